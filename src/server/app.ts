@@ -1,0 +1,137 @@
+// Builds the Fastify app: kernel plugins, the guarded API with one encapsulated plugin per module,
+// and the web UI.
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Platform } from './kernel/platform.ts';
+import { installProblemHandlers, sendProblem } from './kernel/http/problems.ts';
+import { installGuard } from './kernel/http/guard.ts';
+import { HttpError } from './kernel/http/errors.ts';
+import { route } from './kernel/http/route.ts';
+import { authRoutes } from './kernel/auth/routes.ts';
+import { auditRoutes } from './kernel/audit/routes.ts';
+import { attachmentRoutes } from './kernel/attachments/routes.ts';
+import { importRoutes } from './kernel/imports/routes.ts';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  permission: string | undefined;
+}
+
+export interface BuildOptions {
+  logger?: boolean | object;
+}
+
+export const API_PREFIX = '/api/v1';
+
+export async function buildApp(platform: Platform, options: BuildOptions = {}): Promise<FastifyInstance & { registeredRoutes: RegisteredRoute[] }> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: platform.config.trustProxy,
+    routerOptions: { maxParamLength: 200 },
+  });
+  // Inputs are validated by zod in the route helper; the JSON schemas are documentation only.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  installProblemHandlers(app);
+
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (opts) => {
+    const methods = Array.isArray(opts.method) ? opts.method : [opts.method];
+    const permission = opts.config?.permission;
+    if (opts.url.startsWith(API_PREFIX) && !permission) {
+      throw new Error(`API route ${opts.url} declares no permission`);
+    }
+    for (const method of methods) if (method !== 'HEAD') registeredRoutes.push({ method, url: opts.url, permission });
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new HttpError(429, '登录尝试过于频繁，请稍后再试'),
+  });
+  await app.register(multipart, {
+    limits: { fileSize: platform.config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 1024 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Fazhi 法治政府建设综合管理平台 API', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fazhi_sid' } } },
+    },
+  });
+
+  route(app, {
+    method: 'GET',
+    url: '/healthz',
+    permission: 'public',
+    summary: '健康检查',
+    tags: ['系统'],
+    handler: async () => ({ status: 'ok' }),
+  });
+
+  await app.register(
+    async (api) => {
+      installGuard(api, platform);
+      route(api, {
+        method: 'GET',
+        url: '/openapi.json',
+        permission: 'public',
+        summary: 'OpenAPI 文档',
+        tags: ['系统'],
+        handler: async () => app.swagger(),
+      });
+      await authRoutes(api, platform);
+      await auditRoutes(api, platform);
+      await attachmentRoutes(api, platform);
+      await importRoutes(api, platform);
+      for (const mod of platform.modules) {
+        if (mod.routes) await api.register(async (scope) => mod.routes!(scope, platform));
+      }
+    },
+    { prefix: API_PREFIX },
+  );
+
+  await registerWeb(app, platform.config.webDir);
+  return Object.assign(app, { registeredRoutes }) as FastifyInstance & { registeredRoutes: RegisteredRoute[] };
+}
+
+/** Serves the built web UI with a fallback to index.html for client-side routes. */
+async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> {
+  const index = join(webDir, 'index.html');
+  const hasWeb = existsSync(index);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') return sendProblem(reply, 404, `接口不存在：${req.method} ${req.url.split('?')[0]}`);
+    if (!hasWeb) return reply.code(404).type('text/plain; charset=utf-8').send('前端尚未构建：请运行 npm run build（npm start 会自动构建）');
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(readFileSync(index));
+  });
+}

@@ -1,0 +1,218 @@
+// The `fazhi` command. Every command works on FAZHI_DATA_DIR (or --data DIR) and on DATABASE_URL
+// when set, and migrates a missing or old database first. Exit 0 on success; non-zero with a
+// Chinese message on error.
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { loadConfig, type Config } from '../config.ts';
+import { openPlatform, type Platform } from '../kernel/platform.ts';
+import { MODULES } from '../modules/index.ts';
+import { bootstrap, printInitialAccounts } from '../kernel/bootstrap.ts';
+import { runImport, ImportFailed } from '../kernel/imports/run.ts';
+import { backup, readBackup, restoreInto, wipeDatabase } from '../kernel/db/backup.ts';
+import { hashPassword, oneTimePassword } from '../kernel/auth/passwords.ts';
+import { endUserSessions } from '../kernel/auth/sessions.ts';
+import type { Actor } from '../kernel/audit/index.ts';
+import { nowIso } from '../kernel/ids.ts';
+import { userInfo } from 'node:os';
+
+const HELP = `用法：fazhi <命令> [选项]
+
+命令：
+  start                         启动服务（首次启动时初始化数据库并创建管理员）
+  init                          创建或升级数据库与密钥文件（可重复执行）
+  demo                          载入示范县演示数据（可重复执行，不会重复创建）
+  import FILE --type TYPE       批量导入 .xlsx/.csv/.jsonl（--dry-run 只校验不写入）
+  backup FILE                   备份数据库与附件到 FILE（gzip 压缩的 JSON Lines）
+  restore FILE                  用 FILE 恢复（会清空当前数据库）
+  audit verify                  校验审计日志哈希链；被篡改时返回非零并指出第一条异常记录
+  user reset-password USERNAME  重置用户密码，打印一次性密码
+
+选项：
+  --data DIR                    数据目录（默认 $FAZHI_DATA_DIR 或 ./data）
+环境变量：DATABASE_URL（PostgreSQL 连接串）、PORT、FAZHI_DATA_DIR、FAZHI_SECRET_KEY_FILE 等，见 README。`;
+
+const print = (line: string) => process.stdout.write(line + '\n');
+
+class CliError extends Error {}
+
+function cliActor(command: string): Actor {
+  let who = 'operator';
+  try {
+    who = userInfo().username;
+  } catch {
+    // no passwd entry (containers): keep the generic name
+  }
+  return { id: null, name: `cli:${command}@${who}`, roles: ['system'], unitId: null, ip: null };
+}
+
+async function withPlatform<T>(config: Config, fn: (platform: Platform) => Promise<T>): Promise<T> {
+  const { platform, keyFileCreated, migrationsApplied } = await openPlatform(config, MODULES);
+  if (keyFileCreated) print(`已创建密钥文件：${config.secretKeyFile}（权限 0600，请单独妥善备份）`);
+  if (migrationsApplied.length) print(`数据库已迁移：${migrationsApplied.join(', ')}`);
+  try {
+    return await fn(platform);
+  } finally {
+    await platform.close();
+  }
+}
+
+async function start(config: Config): Promise<number> {
+  const { buildApp } = await import('../app.ts');
+  const { platform, keyFileCreated } = await openPlatform(config, MODULES);
+  if (keyFileCreated) print(`已创建密钥文件：${config.secretKeyFile}（权限 0600，请单独妥善备份）`);
+  printInitialAccounts(await bootstrap(platform), print);
+  const app = await buildApp(platform, { logger: { level: config.logLevel } });
+  const shutdown = async () => {
+    await app.close();
+    await platform.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  print(`Fazhi 已启动：http://localhost:${config.port}（数据库：${platform.dialect === 'sqlite' ? platform.sqliteFile : 'PostgreSQL'}）`);
+  return new Promise<number>(() => {});
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        data: { type: 'string' },
+        type: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`参数错误：${(error as Error).message}\n${HELP}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...args] = positionals;
+  if (!command || values.help) {
+    print(HELP);
+    return command || values.help ? 0 : 2;
+  }
+  const config = loadConfig(process.env, values.data ? { dataDir: values.data } : {});
+  if (values.data && !process.env.FAZHI_SECRET_KEY_FILE) config.secretKeyFile = `${config.dataDir}/secret.key`;
+  if (values.data) config.attachmentsDir = `${config.dataDir}/attachments`;
+
+  try {
+    switch (command) {
+      case 'start':
+        return await start(config);
+      case 'init':
+        return await withPlatform(config, async (platform) => {
+          printInitialAccounts(await bootstrap(platform), print);
+          print(`初始化完成（${platform.dialect === 'sqlite' ? platform.sqliteFile : 'PostgreSQL'}）。`);
+          return 0;
+        });
+      case 'demo':
+        return await withPlatform(config, async (platform) => {
+          printInitialAccounts(await bootstrap(platform), print);
+          for (const mod of platform.modules) if (mod.demo) await mod.demo(platform, print);
+          print('演示数据已就绪。');
+          return 0;
+        });
+      case 'import': {
+        const file = args[0];
+        if (!file || !values.type) throw new CliError('用法：fazhi import FILE --type TYPE');
+        return await withPlatform(config, async (platform) => {
+          const type = platform.importTypes.get(values.type!);
+          if (!type) throw new CliError(`未知的导入类型「${values.type}」，可用：${[...platform.importTypes.keys()].join('、')}`);
+          let buffer: Buffer;
+          try {
+            buffer = readFileSync(file);
+          } catch {
+            throw new CliError(`无法读取文件：${file}`);
+          }
+          try {
+            const result = await runImport(platform, cliActor('import'), type, basename(file), buffer, { dryRun: values['dry-run'] });
+            print(`${result.dryRun ? '校验通过（未写入）' : '导入成功'}：${result.rows} 行，新增 ${result.created}，更新 ${result.updated}。`);
+            if (result.credentials?.length) {
+              print('新账号的一次性密码（只显示这一次）：');
+              for (const c of result.credentials) print(`  ${c.username}\t${c.password}`);
+            }
+            return 0;
+          } catch (error) {
+            if (!(error instanceof ImportFailed)) throw error;
+            process.stderr.write(`${error.message}\n`);
+            for (const e of error.errors) process.stderr.write(`  第 ${e.row} 行${e.column ? ` [${e.column}]` : ''}：${e.message}\n`);
+            return 1;
+          }
+        });
+      }
+      case 'backup': {
+        const file = args[0];
+        if (!file) throw new CliError('用法：fazhi backup FILE');
+        return await withPlatform(config, async (platform) => {
+          const result = await backup(platform, file);
+          await platform.audit.record(platform.db, cliActor('backup'), { action: 'system.backup', detail: { file, ...result } });
+          print(`备份完成：${file}（${result.tables} 张表，${result.rows} 行，${result.files} 个附件）。密钥文件不在备份中，请另行保管。`);
+          return 0;
+        });
+      }
+      case 'restore': {
+        const file = args[0];
+        if (!file) throw new CliError('用法：fazhi restore FILE');
+        const parsed = readBackup(file);
+        await wipeDatabase(config);
+        return await withPlatform(config, async (platform) => {
+          const result = await restoreInto(platform, parsed);
+          const verify = await platform.audit.verify(platform.db);
+          await platform.audit.record(platform.db, cliActor('restore'), { action: 'system.restore', detail: { file, ...result, auditChainOk: verify.ok } });
+          print(`恢复完成：${result.rows} 行，${result.files} 个附件（备份时间 ${parsed.header.createdAt}）。`);
+          if (!verify.ok) print(`警告：恢复后的审计日志校验未通过：${verify.reason}（请确认使用的是备份时的密钥文件）`);
+          return 0;
+        });
+      }
+      case 'audit': {
+        if (args[0] !== 'verify') throw new CliError('用法：fazhi audit verify');
+        return await withPlatform(config, async (platform) => {
+          const result = await platform.audit.verify(platform.db);
+          await platform.audit.record(platform.db, cliActor('audit'), { action: 'audit.verify', outcome: result.ok ? 'success' : 'failure', detail: result });
+          if (result.ok) {
+            print(`审计日志完整：共 ${result.rows} 条，最新第 ${result.headSeq} 条，哈希 ${result.headHash}`);
+            return 0;
+          }
+          process.stderr.write(`审计日志校验失败：第一条异常记录为第 ${result.brokenSeq} 条。${result.reason}\n`);
+          return 1;
+        });
+      }
+      case 'user': {
+        const username = args[1];
+        if (args[0] !== 'reset-password' || !username) throw new CliError('用法：fazhi user reset-password USERNAME');
+        return await withPlatform(config, async (platform) => {
+          const user = await platform.db.selectFrom('users').select(['id']).where('username', '=', username).executeTakeFirst();
+          if (!user) throw new CliError(`用户「${username}」不存在`);
+          const password = oneTimePassword();
+          const passwordHash = await hashPassword(password);
+          await platform.db.transaction().execute(async (tx) => {
+            await tx
+              .updateTable('users')
+              .set({ password_hash: passwordHash, password_changed_at: nowIso(), must_change_password: 1, failed_logins: 0, first_failed_at: null, locked_until: null, version: (eb) => eb('version', '+', 1) })
+              .where('id', '=', user.id)
+              .execute();
+            await endUserSessions(tx, user.id);
+            await platform.audit.record(tx, cliActor('user'), { action: 'user.reset_password', targetType: 'user', targetId: user.id });
+          });
+          print(`用户 ${username} 的一次性密码：${password}`);
+          print('该用户登录后须立即修改密码；其原有会话已全部结束。');
+          return 0;
+        });
+      }
+      default:
+        throw new CliError(`未知命令「${command}」\n${HELP}`);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`错误：${message}\n`);
+    if (!(error instanceof CliError) && process.env.FAZHI_DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
+    return 1;
+  }
+}

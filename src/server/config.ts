@@ -1,0 +1,46 @@
+// Configuration from environment variables, with safe defaults (documented in the README).
+import { resolve, join } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  /** PostgreSQL schema to use (tests give each suite its own). */
+  pgSchema: string;
+  secretKeyFile: string;
+  attachmentsDir: string;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginRateLimitPerMinute: number;
+  uploadMaxBytes: number;
+  trustProxy: boolean;
+  webDir: string;
+  logLevel: string;
+}
+
+function int(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(n) ? n : fallback;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDir = resolve(overrides.dataDir ?? env.FAZHI_DATA_DIR ?? './data');
+  return {
+    port: int(env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || null,
+    pgSchema: env.FAZHI_PG_SCHEMA || 'public',
+    secretKeyFile: resolve(env.FAZHI_SECRET_KEY_FILE ?? join(dataDir, 'secret.key')),
+    attachmentsDir: join(dataDir, 'attachments'),
+    sessionIdleMinutes: int(env.FAZHI_SESSION_IDLE_MINUTES, 30),
+    sessionMaxHours: int(env.FAZHI_SESSION_MAX_HOURS, 12),
+    loginRateLimitPerMinute: int(env.FAZHI_LOGIN_RATE_LIMIT, 30),
+    uploadMaxBytes: int(env.FAZHI_UPLOAD_MAX_MB, 20) * 1024 * 1024,
+    trustProxy: env.FAZHI_TRUST_PROXY === 'true',
+    webDir: resolve(env.FAZHI_WEB_DIR ?? 'dist/web'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    ...overrides,
+  };
+}

@@ -1,0 +1,123 @@
+// Upload, list and download evidence files, within the user's data scope; every upload and download audited.
+import type { FastifyInstance } from 'fastify';
+import { attachmentListQuery, attachmentUploadFields, type AttachmentView } from '../../../shared/schemas/attachments.ts';
+import { parseWith, paramsWithId, route } from '../http/route.ts';
+import { readUpload } from '../http/upload.ts';
+import { notFound } from '../http/errors.ts';
+import { assertInScope, scoped } from '../auth/scope.ts';
+import { BlobStore, attachmentDisposition, checkFileType } from './store.ts';
+import { newId, nowIso } from '../ids.ts';
+import type { Platform } from '../platform.ts';
+import type { AttachmentTable } from '../db/tables.ts';
+
+const toView = (r: AttachmentTable & { uploader_name: string | null }): AttachmentView => ({
+  id: r.id,
+  filename: r.filename,
+  size: r.size,
+  mime: r.mime,
+  contentHash: r.content_hash,
+  recordType: r.record_type,
+  recordId: r.record_id,
+  unitId: r.unit_id,
+  uploadedBy: r.uploaded_by,
+  uploadedByName: r.uploader_name,
+  uploadedAt: r.uploaded_at,
+});
+
+export async function attachmentRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
+  const { db, audit } = platform;
+  const store = new BlobStore(platform.config.attachmentsDir);
+
+  const visible = (ctx: Parameters<typeof scoped>[1]) =>
+    scoped(
+      db.selectFrom('attachments as a').leftJoin('users as u', 'u.id', 'a.uploaded_by').selectAll('a').select('u.name as uploader_name'),
+      ctx,
+      'a.unit_id',
+    );
+
+  route(api, {
+    method: 'POST',
+    url: '/attachments',
+    permission: 'attachment.upload',
+    summary: '上传台账材料（multipart：file，可选 recordType、recordId、unitId）',
+    tags: ['台账材料'],
+    consumes: ['multipart/form-data'],
+    handler: async ({ ctx, req, reply }) => {
+      const upload = await readUpload(req);
+      const fields = parseWith(attachmentUploadFields, upload.fields, 'body');
+      const unitId = fields.unitId ?? ctx.unitId;
+      assertInScope(ctx.scope, unitId, '单位');
+      const mime = await checkFileType(upload.filename, upload.buffer);
+      const contentHash = store.put(upload.buffer);
+      const row = {
+        id: newId(),
+        content_hash: contentHash,
+        size: upload.buffer.length,
+        mime,
+        filename: upload.filename,
+        record_type: fields.recordType ?? null,
+        record_id: fields.recordId ?? null,
+        unit_id: unitId,
+        uploaded_by: ctx.id,
+        uploaded_at: nowIso(),
+      };
+      await db.transaction().execute(async (tx) => {
+        await tx.insertInto('attachments').values(row).execute();
+        await audit.record(tx, ctx, { action: 'attachment.upload', targetType: 'attachment', targetId: row.id, detail: { filename: row.filename, size: row.size, contentHash } });
+      });
+      reply.code(201);
+      return toView({ ...row, uploader_name: ctx.name });
+    },
+  });
+
+  route(api, {
+    method: 'GET',
+    url: '/attachments',
+    permission: 'attachment.read',
+    summary: '列出某条记录的台账材料',
+    tags: ['台账材料'],
+    query: attachmentListQuery,
+    handler: async ({ ctx, query }) => {
+      const rows = await visible(ctx.scope)
+        .where('a.record_type', '=', query.recordType)
+        .where('a.record_id', '=', query.recordId)
+        .orderBy('a.uploaded_at')
+        .execute();
+      return { items: rows.map(toView) };
+    },
+  });
+
+  route(api, {
+    method: 'GET',
+    url: '/attachments/:id',
+    permission: 'attachment.read',
+    summary: '台账材料信息',
+    tags: ['台账材料'],
+    params: paramsWithId,
+    handler: async ({ ctx, params }) => {
+      const row = await visible(ctx.scope).where('a.id', '=', params.id).executeTakeFirst();
+      if (!row) throw notFound('材料');
+      return toView(row);
+    },
+  });
+
+  route(api, {
+    method: 'GET',
+    url: '/attachments/:id/download',
+    permission: 'attachment.read',
+    summary: '下载台账材料（以附件方式）',
+    tags: ['台账材料'],
+    params: paramsWithId,
+    handler: async ({ ctx, params, reply }) => {
+      const row = await visible(ctx.scope).where('a.id', '=', params.id).executeTakeFirst();
+      if (!row || !store.has(row.content_hash)) throw notFound('材料');
+      await audit.record(db, ctx, { action: 'attachment.download', targetType: 'attachment', targetId: row.id, detail: { filename: row.filename } });
+      return reply
+        .header('content-type', row.mime)
+        .header('content-disposition', attachmentDisposition(row.filename))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(store.read(row.content_hash));
+    },
+  });
+}

@@ -1,0 +1,51 @@
+// argon2id password hashes (the library's default algorithm: argon2id, m=19456 KiB, t=2, p=1).
+import { hash, verify } from '@node-rs/argon2';
+import { randomInt } from 'node:crypto';
+import { passwordProblems, PASSWORD_MAX_AGE_DAYS } from '../../../shared/password-policy.ts';
+import { HttpError } from '../http/errors.ts';
+
+export const hashPassword = (password: string) => hash(password);
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+// Spent on unknown usernames so that they take as long as wrong passwords.
+let dummyHash: Promise<string> | null = null;
+export async function burnPasswordCheck(password: string): Promise<void> {
+  dummyHash ??= hash('fazhi-dummy-password-Aa1!');
+  await verifyPassword(await dummyHash, password);
+}
+
+export function assertPasswordAcceptable(password: string, username: string, field = 'newPassword'): void {
+  const problems = passwordProblems(password, username);
+  if (problems.length) {
+    const message = `新密码（${field}）不符合要求：${problems.join('；')}`;
+    throw new HttpError(400, message, [{ field, label: '新密码', message }]);
+  }
+}
+
+export function passwordExpired(passwordChangedAt: string, now = Date.now()): boolean {
+  return now - Date.parse(passwordChangedAt) > PASSWORD_MAX_AGE_DAYS * 86_400_000;
+}
+
+export function passwordExpiresAt(passwordChangedAt: string): string {
+  return new Date(Date.parse(passwordChangedAt) + PASSWORD_MAX_AGE_DAYS * 86_400_000).toISOString();
+}
+
+/** A random one-time password that satisfies the policy (for new accounts and resets). */
+export function oneTimePassword(): string {
+  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '#%+=@'];
+  const chars = sets.map((s) => s[randomInt(s.length)]);
+  const all = sets.join('');
+  while (chars.length < 12) chars.push(all[randomInt(all.length)]);
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j], chars[i]];
+  }
+  return chars.join('');
+}

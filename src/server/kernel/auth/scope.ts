@@ -1,0 +1,33 @@
+// Data scope, enforced in one place: every query of unit-owned records goes through `scoped`,
+// and every single-record access through `assertInScope`.
+import { sql } from 'kysely';
+import { notFound } from '../http/errors.ts';
+import { likeEscape, type Executor } from '../db/index.ts';
+
+export type DataScope = { all: true } | { all: false; unitIds: readonly string[] };
+
+/** The unit and its subtree (active or not: history of a deactivated unit stays visible). */
+export async function subtreeUnitIds(db: Executor, unitPath: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('org_units')
+    .select('id')
+    .where(sql<boolean>`path like ${likeEscape(unitPath) + '%'} escape '\\'`)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Adds the data-scope condition on `column` (a unit id column) to a query. */
+export function scoped<QB extends { where: (...args: any[]) => any }>(qb: QB, scope: DataScope, column: string): QB {
+  if (scope.all) return qb;
+  if (scope.unitIds.length === 0) return qb.where(sql`1`, '=', 0);
+  return qb.where(sql.ref(column), 'in', scope.unitIds);
+}
+
+export function inScope(scope: DataScope, unitId: string): boolean {
+  return scope.all || scope.unitIds.includes(unitId);
+}
+
+/** A record outside the user's scope is reported as missing, so its existence does not leak. */
+export function assertInScope(scope: DataScope, unitId: string, what = '记录'): void {
+  if (!inScope(scope, unitId)) throw notFound(what);
+}

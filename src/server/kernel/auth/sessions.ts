@@ -1,0 +1,79 @@
+// Server-side sessions: the cookie holds a random token, the database only its SM3 hash.
+import { randomBytes } from 'node:crypto';
+import { sm3Hex } from '../crypto/keys.ts';
+import type { Executor } from '../db/index.ts';
+import { nowIso } from '../ids.ts';
+import type { Config } from '../../config.ts';
+
+export const SESSION_COOKIE = 'fazhi_sid';
+export const CSRF_COOKIE = 'fazhi_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export interface SessionRow {
+  sessionId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  userId: string;
+  username: string;
+  name: string;
+  unitId: string;
+  disabled: number;
+  mustChangePassword: number;
+  passwordChangedAt: string;
+  unitPath: string;
+  unitCode: string;
+  unitName: string;
+  unitKind: string;
+  phoneEnc: string | null;
+}
+
+export async function createSession(db: Executor, userId: string, ip: string | null, userAgent: string | null) {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const now = nowIso();
+  await db
+    .insertInto('sessions')
+    .values({ id: sm3Hex(token), user_id: userId, csrf_token: csrfToken, created_at: now, last_seen_at: now, ip, user_agent: userAgent?.slice(0, 300) ?? null })
+    .execute();
+  return { token, csrfToken };
+}
+
+export async function deleteSessionByToken(db: Executor, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sm3Hex(token)).execute();
+}
+
+export async function endUserSessions(db: Executor, userId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows ?? 0);
+}
+
+/** Loads a live session; deletes it and returns null if it expired (idle or absolute limit). */
+export async function loadSession(db: Executor, config: Config, token: string): Promise<SessionRow | null> {
+  const id = sm3Hex(token);
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('org_units as o', 'o.id', 'u.unit_id')
+    .select([
+      's.id as sessionId', 's.csrf_token as csrfToken', 's.created_at as createdAt', 's.last_seen_at as lastSeenAt',
+      'u.id as userId', 'u.username', 'u.name', 'u.unit_id as unitId', 'u.disabled', 'u.must_change_password as mustChangePassword',
+      'u.password_changed_at as passwordChangedAt', 'u.phone_enc as phoneEnc',
+      'o.path as unitPath', 'o.code as unitCode', 'o.name as unitName', 'o.kind as unitKind',
+    ])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const now = Date.now();
+  const idleExpired = now - Date.parse(row.lastSeenAt) > config.sessionIdleMinutes * 60_000;
+  const maxExpired = now - Date.parse(row.createdAt) > config.sessionMaxHours * 3_600_000;
+  if (idleExpired || maxExpired || row.disabled) {
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+    return null;
+  }
+  // Touch at most once a minute: the idle clock does not need finer grain, and reads stay reads.
+  if (now - Date.parse(row.lastSeenAt) > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: nowIso() }).where('id', '=', id).execute();
+  }
+  return row;
+}

@@ -1,0 +1,151 @@
+// Versioned migrations: the kernel's, then every module's (named '<module>_NNNN_…').
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import type { Dialect, Db } from './index.ts';
+
+export type MigrationSet = (dialect: Dialect) => Record<string, Migration>;
+
+const kernelMigrations: MigrationSet = (dialect) => ({
+  kernel_0001_foundation: {
+    async up(db: Kysely<any>) {
+      const stamps = (t: any) =>
+        t
+          .addColumn('version', 'integer', (c: any) => c.notNull().defaultTo(1))
+          .addColumn('created_at', 'text', (c: any) => c.notNull())
+          .addColumn('created_by', 'text')
+          .addColumn('updated_at', 'text', (c: any) => c.notNull())
+          .addColumn('updated_by', 'text');
+
+      await stamps(
+        db.schema
+          .createTable('org_units')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('code', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('category', 'text')
+          // No self-referencing foreign key: moves rewrite whole subtrees and restores insert in any order.
+          .addColumn('parent_id', 'text')
+          .addColumn('path', 'text', (c) => c.notNull())
+          .addColumn('credit_code', 'text')
+          .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+          .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0)),
+      ).execute();
+      await db.schema.createIndex('org_units_parent').on('org_units').column('parent_id').execute();
+      await db.schema.createIndex('org_units_path').on('org_units').column('path').execute();
+
+      await stamps(
+        db.schema
+          .createTable('users')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('username', 'text', (c) => c.notNull().unique())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
+          .addColumn('password_hash', 'text', (c) => c.notNull())
+          .addColumn('password_changed_at', 'text', (c) => c.notNull())
+          .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(1))
+          .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('first_failed_at', 'text')
+          .addColumn('locked_until', 'text')
+          .addColumn('phone_enc', 'text')
+          .addColumn('phone_hash', 'text')
+          .addColumn('id_number_enc', 'text')
+          .addColumn('id_number_hash', 'text')
+          .addColumn('last_login_at', 'text'),
+      ).execute();
+      await db.schema.createIndex('users_unit').on('users').columns(['unit_id', 'username']).execute();
+      await db.schema.createIndex('users_phone_hash').on('users').column('phone_hash').execute();
+      await db.schema.createIndex('users_id_number_hash').on('users').column('id_number_hash').execute();
+
+      await db.schema
+        .createTable('user_roles')
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('user_roles_pk', ['user_id', 'role'])
+        .execute();
+      await db.schema.createIndex('user_roles_role').on('user_roles').column('role').execute();
+
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text', (c) => c.notNull())
+        .addColumn('ip', 'text')
+        .addColumn('user_agent', 'text')
+        .execute();
+      await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('seq', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
+          dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+        )
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor_id', 'text')
+        .addColumn('actor_name', 'text')
+        .addColumn('actor_roles', 'text', (c) => c.notNull())
+        .addColumn('unit_id', 'text')
+        .addColumn('ip', 'text')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('target_type', 'text')
+        .addColumn('target_id', 'text')
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('detail', 'text')
+        .addColumn('prev_hash', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
+      await db.schema.createIndex('audit_log_actor').on('audit_log').columns(['actor_id', 'seq']).execute();
+      await db.schema.createIndex('audit_log_action').on('audit_log').columns(['action', 'seq']).execute();
+      await db.schema.createIndex('audit_log_target').on('audit_log').columns(['target_type', 'target_id']).execute();
+      // Append-only in the database too: no UPDATE or DELETE reaches a row.
+      if (dialect === 'postgres') {
+        await sql`create function audit_log_append_only() returns trigger language plpgsql as $$
+          begin raise exception 'audit_log is append-only'; end $$`.execute(db);
+        await sql`create trigger audit_log_no_change before update or delete on audit_log
+          for each row execute function audit_log_append_only()`.execute(db);
+        await sql`create trigger audit_log_no_truncate before truncate on audit_log
+          for each statement execute function audit_log_append_only()`.execute(db);
+      } else {
+        await sql`create trigger audit_log_no_update before update on audit_log
+          begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+        await sql`create trigger audit_log_no_delete before delete on audit_log
+          begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+      }
+
+      await db.schema
+        .createTable('attachments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('mime', 'text', (c) => c.notNull())
+        .addColumn('filename', 'text', (c) => c.notNull())
+        .addColumn('record_type', 'text')
+        .addColumn('record_id', 'text')
+        .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
+        .addColumn('uploaded_by', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('uploaded_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('attachments_record').on('attachments').columns(['record_type', 'record_id']).execute();
+      await db.schema.createIndex('attachments_unit').on('attachments').column('unit_id').execute();
+      await db.schema.createIndex('attachments_hash').on('attachments').column('content_hash').execute();
+    },
+  },
+});
+
+/** Applies every pending migration; returns the names applied. Throws with the failing migration's name. */
+export async function migrate(db: Db, dialect: Dialect, moduleSets: MigrationSet[]): Promise<string[]> {
+  const all: Record<string, Migration> = { ...kernelMigrations(dialect) };
+  for (const set of moduleSets) Object.assign(all, set(dialect));
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => all },
+    allowUnorderedMigrations: true,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${(error as Error).message ?? error}`);
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

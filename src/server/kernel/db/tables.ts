@@ -1,0 +1,105 @@
+// Row types of the kernel's tables. Booleans are stored as 0/1 integers and timestamps as ISO 8601
+// text on both engines, so the same SQL runs on SQLite and PostgreSQL.
+import type { Generated } from 'kysely';
+
+export interface OrgUnitTable {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  category: string | null;
+  parent_id: string | null;
+  /** Materialised path of ids, '/root/…/self/', for subtree queries. */
+  path: string;
+  credit_code: string | null;
+  active: number;
+  sort_order: number;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  name: string;
+  unit_id: string;
+  password_hash: string;
+  password_changed_at: string;
+  must_change_password: number;
+  disabled: number;
+  failed_logins: number;
+  first_failed_at: string | null;
+  locked_until: string | null;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  id_number_enc: string | null;
+  id_number_hash: string | null;
+  last_login_at: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role: string;
+}
+
+export interface SessionTable {
+  /** SM3 hash of the cookie token; the token itself is never stored. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_roles: string;
+  unit_id: string | null;
+  ip: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  outcome: string;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AttachmentTable {
+  id: string;
+  content_hash: string;
+  size: number;
+  mime: string;
+  filename: string;
+  record_type: string | null;
+  record_id: string | null;
+  unit_id: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface KernelTables {
+  org_units: OrgUnitTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+  attachments: AttachmentTable;
+}
+
+/** Modules extend this interface by declaration merging on their own tables. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Database extends KernelTables {}

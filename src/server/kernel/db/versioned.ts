@@ -1,0 +1,22 @@
+// Optimistic concurrency: a write names the version it read; a stale version changes nothing (409).
+import { staleVersion } from '../http/errors.ts';
+import { nowIso } from '../ids.ts';
+import type { Tx } from './index.ts';
+
+export async function updateVersioned(
+  tx: Tx,
+  table: string,
+  id: string,
+  version: number,
+  values: Record<string, unknown>,
+  actorId: string | null,
+): Promise<number> {
+  const result = await (tx as any)
+    .updateTable(table)
+    .set({ ...values, version: version + 1, updated_at: nowIso(), updated_by: actorId })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw staleVersion();
+  return version + 1;
+}

@@ -1,0 +1,96 @@
+// Authentication, CSRF defence and authorisation for every API route, before its body is read.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { forbidden, unauthorized, HttpError } from './errors.ts';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, loadSession } from '../auth/sessions.ts';
+import { hasAllScope, type RequestContext } from '../auth/context.ts';
+import { subtreeUnitIds } from '../auth/scope.ts';
+import { passwordExpired } from '../auth/passwords.ts';
+import { permissionsOf, type Platform } from '../platform.ts';
+import { isRole, type Role } from '../../../shared/roles.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function secureCookies(req: FastifyRequest): boolean {
+  return req.protocol === 'https';
+}
+
+export function clearSessionCookies(req: FastifyRequest, reply: FastifyReply): void {
+  const secure = secureCookies(req);
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure });
+  reply.clearCookie(CSRF_COOKIE, { path: '/', sameSite: 'strict', secure });
+}
+
+/** Refuses cross-site writes whose Origin names another host (a second line behind SameSite=Strict). */
+function assertSameOrigin(req: FastifyRequest): void {
+  const origin = req.headers.origin;
+  if (!origin) return;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw forbidden('请求来源（Origin）无效，已拒绝');
+  }
+  if (host !== req.host) throw forbidden('跨站请求已被拒绝（Origin 与站点不一致）');
+}
+
+export async function contextFor(platform: Platform, req: FastifyRequest, token: string): Promise<RequestContext | null> {
+  const session = await loadSession(platform.db, platform.config, token);
+  if (!session) return null;
+  const roleRows = await platform.db.selectFrom('user_roles').select('role').where('user_id', '=', session.userId).execute();
+  const roles = roleRows.map((r) => r.role).filter(isRole) as Role[];
+  const all = hasAllScope(roles);
+  return {
+    id: session.userId,
+    username: session.username,
+    name: session.name,
+    unitId: session.unitId,
+    unitPath: session.unitPath,
+    roles,
+    permissions: permissionsOf(platform, roles),
+    scope: all ? { all: true } : { all: false, unitIds: await subtreeUnitIds(platform.db, session.unitPath) },
+    sessionId: session.sessionId,
+    csrfToken: session.csrfToken,
+    passwordChangeRequired: session.mustChangePassword ? 'initial' : passwordExpired(session.passwordChangedAt) ? 'expired' : null,
+    ip: req.ip,
+  };
+}
+
+export function installGuard(api: FastifyInstance, platform: Platform): void {
+  api.decorateRequest('ctx', null);
+  api.addHook('onRequest', async (req, reply) => {
+    const config = req.routeOptions.config;
+    if (!req.routeOptions.url) return; // the not-found handler answers
+    const permission = config?.permission;
+    if (!permission) throw forbidden('该接口未声明所需权限，已拒绝访问');
+    const unsafe = !SAFE_METHODS.has(req.method);
+    if (unsafe) assertSameOrigin(req);
+    if (permission === 'public') return;
+
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) throw unauthorized();
+    const ctx = await contextFor(platform, req, token);
+    if (!ctx) {
+      clearSessionCookies(req, reply);
+      throw unauthorized('登录已过期，请重新登录');
+    }
+    if (unsafe && req.headers[CSRF_HEADER] !== ctx.csrfToken) {
+      throw forbidden('CSRF 校验失败：写操作须带有效的 X-CSRF-Token 请求头，请刷新页面后重试');
+    }
+    if (ctx.passwordChangeRequired && !config.allowDuringPasswordChange) {
+      throw new HttpError(403, ctx.passwordChangeRequired === 'expired' ? '密码已过期，请先修改密码' : '首次登录或密码被重置，请先修改密码', undefined, {
+        passwordChangeRequired: ctx.passwordChangeRequired,
+      });
+    }
+    if (permission !== 'session' && !ctx.permissions.has(permission)) {
+      await platform.audit.record(platform.db, ctx, {
+        action: 'access.denied',
+        targetType: 'route',
+        targetId: `${req.method} ${req.routeOptions.url}`,
+        outcome: 'denied',
+        detail: { permission },
+      });
+      throw forbidden(`没有执行此操作的权限（需要「${platform.permissionLabels[permission] ?? permission}」）`);
+    }
+    req.ctx = ctx;
+  });
+}

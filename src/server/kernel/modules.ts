@@ -1,0 +1,24 @@
+// Module manifests: what a module contributes. The kernel reads these; it never imports a module.
+import type { FastifyInstance } from 'fastify';
+import type { Role } from '../../shared/roles.ts';
+import type { MigrationSet } from './db/migrations.ts';
+import type { ImportType } from './imports/types.ts';
+import type { Platform } from './platform.ts';
+
+export interface PermissionGrant {
+  label: string;
+  roles: readonly Role[];
+}
+
+export interface ModuleManifest {
+  /** Folder name, also the prefix of its migrations and audit actions. */
+  name: string;
+  title: string;
+  permissions?: Record<string, PermissionGrant>;
+  migrations?: MigrationSet;
+  /** Registers the module's routes; the plugin is mounted under /api/v1. */
+  routes?: (app: FastifyInstance, platform: Platform) => Promise<void>;
+  importTypes?: ImportType[];
+  /** Adds this module's part of the demo county; must be idempotent. */
+  demo?: (platform: Platform, print: (line: string) => void) => Promise<void>;
+}

@@ -1,0 +1,85 @@
+// The platform: configuration, database, keys, audit log and the modules, opened once per process.
+import { ensureKeyFile, loadKeys, type Keys } from './crypto/keys.ts';
+import { openDatabase, type Db, type Dialect } from './db/index.ts';
+import { migrate } from './db/migrations.ts';
+import { AuditLog } from './audit/index.ts';
+import { KERNEL_PERMISSIONS, PERMISSION_LABELS, type Role } from '../../shared/roles.ts';
+import type { Config } from '../config.ts';
+import type { ModuleManifest } from './modules.ts';
+import type { ImportType } from './imports/types.ts';
+
+export interface Platform {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  sqliteFile: string | null;
+  keys: Keys;
+  audit: AuditLog;
+  modules: readonly ModuleManifest[];
+  /** permission → roles granted it (kernel and modules). */
+  grants: ReadonlyMap<string, ReadonlySet<Role>>;
+  permissionLabels: Readonly<Record<string, string>>;
+  importTypes: ReadonlyMap<string, ImportType>;
+  close(): Promise<void>;
+}
+
+export interface OpenResult {
+  platform: Platform;
+  keyFileCreated: boolean;
+  migrationsApplied: string[];
+}
+
+/** Opens the database, creates the key file if needed and migrates a missing or old schema. */
+export async function openPlatform(config: Config, modules: readonly ModuleManifest[]): Promise<OpenResult> {
+  const keyFileCreated = ensureKeyFile(config.secretKeyFile);
+  const keys = loadKeys(config.secretKeyFile);
+  const handle = openDatabase(config);
+  let migrationsApplied: string[];
+  try {
+    migrationsApplied = await migrate(
+      handle.db,
+      handle.dialect,
+      modules.flatMap((m) => (m.migrations ? [m.migrations] : [])),
+    );
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+
+  const grants = new Map<string, Set<Role>>();
+  const labels: Record<string, string> = { ...PERMISSION_LABELS };
+  for (const [permission, roles] of Object.entries(KERNEL_PERMISSIONS)) grants.set(permission, new Set(roles as readonly Role[]));
+  const importTypes = new Map<string, ImportType>();
+  for (const mod of modules) {
+    for (const [permission, grant] of Object.entries(mod.permissions ?? {})) {
+      if (grants.has(permission)) throw new Error(`权限重复声明：${permission}（模块 ${mod.name}）`);
+      grants.set(permission, new Set(grant.roles));
+      labels[permission] = grant.label;
+    }
+    for (const type of mod.importTypes ?? []) {
+      if (importTypes.has(type.type)) throw new Error(`导入类型重复声明：${type.type}（模块 ${mod.name}）`);
+      importTypes.set(type.type, type);
+    }
+  }
+
+  const platform: Platform = {
+    config,
+    db: handle.db,
+    dialect: handle.dialect,
+    sqliteFile: handle.file,
+    keys,
+    audit: new AuditLog(keys, handle.dialect),
+    modules,
+    grants,
+    permissionLabels: labels,
+    importTypes,
+    close: () => handle.close(),
+  };
+  return { platform, keyFileCreated, migrationsApplied };
+}
+
+export function permissionsOf(platform: Platform, roles: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const [permission, granted] of platform.grants) if (roles.some((r) => granted.has(r as Role))) out.add(permission);
+  return out;
+}

@@ -1,0 +1,5 @@
+// The modules this build of Fazhi runs, in the order their demo data loads.
+import type { ModuleManifest } from '../kernel/modules.ts';
+import { orgModule } from './org/module.ts';
+
+export const MODULES: readonly ModuleManifest[] = [orgModule];

@@ -1,0 +1,207 @@
+// Import types `org_units` and `users` (domain.md §5; field names are API).
+import { z } from '../../../shared/zod.ts';
+import { unitCode, creditCode, phone, enumFromLabels, username, UNIT_KINDS } from '../../../shared/schemas/org.ts';
+import { ROLES, isRole } from '../../../shared/roles.ts';
+import type { ImportType, RowError } from '../../kernel/imports/types.ts';
+import type { OrgUnitTable } from '../../kernel/db/tables.ts';
+import { encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
+import { oneTimePassword } from '../../kernel/auth/passwords.ts';
+import { permissionsOf } from '../../kernel/platform.ts';
+import { nowIso } from '../../kernel/ids.ts';
+import { insertUnit, moveSubtree } from './units.ts';
+import { insertUser, replaceRoles, rolesOf } from './users.ts';
+import { assertRoleSet, holdsAdminRole, isSystem } from './policy.ts';
+
+const optional = <T extends z.ZodType>(schema: T) => schema.optional();
+
+const orgUnitRow = z.object({
+  code: unitCode,
+  name: z.string().max(100, { error: '单位名称不能超过 100 个字符' }).meta({ title: '单位名称' }),
+  kind: enumFromLabels(UNIT_KINDS, '单位类型'),
+  category: optional(z.string().max(50).meta({ title: '考评类别' })),
+  parentCode: optional(unitCode.meta({ title: '上级单位编码' })),
+  creditCode: optional(creditCode),
+});
+type OrgUnitRow = z.infer<typeof orgUnitRow>;
+
+export const orgUnitsImport: ImportType<OrgUnitRow> = {
+  type: 'org_units',
+  title: '组织机构',
+  permission: 'org.manage',
+  fields: [
+    { name: 'code', label: '单位编码', required: true, note: '单位唯一编码（字母、数字、-、_），再次导入同一编码时更新该单位', example: 'SFX-D01' },
+    { name: 'name', label: '单位名称', required: true, note: '单位全称', example: '示范县司法局' },
+    { name: 'kind', label: '单位类型', required: true, note: 'county/department/town/village/other，或 县政府/部门/乡镇街道/村社区/其他', example: '部门' },
+    { name: 'category', label: '考评类别', note: '考评时的分类，如 部门、乡镇；可空', example: '部门' },
+    { name: 'parentCode', label: '上级单位编码', note: '上级单位的编码（可为本文件中的单位）；为空则成为根单位', example: 'SFX' },
+    { name: 'creditCode', label: '统一社会信用代码', note: '18 位，按 GB 32100-2015 校验；可空', example: '11430000MB1234567X' },
+  ],
+  row: orgUnitRow,
+  async apply(tx, rows, actor, platform) {
+    const errors: RowError[] = [];
+    const byCode = new Map<string, OrgUnitTable>();
+    for (const u of await tx.selectFrom('org_units').selectAll().execute()) byCode.set(u.code, u);
+    const firstRow = new Map<string, number>();
+    for (const r of rows) {
+      const seen = firstRow.get(r.value.code);
+      if (seen) errors.push({ row: r.row, column: '单位编码（code）', message: `单位编码「${r.value.code}」与第 ${seen} 行重复` });
+      else firstRow.set(r.value.code, r.row);
+    }
+    if (errors.length) return { created: 0, updated: 0, errors };
+
+    let created = 0;
+    let updated = 0;
+    // Parents first: a row waits until its parent (in the file or already stored) has been written.
+    let pending = rows;
+    const done = new Set<string>();
+    while (pending.length) {
+      const next: typeof rows = [];
+      for (const r of pending) {
+        const { parentCode } = r.value;
+        const parentWaiting = parentCode && firstRow.has(parentCode) && !done.has(parentCode) && parentCode !== r.value.code;
+        if (parentWaiting) {
+          next.push(r);
+          continue;
+        }
+        const parent = parentCode ? byCode.get(parentCode) : null;
+        if (parentCode && (!parent || parentCode === r.value.code)) {
+          errors.push({ row: r.row, column: '上级单位编码（parentCode）', message: parentCode === r.value.code ? '上级单位不能是自身' : `上级单位编码「${parentCode}」不存在` });
+          done.add(r.value.code);
+          continue;
+        }
+        const existing = byCode.get(r.value.code);
+        const values = { code: r.value.code, name: r.value.name, kind: r.value.kind, category: r.value.category ?? null, creditCode: r.value.creditCode ?? null };
+        if (!existing) {
+          byCode.set(r.value.code, await insertUnit(tx, actor.id, values, parent ?? null));
+          created++;
+        } else {
+          let path = existing.path;
+          if ((parent?.id ?? null) !== existing.parent_id) {
+            if (parent && parent.path.startsWith(existing.path)) {
+              errors.push({ row: r.row, column: '上级单位编码（parentCode）', message: '上级单位不能是该单位自身的下级单位' });
+              done.add(r.value.code);
+              continue;
+            }
+            path = await moveSubtree(tx, existing, parent ?? null);
+            for (const [code, u] of byCode) if (u.path.startsWith(existing.path)) byCode.set(code, { ...u, path: path + u.path.slice(existing.path.length) });
+          }
+          const changed = values.name !== existing.name || values.kind !== existing.kind || values.category !== existing.category || values.creditCode !== existing.credit_code || path !== existing.path;
+          if (changed) {
+            await tx
+              .updateTable('org_units')
+              .set({ name: values.name, kind: values.kind, category: values.category, credit_code: values.creditCode, updated_at: nowIso(), updated_by: actor.id, version: existing.version + 1 })
+              .where('id', '=', existing.id)
+              .execute();
+            byCode.set(r.value.code, { ...byCode.get(r.value.code)!, parent_id: parent?.id ?? null, name: values.name, version: existing.version + 1 });
+            updated++;
+          }
+        }
+        done.add(r.value.code);
+      }
+      if (next.length === pending.length) {
+        for (const r of next) errors.push({ row: r.row, column: '上级单位编码（parentCode）', message: `上级关系形成循环（${r.value.code} → ${r.value.parentCode}）` });
+        break;
+      }
+      pending = next;
+    }
+    return { created, updated, errors };
+  },
+};
+
+const roleLabels = new Map<string, string>(Object.entries(ROLES).map(([k, v]) => [v, k]));
+const userRow = z.object({
+  username,
+  name: z.string().max(50, { error: '姓名不能超过 50 个字符' }).meta({ title: '姓名' }),
+  unitCode: unitCode.meta({ title: '所属单位编码' }),
+  roles: z
+    .string()
+    .transform((v, ctx) => {
+      const parts = v.split(/[;；,，]/).map((s) => s.trim()).filter(Boolean);
+      const out: string[] = [];
+      for (const p of parts) {
+        const role = isRole(p) ? p : roleLabels.get(p);
+        if (!role) ctx.addIssue({ code: 'custom', message: `角色「${p}」无效，可选：${Object.entries(ROLES).map(([k, v]) => `${k}/${v}`).join('、')}` });
+        else if (!out.includes(role)) out.push(role);
+      }
+      if (out.length === 0 && parts.length === 0) ctx.addIssue({ code: 'custom', message: '角色不能为空' });
+      return out;
+    })
+    .meta({ title: '角色' }),
+  phone: optional(phone),
+});
+type UserRow = z.infer<typeof userRow>;
+
+export const usersImport: ImportType<UserRow> = {
+  type: 'users',
+  title: '用户',
+  permission: 'user.manage',
+  fields: [
+    { name: 'username', label: '用户名', required: true, note: '登录名，字母开头，3–32 位；再次导入同一用户名时更新该用户（不改密码）', example: 'zhangsan' },
+    { name: 'name', label: '姓名', required: true, note: '真实姓名', example: '张三' },
+    { name: 'unitCode', label: '所属单位编码', required: true, note: '已存在的单位编码', example: 'SFX-D01' },
+    { name: 'roles', label: '角色', required: true, note: `用 ; 分隔；可用代码或中文名：${Object.entries(ROLES).map(([k, v]) => `${k}/${v}`).join('、')}`, example: 'unit_liaison' },
+    { name: 'phone', label: '手机号码', note: '11 位手机号，加密保存；可空', example: '13800138000' },
+  ],
+  row: userRow,
+  async apply(tx, rows, actor, platform) {
+    const errors: RowError[] = [];
+    const credentials: { username: string; password: string }[] = [];
+    const mayGrantAdmin = isSystem(actor) || permissionsOf(platform, actor.roles).has('user.grant_admin');
+    const units = new Map((await tx.selectFrom('org_units').select(['id', 'code', 'active']).execute()).map((u) => [u.code, u]));
+    const existing = new Map((await tx.selectFrom('users').select(['id', 'username', 'name', 'unit_id', 'phone_hash']).execute()).map((u) => [u.username, u]));
+    const existingRoles = await rolesOf(tx, [...existing.values()].map((u) => u.id));
+    const seen = new Map<string, number>();
+    let created = 0;
+    let updated = 0;
+    for (const { row, value } of rows) {
+      const rowErrors: RowError[] = [];
+      if (seen.has(value.username)) rowErrors.push({ row, column: '用户名（username）', message: `与第 ${seen.get(value.username)} 行重复` });
+      seen.set(value.username, row);
+      const unit = units.get(value.unitCode);
+      if (!unit) rowErrors.push({ row, column: '所属单位编码（unitCode）', message: `单位编码「${value.unitCode}」不存在` });
+      else if (!unit.active) rowErrors.push({ row, column: '所属单位编码（unitCode）', message: `单位「${value.unitCode}」已停用` });
+      try {
+        assertRoleSet(value.roles);
+      } catch (error) {
+        rowErrors.push({ row, column: '角色（roles）', message: (error as Error).message });
+      }
+      const current = existing.get(value.username);
+      const currentRoles = current ? existingRoles.get(current.id) ?? [] : [];
+      if (!mayGrantAdmin && (holdsAdminRole(value.roles) || holdsAdminRole(currentRoles))) {
+        rowErrors.push({ row, column: '角色（roles）', message: '管理员账号只能由安全管理员导入或维护' });
+      }
+      if (rowErrors.length || !unit) {
+        errors.push(...rowErrors);
+        continue;
+      }
+      if (!current) {
+        const password = oneTimePassword();
+        await insertUser(platform, tx, actor.id, { ...value, unitId: unit.id }, password);
+        credentials.push({ username: value.username, password });
+        created++;
+        continue;
+      }
+      const phoneHash = value.phone ? lookupHash(platform.keys, value.phone) : null;
+      const rolesChanged = [...value.roles].sort().join() !== currentRoles.join();
+      if (current.name !== value.name || current.unit_id !== unit.id || current.phone_hash !== phoneHash || rolesChanged) {
+        await tx
+          .updateTable('users')
+          .set({
+            name: value.name,
+            unit_id: unit.id,
+            phone_enc: value.phone ? encryptText(platform.keys, value.phone) : null,
+            phone_hash: phoneHash,
+            updated_at: nowIso(),
+            updated_by: actor.id,
+            version: (eb) => eb('version', '+', 1),
+          })
+          .where('id', '=', current.id)
+          .execute();
+        if (rolesChanged) await replaceRoles(tx, current.id, value.roles);
+        if (rolesChanged || current.unit_id !== unit.id) await tx.deleteFrom('sessions').where('user_id', '=', current.id).execute();
+        updated++;
+      }
+    }
+    return { created, updated, errors, credentials };
+  },
+};

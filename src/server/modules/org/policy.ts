@@ -1,0 +1,52 @@
+// Who may do what to units and accounts. 三员分立: admin roles are exclusive, and only the
+// security administrator grants them or manages the accounts that hold them.
+import { ADMIN_ROLES, type Role } from '../../../shared/roles.ts';
+import { HttpError, forbidden } from '../../kernel/http/errors.ts';
+import type { Actor } from '../../kernel/audit/index.ts';
+
+export interface Acting {
+  id: string | null;
+  permissions: ReadonlySet<string>;
+}
+
+/** The CLI runs as the operator of the machine and may do everything. */
+export const SYSTEM_ROLE = 'system';
+export const isSystem = (actor: Actor) => actor.roles.includes(SYSTEM_ROLE);
+
+export function assertRoleSet(roles: readonly string[], field = 'roles'): void {
+  const admin = roles.filter((r) => ADMIN_ROLES.includes(r as Role));
+  if (admin.length > 1) {
+    throw new HttpError(400, `角色（${field}）冲突：系统管理员、安全管理员、审计管理员不能由同一账号兼任`, [{ field, message: '三员不能兼任' }]);
+  }
+  if (admin.length === 1 && roles.length > 1) {
+    throw new HttpError(400, `角色（${field}）冲突：管理员账号不能同时承担业务角色`, [{ field, message: '管理员不能兼任业务角色' }]);
+  }
+}
+
+export const holdsAdminRole = (roles: readonly string[]) => roles.some((r) => ADMIN_ROLES.includes(r as Role));
+
+/** Changing an account that holds (or would hold) an admin role needs the security administrator. */
+export function assertMayManageAccount(acting: Acting, currentRoles: readonly string[], newRoles?: readonly string[]): void {
+  const touchesAdmin = holdsAdminRole(currentRoles) || (newRoles ? holdsAdminRole(newRoles) : false);
+  if (touchesAdmin && !acting.permissions.has('user.grant_admin')) {
+    throw forbidden('管理员账号只能由安全管理员创建、授权或维护');
+  }
+}
+
+export function userActions(acting: Acting, target: { id: string; roles: readonly string[]; disabled: boolean; locked: boolean }): string[] {
+  const actions: string[] = [];
+  const manage = acting.permissions.has('user.manage') && (!holdsAdminRole(target.roles) || acting.permissions.has('user.grant_admin'));
+  const self = acting.id === target.id;
+  if (manage) {
+    actions.push('update', 'reset_password');
+    if (!self) actions.push(target.disabled ? 'enable' : 'disable');
+  }
+  if (target.locked && acting.permissions.has('user.unlock')) actions.push('unlock');
+  if (acting.permissions.has('pii.unmask')) actions.push('unmask');
+  return actions;
+}
+
+export function unitActions(acting: Acting, unit: { active: boolean }): string[] {
+  if (!acting.permissions.has('org.manage')) return [];
+  return unit.active ? ['update', 'move', 'deactivate', 'create_child'] : ['update', 'activate'];
+}

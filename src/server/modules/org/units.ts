@@ -1,0 +1,159 @@
+// Organisation units: writes (one function per use case, transactional, audited) and reads.
+import { sql } from 'kysely';
+import type { Platform } from '../../kernel/platform.ts';
+import type { Actor } from '../../kernel/audit/index.ts';
+import type { Executor, Tx } from '../../kernel/db/index.ts';
+import type { OrgUnitTable } from '../../kernel/db/tables.ts';
+import { likeEscape } from '../../kernel/db/index.ts';
+import { updateVersioned } from '../../kernel/db/versioned.ts';
+import { HttpError, conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
+import { newId, nowIso } from '../../kernel/ids.ts';
+import type { CreateUnitInput, UpdateUnitInput, UnitView, UnitKind } from '../../../shared/schemas/org.ts';
+import { unitActions, type Acting } from './policy.ts';
+
+export const present = (acting: Acting, u: OrgUnitTable): UnitView => ({
+  id: u.id,
+  code: u.code,
+  name: u.name,
+  kind: u.kind as UnitKind,
+  category: u.category,
+  parentId: u.parent_id,
+  creditCode: u.credit_code,
+  active: !!u.active,
+  sortOrder: u.sort_order,
+  version: u.version,
+  updatedAt: u.updated_at,
+  actions: unitActions(acting, { active: !!u.active }),
+});
+
+export async function getUnit(db: Executor, id: string): Promise<OrgUnitTable> {
+  const unit = await db.selectFrom('org_units').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!unit) throw notFound('单位');
+  return unit;
+}
+
+export async function listUnits(db: Executor, options: { includeInactive?: boolean; q?: string }) {
+  let q = db.selectFrom('org_units').selectAll();
+  if (!options.includeInactive) q = q.where('active', '=', 1);
+  if (options.q) {
+    const pattern = `%${likeEscape(options.q)}%`;
+    q = q.where(sql<boolean>`(name like ${pattern} escape '\\' or code like ${pattern} escape '\\')`);
+  }
+  return q.orderBy('sort_order').orderBy('code').execute();
+}
+
+async function assertCodeFree(tx: Tx, code: string, exceptId?: string) {
+  let q = tx.selectFrom('org_units').select('id').where('code', '=', code);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  if (await q.executeTakeFirst()) throw new HttpError(409, `单位编码（code）「${code}」已被使用`, [{ field: 'code', message: `单位编码「${code}」已被使用` }]);
+}
+
+async function activeParent(tx: Tx, parentId: string, field = 'parentId'): Promise<OrgUnitTable> {
+  const parent = await tx.selectFrom('org_units').selectAll().where('id', '=', parentId).executeTakeFirst();
+  if (!parent) throw fieldError(field, '上级单位', '不存在');
+  if (!parent.active) throw fieldError(field, '上级单位', '已停用，不能在其下增加或移入单位');
+  return parent;
+}
+
+/** Inserts a unit under `parent` (or as a new root). Shared by the API, the import and the demo. */
+export async function insertUnit(
+  tx: Tx,
+  actorId: string | null,
+  values: { code: string; name: string; kind: string; category?: string | null; creditCode?: string | null; sortOrder?: number },
+  parent: OrgUnitTable | null,
+): Promise<OrgUnitTable> {
+  const id = newId();
+  const now = nowIso();
+  const row: OrgUnitTable = {
+    id,
+    code: values.code,
+    name: values.name,
+    kind: values.kind,
+    category: values.category ?? null,
+    parent_id: parent?.id ?? null,
+    path: `${parent?.path ?? '/'}${id}/`,
+    credit_code: values.creditCode ?? null,
+    active: 1,
+    sort_order: values.sortOrder ?? 0,
+    version: 1,
+    created_at: now,
+    created_by: actorId,
+    updated_at: now,
+    updated_by: actorId,
+  };
+  await tx.insertInto('org_units').values(row).execute();
+  return row;
+}
+
+/** Moves a unit and rewrites the paths of its whole subtree. */
+export async function moveSubtree(tx: Tx, unit: OrgUnitTable, parent: OrgUnitTable | null): Promise<string> {
+  if (parent && parent.path.startsWith(unit.path)) throw fieldError('parentId', '上级单位', '不能是该单位自身或其下级单位');
+  const newPath = `${parent?.path ?? '/'}${unit.id}/`;
+  await tx
+    .updateTable('org_units')
+    .set({ path: sql`${newPath} || substr(path, ${unit.path.length + 1})` })
+    .where(sql<boolean>`path like ${likeEscape(unit.path) + '%'} escape '\\'`)
+    .execute();
+  await tx.updateTable('org_units').set({ parent_id: parent?.id ?? null }).where('id', '=', unit.id).execute();
+  return newPath;
+}
+
+export async function createUnit(platform: Platform, actor: Actor & Acting, input: CreateUnitInput): Promise<OrgUnitTable> {
+  return platform.db.transaction().execute(async (tx) => {
+    await assertCodeFree(tx, input.code);
+    const parent = input.parentId ? await activeParent(tx, input.parentId) : null;
+    const unit = await insertUnit(tx, actor.id, input, parent);
+    await platform.audit.record(tx, actor, { action: 'org.unit.create', targetType: 'org_unit', targetId: unit.id, detail: { code: unit.code, name: unit.name, parentId: unit.parent_id } });
+    return unit;
+  });
+}
+
+export async function updateUnit(platform: Platform, actor: Actor & Acting, id: string, input: UpdateUnitInput): Promise<OrgUnitTable> {
+  return platform.db.transaction().execute(async (tx) => {
+    const unit = await getUnit(tx, id);
+    if (input.code && input.code !== unit.code) await assertCodeFree(tx, input.code, id);
+    const changes: Partial<OrgUnitTable> = {};
+    if (input.code !== undefined) changes.code = input.code;
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.kind !== undefined) changes.kind = input.kind;
+    if (input.category !== undefined) changes.category = input.category;
+    if (input.creditCode !== undefined) changes.credit_code = input.creditCode;
+    if (input.sortOrder !== undefined) changes.sort_order = input.sortOrder;
+    await updateVersioned(tx, 'org_units', id, input.version, changes, actor.id);
+    await platform.audit.record(tx, actor, { action: 'org.unit.update', targetType: 'org_unit', targetId: id, detail: { changes } });
+    return getUnit(tx, id);
+  });
+}
+
+export async function moveUnit(platform: Platform, actor: Actor & Acting, id: string, input: { version: number; parentId: string | null }) {
+  return platform.db.transaction().execute(async (tx) => {
+    const unit = await getUnit(tx, id);
+    const parent = input.parentId ? await activeParent(tx, input.parentId) : null;
+    await updateVersioned(tx, 'org_units', id, input.version, {}, actor.id);
+    await moveSubtree(tx, unit, parent);
+    await platform.audit.record(tx, actor, { action: 'org.unit.move', targetType: 'org_unit', targetId: id, detail: { from: unit.parent_id, to: parent?.id ?? null } });
+    return getUnit(tx, id);
+  });
+}
+
+export async function setUnitActive(platform: Platform, actor: Actor & Acting, id: string, version: number, active: boolean) {
+  return platform.db.transaction().execute(async (tx) => {
+    const unit = await getUnit(tx, id);
+    if (active) {
+      if (unit.parent_id) await activeParent(tx, unit.parent_id);
+    } else {
+      const child = await tx.selectFrom('org_units').select('name').where('parent_id', '=', id).where('active', '=', 1).executeTakeFirst();
+      if (child) throw conflict(`该单位还有启用的下级单位（如「${child.name}」），请先停用或移走下级单位`);
+      const { n } = await tx
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('unit_id', '=', id)
+        .where('disabled', '=', 0)
+        .executeTakeFirstOrThrow();
+      if (Number(n) > 0) throw conflict(`该单位还有 ${n} 个启用的用户，请先停用或调出这些用户`);
+    }
+    await updateVersioned(tx, 'org_units', id, version, { active: active ? 1 : 0 }, actor.id);
+    await platform.audit.record(tx, actor, { action: active ? 'org.unit.activate' : 'org.unit.deactivate', targetType: 'org_unit', targetId: id });
+    return getUnit(tx, id);
+  });
+}

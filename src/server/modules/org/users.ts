@@ -1,0 +1,242 @@
+// User accounts: writes (transactional, audited, version-checked) and scoped reads.
+import { sql } from 'kysely';
+import type { Platform } from '../../kernel/platform.ts';
+import type { Actor } from '../../kernel/audit/index.ts';
+import type { Executor, Tx } from '../../kernel/db/index.ts';
+import type { UserTable } from '../../kernel/db/tables.ts';
+import { likeEscape } from '../../kernel/db/index.ts';
+import { updateVersioned } from '../../kernel/db/versioned.ts';
+import { HttpError, fieldError, forbidden, notFound } from '../../kernel/http/errors.ts';
+import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { endUserSessions } from '../../kernel/auth/sessions.ts';
+import { hashPassword, oneTimePassword } from '../../kernel/auth/passwords.ts';
+import { decryptText, encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
+import { newId, nowIso } from '../../kernel/ids.ts';
+import { maskIdNumber, maskPhone } from '../../../shared/validators.ts';
+import type { CreateUserInput, UpdateUserInput, UserListQuery, UserView } from '../../../shared/schemas/org.ts';
+import { assertMayManageAccount, assertRoleSet, userActions, type Acting } from './policy.ts';
+
+type UserRow = UserTable & { unit_name: string; unit_code: string };
+
+const USER_COLUMNS = [
+  'u.id', 'u.username', 'u.name', 'u.unit_id', 'u.disabled', 'u.locked_until', 'u.must_change_password', 'u.last_login_at',
+  'u.password_changed_at', 'u.phone_enc', 'u.id_number_enc', 'u.version', 'u.created_at', 'u.updated_at',
+] as const;
+
+export async function rolesOf(db: Executor, userIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return map;
+  const rows = await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', userIds).orderBy('role').execute();
+  for (const r of rows) map.get(r.user_id)?.push(r.role);
+  return map;
+}
+
+export function present(platform: Platform, acting: Acting, u: Pick<UserRow, (typeof USER_COLUMNS)[number] extends `u.${infer K}` ? K : never> & { unit_name: string; unit_code: string }, roles: string[]): UserView {
+  const locked = !!u.locked_until && Date.parse(u.locked_until) > Date.now();
+  return {
+    id: u.id,
+    username: u.username,
+    name: u.name,
+    unitId: u.unit_id,
+    unitName: u.unit_name,
+    unitCode: u.unit_code,
+    roles,
+    phone: u.phone_enc ? maskPhone(decryptText(platform.keys, u.phone_enc)) : null,
+    idNumber: u.id_number_enc ? maskIdNumber(decryptText(platform.keys, u.id_number_enc)) : null,
+    disabled: !!u.disabled,
+    lockedUntil: locked ? u.locked_until : null,
+    mustChangePassword: !!u.must_change_password,
+    lastLoginAt: u.last_login_at,
+    passwordChangedAt: u.password_changed_at,
+    version: u.version,
+    createdAt: u.created_at,
+    updatedAt: u.updated_at,
+    actions: userActions(acting, { id: u.id, roles, disabled: !!u.disabled, locked }),
+  };
+}
+
+function userQuery(db: Executor, scope: DataScope) {
+  return scoped(
+    db.selectFrom('users as u').innerJoin('org_units as o', 'o.id', 'u.unit_id').select([...USER_COLUMNS, 'o.name as unit_name', 'o.code as unit_code']),
+    scope,
+    'u.unit_id',
+  );
+}
+
+export async function listUsers(platform: Platform, acting: Acting, scope: DataScope, query: UserListQuery) {
+  let q = userQuery(platform.db, scope);
+  if (query.unitId) {
+    if (query.includeSubunits === 'true') {
+      const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
+      q = q.where('u.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
+    } else q = q.where('u.unit_id', '=', query.unitId);
+  }
+  if (query.q) {
+    const pattern = `%${likeEscape(query.q)}%`;
+    q = q.where(sql<boolean>`(u.username like ${pattern} escape '\\' or u.name like ${pattern} escape '\\')`);
+  }
+  if (query.role) q = q.where('u.id', 'in', (eb) => eb.selectFrom('user_roles').select('user_id').where('role', '=', query.role!));
+  if (query.status === 'disabled') q = q.where('u.disabled', '=', 1);
+  if (query.status === 'active') q = q.where('u.disabled', '=', 0);
+  if (query.status === 'locked') q = q.where('u.locked_until', '>', nowIso());
+  const [{ total }, rows] = await Promise.all([
+    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    q.orderBy('o.code').orderBy('u.username').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+  ]);
+  const roles = await rolesOf(platform.db, rows.map((r) => r.id));
+  return { items: rows.map((r) => present(platform, acting, r, roles.get(r.id)!)), total: Number(total), page: query.page, pageSize: query.pageSize };
+}
+
+export async function getUser(platform: Platform, db: Executor, scope: DataScope, id: string) {
+  const row = await userQuery(db, scope).where('u.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('用户');
+  const roles = (await rolesOf(db, [id])).get(id)!;
+  return { row, roles };
+}
+
+async function assertUnitUsable(tx: Tx, scope: DataScope, unitId: string) {
+  const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', unitId).executeTakeFirst();
+  if (!unit) throw fieldError('unitId', '所属单位', '不存在');
+  assertInScope(scope, unitId, '单位');
+  if (!unit.active) throw fieldError('unitId', '所属单位', '已停用');
+}
+
+function piiColumns(platform: Platform, field: 'phone' | 'id_number', value: string | null | undefined) {
+  if (value === undefined) return {};
+  return {
+    [`${field}_enc`]: value === null ? null : encryptText(platform.keys, value),
+    [`${field}_hash`]: value === null ? null : lookupHash(platform.keys, value),
+  };
+}
+
+/** Inserts an account with a one-time password. Shared by the API, the import and the demo. */
+export async function insertUser(
+  platform: Platform,
+  tx: Tx,
+  actorId: string | null,
+  values: { username: string; name: string; unitId: string; roles: readonly string[]; phone?: string | null; idNumber?: string | null },
+  password: string,
+  mustChange = true,
+): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await tx
+    .insertInto('users')
+    .values({
+      id,
+      username: values.username,
+      name: values.name,
+      unit_id: values.unitId,
+      password_hash: await hashPassword(password),
+      password_changed_at: now,
+      must_change_password: mustChange ? 1 : 0,
+      disabled: 0,
+      failed_logins: 0,
+      first_failed_at: null,
+      locked_until: null,
+      phone_enc: null,
+      phone_hash: null,
+      id_number_enc: null,
+      id_number_hash: null,
+      ...piiColumns(platform, 'phone', values.phone),
+      ...piiColumns(platform, 'id_number', values.idNumber),
+      last_login_at: null,
+      version: 1,
+      created_at: now,
+      created_by: actorId,
+      updated_at: now,
+      updated_by: actorId,
+    })
+    .execute();
+  await tx.insertInto('user_roles').values(values.roles.map((role) => ({ user_id: id, role }))).execute();
+  return id;
+}
+
+export async function replaceRoles(tx: Tx, userId: string, roles: readonly string[]) {
+  await tx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+  await tx.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute();
+}
+
+export async function createUser(platform: Platform, actor: Actor & Acting & { scope: DataScope }, input: CreateUserInput) {
+  assertRoleSet(input.roles);
+  assertMayManageAccount(actor, [], input.roles);
+  const password = oneTimePassword();
+  const id = await platform.db.transaction().execute(async (tx) => {
+    if (await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) {
+      throw new HttpError(409, `用户名（username）「${input.username}」已被使用`, [{ field: 'username', message: '用户名已被使用' }]);
+    }
+    await assertUnitUsable(tx, actor.scope, input.unitId);
+    const id = await insertUser(platform, tx, actor.id, input, password);
+    await platform.audit.record(tx, actor, { action: 'user.create', targetType: 'user', targetId: id, detail: { username: input.username, unitId: input.unitId, roles: input.roles } });
+    return id;
+  });
+  return { id, initialPassword: password };
+}
+
+export async function updateUser(platform: Platform, actor: Actor & Acting & { scope: DataScope }, id: string, input: UpdateUserInput) {
+  await platform.db.transaction().execute(async (tx) => {
+    const { roles } = await getUser(platform, tx, actor.scope, id);
+    assertMayManageAccount(actor, roles, input.roles);
+    if (input.roles) {
+      assertRoleSet(input.roles);
+      if (actor.id === id && input.roles.join() !== roles.join()) throw forbidden('不能修改自己的角色');
+    }
+    if (input.unitId) await assertUnitUsable(tx, actor.scope, input.unitId);
+    const changes: Record<string, unknown> = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.unitId !== undefined ? { unit_id: input.unitId } : {}),
+      ...piiColumns(platform, 'phone', input.phone),
+      ...piiColumns(platform, 'id_number', input.idNumber),
+    };
+    await updateVersioned(tx, 'users', id, input.version, changes, actor.id);
+    if (input.roles) await replaceRoles(tx, id, input.roles);
+    // A changed unit or role set changes what the account may see: its sessions end.
+    if (input.roles || input.unitId) await endUserSessions(tx, id);
+    const logged = { ...input, phone: input.phone === undefined ? undefined : '***', idNumber: input.idNumber === undefined ? undefined : '***' };
+    await platform.audit.record(tx, actor, { action: 'user.update', targetType: 'user', targetId: id, detail: { changes: logged } });
+  });
+}
+
+export async function resetPassword(platform: Platform, actor: Actor & Acting & { scope: DataScope }, id: string) {
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  await platform.db.transaction().execute(async (tx) => {
+    const { roles } = await getUser(platform, tx, actor.scope, id);
+    assertMayManageAccount(actor, roles);
+    await tx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, password_changed_at: nowIso(), must_change_password: 1, failed_logins: 0, first_failed_at: null, locked_until: null, updated_at: nowIso(), updated_by: actor.id, version: (eb) => eb('version', '+', 1) })
+      .where('id', '=', id)
+      .execute();
+    await endUserSessions(tx, id);
+    await platform.audit.record(tx, actor, { action: 'user.reset_password', targetType: 'user', targetId: id });
+  });
+  return { initialPassword: password };
+}
+
+export async function setUserDisabled(platform: Platform, actor: Actor & Acting & { scope: DataScope }, id: string, version: number, disabled: boolean) {
+  if (actor.id === id) throw forbidden('不能停用或启用自己的账号');
+  await platform.db.transaction().execute(async (tx) => {
+    const { roles } = await getUser(platform, tx, actor.scope, id);
+    assertMayManageAccount(actor, roles);
+    await updateVersioned(tx, 'users', id, version, { disabled: disabled ? 1 : 0 }, actor.id);
+    if (disabled) await endUserSessions(tx, id);
+    await platform.audit.record(tx, actor, { action: disabled ? 'user.disable' : 'user.enable', targetType: 'user', targetId: id });
+  });
+}
+
+export async function unlockUser(platform: Platform, actor: Actor & Acting & { scope: DataScope }, id: string) {
+  await platform.db.transaction().execute(async (tx) => {
+    await getUser(platform, tx, actor.scope, id);
+    await tx.updateTable('users').set({ locked_until: null, failed_logins: 0, first_failed_at: null }).where('id', '=', id).execute();
+    await platform.audit.record(tx, actor, { action: 'user.unlock', targetType: 'user', targetId: id });
+  });
+}
+
+/** Reveals one personal-data field in full; every unmasking is audited. */
+export async function unmaskUserField(platform: Platform, actor: Actor & Acting & { scope: DataScope }, id: string, field: 'phone' | 'idNumber') {
+  const { row } = await getUser(platform, platform.db, actor.scope, id);
+  const sealed = field === 'phone' ? row.phone_enc : row.id_number_enc;
+  await platform.audit.record(platform.db, actor, { action: 'pii.unmask', targetType: 'user', targetId: id, detail: { field } });
+  return { field, value: sealed ? decryptText(platform.keys, sealed) : null };
+}

@@ -1,0 +1,57 @@
+// Roles and the kernel's permissions. Modules add their own permissions in their manifests.
+
+export const ROLES = {
+  sys_admin: '系统管理员',
+  sec_admin: '安全管理员',
+  audit_admin: '审计管理员',
+  law_office: '法治办工作人员',
+  inspector: '督察员',
+  reviewer: '合法性审核员',
+  unit_liaison: '单位联络员',
+  unit_head: '单位负责人',
+  enforcement_officer: '执法人员',
+  leader: '县领导',
+} as const;
+
+export type Role = keyof typeof ROLES;
+export const ROLE_NAMES = Object.keys(ROLES) as Role[];
+
+/** 等保 三员分立: an account holds at most one of these, and no business role beside it. */
+export const ADMIN_ROLES: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_admin'];
+export const BUSINESS_ROLES: readonly Role[] = ROLE_NAMES.filter((r) => !ADMIN_ROLES.includes(r));
+
+/** Roles whose data scope is the whole platform rather than their unit's subtree. */
+export const ALL_SCOPE_ROLES: readonly Role[] = ['law_office', 'leader', 'sys_admin', 'sec_admin'];
+
+export function isRole(value: string): value is Role {
+  return Object.hasOwn(ROLES, value);
+}
+
+/** Kernel permissions and the roles granted each. */
+export const KERNEL_PERMISSIONS = {
+  'org.read': [...BUSINESS_ROLES, 'sys_admin', 'sec_admin'],
+  'org.manage': ['sys_admin'],
+  'user.read': ['sys_admin', 'sec_admin', 'law_office', 'unit_head'],
+  'user.manage': ['sys_admin', 'sec_admin'],
+  'user.grant_admin': ['sec_admin'],
+  'user.unlock': ['sys_admin', 'sec_admin'],
+  'pii.unmask': ['sys_admin', 'law_office'],
+  'audit.read': ['audit_admin'],
+  'attachment.read': [...BUSINESS_ROLES],
+  'attachment.upload': BUSINESS_ROLES.filter((r) => r !== 'leader'),
+} satisfies Record<string, readonly Role[]>;
+
+export type KernelPermission = keyof typeof KERNEL_PERMISSIONS;
+
+export const PERMISSION_LABELS: Record<string, string> = {
+  'org.read': '查看组织机构',
+  'org.manage': '管理组织机构',
+  'user.read': '查看用户',
+  'user.manage': '管理用户',
+  'user.grant_admin': '授予管理员角色',
+  'user.unlock': '解锁账号',
+  'pii.unmask': '查看完整个人信息',
+  'audit.read': '查看审计日志',
+  'attachment.read': '查看台账材料',
+  'attachment.upload': '上传台账材料',
+};

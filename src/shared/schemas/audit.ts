@@ -1,0 +1,59 @@
+import { z, pageQuery } from '../zod.ts';
+
+export const auditQuery = z.strictObject({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}/, { error: '起始时间（from）格式应为 YYYY-MM-DD' }).optional().meta({ title: '起始时间' }),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}/, { error: '截止时间（to）格式应为 YYYY-MM-DD' }).optional().meta({ title: '截止时间' }),
+  actor: z.string().trim().max(64).optional().meta({ title: '操作人' }),
+  action: z.string().trim().max(64).optional().meta({ title: '操作' }),
+  outcome: z.enum(['success', 'failure', 'denied']).optional().meta({ title: '结果' }),
+  targetType: z.string().trim().max(64).optional().meta({ title: '对象类型' }),
+  targetId: z.string().trim().max(64).optional().meta({ title: '对象编号' }),
+  ip: z.string().trim().max(64).optional().meta({ title: 'IP 地址' }),
+  ...pageQuery,
+});
+export type AuditQuery = z.infer<typeof auditQuery>;
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorRoles: string;
+  unitId: string | null;
+  unitName: string | null;
+  ip: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: string;
+  detail: unknown;
+}
+
+/** Chinese names of audit actions, for the viewer. */
+export const AUDIT_ACTIONS: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.logout': '退出',
+  'auth.lock': '账号锁定',
+  'auth.password_change': '修改密码',
+  'access.denied': '越权访问被拒',
+  'org.unit.create': '新建单位',
+  'org.unit.update': '修改单位',
+  'org.unit.move': '移动单位',
+  'org.unit.deactivate': '停用单位',
+  'org.unit.activate': '启用单位',
+  'user.create': '新建用户',
+  'user.update': '修改用户',
+  'user.reset_password': '重置密码',
+  'user.disable': '停用用户',
+  'user.enable': '启用用户',
+  'user.unlock': '解锁账号',
+  'pii.unmask': '查看完整个人信息',
+  'attachment.upload': '上传材料',
+  'attachment.download': '下载材料',
+  'import.run': '批量导入',
+  'export.run': '导出',
+  'audit.verify': '校验审计日志',
+  'system.init': '系统初始化',
+  'system.restore': '恢复备份',
+  'system.backup': '备份',
+};

@@ -1,0 +1,172 @@
+// Organisation units and user accounts: inputs and views shared by the server, the API docs and the forms.
+import { z, text, version, pageQuery } from '../zod.ts';
+import { isValidCreditCode, isValidIdNumber, isValidPhone } from '../validators.ts';
+import { ROLE_NAMES, ROLES } from '../roles.ts';
+
+export const UNIT_KINDS = { county: '县政府', department: '部门', town: '乡镇街道', village: '村社区', other: '其他' } as const;
+export type UnitKind = keyof typeof UNIT_KINDS;
+export const UNIT_KIND_NAMES = Object.keys(UNIT_KINDS) as UnitKind[];
+
+/** Accepts the English code or the Chinese name of an enum value. */
+export function enumFromLabels<K extends string>(labels: Record<K, string>, label: string) {
+  const keys = Object.keys(labels) as K[];
+  const byLabel = new Map<string, K>(keys.map((k) => [labels[k], k]));
+  return z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      const key = (keys as string[]).includes(v) ? (v as K) : byLabel.get(v);
+      if (!key) {
+        ctx.addIssue({ code: 'custom', message: `${label}「${v}」无效，可选：${keys.map((k) => `${k}/${labels[k]}`).join('、')}` });
+        return z.NEVER;
+      }
+      return key;
+    })
+    .meta({ title: label });
+}
+
+export const unitCode = z
+  .string()
+  .trim()
+  .min(1, { error: '单位编码不能为空' })
+  .max(32, { error: '单位编码不能超过 32 个字符' })
+  .regex(/^[A-Za-z0-9_-]+$/, { error: '单位编码只能包含字母、数字、下划线和连字符' })
+  .meta({ title: '单位编码' });
+
+export const creditCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isValidCreditCode, { error: '统一社会信用代码无效（应为 18 位，且校验码正确）' })
+  .meta({ title: '统一社会信用代码' });
+
+export const phone = z.string().trim().refine(isValidPhone, { error: '手机号码无效（应为 11 位大陆手机号）' }).meta({ title: '手机号码' });
+export const idNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isValidIdNumber, { error: '身份证号码无效（应为 18 位，出生日期和校验码正确）' })
+  .meta({ title: '身份证号码' });
+
+export const unitKind = z.enum(UNIT_KIND_NAMES as [UnitKind, ...UnitKind[]], { error: `单位类型无效，可选：${UNIT_KIND_NAMES.join('、')}` }).meta({ title: '单位类型' });
+const category = text('考评类别', 50).nullable().optional();
+const sortOrder = z.number().int().min(0).max(100000).meta({ title: '排序号' });
+
+export const createUnitInput = z.strictObject({
+  code: unitCode,
+  name: text('单位名称', 100),
+  kind: unitKind,
+  category,
+  parentId: z.string().min(1).max(64).nullable().optional().meta({ title: '上级单位' }),
+  creditCode: creditCode.nullable().optional(),
+  sortOrder: sortOrder.optional(),
+});
+export type CreateUnitInput = z.infer<typeof createUnitInput>;
+
+export const updateUnitInput = z.strictObject({
+  version,
+  code: unitCode.optional(),
+  name: text('单位名称', 100).optional(),
+  kind: unitKind.optional(),
+  category,
+  creditCode: creditCode.nullable().optional(),
+  sortOrder: sortOrder.optional(),
+});
+export type UpdateUnitInput = z.infer<typeof updateUnitInput>;
+
+export const moveUnitInput = z.strictObject({
+  version,
+  parentId: z.string().min(1).max(64).nullable().meta({ title: '新的上级单位' }),
+});
+
+export const versionInput = z.strictObject({ version });
+
+export const unitListQuery = z.strictObject({
+  includeInactive: z.enum(['true', 'false']).optional().meta({ title: '包含已停用' }),
+  q: z.string().trim().max(50).optional().meta({ title: '关键字' }),
+});
+
+export interface UnitView {
+  id: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  category: string | null;
+  parentId: string | null;
+  creditCode: string | null;
+  active: boolean;
+  sortOrder: number;
+  version: number;
+  updatedAt: string;
+  actions: string[];
+}
+
+// ---- users ----
+
+export const username = z
+  .string()
+  .trim()
+  .min(3, { error: '用户名至少需要 3 个字符' })
+  .max(32, { error: '用户名不能超过 32 个字符' })
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, { error: '用户名须以字母开头，只能包含字母、数字、下划线、点和连字符' })
+  .meta({ title: '用户名' });
+
+const roleName = z.enum(ROLE_NAMES as [string, ...string[]], { error: `角色无效，可选：${ROLE_NAMES.join('、')}` });
+export const roles = z.array(roleName).min(1, { error: '角色至少选择一个' }).max(ROLE_NAMES.length).meta({ title: '角色' });
+
+export const createUserInput = z.strictObject({
+  username,
+  name: text('姓名', 50),
+  unitId: z.string().min(1, { error: '所属单位不能为空' }).max(64).meta({ title: '所属单位' }),
+  roles,
+  phone: phone.nullable().optional(),
+  idNumber: idNumber.nullable().optional(),
+});
+export type CreateUserInput = z.infer<typeof createUserInput>;
+
+export const updateUserInput = z.strictObject({
+  version,
+  name: text('姓名', 50).optional(),
+  unitId: z.string().min(1).max(64).optional().meta({ title: '所属单位' }),
+  roles: roles.optional(),
+  phone: phone.nullable().optional(),
+  idNumber: idNumber.nullable().optional(),
+});
+export type UpdateUserInput = z.infer<typeof updateUserInput>;
+
+export const userListQuery = z.strictObject({
+  q: z.string().trim().max(50).optional().meta({ title: '关键字' }),
+  unitId: z.string().max(64).optional().meta({ title: '单位' }),
+  includeSubunits: z.enum(['true', 'false']).optional().meta({ title: '含下级单位' }),
+  role: roleName.optional().meta({ title: '角色' }),
+  status: z.enum(['active', 'disabled', 'locked']).optional().meta({ title: '状态' }),
+  ...pageQuery,
+});
+export type UserListQuery = z.infer<typeof userListQuery>;
+
+export const unmaskInput = z.strictObject({
+  field: z.enum(['phone', 'idNumber'], { error: '字段（field）只能是 phone 或 idNumber' }).meta({ title: '字段' }),
+});
+
+export interface UserView {
+  id: string;
+  username: string;
+  name: string;
+  unitId: string;
+  unitName: string;
+  unitCode: string;
+  roles: string[];
+  phone: string | null;
+  idNumber: string | null;
+  disabled: boolean;
+  lockedUntil: string | null;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  passwordChangedAt: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  actions: string[];
+}
+
+export const roleOptions = ROLE_NAMES.map((r) => ({ value: r, label: ROLES[r] }));

@@ -1,0 +1,87 @@
+// zod configured once for the whole code base: Chinese messages, and helpers to find a field's label.
+import { z } from 'zod';
+
+z.config(z.locales.zhCN());
+
+export { z };
+
+/** A string field with a Chinese label (shown in error messages, API docs and forms). */
+export function text(label: string, max = 200, min = 1) {
+  return z
+    .string({ error: `${label}必须是文本` })
+    .trim()
+    .min(min, { error: min <= 1 ? `${label}不能为空` : `${label}至少需要 ${min} 个字符` })
+    .max(max, { error: `${label}不能超过 ${max} 个字符` })
+    .meta({ title: label });
+}
+
+export const isoDate = (label: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 YYYY-MM-DD` })
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+      error: `${label}不是有效日期`,
+    })
+    .meta({ title: label });
+
+export const version = z.number({ error: '版本号（version）必须是整数' }).int().min(1).meta({ title: '版本号' });
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100000).default(1).meta({ title: '页码' }),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20).meta({ title: '每页条数' }),
+};
+
+type AnyZod = z.ZodType;
+
+/** Unwraps optional/nullable/default/pipe wrappers to the schema that carries the field's meta. */
+function unwrap(schema: AnyZod): AnyZod {
+  let current: any = schema;
+  for (let i = 0; i < 10 && current; i++) {
+    if (current.meta?.()?.title) return current;
+    const def = current._zod?.def;
+    const inner = def?.innerType ?? def?.in ?? def?.schema;
+    if (!inner) return current;
+    current = inner;
+  }
+  return current;
+}
+
+/** The Chinese label of the field at `path` in an object schema, if it has one. */
+export function labelAt(schema: AnyZod, path: PropertyKey[]): string | undefined {
+  let current: any = schema;
+  for (const key of path) {
+    current = unwrap(current);
+    const def = current?._zod?.def;
+    if (def?.type === 'object') current = def.shape[key as string];
+    else if (def?.type === 'array') current = def.element;
+    else return undefined;
+    if (!current) return undefined;
+  }
+  return unwrap(current)?.meta?.()?.title as string | undefined;
+}
+
+export interface FieldError {
+  field: string;
+  label?: string;
+  message: string;
+}
+
+/** Turns a zod error into field errors whose messages name the field in Chinese. */
+export function fieldErrors(schema: AnyZod, error: z.ZodError): FieldError[] {
+  const out: FieldError[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const field = [...issue.path, key].join('.');
+        out.push({ field, message: `不允许的字段「${field}」` });
+      }
+      continue;
+    }
+    const field = issue.path.join('.') || '(body)';
+    const label = labelAt(schema, issue.path);
+    const name = label ? `${label}（${field}）` : `字段「${field}」`;
+    const message = label && issue.message.startsWith(label) ? `${name}${issue.message.slice(label.length)}` : `${name}：${issue.message}`;
+    out.push({ field, label, message });
+  }
+  return out;
+}
