@@ -66,7 +66,7 @@ export async function attachmentRoutes(api: FastifyInstance, platform: Platform)
         await audit.record(tx, ctx, { action: 'attachment.upload', targetType: 'attachment', targetId: row.id, detail: { filename: row.filename, size: row.size, contentHash } });
       });
       reply.code(201);
-      return toView({ ...row, uploader_name: ctx.name });
+      return toView({ ...row, uploader_name: ctx.displayName });
     },
   });
 

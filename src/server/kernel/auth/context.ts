@@ -6,7 +6,9 @@ import { ALL_SCOPE_ROLES, type Role } from '../../../shared/roles.ts';
 export interface RequestContext extends Actor {
   id: string;
   username: string;
+  /** Audit actor name: the username. */
   name: string;
+  displayName: string;
   unitId: string;
   unitPath: string;
   roles: Role[];

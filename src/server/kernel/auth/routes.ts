@@ -32,7 +32,7 @@ async function meOf(platform: Platform, ctx: RequestContext): Promise<MeResponse
     .where('u.id', '=', ctx.id)
     .executeTakeFirstOrThrow();
   return {
-    user: { id: ctx.id, username: ctx.username, name: ctx.name, phone: row.phone_enc ? maskPhone(decryptText(platform.keys, row.phone_enc)) : null },
+    user: { id: ctx.id, username: ctx.username, name: ctx.displayName, phone: row.phone_enc ? maskPhone(decryptText(platform.keys, row.phone_enc)) : null },
     unit: { id: ctx.unitId, code: row.code, name: row.unitName, kind: row.kind },
     roles: ctx.roles,
     permissions: [...ctx.permissions].sort(),

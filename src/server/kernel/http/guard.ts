@@ -42,7 +42,8 @@ export async function contextFor(platform: Platform, req: FastifyRequest, token:
   return {
     id: session.userId,
     username: session.username,
-    name: session.name,
+    name: session.username,
+    displayName: session.name,
     unitId: session.unitId,
     unitPath: session.unitPath,
     roles,

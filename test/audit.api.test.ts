@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { sql } from 'kysely';
+import { TEST_DB, createTestEnv, loggedIn, makeUnit, makeUser, type TestEnv } from './harness.ts';
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv();
+});
+afterAll(() => env.close());
+
+const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/fazhi.mjs', ...args], { env: env.cliEnv, encoding: 'utf8', timeout: 60_000 });
+
+async function allowTampering(enable: boolean) {
+  // An attacker with database access: switch the append-only triggers off.
+  if (TEST_DB === 'postgres') {
+    await sql.raw(`alter table audit_log ${enable ? 'disable' : 'enable'} trigger user`).execute(env.platform.db);
+  } else if (enable) {
+    await sql`drop trigger audit_log_no_update`.execute(env.platform.db);
+    await sql`drop trigger audit_log_no_delete`.execute(env.platform.db);
+  }
+}
+
+describe('audit log', () => {
+  it('the audit administrator filters and pages the log', async () => {
+    const unit = await makeUnit(env.platform);
+    const auditor = await makeUser(env.platform, { unit, roles: ['audit_admin'] });
+    const staff = await makeUser(env.platform, { unit, roles: ['unit_liaison'] });
+    await loggedIn(env.app, staff.username);
+    const agent = await loggedIn(env.app, auditor.username);
+    const res = await agent.get(`/api/v1/audit?actor=${staff.username}&action=auth.login&pageSize=5`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.total).toBe(1);
+    expect(body.items[0]).toMatchObject({ actorName: staff.username, action: 'auth.login', outcome: 'success', unitId: unit.id, targetType: 'user' });
+    expect(body.items[0].ip).toBeTruthy();
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await agent.get(`/api/v1/audit?from=${today}&to=${today}&outcome=success`)).json().total).toBeGreaterThan(0);
+    expect((await agent.get('/api/v1/audit?from=2000-01-01&to=2000-01-02')).json().total).toBe(0);
+    expect((await agent.get('/api/v1/audit?outcome=maybe')).statusCode).toBe(400);
+    const verified = await agent.post('/api/v1/audit/verify');
+    expect(verified.json()).toMatchObject({ ok: true });
+  });
+
+  it('has no update or delete path: the database refuses both', async () => {
+    await env.platform.audit.record(env.platform.db, { id: null, name: 't', roles: [], unitId: null, ip: null }, { action: 'test.row' });
+    await expect(sql`update audit_log set action = 'x'`.execute(env.platform.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_log`.execute(env.platform.db)).rejects.toThrow(/append-only/);
+    const routes = env.app.registeredRoutes.filter((r) => r.url.startsWith('/api/v1/audit'));
+    expect(routes.every((r) => r.method === 'GET' || r.url.endsWith('/verify'))).toBe(true);
+  });
+
+  it('`fazhi audit verify` passes on an intact log and names the first changed or removed row', async () => {
+    const actor = { id: null, name: 'tester', roles: [], unitId: null, ip: '127.0.0.1' };
+    for (let i = 0; i < 6; i++) await env.platform.audit.record(env.platform.db, actor, { action: 'test.chain', targetId: String(i) });
+    const ok = cli('audit', 'verify');
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('审计日志完整');
+
+    const rows = await env.platform.db.selectFrom('audit_log').select('seq').where('action', '=', 'test.chain').orderBy('seq').execute();
+    await allowTampering(true);
+    try {
+      await env.platform.db.updateTable('audit_log').set({ outcome: 'failure' }).where('seq', '=', rows[2].seq).execute();
+      const changed = cli('audit', 'verify');
+      expect(changed.status).not.toBe(0);
+      expect(changed.stderr).toContain(`第 ${rows[2].seq} 条`);
+
+      await env.platform.db.updateTable('audit_log').set({ outcome: 'success' }).where('seq', '=', rows[2].seq).execute();
+      expect(cli('audit', 'verify').status).toBe(0);
+      await env.platform.db.deleteFrom('audit_log').where('seq', '=', rows[4].seq).execute();
+      const removed = cli('audit', 'verify');
+      expect(removed.status).not.toBe(0);
+      expect(removed.stderr).toContain(`第 ${rows[5].seq} 条`);
+      expect((await env.platform.audit.verify(env.platform.db)).brokenSeq).toBe(rows[5].seq);
+    } finally {
+      await allowTampering(false);
+    }
+  });
+});

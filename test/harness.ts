@@ -1,0 +1,147 @@
+// Test harness: a real platform on a real database (SQLite in a temp dir, or a fresh PostgreSQL
+// schema), the real HTTP stack through app.inject, and factories. No test relies on another's data.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { InjectOptions } from 'fastify';
+import { loadConfig, type Config } from '../src/server/config.ts';
+import { openPlatform, type Platform } from '../src/server/kernel/platform.ts';
+import { MODULES } from '../src/server/modules/index.ts';
+import { buildApp } from '../src/server/app.ts';
+import { insertUnit } from '../src/server/modules/org/units.ts';
+import { insertUser } from '../src/server/modules/org/users.ts';
+import type { OrgUnitTable } from '../src/server/kernel/db/tables.ts';
+
+export const TEST_DB = (process.env.FAZHI_TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
+export const PG_URL = process.env.FAZHI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const PASSWORD = 'Test#Pass2026';
+
+export type App = Awaited<ReturnType<typeof buildApp>>;
+
+export interface TestEnv {
+  config: Config;
+  platform: Platform;
+  app: App;
+  /** Environment for spawning the CLI on the same database. */
+  cliEnv: NodeJS.ProcessEnv;
+  close(): Promise<void>;
+}
+
+async function pgAdmin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`PostgreSQL 不可用（${PG_URL}）：${(error as Error).message}。PostgreSQL 测试不能跳过。`);
+  }
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTestEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-test-'));
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const env: NodeJS.ProcessEnv = { FAZHI_DATA_DIR: dataDir, FAZHI_LOGIN_RATE_LIMIT: '100000' };
+  if (TEST_DB === 'postgres') {
+    await pgAdmin(`create schema ${schema}`);
+    Object.assign(env, { DATABASE_URL: PG_URL, FAZHI_PG_SCHEMA: schema });
+  }
+  const config = { ...loadConfig(env), webDir: join(dataDir, 'no-web'), ...overrides };
+  const { platform } = await openPlatform(config, MODULES);
+  const app = await buildApp(platform);
+  await app.ready();
+  return {
+    config,
+    platform,
+    app,
+    cliEnv: { ...process.env, ...env, FAZHI_DATA_DIR: dataDir },
+    async close() {
+      await app.close();
+      await platform.close();
+      if (TEST_DB === 'postgres') await pgAdmin(`drop schema ${schema} cascade`);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let seq = 0;
+const unique = (prefix: string) => `${prefix}${process.pid}${Date.now() % 100000}${++seq}`;
+
+export async function makeUnit(platform: Platform, values: { parent?: OrgUnitTable | null; kind?: string; name?: string; code?: string } = {}) {
+  return platform.db.transaction().execute((tx) =>
+    insertUnit(tx, null, { code: values.code ?? unique('U'), name: values.name ?? `测试单位${seq}`, kind: values.kind ?? 'department' }, values.parent ?? null),
+  );
+}
+
+export async function makeUser(
+  platform: Platform,
+  values: { unit: OrgUnitTable; roles: string[]; username?: string; phone?: string; idNumber?: string; mustChange?: boolean },
+) {
+  const username = values.username ?? unique('u');
+  const id = await platform.db.transaction().execute((tx) =>
+    insertUser(platform, tx, null, { username, name: `测试用户${seq}`, unitId: values.unit.id, roles: values.roles, phone: values.phone, idNumber: values.idNumber }, PASSWORD, values.mustChange ?? false),
+  );
+  return { id, username };
+}
+
+/** A logged-in client: keeps the session cookie and sends the CSRF header on writes. */
+export class Agent {
+  cookies: Record<string, string> = {};
+  csrf = '';
+  constructor(readonly app: App) {}
+
+  async request(opts: InjectOptions) {
+    const headers: Record<string, string> = { ...(opts.headers as Record<string, string>) };
+    const cookie = Object.entries(this.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+    if (cookie) headers.cookie = cookie;
+    if (this.csrf && opts.method && opts.method !== 'GET' && !('x-csrf-token' in headers)) headers['x-csrf-token'] = this.csrf;
+    const res = await this.app.inject({ ...opts, headers });
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number }[]) {
+      if (c.value === '' || c.maxAge === 0) delete this.cookies[c.name];
+      else this.cookies[c.name] = c.value;
+    }
+    if (this.cookies.fazhi_csrf) this.csrf = this.cookies.fazhi_csrf;
+    return res;
+  }
+  get(url: string) {
+    return this.request({ method: 'GET', url });
+  }
+  post(url: string, payload?: unknown) {
+    return this.request({ method: 'POST', url, payload: payload as any });
+  }
+  patch(url: string, payload?: unknown) {
+    return this.request({ method: 'PATCH', url, payload: payload as any });
+  }
+  async login(username: string, password = PASSWORD) {
+    const res = await this.post('/api/v1/auth/login', { username, password });
+    return res;
+  }
+}
+
+export async function loggedIn(app: App, username: string, password = PASSWORD): Promise<Agent> {
+  const agent = new Agent(app);
+  const res = await agent.login(username, password);
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  return agent;
+}
+
+/** Multipart body with one file (and optional text fields) for app.inject. */
+export function multipart(filename: string, content: Buffer | string, fields: Record<string, string> = {}) {
+  const boundary = `----fazhi${randomBytes(8).toString('hex')}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+  parts.push(Buffer.isBuffer(content) ? content : Buffer.from(content));
+  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+export const count = async (platform: Platform, table: 'org_units' | 'users' | 'audit_log' | 'attachments' | 'sessions') =>
+  Number((await platform.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, loggedIn, makeUnit, makeUser, count, type Agent, type TestEnv } from './harness.ts';
+import { creditCodeCheckChar, idNumberCheckChar } from '../src/shared/validators.ts';
+
+let env: TestEnv;
+let admin: Agent;
+let root: Awaited<ReturnType<typeof makeUnit>>;
+beforeAll(async () => {
+  env = await createTestEnv();
+  root = await makeUnit(env.platform, { kind: 'county', name: '测试县人民政府' });
+  admin = await loggedIn(env.app, (await makeUser(env.platform, { unit: root, roles: ['sys_admin'] })).username);
+});
+afterAll(() => env.close());
+
+const validCredit = (seed: number) => {
+  const first = `11430000MB${String(2000000 + seed).slice(-7)}`;
+  return first + creditCodeCheckChar(first);
+};
+const validId = '11010519491231002' + idNumberCheckChar('11010519491231002');
+
+describe('organisation tree', () => {
+  it('creates, renames, moves, deactivates units; validates the credit code', async () => {
+    const dept = await admin.post('/api/v1/org/units', { code: 'T-D1', name: '测试县司法局', kind: 'department', parentId: root.id, creditCode: validCredit(1) });
+    expect(dept.statusCode).toBe(201);
+    const town = await admin.post('/api/v1/org/units', { code: 'T-T1', name: '测试镇', kind: 'town', parentId: root.id });
+    const village = await admin.post('/api/v1/org/units', { code: 'T-V1', name: '测试村', kind: 'village', parentId: town.json().id });
+    expect(village.statusCode).toBe(201);
+
+    const badCredit = validCredit(2).slice(0, 17) + (validCredit(2).endsWith('0') ? '1' : '0');
+    const bad = await admin.post('/api/v1/org/units', { code: 'T-D2', name: '坏代码', kind: 'department', parentId: root.id, creditCode: badCredit });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toContain('统一社会信用代码（creditCode）');
+    expect(bad.json().errors[0].field).toBe('creditCode');
+
+    const dup = await admin.post('/api/v1/org/units', { code: 'T-D1', name: '重复', kind: 'department' });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().detail).toContain('code');
+
+    const renamed = await admin.patch(`/api/v1/org/units/${dept.json().id}`, { version: 1, name: '测试县司法局（法治办）' });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json()).toMatchObject({ name: '测试县司法局（法治办）', version: 2 });
+
+    // Move the town (with its village) under the department; the village's path follows.
+    const moved = await admin.post(`/api/v1/org/units/${town.json().id}/move`, { version: 1, parentId: dept.json().id });
+    expect(moved.statusCode).toBe(200);
+    const v = await env.platform.db.selectFrom('org_units').select('path').where('id', '=', village.json().id).executeTakeFirstOrThrow();
+    expect(v.path).toBe(`${root.path}${dept.json().id}/${town.json().id}/${village.json().id}/`);
+    // A unit cannot move under its own descendant.
+    const cycle = await admin.post(`/api/v1/org/units/${town.json().id}/move`, { version: 2, parentId: village.json().id });
+    expect(cycle.statusCode).toBe(400);
+
+    // Deactivation refuses a unit with active children, then works bottom-up.
+    const refused = await admin.post(`/api/v1/org/units/${town.json().id}/deactivate`, { version: 2 });
+    expect(refused.statusCode).toBe(409);
+    expect((await admin.post(`/api/v1/org/units/${village.json().id}/deactivate`, { version: 1 })).statusCode).toBe(200);
+    expect((await admin.post(`/api/v1/org/units/${town.json().id}/deactivate`, { version: 2 })).json().active).toBe(false);
+    const list = (await admin.get('/api/v1/org/units')).json().items.map((u: { code: string }) => u.code);
+    expect(list).toContain('T-D1');
+    expect(list).not.toContain('T-T1');
+    expect((await admin.get('/api/v1/org/units?includeInactive=true')).json().items.map((u: { code: string }) => u.code)).toContain('T-T1');
+    // Moving into an inactive unit is refused.
+    expect((await admin.post(`/api/v1/org/units/${dept.json().id}/move`, { version: 2, parentId: town.json().id })).statusCode).toBe(400);
+  });
+
+  it('refuses a stale version with 409 and overwrites nothing', async () => {
+    const unit = (await admin.post('/api/v1/org/units', { code: 'T-C1', name: '并发', kind: 'other', parentId: root.id })).json();
+    const first = await admin.patch(`/api/v1/org/units/${unit.id}`, { version: 1, name: '甲的修改' });
+    expect(first.statusCode).toBe(200);
+    const second = await admin.patch(`/api/v1/org/units/${unit.id}`, { version: 1, name: '乙的修改' });
+    expect(second.statusCode).toBe(409);
+    expect((await admin.get(`/api/v1/org/units/${unit.id}`)).json()).toMatchObject({ name: '甲的修改', version: 2 });
+  });
+
+  it('shows only the actions the user may take', async () => {
+    const head = await loggedIn(env.app, (await makeUser(env.platform, { unit: root, roles: ['unit_head'] })).username);
+    const item = (await head.get('/api/v1/org/units')).json().items[0];
+    expect(item.actions).toEqual([]);
+    const adminItem = (await admin.get('/api/v1/org/units')).json().items.find((u: { active: boolean }) => u.active);
+    expect(adminItem.actions).toContain('deactivate');
+  });
+});
+
+describe('users', () => {
+  it('creates a user with a one-time password that must be changed, resets and re-enables', async () => {
+    const created = await admin.post('/api/v1/users', { username: 'liaison1', name: '联络员一', unitId: root.id, roles: ['unit_liaison'], phone: '13812345678' });
+    expect(created.statusCode).toBe(201);
+    const { user, initialPassword } = created.json();
+    expect(user.phone).toBe('138****5678');
+    expect(user.mustChangePassword).toBe(true);
+    const agent = await loggedIn(env.app, 'liaison1', initialPassword);
+    expect((await agent.get('/api/v1/auth/me')).json().passwordChangeRequired).toBe('initial');
+
+    const reset = await admin.post(`/api/v1/users/${user.id}/reset-password`);
+    expect(reset.statusCode).toBe(200);
+    expect((await agent.get('/api/v1/auth/me')).statusCode).toBe(401);
+    await loggedIn(env.app, 'liaison1', reset.json().initialPassword);
+
+    const dup = await admin.post('/api/v1/users', { username: 'liaison1', name: '重名', unitId: root.id, roles: ['unit_liaison'] });
+    expect(dup.statusCode).toBe(409);
+    const badUnit = await admin.post('/api/v1/users', { username: 'liaison2', name: '无单位', unitId: 'nope', roles: ['unit_liaison'] });
+    expect(badUnit.statusCode).toBe(400);
+    expect(badUnit.json().detail).toContain('unitId');
+    const badRole = await admin.post('/api/v1/users', { username: 'liaison3', name: '坏角色', unitId: root.id, roles: ['king'] });
+    expect(badRole.statusCode).toBe(400);
+    expect(badRole.json().detail).toContain('roles');
+  });
+
+  it('filters the user list by unit, role, status and keyword, with paging', async () => {
+    const unit = await makeUnit(env.platform, { parent: root });
+    for (let i = 0; i < 5; i++) await makeUser(env.platform, { unit, roles: [i % 2 ? 'unit_head' : 'unit_liaison'], username: `pager${i}x` });
+    const page = (await admin.get(`/api/v1/users?unitId=${unit.id}&pageSize=2&page=2`)).json();
+    expect(page.total).toBe(5);
+    expect(page.items).toHaveLength(2);
+    expect((await admin.get(`/api/v1/users?unitId=${unit.id}&role=unit_head`)).json().total).toBe(2);
+    expect((await admin.get(`/api/v1/users?unitId=${unit.id}&q=pager3`)).json().total).toBe(1);
+    expect((await admin.get(`/api/v1/users?unitId=${root.id}&includeSubunits=true&q=pager`)).json().total).toBe(5);
+    expect((await admin.get(`/api/v1/users?unitId=${unit.id}&status=disabled`)).json().total).toBe(0);
+  });
+});
+
+describe('personal data', () => {
+  it('validates, encrypts, masks, and audits unmasking of ID numbers and phones', async () => {
+    const wrongCheck = validId.slice(0, 17) + (validId.endsWith('1') ? '2' : '1');
+    const bad = await admin.post('/api/v1/users', { username: 'idperson0', name: '身份证', unitId: root.id, roles: ['unit_liaison'], idNumber: wrongCheck });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toContain('身份证号码（idNumber）');
+    expect(await env.platform.db.selectFrom('users').select('id').where('username', '=', 'idperson0').executeTakeFirst()).toBeUndefined();
+
+    const res = await admin.post('/api/v1/users', { username: 'idperson', name: '身份证', unitId: root.id, roles: ['unit_liaison'], idNumber: validId, phone: '13900001111' });
+    expect(res.statusCode).toBe(201);
+    const { user } = res.json();
+    expect(user.idNumber).toBe(`110***********${validId.slice(-4)}`);
+    const raw = await env.platform.db.selectFrom('users').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(raw)).not.toContain(validId);
+    expect(JSON.stringify(raw)).not.toContain('13900001111');
+    expect(raw.id_number_enc).toMatch(/^v1:/);
+
+    // Unmasking: allowed to the roles that need it, audited; refused to others.
+    const unit = await makeUnit(env.platform, { parent: root });
+    const lawOffice = await loggedIn(env.app, (await makeUser(env.platform, { unit, roles: ['law_office'] })).username);
+    const shown = await lawOffice.post(`/api/v1/users/${user.id}/unmask`, { field: 'idNumber' });
+    expect(shown.json()).toEqual({ field: 'idNumber', value: validId });
+    const audit = await env.platform.db.selectFrom('audit_log').selectAll().where('action', '=', 'pii.unmask').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ target_id: user.id });
+    expect(JSON.parse(audit.detail!)).toEqual({ field: 'idNumber' });
+    const head = await loggedIn(env.app, (await makeUser(env.platform, { unit: root, roles: ['unit_head'] })).username);
+    expect((await head.post(`/api/v1/users/${user.id}/unmask`, { field: 'phone' })).statusCode).toBe(403);
+    expect((await head.get(`/api/v1/users/${user.id}`)).json().phone).toBe('139****1111');
+  });
+
+  it('keeps unit counts when an update fails half-way (nothing half-saved)', async () => {
+    const before = await count(env.platform, 'users');
+    const res = await admin.post('/api/v1/users', { username: 'halfsaved', name: '半', unitId: root.id, roles: ['sys_admin', 'sec_admin'] });
+    expect(res.statusCode).toBe(400);
+    expect(await count(env.platform, 'users')).toBe(before);
+  });
+});

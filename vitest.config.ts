@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// Every API suite (*.api.test.ts) runs twice: on SQLite and on PostgreSQL.
+const apiSuites = ['src/**/*.api.test.ts', 'test/**/*.api.test.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.unit.test.ts'], environment: 'node' } },
+      { test: { name: 'sqlite', include: apiSuites, env: { FAZHI_TEST_DB: 'sqlite' }, testTimeout: 30_000, hookTimeout: 60_000 } },
+      { test: { name: 'postgres', include: apiSuites, env: { FAZHI_TEST_DB: 'postgres' }, testTimeout: 30_000, hookTimeout: 60_000 } },
+      { test: { name: 'e2e', include: ['e2e/**/*.e2e.test.ts'], testTimeout: 180_000, hookTimeout: 240_000, fileParallelism: false } },
+    ],
+  },
+});
