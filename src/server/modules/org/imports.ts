@@ -34,7 +34,7 @@ export const orgUnitsImport: ImportType<OrgUnitRow> = {
     { name: 'kind', label: '单位类型', required: true, note: 'county/department/town/village/other，或 县政府/部门/乡镇街道/村社区/其他', example: '部门' },
     { name: 'category', label: '考评类别', note: '考评时的分类，如 部门、乡镇；可空', example: '部门' },
     { name: 'parentCode', label: '上级单位编码', note: '上级单位的编码（可为本文件中的单位）；为空则成为根单位', example: 'SFX' },
-    { name: 'creditCode', label: '统一社会信用代码', note: '18 位，按 GB 32100-2015 校验；可空', example: '11430000MB1234567X' },
+    { name: 'creditCode', label: '统一社会信用代码', note: '18 位，按 GB 32100-2015 校验；可空', example: '11430000MB12345670' },
   ],
   row: orgUnitRow,
   async apply(tx, rows, actor, platform) {

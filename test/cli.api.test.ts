@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { statSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTestEnv, count, loggedIn, type TestEnv } from './harness.ts';
+import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv();
+});
+afterAll(() => env.close());
+
+const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/fazhi.mjs', ...args], { env: env.cliEnv, encoding: 'utf8', timeout: 120_000 });
+
+describe('fazhi CLI', () => {
+  it('init is idempotent, creates the key file 0600 and the three admins once', async () => {
+    const first = cli('init');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/admin\s+sys_admin\s+\S{12}/);
+    expect(first.stdout).toContain('secadmin');
+    expect(first.stdout).toContain('auditadmin');
+    expect(statSync(env.config.secretKeyFile).mode & 0o777).toBe(0o600);
+    const second = cli('init');
+    expect(second.status).toBe(0);
+    expect(second.stdout).not.toContain('一次性密码');
+    // The printed password works, and must be changed first.
+    const password = first.stdout.match(/admin\s+sys_admin\s+(\S+)/)![1];
+    const agent = await loggedIn(env.app, 'admin', password);
+    expect((await agent.get('/api/v1/auth/me')).json().passwordChangeRequired).toBe('initial');
+  });
+
+  it('demo loads the demo county once, however often it runs', async () => {
+    const first = cli('demo');
+    expect(first.status, first.stderr).toBe(0);
+    const units = await count(env.platform, 'org_units');
+    const users = await count(env.platform, 'users');
+    const depts = await env.platform.db.selectFrom('org_units').select('id').where('kind', '=', 'department').where('code', 'like', 'SFX-%').execute();
+    const towns = await env.platform.db.selectFrom('org_units').select('id').where('kind', '=', 'town').execute();
+    const villages = await env.platform.db.selectFrom('org_units').select('id').where('kind', '=', 'village').execute();
+    expect(depts.length).toBeGreaterThanOrEqual(25);
+    expect(towns.length).toBeGreaterThanOrEqual(10);
+    expect(villages.length).toBeGreaterThan(0);
+    const roles = await env.platform.db.selectFrom('user_roles').select('role').distinct().execute();
+    expect(roles.map((r) => r.role).sort()).toEqual(['audit_admin', 'enforcement_officer', 'inspector', 'law_office', 'leader', 'reviewer', 'sec_admin', 'sys_admin', 'unit_head', 'unit_liaison']);
+    const second = cli('demo');
+    expect(second.status).toBe(0);
+    expect(await count(env.platform, 'org_units')).toBe(units);
+    expect(await count(env.platform, 'users')).toBe(users);
+    expect(first.stdout).toContain(DEMO_PASSWORD);
+    await loggedIn(env.app, 'fzb_wang', DEMO_PASSWORD);
+  });
+
+  it('imports a file and reports bad rows with a non-zero exit', () => {
+    const good = join(env.config.dataDir, 'units.jsonl');
+    writeFileSync(good, '{"code":"CLI-1","name":"命令行局","kind":"department","parentCode":"SFX"}\n');
+    const ok = cli('import', good, '--type', 'org_units');
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('新增 1');
+    const bad = join(env.config.dataDir, 'bad.csv');
+    writeFileSync(bad, 'code,name,kind,parentCode\nCLI-2,坏,nonsense,SFX\n');
+    const refused = cli('import', bad, '--type', 'org_units');
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain('第 2 行');
+    expect(cli('import', good, '--type', 'nope').stderr).toContain('未知的导入类型');
+  });
+
+  it('resets a password from the command line', async () => {
+    const res = cli('user', 'reset-password', 'fzb_wang');
+    expect(res.status, res.stderr).toBe(0);
+    const password = res.stdout.match(/一次性密码：(\S+)/)![1];
+    const agent = await loggedIn(env.app, 'fzb_wang', password);
+    expect((await agent.get('/api/v1/auth/me')).json().passwordChangeRequired).toBe('initial');
+    expect(cli('user', 'reset-password', 'ghost').status).not.toBe(0);
+  });
+
+  it('backs up and restores the whole database and files, audit chain intact', async () => {
+    const file = join(env.config.dataDir, 'backup.fzb');
+    const res = cli('backup', file);
+    expect(res.status, res.stderr).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    const units = await count(env.platform, 'org_units');
+    const users = await count(env.platform, 'users');
+    // Change something after the backup; the restore brings the backup's state back.
+    await env.platform.db.updateTable('org_units').set({ name: '备份后改名' }).where('code', '=', 'SFX').execute();
+    await env.platform.close();
+    const restored = cli('restore', file);
+    expect(restored.status, restored.stderr).toBe(0);
+    const { openPlatform } = await import('../src/server/kernel/platform.ts');
+    const { MODULES } = await import('../src/server/modules/index.ts');
+    const reopened = (await openPlatform(env.config, MODULES)).platform;
+    env.platform = reopened;
+    expect(await count(reopened, 'org_units')).toBe(units);
+    expect(await count(reopened, 'users')).toBe(users);
+    expect((await reopened.db.selectFrom('org_units').select('name').where('code', '=', 'SFX').executeTakeFirstOrThrow()).name).toBe('示范县人民政府');
+    expect((await reopened.audit.verify(reopened.db)).ok).toBe(true);
+    expect(cli('audit', 'verify').status).toBe(0);
+  });
+
+  it('answers unknown commands with a Chinese message and a non-zero exit', () => {
+    const res = cli('frobnicate');
+    expect(res.status).not.toBe(0);
+    expect(res.stderr).toContain('未知命令');
+  });
+});

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, count, type Agent, type TestEnv } from './harness.ts';
+import { creditCodeCheckChar } from '../src/shared/validators.ts';
+
+let env: TestEnv;
+let admin: Agent;
+beforeAll(async () => {
+  env = await createTestEnv();
+  const unit = await makeUnit(env.platform, { code: 'HOME' });
+  admin = await loggedIn(env.app, (await makeUser(env.platform, { unit, roles: ['sys_admin'] })).username);
+});
+afterAll(() => env.close());
+
+const upload = (type: string, filename: string, content: Buffer | string, dryRun = false) =>
+  admin.request({ method: 'POST', url: `/api/v1/imports/${type}${dryRun ? '?dryRun=true' : ''}`, ...multipart(filename, content) });
+
+async function xlsx(rows: string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('数据');
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('org_units import', () => {
+  it('imports csv with children before parents, a new root, and is idempotent', async () => {
+    const credit = '11430000MB0000001' + creditCodeCheckChar('11430000MB0000001');
+    const csv = ['code,name,kind,category,parentCode,creditCode', 'IM-V1,甲村,村社区,,IM-T1,', 'IM-T1,甲镇,town,乡镇,IM,', `IM,导入县,县政府,,,${credit}`, 'IM-D1,导入局,部门,部门,IM,'].join('\n');
+    const res = await upload('org_units', 'units.csv', csv);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 4, created: 4, updated: 0 });
+    const units = await env.platform.db.selectFrom('org_units').selectAll().where('code', 'like', 'IM%').execute();
+    const byCode = Object.fromEntries(units.map((u) => [u.code, u]));
+    expect(byCode.IM.parent_id).toBeNull();
+    expect(byCode['IM-V1'].path).toBe(`${byCode['IM-T1'].path}${byCode['IM-V1'].id}/`);
+    expect(byCode['IM-V1'].kind).toBe('village');
+
+    const again = await upload('org_units', 'units.csv', csv);
+    expect(again.json()).toMatchObject({ created: 0, updated: 0 });
+    // Re-importing a changed row updates it (and moves it).
+    const moved = await upload('org_units', 'm.jsonl', '{"code":"IM-V1","name":"甲村（改）","kind":"village","parentCode":"IM-D1"}\n');
+    expect(moved.json()).toMatchObject({ created: 0, updated: 1 });
+    const v = await env.platform.db.selectFrom('org_units').selectAll().where('code', '=', 'IM-V1').executeTakeFirstOrThrow();
+    expect(v.name).toBe('甲村（改）');
+    expect(v.path).toBe(`${byCode['IM-D1'].path}${v.id}/`);
+  });
+
+  it('reads xlsx with Chinese headers', async () => {
+    const file = await xlsx([['单位编码', '单位名称', '单位类型', '上级单位编码'], ['XL', '表格县', 'county', ''], ['XL-1', '表格局', '部门', 'XL']]);
+    const res = await upload('org_units', '单位.xlsx', file);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().created).toBe(2);
+  });
+
+  it('reports every bad row with row, column and reason, and writes nothing', async () => {
+    const before = await count(env.platform, 'org_units');
+    const csv = [
+      'code,name,kind,parentCode,creditCode',
+      'BAD-1,好单位,department,HOME,',
+      'BAD-2,坏类型,ministry,HOME,',
+      'BAD-3,坏上级,department,NOWHERE,',
+      'BAD-4,坏代码,department,HOME,91350100M000100Y44',
+      'BAD-1,重复,department,HOME,',
+      ',无编码,department,HOME,',
+    ].join('\n');
+    const res = await upload('org_units', 'bad.csv', csv);
+    expect(res.statusCode).toBe(422);
+    const errors = res.json().errors as { row: number; column: string; message: string }[];
+    const rows = errors.map((e) => e.row);
+    expect(rows).toEqual(expect.arrayContaining([3, 5, 7]));
+    expect(errors.find((e) => e.row === 3)!.column).toContain('kind');
+    expect(errors.find((e) => e.row === 5)!.column).toContain('creditCode');
+    expect(await count(env.platform, 'org_units')).toBe(before);
+    // Once the shape is fine, reference errors are reported too, still all-or-nothing.
+    const refs = await upload('org_units', 'refs.csv', 'code,name,kind,parentCode\nREF-1,甲,department,HOME\nREF-2,乙,department,NOWHERE\nREF-3,丙,town,REF-4\nREF-4,丁,town,REF-3\n');
+    expect(refs.statusCode).toBe(422);
+    expect(refs.json().errors.map((e: { row: number }) => e.row)).toEqual([3, 4, 5]);
+    expect(await count(env.platform, 'org_units')).toBe(before);
+  });
+
+  it('refuses unknown columns and unsupported files', async () => {
+    expect((await upload('org_units', 'x.csv', 'code,name,kind,color\nA,B,other,red\n')).json().errors[0].message).toContain('color');
+    expect((await upload('org_units', 'x.txt', 'hello')).statusCode).toBe(422);
+    expect((await upload('org_units', 'x.xlsx', 'not a workbook')).statusCode).toBe(422);
+  });
+
+  it('dry run validates without writing', async () => {
+    const before = await count(env.platform, 'org_units');
+    const res = await upload('org_units', 'd.csv', 'code,name,kind,parentCode\nDRY-1,试,department,HOME\n', true);
+    expect(res.json()).toMatchObject({ created: 1, dryRun: true });
+    expect(await count(env.platform, 'org_units')).toBe(before);
+  });
+
+  it('serves a template with headers, an example row and a notes sheet', async () => {
+    const res = await admin.get('/api/v1/imports/org_units/template');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['数据', '说明']);
+    expect(wb.worksheets[0].getRow(1).values).toEqual([undefined, '单位编码', '单位名称', '单位类型', '考评类别', '上级单位编码', '统一社会信用代码']);
+    expect(wb.worksheets[0].rowCount).toBe(2);
+    // The template's own example row imports cleanly once its parent exists.
+    await makeUnit(env.platform, { code: 'SFX' });
+    const back = await upload('org_units', 't.xlsx', Buffer.from(res.rawPayload));
+    expect(back.statusCode, back.body).toBe(200);
+  });
+});
+
+describe('users import', () => {
+  it('creates accounts with one-time passwords, updates on re-import, refuses admin roles for the system administrator', async () => {
+    const res = await upload('users', 'u.csv', 'username,name,unitCode,roles,phone\nimp_a,导入甲,HOME,unit_liaison;unit_head,13700000001\nimp_b,导入乙,HOME,单位联络员,\n');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().created).toBe(2);
+    const creds = res.json().credentials as { username: string; password: string }[];
+    expect(creds.map((c) => c.username)).toEqual(['imp_a', 'imp_b']);
+    await loggedIn(env.app, 'imp_a', creds[0].password);
+    const again = await upload('users', 'u.jsonl', '{"username":"imp_b","name":"导入乙（改）","unitCode":"HOME","roles":"unit_head"}\n');
+    expect(again.json()).toMatchObject({ created: 0, updated: 1 });
+    expect(again.json().credentials).toBeUndefined();
+    const admins = await upload('users', 'a.csv', 'username,name,unitCode,roles\nimp_c,丙,HOME,audit_admin\nimp_d,丁,NOPE,unit_head\nimp_e,戊,HOME,sys_admin;sec_admin\n');
+    expect(admins.statusCode).toBe(422);
+    expect([...new Set(admins.json().errors.map((e: { row: number }) => e.row))]).toEqual([2, 3, 4]);
+  });
+
+  it('lists import types by permission', async () => {
+    const unit = await makeUnit(env.platform);
+    const head = await loggedIn(env.app, (await makeUser(env.platform, { unit, roles: ['unit_head'] })).username);
+    expect((await head.get('/api/v1/imports/types')).json().items).toEqual([]);
+    expect((await head.get('/api/v1/imports/org_units/template')).statusCode).toBe(403);
+    expect((await admin.get('/api/v1/imports/types')).json().items.map((t: { type: string }) => t.type)).toEqual(['org_units', 'users']);
+  });
+});
