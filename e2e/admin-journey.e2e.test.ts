@@ -1,0 +1,58 @@
+// The first administrator's journey: log in with the printed one-time password, change it,
+// create a unit, and see it in the organisation tree.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { SCREENSHOTS, ensureWebBuild, launchBrowser, startServer, type Server } from './helpers.ts';
+
+let server: Server;
+let browser: Browser;
+beforeAll(async () => {
+  ensureWebBuild();
+  server = await startServer(3901);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it('new administrator: first login, forced password change, create a unit, see it in the tree', async () => {
+  const password = /admin\s+sys_admin\s+(\S+)/.exec(server.output())?.[1];
+  expect(password, server.output()).toBeTruthy();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await page.goto(server.url);
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill(password!);
+  await page.screenshot({ path: `${SCREENSHOTS}/01-login.png` });
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+
+  await page.getByText('首次登录或密码已被重置').waitFor();
+  await page.locator('#current-password').fill(password!);
+  await page.locator('#new-password').fill('Guanli#2026x');
+  await page.locator('#confirm-password').fill('Guanli#2026x');
+  await page.screenshot({ path: `${SCREENSHOTS}/02-change-password.png` });
+  await page.getByRole('button', { name: /确认修改/ }).click();
+
+  await page.getByText('我的账号').waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/03-home.png` });
+  await page.getByRole('menuitem', { name: '组织机构' }).click();
+  await page.getByRole('button', { name: /根单位/ }).click();
+  await page.locator('#unit-code').fill('E2E');
+  await page.locator('#unit-name').fill('端到端测试县人民政府');
+  await page.locator('#unit-save').click();
+  await page.getByTestId('unit-E2E').waitFor();
+  await expect(page.getByTestId('unit-E2E').textContent()).resolves.toContain('端到端测试县人民政府');
+
+  // A child unit under it, added from the detail panel.
+  await page.getByRole('button', { name: /下级单位/ }).click();
+  await page.locator('#unit-code').fill('E2E-D01');
+  await page.locator('#unit-name').fill('端到端测试县司法局');
+  await page.locator('#unit-save').click();
+  await page.getByTestId('unit-E2E-D01').waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/04-org-tree.png` });
+
+  // The new password works after logging out; the one-time password no longer does.
+  const check = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+  expect(check.status).toBe(401);
+  await page.close();
+});

@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking'] });
+const p = await b.newPage({ viewport: { width: 1440, height: 900 } });
+p.on('console', (m) => console.log('console', m.type(), m.text()));
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+p.on('response', (r) => { if (r.status() >= 400) console.log('resp', r.status(), r.url()); });
+await p.goto(process.argv[2]);
+await p.waitForTimeout(2000);
+await p.screenshot({ path: '/tmp/shot.png' });
+await b.close();

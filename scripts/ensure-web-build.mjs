@@ -1,0 +1,20 @@
+// Builds the web UI when dist/web is missing or older than the sources (run before `npm start`).
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const index = 'dist/web/index.html';
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+  }
+  return latest;
+}
+const stale = !existsSync(index) || newest('src/web') > statSync(index).mtimeMs || newest('src/shared') > statSync(index).mtimeMs;
+if (stale) {
+  console.log('正在构建前端（首次启动约需 1 分钟）…');
+  const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  process.exit(result.status ?? 1);
+}

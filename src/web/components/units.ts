@@ -1,0 +1,29 @@
+import { useQuery } from '@tanstack/react-query';
+import { get } from '../api.ts';
+import type { UnitView } from '../../shared/schemas/org.ts';
+
+export interface UnitNode {
+  key: string;
+  value: string;
+  title: string;
+  unit: UnitView;
+  children: UnitNode[];
+}
+
+/** Builds the organisation tree from the flat list the API returns. */
+export function buildTree(units: UnitView[]): UnitNode[] {
+  const nodes = new Map(units.map((u) => [u.id, { key: u.id, value: u.id, title: u.name, unit: u, children: [] as UnitNode[] }]));
+  const roots: UnitNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.unit.parentId ? nodes.get(node.unit.parentId) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
+
+export function useUnits(includeInactive = false) {
+  return useQuery({
+    queryKey: ['units', includeInactive],
+    queryFn: () => get<{ items: UnitView[] }>(`/org/units${includeInactive ? '?includeInactive=true' : ''}`).then((r) => r.items),
+  });
+}

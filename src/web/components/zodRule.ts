@@ -1,0 +1,17 @@
+// Ant Design form rules from the same zod schemas the server validates with.
+import type { Rule } from 'antd/es/form';
+import type { z } from 'zod';
+
+export function zodRule(schema: z.ZodType): Rule {
+  return {
+    validator: async (_rule, value) => {
+      const result = schema.safeParse(value === '' ? undefined : value);
+      if (!result.success) throw new Error(result.error.issues[0]?.message ?? '输入有误');
+    },
+  };
+}
+
+/** The field schema of an object schema (for `zodRule(field(createUnitInput, 'code'))`). */
+export function field(schema: z.ZodType, key: string): z.ZodType {
+  return (schema as any)._zod.def.shape[key];
+}

@@ -1,0 +1,62 @@
+import type { ReactNode } from 'react';
+import { Layout, Menu, Dropdown, Space, Tag, Typography, App, type MenuProps } from 'antd';
+import { UserOutlined, LogoutOutlined, KeyOutlined } from '@ant-design/icons';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '../auth.tsx';
+import { APP_ROUTES, allowed } from '../routes.tsx';
+import { post } from '../api.ts';
+import { ROLES, type Role } from '../../shared/roles.ts';
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { me, can, clear } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { message } = App.useApp();
+  const visible = APP_ROUTES.filter((r) => r.inMenu && allowed(r, can));
+  const groups = [...new Set(visible.map((r) => r.group ?? ''))];
+  const items: MenuProps['items'] = groups.flatMap((g): NonNullable<MenuProps['items']> => {
+    const children = visible.filter((r) => (r.group ?? '') === g).map((r) => ({ key: r.path, icon: r.icon, label: r.label }));
+    return g ? [{ type: 'group' as const, key: g, label: g, children }] : children;
+  });
+  const logout = async () => {
+    await post('/auth/logout').catch(() => undefined);
+    clear();
+    message.success('已退出登录');
+    navigate('/login');
+  };
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#8e1515', paddingInline: 20, height: 52, lineHeight: '52px' }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 17, letterSpacing: 1 }}>
+          法治政府建设综合管理平台
+        </Typography.Text>
+        <div style={{ flex: 1 }} />
+        <Dropdown
+          menu={{
+            items: [
+              { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => navigate('/account/password') },
+              { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: logout },
+            ],
+          }}
+        >
+          <Space style={{ color: '#fff', cursor: 'pointer' }} data-testid="user-menu">
+            <UserOutlined />
+            {me?.user.name}
+            <span style={{ opacity: 0.8 }}>{me?.unit.name}</span>
+            {me?.roles.map((r) => (
+              <Tag key={r} color="gold" style={{ marginInlineEnd: 0 }}>
+                {ROLES[r as Role] ?? r}
+              </Tag>
+            ))}
+          </Space>
+        </Dropdown>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+          <Menu mode="inline" selectedKeys={[location.pathname]} items={items} onClick={(e) => navigate(e.key)} style={{ borderInlineEnd: 0 }} />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 16, background: '#f5f6f8' }}>{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

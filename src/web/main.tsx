@@ -1,0 +1,57 @@
+import { StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Spin, Result } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { AuthProvider, useAuth } from './auth.tsx';
+import { setUnauthorizedHandler } from './api.ts';
+import { APP_ROUTES, allowed } from './routes.tsx';
+import { Shell } from './layouts/Shell.tsx';
+import LoginPage from './pages/LoginPage.tsx';
+import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
+
+dayjs.locale('zh-cn');
+const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: false } } });
+setUnauthorizedHandler(() => queryClient.setQueryData(['me'], null));
+
+function Guarded() {
+  const { me, loading, can } = useAuth();
+  const location = useLocation();
+  if (loading) return <Spin fullscreen />;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (me.passwordChangeRequired) return <ChangePasswordPage forced />;
+  return (
+    <Shell>
+      <Suspense fallback={<Spin style={{ margin: 48 }} />}>
+        <Routes>
+          {APP_ROUTES.map((r) => (
+            <Route key={r.path} path={r.path} element={allowed(r, can) ? <r.page /> : <Result status="403" title="无权访问" subTitle="您的角色没有访问此页面的权限" />} />
+          ))}
+          <Route path="*" element={<Result status="404" title="页面不存在" />} />
+        </Routes>
+      </Suspense>
+    </Shell>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4, fontSize: 14 }, components: { Table: { cellPaddingBlockSM: 6 } } }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <AuthProvider>
+            <BrowserRouter>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route path="*" element={<Guarded />} />
+              </Routes>
+            </BrowserRouter>
+          </AuthProvider>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { App, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import type { Dayjs } from 'dayjs';
+import { get, post, query } from '../../api.ts';
+import { errorText } from '../../components/ErrorNotice.tsx';
+import { AUDIT_ACTIONS, type AuditRow } from '../../../shared/schemas/audit.ts';
+import { ROLES, type Role } from '../../../shared/roles.ts';
+
+const OUTCOMES: Record<string, { color: string; label: string }> = {
+  success: { color: 'green', label: '成功' },
+  failure: { color: 'red', label: '失败' },
+  denied: { color: 'orange', label: '拒绝' },
+};
+
+export default function AuditPage() {
+  const [filters, setFilters] = useState<Record<string, string | number | undefined>>({ page: 1, pageSize: 50 });
+  const { message, modal } = App.useApp();
+  const list = useQuery({ queryKey: ['audit', filters], queryFn: () => get<{ items: AuditRow[]; total: number }>(`/audit${query(filters)}`) });
+  const set = (patch: Record<string, string | number | undefined>) => setFilters({ ...filters, ...patch, page: patch.page ?? 1 });
+  const verify = async () => {
+    try {
+      const r = await post<{ ok: boolean; rows: number; reason?: string; headSeq?: number }>('/audit/verify');
+      if (r.ok) modal.success({ title: '审计日志完整', content: `共 ${r.rows} 条记录，哈希链校验通过（最新第 ${r.headSeq} 条）。` });
+      else modal.error({ title: '审计日志校验未通过', content: r.reason });
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  return (
+    <Card size="small" title="审计日志" extra={<Button size="small" icon={<SafetyCertificateOutlined />} onClick={verify}>校验完整性</Button>}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <DatePicker.RangePicker
+          onChange={(r: [Dayjs | null, Dayjs | null] | null) => set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
+        />
+        <Input.Search placeholder="操作人（用户名）" allowClear style={{ width: 170 }} onSearch={(actor) => set({ actor })} />
+        <Select style={{ width: 170 }} allowClear showSearch placeholder="操作" optionFilterProp="label" options={Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }))} onChange={(action) => set({ action })} />
+        <Select style={{ width: 100 }} allowClear placeholder="结果" options={Object.entries(OUTCOMES).map(([value, o]) => ({ value, label: o.label }))} onChange={(outcome) => set({ outcome })} />
+        <Input.Search placeholder="IP 地址" allowClear style={{ width: 150 }} onSearch={(ip) => set({ ip })} />
+      </Space>
+      <Table<AuditRow>
+        rowKey="seq"
+        size="small"
+        loading={list.isLoading}
+        dataSource={list.data?.items}
+        pagination={{ current: Number(filters.page), pageSize: Number(filters.pageSize), total: list.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 条`, onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }) }}
+        columns={[
+          { title: '序号', dataIndex: 'seq', width: 80 },
+          { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+          { title: '操作人', dataIndex: 'actorName', width: 140 },
+          { title: '角色', dataIndex: 'actorRoles', width: 130, render: (v: string) => v.split(',').filter(Boolean).map((r) => ROLES[r as Role] ?? r).join('、') },
+          { title: '单位', dataIndex: 'unitName', width: 160, ellipsis: true },
+          { title: 'IP', dataIndex: 'ip', width: 120 },
+          { title: '操作', dataIndex: 'action', width: 140, render: (v: string) => <>{AUDIT_ACTIONS[v] ?? v} <Typography.Text type="secondary" style={{ fontSize: 11 }}>{v}</Typography.Text></> },
+          { title: '对象', width: 180, render: (_: unknown, r: AuditRow) => (r.targetType ? `${r.targetType}${r.targetId ? ` · ${r.targetId}` : ''}` : '—'), ellipsis: true },
+          { title: '结果', dataIndex: 'outcome', width: 70, render: (v: string) => <Tag color={OUTCOMES[v]?.color}>{OUTCOMES[v]?.label ?? v}</Tag> },
+          { title: '详情', dataIndex: 'detail', ellipsis: true, render: (v: unknown) => (v ? <Typography.Text style={{ fontSize: 12 }} type="secondary">{JSON.stringify(v)}</Typography.Text> : '') },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,169 @@
+import { useState } from 'react';
+import { App, Badge, Button, Card, Drawer, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { get, patch, post, query } from '../../api.ts';
+import { buildTree, useUnits } from '../../components/units.ts';
+import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
+import { zodRule, field } from '../../components/zodRule.ts';
+import { createUserInput, roleOptions, type UserView } from '../../../shared/schemas/org.ts';
+import { ROLES, type Role } from '../../../shared/roles.ts';
+import { useAuth } from '../../auth.tsx';
+
+interface Filters {
+  q?: string;
+  unitId?: string;
+  role?: string;
+  status?: string;
+  page: number;
+  pageSize: number;
+}
+
+function showPassword(modal: ReturnType<typeof App.useApp>['modal'], username: string, password: string) {
+  modal.success({
+    title: `账号 ${username} 的一次性密码`,
+    content: (
+      <>
+        <Typography.Paragraph copyable={{ text: password }} strong style={{ fontSize: 18, fontFamily: 'monospace' }} data-testid="one-time-password">
+          {password}
+        </Typography.Paragraph>
+        <Typography.Text type="secondary">只显示这一次。请当面或通过安全渠道交给本人，首次登录须修改。</Typography.Text>
+      </>
+    ),
+  });
+}
+
+export default function UsersPage() {
+  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20, includeSubunits: 'true' } as Filters);
+  const [editing, setEditing] = useState<UserView | 'new' | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const { data: units = [] } = useUnits();
+  const { can } = useAuth();
+  const client = useQueryClient();
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm();
+  const list = useQuery({ queryKey: ['users', filters], queryFn: () => get<{ items: UserView[]; total: number }>(`/users${query({ ...filters, includeSubunits: 'true' })}`) });
+  const refresh = () => client.invalidateQueries({ queryKey: ['users'] });
+  const tree = buildTree(units);
+
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    try {
+      await fn();
+      message.success(done);
+      await refresh();
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  const open = (user: UserView | 'new') => {
+    setError(null);
+    setEditing(user);
+    form.resetFields();
+    if (user !== 'new') form.setFieldsValue({ name: user.name, unitId: user.unitId, roles: user.roles, phone: undefined, idNumber: undefined });
+  };
+  const save = async (v: Record<string, any>) => {
+    setError(null);
+    try {
+      const pii = { ...(v.phone ? { phone: v.phone } : {}), ...(v.idNumber ? { idNumber: v.idNumber } : {}) };
+      if (editing === 'new') {
+        const res = await post<{ user: UserView; initialPassword: string }>('/users', { username: v.username, name: v.name, unitId: v.unitId, roles: v.roles, ...pii });
+        showPassword(modal, res.user.username, res.initialPassword);
+      } else if (editing) {
+        await patch(`/users/${editing.id}`, { version: editing.version, name: v.name, unitId: v.unitId, roles: v.roles, ...pii });
+        message.success('已保存');
+      }
+      setEditing(null);
+      await refresh();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const unmask = async (u: UserView, which: 'phone' | 'idNumber') => {
+    try {
+      const res = await post<{ value: string | null }>(`/users/${u.id}/unmask`, { field: which });
+      modal.info({ title: `${u.name}的${which === 'phone' ? '手机号码' : '身份证号码'}`, content: <>{res.value ?? '未登记'}<br /><Typography.Text type="secondary">本次查看已记入审计日志。</Typography.Text></> });
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+
+  const columns = [
+    { title: '用户名', dataIndex: 'username', width: 130 },
+    { title: '姓名', dataIndex: 'name', width: 110 },
+    { title: '单位', dataIndex: 'unitName', ellipsis: true },
+    { title: '角色', dataIndex: 'roles', render: (roles: string[]) => roles.map((r) => <Tag key={r}>{ROLES[r as Role] ?? r}</Tag>) },
+    {
+      title: '手机号码', dataIndex: 'phone', width: 150,
+      render: (phone: string | null, u: UserView) => phone ? <Space size={4}>{phone}{u.actions.includes('unmask') && <a onClick={() => unmask(u, 'phone')}>查看</a>}</Space> : '—',
+    },
+    {
+      title: '状态', width: 110,
+      render: (_: unknown, u: UserView) =>
+        u.disabled ? <Badge status="default" text="已停用" /> : u.lockedUntil ? <Badge status="error" text="已锁定" /> : u.mustChangePassword ? <Badge status="warning" text="待改密" /> : <Badge status="success" text="正常" />,
+    },
+    { title: '最近登录', dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => (v ? new Date(v).toLocaleString('zh-CN', { hour12: false }) : '从未') },
+    {
+      title: '操作', width: 220,
+      render: (_: unknown, u: UserView) => (
+        <Space size={8}>
+          {u.actions.includes('update') && <a onClick={() => open(u)}>编辑</a>}
+          {u.actions.includes('reset_password') && (
+            <a onClick={() => modal.confirm({ title: `重置 ${u.username} 的密码？`, content: '该用户的全部会话将立即结束。', onOk: async () => { try { const r = await post<{ initialPassword: string }>(`/users/${u.id}/reset-password`); showPassword(modal, u.username, r.initialPassword); } catch (e) { message.error(errorText(e)); } } })}>重置密码</a>
+          )}
+          {u.actions.includes('disable') && <a style={{ color: '#cf1322' }} onClick={() => modal.confirm({ title: `停用 ${u.username}？`, onOk: () => act(() => post(`/users/${u.id}/disable`, { version: u.version }), '已停用') })}>停用</a>}
+          {u.actions.includes('enable') && <a onClick={() => act(() => post(`/users/${u.id}/enable`, { version: u.version }), '已启用')}>启用</a>}
+          {u.actions.includes('unlock') && <a onClick={() => act(() => post(`/users/${u.id}/unlock`), '已解锁')}>解锁</a>}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card
+      size="small"
+      title="用户管理"
+      extra={can('user.manage') && <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => open('new')}>新建用户</Button>}
+    >
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search placeholder="用户名或姓名" allowClear style={{ width: 180 }} onSearch={(q) => setFilters({ ...filters, q, page: 1 })} />
+        <TreeSelect style={{ width: 240 }} treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder="单位（含下级）" onChange={(unitId) => setFilters({ ...filters, unitId, page: 1 })} />
+        <Select style={{ width: 150 }} allowClear placeholder="角色" options={roleOptions} onChange={(role) => setFilters({ ...filters, role, page: 1 })} />
+        <Select style={{ width: 110 }} allowClear placeholder="状态" options={[{ value: 'active', label: '启用' }, { value: 'disabled', label: '已停用' }, { value: 'locked', label: '已锁定' }]} onChange={(status) => setFilters({ ...filters, status, page: 1 })} />
+      </Space>
+      <Table<UserView>
+        rowKey="id"
+        size="small"
+        loading={list.isLoading}
+        dataSource={list.data?.items}
+        columns={columns as any}
+        pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 人`, onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }) }}
+      />
+      <Drawer open={!!editing} width={480} title={editing === 'new' ? '新建用户' : `编辑用户 ${editing?.username ?? ''}`} onClose={() => setEditing(null)} destroyOnHidden
+        extra={<Button type="primary" onClick={() => form.submit()}>保存</Button>}>
+        <ErrorNotice error={error} />
+        <Form form={form} layout="vertical" onFinish={save}>
+          {editing === 'new' && (
+            <Form.Item name="username" label="用户名" rules={[zodRule(field(createUserInput, 'username'))]}>
+              <Input autoFocus />
+            </Form.Item>
+          )}
+          <Form.Item name="name" label="姓名" rules={[zodRule(field(createUserInput, 'name'))]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
+            <TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" treeDefaultExpandAll={units.length < 200} />
+          </Form.Item>
+          <Form.Item name="roles" label="角色" rules={[zodRule(field(createUserInput, 'roles'))]} extra="系统管理员、安全管理员、审计管理员不能兼任，也不能兼任业务角色">
+            <Select mode="multiple" options={roleOptions} />
+          </Form.Item>
+          <Form.Item name="phone" label="手机号码" rules={[zodRule(field(createUserInput, 'phone'))]} extra={editing !== 'new' && editing?.phone ? `当前：${editing.phone}（留空不修改）` : '加密保存，列表中脱敏显示'}>
+            <Input maxLength={11} />
+          </Form.Item>
+          <Form.Item name="idNumber" label="身份证号码" rules={[zodRule(field(createUserInput, 'idNumber'))]} extra={editing !== 'new' && editing?.idNumber ? `当前：${editing.idNumber}（留空不修改）` : '可选；加密保存'}>
+            <Input maxLength={18} />
+          </Form.Item>
+        </Form>
+      </Drawer>
+    </Card>
+  );
+}

@@ -1,0 +1,41 @@
+import { Card, Col, Descriptions, Row, Tag, Typography, Alert } from 'antd';
+import dayjs from 'dayjs';
+import { Link } from 'react-router-dom';
+import { useAuth } from '../auth.tsx';
+import { APP_ROUTES, allowed } from '../routes.tsx';
+import { ROLES, type Role } from '../../shared/roles.ts';
+
+export default function HomePage() {
+  const { me, can } = useAuth();
+  if (!me) return null;
+  const daysLeft = dayjs(me.passwordExpiresAt).diff(dayjs(), 'day');
+  const shortcuts = APP_ROUTES.filter((r) => r.inMenu && r.path !== '/' && allowed(r, can));
+  return (
+    <Row gutter={16}>
+      <Col span={14}>
+        <Card title="我的账号" size="small">
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label="姓名">{me.user.name}（{me.user.username}）</Descriptions.Item>
+            <Descriptions.Item label="单位">{me.unit.name}（{me.unit.code}）</Descriptions.Item>
+            <Descriptions.Item label="角色">{me.roles.map((r) => <Tag key={r}>{ROLES[r as Role] ?? r}</Tag>)}</Descriptions.Item>
+            <Descriptions.Item label="手机号码">{me.user.phone ?? '未登记'}</Descriptions.Item>
+            <Descriptions.Item label="密码有效期至">
+              {dayjs(me.passwordExpiresAt).format('YYYY-MM-DD')}（剩余 {daysLeft} 天）
+            </Descriptions.Item>
+          </Descriptions>
+          {daysLeft <= 14 && <Alert style={{ marginTop: 12 }} type="warning" showIcon message={<>密码将在 {daysLeft} 天后过期，请及时<Link to="/account/password">修改密码</Link></>} />}
+        </Card>
+      </Col>
+      <Col span={10}>
+        <Card title="常用功能" size="small">
+          {shortcuts.length === 0 && <Typography.Text type="secondary">业务模块将陆续开放。</Typography.Text>}
+          {shortcuts.map((r) => (
+            <p key={r.path} style={{ margin: '6px 0' }}>
+              {r.icon} <Link to={r.path}>{r.label}</Link>
+            </p>
+          ))}
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { Button, Card, Form, Input, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
+import { post } from '../api.ts';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import type { LoginInput, MeResponse } from '../../shared/schemas/auth.ts';
+
+export default function LoginPage() {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
+  const submit = async (values: LoginInput) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await post<MeResponse>('/auth/login', values);
+      client.setQueryData(['me'], me);
+      navigate(me.passwordChangeRequired ? '/' : from, { replace: true });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(160deg, #8e1515 0%, #b71c1c 45%, #f5f6f8 45%)' }}>
+      <Card style={{ width: 380, boxShadow: '0 8px 24px rgba(0,0,0,.12)' }}>
+        <Typography.Title level={4} style={{ textAlign: 'center', marginBottom: 4 }}>
+          法治政府建设综合管理平台
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          请使用本单位分配的账号登录
+        </Typography.Paragraph>
+        <ErrorNotice error={error} />
+        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
+            <Input prefix={<UserOutlined />} autoFocus autoComplete="username" />
+          </Form.Item>
+          <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            登录
+          </Button>
+        </Form>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 16, marginBottom: 0 }}>
+          连续 5 次输错密码，账号将锁定 15 分钟。空闲 30 分钟自动退出。
+        </Typography.Paragraph>
+      </Card>
+    </div>
+  );
+}

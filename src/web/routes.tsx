@@ -1,0 +1,26 @@
+// Routes, menu and access in one place. Access flags come from the server's permission list.
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
+import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+
+export interface AppRoute {
+  path: string;
+  label: string;
+  icon?: ReactNode;
+  /** Shown and reachable when the user holds any of these permissions ('session': any signed-in user). */
+  anyOf: string[];
+  inMenu: boolean;
+  group?: string;
+  page: ComponentType;
+}
+
+export const APP_ROUTES: AppRoute[] = [
+  { path: '/', label: '工作台', icon: <HomeOutlined />, anyOf: ['session'], inMenu: true, page: lazy(() => import('./pages/HomePage.tsx')) },
+  { path: '/org/units', label: '组织机构', icon: <ApartmentOutlined />, anyOf: ['org.read'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/org/UnitsPage.tsx')) },
+  { path: '/org/users', label: '用户管理', icon: <TeamOutlined />, anyOf: ['user.read'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/org/UsersPage.tsx')) },
+  { path: '/imports', label: '批量导入', icon: <CloudUploadOutlined />, anyOf: ['org.manage', 'user.manage'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/imports/ImportPage.tsx')) },
+  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, anyOf: ['audit.read'], inMenu: true, group: '安全审计', page: lazy(() => import('./modules/audit/AuditPage.tsx')) },
+  { path: '/account/password', label: '修改密码', anyOf: ['session'], inMenu: false, page: ChangePasswordPage },
+];
+
+export const allowed = (route: AppRoute, can: (p: string) => boolean) => route.anyOf.some((p) => p === 'session' || can(p));
