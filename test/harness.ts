@@ -1,6 +1,6 @@
 // Test harness: a real platform on a real database (SQLite in a temp dir, or a fresh PostgreSQL
 // schema), the real HTTP stack through app.inject, and factories. No test relies on another's data.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -49,6 +49,9 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
   const env: NodeJS.ProcessEnv = { FAZHI_DATA_DIR: dataDir, FAZHI_LOGIN_RATE_LIMIT: '100000' };
   if (TEST_DB === 'postgres') {
     await pgAdmin(`create schema ${schema}`);
+    // Evidence for CI that the PostgreSQL suites really ran.
+    mkdirSync('test-results/pg-schemas', { recursive: true });
+    writeFileSync(`test-results/pg-schemas/${schema}`, '');
     Object.assign(env, { DATABASE_URL: PG_URL, FAZHI_PG_SCHEMA: schema });
   }
   const config = { ...loadConfig(env), webDir: join(dataDir, 'no-web'), ...overrides };
