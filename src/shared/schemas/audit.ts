@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'export.run': '导出',
   'audit.verify': '校验审计日志',
   'system.init': '系统初始化',
+  'system.demo': '载入演示数据',
   'system.restore': '恢复备份',
   'system.backup': '备份',
 };
