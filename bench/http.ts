@@ -27,13 +27,14 @@ try {
   if (!login.ok) throw new Error(`login failed (${login.status}): run bench/generate.ts on this data directory first`);
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 
-  async function run(title: string, opts: Partial<autocannon.Options>, conns = connections) {
+  async function run(title: string, path: string, opts: Partial<autocannon.Options>, conns = connections) {
     const latencies: number[] = [];
-    const instance = autocannon({ url: base, connections: conns, duration: seconds, ...opts });
-    instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-      if (status < 400) latencies.push(ms);
+    const result = await new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon({ url: base + path, connections: conns, duration: seconds, ...opts } as autocannon.Options, (error, res) => (error ? reject(error) : resolve(res)));
+      instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+        if (status < 400) latencies.push(ms);
+      });
     });
-    const result = await instance;
     latencies.sort((a, b) => a - b);
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
     const errors = result.non2xx + result.errors;
@@ -41,13 +42,13 @@ try {
   }
 
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`);
-  await run('GET /healthz', { method: 'GET', path: '/healthz' });
-  await run('POST /api/v1/auth/login (argon2id)', { method: 'POST', path: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'b_bp_c1_k1', password: 'Bench#Pass2026' }) }, 10);
+  await run('GET /healthz', '/healthz', { method: 'GET' });
+  await run('POST /api/v1/auth/login (argon2id)', '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'b_bp_c1_k1', password: 'Bench#Pass2026' }) }, 10);
   let page = 0;
-  await run('GET /api/v1/users?page=N&pageSize=20 (authenticated)', {
+  await run('GET /api/v1/users?page=N&pageSize=20 (authenticated)', '/', {
     requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `/api/v1/users?page=${(page++ % 400) + 1}&pageSize=20`, headers: { cookie } }) }],
   });
-  await run('GET /api/v1/users?q=第3市&pageSize=20 (search)', { method: 'GET', path: `/api/v1/users?q=${encodeURIComponent('第3市')}&pageSize=20`, headers: { cookie } });
+  await run('GET /api/v1/users?q=第3市&pageSize=20 (search)', `/api/v1/users?q=${encodeURIComponent('第3市')}&pageSize=20`, { method: 'GET', headers: { cookie } });
 } finally {
   server.kill('SIGTERM');
 }

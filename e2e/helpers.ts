@@ -20,7 +20,7 @@ export function ensureWebBuild(): void {
 export async function startServer(port: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
   let out = '';
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', FAZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', FAZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, ['bin/fazhi.mjs', 'start'], { env });
   child.stdout!.on('data', (d) => (out += d));
