@@ -52,7 +52,24 @@ export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
   return out;
 }
 
+/** The path of the first string holding a NUL character (PostgreSQL cannot store one; nobody types one). */
+function nulPath(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = nulPath(inner, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const nul = nulPath(value);
+  if (nul) {
+    const field = nul.join('.') || where;
+    throw new HttpError(400, `字段「${field}」含有不允许的控制字符（U+0000）`, [{ field, message: '含有不允许的控制字符' }]);
+  }
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (result.success) return result.data;
   const errors = fieldErrors(schema, result.error);

@@ -156,6 +156,11 @@ function validateRows<Row>(type: ImportType<Row>, raw: RawRow[]): { rows: Import
   const rows: ImportRow<Row>[] = [];
   const errors: RowError[] = [];
   for (const { row, cells } of raw) {
+    const nul = Object.entries(cells).find(([, v]) => v?.includes('\u0000'));
+    if (nul) {
+      errors.push({ row, column: nul[0], message: '含有不允许的控制字符（U+0000）' });
+      continue;
+    }
     const result = type.row.safeParse(cells);
     if (result.success) {
       rows.push({ row, value: result.data });

@@ -64,24 +64,27 @@ function userQuery(db: Executor, scope: DataScope) {
 }
 
 export async function listUsers(platform: Platform, acting: Acting, scope: DataScope, query: UserListQuery) {
-  let q = userQuery(platform.db, scope);
+  // Filters and paging run on the users table alone (count and page from its indexes); only the
+  // page's rows are then joined to their units.
+  let filtered = scoped(platform.db.selectFrom('users as u'), scope, 'u.unit_id');
   if (query.unitId) {
     if (query.includeSubunits === 'true') {
       const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
-      q = q.where('u.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
-    } else q = q.where('u.unit_id', '=', query.unitId);
+      filtered = filtered.where('u.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
+    } else filtered = filtered.where('u.unit_id', '=', query.unitId);
   }
   if (query.q) {
     const pattern = `%${likeEscape(query.q)}%`;
-    q = q.where(sql<boolean>`(u.username like ${pattern} escape '\\' or u.name like ${pattern} escape '\\')`);
+    filtered = filtered.where(sql<boolean>`(u.username like ${pattern} escape '\\' or u.name like ${pattern} escape '\\')`);
   }
-  if (query.role) q = q.where('u.id', 'in', (eb) => eb.selectFrom('user_roles').select('user_id').where('role', '=', query.role!));
-  if (query.status === 'disabled') q = q.where('u.disabled', '=', 1);
-  if (query.status === 'active') q = q.where('u.disabled', '=', 0);
-  if (query.status === 'locked') q = q.where('u.locked_until', '>', nowIso());
+  if (query.role) filtered = filtered.where('u.id', 'in', (eb) => eb.selectFrom('user_roles').select('user_id').where('role', '=', query.role!));
+  if (query.status === 'disabled') filtered = filtered.where('u.disabled', '=', 1);
+  if (query.status === 'active') filtered = filtered.where('u.disabled', '=', 0);
+  if (query.status === 'locked') filtered = filtered.where('u.locked_until', '>', nowIso());
+  const pageOfUsernames = filtered.select('u.username').orderBy('u.username').limit(query.pageSize).offset((query.page - 1) * query.pageSize);
   const [{ total }, rows] = await Promise.all([
-    q.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    q.orderBy('o.code').orderBy('u.username').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+    filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    userQuery(platform.db, { all: true }).where('u.username', 'in', pageOfUsernames).orderBy('u.username').execute(),
   ]);
   const roles = await rolesOf(platform.db, rows.map((r) => r.id));
   return { items: rows.map((r) => present(platform, acting, r, roles.get(r.id)!)), total: Number(total), page: query.page, pageSize: query.pageSize };
