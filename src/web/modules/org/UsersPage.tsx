@@ -34,7 +34,7 @@ function showPassword(modal: ReturnType<typeof App.useApp>['modal'], username: s
 }
 
 export default function UsersPage() {
-  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20, includeSubunits: 'true' } as Filters);
+  const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<UserView | 'new' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const { data: units = [] } = useUnits();
