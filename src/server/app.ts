@@ -18,6 +18,9 @@ import { authRoutes } from './kernel/auth/routes.ts';
 import { auditRoutes } from './kernel/audit/routes.ts';
 import { attachmentRoutes } from './kernel/attachments/routes.ts';
 import { importRoutes } from './kernel/imports/routes.ts';
+import { calendarRoutes } from './kernel/calendar/routes.ts';
+import { workflowRoutes } from './kernel/workflow/routes.ts';
+import { notificationRoutes } from './kernel/notifications/routes.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -111,6 +114,9 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
       await auditRoutes(api, platform);
       await attachmentRoutes(api, platform);
       await importRoutes(api, platform);
+      await calendarRoutes(api, platform);
+      await workflowRoutes(api, platform);
+      await notificationRoutes(api, platform);
       for (const mod of platform.modules) {
         if (mod.routes) await api.register(async (scope) => mod.routes!(scope, platform));
       }

@@ -17,6 +17,8 @@ export interface Config {
   trustProxy: boolean;
   webDir: string;
   logLevel: string;
+  /** Overdue working days after which a 督办 goes past the unit head to the law office. */
+  escalateAfterWorkingDays: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: env.FAZHI_TRUST_PROXY === 'true',
     webDir: resolve(env.FAZHI_WEB_DIR ?? 'dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    escalateAfterWorkingDays: int(env.FAZHI_ESCALATE_AFTER_DAYS, 3),
     ...overrides,
   };
 }

@@ -39,6 +39,12 @@ export const KERNEL_PERMISSIONS = {
   'audit.read': ['audit_admin'],
   'attachment.read': [...BUSINESS_ROLES],
   'attachment.upload': BUSINESS_ROLES.filter((r) => r !== 'leader'),
+  'calendar.read': [...BUSINESS_ROLES, 'sys_admin'],
+  'calendar.manage': ['sys_admin', 'law_office'],
+  'deadline_rule.manage': ['law_office'],
+  'clock.manage': ['law_office'],
+  'clock.extend': ['law_office', 'unit_head'],
+  'jobs.run': ['sys_admin', 'law_office'],
 } satisfies Record<string, readonly Role[]>;
 
 export type KernelPermission = keyof typeof KERNEL_PERMISSIONS;
@@ -54,4 +60,10 @@ export const PERMISSION_LABELS: Record<string, string> = {
   'audit.read': '查看审计日志',
   'attachment.read': '查看台账材料',
   'attachment.upload': '上传台账材料',
+  'calendar.read': '查看工作日历与期限规则',
+  'calendar.manage': '维护工作日历（节假日与调休）',
+  'deadline_rule.manage': '维护法定期限规则',
+  'clock.manage': '暂停、恢复、重新计算、停止期限',
+  'clock.extend': '批准延长期限',
+  'jobs.run': '手动执行每日督办任务',
 };

@@ -15,6 +15,9 @@ import { endUserSessions } from '../kernel/auth/sessions.ts';
 import type { Actor } from '../kernel/audit/index.ts';
 import { nowIso } from '../kernel/ids.ts';
 import { userInfo } from 'node:os';
+import { computeDeadline } from '../kernel/calendar/deadline.ts';
+import { chinaToday, isValidDate } from '../kernel/calendar/days.ts';
+import { runDailyJob } from '../kernel/workflow/daily.ts';
 
 const HELP = `用法：fazhi <命令> [选项]
 
@@ -27,6 +30,9 @@ const HELP = `用法：fazhi <命令> [选项]
   restore FILE                  用 FILE 恢复（会清空当前数据库）
   audit verify                  校验审计日志哈希链；被篡改时返回非零并指出第一条异常记录
   user reset-password USERNAME  重置用户密码，打印一次性密码
+  calendar is-workday DATE      某日是工作日（workday）还是休息日（rest），首行输出
+  deadline RULE --from DATE     按期限规则计算届满日（首行为 YYYY-MM-DD；--explain 附计算说明，--extended 按批准延长计算）
+  jobs daily [--date DATE]      执行每日任务：逾期督办、待办摘要（当日已执行的跳过）
 
 选项：
   --data DIR                    数据目录（默认 $FAZHI_DATA_DIR 或 ./data）
@@ -46,10 +52,12 @@ function cliActor(command: string): Actor {
   return { id: null, name: `cli:${command}@${who}`, roles: ['system'], unitId: null, ip: null };
 }
 
-async function withPlatform<T>(config: Config, fn: (platform: Platform) => Promise<T>): Promise<T> {
+/** `quiet`: for commands whose first output line is their answer; setup messages go to stderr. */
+async function withPlatform<T>(config: Config, fn: (platform: Platform) => Promise<T>, options: { quiet?: boolean } = {}): Promise<T> {
   const { platform, keyFileCreated, migrationsApplied } = await openPlatform(config, MODULES);
-  if (keyFileCreated) print(`已创建密钥文件：${config.secretKeyFile}（权限 0600，请单独妥善备份）`);
-  if (migrationsApplied.length) print(`数据库已迁移：${migrationsApplied.join(', ')}`);
+  const say = options.quiet ? (line: string) => process.stderr.write(line + '\n') : print;
+  if (keyFileCreated) say(`已创建密钥文件：${config.secretKeyFile}（权限 0600，请单独妥善备份）`);
+  if (migrationsApplied.length) say(`数据库已迁移：${migrationsApplied.join(', ')}`);
   try {
     return await fn(platform);
   } finally {
@@ -71,8 +79,17 @@ async function start(config: Config): Promise<number> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
+  scheduleDailyJob(platform, app.log);
   print(`Fazhi 已启动：http://localhost:${config.port}（数据库：${platform.dialect === 'sqlite' ? platform.sqliteFile : 'PostgreSQL'}）`);
   return new Promise<number>(() => {});
+}
+
+/** Runs the daily job once a day (the job_runs claim keeps it to one run per day across processes). */
+function scheduleDailyJob(platform: Platform, log: { error: (obj: unknown, msg: string) => void }): void {
+  const tick = () =>
+    runDailyJob(platform).catch((error) => log.error({ err: error }, '每日任务执行失败'));
+  setTimeout(tick, 5_000).unref();
+  setInterval(tick, 15 * 60_000).unref();
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -85,6 +102,10 @@ export async function main(argv: string[]): Promise<number> {
         data: { type: 'string' },
         type: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        from: { type: 'string' },
+        explain: { type: 'boolean' },
+        extended: { type: 'boolean' },
+        date: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -203,6 +224,42 @@ export async function main(argv: string[]): Promise<number> {
           });
           print(`用户 ${username} 的一次性密码：${password}`);
           print('该用户登录后须立即修改密码；其原有会话已全部结束。');
+          return 0;
+        });
+      }
+      case 'calendar': {
+        const date = args[1];
+        if (args[0] !== 'is-workday' || !date) throw new CliError('用法：fazhi calendar is-workday YYYY-MM-DD');
+        if (!isValidDate(date)) throw new CliError(`日期「${date}」无效，格式应为 YYYY-MM-DD`);
+        return await withPlatform(config, async (platform) => {
+          const info = (await platform.deadlines.load()).calendar.info(date);
+          print(info.workday ? 'workday' : 'rest');
+          const reason = { weekday: '工作日', weekend: '周末', holiday: '法定节假日', makeup: '调休上班' }[info.reason];
+          print(`${date}：${reason}${info.name ? `（${info.name}）` : ''}${info.known ? '' : `；注意：${date.slice(0, 4)} 年的放假安排尚未录入，按周末推算`}`);
+          return 0;
+        }, { quiet: true });
+      }
+      case 'deadline': {
+        const code = args[0];
+        if (!code || !values.from) throw new CliError('用法：fazhi deadline RULE --from YYYY-MM-DD [--explain] [--extended]');
+        if (!isValidDate(values.from)) throw new CliError(`起算日期「${values.from}」无效，格式应为 YYYY-MM-DD`);
+        return await withPlatform(config, async (platform) => {
+          const deadlines = await platform.deadlines.load();
+          const rule = deadlines.rules.get(code);
+          if (!rule) throw new CliError(`未知的期限规则「${code}」，可用：${[...deadlines.rules.keys()].sort().join('、')}`);
+          const result = computeDeadline(deadlines.calendar, rule, { start: values.from!, extended: values.extended });
+          print(result.due);
+          if (values.explain) for (const line of result.explanation.text) print(line);
+          return 0;
+        }, { quiet: true });
+      }
+      case 'jobs': {
+        if (args[0] !== 'daily') throw new CliError('用法：fazhi jobs daily [--date YYYY-MM-DD]');
+        if (values.date && !isValidDate(values.date)) throw new CliError(`日期「${values.date}」无效，格式应为 YYYY-MM-DD`);
+        return await withPlatform(config, async (platform) => {
+          const summary = await runDailyJob(platform, values.date ?? chinaToday());
+          if (summary.skipped) print(`${summary.date} 的每日任务已执行过，跳过。`);
+          else print(`${summary.date} 每日任务完成：督办至单位负责人 ${summary.escalatedToUnitHead} 项，报法治办 ${summary.escalatedToLawOffice} 项，发送待办摘要 ${summary.digests} 份。`);
           return 0;
         });
       }

@@ -4,6 +4,7 @@ import type { Role } from '../../shared/roles.ts';
 import type { MigrationSet } from './db/migrations.ts';
 import type { ImportType } from './imports/types.ts';
 import type { Platform } from './platform.ts';
+import type { WorkflowDef } from '../../shared/workflow.ts';
 
 export interface PermissionGrant {
   label: string;
@@ -19,6 +20,8 @@ export interface ModuleManifest {
   /** Registers the module's routes; the plugin is mounted under /api/v1. */
   routes?: (app: FastifyInstance, platform: Platform) => Promise<void>;
   importTypes?: ImportType[];
+  /** Status machines of the module's record types. */
+  workflows?: WorkflowDef[];
   /** Adds this module's part of the demo county; must be idempotent. */
   demo?: (platform: Platform, print: (line: string) => void) => Promise<void>;
 }

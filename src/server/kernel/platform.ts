@@ -7,6 +7,8 @@ import { KERNEL_PERMISSIONS, PERMISSION_LABELS, type Role } from '../../shared/r
 import type { Config } from '../config.ts';
 import type { ModuleManifest } from './modules.ts';
 import type { ImportType } from './imports/types.ts';
+import { DeadlineStore, seedDefaultRules } from './calendar/store.ts';
+import { validateWorkflow, type WorkflowDef } from '../../shared/workflow.ts';
 
 export interface Platform {
   config: Config;
@@ -20,6 +22,10 @@ export interface Platform {
   grants: ReadonlyMap<string, ReadonlySet<Role>>;
   permissionLabels: Readonly<Record<string, string>>;
   importTypes: ReadonlyMap<string, ImportType>;
+  /** The working-day calendar and deadline rules (cached). */
+  deadlines: DeadlineStore;
+  /** recordType → status machine, from every module. */
+  workflows: ReadonlyMap<string, WorkflowDef>;
   close(): Promise<void>;
 }
 
@@ -41,6 +47,7 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
       handle.dialect,
       modules.flatMap((m) => (m.migrations ? [m.migrations] : [])),
     );
+    await seedDefaultRules(handle.db);
   } catch (error) {
     await handle.close();
     throw error;
@@ -50,7 +57,14 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
   const labels: Record<string, string> = { ...PERMISSION_LABELS };
   for (const [permission, roles] of Object.entries(KERNEL_PERMISSIONS)) grants.set(permission, new Set(roles as readonly Role[]));
   const importTypes = new Map<string, ImportType>();
+  const workflows = new Map<string, WorkflowDef>();
   for (const mod of modules) {
+    for (const def of mod.workflows ?? []) {
+      const problems = validateWorkflow(def);
+      if (problems.length) throw new Error(`流程定义有误：${problems.join('；')}`);
+      if (workflows.has(def.recordType)) throw new Error(`流程重复声明：${def.recordType}（模块 ${mod.name}）`);
+      workflows.set(def.recordType, def);
+    }
     for (const [permission, grant] of Object.entries(mod.permissions ?? {})) {
       if (grants.has(permission)) throw new Error(`权限重复声明：${permission}（模块 ${mod.name}）`);
       grants.set(permission, new Set(grant.roles));
@@ -73,6 +87,8 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
     grants,
     permissionLabels: labels,
     importTypes,
+    deadlines: new DeadlineStore(handle.db),
+    workflows,
     close: () => handle.close(),
   };
   return { platform, keyFileCreated, migrationsApplied };

@@ -133,6 +133,108 @@ const kernelMigrations: MigrationSet = (dialect) => ({
       await db.schema.createIndex('attachments_hash').on('attachments').column('content_hash').execute();
     },
   },
+  kernel_0002_calendar_workflow: {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('calendar_overrides')
+        .addColumn('date', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text')
+        .execute();
+      await db.schema
+        .createTable('calendar_years')
+        .addColumn('year', 'integer', (c) => c.primaryKey())
+        .addColumn('notice', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text')
+        .execute();
+      await db.schema
+        .createTable('deadline_rules')
+        .addColumn('code', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('period', 'integer', (c) => c.notNull())
+        .addColumn('unit', 'text', (c) => c.notNull())
+        .addColumn('extension', 'integer')
+        .addColumn('citation', 'text', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .addColumn('minimum', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('warn_days', 'integer', (c) => c.notNull().defaultTo(3))
+        .addColumn('builtin', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text')
+        .execute();
+      await db.schema
+        .createTable('clocks')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('record_type', 'text', (c) => c.notNull())
+        .addColumn('record_id', 'text', (c) => c.notNull())
+        .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
+        .addColumn('clock_key', 'text', (c) => c.notNull())
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('rule_code', 'text', (c) => c.notNull().references('deadline_rules.code'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('start_date', 'text', (c) => c.notNull())
+        .addColumn('pauses', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('restarts', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('extended', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('extension_note', 'text')
+        .addColumn('due_date', 'text', (c) => c.notNull())
+        .addColumn('provisional', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('stopped_on', 'text')
+        .addColumn('stop_reason', 'text')
+        .addColumn('escalation_level', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('escalated_at', 'text')
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text')
+        .addUniqueConstraint('clocks_record_key', ['record_type', 'record_id', 'clock_key'])
+        .execute();
+      await db.schema.createIndex('clocks_open_due').on('clocks').columns(['status', 'due_date']).execute();
+      await db.schema.createIndex('clocks_unit').on('clocks').columns(['unit_id', 'status']).execute();
+      await db.schema
+        .createTable('timeline_entries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('record_type', 'text', (c) => c.notNull())
+        .addColumn('record_id', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor_id', 'text')
+        .addColumn('actor_name', 'text')
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('from_status', 'text')
+        .addColumn('to_status', 'text')
+        .addColumn('note', 'text')
+        .execute();
+      await db.schema.createIndex('timeline_record').on('timeline_entries').columns(['record_type', 'record_id', 'at']).execute();
+      await db.schema
+        .createTable('notifications')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('body', 'text')
+        .addColumn('link', 'text')
+        .addColumn('record_type', 'text')
+        .addColumn('record_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('read_at', 'text')
+        .execute();
+      await db.schema.createIndex('notifications_user').on('notifications').columns(['user_id', 'read_at', 'created_at']).execute();
+      await db.schema
+        .createTable('job_runs')
+        .addColumn('job', 'text', (c) => c.notNull())
+        .addColumn('run_date', 'text', (c) => c.notNull())
+        .addColumn('started_at', 'text', (c) => c.notNull())
+        .addColumn('finished_at', 'text')
+        .addColumn('summary', 'text')
+        .addPrimaryKeyConstraint('job_runs_pk', ['job', 'run_date'])
+        .execute();
+    },
+  },
 });
 
 /** Applies every pending migration; returns the names applied. Throws with the failing migration's name. */

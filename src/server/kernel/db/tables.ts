@@ -91,6 +91,100 @@ export interface AttachmentTable {
   uploaded_at: string;
 }
 
+export interface CalendarOverrideTable {
+  date: string;
+  kind: string;
+  name: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  notice: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface DeadlineRuleTable {
+  code: string;
+  name: string;
+  period: number;
+  unit: string;
+  extension: number | null;
+  citation: string;
+  note: string | null;
+  minimum: number;
+  warn_days: number;
+  builtin: number;
+  version: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface ClockTable {
+  id: string;
+  record_type: string;
+  record_id: string;
+  unit_id: string;
+  clock_key: string;
+  label: string;
+  rule_code: string;
+  status: string;
+  start_date: string;
+  /** JSON: [{from, to, reason}] */
+  pauses: string;
+  /** JSON: [{previousStart, start, reason}] */
+  restarts: string;
+  extended: number;
+  extension_note: string | null;
+  due_date: string;
+  provisional: number;
+  stopped_on: string | null;
+  stop_reason: string | null;
+  escalation_level: number;
+  escalated_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface TimelineEntryTable {
+  id: string;
+  record_type: string;
+  record_id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  label: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  record_type: string | null;
+  record_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface JobRunTable {
+  job: string;
+  run_date: string;
+  started_at: string;
+  finished_at: string | null;
+  summary: string | null;
+}
+
 export interface KernelTables {
   org_units: OrgUnitTable;
   users: UserTable;
@@ -98,6 +192,13 @@ export interface KernelTables {
   sessions: SessionTable;
   audit_log: AuditLogTable;
   attachments: AttachmentTable;
+  calendar_overrides: CalendarOverrideTable;
+  calendar_years: CalendarYearTable;
+  deadline_rules: DeadlineRuleTable;
+  clocks: ClockTable;
+  timeline_entries: TimelineEntryTable;
+  notifications: NotificationTable;
+  job_runs: JobRunTable;
 }
 
 /** Modules extend this interface by declaration merging on their own tables. */

@@ -10,11 +10,12 @@ export async function updateVersioned(
   version: number,
   values: Record<string, unknown>,
   actorId: string | null,
+  keyColumn = 'id',
 ): Promise<number> {
   const result = await (tx as any)
     .updateTable(table)
     .set({ ...values, version: version + 1, updated_at: nowIso(), updated_by: actorId })
-    .where('id', '=', id)
+    .where(keyColumn, '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) throw staleVersion();

@@ -1,0 +1,135 @@
+// The calendar and the deadline rules as the database holds them, cached per process. Writes through
+// this process invalidate the cache at once; other processes (several nodes on PostgreSQL) reload
+// within CACHE_MS.
+import type { Db, Executor } from '../db/index.ts';
+import { nowIso } from '../ids.ts';
+import { WorkCalendar, type SpecialDay } from './work-calendar.ts';
+import { DEFAULT_RULES } from './default-rules.ts';
+import { computeDue, type ClockFacts } from './deadline.ts';
+import type { DeadlineRuleView, PeriodUnit } from '../../../shared/schemas/calendar.ts';
+import type { DeadlineRuleTable } from '../db/tables.ts';
+import { HttpError } from '../http/errors.ts';
+
+const CACHE_MS = 10_000;
+
+export interface Deadlines {
+  calendar: WorkCalendar;
+  rules: ReadonlyMap<string, DeadlineRuleView>;
+}
+
+export function ruleView(row: DeadlineRuleTable): DeadlineRuleView {
+  return {
+    code: row.code,
+    name: row.name,
+    period: row.period,
+    unit: row.unit as PeriodUnit,
+    extension: row.extension,
+    citation: row.citation,
+    note: row.note,
+    minimum: row.minimum === 1,
+    warnDays: row.warn_days,
+    builtin: row.builtin === 1,
+    version: row.version,
+    updatedAt: row.updated_at,
+  };
+}
+
+export class DeadlineStore {
+  private cached: { value: Deadlines; at: number } | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  async load(executor: Executor = this.db): Promise<Deadlines> {
+    // Inside a transaction that changed the calendar, read its uncommitted state.
+    if (executor !== this.db) return this.read(executor);
+    if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.value;
+    const value = await this.read(this.db);
+    this.cached = { value, at: Date.now() };
+    return value;
+  }
+
+  invalidate(): void {
+    this.cached = null;
+  }
+
+  async rule(code: string, executor?: Executor): Promise<DeadlineRuleView> {
+    const rule = (await this.load(executor)).rules.get(code);
+    if (!rule) throw new HttpError(400, `未知的期限规则「${code}」`, [{ field: 'rule', message: `未知的期限规则「${code}」` }]);
+    return rule;
+  }
+
+  private async read(executor: Executor): Promise<Deadlines> {
+    const [overrides, years, rules] = await Promise.all([
+      executor.selectFrom('calendar_overrides').selectAll().execute(),
+      executor.selectFrom('calendar_years').select('year').execute(),
+      executor.selectFrom('deadline_rules').selectAll().execute(),
+    ]);
+    const days: SpecialDay[] = overrides.map((o) => ({ date: o.date, kind: o.kind as SpecialDay['kind'], name: o.name, source: 'override' }));
+    return {
+      calendar: WorkCalendar.fromShipped(days, years.map((y) => y.year)),
+      rules: new Map(rules.map((r) => [r.code, ruleView(r)])),
+    };
+  }
+}
+
+/** Inserts the shipped rules that are missing; an edited rule is never overwritten. */
+export async function seedDefaultRules(db: Db): Promise<number> {
+  const existing = new Set((await db.selectFrom('deadline_rules').select('code').execute()).map((r) => r.code));
+  const missing = DEFAULT_RULES.filter((r) => !existing.has(r.code));
+  if (missing.length === 0) return 0;
+  const now = nowIso();
+  await db
+    .insertInto('deadline_rules')
+    .values(
+      missing.map((r) => ({
+        code: r.code,
+        name: r.name,
+        period: r.period,
+        unit: r.unit,
+        extension: r.extension ?? null,
+        citation: r.citation,
+        note: r.note ?? null,
+        minimum: r.minimum ? 1 : 0,
+        warn_days: r.warnDays ?? 3,
+        builtin: 1,
+        version: 1,
+        updated_at: now,
+        updated_by: null,
+      })),
+    )
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+  return missing.length;
+}
+
+/** The stored facts of a clock row, as the deadline engine takes them. */
+export function clockFacts(row: { start_date: string; pauses: string; restarts: string; extended: number; extension_note: string | null }, asOf: string): ClockFacts {
+  return {
+    start: row.start_date,
+    pauses: JSON.parse(row.pauses),
+    restarts: JSON.parse(row.restarts),
+    extended: row.extended === 1,
+    extensionNote: row.extension_note,
+    asOf,
+  };
+}
+
+/**
+ * Recomputes the stored due date of every clock that is not stopped (after a calendar or rule change),
+ * in the caller's transaction. Returns how many changed.
+ */
+export async function recomputeOpenClocks(tx: Executor, deadlines: Deadlines, asOf: string, ruleCode?: string): Promise<number> {
+  let q = tx.selectFrom('clocks').select(['id', 'rule_code', 'start_date', 'pauses', 'restarts', 'extended', 'extension_note', 'due_date', 'provisional']).where('status', '!=', 'stopped');
+  if (ruleCode) q = q.where('rule_code', '=', ruleCode);
+  let changed = 0;
+  for (const row of await q.execute()) {
+    const rule = deadlines.rules.get(row.rule_code);
+    if (!rule) continue;
+    const { due, provisional } = computeDue(deadlines.calendar, rule, clockFacts(row, asOf));
+    if (due !== row.due_date || (provisional ? 1 : 0) !== row.provisional) {
+      await tx.updateTable('clocks').set({ due_date: due, provisional: provisional ? 1 : 0 }).where('id', '=', row.id).execute();
+      changed++;
+    }
+  }
+  return changed;
+}

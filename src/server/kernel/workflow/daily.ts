@@ -1,0 +1,127 @@
+// The daily job: escalate overdue clocks (督办) — first to the unit's head, then, once overdue by more
+// than the configured working days (or when the unit has no head), to the law office — and send
+// each person a digest of what waits on them. Runs once per day: the job_runs row is the claim, so
+// several server processes never run it twice.
+import { sql } from 'kysely';
+import type { Platform } from '../platform.ts';
+import type { Actor } from '../audit/index.ts';
+import { workingDaysBetween } from '../calendar/deadline.ts';
+import { chinaToday } from '../calendar/days.ts';
+import { nowIso } from '../ids.ts';
+import { notify, usersWithRole } from '../notifications/index.ts';
+import { addTimeline } from './timeline.ts';
+import { todoFor } from './todo.ts';
+import { subtreeUnitIds } from '../auth/scope.ts';
+import { hasAllScope } from '../auth/context.ts';
+import { BUSINESS_ROLES, isRole, type Role } from '../../../shared/roles.ts';
+
+export const JOB_ACTOR: Actor = { id: null, name: 'job:daily', roles: ['system'], unitId: null, ip: null };
+
+export interface DailySummary {
+  date: string;
+  skipped: boolean;
+  escalatedToUnitHead: number;
+  escalatedToLawOffice: number;
+  digests: number;
+}
+
+export async function runDailyJob(platform: Platform, date = chinaToday(), options: { force?: boolean } = {}): Promise<DailySummary> {
+  const summary: DailySummary = { date, skipped: false, escalatedToUnitHead: 0, escalatedToLawOffice: 0, digests: 0 };
+  const claim = await platform.db
+    .insertInto('job_runs')
+    .values({ job: 'daily', run_date: date, started_at: nowIso(), finished_at: null, summary: null })
+    .onConflict((oc) => (options.force ? oc.columns(['job', 'run_date']).doUpdateSet({ started_at: nowIso() }) : oc.columns(['job', 'run_date']).doNothing()))
+    .executeTakeFirst();
+  if (Number(claim.numInsertedOrUpdatedRows ?? 0) === 0 && !options.force) return { ...summary, skipped: true };
+
+  await escalateOverdue(platform, date, summary);
+  summary.digests = await sendDigests(platform, date);
+  await platform.db.updateTable('job_runs').set({ finished_at: nowIso(), summary: JSON.stringify(summary) }).where('job', '=', 'daily').where('run_date', '=', date).execute();
+  await platform.audit.record(platform.db, JOB_ACTOR, { action: 'job.daily', detail: { ...summary } });
+  return summary;
+}
+
+async function recordTitle(platform: Platform, recordType: string, recordId: string): Promise<{ title: string; link: string | null; typeTitle: string }> {
+  const def = platform.workflows.get(recordType);
+  if (!def) return { title: recordId, link: null, typeTitle: recordType };
+  const row = await (platform.db as any).selectFrom(def.table).select(sql.ref(def.titleColumn).as('title')).where('id', '=', recordId).executeTakeFirst();
+  return { title: row?.title ?? recordId, link: `${def.linkPrefix}${recordId}`, typeTitle: def.title };
+}
+
+async function escalateOverdue(platform: Platform, date: string, summary: DailySummary): Promise<void> {
+  const { calendar } = await platform.deadlines.load();
+  const overdue = await platform.db
+    .selectFrom('clocks')
+    .selectAll()
+    .where('status', '=', 'running')
+    .where('due_date', '<', date)
+    .where('escalation_level', '<', 2)
+    .orderBy('due_date')
+    .execute();
+  const lawOffice = await usersWithRole(platform.db, 'law_office');
+  for (const clock of overdue) {
+    const overdueDays = workingDaysBetween(calendar, clock.due_date, date);
+    const heads = await usersWithRole(platform.db, 'unit_head', clock.unit_id);
+    const target = overdueDays > platform.config.escalateAfterWorkingDays || heads.length === 0 ? 2 : 1;
+    if (target <= clock.escalation_level) continue;
+    const { title, link, typeTitle } = await recordTitle(platform, clock.record_type, clock.record_id);
+    const unit = await platform.db.selectFrom('org_units').select('name').where('id', '=', clock.unit_id).executeTakeFirst();
+    const text = `${typeTitle}「${title}」的${clock.label}已于 ${clock.due_date} 届满，逾期 ${overdueDays} 个工作日（${unit?.name ?? ''}）`;
+    await platform.db.transaction().execute(async (tx) => {
+      const recipients = target === 1 ? heads : [...new Set([...lawOffice, ...heads])];
+      await notify(tx, recipients, {
+        kind: 'escalation',
+        title: target === 1 ? `督办：${title}` : `逾期报法治办：${title}`,
+        body: text,
+        link,
+        recordType: clock.record_type,
+        recordId: clock.record_id,
+      });
+      await tx.updateTable('clocks').set({ escalation_level: target, escalated_at: nowIso() }).where('id', '=', clock.id).execute();
+      await addTimeline(tx, JOB_ACTOR, {
+        recordType: clock.record_type,
+        recordId: clock.record_id,
+        action: 'clock.escalate',
+        label: target === 1 ? `逾期督办：已提醒单位负责人（${clock.label}）` : `逾期督办：已报法治办（${clock.label}）`,
+        note: text,
+      });
+      await platform.audit.record(tx, JOB_ACTOR, { action: 'clock.escalate', targetType: 'clock', targetId: clock.id, detail: { level: target, recipients: recipients.length, overdueDays } });
+    });
+    if (target === 1) summary.escalatedToUnitHead++;
+    else summary.escalatedToLawOffice++;
+  }
+}
+
+async function sendDigests(platform: Platform, date: string): Promise<number> {
+  const rows = await platform.db
+    .selectFrom('users as u')
+    .innerJoin('org_units as o', 'o.id', 'u.unit_id')
+    .innerJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select(['u.id', 'o.path', 'r.role'])
+    .where('u.disabled', '=', 0)
+    .where('r.role', 'in', BUSINESS_ROLES as Role[])
+    .execute();
+  const users = new Map<string, { path: string; roles: Role[] }>();
+  for (const r of rows) {
+    const u = users.get(r.id) ?? { path: r.path, roles: [] };
+    if (isRole(r.role)) u.roles.push(r.role);
+    users.set(r.id, u);
+  }
+  let sent = 0;
+  for (const [id, u] of users) {
+    const scope = hasAllScope(u.roles) ? ({ all: true } as const) : { all: false as const, unitIds: await subtreeUnitIds(platform.db, u.path) };
+    const items = await todoFor(platform, { roles: u.roles, scope }, date);
+    if (items.length === 0) continue;
+    const red = items.filter((i) => i.clock?.light === 'red').length;
+    const yellow = items.filter((i) => i.clock?.light === 'yellow').length;
+    const first = items[0]!;
+    await notify(platform.db, [id], {
+      kind: 'digest',
+      title: `${date} 待办 ${items.length} 项${red ? `，逾期 ${red} 项` : ''}${yellow ? `，临期 ${yellow} 项` : ''}`,
+      body: `最紧急：${first.typeTitle}「${first.title}」${first.clock ? `，${first.clock.label}届满 ${first.clock.due}` : ''}`,
+      link: '/todo',
+    });
+    sent++;
+  }
+  return sent;
+}

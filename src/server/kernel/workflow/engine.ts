@@ -1,0 +1,180 @@
+// Enforces the modules' status machines: role, current status, guards, the record's version; then
+// the new status, the values entered, the clock effects, the timeline and the audit log, in one
+// transaction.
+import { sql } from 'kysely';
+import type { Db, Tx } from '../db/index.ts';
+import type { Platform } from '../platform.ts';
+import type { RequestContext } from '../auth/context.ts';
+import type { Actor } from '../audit/index.ts';
+import { assertInScope } from '../auth/scope.ts';
+import { conflict, forbidden, notFound, HttpError } from '../http/errors.ts';
+import { parseWith } from '../http/route.ts';
+import { updateVersioned } from '../db/versioned.ts';
+import { chinaToday } from '../calendar/days.ts';
+import { addTimeline, readTimeline } from './timeline.ts';
+import { changeClock, clocksOf, clockView, startClock } from './clocks.ts';
+import { transitionsFrom, type AvailableTransition, type ClockEffect, type TransitionDef, type TransitionInput, type WorkflowDef } from '../../../shared/workflow.ts';
+import type { ClockView } from '../../../shared/schemas/calendar.ts';
+import type { TimelineEntryView } from '../../../shared/workflow.ts';
+import type { Role } from '../../../shared/roles.ts';
+
+export type WorkflowRecord = Record<string, unknown> & { id: string; unit_id: string; status: string; version: number };
+
+export function workflowOf(platform: Platform, recordType: string): WorkflowDef {
+  const def = platform.workflows.get(recordType);
+  if (!def) throw notFound('业务类型');
+  return def;
+}
+
+export async function loadRecord(db: Db | Tx, def: WorkflowDef, id: string): Promise<WorkflowRecord | undefined> {
+  return (await (db as any).selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirst()) as WorkflowRecord | undefined;
+}
+
+async function evidenceCount(db: Db | Tx, recordType: string, id: string): Promise<number> {
+  const row = await db
+    .selectFrom('attachments')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('record_type', '=', recordType)
+    .where('record_id', '=', id)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * Unmet guards of a transition on a record, as Chinese reasons. `input` is what the user entered with
+ * the transition; 'form' means the form will ask for the transition's own input fields.
+ */
+function unmetGuards(t: TransitionDef, record: WorkflowRecord, evidence: number, input: Record<string, unknown> | 'form'): string[] {
+  const out: string[] = [];
+  const provided = new Set(Object.entries(t.inputColumns ?? {}).filter(([field]) => input === 'form' || !isBlank(input[field])).map(([, column]) => column));
+  for (const f of t.requiredFields ?? []) if (isBlank(record[f.column]) && !provided.has(f.column)) out.push(`需先填写「${f.label}」`);
+  if (t.evidence && evidence < t.evidence) out.push(`需先上传至少 ${t.evidence} 份台账材料（已有 ${evidence} 份）`);
+  return out;
+}
+
+export async function applyTransition(
+  platform: Platform,
+  ctx: RequestContext,
+  def: WorkflowDef,
+  id: string,
+  key: string,
+  input: TransitionInput,
+): Promise<WorkflowRecord> {
+  return platform.db.transaction().execute(async (tx) => {
+    const record = await loadRecord(tx, def, id);
+    if (!record) throw notFound(def.title);
+    assertInScope(ctx.scope, record.unit_id, def.title);
+    const t = def.transitions.find((x) => x.key === key);
+    if (!t) throw notFound('操作');
+    const stateLabel = def.states[record.status]?.label ?? record.status;
+    if (!t.roles.some((r) => ctx.roles.includes(r))) {
+      throw forbidden(`您的角色不能执行「${t.label}」（需要：${t.roles.join('、')}）`);
+    }
+    if (record.version !== input.version) throw conflict('记录已被他人修改，请刷新后重试（版本号已过期）');
+    if (!t.from.includes(record.status)) {
+      throw conflict(`当前状态为「${stateLabel}」，不能执行「${t.label}」（仅限：${t.from.map((s) => def.states[s]?.label ?? s).join('、')}）`);
+    }
+    if (t.noteRequired && !input.note) throw new HttpError(400, `执行「${t.label}」须填写说明（note）`, [{ field: 'note', message: '须填写说明' }]);
+    const values = t.input ? (parseWith(t.input, input.values ?? {}, 'values') as Record<string, unknown>) : {};
+    const blocked = unmetGuards(t, record, t.evidence ? await evidenceCount(tx, def.recordType, id) : 0, values);
+    if (blocked.length) throw conflict(`不能执行「${t.label}」：${blocked.join('；')}`);
+
+    const columns: Record<string, unknown> = { status: t.to };
+    for (const [field, column] of Object.entries(t.inputColumns ?? {})) if (field in values) columns[column] = values[field];
+    await updateVersioned(tx, def.table, id, record.version, columns, ctx.id);
+    const date = input.date ?? chinaToday();
+    await applyEffects(tx, platform, ctx, def, { ...record, ...columns }, t.effects ?? [], date, input.note);
+    await addTimeline(tx, ctx, {
+      recordType: def.recordType,
+      recordId: id,
+      action: `transition.${t.key}`,
+      label: t.label,
+      fromStatus: record.status,
+      toStatus: t.to,
+      note: input.note ?? null,
+    });
+    await platform.audit.record(tx, ctx, {
+      action: 'workflow.transition',
+      targetType: def.recordType,
+      targetId: id,
+      detail: { transition: t.key, from: record.status, to: t.to, date },
+    });
+    return (await loadRecord(tx, def, id))!;
+  });
+}
+
+/** Runs clock effects (also used by modules when a record is created). */
+export async function applyEffects(
+  tx: Tx,
+  platform: Platform,
+  actor: Actor,
+  def: WorkflowDef,
+  record: WorkflowRecord,
+  effects: readonly ClockEffect[],
+  date: string,
+  note?: string,
+): Promise<void> {
+  if (effects.length === 0) return;
+  const clocks = await clocksOf(tx, def.recordType, record.id);
+  const byKey = new Map(clocks.map((c) => [c.clock_key, c]));
+  for (const effect of effects) {
+    if ('start' in effect) {
+      const rule = typeof effect.rule === 'string' ? effect.rule : (effect.rule.rules[String(record[effect.rule.field])] ?? effect.rule.fallback);
+      await startClock(tx, platform, actor, { recordType: def.recordType, recordId: record.id, unitId: record.unit_id, key: effect.start, label: effect.label, ruleCode: rule, start: date });
+      continue;
+    }
+    const key = 'pause' in effect ? effect.pause : 'resume' in effect ? effect.resume : 'restart' in effect ? effect.restart : effect.stop;
+    const clock = byKey.get(key);
+    // A clock the record never started (or already stopped) has nothing to pause or stop.
+    if (!clock || clock.status === 'stopped') continue;
+    if ('pause' in effect) {
+      if (clock.status === 'running') byKey.set(key, await changeClock(tx, platform, actor, clock, { op: 'pause', date, reason: note ? `${effect.reason}：${note}` : effect.reason }));
+    } else if ('resume' in effect) {
+      if (clock.status === 'paused') byKey.set(key, await changeClock(tx, platform, actor, clock, { op: 'resume', date }));
+    } else if ('restart' in effect) {
+      byKey.set(key, await changeClock(tx, platform, actor, clock, { op: 'restart', date, reason: effect.reason }));
+    } else {
+      byKey.set(key, await changeClock(tx, platform, actor, clock, { op: 'stop', date, reason: effect.reason }));
+    }
+  }
+}
+
+export interface WorkflowPanel {
+  recordType: string;
+  status: string;
+  statusLabel: string;
+  version: number;
+  transitions: AvailableTransition[];
+  clocks: ClockView[];
+  timeline: TimelineEntryView[];
+}
+
+/** Everything a record's page shows about its workflow, for this user. */
+export async function workflowPanel(platform: Platform, ctx: { roles: readonly Role[] }, def: WorkflowDef, record: WorkflowRecord): Promise<WorkflowPanel> {
+  const [clocks, timeline, evidence, deadlines] = await Promise.all([
+    clocksOf(platform.db, def.recordType, record.id),
+    readTimeline(platform.db, def.recordType, record.id),
+    evidenceCount(platform.db, def.recordType, record.id),
+    platform.deadlines.load(),
+  ]);
+  const today = chinaToday();
+  return {
+    recordType: def.recordType,
+    status: record.status,
+    statusLabel: def.states[record.status]?.label ?? record.status,
+    version: record.version,
+    transitions: transitionsFrom(def, record.status, ctx.roles).map((t) => ({
+      key: t.key,
+      label: t.label,
+      to: t.to,
+      noteRequired: t.noteRequired ?? false,
+      evidence: t.evidence ?? 0,
+      danger: t.danger ?? false,
+      blockedBy: unmetGuards(t, record, evidence, 'form'),
+    })),
+    clocks: clocks.map((c) => clockView(c, deadlines, today)),
+    timeline,
+  };
+}

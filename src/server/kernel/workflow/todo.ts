@@ -1,0 +1,96 @@
+// 我的待办: across every module's workflow, the records in the user's data scope whose current status
+// has a transition the user's roles may take, soonest deadline first.
+import { sql } from 'kysely';
+import type { Platform } from '../platform.ts';
+import type { DataScope } from '../auth/scope.ts';
+import { scoped } from '../auth/scope.ts';
+import { computeDeadline, lightOf } from '../calendar/deadline.ts';
+import { clockFacts } from '../calendar/store.ts';
+import { chinaToday } from '../calendar/days.ts';
+import { transitionsFrom, type TodoItem, type WorkflowDef } from '../../../shared/workflow.ts';
+import type { Role } from '../../../shared/roles.ts';
+
+export interface TodoUser {
+  roles: readonly Role[];
+  scope: DataScope;
+}
+
+/** States of a workflow in which these roles have something to do. */
+export function actionableStates(def: WorkflowDef, roles: readonly Role[]): string[] {
+  return Object.keys(def.states).filter((s) => !def.states[s]!.final && transitionsFrom(def, s, roles).length > 0);
+}
+
+const LIMIT_PER_TYPE = 1000;
+
+export async function todoFor(platform: Platform, user: TodoUser, asOf = chinaToday()): Promise<TodoItem[]> {
+  const deadlines = await platform.deadlines.load();
+  const items: TodoItem[] = [];
+  for (const def of platform.workflows.values()) {
+    const states = actionableStates(def, user.roles);
+    if (states.length === 0) continue;
+    let q = (platform.db as any)
+      .selectFrom(`${def.table} as r`)
+      .innerJoin('org_units as u', 'u.id', 'r.unit_id')
+      .leftJoin('clocks as c', (j: any) =>
+        j.onRef('c.record_id', '=', 'r.id').on('c.record_type', '=', def.recordType).on('c.status', '!=', 'stopped'),
+      )
+      .select([
+        'r.id as id',
+        sql.ref(`r.${def.titleColumn}`).as('title'),
+        'r.status as status',
+        'u.name as unit_name',
+        'c.label as clock_label',
+        'c.rule_code',
+        'c.status as clock_status',
+        'c.start_date',
+        'c.pauses',
+        'c.restarts',
+        'c.extended',
+        'c.extension_note',
+        'c.due_date',
+      ])
+      .where('r.status', 'in', states)
+      .orderBy('c.due_date')
+      .limit(LIMIT_PER_TYPE);
+    q = scoped(q, user.scope, 'r.unit_id');
+    const rows: any[] = await q.execute();
+    const byId = new Map<string, TodoItem>();
+    for (const row of rows) {
+      let item = byId.get(row.id);
+      if (!item) {
+        const state = def.states[row.status]!;
+        item = {
+          recordType: def.recordType,
+          typeTitle: def.title,
+          id: row.id,
+          title: row.title,
+          unitName: row.unit_name,
+          status: row.status,
+          statusLabel: state.label,
+          statusTone: state.tone,
+          actions: transitionsFrom(def, row.status, user.roles).map((t) => t.label),
+          link: `${def.linkPrefix}${row.id}`,
+          clock: null,
+        };
+        byId.set(row.id, item);
+        items.push(item);
+      }
+      // Rows come soonest-due first: the first clock of a record is the one that matters.
+      if (!row.clock_label || item.clock) continue;
+      const rule = deadlines.rules.get(row.rule_code);
+      if (!rule) continue;
+      const result = computeDeadline(deadlines.calendar, rule, clockFacts(row, asOf));
+      const light = row.clock_status === 'paused' ? { light: 'paused' as const, workingDaysLeft: 0 } : lightOf(deadlines.calendar, result.due, asOf, rule.warnDays);
+      item.clock = {
+        label: row.clock_label,
+        due: result.due,
+        light: light.light,
+        workingDaysLeft: light.workingDaysLeft,
+        provisional: result.provisional,
+        explanation: result.explanation.text,
+      };
+    }
+  }
+  const rank = (i: TodoItem) => (i.clock ? (i.clock.light === 'paused' ? `1${i.clock.due}` : `0${i.clock.due}`) : '2');
+  return items.sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : a.title.localeCompare(b.title, 'zh-CN')));
+}

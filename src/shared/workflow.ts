@@ -1,0 +1,127 @@
+// Status machines declared as data. A module declares one per record type; the kernel enforces it
+// (who may make each transition, the fields and evidence it needs, the clocks it starts, pauses and
+// stops), writes the timeline and the audit log, and lists what waits on whom (我的待办).
+import { z, text, isoDate, version } from './zod.ts';
+import type { Role } from './roles.ts';
+
+export type StateTone = 'default' | 'processing' | 'warning' | 'success' | 'error';
+
+export interface WorkflowState {
+  label: string;
+  tone: StateTone;
+  final?: boolean;
+}
+
+/** Clock effects, by the clock's key within the record (a record can run several clocks). */
+export type ClockEffect =
+  | { start: string; label: string; rule: string | { field: string; rules: Record<string, string>; fallback: string } }
+  | { pause: string; reason: string }
+  | { resume: string }
+  | { restart: string; reason: string }
+  | { stop: string; reason: string };
+
+export interface TransitionDef {
+  key: string;
+  label: string;
+  from: readonly string[];
+  to: string;
+  roles: readonly Role[];
+  /** Record columns that must be filled before the transition (guards), with their Chinese labels. */
+  requiredFields?: readonly { column: string; label: string }[];
+  /** Evidence files the record must have. */
+  evidence?: number;
+  noteRequired?: boolean;
+  /** Values the user enters with the transition, written to the record in the same transaction. */
+  input?: z.ZodObject;
+  /** API field → record column for `input`. */
+  inputColumns?: Record<string, string>;
+  effects?: readonly ClockEffect[];
+  /** Shown as a danger action in the UI. */
+  danger?: boolean;
+}
+
+export interface WorkflowDef {
+  recordType: string;
+  title: string;
+  /** The module's table: id, unit_id, status, version, updated_at, updated_by, and the title column. */
+  table: string;
+  titleColumn: string;
+  /** Permission needed to see a record's workflow, clocks and timeline (besides its data scope). */
+  readPermission: string;
+  /** Web path of a record: `${linkPrefix}${id}`. */
+  linkPrefix: string;
+  states: Record<string, WorkflowState>;
+  transitions: readonly TransitionDef[];
+}
+
+export const transitionInput = z.strictObject({
+  version,
+  note: text('说明', 1000).optional(),
+  /** The day the event happened (receipt, reply…), for the clocks; defaults to today. */
+  date: isoDate('日期（date）').optional(),
+  values: z.record(z.string(), z.unknown()).optional().meta({ title: '办理信息' }),
+});
+export type TransitionInput = z.infer<typeof transitionInput>;
+
+export interface TimelineEntryView {
+  id: string;
+  at: string;
+  actorName: string | null;
+  action: string;
+  label: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string | null;
+}
+
+export interface AvailableTransition {
+  key: string;
+  label: string;
+  to: string;
+  noteRequired: boolean;
+  evidence: number;
+  danger: boolean;
+  /** Unmet guards: the transition is shown but explains why it cannot be taken yet. */
+  blockedBy: string[];
+}
+
+export interface TodoItem {
+  recordType: string;
+  typeTitle: string;
+  id: string;
+  title: string;
+  unitName: string;
+  status: string;
+  statusLabel: string;
+  statusTone: StateTone;
+  actions: string[];
+  link: string;
+  clock: {
+    label: string;
+    due: string;
+    light: 'green' | 'yellow' | 'red' | 'paused';
+    workingDaysLeft: number;
+    provisional: boolean;
+    explanation: string[];
+  } | null;
+}
+
+/** Transitions a set of roles may take from a state. */
+export function transitionsFrom(def: WorkflowDef, status: string, roles: readonly Role[]): TransitionDef[] {
+  return def.transitions.filter((t) => t.from.includes(status) && t.roles.some((r) => roles.includes(r)));
+}
+
+/** Checks a definition's internal consistency; used at startup and in tests. */
+export function validateWorkflow(def: WorkflowDef): string[] {
+  const problems: string[] = [];
+  const keys = new Set<string>();
+  for (const t of def.transitions) {
+    if (keys.has(t.key)) problems.push(`${def.recordType}: 转换 ${t.key} 重复`);
+    keys.add(t.key);
+    for (const s of [...t.from, t.to]) if (!def.states[s]) problems.push(`${def.recordType}: 转换 ${t.key} 引用了未声明的状态 ${s}`);
+    for (const s of t.from) if (def.states[s]?.final) problems.push(`${def.recordType}: 转换 ${t.key} 从终态 ${s} 出发`);
+    if (t.roles.length === 0) problems.push(`${def.recordType}: 转换 ${t.key} 未指定角色`);
+    if (t.input && !t.inputColumns) problems.push(`${def.recordType}: 转换 ${t.key} 有输入但未映射到字段`);
+  }
+  return problems;
+}
