@@ -38,6 +38,8 @@ export interface TransitionDef {
   effects?: readonly ClockEffect[];
   /** Shown as a danger action in the UI. */
   danger?: boolean;
+  /** Always available (cancel, suspend…) but does not make the record wait on these roles (我的待办). */
+  secondary?: boolean;
 }
 
 export interface WorkflowDef {

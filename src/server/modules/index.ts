@@ -1,5 +1,6 @@
 // The modules this build of Fazhi runs, in the order their demo data loads.
 import type { ModuleManifest } from '../kernel/modules.ts';
 import { orgModule } from './org/module.ts';
+import { mattersModule } from './matters/module.ts';
 
-export const MODULES: readonly ModuleManifest[] = [orgModule];
+export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule];

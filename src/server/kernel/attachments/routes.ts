@@ -9,6 +9,8 @@ import { BlobStore, attachmentDisposition, checkFileType } from './store.ts';
 import { newId, nowIso } from '../ids.ts';
 import type { Platform } from '../platform.ts';
 import type { AttachmentTable } from '../db/tables.ts';
+import { loadRecord } from '../workflow/engine.ts';
+import { can } from '../auth/context.ts';
 
 const toView = (r: AttachmentTable & { uploader_name: string | null }): AttachmentView => ({
   id: r.id,
@@ -45,7 +47,16 @@ export async function attachmentRoutes(api: FastifyInstance, platform: Platform)
     handler: async ({ ctx, req, reply }) => {
       const upload = await readUpload(req);
       const fields = parseWith(attachmentUploadFields, upload.fields, 'body');
-      const unitId = fields.unitId ?? ctx.unitId;
+      let unitId = fields.unitId ?? ctx.unitId;
+      // Evidence on a workflow record belongs to the record's unit, and only someone who can see the record may add it.
+      const def = fields.recordType ? platform.workflows.get(fields.recordType) : undefined;
+      if (def) {
+        if (!fields.recordId) throw notFound(def.title);
+        const record = await loadRecord(db, def, fields.recordId);
+        if (!record || !can(ctx, def.readPermission)) throw notFound(def.title);
+        assertInScope(ctx.scope, record.unit_id, def.title);
+        unitId = record.unit_id;
+      }
       assertInScope(ctx.scope, unitId, '单位');
       const mime = await checkFileType(upload.filename, upload.buffer);
       const contentHash = store.put(upload.buffer);

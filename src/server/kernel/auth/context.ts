@@ -1,7 +1,7 @@
 // The request context: who is acting, with which roles, permissions and data scope.
 import type { Actor } from '../audit/index.ts';
 import type { DataScope } from './scope.ts';
-import { ALL_SCOPE_ROLES, type Role } from '../../../shared/roles.ts';
+import type { Role } from '../../../shared/roles.ts';
 
 export interface RequestContext extends Actor {
   id: string;
@@ -19,8 +19,6 @@ export interface RequestContext extends Actor {
   /** Set when the user must change the password before doing anything else. */
   passwordChangeRequired: null | 'initial' | 'expired';
 }
-
-export const hasAllScope = (roles: readonly Role[]) => roles.some((r) => ALL_SCOPE_ROLES.includes(r));
 
 export function can(ctx: RequestContext, permission: string): boolean {
   return ctx.permissions.has(permission);

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { notFound } from '../http/errors.ts';
 import { likeEscape, type Executor } from '../db/index.ts';
+import { ALL_SCOPE_ROLES, type Role } from '../../../shared/roles.ts';
 
 export type DataScope = { all: true } | { all: false; unitIds: readonly string[] };
 
@@ -14,6 +15,11 @@ export async function subtreeUnitIds(db: Executor, unitPath: string): Promise<st
     .where(sql<boolean>`path like ${likeEscape(unitPath) + '%'} escape '\\'`)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/** A user's data scope: everything for the law office, leaders and the system/security admins; else the unit's subtree. */
+export async function scopeOf(db: Executor, roles: readonly Role[], unitPath: string): Promise<DataScope> {
+  return roles.some((r) => ALL_SCOPE_ROLES.includes(r)) ? { all: true } : { all: false, unitIds: await subtreeUnitIds(db, unitPath) };
 }
 
 /** Adds the data-scope condition on `column` (a unit id column) to a query. */

@@ -37,7 +37,7 @@ export async function calendarRoutes(api: FastifyInstance, platform: Platform): 
   async function change<T>(ctx: RequestContext, action: string, detail: Record<string, unknown>, fn: (tx: Tx) => Promise<T>, ruleCodeChanged?: string): Promise<T & { clocksRecomputed: number }> {
     const result = await db.transaction().execute(async (tx) => {
       const value = await fn(tx);
-      const clocksRecomputed = await recomputeOpenClocks(tx, await platform.deadlines.load(tx), chinaToday(), ruleCodeChanged);
+      const clocksRecomputed = await recomputeOpenClocks(tx, await platform.deadlines.loadUncommitted(tx), chinaToday(), ruleCodeChanged);
       await platform.audit.record(tx, ctx, { action, targetType: action.split('.')[0], targetId: String(detail.target ?? ''), detail: { ...detail, clocksRecomputed } });
       return { ...value, clocksRecomputed };
     });

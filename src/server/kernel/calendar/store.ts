@@ -39,13 +39,20 @@ export class DeadlineStore {
 
   constructor(private readonly db: Db) {}
 
+  /**
+   * The cached calendar and rules. Inside a transaction pass it as `executor`: SQLite has one
+   * connection, so a read outside the transaction would wait for it forever.
+   */
   async load(executor: Executor = this.db): Promise<Deadlines> {
-    // Inside a transaction that changed the calendar, read its uncommitted state.
-    if (executor !== this.db) return this.read(executor);
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.value;
-    const value = await this.read(this.db);
-    this.cached = { value, at: Date.now() };
+    const value = await this.read(executor);
+    if (executor === this.db) this.cached = { value, at: Date.now() };
     return value;
+  }
+
+  /** The state as a transaction that changed the calendar or a rule sees it (never cached). */
+  async loadUncommitted(tx: Executor): Promise<Deadlines> {
+    return this.read(tx);
   }
 
   invalidate(): void {

@@ -2,8 +2,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { forbidden, unauthorized, HttpError } from './errors.ts';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, loadSession } from '../auth/sessions.ts';
-import { hasAllScope, type RequestContext } from '../auth/context.ts';
-import { subtreeUnitIds } from '../auth/scope.ts';
+import type { RequestContext } from '../auth/context.ts';
+import { scopeOf } from '../auth/scope.ts';
 import { passwordExpired } from '../auth/passwords.ts';
 import { permissionsOf, type Platform } from '../platform.ts';
 import { isRole, type Role } from '../../../shared/roles.ts';
@@ -38,7 +38,6 @@ export async function contextFor(platform: Platform, req: FastifyRequest, token:
   if (!session) return null;
   const roleRows = await platform.db.selectFrom('user_roles').select('role').where('user_id', '=', session.userId).execute();
   const roles = roleRows.map((r) => r.role).filter(isRole) as Role[];
-  const all = hasAllScope(roles);
   return {
     id: session.userId,
     username: session.username,
@@ -48,7 +47,7 @@ export async function contextFor(platform: Platform, req: FastifyRequest, token:
     unitPath: session.unitPath,
     roles,
     permissions: permissionsOf(platform, roles),
-    scope: all ? { all: true } : { all: false, unitIds: await subtreeUnitIds(platform.db, session.unitPath) },
+    scope: await scopeOf(platform.db, roles, session.unitPath),
     sessionId: session.sessionId,
     csrfToken: session.csrfToken,
     passwordChangeRequired: session.mustChangePassword ? 'initial' : passwordExpired(session.passwordChangedAt) ? 'expired' : null,

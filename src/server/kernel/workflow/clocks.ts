@@ -36,8 +36,8 @@ export async function startClock(tx: Tx, platform: Platform, actor: Actor, input
     .where('clock_key', '=', input.key)
     .executeTakeFirst();
   if (existing) throw conflict(`期限「${input.label}」已经开始计时，不能重复开始`);
-  const rule = await platform.deadlines.rule(input.ruleCode);
-  const deadlines = await platform.deadlines.load();
+  const rule = await platform.deadlines.rule(input.ruleCode, tx);
+  const deadlines = await platform.deadlines.load(tx);
   const now = nowIso();
   const row: ClockRow = {
     id: newId(),
@@ -121,7 +121,7 @@ export async function changeClock(tx: Tx, platform: Platform, actor: Actor, cloc
     case 'extend': {
       if (status === 'stopped') throw conflict(`期限「${clock.label}」已停止，不能延长`);
       if (clock.extended) throw conflict(`期限「${clock.label}」已经延长过一次，不能再次延长`);
-      const rule = await platform.deadlines.rule(clock.rule_code);
+      const rule = await platform.deadlines.rule(clock.rule_code, tx);
       if (!rule.extension) throw conflict(`期限规则「${rule.name}」不允许延长`);
       Object.assign(next, { extended: 1, extension_note: change.approval, escalation_level: 0, escalated_at: null });
       note = change.approval;
@@ -138,7 +138,7 @@ export async function changeClock(tx: Tx, platform: Platform, actor: Actor, cloc
       break;
   }
   const merged: ClockRow = { ...clock, ...next };
-  const deadlines = await platform.deadlines.load();
+  const deadlines = await platform.deadlines.load(tx);
   const rule = deadlines.rules.get(clock.rule_code)!;
   const { due, provisional } = computeDue(deadlines.calendar, rule, clockFacts(merged, date ?? chinaToday()));
   merged.due_date = due;

@@ -11,8 +11,7 @@ import { nowIso } from '../ids.ts';
 import { notify, usersWithRole } from '../notifications/index.ts';
 import { addTimeline } from './timeline.ts';
 import { todoFor } from './todo.ts';
-import { subtreeUnitIds } from '../auth/scope.ts';
-import { hasAllScope } from '../auth/context.ts';
+import { scopeOf } from '../auth/scope.ts';
 import { BUSINESS_ROLES, isRole, type Role } from '../../../shared/roles.ts';
 
 export const JOB_ACTOR: Actor = { id: null, name: 'job:daily', roles: ['system'], unitId: null, ip: null };
@@ -109,7 +108,7 @@ async function sendDigests(platform: Platform, date: string): Promise<number> {
   }
   let sent = 0;
   for (const [id, u] of users) {
-    const scope = hasAllScope(u.roles) ? ({ all: true } as const) : { all: false as const, unitIds: await subtreeUnitIds(platform.db, u.path) };
+    const scope = await scopeOf(platform.db, u.roles, u.path);
     const items = await todoFor(platform, { roles: u.roles, scope }, date);
     if (items.length === 0) continue;
     const red = items.filter((i) => i.clock?.light === 'red').length;

@@ -17,8 +17,10 @@ export interface TodoUser {
 
 /** States of a workflow in which these roles have something to do. */
 export function actionableStates(def: WorkflowDef, roles: readonly Role[]): string[] {
-  return Object.keys(def.states).filter((s) => !def.states[s]!.final && transitionsFrom(def, s, roles).length > 0);
+  return Object.keys(def.states).filter((s) => !def.states[s]!.final && primaryTransitions(def, s, roles).length > 0);
 }
+
+const primaryTransitions = (def: WorkflowDef, status: string, roles: readonly Role[]) => transitionsFrom(def, status, roles).filter((t) => !t.secondary);
 
 const LIMIT_PER_TYPE = 1000;
 
@@ -68,7 +70,7 @@ export async function todoFor(platform: Platform, user: TodoUser, asOf = chinaTo
           status: row.status,
           statusLabel: state.label,
           statusTone: state.tone,
-          actions: transitionsFrom(def, row.status, user.roles).map((t) => t.label),
+          actions: primaryTransitions(def, row.status, user.roles).map((t) => t.label),
           link: `${def.linkPrefix}${row.id}`,
           clock: null,
         };

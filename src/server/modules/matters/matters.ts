@@ -1,0 +1,147 @@
+// 交办事项: create (starts the reply clock), list with traffic lights, read, edit.
+import { sql } from 'kysely';
+import './tables.ts';
+import type { Executor, Tx } from '../../kernel/db/index.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import type { Actor } from '../../kernel/audit/index.ts';
+import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { likeEscape } from '../../kernel/db/index.ts';
+import { fieldError, notFound, conflict } from '../../kernel/http/errors.ts';
+import { newId, nowIso } from '../../kernel/ids.ts';
+import { updateVersioned } from '../../kernel/db/versioned.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { lightOf } from '../../kernel/calendar/deadline.ts';
+import { applyEffects } from '../../kernel/workflow/engine.ts';
+import { addTimeline } from '../../kernel/workflow/timeline.ts';
+import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
+import { MATTER_WORKFLOW, MATTER_RECORD_TYPE, type CreateMatterInput, type MatterDetail, type MatterListQuery, type MatterView, type UpdateMatterInput } from '../../../shared/schemas/matters.ts';
+
+const DEFAULT_RULE = 'matter.reply';
+
+export async function createMatter(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: CreateMatterInput & { ref?: string | null }): Promise<string> {
+  const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.unitId).executeTakeFirst();
+  if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '承办单位', '不存在或无权访问');
+  if (!unit.active) throw fieldError('unitId', '承办单位', '已停用，不能交办');
+  const ruleCode = input.ruleCode ?? DEFAULT_RULE;
+  await platform.deadlines.rule(ruleCode, tx);
+  const assignedDate = input.assignedDate ?? chinaToday();
+  if (assignedDate > chinaToday()) throw fieldError('assignedDate', '交办日期', '不能晚于今天');
+  const now = nowIso();
+  const row = {
+    id: newId(),
+    ref: input.ref ?? null,
+    unit_id: unit.id,
+    title: input.title,
+    content: input.content,
+    rule_code: ruleCode,
+    assigned_date: assignedDate,
+    status: 'assigned',
+    reply: null,
+    version: 1,
+    created_at: now,
+    created_by: actor.id,
+    updated_at: now,
+    updated_by: actor.id,
+  };
+  await tx.insertInto('matters').values(row).execute();
+  await addTimeline(tx, actor, { recordType: MATTER_RECORD_TYPE, recordId: row.id, action: 'create', label: '交办', toStatus: 'assigned', note: input.title });
+  await applyEffects(tx, platform, actor, MATTER_WORKFLOW, row, [{ start: 'reply', label: '办理期限', rule: ruleCode }], assignedDate);
+  await platform.audit.record(tx, actor, { action: 'matter.create', targetType: MATTER_RECORD_TYPE, targetId: row.id, detail: { unitId: unit.id, title: input.title, ruleCode, assignedDate } });
+  return row.id;
+}
+
+type MatterRow = {
+  id: string;
+  ref: string | null;
+  unit_id: string;
+  unit_name: string;
+  title: string;
+  content: string;
+  rule_code: string;
+  assigned_date: string;
+  status: string;
+  reply: string | null;
+  version: number;
+  created_at: string;
+  due_date: string | null;
+  clock_status: string | null;
+};
+
+function baseQuery(db: Executor) {
+  return db
+    .selectFrom('matters as m')
+    .innerJoin('org_units as u', 'u.id', 'm.unit_id')
+    .leftJoin('clocks as c', (j) => j.onRef('c.record_id', '=', 'm.id').on('c.record_type', '=', MATTER_RECORD_TYPE).on('c.clock_key', '=', 'reply'));
+}
+
+const COLUMNS = [
+  'm.id', 'm.ref', 'm.unit_id', 'u.name as unit_name', 'm.title', 'm.content', 'm.rule_code', 'm.assigned_date', 'm.status', 'm.reply',
+  'm.version', 'm.created_at', 'c.due_date', 'c.status as clock_status',
+] as const;
+
+async function toViews(platform: Platform, rows: MatterRow[]): Promise<MatterView[]> {
+  const { calendar, rules } = await platform.deadlines.load();
+  const today = chinaToday();
+  return rows.map((r) => ({
+    id: r.id,
+    ref: r.ref,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    title: r.title,
+    content: r.content,
+    ruleCode: r.rule_code,
+    assignedDate: r.assigned_date,
+    status: r.status,
+    statusLabel: MATTER_WORKFLOW.states[r.status]?.label ?? r.status,
+    reply: r.reply,
+    due: r.due_date,
+    light: r.due_date && r.clock_status === 'running' ? lightOf(calendar, r.due_date, today, rules.get(r.rule_code)?.warnDays ?? 3).light : null,
+    version: r.version,
+    createdAt: r.created_at,
+  }));
+}
+
+export async function listMatters(platform: Platform, scope: DataScope, query: MatterListQuery) {
+  let q = scoped(baseQuery(platform.db), scope, 'm.unit_id');
+  if (query.status) q = q.where('m.status', '=', query.status);
+  if (query.unitId) {
+    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
+    q = q.where('m.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
+  }
+  if (query.overdue === 'true') q = q.where('c.status', '=', 'running').where('c.due_date', '<', chinaToday());
+  if (query.keyword) q = q.where(sql<boolean>`m.title like ${'%' + likeEscape(query.keyword) + '%'} escape '\\'`);
+  const { total } = await q.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow();
+  const rows = (await q
+    .select([...COLUMNS])
+    // Open matters by deadline first, then the rest newest first.
+    .orderBy(sql`case when c.status = 'stopped' or c.status is null then 1 else 0 end`)
+    .orderBy('c.due_date')
+    .orderBy('m.assigned_date', 'desc')
+    .orderBy('m.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute()) as MatterRow[];
+  return { items: await toViews(platform, rows), total: Number(total), page: query.page, pageSize: query.pageSize };
+}
+
+export async function getMatter(platform: Platform, scope: DataScope, id: string): Promise<MatterDetail> {
+  const row = (await baseQuery(platform.db).select([...COLUMNS]).where('m.id', '=', id).executeTakeFirst()) as MatterRow | undefined;
+  if (!row) throw notFound('交办事项');
+  assertInScope(scope, row.unit_id, '交办事项');
+  const [view] = await toViews(platform, [row]);
+  const deadlines = await platform.deadlines.load();
+  const clocks = (await clocksOf(platform.db, MATTER_RECORD_TYPE, id)).map((c) => clockView(c, deadlines, chinaToday()));
+  return { ...view!, clocks };
+}
+
+export async function updateMatter(platform: Platform, actor: Actor, scope: DataScope, id: string, input: UpdateMatterInput): Promise<void> {
+  await platform.db.transaction().execute(async (tx) => {
+    const row = await tx.selectFrom('matters').select(['unit_id', 'status']).where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('交办事项');
+    assertInScope(scope, row.unit_id, '交办事项');
+    if (MATTER_WORKFLOW.states[row.status]?.final) throw conflict(`事项已${MATTER_WORKFLOW.states[row.status]!.label}，不能修改`);
+    await updateVersioned(tx, 'matters', id, input.version, { title: input.title, content: input.content }, actor.id);
+    await addTimeline(tx, actor, { recordType: MATTER_RECORD_TYPE, recordId: id, action: 'update', label: '修改交办内容' });
+    await platform.audit.record(tx, actor, { action: 'matter.update', targetType: MATTER_RECORD_TYPE, targetId: id, detail: { title: input.title } });
+  });
+}

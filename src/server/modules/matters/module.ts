@@ -1,0 +1,20 @@
+import type { ModuleManifest } from '../../kernel/modules.ts';
+import { BUSINESS_ROLES } from '../../../shared/roles.ts';
+import { MATTER_WORKFLOW } from '../../../shared/schemas/matters.ts';
+import { matterMigrations } from './migrations.ts';
+import { matterRoutes } from './routes.ts';
+import { loadDemoMatters } from './demo.ts';
+
+/** 交办事项: matters the law office assigns to units, on a deadline rule, with the reply/review loop. */
+export const mattersModule: ModuleManifest = {
+  name: 'matters',
+  title: '交办事项',
+  permissions: {
+    'matter.read': { label: '查看交办事项', roles: BUSINESS_ROLES },
+    'matter.assign': { label: '交办、修改交办事项', roles: ['law_office'] },
+  },
+  migrations: matterMigrations,
+  routes: matterRoutes,
+  workflows: [MATTER_WORKFLOW],
+  demo: loadDemoMatters,
+};

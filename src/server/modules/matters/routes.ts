@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import { route, paramsWithId } from '../../kernel/http/route.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import { createMatterInput, matterListQuery, updateMatterInput } from '../../../shared/schemas/matters.ts';
+import { createMatter, getMatter, listMatters, updateMatter } from './matters.ts';
+
+export async function matterRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
+  const tags = ['交办事项'];
+
+  route(api, {
+    method: 'GET',
+    url: '/matters',
+    permission: 'matter.read',
+    summary: '交办事项列表（未结的按期限排序，附红黄牌）',
+    tags,
+    query: matterListQuery,
+    handler: async ({ ctx, query }) => listMatters(platform, ctx.scope, query),
+  });
+
+  route(api, {
+    method: 'POST',
+    url: '/matters',
+    permission: 'matter.assign',
+    summary: '交办事项：指定承办单位与期限规则，自交办日起计时',
+    tags,
+    body: createMatterInput,
+    handler: async ({ ctx, body, reply }) => {
+      const id = await platform.db.transaction().execute((tx) => createMatter(tx, platform, ctx, ctx.scope, body));
+      reply.code(201);
+      return getMatter(platform, ctx.scope, id);
+    },
+  });
+
+  route(api, {
+    method: 'GET',
+    url: '/matters/:id',
+    permission: 'matter.read',
+    summary: '交办事项详情（含期限及计算说明）',
+    tags,
+    params: paramsWithId,
+    handler: async ({ ctx, params }) => getMatter(platform, ctx.scope, params.id),
+  });
+
+  route(api, {
+    method: 'PUT',
+    url: '/matters/:id',
+    permission: 'matter.assign',
+    summary: '修改交办事项的名称与内容（办结或撤销后不能修改）',
+    tags,
+    params: paramsWithId,
+    body: updateMatterInput,
+    handler: async ({ ctx, params, body }) => {
+      await updateMatter(platform, ctx, ctx.scope, params.id, body);
+      return getMatter(platform, ctx.scope, params.id);
+    },
+  });
+}
