@@ -47,6 +47,9 @@ describe('fazhi CLI', () => {
     expect(second.status).toBe(0);
     expect(await count(env.platform, 'org_units')).toBe(units);
     expect(await count(env.platform, 'users')).toBe(users);
+    const matters = await env.platform.db.selectFrom('matters').select('status').execute();
+    expect(new Set(matters.map((m) => m.status))).toEqual(new Set(['assigned', 'replied', 'returned', 'done', 'suspended']));
+    expect(second.stdout).toContain('新增 0 件');
     expect(first.stdout).toContain(DEMO_PASSWORD);
     await loggedIn(env.app, 'fzb_wang', DEMO_PASSWORD);
   });
@@ -95,6 +98,35 @@ describe('fazhi CLI', () => {
     expect((await reopened.db.selectFrom('org_units').select('name').where('code', '=', 'SFX').executeTakeFirstOrThrow()).name).toBe('示范县人民政府');
     expect((await reopened.audit.verify(reopened.db)).ok).toBe(true);
     expect(cli('audit', 'verify').status).toBe(0);
+  });
+
+  it('calendar is-workday and deadline print their answer on the first line', () => {
+    expect(cli('calendar', 'is-workday', '2026-10-10').stdout.split('\n')[0]).toBe('workday');
+    expect(cli('calendar', 'is-workday', '2026-10-01').stdout.split('\n')[0]).toBe('rest');
+    expect(cli('calendar', 'is-workday', '2026-11-21').stdout.split('\n')[0]).toBe('rest');
+    const due = cli('deadline', 'foi.reply', '--from', '2026-09-28');
+    expect(due.status, due.stderr).toBe(0);
+    expect(due.stdout).toBe('2026-10-30\n');
+    const explained = cli('deadline', 'litigation.defence', '--from', '2026-09-20', '--explain');
+    const lines = explained.stdout.trim().split('\n');
+    expect(lines[0]).toBe('2026-10-08');
+    expect(explained.stdout).toContain('行政诉讼法');
+    expect(explained.stdout).toContain('顺延');
+    expect(cli('deadline', 'review.decide', '--from', '2026-08-03', '--extended').stdout.split('\n')[0]).toBe('2026-11-02');
+    const unknown = cli('deadline', 'no.such', '--from', '2026-09-28');
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toContain('未知的期限规则');
+    const badDate = cli('deadline', 'foi.reply', '--from', '2026-9-28');
+    expect(badDate.status).not.toBe(0);
+    expect(badDate.stderr).toContain('无效');
+    expect(cli('calendar', 'is-workday', 'tomorrow').status).not.toBe(0);
+  });
+
+  it('jobs daily runs once per day', () => {
+    const first = cli('jobs', 'daily', '--date', '2030-01-02');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain('每日任务完成');
+    expect(cli('jobs', 'daily', '--date', '2030-01-02').stdout).toContain('跳过');
   });
 
   it('answers unknown commands with a Chinese message and a non-zero exit', () => {

@@ -120,6 +120,12 @@ export class Agent {
   patch(url: string, payload?: unknown) {
     return this.request({ method: 'PATCH', url, payload: payload as any });
   }
+  put(url: string, payload?: unknown) {
+    return this.request({ method: 'PUT', url, payload: payload as any });
+  }
+  delete(url: string) {
+    return this.request({ method: 'DELETE', url });
+  }
   async login(username: string, password = PASSWORD) {
     const res = await this.post('/api/v1/auth/login', { username, password });
     return res;

@@ -130,6 +130,9 @@ export async function restoreInto(platform: Platform, parsed: { header: any; lin
   if (unknown.length) throw new Error(`备份来自更新的版本（含未知迁移 ${unknown.join(', ')}），请先升级 Fazhi`);
   let rows = 0;
   await platform.db.transaction().execute(async (tx) => {
+    // A fresh database already holds seeded data (the shipped deadline rules): the backup's rows replace it.
+    const tables = parsed.lines.filter((l) => l.table).map((l) => l.table as string);
+    for (const t of [...tables].reverse()) if (t !== 'audit_log') await tx.deleteFrom(t as any).execute();
     let table = '';
     let batch: Record<string, unknown>[] = [];
     const flush = async () => {
