@@ -65,3 +65,5 @@ export function query(params: Record<string, unknown>): string {
   const s = q.toString();
   return s ? `?${s}` : '';
 }
+export const put = <T = any>(url: string, body: unknown) => api<T>('PUT', url, body);
+export const del = <T = any>(url: string) => api<T>('DELETE', url);

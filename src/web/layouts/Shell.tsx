@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { Layout, Menu, Dropdown, Space, Tag, Typography, App, type MenuProps } from 'antd';
-import { UserOutlined, LogoutOutlined, KeyOutlined } from '@ant-design/icons';
+import { Layout, Menu, Dropdown, Space, Tag, Typography, App, Badge, type MenuProps } from 'antd';
+import { UserOutlined, LogoutOutlined, KeyOutlined, BellOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth.tsx';
 import { APP_ROUTES, allowed } from '../routes.tsx';
-import { post } from '../api.ts';
+import { get, post } from '../api.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
 
 export function Shell({ children }: { children: ReactNode }) {
@@ -12,6 +13,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const { message } = App.useApp();
+  const unread = useQuery({ queryKey: ['unread-count'], queryFn: () => get<{ unread: number }>('/notifications/unread-count'), refetchInterval: 60_000, enabled: !!me && !me.passwordChangeRequired });
   const visible = APP_ROUTES.filter((r) => r.inMenu && allowed(r, can));
   const groups = [...new Set(visible.map((r) => r.group ?? ''))];
   const items: MenuProps['items'] = groups.flatMap((g): NonNullable<MenuProps['items']> => {
@@ -31,6 +33,9 @@ export function Shell({ children }: { children: ReactNode }) {
           法治政府建设综合管理平台
         </Typography.Text>
         <div style={{ flex: 1 }} />
+        <Badge count={unread.data?.unread ?? 0} size="small" offset={[-2, 4]}>
+          <BellOutlined style={{ color: '#fff', fontSize: 18, cursor: 'pointer' }} onClick={() => navigate('/notifications')} data-testid="notifications-bell" aria-label="通知" />
+        </Badge>
         <Dropdown
           menu={{
             items: [

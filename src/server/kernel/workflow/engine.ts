@@ -76,6 +76,7 @@ export async function applyTransition(
     if (!t.from.includes(record.status)) {
       throw conflict(`当前状态为「${stateLabel}」，不能执行「${t.label}」（仅限：${t.from.map((s) => def.states[s]?.label ?? s).join('、')}）`);
     }
+    if (input.date && input.date > chinaToday()) throw new HttpError(400, '办理日期（date）不能晚于今天', [{ field: 'date', message: '不能晚于今天' }]);
     if (t.noteRequired && !input.note) throw new HttpError(400, `执行「${t.label}」须填写说明（note）`, [{ field: 'note', message: '须填写说明' }]);
     const values = t.input ? (parseWith(t.input, input.values ?? {}, 'values') as Record<string, unknown>) : {};
     const blocked = unmetGuards(t, record, t.evidence ? await evidenceCount(tx, def.recordType, id) : 0, values);

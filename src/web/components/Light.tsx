@@ -1,0 +1,33 @@
+// 红黄牌: the traffic light of an open deadline, with the deadline's explanation on hover.
+import { Tag, Tooltip } from 'antd';
+
+export const LIGHT_STYLE: Record<string, { color: string; label: string }> = {
+  red: { color: 'red', label: '逾期' },
+  yellow: { color: 'gold', label: '临期' },
+  green: { color: 'green', label: '正常' },
+  paused: { color: 'default', label: '暂停' },
+};
+
+export function Explanation({ lines }: { lines: string[] }) {
+  return (
+    <div style={{ maxWidth: 460, fontSize: 12, lineHeight: 1.7 }}>
+      {lines.map((l, i) => (
+        <div key={i}>{l}</div>
+      ))}
+    </div>
+  );
+}
+
+export function DueTag({ due, light, workingDaysLeft, provisional, explanation }: { due: string; light: string | null; workingDaysLeft?: number | null; provisional?: boolean; explanation?: string[] }) {
+  const style = LIGHT_STYLE[light ?? ''] ?? { color: 'default', label: '' };
+  const left = light === 'red' ? `逾期 ${Math.abs(workingDaysLeft ?? 0)} 个工作日` : light === 'paused' ? '计时暂停' : workingDaysLeft !== undefined && workingDaysLeft !== null ? `剩 ${workingDaysLeft} 个工作日` : '';
+  const tag = (
+    <Tag color={style.color} style={{ marginInlineEnd: 0 }} data-light={light ?? ''}>
+      {style.label ? `${style.label} · ` : ''}
+      {due}
+      {provisional ? '（暂定）' : ''}
+      {left ? ` · ${left}` : ''}
+    </Tag>
+  );
+  return explanation ? <Tooltip title={<Explanation lines={explanation} />} overlayStyle={{ maxWidth: 500 }}>{tag}</Tooltip> : tag;
+}

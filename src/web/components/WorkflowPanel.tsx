@@ -1,0 +1,199 @@
+// A record's workflow: status, the actions this user may take (with their guards), the statutory
+// clocks with their explanations, the evidence and the timeline. Every module's detail page uses it.
+import { useState } from 'react';
+import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, List, Modal, Row, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
+import { get, post } from '../api.ts';
+import { errorText } from './ErrorNotice.tsx';
+import { DueTag, Explanation } from './Light.tsx';
+import { zodRule } from './zodRule.ts';
+import { useAuth } from '../auth.tsx';
+import type { AvailableTransition, TimelineEntryView, TransitionDef, WorkflowDef } from '../../shared/workflow.ts';
+import { CLOCK_STATUSES, type ClockView } from '../../shared/schemas/calendar.ts';
+import type { AttachmentView } from '../../shared/schemas/attachments.ts';
+
+interface Panel {
+  status: string;
+  statusLabel: string;
+  version: number;
+  transitions: AvailableTransition[];
+  clocks: ClockView[];
+  timeline: TimelineEntryView[];
+}
+
+const TONE_COLOR: Record<string, string> = { default: 'default', processing: 'processing', warning: 'warning', success: 'success', error: 'error' };
+
+export function StatusTag({ def, status }: { def: WorkflowDef; status: string }) {
+  const state = def.states[status];
+  return <Tag color={TONE_COLOR[state?.tone ?? 'default']}>{state?.label ?? status}</Tag>;
+}
+
+function inputFields(t: TransitionDef | undefined): { key: string; label: string; schema: any }[] {
+  const shape = (t?.input as any)?._zod?.def?.shape ?? {};
+  return Object.entries(shape).map(([key, schema]: [string, any]) => ({ key, label: schema.meta?.()?.title ?? key, schema }));
+}
+
+export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; recordId: string; onChanged?: () => void }) {
+  const { message } = App.useApp();
+  const { can } = useAuth();
+  const client = useQueryClient();
+  const panelKey = ['workflow', def.recordType, recordId];
+  const panel = useQuery({ queryKey: panelKey, queryFn: () => get<Panel>(`/workflow/${def.recordType}/${recordId}`) });
+  const files = useQuery({ queryKey: ['attachments', def.recordType, recordId], queryFn: () => get<{ items: AttachmentView[] }>(`/attachments?recordType=${def.recordType}&recordId=${recordId}`) });
+  const [acting, setActing] = useState<AvailableTransition | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+
+  const refresh = () => {
+    client.invalidateQueries({ queryKey: panelKey });
+    client.invalidateQueries({ queryKey: ['attachments', def.recordType, recordId] });
+    onChanged?.();
+  };
+
+  const submit = async () => {
+    if (!acting || !panel.data) return;
+    const values = await form.validateFields();
+    const fields = inputFields(def.transitions.find((t) => t.key === acting.key));
+    setBusy(true);
+    try {
+      await post(`/workflow/${def.recordType}/${recordId}/transitions/${acting.key}`, {
+        version: panel.data.version,
+        note: values.note || undefined,
+        date: values.date ? (values.date as Dayjs).format('YYYY-MM-DD') : undefined,
+        values: fields.length ? Object.fromEntries(fields.map((f) => [f.key, values[f.key]])) : undefined,
+      });
+      message.success(`已${acting.label}`);
+      setActing(null);
+      form.resetFields();
+      refresh();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const upload = async (file: File) => {
+    const body = new FormData();
+    body.append('recordType', def.recordType);
+    body.append('recordId', recordId);
+    body.append('file', file);
+    try {
+      await post('/attachments', body);
+      message.success(`已上传 ${file.name}`);
+      refresh();
+    } catch (e) {
+      message.error(errorText(e));
+    }
+    return false;
+  };
+
+  const data = panel.data;
+  const actingDef = def.transitions.find((t) => t.key === acting?.key);
+  return (
+    <Row gutter={12}>
+      <Col span={15}>
+        <Card size="small" title="办理" style={{ marginBottom: 12 }} loading={panel.isLoading}>
+          <Space wrap>
+            <span>当前状态：</span>
+            {data && <StatusTag def={def} status={data.status} />}
+            {data?.transitions.map((t) => (
+              <Tooltip key={t.key} title={t.blockedBy.length ? t.blockedBy.join('；') : undefined}>
+                <Button size="small" type={t.danger ? 'default' : 'primary'} danger={t.danger} disabled={t.blockedBy.length > 0} onClick={() => setActing(t)} data-testid={`transition-${t.key}`}>
+                  {t.label}
+                </Button>
+              </Tooltip>
+            ))}
+            {data && data.transitions.length === 0 && <Typography.Text type="secondary">当前没有您可执行的操作</Typography.Text>}
+          </Space>
+        </Card>
+        <Card size="small" title="法定期限" style={{ marginBottom: 12 }}>
+          <Table<ClockView>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={data?.clocks}
+            expandable={{ expandedRowRender: (c) => <Explanation lines={c.explanation.text} />, expandRowByClick: true }}
+            columns={[
+              { title: '期限', dataIndex: 'label', width: 110 },
+              { title: '规则', dataIndex: 'ruleName', ellipsis: true },
+              { title: '起算日', dataIndex: 'start', width: 100 },
+              { title: '届满日', width: 260, render: (_, c) => <DueTag due={c.due} light={c.status === 'paused' ? 'paused' : c.light} workingDaysLeft={c.workingDaysLeft} provisional={c.provisional} explanation={c.explanation.text} /> },
+              {
+                title: '状态',
+                width: 150,
+                render: (_, c) => (
+                  <>
+                    {CLOCK_STATUSES[c.status]}
+                    {c.extended && <Tag color="blue" style={{ marginInlineStart: 4 }}>已延长</Tag>}
+                    {c.onTime === false && <Tag color="red">超期办结</Tag>}
+                    {c.escalationLevel > 0 && <Tag color="volcano">{c.escalationLevel === 1 ? '已督办' : '已报法治办'}</Tag>}
+                  </>
+                ),
+              },
+            ]}
+          />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>点击一行查看计算过程（规则依据、跳过的节假日、计入的调休上班日、暂停）。</Typography.Text>
+        </Card>
+        <Card
+          size="small"
+          title={<><PaperClipOutlined /> 台账材料</>}
+          extra={can('attachment.upload') && <Upload beforeUpload={upload} showUploadList={false}><Button size="small" icon={<UploadOutlined />}>上传材料</Button></Upload>}
+        >
+          <List
+            size="small"
+            dataSource={files.data?.items}
+            locale={{ emptyText: '尚无台账材料' }}
+            renderItem={(f) => (
+              <List.Item>
+                <a href={`/api/v1/attachments/${f.id}/download`}>{f.filename}</a>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {f.uploadedByName} · {dayjs(f.uploadedAt).format('YYYY-MM-DD HH:mm')} · {(f.size / 1024).toFixed(1)} KB
+                </Typography.Text>
+              </List.Item>
+            )}
+          />
+        </Card>
+      </Col>
+      <Col span={9}>
+        <Card size="small" title="办理时间线">
+          <Timeline
+            items={(data?.timeline ?? []).map((e) => ({
+              color: e.action.startsWith('clock.escalate') ? 'red' : e.action.startsWith('clock') ? 'gray' : 'blue',
+              children: (
+                <div style={{ fontSize: 13 }}>
+                  <div>
+                    <b>{e.label}</b>
+                    {e.toStatus && e.fromStatus && <Typography.Text type="secondary">（{def.states[e.fromStatus]?.label ?? e.fromStatus} → {def.states[e.toStatus]?.label ?? e.toStatus}）</Typography.Text>}
+                  </div>
+                  {e.note && <div style={{ color: '#555' }}>{e.note}</div>}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {e.actorName} · {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
+                  </Typography.Text>
+                </div>
+              ),
+            }))}
+          />
+        </Card>
+      </Col>
+      <Modal open={!!acting} title={acting?.label} onCancel={() => setActing(null)} onOk={submit} confirmLoading={busy} okText="确定" destroyOnHidden>
+        <Form form={form} layout="vertical" preserve={false}>
+          {inputFields(actingDef).map((f) => (
+            <Form.Item key={f.key} name={f.key} label={f.label} rules={[zodRule(f.schema)]} required>
+              <Input.TextArea rows={4} autoFocus />
+            </Form.Item>
+          ))}
+          <Form.Item name="note" label="说明" rules={acting?.noteRequired ? [{ required: true, message: `执行「${acting.label}」须填写说明` }] : []}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Form.Item name="date" label="办理日期" extra="期限按此日期计算暂停、恢复与停止；默认为今天" initialValue={dayjs()}>
+            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          </Form.Item>
+          {acting && acting.evidence > 0 && <Descriptions size="small" column={1} items={[{ key: 'e', label: '台账材料', children: `需至少 ${acting.evidence} 份（已满足）` }]} />}
+        </Form>
+      </Modal>
+    </Row>
+  );
+}
