@@ -117,10 +117,10 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
             dataSource={data?.clocks}
             expandable={{ expandedRowRender: (c) => <Explanation lines={c.explanation.text} />, expandRowByClick: true }}
             columns={[
-              { title: '期限', dataIndex: 'label', width: 110 },
-              { title: '规则', dataIndex: 'ruleName', ellipsis: true },
+              { title: '期限', dataIndex: 'label', width: 90 },
+              { title: '规则', dataIndex: 'ruleName', width: 150, ellipsis: true },
               { title: '起算日', dataIndex: 'start', width: 100 },
-              { title: '届满日', width: 260, render: (_, c) => <DueTag due={c.due} light={c.status === 'paused' ? 'paused' : c.light} workingDaysLeft={c.workingDaysLeft} provisional={c.provisional} explanation={c.explanation.text} /> },
+              { title: '届满日', render: (_, c) => <DueTag due={c.due} light={c.status === 'paused' ? 'paused' : c.light} workingDaysLeft={c.workingDaysLeft} provisional={c.provisional} explanation={c.explanation.text} /> },
               {
                 title: '状态',
                 width: 150,
@@ -188,8 +188,8 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
           <Form.Item name="note" label="说明" rules={acting?.noteRequired ? [{ required: true, message: `执行「${acting.label}」须填写说明` }] : []}>
             <Input.TextArea rows={2} />
           </Form.Item>
-          <Form.Item name="date" label="办理日期" extra="期限按此日期计算暂停、恢复与停止；默认为今天" initialValue={dayjs()}>
-            <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <Form.Item name="date" label="办理日期" extra="期限按此日期计算暂停、恢复与停止；不填为今天">
+            <DatePicker placeholder="今天" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
           </Form.Item>
           {acting && acting.evidence > 0 && <Descriptions size="small" column={1} items={[{ key: 'e', label: '台账材料', children: `需至少 ${acting.evidence} 份（已满足）` }]} />}
         </Form>

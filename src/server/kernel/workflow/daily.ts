@@ -14,7 +14,7 @@ import { todoFor } from './todo.ts';
 import { scopeOf } from '../auth/scope.ts';
 import { BUSINESS_ROLES, isRole, type Role } from '../../../shared/roles.ts';
 
-export const JOB_ACTOR: Actor = { id: null, name: 'job:daily', roles: ['system'], unitId: null, ip: null };
+export const JOB_ACTOR: Actor & { displayName: string } = { id: null, name: 'job:daily', displayName: '系统（每日督办）', roles: ['system'], unitId: null, ip: null };
 
 export interface DailySummary {
   date: string;

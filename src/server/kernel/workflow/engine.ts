@@ -86,7 +86,7 @@ export async function applyTransition(
     for (const [field, column] of Object.entries(t.inputColumns ?? {})) if (field in values) columns[column] = values[field];
     await updateVersioned(tx, def.table, id, record.version, columns, ctx.id);
     const date = input.date ?? chinaToday();
-    await applyEffects(tx, platform, ctx, def, { ...record, ...columns }, t.effects ?? [], date, input.note);
+    const noteParts = [input.note, date !== chinaToday() ? `办理日期 ${date}` : null].filter(Boolean);
     await addTimeline(tx, ctx, {
       recordType: def.recordType,
       recordId: id,
@@ -94,8 +94,9 @@ export async function applyTransition(
       label: t.label,
       fromStatus: record.status,
       toStatus: t.to,
-      note: input.note ?? null,
+      note: noteParts.length ? noteParts.join('；') : null,
     });
+    await applyEffects(tx, platform, ctx, def, { ...record, ...columns }, t.effects ?? [], date, input.note);
     await platform.audit.record(tx, ctx, {
       action: 'workflow.transition',
       targetType: def.recordType,

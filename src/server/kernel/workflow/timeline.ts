@@ -1,6 +1,6 @@
 // A record's timeline: who did what, when, from which status to which, with the note.
 import type { Executor } from '../db/index.ts';
-import { newId, nowIso } from '../ids.ts';
+import { newId } from '../ids.ts';
 import type { Actor } from '../audit/index.ts';
 import type { TimelineEntryView } from '../../../shared/workflow.ts';
 
@@ -14,6 +14,13 @@ export interface TimelineWrite {
   note?: string | null;
 }
 
+let lastAt = 0;
+/** Strictly increasing timestamps, so that entries written in one transaction keep their order. */
+function timelineNow(): string {
+  lastAt = Math.max(Date.now(), lastAt + 1);
+  return new Date(lastAt).toISOString();
+}
+
 /** The name shown on timelines: the person's name when known, else the account or job name. */
 export const actorDisplayName = (actor: Actor & { displayName?: string }) => actor.displayName ?? actor.name;
 
@@ -24,7 +31,7 @@ export async function addTimeline(tx: Executor, actor: Actor & { displayName?: s
       id: newId(),
       record_type: entry.recordType,
       record_id: entry.recordId,
-      at: nowIso(),
+      at: timelineNow(),
       actor_id: actor.id,
       actor_name: actorDisplayName(actor),
       action: entry.action,

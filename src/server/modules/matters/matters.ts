@@ -44,7 +44,7 @@ export async function createMatter(tx: Tx, platform: Platform, actor: Actor, sco
     updated_by: actor.id,
   };
   await tx.insertInto('matters').values(row).execute();
-  await addTimeline(tx, actor, { recordType: MATTER_RECORD_TYPE, recordId: row.id, action: 'create', label: '交办', toStatus: 'assigned', note: input.title });
+  await addTimeline(tx, actor, { recordType: MATTER_RECORD_TYPE, recordId: row.id, action: 'create', label: '交办', toStatus: 'assigned', note: `交办日期 ${assignedDate}` });
   await applyEffects(tx, platform, actor, MATTER_WORKFLOW, row, [{ start: 'reply', label: '办理期限', rule: ruleCode }], assignedDate);
   await platform.audit.record(tx, actor, { action: 'matter.create', targetType: MATTER_RECORD_TYPE, targetId: row.id, detail: { unitId: unit.id, title: input.title, ruleCode, assignedDate } });
   return row.id;

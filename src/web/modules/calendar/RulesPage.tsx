@@ -55,10 +55,10 @@ export default function RulesPage() {
         pagination={false}
         onRow={(r) => ({ onDoubleClick: () => manage && open(r) })}
         columns={[
-          { title: '编码', dataIndex: 'code', width: 230, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+          { title: '编码', dataIndex: 'code', width: 280, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
           { title: '名称', dataIndex: 'name', width: 220 },
           { title: '期限', width: 150, render: (_, r) => `${r.minimum ? '不少于 ' : ''}${r.period}${PERIOD_UNITS[r.unit]}${r.extension ? `（可延长 ${r.extension}）` : ''}` },
-          { title: '黄牌', dataIndex: 'warnDays', width: 80, render: (v: number) => `前 ${v} 个工作日` },
+          { title: '黄牌提前', dataIndex: 'warnDays', width: 80, render: (v: number) => `${v} 个工作日` },
           { title: '法律依据', dataIndex: 'citation', ellipsis: true },
           { title: '来源', dataIndex: 'builtin', width: 70, render: (b: boolean) => (b ? <Tag>内置</Tag> : <Tag color="blue">自定义</Tag>) },
           ...(manage ? [{ title: '', width: 50, render: (_: unknown, r: DeadlineRuleView) => <a onClick={() => open(r)}>编辑</a> }] : []),

@@ -1,0 +1,90 @@
+// 我的待办 end to end on the demo county: a unit liaison sees the red/yellow/green matters waiting on
+// them, uploads evidence and reports; the law office finds the report in its own 待办 and closes
+// it; the deadline trial counts across 国庆 with the make-up Saturday.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import { SCREENSHOTS, ensureWebBuild, launchBrowser, startServer, type Server } from './helpers.ts';
+
+const DEMO_PASSWORD = 'Shifan#2026';
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  server = await startServer(3902);
+  const demo = spawnSync(process.execPath, ['bin/fazhi.mjs', 'demo'], { env: { ...process.env, FAZHI_DATA_DIR: server.dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
+  if (demo.status !== 0) throw new Error(`demo failed: ${demo.stderr}`);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function login(username: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await page.goto(server.url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByText('我的账号').waitFor();
+  return page;
+}
+
+it('a liaison reports on a matter from 我的待办 and the law office closes it', async () => {
+  const liaison = await login('jyj_liaison');
+  await liaison.getByRole('menuitem', { name: '我的待办' }).click();
+  const rows = liaison.locator('.ant-table-tbody tr.ant-table-row');
+  await rows.first().waitFor();
+  expect(await rows.count()).toBe(3);
+  // Soonest deadline first: the matter assigned 25 days ago is overdue (red) and leads the list.
+  const lights = await liaison.locator('[data-light]').evaluateAll((els) => els.map((e) => e.getAttribute('data-light')));
+  expect(lights[0]).toBe('red');
+  expect(lights.slice(1).every((l) => l === 'yellow' || l === 'green')).toBe(true);
+  await liaison.locator('[data-light="red"]').hover();
+  await liaison.getByText(/届满日：/).first().waitFor();
+  await liaison.screenshot({ path: `${SCREENSHOTS}/10-todo-liaison.png` });
+
+  await liaison.getByRole('link', { name: '报送本单位行政规范性文件清理结果' }).click();
+  const report = liaison.getByTestId('transition-reply');
+  await report.waitFor();
+  expect(await report.isDisabled()).toBe(true); // evidence is required first
+  await liaison.locator('input[type=file]').setInputFiles({ name: '清理结果.txt', mimeType: 'text/plain', buffer: Buffer.from('规范性文件清理结果：继续有效 12 件，废止 2 件。') });
+  await liaison.getByRole('link', { name: '清理结果.txt' }).waitFor();
+  await expect.poll(() => report.isDisabled()).toBe(false);
+  await report.click();
+  await liaison.locator('textarea#reply').fill('已完成清理，继续有效12件，废止2件，清理结果已公布。');
+  await liaison.getByRole('button', { name: /确\s*定/ }).click();
+  await liaison.getByText('已报送待审核').first().waitFor();
+  await liaison.screenshot({ path: `${SCREENSHOTS}/11-matter-reported.png` });
+  await liaison.close();
+
+  const office = await login('fzb_wang');
+  await office.getByRole('menuitem', { name: '我的待办' }).click();
+  const link = office.getByRole('link', { name: '报送本单位行政规范性文件清理结果' });
+  await link.waitFor();
+  await link.click();
+  await office.getByTestId('transition-accept').click();
+  await office.getByRole('button', { name: /确\s*定/ }).click();
+  await office.getByText('已办结').first().waitFor();
+  await office.getByText('审核通过并办结').first().waitFor();
+  await office.screenshot({ path: `${SCREENSHOTS}/12-matter-closed.png` });
+  await office.close();
+});
+
+it('the deadline trial counts 20 working days across 国庆 2026', async () => {
+  const page = await login('fzb_wang');
+  await page.getByRole('menuitem', { name: '工作日历' }).click();
+  const from = page.locator('#from');
+  await from.click();
+  await from.fill('2026-09-28');
+  await from.press('Enter');
+  await page.getByTestId('trial-submit').click();
+  const result = page.getByTestId('trial-result');
+  await result.waitFor();
+  expect(await result.textContent()).toContain('届满日：2026-10-30');
+  expect(await result.textContent()).toContain('国庆节调休上班');
+  await page.screenshot({ path: `${SCREENSHOTS}/13-calendar-trial.png` });
+  await page.close();
+});
