@@ -66,10 +66,6 @@ function run(calendar: WorkCalendar, rule: DeadlineRule, facts: ClockFacts, expl
     const to = p.to ? toDayNumber(p.to) : Math.max(asOf, from);
     if (to > from) ranges.push({ from, to });
   }
-  const isPaused = (n: number) => {
-    for (const r of ranges) if (n > r.from && n <= r.to) return true;
-    return false;
-  };
 
   const unknownYears = new Set<number>();
   const holidays: number[] = [];
@@ -86,11 +82,11 @@ function run(calendar: WorkCalendar, rule: DeadlineRule, facts: ClockFacts, expl
     let counted = 0;
     while (counted < period) {
       n++;
-      if (ranges.length && isPaused(n)) {
+      if (ranges.length && pausedOn(ranges, n)) {
         pausedDays++;
         continue;
       }
-      note(n);
+      if (!calendar.isKnownDay(n)) unknownYears.add(yearOf(n));
       const s = calendar.statusOf(n);
       if (s === WorkCalendar.HOLIDAY) {
         if (explain) holidays.push(n);
@@ -103,17 +99,18 @@ function run(calendar: WorkCalendar, rule: DeadlineRule, facts: ClockFacts, expl
     }
   } else {
     if (rule.unit === 'calendar_days') {
-      let counted = 0;
+      if (ranges.length === 0) n = start + period;
+      let counted = ranges.length === 0 ? period : 0;
       while (counted < period) {
         n++;
-        if (ranges.length && isPaused(n)) pausedDays++;
+        if (pausedOn(ranges, n)) pausedDays++;
         else counted++;
       }
     } else {
       n = toDayNumber(addMonths(facts.start, period));
       if (ranges.length) {
         for (let k = start + 1; k <= n; k++) {
-          if (isPaused(k)) {
+          if (pausedOn(ranges, k)) {
             pausedDays++;
             n++;
           }
@@ -182,6 +179,11 @@ function run(calendar: WorkCalendar, rule: DeadlineRule, facts: ClockFacts, expl
     text: lines,
   };
   return { due, provisional, explanation };
+}
+
+function pausedOn(ranges: readonly PausedRange[], n: number): boolean {
+  for (const r of ranges) if (n > r.from && n <= r.to) return true;
+  return false;
 }
 
 const weekdayName = (n: number) => WEEKDAY_NAMES[weekdayOf(n)]!;

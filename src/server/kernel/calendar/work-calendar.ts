@@ -60,6 +60,9 @@ const WEEKEND = 1;
 const HOLIDAY = 2;
 const MAKEUP = 3;
 
+/** Flag on a day's status: its year's arrangement is known. */
+const KNOWN = 8;
+
 const FIRST_YEAR = 1990;
 const LAST_YEAR = 2150;
 
@@ -77,17 +80,24 @@ export class WorkCalendar {
       const wd = weekdayOf(this.base + i);
       this.status[i] = wd === 0 || wd === 6 ? WEEKEND : WEEKDAY;
     }
-    for (const y of knownYears) this.known.add(y);
+    for (const y of knownYears) {
+      this.known.add(y);
+      if (y < FIRST_YEAR || y > LAST_YEAR) continue;
+      const from = toDayNumber(`${y}-01-01`) - this.base;
+      const to = toDayNumber(`${y}-12-31`) - this.base;
+      for (let i = from; i <= to; i++) this.status[i]! |= KNOWN;
+    }
     for (const day of days) {
       const n = toDayNumber(day.date);
       const i = n - this.base;
       if (i < 0 || i >= this.status.length) continue;
       const wd = weekdayOf(n);
+      const known = this.status[i]! & KNOWN;
       if (day.kind === 'normal') {
-        this.status[i] = wd === 0 || wd === 6 ? WEEKEND : WEEKDAY;
+        this.status[i] = (wd === 0 || wd === 6 ? WEEKEND : WEEKDAY) | known;
         this.specials.delete(n);
       } else {
-        this.status[i] = day.kind === 'holiday' ? HOLIDAY : MAKEUP;
+        this.status[i] = (day.kind === 'holiday' ? HOLIDAY : MAKEUP) | known;
         this.specials.set(n, day);
       }
     }
@@ -109,7 +119,7 @@ export class WorkCalendar {
   /** Status code of a day number; days outside the table fall back to weekends. */
   statusOf(day: number): number {
     const i = day - this.base;
-    if (i >= 0 && i < this.status.length) return this.status[i]!;
+    if (i >= 0 && i < this.status.length) return this.status[i]! & 7;
     const wd = weekdayOf(day);
     return wd === 0 || wd === 6 ? WEEKEND : WEEKDAY;
   }
@@ -125,7 +135,8 @@ export class WorkCalendar {
 
   /** Whether the day's year has an entered arrangement (otherwise the answer is a weekend-only guess). */
   isKnownDay(day: number): boolean {
-    return this.known.has(yearOf(day));
+    const i = day - this.base;
+    return i >= 0 && i < this.status.length ? (this.status[i]! & KNOWN) !== 0 : this.known.has(yearOf(day));
   }
 
   info(date: string): DayInfo {
