@@ -10,9 +10,8 @@ import { chinaToday } from '../calendar/days.ts';
 import { nowIso } from '../ids.ts';
 import { notify, usersWithRole } from '../notifications/index.ts';
 import { addTimeline } from './timeline.ts';
-import { todoFor } from './todo.ts';
-import { scopeOf } from '../auth/scope.ts';
-import { BUSINESS_ROLES, isRole, type Role } from '../../../shared/roles.ts';
+import { byUrgency, openItems, primaryTransitions, type OpenItem } from './todo.ts';
+import { ALL_SCOPE_ROLES, BUSINESS_ROLES, isRole, type Role } from '../../../shared/roles.ts';
 
 export const JOB_ACTOR: Actor & { displayName: string } = { id: null, name: 'job:daily', displayName: '系统（每日督办）', roles: ['system'], unitId: null, ip: null };
 
@@ -91,6 +90,11 @@ async function escalateOverdue(platform: Platform, date: string, summary: DailyS
   }
 }
 
+/**
+ * One digest per person with something waiting. The open records of every workflow are read once and
+ * matched to each person in memory (records sorted by unit path, so a person's subtree is one
+ * contiguous range): a province-scale directory costs one query per record type, not per person.
+ */
 async function sendDigests(platform: Platform, date: string): Promise<number> {
   const rows = await platform.db
     .selectFrom('users as u')
@@ -106,11 +110,33 @@ async function sendDigests(platform: Platform, date: string): Promise<number> {
     if (isRole(r.role)) u.roles.push(r.role);
     users.set(r.id, u);
   }
+  const open: OpenItem[] = [];
+  for (const def of platform.workflows.values()) {
+    const states = Object.keys(def.states).filter((s) => !def.states[s]!.final);
+    open.push(...(await openItems(platform, def, states, { all: true }, date, null)));
+  }
+  if (open.length === 0) return 0;
+  open.sort((a, b) => (a.unitPath < b.unitPath ? -1 : a.unitPath > b.unitPath ? 1 : 0));
+  const firstAtOrAfter = (path: string) => {
+    let lo = 0;
+    let hi = open.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (open[mid]!.unitPath < path) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   let sent = 0;
   for (const [id, u] of users) {
-    const scope = await scopeOf(platform.db, u.roles, u.path);
-    const items = await todoFor(platform, { roles: u.roles, scope }, date);
+    const all = u.roles.some((r) => ALL_SCOPE_ROLES.includes(r));
+    const items: OpenItem[] = [];
+    for (let i = all ? 0 : firstAtOrAfter(u.path); i < open.length && (all || open[i]!.unitPath.startsWith(u.path)); i++) {
+      const item = open[i]!;
+      if (primaryTransitions(platform.workflows.get(item.recordType)!, item.status, u.roles).length) items.push(item);
+    }
     if (items.length === 0) continue;
+    items.sort(byUrgency);
     const red = items.filter((i) => i.clock?.light === 'red').length;
     const yellow = items.filter((i) => i.clock?.light === 'yellow').length;
     const first = items[0]!;

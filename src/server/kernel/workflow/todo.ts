@@ -20,79 +20,96 @@ export function actionableStates(def: WorkflowDef, roles: readonly Role[]): stri
   return Object.keys(def.states).filter((s) => !def.states[s]!.final && primaryTransitions(def, s, roles).length > 0);
 }
 
-const primaryTransitions = (def: WorkflowDef, status: string, roles: readonly Role[]) => transitionsFrom(def, status, roles).filter((t) => !t.secondary);
+export const primaryTransitions = (def: WorkflowDef, status: string, roles: readonly Role[]) => transitionsFrom(def, status, roles).filter((t) => !t.secondary);
 
 const LIMIT_PER_TYPE = 1000;
 
-export async function todoFor(platform: Platform, user: TodoUser, asOf = chinaToday()): Promise<TodoItem[]> {
+/** An open record with its soonest open clock; `actions` are filled in for a particular user. */
+export type OpenItem = TodoItem & { unitPath: string };
+
+/** Records of one workflow in the given states (and scope), each with its soonest open clock. */
+export async function openItems(platform: Platform, def: WorkflowDef, states: string[], scope: DataScope, asOf: string, limit: number | null = LIMIT_PER_TYPE): Promise<OpenItem[]> {
   const deadlines = await platform.deadlines.load();
+  let q = (platform.db as any)
+    .selectFrom(`${def.table} as r`)
+    .innerJoin('org_units as u', 'u.id', 'r.unit_id')
+    .leftJoin('clocks as c', (j: any) => j.onRef('c.record_id', '=', 'r.id').on('c.record_type', '=', def.recordType).on('c.status', '!=', 'stopped'))
+    .select([
+      'r.id as id',
+      sql.ref(`r.${def.titleColumn}`).as('title'),
+      'r.status as status',
+      'u.name as unit_name',
+      'u.path as unit_path',
+      'c.label as clock_label',
+      'c.rule_code',
+      'c.status as clock_status',
+      'c.start_date',
+      'c.pauses',
+      'c.restarts',
+      'c.extended',
+      'c.extension_note',
+      'c.due_date',
+    ])
+    .where('r.status', 'in', states)
+    .orderBy('c.due_date');
+  if (limit !== null) q = q.limit(limit);
+  q = scoped(q, scope, 'r.unit_id');
+  const rows: any[] = await q.execute();
+  const byId = new Map<string, OpenItem>();
+  const items: OpenItem[] = [];
+  for (const row of rows) {
+    let item = byId.get(row.id);
+    if (!item) {
+      const state = def.states[row.status]!;
+      item = {
+        recordType: def.recordType,
+        typeTitle: def.title,
+        id: row.id,
+        title: row.title,
+        unitName: row.unit_name,
+        unitPath: row.unit_path,
+        status: row.status,
+        statusLabel: state.label,
+        statusTone: state.tone,
+        actions: [],
+        link: `${def.linkPrefix}${row.id}`,
+        clock: null,
+      };
+      byId.set(row.id, item);
+      items.push(item);
+    }
+    // Rows come soonest-due first: the first clock of a record is the one that matters.
+    if (!row.clock_label || item.clock) continue;
+    const rule = deadlines.rules.get(row.rule_code);
+    if (!rule) continue;
+    const result = computeDeadline(deadlines.calendar, rule, clockFacts(row, asOf));
+    const light = row.clock_status === 'paused' ? { light: 'paused' as const, workingDaysLeft: 0 } : lightOf(deadlines.calendar, result.due, asOf, rule.warnDays);
+    item.clock = {
+      label: row.clock_label,
+      due: result.due,
+      light: light.light,
+      workingDaysLeft: light.workingDaysLeft,
+      provisional: result.provisional,
+      explanation: result.explanation.text,
+    };
+  }
+  return items;
+}
+
+/** Soonest deadline first; paused clocks after running ones; records without a clock last. */
+export function byUrgency(a: TodoItem, b: TodoItem): number {
+  const rank = (i: TodoItem) => (i.clock ? (i.clock.light === 'paused' ? `1${i.clock.due}` : `0${i.clock.due}`) : '2');
+  return rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : a.title.localeCompare(b.title, 'zh-CN');
+}
+
+export async function todoFor(platform: Platform, user: TodoUser, asOf = chinaToday()): Promise<TodoItem[]> {
   const items: TodoItem[] = [];
   for (const def of platform.workflows.values()) {
     const states = actionableStates(def, user.roles);
     if (states.length === 0) continue;
-    let q = (platform.db as any)
-      .selectFrom(`${def.table} as r`)
-      .innerJoin('org_units as u', 'u.id', 'r.unit_id')
-      .leftJoin('clocks as c', (j: any) =>
-        j.onRef('c.record_id', '=', 'r.id').on('c.record_type', '=', def.recordType).on('c.status', '!=', 'stopped'),
-      )
-      .select([
-        'r.id as id',
-        sql.ref(`r.${def.titleColumn}`).as('title'),
-        'r.status as status',
-        'u.name as unit_name',
-        'c.label as clock_label',
-        'c.rule_code',
-        'c.status as clock_status',
-        'c.start_date',
-        'c.pauses',
-        'c.restarts',
-        'c.extended',
-        'c.extension_note',
-        'c.due_date',
-      ])
-      .where('r.status', 'in', states)
-      .orderBy('c.due_date')
-      .limit(LIMIT_PER_TYPE);
-    q = scoped(q, user.scope, 'r.unit_id');
-    const rows: any[] = await q.execute();
-    const byId = new Map<string, TodoItem>();
-    for (const row of rows) {
-      let item = byId.get(row.id);
-      if (!item) {
-        const state = def.states[row.status]!;
-        item = {
-          recordType: def.recordType,
-          typeTitle: def.title,
-          id: row.id,
-          title: row.title,
-          unitName: row.unit_name,
-          status: row.status,
-          statusLabel: state.label,
-          statusTone: state.tone,
-          actions: primaryTransitions(def, row.status, user.roles).map((t) => t.label),
-          link: `${def.linkPrefix}${row.id}`,
-          clock: null,
-        };
-        byId.set(row.id, item);
-        items.push(item);
-      }
-      // Rows come soonest-due first: the first clock of a record is the one that matters.
-      if (!row.clock_label || item.clock) continue;
-      const rule = deadlines.rules.get(row.rule_code);
-      if (!rule) continue;
-      const result = computeDeadline(deadlines.calendar, rule, clockFacts(row, asOf));
-      const light = row.clock_status === 'paused' ? { light: 'paused' as const, workingDaysLeft: 0 } : lightOf(deadlines.calendar, result.due, asOf, rule.warnDays);
-      item.clock = {
-        label: row.clock_label,
-        due: result.due,
-        light: light.light,
-        workingDaysLeft: light.workingDaysLeft,
-        provisional: result.provisional,
-        explanation: result.explanation.text,
-      };
+    for (const { unitPath: _path, ...item } of await openItems(platform, def, states, user.scope, asOf)) {
+      items.push({ ...item, actions: primaryTransitions(def, item.status, user.roles).map((t) => t.label) });
     }
   }
-  const rank = (i: TodoItem) => (i.clock ? (i.clock.light === 'paused' ? `1${i.clock.due}` : `0${i.clock.due}`) : '2');
-  return items.sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : a.title.localeCompare(b.title, 'zh-CN')));
+  return items.sort(byUrgency);
 }
