@@ -42,8 +42,29 @@ export function openDatabase(config: Config): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = FULL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', file, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query afresh; preparing costs as much as running a small indexed query, so
+ * prepared statements are kept per SQL text (a bounded set: queries are built from code, values are
+ * parameters). better-sqlite3 runs one statement at a time, and SQLite re-prepares after schema changes.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        if (cache.size >= 2000) cache.clear();
+        stmt = sqlite.prepare(sql);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+    close: () => sqlite.close(),
+  } as unknown as SqliteDatabase.Database;
 }
 
 /** Runs `fn` in a transaction, or inside the caller's transaction when given one. */

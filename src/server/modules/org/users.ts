@@ -81,11 +81,12 @@ export async function listUsers(platform: Platform, acting: Acting, scope: DataS
   if (query.status === 'disabled') filtered = filtered.where('u.disabled', '=', 1);
   if (query.status === 'active') filtered = filtered.where('u.disabled', '=', 0);
   if (query.status === 'locked') filtered = filtered.where('u.locked_until', '>', nowIso());
-  const pageOfUsernames = filtered.select('u.username').orderBy('u.username').limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-  const [{ total }, rows] = await Promise.all([
+  const [{ total }, page] = await Promise.all([
     filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    userQuery(platform.db, { all: true }).where('u.username', 'in', pageOfUsernames).orderBy('u.username').execute(),
+    // Usernames page from the covering unique index; the rows are then fetched by it.
+    filtered.select('u.username').orderBy('u.username').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
   ]);
+  const rows = page.length ? await userQuery(platform.db, { all: true }).where('u.username', 'in', page.map((p) => p.username)).orderBy('u.username').execute() : [];
   const roles = await rolesOf(platform.db, rows.map((r) => r.id));
   return { items: rows.map((r) => present(platform, acting, r, roles.get(r.id)!)), total: Number(total), page: query.page, pageSize: query.pageSize };
 }
