@@ -21,6 +21,7 @@ import { importRoutes } from './kernel/imports/routes.ts';
 import { calendarRoutes } from './kernel/calendar/routes.ts';
 import { workflowRoutes } from './kernel/workflow/routes.ts';
 import { notificationRoutes } from './kernel/notifications/routes.ts';
+import { indicatorRoutes } from './kernel/indicators/routes.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -117,6 +118,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
       await calendarRoutes(api, platform);
       await workflowRoutes(api, platform);
       await notificationRoutes(api, platform);
+      await indicatorRoutes(api, platform);
       for (const mod of platform.modules) {
         if (mod.routes) await api.register(async (scope) => mod.routes!(scope, platform));
       }

@@ -45,6 +45,7 @@ export const KERNEL_PERMISSIONS = {
   'clock.manage': ['law_office'],
   'clock.extend': ['law_office', 'unit_head'],
   'jobs.run': ['sys_admin', 'law_office'],
+  'indicator.read': ['law_office', 'leader', 'unit_head', 'inspector'],
 } satisfies Record<string, readonly Role[]>;
 
 export type KernelPermission = keyof typeof KERNEL_PERMISSIONS;
@@ -66,4 +67,5 @@ export const PERMISSION_LABELS: Record<string, string> = {
   'clock.manage': '暂停、恢复、重新计算、停止期限',
   'clock.extend': '批准延长期限',
   'jobs.run': '手动执行每日督办任务',
+  'indicator.read': '查看指标与统计',
 };

@@ -15,6 +15,8 @@ export interface WorkflowState {
 /** Clock effects, by the clock's key within the record (a record can run several clocks). */
 export type ClockEffect =
   | { start: string; label: string; rule: string | { field: string; rules: Record<string, string>; fallback: string } }
+  /** A clock whose due date is a column of the record (e.g. a task's due_date). */
+  | { start: string; label: string; dueColumn: string }
   | { pause: string; reason: string }
   | { resume: string }
   | { restart: string; reason: string }

@@ -18,6 +18,7 @@ import { userInfo } from 'node:os';
 import { computeDeadline } from '../kernel/calendar/deadline.ts';
 import { chinaToday, isValidDate } from '../kernel/calendar/days.ts';
 import { runDailyJob } from '../kernel/workflow/daily.ts';
+import { computeAll, scopeForUnitCode } from '../kernel/indicators/registry.ts';
 
 const HELP = `用法：fazhi <命令> [选项]
 
@@ -32,6 +33,8 @@ const HELP = `用法：fazhi <命令> [选项]
   user reset-password USERNAME  重置用户密码，打印一次性密码
   calendar is-workday DATE      某日是工作日（workday）还是休息日（rest），首行输出
   deadline RULE --from DATE     按期限规则计算届满日（首行为 YYYY-MM-DD；--explain 附计算说明，--extended 按批准延长计算）
+  indicators --year YYYY [--unit CODE] [--json]
+                                计算某年度（某单位及下级，或全部）的全部指标
   jobs daily [--date DATE]      执行每日任务：逾期督办、待办摘要（当日已执行的跳过）
 
 选项：
@@ -106,6 +109,9 @@ export async function main(argv: string[]): Promise<number> {
         explain: { type: 'boolean' },
         extended: { type: 'boolean' },
         date: { type: 'string' },
+        year: { type: 'string' },
+        unit: { type: 'string' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -250,6 +256,28 @@ export async function main(argv: string[]): Promise<number> {
           const result = computeDeadline(deadlines.calendar, rule, { start: values.from!, extended: values.extended });
           print(result.due);
           if (values.explain) for (const line of result.explanation.text) print(line);
+          return 0;
+        }, { quiet: true });
+      }
+      case 'indicators': {
+        const year = Number(values.year);
+        if (!values.year || !Number.isInteger(year) || year < 2000 || year > 2100) throw new CliError('用法：fazhi indicators --year YYYY [--unit CODE] [--json]（年度应为 2000-2100 的整数）');
+        return await withPlatform(config, async (platform) => {
+          let scope;
+          try {
+            scope = await scopeForUnitCode(platform, year, values.unit);
+          } catch (error) {
+            throw new CliError((error as Error).message);
+          }
+          const computed = await computeAll(platform, scope);
+          if (values.json) {
+            print(JSON.stringify({ year, unit: scope.unitCode, indicators: Object.fromEntries(computed.map((v) => [v.code, v.value])) }));
+          } else {
+            for (const v of computed) {
+              const shown = v.value === null ? '—' : v.kind === 'rate' ? `${(v.value * 100).toFixed(1)}%` : `${v.value} ${v.measure}`;
+              print(`${v.code.padEnd(34)} ${shown.padStart(10)}  ${v.name}`);
+            }
+          }
           return 0;
         }, { quiet: true });
       }

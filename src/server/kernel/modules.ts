@@ -5,6 +5,7 @@ import type { MigrationSet } from './db/migrations.ts';
 import type { ImportType } from './imports/types.ts';
 import type { Platform } from './platform.ts';
 import type { WorkflowDef } from '../../shared/workflow.ts';
+import type { IndicatorDef } from './indicators/registry.ts';
 
 export interface PermissionGrant {
   label: string;
@@ -22,6 +23,8 @@ export interface ModuleManifest {
   importTypes?: ImportType[];
   /** Status machines of the module's record types. */
   workflows?: WorkflowDef[];
+  /** Figures computed from the module's records (domain.md §4 codes are API). */
+  indicators?: IndicatorDef[];
   /** Adds this module's part of the demo county; must be idempotent. */
   demo?: (platform: Platform, print: (line: string) => void) => Promise<void>;
 }

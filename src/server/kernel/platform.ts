@@ -9,6 +9,7 @@ import type { ModuleManifest } from './modules.ts';
 import type { ImportType } from './imports/types.ts';
 import { DeadlineStore, seedDefaultRules } from './calendar/store.ts';
 import { validateWorkflow, type WorkflowDef } from '../../shared/workflow.ts';
+import type { IndicatorDef } from './indicators/registry.ts';
 
 export interface Platform {
   config: Config;
@@ -26,6 +27,8 @@ export interface Platform {
   deadlines: DeadlineStore;
   /** recordType → status machine, from every module. */
   workflows: ReadonlyMap<string, WorkflowDef>;
+  /** code → indicator, from every module, in registration order. */
+  indicators: ReadonlyMap<string, IndicatorDef>;
   close(): Promise<void>;
 }
 
@@ -58,7 +61,12 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
   for (const [permission, roles] of Object.entries(KERNEL_PERMISSIONS)) grants.set(permission, new Set(roles as readonly Role[]));
   const importTypes = new Map<string, ImportType>();
   const workflows = new Map<string, WorkflowDef>();
+  const indicators = new Map<string, IndicatorDef>();
   for (const mod of modules) {
+    for (const def of mod.indicators ?? []) {
+      if (indicators.has(def.code)) throw new Error(`指标重复声明：${def.code}（模块 ${mod.name}）`);
+      indicators.set(def.code, def);
+    }
     for (const def of mod.workflows ?? []) {
       const problems = validateWorkflow(def);
       if (problems.length) throw new Error(`流程定义有误：${problems.join('；')}`);
@@ -76,6 +84,13 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
     }
   }
 
+  for (const def of indicators.values()) {
+    if (def.kind !== 'rate') continue;
+    for (const part of [def.numerator, def.denominator]) {
+      if (indicators.get(part)?.kind !== 'count') throw new Error(`指标 ${def.code} 引用的 ${part} 不是已注册的计数指标`);
+    }
+  }
+
   const platform: Platform = {
     config,
     db: handle.db,
@@ -89,6 +104,7 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
     importTypes,
     deadlines: new DeadlineStore(handle.db),
     workflows,
+    indicators,
     close: () => handle.close(),
   };
   return { platform, keyFileCreated, migrationsApplied };

@@ -131,7 +131,8 @@ export interface ClockView {
   recordId: string;
   key: string;
   label: string;
-  ruleCode: string;
+  /** Null for a fixed due date. */
+  ruleCode: string | null;
   ruleName: string;
   status: ClockStatus;
   start: string;

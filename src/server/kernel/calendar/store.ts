@@ -9,6 +9,7 @@ import { computeDue, type ClockFacts } from './deadline.ts';
 import type { DeadlineRuleView, PeriodUnit } from '../../../shared/schemas/calendar.ts';
 import type { DeadlineRuleTable } from '../db/tables.ts';
 import { HttpError } from '../http/errors.ts';
+import { toDayNumber } from './days.ts';
 
 const CACHE_MS = 10_000;
 
@@ -109,6 +110,29 @@ export async function seedDefaultRules(db: Db): Promise<number> {
   return missing.length;
 }
 
+/**
+ * The rule a clock counts by. A clock with a fixed due date (a task's 完成时限) counts the calendar
+ * days from its start to that date, so that pauses and the rest-day roll apply to it the same way.
+ */
+export function ruleOfClock(deadlines: Deadlines, row: { rule_code: string | null; fixed_due: string | null; start_date: string; label: string }): DeadlineRuleView | undefined {
+  if (row.rule_code) return deadlines.rules.get(row.rule_code);
+  if (!row.fixed_due) return undefined;
+  return {
+    code: 'fixed',
+    name: `指定完成时限 ${row.fixed_due}`,
+    period: Math.max(0, toDayNumber(row.fixed_due) - toDayNumber(row.start_date)),
+    unit: 'calendar_days',
+    extension: null,
+    citation: `${row.label}（由交办或分工方案确定）`,
+    note: null,
+    minimum: false,
+    warnDays: 3,
+    builtin: true,
+    version: 1,
+    updatedAt: '',
+  };
+}
+
 /** The stored facts of a clock row, as the deadline engine takes them. */
 export function clockFacts(row: { start_date: string; pauses: string; restarts: string; extended: number; extension_note: string | null }, asOf: string): ClockFacts {
   return {
@@ -126,11 +150,11 @@ export function clockFacts(row: { start_date: string; pauses: string; restarts: 
  * in the caller's transaction. Returns how many changed.
  */
 export async function recomputeOpenClocks(tx: Executor, deadlines: Deadlines, asOf: string, ruleCode?: string): Promise<number> {
-  let q = tx.selectFrom('clocks').select(['id', 'rule_code', 'start_date', 'pauses', 'restarts', 'extended', 'extension_note', 'due_date', 'provisional']).where('status', '!=', 'stopped');
+  let q = tx.selectFrom('clocks').select(['id', 'rule_code', 'fixed_due', 'label', 'start_date', 'pauses', 'restarts', 'extended', 'extension_note', 'due_date', 'provisional']).where('status', '!=', 'stopped');
   if (ruleCode) q = q.where('rule_code', '=', ruleCode);
   let changed = 0;
   for (const row of await q.execute()) {
-    const rule = deadlines.rules.get(row.rule_code);
+    const rule = ruleOfClock(deadlines, row);
     if (!rule) continue;
     const { due, provisional } = computeDue(deadlines.calendar, rule, clockFacts(row, asOf));
     if (due !== row.due_date || (provisional ? 1 : 0) !== row.provisional) {

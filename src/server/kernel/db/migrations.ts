@@ -237,9 +237,40 @@ const kernelMigrations: MigrationSet = (dialect) => ({
   },
 });
 
+const fixedDueClocks: MigrationSet = (dialect) => ({
+  // Clocks with a fixed due date (a task's 完成时限) rather than a statutory rule.
+  kernel_0003_fixed_due_clocks: {
+    async up(db: Kysely<any>) {
+      if (dialect === 'postgres') {
+        await sql`alter table clocks alter column rule_code drop not null`.execute(db);
+        await sql`alter table clocks add column fixed_due text`.execute(db);
+        return;
+      }
+      // SQLite cannot drop NOT NULL in place: rebuild the table with the same rows.
+      await sql`create table clocks_new (
+        id text primary key, record_type text not null, record_id text not null,
+        unit_id text not null references org_units(id), clock_key text not null, label text not null,
+        rule_code text references deadline_rules(code), fixed_due text, status text not null, start_date text not null,
+        pauses text not null default '[]', restarts text not null default '[]', extended integer not null default 0,
+        extension_note text, due_date text not null, provisional integer not null default 0, stopped_on text,
+        stop_reason text, escalation_level integer not null default 0, escalated_at text,
+        version integer not null default 1, created_at text not null, updated_at text not null, updated_by text,
+        constraint clocks_record_key unique (record_type, record_id, clock_key))`.execute(db);
+      await sql`insert into clocks_new (id, record_type, record_id, unit_id, clock_key, label, rule_code, status, start_date, pauses, restarts,
+        extended, extension_note, due_date, provisional, stopped_on, stop_reason, escalation_level, escalated_at, version, created_at, updated_at, updated_by)
+        select id, record_type, record_id, unit_id, clock_key, label, rule_code, status, start_date, pauses, restarts,
+        extended, extension_note, due_date, provisional, stopped_on, stop_reason, escalation_level, escalated_at, version, created_at, updated_at, updated_by from clocks`.execute(db);
+      await sql`drop table clocks`.execute(db);
+      await sql`alter table clocks_new rename to clocks`.execute(db);
+      await db.schema.createIndex('clocks_open_due').on('clocks').columns(['status', 'due_date']).execute();
+      await db.schema.createIndex('clocks_unit').on('clocks').columns(['unit_id', 'status']).execute();
+    },
+  },
+});
+
 /** Applies every pending migration; returns the names applied. Throws with the failing migration's name. */
 export async function migrate(db: Db, dialect: Dialect, moduleSets: MigrationSet[]): Promise<string[]> {
-  const all: Record<string, Migration> = { ...kernelMigrations(dialect) };
+  const all: Record<string, Migration> = { ...kernelMigrations(dialect), ...fixedDueClocks(dialect) };
   for (const set of moduleSets) Object.assign(all, set(dialect));
   const migrator = new Migrator({
     db,

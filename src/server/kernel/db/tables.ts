@@ -129,7 +129,9 @@ export interface ClockTable {
   unit_id: string;
   clock_key: string;
   label: string;
-  rule_code: string;
+  /** Null for a clock with a fixed due date. */
+  rule_code: string | null;
+  fixed_due: string | null;
   status: string;
   start_date: string;
   /** JSON: [{from, to, reason}] */

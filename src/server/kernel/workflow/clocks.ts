@@ -10,7 +10,7 @@ import type { Platform } from '../platform.ts';
 import { conflict, badRequest } from '../http/errors.ts';
 import { updateVersioned } from '../db/versioned.ts';
 import { computeDeadline, computeDue, lightOf, type Pause, type Restart } from '../calendar/deadline.ts';
-import { clockFacts, type Deadlines } from '../calendar/store.ts';
+import { clockFacts, ruleOfClock, type Deadlines } from '../calendar/store.ts';
 import { chinaToday } from '../calendar/days.ts';
 import { addTimeline } from './timeline.ts';
 import type { ClockView, ClockStatus } from '../../../shared/schemas/calendar.ts';
@@ -23,7 +23,10 @@ export interface StartClock {
   unitId: string;
   key: string;
   label: string;
-  ruleCode: string;
+  /** A statutory rule, or… */
+  ruleCode?: string;
+  /** …a fixed due date (a task's 完成时限). */
+  fixedDue?: string;
   start: string;
 }
 
@@ -36,8 +39,8 @@ export async function startClock(tx: Tx, platform: Platform, actor: Actor, input
     .where('clock_key', '=', input.key)
     .executeTakeFirst();
   if (existing) throw conflict(`期限「${input.label}」已经开始计时，不能重复开始`);
-  const rule = await platform.deadlines.rule(input.ruleCode, tx);
   const deadlines = await platform.deadlines.load(tx);
+  if (input.ruleCode) await platform.deadlines.rule(input.ruleCode, tx);
   const now = nowIso();
   const row: ClockRow = {
     id: newId(),
@@ -46,7 +49,8 @@ export async function startClock(tx: Tx, platform: Platform, actor: Actor, input
     unit_id: input.unitId,
     clock_key: input.key,
     label: input.label,
-    rule_code: rule.code,
+    rule_code: input.ruleCode ?? null,
+    fixed_due: input.ruleCode ? null : (input.fixedDue ?? null),
     status: 'running',
     start_date: input.start,
     pauses: '[]',
@@ -64,6 +68,8 @@ export async function startClock(tx: Tx, platform: Platform, actor: Actor, input
     updated_at: now,
     updated_by: actor.id,
   };
+  const rule = ruleOfClock(deadlines, row);
+  if (!rule) throw new Error('clock needs a rule or a fixed due date');
   const { due, provisional } = computeDue(deadlines.calendar, rule, clockFacts(row, chinaToday()));
   row.due_date = due;
   row.provisional = provisional ? 1 : 0;
@@ -74,7 +80,7 @@ export async function startClock(tx: Tx, platform: Platform, actor: Actor, input
     action: 'clock.start',
     label: `开始计时：${input.label}（${rule.name}，届满 ${due}${provisional ? '，暂定' : ''}）`,
   });
-  await platform.audit.record(tx, actor, { action: 'clock.start', targetType: 'clock', targetId: row.id, detail: { recordType: input.recordType, recordId: input.recordId, rule: rule.code, start: input.start, due } });
+  await platform.audit.record(tx, actor, { action: 'clock.start', targetType: 'clock', targetId: row.id, detail: { recordType: input.recordType, recordId: input.recordId, rule: input.ruleCode ?? null, fixedDue: row.fixed_due, start: input.start, due } });
   return row;
 }
 
@@ -121,8 +127,8 @@ export async function changeClock(tx: Tx, platform: Platform, actor: Actor, cloc
     case 'extend': {
       if (status === 'stopped') throw conflict(`期限「${clock.label}」已停止，不能延长`);
       if (clock.extended) throw conflict(`期限「${clock.label}」已经延长过一次，不能再次延长`);
-      const rule = await platform.deadlines.rule(clock.rule_code, tx);
-      if (!rule.extension) throw conflict(`期限规则「${rule.name}」不允许延长`);
+      const rule = ruleOfClock(await platform.deadlines.load(tx), clock);
+      if (!rule?.extension) throw conflict(`期限规则「${rule?.name ?? clock.label}」不允许延长`);
       Object.assign(next, { extended: 1, extension_note: change.approval, escalation_level: 0, escalated_at: null });
       note = change.approval;
       break;
@@ -139,7 +145,7 @@ export async function changeClock(tx: Tx, platform: Platform, actor: Actor, cloc
   }
   const merged: ClockRow = { ...clock, ...next };
   const deadlines = await platform.deadlines.load(tx);
-  const rule = deadlines.rules.get(clock.rule_code)!;
+  const rule = ruleOfClock(deadlines, merged)!;
   const { due, provisional } = computeDue(deadlines.calendar, rule, clockFacts(merged, date ?? chinaToday()));
   merged.due_date = due;
   merged.provisional = provisional ? 1 : 0;
@@ -160,7 +166,7 @@ export async function clocksOf(db: Executor, recordType: string, recordId: strin
 }
 
 export function clockView(row: ClockRow, deadlines: Deadlines, asOf: string): ClockView {
-  const rule = deadlines.rules.get(row.rule_code)!;
+  const rule = ruleOfClock(deadlines, row)!;
   const facts = clockFacts(row, row.stopped_on ?? asOf);
   const { due, explanation } = computeDeadline(deadlines.calendar, rule, facts);
   const status = row.status as ClockStatus;

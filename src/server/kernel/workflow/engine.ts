@@ -123,8 +123,13 @@ export async function applyEffects(
   const byKey = new Map(clocks.map((c) => [c.clock_key, c]));
   for (const effect of effects) {
     if ('start' in effect) {
-      const rule = typeof effect.rule === 'string' ? effect.rule : (effect.rule.rules[String(record[effect.rule.field])] ?? effect.rule.fallback);
-      await startClock(tx, platform, actor, { recordType: def.recordType, recordId: record.id, unitId: record.unit_id, key: effect.start, label: effect.label, ruleCode: rule, start: date });
+      const base = { recordType: def.recordType, recordId: record.id, unitId: record.unit_id, key: effect.start, label: effect.label, start: date };
+      if ('dueColumn' in effect) {
+        await startClock(tx, platform, actor, { ...base, fixedDue: String(record[effect.dueColumn]) });
+      } else {
+        const rule = typeof effect.rule === 'string' ? effect.rule : (effect.rule.rules[String(record[effect.rule.field])] ?? effect.rule.fallback);
+        await startClock(tx, platform, actor, { ...base, ruleCode: rule });
+      }
       continue;
     }
     const key = 'pause' in effect ? effect.pause : 'resume' in effect ? effect.resume : 'restart' in effect ? effect.restart : effect.stop;

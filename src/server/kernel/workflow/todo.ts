@@ -5,7 +5,7 @@ import type { Platform } from '../platform.ts';
 import type { DataScope } from '../auth/scope.ts';
 import { scoped } from '../auth/scope.ts';
 import { computeDeadline, lightOf } from '../calendar/deadline.ts';
-import { clockFacts } from '../calendar/store.ts';
+import { clockFacts, ruleOfClock } from '../calendar/store.ts';
 import { chinaToday } from '../calendar/days.ts';
 import { transitionsFrom, type TodoItem, type WorkflowDef } from '../../../shared/workflow.ts';
 import type { Role } from '../../../shared/roles.ts';
@@ -42,6 +42,7 @@ export async function openItems(platform: Platform, def: WorkflowDef, states: st
       'u.path as unit_path',
       'c.label as clock_label',
       'c.rule_code',
+      'c.fixed_due',
       'c.status as clock_status',
       'c.start_date',
       'c.pauses',
@@ -80,7 +81,7 @@ export async function openItems(platform: Platform, def: WorkflowDef, states: st
     }
     // Rows come soonest-due first: the first clock of a record is the one that matters.
     if (!row.clock_label || item.clock) continue;
-    const rule = deadlines.rules.get(row.rule_code);
+    const rule = ruleOfClock(deadlines, { ...row, label: row.clock_label });
     if (!rule) continue;
     const result = computeDeadline(deadlines.calendar, rule, clockFacts(row, asOf));
     const light = row.clock_status === 'paused' ? { light: 'paused' as const, workingDaysLeft: 0 } : lightOf(deadlines.calendar, result.due, asOf, rule.warnDays);

@@ -1,0 +1,107 @@
+// The indicator registry. A module registers count indicators as a query of its records (id, title,
+// unit_id, date) for a year, and rates as the ratio of two counts. The kernel applies the unit
+// scope, counts, lists the records behind a figure (provenance) and compares with the year before.
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { Db } from '../db/index.ts';
+import type { Platform } from '../platform.ts';
+import { subtreeUnitIds } from '../auth/scope.ts';
+import { HttpError, notFound } from '../http/errors.ts';
+import type { IndicatorRecord, IndicatorValue } from '../../../shared/schemas/indicators.ts';
+
+/** The records of a count indicator for year Y: must select id, title, unit_id and date. */
+export type RecordSource = (db: Db, year: number) => SelectQueryBuilder<any, any, { id: string; title: string; unit_id: string; date: string | null }>;
+
+interface Common {
+  code: string;
+  name: string;
+  /** Unit of measure: 件, 次, 人, or % for rates. */
+  measure: string;
+  definition: string;
+}
+
+export type IndicatorDef =
+  | (Common & { kind: 'count'; recordType: string; linkPrefix: string | null; records: RecordSource })
+  | (Common & { kind: 'rate'; numerator: string; denominator: string });
+
+export interface IndicatorScope {
+  year: number;
+  /** The unit and its subtree; null for the whole platform. */
+  unitIds: string[] | null;
+}
+
+export async function scopeForUnitCode(platform: Platform, year: number, code: string | undefined): Promise<IndicatorScope & { unitCode: string | null }> {
+  if (!code) return { year, unitIds: null, unitCode: null };
+  const unit = await platform.db.selectFrom('org_units').select(['path', 'code']).where('code', '=', code).executeTakeFirst();
+  if (!unit) throw new HttpError(400, `单位编码（unit）「${code}」不存在`, [{ field: 'unit', message: `单位「${code}」不存在` }]);
+  return { year, unitIds: await subtreeUnitIds(platform.db, unit.path), unitCode: unit.code };
+}
+
+function countDef(platform: Platform, code: string) {
+  const def = platform.indicators.get(code);
+  if (!def || def.kind !== 'count') throw new Error(`指标 ${code} 不是计数指标`);
+  return def;
+}
+
+function scopedRecords(platform: Platform, def: Extract<IndicatorDef, { kind: 'count' }>, scope: IndicatorScope) {
+  let q = platform.db.selectFrom(def.records(platform.db, scope.year).as('x')).innerJoin('org_units as u', 'u.id', 'x.unit_id');
+  if (scope.unitIds) q = scope.unitIds.length ? q.where('x.unit_id', 'in', scope.unitIds) : q.where(sql`1`, '=', 0);
+  return q;
+}
+
+async function count(platform: Platform, code: string, scope: IndicatorScope): Promise<number> {
+  const row = await scopedRecords(platform, countDef(platform, code), scope).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function computeIndicator(platform: Platform, def: IndicatorDef, scope: IndicatorScope): Promise<number | null> {
+  if (def.kind === 'count') return count(platform, def.code, scope);
+  const [num, den] = await Promise.all([count(platform, def.numerator, scope), count(platform, def.denominator, scope)]);
+  return den === 0 ? null : num / den;
+}
+
+export async function computeAll(platform: Platform, scope: IndicatorScope): Promise<IndicatorValue[]> {
+  const out: IndicatorValue[] = [];
+  for (const def of platform.indicators.values()) {
+    const [value, lastYear] = await Promise.all([computeIndicator(platform, def, scope), computeIndicator(platform, def, { ...scope, year: scope.year - 1 })]);
+    out.push({
+      code: def.code,
+      name: def.name,
+      measure: def.measure,
+      kind: def.kind,
+      definition: def.definition,
+      value,
+      lastYear,
+      yoy: value === null || lastYear === null || lastYear === 0 ? null : (value - lastYear) / lastYear,
+    });
+  }
+  return out;
+}
+
+/** The records behind a figure; for a rate, its denominator's records marked by whether they are counted. */
+export async function indicatorRecords(platform: Platform, code: string, scope: IndicatorScope, page: number, pageSize: number): Promise<{ items: IndicatorRecord[]; total: number }> {
+  const def = platform.indicators.get(code);
+  if (!def) throw notFound('指标');
+  const base = def.kind === 'count' ? def : countDef(platform, def.denominator);
+  const q = scopedRecords(platform, base, scope);
+  const [{ total }, rows] = await Promise.all([
+    q.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+    q.select(['x.id', 'x.title', 'x.date', 'u.name as unit_name']).orderBy('x.date').orderBy('x.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+  ]);
+  let counted: Set<string> | null = null;
+  if (def.kind === 'rate' && rows.length) {
+    const num = await scopedRecords(platform, countDef(platform, def.numerator), scope).select('x.id').where('x.id', 'in', rows.map((r: any) => r.id)).execute();
+    counted = new Set(num.map((r: any) => r.id));
+  }
+  return {
+    total: Number(total),
+    items: rows.map((r: any) => ({
+      recordType: base.recordType,
+      id: r.id,
+      title: r.title,
+      unitName: r.unit_name,
+      date: r.date,
+      link: base.linkPrefix ? `${base.linkPrefix}${r.id}` : null,
+      ...(counted ? { counted: counted.has(r.id) } : {}),
+    })),
+  };
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from '../../../shared/zod.ts';
+import { route } from '../http/route.ts';
+import { assertInScope } from '../auth/scope.ts';
+import type { RequestContext } from '../auth/context.ts';
+import type { Platform } from '../platform.ts';
+import { computeAll, indicatorRecords, scopeForUnitCode } from './registry.ts';
+import { indicatorQuery, indicatorRecordsQuery } from '../../../shared/schemas/indicators.ts';
+
+export async function indicatorRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
+  const tags = ['指标'];
+
+  /** A unit's figures need that unit in the user's scope; without a unit, everything (law office, leaders) or the user's own unit. */
+  async function scopeFor(ctx: RequestContext, year: number, code: string | undefined) {
+    const unitCode = code ?? (ctx.scope.all ? undefined : (await platform.db.selectFrom('org_units').select('code').where('id', '=', ctx.unitId).executeTakeFirstOrThrow()).code);
+    const scope = await scopeForUnitCode(platform, year, unitCode);
+    if (unitCode) {
+      const unit = await platform.db.selectFrom('org_units').select('id').where('code', '=', unitCode).executeTakeFirstOrThrow();
+      assertInScope(ctx.scope, unit.id, '单位');
+    }
+    return scope;
+  }
+
+  route(api, {
+    method: 'GET',
+    url: '/indicators',
+    permission: 'indicator.read',
+    summary: '某年度、某单位（含下级）或全部的指标值，附名称、计量单位、上年值与同比',
+    tags,
+    query: indicatorQuery,
+    handler: async ({ ctx, query }) => {
+      const scope = await scopeFor(ctx, query.year, query.unit);
+      const values = await computeAll(platform, scope);
+      return {
+        year: query.year,
+        unit: scope.unitCode,
+        indicators: Object.fromEntries(values.map((v) => [v.code, v.value])),
+        details: values,
+      };
+    },
+  });
+
+  route(api, {
+    method: 'GET',
+    url: '/indicators/:code/records',
+    permission: 'indicator.read',
+    summary: '指标所统计的记录（溯源），分页',
+    tags,
+    params: z.strictObject({ code: z.string().min(1).max(64).meta({ title: '指标编码' }) }),
+    query: indicatorRecordsQuery,
+    handler: async ({ ctx, params, query }) => {
+      const scope = await scopeFor(ctx, query.year, query.unit);
+      return { ...(await indicatorRecords(platform, params.code, scope, query.page, query.pageSize)), page: query.page, pageSize: query.pageSize };
+    },
+  });
+}
