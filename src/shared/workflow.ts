@@ -37,6 +37,8 @@ export interface TransitionDef {
   input?: z.ZodObject;
   /** API field → record column for `input`. */
   inputColumns?: Record<string, string>;
+  /** A record column that takes the transition's effective date (e.g. completed_date). */
+  dateColumn?: string;
   effects?: readonly ClockEffect[];
   /** Shown as a danger action in the UI. */
   danger?: boolean;

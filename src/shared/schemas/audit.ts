@@ -75,4 +75,10 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'job.run': '手动执行每日任务',
   'matter.create': '交办事项',
   'matter.update': '修改交办事项',
+  'plan.create': '新建分工方案',
+  'plan.update': '修改分工方案',
+  'plan.copy': '复制分工方案',
+  'task.create': '下达任务',
+  'task.update': '修改任务',
+  'task.progress': '报告任务进展',
 };

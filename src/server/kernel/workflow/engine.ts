@@ -82,10 +82,11 @@ export async function applyTransition(
     const blocked = unmetGuards(t, record, t.evidence ? await evidenceCount(tx, def.recordType, id) : 0, values);
     if (blocked.length) throw conflict(`不能执行「${t.label}」：${blocked.join('；')}`);
 
+    const date = input.date ?? chinaToday();
     const columns: Record<string, unknown> = { status: t.to };
     for (const [field, column] of Object.entries(t.inputColumns ?? {})) if (field in values) columns[column] = values[field];
+    if (t.dateColumn) columns[t.dateColumn] = date;
     await updateVersioned(tx, def.table, id, record.version, columns, ctx.id);
-    const date = input.date ?? chinaToday();
     const noteParts = [input.note, date !== chinaToday() ? `办理日期 ${date}` : null].filter(Boolean);
     await addTimeline(tx, ctx, {
       recordType: def.recordType,

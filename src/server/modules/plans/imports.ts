@@ -1,0 +1,182 @@
+// Import types `plans` and `tasks` (issue contract: field names are API; xlsx uses the Chinese headers).
+import { z, isoDate } from '../../../shared/zod.ts';
+import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
+import { IMPORT_TASK_STATUSES, TASK_RECORD_TYPE } from '../../../shared/schemas/plans.ts';
+import type { ImportType, RowError } from '../../kernel/imports/types.ts';
+import { HttpError } from '../../kernel/http/errors.ts';
+import { nowIso } from '../../kernel/ids.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { addTimeline } from '../../kernel/workflow/timeline.ts';
+import { createPlan, insertTask, moveTaskClock } from './plans.ts';
+
+const ref = z.string().trim().min(1, { error: '外部编号不能为空' }).max(64, { error: '外部编号不能超过 64 个字符' }).meta({ title: '外部编号' });
+const cell = (label: string, max: number) => z.string().trim().min(1, { error: `${label}不能为空` }).max(max, { error: `${label}不能超过 ${max} 个字符` }).meta({ title: label });
+
+const planRow = z.object({
+  ref,
+  year: z.coerce.number({ error: '年度必须是整数' }).int({ error: '年度必须是整数' }).min(2000, { error: '年度不能早于 2000' }).max(2100, { error: '年度不能晚于 2100' }).meta({ title: '年度' }),
+  title: cell('方案名称', 200),
+  source: cell('来源文件', 300).optional(),
+  issuedDate: isoDate('印发日期'),
+});
+type PlanRow = z.infer<typeof planRow>;
+
+export const plansImport: ImportType<PlanRow> = {
+  type: 'plans',
+  title: '分工方案',
+  permission: 'plan.manage',
+  fields: [
+    { name: 'ref', label: '外部编号', required: true, note: '方案的唯一编号，再次导入同一编号时更新', example: 'PLAN-2026' },
+    { name: 'year', label: '年度', required: true, note: '方案年度', example: '2026' },
+    { name: 'title', label: '方案名称', required: true, note: '分工方案名称', example: '示范县2026年法治政府建设重点任务分工方案' },
+    { name: 'source', label: '来源文件', note: '方案依据的文件，可空', example: '《2026年推进更高水平法治政府建设十项重点任务》' },
+    { name: 'issuedDate', label: '印发日期', required: true, note: 'YYYY-MM-DD，不能晚于方案年度', example: '2026-03-10' },
+  ],
+  row: planRow,
+  async apply(tx, rows, actor, platform) {
+    const errors: RowError[] = [];
+    let created = 0;
+    let updated = 0;
+    const seen = new Map<string, number>();
+    for (const r of rows) {
+      const v = r.value;
+      if (seen.has(v.ref)) {
+        errors.push({ row: r.row, column: '外部编号（ref）', message: `与第 ${seen.get(v.ref)} 行重复` });
+        continue;
+      }
+      seen.set(v.ref, r.row);
+      if (Number(v.issuedDate.slice(0, 4)) > v.year) {
+        errors.push({ row: r.row, column: '印发日期（issuedDate）', message: `不能晚于方案年度 ${v.year} 年` });
+        continue;
+      }
+      const existing = await tx.selectFrom('plans').select(['id']).where('ref', '=', v.ref).executeTakeFirst();
+      if (existing) {
+        const early = await tx.selectFrom('tasks').select('completed_date').where('plan_id', '=', existing.id).where('completed_date', '<', v.issuedDate).executeTakeFirst();
+        if (early) {
+          errors.push({ row: r.row, column: '印发日期（issuedDate）', message: `不能晚于已完成任务的完成日期 ${early.completed_date}` });
+          continue;
+        }
+        await tx.updateTable('plans').set({ year: v.year, title: v.title, source: v.source ?? null, issued_date: v.issuedDate, updated_at: nowIso(), updated_by: actor.id, version: (eb) => eb('version', '+', 1) }).where('id', '=', existing.id).execute();
+        updated++;
+      } else {
+        await createPlan(tx, platform, actor, { ...v, source: v.source ?? null });
+        created++;
+      }
+    }
+    return { created, updated, errors };
+  },
+};
+
+const taskRow = z.object({
+  ref,
+  planRef: ref.meta({ title: '方案编号' }),
+  code: cell('任务编号', 32),
+  title: cell('任务名称', 200),
+  content: cell('任务内容', 5000),
+  leadUnitCode: unitCode.meta({ title: '牵头单位编码' }),
+  coUnitCodes: z.string().trim().max(2000).optional().meta({ title: '配合单位编码' }),
+  dueDate: isoDate('完成时限'),
+  status: enumFromLabels(IMPORT_TASK_STATUSES, '状态').optional(),
+  completedDate: isoDate('完成日期').optional(),
+});
+type TaskRow = z.infer<typeof taskRow>;
+
+const TASK_COLUMNS: Record<string, string> = {
+  planId: '方案编号（planRef）',
+  code: '任务编号（code）',
+  leadUnitId: '牵头单位编码（leadUnitCode）',
+  coUnitIds: '配合单位编码（coUnitCodes）',
+  dueDate: '完成时限（dueDate）',
+  completedDate: '完成日期（completedDate）',
+};
+
+export const tasksImport: ImportType<TaskRow> = {
+  type: 'tasks',
+  title: '重点任务',
+  permission: 'plan.manage',
+  fields: [
+    { name: 'ref', label: '外部编号', required: true, note: '任务的唯一编号，再次导入同一编号时更新', example: 'T-2026-01' },
+    { name: 'planRef', label: '方案编号', required: true, note: '所属方案的外部编号（先导入方案）', example: 'PLAN-2026' },
+    { name: 'code', label: '任务编号', required: true, note: '方案内的任务序号，方案内唯一', example: '1' },
+    { name: 'title', label: '任务名称', required: true, note: '', example: '全面落实行政规范性文件合法性审核机制' },
+    { name: 'content', label: '任务内容', required: true, note: '', example: '各单位起草的行政规范性文件一律经合法性审核。' },
+    { name: 'leadUnitCode', label: '牵头单位编码', required: true, note: '牵头单位的编码', example: 'SFX-D01' },
+    { name: 'coUnitCodes', label: '配合单位编码', note: '多个用英文分号 ; 分隔，可空', example: 'SFX-D03;SFX-D21' },
+    { name: 'dueDate', label: '完成时限', required: true, note: 'YYYY-MM-DD，不能早于方案印发日期', example: '2026-12-31' },
+    { name: 'status', label: '状态', note: 'not_started/in_progress/completed/cancelled，或 未开始/进行中/已完成/已取消；默认未开始', example: '进行中' },
+    { name: 'completedDate', label: '完成日期', note: '已完成的任务必填，不能早于方案印发日期', example: '' },
+  ],
+  row: taskRow,
+  async apply(tx, rows, actor, platform) {
+    const errors: RowError[] = [];
+    let created = 0;
+    let updated = 0;
+    const units = new Map((await tx.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+    const seen = new Map<string, number>();
+    for (const r of rows) {
+      const v = r.value;
+      const fail = (column: string, message: string) => errors.push({ row: r.row, column, message });
+      if (seen.has(v.ref)) {
+        fail('外部编号（ref）', `与第 ${seen.get(v.ref)} 行重复`);
+        continue;
+      }
+      seen.set(v.ref, r.row);
+      const plan = await tx.selectFrom('plans').select(['id', 'issued_date']).where('ref', '=', v.planRef).executeTakeFirst();
+      if (!plan) {
+        fail('方案编号（planRef）', `方案「${v.planRef}」不存在`);
+        continue;
+      }
+      const leadUnitId = units.get(v.leadUnitCode);
+      if (!leadUnitId) {
+        fail('牵头单位编码（leadUnitCode）', `单位「${v.leadUnitCode}」不存在`);
+        continue;
+      }
+      const coCodes = (v.coUnitCodes ?? '').split(/[;；]/).map((s) => s.trim()).filter(Boolean);
+      const unknown = coCodes.filter((c) => !units.has(c));
+      if (unknown.length) {
+        fail('配合单位编码（coUnitCodes）', `单位「${unknown.join('、')}」不存在`);
+        continue;
+      }
+      const input = { planId: plan.id, code: v.code, title: v.title, content: v.content, leadUnitId, coUnitIds: coCodes.map((c) => units.get(c)!), dueDate: v.dueDate, status: v.status ?? 'not_started', completedDate: v.completedDate ?? null };
+      const existing = await tx.selectFrom('tasks').select(['id', 'status']).where('ref', '=', v.ref).executeTakeFirst();
+      try {
+        if (!existing) {
+          await insertTask(tx, platform, actor, { ...input, ref: v.ref });
+          created++;
+          continue;
+        }
+        // Re-import: same checks as a new task, then the stored task takes the file's values.
+        if (input.status === 'completed' && !input.completedDate) throw new HttpError(400, '已完成的任务必须填写', [{ field: 'completedDate', message: '已完成的任务必须填写' }]);
+        if (input.status !== 'completed' && input.completedDate) throw new HttpError(400, '只有已完成的任务才能填写', [{ field: 'completedDate', message: '只有已完成的任务才能填写' }]);
+        if (input.completedDate && input.completedDate < plan.issued_date) throw new HttpError(400, `不能早于方案印发日期 ${plan.issued_date}`, [{ field: 'completedDate', message: `不能早于方案印发日期 ${plan.issued_date}` }]);
+        if (input.dueDate < plan.issued_date) throw new HttpError(400, `不能早于方案印发日期 ${plan.issued_date}`, [{ field: 'dueDate', message: `不能早于方案印发日期 ${plan.issued_date}` }]);
+        await tx
+          .updateTable('tasks')
+          .set({ plan_id: plan.id, code: v.code, title: v.title, content: v.content, unit_id: leadUnitId, due_date: v.dueDate, status: input.status, completed_date: input.completedDate, ...(input.status === 'completed' ? { percent: 100 } : {}), updated_at: nowIso(), updated_by: actor.id, version: (eb) => eb('version', '+', 1) })
+          .where('id', '=', existing.id)
+          .execute();
+        await tx.deleteFrom('task_co_units').where('task_id', '=', existing.id).execute();
+        if (input.coUnitIds.length) await tx.insertInto('task_co_units').values(input.coUnitIds.map((unit_id) => ({ task_id: existing.id, unit_id }))).execute();
+        const closed = input.status === 'completed' || input.status === 'cancelled';
+        if (closed) {
+          await tx
+            .updateTable('clocks')
+            .set({ status: 'stopped', stopped_on: input.completedDate ?? chinaToday(), stop_reason: '批量导入' })
+            .where('record_type', '=', TASK_RECORD_TYPE)
+            .where('record_id', '=', existing.id)
+            .where('status', '!=', 'stopped')
+            .execute();
+        } else {
+          await moveTaskClock(tx, platform, existing.id, v.dueDate, leadUnitId);
+        }
+        await addTimeline(tx, actor, { recordType: TASK_RECORD_TYPE, recordId: existing.id, action: 'import', label: '批量导入更新', fromStatus: existing.status, toStatus: input.status });
+        updated++;
+      } catch (error) {
+        if (!(error instanceof HttpError)) throw error;
+        const first = (error.errors?.[0] ?? {}) as { field?: string; message?: string };
+        fail(TASK_COLUMNS[first.field ?? ''] ?? first.field ?? '', first.message ?? error.detail);
+      }
+    }
+    return { created, updated, errors };
+  },
+};

@@ -1,0 +1,384 @@
+// Plans (分工方案) and their tasks: the law office writes them, lead and co-units see and report on
+// their tasks, completion needs evidence and the law office's confirmation (TASK_WORKFLOW).
+import { sql } from 'kysely';
+import './tables.ts';
+import type { Db, Executor, Tx } from '../../kernel/db/index.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import type { Actor } from '../../kernel/audit/index.ts';
+import type { RequestContext } from '../../kernel/auth/context.ts';
+import { subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { likeEscape } from '../../kernel/db/index.ts';
+import { conflict, fieldError, forbidden, notFound } from '../../kernel/http/errors.ts';
+import { newId, nowIso } from '../../kernel/ids.ts';
+import { updateVersioned } from '../../kernel/db/versioned.ts';
+import { addMonths, chinaToday } from '../../kernel/calendar/days.ts';
+import { computeDue, lightOf } from '../../kernel/calendar/deadline.ts';
+import { clockFacts, ruleOfClock } from '../../kernel/calendar/store.ts';
+import { applyEffects } from '../../kernel/workflow/engine.ts';
+import { addTimeline } from '../../kernel/workflow/timeline.ts';
+import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
+import { can } from '../../kernel/auth/context.ts';
+import {
+  TASK_RECORD_TYPE,
+  TASK_WORKFLOW,
+  type PlanInput,
+  type PlanView,
+  type ProgressInput,
+  type TaskDetail,
+  type TaskInput,
+  type TaskListQuery,
+  type TaskView,
+  type UpdateTaskInput,
+} from '../../../shared/schemas/plans.ts';
+
+const OPEN = ['not_started', 'in_progress', 'pending'];
+const DUE_CLOCK = { start: 'due', label: '完成时限', dueColumn: 'due_date' } as const;
+
+// Plans
+
+export async function listPlans(db: Db): Promise<PlanView[]> {
+  const rows = await db
+    .selectFrom('plans as p')
+    .leftJoin('tasks as t', 't.plan_id', 'p.id')
+    .select(['p.id', 'p.ref', 'p.year', 'p.title', 'p.source', 'p.issued_date', 'p.version'])
+    .select(sql<number>`count(t.id)`.as('task_count'))
+    .select(sql<number>`sum(case when t.status = 'completed' then 1 else 0 end)`.as('completed_count'))
+    .groupBy(['p.id', 'p.ref', 'p.year', 'p.title', 'p.source', 'p.issued_date', 'p.version'])
+    .orderBy('p.year', 'desc')
+    .orderBy('p.issued_date', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    ref: r.ref,
+    year: r.year,
+    title: r.title,
+    source: r.source,
+    issuedDate: r.issued_date,
+    taskCount: Number(r.task_count),
+    completedCount: Number(r.completed_count ?? 0),
+    version: r.version,
+  }));
+}
+
+export async function createPlan(tx: Tx, platform: Platform, actor: Actor, input: PlanInput & { ref?: string | null }): Promise<string> {
+  if (Number(input.issuedDate.slice(0, 4)) > input.year) throw fieldError('issuedDate', '印发日期', `不能晚于方案年度 ${input.year} 年`);
+  const now = nowIso();
+  const id = newId();
+  await tx
+    .insertInto('plans')
+    .values({ id, ref: input.ref ?? null, year: input.year, title: input.title, source: input.source ?? null, issued_date: input.issuedDate, version: 1, created_at: now, created_by: actor.id, updated_at: now, updated_by: actor.id })
+    .execute();
+  await platform.audit.record(tx, actor, { action: 'plan.create', targetType: 'plan', targetId: id, detail: { year: input.year, title: input.title } });
+  return id;
+}
+
+export async function updatePlan(platform: Platform, actor: Actor, id: string, input: PlanInput & { version: number }): Promise<void> {
+  await platform.db.transaction().execute(async (tx) => {
+    const plan = await tx.selectFrom('plans').select('id').where('id', '=', id).executeTakeFirst();
+    if (!plan) throw notFound('方案');
+    const completedEarlier = await tx.selectFrom('tasks').select('completed_date').where('plan_id', '=', id).where('completed_date', '<', input.issuedDate).executeTakeFirst();
+    if (completedEarlier) throw fieldError('issuedDate', '印发日期', `不能晚于已完成任务的完成日期 ${completedEarlier.completed_date}`);
+    await updateVersioned(tx, 'plans', id, input.version, { year: input.year, title: input.title, source: input.source ?? null, issued_date: input.issuedDate }, actor.id);
+    await platform.audit.record(tx, actor, { action: 'plan.update', targetType: 'plan', targetId: id, detail: { title: input.title } });
+  });
+}
+
+/** Starts next year's plan from this one: the same tasks, due dates moved to the new year, not started. */
+export async function copyPlan(platform: Platform, actor: Actor, fromId: string, input: { year: number; issuedDate: string; title?: string }): Promise<string> {
+  return platform.db.transaction().execute(async (tx) => {
+    const from = await tx.selectFrom('plans').selectAll().where('id', '=', fromId).executeTakeFirst();
+    if (!from) throw notFound('方案');
+    const years = input.year - from.year;
+    const id = await createPlan(tx, platform, actor, { year: input.year, issuedDate: input.issuedDate, title: input.title ?? from.title.replaceAll(String(from.year), String(input.year)), source: from.source });
+    const tasks = await tx.selectFrom('tasks').selectAll().where('plan_id', '=', fromId).where('status', '!=', 'cancelled').orderBy('code').execute();
+    for (const t of tasks) {
+      const coUnits = (await tx.selectFrom('task_co_units').select('unit_id').where('task_id', '=', t.id).execute()).map((c) => c.unit_id);
+      const dueDate = addMonths(t.due_date, years * 12);
+      await insertTask(tx, platform, actor, {
+        planId: id,
+        code: t.code,
+        title: t.title,
+        content: t.content,
+        leadUnitId: t.unit_id,
+        coUnitIds: coUnits,
+        dueDate: dueDate < input.issuedDate ? input.issuedDate : dueDate,
+        milestones: (JSON.parse(t.milestones) as { title: string; dueDate: string }[]).map((m) => ({ title: m.title, dueDate: addMonths(m.dueDate, years * 12) })),
+      });
+    }
+    await platform.audit.record(tx, actor, { action: 'plan.copy', targetType: 'plan', targetId: id, detail: { from: fromId, tasks: tasks.length } });
+    return id;
+  });
+}
+
+// Tasks
+
+export interface TaskWrite extends TaskInput {
+  ref?: string | null;
+  status?: 'not_started' | 'in_progress' | 'completed' | 'cancelled';
+  completedDate?: string | null;
+}
+
+async function checkUnits(tx: Executor, leadUnitId: string, coUnitIds: readonly string[]): Promise<void> {
+  const ids = [...new Set([leadUnitId, ...coUnitIds])];
+  const units = await tx.selectFrom('org_units').select(['id', 'active']).where('id', 'in', ids).execute();
+  const found = new Map(units.map((u) => [u.id, u]));
+  if (!found.get(leadUnitId)) throw fieldError('leadUnitId', '牵头单位', '不存在');
+  if (!found.get(leadUnitId)!.active) throw fieldError('leadUnitId', '牵头单位', '已停用');
+  for (const id of coUnitIds) if (!found.get(id)) throw fieldError('coUnitIds', '配合单位', `「${id}」不存在`);
+  if (coUnitIds.includes(leadUnitId)) throw fieldError('coUnitIds', '配合单位', '不能包含牵头单位');
+}
+
+/** Inserts a task (validated), its co-units, its timeline and, while it is open, its due-date clock. */
+export async function insertTask(tx: Tx, platform: Platform, actor: Actor, input: TaskWrite): Promise<string> {
+  const plan = await tx.selectFrom('plans').select(['id', 'issued_date', 'year']).where('id', '=', input.planId).executeTakeFirst();
+  if (!plan) throw fieldError('planId', '所属方案', '不存在');
+  const coUnitIds = [...new Set(input.coUnitIds ?? [])];
+  await checkUnits(tx, input.leadUnitId, coUnitIds);
+  if (input.dueDate < plan.issued_date) throw fieldError('dueDate', '完成时限', `不能早于方案印发日期 ${plan.issued_date}`);
+  const status = input.status ?? 'not_started';
+  if (status === 'completed' && !input.completedDate) throw fieldError('completedDate', '完成日期', '已完成的任务必须填写');
+  if (status !== 'completed' && input.completedDate) throw fieldError('completedDate', '完成日期', '只有已完成的任务才能填写');
+  if (input.completedDate && input.completedDate < plan.issued_date) throw fieldError('completedDate', '完成日期', `不能早于方案印发日期 ${plan.issued_date}`);
+  if (input.completedDate && input.completedDate > chinaToday()) throw fieldError('completedDate', '完成日期', '不能晚于今天');
+  const duplicate = await tx.selectFrom('tasks').select('id').where('plan_id', '=', plan.id).where('code', '=', input.code).executeTakeFirst();
+  if (duplicate) throw fieldError('code', '任务编号', `「${input.code}」在本方案中已存在`);
+  const now = nowIso();
+  const row = {
+    id: newId(),
+    ref: input.ref ?? null,
+    plan_id: plan.id,
+    code: input.code,
+    title: input.title,
+    content: input.content,
+    unit_id: input.leadUnitId,
+    due_date: input.dueDate,
+    status,
+    percent: status === 'completed' ? 100 : 0,
+    completion_note: null,
+    completed_date: input.completedDate ?? null,
+    milestones: JSON.stringify(input.milestones ?? []),
+    version: 1,
+    created_at: now,
+    created_by: actor.id,
+    updated_at: now,
+    updated_by: actor.id,
+  };
+  await tx.insertInto('tasks').values(row).execute();
+  if (coUnitIds.length) await tx.insertInto('task_co_units').values(coUnitIds.map((unit_id) => ({ task_id: row.id, unit_id }))).execute();
+  await addTimeline(tx, actor, { recordType: TASK_RECORD_TYPE, recordId: row.id, action: 'create', label: '下达任务', toStatus: status, note: `完成时限 ${input.dueDate}` });
+  if (OPEN.includes(status)) await applyEffects(tx, platform, actor, TASK_WORKFLOW, row, [DUE_CLOCK], plan.issued_date);
+  await platform.audit.record(tx, actor, { action: 'task.create', targetType: TASK_RECORD_TYPE, targetId: row.id, detail: { planId: plan.id, code: input.code, leadUnitId: input.leadUnitId } });
+  return row.id;
+}
+
+/** Points an open task's due-date clock at a new due date and owner unit, and recomputes it. */
+export async function moveTaskClock(tx: Tx, platform: Platform, taskId: string, dueDate: string, unitId: string): Promise<void> {
+  const clock = await tx.selectFrom('clocks').selectAll().where('record_type', '=', TASK_RECORD_TYPE).where('record_id', '=', taskId).where('clock_key', '=', 'due').where('status', '!=', 'stopped').executeTakeFirst();
+  if (!clock) return;
+  const deadlines = await platform.deadlines.load(tx);
+  const moved = { ...clock, fixed_due: dueDate };
+  const { due, provisional } = computeDue(deadlines.calendar, ruleOfClock(deadlines, moved)!, clockFacts(moved, chinaToday()));
+  const changed = due !== clock.due_date;
+  await tx
+    .updateTable('clocks')
+    .set({ fixed_due: dueDate, unit_id: unitId, due_date: due, provisional: provisional ? 1 : 0, ...(changed ? { escalation_level: 0, escalated_at: null } : {}) })
+    .where('id', '=', clock.id)
+    .execute();
+}
+
+/** Tasks whose lead unit or one of whose co-units is in scope. */
+function visibleTasks(db: Executor, scope: DataScope) {
+  let q = db.selectFrom('tasks as t');
+  if (!scope.all) {
+    const ids = scope.unitIds.length ? scope.unitIds : [''];
+    q = q.where((eb) => eb.or([eb('t.unit_id', 'in', ids), eb('t.id', 'in', eb.selectFrom('task_co_units').select('task_id').where('unit_id', 'in', ids))]));
+  }
+  return q;
+}
+
+type TaskRow = {
+  id: string;
+  ref: string | null;
+  plan_id: string;
+  plan_title: string;
+  code: string;
+  title: string;
+  content: string;
+  unit_id: string;
+  unit_name: string;
+  due_date: string;
+  status: string;
+  percent: number;
+  completed_date: string | null;
+  completion_note: string | null;
+  milestones: string;
+  version: number;
+};
+
+const TASK_COLUMNS = [
+  't.id', 't.ref', 't.plan_id', 'p.title as plan_title', 't.code', 't.title', 't.content', 't.unit_id', 'u.name as unit_name', 't.due_date',
+  't.status', 't.percent', 't.completed_date', 't.completion_note', 't.milestones', 't.version',
+] as const;
+
+async function toViews(platform: Platform, rows: TaskRow[]): Promise<TaskView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [coUnits, clocks, deadlines] = await Promise.all([
+    platform.db.selectFrom('task_co_units as c').innerJoin('org_units as u', 'u.id', 'c.unit_id').select(['c.task_id', 'u.id', 'u.name']).where('c.task_id', 'in', ids).orderBy('u.sort_order').orderBy('u.code').execute(),
+    platform.db.selectFrom('clocks').selectAll().where('record_type', '=', TASK_RECORD_TYPE).where('record_id', 'in', ids).where('clock_key', '=', 'due').execute(),
+    platform.deadlines.load(),
+  ]);
+  const today = chinaToday();
+  const clockOf = new Map(clocks.map((c) => [c.record_id, c]));
+  return rows.map((r) => {
+    const clock = clockOf.get(r.id);
+    let light: TaskView['light'] = null;
+    if (clock && clock.status === 'running') {
+      const rule = ruleOfClock(deadlines, clock)!;
+      light = lightOf(deadlines.calendar, computeDue(deadlines.calendar, rule, clockFacts(clock, today)).due, today, rule.warnDays).light;
+    }
+    return {
+      id: r.id,
+      ref: r.ref,
+      planId: r.plan_id,
+      planTitle: r.plan_title,
+      code: r.code,
+      title: r.title,
+      content: r.content,
+      leadUnitId: r.unit_id,
+      leadUnitName: r.unit_name,
+      coUnits: coUnits.filter((c) => c.task_id === r.id).map((c) => ({ id: c.id, name: c.name })),
+      dueDate: r.due_date,
+      status: r.status,
+      statusLabel: TASK_WORKFLOW.states[r.status]?.label ?? r.status,
+      overdue: OPEN.includes(r.status) && r.due_date < today,
+      percent: r.percent,
+      completedDate: r.completed_date,
+      completionNote: r.completion_note,
+      milestones: JSON.parse(r.milestones),
+      light,
+      version: r.version,
+    };
+  });
+}
+
+export function filteredTasks(platform: Platform, scope: DataScope, query: Omit<TaskListQuery, 'page' | 'pageSize'>, unitIds: string[] | null) {
+  let q = visibleTasks(platform.db, scope).innerJoin('plans as p', 'p.id', 't.plan_id').innerJoin('org_units as u', 'u.id', 't.unit_id');
+  if (query.planId) q = q.where('t.plan_id', '=', query.planId);
+  if (query.year) q = q.where('p.year', '=', query.year);
+  if (unitIds) {
+    const ids = unitIds.length ? unitIds : [''];
+    q = q.where((eb) => eb.or([eb('t.unit_id', 'in', ids), eb('t.id', 'in', eb.selectFrom('task_co_units').select('task_id').where('unit_id', 'in', ids))]));
+  }
+  if (query.status) q = q.where('t.status', '=', query.status);
+  if (query.overdue === 'true') q = q.where('t.status', 'in', OPEN).where('t.due_date', '<', chinaToday());
+  if (query.dueBefore) q = q.where('t.due_date', '<=', query.dueBefore);
+  if (query.keyword) {
+    const pattern = `%${likeEscape(query.keyword)}%`;
+    q = q.where(sql<boolean>`(t.title like ${pattern} escape '\\' or t.code like ${pattern} escape '\\')`);
+  }
+  return q;
+}
+
+export async function unitFilter(platform: Platform, unitId: string | undefined): Promise<string[] | null> {
+  if (!unitId) return null;
+  const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', unitId).executeTakeFirst();
+  return unit ? subtreeUnitIds(platform.db, unit.path) : [];
+}
+
+export async function listTasks(platform: Platform, scope: DataScope, query: TaskListQuery) {
+  const q = filteredTasks(platform, scope, query, await unitFilter(platform, query.unitId));
+  const [{ total }, rows] = await Promise.all([
+    q.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+    q.select([...TASK_COLUMNS]).orderBy('p.year', 'desc').orderBy('t.code').orderBy('t.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+  ]);
+  return { items: await toViews(platform, rows as TaskRow[]), total: Number(total), page: query.page, pageSize: query.pageSize };
+}
+
+export async function allTasks(platform: Platform, scope: DataScope, query: Omit<TaskListQuery, 'page' | 'pageSize'>): Promise<TaskView[]> {
+  const rows = await filteredTasks(platform, scope, query, await unitFilter(platform, query.unitId)).select([...TASK_COLUMNS]).orderBy('p.year', 'desc').orderBy('t.code').limit(20_000).execute();
+  return toViews(platform, rows as TaskRow[]);
+}
+
+async function taskRow(db: Executor, scope: DataScope, id: string): Promise<TaskRow> {
+  const row = await visibleTasks(db, scope).innerJoin('plans as p', 'p.id', 't.plan_id').innerJoin('org_units as u', 'u.id', 't.unit_id').select([...TASK_COLUMNS]).where('t.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('任务');
+  return row as TaskRow;
+}
+
+/** Lead unit or a co-unit in the user's scope, with a reporting role. */
+async function mayReport(db: Executor, ctx: RequestContext, task: { id: string; unit_id: string }): Promise<boolean> {
+  if (!can(ctx, 'plan.report')) return false;
+  const scope = ctx.scope;
+  if (scope.all || scope.unitIds.includes(task.unit_id)) return true;
+  const co = await db.selectFrom('task_co_units').select('unit_id').where('task_id', '=', task.id).execute();
+  return co.some((c) => scope.unitIds.includes(c.unit_id));
+}
+
+export async function getTask(platform: Platform, ctx: RequestContext, id: string): Promise<TaskDetail> {
+  const row = await taskRow(platform.db, ctx.scope, id);
+  const [view] = await toViews(platform, [row]);
+  const [progress, clocks, deadlines] = await Promise.all([
+    platform.db
+      .selectFrom('task_progress as g')
+      .innerJoin('org_units as u', 'u.id', 'g.unit_id')
+      .leftJoin('users as us', 'us.id', 'g.created_by')
+      .select(['g.id', 'u.name as unit_name', 'g.reported_on', 'g.text', 'g.percent', 'us.name as reporter', 'g.created_at'])
+      .where('g.task_id', '=', id)
+      .orderBy('g.reported_on', 'desc')
+      .orderBy('g.created_at', 'desc')
+      .execute(),
+    clocksOf(platform.db, TASK_RECORD_TYPE, id),
+    platform.deadlines.load(),
+  ]);
+  return {
+    ...view!,
+    progress: progress.map((g) => ({ id: g.id, unitName: g.unit_name, reportedOn: g.reported_on, text: g.text, percent: g.percent, reporter: g.reporter, createdAt: g.created_at })),
+    clocks: clocks.map((c) => clockView(c, deadlines, chinaToday())),
+    canReport: OPEN.includes(row.status) && (await mayReport(platform.db, ctx, row)) && !ctx.roles.includes('law_office'),
+  };
+}
+
+export async function updateTask(platform: Platform, ctx: RequestContext, id: string, input: UpdateTaskInput): Promise<void> {
+  await platform.db.transaction().execute(async (tx) => {
+    const row = await taskRow(tx, ctx.scope, id);
+    if (TASK_WORKFLOW.states[row.status]?.final) throw conflict(`任务已${TASK_WORKFLOW.states[row.status]!.label}，不能修改`);
+    const plan = await tx.selectFrom('plans').select('issued_date').where('id', '=', row.plan_id).executeTakeFirstOrThrow();
+    const coUnitIds = [...new Set(input.coUnitIds ?? [])];
+    await checkUnits(tx, input.leadUnitId, coUnitIds);
+    if (input.dueDate < plan.issued_date) throw fieldError('dueDate', '完成时限', `不能早于方案印发日期 ${plan.issued_date}`);
+    const clash = await tx.selectFrom('tasks').select('id').where('plan_id', '=', row.plan_id).where('code', '=', input.code).where('id', '!=', id).executeTakeFirst();
+    if (clash) throw fieldError('code', '任务编号', `「${input.code}」在本方案中已存在`);
+    await updateVersioned(tx, 'tasks', id, input.version, { code: input.code, title: input.title, content: input.content, unit_id: input.leadUnitId, due_date: input.dueDate, milestones: JSON.stringify(input.milestones ?? []) }, ctx.id);
+    await tx.deleteFrom('task_co_units').where('task_id', '=', id).execute();
+    if (coUnitIds.length) await tx.insertInto('task_co_units').values(coUnitIds.map((unit_id) => ({ task_id: id, unit_id }))).execute();
+    if (input.dueDate !== row.due_date || input.leadUnitId !== row.unit_id) {
+      // The due-date clock follows the task: new due date, new owner unit for escalation.
+      await moveTaskClock(tx, platform, id, input.dueDate, input.leadUnitId);
+      await addTimeline(tx, ctx, { recordType: TASK_RECORD_TYPE, recordId: id, action: 'update', label: '调整任务', note: `完成时限 ${row.due_date} → ${input.dueDate}` });
+    } else {
+      await addTimeline(tx, ctx, { recordType: TASK_RECORD_TYPE, recordId: id, action: 'update', label: '修改任务' });
+    }
+    await platform.audit.record(tx, ctx, { action: 'task.update', targetType: TASK_RECORD_TYPE, targetId: id, detail: { code: input.code, dueDate: input.dueDate } });
+  });
+}
+
+export async function reportProgress(platform: Platform, ctx: RequestContext, id: string, input: ProgressInput): Promise<void> {
+  await platform.db.transaction().execute(async (tx) => {
+    const row = await taskRow(tx, ctx.scope, id);
+    if (!(await mayReport(tx, ctx, row))) throw forbidden('只有牵头单位和配合单位可以报告进展');
+    if (!OPEN.includes(row.status)) throw conflict(`任务${TASK_WORKFLOW.states[row.status]?.label ?? row.status}，不能再报告进展`);
+    const reportedOn = input.reportedOn ?? chinaToday();
+    if (reportedOn > chinaToday()) throw fieldError('reportedOn', '报告日期', '不能晚于今天');
+    const unitId = ctx.scope.all || ctx.scope.unitIds.includes(row.unit_id) ? row.unit_id : ctx.unitId;
+    await tx.insertInto('task_progress').values({ id: newId(), task_id: id, unit_id: unitId, reported_on: reportedOn, text: input.text, percent: input.percent, created_by: ctx.id, created_at: nowIso() }).execute();
+    const becomesStarted = row.status === 'not_started';
+    await tx
+      .updateTable('tasks')
+      .set({ percent: input.percent, ...(becomesStarted ? { status: 'in_progress' } : {}), version: row.version + 1, updated_at: nowIso(), updated_by: ctx.id })
+      .where('id', '=', id)
+      .execute();
+    await addTimeline(tx, ctx, { recordType: TASK_RECORD_TYPE, recordId: id, action: 'progress', label: `报告进展（${input.percent}%）`, fromStatus: becomesStarted ? 'not_started' : null, toStatus: becomesStarted ? 'in_progress' : null, note: input.text });
+    await platform.audit.record(tx, ctx, { action: 'task.progress', targetType: TASK_RECORD_TYPE, targetId: id, detail: { percent: input.percent, reportedOn } });
+  });
+}

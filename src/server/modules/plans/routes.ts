@@ -1,0 +1,139 @@
+import type { FastifyInstance } from 'fastify';
+import { route, paramsWithId } from '../../kernel/http/route.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import { sendXlsx, xlsxBuffer } from '../../kernel/exports/xlsx.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { copyPlanInput, planInput, progressInput, taskInput, taskListQuery, updatePlanInput, updateTaskInput, type TaskView } from '../../../shared/schemas/plans.ts';
+import { allTasks, copyPlan, createPlan, getTask, insertTask, listPlans, listTasks, reportProgress, updatePlan, updateTask } from './plans.ts';
+
+const exportQuery = taskListQuery.omit({ page: true, pageSize: true });
+
+export async function planRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
+  const tags = ['分工方案与任务'];
+
+  route(api, { method: 'GET', url: '/plans', permission: 'plan.read', summary: '分工方案（含任务数、完成数）', tags, handler: async () => ({ items: await listPlans(platform.db) }) });
+
+  route(api, {
+    method: 'POST',
+    url: '/plans',
+    permission: 'plan.manage',
+    summary: '新建年度分工方案',
+    tags,
+    body: planInput,
+    handler: async ({ ctx, body, reply }) => {
+      const id = await platform.db.transaction().execute((tx) => createPlan(tx, platform, ctx, body));
+      reply.code(201);
+      return (await listPlans(platform.db)).find((p) => p.id === id);
+    },
+  });
+
+  route(api, {
+    method: 'PUT',
+    url: '/plans/:id',
+    permission: 'plan.manage',
+    summary: '修改分工方案',
+    tags,
+    params: paramsWithId,
+    body: updatePlanInput,
+    handler: async ({ ctx, params, body }) => {
+      await updatePlan(platform, ctx, params.id, body);
+      return (await listPlans(platform.db)).find((p) => p.id === params.id);
+    },
+  });
+
+  route(api, {
+    method: 'POST',
+    url: '/plans/:id/copy',
+    permission: 'plan.manage',
+    summary: '以本方案为基础新建下一年度方案（复制任务，完成时限顺延到新年度）',
+    tags,
+    params: paramsWithId,
+    body: copyPlanInput,
+    handler: async ({ ctx, params, body, reply }) => {
+      const id = await copyPlan(platform, ctx, params.id, body);
+      reply.code(201);
+      return (await listPlans(platform.db)).find((p) => p.id === id);
+    },
+  });
+
+  route(api, {
+    method: 'GET',
+    url: '/tasks',
+    permission: 'plan.read',
+    summary: '任务台账：本人数据范围内牵头或配合的任务，可按方案、年度、单位、状态、逾期筛选',
+    tags,
+    query: taskListQuery,
+    handler: async ({ ctx, query }) => listTasks(platform, ctx.scope, query),
+  });
+
+  route(api, {
+    method: 'GET',
+    url: '/tasks/export',
+    permission: 'plan.read',
+    summary: '按当前筛选导出任务台账（.xlsx）',
+    tags,
+    query: exportQuery,
+    handler: async ({ ctx, query, reply }) => {
+      const rows = await allTasks(platform, ctx.scope, query);
+      const buffer = await xlsxBuffer<TaskView>('任务台账', [
+        { header: '方案', width: 30, value: (t) => t.planTitle },
+        { header: '编号', width: 8, value: (t) => t.code },
+        { header: '任务名称', width: 40, value: (t) => t.title },
+        { header: '任务内容', width: 50, value: (t) => t.content },
+        { header: '牵头单位', width: 20, value: (t) => t.leadUnitName },
+        { header: '配合单位', width: 30, value: (t) => t.coUnits.map((c) => c.name).join('、') },
+        { header: '完成时限', width: 12, value: (t) => t.dueDate },
+        { header: '状态', width: 10, value: (t) => (t.overdue ? `${t.statusLabel}（逾期）` : t.statusLabel) },
+        { header: '进度%', width: 8, value: (t) => t.percent },
+        { header: '完成日期', width: 12, value: (t) => t.completedDate },
+      ], rows);
+      await platform.audit.record(platform.db, ctx, { action: 'export.run', targetType: 'task', detail: { rows: rows.length, filters: query } });
+      return sendXlsx(reply, `任务台账-${chinaToday()}.xlsx`, buffer);
+    },
+  });
+
+  route(api, {
+    method: 'POST',
+    url: '/tasks',
+    permission: 'plan.manage',
+    summary: '下达任务（牵头单位、配合单位、完成时限、时间节点），自方案印发日起计时',
+    tags,
+    body: taskInput,
+    handler: async ({ ctx, body, reply }) => {
+      const id = await platform.db.transaction().execute((tx) => insertTask(tx, platform, ctx, body));
+      reply.code(201);
+      return getTask(platform, ctx, id);
+    },
+  });
+
+  route(api, { method: 'GET', url: '/tasks/:id', permission: 'plan.read', summary: '任务详情（进展、期限、可否报告进展）', tags, params: paramsWithId, handler: async ({ ctx, params }) => getTask(platform, ctx, params.id) });
+
+  route(api, {
+    method: 'PUT',
+    url: '/tasks/:id',
+    permission: 'plan.manage',
+    summary: '修改任务（完成时限变化时期限随之调整）',
+    tags,
+    params: paramsWithId,
+    body: updateTaskInput,
+    handler: async ({ ctx, params, body }) => {
+      await updateTask(platform, ctx, params.id, body);
+      return getTask(platform, ctx, params.id);
+    },
+  });
+
+  route(api, {
+    method: 'POST',
+    url: '/tasks/:id/progress',
+    permission: 'plan.report',
+    summary: '报告任务进展（牵头或配合单位）',
+    tags,
+    params: paramsWithId,
+    body: progressInput,
+    handler: async ({ ctx, params, body, reply }) => {
+      await reportProgress(platform, ctx, params.id, body);
+      reply.code(201);
+      return getTask(platform, ctx, params.id);
+    },
+  });
+}
