@@ -161,6 +161,11 @@ function validateRows<Row>(type: ImportType<Row>, raw: RawRow[]): { rows: Import
       errors.push({ row, column: nul[0], message: '含有不允许的控制字符（U+0000）' });
       continue;
     }
+    const missing = type.fields.filter((f) => f.required && (cells[f.name] === undefined || cells[f.name] === ''));
+    if (missing.length) {
+      for (const f of missing) errors.push({ row, column: `${f.label}（${f.name}）`, message: `${f.label}不能为空` });
+      continue;
+    }
     const result = type.row.safeParse(cells);
     if (result.success) {
       rows.push({ row, value: result.data });
@@ -199,11 +204,14 @@ export async function runImport(
     if (read.rows.length > MAX_IMPORT_ROWS) throw new ImportFailed([{ row: 0, column: '', message: `一次最多导入 ${MAX_IMPORT_ROWS} 行` }]);
     const checked = validateRows(type, read.rows);
     const shapeErrors = [...read.errors, ...checked.errors];
-    if (shapeErrors.length) throw new ImportFailed(shapeErrors);
-    if (checked.rows.length === 0) throw new ImportFailed([{ row: 0, column: '', message: '文件中没有数据行' }]);
+    if (read.errors.length) throw new ImportFailed(shapeErrors);
+    if (checked.rows.length === 0 && shapeErrors.length === 0) throw new ImportFailed([{ row: 0, column: '', message: '文件中没有数据行' }]);
     const outcome = await platform.db.transaction().execute(async (tx) => {
-      const applied = await type.apply(tx, checked.rows, actor, platform);
-      if (applied.errors.length) throw new ImportFailed(applied.errors.sort((a, b) => a.row - b.row));
+      // The well-formed rows are applied even when others are malformed, so that one report lists
+      // every problem (unknown units, refs, dates out of order…); then everything is rolled back.
+      const applied = checked.rows.length ? await type.apply(tx, checked.rows, actor, platform) : { created: 0, updated: 0, errors: [] };
+      const all = [...shapeErrors, ...applied.errors];
+      if (all.length) throw new ImportFailed(all.sort((a, b) => a.row - b.row));
       if (options.dryRun) throw new DryRunDone(applied);
       await platform.audit.record(tx, actor, { action: 'import.run', targetType: 'import', targetId: type.type, detail: { ...detail, rows: checked.rows.length, created: applied.created, updated: applied.updated } });
       return applied;

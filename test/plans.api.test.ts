@@ -1,0 +1,211 @@
+// Plans and tasks over HTTP: who sees and does what, the completion loop, bad input, imports,
+// the ledger export and the task indicators with their records.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
+
+let env: TestEnv;
+let office: Agent;
+let liaisonA: Agent;
+let liaisonB: Agent;
+let liaisonC: Agent;
+let headA: Agent;
+let leader: Agent;
+let unitA: { id: string; code: string };
+let unitB: { id: string; code: string };
+let unitC: { id: string; code: string };
+let planId: string;
+const year = Number(chinaToday().slice(0, 4));
+const day = (offset: number) => fromDayNumber(toDayNumber(chinaToday()) + offset);
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  const root = await makeUnit(env.platform, { kind: 'county', name: '测试县' });
+  const justice = await makeUnit(env.platform, { parent: root, name: '司法局' });
+  unitA = await makeUnit(env.platform, { parent: root, name: '教育局', code: `PA${Date.now() % 100000}` });
+  unitB = await makeUnit(env.platform, { parent: root, name: '卫健局', code: `PB${Date.now() % 100000}` });
+  unitC = await makeUnit(env.platform, { parent: root, name: '民政局', code: `PC${Date.now() % 100000}` });
+  office = await loggedIn(env.app, (await makeUser(env.platform, { unit: justice, roles: ['law_office'] })).username);
+  leader = await loggedIn(env.app, (await makeUser(env.platform, { unit: root, roles: ['leader'] })).username);
+  liaisonA = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitA as any, roles: ['unit_liaison'] })).username);
+  headA = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitA as any, roles: ['unit_head'] })).username);
+  liaisonB = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitB as any, roles: ['unit_liaison'] })).username);
+  liaisonC = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitC as any, roles: ['unit_liaison'] })).username);
+  const plan = await office.post('/api/v1/plans', { year, title: `${year}年重点任务分工方案`, source: '《十项重点任务》', issuedDate: `${year}-01-10` });
+  expect(plan.statusCode, plan.body).toBe(201);
+  planId = plan.json().id;
+});
+afterAll(() => env.close());
+
+const newTask = (extra: Record<string, unknown> = {}) =>
+  office.post('/api/v1/tasks', { planId, code: String(Math.floor(Math.random() * 1e9)), title: '落实合法性审核', content: '一律审核', leadUnitId: unitA.id, coUnitIds: [unitB.id], dueDate: day(30), ...extra });
+
+describe('tasks', () => {
+  it('the lead and co-units see a task; another unit does not; only the law office creates tasks', async () => {
+    const res = await newTask({ milestones: [{ title: '制定方案', dueDate: day(10) }] });
+    expect(res.statusCode, res.body).toBe(201);
+    const task = res.json();
+    expect(task).toMatchObject({ status: 'not_started', leadUnitName: '教育局', coUnits: [{ id: unitB.id, name: '卫健局' }], light: 'green' });
+    expect(task.clocks[0]).toMatchObject({ key: 'due', ruleCode: null, due: day(30) });
+    expect(task.clocks[0].explanation.text.join('\n')).toContain('指定完成时限');
+
+    expect((await liaisonA.get(`/api/v1/tasks/${task.id}`)).json().canReport).toBe(true);
+    expect((await liaisonB.get(`/api/v1/tasks/${task.id}`)).statusCode).toBe(200);
+    expect((await liaisonC.get(`/api/v1/tasks/${task.id}`)).statusCode).toBe(404);
+    expect((await liaisonC.get('/api/v1/tasks')).json().items.map((t: any) => t.id)).not.toContain(task.id);
+    expect((await liaisonB.get('/api/v1/tasks')).json().items.map((t: any) => t.id)).toContain(task.id);
+    expect((await liaisonC.post(`/api/v1/tasks/${task.id}/progress`, { text: '越权', percent: 10 })).statusCode).toBe(404);
+    expect((await liaisonA.post('/api/v1/tasks', { planId, code: 'x', title: 't', content: 'c', leadUnitId: unitA.id, dueDate: day(5) })).statusCode).toBe(403);
+    expect((await liaisonA.post('/api/v1/plans', { year, title: 'x', issuedDate: `${year}-01-01` })).statusCode).toBe(403);
+  });
+
+  it('runs progress → completion with evidence → confirmation; the co-unit may report but not complete', async () => {
+    const task = (await newTask()).json();
+    const progress = await liaisonB.post(`/api/v1/tasks/${task.id}/progress`, { text: '配合单位已提供数据', percent: 40 });
+    expect(progress.statusCode, progress.body).toBe(201);
+    expect(progress.json()).toMatchObject({ status: 'in_progress', percent: 40 });
+    expect(progress.json().progress[0]).toMatchObject({ unitName: '卫健局', percent: 40 });
+    expect((await liaisonA.post(`/api/v1/tasks/${task.id}/progress`, { text: 'x', percent: 101 })).json().detail).toContain('percent');
+
+    const submit = (agent: Agent, version: number) => agent.post(`/api/v1/workflow/task/${task.id}/transitions/submit`, { version, values: { completionNote: '已全部完成' } });
+    expect((await submit(liaisonB, 2)).statusCode).toBe(404); // the co-unit is not the owner of the record
+    const noEvidence = await submit(liaisonA, 2);
+    expect(noEvidence.statusCode).toBe(409);
+    expect(noEvidence.json().detail).toContain('台账材料');
+    const up = await liaisonA.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('完成报告.txt', '完成报告', { recordType: 'task', recordId: task.id }) });
+    expect(up.statusCode, up.body).toBe(201);
+    const submitted = await submit(liaisonA, 2);
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json()).toMatchObject({ status: 'pending' });
+    expect((await liaisonA.post(`/api/v1/workflow/task/${task.id}/transitions/confirm`, { version: 3 })).statusCode).toBe(403);
+    const confirmed = await office.post(`/api/v1/workflow/task/${task.id}/transitions/confirm`, { version: 3 });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const done = (await office.get(`/api/v1/tasks/${task.id}`)).json();
+    expect(done).toMatchObject({ status: 'completed', completedDate: chinaToday(), completionNote: '已全部完成', canReport: false });
+    expect(done.clocks[0]).toMatchObject({ status: 'stopped', onTime: true });
+    expect((await liaisonA.post(`/api/v1/tasks/${task.id}/progress`, { text: 'x', percent: 100 })).statusCode).toBe(409);
+  });
+
+  it('refuses bad input with the field named, and saves nothing', async () => {
+    const before = (await office.get('/api/v1/tasks?pageSize=200')).json().total;
+    for (const [body, field] of [
+      [{ leadUnitId: '' }, '牵头单位'],
+      [{ leadUnitId: 'nope' }, '牵头单位'],
+      [{ coUnitIds: ['nope'] }, '配合单位'],
+      [{ coUnitIds: [unitA.id] }, '不能包含牵头单位'],
+      [{ dueDate: `${year}-01-01` }, '不能早于方案印发日期'],
+      [{ dueDate: '2026-02-30' }, 'dueDate'],
+      [{ planId: 'nope' }, '所属方案'],
+    ] as const) {
+      const res = await newTask(body as Record<string, unknown>);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().detail).toContain(field);
+    }
+    const dup = (await newTask({ code: 'DUP' })).json();
+    expect(dup.code).toBe('DUP');
+    const again = await newTask({ code: 'DUP' });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().detail).toContain('任务编号');
+    expect((await office.get('/api/v1/tasks?pageSize=200')).json().total).toBe(before + 1);
+    const badPlan = await office.post('/api/v1/plans', { year: 2025, title: 'x', issuedDate: '2026-01-01' });
+    expect(badPlan.statusCode).toBe(400);
+    expect(badPlan.json().detail).toContain('印发日期');
+  });
+
+  it('moving the due date moves the clock; a stale edit gets 409', async () => {
+    const task = (await newTask()).json();
+    const body = { code: task.code, title: task.title, content: task.content, leadUnitId: unitA.id, coUnitIds: [], dueDate: day(-3), version: task.version };
+    const res = await office.put(`/api/v1/tasks/${task.id}`, body);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ overdue: true, light: 'red', coUnits: [] });
+    expect((await office.put(`/api/v1/tasks/${task.id}`, body)).statusCode).toBe(409);
+    const overdue = (await office.get(`/api/v1/tasks?planId=${planId}&overdue=true&pageSize=200`)).json().items.map((t: any) => t.id);
+    expect(overdue).toContain(task.id);
+  });
+});
+
+describe('imports, export, copy and indicators', () => {
+  it('imports plans and tasks, reporting every bad row; re-import updates', async () => {
+    const plans = `ref,year,title,source,issuedDate\nIMP-P,${year},导入方案,,${year}-02-01\n`;
+    const p = await office.request({ method: 'POST', url: '/api/v1/imports/plans', ...multipart('plans.csv', plans) });
+    expect(p.statusCode, p.body).toBe(200);
+    const bad = [
+      JSON.stringify({ ref: 'IMP-1', planRef: 'IMP-P', code: '1', title: 't', content: 'c', leadUnitCode: 'NOPE', dueDate: `${year}-12-31` }),
+      JSON.stringify({ ref: 'IMP-2', planRef: 'NOPE', code: '2', title: 't', content: 'c', leadUnitCode: unitA.code, dueDate: `${year}-12-31` }),
+      JSON.stringify({ ref: 'IMP-3', planRef: 'IMP-P', code: '3', title: 't', content: 'c', leadUnitCode: unitA.code, dueDate: `${year}-12-31`, status: '已完成', completedDate: `${year}-01-15` }),
+      JSON.stringify({ ref: 'IMP-4', planRef: 'IMP-P', code: '4', title: 't', content: 'c', leadUnitCode: '', dueDate: `${year}-12-31` }),
+      JSON.stringify({ ref: 'IMP-5', planRef: 'IMP-P', code: '5', title: 't', content: 'c', leadUnitCode: unitA.code, coUnitCodes: `${unitB.code};ZZZ`, dueDate: `${year}-12-31` }),
+    ].join('\n');
+    const failed = await office.request({ method: 'POST', url: '/api/v1/imports/tasks', ...multipart('tasks.jsonl', bad) });
+    expect(failed.statusCode).toBe(422);
+    const errors = failed.json().errors.map((e: any) => `${e.row}|${e.column}|${e.message}`);
+    expect(errors.some((e: string) => e.startsWith('1|牵头单位编码'))).toBe(true);
+    expect(errors.some((e: string) => e.startsWith('2|方案编号'))).toBe(true);
+    expect(errors.some((e: string) => e.startsWith('3|完成日期') && e.includes('不能早于方案印发日期'))).toBe(true);
+    expect(errors.some((e: string) => e.startsWith('4|牵头单位编码'))).toBe(true);
+    expect(errors.some((e: string) => e.startsWith('5|配合单位编码') && e.includes('ZZZ'))).toBe(true);
+    expect((await office.get('/api/v1/tasks?keyword=t&pageSize=200')).json().items.filter((t: any) => t.ref?.startsWith('IMP-'))).toHaveLength(0);
+
+    const good = `ref,planRef,code,title,content,leadUnitCode,coUnitCodes,dueDate,status,completedDate\nIMP-1,IMP-P,1,导入任务一,内容,${unitA.code},${unitB.code};${unitC.code},${year}-12-31,进行中,\nIMP-2,IMP-P,2,导入任务二,内容,${unitB.code},,${year}-03-31,completed,${year}-03-20\n`;
+    const ok = await office.request({ method: 'POST', url: '/api/v1/imports/tasks', ...multipart('tasks.csv', good) });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ created: 2, updated: 0 });
+    const again = await office.request({ method: 'POST', url: '/api/v1/imports/tasks', ...multipart('tasks.csv', good.replace('导入任务一', '导入任务一（修订）')) });
+    expect(again.json()).toMatchObject({ created: 0, updated: 2 });
+    const list = (await liaisonC.get('/api/v1/tasks?keyword=导入任务')).json().items;
+    expect(list.map((t: any) => t.title)).toEqual(['导入任务一（修订）']);
+  });
+
+  it('exports the filtered ledger as a real xlsx', async () => {
+    const res = await office.get(`/api/v1/tasks/export?planId=${planId}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as any);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(3).value).toBe('任务名称');
+    const listed = (await office.get(`/api/v1/tasks?planId=${planId}&pageSize=200`)).json().total;
+    expect(sheet.rowCount - 1).toBe(listed);
+  });
+
+  it('copies a plan into the next year with its tasks not started', async () => {
+    const res = await office.post(`/api/v1/plans/${planId}/copy`, { year: year + 1, issuedDate: `${year + 1}-02-01` });
+    expect(res.statusCode, res.body).toBe(201);
+    const copy = res.json();
+    expect(copy.title).toBe(`${year + 1}年重点任务分工方案`);
+    const tasks = (await office.get(`/api/v1/tasks?planId=${copy.id}&pageSize=200`)).json().items;
+    const original = (await office.get(`/api/v1/tasks?planId=${planId}&pageSize=200`)).json().items.filter((t: any) => t.status !== 'cancelled');
+    expect(tasks).toHaveLength(original.length);
+    expect(tasks.every((t: any) => t.status === 'not_started' && t.dueDate >= `${year + 1}-02-01`)).toBe(true);
+  });
+
+  it('computes the task figures for a unit and the county, each listing its records', async () => {
+    const county = (await leader.get(`/api/v1/indicators?year=${year}`)).json();
+    const rows = await env.platform.db.selectFrom('tasks as t').innerJoin('plans as p', 'p.id', 't.plan_id').select(['t.status', 't.due_date']).where('p.year', '=', year).where('t.status', '!=', 'cancelled').execute();
+    const completed = rows.filter((r) => r.status === 'completed').length;
+    expect(county.indicators['tasks.total']).toBe(rows.length);
+    expect(county.indicators['tasks.completed']).toBe(completed);
+    expect(county.indicators['tasks.overdue']).toBe(rows.filter((r) => r.status !== 'completed' && r.due_date < chinaToday()).length);
+    expect(county.indicators['tasks.completion_rate']).toBeCloseTo(completed / rows.length, 10);
+    expect(county.details.find((d: any) => d.code === 'tasks.total')).toMatchObject({ name: '重点任务数', measure: '项' });
+
+    const records = (await leader.get(`/api/v1/indicators/tasks.overdue/records?year=${year}&pageSize=200`)).json();
+    expect(records.total).toBe(county.indicators['tasks.overdue']);
+    expect(records.items[0].link).toMatch(/^\/tasks\//);
+    const rate = (await leader.get(`/api/v1/indicators/tasks.completion_rate/records?year=${year}&pageSize=200`)).json();
+    expect(rate.total).toBe(rows.length);
+    expect(rate.items.filter((r: any) => r.counted)).toHaveLength(completed);
+
+    // A unit head sees their own unit's figures by default and cannot ask for another unit's.
+    const own = (await headA.get(`/api/v1/indicators?year=${year}`)).json();
+    expect(own.unit).toBe(unitA.code);
+    expect(own.indicators['tasks.total']).toBe(rows.length === 0 ? 0 : (await env.platform.db.selectFrom('tasks as t').innerJoin('plans as p', 'p.id', 't.plan_id').select('t.id').where('p.year', '=', year).where('t.status', '!=', 'cancelled').where('t.unit_id', '=', unitA.id).execute()).length);
+    expect((await headA.get(`/api/v1/indicators?year=${year}&unit=${unitB.code}`)).statusCode).toBe(404);
+    expect((await liaisonA.get(`/api/v1/indicators?year=${year}`)).statusCode).toBe(403);
+    const badYear = await leader.get('/api/v1/indicators?year=abc');
+    expect(badYear.statusCode).toBe(400);
+    expect(badYear.json().detail).toContain('year');
+    expect((await leader.get(`/api/v1/indicators?year=${year}&unit=NOPE`)).statusCode).toBe(400);
+  });
+});
