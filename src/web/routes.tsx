@@ -1,7 +1,7 @@
 // Routes, menu and access in one place. Access flags come from the server's permission list.
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
-import { ApartmentOutlined, AuditOutlined, BellOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, BellOutlined, OrderedListOutlined, ProfileOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 
 export interface AppRoute {
   path: string;
@@ -17,6 +17,10 @@ export interface AppRoute {
 export const APP_ROUTES: AppRoute[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined />, anyOf: ['session'], inMenu: true, page: lazy(() => import('./pages/HomePage.tsx')) },
   { path: '/todo', label: '我的待办', icon: <CheckSquareOutlined />, anyOf: ['matter.read'], inMenu: true, page: lazy(() => import('./modules/workflow/TodoPage.tsx')) },
+  { path: '/plans', label: '任务台账', icon: <OrderedListOutlined />, anyOf: ['plan.manage', 'indicator.read'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/plans/TasksPage.tsx')) },
+  { path: '/my-tasks', label: '本单位任务', icon: <ProfileOutlined />, anyOf: ['plan.report'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/plans/MyTasksPage.tsx')) },
+  { path: '/tasks/:id', label: '任务详情', anyOf: ['plan.read'], inMenu: false, page: lazy(() => import('./modules/plans/TaskDetailPage.tsx')) },
+  { path: '/indicators', label: '指标统计', icon: <BarChartOutlined />, anyOf: ['indicator.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/indicators/IndicatorsPage.tsx')) },
   { path: '/matters', label: '交办事项', icon: <SendOutlined />, anyOf: ['matter.read'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/matters/MattersPage.tsx')) },
   { path: '/matters/:id', label: '交办事项详情', anyOf: ['matter.read'], inMenu: false, page: lazy(() => import('./modules/matters/MatterDetailPage.tsx')) },
   { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, anyOf: ['calendar.read'], inMenu: true, group: '期限管理', page: lazy(() => import('./modules/calendar/CalendarPage.tsx')) },

@@ -20,7 +20,8 @@ export function Explanation({ lines }: { lines: string[] }) {
 
 export function DueTag({ due, light, workingDaysLeft, provisional, explanation }: { due: string; light: string | null; workingDaysLeft?: number | null; provisional?: boolean; explanation?: string[] }) {
   const style = LIGHT_STYLE[light ?? ''] ?? { color: 'default', label: '' };
-  const left = light === 'red' ? `逾期 ${Math.abs(workingDaysLeft ?? 0)} 个工作日` : light === 'paused' ? '恢复后顺延' : workingDaysLeft !== undefined && workingDaysLeft !== null ? `剩 ${workingDaysLeft} 个工作日` : '';
+  const known = workingDaysLeft !== undefined && workingDaysLeft !== null;
+  const left = light === 'red' ? (known && workingDaysLeft !== 0 ? `逾期 ${Math.abs(workingDaysLeft)} 个工作日` : '') : light === 'paused' ? '恢复后顺延' : workingDaysLeft !== undefined && workingDaysLeft !== null ? `剩 ${workingDaysLeft} 个工作日` : '';
   const tag = (
     <Tag color={style.color} style={{ marginInlineEnd: 0 }} data-light={light ?? ''}>
       {style.label ? `${style.label} · ` : ''}

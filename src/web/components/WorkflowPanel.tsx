@@ -109,7 +109,7 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
             {data && data.transitions.length === 0 && <Typography.Text type="secondary">当前没有您可执行的操作</Typography.Text>}
           </Space>
         </Card>
-        <Card size="small" title="法定期限" style={{ marginBottom: 12 }}>
+        <Card size="small" title="期限" style={{ marginBottom: 12 }}>
           <Table<ClockView>
             rowKey="id"
             size="small"

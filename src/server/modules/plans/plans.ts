@@ -290,13 +290,13 @@ export async function listTasks(platform: Platform, scope: DataScope, query: Tas
   const q = filteredTasks(platform, scope, query, await unitFilter(platform, query.unitId));
   const [{ total }, rows] = await Promise.all([
     q.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-    q.select([...TASK_COLUMNS]).orderBy('p.year', 'desc').orderBy('t.code').orderBy('t.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+    q.select([...TASK_COLUMNS]).orderBy('p.year', 'desc').orderBy(sql`length(t.code)`).orderBy('t.code').orderBy('t.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
   ]);
   return { items: await toViews(platform, rows as TaskRow[]), total: Number(total), page: query.page, pageSize: query.pageSize };
 }
 
 export async function allTasks(platform: Platform, scope: DataScope, query: Omit<TaskListQuery, 'page' | 'pageSize'>): Promise<TaskView[]> {
-  const rows = await filteredTasks(platform, scope, query, await unitFilter(platform, query.unitId)).select([...TASK_COLUMNS]).orderBy('p.year', 'desc').orderBy('t.code').limit(20_000).execute();
+  const rows = await filteredTasks(platform, scope, query, await unitFilter(platform, query.unitId)).select([...TASK_COLUMNS]).orderBy('p.year', 'desc').orderBy(sql`length(t.code)`).orderBy('t.code').limit(20_000).execute();
   return toViews(platform, rows as TaskRow[]);
 }
 

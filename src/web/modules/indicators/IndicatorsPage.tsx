@@ -1,0 +1,70 @@
+// 指标统计: every registered figure for a year and a unit (or the county), with last year and the
+// change; click a figure to see the records behind it.
+import { useMemo, useState } from 'react';
+import { Card, Drawer, InputNumber, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import dayjs from 'dayjs';
+import { get, query } from '../../api.ts';
+import { buildTree, useUnits } from '../../components/units.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import type { IndicatorRecord, IndicatorValue } from '../../../shared/schemas/indicators.ts';
+
+const show = (v: IndicatorValue, value: number | null) => (value === null ? '—' : v.kind === 'rate' ? `${(value * 100).toFixed(1)}%` : `${value}`);
+
+export default function IndicatorsPage() {
+  const [year, setYear] = useState(dayjs().year());
+  const [unit, setUnit] = useState<string | undefined>();
+  const units = useUnits();
+  const tree = useMemo(() => buildTree(units.data ?? []).map(function toCode(n): any { return { ...n, value: n.unit.code, children: n.children.map(toCode) }; }), [units.data]);
+  const figures = useQuery({ queryKey: ['indicators', year, unit], queryFn: () => get<{ unit: string | null; details: IndicatorValue[] }>(`/indicators${query({ year, unit })}`) });
+  const [open, setOpen] = useState<IndicatorValue | null>(null);
+  const [page, setPage] = useState(1);
+  const records = useQuery({
+    queryKey: ['indicator-records', open?.code, year, unit, page],
+    enabled: !!open,
+    queryFn: () => get<{ items: IndicatorRecord[]; total: number }>(`/indicators/${open!.code}/records${query({ year, unit, page, pageSize: 20 })}`),
+  });
+  return (
+    <Card size="small" title="指标统计" extra={<Typography.Text type="secondary">每个数字都由记录算出，点击可查看所统计的记录</Typography.Text>}>
+      <Space style={{ marginBottom: 12 }}>
+        <span>年度</span>
+        <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+        <TreeSelect style={{ width: 260 }} treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder={figures.data?.unit ? '本单位' : '全县（全部单位）'} value={unit} onChange={setUnit} />
+      </Space>
+      <ErrorNotice error={figures.error} />
+      <Table<IndicatorValue>
+        rowKey="code"
+        size="small"
+        loading={figures.isLoading}
+        dataSource={figures.data?.details}
+        pagination={false}
+        onRow={(v) => ({ onClick: () => { setOpen(v); setPage(1); }, style: { cursor: 'pointer' } })}
+        columns={[
+          { title: '指标', dataIndex: 'name', width: 200 },
+          { title: '编码', dataIndex: 'code', width: 220, render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
+          { title: `${year} 年`, width: 110, align: 'right', render: (_, v) => <b>{show(v, v.value)}</b> },
+          { title: `${year - 1} 年`, width: 110, align: 'right', render: (_, v) => show(v, v.lastYear) },
+          { title: '同比', width: 100, align: 'right', render: (_, v) => (v.yoy === null ? '—' : <Tag color={v.yoy >= 0 ? 'blue' : 'orange'}>{v.yoy >= 0 ? '+' : ''}{(v.yoy * 100).toFixed(1)}%</Tag>) },
+          { title: '口径', dataIndex: 'definition', ellipsis: true },
+        ]}
+      />
+      <Drawer open={!!open} width={720} title={open && `${open.name}：${show(open, open.value)}（${year} 年）`} onClose={() => setOpen(null)}>
+        <Typography.Paragraph type="secondary">{open?.definition}</Typography.Paragraph>
+        <Table<IndicatorRecord>
+          rowKey="id"
+          size="small"
+          loading={records.isLoading}
+          dataSource={records.data?.items}
+          pagination={{ current: page, pageSize: 20, total: records.data?.total, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+          columns={[
+            { title: '记录', dataIndex: 'title', render: (t: string, r) => (r.link ? <Link to={r.link}>{t}</Link> : t) },
+            { title: '单位', dataIndex: 'unitName', width: 160 },
+            { title: '日期', dataIndex: 'date', width: 110 },
+            ...(open?.kind === 'rate' ? [{ title: '计入分子', dataIndex: 'counted', width: 90, render: (c: boolean) => (c ? <Tag color="green">是</Tag> : <Tag>否</Tag>) }] : []),
+          ]}
+        />
+      </Drawer>
+    </Card>
+  );
+}
