@@ -22,6 +22,7 @@ import { calendarRoutes } from './kernel/calendar/routes.ts';
 import { workflowRoutes } from './kernel/workflow/routes.ts';
 import { notificationRoutes } from './kernel/notifications/routes.ts';
 import { indicatorRoutes } from './kernel/indicators/routes.ts';
+import { problemRoutes } from './kernel/problems/routes.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -119,6 +120,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
       await workflowRoutes(api, platform);
       await notificationRoutes(api, platform);
       await indicatorRoutes(api, platform);
+      await problemRoutes(api, platform);
       for (const mod of platform.modules) {
         if (mod.routes) await api.register(async (scope) => mod.routes!(scope, platform));
       }

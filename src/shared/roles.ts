@@ -21,7 +21,7 @@ export const ADMIN_ROLES: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_ad
 export const BUSINESS_ROLES: readonly Role[] = ROLE_NAMES.filter((r) => !ADMIN_ROLES.includes(r));
 
 /** Roles whose data scope is the whole platform rather than their unit's subtree. */
-export const ALL_SCOPE_ROLES: readonly Role[] = ['law_office', 'leader', 'sys_admin', 'sec_admin'];
+export const ALL_SCOPE_ROLES: readonly Role[] = ['law_office', 'inspector', 'leader', 'sys_admin', 'sec_admin'];
 
 export function isRole(value: string): value is Role {
   return Object.hasOwn(ROLES, value);
@@ -46,6 +46,7 @@ export const KERNEL_PERMISSIONS = {
   'clock.extend': ['law_office', 'unit_head'],
   'jobs.run': ['sys_admin', 'law_office'],
   'indicator.read': ['law_office', 'leader', 'unit_head', 'inspector'],
+  'problem.read': ['law_office', 'leader', 'unit_head', 'inspector', 'unit_liaison'],
 } satisfies Record<string, readonly Role[]>;
 
 export type KernelPermission = keyof typeof KERNEL_PERMISSIONS;
@@ -68,4 +69,5 @@ export const PERMISSION_LABELS: Record<string, string> = {
   'clock.extend': '批准延长期限',
   'jobs.run': '手动执行每日督办任务',
   'indicator.read': '查看指标与统计',
+  'problem.read': '查看问题池',
 };

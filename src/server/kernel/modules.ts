@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../shared/roles.ts';
 import type { MigrationSet } from './db/migrations.ts';
+import type { Tx } from './db/index.ts';
 import type { ImportType } from './imports/types.ts';
 import type { Platform } from './platform.ts';
 import type { WorkflowDef } from '../../shared/workflow.ts';
@@ -23,6 +24,13 @@ export interface ModuleManifest {
   importTypes?: ImportType[];
   /** Status machines of the module's record types. */
   workflows?: WorkflowDef[];
+  /**
+   * Called in the escalation's transaction when a clock of one of this module's record types is
+   * escalated (level 1: unit head, 2: law office), e.g. to issue a supervision notice (督办单).
+   */
+  onEscalate?: (tx: Tx, platform: Platform, clock: { record_type: string; record_id: string; unit_id: string; label: string; due_date: string }, level: 1 | 2) => Promise<void>;
+  /** Called in a transition's transaction after the record changed (keeps derived data in step). */
+  afterTransition?: (tx: Tx, platform: Platform, recordType: string, record: Record<string, unknown> & { id: string; unit_id: string; status: string }, transition: string, date: string) => Promise<void>;
   /** Figures computed from the module's records (domain.md §4 codes are API). */
   indicators?: IndicatorDef[];
   /** Adds this module's part of the demo county; must be idempotent. */

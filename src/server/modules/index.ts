@@ -3,5 +3,6 @@ import type { ModuleManifest } from '../kernel/modules.ts';
 import { orgModule } from './org/module.ts';
 import { mattersModule } from './matters/module.ts';
 import { plansModule } from './plans/module.ts';
+import { supervisionModule } from './supervision/module.ts';
 
-export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule];
+export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule];

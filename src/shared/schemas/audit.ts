@@ -81,4 +81,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'task.create': '下达任务',
   'task.update': '修改任务',
   'task.progress': '报告任务进展',
+  'inspection.create': '安排督察',
+  'inspection.update': '修改督察',
+  'finding.create': '记录督察问题',
+  'finding.interview': '记录约谈',
+  'notice.create': '印发通报/督办单',
 };

@@ -268,9 +268,34 @@ const fixedDueClocks: MigrationSet = (dialect) => ({
   },
 });
 
+const problemPool: MigrationSet = () => ({
+  // 问题池: open problems by unit from every source (inspections, reconsideration corrections, lost lawsuits…).
+  kernel_0004_problem_pool: {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('problems')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('source_type', 'text', (c) => c.notNull())
+        .addColumn('source_id', 'text', (c) => c.notNull())
+        .addColumn('source_label', 'text', (c) => c.notNull())
+        .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('severity', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('opened_on', 'text', (c) => c.notNull())
+        .addColumn('closed_on', 'text')
+        .addColumn('link', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('problems_source', ['source_type', 'source_id'])
+        .execute();
+      await db.schema.createIndex('problems_unit_status').on('problems').columns(['unit_id', 'status']).execute();
+    },
+  },
+});
+
 /** Applies every pending migration; returns the names applied. Throws with the failing migration's name. */
 export async function migrate(db: Db, dialect: Dialect, moduleSets: MigrationSet[]): Promise<string[]> {
-  const all: Record<string, Migration> = { ...kernelMigrations(dialect), ...fixedDueClocks(dialect) };
+  const all: Record<string, Migration> = { ...kernelMigrations(dialect), ...fixedDueClocks(dialect), ...problemPool(dialect) };
   for (const set of moduleSets) Object.assign(all, set(dialect));
   const migrator = new Migrator({
     db,

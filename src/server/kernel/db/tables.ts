@@ -187,6 +187,21 @@ export interface JobRunTable {
   summary: string | null;
 }
 
+export interface ProblemTable {
+  id: string;
+  source_type: string;
+  source_id: string;
+  source_label: string;
+  unit_id: string;
+  title: string;
+  severity: string;
+  status: string;
+  opened_on: string;
+  closed_on: string | null;
+  link: string | null;
+  updated_at: string;
+}
+
 export interface KernelTables {
   org_units: OrgUnitTable;
   users: UserTable;
@@ -201,6 +216,7 @@ export interface KernelTables {
   timeline_entries: TimelineEntryTable;
   notifications: NotificationTable;
   job_runs: JobRunTable;
+  problems: ProblemTable;
 }
 
 /** Modules extend this interface by declaration merging on their own tables. */

@@ -83,6 +83,9 @@ async function escalateOverdue(platform: Platform, date: string, summary: DailyS
         label: target === 1 ? `逾期督办：已提醒单位负责人（${clock.label}）` : `逾期督办：已报法治办（${clock.label}）`,
         note: text,
       });
+      for (const mod of platform.modules) {
+        if (mod.onEscalate && mod.workflows?.some((w) => w.recordType === clock.record_type)) await mod.onEscalate(tx, platform, clock, target);
+      }
       await platform.audit.record(tx, JOB_ACTOR, { action: 'clock.escalate', targetType: 'clock', targetId: clock.id, detail: { level: target, recipients: recipients.length, overdueDays } });
     });
     if (target === 1) summary.escalatedToUnitHead++;

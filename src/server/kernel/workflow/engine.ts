@@ -51,6 +51,8 @@ function unmetGuards(t: TransitionDef, record: WorkflowRecord, evidence: number,
   const provided = new Set(Object.entries(t.inputColumns ?? {}).filter(([field]) => input === 'form' || !isBlank(input[field])).map(([, column]) => column));
   for (const f of t.requiredFields ?? []) if (isBlank(record[f.column]) && !provided.has(f.column)) out.push(`需先填写「${f.label}」`);
   if (t.evidence && evidence < t.evidence) out.push(`需先上传至少 ${t.evidence} 份台账材料（已有 ${evidence} 份）`);
+  const reason = t.check?.(record);
+  if (reason) out.push(reason);
   return out;
 }
 
@@ -98,6 +100,11 @@ export async function applyTransition(
       note: noteParts.length ? noteParts.join('；') : null,
     });
     await applyEffects(tx, platform, ctx, def, { ...record, ...columns }, t.effects ?? [], date, input.note);
+    for (const mod of platform.modules) {
+      if (mod.afterTransition && mod.workflows?.some((w) => w.recordType === def.recordType)) {
+        await mod.afterTransition(tx, platform, def.recordType, (await loadRecord(tx, def, id))!, t.key, date);
+      }
+    }
     await platform.audit.record(tx, ctx, {
       action: 'workflow.transition',
       targetType: def.recordType,

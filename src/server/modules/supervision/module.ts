@@ -1,0 +1,32 @@
+import type { ModuleManifest } from '../../kernel/modules.ts';
+import { BUSINESS_ROLES } from '../../../shared/roles.ts';
+import { FINDING_RECORD_TYPE, FINDING_WORKFLOW } from '../../../shared/schemas/supervision.ts';
+import { supervisionMigrations } from './migrations.ts';
+import { supervisionRoutes } from './routes.ts';
+import { findingsImport, inspectionsImport } from './imports.ts';
+import { supervisionIndicators } from './indicators.ts';
+import { loadDemoSupervision } from './demo.ts';
+import { issueEscalationNotice, syncFindingProblem } from './supervision.ts';
+
+/** 法治督察 / 整改闭环 (domain.md §2.2). */
+export const supervisionModule: ModuleManifest = {
+  name: 'supervision',
+  title: '法治督察与整改',
+  permissions: {
+    'supervision.read': { label: '查看督察、问题与通报', roles: BUSINESS_ROLES },
+    'inspection.manage': { label: '安排督察、记录问题与约谈', roles: ['law_office', 'inspector'] },
+    'notice.issue': { label: '印发通报与督办单', roles: ['law_office'] },
+  },
+  migrations: supervisionMigrations,
+  routes: supervisionRoutes,
+  importTypes: [inspectionsImport, findingsImport],
+  workflows: [FINDING_WORKFLOW],
+  indicators: supervisionIndicators,
+  demo: loadDemoSupervision,
+  afterTransition: async (tx, _platform, recordType, record, _transition, date) => {
+    if (recordType === FINDING_RECORD_TYPE) await syncFindingProblem(tx, record, date);
+  },
+  onEscalate: async (tx, _platform, clock, level) => {
+    if (clock.record_type === FINDING_RECORD_TYPE) await issueEscalationNotice(tx, clock, level);
+  },
+};

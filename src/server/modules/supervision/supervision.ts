@@ -1,0 +1,392 @@
+// Inspections, findings and the rectification loop. Findings carry a rectification clock (their
+// deadline), feed the problem pool, and get a supervision notice (督办单) when they escalate.
+import { sql } from 'kysely';
+import './tables.ts';
+import type { Db, Executor, Tx } from '../../kernel/db/index.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import type { Actor } from '../../kernel/audit/index.ts';
+import type { RequestContext } from '../../kernel/auth/context.ts';
+import { assertInScope, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
+import { newId, nowIso } from '../../kernel/ids.ts';
+import { updateVersioned } from '../../kernel/db/versioned.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { computeDue, lightOf } from '../../kernel/calendar/deadline.ts';
+import { clockFacts, ruleOfClock } from '../../kernel/calendar/store.ts';
+import { applyEffects } from '../../kernel/workflow/engine.ts';
+import { addTimeline } from '../../kernel/workflow/timeline.ts';
+import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
+import { closeProblem, openProblem } from '../../kernel/problems/index.ts';
+import {
+  FINDING_RECORD_TYPE,
+  FINDING_WORKFLOW,
+  type FindingDetail,
+  type FindingInput,
+  type FindingListQuery,
+  type FindingView,
+  type InspectionInput,
+  type InspectionKind,
+  type InspectionView,
+  type InterviewInput,
+  type NoticeInput,
+  type NoticeView,
+  type Severity,
+} from '../../../shared/schemas/supervision.ts';
+
+const OPEN = ['open', 'rectifying', 'rectified', 'reopened'];
+const RECTIFY_CLOCK = { start: 'rectify', label: '整改期限', dueColumn: 'due_date' } as const;
+
+// Inspections
+
+/** Inspections organised by, or aimed at, a unit in scope. */
+function visibleInspections(db: Executor, scope: DataScope) {
+  let q = db.selectFrom('inspections as i');
+  if (!scope.all) {
+    const ids = scope.unitIds.length ? scope.unitIds : [''];
+    q = q.where((eb) => eb.or([eb('i.unit_id', 'in', ids), eb('i.id', 'in', eb.selectFrom('inspection_targets').select('inspection_id').where('unit_id', 'in', ids))]));
+  }
+  return q;
+}
+
+async function checkTargets(tx: Executor, ids: readonly string[]): Promise<void> {
+  const found = new Set((await tx.selectFrom('org_units').select('id').where('id', 'in', [...ids]).execute()).map((u) => u.id));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) throw fieldError('targetUnitIds', '督察对象', `单位「${missing.join('、')}」不存在`);
+}
+
+export async function createInspection(tx: Tx, platform: Platform, actor: Actor, input: InspectionInput & { ref?: string | null; organiserId: string }): Promise<string> {
+  const targets = [...new Set(input.targetUnitIds)];
+  await checkTargets(tx, targets);
+  const now = nowIso();
+  const id = newId();
+  await tx
+    .insertInto('inspections')
+    .values({ id, ref: input.ref ?? null, unit_id: input.organiserId, title: input.title, kind: input.kind, date: input.date, inspectors: input.inspectors, checklist: JSON.stringify(input.checklist ?? []), summary: input.summary ?? null, version: 1, created_at: now, created_by: actor.id, updated_at: now, updated_by: actor.id })
+    .execute();
+  await tx.insertInto('inspection_targets').values(targets.map((unit_id) => ({ inspection_id: id, unit_id }))).execute();
+  await platform.audit.record(tx, actor, { action: 'inspection.create', targetType: 'inspection', targetId: id, detail: { title: input.title, kind: input.kind, date: input.date, targets: targets.length } });
+  return id;
+}
+
+export async function updateInspection(platform: Platform, ctx: RequestContext, id: string, input: InspectionInput & { version: number }): Promise<void> {
+  await platform.db.transaction().execute(async (tx) => {
+    const row = await visibleInspections(tx, ctx.scope).select(['i.id']).where('i.id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('督察');
+    const targets = [...new Set(input.targetUnitIds)];
+    await checkTargets(tx, targets);
+    const orphan = await tx.selectFrom('findings').select('unit_id').where('inspection_id', '=', id).where('unit_id', 'not in', targets).executeTakeFirst();
+    if (orphan) throw fieldError('targetUnitIds', '督察对象', '不能移除已有问题的责任单位');
+    const early = await tx.selectFrom('findings').select('due_date').where('inspection_id', '=', id).where('due_date', '<', input.date).executeTakeFirst();
+    if (early) throw fieldError('date', '督察日期', `不能晚于已有问题的整改期限 ${early.due_date}`);
+    await updateVersioned(tx, 'inspections', id, input.version, { title: input.title, kind: input.kind, date: input.date, inspectors: input.inspectors, checklist: JSON.stringify(input.checklist ?? []), summary: input.summary ?? null }, ctx.id);
+    await tx.deleteFrom('inspection_targets').where('inspection_id', '=', id).execute();
+    await tx.insertInto('inspection_targets').values(targets.map((unit_id) => ({ inspection_id: id, unit_id }))).execute();
+    await platform.audit.record(tx, ctx, { action: 'inspection.update', targetType: 'inspection', targetId: id, detail: { title: input.title } });
+  });
+}
+
+export async function listInspections(platform: Platform, scope: DataScope, query: { year?: number; kind?: string; page: number; pageSize: number }) {
+  let q = visibleInspections(platform.db, scope).innerJoin('org_units as o', 'o.id', 'i.unit_id');
+  if (query.year) q = q.where('i.date', '>=', `${query.year}-01-01`).where('i.date', '<=', `${query.year}-12-31`);
+  if (query.kind) q = q.where('i.kind', '=', query.kind);
+  const [{ total }, rows] = await Promise.all([
+    q.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+    q.selectAll('i').select('o.name as organiser_name').orderBy('i.date', 'desc').orderBy('i.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+  ]);
+  return { items: await inspectionViews(platform.db, scope, rows), total: Number(total), page: query.page, pageSize: query.pageSize };
+}
+
+async function inspectionViews(db: Db, scope: DataScope, rows: any[]): Promise<InspectionView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [targets, counts] = await Promise.all([
+    db.selectFrom('inspection_targets as t').innerJoin('org_units as u', 'u.id', 't.unit_id').select(['t.inspection_id', 'u.id', 'u.name']).where('t.inspection_id', 'in', ids).orderBy('u.sort_order').orderBy('u.code').execute(),
+    // Finding counts within the user's scope only: a unit sees its own findings, not its neighbours'.
+    (scope.all ? db.selectFrom('findings') : db.selectFrom('findings').where('unit_id', 'in', scope.unitIds.length ? scope.unitIds : ['']))
+      .select(['inspection_id'])
+      .select(sql<number>`count(*)`.as('n'))
+      .select(sql<number>`sum(case when status <> 'verified' then 1 else 0 end)`.as('open'))
+      .where('inspection_id', 'in', ids)
+      .groupBy('inspection_id')
+      .execute(),
+  ]);
+  const countOf = new Map(counts.map((c) => [c.inspection_id, c]));
+  return rows.map((r) => ({
+    id: r.id,
+    ref: r.ref,
+    organiserId: r.unit_id,
+    organiserName: r.organiser_name,
+    title: r.title,
+    kind: r.kind as InspectionKind,
+    date: r.date,
+    inspectors: r.inspectors,
+    checklist: JSON.parse(r.checklist),
+    summary: r.summary,
+    targets: targets.filter((t) => t.inspection_id === r.id).map((t) => ({ id: t.id, name: t.name })),
+    findingCount: Number(countOf.get(r.id)?.n ?? 0),
+    openCount: Number(countOf.get(r.id)?.open ?? 0),
+    version: r.version,
+  }));
+}
+
+export async function getInspection(platform: Platform, scope: DataScope, id: string): Promise<InspectionView> {
+  const row = await visibleInspections(platform.db, scope).innerJoin('org_units as o', 'o.id', 'i.unit_id').selectAll('i').select('o.name as organiser_name').where('i.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('督察');
+  return (await inspectionViews(platform.db, scope, [row]))[0]!;
+}
+
+// Findings
+
+export interface FindingWrite extends FindingInput {
+  ref?: string | null;
+  status?: 'open' | 'rectifying' | 'rectified' | 'verified' | 'reopened';
+  rectifiedDate?: string | null;
+  verifiedDate?: string | null;
+}
+
+/** Checks a finding's dates against each other and its inspection (also used by the import). */
+export function findingDateProblems(f: FindingWrite, inspectionDate: string): { field: string; label: string; message: string } | null {
+  const status = f.status ?? 'open';
+  if (f.dueDate < inspectionDate) return { field: 'dueDate', label: '整改期限', message: `不能早于督察日期 ${inspectionDate}` };
+  if ((status === 'rectified' || status === 'verified') && !f.rectifiedDate) return { field: 'rectifiedDate', label: '整改完成日期', message: '已整改或已核查的问题必须填写' };
+  if (status === 'verified' && !f.verifiedDate) return { field: 'verifiedDate', label: '核查日期', message: '已核查的问题必须填写' };
+  if (status !== 'verified' && f.verifiedDate) return { field: 'verifiedDate', label: '核查日期', message: '只有已核查的问题才能填写' };
+  if (!['rectified', 'verified'].includes(status) && f.rectifiedDate) return { field: 'rectifiedDate', label: '整改完成日期', message: '只有已整改或已核查的问题才能填写' };
+  if (f.rectifiedDate && f.rectifiedDate < inspectionDate) return { field: 'rectifiedDate', label: '整改完成日期', message: `不能早于督察日期 ${inspectionDate}` };
+  if (f.verifiedDate && f.rectifiedDate && f.verifiedDate < f.rectifiedDate) return { field: 'verifiedDate', label: '核查日期', message: `不能早于整改完成日期 ${f.rectifiedDate}` };
+  const today = chinaToday();
+  if ((f.rectifiedDate && f.rectifiedDate > today) || (f.verifiedDate && f.verifiedDate > today)) return { field: f.verifiedDate && f.verifiedDate > today ? 'verifiedDate' : 'rectifiedDate', label: '日期', message: '不能晚于今天' };
+  return null;
+}
+
+const problemOf = (f: { id: string; unit_id: string; description: string; severity: string }, openedOn: string) => ({
+  sourceType: FINDING_RECORD_TYPE,
+  sourceId: f.id,
+  sourceLabel: '督察发现',
+  unitId: f.unit_id,
+  title: f.description.length > 80 ? `${f.description.slice(0, 80)}…` : f.description,
+  severity: f.severity as Severity,
+  openedOn,
+  link: `/findings/${f.id}`,
+});
+
+export async function insertFinding(tx: Tx, platform: Platform, actor: Actor, input: FindingWrite): Promise<string> {
+  const inspection = await tx.selectFrom('inspections').select(['id', 'date']).where('id', '=', input.inspectionId).executeTakeFirst();
+  if (!inspection) throw fieldError('inspectionId', '所属督察', '不存在');
+  const target = await tx.selectFrom('inspection_targets').select('unit_id').where('inspection_id', '=', inspection.id).where('unit_id', '=', input.unitId).executeTakeFirst();
+  if (!target) throw fieldError('unitId', '责任单位', '不是该次督察的对象单位');
+  const problem = findingDateProblems(input, inspection.date);
+  if (problem) throw fieldError(problem.field, problem.label, problem.message);
+  const status = input.status ?? 'open';
+  const now = nowIso();
+  const row = {
+    id: newId(),
+    ref: input.ref ?? null,
+    inspection_id: inspection.id,
+    unit_id: input.unitId,
+    description: input.description,
+    severity: input.severity,
+    due_date: input.dueDate,
+    status,
+    measures: null,
+    rectified_date: input.rectifiedDate ?? null,
+    verified_date: input.verifiedDate ?? null,
+    followup_result: null,
+    interviewed_on: null,
+    version: 1,
+    created_at: now,
+    created_by: actor.id,
+    updated_at: now,
+    updated_by: actor.id,
+  };
+  await tx.insertInto('findings').values(row).execute();
+  await addTimeline(tx, actor, { recordType: FINDING_RECORD_TYPE, recordId: row.id, action: 'create', label: '发现问题', toStatus: status, note: `整改期限 ${input.dueDate}` });
+  if (status !== 'verified') {
+    await applyEffects(tx, platform, actor, FINDING_WORKFLOW, row, [RECTIFY_CLOCK], inspection.date);
+    if (status === 'rectified') await applyEffects(tx, platform, actor, FINDING_WORKFLOW, row, [{ pause: 'rectify', reason: '已报送整改结果，待核查' }], input.rectifiedDate!);
+  }
+  await openProblem(tx, problemOf(row, inspection.date));
+  if (status === 'verified') await closeProblem(tx, FINDING_RECORD_TYPE, row.id, input.verifiedDate!);
+  await platform.audit.record(tx, actor, { action: 'finding.create', targetType: FINDING_RECORD_TYPE, targetId: row.id, detail: { inspectionId: inspection.id, unitId: input.unitId, severity: input.severity } });
+  return row.id;
+}
+
+/** Keeps the problem pool in step with the finding's status after each transition. */
+export async function syncFindingProblem(tx: Tx, finding: Record<string, unknown> & { id: string; unit_id: string; status: string }, date: string): Promise<void> {
+  if (finding.status === 'verified') await closeProblem(tx, FINDING_RECORD_TYPE, finding.id, date);
+  else await openProblem(tx, problemOf(finding as any, String(finding.created_at ?? date).slice(0, 10)));
+}
+
+type FindingRow = FindingView & { [k: string]: unknown };
+
+function findingQuery(db: Executor) {
+  return db
+    .selectFrom('findings as f')
+    .innerJoin('inspections as i', 'i.id', 'f.inspection_id')
+    .innerJoin('org_units as u', 'u.id', 'f.unit_id')
+    .leftJoin('clocks as c', (j) => j.onRef('c.record_id', '=', 'f.id').on('c.record_type', '=', FINDING_RECORD_TYPE).on('c.clock_key', '=', 'rectify'))
+    .select([
+      'f.id', 'f.ref', 'f.inspection_id', 'i.title as inspection_title', 'f.unit_id', 'u.name as unit_name', 'f.description', 'f.severity', 'f.due_date', 'f.status',
+      'f.measures', 'f.rectified_date', 'f.verified_date', 'f.followup_result', 'f.interviewed_on', 'f.version',
+      'c.id as clock_id', 'c.status as clock_status', 'c.start_date', 'c.pauses', 'c.restarts', 'c.extended', 'c.extension_note', 'c.fixed_due', 'c.rule_code', 'c.label',
+    ]);
+}
+
+async function findingViews(platform: Platform, rows: any[]): Promise<FindingView[]> {
+  const deadlines = await platform.deadlines.load();
+  const today = chinaToday();
+  return rows.map((r) => {
+    let light: FindingView['light'] = null;
+    if (r.clock_id && r.clock_status === 'running') {
+      const rule = ruleOfClock(deadlines, r)!;
+      light = lightOf(deadlines.calendar, computeDue(deadlines.calendar, rule, clockFacts(r, today)).due, today, rule.warnDays).light;
+    }
+    return {
+      id: r.id,
+      ref: r.ref,
+      inspectionId: r.inspection_id,
+      inspectionTitle: r.inspection_title,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      description: r.description,
+      severity: r.severity,
+      dueDate: r.due_date,
+      status: r.status,
+      statusLabel: FINDING_WORKFLOW.states[r.status]?.label ?? r.status,
+      overdue: OPEN.includes(r.status) && r.status !== 'rectified' && r.due_date < today,
+      measures: r.measures,
+      rectifiedDate: r.rectified_date,
+      verifiedDate: r.verified_date,
+      followupResult: r.followup_result,
+      interviewedOn: r.interviewed_on,
+      light,
+      version: r.version,
+    };
+  });
+}
+
+export async function listFindings(platform: Platform, scope: DataScope, query: FindingListQuery) {
+  let q = findingQuery(platform.db);
+  if (!scope.all) q = q.where('f.unit_id', 'in', scope.unitIds.length ? scope.unitIds : ['']);
+  if (query.inspectionId) q = q.where('f.inspection_id', '=', query.inspectionId);
+  if (query.unitId) {
+    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
+    q = q.where('f.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
+  }
+  if (query.status) q = q.where('f.status', '=', query.status);
+  if (query.severity) q = q.where('f.severity', '=', query.severity);
+  if (query.overdue === 'true') q = q.where('f.status', 'in', ['open', 'rectifying', 'reopened']).where('f.due_date', '<', chinaToday());
+  const [{ total }, rows] = await Promise.all([
+    q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+    q.orderBy(sql`case when f.status = 'verified' then 1 else 0 end`).orderBy('f.due_date').orderBy('f.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+  ]);
+  return { items: await findingViews(platform, rows), total: Number(total), page: query.page, pageSize: query.pageSize };
+}
+
+export async function getFinding(platform: Platform, scope: DataScope, id: string): Promise<FindingDetail> {
+  const row = await findingQuery(platform.db).where('f.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('问题');
+  assertInScope(scope, row.unit_id, '问题');
+  const [view] = await findingViews(platform, [row]);
+  const [interviews, notices, clocks, deadlines] = await Promise.all([
+    platform.db.selectFrom('interviews').selectAll().where('finding_id', '=', id).orderBy('held_on').execute(),
+    noticeQuery(platform.db).where('n.finding_id', '=', id).orderBy('n.issued_date').execute(),
+    clocksOf(platform.db, FINDING_RECORD_TYPE, id),
+    platform.deadlines.load(),
+  ]);
+  return {
+    ...view!,
+    interviews: interviews.map((i) => ({ id: i.id, heldOn: i.held_on, interviewee: i.interviewee, conductedBy: i.conducted_by, notes: i.notes })),
+    notices: notices.map(noticeView),
+    clocks: clocks.map((c) => clockView(c, deadlines, chinaToday())),
+  };
+}
+
+export async function addInterview(platform: Platform, ctx: RequestContext, findingId: string, input: InterviewInput): Promise<void> {
+  await platform.db.transaction().execute(async (tx) => {
+    const finding = await tx.selectFrom('findings as f').innerJoin('inspections as i', 'i.id', 'f.inspection_id').select(['f.id', 'f.unit_id', 'f.status', 'f.interviewed_on', 'i.date']).where('f.id', '=', findingId).executeTakeFirst();
+    if (!finding) throw notFound('问题');
+    assertInScope(ctx.scope, finding.unit_id, '问题');
+    if (finding.status === 'verified') throw conflict('问题已核查销号，不能再记录约谈');
+    if (input.heldOn < finding.date) throw fieldError('heldOn', '约谈日期', `不能早于督察日期 ${finding.date}`);
+    if (input.heldOn > chinaToday()) throw fieldError('heldOn', '约谈日期', '不能晚于今天');
+    await tx.insertInto('interviews').values({ id: newId(), finding_id: finding.id, unit_id: finding.unit_id, held_on: input.heldOn, interviewee: input.interviewee, conducted_by: input.conductedBy, notes: input.notes, created_by: ctx.id, created_at: nowIso() }).execute();
+    const latest = !finding.interviewed_on || input.heldOn > finding.interviewed_on ? input.heldOn : finding.interviewed_on;
+    await tx.updateTable('findings').set({ interviewed_on: latest, updated_at: nowIso(), updated_by: ctx.id, version: (eb) => eb('version', '+', 1) }).where('id', '=', finding.id).execute();
+    await addTimeline(tx, ctx, { recordType: FINDING_RECORD_TYPE, recordId: finding.id, action: 'interview', label: `约谈 ${input.interviewee}`, note: `${input.heldOn}，${input.conductedBy}：${input.notes}` });
+    await platform.audit.record(tx, ctx, { action: 'finding.interview', targetType: FINDING_RECORD_TYPE, targetId: finding.id, detail: { heldOn: input.heldOn } });
+  });
+}
+
+// Notices: circulars (通报) and supervision notices (督办单)
+
+function noticeQuery(db: Executor) {
+  return db.selectFrom('notices as n').innerJoin('org_units as u', 'u.id', 'n.unit_id').selectAll('n').select('u.name as unit_name');
+}
+
+const noticeView = (n: any): NoticeView => ({
+  id: n.id,
+  kind: n.kind,
+  title: n.title,
+  content: n.content,
+  issuedDate: n.issued_date,
+  unitName: n.unit_name,
+  inspectionId: n.inspection_id,
+  findingId: n.finding_id,
+  level: n.level,
+  createdAt: n.created_at,
+});
+
+export async function createNotice(platform: Platform, ctx: RequestContext, input: NoticeInput): Promise<NoticeView> {
+  return platform.db.transaction().execute(async (tx) => {
+    let unitId = ctx.unitId;
+    if (input.kind === 'supervision') {
+      if (!input.findingId) throw fieldError('findingId', '相关问题', '督办单必须指向一个问题');
+      const finding = await tx.selectFrom('findings').select(['unit_id', 'status']).where('id', '=', input.findingId).executeTakeFirst();
+      if (!finding) throw fieldError('findingId', '相关问题', '不存在');
+      if (finding.status === 'verified') throw conflict('问题已核查销号，无需督办');
+      unitId = finding.unit_id;
+    } else if (input.findingId) {
+      throw fieldError('findingId', '相关问题', '通报不指向单个问题，请用督办单');
+    }
+    if (input.inspectionId && !(await tx.selectFrom('inspections').select('id').where('id', '=', input.inspectionId).executeTakeFirst())) throw fieldError('inspectionId', '相关督察', '不存在');
+    if (input.issuedDate > chinaToday()) throw fieldError('issuedDate', '印发日期', '不能晚于今天');
+    const id = newId();
+    await tx.insertInto('notices').values({ id, kind: input.kind, title: input.title, content: input.content, issued_date: input.issuedDate, unit_id: unitId, inspection_id: input.inspectionId ?? null, finding_id: input.findingId ?? null, level: null, created_by: ctx.id, created_at: nowIso() }).execute();
+    if (input.findingId) await addTimeline(tx, ctx, { recordType: FINDING_RECORD_TYPE, recordId: input.findingId, action: 'notice', label: `印发督办单：${input.title}` });
+    await platform.audit.record(tx, ctx, { action: 'notice.create', targetType: 'notice', targetId: id, detail: { kind: input.kind, title: input.title } });
+    return noticeView((await noticeQuery(tx).where('n.id', '=', id).executeTakeFirstOrThrow()));
+  });
+}
+
+export async function listNotices(platform: Platform, scope: DataScope, kind?: string): Promise<NoticeView[]> {
+  let q = noticeQuery(platform.db);
+  // Circulars are published to every unit; a supervision notice is seen by its unit (and the law office).
+  if (!scope.all) q = q.where((eb) => eb.or([eb('n.kind', '=', 'circular'), eb('n.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [''])]));
+  if (kind) q = q.where('n.kind', '=', kind);
+  return (await q.orderBy('n.issued_date', 'desc').orderBy('n.id').limit(500).execute()).map(noticeView);
+}
+
+/** Escalation of a finding's rectification clock issues a supervision notice, stepped by level. */
+export async function issueEscalationNotice(tx: Tx, clock: { record_id: string; unit_id: string; due_date: string }, level: 1 | 2): Promise<void> {
+  const finding = await tx.selectFrom('findings').select(['description']).where('id', '=', clock.record_id).executeTakeFirst();
+  if (!finding) return;
+  const today = chinaToday();
+  await tx
+    .insertInto('notices')
+    .values({
+      id: newId(),
+      kind: 'supervision',
+      title: level === 1 ? '整改逾期督办单' : '整改逾期督办单（报法治办）',
+      content: `你单位应于 ${clock.due_date} 前完成整改的问题「${finding.description}」已逾期。请立即整改并报送整改结果及台账材料。${level === 2 ? '该问题已报县委依法治县办，将纳入年度法治政府建设考评。' : ''}`,
+      issued_date: today,
+      unit_id: clock.unit_id,
+      inspection_id: null,
+      finding_id: clock.record_id,
+      level,
+      created_by: null,
+      created_at: nowIso(),
+    })
+    .execute();
+}
+

@@ -1,0 +1,82 @@
+export interface InspectionTable {
+  id: string;
+  ref: string | null;
+  /** The organising unit (组织单位). */
+  unit_id: string;
+  title: string;
+  kind: string;
+  date: string;
+  inspectors: string;
+  /** JSON: [{item, kind}] */
+  checklist: string;
+  summary: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface InspectionTargetTable {
+  inspection_id: string;
+  unit_id: string;
+}
+
+export interface FindingTable {
+  id: string;
+  ref: string | null;
+  inspection_id: string;
+  /** The unit that must rectify: owner for data scope. */
+  unit_id: string;
+  description: string;
+  severity: string;
+  due_date: string;
+  status: string;
+  measures: string | null;
+  rectified_date: string | null;
+  verified_date: string | null;
+  followup_result: string | null;
+  interviewed_on: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface InterviewTable {
+  id: string;
+  finding_id: string;
+  unit_id: string;
+  held_on: string;
+  interviewee: string;
+  conducted_by: string;
+  notes: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface NoticeTable {
+  id: string;
+  kind: string;
+  title: string;
+  content: string;
+  issued_date: string;
+  /** The unit a 督办单 is addressed to; the issuing unit for a circular. */
+  unit_id: string;
+  inspection_id: string | null;
+  finding_id: string | null;
+  level: number | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+declare module '../../kernel/db/tables.ts' {
+  interface Database {
+    inspections: InspectionTable;
+    inspection_targets: InspectionTargetTable;
+    findings: FindingTable;
+    interviews: InterviewTable;
+    notices: NoticeTable;
+  }
+}
