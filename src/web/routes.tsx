@@ -1,7 +1,7 @@
 // Routes, menu and access in one place. Access flags come from the server's permission list.
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, BellOutlined, OrderedListOutlined, ProfileOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, BellOutlined, FileSearchOutlined, NotificationOutlined, SafetyOutlined, OrderedListOutlined, ProfileOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 
 export interface AppRoute {
   path: string;
@@ -21,6 +21,12 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/my-tasks', label: '本单位任务', icon: <ProfileOutlined />, anyOf: ['plan.report'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/plans/MyTasksPage.tsx')) },
   { path: '/tasks/:id', label: '任务详情', anyOf: ['plan.read'], inMenu: false, page: lazy(() => import('./modules/plans/TaskDetailPage.tsx')) },
   { path: '/indicators', label: '指标统计', icon: <BarChartOutlined />, anyOf: ['indicator.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/indicators/IndicatorsPage.tsx')) },
+  { path: '/inspections', label: '督察安排', icon: <FileSearchOutlined />, anyOf: ['supervision.read'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/supervision/InspectionsPage.tsx')) },
+  { path: '/inspections/:id', label: '督察详情', anyOf: ['supervision.read'], inMenu: false, page: lazy(() => import('./modules/supervision/InspectionDetailPage.tsx')) },
+  { path: '/findings', label: '问题整改', icon: <SafetyOutlined />, anyOf: ['supervision.read'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/supervision/FindingsPage.tsx')) },
+  { path: '/findings/:id', label: '问题详情', anyOf: ['supervision.read'], inMenu: false, page: lazy(() => import('./modules/supervision/FindingDetailPage.tsx')) },
+  { path: '/notices', label: '通报与督办单', icon: <NotificationOutlined />, anyOf: ['supervision.read'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/supervision/NoticesPage.tsx')) },
+  { path: '/problems', label: '问题池', icon: <AlertOutlined />, anyOf: ['problem.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/problems/ProblemsPage.tsx')) },
   { path: '/matters', label: '交办事项', icon: <SendOutlined />, anyOf: ['matter.read'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/matters/MattersPage.tsx')) },
   { path: '/matters/:id', label: '交办事项详情', anyOf: ['matter.read'], inMenu: false, page: lazy(() => import('./modules/matters/MatterDetailPage.tsx')) },
   { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, anyOf: ['calendar.read'], inMenu: true, group: '期限管理', page: lazy(() => import('./modules/calendar/CalendarPage.tsx')) },

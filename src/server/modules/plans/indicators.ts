@@ -2,7 +2,7 @@
 // cancelled tasks are left out of every figure.
 import { sql } from 'kysely';
 import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
-import { chinaToday } from '../../kernel/calendar/days.ts';
+import { runningPastDue } from './plans.ts';
 import { TASK_RECORD_TYPE } from '../../../shared/schemas/plans.ts';
 
 const tasksOfYear: RecordSource = (db, year) =>
@@ -23,9 +23,9 @@ export const planIndicators: IndicatorDef[] = [
     name: '逾期未完成任务数',
     measure: '项',
     kind: 'count',
-    definition: '其中尚未完成且已过完成时限的任务（按今天计）',
+    definition: '其中尚未完成且已过完成时限的任务（按今天计；申请完成待确认的不计）',
     ...common,
-    records: (db, year) => tasksOfYear(db, year).where('t.status', 'in', ['not_started', 'in_progress', 'pending']).where('t.due_date', '<', chinaToday()),
+    records: (db, year) => tasksOfYear(db, year).where((eb) => eb.exists(runningPastDue(eb, 't.id'))),
   },
   { code: 'tasks.completion_rate', name: '任务完成率', measure: '%', kind: 'rate', definition: '已完成任务数 / 重点任务数', numerator: 'tasks.completed', denominator: 'tasks.total' },
 ];

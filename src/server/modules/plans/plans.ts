@@ -186,6 +186,17 @@ export async function moveTaskClock(tx: Tx, platform: Platform, taskId: string, 
     .execute();
 }
 
+/** The task's due-date clock is running and past its due date. */
+export function runningPastDue(eb: any, taskIdColumn: string) {
+  return eb
+    .selectFrom('clocks as oc')
+    .select('oc.id')
+    .where('oc.record_type', '=', TASK_RECORD_TYPE)
+    .whereRef('oc.record_id', '=', taskIdColumn)
+    .where('oc.status', '=', 'running')
+    .where('oc.due_date', '<', chinaToday());
+}
+
 /** Tasks whose lead unit or one of whose co-units is in scope. */
 function visibleTasks(db: Executor, scope: DataScope) {
   let q = db.selectFrom('tasks as t');
@@ -251,7 +262,8 @@ async function toViews(platform: Platform, rows: TaskRow[]): Promise<TaskView[]>
       dueDate: r.due_date,
       status: r.status,
       statusLabel: TASK_WORKFLOW.states[r.status]?.label ?? r.status,
-      overdue: OPEN.includes(r.status) && r.due_date < today,
+      // Overdue by the clock: time waiting for the law office's confirmation does not count.
+      overdue: light === 'red',
       percent: r.percent,
       completedDate: r.completed_date,
       completionNote: r.completion_note,
@@ -271,7 +283,7 @@ export function filteredTasks(platform: Platform, scope: DataScope, query: Omit<
     q = q.where((eb) => eb.or([eb('t.unit_id', 'in', ids), eb('t.id', 'in', eb.selectFrom('task_co_units').select('task_id').where('unit_id', 'in', ids))]));
   }
   if (query.status) q = q.where('t.status', '=', query.status);
-  if (query.overdue === 'true') q = q.where('t.status', 'in', OPEN).where('t.due_date', '<', chinaToday());
+  if (query.overdue === 'true') q = q.where((eb) => eb.exists(runningPastDue(eb, 't.id')));
   if (query.dueBefore) q = q.where('t.due_date', '<=', query.dueBefore);
   if (query.keyword) {
     const pattern = `%${likeEscape(query.keyword)}%`;

@@ -253,7 +253,8 @@ async function findingViews(platform: Platform, rows: any[]): Promise<FindingVie
       dueDate: r.due_date,
       status: r.status,
       statusLabel: FINDING_WORKFLOW.states[r.status]?.label ?? r.status,
-      overdue: OPEN.includes(r.status) && r.status !== 'rectified' && r.due_date < today,
+      // Overdue by the clock: paused time (waiting for verification) does not count against the unit.
+      overdue: light === 'red',
       measures: r.measures,
       rectifiedDate: r.rectified_date,
       verifiedDate: r.verified_date,
@@ -275,7 +276,7 @@ export async function listFindings(platform: Platform, scope: DataScope, query: 
   }
   if (query.status) q = q.where('f.status', '=', query.status);
   if (query.severity) q = q.where('f.severity', '=', query.severity);
-  if (query.overdue === 'true') q = q.where('f.status', 'in', ['open', 'rectifying', 'reopened']).where('f.due_date', '<', chinaToday());
+  if (query.overdue === 'true') q = q.where('c.status', '=', 'running').where('c.due_date', '<', chinaToday());
   const [{ total }, rows] = await Promise.all([
     q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
     q.orderBy(sql`case when f.status = 'verified' then 1 else 0 end`).orderBy('f.due_date').orderBy('f.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),

@@ -1,0 +1,56 @@
+// 问题池: every unit's open problems from every source, summarised by unit.
+import { useState } from 'react';
+import { Card, Col, Row, Segmented, Table, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { get, query } from '../../api.ts';
+import { PROBLEM_SEVERITIES, type ProblemUnitSummary, type ProblemView } from '../../../shared/schemas/problems.ts';
+
+export default function ProblemsPage() {
+  const [unitId, setUnitId] = useState<string | undefined>();
+  const [status, setStatus] = useState<string>('open');
+  const [page, setPage] = useState(1);
+  const summary = useQuery({ queryKey: ['problems-by-unit'], queryFn: () => get<{ items: ProblemUnitSummary[] }>('/problems/by-unit') });
+  const list = useQuery({ queryKey: ['problems', unitId, status, page], queryFn: () => get<{ items: ProblemView[]; total: number }>(`/problems${query({ unitId, status: status === 'all' ? undefined : status, page, pageSize: 30 })}`) });
+  return (
+    <Row gutter={12}>
+      <Col span={8}>
+        <Card size="small" title="按单位">
+          <Table<ProblemUnitSummary>
+            rowKey="unitId"
+            size="small"
+            pagination={false}
+            loading={summary.isLoading}
+            dataSource={summary.data?.items}
+            onRow={(r) => ({ onClick: () => { setUnitId(r.unitId === unitId ? undefined : r.unitId); setPage(1); }, style: { cursor: 'pointer', background: r.unitId === unitId ? '#fff1f0' : undefined } })}
+            columns={[
+              { title: '单位', dataIndex: 'unitName', ellipsis: true },
+              { title: '未整改', dataIndex: 'open', width: 70, align: 'right', render: (n: number) => (n ? <b style={{ color: '#cf1322' }}>{n}</b> : 0) },
+              { title: '其中重大', dataIndex: 'major', width: 70, align: 'right', render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
+              { title: '已整改', dataIndex: 'closed', width: 70, align: 'right' },
+            ]}
+          />
+        </Card>
+      </Col>
+      <Col span={16}>
+        <Card size="small" title="问题池" extra={<Segmented size="small" value={status} onChange={(v) => { setStatus(String(v)); setPage(1); }} options={[{ value: 'open', label: '未整改' }, { value: 'closed', label: '已整改' }, { value: 'all', label: '全部' }]} />}>
+          <Table<ProblemView>
+            rowKey="id"
+            size="small"
+            loading={list.isLoading}
+            dataSource={list.data?.items}
+            pagination={{ current: page, pageSize: 30, total: list.data?.total, onChange: setPage, showTotal: (t) => `共 ${t} 个` }}
+            columns={[
+              { title: '问题', dataIndex: 'title', render: (t: string, p) => (p.link ? <Link to={p.link}>{t}</Link> : t) },
+              { title: '来源', dataIndex: 'sourceLabel', width: 90, render: (s: string) => <Tag>{s}</Tag> },
+              { title: '单位', dataIndex: 'unitName', width: 150, ellipsis: true },
+              { title: '程度', dataIndex: 'severity', width: 70, render: (s: 'general' | 'major') => <Tag color={s === 'major' ? 'red' : undefined}>{PROBLEM_SEVERITIES[s]}</Tag> },
+              { title: '发现日期', dataIndex: 'openedOn', width: 100 },
+              { title: '状态', dataIndex: 'status', width: 90, render: (s: string, p) => (s === 'open' ? <Tag color="red">未整改</Tag> : <Tag color="green">已整改 {p.closedOn}</Tag>) },
+            ]}
+          />
+        </Card>
+      </Col>
+    </Row>
+  );
+}
