@@ -7,6 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { SCREENSHOTS, ensureWebBuild, launchBrowser, startServer, type Server } from './helpers.ts';
 
 const DEMO_PASSWORD = 'Shifan#2026';
+// A 1×1 PNG, content-checked by the server like any evidence file.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 let server: Server;
 let browser: Browser;
 
@@ -37,11 +39,15 @@ it('a liaison reports on a matter from 我的待办 and the law office closes it
   await liaison.getByRole('menuitem', { name: '我的待办' }).click();
   const rows = liaison.locator('.ant-table-tbody tr.ant-table-row');
   await rows.first().waitFor();
-  expect(await rows.count()).toBe(3);
-  // Soonest deadline first: the matter assigned 25 days ago is overdue (red) and leads the list.
+  // The unit's three demo matters are among its items (with its tasks and findings).
+  for (const title of ['报送校园周边行政执法检查情况', '核查群众反映的培训机构收费投诉处理情况', '报送本单位行政规范性文件清理结果']) {
+    await liaison.getByRole('link', { name: title }).waitFor();
+  }
+  // Soonest deadline first: every red item comes before every other light.
   const lights = await liaison.locator('[data-light]').evaluateAll((els) => els.map((e) => e.getAttribute('data-light')));
   expect(lights[0]).toBe('red');
-  expect(lights.slice(1).every((l) => l === 'yellow' || l === 'green')).toBe(true);
+  const firstOther = lights.findIndex((l) => l !== 'red');
+  expect(firstOther === -1 || lights.slice(firstOther).every((l) => l !== 'red')).toBe(true);
   await liaison.locator('[data-light="red"]').hover();
   await liaison.getByText(/届满日：/).first().waitFor();
   await liaison.screenshot({ path: `${SCREENSHOTS}/10-todo-liaison.png` });
@@ -87,4 +93,54 @@ it('the deadline trial counts 20 working days across 国庆 2026', async () => {
   expect(await result.textContent()).toContain('国庆节调休上班');
   await page.screenshot({ path: `${SCREENSHOTS}/13-calendar-trial.png` });
   await page.close();
+});
+
+it('a unit rectifies a finding from the board and the inspector closes it after the follow-up check', async () => {
+  const liaison = await login('lly_sfx_d21');
+  await liaison.getByRole('menuitem', { name: '问题整改' }).click();
+  await liaison.locator('[data-status="open"]').getByRole('link', { name: '行政处罚裁量基准未公开' }).click();
+  const report = liaison.getByTestId('transition-rectify');
+  await report.waitFor();
+  await liaison.locator('input[type=file]').setInputFiles({ name: '裁量基准公开截图.png', mimeType: 'image/png', buffer: PNG });
+  await liaison.getByRole('link', { name: '裁量基准公开截图.png' }).waitFor();
+  await expect.poll(() => report.isDisabled()).toBe(false);
+  await report.click();
+  await liaison.locator('textarea#measures').fill('已在门户网站公开行政处罚裁量基准，并建立动态调整机制。');
+  await liaison.getByRole('button', { name: /确\s*定/ }).click();
+  await liaison.getByText('已整改待核查').first().waitFor();
+  await liaison.close();
+
+  const inspector = await login('ducha_li');
+  await inspector.getByRole('menuitem', { name: '问题整改' }).click();
+  await inspector.locator('[data-status="rectified"]').getByRole('link', { name: '行政处罚裁量基准未公开' }).click();
+  await inspector.getByTestId('transition-verify').click();
+  await inspector.locator('textarea#followupResult').fill('回头看：门户网站已公开，整改到位。');
+  await inspector.getByRole('button', { name: /确\s*定/ }).click();
+  await inspector.getByText('已核查销号').first().waitFor();
+  await inspector.screenshot({ path: `${SCREENSHOTS}/14-finding-verified.png` });
+  await inspector.getByRole('menuitem', { name: '问题池' }).click();
+  await inspector.locator('.ant-segmented-item', { hasText: '已整改' }).click();
+  await inspector.getByRole('link', { name: '行政处罚裁量基准未公开' }).waitFor();
+  await inspector.close();
+});
+
+it('a liaison reports task progress and the law office exports the ledger', async () => {
+  const liaison = await login('jyj_liaison');
+  await liaison.getByRole('menuitem', { name: '本单位任务' }).click();
+  const link = liaison.getByRole('link', { name: '落实“谁执法谁普法”责任制' });
+  await link.waitFor();
+  await link.click();
+  await liaison.getByPlaceholder('本期进展情况').fill('已制定年度普法责任清单，开展以案释法2次。');
+  await liaison.getByPlaceholder('进度').fill('60');
+  await liaison.getByRole('button', { name: '报告进展' }).click();
+  await liaison.getByText('已制定年度普法责任清单，开展以案释法2次。').first().waitFor();
+  await liaison.close();
+
+  const office = await login('fzb_wang');
+  await office.getByRole('menuitem', { name: '任务台账' }).click();
+  await office.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+  const [file] = await Promise.all([office.waitForEvent('download'), office.getByRole('button', { name: /导出 Excel/ }).click()]);
+  expect(file.suggestedFilename()).toMatch(/^任务台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  await office.screenshot({ path: `${SCREENSHOTS}/15-task-ledger.png` });
+  await office.close();
 });

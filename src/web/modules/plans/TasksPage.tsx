@@ -106,6 +106,7 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
           <Space wrap style={{ marginBottom: 12 }}>
             <Input.Search placeholder="编号或任务名称" allowClear style={{ width: 200 }} onSearch={(keyword) => set({ keyword })} />
             {!mine && <TreeSelect style={{ width: 220 }} treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder="单位（牵头或配合，含下级）" onChange={(unitId) => set({ unitId })} />}
+            <DatePicker placeholder="完成时限不晚于" onChange={(d: Dayjs | null) => set({ dueBefore: d?.format('YYYY-MM-DD') })} />
             <Select style={{ width: 130 }} allowClear placeholder="状态" options={Object.entries(TASK_STATUSES).map(([value, label]) => ({ value, label }))} onChange={(status) => set({ status })} />
             <Space size={4}>
               <Switch size="small" onChange={(on) => set({ overdue: on ? 'true' : undefined })} />
