@@ -4,16 +4,19 @@ import type { Dialect, Db } from './index.ts';
 
 export type MigrationSet = (dialect: Dialect) => Record<string, Migration>;
 
+/** The record columns every versioned table has: version, created/updated at/by. */
+export const withStamps = (t: any) =>
+  t
+    .addColumn('version', 'integer', (c: any) => c.notNull().defaultTo(1))
+    .addColumn('created_at', 'text', (c: any) => c.notNull())
+    .addColumn('created_by', 'text')
+    .addColumn('updated_at', 'text', (c: any) => c.notNull())
+    .addColumn('updated_by', 'text');
+
 const kernelMigrations: MigrationSet = (dialect) => ({
   kernel_0001_foundation: {
     async up(db: Kysely<any>) {
-      const stamps = (t: any) =>
-        t
-          .addColumn('version', 'integer', (c: any) => c.notNull().defaultTo(1))
-          .addColumn('created_at', 'text', (c: any) => c.notNull())
-          .addColumn('created_by', 'text')
-          .addColumn('updated_at', 'text', (c: any) => c.notNull())
-          .addColumn('updated_by', 'text');
+      const stamps = withStamps;
 
       await stamps(
         db.schema

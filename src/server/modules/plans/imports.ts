@@ -3,14 +3,15 @@ import { z, isoDate } from '../../../shared/zod.ts';
 import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
 import { IMPORT_TASK_STATUSES, TASK_RECORD_TYPE } from '../../../shared/schemas/plans.ts';
 import type { ImportType, RowError } from '../../kernel/imports/types.ts';
+import { refCell, rowChecker, splitCodes, textCell } from '../../kernel/imports/rows.ts';
 import { HttpError } from '../../kernel/http/errors.ts';
 import { nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { createPlan, insertTask, moveTaskClock } from './plans.ts';
 
-const ref = z.string().trim().min(1, { error: '外部编号不能为空' }).max(64, { error: '外部编号不能超过 64 个字符' }).meta({ title: '外部编号' });
-const cell = (label: string, max: number) => z.string().trim().min(1, { error: `${label}不能为空` }).max(max, { error: `${label}不能超过 ${max} 个字符` }).meta({ title: label });
+const ref = refCell();
+const cell = textCell;
 
 const planRow = z.object({
   ref,
@@ -37,23 +38,20 @@ export const plansImport: ImportType<PlanRow> = {
     const errors: RowError[] = [];
     let created = 0;
     let updated = 0;
-    const seen = new Map<string, number>();
+    const check = rowChecker(errors);
     for (const r of rows) {
       const v = r.value;
-      if (seen.has(v.ref)) {
-        errors.push({ row: r.row, column: '外部编号（ref）', message: `与第 ${seen.get(v.ref)} 行重复` });
-        continue;
-      }
-      seen.set(v.ref, r.row);
+      const { fail, duplicate } = check(r.row);
+      if (duplicate(v.ref)) continue;
       if (Number(v.issuedDate.slice(0, 4)) > v.year) {
-        errors.push({ row: r.row, column: '印发日期（issuedDate）', message: `不能晚于方案年度 ${v.year} 年` });
+        fail('印发日期（issuedDate）', `不能晚于方案年度 ${v.year} 年`);
         continue;
       }
       const existing = await tx.selectFrom('plans').select(['id']).where('ref', '=', v.ref).executeTakeFirst();
       if (existing) {
         const early = await tx.selectFrom('tasks').select('completed_date').where('plan_id', '=', existing.id).where('completed_date', '<', v.issuedDate).executeTakeFirst();
         if (early) {
-          errors.push({ row: r.row, column: '印发日期（issuedDate）', message: `不能晚于已完成任务的完成日期 ${early.completed_date}` });
+          fail('印发日期（issuedDate）', `不能晚于已完成任务的完成日期 ${early.completed_date}`);
           continue;
         }
         await tx.updateTable('plans').set({ year: v.year, title: v.title, source: v.source ?? null, issued_date: v.issuedDate, updated_at: nowIso(), updated_by: actor.id, version: (eb) => eb('version', '+', 1) }).where('id', '=', existing.id).execute();
@@ -112,15 +110,11 @@ export const tasksImport: ImportType<TaskRow> = {
     let created = 0;
     let updated = 0;
     const units = new Map((await tx.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
-    const seen = new Map<string, number>();
+    const check = rowChecker(errors);
     for (const r of rows) {
       const v = r.value;
-      const fail = (column: string, message: string) => errors.push({ row: r.row, column, message });
-      if (seen.has(v.ref)) {
-        fail('外部编号（ref）', `与第 ${seen.get(v.ref)} 行重复`);
-        continue;
-      }
-      seen.set(v.ref, r.row);
+      const { fail, duplicate, fromHttpError } = check(r.row);
+      if (duplicate(v.ref)) continue;
       const plan = await tx.selectFrom('plans').select(['id', 'issued_date']).where('ref', '=', v.planRef).executeTakeFirst();
       if (!plan) {
         fail('方案编号（planRef）', `方案「${v.planRef}」不存在`);
@@ -131,7 +125,7 @@ export const tasksImport: ImportType<TaskRow> = {
         fail('牵头单位编码（leadUnitCode）', `单位「${v.leadUnitCode}」不存在`);
         continue;
       }
-      const coCodes = (v.coUnitCodes ?? '').split(/[;；]/).map((s) => s.trim()).filter(Boolean);
+      const coCodes = splitCodes(v.coUnitCodes);
       const unknown = coCodes.filter((c) => !units.has(c));
       if (unknown.length) {
         fail('配合单位编码（coUnitCodes）', `单位「${unknown.join('、')}」不存在`);
@@ -172,9 +166,7 @@ export const tasksImport: ImportType<TaskRow> = {
         await addTimeline(tx, actor, { recordType: TASK_RECORD_TYPE, recordId: existing.id, action: 'import', label: '批量导入更新', fromStatus: existing.status, toStatus: input.status });
         updated++;
       } catch (error) {
-        if (!(error instanceof HttpError)) throw error;
-        const first = (error.errors?.[0] ?? {}) as { field?: string; message?: string };
-        fail(TASK_COLUMNS[first.field ?? ''] ?? first.field ?? '', first.message ?? error.detail);
+        fromHttpError(error, TASK_COLUMNS);
       }
     }
     return { created, updated, errors };

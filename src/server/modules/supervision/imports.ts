@@ -3,14 +3,15 @@ import { z, isoDate } from '../../../shared/zod.ts';
 import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
 import { FINDING_RECORD_TYPE, INSPECTION_KINDS, SEVERITIES } from '../../../shared/schemas/supervision.ts';
 import type { ImportType, RowError } from '../../kernel/imports/types.ts';
+import { refCell, rowChecker, splitCodes, textCell } from '../../kernel/imports/rows.ts';
 import { HttpError } from '../../kernel/http/errors.ts';
 import { nowIso } from '../../kernel/ids.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { createInspection, findingDateProblems, insertFinding, syncFindingProblem } from './supervision.ts';
 
-const ref = z.string().trim().min(1).max(64, { error: '外部编号不能超过 64 个字符' }).meta({ title: '外部编号' });
-const cell = (label: string, max: number) => z.string().trim().min(1, { error: `${label}不能为空` }).max(max, { error: `${label}不能超过 ${max} 个字符` }).meta({ title: label });
-const codes = (s: string | undefined) => (s ?? '').split(/[;；]/).map((x) => x.trim()).filter(Boolean);
+const ref = refCell();
+const cell = textCell;
+const codes = splitCodes;
 
 const inspectionRow = z.object({
   ref,
@@ -40,15 +41,11 @@ export const inspectionsImport: ImportType<InspectionRow> = {
     let created = 0;
     let updated = 0;
     const units = new Map((await tx.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
-    const seen = new Map<string, number>();
+    const check = rowChecker(errors);
     for (const r of rows) {
       const v = r.value;
-      const fail = (column: string, message: string) => errors.push({ row: r.row, column, message });
-      if (seen.has(v.ref)) {
-        fail('外部编号（ref）', `与第 ${seen.get(v.ref)} 行重复`);
-        continue;
-      }
-      seen.set(v.ref, r.row);
+      const { fail, duplicate } = check(r.row);
+      if (duplicate(v.ref)) continue;
       const organiserId = units.get(v.organiserCode);
       if (!organiserId) {
         fail('组织单位编码（organiserCode）', `单位「${v.organiserCode}」不存在`);
@@ -130,15 +127,11 @@ export const findingsImport: ImportType<FindingRow> = {
     let created = 0;
     let updated = 0;
     const units = new Map((await tx.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
-    const seen = new Map<string, number>();
+    const check = rowChecker(errors);
     for (const r of rows) {
       const v = r.value;
-      const fail = (column: string, message: string) => errors.push({ row: r.row, column, message });
-      if (seen.has(v.ref)) {
-        fail('外部编号（ref）', `与第 ${seen.get(v.ref)} 行重复`);
-        continue;
-      }
-      seen.set(v.ref, r.row);
+      const { fail, duplicate, fromHttpError } = check(r.row);
+      if (duplicate(v.ref)) continue;
       const inspection = await tx.selectFrom('inspections').select(['id', 'date']).where('ref', '=', v.inspectionRef).executeTakeFirst();
       if (!inspection) {
         fail('督察编号（inspectionRef）', `督察「${v.inspectionRef}」不存在`);
@@ -173,9 +166,7 @@ export const findingsImport: ImportType<FindingRow> = {
         await addTimeline(tx, actor, { recordType: FINDING_RECORD_TYPE, recordId: existing.id, action: 'import', label: '批量导入更新', fromStatus: existing.status, toStatus: input.status });
         updated++;
       } catch (error) {
-        if (!(error instanceof HttpError)) throw error;
-        const first = (error.errors?.[0] ?? {}) as { field?: string; message?: string };
-        fail(FINDING_COLUMNS[first.field ?? ''] ?? first.field ?? '', first.message ?? error.detail);
+        fromHttpError(error, FINDING_COLUMNS);
       }
     }
     return { created, updated, errors };

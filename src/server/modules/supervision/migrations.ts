@@ -1,16 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { MigrationSet } from '../../kernel/db/migrations.ts';
+import { withStamps, type MigrationSet } from '../../kernel/db/migrations.ts';
 
 export const supervisionMigrations: MigrationSet = () => ({
   supervision_0001_inspections_findings: {
     async up(db: Kysely<any>) {
-      const stamps = (t: any) =>
-        t
-          .addColumn('version', 'integer', (c: any) => c.notNull().defaultTo(1))
-          .addColumn('created_at', 'text', (c: any) => c.notNull())
-          .addColumn('created_by', 'text')
-          .addColumn('updated_at', 'text', (c: any) => c.notNull())
-          .addColumn('updated_by', 'text');
+      const stamps = withStamps;
       await stamps(
         db.schema
           .createTable('inspections')

@@ -33,7 +33,6 @@ import {
   type Severity,
 } from '../../../shared/schemas/supervision.ts';
 
-const OPEN = ['open', 'rectifying', 'rectified', 'reopened'];
 const RECTIFY_CLOCK = { start: 'rectify', label: '整改期限', dueColumn: 'due_date' } as const;
 
 // Inspections
@@ -216,8 +215,6 @@ export async function syncFindingProblem(tx: Tx, finding: Record<string, unknown
   if (finding.status === 'verified') await closeProblem(tx, FINDING_RECORD_TYPE, finding.id, date);
   else await openProblem(tx, problemOf(finding as any, String(finding.created_at ?? date).slice(0, 10)));
 }
-
-type FindingRow = FindingView & { [k: string]: unknown };
 
 function findingQuery(db: Executor) {
   return db

@@ -1,7 +1,7 @@
 // Working-day calendar: month view with holidays (休) and make-up workdays (班), the year's status,
 // overrides, and entering the State Council's notice for a new year.
 import { useState } from 'react';
-import { Alert, App, Badge, Button, Calendar, Card, Col, Form, Input, Modal, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Calendar, Card, Col, Form, Input, Modal, Popconfirm, Row, Select, Table, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { del, get, post, put } from '../../api.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Badge, Button, Card, Drawer, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { App, Badge, Button, Card, Drawer, Form, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, patch, post, query } from '../../api.ts';
