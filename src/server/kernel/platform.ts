@@ -49,6 +49,7 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
       handle.db,
       handle.dialect,
       modules.flatMap((m) => (m.migrations ? [m.migrations] : [])),
+      config.pgSchema,
     );
     await seedDefaultRules(handle.db);
   } catch (error) {

@@ -14,7 +14,9 @@ const FORMAT = 'fazhi-backup';
 
 async function userTables(platform: Platform): Promise<string[]> {
   const tables = await platform.db.introspection.getTables();
-  return tables.filter((t) => !t.isView && !t.name.startsWith('kysely_')).map((t) => t.name);
+  // PostgreSQL introspection lists every schema of the database: keep ours.
+  const ours = (t: { schema?: string }) => platform.dialect !== 'postgres' || t.schema === platform.config.pgSchema;
+  return tables.filter((t) => !t.isView && !t.name.startsWith('kysely_') && ours(t)).map((t) => t.name);
 }
 
 /** Tables ordered so that every table comes after the tables its foreign keys reference. */

@@ -297,13 +297,19 @@ const problemPool: MigrationSet = () => ({
 });
 
 /** Applies every pending migration; returns the names applied. Throws with the failing migration's name. */
-export async function migrate(db: Db, dialect: Dialect, moduleSets: MigrationSet[]): Promise<string[]> {
+/**
+ * `pgSchema` pins Kysely's bookkeeping tables to our schema: otherwise, when another schema of the
+ * same database (another county's, or another test run's) already has them, Kysely would think
+ * they exist here too and fail.
+ */
+export async function migrate(db: Db, dialect: Dialect, moduleSets: MigrationSet[], pgSchema?: string): Promise<string[]> {
   const all: Record<string, Migration> = { ...kernelMigrations(dialect), ...fixedDueClocks(dialect), ...problemPool(dialect) };
   for (const set of moduleSets) Object.assign(all, set(dialect));
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => all },
     allowUnorderedMigrations: true,
+    ...(dialect === 'postgres' && pgSchema ? { migrationTableSchema: pgSchema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
