@@ -1,4 +1,6 @@
-import { Card, Col, Descriptions, Row, Tag, Typography, Alert } from 'antd';
+import { Card, Col, Descriptions, Row, Tag, Typography, Alert, Statistic, Space } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { get } from '../api.ts';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../auth.tsx';
@@ -11,6 +13,8 @@ export default function HomePage() {
   const daysLeft = dayjs(me.passwordExpiresAt).diff(dayjs(), 'day');
   const shortcuts = APP_ROUTES.filter((r) => r.inMenu && r.path !== '/' && allowed(r, can));
   return (
+    <>
+    <TodoSummary />
     <Row gutter={16}>
       <Col span={14}>
         <Card title="我的账号" size="small">
@@ -37,5 +41,21 @@ export default function HomePage() {
         </Card>
       </Col>
     </Row>
+    </>
+  );
+}
+
+/** 我的待办 at a glance: what waits on me, how much of it is red or yellow. */
+function TodoSummary() {
+  const todo = useQuery({ queryKey: ['todo'], queryFn: () => get<{ total: number; red: number; yellow: number }>('/todo') });
+  if (!todo.data) return null;
+  return (
+    <Card size="small" style={{ marginBottom: 16 }} title="我的待办" extra={<Link to="/todo">查看全部</Link>}>
+      <Space size={48}>
+        <Statistic title="待办合计" value={todo.data.total} />
+        <Statistic title="逾期（红牌）" value={todo.data.red} valueStyle={{ color: '#cf1322' }} />
+        <Statistic title="临期（黄牌）" value={todo.data.yellow} valueStyle={{ color: '#d48806' }} />
+      </Space>
+    </Card>
   );
 }
