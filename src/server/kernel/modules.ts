@@ -29,6 +29,8 @@ export interface ModuleManifest {
    * escalated (level 1: unit head, 2: law office), e.g. to issue a supervision notice (督办单).
    */
   onEscalate?: (tx: Tx, platform: Platform, clock: { record_type: string; record_id: string; unit_id: string; label: string; due_date: string }, level: 1 | 2) => Promise<void>;
+  /** The module's part of the daily job (e.g. deemed acceptance when a review clock lapses), before escalation. */
+  daily?: (platform: Platform, date: string) => Promise<void>;
   /** Called in a transition's transaction after the record changed (keeps derived data in step). */
   afterTransition?: (tx: Tx, platform: Platform, recordType: string, record: Record<string, unknown> & { id: string; unit_id: string; status: string }, transition: string, date: string) => Promise<void>;
   /** Figures computed from the module's records (domain.md §4 codes are API). */

@@ -4,5 +4,6 @@ import { orgModule } from './org/module.ts';
 import { mattersModule } from './matters/module.ts';
 import { plansModule } from './plans/module.ts';
 import { supervisionModule } from './supervision/module.ts';
+import { reviewModule } from './review/module.ts';
 
-export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule];
+export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule];

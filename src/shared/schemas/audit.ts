@@ -86,4 +86,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'finding.create': '记录督察问题',
   'finding.interview': '记录约谈',
   'notice.create': '印发通报/督办单',
+  'review.create': '登记复议申请',
+  'review.committee': '记录咨询委员会意见',
+  'review.deemed_accepted': '复议申请期满视为受理',
 };

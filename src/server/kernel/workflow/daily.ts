@@ -32,6 +32,7 @@ export async function runDailyJob(platform: Platform, date = chinaToday(), optio
     .executeTakeFirst();
   if (Number(claim.numInsertedOrUpdatedRows ?? 0) === 0 && !options.force) return { ...summary, skipped: true };
 
+  for (const mod of platform.modules) if (mod.daily) await mod.daily(platform, date);
   await escalateOverdue(platform, date, summary);
   summary.digests = await sendDigests(platform, date);
   await platform.db.updateTable('job_runs').set({ finished_at: nowIso(), summary: JSON.stringify(summary) }).where('job', '=', 'daily').where('run_date', '=', date).execute();

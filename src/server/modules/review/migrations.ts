@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import { withStamps, type MigrationSet } from '../../kernel/db/migrations.ts';
+
+export const reviewMigrations: MigrationSet = () => ({
+  review_0001_cases: {
+    async up(db: Kysely<any>) {
+      await withStamps(
+        db.schema
+          .createTable('review_cases')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('ref', 'text', (c) => c.unique())
+          .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('applicant_name', 'text', (c) => c.notNull())
+          .addColumn('applicant_kind', 'text', (c) => c.notNull())
+          .addColumn('applicant_id_enc', 'text')
+          .addColumn('applicant_id_hash', 'text')
+          .addColumn('applicant_phone_enc', 'text')
+          .addColumn('respondent', 'text', (c) => c.notNull())
+          .addColumn('respondent_unit_id', 'text', (c) => c.references('org_units.id'))
+          .addColumn('act', 'text', (c) => c.notNull())
+          .addColumn('received_date', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('procedure', 'text')
+          .addColumn('accepted_date', 'text')
+          .addColumn('copy_sent_date', 'text')
+          .addColumn('reply_date', 'text')
+          .addColumn('closed_date', 'text')
+          .addColumn('outcome', 'text')
+          .addColumn('committee_opinion', 'text'),
+      ).execute();
+      await db.schema.createIndex('review_cases_received').on('review_cases').columns(['received_date']).execute();
+      await db.schema.createIndex('review_cases_closed').on('review_cases').columns(['closed_date']).execute();
+      await db.schema.createIndex('review_cases_unit_status').on('review_cases').columns(['unit_id', 'status']).execute();
+      await db.schema.createIndex('review_cases_applicant').on('review_cases').column('applicant_id_hash').execute();
+    },
+  },
+});

@@ -1,0 +1,31 @@
+import type { ModuleManifest } from '../../kernel/modules.ts';
+import { BUSINESS_ROLES } from '../../../shared/roles.ts';
+import { REVIEW_RECORD_TYPE, REVIEW_WORKFLOW } from '../../../shared/schemas/review.ts';
+import { reviewMigrations } from './migrations.ts';
+import { reviewRoutes } from './routes.ts';
+import { reviewCasesImport } from './imports.ts';
+import { reviewIndicators } from './indicators.ts';
+import { loadDemoReview } from './demo.ts';
+import { deemAccepted, feedCorrection } from './review.ts';
+
+/** 行政复议 (domain.md §2.8). */
+export const reviewModule: ModuleManifest = {
+  name: 'review',
+  title: '行政复议',
+  permissions: {
+    'review.read': { label: '查看行政复议案件', roles: BUSINESS_ROLES.filter((r) => r !== 'enforcement_officer') },
+    'review.manage': { label: '登记、办理行政复议案件', roles: ['law_office'] },
+  },
+  migrations: reviewMigrations,
+  routes: reviewRoutes,
+  importTypes: [reviewCasesImport],
+  workflows: [REVIEW_WORKFLOW],
+  indicators: reviewIndicators,
+  demo: loadDemoReview,
+  daily: async (platform, date) => {
+    await deemAccepted(platform, date);
+  },
+  afterTransition: async (tx, _platform, recordType, record, _transition, date) => {
+    if (recordType === REVIEW_RECORD_TYPE) await feedCorrection(tx, record, date);
+  },
+};

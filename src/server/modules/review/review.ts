@@ -1,0 +1,243 @@
+// 行政复议 cases: intake with the applicant's personal data sealed, the statutory clocks (acceptance,
+// supplement, copy, reply, decision), deemed acceptance when the acceptance review lapses, and
+// corrections fed to the respondent unit's problem pool.
+import { sql } from 'kysely';
+import './tables.ts';
+import type { Executor, Tx } from '../../kernel/db/index.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import type { Actor } from '../../kernel/audit/index.ts';
+import type { RequestContext } from '../../kernel/auth/context.ts';
+import { assertInScope, scoped, type DataScope } from '../../kernel/auth/scope.ts';
+import { likeEscape } from '../../kernel/db/index.ts';
+import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
+import { newId, nowIso } from '../../kernel/ids.ts';
+import { updateVersioned } from '../../kernel/db/versioned.ts';
+import { decryptText, encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { lightOf } from '../../kernel/calendar/deadline.ts';
+import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
+import { addTimeline } from '../../kernel/workflow/timeline.ts';
+import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
+import { openProblem } from '../../kernel/problems/index.ts';
+import { maskIdNumber, maskPhone } from '../../../shared/validators.ts';
+import {
+  CORRECTIONS,
+  REVIEW_RECORD_TYPE,
+  REVIEW_WORKFLOW,
+  type ReviewCaseDetail,
+  type ReviewCaseInput,
+  type ReviewCaseView,
+  type ReviewListQuery,
+  type ReviewOutcome,
+} from '../../../shared/schemas/review.ts';
+import type { ReviewCaseTable } from './tables.ts';
+
+export const caseTitle = (applicant: string, respondent: string) => `${applicant}不服${respondent}行政行为申请复议`;
+
+async function checkUnits(tx: Executor, scope: DataScope, unitId: string, respondentUnitId: string | null | undefined): Promise<void> {
+  const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', unitId).executeTakeFirst();
+  if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '复议机关', '不存在或无权访问');
+  if (!unit.active) throw fieldError('unitId', '复议机关', '已停用');
+  if (respondentUnitId && !(await tx.selectFrom('org_units').select('id').where('id', '=', respondentUnitId).executeTakeFirst())) {
+    throw fieldError('respondentUnitId', '被申请人（本级单位）', '不存在');
+  }
+}
+
+/** Columns of a new case from its intake input (personal data sealed). */
+export function intakeColumns(platform: Platform, input: ReviewCaseInput) {
+  return {
+    title: caseTitle(input.applicantName, input.respondent),
+    applicant_name: input.applicantName,
+    applicant_kind: input.applicantKind,
+    applicant_id_enc: input.applicantIdNumber ? encryptText(platform.keys, input.applicantIdNumber) : null,
+    applicant_id_hash: input.applicantIdNumber ? lookupHash(platform.keys, input.applicantIdNumber) : null,
+    applicant_phone_enc: input.applicantPhone ? encryptText(platform.keys, input.applicantPhone) : null,
+    respondent: input.respondent,
+    respondent_unit_id: input.respondentUnitId ?? null,
+    act: input.act,
+    received_date: input.receivedDate,
+    channel: input.channel,
+  };
+}
+
+export async function createCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: ReviewCaseInput): Promise<string> {
+  await checkUnits(tx, scope, input.unitId, input.respondentUnitId);
+  if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '收到申请日期', '不能晚于今天');
+  const now = nowIso();
+  const row: ReviewCaseTable = {
+    id: newId(),
+    ref: null,
+    unit_id: input.unitId,
+    ...intakeColumns(platform, input),
+    status: 'received',
+    procedure: null,
+    accepted_date: null,
+    copy_sent_date: null,
+    reply_date: null,
+    closed_date: null,
+    outcome: null,
+    committee_opinion: null,
+    version: 1,
+    created_at: now,
+    created_by: actor.id,
+    updated_at: now,
+    updated_by: actor.id,
+  };
+  await tx.insertInto('review_cases').values(row).execute();
+  await addTimeline(tx, actor, { recordType: REVIEW_RECORD_TYPE, recordId: row.id, action: 'create', label: '收到复议申请', toStatus: 'received', note: `${input.receivedDate}，${row.title}` });
+  await applyEffects(tx, platform, actor, REVIEW_WORKFLOW, row as unknown as WorkflowRecord, [{ start: 'accept', label: '受理审查期限', rule: 'review.accept' }], input.receivedDate);
+  await platform.audit.record(tx, actor, { action: 'review.create', targetType: REVIEW_RECORD_TYPE, targetId: row.id, detail: { receivedDate: input.receivedDate } });
+  return row.id;
+}
+
+function caseQuery(db: Executor) {
+  return db
+    .selectFrom('review_cases as r')
+    .innerJoin('org_units as u', 'u.id', 'r.unit_id')
+    .leftJoin('org_units as ru', 'ru.id', 'r.respondent_unit_id')
+    .selectAll('r')
+    .select(['u.name as unit_name', 'ru.name as respondent_unit_name']);
+}
+
+type CaseRow = ReviewCaseTable & { unit_name: string; respondent_unit_name: string | null };
+
+async function toViews(platform: Platform, rows: CaseRow[]): Promise<ReviewCaseView[]> {
+  if (rows.length === 0) return [];
+  const [clocks, deadlines] = await Promise.all([
+    platform.db.selectFrom('clocks').selectAll().where('record_type', '=', REVIEW_RECORD_TYPE).where('record_id', 'in', rows.map((r) => r.id)).execute(),
+    platform.deadlines.load(),
+  ]);
+  const today = chinaToday();
+  return rows.map((r) => {
+    const own = clocks.filter((c) => c.record_id === r.id);
+    const next = own.filter((c) => c.status === 'running').sort((a, b) => (a.due_date < b.due_date ? -1 : 1))[0];
+    const rule = next?.rule_code ? deadlines.rules.get(next.rule_code) : undefined;
+    return {
+      id: r.id,
+      ref: r.ref,
+      title: r.title,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      applicantName: r.applicant_name,
+      applicantKind: r.applicant_kind as 'person' | 'organisation',
+      applicantIdNumber: r.applicant_id_enc ? maskIdNumber(decryptText(platform.keys, r.applicant_id_enc)) : null,
+      applicantPhone: r.applicant_phone_enc ? maskPhone(decryptText(platform.keys, r.applicant_phone_enc)) : null,
+      respondent: r.respondent,
+      respondentUnitName: r.respondent_unit_name,
+      act: r.act,
+      receivedDate: r.received_date,
+      channel: r.channel as ReviewCaseView['channel'],
+      status: r.status,
+      statusLabel: REVIEW_WORKFLOW.states[r.status]?.label ?? r.status,
+      procedure: r.procedure as ReviewCaseView['procedure'],
+      acceptedDate: r.accepted_date,
+      copySentDate: r.copy_sent_date,
+      replyDate: r.reply_date,
+      closedDate: r.closed_date,
+      outcome: r.outcome as ReviewOutcome | null,
+      corrected: CORRECTIONS.includes(r.outcome as ReviewOutcome),
+      committeeOpinion: r.committee_opinion,
+      nextDue: next ? { label: next.label, due: next.due_date, light: lightOf(deadlines.calendar, next.due_date, today, rule?.warnDays ?? 3).light } : null,
+      extended: own.some((c) => c.clock_key === 'decide' && c.extended === 1),
+      version: r.version,
+    };
+  });
+}
+
+export async function listCases(platform: Platform, scope: DataScope, query: ReviewListQuery) {
+  let q = scoped(caseQuery(platform.db), scope, 'r.unit_id');
+  if (query.year) q = q.where('r.received_date', '>=', `${query.year}-01-01`).where('r.received_date', '<=', `${query.year}-12-31`);
+  if (query.status) q = q.where('r.status', '=', query.status);
+  if (query.outcome) q = q.where('r.outcome', '=', query.outcome);
+  if (query.keyword) {
+    const pattern = `%${likeEscape(query.keyword)}%`;
+    q = q.where(sql<boolean>`(r.title like ${pattern} escape '\\' or r.act like ${pattern} escape '\\')`);
+  }
+  if (query.overdue === 'true') {
+    q = q.where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', REVIEW_RECORD_TYPE).whereRef('c.record_id', '=', 'r.id').where('c.status', '=', 'running').where('c.due_date', '<', chinaToday())));
+  }
+  const [{ total }, rows] = await Promise.all([
+    q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+    q.orderBy('r.received_date', 'desc').orderBy('r.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+  ]);
+  return { items: await toViews(platform, rows as CaseRow[]), total: Number(total), page: query.page, pageSize: query.pageSize };
+}
+
+export async function allCases(platform: Platform, scope: DataScope, query: Omit<ReviewListQuery, 'page' | 'pageSize'>) {
+  return (await listCases(platform, scope, { ...query, page: 1, pageSize: 20_000 } as ReviewListQuery)).items;
+}
+
+export async function getCase(platform: Platform, scope: DataScope, id: string): Promise<ReviewCaseDetail> {
+  const row = (await caseQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as CaseRow | undefined;
+  if (!row) throw notFound('复议案件');
+  assertInScope(scope, row.unit_id, '复议案件');
+  const [view] = await toViews(platform, [row]);
+  const deadlines = await platform.deadlines.load();
+  return { ...view!, clocks: (await clocksOf(platform.db, REVIEW_RECORD_TYPE, id)).map((c) => clockView(c, deadlines, chinaToday())) };
+}
+
+export async function unmaskApplicant(platform: Platform, ctx: RequestContext, id: string, field: 'idNumber' | 'phone'): Promise<{ value: string | null }> {
+  const row = await platform.db.selectFrom('review_cases').select(['unit_id', 'applicant_id_enc', 'applicant_phone_enc']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('复议案件');
+  assertInScope(ctx.scope, row.unit_id, '复议案件');
+  const sealed = field === 'idNumber' ? row.applicant_id_enc : row.applicant_phone_enc;
+  await platform.audit.record(platform.db, ctx, { action: 'pii.unmask', targetType: REVIEW_RECORD_TYPE, targetId: id, detail: { field } });
+  return { value: sealed ? decryptText(platform.keys, sealed) : null };
+}
+
+export async function setCommitteeOpinion(platform: Platform, ctx: RequestContext, id: string, input: { version: number; committeeOpinion: string }): Promise<void> {
+  await platform.db.transaction().execute(async (tx) => {
+    const row = await tx.selectFrom('review_cases').select(['unit_id', 'status']).where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('复议案件');
+    assertInScope(ctx.scope, row.unit_id, '复议案件');
+    if (!['accepted', 'mediating'].includes(row.status)) throw conflict('只有审理中的案件才能记录咨询委员会意见');
+    await updateVersioned(tx, 'review_cases', id, input.version, { committee_opinion: input.committeeOpinion }, ctx.id);
+    await addTimeline(tx, ctx, { recordType: REVIEW_RECORD_TYPE, recordId: id, action: 'committee', label: '记录咨询委员会意见', note: input.committeeOpinion });
+    await platform.audit.record(tx, ctx, { action: 'review.committee', targetType: REVIEW_RECORD_TYPE, targetId: id });
+  });
+}
+
+/** A correction (撤销/变更/确认违法/责令履行/确认无效) opens a problem for the respondent unit. */
+export async function feedCorrection(tx: Tx, record: Record<string, unknown>, date: string): Promise<void> {
+  if (record.status !== 'decided' || !CORRECTIONS.includes(record.outcome as ReviewOutcome) || !record.respondent_unit_id) return;
+  await openProblem(tx, {
+    sourceType: REVIEW_RECORD_TYPE,
+    sourceId: String(record.id),
+    sourceLabel: '复议纠错',
+    unitId: String(record.respondent_unit_id),
+    title: `行政行为被复议纠错：${String(record.act)}`,
+    severity: 'general',
+    openedOn: date,
+    link: `/review/${String(record.id)}`,
+  });
+}
+
+/**
+ * 行政复议法 art. 30: an application not refused within the acceptance review is deemed accepted.
+ * The daily job accepts such cases (normal procedure) as of the day the review lapsed.
+ */
+export async function deemAccepted(platform: Platform, date: string): Promise<number> {
+  const lapsed = await platform.db
+    .selectFrom('review_cases as r')
+    .innerJoin('clocks as c', (j) => j.onRef('c.record_id', '=', 'r.id').on('c.record_type', '=', REVIEW_RECORD_TYPE).on('c.clock_key', '=', 'accept'))
+    .select(['r.id', 'r.version', 'c.due_date'])
+    .where('r.status', '=', 'received')
+    .where('c.status', '=', 'running')
+    .where('c.due_date', '<', date)
+    .execute();
+  const actor = { id: null, name: 'job:daily', displayName: '系统（期满视为受理）', roles: ['system'], unitId: null, ip: null };
+  for (const c of lapsed) {
+    await platform.db.transaction().execute(async (tx) => {
+      await updateVersioned(tx, 'review_cases', c.id, c.version, { status: 'accepted', procedure: 'normal', accepted_date: c.due_date }, null);
+      const record = (await tx.selectFrom('review_cases').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow()) as unknown as ReviewCaseTable;
+      await addTimeline(tx, actor, { recordType: REVIEW_RECORD_TYPE, recordId: c.id, action: 'deemed_accepted', label: '审查期限届满，视为受理', fromStatus: 'received', toStatus: 'accepted', note: `依据《行政复议法》第三十条，自 ${c.due_date} 起视为受理` });
+      await applyEffects(tx, platform, actor, REVIEW_WORKFLOW, record as unknown as WorkflowRecord, [
+        { stop: 'accept', reason: '期满视为受理' },
+        { start: 'notify', label: '发送副本期限', rule: 'review.notify_respondent' },
+        { start: 'decide', label: '复议决定期限', rule: 'review.decide' },
+      ], c.due_date);
+      await platform.audit.record(tx, actor, { action: 'review.deemed_accepted', targetType: REVIEW_RECORD_TYPE, targetId: c.id, detail: { acceptedDate: c.due_date } });
+    });
+  }
+  return lapsed.length;
+}

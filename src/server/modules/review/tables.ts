@@ -1,0 +1,37 @@
+export interface ReviewCaseTable {
+  id: string;
+  ref: string | null;
+  /** The reconsideration body (复议机关): owner for data scope. */
+  unit_id: string;
+  title: string;
+  applicant_name: string;
+  applicant_kind: string;
+  applicant_id_enc: string | null;
+  applicant_id_hash: string | null;
+  applicant_phone_enc: string | null;
+  respondent: string;
+  /** When the respondent is one of the platform's units: corrections feed its problem pool. */
+  respondent_unit_id: string | null;
+  act: string;
+  received_date: string;
+  channel: string;
+  status: string;
+  procedure: string | null;
+  accepted_date: string | null;
+  copy_sent_date: string | null;
+  reply_date: string | null;
+  closed_date: string | null;
+  outcome: string | null;
+  committee_opinion: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+declare module '../../kernel/db/tables.ts' {
+  interface Database {
+    review_cases: ReviewCaseTable;
+  }
+}

@@ -1,0 +1,200 @@
+// Administrative reconsideration — 行政复议 (domain.md §2.8; 行政复议法 2023): inputs, views, workflow.
+import { z, text, isoDate, version, pageQuery } from '../zod.ts';
+import type { WorkflowDef } from '../workflow.ts';
+import type { ClockView } from './calendar.ts';
+import { idNumber, phone } from './org.ts';
+
+export const REVIEW_RECORD_TYPE = 'review_case';
+
+export const REVIEW_CHANNELS = { window: '窗口', mail: '邮寄', online: '网上' } as const;
+export const REVIEW_PROCEDURES = { normal: '普通程序', simple: '简易程序' } as const;
+export const DECISIONS = {
+  maintained: '维持',
+  revoked: '撤销',
+  altered: '变更',
+  confirmed_illegal: '确认违法',
+  ordered_to_perform: '责令履行',
+  confirmed_void: '确认无效',
+  dismissed: '驳回',
+} as const;
+export const TERMINATIONS = { mediated: '调解结案', settled: '和解结案', withdrawn: '撤回申请终止' } as const;
+export const REVIEW_OUTCOMES = { ...DECISIONS, ...TERMINATIONS, not_accepted: '不予受理' } as const;
+export type ReviewOutcome = keyof typeof REVIEW_OUTCOMES;
+/** 撤销/变更/确认违法/责令履行/确认无效 are corrections (纠错) of the respondent's act. */
+export const CORRECTIONS: readonly ReviewOutcome[] = ['revoked', 'altered', 'confirmed_illegal', 'ordered_to_perform', 'confirmed_void'];
+
+const enumOf = <T extends Record<string, string>>(values: T, label: string, field: string) =>
+  z.enum(Object.keys(values) as [keyof T & string, ...(keyof T & string)[]], { error: `${label}（${field}）无效，可选：${Object.entries(values).map(([k, v]) => `${k}（${v}）`).join('、')}` }).meta({ title: label });
+
+export const REVIEW_WORKFLOW: WorkflowDef = {
+  recordType: REVIEW_RECORD_TYPE,
+  title: '行政复议案件',
+  table: 'review_cases',
+  titleColumn: 'title',
+  readPermission: 'review.read',
+  linkPrefix: '/review/',
+  states: {
+    received: { label: '收到申请', tone: 'processing' },
+    supplementing: { label: '补正中', tone: 'warning' },
+    accepted: { label: '已受理（审理中）', tone: 'processing' },
+    mediating: { label: '调解中', tone: 'processing' },
+    decided: { label: '已决定结案', tone: 'success', final: true },
+    terminated: { label: '终止结案', tone: 'default', final: true },
+    not_accepted: { label: '不予受理', tone: 'default', final: true },
+  },
+  transitions: [
+    {
+      key: 'request_supplement',
+      label: '通知补正',
+      from: ['received'],
+      to: 'supplementing',
+      roles: ['law_office'],
+      noteRequired: true,
+      // The applicant's time to supplement does not count against the acceptance review.
+      effects: [{ pause: 'accept', reason: '通知申请人补正材料' }, { start: 'supplement', label: '补正期限', rule: 'review.supplement' }],
+    },
+    {
+      key: 'supplement_received',
+      label: '收到补正材料',
+      from: ['supplementing'],
+      to: 'received',
+      roles: ['law_office'],
+      effects: [{ stop: 'supplement', reason: '已补正' }, { restart: 'accept', reason: '收到补正材料，重新审查' }],
+    },
+    {
+      key: 'accept',
+      label: '受理',
+      from: ['received'],
+      to: 'accepted',
+      roles: ['law_office'],
+      input: z.strictObject({ procedure: enumOf(REVIEW_PROCEDURES, '审理程序', 'procedure') }),
+      inputColumns: { procedure: 'procedure' },
+      dateColumn: 'accepted_date',
+      effects: [
+        { stop: 'accept', reason: '已受理' },
+        { start: 'notify', label: '发送副本期限', rule: { field: 'procedure', rules: { simple: 'review.simple_notify' }, fallback: 'review.notify_respondent' } },
+        { start: 'decide', label: '复议决定期限', rule: { field: 'procedure', rules: { simple: 'review.decide_simple' }, fallback: 'review.decide' } },
+      ],
+    },
+    {
+      key: 'reject',
+      label: '不予受理',
+      from: ['received'],
+      to: 'not_accepted',
+      roles: ['law_office'],
+      noteRequired: true,
+      danger: true,
+      dateColumn: 'closed_date',
+      effects: [{ stop: 'accept', reason: '不予受理' }],
+    },
+    {
+      key: 'send_copy',
+      label: '发送申请书副本',
+      from: ['accepted'],
+      to: 'accepted',
+      roles: ['law_office'],
+      dateColumn: 'copy_sent_date',
+      check: (c) => (c.copy_sent_date ? '申请书副本已发送' : null),
+      effects: [{ stop: 'notify', reason: '已发送副本' }, { start: 'reply', label: '被申请人答复期限', rule: { field: 'procedure', rules: { simple: 'review.simple_reply' }, fallback: 'review.respondent_reply' } }],
+    },
+    {
+      key: 'reply_received',
+      label: '收到被申请人答复',
+      from: ['accepted'],
+      to: 'accepted',
+      roles: ['law_office'],
+      dateColumn: 'reply_date',
+      check: (c) => (!c.copy_sent_date ? '尚未发送申请书副本' : c.reply_date ? '已收到答复' : null),
+      effects: [{ stop: 'reply', reason: '已答复' }],
+    },
+    { key: 'mediate', label: '开始调解', from: ['accepted'], to: 'mediating', roles: ['law_office'] },
+    { key: 'mediation_failed', label: '调解不成，继续审理', from: ['mediating'], to: 'accepted', roles: ['law_office'], noteRequired: true },
+    {
+      key: 'decide',
+      label: '作出复议决定',
+      from: ['accepted', 'mediating'],
+      to: 'decided',
+      roles: ['law_office'],
+      input: z.strictObject({ outcome: enumOf(DECISIONS, '决定类型', 'outcome') }),
+      inputColumns: { outcome: 'outcome' },
+      dateColumn: 'closed_date',
+      effects: [{ stop: 'decide', reason: '已作出决定' }, { stop: 'notify', reason: '已结案' }, { stop: 'reply', reason: '已结案' }],
+    },
+    {
+      key: 'terminate',
+      label: '终止（调解、和解、撤回）',
+      from: ['received', 'supplementing', 'accepted', 'mediating'],
+      to: 'terminated',
+      roles: ['law_office'],
+      input: z.strictObject({ outcome: enumOf(TERMINATIONS, '终止原因', 'outcome') }),
+      inputColumns: { outcome: 'outcome' },
+      dateColumn: 'closed_date',
+      secondary: true,
+      effects: [{ stop: 'accept', reason: '终止' }, { stop: 'supplement', reason: '终止' }, { stop: 'decide', reason: '终止' }, { stop: 'notify', reason: '终止' }, { stop: 'reply', reason: '终止' }],
+    },
+  ],
+};
+
+export const REVIEW_STATUSES = Object.fromEntries(Object.entries(REVIEW_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
+
+export const reviewCaseInput = z.strictObject({
+  unitId: z.string().min(1, { error: '复议机关（unitId）不能为空' }).max(64).meta({ title: '复议机关' }),
+  applicantName: text('申请人', 100),
+  applicantKind: enumOf({ person: '自然人', organisation: '法人或其他组织' }, '申请人类型', 'applicantKind'),
+  applicantIdNumber: idNumber.optional(),
+  applicantPhone: phone.optional(),
+  respondent: text('被申请人', 100),
+  respondentUnitId: z.string().min(1).max(64).nullable().optional().meta({ title: '被申请人（本级单位）' }),
+  act: text('被申请的行政行为', 500),
+  receivedDate: isoDate('收到申请日期（receivedDate）'),
+  channel: enumOf(REVIEW_CHANNELS, '申请方式', 'channel'),
+});
+export type ReviewCaseInput = z.infer<typeof reviewCaseInput>;
+
+export const committeeInput = z.strictObject({ version, committeeOpinion: text('咨询委员会意见', 3000) });
+
+export const reviewListQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).optional().meta({ title: '收案年度' }),
+  status: z.enum(Object.keys(REVIEW_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  outcome: z.enum(Object.keys(REVIEW_OUTCOMES) as [string, ...string[]], { error: '结果（outcome）无效' }).optional().meta({ title: '结果' }),
+  keyword: z.string().trim().max(100).optional().meta({ title: '关键词' }),
+  overdue: z.enum(['true', 'false']).optional().meta({ title: '仅逾期' }),
+  ...pageQuery,
+});
+export type ReviewListQuery = z.infer<typeof reviewListQuery>;
+
+export interface ReviewCaseView {
+  id: string;
+  ref: string | null;
+  title: string;
+  unitId: string;
+  unitName: string;
+  applicantName: string;
+  applicantKind: 'person' | 'organisation';
+  /** Masked (110***********1234) unless unmasked through the audited route. */
+  applicantIdNumber: string | null;
+  applicantPhone: string | null;
+  respondent: string;
+  respondentUnitName: string | null;
+  act: string;
+  receivedDate: string;
+  channel: keyof typeof REVIEW_CHANNELS;
+  status: string;
+  statusLabel: string;
+  procedure: keyof typeof REVIEW_PROCEDURES | null;
+  acceptedDate: string | null;
+  copySentDate: string | null;
+  replyDate: string | null;
+  closedDate: string | null;
+  outcome: ReviewOutcome | null;
+  corrected: boolean;
+  committeeOpinion: string | null;
+  /** The soonest open clock. */
+  nextDue: { label: string; due: string; light: 'green' | 'yellow' | 'red' | null } | null;
+  extended: boolean;
+  version: number;
+}
+
+export interface ReviewCaseDetail extends ReviewCaseView {
+  clocks: ClockView[];
+}
