@@ -146,6 +146,8 @@ export interface ClockView {
   workingDaysLeft: number | null;
   onTime: boolean | null;
   escalationLevel: number;
+  /** The rule allows one approved extension and it has not been used. */
+  extendable: boolean;
   explanation: DeadlineExplanation;
   version: number;
 }

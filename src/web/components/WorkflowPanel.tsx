@@ -43,6 +43,8 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
   const panel = useQuery({ queryKey: panelKey, queryFn: () => get<Panel>(`/workflow/${def.recordType}/${recordId}`) });
   const files = useQuery({ queryKey: ['attachments', def.recordType, recordId], queryFn: () => get<{ items: AttachmentView[] }>(`/attachments?recordType=${def.recordType}&recordId=${recordId}`) });
   const [acting, setActing] = useState<AvailableTransition | null>(null);
+  const [extending, setExtending] = useState<ClockView | null>(null);
+  const [approval, setApproval] = useState('');
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
 
@@ -72,6 +74,19 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
       message.error(errorText(e));
     } finally {
       setBusy(false);
+    }
+  };
+
+  const extend = async () => {
+    if (!extending) return;
+    try {
+      await post(`/clocks/${extending.id}/extend`, { version: extending.version, approval });
+      message.success(`已延长${extending.label}`);
+      setExtending(null);
+      setApproval('');
+      refresh();
+    } catch (e) {
+      message.error(errorText(e));
     }
   };
 
@@ -133,6 +148,9 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
                   </>
                 ),
               },
+              ...(can('clock.extend')
+                ? [{ title: '', width: 50, render: (_: unknown, c: ClockView) => c.extendable && <a onClick={(e) => { e.stopPropagation(); setExtending(c); }}>延长</a> }]
+                : []),
             ]}
           />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>点击一行查看计算过程（规则依据、跳过的节假日、计入的调休上班日、暂停）。</Typography.Text>
@@ -178,6 +196,10 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
           />
         </Card>
       </Col>
+      <Modal open={!!extending} title={`延长${extending?.label ?? ''}`} onCancel={() => setExtending(null)} onOk={extend} okText="延长" okButtonProps={{ disabled: !approval.trim() }} destroyOnHidden>
+        <Typography.Paragraph type="secondary">依据：{extending?.explanation.rule.citation}。延长只能办理一次，须写明批准情况。</Typography.Paragraph>
+        <Input placeholder="批准人、批准文号（如：复议机构负责人批准，示复延〔2026〕3号）" value={approval} onChange={(e) => setApproval(e.target.value)} maxLength={200} />
+      </Modal>
       <Modal open={!!acting} title={acting?.label} onCancel={() => setActing(null)} onOk={submit} confirmLoading={busy} okText="确定" destroyOnHidden>
         <Form form={form} layout="vertical" preserve={false}>
           {inputFields(actingDef).map((f) => (

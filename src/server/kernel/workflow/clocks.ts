@@ -190,6 +190,7 @@ export function clockView(row: ClockRow, deadlines: Deadlines, asOf: string): Cl
     workingDaysLeft: light?.workingDaysLeft ?? null,
     onTime: row.stopped_on ? row.stopped_on <= due : null,
     escalationLevel: row.escalation_level,
+    extendable: status !== 'stopped' && row.extended === 0 && !!rule.extension,
     explanation,
     version: row.version,
   };

@@ -1,0 +1,164 @@
+// 行政复议 over HTTP: intake with sealed personal data, the statutory clocks through the workflow,
+// deemed acceptance, corrections into the problem pool, bad input, import parity with the UI path.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
+import { runDailyJob } from '../src/server/kernel/workflow/daily.ts';
+
+let env: TestEnv;
+let office: Agent;
+let liaison: Agent;
+let county: { id: string; code: string };
+let market: { id: string; code: string };
+const day = (offset: number) => fromDayNumber(toDayNumber(chinaToday()) + offset);
+const ID = '11010519491231002X';
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  county = await makeUnit(env.platform, { kind: 'county', name: '测试县人民政府', code: `RC${Date.now() % 100000}` });
+  const justice = await makeUnit(env.platform, { parent: county as any, name: '司法局' });
+  market = await makeUnit(env.platform, { parent: county as any, name: '市场监管局', code: `RM${Date.now() % 100000}` });
+  office = await loggedIn(env.app, (await makeUser(env.platform, { unit: justice, roles: ['law_office'] })).username);
+  liaison = await loggedIn(env.app, (await makeUser(env.platform, { unit: market as any, roles: ['unit_liaison'] })).username);
+});
+afterAll(() => env.close());
+
+const intake = (extra: Record<string, unknown> = {}) =>
+  office.post('/api/v1/review-cases', { unitId: county.id, applicantName: '张三', applicantKind: 'person', applicantIdNumber: ID, applicantPhone: '13800138000', respondent: '测试县市场监管局', respondentUnitId: market.id, act: '行政处罚决定', receivedDate: '2026-09-28', channel: 'window', ...extra });
+const act = (id: string, key: string, body: Record<string, unknown>) => office.post(`/api/v1/workflow/review_case/${id}/transitions/${key}`, body);
+const clock = (c: any, key: string) => c.clocks.find((x: any) => x.key === key);
+
+describe('a reconsideration case', () => {
+  it('seals the applicant data, runs the statutory clocks and ends in a correction that reaches the problem pool', async () => {
+    const res = await intake();
+    expect(res.statusCode, res.body).toBe(201);
+    const c = res.json();
+    expect(c.applicantIdNumber).toBe('110***********002X');
+    expect(c.applicantPhone).not.toContain('13800138000');
+    const raw = await env.platform.db.selectFrom('review_cases').select(['applicant_id_enc']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    expect(raw.applicant_id_enc).not.toContain(ID);
+    expect(clock(c, 'accept')).toMatchObject({ ruleCode: 'review.accept', due: '2026-10-10' }); // 5 working days across 国庆, the make-up Saturday counts
+    const unmasked = await office.post(`/api/v1/review-cases/${c.id}/unmask`, { field: 'idNumber' });
+    expect(unmasked.json().value).toBe(ID);
+    expect((await env.platform.db.selectFrom('audit_log').select('seq').where('action', '=', 'pii.unmask').where('target_id', '=', c.id).execute()).length).toBe(1);
+
+    const supplement = await act(c.id, 'request_supplement', { version: 1, note: '缺少决定书', date: '2026-09-29' });
+    expect(supplement.statusCode, supplement.body).toBe(200);
+    expect(clock(supplement.json(), 'accept').status).toBe('paused');
+    expect(clock(supplement.json(), 'supplement')).toMatchObject({ ruleCode: 'review.supplement', status: 'running' });
+    const back = await act(c.id, 'supplement_received', { version: 2, date: '2026-10-12' });
+    expect(clock(back.json(), 'accept')).toMatchObject({ status: 'running', start: '2026-10-12', due: '2026-10-19' });
+    expect(clock(back.json(), 'supplement').status).toBe('stopped');
+
+    const noProcedure = await act(c.id, 'accept', { version: 3, date: '2026-10-13' });
+    expect(noProcedure.statusCode).toBe(400);
+    expect(noProcedure.json().detail).toContain('审理程序');
+    const accepted = await act(c.id, 'accept', { version: 3, date: '2026-10-13', values: { procedure: 'normal' } });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const a = accepted.json();
+    expect(clock(a, 'decide')).toMatchObject({ ruleCode: 'review.decide', due: '2026-12-14' }); // 60 days end Saturday 12-12
+    expect(clock(a, 'notify')).toMatchObject({ ruleCode: 'review.notify_respondent', due: '2026-10-22' });
+    expect((await act(c.id, 'reply_received', { version: 4 })).json().detail).toContain('尚未发送申请书副本');
+    await act(c.id, 'send_copy', { version: 4, date: '2026-10-14' });
+    expect((await act(c.id, 'send_copy', { version: 5 })).statusCode).toBe(409);
+    const replied = await act(c.id, 'reply_received', { version: 5, date: '2026-10-26' });
+    expect(clock(replied.json(), 'reply')).toMatchObject({ status: 'stopped', onTime: true });
+
+    const decideClock = (await office.get(`/api/v1/review-cases/${c.id}`)).json().clocks.find((x: any) => x.key === 'decide');
+    const extended = await office.post(`/api/v1/clocks/${decideClock.id}/extend`, { version: decideClock.version, approval: '复议机构负责人批准' });
+    expect(extended.json()).toMatchObject({ extended: true, due: '2027-01-11', extendable: false }); // 90 days; 2027 not yet announced
+    expect(extended.json().provisional).toBe(true);
+
+    const decided = await act(c.id, 'decide', { version: 6, date: chinaToday() > '2026-11-20' ? '2026-11-20' : chinaToday(), values: { outcome: 'revoked' } });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const detail = (await office.get(`/api/v1/review-cases/${c.id}`)).json();
+    expect(detail).toMatchObject({ status: 'decided', outcome: 'revoked', corrected: true, extended: true });
+    const pool = (await office.get(`/api/v1/problems?unitId=${market.id}`)).json().items;
+    expect(pool.find((p: any) => p.link === `/review/${c.id}`)).toMatchObject({ sourceLabel: '复议纠错', status: 'open' });
+    // The respondent's liaison cannot read the reconsideration body's case.
+    expect((await liaison.get(`/api/v1/review-cases/${c.id}`)).statusCode).toBe(404);
+  });
+
+  it('an application not refused within the review is deemed accepted by the daily job', async () => {
+    const c = (await intake({ receivedDate: day(-20), applicantIdNumber: undefined, applicantPhone: undefined })).json();
+    await runDailyJob(env.platform, chinaToday(), { force: true });
+    const after = (await office.get(`/api/v1/review-cases/${c.id}`)).json();
+    expect(after.status).toBe('accepted');
+    expect(after.acceptedDate).toBe(clock(c, 'accept').due);
+    expect(clock(after, 'decide')).toMatchObject({ start: clock(c, 'accept').due, status: 'running' });
+  });
+
+  it('refuses bad intake naming the field', async () => {
+    for (const [body, text] of [
+      [{ applicantIdNumber: '110105194912310021' }, '身份证号码'],
+      [{ applicantPhone: '12345' }, '手机号码'],
+      [{ receivedDate: day(3) }, '不能晚于今天'],
+      [{ channel: 'fax' }, 'channel'],
+      [{ unitId: 'nope' }, '复议机关'],
+      [{ respondentUnitId: 'nope' }, '被申请人'],
+    ] as const) {
+      const res = await intake(body as Record<string, unknown>);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().detail).toContain(text);
+    }
+    const c = (await intake({ applicantIdNumber: undefined })).json();
+    const wrong = await act(c.id, 'decide', { version: 1, values: { outcome: 'revoked' } });
+    expect(wrong.statusCode).toBe(409);
+    const badOutcome = await act(c.id, 'terminate', { version: 1, values: { outcome: 'revoked' } });
+    expect(badOutcome.statusCode).toBe(400);
+    expect(badOutcome.json().detail).toContain('outcome');
+  });
+});
+
+describe('import and figures', () => {
+  it('imported historical cases count exactly like cases worked in the app', async () => {
+    // Worked through the app in 2024: received 03-01, accepted 03-05, decided (revoked) 04-20 — on time.
+    const c = (await intake({ receivedDate: '2024-03-01', applicantIdNumber: undefined, respondentUnitId: null })).json();
+    await act(c.id, 'accept', { version: 1, date: '2024-03-05', values: { procedure: 'normal' } });
+    await act(c.id, 'decide', { version: 2, date: '2024-04-20', values: { outcome: 'revoked' } });
+    const worked = (await office.get(`/api/v1/indicators?year=2024&unit=${county.code}`)).json().indicators;
+
+    // The same case imported into another year gives the same figures for that year.
+    const rows = [
+      { ref: 'IMP-R1', unitCode: county.code, applicant: '张三', respondent: '测试县市场监管局', act: '行政处罚决定', receivedDate: '2023-03-01', channel: '窗口', acceptedDate: '2023-03-06', procedure: '普通程序', closedDate: '2023-04-20', outcome: '撤销', extended: '否' },
+    ];
+    const ok = await office.request({ method: 'POST', url: '/api/v1/imports/review_cases', ...multipart('r.jsonl', rows.map((r) => JSON.stringify(r)).join('\n')) });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const imported = (await office.get(`/api/v1/indicators?year=2023&unit=${county.code}`)).json().indicators;
+    for (const code of ['review.received', 'review.accepted', 'review.decided', 'review.corrected', 'review.correction_rate', 'review.on_time_rate', 'review.mediated']) {
+      expect(imported[code], code).toEqual(worked[code]);
+    }
+    expect(imported['review.on_time_rate']).toBe(1);
+
+    // A late decision and an extended one.
+    const late = [
+      { ref: 'IMP-R2', unitCode: county.code, applicant: '李四', respondent: '某局', act: '处罚', receivedDate: '2023-05-01', channel: 'mail', acceptedDate: '2023-05-05', procedure: 'normal', closedDate: '2023-08-01', outcome: 'maintained' },
+      { ref: 'IMP-R3', unitCode: county.code, applicant: '王五', respondent: '某局', act: '处罚', receivedDate: '2023-05-01', channel: 'online', acceptedDate: '2023-05-05', procedure: 'normal', closedDate: '2023-08-01', outcome: 'maintained', extended: 'true' },
+    ];
+    await office.request({ method: 'POST', url: '/api/v1/imports/review_cases', ...multipart('r.jsonl', late.map((r) => JSON.stringify(r)).join('\n')) });
+    const after = (await office.get(`/api/v1/indicators?year=2023&unit=${county.code}`)).json().indicators;
+    expect(after['review.decided']).toBe(3);
+    expect(after['review.on_time_rate']).toBeCloseTo(2 / 3, 10);
+    expect(after['review.correction_rate']).toBeCloseTo(1 / 3, 10);
+  });
+
+  it('refuses imported rows whose dates or outcome contradict each other', async () => {
+    const bad = [
+      { ref: 'B1', unitCode: county.code, applicant: 'a', respondent: 'r', act: 'x', receivedDate: '2025-05-01', channel: 'window', acceptedDate: '2025-04-01', procedure: 'normal' },
+      { ref: 'B2', unitCode: county.code, applicant: 'a', respondent: 'r', act: 'x', receivedDate: '2025-05-01', channel: 'window', closedDate: '2025-06-01', outcome: 'revoked' },
+      { ref: 'B3', unitCode: county.code, applicant: 'a', respondent: 'r', act: 'x', receivedDate: '2025-05-01', channel: 'window', acceptedDate: '2025-05-03', procedure: 'normal', closedDate: '2025-06-01', outcome: 'not_accepted' },
+      { ref: 'B4', unitCode: 'NOPE', applicant: 'a', respondent: 'r', act: 'x', receivedDate: '2025-05-01', channel: 'window' },
+      { ref: 'B5', unitCode: county.code, applicant: 'a', respondent: 'r', act: 'x', receivedDate: '2025-05-01', channel: 'window', outcome: 'maintained' },
+    ];
+    const res = await office.request({ method: 'POST', url: '/api/v1/imports/review_cases', ...multipart('r.jsonl', bad.map((r) => JSON.stringify(r)).join('\n')) });
+    expect(res.statusCode).toBe(422);
+    const errors = res.json().errors.map((e: any) => `${e.row}|${e.column}|${e.message}`);
+    expect(errors).toEqual([
+      expect.stringMatching(/^1\|受理日期.*不能早于收到日期/),
+      expect.stringMatching(/^2\|受理日期.*必须已受理/),
+      expect.stringMatching(/^3\|结果.*不予受理/),
+      expect.stringMatching(/^4\|复议机关编码/),
+      expect.stringMatching(/^5\|结案日期/),
+    ]);
+  });
+});
