@@ -114,9 +114,9 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
           <Space wrap>
             <span>当前状态：</span>
             {data && <StatusTag def={def} status={data.status} />}
-            {data?.transitions.map((t) => (
+            {data?.transitions.map((t, i) => (
               <Tooltip key={t.key} title={t.blockedBy.length ? t.blockedBy.join('；') : undefined}>
-                <Button size="small" type={t.danger ? 'default' : 'primary'} danger={t.danger} disabled={t.blockedBy.length > 0} onClick={() => setActing(t)} data-testid={`transition-${t.key}`}>
+                <Button size="small" type={i === 0 && !t.danger ? 'primary' : 'default'} danger={t.danger} disabled={t.blockedBy.length > 0} onClick={() => setActing(t)} data-testid={`transition-${t.key}`}>
                   {t.label}
                 </Button>
               </Tooltip>
@@ -128,17 +128,18 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
           <Table<ClockView>
             rowKey="id"
             size="small"
+            tableLayout="fixed"
             pagination={false}
             dataSource={data?.clocks}
             expandable={{ expandedRowRender: (c) => <Explanation lines={c.explanation.text} />, expandRowByClick: true }}
             columns={[
-              { title: '期限', dataIndex: 'label', width: 90 },
-              { title: '规则', dataIndex: 'ruleName', width: 150, ellipsis: true },
-              { title: '起算日', dataIndex: 'start', width: 100 },
-              { title: '届满日', render: (_, c) => <DueTag due={c.due} light={c.status === 'paused' ? 'paused' : c.light} workingDaysLeft={c.workingDaysLeft} provisional={c.provisional} explanation={c.explanation.text} /> },
+              { title: '期限', dataIndex: 'label', width: 100 },
+              { title: '规则', dataIndex: 'ruleName', ellipsis: true },
+              { title: '起算日', dataIndex: 'start', width: 95 },
+              { title: '届满日', width: 270, render: (_, c) => <DueTag due={c.due} light={c.status === 'paused' ? 'paused' : c.light} workingDaysLeft={c.workingDaysLeft} provisional={c.provisional} explanation={c.explanation.text} /> },
               {
                 title: '状态',
-                width: 150,
+                width: 120,
                 render: (_, c) => (
                   <>
                     {CLOCK_STATUSES[c.status]}
