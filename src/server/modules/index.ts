@@ -5,5 +5,6 @@ import { mattersModule } from './matters/module.ts';
 import { plansModule } from './plans/module.ts';
 import { supervisionModule } from './supervision/module.ts';
 import { reviewModule } from './review/module.ts';
+import { foiModule } from './foi/module.ts';
 
-export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule];
+export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, foiModule];

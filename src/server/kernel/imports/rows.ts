@@ -9,6 +9,20 @@ export const refCell = (label = '外部编号') => z.string().trim().min(1, { er
 export const textCell = (label: string, max: number) =>
   z.string().trim().min(1, { error: `${label}不能为空` }).max(max, { error: `${label}不能超过 ${max} 个字符` }).meta({ title: label });
 
+/** true/false, 是/否 (an empty cell is false). */
+export const booleanCell = (label: string) =>
+  z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      const lower = v.toLowerCase();
+      if (['true', '是', '1', 'yes'].includes(lower)) return true;
+      if (['false', '否', '0', 'no', ''].includes(lower)) return false;
+      ctx.addIssue({ code: 'custom', message: `${label}应为 true/false 或 是/否` });
+      return z.NEVER;
+    })
+    .meta({ title: label });
+
 /** "A;B；C" → ['A', 'B', 'C'] (half- or full-width semicolons). */
 export const splitCodes = (value: string | undefined) => (value ?? '').split(/[;；]/).map((s) => s.trim()).filter(Boolean);
 

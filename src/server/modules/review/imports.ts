@@ -4,7 +4,7 @@ import { z, isoDate } from '../../../shared/zod.ts';
 import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
 import { DECISIONS, REVIEW_CHANNELS, REVIEW_OUTCOMES, REVIEW_PROCEDURES, REVIEW_RECORD_TYPE, REVIEW_WORKFLOW, TERMINATIONS, type ReviewOutcome } from '../../../shared/schemas/review.ts';
 import type { ImportType, RowError } from '../../kernel/imports/types.ts';
-import { refCell, rowChecker, textCell } from '../../kernel/imports/rows.ts';
+import { booleanCell, refCell, rowChecker, textCell } from '../../kernel/imports/rows.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
@@ -15,16 +15,6 @@ import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { changeClock } from '../../kernel/workflow/clocks.ts';
 import { caseTitle } from './review.ts';
 import type { ReviewCaseTable } from './tables.ts';
-
-const bool = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    if (['true', '是', '1', 'yes'].includes(v.toLowerCase())) return true;
-    if (['false', '否', '0', 'no', ''].includes(v.toLowerCase())) return false;
-    ctx.addIssue({ code: 'custom', message: '应为 true/false 或 是/否' });
-    return z.NEVER;
-  });
 
 const row = z.object({
   ref: refCell(),
@@ -38,7 +28,7 @@ const row = z.object({
   procedure: enumFromLabels(REVIEW_PROCEDURES, '审理程序').optional(),
   closedDate: isoDate('结案日期').optional(),
   outcome: enumFromLabels(REVIEW_OUTCOMES, '结果').optional(),
-  extended: bool.optional().meta({ title: '是否延期' }),
+  extended: booleanCell('是否延期').optional(),
 });
 type Row = z.infer<typeof row>;
 

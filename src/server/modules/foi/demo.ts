@@ -1,0 +1,65 @@
+// The demo county's disclosure requests over three years, in every state (a supplement restart, a
+// third-party consultation, an extension, a late reply). Idempotent by ref.
+import type { Platform } from '../../kernel/platform.ts';
+import { actingAs } from '../../kernel/auth/acting-as.ts';
+import { applyTransition } from '../../kernel/workflow/engine.ts';
+import { changeClock } from '../../kernel/workflow/clocks.ts';
+import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
+import { FOI_RECORD_TYPE, FOI_WORKFLOW } from '../../../shared/schemas/foi.ts';
+import { createRequest } from './foi.ts';
+
+type Step = [key: string, afterReceived: number, values?: Record<string, unknown>, note?: string] | ['extend', number];
+
+const UNITS: [string, string][] = [['SFX-D09', 'lly_sfx_d09'], ['SFX-D11', 'lly_sfx_d11'], ['SFX-T01', 'cgz_liaison'], ['SFX-D07', 'lly_sfx_d07']];
+const CONTENTS = ['某地块国有土地上房屋征收补偿方案', '2024年度城区道路改造工程招标文件', '某小区规划许可证及附图', '本镇低保对象公示名单及认定标准', '某企业环境影响评价批复', '本年度财政预算执行情况'];
+const PAST: Step[][] = [
+  [['reply', 12, { replyType: 'disclosed' }]],
+  [['reply', 18, { replyType: 'partly' }]],
+  [['request_supplement', 3, undefined, '申请内容不明确'], ['supplement_received', 10], ['reply', 30, { replyType: 'disclosed' }]],
+  [['consult', 5], ['third_party_done', 19], ['reply', 33, { replyType: 'refused' }]],
+  [['extend', 20], ['reply', 45, { replyType: 'not_exist' }]],
+  [['reply', 40, { replyType: 'not_ours' }]], // late
+];
+const CURRENT: [daysAgo: number, Step[]][] = [
+  [3, []],
+  [12, [['request_supplement', 4, undefined, '请明确所需信息的名称、文号']]],
+  [20, [['consult', 6]]],
+  [26, []],
+  [30, [['reply', 15, { replyType: 'disclosed' }]]],
+  [15, [['withdraw', 5, undefined, '申请人来电撤回申请']]],
+];
+
+export async function loadDemoFoi(platform: Platform, print: (line: string) => void): Promise<void> {
+  if (await platform.db.selectFrom('foi_requests').select('id').where('ref', '=', 'DEMO-FOI-0').executeTakeFirst()) {
+    print('依申请公开演示数据：已存在。');
+    return;
+  }
+  const units = new Map((await platform.db.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+  const today = toDayNumber(chinaToday());
+  let n = 0;
+  const run = async (received: number, steps: Step[]) => {
+    const [code, username] = UNITS[n % UNITS.length]!;
+    const ctx = await actingAs(platform, username);
+    const id = await platform.db.transaction().execute((tx) =>
+      createRequest(tx, platform, ctx, ctx.scope, { unitId: units.get(code)!, applicantName: ['张某', '李某', '王某', '某律师事务所'][n % 4]!, content: CONTENTS[n % CONTENTS.length]!, receivedDate: fromDayNumber(received), channel: (['online', 'mail', 'window'] as const)[n % 3]! }),
+    );
+    await platform.db.updateTable('foi_requests').set({ ref: `DEMO-FOI-${n}` }).where('id', '=', id).execute();
+    n++;
+    for (const [key, after, values, note] of steps as [string, number, Record<string, unknown>?, string?][]) {
+      const date = fromDayNumber(Math.min(received + after, today));
+      if (key === 'extend') {
+        const clock = await platform.db.selectFrom('clocks').selectAll().where('record_type', '=', FOI_RECORD_TYPE).where('record_id', '=', id).where('clock_key', '=', 'reply').executeTakeFirstOrThrow();
+        await platform.db.transaction().execute((tx) => changeClock(tx, platform, ctx, clock, { op: 'extend', approval: '经机关负责人同意延长答复期限' }));
+        continue;
+      }
+      const { version } = await platform.db.selectFrom('foi_requests').select('version').where('id', '=', id).executeTakeFirstOrThrow();
+      await applyTransition(platform, ctx, FOI_WORKFLOW, id, key, { version, values, note, date });
+    }
+  };
+  const year = Number(chinaToday().slice(0, 4));
+  for (const y of [year - 2, year - 1]) {
+    for (const [i, steps] of PAST.entries()) await run(toDayNumber(`${y}-${String(2 + i * 2).padStart(2, '0')}-0${3 + i}`), steps);
+  }
+  for (const [ago, steps] of CURRENT) await run(today - ago, steps);
+  print(`依申请公开演示数据：${n} 件（${year - 2}—${year} 年，各状态）。`);
+}

@@ -1,0 +1,134 @@
+// 依申请公开: requests with the 20-working-day reply clock (restarted by a supplement, paused while
+// a third party is consulted, extended once with approval), applicant data sealed.
+import { sql } from 'kysely';
+import './tables.ts';
+import type { Executor, Tx } from '../../kernel/db/index.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import type { Actor } from '../../kernel/audit/index.ts';
+import type { RequestContext } from '../../kernel/auth/context.ts';
+import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { fieldError, notFound } from '../../kernel/http/errors.ts';
+import { newId, nowIso } from '../../kernel/ids.ts';
+import { decryptText, encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { lightOf } from '../../kernel/calendar/deadline.ts';
+import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
+import { addTimeline } from '../../kernel/workflow/timeline.ts';
+import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
+import { maskIdNumber, maskPhone } from '../../../shared/validators.ts';
+import { FOI_RECORD_TYPE, FOI_WORKFLOW, type FoiListQuery, type FoiRequestDetail, type FoiRequestInput, type FoiRequestView, type ReplyType } from '../../../shared/schemas/foi.ts';
+import type { FoiRequestTable } from './tables.ts';
+
+export const requestTitle = (applicant: string, content: string) => `${applicant}申请公开：${content.length > 40 ? `${content.slice(0, 40)}…` : content}`;
+export const REPLY_CLOCK = { start: 'reply', label: '答复期限', rule: 'foi.reply' } as const;
+
+export async function createRequest(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: FoiRequestInput): Promise<string> {
+  const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.unitId).executeTakeFirst();
+  if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '受理机关', '不存在或无权访问');
+  if (!unit.active) throw fieldError('unitId', '受理机关', '已停用');
+  if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '收到申请日期', '不能晚于今天');
+  const now = nowIso();
+  const row: FoiRequestTable = {
+    id: newId(),
+    ref: null,
+    unit_id: unit.id,
+    title: requestTitle(input.applicantName, input.content),
+    applicant_name: input.applicantName,
+    applicant_id_enc: input.applicantIdNumber ? encryptText(platform.keys, input.applicantIdNumber) : null,
+    applicant_id_hash: input.applicantIdNumber ? lookupHash(platform.keys, input.applicantIdNumber) : null,
+    applicant_phone_enc: input.applicantPhone ? encryptText(platform.keys, input.applicantPhone) : null,
+    content: input.content,
+    received_date: input.receivedDate,
+    channel: input.channel,
+    status: 'received',
+    reply_date: null,
+    reply_type: null,
+    version: 1,
+    created_at: now,
+    created_by: actor.id,
+    updated_at: now,
+    updated_by: actor.id,
+  };
+  await tx.insertInto('foi_requests').values(row).execute();
+  await addTimeline(tx, actor, { recordType: FOI_RECORD_TYPE, recordId: row.id, action: 'create', label: '收到公开申请', toStatus: 'received', note: input.receivedDate });
+  await applyEffects(tx, platform, actor, FOI_WORKFLOW, row as unknown as WorkflowRecord, [REPLY_CLOCK], input.receivedDate);
+  await platform.audit.record(tx, actor, { action: 'foi.create', targetType: FOI_RECORD_TYPE, targetId: row.id, detail: { receivedDate: input.receivedDate } });
+  return row.id;
+}
+
+function requestQuery(db: Executor) {
+  return db.selectFrom('foi_requests as f').innerJoin('org_units as u', 'u.id', 'f.unit_id').selectAll('f').select('u.name as unit_name');
+}
+type Row = FoiRequestTable & { unit_name: string };
+
+async function toViews(platform: Platform, rows: Row[]): Promise<FoiRequestView[]> {
+  if (rows.length === 0) return [];
+  const [clocks, deadlines] = await Promise.all([
+    platform.db.selectFrom('clocks').selectAll().where('record_type', '=', FOI_RECORD_TYPE).where('clock_key', '=', 'reply').where('record_id', 'in', rows.map((r) => r.id)).execute(),
+    platform.deadlines.load(),
+  ]);
+  const today = chinaToday();
+  const rule = deadlines.rules.get('foi.reply');
+  return rows.map((r) => {
+    const clock = clocks.find((c) => c.record_id === r.id);
+    return {
+      id: r.id,
+      ref: r.ref,
+      title: r.title,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      applicantName: r.applicant_name,
+      applicantIdNumber: r.applicant_id_enc ? maskIdNumber(decryptText(platform.keys, r.applicant_id_enc)) : null,
+      applicantPhone: r.applicant_phone_enc ? maskPhone(decryptText(platform.keys, r.applicant_phone_enc)) : null,
+      content: r.content,
+      receivedDate: r.received_date,
+      channel: r.channel as FoiRequestView['channel'],
+      status: r.status,
+      statusLabel: FOI_WORKFLOW.states[r.status]?.label ?? r.status,
+      replyDate: r.reply_date,
+      replyType: r.reply_type as ReplyType | null,
+      due: clock?.due_date ?? null,
+      light: clock?.status === 'running' ? lightOf(deadlines.calendar, clock.due_date, today, rule?.warnDays ?? 3).light : null,
+      onTime: r.status === 'replied' && clock ? r.reply_date! <= clock.due_date : null,
+      extended: clock?.extended === 1,
+      version: r.version,
+    };
+  });
+}
+
+export async function listRequests(platform: Platform, scope: DataScope, query: FoiListQuery) {
+  let q = scoped(requestQuery(platform.db), scope, 'f.unit_id');
+  if (query.year) q = q.where('f.received_date', '>=', `${query.year}-01-01`).where('f.received_date', '<=', `${query.year}-12-31`);
+  if (query.unitId) {
+    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
+    q = q.where('f.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
+  }
+  if (query.status) q = q.where('f.status', '=', query.status);
+  if (query.replyType) q = q.where('f.reply_type', '=', query.replyType);
+  if (query.overdue === 'true') {
+    q = q.where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', FOI_RECORD_TYPE).whereRef('c.record_id', '=', 'f.id').where('c.status', '=', 'running').where('c.due_date', '<', chinaToday())));
+  }
+  const [{ total }, rows] = await Promise.all([
+    q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+    q.orderBy('f.received_date', 'desc').orderBy('f.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+  ]);
+  return { items: await toViews(platform, rows as Row[]), total: Number(total), page: query.page, pageSize: query.pageSize };
+}
+
+export async function getRequest(platform: Platform, scope: DataScope, id: string): Promise<FoiRequestDetail> {
+  const row = (await requestQuery(platform.db).where('f.id', '=', id).executeTakeFirst()) as Row | undefined;
+  if (!row) throw notFound('公开申请');
+  assertInScope(scope, row.unit_id, '公开申请');
+  const [view] = await toViews(platform, [row]);
+  const deadlines = await platform.deadlines.load();
+  return { ...view!, clocks: (await clocksOf(platform.db, FOI_RECORD_TYPE, id)).map((c) => clockView(c, deadlines, chinaToday())) };
+}
+
+export async function unmaskApplicant(platform: Platform, ctx: RequestContext, id: string, field: 'idNumber' | 'phone'): Promise<{ value: string | null }> {
+  const row = await platform.db.selectFrom('foi_requests').select(['unit_id', 'applicant_id_enc', 'applicant_phone_enc']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('公开申请');
+  assertInScope(ctx.scope, row.unit_id, '公开申请');
+  const sealed = field === 'idNumber' ? row.applicant_id_enc : row.applicant_phone_enc;
+  await platform.audit.record(platform.db, ctx, { action: 'pii.unmask', targetType: FOI_RECORD_TYPE, targetId: id, detail: { field } });
+  return { value: sealed ? decryptText(platform.keys, sealed) : null };
+}

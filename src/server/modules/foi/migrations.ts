@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import { withStamps, type MigrationSet } from '../../kernel/db/migrations.ts';
+
+export const foiMigrations: MigrationSet = () => ({
+  foi_0001_requests: {
+    async up(db: Kysely<any>) {
+      await withStamps(
+        db.schema
+          .createTable('foi_requests')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('ref', 'text', (c) => c.unique())
+          .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('applicant_name', 'text', (c) => c.notNull())
+          .addColumn('applicant_id_enc', 'text')
+          .addColumn('applicant_id_hash', 'text')
+          .addColumn('applicant_phone_enc', 'text')
+          .addColumn('content', 'text', (c) => c.notNull())
+          .addColumn('received_date', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull())
+          .addColumn('reply_date', 'text')
+          .addColumn('reply_type', 'text'),
+      ).execute();
+      await db.schema.createIndex('foi_requests_received').on('foi_requests').column('received_date').execute();
+      await db.schema.createIndex('foi_requests_unit_status').on('foi_requests').columns(['unit_id', 'status']).execute();
+    },
+  },
+});

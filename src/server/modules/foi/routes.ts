@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import { route, paramsWithId } from '../../kernel/http/route.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import { sendXlsx, xlsxBuffer } from '../../kernel/exports/xlsx.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { unmaskInput } from '../../../shared/schemas/org.ts';
+import { FOI_CHANNELS, REPLY_TYPES, foiListQuery, foiRequestInput, type FoiRequestView } from '../../../shared/schemas/foi.ts';
+import { createRequest, getRequest, listRequests, unmaskApplicant } from './foi.ts';
+
+export async function foiRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
+  const tags = ['政府信息公开'];
+
+  route(api, { method: 'GET', url: '/foi-requests', permission: 'foi.read', summary: '依申请公开（筛选，附答复期限红黄牌）', tags, query: foiListQuery, handler: async ({ ctx, query }) => listRequests(platform, ctx.scope, query) });
+
+  route(api, {
+    method: 'GET',
+    url: '/foi-requests/export',
+    permission: 'foi.read',
+    summary: '按当前筛选导出依申请公开台账（.xlsx，个人信息脱敏）',
+    tags,
+    query: foiListQuery.omit({ page: true, pageSize: true }),
+    handler: async ({ ctx, query, reply }) => {
+      const { items } = await listRequests(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 });
+      const buffer = await xlsxBuffer<FoiRequestView>('依申请公开', [
+        { header: '收到日期', width: 12, value: (r) => r.receivedDate },
+        { header: '受理机关', width: 20, value: (r) => r.unitName },
+        { header: '申请人', width: 12, value: (r) => r.applicantName },
+        { header: '申请内容', width: 50, value: (r) => r.content },
+        { header: '申请方式', width: 8, value: (r) => FOI_CHANNELS[r.channel] },
+        { header: '状态', width: 12, value: (r) => r.statusLabel },
+        { header: '答复期限', width: 12, value: (r) => r.due },
+        { header: '答复日期', width: 12, value: (r) => r.replyDate },
+        { header: '答复类型', width: 12, value: (r) => (r.replyType ? REPLY_TYPES[r.replyType] : null) },
+        { header: '按期', width: 6, value: (r) => (r.onTime === null ? null : r.onTime ? '是' : '否') },
+      ], items);
+      await platform.audit.record(platform.db, ctx, { action: 'export.run', targetType: 'foi_request', detail: { rows: items.length, filters: query } });
+      return sendXlsx(reply, `依申请公开-${chinaToday()}.xlsx`, buffer);
+    },
+  });
+
+  route(api, {
+    method: 'POST',
+    url: '/foi-requests',
+    permission: 'foi.manage',
+    summary: '登记政府信息公开申请（自收到之日起20个工作日内答复）',
+    tags,
+    body: foiRequestInput,
+    handler: async ({ ctx, body, reply }) => {
+      const id = await platform.db.transaction().execute((tx) => createRequest(tx, platform, ctx, ctx.scope, body));
+      reply.code(201);
+      return getRequest(platform, ctx.scope, id);
+    },
+  });
+
+  route(api, { method: 'GET', url: '/foi-requests/:id', permission: 'foi.read', summary: '公开申请详情（期限及计算说明）', tags, params: paramsWithId, handler: async ({ ctx, params }) => getRequest(platform, ctx.scope, params.id) });
+
+  route(api, {
+    method: 'POST',
+    url: '/foi-requests/:id/unmask',
+    permission: 'pii.unmask',
+    summary: '查看申请人完整身份证号或手机号（记入审计日志）',
+    tags,
+    params: paramsWithId,
+    body: unmaskInput,
+    handler: async ({ ctx, params, body }) => unmaskApplicant(platform, ctx, params.id, body.field),
+  });
+}

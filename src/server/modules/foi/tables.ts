@@ -1,0 +1,28 @@
+export interface FoiRequestTable {
+  id: string;
+  ref: string | null;
+  /** The organ the request was made to: owner for data scope. */
+  unit_id: string;
+  title: string;
+  applicant_name: string;
+  applicant_id_enc: string | null;
+  applicant_id_hash: string | null;
+  applicant_phone_enc: string | null;
+  content: string;
+  received_date: string;
+  channel: string;
+  status: string;
+  reply_date: string | null;
+  reply_type: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+declare module '../../kernel/db/tables.ts' {
+  interface Database {
+    foi_requests: FoiRequestTable;
+  }
+}

@@ -1,0 +1,105 @@
+// 依申请公开 over HTTP: the 20-working-day clock restarted by a supplement, paused for a third
+// party, extended once; scope by organ; import parity; bad input.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+
+let env: TestEnv;
+let liaisonA: Agent;
+let headA: Agent;
+let liaisonB: Agent;
+let unitA: { id: string; code: string };
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  const root = await makeUnit(env.platform, { kind: 'county' });
+  unitA = await makeUnit(env.platform, { parent: root, name: '自然资源局', code: `FA${Date.now() % 100000}` });
+  const unitB = await makeUnit(env.platform, { parent: root, name: '住建局' });
+  liaisonA = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitA as any, roles: ['unit_liaison'] })).username);
+  headA = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitA as any, roles: ['unit_head'] })).username);
+  liaisonB = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitB, roles: ['unit_liaison'] })).username);
+});
+afterAll(() => env.close());
+
+const intake = (extra: Record<string, unknown> = {}) =>
+  liaisonA.post('/api/v1/foi-requests', { unitId: unitA.id, applicantName: '张三', content: '某地块征收补偿方案', receivedDate: '2026-03-02', channel: 'online', ...extra });
+const act = (id: string, key: string, body: Record<string, unknown>) => liaisonA.post(`/api/v1/workflow/foi_request/${id}/transitions/${key}`, body);
+const reply = (r: any) => r.clocks.find((c: any) => c.key === 'reply');
+
+describe('a disclosure request', () => {
+  it('restarts on a supplement, pauses for a third party, extends once, and is answered on time', async () => {
+    const res = await intake();
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json();
+    expect(reply(r)).toMatchObject({ ruleCode: 'foi.reply', due: '2026-03-30' });
+    expect((await liaisonB.get(`/api/v1/foi-requests/${r.id}`)).statusCode).toBe(404);
+
+    await act(r.id, 'request_supplement', { version: 1, note: '内容不明确', date: '2026-03-04' });
+    const restarted = await act(r.id, 'supplement_received', { version: 2, date: '2026-03-09' });
+    expect(reply(restarted.json())).toMatchObject({ start: '2026-03-09', due: '2026-04-07' }); // 清明 4-04..4-06 skipped
+    const consulting = await act(r.id, 'consult', { version: 3, date: '2026-03-20' });
+    expect(reply(consulting.json()).status).toBe('paused');
+    expect(consulting.json().clocks.find((c: any) => c.key === 'third_party')).toMatchObject({ ruleCode: 'foi.third_party' });
+    const resumed = await act(r.id, 'third_party_done', { version: 4, date: '2026-04-03' });
+    expect(reply(resumed.json())).toMatchObject({ status: 'running', due: '2026-04-21' });
+    const clock = reply(resumed.json());
+    const extended = await headA.post(`/api/v1/clocks/${clock.id}/extend`, { version: clock.version, approval: '机关负责人同意' });
+    expect(extended.json()).toMatchObject({ due: '2026-05-21', extended: true });
+    const noType = await act(r.id, 'reply', { version: 5, date: '2026-05-20' });
+    expect(noType.statusCode).toBe(400);
+    expect(noType.json().detail).toContain('答复类型');
+    const answered = await act(r.id, 'reply', { version: 5, date: '2026-05-20', values: { replyType: 'partly' } });
+    expect(answered.statusCode, answered.body).toBe(200);
+    const detail = (await liaisonA.get(`/api/v1/foi-requests/${r.id}`)).json();
+    expect(detail).toMatchObject({ status: 'replied', replyType: 'partly', replyDate: '2026-05-20', onTime: true, extended: true });
+  });
+
+  it('refuses bad intake naming the field; another unit cannot register for this organ', async () => {
+    for (const [body, text] of [
+      [{ applicantIdNumber: '123' }, '身份证号码'],
+      [{ content: '' }, '申请公开的内容'],
+      [{ receivedDate: '2026-02-30' }, 'receivedDate'],
+      [{ channel: 'pigeon' }, 'channel'],
+    ] as const) {
+      const res = await intake(body as Record<string, unknown>);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().detail).toContain(text);
+    }
+    const foreign = await liaisonB.post('/api/v1/foi-requests', { unitId: unitA.id, applicantName: 'x', content: 'x', receivedDate: '2026-03-02', channel: 'online' });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().detail).toContain('受理机关');
+  });
+});
+
+describe('import and figures', () => {
+  it('imported requests count exactly like requests handled in the app', async () => {
+    const worked = (await headA.get('/api/v1/indicators?year=2026')).json().indicators;
+    expect(worked['foi.requests']).toBe(1);
+    expect(worked['foi.on_time_rate']).toBe(1);
+    const rows = [
+      { ref: 'F1', unitCode: unitA.code, applicant: '张三', receivedDate: '2025-09-28', content: '征收方案', replyDate: '2025-10-30', replyType: '予以公开' }, // day 20 across 国庆 2025
+      { ref: 'F2', unitCode: unitA.code, applicant: '李四', receivedDate: '2025-09-28', content: '规划许可', replyDate: '2025-11-10', replyType: 'refused' }, // late
+      { ref: 'F3', unitCode: unitA.code, applicant: '王五', receivedDate: '2025-09-28', content: '招标文件', replyDate: '2025-11-10', replyType: 'disclosed', extended: '是' }, // extended: on time
+      { ref: 'F4', unitCode: unitA.code, applicant: '赵六', receivedDate: '2025-12-01', content: '预算' },
+    ];
+    const ok = await liaisonA.request({ method: 'POST', url: '/api/v1/imports/foi_requests', ...multipart('f.jsonl', rows.map((r) => JSON.stringify(r)).join('\n')) });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const figures = (await headA.get('/api/v1/indicators?year=2025')).json().indicators;
+    expect(figures).toMatchObject({ 'foi.requests': 4, 'foi.replied': 3, 'foi.replied_on_time': 2 });
+    expect(figures['foi.reply_rate']).toBeCloseTo(3 / 4, 10);
+    expect(figures['foi.on_time_rate']).toBeCloseTo(2 / 3, 10);
+    const records = (await headA.get('/api/v1/indicators/foi.on_time_rate/records?year=2025')).json();
+    expect(records.items.filter((r: any) => r.counted).length).toBe(2);
+  });
+
+  it('refuses contradictory import rows and imports nothing', async () => {
+    const bad = [
+      { ref: 'X1', unitCode: unitA.code, applicant: 'a', receivedDate: '2025-05-01', content: 'c', replyDate: '2025-04-01', replyType: 'disclosed' },
+      { ref: 'X2', unitCode: unitA.code, applicant: 'a', receivedDate: '2025-05-01', content: 'c', replyType: 'disclosed' },
+      { ref: 'X3', unitCode: unitA.code, applicant: 'a', receivedDate: '2025-05-01', content: 'c', replyDate: '2025-05-10', replyType: 'maybe' },
+    ];
+    const res = await liaisonA.request({ method: 'POST', url: '/api/v1/imports/foi_requests', ...multipart('f.jsonl', bad.map((r) => JSON.stringify(r)).join('\n')) });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors.map((e: any) => e.row)).toEqual([1, 2, 3]);
+    expect((await liaisonA.get('/api/v1/foi-requests?year=2025')).json().total).toBe(4);
+  });
+});
