@@ -303,16 +303,36 @@ const problemPool: MigrationSet = () => ({
  * they exist here too and fail.
  */
 export async function migrate(db: Db, dialect: Dialect, moduleSets: MigrationSet[], pgSchema?: string): Promise<string[]> {
-  const all: Record<string, Migration> = { ...kernelMigrations(dialect), ...fixedDueClocks(dialect), ...problemPool(dialect) };
+  const kernel: Record<string, Migration> = { ...kernelMigrations(dialect), ...fixedDueClocks(dialect), ...problemPool(dialect) };
+  const all: Record<string, Migration> = { ...kernel };
   for (const set of moduleSets) Object.assign(all, set(dialect));
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => all },
-    allowUnorderedMigrations: true,
-    ...(dialect === 'postgres' && pgSchema ? { migrationTableSchema: pgSchema } : {}),
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error) throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${(error as Error).message ?? error}`);
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const run = async (migrations: Record<string, Migration>) => {
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: async () => migrations },
+      allowUnorderedMigrations: true,
+      ...(dialect === 'postgres' && pgSchema ? { migrationTableSchema: pgSchema } : {}),
+    });
+    const { error, results } = await migrator.migrateToLatest();
+    const failed = results?.find((r) => r.status === 'Error');
+    if (error) throw new Error(`数据库迁移失败${failed ? `（${failed.migrationName}）` : ''}：${(error as Error).message ?? error}`);
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  };
+  // Kysely runs pending migrations in name order, and a module named before "kernel" (foi, docs…)
+  // references kernel tables. So the kernel's migrations run first, alone (with the module
+  // migrations already applied listed as done, so that Kysely does not call them missing), then
+  // everything else.
+  const applied = new Set(await appliedMigrationNames(db, dialect, pgSchema));
+  const first: Record<string, Migration> = { ...kernel };
+  for (const name of Object.keys(all)) if (applied.has(name)) first[name] = all[name]!;
+  return [...(await run(first)), ...(await run(all))];
+}
+
+async function appliedMigrationNames(db: Db, dialect: Dialect, pgSchema?: string): Promise<string[]> {
+  const table = dialect === 'postgres' && pgSchema ? sql`${sql.id(pgSchema)}.kysely_migration` : sql`kysely_migration`;
+  try {
+    return (await sql<{ name: string }>`select name from ${table}`.execute(db)).rows.map((r) => r.name);
+  } catch {
+    return []; // a new database
+  }
 }
