@@ -75,8 +75,15 @@ describe('a reconsideration case', () => {
     expect(detail).toMatchObject({ status: 'decided', outcome: 'revoked', corrected: true, extended: true });
     const pool = (await office.get(`/api/v1/problems?unitId=${market.id}`)).json().items;
     expect(pool.find((p: any) => p.link === `/review/${c.id}`)).toMatchObject({ sourceLabel: '复议纠错', status: 'open' });
-    // The respondent's liaison cannot read the reconsideration body's case.
+    // The respondent's liaison cannot read the reconsideration body's case, nor close the problem.
     expect((await liaison.get(`/api/v1/review-cases/${c.id}`)).statusCode).toBe(404);
+    const problem = (await liaison.get('/api/v1/problems?status=open')).json().items.find((p: any) => p.link === `/review/${c.id}`);
+    expect(problem).toMatchObject({ closableByHand: true });
+    expect((await liaison.post(`/api/v1/problems/${problem.id}/close`, { note: '已整改' })).statusCode).toBe(403);
+    expect((await office.post(`/api/v1/problems/${problem.id}/close`, {})).statusCode).toBe(400);
+    expect((await office.post(`/api/v1/problems/${problem.id}/close`, { note: '已重新作出处罚决定' })).statusCode).toBe(200);
+    expect((await office.post(`/api/v1/problems/${problem.id}/close`, { note: '再次' })).statusCode).toBe(409);
+    expect((await office.get('/api/v1/problems?status=closed')).json().items.find((p: any) => p.id === problem.id)).toMatchObject({ closeNote: '已重新作出处罚决定' });
   });
 
   it('an application not refused within the review is deemed accepted by the daily job', async () => {

@@ -95,7 +95,12 @@ describe('inspections and findings', () => {
     expect(done).toMatchObject({ status: 'verified', verifiedDate: chinaToday(), rectifiedDate: chinaToday(), followupResult: '回头看：全部补充审核，整改到位' });
     expect(done.interviews).toHaveLength(1);
     const closed = (await office.get('/api/v1/problems?status=closed')).json().items;
-    expect(closed.some((p: any) => p.link === `/findings/${f.id}`)).toBe(true);
+    const mine = closed.find((p: any) => p.link === `/findings/${f.id}`);
+    expect(mine).toMatchObject({ closableByHand: false });
+    // A finding's problem closes only through its own verification.
+    const open = (await office.get('/api/v1/problems?status=open')).json().items.find((p: any) => p.sourceLabel === '督察发现');
+    expect(open).toBeTruthy();
+    expect((await office.post(`/api/v1/problems/${open.id}/close`, { note: 'x' })).statusCode).toBe(409);
   });
 
   it('refuses bad findings naming the field', async () => {

@@ -47,6 +47,7 @@ export const KERNEL_PERMISSIONS = {
   'jobs.run': ['sys_admin', 'law_office'],
   'indicator.read': ['law_office', 'leader', 'unit_head', 'inspector'],
   'problem.read': ['law_office', 'leader', 'unit_head', 'inspector', 'unit_liaison'],
+  'problem.manage': ['law_office'],
 } satisfies Record<string, readonly Role[]>;
 
 export type KernelPermission = keyof typeof KERNEL_PERMISSIONS;
@@ -70,4 +71,5 @@ export const PERMISSION_LABELS: Record<string, string> = {
   'jobs.run': '手动执行每日督办任务',
   'indicator.read': '查看指标与统计',
   'problem.read': '查看问题池',
+  'problem.manage': '问题池销号',
 };

@@ -90,4 +90,5 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'review.committee': '记录咨询委员会意见',
   'review.deemed_accepted': '复议申请期满视为受理',
   'foi.create': '登记政府信息公开申请',
+  'problem.close': '问题池销号',
 };

@@ -1,4 +1,4 @@
-import { z, pageQuery } from '../zod.ts';
+import { z, text, pageQuery } from '../zod.ts';
 
 export const PROBLEM_SEVERITIES = { general: '一般', major: '重大' } as const;
 
@@ -21,7 +21,12 @@ export interface ProblemView {
   openedOn: string;
   closedOn: string | null;
   link: string | null;
+  /** The law office closes it by hand (with a note) once the unit has put it right. */
+  closableByHand: boolean;
+  closeNote: string | null;
 }
+
+export const closeProblemInput = z.strictObject({ note: text('销号说明', 500) });
 
 export interface ProblemUnitSummary {
   unitId: string;

@@ -296,6 +296,17 @@ const problemPool: MigrationSet = () => ({
   },
 });
 
+const problemClosing: MigrationSet = () => ({
+  // Whether a problem closes with its source record (a finding's verification) or by the law office
+  // (a reconsideration correction once the respondent has put it right).
+  kernel_0005_problem_closing: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('problems').addColumn('closes_with_source', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+      await db.schema.alterTable('problems').addColumn('close_note', 'text').execute();
+    },
+  },
+});
+
 /** Applies every pending migration; returns the names applied. Throws with the failing migration's name. */
 /**
  * `pgSchema` pins Kysely's bookkeeping tables to our schema: otherwise, when another schema of the
@@ -303,7 +314,7 @@ const problemPool: MigrationSet = () => ({
  * they exist here too and fail.
  */
 export async function migrate(db: Db, dialect: Dialect, moduleSets: MigrationSet[], pgSchema?: string): Promise<string[]> {
-  const kernel: Record<string, Migration> = { ...kernelMigrations(dialect), ...fixedDueClocks(dialect), ...problemPool(dialect) };
+  const kernel: Record<string, Migration> = { ...kernelMigrations(dialect), ...fixedDueClocks(dialect), ...problemPool(dialect), ...problemClosing(dialect) };
   const all: Record<string, Migration> = { ...kernel };
   for (const set of moduleSets) Object.assign(all, set(dialect));
   const run = async (migrations: Record<string, Migration>) => {

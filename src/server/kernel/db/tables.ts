@@ -200,6 +200,8 @@ export interface ProblemTable {
   closed_on: string | null;
   link: string | null;
   updated_at: string;
+  closes_with_source: number;
+  close_note: string | null;
 }
 
 export interface KernelTables {

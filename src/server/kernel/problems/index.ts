@@ -14,6 +14,8 @@ export interface ProblemReport {
   severity: 'general' | 'major';
   openedOn: string;
   link: string | null;
+  /** False when the law office closes it (the source record has no rectification of its own). */
+  closesWithSource?: boolean;
 }
 
 /** Opens (or re-opens and refreshes) the problem of a source record. */
@@ -21,7 +23,7 @@ export async function openProblem(tx: Executor, p: ProblemReport): Promise<void>
   const now = nowIso();
   await tx
     .insertInto('problems')
-    .values({ id: newId(), source_type: p.sourceType, source_id: p.sourceId, source_label: p.sourceLabel, unit_id: p.unitId, title: p.title, severity: p.severity, status: 'open', opened_on: p.openedOn, closed_on: null, link: p.link, updated_at: now })
+    .values({ id: newId(), source_type: p.sourceType, source_id: p.sourceId, source_label: p.sourceLabel, unit_id: p.unitId, title: p.title, severity: p.severity, status: 'open', opened_on: p.openedOn, closed_on: null, link: p.link, updated_at: now, closes_with_source: p.closesWithSource === false ? 0 : 1, close_note: null })
     .onConflict((oc) => oc.columns(['source_type', 'source_id']).doUpdateSet({ unit_id: p.unitId, title: p.title, severity: p.severity, status: 'open', closed_on: null, link: p.link, updated_at: now }))
     .execute();
 }

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { route } from '../http/route.ts';
-import { scoped, subtreeUnitIds } from '../auth/scope.ts';
+import { route, paramsWithId } from '../http/route.ts';
+import { conflict, notFound } from '../http/errors.ts';
+import { nowIso } from '../ids.ts';
+import { chinaToday } from '../calendar/days.ts';
+import { assertInScope, scoped, subtreeUnitIds } from '../auth/scope.ts';
 import type { Platform } from '../platform.ts';
-import { problemQuery, type ProblemUnitSummary, type ProblemView } from '../../../shared/schemas/problems.ts';
+import { closeProblemInput, problemQuery, type ProblemUnitSummary, type ProblemView } from '../../../shared/schemas/problems.ts';
 
 export async function problemRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const { db } = platform;
@@ -33,8 +36,30 @@ export async function problemRoutes(api: FastifyInstance, platform: Platform): P
         q.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
         q.selectAll('p').select('u.name as unit_name').orderBy(sql`case when p.status = 'open' then 0 else 1 end`).orderBy(sql`case when p.severity = 'major' then 0 else 1 end`).orderBy('p.opened_on').orderBy('p.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
       ]);
-      const items: ProblemView[] = rows.map((r) => ({ id: r.id, sourceType: r.source_type, sourceLabel: r.source_label, unitId: r.unit_id, unitName: r.unit_name, title: r.title, severity: r.severity as ProblemView['severity'], status: r.status as ProblemView['status'], openedOn: r.opened_on, closedOn: r.closed_on, link: r.link }));
+      const items: ProblemView[] = rows.map((r) => ({ id: r.id, sourceType: r.source_type, sourceLabel: r.source_label, unitId: r.unit_id, unitName: r.unit_name, title: r.title, severity: r.severity as ProblemView['severity'], status: r.status as ProblemView['status'], openedOn: r.opened_on, closedOn: r.closed_on, link: r.link, closableByHand: r.closes_with_source === 0 && r.status === 'open', closeNote: r.close_note }));
       return { items, total: Number(total), page: query.page, pageSize: query.pageSize };
+    },
+  });
+
+  route(api, {
+    method: 'POST',
+    url: '/problems/:id/close',
+    permission: 'problem.manage',
+    summary: '销号：单位已整改的问题（仅限不随来源记录自动销号的问题，如复议纠错）',
+    tags,
+    params: paramsWithId,
+    body: closeProblemInput,
+    handler: async ({ ctx, params, body }) => {
+      const problem = await db.selectFrom('problems').selectAll().where('id', '=', params.id).executeTakeFirst();
+      if (!problem) throw notFound('问题');
+      assertInScope(ctx.scope, problem.unit_id, '问题');
+      if (problem.closes_with_source === 1) throw conflict('该问题随来源记录的整改流程销号，不能直接销号');
+      if (problem.status === 'closed') throw conflict('问题已销号');
+      await db.transaction().execute(async (tx) => {
+        await tx.updateTable('problems').set({ status: 'closed', closed_on: chinaToday(), close_note: body.note, updated_at: nowIso() }).where('id', '=', params.id).execute();
+        await platform.audit.record(tx, ctx, { action: 'problem.close', targetType: 'problem', targetId: params.id, detail: { note: body.note } });
+      });
+      return { ok: true };
     },
   });
 

@@ -209,6 +209,7 @@ export async function feedCorrection(tx: Tx, record: Record<string, unknown>, da
     severity: 'general',
     openedOn: date,
     link: `/review/${String(record.id)}`,
+    closesWithSource: false,
   });
 }
 

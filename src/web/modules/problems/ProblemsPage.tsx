@@ -1,7 +1,10 @@
 // 问题池: every unit's open problems from every source, summarised by unit.
 import { useState } from 'react';
-import { Card, Col, Row, Segmented, Table, Tag } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { App, Card, Col, Input, Modal, Row, Segmented, Table, Tag } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { post } from '../../api.ts';
+import { errorText } from '../../components/ErrorNotice.tsx';
+import { useAuth } from '../../auth.tsx';
 import { Link } from 'react-router-dom';
 import { get, query } from '../../api.ts';
 import { PROBLEM_SEVERITIES, type ProblemUnitSummary, type ProblemView } from '../../../shared/schemas/problems.ts';
@@ -10,6 +13,23 @@ export default function ProblemsPage() {
   const [unitId, setUnitId] = useState<string | undefined>();
   const [status, setStatus] = useState<string>('open');
   const [page, setPage] = useState(1);
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [closing, setClosing] = useState<ProblemView | null>(null);
+  const [note, setNote] = useState('');
+  const close = async () => {
+    try {
+      await post(`/problems/${closing!.id}/close`, { note });
+      message.success('已销号');
+      setClosing(null);
+      setNote('');
+      client.invalidateQueries({ queryKey: ['problems'] });
+      client.invalidateQueries({ queryKey: ['problems-by-unit'] });
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
   const summary = useQuery({ queryKey: ['problems-by-unit'], queryFn: () => get<{ items: ProblemUnitSummary[] }>('/problems/by-unit') });
   const list = useQuery({ queryKey: ['problems', unitId, status, page], queryFn: () => get<{ items: ProblemView[]; total: number }>(`/problems${query({ unitId, status: status === 'all' ? undefined : status, page, pageSize: 30 })}`) });
   return (
@@ -46,9 +66,13 @@ export default function ProblemsPage() {
               { title: '单位', dataIndex: 'unitName', width: 150, ellipsis: true },
               { title: '程度', dataIndex: 'severity', width: 70, render: (s: 'general' | 'major') => <Tag color={s === 'major' ? 'red' : undefined}>{PROBLEM_SEVERITIES[s]}</Tag> },
               { title: '发现日期', dataIndex: 'openedOn', width: 100 },
-              { title: '状态', dataIndex: 'status', width: 90, render: (s: string, p) => (s === 'open' ? <Tag color="red">未整改</Tag> : <Tag color="green">已整改 {p.closedOn}</Tag>) },
+              { title: '状态', dataIndex: 'status', width: 110, render: (s: string, p) => (s === 'open' ? <Tag color="red">未整改</Tag> : <Tag color="green" title={p.closeNote ?? undefined}>已整改 {p.closedOn}</Tag>) },
+              ...(can('problem.manage') ? [{ title: '', width: 50, render: (_: unknown, p: ProblemView) => p.closableByHand && <a onClick={() => setClosing(p)}>销号</a> }] : []),
             ]}
           />
+          <Modal open={!!closing} title={`销号：${closing?.title ?? ''}`} onCancel={() => setClosing(null)} onOk={close} okText="销号" okButtonProps={{ disabled: !note.trim() }} destroyOnHidden>
+            <Input.TextArea rows={3} placeholder="整改情况及核实结论" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+          </Modal>
         </Card>
       </Col>
     </Row>
