@@ -1,7 +1,7 @@
 // Routes, menu and access in one place. Access flags come from the server's permission list.
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
-import { AlertOutlined, FileTextOutlined, AuditOutlined as ReviewIcon, ApartmentOutlined, AuditOutlined, BarChartOutlined, BellOutlined, FileSearchOutlined, NotificationOutlined, SafetyOutlined, OrderedListOutlined, ProfileOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, BankOutlined, FileTextOutlined, AuditOutlined as ReviewIcon, ApartmentOutlined, AuditOutlined, BarChartOutlined, BellOutlined, FileSearchOutlined, NotificationOutlined, SafetyOutlined, OrderedListOutlined, ProfileOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 
 export interface AppRoute {
   path: string;
@@ -29,6 +29,8 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/problems', label: '问题池', icon: <AlertOutlined />, anyOf: ['problem.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/problems/ProblemsPage.tsx')) },
   { path: '/review', label: '行政复议', icon: <ReviewIcon />, anyOf: ['review.read'], inMenu: true, group: '案件办理', page: lazy(() => import('./modules/review/ReviewCasesPage.tsx')) },
   { path: '/review/:id', label: '复议案件', anyOf: ['review.read'], inMenu: false, page: lazy(() => import('./modules/review/ReviewCaseDetailPage.tsx')) },
+  { path: '/litigation', label: '行政应诉', icon: <BankOutlined />, anyOf: ['litigation.read'], inMenu: true, group: '案件办理', page: lazy(() => import('./modules/litigation/LitigationCasesPage.tsx')) },
+  { path: '/litigation/:id', label: '应诉案件', anyOf: ['litigation.read'], inMenu: false, page: lazy(() => import('./modules/litigation/LitigationCaseDetailPage.tsx')) },
   { path: '/foi', label: '依申请公开', icon: <FileTextOutlined />, anyOf: ['foi.read'], inMenu: true, group: '案件办理', page: lazy(() => import('./modules/foi/FoiRequestsPage.tsx')) },
   { path: '/foi/:id', label: '公开申请', anyOf: ['foi.read'], inMenu: false, page: lazy(() => import('./modules/foi/FoiRequestDetailPage.tsx')) },
   { path: '/matters', label: '交办事项', icon: <SendOutlined />, anyOf: ['matter.read'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/matters/MattersPage.tsx')) },

@@ -274,7 +274,7 @@ export async function main(argv: string[]): Promise<number> {
             print(JSON.stringify({ year, unit: scope.unitCode, indicators: Object.fromEntries(computed.map((v) => [v.code, v.value])) }));
           } else {
             for (const v of computed) {
-              const shown = v.value === null ? '—' : v.kind === 'rate' ? `${(v.value * 100).toFixed(1)}%` : `${v.value} ${v.measure}`;
+              const shown = v.value === null ? '—' : v.kind === 'count' ? `${v.value} ${v.measure}` : `${(v.value * 100).toFixed(1)}%`;
               print(`${v.code.padEnd(34)} ${shown.padStart(10)}  ${v.name}`);
             }
           }

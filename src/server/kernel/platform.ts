@@ -86,8 +86,8 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
   }
 
   for (const def of indicators.values()) {
-    if (def.kind !== 'rate') continue;
-    for (const part of [def.numerator, def.denominator]) {
+    if (def.kind === 'count') continue;
+    for (const part of def.kind === 'rate' ? [def.numerator, def.denominator] : [def.of]) {
       if (indicators.get(part)?.kind !== 'count') throw new Error(`指标 ${def.code} 引用的 ${part} 不是已注册的计数指标`);
     }
   }

@@ -6,5 +6,6 @@ import { plansModule } from './plans/module.ts';
 import { supervisionModule } from './supervision/module.ts';
 import { reviewModule } from './review/module.ts';
 import { foiModule } from './foi/module.ts';
+import { litigationModule } from './litigation/module.ts';
 
-export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, foiModule];
+export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, foiModule];

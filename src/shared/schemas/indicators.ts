@@ -14,7 +14,7 @@ export interface IndicatorValue {
   code: string;
   name: string;
   measure: string;
-  kind: 'count' | 'rate';
+  kind: 'count' | 'rate' | 'change';
   definition: string;
   value: number | null;
   lastYear: number | null;

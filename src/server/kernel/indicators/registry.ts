@@ -21,7 +21,9 @@ interface Common {
 
 export type IndicatorDef =
   | (Common & { kind: 'count'; recordType: string; linkPrefix: string | null; records: RecordSource })
-  | (Common & { kind: 'rate'; numerator: string; denominator: string });
+  | (Common & { kind: 'rate'; numerator: string; denominator: string })
+  /** Change of a count over the year before: (this − last) / last; null when last year is 0. */
+  | (Common & { kind: 'change'; of: string });
 
 export interface IndicatorScope {
   year: number;
@@ -55,6 +57,10 @@ async function count(platform: Platform, code: string, scope: IndicatorScope): P
 
 export async function computeIndicator(platform: Platform, def: IndicatorDef, scope: IndicatorScope): Promise<number | null> {
   if (def.kind === 'count') return count(platform, def.code, scope);
+  if (def.kind === 'change') {
+    const [now, before] = await Promise.all([count(platform, def.of, scope), count(platform, def.of, { ...scope, year: scope.year - 1 })]);
+    return before === 0 ? null : (now - before) / before;
+  }
   const [num, den] = await Promise.all([count(platform, def.numerator, scope), count(platform, def.denominator, scope)]);
   return den === 0 ? null : num / den;
 }
@@ -81,7 +87,7 @@ export async function computeAll(platform: Platform, scope: IndicatorScope): Pro
 export async function indicatorRecords(platform: Platform, code: string, scope: IndicatorScope, page: number, pageSize: number): Promise<{ items: IndicatorRecord[]; total: number }> {
   const def = platform.indicators.get(code);
   if (!def) throw notFound('指标');
-  const base = def.kind === 'count' ? def : countDef(platform, def.denominator);
+  const base = def.kind === 'count' ? def : countDef(platform, def.kind === 'rate' ? def.denominator : def.of);
   const q = scopedRecords(platform, base, scope);
   const [{ total }, rows] = await Promise.all([
     q.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),

@@ -10,7 +10,7 @@ import { buildTree, useUnits } from '../../components/units.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import type { IndicatorRecord, IndicatorValue } from '../../../shared/schemas/indicators.ts';
 
-const show = (v: IndicatorValue, value: number | null) => (value === null ? '—' : v.kind === 'rate' ? `${(value * 100).toFixed(1)}%` : `${value}`);
+const show = (v: IndicatorValue, value: number | null) => (value === null ? '—' : v.kind === 'rate' ? `${(value * 100).toFixed(1)}%` : v.kind === 'change' ? `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%` : `${value}`);
 
 export default function IndicatorsPage() {
   const [year, setYear] = useState(dayjs().year());

@@ -1,0 +1,189 @@
+// 行政应诉: cases against the county's bodies with the 15-day defence clock, hearings with the
+// agency head's appearance, judgment, appeal; a lost case needs an analysis and feeds the problem pool.
+import { sql } from 'kysely';
+import './tables.ts';
+import type { Executor, Tx } from '../../kernel/db/index.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import type { Actor } from '../../kernel/audit/index.ts';
+import type { RequestContext } from '../../kernel/auth/context.ts';
+import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
+import { newId, nowIso } from '../../kernel/ids.ts';
+import { updateVersioned } from '../../kernel/db/versioned.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { lightOf } from '../../kernel/calendar/deadline.ts';
+import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
+import { addTimeline } from '../../kernel/workflow/timeline.ts';
+import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
+import { openProblem } from '../../kernel/problems/index.ts';
+import { LITIGATION_RECORD_TYPE, LITIGATION_WORKFLOW, type HearingInput, type JudgmentResult, type LitigationCaseDetail, type LitigationCaseInput, type LitigationCaseView } from '../../../shared/schemas/litigation.ts';
+import type { LitigationCaseTable } from './tables.ts';
+
+export const DEFENCE_CLOCK = { start: 'defence', label: '答辩期限', rule: 'litigation.defence' } as const;
+export const litigationTitle = (plaintiff: string, cause: string) => `${plaintiff}诉：${cause}`;
+
+/** Dates of a case must follow each other (also checked by the import). */
+export function caseDateProblem(c: { filedDate: string; complaintReceivedDate: string; judgmentDate?: string | null }): [field: string, label: string, message: string] | null {
+  const today = chinaToday();
+  if (c.filedDate > today) return ['filedDate', '立案日期', '不能晚于今天'];
+  if (c.complaintReceivedDate < c.filedDate) return ['complaintReceivedDate', '收到起诉状副本日期', '不能早于立案日期'];
+  if (c.complaintReceivedDate > today) return ['complaintReceivedDate', '收到起诉状副本日期', '不能晚于今天'];
+  if (c.judgmentDate && c.judgmentDate < c.filedDate) return ['judgmentDate', '裁判日期', '不能早于立案日期'];
+  if (c.judgmentDate && c.judgmentDate > today) return ['judgmentDate', '裁判日期', '不能晚于今天'];
+  return null;
+}
+
+export async function createLitigationCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: LitigationCaseInput): Promise<string> {
+  const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.unitId).executeTakeFirst();
+  if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '被告单位', '不存在或无权访问');
+  const problem = caseDateProblem(input);
+  if (problem) throw fieldError(...problem);
+  const now = nowIso();
+  const row: LitigationCaseTable = {
+    id: newId(),
+    ref: null,
+    unit_id: unit.id,
+    title: litigationTitle(input.plaintiff, input.cause),
+    court: input.court,
+    plaintiff: input.plaintiff,
+    cause: input.cause,
+    filed_date: input.filedDate,
+    complaint_received_date: input.complaintReceivedDate,
+    defence_date: null,
+    status: 'filed',
+    judgment_date: null,
+    result: null,
+    loss_analysis: null,
+    version: 1,
+    created_at: now,
+    created_by: actor.id,
+    updated_at: now,
+    updated_by: actor.id,
+  };
+  await tx.insertInto('litigation_cases').values(row).execute();
+  await addTimeline(tx, actor, { recordType: LITIGATION_RECORD_TYPE, recordId: row.id, action: 'create', label: '登记应诉案件', toStatus: 'filed', note: `${input.court}，收到起诉状副本 ${input.complaintReceivedDate}` });
+  await applyEffects(tx, platform, actor, LITIGATION_WORKFLOW, row as unknown as WorkflowRecord, [DEFENCE_CLOCK], input.complaintReceivedDate);
+  await platform.audit.record(tx, actor, { action: 'litigation.create', targetType: LITIGATION_RECORD_TYPE, targetId: row.id, detail: { court: input.court } });
+  return row.id;
+}
+
+function caseQuery(db: Executor) {
+  return db.selectFrom('litigation_cases as l').innerJoin('org_units as u', 'u.id', 'l.unit_id').selectAll('l').select('u.name as unit_name');
+}
+type Row = LitigationCaseTable & { unit_name: string };
+
+async function toViews(platform: Platform, rows: Row[]): Promise<LitigationCaseView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [clocks, hearings, deadlines] = await Promise.all([
+    platform.db.selectFrom('clocks').selectAll().where('record_type', '=', LITIGATION_RECORD_TYPE).where('clock_key', '=', 'defence').where('record_id', 'in', ids).execute(),
+    platform.db.selectFrom('litigation_hearings').select(['case_id', 'head_appeared']).where('case_id', 'in', ids).execute(),
+    platform.deadlines.load(),
+  ]);
+  const today = chinaToday();
+  const warn = deadlines.rules.get('litigation.defence')?.warnDays ?? 3;
+  return rows.map((r) => {
+    const clock = clocks.find((c) => c.record_id === r.id);
+    const own = hearings.filter((h) => h.case_id === r.id);
+    return {
+      id: r.id,
+      ref: r.ref,
+      title: r.title,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      court: r.court,
+      plaintiff: r.plaintiff,
+      cause: r.cause,
+      filedDate: r.filed_date,
+      complaintReceivedDate: r.complaint_received_date,
+      defenceDate: r.defence_date,
+      status: r.status,
+      statusLabel: LITIGATION_WORKFLOW.states[r.status]?.label ?? r.status,
+      judgmentDate: r.judgment_date,
+      result: r.result as JudgmentResult | null,
+      lossAnalysis: r.loss_analysis,
+      defenceDue: clock?.due_date ?? null,
+      light: clock?.status === 'running' ? lightOf(deadlines.calendar, clock.due_date, today, warn).light : null,
+      hearings: own.length,
+      headAppearances: own.filter((h) => h.head_appeared === 1).length,
+      version: r.version,
+    };
+  });
+}
+
+export async function listLitigationCases(platform: Platform, scope: DataScope, query: { year?: number; unitId?: string; status?: string; result?: string; page: number; pageSize: number }) {
+  let q = scoped(caseQuery(platform.db), scope, 'l.unit_id');
+  if (query.year) q = q.where('l.filed_date', '>=', `${query.year}-01-01`).where('l.filed_date', '<=', `${query.year}-12-31`);
+  if (query.unitId) {
+    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
+    q = q.where('l.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
+  }
+  if (query.status) q = q.where('l.status', '=', query.status);
+  if (query.result) q = query.result === 'pending' ? q.where('l.result', 'is', null) : q.where('l.result', '=', query.result);
+  const [{ total }, rows] = await Promise.all([
+    q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+    q.orderBy('l.filed_date', 'desc').orderBy('l.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+  ]);
+  return { items: await toViews(platform, rows as Row[]), total: Number(total), page: query.page, pageSize: query.pageSize };
+}
+
+export async function getLitigationCase(platform: Platform, scope: DataScope, id: string): Promise<LitigationCaseDetail> {
+  const row = (await caseQuery(platform.db).where('l.id', '=', id).executeTakeFirst()) as Row | undefined;
+  if (!row) throw notFound('应诉案件');
+  assertInScope(scope, row.unit_id, '应诉案件');
+  const [view] = await toViews(platform, [row]);
+  const [hearings, clocks, deadlines] = await Promise.all([
+    platform.db.selectFrom('litigation_hearings').selectAll().where('case_id', '=', id).orderBy('date').execute(),
+    clocksOf(platform.db, LITIGATION_RECORD_TYPE, id),
+    platform.deadlines.load(),
+  ]);
+  return {
+    ...view!,
+    hearingList: hearings.map((h) => ({ id: h.id, date: h.date, headAppeared: h.head_appeared === 1, headName: h.head_name, note: h.note })),
+    clocks: clocks.map((c) => clockView(c, deadlines, chinaToday())),
+  };
+}
+
+export async function addHearing(platform: Platform, ctx: RequestContext, caseId: string, input: HearingInput): Promise<void> {
+  await platform.db.transaction().execute(async (tx) => {
+    const c = await tx.selectFrom('litigation_cases').select(['id', 'unit_id', 'filed_date', 'status']).where('id', '=', caseId).executeTakeFirst();
+    if (!c) throw notFound('应诉案件');
+    assertInScope(ctx.scope, c.unit_id, '应诉案件');
+    if (c.status === 'closed') throw conflict('案件已结案，不能再登记庭审');
+    if (input.date < c.filed_date) throw fieldError('date', '开庭日期', '不能早于立案日期');
+    if (input.date > chinaToday()) throw fieldError('date', '开庭日期', '不能晚于今天（开庭后登记）');
+    if (input.headAppeared && !input.headName) throw fieldError('headName', '出庭负责人', '负责人出庭时必须填写');
+    await tx.insertInto('litigation_hearings').values({ id: newId(), ref: null, case_id: c.id, unit_id: c.unit_id, date: input.date, head_appeared: input.headAppeared ? 1 : 0, head_name: input.headName ?? null, note: input.note ?? null, created_by: ctx.id, created_at: nowIso() }).execute();
+    await tx.updateTable('litigation_cases').set({ version: (eb) => eb('version', '+', 1), updated_at: nowIso(), updated_by: ctx.id }).where('id', '=', c.id).execute();
+    await addTimeline(tx, ctx, { recordType: LITIGATION_RECORD_TYPE, recordId: c.id, action: 'hearing', label: `开庭${input.headAppeared ? `（负责人 ${input.headName} 出庭）` : '（负责人未出庭）'}`, note: input.note ?? null });
+    await platform.audit.record(tx, ctx, { action: 'litigation.hearing', targetType: LITIGATION_RECORD_TYPE, targetId: c.id, detail: { date: input.date, headAppeared: input.headAppeared } });
+  });
+}
+
+export async function setLossAnalysis(platform: Platform, ctx: RequestContext, id: string, input: { version: number; lossAnalysis: string }): Promise<void> {
+  await platform.db.transaction().execute(async (tx) => {
+    const c = await tx.selectFrom('litigation_cases').select(['unit_id', 'result']).where('id', '=', id).executeTakeFirst();
+    if (!c) throw notFound('应诉案件');
+    assertInScope(ctx.scope, c.unit_id, '应诉案件');
+    if (c.result !== 'lost') throw conflict('只有败诉案件需要填写败诉原因剖析');
+    await updateVersioned(tx, 'litigation_cases', id, input.version, { loss_analysis: input.lossAnalysis }, ctx.id);
+    await addTimeline(tx, ctx, { recordType: LITIGATION_RECORD_TYPE, recordId: id, action: 'analysis', label: '填写败诉原因剖析', note: input.lossAnalysis });
+    await platform.audit.record(tx, ctx, { action: 'litigation.analysis', targetType: LITIGATION_RECORD_TYPE, targetId: id });
+  });
+}
+
+/** A lost case is a problem of the defendant unit until the law office closes it. */
+export async function feedLoss(tx: Tx, record: Record<string, unknown>, date: string): Promise<void> {
+  if (record.status !== 'judged' || record.result !== 'lost') return;
+  await openProblem(tx, {
+    sourceType: LITIGATION_RECORD_TYPE,
+    sourceId: String(record.id),
+    sourceLabel: '行政诉讼败诉',
+    unitId: String(record.unit_id),
+    title: `行政诉讼败诉：${String(record.title)}`,
+    severity: 'major',
+    openedOn: date,
+    link: `/litigation/${String(record.id)}`,
+    closesWithSource: false,
+  });
+}

@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import { route, paramsWithId } from '../../kernel/http/route.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import { sendXlsx, xlsxBuffer } from '../../kernel/exports/xlsx.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { JUDGMENT_RESULTS, hearingInput, litigationCaseInput, litigationListQuery, lossAnalysisInput, type LitigationCaseView } from '../../../shared/schemas/litigation.ts';
+import { addHearing, createLitigationCase, getLitigationCase, listLitigationCases, setLossAnalysis } from './litigation.ts';
+
+export async function litigationRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
+  const tags = ['行政应诉'];
+
+  route(api, { method: 'GET', url: '/litigation-cases', permission: 'litigation.read', summary: '行政应诉案件', tags, query: litigationListQuery, handler: async ({ ctx, query }) => listLitigationCases(platform, ctx.scope, query) });
+
+  route(api, {
+    method: 'GET',
+    url: '/litigation-cases/export',
+    permission: 'litigation.read',
+    summary: '按当前筛选导出应诉案件台账（.xlsx）',
+    tags,
+    query: litigationListQuery.omit({ page: true, pageSize: true }),
+    handler: async ({ ctx, query, reply }) => {
+      const { items } = await listLitigationCases(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 });
+      const buffer = await xlsxBuffer<LitigationCaseView>('行政应诉案件', [
+        { header: '立案日期', width: 12, value: (c) => c.filedDate },
+        { header: '法院', width: 20, value: (c) => c.court },
+        { header: '原告', width: 14, value: (c) => c.plaintiff },
+        { header: '被告', width: 20, value: (c) => c.unitName },
+        { header: '案由', width: 36, value: (c) => c.cause },
+        { header: '答辩期限', width: 12, value: (c) => c.defenceDue },
+        { header: '开庭/负责人出庭', width: 14, value: (c) => `${c.hearings}/${c.headAppearances}` },
+        { header: '状态', width: 12, value: (c) => c.statusLabel },
+        { header: '结果', width: 8, value: (c) => (c.result ? JUDGMENT_RESULTS[c.result] : null) },
+        { header: '裁判日期', width: 12, value: (c) => c.judgmentDate },
+      ], items);
+      await platform.audit.record(platform.db, ctx, { action: 'export.run', targetType: 'litigation_case', detail: { rows: items.length, filters: query } });
+      return sendXlsx(reply, `行政应诉案件-${chinaToday()}.xlsx`, buffer);
+    },
+  });
+
+  route(api, {
+    method: 'POST',
+    url: '/litigation-cases',
+    permission: 'litigation.manage',
+    summary: '登记应诉案件（自收到起诉状副本之日起15日内答辩）',
+    tags,
+    body: litigationCaseInput,
+    handler: async ({ ctx, body, reply }) => {
+      const id = await platform.db.transaction().execute((tx) => createLitigationCase(tx, platform, ctx, ctx.scope, body));
+      reply.code(201);
+      return getLitigationCase(platform, ctx.scope, id);
+    },
+  });
+
+  route(api, { method: 'GET', url: '/litigation-cases/:id', permission: 'litigation.read', summary: '应诉案件详情', tags, params: paramsWithId, handler: async ({ ctx, params }) => getLitigationCase(platform, ctx.scope, params.id) });
+
+  route(api, {
+    method: 'POST',
+    url: '/litigation-cases/:id/hearings',
+    permission: 'litigation.manage',
+    summary: '登记开庭（负责人是否出庭）',
+    tags,
+    params: paramsWithId,
+    body: hearingInput,
+    handler: async ({ ctx, params, body, reply }) => {
+      await addHearing(platform, ctx, params.id, body);
+      reply.code(201);
+      return getLitigationCase(platform, ctx.scope, params.id);
+    },
+  });
+
+  route(api, {
+    method: 'PUT',
+    url: '/litigation-cases/:id/analysis',
+    permission: 'litigation.manage',
+    summary: '填写败诉原因剖析',
+    tags,
+    params: paramsWithId,
+    body: lossAnalysisInput,
+    handler: async ({ ctx, params, body }) => {
+      await setLossAnalysis(platform, ctx, params.id, body);
+      return getLitigationCase(platform, ctx.scope, params.id);
+    },
+  });
+}

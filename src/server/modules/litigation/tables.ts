@@ -1,0 +1,42 @@
+export interface LitigationCaseTable {
+  id: string;
+  ref: string | null;
+  /** The defendant body (被告): owner for data scope. */
+  unit_id: string;
+  title: string;
+  court: string;
+  plaintiff: string;
+  cause: string;
+  filed_date: string;
+  complaint_received_date: string;
+  defence_date: string | null;
+  status: string;
+  judgment_date: string | null;
+  result: string | null;
+  loss_analysis: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface LitigationHearingTable {
+  id: string;
+  ref: string | null;
+  case_id: string;
+  unit_id: string;
+  date: string;
+  head_appeared: number;
+  head_name: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+declare module '../../kernel/db/tables.ts' {
+  interface Database {
+    litigation_cases: LitigationCaseTable;
+    litigation_hearings: LitigationHearingTable;
+  }
+}
