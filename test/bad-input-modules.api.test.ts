@@ -6,7 +6,7 @@ import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, typ
 
 let env: TestEnv;
 let office: Agent;
-const TABLES = ['matters', 'plans', 'tasks', 'task_progress', 'inspections', 'findings', 'notices', 'clocks', 'deadline_rules', 'calendar_overrides', 'problems', 'timeline_entries'] as const;
+const TABLES = ['matters', 'plans', 'tasks', 'task_progress', 'inspections', 'findings', 'notices', 'clocks', 'deadline_rules', 'calendar_overrides', 'problems', 'timeline_entries', 'review_cases', 'foi_requests', 'litigation_cases', 'litigation_hearings'] as const;
 
 beforeAll(async () => {
   env = await createTestEnv();
@@ -46,6 +46,9 @@ describe('property: random bodies to the business modules', () => {
     ['PUT', '/api/v1/calendar/overrides/2027-01-01', ['kind', 'name']],
     ['POST', '/api/v1/calendar/years/2027/announce', ['notice', 'days']],
     ['POST', '/api/v1/workflow/matter/nope/transitions/reply', ['version', 'note', 'date', 'values']],
+    ['POST', '/api/v1/review-cases', ['unitId', 'applicantName', 'applicantKind', 'applicantIdNumber', 'applicantPhone', 'respondent', 'respondentUnitId', 'act', 'receivedDate', 'channel']],
+    ['POST', '/api/v1/foi-requests', ['unitId', 'applicantName', 'applicantIdNumber', 'applicantPhone', 'content', 'receivedDate', 'channel']],
+    ['POST', '/api/v1/litigation-cases', ['unitId', 'court', 'plaintiff', 'cause', 'filedDate', 'complaintReceivedDate']],
   ];
   for (const [method, url, keys] of cases) {
     it(`${method} ${url}`, async () => {
@@ -70,8 +73,12 @@ describe('property: random bodies to the business modules', () => {
       tasks: 'ref,planRef,code,title,content,leadUnitCode,coUnitCodes,dueDate,status,completedDate',
       inspections: 'ref,organiserCode,title,kind,date,targetUnitCodes',
       findings: 'ref,inspectionRef,unitCode,description,severity,dueDate,status,rectifiedDate,verifiedDate',
+      review_cases: 'ref,unitCode,applicant,respondent,act,receivedDate,channel,acceptedDate,procedure,closedDate,outcome,extended',
+      foi_requests: 'ref,unitCode,applicant,receivedDate,content,replyDate,replyType,extended',
+      litigation_cases: 'ref,unitCode,court,plaintiff,cause,filedDate,complaintReceivedDate,judgmentDate,result',
+      litigation_hearings: 'ref,caseRef,date,headAppeared,headName',
     };
-    const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('BM', '2026-05-01', '2026-02-30', '一般', '重大', '实地', 'completed', '已核查', 'P1', ''));
+    const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('BM', '2026-05-01', '2026-02-30', '2025-01-10', '一般', '重大', '实地', 'completed', '已核查', 'P1', '窗口', '普通程序', '撤销', '予以公开', '胜诉', '是', ''));
     const line = fc.array(cell, { maxLength: 10 }).map((cells) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(','));
     await fc.assert(
       fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 6 }), fc.constantFrom(...Object.keys(headers)), async (lines, type) => {
