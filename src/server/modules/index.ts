@@ -7,5 +7,6 @@ import { supervisionModule } from './supervision/module.ts';
 import { reviewModule } from './review/module.ts';
 import { foiModule } from './foi/module.ts';
 import { litigationModule } from './litigation/module.ts';
+import { proposalsModule } from './proposals/module.ts';
 
-export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, foiModule];
+export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, foiModule, proposalsModule];

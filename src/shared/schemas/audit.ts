@@ -94,4 +94,5 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'litigation.create': '登记应诉案件',
   'litigation.hearing': '登记开庭',
   'litigation.analysis': '填写败诉原因剖析',
+  'proposal.create': '交办建议提案',
 };

@@ -1,0 +1,101 @@
+// Import type `proposals`.
+import { z, isoDate } from '../../../shared/zod.ts';
+import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
+import { PROPOSAL_KINDS, PROPOSAL_RECORD_TYPE, PROPOSAL_WORKFLOW, SATISFACTION } from '../../../shared/schemas/proposals.ts';
+import type { ImportType, RowError } from '../../kernel/imports/types.ts';
+import { booleanCell, refCell, rowChecker, textCell } from '../../kernel/imports/rows.ts';
+import { HttpError } from '../../kernel/http/errors.ts';
+import { nowIso } from '../../kernel/ids.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
+import { addTimeline } from '../../kernel/workflow/timeline.ts';
+import { REPLY_CLOCK, createProposal } from './proposals.ts';
+
+const row = z.object({
+  ref: refCell(),
+  kind: enumFromLabels(PROPOSAL_KINDS, '类别'),
+  number: textCell('编号', 32),
+  title: textCell('标题', 200),
+  leadUnitCode: unitCode.meta({ title: '主办单位编码' }),
+  assignedDate: isoDate('交办日期'),
+  filed: booleanCell('是否立案').optional(),
+  replyDate: isoDate('答复日期').optional(),
+  satisfaction: enumFromLabels(SATISFACTION, '满意度').optional(),
+});
+type Row = z.infer<typeof row>;
+
+export const proposalsImport: ImportType<Row> = {
+  type: 'proposals',
+  title: '建议提案',
+  permission: 'proposal.manage',
+  fields: [
+    { name: 'ref', label: '外部编号', required: true, note: '', example: 'NPC-2025-012' },
+    { name: 'kind', label: '类别', required: true, note: 'npc/cppcc 或 人大代表建议/政协委员提案', example: '政协委员提案' },
+    { name: 'number', label: '编号', required: true, note: '建议或提案号', example: '12' },
+    { name: 'title', label: '标题', required: true, note: '', example: '关于加强农村法律顾问服务的建议' },
+    { name: 'leadUnitCode', label: '主办单位编码', required: true, note: '', example: 'SFX-D01' },
+    { name: 'assignedDate', label: '交办日期', required: true, note: 'YYYY-MM-DD', example: '2025-03-20' },
+    { name: 'filed', label: '是否立案', note: '政协提案：true/false 或 是/否', example: '是' },
+    { name: 'replyDate', label: '答复日期', note: '不早于交办日期', example: '2025-06-10' },
+    { name: 'satisfaction', label: '满意度', note: 'satisfied/basically/unsatisfied 或 满意/基本满意/不满意；需已答复', example: '满意' },
+  ],
+  row,
+  async apply(tx, rows, actor, platform) {
+    const errors: RowError[] = [];
+    const check = rowChecker(errors);
+    let created = 0;
+    let updated = 0;
+    const units = new Map((await tx.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+    for (const r of rows) {
+      const v = r.value;
+      const { fail, duplicate, fromHttpError } = check(r.row);
+      if (duplicate(v.ref)) continue;
+      const unitId = units.get(v.leadUnitCode);
+      if (!unitId) {
+        fail('主办单位编码（leadUnitCode）', `单位「${v.leadUnitCode}」不存在`);
+        continue;
+      }
+      if (v.replyDate && v.replyDate < v.assignedDate) {
+        fail('答复日期（replyDate）', '不能早于交办日期');
+        continue;
+      }
+      if (v.replyDate && v.replyDate > chinaToday()) {
+        fail('答复日期（replyDate）', '不能晚于今天');
+        continue;
+      }
+      if (v.satisfaction && !v.replyDate) {
+        fail('满意度（satisfaction）', '尚未答复的建议提案不能登记满意度');
+        continue;
+      }
+      if (v.kind === 'npc' && v.filed !== undefined && v.filed !== false) {
+        fail('是否立案（filed）', '只适用于政协提案');
+        continue;
+      }
+      const existing = await tx.selectFrom('proposals').select(['id']).where('ref', '=', v.ref).executeTakeFirst();
+      try {
+        let id = existing?.id;
+        if (!id) {
+          id = await createProposal(tx, platform, actor, { ref: v.ref, kind: v.kind, number: v.number, title: v.title, proposer: '（导入）', leadUnitId: unitId, assignedDate: v.assignedDate, filed: v.kind === 'cppcc' ? (v.filed ?? true) : null });
+          created++;
+        } else {
+          await tx.updateTable('proposals').set({ kind: v.kind, number: v.number, title: v.title, unit_id: unitId, assigned_date: v.assignedDate, filed: v.kind === 'cppcc' ? (v.filed === false ? 0 : 1) : null, updated_at: nowIso(), updated_by: actor.id, version: (eb) => eb('version', '+', 1) }).where('id', '=', id).execute();
+          await tx.deleteFrom('clocks').where('record_type', '=', PROPOSAL_RECORD_TYPE).where('record_id', '=', id).execute();
+          const record = await tx.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+          await applyEffects(tx, platform, actor, PROPOSAL_WORKFLOW, record as unknown as WorkflowRecord, [REPLY_CLOCK], v.assignedDate);
+          updated++;
+        }
+        const status = v.satisfaction ? 'closed' : v.replyDate ? 'replied' : 'assigned';
+        await tx.updateTable('proposals').set({ status, reply_date: v.replyDate ?? null, satisfaction: v.satisfaction ?? null }).where('id', '=', id).execute();
+        if (v.replyDate) {
+          const record = await tx.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+          await applyEffects(tx, platform, actor, PROPOSAL_WORKFLOW, record as unknown as WorkflowRecord, [{ stop: 'reply', reason: '批量导入：已答复' }], v.replyDate);
+        }
+        await addTimeline(tx, actor, { recordType: PROPOSAL_RECORD_TYPE, recordId: id, action: 'import', label: existing ? '批量导入更新' : '批量导入', toStatus: status });
+      } catch (error) {
+        if (!(error instanceof HttpError)) throw error;
+        fromHttpError(error, { leadUnitId: '主办单位编码（leadUnitCode）', assignedDate: '交办日期（assignedDate）', filed: '是否立案（filed）' });
+      }
+    }
+    return { created, updated, errors };
+  },
+};

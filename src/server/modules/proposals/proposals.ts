@@ -1,0 +1,116 @@
+// 建议提案: the law office (government office) assigns each suggestion or proposal to a lead unit;
+// the unit replies within 3 months (6 if complex); the proposer's satisfaction closes it.
+import { sql } from 'kysely';
+import './tables.ts';
+import type { Executor, Tx } from '../../kernel/db/index.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import type { Actor } from '../../kernel/audit/index.ts';
+import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { fieldError, notFound } from '../../kernel/http/errors.ts';
+import { newId, nowIso } from '../../kernel/ids.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { lightOf } from '../../kernel/calendar/deadline.ts';
+import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
+import { addTimeline } from '../../kernel/workflow/timeline.ts';
+import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
+import { PROPOSAL_RECORD_TYPE, PROPOSAL_WORKFLOW, type ProposalDetail, type ProposalInput, type ProposalKind, type ProposalView, type Satisfaction } from '../../../shared/schemas/proposals.ts';
+import type { ProposalTable } from './tables.ts';
+
+export const REPLY_CLOCK = { start: 'reply', label: '答复期限', rule: { field: 'complex', rules: { '1': 'proposals.reply_complex' }, fallback: 'proposals.reply' } } as const;
+
+export async function createProposal(tx: Tx, platform: Platform, actor: Actor, input: ProposalInput & { ref?: string | null }): Promise<string> {
+  const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.leadUnitId).executeTakeFirst();
+  if (!unit) throw fieldError('leadUnitId', '主办单位', '不存在');
+  if (!unit.active) throw fieldError('leadUnitId', '主办单位', '已停用');
+  if (input.assignedDate > chinaToday()) throw fieldError('assignedDate', '交办日期', '不能晚于今天');
+  if (input.kind === 'npc' && input.filed !== undefined && input.filed !== null) throw fieldError('filed', '是否立案', '只适用于政协提案');
+  const now = nowIso();
+  const row: ProposalTable = {
+    id: newId(),
+    ref: input.ref ?? null,
+    kind: input.kind,
+    number: input.number,
+    title: input.title,
+    proposer: input.proposer,
+    unit_id: unit.id,
+    assigned_date: input.assignedDate,
+    complex: input.complex ? 1 : 0,
+    filed: input.kind === 'cppcc' ? (input.filed === false ? 0 : 1) : null,
+    status: 'assigned',
+    reply_date: null,
+    satisfaction: null,
+    version: 1,
+    created_at: now,
+    created_by: actor.id,
+    updated_at: now,
+    updated_by: actor.id,
+  };
+  await tx.insertInto('proposals').values(row).execute();
+  await addTimeline(tx, actor, { recordType: PROPOSAL_RECORD_TYPE, recordId: row.id, action: 'create', label: '交办', toStatus: 'assigned', note: `交办日期 ${input.assignedDate}${input.complex ? '（涉及面广、办理难度大，6个月内答复）' : ''}` });
+  await applyEffects(tx, platform, actor, PROPOSAL_WORKFLOW, row as unknown as WorkflowRecord, [REPLY_CLOCK], input.assignedDate);
+  await platform.audit.record(tx, actor, { action: 'proposal.create', targetType: PROPOSAL_RECORD_TYPE, targetId: row.id, detail: { kind: input.kind, number: input.number } });
+  return row.id;
+}
+
+function proposalQuery(db: Executor) {
+  return db.selectFrom('proposals as p').innerJoin('org_units as u', 'u.id', 'p.unit_id').selectAll('p').select('u.name as unit_name');
+}
+type Row = ProposalTable & { unit_name: string };
+
+async function toViews(platform: Platform, rows: Row[]): Promise<ProposalView[]> {
+  if (rows.length === 0) return [];
+  const [clocks, deadlines] = await Promise.all([
+    platform.db.selectFrom('clocks').selectAll().where('record_type', '=', PROPOSAL_RECORD_TYPE).where('clock_key', '=', 'reply').where('record_id', 'in', rows.map((r) => r.id)).execute(),
+    platform.deadlines.load(),
+  ]);
+  const today = chinaToday();
+  return rows.map((r) => {
+    const clock = clocks.find((c) => c.record_id === r.id);
+    return {
+      id: r.id,
+      ref: r.ref,
+      kind: r.kind as ProposalKind,
+      number: r.number,
+      title: r.title,
+      proposer: r.proposer,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      assignedDate: r.assigned_date,
+      complex: r.complex === 1,
+      filed: r.filed === null ? null : r.filed === 1,
+      status: r.status,
+      statusLabel: PROPOSAL_WORKFLOW.states[r.status]?.label ?? r.status,
+      replyDate: r.reply_date,
+      satisfaction: r.satisfaction as Satisfaction | null,
+      due: clock?.due_date ?? null,
+      light: clock?.status === 'running' ? lightOf(deadlines.calendar, clock.due_date, today, deadlines.rules.get(clock.rule_code ?? '')?.warnDays ?? 3).light : null,
+      onTime: r.reply_date && clock ? r.reply_date <= clock.due_date : null,
+      version: r.version,
+    };
+  });
+}
+
+export async function listProposals(platform: Platform, scope: DataScope, query: { year?: number; kind?: string; unitId?: string; status?: string; page: number; pageSize: number }) {
+  let q = scoped(proposalQuery(platform.db), scope, 'p.unit_id');
+  if (query.year) q = q.where('p.assigned_date', '>=', `${query.year}-01-01`).where('p.assigned_date', '<=', `${query.year}-12-31`);
+  if (query.kind) q = q.where('p.kind', '=', query.kind);
+  if (query.unitId) {
+    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
+    q = q.where('p.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
+  }
+  if (query.status) q = q.where('p.status', '=', query.status);
+  const [{ total }, rows] = await Promise.all([
+    q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+    q.orderBy('p.assigned_date', 'desc').orderBy('p.kind').orderBy('p.number').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+  ]);
+  return { items: await toViews(platform, rows as Row[]), total: Number(total), page: query.page, pageSize: query.pageSize };
+}
+
+export async function getProposal(platform: Platform, scope: DataScope, id: string): Promise<ProposalDetail> {
+  const row = (await proposalQuery(platform.db).where('p.id', '=', id).executeTakeFirst()) as Row | undefined;
+  if (!row) throw notFound('建议提案');
+  assertInScope(scope, row.unit_id, '建议提案');
+  const [view] = await toViews(platform, [row]);
+  const deadlines = await platform.deadlines.load();
+  return { ...view!, clocks: (await clocksOf(platform.db, PROPOSAL_RECORD_TYPE, id)).map((c) => clockView(c, deadlines, chinaToday())) };
+}

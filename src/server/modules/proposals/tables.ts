@@ -1,0 +1,28 @@
+export interface ProposalTable {
+  id: string;
+  ref: string | null;
+  kind: string;
+  number: string;
+  title: string;
+  proposer: string;
+  /** The lead unit (主办单位): owner for data scope. */
+  unit_id: string;
+  assigned_date: string;
+  complex: number;
+  /** CPPCC proposals: filed (立案) or not; null for NPC suggestions. */
+  filed: number | null;
+  status: string;
+  reply_date: string | null;
+  satisfaction: string | null;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+declare module '../../kernel/db/tables.ts' {
+  interface Database {
+    proposals: ProposalTable;
+  }
+}

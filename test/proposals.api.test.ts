@@ -1,0 +1,83 @@
+// 建议提案 over HTTP: the 3-month (6 if complex) reply clock on month arithmetic, the lead unit
+// replies with its letter, the law office records satisfaction; import and figures; bad input.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+
+let env: TestEnv;
+let office: Agent;
+let liaisonA: Agent;
+let liaisonB: Agent;
+let unitA: { id: string; code: string };
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  const root = await makeUnit(env.platform, { kind: 'county' });
+  const justice = await makeUnit(env.platform, { parent: root, name: '政府办' });
+  unitA = await makeUnit(env.platform, { parent: root, name: '教育局', code: `PP${Date.now() % 100000}` });
+  const unitB = await makeUnit(env.platform, { parent: root, name: '民政局' });
+  office = await loggedIn(env.app, (await makeUser(env.platform, { unit: justice, roles: ['law_office'] })).username);
+  liaisonA = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitA as any, roles: ['unit_liaison'] })).username);
+  liaisonB = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitB, roles: ['unit_liaison'] })).username);
+});
+afterAll(() => env.close());
+
+const assign = (extra: Record<string, unknown> = {}) =>
+  office.post('/api/v1/proposals', { kind: 'cppcc', number: '12', title: '关于加强农村法律服务的提案', proposer: '政协委员', leadUnitId: unitA.id, assignedDate: '2025-11-30', filed: true, ...extra });
+
+describe('a proposal', () => {
+  it('is due in three months (month end, 调休 Saturday counts), replied by the lead unit and closed with satisfaction', async () => {
+    const res = await assign();
+    expect(res.statusCode, res.body).toBe(201);
+    const p = res.json();
+    expect(p.clocks[0]).toMatchObject({ ruleCode: 'proposals.reply', due: '2026-02-28' });
+    const complex = (await assign({ number: '13', complex: true, assignedDate: '2025-08-18' })).json();
+    expect(complex.clocks[0]).toMatchObject({ ruleCode: 'proposals.reply_complex', due: '2026-02-24' }); // 2-18 in 春节
+    expect((await liaisonB.get(`/api/v1/proposals/${p.id}`)).statusCode).toBe(404);
+    expect((await liaisonA.post('/api/v1/proposals', { kind: 'npc', number: '1', title: 't', proposer: 'x', leadUnitId: unitA.id, assignedDate: '2025-01-01' })).statusCode).toBe(403);
+
+    const act = (agent: Agent, key: string, body: Record<string, unknown>) => agent.post(`/api/v1/workflow/proposal/${p.id}/transitions/${key}`, body);
+    expect((await act(liaisonA, 'reply', { version: 1 })).json().detail).toContain('台账材料');
+    await liaisonA.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('答复函.txt', '答复函', { recordType: 'proposal', recordId: p.id }) });
+    expect((await act(liaisonA, 'reply', { version: 1, date: '2026-01-20' })).statusCode).toBe(200);
+    expect((await act(liaisonA, 'close', { version: 2, values: { satisfaction: 'satisfied' } })).statusCode).toBe(403);
+    const closed = await act(office, 'close', { version: 2, values: { satisfaction: 'basically' } });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await office.get(`/api/v1/proposals/${p.id}`)).json()).toMatchObject({ status: 'closed', satisfaction: 'basically', replyDate: '2026-01-20', onTime: true });
+  });
+
+  it('refuses bad input naming the field', async () => {
+    for (const [body, text] of [
+      [{ kind: 'npc', filed: true }, '只适用于政协提案'],
+      [{ kind: 'senate' }, 'kind'],
+      [{ leadUnitId: 'nope' }, '主办单位'],
+      [{ assignedDate: '2099-01-01' }, '不能晚于今天'],
+      [{ title: '' }, '标题'],
+    ] as const) {
+      const res = await assign(body as Record<string, unknown>);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().detail).toContain(text);
+    }
+  });
+});
+
+describe('import and figures', () => {
+  it('imports proposals and counts them by kind, filing and timeliness', async () => {
+    const rows = [
+      { ref: 'P1', kind: '人大代表建议', number: '1', title: 'a', leadUnitCode: unitA.code, assignedDate: '2024-03-10', replyDate: '2024-05-10', satisfaction: '满意' },
+      { ref: 'P2', kind: 'cppcc', number: '2', title: 'b', leadUnitCode: unitA.code, assignedDate: '2024-03-10', filed: '否', replyDate: '2024-07-10' }, // late: due 6-10
+      { ref: 'P3', kind: 'cppcc', number: '3', title: 'c', leadUnitCode: unitA.code, assignedDate: '2024-03-10', filed: '是' },
+    ];
+    const ok = await office.request({ method: 'POST', url: '/api/v1/imports/proposals', ...multipart('p.jsonl', rows.map((r) => JSON.stringify(r)).join('\n')) });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const figures = (await office.get('/api/v1/indicators?year=2024')).json().indicators;
+    expect(figures).toMatchObject({ 'proposals.total': 3, 'proposals.npc': 1, 'proposals.cppcc': 2, 'proposals.cppcc_filed': 1, 'proposals.replied': 2, 'proposals.replied_on_time': 1, 'proposals.on_time_rate': 0.5 });
+    const bad = [
+      { ref: 'B1', kind: 'npc', number: '1', title: 'a', leadUnitCode: unitA.code, assignedDate: '2024-03-10', replyDate: '2024-03-01' },
+      { ref: 'B2', kind: 'npc', number: '1', title: 'a', leadUnitCode: unitA.code, assignedDate: '2024-03-10', satisfaction: '满意' },
+      { ref: 'B3', kind: 'npc', number: '1', title: 'a', leadUnitCode: 'NOPE', assignedDate: '2024-03-10' },
+    ];
+    const refused = await office.request({ method: 'POST', url: '/api/v1/imports/proposals', ...multipart('p.jsonl', bad.map((r) => JSON.stringify(r)).join('\n')) });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors.map((e: any) => e.column)).toEqual(['答复日期（replyDate）', '满意度（satisfaction）', '主办单位编码（leadUnitCode）']);
+  });
+});
