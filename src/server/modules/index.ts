@@ -8,5 +8,6 @@ import { reviewModule } from './review/module.ts';
 import { foiModule } from './foi/module.ts';
 import { litigationModule } from './litigation/module.ts';
 import { proposalsModule } from './proposals/module.ts';
+import { mediationModule } from './mediation/module.ts';
 
-export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, foiModule, proposalsModule];
+export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, foiModule, proposalsModule, mediationModule];

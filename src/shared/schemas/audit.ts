@@ -95,4 +95,6 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'litigation.hearing': '登记开庭',
   'litigation.analysis': '填写败诉原因剖析',
   'proposal.create': '交办建议提案',
+  'mediation.org_create': '登记调解组织',
+  'mediation.dispute_create': '受理矛盾纠纷',
 };

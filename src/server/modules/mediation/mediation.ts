@@ -1,0 +1,146 @@
+// 矛盾纠纷调解: mediation organisations and the disputes they handle through the three channels
+// (人民调解/行政调解/司法调解, linked when one dispute moves between them), lawyers flagged,
+// outcomes and return visits.
+import { sql } from 'kysely';
+import './tables.ts';
+import type { Executor, Tx } from '../../kernel/db/index.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import type { Actor } from '../../kernel/audit/index.ts';
+import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { fieldError, notFound } from '../../kernel/http/errors.ts';
+import { newId, nowIso } from '../../kernel/ids.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { addTimeline } from '../../kernel/workflow/timeline.ts';
+import { DISPUTE_RECORD_TYPE, DISPUTE_WORKFLOW, type DisputeInput, type DisputeOutcome, type DisputeView, type MediationChannel, type MediationOrgView, type OrgType } from '../../../shared/schemas/mediation.ts';
+import type { DisputeTable } from './tables.ts';
+
+export async function createOrg(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: { unitId: string; name: string; type: string; establishedDate?: string; ref?: string | null }): Promise<string> {
+  const unit = await tx.selectFrom('org_units').select('id').where('id', '=', input.unitId).executeTakeFirst();
+  if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '所属单位', '不存在或无权访问');
+  const now = nowIso();
+  const id = newId();
+  const established = input.establishedDate ?? chinaToday();
+  if (established > chinaToday()) throw fieldError('establishedDate', '成立日期', '不能晚于今天');
+  await tx.insertInto('mediation_orgs').values({ id, ref: input.ref ?? null, unit_id: unit.id, name: input.name, type: input.type, established_date: established, active: 1, created_at: now, created_by: actor.id, updated_at: now, updated_by: actor.id }).execute();
+  await platform.audit.record(tx, actor, { action: 'mediation.org_create', targetType: 'mediation_org', targetId: id, detail: { name: input.name } });
+  return id;
+}
+
+export async function listOrgs(platform: Platform, scope: DataScope): Promise<MediationOrgView[]> {
+  const rows = await scoped(platform.db.selectFrom('mediation_orgs as o').innerJoin('org_units as u', 'u.id', 'o.unit_id'), scope, 'o.unit_id')
+    .selectAll('o')
+    .select('u.name as unit_name')
+    .select((eb) => eb.selectFrom('disputes as d').select(sql<number>`count(*)`.as('n')).whereRef('d.org_id', '=', 'o.id').as('disputes'))
+    .orderBy('o.type')
+    .orderBy('o.name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, ref: r.ref, unitId: r.unit_id, unitName: r.unit_name, name: r.name, type: r.type as OrgType, establishedDate: r.established_date, active: r.active === 1, disputes: Number(r.disputes ?? 0) }));
+}
+
+export const disputeTitle = (type: string, parties: string) => `${type}：${parties.length > 30 ? `${parties.slice(0, 30)}…` : parties}`;
+
+export async function createDispute(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: DisputeInput & { ref?: string | null }): Promise<string> {
+  const unit = await tx.selectFrom('org_units').select('id').where('id', '=', input.unitId).executeTakeFirst();
+  if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '受理单位', '不存在或无权访问');
+  if (input.orgId && !(await tx.selectFrom('mediation_orgs').select('id').where('id', '=', input.orgId).executeTakeFirst())) throw fieldError('orgId', '调解组织', '不存在');
+  if (input.linkedDisputeId) {
+    const linked = await tx.selectFrom('disputes').select(['id', 'channel']).where('id', '=', input.linkedDisputeId).executeTakeFirst();
+    if (!linked) throw fieldError('linkedDisputeId', '关联纠纷', '不存在');
+    if (linked.channel === input.channel) throw fieldError('linkedDisputeId', '关联纠纷', '三调联动应关联其他调解途径的纠纷');
+  }
+  if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '受理日期', '不能晚于今天');
+  const now = nowIso();
+  const row: DisputeTable = {
+    id: newId(),
+    ref: input.ref ?? null,
+    unit_id: unit.id,
+    org_id: input.orgId ?? null,
+    title: disputeTitle(input.type, input.parties),
+    type: input.type,
+    parties: input.parties,
+    summary: input.summary,
+    received_date: input.receivedDate,
+    channel: input.channel,
+    linked_dispute_id: input.linkedDisputeId ?? null,
+    mediators: input.mediators,
+    lawyer_involved: input.lawyerInvolved ? 1 : 0,
+    status: 'received',
+    outcome: null,
+    agreement: null,
+    closed_date: null,
+    revisit_date: null,
+    revisit_result: null,
+    version: 1,
+    created_at: now,
+    created_by: actor.id,
+    updated_at: now,
+    updated_by: actor.id,
+  };
+  await tx.insertInto('disputes').values(row).execute();
+  await addTimeline(tx, actor, { recordType: DISPUTE_RECORD_TYPE, recordId: row.id, action: 'create', label: '受理纠纷', toStatus: 'received', note: input.receivedDate });
+  await platform.audit.record(tx, actor, { action: 'mediation.dispute_create', targetType: DISPUTE_RECORD_TYPE, targetId: row.id, detail: { channel: input.channel } });
+  return row.id;
+}
+
+function disputeQuery(db: Executor) {
+  return db
+    .selectFrom('disputes as d')
+    .innerJoin('org_units as u', 'u.id', 'd.unit_id')
+    .leftJoin('mediation_orgs as o', 'o.id', 'd.org_id')
+    .leftJoin('disputes as l', 'l.id', 'd.linked_dispute_id')
+    .selectAll('d')
+    .select(['u.name as unit_name', 'o.name as org_name', 'l.title as linked_title']);
+}
+
+type DisputeRow = DisputeTable & { unit_name: string; org_name: string | null; linked_title: string | null };
+
+const view = (r: DisputeRow): DisputeView => ({
+  id: r.id,
+  ref: r.ref,
+  title: r.title,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  orgId: r.org_id,
+  orgName: r.org_name,
+  type: r.type,
+  parties: r.parties,
+  summary: r.summary,
+  receivedDate: r.received_date,
+  channel: r.channel as MediationChannel,
+  linkedDisputeId: r.linked_dispute_id,
+  linkedTitle: r.linked_title,
+  mediators: r.mediators,
+  lawyerInvolved: r.lawyer_involved === 1,
+  status: r.status,
+  statusLabel: DISPUTE_WORKFLOW.states[r.status]?.label ?? r.status,
+  outcome: r.outcome as DisputeOutcome | null,
+  agreement: r.agreement,
+  closedDate: r.closed_date,
+  revisitDate: r.revisit_date,
+  revisitResult: r.revisit_result,
+  version: r.version,
+});
+
+export async function listDisputes(platform: Platform, scope: DataScope, query: { year?: number; unitId?: string; channel?: string; status?: string; outcome?: string; page: number; pageSize: number }) {
+  let q = scoped(disputeQuery(platform.db), scope, 'd.unit_id');
+  if (query.year) q = q.where('d.received_date', '>=', `${query.year}-01-01`).where('d.received_date', '<=', `${query.year}-12-31`);
+  if (query.unitId) {
+    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
+    q = q.where('d.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
+  }
+  if (query.channel) q = q.where('d.channel', '=', query.channel);
+  if (query.status) q = q.where('d.status', '=', query.status);
+  if (query.outcome) q = q.where('d.outcome', '=', query.outcome);
+  const [{ total }, rows] = await Promise.all([
+    q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+    q.orderBy('d.received_date', 'desc').orderBy('d.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+  ]);
+  return { items: (rows as DisputeRow[]).map(view), total: Number(total), page: query.page, pageSize: query.pageSize };
+}
+
+export async function getDispute(platform: Platform, scope: DataScope, id: string): Promise<DisputeView> {
+  const row = await disputeQuery(platform.db).where('d.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('纠纷');
+  assertInScope(scope, row.unit_id, '纠纷');
+  return view(row as DisputeRow);
+}

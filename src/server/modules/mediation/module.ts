@@ -1,0 +1,24 @@
+import type { ModuleManifest } from '../../kernel/modules.ts';
+import { BUSINESS_ROLES } from '../../../shared/roles.ts';
+import { DISPUTE_WORKFLOW } from '../../../shared/schemas/mediation.ts';
+import { mediationMigrations } from './migrations.ts';
+import { mediationRoutes } from './routes.ts';
+import { disputesImport, mediationOrgsImport } from './imports.ts';
+import { mediationIndicators } from './indicators.ts';
+import { loadDemoMediation } from './demo.ts';
+
+/** 矛盾纠纷调解 / 三调联动 (domain.md §2.10). */
+export const mediationModule: ModuleManifest = {
+  name: 'mediation',
+  title: '矛盾纠纷调解',
+  permissions: {
+    'mediation.read': { label: '查看调解组织与矛盾纠纷', roles: BUSINESS_ROLES },
+    'mediation.manage': { label: '登记调解组织、受理与调解纠纷', roles: ['law_office', 'unit_liaison', 'unit_head'] },
+  },
+  migrations: mediationMigrations,
+  routes: mediationRoutes,
+  importTypes: [mediationOrgsImport, disputesImport],
+  workflows: [DISPUTE_WORKFLOW],
+  indicators: mediationIndicators,
+  demo: loadDemoMediation,
+};
