@@ -6,7 +6,7 @@ import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, typ
 
 let env: TestEnv;
 let office: Agent;
-const TABLES = ['matters', 'plans', 'tasks', 'task_progress', 'inspections', 'findings', 'notices', 'clocks', 'deadline_rules', 'calendar_overrides', 'problems', 'timeline_entries', 'review_cases', 'foi_requests', 'litigation_cases', 'litigation_hearings', 'proposals'] as const;
+const TABLES = ['matters', 'plans', 'tasks', 'task_progress', 'inspections', 'findings', 'notices', 'clocks', 'deadline_rules', 'calendar_overrides', 'problems', 'timeline_entries', 'review_cases', 'foi_requests', 'litigation_cases', 'litigation_hearings', 'proposals', 'mediation_orgs', 'disputes'] as const;
 
 beforeAll(async () => {
   env = await createTestEnv();
@@ -50,6 +50,7 @@ describe('property: random bodies to the business modules', () => {
     ['POST', '/api/v1/foi-requests', ['unitId', 'applicantName', 'applicantIdNumber', 'applicantPhone', 'content', 'receivedDate', 'channel']],
     ['POST', '/api/v1/litigation-cases', ['unitId', 'court', 'plaintiff', 'cause', 'filedDate', 'complaintReceivedDate']],
     ['POST', '/api/v1/proposals', ['kind', 'number', 'title', 'proposer', 'leadUnitId', 'assignedDate', 'complex', 'filed']],
+    ['POST', '/api/v1/disputes', ['unitId', 'orgId', 'type', 'parties', 'summary', 'receivedDate', 'channel', 'linkedDisputeId', 'mediators', 'lawyerInvolved']],
   ];
   for (const [method, url, keys] of cases) {
     it(`${method} ${url}`, async () => {
@@ -79,6 +80,7 @@ describe('property: random bodies to the business modules', () => {
       litigation_cases: 'ref,unitCode,court,plaintiff,cause,filedDate,complaintReceivedDate,judgmentDate,result',
       litigation_hearings: 'ref,caseRef,date,headAppeared,headName',
       proposals: 'ref,kind,number,title,leadUnitCode,assignedDate,filed,replyDate,satisfaction',
+      disputes: 'ref,unitCode,orgRef,type,receivedDate,channel,outcome,closedDate,revisitDate,lawyerInvolved',
     };
     const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('BM', '2026-05-01', '2026-02-30', '2025-01-10', '一般', '重大', '实地', 'completed', '已核查', 'P1', '窗口', '普通程序', '撤销', '予以公开', '胜诉', '是', ''));
     const line = fc.array(cell, { maxLength: 10 }).map((cells) => cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(','));

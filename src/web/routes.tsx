@@ -1,7 +1,7 @@
 // Routes, menu and access in one place. Access flags come from the server's permission list.
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
-import { AlertOutlined, TeamOutlined as ProposalIcon, BankOutlined, FileTextOutlined, AuditOutlined as ReviewIcon, ApartmentOutlined, AuditOutlined, BarChartOutlined, BellOutlined, FileSearchOutlined, NotificationOutlined, SafetyOutlined, OrderedListOutlined, ProfileOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, CommentOutlined, TeamOutlined as ProposalIcon, BankOutlined, FileTextOutlined, AuditOutlined as ReviewIcon, ApartmentOutlined, AuditOutlined, BarChartOutlined, BellOutlined, FileSearchOutlined, NotificationOutlined, SafetyOutlined, OrderedListOutlined, ProfileOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 
 export interface AppRoute {
   path: string;
@@ -33,6 +33,8 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/litigation/:id', label: '应诉案件', anyOf: ['litigation.read'], inMenu: false, page: lazy(() => import('./modules/litigation/LitigationCaseDetailPage.tsx')) },
   { path: '/foi', label: '依申请公开', icon: <FileTextOutlined />, anyOf: ['foi.read'], inMenu: true, group: '案件办理', page: lazy(() => import('./modules/foi/FoiRequestsPage.tsx')) },
   { path: '/foi/:id', label: '公开申请', anyOf: ['foi.read'], inMenu: false, page: lazy(() => import('./modules/foi/FoiRequestDetailPage.tsx')) },
+  { path: '/disputes', label: '矛盾纠纷调解', icon: <CommentOutlined />, anyOf: ['mediation.read'], inMenu: true, group: '案件办理', page: lazy(() => import('./modules/mediation/DisputesPage.tsx')) },
+  { path: '/disputes/:id', label: '纠纷详情', anyOf: ['mediation.read'], inMenu: false, page: lazy(() => import('./modules/mediation/DisputeDetailPage.tsx')) },
   { path: '/proposals', label: '建议提案', icon: <ProposalIcon />, anyOf: ['proposal.read'], inMenu: true, group: '案件办理', page: lazy(() => import('./modules/proposals/ProposalsPage.tsx')) },
   { path: '/proposals/:id', label: '建议提案详情', anyOf: ['proposal.read'], inMenu: false, page: lazy(() => import('./modules/proposals/ProposalDetailPage.tsx')) },
   { path: '/matters', label: '交办事项', icon: <SendOutlined />, anyOf: ['matter.read'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/matters/MattersPage.tsx')) },
@@ -42,7 +44,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/notifications', label: '通知', icon: <BellOutlined />, anyOf: ['session'], inMenu: false, page: lazy(() => import('./modules/notifications/NotificationsPage.tsx')) },
   { path: '/org/units', label: '组织机构', icon: <ApartmentOutlined />, anyOf: ['org.read'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/org/UnitsPage.tsx')) },
   { path: '/org/users', label: '用户管理', icon: <TeamOutlined />, anyOf: ['user.read'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/org/UsersPage.tsx')) },
-  { path: '/imports', label: '批量导入', icon: <CloudUploadOutlined />, anyOf: ['org.manage', 'user.manage', 'plan.manage', 'inspection.manage', 'review.manage', 'foi.manage', 'litigation.manage', 'proposal.manage'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/imports/ImportPage.tsx')) },
+  { path: '/imports', label: '批量导入', icon: <CloudUploadOutlined />, anyOf: ['org.manage', 'user.manage', 'plan.manage', 'inspection.manage', 'review.manage', 'foi.manage', 'litigation.manage', 'proposal.manage', 'mediation.manage'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/imports/ImportPage.tsx')) },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, anyOf: ['audit.read'], inMenu: true, group: '安全审计', page: lazy(() => import('./modules/audit/AuditPage.tsx')) },
   { path: '/account/password', label: '修改密码', anyOf: ['session'], inMenu: false, page: ChangePasswordPage },
 ];

@@ -1,0 +1,72 @@
+// 矛盾纠纷调解 over HTTP: three-channel links, outcomes and return visits, scope, imports, figures.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+
+let env: TestEnv;
+let townA: Agent;
+let townB: Agent;
+let unitA: { id: string; code: string };
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  const root = await makeUnit(env.platform, { kind: 'county' });
+  unitA = await makeUnit(env.platform, { parent: root, kind: 'town', name: '城关镇', code: `MA${Date.now() % 100000}` });
+  const unitB = await makeUnit(env.platform, { parent: root, kind: 'town', name: '青山镇' });
+  townA = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitA as any, roles: ['unit_liaison'] })).username);
+  townB = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitB, roles: ['unit_liaison'] })).username);
+});
+afterAll(() => env.close());
+
+const receive = (extra: Record<string, unknown> = {}) =>
+  townA.post('/api/v1/disputes', { unitId: unitA.id, type: '邻里纠纷', parties: '张某与李某', summary: '排水沟纠纷', receivedDate: '2026-05-06', channel: 'people', mediators: '张调解员', lawyerInvolved: true, ...extra });
+const act = (id: string, key: string, body: Record<string, unknown>) => townA.post(`/api/v1/workflow/dispute/${id}/transitions/${key}`, body);
+
+describe('a dispute', () => {
+  it('is mediated, closed with an outcome, revisited; linked across channels; invisible to another town', async () => {
+    const org = await townA.post('/api/v1/mediation-orgs', { unitId: unitA.id, name: '城关镇人民调解委员会', type: 'town', establishedDate: '2015-01-01' });
+    expect(org.statusCode, org.body).toBe(201);
+    const d = (await receive({ orgId: org.json().id })).json();
+    expect(d).toMatchObject({ status: 'received', orgName: '城关镇人民调解委员会', lawyerInvolved: true });
+    expect((await townB.get(`/api/v1/disputes/${d.id}`)).statusCode).toBe(404);
+    const sameChannel = await receive({ linkedDisputeId: d.id });
+    expect(sameChannel.statusCode).toBe(400);
+    expect(sameChannel.json().detail).toContain('关联纠纷');
+    const judicial = (await receive({ channel: 'judicial', linkedDisputeId: d.id })).json();
+    expect(judicial.linkedTitle).toBe(d.title);
+
+    await act(d.id, 'start', { version: 1, date: '2026-05-07' });
+    const noOutcome = await act(d.id, 'close', { version: 2, date: '2026-05-15', values: {} });
+    expect(noOutcome.statusCode).toBe(400);
+    expect(noOutcome.json().detail).toContain('调解结果');
+    await act(d.id, 'close', { version: 2, date: '2026-05-15', values: { outcome: 'success', agreement: '赔偿500元' } });
+    const visited = await act(d.id, 'revisit', { version: 3, date: '2026-06-15', values: { revisitResult: '已履行' } });
+    expect(visited.statusCode, visited.body).toBe(200);
+    expect((await townA.get(`/api/v1/disputes/${d.id}`)).json()).toMatchObject({ status: 'revisited', outcome: 'success', agreement: '赔偿500元', closedDate: '2026-05-15', revisitDate: '2026-06-15' });
+  });
+});
+
+describe('import and figures', () => {
+  it('imports organisations and disputes and computes the success and return-visit rates over the closed ones', async () => {
+    const orgs = `ref,unitCode,name,type,establishedDate\nO1,${unitA.code},东关社区调委会,村（社区）调委会,2020-03-01\n`;
+    expect((await townA.request({ method: 'POST', url: '/api/v1/imports/mediation_orgs', ...multipart('o.csv', orgs) })).statusCode).toBe(200);
+    const rows = [
+      { ref: 'D1', unitCode: unitA.code, orgRef: 'O1', type: '婚姻家庭', receivedDate: '2025-03-01', channel: '人民调解', outcome: '调解成功', closedDate: '2025-03-10', revisitDate: '2025-04-10', lawyerInvolved: '是' },
+      { ref: 'D2', unitCode: unitA.code, type: '合同纠纷', receivedDate: '2025-04-01', channel: 'administrative', outcome: 'failure', closedDate: '2025-04-20' },
+      { ref: 'D3', unitCode: unitA.code, type: '邻里纠纷', receivedDate: '2025-05-01', channel: 'people', outcome: 'pending' },
+    ];
+    const ok = await townA.request({ method: 'POST', url: '/api/v1/imports/disputes', ...multipart('d.jsonl', rows.map((r) => JSON.stringify(r)).join('\n')) });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const head = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitA as any, roles: ['unit_head'] })).username);
+    const f = (await head.get('/api/v1/indicators?year=2025')).json().indicators;
+    expect(f).toMatchObject({ 'mediation.disputes': 3, 'mediation.closed': 2, 'mediation.success': 1, 'mediation.success_rate': 0.5, 'mediation.revisited': 1, 'mediation.revisit_rate': 0.5, 'mediation.lawyer_participations': 1, 'mediation.orgs': 2 }); // the one registered in the first test, established 2015, and the imported one
+    const bad = [
+      { ref: 'X1', unitCode: unitA.code, type: 't', receivedDate: '2025-03-01', channel: 'people', outcome: 'success' },
+      { ref: 'X2', unitCode: unitA.code, type: 't', receivedDate: '2025-03-01', channel: 'people', outcome: 'success', closedDate: '2025-02-01' },
+      { ref: 'X3', unitCode: unitA.code, orgRef: 'NOPE', type: 't', receivedDate: '2025-03-01', channel: 'people' },
+      { ref: 'X4', unitCode: unitA.code, type: 't', receivedDate: '2025-03-01', channel: 'people', revisitDate: '2025-04-01' },
+    ];
+    const refused = await townA.request({ method: 'POST', url: '/api/v1/imports/disputes', ...multipart('d.jsonl', bad.map((r) => JSON.stringify(r)).join('\n')) });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors.map((e: any) => e.column)).toEqual(['结案日期（closedDate）', '结案日期（closedDate）', '调解组织编号（orgRef）', '回访日期（revisitDate）']);
+  });
+});
