@@ -12,7 +12,7 @@ import { addHearing, createLitigationCase, setLossAnalysis } from './litigation.
 const DEFENDANTS = ['SFX-D21', 'SFX-D09', 'SFX-D05', 'SFX-D25', 'SFX-T01'];
 const CAUSES = ['不服行政处罚决定', '不服房屋征收补偿决定', '不服治安管理处罚', '不服强制拆除行为', '不服政府信息公开答复'];
 const PLAINTIFFS = ['某商贸有限公司', '刘某', '陈某', '某置业有限公司', '周某'];
-type Script = { days: number; heads: boolean[]; result?: 'won' | 'lost' | 'withdrawn' | 'mediated'; defend: boolean };
+type Script = { days: number; heads: boolean[]; result?: 'won' | 'lost' | 'withdrawn' | 'mediated'; defend: boolean; appeal?: boolean; open?: boolean };
 const PAST: Script[] = [
   { days: 120, heads: [true], result: 'won', defend: true },
   { days: 150, heads: [true, false], result: 'lost', defend: true },
@@ -25,6 +25,8 @@ const CURRENT: [daysAgo: number, Script][] = [
   [40, { days: 0, heads: [true], defend: true }],
   [90, { days: 70, heads: [false], result: 'lost', defend: true }],
   [120, { days: 80, heads: [true], result: 'won', defend: true }],
+  [150, { days: 90, heads: [true], result: 'won', defend: true, appeal: true }],
+  [60, { days: 45, heads: [true], result: 'mediated', defend: true, open: true }],
 ];
 
 export async function loadDemoLitigation(platform: Platform, print: (line: string) => void): Promise<void> {
@@ -56,6 +58,11 @@ export async function loadDemoLitigation(platform: Platform, print: (line: strin
     }
     if (s.result) {
       await applyTransition(platform, office, LITIGATION_WORKFLOW, id, 'judge', { version: await version(), date: fromDayNumber(Math.min(filed + s.days, today)), values: { result: s.result } });
+      if (s.open) return; // judged, not yet closed
+      if (s.appeal) {
+        await applyTransition(platform, office, LITIGATION_WORKFLOW, id, 'appeal', { version: await version(), note: '原告不服一审判决，提起上诉', date: fromDayNumber(Math.min(filed + s.days + 12, today)) });
+        return;
+      }
       if (s.result === 'lost') await setLossAnalysis(platform, office, id, { version: await version(), lossAnalysis: '执法程序不规范：未依法告知陈述申辩权利；证据收集不充分。已组织专项培训并修订执法流程。' });
       await applyTransition(platform, office, LITIGATION_WORKFLOW, id, 'close', { version: await version(), date: fromDayNumber(Math.min(filed + s.days + 10, today)) });
     }

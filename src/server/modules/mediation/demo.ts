@@ -38,14 +38,23 @@ export async function loadDemoMediation(platform: Platform, print: (line: string
       );
       n++;
       const version = async () => (await platform.db.selectFrom('disputes').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
-      if (received + 15 > today) continue;
+      if (received + 2 > today) continue;
       await applyTransition(platform, office, DISPUTE_WORKFLOW, id, 'start', { version: await version(), date: fromDayNumber(received + 2) });
+      if (received + 15 > today) continue; // still being mediated
       const outcome = i % 11 === 7 ? 'failure' : i % 9 === 4 ? 'transferred' : 'success';
       await applyTransition(platform, office, DISPUTE_WORKFLOW, id, 'close', { version: await version(), date: fromDayNumber(received + 12), values: { outcome, ...(outcome === 'success' ? { agreement: '双方自愿达成调解协议，当场履行。' } : {}) } });
       if (received + 40 <= today && i % 6 !== 5) {
         await applyTransition(platform, office, DISPUTE_WORKFLOW, id, 'revisit', { version: await version(), date: fromDayNumber(received + 40), values: { revisitResult: '协议已履行，双方无异议。' } });
       }
     }
+  }
+  // Two recent ones: just received, and being mediated.
+  for (const [ago, start] of [[1, false], [6, true]] as const) {
+    const id = await platform.db.transaction().execute((tx) =>
+      createDispute(tx, platform, office, office.scope, { ref: `DEMO-DSP-${n}`, unitId: units.get('SFX-T01')!, orgId: orgIds[0]!, type: '物业纠纷', parties: '某小区业主与物业公司', summary: '物业费及公共维修争议。', receivedDate: fromDayNumber(today - ago), channel: 'people', mediators: '张调解员' }),
+    );
+    n++;
+    if (start) await applyTransition(platform, office, DISPUTE_WORKFLOW, id, 'start', { version: 1, date: fromDayNumber(today - ago + 1) });
   }
   print(`矛盾纠纷调解演示数据：调解组织 ${ORGS.length} 个，纠纷 ${n} 件（${year - 2}—${year} 年）。`);
 }

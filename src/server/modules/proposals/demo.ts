@@ -45,5 +45,17 @@ export async function loadDemoProposals(platform: Platform, print: (line: string
       }
     }
   }
+  // One replied recently, waiting for the proposer's satisfaction.
+  {
+    const [code, username] = UNITS[0]!;
+    const id = await platform.db.transaction().execute((tx) =>
+      createProposal(tx, platform, office, { ref: `DEMO-PROP-${n}`, kind: 'npc', number: '21', title: '关于推进公共法律服务进社区的建议', proposer: '县人大代表', leadUnitId: units.get(code)!, assignedDate: fromDayNumber(today - 60) }),
+    );
+    n++;
+    const liaison = await actingAs(platform, username);
+    const buffer = Buffer.from('答复函（演示材料）\n', 'utf8');
+    await platform.db.insertInto('attachments').values({ id: newId(), content_hash: store.put(buffer), size: buffer.length, mime: await checkFileType('答复函.txt', buffer), filename: '答复函.txt', record_type: PROPOSAL_WORKFLOW.recordType, record_id: id, unit_id: units.get(code)!, uploaded_by: liaison.id, uploaded_at: nowIso() }).execute();
+    await applyTransition(platform, liaison, PROPOSAL_WORKFLOW, id, 'reply', { version: 1, date: fromDayNumber(today - 5) });
+  }
   print(`建议提案演示数据：${n} 件（${year - 2}—${year} 年）。`);
 }

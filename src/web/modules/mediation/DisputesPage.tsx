@@ -1,13 +1,13 @@
 // 矛盾纠纷调解: disputes by channel and outcome, organisations, intake (with a cross-channel link).
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Checkbox, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag, TreeSelect } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { get, post, query } from '../../api.ts';
+import { download, get, post, query } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { StatusTag } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
@@ -42,7 +42,10 @@ export default function DisputesPage() {
     }
   };
   return (
-    <Card size="small" title="矛盾纠纷调解" extra={can('mediation.manage') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => { setError(null); setOpen(true); }}>受理纠纷</Button>}>
+    <Card size="small" title="矛盾纠纷调解" extra={<Space>
+      <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`/disputes/export${query({ ...filters, page: undefined, pageSize: undefined })}`, '矛盾纠纷.xlsx').catch((e) => message.error(errorText(e)))}>导出 Excel</Button>
+      {can('mediation.manage') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => { setError(null); setOpen(true); }}>受理纠纷</Button>}
+    </Space>}>
       <Tabs
         items={[
           {
