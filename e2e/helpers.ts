@@ -17,11 +17,17 @@ export function ensureWebBuild(): void {
   if (result.status !== 0) throw new Error('web build failed');
 }
 
-export async function startServer(port: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<Server> {
+/** `prepare` runs CLI commands on the fresh data directory before the server starts (e.g. `demo`). */
+export async function startServer(port: number, extraEnv: NodeJS.ProcessEnv = {}, prepare: string[][] = []): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
   let out = '';
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', FAZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
   delete env.DATABASE_URL;
+  for (const args of prepare) {
+    const result = spawnSync(process.execPath, ['bin/fazhi.mjs', ...args], { env, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`fazhi ${args.join(' ')} failed: ${result.stderr}`);
+    out += result.stdout;
+  }
   const child: ChildProcess = spawn(process.execPath, ['bin/fazhi.mjs', 'start'], { env });
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

@@ -2,7 +2,6 @@
 // them, uploads evidence and reports; the law office finds the report in its own 待办 and closes
 // it; the deadline trial counts across 国庆 with the make-up Saturday.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { SCREENSHOTS, ensureWebBuild, launchBrowser, startServer, type Server } from './helpers.ts';
 
@@ -14,9 +13,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   ensureWebBuild();
-  server = await startServer(3902);
-  const demo = spawnSync(process.execPath, ['bin/fazhi.mjs', 'demo'], { env: { ...process.env, FAZHI_DATA_DIR: server.dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
-  if (demo.status !== 0) throw new Error(`demo failed: ${demo.stderr}`);
+  // The demo county is loaded before the server starts (one writer at a time on the SQLite file).
+  server = await startServer(3902, {}, [['demo']]);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -48,7 +46,7 @@ it('a liaison reports on a matter from 我的待办 and the law office closes it
   expect(lights[0]).toBe('red');
   const firstOther = lights.findIndex((l) => l !== 'red');
   expect(firstOther === -1 || lights.slice(firstOther).every((l) => l !== 'red')).toBe(true);
-  await liaison.locator('[data-light="red"]').hover();
+  await liaison.locator('[data-light="red"]').first().hover();
   await liaison.getByText(/届满日：/).first().waitFor();
   await liaison.screenshot({ path: `${SCREENSHOTS}/10-todo-liaison.png` });
 
@@ -143,4 +141,26 @@ it('a liaison reports task progress and the law office exports the ledger', asyn
   expect(file.suggestedFilename()).toMatch(/^任务台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
   await office.screenshot({ path: `${SCREENSHOTS}/15-task-ledger.png` });
   await office.close();
+});
+
+it('the law office registers a reconsideration application and accepts it under the normal procedure', async () => {
+  const page = await login('fzb_wang');
+  await page.getByRole('menuitem', { name: '行政复议' }).click();
+  await page.getByRole('button', { name: /登记申请/ }).click();
+  await page.locator('#applicantName').fill('端到端申请人');
+  await page.locator('#applicantIdNumber').fill('11010519491231002X');
+  await page.locator('#respondent').fill('示范县市场监督管理局');
+  await page.locator('#act').fill('行政处罚决定（示市监罚〔2026〕88号）');
+  await page.getByRole('button', { name: /登\s*记/ }).last().click();
+  await page.getByText('端到端申请人不服示范县市场监督管理局行政行为申请复议').first().waitFor();
+  await page.getByText('110***********002X').waitFor();
+  await page.getByText('受理审查期限').first().waitFor();
+  await page.getByTestId('transition-accept').click();
+  await page.getByTestId('input-procedure').click();
+  await page.getByTitle('普通程序').click();
+  await page.getByRole('button', { name: /确\s*定/ }).click();
+  await page.getByText('复议决定期限').first().waitFor();
+  await page.getByText('已受理（审理中）').first().waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/16-review-accepted.png` });
+  await page.close();
 });

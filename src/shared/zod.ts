@@ -15,6 +15,16 @@ export function text(label: string, max = 200, min = 1) {
     .meta({ title: label });
 }
 
+/**
+ * An enum of codes with Chinese labels: the error names the field and the choices, and the labels
+ * travel in the schema's meta (`options`) so that forms can offer them.
+ */
+export function labelledEnum<T extends Record<string, string>>(values: T, label: string, field: string) {
+  return z
+    .enum(Object.keys(values) as [keyof T & string, ...(keyof T & string)[]], { error: `${label}（${field}）无效，可选：${Object.entries(values).map(([k, v]) => `${k}（${v}）`).join('、')}` })
+    .meta({ title: label, options: values });
+}
+
 export const isoDate = (label: string) =>
   z
     .string()

@@ -1,5 +1,5 @@
 // Information disclosure requests — 依申请公开 (domain.md §2.12; 政府信息公开条例 2019).
-import { z, text, isoDate, pageQuery } from '../zod.ts';
+import { z, text, isoDate, pageQuery, labelledEnum } from '../zod.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 import { idNumber, phone } from './org.ts';
@@ -9,8 +9,7 @@ export const FOI_CHANNELS = { window: '当面', mail: '信函', online: '网上'
 export const REPLY_TYPES = { disclosed: '予以公开', partly: '部分公开', refused: '不予公开', not_exist: '信息不存在', not_ours: '非本机关', other: '其他' } as const;
 export type ReplyType = keyof typeof REPLY_TYPES;
 
-const enumOf = <T extends Record<string, string>>(values: T, label: string, field: string) =>
-  z.enum(Object.keys(values) as [keyof T & string, ...(keyof T & string)[]], { error: `${label}（${field}）无效，可选：${Object.entries(values).map(([k, v]) => `${k}（${v}）`).join('、')}` }).meta({ title: label });
+const enumOf = labelledEnum;
 
 export const FOI_WORKFLOW: WorkflowDef = {
   recordType: FOI_RECORD_TYPE,

@@ -1,6 +1,6 @@
 // Administrative litigation — 行政应诉 (domain.md §2.9): cases against the county's bodies, the
 // 15-day defence clock, hearings (did the head appear — 负责人出庭), judgment, appeal, loss analysis.
-import { z, text, isoDate, version, pageQuery } from '../zod.ts';
+import { z, text, isoDate, version, pageQuery, labelledEnum } from '../zod.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -40,7 +40,7 @@ export const LITIGATION_WORKFLOW: WorkflowDef = {
       from: ['filed', 'defended', 'appealed'],
       to: 'judged',
       roles: ['law_office', 'unit_liaison', 'unit_head'],
-      input: z.strictObject({ result: z.enum(Object.keys(JUDGMENT_RESULTS) as [JudgmentResult, ...JudgmentResult[]], { error: '裁判结果（result）无效，可选：won（胜诉）、lost（败诉）、withdrawn（撤诉）、mediated（调解）' }).meta({ title: '裁判结果' }) }),
+      input: z.strictObject({ result: labelledEnum(JUDGMENT_RESULTS, '裁判结果', 'result') }),
       inputColumns: { result: 'result' },
       dateColumn: 'judgment_date',
       effects: [{ stop: 'defence', reason: '已裁判' }],

@@ -1,5 +1,5 @@
 // Dispute mediation — 矛盾纠纷调解 / 三调联动 (domain.md §2.10).
-import { z, text, isoDate, pageQuery } from '../zod.ts';
+import { z, text, isoDate, pageQuery, labelledEnum } from '../zod.ts';
 import type { WorkflowDef } from '../workflow.ts';
 
 export const DISPUTE_RECORD_TYPE = 'dispute';
@@ -33,7 +33,7 @@ export const DISPUTE_WORKFLOW: WorkflowDef = {
       to: 'closed',
       roles: ['law_office', 'unit_liaison', 'unit_head'],
       input: z.strictObject({
-        outcome: z.enum(['success', 'failure', 'transferred'], { error: '调解结果（outcome）应为 success、failure 或 transferred' }).meta({ title: '调解结果' }),
+        outcome: labelledEnum(OUTCOMES, '调解结果', 'outcome'),
         agreement: text('调解协议', 3000).optional(),
       }),
       inputColumns: { outcome: 'outcome', agreement: 'agreement' },

@@ -1,6 +1,6 @@
 // Proposals — 人大代表建议 / 政协委员提案 (domain.md §2.13): assigned to a lead unit, replied within
 // 3 months (6 if complex), the proposer's satisfaction recorded.
-import { z, text, isoDate, pageQuery } from '../zod.ts';
+import { z, text, isoDate, pageQuery, labelledEnum } from '../zod.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -39,7 +39,7 @@ export const PROPOSAL_WORKFLOW: WorkflowDef = {
       from: ['replied'],
       to: 'closed',
       roles: ['law_office'],
-      input: z.strictObject({ satisfaction: z.enum(['satisfied', 'basically', 'unsatisfied'], { error: '满意度（satisfaction）应为 satisfied、basically 或 unsatisfied' }).meta({ title: '满意度' }) }),
+      input: z.strictObject({ satisfaction: labelledEnum(SATISFACTION, '满意度', 'satisfaction') }),
       inputColumns: { satisfaction: 'satisfaction' },
     },
   ],

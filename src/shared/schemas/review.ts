@@ -1,5 +1,5 @@
 // Administrative reconsideration — 行政复议 (domain.md §2.8; 行政复议法 2023): inputs, views, workflow.
-import { z, text, isoDate, version, pageQuery } from '../zod.ts';
+import { z, text, isoDate, version, pageQuery, labelledEnum } from '../zod.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 import { idNumber, phone } from './org.ts';
@@ -23,8 +23,7 @@ export type ReviewOutcome = keyof typeof REVIEW_OUTCOMES;
 /** 撤销/变更/确认违法/责令履行/确认无效 are corrections (纠错) of the respondent's act. */
 export const CORRECTIONS: readonly ReviewOutcome[] = ['revoked', 'altered', 'confirmed_illegal', 'ordered_to_perform', 'confirmed_void'];
 
-const enumOf = <T extends Record<string, string>>(values: T, label: string, field: string) =>
-  z.enum(Object.keys(values) as [keyof T & string, ...(keyof T & string)[]], { error: `${label}（${field}）无效，可选：${Object.entries(values).map(([k, v]) => `${k}（${v}）`).join('、')}` }).meta({ title: label });
+const enumOf = labelledEnum;
 
 export const REVIEW_WORKFLOW: WorkflowDef = {
   recordType: REVIEW_RECORD_TYPE,

@@ -1,7 +1,7 @@
 // A record's workflow: status, the actions this user may take (with their guards), the statutory
 // clocks with their explanations, the evidence and the timeline. Every module's detail page uses it.
 import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, List, Modal, Row, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
+import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, List, Modal, Row, Select, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -30,9 +30,24 @@ export function StatusTag({ def, status }: { def: WorkflowDef; status: string })
   return <Tag color={TONE_COLOR[state?.tone ?? 'default']}>{state?.label ?? status}</Tag>;
 }
 
-function inputFields(t: TransitionDef | undefined): { key: string; label: string; schema: any }[] {
+interface InputField {
+  key: string;
+  label: string;
+  schema: any;
+  /** code → Chinese label, for enums. */
+  options: Record<string, string> | null;
+  optional: boolean;
+}
+
+function inputFields(t: TransitionDef | undefined): InputField[] {
   const shape = (t?.input as any)?._zod?.def?.shape ?? {};
-  return Object.entries(shape).map(([key, schema]: [string, any]) => ({ key, label: schema.meta?.()?.title ?? key, schema }));
+  return Object.entries(shape).map(([key, schema]: [string, any]) => {
+    const optional = schema._zod?.def?.type === 'optional';
+    const inner = optional ? schema._zod.def.innerType : schema;
+    const meta = inner.meta?.() ?? schema.meta?.() ?? {};
+    const options = inner._zod?.def?.type === 'enum' ? ((meta.options as Record<string, string>) ?? Object.fromEntries(Object.keys(inner._zod.def.entries).map((k) => [k, k]))) : null;
+    return { key, label: meta.title ?? key, schema, options, optional };
+  });
 }
 
 export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; recordId: string; onChanged?: () => void }) {
@@ -133,13 +148,13 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
             dataSource={data?.clocks}
             expandable={{ expandedRowRender: (c) => <Explanation lines={c.explanation.text} />, expandRowByClick: true }}
             columns={[
-              { title: '期限', dataIndex: 'label', width: 100 },
+              { title: '期限', dataIndex: 'label', width: 96 },
               { title: '规则', dataIndex: 'ruleName', ellipsis: true },
-              { title: '起算日', dataIndex: 'start', width: 95 },
-              { title: '届满日', width: 270, render: (_, c) => <DueTag due={c.due} light={c.status === 'paused' ? 'paused' : c.light} workingDaysLeft={c.workingDaysLeft} provisional={c.provisional} explanation={c.explanation.text} /> },
+              { title: '起算日', dataIndex: 'start', width: 92 },
+              { title: '届满日', width: 240, render: (_, c) => <DueTag due={c.due} light={c.status === 'paused' ? 'paused' : c.light} workingDaysLeft={c.workingDaysLeft} provisional={c.provisional} explanation={c.explanation.text} /> },
               {
                 title: '状态',
-                width: 120,
+                width: 96,
                 render: (_, c) => (
                   <>
                     {CLOCK_STATUSES[c.status]}
@@ -203,9 +218,13 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
       </Modal>
       <Modal open={!!acting} title={acting?.label} onCancel={() => setActing(null)} onOk={submit} confirmLoading={busy} okText="确定" destroyOnHidden>
         <Form form={form} layout="vertical" preserve={false}>
-          {inputFields(actingDef).map((f) => (
-            <Form.Item key={f.key} name={f.key} label={f.label} rules={[zodRule(f.schema)]} required>
-              <Input.TextArea rows={4} autoFocus />
+          {inputFields(actingDef).map((f, i) => (
+            <Form.Item key={f.key} name={f.key} label={f.label} rules={[zodRule(f.schema)]} required={!f.optional}>
+              {f.options ? (
+                <Select options={Object.entries(f.options).map(([value, label]) => ({ value, label }))} autoFocus={i === 0} data-testid={`input-${f.key}`} />
+              ) : (
+                <Input.TextArea rows={f.optional ? 2 : 4} autoFocus={i === 0} />
+              )}
             </Form.Item>
           ))}
           <Form.Item name="note" label="说明" rules={acting?.noteRequired ? [{ required: true, message: `执行「${acting.label}」须填写说明` }] : []}>
