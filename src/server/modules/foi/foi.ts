@@ -10,6 +10,7 @@ import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../ker
 import { fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { decryptText, encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
+import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { lightOf } from '../../kernel/calendar/deadline.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
@@ -124,11 +125,5 @@ export async function getRequest(platform: Platform, scope: DataScope, id: strin
   return { ...view!, clocks: (await clocksOf(platform.db, FOI_RECORD_TYPE, id)).map((c) => clockView(c, deadlines, chinaToday())) };
 }
 
-export async function unmaskApplicant(platform: Platform, ctx: RequestContext, id: string, field: 'idNumber' | 'phone'): Promise<{ value: string | null }> {
-  const row = await platform.db.selectFrom('foi_requests').select(['unit_id', 'applicant_id_enc', 'applicant_phone_enc']).where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('公开申请');
-  assertInScope(ctx.scope, row.unit_id, '公开申请');
-  const sealed = field === 'idNumber' ? row.applicant_id_enc : row.applicant_phone_enc;
-  await platform.audit.record(platform.db, ctx, { action: 'pii.unmask', targetType: FOI_RECORD_TYPE, targetId: id, detail: { field } });
-  return { value: sealed ? decryptText(platform.keys, sealed) : null };
-}
+export const unmaskApplicant = (platform: Platform, ctx: RequestContext, id: string, field: 'idNumber' | 'phone') =>
+  unmaskSealed(platform, ctx, { table: 'foi_requests', recordType: FOI_RECORD_TYPE, what: '公开申请', idNumber: 'applicant_id_enc', phone: 'applicant_phone_enc' }, id, field);

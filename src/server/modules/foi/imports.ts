@@ -4,7 +4,7 @@ import { z, isoDate } from '../../../shared/zod.ts';
 import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
 import { FOI_RECORD_TYPE, FOI_WORKFLOW, REPLY_TYPES } from '../../../shared/schemas/foi.ts';
 import type { ImportType, RowError } from '../../kernel/imports/types.ts';
-import { refCell, rowChecker, textCell, booleanCell } from '../../kernel/imports/rows.ts';
+import { booleanCell, refCell, rowChecker, textCell, unitIdsByCode } from '../../kernel/imports/rows.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
@@ -54,7 +54,7 @@ export const foiRequestsImport: ImportType<Row> = {
     const check = rowChecker(errors);
     let created = 0;
     let updated = 0;
-    const units = new Map((await tx.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+    const units = await unitIdsByCode(tx);
     for (const r of rows) {
       const v = r.value;
       const { fail, duplicate } = check(r.row);

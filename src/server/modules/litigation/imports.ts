@@ -3,7 +3,7 @@ import { z, isoDate } from '../../../shared/zod.ts';
 import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
 import { CASE_RESULTS, LITIGATION_RECORD_TYPE, LITIGATION_WORKFLOW } from '../../../shared/schemas/litigation.ts';
 import type { ImportType, RowError } from '../../kernel/imports/types.ts';
-import { booleanCell, refCell, rowChecker, textCell } from '../../kernel/imports/rows.ts';
+import { booleanCell, refCell, rowChecker, textCell, unitIdsByCode } from '../../kernel/imports/rows.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
@@ -47,7 +47,7 @@ export const litigationCasesImport: ImportType<CaseRow> = {
     const check = rowChecker(errors);
     let created = 0;
     let updated = 0;
-    const units = new Map((await tx.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+    const units = await unitIdsByCode(tx);
     for (const r of rows) {
       const v = r.value;
       const { fail, duplicate } = check(r.row);

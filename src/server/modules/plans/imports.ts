@@ -3,7 +3,7 @@ import { z, isoDate } from '../../../shared/zod.ts';
 import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
 import { IMPORT_TASK_STATUSES, TASK_RECORD_TYPE } from '../../../shared/schemas/plans.ts';
 import type { ImportType, RowError } from '../../kernel/imports/types.ts';
-import { refCell, rowChecker, splitCodes, textCell } from '../../kernel/imports/rows.ts';
+import { refCell, rowChecker, splitCodes, textCell, unitIdsByCode } from '../../kernel/imports/rows.ts';
 import { HttpError } from '../../kernel/http/errors.ts';
 import { nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
@@ -109,7 +109,7 @@ export const tasksImport: ImportType<TaskRow> = {
     const errors: RowError[] = [];
     let created = 0;
     let updated = 0;
-    const units = new Map((await tx.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+    const units = await unitIdsByCode(tx);
     const check = rowChecker(errors);
     for (const r of rows) {
       const v = r.value;

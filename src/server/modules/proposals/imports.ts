@@ -3,7 +3,7 @@ import { z, isoDate } from '../../../shared/zod.ts';
 import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
 import { PROPOSAL_KINDS, PROPOSAL_RECORD_TYPE, PROPOSAL_WORKFLOW, SATISFACTION } from '../../../shared/schemas/proposals.ts';
 import type { ImportType, RowError } from '../../kernel/imports/types.ts';
-import { booleanCell, refCell, rowChecker, textCell } from '../../kernel/imports/rows.ts';
+import { booleanCell, refCell, rowChecker, textCell, unitIdsByCode } from '../../kernel/imports/rows.ts';
 import { HttpError } from '../../kernel/http/errors.ts';
 import { nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
@@ -45,7 +45,7 @@ export const proposalsImport: ImportType<Row> = {
     const check = rowChecker(errors);
     let created = 0;
     let updated = 0;
-    const units = new Map((await tx.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+    const units = await unitIdsByCode(tx);
     for (const r of rows) {
       const v = r.value;
       const { fail, duplicate, fromHttpError } = check(r.row);

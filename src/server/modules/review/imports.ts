@@ -4,7 +4,7 @@ import { z, isoDate } from '../../../shared/zod.ts';
 import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
 import { DECISIONS, REVIEW_CHANNELS, REVIEW_OUTCOMES, REVIEW_PROCEDURES, REVIEW_RECORD_TYPE, REVIEW_WORKFLOW, TERMINATIONS, type ReviewOutcome } from '../../../shared/schemas/review.ts';
 import type { ImportType, RowError } from '../../kernel/imports/types.ts';
-import { booleanCell, refCell, rowChecker, textCell } from '../../kernel/imports/rows.ts';
+import { booleanCell, refCell, rowChecker, textCell, unitIdsByCode } from '../../kernel/imports/rows.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
@@ -96,7 +96,7 @@ export const reviewCasesImport: ImportType<Row> = {
     const check = rowChecker(errors);
     let created = 0;
     let updated = 0;
-    const units = new Map((await tx.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+    const units = await unitIdsByCode(tx);
     for (const r of rows) {
       const v = r.value;
       const { fail, duplicate } = check(r.row);

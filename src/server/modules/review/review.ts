@@ -13,6 +13,7 @@ import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { decryptText, encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
+import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { lightOf } from '../../kernel/calendar/deadline.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
@@ -176,14 +177,8 @@ export async function getCase(platform: Platform, scope: DataScope, id: string):
   return { ...view!, clocks: (await clocksOf(platform.db, REVIEW_RECORD_TYPE, id)).map((c) => clockView(c, deadlines, chinaToday())) };
 }
 
-export async function unmaskApplicant(platform: Platform, ctx: RequestContext, id: string, field: 'idNumber' | 'phone'): Promise<{ value: string | null }> {
-  const row = await platform.db.selectFrom('review_cases').select(['unit_id', 'applicant_id_enc', 'applicant_phone_enc']).where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('复议案件');
-  assertInScope(ctx.scope, row.unit_id, '复议案件');
-  const sealed = field === 'idNumber' ? row.applicant_id_enc : row.applicant_phone_enc;
-  await platform.audit.record(platform.db, ctx, { action: 'pii.unmask', targetType: REVIEW_RECORD_TYPE, targetId: id, detail: { field } });
-  return { value: sealed ? decryptText(platform.keys, sealed) : null };
-}
+export const unmaskApplicant = (platform: Platform, ctx: RequestContext, id: string, field: 'idNumber' | 'phone') =>
+  unmaskSealed(platform, ctx, { table: 'review_cases', recordType: REVIEW_RECORD_TYPE, what: '复议案件', idNumber: 'applicant_id_enc', phone: 'applicant_phone_enc' }, id, field);
 
 export async function setCommitteeOpinion(platform: Platform, ctx: RequestContext, id: string, input: { version: number; committeeOpinion: string }): Promise<void> {
   await platform.db.transaction().execute(async (tx) => {

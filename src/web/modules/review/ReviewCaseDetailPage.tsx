@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Breadcrumb, Button, Card, Descriptions, Input, Modal, Space, Tag, Typography } from 'antd';
+import { App, Breadcrumb, Card, Descriptions, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { get, post, put } from '../../api.ts';
