@@ -211,3 +211,26 @@ describe('imports, export, copy and indicators', () => {
     expect((await leader.get(`/api/v1/indicators?year=${year}&unit=NOPE`)).statusCode).toBe(400);
   });
 });
+
+describe('dashboard', () => {
+  it('ranks units on a figure and counts open deadlines by light, within scope', async () => {
+    const ranking = (await leader.get(`/api/v1/indicators/tasks.total/by-unit?year=${year}`)).json().items;
+    const counts = await env.platform.db.selectFrom('tasks as t').innerJoin('plans as p', 'p.id', 't.plan_id').select(['t.unit_id']).select((eb) => eb.fn.countAll<number>().as('n')).where('p.year', '=', year).where('t.status', '!=', 'cancelled').groupBy('t.unit_id').execute();
+    expect(ranking.map((u: any) => [u.unitId, u.value]).sort()).toEqual(counts.map((c) => [c.unit_id, Number(c.n)]).sort());
+    expect(ranking[0].value).toBeGreaterThanOrEqual(ranking.at(-1).value);
+    const rate = (await leader.get(`/api/v1/indicators/tasks.completion_rate/by-unit?year=${year}`)).json().items;
+    for (const u of rate) expect(u.value).toBeCloseTo(u.denominator ? u.numerator / u.denominator : NaN, 10);
+
+    const lights = (await leader.get('/api/v1/dashboard/lights')).json().units;
+    const running = await env.platform.db.selectFrom('clocks').select('unit_id').where('status', '=', 'running').execute();
+    expect(lights.reduce((s: number, u: any) => s + u.red + u.yellow + u.green, 0)).toBe(running.length);
+    const a = lights.find((u: any) => u.unitId === unitA.id);
+    const items = (await leader.get(`/api/v1/dashboard/lights?unitId=${unitA.id}`)).json().items;
+    expect(items.length).toBe(a.red + a.yellow + a.green);
+    expect(items.every((i: any) => i.link && i.title)).toBe(true);
+    // A unit head sees only their own unit's lights and cannot drill into another unit.
+    const own = (await headA.get('/api/v1/dashboard/lights')).json().units;
+    expect(own.every((u: any) => u.unitId === unitA.id)).toBe(true);
+    expect((await headA.get(`/api/v1/dashboard/lights?unitId=${unitB.id}`)).statusCode).toBe(404);
+  });
+});

@@ -1,7 +1,7 @@
 // Routes, menu and access in one place. Access flags come from the server's permission list.
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
-import { AlertOutlined, CommentOutlined, TeamOutlined as ProposalIcon, BankOutlined, FileTextOutlined, AuditOutlined as ReviewIcon, ApartmentOutlined, AuditOutlined, BarChartOutlined, BellOutlined, FileSearchOutlined, NotificationOutlined, SafetyOutlined, OrderedListOutlined, ProfileOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, DashboardOutlined, CommentOutlined, TeamOutlined as ProposalIcon, BankOutlined, FileTextOutlined, AuditOutlined as ReviewIcon, ApartmentOutlined, AuditOutlined, BarChartOutlined, BellOutlined, FileSearchOutlined, NotificationOutlined, SafetyOutlined, OrderedListOutlined, ProfileOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 
 export interface AppRoute {
   path: string;
@@ -20,6 +20,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/plans', label: '任务台账', icon: <OrderedListOutlined />, anyOf: ['plan.manage', 'indicator.read'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/plans/TasksPage.tsx')) },
   { path: '/my-tasks', label: '本单位任务', icon: <ProfileOutlined />, anyOf: ['plan.report'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/plans/MyTasksPage.tsx')) },
   { path: '/tasks/:id', label: '任务详情', anyOf: ['plan.read'], inMenu: false, page: lazy(() => import('./modules/plans/TaskDetailPage.tsx')) },
+  { path: '/dashboard', label: '驾驶舱', icon: <DashboardOutlined />, anyOf: ['indicator.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/dashboard/DashboardPage.tsx')) },
   { path: '/indicators', label: '指标统计', icon: <BarChartOutlined />, anyOf: ['indicator.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/indicators/IndicatorsPage.tsx')) },
   { path: '/inspections', label: '督察安排', icon: <FileSearchOutlined />, anyOf: ['supervision.read'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/supervision/InspectionsPage.tsx')) },
   { path: '/inspections/:id', label: '督察详情', anyOf: ['supervision.read'], inMenu: false, page: lazy(() => import('./modules/supervision/InspectionDetailPage.tsx')) },

@@ -111,3 +111,43 @@ export async function indicatorRecords(platform: Platform, code: string, scope: 
     })),
   };
 }
+
+/** Count of an indicator's records per unit (within the scope), for rankings. */
+async function countByUnit(platform: Platform, code: string, scope: IndicatorScope): Promise<Map<string, number>> {
+  const rows = await scopedRecords(platform, countDef(platform, code), scope).select(['x.unit_id']).select(sql<number>`count(*)`.as('n')).groupBy('x.unit_id').execute();
+  return new Map(rows.map((r: any) => [r.unit_id as string, Number(r.n)]));
+}
+
+export interface UnitFigure {
+  unitId: string;
+  unitName: string;
+  unitCode: string;
+  category: string | null;
+  value: number | null;
+  numerator?: number;
+  denominator?: number;
+}
+
+/**
+ * One figure for every unit that has records behind it, best first — the ranking of the dashboard.
+ * Rates rank units by their own ratio; a unit's figure counts its own records only (not its subtree).
+ */
+export async function indicatorByUnit(platform: Platform, code: string, scope: IndicatorScope): Promise<UnitFigure[]> {
+  const def = platform.indicators.get(code);
+  if (!def) throw notFound('指标');
+  let values: Map<string, { value: number | null; numerator?: number; denominator?: number }>;
+  if (def.kind === 'count') {
+    values = new Map([...(await countByUnit(platform, code, scope))].map(([u, n]) => [u, { value: n }]));
+  } else if (def.kind === 'rate') {
+    const [num, den] = await Promise.all([countByUnit(platform, def.numerator, scope), countByUnit(platform, def.denominator, scope)]);
+    values = new Map([...den].map(([u, d]) => [u, { value: d === 0 ? null : (num.get(u) ?? 0) / d, numerator: num.get(u) ?? 0, denominator: d }]));
+  } else {
+    const [now, before] = await Promise.all([countByUnit(platform, def.of, scope), countByUnit(platform, def.of, { ...scope, year: scope.year - 1 })]);
+    values = new Map([...new Set([...now.keys(), ...before.keys()])].map((u) => [u, { value: before.get(u) ? ((now.get(u) ?? 0) - before.get(u)!) / before.get(u)! : null }]));
+  }
+  if (values.size === 0) return [];
+  const units = await platform.db.selectFrom('org_units').select(['id', 'name', 'code', 'category']).where('id', 'in', [...values.keys()]).execute();
+  return units
+    .map((u) => ({ unitId: u.id, unitName: u.name, unitCode: u.code, category: u.category, ...values.get(u.id)! }))
+    .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.unitCode.localeCompare(b.unitCode));
+}

@@ -4,7 +4,7 @@ import { route } from '../http/route.ts';
 import { assertInScope } from '../auth/scope.ts';
 import type { RequestContext } from '../auth/context.ts';
 import type { Platform } from '../platform.ts';
-import { computeAll, indicatorRecords, scopeForUnitCode } from './registry.ts';
+import { computeAll, indicatorByUnit, indicatorRecords, scopeForUnitCode } from './registry.ts';
 import { indicatorQuery, indicatorRecordsQuery } from '../../../shared/schemas/indicators.ts';
 
 export async function indicatorRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
@@ -37,6 +37,20 @@ export async function indicatorRoutes(api: FastifyInstance, platform: Platform):
         indicators: Object.fromEntries(values.map((v) => [v.code, v.value])),
         details: values,
       };
+    },
+  });
+
+  route(api, {
+    method: 'GET',
+    url: '/indicators/:code/by-unit',
+    permission: 'indicator.read',
+    summary: '某指标按单位排名（单位自身的记录；比率按各单位自身的分子分母）',
+    tags,
+    params: z.strictObject({ code: z.string().min(1).max(64).meta({ title: '指标编码' }) }),
+    query: indicatorQuery,
+    handler: async ({ ctx, params, query }) => {
+      const scope = await scopeFor(ctx, query.year, query.unit);
+      return { year: query.year, unit: scope.unitCode, items: await indicatorByUnit(platform, params.code, scope) };
     },
   });
 

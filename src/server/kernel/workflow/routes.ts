@@ -12,6 +12,7 @@ import { applyTransition, loadRecord, workflowOf, workflowPanel } from './engine
 import { changeClock, clockView, type ClockOperation, type ClockRow } from './clocks.ts';
 import { todoFor } from './todo.ts';
 import { runDailyJob } from './daily.ts';
+import { lightsByUnit } from './lights.ts';
 import { transitionInput } from '../../../shared/workflow.ts';
 import { extendClockInput, pauseClockInput, restartClockInput, resumeClockInput, stopClockInput } from '../../../shared/schemas/calendar.ts';
 
@@ -121,6 +122,16 @@ export async function workflowRoutes(api: FastifyInstance, platform: Platform): 
         today: chinaToday(),
       };
     },
+  });
+
+  route(api, {
+    method: 'GET',
+    url: '/dashboard/lights',
+    permission: 'indicator.read',
+    summary: '红黄牌：本人数据范围内各单位未结期限的红（逾期）、黄（临期）、绿数量；指定单位时列出其期限',
+    tags,
+    query: z.strictObject({ unitId: z.string().min(1).max(64).optional().meta({ title: '单位' }) }),
+    handler: async ({ ctx, query }) => lightsByUnit(platform, ctx.scope, query.unitId),
   });
 
   route(api, {

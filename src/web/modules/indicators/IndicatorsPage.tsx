@@ -1,16 +1,16 @@
 // 指标统计: every registered figure for a year and a unit (or the county), with last year and the
 // change; click a figure to see the records behind it.
 import { useMemo, useState } from 'react';
-import { Card, Drawer, InputNumber, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Card, InputNumber, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
 import dayjs from 'dayjs';
 import { get, query } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import type { IndicatorRecord, IndicatorValue } from '../../../shared/schemas/indicators.ts';
+import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
+import { IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
 
-const show = (v: IndicatorValue, value: number | null) => (value === null ? '—' : v.kind === 'rate' ? `${(value * 100).toFixed(1)}%` : v.kind === 'change' ? `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%` : `${value}`);
+const show = showFigure;
 
 export default function IndicatorsPage() {
   const [year, setYear] = useState(dayjs().year());
@@ -19,12 +19,6 @@ export default function IndicatorsPage() {
   const tree = useMemo(() => buildTree(units.data ?? []).map(function toCode(n): any { return { ...n, value: n.unit.code, children: n.children.map(toCode) }; }), [units.data]);
   const figures = useQuery({ queryKey: ['indicators', year, unit], queryFn: () => get<{ unit: string | null; details: IndicatorValue[] }>(`/indicators${query({ year, unit })}`) });
   const [open, setOpen] = useState<IndicatorValue | null>(null);
-  const [page, setPage] = useState(1);
-  const records = useQuery({
-    queryKey: ['indicator-records', open?.code, year, unit, page],
-    enabled: !!open,
-    queryFn: () => get<{ items: IndicatorRecord[]; total: number }>(`/indicators/${open!.code}/records${query({ year, unit, page, pageSize: 20 })}`),
-  });
   return (
     <Card size="small" title="指标统计" extra={<Typography.Text type="secondary">每个数字都由记录算出，点击可查看所统计的记录</Typography.Text>}>
       <Space style={{ marginBottom: 12 }}>
@@ -39,7 +33,7 @@ export default function IndicatorsPage() {
         loading={figures.isLoading}
         dataSource={figures.data?.details}
         pagination={false}
-        onRow={(v) => ({ onClick: () => { setOpen(v); setPage(1); }, style: { cursor: 'pointer' } })}
+        onRow={(v) => ({ onClick: () => setOpen(v), style: { cursor: 'pointer' } })}
         columns={[
           { title: '指标', dataIndex: 'name', width: 200 },
           { title: '编码', dataIndex: 'code', width: 220, render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
@@ -49,22 +43,7 @@ export default function IndicatorsPage() {
           { title: '口径', dataIndex: 'definition', ellipsis: true },
         ]}
       />
-      <Drawer open={!!open} width={720} title={open && `${open.name}：${show(open, open.value)}（${year} 年）`} onClose={() => setOpen(null)}>
-        <Typography.Paragraph type="secondary">{open?.definition}</Typography.Paragraph>
-        <Table<IndicatorRecord>
-          rowKey="id"
-          size="small"
-          loading={records.isLoading}
-          dataSource={records.data?.items}
-          pagination={{ current: page, pageSize: 20, total: records.data?.total, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
-          columns={[
-            { title: '记录', dataIndex: 'title', render: (t: string, r) => (r.link ? <Link to={r.link}>{t}</Link> : t) },
-            { title: '单位', dataIndex: 'unitName', width: 160 },
-            { title: '日期', dataIndex: 'date', width: 110 },
-            ...(open?.kind === 'rate' ? [{ title: '计入分子', dataIndex: 'counted', width: 90, render: (c: boolean) => (c ? <Tag color="green">是</Tag> : <Tag>否</Tag>) }] : []),
-          ]}
-        />
-      </Drawer>
+      <IndicatorRecordsDrawer indicator={open} year={year} unit={unit} onClose={() => setOpen(null)} />
     </Card>
   );
 }

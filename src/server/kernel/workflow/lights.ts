@@ -1,0 +1,65 @@
+// 红黄牌 across modules: every running clock in scope, with its light today, summed by unit — and,
+// for one unit, the clocks themselves with links to their records (the dashboard's drill-down).
+import type { Platform } from '../platform.ts';
+import { scoped, type DataScope } from '../auth/scope.ts';
+import { assertInScope } from '../auth/scope.ts';
+import { lightOf } from '../calendar/deadline.ts';
+import { ruleOfClock } from '../calendar/store.ts';
+import { chinaToday } from '../calendar/days.ts';
+import { sql } from 'kysely';
+
+export interface UnitLights {
+  unitId: string;
+  unitName: string;
+  red: number;
+  yellow: number;
+  green: number;
+}
+
+export interface LightItem {
+  recordType: string;
+  typeTitle: string;
+  recordId: string;
+  title: string;
+  clock: string;
+  due: string;
+  light: 'red' | 'yellow' | 'green';
+  link: string | null;
+}
+
+export async function lightsByUnit(platform: Platform, scope: DataScope, unitId?: string): Promise<{ units: UnitLights[]; items: LightItem[] }> {
+  if (unitId) assertInScope(scope, unitId, '单位');
+  let q = scoped(platform.db.selectFrom('clocks as c').innerJoin('org_units as u', 'u.id', 'c.unit_id'), scope, 'c.unit_id')
+    .select(['c.id', 'c.record_type', 'c.record_id', 'c.unit_id', 'c.label', 'c.rule_code', 'c.fixed_due', 'c.start_date', 'c.due_date', 'u.name as unit_name'])
+    .where('c.status', '=', 'running');
+  if (unitId) q = q.where('c.unit_id', '=', unitId);
+  const rows = await q.execute();
+  const deadlines = await platform.deadlines.load();
+  const today = chinaToday();
+  const byUnit = new Map<string, UnitLights>();
+  const items: LightItem[] = [];
+  for (const r of rows) {
+    const rule = ruleOfClock(deadlines, r);
+    const { light } = lightOf(deadlines.calendar, r.due_date, today, rule?.warnDays ?? 3);
+    const u = byUnit.get(r.unit_id) ?? { unitId: r.unit_id, unitName: r.unit_name, red: 0, yellow: 0, green: 0 };
+    u[light]++;
+    byUnit.set(r.unit_id, u);
+    if (unitId) {
+      const def = platform.workflows.get(r.record_type);
+      items.push({ recordType: r.record_type, typeTitle: def?.title ?? r.record_type, recordId: r.record_id, title: '', clock: r.label, due: r.due_date, light, link: def ? `${def.linkPrefix}${r.record_id}` : null });
+    }
+  }
+  // Titles for the drill-down, one query per record type.
+  for (const def of platform.workflows.values()) {
+    const ids = items.filter((i) => i.recordType === def.recordType).map((i) => i.recordId);
+    if (ids.length === 0) continue;
+    const titles = await (platform.db as any).selectFrom(def.table).select(['id', sql.ref(def.titleColumn).as('title')]).where('id', 'in', ids).execute();
+    const byId = new Map(titles.map((t: { id: string; title: string }) => [t.id, t.title]));
+    for (const i of items) if (i.recordType === def.recordType) i.title = (byId.get(i.recordId) as string) ?? i.recordId;
+  }
+  const rank = { red: 0, yellow: 1, green: 2 };
+  return {
+    units: [...byUnit.values()].sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.unitName.localeCompare(b.unitName, 'zh-CN')),
+    items: items.sort((a, b) => rank[a.light] - rank[b.light] || (a.due < b.due ? -1 : 1)),
+  };
+}

@@ -1,0 +1,37 @@
+// The records behind a figure (provenance), in a drawer: every dashboard and indicator view drills here.
+import { useState } from 'react';
+import { Drawer, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { get, query } from '../api.ts';
+import type { IndicatorRecord, IndicatorValue } from '../../shared/schemas/indicators.ts';
+
+export const showFigure = (v: Pick<IndicatorValue, 'kind'>, value: number | null) =>
+  value === null ? '—' : v.kind === 'rate' ? `${(value * 100).toFixed(1)}%` : v.kind === 'change' ? `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%` : `${value}`;
+
+export function IndicatorRecordsDrawer({ indicator, year, unit, onClose }: { indicator: IndicatorValue | null; year: number; unit?: string; onClose: () => void }) {
+  const [page, setPage] = useState(1);
+  const records = useQuery({
+    queryKey: ['indicator-records', indicator?.code, year, unit, page],
+    enabled: !!indicator,
+    queryFn: () => get<{ items: IndicatorRecord[]; total: number }>(`/indicators/${indicator!.code}/records${query({ year, unit, page, pageSize: 20 })}`),
+  });
+  return (
+    <Drawer open={!!indicator} width={720} title={indicator && `${indicator.name}：${showFigure(indicator, indicator.value)}（${year} 年${unit ? ` · ${unit}` : ''}）`} onClose={() => { setPage(1); onClose(); }}>
+      <Typography.Paragraph type="secondary">{indicator?.definition}</Typography.Paragraph>
+      <Table<IndicatorRecord>
+        rowKey="id"
+        size="small"
+        loading={records.isLoading}
+        dataSource={records.data?.items}
+        pagination={{ current: page, pageSize: 20, total: records.data?.total, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+        columns={[
+          { title: '记录', dataIndex: 'title', render: (t: string, r) => (r.link ? <Link to={r.link}>{t}</Link> : t) },
+          { title: '单位', dataIndex: 'unitName', width: 160 },
+          { title: '日期', dataIndex: 'date', width: 110 },
+          ...(indicator?.kind === 'rate' ? [{ title: '计入分子', dataIndex: 'counted', width: 90, render: (c: boolean) => (c ? <Tag color="green">是</Tag> : <Tag>否</Tag>) }] : []),
+        ]}
+      />
+    </Drawer>
+  );
+}

@@ -1,0 +1,218 @@
+// 驾驶舱: headline figures with their change over last year, five-year trends, units ranked on any
+// figure, and the 红黄牌 of open deadlines by unit. Every chart drills down to the records.
+import { useMemo, useState } from 'react';
+import { Card, Col, Drawer, Empty, InputNumber, Row, Select, Space, Statistic, Table, Tag, TreeSelect, Typography } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import dayjs from 'dayjs';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { get, query } from '../../api.ts';
+import { buildTree, useUnits } from '../../components/units.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
+import { LIGHT_STYLE } from '../../components/Light.tsx';
+import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+const HEADLINES = [
+  'tasks.completion_rate',
+  'inspections.rectification_rate',
+  'review.received',
+  'review.correction_rate',
+  'litigation.cases',
+  'litigation.head_appearance_rate',
+  'mediation.success_rate',
+  'foi.on_time_rate',
+  'proposals.on_time_rate',
+  'tasks.overdue',
+];
+const TRENDS = ['review.received', 'litigation.cases', 'foi.requests', 'proposals.total', 'inspections.findings'];
+
+interface Figures {
+  unit: string | null;
+  details: IndicatorValue[];
+}
+interface UnitFigure {
+  unitId: string;
+  unitName: string;
+  unitCode: string;
+  category: string | null;
+  value: number | null;
+  numerator?: number;
+  denominator?: number;
+}
+interface UnitLights {
+  unitId: string;
+  unitName: string;
+  red: number;
+  yellow: number;
+  green: number;
+}
+interface LightItem {
+  recordType: string;
+  typeTitle: string;
+  recordId: string;
+  title: string;
+  clock: string;
+  due: string;
+  light: 'red' | 'yellow' | 'green';
+  link: string | null;
+}
+
+export default function DashboardPage() {
+  const [year, setYear] = useState(dayjs().year());
+  const [unit, setUnit] = useState<string | undefined>();
+  const [rankCode, setRankCode] = useState('tasks.completion_rate');
+  const [category, setCategory] = useState<string | undefined>();
+  const [drill, setDrill] = useState<{ indicator: IndicatorValue; unit?: string; year: number } | null>(null);
+  const [lightUnit, setLightUnit] = useState<UnitLights | null>(null);
+  const units = useUnits();
+  const tree = useMemo(() => buildTree(units.data ?? []).map(function toCode(n): any { return { ...n, value: n.unit.code, children: n.children.map(toCode) }; }), [units.data]);
+
+  const figures = useQuery({ queryKey: ['indicators', year, unit], queryFn: () => get<Figures>(`/indicators${query({ year, unit })}`) });
+  const years = [year - 4, year - 3, year - 2, year - 1, year];
+  const trend = useQueries({ queries: years.map((y) => ({ queryKey: ['indicators', y, unit], queryFn: () => get<Figures>(`/indicators${query({ year: y, unit })}`) })) });
+  const ranking = useQuery({ queryKey: ['by-unit', rankCode, year, unit], queryFn: () => get<{ items: UnitFigure[] }>(`/indicators/${rankCode}/by-unit${query({ year, unit })}`) });
+  const lights = useQuery({ queryKey: ['lights'], queryFn: () => get<{ units: UnitLights[] }>('/dashboard/lights') });
+  const lightItems = useQuery({ queryKey: ['lights', lightUnit?.unitId], enabled: !!lightUnit, queryFn: () => get<{ items: LightItem[] }>(`/dashboard/lights?unitId=${lightUnit!.unitId}`) });
+
+  const byCode = new Map((figures.data?.details ?? []).map((d) => [d.code, d]));
+  const rankDef = byCode.get(rankCode);
+  const ranked = (ranking.data?.items ?? []).filter((u) => !category || u.category === category).slice(0, 20);
+  const categories = [...new Set((ranking.data?.items ?? []).map((u) => u.category).filter(Boolean))] as string[];
+  const trendSeries = TRENDS.map((code) => ({
+    name: byCode.get(code)?.name ?? code,
+    type: 'line' as const,
+    data: trend.map((t) => t.data?.details.find((d) => d.code === code)?.value ?? null),
+  }));
+  const lightUnits = (lights.data?.units ?? []).slice(0, 15);
+
+  return (
+    <>
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Space>
+          <Typography.Text strong>法治政府建设驾驶舱</Typography.Text>
+          <span>年度</span>
+          <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+          <TreeSelect style={{ width: 260 }} treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder={figures.data?.unit ? '本单位' : '全县（全部单位）'} value={unit} onChange={setUnit} />
+          <Typography.Text type="secondary">点击任一数字或图形查看所统计的记录</Typography.Text>
+        </Space>
+      </Card>
+      <ErrorNotice error={figures.error} />
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+        {HEADLINES.map((code) => {
+          const f = byCode.get(code);
+          if (!f) return null;
+          const up = f.yoy !== null && f.yoy > 0;
+          return (
+            <Col key={code} span={Math.floor(24 / 5)} flex="1 0 19%">
+              <Card size="small" hoverable onClick={() => setDrill({ indicator: f, unit, year })} data-testid={`headline-${code}`}>
+                <Statistic
+                  title={f.name}
+                  value={showFigure(f, f.value)}
+                  valueStyle={{ fontSize: 22, color: code === 'tasks.overdue' && (f.value ?? 0) > 0 ? '#cf1322' : undefined }}
+                  suffix={f.kind === 'count' ? <span style={{ fontSize: 13 }}>{f.measure}</span> : undefined}
+                />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  上年 {showFigure(f, f.lastYear)}{' '}
+                  {f.yoy !== null && (
+                    <span style={{ color: up ? '#1d39c4' : '#d46b08' }}>
+                      {up ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {Math.abs(f.yoy * 100).toFixed(1)}%
+                    </span>
+                  )}
+                </Typography.Text>
+              </Card>
+            </Col>
+          );
+        })}
+      </Row>
+      <Row gutter={12} style={{ marginBottom: 12 }}>
+        <Col span={12}>
+          <Card size="small" title="近五年趋势">
+            <ReactEChartsCore
+              echarts={echarts}
+              style={{ height: 300 }}
+              option={{ tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 16, top: 40, bottom: 24 }, xAxis: { type: 'category', data: years.map(String) }, yAxis: { type: 'value', minInterval: 1 }, series: trendSeries }}
+              onEvents={{ click: (e: { seriesIndex: number; dataIndex: number }) => {
+                const code = TRENDS[e.seriesIndex]!;
+                const f = trend[e.dataIndex]?.data?.details.find((d) => d.code === code);
+                if (f) setDrill({ indicator: f, unit, year: years[e.dataIndex]! });
+              } }}
+            />
+          </Card>
+        </Col>
+        <Col span={12}>
+          <Card
+            size="small"
+            title="单位排名"
+            extra={
+              <Space>
+                <Select size="small" style={{ width: 200 }} showSearch optionFilterProp="label" value={rankCode} onChange={setRankCode} options={(figures.data?.details ?? []).map((d) => ({ value: d.code, label: d.name }))} />
+                <Select size="small" style={{ width: 110 }} allowClear placeholder="考评类别" value={category} onChange={setCategory} options={categories.map((c) => ({ value: c, label: c }))} />
+              </Space>
+            }
+          >
+            {ranked.length === 0 ? (
+              <Empty description="该指标本年度暂无记录" style={{ height: 268 }} />
+            ) : (
+              <ReactEChartsCore
+                echarts={echarts}
+                style={{ height: 300 }}
+                option={{
+                  tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+                  grid: { left: 150, right: 40, top: 8, bottom: 24 },
+                  xAxis: { type: 'value', axisLabel: { formatter: (v: number) => (rankDef?.kind === 'count' ? String(v) : `${Math.round(v * 100)}%`) } },
+                  yAxis: { type: 'category', inverse: true, data: ranked.map((u) => u.unitName) },
+                  series: [{ type: 'bar', data: ranked.map((u) => u.value), itemStyle: { color: '#b8232f' }, label: { show: true, position: 'right', formatter: (p: { value: number }) => (rankDef ? showFigure(rankDef, p.value) : p.value) } }],
+                }}
+                onEvents={{ click: (e: { dataIndex: number }) => rankDef && setDrill({ indicator: { ...rankDef, value: ranked[e.dataIndex]!.value }, unit: ranked[e.dataIndex]!.unitCode, year }) }}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" title="红黄牌：各单位未结期限" extra={<Typography.Text type="secondary">红：逾期；黄：临期；绿：正常。点击单位查看事项</Typography.Text>}>
+        {lightUnits.length === 0 ? (
+          <Empty description="没有未结期限" />
+        ) : (
+          <ReactEChartsCore
+            echarts={echarts}
+            style={{ height: Math.max(200, lightUnits.length * 26 + 40) }}
+            option={{
+              tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+              legend: { top: 0 },
+              grid: { left: 170, right: 24, top: 30, bottom: 10 },
+              xAxis: { type: 'value', minInterval: 1 },
+              yAxis: { type: 'category', inverse: true, data: lightUnits.map((u) => u.unitName) },
+              series: (['red', 'yellow', 'green'] as const).map((l) => ({ name: LIGHT_STYLE[l]!.label, type: 'bar', stack: 'lights', data: lightUnits.map((u) => u[l]), itemStyle: { color: { red: '#cf1322', yellow: '#faad14', green: '#52c41a' }[l] } })),
+            }}
+            onEvents={{ click: (e: { dataIndex: number }) => setLightUnit(lightUnits[e.dataIndex]!) }}
+          />
+        )}
+      </Card>
+      {drill && <IndicatorRecordsDrawer indicator={drill.indicator} year={drill.year} unit={drill.unit} onClose={() => setDrill(null)} />}
+      <Drawer open={!!lightUnit} width={720} title={lightUnit && `${lightUnit.unitName}：逾期 ${lightUnit.red}，临期 ${lightUnit.yellow}，正常 ${lightUnit.green}`} onClose={() => setLightUnit(null)}>
+        <Table<LightItem>
+          rowKey={(i) => `${i.recordType}:${i.recordId}:${i.clock}`}
+          size="small"
+          loading={lightItems.isLoading}
+          dataSource={lightItems.data?.items}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          columns={[
+            { title: '牌', dataIndex: 'light', width: 60, render: (l: string) => <Tag color={LIGHT_STYLE[l]!.color}>{LIGHT_STYLE[l]!.label}</Tag> },
+            { title: '届满日', dataIndex: 'due', width: 100 },
+            { title: '类别', dataIndex: 'typeTitle', width: 110 },
+            { title: '事项', dataIndex: 'title', render: (t: string, i) => (i.link ? <Link to={i.link}>{t}</Link> : t) },
+            { title: '期限', dataIndex: 'clock', width: 110 },
+          ]}
+        />
+      </Drawer>
+    </>
+  );
+}
