@@ -164,3 +164,20 @@ it('the law office registers a reconsideration application and accepts it under 
   await page.screenshot({ path: `${SCREENSHOTS}/16-review-accepted.png` });
   await page.close();
 });
+
+it('a county leader reads the dashboard and drills from a figure to its records', async () => {
+  const page = await login('leader_chen');
+  await page.getByRole('menuitem', { name: '驾驶舱' }).click();
+  const card = page.getByTestId('headline-review.received');
+  await card.waitFor();
+  const shown = Number((await card.locator('.ant-statistic-content-value').textContent())?.trim());
+  expect(shown).toBeGreaterThan(0);
+  await page.locator('canvas').first().waitFor();
+  await card.click();
+  const drawer = page.locator('.ant-drawer-content');
+  await drawer.getByText(`共 ${shown} 条`).waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/17-dashboard-drill.png` });
+  await drawer.locator('a').first().click(); // the record itself
+  await page.getByText('办理时间线').waitFor();
+  await page.close();
+});

@@ -59,7 +59,7 @@ export default function ProposalsPage() {
         rowClassName={(p) => (p.light === 'red' ? 'row-overdue' : '')}
         pagination={{ current: Number(filters.page), pageSize: Number(filters.pageSize), total: list.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 件`, onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }) }}
         columns={[
-          { title: '类别', dataIndex: 'kind', width: 110, render: (k: keyof typeof PROPOSAL_KINDS, p) => <>{PROPOSAL_KINDS[k]} 第{p.number}号</> },
+          { title: '类别', dataIndex: 'kind', width: 165, render: (k: keyof typeof PROPOSAL_KINDS, p) => <>{PROPOSAL_KINDS[k]} 第{p.number}号</> },
           { title: '标题', dataIndex: 'title', render: (t: string, p) => <Link to={`/proposals/${p.id}`}>{t}</Link> },
           { title: '主办单位', dataIndex: 'unitName', width: 170, ellipsis: true },
           { title: '交办日期', dataIndex: 'assignedDate', width: 100 },
