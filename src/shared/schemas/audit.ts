@@ -69,6 +69,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'clock.restart': '重新计时',
   'clock.extend': '延长期限',
   'clock.stop': '停止计时',
+  'clock.move': '调整指定期限',
   'clock.escalate': '逾期督办',
   'workflow.transition': '流程操作',
   'job.daily': '每日任务',

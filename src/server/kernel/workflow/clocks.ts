@@ -161,6 +161,24 @@ export async function changeClock(tx: Tx, platform: Platform, actor: Actor, cloc
   return { ...merged, version: newVersion };
 }
 
+/**
+ * Points a fixed-due clock at a new due date and owner unit (a task's 完成时限 or lead unit changed),
+ * recomputes it, and clears its escalation when the due date moved. The caller writes the timeline.
+ */
+export async function moveFixedDue(tx: Tx, platform: Platform, actor: Actor, clock: ClockRow, fixedDue: string, unitId: string): Promise<void> {
+  const deadlines = await platform.deadlines.load(tx);
+  const moved = { ...clock, fixed_due: fixedDue };
+  const { due, provisional } = computeDue(deadlines.calendar, ruleOfClock(deadlines, moved)!, clockFacts(moved, chinaToday()));
+  const changed = due !== clock.due_date;
+  await updateVersioned(tx, 'clocks', clock.id, clock.version, { fixed_due: fixedDue, unit_id: unitId, due_date: due, provisional: provisional ? 1 : 0, ...(changed ? { escalation_level: 0, escalated_at: null } : {}) }, actor.id);
+  await platform.audit.record(tx, actor, { action: 'clock.move', targetType: 'clock', targetId: clock.id, detail: { fixedDue, unitId, due } });
+}
+
+/** Removes a record's clocks: an import rebuilds them from the record's dates. */
+export async function clearClocks(tx: Tx, recordType: string, recordId: string): Promise<void> {
+  await tx.deleteFrom('clocks').where('record_type', '=', recordType).where('record_id', '=', recordId).execute();
+}
+
 export async function clocksOf(db: Executor, recordType: string, recordId: string): Promise<ClockRow[]> {
   return db.selectFrom('clocks').selectAll().where('record_type', '=', recordType).where('record_id', '=', recordId).orderBy('created_at').execute();
 }

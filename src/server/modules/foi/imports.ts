@@ -9,7 +9,7 @@ import { newId, nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { changeClock } from '../../kernel/workflow/clocks.ts';
+import { changeClock, clearClocks } from '../../kernel/workflow/clocks.ts';
 import { REPLY_CLOCK, requestTitle } from './foi.ts';
 import type { FoiRequestTable } from './tables.ts';
 
@@ -84,7 +84,7 @@ export const foiRequestsImport: ImportType<Row> = {
         await addTimeline(tx, actor, { recordType: FOI_RECORD_TYPE, recordId: record.id, action: 'import', label: '批量导入', toStatus: columns.status });
         created++;
       }
-      await tx.deleteFrom('clocks').where('record_type', '=', FOI_RECORD_TYPE).where('record_id', '=', record.id).execute();
+      await clearClocks(tx, FOI_RECORD_TYPE, record.id);
       await applyEffects(tx, platform, actor, FOI_WORKFLOW, record as unknown as WorkflowRecord, [REPLY_CLOCK], v.receivedDate);
       const clock = () => tx.selectFrom('clocks').selectAll().where('record_type', '=', FOI_RECORD_TYPE).where('record_id', '=', record.id).where('clock_key', '=', 'reply').executeTakeFirstOrThrow();
       if (v.extended) await changeClock(tx, platform, actor, await clock(), { op: 'extend', approval: '批量导入：已经批准延长' });

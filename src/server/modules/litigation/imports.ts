@@ -8,6 +8,7 @@ import { newId, nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
+import { clearClocks } from '../../kernel/workflow/clocks.ts';
 import { DEFENCE_CLOCK, caseDateProblem, litigationTitle } from './litigation.ts';
 import type { LitigationCaseTable } from './tables.ts';
 
@@ -85,7 +86,7 @@ export const litigationCasesImport: ImportType<CaseRow> = {
         created++;
       }
       await addTimeline(tx, actor, { recordType: LITIGATION_RECORD_TYPE, recordId: record.id, action: 'import', label: existing ? '批量导入更新' : '批量导入', toStatus: record.status });
-      await tx.deleteFrom('clocks').where('record_type', '=', LITIGATION_RECORD_TYPE).where('record_id', '=', record.id).execute();
+      await clearClocks(tx, LITIGATION_RECORD_TYPE, record.id);
       await applyEffects(tx, platform, actor, LITIGATION_WORKFLOW, record as unknown as WorkflowRecord, [DEFENCE_CLOCK], v.complaintReceivedDate);
       if (result) await applyEffects(tx, platform, actor, LITIGATION_WORKFLOW, record as unknown as WorkflowRecord, [{ stop: 'defence', reason: '批量导入：已结案' }], v.judgmentDate!);
     }

@@ -1,7 +1,8 @@
 // Import types `plans` and `tasks` (issue contract: field names are API; xlsx uses the Chinese headers).
 import { z, isoDate } from '../../../shared/zod.ts';
 import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
-import { IMPORT_TASK_STATUSES, TASK_RECORD_TYPE } from '../../../shared/schemas/plans.ts';
+import { IMPORT_TASK_STATUSES, TASK_RECORD_TYPE, TASK_WORKFLOW } from '../../../shared/schemas/plans.ts';
+import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import type { ImportType, RowError } from '../../kernel/imports/types.ts';
 import { refCell, rowChecker, splitCodes, textCell, unitIdsByCode } from '../../kernel/imports/rows.ts';
 import { HttpError } from '../../kernel/http/errors.ts';
@@ -153,15 +154,10 @@ export const tasksImport: ImportType<TaskRow> = {
         if (input.coUnitIds.length) await tx.insertInto('task_co_units').values(input.coUnitIds.map((unit_id) => ({ task_id: existing.id, unit_id }))).execute();
         const closed = input.status === 'completed' || input.status === 'cancelled';
         if (closed) {
-          await tx
-            .updateTable('clocks')
-            .set({ status: 'stopped', stopped_on: input.completedDate ?? chinaToday(), stop_reason: '批量导入' })
-            .where('record_type', '=', TASK_RECORD_TYPE)
-            .where('record_id', '=', existing.id)
-            .where('status', '!=', 'stopped')
-            .execute();
+          const record = { id: existing.id, unit_id: leadUnitId, status: input.status, version: 0 } as WorkflowRecord;
+          await applyEffects(tx, platform, actor, TASK_WORKFLOW, record, [{ stop: 'due', reason: '批量导入：已完成或取消' }], input.completedDate ?? chinaToday());
         } else {
-          await moveTaskClock(tx, platform, existing.id, v.dueDate, leadUnitId);
+          await moveTaskClock(tx, platform, actor, existing.id, v.dueDate, leadUnitId);
         }
         await addTimeline(tx, actor, { recordType: TASK_RECORD_TYPE, recordId: existing.id, action: 'import', label: '批量导入更新', fromStatus: existing.status, toStatus: input.status });
         updated++;

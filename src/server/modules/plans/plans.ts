@@ -16,7 +16,7 @@ import { computeDue, lightOf } from '../../kernel/calendar/deadline.ts';
 import { clockFacts, ruleOfClock } from '../../kernel/calendar/store.ts';
 import { applyEffects } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
+import { clocksOf, clockView, moveFixedDue } from '../../kernel/workflow/clocks.ts';
 import { can } from '../../kernel/auth/context.ts';
 import {
   TASK_RECORD_TYPE,
@@ -171,19 +171,10 @@ export async function insertTask(tx: Tx, platform: Platform, actor: Actor, input
   return row.id;
 }
 
-/** Points an open task's due-date clock at a new due date and owner unit, and recomputes it. */
-export async function moveTaskClock(tx: Tx, platform: Platform, taskId: string, dueDate: string, unitId: string): Promise<void> {
+/** Moves an open task's due-date clock with the task's due date and lead unit. */
+export async function moveTaskClock(tx: Tx, platform: Platform, actor: Actor, taskId: string, dueDate: string, unitId: string): Promise<void> {
   const clock = await tx.selectFrom('clocks').selectAll().where('record_type', '=', TASK_RECORD_TYPE).where('record_id', '=', taskId).where('clock_key', '=', 'due').where('status', '!=', 'stopped').executeTakeFirst();
-  if (!clock) return;
-  const deadlines = await platform.deadlines.load(tx);
-  const moved = { ...clock, fixed_due: dueDate };
-  const { due, provisional } = computeDue(deadlines.calendar, ruleOfClock(deadlines, moved)!, clockFacts(moved, chinaToday()));
-  const changed = due !== clock.due_date;
-  await tx
-    .updateTable('clocks')
-    .set({ fixed_due: dueDate, unit_id: unitId, due_date: due, provisional: provisional ? 1 : 0, ...(changed ? { escalation_level: 0, escalated_at: null } : {}) })
-    .where('id', '=', clock.id)
-    .execute();
+  if (clock) await moveFixedDue(tx, platform, actor, clock, dueDate, unitId);
 }
 
 /** The task's due-date clock is running and past its due date. */
@@ -366,7 +357,7 @@ export async function updateTask(platform: Platform, ctx: RequestContext, id: st
     if (coUnitIds.length) await tx.insertInto('task_co_units').values(coUnitIds.map((unit_id) => ({ task_id: id, unit_id }))).execute();
     if (input.dueDate !== row.due_date || input.leadUnitId !== row.unit_id) {
       // The due-date clock follows the task: new due date, new owner unit for escalation.
-      await moveTaskClock(tx, platform, id, input.dueDate, input.leadUnitId);
+      await moveTaskClock(tx, platform, ctx, id, input.dueDate, input.leadUnitId);
       await addTimeline(tx, ctx, { recordType: TASK_RECORD_TYPE, recordId: id, action: 'update', label: '调整任务', note: `完成时限 ${row.due_date} → ${input.dueDate}` });
     } else {
       await addTimeline(tx, ctx, { recordType: TASK_RECORD_TYPE, recordId: id, action: 'update', label: '修改任务' });

@@ -9,6 +9,7 @@ import { nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
+import { clearClocks } from '../../kernel/workflow/clocks.ts';
 import { REPLY_CLOCK, createProposal } from './proposals.ts';
 
 const row = z.object({
@@ -79,7 +80,7 @@ export const proposalsImport: ImportType<Row> = {
           created++;
         } else {
           await tx.updateTable('proposals').set({ kind: v.kind, number: v.number, title: v.title, unit_id: unitId, assigned_date: v.assignedDate, filed: v.kind === 'cppcc' ? (v.filed === false ? 0 : 1) : null, updated_at: nowIso(), updated_by: actor.id, version: (eb) => eb('version', '+', 1) }).where('id', '=', id).execute();
-          await tx.deleteFrom('clocks').where('record_type', '=', PROPOSAL_RECORD_TYPE).where('record_id', '=', id).execute();
+          await clearClocks(tx, PROPOSAL_RECORD_TYPE, id);
           const record = await tx.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
           await applyEffects(tx, platform, actor, PROPOSAL_WORKFLOW, record as unknown as WorkflowRecord, [REPLY_CLOCK], v.assignedDate);
           updated++;

@@ -12,7 +12,7 @@ import { newId, nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { changeClock } from '../../kernel/workflow/clocks.ts';
+import { changeClock, clearClocks } from '../../kernel/workflow/clocks.ts';
 import { caseTitle } from './review.ts';
 import type { ReviewCaseTable } from './tables.ts';
 
@@ -61,7 +61,7 @@ function statusOf(v: Row): string {
 
 /** Rebuilds a case's clocks from its dates: acceptance review, then the decision clock. */
 async function rebuildClocks(tx: Tx, platform: Platform, actor: Actor, record: ReviewCaseTable, v: Row): Promise<void> {
-  await tx.deleteFrom('clocks').where('record_type', '=', REVIEW_RECORD_TYPE).where('record_id', '=', record.id).execute();
+  await clearClocks(tx, REVIEW_RECORD_TYPE, record.id);
   await applyEffects(tx, platform, actor, REVIEW_WORKFLOW, record as unknown as WorkflowRecord, [{ start: 'accept', label: '受理审查期限', rule: 'review.accept' }], v.receivedDate);
   const acceptEnd = v.acceptedDate ?? (v.closedDate && !v.acceptedDate ? v.closedDate : null);
   if (acceptEnd) await applyEffects(tx, platform, actor, REVIEW_WORKFLOW, record as unknown as WorkflowRecord, [{ stop: 'accept', reason: '批量导入' }], acceptEnd);

@@ -1,7 +1,8 @@
 // Import types `inspections` and `findings` (issue contract: field names are API).
 import { z, isoDate } from '../../../shared/zod.ts';
 import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
-import { FINDING_RECORD_TYPE, INSPECTION_KINDS, SEVERITIES } from '../../../shared/schemas/supervision.ts';
+import { FINDING_RECORD_TYPE, FINDING_WORKFLOW, INSPECTION_KINDS, SEVERITIES } from '../../../shared/schemas/supervision.ts';
+import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import type { ImportType, RowError } from '../../kernel/imports/types.ts';
 import { refCell, rowChecker, splitCodes, textCell, unitIdsByCode } from '../../kernel/imports/rows.ts';
 import { HttpError } from '../../kernel/http/errors.ts';
@@ -160,7 +161,7 @@ export const findingsImport: ImportType<FindingRow> = {
           .where('id', '=', existing.id)
           .execute();
         if (input.status === 'verified') {
-          await tx.updateTable('clocks').set({ status: 'stopped', stopped_on: input.verifiedDate, stop_reason: '批量导入' }).where('record_type', '=', FINDING_RECORD_TYPE).where('record_id', '=', existing.id).where('status', '!=', 'stopped').execute();
+          await applyEffects(tx, platform, actor, FINDING_WORKFLOW, { ...existing, unit_id: unitId } as unknown as WorkflowRecord, [{ stop: 'rectify', reason: '批量导入：已核查销号' }], input.verifiedDate!);
         }
         await syncFindingProblem(tx, { ...existing, unit_id: unitId, status: input.status, description: v.description, severity: v.severity }, input.verifiedDate ?? nowIso().slice(0, 10));
         await addTimeline(tx, actor, { recordType: FINDING_RECORD_TYPE, recordId: existing.id, action: 'import', label: '批量导入更新', fromStatus: existing.status, toStatus: input.status });
