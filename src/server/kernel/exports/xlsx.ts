@@ -1,7 +1,12 @@
 // Ledger exports: any filtered list as a real .xlsx (header row frozen, widths set), audited.
 import ExcelJS from 'exceljs';
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { attachmentDisposition } from '../attachments/store.ts';
+import { route } from '../http/route.ts';
+import { chinaToday } from '../calendar/days.ts';
+import type { Platform } from '../platform.ts';
+import type { RequestContext } from '../auth/context.ts';
+import type { z } from '../../../shared/zod.ts';
 
 export interface ExportColumn<T> {
   header: string;
@@ -25,4 +30,26 @@ export function sendXlsx(reply: FastifyReply, filename: string, buffer: Buffer):
     .header('content-disposition', attachmentDisposition(filename))
     .header('cache-control', 'private, no-store')
     .send(buffer);
+}
+
+/** A `GET …/export` route: the module's filtered rows as an .xlsx named after the sheet, audited. */
+export function exportRoute<Q, T>(
+  api: FastifyInstance,
+  platform: Platform,
+  spec: { url: string; permission: string; summary: string; tags: string[]; query: z.ZodType<Q>; sheet: string; targetType: string; columns: readonly ExportColumn<T>[]; rows: (ctx: RequestContext, query: Q) => Promise<T[]> },
+): void {
+  route(api, {
+    method: 'GET',
+    url: spec.url,
+    permission: spec.permission,
+    summary: spec.summary,
+    tags: spec.tags,
+    query: spec.query,
+    handler: async ({ ctx, query, reply }) => {
+      const rows = await spec.rows(ctx, query);
+      const buffer = await xlsxBuffer(spec.sheet, spec.columns, rows);
+      await platform.audit.record(platform.db, ctx, { action: 'export.run', targetType: spec.targetType, detail: { rows: rows.length, filters: query as object } });
+      return sendXlsx(reply, `${spec.sheet}-${chinaToday()}.xlsx`, buffer);
+    },
+  });
 }

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { sendXlsx, xlsxBuffer } from '../../kernel/exports/xlsx.ts';
-import { chinaToday } from '../../kernel/calendar/days.ts';
+import { exportRoute } from '../../kernel/exports/xlsx.ts';
 import { unmaskInput } from '../../../shared/schemas/org.ts';
-import { FOI_CHANNELS, REPLY_TYPES, foiListQuery, foiRequestInput, type FoiRequestView } from '../../../shared/schemas/foi.ts';
+import { FOI_CHANNELS, REPLY_TYPES, foiListQuery, foiRequestInput } from '../../../shared/schemas/foi.ts';
 import { createRequest, getRequest, listRequests, unmaskApplicant } from './foi.ts';
 
 export async function foiRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
@@ -12,16 +11,16 @@ export async function foiRoutes(api: FastifyInstance, platform: Platform): Promi
 
   route(api, { method: 'GET', url: '/foi-requests', permission: 'foi.read', summary: '依申请公开（筛选，附答复期限红黄牌）', tags, query: foiListQuery, handler: async ({ ctx, query }) => listRequests(platform, ctx.scope, query) });
 
-  route(api, {
-    method: 'GET',
+  exportRoute(api, platform, {
     url: '/foi-requests/export',
     permission: 'foi.read',
     summary: '按当前筛选导出依申请公开台账（.xlsx，个人信息脱敏）',
     tags,
     query: foiListQuery.omit({ page: true, pageSize: true }),
-    handler: async ({ ctx, query, reply }) => {
-      const { items } = await listRequests(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 });
-      const buffer = await xlsxBuffer<FoiRequestView>('依申请公开', [
+    sheet: '依申请公开',
+    targetType: 'foi_request',
+    rows: async (ctx, query) => (await listRequests(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
+    columns: [
         { header: '收到日期', width: 12, value: (r) => r.receivedDate },
         { header: '受理机关', width: 20, value: (r) => r.unitName },
         { header: '申请人', width: 12, value: (r) => r.applicantName },
@@ -32,10 +31,7 @@ export async function foiRoutes(api: FastifyInstance, platform: Platform): Promi
         { header: '答复日期', width: 12, value: (r) => r.replyDate },
         { header: '答复类型', width: 12, value: (r) => (r.replyType ? REPLY_TYPES[r.replyType] : null) },
         { header: '按期', width: 6, value: (r) => (r.onTime === null ? null : r.onTime ? '是' : '否') },
-      ], items);
-      await platform.audit.record(platform.db, ctx, { action: 'export.run', targetType: 'foi_request', detail: { rows: items.length, filters: query } });
-      return sendXlsx(reply, `依申请公开-${chinaToday()}.xlsx`, buffer);
-    },
+    ],
   });
 
   route(api, {

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { sendXlsx, xlsxBuffer } from '../../kernel/exports/xlsx.ts';
-import { chinaToday } from '../../kernel/calendar/days.ts';
-import { JUDGMENT_RESULTS, hearingInput, litigationCaseInput, litigationListQuery, lossAnalysisInput, type LitigationCaseView } from '../../../shared/schemas/litigation.ts';
+import { exportRoute } from '../../kernel/exports/xlsx.ts';
+import { JUDGMENT_RESULTS, hearingInput, litigationCaseInput, litigationListQuery, lossAnalysisInput } from '../../../shared/schemas/litigation.ts';
 import { addHearing, createLitigationCase, getLitigationCase, listLitigationCases, setLossAnalysis } from './litigation.ts';
 
 export async function litigationRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
@@ -11,16 +10,16 @@ export async function litigationRoutes(api: FastifyInstance, platform: Platform)
 
   route(api, { method: 'GET', url: '/litigation-cases', permission: 'litigation.read', summary: '行政应诉案件', tags, query: litigationListQuery, handler: async ({ ctx, query }) => listLitigationCases(platform, ctx.scope, query) });
 
-  route(api, {
-    method: 'GET',
+  exportRoute(api, platform, {
     url: '/litigation-cases/export',
     permission: 'litigation.read',
     summary: '按当前筛选导出应诉案件台账（.xlsx）',
     tags,
     query: litigationListQuery.omit({ page: true, pageSize: true }),
-    handler: async ({ ctx, query, reply }) => {
-      const { items } = await listLitigationCases(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 });
-      const buffer = await xlsxBuffer<LitigationCaseView>('行政应诉案件', [
+    sheet: '行政应诉案件',
+    targetType: 'litigation_case',
+    rows: async (ctx, query) => (await listLitigationCases(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
+    columns: [
         { header: '立案日期', width: 12, value: (c) => c.filedDate },
         { header: '法院', width: 20, value: (c) => c.court },
         { header: '原告', width: 14, value: (c) => c.plaintiff },
@@ -31,10 +30,7 @@ export async function litigationRoutes(api: FastifyInstance, platform: Platform)
         { header: '状态', width: 12, value: (c) => c.statusLabel },
         { header: '结果', width: 8, value: (c) => (c.result ? JUDGMENT_RESULTS[c.result] : null) },
         { header: '裁判日期', width: 12, value: (c) => c.judgmentDate },
-      ], items);
-      await platform.audit.record(platform.db, ctx, { action: 'export.run', targetType: 'litigation_case', detail: { rows: items.length, filters: query } });
-      return sendXlsx(reply, `行政应诉案件-${chinaToday()}.xlsx`, buffer);
-    },
+    ],
   });
 
   route(api, {

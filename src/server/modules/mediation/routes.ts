@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { sendXlsx, xlsxBuffer } from '../../kernel/exports/xlsx.ts';
-import { chinaToday } from '../../kernel/calendar/days.ts';
-import { MEDIATION_CHANNELS, OUTCOMES, disputeInput, disputeListQuery, orgInput, type DisputeView } from '../../../shared/schemas/mediation.ts';
+import { exportRoute } from '../../kernel/exports/xlsx.ts';
+import { MEDIATION_CHANNELS, OUTCOMES, disputeInput, disputeListQuery, orgInput } from '../../../shared/schemas/mediation.ts';
 import { createDispute, createOrg, getDispute, listDisputes, listOrgs } from './mediation.ts';
 
 export async function mediationRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
@@ -23,16 +22,16 @@ export async function mediationRoutes(api: FastifyInstance, platform: Platform):
     },
   });
   route(api, { method: 'GET', url: '/disputes', permission: 'mediation.read', summary: '矛盾纠纷', tags, query: disputeListQuery, handler: async ({ ctx, query }) => listDisputes(platform, ctx.scope, query) });
-  route(api, {
-    method: 'GET',
+  exportRoute(api, platform, {
     url: '/disputes/export',
     permission: 'mediation.read',
     summary: '按当前筛选导出矛盾纠纷台账（.xlsx）',
     tags,
     query: disputeListQuery.omit({ page: true, pageSize: true }),
-    handler: async ({ ctx, query, reply }) => {
-      const { items } = await listDisputes(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 });
-      const buffer = await xlsxBuffer<DisputeView>('矛盾纠纷', [
+    sheet: '矛盾纠纷',
+    targetType: 'dispute',
+    rows: async (ctx, query) => (await listDisputes(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
+    columns: [
         { header: '受理日期', width: 12, value: (d) => d.receivedDate },
         { header: '受理单位', width: 18, value: (d) => d.unitName },
         { header: '调解组织', width: 24, value: (d) => d.orgName },
@@ -44,10 +43,7 @@ export async function mediationRoutes(api: FastifyInstance, platform: Platform):
         { header: '调解结果', width: 12, value: (d) => (d.outcome ? OUTCOMES[d.outcome] : null) },
         { header: '结案日期', width: 12, value: (d) => d.closedDate },
         { header: '回访日期', width: 12, value: (d) => d.revisitDate },
-      ], items);
-      await platform.audit.record(platform.db, ctx, { action: 'export.run', targetType: 'dispute', detail: { rows: items.length, filters: query } });
-      return sendXlsx(reply, `矛盾纠纷-${chinaToday()}.xlsx`, buffer);
-    },
+    ],
   });
   route(api, {
     method: 'POST',

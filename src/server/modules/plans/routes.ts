@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { sendXlsx, xlsxBuffer } from '../../kernel/exports/xlsx.ts';
-import { chinaToday } from '../../kernel/calendar/days.ts';
-import { copyPlanInput, planInput, progressInput, taskInput, taskListQuery, updatePlanInput, updateTaskInput, type TaskView } from '../../../shared/schemas/plans.ts';
+import { exportRoute } from '../../kernel/exports/xlsx.ts';
+import { copyPlanInput, planInput, progressInput, taskInput, taskListQuery, updatePlanInput, updateTaskInput } from '../../../shared/schemas/plans.ts';
 import { allTasks, copyPlan, createPlan, getTask, insertTask, listPlans, listTasks, reportProgress, updatePlan, updateTask } from './plans.ts';
 
 const exportQuery = taskListQuery.omit({ page: true, pageSize: true });
@@ -66,16 +65,16 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     handler: async ({ ctx, query }) => listTasks(platform, ctx.scope, query),
   });
 
-  route(api, {
-    method: 'GET',
+  exportRoute(api, platform, {
     url: '/tasks/export',
     permission: 'plan.read',
     summary: '按当前筛选导出任务台账（.xlsx）',
     tags,
     query: exportQuery,
-    handler: async ({ ctx, query, reply }) => {
-      const rows = await allTasks(platform, ctx.scope, query);
-      const buffer = await xlsxBuffer<TaskView>('任务台账', [
+    sheet: '任务台账',
+    targetType: 'task',
+    rows: (ctx, query) => allTasks(platform, ctx.scope, query),
+    columns: [
         { header: '方案', width: 30, value: (t) => t.planTitle },
         { header: '编号', width: 8, value: (t) => t.code },
         { header: '任务名称', width: 40, value: (t) => t.title },
@@ -86,10 +85,7 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
         { header: '状态', width: 10, value: (t) => (t.overdue ? `${t.statusLabel}（逾期）` : t.statusLabel) },
         { header: '进度%', width: 8, value: (t) => t.percent },
         { header: '完成日期', width: 12, value: (t) => t.completedDate },
-      ], rows);
-      await platform.audit.record(platform.db, ctx, { action: 'export.run', targetType: 'task', detail: { rows: rows.length, filters: query } });
-      return sendXlsx(reply, `任务台账-${chinaToday()}.xlsx`, buffer);
-    },
+    ],
   });
 
   route(api, {

@@ -1,24 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { sendXlsx, xlsxBuffer } from '../../kernel/exports/xlsx.ts';
-import { chinaToday } from '../../kernel/calendar/days.ts';
-import { PROPOSAL_KINDS, SATISFACTION, proposalInput, proposalListQuery, type ProposalView } from '../../../shared/schemas/proposals.ts';
+import { exportRoute } from '../../kernel/exports/xlsx.ts';
+import { PROPOSAL_KINDS, SATISFACTION, proposalInput, proposalListQuery } from '../../../shared/schemas/proposals.ts';
 import { createProposal, getProposal, listProposals } from './proposals.ts';
 
 export async function proposalRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['建议提案'];
   route(api, { method: 'GET', url: '/proposals', permission: 'proposal.read', summary: '人大代表建议、政协委员提案', tags, query: proposalListQuery, handler: async ({ ctx, query }) => listProposals(platform, ctx.scope, query) });
-  route(api, {
-    method: 'GET',
+  exportRoute(api, platform, {
     url: '/proposals/export',
     permission: 'proposal.read',
     summary: '按当前筛选导出建议提案办理台账（.xlsx）',
     tags,
     query: proposalListQuery.omit({ page: true, pageSize: true }),
-    handler: async ({ ctx, query, reply }) => {
-      const { items } = await listProposals(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 });
-      const buffer = await xlsxBuffer<ProposalView>('建议提案', [
+    sheet: '建议提案',
+    targetType: 'proposal',
+    rows: async (ctx, query) => (await listProposals(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
+    columns: [
         { header: '类别', width: 12, value: (p) => PROPOSAL_KINDS[p.kind] },
         { header: '编号', width: 8, value: (p) => p.number },
         { header: '标题', width: 40, value: (p) => p.title },
@@ -28,10 +27,7 @@ export async function proposalRoutes(api: FastifyInstance, platform: Platform): 
         { header: '答复期限', width: 12, value: (p) => p.due },
         { header: '答复日期', width: 12, value: (p) => p.replyDate },
         { header: '满意度', width: 10, value: (p) => (p.satisfaction ? SATISFACTION[p.satisfaction] : null) },
-      ], items);
-      await platform.audit.record(platform.db, ctx, { action: 'export.run', targetType: 'proposal', detail: { rows: items.length, filters: query } });
-      return sendXlsx(reply, `建议提案-${chinaToday()}.xlsx`, buffer);
-    },
+    ],
   });
   route(api, {
     method: 'POST',

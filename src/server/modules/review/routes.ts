@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { sendXlsx, xlsxBuffer } from '../../kernel/exports/xlsx.ts';
-import { chinaToday } from '../../kernel/calendar/days.ts';
+import { exportRoute } from '../../kernel/exports/xlsx.ts';
 import { unmaskInput } from '../../../shared/schemas/org.ts';
-import { REVIEW_CHANNELS, REVIEW_OUTCOMES, REVIEW_PROCEDURES, committeeInput, reviewCaseInput, reviewListQuery, type ReviewCaseView } from '../../../shared/schemas/review.ts';
+import { REVIEW_CHANNELS, REVIEW_OUTCOMES, REVIEW_PROCEDURES, committeeInput, reviewCaseInput, reviewListQuery } from '../../../shared/schemas/review.ts';
 import { allCases, createCase, getCase, listCases, setCommitteeOpinion, unmaskApplicant } from './review.ts';
 
 export async function reviewRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
@@ -12,16 +11,16 @@ export async function reviewRoutes(api: FastifyInstance, platform: Platform): Pr
 
   route(api, { method: 'GET', url: '/review-cases', permission: 'review.read', summary: '行政复议案件（筛选，附最近期限的红黄牌）', tags, query: reviewListQuery, handler: async ({ ctx, query }) => listCases(platform, ctx.scope, query) });
 
-  route(api, {
-    method: 'GET',
+  exportRoute(api, platform, {
     url: '/review-cases/export',
     permission: 'review.read',
     summary: '按当前筛选导出复议案件台账（.xlsx，个人信息脱敏）',
     tags,
     query: reviewListQuery.omit({ page: true, pageSize: true }),
-    handler: async ({ ctx, query, reply }) => {
-      const rows = await allCases(platform, ctx.scope, query);
-      const buffer = await xlsxBuffer<ReviewCaseView>('行政复议案件', [
+    sheet: '行政复议案件',
+    targetType: 'review_case',
+    rows: (ctx, query) => allCases(platform, ctx.scope, query),
+    columns: [
         { header: '收到日期', width: 12, value: (c) => c.receivedDate },
         { header: '申请人', width: 14, value: (c) => c.applicantName },
         { header: '身份证号（脱敏）', width: 22, value: (c) => c.applicantIdNumber },
@@ -34,10 +33,7 @@ export async function reviewRoutes(api: FastifyInstance, platform: Platform): Pr
         { header: '结案日期', width: 12, value: (c) => c.closedDate },
         { header: '结果', width: 12, value: (c) => (c.outcome ? REVIEW_OUTCOMES[c.outcome] : null) },
         { header: '延期', width: 6, value: (c) => (c.extended ? '是' : '否') },
-      ], rows);
-      await platform.audit.record(platform.db, ctx, { action: 'export.run', targetType: 'review_case', detail: { rows: rows.length, filters: query } });
-      return sendXlsx(reply, `行政复议案件-${chinaToday()}.xlsx`, buffer);
-    },
+    ],
   });
 
   route(api, {

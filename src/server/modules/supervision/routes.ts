@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from '../../../shared/zod.ts';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { sendXlsx, xlsxBuffer } from '../../kernel/exports/xlsx.ts';
-import { chinaToday } from '../../kernel/calendar/days.ts';
+import { exportRoute } from '../../kernel/exports/xlsx.ts';
 import {
   SEVERITIES,
   findingInput,
@@ -13,7 +12,6 @@ import {
   interviewInput,
   noticeInput,
   updateInspectionInput,
-  type FindingView,
 } from '../../../shared/schemas/supervision.ts';
 import { addInterview, createInspection, createNotice, getFinding, getInspection, insertFinding, listFindings, listInspections, listNotices, updateInspection } from './supervision.ts';
 
@@ -54,16 +52,16 @@ export async function supervisionRoutes(api: FastifyInstance, platform: Platform
 
   route(api, { method: 'GET', url: '/findings', permission: 'supervision.read', summary: '督察问题（本人数据范围内的责任单位）', tags, query: findingListQuery, handler: async ({ ctx, query }) => listFindings(platform, ctx.scope, query) });
 
-  route(api, {
-    method: 'GET',
+  exportRoute(api, platform, {
     url: '/findings/export',
     permission: 'supervision.read',
     summary: '按当前筛选导出问题整改台账（.xlsx）',
     tags,
     query: findingListQuery.omit({ page: true, pageSize: true }),
-    handler: async ({ ctx, query, reply }) => {
-      const { items } = await listFindings(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 });
-      const buffer = await xlsxBuffer<FindingView>('问题整改台账', [
+    sheet: '问题整改台账',
+    targetType: 'finding',
+    rows: async (ctx, query) => (await listFindings(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
+    columns: [
         { header: '督察', width: 30, value: (f) => f.inspectionTitle },
         { header: '责任单位', width: 20, value: (f) => f.unitName },
         { header: '问题描述', width: 50, value: (f) => f.description },
@@ -74,10 +72,7 @@ export async function supervisionRoutes(api: FastifyInstance, platform: Platform
         { header: '整改完成日期', width: 12, value: (f) => f.rectifiedDate },
         { header: '核查日期', width: 12, value: (f) => f.verifiedDate },
         { header: '约谈日期', width: 12, value: (f) => f.interviewedOn },
-      ], items);
-      await platform.audit.record(platform.db, ctx, { action: 'export.run', targetType: 'finding', detail: { rows: items.length, filters: query } });
-      return sendXlsx(reply, `问题整改台账-${chinaToday()}.xlsx`, buffer);
-    },
+    ],
   });
 
   route(api, {
