@@ -169,6 +169,26 @@ describe('imports, export, copy and indicators', () => {
     expect(sheet.rowCount - 1).toBe(listed);
   });
 
+  it('every ledger exports a real xlsx named after its sheet, and the export is audited', async () => {
+    for (const [url, header] of [
+      ['/api/v1/findings/export', '督察'],
+      ['/api/v1/review-cases/export', '收到日期'],
+      ['/api/v1/foi-requests/export', '收到日期'],
+      ['/api/v1/litigation-cases/export', '立案日期'],
+      ['/api/v1/proposals/export', '类别'],
+      ['/api/v1/disputes/export', '受理日期'],
+    ] as const) {
+      const res = await office.get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(String(res.headers['content-disposition'])).toMatch(/\.xlsx/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as any);
+      expect(book.worksheets[0]!.getRow(1).getCell(1).value, url).toBe(header);
+    }
+    const audited = await env.platform.db.selectFrom('audit_log').select('target_type').where('action', '=', 'export.run').execute();
+    expect(new Set(audited.map((a) => a.target_type))).toEqual(new Set(['task', 'finding', 'review_case', 'foi_request', 'litigation_case', 'proposal', 'dispute']));
+  });
+
   it('copies a plan into the next year with its tasks not started', async () => {
     const res = await office.post(`/api/v1/plans/${planId}/copy`, { year: year + 1, issuedDate: `${year + 1}-02-01` });
     expect(res.statusCode, res.body).toBe(201);
