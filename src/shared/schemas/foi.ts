@@ -9,7 +9,6 @@ export const FOI_CHANNELS = { window: '当面', mail: '信函', online: '网上'
 export const REPLY_TYPES = { disclosed: '予以公开', partly: '部分公开', refused: '不予公开', not_exist: '信息不存在', not_ours: '非本机关', other: '其他' } as const;
 export type ReplyType = keyof typeof REPLY_TYPES;
 
-const enumOf = labelledEnum;
 
 export const FOI_WORKFLOW: WorkflowDef = {
   recordType: FOI_RECORD_TYPE,
@@ -66,7 +65,7 @@ export const FOI_WORKFLOW: WorkflowDef = {
       from: ['received'],
       to: 'replied',
       roles: ['law_office', 'unit_liaison', 'unit_head'],
-      input: z.strictObject({ replyType: enumOf(REPLY_TYPES, '答复类型', 'replyType') }),
+      input: z.strictObject({ replyType: labelledEnum(REPLY_TYPES, '答复类型', 'replyType') }),
       inputColumns: { replyType: 'reply_type' },
       dateColumn: 'reply_date',
       effects: [{ stop: 'reply', reason: '已答复' }],
@@ -94,7 +93,7 @@ export const foiRequestInput = z.strictObject({
   applicantPhone: phone.optional(),
   content: text('申请公开的内容', 2000),
   receivedDate: isoDate('收到申请日期（receivedDate）'),
-  channel: enumOf(FOI_CHANNELS, '申请方式', 'channel'),
+  channel: labelledEnum(FOI_CHANNELS, '申请方式', 'channel'),
 });
 export type FoiRequestInput = z.infer<typeof foiRequestInput>;
 

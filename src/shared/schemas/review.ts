@@ -23,7 +23,6 @@ export type ReviewOutcome = keyof typeof REVIEW_OUTCOMES;
 /** 撤销/变更/确认违法/责令履行/确认无效 are corrections (纠错) of the respondent's act. */
 export const CORRECTIONS: readonly ReviewOutcome[] = ['revoked', 'altered', 'confirmed_illegal', 'ordered_to_perform', 'confirmed_void'];
 
-const enumOf = labelledEnum;
 
 export const REVIEW_WORKFLOW: WorkflowDef = {
   recordType: REVIEW_RECORD_TYPE,
@@ -66,7 +65,7 @@ export const REVIEW_WORKFLOW: WorkflowDef = {
       from: ['received'],
       to: 'accepted',
       roles: ['law_office'],
-      input: z.strictObject({ procedure: enumOf(REVIEW_PROCEDURES, '审理程序', 'procedure') }),
+      input: z.strictObject({ procedure: labelledEnum(REVIEW_PROCEDURES, '审理程序', 'procedure') }),
       inputColumns: { procedure: 'procedure' },
       dateColumn: 'accepted_date',
       effects: [
@@ -114,7 +113,7 @@ export const REVIEW_WORKFLOW: WorkflowDef = {
       from: ['accepted', 'mediating'],
       to: 'decided',
       roles: ['law_office'],
-      input: z.strictObject({ outcome: enumOf(DECISIONS, '决定类型', 'outcome') }),
+      input: z.strictObject({ outcome: labelledEnum(DECISIONS, '决定类型', 'outcome') }),
       inputColumns: { outcome: 'outcome' },
       dateColumn: 'closed_date',
       effects: [{ stop: 'decide', reason: '已作出决定' }, { stop: 'notify', reason: '已结案' }, { stop: 'reply', reason: '已结案' }],
@@ -125,7 +124,7 @@ export const REVIEW_WORKFLOW: WorkflowDef = {
       from: ['received', 'supplementing', 'accepted', 'mediating'],
       to: 'terminated',
       roles: ['law_office'],
-      input: z.strictObject({ outcome: enumOf(TERMINATIONS, '终止原因', 'outcome') }),
+      input: z.strictObject({ outcome: labelledEnum(TERMINATIONS, '终止原因', 'outcome') }),
       inputColumns: { outcome: 'outcome' },
       dateColumn: 'closed_date',
       secondary: true,
@@ -139,14 +138,14 @@ export const REVIEW_STATUSES = Object.fromEntries(Object.entries(REVIEW_WORKFLOW
 export const reviewCaseInput = z.strictObject({
   unitId: z.string().min(1, { error: '复议机关（unitId）不能为空' }).max(64).meta({ title: '复议机关' }),
   applicantName: text('申请人', 100),
-  applicantKind: enumOf({ person: '自然人', organisation: '法人或其他组织' }, '申请人类型', 'applicantKind'),
+  applicantKind: labelledEnum({ person: '自然人', organisation: '法人或其他组织' }, '申请人类型', 'applicantKind'),
   applicantIdNumber: idNumber.optional(),
   applicantPhone: phone.optional(),
   respondent: text('被申请人', 100),
   respondentUnitId: z.string().min(1).max(64).nullable().optional().meta({ title: '被申请人（本级单位）' }),
   act: text('被申请的行政行为', 500),
   receivedDate: isoDate('收到申请日期（receivedDate）'),
-  channel: enumOf(REVIEW_CHANNELS, '申请方式', 'channel'),
+  channel: labelledEnum(REVIEW_CHANNELS, '申请方式', 'channel'),
 });
 export type ReviewCaseInput = z.infer<typeof reviewCaseInput>;
 

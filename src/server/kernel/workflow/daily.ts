@@ -13,7 +13,9 @@ import { addTimeline } from './timeline.ts';
 import { byUrgency, openItems, primaryTransitions, type OpenItem } from './todo.ts';
 import { ALL_SCOPE_ROLES, BUSINESS_ROLES, isRole, type Role } from '../../../shared/roles.ts';
 
-export const JOB_ACTOR: Actor & { displayName: string } = { id: null, name: 'job:daily', displayName: '系统（每日督办）', roles: ['system'], unitId: null, ip: null };
+/** The actor of work the daily job does, named for timelines (e.g. '系统（每日督办）'). */
+export const jobActor = (displayName: string): Actor & { displayName: string } => ({ id: null, name: 'job:daily', displayName, roles: ['system'], unitId: null, ip: null });
+export const JOB_ACTOR = jobActor('系统（每日督办）');
 
 export interface DailySummary {
   date: string;

@@ -20,6 +20,7 @@ import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
 import { openProblem } from '../../kernel/problems/index.ts';
+import { jobActor } from '../../kernel/workflow/daily.ts';
 import { maskIdNumber, maskPhone } from '../../../shared/validators.ts';
 import {
   CORRECTIONS,
@@ -221,7 +222,7 @@ export async function deemAccepted(platform: Platform, date: string): Promise<nu
     .where('c.status', '=', 'running')
     .where('c.due_date', '<', date)
     .execute();
-  const actor = { id: null, name: 'job:daily', displayName: '系统（期满视为受理）', roles: ['system'], unitId: null, ip: null };
+  const actor = jobActor('系统（期满视为受理）');
   for (const c of lapsed) {
     await platform.db.transaction().execute(async (tx) => {
       await updateVersioned(tx, 'review_cases', c.id, c.version, { status: 'accepted', procedure: 'normal', accepted_date: c.due_date }, null);
