@@ -1,13 +1,14 @@
 // 依申请公开: requests with their reply deadlines (红黄牌), intake and export.
 import { useMemo, useState } from 'react';
 import { App, Button, Card, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, TreeSelect } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { download, get, post, query } from '../../api.ts';
+import { post } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
-import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
+import { ExportButton, useLedger } from '../../components/ledger.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { DueTag } from '../../components/Light.tsx';
 import { StatusTag } from '../../components/WorkflowPanel.tsx';
@@ -19,14 +20,12 @@ export default function FoiRequestsPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const [filters, setFilters] = useState<Record<string, string | number | undefined>>({ page: 1, pageSize: 20 });
-  const list = useQuery({ queryKey: ['foi-requests', filters], queryFn: () => get<{ items: FoiRequestView[]; total: number }>(`/foi-requests${query(filters)}`) });
+  const { filters, set, list, pagination } = useLedger<FoiRequestView>('/foi-requests');
   const units = useUnits();
   const tree = useMemo(() => buildTree(units.data ?? []), [units.data]);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm();
-  const set = (patch: Record<string, string | number | undefined>) => setFilters({ ...filters, ...patch, page: 1 });
 
   const create = async () => {
     const values = await form.validateFields();
@@ -36,7 +35,7 @@ export default function FoiRequestsPage() {
       message.success('已登记，答复期限开始计算');
       setOpen(false);
       form.resetFields();
-      client.invalidateQueries({ queryKey: ['foi-requests'] });
+      client.invalidateQueries({ queryKey: ['/foi-requests'] });
       navigate(`/foi/${created.id}`);
     } catch (e) {
       setError(e);
@@ -49,7 +48,7 @@ export default function FoiRequestsPage() {
       title="依申请公开"
       extra={
         <Space>
-          <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`/foi-requests/export${query({ ...filters, page: undefined, pageSize: undefined })}`, '依申请公开.xlsx').catch((e) => message.error(errorText(e)))}>导出 Excel</Button>
+          <ExportButton url="/foi-requests/export" filters={filters} filename="依申请公开.xlsx" />
           {can('foi.manage') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => { setError(null); setOpen(true); }}>登记申请</Button>}
         </Space>
       }
@@ -70,7 +69,7 @@ export default function FoiRequestsPage() {
         loading={list.isLoading}
         dataSource={list.data?.items}
         rowClassName={(r) => (r.light === 'red' ? 'row-overdue' : '')}
-        pagination={{ current: Number(filters.page), pageSize: Number(filters.pageSize), total: list.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 件`, onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }) }}
+        pagination={pagination}
         columns={[
           { title: '收到日期', dataIndex: 'receivedDate', width: 100 },
           { title: '申请', dataIndex: 'title', render: (t: string, r) => <Link to={`/foi/${r.id}`}>{t}</Link> },

@@ -1,13 +1,14 @@
 // 行政应诉: cases with the defence deadline (红黄牌), head appearances, results; intake and export.
 import { useMemo, useState } from 'react';
 import { App, Button, Card, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag, TreeSelect } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { download, get, post, query } from '../../api.ts';
+import { post } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
-import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
+import { ExportButton, useLedger } from '../../components/ledger.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { DueTag } from '../../components/Light.tsx';
 import { StatusTag } from '../../components/WorkflowPanel.tsx';
@@ -19,14 +20,12 @@ export default function LitigationCasesPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const [filters, setFilters] = useState<Record<string, string | number | undefined>>({ page: 1, pageSize: 20 });
-  const list = useQuery({ queryKey: ['litigation-cases', filters], queryFn: () => get<{ items: LitigationCaseView[]; total: number }>(`/litigation-cases${query(filters)}`) });
+  const { filters, set, list, pagination } = useLedger<LitigationCaseView>('/litigation-cases');
   const units = useUnits();
   const tree = useMemo(() => buildTree(units.data ?? []), [units.data]);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm();
-  const set = (patch: Record<string, string | number | undefined>) => setFilters({ ...filters, ...patch, page: 1 });
   const create = async () => {
     const values = await form.validateFields();
     setError(null);
@@ -35,7 +34,7 @@ export default function LitigationCasesPage() {
       message.success('已登记，答辩期限开始计算');
       setOpen(false);
       form.resetFields();
-      client.invalidateQueries({ queryKey: ['litigation-cases'] });
+      client.invalidateQueries({ queryKey: ['/litigation-cases'] });
       navigate(`/litigation/${created.id}`);
     } catch (e) {
       setError(e);
@@ -43,7 +42,7 @@ export default function LitigationCasesPage() {
   };
   return (
     <Card size="small" title="行政应诉" extra={<Space>
-      <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`/litigation-cases/export${query({ ...filters, page: undefined, pageSize: undefined })}`, '行政应诉案件.xlsx').catch((e) => message.error(errorText(e)))}>导出 Excel</Button>
+      <ExportButton url="/litigation-cases/export" filters={filters} filename="行政应诉案件.xlsx" />
       {can('litigation.manage') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => { setError(null); setOpen(true); }}>登记案件</Button>}
     </Space>}>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -58,7 +57,7 @@ export default function LitigationCasesPage() {
         loading={list.isLoading}
         dataSource={list.data?.items}
         rowClassName={(c) => (c.light === 'red' ? 'row-overdue' : '')}
-        pagination={{ current: Number(filters.page), pageSize: Number(filters.pageSize), total: list.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 件`, onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }) }}
+        pagination={pagination}
         columns={[
           { title: '立案日期', dataIndex: 'filedDate', width: 100 },
           { title: '案件', dataIndex: 'title', render: (t: string, c) => <Link to={`/litigation/${c.id}`}>{t}</Link> },

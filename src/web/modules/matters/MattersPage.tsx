@@ -5,8 +5,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { get, post, query } from '../../api.ts';
+import { get, post } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
+import { useLedger } from '../../components/ledger.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { DueTag } from '../../components/Light.tsx';
@@ -25,15 +26,13 @@ export default function MattersPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const [filters, setFilters] = useState<Record<string, string | number | undefined>>({ page: 1, pageSize: 20 });
-  const list = useQuery({ queryKey: ['matters', filters], queryFn: () => get<{ items: MatterView[]; total: number }>(`/matters${query(filters)}`) });
+  const { set, list, pagination } = useLedger<MatterView>('/matters');
   const units = useUnits();
   const tree = useMemo(() => buildTree(units.data ?? []), [units.data]);
   const rules = useRules();
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm();
-  const set = (patch: Record<string, string | number | undefined>) => setFilters({ ...filters, ...patch, page: 1 });
 
   const create = async () => {
     const values = await form.validateFields();
@@ -43,7 +42,7 @@ export default function MattersPage() {
       message.success('已交办');
       setCreating(false);
       form.resetFields();
-      client.invalidateQueries({ queryKey: ['matters'] });
+      client.invalidateQueries({ queryKey: ['/matters'] });
       navigate(`/matters/${created.id}`);
     } catch (e) {
       setError(e);
@@ -70,7 +69,7 @@ export default function MattersPage() {
         size="small"
         loading={list.isLoading}
         dataSource={list.data?.items}
-        pagination={{ current: Number(filters.page), pageSize: Number(filters.pageSize), total: list.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 件`, onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }) }}
+        pagination={pagination}
         columns={[
           { title: '事项', dataIndex: 'title', render: (v: string, r) => <Link to={`/matters/${r.id}`}>{v}</Link> },
           { title: '承办单位', dataIndex: 'unitName', width: 170, ellipsis: true },

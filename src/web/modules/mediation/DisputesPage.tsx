@@ -1,13 +1,14 @@
 // 矛盾纠纷调解: disputes by channel and outcome, organisations, intake (with a cross-channel link).
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Checkbox, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag, TreeSelect } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { download, get, post, query } from '../../api.ts';
+import { get, post } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
-import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
+import { ExportButton, useLedger } from '../../components/ledger.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { StatusTag } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
@@ -18,15 +19,13 @@ export default function DisputesPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const [filters, setFilters] = useState<Record<string, string | number | undefined>>({ page: 1, pageSize: 20 });
-  const list = useQuery({ queryKey: ['disputes', filters], queryFn: () => get<{ items: DisputeView[]; total: number }>(`/disputes${query(filters)}`) });
+  const { filters, set, list, pagination } = useLedger<DisputeView>('/disputes');
   const orgs = useQuery({ queryKey: ['mediation-orgs'], queryFn: () => get<{ items: MediationOrgView[] }>('/mediation-orgs').then((r) => r.items) });
   const units = useUnits();
   const tree = useMemo(() => buildTree(units.data ?? []), [units.data]);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm();
-  const set = (patch: Record<string, string | number | undefined>) => setFilters({ ...filters, ...patch, page: 1 });
   const create = async () => {
     const values = await form.validateFields();
     setError(null);
@@ -35,7 +34,7 @@ export default function DisputesPage() {
       message.success('已受理');
       setOpen(false);
       form.resetFields();
-      client.invalidateQueries({ queryKey: ['disputes'] });
+      client.invalidateQueries({ queryKey: ['/disputes'] });
       navigate(`/disputes/${created.id}`);
     } catch (e) {
       setError(e);
@@ -43,7 +42,7 @@ export default function DisputesPage() {
   };
   return (
     <Card size="small" title="矛盾纠纷调解" extra={<Space>
-      <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`/disputes/export${query({ ...filters, page: undefined, pageSize: undefined })}`, '矛盾纠纷.xlsx').catch((e) => message.error(errorText(e)))}>导出 Excel</Button>
+      <ExportButton url="/disputes/export" filters={filters} filename="矛盾纠纷.xlsx" />
       {can('mediation.manage') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => { setError(null); setOpen(true); }}>受理纠纷</Button>}
     </Space>}>
       <Tabs
@@ -65,7 +64,7 @@ export default function DisputesPage() {
                   size="small"
                   loading={list.isLoading}
                   dataSource={list.data?.items}
-                  pagination={{ current: Number(filters.page), pageSize: Number(filters.pageSize), total: list.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 件`, onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }) }}
+                  pagination={pagination}
                   columns={[
                     { title: '受理日期', dataIndex: 'receivedDate', width: 100 },
                     { title: '纠纷', dataIndex: 'title', render: (t: string, d) => <Link to={`/disputes/${d.id}`}>{t}</Link> },

@@ -1,13 +1,14 @@
 // 建议提案: suggestions and proposals by lead unit with their reply deadlines; the law office assigns.
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Checkbox, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Table, Tag, TreeSelect } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { download, get, post, query } from '../../api.ts';
+import { post } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
-import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
+import { ExportButton, useLedger } from '../../components/ledger.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { DueTag } from '../../components/Light.tsx';
 import { StatusTag } from '../../components/WorkflowPanel.tsx';
@@ -18,15 +19,13 @@ export default function ProposalsPage() {
   const { can } = useAuth();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const [filters, setFilters] = useState<Record<string, string | number | undefined>>({ page: 1, pageSize: 20 });
-  const list = useQuery({ queryKey: ['proposals', filters], queryFn: () => get<{ items: ProposalView[]; total: number }>(`/proposals${query(filters)}`) });
+  const { filters, set, list, pagination } = useLedger<ProposalView>('/proposals');
   const units = useUnits();
   const tree = useMemo(() => buildTree(units.data ?? []), [units.data]);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm();
   const kind = Form.useWatch('kind', form);
-  const set = (patch: Record<string, string | number | undefined>) => setFilters({ ...filters, ...patch, page: 1 });
   const create = async () => {
     const values = await form.validateFields();
     setError(null);
@@ -35,14 +34,14 @@ export default function ProposalsPage() {
       message.success('已交办');
       setOpen(false);
       form.resetFields();
-      client.invalidateQueries({ queryKey: ['proposals'] });
+      client.invalidateQueries({ queryKey: ['/proposals'] });
     } catch (e) {
       setError(e);
     }
   };
   return (
     <Card size="small" title="建议提案办理" extra={<Space>
-      <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`/proposals/export${query({ ...filters, page: undefined, pageSize: undefined })}`, '建议提案.xlsx').catch((e) => message.error(errorText(e)))}>导出 Excel</Button>
+      <ExportButton url="/proposals/export" filters={filters} filename="建议提案.xlsx" />
       {can('proposal.manage') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => { setError(null); setOpen(true); }}>交办</Button>}
     </Space>}>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -57,7 +56,7 @@ export default function ProposalsPage() {
         loading={list.isLoading}
         dataSource={list.data?.items}
         rowClassName={(p) => (p.light === 'red' ? 'row-overdue' : '')}
-        pagination={{ current: Number(filters.page), pageSize: Number(filters.pageSize), total: list.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 件`, onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }) }}
+        pagination={pagination}
         columns={[
           { title: '类别', dataIndex: 'kind', width: 165, render: (k: keyof typeof PROPOSAL_KINDS, p) => <>{PROPOSAL_KINDS[k]} 第{p.number}号</> },
           { title: '标题', dataIndex: 'title', render: (t: string, p) => <Link to={`/proposals/${p.id}`}>{t}</Link> },

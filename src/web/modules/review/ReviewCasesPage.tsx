@@ -1,13 +1,14 @@
 // 行政复议案件: the ledger with filters and the nearest statutory deadline's 红黄牌; intake form.
 import { useMemo, useState } from 'react';
 import { App, Button, Card, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, TreeSelect } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { download, get, post, query } from '../../api.ts';
+import { post } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
-import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
+import { ExportButton, useLedger } from '../../components/ledger.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { DueTag } from '../../components/Light.tsx';
 import { StatusTag } from '../../components/WorkflowPanel.tsx';
@@ -19,14 +20,12 @@ export default function ReviewCasesPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const [filters, setFilters] = useState<Record<string, string | number | undefined>>({ page: 1, pageSize: 20 });
-  const list = useQuery({ queryKey: ['review-cases', filters], queryFn: () => get<{ items: ReviewCaseView[]; total: number }>(`/review-cases${query(filters)}`) });
+  const { filters, set, list, pagination } = useLedger<ReviewCaseView>('/review-cases');
   const units = useUnits();
   const tree = useMemo(() => buildTree(units.data ?? []), [units.data]);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm();
-  const set = (patch: Record<string, string | number | undefined>) => setFilters({ ...filters, ...patch, page: 1 });
 
   const create = async () => {
     const values = await form.validateFields();
@@ -42,7 +41,7 @@ export default function ReviewCasesPage() {
       message.success('已登记，受理审查期限开始计算');
       setOpen(false);
       form.resetFields();
-      client.invalidateQueries({ queryKey: ['review-cases'] });
+      client.invalidateQueries({ queryKey: ['/review-cases'] });
       navigate(`/review/${created.id}`);
     } catch (e) {
       setError(e);
@@ -55,7 +54,7 @@ export default function ReviewCasesPage() {
       title="行政复议案件"
       extra={
         <Space>
-          <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`/review-cases/export${query({ ...filters, page: undefined, pageSize: undefined })}`, '行政复议案件.xlsx').catch((e) => message.error(errorText(e)))}>导出 Excel</Button>
+          <ExportButton url="/review-cases/export" filters={filters} filename="行政复议案件.xlsx" />
           {can('review.manage') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => { setError(null); setOpen(true); }}>登记申请</Button>}
         </Space>
       }
@@ -76,7 +75,7 @@ export default function ReviewCasesPage() {
         loading={list.isLoading}
         dataSource={list.data?.items}
         rowClassName={(c) => (c.nextDue?.light === 'red' ? 'row-overdue' : '')}
-        pagination={{ current: Number(filters.page), pageSize: Number(filters.pageSize), total: list.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 件`, onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }) }}
+        pagination={pagination}
         columns={[
           { title: '收到日期', dataIndex: 'receivedDate', width: 100 },
           { title: '案件', dataIndex: 'title', render: (t: string, c) => <Link to={`/review/${c.id}`}>{t}</Link> },
