@@ -10,6 +10,7 @@ import type { ImportType } from './imports/types.ts';
 import { DeadlineStore, seedDefaultRules } from './calendar/store.ts';
 import { validateWorkflow, type WorkflowDef } from '../../shared/workflow.ts';
 import type { IndicatorDef } from './indicators/registry.ts';
+import { IndicatorFacts } from './indicators/facts.ts';
 
 export interface Platform {
   config: Config;
@@ -29,6 +30,8 @@ export interface Platform {
   workflows: ReadonlyMap<string, WorkflowDef>;
   /** code → indicator, from every module, in registration order. */
   indicators: ReadonlyMap<string, IndicatorDef>;
+  /** Summary tables of the count indicators (per unit and year), kept exact by write generations. */
+  facts: IndicatorFacts;
   close(): Promise<void>;
 }
 
@@ -92,6 +95,14 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
     }
   }
 
+  const facts = new IndicatorFacts(handle.db, handle.dialect, indicators);
+  try {
+    await facts.install();
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+
   const platform: Platform = {
     config,
     db: handle.db,
@@ -106,6 +117,7 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
     deadlines: new DeadlineStore(handle.db),
     workflows,
     indicators,
+    facts,
     close: () => handle.close(),
   };
   return { platform, keyFileCreated, migrationsApplied };

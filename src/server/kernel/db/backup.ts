@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import type { Platform } from '../platform.ts';
 import type { Config } from '../../config.ts';
 import { BlobStore } from '../attachments/store.ts';
+import { DERIVED_TABLES } from '../indicators/facts.ts';
 
 const FORMAT = 'fazhi-backup';
 
@@ -16,7 +17,8 @@ async function userTables(platform: Platform): Promise<string[]> {
   const tables = await platform.db.introspection.getTables();
   // PostgreSQL introspection lists every schema of the database: keep ours.
   const ours = (t: { schema?: string }) => platform.dialect !== 'postgres' || t.schema === platform.config.pgSchema;
-  return tables.filter((t) => !t.isView && !t.name.startsWith('kysely_') && ours(t)).map((t) => t.name);
+  const derived = new Set<string>(DERIVED_TABLES);
+  return tables.filter((t) => !t.isView && !t.name.startsWith('kysely_') && !derived.has(t.name) && ours(t)).map((t) => t.name);
 }
 
 /** Tables ordered so that every table comes after the tables its foreign keys reference. */

@@ -307,6 +307,35 @@ const problemClosing: MigrationSet = () => ({
   },
 });
 
+const indicatorFacts: MigrationSet = () => ({
+  // Summary tables of the indicator figures (kernel/indicators/facts.ts): derived, never backed up.
+  kernel_0006_indicator_facts: {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('indicator_generations')
+        .addColumn('table_name', 'text', (c) => c.primaryKey())
+        .addColumn('generation', 'bigint', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createTable('indicator_fact_sets')
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('stamp', 'text', (c) => c.notNull())
+        .addColumn('computed_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('indicator_fact_sets_pk', ['code', 'year'])
+        .execute();
+      await db.schema
+        .createTable('indicator_facts')
+        .addColumn('code', 'text', (c) => c.notNull())
+        .addColumn('year', 'integer', (c) => c.notNull())
+        .addColumn('unit_id', 'text', (c) => c.notNull())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('indicator_facts_pk', ['code', 'year', 'unit_id'])
+        .execute();
+    },
+  },
+});
+
 /** Applies every pending migration; returns the names applied. Throws with the failing migration's name. */
 /**
  * `pgSchema` pins Kysely's bookkeeping tables to our schema: otherwise, when another schema of the
@@ -314,7 +343,7 @@ const problemClosing: MigrationSet = () => ({
  * they exist here too and fail.
  */
 export async function migrate(db: Db, dialect: Dialect, moduleSets: MigrationSet[], pgSchema?: string): Promise<string[]> {
-  const kernel: Record<string, Migration> = { ...kernelMigrations(dialect), ...fixedDueClocks(dialect), ...problemPool(dialect), ...problemClosing(dialect) };
+  const kernel: Record<string, Migration> = { ...kernelMigrations(dialect), ...fixedDueClocks(dialect), ...problemPool(dialect), ...problemClosing(dialect), ...indicatorFacts(dialect) };
   const all: Record<string, Migration> = { ...kernel };
   for (const set of moduleSets) Object.assign(all, set(dialect));
   const run = async (migrations: Record<string, Migration>) => {

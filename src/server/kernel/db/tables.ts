@@ -219,6 +219,9 @@ export interface KernelTables {
   notifications: NotificationTable;
   job_runs: JobRunTable;
   problems: ProblemTable;
+  indicator_generations: { table_name: string; generation: number };
+  indicator_fact_sets: { code: string; year: number; stamp: string; computed_at: string };
+  indicator_facts: { code: string; year: number; unit_id: string; n: number };
 }
 
 /** Modules extend this interface by declaration merging on their own tables. */

@@ -6,6 +6,7 @@ import type { Db } from '../db/index.ts';
 import type { Platform } from '../platform.ts';
 import { subtreeUnitIds } from '../auth/scope.ts';
 import { HttpError, notFound } from '../http/errors.ts';
+import { sumOver } from './facts.ts';
 import type { IndicatorRecord, IndicatorValue } from '../../../shared/schemas/indicators.ts';
 
 /** The records of a count indicator for year Y: must select id, title, unit_id and date. */
@@ -50,26 +51,26 @@ function scopedRecords(platform: Platform, def: Extract<IndicatorDef, { kind: 'c
   return q;
 }
 
-async function count(platform: Platform, code: string, scope: IndicatorScope): Promise<number> {
-  const row = await scopedRecords(platform, countDef(platform, code), scope).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-export async function computeIndicator(platform: Platform, def: IndicatorDef, scope: IndicatorScope): Promise<number | null> {
-  if (def.kind === 'count') return count(platform, def.code, scope);
+/** The figure of an indicator given the counts of its count indicators (by code and year). */
+function valueOf(def: IndicatorDef, year: number, countOf: (code: string, year: number) => number): number | null {
+  if (def.kind === 'count') return countOf(def.code, year);
   if (def.kind === 'change') {
-    const [now, before] = await Promise.all([count(platform, def.of, scope), count(platform, def.of, { ...scope, year: scope.year - 1 })]);
-    return before === 0 ? null : (now - before) / before;
+    const before = countOf(def.of, year - 1);
+    return before === 0 ? null : (countOf(def.of, year) - before) / before;
   }
-  const [num, den] = await Promise.all([count(platform, def.numerator, scope), count(platform, def.denominator, scope)]);
-  return den === 0 ? null : num / den;
+  const den = countOf(def.denominator, year);
+  return den === 0 ? null : countOf(def.numerator, year) / den;
 }
 
-export async function computeAll(platform: Platform, scope: IndicatorScope): Promise<IndicatorValue[]> {
-  const out: IndicatorValue[] = [];
-  for (const def of platform.indicators.values()) {
-    const [value, lastYear] = await Promise.all([computeIndicator(platform, def, scope), computeIndicator(platform, def, { ...scope, year: scope.year - 1 })]);
-    out.push({
+function countCodes(platform: Platform): string[] {
+  return [...platform.indicators.values()].filter((d) => d.kind === 'count').map((d) => d.code);
+}
+
+function valuesFrom(platform: Platform, year: number, countOf: (code: string, year: number) => number): IndicatorValue[] {
+  return [...platform.indicators.values()].map((def) => {
+    const value = valueOf(def, year, countOf);
+    const lastYear = valueOf(def, year - 1, countOf);
+    return {
       code: def.code,
       name: def.name,
       measure: def.measure,
@@ -78,9 +79,27 @@ export async function computeAll(platform: Platform, scope: IndicatorScope): Pro
       value,
       lastYear,
       yoy: value === null || lastYear === null || lastYear === 0 ? null : (value - lastYear) / lastYear,
-    });
+    };
+  });
+}
+
+/** Every registered figure for the scope's year, with last year's and the change; from the summary tables. */
+export async function computeAll(platform: Platform, scope: IndicatorScope): Promise<IndicatorValue[]> {
+  // A change figure for last year needs the year before it.
+  const at = await platform.facts.load(countCodes(platform), [scope.year, scope.year - 1, scope.year - 2]);
+  return valuesFrom(platform, scope.year, (code, year) => sumOver(at(code, year), scope.unitIds));
+}
+
+/** The same figures counted straight from the records, bypassing the summary tables (what the exactness test compares with). */
+export async function computeAllDirect(platform: Platform, scope: IndicatorScope): Promise<IndicatorValue[]> {
+  const counts = new Map<string, number>();
+  for (const code of countCodes(platform)) {
+    for (const year of [scope.year, scope.year - 1, scope.year - 2]) {
+      const row = await scopedRecords(platform, countDef(platform, code), { ...scope, year }).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+      counts.set(`${code}|${year}`, Number(row.n));
+    }
   }
-  return out;
+  return valuesFrom(platform, scope.year, (code, year) => counts.get(`${code}|${year}`)!);
 }
 
 /** The records behind a figure; for a rate, its denominator's records marked by whether they are counted. */
@@ -114,8 +133,9 @@ export async function indicatorRecords(platform: Platform, code: string, scope: 
 
 /** Count of an indicator's records per unit (within the scope), for rankings. */
 async function countByUnit(platform: Platform, code: string, scope: IndicatorScope): Promise<Map<string, number>> {
-  const rows = await scopedRecords(platform, countDef(platform, code), scope).select(['x.unit_id']).select(sql<number>`count(*)`.as('n')).groupBy('x.unit_id').execute();
-  return new Map(rows.map((r: any) => [r.unit_id as string, Number(r.n)]));
+  const counts = (await platform.facts.load([code], [scope.year]))(code, scope.year);
+  if (!scope.unitIds) return new Map(counts);
+  return new Map(scope.unitIds.filter((id) => counts.has(id)).map((id) => [id, counts.get(id)!]));
 }
 
 export interface UnitFigure {
