@@ -247,6 +247,8 @@ describe('dashboard', () => {
     const a = lights.find((u: any) => u.unitId === unitA.id);
     const items = (await leader.get(`/api/v1/dashboard/lights?unitId=${unitA.id}`)).json().items;
     expect(items.length).toBe(a.red + a.yellow + a.green);
+    // The summed lights (one SQL aggregate) agree with the lights of the clocks one by one.
+    for (const light of ['red', 'yellow', 'green']) expect(items.filter((i: any) => i.light === light).length).toBe(a[light]);
     expect(items.every((i: any) => i.link && i.title)).toBe(true);
     // A unit head sees only their own unit's lights and cannot drill into another unit.
     const own = (await headA.get('/api/v1/dashboard/lights')).json().units;

@@ -150,10 +150,13 @@ export class IndicatorFacts {
     const running = this.inflight.get(`${key}|${stamp}`);
     if (running) return running;
     const work = (async () => {
+      // Grouping by an expression keeps SQLite from scanning the whole table along a (unit_id, …)
+      // index to avoid a sort: the year's date range is the selective part.
+      const unit = sql<string>`x.unit_id || ''`;
       const rows = await this.db
         .selectFrom(def.records(this.db, year).as('x'))
-        .select(['x.unit_id', sql<number>`count(*)`.as('n')])
-        .groupBy('x.unit_id')
+        .select([unit.as('unit_id'), sql<number>`count(*)`.as('n')])
+        .groupBy(unit)
         .execute();
       const byUnit = new Map(rows.map((r: any) => [r.unit_id as string, Number(r.n)]));
       await this.db.transaction().execute(async (tx) => {

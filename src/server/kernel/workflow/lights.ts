@@ -27,13 +27,38 @@ export interface LightItem {
   link: string | null;
 }
 
+/**
+ * Summed by unit in SQL: overdue clocks are red whatever their rule, so they are counted as one
+ * bucket; a running clock not yet due is yellow or green by its rule's warning days and its due
+ * date, so those are grouped by (rule, due date) — a few hundred rows however many clocks run.
+ */
+async function unitTotals(platform: Platform, scope: DataScope): Promise<UnitLights[]> {
+  const today = chinaToday();
+  const due = sql<string>`case when c.due_date < ${today} then '' else c.due_date end`;
+  const rows = await scoped(platform.db.selectFrom('clocks as c').innerJoin('org_units as u', 'u.id', 'c.unit_id'), scope, 'c.unit_id')
+    .select(['c.unit_id', 'u.name as unit_name', 'c.rule_code', due.as('due'), sql<number>`count(*)`.as('n')])
+    .where('c.status', '=', 'running')
+    .groupBy(['c.unit_id', 'u.name', 'c.rule_code', due])
+    .execute();
+  const deadlines = await platform.deadlines.load();
+  const byUnit = new Map<string, UnitLights>();
+  for (const r of rows) {
+    const light = r.due === '' ? 'red' : lightOf(deadlines.calendar, r.due, today, (r.rule_code ? deadlines.rules.get(r.rule_code)?.warnDays : undefined) ?? 3).light;
+    const u = byUnit.get(r.unit_id) ?? { unitId: r.unit_id, unitName: r.unit_name, red: 0, yellow: 0, green: 0 };
+    u[light] += Number(r.n);
+    byUnit.set(r.unit_id, u);
+  }
+  return [...byUnit.values()].sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.unitName.localeCompare(b.unitName, 'zh-CN'));
+}
+
 export async function lightsByUnit(platform: Platform, scope: DataScope, unitId?: string): Promise<{ units: UnitLights[]; items: LightItem[] }> {
-  if (unitId) assertInScope(scope, unitId, '单位');
-  let q = scoped(platform.db.selectFrom('clocks as c').innerJoin('org_units as u', 'u.id', 'c.unit_id'), scope, 'c.unit_id')
+  if (!unitId) return { units: await unitTotals(platform, scope), items: [] };
+  assertInScope(scope, unitId, '单位');
+  const rows = await scoped(platform.db.selectFrom('clocks as c').innerJoin('org_units as u', 'u.id', 'c.unit_id'), scope, 'c.unit_id')
     .select(['c.id', 'c.record_type', 'c.record_id', 'c.unit_id', 'c.label', 'c.rule_code', 'c.fixed_due', 'c.start_date', 'c.due_date', 'u.name as unit_name'])
-    .where('c.status', '=', 'running');
-  if (unitId) q = q.where('c.unit_id', '=', unitId);
-  const rows = await q.execute();
+    .where('c.status', '=', 'running')
+    .where('c.unit_id', '=', unitId)
+    .execute();
   const deadlines = await platform.deadlines.load();
   const today = chinaToday();
   const byUnit = new Map<string, UnitLights>();
@@ -44,10 +69,8 @@ export async function lightsByUnit(platform: Platform, scope: DataScope, unitId?
     const u = byUnit.get(r.unit_id) ?? { unitId: r.unit_id, unitName: r.unit_name, red: 0, yellow: 0, green: 0 };
     u[light]++;
     byUnit.set(r.unit_id, u);
-    if (unitId) {
-      const def = platform.workflows.get(r.record_type);
-      items.push({ recordType: r.record_type, typeTitle: def?.title ?? r.record_type, recordId: r.record_id, title: '', clock: r.label, due: r.due_date, light, link: def ? `${def.linkPrefix}${r.record_id}` : null });
-    }
+    const def = platform.workflows.get(r.record_type);
+    items.push({ recordType: r.record_type, typeTitle: def?.title ?? r.record_type, recordId: r.record_id, title: '', clock: r.label, due: r.due_date, light, link: def ? `${def.linkPrefix}${r.record_id}` : null });
   }
   // Titles for the drill-down, one query per record type.
   for (const def of platform.workflows.values()) {

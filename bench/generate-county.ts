@@ -1,0 +1,166 @@
+// Generates a five-year county data set of about 1,000,000 records across the modules, for the
+// indicator, dashboard and report benchmarks. It loads the demo county (records of every module in
+// every state, with their clocks), then clones those records into 2022–2026: each clone gets a new
+// id, its dates moved by whole years, a random unit, unique refs, and clones of its children (a
+// plan's tasks, an inspection's findings, a lawsuit's hearings) and of its clocks.
+// Usage: FAZHI_DATA_DIR=bench-county npm run bench:county -- [RECORDS]
+import { sql } from 'kysely';
+import { loadConfig } from '../src/server/config.ts';
+import { openPlatform } from '../src/server/kernel/platform.ts';
+import { MODULES } from '../src/server/modules/index.ts';
+import { bootstrap } from '../src/server/kernel/bootstrap.ts';
+import { newId } from '../src/server/kernel/ids.ts';
+import { chinaToday } from '../src/server/kernel/calendar/days.ts';
+
+const target = Number(process.argv[2] ?? 1_000_000);
+const FIRST_YEAR = 2022;
+const LAST_YEAR = Number(chinaToday().slice(0, 4));
+const today = chinaToday();
+
+/** Record families: a root table, its share of the clones, and child tables by their foreign key to it. */
+const FAMILIES: { root: string; share: number; children: { table: string; key: string; children?: { table: string; key: string }[] }[] }[] = [
+  { root: 'disputes', share: 0.42, children: [] },
+  { root: 'foi_requests', share: 0.17, children: [] },
+  { root: 'matters', share: 0.17, children: [] },
+  { root: 'review_cases', share: 0.07, children: [] },
+  { root: 'litigation_cases', share: 0.05, children: [{ table: 'litigation_hearings', key: 'case_id' }] },
+  { root: 'proposals', share: 0.04, children: [] },
+  { root: 'plans', share: 0.04, children: [{ table: 'tasks', key: 'plan_id', children: [{ table: 'task_co_units', key: 'task_id' }, { table: 'task_progress', key: 'task_id' }] }] },
+  { root: 'inspections', share: 0.04, children: [{ table: 'inspection_targets', key: 'inspection_id' }, { table: 'findings', key: 'inspection_id', children: [{ table: 'interviews', key: 'finding_id' }] }] },
+];
+const UNIQUE_TEXT = new Set(['ref', 'code']);
+const STAMPS = new Set(['created_at', 'updated_at']);
+const DATE = /^\d{4}-\d{2}-\d{2}/;
+
+const config = loadConfig();
+let { platform } = await openPlatform(config, MODULES);
+await bootstrap(platform);
+const started = performance.now();
+for (const mod of platform.modules) if (mod.demo) await mod.demo(platform, () => {});
+console.log(`demo county loaded in ${Math.round(performance.now() - started)} ms`);
+
+type Row = Record<string, any>;
+const all = async (table: string): Promise<Row[]> => (await sql<Row>`select * from ${sql.table(table)}`.execute(platform.db)).rows;
+const units = (await platform.db.selectFrom('org_units').select(['id', 'parent_id']).execute()).filter((u) => u.parent_id).map((u) => u.id);
+const clocksByRecord = new Map<string, Row[]>();
+for (const c of await all('clocks')) clocksByRecord.set(c.record_id, [...(clocksByRecord.get(c.record_id) ?? []), c]);
+
+let seed = 20261121;
+const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+function shiftDate(value: string, years: number): string {
+  const y = Number(value.slice(0, 4)) + years;
+  const md = value.slice(5, 10) === '02-29' ? '02-28' : value.slice(5, 10);
+  return `${y}-${md}${value.slice(10)}`;
+}
+const datesOf = (row: Row) => Object.entries(row).filter(([k, v]) => !STAMPS.has(k) && typeof v === 'string' && DATE.test(v) && v.length <= 10).map(([, v]) => v as string);
+
+/** A whole-year shift that puts the row's earliest date in `year`, pulled back so that no date lands after today. */
+function shiftFor(row: Row, year: number): number {
+  const dates = datesOf(row).sort();
+  if (!dates.length) return year - (typeof row.year === 'number' ? row.year : LAST_YEAR);
+  let shift = year - Number(dates[0]!.slice(0, 4));
+  while (shift > FIRST_YEAR - LAST_YEAR && shiftDate(dates.at(-1)!, shift) > today) shift--;
+  return shift;
+}
+
+function cloneRow(row: Row, shift: number, n: number, overrides: Row): Row {
+  const out: Row = { ...row };
+  if ('id' in row) out.id = newId();
+  for (const [k, v] of Object.entries(row)) {
+    if (typeof v === 'string' && DATE.test(v) && !STAMPS.has(k)) out[k] = shiftDate(v, shift);
+    else if (k === 'year' && typeof v === 'number') out[k] = v + shift;
+    else if (UNIQUE_TEXT.has(k) && typeof v === 'string') out[k] = `${v}-G${n}`;
+  }
+  // Link rows without an id of their own (a task's co-units) keep their unit: it is part of their key.
+  if ('unit_id' in row && 'id' in row) out.unit_id = pick(units);
+  return Object.assign(out, overrides);
+}
+
+const pending = new Map<string, Row[]>();
+let inserted = 0;
+let records = 0;
+async function queue(table: string, row: Row) {
+  const rows = pending.get(table) ?? [];
+  rows.push(row);
+  pending.set(table, rows);
+  inserted++;
+  if (table !== 'clocks') records++;
+  // Parents before children: every pending table is flushed, in the order they first appeared.
+  if (rows.length >= Math.floor(20_000 / Object.keys(row).length)) for (const t of pending.keys()) await flush(t);
+}
+async function flush(table: string) {
+  const rows = pending.get(table);
+  if (!rows?.length) return;
+  pending.set(table, []);
+  await platform.db.insertInto(table as any).values(rows).execute();
+}
+async function cloneClocks(templateId: string, cloneId: string, unitId: string | undefined, shift: number) {
+  for (const c of clocksByRecord.get(templateId) ?? []) {
+    const copy = cloneRow(c, shift, 0, { record_id: cloneId, unit_id: unitId ?? c.unit_id });
+    copy.pauses = c.pauses;
+    copy.restarts = c.restarts;
+    await queue('clocks', copy);
+  }
+}
+
+// The bulk load does not need per-row generation bumps: the triggers are dropped here, and the
+// summary tables are emptied at the end (the next start reinstalls the triggers).
+async function dropGenerationTriggers() {
+  for (const table of platform.facts.tablesRead()) {
+    if (platform.dialect === 'sqlite') for (const op of ['insert', 'update', 'delete']) await sql.raw(`drop trigger if exists indicator_gen_${table}_${op}`).execute(platform.db);
+    else await sql.raw(`drop trigger if exists indicator_generation on ${table}`).execute(platform.db);
+  }
+}
+await dropGenerationTriggers();
+
+const templates = new Map<string, Row[]>();
+for (const f of FAMILIES) for (const t of [f.root, ...f.children.flatMap((c) => [c.table, ...(c.children ?? []).map((g) => g.table)])]) templates.set(t, await all(t));
+const childrenOf = (table: string, key: string, parentId: string) => templates.get(table)!.filter((r) => r[key] === parentId);
+
+const years = LAST_YEAR - FIRST_YEAR + 1;
+let n = 0;
+const work = async () => {
+  for (const family of FAMILIES) {
+    const roots = templates.get(family.root)!;
+    // Each root brings its children: size the share by the family's rows per root.
+    const perRoot = 1 + family.children.reduce((s, c) => s + templates.get(c.table)!.length, 0) / Math.max(roots.length, 1);
+    const count = Math.round((target * family.share) / perRoot);
+    for (let i = 0; i < count; i++) {
+      const tpl = roots[i % roots.length]!;
+      const shift = shiftFor(tpl, FIRST_YEAR + (i % years));
+      const root = cloneRow(tpl, shift, ++n, {});
+      await queue(family.root, root);
+      await cloneClocks(tpl.id, root.id, root.unit_id, shift);
+      for (const child of family.children) {
+        for (const c of childrenOf(child.table, child.key, tpl.id)) {
+          const copy = cloneRow(c, shift, ++n, { [child.key]: root.id });
+          await queue(child.table, copy);
+          await cloneClocks(c.id, copy.id, copy.unit_id, shift);
+          for (const grand of child.children ?? []) for (const g of childrenOf(grand.table, grand.key, c.id)) await queue(grand.table, cloneRow(g, shift, ++n, { [grand.key]: copy.id }));
+        }
+      }
+    }
+    for (const table of pending.keys()) await flush(table);
+    console.log(`  ${family.root}: ${count} (+ children and clocks); ${records} records so far`);
+  }
+  for (const table of pending.keys()) await flush(table);
+};
+if (platform.dialect === 'sqlite') await sql`begin`.execute(platform.db).then(work).then(() => sql`commit`.execute(platform.db));
+else await work();
+
+// Historical records were escalated long ago: the first daily job should not escalate them all now.
+await platform.db.updateTable('clocks').set({ escalation_level: 2, escalated_at: sql`due_date` }).where('status', '=', 'running').where('due_date', '<', today).execute();
+await platform.db.deleteFrom('indicator_facts').execute();
+await platform.db.deleteFrom('indicator_fact_sets').execute();
+await platform.db.updateTable('indicator_generations').set({ generation: sql`generation + 1` }).execute();
+if (platform.dialect === 'sqlite') await sql`analyze`.execute(platform.db);
+else await sql`analyze`.execute(platform.db);
+await platform.close();
+// Reopen: reinstalls the generation triggers.
+({ platform } = await openPlatform(config, MODULES));
+await platform.close();
+console.log(`generated ${records.toLocaleString()} records (+ ${(inserted - records).toLocaleString()} clocks) over ${FIRST_YEAR}–${LAST_YEAR} in ${Math.round((performance.now() - started) / 1000)} s`);
+console.log('log in with the demo accounts (fazhi demo prints them), e.g. the law office fzb_wang (password as printed by fazhi demo)');
+

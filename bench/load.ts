@@ -1,0 +1,57 @@
+// Shared by the HTTP benchmarks: start `fazhi start` on the current data directory, log in, and run
+// autocannon with percentiles computed from every successful response. Only loopback traffic.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+
+export interface BenchServer {
+  base: string;
+  login(username: string, password: string): Promise<string>;
+  stop(): void;
+}
+
+export async function startBenchServer(port: number): Promise<BenchServer> {
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ['bin/fazhi.mjs', 'start'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', FAZHI_LOGIN_RATE_LIMIT: '100000000' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      if (i > 300) {
+        server.kill('SIGTERM');
+        throw new Error('server did not start');
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return {
+    base,
+    async login(username, password) {
+      const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      if (!res.ok) throw new Error(`login as ${username} failed (${res.status}): generate the data set on this data directory first`);
+      return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    },
+    stop: () => server.kill('SIGTERM'),
+  };
+}
+
+export function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`;
+}
+
+export async function load(base: string, title: string, path: string, opts: Partial<autocannon.Options>, connections: number, seconds: number): Promise<void> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: base + path, connections, duration: seconds, ...opts } as autocannon.Options, (error, res) => (error ? reject(error) : resolve(res)));
+    instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+      if (status < 400) latencies.push(ms);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
+  const errors = result.non2xx + result.errors;
+  console.log(`${title.padEnd(48)} ${String(Math.round(result.requests.average)).padStart(6)} req/s   p50 ${pct(50)} ms   p95 ${pct(95)} ms   p99 ${pct(99)} ms   (${connections} conn, ${latencies.length} ok, ${errors} errors)`);
+}

@@ -1,0 +1,166 @@
+// 法治政府建设年度报告 (domain.md §2.4): one per unit per year, and the county's. Sections follow the
+// required content; the draft fills them with figures that stay linked to their indicators.
+import { z, text, isoDate, pageQuery, version } from '../zod.ts';
+import type { WorkflowDef } from '../workflow.ts';
+import type { ClockView } from './calendar.ts';
+import type { TimelineEntryView } from '../workflow.ts';
+
+export const REPORT_RECORD_TYPE = 'annual_report';
+
+export const REPORT_WORKFLOW: WorkflowDef = {
+  recordType: REPORT_RECORD_TYPE,
+  title: '法治政府建设年度报告',
+  table: 'annual_reports',
+  titleColumn: 'title',
+  readPermission: 'report.read',
+  linkPrefix: '/reports/',
+  states: {
+    draft: { label: '起草中', tone: 'default' },
+    approved: { label: '主要负责人已审定', tone: 'processing' },
+    submitted: { label: '已报送县政府', tone: 'warning' },
+    reported: { label: '已向党委、人大报告', tone: 'warning' },
+    published: { label: '已向社会公开', tone: 'success', final: true },
+  },
+  transitions: [
+    { key: 'approve', label: '主要负责人审定', from: ['draft'], to: 'approved', roles: ['unit_head'], dateColumn: 'approved_date' },
+    {
+      key: 'submit',
+      label: '报送县政府（法治办）',
+      from: ['approved'],
+      to: 'submitted',
+      roles: ['unit_liaison', 'unit_head'],
+      check: (r) => (r.kind === 'county' ? '县政府的年度报告向党委和人大常委会报告，不报送' : null),
+    },
+    {
+      key: 'report',
+      label: '向党委、人大常委会报告',
+      from: ['approved'],
+      to: 'reported',
+      roles: ['law_office', 'unit_head'],
+      check: (r) => (r.kind !== 'county' ? '部门、乡镇的年度报告报送县政府，不直接向党委、人大报告' : null),
+    },
+    { key: 'publish', label: '向社会公开', from: ['submitted', 'reported'], to: 'published', roles: ['law_office', 'unit_head'], dateColumn: 'published_date', effects: [{ stop: 'publish', reason: '已公开' }] },
+    { key: 'return', label: '退回修改', from: ['approved', 'submitted', 'reported'], to: 'draft', roles: ['unit_head', 'law_office'], noteRequired: true, danger: true, secondary: true },
+  ],
+};
+export const REPORT_STATUSES = Object.fromEntries(Object.entries(REPORT_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
+
+/** Sections (法治政府建设与责任落实督察工作规定 art. 25): level-1 headings, and the areas of the measures. */
+export interface ReportSectionDef {
+  key: string;
+  level: 1 | 2;
+  heading: (year: number) => string;
+  /** Indicators whose figures the draft writes into the section. */
+  indicators: readonly string[];
+  /** What staff should write around the figures. */
+  guide: string;
+}
+
+export const REPORT_SECTIONS: readonly ReportSectionDef[] = [
+  { key: 'measures', level: 1, heading: (y) => `一、${y}年推进法治政府建设的主要举措和成效`, indicators: [], guide: '概述全年推进法治政府建设的总体情况。' },
+  { key: 'measures.tasks', level: 2, heading: () => '（一）统筹推进法治政府建设重点任务', indicators: ['tasks.total', 'tasks.completed', 'tasks.completion_rate'], guide: '重点任务的部署、推进和完成情况。' },
+  { key: 'measures.supervision', level: 2, heading: () => '（二）强化法治督察和整改落实', indicators: ['inspections.count', 'inspections.findings', 'inspections.rectified', 'inspections.rectification_rate', 'inspections.interviews'], guide: '督察的方式、发现的问题和整改销号情况。' },
+  { key: 'measures.review', level: 2, heading: () => '（三）发挥行政复议化解行政争议主渠道作用', indicators: ['review.received', 'review.accepted', 'review.mediated', 'review.decided', 'review.corrected', 'review.correction_rate'], guide: '复议案件的受理、审理、调解和纠错情况。' },
+  { key: 'measures.litigation', level: 2, heading: () => '（四）规范行政应诉工作', indicators: ['litigation.cases', 'litigation.hearings', 'litigation.head_appeared', 'litigation.head_appearance_rate', 'litigation.judgments', 'litigation.lost', 'litigation.loss_rate'], guide: '应诉案件、负责人出庭应诉和败诉分析整改。' },
+  { key: 'measures.foi', level: 2, heading: () => '（五）深化政务公开', indicators: ['foi.requests', 'foi.replied', 'foi.reply_rate', 'foi.on_time_rate'], guide: '主动公开和依申请公开的办理情况。' },
+  { key: 'measures.proposals', level: 2, heading: () => '（六）认真办理人大代表建议和政协委员提案', indicators: ['proposals.total', 'proposals.npc', 'proposals.cppcc', 'proposals.replied', 'proposals.on_time_rate'], guide: '建议提案的办理、答复和满意情况。' },
+  { key: 'measures.mediation', level: 2, heading: () => '（七）健全矛盾纠纷多元化解机制', indicators: ['mediation.disputes', 'mediation.success', 'mediation.success_rate', 'mediation.lawyer_participations'], guide: '人民调解、行政调解、司法调解联动化解纠纷情况。' },
+  { key: 'shortcomings', level: 1, heading: () => '二、存在的不足和原因', indicators: ['tasks.overdue', 'review.corrected', 'litigation.lost'], guide: '对照任务和督察发现的问题，实事求是分析不足及其原因。' },
+  { key: 'duty', level: 1, heading: () => '三、党政主要负责人履行推进法治建设第一责任人职责情况', indicators: ['litigation.head_appearance_rate'], guide: '主要负责人研究部署、带头学法述法、出庭应诉等情况。' },
+  { key: 'next_year', level: 1, heading: (y) => `四、${y + 1}年推进法治政府建设的主要安排`, indicators: [], guide: '下一年度的工作思路和主要措施。' },
+  { key: 'other', level: 1, heading: () => '五、其他需要报告的事项', indicators: [], guide: '其他需要说明的情况（无则写“无”）。' },
+];
+
+const html = z.string({ error: '正文必须是文本' }).max(200_000, { error: '正文过长（最多 200000 个字符）' });
+
+export const reportCreateInput = z.strictObject({
+  unitId: z.string().min(1, { error: '单位（unitId）不能为空' }).max(64).meta({ title: '单位' }),
+  year: z.number({ error: '年度（year）必须是整数' }).int().min(2000, { error: '年度（year）应在 2000–2100 之间' }).max(2100, { error: '年度（year）应在 2000–2100 之间' }).meta({ title: '报告年度' }),
+});
+export type ReportCreateInput = z.infer<typeof reportCreateInput>;
+
+export const reportUpdateInput = z.strictObject({
+  version,
+  title: text('标题（title）', 200),
+  issuer: text('发文机关（issuer）', 100),
+  issuedDate: isoDate('成文日期（issuedDate）').nullable(),
+  sections: z
+    .array(z.strictObject({ key: z.string().max(64).meta({ title: '章节' }), html }), { error: '章节（sections）必须是列表' })
+    .max(REPORT_SECTIONS.length, { error: '章节（sections）过多' })
+    .meta({ title: '章节' }),
+});
+export type ReportUpdateInput = z.infer<typeof reportUpdateInput>;
+
+export const reportRefreshInput = z.strictObject({
+  version,
+  codes: z.array(z.string().max(64)).max(200).optional().meta({ title: '只刷新这些指标（缺省：全部）' }),
+});
+
+export const reportListQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).optional().meta({ title: '年度' }),
+  unitId: z.string().max(64).optional().meta({ title: '单位' }),
+  status: z.enum(Object.keys(REPORT_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...pageQuery,
+});
+
+export const publicReportQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).optional().meta({ title: '年度' }),
+  unit: z.string().max(64).optional().meta({ title: '单位编码' }),
+});
+
+export interface ReportSection {
+  key: string;
+  level: 1 | 2;
+  heading: string;
+  guide: string;
+  html: string;
+}
+
+/** A figure in a report's text, with the indicator's value now. */
+export interface ReportFigure {
+  code: string;
+  name: string;
+  part: 'value' | 'yoy';
+  stored: number | null;
+  current: number | null;
+  stale: boolean;
+}
+
+export interface ReportView {
+  id: string;
+  unitId: string;
+  unitName: string;
+  unitCode: string;
+  kind: 'county' | 'unit';
+  year: number;
+  title: string;
+  issuer: string;
+  issuedDate: string | null;
+  status: string;
+  statusLabel: string;
+  publishedDate: string | null;
+  due: string | null;
+  light: 'green' | 'yellow' | 'red' | null;
+  version: number;
+  updatedAt: string;
+}
+
+export interface ReportDetail extends ReportView {
+  sections: ReportSection[];
+  figures: ReportFigure[];
+  staleCount: number;
+  clocks: ClockView[];
+  timeline: TimelineEntryView[];
+}
+
+export interface PublicReport {
+  id: string;
+  unitName: string;
+  unitCode: string;
+  year: number;
+  title: string;
+  issuer: string;
+  issuedDate: string | null;
+  publishedDate: string | null;
+  sections?: { level: 1 | 2; heading: string; html: string }[];
+}
