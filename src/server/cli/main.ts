@@ -75,6 +75,8 @@ async function start(config: Config): Promise<number> {
   printInitialAccounts(await bootstrap(platform), print);
   const app = await buildApp(platform, { logger: { level: config.logLevel } });
   const shutdown = async () => {
+    // A long daily job holds the database; do not let it keep a stopping server alive.
+    setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();
     await platform.close();
     process.exit(0);

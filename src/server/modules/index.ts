@@ -9,5 +9,6 @@ import { foiModule } from './foi/module.ts';
 import { litigationModule } from './litigation/module.ts';
 import { proposalsModule } from './proposals/module.ts';
 import { mediationModule } from './mediation/module.ts';
+import { reportsModule } from './reports/module.ts';
 
-export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, foiModule, proposalsModule, mediationModule];
+export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, foiModule, proposalsModule, mediationModule, reportsModule];

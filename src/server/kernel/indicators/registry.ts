@@ -83,7 +83,10 @@ function valuesFrom(platform: Platform, year: number, countOf: (code: string, ye
   });
 }
 
-/** Every registered figure for the scope's year, with last year's and the change; from the summary tables. */
+/**
+ * Every registered figure for the scope's year, with last year's and the change; from the summary
+ * tables. Not inside a transaction: a stale summary is recounted and written in one of its own.
+ */
 export async function computeAll(platform: Platform, scope: IndicatorScope): Promise<IndicatorValue[]> {
   // A change figure for last year needs the year before it.
   const at = await platform.facts.load(countCodes(platform), [scope.year, scope.year - 1, scope.year - 2]);

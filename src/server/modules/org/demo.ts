@@ -68,6 +68,7 @@ export async function loadDemoOrg(platform: Platform, print: (line: string) => v
       ['ducha_li', '李督察', 'SFX-D01', ['inspector']],
       ['shenhe_zhao', '赵审核', 'SFX-D01', ['reviewer']],
       ['leader_chen', '陈县长', DEMO_COUNTY_CODE, ['leader']],
+      ['xzf_head', '县政府主要负责人', DEMO_COUNTY_CODE, ['unit_head']],
       ['jyj_liaison', '教育局联络员', 'SFX-D03', ['unit_liaison']],
       ['jyj_head', '教育局局长', 'SFX-D03', ['unit_head']],
       ['scj_officer', '市场监管执法员', 'SFX-D21', ['enforcement_officer']],

@@ -1,0 +1,229 @@
+// 法治政府建设年度报告: drafted from the indicators of the unit's subtree, edited in draft only,
+// approved by the unit head, submitted (units) or reported (county), published before 1 April.
+import { sql } from 'kysely';
+import './tables.ts';
+import type { Executor } from '../../kernel/db/index.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import type { Actor } from '../../kernel/audit/index.ts';
+import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { badRequest, conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
+import { newId, nowIso } from '../../kernel/ids.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { lightOf } from '../../kernel/calendar/deadline.ts';
+import { updateVersioned } from '../../kernel/db/versioned.ts';
+import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
+import { addTimeline, readTimeline } from '../../kernel/workflow/timeline.ts';
+import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
+import { computeAll, scopeForUnitCode } from '../../kernel/indicators/registry.ts';
+import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
+import {
+  REPORT_RECORD_TYPE,
+  REPORT_SECTIONS,
+  REPORT_WORKFLOW,
+  type PublicReport,
+  type ReportCreateInput,
+  type ReportDetail,
+  type ReportSection,
+  type ReportUpdateInput,
+  type ReportView,
+} from '../../../shared/schemas/reports.ts';
+import type { AnnualReportTable } from './tables.ts';
+import { draftParagraph, figuresIn, refreshFigures, sanitizeSection } from './figures.ts';
+
+export const PUBLISH_CLOCK = { start: 'publish', label: '向社会公开（次年4月1日前）', dueColumn: 'publish_due' } as const;
+
+type StoredSection = { key: string; html: string };
+type Row = AnnualReportTable & { unit_name: string; unit_code: string };
+
+/** The figures of the report's unit (its whole subtree) for its year, by code. */
+export async function reportFigures(platform: Platform, unitCode: string, year: number): Promise<Map<string, IndicatorValue>> {
+  const values = await computeAll(platform, await scopeForUnitCode(platform, year, unitCode));
+  return new Map(values.map((v) => [v.code, v]));
+}
+
+function draftSections(figures: ReadonlyMap<string, IndicatorValue>): StoredSection[] {
+  return REPORT_SECTIONS.map((s) => ({ key: s.key, html: draftParagraph(s.indicators.flatMap((code) => figures.get(code) ?? [])) }));
+}
+
+/** Drafts a report. The figures are counted before the transaction: counting may refresh the summary tables, which write. */
+export async function createReport(platform: Platform, actor: Actor, scope: DataScope, input: ReportCreateInput): Promise<string> {
+  const unit = await platform.db.selectFrom('org_units').select(['id', 'code', 'name', 'kind', 'active']).where('id', '=', input.unitId).executeTakeFirst();
+  if (!unit) throw fieldError('unitId', '单位', '不存在');
+  assertInScope(scope, unit.id, '单位');
+  if (!unit.active) throw fieldError('unitId', '单位', '已停用');
+  if (input.year > Number(chinaToday().slice(0, 4))) throw fieldError('year', '报告年度', '不能晚于今年');
+  const duplicate = () => conflict(`${unit.name}${input.year}年度的报告已经存在，不能重复起草`);
+  if (await platform.db.selectFrom('annual_reports').select('id').where('unit_id', '=', unit.id).where('year', '=', input.year).executeTakeFirst()) throw duplicate();
+  const figures = await reportFigures(platform, unit.code, input.year);
+  const now = nowIso();
+  const row: AnnualReportTable = {
+    id: newId(),
+    unit_id: unit.id,
+    year: input.year,
+    kind: unit.kind === 'county' ? 'county' : 'unit',
+    title: `${unit.name}关于${input.year}年度法治政府建设情况的报告`,
+    issuer: unit.name,
+    issued_date: null,
+    sections: JSON.stringify(draftSections(figures)),
+    status: 'draft',
+    approved_date: null,
+    published_date: null,
+    publish_due: `${input.year + 1}-03-31`,
+    version: 1,
+    created_at: now,
+    created_by: actor.id,
+    updated_at: now,
+    updated_by: actor.id,
+  };
+  await platform.db.transaction().execute(async (tx) => {
+    // Two clerks drafting at once: the (unit, year) unique key lets one through.
+    const inserted = await tx.insertInto('annual_reports').values(row).onConflict((oc) => oc.columns(['unit_id', 'year']).doNothing()).executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw duplicate();
+    await addTimeline(tx, actor, { recordType: REPORT_RECORD_TYPE, recordId: row.id, action: 'create', label: '起草（已按指标生成数字）', toStatus: 'draft', note: null });
+    // The clock runs from the start of the next year (a report drafted early starts it today).
+    const start = [chinaToday(), `${input.year + 1}-01-01`].sort()[0]!;
+    await applyEffects(tx, platform, actor, REPORT_WORKFLOW, row as unknown as WorkflowRecord, [PUBLISH_CLOCK], start);
+    await platform.audit.record(tx, actor, { action: 'annual_report.create', targetType: REPORT_RECORD_TYPE, targetId: row.id, detail: { unit: unit.code, year: input.year } });
+  });
+  return row.id;
+}
+
+function reportQuery(db: Executor) {
+  return db.selectFrom('annual_reports as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').selectAll('r').select(['u.name as unit_name', 'u.code as unit_code']);
+}
+
+async function loadRow(platform: Platform, scope: DataScope, id: string): Promise<Row> {
+  const row = (await reportQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as Row | undefined;
+  if (!row) throw notFound('年度报告');
+  assertInScope(scope, row.unit_id, '年度报告');
+  return row;
+}
+
+async function toViews(platform: Platform, rows: Row[]): Promise<ReportView[]> {
+  if (!rows.length) return [];
+  const [clocks, deadlines] = await Promise.all([
+    platform.db.selectFrom('clocks').selectAll().where('record_type', '=', REPORT_RECORD_TYPE).where('record_id', 'in', rows.map((r) => r.id)).execute(),
+    platform.deadlines.load(),
+  ]);
+  const today = chinaToday();
+  return rows.map((r) => {
+    const clock = clocks.find((c) => c.record_id === r.id);
+    return {
+      id: r.id,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      unitCode: r.unit_code,
+      kind: r.kind as 'county' | 'unit',
+      year: r.year,
+      title: r.title,
+      issuer: r.issuer,
+      issuedDate: r.issued_date,
+      status: r.status,
+      statusLabel: REPORT_WORKFLOW.states[r.status]?.label ?? r.status,
+      publishedDate: r.published_date,
+      due: clock?.due_date ?? r.publish_due,
+      light: clock?.status === 'running' ? lightOf(deadlines.calendar, clock.due_date, today, 10).light : null,
+      version: r.version,
+      updatedAt: r.updated_at,
+    };
+  });
+}
+
+export function sectionsOf(row: Pick<AnnualReportTable, 'sections' | 'year'>): ReportSection[] {
+  const stored = new Map((JSON.parse(row.sections) as StoredSection[]).map((s) => [s.key, s.html]));
+  return REPORT_SECTIONS.map((s) => ({ key: s.key, level: s.level, heading: s.heading(row.year), guide: s.guide, html: stored.get(s.key) ?? '' }));
+}
+
+export async function listReports(platform: Platform, scope: DataScope, query: { year?: number; unitId?: string; status?: string; page: number; pageSize: number }) {
+  let q = scoped(reportQuery(platform.db), scope, 'r.unit_id');
+  if (query.year) q = q.where('r.year', '=', query.year);
+  if (query.status) q = q.where('r.status', '=', query.status);
+  if (query.unitId) {
+    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
+    q = q.where('r.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
+  }
+  const [{ total }, rows] = await Promise.all([
+    q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+    q.orderBy('r.year', 'desc').orderBy('r.kind').orderBy('u.code').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+  ]);
+  return { items: await toViews(platform, rows as Row[]), total: Number(total), page: query.page, pageSize: query.pageSize };
+}
+
+export async function getReport(platform: Platform, scope: DataScope, id: string): Promise<ReportDetail> {
+  const row = await loadRow(platform, scope, id);
+  const [[view], figures, deadlines, timeline] = await Promise.all([toViews(platform, [row]), reportFigures(platform, row.unit_code, row.year), platform.deadlines.load(), readTimeline(platform.db, REPORT_RECORD_TYPE, id)]);
+  const sections = sectionsOf(row);
+  const inText = figuresIn(sections.map((s) => s.html), figures);
+  return {
+    ...view!,
+    sections,
+    figures: inText,
+    staleCount: inText.filter((f) => f.stale).length,
+    clocks: (await clocksOf(platform.db, REPORT_RECORD_TYPE, id)).map((c) => clockView(c, deadlines, chinaToday())),
+    timeline,
+  };
+}
+
+function assertDraft(row: AnnualReportTable) {
+  if (row.status !== 'draft') throw conflict(`报告当前为「${REPORT_WORKFLOW.states[row.status]?.label ?? row.status}」，只有起草中的报告可以修改；需要修改请先退回`);
+}
+
+export async function updateReport(platform: Platform, actor: Actor, scope: DataScope, id: string, input: ReportUpdateInput): Promise<void> {
+  const row = await loadRow(platform, scope, id);
+  assertDraft(row);
+  const known = new Set(REPORT_SECTIONS.map((s) => s.key));
+  input.sections.forEach((s, i) => {
+    if (!known.has(s.key)) throw badRequest(`章节（sections[${i}].key）「${s.key}」不存在`, [{ field: `sections.${i}.key`, message: `章节「${s.key}」不存在` }]);
+  });
+  const defs = new Map([...platform.indicators.values()].map((d) => [d.code, d]));
+  const edited = new Map(input.sections.map((s) => [s.key, sanitizeSection(s.html, defs)]));
+  const sections = sectionsOf(row).map((s) => ({ key: s.key, html: edited.get(s.key) ?? s.html }));
+  await platform.db.transaction().execute(async (tx) => {
+    await updateVersioned(tx, 'annual_reports', id, input.version, { title: input.title, issuer: input.issuer, issued_date: input.issuedDate, sections: JSON.stringify(sections) }, actor.id);
+    await platform.audit.record(tx, actor, { action: 'annual_report.update', targetType: REPORT_RECORD_TYPE, targetId: id, detail: { sections: input.sections.map((s) => s.key) } });
+  });
+}
+
+/** Rewrites stale figures with the indicators' values now (all, or those of the given codes). */
+export async function refreshReport(platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, codes?: string[]): Promise<number> {
+  const row = await loadRow(platform, scope, id);
+  assertDraft(row);
+  const figures = await reportFigures(platform, row.unit_code, row.year);
+  const only = codes ? new Set(codes) : undefined;
+  const before = sectionsOf(row);
+  const stale = figuresIn(before.map((s) => s.html), figures).filter((f) => f.stale && (!only || only.has(f.code))).length;
+  const sections = before.map((s) => ({ key: s.key, html: refreshFigures(s.html, figures, only) }));
+  await platform.db.transaction().execute(async (tx) => {
+    await updateVersioned(tx, 'annual_reports', id, version, { sections: JSON.stringify(sections) }, actor.id);
+    await addTimeline(tx, actor, { recordType: REPORT_RECORD_TYPE, recordId: id, action: 'refresh', label: `刷新数字（${stale} 处已更新）`, toStatus: null, note: null });
+    await platform.audit.record(tx, actor, { action: 'annual_report.refresh', targetType: REPORT_RECORD_TYPE, targetId: id, detail: { refreshed: stale, codes: codes ?? null } });
+  });
+  return stale;
+}
+
+/** The report as it will be printed: for the .docx and the public page. */
+export async function reportForPrint(platform: Platform, scope: DataScope | null, id: string): Promise<PublicReport & { sections: NonNullable<PublicReport['sections']> }> {
+  const row = (await reportQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as Row | undefined;
+  // The public sees published reports only; staff see any report in their scope.
+  if (!row || (scope === null && row.status !== 'published')) throw notFound('年度报告');
+  if (scope) assertInScope(scope, row.unit_id, '年度报告');
+  return {
+    ...publicView(row),
+    sections: sectionsOf(row).map((s) => ({ level: s.level, heading: s.heading, html: s.html })),
+  };
+}
+
+function publicView(r: Row): PublicReport {
+  return { id: r.id, unitName: r.unit_name, unitCode: r.unit_code, year: r.year, title: r.title, issuer: r.issuer, issuedDate: r.issued_date, publishedDate: r.published_date };
+}
+
+export async function listPublished(platform: Platform, query: { year?: number; unit?: string }): Promise<{ items: PublicReport[]; years: number[] }> {
+  let q = reportQuery(platform.db).where('r.status', '=', 'published');
+  if (query.year) q = q.where('r.year', '=', query.year);
+  if (query.unit) q = q.where('u.code', '=', query.unit);
+  const [rows, years] = await Promise.all([
+    q.orderBy('r.year', 'desc').orderBy('r.kind').orderBy('u.code').limit(1000).execute(),
+    platform.db.selectFrom('annual_reports').select('year').distinct().where('status', '=', 'published').orderBy('year', 'desc').execute(),
+  ]);
+  return { items: (rows as Row[]).map(publicView), years: years.map((y) => y.year) };
+}

@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import { route, paramsWithId } from '../../kernel/http/route.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import { attachmentDisposition } from '../../kernel/attachments/store.ts';
+import { publicReportQuery, reportCreateInput, reportListQuery, reportRefreshInput, reportUpdateInput } from '../../../shared/schemas/reports.ts';
+import { createReport, getReport, listPublished, listReports, refreshReport, reportForPrint, updateReport } from './reports.ts';
+import { docxFileName, reportDocx } from './docx.ts';
+
+export async function reportRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
+  const tags = ['年度报告'];
+  route(api, { method: 'GET', url: '/annual-reports', permission: 'report.read', summary: '法治政府建设年度报告列表', tags, query: reportListQuery, handler: async ({ ctx, query }) => listReports(platform, ctx.scope, query) });
+  route(api, {
+    method: 'POST',
+    url: '/annual-reports',
+    permission: 'report.write',
+    summary: '起草年度报告（按本单位及下级的指标生成各部分的数字）',
+    tags,
+    body: reportCreateInput,
+    handler: async ({ ctx, body, reply }) => {
+      const id = await createReport(platform, ctx, ctx.scope, body);
+      reply.code(201);
+      return getReport(platform, ctx.scope, id);
+    },
+  });
+  route(api, { method: 'GET', url: '/annual-reports/:id', permission: 'report.read', summary: '年度报告详情：各部分正文、文中数字与当前指标值的比对（过期标记）、期限和办理记录', tags, params: paramsWithId, handler: async ({ ctx, params }) => getReport(platform, ctx.scope, params.id) });
+  route(api, {
+    method: 'PUT',
+    url: '/annual-reports/:id',
+    permission: 'report.write',
+    summary: '修改年度报告（仅起草中；正文在服务器端清洗；需提供版本号）',
+    tags,
+    params: paramsWithId,
+    body: reportUpdateInput,
+    handler: async ({ ctx, params, body }) => {
+      await updateReport(platform, ctx, ctx.scope, params.id, body);
+      return getReport(platform, ctx.scope, params.id);
+    },
+  });
+  route(api, {
+    method: 'POST',
+    url: '/annual-reports/:id/refresh',
+    permission: 'report.write',
+    summary: '用当前指标值刷新报告中过期的数字（全部或指定指标）',
+    tags,
+    params: paramsWithId,
+    body: reportRefreshInput,
+    handler: async ({ ctx, params, body }) => {
+      const refreshed = await refreshReport(platform, ctx, ctx.scope, params.id, body.version, body.codes);
+      return { refreshed, report: await getReport(platform, ctx.scope, params.id) };
+    },
+  });
+  route(api, {
+    method: 'GET',
+    url: '/annual-reports/:id/docx',
+    permission: 'report.read',
+    summary: '导出年度报告 .docx（GB/T 9704 公文格式）',
+    tags,
+    params: paramsWithId,
+    handler: async ({ ctx, params, reply }) => {
+      const report = await reportForPrint(platform, ctx.scope, params.id);
+      const buffer = await reportDocx(report);
+      await platform.audit.record(platform.db, ctx, { action: 'export.run', targetType: 'annual_report', targetId: report.id, detail: { format: 'docx' } });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', attachmentDisposition(docxFileName(report)))
+        .header('cache-control', 'private, no-store')
+        .send(buffer);
+    },
+  });
+
+  // The public portal: published reports, no login.
+  route(api, { method: 'GET', url: '/public/annual-reports', permission: 'public', summary: '已公开的法治政府建设年度报告（按年度、单位）', tags: ['公开'], query: publicReportQuery, handler: async ({ query }) => listPublished(platform, query) });
+  route(api, { method: 'GET', url: '/public/annual-reports/:id', permission: 'public', summary: '已公开的年度报告全文', tags: ['公开'], params: paramsWithId, handler: async ({ params }) => reportForPrint(platform, null, params.id) });
+  route(api, {
+    method: 'GET',
+    url: '/public/annual-reports/:id/docx',
+    permission: 'public',
+    summary: '下载已公开的年度报告 .docx',
+    tags: ['公开'],
+    params: paramsWithId,
+    handler: async ({ params, reply }) => {
+      const report = await reportForPrint(platform, null, params.id);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', attachmentDisposition(docxFileName(report)))
+        .send(await reportDocx(report));
+    },
+  });
+}

@@ -1,0 +1,28 @@
+export interface AnnualReportTable {
+  id: string;
+  unit_id: string;
+  year: number;
+  /** 'county' for the county government's own report, 'unit' for a department's or town's. */
+  kind: string;
+  title: string;
+  issuer: string;
+  issued_date: string | null;
+  /** JSON: [{ key, html }], in REPORT_SECTIONS order; html sanitised on the server. */
+  sections: string;
+  status: string;
+  approved_date: string | null;
+  published_date: string | null;
+  /** 31 March of the next year (published before 1 April). */
+  publish_due: string;
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+declare module '../../kernel/db/tables.ts' {
+  interface Database {
+    annual_reports: AnnualReportTable;
+  }
+}

@@ -1,0 +1,196 @@
+// 法治政府建设年度报告 over HTTP on the demo county: drafted with the figures of the unit's subtree,
+// stale figures marked after a record changes and refreshed on request, narrative sanitised,
+// the workflow to publication with its 1 April clock, data scope, the public portal, and a .docx
+// in the GB/T 9704 layout opened and checked.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { Agent, createTestEnv, loggedIn, type TestEnv } from './harness.ts';
+import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
+import { chinaToday } from '../src/server/kernel/calendar/days.ts';
+import { computeAll, scopeForUnitCode } from '../src/server/kernel/indicators/registry.ts';
+
+let env: TestEnv;
+let office: Agent;
+let countyHead: Agent;
+let bureauLiaison: Agent;
+let county: { id: string };
+const year = Number(chinaToday().slice(0, 4));
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  for (const mod of env.platform.modules) if (mod.demo) await mod.demo(env.platform, () => {});
+  office = await loggedIn(env.app, 'fzb_wang', DEMO_PASSWORD);
+  countyHead = await loggedIn(env.app, 'xzf_head', DEMO_PASSWORD);
+  bureauLiaison = await loggedIn(env.app, 'jyj_liaison', DEMO_PASSWORD);
+  county = await env.platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX').executeTakeFirstOrThrow();
+}, 240_000);
+afterAll(() => env.close());
+
+const figure = (html: string, code: string, part = 'value') => html.match(new RegExp(`<span data-figure="${code.replace('.', '\\.')}" data-part="${part}" data-value="([^"]*)">([^<]*)</span>`));
+
+describe('an annual report', () => {
+  let id: string;
+
+  it('is drafted with the figures of the whole county, in plain Chinese, with last year for comparison', async () => {
+    const res = await office.post('/api/v1/annual-reports', { unitId: county.id, year });
+    expect(res.statusCode, res.body).toBe(201);
+    const r = res.json();
+    id = r.id;
+    expect(r).toMatchObject({ kind: 'county', status: 'draft', title: `示范县人民政府关于${year}年度法治政府建设情况的报告`, due: `${year + 1}-03-31`, staleCount: 0 });
+    expect(r.sections.map((s: any) => s.heading)).toEqual(expect.arrayContaining([`一、${year}年推进法治政府建设的主要举措和成效`, '二、存在的不足和原因', '三、党政主要负责人履行推进法治建设第一责任人职责情况', `四、${year + 1}年推进法治政府建设的主要安排`]));
+    const truth = new Map((await computeAll(env.platform, await scopeForUnitCode(env.platform, year, 'SFX'))).map((v) => [v.code, v]));
+    const review = r.sections.find((s: any) => s.key === 'measures.review').html as string;
+    expect(review).toContain(`全年，收到行政复议申请<span data-figure="review.received" data-part="value" data-value="${truth.get('review.received')!.value}">${truth.get('review.received')!.value}件</span>`);
+    expect(figure(review, 'review.correction_rate')![2]).toMatch(/^\d+(\.\d)?%$|^—$/);
+    expect(r.figures.length).toBeGreaterThan(20);
+    expect(r.clocks.find((c: any) => c.key === 'publish')).toMatchObject({ due: `${year + 1}-03-31`, status: 'running' });
+    // One report per unit and year.
+    expect((await office.post('/api/v1/annual-reports', { unitId: county.id, year })).statusCode).toBe(409);
+  });
+
+  it('marks the figures a changed record made stale, and refreshes them on request', async () => {
+    const before = (await office.get(`/api/v1/annual-reports/${id}`)).json();
+    const received = Number(figure(before.sections.find((s: any) => s.key === 'measures.review').html, 'review.received')![1]);
+    const market = await env.platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX-D21').executeTakeFirstOrThrow();
+    const intake = await office.post('/api/v1/review-cases', { unitId: county.id, applicantName: '王五', applicantKind: 'person', respondent: '示范县市场监管局', respondentUnitId: market.id, act: '行政处罚决定', receivedDate: chinaToday(), channel: 'window' });
+    expect(intake.statusCode, intake.body).toBe(201);
+
+    const stale = (await office.get(`/api/v1/annual-reports/${id}`)).json();
+    expect(stale.staleCount).toBeGreaterThan(0);
+    expect(stale.figures.find((f: any) => f.code === 'review.received' && f.part === 'value')).toMatchObject({ stored: received, current: received + 1, stale: true });
+    expect(stale.figures.find((f: any) => f.code === 'tasks.total' && f.part === 'value')).toMatchObject({ stale: false });
+
+    expect((await office.post(`/api/v1/annual-reports/${id}/refresh`, { version: stale.version + 7 })).statusCode).toBe(409);
+    const refreshed = await office.post(`/api/v1/annual-reports/${id}/refresh`, { version: stale.version });
+    expect(refreshed.statusCode, refreshed.body).toBe(200);
+    expect(refreshed.json().refreshed).toBeGreaterThan(0);
+    const now = refreshed.json().report;
+    expect(now.staleCount).toBe(0);
+    expect(figure(now.sections.find((s: any) => s.key === 'measures.review').html, 'review.received')![2]).toBe(`${received + 1}件`);
+    expect(now.timeline.some((t: any) => t.label.startsWith('刷新数字'))).toBe(true);
+  });
+
+  it('keeps narrative around the figures, sanitised, and refuses stale versions and unknown sections', async () => {
+    const r = (await office.get(`/api/v1/annual-reports/${id}`)).json();
+    const review = r.sections.find((s: any) => s.key === 'measures.review');
+    const html = `<p>我县坚持复议为民。</p>${review.html}<p onclick="steal()">数字<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">链接</a><b>加粗</b></p>`;
+    const body = { version: r.version, title: r.title, issuer: '示范县人民政府', issuedDate: `${year + 1}-03-20`, sections: [{ key: 'measures.review', html }] };
+    const saved = await office.put(`/api/v1/annual-reports/${id}`, body);
+    expect(saved.statusCode, saved.body).toBe(200);
+    const text = saved.json().sections.find((s: any) => s.key === 'measures.review').html as string;
+    expect(text).toContain('<p>我县坚持复议为民。</p>');
+    expect(text).toContain('<strong>加粗</strong>');
+    expect(text).not.toMatch(/script|onclick|onerror|javascript|<img|<a /);
+    expect(figure(text, 'review.received')).not.toBeNull();
+    // The figures survive the edit and are not stale.
+    expect(saved.json().staleCount).toBe(0);
+
+    // A forged figure value is written back as the value it claims, and shows as stale.
+    const forged = text.replace(/(data-figure="review\.received" data-part="value" data-value=")\d+(">)\d+件/, '$19999$2伪造');
+    const edited = await office.put(`/api/v1/annual-reports/${id}`, { ...body, version: saved.json().version, sections: [{ key: 'measures.review', html: forged }] });
+    const forgedText = edited.json().sections.find((s: any) => s.key === 'measures.review').html as string;
+    expect(figure(forgedText, 'review.received')![2]).toBe('9999件');
+    expect(edited.json().figures.find((f: any) => f.code === 'review.received' && f.part === 'value').stale).toBe(true);
+
+    expect((await office.put(`/api/v1/annual-reports/${id}`, body)).statusCode).toBe(409);
+    const unknown = await office.put(`/api/v1/annual-reports/${id}`, { ...body, version: edited.json().version, sections: [{ key: 'nope', html: '<p>x</p>' }] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().detail).toContain('sections[0].key');
+    const long = await office.put(`/api/v1/annual-reports/${id}`, { ...body, version: edited.json().version, title: '长'.repeat(201) });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().detail).toContain('标题');
+    await office.post(`/api/v1/annual-reports/${id}/refresh`, { version: edited.json().version });
+  });
+
+  it('goes from draft through the head’s approval and the report to the Party committee to publication', async () => {
+    const act = async (who: Agent, key: string, extra: Record<string, unknown> = {}) => {
+      const { version } = (await office.get(`/api/v1/annual-reports/${id}`)).json();
+      return who.post(`/api/v1/workflow/annual_report/${id}/transitions/${key}`, { version, ...extra });
+    };
+    // Another unit's head cannot see it, let alone approve it; the law office is not the head.
+    const bureauHead = await loggedIn(env.app, 'jyj_head', DEMO_PASSWORD);
+    expect((await act(bureauHead, 'approve')).statusCode).toBe(404);
+    expect((await act(office, 'approve')).statusCode).toBe(403);
+    expect((await act(countyHead, 'approve')).statusCode).toBe(200);
+
+    const locked = (await office.get(`/api/v1/annual-reports/${id}`)).json();
+    const edit = await office.put(`/api/v1/annual-reports/${id}`, { version: locked.version, title: locked.title, issuer: locked.issuer, issuedDate: null, sections: [] });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json().detail).toContain('只有起草中的报告可以修改');
+
+    const submit = await act(countyHead, 'submit');
+    expect(submit.statusCode).toBeGreaterThanOrEqual(400);
+    expect(submit.json().detail).toContain('向党委和人大常委会报告');
+    expect((await act(office, 'report')).statusCode).toBe(200);
+    expect((await env.app.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${id}` })).statusCode).toBe(404);
+    expect((await act(office, 'publish', { date: chinaToday() })).statusCode).toBe(200);
+    const published = (await office.get(`/api/v1/annual-reports/${id}`)).json();
+    expect(published).toMatchObject({ status: 'published', publishedDate: chinaToday() });
+    expect(published.clocks.find((c: any) => c.key === 'publish').status).toBe('stopped');
+  });
+
+  it('is readable without login once published, listed by year and unit', async () => {
+    const list = await env.app.inject({ method: 'GET', url: `/api/v1/public/annual-reports?year=${year}` });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((r: any) => r.id)).toContain(id);
+    expect(list.json().years).toEqual(expect.arrayContaining([year, year - 1, year - 2]));
+    const page = (await env.app.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${id}` })).json();
+    expect(page.sections[0].heading).toBe(`一、${year}年推进法治政府建设的主要举措和成效`);
+    expect(page.sections.map((s: any) => s.html).join('')).toContain('我县坚持复议为民');
+    // A draft is not public.
+    const draft = await env.platform.db.selectFrom('annual_reports').select('id').where('status', '=', 'draft').executeTakeFirstOrThrow();
+    expect((await env.app.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${draft.id}` })).statusCode).toBe(404);
+    expect((await env.app.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${draft.id}/docx` })).statusCode).toBe(404);
+    const byUnit = (await env.app.inject({ method: 'GET', url: '/api/v1/public/annual-reports?unit=SFX-D03' })).json();
+    expect(byUnit.items.length).toBe(1);
+    expect(byUnit.items[0].unitCode).toBe('SFX-D03');
+  });
+
+  it('exports a .docx in the GB/T 9704 layout with its headings and figures', async () => {
+    const res = await office.get(`/api/v1/annual-reports/${id}/docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    expect(res.headers['content-disposition']).toContain('attachment');
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const doc = await zip.file('word/document.xml')!.async('string');
+    const words = doc.replace(/<[^>]+>/g, '');
+    expect(words).toContain(`示范县人民政府关于${year}年度法治政府建设情况的报告`);
+    expect(words).toContain('二、存在的不足和原因');
+    expect(words).toContain('（三）发挥行政复议化解行政争议主渠道作用');
+    const received = (await office.get(`/api/v1/annual-reports/${id}`)).json().figures.find((f: any) => f.code === 'review.received' && f.part === 'value').stored;
+    expect(words).toContain(`收到行政复议申请${received}件`);
+    expect(words).toContain('示范县人民政府');
+    expect(words).toContain(`${year + 1}年3月20日`);
+    // A4 and the margins in twentieths of a point: 37, 35, 28, 26 mm.
+    expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(doc).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
+    // Title 方正小标宋简体 2号 (44 half-points), body 仿宋_GB2312 3号 (32), level-1 headings 黑体.
+    expect(doc).toMatch(/w:eastAsia="方正小标宋简体"[^]*?<w:sz w:val="44"\/>[^]*?示范县人民政府关于/);
+    expect(doc).toMatch(/w:eastAsia="黑体"[^]*?<w:sz w:val="32"\/>[^]*?一、/);
+    expect(doc).toContain('w:eastAsia="仿宋_GB2312"');
+    // Page numbers in the footers, odd and even.
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /word\/footer\d+\.xml/.test(f)).map((f) => zip.file(f)!.async('string')));
+    expect(footers.length).toBe(2);
+    for (const f of footers) expect(f).toMatch(/PAGE/);
+    const settings = await zip.file('word/settings.xml')!.async('string');
+    expect(settings).toContain('w:evenAndOddHeaders');
+
+    const audit = await env.platform.db.selectFrom('audit_log').select(['action', 'target_id']).where('action', '=', 'export.run').where('target_id', '=', id).execute();
+    expect(audit.length).toBe(1);
+    expect((await env.app.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${id}/docx` })).statusCode).toBe(200);
+  });
+
+  it('stays inside the data scope of a unit', async () => {
+    const mine = (await bureauLiaison.get('/api/v1/annual-reports')).json();
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.every((r: any) => r.unitCode === 'SFX-D03')).toBe(true);
+    expect((await bureauLiaison.get(`/api/v1/annual-reports/${id}`)).statusCode).toBe(404);
+    expect((await bureauLiaison.get(`/api/v1/annual-reports/${id}/docx`)).statusCode).toBe(404);
+    expect((await bureauLiaison.post('/api/v1/annual-reports', { unitId: county.id, year: year - 3 })).statusCode).toBe(404);
+    const town = await env.platform.db.selectFrom('annual_reports as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').select('r.id').where('u.code', '=', 'SFX-T01').executeTakeFirstOrThrow();
+    const r = (await office.get(`/api/v1/annual-reports/${town.id}`)).json();
+    const write = await bureauLiaison.put(`/api/v1/annual-reports/${town.id}`, { version: r.version, title: '篡改', issuer: '篡改', issuedDate: null, sections: [] });
+    expect(write.statusCode).toBe(404);
+    expect((await office.get(`/api/v1/annual-reports/${town.id}`)).json().title).not.toBe('篡改');
+  });
+});
