@@ -224,7 +224,9 @@ describe('imports, export, copy and indicators', () => {
     expect(own.unit).toBe(unitA.code);
     expect(own.indicators['tasks.total']).toBe(rows.length === 0 ? 0 : (await env.platform.db.selectFrom('tasks as t').innerJoin('plans as p', 'p.id', 't.plan_id').select('t.id').where('p.year', '=', year).where('t.status', '!=', 'cancelled').where('t.unit_id', '=', unitA.id).execute()).length);
     expect((await headA.get(`/api/v1/indicators?year=${year}&unit=${unitB.code}`)).statusCode).toBe(404);
-    expect((await liaisonA.get(`/api/v1/indicators?year=${year}`)).statusCode).toBe(403);
+    // A liaison (who drafts the unit's annual report) sees the unit's own figures, no one else's.
+    expect((await liaisonA.get(`/api/v1/indicators?year=${year}`)).json().unit).toBe(unitA.code);
+    expect((await liaisonA.get(`/api/v1/indicators?year=${year}&unit=${unitB.code}`)).statusCode).toBe(404);
     const badYear = await leader.get('/api/v1/indicators?year=abc');
     expect(badYear.statusCode).toBe(400);
     expect(badYear.json().detail).toContain('year');

@@ -45,7 +45,7 @@ export const KERNEL_PERMISSIONS = {
   'clock.manage': ['law_office'],
   'clock.extend': ['law_office', 'unit_head'],
   'jobs.run': ['sys_admin', 'law_office'],
-  'indicator.read': ['law_office', 'leader', 'unit_head', 'inspector'],
+  'indicator.read': ['law_office', 'leader', 'unit_head', 'unit_liaison', 'inspector'],
   'problem.read': ['law_office', 'leader', 'unit_head', 'inspector', 'unit_liaison'],
   'problem.manage': ['law_office'],
 } satisfies Record<string, readonly Role[]>;

@@ -10,7 +10,8 @@ import type { ReportFigure } from '../../../shared/schemas/reports.ts';
 export type FigurePart = 'value' | 'yoy';
 type Def = Pick<IndicatorValue, 'code' | 'name' | 'kind' | 'measure'>;
 
-const trim = (n: number, digits: number) => n.toFixed(digits).replace(/\.?0+$/, '');
+// 12.50 → 12.5, 100.0 → 100, 100 → 100 (only zeros after the point go).
+const trim = (n: number, digits: number) => n.toFixed(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 const percent = (ratio: number) => `${trim(ratio * 100, 1)}%`;
 
 /** The part's value for an indicator: the figure itself, or its change (a ratio for counts, percentage points as a fraction for rates). */
@@ -39,7 +40,8 @@ export function figureSpan(def: Def, part: FigurePart, value: number | null): st
 
 /** The draft of a section: one sentence with each figure and, where there is one, its change over last year. */
 export function draftParagraph(values: IndicatorValue[]): string {
-  const phrases = values.map((v) => {
+  // A rate without a denominator (no cases) says nothing: leave it out.
+  const phrases = values.filter((v) => v.value !== null).map((v) => {
     const head = v.kind === 'count' ? `${text(v.name)}${figureSpan(v, 'value', v.value)}` : `${text(v.name)}为${figureSpan(v, 'value', v.value)}`;
     const change = partValue(v, 'yoy');
     return change === null ? head : `${head}，${figureSpan(v, 'yoy', change)}`;

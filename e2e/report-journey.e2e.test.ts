@@ -1,0 +1,98 @@
+// The annual report end to end on the demo county: a town's liaison writes narrative around the
+// drafted figures and saves with Ctrl+S; a record changes elsewhere, the figure turns stale and is
+// refreshed from the warning bar; a figure opens the records behind it; the public reads the
+// county's published report without logging in.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { SCREENSHOTS, ensureWebBuild, launchBrowser, startServer, type Server } from './helpers.ts';
+
+const DEMO_PASSWORD = 'Shifan#2026';
+const year = new Date().getFullYear();
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  server = await startServer(3903, {}, [['demo']]);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function login(username: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 950 }, locale: 'zh-CN' });
+  await page.goto(server.url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByText('我的账号').waitFor();
+  return page;
+}
+
+/** The API as another user, outside the browser: session cookie plus the CSRF header. */
+async function apiAs(username: string) {
+  const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const csrf = cookies.find((c) => c.startsWith('fazhi_csrf='))!.split('=')[1]!;
+  const headers = { cookie: cookies.join('; '), 'x-csrf-token': csrf, 'content-type': 'application/json' };
+  return {
+    get: async (path: string) => (await fetch(`${server.url}/api/v1${path}`, { headers })).json(),
+    post: async (path: string, body: unknown) => fetch(`${server.url}/api/v1${path}`, { method: 'POST', headers, body: JSON.stringify(body) }),
+  };
+}
+
+it('a town drafts its report around linked figures, refreshes a stale one, and the public reads the county’s', async () => {
+  const page = await login('cgz_liaison');
+  await page.getByRole('menuitem', { name: '年度报告' }).click();
+  await page.getByRole('link', { name: `示范县城关镇关于${year - 1}年度法治政府建设情况的报告` }).click();
+  const chips = page.locator('.report-figure');
+  await chips.first().waitFor();
+  expect(await chips.count()).toBeGreaterThan(10);
+
+  const other = page.locator('[data-section="other"]');
+  await other.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('本年度无其他需要报告的事项。');
+  await page.keyboard.press('Control+s');
+  await page.getByText('已保存').waitFor();
+  const office = await apiAs('fzb_wang');
+  const list = await office.get(`/annual-reports?year=${year - 1}`);
+  const town = list.items.find((r: any) => r.unitCode === 'SFX-T01');
+  const stored = await office.get(`/annual-reports/${town.id}`);
+  expect(stored.sections.find((s: any) => s.key === 'other').html).toContain('本年度无其他需要报告的事项。');
+
+  // A dispute of last year is registered for the town: its figure goes stale.
+  const unit = (await office.get('/org/units')).items.find((u: any) => u.code === 'SFX-T01');
+  const res = await office.post('/disputes', { unitId: unit.id, type: '邻里纠纷', parties: '赵某与钱某', summary: '宅基地界址争议', receivedDate: `${year - 1}-12-20`, channel: 'people', mediators: '孙调解员' });
+  expect(res.status, await res.text()).toBe(201);
+  await page.reload();
+  await page.getByText(/处数字与最新统计不一致/).waitFor();
+  expect(await page.locator('.report-figure.stale').count()).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SCREENSHOTS}/20-report-stale.png` });
+  await page.getByRole('button', { name: /全部刷新/ }).click();
+  await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page.getByText(/已刷新 \d+ 处数字/).waitFor();
+  await expect.poll(() => page.locator('.report-figure.stale').count()).toBe(0);
+  expect(await page.getByText(/处数字与最新统计不一致/).count()).toBe(0);
+
+  // A figure opens the records it counted.
+  await page.locator('[data-section="measures.mediation"] .report-figure').first().click();
+  await page.locator('.ant-drawer .ant-table-row').first().waitFor();
+  await page.getByText('宅基地界址争议').or(page.getByText('邻里纠纷')).first().waitFor().catch(() => {});
+  await page.screenshot({ path: `${SCREENSHOTS}/21-report-records.png` });
+
+  // The public portal, no login.
+  const visitor = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  await visitor.goto(`${server.url}/public/reports`);
+  await visitor.getByRole('link', { name: `示范县人民政府关于${year - 2}年度法治政府建设情况的报告` }).click();
+  await visitor.getByRole('heading', { name: `示范县人民政府关于${year - 2}年度法治政府建设情况的报告` }).waitFor();
+  await visitor.getByRole('heading', { name: '二、存在的不足和原因' }).waitFor();
+  expect(await visitor.getByText(/全年，收到行政复议申请\d+件/).count()).toBe(1);
+  await visitor.screenshot({ path: `${SCREENSHOTS}/22-public-report.png`, fullPage: true });
+  // The town's draft is not on the portal.
+  await visitor.goto(`${server.url}/public/reports`);
+  await visitor.getByText(`${year - 1} 年度`).waitFor();
+  expect(await visitor.getByText('示范县城关镇').count()).toBe(0);
+});

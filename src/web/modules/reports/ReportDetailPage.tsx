@@ -1,0 +1,240 @@
+// The report editor: each section's narrative around figures that stay linked to their indicators.
+// A figure is an atomic chip (click: the records behind it); when records change the chip turns
+// red and the bar above offers to refresh. Ctrl+S saves; the server sanitises what it stores.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Breadcrumb, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { BoldOutlined, DownloadOutlined, ExportOutlined, OrderedListOutlined, SaveOutlined, SyncOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import dayjs, { type Dayjs } from 'dayjs';
+import { download, get, post, put, query } from '../../api.ts';
+import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
+import { IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
+import { DueTag } from '../../components/Light.tsx';
+import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
+import { useAuth } from '../../auth.tsx';
+import { REPORT_WORKFLOW, type ReportDetail, type ReportFigure, type ReportSection } from '../../../shared/schemas/reports.ts';
+import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
+
+const partLabel = (f: ReportFigure, v: IndicatorValue | undefined, value: number | null) =>
+  !v ? String(value) : f.part === 'value' ? `${showFigure(v, value)}${v.kind === 'count' ? v.measure : ''}` : value === null ? '无可比数据' : v.kind === 'rate' ? `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}个百分点` : `${value >= 0 ? '+' : ''}${(value * 100).toFixed(0)}%`;
+
+/** Marks the figure chips in an editor: not editable inside, red when stale, a tooltip with the value now. */
+function decorate(root: HTMLElement, stale: Map<string, ReportFigure>) {
+  root.querySelectorAll<HTMLElement>('span[data-figure]').forEach((el) => {
+    el.contentEditable = 'false';
+    el.classList.add('report-figure');
+    const f = stale.get(`${el.dataset.figure}|${el.dataset.part}`);
+    el.classList.toggle('stale', !!f);
+    el.title = f ? `数字已过期：当前统计为 ${f.current === null ? '—' : f.current}，点击查看记录` : '点击查看统计所依据的记录';
+  });
+}
+
+function SectionEditor({ section, editable, stale, onDirty, onFigure, register }: { section: ReportSection; editable: boolean; stale: Map<string, ReportFigure>; onDirty: () => void; onFigure: (code: string) => void; register: (el: HTMLDivElement | null) => void }) {
+  const ref = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (ref.current) decorate(ref.current, stale);
+  }, [stale, section.html]);
+  const Heading = section.level === 1 ? 'h2' : 'h3';
+  return (
+    <div className="report-section">
+      <Heading className={`report-heading level-${section.level}`}>{section.heading}</Heading>
+      <div
+        ref={(el) => {
+          ref.current = el;
+          register(el);
+        }}
+        className={`report-editor${editable ? ' editable' : ''}`}
+        contentEditable={editable}
+        suppressContentEditableWarning
+        data-placeholder={section.guide}
+        data-section={section.key}
+        onInput={onDirty}
+        onClick={(e) => {
+          const chip = (e.target as HTMLElement).closest<HTMLElement>('span[data-figure]');
+          if (chip) onFigure(chip.dataset.figure!);
+        }}
+        dangerouslySetInnerHTML={{ __html: section.html }}
+      />
+    </div>
+  );
+}
+
+const command = (name: string, value?: string) => (e: React.MouseEvent) => {
+  e.preventDefault(); // keep the selection in the editor
+  document.execCommand(name, false, value);
+};
+
+export default function ReportDetailPage() {
+  const { id = '' } = useParams();
+  const { can } = useAuth();
+  const { message, modal } = App.useApp();
+  const client = useQueryClient();
+  const detail = useQuery({ queryKey: ['annual-report', id], queryFn: () => get<ReportDetail>(`/annual-reports/${id}`) });
+  const r = detail.data;
+  const figures = useQuery({ queryKey: ['indicators', r?.year, r?.unitCode], enabled: !!r, queryFn: () => get<{ details: IndicatorValue[] }>(`/indicators${query({ year: r!.year, unit: r!.unitCode })}`) });
+  const byCode = useMemo(() => new Map((figures.data?.details ?? []).map((d) => [d.code, d])), [figures.data]);
+  const stale = useMemo(() => new Map((r?.figures ?? []).filter((f) => f.stale).map((f) => [`${f.code}|${f.part}`, f])), [r]);
+  const editors = useRef(new Map<string, HTMLDivElement>());
+  const [dirty, setDirty] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const [drill, setDrill] = useState<IndicatorValue | null>(null);
+  const [form] = Form.useForm();
+  const editable = !!r && r.status === 'draft' && can('report.write');
+
+  useEffect(() => {
+    if (r) form.setFieldsValue({ title: r.title, issuer: r.issuer, issuedDate: r.issuedDate ? dayjs(r.issuedDate) : null });
+  }, [r, form]);
+
+  const reload = async (fresh?: ReportDetail) => {
+    if (fresh) client.setQueryData(['annual-report', id], fresh);
+    else await client.invalidateQueries({ queryKey: ['annual-report', id] });
+    setDirty(false);
+  };
+
+  const save = async () => {
+    if (!r || !editable) return;
+    const values = await form.validateFields();
+    setError(null);
+    setSaving(true);
+    try {
+      const sections = r.sections.map((s) => ({ key: s.key, html: editors.current.get(s.key)?.innerHTML ?? s.html }));
+      await reload(await put<ReportDetail>(`/annual-reports/${id}`, { version: r.version, title: values.title, issuer: values.issuer, issuedDate: values.issuedDate ? (values.issuedDate as Dayjs).format('YYYY-MM-DD') : null, sections }));
+      message.success('已保存');
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const refresh = async () => {
+    if (!r) return;
+    if (dirty) {
+      message.warning('请先保存正文，再刷新数字');
+      return;
+    }
+    try {
+      const res = await post<{ refreshed: number; report: ReportDetail }>(`/annual-reports/${id}/refresh`, { version: r.version });
+      await reload(res.report);
+      message.success(`已刷新 ${res.refreshed} 处数字`);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  const insertFigure = (code: string) => {
+    const v = byCode.get(code);
+    if (!v) return;
+    const text = `${showFigure(v, v.value)}${v.kind === 'count' ? v.measure : ''}`;
+    document.execCommand('insertHTML', false, `${v.name}<span data-figure="${v.code}" data-part="value" data-value="${v.value ?? ''}">${text}</span>`);
+    setDirty(true);
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === 's') {
+        e.preventDefault();
+        void save();
+      }
+    };
+    const onLeave = (e: BeforeUnloadEvent) => {
+      if (dirty) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('beforeunload', onLeave);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('beforeunload', onLeave);
+    };
+  });
+
+  const staleList = (r?.figures ?? []).filter((f) => f.stale);
+  return (
+    <>
+      <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/reports">年度报告</Link> }, { title: r ? `${r.unitName} ${r.year} 年` : '…' }]} />
+      <ErrorNotice error={detail.error ?? error} />
+      <Card
+        size="small"
+        loading={detail.isLoading}
+        title={r && <Space>{r.unitName} {r.year} 年度法治政府建设情况报告<StatusTag def={REPORT_WORKFLOW} status={r.status} />{r.light && <DueTag due={r.due!} light={r.light} />}</Space>}
+        extra={r && (
+          <Space>
+            {editable && <Button type="primary" size="small" icon={<SaveOutlined />} loading={saving} disabled={!dirty && !form.isFieldsTouched()} onClick={save}>保存（Ctrl+S）</Button>}
+            <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`/annual-reports/${id}/docx`, `${r.unitName}${r.year}年度法治政府建设情况报告.docx`).catch((e) => message.error(errorText(e)))}>导出 Word</Button>
+            {r.status === 'published' && <a href={`/public/reports/${id}`} target="_blank" rel="noreferrer"><ExportOutlined /> 公开页面</a>}
+          </Space>
+        )}
+        style={{ marginBottom: 12 }}
+      >
+        {r && (
+          <Form form={form} layout="inline" disabled={!editable} onValuesChange={() => setDirty(true)}>
+            <Form.Item name="title" label="标题" rules={[{ required: true, message: '标题不能为空' }, { max: 200, message: '标题最多 200 字' }]} style={{ flex: 1, minWidth: 420 }}><Input /></Form.Item>
+            <Form.Item name="issuer" label="发文机关" rules={[{ required: true, message: '发文机关不能为空' }]}><Input style={{ width: 220 }} /></Form.Item>
+            <Form.Item name="issuedDate" label="成文日期"><DatePicker /></Form.Item>
+          </Form>
+        )}
+      </Card>
+      {r && staleList.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`有 ${staleList.length} 处数字与最新统计不一致（起草后相关记录有变化）`}
+          description={<Space wrap size={[12, 4]}>{staleList.slice(0, 12).map((f) => <span key={`${f.code}|${f.part}`}>{f.name}{f.part === 'yoy' ? '（同比）' : ''}：文中 {partLabel(f, byCode.get(f.code), f.stored)} → 当前 <b>{partLabel(f, byCode.get(f.code), f.current)}</b></span>)}{staleList.length > 12 && <span>等</span>}</Space>}
+          action={editable && <Button size="small" type="primary" icon={<SyncOutlined />} onClick={() => modal.confirm({ title: '用当前统计刷新全部过期数字？', content: '只改动数字，不改动其余正文。', onOk: refresh })}>全部刷新</Button>}
+        />
+      )}
+      {r && (
+        <Row gutter={12}>
+          <Col flex="1 1 720px">
+            <Card size="small" className="report-paper">
+              {editable && (
+                <Space className="report-toolbar" wrap>
+                  <Tooltip title="加粗（Ctrl+B）"><Button size="small" icon={<BoldOutlined />} onMouseDown={command('bold')} /></Tooltip>
+                  <Button size="small" onMouseDown={command('formatBlock', 'h3')}>小标题</Button>
+                  <Button size="small" onMouseDown={command('formatBlock', 'p')}>正文</Button>
+                  <Tooltip title="项目符号"><Button size="small" icon={<UnorderedListOutlined />} onMouseDown={command('insertUnorderedList')} /></Tooltip>
+                  <Tooltip title="编号"><Button size="small" icon={<OrderedListOutlined />} onMouseDown={command('insertOrderedList')} /></Tooltip>
+                  <Select
+                    size="small"
+                    showSearch
+                    style={{ width: 260 }}
+                    placeholder="在光标处插入指标数字…"
+                    value={null}
+                    optionFilterProp="label"
+                    options={[...byCode.values()].filter((v) => v.kind !== 'change').map((v) => ({ value: v.code, label: `${v.name}（${showFigure(v, v.value)}${v.kind === 'count' ? v.measure : ''}）` }))}
+                    onMouseDown={(e) => e.preventDefault()}
+                    onChange={insertFigure}
+                  />
+                  <Typography.Text type="secondary">蓝色数字与指标关联，点击可查看所统计的记录</Typography.Text>
+                </Space>
+              )}
+              <h1 className="report-title">{r.title}</h1>
+              {r.sections.map((s) => (
+                <SectionEditor
+                  key={`${s.key}|${r.version}`}
+                  section={s}
+                  editable={editable}
+                  stale={stale}
+                  onDirty={() => setDirty(true)}
+                  onFigure={(code) => byCode.get(code) && setDrill(byCode.get(code)!)}
+                  register={(el) => (el ? editors.current.set(s.key, el) : editors.current.delete(s.key))}
+                />
+              ))}
+              <div className="report-signature">
+                <div>{r.issuer}</div>
+                <div>{r.issuedDate ? `${Number(r.issuedDate.slice(0, 4))}年${Number(r.issuedDate.slice(5, 7))}月${Number(r.issuedDate.slice(8, 10))}日` : '（成文日期）'}</div>
+              </div>
+            </Card>
+          </Col>
+          <Col flex="0 0 420px">
+            <WorkflowPanel def={REPORT_WORKFLOW} recordId={id} onChanged={() => client.invalidateQueries({ queryKey: ['annual-report', id] })} />
+          </Col>
+        </Row>
+      )}
+      <IndicatorRecordsDrawer indicator={drill} year={r?.year ?? 0} unit={r?.unitCode} onClose={() => setDrill(null)} />
+    </>
+  );
+}
