@@ -110,7 +110,7 @@ async function cloneClocks(templateId: string, cloneId: string, unitId: string |
 async function dropGenerationTriggers() {
   for (const table of platform.facts.tablesRead()) {
     if (platform.dialect === 'sqlite') for (const op of ['insert', 'update', 'delete']) await sql.raw(`drop trigger if exists indicator_gen_${table}_${op}`).execute(platform.db);
-    else await sql.raw(`drop trigger if exists indicator_generation on ${table}`).execute(platform.db);
+    else await sql.raw(`drop trigger if exists indicator_change on ${table}`).execute(platform.db);
   }
 }
 await dropGenerationTriggers();

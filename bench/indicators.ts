@@ -3,7 +3,8 @@
 //  2. the same from empty summary tables (the first request after a bulk load);
 //  3. from a cold start — a new process, summary tables on disk;
 //  4. after a write (one table's sets recounted);
-//  5. the dashboard API under 20 connections.
+//  5. the county's annual report with every figure and its .docx;
+//  6. the dashboard API under 20 connections.
 // Usage: FAZHI_DATA_DIR=bench-county npm run bench:indicators [-- SECONDS]
 import { spawnSync } from 'node:child_process';
 import { loadConfig } from '../src/server/config.ts';
@@ -12,6 +13,9 @@ import { MODULES } from '../src/server/modules/index.ts';
 import { computeAll, computeAllDirect, scopeForUnitCode } from '../src/server/kernel/indicators/registry.ts';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
 import { load, machine, startBenchServer } from './load.ts';
+import { actingAs } from '../src/server/kernel/auth/acting-as.ts';
+import { createReport, reportForPrint } from '../src/server/modules/reports/reports.ts';
+import { reportDocx } from '../src/server/modules/reports/docx.ts';
 
 const YEAR = 2025;
 const UNIT = 'SFX-D05';
@@ -64,6 +68,21 @@ await platform.db.updateTable('review_cases').set({ received_date: someCase.rece
 t = performance.now();
 await computeAll(platform, countyScope);
 console.log(`after a write to review_cases, county ${YEAR}:      ${ms(t)}`);
+
+// The county's annual report: draft with every figure, then the .docx.
+const office = await actingAs(platform, 'fzb_wang');
+const county = await platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX').executeTakeFirstOrThrow();
+for (const label of ['summary tables warm', 'summary tables emptied first']) {
+  await platform.db.deleteFrom('annual_reports').where('unit_id', '=', county.id).where('year', '=', YEAR).execute();
+  if (label.includes('emptied')) await platform.db.deleteFrom('indicator_fact_sets').execute();
+  const fresh = await openPlatform(loadConfig(), MODULES);
+  t = performance.now();
+  const id = await createReport(fresh.platform, office, office.scope, { unitId: county.id, year: YEAR });
+  const drafted = performance.now() - t;
+  const docx = await reportDocx(await reportForPrint(fresh.platform, office.scope, id));
+  console.log(`county report ${YEAR}, ${label}: draft ${Math.round(drafted)} ms + .docx = ${ms(t)} (${Math.round(docx.length / 1024)} KiB)`);
+  await fresh.platform.close();
+}
 await platform.close();
 
 const server = await startBenchServer(3951);

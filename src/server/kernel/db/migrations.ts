@@ -334,6 +334,13 @@ const indicatorFacts: MigrationSet = () => ({
         .execute();
     },
   },
+  // PostgreSQL: writers append here instead of updating a shared generation row (two writers
+  // touching two tables in opposite orders would deadlock on those rows); folded daily.
+  kernel_0007_indicator_changes: {
+    async up(db: Kysely<any>) {
+      await db.schema.createTable('indicator_changes').addColumn('table_name', 'text', (c) => c.notNull()).execute();
+    },
+  },
 });
 
 /** Applies every pending migration; returns the names applied. Throws with the failing migration's name. */

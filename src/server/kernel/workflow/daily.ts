@@ -3,6 +3,7 @@
 // each person a digest of what waits on them. Runs once per day: the job_runs row is the claim, so
 // several server processes never run it twice.
 import { sql } from 'kysely';
+import { foldIndicatorChanges } from '../indicators/facts.ts';
 import type { Platform } from '../platform.ts';
 import type { Actor } from '../audit/index.ts';
 import { workingDaysBetween } from '../calendar/deadline.ts';
@@ -37,6 +38,7 @@ export async function runDailyJob(platform: Platform, date = chinaToday(), optio
   for (const mod of platform.modules) if (mod.daily) await mod.daily(platform, date);
   await escalateOverdue(platform, date, summary);
   summary.digests = await sendDigests(platform, date);
+  await foldIndicatorChanges(platform.db, platform.dialect);
   await platform.db.updateTable('job_runs').set({ finished_at: nowIso(), summary: JSON.stringify(summary) }).where('job', '=', 'daily').where('run_date', '=', date).execute();
   await platform.audit.record(platform.db, JOB_ACTOR, { action: 'job.daily', detail: { ...summary } });
   return summary;

@@ -46,4 +46,11 @@ export const mediationMigrations: MigrationSet = () => ({
       await db.schema.createIndex('disputes_unit_status').on('disputes').columns(['unit_id', 'status']).execute();
     },
   },
+  // The year's figures read only these columns: counting them from the index alone (no row
+  // lookups) is what keeps a recount of a county's 80,000 disputes a year fast.
+  mediation_0002_figures_index: {
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('disputes_figures').on('disputes').columns(['received_date', 'unit_id', 'outcome', 'revisit_date', 'lawyer_involved']).execute();
+    },
+  },
 });
