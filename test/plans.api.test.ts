@@ -253,6 +253,12 @@ describe('dashboard', () => {
     for (const light of ['red', 'yellow', 'green']) expect(items.filter((i: any) => i.light === light).length).toBe(a[light]);
     expect(items.every((i: any) => i.link && i.title)).toBe(true);
     // A unit head sees only their own unit's lights and cannot drill into another unit.
+    // The grouped clocks are cached per process: any clock write shows at once.
+    const one = await env.platform.db.selectFrom('clocks').select('id').where('status', '=', 'running').executeTakeFirstOrThrow();
+    await env.platform.db.updateTable('clocks').set({ status: 'stopped' }).where('id', '=', one.id).execute();
+    const after = (await leader.get('/api/v1/dashboard/lights')).json().units;
+    expect(after.reduce((s: number, u: any) => s + u.red + u.yellow + u.green, 0)).toBe(running.length - 1);
+    await env.platform.db.updateTable('clocks').set({ status: 'running' }).where('id', '=', one.id).execute();
     const own = (await headA.get('/api/v1/dashboard/lights')).json().units;
     expect(own.every((u: any) => u.unitId === unitA.id)).toBe(true);
     expect((await headA.get(`/api/v1/dashboard/lights?unitId=${unitB.id}`)).statusCode).toBe(404);

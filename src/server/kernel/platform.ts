@@ -97,7 +97,7 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
 
   const facts = new IndicatorFacts(handle.db, handle.dialect, indicators);
   try {
-    await facts.install();
+    await facts.install(['clocks', 'org_units']);
   } catch (error) {
     await handle.close();
     throw error;

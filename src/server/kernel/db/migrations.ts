@@ -341,6 +341,12 @@ const indicatorFacts: MigrationSet = () => ({
       await db.schema.createTable('indicator_changes').addColumn('table_name', 'text', (c) => c.notNull()).execute();
     },
   },
+  // The 红黄牌 totals group the running clocks by unit, rule and due date: from this index alone.
+  kernel_0008_clock_lights_index: {
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('clocks_running_lights').on('clocks').columns(['status', 'unit_id', 'rule_code', 'due_date']).execute();
+    },
+  },
 });
 
 /** Applies every pending migration; returns the names applied. Throws with the failing migration's name. */

@@ -94,8 +94,12 @@ export class IndicatorFacts {
     private readonly defs: ReadonlyMap<string, IndicatorDef>,
   ) {}
 
-  /** Finds the tables each count indicator reads (from its compiled SQL) and puts a generation trigger on each. */
-  async install(): Promise<void> {
+  /**
+   * Finds the tables each count indicator reads (from its compiled SQL) and puts a generation
+   * trigger on each, and on `alsoTrack` (tables whose other summaries, such as the 红黄牌 totals,
+   * use the same generations).
+   */
+  async install(alsoTrack: readonly string[] = []): Promise<void> {
     const known = await tableNames(this.db, this.dialect);
     for (const def of this.counts()) {
       const text = def.records(this.db, 2000).compile().sql;
@@ -103,7 +107,7 @@ export class IndicatorFacts {
       this.reads.set(def.code, [...read].sort());
     }
     if (this.dialect === 'postgres') await installPgFunction(this.db);
-    for (const table of new Set([...this.reads.values()].flat())) await installTrigger(this.db, this.dialect, table);
+    for (const table of new Set([...[...this.reads.values()].flat(), ...alsoTrack])) await installTrigger(this.db, this.dialect, table);
   }
 
   /** The tables the figures read (each carries a generation trigger). */
