@@ -218,6 +218,15 @@ describe('imports, export, copy and indicators', () => {
     const rate = (await leader.get(`/api/v1/indicators/tasks.completion_rate/records?year=${year}&pageSize=200`)).json();
     expect(rate.total).toBe(rows.length);
     expect(rate.items.filter((r: any) => r.counted)).toHaveLength(completed);
+    // The same provenance as a spreadsheet.
+    const sheet = await leader.get(`/api/v1/indicators/records/export?code=tasks.completion_rate&year=${year}`);
+    expect(sheet.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(sheet.rawPayload as any);
+    const rowsOut = book.worksheets[0]!.getSheetValues().slice(2) as unknown[][];
+    expect(rowsOut).toHaveLength(rate.total);
+    expect(rowsOut.filter((r) => r[5] === '是')).toHaveLength(completed);
+    expect((await leader.get(`/api/v1/indicators/records/export?year=${year}`)).statusCode).toBe(400);
 
     // A unit head sees their own unit's figures by default and cannot ask for another unit's.
     const own = (await headA.get(`/api/v1/indicators?year=${year}`)).json();

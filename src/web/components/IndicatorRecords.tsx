@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { get, query } from '../api.ts';
 import type { IndicatorRecord, IndicatorValue } from '../../shared/schemas/indicators.ts';
+import { ExportButton } from './ledger.tsx';
 
 export const showFigure = (v: Pick<IndicatorValue, 'kind'>, value: number | null) =>
   value === null ? '—' : v.kind === 'rate' ? `${(value * 100).toFixed(1)}%` : v.kind === 'change' ? `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%` : `${value}`;
@@ -17,7 +18,13 @@ export function IndicatorRecordsDrawer({ indicator, year, unit, onClose }: { ind
     queryFn: () => get<{ items: IndicatorRecord[]; total: number }>(`/indicators/${indicator!.code}/records${query({ year, unit, page, pageSize: 20 })}`),
   });
   return (
-    <Drawer open={!!indicator} width={720} title={indicator && `${indicator.name}：${showFigure(indicator, indicator.value)}（${year} 年${unit ? ` · ${unit}` : ''}）`} onClose={() => { setPage(1); onClose(); }}>
+    <Drawer
+      open={!!indicator}
+      width={720}
+      title={indicator && `${indicator.name}：${showFigure(indicator, indicator.value)}（${year} 年${unit ? ` · ${unit}` : ''}）`}
+      extra={indicator && <ExportButton url="/indicators/records/export" filters={{ code: indicator.code, year, unit }} filename={`${indicator.name}-${year}.xlsx`} />}
+      onClose={() => { setPage(1); onClose(); }}
+    >
       <Typography.Paragraph type="secondary">{indicator?.definition}</Typography.Paragraph>
       <Table<IndicatorRecord>
         rowKey="id"

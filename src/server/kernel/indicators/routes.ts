@@ -6,6 +6,7 @@ import type { RequestContext } from '../auth/context.ts';
 import type { Platform } from '../platform.ts';
 import { computeAll, indicatorByUnit, indicatorRecords, scopeForUnitCode } from './registry.ts';
 import { indicatorQuery, indicatorRecordsQuery } from '../../../shared/schemas/indicators.ts';
+import { exportRoute } from '../exports/xlsx.ts';
 
 export async function indicatorRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['指标'];
@@ -66,5 +67,27 @@ export async function indicatorRoutes(api: FastifyInstance, platform: Platform):
       const scope = await scopeFor(ctx, query.year, query.unit);
       return { ...(await indicatorRecords(platform, params.code, scope, query.page, query.pageSize)), page: query.page, pageSize: query.pageSize };
     },
+  });
+
+  exportRoute(api, platform, {
+    url: '/indicators/records/export',
+    permission: 'indicator.read',
+    summary: '导出指标所统计的记录（.xlsx，最多 100000 条）',
+    tags,
+    query: indicatorQuery.extend({ code: z.string().min(1, { error: '指标编码（code）不能为空' }).max(64).meta({ title: '指标编码' }) }),
+    sheet: '指标记录',
+    targetType: 'indicator',
+    rows: async (ctx, query) => {
+      const scope = await scopeFor(ctx, query.year, query.unit);
+      const name = platform.indicators.get(query.code)?.name ?? query.code;
+      return (await indicatorRecords(platform, query.code, scope, 1, 100_000)).items.map((r) => ({ ...r, indicator: name }));
+    },
+    columns: [
+      { header: '指标', width: 20, value: (r) => r.indicator },
+      { header: '记录', width: 48, value: (r) => r.title },
+      { header: '单位', width: 22, value: (r) => r.unitName },
+      { header: '日期', width: 12, value: (r) => r.date },
+      { header: '计入分子', width: 10, value: (r) => (r.counted === undefined ? null : r.counted ? '是' : '否') },
+    ],
   });
 }

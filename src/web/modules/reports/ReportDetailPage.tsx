@@ -2,7 +2,7 @@
 // A figure is an atomic chip (click: the records behind it); when records change the chip turns
 // red and the bar above offers to refresh. Ctrl+S saves; the server sanitises what it stores.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Tooltip, Typography } from 'antd';
 import { BoldOutlined, DownloadOutlined, ExportOutlined, OrderedListOutlined, SaveOutlined, SyncOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
