@@ -57,11 +57,22 @@ it('a town drafts its report around linked figures, refreshes a stale one, and t
   await page.keyboard.type('本年度无其他需要报告的事项。');
   await page.keyboard.press('Control+s');
   await page.getByText('已保存').waitFor();
+  // A figure inserted at the caret from the indicator list stays linked.
+  await other.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('全年');
+  await page.locator('.report-toolbar .ant-select').click();
+  await page.keyboard.type('受理矛盾纠纷');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => other.locator('.report-figure').count()).toBe(1);
+  await page.keyboard.press('Control+s');
+  await page.getByText('已保存').last().waitFor();
   const office = await apiAs('fzb_wang');
   const list = await office.get(`/annual-reports?year=${year - 1}`);
   const town = list.items.find((r: any) => r.unitCode === 'SFX-T01');
   const stored = await office.get(`/annual-reports/${town.id}`);
   expect(stored.sections.find((s: any) => s.key === 'other').html).toContain('本年度无其他需要报告的事项。');
+  expect(stored.sections.find((s: any) => s.key === 'other').html).toMatch(/全年受理矛盾纠纷<span data-figure="mediation\.disputes" data-part="value" data-value="\d+">\d+件<\/span>/);
 
   // A dispute of last year is registered for the town: its figure goes stale.
   const unit = (await office.get('/org/units')).items.find((u: any) => u.code === 'SFX-T01');

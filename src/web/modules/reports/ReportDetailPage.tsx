@@ -124,11 +124,34 @@ export default function ReportDetailPage() {
     }
   };
 
+  // Where the caret last was in an editor: picking a figure from the list moves the focus away.
+  const caret = useRef<Range | null>(null);
+  useEffect(() => {
+    const remember = () => {
+      const selection = document.getSelection();
+      const node = selection?.rangeCount ? selection.getRangeAt(0).startContainer : null;
+      const element = node instanceof Element ? node : node?.parentElement;
+      if (element?.closest('.report-editor.editable')) caret.current = selection!.getRangeAt(0).cloneRange();
+    };
+    document.addEventListener('selectionchange', remember);
+    return () => document.removeEventListener('selectionchange', remember);
+  }, []);
+
   const insertFigure = (code: string) => {
     const v = byCode.get(code);
-    if (!v) return;
+    const range = caret.current;
+    if (!v || !range) {
+      message.info('请先在正文中点击要插入数字的位置');
+      return;
+    }
+    const editor = (range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement)?.closest<HTMLElement>('.report-editor');
+    editor?.focus();
+    const selection = document.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
     const text = `${showFigure(v, v.value)}${v.kind === 'count' ? v.measure : ''}`;
     document.execCommand('insertHTML', false, `${v.name}<span data-figure="${v.code}" data-part="value" data-value="${v.value ?? ''}">${text}</span>`);
+    if (editor) decorate(editor, stale);
     setDirty(true);
   };
 
@@ -205,8 +228,8 @@ export default function ReportDetailPage() {
                     value={null}
                     optionFilterProp="label"
                     options={[...byCode.values()].filter((v) => v.kind !== 'change').map((v) => ({ value: v.code, label: `${v.name}（${showFigure(v, v.value)}${v.kind === 'count' ? v.measure : ''}）` }))}
-                    onMouseDown={(e) => e.preventDefault()}
                     onChange={insertFigure}
+                    data-testid="insert-figure"
                   />
                   <Typography.Text type="secondary">蓝色数字与指标关联，点击可查看所统计的记录</Typography.Text>
                 </Space>
