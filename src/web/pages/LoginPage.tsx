@@ -50,6 +50,9 @@ export default function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 16, marginBottom: 0 }}>
           连续 5 次输错密码，账号将锁定 15 分钟。空闲 30 分钟自动退出。
         </Typography.Paragraph>
+        <Typography.Paragraph style={{ fontSize: 12, marginTop: 8, marginBottom: 0, textAlign: 'center' }}>
+          <a href="/public/reports">法治政府建设年度报告（公开，无需登录）</a>
+        </Typography.Paragraph>
       </Card>
     </div>
   );

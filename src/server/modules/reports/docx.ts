@@ -65,8 +65,14 @@ export function paragraphsOf(html: string): Paragraph[] {
         continue;
       }
       flush();
-      if (el.name === 'ul' || el.name === 'ol') walk(el.children);
-      else if (el.name === 'h3' || el.name === 'h4') {
+      if (el.name === 'ul' || el.name === 'ol') {
+        // Official documents number their items in the text: 1. 2. … for ordered lists, · otherwise.
+        const items = el.children.filter((c): c is Element => c.type === 'tag' && (c as Element).name === 'li');
+        items.forEach((li, i) => {
+          const runs = runsOf(li.children, {}, FANGSONG);
+          if (runs.length) out.push(new Paragraph({ children: [run(el.name === 'ol' ? `${i + 1}. ` : '· ', FANGSONG, SIZE[3]), ...runs], indent: INDENT, spacing: LINE, alignment: AlignmentType.JUSTIFIED }));
+        });
+      } else if (el.name === 'h3' || el.name === 'h4') {
         const runs = runsOf(el.children, { bold: el.name === 'h4' }, el.name === 'h3' ? KAITI : FANGSONG);
         if (runs.length) out.push(new Paragraph({ children: runs, indent: INDENT, spacing: LINE }));
       } else {
