@@ -193,4 +193,22 @@ describe('an annual report', () => {
     expect(write.statusCode).toBe(404);
     expect((await office.get(`/api/v1/annual-reports/${town.id}`)).json().title).not.toBe('篡改');
   });
+
+  it('shows the law office where every department and town stands, including those that have not started', async () => {
+    const progress = (await office.get(`/api/v1/annual-reports/progress?year=${year - 1}`)).json();
+    const reporting = await env.platform.db.selectFrom('org_units').select('code').where('active', '=', 1).where('kind', 'in', ['department', 'town']).execute();
+    expect(progress.units).toHaveLength(reporting.length);
+    expect(progress.due).toBe(`${year}-03-31`);
+    const of = (code: string) => progress.units.find((u: any) => u.unitCode === code);
+    expect(of('SFX-D03')).toMatchObject({ status: 'published', statusLabel: '已向社会公开' });
+    expect(of('SFX-T01')).toMatchObject({ status: 'draft' });
+    expect(of('SFX-D05')).toMatchObject({ status: null, reportId: null, statusLabel: '未起草' });
+    expect(of('SFX')).toBeUndefined(); // the county's own report is not a unit's submission
+    expect(Object.values(progress.counts).reduce((a: number, b: any) => a + b, 0)).toBe(reporting.length);
+    expect(progress.counts.none).toBe(reporting.length - 2);
+    // A unit sees only itself.
+    const mine = (await bureauLiaison.get(`/api/v1/annual-reports/progress?year=${year - 1}`)).json();
+    expect(mine.units.map((u: any) => u.unitCode)).toEqual(['SFX-D03']);
+    expect((await office.get('/api/v1/annual-reports/progress?year=abc')).statusCode).toBe(400);
+  });
 });

@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { attachmentDisposition } from '../../kernel/attachments/store.ts';
-import { publicReportQuery, reportCreateInput, reportListQuery, reportRefreshInput, reportUpdateInput } from '../../../shared/schemas/reports.ts';
-import { createReport, getReport, listPublished, listReports, refreshReport, reportForPrint, updateReport } from './reports.ts';
+import { publicReportQuery, reportProgressQuery, reportCreateInput, reportListQuery, reportRefreshInput, reportUpdateInput } from '../../../shared/schemas/reports.ts';
+import { createReport, getReport, listPublished, listReports, refreshReport, reportForPrint, reportProgress, updateReport } from './reports.ts';
 import { docxFileName, reportDocx } from './docx.ts';
 
 export async function reportRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['年度报告'];
   route(api, { method: 'GET', url: '/annual-reports', permission: 'report.read', summary: '法治政府建设年度报告列表', tags, query: reportListQuery, handler: async ({ ctx, query }) => listReports(platform, ctx.scope, query) });
+  route(api, { method: 'GET', url: '/annual-reports/progress', permission: 'report.read', summary: '各部门、乡镇某年度报告的报送情况（含未起草的单位）', tags, query: reportProgressQuery, handler: async ({ ctx, query }) => reportProgress(platform, ctx.scope, query.year) });
   route(api, {
     method: 'POST',
     url: '/annual-reports',

@@ -1,11 +1,12 @@
 // 年度报告: every report in the user's scope by year and unit, with its 1 April deadline; drafting a
 // new one fills it with the unit's figures and opens the editor.
 import { useMemo, useState } from 'react';
-import { Button, Card, Drawer, Form, InputNumber, Select, Space, Table, TreeSelect } from 'antd';
+import { Button, Card, Drawer, Form, InputNumber, Progress, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { post } from '../../api.ts';
+import { get, post } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
 import { useLedger } from '../../components/ledger.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -13,7 +14,50 @@ import { zodRule, field } from '../../components/zodRule.ts';
 import { DueTag } from '../../components/Light.tsx';
 import { StatusTag } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
-import { REPORT_STATUSES, REPORT_WORKFLOW, reportCreateInput, type ReportView } from '../../../shared/schemas/reports.ts';
+import { REPORT_STATUSES, REPORT_WORKFLOW, reportCreateInput, type ReportProgress, type ReportView } from '../../../shared/schemas/reports.ts';
+
+const PROGRESS_COLORS: Record<string, string> = { none: 'red', draft: 'default', approved: 'processing', submitted: 'warning', reported: 'warning', published: 'success' };
+
+/** 报送情况: every department and town for a year, the ones that have not started first. */
+function ProgressCard() {
+  const [year, setYear] = useState(dayjs().year() - 1);
+  const [only, setOnly] = useState<string | null>(null);
+  const progress = useQuery({ queryKey: ['/annual-reports/progress', year], queryFn: () => get<ReportProgress>(`/annual-reports/progress?year=${year}`) });
+  const p = progress.data;
+  const total = p?.units.length ?? 0;
+  const rank = ['none', 'draft', 'approved', 'submitted', 'reported', 'published'];
+  const units = (p?.units ?? []).filter((u) => !only || (u.status ?? 'none') === only).sort((a, b) => rank.indexOf(a.status ?? 'none') - rank.indexOf(b.status ?? 'none'));
+  // A unit sees only itself: the overview is for those who oversee several (the law office, leaders).
+  if (p && total <= 1) return null;
+  return (
+    <Card size="small" style={{ marginBottom: 12 }} title={<Space>各部门、乡镇报送情况<InputNumber size="small" min={2000} max={dayjs().year()} value={year} onChange={(v) => v && setYear(v)} />年度</Space>} extra={p && <Typography.Text type="secondary">应于 {p.due} 前向社会公开</Typography.Text>}>
+      {p && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Space wrap>
+            <Progress type="circle" size={56} percent={total ? Math.round((p.counts.published / total) * 100) : 0} format={(v) => `${v}%`} />
+            {Object.entries(p.counts).map(([k, n]) => (
+              <Tag.CheckableTag key={k} checked={only === k} onChange={(on) => setOnly(on ? k : null)} data-testid={`progress-${k}`}>
+                <Tag color={PROGRESS_COLORS[k]} style={{ marginInlineEnd: 0 }}>{k === 'none' ? '未起草' : REPORT_STATUSES[k]} {n}</Tag>
+              </Tag.CheckableTag>
+            ))}
+          </Space>
+          <Table
+            rowKey="unitId"
+            size="small"
+            dataSource={units}
+            pagination={{ pageSize: 8, size: 'small', showTotal: (t) => `共 ${t} 个单位` }}
+            columns={[
+              { title: '单位', dataIndex: 'unitName', render: (n: string, u) => (u.reportId ? <Link to={`/reports/${u.reportId}`}>{n}</Link> : n) },
+              { title: '类别', dataIndex: 'kind', width: 90, render: (k: string) => (k === 'town' ? '乡镇街道' : '部门') },
+              { title: '状态', dataIndex: 'statusLabel', width: 170, render: (l: string, u) => <Tag color={PROGRESS_COLORS[u.status ?? 'none']}>{l}</Tag> },
+              { title: '公开日期', dataIndex: 'publishedDate', width: 110, render: (d: string | null) => d ?? '—' },
+            ]}
+          />
+        </Space>
+      )}
+    </Card>
+  );
+}
 
 export default function ReportsPage() {
   const { can, me } = useAuth();
@@ -39,6 +83,8 @@ export default function ReportsPage() {
     }
   };
   return (
+    <>
+    <ProgressCard />
     <Card size="small" title="法治政府建设年度报告" extra={can('report.write') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => { setError(null); setOpen(true); }}>起草年度报告</Button>}>
       <Space wrap style={{ marginBottom: 12 }}>
         <InputNumber placeholder="年度" min={2000} max={2100} onChange={(year) => set({ year: year ?? undefined })} />
@@ -75,5 +121,6 @@ export default function ReportsPage() {
         <p style={{ color: '#666' }}>草稿按《法治政府建设与责任落实督察工作规定》列出各部分，并自动写入本单位该年度的统计数字及同比变化；数字与指标保持关联，记录变化后会提示刷新。</p>
       </Drawer>
     </Card>
+    </>
   );
 }
