@@ -112,6 +112,11 @@ describe('an annual report', () => {
     expect((await act(bureauHead, 'approve')).statusCode).toBe(404);
     expect((await act(office, 'approve')).statusCode).toBe(403);
     expect((await act(countyHead, 'approve')).statusCode).toBe(200);
+    // Only the head of the report's own unit approves it: the county head cannot approve a town's.
+    const town = await env.platform.db.selectFrom('annual_reports as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').select(['r.id', 'r.version']).where('u.code', '=', 'SFX-T01').executeTakeFirstOrThrow();
+    const notTheirs = await countyHead.post(`/api/v1/workflow/annual_report/${town.id}/transitions/approve`, { version: town.version });
+    expect(notTheirs.statusCode).toBe(409);
+    expect(notTheirs.json().detail).toContain('本单位主要负责人审定');
 
     const locked = (await office.get(`/api/v1/annual-reports/${id}`)).json();
     const edit = await office.put(`/api/v1/annual-reports/${id}`, { version: locked.version, title: locked.title, issuer: locked.issuer, issuedDate: null, sections: [] });

@@ -32,8 +32,8 @@ export interface TransitionDef {
   requiredFields?: readonly { column: string; label: string }[];
   /** Evidence files the record must have. */
   evidence?: number;
-  /** A guard on the record's own values; returns the Chinese reason it is not met, or null. */
-  check?: (record: Record<string, unknown>) => string | null;
+  /** A guard on the record's values (and who acts); returns the Chinese reason it is not met, or null. */
+  check?: (record: Record<string, unknown>, actor: { unitId: string; roles: readonly string[] }) => string | null;
   noteRequired?: boolean;
   /** Values the user enters with the transition, written to the record in the same transaction. */
   input?: z.ZodObject;

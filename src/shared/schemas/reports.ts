@@ -22,7 +22,8 @@ export const REPORT_WORKFLOW: WorkflowDef = {
     published: { label: '已向社会公开', tone: 'success', final: true },
   },
   transitions: [
-    { key: 'approve', label: '主要负责人审定', from: ['draft'], to: 'approved', roles: ['unit_head'], dateColumn: 'approved_date' },
+    // The head of the report's own unit (its 第一责任人), not the head of a unit above it.
+    { key: 'approve', label: '主要负责人审定', from: ['draft'], to: 'approved', roles: ['unit_head'], dateColumn: 'approved_date', check: (r, actor) => (actor.unitId !== r.unit_id ? '年度报告由本单位主要负责人审定' : null) },
     {
       key: 'submit',
       label: '报送县政府（法治办）',
@@ -39,7 +40,16 @@ export const REPORT_WORKFLOW: WorkflowDef = {
       roles: ['law_office', 'unit_head'],
       check: (r) => (r.kind !== 'county' ? '部门、乡镇的年度报告报送县政府，不直接向党委、人大报告' : null),
     },
-    { key: 'publish', label: '向社会公开', from: ['submitted', 'reported'], to: 'published', roles: ['law_office', 'unit_head'], dateColumn: 'published_date', effects: [{ stop: 'publish', reason: '已公开' }] },
+    {
+      key: 'publish',
+      label: '向社会公开',
+      from: ['submitted', 'reported'],
+      to: 'published',
+      roles: ['law_office', 'unit_head'],
+      dateColumn: 'published_date',
+      effects: [{ stop: 'publish', reason: '已公开' }],
+      check: (r, actor) => (!actor.roles.includes('law_office') && actor.unitId !== r.unit_id ? '只能公开本单位的年度报告' : null),
+    },
     { key: 'return', label: '退回修改', from: ['approved', 'submitted', 'reported'], to: 'draft', roles: ['unit_head', 'law_office'], noteRequired: true, danger: true, secondary: true },
   ],
 };

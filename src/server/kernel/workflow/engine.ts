@@ -40,18 +40,20 @@ async function evidenceCount(db: Db | Tx, recordType: string, id: string): Promi
   return Number(row.n);
 }
 
+type GuardActor = Parameters<NonNullable<TransitionDef['check']>>[1];
+
 const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /**
  * Unmet guards of a transition on a record, as Chinese reasons. `input` is what the user entered with
  * the transition; 'form' means the form will ask for the transition's own input fields.
  */
-function unmetGuards(t: TransitionDef, record: WorkflowRecord, evidence: number, input: Record<string, unknown> | 'form'): string[] {
+function unmetGuards(t: TransitionDef, record: WorkflowRecord, actor: GuardActor, evidence: number, input: Record<string, unknown> | 'form'): string[] {
   const out: string[] = [];
   const provided = new Set(Object.entries(t.inputColumns ?? {}).filter(([field]) => input === 'form' || !isBlank(input[field])).map(([, column]) => column));
   for (const f of t.requiredFields ?? []) if (isBlank(record[f.column]) && !provided.has(f.column)) out.push(`需先填写「${f.label}」`);
   if (t.evidence && evidence < t.evidence) out.push(`需先上传至少 ${t.evidence} 份台账材料（已有 ${evidence} 份）`);
-  const reason = t.check?.(record);
+  const reason = t.check?.(record, actor);
   if (reason) out.push(reason);
   return out;
 }
@@ -81,7 +83,7 @@ export async function applyTransition(
     if (input.date && input.date > chinaToday()) throw new HttpError(400, '办理日期（date）不能晚于今天', [{ field: 'date', message: '不能晚于今天' }]);
     if (t.noteRequired && !input.note) throw new HttpError(400, `执行「${t.label}」须填写说明（note）`, [{ field: 'note', message: '须填写说明' }]);
     const values = t.input ? (parseWith(t.input, input.values ?? {}, 'values') as Record<string, unknown>) : {};
-    const blocked = unmetGuards(t, record, t.evidence ? await evidenceCount(tx, def.recordType, id) : 0, values);
+    const blocked = unmetGuards(t, record, ctx, t.evidence ? await evidenceCount(tx, def.recordType, id) : 0, values);
     if (blocked.length) throw conflict(`不能执行「${t.label}」：${blocked.join('；')}`);
 
     const date = input.date ?? chinaToday();
@@ -167,7 +169,7 @@ export interface WorkflowPanel {
 }
 
 /** Everything a record's page shows about its workflow, for this user. */
-export async function workflowPanel(platform: Platform, ctx: { roles: readonly Role[] }, def: WorkflowDef, record: WorkflowRecord): Promise<WorkflowPanel> {
+export async function workflowPanel(platform: Platform, ctx: { roles: readonly Role[]; unitId: string }, def: WorkflowDef, record: WorkflowRecord): Promise<WorkflowPanel> {
   const [clocks, timeline, evidence, deadlines] = await Promise.all([
     clocksOf(platform.db, def.recordType, record.id),
     readTimeline(platform.db, def.recordType, record.id),
@@ -187,7 +189,7 @@ export async function workflowPanel(platform: Platform, ctx: { roles: readonly R
       noteRequired: t.noteRequired ?? false,
       evidence: t.evidence ?? 0,
       danger: t.danger ?? false,
-      blockedBy: unmetGuards(t, record, evidence, 'form'),
+      blockedBy: unmetGuards(t, record, ctx, evidence, 'form'),
     })),
     clocks: clocks.map((c) => clockView(c, deadlines, today)),
     timeline,
