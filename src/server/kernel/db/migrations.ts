@@ -347,6 +347,13 @@ const indicatorFacts: MigrationSet = () => ({
       await db.schema.createIndex('clocks_running_lights').on('clocks').columns(['status', 'unit_id', 'rule_code', 'due_date']).execute();
     },
   },
+  // "Decided / replied on time" figures look up each record's clock and compare its due date: from
+  // this index alone, without fetching the clock rows.
+  kernel_0009_clock_due_index: {
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('clocks_record_due').on('clocks').columns(['record_type', 'record_id', 'clock_key', 'due_date']).execute();
+    },
+  },
 });
 
 /** Applies every pending migration; returns the names applied. Throws with the failing migration's name. */
