@@ -55,7 +55,7 @@ export const REPORT_WORKFLOW: WorkflowDef = {
 };
 export const REPORT_STATUSES = Object.fromEntries(Object.entries(REPORT_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
 
-/** Sections (法治政府建设与责任落实督察工作规定 art. 25): level-1 headings, and the areas of the measures. */
+/** Sections (法治政府建设与责任落实督察工作规定; domain.md §2.4): level-1 headings, and the areas of the measures. */
 export interface ReportSectionDef {
   key: string;
   level: 1 | 2;

@@ -17,7 +17,7 @@ function PortalFrame({ children }: { children: React.ReactNode }) {
         <span className="portal-sub">法治政府建设年度报告</span>
       </header>
       <main className="portal-main">{children}</main>
-      <footer className="portal-footer">依据《法治政府建设与责任落实督察工作规定》第二十五条，每年4月1日之前向社会公开上一年度法治政府建设情况报告。</footer>
+      <footer className="portal-footer">依据《法治政府建设与责任落实督察工作规定》，每年4月1日之前向社会公开上一年度法治政府建设情况报告。</footer>
     </div>
   );
 }
