@@ -44,13 +44,34 @@ export async function runDailyJob(platform: Platform, date = chinaToday(), optio
   return summary;
 }
 
-async function recordTitle(platform: Platform, recordType: string, recordId: string): Promise<{ title: string; link: string | null; typeTitle: string }> {
-  const def = platform.workflows.get(recordType);
-  if (!def) return { title: recordId, link: null, typeTitle: recordType };
-  const row = await (platform.db as any).selectFrom(def.table).select(sql.ref(def.titleColumn).as('title')).where('id', '=', recordId).executeTakeFirst();
-  return { title: row?.title ?? recordId, link: `${def.linkPrefix}${recordId}`, typeTitle: def.title };
+/** Titles and links of records, one query per record type (and per 500 ids). */
+async function recordTitles(platform: Platform, clocks: readonly { record_type: string; record_id: string }[]): Promise<Map<string, { title: string; link: string | null; typeTitle: string }>> {
+  const out = new Map<string, { title: string; link: string | null; typeTitle: string }>();
+  const byType = new Map<string, Set<string>>();
+  for (const c of clocks) {
+    if (!byType.has(c.record_type)) byType.set(c.record_type, new Set());
+    byType.get(c.record_type)!.add(c.record_id);
+  }
+  for (const [recordType, idSet] of byType) {
+    const ids = [...idSet];
+    const def = platform.workflows.get(recordType);
+    const found = new Map<string, string>();
+    if (def) {
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = await (platform.db as any).selectFrom(def.table).select(['id', sql.ref(def.titleColumn).as('title')]).where('id', 'in', ids.slice(i, i + 500)).execute();
+        for (const r of rows as { id: string; title: string }[]) found.set(r.id, r.title);
+      }
+    }
+    for (const id of ids) out.set(`${recordType}|${id}`, { title: found.get(id) ?? id, link: def ? `${def.linkPrefix}${id}` : null, typeTitle: def?.title ?? recordType });
+  }
+  return out;
 }
 
+/**
+ * Escalates every overdue clock one level (unit head, then the law office). Lookups are made once
+ * (heads per unit, unit names, record titles per type) and the writes go in transactions of 100
+ * clocks: after a bulk import, thousands of clocks can be overdue at once.
+ */
 async function escalateOverdue(platform: Platform, date: string, summary: DailySummary): Promise<void> {
   const { calendar } = await platform.deadlines.load();
   const overdue = await platform.db
@@ -61,40 +82,51 @@ async function escalateOverdue(platform: Platform, date: string, summary: DailyS
     .where('escalation_level', '<', 2)
     .orderBy('due_date')
     .execute();
+  if (!overdue.length) return;
   const lawOffice = await usersWithRole(platform.db, 'law_office');
-  for (const clock of overdue) {
+  const heads = new Map<string, string[]>();
+  for (const r of await platform.db.selectFrom('users as u').innerJoin('user_roles as r', 'r.user_id', 'u.id').select(['u.id', 'u.unit_id']).where('r.role', '=', 'unit_head').where('u.disabled', '=', 0).execute()) {
+    if (!heads.has(r.unit_id)) heads.set(r.unit_id, []);
+    heads.get(r.unit_id)!.push(r.id);
+  }
+  const unitNames = new Map((await platform.db.selectFrom('org_units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
+  const titles = await recordTitles(platform, overdue);
+  const due = overdue.flatMap((clock) => {
     const overdueDays = workingDaysBetween(calendar, clock.due_date, date);
-    const heads = await usersWithRole(platform.db, 'unit_head', clock.unit_id);
-    const target = overdueDays > platform.config.escalateAfterWorkingDays || heads.length === 0 ? 2 : 1;
-    if (target <= clock.escalation_level) continue;
-    const { title, link, typeTitle } = await recordTitle(platform, clock.record_type, clock.record_id);
-    const unit = await platform.db.selectFrom('org_units').select('name').where('id', '=', clock.unit_id).executeTakeFirst();
-    const text = `${typeTitle}「${title}」的${clock.label}已于 ${clock.due_date} 届满，逾期 ${overdueDays} 个工作日（${unit?.name ?? ''}）`;
+    const unitHeads = heads.get(clock.unit_id) ?? [];
+    const target: 1 | 2 = overdueDays > platform.config.escalateAfterWorkingDays || unitHeads.length === 0 ? 2 : 1;
+    return target <= clock.escalation_level ? [] : [{ clock, overdueDays, unitHeads, target }];
+  });
+  for (let i = 0; i < due.length; i += 100) {
     await platform.db.transaction().execute(async (tx) => {
-      const recipients = target === 1 ? heads : [...new Set([...lawOffice, ...heads])];
-      await notify(tx, recipients, {
-        kind: 'escalation',
-        title: target === 1 ? `督办：${title}` : `逾期报法治办：${title}`,
-        body: text,
-        link,
-        recordType: clock.record_type,
-        recordId: clock.record_id,
-      });
-      await tx.updateTable('clocks').set({ escalation_level: target, escalated_at: nowIso() }).where('id', '=', clock.id).execute();
-      await addTimeline(tx, JOB_ACTOR, {
-        recordType: clock.record_type,
-        recordId: clock.record_id,
-        action: 'clock.escalate',
-        label: target === 1 ? `逾期督办：已提醒单位负责人（${clock.label}）` : `逾期督办：已报法治办（${clock.label}）`,
-        note: text,
-      });
-      for (const mod of platform.modules) {
-        if (mod.onEscalate && mod.workflows?.some((w) => w.recordType === clock.record_type)) await mod.onEscalate(tx, platform, clock, target);
+      for (const { clock, overdueDays, unitHeads, target } of due.slice(i, i + 100)) {
+        const { title, link, typeTitle } = titles.get(`${clock.record_type}|${clock.record_id}`)!;
+        const text = `${typeTitle}「${title}」的${clock.label}已于 ${clock.due_date} 届满，逾期 ${overdueDays} 个工作日（${unitNames.get(clock.unit_id) ?? ''}）`;
+        const recipients = target === 1 ? unitHeads : [...new Set([...lawOffice, ...unitHeads])];
+        await notify(tx, recipients, {
+          kind: 'escalation',
+          title: target === 1 ? `督办：${title}` : `逾期报法治办：${title}`,
+          body: text,
+          link,
+          recordType: clock.record_type,
+          recordId: clock.record_id,
+        });
+        await tx.updateTable('clocks').set({ escalation_level: target, escalated_at: nowIso() }).where('id', '=', clock.id).execute();
+        await addTimeline(tx, JOB_ACTOR, {
+          recordType: clock.record_type,
+          recordId: clock.record_id,
+          action: 'clock.escalate',
+          label: target === 1 ? `逾期督办：已提醒单位负责人（${clock.label}）` : `逾期督办：已报法治办（${clock.label}）`,
+          note: text,
+        });
+        for (const mod of platform.modules) {
+          if (mod.onEscalate && mod.workflows?.some((w) => w.recordType === clock.record_type)) await mod.onEscalate(tx, platform, clock, target);
+        }
+        await platform.audit.record(tx, JOB_ACTOR, { action: 'clock.escalate', targetType: 'clock', targetId: clock.id, detail: { level: target, recipients: recipients.length, overdueDays } });
+        if (target === 1) summary.escalatedToUnitHead++;
+        else summary.escalatedToLawOffice++;
       }
-      await platform.audit.record(tx, JOB_ACTOR, { action: 'clock.escalate', targetType: 'clock', targetId: clock.id, detail: { level: target, recipients: recipients.length, overdueDays } });
     });
-    if (target === 1) summary.escalatedToUnitHead++;
-    else summary.escalatedToLawOffice++;
   }
 }
 
