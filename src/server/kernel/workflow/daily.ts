@@ -150,10 +150,11 @@ async function sendDigests(platform: Platform, date: string): Promise<number> {
     if (isRole(r.role)) u.roles.push(r.role);
     users.set(r.id, u);
   }
-  const open: OpenItem[] = [];
+  let open: OpenItem[] = [];
   for (const def of platform.workflows.values()) {
     const states = Object.keys(def.states).filter((s) => !def.states[s]!.final);
-    open.push(...(await openItems(platform, def, states, { all: true }, date, null)));
+    // concat, not push(...): a county can have more open items than a call takes arguments.
+    open = open.concat(await openItems(platform, def, states, { all: true }, date, null));
   }
   if (open.length === 0) return 0;
   open.sort((a, b) => (a.unitPath < b.unitPath ? -1 : a.unitPath > b.unitPath ? 1 : 0));
