@@ -122,6 +122,26 @@ describe('indicator summary tables', () => {
     expect([...after('review.received', 2025).values()].reduce((a, b) => a + b, 0)).toBe(warm['review.received']![0]! - 1);
   });
 
+  it('recount only the figures of the record type whose clock was written', async () => {
+    const facts = new IndicatorFacts(env.platform.db, env.platform.dialect, env.platform.indicators);
+    await facts.install(['clocks', 'org_units']);
+    expect(facts.generationKeys('review.decided_on_time')).toEqual(['clocks:review_case', 'review_cases']);
+    const codes = [...env.platform.indicators.values()].filter((d) => d.kind === 'count').map((d) => d.code);
+    await facts.load(codes, [2025]);
+    const recounts: string[] = [];
+    const original = (facts as any).recount.bind(facts);
+    (facts as any).recount = (def: any, ...rest: unknown[]) => (recounts.push(def.code), original(def, ...rest));
+    const taskClock = await env.platform.db.selectFrom('clocks').select(['id', 'due_date']).where('record_type', '=', 'task').executeTakeFirstOrThrow();
+    await env.platform.db.updateTable('clocks').set({ due_date: taskClock.due_date }).where('id', '=', taskClock.id).execute();
+    await facts.load(codes, [2025]);
+    expect(recounts).toEqual(['tasks.overdue']);
+    recounts.length = 0;
+    const reviewClock = await env.platform.db.selectFrom('clocks').select(['id', 'due_date']).where('record_type', '=', 'review_case').executeTakeFirstOrThrow();
+    await env.platform.db.updateTable('clocks').set({ due_date: reviewClock.due_date }).where('id', '=', reviewClock.id).execute();
+    await facts.load(codes, [2025]);
+    expect(recounts).toEqual(['review.decided_on_time']);
+  });
+
   it('let writers touch the same tables in opposite orders at once without waiting on each other', async () => {
     // Different rows: only the generation bookkeeping is shared between the two writers.
     const [cases, clocks] = await Promise.all([

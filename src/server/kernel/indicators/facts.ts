@@ -2,10 +2,10 @@
 // of its records per unit (the unit's own records); a subtree's or the county's figure is a sum.
 //
 // They stay exact without any module telling them about its writes: a trigger on every table an
-// indicator reads bumps that table's generation on each write (in the writer's transaction: on
-// SQLite by updating the table's generation row, on PostgreSQL by appending a change row, so that
-// concurrent writers never wait on each other's generation rows), and a
-// fact set is stamped with the generations it was computed at plus a hash of its query with its
+// indicator reads bumps that table's generation (for clocks, also that of the clock's record type)
+// on each write, in the writer's transaction — on SQLite by updating the generation row, on
+// PostgreSQL by appending a change row, so that concurrent writers never wait on each other's
+// generation rows. A fact set is stamped with the generations it was computed at plus a hash of its query with its
 // parameters (so a figure that depends on today, such as overdue tasks, is stale the next day, and
 // so is one whose definition changed). A set whose stamp no longer matches is recomputed on first
 // use with one GROUP BY. Generations are read before the recount, so a write that lands during it
@@ -30,30 +30,83 @@ async function tableNames(db: Db, dialect: Dialect): Promise<Set<string>> {
   return new Set(rows.rows.map((r) => r.name).filter((n) => !(DERIVED_TABLES as readonly string[]).includes(n)));
 }
 
+/**
+ * Tables whose generation is also kept per value of a column: a clock write bumps "clocks" and
+ * "clocks:<its record type>", so a figure that reads only one module's clocks (declared with
+ * `clockTypes`) is not recounted by every other module's workflow steps.
+ */
+const PARTITIONS: Readonly<Record<string, string>> = { clocks: 'record_type' };
+
+const ensureGeneration = (db: Db, key: string) =>
+  db.insertInto('indicator_generations').values({ table_name: key, generation: 0 }).onConflict((oc) => oc.column('table_name').doNothing()).execute();
+
 async function installTrigger(db: Db, dialect: Dialect, table: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`表名不合法：${table}`);
-  await db.insertInto('indicator_generations').values({ table_name: table, generation: 0 }).onConflict((oc) => oc.column('table_name').doNothing()).execute();
+  await ensureGeneration(db, table);
+  const column = PARTITIONS[table];
   if (dialect === 'sqlite') {
     for (const op of ['insert', 'update', 'delete']) {
-      await sql
-        .raw(`create trigger if not exists indicator_gen_${table}_${op} after ${op} on ${table} begin update indicator_generations set generation = generation + 1 where table_name = '${table}'; end`)
-        .execute(db);
+      if (!column) {
+        await sql
+          .raw(`create trigger if not exists indicator_gen_${table}_${op} after ${op} on ${table} begin update indicator_generations set generation = generation + 1 where table_name = '${table}'; end`)
+          .execute(db);
+        continue;
+      }
+      const rows = op === 'insert' ? ['new'] : op === 'delete' ? ['old'] : ['old', 'new'];
+      const keys = [`'${table}'`, ...rows.map((r) => `'${table}:' || ${r}.${column}`)].join(', ');
+      await sql.raw(`drop trigger if exists indicator_gen_${table}_${op}`).execute(db);
+      await sql.raw(`create trigger if not exists indicator_part_${table}_${op} after ${op} on ${table} begin update indicator_generations set generation = generation + 1 where table_name in (${keys}); end`).execute(db);
     }
     return;
   }
-  const exists = await sql<{ n: number }>`select count(*) as n from pg_trigger where tgname = 'indicator_change' and tgrelid = to_regclass(${table})`.execute(db);
-  if (Number(exists.rows[0]!.n) > 0) return;
-  await sql.raw(`create trigger indicator_change after insert or update or delete or truncate on ${table} for each statement execute function indicator_note_change()`).execute(db);
+  const installed = async (name: string) => Number((await sql<{ n: number }>`select count(*) as n from pg_trigger where tgname = ${name} and tgrelid = to_regclass(${table})`.execute(db)).rows[0]!.n) > 0;
+  if (!column) {
+    if (!(await installed('indicator_change'))) await sql.raw(`create trigger indicator_change after insert or update or delete or truncate on ${table} for each statement execute function indicator_note_change()`).execute(db);
+    return;
+  }
+  // Transition tables name the rows a statement touched; PostgreSQL allows them on one event per
+  // trigger. TRUNCATE has no rows: it marks the table and every partition changed.
+  await sql.raw(`drop trigger if exists indicator_change on ${table}`).execute(db);
+  if (!(await installed('indicator_part_truncate'))) {
+    await sql.raw(`create trigger indicator_part_truncate after truncate on ${table} for each statement execute function indicator_note_truncate()`).execute(db);
+  }
+  for (const [op, referencing] of [['insert', 'new table as new_rows'], ['update', 'old table as old_rows new table as new_rows'], ['delete', 'old table as old_rows']] as const) {
+    if (!(await installed(`indicator_part_${op}`))) {
+      await sql.raw(`create trigger indicator_part_${op} after ${op} on ${table} referencing ${referencing} for each statement execute function indicator_note_part_change('${column}')`).execute(db);
+    }
+  }
 }
 
-async function installPgFunction(db: Db): Promise<void> {
-  const found = await sql<{ f: string | null }>`select to_regproc('indicator_note_change')::text as f`.execute(db);
-  if (found.rows[0]?.f) return;
-  await sql`create or replace function indicator_note_change() returns trigger language plpgsql as $$
-    begin
-      execute format('insert into %I.indicator_changes (table_name) values (%L)', TG_TABLE_SCHEMA, TG_TABLE_NAME);
-      return null;
-    end $$`.execute(db);
+async function installPgFunctions(db: Db): Promise<void> {
+  const found = async (name: string) => !!(await sql<{ f: string | null }>`select to_regproc(${name})::text as f`.execute(db)).rows[0]?.f;
+  if (!(await found('indicator_note_change'))) {
+    await sql`create or replace function indicator_note_change() returns trigger language plpgsql as $$
+      begin
+        execute format('insert into %I.indicator_changes (table_name) values (%L)', TG_TABLE_SCHEMA, TG_TABLE_NAME);
+        return null;
+      end $$`.execute(db);
+  }
+  if (!(await found('indicator_note_truncate'))) {
+    await sql`create or replace function indicator_note_truncate() returns trigger language plpgsql as $$
+      begin
+        execute format('insert into %I.indicator_changes (table_name) select table_name from %I.indicator_generations where table_name = %L or table_name like %L',
+          TG_TABLE_SCHEMA, TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_TABLE_NAME || ':%');
+        return null;
+      end $$`.execute(db);
+  }
+  if (!(await found('indicator_note_part_change'))) {
+    await sql`create or replace function indicator_note_part_change() returns trigger language plpgsql as $$
+      begin
+        execute format('insert into %I.indicator_changes (table_name) values (%L)', TG_TABLE_SCHEMA, TG_TABLE_NAME);
+        if TG_OP in ('INSERT', 'UPDATE') then
+          execute format('insert into %I.indicator_changes (table_name) select distinct %L || %I from new_rows', TG_TABLE_SCHEMA, TG_TABLE_NAME || ':', TG_ARGV[0]);
+        end if;
+        if TG_OP in ('UPDATE', 'DELETE') then
+          execute format('insert into %I.indicator_changes (table_name) select distinct %L || %I from old_rows', TG_TABLE_SCHEMA, TG_TABLE_NAME || ':', TG_ARGV[0]);
+        end if;
+        return null;
+      end $$`.execute(db);
+  }
 }
 
 /** A table's generation: its folded count plus the changes appended since (one statement, one snapshot). */
@@ -103,16 +156,25 @@ export class IndicatorFacts {
     const known = await tableNames(this.db, this.dialect);
     for (const def of this.counts()) {
       const text = def.records(this.db, 2000).compile().sql;
-      const read = new Set([...text.matchAll(/"([a-z_][a-z0-9_]*)"/g)].map((m) => m[1]!).filter((t) => known.has(t)));
-      this.reads.set(def.code, [...read].sort());
+      const read = [...new Set([...text.matchAll(/"([a-z_][a-z0-9_]*)"/g)].map((m) => m[1]!).filter((t) => known.has(t)))];
+      // A declared set of clock types narrows "clocks" to those types' generations.
+      const keys = read.flatMap((t) => (t === 'clocks' && def.clockTypes?.length ? def.clockTypes.map((type) => `clocks:${type}`) : [t]));
+      this.reads.set(def.code, keys.sort());
     }
-    if (this.dialect === 'postgres') await installPgFunction(this.db);
-    for (const table of new Set([...[...this.reads.values()].flat(), ...alsoTrack])) await installTrigger(this.db, this.dialect, table);
+    if (this.dialect === 'postgres') await installPgFunctions(this.db);
+    const keys = new Set([...[...this.reads.values()].flat(), ...alsoTrack]);
+    for (const table of new Set([...keys].map((k) => k.split(':')[0]!))) await installTrigger(this.db, this.dialect, table);
+    for (const key of keys) if (key.includes(':')) await ensureGeneration(this.db, key);
   }
 
   /** The tables the figures read (each carries a generation trigger). */
   tablesRead(): string[] {
-    return [...new Set([...this.reads.values()].flat())].sort();
+    return [...new Set([...this.reads.values()].flat().map((k) => k.split(':')[0]!))].sort();
+  }
+
+  /** The generation keys a figure's stamp is made of (tables, or "clocks:<record type>"). */
+  generationKeys(code: string): readonly string[] {
+    return this.reads.get(code) ?? [];
   }
 
   private counts(): CountDef[] {

@@ -21,7 +21,17 @@ interface Common {
 }
 
 export type IndicatorDef =
-  | (Common & { kind: 'count'; recordType: string; linkPrefix: string | null; records: RecordSource })
+  | (Common & {
+      kind: 'count';
+      recordType: string;
+      linkPrefix: string | null;
+      records: RecordSource;
+      /**
+       * When the query reads clocks: the record types whose clocks it reads. A clock write of any
+       * other type then leaves the figure alone (without it, any clock write makes it stale).
+       */
+      clockTypes?: readonly string[];
+    })
   | (Common & { kind: 'rate'; numerator: string; denominator: string })
   /** Change of a count over the year before: (this − last) / last; null when last year is 0. */
   | (Common & { kind: 'change'; of: string });

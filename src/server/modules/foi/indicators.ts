@@ -19,6 +19,7 @@ export const foiIndicators: IndicatorDef[] = [
     kind: 'count',
     definition: '已答复中，不晚于答复期限（含补正重新计算、征求意见不计入、经批准延长）的',
     ...common,
+    clockTypes: [FOI_RECORD_TYPE],
     records: (db, year) => repliedIn(db, year).where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', FOI_RECORD_TYPE).where('c.clock_key', '=', 'reply').whereRef('c.record_id', '=', 'foi_requests.id').whereRef('c.due_date', '>=', 'foi_requests.reply_date'))),
   },
   { code: 'foi.on_time_rate', name: '按期答复率', measure: '%', kind: 'rate', definition: '按期答复 / 已答复', numerator: 'foi.replied_on_time', denominator: 'foi.replied' },

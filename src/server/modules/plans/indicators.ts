@@ -25,6 +25,7 @@ export const planIndicators: IndicatorDef[] = [
     kind: 'count',
     definition: '其中尚未完成且已过完成时限的任务（按今天计；申请完成待确认的不计）',
     ...common,
+    clockTypes: [TASK_RECORD_TYPE],
     records: (db, year) => tasksOfYear(db, year).where((eb) => eb.exists(runningPastDue(eb, 't.id'))),
   },
   { code: 'tasks.completion_rate', name: '任务完成率', measure: '%', kind: 'rate', definition: '已完成任务数 / 重点任务数', numerator: 'tasks.completed', denominator: 'tasks.total' },
