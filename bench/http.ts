@@ -13,6 +13,8 @@ try {
   console.log(`machine: ${machine()}`);
   await run('GET /healthz', '/healthz', { method: 'GET' });
   await run('POST /api/v1/auth/login (argon2id)', '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'b_bp_c1_k1', password: 'Bench#Pass2026' }) }, 10);
+  // The floor for any authenticated request: the guard (session, roles) and a small answer.
+  await run('GET /api/v1/auth/me (authenticated)', '/api/v1/auth/me', { method: 'GET', headers: { cookie } });
   let page = 0;
   await run('GET /api/v1/users?page=N&pageSize=20 (authenticated)', '/', {
     requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `/api/v1/users?page=${(page++ % 400) + 1}&pageSize=20`, headers: { cookie } }) }],
