@@ -1,4 +1,5 @@
 // HTTP load against a running server (started by this script on FAZHI_DATA_DIR): /healthz, login,
+// /auth/me (the floor of any authenticated request),
 // and an authenticated paged list. Prints req/s and p50/p95/p99. Only loopback traffic.
 // Usage: FAZHI_DATA_DIR=bench-data npm run bench:http [-- SECONDS CONNECTIONS]
 import { load, machine, startBenchServer } from './load.ts';
