@@ -57,7 +57,7 @@ describe('an annual report', () => {
 
     const stale = (await office.get(`/api/v1/annual-reports/${id}`)).json();
     expect(stale.staleCount).toBeGreaterThan(0);
-    expect(stale.figures.find((f: any) => f.code === 'review.received' && f.part === 'value')).toMatchObject({ stored: received, current: received + 1, stale: true });
+    expect(stale.figures.find((f: any) => f.code === 'review.received' && f.part === 'value')).toMatchObject({ stored: received, current: received + 1, storedText: `${received}件`, currentText: `${received + 1}件`, stale: true });
     expect(stale.figures.find((f: any) => f.code === 'tasks.total' && f.part === 'value')).toMatchObject({ stale: false });
 
     expect((await office.post(`/api/v1/annual-reports/${id}/refresh`, { version: stale.version + 7 })).statusCode).toBe(409);

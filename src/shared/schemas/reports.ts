@@ -7,6 +7,9 @@ import type { TimelineEntryView } from '../workflow.ts';
 
 export const REPORT_RECORD_TYPE = 'annual_report';
 
+/** 成文日期 as an official document writes it: 2026-03-20 → 2026年3月20日. */
+export const chineseDate = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+
 export const REPORT_WORKFLOW: WorkflowDef = {
   recordType: REPORT_RECORD_TYPE,
   title: '法治政府建设年度报告',
@@ -145,6 +148,9 @@ export interface ReportFigure {
   part: 'value' | 'yoy';
   stored: number | null;
   current: number | null;
+  /** The words each value reads as in the text ("16件", "较去年下降13%"). */
+  storedText: string;
+  currentText: string;
   stale: boolean;
 }
 

@@ -5,7 +5,7 @@
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type IRunOptions } from 'docx';
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import type { PublicReport } from '../../../shared/schemas/reports.ts';
+import { chineseDate, type PublicReport } from '../../../shared/schemas/reports.ts';
 
 const FANGSONG = '仿宋_GB2312';
 const XIAOBIAOSONG = '方正小标宋简体';
@@ -85,8 +85,6 @@ export function paragraphsOf(html: string): Paragraph[] {
   walk(parseDocument(html).children);
   return out;
 }
-
-const chineseDate = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
 function pageNumber(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) {
   return new Footer({

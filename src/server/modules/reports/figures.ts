@@ -87,7 +87,7 @@ export function figuresIn(htmls: string[], current: ReadonlyMap<string, Indicato
       if (!v) continue;
       const stored = raw === '' ? null : Number(raw);
       const now = partValue(v, part as FigurePart);
-      out.push({ code: code!, name: v.name, part: part as FigurePart, stored, current: now, stale: !sameValue(stored, now) });
+      out.push({ code: code!, name: v.name, part: part as FigurePart, stored, current: now, storedText: figureText(v, part as FigurePart, stored), currentText: figureText(v, part as FigurePart, now), stale: !sameValue(stored, now) });
     }
   }
   return out;

@@ -1,10 +1,19 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { attachmentDisposition } from '../../kernel/attachments/store.ts';
 import { publicReportQuery, reportProgressQuery, reportCreateInput, reportListQuery, reportRefreshInput, reportUpdateInput } from '../../../shared/schemas/reports.ts';
 import { createReport, getReport, listPublished, listReports, refreshReport, reportForPrint, reportProgress, updateReport } from './reports.ts';
 import { docxFileName, reportDocx } from './docx.ts';
+
+/** The report as a .docx download. */
+async function sendDocx(reply: FastifyReply, report: Awaited<ReturnType<typeof reportForPrint>>, buffer?: Buffer) {
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+    .header('content-disposition', attachmentDisposition(docxFileName(report)))
+    .header('cache-control', 'private, no-store')
+    .send(buffer ?? (await reportDocx(report)));
+}
 
 export async function reportRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['年度报告'];
@@ -61,11 +70,7 @@ export async function reportRoutes(api: FastifyInstance, platform: Platform): Pr
       const report = await reportForPrint(platform, ctx.scope, params.id);
       const buffer = await reportDocx(report);
       await platform.audit.record(platform.db, ctx, { action: 'export.run', targetType: 'annual_report', targetId: report.id, detail: { format: 'docx' } });
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', attachmentDisposition(docxFileName(report)))
-        .header('cache-control', 'private, no-store')
-        .send(buffer);
+      return sendDocx(reply, report, buffer);
     },
   });
 
@@ -80,11 +85,7 @@ export async function reportRoutes(api: FastifyInstance, platform: Platform): Pr
     tags: ['公开'],
     params: paramsWithId,
     handler: async ({ params, reply }) => {
-      const report = await reportForPrint(platform, null, params.id);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', attachmentDisposition(docxFileName(report)))
-        .send(await reportDocx(report));
+      return sendDocx(reply, await reportForPrint(platform, null, params.id));
     },
   });
 }

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { get, query } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import type { PublicReport } from '../../../shared/schemas/reports.ts';
+import { chineseDate, type PublicReport } from '../../../shared/schemas/reports.ts';
 
 function PortalFrame({ children }: { children: React.ReactNode }) {
   return (
@@ -58,8 +58,6 @@ export function PublicReportList() {
     </PortalFrame>
   );
 }
-
-const chineseDate = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
 export function PublicReportView() {
   const { id = '' } = useParams();

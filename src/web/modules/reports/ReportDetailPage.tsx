@@ -13,11 +13,8 @@ import { IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRe
 import { DueTag } from '../../components/Light.tsx';
 import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
-import { REPORT_WORKFLOW, type ReportDetail, type ReportFigure, type ReportSection } from '../../../shared/schemas/reports.ts';
+import { REPORT_WORKFLOW, chineseDate, type ReportDetail, type ReportFigure, type ReportSection } from '../../../shared/schemas/reports.ts';
 import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
-
-const partLabel = (f: ReportFigure, v: IndicatorValue | undefined, value: number | null) =>
-  !v ? String(value) : f.part === 'value' ? `${showFigure(v, value)}${v.kind === 'count' ? v.measure : ''}` : value === null ? '无可比数据' : v.kind === 'rate' ? `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}个百分点` : `${value >= 0 ? '+' : ''}${(value * 100).toFixed(0)}%`;
 
 /** Marks the figure chips in an editor: not editable inside, red when stale, a tooltip with the value now. */
 function decorate(root: HTMLElement, stale: Map<string, ReportFigure>) {
@@ -26,7 +23,7 @@ function decorate(root: HTMLElement, stale: Map<string, ReportFigure>) {
     el.classList.add('report-figure');
     const f = stale.get(`${el.dataset.figure}|${el.dataset.part}`);
     el.classList.toggle('stale', !!f);
-    el.title = f ? `数字已过期：当前统计为 ${f.current === null ? '—' : f.current}，点击查看记录` : '点击查看统计所依据的记录';
+    el.title = f ? `数字已过期：当前统计为 ${f.currentText}，点击查看记录` : '点击查看统计所依据的记录';
   });
 }
 
@@ -205,7 +202,7 @@ export default function ReportDetailPage() {
           showIcon
           style={{ marginBottom: 12 }}
           message={`有 ${staleList.length} 处数字与最新统计不一致（起草后相关记录有变化）`}
-          description={<Space wrap size={[12, 4]}>{staleList.slice(0, 12).map((f) => <span key={`${f.code}|${f.part}`}>{f.name}{f.part === 'yoy' ? '（同比）' : ''}：文中 {partLabel(f, byCode.get(f.code), f.stored)} → 当前 <b>{partLabel(f, byCode.get(f.code), f.current)}</b></span>)}{staleList.length > 12 && <span>等</span>}</Space>}
+          description={<Space wrap size={[12, 4]}>{staleList.slice(0, 12).map((f) => <span key={`${f.code}|${f.part}`}>{f.name}{f.part === 'yoy' ? '（同比）' : ''}：文中 {f.storedText} → 当前 <b>{f.currentText}</b></span>)}{staleList.length > 12 && <span>等</span>}</Space>}
           action={editable && <Button size="small" type="primary" icon={<SyncOutlined />} onClick={() => modal.confirm({ title: '用当前统计刷新全部过期数字？', content: '只改动数字，不改动其余正文。', onOk: refresh })}>全部刷新</Button>}
         />
       )}
@@ -248,7 +245,7 @@ export default function ReportDetailPage() {
               ))}
               <div className="report-signature">
                 <div>{r.issuer}</div>
-                <div>{r.issuedDate ? `${Number(r.issuedDate.slice(0, 4))}年${Number(r.issuedDate.slice(5, 7))}月${Number(r.issuedDate.slice(8, 10))}日` : '（成文日期）'}</div>
+                <div>{r.issuedDate ? chineseDate(r.issuedDate) : '（成文日期）'}</div>
               </div>
             </Card>
           </Col>
