@@ -89,9 +89,17 @@ it('a town drafts its report around linked figures, refreshes a stale one, and t
   expect(await page.getByText(/处数字与最新统计不一致/).count()).toBe(0);
 
   // A figure opens the records it counted.
-  await page.locator('[data-section="measures.mediation"] .report-figure').first().click();
-  await page.locator('.ant-drawer .ant-table-row').first().waitFor();
-  await page.getByText('宅基地界址争议').or(page.getByText('邻里纠纷')).first().waitFor().catch(() => {});
+  const disputes = page.locator('[data-section="measures.mediation"] span[data-figure="mediation.disputes"][data-part="value"]');
+  const counted = Number(await disputes.getAttribute('data-value'));
+  expect(counted).toBeGreaterThan(0);
+  await disputes.click();
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByText(/受理矛盾纠纷/).first().waitFor();
+  await drawer.locator('.ant-table-row').first().waitFor();
+  // The drawer lists exactly the records the figure counted, the new dispute among them.
+  await drawer.getByText(`共 ${counted} 条`).waitFor();
+  expect(counted).toBeLessThanOrEqual(20); // one page: the demo town has a handful of disputes a year
+  await drawer.getByText('赵某与钱某').waitFor();
   await page.screenshot({ path: `${SCREENSHOTS}/21-report-records.png` });
 
   // The public portal, no login.
