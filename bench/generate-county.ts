@@ -155,8 +155,7 @@ await platform.db.updateTable('clocks').set({ escalation_level: 2, escalated_at:
 await platform.db.deleteFrom('indicator_facts').execute();
 await platform.db.deleteFrom('indicator_fact_sets').execute();
 await platform.db.updateTable('indicator_generations').set({ generation: sql`generation + 1` }).execute();
-if (platform.dialect === 'sqlite') await sql`analyze`.execute(platform.db);
-else await sql`analyze`.execute(platform.db);
+await sql`analyze`.execute(platform.db);
 await platform.close();
 // Reopen: reinstalls the generation triggers.
 ({ platform } = await openPlatform(config, MODULES));

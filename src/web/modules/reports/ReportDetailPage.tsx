@@ -170,7 +170,9 @@ export default function ReportDetailPage() {
     };
   });
 
-  const staleList = (r?.figures ?? []).filter((f) => f.stale);
+  const staleFigures = (r?.figures ?? []).filter((f) => f.stale);
+  // The same figure may stand in several places: list it once.
+  const staleList = [...new Map(staleFigures.map((f) => [`${f.code}|${f.part}|${f.stored}`, f])).values()];
   return (
     <>
       <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/reports">年度报告</Link> }, { title: r ? `${r.unitName} ${r.year} 年` : '…' }]} />
@@ -201,8 +203,8 @@ export default function ReportDetailPage() {
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          message={`有 ${staleList.length} 处数字与最新统计不一致（起草后相关记录有变化）`}
-          description={<Space wrap size={[12, 4]}>{staleList.slice(0, 12).map((f) => <span key={`${f.code}|${f.part}`}>{f.name}{f.part === 'yoy' ? '（同比）' : ''}：文中 {f.storedText} → 当前 <b>{f.currentText}</b></span>)}{staleList.length > 12 && <span>等</span>}</Space>}
+          message={`有 ${staleFigures.length} 处数字与最新统计不一致（起草后相关记录有变化）`}
+          description={<Space wrap size={[12, 4]}>{staleList.slice(0, 12).map((f) => <span key={`${f.code}|${f.part}|${f.stored}`}>{f.name}{f.part === 'yoy' ? '（同比）' : ''}：文中 {f.storedText} → 当前 <b>{f.currentText}</b></span>)}{staleList.length > 12 && <span>等</span>}</Space>}
           action={editable && <Button size="small" type="primary" icon={<SyncOutlined />} onClick={() => modal.confirm({ title: '用当前统计刷新全部过期数字？', content: '只改动数字，不改动其余正文。', onOk: refresh })}>全部刷新</Button>}
         />
       )}
