@@ -10,6 +10,7 @@ import { badRequest, conflict, fieldError, notFound } from '../../kernel/http/er
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { lightOf } from '../../kernel/calendar/deadline.ts';
+import { ruleOfClock } from '../../kernel/calendar/store.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline, readTimeline } from '../../kernel/workflow/timeline.ts';
@@ -123,7 +124,8 @@ async function toViews(platform: Platform, rows: Row[]): Promise<ReportView[]> {
       statusLabel: REPORT_WORKFLOW.states[r.status]?.label ?? r.status,
       publishedDate: r.published_date,
       due: clock?.due_date ?? r.publish_due,
-      light: clock?.status === 'running' ? lightOf(deadlines.calendar, clock.due_date, today, 10).light : null,
+      // The same warning days as the clock panel and the 红黄牌 (a fixed due date's default).
+      light: clock?.status === 'running' ? lightOf(deadlines.calendar, clock.due_date, today, ruleOfClock(deadlines, clock)?.warnDays ?? 3).light : null,
       version: r.version,
       updatedAt: r.updated_at,
     };
