@@ -1,3 +1,4 @@
+import { pruneRateLimits } from '../src/server/kernel/http/rate-limits.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, PASSWORD, createTestEnv, loggedIn, makeUnit, makeUser, count, type TestEnv } from './harness.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -101,15 +102,29 @@ describe('lockout', () => {
     expect((await new Agent(env.app).login(username, 'Wrong#Pass2026')).statusCode).toBe(401);
   });
 
-  it('limits login attempts per IP', async () => {
-    const app = await buildApp({ ...env.platform, config: { ...env.platform.config, loginRateLimitPerMinute: 3 } });
+  it('limits login attempts per IP, one count for every server process of the platform', async () => {
+    await env.platform.db.deleteFrom('rate_limits').execute();
+    // Two apps on one database stand for two worker processes of `fazhi start`.
+    const platform = { ...env.platform, config: { ...env.platform.config, loginRateLimitPerMinute: 3 } };
+    const apps = [await buildApp(platform), await buildApp(platform)];
     try {
+      const attempt = (i: number) => apps[i % 2]!.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x_nobody', password: 'y' } });
       const codes = [];
-      for (let i = 0; i < 5; i++) codes.push((await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x_nobody', password: 'y' } })).statusCode);
-      expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
-      expect(codes[4]).toBe(429);
+      for (let i = 0; i < 5; i++) codes.push((await attempt(i)).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+      const limited = await attempt(5);
+      expect(limited.json().detail).toContain('登录尝试过于频繁');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      // Another route's limit (none here) and another IP's count are separate; the window ends.
+      expect((await apps[0]!.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.9.8.7', payload: { username: 'x_nobody', password: 'y' } })).statusCode).toBe(401);
+      await env.platform.db.updateTable('rate_limits').set({ window_start: Date.now() - 61_000 }).execute();
+      expect((await attempt(6)).statusCode).toBe(401);
+      // The daily job drops windows that ended a day ago.
+      await env.platform.db.updateTable('rate_limits').set({ window_start: Date.now() - 2 * 86_400_000 }).where('key', 'like', '%10.9.8.7').execute();
+      await pruneRateLimits(env.platform.db);
+      expect((await env.platform.db.selectFrom('rate_limits').select('key').execute()).map((r) => r.key)).toEqual(['POST /api/v1/auth/login|127.0.0.1']);
     } finally {
-      await app.close();
+      for (const app of apps) await app.close();
     }
   });
 });

@@ -2,7 +2,7 @@
 // and the web UI.
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
@@ -14,6 +14,7 @@ import { installProblemHandlers, sendProblem } from './kernel/http/problems.ts';
 import { installGuard } from './kernel/http/guard.ts';
 import { HttpError } from './kernel/http/errors.ts';
 import { route } from './kernel/http/route.ts';
+import { databaseRateLimitStore } from './kernel/http/rate-limits.ts';
 import { authRoutes } from './kernel/auth/routes.ts';
 import { auditRoutes } from './kernel/audit/routes.ts';
 import { attachmentRoutes } from './kernel/attachments/routes.ts';
@@ -58,7 +59,8 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   });
 
   await app.register(cookie);
-  await app.register(helmet, {
+  // Built once: @fastify/helmet rebuilt the middleware (parsing the CSP) on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -78,8 +80,10 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'same-origin' },
   });
+  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   await app.register(rateLimit, {
     global: false,
+    store: databaseRateLimitStore(platform.db),
     errorResponseBuilder: () => new HttpError(429, '登录尝试过于频繁，请稍后再试'),
   });
   await app.register(multipart, {

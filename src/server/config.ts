@@ -1,5 +1,6 @@
 // Configuration from environment variables, with safe defaults (documented in the README).
 import { resolve, join } from 'node:path';
+import { availableParallelism } from 'node:os';
 
 export interface Config {
   port: number;
@@ -19,6 +20,8 @@ export interface Config {
   logLevel: string;
   /** Overdue working days after which a 督办 goes past the unit head to the law office. */
   escalateAfterWorkingDays: number;
+  /** Server processes `fazhi start` runs (one per core by default, at most 4; 1 = no worker processes). */
+  workers: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -44,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDir: resolve(env.FAZHI_WEB_DIR ?? 'dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
     escalateAfterWorkingDays: int(env.FAZHI_ESCALATE_AFTER_DAYS, 3),
+    workers: Math.max(1, Math.trunc(int(env.FAZHI_WORKERS, Math.min(availableParallelism(), 4)))),
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 // The `fazhi` command. Every command works on FAZHI_DATA_DIR (or --data DIR) and on DATABASE_URL
 // when set, and migrates a missing or old database first. Exit 0 on success; non-zero with a
 // Chinese message on error.
+import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -68,13 +69,39 @@ async function withPlatform<T>(config: Config, fn: (platform: Platform) => Promi
   }
 }
 
+/**
+ * `start`: prepares the database once (key file, migrations, the first administrators), then serves
+ * — in this process when `workers` is 1, else in that many worker processes sharing the port
+ * (node:cluster), so that a request uses every core. Workers share everything through the database:
+ * sessions, login rate limits, the daily job's claim, and the caches' write generations.
+ */
 async function start(config: Config): Promise<number> {
-  const { buildApp } = await import('../app.ts');
+  if (cluster.isWorker) {
+    const { platform } = await openPlatform(config, MODULES);
+    // One worker schedules the daily job (the job_runs claim would keep it to one run anyway).
+    return serve(config, platform, { schedule: process.env.FAZHI_WORKER_INDEX === '0' }).catch((error) => {
+      process.stderr.write(`工作进程启动失败：${(error as Error).message}\n`);
+      process.exit(1);
+    });
+  }
   const { platform, keyFileCreated } = await openPlatform(config, MODULES);
   if (keyFileCreated) print(`已创建密钥文件：${config.secretKeyFile}（权限 0600，请单独妥善备份）`);
   printInitialAccounts(await bootstrap(platform), print);
+  const database = platform.dialect === 'sqlite' ? platform.sqliteFile : 'PostgreSQL';
+  const banner = (extra: string) => `Fazhi 已启动：http://localhost:${config.port}（数据库：${database}${extra}）`;
+  if (config.workers <= 1) return serve(config, platform, { schedule: true, ready: () => print(banner('')) });
+  await platform.close();
+  return supervise(config.workers, () => print(banner(`；${config.workers} 个工作进程`)));
+}
+
+async function serve(config: Config, platform: Platform, options: { schedule: boolean; ready?: () => void }): Promise<number> {
+  const { buildApp } = await import('../app.ts');
   const app = await buildApp(platform, { logger: { level: config.logLevel } });
+  let stopping = false;
   const shutdown = async () => {
+    // A worker gets the terminal's SIGINT and then its primary's SIGTERM: stop once.
+    if (stopping) return;
+    stopping = true;
     // A long daily job holds the database; do not let it keep a stopping server alive.
     setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();
@@ -84,8 +111,49 @@ async function start(config: Config): Promise<number> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
-  scheduleDailyJob(platform, app.log);
-  print(`Fazhi 已启动：http://localhost:${config.port}（数据库：${platform.dialect === 'sqlite' ? platform.sqliteFile : 'PostgreSQL'}）`);
+  if (options.schedule) scheduleDailyJob(platform, app.log);
+  options.ready?.();
+  return new Promise<number>(() => {});
+}
+
+/**
+ * The primary process: forks the workers, restarts one that dies after it served, stops everything
+ * if one fails before it could listen (a wrong port or database will not mend by retrying), and on
+ * SIGINT/SIGTERM stops the workers and exits.
+ */
+function supervise(count: number, ready: () => void): Promise<number> {
+  let stopping = false;
+  let listening = 0;
+  const stop = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {});
+    for (const worker of workers) worker?.process.kill('SIGTERM');
+    setTimeout(() => process.exit(code), 12_000).unref();
+    let left = workers.length;
+    if (left === 0) process.exit(code);
+    for (const worker of workers) worker?.once('exit', () => --left === 0 && process.exit(code));
+  };
+  const fork = (index: number) => {
+    const worker = cluster.fork({ FAZHI_WORKER_INDEX: String(index) });
+    let served = false;
+    worker.once('listening', () => {
+      served = true;
+      if (++listening === count) ready();
+    });
+    worker.once('exit', (code, signal) => {
+      if (stopping) return;
+      if (!served) {
+        process.stderr.write(`错误：工作进程 ${index} 未能启动（${signal ?? `退出码 ${code}`}），服务停止\n`);
+        return stop(1);
+      }
+      process.stderr.write(`工作进程 ${index} 意外退出（${signal ?? `退出码 ${code}`}），正在重启\n`);
+      setTimeout(() => stopping || fork(index), 1_000);
+    });
+  };
+  process.once('SIGINT', () => stop(0));
+  process.once('SIGTERM', () => stop(0));
+  for (let i = 0; i < count; i++) fork(i);
   return new Promise<number>(() => {});
 }
 

@@ -7,7 +7,7 @@ import { KERNEL_PERMISSIONS, PERMISSION_LABELS, type Role } from '../../shared/r
 import type { Config } from '../config.ts';
 import type { ModuleManifest } from './modules.ts';
 import type { ImportType } from './imports/types.ts';
-import { DeadlineStore, seedDefaultRules } from './calendar/store.ts';
+import { CALENDAR_TABLES, DeadlineStore, seedDefaultRules } from './calendar/store.ts';
 import { validateWorkflow, type WorkflowDef } from '../../shared/workflow.ts';
 import type { IndicatorDef } from './indicators/registry.ts';
 import { IndicatorFacts } from './indicators/facts.ts';
@@ -97,7 +97,7 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
 
   const facts = new IndicatorFacts(handle.db, handle.dialect, indicators);
   try {
-    await facts.install(['clocks', 'org_units']);
+    await facts.install(['clocks', 'org_units', ...CALENDAR_TABLES]);
   } catch (error) {
     await handle.close();
     throw error;

@@ -26,6 +26,7 @@ export interface SessionRow {
   unitName: string;
   unitKind: string;
   phoneEnc: string | null;
+  roles: string[];
 }
 
 export async function createSession(db: Executor, userId: string, ip: string | null, userAgent: string | null) {
@@ -48,22 +49,28 @@ export async function endUserSessions(db: Executor, userId: string): Promise<num
   return Number(result.numDeletedRows ?? 0);
 }
 
-/** Loads a live session; deletes it and returns null if it expired (idle or absolute limit). */
+/**
+ * Loads a live session with its user's roles; deletes it and returns null if it expired (idle or
+ * absolute limit). One query for both: every authenticated request pays for it.
+ */
 export async function loadSession(db: Executor, config: Config, token: string): Promise<SessionRow | null> {
   const id = sm3Hex(token);
-  const row = await db
+  const rows = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('org_units as o', 'o.id', 'u.unit_id')
+    .leftJoin('user_roles as r', 'r.user_id', 'u.id')
     .select([
       's.id as sessionId', 's.csrf_token as csrfToken', 's.created_at as createdAt', 's.last_seen_at as lastSeenAt',
       'u.id as userId', 'u.username', 'u.name', 'u.unit_id as unitId', 'u.disabled', 'u.must_change_password as mustChangePassword',
       'u.password_changed_at as passwordChangedAt', 'u.phone_enc as phoneEnc',
-      'o.path as unitPath', 'o.code as unitCode', 'o.name as unitName', 'o.kind as unitKind',
+      'o.path as unitPath', 'o.code as unitCode', 'o.name as unitName', 'o.kind as unitKind', 'r.role',
     ])
     .where('s.id', '=', id)
-    .executeTakeFirst();
-  if (!row) return null;
+    .execute();
+  if (rows.length === 0) return null;
+  const { role: _role, ...first } = rows[0]!;
+  const row: SessionRow = { ...first, roles: rows.flatMap((r) => (r.role ? [r.role] : [])) };
   const now = Date.now();
   const idleExpired = now - Date.parse(row.lastSeenAt) > config.sessionIdleMinutes * 60_000;
   const maxExpired = now - Date.parse(row.createdAt) > config.sessionMaxHours * 3_600_000;

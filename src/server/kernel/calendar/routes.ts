@@ -33,16 +33,14 @@ export async function calendarRoutes(api: FastifyInstance, platform: Platform): 
   const { db } = platform;
   const tags = ['工作日历与期限规则'];
 
-  /** Runs a calendar or rule change, recomputes open clocks inside it, then drops the cache. */
+  /** Runs a calendar or rule change and recomputes open clocks inside it (caches follow the tables' generations). */
   async function change<T>(ctx: RequestContext, action: string, detail: Record<string, unknown>, fn: (tx: Tx) => Promise<T>, ruleCodeChanged?: string): Promise<T & { clocksRecomputed: number }> {
-    const result = await db.transaction().execute(async (tx) => {
+    return db.transaction().execute(async (tx) => {
       const value = await fn(tx);
       const clocksRecomputed = await recomputeOpenClocks(tx, await platform.deadlines.loadUncommitted(tx), chinaToday(), ruleCodeChanged);
       await platform.audit.record(tx, ctx, { action, targetType: action.split('.')[0], targetId: String(detail.target ?? ''), detail: { ...detail, clocksRecomputed } });
       return { ...value, clocksRecomputed };
     });
-    platform.deadlines.invalidate();
-    return result;
   }
 
   route(api, {

@@ -1,6 +1,6 @@
-// The calendar and the deadline rules as the database holds them, cached per process. Writes through
-// this process invalidate the cache at once; other processes (several nodes on PostgreSQL) reload
-// within CACHE_MS.
+// The calendar and the deadline rules as the database holds them, cached per process under the
+// write generations of their three tables: a change by any process (another server worker, the CLI,
+// another node on PostgreSQL) is seen by the next load.
 import type { Db, Executor } from '../db/index.ts';
 import { nowIso } from '../ids.ts';
 import { WorkCalendar, type SpecialDay } from './work-calendar.ts';
@@ -10,8 +10,10 @@ import type { DeadlineRuleView, PeriodUnit } from '../../../shared/schemas/calen
 import type { DeadlineRuleTable } from '../db/tables.ts';
 import { HttpError } from '../http/errors.ts';
 import { toDayNumber } from './days.ts';
+import { readGenerations } from '../indicators/facts.ts';
 
-const CACHE_MS = 10_000;
+/** The tables a calendar is built from; they carry generation triggers (see `openPlatform`). */
+export const CALENDAR_TABLES = ['calendar_overrides', 'calendar_years', 'deadline_rules'] as const;
 
 export interface Deadlines {
   calendar: WorkCalendar;
@@ -36,7 +38,7 @@ export function ruleView(row: DeadlineRuleTable): DeadlineRuleView {
 }
 
 export class DeadlineStore {
-  private cached: { value: Deadlines; at: number } | null = null;
+  private cached: { value: Deadlines; stamp: string } | null = null;
   /** The last calendar built, by the overrides and years it was built from: rebuilding costs ~10 ms. */
   private built: { signature: string; calendar: WorkCalendar } | null = null;
 
@@ -47,19 +49,18 @@ export class DeadlineStore {
    * connection, so a read outside the transaction would wait for it forever.
    */
   async load(executor: Executor = this.db): Promise<Deadlines> {
-    if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.value;
+    const generations = await readGenerations(executor, CALENDAR_TABLES);
+    const stamp = CALENDAR_TABLES.map((t) => generations.get(t) ?? 0).join(',');
+    if (this.cached?.stamp === stamp) return this.cached.value;
     const value = await this.read(executor);
-    if (executor === this.db) this.cached = { value, at: Date.now() };
+    // A transaction's own uncommitted change moves the stamp, so what it reads is never kept.
+    if (executor === this.db) this.cached = { value, stamp };
     return value;
   }
 
   /** The state as a transaction that changed the calendar or a rule sees it (never cached). */
   async loadUncommitted(tx: Executor): Promise<Deadlines> {
     return this.read(tx);
-  }
-
-  invalidate(): void {
-    this.cached = null;
   }
 
   async rule(code: string, executor?: Executor): Promise<DeadlineRuleView> {

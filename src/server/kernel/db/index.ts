@@ -50,11 +50,16 @@ export function openDatabase(config: Config): DatabaseHandle {
  * Kysely prepares every query afresh; preparing costs as much as running a small indexed query, so
  * prepared statements are kept per SQL text (a bounded set: queries are built from code, values are
  * parameters). better-sqlite3 runs one statement at a time, and SQLite re-prepares after schema changes.
+ *
+ * Transactions begin IMMEDIATE: several processes (server workers, the CLI) write to one file, and a
+ * deferred transaction that read first could not take the write lock once another process had
+ * written (SQLITE_BUSY at once, no busy wait). Taking the lock at the start makes writers queue.
  */
 function withStatementCache(sqlite: SqliteDatabase.Database) {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
-    prepare(sql: string) {
+    prepare(text: string) {
+      const sql = text === 'begin' ? 'begin immediate' : text;
       let stmt = cache.get(sql);
       if (!stmt) {
         if (cache.size >= 2000) cache.clear();

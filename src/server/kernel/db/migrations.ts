@@ -354,6 +354,18 @@ const indicatorFacts: MigrationSet = () => ({
       await db.schema.createIndex('clocks_record_due').on('clocks').columns(['record_type', 'record_id', 'clock_key', 'due_date']).execute();
     },
   },
+  // Request rate limits (the per-IP login limit) counted in the database, so that every server
+  // process of one platform shares them (kernel/http/rate-limits.ts).
+  kernel_0010_rate_limits: {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('rate_limits')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('window_start', 'bigint', (c) => c.notNull())
+        .addColumn('hits', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 });
 
 /** Applies every pending migration; returns the names applied. Throws with the failing migration's name. */

@@ -220,6 +220,7 @@ export interface KernelTables {
   job_runs: JobRunTable;
   problems: ProblemTable;
   indicator_generations: { table_name: string; generation: number };
+  rate_limits: { key: string; window_start: number; hits: number };
   indicator_changes: { table_name: string };
   indicator_fact_sets: { code: string; year: number; stamp: string; computed_at: string };
   indicator_facts: { code: string; year: number; unit_id: string; n: number };

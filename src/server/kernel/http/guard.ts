@@ -36,8 +36,7 @@ function assertSameOrigin(req: FastifyRequest): void {
 export async function contextFor(platform: Platform, req: FastifyRequest, token: string): Promise<RequestContext | null> {
   const session = await loadSession(platform.db, platform.config, token);
   if (!session) return null;
-  const roleRows = await platform.db.selectFrom('user_roles').select('role').where('user_id', '=', session.userId).execute();
-  const roles = roleRows.map((r) => r.role).filter(isRole) as Role[];
+  const roles = session.roles.filter(isRole) as Role[];
   return {
     id: session.userId,
     username: session.username,

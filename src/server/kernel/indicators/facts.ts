@@ -12,7 +12,7 @@
 // leaves the set stale rather than wrong.
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db, Dialect } from '../db/index.ts';
+import type { Db, Dialect, Executor } from '../db/index.ts';
 import { chinaToday } from '../calendar/days.ts';
 import type { IndicatorDef } from './registry.ts';
 
@@ -109,12 +109,18 @@ async function installPgFunctions(db: Db): Promise<void> {
   }
 }
 
-/** A table's generation: its folded count plus the changes appended since (one statement, one snapshot). */
-export async function readGenerations(db: Db): Promise<Map<string, number>> {
+/**
+ * Tables' generations (all, or the given keys): each one's folded count plus the changes appended
+ * since, in one statement (one snapshot). Inside a transaction, pass it: its own writes count.
+ */
+export async function readGenerations(db: Executor, keys?: readonly string[]): Promise<Map<string, number>> {
+  if (keys?.length === 0) return new Map();
+  const only = (column: string) => (keys ? sql`where ${sql.ref(column)} in (${sql.join(keys)})` : sql``);
   const rows = await sql<{ table_name: string; generation: number }>`
     select g.table_name, g.generation + coalesce(c.n, 0) as generation
     from indicator_generations g
-    left join (select table_name, count(*) as n from indicator_changes group by table_name) c on c.table_name = g.table_name`.execute(db);
+    left join (select table_name, count(*) as n from indicator_changes ${only('table_name')} group by table_name) c on c.table_name = g.table_name
+    ${only('g.table_name')}`.execute(db);
   return new Map(rows.rows.map((r) => [r.table_name, Number(r.generation)]));
 }
 

@@ -4,6 +4,7 @@
 // several server processes never run it twice.
 import { sql } from 'kysely';
 import { foldIndicatorChanges } from '../indicators/facts.ts';
+import { pruneRateLimits } from '../http/rate-limits.ts';
 import type { Platform } from '../platform.ts';
 import type { Actor } from '../audit/index.ts';
 import { workingDaysBetween } from '../calendar/deadline.ts';
@@ -39,6 +40,7 @@ export async function runDailyJob(platform: Platform, date = chinaToday(), optio
   await escalateOverdue(platform, date, summary);
   summary.digests = await sendDigests(platform, date);
   await foldIndicatorChanges(platform.db, platform.dialect);
+  await pruneRateLimits(platform.db);
   await platform.db.updateTable('job_runs').set({ finished_at: nowIso(), summary: JSON.stringify(summary) }).where('job', '=', 'daily').where('run_date', '=', date).execute();
   await platform.audit.record(platform.db, JOB_ACTOR, { action: 'job.daily', detail: { ...summary } });
   return summary;

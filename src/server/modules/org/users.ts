@@ -81,14 +81,29 @@ export async function listUsers(platform: Platform, acting: Acting, scope: DataS
   if (query.status === 'disabled') filtered = filtered.where('u.disabled', '=', 1);
   if (query.status === 'active') filtered = filtered.where('u.disabled', '=', 0);
   if (query.status === 'locked') filtered = filtered.where('u.locked_until', '>', nowIso());
-  const [{ total }, page] = await Promise.all([
+  const [{ total }, rows] = await Promise.all([
     filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    // Usernames page from the covering unique index; the rows are then fetched by it.
-    filtered.select('u.username').orderBy('u.username').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+    // The page's usernames come from the covering unique index (a derived table with LIMIT is not
+    // flattened into the join); only those users are then joined to their unit and roles.
+    platform.db
+      .selectFrom(filtered.select('u.username').orderBy('u.username').limit(query.pageSize).offset((query.page - 1) * query.pageSize).as('p'))
+      .innerJoin('users as u', 'u.username', 'p.username')
+      .innerJoin('org_units as o', 'o.id', 'u.unit_id')
+      .leftJoin('user_roles as r', 'r.user_id', 'u.id')
+      .select([...USER_COLUMNS, 'o.name as unit_name', 'o.code as unit_code', 'r.role'])
+      .orderBy('u.username')
+      .orderBy('r.role')
+      .execute(),
   ]);
-  const rows = page.length ? await userQuery(platform.db, { all: true }).where('u.username', 'in', page.map((p) => p.username)).orderBy('u.username').execute() : [];
-  const roles = await rolesOf(platform.db, rows.map((r) => r.id));
-  return { items: rows.map((r) => present(platform, acting, r, roles.get(r.id)!)), total: Number(total), page: query.page, pageSize: query.pageSize };
+  const items: UserView[] = [];
+  for (let i = 0; i < rows.length; ) {
+    const roles: string[] = [];
+    let j = i;
+    for (; j < rows.length && rows[j]!.id === rows[i]!.id; j++) if (rows[j]!.role) roles.push(rows[j]!.role!);
+    items.push(present(platform, acting, rows[i]!, roles));
+    i = j;
+  }
+  return { items, total: Number(total), page: query.page, pageSize: query.pageSize };
 }
 
 export async function getUser(platform: Platform, db: Executor, scope: DataScope, id: string) {
