@@ -1,7 +1,7 @@
 // Server-side sessions: the cookie holds a random token, the database only its SM3 hash.
 import { randomBytes } from 'node:crypto';
 import { sm3Hex } from '../crypto/keys.ts';
-import type { Executor } from '../db/index.ts';
+import { preparedQuery, type Executor } from '../db/index.ts';
 import { nowIso } from '../ids.ts';
 import type { Config } from '../../config.ts';
 
@@ -49,13 +49,9 @@ export async function endUserSessions(db: Executor, userId: string): Promise<num
   return Number(result.numDeletedRows ?? 0);
 }
 
-/**
- * Loads a live session with its user's roles; deletes it and returns null if it expired (idle or
- * absolute limit). One query for both: every authenticated request pays for it.
- */
-export async function loadSession(db: Executor, config: Config, token: string): Promise<SessionRow | null> {
-  const id = sm3Hex(token);
-  const rows = await db
+/** The session, its user and unit, one row per role: every authenticated request runs it. */
+const sessionWithRoles = preparedQuery((db, [id]) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('org_units as o', 'o.id', 'u.unit_id')
@@ -66,8 +62,13 @@ export async function loadSession(db: Executor, config: Config, token: string): 
       'u.password_changed_at as passwordChangedAt', 'u.phone_enc as phoneEnc',
       'o.path as unitPath', 'o.code as unitCode', 'o.name as unitName', 'o.kind as unitKind', 'r.role',
     ])
-    .where('s.id', '=', id)
-    .execute();
+    .where('s.id', '=', id),
+);
+
+/** Loads a live session with its user's roles; deletes it and returns null if it expired (idle or absolute limit). */
+export async function loadSession(db: Executor, config: Config, token: string): Promise<SessionRow | null> {
+  const id = sm3Hex(token);
+  const rows = await sessionWithRoles(db, [id]);
   if (rows.length === 0) return null;
   const { role: _role, ...first } = rows[0]!;
   const row: SessionRow = { ...first, roles: rows.flatMap((r) => (r.role ? [r.role] : [])) };

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type Compilable, type DialectAdapter, type Transaction } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from './tables.ts';
 
@@ -70,6 +70,37 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
     },
     close: () => sqlite.close(),
   } as unknown as SqliteDatabase.Database;
+}
+
+/** Stands for a run-time value in a query compiled once (see `preparedQuery`). */
+class Slot {
+  constructor(readonly index: number) {}
+}
+
+/**
+ * A query built and compiled once per dialect and form, then run with new values: Kysely's builder
+ * and compiler cost about as much as a small indexed read (~30 µs), and some queries run on every
+ * request (the session lookup, the first page of a list). `build` gets one slot per value and may
+ * use slots only where a value goes (`where(col, '=', slot)`, an IN list of slots), never in an
+ * expression computed in JS. A query whose form varies (which filters apply, how long an IN list
+ * is) names its form: `formKey(form)` must tell apart every form that builds different SQL.
+ */
+export function preparedQuery<R, F = undefined>(build: (db: Executor, slots: any[], form: F) => Compilable<R>, formKey: (form: F) => string = () => '') {
+  const compiled = new WeakMap<DialectAdapter, Map<string, CompiledQuery<R>>>();
+  return async (db: Executor, values: readonly unknown[], form?: F): Promise<R[]> => {
+    const adapter = db.getExecutor().adapter;
+    let forms = compiled.get(adapter);
+    if (!forms) compiled.set(adapter, (forms = new Map()));
+    const key = `${values.length}|${formKey(form as F)}`;
+    let query = forms.get(key);
+    if (!query) {
+      query = build(db, values.map((_, i) => new Slot(i)), form as F).compile();
+      if (forms.size >= 500) forms.clear();
+      forms.set(key, query);
+    }
+    const parameters = query.parameters.map((p) => (p instanceof Slot ? values[p.index] : p));
+    return (await db.executeQuery<R>(CompiledQuery.raw(query.sql, parameters) as CompiledQuery<R>)).rows;
+  };
 }
 
 /** Runs `fn` in a transaction, or inside the caller's transaction when given one. */

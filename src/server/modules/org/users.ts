@@ -4,7 +4,7 @@ import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { UserTable } from '../../kernel/db/tables.ts';
-import { likeEscape } from '../../kernel/db/index.ts';
+import { likeEscape, preparedQuery } from '../../kernel/db/index.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { HttpError, fieldError, forbidden, notFound } from '../../kernel/http/errors.ts';
 import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
@@ -63,37 +63,69 @@ function userQuery(db: Executor, scope: DataScope) {
   );
 }
 
-export async function listUsers(platform: Platform, acting: Acting, scope: DataScope, query: UserListQuery) {
-  // Filters and paging run on the users table alone (count and page from its indexes); only the
-  // page's rows are then joined to their units.
-  let filtered = scoped(platform.db.selectFrom('users as u'), scope, 'u.unit_id');
-  if (query.unitId) {
-    if (query.includeSubunits === 'true') {
-      const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
-      filtered = filtered.where('u.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
-    } else filtered = filtered.where('u.unit_id', '=', query.unitId);
+const fromUsers = (db: Executor) => db.selectFrom('users as u');
+
+/** One condition of the user list: its values, in the order its SQL takes them, and that SQL. */
+interface UserFilter {
+  name: string;
+  values: unknown[];
+  where(qb: ReturnType<typeof fromUsers>, slots: any[]): ReturnType<typeof fromUsers>;
+}
+
+async function userFilters(platform: Platform, scope: DataScope, query: UserListQuery): Promise<UserFilter[]> {
+  const filters: UserFilter[] = [];
+  if (!scope.all) filters.push({ name: 'scope', values: [...scope.unitIds], where: (qb, ids) => scoped(qb, { all: false, unitIds: ids }, 'u.unit_id') });
+  if (query.unitId && query.includeSubunits === 'true') {
+    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
+    const ids = unit ? await subtreeUnitIds(platform.db, unit.path) : [''];
+    filters.push({ name: 'units', values: ids, where: (qb, slots) => qb.where('u.unit_id', 'in', slots) });
+  } else if (query.unitId) {
+    filters.push({ name: 'unit', values: [query.unitId], where: (qb, [id]) => qb.where('u.unit_id', '=', id) });
   }
   if (query.q) {
     const pattern = `%${likeEscape(query.q)}%`;
-    filtered = filtered.where(sql<boolean>`(u.username like ${pattern} escape '\\' or u.name like ${pattern} escape '\\')`);
+    filters.push({ name: 'q', values: [pattern, pattern], where: (qb, [a, b]) => qb.where(sql<boolean>`(u.username like ${a} escape '\\' or u.name like ${b} escape '\\')`) });
   }
-  if (query.role) filtered = filtered.where('u.id', 'in', (eb) => eb.selectFrom('user_roles').select('user_id').where('role', '=', query.role!));
-  if (query.status === 'disabled') filtered = filtered.where('u.disabled', '=', 1);
-  if (query.status === 'active') filtered = filtered.where('u.disabled', '=', 0);
-  if (query.status === 'locked') filtered = filtered.where('u.locked_until', '>', nowIso());
-  const [{ total }, rows] = await Promise.all([
-    filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-    // The page's usernames come from the covering unique index (a derived table with LIMIT is not
-    // flattened into the join); only those users are then joined to their unit and roles.
-    platform.db
-      .selectFrom(filtered.select('u.username').orderBy('u.username').limit(query.pageSize).offset((query.page - 1) * query.pageSize).as('p'))
-      .innerJoin('users as u', 'u.username', 'p.username')
-      .innerJoin('org_units as o', 'o.id', 'u.unit_id')
-      .leftJoin('user_roles as r', 'r.user_id', 'u.id')
-      .select([...USER_COLUMNS, 'o.name as unit_name', 'o.code as unit_code', 'r.role'])
-      .orderBy('u.username')
-      .orderBy('r.role')
-      .execute(),
+  if (query.role) filters.push({ name: 'role', values: [query.role], where: (qb, [role]) => qb.where('u.id', 'in', (eb) => eb.selectFrom('user_roles').select('user_id').where('role', '=', role)) });
+  if (query.status === 'disabled' || query.status === 'active') {
+    filters.push({ name: 'disabled', values: [query.status === 'disabled' ? 1 : 0], where: (qb, [flag]) => qb.where('u.disabled', '=', flag) });
+  }
+  if (query.status === 'locked') filters.push({ name: 'locked', values: [nowIso()], where: (qb, [now]) => qb.where('u.locked_until', '>', now) });
+  return filters;
+}
+
+/** The form of a filter list: which filters, each with how many values (an IN list's length changes the SQL). */
+const formOf = (filters: UserFilter[]) => filters.map((f) => `${f.name}:${f.values.length}`).join(',');
+
+function filteredUsers(db: Executor, slots: any[], filters: UserFilter[]) {
+  let qb = fromUsers(db);
+  let at = 0;
+  for (const filter of filters) qb = filter.where(qb, slots.slice(at, (at += filter.values.length)));
+  return qb;
+}
+
+// Compiled once per form: the list is the page every user administrator opens.
+const countUsers = preparedQuery((db, slots, filters: UserFilter[]) => filteredUsers(db, slots, filters).select((eb) => eb.fn.countAll<number>().as('total')), formOf);
+const pageOfUsers = preparedQuery((db, slots, filters: UserFilter[]) => {
+  const [limit, offset] = slots.slice(-2);
+  // The page's usernames come from the covering unique index (a derived table with LIMIT is not
+  // flattened into the join); only those users are then joined to their unit and roles.
+  return db
+    .selectFrom(filteredUsers(db, slots.slice(0, -2), filters).select('u.username').orderBy('u.username').limit(limit).offset(offset).as('p'))
+    .innerJoin('users as u', 'u.username', 'p.username')
+    .innerJoin('org_units as o', 'o.id', 'u.unit_id')
+    .leftJoin('user_roles as r', 'r.user_id', 'u.id')
+    .select([...USER_COLUMNS, 'o.name as unit_name', 'o.code as unit_code', 'r.role'])
+    .orderBy('u.username')
+    .orderBy('r.role');
+}, formOf);
+
+export async function listUsers(platform: Platform, acting: Acting, scope: DataScope, query: UserListQuery) {
+  const filters = await userFilters(platform, scope, query);
+  const values = filters.flatMap((f) => f.values);
+  const [[counted], rows] = await Promise.all([
+    countUsers(platform.db, values, filters),
+    pageOfUsers(platform.db, [...values, query.pageSize, (query.page - 1) * query.pageSize], filters),
   ]);
   const items: UserView[] = [];
   for (let i = 0; i < rows.length; ) {
@@ -103,7 +135,7 @@ export async function listUsers(platform: Platform, acting: Acting, scope: DataS
     items.push(present(platform, acting, rows[i]!, roles));
     i = j;
   }
-  return { items, total: Number(total), page: query.page, pageSize: query.pageSize };
+  return { items, total: Number(counted!.total), page: query.page, pageSize: query.pageSize };
 }
 
 export async function getUser(platform: Platform, db: Executor, scope: DataScope, id: string) {
