@@ -42,7 +42,13 @@ export function machine(): string {
   return `${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`;
 }
 
+/**
+ * Runs `seconds` of load and prints the figures, after 2 s of the same load that is not counted:
+ * each worker process compiles a request's code path on its first requests, and a steady state is
+ * what a server that has been up for a while shows.
+ */
 export async function load(base: string, title: string, path: string, opts: Partial<autocannon.Options>, connections: number, seconds: number): Promise<void> {
+  await new Promise((resolve, reject) => autocannon({ url: base + path, connections, duration: 2, ...opts } as autocannon.Options, (error, res) => (error ? reject(error) : resolve(res))));
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url: base + path, connections, duration: seconds, ...opts } as autocannon.Options, (error, res) => (error ? reject(error) : resolve(res)));
