@@ -20,6 +20,12 @@ try {
   await run('GET /api/v1/users?page=N&pageSize=20 (authenticated)', '/', {
     requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `/api/v1/users?page=${(page++ % 400) + 1}&pageSize=20`, headers: { cookie } }) }],
   });
+  // A county head sees only the county's subtree: the scope is an IN list of its units.
+  const countyHead = await server.login('b_bp_c1_k1', 'Bench#Pass2026');
+  let countyPage = 0;
+  await run('GET /api/v1/users?page=N (county head, scoped)', '/', {
+    requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `/api/v1/users?page=${(countyPage++ % 5) + 1}&pageSize=20`, headers: { cookie: countyHead } }) }],
+  });
   await run('GET /api/v1/users?q=第3市&pageSize=20 (search)', `/api/v1/users?q=${encodeURIComponent('第3市')}&pageSize=20`, { method: 'GET', headers: { cookie } });
 } finally {
   server.stop();

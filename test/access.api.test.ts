@@ -1,5 +1,7 @@
 // Deny by default: every route declares its permission, none is open by accident; the three
 // admin roles are separated; data scope keeps units apart.
+import { openPlatform } from '../src/server/kernel/platform.ts';
+import { MODULES } from '../src/server/modules/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type TestEnv } from './harness.ts';
 
@@ -109,6 +111,32 @@ describe('data scope', () => {
 
     const lawOffice = await loggedIn(env.app, (await makeUser(env.platform, { unit: county, roles: ['law_office'] })).username);
     expect((await lawOffice.get(`/api/v1/users/${inB.id}`)).statusCode).toBe(200);
+  });
+
+  it('a unit moved out of a subtree leaves its head\'s scope at once, whichever process moved it', async () => {
+    const county = await makeUnit(env.platform, { kind: 'county' });
+    const townA = await makeUnit(env.platform, { parent: county, kind: 'town' });
+    const villageA = await makeUnit(env.platform, { parent: townA, kind: 'village' });
+    const townB = await makeUnit(env.platform, { parent: county, kind: 'town' });
+    const headA = await loggedIn(env.app, (await makeUser(env.platform, { unit: townA, roles: ['unit_head'] })).username);
+    const inVillage = await makeUser(env.platform, { unit: villageA, roles: ['unit_liaison'] });
+    const admin = await loggedIn(env.app, (await makeUser(env.platform, { unit: county, roles: ['sys_admin'] })).username);
+    const sees = async () => (await headA.get(`/api/v1/users/${inVillage.id}`)).statusCode;
+
+    expect(await sees()).toBe(200);
+    const moved = await admin.post(`/api/v1/org/units/${villageA.id}/move`, { version: 1, parentId: townB.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await sees()).toBe(404);
+    expect((await headA.get('/api/v1/users?pageSize=200')).json().items.map((u: { id: string }) => u.id)).not.toContain(inVillage.id);
+
+    // Another process (a second connection to the same database) moves it back: seen at once too.
+    const other = (await openPlatform(env.config, MODULES)).platform;
+    try {
+      await other.db.updateTable('org_units').set({ parent_id: townA.id, path: `${townA.path}${villageA.id}/` }).where('id', '=', villageA.id).execute();
+    } finally {
+      await other.close();
+    }
+    expect(await sees()).toBe(200);
   });
 
   it('a liaison cannot list or download another unit\'s evidence', async () => {

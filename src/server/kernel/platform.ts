@@ -123,8 +123,18 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
   return { platform, keyFileCreated, migrationsApplied };
 }
 
-export function permissionsOf(platform: Platform, roles: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const [permission, granted] of platform.grants) if (roles.some((r) => granted.has(r as Role))) out.add(permission);
+const permissionSets = new WeakMap<Platform, Map<string, ReadonlySet<string>>>();
+
+/** The permissions a set of roles holds; grants are fixed once the platform is open, so each set is worked out once. */
+export function permissionsOf(platform: Platform, roles: readonly string[]): ReadonlySet<string> {
+  let known = permissionSets.get(platform);
+  if (!known) permissionSets.set(platform, (known = new Map()));
+  const key = [...roles].sort().join(',');
+  let out = known.get(key);
+  if (!out) {
+    const held = new Set<string>();
+    for (const [permission, granted] of platform.grants) if (roles.some((r) => granted.has(r as Role))) held.add(permission);
+    known.set(key, (out = held));
+  }
   return out;
 }

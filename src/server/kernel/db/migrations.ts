@@ -366,6 +366,13 @@ const indicatorFacts: MigrationSet = () => ({
         .execute();
     },
   },
+  // PostgreSQL appends a change row per write to a tracked table; a generation read counts one
+  // table's rows (org_units for every scoped request) from this index instead of scanning them all.
+  kernel_0011_indicator_changes_index: {
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('indicator_changes_table').on('indicator_changes').column('table_name').execute();
+    },
+  },
 });
 
 /** Applies every pending migration; returns the names applied. Throws with the failing migration's name. */

@@ -39,7 +39,7 @@ export type IndicatorDef =
 export interface IndicatorScope {
   year: number;
   /** The unit and its subtree; null for the whole platform. */
-  unitIds: string[] | null;
+  unitIds: readonly string[] | null;
 }
 
 export async function scopeForUnitCode(platform: Platform, year: number, code: string | undefined): Promise<IndicatorScope & { unitCode: string | null }> {

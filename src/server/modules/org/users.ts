@@ -68,7 +68,7 @@ const fromUsers = (db: Executor) => db.selectFrom('users as u');
 /** One condition of the user list: its values, in the order its SQL takes them, and that SQL. */
 interface UserFilter {
   name: string;
-  values: unknown[];
+  values: readonly unknown[];
   where(qb: ReturnType<typeof fromUsers>, slots: any[]): ReturnType<typeof fromUsers>;
 }
 

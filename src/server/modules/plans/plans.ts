@@ -265,7 +265,7 @@ async function toViews(platform: Platform, rows: TaskRow[]): Promise<TaskView[]>
   });
 }
 
-export function filteredTasks(platform: Platform, scope: DataScope, query: Omit<TaskListQuery, 'page' | 'pageSize'>, unitIds: string[] | null) {
+export function filteredTasks(platform: Platform, scope: DataScope, query: Omit<TaskListQuery, 'page' | 'pageSize'>, unitIds: readonly string[] | null) {
   let q = visibleTasks(platform.db, scope).innerJoin('plans as p', 'p.id', 't.plan_id').innerJoin('org_units as u', 'u.id', 't.unit_id');
   if (query.planId) q = q.where('t.plan_id', '=', query.planId);
   if (query.year) q = q.where('p.year', '=', query.year);
@@ -283,7 +283,7 @@ export function filteredTasks(platform: Platform, scope: DataScope, query: Omit<
   return q;
 }
 
-export async function unitFilter(platform: Platform, unitId: string | undefined): Promise<string[] | null> {
+export async function unitFilter(platform: Platform, unitId: string | undefined): Promise<readonly string[] | null> {
   if (!unitId) return null;
   const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', unitId).executeTakeFirst();
   return unit ? subtreeUnitIds(platform.db, unit.path) : [];
