@@ -1,10 +1,12 @@
 // `fazhi start` runs one server process per core; they share one database. These tests run the real
 // command with two workers, and check what must hold across processes: writes from both queue
 // instead of failing, a calendar change made through one is what the other computes with at once,
-// a worker that dies is replaced, and SIGTERM stops them all.
+// a worker that dies is replaced, and SIGTERM stops them all. And a write that meets another
+// process's SQLite write lock for longer than the busy timeout fails whole, with a 503.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createTestEnv, makeUnit, makeUser, PASSWORD, type TestEnv } from './harness.ts';
+import Sqlite from 'better-sqlite3';
+import { createTestEnv, loggedIn, makeUnit, makeUser, PASSWORD, TEST_DB, type TestEnv } from './harness.ts';
 import { openPlatform, type Platform } from '../src/server/kernel/platform.ts';
 import { MODULES } from '../src/server/modules/index.ts';
 
@@ -114,4 +116,24 @@ describe('the calendar cache of another process', () => {
     await env.platform.db.updateTable('deadline_rules').set({ warn_days: 9 }).where('code', '=', 'review.accept').execute();
     expect((await other.deadlines.load()).rules.get('review.accept')?.warnDays).toBe(9);
   });
+});
+
+describe.runIf(TEST_DB === 'sqlite')('a write while another process holds SQLite\'s write lock', () => {
+  it('waits for the busy timeout, then answers 503 with nothing saved; the same write succeeds afterwards', async () => {
+    const admin = await loggedIn(env.app, (await makeUser(env.platform, { unit: await makeUnit(env.platform), roles: ['sys_admin'] })).username);
+    const holder = new Sqlite(env.platform.sqliteFile!);
+    holder.exec('begin immediate');
+    let res;
+    try {
+      res = await admin.post('/api/v1/org/units', { code: 'BUSY-1', name: '繁忙时新建', kind: 'department' });
+    } finally {
+      holder.exec('rollback');
+      holder.close();
+    }
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.json().detail).toContain('数据库正忙');
+    expect(await env.platform.db.selectFrom('org_units').select('id').where('code', '=', 'BUSY-1').executeTakeFirst()).toBeUndefined();
+    expect((await admin.post('/api/v1/org/units', { code: 'BUSY-1', name: '繁忙时新建', kind: 'department' })).statusCode).toBe(201);
+  }, 20_000);
 });

@@ -34,4 +34,5 @@ export const TITLES: Record<number, string> = {
   423: '账号已锁定',
   429: '请求过于频繁',
   500: '服务器内部错误',
+  503: '服务暂时繁忙',
 };

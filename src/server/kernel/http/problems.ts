@@ -29,6 +29,12 @@ export function installProblemHandlers(app: FastifyInstance): void {
     const known = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (known) return sendProblem(reply, known[0], known[1]);
     if (error instanceof SyntaxError && (error as FastifyError).statusCode === 400) return sendProblem(reply, 400, '请求体不是合法的 JSON');
+    // Another process (a server worker, the CLI) held SQLite's write lock past the busy timeout:
+    // the whole transaction was rolled back, so the client may simply try again.
+    if (String(error.code).startsWith('SQLITE_BUSY')) {
+      reply.header('retry-after', '5');
+      return sendProblem(reply, 503, '数据库正忙（另一项写入尚未完成，如大批量导入），本次操作未保存，请稍后重试');
+    }
     const status = (error as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) return sendProblem(reply, status, TITLES[status] ?? '请求有误');
     req.log.error({ err: error }, 'unhandled error');
