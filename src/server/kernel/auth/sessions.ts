@@ -81,7 +81,16 @@ export async function loadSession(db: Executor, config: Config, token: string): 
   }
   // Touch at most once a minute: the idle clock does not need finer grain, and reads stay reads.
   if (now - Date.parse(row.lastSeenAt) > 60_000) {
-    await db.updateTable('sessions').set({ last_seen_at: nowIso() }).where('id', '=', id).execute();
+    // Best effort: when another process holds SQLite's write lock past the busy timeout (a large
+    // import), a read request must not fail for its touch; the next request touches instead.
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: nowIso() })
+      .where('id', '=', id)
+      .execute()
+      .catch((error) => {
+        if (!String((error as { code?: string }).code).startsWith('SQLITE_BUSY')) throw error;
+      });
   }
   return row;
 }
