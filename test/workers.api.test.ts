@@ -118,17 +118,31 @@ describe('the calendar cache of another process', () => {
   });
 });
 
-describe.runIf(TEST_DB === 'sqlite')('a write while another process holds SQLite\'s write lock', () => {
-  it('serves reads; a write waits for the busy timeout, then answers 503 with nothing saved and succeeds afterwards', async () => {
-    const admin = await loggedIn(env.app, (await makeUser(env.platform, { unit: await makeUnit(env.platform), roles: ['sys_admin'] })).username);
-    // Its session is due for the once-a-minute touch, which a read request makes.
-    await env.platform.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 120_000).toISOString() }).execute();
-    const holder = new Sqlite(env.platform.sqliteFile!);
+describe.runIf(TEST_DB === 'sqlite')('requests while another process holds SQLite\'s write lock', () => {
+  let busy: TestEnv;
+  beforeAll(async () => {
+    busy = await createTestEnv({ sqliteBusyTimeoutMs: 1000 });
+  });
+  afterAll(() => busy.close());
+
+  it('serves reads (a due session touch, recounted figures); a write waits out the busy timeout and answers 503 with nothing saved', async () => {
+    const unit = await makeUnit(busy.platform);
+    const admin = await loggedIn(busy.app, (await makeUser(busy.platform, { unit, roles: ['sys_admin'] })).username);
+    // The administrator's session is due for the once-a-minute touch, which a read request makes.
+    await busy.platform.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 120_000).toISOString() }).execute();
+    const lawOffice = await loggedIn(busy.app, (await makeUser(busy.platform, { unit, roles: ['law_office'] })).username);
+    const holder = new Sqlite(busy.platform.sqliteFile!);
     holder.exec('begin immediate');
     let res;
+    let started = 0;
     try {
-      // A read is served: its touch gives up, the next request touches instead.
+      // Reads are served: the touch gives up (the next request touches instead); the figures are
+      // recounted into memory, and after the first store fails no other store waits.
       expect((await admin.get('/api/v1/auth/me')).statusCode).toBe(200);
+      started = Date.now();
+      const figures = await lawOffice.get('/api/v1/indicators?year=2025');
+      expect(figures.statusCode).toBe(200);
+      expect(Date.now() - started).toBeLessThan(3_000);
       res = await admin.post('/api/v1/org/units', { code: 'BUSY-1', name: '繁忙时新建', kind: 'department' });
     } finally {
       holder.exec('rollback');
@@ -137,7 +151,7 @@ describe.runIf(TEST_DB === 'sqlite')('a write while another process holds SQLite
     expect(res.statusCode).toBe(503);
     expect(res.headers['retry-after']).toBe('5');
     expect(res.json().detail).toContain('数据库正忙');
-    expect(await env.platform.db.selectFrom('org_units').select('id').where('code', '=', 'BUSY-1').executeTakeFirst()).toBeUndefined();
+    expect(await busy.platform.db.selectFrom('org_units').select('id').where('code', '=', 'BUSY-1').executeTakeFirst()).toBeUndefined();
     expect((await admin.post('/api/v1/org/units', { code: 'BUSY-1', name: '繁忙时新建', kind: 'department' })).statusCode).toBe(201);
   }, 30_000);
 });

@@ -20,6 +20,8 @@ export interface Config {
   logLevel: string;
   /** Overdue working days after which a 督办 goes past the unit head to the law office. */
   escalateAfterWorkingDays: number;
+  /** How long a SQLite write waits for another process's write lock before failing (503). */
+  sqliteBusyTimeoutMs: number;
   /** Server processes `fazhi start` runs (one per core by default, at most 4; 1 = no worker processes). */
   workers: number;
 }
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDir: resolve(env.FAZHI_WEB_DIR ?? 'dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
     escalateAfterWorkingDays: int(env.FAZHI_ESCALATE_AFTER_DAYS, 3),
+    sqliteBusyTimeoutMs: int(env.FAZHI_SQLITE_BUSY_MS, 5000),
     workers: Math.max(1, Math.trunc(int(env.FAZHI_WORKERS, Math.min(availableParallelism(), 4)))),
     ...overrides,
   };

@@ -1,7 +1,7 @@
 // Server-side sessions: the cookie holds a random token, the database only its SM3 hash.
 import { randomBytes } from 'node:crypto';
 import { sm3Hex } from '../crypto/keys.ts';
-import { preparedQuery, type Executor } from '../db/index.ts';
+import { isDatabaseBusy, preparedQuery, type Executor } from '../db/index.ts';
 import { nowIso } from '../ids.ts';
 import type { Config } from '../../config.ts';
 
@@ -89,7 +89,7 @@ export async function loadSession(db: Executor, config: Config, token: string): 
       .where('id', '=', id)
       .execute()
       .catch((error) => {
-        if (!String((error as { code?: string }).code).startsWith('SQLITE_BUSY')) throw error;
+        if (!isDatabaseBusy(error)) throw error;
       });
   }
   return row;

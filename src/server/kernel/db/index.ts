@@ -40,7 +40,7 @@ export function openDatabase(config: Config): DatabaseHandle {
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(config.sqliteBusyTimeoutMs))}`);
   sqlite.pragma('synchronous = FULL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', file, close: () => db.destroy() };
@@ -102,6 +102,9 @@ export function preparedQuery<R, F = undefined>(build: (db: Executor, slots: any
     return (await db.executeQuery<R>(CompiledQuery.raw(query.sql, parameters) as CompiledQuery<R>)).rows;
   };
 }
+
+/** SQLite's write lock stayed with another process past the busy timeout (the transaction was rolled back). */
+export const isDatabaseBusy = (error: unknown): boolean => String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
 
 /** Runs `fn` in a transaction, or inside the caller's transaction when given one. */
 export function inTransaction<T>(executor: Executor, fn: (tx: Tx) => Promise<T>): Promise<T> {

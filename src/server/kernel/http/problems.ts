@@ -1,6 +1,7 @@
 // Every error leaves as application/problem+json with a Chinese detail; never a stack trace.
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { HttpError, TITLES } from './errors.ts';
+import { isDatabaseBusy } from '../db/index.ts';
 
 export function sendProblem(reply: FastifyReply, status: number, detail: string, errors?: unknown, extra?: Record<string, unknown>) {
   return reply
@@ -31,7 +32,7 @@ export function installProblemHandlers(app: FastifyInstance): void {
     if (error instanceof SyntaxError && (error as FastifyError).statusCode === 400) return sendProblem(reply, 400, '请求体不是合法的 JSON');
     // Another process (a server worker, the CLI) held SQLite's write lock past the busy timeout:
     // the whole transaction was rolled back, so the client may simply try again.
-    if (String(error.code).startsWith('SQLITE_BUSY')) {
+    if (isDatabaseBusy(error)) {
       reply.header('retry-after', '5');
       return sendProblem(reply, 503, '数据库正忙（另一项写入尚未完成，如大批量导入），本次操作未保存，请稍后重试');
     }

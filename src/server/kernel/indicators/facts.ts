@@ -12,7 +12,7 @@
 // leaves the set stale rather than wrong.
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db, Dialect, Executor } from '../db/index.ts';
+import { isDatabaseBusy, type Db, type Dialect, type Executor } from '../db/index.ts';
 import { chinaToday } from '../calendar/days.ts';
 import type { IndicatorDef } from './registry.ts';
 
@@ -146,6 +146,8 @@ export class IndicatorFacts {
   private readonly reads = new Map<string, string[]>();
   private readonly hashes = new Map<string, string>();
   private hashDay = '';
+  /** Until when recounted sets stay in memory only (see `recount`). */
+  private storeAfter = 0;
 
   constructor(
     private readonly db: Db,
@@ -278,26 +280,38 @@ export class IndicatorFacts {
         .groupBy(unit)
         .execute();
       const byUnit = new Map(rows.map((r: any) => [r.unit_id as string, Number(r.n)]));
-      await this.db.transaction().execute(async (tx) => {
-        await tx.deleteFrom('indicator_facts').where('code', '=', def.code).where('year', '=', year).execute();
-        const values = [...byUnit].map(([unit_id, n]) => ({ code: def.code, year, unit_id, n }));
-        for (let i = 0; i < values.length; i += 500) {
-          await tx
-            .insertInto('indicator_facts')
-            .values(values.slice(i, i + 500))
-            .onConflict((oc) => oc.columns(['code', 'year', 'unit_id']).doUpdateSet({ n: (eb) => eb.ref('excluded.n') }))
-            .execute();
-        }
-        await tx
-          .insertInto('indicator_fact_sets')
-          .values({ code: def.code, year, stamp, computed_at: new Date().toISOString() })
-          .onConflict((oc) => oc.columns(['code', 'year']).doUpdateSet({ stamp, computed_at: new Date().toISOString() }))
-          .execute();
-      });
+      // Storing the set is for the next process start and the other workers. When another process
+      // holds SQLite's write lock past the busy timeout (a large import), the figure is still right
+      // from memory, and the sets of the next 30 s are not stored: each try would wait 5 s.
+      if (Date.now() >= this.storeAfter) {
+        await this.store(def, year, stamp, byUnit).catch((error) => {
+          if (!isDatabaseBusy(error)) throw error;
+          this.storeAfter = Date.now() + 30_000;
+        });
+      }
       this.memory.set(key, { stamp, byUnit });
     })().finally(() => this.inflight.delete(`${key}|${stamp}`));
     this.inflight.set(`${key}|${stamp}`, work);
     return work;
+  }
+
+  private store(def: CountDef, year: number, stamp: string, byUnit: Map<string, number>): Promise<void> {
+    return this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('indicator_facts').where('code', '=', def.code).where('year', '=', year).execute();
+      const values = [...byUnit].map(([unit_id, n]) => ({ code: def.code, year, unit_id, n }));
+      for (let i = 0; i < values.length; i += 500) {
+        await tx
+          .insertInto('indicator_facts')
+          .values(values.slice(i, i + 500))
+          .onConflict((oc) => oc.columns(['code', 'year', 'unit_id']).doUpdateSet({ n: (eb) => eb.ref('excluded.n') }))
+          .execute();
+      }
+      await tx
+        .insertInto('indicator_fact_sets')
+        .values({ code: def.code, year, stamp, computed_at: new Date().toISOString() })
+        .onConflict((oc) => oc.columns(['code', 'year']).doUpdateSet({ stamp, computed_at: new Date().toISOString() }))
+        .execute();
+    });
   }
 }
 
