@@ -1,7 +1,8 @@
 // The annual report end to end on the demo county: a town's liaison writes narrative around the
 // drafted figures and saves with Ctrl+S; a record changes elsewhere, the figure turns stale and is
 // refreshed from the warning bar; a figure opens the records behind it; the public reads the
-// county's published report without logging in.
+// county's published report without logging in, and downloads it as a PDF.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SCREENSHOTS, ensureWebBuild, launchBrowser, startServer, type Server } from './helpers.ts';
@@ -110,6 +111,10 @@ it('a town drafts its report around linked figures, refreshes a stale one, and t
   await visitor.getByRole('heading', { name: '二、存在的不足和原因' }).waitFor();
   expect(await visitor.getByText(/全年，收到行政复议申请\d+件/).count()).toBe(1);
   await visitor.screenshot({ path: `${SCREENSHOTS}/22-public-report.png`, fullPage: true });
+  // The same report, printed: a visitor downloads the PDF.
+  const [pdf] = await Promise.all([visitor.waitForEvent('download'), visitor.getByRole('link', { name: /下载 PDF 版/ }).click()]);
+  expect(pdf.suggestedFilename()).toBe(`示范县人民政府${year - 2}年度法治政府建设情况报告.pdf`);
+  expect(readFileSync(await pdf.path()).subarray(0, 5).toString()).toBe('%PDF-');
   // The town's draft is not on the portal.
   await visitor.goto(`${server.url}/public/reports`);
   await visitor.getByText(`${year - 1} 年度`).waitFor();

@@ -4,6 +4,11 @@
 // in the GB/T 9704 layout opened and checked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../src/server/app.ts';
 import { Agent, createTestEnv, loggedIn, type TestEnv } from './harness.ts';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
 import { chinaToday } from '../src/server/kernel/calendar/days.ts';
@@ -184,6 +189,54 @@ describe('an annual report', () => {
     expect(audit.length).toBe(1);
     expect((await env.app.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${id}/docx` })).statusCode).toBe(200);
   });
+
+  it('prints a PDF in the same layout: A4, title, headings, figures, issuer, date and page numbers at the outside edge', async () => {
+    const res = await office.get(`/api/v1/annual-reports/${id}/pdf`);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent(`示范县人民政府${year}年度法治政府建设情况报告.pdf`));
+    const pdf = res.rawPayload;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // A4 in points, every page.
+    const boxes = pdf.toString('latin1').match(/\/MediaBox \[[^\]]*\]/g) ?? [];
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const box of boxes) expect(box).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/);
+    const file = join(mkdtempSync(join(tmpdir(), 'fazhi-pdf-')), 'report.pdf');
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const flat = text.replace(/\s+/g, '');
+    expect(flat).toContain(`示范县人民政府关于${year}年度法治政府建设情况的报告`);
+    expect(flat).toContain('二、存在的不足和原因');
+    expect(flat).toContain('（三）发挥行政复议化解行政争议主渠道作用');
+    const received = (await office.get(`/api/v1/annual-reports/${id}`)).json().figures.find((f: any) => f.code === 'review.received' && f.part === 'value').stored;
+    expect(flat).toContain(`收到行政复议申请${received}件`);
+    expect(flat).toContain(`示范县人民政府${year + 1}年3月20日`);
+    // "— n —" on every page: odd pages at the right edge, even pages at the left.
+    const pages = text.split('\f').filter((p) => p.trim());
+    pages.forEach((page, i) => {
+      const line = page.split('\n').find((l) => new RegExp(`^\\s*—\\s*${i + 1}\\s*—\\s*$`).test(l));
+      expect(line, `page ${i + 1}`).toBeDefined();
+      const indent = line!.length - line!.trimStart().length;
+      if ((i + 1) % 2) expect(indent, `page ${i + 1}`).toBeGreaterThan(15);
+      else expect(indent, `page ${i + 1}`).toBeLessThan(5);
+    });
+    const audited = await env.platform.db.selectFrom('audit_log').select('detail').where('action', '=', 'export.run').where('target_id', '=', id).execute();
+    expect(audited.map((a) => JSON.parse(a.detail!).format)).toContain('pdf');
+    expect((await env.app.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${id}/pdf` })).statusCode).toBe(200);
+    const draft = await env.platform.db.selectFrom('annual_reports').select('id').where('status', '=', 'draft').executeTakeFirstOrThrow();
+    expect((await env.app.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${draft.id}/pdf` })).statusCode).toBe(404);
+
+    // Without Chromium on the server: a clear 503, and the .docx still works.
+    const bare = await buildApp({ ...env.platform, config: { ...env.platform.config, chromiumPath: '/nonexistent/chromium' } });
+    try {
+      const missing = await bare.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${id}/pdf` });
+      expect(missing.statusCode).toBe(503);
+      expect(missing.json().detail).toContain('Chromium');
+      expect((await bare.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${id}/docx` })).statusCode).toBe(200);
+    } finally {
+      await bare.close();
+    }
+  }, 60_000);
 
   it('stays inside the data scope of a unit', async () => {
     const mine = (await bureauLiaison.get('/api/v1/annual-reports')).json();

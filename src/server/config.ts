@@ -17,6 +17,8 @@ export interface Config {
   uploadMaxBytes: number;
   trustProxy: boolean;
   webDir: string;
+  /** Headless Chromium that prints reports to PDF (Debian's package). */
+  chromiumPath: string;
   logLevel: string;
   /** Overdue working days after which a 督办 goes past the unit head to the law office. */
   escalateAfterWorkingDays: number;
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     uploadMaxBytes: int(env.FAZHI_UPLOAD_MAX_MB, 20) * 1024 * 1024,
     trustProxy: env.FAZHI_TRUST_PROXY === 'true',
     webDir: resolve(env.FAZHI_WEB_DIR ?? 'dist/web'),
+    chromiumPath: env.FAZHI_CHROMIUM_PATH || '/usr/bin/chromium',
     logLevel: env.LOG_LEVEL ?? 'info',
     escalateAfterWorkingDays: int(env.FAZHI_ESCALATE_AFTER_DAYS, 3),
     sqliteBusyTimeoutMs: int(env.FAZHI_SQLITE_BUSY_MS, 5000),

@@ -8,6 +8,9 @@ import type { TimelineEntryView } from '../workflow.ts';
 export const REPORT_RECORD_TYPE = 'annual_report';
 
 /** 成文日期 as an official document writes it: 2026-03-20 → 2026年3月20日. */
+/** The download name of a report's .docx or .pdf. */
+export const reportFileName = (r: { unitName: string; year: number }, extension: 'docx' | 'pdf') => `${r.unitName}${r.year}年度法治政府建设情况报告.${extension}`;
+
 export const chineseDate = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
 export const REPORT_WORKFLOW: WorkflowDef = {

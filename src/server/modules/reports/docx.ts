@@ -135,4 +135,3 @@ export async function reportDocx(report: PublicReport & { sections: NonNullable<
   return Packer.toBuffer(doc);
 }
 
-export const docxFileName = (r: Pick<PublicReport, 'unitName' | 'year'>) => `${r.unitName}${r.year}年度法治政府建设情况报告.docx`;

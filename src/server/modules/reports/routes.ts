@@ -4,15 +4,29 @@ import type { Platform } from '../../kernel/platform.ts';
 import { attachmentDisposition } from '../../kernel/attachments/store.ts';
 import { publicReportQuery, reportProgressQuery, reportCreateInput, reportListQuery, reportRefreshInput, reportUpdateInput } from '../../../shared/schemas/reports.ts';
 import { createReport, getReport, listPublished, listReports, refreshReport, reportForPrint, reportProgress, updateReport } from './reports.ts';
-import { docxFileName, reportDocx } from './docx.ts';
+import { reportDocx } from './docx.ts';
+import { reportPdf } from './pdf.ts';
+import { reportFileName } from '../../../shared/schemas/reports.ts';
 
-/** The report as a .docx download. */
-async function sendDocx(reply: FastifyReply, report: Awaited<ReturnType<typeof reportForPrint>>, buffer?: Buffer) {
+type PrintableReport = Awaited<ReturnType<typeof reportForPrint>>;
+
+const FORMATS = {
+  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: '.docx（GB/T 9704 公文格式）' },
+  pdf: { type: 'application/pdf', label: 'PDF（GB/T 9704 公文格式）' },
+} as const;
+type Format = keyof typeof FORMATS;
+
+function render(platform: Platform, report: PrintableReport, format: Format): Promise<Buffer> {
+  return format === 'docx' ? reportDocx(report) : reportPdf(report, platform.config.chromiumPath);
+}
+
+/** The report as a download. */
+function sendReport(reply: FastifyReply, report: PrintableReport, format: Format, buffer: Buffer) {
   return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-    .header('content-disposition', attachmentDisposition(docxFileName(report)))
+    .header('content-type', FORMATS[format].type)
+    .header('content-disposition', attachmentDisposition(reportFileName(report, format)))
     .header('cache-control', 'private, no-store')
-    .send(buffer ?? (await reportDocx(report)));
+    .send(buffer);
 }
 
 export async function reportRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
@@ -59,33 +73,38 @@ export async function reportRoutes(api: FastifyInstance, platform: Platform): Pr
       return { refreshed, report: await getReport(platform, ctx.scope, params.id) };
     },
   });
-  route(api, {
-    method: 'GET',
-    url: '/annual-reports/:id/docx',
-    permission: 'report.read',
-    summary: '导出年度报告 .docx（GB/T 9704 公文格式）',
-    tags,
-    params: paramsWithId,
-    handler: async ({ ctx, params, reply }) => {
-      const report = await reportForPrint(platform, ctx.scope, params.id);
-      const buffer = await reportDocx(report);
-      await platform.audit.record(platform.db, ctx, { action: 'export.run', targetType: 'annual_report', targetId: report.id, detail: { format: 'docx' } });
-      return sendDocx(reply, report, buffer);
-    },
-  });
+  for (const format of Object.keys(FORMATS) as Format[]) {
+    route(api, {
+      method: 'GET',
+      url: `/annual-reports/:id/${format}`,
+      permission: 'report.read',
+      summary: `导出年度报告 ${FORMATS[format].label}`,
+      tags,
+      params: paramsWithId,
+      handler: async ({ ctx, params, reply }) => {
+        const report = await reportForPrint(platform, ctx.scope, params.id);
+        const buffer = await render(platform, report, format);
+        await platform.audit.record(platform.db, ctx, { action: 'export.run', targetType: 'annual_report', targetId: report.id, detail: { format } });
+        return sendReport(reply, report, format, buffer);
+      },
+    });
+  }
 
   // The public portal: published reports, no login.
   route(api, { method: 'GET', url: '/public/annual-reports', permission: 'public', summary: '已公开的法治政府建设年度报告（按年度、单位）', tags: ['公开'], query: publicReportQuery, handler: async ({ query }) => listPublished(platform, query) });
   route(api, { method: 'GET', url: '/public/annual-reports/:id', permission: 'public', summary: '已公开的年度报告全文', tags: ['公开'], params: paramsWithId, handler: async ({ params }) => reportForPrint(platform, null, params.id) });
-  route(api, {
-    method: 'GET',
-    url: '/public/annual-reports/:id/docx',
-    permission: 'public',
-    summary: '下载已公开的年度报告 .docx',
-    tags: ['公开'],
-    params: paramsWithId,
-    handler: async ({ params, reply }) => {
-      return sendDocx(reply, await reportForPrint(platform, null, params.id));
-    },
-  });
+  for (const format of Object.keys(FORMATS) as Format[]) {
+    route(api, {
+      method: 'GET',
+      url: `/public/annual-reports/:id/${format}`,
+      permission: 'public',
+      summary: `下载已公开的年度报告 ${FORMATS[format].label}`,
+      tags: ['公开'],
+      params: paramsWithId,
+      handler: async ({ params, reply }) => {
+        const report = await reportForPrint(platform, null, params.id);
+        return sendReport(reply, report, format, await render(platform, report, format));
+      },
+    });
+  }
 }

@@ -2,7 +2,7 @@
 // report in the official layout with its .docx. The first page of the portal.
 import { useMemo, useState } from 'react';
 import { Button, Empty, List, Select, Space, Spin, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { get, query } from '../../api.ts';
@@ -73,6 +73,7 @@ export function PublicReportView() {
             <span>发布单位：{r.unitName}</span>
             <span>公开日期：{r.publishedDate}</span>
             <Button size="small" icon={<DownloadOutlined />} href={`/api/v1/public/annual-reports/${r.id}/docx`}>下载 Word 版</Button>
+            <Button size="small" icon={<FilePdfOutlined />} href={`/api/v1/public/annual-reports/${r.id}/pdf`}>下载 PDF 版</Button>
           </div>
           <h1>{r.title}</h1>
           {r.sections?.map((s, i) => (

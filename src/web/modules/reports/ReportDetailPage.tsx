@@ -3,7 +3,7 @@
 // red and the bar above offers to refresh. Ctrl+S saves; the server sanitises what it stores.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Tooltip, Typography } from 'antd';
-import { BoldOutlined, DownloadOutlined, ExportOutlined, OrderedListOutlined, SaveOutlined, SyncOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { BoldOutlined, DownloadOutlined, ExportOutlined, FilePdfOutlined, OrderedListOutlined, SaveOutlined, SyncOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -13,7 +13,7 @@ import { IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRe
 import { DueTag } from '../../components/Light.tsx';
 import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
-import { REPORT_WORKFLOW, chineseDate, type ReportDetail, type ReportFigure, type ReportSection } from '../../../shared/schemas/reports.ts';
+import { REPORT_WORKFLOW, chineseDate, reportFileName, type ReportDetail, type ReportFigure, type ReportSection } from '../../../shared/schemas/reports.ts';
 import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
 
 /** Marks the figure chips in an editor: not editable inside, red when stale, a tooltip with the value now. */
@@ -184,7 +184,8 @@ export default function ReportDetailPage() {
         extra={r && (
           <Space>
             {editable && <Button type="primary" size="small" icon={<SaveOutlined />} loading={saving} disabled={!dirty && !form.isFieldsTouched()} onClick={save}>保存（Ctrl+S）</Button>}
-            <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`/annual-reports/${id}/docx`, `${r.unitName}${r.year}年度法治政府建设情况报告.docx`).catch((e) => message.error(errorText(e)))}>导出 Word</Button>
+            <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`/annual-reports/${id}/docx`, reportFileName(r, 'docx')).catch((e) => message.error(errorText(e)))}>导出 Word</Button>
+            <Button size="small" icon={<FilePdfOutlined />} onClick={() => download(`/annual-reports/${id}/pdf`, reportFileName(r, 'pdf')).catch((e) => message.error(errorText(e)))}>导出 PDF</Button>
             {r.status === 'published' && <a href={`/public/reports/${id}`} target="_blank" rel="noreferrer"><ExportOutlined /> 公开页面</a>}
           </Space>
         )}
