@@ -222,14 +222,20 @@ describe('an annual report', () => {
     });
     const audited = await env.platform.db.selectFrom('audit_log').select('detail').where('action', '=', 'export.run').where('target_id', '=', id).execute();
     expect(audited.map((a) => JSON.parse(a.detail!).format)).toContain('pdf');
-    expect((await env.app.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${id}/pdf` })).statusCode).toBe(200);
+    // Printed once: a published report does not change, and every print differs in its timestamps.
+    const again = await env.app.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${id}/pdf` });
+    expect(again.statusCode).toBe(200);
+    expect(again.rawPayload.equals(pdf)).toBe(true);
     const draft = await env.platform.db.selectFrom('annual_reports').select('id').where('status', '=', 'draft').executeTakeFirstOrThrow();
     expect((await env.app.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${draft.id}/pdf` })).statusCode).toBe(404);
 
-    // Without Chromium on the server: a clear 503, and the .docx still works.
+    // Without Chromium on the server: a clear 503 for a report not printed yet, and the .docx still works.
     const bare = await buildApp({ ...env.platform, config: { ...env.platform.config, chromiumPath: '/nonexistent/chromium' } });
     try {
-      const missing = await bare.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${id}/pdf` });
+      expect((await bare.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${draft.id}/pdf` })).statusCode).toBe(404);
+      const unprinted = (await office.get('/api/v1/annual-reports')).json().items.find((r: any) => r.id !== id && r.status === 'published');
+      expect(unprinted).toBeDefined();
+      const missing = await bare.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${unprinted.id}/pdf` });
       expect(missing.statusCode).toBe(503);
       expect(missing.json().detail).toContain('Chromium');
       expect((await bare.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${id}/docx` })).statusCode).toBe(200);

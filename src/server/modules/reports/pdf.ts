@@ -3,6 +3,7 @@
 // A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title 2号 小标宋 centred; body 3号
 // 仿宋 with a two-character indent and 28-point lines; level-1 headings 黑体, level-2 楷体; issuing
 // body and date at the end; page numbers "— 1 —" in 4号宋体 at the outside edge (page margin boxes).
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { HttpError } from '../../kernel/http/errors.ts';
@@ -49,16 +50,31 @@ ${sections}
 </body></html>`;
 }
 
-/** One print at a time per process: each holds a Chromium of ~100 MB. */
+/**
+ * Prints run one at a time per process (each holds a Chromium of ~100 MB), at most four waiting;
+ * a printed page is kept by its content (at most 20), so that a published report, which no longer
+ * changes, is printed once however many visitors download it.
+ */
 let queue: Promise<unknown> = Promise.resolve();
+let waiting = 0;
+const printed = new Map<string, Buffer>();
 
-export function reportPdf(report: PrintableReport, chromiumPath: string): Promise<Buffer> {
+export async function reportPdf(report: PrintableReport, chromiumPath: string): Promise<Buffer> {
+  const html = reportHtml(report);
+  const key = createHash('sha256').update(html).digest('hex');
+  const held = printed.get(key);
+  if (held) return held;
   if (!existsSync(chromiumPath)) {
     throw new HttpError(503, `服务器未安装 Chromium（${chromiumPath}），暂不能导出 PDF；可下载 Word（.docx）版本，或由管理员安装 chromium 并设置 FAZHI_CHROMIUM_PATH`);
   }
-  const print = queue.then(() => printHtml(reportHtml(report), chromiumPath));
+  if (waiting >= 4) throw new HttpError(503, '正在生成其他 PDF，请稍后重试；也可下载 Word（.docx）版本');
+  waiting++;
+  const print = queue.then(() => printHtml(html, chromiumPath)).finally(() => waiting--);
   queue = print.catch(() => undefined);
-  return print;
+  const pdf = await print;
+  printed.set(key, pdf);
+  if (printed.size > 20) printed.delete(printed.keys().next().value!);
+  return pdf;
 }
 
 async function printHtml(html: string, chromiumPath: string): Promise<Buffer> {
