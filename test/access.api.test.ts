@@ -13,7 +13,7 @@ afterAll(() => env.close());
 
 const PUBLIC_API = new Set(['POST /api/v1/auth/login', 'GET /api/v1/openapi.json', 'GET /api/v1/calendar/deadline', 'GET /api/v1/calendar/day',
   // The portal's published annual reports (published ones only; tested in reports.api.test.ts).
-  'GET /api/v1/public/annual-reports', 'GET /api/v1/public/annual-reports/:id', 'GET /api/v1/public/annual-reports/:id/docx']);
+  'GET /api/v1/public/annual-reports', 'GET /api/v1/public/annual-reports/:id', 'GET /api/v1/public/annual-reports/:id/docx', 'GET /api/v1/public/annual-reports/:id/pdf']);
 const concrete = (url: string) => url.replace(/:(\w+)/g, 'x');
 
 describe('route guard', () => {
