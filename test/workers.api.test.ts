@@ -68,6 +68,10 @@ describe('fazhi start with two worker processes', () => {
     expect(codes).toEqual(Array(30).fill(201));
     const stored = await env.platform.db.selectFrom('org_units').select('code').where('code', 'like', 'WK-%').execute();
     expect(stored).toHaveLength(30);
+    // Both workers appended to one audit chain, each write audited, the chain unbroken.
+    expect(await env.platform.db.selectFrom('audit_log').select('seq').where('action', '=', 'org.unit.create').where('target_id', 'in', (await env.platform.db.selectFrom('org_units').select('id').where('code', 'like', 'WK-%').execute()).map((u) => u.id)).execute()).toHaveLength(30);
+    const verify = spawnSync(process.execPath, ['bin/fazhi.mjs', 'audit', 'verify'], { env: env.cliEnv, encoding: 'utf8', timeout: 60_000 });
+    expect(verify.status, verify.stdout + verify.stderr).toBe(0);
   });
 
   it('a calendar change made through one worker is what every worker computes with at once', async () => {
