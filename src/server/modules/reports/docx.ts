@@ -134,4 +134,3 @@ export async function reportDocx(report: PublicReport & { sections: NonNullable<
   });
   return Packer.toBuffer(doc);
 }
-

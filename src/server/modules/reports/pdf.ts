@@ -90,4 +90,3 @@ async function printHtml(html: string, chromiumPath: string): Promise<Buffer> {
     await browser.close();
   }
 }
-

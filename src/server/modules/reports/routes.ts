@@ -2,11 +2,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { attachmentDisposition } from '../../kernel/attachments/store.ts';
-import { publicReportQuery, reportProgressQuery, reportCreateInput, reportListQuery, reportRefreshInput, reportUpdateInput } from '../../../shared/schemas/reports.ts';
+import { publicReportQuery, reportFileName, reportProgressQuery, reportCreateInput, reportListQuery, reportRefreshInput, reportUpdateInput } from '../../../shared/schemas/reports.ts';
 import { createReport, getReport, listPublished, listReports, refreshReport, reportForPrint, reportProgress, updateReport } from './reports.ts';
 import { reportDocx } from './docx.ts';
 import { reportPdf } from './pdf.ts';
-import { reportFileName } from '../../../shared/schemas/reports.ts';
 
 type PrintableReport = Awaited<ReturnType<typeof reportForPrint>>;
 
