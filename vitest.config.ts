@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['src/**/*.unit.test.ts'], environment: 'node' } },
-      { test: { name: 'sqlite', include: apiSuites, env: { FAZHI_TEST_DB: 'sqlite' }, testTimeout: 30_000, hookTimeout: 60_000 } },
+      // *.sqlite.test.ts: behaviour only SQLite has (its single write lock across processes).
+      { test: { name: 'sqlite', include: [...apiSuites, 'test/**/*.sqlite.test.ts'], env: { FAZHI_TEST_DB: 'sqlite' }, testTimeout: 30_000, hookTimeout: 60_000 } },
       { test: { name: 'postgres', include: apiSuites, env: { FAZHI_TEST_DB: 'postgres' }, testTimeout: 30_000, hookTimeout: 60_000 } },
       { test: { name: 'e2e', include: ['e2e/**/*.e2e.test.ts'], testTimeout: 180_000, hookTimeout: 240_000, fileParallelism: false } },
     ],
