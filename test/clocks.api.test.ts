@@ -6,6 +6,8 @@ import { actingAs } from '../src/server/kernel/auth/acting-as.ts';
 import { applyEffects, workflowPanel, type WorkflowRecord } from '../src/server/kernel/workflow/engine.ts';
 import { createMatter } from '../src/server/modules/matters/matters.ts';
 import { MATTER_WORKFLOW } from '../src/shared/schemas/matters.ts';
+import { clocksWithLights } from '../src/server/kernel/workflow/clocks.ts';
+import { chinaToday } from '../src/server/kernel/calendar/days.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -42,4 +44,23 @@ it('runs three clocks on one record: pause one, restart another, stop the third'
   expect(panel.timeline.filter((t) => t.action.startsWith('clock.')).map((t) => t.action)).toEqual([
     'clock.start', 'clock.start', 'clock.start', 'clock.pause', 'clock.resume', 'clock.restart', 'clock.stop',
   ]);
+});
+
+it('gives list views each record\'s clock with today\'s light: red when overdue, yellow within the warning days, none once stopped', async () => {
+  const unit = await makeUnit(env.platform, { kind: 'county' });
+  const { username } = await makeUser(env.platform, { unit, roles: ['law_office'] });
+  const ctx = await actingAs(env.platform, username);
+  const today = chinaToday();
+  const shift = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const dues = { overdue: shift(-1), soon: today, later: shift(90), stopped: shift(-5) };
+  const ids: Record<string, string> = {};
+  for (const [name, due] of Object.entries(dues)) {
+    const id = await env.platform.db.transaction().execute((tx) => createMatter(tx, env.platform, ctx, ctx.scope, { unitId: unit.id, title: name, content: 'x', assignedDate: today }));
+    await env.platform.db.updateTable('clocks').set({ due_date: due, status: name === 'stopped' ? 'stopped' : 'running' }).where('record_id', '=', id).execute();
+    ids[name] = id;
+  }
+  const lights = await clocksWithLights(env.platform, MATTER_WORKFLOW.recordType, Object.values(ids), 'reply');
+  expect(Object.fromEntries(Object.entries(ids).map(([name, id]) => [name, lights.get(id)?.light]))).toEqual({ overdue: 'red', soon: 'yellow', later: 'green', stopped: null });
+  expect(lights.get(ids.later!)?.clock.due_date).toBe(dues.later);
+  expect((await clocksWithLights(env.platform, MATTER_WORKFLOW.recordType, [])).size).toBe(0);
 });

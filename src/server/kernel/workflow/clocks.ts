@@ -9,7 +9,7 @@ import type { Actor } from '../audit/index.ts';
 import type { Platform } from '../platform.ts';
 import { conflict, badRequest } from '../http/errors.ts';
 import { updateVersioned } from '../db/versioned.ts';
-import { computeDeadline, computeDue, lightOf, type Pause, type Restart } from '../calendar/deadline.ts';
+import { computeDeadline, computeDue, lightOf, type Light, type Pause, type Restart } from '../calendar/deadline.ts';
 import { clockFacts, ruleOfClock, type Deadlines } from '../calendar/store.ts';
 import { chinaToday } from '../calendar/days.ts';
 import { addTimeline } from './timeline.ts';
@@ -181,6 +181,24 @@ export async function clearClocks(tx: Tx, recordType: string, recordId: string):
 
 export async function clocksOf(db: Executor, recordType: string, recordId: string): Promise<ClockRow[]> {
   return db.selectFrom('clocks').selectAll().where('record_type', '=', recordType).where('record_id', '=', recordId).orderBy('created_at').execute();
+}
+
+/**
+ * For list views: each record's clock (the one named `key`, when records have several) with today's
+ * 红黄牌 light while it runs, by its rule's warning days. One query for the whole page.
+ */
+export async function clocksWithLights(platform: Platform, recordType: string, recordIds: readonly string[], key?: string): Promise<Map<string, { clock: ClockRow; light: Light | null }>> {
+  if (recordIds.length === 0) return new Map();
+  let query = platform.db.selectFrom('clocks').selectAll().where('record_type', '=', recordType).where('record_id', 'in', recordIds);
+  if (key) query = query.where('clock_key', '=', key);
+  const [clocks, deadlines] = await Promise.all([query.execute(), platform.deadlines.load()]);
+  const today = chinaToday();
+  return new Map(
+    clocks.map((clock) => [
+      clock.record_id,
+      { clock, light: clock.status === 'running' ? lightOf(deadlines.calendar, clock.due_date, today, ruleOfClock(deadlines, clock)?.warnDays ?? 3).light : null },
+    ]),
+  );
 }
 
 export function clockView(row: ClockRow, deadlines: Deadlines, asOf: string): ClockView {

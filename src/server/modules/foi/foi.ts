@@ -12,10 +12,9 @@ import { newId, nowIso } from '../../kernel/ids.ts';
 import { decryptText, encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
 import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { lightOf } from '../../kernel/calendar/deadline.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
+import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
 import { maskIdNumber, maskPhone } from '../../../shared/validators.ts';
 import { FOI_RECORD_TYPE, FOI_WORKFLOW, type FoiListQuery, type FoiRequestDetail, type FoiRequestInput, type FoiRequestView, type ReplyType } from '../../../shared/schemas/foi.ts';
 import type { FoiRequestTable } from './tables.ts';
@@ -64,14 +63,9 @@ type Row = FoiRequestTable & { unit_name: string };
 
 async function toViews(platform: Platform, rows: Row[]): Promise<FoiRequestView[]> {
   if (rows.length === 0) return [];
-  const [clocks, deadlines] = await Promise.all([
-    platform.db.selectFrom('clocks').selectAll().where('record_type', '=', FOI_RECORD_TYPE).where('clock_key', '=', 'reply').where('record_id', 'in', rows.map((r) => r.id)).execute(),
-    platform.deadlines.load(),
-  ]);
-  const today = chinaToday();
-  const rule = deadlines.rules.get('foi.reply');
+  const clocks = await clocksWithLights(platform, FOI_RECORD_TYPE, rows.map((r) => r.id), 'reply');
   return rows.map((r) => {
-    const clock = clocks.find((c) => c.record_id === r.id);
+    const { clock, light = null } = clocks.get(r.id) ?? {};
     return {
       id: r.id,
       ref: r.ref,
@@ -89,7 +83,7 @@ async function toViews(platform: Platform, rows: Row[]): Promise<FoiRequestView[
       replyDate: r.reply_date,
       replyType: r.reply_type as ReplyType | null,
       due: clock?.due_date ?? null,
-      light: clock?.status === 'running' ? lightOf(deadlines.calendar, clock.due_date, today, rule?.warnDays ?? 3).light : null,
+      light,
       onTime: r.status === 'replied' && clock ? r.reply_date! <= clock.due_date : null,
       extended: clock?.extended === 1,
       version: r.version,

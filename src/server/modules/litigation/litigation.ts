@@ -11,10 +11,9 @@ import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { lightOf } from '../../kernel/calendar/deadline.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
+import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
 import { openProblem } from '../../kernel/problems/index.ts';
 import { LITIGATION_RECORD_TYPE, LITIGATION_WORKFLOW, type HearingInput, type JudgmentResult, type LitigationCaseDetail, type LitigationCaseInput, type LitigationCaseView } from '../../../shared/schemas/litigation.ts';
 import type { LitigationCaseTable } from './tables.ts';
@@ -75,15 +74,12 @@ type Row = LitigationCaseTable & { unit_name: string };
 async function toViews(platform: Platform, rows: Row[]): Promise<LitigationCaseView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [clocks, hearings, deadlines] = await Promise.all([
-    platform.db.selectFrom('clocks').selectAll().where('record_type', '=', LITIGATION_RECORD_TYPE).where('clock_key', '=', 'defence').where('record_id', 'in', ids).execute(),
+  const [clocks, hearings] = await Promise.all([
+    clocksWithLights(platform, LITIGATION_RECORD_TYPE, ids, 'defence'),
     platform.db.selectFrom('litigation_hearings').select(['case_id', 'head_appeared']).where('case_id', 'in', ids).execute(),
-    platform.deadlines.load(),
   ]);
-  const today = chinaToday();
-  const warn = deadlines.rules.get('litigation.defence')?.warnDays ?? 3;
   return rows.map((r) => {
-    const clock = clocks.find((c) => c.record_id === r.id);
+    const { clock, light = null } = clocks.get(r.id) ?? {};
     const own = hearings.filter((h) => h.case_id === r.id);
     return {
       id: r.id,
@@ -103,7 +99,7 @@ async function toViews(platform: Platform, rows: Row[]): Promise<LitigationCaseV
       result: r.result as JudgmentResult | null,
       lossAnalysis: r.loss_analysis,
       defenceDue: clock?.due_date ?? null,
-      light: clock?.status === 'running' ? lightOf(deadlines.calendar, clock.due_date, today, warn).light : null,
+      light,
       hearings: own.length,
       headAppearances: own.filter((h) => h.head_appeared === 1).length,
       version: r.version,

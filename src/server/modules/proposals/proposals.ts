@@ -9,10 +9,9 @@ import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../ker
 import { fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { lightOf } from '../../kernel/calendar/deadline.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
+import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
 import { PROPOSAL_RECORD_TYPE, PROPOSAL_WORKFLOW, type ProposalDetail, type ProposalInput, type ProposalKind, type ProposalView, type Satisfaction } from '../../../shared/schemas/proposals.ts';
 import type { ProposalTable } from './tables.ts';
 
@@ -59,13 +58,9 @@ type Row = ProposalTable & { unit_name: string };
 
 async function toViews(platform: Platform, rows: Row[]): Promise<ProposalView[]> {
   if (rows.length === 0) return [];
-  const [clocks, deadlines] = await Promise.all([
-    platform.db.selectFrom('clocks').selectAll().where('record_type', '=', PROPOSAL_RECORD_TYPE).where('clock_key', '=', 'reply').where('record_id', 'in', rows.map((r) => r.id)).execute(),
-    platform.deadlines.load(),
-  ]);
-  const today = chinaToday();
+  const clocks = await clocksWithLights(platform, PROPOSAL_RECORD_TYPE, rows.map((r) => r.id), 'reply');
   return rows.map((r) => {
-    const clock = clocks.find((c) => c.record_id === r.id);
+    const { clock, light = null } = clocks.get(r.id) ?? {};
     return {
       id: r.id,
       ref: r.ref,
@@ -83,7 +78,7 @@ async function toViews(platform: Platform, rows: Row[]): Promise<ProposalView[]>
       replyDate: r.reply_date,
       satisfaction: r.satisfaction as Satisfaction | null,
       due: clock?.due_date ?? null,
-      light: clock?.status === 'running' ? lightOf(deadlines.calendar, clock.due_date, today, deadlines.rules.get(clock.rule_code ?? '')?.warnDays ?? 3).light : null,
+      light,
       onTime: r.reply_date && clock ? r.reply_date <= clock.due_date : null,
       version: r.version,
     };

@@ -9,12 +9,10 @@ import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../ker
 import { badRequest, conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { lightOf } from '../../kernel/calendar/deadline.ts';
-import { ruleOfClock } from '../../kernel/calendar/store.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline, readTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
+import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
 import { computeAll, scopeForUnitCode } from '../../kernel/indicators/registry.ts';
 import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import {
@@ -103,13 +101,9 @@ async function loadRow(platform: Platform, scope: DataScope, id: string): Promis
 
 async function toViews(platform: Platform, rows: Row[]): Promise<ReportView[]> {
   if (!rows.length) return [];
-  const [clocks, deadlines] = await Promise.all([
-    platform.db.selectFrom('clocks').selectAll().where('record_type', '=', REPORT_RECORD_TYPE).where('record_id', 'in', rows.map((r) => r.id)).execute(),
-    platform.deadlines.load(),
-  ]);
-  const today = chinaToday();
+  const clocks = await clocksWithLights(platform, REPORT_RECORD_TYPE, rows.map((r) => r.id));
   return rows.map((r) => {
-    const clock = clocks.find((c) => c.record_id === r.id);
+    const { clock, light = null } = clocks.get(r.id) ?? {};
     return {
       id: r.id,
       unitId: r.unit_id,
@@ -124,8 +118,7 @@ async function toViews(platform: Platform, rows: Row[]): Promise<ReportView[]> {
       statusLabel: REPORT_WORKFLOW.states[r.status]?.label ?? r.status,
       publishedDate: r.published_date,
       due: clock?.due_date ?? r.publish_due,
-      // The same warning days as the clock panel and the 红黄牌 (a fixed due date's default).
-      light: clock?.status === 'running' ? lightOf(deadlines.calendar, clock.due_date, today, ruleOfClock(deadlines, clock)?.warnDays ?? 3).light : null,
+      light,
       version: r.version,
       updatedAt: r.updated_at,
     };
