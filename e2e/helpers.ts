@@ -3,7 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export interface Server {
   url: string;
@@ -62,3 +62,17 @@ export function launchBrowser(): Promise<Browser> {
 
 export const SCREENSHOTS = 'test-results/screenshots';
 mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** Every demo account's password (`fazhi demo`). */
+export const DEMO_PASSWORD = 'Shifan#2026';
+
+/** A new page logged in through the login form as a demo account. */
+export async function loginPage(browser: Browser, server: Server, username: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  await page.goto(server.url);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByText('我的账号').waitFor();
+  return page;
+}

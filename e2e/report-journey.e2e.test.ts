@@ -4,10 +4,9 @@
 // county's published report without logging in, and downloads it as a PDF.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { SCREENSHOTS, ensureWebBuild, launchBrowser, startServer, type Server } from './helpers.ts';
+import type { Browser } from 'playwright-core';
+import { DEMO_PASSWORD, SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
 
-const DEMO_PASSWORD = 'Shifan#2026';
 const year = new Date().getFullYear();
 let server: Server;
 let browser: Browser;
@@ -22,15 +21,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function login(username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1500, height: 950 }, locale: 'zh-CN' });
-  await page.goto(server.url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByText('我的账号').waitFor();
-  return page;
-}
+const login = (username: string) => loginPage(browser, server, username, { width: 1500, height: 950 });
 
 /** The API as another user, outside the browser: session cookie plus the CSRF header. */
 async function apiAs(username: string) {

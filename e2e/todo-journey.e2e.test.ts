@@ -2,10 +2,9 @@
 // them, uploads evidence and reports; the law office finds the report in its own 待办 and closes
 // it; the deadline trial counts across 国庆 with the make-up Saturday.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { SCREENSHOTS, ensureWebBuild, launchBrowser, startServer, type Server } from './helpers.ts';
+import type { Browser } from 'playwright-core';
+import { SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
 
-const DEMO_PASSWORD = 'Shifan#2026';
 // A 1×1 PNG, content-checked by the server like any evidence file.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 let server: Server;
@@ -22,15 +21,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function login(username: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  await page.goto(server.url);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByText('我的账号').waitFor();
-  return page;
-}
+const login = (username: string) => loginPage(browser, server, username);
 
 it('a liaison reports on a matter from 我的待办 and the law office closes it', async () => {
   const liaison = await login('jyj_liaison');
