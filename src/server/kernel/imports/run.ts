@@ -2,9 +2,8 @@
 // Any bad row and nothing is written; every bad row is reported with its row, column and reason.
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Actor } from '../audit/index.ts';
 import type { Platform } from '../platform.ts';
-import type { ImportOutcome, ImportRow, ImportType, RowError } from './types.ts';
+import type { Importer, ImportOutcome, ImportRow, ImportType, RowError } from './types.ts';
 import { labelAt } from '../../../shared/zod.ts';
 
 export const MAX_IMPORT_ROWS = 100_000;
@@ -192,7 +191,7 @@ export interface ImportResult {
 /** Validates and applies a file; throws ImportFailed (nothing written) when any row is bad. */
 export async function runImport(
   platform: Platform,
-  actor: Actor,
+  actor: Importer,
   type: ImportType,
   filename: string,
   buffer: Buffer,

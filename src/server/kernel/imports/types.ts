@@ -2,6 +2,12 @@ import type { ZodType } from 'zod';
 import type { Tx } from '../db/index.ts';
 import type { Actor } from '../audit/index.ts';
 import type { Platform } from '../platform.ts';
+import type { DataScope } from '../auth/scope.ts';
+
+/** Who runs an import: an actor with a data scope (the CLI on the server acts on everything). */
+export interface Importer extends Actor {
+  scope: DataScope;
+}
 
 export interface ImportField {
   /** English field name (csv/jsonl header). */
@@ -42,5 +48,5 @@ export interface ImportType<Row = any> {
   /** Validates one row whose cells are strings (or absent when empty). */
   row: ZodType<Row>;
   /** Writes the valid rows in the caller's transaction; returns rows it refuses (then nothing is kept). */
-  apply(tx: Tx, rows: ImportRow<Row>[], actor: Actor, platform: Platform): Promise<ImportOutcome>;
+  apply(tx: Tx, rows: ImportRow<Row>[], actor: Importer, platform: Platform): Promise<ImportOutcome>;
 }
