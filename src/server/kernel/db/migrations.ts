@@ -373,6 +373,39 @@ const indicatorFacts: MigrationSet = () => ({
       await db.schema.createIndex('indicator_changes_table').on('indicator_changes').column('table_name').execute();
     },
   },
+  // Two-factor sign-in (TOTP secret SM4-encrypted, recovery codes hashed, each used once), the
+  // password history (no reuse of the last five), and failed logins of unknown usernames, which
+  // lock like known accounts' (no username oracle).
+  kernel_0012_sign_in_hardening: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('users').addColumn('totp_secret_enc', 'text').execute();
+      await db.schema.alterTable('users').addColumn('totp_pending_enc', 'text').execute();
+      await db.schema.alterTable('users').addColumn('totp_enabled_at', 'text').execute();
+      await db.schema.alterTable('users').addColumn('totp_last_step', 'bigint').execute();
+      await db.schema
+        .createTable('user_recovery_codes')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('code_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .addPrimaryKeyConstraint('user_recovery_codes_pk', ['user_id', 'code_hash'])
+        .execute();
+      await db.schema
+        .createTable('password_history')
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('changed_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('password_history_user').on('password_history').columns(['user_id', 'changed_at']).execute();
+      await db.schema
+        .createTable('login_failures')
+        .addColumn('username', 'text', (c) => c.primaryKey())
+        .addColumn('failures', 'integer', (c) => c.notNull())
+        .addColumn('first_failed_at', 'text', (c) => c.notNull())
+        .addColumn('locked_until', 'text')
+        .execute();
+    },
+  },
 });
 
 /** Applies every pending migration; returns the names applied. Throws with the failing migration's name. */

@@ -38,6 +38,13 @@ export interface UserTable {
   id_number_enc: string | null;
   id_number_hash: string | null;
   last_login_at: string | null;
+  /** SM4-encrypted (kernel/crypto/keys.ts) base32 TOTP secret once enrolment is confirmed. */
+  totp_secret_enc: string | null;
+  /** SM4-encrypted secret offered at enrolment, until the first code confirms it. */
+  totp_pending_enc: string | null;
+  totp_enabled_at: string | null;
+  /** The last TOTP time step accepted: a code is accepted once (RFC 6238 §5.2). */
+  totp_last_step: number | null;
   version: number;
   created_at: string;
   created_by: string | null;
@@ -204,11 +211,36 @@ export interface ProblemTable {
   close_note: string | null;
 }
 
+export interface UserRecoveryCodeTable {
+  user_id: string;
+  /** Keyed HMAC-SM3 of the normalised code; the code itself is shown once and never stored. */
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+export interface PasswordHistoryTable {
+  user_id: string;
+  password_hash: string;
+  changed_at: string;
+}
+
+/** Failed logins of usernames that have no account, counted like an account's. */
+export interface LoginFailureTable {
+  username: string;
+  failures: number;
+  first_failed_at: string;
+  locked_until: string | null;
+}
+
 export interface KernelTables {
   org_units: OrgUnitTable;
   users: UserTable;
   user_roles: UserRoleTable;
   sessions: SessionTable;
+  user_recovery_codes: UserRecoveryCodeTable;
+  password_history: PasswordHistoryTable;
+  login_failures: LoginFailureTable;
   audit_log: AuditLogTable;
   attachments: AttachmentTable;
   calendar_overrides: CalendarOverrideTable;
