@@ -229,7 +229,7 @@ export async function main(argv: string[]): Promise<number> {
             throw new CliError(`无法读取文件：${file}`);
           }
           try {
-            const result = await runImport(platform, { ...cliActor('import'), scope: { all: true } }, type, basename(file), buffer, { dryRun: values['dry-run'] });
+            const result = await runImport(platform, { ...cliActor('import'), scope: { all: true }, permissions: new Set(platform.grants.keys()) }, type, basename(file), buffer, { dryRun: values['dry-run'] });
             print(`${result.dryRun ? '校验通过（未写入）' : '导入成功'}：${result.rows} 行，新增 ${result.created}，更新 ${result.updated}。`);
             if (result.credentials?.length) {
               print('新账号的一次性密码（只显示这一次）：');

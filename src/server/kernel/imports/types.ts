@@ -7,6 +7,7 @@ import type { DataScope } from '../auth/scope.ts';
 /** Who runs an import: an actor with a data scope (the CLI on the server acts on everything). */
 export interface Importer extends Actor {
   scope: DataScope;
+  permissions: ReadonlySet<string>;
 }
 
 export interface ImportField {

@@ -6,7 +6,7 @@ import type { Db, Tx } from '../db/index.ts';
 import type { Platform } from '../platform.ts';
 import type { RequestContext } from '../auth/context.ts';
 import type { Actor } from '../audit/index.ts';
-import { assertInScope } from '../auth/scope.ts';
+import { assertInScope, type DataScope } from '../auth/scope.ts';
 import { conflict, forbidden, notFound, HttpError } from '../http/errors.ts';
 import { parseWith } from '../http/route.ts';
 import { updateVersioned } from '../db/versioned.ts';
@@ -66,55 +66,70 @@ export async function applyTransition(
   key: string,
   input: TransitionInput,
 ): Promise<WorkflowRecord> {
-  return platform.db.transaction().execute(async (tx) => {
-    const record = await loadRecord(tx, def, id);
-    if (!record) throw notFound(def.title);
-    assertInScope(ctx.scope, record.unit_id, def.title);
-    const t = def.transitions.find((x) => x.key === key);
-    if (!t) throw notFound('操作');
-    const stateLabel = def.states[record.status]?.label ?? record.status;
-    if (!t.roles.some((r) => ctx.roles.includes(r))) {
-      throw forbidden(`您的角色不能执行「${t.label}」（需要：${t.roles.join('、')}）`);
-    }
-    if (record.version !== input.version) throw conflict('记录已被他人修改，请刷新后重试（版本号已过期）');
-    if (!t.from.includes(record.status)) {
-      throw conflict(`当前状态为「${stateLabel}」，不能执行「${t.label}」（仅限：${t.from.map((s) => def.states[s]?.label ?? s).join('、')}）`);
-    }
-    if (input.date && input.date > chinaToday()) throw new HttpError(400, '办理日期（date）不能晚于今天', [{ field: 'date', message: '不能晚于今天' }]);
-    if (t.noteRequired && !input.note) throw new HttpError(400, `执行「${t.label}」须填写说明（note）`, [{ field: 'note', message: '须填写说明' }]);
-    const values = t.input ? (parseWith(t.input, input.values ?? {}, 'values') as Record<string, unknown>) : {};
-    const blocked = unmetGuards(t, record, ctx, t.evidence ? await evidenceCount(tx, def.recordType, id) : 0, values);
-    if (blocked.length) throw conflict(`不能执行「${t.label}」：${blocked.join('；')}`);
+  return platform.db.transaction().execute((tx) => transitionWithin(tx, platform, ctx, def, id, key, input));
+}
 
-    const date = input.date ?? chinaToday();
-    const columns: Record<string, unknown> = { status: t.to };
-    for (const [field, column] of Object.entries(t.inputColumns ?? {})) if (field in values) columns[column] = values[field];
-    if (t.dateColumn) columns[t.dateColumn] = date;
-    await updateVersioned(tx, def.table, id, record.version, columns, ctx.id);
-    const noteParts = [input.note, date !== chinaToday() ? `办理日期 ${date}` : null].filter(Boolean);
-    await addTimeline(tx, ctx, {
-      recordType: def.recordType,
-      recordId: id,
-      action: `transition.${t.key}`,
-      label: t.label,
-      fromStatus: record.status,
-      toStatus: t.to,
-      note: noteParts.length ? noteParts.join('；') : null,
-    });
-    await applyEffects(tx, platform, ctx, def, { ...record, ...columns }, t.effects ?? [], date, input.note);
-    for (const mod of platform.modules) {
-      if (mod.afterTransition && mod.workflows?.some((w) => w.recordType === def.recordType)) {
-        await mod.afterTransition(tx, platform, def.recordType, (await loadRecord(tx, def, id))!, t.key, date);
-      }
-    }
-    await platform.audit.record(tx, ctx, {
-      action: 'workflow.transition',
-      targetType: def.recordType,
-      targetId: id,
-      detail: { transition: t.key, from: record.status, to: t.to, date },
-    });
-    return (await loadRecord(tx, def, id))!;
+/** Who makes a transition: an actor with a data scope; the server operator (CLI, role `system`) holds every role. */
+export type TransitionActor = Actor & { id: string | null; unitId: string | null; roles: readonly string[]; scope: DataScope };
+
+/** A transition in the caller's transaction (the API's, or an import row's), with every rule the API applies. */
+export async function transitionWithin(
+  tx: Tx,
+  platform: Platform,
+  actor: TransitionActor,
+  def: WorkflowDef,
+  id: string,
+  key: string,
+  input: TransitionInput,
+): Promise<WorkflowRecord> {
+  const record = await loadRecord(tx, def, id);
+  if (!record) throw notFound(def.title);
+  assertInScope(actor.scope, record.unit_id, def.title);
+  const t = def.transitions.find((x) => x.key === key);
+  if (!t) throw notFound('操作');
+  const stateLabel = def.states[record.status]?.label ?? record.status;
+  if (!actor.roles.includes('system') && !t.roles.some((r) => actor.roles.includes(r))) {
+    throw forbidden(`您的角色不能执行「${t.label}」（需要：${t.roles.join('、')}）`);
+  }
+  if (record.version !== input.version) throw conflict('记录已被他人修改，请刷新后重试（版本号已过期）');
+  if (!t.from.includes(record.status)) {
+    throw conflict(`当前状态为「${stateLabel}」，不能执行「${t.label}」（仅限：${t.from.map((s) => def.states[s]?.label ?? s).join('、')}）`);
+  }
+  if (input.date && input.date > chinaToday()) throw new HttpError(400, '办理日期（date）不能晚于今天', [{ field: 'date', message: '不能晚于今天' }]);
+  if (t.noteRequired && !input.note) throw new HttpError(400, `执行「${t.label}」须填写说明（note）`, [{ field: 'note', message: '须填写说明' }]);
+  const values = t.input ? (parseWith(t.input, input.values ?? {}, 'values') as Record<string, unknown>) : {};
+  const guardActor = { unitId: actor.unitId ?? '', roles: actor.roles };
+  const blocked = unmetGuards(t, record, guardActor, t.evidence ? await evidenceCount(tx, def.recordType, id) : 0, values);
+  if (blocked.length) throw conflict(`不能执行「${t.label}」：${blocked.join('；')}`);
+
+  const date = input.date ?? chinaToday();
+  const columns: Record<string, unknown> = { status: t.to };
+  for (const [field, column] of Object.entries(t.inputColumns ?? {})) if (field in values) columns[column] = values[field];
+  if (t.dateColumn) columns[t.dateColumn] = date;
+  await updateVersioned(tx, def.table, id, record.version, columns, actor.id);
+  const noteParts = [input.note, date !== chinaToday() ? `办理日期 ${date}` : null].filter(Boolean);
+  await addTimeline(tx, actor, {
+    recordType: def.recordType,
+    recordId: id,
+    action: `transition.${t.key}`,
+    label: t.label,
+    fromStatus: record.status,
+    toStatus: t.to,
+    note: noteParts.length ? noteParts.join('；') : null,
   });
+  await applyEffects(tx, platform, actor, def, { ...record, ...columns }, t.effects ?? [], date, input.note);
+  for (const mod of platform.modules) {
+    if (mod.afterTransition && mod.workflows?.some((w) => w.recordType === def.recordType)) {
+      await mod.afterTransition(tx, platform, def.recordType, (await loadRecord(tx, def, id))!, t.key, date);
+    }
+  }
+  await platform.audit.record(tx, actor, {
+    action: 'workflow.transition',
+    targetType: def.recordType,
+    targetId: id,
+    detail: { transition: t.key, from: record.status, to: t.to, date },
+  });
+  return (await loadRecord(tx, def, id))!;
 }
 
 /** Runs clock effects (also used by modules when a record is created). */

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { withStamps, type MigrationSet } from '../../kernel/db/migrations.ts';
+import { makeRefUniquePerUnit } from '../../kernel/db/ref-per-unit.ts';
 
-export const foiMigrations: MigrationSet = () => ({
+export const foiMigrations: MigrationSet = (dialect) => ({
   foi_0001_requests: {
     async up(db: Kysely<any>) {
       await withStamps(
@@ -30,6 +31,12 @@ export const foiMigrations: MigrationSet = () => ({
   foi_0002_figures_index: {
     async up(db: Kysely<any>) {
       await db.schema.createIndex('foi_requests_figures').on('foi_requests').columns(['received_date', 'unit_id', 'status', 'reply_date']).execute();
+    },
+  },
+  // Refs are unique per unit: an import resolves them within the importer's scope (kernel/imports/by-ref.ts).
+  foi_0003_ref_per_unit: {
+    async up(db: Kysely<any>) {
+      await makeRefUniquePerUnit(db, dialect, 'foi_requests');
     },
   },
 });

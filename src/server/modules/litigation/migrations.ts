@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { withStamps, type MigrationSet } from '../../kernel/db/migrations.ts';
+import { makeRefUniquePerUnit } from '../../kernel/db/ref-per-unit.ts';
 
-export const litigationMigrations: MigrationSet = () => ({
+export const litigationMigrations: MigrationSet = (dialect) => ({
   litigation_0001_cases: {
     async up(db: Kysely<any>) {
       await withStamps(
@@ -39,6 +40,13 @@ export const litigationMigrations: MigrationSet = () => ({
         .execute();
       await db.schema.createIndex('litigation_hearings_case').on('litigation_hearings').columns(['case_id', 'date']).execute();
       await db.schema.createIndex('litigation_hearings_date').on('litigation_hearings').column('date').execute();
+    },
+  },
+  // Refs are unique per unit: an import resolves them within the importer's scope (kernel/imports/by-ref.ts).
+  litigation_0002_ref_per_unit: {
+    async up(db: Kysely<any>) {
+      await makeRefUniquePerUnit(db, dialect, 'litigation_cases');
+      await makeRefUniquePerUnit(db, dialect, 'litigation_hearings');
     },
   },
 });

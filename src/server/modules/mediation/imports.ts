@@ -1,18 +1,16 @@
-// Import types `mediation_orgs` and `disputes`.
+// Import types `mediation_orgs` and `disputes`, through the module's own commands (kernel/imports/by-ref.ts).
 import { z, isoDate } from '../../../shared/zod.ts';
 import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
-import { DISPUTE_RECORD_TYPE, MEDIATION_CHANNELS, ORG_TYPES } from '../../../shared/schemas/mediation.ts';
-import type { ImportType, RowError } from '../../kernel/imports/types.ts';
-import { booleanCell, refCell, rowChecker, textCell, unitIdsByCode } from '../../kernel/imports/rows.ts';
-import { newId, nowIso } from '../../kernel/ids.ts';
+import { DISPUTE_WORKFLOW, MEDIATION_CHANNELS, ORG_TYPES } from '../../../shared/schemas/mediation.ts';
+import { booleanCell, refCell, textCell } from '../../kernel/imports/rows.ts';
+import { advanceTo, refImport, refuseRow } from '../../kernel/imports/by-ref.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { disputeTitle } from './mediation.ts';
+import { createDispute, createOrg, updateDispute, updateOrg } from './mediation.ts';
 
 const orgRow = z.object({ ref: refCell(), unitCode: unitCode.meta({ title: '所属单位编码' }), name: textCell('名称', 100), type: enumFromLabels(ORG_TYPES, '类型'), establishedDate: isoDate('成立日期').optional() });
 type OrgRow = z.infer<typeof orgRow>;
 
-export const mediationOrgsImport: ImportType<OrgRow> = {
+export const mediationOrgsImport = refImport<OrgRow>({
   type: 'mediation_orgs',
   title: '调解组织',
   permission: 'mediation.manage',
@@ -24,38 +22,11 @@ export const mediationOrgsImport: ImportType<OrgRow> = {
     { name: 'establishedDate', label: '成立日期', note: '可空（默认导入当日）', example: '2012-06-01' },
   ],
   row: orgRow,
-  async apply(tx, rows, actor) {
-    const errors: RowError[] = [];
-    const check = rowChecker(errors);
-    let created = 0;
-    let updated = 0;
-    const units = await unitIdsByCode(tx);
-    for (const r of rows) {
-      const v = r.value;
-      const { fail, duplicate } = check(r.row);
-      if (duplicate(v.ref)) continue;
-      const unitId = units.get(v.unitCode);
-      if (!unitId) {
-        fail('所属单位编码（unitCode）', `单位「${v.unitCode}」不存在`);
-        continue;
-      }
-      const now = nowIso();
-      if (v.establishedDate && v.establishedDate > chinaToday()) {
-        fail('成立日期（establishedDate）', '不能晚于今天');
-        continue;
-      }
-      const existing = await tx.selectFrom('mediation_orgs').select('id').where('ref', '=', v.ref).executeTakeFirst();
-      if (existing) {
-        await tx.updateTable('mediation_orgs').set({ unit_id: unitId, name: v.name, type: v.type, ...(v.establishedDate ? { established_date: v.establishedDate } : {}), updated_at: now, updated_by: actor.id }).where('id', '=', existing.id).execute();
-        updated++;
-      } else {
-        await tx.insertInto('mediation_orgs').values({ id: newId(), ref: v.ref, unit_id: unitId, name: v.name, type: v.type, established_date: v.establishedDate ?? chinaToday(), active: 1, created_at: now, created_by: actor.id, updated_at: now, updated_by: actor.id }).execute();
-        created++;
-      }
-    }
-    return { created, updated, errors };
-  },
-};
+  table: 'mediation_orgs',
+  unitOf: (v, run) => run.unit(v.unitCode, '所属单位编码（unitCode）'),
+  create: (v, unitId, { tx, platform, actor }) => createOrg(tx, platform, actor, actor.scope, { unitId, name: v.name, type: v.type, establishedDate: v.establishedDate, ref: v.ref }),
+  update: (v, existing, { tx, platform, actor }) => updateOrg(tx, platform, actor, actor.scope, existing.id, { name: v.name, type: v.type, establishedDate: v.establishedDate }),
+});
 
 const disputeRow = z.object({
   ref: refCell(),
@@ -68,6 +39,7 @@ const disputeRow = z.object({
   closedDate: isoDate('结案日期').optional(),
   revisitDate: isoDate('回访日期').optional(),
   lawyerInvolved: booleanCell('律师参与').optional(),
+  revisitResult: textCell('回访情况', 1000).optional(),
 });
 type DisputeRow = z.infer<typeof disputeRow>;
 
@@ -83,7 +55,7 @@ function contradiction(v: DisputeRow): [string, string] | null {
   return null;
 }
 
-export const disputesImport: ImportType<DisputeRow> = {
+export const disputesImport = refImport<DisputeRow>({
   type: 'disputes',
   title: '矛盾纠纷',
   permission: 'mediation.manage',
@@ -98,50 +70,34 @@ export const disputesImport: ImportType<DisputeRow> = {
     { name: 'closedDate', label: '结案日期', note: '已结案的必填', example: '2025-05-20' },
     { name: 'revisitDate', label: '回访日期', note: '不早于结案日期', example: '2025-06-20' },
     { name: 'lawyerInvolved', label: '律师参与', note: 'true/false 或 是/否', example: '否' },
+    { name: 'revisitResult', label: '回访情况', note: '有回访日期时填写', example: '当事人履行协议，无反复' },
   ],
   row: disputeRow,
-  async apply(tx, rows, actor) {
-    const errors: RowError[] = [];
-    const check = rowChecker(errors);
-    let created = 0;
-    let updated = 0;
-    const units = await unitIdsByCode(tx);
-    for (const r of rows) {
-      const v = r.value;
-      const { fail, duplicate } = check(r.row);
-      if (duplicate(v.ref)) continue;
-      const unitId = units.get(v.unitCode);
-      if (!unitId) {
-        fail('受理单位编码（unitCode）', `单位「${v.unitCode}」不存在`);
-        continue;
-      }
-      const org = v.orgRef ? await tx.selectFrom('mediation_orgs').select('id').where('ref', '=', v.orgRef).executeTakeFirst() : null;
-      if (v.orgRef && !org) {
-        fail('调解组织编号（orgRef）', `调解组织「${v.orgRef}」不存在`);
-        continue;
-      }
-      const problem = contradiction(v);
-      if (problem) {
-        fail(...problem);
-        continue;
-      }
-      const outcome = v.outcome && v.outcome !== 'pending' ? v.outcome : null;
-      const status = v.revisitDate ? 'revisited' : outcome ? 'closed' : 'received';
-      const now = nowIso();
-      const values = { unit_id: unitId, org_id: org?.id ?? null, title: disputeTitle(v.type, '（导入）'), type: v.type, received_date: v.receivedDate, channel: v.channel, lawyer_involved: v.lawyerInvolved ? 1 : 0, status, outcome, closed_date: v.closedDate ?? null, revisit_date: v.revisitDate ?? null, updated_at: now, updated_by: actor.id };
-      const existing = await tx.selectFrom('disputes').select(['id', 'version']).where('ref', '=', v.ref).executeTakeFirst();
-      let id: string;
-      if (existing) {
-        id = existing.id;
-        await tx.updateTable('disputes').set({ ...values, version: existing.version + 1 }).where('id', '=', id).execute();
-        updated++;
-      } else {
-        id = newId();
-        await tx.insertInto('disputes').values({ id, ref: v.ref, ...values, parties: '（导入）', summary: '（导入）', linked_dispute_id: null, mediators: '（导入）', agreement: null, revisit_result: null, version: 1, created_at: now, created_by: actor.id }).execute();
-        created++;
-      }
-      await addTimeline(tx, actor, { recordType: DISPUTE_RECORD_TYPE, recordId: id, action: 'import', label: existing ? '批量导入更新' : '批量导入', toStatus: status });
-    }
-    return { created, updated, errors };
+  table: 'disputes',
+  columns: { unitId: '受理单位编码（unitCode）', orgId: '调解组织编号（orgRef）', date: '结案日期（closedDate）' },
+  unitOf: (v, run) => run.unit(v.unitCode, '受理单位编码（unitCode）'),
+  async create(v, unitId, run) {
+    const id = await createDispute(run.tx, run.platform, run.actor, run.actor.scope, { ...(await intake(v, run)), unitId, parties: IMPORTED, summary: IMPORTED, mediators: IMPORTED, linkedDisputeId: null, ref: v.ref });
+    await advanceTo(run, DISPUTE_WORKFLOW, id, steps(v), wanted(v), '调解结果（outcome）');
   },
-};
+  async update(v, existing, run) {
+    await updateDispute(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, await intake(v, run));
+    await advanceTo(run, DISPUTE_WORKFLOW, existing.id, steps(v), wanted(v), '调解结果（outcome）');
+  },
+});
+
+const IMPORTED = '（导入）';
+
+async function intake(v: DisputeRow, run: Parameters<typeof advanceTo>[0]) {
+  const problem = contradiction(v);
+  if (problem) refuseRow(...problem);
+  const org = v.orgRef ? await run.record('mediation_orgs', v.orgRef, '调解组织编号（orgRef）', '调解组织') : null;
+  return { type: v.type, receivedDate: v.receivedDate, channel: v.channel, orgId: org?.id ?? null, lawyerInvolved: v.lawyerInvolved ?? false };
+}
+
+/** 结案 then 回访, on the row's dates. */
+const steps = (v: DisputeRow) => [
+  { status: 'closed', transition: 'close', date: v.closedDate ?? '', values: { outcome: v.outcome } },
+  { status: 'revisited', transition: 'revisit', date: v.revisitDate ?? '', values: { revisitResult: v.revisitResult ?? '（批量导入，未记录回访情况）' } },
+];
+const wanted = (v: DisputeRow) => (v.revisitDate ? 2 : v.outcome && v.outcome !== 'pending' ? 1 : 0);

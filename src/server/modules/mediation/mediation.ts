@@ -6,7 +6,8 @@ import './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, inScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
@@ -26,6 +27,24 @@ export async function createOrg(tx: Tx, platform: Platform, actor: Actor, scope:
   return id;
 }
 
+/** A mediation organisation the user may see (the same answer for "not yours" and "not there"). */
+async function assertOrgVisible(tx: Executor, scope: DataScope, orgId: string | null | undefined): Promise<void> {
+  if (!orgId) return;
+  const org = await tx.selectFrom('mediation_orgs').select('unit_id').where('id', '=', orgId).executeTakeFirst();
+  if (!org || !inScope(scope, org.unit_id)) throw fieldError('orgId', '调解组织', '不存在或无权访问');
+}
+
+export async function updateOrg(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, input: { name: string; type: string; establishedDate?: string }): Promise<void> {
+  const org = await tx.selectFrom('mediation_orgs').select('unit_id').where('id', '=', id).executeTakeFirst();
+  if (!org) throw notFound('调解组织');
+  assertInScope(scope, org.unit_id, '调解组织');
+  if (input.establishedDate && input.establishedDate > chinaToday()) throw fieldError('establishedDate', '成立日期', '不能晚于今天');
+  const values = { name: input.name, type: input.type, ...(input.establishedDate ? { established_date: input.establishedDate } : {}), updated_at: nowIso(), updated_by: actor.id };
+  const changed = await tx.updateTable('mediation_orgs').set(values).where('id', '=', id).executeTakeFirst();
+  if (Number(changed.numUpdatedRows) !== 1) throw notFound('调解组织');
+  await platform.audit.record(tx, actor, { action: 'mediation.org_update', targetType: 'mediation_org', targetId: id, detail: { name: input.name } });
+}
+
 export async function listOrgs(platform: Platform, scope: DataScope): Promise<MediationOrgView[]> {
   const rows = await scoped(platform.db.selectFrom('mediation_orgs as o').innerJoin('org_units as u', 'u.id', 'o.unit_id'), scope, 'o.unit_id')
     .selectAll('o')
@@ -42,10 +61,10 @@ export const disputeTitle = (type: string, parties: string) => `${type}：${part
 export async function createDispute(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: DisputeInput & { ref?: string | null }): Promise<string> {
   const unit = await tx.selectFrom('org_units').select('id').where('id', '=', input.unitId).executeTakeFirst();
   if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '受理单位', '不存在或无权访问');
-  if (input.orgId && !(await tx.selectFrom('mediation_orgs').select('id').where('id', '=', input.orgId).executeTakeFirst())) throw fieldError('orgId', '调解组织', '不存在');
+  await assertOrgVisible(tx, scope, input.orgId);
   if (input.linkedDisputeId) {
-    const linked = await tx.selectFrom('disputes').select(['id', 'channel']).where('id', '=', input.linkedDisputeId).executeTakeFirst();
-    if (!linked) throw fieldError('linkedDisputeId', '关联纠纷', '不存在');
+    const linked = await tx.selectFrom('disputes').select(['id', 'channel', 'unit_id']).where('id', '=', input.linkedDisputeId).executeTakeFirst();
+    if (!linked || !inScope(scope, linked.unit_id)) throw fieldError('linkedDisputeId', '关联纠纷', '不存在或无权访问');
     if (linked.channel === input.channel) throw fieldError('linkedDisputeId', '关联纠纷', '三调联动应关联其他调解途径的纠纷');
   }
   if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '受理日期', '不能晚于今天');
@@ -80,6 +99,29 @@ export async function createDispute(tx: Tx, platform: Platform, actor: Actor, sc
   await addTimeline(tx, actor, { recordType: DISPUTE_RECORD_TYPE, recordId: row.id, action: 'create', label: '受理纠纷', toStatus: 'received', note: input.receivedDate });
   await platform.audit.record(tx, actor, { action: 'mediation.dispute_create', targetType: DISPUTE_RECORD_TYPE, targetId: row.id, detail: { channel: input.channel } });
   return row.id;
+}
+
+/** Corrects a dispute's intake details (not its unit, its receipt date once mediation began, or its state). */
+export async function updateDispute(
+  tx: Tx,
+  platform: Platform,
+  actor: Actor,
+  scope: DataScope,
+  id: string,
+  version: number,
+  input: Pick<DisputeInput, 'type' | 'receivedDate' | 'channel' | 'orgId' | 'lawyerInvolved'> & Partial<Pick<DisputeInput, 'parties' | 'summary' | 'mediators'>>,
+): Promise<number> {
+  const d = await tx.selectFrom('disputes').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!d) throw notFound('纠纷');
+  assertInScope(scope, d.unit_id, '纠纷');
+  await assertOrgVisible(tx, scope, input.orgId);
+  if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '受理日期', '不能晚于今天');
+  if (d.closed_date && input.receivedDate > d.closed_date) throw fieldError('receivedDate', '受理日期', `不能晚于结案日期 ${d.closed_date}`);
+  const parties = input.parties ?? d.parties;
+  const next = await updateVersioned(tx, 'disputes', id, version, { title: disputeTitle(input.type, parties), type: input.type, parties, summary: input.summary ?? d.summary, mediators: input.mediators ?? d.mediators, received_date: input.receivedDate, channel: input.channel, org_id: input.orgId ?? null, lawyer_involved: input.lawyerInvolved ? 1 : 0 }, actor.id);
+  await addTimeline(tx, actor, { recordType: DISPUTE_RECORD_TYPE, recordId: id, action: 'update', label: '更正受理信息' });
+  await platform.audit.record(tx, actor, { action: 'mediation.dispute_update', targetType: DISPUTE_RECORD_TYPE, targetId: id });
+  return next;
 }
 
 function disputeQuery(db: Executor) {

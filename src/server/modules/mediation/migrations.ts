@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { withStamps, type MigrationSet } from '../../kernel/db/migrations.ts';
+import { makeRefUniquePerUnit } from '../../kernel/db/ref-per-unit.ts';
 
-export const mediationMigrations: MigrationSet = () => ({
+export const mediationMigrations: MigrationSet = (dialect) => ({
   mediation_0001_orgs_disputes: {
     async up(db: Kysely<any>) {
       await db.schema
@@ -51,6 +52,13 @@ export const mediationMigrations: MigrationSet = () => ({
   mediation_0002_figures_index: {
     async up(db: Kysely<any>) {
       await db.schema.createIndex('disputes_figures').on('disputes').columns(['received_date', 'unit_id', 'outcome', 'revisit_date', 'lawyer_involved']).execute();
+    },
+  },
+  // Refs are unique per unit: an import resolves them within the importer's scope (kernel/imports/by-ref.ts).
+  mediation_0003_ref_per_unit: {
+    async up(db: Kysely<any>) {
+      await makeRefUniquePerUnit(db, dialect, 'mediation_orgs');
+      await makeRefUniquePerUnit(db, dialect, 'disputes');
     },
   },
 });

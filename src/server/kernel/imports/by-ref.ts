@@ -1,0 +1,145 @@
+// Import by ref: the one runner every business import type goes through. A row is done as the
+// importer would do it through the API, with the module's own commands: units and refs resolve
+// only within the importer's data scope, so a record outside it is simply unknown. Refs are unique
+// per unit (`ref_per_unit`), so creating a ref that another unit also uses tells nothing about it.
+import type { Tx } from '../db/index.ts';
+import type { Platform } from '../platform.ts';
+import { inScope } from '../auth/scope.ts';
+import { HttpError } from '../http/errors.ts';
+import { rowChecker } from './rows.ts';
+import type { ImportType, Importer, RowError } from './types.ts';
+import { loadRecord, transitionWithin } from '../workflow/engine.ts';
+import type { WorkflowDef } from '../../../shared/workflow.ts';
+
+/** A row refused by the import's own checks, reported under a file column. */
+export class RowFailure extends Error {
+  constructor(
+    readonly column: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const refuseRow = (column: string, message: string): never => {
+  throw new RowFailure(column, message);
+};
+
+/** What an import type's commands get for one file: who imports, and lookups within their scope. */
+export interface RefImportRun {
+  tx: Tx;
+  platform: Platform;
+  actor: Importer;
+  /** A unit code of the file → the unit's id; a unit outside the importer's scope is unknown. */
+  unit(code: string, column: string): string;
+  /** A record of `table` (with `ref` and `unit_id`) by its ref, among the records the importer may see. */
+  record(table: string, ref: string, column: string, what: string): Promise<{ id: string; unit_id: string }>;
+  /** Refuses the row unless the importer holds `permission` (as the API would). */
+  require(permission: string, column: string, what: string): void;
+}
+
+/** The record a row's unit and ref found (its table row). */
+export type ExistingRecord = Record<string, any> & { id: string; unit_id: string; version?: number };
+
+export interface RefImportSpec<Row extends { ref: string }> extends Omit<ImportType<Row>, 'apply'> {
+  /** The table whose records the file's rows are: `ref` is unique per `unit_id`. */
+  table: string;
+  /** API field → file column, for field errors thrown by the module's commands. */
+  columns?: Record<string, string>;
+  /** The unit a row belongs to (a unit code of the file, or its parent record's unit). */
+  unitOf(row: Row, run: RefImportRun): Promise<string> | string;
+  create(row: Row, unitId: string, run: RefImportRun): Promise<unknown>;
+  update(row: Row, existing: ExistingRecord, run: RefImportRun): Promise<unknown>;
+}
+
+/** `label（name）`, the way row errors name a file column. */
+export const columnOf = (fields: readonly { name: string; label: string }[], name: string) => {
+  const f = fields.find((x) => x.name === name);
+  return f ? `${f.label}（${f.name}）` : name;
+};
+
+export function refImport<Row extends { ref: string }>(spec: RefImportSpec<Row>): ImportType<Row> {
+  const columns: Record<string, string> = { ...Object.fromEntries(spec.fields.map((f) => [f.name, columnOf(spec.fields, f.name)])), ...spec.columns };
+  return {
+    type: spec.type,
+    title: spec.title,
+    permission: spec.permission,
+    fields: spec.fields,
+    row: spec.row,
+    async apply(tx, rows, actor, platform) {
+      const errors: RowError[] = [];
+      const check = rowChecker(errors);
+      const units = new Map(
+        (await tx.selectFrom('org_units').select(['id', 'code']).execute()).filter((u) => inScope(actor.scope, u.id)).map((u) => [u.code, u.id]),
+      );
+      const run: RefImportRun = {
+        tx,
+        platform,
+        actor,
+        unit: (code, column) => units.get(code) ?? refuseRow(column, `单位「${code}」不存在或无权访问`),
+        async record(table, ref, column, what) {
+          const found = await (tx as any).selectFrom(table).select(['id', 'unit_id']).where('ref', '=', ref).execute();
+          const visible = (found as { id: string; unit_id: string }[]).filter((r) => inScope(actor.scope, r.unit_id));
+          if (visible.length === 0) refuseRow(column, `${what}「${ref}」不存在或无权访问`);
+          if (visible.length > 1) refuseRow(column, `${what}「${ref}」在多个单位都有，请在系统中办理`);
+          return visible[0]!;
+        },
+        require(permission, column, what) {
+          if (!actor.permissions.has(permission)) refuseRow(column, `无权${what}`);
+        },
+      };
+      let created = 0;
+      let updated = 0;
+      for (const r of rows) {
+        const row = check(r.row);
+        try {
+          const unitId = await spec.unitOf(r.value, run);
+          if (row.duplicate(`${r.value.ref}\u0000${unitId}`)) continue;
+          const existing = await (tx as any)
+            .selectFrom(spec.table)
+            .selectAll()
+            .where('unit_id', '=', unitId)
+            .where('ref', '=', r.value.ref)
+            .executeTakeFirst();
+          if (existing) {
+            await spec.update(r.value, existing, run);
+            updated++;
+          } else {
+            await spec.create(r.value, unitId, run);
+            created++;
+          }
+        } catch (error) {
+          if (error instanceof RowFailure) row.fail(error.column, error.message);
+          else if (error instanceof HttpError) row.fromHttpError(error, columns);
+          else throw error;
+        }
+      }
+      return { created, updated, errors };
+    },
+  };
+}
+
+/** One step of a record's import path: the state a transition leads to, with the row's date and values. */
+export interface ImportStep {
+  /** The status the step reaches (statuses between two steps, e.g. 调解中, count as the earlier one). */
+  status: string;
+  transition: string;
+  date: string;
+  values?: Record<string, unknown>;
+  note?: string;
+}
+
+/**
+ * Moves a record forward to the state its import row describes, through the workflow's own
+ * transitions (roles, guards, clocks, timeline, audit), each on the row's historical date. A row
+ * describing an earlier state than the record's is refused: an import never takes a record back.
+ */
+export async function advanceTo(run: RefImportRun, def: WorkflowDef, id: string, steps: readonly ImportStep[], wanted: number, column: string): Promise<void> {
+  let record = (await loadRecord(run.tx, def, id))!;
+  const reached = (status: string) => steps.reduce((at, step, i) => (step.status === status ? i + 1 : at), 0);
+  const current = reached(record.status);
+  if (wanted < current) refuseRow(column, `记录当前为「${def.states[record.status]?.label ?? record.status}」，导入不能改回更早的状态`);
+  for (const step of steps.slice(current, wanted)) {
+    record = await transitionWithin(run.tx, run.platform, run.actor, def, id, step.transition, { version: record.version, date: step.date, values: step.values, note: step.note ?? '批量导入' });
+  }
+}
