@@ -81,7 +81,12 @@ describe('import and figures', () => {
       { ref: 'F3', unitCode: unitA.code, applicant: '王五', receivedDate: '2025-09-28', content: '招标文件', replyDate: '2025-11-10', replyType: 'disclosed', extended: '是' }, // extended: on time
       { ref: 'F4', unitCode: unitA.code, applicant: '赵六', receivedDate: '2025-12-01', content: '预算' },
     ];
-    const ok = await liaisonA.request({ method: 'POST', url: '/api/v1/imports/foi_requests', ...multipart('f.jsonl', rows.map((r) => JSON.stringify(r)).join('\n')) });
+    // An extension needs someone who may approve one (clock.extend), in an import as in the app.
+    const file = multipart('f.jsonl', rows.map((r) => JSON.stringify(r)).join('\n'));
+    const unapproved = await liaisonA.request({ method: 'POST', url: '/api/v1/imports/foi_requests', ...file });
+    expect(unapproved.statusCode, unapproved.body).toBe(422);
+    expect(unapproved.json().errors).toEqual([expect.objectContaining({ row: 3, column: '是否延期（extended）' })]);
+    const ok = await headA.request({ method: 'POST', url: '/api/v1/imports/foi_requests', ...file });
     expect(ok.statusCode, ok.body).toBe(200);
     const figures = (await headA.get('/api/v1/indicators?year=2025')).json().indicators;
     expect(figures).toMatchObject({ 'foi.requests': 4, 'foi.replied': 3, 'foi.replied_on_time': 2 });

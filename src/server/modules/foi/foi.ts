@@ -8,6 +8,7 @@ import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
 import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
 import { fieldError, notFound } from '../../kernel/http/errors.ts';
+import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { decryptText, encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
 import { unmaskSealed } from '../../kernel/pii/unmask.ts';
@@ -22,7 +23,7 @@ import type { FoiRequestTable } from './tables.ts';
 export const requestTitle = (applicant: string, content: string) => `${applicant}申请公开：${content.length > 40 ? `${content.slice(0, 40)}…` : content}`;
 export const REPLY_CLOCK = { start: 'reply', label: '答复期限', rule: 'foi.reply' } as const;
 
-export async function createRequest(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: FoiRequestInput): Promise<string> {
+export async function createRequest(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: FoiRequestInput & { ref?: string | null }): Promise<string> {
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.unitId).executeTakeFirst();
   if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '受理机关', '不存在或无权访问');
   if (!unit.active) throw fieldError('unitId', '受理机关', '已停用');
@@ -30,7 +31,7 @@ export async function createRequest(tx: Tx, platform: Platform, actor: Actor, sc
   const now = nowIso();
   const row: FoiRequestTable = {
     id: newId(),
-    ref: null,
+    ref: input.ref ?? null,
     unit_id: unit.id,
     title: requestTitle(input.applicantName, input.content),
     applicant_name: input.applicantName,
@@ -54,6 +55,20 @@ export async function createRequest(tx: Tx, platform: Platform, actor: Actor, sc
   await applyEffects(tx, platform, actor, FOI_WORKFLOW, row as unknown as WorkflowRecord, [REPLY_CLOCK], input.receivedDate);
   await platform.audit.record(tx, actor, { action: 'foi.create', targetType: FOI_RECORD_TYPE, targetId: row.id, detail: { receivedDate: input.receivedDate } });
   return row.id;
+}
+
+/**
+ * Corrects a request's applicant and content. The receipt date started the reply clock: it is
+ * corrected through the clock (重新起算), not here.
+ */
+export async function correctRequest(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: { applicantName: string; content: string; receivedDate: string }): Promise<void> {
+  const r = await tx.selectFrom('foi_requests').select(['unit_id', 'received_date']).where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound('公开申请');
+  assertInScope(scope, r.unit_id, '公开申请');
+  if (input.receivedDate !== r.received_date) throw fieldError('receivedDate', '收到申请日期', `已登记为 ${r.received_date}，答复期限据此计算，不能直接修改`);
+  await updateVersioned(tx, 'foi_requests', id, version, { applicant_name: input.applicantName, content: input.content, title: requestTitle(input.applicantName, input.content) }, actor.id);
+  await addTimeline(tx, actor, { recordType: FOI_RECORD_TYPE, recordId: id, action: 'update', label: '更正申请信息' });
+  await platform.audit.record(tx, actor, { action: 'foi.update', targetType: FOI_RECORD_TYPE, targetId: id });
 }
 
 function requestQuery(db: Executor) {

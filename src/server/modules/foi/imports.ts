@@ -1,17 +1,14 @@
-// Import type `foi_requests`: the reply clock is rebuilt from the dates (and the approved extension)
-// so that imported requests count like requests handled in the app.
+// Import type `foi_requests`, through the module's own commands: the request is registered (its
+// reply clock starts on the receipt date), extended as the clock's command allows, and answered
+// through the workflow on the reply date, so that imported requests count like requests handled in the app.
 import { z, isoDate } from '../../../shared/zod.ts';
 import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
 import { FOI_RECORD_TYPE, FOI_WORKFLOW, REPLY_TYPES } from '../../../shared/schemas/foi.ts';
-import type { ImportType, RowError } from '../../kernel/imports/types.ts';
-import { booleanCell, refCell, rowChecker, textCell, unitIdsByCode } from '../../kernel/imports/rows.ts';
-import { newId, nowIso } from '../../kernel/ids.ts';
+import { booleanCell, refCell, textCell } from '../../kernel/imports/rows.ts';
+import { advanceTo, refImport, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
-import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { changeClock, clearClocks } from '../../kernel/workflow/clocks.ts';
-import { REPLY_CLOCK, requestTitle } from './foi.ts';
-import type { FoiRequestTable } from './tables.ts';
+import { changeClock } from '../../kernel/workflow/clocks.ts';
+import { correctRequest, createRequest } from './foi.ts';
 
 const row = z.object({
   ref: refCell(),
@@ -34,7 +31,7 @@ function contradiction(v: Row): [string, string] | null {
   return null;
 }
 
-export const foiRequestsImport: ImportType<Row> = {
+export const foiRequestsImport = refImport<Row>({
   type: 'foi_requests',
   title: '政府信息公开申请',
   permission: 'foi.manage',
@@ -49,48 +46,30 @@ export const foiRequestsImport: ImportType<Row> = {
     { name: 'extended', label: '是否延期', note: 'true/false 或 是/否（经批准延长20个工作日）', example: '否' },
   ],
   row,
-  async apply(tx, rows, actor, platform) {
-    const errors: RowError[] = [];
-    const check = rowChecker(errors);
-    let created = 0;
-    let updated = 0;
-    const units = await unitIdsByCode(tx);
-    for (const r of rows) {
-      const v = r.value;
-      const { fail, duplicate } = check(r.row);
-      if (duplicate(v.ref)) continue;
-      const unitId = units.get(v.unitCode);
-      if (!unitId) {
-        fail('受理机关编码（unitCode）', `单位「${v.unitCode}」不存在`);
-        continue;
-      }
-      const problem = contradiction(v);
-      if (problem) {
-        fail(...problem);
-        continue;
-      }
-      const now = nowIso();
-      const columns = { unit_id: unitId, title: requestTitle(v.applicant, v.content), applicant_name: v.applicant, content: v.content, received_date: v.receivedDate, status: v.replyDate ? 'replied' : 'received', reply_date: v.replyDate ?? null, reply_type: v.replyType ?? null, updated_at: now, updated_by: actor.id };
-      const existing = await tx.selectFrom('foi_requests').selectAll().where('ref', '=', v.ref).executeTakeFirst();
-      let record: FoiRequestTable;
-      if (existing) {
-        record = { ...existing, ...columns, version: existing.version + 1 };
-        await tx.updateTable('foi_requests').set({ ...columns, version: record.version }).where('id', '=', existing.id).execute();
-        await addTimeline(tx, actor, { recordType: FOI_RECORD_TYPE, recordId: existing.id, action: 'import', label: '批量导入更新', fromStatus: existing.status, toStatus: columns.status });
-        updated++;
-      } else {
-        record = { id: newId(), ref: v.ref, ...columns, channel: 'window', applicant_id_enc: null, applicant_id_hash: null, applicant_phone_enc: null, version: 1, created_at: now, created_by: actor.id };
-        await tx.insertInto('foi_requests').values(record).execute();
-        await addTimeline(tx, actor, { recordType: FOI_RECORD_TYPE, recordId: record.id, action: 'import', label: '批量导入', toStatus: columns.status });
-        created++;
-      }
-      await clearClocks(tx, FOI_RECORD_TYPE, record.id);
-      await applyEffects(tx, platform, actor, FOI_WORKFLOW, record as unknown as WorkflowRecord, [REPLY_CLOCK], v.receivedDate);
-      const clock = () => tx.selectFrom('clocks').selectAll().where('record_type', '=', FOI_RECORD_TYPE).where('record_id', '=', record.id).where('clock_key', '=', 'reply').executeTakeFirstOrThrow();
-      if (v.extended) await changeClock(tx, platform, actor, await clock(), { op: 'extend', approval: '批量导入：已经批准延长' });
-      if (v.replyDate) await changeClock(tx, platform, actor, await clock(), { op: 'stop', date: v.replyDate, reason: '批量导入：已答复' });
-    }
-    return { created, updated, errors };
+  table: 'foi_requests',
+  columns: { unitId: '受理机关编码（unitCode）', applicantName: '申请人（applicant）', date: '答复日期（replyDate）' },
+  unitOf: (v, run) => run.unit(v.unitCode, '受理机关编码（unitCode）'),
+  async create(v, unitId, run) {
+    check(v, run);
+    const id = await createRequest(run.tx, run.platform, run.actor, run.actor.scope, { unitId, applicantName: v.applicant, content: v.content, receivedDate: v.receivedDate, channel: 'window', ref: v.ref });
+    await answer(v, id, run);
   },
-};
+  async update(v, existing, run) {
+    check(v, run);
+    await correctRequest(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { applicantName: v.applicant, content: v.content, receivedDate: v.receivedDate });
+    await answer(v, existing.id, run);
+  },
+});
 
+function check(v: Row, run: RefImportRun): void {
+  const problem = contradiction(v);
+  if (problem) refuseRow(...problem);
+  if (v.extended) run.require('clock.extend', '是否延期（extended）', '批准延期（须单位负责人或法治办）');
+}
+
+/** The approved extension (as the clock's own command), then 作出答复 on the reply date. */
+async function answer(v: Row, id: string, run: RefImportRun): Promise<void> {
+  const clock = await run.tx.selectFrom('clocks').selectAll().where('record_type', '=', FOI_RECORD_TYPE).where('record_id', '=', id).where('clock_key', '=', 'reply').executeTakeFirst();
+  if (v.extended && clock && clock.status !== 'stopped' && clock.extended !== 1) await changeClock(run.tx, run.platform, run.actor, clock, { op: 'extend', approval: '批量导入：已经批准延长' });
+  await advanceTo(run, FOI_WORKFLOW, id, [{ status: 'replied', transition: 'reply', date: v.replyDate ?? '', values: { replyType: v.replyType } }], v.replyDate ? 1 : 0, '答复日期（replyDate）');
+}

@@ -1,16 +1,10 @@
-// Import types `litigation_cases` and `litigation_hearings`.
+// Import types `litigation_cases` and `litigation_hearings`, through the module's own commands.
 import { z, isoDate } from '../../../shared/zod.ts';
 import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
-import { CASE_RESULTS, LITIGATION_RECORD_TYPE, LITIGATION_WORKFLOW } from '../../../shared/schemas/litigation.ts';
-import type { ImportType, RowError } from '../../kernel/imports/types.ts';
-import { booleanCell, refCell, rowChecker, textCell, unitIdsByCode } from '../../kernel/imports/rows.ts';
-import { newId, nowIso } from '../../kernel/ids.ts';
-import { chinaToday } from '../../kernel/calendar/days.ts';
-import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
-import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clearClocks } from '../../kernel/workflow/clocks.ts';
-import { DEFENCE_CLOCK, caseDateProblem, litigationTitle } from './litigation.ts';
-import type { LitigationCaseTable } from './tables.ts';
+import { CASE_RESULTS, LITIGATION_WORKFLOW } from '../../../shared/schemas/litigation.ts';
+import { booleanCell, refCell, textCell } from '../../kernel/imports/rows.ts';
+import { advanceTo, refImport, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
+import { caseDateProblem, correctCase, createLitigationCase, recordHearing } from './litigation.ts';
 
 const caseRow = z.object({
   ref: refCell(),
@@ -27,7 +21,7 @@ type CaseRow = z.infer<typeof caseRow>;
 
 const COLUMNS: Record<string, string> = { filedDate: '立案日期（filedDate）', complaintReceivedDate: '收到起诉状副本日期（complaintReceivedDate）', judgmentDate: '裁判日期（judgmentDate）' };
 
-export const litigationCasesImport: ImportType<CaseRow> = {
+export const litigationCasesImport = refImport<CaseRow>({
   type: 'litigation_cases',
   title: '行政应诉案件',
   permission: 'litigation.manage',
@@ -43,56 +37,43 @@ export const litigationCasesImport: ImportType<CaseRow> = {
     { name: 'result', label: '结果', note: 'won/lost/withdrawn/mediated/pending 或 胜诉/败诉/原告撤诉/调解结案/未结', example: '胜诉' },
   ],
   row: caseRow,
-  async apply(tx, rows, actor, platform) {
-    const errors: RowError[] = [];
-    const check = rowChecker(errors);
-    let created = 0;
-    let updated = 0;
-    const units = await unitIdsByCode(tx);
-    for (const r of rows) {
-      const v = r.value;
-      const { fail, duplicate } = check(r.row);
-      if (duplicate(v.ref)) continue;
-      const unitId = units.get(v.unitCode);
-      if (!unitId) {
-        fail('被告单位编码（unitCode）', `单位「${v.unitCode}」不存在`);
-        continue;
-      }
-      const problem = caseDateProblem(v);
-      if (problem) {
-        fail(COLUMNS[problem[0]]!, problem[2]);
-        continue;
-      }
-      const result = v.result && v.result !== 'pending' ? v.result : null;
-      if (result && !v.judgmentDate) {
-        fail('裁判日期（judgmentDate）', '有结果的案件必须填写裁判日期');
-        continue;
-      }
-      if (!result && v.judgmentDate) {
-        fail('结果（result）', '有裁判日期的案件必须填写结果');
-        continue;
-      }
-      const now = nowIso();
-      const columns = { unit_id: unitId, title: litigationTitle(v.plaintiff, v.cause), court: v.court, plaintiff: v.plaintiff, cause: v.cause, filed_date: v.filedDate, complaint_received_date: v.complaintReceivedDate, status: result ? 'closed' : 'filed', judgment_date: v.judgmentDate ?? null, result, updated_at: now, updated_by: actor.id };
-      const existing = await tx.selectFrom('litigation_cases').selectAll().where('ref', '=', v.ref).executeTakeFirst();
-      let record: LitigationCaseTable;
-      if (existing) {
-        record = { ...existing, ...columns, version: existing.version + 1 };
-        await tx.updateTable('litigation_cases').set({ ...columns, version: record.version }).where('id', '=', existing.id).execute();
-        updated++;
-      } else {
-        record = { id: newId(), ref: v.ref, ...columns, defence_date: null, loss_analysis: null, version: 1, created_at: now, created_by: actor.id };
-        await tx.insertInto('litigation_cases').values(record).execute();
-        created++;
-      }
-      await addTimeline(tx, actor, { recordType: LITIGATION_RECORD_TYPE, recordId: record.id, action: 'import', label: existing ? '批量导入更新' : '批量导入', toStatus: record.status });
-      await clearClocks(tx, LITIGATION_RECORD_TYPE, record.id);
-      await applyEffects(tx, platform, actor, LITIGATION_WORKFLOW, record as unknown as WorkflowRecord, [DEFENCE_CLOCK], v.complaintReceivedDate);
-      if (result) await applyEffects(tx, platform, actor, LITIGATION_WORKFLOW, record as unknown as WorkflowRecord, [{ stop: 'defence', reason: '批量导入：已结案' }], v.judgmentDate!);
-    }
-    return { created, updated, errors };
+  table: 'litigation_cases',
+  columns: { unitId: '被告单位编码（unitCode）', date: '裁判日期（judgmentDate）', ...COLUMNS },
+  unitOf: (v, run) => run.unit(v.unitCode, '被告单位编码（unitCode）'),
+  async create(v, unitId, run) {
+    checkCase(v);
+    const id = await createLitigationCase(run.tx, run.platform, run.actor, run.actor.scope, { unitId, court: v.court, plaintiff: v.plaintiff, cause: v.cause, filedDate: v.filedDate, complaintReceivedDate: v.complaintReceivedDate, ref: v.ref });
+    await judge(v, id, run);
   },
-};
+  async update(v, existing, run) {
+    checkCase(v);
+    await correctCase(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, v);
+    await judge(v, existing.id, run);
+  },
+});
+
+function checkCase(v: CaseRow): void {
+  const problem = caseDateProblem(v);
+  if (problem) refuseRow(COLUMNS[problem[0]]!, problem[2]);
+  const result = v.result && v.result !== 'pending' ? v.result : null;
+  if (result && !v.judgmentDate) refuseRow('裁判日期（judgmentDate）', '有结果的案件必须填写裁判日期');
+  if (!result && v.judgmentDate) refuseRow('结果（result）', '有裁判日期的案件必须填写结果');
+}
+
+/**
+ * 登记裁判结果 on the judgment date; then 结案 when the importer may close cases (the law office) and
+ * the case was not lost — a lost case waits for its analysis (败诉原因剖析), as in the app.
+ */
+async function judge(v: CaseRow, id: string, run: RefImportRun): Promise<void> {
+  const result = v.result && v.result !== 'pending' ? v.result : null;
+  const close = LITIGATION_WORKFLOW.transitions.find((t) => t.key === 'close')!;
+  const mayClose = run.actor.roles.some((r) => r === 'system' || (close.roles as readonly string[]).includes(r));
+  const steps = [
+    { status: 'judged', transition: 'judge', date: v.judgmentDate ?? '', values: { result } },
+    { status: 'closed', transition: 'close', date: v.judgmentDate ?? '' },
+  ];
+  await advanceTo(run, LITIGATION_WORKFLOW, id, steps, !result ? 0 : result !== 'lost' && mayClose ? 2 : 1, '结果（result）');
+}
 
 const hearingRow = z.object({
   ref: refCell(),
@@ -103,7 +84,7 @@ const hearingRow = z.object({
 });
 type HearingRow = z.infer<typeof hearingRow>;
 
-export const litigationHearingsImport: ImportType<HearingRow> = {
+export const litigationHearingsImport = refImport<HearingRow>({
   type: 'litigation_hearings',
   title: '行政应诉开庭',
   permission: 'litigation.manage',
@@ -115,42 +96,15 @@ export const litigationHearingsImport: ImportType<HearingRow> = {
     { name: 'headName', label: '出庭负责人', note: '负责人出庭时必填', example: '李局长' },
   ],
   row: hearingRow,
-  async apply(tx, rows, actor) {
-    const errors: RowError[] = [];
-    const check = rowChecker(errors);
-    let created = 0;
-    let updated = 0;
-    for (const r of rows) {
-      const v = r.value;
-      const { fail, duplicate } = check(r.row);
-      if (duplicate(v.ref)) continue;
-      const c = await tx.selectFrom('litigation_cases').select(['id', 'unit_id', 'filed_date']).where('ref', '=', v.caseRef).executeTakeFirst();
-      if (!c) {
-        fail('案件编号（caseRef）', `案件「${v.caseRef}」不存在`);
-        continue;
-      }
-      if (v.date < c.filed_date) {
-        fail('开庭日期（date）', `不能早于立案日期 ${c.filed_date}`);
-        continue;
-      }
-      if (v.date > chinaToday()) {
-        fail('开庭日期（date）', '不能晚于今天');
-        continue;
-      }
-      if (v.headAppeared && !v.headName) {
-        fail('出庭负责人（headName）', '负责人出庭时必须填写');
-        continue;
-      }
-      const values = { case_id: c.id, unit_id: c.unit_id, date: v.date, head_appeared: v.headAppeared ? 1 : 0, head_name: v.headName ?? null };
-      const existing = await tx.selectFrom('litigation_hearings').select('id').where('ref', '=', v.ref).executeTakeFirst();
-      if (existing) {
-        await tx.updateTable('litigation_hearings').set(values).where('id', '=', existing.id).execute();
-        updated++;
-      } else {
-        await tx.insertInto('litigation_hearings').values({ id: newId(), ref: v.ref, ...values, note: null, created_by: actor.id, created_at: nowIso() }).execute();
-        created++;
-      }
-    }
-    return { created, updated, errors };
+  table: 'litigation_hearings',
+  columns: { caseId: '案件编号（caseRef）' },
+  unitOf: async (v, run) => (await run.record('litigation_cases', v.caseRef, '案件编号（caseRef）', '案件')).unit_id,
+  async create(v, _unitId, run) {
+    const c = await run.record('litigation_cases', v.caseRef, '案件编号（caseRef）', '案件');
+    await recordHearing(run.tx, run.platform, run.actor, run.actor.scope, c.id, { date: v.date, headAppeared: v.headAppeared, headName: v.headName, ref: v.ref });
   },
-};
+  async update(v, existing, run) {
+    const c = await run.record('litigation_cases', v.caseRef, '案件编号（caseRef）', '案件');
+    await recordHearing(run.tx, run.platform, run.actor, run.actor.scope, c.id, { date: v.date, headAppeared: v.headAppeared, headName: v.headName }, existing.id);
+  },
+});

@@ -32,7 +32,7 @@ export function caseDateProblem(c: { filedDate: string; complaintReceivedDate: s
   return null;
 }
 
-export async function createLitigationCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: LitigationCaseInput): Promise<string> {
+export async function createLitigationCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: LitigationCaseInput & { ref?: string | null }): Promise<string> {
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.unitId).executeTakeFirst();
   if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '被告单位', '不存在或无权访问');
   const problem = caseDateProblem(input);
@@ -40,7 +40,7 @@ export async function createLitigationCase(tx: Tx, platform: Platform, actor: Ac
   const now = nowIso();
   const row: LitigationCaseTable = {
     id: newId(),
-    ref: null,
+    ref: input.ref ?? null,
     unit_id: unit.id,
     title: litigationTitle(input.plaintiff, input.cause),
     court: input.court,
@@ -141,19 +141,36 @@ export async function getLitigationCase(platform: Platform, scope: DataScope, id
 }
 
 export async function addHearing(platform: Platform, ctx: RequestContext, caseId: string, input: HearingInput): Promise<void> {
-  await platform.db.transaction().execute(async (tx) => {
-    const c = await tx.selectFrom('litigation_cases').select(['id', 'unit_id', 'filed_date', 'status']).where('id', '=', caseId).executeTakeFirst();
-    if (!c) throw notFound('应诉案件');
-    assertInScope(ctx.scope, c.unit_id, '应诉案件');
-    if (c.status === 'closed') throw conflict('案件已结案，不能再登记庭审');
-    if (input.date < c.filed_date) throw fieldError('date', '开庭日期', '不能早于立案日期');
-    if (input.date > chinaToday()) throw fieldError('date', '开庭日期', '不能晚于今天（开庭后登记）');
-    if (input.headAppeared && !input.headName) throw fieldError('headName', '出庭负责人', '负责人出庭时必须填写');
-    await tx.insertInto('litigation_hearings').values({ id: newId(), ref: null, case_id: c.id, unit_id: c.unit_id, date: input.date, head_appeared: input.headAppeared ? 1 : 0, head_name: input.headName ?? null, note: input.note ?? null, created_by: ctx.id, created_at: nowIso() }).execute();
-    await tx.updateTable('litigation_cases').set({ version: (eb) => eb('version', '+', 1), updated_at: nowIso(), updated_by: ctx.id }).where('id', '=', c.id).execute();
-    await addTimeline(tx, ctx, { recordType: LITIGATION_RECORD_TYPE, recordId: c.id, action: 'hearing', label: `开庭${input.headAppeared ? `（负责人 ${input.headName} 出庭）` : '（负责人未出庭）'}`, note: input.note ?? null });
-    await platform.audit.record(tx, ctx, { action: 'litigation.hearing', targetType: LITIGATION_RECORD_TYPE, targetId: c.id, detail: { date: input.date, headAppeared: input.headAppeared } });
-  });
+  await platform.db.transaction().execute((tx) => recordHearing(tx, platform, ctx, ctx.scope, caseId, input));
+}
+
+/** A hearing of a case the user may see, dated between filing and judgment (it may be recorded late). */
+export async function recordHearing(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, caseId: string, input: HearingInput & { ref?: string | null }, hearingId?: string): Promise<void> {
+  const c = await tx.selectFrom('litigation_cases').select(['id', 'unit_id', 'filed_date', 'judgment_date']).where('id', '=', caseId).executeTakeFirst();
+  if (!c) throw notFound('应诉案件');
+  assertInScope(scope, c.unit_id, '应诉案件');
+  if (input.date < c.filed_date) throw fieldError('date', '开庭日期', `不能早于立案日期 ${c.filed_date}`);
+  if (c.judgment_date && input.date > c.judgment_date) throw fieldError('date', '开庭日期', `不能晚于裁判日期 ${c.judgment_date}`);
+  if (input.date > chinaToday()) throw fieldError('date', '开庭日期', '不能晚于今天（开庭后登记）');
+  if (input.headAppeared && !input.headName) throw fieldError('headName', '出庭负责人', '负责人出庭时必须填写');
+  const values = { case_id: c.id, unit_id: c.unit_id, date: input.date, head_appeared: input.headAppeared ? 1 : 0, head_name: input.headName ?? null, note: input.note ?? null };
+  if (hearingId) await tx.updateTable('litigation_hearings').set(values).where('id', '=', hearingId).where('case_id', '=', c.id).execute();
+  else await tx.insertInto('litigation_hearings').values({ id: newId(), ref: input.ref ?? null, ...values, created_by: actor.id, created_at: nowIso() }).execute();
+  await tx.updateTable('litigation_cases').set({ version: (eb) => eb('version', '+', 1), updated_at: nowIso(), updated_by: actor.id }).where('id', '=', c.id).execute();
+  await addTimeline(tx, actor, { recordType: LITIGATION_RECORD_TYPE, recordId: c.id, action: 'hearing', label: `${hearingId ? '更正开庭记录' : '开庭'}${input.headAppeared ? `（负责人 ${input.headName} 出庭）` : '（负责人未出庭）'}`, note: input.note ?? null });
+  await platform.audit.record(tx, actor, { action: 'litigation.hearing', targetType: LITIGATION_RECORD_TYPE, targetId: c.id, detail: { date: input.date, headAppeared: input.headAppeared } });
+}
+
+/** Corrects a case's court, parties and cause; its dates run the defence clock and the workflow. */
+export async function correctCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<LitigationCaseInput, 'court' | 'plaintiff' | 'cause' | 'filedDate' | 'complaintReceivedDate'>): Promise<void> {
+  const c = await tx.selectFrom('litigation_cases').select(['unit_id', 'filed_date', 'complaint_received_date']).where('id', '=', id).executeTakeFirst();
+  if (!c) throw notFound('应诉案件');
+  assertInScope(scope, c.unit_id, '应诉案件');
+  if (input.filedDate !== c.filed_date) throw fieldError('filedDate', '立案日期', `已登记为 ${c.filed_date}，不能直接修改`);
+  if (input.complaintReceivedDate !== c.complaint_received_date) throw fieldError('complaintReceivedDate', '收到起诉状副本日期', `已登记为 ${c.complaint_received_date}，答辩期限据此计算，不能直接修改`);
+  await updateVersioned(tx, 'litigation_cases', id, version, { court: input.court, plaintiff: input.plaintiff, cause: input.cause, title: litigationTitle(input.plaintiff, input.cause) }, actor.id);
+  await addTimeline(tx, actor, { recordType: LITIGATION_RECORD_TYPE, recordId: id, action: 'update', label: '更正案件信息' });
+  await platform.audit.record(tx, actor, { action: 'litigation.update', targetType: LITIGATION_RECORD_TYPE, targetId: id });
 }
 
 export async function setLossAnalysis(platform: Platform, ctx: RequestContext, id: string, input: { version: number; lossAnalysis: string }): Promise<void> {
