@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { attachmentListQuery, attachmentUploadFields, type AttachmentView } from '../../../shared/schemas/attachments.ts';
 import { parseWith, paramsWithId, route } from '../http/route.ts';
 import { readUpload } from '../http/upload.ts';
-import { notFound } from '../http/errors.ts';
+import { fieldError, notFound } from '../http/errors.ts';
 import { assertInScope, scoped } from '../auth/scope.ts';
 import { BlobStore, attachmentDisposition, checkFileType } from './store.ts';
 import { newId, nowIso } from '../ids.ts';
@@ -49,7 +49,10 @@ export async function attachmentRoutes(api: FastifyInstance, platform: Platform)
       const fields = parseWith(attachmentUploadFields, upload.fields, 'body');
       let unitId = fields.unitId ?? ctx.unitId;
       // Evidence on a workflow record belongs to the record's unit, and only someone who can see the record may add it.
+      // Only the platform's record types: an unknown type must not let a file name any record.
       const def = fields.recordType ? platform.workflows.get(fields.recordType) : undefined;
+      if (fields.recordType && !def) throw fieldError('recordType', '记录类型', `「${fields.recordType}」不是可上传台账材料的记录类型`);
+      if (fields.recordId && !def) throw fieldError('recordType', '记录类型', '指定记录编号时须同时指定记录类型');
       if (def) {
         if (!fields.recordId) throw notFound(def.title);
         const record = await loadRecord(db, def, fields.recordId);
