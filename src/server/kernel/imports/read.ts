@@ -1,0 +1,92 @@
+// Reads an import file off the request path: in a worker thread with a capped heap, a time limit and
+// the row / inflated-size / depth caps enforced while reading (parse.ts). A hostile file (an xlsx
+// zip bomb, a CSV of a million rows, a JSONL line nested 20,000 deep) is refused with a Chinese
+// message while the server goes on answering; at most two files are read at once.
+import { Worker } from 'node:worker_threads';
+import type { ImportType, RowError } from './types.ts';
+import { kindOf, type HeaderField, type RawRow, type ReadLimits } from './parse.ts';
+import { MAX_JSON_DEPTH } from '../../../shared/text-hygiene.ts';
+
+export type { RawRow, Cells } from './parse.ts';
+
+export const MAX_IMPORT_ROWS = 100_000;
+
+export const READ_LIMITS: ReadLimits & { seconds: number; heapMb: number } = {
+  rows: MAX_IMPORT_ROWS,
+  // 100,000 rows of ten cells written by Excel or ExcelJS come to ~50 MB of sheet XML; three times that is no workbook's.
+  xmlBytes: 160 * 2 ** 20,
+  depth: MAX_JSON_DEPTH,
+  seconds: 30,
+  heapMb: 512,
+};
+
+/** Readers running at once (each a worker with up to `heapMb` of heap); more wait their turn. */
+const MAX_CONCURRENT_READS = 2;
+
+export class ImportFailed extends Error {
+  constructor(
+    readonly errors: RowError[],
+    message = `导入未执行：共 ${errors.length} 处错误，全部数据均未写入`,
+  ) {
+    super(message);
+  }
+}
+
+const WORKER = new URL('./read-worker.mjs', import.meta.url);
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function withSlot<T>(task: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT_READS) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await task();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+const refusal = (message: string) => new ImportFailed([{ row: 0, column: '', message }]);
+
+function readInWorker(kind: string, fields: HeaderField[], buffer: Buffer, limits: typeof READ_LIMITS): Promise<{ rows: RawRow[]; errors: RowError[] }> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const worker = new Worker(WORKER, {
+      workerData: { kind, fields, bytes: buffer, limits },
+      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+    });
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () => settle(() => reject(refusal(`读取文件超过 ${limits.seconds} 秒仍未完成（文件过大或过于复杂），已停止，全部数据均未写入；请拆分文件后分批导入`))),
+      limits.seconds * 1000,
+    );
+    worker.once('message', (message: { ok: true; rows: RawRow[]; errors: RowError[] } | { ok: false; errors: RowError[] }) =>
+      settle(() => (message.ok ? resolve({ rows: message.rows, errors: message.errors }) : reject(new ImportFailed(message.errors)))),
+    );
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle(() =>
+        reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refusal(`读取文件所需内存超过 ${limits.heapMb} MB（文件过大或过于复杂），已停止，全部数据均未写入；请拆分文件后分批导入`) : error),
+      ),
+    );
+    worker.once('exit', (code) => settle(() => reject(new Error(`import reader exited (code ${code}) without an answer`))));
+  });
+}
+
+/** The file's rows (cells by field name) and its header errors; throws ImportFailed when it cannot be read. */
+export async function readImportFile(type: ImportType, filename: string, buffer: Buffer, limits = READ_LIMITS): Promise<{ rows: RawRow[]; errors: RowError[] }> {
+  const kind = kindOf(filename);
+  if (!kind) {
+    const ext = filename.toLowerCase().split('.').pop();
+    throw refusal(`不支持的文件类型 .${ext}：请使用 .xlsx、.csv 或 .jsonl`);
+  }
+  const fields = type.fields.map((f) => ({ name: f.name, label: f.label, required: f.required }));
+  return withSlot(() => readInWorker(kind, fields, buffer, limits));
+}
