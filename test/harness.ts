@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { generate } from 'otplib';
 import type { InjectOptions } from 'fastify';
 import { loadConfig, type Config } from '../src/server/config.ts';
 import { openPlatform, type Platform } from '../src/server/kernel/platform.ts';
@@ -132,10 +133,58 @@ export class Agent {
   }
 }
 
+/** The TOTP secrets of the accounts the harness enrolled, and the last time step it used for each. */
+export const totpSecrets = new Map<string, string>();
+const lastStepUsed = new Map<string, number>();
+const STEP_MS = 30_000;
+
+/** The 6-digit code of a TOTP secret at a moment (now by default). */
+export const totpCode = (secret: string, at = Date.now()) => generate({ secret, epoch: Math.floor(at / 1000) });
+
+/**
+ * A code the server has not accepted yet for this account: the server takes each time step once
+ * and one step of drift either way, so a second login within 30 seconds uses the next step's
+ * code, and a third waits for the clock to reach it (as a person would wait for a new code).
+ */
+export async function freshTotpCode(username: string): Promise<string> {
+  const secret = totpSecrets.get(username);
+  if (!secret) throw new Error(`the harness did not enrol ${username}`);
+  let step = Math.floor(Date.now() / STEP_MS);
+  const last = lastStepUsed.get(username) ?? -1;
+  if (step <= last) {
+    step = last + 1;
+    const wait = (step - 1) * STEP_MS - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait + 50));
+  }
+  lastStepUsed.set(username, step);
+  return totpCode(secret, step * STEP_MS);
+}
+
+/** Enrols a signed-in agent's account for TOTP through the API; returns the secret and recovery codes. */
+export async function enrolTotp(agent: Agent, username: string) {
+  const setup = await agent.post('/api/v1/auth/totp/setup');
+  if (setup.statusCode !== 200) throw new Error(`totp setup for ${username} failed: ${setup.statusCode} ${setup.body}`);
+  const secret: string = setup.json().secret;
+  const step = Math.floor(Date.now() / STEP_MS);
+  const res = await agent.post('/api/v1/auth/totp/enable', { code: await totpCode(secret, step * STEP_MS) });
+  if (res.statusCode !== 200) throw new Error(`totp enable for ${username} failed: ${res.statusCode} ${res.body}`);
+  totpSecrets.set(username, secret);
+  lastStepUsed.set(username, step);
+  return { secret, recoveryCodes: res.json().recoveryCodes as string[] };
+}
+
+/**
+ * A signed-in agent. Accounts that must use two-factor sign-in (the admin roles) are enrolled on
+ * their first login here, as the web app makes them do, and answer the TOTP code on later ones.
+ */
 export async function loggedIn(app: App, username: string, password = PASSWORD): Promise<Agent> {
   const agent = new Agent(app);
-  const res = await agent.login(username, password);
+  let res = await agent.login(username, password);
+  if (res.statusCode === 401 && res.json().secondFactor === 'totp' && totpSecrets.has(username)) {
+    res = await agent.post('/api/v1/auth/login', { username, password, code: await freshTotpCode(username) });
+  }
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  if (res.json().twoFactorSetupRequired) await enrolTotp(agent, username);
   return agent;
 }
 

@@ -24,6 +24,8 @@ export interface Config {
   escalateAfterWorkingDays: number;
   /** How long a SQLite write waits for another process's write lock before failing (503). */
   sqliteBusyTimeoutMs: number;
+  /** Business roles that must sign in with a second factor (TOTP) besides the admin roles, which always do. */
+  totpRoles: string[];
   /** Server processes `fazhi start` runs (one per core by default, at most 4; 1 = no worker processes). */
   workers: number;
 }
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'info',
     escalateAfterWorkingDays: int(env.FAZHI_ESCALATE_AFTER_DAYS, 3),
     sqliteBusyTimeoutMs: int(env.FAZHI_SQLITE_BUSY_MS, 5000),
+    totpRoles: (env.FAZHI_TOTP_ROLES ?? '').split(',').map((r) => r.trim()).filter(Boolean),
     workers: Math.max(1, Math.trunc(int(env.FAZHI_WORKERS, Math.min(availableParallelism(), 4)))),
     ...overrides,
   };

@@ -47,7 +47,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/notifications', label: '通知', icon: <BellOutlined />, anyOf: ['session'], inMenu: false, page: lazy(() => import('./modules/notifications/NotificationsPage.tsx')) },
   { path: '/org/units', label: '组织机构', icon: <ApartmentOutlined />, anyOf: ['org.read'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/org/UnitsPage.tsx')) },
   { path: '/org/users', label: '用户管理', icon: <TeamOutlined />, anyOf: ['user.read'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/org/UsersPage.tsx')) },
-  { path: '/imports', label: '批量导入', icon: <CloudUploadOutlined />, anyOf: ['org.manage', 'user.manage', 'plan.manage', 'inspection.manage', 'review.manage', 'foi.manage', 'litigation.manage', 'proposal.manage', 'mediation.manage'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/imports/ImportPage.tsx')) },
+  { path: '/imports', label: '批量导入', icon: <CloudUploadOutlined />, anyOf: ['org.manage', 'user.manage', 'user.import', 'plan.manage', 'inspection.manage', 'review.manage', 'foi.manage', 'litigation.manage', 'proposal.manage', 'mediation.manage'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/imports/ImportPage.tsx')) },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, anyOf: ['audit.read'], inMenu: true, group: '安全审计', page: lazy(() => import('./modules/audit/AuditPage.tsx')) },
   { path: '/account/password', label: '修改密码', anyOf: ['session'], inMenu: false, page: ChangePasswordPage },
 ];

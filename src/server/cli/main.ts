@@ -13,6 +13,10 @@ import { runImport, ImportFailed } from '../kernel/imports/run.ts';
 import { backup, readBackup, restoreInto, wipeDatabase } from '../kernel/db/backup.ts';
 import { hashPassword, oneTimePassword } from '../kernel/auth/passwords.ts';
 import { endUserSessions } from '../kernel/auth/sessions.ts';
+import { clearTotp } from '../kernel/auth/totp.ts';
+import { isRole, ROLE_NAMES } from '../../shared/roles.ts';
+import { assertRoleSet } from '../modules/org/policy.ts';
+import { replaceRoles, rolesOf } from '../modules/org/users.ts';
 import type { Actor } from '../kernel/audit/index.ts';
 import { nowIso } from '../kernel/ids.ts';
 import { userInfo } from 'node:os';
@@ -31,7 +35,9 @@ const HELP = `用法：fazhi <命令> [选项]
   backup FILE                   备份数据库与附件到 FILE（gzip 压缩的 JSON Lines）
   restore FILE                  用 FILE 恢复（会清空当前数据库）
   audit verify                  校验审计日志哈希链；被篡改时返回非零并指出第一条异常记录
-  user reset-password USERNAME  重置用户密码，打印一次性密码
+  user reset-password USERNAME  重置用户（含管理员）密码，打印一次性密码
+  user set-roles USERNAME ROLES 设置用户角色（逗号分隔的角色代码；none 表示收回全部角色）
+  user reset-totp USERNAME      清除用户的身份验证器与恢复码（下次登录须重新绑定）
   calendar is-workday DATE      某日是工作日（workday）还是休息日（rest），首行输出
   deadline RULE --from DATE     按期限规则计算届满日（首行为 YYYY-MM-DD；--explain 附计算说明，--extended 按批准延长计算）
   indicators --year YYYY [--unit CODE] [--json]
@@ -282,11 +288,43 @@ export async function main(argv: string[]): Promise<number> {
         });
       }
       case 'user': {
-        const username = args[1];
-        if (args[0] !== 'reset-password' || !username) throw new CliError('用法：fazhi user reset-password USERNAME');
+        const [sub, username, rolesArg] = args;
+        const usage = '用法：fazhi user reset-password USERNAME | fazhi user set-roles USERNAME ROLE[,ROLE…]|none | fazhi user reset-totp USERNAME';
+        if (!username || !['reset-password', 'set-roles', 'reset-totp'].includes(sub ?? '')) throw new CliError(usage);
+        // The server's operator is the only one who resets an administrator's password or second
+        // factor, or changes any account's roles without the security administrator; each is audited.
         return await withPlatform(config, async (platform) => {
           const user = await platform.db.selectFrom('users').select(['id']).where('username', '=', username).executeTakeFirst();
           if (!user) throw new CliError(`用户「${username}」不存在`);
+          if (sub === 'set-roles') {
+            if (!rolesArg) throw new CliError(usage);
+            const roles = rolesArg === 'none' ? [] : [...new Set(rolesArg.split(/[,，;；]/).map((r) => r.trim()).filter(Boolean))];
+            const unknown = roles.filter((r) => !isRole(r));
+            if (unknown.length) throw new CliError(`角色（ROLES）无效：${unknown.join('、')}；可选：${ROLE_NAMES.join('、')}`);
+            try {
+              assertRoleSet(roles, 'ROLES');
+            } catch (error) {
+              throw new CliError((error as Error).message);
+            }
+            const from = (await rolesOf(platform.db, [user.id])).get(user.id)!;
+            await platform.db.transaction().execute(async (tx) => {
+              await replaceRoles(tx, user.id, roles);
+              await tx.updateTable('users').set({ updated_at: nowIso(), version: (eb) => eb('version', '+', 1) }).where('id', '=', user.id).execute();
+              await endUserSessions(tx, user.id);
+              await platform.audit.record(tx, cliActor('user'), { action: 'user.roles', targetType: 'user', targetId: user.id, detail: { from, to: [...roles].sort(), via: 'cli' } });
+            });
+            print(`用户 ${username} 的角色：${roles.length ? roles.join(',') : '（无）'}（原为 ${from.length ? from.join(',') : '无'}）；其原有会话已全部结束。`);
+            return 0;
+          }
+          if (sub === 'reset-totp') {
+            await platform.db.transaction().execute(async (tx) => {
+              await clearTotp(tx, user.id);
+              await endUserSessions(tx, user.id);
+              await platform.audit.record(tx, cliActor('user'), { action: 'user.totp_reset', targetType: 'user', targetId: user.id });
+            });
+            print(`已清除用户 ${username} 的身份验证器与恢复码；其原有会话已全部结束，须在下次登录时重新绑定。`);
+            return 0;
+          }
           const password = oneTimePassword();
           const passwordHash = await hashPassword(password);
           await platform.db.transaction().execute(async (tx) => {

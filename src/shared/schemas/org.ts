@@ -113,12 +113,15 @@ export const username = z
 
 const roleName = z.enum(ROLE_NAMES as [string, ...string[]], { error: `角色无效，可选：${ROLE_NAMES.join('、')}` });
 export const roles = z.array(roleName).min(1, { error: '角色至少选择一个' }).max(ROLE_NAMES.length).meta({ title: '角色' });
+/** Roles as granted by the security administrator: may be empty (all roles withdrawn). */
+export const grantedRoles = z.array(roleName).max(ROLE_NAMES.length).meta({ title: '角色' });
 
 export const createUserInput = z.strictObject({
   username,
   name: text('姓名', 50),
   unitId: z.string().min(1, { error: '所属单位不能为空' }).max(64).meta({ title: '所属单位' }),
-  roles,
+  /** Only the security administrator grants roles (user.grant): an account created by the system administrator has none. */
+  roles: grantedRoles.optional(),
   phone: phone.nullable().optional(),
   idNumber: idNumber.nullable().optional(),
 });
@@ -133,6 +136,12 @@ export const updateUserInput = z.strictObject({
   idNumber: idNumber.nullable().optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserInput>;
+
+export const grantRolesInput = z.strictObject({
+  version,
+  roles: grantedRoles,
+});
+export type GrantRolesInput = z.infer<typeof grantRolesInput>;
 
 export const userListQuery = z.strictObject({
   q: z.string().trim().max(50).optional().meta({ title: '关键字' }),

@@ -28,6 +28,7 @@ export async function actingAs(platform: Platform, username: string): Promise<Re
     sessionId: '',
     csrfToken: '',
     passwordChangeRequired: null,
+    twoFactorSetupRequired: false,
     ip: null,
   };
 }

@@ -18,6 +18,8 @@ export interface RequestContext extends Actor {
   csrfToken: string;
   /** Set when the user must change the password before doing anything else. */
   passwordChangeRequired: null | 'initial' | 'expired';
+  /** Set when the account must sign in with TOTP but has not enrolled yet: it enrols before anything else. */
+  twoFactorSetupRequired: boolean;
 }
 
 export function can(ctx: RequestContext, permission: string): boolean {

@@ -21,6 +21,7 @@ export interface SessionRow {
   disabled: number;
   mustChangePassword: number;
   passwordChangedAt: string;
+  totpEnabledAt: string | null;
   unitPath: string;
   unitCode: string;
   unitName: string;
@@ -59,7 +60,7 @@ const sessionWithRoles = preparedQuery((db, [id]) =>
     .select([
       's.id as sessionId', 's.csrf_token as csrfToken', 's.created_at as createdAt', 's.last_seen_at as lastSeenAt',
       'u.id as userId', 'u.username', 'u.name', 'u.unit_id as unitId', 'u.disabled', 'u.must_change_password as mustChangePassword',
-      'u.password_changed_at as passwordChangedAt', 'u.phone_enc as phoneEnc',
+      'u.password_changed_at as passwordChangedAt', 'u.totp_enabled_at as totpEnabledAt', 'u.phone_enc as phoneEnc',
       'o.path as unitPath', 'o.code as unitCode', 'o.name as unitName', 'o.kind as unitKind', 'r.role',
     ])
     .where('s.id', '=', id),

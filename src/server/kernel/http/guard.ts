@@ -5,6 +5,7 @@ import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, loadSession } from '../auth/s
 import type { RequestContext } from '../auth/context.ts';
 import { scopeOf } from '../auth/scope.ts';
 import { passwordExpired } from '../auth/passwords.ts';
+import { totpRequiredFor } from '../auth/totp.ts';
 import { permissionsOf, type Platform } from '../platform.ts';
 import { isRole, type Role } from '../../../shared/roles.ts';
 
@@ -50,6 +51,7 @@ export async function contextFor(platform: Platform, req: FastifyRequest, token:
     sessionId: session.sessionId,
     csrfToken: session.csrfToken,
     passwordChangeRequired: session.mustChangePassword ? 'initial' : passwordExpired(session.passwordChangedAt) ? 'expired' : null,
+    twoFactorSetupRequired: !session.totpEnabledAt && totpRequiredFor(roles, platform.config.totpRoles),
     ip: req.ip,
   };
 }
@@ -79,6 +81,11 @@ export function installGuard(api: FastifyInstance, platform: Platform): void {
       throw new HttpError(403, ctx.passwordChangeRequired === 'expired' ? '密码已过期，请先修改密码' : '首次登录或密码被重置，请先修改密码', undefined, {
         passwordChangeRequired: ctx.passwordChangeRequired,
       });
+    }
+    // Routes open during a forced password change (me, logout, the password and enrolment routes)
+    // are the ones open while an account that must use two-factor sign-in has not enrolled yet.
+    if (ctx.twoFactorSetupRequired && !config.allowDuringPasswordChange) {
+      throw new HttpError(403, '该账号须使用动态验证码登录，请先绑定身份验证器', undefined, { twoFactorSetupRequired: true });
     }
     if (permission !== 'session' && !ctx.permissions.has(permission)) {
       await platform.audit.record(platform.db, ctx, {

@@ -113,40 +113,56 @@ const userRow = z.object({
   username,
   name: z.string().max(50, { error: '姓名不能超过 50 个字符' }).meta({ title: '姓名' }),
   unitCode: unitCode.meta({ title: '所属单位编码' }),
-  roles: z
-    .string()
-    .transform((v, ctx) => {
-      const parts = v.split(/[;；,，]/).map((s) => s.trim()).filter(Boolean);
-      const out: string[] = [];
-      for (const p of parts) {
-        const role = isRole(p) ? p : roleLabels.get(p);
-        if (!role) ctx.addIssue({ code: 'custom', message: `角色「${p}」无效，可选：${Object.entries(ROLES).map(([k, v]) => `${k}/${v}`).join('、')}` });
-        else if (!out.includes(role)) out.push(role);
-      }
-      if (out.length === 0 && parts.length === 0) ctx.addIssue({ code: 'custom', message: '角色不能为空' });
-      return out;
-    })
-    .meta({ title: '角色' }),
+  roles: optional(
+    z
+      .string()
+      .transform((v, ctx) => {
+        const parts = v.split(/[;；,，]/).map((s) => s.trim()).filter(Boolean);
+        const out: string[] = [];
+        for (const p of parts) {
+          const role = isRole(p) ? p : roleLabels.get(p);
+          if (!role) ctx.addIssue({ code: 'custom', message: `角色「${p}」无效，可选：${Object.entries(ROLES).map(([k, v]) => `${k}/${v}`).join('、')}` });
+          else if (!out.includes(role)) out.push(role);
+        }
+        return out;
+      })
+      .meta({ title: '角色' }),
+  ),
   phone: optional(phone),
 });
 type UserRow = z.infer<typeof userRow>;
 
+const ROLES_COLUMN = '角色（roles）';
+
+/**
+ * 三员分立 holds for imports as for the web: the system administrator imports accounts (without
+ * roles), the security administrator imports the roles of existing accounts (creating none); no
+ * one changes their own account, and admin accounts are left to the web and the server's CLI.
+ */
 export const usersImport: ImportType<UserRow> = {
   type: 'users',
   title: '用户',
-  permission: 'user.manage',
+  permission: 'user.import',
   fields: [
     { name: 'username', label: '用户名', required: true, note: '登录名，字母开头，3–32 位；再次导入同一用户名时更新该用户（不改密码）', example: 'zhangsan' },
     { name: 'name', label: '姓名', required: true, note: '真实姓名', example: '张三' },
     { name: 'unitCode', label: '所属单位编码', required: true, note: '已存在的单位编码', example: 'SFX-D01' },
-    { name: 'roles', label: '角色', required: true, note: `用 ; 分隔；可用代码或中文名：${Object.entries(ROLES).map(([k, v]) => `${k}/${v}`).join('、')}`, example: 'unit_liaison' },
+    {
+      name: 'roles',
+      label: '角色',
+      note: `只有安全管理员导入时生效（系统管理员导入账号时请留空，留空则不改角色）；用 ; 分隔；可用代码或中文名：${Object.entries(ROLES).map(([k, v]) => `${k}/${v}`).join('、')}；管理员角色不能导入`,
+      example: 'unit_liaison',
+    },
     { name: 'phone', label: '手机号码', note: '11 位手机号，加密保存；可空', example: '13800138000' },
   ],
   row: userRow,
   async apply(tx, rows, actor, platform) {
     const errors: RowError[] = [];
     const credentials: { username: string; password: string }[] = [];
-    const mayGrantAdmin = isSystem(actor) || permissionsOf(platform, actor.roles).has('user.grant_admin');
+    const system = isSystem(actor);
+    const permissions = permissionsOf(platform, actor.roles);
+    const mayManage = system || permissions.has('user.manage');
+    const mayGrant = system || permissions.has('user.grant');
     const units = new Map((await tx.selectFrom('org_units').select(['id', 'code', 'active']).execute()).map((u) => [u.code, u]));
     const existing = new Map((await tx.selectFrom('users').select(['id', 'username', 'name', 'unit_id', 'phone_hash']).execute()).map((u) => [u.username, u]));
     const existingRoles = await rolesOf(tx, [...existing.values()].map((u) => u.id));
@@ -155,20 +171,33 @@ export const usersImport: ImportType<UserRow> = {
     let updated = 0;
     for (const { row, value } of rows) {
       const rowErrors: RowError[] = [];
-      if (seen.has(value.username)) rowErrors.push({ row, column: '用户名（username）', message: `与第 ${seen.get(value.username)} 行重复` });
+      const error = (column: string, message: string) => rowErrors.push({ row, column, message });
+      if (seen.has(value.username)) error('用户名（username）', `与第 ${seen.get(value.username)} 行重复`);
       seen.set(value.username, row);
       const unit = units.get(value.unitCode);
-      if (!unit) rowErrors.push({ row, column: '所属单位编码（unitCode）', message: `单位编码「${value.unitCode}」不存在` });
-      else if (!unit.active) rowErrors.push({ row, column: '所属单位编码（unitCode）', message: `单位「${value.unitCode}」已停用` });
+      if (!unit) error('所属单位编码（unitCode）', `单位编码「${value.unitCode}」不存在`);
+      else if (!unit.active) error('所属单位编码（unitCode）', `单位「${value.unitCode}」已停用`);
+      const roles = value.roles ?? [];
       try {
-        assertRoleSet(value.roles);
-      } catch (error) {
-        rowErrors.push({ row, column: '角色（roles）', message: (error as Error).message });
+        assertRoleSet(roles);
+      } catch (e) {
+        error(ROLES_COLUMN, (e as Error).message);
       }
       const current = existing.get(value.username);
       const currentRoles = current ? existingRoles.get(current.id) ?? [] : [];
-      if (!mayGrantAdmin && (holdsAdminRole(value.roles) || holdsAdminRole(currentRoles))) {
-        rowErrors.push({ row, column: '角色（roles）', message: '管理员账号只能由安全管理员导入或维护' });
+      // An empty roles cell leaves an existing account's roles as they are.
+      const newRoles = current && roles.length === 0 ? currentRoles : roles;
+      const rolesChanged = [...newRoles].sort().join() !== currentRoles.join();
+      const phoneHash = value.phone ? lookupHash(platform.keys, value.phone) : null;
+      // The security administrator sees phone numbers masked: their file's phone column is not compared.
+      const profileChanged = !!current && (current.name !== value.name || current.unit_id !== unit?.id || (mayManage && current.phone_hash !== phoneHash));
+      if (current && current.id === actor.id) error('用户名（username）', '不能通过导入修改自己的账号（包括角色）');
+      else if (!system && (holdsAdminRole(roles) || holdsAdminRole(currentRoles))) {
+        error(ROLES_COLUMN, '管理员账号不能通过导入创建或修改：由安全管理员在「用户」页面授权，或由运维人员在服务器上用 fazhi 命令维护');
+      } else {
+        if (!current && !mayManage) error('用户名（username）', `用户「${value.username}」不存在；账号由系统管理员创建，安全管理员导入只授予已有账号的角色`);
+        if (profileChanged && !mayManage) error('姓名（name）', '姓名、所属单位、手机号码只能由系统管理员修改；安全管理员导入时请与现有资料一致');
+        if (rolesChanged && !mayGrant) error(ROLES_COLUMN, '角色只能由安全管理员授予；系统管理员导入账号时请将角色留空');
       }
       if (rowErrors.length || !unit) {
         errors.push(...rowErrors);
@@ -176,15 +205,14 @@ export const usersImport: ImportType<UserRow> = {
       }
       if (!current) {
         const password = oneTimePassword();
-        await insertUser(platform, tx, actor.id, { ...value, unitId: unit.id }, password);
+        const id = await insertUser(platform, tx, actor.id, { ...value, roles, unitId: unit.id }, password);
+        if (roles.length) await platform.audit.record(tx, actor, { action: 'user.roles', targetType: 'user', targetId: id, detail: { from: [], to: [...roles].sort(), via: 'import' } });
         credentials.push({ username: value.username, password });
         created++;
         continue;
       }
-      const phoneHash = value.phone ? lookupHash(platform.keys, value.phone) : null;
-      const rolesChanged = [...value.roles].sort().join() !== currentRoles.join();
-      if (current.name !== value.name || current.unit_id !== unit.id || current.phone_hash !== phoneHash || rolesChanged) {
-        await tx
+      if (profileChanged || rolesChanged) {
+        if (profileChanged) await tx
           .updateTable('users')
           .set({
             name: value.name,
@@ -197,7 +225,11 @@ export const usersImport: ImportType<UserRow> = {
           })
           .where('id', '=', current.id)
           .execute();
-        if (rolesChanged) await replaceRoles(tx, current.id, value.roles);
+        else await tx.updateTable('users').set({ updated_at: nowIso(), updated_by: actor.id, version: (eb) => eb('version', '+', 1) }).where('id', '=', current.id).execute();
+        if (rolesChanged) {
+          await replaceRoles(tx, current.id, newRoles);
+          await platform.audit.record(tx, actor, { action: 'user.roles', targetType: 'user', targetId: current.id, detail: { from: currentRoles, to: [...newRoles].sort(), via: 'import' } });
+        }
         if (rolesChanged || current.unit_id !== unit.id) await tx.deleteFrom('sessions').where('user_id', '=', current.id).execute();
         updated++;
       }

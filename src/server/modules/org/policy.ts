@@ -29,18 +29,40 @@ export const holdsAdminRole = (roles: readonly string[]) => roles.some((r) => AD
 export function assertMayManageAccount(acting: Acting, currentRoles: readonly string[], newRoles?: readonly string[]): void {
   const touchesAdmin = holdsAdminRole(currentRoles) || (newRoles ? holdsAdminRole(newRoles) : false);
   if (touchesAdmin && !acting.permissions.has('user.grant_admin')) {
-    throw forbidden('管理员账号只能由安全管理员创建、授权或维护');
+    throw forbidden('管理员账号只能由安全管理员授权或维护');
   }
+}
+
+/** Roles are granted only by the security administrator (user.grant), never to their own account. */
+export function assertMayGrant(acting: Acting, targetId: string | null, currentRoles: readonly string[], newRoles: readonly string[], field = 'roles'): void {
+  const same = [...currentRoles].sort().join() === [...newRoles].sort().join();
+  if (same) return;
+  if (!acting.permissions.has('user.grant')) {
+    throw new HttpError(403, `角色（${field}）只能由安全管理员授予；系统管理员创建和维护账号，但不授予角色`, [{ field, message: '无权授予角色' }]);
+  }
+  if (targetId !== null && acting.id === targetId) throw new HttpError(403, `不能修改自己的角色（${field}）`, [{ field, message: '不能修改自己的角色' }]);
+  assertMayManageAccount(acting, currentRoles, newRoles);
+}
+
+/** No administrator's password is reset through the web: only `fazhi user reset-password` on the server does. */
+export function assertMayResetPassword(acting: Acting, targetRoles: readonly string[]): void {
+  if (holdsAdminRole(targetRoles)) {
+    throw forbidden('管理员账号的密码不能在网页上重置，请由运维人员在服务器上执行 fazhi user reset-password（记入审计日志）');
+  }
+  if (!acting.permissions.has('user.manage')) throw forbidden('只有系统管理员可以重置密码');
 }
 
 export function userActions(acting: Acting, target: { id: string; roles: readonly string[]; disabled: boolean; locked: boolean }): string[] {
   const actions: string[] = [];
-  const manage = acting.permissions.has('user.manage') && (!holdsAdminRole(target.roles) || acting.permissions.has('user.grant_admin'));
+  const admin = holdsAdminRole(target.roles);
+  const manage = acting.permissions.has('user.manage') && (!admin || acting.permissions.has('user.grant_admin'));
   const self = acting.id === target.id;
   if (manage) {
-    actions.push('update', 'reset_password');
+    actions.push('update');
+    if (!admin) actions.push('reset_password');
     if (!self) actions.push(target.disabled ? 'enable' : 'disable');
   }
+  if (acting.permissions.has('user.grant') && !self && (!admin || acting.permissions.has('user.grant_admin'))) actions.push('grant');
   if (target.locked && acting.permissions.has('user.unlock')) actions.push('unlock');
   if (acting.permissions.has('pii.unmask')) actions.push('unmask');
   return actions;

@@ -4,7 +4,7 @@ import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import {
   createUnitInput, updateUnitInput, moveUnitInput, versionInput, unitListQuery,
-  createUserInput, updateUserInput, userListQuery, unmaskInput,
+  createUserInput, updateUserInput, grantRolesInput, userListQuery, unmaskInput,
 } from '../../../shared/schemas/org.ts';
 import * as units from './units.ts';
 import * as users from './users.ts';
@@ -71,7 +71,7 @@ export async function orgRoutes(api: FastifyInstance, platform: Platform): Promi
     handler: async ({ ctx, params }) => view(ctx, params.id),
   });
   route(api, {
-    method: 'POST', url: '/users', permission: 'user.manage', tags: userTags, summary: '新建用户（返回一次性初始密码）',
+    method: 'POST', url: '/users', permission: 'user.manage', tags: userTags, summary: '新建用户账号（系统管理员；不带角色，角色由安全管理员授予；返回一次性初始密码）',
     body: createUserInput,
     handler: async ({ ctx, body, reply }) => {
       const { id, initialPassword } = await users.createUser(platform, ctx, body);
@@ -80,7 +80,7 @@ export async function orgRoutes(api: FastifyInstance, platform: Platform): Promi
     },
   });
   route(api, {
-    method: 'PATCH', url: '/users/:id', permission: 'user.manage', tags: userTags, summary: '修改用户（姓名、单位、角色、联系方式）',
+    method: 'PATCH', url: '/users/:id', permission: 'user.manage', tags: userTags, summary: '修改用户资料（姓名、单位、联系方式；角色只能由安全管理员通过 /users/{id}/roles 授予）',
     params: paramsWithId, body: updateUserInput,
     handler: async ({ ctx, params, body }) => {
       await users.updateUser(platform, ctx, params.id, body);
@@ -88,7 +88,15 @@ export async function orgRoutes(api: FastifyInstance, platform: Platform): Promi
     },
   });
   route(api, {
-    method: 'POST', url: '/users/:id/reset-password', permission: 'user.manage', tags: userTags, summary: '重置密码（返回一次性密码，结束该用户全部会话）',
+    method: 'PUT', url: '/users/:id/roles', permission: 'user.grant', tags: userTags, summary: '授予或收回角色（安全管理员；不能修改自己的角色；结束该用户全部会话）',
+    params: paramsWithId, body: grantRolesInput,
+    handler: async ({ ctx, params, body }) => {
+      await users.grantRoles(platform, ctx, params.id, body);
+      return view(ctx, params.id);
+    },
+  });
+  route(api, {
+    method: 'POST', url: '/users/:id/reset-password', permission: 'user.manage', tags: userTags, summary: '重置密码（返回一次性密码，结束该用户全部会话；管理员账号只能在服务器上用 fazhi 命令重置）',
     params: paramsWithId,
     handler: async ({ ctx, params }) => users.resetPassword(platform, ctx, params.id),
   });

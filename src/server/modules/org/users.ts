@@ -13,8 +13,22 @@ import { hashPassword, oneTimePassword } from '../../kernel/auth/passwords.ts';
 import { decryptText, encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { maskIdNumber, maskPhone } from '../../../shared/validators.ts';
-import type { CreateUserInput, UpdateUserInput, UserListQuery, UserView } from '../../../shared/schemas/org.ts';
-import { assertMayManageAccount, assertRoleSet, userActions, type Acting } from './policy.ts';
+import type { CreateUserInput, GrantRolesInput, UpdateUserInput, UserListQuery, UserView } from '../../../shared/schemas/org.ts';
+import { assertMayGrant, assertMayManageAccount, assertMayResetPassword, assertRoleSet, userActions, type Acting } from './policy.ts';
+
+type UserActor = Actor & Acting & { scope: DataScope };
+
+/** Runs a user command; a refusal (403) is recorded in the audit log before it is answered. */
+async function auditingRefusal<T>(platform: Platform, actor: UserActor, action: string, targetId: string | null, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 403) {
+      await platform.audit.record(platform.db, actor, { action, targetType: 'user', targetId, outcome: 'denied', detail: { reason: error.detail } });
+    }
+    throw error;
+  }
+}
 
 type UserRow = UserTable & { unit_name: string; unit_code: string };
 
@@ -199,84 +213,111 @@ export async function insertUser(
       updated_by: actorId,
     })
     .execute();
-  await tx.insertInto('user_roles').values(values.roles.map((role) => ({ user_id: id, role }))).execute();
+  if (values.roles.length) await tx.insertInto('user_roles').values(values.roles.map((role) => ({ user_id: id, role }))).execute();
   return id;
 }
 
 export async function replaceRoles(tx: Tx, userId: string, roles: readonly string[]) {
   await tx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
-  await tx.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute();
+  if (roles.length) await tx.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute();
 }
 
-export async function createUser(platform: Platform, actor: Actor & Acting & { scope: DataScope }, input: CreateUserInput) {
+export async function createUser(platform: Platform, actor: UserActor, input: CreateUserInput) {
+  const roles = input.roles ?? [];
+  assertRoleSet(roles);
+  return auditingRefusal(platform, actor, 'user.create', null, async () => {
+    assertMayGrant(actor, null, [], roles);
+    const password = oneTimePassword();
+    const id = await platform.db.transaction().execute(async (tx) => {
+      if (await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) {
+        throw new HttpError(409, `用户名（username）「${input.username}」已被使用`, [{ field: 'username', message: '用户名已被使用' }]);
+      }
+      await assertUnitUsable(tx, actor.scope, input.unitId);
+      const id = await insertUser(platform, tx, actor.id, { ...input, roles }, password);
+      await platform.audit.record(tx, actor, { action: 'user.create', targetType: 'user', targetId: id, detail: { username: input.username, unitId: input.unitId, roles } });
+      return id;
+    });
+    return { id, initialPassword: password };
+  });
+}
+
+export async function updateUser(platform: Platform, actor: UserActor, id: string, input: UpdateUserInput) {
+  await auditingRefusal(platform, actor, 'user.update', id, () =>
+    platform.db.transaction().execute(async (tx) => {
+      const { roles } = await getUser(platform, tx, actor.scope, id);
+      assertMayManageAccount(actor, roles, input.roles);
+      if (input.roles) {
+        assertRoleSet(input.roles);
+        assertMayGrant(actor, id, roles, input.roles);
+      }
+      if (input.unitId) await assertUnitUsable(tx, actor.scope, input.unitId);
+      const changes: Record<string, unknown> = {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.unitId !== undefined ? { unit_id: input.unitId } : {}),
+        ...piiColumns(platform, 'phone', input.phone),
+        ...piiColumns(platform, 'id_number', input.idNumber),
+      };
+      await updateVersioned(tx, 'users', id, input.version, changes, actor.id);
+      const rolesChanged = !!input.roles && [...input.roles].sort().join() !== roles.join();
+      if (rolesChanged) await replaceRoles(tx, id, input.roles!);
+      // A changed unit or role set changes what the account may see: its sessions end.
+      if (rolesChanged || input.unitId) await endUserSessions(tx, id);
+      const logged = { ...input, phone: input.phone === undefined ? undefined : '***', idNumber: input.idNumber === undefined ? undefined : '***' };
+      await platform.audit.record(tx, actor, { action: 'user.update', targetType: 'user', targetId: id, detail: { changes: logged } });
+    }),
+  );
+}
+
+/** The security administrator grants or withdraws roles (never their own); the account's sessions end. */
+export async function grantRoles(platform: Platform, actor: UserActor, id: string, input: GrantRolesInput) {
   assertRoleSet(input.roles);
-  assertMayManageAccount(actor, [], input.roles);
-  const password = oneTimePassword();
-  const id = await platform.db.transaction().execute(async (tx) => {
-    if (await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) {
-      throw new HttpError(409, `用户名（username）「${input.username}」已被使用`, [{ field: 'username', message: '用户名已被使用' }]);
-    }
-    await assertUnitUsable(tx, actor.scope, input.unitId);
-    const id = await insertUser(platform, tx, actor.id, input, password);
-    await platform.audit.record(tx, actor, { action: 'user.create', targetType: 'user', targetId: id, detail: { username: input.username, unitId: input.unitId, roles: input.roles } });
-    return id;
-  });
-  return { id, initialPassword: password };
+  await auditingRefusal(platform, actor, 'user.roles', id, () =>
+    platform.db.transaction().execute(async (tx) => {
+      const { roles } = await getUser(platform, tx, actor.scope, id);
+      if (actor.id === id) throw new HttpError(403, '不能修改自己的角色（roles）', [{ field: 'roles', message: '不能修改自己的角色' }]);
+      assertMayGrant(actor, id, roles, input.roles);
+      await updateVersioned(tx, 'users', id, input.version, {}, actor.id);
+      await replaceRoles(tx, id, input.roles);
+      await endUserSessions(tx, id);
+      await platform.audit.record(tx, actor, { action: 'user.roles', targetType: 'user', targetId: id, detail: { from: roles, to: [...input.roles].sort() } });
+    }),
+  );
 }
 
-export async function updateUser(platform: Platform, actor: Actor & Acting & { scope: DataScope }, id: string, input: UpdateUserInput) {
-  await platform.db.transaction().execute(async (tx) => {
-    const { roles } = await getUser(platform, tx, actor.scope, id);
-    assertMayManageAccount(actor, roles, input.roles);
-    if (input.roles) {
-      assertRoleSet(input.roles);
-      if (actor.id === id && input.roles.join() !== roles.join()) throw forbidden('不能修改自己的角色');
-    }
-    if (input.unitId) await assertUnitUsable(tx, actor.scope, input.unitId);
-    const changes: Record<string, unknown> = {
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.unitId !== undefined ? { unit_id: input.unitId } : {}),
-      ...piiColumns(platform, 'phone', input.phone),
-      ...piiColumns(platform, 'id_number', input.idNumber),
-    };
-    await updateVersioned(tx, 'users', id, input.version, changes, actor.id);
-    if (input.roles) await replaceRoles(tx, id, input.roles);
-    // A changed unit or role set changes what the account may see: its sessions end.
-    if (input.roles || input.unitId) await endUserSessions(tx, id);
-    const logged = { ...input, phone: input.phone === undefined ? undefined : '***', idNumber: input.idNumber === undefined ? undefined : '***' };
-    await platform.audit.record(tx, actor, { action: 'user.update', targetType: 'user', targetId: id, detail: { changes: logged } });
-  });
-}
-
-export async function resetPassword(platform: Platform, actor: Actor & Acting & { scope: DataScope }, id: string) {
+export async function resetPassword(platform: Platform, actor: UserActor, id: string) {
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
-  await platform.db.transaction().execute(async (tx) => {
-    const { roles } = await getUser(platform, tx, actor.scope, id);
-    assertMayManageAccount(actor, roles);
-    await tx
-      .updateTable('users')
-      .set({ password_hash: passwordHash, password_changed_at: nowIso(), must_change_password: 1, failed_logins: 0, first_failed_at: null, locked_until: null, updated_at: nowIso(), updated_by: actor.id, version: (eb) => eb('version', '+', 1) })
-      .where('id', '=', id)
-      .execute();
-    await endUserSessions(tx, id);
-    await platform.audit.record(tx, actor, { action: 'user.reset_password', targetType: 'user', targetId: id });
-  });
+  await auditingRefusal(platform, actor, 'user.reset_password', id, () =>
+    platform.db.transaction().execute(async (tx) => {
+      const { roles } = await getUser(platform, tx, actor.scope, id);
+      assertMayResetPassword(actor, roles);
+      await tx
+        .updateTable('users')
+        .set({ password_hash: passwordHash, password_changed_at: nowIso(), must_change_password: 1, failed_logins: 0, first_failed_at: null, locked_until: null, updated_at: nowIso(), updated_by: actor.id, version: (eb) => eb('version', '+', 1) })
+        .where('id', '=', id)
+        .execute();
+      await endUserSessions(tx, id);
+      await platform.audit.record(tx, actor, { action: 'user.reset_password', targetType: 'user', targetId: id });
+    }),
+  );
   return { initialPassword: password };
 }
 
-export async function setUserDisabled(platform: Platform, actor: Actor & Acting & { scope: DataScope }, id: string, version: number, disabled: boolean) {
-  if (actor.id === id) throw forbidden('不能停用或启用自己的账号');
-  await platform.db.transaction().execute(async (tx) => {
-    const { roles } = await getUser(platform, tx, actor.scope, id);
-    assertMayManageAccount(actor, roles);
-    await updateVersioned(tx, 'users', id, version, { disabled: disabled ? 1 : 0 }, actor.id);
-    if (disabled) await endUserSessions(tx, id);
-    await platform.audit.record(tx, actor, { action: disabled ? 'user.disable' : 'user.enable', targetType: 'user', targetId: id });
+export async function setUserDisabled(platform: Platform, actor: UserActor, id: string, version: number, disabled: boolean) {
+  const action = disabled ? 'user.disable' : 'user.enable';
+  await auditingRefusal(platform, actor, action, id, async () => {
+    if (actor.id === id) throw forbidden('不能停用或启用自己的账号');
+    await platform.db.transaction().execute(async (tx) => {
+      const { roles } = await getUser(platform, tx, actor.scope, id);
+      assertMayManageAccount(actor, roles);
+      await updateVersioned(tx, 'users', id, version, { disabled: disabled ? 1 : 0 }, actor.id);
+      if (disabled) await endUserSessions(tx, id);
+      await platform.audit.record(tx, actor, { action, targetType: 'user', targetId: id });
+    });
   });
 }
 
-export async function unlockUser(platform: Platform, actor: Actor & Acting & { scope: DataScope }, id: string) {
+export async function unlockUser(platform: Platform, actor: UserActor, id: string) {
   await platform.db.transaction().execute(async (tx) => {
     await getUser(platform, tx, actor.scope, id);
     await tx.updateTable('users').set({ locked_until: null, failed_logins: 0, first_failed_at: null }).where('id', '=', id).execute();
@@ -285,7 +326,7 @@ export async function unlockUser(platform: Platform, actor: Actor & Acting & { s
 }
 
 /** Reveals one personal-data field in full; every unmasking is audited. */
-export async function unmaskUserField(platform: Platform, actor: Actor & Acting & { scope: DataScope }, id: string, field: 'phone' | 'idNumber') {
+export async function unmaskUserField(platform: Platform, actor: UserActor, id: string, field: 'phone' | 'idNumber') {
   const { row } = await getUser(platform, platform.db, actor.scope, id);
   const sealed = field === 'phone' ? row.phone_enc : row.id_number_enc;
   await platform.audit.record(platform.db, actor, { action: 'pii.unmask', targetType: 'user', targetId: id, detail: { field } });
