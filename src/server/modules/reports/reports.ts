@@ -5,7 +5,7 @@ import './tables.ts';
 import type { Executor } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, inScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
 import { badRequest, conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
@@ -48,8 +48,7 @@ function draftSections(figures: ReadonlyMap<string, IndicatorValue>): StoredSect
 /** Drafts a report. The figures are counted before the transaction: counting may refresh the summary tables, which write. */
 export async function createReport(platform: Platform, actor: Actor, scope: DataScope, input: ReportCreateInput): Promise<string> {
   const unit = await platform.db.selectFrom('org_units').select(['id', 'code', 'name', 'kind', 'active']).where('id', '=', input.unitId).executeTakeFirst();
-  if (!unit) throw fieldError('unitId', '单位', '不存在');
-  assertInScope(scope, unit.id, '单位');
+  if (!unit || !inScope(scope, unit.id)) throw fieldError('unitId', '单位', '不存在或无权访问');
   if (!unit.active) throw fieldError('unitId', '单位', '已停用');
   if (input.year > Number(chinaToday().slice(0, 4))) throw fieldError('year', '报告年度', '不能晚于今年');
   const duplicate = () => conflict(`${unit.name}${input.year}年度的报告已经存在，不能重复起草`);

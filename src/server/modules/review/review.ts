@@ -40,6 +40,7 @@ async function checkUnits(tx: Executor, scope: DataScope, unitId: string, respon
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', unitId).executeTakeFirst();
   if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '复议机关', '不存在或无权访问');
   if (!unit.active) throw fieldError('unitId', '复议机关', '已停用');
+  // The respondent may be any unit of the county (the review body decides on other units' acts).
   if (respondentUnitId && !(await tx.selectFrom('org_units').select('id').where('id', '=', respondentUnitId).executeTakeFirst())) {
     throw fieldError('respondentUnitId', '被申请人（本级单位）', '不存在');
   }

@@ -6,7 +6,7 @@ import type { Db, Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
-import { assertInScope, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, inScope, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
 import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
@@ -341,7 +341,7 @@ export async function createNotice(platform: Platform, ctx: RequestContext, inpu
     if (input.kind === 'supervision') {
       if (!input.findingId) throw fieldError('findingId', '相关问题', '督办单必须指向一个问题');
       const finding = await tx.selectFrom('findings').select(['unit_id', 'status']).where('id', '=', input.findingId).executeTakeFirst();
-      if (!finding) throw fieldError('findingId', '相关问题', '不存在');
+      if (!finding || !inScope(ctx.scope, finding.unit_id)) throw fieldError('findingId', '相关问题', '不存在或无权访问');
       if (finding.status === 'verified') throw conflict('问题已核查销号，无需督办');
       unitId = finding.unit_id;
     } else if (input.findingId) {
