@@ -14,6 +14,8 @@ afterAll(() => env.close());
 const PUBLIC_API = new Set(['POST /api/v1/auth/login', 'GET /api/v1/openapi.json', 'GET /api/v1/calendar/deadline', 'GET /api/v1/calendar/day',
   // The portal's published annual reports (published ones only; tested in reports.api.test.ts).
   'GET /api/v1/public/annual-reports', 'GET /api/v1/public/annual-reports/:id', 'GET /api/v1/public/annual-reports/:id/docx', 'GET /api/v1/public/annual-reports/:id/pdf']);
+const lastAudit = (action: string) =>
+  env.platform.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 const concrete = (url: string) => url.replace(/:(\w+)/g, 'x');
 
 describe('route guard', () => {
@@ -67,24 +69,132 @@ describe('三员分立', () => {
     const unit = await makeUnit(env.platform);
     const sys = await loggedIn(env.app, (await makeUser(env.platform, { unit, roles: ['sys_admin'] })).username);
     const sec = await loggedIn(env.app, (await makeUser(env.platform, { unit, roles: ['sec_admin'] })).username);
-    const two = await sec.post('/api/v1/users', { username: 'twohats', name: '兼任', unitId: unit.id, roles: ['sys_admin', 'audit_admin'] });
-    expect(two.statusCode).toBe(400);
-    expect(two.json().detail).toContain('roles');
-    const mixed = await sec.post('/api/v1/users', { username: 'mixedhats', name: '兼任', unitId: unit.id, roles: ['audit_admin', 'law_office'] });
-    expect(mixed.statusCode).toBe(400);
     const bySys = await sys.post('/api/v1/users', { username: 'newaudit', name: '审计', unitId: unit.id, roles: ['audit_admin'] });
     expect(bySys.statusCode).toBe(403);
-    const bySec = await sec.post('/api/v1/users', { username: 'newaudit', name: '审计', unitId: unit.id, roles: ['audit_admin'] });
-    expect(bySec.statusCode).toBe(201);
+    expect(bySys.json().detail).toContain('roles');
+    const account = await sys.post('/api/v1/users', { username: 'newaudit', name: '审计', unitId: unit.id });
+    expect(account.statusCode).toBe(201);
+    const id = account.json().user.id;
+    const two = await sec.put(`/api/v1/users/${id}/roles`, { version: 1, roles: ['sys_admin', 'audit_admin'] });
+    expect(two.statusCode).toBe(400);
+    expect(two.json().detail).toContain('roles');
+    const mixed = await sec.put(`/api/v1/users/${id}/roles`, { version: 1, roles: ['audit_admin', 'law_office'] });
+    expect(mixed.statusCode).toBe(400);
+    const granted = await sec.put(`/api/v1/users/${id}/roles`, { version: 1, roles: ['audit_admin'] });
+    expect(granted.statusCode, granted.body).toBe(200);
     // The system administrator can neither reset nor disable an admin account.
-    const id = bySec.json().user.id;
     expect((await sys.post(`/api/v1/users/${id}/reset-password`)).statusCode).toBe(403);
-    expect((await sys.post(`/api/v1/users/${id}/disable`, { version: 1 })).statusCode).toBe(403);
-    // …nor promote a business account to an admin role.
-    const plain = await sys.post('/api/v1/users', { username: 'plainuser', name: '普通', unitId: unit.id, roles: ['unit_liaison'] });
+    expect((await sys.post(`/api/v1/users/${id}/disable`, { version: 2 })).statusCode).toBe(403);
+    // …nor promote a business account to an admin role, nor grant it a business role.
+    const plain = await sys.post('/api/v1/users', { username: 'plainuser', name: '普通', unitId: unit.id });
     expect(plain.statusCode).toBe(201);
     const promote = await sys.patch(`/api/v1/users/${plain.json().user.id}`, { version: 1, roles: ['sys_admin'] });
     expect(promote.statusCode).toBe(403);
+    const business = await sys.patch(`/api/v1/users/${plain.json().user.id}`, { version: 1, roles: ['law_office'] });
+    expect(business.statusCode).toBe(403);
+    expect(business.json().detail).toContain('角色（roles）只能由安全管理员授予');
+    expect((await sys.put(`/api/v1/users/${plain.json().user.id}/roles`, { version: 1, roles: ['law_office'] })).statusCode).toBe(403);
+  });
+
+  it('the system administrator grants no role and unmasks nothing: a law_office account of their own is no side door', async () => {
+    const unit = await makeUnit(env.platform);
+    const sysUser = await makeUser(env.platform, { unit, roles: ['sys_admin'] });
+    const sys = await loggedIn(env.app, sysUser.username);
+    expect((await sys.get('/api/v1/auth/me')).json().permissions).not.toContain('pii.unmask');
+    const applicant = await makeUser(env.platform, { unit, roles: ['unit_liaison'], idNumber: '11010519491231002X' });
+    expect((await sys.post(`/api/v1/users/${applicant.id}/unmask`, { field: 'idNumber' })).statusCode).toBe(403);
+
+    const lawOffice = await sys.post('/api/v1/users', { username: 'sidedoor1', name: '侧门', unitId: unit.id, roles: ['law_office'] });
+    expect(lawOffice.statusCode).toBe(403);
+    const denied = await lastAudit('user.create');
+    expect(denied).toMatchObject({ actor_id: sysUser.id, outcome: 'denied' });
+    // The account they may create has no role, so signing in with it unmasks nothing either.
+    const created = await sys.post('/api/v1/users', { username: 'sidedoor2', name: '侧门', unitId: unit.id });
+    expect(created.statusCode).toBe(201);
+    const mine = await loggedIn(env.app, 'sidedoor2', created.json().initialPassword);
+    expect((await mine.post('/api/v1/auth/password', { currentPassword: created.json().initialPassword, newPassword: 'Kmv#3920pq' })).statusCode).toBe(200);
+    expect((await mine.get('/api/v1/auth/me')).json().permissions).toEqual([]);
+    expect((await mine.post(`/api/v1/users/${applicant.id}/unmask`, { field: 'idNumber' })).statusCode).toBe(403);
+    expect(await lastAudit('pii.unmask')).toBeUndefined();
+  });
+
+  it('the security administrator grants roles but takes none, creates no account, resets no password and reads no audit log', async () => {
+    const unit = await makeUnit(env.platform);
+    const secUser = await makeUser(env.platform, { unit, roles: ['sec_admin'] });
+    const sec = await loggedIn(env.app, secUser.username);
+    const auditor = await makeUser(env.platform, { unit, roles: ['audit_admin'] });
+    const staff = await makeUser(env.platform, { unit, roles: ['unit_liaison'] });
+    const staffAgent = await loggedIn(env.app, staff.username);
+
+    const own = await sec.put(`/api/v1/users/${secUser.id}/roles`, { version: 1, roles: ['audit_admin'] });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().detail).toContain('自己的角色');
+    expect(await lastAudit('user.roles')).toMatchObject({ actor_id: secUser.id, target_id: secUser.id, outcome: 'denied' });
+    expect((await sec.post('/api/v1/users', { username: 'secmade', name: '安全', unitId: unit.id })).statusCode).toBe(403);
+    expect((await sec.post(`/api/v1/users/${staff.id}/reset-password`)).statusCode).toBe(403);
+    expect((await sec.post(`/api/v1/users/${auditor.id}/reset-password`)).statusCode).toBe(403);
+    expect((await sec.get('/api/v1/audit')).statusCode).toBe(403);
+
+    // Granting is theirs: audited with the roles before and after; the account signs in again.
+    const granted = await sec.put(`/api/v1/users/${staff.id}/roles`, { version: 1, roles: ['unit_liaison', 'unit_head'] });
+    expect(granted.statusCode, granted.body).toBe(200);
+    const row = await lastAudit('user.roles');
+    expect(row).toMatchObject({ actor_id: secUser.id, target_id: staff.id, outcome: 'success' });
+    expect(JSON.parse(row!.detail!)).toEqual({ from: ['unit_liaison'], to: ['unit_head', 'unit_liaison'] });
+    expect((await staffAgent.get('/api/v1/auth/me')).statusCode).toBe(401);
+    const stale = await sec.put(`/api/v1/users/${staff.id}/roles`, { version: 1, roles: [] });
+    expect(stale.statusCode).toBe(409);
+  });
+
+  it('nobody resets an administrator\'s password through the web, and the refusal is audited', async () => {
+    const unit = await makeUnit(env.platform);
+    const sysUser = await makeUser(env.platform, { unit, roles: ['sys_admin'] });
+    const sys = await loggedIn(env.app, sysUser.username);
+    for (const role of ['audit_admin', 'sec_admin', 'sys_admin']) {
+      const target = await makeUser(env.platform, { unit, roles: [role] });
+      const res = await sys.post(`/api/v1/users/${target.id}/reset-password`);
+      expect(res.statusCode, role).toBe(403);
+      expect(await lastAudit('user.reset_password')).toMatchObject({ actor_id: sysUser.id, target_id: target.id, outcome: 'denied' });
+    }
+    // Their own account neither.
+    expect((await sys.post(`/api/v1/users/${sysUser.id}/reset-password`)).statusCode).toBe(403);
+  });
+
+  it('the users import is no side door: no own account, no admin account, roles only from the security administrator', async () => {
+    const code = `IMP${Date.now() % 100000}`;
+    const unit = await makeUnit(env.platform, { code });
+    const sysUser = await makeUser(env.platform, { unit, roles: ['sys_admin'] });
+    const secUser = await makeUser(env.platform, { unit, roles: ['sec_admin'] });
+    const auditor = await makeUser(env.platform, { unit, roles: ['audit_admin'] });
+    const staff = await makeUser(env.platform, { unit, roles: ['unit_liaison'] });
+    const sys = await loggedIn(env.app, sysUser.username);
+    const sec = await loggedIn(env.app, secUser.username);
+    const importUsers = (agent: typeof sys, csv: string) => agent.request({ method: 'POST', url: '/api/v1/imports/users', ...multipart('u.csv', `username,name,unitCode,roles\n${csv}\n`) });
+    const rowsIn = (res: Awaited<ReturnType<typeof importUsers>>) => res.json().errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`);
+
+    // The issue's row: the security administrator makes themselves an audit administrator.
+    const self = await importUsers(sec, `${secUser.username},安全管理员,${code},audit_admin`);
+    expect(self.statusCode).toBe(422);
+    expect(rowsIn(self)).toEqual(['2:用户名（username）']);
+    const adminRows = await importUsers(sec, [`${auditor.username},审计,${code},unit_head`, `${staff.username},测试,${code},sec_admin`].join('\n'));
+    expect(adminRows.statusCode).toBe(422);
+    expect(rowsIn(adminRows)).toEqual(['2:角色（roles）', '3:角色（roles）']);
+    expect((await importUsers(sec, `brandnew${code},新人,${code},unit_head`)).statusCode).toBe(422);
+    const name = (await env.platform.db.selectFrom('users').select('name').where('id', '=', staff.id).executeTakeFirstOrThrow()).name;
+    const grant = await importUsers(sec, `${staff.username},${name},${code},unit_head`);
+    expect(grant.statusCode, grant.body).toBe(200);
+    expect((await env.platform.db.selectFrom('user_roles').select('role').where('user_id', '=', staff.id).execute()).map((r) => r.role)).toEqual(['unit_head']);
+    expect(JSON.parse((await lastAudit('user.roles'))!.detail!)).toEqual({ from: ['unit_liaison'], to: ['unit_head'], via: 'import' });
+
+    // The system administrator imports accounts without roles, and changes no role.
+    const sysRows = await importUsers(sys, [`lawyer${code},法治办,${code},law_office`, `${staff.username},${name},${code},law_office`, `${sysUser.username},系统,${code},`, `${auditor.username},审计,${code},`].join('\n'));
+    expect(sysRows.statusCode).toBe(422);
+    expect(rowsIn(sysRows)).toEqual(['2:角色（roles）', '3:角色（roles）', '4:用户名（username）', '5:角色（roles）']);
+    const plain = await importUsers(sys, `plain${code},新人,${code},`);
+    expect(plain.statusCode, plain.body).toBe(200);
+    expect(plain.json().created).toBe(1);
+    const roles = await env.platform.db.selectFrom('users as u').innerJoin('user_roles as r', 'r.user_id', 'u.id').select('r.role').where('u.username', '=', `plain${code}`).execute();
+    expect(roles).toEqual([]);
   });
 });
 

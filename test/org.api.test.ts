@@ -4,11 +4,13 @@ import { creditCodeCheckChar, idNumberCheckChar } from '../src/shared/validators
 
 let env: TestEnv;
 let admin: Agent;
+let sec: Agent;
 let root: Awaited<ReturnType<typeof makeUnit>>;
 beforeAll(async () => {
   env = await createTestEnv();
   root = await makeUnit(env.platform, { kind: 'county', name: '测试县人民政府' });
   admin = await loggedIn(env.app, (await makeUser(env.platform, { unit: root, roles: ['sys_admin'] })).username);
+  sec = await loggedIn(env.app, (await makeUser(env.platform, { unit: root, roles: ['sec_admin'] })).username);
 });
 afterAll(() => env.close());
 
@@ -82,11 +84,17 @@ describe('organisation tree', () => {
 
 describe('users', () => {
   it('creates a user with a one-time password that must be changed, resets and re-enables', async () => {
-    const created = await admin.post('/api/v1/users', { username: 'liaison1', name: '联络员一', unitId: root.id, roles: ['unit_liaison'], phone: '13812345678' });
+    const created = await admin.post('/api/v1/users', { username: 'liaison1', name: '联络员一', unitId: root.id, phone: '13812345678' });
     expect(created.statusCode).toBe(201);
     const { user, initialPassword } = created.json();
     expect(user.phone).toBe('138****5678');
     expect(user.mustChangePassword).toBe(true);
+    expect(user.roles).toEqual([]);
+    // The security administrator grants the role; the system administrator's view offers no grant.
+    expect(user.actions).not.toContain('grant');
+    const granted = await sec.put(`/api/v1/users/${user.id}/roles`, { version: user.version, roles: ['unit_liaison'] });
+    expect(granted.statusCode, granted.body).toBe(200);
+    expect(granted.json().roles).toEqual(['unit_liaison']);
     const agent = await loggedIn(env.app, 'liaison1', initialPassword);
     expect((await agent.get('/api/v1/auth/me')).json().passwordChangeRequired).toBe('initial');
 
@@ -95,9 +103,9 @@ describe('users', () => {
     expect((await agent.get('/api/v1/auth/me')).statusCode).toBe(401);
     await loggedIn(env.app, 'liaison1', reset.json().initialPassword);
 
-    const dup = await admin.post('/api/v1/users', { username: 'liaison1', name: '重名', unitId: root.id, roles: ['unit_liaison'] });
+    const dup = await admin.post('/api/v1/users', { username: 'liaison1', name: '重名', unitId: root.id });
     expect(dup.statusCode).toBe(409);
-    const badUnit = await admin.post('/api/v1/users', { username: 'liaison2', name: '无单位', unitId: 'nope', roles: ['unit_liaison'] });
+    const badUnit = await admin.post('/api/v1/users', { username: 'liaison2', name: '无单位', unitId: 'nope' });
     expect(badUnit.statusCode).toBe(400);
     expect(badUnit.json().detail).toContain('unitId');
     const badRole = await admin.post('/api/v1/users', { username: 'liaison3', name: '坏角色', unitId: root.id, roles: ['king'] });
@@ -187,12 +195,12 @@ describe('users', () => {
 describe('personal data', () => {
   it('validates, encrypts, masks, and audits unmasking of ID numbers and phones', async () => {
     const wrongCheck = validId.slice(0, 17) + (validId.endsWith('1') ? '2' : '1');
-    const bad = await admin.post('/api/v1/users', { username: 'idperson0', name: '身份证', unitId: root.id, roles: ['unit_liaison'], idNumber: wrongCheck });
+    const bad = await admin.post('/api/v1/users', { username: 'idperson0', name: '身份证', unitId: root.id, idNumber: wrongCheck });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().detail).toContain('身份证号码（idNumber）');
     expect(await env.platform.db.selectFrom('users').select('id').where('username', '=', 'idperson0').executeTakeFirst()).toBeUndefined();
 
-    const res = await admin.post('/api/v1/users', { username: 'idperson', name: '身份证', unitId: root.id, roles: ['unit_liaison'], idNumber: validId, phone: '13900001111' });
+    const res = await admin.post('/api/v1/users', { username: 'idperson', name: '身份证', unitId: root.id, idNumber: validId, phone: '13900001111' });
     expect(res.statusCode).toBe(201);
     const { user } = res.json();
     expect(user.idNumber).toBe(`110***********${validId.slice(-4)}`);
@@ -211,6 +219,9 @@ describe('personal data', () => {
     expect(JSON.parse(audit.detail!)).toEqual({ field: 'idNumber' });
     const head = await loggedIn(env.app, (await makeUser(env.platform, { unit: root, roles: ['unit_head'] })).username);
     expect((await head.post(`/api/v1/users/${user.id}/unmask`, { field: 'phone' })).statusCode).toBe(403);
+    // Neither the system administrator nor the security administrator unmasks.
+    expect((await admin.post(`/api/v1/users/${user.id}/unmask`, { field: 'idNumber' })).statusCode).toBe(403);
+    expect((await sec.post(`/api/v1/users/${user.id}/unmask`, { field: 'idNumber' })).statusCode).toBe(403);
     expect((await head.get(`/api/v1/users/${user.id}`)).json().phone).toBe('139****1111');
   });
 
