@@ -254,7 +254,7 @@ describe('data scope', () => {
     const unitB = await makeUnit(env.platform);
     const a = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitA, roles: ['unit_liaison'] })).username);
     const b = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitB, roles: ['unit_liaison'] })).username);
-    const upload = multipart('台账.txt', '整改材料：已完成。', { recordType: 'test.record', recordId: 'r1' });
+    const upload = multipart('台账.txt', '整改材料：已完成。');
     const res = await a.request({ method: 'POST', url: '/api/v1/attachments', ...upload });
     expect(res.statusCode).toBe(201);
     const id = res.json().id;

@@ -119,6 +119,9 @@ export function refImport<Row extends { ref: string }>(spec: RefImportSpec<Row>)
   };
 }
 
+/** How many of `steps` a record in `status` has taken (a status between two steps counts as the earlier). */
+export const stepReached = (status: string, steps: readonly ImportStep[]) => steps.reduce((at, step, i) => (step.status === status ? i + 1 : at), 0);
+
 /** One step of a record's import path: the state a transition leads to, with the row's date and values. */
 export interface ImportStep {
   /** The status the step reaches (statuses between two steps, e.g. 调解中, count as the earlier one). */
@@ -136,8 +139,7 @@ export interface ImportStep {
  */
 export async function advanceTo(run: RefImportRun, def: WorkflowDef, id: string, steps: readonly ImportStep[], wanted: number, column: string): Promise<void> {
   let record = (await loadRecord(run.tx, def, id))!;
-  const reached = (status: string) => steps.reduce((at, step, i) => (step.status === status ? i + 1 : at), 0);
-  const current = reached(record.status);
+  const current = stepReached(record.status, steps);
   if (wanted < current) refuseRow(column, `记录当前为「${def.states[record.status]?.label ?? record.status}」，导入不能改回更早的状态`);
   for (const step of steps.slice(current, wanted)) {
     record = await transitionWithin(run.tx, run.platform, run.actor, def, id, step.transition, { version: record.version, date: step.date, values: step.values, note: step.note ?? '批量导入' });

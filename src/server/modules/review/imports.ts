@@ -1,20 +1,14 @@
-// Import type `review_cases`: historical and current cases, with their clocks rebuilt from the
-// dates so that imported cases count exactly like cases worked through the UI.
+// Import type `review_cases`, through the module's own commands: historical and current cases are
+// registered and moved through the workflow on their own dates, so that imported cases count
+// exactly like cases worked through the UI.
 import { z, isoDate } from '../../../shared/zod.ts';
 import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
 import { DECISIONS, REVIEW_CHANNELS, REVIEW_OUTCOMES, REVIEW_PROCEDURES, REVIEW_RECORD_TYPE, REVIEW_WORKFLOW, TERMINATIONS, type ReviewOutcome } from '../../../shared/schemas/review.ts';
-import type { ImportType, RowError } from '../../kernel/imports/types.ts';
-import { booleanCell, refCell, rowChecker, textCell, unitIdsByCode } from '../../kernel/imports/rows.ts';
-import type { Tx } from '../../kernel/db/index.ts';
-import type { Platform } from '../../kernel/platform.ts';
-import type { Actor } from '../../kernel/audit/index.ts';
-import { newId, nowIso } from '../../kernel/ids.ts';
+import { booleanCell, refCell, textCell } from '../../kernel/imports/rows.ts';
+import { advanceTo, refImport, refuseRow, stepReached, type ImportStep, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
-import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { changeClock, clearClocks } from '../../kernel/workflow/clocks.ts';
-import { caseTitle } from './review.ts';
-import type { ReviewCaseTable } from './tables.ts';
+import { changeClock } from '../../kernel/workflow/clocks.ts';
+import { correctCase, createCase } from './review.ts';
 
 const row = z.object({
   ref: refCell(),
@@ -51,28 +45,33 @@ function contradiction(v: Row): [string, string] | null {
   return null;
 }
 
-function statusOf(v: Row): string {
+/**
+ * The workflow steps a row describes, on its own dates: 受理 (with the procedure), then 复议决定 or
+ * 终止; or 不予受理; or 终止 before acceptance.
+ */
+function stepsOf(v: Row): ImportStep[] {
   const outcome = v.outcome as ReviewOutcome | undefined;
-  if (outcome === 'not_accepted') return 'not_accepted';
-  if (outcome && outcome in DECISIONS) return 'decided';
-  if (outcome && outcome in TERMINATIONS) return 'terminated';
-  return v.acceptedDate ? 'accepted' : 'received';
+  if (outcome === 'not_accepted') return [{ status: 'not_accepted', transition: 'reject', date: v.closedDate!, note: '批量导入：不予受理' }];
+  const steps: ImportStep[] = v.acceptedDate ? [{ status: 'accepted', transition: 'accept', date: v.acceptedDate, values: { procedure: v.procedure } }] : [];
+  if (outcome && outcome in DECISIONS) steps.push({ status: 'decided', transition: 'decide', date: v.closedDate!, values: { outcome } });
+  if (outcome && outcome in TERMINATIONS) steps.push({ status: 'terminated', transition: 'terminate', date: v.closedDate!, values: { outcome } });
+  return steps;
 }
 
-/** Rebuilds a case's clocks from its dates: acceptance review, then the decision clock. */
-async function rebuildClocks(tx: Tx, platform: Platform, actor: Actor, record: ReviewCaseTable, v: Row): Promise<void> {
-  await clearClocks(tx, REVIEW_RECORD_TYPE, record.id);
-  await applyEffects(tx, platform, actor, REVIEW_WORKFLOW, record as unknown as WorkflowRecord, [{ start: 'accept', label: '受理审查期限', rule: 'review.accept' }], v.receivedDate);
-  const acceptEnd = v.acceptedDate ?? (v.closedDate && !v.acceptedDate ? v.closedDate : null);
-  if (acceptEnd) await applyEffects(tx, platform, actor, REVIEW_WORKFLOW, record as unknown as WorkflowRecord, [{ stop: 'accept', reason: '批量导入' }], acceptEnd);
-  if (!v.acceptedDate) return;
-  await applyEffects(tx, platform, actor, REVIEW_WORKFLOW, record as unknown as WorkflowRecord, [{ start: 'decide', label: '复议决定期限', rule: v.procedure === 'simple' ? 'review.decide_simple' : 'review.decide' }], v.acceptedDate);
-  const decide = () => tx.selectFrom('clocks').selectAll().where('record_type', '=', REVIEW_RECORD_TYPE).where('record_id', '=', record.id).where('clock_key', '=', 'decide').executeTakeFirstOrThrow();
-  if (v.extended) await changeClock(tx, platform, actor, await decide(), { op: 'extend', approval: '批量导入：已经批准延长' });
-  if (v.closedDate) await changeClock(tx, platform, actor, await decide(), { op: 'stop', date: v.closedDate, reason: '批量导入：已结案' });
+/** The approved extension of the decision clock (the clock's own command), then the row's steps. */
+async function advance(v: Row, id: string, run: RefImportRun): Promise<void> {
+  const steps = stepsOf(v);
+  const accepted = steps.findIndex((s) => s.transition === 'accept') + 1;
+  if (v.extended) {
+    const status = (await run.tx.selectFrom('review_cases').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+    if (stepReached(status, steps) < accepted) await advanceTo(run, REVIEW_WORKFLOW, id, steps, accepted, '受理日期（acceptedDate）');
+    const clock = await run.tx.selectFrom('clocks').selectAll().where('record_type', '=', REVIEW_RECORD_TYPE).where('record_id', '=', id).where('clock_key', '=', 'decide').executeTakeFirst();
+    if (clock && clock.status !== 'stopped' && clock.extended !== 1) await changeClock(run.tx, run.platform, run.actor, clock, { op: 'extend', approval: '批量导入：已经批准延长' });
+  }
+  await advanceTo(run, REVIEW_WORKFLOW, id, steps, steps.length, '结果（outcome）');
 }
 
-export const reviewCasesImport: ImportType<Row> = {
+export const reviewCasesImport = refImport<Row>({
   type: 'review_cases',
   title: '行政复议案件',
   permission: 'review.manage',
@@ -91,58 +90,23 @@ export const reviewCasesImport: ImportType<Row> = {
     { name: 'extended', label: '是否延期', note: 'true/false 或 是/否（经批准延长30日）', example: '否' },
   ],
   row,
-  async apply(tx, rows, actor, platform) {
-    const errors: RowError[] = [];
-    const check = rowChecker(errors);
-    let created = 0;
-    let updated = 0;
-    const units = await unitIdsByCode(tx);
-    for (const r of rows) {
-      const v = r.value;
-      const { fail, duplicate } = check(r.row);
-      if (duplicate(v.ref)) continue;
-      const unitId = units.get(v.unitCode);
-      if (!unitId) {
-        fail('复议机关编码（unitCode）', `单位「${v.unitCode}」不存在`);
-        continue;
-      }
-      const problem = contradiction(v);
-      if (problem) {
-        fail(...problem);
-        continue;
-      }
-      const now = nowIso();
-      const columns = {
-        unit_id: unitId,
-        title: caseTitle(v.applicant, v.respondent),
-        applicant_name: v.applicant,
-        respondent: v.respondent,
-        act: v.act,
-        received_date: v.receivedDate,
-        channel: v.channel,
-        status: statusOf(v),
-        procedure: v.procedure ?? null,
-        accepted_date: v.acceptedDate ?? null,
-        closed_date: v.closedDate ?? null,
-        outcome: v.outcome ?? null,
-        updated_at: now,
-        updated_by: actor.id,
-      };
-      const existing = await tx.selectFrom('review_cases').selectAll().where('ref', '=', v.ref).executeTakeFirst();
-      let record: ReviewCaseTable;
-      if (existing) {
-        await tx.updateTable('review_cases').set({ ...columns, version: existing.version + 1 }).where('id', '=', existing.id).execute();
-        record = { ...existing, ...columns, version: existing.version + 1 };
-        await addTimeline(tx, actor, { recordType: REVIEW_RECORD_TYPE, recordId: record.id, action: 'import', label: '批量导入更新', fromStatus: existing.status, toStatus: columns.status });
-        updated++;
-      } else {
-        record = { id: newId(), ref: v.ref, ...columns, applicant_kind: 'person', applicant_id_enc: null, applicant_id_hash: null, applicant_phone_enc: null, respondent_unit_id: null, copy_sent_date: null, reply_date: null, committee_opinion: null, version: 1, created_at: now, created_by: actor.id };
-        await tx.insertInto('review_cases').values(record).execute();
-        await addTimeline(tx, actor, { recordType: REVIEW_RECORD_TYPE, recordId: record.id, action: 'import', label: '批量导入', toStatus: columns.status });
-        created++;
-      }
-      await rebuildClocks(tx, platform, actor, record, v);
-    }
-    return { created, updated, errors };
+  table: 'review_cases',
+  columns: { unitId: '复议机关编码（unitCode）', applicantName: '申请人（applicant）', procedure: '审理程序（procedure）', date: '结案日期（closedDate）' },
+  unitOf: (v, run) => run.unit(v.unitCode, '复议机关编码（unitCode）'),
+  async create(v, unitId, run) {
+    check(v, run);
+    const id = await createCase(run.tx, run.platform, run.actor, run.actor.scope, { unitId, applicantName: v.applicant, applicantKind: 'person', respondent: v.respondent, act: v.act, receivedDate: v.receivedDate, channel: v.channel, ref: v.ref });
+    await advance(v, id, run);
   },
-};
+  async update(v, existing, run) {
+    check(v, run);
+    await correctCase(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { applicantName: v.applicant, respondent: v.respondent, act: v.act, receivedDate: v.receivedDate, channel: v.channel });
+    await advance(v, existing.id, run);
+  },
+});
+
+function check(v: Row, run: RefImportRun): void {
+  const problem = contradiction(v);
+  if (problem) refuseRow(...problem);
+  if (v.extended) run.require('clock.extend', '是否延期（extended）', '批准延期');
+}

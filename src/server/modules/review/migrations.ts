@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { withStamps, type MigrationSet } from '../../kernel/db/migrations.ts';
+import { makeRefUniquePerUnit } from '../../kernel/db/ref-per-unit.ts';
 
-export const reviewMigrations: MigrationSet = () => ({
+export const reviewMigrations: MigrationSet = (dialect) => ({
   review_0001_cases: {
     async up(db: Kysely<any>) {
       await withStamps(
@@ -42,6 +43,12 @@ export const reviewMigrations: MigrationSet = () => ({
     async up(db: Kysely<any>) {
       await db.schema.createIndex('review_cases_received_figures').on('review_cases').columns(['received_date', 'unit_id', 'accepted_date', 'outcome']).execute();
       await db.schema.createIndex('review_cases_closed_figures').on('review_cases').columns(['closed_date', 'unit_id', 'outcome']).execute();
+    },
+  },
+  // Refs are unique per unit: an import resolves them within the importer's scope (kernel/imports/by-ref.ts).
+  review_0003_ref_per_unit: {
+    async up(db: Kysely<any>) {
+      await makeRefUniquePerUnit(db, dialect, 'review_cases');
     },
   },
 });

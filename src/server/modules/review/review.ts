@@ -63,13 +63,13 @@ export function intakeColumns(platform: Platform, input: ReviewCaseInput) {
   };
 }
 
-export async function createCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: ReviewCaseInput): Promise<string> {
+export async function createCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: ReviewCaseInput & { ref?: string | null }): Promise<string> {
   await checkUnits(tx, scope, input.unitId, input.respondentUnitId);
   if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '收到申请日期', '不能晚于今天');
   const now = nowIso();
   const row: ReviewCaseTable = {
     id: newId(),
-    ref: null,
+    ref: input.ref ?? null,
     unit_id: input.unitId,
     ...intakeColumns(platform, input),
     status: 'received',
@@ -91,6 +91,17 @@ export async function createCase(tx: Tx, platform: Platform, actor: Actor, scope
   await applyEffects(tx, platform, actor, REVIEW_WORKFLOW, row as unknown as WorkflowRecord, [{ start: 'accept', label: '受理审查期限', rule: 'review.accept' }], input.receivedDate);
   await platform.audit.record(tx, actor, { action: 'review.create', targetType: REVIEW_RECORD_TYPE, targetId: row.id, detail: { receivedDate: input.receivedDate } });
   return row.id;
+}
+
+/** Corrects a case's applicant, respondent and act; the receipt date runs the acceptance clock and stays. */
+export async function correctCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<ReviewCaseInput, 'applicantName' | 'respondent' | 'act' | 'receivedDate' | 'channel'>): Promise<void> {
+  const c = await tx.selectFrom('review_cases').select(['unit_id', 'received_date']).where('id', '=', id).executeTakeFirst();
+  if (!c) throw notFound('复议案件');
+  assertInScope(scope, c.unit_id, '复议案件');
+  if (input.receivedDate !== c.received_date) throw fieldError('receivedDate', '收到申请日期', `已登记为 ${c.received_date}，受理审查期限据此计算，不能直接修改`);
+  await updateVersioned(tx, 'review_cases', id, version, { applicant_name: input.applicantName, respondent: input.respondent, act: input.act, channel: input.channel, title: caseTitle(input.applicantName, input.respondent) }, actor.id);
+  await addTimeline(tx, actor, { recordType: REVIEW_RECORD_TYPE, recordId: id, action: 'update', label: '更正案件信息' });
+  await platform.audit.record(tx, actor, { action: 'review.update', targetType: REVIEW_RECORD_TYPE, targetId: id });
 }
 
 function caseQuery(db: Executor) {
