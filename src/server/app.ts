@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Platform } from './kernel/platform.ts';
 import { installProblemHandlers, sendProblem } from './kernel/http/problems.ts';
 import { installGuard } from './kernel/http/guard.ts';
+import { installJsonBodyParser } from './kernel/http/json.ts';
 import { HttpError } from './kernel/http/errors.ts';
 import { route } from './kernel/http/route.ts';
 import { databaseRateLimitStore } from './kernel/http/rate-limits.ts';
@@ -47,6 +48,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   // Inputs are validated by zod in the route helper; the JSON schemas are documentation only.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   installProblemHandlers(app);
+  installJsonBodyParser(app);
 
   const registeredRoutes: RegisteredRoute[] = [];
   app.addHook('onRoute', (opts) => {

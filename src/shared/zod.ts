@@ -1,5 +1,6 @@
 // zod configured once for the whole code base: Chinese messages, and helpers to find a field's label.
 import { z } from 'zod';
+import { MAX_DATE, MIN_DATE } from './text-hygiene.ts';
 
 z.config(z.locales.zhCN());
 
@@ -25,13 +26,16 @@ export function labelledEnum<T extends Record<string, string>>(values: T, label:
     .meta({ title: label, options: values });
 }
 
+/** A calendar date YYYY-MM-DD between MIN_DATE and MAX_DATE (1949-10-01 … 2100-12-31). */
 export const isoDate = (label: string) =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 YYYY-MM-DD` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 YYYY-MM-DD`, abort: true })
     .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
       error: `${label}不是有效日期`,
+      abort: true,
     })
+    .refine((s) => s >= MIN_DATE && s <= MAX_DATE, { error: `${label}超出允许的范围（${MIN_DATE} 至 ${MAX_DATE}）` })
     .meta({ title: label });
 
 export const version = z.number({ error: '版本号（version）必须是整数' }).int().min(1).meta({ title: '版本号' });

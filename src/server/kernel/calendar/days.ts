@@ -1,5 +1,6 @@
 // Dates as day numbers (days since 1970-01-01): integer arithmetic keeps deadline counting fast and
 // free of time-zone surprises. Dates cross the API as 'YYYY-MM-DD'.
+import { MAX_DATE, MIN_DATE } from '../../../shared/text-hygiene.ts';
 
 
 // Howard Hinnant's days-from-civil / civil-from-days: exact for the proleptic Gregorian calendar,
@@ -36,8 +37,9 @@ export const weekdayOf = (day: number) => (((day + 4) % 7) + 7) % 7;
 
 export const yearOf = (day: number) => Number(fromDayNumber(day).slice(0, 4));
 
+/** A real calendar date YYYY-MM-DD within the dates the system accepts (1949-10-01 … 2100-12-31). */
 export function isValidDate(date: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && Number(date.slice(5, 7)) >= 1 && Number(date.slice(5, 7)) <= 12 && fromDayNumber(toDayNumber(date)) === date;
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && date >= MIN_DATE && date <= MAX_DATE && Number(date.slice(5, 7)) >= 1 && Number(date.slice(5, 7)) <= 12 && fromDayNumber(toDayNumber(date)) === date;
 }
 
 /** Same day of the month `months` later, or that month's last day (1-31 + 1 month → 2-28/29). */

@@ -1,7 +1,8 @@
 // Route declaration: one zod schema per input feeds validation and the OpenAPI document; every
 // route names the permission it needs ('public' and 'session' are the only other choices).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z, fieldErrors } from '../../../shared/zod.ts';
+import { z, fieldErrors, labelAt } from '../../../shared/zod.ts';
+import { MAX_JSON_DEPTH, stripBidi, textProblem } from '../../../shared/text-hygiene.ts';
 import { HttpError } from './errors.ts';
 import type { RequestContext } from '../auth/context.ts';
 
@@ -52,24 +53,47 @@ export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
   return out;
 }
 
-/** The path of the first string holding a NUL character (PostgreSQL cannot store one; nobody types one). */
-function nulPath(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      const found = nulPath(inner, [...path, key]);
-      if (found) return found;
+/**
+ * The text rules every input passes (shared/text-hygiene.ts), applied here because every body, query
+ * and form passes here: nesting deeper than MAX_JSON_DEPTH, NUL and lone surrogates (in values and
+ * keys) are refused with the field named; bidirectional controls are stripped from strings in place.
+ * Iterative, so no input can overflow the stack (a recursive walk did, at 20,000 levels: a 500).
+ */
+function inspect<T>(schema: z.ZodType<T>, value: unknown, where: string): unknown {
+  const refuse = (path: string[], problem: string) => {
+    const field = path.join('.') || where;
+    const label = path.length ? labelAt(schema, path) : undefined;
+    throw new HttpError(400, `${label ? `${label}（${field}）` : `字段「${field}」`}${problem}`, [{ field, ...(label ? { label } : {}), message: problem }]);
+  };
+  const cleanString = (text: string, path: string[]) => {
+    const problem = textProblem(text);
+    if (problem) refuse(path, problem);
+    return stripBidi(text);
+  };
+  if (typeof value === 'string') return cleanString(value, []);
+  if (!value || typeof value !== 'object') return value;
+  const stack: { node: Record<string, unknown>; path: string[] }[] = [{ node: value as Record<string, unknown>, path: [] }];
+  while (stack.length) {
+    const { node, path } = stack.pop()!;
+    if (path.length >= MAX_JSON_DEPTH) refuse(path, `嵌套过深（超过 ${MAX_JSON_DEPTH} 层）`);
+    for (const key of Object.keys(node)) {
+      const inner = node[key];
+      const at = [...path, key];
+      const keyProblem = textProblem(key);
+      if (keyProblem) refuse(path, `的字段名${keyProblem}`);
+      if (typeof inner === 'string') {
+        const cleaned = cleanString(inner, at);
+        if (cleaned !== inner) node[key] = cleaned;
+      } else if (inner && typeof inner === 'object') {
+        stack.push({ node: inner as Record<string, unknown>, path: at });
+      }
     }
   }
-  return null;
+  return value;
 }
 
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
-  const nul = nulPath(value);
-  if (nul) {
-    const field = nul.join('.') || where;
-    throw new HttpError(400, `字段「${field}」含有不允许的控制字符（U+0000）`, [{ field, message: '含有不允许的控制字符' }]);
-  }
+  value = inspect(schema, value, where);
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (result.success) return result.data;
   const errors = fieldErrors(schema, result.error);

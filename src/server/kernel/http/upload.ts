@@ -1,11 +1,27 @@
 // Reads a multipart request holding one file and a few text fields.
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from './errors.ts';
+import { stripBidi, textProblem } from '../../../shared/text-hygiene.ts';
 
 export interface Upload {
   filename: string;
   buffer: Buffer;
   fields: Record<string, string>;
+}
+
+/**
+ * The name a file is stored and offered under: NFC, bidi controls stripped (so "报告\u202Efdp.exe"
+ * cannot display as "报告exe.pdf"), separators and control characters (C0, DEL, C1) replaced, the
+ * last 200 characters kept, cut between code points so no half of a surrogate pair is left;
+ * a lone surrogate is refused.
+ */
+export function safeFilename(raw: string): string {
+  const name = Array.from(stripBidi(raw.normalize('NFC')).replace(/[\\/\x00-\x1f\x7f-\x9f]/g, '_'))
+    .slice(-200)
+    .join('');
+  const problem = textProblem(name);
+  if (problem) throw new HttpError(400, `文件名（file）${problem}`, [{ field: 'file', label: '文件名', message: problem }]);
+  return name;
 }
 
 export async function readUpload(req: FastifyRequest): Promise<Upload> {
@@ -16,7 +32,7 @@ export async function readUpload(req: FastifyRequest): Promise<Upload> {
     if (part.type === 'file') {
       if (part.fieldname !== 'file' || file) throw new HttpError(400, '只能上传一个文件，字段名为 file');
       const buffer = await part.toBuffer();
-      file = { filename: part.filename.normalize('NFC').replace(/[\\/\x00-\x1f]/g, '_').slice(-200), buffer };
+      file = { filename: safeFilename(part.filename), buffer };
     } else {
       fields[part.fieldname] = String(part.value);
     }
