@@ -107,17 +107,18 @@ describe('org_units import', () => {
 });
 
 describe('users import', () => {
-  it('creates accounts with one-time passwords, updates on re-import, refuses admin roles for the system administrator', async () => {
-    const res = await upload('users', 'u.csv', 'username,name,unitCode,roles,phone\nimp_a,导入甲,HOME,unit_liaison;unit_head,13700000001\nimp_b,导入乙,HOME,单位联络员,\n');
+  it('creates accounts with one-time passwords, updates on re-import, refuses roles and admin accounts for the system administrator', async () => {
+    // 三员分立: the system administrator imports accounts without roles (the security administrator grants them).
+    const res = await upload('users', 'u.csv', 'username,name,unitCode,roles,phone\nimp_a,导入甲,HOME,,13700000001\nimp_b,导入乙,HOME,,\n');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().created).toBe(2);
     const creds = res.json().credentials as { username: string; password: string }[];
     expect(creds.map((c) => c.username)).toEqual(['imp_a', 'imp_b']);
     await loggedIn(env.app, 'imp_a', creds[0].password);
-    const again = await upload('users', 'u.jsonl', '{"username":"imp_b","name":"导入乙（改）","unitCode":"HOME","roles":"unit_head"}\n');
+    const again = await upload('users', 'u.jsonl', '{"username":"imp_b","name":"导入乙（改）","unitCode":"HOME"}\n');
     expect(again.json()).toMatchObject({ created: 0, updated: 1 });
     expect(again.json().credentials).toBeUndefined();
-    const admins = await upload('users', 'a.csv', 'username,name,unitCode,roles\nimp_c,丙,HOME,audit_admin\nimp_d,丁,NOPE,unit_head\nimp_e,戊,HOME,sys_admin;sec_admin\n');
+    const admins = await upload('users', 'a.csv', 'username,name,unitCode,roles\nimp_c,丙,HOME,audit_admin\nimp_d,丁,NOPE,\nimp_e,戊,HOME,unit_head\n');
     expect(admins.statusCode).toBe(422);
     expect([...new Set(admins.json().errors.map((e: { row: number }) => e.row))]).toEqual([2, 3, 4]);
   });
