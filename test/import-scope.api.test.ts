@@ -3,7 +3,11 @@
 // existence oracle, nothing of the other unit's record changes), cross-references resolve only in
 // scope, and permissions are those of the import type. The API's own references are checked the same way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { openPlatform } from '../src/server/kernel/platform.ts';
+import { MODULES } from '../src/server/modules/index.ts';
+import type { ModuleManifest } from '../src/server/kernel/modules.ts';
 
 let env: TestEnv;
 let unitA: { id: string; code: string };
@@ -164,5 +168,20 @@ describe("the API's own references", () => {
     expect(unknown.json().detail).toContain('记录类型');
     expect((await upload({ recordId: theirs.id })).statusCode).toBe(400);
     expect((await upload({ recordType: 'dispute', recordId: theirs.id })).statusCode).toBe(404);
+  });
+});
+
+describe('the platform', () => {
+  it('refuses to start with an import type off the by-ref runner granted to a role with a narrower scope', async () => {
+    const rogue: ModuleManifest = {
+      name: 'rogue',
+      title: '越权导入',
+      permissions: { 'rogue.import': { label: '导入', roles: ['unit_liaison'] } },
+      importTypes: [{ type: 'rogue', title: '越权导入', permission: 'rogue.import', fields: [], row: z.object({}), apply: async () => ({ created: 0, updated: 0, errors: [] }) }],
+    };
+    await expect(openPlatform(env.config, [...MODULES, rogue])).rejects.toThrow('导入类型 rogue 未按数据范围导入，不能授予 unit_liaison');
+    const onRunner: ModuleManifest = { ...rogue, importTypes: [{ ...rogue.importTypes![0]!, byRef: true }] };
+    const opened = await openPlatform(env.config, [...MODULES, onRunner]);
+    await opened.platform.close();
   });
 });

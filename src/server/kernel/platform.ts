@@ -3,7 +3,7 @@ import { ensureKeyFile, loadKeys, type Keys } from './crypto/keys.ts';
 import { openDatabase, type Db, type Dialect } from './db/index.ts';
 import { migrate } from './db/migrations.ts';
 import { AuditLog } from './audit/index.ts';
-import { KERNEL_PERMISSIONS, PERMISSION_LABELS, type Role } from '../../shared/roles.ts';
+import { ALL_SCOPE_ROLES, KERNEL_PERMISSIONS, PERMISSION_LABELS, type Role } from '../../shared/roles.ts';
 import type { Config } from '../config.ts';
 import type { ModuleManifest } from './modules.ts';
 import type { ImportType } from './imports/types.ts';
@@ -85,6 +85,16 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
     for (const type of mod.importTypes ?? []) {
       if (importTypes.has(type.type)) throw new Error(`导入类型重复声明：${type.type}（模块 ${mod.name}）`);
       importTypes.set(type.type, type);
+    }
+  }
+
+  // An import type that does not resolve units and refs within the importer's scope (kernel/imports/by-ref.ts)
+  // may only be granted to roles that see the whole platform.
+  for (const type of importTypes.values()) {
+    const narrow = [...(grants.get(type.permission) ?? [])].filter((r) => !ALL_SCOPE_ROLES.includes(r));
+    if (!type.byRef && narrow.length) {
+      await handle.close();
+      throw new Error(`导入类型 ${type.type} 未按数据范围导入，不能授予 ${narrow.join('、')}`);
     }
   }
 

@@ -66,6 +66,7 @@ export function refImport<Row extends { ref: string }>(spec: RefImportSpec<Row>)
     permission: spec.permission,
     fields: spec.fields,
     row: spec.row,
+    byRef: true,
     async apply(tx, rows, actor, platform) {
       const errors: RowError[] = [];
       const check = rowChecker(errors);
