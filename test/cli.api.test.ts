@@ -77,6 +77,38 @@ describe('fazhi CLI', () => {
     expect(cli('user', 'reset-password', 'ghost').status).not.toBe(0);
   });
 
+  it('resets an administrator\'s password, roles and second factor only on the server, each audited', async () => {
+    // demo_auditor (audit_admin) exists after `demo`: enrolled for TOTP at its first login.
+    await loggedIn(env.app, 'demo_auditor', DEMO_PASSWORD);
+    const audited = async (action: string) =>
+      env.platform.db.selectFrom('audit_log').selectAll().where('action', '=', action).where('actor_name', 'like', 'cli:%').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const id = (await env.platform.db.selectFrom('users').select('id').where('username', '=', 'demo_auditor').executeTakeFirstOrThrow()).id;
+
+    const reset = cli('user', 'reset-password', 'demo_auditor');
+    expect(reset.status, reset.stderr).toBe(0);
+    expect(await audited('user.reset_password')).toMatchObject({ target_id: id, outcome: 'success' });
+    const password = reset.stdout.match(/一次性密码：(\S+)/)![1]!;
+    // The one-time password alone does not sign in: the second factor stays.
+    const withoutCode = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'demo_auditor', password } });
+    expect(withoutCode.json().secondFactor).toBe('totp');
+
+    const totp = cli('user', 'reset-totp', 'demo_auditor');
+    expect(totp.status, totp.stderr).toBe(0);
+    expect(await audited('user.totp_reset')).toMatchObject({ target_id: id });
+    const row = await env.platform.db.selectFrom('users').select(['totp_secret_enc', 'totp_enabled_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ totp_secret_enc: null, totp_enabled_at: null });
+    const relogin = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'demo_auditor', password } });
+    expect(relogin.json()).toMatchObject({ passwordChangeRequired: 'initial', twoFactorSetupRequired: true });
+
+    expect(cli('user', 'set-roles', 'demo_auditor', 'audit_admin,law_office').status).not.toBe(0);
+    expect(cli('user', 'set-roles', 'demo_auditor', 'king').stderr).toContain('角色（ROLES）无效');
+    const roles = cli('user', 'set-roles', 'demo_auditor', 'sec_admin');
+    expect(roles.status, roles.stderr).toBe(0);
+    expect(JSON.parse((await audited('user.roles'))!.detail!)).toEqual({ from: ['audit_admin'], to: ['sec_admin'], via: 'cli' });
+    expect((await env.platform.db.selectFrom('user_roles').select('role').where('user_id', '=', id).execute()).map((r) => r.role)).toEqual(['sec_admin']);
+    expect(cli('user', 'set-roles', 'demo_auditor', 'audit_admin').status).toBe(0);
+  });
+
   it('backs up and restores the whole database and files, audit chain intact', async () => {
     const file = join(env.config.dataDir, 'backup.fzb');
     const res = cli('backup', file);
