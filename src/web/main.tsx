@@ -13,6 +13,7 @@ import { APP_ROUTES, allowed } from './routes.tsx';
 import { Shell } from './layouts/Shell.tsx';
 import LoginPage from './pages/LoginPage.tsx';
 import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
+import TwoFactorSetupPage from './pages/TwoFactorSetupPage.tsx';
 
 dayjs.locale('zh-cn');
 const PublicReportList = lazy(() => import('./modules/reports/PublicReportsPage.tsx').then((m) => ({ default: m.PublicReportList })));
@@ -26,6 +27,7 @@ function Guarded() {
   if (loading) return <Spin fullscreen />;
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   if (me.passwordChangeRequired) return <ChangePasswordPage forced />;
+  if (me.twoFactorSetupRequired) return <TwoFactorSetupPage />;
   return (
     <Shell>
       <Suspense fallback={<Spin style={{ margin: 48 }} />}>

@@ -47,7 +47,7 @@ export default function ChangePasswordPage({ forced = false }: { forced?: boolea
         <Form.Item
           name="newPassword"
           label="新密码"
-          extra="至少 8 位，包含大写字母、小写字母、数字、特殊字符中的 3 类；不能是常见密码或包含用户名"
+          extra="至少 8 位，包含大写字母、小写字母、数字、特殊字符中的 3 类；不能是常见密码，不能由重复片段或键盘顺序（如 Aa1!Aa1!、qwer、1234）组成，不能包含用户名或平台名称；不能与最近 5 次用过的密码相同"
           rules={[
             { required: true, message: '请输入新密码' },
             { validator: async (_, v) => { const p = v ? passwordProblems(v, me?.user.username) : []; if (p.length) throw new Error(p.join('；')); } },

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { App, Badge, Button, Card, Drawer, Form, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Drawer, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, patch, post, query } from '../../api.ts';
+import { api, get, patch, post, query } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
 import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
@@ -36,6 +36,8 @@ function showPassword(modal: ReturnType<typeof App.useApp>['modal'], username: s
 export default function UsersPage() {
   const [filters, setFilters] = useState<Filters>({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<UserView | 'new' | null>(null);
+  const [granting, setGranting] = useState<UserView | null>(null);
+  const [grantRoles, setGrantRoles] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const { data: units = [] } = useUnits();
   const { can } = useAuth();
@@ -59,20 +61,37 @@ export default function UsersPage() {
     setError(null);
     setEditing(user);
     form.resetFields();
-    if (user !== 'new') form.setFieldsValue({ name: user.name, unitId: user.unitId, roles: user.roles, phone: undefined, idNumber: undefined });
+    if (user !== 'new') form.setFieldsValue({ name: user.name, unitId: user.unitId, phone: undefined, idNumber: undefined });
   };
   const save = async (v: Record<string, any>) => {
     setError(null);
     try {
       const pii = { ...(v.phone ? { phone: v.phone } : {}), ...(v.idNumber ? { idNumber: v.idNumber } : {}) };
       if (editing === 'new') {
-        const res = await post<{ user: UserView; initialPassword: string }>('/users', { username: v.username, name: v.name, unitId: v.unitId, roles: v.roles, ...pii });
+        const res = await post<{ user: UserView; initialPassword: string }>('/users', { username: v.username, name: v.name, unitId: v.unitId, ...pii });
         showPassword(modal, res.user.username, res.initialPassword);
       } else if (editing) {
-        await patch(`/users/${editing.id}`, { version: editing.version, name: v.name, unitId: v.unitId, roles: v.roles, ...pii });
+        await patch(`/users/${editing.id}`, { version: editing.version, name: v.name, unitId: v.unitId, ...pii });
         message.success('已保存');
       }
       setEditing(null);
+      await refresh();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const openGrant = (u: UserView) => {
+    setError(null);
+    setGrantRoles(u.roles);
+    setGranting(u);
+  };
+  const saveGrant = async () => {
+    if (!granting) return;
+    setError(null);
+    try {
+      await api('PUT', `/users/${granting.id}/roles`, { version: granting.version, roles: grantRoles });
+      message.success('角色已更新，该用户须重新登录');
+      setGranting(null);
       await refresh();
     } catch (e) {
       setError(e);
@@ -107,6 +126,7 @@ export default function UsersPage() {
       render: (_: unknown, u: UserView) => (
         <Space size={8}>
           {u.actions.includes('update') && <a onClick={() => open(u)}>编辑</a>}
+          {u.actions.includes('grant') && <a onClick={() => openGrant(u)}>授予角色</a>}
           {u.actions.includes('reset_password') && (
             <a onClick={() => modal.confirm({ title: `重置 ${u.username} 的密码？`, content: '该用户的全部会话将立即结束。', onOk: async () => { try { const r = await post<{ initialPassword: string }>(`/users/${u.id}/reset-password`); showPassword(modal, u.username, r.initialPassword); } catch (e) { message.error(errorText(e)); } } })}>重置密码</a>
           )}
@@ -153,9 +173,7 @@ export default function UsersPage() {
           <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
             <TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" treeDefaultExpandAll={units.length < 200} />
           </Form.Item>
-          <Form.Item name="roles" label="角色" rules={[zodRule(field(createUserInput, 'roles'))]} extra="系统管理员、安全管理员、审计管理员不能兼任，也不能兼任业务角色">
-            <Select mode="multiple" options={roleOptions} />
-          </Form.Item>
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} message="角色由安全管理员在用户列表中「授予角色」，系统管理员只维护账号资料（三员分立）。" />
           <Form.Item name="phone" label="手机号码" rules={[zodRule(field(createUserInput, 'phone'))]} extra={editing !== 'new' && editing?.phone ? `当前：${editing.phone}（留空不修改）` : '加密保存，列表中脱敏显示'}>
             <Input maxLength={11} />
           </Form.Item>
@@ -164,6 +182,13 @@ export default function UsersPage() {
           </Form.Item>
         </Form>
       </Drawer>
+      <Modal open={!!granting} title={`授予角色：${granting?.name ?? ''}（${granting?.username ?? ''}）`} okText="保存" onOk={saveGrant} onCancel={() => setGranting(null)} destroyOnHidden>
+        <ErrorNotice error={error} />
+        <Select id="grant-roles" mode="multiple" style={{ width: '100%' }} value={grantRoles} onChange={setGrantRoles} options={roleOptions} placeholder="不选则收回全部角色" />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          系统管理员、安全管理员、审计管理员不能兼任，也不能兼任业务角色；不能修改自己的角色。保存后该用户的全部会话立即结束，记入审计日志。
+        </Typography.Paragraph>
+      </Modal>
     </Card>
   );
 }
