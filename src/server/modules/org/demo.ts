@@ -94,6 +94,7 @@ export async function loadDemoOrg(platform: Platform, print: (line: string) => v
       created.users++;
     }
     print('  以及各部门、乡镇的联络员账号 lly_<单位编码>（如 lly_sfx_d05），密码同上。');
+    print('  三个管理员账号首次登录时须用手机身份验证器扫码绑定两步验证（运维人员可用 fazhi user reset-totp 重置）。');
     await platform.audit.record(tx, { id: null, name: 'cli:demo', roles: ['system'], unitId: null, ip: null }, { action: 'system.demo', targetType: 'org_unit', targetId: county.id, detail: created });
   });
   print(`示范县组织机构：新增单位 ${created.units} 个，新增账号 ${created.users} 个。`);
