@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Layout, Menu, Dropdown, Space, Tag, Typography, App, Badge, type MenuProps } from 'antd';
-import { UserOutlined, LogoutOutlined, KeyOutlined, BellOutlined } from '@ant-design/icons';
+import { UserOutlined, LogoutOutlined, KeyOutlined, BellOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth.tsx';
@@ -40,6 +40,7 @@ export function Shell({ children }: { children: ReactNode }) {
           menu={{
             items: [
               { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => navigate('/account/password') },
+              { key: 'two-factor', icon: <SafetyOutlined />, label: '两步验证', onClick: () => navigate('/account/two-factor') },
               { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: logout },
             ],
           }}

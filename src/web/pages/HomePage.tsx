@@ -23,6 +23,9 @@ export default function HomePage() {
             <Descriptions.Item label="单位">{me.unit.name}（{me.unit.code}）</Descriptions.Item>
             <Descriptions.Item label="角色">{me.roles.map((r) => <Tag key={r}>{ROLES[r as Role] ?? r}</Tag>)}</Descriptions.Item>
             <Descriptions.Item label="手机号码">{me.user.phone ?? '未登记'}</Descriptions.Item>
+            <Descriptions.Item label="两步验证">
+              {me.twoFactor.enabled ? `已启用（剩余恢复码 ${me.twoFactor.recoveryCodesLeft} 个）` : '未启用'} <Link to="/account/two-factor">{me.twoFactor.enabled ? '管理恢复码' : '启用'}</Link>
+            </Descriptions.Item>
             <Descriptions.Item label="密码有效期至">
               {dayjs(me.passwordExpiresAt).format('YYYY-MM-DD')}（剩余 {daysLeft} 天）
             </Descriptions.Item>
