@@ -1,17 +1,18 @@
 // 依申请公开 over HTTP: the 20-working-day clock restarted by a supplement, paused for a third
 // party, extended once; scope by organ; import parity; bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { advance, createTestEnv, loggedIn, makeFoiRequest, makeStaffedUnit, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 
 let env: TestEnv;
 let liaisonA: Agent;
 let headA: Agent;
 let liaisonB: Agent;
 let unitA: { id: string; code: string };
+let root: Awaited<ReturnType<typeof makeUnit>>;
 
 beforeAll(async () => {
   env = await createTestEnv();
-  const root = await makeUnit(env.platform, { kind: 'county' });
+  root = await makeUnit(env.platform, { kind: 'county' });
   unitA = await makeUnit(env.platform, { parent: root, name: '自然资源局', code: `FA${Date.now() % 100000}` });
   const unitB = await makeUnit(env.platform, { parent: root, name: '住建局' });
   liaisonA = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitA as any, roles: ['unit_liaison'] })).username);
@@ -24,6 +25,11 @@ const intake = (extra: Record<string, unknown> = {}) =>
   liaisonA.post('/api/v1/foi-requests', { unitId: unitA.id, applicantName: '张三', content: '某地块征收补偿方案', receivedDate: '2026-03-02', channel: 'online', ...extra });
 const act = (id: string, key: string, body: Record<string, unknown>) => liaisonA.post(`/api/v1/workflow/foi_request/${id}/transitions/${key}`, body);
 const reply = (r: any) => r.clocks.find((c: any) => c.key === 'reply');
+/** An organ of the test's own, with its liaison and head: its figures are only what the test made. */
+const organ = async () => {
+  const { unit, agents } = await makeStaffedUnit(env, ['unit_liaison', 'unit_head'] as const, { parent: root, name: '交通运输局' });
+  return { unit, liaison: agents.unit_liaison, head: agents.unit_head };
+};
 
 describe('a disclosure request', () => {
   it('restarts on a supplement, pauses for a third party, extends once, and is answered on time', async () => {
@@ -72,39 +78,47 @@ describe('a disclosure request', () => {
 
 describe('import and figures', () => {
   it('imported requests count exactly like requests handled in the app', async () => {
-    const worked = (await headA.get('/api/v1/indicators?year=2026')).json().indicators;
+    const { unit, liaison, head } = await organ();
+    // One request handled in the app in 2026, answered within its 20 working days (due 03-30).
+    const handled = await makeFoiRequest(liaison, { unitId: unit.id, receivedDate: '2026-03-02' });
+    await advance(liaison, 'foi_request', handled.id, 'reply', { version: 1, date: '2026-03-20', values: { replyType: 'disclosed' } });
+    const worked = (await head.get('/api/v1/indicators?year=2026')).json().indicators;
     expect(worked['foi.requests']).toBe(1);
     expect(worked['foi.on_time_rate']).toBe(1);
     const rows = [
-      { ref: 'F1', unitCode: unitA.code, applicant: '张三', receivedDate: '2025-09-28', content: '征收方案', replyDate: '2025-10-30', replyType: '予以公开' }, // day 20 across 国庆 2025
-      { ref: 'F2', unitCode: unitA.code, applicant: '李四', receivedDate: '2025-09-28', content: '规划许可', replyDate: '2025-11-10', replyType: 'refused' }, // late
-      { ref: 'F3', unitCode: unitA.code, applicant: '王五', receivedDate: '2025-09-28', content: '招标文件', replyDate: '2025-11-10', replyType: 'disclosed', extended: '是' }, // extended: on time
-      { ref: 'F4', unitCode: unitA.code, applicant: '赵六', receivedDate: '2025-12-01', content: '预算' },
+      { ref: 'F1', unitCode: unit.code, applicant: '张三', receivedDate: '2025-09-28', content: '征收方案', replyDate: '2025-10-30', replyType: '予以公开' }, // day 20 across 国庆 2025
+      { ref: 'F2', unitCode: unit.code, applicant: '李四', receivedDate: '2025-09-28', content: '规划许可', replyDate: '2025-11-10', replyType: 'refused' }, // late
+      { ref: 'F3', unitCode: unit.code, applicant: '王五', receivedDate: '2025-09-28', content: '招标文件', replyDate: '2025-11-10', replyType: 'disclosed', extended: '是' }, // extended: on time
+      { ref: 'F4', unitCode: unit.code, applicant: '赵六', receivedDate: '2025-12-01', content: '预算' },
     ];
     // An extension needs someone who may approve one (clock.extend), in an import as in the app.
     const file = multipart('f.jsonl', rows.map((r) => JSON.stringify(r)).join('\n'));
-    const unapproved = await liaisonA.request({ method: 'POST', url: '/api/v1/imports/foi_requests', ...file });
+    const unapproved = await liaison.request({ method: 'POST', url: '/api/v1/imports/foi_requests', ...file });
     expect(unapproved.statusCode, unapproved.body).toBe(422);
     expect(unapproved.json().errors).toEqual([expect.objectContaining({ row: 3, column: '是否延期（extended）' })]);
-    const ok = await headA.request({ method: 'POST', url: '/api/v1/imports/foi_requests', ...file });
+    const ok = await head.request({ method: 'POST', url: '/api/v1/imports/foi_requests', ...file });
     expect(ok.statusCode, ok.body).toBe(200);
-    const figures = (await headA.get('/api/v1/indicators?year=2025')).json().indicators;
+    const figures = (await head.get('/api/v1/indicators?year=2025')).json().indicators;
     expect(figures).toMatchObject({ 'foi.requests': 4, 'foi.replied': 3, 'foi.replied_on_time': 2 });
     expect(figures['foi.reply_rate']).toBeCloseTo(3 / 4, 10);
     expect(figures['foi.on_time_rate']).toBeCloseTo(2 / 3, 10);
-    const records = (await headA.get('/api/v1/indicators/foi.on_time_rate/records?year=2025')).json();
+    const records = (await head.get('/api/v1/indicators/foi.on_time_rate/records?year=2025')).json();
     expect(records.items.filter((r: any) => r.counted).length).toBe(2);
   });
 
   it('refuses contradictory import rows and imports nothing', async () => {
+    const { unit, liaison } = await organ();
+    const good = { ref: 'G1', unitCode: unit.code, applicant: 'a', receivedDate: '2025-05-01', content: 'c', replyDate: '2025-05-10', replyType: 'disclosed' };
+    const first = await liaison.request({ method: 'POST', url: '/api/v1/imports/foi_requests', ...multipart('f.jsonl', JSON.stringify(good)) });
+    expect(first.statusCode, first.body).toBe(200);
     const bad = [
-      { ref: 'X1', unitCode: unitA.code, applicant: 'a', receivedDate: '2025-05-01', content: 'c', replyDate: '2025-04-01', replyType: 'disclosed' },
-      { ref: 'X2', unitCode: unitA.code, applicant: 'a', receivedDate: '2025-05-01', content: 'c', replyType: 'disclosed' },
-      { ref: 'X3', unitCode: unitA.code, applicant: 'a', receivedDate: '2025-05-01', content: 'c', replyDate: '2025-05-10', replyType: 'maybe' },
+      { ref: 'X1', unitCode: unit.code, applicant: 'a', receivedDate: '2025-05-01', content: 'c', replyDate: '2025-04-01', replyType: 'disclosed' },
+      { ref: 'X2', unitCode: unit.code, applicant: 'a', receivedDate: '2025-05-01', content: 'c', replyType: 'disclosed' },
+      { ref: 'X3', unitCode: unit.code, applicant: 'a', receivedDate: '2025-05-01', content: 'c', replyDate: '2025-05-10', replyType: 'maybe' },
     ];
-    const res = await liaisonA.request({ method: 'POST', url: '/api/v1/imports/foi_requests', ...multipart('f.jsonl', bad.map((r) => JSON.stringify(r)).join('\n')) });
+    const res = await liaison.request({ method: 'POST', url: '/api/v1/imports/foi_requests', ...multipart('f.jsonl', bad.map((r) => JSON.stringify(r)).join('\n')) });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors.map((e: any) => e.row)).toEqual([1, 2, 3]);
-    expect((await liaisonA.get('/api/v1/foi-requests?year=2025')).json().total).toBe(4);
+    expect((await liaison.get('/api/v1/foi-requests?year=2025')).json().total).toBe(1); // the good row imported first, nothing more
   });
 });

@@ -203,3 +203,77 @@ export function multipart(filename: string, content: Buffer | string, fields: Re
 
 export const count = async (platform: Platform, table: 'org_units' | 'users' | 'audit_log' | 'attachments' | 'sessions') =>
   Number((await platform.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+// ---------------------------------------------------------------------------------------------
+// Record factories. Each makes one record through the real API, as a user of the platform would,
+// and throws with the server's answer when the platform refuses it, so a test states what it needs
+// and never relies on what another test left behind.
+
+type Reply = Awaited<ReturnType<Agent['request']>>;
+
+function expectStatus(res: Reply, status: number, what: string) {
+  if (res.statusCode !== status) throw new Error(`${what}: expected ${status}, got ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+/**
+ * A unit of the test's own (a unique code, so imports can name it) with one signed-in agent per
+ * role asked for: figures counted for this unit are exactly what the test made in it.
+ */
+export async function makeStaffedUnit<R extends string>(env: TestEnv, roles: readonly R[], values: Parameters<typeof makeUnit>[1] = {}) {
+  const unit = await makeUnit(env.platform, values);
+  const agents = {} as Record<R, Agent>;
+  for (const role of roles) agents[role] = await loggedIn(env.app, (await makeUser(env.platform, { unit, roles: [role] })).username);
+  return { unit, agents };
+}
+
+/** Takes a workflow transition and expects it to succeed; returns the record's workflow panel. */
+export async function advance(agent: Agent, recordType: string, id: string, key: string, body: Record<string, unknown>) {
+  return expectStatus(await agent.post(`/api/v1/workflow/${recordType}/${id}/transitions/${key}`, body), 200, `${recordType} ${id} → ${key}`);
+}
+
+/** Uploads a ledger attachment (evidence) to a record. */
+export async function attach(agent: Agent, recordType: string, recordId: string, name = '材料.txt') {
+  return expectStatus(await agent.request({ method: 'POST', url: '/api/v1/attachments', ...multipart(name, '台账材料', { recordType, recordId }) }), 201, `attachment to ${recordType} ${recordId}`);
+}
+
+/** 依申请公开: a request registered by the organ's own staff. */
+export async function makeFoiRequest(agent: Agent, values: { unitId: string; receivedDate: string } & Record<string, unknown>) {
+  const body = { applicantName: '申请人', content: '某项政府信息', channel: 'online', ...values };
+  return expectStatus(await agent.post('/api/v1/foi-requests', body), 201, 'foi request');
+}
+
+/** 人民调解组织. */
+export async function makeMediationOrg(agent: Agent, values: { unitId: string } & Record<string, unknown>) {
+  const body = { name: `调解委员会${++seq}`, type: 'town', establishedDate: '2015-01-01', ...values };
+  return expectStatus(await agent.post('/api/v1/mediation-orgs', body), 201, 'mediation organisation');
+}
+
+/** 年度重点任务分工方案 (the law office makes plans). */
+export async function makePlan(agent: Agent, values: { year: number } & Record<string, unknown>) {
+  const body = { title: `${values.year}年工作方案${++seq}`, issuedDate: `${values.year}-01-10`, ...values };
+  return expectStatus(await agent.post('/api/v1/plans', body), 201, 'plan');
+}
+
+/** 重点任务 under a plan (the law office assigns tasks). */
+export async function makeTask(agent: Agent, values: { planId: string; leadUnitId: string; dueDate: string } & Record<string, unknown>) {
+  const body = { code: unique('T'), title: `测试任务${seq}`, content: '按期完成', coUnitIds: [], ...values };
+  return expectStatus(await agent.post('/api/v1/tasks', body), 201, 'task');
+}
+
+/** 法治督察 (the law office or an inspector plans it). */
+export async function makeInspection(agent: Agent, values: { date: string; targetUnitIds: string[] } & Record<string, unknown>) {
+  const body = { title: `测试督察${++seq}`, kind: 'onsite', inspectors: '督察组', ...values };
+  return expectStatus(await agent.post('/api/v1/inspections', body), 201, 'inspection');
+}
+
+/** 督察发现的问题 of an inspection's target unit. */
+export async function makeFinding(agent: Agent, values: { inspectionId: string; unitId: string; dueDate: string } & Record<string, unknown>) {
+  const body = { description: `测试问题${++seq}`, severity: 'general', ...values };
+  return expectStatus(await agent.post('/api/v1/findings', body), 201, 'finding');
+}
+
+/** 法治政府建设年度报告, drafted with the figures of the unit's subtree. */
+export async function makeAnnualReport(agent: Agent, values: { unitId: string; year: number }) {
+  return expectStatus(await agent.post('/api/v1/annual-reports', values), 201, `annual report ${values.year}`);
+}

@@ -1,15 +1,16 @@
 // 矛盾纠纷调解 over HTTP: three-channel links, outcomes and return visits, scope, imports, figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { createTestEnv, loggedIn, makeMediationOrg, makeStaffedUnit, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 
 let env: TestEnv;
 let townA: Agent;
 let townB: Agent;
 let unitA: { id: string; code: string };
+let root: Awaited<ReturnType<typeof makeUnit>>;
 
 beforeAll(async () => {
   env = await createTestEnv();
-  const root = await makeUnit(env.platform, { kind: 'county' });
+  root = await makeUnit(env.platform, { kind: 'county' });
   unitA = await makeUnit(env.platform, { parent: root, kind: 'town', name: '城关镇', code: `MA${Date.now() % 100000}` });
   const unitB = await makeUnit(env.platform, { parent: root, kind: 'town', name: '青山镇' });
   townA = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitA as any, roles: ['unit_liaison'] })).username);
@@ -47,25 +48,28 @@ describe('a dispute', () => {
 
 describe('import and figures', () => {
   it('imports organisations and disputes and computes the success and return-visit rates over the closed ones', async () => {
-    const orgs = `ref,unitCode,name,type,establishedDate\nO1,${unitA.code},东关社区调委会,村（社区）调委会,2020-03-01\n`;
-    expect((await townA.request({ method: 'POST', url: '/api/v1/imports/mediation_orgs', ...multipart('o.csv', orgs) })).statusCode).toBe(200);
+    // A town of its own: its figures are only what this test registers and imports.
+    const { unit, agents } = await makeStaffedUnit(env, ['unit_liaison', 'unit_head'] as const, { parent: root, kind: 'town', name: '东关镇' });
+    const liaison = agents.unit_liaison;
+    await makeMediationOrg(liaison, { unitId: unit.id, name: '东关镇人民调解委员会', type: 'town', establishedDate: '2015-01-01' });
+    const orgs = `ref,unitCode,name,type,establishedDate\nO1,${unit.code},东关社区调委会,村（社区）调委会,2020-03-01\n`;
+    expect((await liaison.request({ method: 'POST', url: '/api/v1/imports/mediation_orgs', ...multipart('o.csv', orgs) })).statusCode).toBe(200);
     const rows = [
-      { ref: 'D1', unitCode: unitA.code, orgRef: 'O1', type: '婚姻家庭', receivedDate: '2025-03-01', channel: '人民调解', outcome: '调解成功', closedDate: '2025-03-10', revisitDate: '2025-04-10', lawyerInvolved: '是' },
-      { ref: 'D2', unitCode: unitA.code, type: '合同纠纷', receivedDate: '2025-04-01', channel: 'administrative', outcome: 'failure', closedDate: '2025-04-20' },
-      { ref: 'D3', unitCode: unitA.code, type: '邻里纠纷', receivedDate: '2025-05-01', channel: 'people', outcome: 'pending' },
+      { ref: 'D1', unitCode: unit.code, orgRef: 'O1', type: '婚姻家庭', receivedDate: '2025-03-01', channel: '人民调解', outcome: '调解成功', closedDate: '2025-03-10', revisitDate: '2025-04-10', lawyerInvolved: '是' },
+      { ref: 'D2', unitCode: unit.code, type: '合同纠纷', receivedDate: '2025-04-01', channel: 'administrative', outcome: 'failure', closedDate: '2025-04-20' },
+      { ref: 'D3', unitCode: unit.code, type: '邻里纠纷', receivedDate: '2025-05-01', channel: 'people', outcome: 'pending' },
     ];
-    const ok = await townA.request({ method: 'POST', url: '/api/v1/imports/disputes', ...multipart('d.jsonl', rows.map((r) => JSON.stringify(r)).join('\n')) });
+    const ok = await liaison.request({ method: 'POST', url: '/api/v1/imports/disputes', ...multipart('d.jsonl', rows.map((r) => JSON.stringify(r)).join('\n')) });
     expect(ok.statusCode, ok.body).toBe(200);
-    const head = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitA as any, roles: ['unit_head'] })).username);
-    const f = (await head.get('/api/v1/indicators?year=2025')).json().indicators;
-    expect(f).toMatchObject({ 'mediation.disputes': 3, 'mediation.closed': 2, 'mediation.success': 1, 'mediation.success_rate': 0.5, 'mediation.revisited': 1, 'mediation.revisit_rate': 0.5, 'mediation.lawyer_participations': 1, 'mediation.orgs': 2 }); // the one registered in the first test, established 2015, and the imported one
+    const f = (await agents.unit_head.get('/api/v1/indicators?year=2025')).json().indicators;
+    expect(f).toMatchObject({ 'mediation.disputes': 3, 'mediation.closed': 2, 'mediation.success': 1, 'mediation.success_rate': 0.5, 'mediation.revisited': 1, 'mediation.revisit_rate': 0.5, 'mediation.lawyer_participations': 1, 'mediation.orgs': 2 }); // the one registered above, established 2015, and the imported one
     const bad = [
-      { ref: 'X1', unitCode: unitA.code, type: 't', receivedDate: '2025-03-01', channel: 'people', outcome: 'success' },
-      { ref: 'X2', unitCode: unitA.code, type: 't', receivedDate: '2025-03-01', channel: 'people', outcome: 'success', closedDate: '2025-02-01' },
-      { ref: 'X3', unitCode: unitA.code, orgRef: 'NOPE', type: 't', receivedDate: '2025-03-01', channel: 'people' },
-      { ref: 'X4', unitCode: unitA.code, type: 't', receivedDate: '2025-03-01', channel: 'people', revisitDate: '2025-04-01' },
+      { ref: 'X1', unitCode: unit.code, type: 't', receivedDate: '2025-03-01', channel: 'people', outcome: 'success' },
+      { ref: 'X2', unitCode: unit.code, type: 't', receivedDate: '2025-03-01', channel: 'people', outcome: 'success', closedDate: '2025-02-01' },
+      { ref: 'X3', unitCode: unit.code, orgRef: 'NOPE', type: 't', receivedDate: '2025-03-01', channel: 'people' },
+      { ref: 'X4', unitCode: unit.code, type: 't', receivedDate: '2025-03-01', channel: 'people', revisitDate: '2025-04-01' },
     ];
-    const refused = await townA.request({ method: 'POST', url: '/api/v1/imports/disputes', ...multipart('d.jsonl', bad.map((r) => JSON.stringify(r)).join('\n')) });
+    const refused = await liaison.request({ method: 'POST', url: '/api/v1/imports/disputes', ...multipart('d.jsonl', bad.map((r) => JSON.stringify(r)).join('\n')) });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().errors.map((e: any) => e.column)).toEqual(['结案日期（closedDate）', '结案日期（closedDate）', '调解组织编号（orgRef）', '回访日期（revisitDate）']);
   });
