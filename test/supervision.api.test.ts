@@ -1,7 +1,7 @@
 // Inspections and findings over HTTP: who may do what, the closed rectification loop, the problem
 // pool, escalation to a supervision notice, imports with dates out of order, indicators.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { advance, attach, createTestEnv, loggedIn, makeFinding, makeInspection, makeStaffedUnit, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
 import { runDailyJob } from '../src/server/kernel/workflow/daily.ts';
 
@@ -14,12 +14,13 @@ let liaisonB: Agent;
 let unitA: { id: string; code: string };
 let unitB: { id: string; code: string };
 let inspectionId: string;
+let root: Awaited<ReturnType<typeof makeUnit>>;
 const day = (offset: number) => fromDayNumber(toDayNumber(chinaToday()) + offset);
 const year = Number(day(-30).slice(0, 4));
 
 beforeAll(async () => {
   env = await createTestEnv();
-  const root = await makeUnit(env.platform, { kind: 'county' });
+  root = await makeUnit(env.platform, { kind: 'county' });
   const justice = await makeUnit(env.platform, { parent: root, name: '司法局' });
   unitA = await makeUnit(env.platform, { parent: root, name: '教育局', code: `SA${Date.now() % 100000}` });
   unitB = await makeUnit(env.platform, { parent: root, name: '卫健局', code: `SB${Date.now() % 100000}` });
@@ -98,8 +99,9 @@ describe('inspections and findings', () => {
     const mine = closed.find((p: any) => p.link === `/findings/${f.id}`);
     expect(mine).toMatchObject({ closableByHand: false });
     // A finding's problem closes only through its own verification.
-    const open = (await office.get('/api/v1/problems?status=open')).json().items.find((p: any) => p.sourceLabel === '督察发现');
-    expect(open).toBeTruthy();
+    const pending = (await newFinding({ description: '尚未整改的问题' })).json();
+    const open = (await office.get('/api/v1/problems?status=open')).json().items.find((p: any) => p.link === `/findings/${pending.id}`);
+    expect(open).toMatchObject({ sourceLabel: '督察发现', status: 'open' });
     expect((await office.post(`/api/v1/problems/${open.id}/close`, { note: 'x' })).statusCode).toBe(409);
   });
 
@@ -169,17 +171,36 @@ describe('imports and indicators', () => {
   });
 
   it('computes the supervision figures with their records', async () => {
+    // Units of the test's own under an inspection of its own: unit X has one finding verified
+    // after an interview and one still open; unit Y has one that is not X's.
+    const x = await makeStaffedUnit(env, ['unit_liaison', 'unit_head'] as const, { parent: root, name: '交通局' });
+    const y = await makeUnit(env.platform, { parent: root, name: '水利局' });
+    const inspection = await makeInspection(inspector, { date: day(-30), targetUnitIds: [x.unit.id, y.id] });
+    const done = await makeFinding(inspector, { inspectionId: inspection.id, unitId: x.unit.id, severity: 'major', dueDate: day(10) });
+    await attach(x.agents.unit_liaison, 'finding', done.id, '整改报告.txt');
+    await advance(x.agents.unit_liaison, 'finding', done.id, 'rectify', { version: 1, values: { measures: '已整改' } });
+    const interview = await inspector.post(`/api/v1/findings/${done.id}/interviews`, { heldOn: day(-30), interviewee: '交通局局长', conductedBy: '县法治办', notes: '约谈' });
+    expect(interview.statusCode, interview.body).toBe(201);
+    await advance(inspector, 'finding', done.id, 'verify', { version: interview.json().version, values: { followupResult: '整改到位' } });
+    await makeFinding(inspector, { inspectionId: inspection.id, unitId: x.unit.id, dueDate: day(10) });
+    await makeFinding(inspector, { inspectionId: inspection.id, unitId: y.id, dueDate: day(10) });
+
+    // The county's figures are the records of the year, whatever else the file made.
     const figures = (await office.get(`/api/v1/indicators?year=${year}`)).json().indicators;
     const findings = await env.platform.db.selectFrom('findings as f').innerJoin('inspections as i', 'i.id', 'f.inspection_id').select('f.status').where('i.date', '>=', `${year}-01-01`).where('i.date', '<=', `${year}-12-31`).execute();
     const verified = findings.filter((f) => f.status === 'verified').length;
+    expect(verified).toBeGreaterThan(0);
     expect(figures['inspections.findings']).toBe(findings.length);
     expect(figures['inspections.rectified']).toBe(verified);
     expect(figures['inspections.rectification_rate']).toBeCloseTo(verified / findings.length, 10);
     expect(figures['inspections.count']).toBe((await env.platform.db.selectFrom('inspections').select('id').where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).execute()).length);
-    expect(figures['inspections.interviews']).toBe(1);
+    expect(figures['inspections.interviews']).toBe((await env.platform.db.selectFrom('interviews').select('id').where('held_on', '>=', `${year}-01-01`).where('held_on', '<=', `${year}-12-31`).execute()).length);
     const records = (await office.get(`/api/v1/indicators/inspections.rectified/records?year=${year}`)).json();
     expect(records.total).toBe(verified);
-    const unitFigures = (await headA.get(`/api/v1/indicators?year=${year}`)).json().indicators;
-    expect(unitFigures['inspections.findings']).toBe(findings.length - 1); // the imported one of unit B is not unit A's
+    // Unit X's figures are exactly its own: unit Y's finding is not X's.
+    const unitFigures = (await x.agents.unit_head.get(`/api/v1/indicators?year=${year}`)).json().indicators;
+    expect(unitFigures).toMatchObject({ 'inspections.findings': 2, 'inspections.rectified': 1, 'inspections.rectification_rate': 0.5, 'inspections.interviews': 1 });
+    const unitRecords = (await x.agents.unit_head.get(`/api/v1/indicators/inspections.rectified/records?year=${year}`)).json();
+    expect(unitRecords.items.map((r: any) => r.link)).toEqual([`/findings/${done.id}`]);
   });
 });
