@@ -1,5 +1,6 @@
 // Dispute mediation — 矛盾纠纷调解 / 三调联动 (domain.md §2.10).
-import { z, text, isoDate, pageQuery, labelledEnum } from '../zod.ts';
+import { z, text, labelledEnum } from '../zod.ts';
+import { createInput, defineRecord, f, listQuery, type RecordView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 
 export const DISPUTE_RECORD_TYPE = 'dispute';
@@ -54,71 +55,59 @@ export const DISPUTE_WORKFLOW: WorkflowDef = {
 
 export const DISPUTE_STATUSES = Object.fromEntries(Object.entries(DISPUTE_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
 
-export const orgInput = z.strictObject({
-  unitId: z.string().min(1, { error: '所属单位（unitId）不能为空' }).max(64).meta({ title: '所属单位' }),
-  name: text('调解组织名称', 100),
-  type: z.enum(Object.keys(ORG_TYPES) as [OrgType, ...OrgType[]], { error: '类型（type）无效，可选：town、village、industry、joint、park' }).meta({ title: '类型' }),
-  establishedDate: isoDate('成立日期（establishedDate）').optional(),
+/** 调解组织 (domain.md §2.10): one line each field; forms, import, export and ledger derive from it. */
+export const MEDIATION_ORG = defineRecord({
+  type: 'mediation_org',
+  title: '调解组织',
+  table: 'mediation_orgs',
+  fields: {
+    unitId: f.unit('所属单位', { required: true, list: true, filter: true, detail: true, example: 'SFX-T01' }),
+    name: f.text('名称', { max: 100, required: true, list: true, sort: true, search: true, example: '城关镇人民调解委员会' }),
+    type: f.enum('类型', ORG_TYPES, { required: true, list: true, filter: true, sort: true, example: 'town' }),
+    establishedDate: f.date('成立日期', { notAfterToday: true, list: true, sort: true, note: '可空（默认导入当日）', example: '2012-06-01' }),
+  },
 });
 
-export const disputeInput = z.strictObject({
-  unitId: z.string().min(1, { error: '受理单位（unitId）不能为空' }).max(64).meta({ title: '受理单位' }),
-  orgId: z.string().min(1).max(64).nullable().optional().meta({ title: '调解组织' }),
-  type: text('纠纷类型', 50),
-  parties: text('当事人', 300),
-  summary: text('纠纷简况', 2000),
-  receivedDate: isoDate('受理日期（receivedDate）'),
-  channel: z.enum(['people', 'administrative', 'judicial'], { error: '调解途径（channel）应为 people、administrative 或 judicial' }).meta({ title: '调解途径' }),
-  linkedDisputeId: z.string().min(1).max(64).nullable().optional().meta({ title: '关联纠纷（三调联动）' }),
-  mediators: text('调解员', 200),
-  lawyerInvolved: z.boolean().optional().meta({ title: '律师参与' }),
+/** 矛盾纠纷: what is received and mediated; the status, closure and return visit come through the workflow. */
+export const DISPUTE = defineRecord({
+  type: DISPUTE_RECORD_TYPE,
+  title: '纠纷',
+  table: 'disputes',
+  fields: {
+    unitId: f.unit('受理单位', { required: true, filter: true, example: 'SFX-T01' }),
+    orgId: f.record('调解组织', { display: 'orgName', list: true, example: 'TJ-T01' }),
+    type: f.text('纠纷类型', { max: 50, required: true, list: true, sort: true, search: true, note: '如 婚姻家庭、邻里纠纷、合同纠纷', example: '邻里纠纷' }),
+    parties: f.text('当事人', { max: 300, required: true, importName: false, search: true }),
+    summary: f.longText('纠纷简况', { max: 2000, required: true, importName: false, export: false }),
+    receivedDate: f.date('受理日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-05-06' }),
+    channel: f.enum('调解途径', MEDIATION_CHANNELS, { required: true, list: true, filter: true, sort: true, example: '人民调解' }),
+    linkedDisputeId: f.record('关联纠纷（三调联动）', { display: 'linkedTitle', importName: false, export: false }),
+    mediators: f.text('调解员', { max: 200, required: true, importName: false }),
+    lawyerInvolved: f.boolean('律师参与', { list: true, filter: true, example: '否' }),
+    outcome: f.enum('调解结果', OUTCOMES, { input: false, list: true, filter: true, sort: true, note: 'success/failure/transferred/pending 或 调解成功/调解不成功/转其他途径/调解中', example: '调解成功' }),
+    agreement: f.longText('调解协议', { input: false, importName: false, export: false }),
+    closedDate: f.date('结案日期', { input: false, sort: true, note: '已结案的必填', example: '2025-05-20' }),
+    revisitDate: f.date('回访日期', { input: false, note: '不早于结案日期', example: '2025-06-20' }),
+    revisitResult: f.text('回访情况', { max: 1000, input: false, note: '有回访日期时填写', example: '当事人履行协议，无反复' }),
+  },
 });
+
+export const orgInput = createInput(MEDIATION_ORG);
+export const disputeInput = createInput(DISPUTE);
 export type DisputeInput = z.infer<typeof disputeInput>;
 
-export const disputeListQuery = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100).optional().meta({ title: '年度' }),
-  unitId: z.string().max(64).optional().meta({ title: '受理单位' }),
-  channel: z.enum(['people', 'administrative', 'judicial']).optional().meta({ title: '调解途径' }),
+export const disputeListQuery = listQuery(DISPUTE, {
   status: z.enum(Object.keys(DISPUTE_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
-  outcome: z.enum(['success', 'failure', 'transferred']).optional().meta({ title: '调解结果' }),
-  ...pageQuery,
 });
+export type DisputeListQuery = z.infer<typeof disputeListQuery>;
 
-export interface MediationOrgView {
-  id: string;
-  ref: string | null;
-  unitId: string;
-  unitName: string;
-  name: string;
-  type: OrgType;
-  establishedDate: string;
-  active: boolean;
-  disputes: number;
-}
+export type MediationOrgView = RecordView<typeof MEDIATION_ORG.fields> & { unitName: string; active: boolean; disputes: number };
 
-export interface DisputeView {
-  id: string;
-  ref: string | null;
+export type DisputeView = RecordView<typeof DISPUTE.fields> & {
   title: string;
-  unitId: string;
   unitName: string;
-  orgId: string | null;
   orgName: string | null;
-  type: string;
-  parties: string;
-  summary: string;
-  receivedDate: string;
-  channel: MediationChannel;
-  linkedDisputeId: string | null;
   linkedTitle: string | null;
-  mediators: string;
-  lawyerInvolved: boolean;
   status: string;
   statusLabel: string;
-  outcome: DisputeOutcome | null;
-  agreement: string | null;
-  closedDate: string | null;
-  revisitDate: string | null;
-  revisitResult: string | null;
-  version: number;
-}
+};

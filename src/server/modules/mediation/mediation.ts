@@ -12,7 +12,9 @@ import { fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { DISPUTE_RECORD_TYPE, DISPUTE_WORKFLOW, type DisputeInput, type DisputeOutcome, type DisputeView, type MediationChannel, type MediationOrgView, type OrgType } from '../../../shared/schemas/mediation.ts';
+import { DISPUTE, DISPUTE_RECORD_TYPE, DISPUTE_WORKFLOW, MEDIATION_ORG, type DisputeInput, type DisputeListQuery, type DisputeView, type MediationOrgView } from '../../../shared/schemas/mediation.ts';
+import { recordView } from '../../kernel/records/view.ts';
+import { listPage } from '../../kernel/records/list.ts';
 import type { DisputeTable } from './tables.ts';
 
 export async function createOrg(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: { unitId: string; name: string; type: string; establishedDate?: string; ref?: string | null }): Promise<string> {
@@ -22,7 +24,7 @@ export async function createOrg(tx: Tx, platform: Platform, actor: Actor, scope:
   const id = newId();
   const established = input.establishedDate ?? chinaToday();
   if (established > chinaToday()) throw fieldError('establishedDate', '成立日期', '不能晚于今天');
-  await tx.insertInto('mediation_orgs').values({ id, ref: input.ref ?? null, unit_id: unit.id, name: input.name, type: input.type, established_date: established, active: 1, created_at: now, created_by: actor.id, updated_at: now, updated_by: actor.id }).execute();
+  await tx.insertInto('mediation_orgs').values({ id, ref: input.ref ?? null, unit_id: unit.id, name: input.name, type: input.type, established_date: established, active: 1, version: 1, created_at: now, created_by: actor.id, updated_at: now, updated_by: actor.id }).execute();
   await platform.audit.record(tx, actor, { action: 'mediation.org_create', targetType: 'mediation_org', targetId: id, detail: { name: input.name } });
   return id;
 }
@@ -34,14 +36,12 @@ async function assertOrgVisible(tx: Executor, scope: DataScope, orgId: string | 
   if (!org || !inScope(scope, org.unit_id)) throw fieldError('orgId', '调解组织', '不存在或无权访问');
 }
 
-export async function updateOrg(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, input: { name: string; type: string; establishedDate?: string }): Promise<void> {
+export async function updateOrg(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: { name: string; type: string; establishedDate?: string | null }): Promise<void> {
   const org = await tx.selectFrom('mediation_orgs').select('unit_id').where('id', '=', id).executeTakeFirst();
   if (!org) throw notFound('调解组织');
   assertInScope(scope, org.unit_id, '调解组织');
   if (input.establishedDate && input.establishedDate > chinaToday()) throw fieldError('establishedDate', '成立日期', '不能晚于今天');
-  const values = { name: input.name, type: input.type, ...(input.establishedDate ? { established_date: input.establishedDate } : {}), updated_at: nowIso(), updated_by: actor.id };
-  const changed = await tx.updateTable('mediation_orgs').set(values).where('id', '=', id).executeTakeFirst();
-  if (Number(changed.numUpdatedRows) !== 1) throw notFound('调解组织');
+  await updateVersioned(tx, 'mediation_orgs', id, version, { name: input.name, type: input.type, ...(input.establishedDate ? { established_date: input.establishedDate } : {}) }, actor.id);
   await platform.audit.record(tx, actor, { action: 'mediation.org_update', targetType: 'mediation_org', targetId: id, detail: { name: input.name } });
 }
 
@@ -53,7 +53,7 @@ export async function listOrgs(platform: Platform, scope: DataScope): Promise<Me
     .orderBy('o.type')
     .orderBy('o.name')
     .execute();
-  return rows.map((r) => ({ id: r.id, ref: r.ref, unitId: r.unit_id, unitName: r.unit_name, name: r.name, type: r.type as OrgType, establishedDate: r.established_date, active: r.active === 1, disputes: Number(r.disputes ?? 0) }));
+  return rows.map((r) => ({ ...recordView(MEDIATION_ORG, r), unitName: r.unit_name, active: r.active === 1, disputes: Number(r.disputes ?? 0) }));
 }
 
 export const disputeTitle = (type: string, parties: string) => `${type}：${parties.length > 30 ? `${parties.slice(0, 30)}…` : parties}`;
@@ -137,47 +137,20 @@ function disputeQuery(db: Executor) {
 type DisputeRow = DisputeTable & { unit_name: string; org_name: string | null; linked_title: string | null };
 
 const view = (r: DisputeRow): DisputeView => ({
-  id: r.id,
-  ref: r.ref,
+  ...recordView(DISPUTE, r),
   title: r.title,
-  unitId: r.unit_id,
   unitName: r.unit_name,
-  orgId: r.org_id,
   orgName: r.org_name,
-  type: r.type,
-  parties: r.parties,
-  summary: r.summary,
-  receivedDate: r.received_date,
-  channel: r.channel as MediationChannel,
-  linkedDisputeId: r.linked_dispute_id,
   linkedTitle: r.linked_title,
-  mediators: r.mediators,
-  lawyerInvolved: r.lawyer_involved === 1,
   status: r.status,
   statusLabel: DISPUTE_WORKFLOW.states[r.status]?.label ?? r.status,
-  outcome: r.outcome as DisputeOutcome | null,
-  agreement: r.agreement,
-  closedDate: r.closed_date,
-  revisitDate: r.revisit_date,
-  revisitResult: r.revisit_result,
-  version: r.version,
 });
 
-export async function listDisputes(platform: Platform, scope: DataScope, query: { year?: number; unitId?: string; channel?: string; status?: string; outcome?: string; page: number; pageSize: number }) {
-  let q = scoped(disputeQuery(platform.db), scope, 'd.unit_id');
-  if (query.year) q = q.where('d.received_date', '>=', `${query.year}-01-01`).where('d.received_date', '<=', `${query.year}-12-31`);
-  if (query.unitId) {
-    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
-    q = q.where('d.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
-  }
-  if (query.channel) q = q.where('d.channel', '=', query.channel);
-  if (query.status) q = q.where('d.status', '=', query.status);
-  if (query.outcome) q = q.where('d.outcome', '=', query.outcome);
-  const [{ total }, rows] = await Promise.all([
-    q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-    q.orderBy('d.received_date', 'desc').orderBy('d.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
-  ]);
-  return { items: (rows as DisputeRow[]).map(view), total: Number(total), page: query.page, pageSize: query.pageSize };
+export async function listDisputes(platform: Platform, scope: DataScope, query: Omit<DisputeListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number }) {
+  let base = disputeQuery(platform.db);
+  if (query.status) base = base.where('d.status', '=', query.status);
+  const page = await listPage<DisputeRow>(platform.db, base, DISPUTE, { alias: 'd', unitColumn: 'd.unit_id', defaultSort: { field: 'receivedDate', order: 'desc' } }, scope, query);
+  return { ...page, items: page.items.map(view) };
 }
 
 export async function getDispute(platform: Platform, scope: DataScope, id: string): Promise<DisputeView> {

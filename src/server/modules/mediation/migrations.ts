@@ -61,4 +61,10 @@ export const mediationMigrations: MigrationSet = (dialect) => ({
       await makeRefUniquePerUnit(db, dialect, 'disputes');
     },
   },
+  // Organisations are edited too (imports, the ledger): their writes are version-checked like every record's.
+  mediation_0004_org_version: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('mediation_orgs').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    },
+  },
 });

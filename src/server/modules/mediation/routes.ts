@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { exportRoute } from '../../kernel/exports/xlsx.ts';
-import { MEDIATION_CHANNELS, OUTCOMES, disputeInput, disputeListQuery, orgInput } from '../../../shared/schemas/mediation.ts';
+import { DISPUTE, disputeInput, disputeListQuery, orgInput, type DisputeView } from '../../../shared/schemas/mediation.ts';
+import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { createDispute, createOrg, getDispute, listDisputes, listOrgs } from './mediation.ts';
 
 export async function mediationRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
@@ -27,24 +28,13 @@ export async function mediationRoutes(api: FastifyInstance, platform: Platform):
     permission: 'mediation.read',
     summary: '按当前筛选导出矛盾纠纷台账（.xlsx）',
     tags,
-    query: disputeListQuery.omit({ page: true, pageSize: true }),
+    query: disputeListQuery,
     sheet: '矛盾纠纷',
     targetType: 'dispute',
     rows: async (ctx, query) => (await listDisputes(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
-    columns: [
-        { header: '受理日期', width: 12, value: (d) => d.receivedDate },
-        { header: '受理单位', width: 18, value: (d) => d.unitName },
-        { header: '调解组织', width: 24, value: (d) => d.orgName },
-        { header: '纠纷类型', width: 10, value: (d) => d.type },
-        { header: '当事人', width: 20, value: (d) => d.parties },
-        { header: '调解途径', width: 10, value: (d) => MEDIATION_CHANNELS[d.channel] },
-        { header: '律师参与', width: 8, value: (d) => (d.lawyerInvolved ? '是' : '否') },
-        { header: '状态', width: 12, value: (d) => d.statusLabel },
-        { header: '调解结果', width: 12, value: (d) => (d.outcome ? OUTCOMES[d.outcome] : null) },
-        { header: '结案日期', width: 12, value: (d) => d.closedDate },
-        { header: '回访日期', width: 12, value: (d) => d.revisitDate },
-    ],
+    columns: exportColumns<DisputeView>(DISPUTE, [{ header: '状态', width: 12, value: (d) => d.statusLabel }]),
   });
+
   route(api, {
     method: 'POST',
     url: '/disputes',

@@ -7,6 +7,7 @@ export interface MediationOrgTable {
   /** 成立日期: counts the organisation from that year on. */
   established_date: string;
   active: number;
+  version: number;
   created_at: string;
   created_by: string | null;
   updated_at: string;

@@ -1,0 +1,66 @@
+// One paged, sorted, scoped list query for every ledger: the definition's filters (enum and boolean
+// equality, a unit with its subunits, a date by year), keyword search, sort keys and paging, always
+// inside the caller's data scope.
+import { sql } from 'kysely';
+import type { Executor } from '../db/index.ts';
+import { likeEscape } from '../db/index.ts';
+import { scoped, subtreeUnitIds, type DataScope } from '../auth/scope.ts';
+import { entries, type RecordDef } from '../../../shared/records.ts';
+
+export interface ListParams {
+  page: number;
+  pageSize: number;
+  sort?: string;
+  order?: 'asc' | 'desc';
+  q?: string;
+  year?: number;
+  [filter: string]: unknown;
+}
+
+export interface ListSpec {
+  /** Alias of the record's table in the query. */
+  alias: string;
+  /** The unit column that the data scope applies to. */
+  unitColumn: string;
+  /** Order when the user chose none (and the tie-break of every order). */
+  defaultSort: { field: string; order: 'asc' | 'desc' };
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Applies scope, filters, search, sort and paging to `base` (a select of the record's table, with joins). */
+export async function listPage<Row>(db: Executor, base: any, def: RecordDef, spec: ListSpec, scope: DataScope, params: ListParams): Promise<Page<Row>> {
+  let q = scoped(base, scope, spec.unitColumn);
+  const column = (name: string) => `${spec.alias}.${def.fields[name]!.column}`;
+  for (const [name, field] of entries(def)) {
+    if (!field.filter) continue;
+    if (field.kind === 'date') {
+      if (params.year) q = q.where(column(name), '>=', `${params.year}-01-01`).where(column(name), '<=', `${params.year}-12-31`);
+      continue;
+    }
+    const value = params[name];
+    if (value === undefined || value === '') continue;
+    if (field.kind === 'unit') {
+      const unit = await db.selectFrom('org_units').select('path').where('id', '=', String(value)).executeTakeFirst();
+      q = q.where(column(name), 'in', unit ? await subtreeUnitIds(db, unit.path) : ['']);
+    } else if (field.kind === 'boolean') q = q.where(column(name), '=', value === 'true' ? 1 : 0);
+    else q = q.where(column(name), '=', value);
+  }
+  const searchable = entries(def).filter(([, f]) => f.search);
+  if (params.q && searchable.length) {
+    const pattern = `%${likeEscape(params.q)}%`;
+    q = q.where((eb: any) => eb.or(searchable.map(([name]) => sql<boolean>`${sql.ref(column(name))} like ${pattern} escape '\\'`)));
+  }
+  const sortField = params.sort && def.fields[params.sort]?.sort ? params.sort : spec.defaultSort.field;
+  const order = params.sort ? (params.order ?? 'asc') : spec.defaultSort.order;
+  const [{ total }, rows] = await Promise.all([
+    q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
+    q.orderBy(column(sortField), order).orderBy(`${spec.alias}.id`, order).limit(params.pageSize).offset((params.page - 1) * params.pageSize).execute(),
+  ]);
+  return { items: rows as Row[], total: Number(total), page: params.page, pageSize: params.pageSize };
+}
