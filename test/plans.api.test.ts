@@ -2,7 +2,7 @@
 // the ledger export and the task indicators with their records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { advance, attach, createTestEnv, loggedIn, makeTask, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
 
 let env: TestEnv;
@@ -40,6 +40,17 @@ afterAll(() => env.close());
 
 const newTask = (extra: Record<string, unknown> = {}) =>
   office.post('/api/v1/tasks', { planId, code: String(Math.floor(Math.random() * 1e9)), title: '落实合法性审核', content: '一律审核', leadUnitId: unitA.id, coUnitIds: [unitB.id], dueDate: day(30), ...extra });
+
+/** A task of the plan taken through progress, evidence, submission and the law office's confirmation. */
+async function completedTask(extra: Record<string, unknown> = {}) {
+  const task = await makeTask(office, { planId, leadUnitId: unitA.id, dueDate: day(30), ...extra });
+  expect((await liaisonA.post(`/api/v1/tasks/${task.id}/progress`, { text: '已完成', percent: 100 })).statusCode).toBe(201);
+  await attach(liaisonA, 'task', task.id, '完成报告.txt');
+  await advance(liaisonA, 'task', task.id, 'submit', { version: 2, values: { completionNote: '已全部完成' } });
+  return advance(office, 'task', task.id, 'confirm', { version: 3 });
+}
+/** A running task of the plan already past its due date. */
+const overdueTask = (extra: Record<string, unknown> = {}) => makeTask(office, { planId, leadUnitId: unitA.id, dueDate: day(-3), ...extra });
 
 describe('tasks', () => {
   it('the lead and co-units see a task; another unit does not; only the law office creates tasks', async () => {
@@ -170,7 +181,10 @@ describe('imports, export, copy and indicators', () => {
   });
 
   it('every ledger exports a real xlsx named after its sheet, and the export is audited', async () => {
+    const last = await env.platform.db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow();
+    const since = Number(last.seq ?? 0);
     for (const [url, header] of [
+      ['/api/v1/tasks/export', '方案'],
       ['/api/v1/findings/export', '督察'],
       ['/api/v1/review-cases/export', '收到日期'],
       ['/api/v1/foi-requests/export', '收到日期'],
@@ -185,25 +199,33 @@ describe('imports, export, copy and indicators', () => {
       await book.xlsx.load(res.rawPayload as any);
       expect(book.worksheets[0]!.getRow(1).getCell(1).value, url).toBe(header);
     }
-    const audited = await env.platform.db.selectFrom('audit_log').select('target_type').where('action', '=', 'export.run').execute();
-    expect(new Set(audited.map((a) => a.target_type))).toEqual(new Set(['task', 'finding', 'review_case', 'foi_request', 'litigation_case', 'proposal', 'dispute']));
+    // Each of this test's exports is audited once, under its record type.
+    const audited = await env.platform.db.selectFrom('audit_log').select('target_type').where('action', '=', 'export.run').where('seq', '>', since).execute();
+    expect(audited.map((a) => a.target_type).sort()).toEqual(['dispute', 'finding', 'foi_request', 'litigation_case', 'proposal', 'review_case', 'task']);
   });
 
   it('copies a plan into the next year with its tasks not started', async () => {
+    await completedTask();
+    await overdueTask();
     const res = await office.post(`/api/v1/plans/${planId}/copy`, { year: year + 1, issuedDate: `${year + 1}-02-01` });
     expect(res.statusCode, res.body).toBe(201);
     const copy = res.json();
     expect(copy.title).toBe(`${year + 1}年重点任务分工方案`);
     const tasks = (await office.get(`/api/v1/tasks?planId=${copy.id}&pageSize=200`)).json().items;
     const original = (await office.get(`/api/v1/tasks?planId=${planId}&pageSize=200`)).json().items.filter((t: any) => t.status !== 'cancelled');
+    expect(original.length).toBeGreaterThanOrEqual(2);
     expect(tasks).toHaveLength(original.length);
     expect(tasks.every((t: any) => t.status === 'not_started' && t.dueDate >= `${year + 1}-02-01`)).toBe(true);
   });
 
   it('computes the task figures for a unit and the county, each listing its records', async () => {
+    // What the figures must show: a completed task and an overdue one, of this test's own.
+    await completedTask();
+    await overdueTask();
     const county = (await leader.get(`/api/v1/indicators?year=${year}`)).json();
     const rows = await env.platform.db.selectFrom('tasks as t').innerJoin('plans as p', 'p.id', 't.plan_id').select(['t.status', 't.due_date']).where('p.year', '=', year).where('t.status', '!=', 'cancelled').execute();
     const completed = rows.filter((r) => r.status === 'completed').length;
+    expect(completed).toBeGreaterThan(0);
     expect(county.indicators['tasks.total']).toBe(rows.length);
     expect(county.indicators['tasks.completed']).toBe(completed);
     const running = await env.platform.db.selectFrom('clocks as c').innerJoin('tasks as t', 't.id', 'c.record_id').innerJoin('plans as p', 'p.id', 't.plan_id').select('c.id').where('c.record_type', '=', 'task').where('c.status', '=', 'running').where('c.due_date', '<', chinaToday()).where('p.year', '=', year).where('t.status', '!=', 'cancelled').execute();
@@ -245,9 +267,14 @@ describe('imports, export, copy and indicators', () => {
 
 describe('dashboard', () => {
   it('ranks units on a figure and counts open deadlines by light, within scope', async () => {
+    // Open deadlines of both units, and more tasks led by unit A than by unit B.
+    await makeTask(office, { planId, leadUnitId: unitA.id, dueDate: day(30) });
+    await overdueTask();
+    await makeTask(office, { planId, leadUnitId: unitB.id, dueDate: day(30) });
     const ranking = (await leader.get(`/api/v1/indicators/tasks.total/by-unit?year=${year}`)).json().items;
     const counts = await env.platform.db.selectFrom('tasks as t').innerJoin('plans as p', 'p.id', 't.plan_id').select(['t.unit_id']).select((eb) => eb.fn.countAll<number>().as('n')).where('p.year', '=', year).where('t.status', '!=', 'cancelled').groupBy('t.unit_id').execute();
     expect(ranking.map((u: any) => [u.unitId, u.value]).sort()).toEqual(counts.map((c) => [c.unit_id, Number(c.n)]).sort());
+    expect(ranking.length).toBeGreaterThanOrEqual(2);
     expect(ranking[0].value).toBeGreaterThanOrEqual(ranking.at(-1).value);
     const rate = (await leader.get(`/api/v1/indicators/tasks.completion_rate/by-unit?year=${year}`)).json().items;
     for (const u of rate) expect(u.value).toBeCloseTo(u.denominator ? u.numerator / u.denominator : NaN, 10);
