@@ -7,6 +7,7 @@ import type { ImportType } from './imports/types.ts';
 import type { Platform } from './platform.ts';
 import type { WorkflowDef } from '../../shared/workflow.ts';
 import type { IndicatorDef } from './indicators/registry.ts';
+import type { RecordDef } from '../../shared/records.ts';
 
 export interface PermissionGrant {
   label: string;
@@ -22,6 +23,8 @@ export interface ModuleManifest {
   /** Registers the module's routes; the plugin is mounted under /api/v1. */
   routes?: (app: FastifyInstance, platform: Platform) => Promise<void>;
   importTypes?: ImportType[];
+  /** Definitions of the module's record types (fields, labels, flags); a test holds them to the migrated tables. */
+  records?: RecordDef<any>[];
   /** Status machines of the module's record types. */
   workflows?: WorkflowDef[];
   /**

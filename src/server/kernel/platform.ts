@@ -3,6 +3,7 @@ import { ensureKeyFile, loadKeys, type Keys } from './crypto/keys.ts';
 import { openDatabase, type Db, type Dialect } from './db/index.ts';
 import { migrate } from './db/migrations.ts';
 import { AuditLog } from './audit/index.ts';
+import type { RecordDef } from '../../shared/records.ts';
 import { ALL_SCOPE_ROLES, KERNEL_PERMISSIONS, PERMISSION_LABELS, type Role } from '../../shared/roles.ts';
 import type { Config } from '../config.ts';
 import type { ModuleManifest } from './modules.ts';
@@ -24,6 +25,8 @@ export interface Platform {
   grants: ReadonlyMap<string, ReadonlySet<Role>>;
   permissionLabels: Readonly<Record<string, string>>;
   importTypes: ReadonlyMap<string, ImportType>;
+  /** Record definitions by record type. */
+  records: ReadonlyMap<string, RecordDef<any>>;
   /** The working-day calendar and deadline rules (cached). */
   deadlines: DeadlineStore;
   /** recordType → status machine, from every module. */
@@ -64,6 +67,7 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
   const labels: Record<string, string> = { ...PERMISSION_LABELS };
   for (const [permission, roles] of Object.entries(KERNEL_PERMISSIONS)) grants.set(permission, new Set(roles as readonly Role[]));
   const importTypes = new Map<string, ImportType>();
+  const records = new Map<string, RecordDef<any>>();
   const workflows = new Map<string, WorkflowDef>();
   const indicators = new Map<string, IndicatorDef>();
   for (const mod of modules) {
@@ -81,6 +85,10 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
       if (grants.has(permission)) throw new Error(`权限重复声明：${permission}（模块 ${mod.name}）`);
       grants.set(permission, new Set(grant.roles));
       labels[permission] = grant.label;
+    }
+    for (const def of mod.records ?? []) {
+      if (records.has(def.type)) throw new Error(`记录类型重复声明：${def.type}（模块 ${mod.name}）`);
+      records.set(def.type, def);
     }
     for (const type of mod.importTypes ?? []) {
       if (importTypes.has(type.type)) throw new Error(`导入类型重复声明：${type.type}（模块 ${mod.name}）`);
@@ -124,6 +132,7 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
     grants,
     permissionLabels: labels,
     importTypes,
+    records,
     deadlines: new DeadlineStore(handle.db),
     workflows,
     indicators,

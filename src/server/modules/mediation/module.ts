@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { DISPUTE_WORKFLOW } from '../../../shared/schemas/mediation.ts';
+import { DISPUTE, DISPUTE_WORKFLOW, MEDIATION_ORG } from '../../../shared/schemas/mediation.ts';
 import { mediationMigrations } from './migrations.ts';
 import { mediationRoutes } from './routes.ts';
 import { disputesImport, mediationOrgsImport } from './imports.ts';
@@ -17,6 +17,7 @@ export const mediationModule: ModuleManifest = {
   },
   migrations: mediationMigrations,
   routes: mediationRoutes,
+  records: [MEDIATION_ORG, DISPUTE],
   importTypes: [mediationOrgsImport, disputesImport],
   workflows: [DISPUTE_WORKFLOW],
   indicators: mediationIndicators,
