@@ -5,7 +5,7 @@
 // process: sqlite-busy.sqlite.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createTestEnv, makeUnit, makeUser, PASSWORD, type TestEnv } from './harness.ts';
+import { createTestEnv, makeUnit, makeUser, PASSWORD, type TestEnv, totpCode } from './harness.ts';
 import { openPlatform, type Platform } from '../src/server/kernel/platform.ts';
 import { MODULES } from '../src/server/modules/index.ts';
 
@@ -35,8 +35,14 @@ async function login(username: string) {
   expect(res.status).toBe(200);
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const csrf = /fazhi_csrf=([^;]+)/.exec(cookie)![1]!;
-  return (method: string, path: string, body?: unknown) =>
+  const call = (method: string, path: string, body?: unknown) =>
     fetch(base + path, { method, headers: { cookie, 'x-csrf-token': csrf, connection: 'close', ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  // Administrators bind an authenticator before anything else (two-factor sign-in).
+  if ((await res.json()).twoFactorSetupRequired) {
+    const { secret } = await (await call('POST', '/api/v1/auth/totp/setup', {})).json();
+    expect((await call('POST', '/api/v1/auth/totp/enable', { code: await totpCode(secret) })).status).toBe(200);
+  }
+  return call;
 }
 
 beforeAll(async () => {
