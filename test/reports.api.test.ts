@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../src/server/app.ts';
-import { Agent, createTestEnv, loggedIn, type TestEnv } from './harness.ts';
+import { Agent, advance, createTestEnv, loggedIn, makeAnnualReport, type TestEnv } from './harness.ts';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
 import { chinaToday } from '../src/server/kernel/calendar/days.ts';
 import { computeAll, scopeForUnitCode } from '../src/server/kernel/indicators/registry.ts';
@@ -33,14 +33,36 @@ afterAll(() => env.close());
 
 const figure = (html: string, code: string, part = 'value') => html.match(new RegExp(`<span data-figure="${code.replace('.', '\\.')}" data-part="${part}" data-value="([^"]*)">([^<]*)</span>`));
 
+/**
+ * The county's report for a year of the calling test's own (one report per unit and year, so each
+ * test names a different year), drafted through the API and taken as far as the test needs:
+ * written (narrative around the review figures, issuer, date of issue) or published (approved by
+ * the county head, reported to the Party committee, published today).
+ */
+async function countyReport(y: number, upTo: 'draft' | 'written' | 'published') {
+  const drafted = await makeAnnualReport(office, { unitId: county.id, year: y });
+  if (upTo === 'draft') return drafted;
+  const review = drafted.sections.find((s: any) => s.key === 'measures.review');
+  const sections = [{ key: 'measures.review', html: `<p>我县坚持复议为民。</p>${review.html}` }];
+  const written = await office.put(`/api/v1/annual-reports/${drafted.id}`, { version: drafted.version, title: drafted.title, issuer: '示范县人民政府', issuedDate: `${y + 1}-03-20`, sections });
+  expect(written.statusCode, written.body).toBe(200);
+  if (upTo === 'written') return written.json();
+  for (const [who, key, extra] of [[countyHead, 'approve', {}], [office, 'report', {}], [office, 'publish', { date: chinaToday() }]] as const) {
+    const { version } = (await office.get(`/api/v1/annual-reports/${drafted.id}`)).json();
+    await advance(who, 'annual_report', drafted.id, key, { version, ...extra });
+  }
+  return (await office.get(`/api/v1/annual-reports/${drafted.id}`)).json();
+}
+
 describe('an annual report', () => {
-  let id: string;
+  // Each test's own year for the county's report: the current one for drafting, older ones for
+  // the rest (year - 3 stays unused: the data-scope test asks for it from outside the county).
+  const years = { stale: year - 4, narrative: year - 5, workflow: year - 6, portal: year - 7, docx: year - 8, pdf: year - 9, scope: year - 10 };
 
   it('is drafted with the figures of the whole county, in plain Chinese, with last year for comparison', async () => {
     const res = await office.post('/api/v1/annual-reports', { unitId: county.id, year });
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json();
-    id = r.id;
     expect(r).toMatchObject({ kind: 'county', status: 'draft', title: `示范县人民政府关于${year}年度法治政府建设情况的报告`, due: `${year + 1}-03-31`, staleCount: 0 });
     expect(r.sections.map((s: any) => s.heading)).toEqual(expect.arrayContaining([`一、${year}年推进法治政府建设的主要举措和成效`, '二、存在的不足和原因', '三、党政主要负责人履行推进法治建设第一责任人职责情况', `四、${year + 1}年推进法治政府建设的主要安排`]));
     const truth = new Map((await computeAll(env.platform, await scopeForUnitCode(env.platform, year, 'SFX'))).map((v) => [v.code, v]));
@@ -54,10 +76,12 @@ describe('an annual report', () => {
   });
 
   it('marks the figures a changed record made stale, and refreshes them on request', async () => {
-    const before = (await office.get(`/api/v1/annual-reports/${id}`)).json();
+    const y = years.stale;
+    const before = await countyReport(y, 'draft');
+    const id = before.id;
     const received = Number(figure(before.sections.find((s: any) => s.key === 'measures.review').html, 'review.received')![1]);
     const market = await env.platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX-D21').executeTakeFirstOrThrow();
-    const intake = await office.post('/api/v1/review-cases', { unitId: county.id, applicantName: '王五', applicantKind: 'person', respondent: '示范县市场监管局', respondentUnitId: market.id, act: '行政处罚决定', receivedDate: chinaToday(), channel: 'window' });
+    const intake = await office.post('/api/v1/review-cases', { unitId: county.id, applicantName: '王五', applicantKind: 'person', respondent: '示范县市场监管局', respondentUnitId: market.id, act: '行政处罚决定', receivedDate: `${y}-06-01`, channel: 'window' });
     expect(intake.statusCode, intake.body).toBe(201);
 
     const stale = (await office.get(`/api/v1/annual-reports/${id}`)).json();
@@ -76,10 +100,12 @@ describe('an annual report', () => {
   });
 
   it('keeps narrative around the figures, sanitised, and refuses stale versions and unknown sections', async () => {
-    const r = (await office.get(`/api/v1/annual-reports/${id}`)).json();
+    const y = years.narrative;
+    const r = await countyReport(y, 'draft');
+    const id = r.id;
     const review = r.sections.find((s: any) => s.key === 'measures.review');
     const html = `<p>我县坚持复议为民。</p>${review.html}<p onclick="steal()">数字<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">链接</a><b>加粗</b></p>`;
-    const body = { version: r.version, title: r.title, issuer: '示范县人民政府', issuedDate: `${year + 1}-03-20`, sections: [{ key: 'measures.review', html }] };
+    const body = { version: r.version, title: r.title, issuer: '示范县人民政府', issuedDate: `${y + 1}-03-20`, sections: [{ key: 'measures.review', html }] };
     const saved = await office.put(`/api/v1/annual-reports/${id}`, body);
     expect(saved.statusCode, saved.body).toBe(200);
     const text = saved.json().sections.find((s: any) => s.key === 'measures.review').html as string;
@@ -108,6 +134,7 @@ describe('an annual report', () => {
   });
 
   it('goes from draft through the head’s approval and the report to the Party committee to publication', async () => {
+    const { id } = await countyReport(years.workflow, 'written');
     const act = async (who: Agent, key: string, extra: Record<string, unknown> = {}) => {
       const { version } = (await office.get(`/api/v1/annual-reports/${id}`)).json();
       return who.post(`/api/v1/workflow/annual_report/${id}/transitions/${key}`, { version, ...extra });
@@ -140,12 +167,14 @@ describe('an annual report', () => {
   });
 
   it('is readable without login once published, listed by year and unit', async () => {
-    const list = await env.app.inject({ method: 'GET', url: `/api/v1/public/annual-reports?year=${year}` });
+    const y = years.portal;
+    const { id } = await countyReport(y, 'published');
+    const list = await env.app.inject({ method: 'GET', url: `/api/v1/public/annual-reports?year=${y}` });
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((r: any) => r.id)).toContain(id);
-    expect(list.json().years).toEqual(expect.arrayContaining([year, year - 1, year - 2]));
+    expect(list.json().years).toEqual(expect.arrayContaining([y, year - 1, year - 2])); // this test's and the demo's two
     const page = (await env.app.inject({ method: 'GET', url: `/api/v1/public/annual-reports/${id}` })).json();
-    expect(page.sections[0].heading).toBe(`一、${year}年推进法治政府建设的主要举措和成效`);
+    expect(page.sections[0].heading).toBe(`一、${y}年推进法治政府建设的主要举措和成效`);
     expect(page.sections.map((s: any) => s.html).join('')).toContain('我县坚持复议为民');
     // A draft is not public.
     const draft = await env.platform.db.selectFrom('annual_reports').select('id').where('status', '=', 'draft').executeTakeFirstOrThrow();
@@ -157,6 +186,8 @@ describe('an annual report', () => {
   });
 
   it('exports a .docx in the GB/T 9704 layout with its headings and figures', async () => {
+    const y = years.docx;
+    const { id } = await countyReport(y, 'published');
     const res = await office.get(`/api/v1/annual-reports/${id}/docx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
@@ -164,13 +195,13 @@ describe('an annual report', () => {
     const zip = await JSZip.loadAsync(res.rawPayload);
     const doc = await zip.file('word/document.xml')!.async('string');
     const words = doc.replace(/<[^>]+>/g, '');
-    expect(words).toContain(`示范县人民政府关于${year}年度法治政府建设情况的报告`);
+    expect(words).toContain(`示范县人民政府关于${y}年度法治政府建设情况的报告`);
     expect(words).toContain('二、存在的不足和原因');
     expect(words).toContain('（三）发挥行政复议化解行政争议主渠道作用');
     const received = (await office.get(`/api/v1/annual-reports/${id}`)).json().figures.find((f: any) => f.code === 'review.received' && f.part === 'value').stored;
     expect(words).toContain(`收到行政复议申请${received}件`);
     expect(words).toContain('示范县人民政府');
-    expect(words).toContain(`${year + 1}年3月20日`);
+    expect(words).toContain(`${y + 1}年3月20日`);
     // A4 and the margins in twentieths of a point: 37, 35, 28, 26 mm.
     expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(doc).toMatch(/<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"/);
@@ -191,10 +222,12 @@ describe('an annual report', () => {
   });
 
   it('prints a PDF in the same layout: A4, title, headings, figures, issuer, date and page numbers at the outside edge', async () => {
+    const y = years.pdf;
+    const { id } = await countyReport(y, 'published');
     const res = await office.get(`/api/v1/annual-reports/${id}/pdf`);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toContain(encodeURIComponent(`示范县人民政府${year}年度法治政府建设情况报告.pdf`));
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent(`示范县人民政府${y}年度法治政府建设情况报告.pdf`));
     const pdf = res.rawPayload;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     // A4 in points, every page.
@@ -205,14 +238,15 @@ describe('an annual report', () => {
     writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     const flat = text.replace(/\s+/g, '');
-    expect(flat).toContain(`示范县人民政府关于${year}年度法治政府建设情况的报告`);
+    expect(flat).toContain(`示范县人民政府关于${y}年度法治政府建设情况的报告`);
     expect(flat).toContain('二、存在的不足和原因');
     expect(flat).toContain('（三）发挥行政复议化解行政争议主渠道作用');
     const received = (await office.get(`/api/v1/annual-reports/${id}`)).json().figures.find((f: any) => f.code === 'review.received' && f.part === 'value').stored;
     expect(flat).toContain(`收到行政复议申请${received}件`);
-    expect(flat).toContain(`示范县人民政府${year + 1}年3月20日`);
+    expect(flat).toContain(`示范县人民政府${y + 1}年3月20日`);
     // "— n —" on every page: odd pages at the right edge, even pages at the left.
     const pages = text.split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThanOrEqual(2); // both an odd and an even page
     pages.forEach((page, i) => {
       const line = page.split('\n').find((l) => new RegExp(`^\\s*—\\s*${i + 1}\\s*—\\s*$`).test(l));
       expect(line, `page ${i + 1}`).toBeDefined();
@@ -245,6 +279,7 @@ describe('an annual report', () => {
   }, 60_000);
 
   it('stays inside the data scope of a unit', async () => {
+    const { id } = await countyReport(years.scope, 'draft');
     const mine = (await bureauLiaison.get('/api/v1/annual-reports')).json();
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((r: any) => r.unitCode === 'SFX-D03')).toBe(true);
