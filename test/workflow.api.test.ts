@@ -65,31 +65,36 @@ describe('deadline API (public)', () => {
 
 describe('calendar overrides', () => {
   it('an entered notice for a new year makes its dates exact, audited; a unit cannot change the calendar', async () => {
-    const before = (await env.app.inject({ method: 'GET', url: '/api/v1/calendar/deadline?rule=review.accept&from=2026-12-29' })).json();
-    expect(before).toMatchObject({ due: '2027-01-05', provisional: true });
+    // A year no calendar data will announce for a long time, so the test holds whatever the
+    // shipped data gains: review.accept (5 working days) from Tuesday 2099-04-28 crosses Friday 05-01.
+    const Y = 2099;
+    const deadline = async () => (await env.app.inject({ method: 'GET', url: `/api/v1/calendar/deadline?rule=review.accept&from=${Y}-04-28` })).json();
+    expect((await lawOffice.get(`/api/v1/calendar/years/${Y}`)).json()).toMatchObject({ year: Y, known: false, source: null });
+    const before = await deadline();
+    expect(before).toMatchObject({ due: `${Y}-05-05`, provisional: true }); // 05-01 assumed a working day
+    expect(before.explanation.unknownYears).toEqual([Y]);
 
-    expect((await liaisonA.put('/api/v1/calendar/overrides/2027-01-01', { kind: 'holiday', name: '元旦' })).statusCode).toBe(403);
-    const bad = await lawOffice.post('/api/v1/calendar/years/2027/announce', { notice: '国办发明电〔2026〕1号', days: [{ date: '2026-01-01', kind: 'holiday', name: '元旦' }] });
+    expect((await liaisonA.put(`/api/v1/calendar/overrides/${Y}-05-01`, { kind: 'holiday', name: '劳动节' })).statusCode).toBe(403);
+    const bad = await lawOffice.post(`/api/v1/calendar/years/${Y}/announce`, { notice: '国办发明电〔2098〕1号', days: [{ date: `${Y - 1}-05-01`, kind: 'holiday', name: '劳动节' }] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().detail).toContain('days.0.date');
 
-    const res = await lawOffice.post('/api/v1/calendar/years/2027/announce', {
-      notice: '国务院办公厅关于2027年部分节假日安排的通知',
-      days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }],
+    const res = await lawOffice.post(`/api/v1/calendar/years/${Y}/announce`, {
+      notice: `国务院办公厅关于${Y}年部分节假日安排的通知`,
+      days: [{ date: `${Y}-05-01`, kind: 'holiday', name: '劳动节' }],
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ year: 2027, known: true, source: 'announced' });
-    const after = (await env.app.inject({ method: 'GET', url: '/api/v1/calendar/deadline?rule=review.accept&from=2026-12-29' })).json();
-    expect(after).toMatchObject({ due: '2027-01-06', provisional: false });
+    expect(res.json()).toMatchObject({ year: Y, known: true, source: 'announced' });
+    expect(await deadline()).toMatchObject({ due: `${Y}-05-06`, provisional: false });
 
-    const month = (await lawOffice.get('/api/v1/calendar/month?year=2027&month=1')).json();
-    expect(month.days[0]).toMatchObject({ date: '2027-01-01', workday: false, reason: 'holiday', source: 'override' });
+    const month = (await lawOffice.get(`/api/v1/calendar/month?year=${Y}&month=5`)).json();
+    expect(month.days[0]).toMatchObject({ date: `${Y}-05-01`, workday: false, reason: 'holiday', source: 'override' });
 
     const audit = await env.platform.db.selectFrom('audit_log').select('action').where('action', '=', 'calendar.announce').execute();
     expect(audit.length).toBe(1);
-    // Withdrawing the notice makes 2027 provisional again.
-    expect((await lawOffice.delete('/api/v1/calendar/years/2027/announce')).statusCode).toBe(200);
-    expect((await env.app.inject({ method: 'GET', url: '/api/v1/calendar/deadline?rule=review.accept&from=2026-12-29' })).json().provisional).toBe(true);
+    // Withdrawing the notice makes the year provisional again.
+    expect((await lawOffice.delete(`/api/v1/calendar/years/${Y}/announce`)).statusCode).toBe(200);
+    expect((await deadline()).provisional).toBe(true);
   });
 });
 
@@ -225,7 +230,10 @@ describe('a matter through its workflow', () => {
 
 describe('clock operations', () => {
   it('pause and resume shift the due date; an extension is granted once and only where the rule allows it', async () => {
-    const m = await assign('信访事项答复', { ruleCode: 'local.petition_reply', assignedDate: '2026-09-01' });
+    // A local rule of this test's own that allows one extension of 30 days.
+    const rule = { code: 'local.clock_ops', name: '信访事项答复（时钟测试）', period: 60, unit: 'calendar_days', extension: 30, citation: '《信访工作条例》第三十二条' };
+    expect((await lawOffice.post('/api/v1/deadline-rules', rule)).statusCode).toBe(201);
+    const m = await assign('信访事项答复', { ruleCode: rule.code, assignedDate: '2026-09-01' });
     const clock = m.clocks[0];
     expect(clock.due).toBe('2026-11-02'); // 60 days end Saturday 10-31
     expect((await liaisonA.post(`/api/v1/clocks/${clock.id}/pause`, { version: 1, date: '2026-09-10', reason: 'x' })).statusCode).toBe(403);
