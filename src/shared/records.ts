@@ -22,6 +22,8 @@ export interface FieldDef<K extends FieldKind = FieldKind, V = unknown, R extend
   display?: string;
   /** Dates: not after today (China time). */
   notAfterToday?: boolean;
+  /** Text: common values the form offers (still free text). */
+  suggest?: readonly string[];
   /** Part of the create/edit input (false: set by the workflow or computed). */
   input: I;
   /** Import column name (csv/jsonl), or false when the import does not carry the field. */
@@ -47,6 +49,7 @@ interface FieldOptions {
   max?: number;
   display?: string;
   notAfterToday?: boolean;
+  suggest?: readonly string[];
   input?: boolean;
   importName?: string | false;
   example?: string;

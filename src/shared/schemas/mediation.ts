@@ -64,7 +64,7 @@ export const MEDIATION_ORG = defineRecord({
     unitId: f.unit('所属单位', { required: true, list: true, filter: true, detail: true, example: 'SFX-T01' }),
     name: f.text('名称', { max: 100, required: true, list: true, sort: true, search: true, example: '城关镇人民调解委员会' }),
     type: f.enum('类型', ORG_TYPES, { required: true, list: true, filter: true, sort: true, example: 'town' }),
-    establishedDate: f.date('成立日期', { notAfterToday: true, list: true, sort: true, note: '可空（默认导入当日）', example: '2012-06-01' }),
+    establishedDate: f.date('成立日期', { notAfterToday: true, list: true, sort: true, note: '可空（默认为登记当日）', example: '2012-06-01' }),
   },
 });
 
@@ -76,7 +76,7 @@ export const DISPUTE = defineRecord({
   fields: {
     unitId: f.unit('受理单位', { required: true, filter: true, example: 'SFX-T01' }),
     orgId: f.record('调解组织', { display: 'orgName', list: true, example: 'TJ-T01' }),
-    type: f.text('纠纷类型', { max: 50, required: true, list: true, sort: true, search: true, note: '如 婚姻家庭、邻里纠纷、合同纠纷', example: '邻里纠纷' }),
+    type: f.text('纠纷类型', { max: 50, required: true, list: true, sort: true, search: true, suggest: DISPUTE_TYPES, note: '如 婚姻家庭、邻里纠纷、合同纠纷', example: '邻里纠纷' }),
     parties: f.text('当事人', { max: 300, required: true, importName: false, search: true }),
     summary: f.longText('纠纷简况', { max: 2000, required: true, importName: false, export: false }),
     receivedDate: f.date('受理日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-05-06' }),

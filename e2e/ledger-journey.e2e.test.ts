@@ -1,0 +1,108 @@
+// A ledger and a form derived from a record definition, used as a clerk would (the demo county, 城关镇's
+// liaison, 矛盾纠纷调解): filter and sort on the server, the URL keeps both (reload and Back restore
+// them), the chosen columns are remembered, an empty result says so and clears, the export holds
+// exactly the filtered rows, and the intake drawer focuses its first field, shows errors at the
+// fields, submits on Enter and opens the new record — without an error in the console.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Browser } from 'playwright-core';
+import { SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  server = await startServer(3905, {}, [['demo']]);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it('a liaison filters, sorts, chooses columns, exports and receives a dispute from the ledger', async () => {
+  const page = await loginPage(browser, server, 'cgz_liaison');
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && problems.push(m.text()));
+  await page.getByRole('menuitem', { name: '矛盾纠纷调解' }).click();
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await rows.first().waitFor();
+
+  // Filter on 调解途径 and sort by 受理日期 ascending: both land in the URL and come from the server.
+  await page.getByRole('combobox', { name: '调解途径' }).click();
+  await page.locator('.ant-select-item-option', { hasText: '人民调解' }).click();
+  await page.getByRole('columnheader', { name: '受理日期' }).click();
+  await page.waitForURL(/channel=people/);
+  await page.waitForURL(/sort=receivedDate&order=asc/);
+  const dates = async () => {
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    const column = await page.locator('.ant-table-thead th').evaluateAll((ths) => ths.findIndex((th) => th.textContent?.includes('受理日期')));
+    return rows.evaluateAll((trs, i) => trs.map((tr) => tr.children[i]?.textContent ?? ''), column);
+  };
+  const sortedAscending = async () => {
+    const d = await dates();
+    return d.length > 1 && d.join() === [...d].sort().join();
+  };
+  await expect.poll(sortedAscending).toBe(true);
+  const ascending = await dates();
+  expect(await rows.evaluateAll((trs) => trs.every((tr) => tr.textContent?.includes('人民调解')))).toBe(true);
+  const filteredUrl = page.url();
+
+  // Reload and Back restore the filter and the sort.
+  await page.reload();
+  await rows.first().waitFor();
+  await expect.poll(dates).toEqual(ascending);
+  await page.getByRole('menuitem', { name: '我的待办' }).click();
+  await page.goBack();
+  await page.waitForURL(filteredUrl);
+  await expect.poll(dates).toEqual(ascending);
+
+  // The export holds exactly the filtered list.
+  const total = Number((await page.locator('.ant-pagination-total-text').textContent())!.match(/\d+/)![0]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await download.path())!);
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.rowCount - 1).toBe(total);
+  const channelColumn = (sheet.getRow(1).values as string[]).indexOf('调解途径');
+  for (let r = 2; r <= sheet.rowCount; r++) expect(sheet.getRow(r).getCell(channelColumn).value).toBe('人民调解');
+
+  // Columns chosen are remembered across a reload.
+  await page.getByRole('button', { name: /列/ }).click();
+  await page.locator('.ant-checkbox-wrapper', { hasText: '调解组织' }).click();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.getByRole('columnheader', { name: '调解组织' }).count()).toBe(0);
+  await page.reload();
+  await rows.first().waitFor();
+  expect(await page.getByRole('columnheader', { name: '调解组织' }).count()).toBe(0);
+
+  // A search that finds nothing says so, and one click clears every filter.
+  await page.getByLabel('关键词').fill('没有这样的纠纷');
+  await page.getByLabel('关键词').press('Enter');
+  await page.getByText('没有符合筛选条件的纠纷').waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/40-ledger-empty.png` });
+  await page.getByRole('button', { name: '清除筛选' }).click();
+  await rows.first().waitFor();
+  expect(page.url()).not.toContain('channel=');
+
+  // The intake drawer: first field focused, errors at the fields, Enter submits.
+  await page.getByRole('button', { name: /受理纠纷/ }).click();
+  const drawer = page.locator('.ant-drawer-content');
+  await drawer.waitFor();
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.ant-drawer-content') && document.activeElement?.tagName === 'INPUT')).toBe(true);
+  await drawer.getByLabel('当事人').press('Enter');
+  await drawer.getByText('请填写当事人').waitFor();
+  await drawer.getByText('请填写纠纷简况').waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/41-ledger-form-errors.png` });
+  await drawer.getByLabel('纠纷类型').fill('邻里纠纷');
+  await drawer.getByLabel('当事人').fill('周某与吴某');
+  await drawer.getByLabel('纠纷简况').fill('院墙滴水引发争执');
+  await drawer.getByLabel('调解员').fill('李调解员');
+  await drawer.getByLabel('调解员').press('Enter');
+  await page.waitForURL(/\/disputes\/[0-9a-z]{26}$/);
+  await page.getByText('邻里纠纷：周某与吴某').first().waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/42-ledger-created.png` });
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,307 @@
+// Pages derived from a record definition (src/shared/records.ts): the ledger (filters, keyword,
+// server-side sort, paging — all kept in the URL so Back and a shared link restore them — column
+// choice remembered per user, export of exactly the filtered list, a real empty state), the detail
+// fields, and the create/edit drawer (first field focused, Enter submits, errors at the field).
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { App, AutoComplete, Button, Checkbox, DatePicker, Descriptions, Drawer, Dropdown, Empty, Form, Input, InputNumber, Select, Space, Table, Tag, TreeSelect } from 'antd';
+import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
+import { SettingOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
+import dayjs, { type Dayjs } from 'dayjs';
+import { ApiError, get, query } from '../api.ts';
+import { useAuth } from '../auth.tsx';
+import { buildTree, useUnits } from './units.ts';
+import { ExportButton } from './ledger.tsx';
+import { ErrorNotice } from './ErrorNotice.tsx';
+import { chinaDate, displayValue, entries, fieldSchema, type FieldDef, type RecordDef } from '../../shared/records.ts';
+
+type View = Record<string, unknown> & { id: string };
+
+/** A filter the definition cannot state (e.g. the workflow status). */
+export interface ExtraFilter {
+  name: string;
+  label: string;
+  options: Record<string, string>;
+}
+
+function useUnitTree() {
+  const units = useUnits();
+  return useMemo(() => buildTree(units.data ?? []), [units.data]);
+}
+
+/** How a list or detail shows a field's value. */
+export function renderValue(spec: FieldDef, name: string, view: Record<string, unknown>): ReactNode {
+  const value = displayValue(spec, name, view);
+  if (value === null) return <span style={{ color: 'rgba(0,0,0,0.35)' }}>—</span>;
+  if (spec.kind === 'boolean') return view[name] ? <Tag color="blue">是</Tag> : '否';
+  if (spec.kind === 'money') return `${Number(value).toLocaleString('zh-CN', { minimumFractionDigits: 2 })} 元`;
+  return value;
+}
+
+const storedColumns = (key: string): string[] | null => {
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? 'null');
+  } catch {
+    return null;
+  }
+};
+
+export function RecordLedger<T extends View>(props: {
+  def: RecordDef<any>;
+  /** List endpoint (its `/export` beside it). */
+  url: string;
+  /** Columns before and after the definition's list fields (a title link, the status). */
+  leading?: ColumnsType<T>;
+  trailing?: ColumnsType<T>;
+  extraFilters?: ExtraFilter[];
+  measure?: string;
+  exportName: string;
+  toolbar?: ReactNode;
+}) {
+  const { def, url, measure = '件' } = props;
+  const { me } = useAuth();
+  const tree = useUnitTree();
+  const [params, setParams] = useSearchParams();
+  const filters: Record<string, string> = Object.fromEntries(params.entries());
+  const page = Number(filters.page ?? 1);
+  const pageSize = Number(filters.pageSize ?? 20);
+  // The previous page stays on screen while the next loads (no flash of an empty table).
+  const list = useQuery({ queryKey: [url, filters], placeholderData: keepPreviousData, queryFn: () => get<{ items: T[]; total: number }>(`${url}${query({ ...filters, page, pageSize })}`) });
+  const update = (patch: Record<string, string | number | undefined | null>, keepPage = false) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined || v === null || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    if (!keepPage) next.delete('page');
+    setParams(next);
+  };
+
+  const listed = entries(def).filter(([, spec]) => spec.list);
+  const columnsKey = `fazhi.columns.${me?.user.id ?? 'anon'}.${def.type}`;
+  const [shown, setShown] = useState<string[]>(() => storedColumns(columnsKey) ?? listed.map(([name]) => name));
+  const choose = (names: string[]) => {
+    setShown(names);
+    localStorage.setItem(columnsKey, JSON.stringify(names));
+  };
+
+  const filterNames = entries(def).filter(([, spec]) => spec.filter).map(([name, spec]) => (spec.kind === 'date' ? 'year' : name));
+  const filtered = [...filterNames, ...(props.extraFilters ?? []).map((f) => f.name), 'q'].some((n) => filters[n]);
+  const sortOrder = (name: string): 'ascend' | 'descend' | null => (filters.sort === name ? (filters.order === 'desc' ? 'descend' : 'ascend') : null);
+
+  const columns: ColumnsType<T> = [
+    ...(props.leading ?? []),
+    ...listed
+      .filter(([name]) => shown.includes(name))
+      .map(([name, spec]) => ({
+        key: name,
+        title: spec.label,
+        dataIndex: name,
+        ellipsis: spec.kind === 'text' || spec.kind === 'record',
+        width: spec.kind === 'date' ? 108 : spec.kind === 'boolean' ? 80 : undefined,
+        sorter: spec.sort,
+        sortOrder: spec.sort ? sortOrder(name) : undefined,
+        render: (_: unknown, row: T) => renderValue(spec, name, row),
+      })),
+    ...(props.trailing ?? []),
+  ];
+
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        {entries(def).some(([, spec]) => spec.search) && (
+          <Input.Search allowClear style={{ width: 220 }} placeholder={`搜索${entries(def).filter(([, s]) => s.search).map(([, s]) => s.label).join('、')}`} defaultValue={filters.q} onSearch={(q) => update({ q })} aria-label="关键词" />
+        )}
+        {entries(def)
+          .filter(([, spec]) => spec.filter)
+          .map(([name, spec]) => {
+            if (spec.kind === 'date') return <InputNumber key={name} placeholder="年度" aria-label={`年度（按${spec.label}）`} min={1949} max={2100} value={filters.year ? Number(filters.year) : null} onChange={(year) => update({ year })} />;
+            if (spec.kind === 'unit') return <TreeSelect key={name} style={{ width: 220 }} treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder={`${spec.label}（含下级）`} aria-label={spec.label} value={filters[name]} onChange={(v) => update({ [name]: v })} />;
+            const options = spec.kind === 'boolean' ? { true: '是', false: '否' } : (spec.options ?? {});
+            return <Select key={name} style={{ width: 130 }} allowClear placeholder={spec.label} aria-label={spec.label} value={filters[name]} options={Object.entries(options).map(([value, label]) => ({ value, label }))} onChange={(v) => update({ [name]: v })} />;
+          })}
+        {(props.extraFilters ?? []).map((f) => (
+          <Select key={f.name} style={{ width: 130 }} allowClear placeholder={f.label} aria-label={f.label} value={filters[f.name]} options={Object.entries(f.options).map(([value, label]) => ({ value, label }))} onChange={(v) => update({ [f.name]: v })} />
+        ))}
+        <Dropdown
+          trigger={['click']}
+          dropdownRender={() => (
+            <div style={{ background: '#fff', padding: 12, boxShadow: '0 6px 16px rgba(0,0,0,0.12)', borderRadius: 6 }}>
+              <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }} value={shown} onChange={(v) => choose(v as string[])} options={listed.map(([name, spec]) => ({ value: name, label: spec.label }))} />
+            </div>
+          )}
+        >
+          <Button size="small" icon={<SettingOutlined />}>列</Button>
+        </Dropdown>
+        <ExportButton url={`${url}/export`} filters={filters} filename={props.exportName} />
+        {props.toolbar}
+      </Space>
+      <ErrorNotice error={list.error} />
+      <Table<T>
+        rowKey="id"
+        size="small"
+        loading={list.isFetching}
+        dataSource={list.data?.items}
+        columns={columns}
+        scroll={{ x: 'max-content' }}
+        locale={{
+          emptyText: (
+            <Empty description={filtered ? `没有符合筛选条件的${def.title}` : `还没有${def.title}`}>
+              {filtered && <Button size="small" onClick={() => setParams(new URLSearchParams())}>清除筛选</Button>}
+            </Empty>
+          ),
+        }}
+        pagination={{ current: page, pageSize, total: list.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} ${measure}` }}
+        onChange={(pagination, _filters, sorter) => {
+          const s = sorter as SorterResult<T>;
+          const sort = s.order ? String(s.columnKey) : undefined;
+          const changedSort = sort !== filters.sort || (s.order === 'descend' ? 'desc' : 'asc') !== (filters.order ?? 'asc');
+          update({ page: changedSort ? undefined : pagination.current, pageSize: pagination.pageSize, sort, order: s.order ? (s.order === 'descend' ? 'desc' : 'asc') : undefined }, true);
+        }}
+      />
+    </>
+  );
+}
+
+/** The detail page's fields (those flagged `detail`), in the definition's order. */
+export function RecordFields({ def, view, extra = [] }: { def: RecordDef<any>; view: Record<string, unknown>; extra?: { label: string; value: ReactNode; span?: number }[] }) {
+  return (
+    <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 3 }}>
+      {entries(def)
+        .filter(([, spec]) => spec.detail)
+        .map(([name, spec]) => (
+          <Descriptions.Item key={name} label={spec.label} span={spec.kind === 'longText' ? 3 : 1}>
+            {renderValue(spec, name, view)}
+          </Descriptions.Item>
+        ))}
+      {extra.map((e) => (
+        <Descriptions.Item key={e.label} label={e.label} span={e.span ?? 1}>
+          {e.value}
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
+  );
+}
+
+/** The create/edit drawer: the definition's input fields with their required marks and rules. */
+export function RecordForm(props: {
+  def: RecordDef<any>;
+  open: boolean;
+  title: string;
+  submitText?: string;
+  initialValues?: Record<string, unknown>;
+  /** Choices of record references (e.g. the organisations one may pick). */
+  references?: Record<string, { value: string; label: string }[]>;
+  onClose(): void;
+  onSubmit(values: Record<string, unknown>): Promise<void>;
+}) {
+  const { def } = props;
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const tree = useUnitTree();
+  const first = useRef<any>(null);
+  const fields = entries(def).filter(([, spec]) => spec.input);
+  useEffect(() => {
+    if (!props.open) return;
+    setError(null);
+    form.resetFields();
+    setTimeout(() => first.current?.focus?.(), 50);
+  }, [props.open]);
+
+  const submit = async () => {
+    let values: Record<string, unknown>;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // antd shows each error at its field
+    }
+    const body: Record<string, unknown> = {};
+    for (const [name, spec] of fields) {
+      const v = values[name];
+      if (spec.kind === 'date') body[name] = v ? (v as Dayjs).format('YYYY-MM-DD') : undefined;
+      else if (spec.kind === 'boolean') body[name] = !!v;
+      else if (spec.kind === 'money') body[name] = v === null || v === undefined ? undefined : Math.round(Number(v) * 100);
+      else if (spec.kind === 'unit' || spec.kind === 'record') body[name] = v || (spec.required ? undefined : null);
+      else body[name] = v === '' ? undefined : v;
+    }
+    setBusy(true);
+    try {
+      await props.onSubmit(body);
+      message.success(`${props.submitText ?? '保存'}成功`);
+      props.onClose();
+    } catch (e) {
+      setError(e);
+      // The server names the failing fields: show each message at its field.
+      if (e instanceof ApiError) form.setFields(e.errors.filter((x) => x.field && def.fields[x.field]).map((x) => ({ name: x.field!, errors: [x.message] })));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const widget = (name: string, spec: FieldDef, index: number) => {
+    const ref = index === 0 ? first : undefined;
+    switch (spec.kind) {
+      case 'longText':
+        return <Input.TextArea ref={ref} rows={3} maxLength={spec.max} showCount />;
+      case 'date':
+        return <DatePicker ref={ref} style={{ width: '100%' }} disabledDate={spec.notAfterToday ? (d) => d.format('YYYY-MM-DD') > chinaDate() : undefined} />;
+      case 'enum':
+        return <Select ref={ref} options={Object.entries(spec.options ?? {}).map(([value, label]) => ({ value, label }))} />;
+      case 'boolean':
+        return <Checkbox ref={ref}>{spec.label}</Checkbox>;
+      case 'integer':
+        return <InputNumber ref={ref} style={{ width: '100%' }} precision={0} />;
+      case 'money':
+        return <InputNumber ref={ref} style={{ width: '100%' }} min={0} precision={2} addonAfter="元" />;
+      case 'unit':
+        return <TreeSelect ref={ref} treeData={tree} showSearch treeNodeFilterProp="title" allowClear={!spec.required} />;
+      case 'record':
+        return <Select ref={ref} allowClear showSearch optionFilterProp="label" options={props.references?.[name] ?? []} />;
+      default:
+        return spec.suggest ? <AutoComplete ref={ref} options={spec.suggest.map((value) => ({ value }))} filterOption={(input, o) => String(o?.value).includes(input)} /> : <Input ref={ref} maxLength={spec.max} />;
+    }
+  };
+
+  // The field's own schema from the definition: the same rule and message as the server's.
+  const rule = (name: string, spec: FieldDef) => ({
+    validator: async (_: unknown, value: unknown) => {
+      const v = spec.kind === 'date' && value ? (value as Dayjs).format('YYYY-MM-DD') : spec.kind === 'boolean' ? !!value : spec.kind === 'money' && value !== null && value !== undefined ? Math.round(Number(value) * 100) : value;
+      const result = fieldSchema(name, spec).safeParse(v === '' || v === null ? undefined : v);
+      if (!result.success) throw new Error(result.error.issues[0]?.message ?? '输入有误');
+    },
+  });
+
+  return (
+    <Drawer
+      open={props.open}
+      width={Math.min(560, typeof window === 'undefined' ? 560 : window.innerWidth)}
+      title={props.title}
+      onClose={props.onClose}
+      destroyOnHidden
+      extra={<Button type="primary" loading={busy} onClick={submit}>{props.submitText ?? '保存'}</Button>}
+    >
+      <ErrorNotice error={error} />
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={Object.fromEntries(Object.entries(props.initialValues ?? {}).map(([k, v]) => [k, def.fields[k]?.kind === 'date' && typeof v === 'string' ? dayjs(v) : v]))}
+        onKeyDown={(e) => {
+          // Enter submits from any one-line field (not from a text area, where it is a new line).
+          if (e.key === 'Enter' && !(e.target instanceof HTMLTextAreaElement) && !e.nativeEvent.isComposing) {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+      >
+        {fields.map(([name, spec], i) => (
+          <Form.Item key={name} name={name} label={spec.kind === 'boolean' ? undefined : spec.label} required={spec.required} valuePropName={spec.kind === 'boolean' ? 'checked' : 'value'} rules={[rule(name, spec)]} extra={spec.note || undefined}>
+            {widget(name, spec, i)}
+          </Form.Item>
+        ))}
+      </Form>
+    </Drawer>
+  );
+}
