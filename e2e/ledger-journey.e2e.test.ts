@@ -86,6 +86,7 @@ it('a liaison filters, sorts, chooses columns, exports and receives a dispute fr
   await page.getByRole('button', { name: '清除筛选' }).click();
   await rows.first().waitFor();
   expect(page.url()).not.toContain('channel=');
+  expect(await page.getByLabel('关键词').inputValue()).toBe('');
 
   // The intake drawer: first field focused, errors at the fields, Enter submits.
   await page.getByRole('button', { name: /受理纠纷/ }).click();

@@ -111,7 +111,7 @@ export function RecordLedger<T extends View>(props: {
     <>
       <Space wrap style={{ marginBottom: 12 }}>
         {entries(def).some(([, spec]) => spec.search) && (
-          <Input.Search allowClear style={{ width: 220 }} placeholder={`搜索${entries(def).filter(([, s]) => s.search).map(([, s]) => s.label).join('、')}`} defaultValue={filters.q} onSearch={(q) => update({ q })} aria-label="关键词" />
+          <Input.Search key={filters.q ?? ''} allowClear style={{ width: 220 }} placeholder={`搜索${entries(def).filter(([, s]) => s.search).map(([, s]) => s.label).join('、')}`} defaultValue={filters.q} onSearch={(q) => update({ q })} aria-label="关键词" />
         )}
         {entries(def)
           .filter(([, spec]) => spec.filter)
