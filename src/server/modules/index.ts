@@ -4,7 +4,7 @@ import { orgModule } from './org/module.ts';
 import { mattersModule } from './matters/module.ts';
 import { plansModule } from './plans/module.ts';
 import { supervisionModule } from './supervision/module.ts';
-import { reviewModule } from './review/module.ts';
+import { reviewModule } from './reconsideration/module.ts';
 import { foiModule } from './foi/module.ts';
 import { litigationModule } from './litigation/module.ts';
 import { proposalsModule } from './proposals/module.ts';

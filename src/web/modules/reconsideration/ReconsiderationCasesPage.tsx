@@ -13,7 +13,7 @@ import { zodRule, field } from '../../components/zodRule.ts';
 import { DueTag } from '../../components/Light.tsx';
 import { StatusTag } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
-import { REVIEW_CHANNELS, REVIEW_OUTCOMES, REVIEW_STATUSES, REVIEW_WORKFLOW, CORRECTIONS, reviewCaseInput, type ReviewCaseView } from '../../../shared/schemas/review.ts';
+import { REVIEW_CHANNELS, REVIEW_OUTCOMES, REVIEW_STATUSES, REVIEW_WORKFLOW, CORRECTIONS, reviewCaseInput, type ReviewCaseView } from '../../../shared/schemas/reconsideration.ts';
 
 export default function ReviewCasesPage() {
   const { can, me } = useAuth();

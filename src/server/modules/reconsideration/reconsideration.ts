@@ -31,7 +31,7 @@ import {
   type ReviewCaseView,
   type ReviewListQuery,
   type ReviewOutcome,
-} from '../../../shared/schemas/review.ts';
+} from '../../../shared/schemas/reconsideration.ts';
 import type { ReviewCaseTable } from './tables.ts';
 
 export const caseTitle = (applicant: string, respondent: string) => `${applicant}不服${respondent}行政行为申请复议`;

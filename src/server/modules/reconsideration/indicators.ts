@@ -2,7 +2,7 @@
 // their decision date; on time = decided no later than the decision clock's due date (with its
 // approved extension and pauses).
 import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
-import { CORRECTIONS, DECISIONS, REVIEW_RECORD_TYPE } from '../../../shared/schemas/review.ts';
+import { CORRECTIONS, DECISIONS, REVIEW_RECORD_TYPE } from '../../../shared/schemas/reconsideration.ts';
 
 const inYear = (column: string, year: number) => [column, `${year}-01-01`, `${year}-12-31`] as const;
 const receivedIn: RecordSource = (db, year) => {

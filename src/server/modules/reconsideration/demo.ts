@@ -4,8 +4,8 @@ import type { Platform } from '../../kernel/platform.ts';
 import { actingAs } from '../../kernel/auth/acting-as.ts';
 import { applyTransition } from '../../kernel/workflow/engine.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
-import { REVIEW_WORKFLOW } from '../../../shared/schemas/review.ts';
-import { createCase } from './review.ts';
+import { REVIEW_WORKFLOW } from '../../../shared/schemas/reconsideration.ts';
+import { createCase } from './reconsideration.ts';
 
 type Step = [key: string, afterReceived: number, values?: Record<string, unknown>, note?: string];
 

@@ -6,7 +6,7 @@ import { get, post, put } from '../../api.ts';
 import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
 import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
-import { CORRECTIONS, REVIEW_CHANNELS, REVIEW_OUTCOMES, REVIEW_PROCEDURES, REVIEW_WORKFLOW, type ReviewCaseDetail } from '../../../shared/schemas/review.ts';
+import { CORRECTIONS, REVIEW_CHANNELS, REVIEW_OUTCOMES, REVIEW_PROCEDURES, REVIEW_WORKFLOW, type ReviewCaseDetail } from '../../../shared/schemas/reconsideration.ts';
 
 export default function ReviewCaseDetailPage() {
   const { id = '' } = useParams();

@@ -3,8 +3,8 @@ import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { exportRoute } from '../../kernel/exports/xlsx.ts';
 import { unmaskInput } from '../../../shared/schemas/org.ts';
-import { REVIEW_CHANNELS, REVIEW_OUTCOMES, REVIEW_PROCEDURES, committeeInput, reviewCaseInput, reviewListQuery } from '../../../shared/schemas/review.ts';
-import { allCases, createCase, getCase, listCases, setCommitteeOpinion, unmaskApplicant } from './review.ts';
+import { REVIEW_CHANNELS, REVIEW_OUTCOMES, REVIEW_PROCEDURES, committeeInput, reviewCaseInput, reviewListQuery } from '../../../shared/schemas/reconsideration.ts';
+import { allCases, createCase, getCase, listCases, setCommitteeOpinion, unmaskApplicant } from './reconsideration.ts';
 
 export async function reviewRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['行政复议'];

@@ -3,12 +3,12 @@
 // exactly like cases worked through the UI.
 import { z, isoDate } from '../../../shared/zod.ts';
 import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
-import { DECISIONS, REVIEW_CHANNELS, REVIEW_OUTCOMES, REVIEW_PROCEDURES, REVIEW_RECORD_TYPE, REVIEW_WORKFLOW, TERMINATIONS, type ReviewOutcome } from '../../../shared/schemas/review.ts';
+import { DECISIONS, REVIEW_CHANNELS, REVIEW_OUTCOMES, REVIEW_PROCEDURES, REVIEW_RECORD_TYPE, REVIEW_WORKFLOW, TERMINATIONS, type ReviewOutcome } from '../../../shared/schemas/reconsideration.ts';
 import { booleanCell, refCell, textCell } from '../../kernel/imports/rows.ts';
 import { advanceTo, refImport, refuseRow, stepReached, type ImportStep, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { changeClock } from '../../kernel/workflow/clocks.ts';
-import { correctCase, createCase } from './review.ts';
+import { correctCase, createCase } from './reconsideration.ts';
 
 const row = z.object({
   ref: refCell(),

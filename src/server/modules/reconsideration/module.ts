@@ -1,12 +1,12 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { REVIEW_RECORD_TYPE, REVIEW_WORKFLOW } from '../../../shared/schemas/review.ts';
+import { REVIEW_RECORD_TYPE, REVIEW_WORKFLOW } from '../../../shared/schemas/reconsideration.ts';
 import { reviewMigrations } from './migrations.ts';
 import { reviewRoutes } from './routes.ts';
 import { reviewCasesImport } from './imports.ts';
 import { reviewIndicators } from './indicators.ts';
 import { loadDemoReview } from './demo.ts';
-import { deemAccepted, feedCorrection } from './review.ts';
+import { deemAccepted, feedCorrection } from './reconsideration.ts';
 
 /** 行政复议 (domain.md §2.8). */
 export const reviewModule: ModuleManifest = {
