@@ -211,19 +211,22 @@ export function fieldSchema(name: string, spec: FieldDef): z.ZodType {
   return spec.required ? schema : spec.kind === 'unit' || spec.kind === 'record' ? schema.nullable().optional() : schema.optional();
 }
 
-/** The create input: every input field, required as the definition says; `extra` adds hand-written fields. */
-export function createInput<F extends Record<string, FieldDef<any, any, any, any>>, const E extends z.ZodRawShape = {}>(def: RecordDef<F>, extra: E = {} as E): z.ZodType<keyof E extends never ? InputOf<F> : InputOf<F> & z.infer<z.ZodObject<E>>> {
+/** The create input: every input field (or those in `only`), required as the definition says; `extra` adds hand-written fields. */
+export function createInput<F extends Record<string, FieldDef<any, any, any, any>>, const E extends z.ZodRawShape = {}, const K extends keyof F & string = keyof F & string>(
+  def: RecordDef<F>,
+  extra: E = {} as E,
+  only?: readonly K[],
+): z.ZodType<keyof E extends never ? Pick<InputOf<F>, K & keyof InputOf<F>> : Pick<InputOf<F>, K & keyof InputOf<F>> & z.infer<z.ZodObject<E>>> {
   const shape: Record<string, z.ZodType> = {};
-  for (const [name, spec] of entries(def)) if (spec.input) shape[name] = fieldSchema(name, spec);
+  for (const [name, spec] of entries(def)) if (spec.input && (!only || (only as readonly string[]).includes(name))) shape[name] = fieldSchema(name, spec);
   return z.strictObject({ ...shape, ...extra }) as any;
 }
 
-/** The edit input: the create input's fields plus the version read (optimistic concurrency). */
-export function updateInput<F extends Record<string, FieldDef<any, any, any, any>>, const E extends z.ZodRawShape = {}>(def: RecordDef<F>, extra: E = {} as E) {
-  return createInput(def, { ...extra, version });
+/** The edit input: the create input's fields (or those in `only`) plus the version read (optimistic concurrency). */
+export function updateInput<F extends Record<string, FieldDef<any, any, any, any>>, const E extends z.ZodRawShape = {}, const K extends keyof F & string = keyof F & string>(def: RecordDef<F>, extra: E = {} as E, only?: readonly K[]) {
+  return createInput(def, { ...extra, version }, only);
 }
 
-/** The ledger's query: a filter per filterable field (a date filters by `year`), `q` over the searchable ones, sort by a sortable field, paging. */
 /** A ledger query as the server receives it: paging, sort, search, year, and a value per filterable field. */
 export type ListQueryOf<F> = { page: number; pageSize: number; sort?: string; order?: 'asc' | 'desc'; q?: string; year?: number } & { [K in keyof F]?: string };
 

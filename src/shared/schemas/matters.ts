@@ -1,7 +1,7 @@
 // 交办事项: a matter the law office assigns to a unit, on a statutory or local deadline rule. The unit
 // reports how it was handled with evidence; the law office accepts it or returns it.
-import { z, text, isoDate, version, pageQuery } from '../zod.ts';
-import { ruleCode } from './calendar.ts';
+import { z, text } from '../zod.ts';
+import { createInput, defineRecord, f, listQuery, updateInput, type RecordView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -56,48 +56,45 @@ export const MATTER_WORKFLOW: WorkflowDef = {
 
 export const MATTER_STATUSES = Object.fromEntries(Object.entries(MATTER_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
 
-export const createMatterInput = z.strictObject({
-  unitId: z.string().min(1, { error: '承办单位（unitId）不能为空' }).max(64).meta({ title: '承办单位' }),
-  title: text('事项名称', 200),
-  content: text('交办内容', 5000),
-  ruleCode: ruleCode.optional(),
-  assignedDate: isoDate('交办日期（assignedDate）').optional(),
+/** 交办事项: one line a field; the status, reply and clock come through the workflow. */
+export const MATTER = defineRecord({
+  type: MATTER_RECORD_TYPE,
+  title: '交办事项',
+  table: 'matters',
+  fields: {
+    unitId: f.unit('承办单位', { required: true, list: true, filter: true }),
+    title: f.text('事项名称', { max: 200, required: true, list: true, sort: true, search: true }),
+    content: f.longText('交办内容', { max: 5000, required: true, export: false }),
+    ruleCode: f.record('期限规则', { column: 'rule_code', display: 'ruleName', note: '自交办日起按规则计算办理期限（含节假日与调休）' }),
+    assignedDate: f.date('交办日期', { notAfterToday: true, list: true, sort: true, filter: true }),
+    reply: f.longText('办理情况', { max: 5000, input: false, export: false }),
+  },
 });
+
+export const createMatterInput = createInput(MATTER);
 export type CreateMatterInput = z.infer<typeof createMatterInput>;
 
-export const updateMatterInput = z.strictObject({
-  version,
-  title: text('事项名称', 200),
-  content: text('交办内容', 5000),
-});
+export const updateMatterInput = updateInput(MATTER, {}, ['title', 'content']);
 export type UpdateMatterInput = z.infer<typeof updateMatterInput>;
 
-export const matterListQuery = z.strictObject({
+export const matterListQuery = listQuery(MATTER, {
   status: z.enum(Object.keys(MATTER_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
-  unitId: z.string().max(64).optional().meta({ title: '承办单位' }),
-  overdue: z.enum(['true', 'false']).optional().meta({ title: '仅逾期' }),
-  keyword: z.string().trim().max(100).optional().meta({ title: '关键词' }),
-  ...pageQuery,
+  overdue: z.enum(['true', 'false'], { error: '仅逾期（overdue）应为 true 或 false' }).optional().meta({ title: '仅逾期' }),
+  /** The keyword's earlier name (same as `q`). */
+  keyword: z.string().trim().max(100, { error: '关键词不能超过 100 字' }).optional().meta({ title: '关键词（同 q）' }),
 });
 export type MatterListQuery = z.infer<typeof matterListQuery>;
 
-export interface MatterView {
-  id: string;
-  ref: string | null;
-  unitId: string;
+export type MatterView = RecordView<typeof MATTER.fields> & {
   unitName: string;
-  title: string;
-  content: string;
+  ruleName: string | null;
   ruleCode: string;
-  assignedDate: string;
   status: string;
   statusLabel: string;
-  reply: string | null;
   due: string | null;
   light: 'green' | 'yellow' | 'red' | null;
-  version: number;
   createdAt: string;
-}
+};
 
 export interface MatterDetail extends MatterView {
   clocks: ClockView[];

@@ -7,7 +7,7 @@ import { App, AutoComplete, Button, Checkbox, DatePicker, Descriptions, Drawer, 
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { SettingOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, get, query } from '../api.ts';
 import { useAuth } from '../auth.tsx';
@@ -55,6 +55,8 @@ export function RecordLedger<T extends View>(props: {
   leading?: ColumnsType<T>;
   trailing?: ColumnsType<T>;
   extraFilters?: ExtraFilter[];
+  /** A field shown as the link to the record's page. */
+  link?: { field: string; to: (row: T) => string };
   measure?: string;
   exportName: string;
   toolbar?: ReactNode;
@@ -102,7 +104,7 @@ export function RecordLedger<T extends View>(props: {
         width: spec.kind === 'date' ? 108 : spec.kind === 'boolean' ? 80 : undefined,
         sorter: spec.sort,
         sortOrder: spec.sort ? sortOrder(name) : undefined,
-        render: (_: unknown, row: T) => renderValue(spec, name, row),
+        render: (_: unknown, row: T) => (props.link?.field === name ? <Link to={props.link.to(row)}>{renderValue(spec, name, row)}</Link> : renderValue(spec, name, row)),
       })),
     ...(props.trailing ?? []),
   ];
@@ -172,7 +174,7 @@ export function RecordFields({ def, view, extra = [] }: { def: RecordDef<any>; v
         .filter(([, spec]) => spec.detail)
         .map(([name, spec]) => (
           <Descriptions.Item key={name} label={spec.label} span={spec.kind === 'longText' ? 3 : 1}>
-            {renderValue(spec, name, view)}
+            {spec.kind === 'longText' ? <div style={{ whiteSpace: 'pre-wrap' }}>{renderValue(spec, name, view)}</div> : renderValue(spec, name, view)}
           </Descriptions.Item>
         ))}
       {extra.map((e) => (

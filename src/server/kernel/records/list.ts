@@ -24,6 +24,8 @@ export interface ListSpec {
   unitColumn: string;
   /** Order when the user chose none (and the tie-break of every order). */
   defaultSort: { field: string; order: 'asc' | 'desc' };
+  /** An order the fields cannot say (e.g. open records by deadline first), used when the user chose none. */
+  defaultOrder?: (query: any) => any;
 }
 
 export interface Page<T> {
@@ -56,11 +58,13 @@ export async function listPage<Row>(db: Executor, base: any, def: RecordDef, spe
     const pattern = `%${likeEscape(params.q)}%`;
     q = q.where((eb: any) => eb.or(searchable.map(([name]) => sql<boolean>`${sql.ref(column(name))} like ${pattern} escape '\\'`)));
   }
-  const sortField = params.sort && def.fields[params.sort]?.sort ? params.sort : spec.defaultSort.field;
-  const order = params.sort ? (params.order ?? 'asc') : spec.defaultSort.order;
+  const chosen = params.sort && def.fields[params.sort]?.sort ? params.sort : null;
+  const sortField = chosen ?? spec.defaultSort.field;
+  const order = chosen ? (params.order ?? 'asc') : spec.defaultSort.order;
+  const ordered = !chosen && spec.defaultOrder ? spec.defaultOrder(q) : q;
   const [{ total }, rows] = await Promise.all([
     q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-    q.orderBy(column(sortField), order).orderBy(`${spec.alias}.id`, order).limit(params.pageSize).offset((params.page - 1) * params.pageSize).execute(),
+    ordered.orderBy(column(sortField), order).orderBy(`${spec.alias}.id`, order).limit(params.pageSize).offset((params.page - 1) * params.pageSize).execute(),
   ]);
   return { items: rows as Row[], total: Number(total), page: params.page, pageSize: params.pageSize };
 }

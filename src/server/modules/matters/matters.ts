@@ -1,11 +1,13 @@
 // 交办事项: create (starts the reply clock), list with traffic lights, read, edit.
 import { sql } from 'kysely';
 import './tables.ts';
+import type { MatterTable } from './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
-import { likeEscape } from '../../kernel/db/index.ts';
+import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
+import { recordView } from '../../kernel/records/view.ts';
+import { listPage } from '../../kernel/records/list.ts';
 import { fieldError, notFound, conflict } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
@@ -14,7 +16,7 @@ import { lightOf } from '../../kernel/calendar/deadline.ts';
 import { applyEffects } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
-import { MATTER_WORKFLOW, MATTER_RECORD_TYPE, type CreateMatterInput, type MatterDetail, type MatterListQuery, type MatterView, type UpdateMatterInput } from '../../../shared/schemas/matters.ts';
+import { MATTER, MATTER_WORKFLOW, MATTER_RECORD_TYPE, type CreateMatterInput, type MatterDetail, type MatterListQuery, type MatterView, type UpdateMatterInput } from '../../../shared/schemas/matters.ts';
 
 const DEFAULT_RULE = 'matter.reply';
 
@@ -50,82 +52,50 @@ export async function createMatter(tx: Tx, platform: Platform, actor: Actor, sco
   return row.id;
 }
 
-type MatterRow = {
-  id: string;
-  ref: string | null;
-  unit_id: string;
-  unit_name: string;
-  title: string;
-  content: string;
-  rule_code: string;
-  assigned_date: string;
-  status: string;
-  reply: string | null;
-  version: number;
-  created_at: string;
-  due_date: string | null;
-  clock_status: string | null;
-};
+type MatterRow = MatterTable & { unit_name: string; rule_name: string | null; due_date: string | null; clock_status: string | null };
 
 function baseQuery(db: Executor) {
   return db
     .selectFrom('matters as m')
     .innerJoin('org_units as u', 'u.id', 'm.unit_id')
-    .leftJoin('clocks as c', (j) => j.onRef('c.record_id', '=', 'm.id').on('c.record_type', '=', MATTER_RECORD_TYPE).on('c.clock_key', '=', 'reply'));
+    .leftJoin('deadline_rules as r', 'r.code', 'm.rule_code')
+    .leftJoin('clocks as c', (j) => j.onRef('c.record_id', '=', 'm.id').on('c.record_type', '=', MATTER_RECORD_TYPE).on('c.clock_key', '=', 'reply'))
+    .selectAll('m')
+    .select(['u.name as unit_name', 'r.name as rule_name', 'c.due_date', 'c.status as clock_status']);
 }
-
-const COLUMNS = [
-  'm.id', 'm.ref', 'm.unit_id', 'u.name as unit_name', 'm.title', 'm.content', 'm.rule_code', 'm.assigned_date', 'm.status', 'm.reply',
-  'm.version', 'm.created_at', 'c.due_date', 'c.status as clock_status',
-] as const;
 
 async function toViews(platform: Platform, rows: MatterRow[]): Promise<MatterView[]> {
   const { calendar, rules } = await platform.deadlines.load();
   const today = chinaToday();
   return rows.map((r) => ({
-    id: r.id,
-    ref: r.ref,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    title: r.title,
-    content: r.content,
+    ...recordView(MATTER, r),
     ruleCode: r.rule_code,
-    assignedDate: r.assigned_date,
+    unitName: r.unit_name,
+    ruleName: r.rule_name,
     status: r.status,
     statusLabel: MATTER_WORKFLOW.states[r.status]?.label ?? r.status,
-    reply: r.reply,
     due: r.due_date,
     light: r.due_date && r.clock_status === 'running' ? lightOf(calendar, r.due_date, today, rules.get(r.rule_code)?.warnDays ?? 3).light : null,
-    version: r.version,
     createdAt: r.created_at,
   }));
 }
 
 export async function listMatters(platform: Platform, scope: DataScope, query: MatterListQuery) {
-  let q = scoped(baseQuery(platform.db), scope, 'm.unit_id');
-  if (query.status) q = q.where('m.status', '=', query.status);
-  if (query.unitId) {
-    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
-    q = q.where('m.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
-  }
-  if (query.overdue === 'true') q = q.where('c.status', '=', 'running').where('c.due_date', '<', chinaToday());
-  if (query.keyword) q = q.where(sql<boolean>`m.title like ${'%' + likeEscape(query.keyword) + '%'} escape '\\'`);
-  const { total } = await q.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow();
-  const rows = (await q
-    .select([...COLUMNS])
+  let base = baseQuery(platform.db);
+  if (query.status) base = base.where('m.status', '=', query.status);
+  if (query.overdue === 'true') base = base.where('c.status', '=', 'running').where('c.due_date', '<', chinaToday());
+  const page = await listPage<MatterRow>(platform.db, base, MATTER, {
+    alias: 'm',
+    unitColumn: 'm.unit_id',
+    defaultSort: { field: 'assignedDate', order: 'desc' },
     // Open matters by deadline first, then the rest newest first.
-    .orderBy(sql`case when c.status = 'stopped' or c.status is null then 1 else 0 end`)
-    .orderBy('c.due_date')
-    .orderBy('m.assigned_date', 'desc')
-    .orderBy('m.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute()) as MatterRow[];
-  return { items: await toViews(platform, rows), total: Number(total), page: query.page, pageSize: query.pageSize };
+    defaultOrder: (q) => q.orderBy(sql`case when c.status = 'stopped' or c.status is null then 1 else 0 end`).orderBy('c.due_date'),
+  }, scope, { ...query, q: query.q ?? query.keyword });
+  return { ...page, items: await toViews(platform, page.items) };
 }
 
 export async function getMatter(platform: Platform, scope: DataScope, id: string): Promise<MatterDetail> {
-  const row = (await baseQuery(platform.db).select([...COLUMNS]).where('m.id', '=', id).executeTakeFirst()) as MatterRow | undefined;
+  const row = (await baseQuery(platform.db).where('m.id', '=', id).executeTakeFirst()) as MatterRow | undefined;
   if (!row) throw notFound('交办事项');
   assertInScope(scope, row.unit_id, '交办事项');
   const [view] = await toViews(platform, [row]);

@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { MATTER_WORKFLOW } from '../../../shared/schemas/matters.ts';
+import { MATTER, MATTER_WORKFLOW } from '../../../shared/schemas/matters.ts';
 import { matterMigrations } from './migrations.ts';
 import { matterRoutes } from './routes.ts';
 import { loadDemoMatters } from './demo.ts';
@@ -15,6 +15,7 @@ export const mattersModule: ModuleManifest = {
   },
   migrations: matterMigrations,
   routes: matterRoutes,
+  records: [MATTER],
   workflows: [MATTER_WORKFLOW],
   demo: loadDemoMatters,
 };

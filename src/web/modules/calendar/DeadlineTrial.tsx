@@ -5,8 +5,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { get, query } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
 import { Explanation } from '../../components/Light.tsx';
-import { useRules } from '../matters/MattersPage.tsx';
-import { PERIOD_UNITS, type DeadlineExplanation } from '../../../shared/schemas/calendar.ts';
+import { ruleOption, useRules } from '../../components/rules.ts';
+import { type DeadlineExplanation } from '../../../shared/schemas/calendar.ts';
 
 export function DeadlineTrial() {
   const rules = useRules();
@@ -25,7 +25,7 @@ export function DeadlineTrial() {
     <Card size="small" title="期限试算">
       <Form layout="vertical" onFinish={run} initialValues={{ rule: 'foi.reply', from: dayjs() }}>
         <Form.Item name="rule" label="期限规则" rules={[{ required: true, message: '请选择期限规则' }]}>
-          <Select showSearch optionFilterProp="label" options={(rules.data ?? []).map((r) => ({ value: r.code, label: `${r.name}（${r.period}${PERIOD_UNITS[r.unit]}）` }))} />
+          <Select showSearch optionFilterProp="label" options={(rules.data ?? []).map(ruleOption)} />
         </Form.Item>
         <Form.Item name="from" label="起算日期" rules={[{ required: true, message: '请选择起算日期' }]}>
           <DatePicker style={{ width: '100%' }} />

@@ -8,7 +8,7 @@ import { post, put } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
-import { useRules } from '../matters/MattersPage.tsx';
+import { useRules } from '../../components/rules.ts';
 import { PERIOD_UNITS, PERIOD_UNIT_LABELS, createRuleInput, type DeadlineRuleView } from '../../../shared/schemas/calendar.ts';
 
 export default function RulesPage() {
