@@ -62,8 +62,8 @@ export const MATTER = defineRecord({
   title: '交办事项',
   table: 'matters',
   fields: {
-    unitId: f.unit('承办单位', { required: true, list: true, filter: true }),
     title: f.text('事项名称', { max: 200, required: true, list: true, sort: true, search: true }),
+    unitId: f.unit('承办单位', { required: true, list: true, filter: true }),
     content: f.longText('交办内容', { max: 5000, required: true, export: false }),
     ruleCode: f.record('期限规则', { column: 'rule_code', display: 'ruleName', note: '自交办日起按规则计算办理期限（含节假日与调休）' }),
     assignedDate: f.date('交办日期', { notAfterToday: true, list: true, sort: true, filter: true }),
