@@ -1,6 +1,8 @@
 // 依申请公开 over HTTP: the 20-working-day clock restarted by a supplement, paused for a third
 // party, extended once; scope by organ; import parity; bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { idNumberCheckChar } from '../src/shared/validators.ts';
 import { advance, createTestEnv, loggedIn, makeFoiRequest, makeStaffedUnit, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 
 let env: TestEnv;
@@ -62,7 +64,7 @@ describe('a disclosure request', () => {
   it('refuses bad intake naming the field; another unit cannot register for this organ', async () => {
     for (const [body, text] of [
       [{ applicantIdNumber: '123' }, '身份证号码'],
-      [{ content: '' }, '申请公开的内容'],
+      [{ content: '' }, '申请内容'],
       [{ receivedDate: '2026-02-30' }, 'receivedDate'],
       [{ channel: 'pigeon' }, 'channel'],
     ] as const) {
@@ -122,3 +124,42 @@ describe('import and figures', () => {
     expect((await liaison.get('/api/v1/foi-requests?year=2025')).json().total).toBe(1); // the good row imported first, nothing more
   });
 });
+
+describe('the ledger', () => {
+  it('filters, searches and sorts on the server, shows applicant data masked, and exports exactly the filtered list', async () => {
+    const { unit, liaison } = await organ();
+    const id17 = '11010519850101123';
+    const idNumber = id17 + idNumberCheckChar(id17);
+    await makeFoiRequest(liaison, { unitId: unit.id, receivedDate: '2026-01-05', applicantName: 'B申请人', content: '规划许可', channel: 'mail', applicantIdNumber: idNumber, applicantPhone: '13800138000' });
+    await makeFoiRequest(liaison, { unitId: unit.id, receivedDate: '2026-01-06', applicantName: 'A申请人', content: '征收补偿方案' });
+    await makeFoiRequest(liaison, { unitId: unit.id, receivedDate: '2026-01-07', applicantName: 'C申请人', content: '征收补偿协议' });
+    await makeFoiRequest(liaison, { unitId: unit.id, receivedDate: '2025-01-07', applicantName: 'D申请人', content: '征收补偿' });
+    const list = async (q: string) => (await liaison.get(`/api/v1/foi-requests?unitId=${unit.id}&${q}`)).json();
+
+    expect((await list('year=2026')).items.map((r: any) => r.applicantName)).toEqual(['C申请人', 'A申请人', 'B申请人']); // newest received first
+    expect((await list('year=2026&sort=applicantName&order=asc')).items.map((r: any) => r.applicantName)).toEqual(['A申请人', 'B申请人', 'C申请人']);
+    expect((await list('year=2026&sort=applicantName&order=desc')).items.map((r: any) => r.applicantName)).toEqual(['C申请人', 'B申请人', 'A申请人']);
+    expect((await list('sort=receivedDate&order=asc&pageSize=1')).items.map((r: any) => r.applicantName)).toEqual(['D申请人']);
+    expect((await list('q=征收&year=2026')).items.map((r: any) => r.applicantName).sort()).toEqual(['A申请人', 'C申请人']);
+    expect((await list('channel=mail')).items.map((r: any) => r.applicantName)).toEqual(['B申请人']);
+    const [sealed] = (await list('channel=mail')).items;
+    expect(sealed).toMatchObject({ applicantIdNumber: maskedId(idNumber), applicantPhone: '138****8000', status: 'received', statusLabel: '办理中', replyDate: null, replyType: null, channel: 'mail' });
+    const bad = await liaison.get('/api/v1/foi-requests?sort=applicantIdNumber');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toContain('排序字段');
+
+    const res = await liaison.get(`/api/v1/foi-requests/export?unitId=${unit.id}&q=征收&sort=applicantName&order=desc`);
+    expect(res.statusCode, res.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as any);
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 3)).toEqual(['收到日期', '受理机关', '申请人']);
+    expect(header).not.toContain('身份证号码');
+    const applicant = header.indexOf('申请人') + 1;
+    const names = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).getCell(applicant).value);
+    expect(names).toEqual(['D申请人', 'C申请人', 'A申请人']);
+  });
+});
+
+const maskedId = (id: string) => `${id.slice(0, 3)}${'*'.repeat(11)}${id.slice(-4)}`;

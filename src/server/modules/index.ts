@@ -5,7 +5,7 @@ import { mattersModule } from './matters/module.ts';
 import { plansModule } from './plans/module.ts';
 import { supervisionModule } from './supervision/module.ts';
 import { reviewModule } from './reconsideration/module.ts';
-import { foiModule } from './foi/module.ts';
+import { foiModule } from './disclosure/module.ts';
 import { litigationModule } from './litigation/module.ts';
 import { proposalsModule } from './proposals/module.ts';
 import { mediationModule } from './mediation/module.ts';

@@ -1,17 +1,18 @@
-// Information disclosure requests — 依申请公开 (domain.md §2.12; 政府信息公开条例 2019).
-import { z, text, isoDate, pageQuery, labelledEnum } from '../zod.ts';
+// Information disclosure requests — 依申请公开 (domain.md §2.12; 政府信息公开条例 2019). Public codes
+// keep their first name: API /foi-requests, import type foi_requests, permissions and figures foi.*,
+// record type foi_request.
+import { z, labelledEnum } from '../zod.ts';
+import { createInput, defineRecord, f, listQuery, type RecordView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
-import { idNumber, phone } from './org.ts';
 
-export const FOI_RECORD_TYPE = 'foi_request';
-export const FOI_CHANNELS = { window: '当面', mail: '信函', online: '网上', fax: '传真' } as const;
+export const DISCLOSURE_RECORD_TYPE = 'foi_request';
+export const DISCLOSURE_CHANNELS = { window: '当面', mail: '信函', online: '网上', fax: '传真' } as const;
 export const REPLY_TYPES = { disclosed: '予以公开', partly: '部分公开', refused: '不予公开', not_exist: '信息不存在', not_ours: '非本机关', other: '其他' } as const;
 export type ReplyType = keyof typeof REPLY_TYPES;
 
-
-export const FOI_WORKFLOW: WorkflowDef = {
-  recordType: FOI_RECORD_TYPE,
+export const DISCLOSURE_WORKFLOW: WorkflowDef = {
+  recordType: DISCLOSURE_RECORD_TYPE,
   title: '政府信息公开申请',
   table: 'foi_requests',
   titleColumn: 'title',
@@ -84,52 +85,47 @@ export const FOI_WORKFLOW: WorkflowDef = {
   ],
 };
 
-export const FOI_STATUSES = Object.fromEntries(Object.entries(FOI_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
+export const DISCLOSURE_STATUSES = Object.fromEntries(Object.entries(DISCLOSURE_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
 
-export const foiRequestInput = z.strictObject({
-  unitId: z.string().min(1, { error: '受理机关（unitId）不能为空' }).max(64).meta({ title: '受理机关' }),
-  applicantName: text('申请人', 100),
-  applicantIdNumber: idNumber.optional(),
-  applicantPhone: phone.optional(),
-  content: text('申请公开的内容', 2000),
-  receivedDate: isoDate('收到申请日期（receivedDate）'),
-  channel: labelledEnum(FOI_CHANNELS, '申请方式', 'channel'),
+/** 公开申请: what is received; the reply (date and type) comes through the workflow, the deadline from the reply clock. */
+export const DISCLOSURE_REQUEST = defineRecord({
+  type: DISCLOSURE_RECORD_TYPE,
+  title: '公开申请',
+  table: 'foi_requests',
+  fields: {
+    receivedDate: f.date('收到日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, note: '答复期限自此计算，登记后不能直接修改', example: '2025-09-28' }),
+    unitId: f.unit('受理机关', { required: true, list: true, filter: true, note: '收到申请的机关（单位编码）', example: 'SFX-D09' }),
+    applicantName: f.text('申请人', { max: 100, required: true, list: true, sort: true, search: true, importName: 'applicant', example: '张某' }),
+    applicantIdNumber: f.idNumber('身份证号码', { column: 'applicant_id_enc', importName: false }),
+    applicantPhone: f.phone('联系电话', { importName: false }),
+    content: f.longText('申请内容', { max: 2000, required: true, search: true, example: '某地块征收补偿方案' }),
+    channel: f.enum('申请方式', DISCLOSURE_CHANNELS, { required: true, list: true, filter: true, sort: true, importName: false }),
+    replyDate: f.date('答复日期', { input: false, list: true, sort: true, note: '不早于收到日期', example: '2025-10-30' }),
+    replyType: f.enum('答复类型', REPLY_TYPES, { input: false, list: true, filter: true, sort: true, example: '予以公开' }),
+  },
 });
-export type FoiRequestInput = z.infer<typeof foiRequestInput>;
 
-export const foiListQuery = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100).optional().meta({ title: '年度' }),
-  unitId: z.string().max(64).optional().meta({ title: '受理机关' }),
-  status: z.enum(Object.keys(FOI_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
-  replyType: z.enum(Object.keys(REPLY_TYPES) as [string, ...string[]], { error: '答复类型（replyType）无效' }).optional().meta({ title: '答复类型' }),
-  overdue: z.enum(['true', 'false']).optional().meta({ title: '仅逾期' }),
-  ...pageQuery,
+export const disclosureRequestInput = createInput(DISCLOSURE_REQUEST);
+export type DisclosureRequestInput = z.infer<typeof disclosureRequestInput>;
+
+export const disclosureListQuery = listQuery(DISCLOSURE_REQUEST, {
+  status: z.enum(Object.keys(DISCLOSURE_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  overdue: z.enum(['true', 'false'], { error: '仅逾期（overdue）应为 true 或 false' }).optional().meta({ title: '仅逾期' }),
 });
-export type FoiListQuery = z.infer<typeof foiListQuery>;
+export type DisclosureListQuery = z.infer<typeof disclosureListQuery>;
 
-export interface FoiRequestView {
-  id: string;
-  ref: string | null;
+/** Sealed applicant data shows masked (unmasking is its own audited request). */
+export type DisclosureRequestView = RecordView<typeof DISCLOSURE_REQUEST.fields> & {
   title: string;
-  unitId: string;
   unitName: string;
-  applicantName: string;
-  applicantIdNumber: string | null;
-  applicantPhone: string | null;
-  content: string;
-  receivedDate: string;
-  channel: keyof typeof FOI_CHANNELS;
   status: string;
   statusLabel: string;
-  replyDate: string | null;
-  replyType: ReplyType | null;
   due: string | null;
   light: 'green' | 'yellow' | 'red' | null;
   onTime: boolean | null;
   extended: boolean;
-  version: number;
-}
+};
 
-export interface FoiRequestDetail extends FoiRequestView {
+export interface DisclosureRequestDetail extends DisclosureRequestView {
   clocks: ClockView[];
 }

@@ -5,8 +5,8 @@ import { actingAs } from '../../kernel/auth/acting-as.ts';
 import { applyTransition } from '../../kernel/workflow/engine.ts';
 import { changeClock } from '../../kernel/workflow/clocks.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
-import { FOI_RECORD_TYPE, FOI_WORKFLOW } from '../../../shared/schemas/foi.ts';
-import { createRequest } from './foi.ts';
+import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_WORKFLOW } from '../../../shared/schemas/disclosure.ts';
+import { createRequest } from './disclosure.ts';
 
 type Step = [key: string, afterReceived: number, values?: Record<string, unknown>, note?: string] | ['extend', number];
 
@@ -29,7 +29,7 @@ const CURRENT: [daysAgo: number, Step[]][] = [
   [15, [['withdraw', 5, undefined, '申请人来电撤回申请']]],
 ];
 
-export async function loadDemoFoi(platform: Platform, print: (line: string) => void): Promise<void> {
+export async function loadDemoDisclosure(platform: Platform, print: (line: string) => void): Promise<void> {
   if (await platform.db.selectFrom('foi_requests').select('id').where('ref', '=', 'DEMO-FOI-0').executeTakeFirst()) {
     print('依申请公开演示数据：已存在。');
     return;
@@ -48,12 +48,12 @@ export async function loadDemoFoi(platform: Platform, print: (line: string) => v
     for (const [key, after, values, note] of steps as [string, number, Record<string, unknown>?, string?][]) {
       const date = fromDayNumber(Math.min(received + after, today));
       if (key === 'extend') {
-        const clock = await platform.db.selectFrom('clocks').selectAll().where('record_type', '=', FOI_RECORD_TYPE).where('record_id', '=', id).where('clock_key', '=', 'reply').executeTakeFirstOrThrow();
+        const clock = await platform.db.selectFrom('clocks').selectAll().where('record_type', '=', DISCLOSURE_RECORD_TYPE).where('record_id', '=', id).where('clock_key', '=', 'reply').executeTakeFirstOrThrow();
         await platform.db.transaction().execute((tx) => changeClock(tx, platform, ctx, clock, { op: 'extend', approval: '经机关负责人同意延长答复期限' }));
         continue;
       }
       const { version } = await platform.db.selectFrom('foi_requests').select('version').where('id', '=', id).executeTakeFirstOrThrow();
-      await applyTransition(platform, ctx, FOI_WORKFLOW, id, key, { version, values, note, date });
+      await applyTransition(platform, ctx, DISCLOSURE_WORKFLOW, id, key, { version, values, note, date });
     }
   };
   const year = Number(chinaToday().slice(0, 4));

@@ -1,12 +1,11 @@
 // 依申请公开: requests with the 20-working-day reply clock (restarted by a supplement, paused while
 // a third party is consulted, extended once with approval), applicant data sealed.
-import { sql } from 'kysely';
 import './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
-import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
 import { fieldError, notFound } from '../../kernel/http/errors.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
@@ -17,19 +16,21 @@ import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
 import { maskIdNumber, maskPhone } from '../../../shared/validators.ts';
-import { FOI_RECORD_TYPE, FOI_WORKFLOW, type FoiListQuery, type FoiRequestDetail, type FoiRequestInput, type FoiRequestView, type ReplyType } from '../../../shared/schemas/foi.ts';
-import type { FoiRequestTable } from './tables.ts';
+import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, type DisclosureListQuery, type DisclosureRequestDetail, type DisclosureRequestInput, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
+import { recordView } from '../../kernel/records/view.ts';
+import { listPage } from '../../kernel/records/list.ts';
+import type { DisclosureRequestTable } from './tables.ts';
 
 export const requestTitle = (applicant: string, content: string) => `${applicant}申请公开：${content.length > 40 ? `${content.slice(0, 40)}…` : content}`;
 export const REPLY_CLOCK = { start: 'reply', label: '答复期限', rule: 'foi.reply' } as const;
 
-export async function createRequest(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: FoiRequestInput & { ref?: string | null }): Promise<string> {
+export async function createRequest(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: DisclosureRequestInput & { ref?: string | null }): Promise<string> {
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.unitId).executeTakeFirst();
   if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '受理机关', '不存在或无权访问');
   if (!unit.active) throw fieldError('unitId', '受理机关', '已停用');
   if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '收到申请日期', '不能晚于今天');
   const now = nowIso();
-  const row: FoiRequestTable = {
+  const row: DisclosureRequestTable = {
     id: newId(),
     ref: input.ref ?? null,
     unit_id: unit.id,
@@ -51,9 +52,9 @@ export async function createRequest(tx: Tx, platform: Platform, actor: Actor, sc
     updated_by: actor.id,
   };
   await tx.insertInto('foi_requests').values(row).execute();
-  await addTimeline(tx, actor, { recordType: FOI_RECORD_TYPE, recordId: row.id, action: 'create', label: '收到公开申请', toStatus: 'received', note: input.receivedDate });
-  await applyEffects(tx, platform, actor, FOI_WORKFLOW, row as unknown as WorkflowRecord, [REPLY_CLOCK], input.receivedDate);
-  await platform.audit.record(tx, actor, { action: 'foi.create', targetType: FOI_RECORD_TYPE, targetId: row.id, detail: { receivedDate: input.receivedDate } });
+  await addTimeline(tx, actor, { recordType: DISCLOSURE_RECORD_TYPE, recordId: row.id, action: 'create', label: '收到公开申请', toStatus: 'received', note: input.receivedDate });
+  await applyEffects(tx, platform, actor, DISCLOSURE_WORKFLOW, row as unknown as WorkflowRecord, [REPLY_CLOCK], input.receivedDate);
+  await platform.audit.record(tx, actor, { action: 'foi.create', targetType: DISCLOSURE_RECORD_TYPE, targetId: row.id, detail: { receivedDate: input.receivedDate } });
   return row.id;
 }
 
@@ -67,72 +68,55 @@ export async function correctRequest(tx: Tx, platform: Platform, actor: Actor, s
   assertInScope(scope, r.unit_id, '公开申请');
   if (input.receivedDate !== r.received_date) throw fieldError('receivedDate', '收到申请日期', `已登记为 ${r.received_date}，答复期限据此计算，不能直接修改`);
   await updateVersioned(tx, 'foi_requests', id, version, { applicant_name: input.applicantName, content: input.content, title: requestTitle(input.applicantName, input.content) }, actor.id);
-  await addTimeline(tx, actor, { recordType: FOI_RECORD_TYPE, recordId: id, action: 'update', label: '更正申请信息' });
-  await platform.audit.record(tx, actor, { action: 'foi.update', targetType: FOI_RECORD_TYPE, targetId: id });
+  await addTimeline(tx, actor, { recordType: DISCLOSURE_RECORD_TYPE, recordId: id, action: 'update', label: '更正申请信息' });
+  await platform.audit.record(tx, actor, { action: 'foi.update', targetType: DISCLOSURE_RECORD_TYPE, targetId: id });
 }
 
 function requestQuery(db: Executor) {
   return db.selectFrom('foi_requests as f').innerJoin('org_units as u', 'u.id', 'f.unit_id').selectAll('f').select('u.name as unit_name');
 }
-type Row = FoiRequestTable & { unit_name: string };
+type Row = DisclosureRequestTable & { unit_name: string };
 
-async function toViews(platform: Platform, rows: Row[]): Promise<FoiRequestView[]> {
+/** The definition's view, the sealed applicant data masked, and the reply clock's deadline and light. */
+async function toViews(platform: Platform, rows: Row[]): Promise<DisclosureRequestView[]> {
   if (rows.length === 0) return [];
-  const clocks = await clocksWithLights(platform, FOI_RECORD_TYPE, rows.map((r) => r.id), 'reply');
+  const clocks = await clocksWithLights(platform, DISCLOSURE_RECORD_TYPE, rows.map((r) => r.id), 'reply');
   return rows.map((r) => {
     const { clock, light = null } = clocks.get(r.id) ?? {};
     return {
-      id: r.id,
-      ref: r.ref,
-      title: r.title,
-      unitId: r.unit_id,
-      unitName: r.unit_name,
-      applicantName: r.applicant_name,
+      ...recordView(DISCLOSURE_REQUEST, r),
       applicantIdNumber: r.applicant_id_enc ? maskIdNumber(decryptText(platform.keys, r.applicant_id_enc)) : null,
       applicantPhone: r.applicant_phone_enc ? maskPhone(decryptText(platform.keys, r.applicant_phone_enc)) : null,
-      content: r.content,
-      receivedDate: r.received_date,
-      channel: r.channel as FoiRequestView['channel'],
+      title: r.title,
+      unitName: r.unit_name,
       status: r.status,
-      statusLabel: FOI_WORKFLOW.states[r.status]?.label ?? r.status,
-      replyDate: r.reply_date,
-      replyType: r.reply_type as ReplyType | null,
+      statusLabel: DISCLOSURE_WORKFLOW.states[r.status]?.label ?? r.status,
       due: clock?.due_date ?? null,
       light,
       onTime: r.status === 'replied' && clock ? r.reply_date! <= clock.due_date : null,
       extended: clock?.extended === 1,
-      version: r.version,
     };
   });
 }
 
-export async function listRequests(platform: Platform, scope: DataScope, query: FoiListQuery) {
-  let q = scoped(requestQuery(platform.db), scope, 'f.unit_id');
-  if (query.year) q = q.where('f.received_date', '>=', `${query.year}-01-01`).where('f.received_date', '<=', `${query.year}-12-31`);
-  if (query.unitId) {
-    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
-    q = q.where('f.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
-  }
-  if (query.status) q = q.where('f.status', '=', query.status);
-  if (query.replyType) q = q.where('f.reply_type', '=', query.replyType);
+export async function listRequests(platform: Platform, scope: DataScope, query: DisclosureListQuery) {
+  let base = requestQuery(platform.db);
+  if (query.status) base = base.where('f.status', '=', query.status);
   if (query.overdue === 'true') {
-    q = q.where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', FOI_RECORD_TYPE).whereRef('c.record_id', '=', 'f.id').where('c.status', '=', 'running').where('c.due_date', '<', chinaToday())));
+    base = base.where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', DISCLOSURE_RECORD_TYPE).whereRef('c.record_id', '=', 'f.id').where('c.status', '=', 'running').where('c.due_date', '<', chinaToday())));
   }
-  const [{ total }, rows] = await Promise.all([
-    q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-    q.orderBy('f.received_date', 'desc').orderBy('f.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
-  ]);
-  return { items: await toViews(platform, rows as Row[]), total: Number(total), page: query.page, pageSize: query.pageSize };
+  const page = await listPage<Row>(platform.db, base, DISCLOSURE_REQUEST, { alias: 'f', unitColumn: 'f.unit_id', defaultSort: { field: 'receivedDate', order: 'desc' } }, scope, query);
+  return { ...page, items: await toViews(platform, page.items) };
 }
 
-export async function getRequest(platform: Platform, scope: DataScope, id: string): Promise<FoiRequestDetail> {
+export async function getRequest(platform: Platform, scope: DataScope, id: string): Promise<DisclosureRequestDetail> {
   const row = (await requestQuery(platform.db).where('f.id', '=', id).executeTakeFirst()) as Row | undefined;
   if (!row) throw notFound('公开申请');
   assertInScope(scope, row.unit_id, '公开申请');
   const [view] = await toViews(platform, [row]);
   const deadlines = await platform.deadlines.load();
-  return { ...view!, clocks: (await clocksOf(platform.db, FOI_RECORD_TYPE, id)).map((c) => clockView(c, deadlines, chinaToday())) };
+  return { ...view!, clocks: (await clocksOf(platform.db, DISCLOSURE_RECORD_TYPE, id)).map((c) => clockView(c, deadlines, chinaToday())) };
 }
 
 export const unmaskApplicant = (platform: Platform, ctx: RequestContext, id: string, field: 'idNumber' | 'phone') =>
-  unmaskSealed(platform, ctx, { table: 'foi_requests', recordType: FOI_RECORD_TYPE, what: '公开申请', idNumber: 'applicant_id_enc', phone: 'applicant_phone_enc' }, id, field);
+  unmaskSealed(platform, ctx, { table: 'foi_requests', recordType: DISCLOSURE_RECORD_TYPE, what: '公开申请', idNumber: 'applicant_id_enc', phone: 'applicant_phone_enc' }, id, field);

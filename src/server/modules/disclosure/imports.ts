@@ -1,25 +1,17 @@
 // Import type `foi_requests`, through the module's own commands: the request is registered (its
 // reply clock starts on the receipt date), extended as the clock's command allows, and answered
 // through the workflow on the reply date, so that imported requests count like requests handled in the app.
-import { z, isoDate } from '../../../shared/zod.ts';
-import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
-import { FOI_RECORD_TYPE, FOI_WORKFLOW, REPLY_TYPES } from '../../../shared/schemas/foi.ts';
-import { booleanCell, refCell, textCell } from '../../kernel/imports/rows.ts';
+import type { z } from '../../../shared/zod.ts';
+import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW } from '../../../shared/schemas/disclosure.ts';
+import { importFields, importRow } from '../../kernel/imports/from-record.ts';
+import { booleanCell } from '../../kernel/imports/rows.ts';
 import { advanceTo, refImport, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { changeClock } from '../../kernel/workflow/clocks.ts';
-import { correctRequest, createRequest } from './foi.ts';
+import { correctRequest, createRequest } from './disclosure.ts';
 
-const row = z.object({
-  ref: refCell(),
-  unitCode: unitCode.meta({ title: '受理机关编码' }),
-  applicant: textCell('申请人', 100),
-  receivedDate: isoDate('收到日期'),
-  content: textCell('申请内容', 2000),
-  replyDate: isoDate('答复日期').optional(),
-  replyType: enumFromLabels(REPLY_TYPES, '答复类型').optional(),
-  extended: booleanCell('是否延期').optional(),
-});
+// 是否延期 is the reply clock's (approved extension), not a column of the request.
+const row = importRow(DISCLOSURE_REQUEST, { extended: booleanCell('是否延期').optional() });
 type Row = z.infer<typeof row>;
 
 function contradiction(v: Row): [string, string] | null {
@@ -31,20 +23,11 @@ function contradiction(v: Row): [string, string] | null {
   return null;
 }
 
-export const foiRequestsImport = refImport<Row>({
+export const disclosureRequestsImport = refImport<Row>({
   type: 'foi_requests',
   title: '政府信息公开申请',
   permission: 'foi.manage',
-  fields: [
-    { name: 'ref', label: '外部编号', required: true, note: '申请的唯一编号，再次导入同一编号时更新', example: 'YSQ-2025-007' },
-    { name: 'unitCode', label: '受理机关编码', required: true, note: '收到申请的机关（单位编码）', example: 'SFX-D09' },
-    { name: 'applicant', label: '申请人', required: true, note: '', example: '张某' },
-    { name: 'receivedDate', label: '收到日期', required: true, note: 'YYYY-MM-DD', example: '2025-09-28' },
-    { name: 'content', label: '申请内容', required: true, note: '', example: '某地块征收补偿方案' },
-    { name: 'replyDate', label: '答复日期', note: '不早于收到日期', example: '2025-10-30' },
-    { name: 'replyType', label: '答复类型', note: `${Object.keys(REPLY_TYPES).join('/')}，或 ${Object.values(REPLY_TYPES).join('/')}`, example: '予以公开' },
-    { name: 'extended', label: '是否延期', note: 'true/false 或 是/否（经批准延长20个工作日）', example: '否' },
-  ],
+  fields: [...importFields(DISCLOSURE_REQUEST, 'YSQ-2025-007'), { name: 'extended', label: '是否延期', required: false, note: 'true/false 或 是/否（经批准延长20个工作日）', example: '否' }],
   row,
   table: 'foi_requests',
   columns: { unitId: '受理机关编码（unitCode）', applicantName: '申请人（applicant）', date: '答复日期（replyDate）' },
@@ -69,7 +52,7 @@ function check(v: Row, run: RefImportRun): void {
 
 /** The approved extension (as the clock's own command), then 作出答复 on the reply date. */
 async function answer(v: Row, id: string, run: RefImportRun): Promise<void> {
-  const clock = await run.tx.selectFrom('clocks').selectAll().where('record_type', '=', FOI_RECORD_TYPE).where('record_id', '=', id).where('clock_key', '=', 'reply').executeTakeFirst();
+  const clock = await run.tx.selectFrom('clocks').selectAll().where('record_type', '=', DISCLOSURE_RECORD_TYPE).where('record_id', '=', id).where('clock_key', '=', 'reply').executeTakeFirst();
   if (v.extended && clock && clock.status !== 'stopped' && clock.extended !== 1) await changeClock(run.tx, run.platform, run.actor, clock, { op: 'extend', approval: '批量导入：已经批准延长' });
-  await advanceTo(run, FOI_WORKFLOW, id, [{ status: 'replied', transition: 'reply', date: v.replyDate ?? '', values: { replyType: v.replyType } }], v.replyDate ? 1 : 0, '答复日期（replyDate）');
+  await advanceTo(run, DISCLOSURE_WORKFLOW, id, [{ status: 'replied', transition: 'reply', date: v.replyDate ?? '', values: { replyType: v.replyType } }], v.replyDate ? 1 : 0, '答复日期（replyDate）');
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { withStamps, type MigrationSet } from '../../kernel/db/migrations.ts';
 import { makeRefUniquePerUnit } from '../../kernel/db/ref-per-unit.ts';
 
-export const foiMigrations: MigrationSet = (dialect) => ({
+export const disclosureMigrations: MigrationSet = (dialect) => ({
   foi_0001_requests: {
     async up(db: Kysely<any>) {
       await withStamps(

@@ -3,35 +3,29 @@ import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { exportRoute } from '../../kernel/exports/xlsx.ts';
 import { unmaskInput } from '../../../shared/schemas/org.ts';
-import { FOI_CHANNELS, REPLY_TYPES, foiListQuery, foiRequestInput } from '../../../shared/schemas/foi.ts';
-import { createRequest, getRequest, listRequests, unmaskApplicant } from './foi.ts';
+import { DISCLOSURE_REQUEST, disclosureListQuery, disclosureRequestInput, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
+import { exportColumns } from '../../kernel/exports/from-record.ts';
+import { createRequest, getRequest, listRequests, unmaskApplicant } from './disclosure.ts';
 
-export async function foiRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
+export async function disclosureRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['政府信息公开'];
 
-  route(api, { method: 'GET', url: '/foi-requests', permission: 'foi.read', summary: '依申请公开（筛选，附答复期限红黄牌）', tags, query: foiListQuery, handler: async ({ ctx, query }) => listRequests(platform, ctx.scope, query) });
+  route(api, { method: 'GET', url: '/foi-requests', permission: 'foi.read', summary: '依申请公开（筛选、关键词、排序，附答复期限红黄牌）', tags, query: disclosureListQuery, handler: async ({ ctx, query }) => listRequests(platform, ctx.scope, query) });
 
   exportRoute(api, platform, {
     url: '/foi-requests/export',
     permission: 'foi.read',
     summary: '按当前筛选导出依申请公开台账（.xlsx，个人信息脱敏）',
     tags,
-    query: foiListQuery.omit({ page: true, pageSize: true }),
+    query: disclosureListQuery,
     sheet: '依申请公开',
     targetType: 'foi_request',
     rows: async (ctx, query) => (await listRequests(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
-    columns: [
-        { header: '收到日期', width: 12, value: (r) => r.receivedDate },
-        { header: '受理机关', width: 20, value: (r) => r.unitName },
-        { header: '申请人', width: 12, value: (r) => r.applicantName },
-        { header: '申请内容', width: 50, value: (r) => r.content },
-        { header: '申请方式', width: 8, value: (r) => FOI_CHANNELS[r.channel] },
-        { header: '状态', width: 12, value: (r) => r.statusLabel },
-        { header: '答复期限', width: 12, value: (r) => r.due },
-        { header: '答复日期', width: 12, value: (r) => r.replyDate },
-        { header: '答复类型', width: 12, value: (r) => (r.replyType ? REPLY_TYPES[r.replyType] : null) },
-        { header: '按期', width: 6, value: (r) => (r.onTime === null ? null : r.onTime ? '是' : '否') },
-    ],
+    columns: exportColumns<DisclosureRequestView>(DISCLOSURE_REQUEST, [
+      { header: '状态', width: 12, value: (r) => r.statusLabel },
+      { header: '答复期限', width: 12, value: (r) => r.due },
+      { header: '按期', width: 6, value: (r) => (r.onTime === null ? null : r.onTime ? '是' : '否') },
+    ]),
   });
 
   route(api, {
@@ -40,7 +34,7 @@ export async function foiRoutes(api: FastifyInstance, platform: Platform): Promi
     permission: 'foi.manage',
     summary: '登记政府信息公开申请（自收到之日起20个工作日内答复）',
     tags,
-    body: foiRequestInput,
+    body: disclosureRequestInput,
     handler: async ({ ctx, body, reply }) => {
       const id = await platform.db.transaction().execute((tx) => createRequest(tx, platform, ctx, ctx.scope, body));
       reply.code(201);

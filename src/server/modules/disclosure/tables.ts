@@ -1,4 +1,4 @@
-export interface FoiRequestTable {
+export interface DisclosureRequestTable {
   id: string;
   ref: string | null;
   /** The organ the request was made to: owner for data scope. */
@@ -23,6 +23,6 @@ export interface FoiRequestTable {
 
 declare module '../../kernel/db/tables.ts' {
   interface Database {
-    foi_requests: FoiRequestTable;
+    foi_requests: DisclosureRequestTable;
   }
 }

@@ -1,18 +1,20 @@
-import { App, Breadcrumb, Card, Descriptions, Space, Tag } from 'antd';
+import { App, Breadcrumb, Card, Space, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { get, post } from '../../api.ts';
 import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
+import { RecordFields } from '../../components/records.tsx';
+import { DueTag } from '../../components/Light.tsx';
 import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
-import { FOI_CHANNELS, FOI_WORKFLOW, REPLY_TYPES, type FoiRequestDetail } from '../../../shared/schemas/foi.ts';
+import { DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, type DisclosureRequestDetail } from '../../../shared/schemas/disclosure.ts';
 
-export default function FoiRequestDetailPage() {
+export default function DisclosureRequestDetailPage() {
   const { id = '' } = useParams();
   const { can } = useAuth();
   const { message, modal } = App.useApp();
   const client = useQueryClient();
-  const detail = useQuery({ queryKey: ['foi-request', id], queryFn: () => get<FoiRequestDetail>(`/foi-requests/${id}`) });
+  const detail = useQuery({ queryKey: ['foi-request', id], queryFn: () => get<DisclosureRequestDetail>(`/foi-requests/${id}`) });
   const r = detail.data;
   const unmask = async (field: 'idNumber' | 'phone') => {
     try {
@@ -22,24 +24,38 @@ export default function FoiRequestDetailPage() {
       message.error(errorText(e));
     }
   };
+  // Masked personal data, with 查看 (audited) for those who may unmask it.
+  const sealed = (masked: string | null, field: 'idNumber' | 'phone') =>
+    masked && (
+      <Space size={6}>
+        {masked}
+        {can('pii.unmask') && <a onClick={() => unmask(field)}>查看</a>}
+      </Space>
+    );
   return (
     <>
       <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/foi">依申请公开</Link> }, { title: r?.title ?? '…' }]} />
       <ErrorNotice error={detail.error} />
-      <Card size="small" loading={detail.isLoading} title={r?.title} extra={r && <Space><StatusTag def={FOI_WORKFLOW} status={r.status} />{r.onTime === false && <Tag color="red">超期答复</Tag>}</Space>} style={{ marginBottom: 12 }}>
+      <Card size="small" loading={detail.isLoading} title={r?.title} extra={r && <Space><StatusTag def={DISCLOSURE_WORKFLOW} status={r.status} />{r.onTime === false && <Tag color="red">超期答复</Tag>}</Space>} style={{ marginBottom: 12 }}>
         {r && (
-          <Descriptions size="small" bordered column={3}>
-            <Descriptions.Item label="申请人">{r.applicantName}</Descriptions.Item>
-            <Descriptions.Item label="身份证号码">{r.applicantIdNumber ?? '—'} {r.applicantIdNumber && can('pii.unmask') && <a onClick={() => unmask('idNumber')}>查看</a>}</Descriptions.Item>
-            <Descriptions.Item label="联系电话">{r.applicantPhone ?? '—'} {r.applicantPhone && can('pii.unmask') && <a onClick={() => unmask('phone')}>查看</a>}</Descriptions.Item>
-            <Descriptions.Item label="申请内容" span={3}>{r.content}</Descriptions.Item>
-            <Descriptions.Item label="受理机关">{r.unitName}</Descriptions.Item>
-            <Descriptions.Item label="收到日期">{r.receivedDate}（{FOI_CHANNELS[r.channel]}）</Descriptions.Item>
-            <Descriptions.Item label="答复">{r.replyDate ? `${r.replyDate} ${r.replyType ? REPLY_TYPES[r.replyType] : ''}` : '—'}{r.extended && <Tag color="blue" style={{ marginInlineStart: 6 }}>经批准延长</Tag>}</Descriptions.Item>
-          </Descriptions>
+          <RecordFields
+            def={DISCLOSURE_REQUEST}
+            view={{ ...r, applicantIdNumber: sealed(r.applicantIdNumber, 'idNumber'), applicantPhone: sealed(r.applicantPhone, 'phone') }}
+            extra={[
+              {
+                label: '答复期限',
+                value: (
+                  <Space size={6}>
+                    {r.due ? (r.light ? <DueTag due={r.due} light={r.light} /> : r.due) : '—'}
+                    {r.extended && <Tag color="blue">经批准延长</Tag>}
+                  </Space>
+                ),
+              },
+            ]}
+          />
         )}
       </Card>
-      {r && <WorkflowPanel def={FOI_WORKFLOW} recordId={id} onChanged={() => client.invalidateQueries({ queryKey: ['foi-request', id] })} />}
+      {r && <WorkflowPanel def={DISCLOSURE_WORKFLOW} recordId={id} onChanged={() => client.invalidateQueries({ queryKey: ['foi-request', id] })} />}
     </>
   );
 }
