@@ -1,6 +1,7 @@
 // Proposals — 人大代表建议 / 政协委员提案 (domain.md §2.13): assigned to a lead unit, replied within
 // 3 months (6 if complex), the proposer's satisfaction recorded.
-import { z, text, isoDate, pageQuery, labelledEnum } from '../zod.ts';
+import { z, labelledEnum } from '../zod.ts';
+import { createInput, defineRecord, f, listQuery, type RecordView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -47,47 +48,49 @@ export const PROPOSAL_WORKFLOW: WorkflowDef = {
 
 export const PROPOSAL_STATUSES = Object.fromEntries(Object.entries(PROPOSAL_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
 
-export const proposalInput = z.strictObject({
-  kind: z.enum(['npc', 'cppcc'], { error: '类别（kind）应为 npc（人大代表建议）或 cppcc（政协委员提案）' }).meta({ title: '类别' }),
-  number: text('编号', 32),
-  title: text('标题', 200),
-  proposer: text('代表委员', 100),
-  leadUnitId: z.string().min(1, { error: '主办单位（leadUnitId）不能为空' }).max(64).meta({ title: '主办单位' }),
-  assignedDate: isoDate('交办日期（assignedDate）'),
-  complex: z.boolean().optional().meta({ title: '涉及面广、办理难度大' }),
-  filed: z.boolean().nullable().optional().meta({ title: '是否立案（政协提案）' }),
+/**
+ * 建议提案: what the law office assigns (the lead unit, the date that starts the reply clock) and
+ * what the workflow records (the reply date, the proposer's satisfaction). One line each field.
+ */
+export const PROPOSAL = defineRecord({
+  type: PROPOSAL_RECORD_TYPE,
+  title: '建议提案',
+  table: 'proposals',
+  fields: {
+    kind: f.enum('类别', PROPOSAL_KINDS, { required: true, list: true, filter: true, sort: true, example: '政协委员提案' }),
+    number: f.text('编号', { max: 32, required: true, list: true, sort: true, search: true, note: '建议或提案号', example: '12' }),
+    title: f.text('标题', { max: 200, required: true, list: true, sort: true, search: true, example: '关于加强农村法律顾问服务的建议' }),
+    proposer: f.text('代表委员', { max: 100, required: true, search: true, importName: false }),
+    leadUnitId: f.unit('主办单位', { required: true, column: 'unit_id', display: 'unitName', list: true, filter: true, example: 'SFX-D01' }),
+    assignedDate: f.date('交办日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-03-20' }),
+    complex: f.boolean('情况复杂', { importName: false, note: '涉及面广、办理难度大的，6个月内答复' }),
+    filed: f.boolean('是否立案', { filter: true, note: '仅适用于政协提案', example: '是' }),
+    replyDate: f.date('答复日期', { input: false, list: true, sort: true, note: '不早于交办日期', example: '2025-06-10' }),
+    satisfaction: f.enum('满意度', SATISFACTION, { input: false, list: true, filter: true, sort: true, note: 'satisfied/basically/unsatisfied 或 满意/基本满意/不满意；需已答复', example: '满意' }),
+  },
 });
-export type ProposalInput = z.infer<typeof proposalInput>;
 
-export const proposalListQuery = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100).optional().meta({ title: '交办年度' }),
-  kind: z.enum(['npc', 'cppcc']).optional().meta({ title: '类别' }),
-  unitId: z.string().max(64).optional().meta({ title: '主办单位' }),
+/** `filed` is null for an NPC suggestion (filing applies to CPPCC proposals only). */
+export const proposalInput = createInput(PROPOSAL, { filed: z.boolean({ error: '是否立案应为“是”或“否”' }).nullable().optional().meta({ title: '是否立案' }) });
+export type ProposalInput = Omit<z.infer<typeof proposalInput>, 'filed'> & { filed?: boolean | null };
+
+/** The ledger's query; `unitId` is the older name of the lead unit filter (`leadUnitId`). */
+export const proposalListQuery = listQuery(PROPOSAL, {
+  unitId: z.string().trim().max(64).optional().meta({ title: '主办单位（同 leadUnitId）' }),
   status: z.enum(Object.keys(PROPOSAL_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
-  ...pageQuery,
 });
+export type ProposalListQuery = z.infer<typeof proposalListQuery>;
 
-export interface ProposalView {
-  id: string;
-  ref: string | null;
-  kind: ProposalKind;
-  number: string;
-  title: string;
-  proposer: string;
+export type ProposalView = RecordView<typeof PROPOSAL.fields> & {
+  /** The lead unit (the same as leadUnitId) and its name. */
   unitId: string;
   unitName: string;
-  assignedDate: string;
-  complex: boolean;
-  filed: boolean | null;
   status: string;
   statusLabel: string;
-  replyDate: string | null;
-  satisfaction: Satisfaction | null;
   due: string | null;
   light: 'green' | 'yellow' | 'red' | null;
   onTime: boolean | null;
-  version: number;
-}
+};
 
 export interface ProposalDetail extends ProposalView {
   clocks: ClockView[];

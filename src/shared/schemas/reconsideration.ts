@@ -1,8 +1,8 @@
 // Administrative reconsideration — 行政复议 (domain.md §2.8; 行政复议法 2023): inputs, views, workflow.
-import { z, text, isoDate, version, pageQuery, labelledEnum } from '../zod.ts';
+import { z, text, version, labelledEnum } from '../zod.ts';
+import { createInput, defineRecord, f, listQuery, type RecordView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
-import { idNumber, phone } from './org.ts';
 
 export const REVIEW_RECORD_TYPE = 'review_case';
 
@@ -22,7 +22,6 @@ export const REVIEW_OUTCOMES = { ...DECISIONS, ...TERMINATIONS, not_accepted: '�
 export type ReviewOutcome = keyof typeof REVIEW_OUTCOMES;
 /** 撤销/变更/确认违法/责令履行/确认无效 are corrections (纠错) of the respondent's act. */
 export const CORRECTIONS: readonly ReviewOutcome[] = ['revoked', 'altered', 'confirmed_illegal', 'ordered_to_perform', 'confirmed_void'];
-
 
 export const REVIEW_WORKFLOW: WorkflowDef = {
   recordType: REVIEW_RECORD_TYPE,
@@ -135,63 +134,62 @@ export const REVIEW_WORKFLOW: WorkflowDef = {
 
 export const REVIEW_STATUSES = Object.fromEntries(Object.entries(REVIEW_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
 
-export const reviewCaseInput = z.strictObject({
-  unitId: z.string().min(1, { error: '复议机关（unitId）不能为空' }).max(64).meta({ title: '复议机关' }),
-  applicantName: text('申请人', 100),
-  applicantKind: labelledEnum({ person: '自然人', organisation: '法人或其他组织' }, '申请人类型', 'applicantKind'),
-  applicantIdNumber: idNumber.optional(),
-  applicantPhone: phone.optional(),
-  respondent: text('被申请人', 100),
-  respondentUnitId: z.string().min(1).max(64).nullable().optional().meta({ title: '被申请人（本级单位）' }),
-  act: text('被申请的行政行为', 500),
-  receivedDate: isoDate('收到申请日期（receivedDate）'),
-  channel: labelledEnum(REVIEW_CHANNELS, '申请方式', 'channel'),
+export const APPLICANT_KINDS = { person: '自然人', organisation: '法人或其他组织' } as const;
+
+/**
+ * 行政复议案件: what intake records (the applicant's ID number and phone stored sealed, shown masked)
+ * and what the workflow sets (acceptance, procedure, copy, reply, closure, outcome). One line each
+ * field; the input, ledger query, view, import, export and pages derive from it.
+ */
+export const REVIEW_CASE = defineRecord({
+  type: REVIEW_RECORD_TYPE,
+  title: '复议案件',
+  table: 'review_cases',
+  fields: {
+    unitId: f.unit('复议机关', { required: true, filter: true, note: '受理复议的机关', example: 'SFX' }),
+    applicantName: f.text('申请人', { max: 100, required: true, list: true, sort: true, search: true, importName: 'applicant', example: '张某' }),
+    applicantKind: f.enum('申请人类型', APPLICANT_KINDS, { required: true, filter: true, importName: false }),
+    applicantIdNumber: f.idNumber('身份证号码', { column: 'applicant_id_enc', importName: false, note: '加密保存，列表中脱敏显示' }),
+    applicantPhone: f.phone('手机号码', { column: 'applicant_phone_enc', importName: false }),
+    respondent: f.text('被申请人', { max: 100, required: true, list: true, sort: true, search: true, example: '示范县市场监督管理局' }),
+    respondentUnitId: f.unit('被申请人（本级单位）', { display: 'respondentUnitName', importName: false, export: false, note: '选择后，纠错决定将进入该单位的问题池' }),
+    act: f.text('被申请的行政行为', { max: 500, required: true, list: true, search: true, example: '行政处罚决定书（示市监罚〔2025〕12号）' }),
+    receivedDate: f.date('收到日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-03-02' }),
+    channel: f.enum('申请方式', REVIEW_CHANNELS, { required: true, filter: true, sort: true, example: '窗口' }),
+    acceptedDate: f.date('受理日期', { input: false, list: true, sort: true, note: '不早于收到日期', example: '2025-03-06' }),
+    procedure: f.enum('审理程序', REVIEW_PROCEDURES, { input: false, filter: true, sort: true, note: 'normal/simple 或 普通程序/简易程序；已受理的必填', example: '普通程序' }),
+    copySentDate: f.date('发送副本日期', { input: false, importName: false, export: false }),
+    replyDate: f.date('被申请人答复日期', { input: false, importName: false, export: false }),
+    closedDate: f.date('结案日期', { input: false, list: true, sort: true, note: '不早于受理（或收到）日期', example: '2025-04-20' }),
+    outcome: f.enum('结果', REVIEW_OUTCOMES, { input: false, list: true, filter: true, sort: true, example: '维持' }),
+    committeeOpinion: f.longText('咨询委员会意见', { input: false, importName: false, export: false }),
+  },
 });
+
+export const reviewCaseInput = createInput(REVIEW_CASE);
 export type ReviewCaseInput = z.infer<typeof reviewCaseInput>;
 
 export const committeeInput = z.strictObject({ version, committeeOpinion: text('咨询委员会意见', 3000) });
 
-export const reviewListQuery = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100).optional().meta({ title: '收案年度' }),
+/** The ledger's query: the definition's filters, sort and keyword, plus the workflow status and overdue; `keyword` is the older name of `q`. */
+export const reviewListQuery = listQuery(REVIEW_CASE, {
   status: z.enum(Object.keys(REVIEW_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
-  outcome: z.enum(Object.keys(REVIEW_OUTCOMES) as [string, ...string[]], { error: '结果（outcome）无效' }).optional().meta({ title: '结果' }),
-  keyword: z.string().trim().max(100).optional().meta({ title: '关键词' }),
-  overdue: z.enum(['true', 'false']).optional().meta({ title: '仅逾期' }),
-  ...pageQuery,
+  keyword: z.string().trim().max(100, { error: '关键词不能超过 100 字' }).optional().meta({ title: '关键词（同 q）' }),
+  overdue: z.enum(['true', 'false'], { error: '仅逾期（overdue）应为 true 或 false' }).optional().meta({ title: '仅逾期' }),
 });
 export type ReviewListQuery = z.infer<typeof reviewListQuery>;
 
-export interface ReviewCaseView {
-  id: string;
-  ref: string | null;
+export type ReviewCaseView = RecordView<typeof REVIEW_CASE.fields> & {
   title: string;
-  unitId: string;
   unitName: string;
-  applicantName: string;
-  applicantKind: 'person' | 'organisation';
-  /** Masked (110***********1234) unless unmasked through the audited route. */
-  applicantIdNumber: string | null;
-  applicantPhone: string | null;
-  respondent: string;
   respondentUnitName: string | null;
-  act: string;
-  receivedDate: string;
-  channel: keyof typeof REVIEW_CHANNELS;
   status: string;
   statusLabel: string;
-  procedure: keyof typeof REVIEW_PROCEDURES | null;
-  acceptedDate: string | null;
-  copySentDate: string | null;
-  replyDate: string | null;
-  closedDate: string | null;
-  outcome: ReviewOutcome | null;
   corrected: boolean;
-  committeeOpinion: string | null;
   /** The soonest open clock. */
   nextDue: { label: string; due: string; light: 'green' | 'yellow' | 'red' | null } | null;
   extended: boolean;
-  version: number;
-}
+};
 
 export interface ReviewCaseDetail extends ReviewCaseView {
   clocks: ClockView[];

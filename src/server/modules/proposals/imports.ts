@@ -1,9 +1,11 @@
-// Import type `proposals`.
-import { z, isoDate } from '../../../shared/zod.ts';
-import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
-import { PROPOSAL_KINDS, PROPOSAL_RECORD_TYPE, PROPOSAL_WORKFLOW, SATISFACTION } from '../../../shared/schemas/proposals.ts';
+// Import type `proposals`: its columns and row derive from the definition. A whole-platform type
+// (docs/imports.md): the law office loads the ledger with its history, replies and satisfaction
+// included, so it writes the state directly rather than through the by-ref runner.
+import type { z } from '../../../shared/zod.ts';
+import { PROPOSAL, PROPOSAL_RECORD_TYPE, PROPOSAL_WORKFLOW } from '../../../shared/schemas/proposals.ts';
 import type { ImportType, RowError } from '../../kernel/imports/types.ts';
-import { booleanCell, refCell, rowChecker, textCell, unitIdsByCode } from '../../kernel/imports/rows.ts';
+import { rowChecker, unitIdsByCode } from '../../kernel/imports/rows.ts';
+import { importFields, importRow } from '../../kernel/imports/from-record.ts';
 import { HttpError } from '../../kernel/http/errors.ts';
 import { nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
@@ -12,34 +14,14 @@ import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { clearClocks } from '../../kernel/workflow/clocks.ts';
 import { REPLY_CLOCK, createProposal } from './proposals.ts';
 
-const row = z.object({
-  ref: refCell(),
-  kind: enumFromLabels(PROPOSAL_KINDS, '类别'),
-  number: textCell('编号', 32),
-  title: textCell('标题', 200),
-  leadUnitCode: unitCode.meta({ title: '主办单位编码' }),
-  assignedDate: isoDate('交办日期'),
-  filed: booleanCell('是否立案').optional(),
-  replyDate: isoDate('答复日期').optional(),
-  satisfaction: enumFromLabels(SATISFACTION, '满意度').optional(),
-});
+const row = importRow(PROPOSAL);
 type Row = z.infer<typeof row>;
 
 export const proposalsImport: ImportType<Row> = {
   type: 'proposals',
   title: '建议提案',
   permission: 'proposal.manage',
-  fields: [
-    { name: 'ref', label: '外部编号', required: true, note: '', example: 'NPC-2025-012' },
-    { name: 'kind', label: '类别', required: true, note: 'npc/cppcc 或 人大代表建议/政协委员提案', example: '政协委员提案' },
-    { name: 'number', label: '编号', required: true, note: '建议或提案号', example: '12' },
-    { name: 'title', label: '标题', required: true, note: '', example: '关于加强农村法律顾问服务的建议' },
-    { name: 'leadUnitCode', label: '主办单位编码', required: true, note: '', example: 'SFX-D01' },
-    { name: 'assignedDate', label: '交办日期', required: true, note: 'YYYY-MM-DD', example: '2025-03-20' },
-    { name: 'filed', label: '是否立案', note: '政协提案：true/false 或 是/否', example: '是' },
-    { name: 'replyDate', label: '答复日期', note: '不早于交办日期', example: '2025-06-10' },
-    { name: 'satisfaction', label: '满意度', note: 'satisfied/basically/unsatisfied 或 满意/基本满意/不满意；需已答复', example: '满意' },
-  ],
+  fields: importFields(PROPOSAL, 'NPC-2025-012').map((f) => (f.name === 'filed' ? { ...f, note: '政协提案：true/false 或 是/否（默认立案）' } : f)),
   row,
   async apply(tx, rows, actor, platform) {
     const errors: RowError[] = [];

@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { PROPOSAL_WORKFLOW } from '../../../shared/schemas/proposals.ts';
+import { PROPOSAL, PROPOSAL_WORKFLOW } from '../../../shared/schemas/proposals.ts';
 import { proposalMigrations } from './migrations.ts';
 import { proposalRoutes } from './routes.ts';
 import { proposalsImport } from './imports.ts';
@@ -17,6 +17,7 @@ export const proposalsModule: ModuleManifest = {
   },
   migrations: proposalMigrations,
   routes: proposalRoutes,
+  records: [PROPOSAL],
   importTypes: [proposalsImport],
   workflows: [PROPOSAL_WORKFLOW],
   indicators: proposalIndicators,

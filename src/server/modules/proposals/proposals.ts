@@ -1,18 +1,19 @@
 // 建议提案: the law office (government office) assigns each suggestion or proposal to a lead unit;
 // the unit replies within 3 months (6 if complex); the proposer's satisfaction closes it.
-import { sql } from 'kysely';
 import './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
+import { recordView } from '../../kernel/records/view.ts';
+import { listPage } from '../../kernel/records/list.ts';
 import { fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
-import { PROPOSAL_RECORD_TYPE, PROPOSAL_WORKFLOW, type ProposalDetail, type ProposalInput, type ProposalKind, type ProposalView, type Satisfaction } from '../../../shared/schemas/proposals.ts';
+import { PROPOSAL, PROPOSAL_RECORD_TYPE, PROPOSAL_WORKFLOW, type ProposalDetail, type ProposalInput, type ProposalListQuery, type ProposalView } from '../../../shared/schemas/proposals.ts';
 import type { ProposalTable } from './tables.ts';
 
 export const REPLY_CLOCK = { start: 'reply', label: '答复期限', rule: { field: 'complex', rules: { '1': 'proposals.reply_complex' }, fallback: 'proposals.reply' } } as const;
@@ -62,43 +63,23 @@ async function toViews(platform: Platform, rows: Row[]): Promise<ProposalView[]>
   return rows.map((r) => {
     const { clock, light = null } = clocks.get(r.id) ?? {};
     return {
-      id: r.id,
-      ref: r.ref,
-      kind: r.kind as ProposalKind,
-      number: r.number,
-      title: r.title,
-      proposer: r.proposer,
+      ...recordView(PROPOSAL, r),
       unitId: r.unit_id,
       unitName: r.unit_name,
-      assignedDate: r.assigned_date,
-      complex: r.complex === 1,
-      filed: r.filed === null ? null : r.filed === 1,
       status: r.status,
       statusLabel: PROPOSAL_WORKFLOW.states[r.status]?.label ?? r.status,
-      replyDate: r.reply_date,
-      satisfaction: r.satisfaction as Satisfaction | null,
       due: clock?.due_date ?? null,
       light,
       onTime: r.reply_date && clock ? r.reply_date <= clock.due_date : null,
-      version: r.version,
     };
   });
 }
 
-export async function listProposals(platform: Platform, scope: DataScope, query: { year?: number; kind?: string; unitId?: string; status?: string; page: number; pageSize: number }) {
-  let q = scoped(proposalQuery(platform.db), scope, 'p.unit_id');
-  if (query.year) q = q.where('p.assigned_date', '>=', `${query.year}-01-01`).where('p.assigned_date', '<=', `${query.year}-12-31`);
-  if (query.kind) q = q.where('p.kind', '=', query.kind);
-  if (query.unitId) {
-    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
-    q = q.where('p.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
-  }
-  if (query.status) q = q.where('p.status', '=', query.status);
-  const [{ total }, rows] = await Promise.all([
-    q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-    q.orderBy('p.assigned_date', 'desc').orderBy('p.kind').orderBy('p.number').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
-  ]);
-  return { items: await toViews(platform, rows as Row[]), total: Number(total), page: query.page, pageSize: query.pageSize };
+export async function listProposals(platform: Platform, scope: DataScope, query: Omit<ProposalListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number }) {
+  let base = proposalQuery(platform.db);
+  if (query.status) base = base.where('p.status', '=', query.status);
+  const page = await listPage<Row>(platform.db, base, PROPOSAL, { alias: 'p', unitColumn: 'p.unit_id', defaultSort: { field: 'assignedDate', order: 'desc' } }, scope, { ...query, leadUnitId: query.leadUnitId || query.unitId });
+  return { ...page, items: await toViews(platform, page.items) };
 }
 
 export async function getProposal(platform: Platform, scope: DataScope, id: string): Promise<ProposalDetail> {

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { exportRoute } from '../../kernel/exports/xlsx.ts';
-import { PROPOSAL_KINDS, SATISFACTION, proposalInput, proposalListQuery } from '../../../shared/schemas/proposals.ts';
+import { PROPOSAL, proposalInput, proposalListQuery, type ProposalView } from '../../../shared/schemas/proposals.ts';
+import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { createProposal, getProposal, listProposals } from './proposals.ts';
 
 export async function proposalRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
@@ -13,21 +14,14 @@ export async function proposalRoutes(api: FastifyInstance, platform: Platform): 
     permission: 'proposal.read',
     summary: '按当前筛选导出建议提案办理台账（.xlsx）',
     tags,
-    query: proposalListQuery.omit({ page: true, pageSize: true }),
+    query: proposalListQuery,
     sheet: '建议提案',
     targetType: 'proposal',
     rows: async (ctx, query) => (await listProposals(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
-    columns: [
-        { header: '类别', width: 12, value: (p) => PROPOSAL_KINDS[p.kind] },
-        { header: '编号', width: 8, value: (p) => p.number },
-        { header: '标题', width: 40, value: (p) => p.title },
-        { header: '代表委员', width: 12, value: (p) => p.proposer },
-        { header: '主办单位', width: 20, value: (p) => p.unitName },
-        { header: '交办日期', width: 12, value: (p) => p.assignedDate },
-        { header: '答复期限', width: 12, value: (p) => p.due },
-        { header: '答复日期', width: 12, value: (p) => p.replyDate },
-        { header: '满意度', width: 10, value: (p) => (p.satisfaction ? SATISFACTION[p.satisfaction] : null) },
-    ],
+    columns: exportColumns<ProposalView>(PROPOSAL, [
+      { header: '答复期限', width: 12, value: (p) => p.due },
+      { header: '状态', width: 10, value: (p) => p.statusLabel },
+    ]),
   });
   route(api, {
     method: 'POST',

@@ -1,29 +1,16 @@
 // Import type `review_cases`, through the module's own commands: historical and current cases are
 // registered and moved through the workflow on their own dates, so that imported cases count
 // exactly like cases worked through the UI.
-import { z, isoDate } from '../../../shared/zod.ts';
-import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
-import { DECISIONS, REVIEW_CHANNELS, REVIEW_OUTCOMES, REVIEW_PROCEDURES, REVIEW_RECORD_TYPE, REVIEW_WORKFLOW, TERMINATIONS, type ReviewOutcome } from '../../../shared/schemas/reconsideration.ts';
-import { booleanCell, refCell, textCell } from '../../kernel/imports/rows.ts';
+import type { z } from '../../../shared/zod.ts';
+import { DECISIONS, REVIEW_CASE, REVIEW_RECORD_TYPE, REVIEW_WORKFLOW, TERMINATIONS, type ReviewOutcome } from '../../../shared/schemas/reconsideration.ts';
+import { booleanCell } from '../../kernel/imports/rows.ts';
+import { importFields, importRow } from '../../kernel/imports/from-record.ts';
 import { advanceTo, refImport, refuseRow, stepReached, type ImportStep, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { changeClock } from '../../kernel/workflow/clocks.ts';
 import { correctCase, createCase } from './reconsideration.ts';
 
-const row = z.object({
-  ref: refCell(),
-  unitCode: unitCode.meta({ title: '复议机关编码' }),
-  applicant: textCell('申请人', 100),
-  respondent: textCell('被申请人', 100),
-  act: textCell('被申请的行政行为', 500),
-  receivedDate: isoDate('收到日期'),
-  channel: enumFromLabels(REVIEW_CHANNELS, '申请方式'),
-  acceptedDate: isoDate('受理日期').optional(),
-  procedure: enumFromLabels(REVIEW_PROCEDURES, '审理程序').optional(),
-  closedDate: isoDate('结案日期').optional(),
-  outcome: enumFromLabels(REVIEW_OUTCOMES, '结果').optional(),
-  extended: booleanCell('是否延期').optional(),
-});
+const row = importRow(REVIEW_CASE, { extended: booleanCell('是否延期').optional() });
 type Row = z.infer<typeof row>;
 
 /** The first contradiction among a case's dates and outcome, as [column, message]. */
@@ -76,18 +63,9 @@ export const reviewCasesImport = refImport<Row>({
   title: '行政复议案件',
   permission: 'review.manage',
   fields: [
-    { name: 'ref', label: '外部编号', required: true, note: '案件唯一编号（如复议案号），再次导入同一编号时更新', example: '示复〔2025〕3号' },
-    { name: 'unitCode', label: '复议机关编码', required: true, note: '受理复议的机关（单位编码）', example: 'SFX' },
-    { name: 'applicant', label: '申请人', required: true, note: '', example: '张某' },
-    { name: 'respondent', label: '被申请人', required: true, note: '', example: '示范县市场监督管理局' },
-    { name: 'act', label: '被申请的行政行为', required: true, note: '', example: '行政处罚决定书（示市监罚〔2025〕12号）' },
-    { name: 'receivedDate', label: '收到日期', required: true, note: 'YYYY-MM-DD', example: '2025-03-02' },
-    { name: 'channel', label: '申请方式', required: true, note: 'window/mail/online 或 窗口/邮寄/网上', example: '窗口' },
-    { name: 'acceptedDate', label: '受理日期', note: '不早于收到日期', example: '2025-03-06' },
-    { name: 'procedure', label: '审理程序', note: 'normal/simple 或 普通程序/简易程序；已受理的必填', example: '普通程序' },
-    { name: 'closedDate', label: '结案日期', note: '不早于受理（或收到）日期', example: '2025-04-20' },
-    { name: 'outcome', label: '结果', note: `${Object.keys(REVIEW_OUTCOMES).join('/')}，或 ${Object.values(REVIEW_OUTCOMES).join('/')}`, example: '维持' },
-    { name: 'extended', label: '是否延期', note: 'true/false 或 是/否（经批准延长30日）', example: '否' },
+    ...importFields(REVIEW_CASE, '示复〔2025〕3号').map((f) => (f.name === 'ref' ? { ...f, note: '案件唯一编号（如复议案号），本单位内唯一；再次导入同一编号时更新' } : f)),
+    // Not a column: the decision clock's approved extension, made through the clock's own command.
+    { name: 'extended', label: '是否延期', required: false, note: 'true/false 或 是/否（经批准延长30日）', example: '否' },
   ],
   row,
   table: 'review_cases',

@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { REVIEW_RECORD_TYPE, REVIEW_WORKFLOW } from '../../../shared/schemas/reconsideration.ts';
+import { REVIEW_CASE, REVIEW_RECORD_TYPE, REVIEW_WORKFLOW } from '../../../shared/schemas/reconsideration.ts';
 import { reviewMigrations } from './migrations.ts';
 import { reviewRoutes } from './routes.ts';
 import { reviewCasesImport } from './imports.ts';
@@ -8,7 +8,12 @@ import { reviewIndicators } from './indicators.ts';
 import { loadDemoReview } from './demo.ts';
 import { deemAccepted, feedCorrection } from './reconsideration.ts';
 
-/** 行政复议 (domain.md §2.8). */
+/**
+ * 行政复议 (domain.md §2.8). The folder is `reconsideration` ("review" alone would collide with
+ * legality review and case-file review); the public codes stay `review`: the name that prefixes
+ * its migrations (stored in every database) and audit actions, permissions, indicators, the
+ * import type `review_cases`, the record type `review_case` and the API paths `/review-cases`.
+ */
 export const reviewModule: ModuleManifest = {
   name: 'review',
   title: '行政复议',
@@ -18,6 +23,7 @@ export const reviewModule: ModuleManifest = {
   },
   migrations: reviewMigrations,
   routes: reviewRoutes,
+  records: [REVIEW_CASE],
   importTypes: [reviewCasesImport],
   workflows: [REVIEW_WORKFLOW],
   indicators: reviewIndicators,

@@ -1,14 +1,14 @@
 // 行政复议 cases: intake with the applicant's personal data sealed, the statutory clocks (acceptance,
 // supplement, copy, reply, decision), deemed acceptance when the acceptance review lapses, and
 // corrections fed to the respondent unit's problem pool.
-import { sql } from 'kysely';
 import './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
-import { assertInScope, scoped, type DataScope } from '../../kernel/auth/scope.ts';
-import { likeEscape } from '../../kernel/db/index.ts';
+import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
+import { recordView } from '../../kernel/records/view.ts';
+import { listPage } from '../../kernel/records/list.ts';
 import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
@@ -24,6 +24,7 @@ import { jobActor } from '../../kernel/workflow/daily.ts';
 import { maskIdNumber, maskPhone } from '../../../shared/validators.ts';
 import {
   CORRECTIONS,
+  REVIEW_CASE,
   REVIEW_RECORD_TYPE,
   REVIEW_WORKFLOW,
   type ReviewCaseDetail,
@@ -127,58 +128,36 @@ async function toViews(platform: Platform, rows: CaseRow[]): Promise<ReviewCaseV
     const next = own.filter((c) => c.status === 'running').sort((a, b) => (a.due_date < b.due_date ? -1 : 1))[0];
     const rule = next?.rule_code ? deadlines.rules.get(next.rule_code) : undefined;
     return {
-      id: r.id,
-      ref: r.ref,
-      title: r.title,
-      unitId: r.unit_id,
-      unitName: r.unit_name,
-      applicantName: r.applicant_name,
-      applicantKind: r.applicant_kind as 'person' | 'organisation',
+      ...recordView(REVIEW_CASE, r),
+      // Sealed personal data: masked here (110***********1234); in full only through the audited unmask route.
       applicantIdNumber: r.applicant_id_enc ? maskIdNumber(decryptText(platform.keys, r.applicant_id_enc)) : null,
       applicantPhone: r.applicant_phone_enc ? maskPhone(decryptText(platform.keys, r.applicant_phone_enc)) : null,
-      respondent: r.respondent,
+      title: r.title,
+      unitName: r.unit_name,
       respondentUnitName: r.respondent_unit_name,
-      act: r.act,
-      receivedDate: r.received_date,
-      channel: r.channel as ReviewCaseView['channel'],
       status: r.status,
       statusLabel: REVIEW_WORKFLOW.states[r.status]?.label ?? r.status,
-      procedure: r.procedure as ReviewCaseView['procedure'],
-      acceptedDate: r.accepted_date,
-      copySentDate: r.copy_sent_date,
-      replyDate: r.reply_date,
-      closedDate: r.closed_date,
-      outcome: r.outcome as ReviewOutcome | null,
       corrected: CORRECTIONS.includes(r.outcome as ReviewOutcome),
-      committeeOpinion: r.committee_opinion,
       nextDue: next ? { label: next.label, due: next.due_date, light: lightOf(deadlines.calendar, next.due_date, today, rule?.warnDays ?? 3).light } : null,
       extended: own.some((c) => c.clock_key === 'decide' && c.extended === 1),
-      version: r.version,
     };
   });
 }
 
-export async function listCases(platform: Platform, scope: DataScope, query: ReviewListQuery) {
-  let q = scoped(caseQuery(platform.db), scope, 'r.unit_id');
-  if (query.year) q = q.where('r.received_date', '>=', `${query.year}-01-01`).where('r.received_date', '<=', `${query.year}-12-31`);
-  if (query.status) q = q.where('r.status', '=', query.status);
-  if (query.outcome) q = q.where('r.outcome', '=', query.outcome);
-  if (query.keyword) {
-    const pattern = `%${likeEscape(query.keyword)}%`;
-    q = q.where(sql<boolean>`(r.title like ${pattern} escape '\\' or r.act like ${pattern} escape '\\')`);
-  }
+type ListParams = Omit<ReviewListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number };
+
+export async function listCases(platform: Platform, scope: DataScope, query: ListParams) {
+  let base = caseQuery(platform.db);
+  if (query.status) base = base.where('r.status', '=', query.status);
   if (query.overdue === 'true') {
-    q = q.where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', REVIEW_RECORD_TYPE).whereRef('c.record_id', '=', 'r.id').where('c.status', '=', 'running').where('c.due_date', '<', chinaToday())));
+    base = base.where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', REVIEW_RECORD_TYPE).whereRef('c.record_id', '=', 'r.id').where('c.status', '=', 'running').where('c.due_date', '<', chinaToday())));
   }
-  const [{ total }, rows] = await Promise.all([
-    q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-    q.orderBy('r.received_date', 'desc').orderBy('r.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
-  ]);
-  return { items: await toViews(platform, rows as CaseRow[]), total: Number(total), page: query.page, pageSize: query.pageSize };
+  const page = await listPage<CaseRow>(platform.db, base, REVIEW_CASE, { alias: 'r', unitColumn: 'r.unit_id', defaultSort: { field: 'receivedDate', order: 'desc' } }, scope, { ...query, q: query.q || query.keyword });
+  return { ...page, items: await toViews(platform, page.items) };
 }
 
-export async function allCases(platform: Platform, scope: DataScope, query: Omit<ReviewListQuery, 'page' | 'pageSize'>) {
-  return (await listCases(platform, scope, { ...query, page: 1, pageSize: 20_000 } as ReviewListQuery)).items;
+export async function allCases(platform: Platform, scope: DataScope, query: Omit<ListParams, 'page' | 'pageSize'>) {
+  return (await listCases(platform, scope, { ...query, page: 1, pageSize: 20_000 })).items;
 }
 
 export async function getCase(platform: Platform, scope: DataScope, id: string): Promise<ReviewCaseDetail> {

@@ -3,7 +3,9 @@ import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { exportRoute } from '../../kernel/exports/xlsx.ts';
 import { unmaskInput } from '../../../shared/schemas/org.ts';
-import { REVIEW_CHANNELS, REVIEW_OUTCOMES, REVIEW_PROCEDURES, committeeInput, reviewCaseInput, reviewListQuery } from '../../../shared/schemas/reconsideration.ts';
+import { REVIEW_CASE, committeeInput, reviewCaseInput, reviewListQuery, type ReviewCaseView } from '../../../shared/schemas/reconsideration.ts';
+import { exportColumns } from '../../kernel/exports/from-record.ts';
+import type { ExportColumn } from '../../kernel/exports/xlsx.ts';
 import { allCases, createCase, getCase, listCases, setCommitteeOpinion, unmaskApplicant } from './reconsideration.ts';
 
 export async function reviewRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
@@ -16,24 +18,11 @@ export async function reviewRoutes(api: FastifyInstance, platform: Platform): Pr
     permission: 'review.read',
     summary: '按当前筛选导出复议案件台账（.xlsx，个人信息脱敏）',
     tags,
-    query: reviewListQuery.omit({ page: true, pageSize: true }),
+    query: reviewListQuery,
     sheet: '行政复议案件',
     targetType: 'review_case',
     rows: (ctx, query) => allCases(platform, ctx.scope, query),
-    columns: [
-        { header: '收到日期', width: 12, value: (c) => c.receivedDate },
-        { header: '申请人', width: 14, value: (c) => c.applicantName },
-        { header: '身份证号（脱敏）', width: 22, value: (c) => c.applicantIdNumber },
-        { header: '被申请人', width: 20, value: (c) => c.respondent },
-        { header: '行政行为', width: 40, value: (c) => c.act },
-        { header: '申请方式', width: 8, value: (c) => REVIEW_CHANNELS[c.channel] },
-        { header: '状态', width: 14, value: (c) => c.statusLabel },
-        { header: '程序', width: 10, value: (c) => (c.procedure ? REVIEW_PROCEDURES[c.procedure] : null) },
-        { header: '受理日期', width: 12, value: (c) => c.acceptedDate },
-        { header: '结案日期', width: 12, value: (c) => c.closedDate },
-        { header: '结果', width: 12, value: (c) => (c.outcome ? REVIEW_OUTCOMES[c.outcome] : null) },
-        { header: '延期', width: 6, value: (c) => (c.extended ? '是' : '否') },
-    ],
+    columns: exportedColumns(),
   });
 
   route(api, {
@@ -76,4 +65,21 @@ export async function reviewRoutes(api: FastifyInstance, platform: Platform): Pr
     body: unmaskInput,
     handler: async ({ ctx, params, body }) => unmaskApplicant(platform, ctx, params.id, body.field),
   });
+}
+
+/**
+ * The definition's columns, led by the receipt date as the ledger is, with the applicant's ID
+ * number beside the name (masked: the view holds it masked), then the status and the extension.
+ */
+function exportedColumns(): ExportColumn<ReviewCaseView>[] {
+  const derived = exportColumns<ReviewCaseView>(REVIEW_CASE, [
+    { header: '状态', width: 14, value: (c) => c.statusLabel },
+    { header: '延期', width: 6, value: (c) => (c.extended ? '是' : '否') },
+  ]);
+  const received = REVIEW_CASE.fields.receivedDate.label;
+  const maskedId: ExportColumn<ReviewCaseView> = { header: `${REVIEW_CASE.fields.applicantIdNumber.label}（脱敏）`, width: 22, value: (c) => c.applicantIdNumber };
+  return [
+    ...derived.filter((c) => c.header === received),
+    ...derived.flatMap((c) => (c.header === received ? [] : c.header === REVIEW_CASE.fields.applicantName.label ? [c, maskedId] : [c])),
+  ];
 }
