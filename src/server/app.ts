@@ -14,7 +14,7 @@ import { installProblemHandlers, sendProblem } from './kernel/http/problems.ts';
 import { installGuard } from './kernel/http/guard.ts';
 import { installJsonBodyParser } from './kernel/http/json.ts';
 import { HttpError } from './kernel/http/errors.ts';
-import { route } from './kernel/http/route.ts';
+import { PROBLEM_SCHEMA, route } from './kernel/http/route.ts';
 import { databaseRateLimitStore } from './kernel/http/rate-limits.ts';
 import { authRoutes } from './kernel/auth/routes.ts';
 import { auditRoutes } from './kernel/audit/routes.ts';
@@ -47,6 +47,8 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   });
   // Inputs are validated by zod in the route helper; the JSON schemas are documentation only.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
+  // Response schemas document the API; answers are serialised as they are (no field is dropped).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installProblemHandlers(app);
   installJsonBodyParser(app);
 
@@ -94,7 +96,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   await app.register(swagger, {
     openapi: {
       info: { title: 'Fazhi 法治政府建设综合管理平台 API', version: '1' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fazhi_sid' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fazhi_sid' } }, schemas: { Problem: PROBLEM_SCHEMA as any } },
     },
   });
 

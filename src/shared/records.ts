@@ -252,6 +252,23 @@ export function listQuery<F extends Record<string, FieldDef<any, any, any, any>>
 
 export const sortKeys = (def: RecordDef) => entries(def).filter(([, s]) => s.sort).map(([name]) => name);
 
+/** The API view's schema (documentation of the answers): id, ref, version and every field; `extra` adds joined names, status… */
+export function viewSchema(def: RecordDef<any>, extra: z.ZodRawShape = {}) {
+  const shape: Record<string, z.ZodType> = { id: z.string(), ref: z.string().nullable(), version: z.number().int() };
+  for (const [name, spec] of entries(def)) {
+    let value: z.ZodType;
+    if (spec.kind === 'boolean') value = z.boolean();
+    else if (spec.kind === 'integer' || spec.kind === 'money') value = z.number().int();
+    else if (spec.kind === 'enum') value = z.enum(Object.keys(spec.options!) as [string, ...string[]]);
+    else value = z.string();
+    shape[name] = (spec.required && !spec.sealed ? value : value.nullable()).meta({ title: spec.label });
+  }
+  return z.object({ ...shape, ...extra });
+}
+
+/** A ledger's answer: one page of records and the total. */
+export const pageOf = (item: z.ZodType) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
 /** A value as a person reads it: enum label, 是/否, yuan, the referenced record's name. */
 export function displayValue(spec: FieldDef, name: string, view: Record<string, unknown>): string | number | null {
   const value = spec.display ? view[spec.display] : view[name];

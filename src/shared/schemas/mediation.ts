@@ -1,6 +1,6 @@
 // Dispute mediation — 矛盾纠纷调解 / 三调联动 (domain.md §2.10).
 import { z, text, labelledEnum } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, type RecordView } from '../records.ts';
+import { createInput, defineRecord, f, listQuery, viewSchema, type RecordView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 
 export const DISPUTE_RECORD_TYPE = 'dispute';
@@ -100,6 +100,10 @@ export const disputeListQuery = listQuery(DISPUTE, {
   status: z.enum(Object.keys(DISPUTE_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
 });
 export type DisputeListQuery = z.infer<typeof disputeListQuery>;
+
+/** What the API answers for a dispute and an organisation (the OpenAPI document's response schemas). */
+export const disputeView = viewSchema(DISPUTE, { title: z.string(), unitName: z.string(), orgName: z.string().nullable(), linkedTitle: z.string().nullable(), status: z.string(), statusLabel: z.string() });
+export const mediationOrgView = viewSchema(MEDIATION_ORG, { unitName: z.string(), active: z.boolean(), disputes: z.number().int() });
 
 export type MediationOrgView = RecordView<typeof MEDIATION_ORG.fields> & { unitName: string; active: boolean; disputes: number };
 

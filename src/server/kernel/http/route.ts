@@ -44,13 +44,57 @@ export interface RouteSpec<B, Q, P> {
   bodyLimit?: number;
   /** For multipart routes: documents the form fields. */
   consumes?: string[];
+  /** What a success answers (documentation: the OpenAPI document's response schema). */
+  response?: z.ZodType;
+  /** The success status, when it is one (201 for a create, 204 for no content); else any 2xx. */
+  status?: 200 | 201 | 204;
   handler(input: RouteInput<B, Q, P>): Promise<unknown>;
 }
 
-export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
-  const out = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  delete out.$schema;
+/** The keywords an OpenAPI 3.0 schema object may hold; anything else (our `options` labels…) becomes an `x-` extension. */
+const OPENAPI_SCHEMA_KEYS = new Set(['title', 'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems', 'maxProperties', 'minProperties', 'required', 'enum', 'type', 'allOf', 'oneOf', 'anyOf', 'not', 'items', 'properties', 'additionalProperties', 'description', 'format', 'default', 'nullable', 'discriminator', 'readOnly', 'writeOnly', 'example', 'deprecated']);
+const SCHEMA_MAPS = new Set(['properties']);
+const SCHEMA_VALUES = new Set(['items', 'additionalProperties', 'not']);
+const SCHEMA_LISTS = new Set(['allOf', 'oneOf', 'anyOf']);
+
+function openapiSchema(node: unknown): unknown {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$schema' || key === 'propertyNames') continue; // not in OpenAPI 3.0 (record keys are strings anyway)
+    if (SCHEMA_MAPS.has(key)) out[key] = Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, openapiSchema(v)]));
+    else if (SCHEMA_VALUES.has(key)) out[key] = openapiSchema(value);
+    else if (SCHEMA_LISTS.has(key)) out[key] = (value as unknown[]).map(openapiSchema);
+    else out[OPENAPI_SCHEMA_KEYS.has(key) ? key : `x-${key}`] = value;
+  }
   return out;
+}
+
+/** A zod schema as an OpenAPI 3.0 schema object (documentation only: zod itself validates). */
+export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  return openapiSchema(z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' })) as Record<string, unknown>;
+}
+
+/** application/problem+json, as every error answers (kernel/http/problems.ts); declared once in the document's components. */
+export const PROBLEM_SCHEMA = {
+  type: 'object',
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, row: { type: 'integer' }, column: { type: 'string' }, message: { type: 'string' } } } },
+  },
+  required: ['title', 'status', 'detail'],
+};
+const PROBLEM = {
+  description: '错误（application/problem+json，detail 为中文说明，errors 列出出错的字段或行）',
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+};
+
+function responsesOf(spec: RouteSpec<any, any, any>): Record<string, unknown> {
+  const success = spec.status === 204 ? { description: '成功，无内容' } : { description: '成功', content: { 'application/json': { schema: spec.response ? jsonSchemaOf(spec.response, 'output') : { type: 'object' } } } };
+  return { [spec.status ?? '2xx']: success, '4xx': PROBLEM, '5xx': PROBLEM };
 }
 
 /**
@@ -110,6 +154,7 @@ export function route<B = undefined, Q = Record<string, never>, P = Record<strin
   if (spec.params) schema.params = jsonSchemaOf(spec.params);
   if (spec.consumes) schema.consumes = spec.consumes;
   if (spec.permission !== 'public') schema.security = [{ session: [] }];
+  schema.response = responsesOf(spec);
   app.route({
     method: spec.method,
     url: spec.url,

@@ -2,13 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { exportRoute } from '../../kernel/exports/xlsx.ts';
-import { DISPUTE, disputeInput, disputeListQuery, orgInput, type DisputeView } from '../../../shared/schemas/mediation.ts';
+import { DISPUTE, disputeInput, disputeListQuery, disputeView, mediationOrgView, orgInput, type DisputeView } from '../../../shared/schemas/mediation.ts';
+import { pageOf } from '../../../shared/records.ts';
+import { z } from '../../../shared/zod.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { createDispute, createOrg, getDispute, listDisputes, listOrgs } from './mediation.ts';
 
 export async function mediationRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['矛盾纠纷调解'];
-  route(api, { method: 'GET', url: '/mediation-orgs', permission: 'mediation.read', summary: '调解组织', tags, handler: async ({ ctx }) => ({ items: await listOrgs(platform, ctx.scope) }) });
+  route(api, { method: 'GET', url: '/mediation-orgs', permission: 'mediation.read', summary: '调解组织', tags, status: 200, response: z.object({ items: z.array(mediationOrgView) }), handler: async ({ ctx }) => ({ items: await listOrgs(platform, ctx.scope) }) });
   route(api, {
     method: 'POST',
     url: '/mediation-orgs',
@@ -16,13 +18,15 @@ export async function mediationRoutes(api: FastifyInstance, platform: Platform):
     summary: '登记调解组织',
     tags,
     body: orgInput,
+    status: 201,
+    response: mediationOrgView,
     handler: async ({ ctx, body, reply }) => {
       const id = await platform.db.transaction().execute((tx) => createOrg(tx, platform, ctx, ctx.scope, body));
       reply.code(201);
       return (await listOrgs(platform, ctx.scope)).find((o) => o.id === id);
     },
   });
-  route(api, { method: 'GET', url: '/disputes', permission: 'mediation.read', summary: '矛盾纠纷', tags, query: disputeListQuery, handler: async ({ ctx, query }) => listDisputes(platform, ctx.scope, query) });
+  route(api, { method: 'GET', url: '/disputes', permission: 'mediation.read', summary: '矛盾纠纷', tags, query: disputeListQuery, status: 200, response: pageOf(disputeView), handler: async ({ ctx, query }) => listDisputes(platform, ctx.scope, query) });
   exportRoute(api, platform, {
     url: '/disputes/export',
     permission: 'mediation.read',
@@ -42,11 +46,13 @@ export async function mediationRoutes(api: FastifyInstance, platform: Platform):
     summary: '受理矛盾纠纷（人民调解/行政调解/司法调解，可关联其他途径的同一纠纷）',
     tags,
     body: disputeInput,
+    status: 201,
+    response: disputeView,
     handler: async ({ ctx, body, reply }) => {
       const id = await platform.db.transaction().execute((tx) => createDispute(tx, platform, ctx, ctx.scope, body));
       reply.code(201);
       return getDispute(platform, ctx.scope, id);
     },
   });
-  route(api, { method: 'GET', url: '/disputes/:id', permission: 'mediation.read', summary: '纠纷详情', tags, params: paramsWithId, handler: async ({ ctx, params }) => getDispute(platform, ctx.scope, params.id) });
+  route(api, { method: 'GET', url: '/disputes/:id', permission: 'mediation.read', summary: '纠纷详情', tags, params: paramsWithId, status: 200, response: disputeView, handler: async ({ ctx, params }) => getDispute(platform, ctx.scope, params.id) });
 }
