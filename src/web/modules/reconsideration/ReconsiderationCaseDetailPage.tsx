@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { App, Breadcrumb, Card, Descriptions, Input, Modal, Space, Tag, Typography } from 'antd';
+import { App, Breadcrumb, Card, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { get, post, put } from '../../api.ts';
 import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
+import { RecordFields } from '../../components/records.tsx';
 import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
-import { CORRECTIONS, REVIEW_CHANNELS, REVIEW_OUTCOMES, REVIEW_PROCEDURES, REVIEW_WORKFLOW, type ReviewCaseDetail } from '../../../shared/schemas/reconsideration.ts';
+import { CORRECTIONS, REVIEW_CASE, REVIEW_OUTCOMES, REVIEW_WORKFLOW, type ReviewCaseDetail } from '../../../shared/schemas/reconsideration.ts';
 
-export default function ReviewCaseDetailPage() {
+export default function ReconsiderationCaseDetailPage() {
   const { id = '' } = useParams();
   const { can } = useAuth();
   const { message, modal } = App.useApp();
@@ -19,7 +20,7 @@ export default function ReviewCaseDetailPage() {
   const unmask = async (field: 'idNumber' | 'phone') => {
     try {
       const { value } = await post<{ value: string | null }>(`/review-cases/${id}/unmask`, { field });
-      modal.info({ title: field === 'idNumber' ? '申请人身份证号码' : '申请人联系电话', content: `${value ?? '未登记'}（本次查看已记入审计日志）` });
+      modal.info({ title: field === 'idNumber' ? '申请人身份证号码' : '申请人手机号码', content: `${value ?? '未登记'}（本次查看已记入审计日志）` });
     } catch (e) {
       message.error(errorText(e));
     }
@@ -35,34 +36,35 @@ export default function ReviewCaseDetailPage() {
       message.error(errorText(e));
     }
   };
+  // Masked personal data, with 查看 (audited) for those who may unmask it.
+  const sealed = (masked: string | null, field: 'idNumber' | 'phone') =>
+    masked && (
+      <Space size={6}>
+        {masked}
+        {can('pii.unmask') && <a onClick={() => unmask(field)}>查看</a>}
+      </Space>
+    );
+  const recordOpinion = c && can('review.manage') && ['accepted', 'mediating'].includes(c.status);
   return (
     <>
       <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/review">行政复议</Link> }, { title: c?.title ?? '…' }]} />
       <ErrorNotice error={detail.error} />
-      <Card size="small" loading={detail.isLoading} title={c?.title} extra={c && <Space><StatusTag def={REVIEW_WORKFLOW} status={c.status} />{c.outcome && <Tag color={CORRECTIONS.includes(c.outcome) ? 'red' : 'blue'}>{REVIEW_OUTCOMES[c.outcome]}</Tag>}</Space>} style={{ marginBottom: 12 }}>
+      <Card size="small" loading={detail.isLoading} title={c?.title} extra={c && <Space><StatusTag def={REVIEW_WORKFLOW} status={c.status} />{c.outcome && <Tag color={CORRECTIONS.includes(c.outcome) ? 'red' : 'blue'}>{REVIEW_OUTCOMES[c.outcome]}</Tag>}{c.extended && <Tag color="blue">决定期限经批准延长</Tag>}</Space>} style={{ marginBottom: 12 }}>
         {c && (
-          <Descriptions size="small" bordered column={3}>
-            <Descriptions.Item label="申请人">{c.applicantName}（{c.applicantKind === 'person' ? '自然人' : '法人或其他组织'}）</Descriptions.Item>
-            <Descriptions.Item label="身份证号码">
-              {c.applicantIdNumber ?? '—'} {c.applicantIdNumber && can('pii.unmask') && <a onClick={() => unmask('idNumber')}>查看</a>}
-            </Descriptions.Item>
-            <Descriptions.Item label="联系电话">
-              {c.applicantPhone ?? '—'} {c.applicantPhone && can('pii.unmask') && <a onClick={() => unmask('phone')}>查看</a>}
-            </Descriptions.Item>
-            <Descriptions.Item label="被申请人">{c.respondent}{c.respondentUnitName && c.respondentUnitName !== c.respondent ? `（${c.respondentUnitName}）` : ''}</Descriptions.Item>
-            <Descriptions.Item label="复议机关">{c.unitName}</Descriptions.Item>
-            <Descriptions.Item label="申请方式">{REVIEW_CHANNELS[c.channel]}</Descriptions.Item>
-            <Descriptions.Item label="被申请的行政行为" span={3}>{c.act}</Descriptions.Item>
-            <Descriptions.Item label="收到日期">{c.receivedDate}</Descriptions.Item>
-            <Descriptions.Item label="受理日期">{c.acceptedDate ?? '—'}{c.procedure && `（${REVIEW_PROCEDURES[c.procedure]}）`}</Descriptions.Item>
-            <Descriptions.Item label="结案日期">{c.closedDate ?? '—'}{c.extended && <Tag color="blue" style={{ marginInlineStart: 6 }}>经批准延长</Tag>}</Descriptions.Item>
-            <Descriptions.Item label="发送副本">{c.copySentDate ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="被申请人答复">{c.replyDate ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="咨询委员会意见">
-              {c.committeeOpinion ?? <Typography.Text type="secondary">无</Typography.Text>}{' '}
-              {can('review.manage') && ['accepted', 'mediating'].includes(c.status) && <a onClick={() => setOpinion(c.committeeOpinion ?? '')}>记录</a>}
-            </Descriptions.Item>
-          </Descriptions>
+          <RecordFields
+            def={REVIEW_CASE}
+            view={{
+              ...c,
+              applicantIdNumber: sealed(c.applicantIdNumber, 'idNumber'),
+              applicantPhone: sealed(c.applicantPhone, 'phone'),
+              committeeOpinion: (c.committeeOpinion || recordOpinion) && (
+                <>
+                  {c.committeeOpinion}{' '}
+                  {recordOpinion && <a onClick={() => setOpinion(c.committeeOpinion ?? '')}>记录</a>}
+                </>
+              ),
+            }}
+          />
         )}
       </Card>
       {c && <WorkflowPanel def={REVIEW_WORKFLOW} recordId={id} onChanged={() => client.invalidateQueries({ queryKey: ['review-case', id] })} />}
