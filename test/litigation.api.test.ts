@@ -1,17 +1,19 @@
 // 行政应诉 over HTTP: defence clock, hearings and the head-appearance rate, a lost case needs its
 // analysis and reaches the problem pool, imports, year-over-year change, dates out of order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import ExcelJS from 'exceljs';
+import { createTestEnv, loggedIn, makeStaffedUnit, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 
 let env: TestEnv;
 let office: Agent;
 let liaisonA: Agent;
 let liaisonB: Agent;
 let unitA: { id: string; code: string };
+let root: Awaited<ReturnType<typeof makeUnit>>;
 
 beforeAll(async () => {
   env = await createTestEnv();
-  const root = await makeUnit(env.platform, { kind: 'county' });
+  root = await makeUnit(env.platform, { kind: 'county' });
   const justice = await makeUnit(env.platform, { parent: root, name: '司法局' });
   unitA = await makeUnit(env.platform, { parent: root, name: '市场监管局', code: `LA${Date.now() % 100000}` });
   const unitB = await makeUnit(env.platform, { parent: root, name: '公安局' });
@@ -95,5 +97,45 @@ describe('imports and figures', () => {
     expect(refused.json().errors.map((e: any) => `${e.row}|${e.column}`)).toEqual(['1|裁判日期（judgmentDate）', '2|裁判日期（judgmentDate）']);
     const badHearing = await office.request({ method: 'POST', url: '/api/v1/imports/litigation_hearings', ...multipart('h.csv', 'ref,caseRef,date,headAppeared,headName\nX1,NOPE,2024-05-01,是,李\nX2,L1,2024-01-01,否,\n') });
     expect(badHearing.json().errors.map((e: any) => e.column)).toEqual(['案件编号（caseRef）', '开庭日期（date）']);
+  });
+});
+
+describe('the ledger', () => {
+  it('filters (result 未结 included), searches and sorts on the server, lists hearings on the case, and exports exactly the filtered list', async () => {
+    const { unit, agents } = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: root, name: '城管局' });
+    const liaison = agents.unit_liaison;
+    const make = async (plaintiff: string, filedDate: string, court = '测试县人民法院') => {
+      const res = await liaison.post('/api/v1/litigation-cases', { unitId: unit.id, court, plaintiff, cause: '不服行政强制', filedDate, complaintReceivedDate: filedDate });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json();
+    };
+    const b = await make('B公司', '2026-02-01');
+    await make('A公司', '2026-02-02', 'Z市中级人民法院'); // Latin before Han in every collation
+    await make('C公司', '2026-02-03');
+    await liaison.post(`/api/v1/litigation-cases/${b.id}/hearings`, { date: '2026-02-10', headAppeared: true, headName: '张局长', note: '当庭陈述' });
+    const judged = await act(liaison, b.id, 'judge', { version: 2, date: '2026-02-20', values: { result: 'won' } });
+    expect(judged.statusCode, judged.body).toBe(200);
+    const list = async (q: string) => (await liaison.get(`/api/v1/litigation-cases?unitId=${unit.id}&${q}`)).json();
+
+    expect((await list('year=2026')).items.map((c: any) => c.plaintiff)).toEqual(['C公司', 'A公司', 'B公司']);
+    expect((await list('sort=plaintiff&order=asc')).items.map((c: any) => c.plaintiff)).toEqual(['A公司', 'B公司', 'C公司']);
+    expect((await list('sort=court&order=desc')).items.map((c: any) => c.plaintiff)[2]).toBe('A公司');
+    expect((await list('result=pending&sort=plaintiff')).items.map((c: any) => c.plaintiff)).toEqual(['A公司', 'C公司']);
+    expect((await list('result=won')).items.map((c: any) => c.plaintiff)).toEqual(['B公司']);
+    expect((await list('q=中级')).items.map((c: any) => c.plaintiff)).toEqual(['A公司']);
+    expect((await list('result=won')).items[0]).toMatchObject({ result: 'won', judgmentDate: '2026-02-20', hearings: 1, headAppearances: 1, status: 'judged' });
+
+    const detail = (await liaison.get(`/api/v1/litigation-cases/${b.id}`)).json();
+    expect(detail.hearingList).toEqual([expect.objectContaining({ caseId: b.id, date: '2026-02-10', headAppeared: true, headName: '张局长', note: '当庭陈述', version: 1 })]);
+
+    const res = await liaison.get(`/api/v1/litigation-cases/export?unitId=${unit.id}&result=pending&sort=plaintiff&order=desc`);
+    expect(res.statusCode, res.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as any);
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header[0]).toBe('立案日期');
+    const plaintiff = header.indexOf('原告') + 1;
+    expect(Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).getCell(plaintiff).value)).toEqual(['C公司', 'A公司']);
   });
 });

@@ -126,6 +126,6 @@ export type DisclosureRequestView = RecordView<typeof DISCLOSURE_REQUEST.fields>
   extended: boolean;
 };
 
-export interface DisclosureRequestDetail extends DisclosureRequestView {
+export type DisclosureRequestDetail = DisclosureRequestView & {
   clocks: ClockView[];
-}
+};

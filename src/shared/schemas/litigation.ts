@@ -1,6 +1,7 @@
 // Administrative litigation — 行政应诉 (domain.md §2.9): cases against the county's bodies, the
 // 15-day defence clock, hearings (did the head appear — 负责人出庭), judgment, appeal, loss analysis.
-import { z, text, isoDate, version, pageQuery, labelledEnum } from '../zod.ts';
+import { z, text, version, labelledEnum } from '../zod.ts';
+import { createInput, defineRecord, f, listQuery, type RecordView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -60,67 +61,68 @@ export const LITIGATION_WORKFLOW: WorkflowDef = {
 
 export const LITIGATION_STATUSES = Object.fromEntries(Object.entries(LITIGATION_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
 
-export const litigationCaseInput = z.strictObject({
-  unitId: z.string().min(1, { error: '被告单位（unitId）不能为空' }).max(64).meta({ title: '被告单位' }),
-  court: text('受理法院', 100),
-  plaintiff: text('原告', 100),
-  cause: text('案由', 300),
-  filedDate: isoDate('立案日期（filedDate）'),
-  complaintReceivedDate: isoDate('收到起诉状副本日期（complaintReceivedDate）'),
+/** 行政应诉案件: what is registered; the defence, judgment and loss analysis come through the workflow. */
+export const LITIGATION_CASE = defineRecord({
+  type: LITIGATION_RECORD_TYPE,
+  title: '应诉案件',
+  table: 'litigation_cases',
+  fields: {
+    filedDate: f.date('立案日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-04-10' }),
+    court: f.text('法院', { max: 100, required: true, list: true, sort: true, search: true, example: '示范县人民法院' }),
+    plaintiff: f.text('原告', { max: 100, required: true, list: true, sort: true, search: true, example: '某商贸有限公司' }),
+    unitId: f.unit('被告单位', { required: true, list: true, filter: true, note: '被诉的行政机关（单位编码）', example: 'SFX-D21' }),
+    cause: f.text('案由', { max: 300, required: true, search: true, example: '不服行政处罚决定' }),
+    complaintReceivedDate: f.date('收到起诉状副本日期', { required: true, notAfterToday: true, sort: true, note: '不早于立案日期；自次日起15日内答辩', example: '2025-04-15' }),
+    defenceDate: f.date('答辩日期', { input: false, importName: false, sort: true }),
+    judgmentDate: f.date('裁判日期', { input: false, list: true, sort: true, note: '不早于立案日期；有结果（未结除外）时必填', example: '2025-08-20' }),
+    result: f.enum('结果', JUDGMENT_RESULTS, { input: false, list: true, sort: true, note: `${Object.keys(CASE_RESULTS).join('/')} 或 ${Object.values(CASE_RESULTS).join('/')}`, example: '胜诉' }),
+    lossAnalysis: f.longText('败诉原因剖析', { max: 5000, input: false, importName: false, export: false, detail: false }),
+  },
 });
+
+/** 开庭: a sub-list of a case (its API under /litigation-cases/:id/hearings); did the agency head appear (负责人出庭). */
+export const LITIGATION_HEARING = defineRecord({
+  type: 'litigation_hearing',
+  title: '开庭记录',
+  table: 'litigation_hearings',
+  fields: {
+    caseId: f.record('案件', { required: true, input: false, display: 'caseTitle', export: false, note: '应诉案件的外部编号', example: '(2025)湘0102行初15号' }),
+    date: f.date('开庭日期', { required: true, notAfterToday: true, list: true, sort: true, note: '不早于立案日期', example: '2025-06-18' }),
+    headAppeared: f.boolean('负责人是否出庭', { required: true, list: true, example: '是' }),
+    headName: f.text('出庭负责人', { max: 50, list: true, note: '负责人出庭时必填', example: '李局长' }),
+    note: f.longText('庭审情况', { max: 1000, list: true, importName: false }),
+  },
+});
+
+export const litigationCaseInput = createInput(LITIGATION_CASE);
 export type LitigationCaseInput = z.infer<typeof litigationCaseInput>;
 
-export const hearingInput = z.strictObject({
-  date: isoDate('开庭日期（date）'),
-  headAppeared: z.boolean({ error: '负责人是否出庭（headAppeared）应为 true 或 false' }).meta({ title: '负责人出庭' }),
-  headName: text('出庭负责人', 50).nullable().optional(),
-  note: text('庭审情况', 1000).nullable().optional(),
-});
+export const hearingInput = createInput(LITIGATION_HEARING);
 export type HearingInput = z.infer<typeof hearingInput>;
 
 export const lossAnalysisInput = z.strictObject({ version, lossAnalysis: text('败诉原因剖析', 5000) });
 
-export const litigationListQuery = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100).optional().meta({ title: '立案年度' }),
-  unitId: z.string().max(64).optional().meta({ title: '被告单位' }),
+export const litigationListQuery = listQuery(LITIGATION_CASE, {
   status: z.enum(Object.keys(LITIGATION_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  // 未结 (pending) is a case without a result yet: not a value of the column, so not the definition's filter.
   result: z.enum(Object.keys(CASE_RESULTS) as [string, ...string[]], { error: '结果（result）无效' }).optional().meta({ title: '结果' }),
-  ...pageQuery,
 });
+export type LitigationListQuery = z.infer<typeof litigationListQuery>;
 
-export interface HearingView {
-  id: string;
-  date: string;
-  headAppeared: boolean;
-  headName: string | null;
-  note: string | null;
-}
+export type HearingView = RecordView<typeof LITIGATION_HEARING.fields> & { caseTitle: string };
 
-export interface LitigationCaseView {
-  id: string;
-  ref: string | null;
+export type LitigationCaseView = RecordView<typeof LITIGATION_CASE.fields> & {
   title: string;
-  unitId: string;
   unitName: string;
-  court: string;
-  plaintiff: string;
-  cause: string;
-  filedDate: string;
-  complaintReceivedDate: string;
-  defenceDate: string | null;
   status: string;
   statusLabel: string;
-  judgmentDate: string | null;
-  result: JudgmentResult | null;
-  lossAnalysis: string | null;
   defenceDue: string | null;
   light: 'green' | 'yellow' | 'red' | null;
   hearings: number;
   headAppearances: number;
-  version: number;
-}
+};
 
-export interface LitigationCaseDetail extends LitigationCaseView {
+export type LitigationCaseDetail = LitigationCaseView & {
   hearingList: HearingView[];
   clocks: ClockView[];
-}
+};

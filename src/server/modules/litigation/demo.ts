@@ -54,7 +54,7 @@ export async function loadDemoLitigation(platform: Platform, print: (line: strin
       await applyTransition(platform, office, LITIGATION_WORKFLOW, id, 'defend', { version: await version(), date: fromDayNumber(Math.min(filed + 12, today)) });
     }
     for (const [i, head] of s.heads.entries()) {
-      await addHearing(platform, office, id, { date: fromDayNumber(Math.min(filed + 30 + i * 20, today)), headAppeared: head, headName: head ? '单位主要负责人' : null, note: head ? '负责人出庭并发表意见' : '委托律师出庭' });
+      await addHearing(platform, office, id, { date: fromDayNumber(Math.min(filed + 30 + i * 20, today)), headAppeared: head, headName: head ? '单位主要负责人' : undefined, note: head ? '负责人出庭并发表意见' : '委托律师出庭' });
     }
     if (s.result) {
       await applyTransition(platform, office, LITIGATION_WORKFLOW, id, 'judge', { version: await version(), date: fromDayNumber(Math.min(filed + s.days, today)), values: { result: s.result } });

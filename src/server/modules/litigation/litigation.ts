@@ -1,12 +1,11 @@
 // 行政应诉: cases against the county's bodies with the 15-day defence clock, hearings with the
 // agency head's appearance, judgment, appeal; a lost case needs an analysis and feeds the problem pool.
-import { sql } from 'kysely';
 import './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
-import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
 import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
@@ -15,7 +14,9 @@ import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
 import { openProblem } from '../../kernel/problems/index.ts';
-import { LITIGATION_RECORD_TYPE, LITIGATION_WORKFLOW, type HearingInput, type JudgmentResult, type LitigationCaseDetail, type LitigationCaseInput, type LitigationCaseView } from '../../../shared/schemas/litigation.ts';
+import { LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_RECORD_TYPE, LITIGATION_WORKFLOW, type HearingInput, type LitigationCaseDetail, type LitigationCaseInput, type LitigationCaseView, type LitigationListQuery } from '../../../shared/schemas/litigation.ts';
+import { recordView } from '../../kernel/records/view.ts';
+import { listPage } from '../../kernel/records/list.ts';
 import type { LitigationCaseTable } from './tables.ts';
 
 export const DEFENCE_CLOCK = { start: 'defence', label: '答辩期限', rule: 'litigation.defence' } as const;
@@ -71,6 +72,7 @@ function caseQuery(db: Executor) {
 }
 type Row = LitigationCaseTable & { unit_name: string };
 
+/** The definition's view, the defence clock's deadline and light, and the hearings with the head present. */
 async function toViews(platform: Platform, rows: Row[]): Promise<LitigationCaseView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -82,45 +84,25 @@ async function toViews(platform: Platform, rows: Row[]): Promise<LitigationCaseV
     const { clock, light = null } = clocks.get(r.id) ?? {};
     const own = hearings.filter((h) => h.case_id === r.id);
     return {
-      id: r.id,
-      ref: r.ref,
+      ...recordView(LITIGATION_CASE, r),
       title: r.title,
-      unitId: r.unit_id,
       unitName: r.unit_name,
-      court: r.court,
-      plaintiff: r.plaintiff,
-      cause: r.cause,
-      filedDate: r.filed_date,
-      complaintReceivedDate: r.complaint_received_date,
-      defenceDate: r.defence_date,
       status: r.status,
       statusLabel: LITIGATION_WORKFLOW.states[r.status]?.label ?? r.status,
-      judgmentDate: r.judgment_date,
-      result: r.result as JudgmentResult | null,
-      lossAnalysis: r.loss_analysis,
       defenceDue: clock?.due_date ?? null,
       light,
       hearings: own.length,
       headAppearances: own.filter((h) => h.head_appeared === 1).length,
-      version: r.version,
     };
   });
 }
 
-export async function listLitigationCases(platform: Platform, scope: DataScope, query: { year?: number; unitId?: string; status?: string; result?: string; page: number; pageSize: number }) {
-  let q = scoped(caseQuery(platform.db), scope, 'l.unit_id');
-  if (query.year) q = q.where('l.filed_date', '>=', `${query.year}-01-01`).where('l.filed_date', '<=', `${query.year}-12-31`);
-  if (query.unitId) {
-    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
-    q = q.where('l.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
-  }
-  if (query.status) q = q.where('l.status', '=', query.status);
-  if (query.result) q = query.result === 'pending' ? q.where('l.result', 'is', null) : q.where('l.result', '=', query.result);
-  const [{ total }, rows] = await Promise.all([
-    q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-    q.orderBy('l.filed_date', 'desc').orderBy('l.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
-  ]);
-  return { items: await toViews(platform, rows as Row[]), total: Number(total), page: query.page, pageSize: query.pageSize };
+export async function listLitigationCases(platform: Platform, scope: DataScope, query: LitigationListQuery) {
+  let base = caseQuery(platform.db);
+  if (query.status) base = base.where('l.status', '=', query.status);
+  if (query.result) base = query.result === 'pending' ? base.where('l.result', 'is', null) : base.where('l.result', '=', query.result);
+  const page = await listPage<Row>(platform.db, base, LITIGATION_CASE, { alias: 'l', unitColumn: 'l.unit_id', defaultSort: { field: 'filedDate', order: 'desc' } }, scope, query);
+  return { ...page, items: await toViews(platform, page.items) };
 }
 
 export async function getLitigationCase(platform: Platform, scope: DataScope, id: string): Promise<LitigationCaseDetail> {
@@ -135,7 +117,7 @@ export async function getLitigationCase(platform: Platform, scope: DataScope, id
   ]);
   return {
     ...view!,
-    hearingList: hearings.map((h) => ({ id: h.id, date: h.date, headAppeared: h.head_appeared === 1, headName: h.head_name, note: h.note })),
+    hearingList: hearings.map((h) => ({ ...recordView(LITIGATION_HEARING, h), caseTitle: view!.title })),
     clocks: clocks.map((c) => clockView(c, deadlines, chinaToday())),
   };
 }
@@ -154,8 +136,8 @@ export async function recordHearing(tx: Tx, platform: Platform, actor: Actor, sc
   if (input.date > chinaToday()) throw fieldError('date', '开庭日期', '不能晚于今天（开庭后登记）');
   if (input.headAppeared && !input.headName) throw fieldError('headName', '出庭负责人', '负责人出庭时必须填写');
   const values = { case_id: c.id, unit_id: c.unit_id, date: input.date, head_appeared: input.headAppeared ? 1 : 0, head_name: input.headName ?? null, note: input.note ?? null };
-  if (hearingId) await tx.updateTable('litigation_hearings').set(values).where('id', '=', hearingId).where('case_id', '=', c.id).execute();
-  else await tx.insertInto('litigation_hearings').values({ id: newId(), ref: input.ref ?? null, ...values, created_by: actor.id, created_at: nowIso() }).execute();
+  if (hearingId) await tx.updateTable('litigation_hearings').set({ ...values, version: (eb) => eb('version', '+', 1) }).where('id', '=', hearingId).where('case_id', '=', c.id).execute();
+  else await tx.insertInto('litigation_hearings').values({ id: newId(), ref: input.ref ?? null, ...values, version: 1, created_by: actor.id, created_at: nowIso() }).execute();
   await tx.updateTable('litigation_cases').set({ version: (eb) => eb('version', '+', 1), updated_at: nowIso(), updated_by: actor.id }).where('id', '=', c.id).execute();
   await addTimeline(tx, actor, { recordType: LITIGATION_RECORD_TYPE, recordId: c.id, action: 'hearing', label: `${hearingId ? '更正开庭记录' : '开庭'}${input.headAppeared ? `（负责人 ${input.headName} 出庭）` : '（负责人未出庭）'}`, note: input.note ?? null });
   await platform.audit.record(tx, actor, { action: 'litigation.hearing', targetType: LITIGATION_RECORD_TYPE, targetId: c.id, detail: { date: input.date, headAppeared: input.headAppeared } });

@@ -49,4 +49,11 @@ export const litigationMigrations: MigrationSet = (dialect) => ({
       await makeRefUniquePerUnit(db, dialect, 'litigation_hearings');
     },
   },
+  // Hearings are a record type of their own (imported by ref, corrected by re-import): their
+  // changes are counted like every record's.
+  litigation_0003_hearing_version: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('litigation_hearings').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    },
+  },
 });

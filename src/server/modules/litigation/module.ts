@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { LITIGATION_RECORD_TYPE, LITIGATION_WORKFLOW } from '../../../shared/schemas/litigation.ts';
+import { LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_RECORD_TYPE, LITIGATION_WORKFLOW } from '../../../shared/schemas/litigation.ts';
 import { litigationMigrations } from './migrations.ts';
 import { litigationRoutes } from './routes.ts';
 import { litigationCasesImport, litigationHearingsImport } from './imports.ts';
@@ -18,6 +18,7 @@ export const litigationModule: ModuleManifest = {
   },
   migrations: litigationMigrations,
   routes: litigationRoutes,
+  records: [LITIGATION_CASE, LITIGATION_HEARING],
   importTypes: [litigationCasesImport, litigationHearingsImport],
   workflows: [LITIGATION_WORKFLOW],
   indicators: litigationIndicators,

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { exportRoute } from '../../kernel/exports/xlsx.ts';
-import { JUDGMENT_RESULTS, hearingInput, litigationCaseInput, litigationListQuery, lossAnalysisInput } from '../../../shared/schemas/litigation.ts';
+import { LITIGATION_CASE, hearingInput, litigationCaseInput, litigationListQuery, lossAnalysisInput, type LitigationCaseView } from '../../../shared/schemas/litigation.ts';
+import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { addHearing, createLitigationCase, getLitigationCase, listLitigationCases, setLossAnalysis } from './litigation.ts';
 
 export async function litigationRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
@@ -15,22 +16,15 @@ export async function litigationRoutes(api: FastifyInstance, platform: Platform)
     permission: 'litigation.read',
     summary: '按当前筛选导出应诉案件台账（.xlsx）',
     tags,
-    query: litigationListQuery.omit({ page: true, pageSize: true }),
+    query: litigationListQuery,
     sheet: '行政应诉案件',
     targetType: 'litigation_case',
     rows: async (ctx, query) => (await listLitigationCases(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
-    columns: [
-        { header: '立案日期', width: 12, value: (c) => c.filedDate },
-        { header: '法院', width: 20, value: (c) => c.court },
-        { header: '原告', width: 14, value: (c) => c.plaintiff },
-        { header: '被告', width: 20, value: (c) => c.unitName },
-        { header: '案由', width: 36, value: (c) => c.cause },
-        { header: '答辩期限', width: 12, value: (c) => c.defenceDue },
-        { header: '开庭/负责人出庭', width: 14, value: (c) => `${c.hearings}/${c.headAppearances}` },
-        { header: '状态', width: 12, value: (c) => c.statusLabel },
-        { header: '结果', width: 8, value: (c) => (c.result ? JUDGMENT_RESULTS[c.result] : null) },
-        { header: '裁判日期', width: 12, value: (c) => c.judgmentDate },
-    ],
+    columns: exportColumns<LitigationCaseView>(LITIGATION_CASE, [
+      { header: '答辩期限', width: 12, value: (c) => c.defenceDue },
+      { header: '开庭/负责人出庭', width: 14, value: (c) => `${c.hearings}/${c.headAppearances}` },
+      { header: '状态', width: 12, value: (c) => c.statusLabel },
+    ]),
   });
 
   route(api, {

@@ -30,6 +30,7 @@ export interface LitigationHearingTable {
   head_appeared: number;
   head_name: string | null;
   note: string | null;
+  version: number;
   created_by: string | null;
   created_at: string;
 }
