@@ -1,6 +1,7 @@
 // Supervision and rectification — 法治督察 / 整改闭环 (domain.md §2.2): inspections, findings and
 // their rectification loop, interviews (约谈), circulars (通报) and supervision notices (督办单).
-import { z, text, isoDate, version, pageQuery } from '../zod.ts';
+import { z, text, isoDate } from '../zod.ts';
+import { createInput, defineRecord, f, listQuery, updateInput, viewSchema, type RecordView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -72,33 +73,79 @@ export const FINDING_WORKFLOW: WorkflowDef = {
 export const FINDING_STATUSES = Object.fromEntries(Object.entries(FINDING_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
 
 const unitIds = (label: string) => z.array(z.string().min(1).max(64)).min(1, { error: `${label}至少选择一个` }).max(200).meta({ title: label });
-const kind = z.enum(Object.keys(INSPECTION_KINDS) as [InspectionKind, ...InspectionKind[]], { error: '督察方式（kind）无效，可选：written、onsite、special、unannounced' }).meta({ title: '督察方式' });
-const severity = z.enum(['general', 'major'], { error: '严重程度（severity）应为 general 或 major' }).meta({ title: '严重程度' });
 
 export const checklistItem = z.strictObject({
   item: text('检查事项', 200),
   kind: z.enum(['required', 'optional'], { error: '检查事项类别应为 required（规定动作）或 optional（自选动作）' }).meta({ title: '类别' }),
 });
 
-export const inspectionInput = z.strictObject({
-  title: text('督察名称', 200),
-  kind,
-  date: isoDate('督察日期（date）'),
+/** 督察: planned by the law office (the organiser is the planner's unit); its target units and checklist sit beside the definition. */
+export const INSPECTION = defineRecord({
+  type: 'inspection',
+  title: '督察',
+  table: 'inspections',
+  fields: {
+    organiserId: f.unit('组织单位', { column: 'unit_id', required: true, input: false, note: '组织督察的单位编码', example: 'SFX-D01' }),
+    title: f.text('督察名称', { max: 200, required: true, list: true, sort: true, search: true, example: '2026年度行政执法专项督察' }),
+    kind: f.enum('督察方式', INSPECTION_KINDS, { required: true, list: true, filter: true, sort: true, note: 'written/onsite/special/unannounced，或 书面/实地/专项/暗访', example: '实地' }),
+    date: f.date('督察日期', { required: true, list: true, filter: true, sort: true, example: '2026-05-20' }),
+    inspectors: f.text('督察人员', { max: 300, required: true, list: true, search: true, importName: false }),
+    summary: f.longText('督察情况', { max: 5000, importName: false, export: false }),
+  },
+});
+
+/** 督察发现的问题: the status, measures, dates and follow-up come through the workflow (or an import). */
+export const FINDING = defineRecord({
+  type: FINDING_RECORD_TYPE,
+  title: '问题',
+  table: 'findings',
+  fields: {
+    inspectionId: f.record('督察', { required: true, note: '所属督察的外部编号（先导入督察）', example: 'INS-2026-01' }),
+    unitId: f.unit('责任单位', { required: true, list: true, filter: true, note: '须为该次督察的对象单位', example: 'SFX-D03' }),
+    description: f.longText('问题描述', { max: 2000, required: true, list: true, search: true, example: '行政执法全过程记录不完整' }),
+    severity: f.enum('严重程度', SEVERITIES, { required: true, list: true, filter: true, sort: true, note: 'general/major，或 一般/重大', example: '一般' }),
+    dueDate: f.date('整改期限', { required: true, sort: true, note: 'YYYY-MM-DD，不能早于督察日期', example: '2026-07-31' }),
+    status: f.enum('状态', FINDING_STATUSES, { input: false, filter: true, detail: false, note: 'open/rectifying/rectified/verified/reopened，或 待整改/整改中/已整改/已核查/重新整改；默认待整改', example: '已整改' }),
+    measures: f.longText('整改措施', { max: 3000, input: false, importName: false }),
+    rectifiedDate: f.date('整改完成日期', { input: false, sort: true, note: '已整改、已核查的必填；不能早于督察日期', example: '2026-07-20' }),
+    verifiedDate: f.date('核查日期', { input: false, sort: true, note: '已核查的必填；不能早于整改完成日期' }),
+    followupResult: f.longText('回头看核查情况', { max: 2000, input: false, importName: false, export: false }),
+    interviewedOn: f.date('约谈日期', { input: false, importName: false }),
+  },
+});
+
+/** 通报 (to every unit) and 督办单 (to the unit of one finding; escalation issues them by level). */
+export const NOTICE = defineRecord({
+  type: 'notice',
+  title: '通报或督办单',
+  table: 'notices',
+  fields: {
+    issuedDate: f.date('印发日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true }),
+    kind: f.enum('类型', NOTICE_KINDS, { required: true, filter: true, sort: true }),
+    title: f.text('标题', { max: 200, required: true, list: true, sort: true, search: true }),
+    content: f.longText('正文', { max: 10000, required: true, search: true, export: false }),
+    unitId: f.unit('单位', { required: true, input: false, list: true, filter: true }),
+    inspectionId: f.record('相关督察', { export: false }),
+    findingId: f.record('相关问题', { export: false }),
+    level: f.integer('督办级别', { input: false, sort: true }),
+  },
+});
+
+export const inspectionInput = createInput(INSPECTION, {
   targetUnitIds: unitIds('督察对象（targetUnitIds）'),
-  inspectors: text('督察人员', 300),
   checklist: z.array(checklistItem).max(100, { error: '检查事项最多 100 项' }).optional().meta({ title: '检查清单' }),
+  // An empty summary may be sent as null (as before the definition).
   summary: text('督察情况', 5000).nullable().optional(),
 });
 export type InspectionInput = z.infer<typeof inspectionInput>;
-export const updateInspectionInput = inspectionInput.extend({ version });
-
-export const findingInput = z.strictObject({
-  inspectionId: z.string().min(1, { error: '所属督察（inspectionId）不能为空' }).max(64).meta({ title: '所属督察' }),
-  unitId: z.string().min(1, { error: '责任单位（unitId）不能为空' }).max(64).meta({ title: '责任单位' }),
-  description: text('问题描述', 2000),
-  severity,
-  dueDate: isoDate('整改期限（dueDate）'),
+export const updateInspectionInput = updateInput(INSPECTION, {
+  targetUnitIds: unitIds('督察对象（targetUnitIds）'),
+  checklist: z.array(checklistItem).max(100, { error: '检查事项最多 100 项' }).optional().meta({ title: '检查清单' }),
+  summary: text('督察情况', 5000).nullable().optional(),
 });
+export type UpdateInspectionInput = z.infer<typeof updateInspectionInput>;
+
+export const findingInput = createInput(FINDING);
 export type FindingInput = z.infer<typeof findingInput>;
 
 export const interviewInput = z.strictObject({
@@ -109,70 +156,55 @@ export const interviewInput = z.strictObject({
 });
 export type InterviewInput = z.infer<typeof interviewInput>;
 
-export const noticeInput = z.strictObject({
-  kind: z.enum(['circular', 'supervision'], { error: '类型（kind）应为 circular（通报）或 supervision（督办单）' }).meta({ title: '类型' }),
-  title: text('标题', 200),
-  content: text('正文', 10000),
-  issuedDate: isoDate('印发日期（issuedDate）'),
-  inspectionId: z.string().max(64).nullable().optional().meta({ title: '相关督察' }),
-  findingId: z.string().max(64).nullable().optional().meta({ title: '相关问题' }),
-});
+export const noticeInput = createInput(NOTICE);
 export type NoticeInput = z.infer<typeof noticeInput>;
 
-export const inspectionListQuery = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100).optional().meta({ title: '年度' }),
-  kind: kind.optional(),
-  ...pageQuery,
-});
+export const inspectionListQuery = listQuery(INSPECTION);
+export type InspectionListQuery = z.infer<typeof inspectionListQuery>;
 
-export const findingListQuery = z.strictObject({
-  inspectionId: z.string().max(64).optional().meta({ title: '所属督察' }),
-  unitId: z.string().max(64).optional().meta({ title: '责任单位' }),
-  status: z.enum(Object.keys(FINDING_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
-  severity: severity.optional(),
-  overdue: z.enum(['true', 'false']).optional().meta({ title: '仅逾期' }),
-  ...pageQuery,
+export const findingListQuery = listQuery(FINDING, {
+  inspectionId: z.string().trim().max(64).optional().meta({ title: '所属督察' }),
+  overdue: z.enum(['true', 'false'], { error: '仅逾期（overdue）应为 true 或 false' }).optional().meta({ title: '仅逾期' }),
 });
 export type FindingListQuery = z.infer<typeof findingListQuery>;
 
-export interface InspectionView {
-  id: string;
-  ref: string | null;
-  organiserId: string;
+export const noticeListQuery = listQuery(NOTICE);
+export type NoticeListQuery = z.infer<typeof noticeListQuery>;
+
+const light = z.enum(['green', 'yellow', 'red']).nullable();
+
+/** What the API answers (the OpenAPI document's response schemas). */
+export const inspectionView = viewSchema(INSPECTION, {
+  organiserName: z.string(),
+  checklist: z.array(z.object({ item: z.string(), kind: z.enum(['required', 'optional']) })),
+  targets: z.array(z.object({ id: z.string(), name: z.string() })),
+  findingCount: z.number().int(),
+  openCount: z.number().int(),
+});
+export const findingView = viewSchema(FINDING, { status: z.enum(Object.keys(FINDING_WORKFLOW.states) as [string, ...string[]]), inspectionTitle: z.string(), unitName: z.string(), statusLabel: z.string(), overdue: z.boolean(), light });
+export const noticeView = viewSchema(NOTICE, { unitName: z.string(), inspectionTitle: z.string().nullable(), findingTitle: z.string().nullable(), createdAt: z.string() });
+export const findingDetailView = findingView.extend({
+  interviews: z.array(z.object({ id: z.string(), heldOn: z.string(), interviewee: z.string(), conductedBy: z.string(), notes: z.string() })),
+  notices: z.array(noticeView),
+  clocks: z.array(z.object({ key: z.string(), label: z.string(), status: z.string(), due: z.string(), light }).loose()),
+});
+
+export type InspectionView = RecordView<typeof INSPECTION.fields> & {
   organiserName: string;
-  title: string;
-  kind: InspectionKind;
-  date: string;
-  inspectors: string;
   checklist: { item: string; kind: 'required' | 'optional' }[];
-  summary: string | null;
   targets: { id: string; name: string }[];
   findingCount: number;
   openCount: number;
-  version: number;
-}
+};
 
-export interface FindingView {
-  id: string;
-  ref: string | null;
-  inspectionId: string;
-  inspectionTitle: string;
-  unitId: string;
-  unitName: string;
-  description: string;
-  severity: Severity;
-  dueDate: string;
+export type FindingView = RecordView<typeof FINDING.fields> & {
   status: string;
+  inspectionTitle: string;
+  unitName: string;
   statusLabel: string;
   overdue: boolean;
-  measures: string | null;
-  rectifiedDate: string | null;
-  verifiedDate: string | null;
-  followupResult: string | null;
-  interviewedOn: string | null;
   light: 'green' | 'yellow' | 'red' | null;
-  version: number;
-}
+};
 
 export interface InterviewView {
   id: string;
@@ -182,18 +214,12 @@ export interface InterviewView {
   notes: string;
 }
 
-export interface NoticeView {
-  id: string;
-  kind: 'circular' | 'supervision';
-  title: string;
-  content: string;
-  issuedDate: string;
-  unitName: string | null;
-  inspectionId: string | null;
-  findingId: string | null;
-  level: number | null;
+export type NoticeView = RecordView<typeof NOTICE.fields> & {
+  unitName: string;
+  inspectionTitle: string | null;
+  findingTitle: string | null;
   createdAt: string;
-}
+};
 
 export interface FindingDetail extends FindingView {
   interviews: InterviewView[];

@@ -1,41 +1,32 @@
-// Import types `inspections` and `findings` (issue contract: field names are API).
-import { z, isoDate } from '../../../shared/zod.ts';
-import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
-import { FINDING_RECORD_TYPE, FINDING_WORKFLOW, INSPECTION_KINDS, SEVERITIES } from '../../../shared/schemas/supervision.ts';
+// Import types `inspections` and `findings` (issue contract: field names are API). Whole-platform
+// imports for the law office: columns and row schemas derive from the definitions; the target units
+// (several codes in one cell) and the finding's imported status are written beside them.
+import type { z } from '../../../shared/zod.ts';
+import { enumFromLabels } from '../../../shared/schemas/org.ts';
+import { FINDING, FINDING_RECORD_TYPE, FINDING_WORKFLOW, INSPECTION } from '../../../shared/schemas/supervision.ts';
+import { importFields, importRow } from '../../kernel/imports/from-record.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import type { ImportType, RowError } from '../../kernel/imports/types.ts';
-import { refCell, rowChecker, splitCodes, textCell, unitIdsByCode } from '../../kernel/imports/rows.ts';
+import { rowChecker, splitCodes, textCell, unitIdsByCode } from '../../kernel/imports/rows.ts';
 import { HttpError } from '../../kernel/http/errors.ts';
 import { nowIso } from '../../kernel/ids.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { createInspection, findingDateProblems, insertFinding, syncFindingProblem } from './supervision.ts';
 
-const ref = refCell();
-const cell = textCell;
 const codes = splitCodes;
 
-const inspectionRow = z.object({
-  ref,
-  organiserCode: unitCode.meta({ title: '组织单位编码' }),
-  title: cell('督察名称', 200),
-  kind: enumFromLabels(INSPECTION_KINDS, '督察方式'),
-  date: isoDate('督察日期'),
-  targetUnitCodes: cell('督察对象单位编码', 4000),
-});
+/** The ref is unique across the platform (these imports load the law office's whole ledger). */
+const withRefNote = (fields: ReturnType<typeof importFields>, note: string) => fields.map((f) => (f.name === 'ref' ? { ...f, note } : f));
+
+const TARGETS = { name: 'targetUnitCodes', label: '督察对象单位编码', required: true, note: '多个用英文分号 ; 分隔', example: 'SFX-D03;SFX-D21' };
+const inspectionRow = importRow(INSPECTION, { targetUnitCodes: textCell(TARGETS.label, 4000) });
 type InspectionRow = z.infer<typeof inspectionRow>;
 
 export const inspectionsImport: ImportType<InspectionRow> = {
   type: 'inspections',
   title: '督察',
   permission: 'inspection.manage',
-  fields: [
-    { name: 'ref', label: '外部编号', required: true, note: '督察的唯一编号，再次导入同一编号时更新', example: 'INS-2026-01' },
-    { name: 'organiserCode', label: '组织单位编码', required: true, note: '组织督察的单位编码', example: 'SFX-D01' },
-    { name: 'title', label: '督察名称', required: true, note: '', example: '2026年度行政执法专项督察' },
-    { name: 'kind', label: '督察方式', required: true, note: 'written/onsite/special/unannounced，或 书面/实地/专项/暗访', example: '实地' },
-    { name: 'date', label: '督察日期', required: true, note: 'YYYY-MM-DD', example: '2026-05-20' },
-    { name: 'targetUnitCodes', label: '督察对象单位编码', required: true, note: '多个用英文分号 ; 分隔', example: 'SFX-D03;SFX-D21' },
-  ],
+  fields: [...withRefNote(importFields(INSPECTION, 'INS-2026-01'), '督察的唯一编号，再次导入同一编号时更新'), TARGETS],
   row: inspectionRow,
   async apply(tx, rows, actor, platform) {
     const errors: RowError[] = [];
@@ -86,17 +77,8 @@ export const inspectionsImport: ImportType<InspectionRow> = {
 
 const FINDING_STATUS_LABELS = { open: '待整改', rectifying: '整改中', rectified: '已整改', verified: '已核查', reopened: '重新整改' } as const;
 
-const findingRow = z.object({
-  ref,
-  inspectionRef: ref.meta({ title: '督察编号' }),
-  unitCode: unitCode.meta({ title: '责任单位编码' }),
-  description: cell('问题描述', 2000),
-  severity: enumFromLabels(SEVERITIES, '严重程度'),
-  dueDate: isoDate('整改期限'),
-  status: enumFromLabels(FINDING_STATUS_LABELS, '状态').optional(),
-  rectifiedDate: isoDate('整改完成日期').optional(),
-  verifiedDate: isoDate('核查日期').optional(),
-});
+// The file names the states in the ledger-keeper's words (已整改, 已核查…), not the workflow's labels.
+const findingRow = importRow(FINDING, { status: enumFromLabels(FINDING_STATUS_LABELS, '状态').optional() });
 type FindingRow = z.infer<typeof findingRow>;
 
 const FINDING_COLUMNS: Record<string, string> = {
@@ -111,17 +93,7 @@ export const findingsImport: ImportType<FindingRow> = {
   type: 'findings',
   title: '督察问题',
   permission: 'inspection.manage',
-  fields: [
-    { name: 'ref', label: '外部编号', required: true, note: '问题的唯一编号，再次导入同一编号时更新', example: 'F-2026-001' },
-    { name: 'inspectionRef', label: '督察编号', required: true, note: '所属督察的外部编号（先导入督察）', example: 'INS-2026-01' },
-    { name: 'unitCode', label: '责任单位编码', required: true, note: '须为该次督察的对象单位', example: 'SFX-D03' },
-    { name: 'description', label: '问题描述', required: true, note: '', example: '行政执法全过程记录不完整' },
-    { name: 'severity', label: '严重程度', required: true, note: 'general/major，或 一般/重大', example: '一般' },
-    { name: 'dueDate', label: '整改期限', required: true, note: 'YYYY-MM-DD，不能早于督察日期', example: '2026-07-31' },
-    { name: 'status', label: '状态', note: 'open/rectifying/rectified/verified/reopened，或 待整改/整改中/已整改/已核查/重新整改；默认待整改', example: '已整改' },
-    { name: 'rectifiedDate', label: '整改完成日期', note: '已整改、已核查的必填；不能早于督察日期', example: '2026-07-20' },
-    { name: 'verifiedDate', label: '核查日期', note: '已核查的必填；不能早于整改完成日期', example: '' },
-  ],
+  fields: withRefNote(importFields(FINDING, 'F-2026-001'), '问题的唯一编号，再次导入同一编号时更新'),
   row: findingRow,
   async apply(tx, rows, actor, platform) {
     const errors: RowError[] = [];
@@ -143,7 +115,7 @@ export const findingsImport: ImportType<FindingRow> = {
         fail('责任单位编码（unitCode）', `单位「${v.unitCode}」不存在`);
         continue;
       }
-      const input = { inspectionId: inspection.id, unitId, description: v.description, severity: v.severity, dueDate: v.dueDate, status: v.status ?? 'open', rectifiedDate: v.rectifiedDate ?? null, verifiedDate: v.verifiedDate ?? null } as const;
+      const input = { inspectionId: inspection.id, unitId, description: v.description, severity: v.severity, dueDate: v.dueDate, status: v.status ?? 'open', rectifiedDate: v.rectifiedDate ?? null, verifiedDate: v.verifiedDate ?? null };
       const existing = await tx.selectFrom('findings').selectAll().where('ref', '=', v.ref).executeTakeFirst();
       try {
         if (!existing) {

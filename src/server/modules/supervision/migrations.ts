@@ -76,4 +76,11 @@ export const supervisionMigrations: MigrationSet = () => ({
       await db.schema.createIndex('notices_finding').on('notices').column('finding_id').execute();
     },
   },
+  // Notices as records (NOTICE in shared/schemas/supervision.ts): a ref and a version like every record.
+  supervision_0002_notices_ref_version: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('notices').addColumn('ref', 'text').execute();
+      await db.schema.alterTable('notices').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    },
+  },
 });

@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { FINDING_RECORD_TYPE, FINDING_WORKFLOW } from '../../../shared/schemas/supervision.ts';
+import { FINDING, FINDING_RECORD_TYPE, FINDING_WORKFLOW, INSPECTION, NOTICE } from '../../../shared/schemas/supervision.ts';
 import { supervisionMigrations } from './migrations.ts';
 import { supervisionRoutes } from './routes.ts';
 import { findingsImport, inspectionsImport } from './imports.ts';
@@ -17,6 +17,7 @@ export const supervisionModule: ModuleManifest = {
     'inspection.manage': { label: '安排督察、记录问题与约谈', roles: ['law_office', 'inspector'] },
     'notice.issue': { label: '印发通报与督办单', roles: ['law_office'] },
   },
+  records: [INSPECTION, FINDING, NOTICE],
   migrations: supervisionMigrations,
   routes: supervisionRoutes,
   importTypes: [inspectionsImport, findingsImport],

@@ -6,7 +6,9 @@ import type { Db, Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
-import { assertInScope, inScope, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, inScope, type DataScope } from '../../kernel/auth/scope.ts';
+import { listPage } from '../../kernel/records/list.ts';
+import { recordView } from '../../kernel/records/view.ts';
 import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
@@ -18,20 +20,28 @@ import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
 import { closeProblem, openProblem } from '../../kernel/problems/index.ts';
 import {
+  FINDING,
   FINDING_RECORD_TYPE,
   FINDING_WORKFLOW,
+  INSPECTION,
+  NOTICE,
   type FindingDetail,
   type FindingInput,
   type FindingListQuery,
   type FindingView,
   type InspectionInput,
-  type InspectionKind,
+  type InspectionListQuery,
   type InspectionView,
   type InterviewInput,
   type NoticeInput,
+  type NoticeListQuery,
   type NoticeView,
   type Severity,
+  type UpdateInspectionInput,
 } from '../../../shared/schemas/supervision.ts';
+
+/** The scope a query already applied itself (visibility wider than one unit column: targets, circulars). */
+const APPLIED: DataScope = { all: true };
 
 const RECTIFY_CLOCK = { start: 'rectify', label: '整改期限', dueColumn: 'due_date' } as const;
 
@@ -67,7 +77,7 @@ export async function createInspection(tx: Tx, platform: Platform, actor: Actor,
   return id;
 }
 
-export async function updateInspection(platform: Platform, ctx: RequestContext, id: string, input: InspectionInput & { version: number }): Promise<void> {
+export async function updateInspection(platform: Platform, ctx: RequestContext, id: string, input: UpdateInspectionInput): Promise<void> {
   await platform.db.transaction().execute(async (tx) => {
     const row = await visibleInspections(tx, ctx.scope).select(['i.id']).where('i.id', '=', id).executeTakeFirst();
     if (!row) throw notFound('督察');
@@ -84,15 +94,10 @@ export async function updateInspection(platform: Platform, ctx: RequestContext, 
   });
 }
 
-export async function listInspections(platform: Platform, scope: DataScope, query: { year?: number; kind?: string; page: number; pageSize: number }) {
-  let q = visibleInspections(platform.db, scope).innerJoin('org_units as o', 'o.id', 'i.unit_id');
-  if (query.year) q = q.where('i.date', '>=', `${query.year}-01-01`).where('i.date', '<=', `${query.year}-12-31`);
-  if (query.kind) q = q.where('i.kind', '=', query.kind);
-  const [{ total }, rows] = await Promise.all([
-    q.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-    q.selectAll('i').select('o.name as organiser_name').orderBy('i.date', 'desc').orderBy('i.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
-  ]);
-  return { items: await inspectionViews(platform.db, scope, rows), total: Number(total), page: query.page, pageSize: query.pageSize };
+export async function listInspections(platform: Platform, scope: DataScope, query: InspectionListQuery) {
+  const base = visibleInspections(platform.db, scope).innerJoin('org_units as o', 'o.id', 'i.unit_id').selectAll('i').select('o.name as organiser_name');
+  const page = await listPage<any>(platform.db, base, INSPECTION, { alias: 'i', unitColumn: 'i.unit_id', defaultSort: { field: 'date', order: 'desc' } }, APPLIED, query);
+  return { ...page, items: await inspectionViews(platform.db, scope, page.items) };
 }
 
 async function inspectionViews(db: Db, scope: DataScope, rows: any[]): Promise<InspectionView[]> {
@@ -111,20 +116,12 @@ async function inspectionViews(db: Db, scope: DataScope, rows: any[]): Promise<I
   ]);
   const countOf = new Map(counts.map((c) => [c.inspection_id, c]));
   return rows.map((r) => ({
-    id: r.id,
-    ref: r.ref,
-    organiserId: r.unit_id,
+    ...recordView(INSPECTION, r),
     organiserName: r.organiser_name,
-    title: r.title,
-    kind: r.kind as InspectionKind,
-    date: r.date,
-    inspectors: r.inspectors,
     checklist: JSON.parse(r.checklist),
-    summary: r.summary,
     targets: targets.filter((t) => t.inspection_id === r.id).map((t) => ({ id: t.id, name: t.name })),
     findingCount: Number(countOf.get(r.id)?.n ?? 0),
     openCount: Number(countOf.get(r.id)?.open ?? 0),
-    version: r.version,
   }));
 }
 
@@ -222,9 +219,9 @@ function findingQuery(db: Executor) {
     .innerJoin('inspections as i', 'i.id', 'f.inspection_id')
     .innerJoin('org_units as u', 'u.id', 'f.unit_id')
     .leftJoin('clocks as c', (j) => j.onRef('c.record_id', '=', 'f.id').on('c.record_type', '=', FINDING_RECORD_TYPE).on('c.clock_key', '=', 'rectify'))
+    .selectAll('f')
     .select([
-      'f.id', 'f.ref', 'f.inspection_id', 'i.title as inspection_title', 'f.unit_id', 'u.name as unit_name', 'f.description', 'f.severity', 'f.due_date', 'f.status',
-      'f.measures', 'f.rectified_date', 'f.verified_date', 'f.followup_result', 'f.interviewed_on', 'f.version',
+      'i.title as inspection_title', 'u.name as unit_name',
       'c.id as clock_id', 'c.status as clock_status', 'c.start_date', 'c.pauses', 'c.restarts', 'c.extended', 'c.extension_note', 'c.fixed_due', 'c.rule_code', 'c.label',
     ]);
 }
@@ -239,46 +236,30 @@ async function findingViews(platform: Platform, rows: any[]): Promise<FindingVie
       light = lightOf(deadlines.calendar, computeDue(deadlines.calendar, rule, clockFacts(r, today)).due, today, rule.warnDays).light;
     }
     return {
-      id: r.id,
-      ref: r.ref,
-      inspectionId: r.inspection_id,
-      inspectionTitle: r.inspection_title,
-      unitId: r.unit_id,
-      unitName: r.unit_name,
-      description: r.description,
-      severity: r.severity,
-      dueDate: r.due_date,
+      ...recordView(FINDING, r),
       status: r.status,
+      inspectionTitle: r.inspection_title,
+      unitName: r.unit_name,
       statusLabel: FINDING_WORKFLOW.states[r.status]?.label ?? r.status,
       // Overdue by the clock: paused time (waiting for verification) does not count against the unit.
       overdue: light === 'red',
-      measures: r.measures,
-      rectifiedDate: r.rectified_date,
-      verifiedDate: r.verified_date,
-      followupResult: r.followup_result,
-      interviewedOn: r.interviewed_on,
       light,
-      version: r.version,
     };
   });
 }
 
 export async function listFindings(platform: Platform, scope: DataScope, query: FindingListQuery) {
-  let q = findingQuery(platform.db);
-  if (!scope.all) q = q.where('f.unit_id', 'in', scope.unitIds.length ? scope.unitIds : ['']);
-  if (query.inspectionId) q = q.where('f.inspection_id', '=', query.inspectionId);
-  if (query.unitId) {
-    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
-    q = q.where('f.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
-  }
-  if (query.status) q = q.where('f.status', '=', query.status);
-  if (query.severity) q = q.where('f.severity', '=', query.severity);
-  if (query.overdue === 'true') q = q.where('c.status', '=', 'running').where('c.due_date', '<', chinaToday());
-  const [{ total }, rows] = await Promise.all([
-    q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-    q.orderBy(sql`case when f.status = 'verified' then 1 else 0 end`).orderBy('f.due_date').orderBy('f.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
-  ]);
-  return { items: await findingViews(platform, rows), total: Number(total), page: query.page, pageSize: query.pageSize };
+  let base = findingQuery(platform.db);
+  if (query.inspectionId) base = base.where('f.inspection_id', '=', query.inspectionId);
+  if (query.overdue === 'true') base = base.where('c.status', '=', 'running').where('c.due_date', '<', chinaToday());
+  const page = await listPage<any>(platform.db, base, FINDING, {
+    alias: 'f',
+    unitColumn: 'f.unit_id',
+    defaultSort: { field: 'dueDate', order: 'asc' },
+    // Open findings first, by their due date; verified ones after them.
+    defaultOrder: (q) => q.orderBy(sql`case when f.status = 'verified' then 1 else 0 end`),
+  }, scope, query);
+  return { ...page, items: await findingViews(platform, page.items) };
 }
 
 export async function getFinding(platform: Platform, scope: DataScope, id: string): Promise<FindingDetail> {
@@ -319,19 +300,20 @@ export async function addInterview(platform: Platform, ctx: RequestContext, find
 // Notices: circulars (通报) and supervision notices (督办单)
 
 function noticeQuery(db: Executor) {
-  return db.selectFrom('notices as n').innerJoin('org_units as u', 'u.id', 'n.unit_id').selectAll('n').select('u.name as unit_name');
+  return db
+    .selectFrom('notices as n')
+    .innerJoin('org_units as u', 'u.id', 'n.unit_id')
+    .leftJoin('inspections as ni', 'ni.id', 'n.inspection_id')
+    .leftJoin('findings as nf', 'nf.id', 'n.finding_id')
+    .selectAll('n')
+    .select(['u.name as unit_name', 'ni.title as inspection_title', 'nf.description as finding_title']);
 }
 
 const noticeView = (n: any): NoticeView => ({
-  id: n.id,
-  kind: n.kind,
-  title: n.title,
-  content: n.content,
-  issuedDate: n.issued_date,
+  ...recordView(NOTICE, n),
   unitName: n.unit_name,
-  inspectionId: n.inspection_id,
-  findingId: n.finding_id,
-  level: n.level,
+  inspectionTitle: n.inspection_title ?? null,
+  findingTitle: n.finding_title ?? null,
   createdAt: n.created_at,
 });
 
@@ -350,19 +332,19 @@ export async function createNotice(platform: Platform, ctx: RequestContext, inpu
     if (input.inspectionId && !(await tx.selectFrom('inspections').select('id').where('id', '=', input.inspectionId).executeTakeFirst())) throw fieldError('inspectionId', '相关督察', '不存在');
     if (input.issuedDate > chinaToday()) throw fieldError('issuedDate', '印发日期', '不能晚于今天');
     const id = newId();
-    await tx.insertInto('notices').values({ id, kind: input.kind, title: input.title, content: input.content, issued_date: input.issuedDate, unit_id: unitId, inspection_id: input.inspectionId ?? null, finding_id: input.findingId ?? null, level: null, created_by: ctx.id, created_at: nowIso() }).execute();
+    await tx.insertInto('notices').values({ id, ref: null, version: 1, kind: input.kind, title: input.title, content: input.content, issued_date: input.issuedDate, unit_id: unitId, inspection_id: input.inspectionId ?? null, finding_id: input.findingId ?? null, level: null, created_by: ctx.id, created_at: nowIso() }).execute();
     if (input.findingId) await addTimeline(tx, ctx, { recordType: FINDING_RECORD_TYPE, recordId: input.findingId, action: 'notice', label: `印发督办单：${input.title}` });
     await platform.audit.record(tx, ctx, { action: 'notice.create', targetType: 'notice', targetId: id, detail: { kind: input.kind, title: input.title } });
     return noticeView((await noticeQuery(tx).where('n.id', '=', id).executeTakeFirstOrThrow()));
   });
 }
 
-export async function listNotices(platform: Platform, scope: DataScope, kind?: string): Promise<NoticeView[]> {
-  let q = noticeQuery(platform.db);
+export async function listNotices(platform: Platform, scope: DataScope, query: NoticeListQuery) {
+  let base = noticeQuery(platform.db);
   // Circulars are published to every unit; a supervision notice is seen by its unit (and the law office).
-  if (!scope.all) q = q.where((eb) => eb.or([eb('n.kind', '=', 'circular'), eb('n.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [''])]));
-  if (kind) q = q.where('n.kind', '=', kind);
-  return (await q.orderBy('n.issued_date', 'desc').orderBy('n.id').limit(500).execute()).map(noticeView);
+  if (!scope.all) base = base.where((eb) => eb.or([eb('n.kind', '=', 'circular'), eb('n.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [''])]));
+  const page = await listPage<any>(platform.db, base, NOTICE, { alias: 'n', unitColumn: 'n.unit_id', defaultSort: { field: 'issuedDate', order: 'desc' } }, APPLIED, query);
+  return { ...page, items: page.items.map(noticeView) };
 }
 
 /** Escalation of a finding's rectification clock issues a supervision notice, stepped by level. */
@@ -374,6 +356,8 @@ export async function issueEscalationNotice(tx: Tx, clock: { record_id: string; 
     .insertInto('notices')
     .values({
       id: newId(),
+      ref: null,
+      version: 1,
       kind: 'supervision',
       title: level === 1 ? '整改逾期督办单' : '整改逾期督办单（报法治办）',
       content: `你单位应于 ${clock.due_date} 前完成整改的问题「${finding.description}」已逾期。请立即整改并报送整改结果及台账材料。${level === 2 ? '该问题已报县委依法治县办，将纳入年度法治政府建设考评。' : ''}`,

@@ -58,6 +58,7 @@ export interface InterviewTable {
 
 export interface NoticeTable {
   id: string;
+  ref: string | null;
   kind: string;
   title: string;
   content: string;
@@ -67,6 +68,7 @@ export interface NoticeTable {
   inspection_id: string | null;
   finding_id: string | null;
   level: number | null;
+  version: number;
   created_by: string | null;
   created_at: string;
 }
