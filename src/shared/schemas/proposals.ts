@@ -59,7 +59,7 @@ export const PROPOSAL = defineRecord({
   fields: {
     kind: f.enum('类别', PROPOSAL_KINDS, { required: true, list: true, filter: true, sort: true, example: '政协委员提案' }),
     number: f.text('编号', { max: 32, required: true, list: true, sort: true, search: true, note: '建议或提案号', example: '12' }),
-    title: f.text('标题', { max: 200, required: true, list: true, sort: true, search: true, example: '关于加强农村法律顾问服务的建议' }),
+    title: f.text('标题', { max: 200, required: true, list: true, sort: true, search: true, detail: false, example: '关于加强农村法律顾问服务的建议' }),
     proposer: f.text('代表委员', { max: 100, required: true, search: true, importName: false }),
     leadUnitId: f.unit('主办单位', { required: true, column: 'unit_id', display: 'unitName', list: true, filter: true, example: 'SFX-D01' }),
     assignedDate: f.date('交办日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-03-20' }),

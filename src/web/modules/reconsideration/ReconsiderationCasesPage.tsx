@@ -1,10 +1,10 @@
 // 行政复议案件: the ledger with the nearest statutory deadline's 红黄牌 and the intake drawer, both
 // from the record definition.
 import { useState } from 'react';
-import { Button, Card, Tag } from 'antd';
+import { Button, Card, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { post } from '../../api.ts';
 import { RecordForm, RecordLedger } from '../../components/records.tsx';
 import { DueTag } from '../../components/Light.tsx';
@@ -24,10 +24,10 @@ export default function ReconsiderationCasesPage() {
         def={REVIEW_CASE}
         url="/review-cases"
         exportName="行政复议案件.xlsx"
-        leading={[{ key: 'title', title: '案件', dataIndex: 'title', fixed: 'left', ellipsis: true, width: 280, render: (t: string, c) => <Link to={`/review/${c.id}`}>{t}</Link> }]}
+        link={{ field: 'applicantName', to: (c) => `/review/${c.id}` }}
         trailing={[
-          { key: 'nextDue', title: '最近期限', width: 240, render: (_, c) => (c.nextDue ? <>{c.nextDue.label} <DueTag due={c.nextDue.due} light={c.nextDue.light} /></> : '—') },
-          { key: 'status', title: '状态', dataIndex: 'status', width: 150, render: (s: string, c) => <><StatusTag def={REVIEW_WORKFLOW} status={s} />{c.corrected && <Tag color="red">纠错</Tag>}</> },
+          { key: 'nextDue', title: '最近期限', width: 190, render: (_, c) => (c.nextDue ? <Space direction="vertical" size={0}>{c.nextDue.label}<DueTag due={c.nextDue.due} light={c.nextDue.light} /></Space> : '—') },
+          { key: 'status', title: '状态', dataIndex: 'status', width: 130, render: (s: string) => <StatusTag def={REVIEW_WORKFLOW} status={s} /> },
         ]}
         extraFilters={[
           { name: 'status', label: '状态', options: REVIEW_STATUSES },
