@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, TEST_DB, type TestEnv } from './harness.ts';
 import { computeAll, computeAllDirect, scopeForUnitCode } from '../src/server/kernel/indicators/registry.ts';
-import { IndicatorFacts, foldIndicatorChanges, readGenerations } from '../src/server/kernel/indicators/facts.ts';
+import { IndicatorFacts } from '../src/server/kernel/indicators/facts.ts';
+import { foldIndicatorChanges, readGenerations } from '../src/server/kernel/db/generations.ts';
 import { newId } from '../src/server/kernel/ids.ts';
 
 let env: TestEnv;

@@ -285,7 +285,11 @@ describe('an annual report', () => {
     expect(mine.items.every((r: any) => r.unitCode === 'SFX-D03')).toBe(true);
     expect((await bureauLiaison.get(`/api/v1/annual-reports/${id}`)).statusCode).toBe(404);
     expect((await bureauLiaison.get(`/api/v1/annual-reports/${id}/docx`)).statusCode).toBe(404);
-    expect((await bureauLiaison.post('/api/v1/annual-reports', { unitId: county.id, year: year - 3 })).statusCode).toBe(404);
+    // Drafting for a unit outside one's scope answers as for a unit that does not exist.
+    const outside = await bureauLiaison.post('/api/v1/annual-reports', { unitId: county.id, year: year - 3 });
+    const missing = await bureauLiaison.post('/api/v1/annual-reports', { unitId: 'no-such-unit', year: year - 3 });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().detail).toBe(missing.json().detail);
     const town = await env.platform.db.selectFrom('annual_reports as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').select('r.id').where('u.code', '=', 'SFX-T01').executeTakeFirstOrThrow();
     const r = (await office.get(`/api/v1/annual-reports/${town.id}`)).json();
     const write = await bureauLiaison.put(`/api/v1/annual-reports/${town.id}`, { version: r.version, title: '篡改', issuer: '篡改', issuedDate: null, sections: [] });

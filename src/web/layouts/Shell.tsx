@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth.tsx';
 import { APP_ROUTES, allowed } from '../routes.tsx';
+import { MenuContext } from '../menu.ts';
 import { get, post } from '../api.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
 
@@ -61,7 +62,9 @@ export function Shell({ children }: { children: ReactNode }) {
         <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
           <Menu mode="inline" selectedKeys={[location.pathname]} items={items} onClick={(e) => navigate(e.key)} style={{ borderInlineEnd: 0 }} />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 16, background: '#f5f6f8' }}>{children}</Layout.Content>
+        <Layout.Content style={{ padding: 16, background: '#f5f6f8' }}>
+          <MenuContext.Provider value={visible}>{children}</MenuContext.Provider>
+        </Layout.Content>
       </Layout>
     </Layout>
   );

@@ -4,14 +4,15 @@ import { get } from '../api.ts';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../auth.tsx';
-import { APP_ROUTES, allowed } from '../routes.tsx';
+import { useMenu } from '../menu.ts';
 import { ROLES, type Role } from '../../shared/roles.ts';
 
 export default function HomePage() {
-  const { me, can } = useAuth();
+  const { me } = useAuth();
+  const menu = useMenu();
   if (!me) return null;
   const daysLeft = dayjs(me.passwordExpiresAt).diff(dayjs(), 'day');
-  const shortcuts = APP_ROUTES.filter((r) => r.inMenu && r.path !== '/' && allowed(r, can));
+  const shortcuts = menu.filter((r) => r.path !== '/');
   return (
     <>
     <TodoSummary />

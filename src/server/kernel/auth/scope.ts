@@ -1,7 +1,7 @@
 // Data scope, enforced in one place: every query of unit-owned records goes through `scoped`,
 // and every single-record access through `assertInScope`.
 import { sql, type DialectAdapter } from 'kysely';
-import { readGenerations } from '../indicators/facts.ts';
+import { readGenerations } from '../db/generations.ts';
 import { notFound } from '../http/errors.ts';
 import { likeEscape, preparedQuery, type Executor } from '../db/index.ts';
 import { ALL_SCOPE_ROLES, type Role } from '../../../shared/roles.ts';

@@ -10,7 +10,7 @@ import type { DeadlineRuleView, PeriodUnit } from '../../../shared/schemas/calen
 import type { DeadlineRuleTable } from '../db/tables.ts';
 import { HttpError } from '../http/errors.ts';
 import { toDayNumber } from './days.ts';
-import { readGenerations } from '../indicators/facts.ts';
+import { readGenerations } from '../db/generations.ts';
 
 /** The tables a calendar is built from; they carry generation triggers (see `openPlatform`). */
 export const CALENDAR_TABLES = ['calendar_overrides', 'calendar_years', 'deadline_rules'] as const;

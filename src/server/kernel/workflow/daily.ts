@@ -3,7 +3,7 @@
 // each person a digest of what waits on them. Runs once per day: the job_runs row is the claim, so
 // several server processes never run it twice.
 import { sql } from 'kysely';
-import { foldIndicatorChanges } from '../indicators/facts.ts';
+import { foldIndicatorChanges } from '../db/generations.ts';
 import { pruneRateLimits } from '../http/rate-limits.ts';
 import type { Platform } from '../platform.ts';
 import type { Actor } from '../audit/index.ts';

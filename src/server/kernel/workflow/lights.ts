@@ -3,7 +3,7 @@
 import type { Platform } from '../platform.ts';
 import { scoped, type DataScope } from '../auth/scope.ts';
 import { assertInScope, inScope } from '../auth/scope.ts';
-import { readGenerations } from '../indicators/facts.ts';
+import { readGenerations } from '../db/generations.ts';
 import { lightOf } from '../calendar/deadline.ts';
 import { ruleOfClock } from '../calendar/store.ts';
 import { chinaToday } from '../calendar/days.ts';
