@@ -45,9 +45,10 @@ describe('working-day calendar', () => {
     expect(calendar.isWorkday(date) ? 'workday' : 'rest').toBe(expected);
   });
 
-  it('knows the shipped years and not the next one', () => {
+  it('knows the shipped years and not the ones no arrangement covers', () => {
     expect(calendar.isKnownYear(2026)).toBe(true);
-    expect(calendar.isKnownYear(2027)).toBe(false);
+    // A year far enough out that no shipped calendar will announce it (2027 soon will be).
+    expect(calendar.isKnownYear(2099)).toBe(false);
   });
 
   it('overrides win over the shipped data', () => {
@@ -156,18 +157,19 @@ describe('pauses, restarts and extensions on one clock', () => {
 });
 
 describe('years without an entered arrangement', () => {
+  // 2099: a year no shipped calendar will cover soon, so these stay true when 2027's arrangement ships.
   it('computes on weekends only and flags the date as provisional', () => {
-    const r = due('review.accept', '2026-12-29');
-    expect(r.due).toBe('2027-01-05'); // 2027-01-01 assumed a working day
+    const r = due('review.accept', '2098-12-30');
+    expect(r.due).toBe('2099-01-06'); // 2099-01-01 assumed a working day
     expect(r.provisional).toBe(true);
-    expect(r.explanation.unknownYears).toEqual([2027]);
+    expect(r.explanation.unknownYears).toEqual([2099]);
     expect(r.explanation.text.at(-1)).toContain('暂定');
   });
 
   it('becomes exact once the year is announced', () => {
-    const cal = WorkCalendar.fromShipped([{ date: '2027-01-01', kind: 'holiday', name: '元旦', source: 'override' }], [2027]);
-    const r = computeDeadline(cal, rule('review.accept'), { start: '2026-12-29' });
-    expect(r.due).toBe('2027-01-06');
+    const cal = WorkCalendar.fromShipped([{ date: '2099-01-01', kind: 'holiday', name: '元旦', source: 'override' }], [2099]);
+    const r = computeDeadline(cal, rule('review.accept'), { start: '2098-12-30' });
+    expect(r.due).toBe('2099-01-07');
     expect(r.provisional).toBe(false);
   });
 
