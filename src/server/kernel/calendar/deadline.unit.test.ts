@@ -162,12 +162,12 @@ describe('years without an entered arrangement', () => {
     const r = due('review.accept', '2098-12-30');
     expect(r.due).toBe('2099-01-06'); // 2099-01-01 assumed a working day
     expect(r.provisional).toBe(true);
-    expect(r.explanation.unknownYears).toEqual([2099]);
+    expect(r.explanation.unknownYears).toEqual([2098, 2099]);
     expect(r.explanation.text.at(-1)).toContain('暂定');
   });
 
   it('becomes exact once the year is announced', () => {
-    const cal = WorkCalendar.fromShipped([{ date: '2099-01-01', kind: 'holiday', name: '元旦', source: 'override' }], [2099]);
+    const cal = WorkCalendar.fromShipped([{ date: '2099-01-01', kind: 'holiday', name: '元旦', source: 'override' }], [2098, 2099]);
     const r = computeDeadline(cal, rule('review.accept'), { start: '2098-12-30' });
     expect(r.due).toBe('2099-01-07');
     expect(r.provisional).toBe(false);
