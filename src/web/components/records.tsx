@@ -60,6 +60,8 @@ export function RecordLedger<T extends View>(props: {
   measure?: string;
   exportName: string;
   toolbar?: ReactNode;
+  /** Query parameters always sent, with the list and its export, and not shown (the records of one parent record). */
+  params?: Record<string, string>;
 }) {
   const { def, url, measure = '件' } = props;
   const { me } = useAuth();
@@ -69,7 +71,7 @@ export function RecordLedger<T extends View>(props: {
   const page = Number(filters.page ?? 1);
   const pageSize = Number(filters.pageSize ?? 20);
   // The previous page stays on screen while the next loads (no flash of an empty table).
-  const list = useQuery({ queryKey: [url, filters], placeholderData: keepPreviousData, queryFn: () => get<{ items: T[]; total: number }>(`${url}${query({ ...filters, page, pageSize })}`) });
+  const list = useQuery({ queryKey: [url, filters, props.params], placeholderData: keepPreviousData, queryFn: () => get<{ items: T[]; total: number }>(`${url}${query({ ...filters, ...props.params, page, pageSize })}`) });
   const update = (patch: Record<string, string | number | undefined | null>, keepPage = false) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) {
@@ -136,7 +138,7 @@ export function RecordLedger<T extends View>(props: {
         >
           <Button size="small" icon={<SettingOutlined />}>列</Button>
         </Dropdown>
-        <ExportButton url={`${url}/export`} filters={filters} filename={props.exportName} />
+        <ExportButton url={`${url}/export`} filters={{ ...filters, ...props.params }} filename={props.exportName} />
         {props.toolbar}
       </Space>
       <ErrorNotice error={list.error} />
@@ -193,7 +195,7 @@ export function RecordForm(props: {
   title: string;
   submitText?: string;
   initialValues?: Record<string, unknown>;
-  /** Choices of record references (e.g. the organisations one may pick). */
+  /** Choices of record references (e.g. the organisations one may pick), or of a unit narrower than the unit tree. */
   references?: Record<string, { value: string; label: string }[]>;
   onClose(): void;
   onSubmit(values: Record<string, unknown>): Promise<void>;
@@ -259,6 +261,7 @@ export function RecordForm(props: {
       case 'money':
         return <InputNumber ref={ref} style={{ width: '100%' }} min={0} precision={2} addonAfter="元" />;
       case 'unit':
+        if (props.references?.[name]) return <Select ref={ref} showSearch optionFilterProp="label" allowClear={!spec.required} options={props.references[name]} />;
         return <TreeSelect ref={ref} treeData={tree} showSearch treeNodeFilterProp="title" allowClear={!spec.required} />;
       case 'record':
         return <Select ref={ref} allowClear showSearch optionFilterProp="label" options={props.references?.[name] ?? []} />;
