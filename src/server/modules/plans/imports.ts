@@ -1,39 +1,32 @@
 // Import types `plans` and `tasks` (issue contract: field names are API; xlsx uses the Chinese headers).
-import { z, isoDate } from '../../../shared/zod.ts';
-import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
-import { IMPORT_TASK_STATUSES, TASK_RECORD_TYPE, TASK_WORKFLOW } from '../../../shared/schemas/plans.ts';
+import { z } from '../../../shared/zod.ts';
+import { enumFromLabels } from '../../../shared/schemas/org.ts';
+import { IMPORT_TASK_STATUSES, PLAN, TASK, TASK_RECORD_TYPE, TASK_WORKFLOW } from '../../../shared/schemas/plans.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
-import type { ImportType, RowError } from '../../kernel/imports/types.ts';
-import { refCell, rowChecker, splitCodes, textCell, unitIdsByCode } from '../../kernel/imports/rows.ts';
+import type { ImportField, ImportType, RowError } from '../../kernel/imports/types.ts';
+import { importFields, importRow } from '../../kernel/imports/from-record.ts';
+import { rowChecker, splitCodes, unitIdsByCode } from '../../kernel/imports/rows.ts';
 import { HttpError } from '../../kernel/http/errors.ts';
 import { nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { createPlan, insertTask, moveTaskClock } from './plans.ts';
 
-const ref = refCell();
-const cell = textCell;
+// Plans and tasks are the county's, imported by the law office: refs are unique on the whole platform.
+const refNote = (what: string) => `${what}的唯一编号，再次导入同一编号时更新`;
 
-const planRow = z.object({
-  ref,
+const planRow = importRow(PLAN, {
   year: z.coerce.number({ error: '年度必须是整数' }).int({ error: '年度必须是整数' }).min(2000, { error: '年度不能早于 2000' }).max(2100, { error: '年度不能晚于 2100' }).meta({ title: '年度' }),
-  title: cell('方案名称', 200),
-  source: cell('来源文件', 300).optional(),
-  issuedDate: isoDate('印发日期'),
 });
 type PlanRow = z.infer<typeof planRow>;
+
+const [planRef, ...planFields] = importFields(PLAN, 'PLAN-2026');
 
 export const plansImport: ImportType<PlanRow> = {
   type: 'plans',
   title: '分工方案',
   permission: 'plan.manage',
-  fields: [
-    { name: 'ref', label: '外部编号', required: true, note: '方案的唯一编号，再次导入同一编号时更新', example: 'PLAN-2026' },
-    { name: 'year', label: '年度', required: true, note: '方案年度', example: '2026' },
-    { name: 'title', label: '方案名称', required: true, note: '分工方案名称', example: '示范县2026年法治政府建设重点任务分工方案' },
-    { name: 'source', label: '来源文件', note: '方案依据的文件，可空', example: '《2026年推进更高水平法治政府建设十项重点任务》' },
-    { name: 'issuedDate', label: '印发日期', required: true, note: 'YYYY-MM-DD，不能晚于方案年度', example: '2026-03-10' },
-  ],
+  fields: [{ ...planRef!, note: refNote('方案') }, ...planFields],
   row: planRow,
   async apply(tx, rows, actor, platform) {
     const errors: RowError[] = [];
@@ -66,19 +59,21 @@ export const plansImport: ImportType<PlanRow> = {
   },
 };
 
-const taskRow = z.object({
-  ref,
-  planRef: ref.meta({ title: '方案编号' }),
-  code: cell('任务编号', 32),
-  title: cell('任务名称', 200),
-  content: cell('任务内容', 5000),
-  leadUnitCode: unitCode.meta({ title: '牵头单位编码' }),
+/** The definition's row, with the co-units' codes (`;`-separated) and the status an import may set. */
+const taskRow = importRow(TASK, {
   coUnitCodes: z.string().trim().max(2000).optional().meta({ title: '配合单位编码' }),
-  dueDate: isoDate('完成时限'),
   status: enumFromLabels(IMPORT_TASK_STATUSES, '状态').optional(),
-  completedDate: isoDate('完成日期').optional(),
 });
 type TaskRow = z.infer<typeof taskRow>;
+
+/** The definition's columns, with the co-units after the lead unit and the status before the completion date. */
+function taskFields(): ImportField[] {
+  const [ref, ...fields] = importFields(TASK, 'T-2026-01');
+  const at = (name: string) => fields.findIndex((c) => c.name === name);
+  fields.splice(at('leadUnitCode') + 1, 0, { name: 'coUnitCodes', label: '配合单位编码', required: false, note: '多个用英文分号 ; 分隔，可空', example: 'SFX-D03;SFX-D21' });
+  fields.splice(at('completedDate'), 0, { name: 'status', label: '状态', required: false, note: 'not_started/in_progress/completed/cancelled，或 未开始/进行中/已完成/已取消；默认未开始', example: '进行中' });
+  return [{ ...ref!, note: refNote('任务') }, ...fields];
+}
 
 const TASK_COLUMNS: Record<string, string> = {
   planId: '方案编号（planRef）',
@@ -93,18 +88,7 @@ export const tasksImport: ImportType<TaskRow> = {
   type: 'tasks',
   title: '重点任务',
   permission: 'plan.manage',
-  fields: [
-    { name: 'ref', label: '外部编号', required: true, note: '任务的唯一编号，再次导入同一编号时更新', example: 'T-2026-01' },
-    { name: 'planRef', label: '方案编号', required: true, note: '所属方案的外部编号（先导入方案）', example: 'PLAN-2026' },
-    { name: 'code', label: '任务编号', required: true, note: '方案内的任务序号，方案内唯一', example: '1' },
-    { name: 'title', label: '任务名称', required: true, note: '', example: '全面落实行政规范性文件合法性审核机制' },
-    { name: 'content', label: '任务内容', required: true, note: '', example: '各单位起草的行政规范性文件一律经合法性审核。' },
-    { name: 'leadUnitCode', label: '牵头单位编码', required: true, note: '牵头单位的编码', example: 'SFX-D01' },
-    { name: 'coUnitCodes', label: '配合单位编码', note: '多个用英文分号 ; 分隔，可空', example: 'SFX-D03;SFX-D21' },
-    { name: 'dueDate', label: '完成时限', required: true, note: 'YYYY-MM-DD，不能早于方案印发日期', example: '2026-12-31' },
-    { name: 'status', label: '状态', note: 'not_started/in_progress/completed/cancelled，或 未开始/进行中/已完成/已取消；默认未开始', example: '进行中' },
-    { name: 'completedDate', label: '完成日期', note: '已完成的任务必填，不能早于方案印发日期', example: '' },
-  ],
+  fields: taskFields(),
   row: taskRow,
   async apply(tx, rows, actor, platform) {
     const errors: RowError[] = [];

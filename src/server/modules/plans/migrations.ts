@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { withStamps, type MigrationSet } from '../../kernel/db/migrations.ts';
 
 export const planMigrations: MigrationSet = () => ({
@@ -55,6 +55,14 @@ export const planMigrations: MigrationSet = () => ({
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('task_progress_task').on('task_progress').columns(['task_id', 'reported_on']).execute();
+    },
+  },
+  // A plan's owner unit, like every record's: the unit of the office that issues it (印发单位),
+  // set from the author's unit (earlier plans: their creator's).
+  plans_0002_issuing_unit: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('plans').addColumn('unit_id', 'text', (c) => c.references('org_units.id')).execute();
+      await sql`update plans set unit_id = (select u.unit_id from users u where u.id = plans.created_by)`.execute(db);
     },
   },
 });

@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { TASK_WORKFLOW } from '../../../shared/schemas/plans.ts';
+import { PLAN, TASK, TASK_WORKFLOW } from '../../../shared/schemas/plans.ts';
 import { planMigrations } from './migrations.ts';
 import { planRoutes } from './routes.ts';
 import { plansImport, tasksImport } from './imports.ts';
@@ -18,6 +18,7 @@ export const plansModule: ModuleManifest = {
   },
   migrations: planMigrations,
   routes: planRoutes,
+  records: [PLAN, TASK],
   importTypes: [plansImport, tasksImport],
   workflows: [TASK_WORKFLOW],
   indicators: planIndicators,

@@ -2,12 +2,14 @@
 // their tasks, completion needs evidence and the law office's confirmation (TASK_WORKFLOW).
 import { sql } from 'kysely';
 import './tables.ts';
+import type { TaskTable } from './tables.ts';
 import type { Db, Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
 import { subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
-import { likeEscape } from '../../kernel/db/index.ts';
+import { recordView } from '../../kernel/records/view.ts';
+import { listPage } from '../../kernel/records/list.ts';
 import { conflict, fieldError, forbidden, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
@@ -19,6 +21,8 @@ import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksOf, clockView, moveFixedDue } from '../../kernel/workflow/clocks.ts';
 import { can } from '../../kernel/auth/context.ts';
 import {
+  PLAN,
+  TASK,
   TASK_RECORD_TYPE,
   TASK_WORKFLOW,
   type PlanInput,
@@ -47,32 +51,25 @@ export async function listPlans(db: Db): Promise<PlanView[]> {
     .orderBy('p.year', 'desc')
     .orderBy('p.issued_date', 'desc')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    ref: r.ref,
-    year: r.year,
-    title: r.title,
-    source: r.source,
-    issuedDate: r.issued_date,
-    taskCount: Number(r.task_count),
-    completedCount: Number(r.completed_count ?? 0),
-    version: r.version,
-  }));
+  return rows.map((r) => ({ ...recordView(PLAN, r), taskCount: Number(r.task_count), completedCount: Number(r.completed_count ?? 0) }));
 }
 
-export async function createPlan(tx: Tx, platform: Platform, actor: Actor, input: PlanInput & { ref?: string | null }): Promise<string> {
+/** What a plan is written from: the input (the source may be null), and the ref of an import. */
+export type PlanWrite = Omit<PlanInput, 'source'> & { source?: string | null; ref?: string | null };
+
+export async function createPlan(tx: Tx, platform: Platform, actor: Actor, input: PlanWrite): Promise<string> {
   if (Number(input.issuedDate.slice(0, 4)) > input.year) throw fieldError('issuedDate', '印发日期', `不能晚于方案年度 ${input.year} 年`);
   const now = nowIso();
   const id = newId();
   await tx
     .insertInto('plans')
-    .values({ id, ref: input.ref ?? null, year: input.year, title: input.title, source: input.source ?? null, issued_date: input.issuedDate, version: 1, created_at: now, created_by: actor.id, updated_at: now, updated_by: actor.id })
+    .values({ id, ref: input.ref ?? null, year: input.year, title: input.title, source: input.source ?? null, issued_date: input.issuedDate, unit_id: actor.unitId, version: 1, created_at: now, created_by: actor.id, updated_at: now, updated_by: actor.id })
     .execute();
   await platform.audit.record(tx, actor, { action: 'plan.create', targetType: 'plan', targetId: id, detail: { year: input.year, title: input.title } });
   return id;
 }
 
-export async function updatePlan(platform: Platform, actor: Actor, id: string, input: PlanInput & { version: number }): Promise<void> {
+export async function updatePlan(platform: Platform, actor: Actor, id: string, input: PlanWrite & { version: number }): Promise<void> {
   await platform.db.transaction().execute(async (tx) => {
     const plan = await tx.selectFrom('plans').select('id').where('id', '=', id).executeTakeFirst();
     if (!plan) throw notFound('方案');
@@ -198,29 +195,12 @@ function visibleTasks(db: Executor, scope: DataScope) {
   return q;
 }
 
-type TaskRow = {
-  id: string;
-  ref: string | null;
-  plan_id: string;
-  plan_title: string;
-  code: string;
-  title: string;
-  content: string;
-  unit_id: string;
-  unit_name: string;
-  due_date: string;
-  status: string;
-  percent: number;
-  completed_date: string | null;
-  completion_note: string | null;
-  milestones: string;
-  version: number;
-};
+type TaskRow = TaskTable & { plan_title: string; unit_name: string };
 
-const TASK_COLUMNS = [
-  't.id', 't.ref', 't.plan_id', 'p.title as plan_title', 't.code', 't.title', 't.content', 't.unit_id', 'u.name as unit_name', 't.due_date',
-  't.status', 't.percent', 't.completed_date', 't.completion_note', 't.milestones', 't.version',
-] as const;
+/** A task with its plan's title and its lead unit's name (aliases t, p, u). */
+function tasksWithNames(db: Executor, scope: DataScope) {
+  return visibleTasks(db, scope).innerJoin('plans as p', 'p.id', 't.plan_id').innerJoin('org_units as u', 'u.id', 't.unit_id').selectAll('t').select(['p.title as plan_title', 'u.name as unit_name']);
+}
 
 async function toViews(platform: Platform, rows: TaskRow[]): Promise<TaskView[]> {
   if (rows.length === 0) return [];
@@ -240,71 +220,49 @@ async function toViews(platform: Platform, rows: TaskRow[]): Promise<TaskView[]>
       light = lightOf(deadlines.calendar, computeDue(deadlines.calendar, rule, clockFacts(clock, today)).due, today, rule.warnDays).light;
     }
     return {
-      id: r.id,
-      ref: r.ref,
-      planId: r.plan_id,
+      ...recordView(TASK, r),
       planTitle: r.plan_title,
-      code: r.code,
-      title: r.title,
-      content: r.content,
-      leadUnitId: r.unit_id,
       leadUnitName: r.unit_name,
       coUnits: coUnits.filter((c) => c.task_id === r.id).map((c) => ({ id: c.id, name: c.name })),
-      dueDate: r.due_date,
       status: r.status,
       statusLabel: TASK_WORKFLOW.states[r.status]?.label ?? r.status,
       // Overdue by the clock: time waiting for the law office's confirmation does not count.
       overdue: light === 'red',
-      percent: r.percent,
-      completedDate: r.completed_date,
-      completionNote: r.completion_note,
       milestones: JSON.parse(r.milestones),
       light,
-      version: r.version,
     };
   });
 }
 
-export function filteredTasks(platform: Platform, scope: DataScope, query: Omit<TaskListQuery, 'page' | 'pageSize'>, unitIds: readonly string[] | null) {
-  let q = visibleTasks(platform.db, scope).innerJoin('plans as p', 'p.id', 't.plan_id').innerJoin('org_units as u', 'u.id', 't.unit_id');
-  if (query.planId) q = q.where('t.plan_id', '=', query.planId);
-  if (query.year) q = q.where('p.year', '=', query.year);
-  if (unitIds) {
-    const ids = unitIds.length ? unitIds : [''];
-    q = q.where((eb) => eb.or([eb('t.unit_id', 'in', ids), eb('t.id', 'in', eb.selectFrom('task_co_units').select('task_id').where('unit_id', 'in', ids))]));
-  }
-  if (query.status) q = q.where('t.status', '=', query.status);
-  if (query.overdue === 'true') q = q.where((eb) => eb.exists(runningPastDue(eb, 't.id')));
-  if (query.dueBefore) q = q.where('t.due_date', '<=', query.dueBefore);
-  if (query.keyword) {
-    const pattern = `%${likeEscape(query.keyword)}%`;
-    q = q.where(sql<boolean>`(t.title like ${pattern} escape '\\' or t.code like ${pattern} escape '\\')`);
-  }
-  return q;
-}
-
-export async function unitFilter(platform: Platform, unitId: string | undefined): Promise<readonly string[] | null> {
-  if (!unitId) return null;
-  const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', unitId).executeTakeFirst();
-  return unit ? subtreeUnitIds(platform.db, unit.path) : [];
-}
-
+/**
+ * The ledger: the definition's keyword, sort and paging (listPage) over the tasks whose lead unit or
+ * a co-unit is in scope; the plan, its year, a unit (lead or co-unit, with its subunits), status,
+ * overdue and due date filter beside it. Without a chosen sort: newest plan first, tasks by number.
+ */
 export async function listTasks(platform: Platform, scope: DataScope, query: TaskListQuery) {
-  const q = filteredTasks(platform, scope, query, await unitFilter(platform, query.unitId));
-  const [{ total }, rows] = await Promise.all([
-    q.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-    q.select([...TASK_COLUMNS]).orderBy('p.year', 'desc').orderBy(sql`length(t.code)`).orderBy('t.code').orderBy('t.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
-  ]);
-  return { items: await toViews(platform, rows as TaskRow[]), total: Number(total), page: query.page, pageSize: query.pageSize };
-}
-
-export async function allTasks(platform: Platform, scope: DataScope, query: Omit<TaskListQuery, 'page' | 'pageSize'>): Promise<TaskView[]> {
-  const rows = await filteredTasks(platform, scope, query, await unitFilter(platform, query.unitId)).select([...TASK_COLUMNS]).orderBy('p.year', 'desc').orderBy(sql`length(t.code)`).orderBy('t.code').limit(20_000).execute();
-  return toViews(platform, rows as TaskRow[]);
+  let base = tasksWithNames(platform.db, scope);
+  if (query.planId) base = base.where('t.plan_id', '=', query.planId);
+  if (query.year) base = base.where('p.year', '=', query.year);
+  if (query.unitId) {
+    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
+    const ids = unit ? await subtreeUnitIds(platform.db, unit.path) : [''];
+    base = base.where((eb) => eb.or([eb('t.unit_id', 'in', ids), eb('t.id', 'in', eb.selectFrom('task_co_units').select('task_id').where('unit_id', 'in', ids))]));
+  }
+  if (query.status) base = base.where('t.status', '=', query.status);
+  if (query.overdue === 'true') base = base.where((eb) => eb.exists(runningPastDue(eb, 't.id')));
+  if (query.dueBefore) base = base.where('t.due_date', '<=', query.dueBefore);
+  // The scope is in the base already (lead or co-unit), which one unit column cannot say.
+  const page = await listPage<TaskRow>(platform.db, base, TASK, {
+    alias: 't',
+    unitColumn: 't.unit_id',
+    defaultSort: { field: 'dueDate', order: 'asc' },
+    defaultOrder: (q) => q.orderBy('p.year', 'desc').orderBy(sql`length(t.code)`).orderBy('t.code'),
+  }, { all: true }, { ...query, q: query.q ?? query.keyword });
+  return { ...page, items: await toViews(platform, page.items) };
 }
 
 async function taskRow(db: Executor, scope: DataScope, id: string): Promise<TaskRow> {
-  const row = await visibleTasks(db, scope).innerJoin('plans as p', 'p.id', 't.plan_id').innerJoin('org_units as u', 'u.id', 't.unit_id').select([...TASK_COLUMNS]).where('t.id', '=', id).executeTakeFirst();
+  const row = await tasksWithNames(db, scope).where('t.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('任务');
   return row as TaskRow;
 }

@@ -2,15 +2,26 @@ import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { exportRoute } from '../../kernel/exports/xlsx.ts';
-import { copyPlanInput, planInput, progressInput, taskInput, taskListQuery, updatePlanInput, updateTaskInput } from '../../../shared/schemas/plans.ts';
-import { allTasks, copyPlan, createPlan, getTask, insertTask, listPlans, listTasks, reportProgress, updatePlan, updateTask } from './plans.ts';
+import { exportColumns } from '../../kernel/exports/from-record.ts';
+import type { ExportColumn } from '../../kernel/exports/xlsx.ts';
+import { z } from '../../../shared/zod.ts';
+import { pageOf } from '../../../shared/records.ts';
+import { TASK, TASK_RECORD_TYPE, copyPlanInput, planInput, planViewSchema, progressInput, taskDetailSchema, taskInput, taskListQuery, taskViewSchema, updatePlanInput, updateTaskInput, type TaskView } from '../../../shared/schemas/plans.ts';
+import { copyPlan, createPlan, getTask, insertTask, listPlans, listTasks, reportProgress, updatePlan, updateTask } from './plans.ts';
 
-const exportQuery = taskListQuery.omit({ page: true, pageSize: true });
+/** The definition's columns, with the co-units after the lead unit and the status (逾期 marked) and progress after the due date. */
+function taskExportColumns(): ExportColumn<TaskView>[] {
+  const columns = exportColumns<TaskView>(TASK);
+  const after = (field: string, ...extra: ExportColumn<TaskView>[]) => columns.splice(columns.findIndex((c) => c.header === TASK.fields[field as keyof typeof TASK.fields].label) + 1, 0, ...extra);
+  after('leadUnitId', { header: '配合单位', width: 30, value: (t) => t.coUnits.map((c) => c.name).join('、') });
+  after('dueDate', { header: '状态', width: 10, value: (t) => (t.overdue ? `${t.statusLabel}（逾期）` : t.statusLabel) }, { header: '进度%', width: 8, value: (t) => t.percent });
+  return columns;
+}
 
 export async function planRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['分工方案与任务'];
 
-  route(api, { method: 'GET', url: '/plans', permission: 'plan.read', summary: '分工方案（含任务数、完成数）', tags, handler: async () => ({ items: await listPlans(platform.db) }) });
+  route(api, { method: 'GET', url: '/plans', permission: 'plan.read', summary: '分工方案（含任务数、完成数）', tags, status: 200, response: z.object({ items: z.array(planViewSchema) }), handler: async () => ({ items: await listPlans(platform.db) }) });
 
   route(api, {
     method: 'POST',
@@ -19,6 +30,8 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     summary: '新建年度分工方案',
     tags,
     body: planInput,
+    status: 201,
+    response: planViewSchema,
     handler: async ({ ctx, body, reply }) => {
       const id = await platform.db.transaction().execute((tx) => createPlan(tx, platform, ctx, body));
       reply.code(201);
@@ -34,6 +47,8 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     tags,
     params: paramsWithId,
     body: updatePlanInput,
+    status: 200,
+    response: planViewSchema,
     handler: async ({ ctx, params, body }) => {
       await updatePlan(platform, ctx, params.id, body);
       return (await listPlans(platform.db)).find((p) => p.id === params.id);
@@ -48,6 +63,8 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     tags,
     params: paramsWithId,
     body: copyPlanInput,
+    status: 201,
+    response: planViewSchema,
     handler: async ({ ctx, params, body, reply }) => {
       const id = await copyPlan(platform, ctx, params.id, body);
       reply.code(201);
@@ -62,6 +79,8 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     summary: '任务台账：本人数据范围内牵头或配合的任务，可按方案、年度、单位、状态、逾期筛选',
     tags,
     query: taskListQuery,
+    status: 200,
+    response: pageOf(taskViewSchema),
     handler: async ({ ctx, query }) => listTasks(platform, ctx.scope, query),
   });
 
@@ -70,22 +89,11 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     permission: 'plan.read',
     summary: '按当前筛选导出任务台账（.xlsx）',
     tags,
-    query: exportQuery,
+    query: taskListQuery,
     sheet: '任务台账',
-    targetType: 'task',
-    rows: (ctx, query) => allTasks(platform, ctx.scope, query),
-    columns: [
-        { header: '方案', width: 30, value: (t) => t.planTitle },
-        { header: '编号', width: 8, value: (t) => t.code },
-        { header: '任务名称', width: 40, value: (t) => t.title },
-        { header: '任务内容', width: 50, value: (t) => t.content },
-        { header: '牵头单位', width: 20, value: (t) => t.leadUnitName },
-        { header: '配合单位', width: 30, value: (t) => t.coUnits.map((c) => c.name).join('、') },
-        { header: '完成时限', width: 12, value: (t) => t.dueDate },
-        { header: '状态', width: 10, value: (t) => (t.overdue ? `${t.statusLabel}（逾期）` : t.statusLabel) },
-        { header: '进度%', width: 8, value: (t) => t.percent },
-        { header: '完成日期', width: 12, value: (t) => t.completedDate },
-    ],
+    targetType: TASK_RECORD_TYPE,
+    rows: async (ctx, query) => (await listTasks(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
+    columns: taskExportColumns(),
   });
 
   route(api, {
@@ -95,6 +103,8 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     summary: '下达任务（牵头单位、配合单位、完成时限、时间节点），自方案印发日起计时',
     tags,
     body: taskInput,
+    status: 201,
+    response: taskDetailSchema,
     handler: async ({ ctx, body, reply }) => {
       const id = await platform.db.transaction().execute((tx) => insertTask(tx, platform, ctx, body));
       reply.code(201);
@@ -102,7 +112,7 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     },
   });
 
-  route(api, { method: 'GET', url: '/tasks/:id', permission: 'plan.read', summary: '任务详情（进展、期限、可否报告进展）', tags, params: paramsWithId, handler: async ({ ctx, params }) => getTask(platform, ctx, params.id) });
+  route(api, { method: 'GET', url: '/tasks/:id', permission: 'plan.read', summary: '任务详情（进展、期限、可否报告进展）', tags, params: paramsWithId, status: 200, response: taskDetailSchema, handler: async ({ ctx, params }) => getTask(platform, ctx, params.id) });
 
   route(api, {
     method: 'PUT',
@@ -112,6 +122,8 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     tags,
     params: paramsWithId,
     body: updateTaskInput,
+    status: 200,
+    response: taskDetailSchema,
     handler: async ({ ctx, params, body }) => {
       await updateTask(platform, ctx, params.id, body);
       return getTask(platform, ctx, params.id);
@@ -126,6 +138,8 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     tags,
     params: paramsWithId,
     body: progressInput,
+    status: 201,
+    response: taskDetailSchema,
     handler: async ({ ctx, params, body, reply }) => {
       await reportProgress(platform, ctx, params.id, body);
       reply.code(201);

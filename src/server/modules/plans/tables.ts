@@ -5,6 +5,8 @@ export interface PlanTable {
   title: string;
   source: string | null;
   issued_date: string;
+  /** The issuing office's unit (印发单位): the plan's owner unit. */
+  unit_id: string | null;
   version: number;
   created_at: string;
   created_by: string | null;

@@ -1,11 +1,12 @@
-import { App, Breadcrumb, Button, Card, Descriptions, Form, Input, InputNumber, Progress, Space, Tag, Timeline, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Form, Input, InputNumber, Progress, Space, Tag, Timeline, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { get, post } from '../../api.ts';
 import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
 import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
-import { TASK_WORKFLOW, progressInput, type TaskDetail } from '../../../shared/schemas/plans.ts';
+import { RecordFields } from '../../components/records.tsx';
+import { TASK, TASK_WORKFLOW, progressInput, type TaskDetail } from '../../../shared/schemas/plans.ts';
 
 export default function TaskDetailPage() {
   const { id = '' } = useParams();
@@ -35,19 +36,15 @@ export default function TaskDetailPage() {
       <ErrorNotice error={task.error} />
       <Card size="small" loading={task.isLoading} title={t && `${t.code}. ${t.title}`} extra={t && <Space><StatusTag def={TASK_WORKFLOW} status={t.status} />{t.overdue && <Tag color="red">逾期</Tag>}</Space>} style={{ marginBottom: 12 }}>
         {t && (
-          <Descriptions size="small" column={3} bordered>
-            <Descriptions.Item label="所属方案" span={2}>{t.planTitle}</Descriptions.Item>
-            <Descriptions.Item label="完成时限">{t.dueDate}</Descriptions.Item>
-            <Descriptions.Item label="牵头单位">{t.leadUnitName}</Descriptions.Item>
-            <Descriptions.Item label="配合单位" span={2}>{t.coUnits.map((c) => c.name).join('、') || '—'}</Descriptions.Item>
-            <Descriptions.Item label="任务内容" span={3}><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{t.content}</Typography.Paragraph></Descriptions.Item>
-            <Descriptions.Item label="时间节点" span={3}>
-              {t.milestones.length ? t.milestones.map((m, i) => <Tag key={i} color={m.done ? 'green' : undefined}>{m.dueDate} {m.title}</Tag>) : '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label="进度" span={2}><Progress percent={t.percent} size="small" style={{ maxWidth: 300 }} /></Descriptions.Item>
-            <Descriptions.Item label="完成日期">{t.completedDate ?? '—'}</Descriptions.Item>
-            {t.completionNote && <Descriptions.Item label="完成情况" span={3}>{t.completionNote}</Descriptions.Item>}
-          </Descriptions>
+          <RecordFields
+            def={TASK}
+            view={t}
+            extra={[
+              { label: '配合单位', value: t.coUnits.map((c) => c.name).join('、') || '—', span: 2 },
+              { label: '时间节点', value: t.milestones.length ? t.milestones.map((m, i) => <Tag key={i} color={m.done ? 'green' : undefined}>{m.dueDate} {m.title}</Tag>) : '—', span: 3 },
+              { label: TASK.fields.percent.label, value: <Progress percent={t.percent} size="small" style={{ maxWidth: 300 }} />, span: 3 },
+            ]}
+          />
         )}
       </Card>
       {t && (

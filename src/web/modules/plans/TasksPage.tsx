@@ -1,77 +1,84 @@
-// 任务台账: plans by year on the left, the selected plan's tasks on the right with filters, red for
-// overdue, progress, and export. The law office writes plans and tasks here; units see their own.
-import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Drawer, Empty, Form, Input, InputNumber, List, Progress, Row, Select, Space, Switch, Table, Tag, TreeSelect, Typography } from 'antd';
-import { CopyOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+// 任务台账: plans by year on the left, the selected plan's tasks on the right (the ledger of the
+// record definition: keyword, sort, paging and filters in the URL, export of exactly the filtered
+// list), with the due date's light, progress, co-units and status beside it. The law office writes
+// plans and tasks here; units see their own.
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Card, Col, DatePicker, Drawer, Empty, Form, Input, InputNumber, List, Progress, Row, Space, Tag, TreeSelect, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table/interface';
+import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { download, get, post, query } from '../../api.ts';
+import { get, post } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
-import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { DueTag } from '../../components/Light.tsx';
 import { StatusTag } from '../../components/WorkflowPanel.tsx';
+import { RecordForm, RecordLedger } from '../../components/records.tsx';
 import { useAuth } from '../../auth.tsx';
-import { TASK_STATUSES, TASK_WORKFLOW, planInput, taskInput, type PlanView, type TaskView } from '../../../shared/schemas/plans.ts';
+import { PLAN, TASK, TASK_STATUSES, TASK_WORKFLOW, copyPlanInput, taskInput, type PlanView, type TaskView } from '../../../shared/schemas/plans.ts';
 
 export default function TasksPage({ mine = false }: { mine?: boolean }) {
   const { can, me } = useAuth();
-  const { message } = App.useApp();
   const client = useQueryClient();
   const plans = useQuery({ queryKey: ['plans'], queryFn: () => get<{ items: PlanView[] }>('/plans').then((r) => r.items) });
-  const [planId, setPlanId] = useState<string | undefined>();
-  const activePlan = planId ?? plans.data?.[0]?.id;
-  const [filters, setFilters] = useState<Record<string, string | number | undefined>>({ page: 1, pageSize: 50 });
-  const params = { ...filters, planId: activePlan, unitId: mine ? me?.unit.id : filters.unitId };
-  const tasks = useQuery({ queryKey: ['tasks', params], enabled: !!activePlan, queryFn: () => get<{ items: TaskView[]; total: number }>(`/tasks${query(params)}`) });
+  const [params, setParams] = useSearchParams();
   const units = useUnits();
   const tree = useMemo(() => buildTree(units.data ?? []), [units.data]);
   const [drawer, setDrawer] = useState<'plan' | 'task' | 'copy' | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [form] = Form.useForm();
   const manage = can('plan.manage');
-  const set = (patch: Record<string, string | number | undefined>) => setFilters({ ...filters, ...patch, page: 1 });
-  const plan = plans.data?.find((p) => p.id === activePlan);
-  const years = [...new Set((plans.data ?? []).map((p) => p.year))];
 
-  const save = async () => {
-    const values = await form.validateFields();
-    setError(null);
-    const date = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD');
-    try {
-      if (drawer === 'plan') {
-        const created = await post<PlanView>('/plans', { ...values, issuedDate: date(values.issuedDate), source: values.source || null });
-        setPlanId(created.id);
-      } else if (drawer === 'copy') {
-        const created = await post<PlanView>(`/plans/${activePlan}/copy`, { year: values.year, issuedDate: date(values.issuedDate) });
-        setPlanId(created.id);
-      } else {
-        await post('/tasks', {
-          ...values,
-          planId: activePlan,
-          dueDate: date(values.dueDate),
-          coUnitIds: values.coUnitIds ?? [],
-          milestones: (values.milestones ?? []).filter((m: any) => m?.title && m?.dueDate).map((m: any) => ({ title: m.title, dueDate: date(m.dueDate) })),
-        });
-      }
-      message.success('已保存');
-      setDrawer(null);
-      form.resetFields();
-      client.invalidateQueries({ queryKey: ['plans'] });
-      client.invalidateQueries({ queryKey: ['tasks'] });
-    } catch (e) {
-      setError(e);
+  // The plan (and, on 本单位任务, the user's unit) are part of the URL like every filter: the
+  // ledger, its export and a shared link all narrow to them. Without one, the newest plan.
+  const planId = params.get('planId') ?? undefined;
+  const myUnit = mine ? me?.unit.id : undefined;
+  const fallback = plans.data?.[0]?.id;
+  useEffect(() => {
+    const missing = (!planId && fallback) || (myUnit && params.get('unitId') !== myUnit);
+    if (!missing) return;
+    const next = new URLSearchParams(params);
+    if (!planId && fallback) next.set('planId', fallback);
+    if (myUnit) next.set('unitId', myUnit);
+    setParams(next, { replace: true });
+  }, [planId, fallback, myUnit, params]);
+  const ready = !!planId && (!myUnit || params.get('unitId') === myUnit);
+  const set = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
     }
+    next.delete('page');
+    setParams(next);
+  };
+  const choosePlan = (id: string) => {
+    // Another plan: the sort and filters stay, the page starts again.
+    set({ planId: id });
   };
 
-  const exportXlsx = () => download(`/tasks/export${query({ ...params, page: undefined, pageSize: undefined })}`, '任务台账.xlsx').catch((e) => message.error(errorText(e)));
+  const plan = plans.data?.find((p) => p.id === planId);
+  const years = [...new Set((plans.data ?? []).map((p) => p.year))];
+  const refresh = () => {
+    client.invalidateQueries({ queryKey: ['plans'] });
+    client.invalidateQueries({ queryKey: ['/tasks'] });
+  };
+  const sortOrder = (name: string): 'ascend' | 'descend' | null => (params.get('sort') === name ? (params.get('order') === 'desc' ? 'descend' : 'ascend') : null);
+
+  // Beside the definition's columns: co-units, the due date with its light, progress and status
+  // (sorted on the server by the keys of the definition).
+  const trailing: ColumnsType<TaskView> = [
+    { key: 'coUnits', title: '配合单位', width: 130, ellipsis: true, render: (_, t) => t.coUnits.map((c) => c.name).join('、') || '—' },
+    { key: 'dueDate', title: TASK.fields.dueDate.label, width: 190, sorter: true, sortOrder: sortOrder('dueDate'), render: (_, t) => (t.light ? <DueTag due={t.dueDate} light={t.light} /> : <span style={{ color: t.overdue ? '#cf1322' : undefined }}>{t.dueDate}</span>) },
+    { key: 'percent', title: TASK.fields.percent.label, width: 110, sorter: true, sortOrder: sortOrder('percent'), render: (_, t) => <Progress percent={t.percent} size="small" status={t.overdue ? 'exception' : t.status === 'completed' ? 'success' : 'active'} /> },
+    { key: 'status', title: '状态', width: 130, render: (_, t) => <><StatusTag def={TASK_WORKFLOW} status={t.status} />{t.overdue && <Tag color="red">逾期</Tag>}</> },
+  ];
 
   return (
     <Row gutter={12}>
       <Col span={6}>
-        <Card size="small" title="分工方案" extra={manage && <Button size="small" icon={<PlusOutlined />} onClick={() => { setError(null); setDrawer('plan'); }}>新建方案</Button>}>
-          {years.length === 0 && <Empty description="尚无分工方案" />}
+        <Card size="small" title="分工方案" extra={manage && <Button size="small" icon={<PlusOutlined />} onClick={() => setDrawer('plan')}>新建方案</Button>}>
+          {plans.data && years.length === 0 && <Empty description="还没有分工方案" />}
           {years.map((y) => (
             <div key={y} style={{ marginBottom: 8 }}>
               <Typography.Text type="secondary">{y} 年</Typography.Text>
@@ -79,7 +86,7 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
                 size="small"
                 dataSource={plans.data?.filter((p) => p.year === y)}
                 renderItem={(p) => (
-                  <List.Item onClick={() => setPlanId(p.id)} style={{ cursor: 'pointer', background: p.id === activePlan ? '#fff1f0' : undefined, paddingInline: 8 }}>
+                  <List.Item onClick={() => choosePlan(p.id)} aria-current={p.id === planId} style={{ cursor: 'pointer', background: p.id === planId ? '#fff1f0' : undefined, paddingInline: 8 }}>
                     <div>
                       <div>{p.title}</div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>印发 {p.issuedDate} · 任务 {p.taskCount} 项 · 完成 {p.completedCount}</Typography.Text>
@@ -97,85 +104,138 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
           title={mine ? `本单位任务${plan ? ` · ${plan.title}` : ''}` : (plan?.title ?? '任务台账')}
           extra={
             <Space>
-              <Button size="small" icon={<DownloadOutlined />} onClick={exportXlsx} disabled={!activePlan}>导出 Excel</Button>
-              {manage && activePlan && <Button size="small" icon={<CopyOutlined />} onClick={() => { setError(null); setDrawer('copy'); }}>复制为新年度方案</Button>}
-              {manage && activePlan && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => { setError(null); setDrawer('task'); }}>下达任务</Button>}
+              {manage && plan && <Button size="small" icon={<CopyOutlined />} onClick={() => setDrawer('copy')}>复制为新年度方案</Button>}
+              {manage && plan && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setDrawer('task')}>下达任务</Button>}
             </Space>
           }
         >
-          <Space wrap style={{ marginBottom: 12 }}>
-            <Input.Search placeholder="编号或任务名称" allowClear style={{ width: 200 }} onSearch={(keyword) => set({ keyword })} />
-            {!mine && <TreeSelect style={{ width: 220 }} treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder="单位（牵头或配合，含下级）" onChange={(unitId) => set({ unitId })} />}
-            <DatePicker placeholder="完成时限不晚于" onChange={(d: Dayjs | null) => set({ dueBefore: d?.format('YYYY-MM-DD') })} />
-            <Select style={{ width: 130 }} allowClear placeholder="状态" options={Object.entries(TASK_STATUSES).map(([value, label]) => ({ value, label }))} onChange={(status) => set({ status })} />
-            <Space size={4}>
-              <Switch size="small" onChange={(on) => set({ overdue: on ? 'true' : undefined })} />
-              <span>仅看逾期</span>
-            </Space>
-          </Space>
-          <Table<TaskView>
-            rowKey="id"
-            size="small"
-            loading={tasks.isLoading}
-            dataSource={tasks.data?.items}
-            rowClassName={(t) => (t.overdue ? 'row-overdue' : '')}
-            pagination={{ current: Number(filters.page), pageSize: Number(filters.pageSize), total: tasks.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 项`, onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }) }}
-            columns={[
-              { title: '编号', dataIndex: 'code', width: 50 },
-              { title: '任务', dataIndex: 'title', render: (v: string, t) => <Link to={`/tasks/${t.id}`}>{v}</Link> },
-              { title: '牵头单位', dataIndex: 'leadUnitName', width: 140, ellipsis: true },
-              { title: '配合单位', width: 130, ellipsis: true, render: (_, t) => t.coUnits.map((c) => c.name).join('、') || '—' },
-              { title: '完成时限', width: 190, render: (_, t) => (t.light ? <DueTag due={t.dueDate} light={t.light} /> : <span style={{ color: t.overdue ? '#cf1322' : undefined }}>{t.dueDate}</span>) },
-              { title: '进度', dataIndex: 'percent', width: 100, render: (p: number, t) => <Progress percent={p} size="small" status={t.overdue ? 'exception' : t.status === 'completed' ? 'success' : 'active'} /> },
-              { title: '状态', dataIndex: 'status', width: 110, render: (s: string, t) => <><StatusTag def={TASK_WORKFLOW} status={s} />{t.overdue && <Tag color="red">逾期</Tag>}</> },
-            ]}
-          />
+          {ready ? (
+            <RecordLedger<TaskView>
+              def={TASK}
+              url="/tasks"
+              measure="项"
+              exportName="任务台账.xlsx"
+              link={{ field: 'title', to: (t) => `/tasks/${t.id}` }}
+              trailing={trailing}
+              extraFilters={[
+                { name: 'status', label: '状态', options: TASK_STATUSES },
+                { name: 'overdue', label: '期限', options: { true: '仅看逾期' } },
+              ]}
+              toolbar={
+                <>
+                  {!mine && <TreeSelect style={{ width: 220 }} size="small" treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder="单位（牵头或配合，含下级）" aria-label="单位（牵头或配合）" value={params.get('unitId') ?? undefined} onChange={(unitId?: string) => set({ unitId })} />}
+                  <DatePicker size="small" placeholder="完成时限不晚于" aria-label="完成时限不晚于" value={params.get('dueBefore') ? dayjs(params.get('dueBefore')) : null} onChange={(d: Dayjs | null) => set({ dueBefore: d?.format('YYYY-MM-DD') })} />
+                </>
+              }
+            />
+          ) : (
+            plans.data && !fallback && <Empty description="还没有分工方案" />
+          )}
         </Card>
       </Col>
-      <Drawer open={!!drawer} width={560} destroyOnHidden title={drawer === 'plan' ? '新建分工方案' : drawer === 'copy' ? '复制为新年度方案' : '下达任务'} onClose={() => setDrawer(null)} extra={<Button type="primary" onClick={save}>保存</Button>}>
-        <ErrorNotice error={error} />
-        <Form form={form} layout="vertical" initialValues={{ year: dayjs().year() + (drawer === 'copy' ? 1 : 0) }}>
-          {drawer === 'plan' && (
-            <>
-              <Form.Item name="year" label="年度" rules={[zodRule(field(planInput, 'year'))]}><InputNumber min={2000} max={2100} /></Form.Item>
-              <Form.Item name="title" label="方案名称" rules={[zodRule(field(planInput, 'title'))]}><Input maxLength={200} autoFocus /></Form.Item>
-              <Form.Item name="source" label="来源文件"><Input maxLength={300} /></Form.Item>
-              <Form.Item name="issuedDate" label="印发日期" rules={[{ required: true, message: '请选择印发日期' }]}><DatePicker /></Form.Item>
-            </>
-          )}
-          {drawer === 'copy' && (
-            <>
-              <Typography.Paragraph type="secondary">复制「{plan?.title}」的全部任务（不含已取消），完成时限顺延到新年度，状态为未开始。</Typography.Paragraph>
-              <Form.Item name="year" label="新年度" rules={[{ required: true, message: '请填写年度' }]}><InputNumber min={2000} max={2100} /></Form.Item>
-              <Form.Item name="issuedDate" label="印发日期" rules={[{ required: true, message: '请选择印发日期' }]}><DatePicker /></Form.Item>
-            </>
-          )}
-          {drawer === 'task' && (
-            <>
-              <Form.Item name="code" label="任务编号" rules={[zodRule(field(taskInput, 'code'))]}><Input maxLength={32} autoFocus style={{ width: 120 }} /></Form.Item>
-              <Form.Item name="title" label="任务名称" rules={[zodRule(field(taskInput, 'title'))]}><Input maxLength={200} /></Form.Item>
-              <Form.Item name="content" label="任务内容" rules={[zodRule(field(taskInput, 'content'))]}><Input.TextArea rows={4} maxLength={5000} /></Form.Item>
-              <Form.Item name="leadUnitId" label="牵头单位" rules={[zodRule(field(taskInput, 'leadUnitId'))]}><TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" /></Form.Item>
-              <Form.Item name="coUnitIds" label="配合单位"><TreeSelect treeData={tree} multiple showSearch treeNodeFilterProp="title" /></Form.Item>
-              <Form.Item name="dueDate" label="完成时限" rules={[{ required: true, message: '请选择完成时限' }]} extra={plan ? `不早于方案印发日期 ${plan.issuedDate}` : undefined}><DatePicker /></Form.Item>
-              <Form.List name="milestones">
-                {(fields, { add, remove }) => (
-                  <>
-                    {fields.map((f) => (
-                      <Space key={f.key} align="baseline">
-                        <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: '节点名称' }]}><Input placeholder="节点名称" /></Form.Item>
-                        <Form.Item name={[f.name, 'dueDate']} rules={[{ required: true, message: '节点时间' }]}><DatePicker /></Form.Item>
-                        <a onClick={() => remove(f.name)}>删除</a>
-                      </Space>
-                    ))}
-                    <Button size="small" onClick={() => add()} icon={<PlusOutlined />}>添加时间节点</Button>
-                  </>
-                )}
-              </Form.List>
-            </>
-          )}
-        </Form>
-      </Drawer>
+      <RecordForm
+        def={PLAN}
+        open={drawer === 'plan'}
+        title="新建分工方案"
+        initialValues={{ year: dayjs().year() }}
+        onClose={() => setDrawer(null)}
+        onSubmit={async (body) => {
+          const created = await post<PlanView>('/plans', body);
+          refresh();
+          choosePlan(created.id);
+        }}
+      />
+      <TaskDrawer open={drawer === 'task'} plan={plan} tree={tree} onClose={() => setDrawer(null)} onSaved={refresh} />
+      <CopyDrawer open={drawer === 'copy'} plan={plan} onClose={() => setDrawer(null)} onSaved={(id) => { refresh(); choosePlan(id); }} />
     </Row>
+  );
+}
+
+/** 下达任务: the definition's rules for its fields, beside them the co-units and milestones it cannot hold. */
+function TaskDrawer({ open, plan, tree, onClose, onSaved }: { open: boolean; plan?: PlanView; tree: ReturnType<typeof buildTree>; onClose(): void; onSaved(): void }) {
+  const [form] = Form.useForm();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const label = (name: keyof typeof TASK.fields) => TASK.fields[name].label;
+  const date = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD');
+  const save = async () => {
+    const values = await form.validateFields();
+    setError(null);
+    setBusy(true);
+    try {
+      await post('/tasks', {
+        ...values,
+        planId: plan!.id,
+        dueDate: date(values.dueDate),
+        coUnitIds: values.coUnitIds ?? [],
+        milestones: (values.milestones ?? []).filter((m: any) => m?.title && m?.dueDate).map((m: any) => ({ title: m.title, dueDate: date(m.dueDate) })),
+      });
+      form.resetFields();
+      onSaved();
+      onClose();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Drawer open={open} width={560} destroyOnHidden title="下达任务" onClose={onClose} extra={<Button type="primary" loading={busy} onClick={save}>保存</Button>}>
+      <ErrorNotice error={error} />
+      <Form form={form} layout="vertical">
+        <Form.Item name="code" label={label('code')} required rules={[zodRule(field(taskInput, 'code'))]}><Input maxLength={32} autoFocus style={{ width: 120 }} /></Form.Item>
+        <Form.Item name="title" label={label('title')} required rules={[zodRule(field(taskInput, 'title'))]}><Input maxLength={200} /></Form.Item>
+        <Form.Item name="content" label={label('content')} required rules={[zodRule(field(taskInput, 'content'))]}><Input.TextArea rows={4} maxLength={5000} showCount /></Form.Item>
+        <Form.Item name="leadUnitId" label={label('leadUnitId')} required rules={[zodRule(field(taskInput, 'leadUnitId'))]}><TreeSelect treeData={tree} showSearch treeNodeFilterProp="title" /></Form.Item>
+        <Form.Item name="coUnitIds" label="配合单位"><TreeSelect treeData={tree} multiple showSearch treeNodeFilterProp="title" /></Form.Item>
+        <Form.Item name="dueDate" label={label('dueDate')} rules={[{ required: true, message: `请选择${label('dueDate')}` }]} extra={plan ? `不早于方案印发日期 ${plan.issuedDate}` : undefined}><DatePicker /></Form.Item>
+        <Form.List name="milestones">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Space key={f.key} align="baseline">
+                  <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: '请填写节点名称' }]}><Input placeholder="节点名称" /></Form.Item>
+                  <Form.Item name={[f.name, 'dueDate']} rules={[{ required: true, message: '请选择节点时间' }]}><DatePicker placeholder="节点时间" /></Form.Item>
+                  <a onClick={() => remove(f.name)}>删除</a>
+                </Space>
+              ))}
+              <Button size="small" onClick={() => add()} icon={<PlusOutlined />}>添加时间节点</Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Drawer>
+  );
+}
+
+/** 复制为新年度方案: the next year's plan with this plan's tasks. */
+function CopyDrawer({ open, plan, onClose, onSaved }: { open: boolean; plan?: PlanView; onClose(): void; onSaved(id: string): void }) {
+  const [form] = Form.useForm();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    const values = await form.validateFields();
+    setError(null);
+    setBusy(true);
+    try {
+      const created = await post<PlanView>(`/plans/${plan!.id}/copy`, { year: values.year, issuedDate: values.issuedDate.format('YYYY-MM-DD') });
+      form.resetFields();
+      onSaved(created.id);
+      onClose();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Drawer open={open} width={560} destroyOnHidden title="复制为新年度方案" onClose={onClose} extra={<Button type="primary" loading={busy} onClick={save}>保存</Button>}>
+      <ErrorNotice error={error} />
+      <Form form={form} layout="vertical" initialValues={{ year: (plan?.year ?? dayjs().year()) + 1 }}>
+        <Typography.Paragraph type="secondary">复制「{plan?.title}」的全部任务（不含已取消），完成时限顺延到新年度，状态为未开始。</Typography.Paragraph>
+        <Form.Item name="year" label="新年度" required rules={[zodRule(field(copyPlanInput, 'year'))]}><InputNumber min={2000} max={2100} /></Form.Item>
+        <Form.Item name="issuedDate" label="印发日期" rules={[{ required: true, message: '请选择印发日期' }]}><DatePicker /></Form.Item>
+      </Form>
+    </Drawer>
   );
 }
