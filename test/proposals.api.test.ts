@@ -1,6 +1,7 @@
 // 建议提案 over HTTP: the 3-month (6 if complex) reply clock on month arithmetic, the lead unit
 // replies with its letter, the law office records satisfaction; import and figures; bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 
 let env: TestEnv;
@@ -79,5 +80,62 @@ describe('import and figures', () => {
     const refused = await office.request({ method: 'POST', url: '/api/v1/imports/proposals', ...multipart('p.jsonl', bad.map((r) => JSON.stringify(r)).join('\n')) });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().errors.map((e: any) => e.column)).toEqual(['答复日期（replyDate）', '满意度（satisfaction）', '主办单位编码（leadUnitCode）']);
+  });
+});
+
+const sheetOf = async (res: { rawPayload: unknown }) => {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(res.rawPayload as any);
+  return book.worksheets[0]!;
+};
+
+describe('the ledger', () => {
+  it('filters (the lead unit with its subunits, under either name), searches and sorts on the server, and exports exactly the filtered list', async () => {
+    const lead = await makeUnit(env.platform, { kind: 'county', name: '台账测试县' });
+    const sub = await makeUnit(env.platform, { parent: lead, name: '台账测试局' });
+    const made = async (number: string, title: string, leadUnitId: string, assignedDate: string, kind = 'npc') => {
+      const res = await assign({ number, title, kind, leadUnitId, assignedDate, filed: kind === 'cppcc' ? true : null });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json();
+    };
+    await made('3', '关于B的建议', lead.id, '2025-03-02');
+    await made('1', '关于A的建议', sub.id, '2025-03-03');
+    const c = await made('2', '关于C的提案', sub.id, '2025-03-01', 'cppcc');
+    await made('4', '关于D的建议', lead.id, '2024-03-01');
+    const list = async (q: string) => (await office.get(`/api/v1/proposals?${q}`)).json();
+    const numbers = (page: any) => page.items.map((p: any) => p.number);
+
+    expect(numbers(await list(`unitId=${lead.id}&year=2025`))).toEqual(['1', '3', '2']); // newest assigned first
+    expect(numbers(await list(`leadUnitId=${lead.id}&year=2025`))).toEqual(['1', '3', '2']);
+    expect(numbers(await list(`unitId=${sub.id}`))).toEqual(['1', '2']);
+    expect(numbers(await list(`unitId=${lead.id}&sort=number&order=asc`))).toEqual(['1', '2', '3', '4']);
+    expect(numbers(await list(`unitId=${lead.id}&sort=title&order=desc&pageSize=2`))).toEqual(['4', '2']);
+    expect(numbers(await list(`unitId=${lead.id}&kind=cppcc`))).toEqual(['2']);
+    expect(numbers(await list(`unitId=${lead.id}&filed=true`))).toEqual(['2']);
+    expect(numbers(await list(`unitId=${lead.id}&q=D的`))).toEqual(['4']);
+    expect(numbers(await list(`unitId=${lead.id}&status=assigned&year=2024`))).toEqual(['4']);
+    expect((await list(`unitId=${sub.id}&kind=cppcc`)).items[0]).toMatchObject({ id: c.id, kind: 'cppcc', leadUnitId: sub.id, unitId: sub.id, unitName: '台账测试局', filed: true, complex: false, replyDate: null, satisfaction: null, status: 'assigned', statusLabel: '办理中', due: '2025-06-03' }); // 3 months end on Sunday 6-01, 端午 holiday until 6-02
+    expect((await list(`unitId=${lead.id}&kind=npc&year=2024`)).items[0]).toMatchObject({ number: '4', filed: null });
+    const bad = await office.get('/api/v1/proposals?sort=proposer');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toContain('排序字段');
+
+    const res = await office.get(`/api/v1/proposals/export?unitId=${lead.id}&year=2025&sort=number&order=desc`);
+    expect(res.statusCode, res.body).toBe(200);
+    const sheet = await sheetOf(res);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual(['类别', '编号', '标题', '代表委员', '主办单位', '交办日期', '情况复杂', '是否立案', '答复日期', '满意度', '答复期限', '状态']);
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => Array.from({ length: 8 }, (_, j) => sheet.getRow(i + 2).getCell(j + 1).value ?? null));
+    expect(rows).toEqual([
+      ['人大代表建议', '3', '关于B的建议', '政协委员', '台账测试县', '2025-03-02', '否', null],
+      ['政协委员提案', '2', '关于C的提案', '政协委员', '台账测试局', '2025-03-01', '否', '是'],
+      ['人大代表建议', '1', '关于A的建议', '政协委员', '台账测试局', '2025-03-03', '否', null],
+    ]);
+  });
+
+  it('keeps the import columns and their Chinese headers', async () => {
+    const res = await office.get('/api/v1/imports/proposals/template');
+    expect(res.statusCode).toBe(200);
+    expect((await sheetOf(res)).getRow(1).values).toEqual([undefined, '外部编号', '类别', '编号', '标题', '主办单位编码', '交办日期', '是否立案', '答复日期', '满意度']);
   });
 });

@@ -1,6 +1,7 @@
 // 行政复议 over HTTP: intake with sealed personal data, the statutory clocks through the workflow,
 // deemed acceptance, corrections into the problem pool, bad input, import parity with the UI path.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
 import { runDailyJob } from '../src/server/kernel/workflow/daily.ts';
@@ -171,5 +172,61 @@ describe('import and figures', () => {
       expect.stringMatching(/^4\|复议机关编码/),
       expect.stringMatching(/^5\|结案日期/),
     ]);
+  });
+});
+
+const sheetOf = async (res: { rawPayload: unknown }) => {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(res.rawPayload as any);
+  return book.worksheets[0]!;
+};
+
+describe('the ledger', () => {
+  it('filters, searches and sorts on the server, masks the applicant, and exports exactly the filtered list', async () => {
+    const body = await makeUnit(env.platform, { kind: 'county', name: '台账测试县' });
+    const make = async (applicantName: string, receivedDate: string, extra: Record<string, unknown> = {}) => {
+      const res = await intake({ unitId: body.id, applicantName, receivedDate, respondentUnitId: null, applicantIdNumber: undefined, applicantPhone: undefined, ...extra });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json();
+    };
+    await make('B申请人', '2026-01-05', { applicantIdNumber: ID, act: '征收补偿决定' });
+    await make('A申请人', '2026-01-06', { act: '征收补偿协议' });
+    const c = await make('C申请人', '2026-01-07');
+    await make('D申请人', '2025-01-07', { act: '征收决定', channel: 'mail' });
+    await act(c.id, 'accept', { version: 1, date: '2026-01-09', values: { procedure: 'normal' } });
+    expect((await act(c.id, 'decide', { version: 2, date: '2026-02-10', values: { outcome: 'revoked' } })).statusCode).toBe(200);
+    const list = async (q: string) => (await office.get(`/api/v1/review-cases?unitId=${body.id}&${q}`)).json();
+    const names = (page: any) => page.items.map((r: any) => r.applicantName);
+
+    expect(names(await list('year=2026'))).toEqual(['C申请人', 'A申请人', 'B申请人']); // newest received first
+    expect(names(await list('year=2026&sort=applicantName&order=asc'))).toEqual(['A申请人', 'B申请人', 'C申请人']);
+    expect(names(await list('sort=applicantName&order=desc'))).toEqual(['D申请人', 'C申请人', 'B申请人', 'A申请人']);
+    expect(names(await list('sort=receivedDate&order=asc&pageSize=1'))).toEqual(['D申请人']);
+    expect(names(await list('sort=channel&order=asc&pageSize=1'))).toEqual(['D申请人']); // mail before window
+    expect(names(await list('keyword=征收&year=2026')).sort()).toEqual(['A申请人', 'B申请人']); // the older parameter name
+    expect(names(await list('q=征收')).sort()).toEqual(['A申请人', 'B申请人', 'D申请人']);
+    expect(names(await list('outcome=revoked'))).toEqual(['C申请人']);
+    expect(await list('status=decided')).toMatchObject({ total: 1, items: [{ applicantName: 'C申请人', outcome: 'revoked', corrected: true, statusLabel: '已决定结案', procedure: 'normal', acceptedDate: '2026-01-09', closedDate: '2026-02-10' }] });
+    const [sealed] = (await list('q=B申请人')).items;
+    expect(sealed).toMatchObject({ applicantIdNumber: '110***********002X', applicantPhone: null, applicantKind: 'person', unitId: body.id, unitName: '台账测试县', respondentUnitId: null, respondentUnitName: null, committeeOpinion: null });
+    const bad = await office.get('/api/v1/review-cases?sort=applicantIdNumber');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toContain('排序字段');
+
+    const res = await office.get(`/api/v1/review-cases/export?unitId=${body.id}&keyword=征收&sort=applicantName&order=desc`);
+    expect(res.statusCode, res.body).toBe(200);
+    const sheet = await sheetOf(res);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 4)).toEqual(['收到日期', '复议机关', '申请人', '身份证号码（脱敏）']);
+    expect(header).toEqual(expect.arrayContaining(['被申请人', '被申请的行政行为', '申请方式', '受理日期', '审理程序', '结案日期', '结果', '状态', '延期']));
+    const column = (name: string) => Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).getCell(header.indexOf(name) + 1).value);
+    expect(column('申请人')).toEqual(['D申请人', 'B申请人', 'A申请人']);
+    expect(column('身份证号码（脱敏）')).toEqual([null, '110***********002X', null]);
+  });
+
+  it('keeps the import columns and their Chinese headers', async () => {
+    const res = await office.get('/api/v1/imports/review_cases/template');
+    expect(res.statusCode).toBe(200);
+    expect((await sheetOf(res)).getRow(1).values).toEqual([undefined, '外部编号', '复议机关编码', '申请人', '被申请人', '被申请的行政行为', '收到日期', '申请方式', '受理日期', '审理程序', '结案日期', '结果', '是否延期']);
   });
 });
