@@ -2,7 +2,7 @@
 // the ledger export and the task indicators with their records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { advance, attach, createTestEnv, loggedIn, makeTask, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { advance, attach, createTestEnv, loggedIn, makePlan, makeTask, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
 
 let env: TestEnv;
@@ -202,6 +202,51 @@ describe('imports, export, copy and indicators', () => {
     // Each of this test's exports is audited once, under its record type.
     const audited = await env.platform.db.selectFrom('audit_log').select('target_type').where('action', '=', 'export.run').where('seq', '>', since).execute();
     expect(audited.map((a) => a.target_type).sort()).toEqual(['dispute', 'finding', 'foi_request', 'litigation_case', 'proposal', 'review_case', 'task']);
+  });
+
+  it('sorts the ledger on the server, finds by keyword, and exports exactly the filtered, sorted list', async () => {
+    const plan = await makePlan(office, { year });
+    const tag = `排序${Date.now() % 100000}`;
+    for (const [code, title, due] of [['2', `${tag}C`, day(40)], ['10', `${tag}A`, day(20)], ['1', `${tag}B`, day(30)]] as const) {
+      await makeTask(office, { planId: plan.id, code, title, leadUnitId: unitA.id, dueDate: due });
+    }
+    // Without a sort: by task number (numbers as numbers); else by the chosen column.
+    const codes = (url: string) => office.get(url).then((r) => r.json().items.map((t: any) => t.code));
+    expect(await codes(`/api/v1/tasks?planId=${plan.id}`)).toEqual(['1', '2', '10']);
+    expect(await codes(`/api/v1/tasks?planId=${plan.id}&sort=dueDate&order=desc`)).toEqual(['2', '1', '10']);
+    expect(await codes(`/api/v1/tasks?planId=${plan.id}&sort=title`)).toEqual(['10', '1', '2']);
+    expect(await codes(`/api/v1/tasks?planId=${plan.id}&q=${encodeURIComponent(`${tag}A`)}`)).toEqual(['10']);
+    expect(await codes(`/api/v1/tasks?planId=${plan.id}&keyword=${encodeURIComponent(`${tag}B`)}`)).toEqual(['1']);
+    const badSort = await office.get(`/api/v1/tasks?sort=leadUnitId`);
+    expect(badSort.statusCode).toBe(400);
+    expect(badSort.json().detail).toContain('sort');
+    // A liaison of a co-unit sees the task in the ledger; one of another unit does not.
+    await makeTask(office, { planId: plan.id, code: '3', title: `${tag}丁`, leadUnitId: unitA.id, coUnitIds: [unitC.id], dueDate: day(10) });
+    expect(await liaisonC.get(`/api/v1/tasks?planId=${plan.id}`).then((r) => r.json().items.map((t: any) => t.code))).toEqual(['3']);
+    expect(await liaisonB.get(`/api/v1/tasks?planId=${plan.id}`).then((r) => r.json().total)).toBe(0);
+
+    const res = await office.get(`/api/v1/tasks/export?planId=${plan.id}&sort=dueDate&order=desc`);
+    expect(res.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as any);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '方案', '任务编号', '任务名称', '任务内容', '牵头单位', '配合单位', '完成时限', '状态', '进度%', '完成日期']);
+    const listed = (await office.get(`/api/v1/tasks?planId=${plan.id}&sort=dueDate&order=desc`)).json().items;
+    expect((sheet.getSheetValues().slice(2) as unknown[][]).map((r) => r[2])).toEqual(listed.map((t: any) => t.code));
+    expect(sheet.getRow(2).getCell(4).value).toBe('按期完成');
+    expect(sheet.getRow(2).getCell(5).value).toBe('教育局');
+  });
+
+  it('keeps the import columns and their Chinese headers', async () => {
+    const headers = async (type: string) => {
+      const res = await office.get(`/api/v1/imports/${type}/template`);
+      expect(res.statusCode).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as any);
+      return book.worksheets[0]!.getRow(1).values;
+    };
+    expect(await headers('plans')).toEqual([undefined, '外部编号', '年度', '方案名称', '来源文件', '印发日期']);
+    expect(await headers('tasks')).toEqual([undefined, '外部编号', '方案编号', '任务编号', '任务名称', '任务内容', '牵头单位编码', '配合单位编码', '完成时限', '状态', '完成日期']);
   });
 
   it('copies a plan into the next year with its tasks not started', async () => {
