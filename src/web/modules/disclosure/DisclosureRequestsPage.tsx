@@ -27,7 +27,7 @@ export default function DisclosureRequestsPage() {
         leading={[{ key: 'title', title: '申请', dataIndex: 'title', fixed: 'left', ellipsis: true, width: 280, render: (t: string, r) => <Link to={`/foi/${r.id}`}>{t}</Link> }]}
         trailing={[
           { key: 'due', title: '答复期限', width: 200, render: (_, r) => (r.light ? <DueTag due={r.due!} light={r.light} /> : (r.due ?? '—')) },
-          { key: 'status', title: '状态', dataIndex: 'status', width: 120, render: (s: string, r) => <Space size={4}><StatusTag def={DISCLOSURE_WORKFLOW} status={s} />{r.onTime === false && <Tag color="red">超期</Tag>}</Space> },
+          { key: 'status', title: '状态', dataIndex: 'status', width: 170, render: (s: string, r) => <Space size={4}><StatusTag def={DISCLOSURE_WORKFLOW} status={s} />{r.onTime === false && <Tag color="red">超期</Tag>}</Space> },
         ]}
         extraFilters={[
           { name: 'status', label: '状态', options: DISCLOSURE_STATUSES },
