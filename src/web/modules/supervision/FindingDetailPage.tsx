@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Breadcrumb, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Tag, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, DatePicker, Form, Input, List, Modal, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -7,8 +7,13 @@ import { get, post } from '../../api.ts';
 import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
 import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
+import { RecordFields, RecordForm } from '../../components/records.tsx';
 import { useAuth } from '../../auth.tsx';
-import { FINDING_WORKFLOW, NOTICE_KINDS, SEVERITIES, interviewInput, type FindingDetail } from '../../../shared/schemas/supervision.ts';
+import { chinaDate } from '../../../shared/records.ts';
+import { FINDING, FINDING_WORKFLOW, NOTICE, NOTICE_KINDS, interviewInput, type FindingDetail } from '../../../shared/schemas/supervision.ts';
+import { formOf } from './forms.ts';
+
+const SUPERVISION_NOTICE_FORM = formOf(NOTICE, ['title', 'content']);
 
 export default function FindingDetailPage() {
   const { id = '' } = useParams();
@@ -19,7 +24,6 @@ export default function FindingDetailPage() {
   const [interviewing, setInterviewing] = useState(false);
   const [noticing, setNoticing] = useState(false);
   const [form] = Form.useForm();
-  const [noticeForm] = Form.useForm();
   const f = finding.data;
   const refresh = () => {
     client.invalidateQueries({ queryKey: ['finding', id] });
@@ -37,18 +41,6 @@ export default function FindingDetailPage() {
       message.error(errorText(e));
     }
   };
-  const saveNotice = async () => {
-    const values = await noticeForm.validateFields();
-    try {
-      await post('/notices', { kind: 'supervision', findingId: id, title: values.title, content: values.content, issuedDate: dayjs().format('YYYY-MM-DD') });
-      message.success('已印发督办单');
-      setNoticing(false);
-      noticeForm.resetFields();
-      refresh();
-    } catch (e) {
-      message.error(errorText(e));
-    }
-  };
   const open = f && f.status !== 'verified';
   return (
     <>
@@ -56,17 +48,14 @@ export default function FindingDetailPage() {
       <ErrorNotice error={finding.error} />
       <Card size="small" loading={finding.isLoading} title="督察问题" extra={f && <><StatusTag def={FINDING_WORKFLOW} status={f.status} />{f.overdue && <Tag color="red">逾期</Tag>}</>} style={{ marginBottom: 12 }}>
         {f && (
-          <Descriptions size="small" bordered column={3}>
-            <Descriptions.Item label="问题描述" span={3}>{f.description}</Descriptions.Item>
-            <Descriptions.Item label="所属督察"><Link to={`/inspections/${f.inspectionId}`}>{f.inspectionTitle}</Link></Descriptions.Item>
-            <Descriptions.Item label="责任单位">{f.unitName}</Descriptions.Item>
-            <Descriptions.Item label="严重程度"><Tag color={f.severity === 'major' ? 'red' : undefined}>{SEVERITIES[f.severity]}</Tag></Descriptions.Item>
-            <Descriptions.Item label="整改期限">{f.dueDate}</Descriptions.Item>
-            <Descriptions.Item label="整改完成">{f.rectifiedDate ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="核查销号">{f.verifiedDate ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="整改措施" span={3}>{f.measures ?? <Typography.Text type="secondary">尚未报送</Typography.Text>}</Descriptions.Item>
-            {f.followupResult && <Descriptions.Item label="回头看" span={3}>{f.followupResult}</Descriptions.Item>}
-          </Descriptions>
+          <RecordFields
+            def={FINDING}
+            view={{
+              ...f,
+              inspectionTitle: <Link to={`/inspections/${f.inspectionId}`}>{f.inspectionTitle}</Link>,
+              measures: f.measures ?? <Typography.Text type="secondary">尚未报送</Typography.Text>,
+            }}
+          />
         )}
       </Card>
       {f && (
@@ -98,12 +87,18 @@ export default function FindingDetailPage() {
           <Form.Item name="notes" label="约谈情况" rules={[zodRule(field(interviewInput, 'notes'))]}><Input.TextArea rows={3} /></Form.Item>
         </Form>
       </Modal>
-      <Modal open={noticing} title="印发督办单" onCancel={() => setNoticing(false)} onOk={saveNotice} okText="印发" destroyOnHidden>
-        <Form form={noticeForm} layout="vertical" initialValues={{ title: '整改督办单', content: `请于5个工作日内完成「${f?.description ?? ''}」的整改，并报送整改结果及台账材料。` }}>
-          <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}><Input /></Form.Item>
-          <Form.Item name="content" label="正文" rules={[{ required: true, message: '请填写正文' }]}><Input.TextArea rows={4} /></Form.Item>
-        </Form>
-      </Modal>
+      <RecordForm
+        def={SUPERVISION_NOTICE_FORM}
+        open={noticing}
+        title="印发督办单"
+        submitText="印发"
+        initialValues={{ title: '整改督办单', content: `请于5个工作日内完成「${f?.description ?? ''}」的整改，并报送整改结果及台账材料。` }}
+        onClose={() => setNoticing(false)}
+        onSubmit={async (body) => {
+          await post('/notices', { ...body, kind: 'supervision', findingId: id, issuedDate: chinaDate() });
+          refresh();
+        }}
+      />
     </>
   );
 }

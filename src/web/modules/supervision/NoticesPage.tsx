@@ -1,65 +1,62 @@
-// 通报与督办单.
+// 通报与督办单: circulars (to every unit) and supervision notices (to one finding's unit, also issued
+// by escalation); the law office issues circulars here.
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Drawer, Form, Input, Segmented, Table, Tag } from 'antd';
+import { Button, Card, Modal, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import dayjs, { type Dayjs } from 'dayjs';
-import { get, post, query } from '../../api.ts';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { zodRule, field } from '../../components/zodRule.ts';
+import { get, post } from '../../api.ts';
+import { RecordForm, RecordLedger } from '../../components/records.tsx';
 import { useAuth } from '../../auth.tsx';
-import { NOTICE_KINDS, noticeInput, type NoticeView } from '../../../shared/schemas/supervision.ts';
+import { chinaDate } from '../../../shared/records.ts';
+import { NOTICE, NOTICE_KINDS, type InspectionView, type NoticeView } from '../../../shared/schemas/supervision.ts';
+import { formOf } from './forms.ts';
+
+const CIRCULAR_FORM = formOf(NOTICE, ['title', 'issuedDate', 'content', 'inspectionId'], { inspectionId: '可空：通报所针对的督察' });
 
 export default function NoticesPage() {
   const { can } = useAuth();
-  const { message } = App.useApp();
   const client = useQueryClient();
-  const [kind, setKind] = useState<string>('all');
-  const list = useQuery({ queryKey: ['notices', kind], queryFn: () => get<{ items: NoticeView[] }>(`/notices${query({ kind: kind === 'all' ? undefined : kind })}`) });
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [form] = Form.useForm();
-  const save = async () => {
-    const values = await form.validateFields();
-    setError(null);
-    try {
-      await post('/notices', { kind: 'circular', title: values.title, content: values.content, issuedDate: (values.issuedDate as Dayjs).format('YYYY-MM-DD') });
-      message.success('已印发通报');
-      setOpen(false);
-      form.resetFields();
-      client.invalidateQueries({ queryKey: ['notices'] });
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const [creating, setCreating] = useState(false);
+  const [reading, setReading] = useState<NoticeView | null>(null);
+  const inspections = useQuery({ queryKey: ['/inspections', 'choices'], enabled: creating, queryFn: () => get<{ items: InspectionView[] }>('/inspections?pageSize=200') });
   return (
-    <Card size="small" title="通报与督办单" extra={<>
-      <Segmented size="small" value={kind} onChange={(v) => setKind(String(v))} options={[{ value: 'all', label: '全部' }, { value: 'circular', label: '通报' }, { value: 'supervision', label: '督办单' }]} />
-      {can('notice.issue') && <Button size="small" type="primary" icon={<PlusOutlined />} style={{ marginInlineStart: 8 }} onClick={() => setOpen(true)}>印发通报</Button>}
-    </>}>
-      <Table<NoticeView>
-        rowKey="id"
-        size="small"
-        loading={list.isLoading}
-        dataSource={list.data?.items}
-        expandable={{ expandedRowRender: (n) => <div style={{ whiteSpace: 'pre-wrap' }}>{n.content}</div> }}
-        columns={[
-          { title: '日期', dataIndex: 'issuedDate', width: 100 },
-          { title: '类型', dataIndex: 'kind', width: 80, render: (k: 'circular' | 'supervision', n) => <Tag color={k === 'circular' ? 'blue' : 'red'}>{NOTICE_KINDS[k]}{n.level ? `·${n.level === 1 ? '一级' : '二级'}` : ''}</Tag> },
-          { title: '标题', dataIndex: 'title' },
-          { title: '单位', dataIndex: 'unitName', width: 180 },
-          { title: '相关问题', width: 90, render: (_, n) => (n.findingId ? <Link to={`/findings/${n.findingId}`}>查看</Link> : '—') },
+    <Card size="small" title="通报与督办单" extra={can('notice.issue') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>印发通报</Button>}>
+      <RecordLedger<NoticeView>
+        def={NOTICE}
+        url="/notices"
+        exportName="通报与督办单.xlsx"
+        measure="份"
+        leading={[{ key: 'kind', title: NOTICE.fields.kind.label, width: 100, render: (_, n) => <Tag color={n.kind === 'circular' ? 'blue' : 'red'}>{NOTICE_KINDS[n.kind]}{n.level ? `·${n.level === 1 ? '一级' : '二级'}` : ''}</Tag> }]}
+        trailing={[
+          { key: 'content', title: NOTICE.fields.content.label, width: 80, render: (_, n) => <a onClick={() => setReading(n)}>阅读</a> },
+          { key: 'finding', title: NOTICE.fields.findingId.label, width: 240, ellipsis: true, render: (_, n) => (n.findingId ? <Link to={`/findings/${n.findingId}`}>{n.findingTitle}</Link> : '—') },
         ]}
       />
-      <Drawer open={open} width={560} title="印发通报" onClose={() => setOpen(false)} extra={<Button type="primary" onClick={save}>印发</Button>} destroyOnHidden>
-        <ErrorNotice error={error} />
-        <Form form={form} layout="vertical" initialValues={{ issuedDate: dayjs() }}>
-          <Form.Item name="title" label="标题" rules={[zodRule(field(noticeInput, 'title'))]}><Input maxLength={200} autoFocus /></Form.Item>
-          <Form.Item name="issuedDate" label="印发日期" rules={[{ required: true, message: '请选择日期' }]}><DatePicker /></Form.Item>
-          <Form.Item name="content" label="正文" rules={[zodRule(field(noticeInput, 'content'))]}><Input.TextArea rows={10} maxLength={10000} /></Form.Item>
-        </Form>
-      </Drawer>
+      <Modal open={!!reading} title={reading?.title} footer={null} onCancel={() => setReading(null)} width={640}>
+        {reading && (
+          <>
+            <div style={{ color: '#666', marginBottom: 8 }}>
+              {NOTICE_KINDS[reading.kind]} · {reading.issuedDate} · {reading.unitName}
+              {reading.inspectionId && <> · <Link to={`/inspections/${reading.inspectionId}`}>{reading.inspectionTitle}</Link></>}
+            </div>
+            <div style={{ whiteSpace: 'pre-wrap' }}>{reading.content}</div>
+          </>
+        )}
+      </Modal>
+      <RecordForm
+        def={CIRCULAR_FORM}
+        open={creating}
+        title="印发通报"
+        submitText="印发"
+        initialValues={{ issuedDate: chinaDate() }}
+        references={{ inspectionId: (inspections.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.date} ${i.title}` })) }}
+        onClose={() => setCreating(false)}
+        onSubmit={async (body) => {
+          await post('/notices', { ...body, kind: 'circular' });
+          client.invalidateQueries({ queryKey: ['/notices'] });
+        }}
+      />
     </Card>
   );
 }
