@@ -1,6 +1,7 @@
 // Inspections and findings over HTTP: who may do what, the closed rectification loop, the problem
 // pool, escalation to a supervision notice, imports with dates out of order, indicators.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { advance, attach, createTestEnv, loggedIn, makeFinding, makeInspection, makeStaffedUnit, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
 import { runDailyJob } from '../src/server/kernel/workflow/daily.ts';
@@ -204,3 +205,118 @@ describe('imports and indicators', () => {
     expect(unitRecords.items.map((r: any) => r.link)).toEqual([`/findings/${done.id}`]);
   });
 });
+
+async function sheetOf(res: { statusCode: number; rawPayload: Buffer }) {
+  expect(res.statusCode).toBe(200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(res.rawPayload as any);
+  const sheet = book.worksheets[0]!;
+  const rows: unknown[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+describe('ledgers on the record definitions', () => {
+  it('sorts and filters the findings on the server, and exports exactly the filtered list', async () => {
+    const x = await makeUnit(env.platform, { parent: root, name: '自然资源局' });
+    const y = await makeUnit(env.platform, { parent: root, name: '住建局' });
+    const inspection = await makeInspection(inspector, { date: day(-30), targetUnitIds: [x.id, y.id] });
+    const add = (description: string, unitId: string, severity: string, due: number) => makeFinding(inspector, { inspectionId: inspection.id, unitId, description, severity, dueDate: day(due) });
+    await add('排序甲', x.id, 'major', 20);
+    await add('排序乙', x.id, 'general', 5);
+    await add('排序丙', y.id, 'general', 12);
+    await add('排序丁', x.id, 'general', -25);
+    const list = async (params: string) => {
+      const res = await office.get(`/api/v1/findings?inspectionId=${inspection.id}${params}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((f: any) => f.description);
+    };
+    // Open findings by their due date when no order is chosen; any sortable column on request.
+    expect(await list('')).toEqual(['排序丁', '排序乙', '排序丙', '排序甲']);
+    expect(await list('&sort=dueDate&order=desc')).toEqual(['排序甲', '排序丙', '排序乙', '排序丁']);
+    const bySeverity = await list('&sort=severity&order=desc');
+    expect(bySeverity[0]).toBe('排序甲');
+    expect(bySeverity.slice(1).sort()).toEqual(['排序丁', '排序丙', '排序乙'].sort());
+    expect(await list('&q=丙')).toEqual(['排序丙']);
+    expect(await list(`&unitId=${y.id}`)).toEqual(['排序丙']);
+    expect(await list('&severity=major')).toEqual(['排序甲']);
+    expect(await list('&overdue=true')).toEqual(['排序丁']);
+    expect(await list('&status=verified')).toEqual([]);
+    const bad = await office.get('/api/v1/findings?sort=measures');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toContain('排序字段');
+
+    const all = await sheetOf(await office.get(`/api/v1/findings/export?inspectionId=${inspection.id}&sort=dueDate&order=desc`));
+    expect(all[0]).toEqual(['督察', '责任单位', '问题描述', '严重程度', '整改期限', '状态', '整改措施', '整改完成日期', '核查日期', '约谈日期']);
+    expect(all.slice(1).map((r) => r[2])).toEqual(['排序甲', '排序丙', '排序乙', '排序丁']);
+    expect(all[1]!.slice(0, 4)).toEqual([inspection.title, '自然资源局', '排序甲', '重大']);
+    const general = await sheetOf(await office.get(`/api/v1/findings/export?inspectionId=${inspection.id}&severity=general&unitId=${x.id}`));
+    expect(general.slice(1).map((r) => r[2])).toEqual(['排序丁', '排序乙']);
+    expect(general[1]![5]).toBe('待整改（逾期）');
+    expect(general[2]![5]).toBe('待整改');
+  });
+
+  it('lists the inspections organised by or aimed at the unit, sorted and filtered on the server', async () => {
+    const outsider = await makeUnit(env.platform, { parent: root, name: '审计局' });
+    const liaisonOut = await loggedIn(env.app, (await makeUser(env.platform, { unit: outsider, roles: ['unit_liaison'] })).username);
+    const target = await makeUnit(env.platform, { parent: root, name: '统计局' });
+    const liaisonTarget = await loggedIn(env.app, (await makeUser(env.platform, { unit: target, roles: ['unit_liaison'] })).username);
+    const early = await makeInspection(inspector, { title: 'A类书面督察', kind: 'written', date: `${year}-02-10`, targetUnitIds: [target.id] });
+    const late = await makeInspection(inspector, { title: 'B类暗访督察', kind: 'unannounced', date: `${year}-03-10`, targetUnitIds: [target.id] });
+    const ids = async (agent: Agent, params: string) => {
+      const res = await agent.get(`/api/v1/inspections?${params}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items.map((i: any) => i.id);
+    };
+    expect(await ids(liaisonTarget, '')).toEqual([late.id, early.id]);
+    expect(await ids(liaisonTarget, 'sort=date&order=asc')).toEqual([early.id, late.id]);
+    expect(await ids(liaisonTarget, 'sort=title&order=desc')).toEqual([late.id, early.id]);
+    expect(await ids(liaisonTarget, 'kind=written')).toEqual([early.id]);
+    expect(await ids(liaisonTarget, 'q=暗访')).toEqual([late.id]);
+    expect(await ids(liaisonTarget, `year=${year + 1}`)).toEqual([]);
+    expect(await ids(liaisonOut, '')).not.toContain(early.id);
+    const view = (await liaisonTarget.get(`/api/v1/inspections?kind=written`)).json().items[0];
+    expect(view).toMatchObject({ title: 'A类书面督察', kind: 'written', date: `${year}-02-10`, organiserName: '司法局', targets: [{ id: target.id, name: '统计局' }], findingCount: 0, version: 1 });
+
+    const rows = await sheetOf(await liaisonTarget.get('/api/v1/inspections/export?sort=date&order=asc'));
+    expect(rows[0]).toEqual(['组织单位', '督察名称', '督察方式', '督察日期', '督察人员', '督察对象', '问题数', '未销号']);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(['A类书面督察', 'B类暗访督察']);
+    expect(rows[1]![2]).toBe('书面');
+    // An edit keeps the checklist and targets beside the derived fields, version-checked.
+    const edited = await inspector.put(`/api/v1/inspections/${early.id}`, { title: 'A类书面督察（改）', kind: 'written', date: `${year}-02-10`, targetUnitIds: [target.id], inspectors: '督察组', version: 1 });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ title: 'A类书面督察（改）', version: 2, targets: [{ id: target.id }] });
+    expect((await inspector.put(`/api/v1/inspections/${early.id}`, { title: 'x', kind: 'written', date: `${year}-02-10`, targetUnitIds: [target.id], inspectors: 'x', version: 1 })).statusCode).toBe(409);
+  });
+
+  it('pages, sorts and filters the notices within their visibility, and exports exactly the filtered list', async () => {
+    const issue = (title: string, offset: number) => office.post('/api/v1/notices', { kind: 'circular', title, content: `${title}的正文`, issuedDate: day(offset) });
+    for (const [title, offset] of [['排序通报一', -3], ['排序通报二', -1], ['排序通报三', -2]] as const) expect((await issue(title, offset)).statusCode).toBe(201);
+    const titles = async (agent: Agent, params: string) => {
+      const res = await agent.get(`/api/v1/notices?q=排序通报${params}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    expect((await titles(liaisonB, '')).items.map((n: any) => n.title)).toEqual(['排序通报二', '排序通报三', '排序通报一']);
+    expect((await titles(liaisonB, '&sort=issuedDate&order=asc')).items.map((n: any) => n.title)).toEqual(['排序通报一', '排序通报三', '排序通报二']);
+    const paged = await titles(liaisonB, '&pageSize=2&page=2');
+    expect(paged).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(paged.items.map((n: any) => n.title)).toEqual(['排序通报一']);
+    expect((await titles(liaisonB, '&kind=supervision')).items).toEqual([]);
+    expect((await liaisonB.get('/api/v1/notices?kind=memo')).statusCode).toBe(400);
+    const rows = await sheetOf(await liaisonB.get('/api/v1/notices/export?q=排序通报&sort=issuedDate&order=asc'));
+    expect(rows[0]).toEqual(['印发日期', '类型', '标题', '单位', '督办级别', '相关问题']);
+    expect(rows.slice(1).map((r) => r[2])).toEqual(['排序通报一', '排序通报三', '排序通报二']);
+    expect(rows[1]![1]).toBe('通报');
+    const future = await office.post('/api/v1/notices', { kind: 'circular', title: 'x', content: 'x', issuedDate: day(1) });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().detail).toContain('印发日期');
+  });
+
+  it('keeps the import columns and their Chinese headers', async () => {
+    const headers = async (type: string) => (await sheetOf(await office.get(`/api/v1/imports/${type}/template`)))[0];
+    expect(await headers('inspections')).toEqual(['外部编号', '组织单位编码', '督察名称', '督察方式', '督察日期', '督察对象单位编码']);
+    expect(await headers('findings')).toEqual(['外部编号', '督察编号', '责任单位编码', '问题描述', '严重程度', '整改期限', '状态', '整改完成日期', '核查日期']);
+  });
+});
+
