@@ -201,7 +201,7 @@ export function fieldSchema(name: string, spec: FieldDef): z.ZodType {
       schema = z.string({ error: `请选择${label}` }).min(1, { error: `请选择${label}` }).max(64, { error: `${label}无效` });
       break;
     case 'idNumber':
-      schema = z.string().trim().refine(isValidIdNumber, { error: `${label}无效（应为 18 位且校验码正确）` });
+      schema = z.string().trim().toUpperCase().refine(isValidIdNumber, { error: `${label}无效（应为 18 位且校验码正确）` });
       break;
     case 'phone':
       schema = z.string().trim().refine(isValidPhone, { error: `${label}无效` });

@@ -170,21 +170,34 @@ export function RecordLedger<T extends View>(props: {
 
 /** The detail page's fields (those flagged `detail`), in the definition's order. */
 export function RecordFields({ def, view, extra = [] }: { def: RecordDef<any>; view: Record<string, unknown>; extra?: { label: string; value: ReactNode; span?: number }[] }) {
+  const shown = entries(def).filter(([, spec]) => spec.detail);
+  // Long texts each take a whole row below the short fields, never a squeezed last cell.
+  const short = shown.filter(([, spec]) => spec.kind !== 'longText');
+  const long = shown.filter(([, spec]) => spec.kind === 'longText');
   return (
-    <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 3 }}>
-      {entries(def)
-        .filter(([, spec]) => spec.detail)
-        .map(([name, spec]) => (
-          <Descriptions.Item key={name} label={spec.label} span={spec.kind === 'longText' ? 3 : 1}>
-            {spec.kind === 'longText' ? <div style={{ whiteSpace: 'pre-wrap' }}>{renderValue(spec, name, view)}</div> : renderValue(spec, name, view)}
+    <>
+      <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 3 }}>
+        {short.map(([name, spec]) => (
+          <Descriptions.Item key={name} label={spec.label}>
+            {renderValue(spec, name, view)}
           </Descriptions.Item>
         ))}
-      {extra.map((e) => (
-        <Descriptions.Item key={e.label} label={e.label} span={e.span ?? 1}>
-          {e.value}
-        </Descriptions.Item>
-      ))}
-    </Descriptions>
+        {extra.map((e) => (
+          <Descriptions.Item key={e.label} label={e.label} span={e.span ?? 1}>
+            {e.value}
+          </Descriptions.Item>
+        ))}
+      </Descriptions>
+      {long.length > 0 && (
+        <Descriptions size="small" bordered column={1} style={{ marginTop: -1 }} labelStyle={{ width: 140 }}>
+          {long.map(([name, spec]) => (
+            <Descriptions.Item key={name} label={spec.label}>
+              <div style={{ whiteSpace: 'pre-wrap' }}>{renderValue(spec, name, view)}</div>
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+      )}
+    </>
   );
 }
 

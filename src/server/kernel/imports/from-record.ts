@@ -57,7 +57,7 @@ function cellSchema(spec: FieldDef, column: string): z.ZodType {
     case 'record':
       return refCell(label);
     case 'idNumber':
-      return z.string().trim().refine(isValidIdNumber, { error: `${label}无效（应为 18 位且校验码正确）` }).meta({ title: label });
+      return z.string().trim().toUpperCase().refine(isValidIdNumber, { error: `${label}无效（应为 18 位且校验码正确）` }).meta({ title: label });
     case 'phone':
       return z.string().trim().refine(isValidPhone, { error: `${label}无效` }).meta({ title: label });
   }
