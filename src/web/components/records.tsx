@@ -189,7 +189,7 @@ export function RecordFields({ def, view, extra = [] }: { def: RecordDef<any>; v
         ))}
       </Descriptions>
       {long.length > 0 && (
-        <Descriptions size="small" bordered column={1} style={{ marginTop: -1 }} labelStyle={{ width: 140 }}>
+        <Descriptions size="small" bordered column={1} style={{ marginTop: -1 }}>
           {long.map(([name, spec]) => (
             <Descriptions.Item key={name} label={spec.label}>
               <div style={{ whiteSpace: 'pre-wrap' }}>{renderValue(spec, name, view)}</div>
