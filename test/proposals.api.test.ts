@@ -111,7 +111,6 @@ describe('the ledger', () => {
     expect(numbers(await list(`unitId=${lead.id}&sort=number&order=asc`))).toEqual(['1', '2', '3', '4']);
     expect(numbers(await list(`unitId=${lead.id}&sort=title&order=desc&pageSize=2`))).toEqual(['4', '2']);
     expect(numbers(await list(`unitId=${lead.id}&kind=cppcc`))).toEqual(['2']);
-    expect(numbers(await list(`unitId=${lead.id}&filed=true`))).toEqual(['2']);
     expect(numbers(await list(`unitId=${lead.id}&q=D的`))).toEqual(['4']);
     expect(numbers(await list(`unitId=${lead.id}&status=assigned&year=2024`))).toEqual(['4']);
     expect((await list(`unitId=${sub.id}&kind=cppcc`)).items[0]).toMatchObject({ id: c.id, kind: 'cppcc', leadUnitId: sub.id, unitId: sub.id, unitName: '台账测试局', filed: true, complex: false, replyDate: null, satisfaction: null, status: 'assigned', statusLabel: '办理中', due: '2025-06-03' }); // 3 months end on Sunday 6-01, 端午 holiday until 6-02
