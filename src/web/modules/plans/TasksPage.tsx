@@ -3,7 +3,7 @@
 // list), with the due date's light, progress, co-units and status beside it. The law office writes
 // plans and tasks here; units see their own.
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Card, Col, DatePicker, Drawer, Empty, Form, Input, InputNumber, List, Progress, Row, Space, Tag, TreeSelect, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Drawer, Empty, Form, Input, InputNumber, List, Progress, Row, Space, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -68,15 +68,16 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
   // Beside the definition's columns: co-units, the due date with its light, progress and status
   // (sorted on the server by the keys of the definition).
   const trailing: ColumnsType<TaskView> = [
-    { key: 'coUnits', title: '配合单位', width: 130, ellipsis: true, render: (_, t) => t.coUnits.map((c) => c.name).join('、') || '—' },
-    { key: 'dueDate', title: TASK.fields.dueDate.label, width: 190, sorter: true, sortOrder: sortOrder('dueDate'), render: (_, t) => (t.light ? <DueTag due={t.dueDate} light={t.light} /> : <span style={{ color: t.overdue ? '#cf1322' : undefined }}>{t.dueDate}</span>) },
-    { key: 'percent', title: TASK.fields.percent.label, width: 110, sorter: true, sortOrder: sortOrder('percent'), render: (_, t) => <Progress percent={t.percent} size="small" status={t.overdue ? 'exception' : t.status === 'completed' ? 'success' : 'active'} /> },
-    { key: 'status', title: '状态', width: 130, render: (_, t) => <><StatusTag def={TASK_WORKFLOW} status={t.status} />{t.overdue && <Tag color="red">逾期</Tag>}</> },
+    { key: 'coUnits', title: '配合单位', width: 90, ellipsis: true, render: (_, t) => t.coUnits.map((c) => c.name).join('、') || '—' },
+    { key: 'dueDate', title: TASK.fields.dueDate.label, width: 160, sorter: true, sortOrder: sortOrder('dueDate'), render: (_, t) => (t.light ? <DueTag due={t.dueDate} light={t.light} /> : <span style={{ color: t.overdue ? '#cf1322' : undefined }}>{t.dueDate}</span>) },
+    { key: 'percent', title: TASK.fields.percent.label, width: 100, sorter: true, sortOrder: sortOrder('percent'), render: (_, t) => <Progress percent={t.percent} size="small" status={t.overdue ? 'exception' : t.status === 'completed' ? 'success' : 'active'} /> },
+    // 逾期 shows on the due date's light.
+    { key: 'status', title: '状态', width: 112, render: (_, t) => <StatusTag def={TASK_WORKFLOW} status={t.status} /> },
   ];
 
   return (
     <Row gutter={12}>
-      <Col span={6}>
+      <Col span={5}>
         <Card size="small" title="分工方案" extra={manage && <Button size="small" icon={<PlusOutlined />} onClick={() => setDrawer('plan')}>新建方案</Button>}>
           {plans.data && years.length === 0 && <Empty description="还没有分工方案" />}
           {years.map((y) => (
@@ -98,7 +99,7 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
           ))}
         </Card>
       </Col>
-      <Col span={18}>
+      <Col span={19}>
         <Card
           size="small"
           title={mine ? `本单位任务${plan ? ` · ${plan.title}` : ''}` : (plan?.title ?? '任务台账')}
