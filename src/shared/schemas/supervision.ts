@@ -107,8 +107,8 @@ export const FINDING = defineRecord({
     dueDate: f.date('整改期限', { required: true, sort: true, note: 'YYYY-MM-DD，不能早于督察日期', example: '2026-07-31' }),
     status: f.enum('状态', FINDING_STATUSES, { input: false, filter: true, detail: false, note: 'open/rectifying/rectified/verified/reopened，或 待整改/整改中/已整改/已核查/重新整改；默认待整改', example: '已整改' }),
     measures: f.longText('整改措施', { max: 3000, input: false, importName: false }),
-    rectifiedDate: f.date('整改完成日期', { input: false, sort: true, note: '已整改、已核查的必填；不能早于督察日期', example: '2026-07-20' }),
-    verifiedDate: f.date('核查日期', { input: false, sort: true, note: '已核查的必填；不能早于整改完成日期' }),
+    rectifiedDate: f.date('整改完成日期', { input: false, note: '已整改、已核查的必填；不能早于督察日期', example: '2026-07-20' }),
+    verifiedDate: f.date('核查日期', { input: false, note: '已核查的必填；不能早于整改完成日期' }),
     followupResult: f.longText('回头看核查情况', { max: 2000, input: false, importName: false, export: false }),
     interviewedOn: f.date('约谈日期', { input: false, importName: false }),
   },
@@ -121,13 +121,13 @@ export const NOTICE = defineRecord({
   table: 'notices',
   fields: {
     issuedDate: f.date('印发日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true }),
-    kind: f.enum('类型', NOTICE_KINDS, { required: true, filter: true, sort: true }),
+    kind: f.enum('类型', NOTICE_KINDS, { required: true, filter: true }),
     title: f.text('标题', { max: 200, required: true, list: true, sort: true, search: true }),
     content: f.longText('正文', { max: 10000, required: true, search: true, export: false }),
     unitId: f.unit('单位', { required: true, input: false, list: true, filter: true }),
     inspectionId: f.record('相关督察', { export: false }),
     findingId: f.record('相关问题', { export: false }),
-    level: f.integer('督办级别', { input: false, sort: true }),
+    level: f.integer('督办级别', { input: false }),
   },
 });
 
