@@ -102,17 +102,20 @@ describe('the ledger', () => {
     await made('1', '关于A的建议', sub.id, '2025-03-03');
     const c = await made('2', '关于C的提案', sub.id, '2025-03-01', 'cppcc');
     await made('4', '关于D的建议', lead.id, '2024-03-01');
+    // Assigned the same day: CPPCC before NPC, then by number (not by creation).
+    await made('5', '关于05的建议', lead.id, '2024-03-01');
+    await made('6', '关于06的提案', lead.id, '2024-03-01', 'cppcc');
     const list = async (q: string) => (await office.get(`/api/v1/proposals?${q}`)).json();
     const numbers = (page: any) => page.items.map((p: any) => p.number);
 
     expect(numbers(await list(`unitId=${lead.id}&year=2025`))).toEqual(['1', '3', '2']); // newest assigned first
     expect(numbers(await list(`leadUnitId=${lead.id}&year=2025`))).toEqual(['1', '3', '2']);
     expect(numbers(await list(`unitId=${sub.id}`))).toEqual(['1', '2']);
-    expect(numbers(await list(`unitId=${lead.id}&sort=number&order=asc`))).toEqual(['1', '2', '3', '4']);
+    expect(numbers(await list(`unitId=${lead.id}&sort=number&order=asc`))).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(numbers(await list(`unitId=${lead.id}&sort=title&order=desc&pageSize=2`))).toEqual(['4', '2']);
-    expect(numbers(await list(`unitId=${lead.id}&kind=cppcc`))).toEqual(['2']);
+    expect(numbers(await list(`unitId=${lead.id}&kind=cppcc`))).toEqual(['2', '6']);
     expect(numbers(await list(`unitId=${lead.id}&q=D的`))).toEqual(['4']);
-    expect(numbers(await list(`unitId=${lead.id}&status=assigned&year=2024`))).toEqual(['4']);
+    expect(numbers(await list(`unitId=${lead.id}&status=assigned&year=2024`))).toEqual(['6', '4', '5']);
     expect((await list(`unitId=${sub.id}&kind=cppcc`)).items[0]).toMatchObject({ id: c.id, kind: 'cppcc', leadUnitId: sub.id, unitId: sub.id, unitName: '台账测试局', filed: true, complex: false, replyDate: null, satisfaction: null, status: 'assigned', statusLabel: '办理中', due: '2025-06-03' }); // 3 months end on Sunday 6-01, 端午 holiday until 6-02
     expect((await list(`unitId=${lead.id}&kind=npc&year=2024`)).items[0]).toMatchObject({ number: '4', filed: null });
     const bad = await office.get('/api/v1/proposals?sort=proposer');
