@@ -190,7 +190,7 @@ describe('imports, export, copy and indicators', () => {
       ['/api/v1/foi-requests/export', '收到日期'],
       ['/api/v1/litigation-cases/export', '立案日期'],
       ['/api/v1/proposals/export', '类别'],
-      ['/api/v1/disputes/export', '受理单位'],
+      ['/api/v1/disputes/export', '受理日期'],
     ] as const) {
       const res = await office.get(url);
       expect(res.statusCode, url).toBe(200);

@@ -74,12 +74,12 @@ export const DISPUTE = defineRecord({
   title: '纠纷',
   table: 'disputes',
   fields: {
+    receivedDate: f.date('受理日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-05-06' }),
     unitId: f.unit('受理单位', { required: true, filter: true, example: 'SFX-T01' }),
     orgId: f.record('调解组织', { display: 'orgName', list: true, example: 'TJ-T01' }),
     type: f.text('纠纷类型', { max: 50, required: true, list: true, sort: true, search: true, suggest: DISPUTE_TYPES, note: '如 婚姻家庭、邻里纠纷、合同纠纷', example: '邻里纠纷' }),
     parties: f.text('当事人', { max: 300, required: true, importName: false, search: true }),
     summary: f.longText('纠纷简况', { max: 2000, required: true, importName: false, export: false }),
-    receivedDate: f.date('受理日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-05-06' }),
     channel: f.enum('调解途径', MEDIATION_CHANNELS, { required: true, list: true, filter: true, sort: true, example: '人民调解' }),
     linkedDisputeId: f.record('关联纠纷（三调联动）', { display: 'linkedTitle', importName: false, export: false }),
     mediators: f.text('调解员', { max: 200, required: true, importName: false }),

@@ -64,7 +64,8 @@ export async function listPage<Row>(db: Executor, base: any, def: RecordDef, spe
   const ordered = !chosen && spec.defaultOrder ? spec.defaultOrder(q) : q;
   const [{ total }, rows] = await Promise.all([
     q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-    ordered.orderBy(column(sortField), order).orderBy(`${spec.alias}.id`, order).limit(params.pageSize).offset((params.page - 1) * params.pageSize).execute(),
+    // Empty values last in either direction, on both engines (PostgreSQL puts NULLs first when descending).
+    ordered.orderBy(sql`${sql.ref(column(sortField))} is null`).orderBy(column(sortField), order).orderBy(`${spec.alias}.id`, order).limit(params.pageSize).offset((params.page - 1) * params.pageSize).execute(),
   ]);
   return { items: rows as Row[], total: Number(total), page: params.page, pageSize: params.pageSize };
 }
