@@ -57,6 +57,8 @@ export function RecordLedger<T extends View>(props: {
   extraFilters?: ExtraFilter[];
   /** A field shown as the link to the record's page. */
   link?: { field: string; to: (row: T) => string };
+  /** Tints a row (e.g. 'row-overdue' for a record past its deadline). */
+  rowClassName?: (row: T) => string;
   measure?: string;
   exportName: string;
   toolbar?: ReactNode;
@@ -90,8 +92,8 @@ export function RecordLedger<T extends View>(props: {
     localStorage.setItem(columnsKey, JSON.stringify(names));
   };
 
-  const filterNames = entries(def).filter(([, spec]) => spec.filter).map(([name, spec]) => (spec.kind === 'date' ? 'year' : name));
-  const filtered = [...filterNames, ...(props.extraFilters ?? []).map((f) => f.name), 'q'].some((n) => filters[n]);
+  // Any parameter but paging and order narrows the list (the page's own filters too).
+  const filtered = Object.keys(filters).some((k) => !['page', 'pageSize', 'sort', 'order'].includes(k));
   const sortOrder = (name: string): 'ascend' | 'descend' | null => (filters.sort === name ? (filters.order === 'desc' ? 'descend' : 'ascend') : null);
 
   const columns: ColumnsType<T> = [
@@ -148,6 +150,7 @@ export function RecordLedger<T extends View>(props: {
         loading={list.isFetching}
         dataSource={list.data?.items}
         columns={columns}
+        rowClassName={props.rowClassName}
         scroll={{ x: 'max-content' }}
         locale={{
           emptyText: (

@@ -21,6 +21,7 @@ export default function DisclosureRequestsPage() {
   return (
     <Card size="small" title="依申请公开" extra={can('foi.manage') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>登记申请</Button>}>
       <RecordLedger<DisclosureRequestView>
+        rowClassName={(r) => (r.light === 'red' ? 'row-overdue' : '')}
         def={DISCLOSURE_REQUEST}
         url="/foi-requests"
         exportName="依申请公开.xlsx"

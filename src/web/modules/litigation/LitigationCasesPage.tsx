@@ -21,6 +21,7 @@ export default function LitigationCasesPage() {
   return (
     <Card size="small" title="行政应诉" extra={can('litigation.manage') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>登记案件</Button>}>
       <RecordLedger<LitigationCaseView>
+        rowClassName={(r) => (r.light === 'red' ? 'row-overdue' : '')}
         def={LITIGATION_CASE}
         url="/litigation-cases"
         exportName="行政应诉案件.xlsx"

@@ -22,6 +22,7 @@ export default function MattersPage() {
   return (
     <Card size="small" title="交办事项" extra={can('matter.assign') && <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)}>交办事项</Button>}>
       <RecordLedger<MatterView>
+        rowClassName={(r) => (r.light === 'red' ? 'row-overdue' : '')}
         def={MATTER}
         url="/matters"
         exportName="交办事项.xlsx"

@@ -112,6 +112,7 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
         >
           {ready ? (
             <RecordLedger<TaskView>
+        rowClassName={(r) => (r.light === 'red' ? 'row-overdue' : '')}
               def={TASK}
               url="/tasks"
               measure="项"

@@ -21,6 +21,7 @@ export default function ProposalsPage() {
   return (
     <Card size="small" title="建议提案办理" extra={can('proposal.manage') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>交办</Button>}>
       <RecordLedger<ProposalView>
+        rowClassName={(r) => (r.light === 'red' ? 'row-overdue' : '')}
         def={PROPOSAL}
         url="/proposals"
         exportName="建议提案.xlsx"

@@ -21,6 +21,7 @@ export default function ReconsiderationCasesPage() {
   return (
     <Card size="small" title="行政复议案件" extra={can('review.manage') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>登记申请</Button>}>
       <RecordLedger<ReviewCaseView>
+        rowClassName={(r) => (r.nextDue?.light === 'red' ? 'row-overdue' : '')}
         def={REVIEW_CASE}
         url="/review-cases"
         exportName="行政复议案件.xlsx"

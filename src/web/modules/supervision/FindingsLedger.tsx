@@ -17,6 +17,7 @@ export function FindingsLedger({ params, toolbar }: { params?: Record<string, st
   const dueOrder = search.get('sort') === 'dueDate' ? (search.get('order') === 'desc' ? 'descend' : 'ascend') : null;
   return (
     <RecordLedger<FindingView>
+        rowClassName={(r) => (r.light === 'red' ? 'row-overdue' : '')}
       def={FINDING}
       url="/findings"
       exportName="问题整改台账.xlsx"
