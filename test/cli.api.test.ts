@@ -2,36 +2,46 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTestEnv, count, loggedIn, type TestEnv } from './harness.ts';
+import { createTestEnv, count, loggedIn, makeUnit, makeUser, type TestEnv } from './harness.ts';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
 
 let env: TestEnv;
+/** The first `demo` run's output: the tests use the demo county and may run in any order. */
+let firstDemo: ReturnType<typeof cli>;
 beforeAll(async () => {
   env = await createTestEnv();
-});
+  firstDemo = cli('demo');
+}, 120_000);
 afterAll(() => env.close());
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/fazhi.mjs', ...args], { env: env.cliEnv, encoding: 'utf8', timeout: 120_000 });
 
 describe('fazhi CLI', () => {
   it('init is idempotent, creates the key file 0600 and the three admins once', async () => {
-    const first = cli('init');
-    expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/admin\s+sys_admin\s+\S{12}/);
-    expect(first.stdout).toContain('secadmin');
-    expect(first.stdout).toContain('auditadmin');
-    expect(statSync(env.config.secretKeyFile).mode & 0o777).toBe(0o600);
-    const second = cli('init');
-    expect(second.status).toBe(0);
-    expect(second.stdout).not.toContain('一次性密码');
-    // The printed password works, and must be changed first.
-    const password = first.stdout.match(/admin\s+sys_admin\s+(\S+)/)![1];
-    const agent = await loggedIn(env.app, 'admin', password);
-    expect((await agent.get('/api/v1/auth/me')).json().passwordChangeRequired).toBe('initial');
+    // A database of its own: the other tests load the demo county, which makes the administrators too.
+    const fresh = await createTestEnv();
+    try {
+      const init = () => spawnSync(process.execPath, ['bin/fazhi.mjs', 'init'], { env: fresh.cliEnv, encoding: 'utf8', timeout: 120_000 });
+      const first = init();
+      expect(first.status, first.stderr).toBe(0);
+      expect(first.stdout).toMatch(/admin\s+sys_admin\s+\S{12}/);
+      expect(first.stdout).toContain('secadmin');
+      expect(first.stdout).toContain('auditadmin');
+      expect(statSync(fresh.config.secretKeyFile).mode & 0o777).toBe(0o600);
+      const second = init();
+      expect(second.status).toBe(0);
+      expect(second.stdout).not.toContain('一次性密码');
+      // The printed password works, and must be changed first.
+      const password = first.stdout.match(/admin\s+sys_admin\s+(\S+)/)![1];
+      const agent = await loggedIn(fresh.app, 'admin', password);
+      expect((await agent.get('/api/v1/auth/me')).json().passwordChangeRequired).toBe('initial');
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('demo loads the demo county once, however often it runs', async () => {
-    const first = cli('demo');
+    const first = firstDemo;
     expect(first.status, first.stderr).toBe(0);
     const units = await count(env.platform, 'org_units');
     const users = await count(env.platform, 'users');
@@ -69,10 +79,11 @@ describe('fazhi CLI', () => {
   });
 
   it('resets a password from the command line', async () => {
-    const res = cli('user', 'reset-password', 'fzb_wang');
+    const { username } = await makeUser(env.platform, { unit: await makeUnit(env.platform), roles: ['law_office'] });
+    const res = cli('user', 'reset-password', username);
     expect(res.status, res.stderr).toBe(0);
     const password = res.stdout.match(/一次性密码：(\S+)/)![1];
-    const agent = await loggedIn(env.app, 'fzb_wang', password);
+    const agent = await loggedIn(env.app, username, password);
     expect((await agent.get('/api/v1/auth/me')).json().passwordChangeRequired).toBe('initial');
     expect(cli('user', 'reset-password', 'ghost').status).not.toBe(0);
   });
@@ -110,26 +121,35 @@ describe('fazhi CLI', () => {
   });
 
   it('backs up and restores the whole database and files, audit chain intact', async () => {
-    const file = join(env.config.dataDir, 'backup.fzb');
-    const res = cli('backup', file);
-    expect(res.status, res.stderr).toBe(0);
-    expect(existsSync(file)).toBe(true);
-    const units = await count(env.platform, 'org_units');
-    const users = await count(env.platform, 'users');
-    // Change something after the backup; the restore brings the backup's state back.
-    await env.platform.db.updateTable('org_units').set({ name: '备份后改名' }).where('code', '=', 'SFX').execute();
-    await env.platform.close();
-    const restored = cli('restore', file);
-    expect(restored.status, restored.stderr).toBe(0);
-    const { openPlatform } = await import('../src/server/kernel/platform.ts');
-    const { MODULES } = await import('../src/server/modules/index.ts');
-    const reopened = (await openPlatform(env.config, MODULES)).platform;
-    env.platform = reopened;
-    expect(await count(reopened, 'org_units')).toBe(units);
-    expect(await count(reopened, 'users')).toBe(users);
-    expect((await reopened.db.selectFrom('org_units').select('name').where('code', '=', 'SFX').executeTakeFirstOrThrow()).name).toBe('示范县人民政府');
-    expect((await reopened.audit.verify(reopened.db)).ok).toBe(true);
-    expect(cli('audit', 'verify').status).toBe(0);
+    // A platform of its own: the restore closes and reopens it, which no other test should see.
+    const fresh = await createTestEnv();
+    try {
+      const run = (...args: string[]) => spawnSync(process.execPath, ['bin/fazhi.mjs', ...args], { env: fresh.cliEnv, encoding: 'utf8', timeout: 120_000 });
+      const unit = await makeUnit(fresh.platform, { name: '备份县' });
+      await makeUser(fresh.platform, { unit, roles: ['law_office'] });
+      const file = join(fresh.config.dataDir, 'backup.fzb');
+      const res = run('backup', file);
+      expect(res.status, res.stderr).toBe(0);
+      expect(existsSync(file)).toBe(true);
+      const units = await count(fresh.platform, 'org_units');
+      const users = await count(fresh.platform, 'users');
+      // Change something after the backup; the restore brings the backup's state back.
+      await fresh.platform.db.updateTable('org_units').set({ name: '备份后改名' }).where('id', '=', unit.id).execute();
+      await fresh.platform.close();
+      const restored = run('restore', file);
+      expect(restored.status, restored.stderr).toBe(0);
+      const { openPlatform } = await import('../src/server/kernel/platform.ts');
+      const { MODULES } = await import('../src/server/modules/index.ts');
+      const reopened = (await openPlatform(fresh.config, MODULES)).platform;
+      fresh.platform = reopened;
+      expect(await count(reopened, 'org_units')).toBe(units);
+      expect(await count(reopened, 'users')).toBe(users);
+      expect((await reopened.db.selectFrom('org_units').select('name').where('id', '=', unit.id).executeTakeFirstOrThrow()).name).toBe('备份县');
+      expect((await reopened.audit.verify(reopened.db)).ok).toBe(true);
+      expect(run('audit', 'verify').status).toBe(0);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('calendar is-workday and deadline print their answer on the first line', () => {
