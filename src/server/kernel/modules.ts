@@ -8,6 +8,7 @@ import type { Platform } from './platform.ts';
 import type { WorkflowDef } from '../../shared/workflow.ts';
 import type { IndicatorDef } from './indicators/registry.ts';
 import type { RecordDef } from '../../shared/records.ts';
+import type { DeadlineRuleSeed } from './calendar/default-rules.ts';
 
 export interface PermissionGrant {
   label: string;
@@ -25,6 +26,8 @@ export interface ModuleManifest {
   importTypes?: ImportType[];
   /** Definitions of the module's record types (fields, labels, flags); a test holds them to the migrated tables. */
   records?: RecordDef<any>[];
+  /** The deadline rules the module's clocks use (statutory periods with their citations), seeded once. */
+  deadlineRules?: readonly DeadlineRuleSeed[];
   /** Status machines of the module's record types. */
   workflows?: WorkflowDef[];
   /**

@@ -57,7 +57,10 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
       modules.flatMap((m) => (m.migrations ? [m.migrations] : [])),
       config.pgSchema,
     );
-    await seedDefaultRules(handle.db);
+    const moduleRules = modules.flatMap((m) => m.deadlineRules ?? []);
+    const twice = moduleRules.map((r) => r.code).find((code, i, all) => all.indexOf(code) !== i);
+    if (twice) throw new Error(`期限规则重复声明：${twice}`);
+    await seedDefaultRules(handle.db, moduleRules);
   } catch (error) {
     await handle.close();
     throw error;

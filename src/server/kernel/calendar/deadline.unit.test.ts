@@ -5,10 +5,14 @@ import { WorkCalendar } from './work-calendar.ts';
 import { computeDeadline, lightOf, workingDaysBetween, type DeadlineRule } from './deadline.ts';
 import { addMonths } from './days.ts';
 import { DEFAULT_RULES } from './default-rules.ts';
+import { MODULES } from '../../modules/index.ts';
+
+// The shipped rules: the kernel's and those the modules declare.
+const SHIPPED = [...DEFAULT_RULES, ...MODULES.flatMap((m) => m.deadlineRules ?? [])];
 
 const calendar = WorkCalendar.fromShipped();
 const rule = (code: string): DeadlineRule => {
-  const r = DEFAULT_RULES.find((x) => x.code === code)!;
+  const r = SHIPPED.find((x) => x.code === code)!;
   return { code: r.code, name: r.name, period: r.period, unit: r.unit, extension: r.extension ?? null, citation: r.citation, minimum: r.minimum ?? false };
 };
 const due = (code: string, start: string, extra: Parameters<typeof computeDeadline>[2] extends infer F ? Partial<F> : never = {}) =>
@@ -188,5 +192,15 @@ describe('traffic lights', () => {
 
   it('counts working days across a holiday', () => {
     expect(workingDaysBetween(calendar, '2026-09-30', '2026-10-09')).toBe(2);
+  });
+});
+
+describe('shipped rules', () => {
+  it('each code is shipped once, and every rule a workflow starts a clock on is shipped', () => {
+    const codes = SHIPPED.map((r) => r.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    const used = MODULES.flatMap((m) => m.workflows ?? []).flatMap((w) => w.transitions).flatMap((t) => t.effects ?? []).flatMap((e) => ('start' in e && 'rule' in e ? (typeof e.rule === 'string' ? [e.rule] : [...Object.values(e.rule.rules), e.rule.fallback]) : []));
+    expect(used.length).toBeGreaterThan(5);
+    expect(used.filter((code) => !codes.includes(code))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
+import { DISCLOSURE_RULES } from './deadline-rules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
 import { DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW } from '../../../shared/schemas/disclosure.ts';
 import { disclosureMigrations } from './migrations.ts';
@@ -17,6 +18,7 @@ export const foiModule: ModuleManifest = {
     'foi.read': { label: '查看政府信息公开申请', roles: BUSINESS_ROLES },
     'foi.manage': { label: '登记、办理政府信息公开申请', roles: ['law_office', 'unit_liaison', 'unit_head'] },
   },
+  deadlineRules: DISCLOSURE_RULES,
   migrations: disclosureMigrations,
   routes: disclosureRoutes,
   records: [DISCLOSURE_REQUEST],

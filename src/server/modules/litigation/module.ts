@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
+import { LITIGATION_RULES } from './deadline-rules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
 import { LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_RECORD_TYPE, LITIGATION_WORKFLOW } from '../../../shared/schemas/litigation.ts';
 import { litigationMigrations } from './migrations.ts';
@@ -16,6 +17,7 @@ export const litigationModule: ModuleManifest = {
     'litigation.read': { label: '查看行政应诉案件', roles: BUSINESS_ROLES.filter((r) => r !== 'enforcement_officer') },
     'litigation.manage': { label: '登记、办理行政应诉案件', roles: ['law_office', 'unit_liaison', 'unit_head'] },
   },
+  deadlineRules: LITIGATION_RULES,
   migrations: litigationMigrations,
   routes: litigationRoutes,
   records: [LITIGATION_CASE, LITIGATION_HEARING],

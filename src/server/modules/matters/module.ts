@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
+import { MATTER_RULES } from './deadline-rules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
 import { MATTER, MATTER_WORKFLOW } from '../../../shared/schemas/matters.ts';
 import { matterMigrations } from './migrations.ts';
@@ -13,6 +14,7 @@ export const mattersModule: ModuleManifest = {
     'matter.read': { label: '查看交办事项', roles: BUSINESS_ROLES },
     'matter.assign': { label: '交办、修改交办事项', roles: ['law_office'] },
   },
+  deadlineRules: MATTER_RULES,
   migrations: matterMigrations,
   routes: matterRoutes,
   records: [MATTER],

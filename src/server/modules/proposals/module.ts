@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
+import { PROPOSAL_RULES } from './deadline-rules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
 import { PROPOSAL, PROPOSAL_WORKFLOW } from '../../../shared/schemas/proposals.ts';
 import { proposalMigrations } from './migrations.ts';
@@ -15,6 +16,7 @@ export const proposalsModule: ModuleManifest = {
     'proposal.read': { label: '查看建议提案', roles: BUSINESS_ROLES },
     'proposal.manage': { label: '交办建议提案、登记满意度', roles: ['law_office'] },
   },
+  deadlineRules: PROPOSAL_RULES,
   migrations: proposalMigrations,
   routes: proposalRoutes,
   records: [PROPOSAL],

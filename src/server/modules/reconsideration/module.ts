@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
+import { RECONSIDERATION_RULES } from './deadline-rules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
 import { REVIEW_CASE, REVIEW_RECORD_TYPE, REVIEW_WORKFLOW } from '../../../shared/schemas/reconsideration.ts';
 import { reviewMigrations } from './migrations.ts';
@@ -21,6 +22,7 @@ export const reviewModule: ModuleManifest = {
     'review.read': { label: '查看行政复议案件', roles: BUSINESS_ROLES.filter((r) => r !== 'enforcement_officer') },
     'review.manage': { label: '登记、办理行政复议案件', roles: ['law_office'] },
   },
+  deadlineRules: RECONSIDERATION_RULES,
   migrations: reviewMigrations,
   routes: reviewRoutes,
   records: [REVIEW_CASE],
