@@ -12,10 +12,9 @@ import { fieldError, notFound, conflict } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { lightOf } from '../../kernel/calendar/deadline.ts';
 import { applyEffects } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
+import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
 import { MATTER, MATTER_WORKFLOW, MATTER_RECORD_TYPE, type CreateMatterInput, type MatterDetail, type MatterListQuery, type MatterView, type UpdateMatterInput } from '../../../shared/schemas/matters.ts';
 
 const DEFAULT_RULE = 'matter.reply';
@@ -65,8 +64,7 @@ function baseQuery(db: Executor) {
 }
 
 async function toViews(platform: Platform, rows: MatterRow[]): Promise<MatterView[]> {
-  const { calendar, rules } = await platform.deadlines.load();
-  const today = chinaToday();
+  const clocks = await clocksWithLights(platform, MATTER_RECORD_TYPE, rows.map((r) => r.id), 'reply');
   return rows.map((r) => ({
     ...recordView(MATTER, r),
     ruleCode: r.rule_code,
@@ -74,8 +72,8 @@ async function toViews(platform: Platform, rows: MatterRow[]): Promise<MatterVie
     ruleName: r.rule_name,
     status: r.status,
     statusLabel: MATTER_WORKFLOW.states[r.status]?.label ?? r.status,
-    due: r.due_date,
-    light: r.due_date && r.clock_status === 'running' ? lightOf(calendar, r.due_date, today, rules.get(r.rule_code)?.warnDays ?? 3).light : null,
+    due: clocks.get(r.id)?.clock.due_date ?? null,
+    light: clocks.get(r.id)?.light ?? null,
     createdAt: r.created_at,
   }));
 }
