@@ -3,13 +3,14 @@
 // Chinese message on error.
 import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadConfig, type Config } from '../config.ts';
 import { openPlatform, type Platform } from '../kernel/platform.ts';
 import { MODULES } from '../modules/index.ts';
 import { bootstrap, printInitialAccounts } from '../kernel/bootstrap.ts';
 import { runImport, ImportFailed } from '../kernel/imports/run.ts';
+import { renderImportDocs } from '../kernel/imports/docs.ts';
 import { backup, readBackup, restoreInto, wipeDatabase } from '../kernel/db/backup.ts';
 import { hashPassword, oneTimePassword } from '../kernel/auth/passwords.ts';
 import { endUserSessions } from '../kernel/auth/sessions.ts';
@@ -32,6 +33,7 @@ const HELP = `用法：fazhi <命令> [选项]
   init                          创建或升级数据库与密钥文件（可重复执行）
   demo                          载入示范县演示数据（可重复执行，不会重复创建）
   import FILE --type TYPE       批量导入 .xlsx/.csv/.jsonl（--dry-run 只校验不写入）
+  import-docs [--write]         由导入类型生成 docs/imports.md 中的列说明表（--write 写回文件，否则检查是否一致）
   backup FILE                   备份数据库与附件到 FILE（gzip 压缩的 JSON Lines）
   restore FILE                  用 FILE 恢复（会清空当前数据库）
   audit verify                  校验审计日志哈希链；被篡改时返回非零并指出第一条异常记录
@@ -188,6 +190,7 @@ export async function main(argv: string[]): Promise<number> {
         year: { type: 'string' },
         unit: { type: 'string' },
         json: { type: 'boolean' },
+        write: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -222,6 +225,23 @@ export async function main(argv: string[]): Promise<number> {
           print('演示数据已就绪。');
           return 0;
         });
+      case 'import-docs': {
+        const path = 'docs/imports.md';
+        const types = new Map(MODULES.flatMap((m) => m.importTypes ?? []).map((t) => [t.type, t]));
+        const current = readFileSync(path, 'utf8');
+        const renewed = renderImportDocs(current, types);
+        if (values.write) {
+          writeFileSync(path, renewed);
+          print(`已更新 ${path}（${types.size} 个导入类型）。`);
+          return 0;
+        }
+        if (renewed === current) {
+          print(`${path} 与导入类型一致。`);
+          return 0;
+        }
+        process.stderr.write(`${path} 的列说明与导入类型不一致：运行 npx fazhi import-docs --write 更新。\n`);
+        return 1;
+      }
       case 'import': {
         const file = args[0];
         if (!file || !values.type) throw new CliError('用法：fazhi import FILE --type TYPE');
