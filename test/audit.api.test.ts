@@ -9,15 +9,13 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/fazhi.mjs', ...args], { env: env.cliEnv, encoding: 'utf8', timeout: 60_000 });
-
-async function allowTampering(enable: boolean) {
+async function allowTampering(target: TestEnv, enable: boolean) {
   // An attacker with database access: switch the append-only triggers off.
   if (TEST_DB === 'postgres') {
-    await sql.raw(`alter table audit_log ${enable ? 'disable' : 'enable'} trigger user`).execute(env.platform.db);
+    await sql.raw(`alter table audit_log ${enable ? 'disable' : 'enable'} trigger user`).execute(target.platform.db);
   } else if (enable) {
-    await sql`drop trigger audit_log_no_update`.execute(env.platform.db);
-    await sql`drop trigger audit_log_no_delete`.execute(env.platform.db);
+    await sql`drop trigger audit_log_no_update`.execute(target.platform.db);
+    await sql`drop trigger audit_log_no_delete`.execute(target.platform.db);
   }
 }
 
@@ -51,29 +49,32 @@ describe('audit log', () => {
   });
 
   it('`fazhi audit verify` passes on an intact log and names the first changed or removed row', async () => {
-    const actor = { id: null, name: 'tester', roles: [], unitId: null, ip: '127.0.0.1' };
-    for (let i = 0; i < 6; i++) await env.platform.audit.record(env.platform.db, actor, { action: 'test.chain', targetId: String(i) });
-    const ok = cli('audit', 'verify');
-    expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toContain('审计日志完整');
-
-    const rows = await env.platform.db.selectFrom('audit_log').select('seq').where('action', '=', 'test.chain').orderBy('seq').execute();
-    await allowTampering(true);
+    // A database of its own: the log is tampered with, which no other test should see.
+    const fresh = await createTestEnv();
+    const verify = () => spawnSync(process.execPath, ['bin/fazhi.mjs', 'audit', 'verify'], { env: fresh.cliEnv, encoding: 'utf8', timeout: 60_000 });
     try {
-      await env.platform.db.updateTable('audit_log').set({ outcome: 'failure' }).where('seq', '=', rows[2].seq).execute();
-      const changed = cli('audit', 'verify');
-      expect(changed.status).not.toBe(0);
-      expect(changed.stderr).toContain(`第 ${rows[2].seq} 条`);
+      const actor = { id: null, name: 'tester', roles: [], unitId: null, ip: '127.0.0.1' };
+      for (let i = 0; i < 6; i++) await fresh.platform.audit.record(fresh.platform.db, actor, { action: 'test.chain', targetId: String(i) });
+      const ok = verify();
+      expect(ok.status, ok.stderr).toBe(0);
+      expect(ok.stdout).toContain('审计日志完整');
 
-      await env.platform.db.updateTable('audit_log').set({ outcome: 'success' }).where('seq', '=', rows[2].seq).execute();
-      expect(cli('audit', 'verify').status).toBe(0);
-      await env.platform.db.deleteFrom('audit_log').where('seq', '=', rows[4].seq).execute();
-      const removed = cli('audit', 'verify');
+      const rows = await fresh.platform.db.selectFrom('audit_log').select('seq').where('action', '=', 'test.chain').orderBy('seq').execute();
+      await allowTampering(fresh, true);
+      await fresh.platform.db.updateTable('audit_log').set({ outcome: 'failure' }).where('seq', '=', rows[2]!.seq).execute();
+      const changed = verify();
+      expect(changed.status).not.toBe(0);
+      expect(changed.stderr).toContain(`第 ${rows[2]!.seq} 条`);
+
+      await fresh.platform.db.updateTable('audit_log').set({ outcome: 'success' }).where('seq', '=', rows[2]!.seq).execute();
+      expect(verify().status).toBe(0);
+      await fresh.platform.db.deleteFrom('audit_log').where('seq', '=', rows[4]!.seq).execute();
+      const removed = verify();
       expect(removed.status).not.toBe(0);
-      expect(removed.stderr).toContain(`第 ${rows[5].seq} 条`);
-      expect((await env.platform.audit.verify(env.platform.db)).brokenSeq).toBe(rows[5].seq);
+      expect(removed.stderr).toContain(`第 ${rows[5]!.seq} 条`);
+      expect((await fresh.platform.audit.verify(fresh.platform.db)).brokenSeq).toBe(rows[5]!.seq);
     } finally {
-      await allowTampering(false);
+      await fresh.close();
     }
   });
 });
