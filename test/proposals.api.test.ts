@@ -63,18 +63,20 @@ describe('a proposal', () => {
 
 describe('import and figures', () => {
   it('imports proposals and counts them by kind, filing and timeliness', async () => {
+    // A lead unit of its own: the figures count only this test's proposals, whatever ran before.
+    const lead = await makeUnit(env.platform, { name: '提案测试局' });
     const rows = [
-      { ref: 'P1', kind: '人大代表建议', number: '1', title: 'a', leadUnitCode: unitA.code, assignedDate: '2024-03-10', replyDate: '2024-05-10', satisfaction: '满意' },
-      { ref: 'P2', kind: 'cppcc', number: '2', title: 'b', leadUnitCode: unitA.code, assignedDate: '2024-03-10', filed: '否', replyDate: '2024-07-10' }, // late: due 6-10
-      { ref: 'P3', kind: 'cppcc', number: '3', title: 'c', leadUnitCode: unitA.code, assignedDate: '2024-03-10', filed: '是' },
+      { ref: 'P1', kind: '人大代表建议', number: '1', title: 'a', leadUnitCode: lead.code, assignedDate: '2024-03-10', replyDate: '2024-05-10', satisfaction: '满意' },
+      { ref: 'P2', kind: 'cppcc', number: '2', title: 'b', leadUnitCode: lead.code, assignedDate: '2024-03-10', filed: '否', replyDate: '2024-07-10' }, // late: due 6-10
+      { ref: 'P3', kind: 'cppcc', number: '3', title: 'c', leadUnitCode: lead.code, assignedDate: '2024-03-10', filed: '是' },
     ];
     const ok = await office.request({ method: 'POST', url: '/api/v1/imports/proposals', ...multipart('p.jsonl', rows.map((r) => JSON.stringify(r)).join('\n')) });
     expect(ok.statusCode, ok.body).toBe(200);
-    const figures = (await office.get('/api/v1/indicators?year=2024')).json().indicators;
+    const figures = (await office.get(`/api/v1/indicators?year=2024&unit=${lead.code}`)).json().indicators;
     expect(figures).toMatchObject({ 'proposals.total': 3, 'proposals.npc': 1, 'proposals.cppcc': 2, 'proposals.cppcc_filed': 1, 'proposals.replied': 2, 'proposals.replied_on_time': 1, 'proposals.on_time_rate': 0.5 });
     const bad = [
-      { ref: 'B1', kind: 'npc', number: '1', title: 'a', leadUnitCode: unitA.code, assignedDate: '2024-03-10', replyDate: '2024-03-01' },
-      { ref: 'B2', kind: 'npc', number: '1', title: 'a', leadUnitCode: unitA.code, assignedDate: '2024-03-10', satisfaction: '满意' },
+      { ref: 'B1', kind: 'npc', number: '1', title: 'a', leadUnitCode: lead.code, assignedDate: '2024-03-10', replyDate: '2024-03-01' },
+      { ref: 'B2', kind: 'npc', number: '1', title: 'a', leadUnitCode: lead.code, assignedDate: '2024-03-10', satisfaction: '满意' },
       { ref: 'B3', kind: 'npc', number: '1', title: 'a', leadUnitCode: 'NOPE', assignedDate: '2024-03-10' },
     ];
     const refused = await office.request({ method: 'POST', url: '/api/v1/imports/proposals', ...multipart('p.jsonl', bad.map((r) => JSON.stringify(r)).join('\n')) });
