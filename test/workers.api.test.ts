@@ -58,7 +58,8 @@ afterAll(async () => {
   await env.close();
 });
 
-describe('fazhi start with two worker processes', () => {
+// In order, whatever the run's shuffle: the last case stops the server the others share.
+describe('fazhi start with two worker processes', { shuffle: false }, () => {
   it('runs two workers behind one port', async () => {
     expect(workerPids()).toHaveLength(2);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
