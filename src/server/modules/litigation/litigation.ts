@@ -135,9 +135,14 @@ export async function recordHearing(tx: Tx, platform: Platform, actor: Actor, sc
   if (c.judgment_date && input.date > c.judgment_date) throw fieldError('date', '开庭日期', `不能晚于裁判日期 ${c.judgment_date}`);
   if (input.date > chinaToday()) throw fieldError('date', '开庭日期', '不能晚于今天（开庭后登记）');
   if (input.headAppeared && !input.headName) throw fieldError('headName', '出庭负责人', '负责人出庭时必须填写');
-  const values = { case_id: c.id, unit_id: c.unit_id, date: input.date, head_appeared: input.headAppeared ? 1 : 0, head_name: input.headName ?? null, note: input.note ?? null };
-  if (hearingId) await tx.updateTable('litigation_hearings').set({ ...values, version: (eb) => eb('version', '+', 1) }).where('id', '=', hearingId).where('case_id', '=', c.id).execute();
-  else await tx.insertInto('litigation_hearings').values({ id: newId(), ref: input.ref ?? null, ...values, version: 1, created_by: actor.id, created_at: nowIso() }).execute();
+  const values = { case_id: c.id, unit_id: c.unit_id, date: input.date, head_appeared: input.headAppeared ? 1 : 0, head_name: input.headName ?? null };
+  if (hearingId) {
+    // A correction keeps what it does not name (the 庭审情况 written in the app), and stays with its case.
+    const hearing = await tx.selectFrom('litigation_hearings').select(['case_id', 'note']).where('id', '=', hearingId).executeTakeFirst();
+    if (!hearing) throw notFound('开庭记录');
+    if (hearing.case_id !== c.id) throw fieldError('caseId', '应诉案件', '与该开庭记录所属的案件不同，开庭记录不能改属其他案件');
+    await tx.updateTable('litigation_hearings').set({ ...values, note: input.note ?? hearing.note, version: (eb) => eb('version', '+', 1) }).where('id', '=', hearingId).execute();
+  } else await tx.insertInto('litigation_hearings').values({ id: newId(), ref: input.ref ?? null, ...values, note: input.note ?? null, version: 1, created_by: actor.id, created_at: nowIso() }).execute();
   await tx.updateTable('litigation_cases').set({ version: (eb) => eb('version', '+', 1), updated_at: nowIso(), updated_by: actor.id }).where('id', '=', c.id).execute();
   await addTimeline(tx, actor, { recordType: LITIGATION_RECORD_TYPE, recordId: c.id, action: 'hearing', label: `${hearingId ? '更正开庭记录' : '开庭'}${input.headAppeared ? `（负责人 ${input.headName} 出庭）` : '（负责人未出庭）'}`, note: input.note ?? null });
   await platform.audit.record(tx, actor, { action: 'litigation.hearing', targetType: LITIGATION_RECORD_TYPE, targetId: c.id, detail: { date: input.date, headAppeared: input.headAppeared } });
