@@ -146,6 +146,24 @@ describe('三员分立', () => {
     expect(stale.statusCode).toBe(409);
   });
 
+  it('moving an account with roles to another unit takes its roles with it, unless the security administrator moves it', async () => {
+    const home = await makeUnit(env.platform);
+    const other = await makeUnit(env.platform);
+    const sys = await loggedIn(env.app, (await makeUser(env.platform, { unit: home, roles: ['sys_admin'] })).username);
+    const head = await makeUser(env.platform, { unit: home, roles: ['unit_head'] });
+    const version = async () => (await env.platform.db.selectFrom('users').select('version').where('id', '=', head.id).executeTakeFirstOrThrow()).version;
+    const moved = await sys.patch(`/api/v1/users/${head.id}`, { version: await version(), unitId: other.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await env.platform.db.selectFrom('user_roles').select('role').where('user_id', '=', head.id).execute()).length).toBe(0);
+    expect(JSON.parse((await lastAudit('user.roles'))!.detail!)).toEqual({ from: ['unit_head'], to: [], via: 'unit_change' });
+    // The same through the users import.
+    const liaison = await makeUser(env.platform, { unit: home, roles: ['unit_liaison'] });
+    const csv = `username,name,unitCode\n${liaison.username},测试用户,${other.code}\n`;
+    const imported = await sys.request({ method: 'POST', url: '/api/v1/imports/users', ...multipart('u.csv', csv) });
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect((await env.platform.db.selectFrom('user_roles').select('role').where('user_id', '=', liaison.id).execute()).length).toBe(0);
+  });
+
   it('nobody resets an administrator\'s password through the web, and the refusal is audited', async () => {
     const unit = await makeUnit(env.platform);
     const sysUser = await makeUser(env.platform, { unit, roles: ['sys_admin'] });

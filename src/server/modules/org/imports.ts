@@ -186,7 +186,10 @@ export const usersImport: ImportType<UserRow> = {
       const current = existing.get(value.username);
       const currentRoles = current ? existingRoles.get(current.id) ?? [] : [];
       // An empty roles cell leaves an existing account's roles as they are.
-      const newRoles = current && roles.length === 0 ? currentRoles : roles;
+      const movedUnit = !!current && !!unit && current.unit_id !== unit.id;
+      // Moving an account with roles to another unit hands it that unit's records: without the right
+      // to grant roles, the move takes the roles away (the security administrator grants them anew).
+      const newRoles = movedUnit && currentRoles.length > 0 && !mayGrant ? [] : current && roles.length === 0 ? currentRoles : roles;
       const rolesChanged = [...newRoles].sort().join() !== currentRoles.join();
       const phoneHash = value.phone ? lookupHash(platform.keys, value.phone) : null;
       // The security administrator sees phone numbers masked: their file's phone column is not compared.
@@ -197,7 +200,7 @@ export const usersImport: ImportType<UserRow> = {
       } else {
         if (!current && !mayManage) error('用户名（username）', `用户「${value.username}」不存在；账号由系统管理员创建，安全管理员导入只授予已有账号的角色`);
         if (profileChanged && !mayManage) error('姓名（name）', '姓名、所属单位、手机号码只能由系统管理员修改；安全管理员导入时请与现有资料一致');
-        if (rolesChanged && !mayGrant) error(ROLES_COLUMN, '角色只能由安全管理员授予；系统管理员导入账号时请将角色留空');
+        if (rolesChanged && !mayGrant && !(movedUnit && newRoles.length === 0)) error(ROLES_COLUMN, '角色只能由安全管理员授予；系统管理员导入账号时请将角色留空');
       }
       if (rowErrors.length || !unit) {
         errors.push(...rowErrors);

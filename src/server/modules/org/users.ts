@@ -257,9 +257,17 @@ export async function updateUser(platform: Platform, actor: UserActor, id: strin
         ...piiColumns(platform, 'phone', input.phone),
         ...piiColumns(platform, 'id_number', input.idNumber),
       };
+      const moved = input.unitId !== undefined && input.unitId !== (await tx.selectFrom('users').select('unit_id').where('id', '=', id).executeTakeFirstOrThrow()).unit_id;
       await updateVersioned(tx, 'users', id, input.version, changes, actor.id);
-      const rolesChanged = !!input.roles && [...input.roles].sort().join() !== roles.join();
-      if (rolesChanged) await replaceRoles(tx, id, input.roles!);
+      // A unit is a data scope: moving an account with roles would hand them another unit's records
+      // without the security administrator. So its roles go with the move, to be granted anew.
+      const withdrawn = moved && roles.length > 0 && !actor.permissions.has('user.grant') ? [] : undefined;
+      const nextRoles = withdrawn ?? input.roles;
+      const rolesChanged = !!nextRoles && [...nextRoles].sort().join() !== roles.join();
+      if (rolesChanged) {
+        await replaceRoles(tx, id, nextRoles!);
+        if (withdrawn) await platform.audit.record(tx, actor, { action: 'user.roles', targetType: 'user', targetId: id, detail: { from: roles, to: [], via: 'unit_change' } });
+      }
       // A changed unit or role set changes what the account may see: its sessions end.
       if (rolesChanged || input.unitId) await endUserSessions(tx, id);
       const logged = { ...input, phone: input.phone === undefined ? undefined : '***', idNumber: input.idNumber === undefined ? undefined : '***' };
