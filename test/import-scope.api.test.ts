@@ -158,6 +158,14 @@ describe("the API's own references", () => {
     }
     const own = await receive({});
     expect(own.statusCode).toBe(201);
+    // A link the law office made across units shows to the unit as a link, without the other's title.
+    const linked = await office.post('/api/v1/disputes', { unitId: unitA.id, type: '邻里纠纷', parties: '丙与丁', summary: '纠纷', receivedDate: '2026-05-06', channel: 'administrative', mediators: '调解员', linkedDisputeId: theirs.id, orgId: theirOrg.id });
+    expect(linked.statusCode, linked.body).toBe(201);
+    expect(linked.json()).toMatchObject({ linkedDisputeId: theirs.id, linkedTitle: theirs.title, orgName: theirOrg.name });
+    const seen = await liaisonA.get(`/api/v1/disputes/${linked.json().id}`);
+    expect(seen.json()).toMatchObject({ linkedDisputeId: null, linkedTitle: '（其他单位的纠纷）', orgName: null });
+    expect(seen.body).not.toContain(theirs.title);
+    expect((await liaisonA.get('/api/v1/disputes?pageSize=200')).body).not.toContain(theirs.title);
   });
 
   it('an attachment must name a record type the platform knows', async () => {

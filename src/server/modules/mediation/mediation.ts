@@ -131,31 +131,36 @@ function disputeQuery(db: Executor) {
     .leftJoin('mediation_orgs as o', 'o.id', 'd.org_id')
     .leftJoin('disputes as l', 'l.id', 'd.linked_dispute_id')
     .selectAll('d')
-    .select(['u.name as unit_name', 'o.name as org_name', 'l.title as linked_title']);
+    .select(['u.name as unit_name', 'o.name as org_name', 'o.unit_id as org_unit_id', 'l.title as linked_title', 'l.unit_id as linked_unit_id']);
 }
 
-type DisputeRow = DisputeTable & { unit_name: string; org_name: string | null; linked_title: string | null };
+type DisputeRow = DisputeTable & { unit_name: string; org_name: string | null; org_unit_id: string | null; linked_title: string | null; linked_unit_id: string | null };
 
-const view = (r: DisputeRow): DisputeView => ({
-  ...recordView(DISPUTE, r),
-  title: r.title,
-  unitName: r.unit_name,
-  orgName: r.org_name,
-  linkedTitle: r.linked_title,
-  status: r.status,
-  statusLabel: DISPUTE_WORKFLOW.states[r.status]?.label ?? r.status,
-});
+/** A linked dispute or an organisation of a unit outside the reader's scope shows as linked, without its title (parties' names). */
+const view = (r: DisputeRow, scope: DataScope): DisputeView => {
+  const linkVisible = !!r.linked_unit_id && inScope(scope, r.linked_unit_id);
+  return {
+    ...recordView(DISPUTE, r),
+    linkedDisputeId: linkVisible ? r.linked_dispute_id : null,
+    title: r.title,
+    unitName: r.unit_name,
+    orgName: r.org_unit_id && inScope(scope, r.org_unit_id) ? r.org_name : null,
+    linkedTitle: linkVisible ? r.linked_title : r.linked_dispute_id ? '（其他单位的纠纷）' : null,
+    status: r.status,
+    statusLabel: DISPUTE_WORKFLOW.states[r.status]?.label ?? r.status,
+  };
+};
 
 export async function listDisputes(platform: Platform, scope: DataScope, query: Omit<DisputeListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number }) {
   let base = disputeQuery(platform.db);
   if (query.status) base = base.where('d.status', '=', query.status);
   const page = await listPage<DisputeRow>(platform.db, base, DISPUTE, { alias: 'd', unitColumn: 'd.unit_id', defaultSort: { field: 'receivedDate', order: 'desc' } }, scope, query);
-  return { ...page, items: page.items.map(view) };
+  return { ...page, items: page.items.map((r) => view(r, scope)) };
 }
 
 export async function getDispute(platform: Platform, scope: DataScope, id: string): Promise<DisputeView> {
   const row = await disputeQuery(platform.db).where('d.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('纠纷');
   assertInScope(scope, row.unit_id, '纠纷');
-  return view(row as DisputeRow);
+  return view(row as DisputeRow, scope);
 }
