@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 import { openPlatform } from '../src/server/kernel/platform.ts';
+import { refImport } from '../src/server/kernel/imports/by-ref.ts';
 import { MODULES } from '../src/server/modules/index.ts';
 import type { ModuleManifest } from '../src/server/kernel/modules.ts';
 
@@ -188,7 +189,13 @@ describe('the platform', () => {
       importTypes: [{ type: 'rogue', title: '越权导入', permission: 'rogue.import', fields: [], row: z.object({}), apply: async () => ({ created: 0, updated: 0, errors: [] }) }],
     };
     await expect(openPlatform(env.config, [...MODULES, rogue])).rejects.toThrow('导入类型 rogue 未按数据范围导入，不能授予 unit_liaison');
-    const onRunner: ModuleManifest = { ...rogue, importTypes: [{ ...rogue.importTypes![0]!, byRef: true }] };
+    // Setting a flag by hand proves nothing: only the runner's own import types pass.
+    const flagged: ModuleManifest = { ...rogue, importTypes: [{ ...rogue.importTypes![0]!, byRef: true } as any] };
+    await expect(openPlatform(env.config, [...MODULES, flagged])).rejects.toThrow('未按数据范围导入');
+    const onRunner: ModuleManifest = {
+      ...rogue,
+      importTypes: [refImport<{ ref: string; unitCode: string }>({ type: 'rogue', title: '越权导入', permission: 'rogue.import', fields: [], row: z.object({ ref: z.string(), unitCode: z.string() }), table: 'disputes', unitOf: (v, run) => run.unit(v.unitCode, 'unitCode'), create: async () => {}, update: async () => {} })],
+    };
     const opened = await openPlatform(env.config, [...MODULES, onRunner]);
     await opened.platform.close();
   });

@@ -4,6 +4,7 @@ import { openDatabase, type Db, type Dialect } from './db/index.ts';
 import { migrate } from './db/migrations.ts';
 import { AuditLog } from './audit/index.ts';
 import type { RecordDef } from '../../shared/records.ts';
+import { isRefImport } from './imports/by-ref.ts';
 import { ALL_SCOPE_ROLES, KERNEL_PERMISSIONS, PERMISSION_LABELS, type Role } from '../../shared/roles.ts';
 import type { Config } from '../config.ts';
 import type { ModuleManifest } from './modules.ts';
@@ -103,7 +104,7 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
   // may only be granted to roles that see the whole platform.
   for (const type of importTypes.values()) {
     const narrow = [...(grants.get(type.permission) ?? [])].filter((r) => !ALL_SCOPE_ROLES.includes(r));
-    if (!type.byRef && narrow.length) {
+    if (!isRefImport(type) && narrow.length) {
       await handle.close();
       throw new Error(`导入类型 ${type.type} 未按数据范围导入，不能授予 ${narrow.join('、')}`);
     }

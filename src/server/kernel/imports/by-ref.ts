@@ -58,15 +58,18 @@ export const columnOf = (fields: readonly { name: string; label: string }[], nam
   return f ? `${f.label}（${f.name}）` : name;
 };
 
+/** The import types this runner made: the platform checks membership here, not a flag anyone could set. */
+const onRunner = new WeakSet<ImportType<any>>();
+export const isRefImport = (type: ImportType<any>) => onRunner.has(type);
+
 export function refImport<Row extends { ref: string }>(spec: RefImportSpec<Row>): ImportType<Row> {
   const columns: Record<string, string> = { ...Object.fromEntries(spec.fields.map((f) => [f.name, columnOf(spec.fields, f.name)])), ...spec.columns };
-  return {
+  const type: ImportType<Row> = {
     type: spec.type,
     title: spec.title,
     permission: spec.permission,
     fields: spec.fields,
     row: spec.row,
-    byRef: true,
     async apply(tx, rows, actor, platform) {
       const errors: RowError[] = [];
       const check = rowChecker(errors);
@@ -118,6 +121,8 @@ export function refImport<Row extends { ref: string }>(spec: RefImportSpec<Row>)
       return { created, updated, errors };
     },
   };
+  onRunner.add(type);
+  return type;
 }
 
 /** How many of `steps` a record in `status` has taken (a status between two steps counts as the earlier). */

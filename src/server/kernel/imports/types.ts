@@ -48,8 +48,6 @@ export interface ImportType<Row = any> {
   fields: ImportField[];
   /** Validates one row whose cells are strings (or absent when empty). */
   row: ZodType<Row>;
-  /** Set by `refImport`: units and refs resolve within the importer's data scope, rows go through the module's commands. */
-  byRef?: true;
   /** Writes the valid rows in the caller's transaction; returns rows it refuses (then nothing is kept). */
   apply(tx: Tx, rows: ImportRow<Row>[], actor: Importer, platform: Platform): Promise<ImportOutcome>;
 }
