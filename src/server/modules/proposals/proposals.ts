@@ -1,5 +1,6 @@
 // 建议提案: the law office (government office) assigns each suggestion or proposal to a lead unit;
 // the unit replies within 3 months (6 if complex); the proposer's satisfaction closes it.
+import { sql } from 'kysely';
 import './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
@@ -78,7 +79,7 @@ async function toViews(platform: Platform, rows: Row[]): Promise<ProposalView[]>
 export async function listProposals(platform: Platform, scope: DataScope, query: Omit<ProposalListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number }) {
   let base = proposalQuery(platform.db);
   if (query.status) base = base.where('p.status', '=', query.status);
-  const page = await listPage<Row>(platform.db, base, PROPOSAL, { alias: 'p', unitColumn: 'p.unit_id', defaultSort: { field: 'assignedDate', order: 'desc' }, defaultOrder: (q) => q.orderBy('p.assigned_date', 'desc').orderBy('p.kind').orderBy('p.number') }, scope, { ...query, leadUnitId: query.leadUnitId || query.unitId });
+  const page = await listPage<Row>(platform.db, base, PROPOSAL, { alias: 'p', unitColumn: 'p.unit_id', defaultSort: { field: 'assignedDate', order: 'desc' }, defaultOrder: (q) => q.orderBy('p.assigned_date', 'desc').orderBy('p.kind').orderBy(sql`length(p.number)`).orderBy('p.number') }, scope, { ...query, leadUnitId: query.leadUnitId || query.unitId });
   return { ...page, items: await toViews(platform, page.items) };
 }
 
