@@ -74,3 +74,19 @@ describe('import and figures', () => {
     expect(refused.json().errors.map((e: any) => e.column)).toEqual(['结案日期（closedDate）', '结案日期（closedDate）', '调解组织编号（orgRef）', '回访日期（revisitDate）']);
   });
 });
+
+describe('the ledger on both engines', () => {
+  it('sorts text by code point and finds a keyword whatever its ASCII case', async () => {
+    const unit = await makeUnit(env.platform, { parent: root, kind: 'town', name: '排序镇' });
+    const office = await loggedIn(env.app, (await makeUser(env.platform, { unit, roles: ['law_office'] })).username);
+    for (const type of ['婚姻家庭', 'abc纠纷', 'Zeta', 'ABD纠纷']) {
+      const res = await office.post('/api/v1/disputes', { unitId: unit.id, type, parties: '甲与乙', summary: '纠纷', receivedDate: '2026-05-06', channel: 'people', mediators: '调解员' });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const types = async (query: string) => (await office.get(`/api/v1/disputes?unitId=${unit.id}&${query}`)).json().items.map((d: any) => d.type);
+    expect(await types('sort=type&order=asc')).toEqual(['ABD纠纷', 'Zeta', 'abc纠纷', '婚姻家庭']);
+    expect(await types('sort=type&order=desc')).toEqual(['婚姻家庭', 'abc纠纷', 'Zeta', 'ABD纠纷']);
+    expect(await types('q=abd')).toEqual(['ABD纠纷']);
+    expect(await types('q=ZETA')).toEqual(['Zeta']);
+  });
+});

@@ -1,7 +1,7 @@
 // One paged, sorted, scoped list query for every ledger: the definition's filters (enum and boolean
 // equality, a unit with its subunits, a date by year), keyword search, sort keys and paging, always
 // inside the caller's data scope.
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Executor } from '../db/index.ts';
 import { likeEscape } from '../db/index.ts';
 import { scoped, subtreeUnitIds, type DataScope } from '../auth/scope.ts';
@@ -35,6 +35,12 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** Text sorts by code point on both engines (PostgreSQL would use its database locale; SQLite compares bytes). */
+function sortKey(db: Executor, kind: string, column: string) {
+  const text = ['text', 'longText', 'enum'].includes(kind);
+  return text && db.getExecutor().adapter instanceof PostgresAdapter ? sql`${sql.ref(column)} collate "C"` : sql.ref(column);
+}
+
 /** Applies scope, filters, search, sort and paging to `base` (a select of the record's table, with joins). */
 export async function listPage<Row>(db: Executor, base: any, def: RecordDef, spec: ListSpec, scope: DataScope, params: ListParams): Promise<Page<Row>> {
   let q = scoped(base, scope, spec.unitColumn);
@@ -56,7 +62,8 @@ export async function listPage<Row>(db: Executor, base: any, def: RecordDef, spe
   const searchable = entries(def).filter(([, f]) => f.search);
   if (params.q && searchable.length) {
     const pattern = `%${likeEscape(params.q)}%`;
-    q = q.where((eb: any) => eb.or(searchable.map(([name]) => sql<boolean>`${sql.ref(column(name))} like ${pattern} escape '\\'`)));
+    // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+    q = q.where((eb: any) => eb.or(searchable.map(([name]) => sql<boolean>`lower(${sql.ref(column(name))}) like lower(${pattern}) escape '\\'`)));
   }
   const chosen = params.sort && def.fields[params.sort]?.sort ? params.sort : null;
   const sortField = chosen ?? spec.defaultSort.field;
@@ -65,7 +72,7 @@ export async function listPage<Row>(db: Executor, base: any, def: RecordDef, spe
   const [{ total }, rows] = await Promise.all([
     q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
     // Empty values last in either direction, on both engines (PostgreSQL puts NULLs first when descending).
-    ordered.orderBy(sql`${sql.ref(column(sortField))} is null`).orderBy(column(sortField), order).orderBy(`${spec.alias}.id`, order).limit(params.pageSize).offset((params.page - 1) * params.pageSize).execute(),
+    ordered.orderBy(sql`${sql.ref(column(sortField))} is null`).orderBy(sortKey(db, def.fields[sortField]!.kind, column(sortField)), order).orderBy(`${spec.alias}.id`, order).limit(params.pageSize).offset((params.page - 1) * params.pageSize).execute(),
   ]);
   return { items: rows as Row[], total: Number(total), page: params.page, pageSize: params.pageSize };
 }
