@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { createAndReadRoutes } from '../../kernel/records/routes.ts';
 import { exportRoute } from '../../kernel/exports/xlsx.ts';
 import { unmaskInput } from '../../../shared/schemas/org.ts';
 import { DISCLOSURE_REQUEST, disclosureListQuery, disclosureRequestInput, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
@@ -28,21 +29,15 @@ export async function disclosureRoutes(api: FastifyInstance, platform: Platform)
     ]),
   });
 
-  route(api, {
-    method: 'POST',
+  createAndReadRoutes(api, platform, {
     url: '/foi-requests',
-    permission: 'foi.manage',
-    summary: '登记政府信息公开申请（自收到之日起20个工作日内答复）',
     tags,
+    permissions: { create: 'foi.manage', read: 'foi.read' },
+    summaries: { create: '登记政府信息公开申请（自收到之日起20个工作日内答复）', read: '公开申请详情（期限及计算说明）' },
     body: disclosureRequestInput,
-    handler: async ({ ctx, body, reply }) => {
-      const id = await platform.db.transaction().execute((tx) => createRequest(tx, platform, ctx, ctx.scope, body));
-      reply.code(201);
-      return getRequest(platform, ctx.scope, id);
-    },
+    create: (tx, ctx, body) => createRequest(tx, platform, ctx, ctx.scope, body),
+    read: (ctx, id) => getRequest(platform, ctx.scope, id),
   });
-
-  route(api, { method: 'GET', url: '/foi-requests/:id', permission: 'foi.read', summary: '公开申请详情（期限及计算说明）', tags, params: paramsWithId, handler: async ({ ctx, params }) => getRequest(platform, ctx.scope, params.id) });
 
   route(api, {
     method: 'POST',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { createAndReadRoutes } from '../../kernel/records/routes.ts';
 import { exportRoute } from '../../kernel/exports/xlsx.ts';
 import { LITIGATION_CASE, hearingInput, litigationCaseInput, litigationListQuery, lossAnalysisInput, type LitigationCaseView } from '../../../shared/schemas/litigation.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
@@ -27,21 +28,15 @@ export async function litigationRoutes(api: FastifyInstance, platform: Platform)
     ]),
   });
 
-  route(api, {
-    method: 'POST',
+  createAndReadRoutes(api, platform, {
     url: '/litigation-cases',
-    permission: 'litigation.manage',
-    summary: '登记应诉案件（自收到起诉状副本之日起15日内答辩）',
     tags,
+    permissions: { create: 'litigation.manage', read: 'litigation.read' },
+    summaries: { create: '登记应诉案件（自收到起诉状副本之日起15日内答辩）', read: '应诉案件详情' },
     body: litigationCaseInput,
-    handler: async ({ ctx, body, reply }) => {
-      const id = await platform.db.transaction().execute((tx) => createLitigationCase(tx, platform, ctx, ctx.scope, body));
-      reply.code(201);
-      return getLitigationCase(platform, ctx.scope, id);
-    },
+    create: (tx, ctx, body) => createLitigationCase(tx, platform, ctx, ctx.scope, body),
+    read: (ctx, id) => getLitigationCase(platform, ctx.scope, id),
   });
-
-  route(api, { method: 'GET', url: '/litigation-cases/:id', permission: 'litigation.read', summary: '应诉案件详情', tags, params: paramsWithId, handler: async ({ ctx, params }) => getLitigationCase(platform, ctx.scope, params.id) });
 
   route(api, {
     method: 'POST',

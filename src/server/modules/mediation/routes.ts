@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { route, paramsWithId } from '../../kernel/http/route.ts';
+import { route } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { createAndReadRoutes } from '../../kernel/records/routes.ts';
 import { exportRoute } from '../../kernel/exports/xlsx.ts';
 import { DISPUTE, disputeInput, disputeListQuery, disputeView, mediationOrgView, orgInput, type DisputeView } from '../../../shared/schemas/mediation.ts';
 import { pageOf } from '../../../shared/records.ts';
@@ -39,20 +40,14 @@ export async function mediationRoutes(api: FastifyInstance, platform: Platform):
     columns: exportColumns<DisputeView>(DISPUTE, [{ header: '状态', width: 12, value: (d) => d.statusLabel }]),
   });
 
-  route(api, {
-    method: 'POST',
+  createAndReadRoutes(api, platform, {
     url: '/disputes',
-    permission: 'mediation.manage',
-    summary: '受理矛盾纠纷（人民调解/行政调解/司法调解，可关联其他途径的同一纠纷）',
     tags,
+    permissions: { create: 'mediation.manage', read: 'mediation.read' },
+    summaries: { create: '受理矛盾纠纷（人民调解/行政调解/司法调解，可关联其他途径的同一纠纷）', read: '纠纷详情' },
     body: disputeInput,
-    status: 201,
     response: disputeView,
-    handler: async ({ ctx, body, reply }) => {
-      const id = await platform.db.transaction().execute((tx) => createDispute(tx, platform, ctx, ctx.scope, body));
-      reply.code(201);
-      return getDispute(platform, ctx.scope, id);
-    },
+    create: (tx, ctx, body) => createDispute(tx, platform, ctx, ctx.scope, body),
+    read: (ctx, id) => getDispute(platform, ctx.scope, id),
   });
-  route(api, { method: 'GET', url: '/disputes/:id', permission: 'mediation.read', summary: '纠纷详情', tags, params: paramsWithId, status: 200, response: disputeView, handler: async ({ ctx, params }) => getDispute(platform, ctx.scope, params.id) });
 }

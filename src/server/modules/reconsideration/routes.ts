@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { createAndReadRoutes } from '../../kernel/records/routes.ts';
 import { exportRoute } from '../../kernel/exports/xlsx.ts';
 import { unmaskInput } from '../../../shared/schemas/org.ts';
 import { REVIEW_CASE, committeeInput, reviewCaseInput, reviewListQuery, type ReviewCaseView } from '../../../shared/schemas/reconsideration.ts';
@@ -25,21 +26,15 @@ export async function reviewRoutes(api: FastifyInstance, platform: Platform): Pr
     columns: exportedColumns(),
   });
 
-  route(api, {
-    method: 'POST',
+  createAndReadRoutes(api, platform, {
     url: '/review-cases',
-    permission: 'review.manage',
-    summary: '登记复议申请（自收到之日起计算5个工作日受理审查期限）',
     tags,
+    permissions: { create: 'review.manage', read: 'review.read' },
+    summaries: { create: '登记复议申请（自收到之日起计算5个工作日受理审查期限）', read: '复议案件详情（期限及计算说明）' },
     body: reviewCaseInput,
-    handler: async ({ ctx, body, reply }) => {
-      const id = await platform.db.transaction().execute((tx) => createCase(tx, platform, ctx, ctx.scope, body));
-      reply.code(201);
-      return getCase(platform, ctx.scope, id);
-    },
+    create: (tx, ctx, body) => createCase(tx, platform, ctx, ctx.scope, body),
+    read: (ctx, id) => getCase(platform, ctx.scope, id),
   });
-
-  route(api, { method: 'GET', url: '/review-cases/:id', permission: 'review.read', summary: '复议案件详情（期限及计算说明）', tags, params: paramsWithId, handler: async ({ ctx, params }) => getCase(platform, ctx.scope, params.id) });
 
   route(api, {
     method: 'PUT',
