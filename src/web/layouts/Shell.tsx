@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { Layout, Menu, Dropdown, Space, Tag, Typography, App, Badge, type MenuProps } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Layout, Menu, Dropdown, Space, Tag, Typography, App, Badge, Grid, type MenuProps } from 'antd';
 import { UserOutlined, LogoutOutlined, KeyOutlined, BellOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -14,6 +14,9 @@ export function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const { message } = App.useApp();
+  // On a phone the menu folds away behind its tab and the header keeps only what fits.
+  const narrow = !Grid.useBreakpoint().md;
+  const [collapsed, setCollapsed] = useState(false);
   const unread = useQuery({ queryKey: ['unread-count'], queryFn: () => get<{ unread: number }>('/notifications/unread-count'), refetchInterval: 60_000, enabled: !!me && !me.passwordChangeRequired });
   const visible = APP_ROUTES.filter((r) => r.inMenu && allowed(r, can));
   const groups = [...new Set(visible.map((r) => r.group ?? ''))];
@@ -30,7 +33,7 @@ export function Shell({ children }: { children: ReactNode }) {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#8e1515', paddingInline: 20, height: 52, lineHeight: '52px' }}>
-        <Typography.Text strong style={{ color: '#fff', fontSize: 17, letterSpacing: 1 }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: narrow ? 15 : 17, letterSpacing: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
           法治政府建设综合管理平台
         </Typography.Text>
         <div style={{ flex: 1 }} />
@@ -48,9 +51,9 @@ export function Shell({ children }: { children: ReactNode }) {
         >
           <Space style={{ color: '#fff', cursor: 'pointer' }} data-testid="user-menu">
             <UserOutlined />
-            {me?.user.name}
-            <span style={{ opacity: 0.8 }}>{me?.unit.name}</span>
-            {me?.roles.map((r) => (
+            {!narrow && me?.user.name}
+            {!narrow && <span style={{ opacity: 0.8 }}>{me?.unit.name}</span>}
+            {!narrow && me?.roles.map((r) => (
               <Tag key={r} color="gold" style={{ marginInlineEnd: 0 }}>
                 {ROLES[r as Role] ?? r}
               </Tag>
@@ -59,10 +62,19 @@ export function Shell({ children }: { children: ReactNode }) {
         </Dropdown>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-          <Menu mode="inline" selectedKeys={[location.pathname]} items={items} onClick={(e) => navigate(e.key)} style={{ borderInlineEnd: 0 }} />
+        <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }} breakpoint="md" collapsedWidth={0} collapsed={collapsed} onBreakpoint={(broken) => setCollapsed(broken)} onCollapse={setCollapsed} zeroWidthTriggerStyle={{ position: 'fixed', top: 'auto', bottom: 24, left: 0, zIndex: 20 }}>
+          <Menu
+            mode="inline"
+            selectedKeys={[location.pathname]}
+            items={items}
+            onClick={(e) => {
+              navigate(e.key);
+              if (narrow) setCollapsed(true);
+            }}
+            style={{ borderInlineEnd: 0 }}
+          />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 16, background: '#f5f6f8' }}>
+        <Layout.Content style={{ padding: narrow ? 8 : 16, background: '#f5f6f8', minWidth: 0 }}>
           <MenuContext.Provider value={visible}>{children}</MenuContext.Provider>
         </Layout.Content>
       </Layout>
