@@ -1,6 +1,8 @@
 // Import types `org_units` and `users` (domain.md §5; field names are API).
 import { z } from '../../../shared/zod.ts';
-import { unitCode, creditCode, phone, enumFromLabels, username, UNIT_KINDS } from '../../../shared/schemas/org.ts';
+import { unitCode, creditCode, phone, username, ORG_UNIT } from '../../../shared/schemas/org.ts';
+import type { RecordDef } from '../../../shared/records.ts';
+import { importFields, importRow } from '../../kernel/imports/from-record.ts';
 import { ROLES, isRole } from '../../../shared/roles.ts';
 import type { ImportType, RowError } from '../../kernel/imports/types.ts';
 import type { OrgUnitTable } from '../../kernel/db/tables.ts';
@@ -14,28 +16,22 @@ import { assertRoleSet, holdsAdminRole, isSystem } from './policy.ts';
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional();
 
-const orgUnitRow = z.object({
-  code: unitCode,
-  name: z.string().max(100, { error: '单位名称不能超过 100 个字符' }).meta({ title: '单位名称' }),
-  kind: enumFromLabels(UNIT_KINDS, '单位类型'),
-  category: optional(z.string().max(50).meta({ title: '考评类别' })),
-  parentCode: optional(unitCode.meta({ title: '上级单位编码' })),
-  creditCode: optional(creditCode),
-});
+/**
+ * Units and accounts are keyed by their platform-wide code or username, not by a per-unit `ref`: the
+ * kit's ref column is left out of their files.
+ */
+const withoutRef = <T extends { ref: string }>(row: z.ZodType<T>) => (row as unknown as z.ZodObject).omit({ ref: true }) as unknown as z.ZodType<Omit<T, 'ref'>>;
+const fieldsWithoutRef = (def: RecordDef<any>) => importFields(def, '').filter((column) => column.name !== 'ref');
+
+// The unit code keeps its character rule, the credit code its check digit (GB 32100-2015).
+const orgUnitRow = withoutRef(importRow(ORG_UNIT, { code: unitCode, creditCode: optional(creditCode) }));
 type OrgUnitRow = z.infer<typeof orgUnitRow>;
 
 export const orgUnitsImport: ImportType<OrgUnitRow> = {
   type: 'org_units',
   title: '组织机构',
   permission: 'org.manage',
-  fields: [
-    { name: 'code', label: '单位编码', required: true, note: '单位唯一编码（字母、数字、-、_），再次导入同一编码时更新该单位', example: 'SFX-D01' },
-    { name: 'name', label: '单位名称', required: true, note: '单位全称', example: '示范县司法局' },
-    { name: 'kind', label: '单位类型', required: true, note: 'county/department/town/village/other，或 县政府/部门/乡镇街道/村社区/其他', example: '部门' },
-    { name: 'category', label: '考评类别', note: '考评时的分类，如 部门、乡镇；可空', example: '部门' },
-    { name: 'parentCode', label: '上级单位编码', note: '上级单位的编码（可为本文件中的单位）；为空则成为根单位', example: 'SFX' },
-    { name: 'creditCode', label: '统一社会信用代码', note: '18 位，按 GB 32100-2015 校验；可空', example: '11430000MB12345670' },
-  ],
+  fields: fieldsWithoutRef(ORG_UNIT),
   row: orgUnitRow,
   async apply(tx, rows, actor, platform) {
     const errors: RowError[] = [];
