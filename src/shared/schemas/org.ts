@@ -2,7 +2,7 @@
 // the server, the API docs and the forms.
 import { z, text, version, pageQuery } from '../zod.ts';
 import { createInput, defineRecord, f, fieldSchema, type RecordView } from '../records.ts';
-import { isValidCreditCode, isValidIdNumber, isValidPhone } from '../validators.ts';
+import { isValidCreditCode } from '../validators.ts';
 import { ROLE_NAMES, ROLES } from '../roles.ts';
 
 export const UNIT_KINDS = { county: '县政府', department: '部门', town: '乡镇街道', village: '村社区', other: '其他' } as const;
@@ -41,14 +41,6 @@ export const creditCode = z
   .toUpperCase()
   .refine(isValidCreditCode, { error: '统一社会信用代码无效（应为 18 位，且校验码正确）' })
   .meta({ title: '统一社会信用代码' });
-
-export const phone = z.string().trim().refine(isValidPhone, { error: '手机号码无效（应为 11 位大陆手机号）' }).meta({ title: '手机号码' });
-export const idNumber = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isValidIdNumber, { error: '身份证号码无效（应为 18 位，出生日期和校验码正确）' })
-  .meta({ title: '身份证号码' });
 
 const sortOrder = z.number().int().min(0).max(100000).meta({ title: '排序号' });
 
@@ -142,24 +134,51 @@ export const roles = z.array(roleName).min(1, { error: '角色至少选择一个
 /** Roles as granted by the security administrator: may be empty (all roles withdrawn). */
 export const grantedRoles = z.array(roleName).max(ROLE_NAMES.length).meta({ title: '角色' });
 
-export const createUserInput = z.strictObject({
-  username,
-  name: text('姓名', 50),
-  unitId: z.string().min(1, { error: '所属单位不能为空' }).max(64).meta({ title: '所属单位' }),
-  /** Only the security administrator grants roles (user.grant): an account created by the system administrator has none. */
-  roles: grantedRoles.optional(),
-  phone: phone.nullable().optional(),
-  idNumber: idNumber.nullable().optional(),
+/**
+ * 用户. Accounts are keyed by their platform-wide username (no per-unit `ref`), so the import drops the
+ * kit's ref column and the table stays out of the drift test. Roles live in `user_roles`, not here.
+ */
+export const USER = defineRecord({
+  type: 'user',
+  title: '用户',
+  table: 'users',
+  fields: {
+    username: f.text('用户名', { max: 32, required: true, list: true, search: true, note: '登录名，字母开头，3–32 位；再次导入同一用户名时更新该用户（不改密码）', example: 'zhangsan' }),
+    name: f.text('姓名', { max: 50, required: true, list: true, search: true, note: '真实姓名', example: '张三' }),
+    unitId: f.unit('所属单位', { required: true, list: true, filter: true, note: '已存在的单位编码', example: 'SFX-D01' }),
+    phone: f.phone('手机号码', { note: '11 位手机号，加密保存；可空', example: '13800138000' }),
+    idNumber: f.idNumber('身份证号码', { importName: false }),
+    disabled: f.boolean('已停用', { input: false, importName: false, list: true }),
+  },
 });
+
+/** One field's input schema from the definition (messages naming the field). */
+const userField = <K extends keyof typeof USER.fields>(name: K) => fieldSchema(name, USER.fields[name]) as z.ZodType<NonNullable<RecordView<typeof USER.fields>[K]>>;
+/** Personal data: null clears it. */
+const phone = userField('phone').nullable().optional();
+const idNumber = userField('idNumber').nullable().optional();
+
+/** The username keeps its character rule; name, unit, phone and ID number derive from the definition. */
+export const createUserInput = createInput(
+  USER,
+  {
+    username,
+    /** Only the security administrator grants roles (user.grant): an account created by the system administrator has none. */
+    roles: grantedRoles.optional(),
+    phone,
+    idNumber,
+  },
+  ['name', 'unitId'],
+);
 export type CreateUserInput = z.infer<typeof createUserInput>;
 
 export const updateUserInput = z.strictObject({
   version,
-  name: text('姓名', 50).optional(),
-  unitId: z.string().min(1).max(64).optional().meta({ title: '所属单位' }),
+  name: userField('name').optional(),
+  unitId: userField('unitId').optional(),
   roles: roles.optional(),
-  phone: phone.nullable().optional(),
-  idNumber: idNumber.nullable().optional(),
+  phone,
+  idNumber,
 });
 export type UpdateUserInput = z.infer<typeof updateUserInput>;
 

@@ -1,6 +1,6 @@
 // Import types `org_units` and `users` (domain.md §5; field names are API).
 import { z } from '../../../shared/zod.ts';
-import { unitCode, creditCode, phone, username, ORG_UNIT } from '../../../shared/schemas/org.ts';
+import { unitCode, creditCode, username, ORG_UNIT, USER } from '../../../shared/schemas/org.ts';
 import type { RecordDef } from '../../../shared/records.ts';
 import { importFields, importRow } from '../../kernel/imports/from-record.ts';
 import { ROLES, isRole } from '../../../shared/roles.ts';
@@ -105,27 +105,27 @@ export const orgUnitsImport: ImportType<OrgUnitRow> = {
 };
 
 const roleLabels = new Map<string, string>(Object.entries(ROLES).map(([k, v]) => [v, k]));
-const userRow = z.object({
-  username,
-  name: z.string().max(50, { error: '姓名不能超过 50 个字符' }).meta({ title: '姓名' }),
-  unitCode: unitCode.meta({ title: '所属单位编码' }),
-  roles: optional(
-    z
-      .string()
-      .transform((v, ctx) => {
-        const parts = v.split(/[;；,，]/).map((s) => s.trim()).filter(Boolean);
-        const out: string[] = [];
-        for (const p of parts) {
-          const role = isRole(p) ? p : roleLabels.get(p);
-          if (!role) ctx.addIssue({ code: 'custom', message: `角色「${p}」无效，可选：${Object.entries(ROLES).map(([k, v]) => `${k}/${v}`).join('、')}` });
-          else if (!out.includes(role)) out.push(role);
-        }
-        return out;
-      })
-      .meta({ title: '角色' }),
-  ),
-  phone: optional(phone),
-});
+// The username keeps its character rule; the roles column is the import's own (roles live in user_roles).
+const userRow = withoutRef(
+  importRow(USER, {
+    username,
+    roles: optional(
+      z
+        .string()
+        .transform((v, ctx) => {
+          const parts = v.split(/[;；,，]/).map((s) => s.trim()).filter(Boolean);
+          const out: string[] = [];
+          for (const p of parts) {
+            const role = isRole(p) ? p : roleLabels.get(p);
+            if (!role) ctx.addIssue({ code: 'custom', message: `角色「${p}」无效，可选：${Object.entries(ROLES).map(([k, v]) => `${k}/${v}`).join('、')}` });
+            else if (!out.includes(role)) out.push(role);
+          }
+          return out;
+        })
+        .meta({ title: '角色' }),
+    ),
+  }),
+);
 type UserRow = z.infer<typeof userRow>;
 
 const ROLES_COLUMN = '角色（roles）';
@@ -139,18 +139,20 @@ export const usersImport: ImportType<UserRow> = {
   type: 'users',
   title: '用户',
   permission: 'user.import',
-  fields: [
-    { name: 'username', label: '用户名', required: true, note: '登录名，字母开头，3–32 位；再次导入同一用户名时更新该用户（不改密码）', example: 'zhangsan' },
-    { name: 'name', label: '姓名', required: true, note: '真实姓名', example: '张三' },
-    { name: 'unitCode', label: '所属单位编码', required: true, note: '已存在的单位编码', example: 'SFX-D01' },
-    {
-      name: 'roles',
-      label: '角色',
-      note: `只有安全管理员导入时生效（系统管理员导入账号时请留空，留空则不改角色）；用 ; 分隔；可用代码或中文名：${Object.entries(ROLES).map(([k, v]) => `${k}/${v}`).join('、')}；管理员角色不能导入`,
-      example: 'unit_liaison',
-    },
-    { name: 'phone', label: '手机号码', note: '11 位手机号，加密保存；可空', example: '13800138000' },
-  ],
+  // The definition's columns, with the roles column where it has always been (after the unit).
+  fields: fieldsWithoutRef(USER).flatMap((column) =>
+    column.name === 'unitCode'
+      ? [
+          column,
+          {
+            name: 'roles',
+            label: '角色',
+            note: `只有安全管理员导入时生效（系统管理员导入账号时请留空，留空则不改角色）；用 ; 分隔；可用代码或中文名：${Object.entries(ROLES).map(([k, v]) => `${k}/${v}`).join('、')}；管理员角色不能导入`,
+            example: 'unit_liaison',
+          },
+        ]
+      : [column],
+  ),
   row: userRow,
   async apply(tx, rows, actor, platform) {
     const errors: RowError[] = [];
