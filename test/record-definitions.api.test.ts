@@ -44,7 +44,7 @@ async function drift(def: RecordDef<any>): Promise<string[]> {
     else if (column.type !== STORED_AS[spec.kind]) problems.push(`${def.type}.${name}: column ${spec.column} is ${column.type}, the definition says ${STORED_AS[spec.kind]}`);
     else if (spec.required && !column.notNull) problems.push(`${def.type}.${name}: required, but ${spec.column} accepts NULL`);
   }
-  for (const stamp of ['id', 'ref', 'unit_id', 'version']) if (!columns.has(stamp)) problems.push(`${def.type}: no column ${def.table}.${stamp}`);
+  for (const stamp of ['id', def.key ?? 'ref', def.unitColumn ?? 'unit_id', 'version']) if (!columns.has(stamp)) problems.push(`${def.type}: no column ${def.table}.${stamp}`);
   return problems;
 }
 

@@ -145,6 +145,10 @@ export interface RecordDef<F extends Record<string, FieldDef<any, any, any, any>
   title: string;
   table: string;
   fields: F;
+  /** The column an import finds a record by: `ref` (unique per unit) unless the record has a natural key (a unit's code, a user's username). */
+  key?: string;
+  /** The column that places a record in a unit's data scope: `unit_id`, or `id` for the units themselves. */
+  unitColumn?: string;
 }
 
 /** A record as the API shows it: id, ref and version, then every field (optional ones may be null). */

@@ -52,6 +52,8 @@ export const ORG_UNIT = defineRecord({
   type: 'org_unit',
   title: '单位',
   table: 'org_units',
+  key: 'code',
+  unitColumn: 'id',
   fields: {
     code: f.text('单位编码', { max: 32, required: true, list: true, sort: true, search: true, note: '单位唯一编码（字母、数字、-、_），再次导入同一编码时更新该单位', example: 'SFX-D01' }),
     name: f.text('单位名称', { max: 100, required: true, list: true, sort: true, search: true, note: '单位全称', example: '示范县司法局' }),
@@ -142,6 +144,7 @@ export const USER = defineRecord({
   type: 'user',
   title: '用户',
   table: 'users',
+  key: 'username',
   fields: {
     username: f.text('用户名', { max: 32, required: true, list: true, search: true, note: '登录名，字母开头，3–32 位；再次导入同一用户名时更新该用户（不改密码）', example: 'zhangsan' }),
     name: f.text('姓名', { max: 50, required: true, list: true, search: true, note: '真实姓名', example: '张三' }),
