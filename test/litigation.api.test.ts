@@ -141,20 +141,21 @@ describe('the ledger', () => {
 });
 
 describe('hearing re-import', () => {
+  // In 2021, a year no other test counts (the figures test compares the county's 2024 and 2025).
   it('corrects a hearing on its own case, keeps its note, and refuses to move it to another case', async () => {
     const unit = await makeUnit(env.platform, { parent: root, name: '开庭更正局' });
-    const caseRow = (ref: string) => ({ ref, unitCode: unit.code, court: '法院', plaintiff: '甲', cause: '处罚', filedDate: '2025-03-01', complaintReceivedDate: '2025-03-05' });
+    const caseRow = (ref: string) => ({ ref, unitCode: unit.code, court: '法院', plaintiff: '甲', cause: '处罚', filedDate: '2021-03-01', complaintReceivedDate: '2021-03-05' });
     const post = (type: string, rows: object[]) => office.request({ method: 'POST', url: `/api/v1/imports/${type}`, ...multipart('x.jsonl', rows.map((r) => JSON.stringify(r)).join('\n')) });
     expect((await post('litigation_cases', [caseRow('HC-A'), caseRow('HC-B')])).statusCode).toBe(200);
-    expect((await post('litigation_hearings', [{ ref: 'HH-1', caseRef: 'HC-A', date: '2025-04-01', headAppeared: '否' }])).statusCode).toBe(200);
+    expect((await post('litigation_hearings', [{ ref: 'HH-1', caseRef: 'HC-A', date: '2021-04-01', headAppeared: '否' }])).statusCode).toBe(200);
     const hearing = () => env.platform.db.selectFrom('litigation_hearings').selectAll().where('ref', '=', 'HH-1').executeTakeFirstOrThrow();
     await env.platform.db.updateTable('litigation_hearings').set({ note: '庭审中被告出示了现场检查笔录' }).where('ref', '=', 'HH-1').execute();
 
-    const corrected = await post('litigation_hearings', [{ ref: 'HH-1', caseRef: 'HC-A', date: '2025-04-01', headAppeared: '是', headName: '王局长' }]);
+    const corrected = await post('litigation_hearings', [{ ref: 'HH-1', caseRef: 'HC-A', date: '2021-04-01', headAppeared: '是', headName: '王局长' }]);
     expect(corrected.json()).toMatchObject({ updated: 1 });
     expect(await hearing()).toMatchObject({ head_appeared: 1, head_name: '王局长', note: '庭审中被告出示了现场检查笔录', version: 2 });
 
-    const moved = await post('litigation_hearings', [{ ref: 'HH-1', caseRef: 'HC-B', date: '2025-04-01', headAppeared: '否' }]);
+    const moved = await post('litigation_hearings', [{ ref: 'HH-1', caseRef: 'HC-B', date: '2021-04-01', headAppeared: '否' }]);
     expect(moved.statusCode).toBe(422);
     expect(moved.json().errors[0]).toMatchObject({ column: '案件编号（caseRef）' });
     expect(await hearing()).toMatchObject({ head_name: '王局长', version: 2 });
