@@ -1,5 +1,6 @@
 // 矛盾纠纷调解 over HTTP: three-channel links, outcomes and return visits, scope, imports, figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestEnv, loggedIn, makeMediationOrg, makeStaffedUnit, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 
 let env: TestEnv;
@@ -88,5 +89,21 @@ describe('the ledger on both engines', () => {
     expect(await types('sort=type&order=desc')).toEqual(['婚姻家庭', 'abc纠纷', 'Zeta', 'ABD纠纷']);
     expect(await types('q=abd')).toEqual(['ABD纠纷']);
     expect(await types('q=ZETA')).toEqual(['Zeta']);
+  });
+});
+
+describe('the export', () => {
+  it('refuses a filtered list longer than one export holds, saying how many and what to do, rather than cutting it', async () => {
+    const unit = await makeUnit(env.platform, { parent: root, kind: 'town', name: '导出上限镇' });
+    const office = await loggedIn(env.app, (await makeUser(env.platform, { unit, roles: ['law_office'] })).username);
+    // 20,001 disputes of this town, written in one statement.
+    await sql`insert into disputes (id, ref, unit_id, org_id, title, type, parties, summary, received_date, channel, linked_dispute_id, mediators, lawyer_involved, status, outcome, agreement, closed_date, revisit_date, revisit_result, version, created_at, created_by, updated_at, updated_by)
+      with recursive n(i) as (select 1 union all select i + 1 from n where i < 20001)
+      select ${unit.id} || '-' || i, null, ${unit.id}, null, '其他：甲与乙', '其他', '甲与乙', '纠纷', '2026-01-02', 'people', null, '调解员', 0, 'received', null, null, null, null, null, 1, '2026-01-02T00:00:00Z', null, '2026-01-02T00:00:00Z', null from n`.execute(env.platform.db);
+    const res = await office.get(`/api/v1/disputes/export?unitId=${unit.id}`);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().detail).toContain('筛选结果共 20001 条，超过单次导出上限 20000 条');
+    const narrower = await office.get(`/api/v1/disputes/export?unitId=${unit.id}&year=2025`);
+    expect(narrower.statusCode).toBe(200);
   });
 });

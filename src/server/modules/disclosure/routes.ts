@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { createAndReadRoutes } from '../../kernel/records/routes.ts';
-import { exportRoute } from '../../kernel/exports/xlsx.ts';
+import { createAndReadRoutes, ledgerRoutes } from '../../kernel/records/routes.ts';
 import { unmaskInput } from '../../../shared/schemas/org.ts';
 import { DISCLOSURE_REQUEST, disclosureListQuery, disclosureRequestInput, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
@@ -11,22 +10,20 @@ import { createRequest, getRequest, listRequests, unmaskApplicant } from './disc
 export async function disclosureRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['政府信息公开'];
 
-  route(api, { method: 'GET', url: '/foi-requests', permission: 'foi.read', summary: '依申请公开（筛选、关键词、排序，附答复期限红黄牌）', tags, query: disclosureListQuery, handler: async ({ ctx, query }) => listRequests(platform, ctx.scope, query) });
-
-  exportRoute(api, platform, {
-    url: '/foi-requests/export',
-    permission: 'foi.read',
-    summary: '按当前筛选导出依申请公开台账（.xlsx，个人信息脱敏）',
+  ledgerRoutes(api, platform, {
+    url: '/foi-requests',
     tags,
+    permission: 'foi.read',
+    summaries: { list: '依申请公开（筛选、关键词、排序，附答复期限红黄牌）', export: '按当前筛选导出依申请公开台账（.xlsx，个人信息脱敏）' },
     query: disclosureListQuery,
     sheet: '依申请公开',
     targetType: 'foi_request',
-    rows: async (ctx, query) => (await listRequests(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
     columns: exportColumns<DisclosureRequestView>(DISCLOSURE_REQUEST, [
       { header: '状态', width: 12, value: (r) => r.statusLabel },
       { header: '答复期限', width: 12, value: (r) => r.due },
       { header: '按期', width: 6, value: (r) => (r.onTime === null ? null : r.onTime ? '是' : '否') },
     ]),
+    list: (ctx, query) => listRequests(platform, ctx.scope, query),
   });
 
   createAndReadRoutes(api, platform, {

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { createAndReadRoutes } from '../../kernel/records/routes.ts';
-import { exportRoute } from '../../kernel/exports/xlsx.ts';
+import { createAndReadRoutes, ledgerRoutes } from '../../kernel/records/routes.ts';
 import { LITIGATION_CASE, hearingInput, litigationCaseInput, litigationListQuery, lossAnalysisInput, type LitigationCaseView } from '../../../shared/schemas/litigation.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { addHearing, createLitigationCase, getLitigationCase, listLitigationCases, setLossAnalysis } from './litigation.ts';
@@ -10,22 +9,20 @@ import { addHearing, createLitigationCase, getLitigationCase, listLitigationCase
 export async function litigationRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['行政应诉'];
 
-  route(api, { method: 'GET', url: '/litigation-cases', permission: 'litigation.read', summary: '行政应诉案件', tags, query: litigationListQuery, handler: async ({ ctx, query }) => listLitigationCases(platform, ctx.scope, query) });
-
-  exportRoute(api, platform, {
-    url: '/litigation-cases/export',
-    permission: 'litigation.read',
-    summary: '按当前筛选导出应诉案件台账（.xlsx）',
+  ledgerRoutes(api, platform, {
+    url: '/litigation-cases',
     tags,
+    permission: 'litigation.read',
+    summaries: { list: '行政应诉案件', export: '按当前筛选导出应诉案件台账（.xlsx）' },
     query: litigationListQuery,
     sheet: '行政应诉案件',
     targetType: 'litigation_case',
-    rows: async (ctx, query) => (await listLitigationCases(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
     columns: exportColumns<LitigationCaseView>(LITIGATION_CASE, [
       { header: '答辩期限', width: 12, value: (c) => c.defenceDue },
       { header: '开庭/负责人出庭', width: 14, value: (c) => `${c.hearings}/${c.headAppearances}` },
       { header: '状态', width: 12, value: (c) => c.statusLabel },
     ]),
+    list: (ctx, query) => listLitigationCases(platform, ctx.scope, query),
   });
 
   createAndReadRoutes(api, platform, {

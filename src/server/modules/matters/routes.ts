@@ -2,36 +2,26 @@ import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { MATTER, MATTER_RECORD_TYPE, createMatterInput, matterListQuery, updateMatterInput, type MatterView } from '../../../shared/schemas/matters.ts';
-import { exportRoute } from '../../kernel/exports/xlsx.ts';
+import { ledgerRoutes } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { createMatter, getMatter, listMatters, updateMatter } from './matters.ts';
 
 export async function matterRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['交办事项'];
 
-  route(api, {
-    method: 'GET',
+  ledgerRoutes(api, platform, {
     url: '/matters',
-    permission: 'matter.read',
-    summary: '交办事项列表（未结的按期限排序，附红黄牌）',
     tags,
-    query: matterListQuery,
-    handler: async ({ ctx, query }) => listMatters(platform, ctx.scope, query),
-  });
-
-  exportRoute(api, platform, {
-    url: '/matters/export',
     permission: 'matter.read',
-    summary: '按当前筛选导出交办事项台账（.xlsx）',
-    tags,
+    summaries: { list: '交办事项列表（未结的按期限排序，附红黄牌）', export: '按当前筛选导出交办事项台账（.xlsx）' },
     query: matterListQuery,
     sheet: '交办事项',
     targetType: MATTER_RECORD_TYPE,
-    rows: async (ctx, query) => (await listMatters(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
     columns: exportColumns<MatterView>(MATTER, [
       { header: '办理期限', width: 12, value: (m) => m.due },
       { header: '状态', width: 12, value: (m) => m.statusLabel },
     ]),
+    list: (ctx, query) => listMatters(platform, ctx.scope, query),
   });
 
   route(api, {

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { createAndReadRoutes } from '../../kernel/records/routes.ts';
-import { exportRoute } from '../../kernel/exports/xlsx.ts';
+import { createAndReadRoutes, ledgerRoutes } from '../../kernel/records/routes.ts';
 import { DISPUTE, disputeInput, disputeListQuery, disputeView, mediationOrgView, orgInput, type DisputeView } from '../../../shared/schemas/mediation.ts';
 import { pageOf } from '../../../shared/records.ts';
 import { z } from '../../../shared/zod.ts';
@@ -27,17 +26,17 @@ export async function mediationRoutes(api: FastifyInstance, platform: Platform):
       return (await listOrgs(platform, ctx.scope)).find((o) => o.id === id);
     },
   });
-  route(api, { method: 'GET', url: '/disputes', permission: 'mediation.read', summary: '矛盾纠纷', tags, query: disputeListQuery, status: 200, response: pageOf(disputeView), handler: async ({ ctx, query }) => listDisputes(platform, ctx.scope, query) });
-  exportRoute(api, platform, {
-    url: '/disputes/export',
-    permission: 'mediation.read',
-    summary: '按当前筛选导出矛盾纠纷台账（.xlsx）',
+  ledgerRoutes(api, platform, {
+    url: '/disputes',
     tags,
+    permission: 'mediation.read',
+    summaries: { list: '矛盾纠纷', export: '按当前筛选导出矛盾纠纷台账（.xlsx）' },
     query: disputeListQuery,
+    response: pageOf(disputeView),
     sheet: '矛盾纠纷',
     targetType: 'dispute',
-    rows: async (ctx, query) => (await listDisputes(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
     columns: exportColumns<DisputeView>(DISPUTE, [{ header: '状态', width: 12, value: (d) => d.statusLabel }]),
+    list: (ctx, query) => listDisputes(platform, ctx.scope, query),
   });
 
   createAndReadRoutes(api, platform, {
