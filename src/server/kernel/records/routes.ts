@@ -44,6 +44,13 @@ export function createAndReadRoutes<B, V>(
 /** The most rows one export holds; a larger filtered list is refused with its count, never cut silently. */
 export const EXPORT_MAX_ROWS = 20_000;
 
+/** Every row of a filtered list for an export, or a Chinese 422 with the count when there are more than one export holds. */
+export async function exportRows<V>(list: (page: { page: number; pageSize: number }) => Promise<{ items: V[]; total: number }>): Promise<V[]> {
+  const { items, total } = await list({ page: 1, pageSize: EXPORT_MAX_ROWS });
+  if (total > EXPORT_MAX_ROWS) throw new HttpError(422, `筛选结果共 ${total} 条，超过单次导出上限 ${EXPORT_MAX_ROWS} 条，请缩小筛选范围（如按年度或单位）后分批导出`);
+  return items;
+}
+
 /** A ledger's two routes: GET `url` (one page) and GET `url/export` (exactly the filtered list as .xlsx, audited). */
 export function ledgerRoutes<Q extends object, V extends object>(
   api: FastifyInstance,
@@ -71,10 +78,7 @@ export function ledgerRoutes<Q extends object, V extends object>(
     sheet: spec.sheet,
     targetType: spec.targetType,
     columns: spec.columns,
-    rows: async (ctx, query) => {
-      const { items, total } = await spec.list(ctx, { ...query, page: 1, pageSize: EXPORT_MAX_ROWS });
-      if (total > EXPORT_MAX_ROWS) throw new HttpError(422, `筛选结果共 ${total} 条，超过单次导出上限 ${EXPORT_MAX_ROWS} 条，请缩小筛选范围（如按年度或单位）后分批导出`);
-      return items;
-    },
+    rows: (ctx, query) => exportRows((page) => spec.list(ctx, { ...query, ...page })),
+
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { exportRows } from '../../kernel/records/routes.ts';
 import { exportRoute } from '../../kernel/exports/xlsx.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import type { ExportColumn } from '../../kernel/exports/xlsx.ts';
@@ -92,7 +93,7 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     query: taskListQuery,
     sheet: '任务台账',
     targetType: TASK_RECORD_TYPE,
-    rows: async (ctx, query) => (await listTasks(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
+    rows: (ctx, query) => exportRows((page) => listTasks(platform, ctx.scope, { ...query, ...page })),
     columns: taskExportColumns(),
   });
 

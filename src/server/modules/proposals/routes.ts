@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { exportRows } from '../../kernel/records/routes.ts';
 import { exportRoute } from '../../kernel/exports/xlsx.ts';
 import { PROPOSAL, proposalInput, proposalListQuery, type ProposalView } from '../../../shared/schemas/proposals.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
@@ -17,7 +18,7 @@ export async function proposalRoutes(api: FastifyInstance, platform: Platform): 
     query: proposalListQuery,
     sheet: '建议提案',
     targetType: 'proposal',
-    rows: async (ctx, query) => (await listProposals(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
+    rows: (ctx, query) => exportRows((page) => listProposals(platform, ctx.scope, { ...query, ...page })),
     columns: exportColumns<ProposalView>(PROPOSAL, [
       { header: '答复期限', width: 12, value: (p) => p.due },
       { header: '状态', width: 10, value: (p) => p.statusLabel },

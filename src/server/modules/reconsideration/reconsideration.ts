@@ -4,6 +4,7 @@
 import './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { exportRows } from '../../kernel/records/routes.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
 import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
@@ -157,7 +158,7 @@ export async function listCases(platform: Platform, scope: DataScope, query: Lis
 }
 
 export async function allCases(platform: Platform, scope: DataScope, query: Omit<ListParams, 'page' | 'pageSize'>) {
-  return (await listCases(platform, scope, { ...query, page: 1, pageSize: 20_000 })).items;
+  return exportRows((page) => listCases(platform, scope, { ...query, ...page }));
 }
 
 export async function getCase(platform: Platform, scope: DataScope, id: string): Promise<ReviewCaseDetail> {

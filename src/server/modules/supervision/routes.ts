@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import { exportRows } from '../../kernel/records/routes.ts';
 import { exportRoute } from '../../kernel/exports/xlsx.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { pageOf } from '../../../shared/records.ts';
@@ -39,7 +40,7 @@ export async function supervisionRoutes(api: FastifyInstance, platform: Platform
     query: inspectionListQuery,
     sheet: '督察台账',
     targetType: INSPECTION.type,
-    rows: async (ctx, query) => (await listInspections(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
+    rows: (ctx, query) => exportRows((page) => listInspections(platform, ctx.scope, { ...query, ...page })),
     columns: exportColumns<InspectionView>(INSPECTION, [
       { header: '督察对象', width: 40, value: (i) => i.targets.map((t) => t.name).join('、') },
       { header: '问题数', width: 8, value: (i) => i.findingCount },
@@ -91,7 +92,7 @@ export async function supervisionRoutes(api: FastifyInstance, platform: Platform
     query: findingListQuery,
     sheet: '问题整改台账',
     targetType: FINDING.type,
-    rows: async (ctx, query) => (await listFindings(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
+    rows: (ctx, query) => exportRows((page) => listFindings(platform, ctx.scope, { ...query, ...page })),
     // The status says when the finding is overdue by its clock.
     columns: exportColumns<FindingView>(FINDING).map((c) => (c.header === FINDING.fields.status.label ? { ...c, width: 14, value: (f: FindingView) => (f.overdue ? `${f.statusLabel}（逾期）` : f.statusLabel) } : c)),
   });
@@ -151,7 +152,7 @@ export async function supervisionRoutes(api: FastifyInstance, platform: Platform
     query: noticeListQuery,
     sheet: '通报与督办单',
     targetType: NOTICE.type,
-    rows: async (ctx, query) => (await listNotices(platform, ctx.scope, { ...query, page: 1, pageSize: 20_000 })).items,
+    rows: (ctx, query) => exportRows((page) => listNotices(platform, ctx.scope, { ...query, ...page })),
     columns: exportColumns<NoticeView>(NOTICE, [{ header: '相关问题', width: 40, value: (n) => n.findingTitle }]),
   });
 
