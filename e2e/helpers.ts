@@ -72,7 +72,16 @@ export async function loginPage(browser: Browser, server: Server, username: stri
   await page.goto(server.url);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByText('我的账号').waitFor();
+  const response = await answer;
+  try {
+    await page.getByText('我的账号').waitFor();
+  } catch (error) {
+    // Say why the sign-in did not land: what the server answered, what the page shows, its log.
+    const shown = await page.locator('.ant-alert, .ant-result').allTextContents().catch(() => []);
+    await page.screenshot({ path: `${SCREENSHOTS}/failed-login-${username}.png` }).catch(() => undefined);
+    throw new Error(`${username} did not reach the home page: login answered ${response.status()} ${await response.text().catch(() => '')}; page ${page.url()} shows ${JSON.stringify(shown)}; server log tail:\n${server.output().slice(-3000)}`, { cause: error });
+  }
   return page;
 }
