@@ -2,7 +2,16 @@
 // text on both engines, so the same SQL runs on SQLite and PostgreSQL.
 import type { Generated } from 'kysely';
 
-export interface OrgUnitTable {
+/** The columns `withStamps` (migrations.ts) adds to every versioned record table. */
+export interface StampColumns {
+  version: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface OrgUnitTable extends StampColumns {
   id: string;
   code: string;
   name: string;
@@ -14,14 +23,9 @@ export interface OrgUnitTable {
   credit_code: string | null;
   active: number;
   sort_order: number;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
-export interface UserTable {
+export interface UserTable extends StampColumns {
   id: string;
   username: string;
   name: string;
@@ -45,11 +49,6 @@ export interface UserTable {
   totp_enabled_at: string | null;
   /** The last TOTP time step accepted: a code is accepted once (RFC 6238 §5.2). */
   totp_last_step: number | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 export interface UserRoleTable {

@@ -1,4 +1,6 @@
-export interface DisclosureRequestTable {
+import type { StampColumns } from '../../kernel/db/tables.ts';
+
+export interface DisclosureRequestTable extends StampColumns {
   id: string;
   ref: string | null;
   /** The organ the request was made to: owner for data scope. */
@@ -14,11 +16,6 @@ export interface DisclosureRequestTable {
   status: string;
   reply_date: string | null;
   reply_type: string | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 declare module '../../kernel/db/tables.ts' {

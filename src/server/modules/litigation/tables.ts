@@ -1,4 +1,6 @@
-export interface LitigationCaseTable {
+import type { StampColumns } from '../../kernel/db/tables.ts';
+
+export interface LitigationCaseTable extends StampColumns {
   id: string;
   ref: string | null;
   /** The defendant body (被告): owner for data scope. */
@@ -14,11 +16,6 @@ export interface LitigationCaseTable {
   judgment_date: string | null;
   result: string | null;
   loss_analysis: string | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 export interface LitigationHearingTable {

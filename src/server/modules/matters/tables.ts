@@ -1,5 +1,7 @@
 // The matters table, merged into the kernel's Database interface.
-export interface MatterTable {
+import type { StampColumns } from '../../kernel/db/tables.ts';
+
+export interface MatterTable extends StampColumns {
   id: string;
   ref: string | null;
   unit_id: string;
@@ -9,11 +11,6 @@ export interface MatterTable {
   assigned_date: string;
   status: string;
   reply: string | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 declare module '../../kernel/db/tables.ts' {

@@ -1,4 +1,6 @@
-export interface MediationOrgTable {
+import type { StampColumns } from '../../kernel/db/tables.ts';
+
+export interface MediationOrgTable extends StampColumns {
   id: string;
   ref: string | null;
   unit_id: string;
@@ -7,14 +9,9 @@ export interface MediationOrgTable {
   /** 成立日期: counts the organisation from that year on. */
   established_date: string;
   active: number;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
-export interface DisputeTable {
+export interface DisputeTable extends StampColumns {
   id: string;
   ref: string | null;
   /** The unit that handles the dispute: owner for data scope. */
@@ -36,11 +33,6 @@ export interface DisputeTable {
   closed_date: string | null;
   revisit_date: string | null;
   revisit_result: string | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 declare module '../../kernel/db/tables.ts' {

@@ -1,4 +1,6 @@
-export interface PlanTable {
+import type { StampColumns } from '../../kernel/db/tables.ts';
+
+export interface PlanTable extends StampColumns {
   id: string;
   ref: string | null;
   year: number;
@@ -7,14 +9,9 @@ export interface PlanTable {
   issued_date: string;
   /** The issuing office's unit (印发单位): the plan's owner unit. */
   unit_id: string | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
-export interface TaskTable {
+export interface TaskTable extends StampColumns {
   id: string;
   ref: string | null;
   plan_id: string;
@@ -30,11 +27,6 @@ export interface TaskTable {
   completed_date: string | null;
   /** JSON: [{title, dueDate, done}] */
   milestones: string;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 export interface TaskCoUnitTable {

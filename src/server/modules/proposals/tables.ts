@@ -1,4 +1,6 @@
-export interface ProposalTable {
+import type { StampColumns } from '../../kernel/db/tables.ts';
+
+export interface ProposalTable extends StampColumns {
   id: string;
   ref: string | null;
   kind: string;
@@ -14,11 +16,6 @@ export interface ProposalTable {
   status: string;
   reply_date: string | null;
   satisfaction: string | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 declare module '../../kernel/db/tables.ts' {

@@ -1,4 +1,6 @@
-export interface ReviewCaseTable {
+import type { StampColumns } from '../../kernel/db/tables.ts';
+
+export interface ReviewCaseTable extends StampColumns {
   id: string;
   ref: string | null;
   /** The reconsideration body (复议机关): owner for data scope. */
@@ -23,11 +25,6 @@ export interface ReviewCaseTable {
   closed_date: string | null;
   outcome: string | null;
   committee_opinion: string | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 declare module '../../kernel/db/tables.ts' {

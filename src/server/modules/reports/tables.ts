@@ -1,4 +1,6 @@
-export interface AnnualReportTable {
+import type { StampColumns } from '../../kernel/db/tables.ts';
+
+export interface AnnualReportTable extends StampColumns {
   id: string;
   unit_id: string;
   year: number;
@@ -14,11 +16,6 @@ export interface AnnualReportTable {
   published_date: string | null;
   /** 31 March of the next year (published before 1 April). */
   publish_due: string;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 declare module '../../kernel/db/tables.ts' {

@@ -1,4 +1,6 @@
-export interface InspectionTable {
+import type { StampColumns } from '../../kernel/db/tables.ts';
+
+export interface InspectionTable extends StampColumns {
   id: string;
   ref: string | null;
   /** The organising unit (组织单位). */
@@ -10,11 +12,6 @@ export interface InspectionTable {
   /** JSON: [{item, kind}] */
   checklist: string;
   summary: string | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 export interface InspectionTargetTable {
@@ -22,7 +19,7 @@ export interface InspectionTargetTable {
   unit_id: string;
 }
 
-export interface FindingTable {
+export interface FindingTable extends StampColumns {
   id: string;
   ref: string | null;
   inspection_id: string;
@@ -37,11 +34,6 @@ export interface FindingTable {
   verified_date: string | null;
   followup_result: string | null;
   interviewed_on: string | null;
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
 }
 
 export interface InterviewTable {
