@@ -1,16 +1,17 @@
 // 法治政府建设年度报告 (domain.md §2.4): one per unit per year, and the county's. Sections follow the
 // required content; the draft fills them with figures that stay linked to their indicators.
-import { z, text, isoDate, pageQuery, version } from '../zod.ts';
+import { z, version } from '../zod.ts';
+import { createInput, defineRecord, f, fieldSchema, listQuery, updateInput, viewSchema, type RecordView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 import type { TimelineEntryView } from '../workflow.ts';
 
 export const REPORT_RECORD_TYPE = 'annual_report';
 
-/** 成文日期 as an official document writes it: 2026-03-20 → 2026年3月20日. */
 /** The download name of a report's .docx or .pdf. */
 export const reportFileName = (r: { unitName: string; year: number }, extension: 'docx' | 'pdf') => `${r.unitName}${r.year}年度法治政府建设情况报告.${extension}`;
 
+/** 成文日期 as an official document writes it: 2026-03-20 → 2026年3月20日. */
 export const chineseDate = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
 export const REPORT_WORKFLOW: WorkflowDef = {
@@ -87,24 +88,54 @@ export const REPORT_SECTIONS: readonly ReportSectionDef[] = [
   { key: 'other', level: 1, heading: () => '五、其他需要报告的事项', indicators: [], guide: '其他需要说明的情况（无则写“无”）。' },
 ];
 
+export const REPORT_KINDS = { county: '县政府', unit: '部门、乡镇' } as const;
+
+/**
+ * 年度报告: one per unit and year (the year finds it within its unit, as a ref would), its text the
+ * sections (JSON beside the fields); its status and dates come through the workflow.
+ */
+export const REPORT = defineRecord({
+  type: REPORT_RECORD_TYPE,
+  title: '年度报告',
+  table: 'annual_reports',
+  key: 'year',
+  fields: {
+    year: f.integer('报告年度', { required: true, list: true, sort: true }),
+    unitId: f.unit('单位', { required: true, list: true, filter: true, note: '县政府的报告统计全县（含所有部门、乡镇）；部门、乡镇的报告统计本单位及下级。' }),
+    kind: f.enum('类别', REPORT_KINDS, { required: true, input: false, list: true }),
+    // The title and the status head the detail page (the document's title, the status tag).
+    title: f.text('标题', { max: 200, required: true, search: true, detail: false }),
+    issuer: f.text('发文机关', { max: 100, required: true, search: true }),
+    issuedDate: f.date('成文日期', { list: true, sort: true }),
+    status: f.enum('状态', REPORT_STATUSES, { required: true, input: false, filter: true, detail: false }),
+    approvedDate: f.date('审定日期', { input: false }),
+    publishedDate: f.date('公开日期', { input: false, list: true, sort: true }),
+    // Shown with its light beside the fields (the publication clock).
+    publishDue: f.date('公开期限', { required: true, input: false, detail: false }),
+  },
+});
+
 const html = z.string({ error: '正文必须是文本' }).max(200_000, { error: '正文过长（最多 200000 个字符）' });
 
-export const reportCreateInput = z.strictObject({
-  unitId: z.string().min(1, { error: '单位（unitId）不能为空' }).max(64).meta({ title: '单位' }),
-  year: z.number({ error: '年度（year）必须是整数' }).int().min(2000, { error: '年度（year）应在 2000–2100 之间' }).max(2100, { error: '年度（year）应在 2000–2100 之间' }).meta({ title: '报告年度' }),
-});
+/** The report year keeps its range (a draft counts that year's figures). */
+const reportYear = z.number({ error: '年度（year）必须是整数' }).int({ error: '年度（year）必须是整数' }).min(2000, { error: '年度（year）应在 2000–2100 之间' }).max(2100, { error: '年度（year）应在 2000–2100 之间' }).meta({ title: '报告年度' });
+
+/** Drafting names the unit and the year; the title, issuer and text are drafted from them. */
+export const reportCreateInput = createInput(REPORT, { year: reportYear }, ['unitId', 'year']);
 export type ReportCreateInput = z.infer<typeof reportCreateInput>;
 
-export const reportUpdateInput = z.strictObject({
-  version,
-  title: text('标题（title）', 200),
-  issuer: text('发文机关（issuer）', 100),
-  issuedDate: isoDate('成文日期（issuedDate）').nullable(),
-  sections: z
-    .array(z.strictObject({ key: z.string().max(64).meta({ title: '章节' }), html }), { error: '章节（sections）必须是列表' })
-    .max(REPORT_SECTIONS.length, { error: '章节（sections）过多' })
-    .meta({ title: '章节' }),
-});
+export const reportUpdateInput = updateInput(
+  REPORT,
+  {
+    // Sent as null to clear the date: the key stays required, as the editor always sends it.
+    issuedDate: fieldSchema('issuedDate', { ...REPORT.fields.issuedDate, required: true }).nullable(),
+    sections: z
+      .array(z.strictObject({ key: z.string().max(64).meta({ title: '章节' }), html }), { error: '章节（sections）必须是列表' })
+      .max(REPORT_SECTIONS.length, { error: '章节（sections）过多' })
+      .meta({ title: '章节' }),
+  },
+  ['title', 'issuer'],
+);
 export type ReportUpdateInput = z.infer<typeof reportUpdateInput>;
 
 export const reportRefreshInput = z.strictObject({
@@ -112,12 +143,11 @@ export const reportRefreshInput = z.strictObject({
   codes: z.array(z.string().max(64)).max(200).optional().meta({ title: '只刷新这些指标（缺省：全部）' }),
 });
 
-export const reportListQuery = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100).optional().meta({ title: '年度' }),
-  unitId: z.string().max(64).optional().meta({ title: '单位' }),
-  status: z.enum(Object.keys(REPORT_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
-  ...pageQuery,
+/** The ledger query from the definition (unit with its subunits, status, keyword, sort, paging), and the report year. */
+export const reportListQuery = listQuery(REPORT, {
+  year: z.coerce.number({ error: '年度（year）应为整数' }).int({ error: '年度（year）应为整数' }).min(2000, { error: '年度（year）不能早于 2000' }).max(2100, { error: '年度（year）不能晚于 2100' }).optional().meta({ title: '报告年度' }),
 });
+export type ReportListQuery = z.infer<typeof reportListQuery>;
 
 export const reportProgressQuery = z.strictObject({
   year: z.coerce.number({ error: '年度（year）必须是整数' }).int().min(2000).max(2100).meta({ title: '报告年度' }),
@@ -157,32 +187,43 @@ export interface ReportFigure {
   stale: boolean;
 }
 
-export interface ReportView {
-  id: string;
-  unitId: string;
+const light = z.enum(['green', 'yellow', 'red']).nullable().meta({ title: '红黄绿灯' });
+
+/** What the API answers for a report in the ledger (the OpenAPI document's response schema). */
+export const reportView = viewSchema(REPORT, {
+  unitName: z.string().meta({ title: '单位名称' }),
+  unitCode: z.string().meta({ title: '单位编码' }),
+  statusLabel: z.string().meta({ title: '状态名称' }),
+  due: z.string().nullable().meta({ title: '公开期限（期限届满日）' }),
+  light,
+  updatedAt: z.string().meta({ title: '最后修改' }),
+});
+
+export type ReportView = RecordView<typeof REPORT.fields> & {
   unitName: string;
   unitCode: string;
-  kind: 'county' | 'unit';
-  year: number;
-  title: string;
-  issuer: string;
-  issuedDate: string | null;
-  status: string;
   statusLabel: string;
-  publishedDate: string | null;
   due: string | null;
   light: 'green' | 'yellow' | 'red' | null;
-  version: number;
   updatedAt: string;
-}
+};
 
-export interface ReportDetail extends ReportView {
+/** A report with its text, the figures in it against the indicators now, its clock and timeline. */
+export const reportDetailView = reportView.extend({
+  sections: z.array(z.object({ key: z.string(), level: z.number().int(), heading: z.string(), guide: z.string(), html: z.string() })).meta({ title: '章节' }),
+  figures: z.array(z.looseObject({ code: z.string(), part: z.string(), stale: z.boolean() })).meta({ title: '文中数字' }),
+  staleCount: z.number().int().meta({ title: '过期数字数' }),
+  clocks: z.array(z.looseObject({ key: z.string(), status: z.string() })).meta({ title: '期限' }),
+  timeline: z.array(z.looseObject({ label: z.string() })).meta({ title: '办理记录' }),
+});
+
+export type ReportDetail = ReportView & {
   sections: ReportSection[];
   figures: ReportFigure[];
   staleCount: number;
   clocks: ClockView[];
   timeline: TimelineEntryView[];
-}
+};
 
 export interface PublicReport {
   id: string;

@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { REPORT_WORKFLOW } from '../../../shared/schemas/reports.ts';
+import { REPORT, REPORT_WORKFLOW } from '../../../shared/schemas/reports.ts';
 import { reportMigrations } from './migrations.ts';
 import { reportRoutes } from './routes.ts';
 import { loadDemoReports } from './demo.ts';
@@ -15,6 +15,7 @@ export const reportsModule: ModuleManifest = {
   },
   migrations: reportMigrations,
   routes: reportRoutes,
+  records: [REPORT],
   workflows: [REPORT_WORKFLOW],
   demo: loadDemoReports,
 };

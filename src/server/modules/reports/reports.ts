@@ -1,11 +1,10 @@
 // 法治政府建设年度报告: drafted from the indicators of the unit's subtree, edited in draft only,
 // approved by the unit head, submitted (units) or reported (county), published before 1 April.
-import { sql } from 'kysely';
 import './tables.ts';
 import type { Executor } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import { assertInScope, inScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, inScope, scoped, type DataScope } from '../../kernel/auth/scope.ts';
 import { badRequest, conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
@@ -14,8 +13,11 @@ import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.
 import { addTimeline, readTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
 import { computeAll, scopeForUnitCode } from '../../kernel/indicators/registry.ts';
+import { listPage } from '../../kernel/records/list.ts';
+import { recordView } from '../../kernel/records/view.ts';
 import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import {
+  REPORT,
   REPORT_RECORD_TYPE,
   REPORT_SECTIONS,
   REPORT_WORKFLOW,
@@ -23,6 +25,7 @@ import {
   type ReportProgress,
   type ReportCreateInput,
   type ReportDetail,
+  type ReportListQuery,
   type ReportSection,
   type ReportUpdateInput,
   type ReportView,
@@ -98,27 +101,19 @@ async function loadRow(platform: Platform, scope: DataScope, id: string): Promis
   return row;
 }
 
+/** The definition's view, the unit's name and code, and the publication clock's deadline and light. */
 async function toViews(platform: Platform, rows: Row[]): Promise<ReportView[]> {
   if (!rows.length) return [];
   const clocks = await clocksWithLights(platform, REPORT_RECORD_TYPE, rows.map((r) => r.id));
   return rows.map((r) => {
     const { clock, light = null } = clocks.get(r.id) ?? {};
     return {
-      id: r.id,
-      unitId: r.unit_id,
+      ...recordView(REPORT, r),
       unitName: r.unit_name,
       unitCode: r.unit_code,
-      kind: r.kind as 'county' | 'unit',
-      year: r.year,
-      title: r.title,
-      issuer: r.issuer,
-      issuedDate: r.issued_date,
-      status: r.status,
       statusLabel: REPORT_WORKFLOW.states[r.status]?.label ?? r.status,
-      publishedDate: r.published_date,
       due: clock?.due_date ?? r.publish_due,
       light,
-      version: r.version,
       updatedAt: r.updated_at,
     };
   });
@@ -129,19 +124,12 @@ export function sectionsOf(row: Pick<AnnualReportTable, 'sections' | 'year'>): R
   return REPORT_SECTIONS.map((s) => ({ key: s.key, level: s.level, heading: s.heading(row.year), guide: s.guide, html: stored.get(s.key) ?? '' }));
 }
 
-export async function listReports(platform: Platform, scope: DataScope, query: { year?: number; unitId?: string; status?: string; page: number; pageSize: number }) {
-  let q = scoped(reportQuery(platform.db), scope, 'r.unit_id');
-  if (query.year) q = q.where('r.year', '=', query.year);
-  if (query.status) q = q.where('r.status', '=', query.status);
-  if (query.unitId) {
-    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
-    q = q.where('r.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
-  }
-  const [{ total }, rows] = await Promise.all([
-    q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
-    q.orderBy('r.year', 'desc').orderBy('r.kind').orderBy('u.code').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
-  ]);
-  return { items: await toViews(platform, rows as Row[]), total: Number(total), page: query.page, pageSize: query.pageSize };
+/** The ledger: the county's report of a year before its units', units in code order, unless the user sorts. */
+export async function listReports(platform: Platform, scope: DataScope, query: ReportListQuery) {
+  const base = reportQuery(platform.db);
+  const spec = { alias: 'r', unitColumn: 'r.unit_id', defaultSort: { field: 'year', order: 'desc' as const }, defaultOrder: (q: any) => q.orderBy('r.year', 'desc').orderBy('r.kind').orderBy('u.code') };
+  const page = await listPage<Row>(platform.db, query.year ? base.where('r.year', '=', query.year) : base, REPORT, spec, scope, query);
+  return { ...page, items: await toViews(platform, page.items) };
 }
 
 export async function getReport(platform: Platform, scope: DataScope, id: string): Promise<ReportDetail> {

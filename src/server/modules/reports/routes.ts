@@ -2,7 +2,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { attachmentDisposition } from '../../kernel/attachments/store.ts';
-import { publicReportQuery, reportFileName, reportProgressQuery, reportCreateInput, reportListQuery, reportRefreshInput, reportUpdateInput } from '../../../shared/schemas/reports.ts';
+import { ledgerRoutes } from '../../kernel/records/routes.ts';
+import { exportColumns } from '../../kernel/exports/from-record.ts';
+import { pageOf } from '../../../shared/records.ts';
+import { z } from '../../../shared/zod.ts';
+import { REPORT, publicReportQuery, reportDetailView, reportFileName, reportProgressQuery, reportCreateInput, reportListQuery, reportRefreshInput, reportUpdateInput, reportView, type ReportView } from '../../../shared/schemas/reports.ts';
 import { createReport, getReport, listPublished, listReports, refreshReport, reportForPrint, reportProgress, updateReport } from './reports.ts';
 import { reportDocx } from './docx.ts';
 import { reportPdf } from './pdf.ts';
@@ -30,8 +34,20 @@ function sendReport(reply: FastifyReply, report: PrintableReport, format: Format
 
 export async function reportRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['年度报告'];
-  route(api, { method: 'GET', url: '/annual-reports', permission: 'report.read', summary: '法治政府建设年度报告列表', tags, query: reportListQuery, handler: async ({ ctx, query }) => listReports(platform, ctx.scope, query) });
+  ledgerRoutes(api, platform, {
+    url: '/annual-reports',
+    tags,
+    permission: 'report.read',
+    summaries: { list: '法治政府建设年度报告列表', export: '按当前筛选导出年度报告台账（.xlsx）' },
+    query: reportListQuery,
+    response: pageOf(reportView),
+    sheet: '法治政府建设年度报告',
+    targetType: 'annual_report',
+    columns: exportColumns<ReportView>(REPORT),
+    list: (ctx, query) => listReports(platform, ctx.scope, query),
+  });
   route(api, { method: 'GET', url: '/annual-reports/progress', permission: 'report.read', summary: '各部门、乡镇某年度报告的报送情况（含未起草的单位）', tags, query: reportProgressQuery, handler: async ({ ctx, query }) => reportProgress(platform, ctx.scope, query.year) });
+  // Not createAndReadRoutes: drafting counts the figures before its transaction (counting may write the summary tables).
   route(api, {
     method: 'POST',
     url: '/annual-reports',
@@ -39,13 +55,15 @@ export async function reportRoutes(api: FastifyInstance, platform: Platform): Pr
     summary: '起草年度报告（按本单位及下级的指标生成各部分的数字）',
     tags,
     body: reportCreateInput,
+    status: 201,
+    response: reportDetailView,
     handler: async ({ ctx, body, reply }) => {
       const id = await createReport(platform, ctx, ctx.scope, body);
       reply.code(201);
       return getReport(platform, ctx.scope, id);
     },
   });
-  route(api, { method: 'GET', url: '/annual-reports/:id', permission: 'report.read', summary: '年度报告详情：各部分正文、文中数字与当前指标值的比对（过期标记）、期限和办理记录', tags, params: paramsWithId, handler: async ({ ctx, params }) => getReport(platform, ctx.scope, params.id) });
+  route(api, { method: 'GET', url: '/annual-reports/:id', permission: 'report.read', summary: '年度报告详情：各部分正文、文中数字与当前指标值的比对（过期标记）、期限和办理记录', tags, params: paramsWithId, status: 200, response: reportDetailView, handler: async ({ ctx, params }) => getReport(platform, ctx.scope, params.id) });
   route(api, {
     method: 'PUT',
     url: '/annual-reports/:id',
@@ -54,6 +72,8 @@ export async function reportRoutes(api: FastifyInstance, platform: Platform): Pr
     tags,
     params: paramsWithId,
     body: reportUpdateInput,
+    status: 200,
+    response: reportDetailView,
     handler: async ({ ctx, params, body }) => {
       await updateReport(platform, ctx, ctx.scope, params.id, body);
       return getReport(platform, ctx.scope, params.id);
@@ -67,6 +87,8 @@ export async function reportRoutes(api: FastifyInstance, platform: Platform): Pr
     tags,
     params: paramsWithId,
     body: reportRefreshInput,
+    status: 200,
+    response: z.object({ refreshed: z.number().int().meta({ title: '已刷新的数字' }), report: reportDetailView }),
     handler: async ({ ctx, params, body }) => {
       const refreshed = await refreshReport(platform, ctx, ctx.scope, params.id, body.version, body.codes);
       return { refreshed, report: await getReport(platform, ctx.scope, params.id) };
