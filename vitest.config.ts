@@ -6,7 +6,8 @@ const apiSuites = ['src/**/*.api.test.ts', 'test/**/*.api.test.ts'];
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.unit.test.ts'], environment: 'node' } },
+      // *.unit.test.tsx: web components rendered in jsdom (each file says `@vitest-environment jsdom`).
+      { test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'src/**/*.unit.test.tsx', 'test/**/*.unit.test.tsx'], environment: 'node' } },
       // *.sqlite.test.ts: behaviour only SQLite has (its single write lock across processes).
       { test: { name: 'sqlite', include: [...apiSuites, 'test/**/*.sqlite.test.ts'], env: { FAZHI_TEST_DB: 'sqlite' }, testTimeout: 30_000, hookTimeout: 60_000 } },
       { test: { name: 'postgres', include: apiSuites, env: { FAZHI_TEST_DB: 'postgres' }, testTimeout: 30_000, hookTimeout: 60_000 } },
