@@ -10,6 +10,7 @@ import type { InjectOptions } from 'fastify';
 import { loadConfig, type Config } from '../src/server/config.ts';
 import { openPlatform, type Platform } from '../src/server/kernel/platform.ts';
 import { MODULES } from '../src/server/modules/index.ts';
+import type { ModuleManifest } from '../src/server/kernel/modules.ts';
 import { buildApp } from '../src/server/app.ts';
 import { insertUnit } from '../src/server/modules/org/units.ts';
 import { insertUser } from '../src/server/modules/org/users.ts';
@@ -44,7 +45,8 @@ async function pgAdmin(statement: string): Promise<void> {
   }
 }
 
-export async function createTestEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
+/** `modules`: the platform's modules (a test may add a fixture module, test/fixtures/). */
+export async function createTestEnv(overrides: Partial<Config> = {}, modules: readonly ModuleManifest[] = MODULES): Promise<TestEnv> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-test-'));
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const env: NodeJS.ProcessEnv = { FAZHI_DATA_DIR: dataDir, FAZHI_LOGIN_RATE_LIMIT: '100000' };
@@ -56,7 +58,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     Object.assign(env, { DATABASE_URL: PG_URL, FAZHI_PG_SCHEMA: schema });
   }
   const config = { ...loadConfig(env), webDir: join(dataDir, 'no-web'), ...overrides };
-  const { platform } = await openPlatform(config, MODULES);
+  const { platform } = await openPlatform(config, modules);
   const app = await buildApp(platform);
   await app.ready();
   return {

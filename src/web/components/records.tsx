@@ -124,7 +124,9 @@ export function RecordLedger<T extends View>(props: {
           .map(([name, spec]) => {
             if (spec.kind === 'date') return <InputNumber key={name} placeholder="年度" aria-label={`年度（按${spec.label}）`} min={1949} max={2100} value={filters.year ? Number(filters.year) : null} onChange={(year) => update({ year })} />;
             if (spec.kind === 'unit') return <TreeSelect key={name} style={{ width: 220 }} treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder={`${spec.label}（含下级）`} aria-label={spec.label} value={filters[name]} onChange={(v) => update({ [name]: v })} />;
-            const options = spec.kind === 'boolean' ? { true: '是', false: '否' } : (spec.options ?? {});
+            // A text filter matches the whole value (the keyword box searches within texts).
+            if ((spec.kind === 'text' || spec.kind === 'longText') && !spec.suggest) return <Input.Search key={`${name}:${filters[name] ?? ''}`} style={{ width: 160 }} allowClear placeholder={spec.label} aria-label={spec.label} defaultValue={filters[name]} onSearch={(v) => update({ [name]: v })} />;
+            const options = spec.kind === 'boolean' ? { true: '是', false: '否' } : (spec.options ?? Object.fromEntries((spec.suggest ?? []).map((v) => [v, v])));
             return <Select key={name} style={{ width: 130 }} allowClear placeholder={spec.label} aria-label={spec.label} value={filters[name]} options={Object.entries(options).map(([value, label]) => ({ value, label }))} onChange={(v) => update({ [name]: v })} />;
           })}
         {(props.extraFilters ?? []).map((f) => (
@@ -132,7 +134,7 @@ export function RecordLedger<T extends View>(props: {
         ))}
         <Dropdown
           trigger={['click']}
-          dropdownRender={() => (
+          popupRender={() => (
             <div style={{ background: '#fff', padding: 12, boxShadow: '0 6px 16px rgba(0,0,0,0.12)', borderRadius: 6 }}>
               <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }} value={shown} onChange={(v) => choose(v as string[])} options={listed.map(([name, spec]) => ({ value: name, label: spec.label }))} />
             </div>

@@ -73,3 +73,18 @@ export function importRow<F extends Record<string, FieldDef<any, any, any, any, 
   });
   return z.object({ ...shape, ...extra }) as any;
 }
+
+/**
+ * The command input an import row gives: each input field the import carries, from its column, except
+ * unit and record references (the importer resolves those within its scope). A plain field added to
+ * the definition thus flows from the file to the command without another edit.
+ */
+export function importInput(def: RecordDef<any>, row: object): Record<string, unknown> {
+  const cells = row as Record<string, unknown>;
+  const input: Record<string, unknown> = {};
+  for (const [name, spec] of imported(def)) {
+    if (!spec.input || spec.kind === 'unit' || spec.kind === 'record') continue;
+    if (cells[spec.importName as string] !== undefined) input[name] = cells[spec.importName as string];
+  }
+  return input;
+}

@@ -2,9 +2,9 @@
 // registered and moved through the workflow on their own dates, so that imported cases count
 // exactly like cases worked through the UI.
 import type { z } from '../../../shared/zod.ts';
-import { DECISIONS, REVIEW_CASE, REVIEW_RECORD_TYPE, REVIEW_WORKFLOW, TERMINATIONS, type ReviewOutcome } from '../../../shared/schemas/reconsideration.ts';
+import { DECISIONS, REVIEW_CASE, REVIEW_RECORD_TYPE, REVIEW_WORKFLOW, TERMINATIONS, type ReviewCaseInput, type ReviewOutcome } from '../../../shared/schemas/reconsideration.ts';
 import { booleanCell } from '../../kernel/imports/rows.ts';
-import { importFields, importRow } from '../../kernel/imports/from-record.ts';
+import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
 import { advanceTo, refImport, refuseRow, stepReached, type ImportStep, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { changeClock } from '../../kernel/workflow/clocks.ts';
@@ -73,15 +73,18 @@ export const reviewCasesImport = refImport<Row>({
   unitOf: (v, run) => run.unit(v.unitCode, '复议机关编码（unitCode）'),
   async create(v, unitId, run) {
     check(v, run);
-    const id = await createCase(run.tx, run.platform, run.actor, run.actor.scope, { unitId, applicantName: v.applicant, applicantKind: 'person', respondent: v.respondent, act: v.act, receivedDate: v.receivedDate, channel: v.channel, ref: v.ref });
+    const id = await createCase(run.tx, run.platform, run.actor, run.actor.scope, { ...caseInput(v), unitId, applicantKind: 'person', ref: v.ref });
     await advance(v, id, run);
   },
   async update(v, existing, run) {
     check(v, run);
-    await correctCase(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { applicantName: v.applicant, respondent: v.respondent, act: v.act, receivedDate: v.receivedDate, channel: v.channel });
+    await correctCase(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, caseInput(v));
     await advance(v, existing.id, run);
   },
 });
+
+/** The intake fields a row carries (its workflow columns are steps, not input). */
+const caseInput = (v: Row) => importInput(REVIEW_CASE, v) as Pick<ReviewCaseInput, 'applicantName' | 'respondent' | 'act' | 'receivedDate' | 'channel'>;
 
 function check(v: Row, run: RefImportRun): void {
   const problem = contradiction(v);

@@ -8,7 +8,7 @@ import { exportRows } from '../../kernel/records/routes.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
 import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
-import { recordView } from '../../kernel/records/view.ts';
+import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
@@ -48,20 +48,15 @@ async function checkUnits(tx: Executor, scope: DataScope, unitId: string, respon
   }
 }
 
-/** Columns of a new case from its intake input (personal data sealed). */
+/** Columns of a new case from its intake input (personal data sealed, the ID number with its lookup hash). */
 export function intakeColumns(platform: Platform, input: ReviewCaseInput) {
   return {
+    ...recordRow<ReviewCaseTable>(REVIEW_CASE, input),
     title: caseTitle(input.applicantName, input.respondent),
-    applicant_name: input.applicantName,
-    applicant_kind: input.applicantKind,
     applicant_id_enc: input.applicantIdNumber ? encryptText(platform.keys, input.applicantIdNumber) : null,
     applicant_id_hash: input.applicantIdNumber ? lookupHash(platform.keys, input.applicantIdNumber) : null,
     applicant_phone_enc: input.applicantPhone ? encryptText(platform.keys, input.applicantPhone) : null,
-    respondent: input.respondent,
     respondent_unit_id: input.respondentUnitId ?? null,
-    act: input.act,
-    received_date: input.receivedDate,
-    channel: input.channel,
   };
 }
 
@@ -69,10 +64,9 @@ export async function createCase(tx: Tx, platform: Platform, actor: Actor, scope
   await checkUnits(tx, scope, input.unitId, input.respondentUnitId);
   if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '收到申请日期', '不能晚于今天');
   const now = nowIso();
-  const row: ReviewCaseTable = {
+  const row = {
     id: newId(),
     ref: input.ref ?? null,
-    unit_id: input.unitId,
     ...intakeColumns(platform, input),
     status: 'received',
     procedure: null,
@@ -87,7 +81,7 @@ export async function createCase(tx: Tx, platform: Platform, actor: Actor, scope
     created_by: actor.id,
     updated_at: now,
     updated_by: actor.id,
-  };
+  } as ReviewCaseTable;
   await tx.insertInto('review_cases').values(row).execute();
   await addTimeline(tx, actor, { recordType: REVIEW_RECORD_TYPE, recordId: row.id, action: 'create', label: '收到复议申请', toStatus: 'received', note: `${input.receivedDate}，${row.title}` });
   await applyEffects(tx, platform, actor, REVIEW_WORKFLOW, row as unknown as WorkflowRecord, [{ start: 'accept', label: '受理审查期限', rule: 'review.accept' }], input.receivedDate);
@@ -96,12 +90,14 @@ export async function createCase(tx: Tx, platform: Platform, actor: Actor, scope
 }
 
 /** Corrects a case's applicant, respondent and act; the receipt date runs the acceptance clock and stays. */
-export async function correctCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<ReviewCaseInput, 'applicantName' | 'respondent' | 'act' | 'receivedDate' | 'channel'>): Promise<void> {
+export async function correctCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<ReviewCaseInput, 'applicantName' | 'respondent' | 'act' | 'receivedDate' | 'channel'> & Partial<ReviewCaseInput>): Promise<void> {
   const c = await tx.selectFrom('review_cases').select(['unit_id', 'received_date']).where('id', '=', id).executeTakeFirst();
   if (!c) throw notFound('复议案件');
   assertInScope(scope, c.unit_id, '复议案件');
   if (input.receivedDate !== c.received_date) throw fieldError('receivedDate', '收到申请日期', `已登记为 ${c.received_date}，受理审查期限据此计算，不能直接修改`);
-  await updateVersioned(tx, 'review_cases', id, version, { applicant_name: input.applicantName, respondent: input.respondent, act: input.act, channel: input.channel, title: caseTitle(input.applicantName, input.respondent) }, actor.id);
+  // Not its unit, nor its applicant's kind or sealed data (corrected only at the window, with the person present).
+  const { unitId: _unit, applicantKind: _kind, ...corrected } = input;
+  await updateVersioned(tx, 'review_cases', id, version, { ...recordRow<ReviewCaseTable>(REVIEW_CASE, corrected), title: caseTitle(input.applicantName, input.respondent) }, actor.id);
   await addTimeline(tx, actor, { recordType: REVIEW_RECORD_TYPE, recordId: id, action: 'update', label: '更正案件信息' });
   await platform.audit.record(tx, actor, { action: 'review.update', targetType: REVIEW_RECORD_TYPE, targetId: id });
 }
