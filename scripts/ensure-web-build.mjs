@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const index = 'dist/web/index.html';
+// The public portal's page (a second Vite entry): a build from before it existed is stale too.
+const portal = 'dist/web/public/index.html';
 function newest(dir) {
   let latest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -12,7 +14,7 @@ function newest(dir) {
   }
   return latest;
 }
-const stale = !existsSync(index) || newest('src/web') > statSync(index).mtimeMs || newest('src/shared') > statSync(index).mtimeMs;
+const stale = !existsSync(index) || !existsSync(portal) || newest('src/web') > statSync(index).mtimeMs || newest('src/shared') > statSync(index).mtimeMs;
 if (stale) {
   console.log('正在构建前端（首次启动约需 1 分钟）…');
   const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });

@@ -140,16 +140,25 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   return Object.assign(app, { registeredRoutes }) as FastifyInstance & { registeredRoutes: RegisteredRoute[] };
 }
 
-/** Serves the built web UI with a fallback to index.html for client-side routes. */
+/** The public portal's addresses: its own page (src/web/public), without the staff app. */
+const PORTAL_PATH = /^\/public(\/|\?|$)/;
+
+/**
+ * Serves the built web UI with a fallback for client-side routes: the portal's page under /public,
+ * the staff app's everywhere else.
+ */
 async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> {
   const index = join(webDir, 'index.html');
-  const hasWeb = existsSync(index);
+  const portal = join(webDir, 'public', 'index.html');
+  const hasWeb = existsSync(index) && existsSync(portal);
   if (hasWeb) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h', immutable: false });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') return sendProblem(reply, 404, `接口不存在：${req.method} ${req.url.split('?')[0]}`);
     if (!hasWeb) return reply.code(404).type('text/plain; charset=utf-8').send('前端尚未构建：请运行 npm run build（npm start 会自动构建）');
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(readFileSync(index));
+    // Read on every request: a rebuild is served without a restart.
+    const page = PORTAL_PATH.test(req.url) ? portal : index;
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(readFileSync(page));
   });
 }

@@ -1,5 +1,5 @@
 import './styles.css';
-import { StrictMode, Suspense, lazy } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -16,8 +16,6 @@ import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
 import TwoFactorSetupPage from './pages/TwoFactorSetupPage.tsx';
 
 dayjs.locale('zh-cn');
-const PublicReportList = lazy(() => import('./modules/reports/PublicReportsPage.tsx').then((m) => ({ default: m.PublicReportList })));
-const PublicReportView = lazy(() => import('./modules/reports/PublicReportsPage.tsx').then((m) => ({ default: m.PublicReportView })));
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: false } } });
 setUnauthorizedHandler(() => queryClient.setQueryData(['me'], null));
 
@@ -51,9 +49,7 @@ createRoot(document.getElementById('root')!).render(
             <BrowserRouter>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
-                {/* The public portal: no login. */}
-                <Route path="/public/reports" element={<Suspense fallback={<Spin fullscreen />}><PublicReportList /></Suspense>} />
-                <Route path="/public/reports/:id" element={<Suspense fallback={<Spin fullscreen />}><PublicReportView /></Suspense>} />
+                {/* The public portal (/public/…) is its own page: src/web/public. */}
                 <Route path="*" element={<Guarded />} />
               </Routes>
             </BrowserRouter>

@@ -1,0 +1,85 @@
+// Published annual reports by year, filtered by year and unit; the filter lives in the address so
+// that Back and a shared link show the same list.
+import { useMemo } from 'react';
+import { HOME, PortalPage, Problem } from '../layout.tsx';
+import { navigate, useLocation } from '../router.tsx';
+import { usePublicApi, type Loaded } from '../data.ts';
+import { REPORTS_PATH, ReportLinks, reportsUrl, type PublicReport, type PublishedReports } from './api.tsx';
+
+function byYear(items: PublicReport[]): [number, PublicReport[]][] {
+  const groups = new Map<number, PublicReport[]>();
+  for (const r of items) groups.set(r.year, [...(groups.get(r.year) ?? []), r]);
+  return [...groups.entries()];
+}
+
+function Filters({ all, year, unit }: { all: PublishedReports | undefined; year: string; unit: string }) {
+  const units = useMemo(() => [...new Map((all?.items ?? []).map((r) => [r.unitCode, r.unitName])).entries()], [all]);
+  const change = (key: 'year' | 'unit', value: string) => {
+    const params = new URLSearchParams(location.search);
+    if (value) params.set(key, value);
+    else params.delete(key);
+    const q = params.toString();
+    navigate(q ? `${REPORTS_PATH}?${q}` : REPORTS_PATH, { replace: true });
+  };
+  return (
+    <form className="filters" aria-label="筛选报告" onSubmit={(e) => e.preventDefault()}>
+      <div className="field">
+        <label htmlFor="filter-year">年度</label>
+        <select id="filter-year" value={year} onChange={(e) => change('year', e.target.value)}>
+          <option value="">全部年度</option>
+          {(all?.years ?? []).map((y) => (
+            <option key={y} value={y}>{`${y}年`}</option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-unit">发布单位</label>
+        <select id="filter-unit" value={unit} onChange={(e) => change('unit', e.target.value)}>
+          <option value="">全部单位</option>
+          {units.map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </div>
+    </form>
+  );
+}
+
+const countLine = (list: Loaded<PublishedReports>) =>
+  list.loading ? '正在加载…' : !list.data ? '' : list.data.items.length ? `共 ${list.data.items.length} 份报告` : '没有符合条件的已公开报告';
+
+function Results({ list }: { list: Loaded<PublishedReports> }) {
+  const items = list.data?.items ?? [];
+  return (
+    <>
+      {/* Always there, so that a screen reader announces the new count when a filter changes. */}
+      <p className="status" role="status">
+        {countLine(list)}
+      </p>
+      {list.error && <Problem>暂时无法读取报告列表：{list.error.message}</Problem>}
+      {byYear(items).map(([y, group]) => (
+        <section key={y} aria-labelledby={`year-${y}`}>
+          <h2 id={`year-${y}`}>{`${y} 年度`}</h2>
+          <ReportLinks items={group} />
+        </section>
+      ))}
+    </>
+  );
+}
+
+export default function ReportListPage() {
+  const { params } = useLocation();
+  const year = params.get('year') ?? '';
+  const unit = params.get('unit') ?? '';
+  const all = usePublicApi<PublishedReports>(reportsUrl());
+  const list = usePublicApi<PublishedReports>(reportsUrl({ year, unit }));
+  return (
+    <PortalPage title="法治政府建设年度报告" trail={[{ label: '首页', to: HOME }]}>
+      <p className="lead">依据《法治政府建设与责任落实督察工作规定》，县政府及各部门、乡镇每年4月1日之前向社会公开上一年度法治政府建设情况报告。</p>
+      <Filters all={all.data} year={year} unit={unit} />
+      <Results list={list} />
+    </PortalPage>
+  );
+}

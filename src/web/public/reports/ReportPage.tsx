@@ -1,0 +1,87 @@
+// One published report in the official layout, readable on a phone, with its .docx and .pdf.
+import { ApiError } from '../../api.ts';
+import { HOME, Loading, PortalPage, Problem } from '../layout.tsx';
+import { Link, type PageProps } from '../router.tsx';
+import { usePublicApi } from '../data.ts';
+import { REPORTS_PATH, reportUrl, type PublicReport } from './api.tsx';
+
+// 成文日期 as an official document writes it (2026年3月20日). Not the shared chineseDate: its
+// module brings zod along, three times this page's weight.
+const officialDate = (iso: string) => new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
+const TRAIL = [
+  { label: '首页', to: HOME },
+  { label: '年度报告', to: REPORTS_PATH },
+];
+
+function Downloads({ report }: { report: PublicReport }) {
+  const base = `/api/v1${reportUrl(report.id)}`;
+  return (
+    <p className="downloads">
+      <a className="button" href={`${base}/docx`}>
+        下载 Word 版
+      </a>
+      <a className="button" href={`${base}/pdf`}>
+        下载 PDF 版
+      </a>
+    </p>
+  );
+}
+
+function Report({ report }: { report: PublicReport }) {
+  return (
+    <>
+      <dl className="doc-meta">
+        <div>
+          <dt>发布单位</dt>
+          <dd>{report.unitName}</dd>
+        </div>
+        {report.publishedDate && (
+          <div>
+            <dt>公开日期</dt>
+            <dd>{report.publishedDate}</dd>
+          </div>
+        )}
+      </dl>
+      <Downloads report={report} />
+      <article className="doc" aria-label="报告全文">
+        {report.sections?.map((s, i) => (
+          <section key={i}>
+            {s.level === 1 ? <h2>{s.heading}</h2> : <h3>{s.heading}</h3>}
+            {/* Sanitised by the server when the report was saved (figures.ts). */}
+            <div dangerouslySetInnerHTML={{ __html: s.html }} />
+          </section>
+        ))}
+        <div className="doc-signature">
+          <div>{report.issuer}</div>
+          {report.issuedDate && <div>{officialDate(report.issuedDate)}</div>}
+        </div>
+      </article>
+      <p>
+        <Link to={REPORTS_PATH}>返回年度报告列表</Link>
+      </p>
+    </>
+  );
+}
+
+const missing = (error: Error | undefined) => error instanceof ApiError && error.status === 404;
+
+export default function ReportPage({ params }: PageProps) {
+  const report = usePublicApi<PublicReport>(reportUrl(params.id ?? ''));
+  if (report.data) {
+    return (
+      <PortalPage title={report.data.title} trail={TRAIL} headingClass="doc-title">
+        <Report report={report.data} />
+      </PortalPage>
+    );
+  }
+  const title = report.loading ? '年度报告' : missing(report.error) ? '报告不存在或尚未公开' : '暂时无法读取报告';
+  return (
+    <PortalPage title={title} trail={TRAIL}>
+      {report.loading ? <Loading /> : <Problem>{missing(report.error) ? '这份报告不存在，或尚未向社会公开。' : report.error?.message}</Problem>}
+      <p>
+        <Link to={REPORTS_PATH}>返回年度报告列表</Link>
+      </p>
+    </PortalPage>
+  );
+}
