@@ -184,8 +184,9 @@ export async function clocksOf(db: Executor, recordType: string, recordId: strin
 }
 
 /**
- * For list views: each record's clock (the one named `key`, when records have several) with today's
- * 红黄牌 light while it runs, by its rule's warning days. One query for the whole page.
+ * For list views: each record's clock — the one named `key`, or, when records have several, the
+ * running one due soonest (else the last one) — with today's 红黄牌 light while it runs, by its
+ * rule's warning days. One query for the whole page.
  */
 export async function clocksWithLights(platform: Platform, recordType: string, recordIds: readonly string[], key?: string): Promise<Map<string, { clock: ClockRow; light: Light | null }>> {
   if (recordIds.length === 0) return new Map();
@@ -193,9 +194,13 @@ export async function clocksWithLights(platform: Platform, recordType: string, r
   if (key) query = query.where('clock_key', '=', key);
   const [clocks, deadlines] = await Promise.all([query.execute(), platform.deadlines.load()]);
   const today = chinaToday();
+  // A running clock beats a stopped one, a sooner running one a later one; among stopped ones the last wins.
+  const better = (clock: ClockRow, held: ClockRow | undefined) => !held || (clock.status === 'running' ? held.status !== 'running' || clock.due_date < held.due_date : held.status !== 'running');
+  const chosen = new Map<string, ClockRow>();
+  for (const clock of clocks) if (better(clock, chosen.get(clock.record_id))) chosen.set(clock.record_id, clock);
   return new Map(
-    clocks.map((clock) => [
-      clock.record_id,
+    [...chosen].map(([recordId, clock]) => [
+      recordId,
       { clock, light: clock.status === 'running' ? lightOf(deadlines.calendar, clock.due_date, today, ruleOfClock(deadlines, clock)?.warnDays ?? 3).light : null },
     ]),
   );

@@ -16,10 +16,9 @@ import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { decryptText, encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
 import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { lightOf } from '../../kernel/calendar/deadline.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
+import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
 import { openProblem } from '../../kernel/problems/index.ts';
 import { jobActor } from '../../kernel/workflow/daily.ts';
 import { maskIdNumber, maskPhone } from '../../../shared/validators.ts';
@@ -115,15 +114,10 @@ type CaseRow = ReviewCaseTable & { unit_name: string; respondent_unit_name: stri
 
 async function toViews(platform: Platform, rows: CaseRow[]): Promise<ReviewCaseView[]> {
   if (rows.length === 0) return [];
-  const [clocks, deadlines] = await Promise.all([
-    platform.db.selectFrom('clocks').selectAll().where('record_type', '=', REVIEW_RECORD_TYPE).where('record_id', 'in', rows.map((r) => r.id)).execute(),
-    platform.deadlines.load(),
-  ]);
-  const today = chinaToday();
+  const ids = rows.map((r) => r.id);
+  const [soonest, decide] = await Promise.all([clocksWithLights(platform, REVIEW_RECORD_TYPE, ids), clocksWithLights(platform, REVIEW_RECORD_TYPE, ids, 'decide')]);
   return rows.map((r) => {
-    const own = clocks.filter((c) => c.record_id === r.id);
-    const next = own.filter((c) => c.status === 'running').sort((a, b) => (a.due_date < b.due_date ? -1 : 1))[0];
-    const rule = next?.rule_code ? deadlines.rules.get(next.rule_code) : undefined;
+    const next = soonest.get(r.id);
     return {
       ...recordView(REVIEW_CASE, r),
       // Sealed personal data: masked here (110***********1234); in full only through the audited unmask route.
@@ -135,8 +129,8 @@ async function toViews(platform: Platform, rows: CaseRow[]): Promise<ReviewCaseV
       status: r.status,
       statusLabel: REVIEW_WORKFLOW.states[r.status]?.label ?? r.status,
       corrected: CORRECTIONS.includes(r.outcome as ReviewOutcome),
-      nextDue: next ? { label: next.label, due: next.due_date, light: lightOf(deadlines.calendar, next.due_date, today, rule?.warnDays ?? 3).light } : null,
-      extended: own.some((c) => c.clock_key === 'decide' && c.extended === 1),
+      nextDue: next?.light ? { label: next.clock.label, due: next.clock.due_date, light: next.light } : null,
+      extended: decide.get(r.id)?.clock.extended === 1,
     };
   });
 }
