@@ -52,6 +52,15 @@ async function completedTask(extra: Record<string, unknown> = {}) {
 /** A running task of the plan already past its due date. */
 const overdueTask = (extra: Record<string, unknown> = {}) => makeTask(office, { planId, leadUnitId: unitA.id, dueDate: day(-3), ...extra });
 
+/** What a write leaves on a record: its version, its timeline after creation and its audit trail. */
+async function history(type: 'plan' | 'task', id: string) {
+  const table = type === 'plan' ? 'plans' : 'tasks';
+  const { version } = await env.platform.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow();
+  const timeline = await env.platform.db.selectFrom('timeline_entries').select(['action', 'label', 'note', 'from_status', 'to_status']).where('record_id', '=', id).where('action', '!=', 'create').execute();
+  const audit = await env.platform.db.selectFrom('audit_log').select('action').where('target_id', '=', id).orderBy('seq').execute();
+  return { version, timeline: timeline.map((t) => JSON.stringify(t)).sort(), audit: audit.map((a) => a.action) };
+}
+
 describe('tasks', () => {
   it('the lead and co-units see a task; another unit does not; only the law office creates tasks', async () => {
     const res = await newTask({ milestones: [{ title: '制定方案', dueDate: day(10) }] });
@@ -166,6 +175,52 @@ describe('imports, export, copy and indicators', () => {
     expect(again.json()).toMatchObject({ created: 0, updated: 2 });
     const list = (await liaisonC.get('/api/v1/tasks?keyword=导入任务')).json().items;
     expect(list.map((t: any) => t.title)).toEqual(['导入任务一（修订）']);
+  });
+
+  it('an imported row goes through the plan and task commands: the API\'s refusals, and its version, timeline, audit and clock', async () => {
+    const upload = (type: string, rows: Record<string, string>[]) => office.request({ method: 'POST', url: `/api/v1/imports/${type}`, ...multipart(`${type}.jsonl`, rows.map((r) => JSON.stringify(r)).join('\n')) });
+    const tag = `CMD${Date.now() % 100000}`;
+    // A plan issued after its year is refused with the API's words, on create and (now also) on edit.
+    const late = { year: String(year), title: '迟印发的方案', issuedDate: `${year + 1}-01-05` };
+    const refusedCreate = await office.post('/api/v1/plans', { ...late, year });
+    expect(refusedCreate.statusCode).toBe(400);
+    const imported = await upload('plans', [{ ref: `${tag}-P0`, ...late }]);
+    expect(imported.json().errors).toEqual([{ row: 1, column: '印发日期（issuedDate）', message: refusedCreate.json().detail }]);
+    const plan = await makePlan(office, { year });
+    const refusedEdit = await office.put(`/api/v1/plans/${plan.id}`, { ...late, year, version: plan.version });
+    expect(refusedEdit.json().detail).toBe(refusedCreate.json().detail);
+    expect((await upload('plans', [{ ref: `${tag}-P`, year: String(year), title: '导入方案', issuedDate: `${year}-01-05` }])).statusCode).toBe(200);
+    const planRow = await env.platform.db.selectFrom('plans').selectAll().where('ref', '=', `${tag}-P`).executeTakeFirstOrThrow();
+    expect((await upload('plans', [{ ref: `${tag}-P`, year: String(year), title: '导入方案（改）', issuedDate: `${year}-01-05` }])).json()).toMatchObject({ updated: 1 });
+    expect(await history('plan', planRow.id)).toMatchObject({ version: 2, audit: ['plan.create', 'plan.update'] });
+
+    // The same task made and edited through the API and through the file: the same record afterwards.
+    const row = { ref: `${tag}-T`, planRef: `${tag}-P`, code: '1', title: '导入对照任务', content: '内容', leadUnitCode: unitA.code, dueDate: day(30) };
+    expect((await upload('tasks', [row])).json()).toMatchObject({ created: 1 });
+    expect((await upload('tasks', [{ ...row, dueDate: day(-3) }])).json()).toMatchObject({ updated: 1 });
+    const viaFile = await env.platform.db.selectFrom('tasks').select('id').where('ref', '=', `${tag}-T`).executeTakeFirstOrThrow();
+    const viaApi = await makeTask(office, { planId: planRow.id, code: '2', title: '导入对照任务', content: '内容', leadUnitId: unitA.id, dueDate: day(30) });
+    const put = await office.put(`/api/v1/tasks/${viaApi.id}`, { code: '2', title: '导入对照任务', content: '内容', leadUnitId: unitA.id, coUnitIds: [], dueDate: day(-3), version: viaApi.version });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(await history('task', viaFile.id)).toEqual(await history('task', viaApi.id));
+    expect((await office.get(`/api/v1/tasks/${viaFile.id}`)).json()).toMatchObject({ dueDate: day(-3), light: 'red', overdue: true });
+
+    // Completed by the file: the clock stops; an unchanged row changes nothing, a changed one is refused as the edit is.
+    const done = { ...row, dueDate: day(-3), status: '已完成', completedDate: day(-1) };
+    expect((await upload('tasks', [done])).json()).toMatchObject({ updated: 1 });
+    expect((await office.get(`/api/v1/tasks/${viaFile.id}`)).json()).toMatchObject({ status: 'completed', percent: 100, light: null, clocks: [{ status: 'stopped', onTime: false }] });
+    expect((await upload('tasks', [done])).json()).toMatchObject({ created: 0, updated: 1 });
+    const version = (await history('task', viaFile.id)).version;
+    const edit = await office.put(`/api/v1/tasks/${viaFile.id}`, { code: '1', title: '改名', content: '内容', leadUnitId: unitA.id, coUnitIds: [], dueDate: day(-3), version });
+    expect(edit.statusCode).toBe(409);
+    const renamed = await upload('tasks', [{ ...done, title: '改名' }]);
+    expect(renamed.json().errors).toEqual([{ row: 1, column: '状态（status）', message: edit.json().detail }]);
+    const reopened = await upload('tasks', [{ ...row, dueDate: day(-3), status: '进行中' }]);
+    expect(reopened.json().errors).toEqual([{ row: 1, column: '状态（status）', message: edit.json().detail }]);
+    // A task number taken in the plan is refused by the edit's rule, as the API refuses it.
+    const clash = await upload('tasks', [{ ...row, ref: `${tag}-T3`, code: '2' }]);
+    const apiClash = await office.post('/api/v1/tasks', { planId: planRow.id, code: '2', title: 't', content: 'c', leadUnitId: unitA.id, dueDate: day(30) });
+    expect(clash.json().errors).toEqual([{ row: 1, column: '任务编号（code）', message: apiClash.json().detail }]);
   });
 
   it('exports the filtered ledger as a real xlsx', async () => {

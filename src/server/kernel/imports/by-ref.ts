@@ -2,11 +2,13 @@
 // importer would do it through the API, with the module's own commands: units and refs resolve
 // only within the importer's data scope, so a record outside it is simply unknown. Refs are unique
 // per unit (`ref_per_unit`), so creating a ref that another unit also uses tells nothing about it.
+// The county's own ledgers, whose refs are unique on the whole platform, run on the same loop
+// (`platformImport`) but are not on the per-unit runner: only whole-platform roles may import them.
 import type { Tx } from '../db/index.ts';
 import type { Platform } from '../platform.ts';
 import { inScope } from '../auth/scope.ts';
 import { HttpError } from '../http/errors.ts';
-import { rowChecker } from './rows.ts';
+import { rowChecker, splitCodes } from './rows.ts';
 import type { ImportType, Importer, RowError } from './types.ts';
 import { loadRecord, transitionWithin } from '../workflow/engine.ts';
 import type { WorkflowDef } from '../../../shared/workflow.ts';
@@ -32,6 +34,8 @@ export interface RefImportRun {
   actor: Importer;
   /** A unit code of the file → the unit's id; a unit outside the importer's scope is unknown. */
   unit(code: string, column: string): string;
+  /** A cell of `;`-separated unit codes → their ids; every unknown code is named in one refusal. */
+  units(codes: string | undefined, column: string): string[];
   /** A record of `table` (with `ref` and `unit_id`) by its ref, among the records the importer may see. */
   record(table: string, ref: string, column: string, what: string): Promise<{ id: string; unit_id: string }>;
   /** Refuses the row unless the importer holds `permission` (as the API would). */
@@ -41,15 +45,23 @@ export interface RefImportRun {
 /** The record a row's unit and ref found (its table row). */
 export type ExistingRecord = Record<string, any> & { id: string; unit_id: string; version?: number };
 
-export interface RefImportSpec<Row extends { ref: string }> extends Omit<ImportType<Row>, 'apply'> {
-  /** The table whose records the file's rows are: `ref` is unique per `unit_id`. */
+interface ByRefSpec<Row extends { ref: string }> extends Omit<ImportType<Row>, 'apply'> {
+  /** The table whose records the file's rows are, found by their `ref`. */
   table: string;
-  /** API field → file column, for field errors thrown by the module's commands. */
+  /** API field → file column, for field errors thrown by the module's commands (`''`: the column of a refusal that names no field). */
   columns?: Record<string, string>;
-  /** The unit a row belongs to (a unit code of the file, or its parent record's unit). */
+  update(row: Row, existing: ExistingRecord, run: RefImportRun): Promise<unknown>;
+}
+
+export interface RefImportSpec<Row extends { ref: string }> extends ByRefSpec<Row> {
+  /** The unit a row belongs to (a unit code of the file, or its parent record's unit): `ref` is unique per `unit_id`. */
   unitOf(row: Row, run: RefImportRun): Promise<string> | string;
   create(row: Row, unitId: string, run: RefImportRun): Promise<unknown>;
-  update(row: Row, existing: ExistingRecord, run: RefImportRun): Promise<unknown>;
+}
+
+export interface PlatformImportSpec<Row extends { ref: string }> extends ByRefSpec<Row> {
+  /** The row's unit and references are the command's to resolve (through `run`): `ref` is unique on the whole platform. */
+  create(row: Row, run: RefImportRun): Promise<unknown>;
 }
 
 /** `label（name）`, the way row errors name a file column. */
@@ -63,8 +75,32 @@ const onRunner = new WeakSet<ImportType<any>>();
 export const isRefImport = (type: ImportType<any>) => onRunner.has(type);
 
 export function refImport<Row extends { ref: string }>(spec: RefImportSpec<Row>): ImportType<Row> {
+  const type = byRef(spec, { unitOf: spec.unitOf, create: spec.create, unknown: '不存在或无权访问' });
+  onRunner.add(type);
+  return type;
+}
+
+/**
+ * The county's own ledgers (plans, inspections, proposals…), whose refs are unique on the whole
+ * platform: rows are done with the module's commands as by `refImport`, but a record is found by its
+ * ref alone. Such a type is not on the per-unit runner (`isRefImport` is false), so the platform
+ * refuses to start if it is granted to a role that does not see the whole platform.
+ */
+export function platformImport<Row extends { ref: string }>(spec: PlatformImportSpec<Row>): ImportType<Row> {
+  // The importer sees every unit and record: what it cannot find does not exist.
+  return byRef(spec, { create: (row, _unitId, run) => spec.create(row, run), unknown: '不存在' });
+}
+
+interface Keying<Row> {
+  unitOf?: (row: Row, run: RefImportRun) => Promise<string> | string;
+  create(row: Row, unitId: string | undefined, run: RefImportRun): Promise<unknown>;
+  /** How a unit or ref the importer cannot find is answered. */
+  unknown: string;
+}
+
+function byRef<Row extends { ref: string }>(spec: ByRefSpec<Row>, keying: Keying<Row>): ImportType<Row> {
   const columns: Record<string, string> = { ...Object.fromEntries(spec.fields.map((f) => [f.name, columnOf(spec.fields, f.name)])), ...spec.columns };
-  const type: ImportType<Row> = {
+  return {
     type: spec.type,
     title: spec.title,
     permission: spec.permission,
@@ -73,43 +109,23 @@ export function refImport<Row extends { ref: string }>(spec: RefImportSpec<Row>)
     async apply(tx, rows, actor, platform) {
       const errors: RowError[] = [];
       const check = rowChecker(errors);
-      const units = new Map(
-        (await tx.selectFrom('org_units').select(['id', 'code']).execute()).filter((u) => inScope(actor.scope, u.id)).map((u) => [u.code, u.id]),
-      );
-      const run: RefImportRun = {
-        tx,
-        platform,
-        actor,
-        unit: (code, column) => units.get(code) ?? refuseRow(column, `单位「${code}」不存在或无权访问`),
-        async record(table, ref, column, what) {
-          const found = await (tx as any).selectFrom(table).select(['id', 'unit_id']).where('ref', '=', ref).execute();
-          const visible = (found as { id: string; unit_id: string }[]).filter((r) => inScope(actor.scope, r.unit_id));
-          if (visible.length === 0) refuseRow(column, `${what}「${ref}」不存在或无权访问`);
-          if (visible.length > 1) refuseRow(column, `${what}「${ref}」在多个单位都有，请在系统中办理`);
-          return visible[0]!;
-        },
-        require(permission, column, what) {
-          if (!actor.permissions.has(permission)) refuseRow(column, `无权${what}`);
-        },
-      };
+      const run = await runFor(tx, platform, actor, keying.unknown);
       let created = 0;
       let updated = 0;
       for (const r of rows) {
         const row = check(r.row);
         try {
-          const unitId = await spec.unitOf(r.value, run);
-          if (row.duplicate(`${r.value.ref}\u0000${unitId}`)) continue;
-          const existing = await (tx as any)
-            .selectFrom(spec.table)
-            .selectAll()
-            .where('unit_id', '=', unitId)
-            .where('ref', '=', r.value.ref)
-            .executeTakeFirst();
+          // Per unit, a ref is known by its unit; on the whole platform, by itself (checked before anything is resolved).
+          const unitId = keying.unitOf ? await keying.unitOf(r.value, run) : undefined;
+          if (row.duplicate(unitId === undefined ? r.value.ref : `${r.value.ref}\u0000${unitId}`)) continue;
+          let found = (tx as any).selectFrom(spec.table).selectAll().where('ref', '=', r.value.ref);
+          if (unitId !== undefined) found = found.where('unit_id', '=', unitId);
+          const existing = await found.executeTakeFirst();
           if (existing) {
             await spec.update(r.value, existing, run);
             updated++;
           } else {
-            await spec.create(r.value, unitId, run);
+            await keying.create(r.value, unitId, run);
             created++;
           }
         } catch (error) {
@@ -121,8 +137,35 @@ export function refImport<Row extends { ref: string }>(spec: RefImportSpec<Row>)
       return { created, updated, errors };
     },
   };
-  onRunner.add(type);
-  return type;
+}
+
+/** The lookups of one file, within the importer's data scope. */
+async function runFor(tx: Tx, platform: Platform, actor: Importer, unknown: string): Promise<RefImportRun> {
+  const units = new Map(
+    (await tx.selectFrom('org_units').select(['id', 'code']).execute()).filter((u) => inScope(actor.scope, u.id)).map((u) => [u.code, u.id]),
+  );
+  return {
+    tx,
+    platform,
+    actor,
+    unit: (code, column) => units.get(code) ?? refuseRow(column, `单位「${code}」${unknown}`),
+    units(codes, column) {
+      const list = splitCodes(codes);
+      const missing = list.filter((c) => !units.has(c));
+      if (missing.length) refuseRow(column, `单位「${missing.join('、')}」${unknown}`);
+      return list.map((c) => units.get(c)!);
+    },
+    async record(table, ref, column, what) {
+      const found = await (tx as any).selectFrom(table).select(['id', 'unit_id']).where('ref', '=', ref).execute();
+      const visible = (found as { id: string; unit_id: string }[]).filter((r) => inScope(actor.scope, r.unit_id));
+      if (visible.length === 0) refuseRow(column, `${what}「${ref}」${unknown}`);
+      if (visible.length > 1) refuseRow(column, `${what}「${ref}」在多个单位都有，请在系统中办理`);
+      return visible[0]!;
+    },
+    require(permission, column, what) {
+      if (!actor.permissions.has(permission)) refuseRow(column, `无权${what}`);
+    },
+  };
 }
 
 /** How many of `steps` a record in `status` has taken (a status between two steps counts as the earlier). */

@@ -21,6 +21,7 @@ import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksOf, clockView, moveFixedDue } from '../../kernel/workflow/clocks.ts';
 import { can } from '../../kernel/auth/context.ts';
 import {
+  IMPORT_TASK_STATUSES,
   PLAN,
   TASK,
   TASK_RECORD_TYPE,
@@ -57,8 +58,13 @@ export async function listPlans(db: Db): Promise<PlanView[]> {
 /** What a plan is written from: the input (the source may be null), and the ref of an import. */
 export type PlanWrite = Omit<PlanInput, 'source'> & { source?: string | null; ref?: string | null };
 
-export async function createPlan(tx: Tx, platform: Platform, actor: Actor, input: PlanWrite): Promise<string> {
+/** A plan is issued within its year (a plan of 2026 issued in 2027 is a typing error). */
+function checkIssued(input: PlanWrite): void {
   if (Number(input.issuedDate.slice(0, 4)) > input.year) throw fieldError('issuedDate', '印发日期', `不能晚于方案年度 ${input.year} 年`);
+}
+
+export async function createPlan(tx: Tx, platform: Platform, actor: Actor, input: PlanWrite): Promise<string> {
+  checkIssued(input);
   const now = nowIso();
   const id = newId();
   await tx
@@ -69,15 +75,14 @@ export async function createPlan(tx: Tx, platform: Platform, actor: Actor, input
   return id;
 }
 
-export async function updatePlan(platform: Platform, actor: Actor, id: string, input: PlanWrite & { version: number }): Promise<void> {
-  await platform.db.transaction().execute(async (tx) => {
-    const plan = await tx.selectFrom('plans').select('id').where('id', '=', id).executeTakeFirst();
-    if (!plan) throw notFound('方案');
-    const completedEarlier = await tx.selectFrom('tasks').select('completed_date').where('plan_id', '=', id).where('completed_date', '<', input.issuedDate).executeTakeFirst();
-    if (completedEarlier) throw fieldError('issuedDate', '印发日期', `不能晚于已完成任务的完成日期 ${completedEarlier.completed_date}`);
-    await updateVersioned(tx, 'plans', id, input.version, { year: input.year, title: input.title, source: input.source ?? null, issued_date: input.issuedDate }, actor.id);
-    await platform.audit.record(tx, actor, { action: 'plan.update', targetType: 'plan', targetId: id, detail: { title: input.title } });
-  });
+export async function updatePlan(tx: Tx, platform: Platform, actor: Actor, id: string, input: PlanWrite & { version: number }): Promise<void> {
+  const plan = await tx.selectFrom('plans').select('id').where('id', '=', id).executeTakeFirst();
+  if (!plan) throw notFound('方案');
+  checkIssued(input);
+  const completedEarlier = await tx.selectFrom('tasks').select('completed_date').where('plan_id', '=', id).where('completed_date', '<', input.issuedDate).executeTakeFirst();
+  if (completedEarlier) throw fieldError('issuedDate', '印发日期', `不能晚于已完成任务的完成日期 ${completedEarlier.completed_date}`);
+  await updateVersioned(tx, 'plans', id, input.version, { year: input.year, title: input.title, source: input.source ?? null, issued_date: input.issuedDate }, actor.id);
+  await platform.audit.record(tx, actor, { action: 'plan.update', targetType: 'plan', targetId: id, detail: { title: input.title } });
 }
 
 /** Starts next year's plan from this one: the same tasks, due dates moved to the new year, not started. */
@@ -109,9 +114,11 @@ export async function copyPlan(platform: Platform, actor: Actor, fromId: string,
 
 // Tasks
 
+export type TaskStatus = keyof typeof IMPORT_TASK_STATUSES;
+
 export interface TaskWrite extends TaskInput {
   ref?: string | null;
-  status?: 'not_started' | 'in_progress' | 'completed' | 'cancelled';
+  status?: TaskStatus;
   completedDate?: string | null;
 }
 
@@ -125,20 +132,42 @@ async function checkUnits(tx: Executor, leadUnitId: string, coUnitIds: readonly 
   if (coUnitIds.includes(leadUnitId)) throw fieldError('coUnitIds', '配合单位', '不能包含牵头单位');
 }
 
+/**
+ * Where a task sits: its plan, its lead and co-units, its due date (not before the plan was issued)
+ * and its number (unique in the plan; `self` is the task being edited). Returns the plan.
+ */
+async function checkPlacement(tx: Executor, input: Pick<TaskInput, 'planId' | 'code' | 'leadUnitId' | 'coUnitIds' | 'dueDate'>, self?: string) {
+  const plan = await tx.selectFrom('plans').select(['id', 'issued_date']).where('id', '=', input.planId).executeTakeFirst();
+  if (!plan) throw fieldError('planId', '所属方案', '不存在');
+  await checkUnits(tx, input.leadUnitId, coUnitsOf(input));
+  if (input.dueDate < plan.issued_date) throw fieldError('dueDate', '完成时限', `不能早于方案印发日期 ${plan.issued_date}`);
+  let clash = tx.selectFrom('tasks').select('id').where('plan_id', '=', plan.id).where('code', '=', input.code);
+  if (self) clash = clash.where('id', '!=', self);
+  if (await clash.executeTakeFirst()) throw fieldError('code', '任务编号', `「${input.code}」在本方案中已存在`);
+  return plan;
+}
+
+const coUnitsOf = (input: { coUnitIds?: readonly string[] }) => [...new Set(input.coUnitIds ?? [])];
+
+/** Only a completed task has a completion date, on or after the plan's issue and not in the future. */
+function checkCompletion(status: string, completedDate: string | null | undefined, issuedDate: string): void {
+  if (status === 'completed' && !completedDate) throw fieldError('completedDate', '完成日期', '已完成的任务必须填写');
+  if (status !== 'completed' && completedDate) throw fieldError('completedDate', '完成日期', '只有已完成的任务才能填写');
+  if (completedDate && completedDate < issuedDate) throw fieldError('completedDate', '完成日期', `不能早于方案印发日期 ${issuedDate}`);
+  if (completedDate && completedDate > chinaToday()) throw fieldError('completedDate', '完成日期', '不能晚于今天');
+}
+
+/** A completed or cancelled task is closed for good. */
+function assertOpen(task: { status: string }): void {
+  if (TASK_WORKFLOW.states[task.status]?.final) throw conflict(`任务已${TASK_WORKFLOW.states[task.status]!.label}，不能修改`);
+}
+
 /** Inserts a task (validated), its co-units, its timeline and, while it is open, its due-date clock. */
 export async function insertTask(tx: Tx, platform: Platform, actor: Actor, input: TaskWrite): Promise<string> {
-  const plan = await tx.selectFrom('plans').select(['id', 'issued_date', 'year']).where('id', '=', input.planId).executeTakeFirst();
-  if (!plan) throw fieldError('planId', '所属方案', '不存在');
-  const coUnitIds = [...new Set(input.coUnitIds ?? [])];
-  await checkUnits(tx, input.leadUnitId, coUnitIds);
-  if (input.dueDate < plan.issued_date) throw fieldError('dueDate', '完成时限', `不能早于方案印发日期 ${plan.issued_date}`);
+  const plan = await checkPlacement(tx, input);
   const status = input.status ?? 'not_started';
-  if (status === 'completed' && !input.completedDate) throw fieldError('completedDate', '完成日期', '已完成的任务必须填写');
-  if (status !== 'completed' && input.completedDate) throw fieldError('completedDate', '完成日期', '只有已完成的任务才能填写');
-  if (input.completedDate && input.completedDate < plan.issued_date) throw fieldError('completedDate', '完成日期', `不能早于方案印发日期 ${plan.issued_date}`);
-  if (input.completedDate && input.completedDate > chinaToday()) throw fieldError('completedDate', '完成日期', '不能晚于今天');
-  const duplicate = await tx.selectFrom('tasks').select('id').where('plan_id', '=', plan.id).where('code', '=', input.code).executeTakeFirst();
-  if (duplicate) throw fieldError('code', '任务编号', `「${input.code}」在本方案中已存在`);
+  checkCompletion(status, input.completedDate, plan.issued_date);
+  const coUnitIds = coUnitsOf(input);
   const now = nowIso();
   const row = {
     id: newId(),
@@ -300,28 +329,46 @@ export async function getTask(platform: Platform, ctx: RequestContext, id: strin
   };
 }
 
-export async function updateTask(platform: Platform, ctx: RequestContext, id: string, input: UpdateTaskInput): Promise<void> {
-  await platform.db.transaction().execute(async (tx) => {
-    const row = await taskRow(tx, ctx.scope, id);
-    if (TASK_WORKFLOW.states[row.status]?.final) throw conflict(`任务已${TASK_WORKFLOW.states[row.status]!.label}，不能修改`);
-    const plan = await tx.selectFrom('plans').select('issued_date').where('id', '=', row.plan_id).executeTakeFirstOrThrow();
-    const coUnitIds = [...new Set(input.coUnitIds ?? [])];
-    await checkUnits(tx, input.leadUnitId, coUnitIds);
-    if (input.dueDate < plan.issued_date) throw fieldError('dueDate', '完成时限', `不能早于方案印发日期 ${plan.issued_date}`);
-    const clash = await tx.selectFrom('tasks').select('id').where('plan_id', '=', row.plan_id).where('code', '=', input.code).where('id', '!=', id).executeTakeFirst();
-    if (clash) throw fieldError('code', '任务编号', `「${input.code}」在本方案中已存在`);
-    await updateVersioned(tx, 'tasks', id, input.version, { code: input.code, title: input.title, content: input.content, unit_id: input.leadUnitId, due_date: input.dueDate, milestones: JSON.stringify(input.milestones ?? []) }, ctx.id);
-    await tx.deleteFrom('task_co_units').where('task_id', '=', id).execute();
-    if (coUnitIds.length) await tx.insertInto('task_co_units').values(coUnitIds.map((unit_id) => ({ task_id: id, unit_id }))).execute();
-    if (input.dueDate !== row.due_date || input.leadUnitId !== row.unit_id) {
-      // The due-date clock follows the task: new due date, new owner unit for escalation.
-      await moveTaskClock(tx, platform, ctx, id, input.dueDate, input.leadUnitId);
-      await addTimeline(tx, ctx, { recordType: TASK_RECORD_TYPE, recordId: id, action: 'update', label: '调整任务', note: `完成时限 ${row.due_date} → ${input.dueDate}` });
-    } else {
-      await addTimeline(tx, ctx, { recordType: TASK_RECORD_TYPE, recordId: id, action: 'update', label: '修改任务' });
-    }
-    await platform.audit.record(tx, ctx, { action: 'task.update', targetType: TASK_RECORD_TYPE, targetId: id, detail: { code: input.code, dueDate: input.dueDate } });
-  });
+/** An edit of a task: the API's (everything but the plan), or an import's, which may move it to another plan. */
+export type TaskEdit = UpdateTaskInput & { planId?: string };
+
+export async function updateTask(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, input: TaskEdit): Promise<void> {
+  const row = await taskRow(tx, scope, id);
+  assertOpen(row);
+  const planId = input.planId ?? row.plan_id;
+  await checkPlacement(tx, { ...input, planId }, id);
+  const coUnitIds = coUnitsOf(input);
+  await updateVersioned(tx, 'tasks', id, input.version, { plan_id: planId, code: input.code, title: input.title, content: input.content, unit_id: input.leadUnitId, due_date: input.dueDate, milestones: JSON.stringify(input.milestones ?? []) }, actor.id);
+  await tx.deleteFrom('task_co_units').where('task_id', '=', id).execute();
+  if (coUnitIds.length) await tx.insertInto('task_co_units').values(coUnitIds.map((unit_id) => ({ task_id: id, unit_id }))).execute();
+  if (input.dueDate !== row.due_date || input.leadUnitId !== row.unit_id) {
+    // The due-date clock follows the task: new due date, new owner unit for escalation.
+    await moveTaskClock(tx, platform, actor, id, input.dueDate, input.leadUnitId);
+    await addTimeline(tx, actor, { recordType: TASK_RECORD_TYPE, recordId: id, action: 'update', label: '调整任务', note: `完成时限 ${row.due_date} → ${input.dueDate}` });
+  } else {
+    await addTimeline(tx, actor, { recordType: TASK_RECORD_TYPE, recordId: id, action: 'update', label: '修改任务' });
+  }
+  await platform.audit.record(tx, actor, { action: 'task.update', targetType: TASK_RECORD_TYPE, targetId: id, detail: { code: input.code, dueDate: input.dueDate } });
+}
+
+/**
+ * The status a ledger records for a task (an import loads history the app did not see): not
+ * started, in progress, completed on a date or cancelled. A closed task stops its due-date clock;
+ * a task already closed is not changed (as by the edit).
+ */
+export async function recordTaskStatus(tx: Tx, platform: Platform, actor: Actor, id: string, outcome: { status: TaskStatus; completedDate: string | null }): Promise<void> {
+  const row = await tx.selectFrom('tasks as t').innerJoin('plans as p', 'p.id', 't.plan_id').selectAll('t').select('p.issued_date').where('t.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('任务');
+  if (row.status === outcome.status && row.completed_date === outcome.completedDate) return;
+  assertOpen(row);
+  checkCompletion(outcome.status, outcome.completedDate, row.issued_date);
+  const completed = outcome.status === 'completed';
+  await updateVersioned(tx, 'tasks', id, row.version, { status: outcome.status, completed_date: outcome.completedDate, ...(completed ? { percent: 100 } : {}) }, actor.id);
+  if (completed || outcome.status === 'cancelled') {
+    await applyEffects(tx, platform, actor, TASK_WORKFLOW, { ...row, status: outcome.status }, [{ stop: 'due', reason: '批量导入：已完成或取消' }], outcome.completedDate ?? chinaToday());
+  }
+  await addTimeline(tx, actor, { recordType: TASK_RECORD_TYPE, recordId: id, action: 'import', label: '批量导入更新', fromStatus: row.status, toStatus: outcome.status });
+  await platform.audit.record(tx, actor, { action: 'task.status', targetType: TASK_RECORD_TYPE, targetId: id, detail: { from: row.status, to: outcome.status, completedDate: outcome.completedDate } });
 }
 
 export async function reportProgress(platform: Platform, ctx: RequestContext, id: string, input: ProgressInput): Promise<void> {

@@ -51,7 +51,7 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     status: 200,
     response: planViewSchema,
     handler: async ({ ctx, params, body }) => {
-      await updatePlan(platform, ctx, params.id, body);
+      await platform.db.transaction().execute((tx) => updatePlan(tx, platform, ctx, params.id, body));
       return (await listPlans(platform.db)).find((p) => p.id === params.id);
     },
   });
@@ -126,7 +126,7 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     status: 200,
     response: taskDetailSchema,
     handler: async ({ ctx, params, body }) => {
-      await updateTask(platform, ctx, params.id, body);
+      await platform.db.transaction().execute((tx) => updateTask(tx, platform, ctx, ctx.scope, params.id, body));
       return getTask(platform, ctx, params.id);
     },
   });
