@@ -171,6 +171,48 @@ describe('imports and indicators', () => {
     expect(pool.some((p: any) => p.title === '导入问题二')).toBe(true);
   });
 
+  it('an imported row goes through the inspection and finding commands: the API\'s refusals, its version and audit, the clock following the due date', async () => {
+    const upload = (type: string, rows: Record<string, string>[]) => office.request({ method: 'POST', url: `/api/v1/imports/${type}`, ...multipart(`${type}.jsonl`, rows.map((r) => JSON.stringify(r)).join('\n')) });
+    const tag = `CMD${Date.now() % 100000}`;
+    const other = await makeUnit(env.platform, { parent: root, name: '非对象局' });
+    const inspection = { ref: `${tag}-I`, organiserCode: unitA.code, title: '导入督察', kind: '书面', date: day(-20), targetUnitCodes: `${unitA.code};${unitB.code}` };
+    expect((await upload('inspections', [inspection])).json()).toMatchObject({ created: 1 });
+    const { id } = await env.platform.db.selectFrom('inspections').select('id').where('ref', '=', `${tag}-I`).executeTakeFirstOrThrow();
+    const row = { ref: `${tag}-F`, inspectionRef: `${tag}-I`, unitCode: unitB.code, description: '导入问题', severity: '一般', dueDate: day(20) };
+    expect((await upload('findings', [row])).json()).toMatchObject({ created: 1 });
+    const f = await env.platform.db.selectFrom('findings').select('id').where('ref', '=', `${tag}-F`).executeTakeFirstOrThrow();
+
+    // Dropping the finding's unit from the targets: the file gets the edit's refusal, word for word.
+    const put = await office.put(`/api/v1/inspections/${id}`, { title: '导入督察', kind: 'written', date: day(-20), inspectors: '（导入）', targetUnitIds: [unitA.id], version: 1 });
+    expect(put.statusCode).toBe(400);
+    const dropped = await upload('inspections', [{ ...inspection, targetUnitCodes: unitA.code }]);
+    expect(dropped.json().errors).toEqual([{ row: 1, column: '督察对象单位编码（targetUnitCodes）', message: put.json().detail }]);
+    // A new title: one edit, audited as the API's, the inspectors and checklist kept.
+    expect((await upload('inspections', [{ ...inspection, title: '导入督察（改）' }])).json()).toMatchObject({ updated: 1 });
+    const audited = await env.platform.db.selectFrom('audit_log').select('action').where('target_id', '=', id).orderBy('seq').execute();
+    expect(audited.map((a) => a.action)).toEqual(['inspection.create', 'inspection.update']);
+    expect((await office.get(`/api/v1/inspections/${id}`)).json()).toMatchObject({ title: '导入督察（改）', inspectors: '（导入）', version: 2, targets: [{}, {}] });
+
+    // A unit that is not a target: the same refusal as recording the finding through the API.
+    const api = await office.post('/api/v1/findings', { inspectionId: id, unitId: other.id, description: 'x', severity: 'general', dueDate: day(20) });
+    expect(api.statusCode).toBe(400);
+    const moved = await upload('findings', [{ ...row, unitCode: other.code }]);
+    expect(moved.json().errors).toEqual([{ row: 1, column: '责任单位编码（unitCode）', message: api.json().detail }]);
+    // A new due date moves the rectification clock: the ledger's date, its light and the clock agree.
+    expect((await upload('findings', [{ ...row, dueDate: day(-15) }])).json()).toMatchObject({ updated: 1 });
+    const late = (await office.get(`/api/v1/findings/${f.id}`)).json();
+    const recorded = (await office.post('/api/v1/findings', { inspectionId: id, unitId: unitB.id, description: '同日到期', severity: 'general', dueDate: day(-15) })).json();
+    expect(late).toMatchObject({ dueDate: day(-15), light: 'red', overdue: true, version: 2, clocks: [{ due: recorded.clocks[0].due, light: 'red' }] });
+    expect((await office.get(`/api/v1/findings?overdue=true&inspectionId=${id}`)).json().items.map((x: any) => x.id).sort()).toEqual([f.id, recorded.id].sort());
+    // Verified by the file: the clock stops and the problem pool closes the entry.
+    expect((await upload('findings', [{ ...row, dueDate: day(-15), status: '已核查', rectifiedDate: day(-5), verifiedDate: day(-1) }])).json()).toMatchObject({ updated: 1 });
+    const verified = (await office.get(`/api/v1/findings/${f.id}`)).json();
+    expect(verified).toMatchObject({ status: 'verified', light: null, clocks: [{ status: 'stopped' }] });
+    expect((await office.get(`/api/v1/problems?status=closed&unitId=${unitB.id}`)).json().items.some((p: any) => p.link === `/findings/${f.id}`)).toBe(true);
+    const audit = await env.platform.db.selectFrom('audit_log').select('action').where('target_id', '=', f.id).orderBy('seq').execute();
+    expect(audit.map((a) => a.action)).toEqual(['finding.create', 'finding.update', 'finding.update']);
+  });
+
   it('computes the supervision figures with their records', async () => {
     // Units of the test's own under an inspection of its own: unit X has one finding verified
     // after an interview and one still open; unit Y has one that is not X's.

@@ -77,7 +77,7 @@ export async function supervisionRoutes(api: FastifyInstance, platform: Platform
     status: 200,
     response: inspectionView,
     handler: async ({ ctx, params, body }) => {
-      await updateInspection(platform, ctx, params.id, body);
+      await platform.db.transaction().execute((tx) => updateInspection(tx, platform, ctx, ctx.scope, params.id, body));
       return getInspection(platform, ctx.scope, params.id);
     },
   });

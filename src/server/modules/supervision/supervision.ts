@@ -17,7 +17,7 @@ import { computeDue, lightOf } from '../../kernel/calendar/deadline.ts';
 import { clockFacts, ruleOfClock } from '../../kernel/calendar/store.ts';
 import { applyEffects } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
+import { clocksOf, clockView, moveFixedDue } from '../../kernel/workflow/clocks.ts';
 import { closeProblem, openProblem } from '../../kernel/problems/index.ts';
 import {
   FINDING,
@@ -77,21 +77,23 @@ export async function createInspection(tx: Tx, platform: Platform, actor: Actor,
   return id;
 }
 
-export async function updateInspection(platform: Platform, ctx: RequestContext, id: string, input: UpdateInspectionInput): Promise<void> {
-  await platform.db.transaction().execute(async (tx) => {
-    const row = await visibleInspections(tx, ctx.scope).select(['i.id']).where('i.id', '=', id).executeTakeFirst();
-    if (!row) throw notFound('督察');
-    const targets = [...new Set(input.targetUnitIds)];
-    await checkTargets(tx, targets);
-    const orphan = await tx.selectFrom('findings').select('unit_id').where('inspection_id', '=', id).where('unit_id', 'not in', targets).executeTakeFirst();
-    if (orphan) throw fieldError('targetUnitIds', '督察对象', '不能移除已有问题的责任单位');
-    const early = await tx.selectFrom('findings').select('due_date').where('inspection_id', '=', id).where('due_date', '<', input.date).executeTakeFirst();
-    if (early) throw fieldError('date', '督察日期', `不能晚于已有问题的整改期限 ${early.due_date}`);
-    await updateVersioned(tx, 'inspections', id, input.version, { title: input.title, kind: input.kind, date: input.date, inspectors: input.inspectors, checklist: JSON.stringify(input.checklist ?? []), summary: input.summary ?? null }, ctx.id);
-    await tx.deleteFrom('inspection_targets').where('inspection_id', '=', id).execute();
-    await tx.insertInto('inspection_targets').values(targets.map((unit_id) => ({ inspection_id: id, unit_id }))).execute();
-    await platform.audit.record(tx, ctx, { action: 'inspection.update', targetType: 'inspection', targetId: id, detail: { title: input.title } });
-  });
+/** An edit of an inspection: the API's, or an import's, which may also name another organising unit. */
+export type InspectionEdit = UpdateInspectionInput & { organiserId?: string };
+
+export async function updateInspection(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, input: InspectionEdit): Promise<void> {
+  const row = await visibleInspections(tx, scope).select(['i.id']).where('i.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('督察');
+  const targets = [...new Set(input.targetUnitIds)];
+  await checkTargets(tx, targets);
+  const orphan = await tx.selectFrom('findings').select('unit_id').where('inspection_id', '=', id).where('unit_id', 'not in', targets).executeTakeFirst();
+  if (orphan) throw fieldError('targetUnitIds', '督察对象', '不能移除已有问题的责任单位');
+  const early = await tx.selectFrom('findings').select('due_date').where('inspection_id', '=', id).where('due_date', '<', input.date).executeTakeFirst();
+  if (early) throw fieldError('date', '督察日期', `不能晚于已有问题的整改期限 ${early.due_date}`);
+  const organiser = input.organiserId ? { unit_id: input.organiserId } : {};
+  await updateVersioned(tx, 'inspections', id, input.version, { ...organiser, title: input.title, kind: input.kind, date: input.date, inspectors: input.inspectors, checklist: JSON.stringify(input.checklist ?? []), summary: input.summary ?? null }, actor.id);
+  await tx.deleteFrom('inspection_targets').where('inspection_id', '=', id).execute();
+  await tx.insertInto('inspection_targets').values(targets.map((unit_id) => ({ inspection_id: id, unit_id }))).execute();
+  await platform.audit.record(tx, actor, { action: 'inspection.update', targetType: 'inspection', targetId: id, detail: { title: input.title } });
 }
 
 export async function listInspections(platform: Platform, scope: DataScope, query: InspectionListQuery) {
@@ -140,8 +142,8 @@ export interface FindingWrite extends FindingInput {
   verifiedDate?: string | null;
 }
 
-/** Checks a finding's dates against each other and its inspection (also used by the import). */
-export function findingDateProblems(f: FindingWrite, inspectionDate: string): { field: string; label: string; message: string } | null {
+/** Checks a finding's dates against each other and its inspection. */
+function findingDateProblems(f: FindingWrite, inspectionDate: string): { field: string; label: string; message: string } | null {
   const status = f.status ?? 'open';
   if (f.dueDate < inspectionDate) return { field: 'dueDate', label: '整改期限', message: `不能早于督察日期 ${inspectionDate}` };
   if ((status === 'rectified' || status === 'verified') && !f.rectifiedDate) return { field: 'rectifiedDate', label: '整改完成日期', message: '已整改或已核查的问题必须填写' };
@@ -166,13 +168,19 @@ const problemOf = (f: { id: string; unit_id: string; description: string; severi
   link: `/findings/${f.id}`,
 });
 
-export async function insertFinding(tx: Tx, platform: Platform, actor: Actor, input: FindingWrite): Promise<string> {
+/** A finding belongs to one of its inspection's target units, and its dates follow each other. Returns the inspection. */
+async function checkFinding(tx: Executor, input: FindingWrite) {
   const inspection = await tx.selectFrom('inspections').select(['id', 'date']).where('id', '=', input.inspectionId).executeTakeFirst();
   if (!inspection) throw fieldError('inspectionId', '所属督察', '不存在');
   const target = await tx.selectFrom('inspection_targets').select('unit_id').where('inspection_id', '=', inspection.id).where('unit_id', '=', input.unitId).executeTakeFirst();
   if (!target) throw fieldError('unitId', '责任单位', '不是该次督察的对象单位');
   const problem = findingDateProblems(input, inspection.date);
   if (problem) throw fieldError(problem.field, problem.label, problem.message);
+  return inspection;
+}
+
+export async function insertFinding(tx: Tx, platform: Platform, actor: Actor, input: FindingWrite): Promise<string> {
+  const inspection = await checkFinding(tx, input);
   const status = input.status ?? 'open';
   const now = nowIso();
   const row = {
@@ -205,6 +213,26 @@ export async function insertFinding(tx: Tx, platform: Platform, actor: Actor, in
   if (status === 'verified') await closeProblem(tx, FINDING_RECORD_TYPE, row.id, input.verifiedDate!);
   await platform.audit.record(tx, actor, { action: 'finding.create', targetType: FINDING_RECORD_TYPE, targetId: row.id, detail: { inspectionId: inspection.id, unitId: input.unitId, severity: input.severity } });
   return row.id;
+}
+
+/**
+ * Corrects a finding from a ledger (the law office's import of history the app did not see): the
+ * same checks as a new finding; its rectification clock follows the due date and unit, and stops
+ * when the finding is verified; the problem pool follows its status.
+ */
+export async function correctFinding(tx: Tx, platform: Platform, actor: Actor, id: string, version: number, input: FindingWrite): Promise<void> {
+  const finding = await tx.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!finding) throw notFound('问题');
+  await checkFinding(tx, input);
+  const status = input.status ?? 'open';
+  await updateVersioned(tx, 'findings', id, version, { inspection_id: input.inspectionId, unit_id: input.unitId, description: input.description, severity: input.severity, due_date: input.dueDate, status, rectified_date: input.rectifiedDate ?? null, verified_date: input.verifiedDate ?? null }, actor.id);
+  const clock = await tx.selectFrom('clocks').selectAll().where('record_type', '=', FINDING_RECORD_TYPE).where('record_id', '=', id).where('clock_key', '=', 'rectify').where('status', '!=', 'stopped').executeTakeFirst();
+  if (clock && (input.dueDate !== finding.due_date || input.unitId !== finding.unit_id)) await moveFixedDue(tx, platform, actor, clock, input.dueDate, input.unitId);
+  const corrected = { ...finding, unit_id: input.unitId, status, description: input.description, severity: input.severity };
+  if (status === 'verified') await applyEffects(tx, platform, actor, FINDING_WORKFLOW, corrected, [{ stop: 'rectify', reason: '批量导入：已核查销号' }], input.verifiedDate!);
+  await syncFindingProblem(tx, corrected, input.verifiedDate ?? chinaToday());
+  await addTimeline(tx, actor, { recordType: FINDING_RECORD_TYPE, recordId: id, action: 'import', label: '批量导入更新', fromStatus: finding.status, toStatus: status });
+  await platform.audit.record(tx, actor, { action: 'finding.update', targetType: FINDING_RECORD_TYPE, targetId: id, detail: { inspectionId: input.inspectionId, unitId: input.unitId, status } });
 }
 
 /** Keeps the problem pool in step with the finding's status after each transition. */
