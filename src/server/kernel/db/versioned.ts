@@ -3,6 +3,12 @@ import { staleVersion } from '../http/errors.ts';
 import { nowIso } from '../ids.ts';
 import type { Tx } from './index.ts';
 
+/** The stamps of a new record (withStamps' columns): version 1, created and updated now by the actor. */
+export function newStamps(actorId: string | null) {
+  const now = nowIso();
+  return { version: 1, created_at: now, created_by: actorId, updated_at: now, updated_by: actorId };
+}
+
 export async function updateVersioned(
   tx: Tx,
   table: string,

@@ -7,8 +7,8 @@ import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
 import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
 import { fieldError, notFound } from '../../kernel/http/errors.ts';
-import { updateVersioned } from '../../kernel/db/versioned.ts';
-import { newId, nowIso } from '../../kernel/ids.ts';
+import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
+import { newId } from '../../kernel/ids.ts';
 import { decryptText, encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
 import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
@@ -17,7 +17,7 @@ import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
 import { maskIdNumber, maskPhone } from '../../../shared/validators.ts';
 import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, type DisclosureListQuery, type DisclosureRequestDetail, type DisclosureRequestInput, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
-import { recordView } from '../../kernel/records/view.ts';
+import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import type { DisclosureRequestTable } from './tables.ts';
 
@@ -29,28 +29,17 @@ export async function createRequest(tx: Tx, platform: Platform, actor: Actor, sc
   if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '受理机关', '不存在或无权访问');
   if (!unit.active) throw fieldError('unitId', '受理机关', '已停用');
   if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '收到申请日期', '不能晚于今天');
-  const now = nowIso();
-  const row: DisclosureRequestTable = {
+  const row = {
     id: newId(),
     ref: input.ref ?? null,
-    unit_id: unit.id,
+    ...recordRow<DisclosureRequestTable>(DISCLOSURE_REQUEST, input),
     title: requestTitle(input.applicantName, input.content),
-    applicant_name: input.applicantName,
     applicant_id_enc: input.applicantIdNumber ? encryptText(platform.keys, input.applicantIdNumber) : null,
     applicant_id_hash: input.applicantIdNumber ? lookupHash(platform.keys, input.applicantIdNumber) : null,
     applicant_phone_enc: input.applicantPhone ? encryptText(platform.keys, input.applicantPhone) : null,
-    content: input.content,
-    received_date: input.receivedDate,
-    channel: input.channel,
     status: 'received',
-    reply_date: null,
-    reply_type: null,
-    version: 1,
-    created_at: now,
-    created_by: actor.id,
-    updated_at: now,
-    updated_by: actor.id,
-  };
+    ...newStamps(actor.id),
+  } as DisclosureRequestTable;
   await tx.insertInto('foi_requests').values(row).execute();
   await addTimeline(tx, actor, { recordType: DISCLOSURE_RECORD_TYPE, recordId: row.id, action: 'create', label: '收到公开申请', toStatus: 'received', note: input.receivedDate });
   await applyEffects(tx, platform, actor, DISCLOSURE_WORKFLOW, row as unknown as WorkflowRecord, [REPLY_CLOCK], input.receivedDate);
@@ -62,12 +51,14 @@ export async function createRequest(tx: Tx, platform: Platform, actor: Actor, sc
  * Corrects a request's applicant and content. The receipt date started the reply clock: it is
  * corrected through the clock (重新起算), not here.
  */
-export async function correctRequest(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: { applicantName: string; content: string; receivedDate: string }): Promise<void> {
+export async function correctRequest(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<DisclosureRequestInput, 'applicantName' | 'content' | 'receivedDate'> & Partial<DisclosureRequestInput>): Promise<void> {
   const r = await tx.selectFrom('foi_requests').select(['unit_id', 'received_date']).where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound('公开申请');
   assertInScope(scope, r.unit_id, '公开申请');
   if (input.receivedDate !== r.received_date) throw fieldError('receivedDate', '收到申请日期', `已登记为 ${r.received_date}，答复期限据此计算，不能直接修改`);
-  await updateVersioned(tx, 'foi_requests', id, version, { applicant_name: input.applicantName, content: input.content, title: requestTitle(input.applicantName, input.content) }, actor.id);
+  // Not its unit, channel or sealed data (corrected only at the window, with the person present).
+  const { unitId: _unit, channel: _channel, ...corrected } = input;
+  await updateVersioned(tx, 'foi_requests', id, version, { ...recordRow<DisclosureRequestTable>(DISCLOSURE_REQUEST, corrected), title: requestTitle(input.applicantName, input.content) }, actor.id);
   await addTimeline(tx, actor, { recordType: DISCLOSURE_RECORD_TYPE, recordId: id, action: 'update', label: '更正申请信息' });
   await platform.audit.record(tx, actor, { action: 'foi.update', targetType: DISCLOSURE_RECORD_TYPE, targetId: id });
 }

@@ -2,8 +2,8 @@
 // reply clock starts on the receipt date), extended as the clock's command allows, and answered
 // through the workflow on the reply date, so that imported requests count like requests handled in the app.
 import type { z } from '../../../shared/zod.ts';
-import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW } from '../../../shared/schemas/disclosure.ts';
-import { importFields, importRow } from '../../kernel/imports/from-record.ts';
+import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, type DisclosureRequestInput } from '../../../shared/schemas/disclosure.ts';
+import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
 import { booleanCell } from '../../kernel/imports/rows.ts';
 import { advanceTo, refImport, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
@@ -23,6 +23,9 @@ function contradiction(v: Row): [string, string] | null {
   return null;
 }
 
+/** The intake fields a row carries (its reply columns are a step, not input). */
+const requestInput = (v: Row) => importInput(DISCLOSURE_REQUEST, v) as Pick<DisclosureRequestInput, 'applicantName' | 'content' | 'receivedDate'>;
+
 export const disclosureRequestsImport = refImport<Row>({
   type: 'foi_requests',
   title: '政府信息公开申请',
@@ -34,12 +37,12 @@ export const disclosureRequestsImport = refImport<Row>({
   unitOf: (v, run) => run.unit(v.unitCode, '受理机关编码（unitCode）'),
   async create(v, unitId, run) {
     check(v, run);
-    const id = await createRequest(run.tx, run.platform, run.actor, run.actor.scope, { unitId, applicantName: v.applicant, content: v.content, receivedDate: v.receivedDate, channel: 'window', ref: v.ref });
+    const id = await createRequest(run.tx, run.platform, run.actor, run.actor.scope, { ...requestInput(v), unitId, channel: 'window', ref: v.ref });
     await answer(v, id, run);
   },
   async update(v, existing, run) {
     check(v, run);
-    await correctRequest(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { applicantName: v.applicant, content: v.content, receivedDate: v.receivedDate });
+    await correctRequest(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, requestInput(v));
     await answer(v, existing.id, run);
   },
 });

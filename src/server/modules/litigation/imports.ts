@@ -1,8 +1,8 @@
 // Import types `litigation_cases` and `litigation_hearings`, through the module's own commands.
 import type { z } from '../../../shared/zod.ts';
 import { enumFromLabels } from '../../../shared/schemas/org.ts';
-import { CASE_RESULTS, LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_WORKFLOW } from '../../../shared/schemas/litigation.ts';
-import { importFields, importRow } from '../../kernel/imports/from-record.ts';
+import { CASE_RESULTS, LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_WORKFLOW, type LitigationCaseInput } from '../../../shared/schemas/litigation.ts';
+import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
 import { advanceTo, refImport, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { caseDateProblem, correctCase, createLitigationCase, recordHearing } from './litigation.ts';
 
@@ -11,6 +11,9 @@ const caseRow = importRow(LITIGATION_CASE, { result: enumFromLabels(CASE_RESULTS
 type CaseRow = z.infer<typeof caseRow>;
 
 const COLUMNS: Record<string, string> = { filedDate: '立案日期（filedDate）', complaintReceivedDate: '收到起诉状副本日期（complaintReceivedDate）', judgmentDate: '裁判日期（judgmentDate）' };
+
+/** The intake fields a row carries (its judgment columns are steps, not input). */
+const caseInput = (v: CaseRow) => importInput(LITIGATION_CASE, v) as Pick<LitigationCaseInput, 'court' | 'plaintiff' | 'cause' | 'filedDate' | 'complaintReceivedDate'>;
 
 export const litigationCasesImport = refImport<CaseRow>({
   type: 'litigation_cases',
@@ -23,12 +26,12 @@ export const litigationCasesImport = refImport<CaseRow>({
   unitOf: (v, run) => run.unit(v.unitCode, '被告单位编码（unitCode）'),
   async create(v, unitId, run) {
     checkCase(v);
-    const id = await createLitigationCase(run.tx, run.platform, run.actor, run.actor.scope, { unitId, court: v.court, plaintiff: v.plaintiff, cause: v.cause, filedDate: v.filedDate, complaintReceivedDate: v.complaintReceivedDate, ref: v.ref });
+    const id = await createLitigationCase(run.tx, run.platform, run.actor, run.actor.scope, { ...caseInput(v), unitId, ref: v.ref });
     await judge(v, id, run);
   },
   async update(v, existing, run) {
     checkCase(v);
-    await correctCase(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, v);
+    await correctCase(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, caseInput(v));
     await judge(v, existing.id, run);
   },
 });

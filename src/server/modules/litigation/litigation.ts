@@ -8,14 +8,14 @@ import type { RequestContext } from '../../kernel/auth/context.ts';
 import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
 import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
-import { updateVersioned } from '../../kernel/db/versioned.ts';
+import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
 import { openProblem } from '../../kernel/problems/index.ts';
 import { LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_RECORD_TYPE, LITIGATION_WORKFLOW, type HearingInput, type LitigationCaseDetail, type LitigationCaseInput, type LitigationCaseView, type LitigationListQuery } from '../../../shared/schemas/litigation.ts';
-import { recordView } from '../../kernel/records/view.ts';
+import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import type { LitigationCaseTable } from './tables.ts';
 
@@ -38,28 +38,14 @@ export async function createLitigationCase(tx: Tx, platform: Platform, actor: Ac
   if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '被告单位', '不存在或无权访问');
   const problem = caseDateProblem(input);
   if (problem) throw fieldError(...problem);
-  const now = nowIso();
-  const row: LitigationCaseTable = {
+  const row = {
     id: newId(),
     ref: input.ref ?? null,
-    unit_id: unit.id,
+    ...recordRow<LitigationCaseTable>(LITIGATION_CASE, input),
     title: litigationTitle(input.plaintiff, input.cause),
-    court: input.court,
-    plaintiff: input.plaintiff,
-    cause: input.cause,
-    filed_date: input.filedDate,
-    complaint_received_date: input.complaintReceivedDate,
-    defence_date: null,
     status: 'filed',
-    judgment_date: null,
-    result: null,
-    loss_analysis: null,
-    version: 1,
-    created_at: now,
-    created_by: actor.id,
-    updated_at: now,
-    updated_by: actor.id,
-  };
+    ...newStamps(actor.id),
+  } as LitigationCaseTable;
   await tx.insertInto('litigation_cases').values(row).execute();
   await addTimeline(tx, actor, { recordType: LITIGATION_RECORD_TYPE, recordId: row.id, action: 'create', label: '登记应诉案件', toStatus: 'filed', note: `${input.court}，收到起诉状副本 ${input.complaintReceivedDate}` });
   await applyEffects(tx, platform, actor, LITIGATION_WORKFLOW, row as unknown as WorkflowRecord, [DEFENCE_CLOCK], input.complaintReceivedDate);
@@ -149,13 +135,14 @@ export async function recordHearing(tx: Tx, platform: Platform, actor: Actor, sc
 }
 
 /** Corrects a case's court, parties and cause; its dates run the defence clock and the workflow. */
-export async function correctCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<LitigationCaseInput, 'court' | 'plaintiff' | 'cause' | 'filedDate' | 'complaintReceivedDate'>): Promise<void> {
+export async function correctCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<LitigationCaseInput, 'court' | 'plaintiff' | 'cause' | 'filedDate' | 'complaintReceivedDate'> & Partial<LitigationCaseInput>): Promise<void> {
   const c = await tx.selectFrom('litigation_cases').select(['unit_id', 'filed_date', 'complaint_received_date']).where('id', '=', id).executeTakeFirst();
   if (!c) throw notFound('应诉案件');
   assertInScope(scope, c.unit_id, '应诉案件');
   if (input.filedDate !== c.filed_date) throw fieldError('filedDate', '立案日期', `已登记为 ${c.filed_date}，不能直接修改`);
   if (input.complaintReceivedDate !== c.complaint_received_date) throw fieldError('complaintReceivedDate', '收到起诉状副本日期', `已登记为 ${c.complaint_received_date}，答辩期限据此计算，不能直接修改`);
-  await updateVersioned(tx, 'litigation_cases', id, version, { court: input.court, plaintiff: input.plaintiff, cause: input.cause, title: litigationTitle(input.plaintiff, input.cause) }, actor.id);
+  const { unitId: _unit, ...corrected } = input;
+  await updateVersioned(tx, 'litigation_cases', id, version, { ...recordRow<LitigationCaseTable>(LITIGATION_CASE, corrected), title: litigationTitle(input.plaintiff, input.cause) }, actor.id);
   await addTimeline(tx, actor, { recordType: LITIGATION_RECORD_TYPE, recordId: id, action: 'update', label: '更正案件信息' });
   await platform.audit.record(tx, actor, { action: 'litigation.update', targetType: LITIGATION_RECORD_TYPE, targetId: id });
 }

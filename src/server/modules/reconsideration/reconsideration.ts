@@ -11,8 +11,8 @@ import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
-import { newId, nowIso } from '../../kernel/ids.ts';
-import { updateVersioned } from '../../kernel/db/versioned.ts';
+import { newId } from '../../kernel/ids.ts';
+import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { decryptText, encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
 import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
@@ -62,24 +62,12 @@ export function intakeColumns(platform: Platform, input: ReviewCaseInput) {
 export async function createCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: ReviewCaseInput & { ref?: string | null }): Promise<string> {
   await checkUnits(tx, scope, input.unitId, input.respondentUnitId);
   if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '收到申请日期', '不能晚于今天');
-  const now = nowIso();
   const row = {
     id: newId(),
     ref: input.ref ?? null,
     ...intakeColumns(platform, input),
     status: 'received',
-    procedure: null,
-    accepted_date: null,
-    copy_sent_date: null,
-    reply_date: null,
-    closed_date: null,
-    outcome: null,
-    committee_opinion: null,
-    version: 1,
-    created_at: now,
-    created_by: actor.id,
-    updated_at: now,
-    updated_by: actor.id,
+    ...newStamps(actor.id),
   } as ReviewCaseTable;
   await tx.insertInto('review_cases').values(row).execute();
   await addTimeline(tx, actor, { recordType: REVIEW_RECORD_TYPE, recordId: row.id, action: 'create', label: '收到复议申请', toStatus: 'received', note: `${input.receivedDate}，${row.title}` });
