@@ -85,6 +85,33 @@ describe('import and figures', () => {
   });
 });
 
+describe('the import through the commands', () => {
+  it('refuses what assigning through the API refuses, in its words; a re-import corrects the assignment as one audited edit and restarts the clock', async () => {
+    const upload = (rows: Record<string, string>[]) => office.request({ method: 'POST', url: '/api/v1/imports/proposals', ...multipart('p.jsonl', rows.map((r) => JSON.stringify(r)).join('\n')) });
+    const tag = `CMD${Date.now() % 100000}`;
+    const row = { ref: `${tag}-1`, kind: 'npc', number: '7', title: '关于导入的建议', leadUnitCode: unitA.code, assignedDate: '2025-09-01' };
+    for (const [bad, body, column] of [
+      [{ assignedDate: '2099-01-01' }, { assignedDate: '2099-01-01' }, '交办日期（assignedDate）'],
+      [{ filed: '是' }, { kind: 'npc', filed: true }, '是否立案（filed）'],
+    ] as const) {
+      const api = await assign(body);
+      expect(api.statusCode).toBe(400);
+      const file = await upload([{ ...row, ...bad }]);
+      expect(file.json().errors).toEqual([{ row: 1, column, message: api.json().detail }]);
+    }
+    expect((await upload([row])).json()).toMatchObject({ created: 1 });
+    const { id } = await env.platform.db.selectFrom('proposals').select('id').where('ref', '=', `${tag}-1`).executeTakeFirstOrThrow();
+    expect((await office.get(`/api/v1/proposals/${id}`)).json()).toMatchObject({ version: 1, due: '2025-12-01', clocks: [{ due: '2025-12-01' }] });
+    const corrected = await upload([{ ...row, assignedDate: '2025-09-10', replyDate: '2025-11-20', satisfaction: '满意' }]);
+    expect(corrected.json()).toMatchObject({ created: 0, updated: 1 });
+    const p = (await office.get(`/api/v1/proposals/${id}`)).json();
+    expect(p).toMatchObject({ version: 2, assignedDate: '2025-09-10', due: '2025-12-10', status: 'closed', replyDate: '2025-11-20', satisfaction: 'satisfied', onTime: true, light: null });
+    expect(p.clocks).toMatchObject([{ due: '2025-12-10', status: 'stopped', onTime: true }]);
+    const audit = await env.platform.db.selectFrom('audit_log').select('action').where('target_id', '=', id).orderBy('seq').execute();
+    expect(audit.map((a) => a.action)).toEqual(['proposal.create', 'proposal.update', 'proposal.reply']);
+  });
+});
+
 const sheetOf = async (res: { rawPayload: unknown }) => {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(res.rawPayload as any);

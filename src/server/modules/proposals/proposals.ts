@@ -13,18 +13,29 @@ import { newId, nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
-import { PROPOSAL, PROPOSAL_RECORD_TYPE, PROPOSAL_WORKFLOW, type ProposalDetail, type ProposalInput, type ProposalListQuery, type ProposalView } from '../../../shared/schemas/proposals.ts';
+import { clearClocks, clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
+import { updateVersioned } from '../../kernel/db/versioned.ts';
+import { PROPOSAL, PROPOSAL_RECORD_TYPE, PROPOSAL_WORKFLOW, type ProposalDetail, type ProposalInput, type ProposalListQuery, type ProposalView, type Satisfaction } from '../../../shared/schemas/proposals.ts';
 import type { ProposalTable } from './tables.ts';
 
 export const REPLY_CLOCK = { start: 'reply', label: '答复期限', rule: { field: 'complex', rules: { '1': 'proposals.reply_complex' }, fallback: 'proposals.reply' } } as const;
 
-export async function createProposal(tx: Tx, platform: Platform, actor: Actor, input: ProposalInput & { ref?: string | null }): Promise<string> {
+/** The lead unit exists and is active, the assignment is not in the future, and only a CPPCC proposal is filed. */
+async function checkAssignment(tx: Executor, input: ProposalAssignment): Promise<void> {
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.leadUnitId).executeTakeFirst();
   if (!unit) throw fieldError('leadUnitId', '主办单位', '不存在');
   if (!unit.active) throw fieldError('leadUnitId', '主办单位', '已停用');
   if (input.assignedDate > chinaToday()) throw fieldError('assignedDate', '交办日期', '不能晚于今天');
   if (input.kind === 'npc' && input.filed !== undefined && input.filed !== null) throw fieldError('filed', '是否立案', '只适用于政协提案');
+}
+
+/** What the law office assigns: kind, number, title, lead unit, date and (CPPCC) filing. */
+export type ProposalAssignment = Pick<ProposalInput, 'kind' | 'number' | 'title' | 'leadUnitId' | 'assignedDate' | 'filed'>;
+
+const filedColumn = (input: ProposalAssignment) => (input.kind === 'cppcc' ? (input.filed === false ? 0 : 1) : null);
+
+export async function createProposal(tx: Tx, platform: Platform, actor: Actor, input: ProposalInput & { ref?: string | null }): Promise<string> {
+  await checkAssignment(tx, input);
   const now = nowIso();
   const row: ProposalTable = {
     id: newId(),
@@ -33,10 +44,10 @@ export async function createProposal(tx: Tx, platform: Platform, actor: Actor, i
     number: input.number,
     title: input.title,
     proposer: input.proposer,
-    unit_id: unit.id,
+    unit_id: input.leadUnitId,
     assigned_date: input.assignedDate,
     complex: input.complex ? 1 : 0,
-    filed: input.kind === 'cppcc' ? (input.filed === false ? 0 : 1) : null,
+    filed: filedColumn(input),
     status: 'assigned',
     reply_date: null,
     satisfaction: null,
@@ -51,6 +62,35 @@ export async function createProposal(tx: Tx, platform: Platform, actor: Actor, i
   await applyEffects(tx, platform, actor, PROPOSAL_WORKFLOW, row as unknown as WorkflowRecord, [REPLY_CLOCK], input.assignedDate);
   await platform.audit.record(tx, actor, { action: 'proposal.create', targetType: PROPOSAL_RECORD_TYPE, targetId: row.id, detail: { kind: input.kind, number: input.number } });
   return row.id;
+}
+
+/**
+ * Corrects an assignment (the law office's ledger, imported again): the same checks as a new one;
+ * the reply clock starts afresh from the assigned date.
+ */
+export async function correctProposal(tx: Tx, platform: Platform, actor: Actor, id: string, version: number, input: ProposalAssignment): Promise<void> {
+  await checkAssignment(tx, input);
+  await updateVersioned(tx, 'proposals', id, version, { kind: input.kind, number: input.number, title: input.title, unit_id: input.leadUnitId, assigned_date: input.assignedDate, filed: filedColumn(input) }, actor.id);
+  await clearClocks(tx, PROPOSAL_RECORD_TYPE, id);
+  const record = await tx.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  await applyEffects(tx, platform, actor, PROPOSAL_WORKFLOW, record as unknown as WorkflowRecord, [REPLY_CLOCK], input.assignedDate);
+  await platform.audit.record(tx, actor, { action: 'proposal.update', targetType: PROPOSAL_RECORD_TYPE, targetId: id, detail: { kind: input.kind, number: input.number } });
+}
+
+/**
+ * The reply and satisfaction a ledger records (history the lead unit did not enter in the app): the
+ * reply stops the reply clock on its date; satisfaction closes the proposal.
+ */
+export async function recordReply(tx: Tx, platform: Platform, actor: Actor, id: string, reply: { replyDate: string | null; satisfaction: Satisfaction | null }, label: string): Promise<void> {
+  const record = await tx.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  if (reply.replyDate && reply.replyDate < record.assigned_date) throw fieldError('replyDate', '答复日期', '不能早于交办日期');
+  if (reply.replyDate && reply.replyDate > chinaToday()) throw fieldError('replyDate', '答复日期', '不能晚于今天');
+  if (reply.satisfaction && !reply.replyDate) throw fieldError('satisfaction', '满意度', '尚未答复的建议提案不能登记满意度');
+  const status = reply.satisfaction ? 'closed' : reply.replyDate ? 'replied' : 'assigned';
+  await tx.updateTable('proposals').set({ status, reply_date: reply.replyDate, satisfaction: reply.satisfaction }).where('id', '=', id).execute();
+  if (reply.replyDate) await applyEffects(tx, platform, actor, PROPOSAL_WORKFLOW, { ...record, status } as unknown as WorkflowRecord, [{ stop: 'reply', reason: '批量导入：已答复' }], reply.replyDate);
+  await addTimeline(tx, actor, { recordType: PROPOSAL_RECORD_TYPE, recordId: id, action: 'import', label, toStatus: status });
+  if (reply.replyDate) await platform.audit.record(tx, actor, { action: 'proposal.reply', targetType: PROPOSAL_RECORD_TYPE, targetId: id, detail: reply });
 }
 
 function proposalQuery(db: Executor) {
