@@ -3,6 +3,9 @@
 // h1, its landmarks and a titled <title>, never scrolls sideways at 360 px, loads none of the staff
 // app's code and asks nothing that answers 401; the skip link and 适老模式 work from the keyboard,
 // and 适老模式 is back, before the page's script runs, on the next visit.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -17,12 +20,17 @@ const STAFF_CHUNK = /\/assets\/(index|antd|echarts|router|zod)-[\w-]+\.(js|css)$
 
 let server: Server;
 let browser: Browser;
+let webDir: string;
 /** Every public page, by name: the reports' addresses come from the demo data. */
 let pages: { name: string; path: string }[];
 
 beforeAll(async () => {
   ensureWebBuild();
-  server = await startServer(3907, {}, [['demo']]);
+  // The server serves its own copy of the build: a rebuild of dist/web while the suite runs (another
+  // suite's ensureWebBuild after a source changed) would otherwise pull the files from under it.
+  webDir = mkdtempSync(join(tmpdir(), 'fazhi-portal-web-'));
+  cpSync('dist/web', webDir, { recursive: true });
+  server = await startServer(3907, { FAZHI_WEB_DIR: webDir }, [['demo']]);
   browser = await launchBrowser();
   const reports = (await (await fetch(`${server.url}/api/v1/public/annual-reports`)).json()) as { items: { id: string }[]; years: number[] };
   expect(reports.items.length).toBeGreaterThan(0);
@@ -38,6 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  if (webDir) rmSync(webDir, { recursive: true, force: true });
 });
 
 /** A fresh visitor (no stored 适老模式) whose requests are watched. */
@@ -56,8 +65,19 @@ async function visitor(viewport: { width: number; height: number }, elder = fals
 
 /** Opens a public page and waits until its content (not a loading line) is there. */
 async function open(page: Page, path: string): Promise<void> {
+  const failures: string[] = [];
+  const note = (r: { status(): number; url(): string }) => r.status() >= 400 && failures.push(`${r.status()} ${r.url()}`);
+  page.on('response', note);
+  page.on('pageerror', (e) => failures.push(e.message));
   await page.goto(`${server.url}${path}`);
-  await page.locator('h1').first().waitFor();
+  try {
+    await page.locator('h1').first().waitFor();
+  } catch (error) {
+    // Say why the page stayed empty (e.g. a rebuild of dist/web under the running server).
+    throw new Error(`${path} shows no h1; failed requests and errors: ${JSON.stringify(failures)}`, { cause: error });
+  } finally {
+    page.off('response', note);
+  }
   await page.waitForLoadState('networkidle');
   await expect.poll(() => page.getByText('正在加载…').count()).toBe(0);
 }
