@@ -157,7 +157,6 @@ async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') return sendProblem(reply, 404, `接口不存在：${req.method} ${req.url.split('?')[0]}`);
     if (!hasWeb) return reply.code(404).type('text/plain; charset=utf-8').send('前端尚未构建：请运行 npm run build（npm start 会自动构建）');
-    // Read on every request: a rebuild is served without a restart.
     const page = PORTAL_PATH.test(req.url) ? portal : index;
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(readFileSync(page));
   });
