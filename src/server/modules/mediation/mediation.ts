@@ -7,13 +7,13 @@ import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import { assertInScope, inScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
-import { updateVersioned } from '../../kernel/db/versioned.ts';
+import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { DISPUTE, DISPUTE_RECORD_TYPE, DISPUTE_WORKFLOW, MEDIATION_ORG, type DisputeInput, type DisputeListQuery, type DisputeView, type MediationOrgView } from '../../../shared/schemas/mediation.ts';
-import { recordView } from '../../kernel/records/view.ts';
+import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import type { DisputeTable } from './tables.ts';
 
@@ -68,33 +68,14 @@ export async function createDispute(tx: Tx, platform: Platform, actor: Actor, sc
     if (linked.channel === input.channel) throw fieldError('linkedDisputeId', '关联纠纷', '三调联动应关联其他调解途径的纠纷');
   }
   if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '受理日期', '不能晚于今天');
-  const now = nowIso();
-  const row: DisputeTable = {
+  const row = {
     id: newId(),
     ref: input.ref ?? null,
-    unit_id: unit.id,
-    org_id: input.orgId ?? null,
+    ...recordRow<DisputeTable>(DISPUTE, { lawyerInvolved: false, ...input }),
     title: disputeTitle(input.type, input.parties),
-    type: input.type,
-    parties: input.parties,
-    summary: input.summary,
-    received_date: input.receivedDate,
-    channel: input.channel,
-    linked_dispute_id: input.linkedDisputeId ?? null,
-    mediators: input.mediators,
-    lawyer_involved: input.lawyerInvolved ? 1 : 0,
     status: 'received',
-    outcome: null,
-    agreement: null,
-    closed_date: null,
-    revisit_date: null,
-    revisit_result: null,
-    version: 1,
-    created_at: now,
-    created_by: actor.id,
-    updated_at: now,
-    updated_by: actor.id,
-  };
+    ...newStamps(actor.id),
+  } as DisputeTable;
   await tx.insertInto('disputes').values(row).execute();
   await addTimeline(tx, actor, { recordType: DISPUTE_RECORD_TYPE, recordId: row.id, action: 'create', label: '受理纠纷', toStatus: 'received', note: input.receivedDate });
   await platform.audit.record(tx, actor, { action: 'mediation.dispute_create', targetType: DISPUTE_RECORD_TYPE, targetId: row.id, detail: { channel: input.channel } });
@@ -118,7 +99,9 @@ export async function updateDispute(
   if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '受理日期', '不能晚于今天');
   if (d.closed_date && input.receivedDate > d.closed_date) throw fieldError('receivedDate', '受理日期', `不能晚于结案日期 ${d.closed_date}`);
   const parties = input.parties ?? d.parties;
-  const next = await updateVersioned(tx, 'disputes', id, version, { title: disputeTitle(input.type, parties), type: input.type, parties, summary: input.summary ?? d.summary, mediators: input.mediators ?? d.mediators, received_date: input.receivedDate, channel: input.channel, org_id: input.orgId ?? null, lawyer_involved: input.lawyerInvolved ? 1 : 0 }, actor.id);
+  // Not its unit, nor the dispute it is linked to (三调联动 is registered with the new dispute).
+  const { unitId: _unit, linkedDisputeId: _linked, ...corrected } = input as Partial<DisputeInput>;
+  const next = await updateVersioned(tx, 'disputes', id, version, { ...recordRow<DisputeTable>(DISPUTE, { orgId: null, lawyerInvolved: false, ...corrected }), title: disputeTitle(input.type, parties) }, actor.id);
   await addTimeline(tx, actor, { recordType: DISPUTE_RECORD_TYPE, recordId: id, action: 'update', label: '更正受理信息' });
   await platform.audit.record(tx, actor, { action: 'mediation.dispute_update', targetType: DISPUTE_RECORD_TYPE, targetId: id });
   return next;
