@@ -4,6 +4,7 @@
 // in the GB/T 9704 layout opened and checked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -313,5 +314,89 @@ describe('an annual report', () => {
     const mine = (await bureauLiaison.get(`/api/v1/annual-reports/progress?year=${year - 1}`)).json();
     expect(mine.units.map((u: any) => u.unitCode)).toEqual(['SFX-D03']);
     expect((await office.get('/api/v1/annual-reports/progress?year=abc')).statusCode).toBe(400);
+  });
+});
+
+describe('the ledger', () => {
+  // The demo's reports of last year: the county's and the education bureau's published, the town's a draft.
+  const last = year - 1;
+  const list = async (agent: Agent, q: string) => {
+    const res = await agent.get(`/api/v1/annual-reports?${q}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+  const codes = async (q: string) => (await list(office, q)).items.map((r: any) => r.unitCode);
+
+  it('lists the county first, then its units, and shows every field of the definition', async () => {
+    expect(await codes(`year=${last}`)).toEqual(['SFX', 'SFX-D03', 'SFX-T01']);
+    const page = await list(office, `year=${last}&pageSize=2`);
+    expect(page).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(page.items[1]).toMatchObject({
+      unitCode: 'SFX-D03',
+      unitName: '示范县教育局',
+      kind: 'unit',
+      year: last,
+      issuer: '示范县教育局',
+      status: 'published',
+      statusLabel: '已向社会公开',
+      issuedDate: `${year}-03-20`,
+      approvedDate: `${year}-02-20`,
+      publishedDate: `${year}-03-10`,
+      publishDue: `${year}-03-31`,
+      due: `${year}-03-31`,
+    });
+  });
+
+  it('filters by status, unit (with its subunits) and keyword, and sorts on the server with empty values last', async () => {
+    expect(await codes(`year=${last}&status=draft`)).toEqual(['SFX-T01']);
+    const bureau = await env.platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX-D03').executeTakeFirstOrThrow();
+    expect(new Set(await codes(`unitId=${bureau.id}`))).toEqual(new Set(['SFX-D03']));
+    expect(await codes(`year=${last}&unitId=${county.id}`)).toEqual(['SFX', 'SFX-D03', 'SFX-T01']);
+    expect(await codes(`year=${last}&q=城关`)).toEqual(['SFX-T01']);
+    expect(await codes(`year=${last}&sort=publishedDate&order=desc`)).toEqual(['SFX', 'SFX-D03', 'SFX-T01']);
+    expect(await codes(`year=${last}&sort=publishedDate&order=asc`)).toEqual(['SFX-D03', 'SFX', 'SFX-T01']);
+    const years = (await list(office, 'unitId=' + county.id + '&q=示范县人民政府&sort=year&order=asc')).items.map((r: any) => r.year);
+    expect(years.length).toBeGreaterThanOrEqual(2);
+    expect(years).toEqual([...years].sort((a: number, b: number) => a - b));
+    for (const bad of ['year=abc', 'year=1999', 'status=nope', 'sort=sections', 'order=up']) expect((await office.get(`/api/v1/annual-reports?${bad}`)).statusCode, bad).toBe(400);
+  });
+
+  it('refuses input the definition does not allow, naming the field', async () => {
+    const refused = async (res: { statusCode: number; json(): any }, field: string, words: string) => {
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors.map((e: any) => e.field)).toContain(field);
+      expect(res.json().detail).toContain(words);
+    };
+    await refused(await office.post('/api/v1/annual-reports', { unitId: county.id, year: 1999 }), 'year', '2000–2100');
+    await refused(await office.post('/api/v1/annual-reports', { year: last }), 'unitId', '单位');
+    const town = (await list(office, `year=${last}&status=draft`)).items[0];
+    const body = { version: town.version, title: town.title, issuer: town.issuer, issuedDate: null, sections: [] };
+    await refused(await office.put(`/api/v1/annual-reports/${town.id}`, { ...body, issuer: ' ' }), 'issuer', '发文机关');
+    await refused(await office.put(`/api/v1/annual-reports/${town.id}`, { ...body, issuedDate: '2026-02-30' }), 'issuedDate', '成文日期');
+    const { issuedDate: _, ...withoutDate } = body;
+    await refused(await office.put(`/api/v1/annual-reports/${town.id}`, withoutDate), 'issuedDate', '成文日期');
+  });
+
+  it('exports exactly the filtered list in its order, audited, and within the data scope', async () => {
+    const sheetOf = async (agent: Agent, q: string) => {
+      const res = await agent.get(`/api/v1/annual-reports/export?${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as any);
+      const sheet = book.worksheets[0]!;
+      const header = (sheet.getRow(1).values as unknown[]).slice(1);
+      const column = (label: string) => Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).getCell(header.indexOf(label) + 1).value);
+      return { header, column };
+    };
+    const all = await sheetOf(office, `year=${last}&sort=publishedDate&order=asc`);
+    expect(all.header.slice(0, 4)).toEqual(['报告年度', '单位', '类别', '标题']);
+    expect(all.column('单位')).toEqual(['示范县教育局', '示范县人民政府', '示范县城关镇']);
+    expect(all.column('状态')).toEqual(['已向社会公开', '已向社会公开', '起草中']);
+    expect(all.column('类别')).toEqual(['部门、乡镇', '县政府', '部门、乡镇']);
+    const audited = await env.platform.db.selectFrom('audit_log').select('detail').where('action', '=', 'export.run').where('target_type', '=', 'annual_report').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(JSON.parse(audited.detail!)).toMatchObject({ rows: 3, filters: { year: last, sort: 'publishedDate' } });
+    expect((await sheetOf(office, `year=${last}&status=draft`)).column('单位')).toEqual(['示范县城关镇']);
+    // A unit exports its own reports only.
+    expect(new Set((await sheetOf(bureauLiaison, '')).column('单位'))).toEqual(new Set(['示范县教育局']));
   });
 });

@@ -1,7 +1,7 @@
 // 法治政府建设年度报告 (domain.md §2.4): one per unit per year, and the county's. Sections follow the
 // required content; the draft fills them with figures that stay linked to their indicators.
 import { z, version } from '../zod.ts';
-import { createInput, defineRecord, f, fieldSchema, listQuery, updateInput, viewSchema, type RecordView } from '../records.ts';
+import { createInput, defineRecord, f, fieldSchema, listQuery, updateInput, viewSchema, type RecordDef, type RecordView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 import type { TimelineEntryView } from '../workflow.ts';
@@ -100,7 +100,7 @@ export const REPORT = defineRecord({
   table: 'annual_reports',
   key: 'year',
   fields: {
-    year: f.integer('报告年度', { required: true, list: true, sort: true }),
+    year: f.integer('报告年度', { required: true, list: true, sort: true, note: '草稿自动写入本单位该年度的统计数字及同比变化；数字与指标保持关联，记录变化后会提示刷新。' }),
     unitId: f.unit('单位', { required: true, list: true, filter: true, note: '县政府的报告统计全县（含所有部门、乡镇）；部门、乡镇的报告统计本单位及下级。' }),
     kind: f.enum('类别', REPORT_KINDS, { required: true, input: false, list: true }),
     // The title and the status head the detail page (the document's title, the status tag).
@@ -120,8 +120,9 @@ const html = z.string({ error: '正文必须是文本' }).max(200_000, { error: 
 /** The report year keeps its range (a draft counts that year's figures). */
 const reportYear = z.number({ error: '年度（year）必须是整数' }).int({ error: '年度（year）必须是整数' }).min(2000, { error: '年度（year）应在 2000–2100 之间' }).max(2100, { error: '年度（year）应在 2000–2100 之间' }).meta({ title: '报告年度' });
 
-/** Drafting names the unit and the year; the title, issuer and text are drafted from them. */
-export const reportCreateInput = createInput(REPORT, { year: reportYear }, ['unitId', 'year']);
+/** What drafting asks for, the unit and the year (the title, issuer and text are drafted from them): the create input and the draft form. */
+export const REPORT_DRAFT: RecordDef<Pick<typeof REPORT.fields, 'unitId' | 'year'>> = { ...REPORT, fields: { unitId: REPORT.fields.unitId, year: REPORT.fields.year } };
+export const reportCreateInput = createInput(REPORT_DRAFT, { year: reportYear });
 export type ReportCreateInput = z.infer<typeof reportCreateInput>;
 
 export const reportUpdateInput = updateInput(

@@ -2,7 +2,7 @@
 // A figure is an atomic chip (click: the records behind it); when records change the chip turns
 // red and the bar above offers to refresh. Ctrl+S saves; the server sanitises what it stores.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Tooltip, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Col, DatePicker, Form, Grid, Input, Row, Select, Space, Tooltip, Typography } from 'antd';
 import { BoldOutlined, DownloadOutlined, ExportOutlined, FilePdfOutlined, OrderedListOutlined, SaveOutlined, SyncOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
@@ -13,7 +13,9 @@ import { IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRe
 import { DueTag } from '../../components/Light.tsx';
 import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
-import { REPORT_WORKFLOW, chineseDate, reportFileName, type ReportDetail, type ReportFigure, type ReportSection } from '../../../shared/schemas/reports.ts';
+import { RecordFields } from '../../components/records.tsx';
+import { field, zodRule } from '../../components/zodRule.ts';
+import { REPORT, REPORT_WORKFLOW, chineseDate, reportFileName, reportUpdateInput, type ReportDetail, type ReportFigure, type ReportSection } from '../../../shared/schemas/reports.ts';
 import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
 
 /** Marks the figure chips in an editor: not editable inside, red when stale, a tooltip with the value now. */
@@ -62,6 +64,17 @@ const command = (name: string, value?: string) => (e: React.MouseEvent) => {
   document.execCommand(name, false, value);
 };
 
+// A draft's issuer and date of issue are edited in the header form: the fields do not show them twice.
+const { issuer: _issuer, issuedDate: _issuedDate, ...notEdited } = REPORT.fields;
+const REPORT_NOT_EDITED = { ...REPORT, fields: notEdited };
+
+// The side column keeps the workflow panel's parts (actions, clocks, materials, timeline) one above
+// the other at the column's full width, and lets the clocks table scroll rather than clip.
+const SIDE_STYLE = `
+.report-side .ant-row > .ant-col { flex: 0 0 100%; max-width: 100%; }
+.report-side .ant-table-content { overflow-x: auto; }
+`;
+
 export default function ReportDetailPage() {
   const { id = '' } = useParams();
   const { can } = useAuth();
@@ -79,10 +92,11 @@ export default function ReportDetailPage() {
   const [drill, setDrill] = useState<IndicatorValue | null>(null);
   const [form] = Form.useForm();
   const editable = !!r && r.status === 'draft' && can('report.write');
+  const wide = Grid.useBreakpoint().md;
 
   useEffect(() => {
-    if (r) form.setFieldsValue({ title: r.title, issuer: r.issuer, issuedDate: r.issuedDate ? dayjs(r.issuedDate) : null });
-  }, [r, form]);
+    if (r && editable) form.setFieldsValue({ title: r.title, issuer: r.issuer, issuedDate: r.issuedDate ? dayjs(r.issuedDate) : null });
+  }, [r, editable, form]);
 
   const reload = async (fresh?: ReportDetail) => {
     if (fresh) client.setQueryData(['annual-report', id], fresh);
@@ -170,6 +184,15 @@ export default function ReportDetailPage() {
     };
   });
 
+  // On a phone the actions take a line of their own: beside the title they would hide it.
+  const actions = r && (
+    <Space wrap>
+            {editable && <Button type="primary" size="small" icon={<SaveOutlined />} loading={saving} disabled={!dirty && !form.isFieldsTouched()} onClick={save}>保存（Ctrl+S）</Button>}
+            <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`/annual-reports/${id}/docx`, reportFileName(r, 'docx')).catch((e) => message.error(errorText(e)))}>导出 Word</Button>
+            <Button size="small" icon={<FilePdfOutlined />} onClick={() => download(`/annual-reports/${id}/pdf`, reportFileName(r, 'pdf')).catch((e) => message.error(errorText(e)))}>导出 PDF</Button>
+            {r.status === 'published' && <a href={`/public/reports/${id}`} target="_blank" rel="noreferrer"><ExportOutlined /> 公开页面</a>}
+          </Space>
+  );
   const staleFigures = (r?.figures ?? []).filter((f) => f.stale);
   // The same figure may stand in several places: list it once.
   const staleList = [...new Map(staleFigures.map((f) => [`${f.code}|${f.part}|${f.stored}`, f])).values()];
@@ -181,21 +204,16 @@ export default function ReportDetailPage() {
         size="small"
         loading={detail.isLoading}
         title={r && <Space>{r.unitName} {r.year} 年度法治政府建设情况报告<StatusTag def={REPORT_WORKFLOW} status={r.status} />{r.light && <DueTag due={r.due!} light={r.light} />}</Space>}
-        extra={r && (
-          <Space>
-            {editable && <Button type="primary" size="small" icon={<SaveOutlined />} loading={saving} disabled={!dirty && !form.isFieldsTouched()} onClick={save}>保存（Ctrl+S）</Button>}
-            <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`/annual-reports/${id}/docx`, reportFileName(r, 'docx')).catch((e) => message.error(errorText(e)))}>导出 Word</Button>
-            <Button size="small" icon={<FilePdfOutlined />} onClick={() => download(`/annual-reports/${id}/pdf`, reportFileName(r, 'pdf')).catch((e) => message.error(errorText(e)))}>导出 PDF</Button>
-            {r.status === 'published' && <a href={`/public/reports/${id}`} target="_blank" rel="noreferrer"><ExportOutlined /> 公开页面</a>}
-          </Space>
-        )}
+        extra={wide && actions}
         style={{ marginBottom: 12 }}
       >
-        {r && (
-          <Form form={form} layout="inline" disabled={!editable} onValuesChange={() => setDirty(true)}>
-            <Form.Item name="title" label="标题" rules={[{ required: true, message: '标题不能为空' }, { max: 200, message: '标题最多 200 字' }]} style={{ flex: 1, minWidth: 420 }}><Input /></Form.Item>
-            <Form.Item name="issuer" label="发文机关" rules={[{ required: true, message: '发文机关不能为空' }]}><Input style={{ width: 220 }} /></Form.Item>
-            <Form.Item name="issuedDate" label="成文日期"><DatePicker /></Form.Item>
+        {!wide && actions && <div style={{ marginBottom: 12 }}>{actions}</div>}
+        {r && <RecordFields def={editable ? REPORT_NOT_EDITED : REPORT} view={r} extra={[{ label: REPORT.fields.publishDue.label, value: r.light ? <DueTag due={r.due!} light={r.light} /> : (r.due ?? '—') }]} />}
+        {r && editable && (
+          <Form form={form} layout="inline" style={{ marginTop: 12, rowGap: 8 }} onValuesChange={() => setDirty(true)}>
+            <Form.Item name="title" label={REPORT.fields.title.label} required rules={[zodRule(field(reportUpdateInput, 'title'))]} style={{ flex: '1 1 420px' }}><Input /></Form.Item>
+            <Form.Item name="issuer" label={REPORT.fields.issuer.label} required rules={[zodRule(field(reportUpdateInput, 'issuer'))]}><Input style={{ width: 220 }} /></Form.Item>
+            <Form.Item name="issuedDate" label={REPORT.fields.issuedDate.label}><DatePicker /></Form.Item>
           </Form>
         )}
       </Card>
@@ -210,8 +228,10 @@ export default function ReportDetailPage() {
         />
       )}
       {r && (
-        <Row gutter={12}>
-          <Col flex="1 1 720px">
+        // Side by side where both fit (from about 1400 px): the document at least 480 px, the side panel
+        // at least 660 px (its clocks table's columns); the rest goes 3:1 to the document. Stacked below.
+        <Row gutter={[12, 12]} align="top">
+          <Col flex="3 1 460px" style={{ minWidth: 0 }}>
             <Card size="small" className="report-paper">
               {editable && (
                 <Space className="report-toolbar" wrap>
@@ -252,7 +272,8 @@ export default function ReportDetailPage() {
               </div>
             </Card>
           </Col>
-          <Col flex="0 0 420px">
+          <Col flex="1 1 700px" className="report-side" style={{ minWidth: 0 }}>
+            <style>{SIDE_STYLE}</style>
             <WorkflowPanel def={REPORT_WORKFLOW} recordId={id} onChanged={() => client.invalidateQueries({ queryKey: ['annual-report', id] })} />
           </Col>
         </Row>
