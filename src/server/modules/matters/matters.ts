@@ -6,13 +6,13 @@ import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
-import { recordView } from '../../kernel/records/view.ts';
+import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { fieldError, notFound, conflict } from '../../kernel/http/errors.ts';
-import { newId, nowIso } from '../../kernel/ids.ts';
-import { updateVersioned } from '../../kernel/db/versioned.ts';
+import { newId } from '../../kernel/ids.ts';
+import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { applyEffects } from '../../kernel/workflow/engine.ts';
+import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
 import { MATTER, MATTER_WORKFLOW, MATTER_RECORD_TYPE, type CreateMatterInput, type MatterDetail, type MatterListQuery, type MatterView, type UpdateMatterInput } from '../../../shared/schemas/matters.ts';
@@ -27,26 +27,16 @@ export async function createMatter(tx: Tx, platform: Platform, actor: Actor, sco
   await platform.deadlines.rule(ruleCode, tx);
   const assignedDate = input.assignedDate ?? chinaToday();
   if (assignedDate > chinaToday()) throw fieldError('assignedDate', '交办日期', '不能晚于今天');
-  const now = nowIso();
   const row = {
     id: newId(),
     ref: input.ref ?? null,
-    unit_id: unit.id,
-    title: input.title,
-    content: input.content,
-    rule_code: ruleCode,
-    assigned_date: assignedDate,
+    ...recordRow<MatterTable>(MATTER, { ...input, ruleCode, assignedDate }),
     status: 'assigned',
-    reply: null,
-    version: 1,
-    created_at: now,
-    created_by: actor.id,
-    updated_at: now,
-    updated_by: actor.id,
-  };
+    ...newStamps(actor.id),
+  } as MatterTable;
   await tx.insertInto('matters').values(row).execute();
   await addTimeline(tx, actor, { recordType: MATTER_RECORD_TYPE, recordId: row.id, action: 'create', label: '交办', toStatus: 'assigned', note: `交办日期 ${assignedDate}` });
-  await applyEffects(tx, platform, actor, MATTER_WORKFLOW, row, [{ start: 'reply', label: '办理期限', rule: ruleCode }], assignedDate);
+  await applyEffects(tx, platform, actor, MATTER_WORKFLOW, row as unknown as WorkflowRecord, [{ start: 'reply', label: '办理期限', rule: ruleCode }], assignedDate);
   await platform.audit.record(tx, actor, { action: 'matter.create', targetType: MATTER_RECORD_TYPE, targetId: row.id, detail: { unitId: unit.id, title: input.title, ruleCode, assignedDate } });
   return row.id;
 }
@@ -108,7 +98,7 @@ export async function updateMatter(platform: Platform, actor: Actor, scope: Data
     if (!row) throw notFound('交办事项');
     assertInScope(scope, row.unit_id, '交办事项');
     if (MATTER_WORKFLOW.states[row.status]?.final) throw conflict(`事项已${MATTER_WORKFLOW.states[row.status]!.label}，不能修改`);
-    await updateVersioned(tx, 'matters', id, input.version, { title: input.title, content: input.content }, actor.id);
+    await updateVersioned(tx, 'matters', id, input.version, recordRow<MatterTable>(MATTER, input), actor.id);
     await addTimeline(tx, actor, { recordType: MATTER_RECORD_TYPE, recordId: id, action: 'update', label: '修改交办内容' });
     await platform.audit.record(tx, actor, { action: 'matter.update', targetType: MATTER_RECORD_TYPE, targetId: id, detail: { title: input.title } });
   });
