@@ -6,15 +6,15 @@ import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import { assertInScope, inScope, scoped, type DataScope } from '../../kernel/auth/scope.ts';
 import { badRequest, conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
-import { newId, nowIso } from '../../kernel/ids.ts';
+import { newId } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { updateVersioned } from '../../kernel/db/versioned.ts';
+import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline, readTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
 import { computeAll, scopeForUnitCode } from '../../kernel/indicators/registry.ts';
 import { listPage } from '../../kernel/records/list.ts';
-import { recordView } from '../../kernel/records/view.ts';
+import { recordRow, recordView } from '../../kernel/records/view.ts';
 import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import {
   REPORT,
@@ -57,11 +57,9 @@ export async function createReport(platform: Platform, actor: Actor, scope: Data
   const duplicate = () => conflict(`${unit.name}${input.year}年度的报告已经存在，不能重复起草`);
   if (await platform.db.selectFrom('annual_reports').select('id').where('unit_id', '=', unit.id).where('year', '=', input.year).executeTakeFirst()) throw duplicate();
   const figures = await reportFigures(platform, unit.code, input.year);
-  const now = nowIso();
-  const row: AnnualReportTable = {
+  const row = {
     id: newId(),
-    unit_id: unit.id,
-    year: input.year,
+    ...recordRow<AnnualReportTable>(REPORT, input),
     kind: unit.kind === 'county' ? 'county' : 'unit',
     title: `${unit.name}关于${input.year}年度法治政府建设情况的报告`,
     issuer: unit.name,
@@ -71,12 +69,8 @@ export async function createReport(platform: Platform, actor: Actor, scope: Data
     approved_date: null,
     published_date: null,
     publish_due: `${input.year + 1}-03-31`,
-    version: 1,
-    created_at: now,
-    created_by: actor.id,
-    updated_at: now,
-    updated_by: actor.id,
-  };
+    ...newStamps(actor.id),
+  } as AnnualReportTable;
   await platform.db.transaction().execute(async (tx) => {
     // Two clerks drafting at once: the (unit, year) unique key lets one through.
     const inserted = await tx.insertInto('annual_reports').values(row).onConflict((oc) => oc.columns(['unit_id', 'year']).doNothing()).executeTakeFirst();
@@ -162,7 +156,7 @@ export async function updateReport(platform: Platform, actor: Actor, scope: Data
   const edited = new Map(input.sections.map((s) => [s.key, sanitizeSection(s.html, defs)]));
   const sections = sectionsOf(row).map((s) => ({ key: s.key, html: edited.get(s.key) ?? s.html }));
   await platform.db.transaction().execute(async (tx) => {
-    await updateVersioned(tx, 'annual_reports', id, input.version, { title: input.title, issuer: input.issuer, issued_date: input.issuedDate, sections: JSON.stringify(sections) }, actor.id);
+    await updateVersioned(tx, 'annual_reports', id, input.version, { ...recordRow(REPORT, input), sections: JSON.stringify(sections) }, actor.id);
     await platform.audit.record(tx, actor, { action: 'annual_report.update', targetType: REPORT_RECORD_TYPE, targetId: id, detail: { sections: input.sections.map((s) => s.key) } });
   });
 }
