@@ -10,6 +10,10 @@ export const DISCLOSURE_RECORD_TYPE = 'foi_request';
 export const DISCLOSURE_CHANNELS = { window: '当面', mail: '信函', online: '网上', fax: '传真' } as const;
 export const REPLY_TYPES = { disclosed: '予以公开', partly: '部分公开', refused: '不予公开', not_exist: '信息不存在', not_ours: '非本机关', other: '其他' } as const;
 export type ReplyType = keyof typeof REPLY_TYPES;
+/** 申请人情况 as the annual disclosure report counts them (国办公开办函〔2021〕30号, table 3). */
+export const APPLICANT_TYPES = { person: '自然人', business: '商业企业', research: '科研机构', nonprofit: '社会公益组织', legal: '法律服务机构', other: '其他法人或组织' } as const;
+/** 获取信息的方式 (条例 art. 29: 申请公开的政府信息的形式要求，包括获取信息的方式、途径). */
+export const DELIVERY_METHODS = { mail: '邮寄纸质文书', email: '电子邮件', pickup: '当面领取', online: '网上下载（凭查询码）' } as const;
 
 export const DISCLOSURE_WORKFLOW: WorkflowDef = {
   recordType: DISCLOSURE_RECORD_TYPE,
@@ -96,10 +100,13 @@ export const DISCLOSURE_REQUEST = defineRecord({
     receivedDate: f.date('收到日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, note: '答复期限自此计算，登记后不能直接修改', example: '2025-09-28' }),
     unitId: f.unit('受理机关', { required: true, list: true, filter: true, example: 'SFX-D09' }),
     applicantName: f.text('申请人', { max: 100, required: true, sort: true, search: true, importName: 'applicant', example: '张某' }),
+    applicantType: f.enum('申请人类型', APPLICANT_TYPES, { filter: true, importName: false }),
     applicantIdNumber: f.idNumber('身份证号码', { column: 'applicant_id_enc', importName: false }),
     applicantPhone: f.phone('联系电话', { importName: false }),
     content: f.longText('申请内容', { max: 2000, required: true, search: true, example: '某地块征收补偿方案' }),
     channel: f.enum('申请方式', DISCLOSURE_CHANNELS, { required: true, filter: true, sort: true, importName: false }),
+    delivery: f.enum('获取信息的方式', DELIVERY_METHODS, { importName: false }),
+    contactAddress: f.text('通信地址或电子邮箱', { max: 200, importName: false, export: false }),
     replyDate: f.date('答复日期', { input: false, list: true, sort: true, note: '不早于收到日期', example: '2025-10-30' }),
     replyType: f.enum('答复类型', REPLY_TYPES, { input: false, list: true, filter: true, sort: true, example: '予以公开' }),
   },

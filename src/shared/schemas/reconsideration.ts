@@ -154,6 +154,9 @@ export const REVIEW_CASE = defineRecord({
     respondent: f.text('被申请人', { max: 100, required: true, list: true, sort: true, search: true, example: '示范县市场监督管理局' }),
     respondentUnitId: f.unit('被申请人（本级单位）', { display: 'respondentUnitName', importName: false, export: false, note: '选择后，纠错决定将进入该单位的问题池' }),
     act: f.text('被申请的行政行为', { max: 500, required: true, list: true, search: true, example: '行政处罚决定书（示市监罚〔2025〕12号）' }),
+    // What the application asks for and why (行政复议法 art. 22: 申请书载明复议请求、事实和理由).
+    reviewRequest: f.longText('复议请求', { max: 1000, importName: false, export: false, example: '请求撤销示市监罚〔2025〕12号行政处罚决定' }),
+    factsAndReasons: f.longText('事实和理由', { max: 3000, importName: false, export: false }),
     receivedDate: f.date('收到日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-03-02' }),
     channel: f.enum('申请方式', REVIEW_CHANNELS, { required: true, sort: true, example: '窗口' }),
     acceptedDate: f.date('受理日期', { input: false, sort: true, note: '不早于收到日期', example: '2025-03-06' }),

@@ -39,4 +39,12 @@ export const disclosureMigrations: MigrationSet = (dialect) => ({
       await makeRefUniquePerUnit(db, dialect, 'foi_requests');
     },
   },
+  // What a request form asks besides the content (条例 art. 29): who applies and how the answer is delivered.
+  foi_0004_request_form: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('foi_requests').addColumn('applicant_type', 'text').execute();
+      await db.schema.alterTable('foi_requests').addColumn('delivery', 'text').execute();
+      await db.schema.alterTable('foi_requests').addColumn('contact_address', 'text').execute();
+    },
+  },
 });

@@ -7,12 +7,15 @@ export interface DisclosureRequestTable extends StampColumns {
   unit_id: string;
   title: string;
   applicant_name: string;
+  applicant_type: string | null;
   applicant_id_enc: string | null;
   applicant_id_hash: string | null;
   applicant_phone_enc: string | null;
   content: string;
   received_date: string;
   channel: string;
+  delivery: string | null;
+  contact_address: string | null;
   status: string;
   reply_date: string | null;
   reply_type: string | null;

@@ -51,4 +51,11 @@ export const reviewMigrations: MigrationSet = (dialect) => ({
       await makeRefUniquePerUnit(db, dialect, 'review_cases');
     },
   },
+  // The application's own words (复议请求, 事实和理由): an online application carries them.
+  review_0004_application_text: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('review_cases').addColumn('review_request', 'text').execute();
+      await db.schema.alterTable('review_cases').addColumn('facts_and_reasons', 'text').execute();
+    },
+  },
 });

@@ -15,6 +15,8 @@ export interface ReviewCaseTable extends StampColumns {
   /** When the respondent is one of the platform's units: corrections feed its problem pool. */
   respondent_unit_id: string | null;
   act: string;
+  review_request: string | null;
+  facts_and_reasons: string | null;
   received_date: string;
   channel: string;
   status: string;
