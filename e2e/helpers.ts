@@ -32,14 +32,19 @@ export async function startServer(port: number, extraEnv: NodeJS.ProcessEnv = {}
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  // Up to a minute: a loaded CI machine starts slowly; a server that never answers fails here, not at the first page.
+  for (let up = false, i = 0; !up; i++) {
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
+      up = (await fetch(`${url}/healthz`)).ok;
     } catch {
       // not up yet
     }
     if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
-    await new Promise((r) => setTimeout(r, 200));
+    if (!up && i >= 300) {
+      child.kill('SIGKILL');
+      throw new Error(`server on port ${port} did not answer /healthz within 60 s: ${out}`);
+    }
+    if (!up) await new Promise((r) => setTimeout(r, 200));
   }
   return {
     url,
