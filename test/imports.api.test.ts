@@ -45,6 +45,29 @@ describe('org_units import', () => {
     expect(v.path).toBe(`${byCode['IM-D1'].path}${v.id}/`);
   });
 
+  it('writes through the unit commands: audited as the API, and refused where the API refuses, in its words', async () => {
+    const csv = (rows: string[]) => ['code,name,kind,parentCode', ...rows].join('\n');
+    expect((await upload('org_units', 'c.csv', csv(['CMD,命令县,county,', 'CMD-A,甲局,department,CMD', 'CMD-B,乙局,department,CMD']))).json()).toMatchObject({ created: 3 });
+    const unit = async (code: string) => env.platform.db.selectFrom('org_units').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+    const a = await unit('CMD-A');
+    // Moved under 乙局 and renamed: the move and the edit, audited as the API's.
+    expect((await upload('org_units', 'm.csv', csv(['CMD-A,甲局（改）,department,CMD-B']))).json()).toMatchObject({ updated: 1 });
+    const audit = await env.platform.db.selectFrom('audit_log').select('action').where('target_id', '=', a.id).orderBy('seq').execute();
+    expect(audit.map((e) => e.action)).toEqual(['org.unit.create', 'org.unit.move', 'org.unit.update']);
+    expect(await unit('CMD-A')).toMatchObject({ name: '甲局（改）', parent_id: (await unit('CMD-B')).id, version: 3 });
+    // A parent inside the unit's own subtree, and a deactivated parent: the API's refusals.
+    const cycle = await upload('org_units', 'x.csv', csv(['CMD-B,乙局,department,CMD-A']));
+    const apiCycle = await admin.post(`/api/v1/org/units/${(await unit('CMD-B')).id}/move`, { version: (await unit('CMD-B')).version, parentId: a.id });
+    expect(apiCycle.statusCode).toBe(400);
+    expect(cycle.json().errors).toEqual([{ row: 2, column: '上级单位编码（parentCode）', message: apiCycle.json().detail }]);
+    const c = await admin.post('/api/v1/org/units', { code: 'CMD-C', name: '丙局', kind: 'department', parentId: (await unit('CMD')).id });
+    expect((await admin.post(`/api/v1/org/units/${c.json().id}/deactivate`, { version: c.json().version })).statusCode).toBe(200);
+    const under = await upload('org_units', 'u.csv', csv(['CMD-D,丁所,other,CMD-C']));
+    const apiUnder = await admin.post('/api/v1/org/units', { code: 'CMD-D', name: '丁所', kind: 'other', parentId: c.json().id });
+    expect(apiUnder.statusCode).toBe(400);
+    expect(under.json().errors).toEqual([{ row: 2, column: '上级单位编码（parentCode）', message: apiUnder.json().detail }]);
+  });
+
   it('reads xlsx with Chinese headers', async () => {
     const file = await xlsx([['单位编码', '单位名称', '单位类型', '上级单位编码'], ['XL', '表格县', 'county', ''], ['XL-1', '表格局', '部门', 'XL']]);
     const res = await upload('org_units', '单位.xlsx', file);
@@ -121,6 +144,18 @@ describe('users import', () => {
     const admins = await upload('users', 'a.csv', 'username,name,unitCode,roles\nimp_c,丙,HOME,audit_admin\nimp_d,丁,NOPE,\nimp_e,戊,HOME,unit_head\n');
     expect(admins.statusCode).toBe(422);
     expect([...new Set(admins.json().errors.map((e: { row: number }) => e.row))]).toEqual([2, 3, 4]);
+  });
+
+  it('changes an account through the user commands: one audited edit, as PATCH /users makes it', async () => {
+    const other = await makeUnit(env.platform, { code: 'CMD-U' });
+    expect((await upload('users', 'u.csv', 'username,name,unitCode\ncmd_a,命令甲,HOME\n')).json()).toMatchObject({ created: 1 });
+    const user = await env.platform.db.selectFrom('users').selectAll().where('username', '=', 'cmd_a').executeTakeFirstOrThrow();
+    expect((await upload('users', 'u.csv', `username,name,unitCode,phone\ncmd_a,命令甲（改）,${other.code},13700000009\n`)).json()).toMatchObject({ updated: 1 });
+    const after = await admin.get(`/api/v1/users/${user.id}`);
+    expect(after.json()).toMatchObject({ name: '命令甲（改）', unitId: other.id, phone: '137****0009', version: 2 });
+    const audit = await env.platform.db.selectFrom('audit_log').select(['action', 'detail']).where('target_id', '=', user.id).orderBy('seq').execute();
+    expect(audit.map((e) => e.action)).toEqual(['user.create', 'user.update']);
+    expect(JSON.parse(audit[1]!.detail!)).toMatchObject({ changes: { name: '命令甲（改）', unitId: other.id, phone: '***' } });
   });
 
   it('lists import types by permission', async () => {

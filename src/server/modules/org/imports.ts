@@ -1,17 +1,18 @@
-// Import types `org_units` and `users` (domain.md §5; field names are API).
+// Import types `org_units` and `users` (domain.md §5; field names are API), written through the unit
+// and user commands the API calls, so that their rules and audit entries are the API's.
 import { z } from '../../../shared/zod.ts';
 import { unitCode, creditCode, username, ORG_UNIT, USER } from '../../../shared/schemas/org.ts';
 import type { RecordDef } from '../../../shared/records.ts';
 import { importFields, importRow } from '../../kernel/imports/from-record.ts';
 import { ROLES, isRole } from '../../../shared/roles.ts';
-import type { ImportType, RowError } from '../../kernel/imports/types.ts';
-import type { OrgUnitTable } from '../../kernel/db/tables.ts';
-import { encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
-import { oneTimePassword } from '../../kernel/auth/passwords.ts';
-import { permissionsOf } from '../../kernel/platform.ts';
-import { nowIso } from '../../kernel/ids.ts';
-import { insertUnit, moveSubtree } from './units.ts';
-import { insertUser, replaceRoles, rolesOf } from './users.ts';
+import type { ImportType, Importer, RowError } from '../../kernel/imports/types.ts';
+import type { Tx } from '../../kernel/db/index.ts';
+import { lookupHash } from '../../kernel/crypto/keys.ts';
+import { permissionsOf, type Platform } from '../../kernel/platform.ts';
+import { rowChecker } from '../../kernel/imports/rows.ts';
+import { RowFailure, columnOf, refuseRow } from '../../kernel/imports/by-ref.ts';
+import { createUnit, moveUnit, updateUnit } from './units.ts';
+import { createUser, grantRoles, rolesOf, updateUser } from './users.ts';
 import { assertRoleSet, holdsAdminRole, isSystem } from './policy.ts';
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional();
@@ -27,82 +28,79 @@ const fieldsWithoutRef = (def: RecordDef<any>) => importFields(def, '').filter((
 const orgUnitRow = withoutRef(importRow(ORG_UNIT, { code: unitCode, creditCode: optional(creditCode) }));
 type OrgUnitRow = z.infer<typeof orgUnitRow>;
 
+const unitFields = fieldsWithoutRef(ORG_UNIT);
+const PARENT = columnOf(unitFields, 'parentCode');
+/** The unit commands' fields as the file's columns (the parent is named by its code). */
+const UNIT_COLUMNS: Record<string, string> = { ...Object.fromEntries(unitFields.map((f) => [f.name, columnOf(unitFields, f.name)])), parentId: PARENT };
+
+/** Units are written parents first, each through the unit commands (create, move, edit) as the API does. */
 export const orgUnitsImport: ImportType<OrgUnitRow> = {
   type: 'org_units',
   title: '组织机构',
   permission: 'org.manage',
-  fields: fieldsWithoutRef(ORG_UNIT),
+  fields: unitFields,
   row: orgUnitRow,
   async apply(tx, rows, actor, platform) {
     const errors: RowError[] = [];
-    const byCode = new Map<string, OrgUnitTable>();
-    for (const u of await tx.selectFrom('org_units').selectAll().execute()) byCode.set(u.code, u);
     const firstRow = new Map<string, number>();
     for (const r of rows) {
       const seen = firstRow.get(r.value.code);
-      if (seen) errors.push({ row: r.row, column: '单位编码（code）', message: `单位编码「${r.value.code}」与第 ${seen} 行重复` });
+      if (seen) errors.push({ row: r.row, column: UNIT_COLUMNS.code, message: `单位编码「${r.value.code}」与第 ${seen} 行重复` });
       else firstRow.set(r.value.code, r.row);
     }
     if (errors.length) return { created: 0, updated: 0, errors };
 
-    let created = 0;
-    let updated = 0;
+    const counts = { created: 0, updated: 0 };
+    const check = rowChecker(errors);
     // Parents first: a row waits until its parent (in the file or already stored) has been written.
     let pending = rows;
     const done = new Set<string>();
     while (pending.length) {
       const next: typeof rows = [];
       for (const r of pending) {
-        const { parentCode } = r.value;
-        const parentWaiting = parentCode && firstRow.has(parentCode) && !done.has(parentCode) && parentCode !== r.value.code;
-        if (parentWaiting) {
+        const { code, parentCode } = r.value;
+        if (parentCode && parentCode !== code && firstRow.has(parentCode) && !done.has(parentCode)) {
           next.push(r);
           continue;
         }
-        const parent = parentCode ? byCode.get(parentCode) : null;
-        if (parentCode && (!parent || parentCode === r.value.code)) {
-          errors.push({ row: r.row, column: '上级单位编码（parentCode）', message: parentCode === r.value.code ? '上级单位不能是自身' : `上级单位编码「${parentCode}」不存在` });
-          done.add(r.value.code);
-          continue;
+        done.add(code);
+        try {
+          const outcome = await writeUnit(tx, platform, actor, r.value);
+          if (outcome) counts[outcome]++;
+        } catch (error) {
+          if (error instanceof RowFailure) check(r.row).fail(error.column, error.message);
+          else check(r.row).fromHttpError(error, UNIT_COLUMNS);
         }
-        const existing = byCode.get(r.value.code);
-        const values = { code: r.value.code, name: r.value.name, kind: r.value.kind, category: r.value.category ?? null, creditCode: r.value.creditCode ?? null };
-        if (!existing) {
-          byCode.set(r.value.code, await insertUnit(tx, actor.id, values, parent ?? null));
-          created++;
-        } else {
-          let path = existing.path;
-          if ((parent?.id ?? null) !== existing.parent_id) {
-            if (parent && parent.path.startsWith(existing.path)) {
-              errors.push({ row: r.row, column: '上级单位编码（parentCode）', message: '上级单位不能是该单位自身的下级单位' });
-              done.add(r.value.code);
-              continue;
-            }
-            path = await moveSubtree(tx, existing, parent ?? null);
-            for (const [code, u] of byCode) if (u.path.startsWith(existing.path)) byCode.set(code, { ...u, path: path + u.path.slice(existing.path.length) });
-          }
-          const changed = values.name !== existing.name || values.kind !== existing.kind || values.category !== existing.category || values.creditCode !== existing.credit_code || path !== existing.path;
-          if (changed) {
-            await tx
-              .updateTable('org_units')
-              .set({ name: values.name, kind: values.kind, category: values.category, credit_code: values.creditCode, updated_at: nowIso(), updated_by: actor.id, version: existing.version + 1 })
-              .where('id', '=', existing.id)
-              .execute();
-            byCode.set(r.value.code, { ...byCode.get(r.value.code)!, parent_id: parent?.id ?? null, name: values.name, version: existing.version + 1 });
-            updated++;
-          }
-        }
-        done.add(r.value.code);
       }
       if (next.length === pending.length) {
-        for (const r of next) errors.push({ row: r.row, column: '上级单位编码（parentCode）', message: `上级关系形成循环（${r.value.code} → ${r.value.parentCode}）` });
+        for (const r of next) errors.push({ row: r.row, column: PARENT, message: `上级关系形成循环（${r.value.code} → ${r.value.parentCode}）` });
         break;
       }
       pending = next;
     }
-    return { created, updated, errors };
+    return { ...counts, errors };
   },
 };
+
+/** Creates the unit, or moves and edits it where the row differs; says which (nothing for an unchanged row). */
+async function writeUnit(tx: Tx, platform: Platform, actor: Importer, v: OrgUnitRow): Promise<'created' | 'updated' | null> {
+  const byCode = (code: string) => tx.selectFrom('org_units').selectAll().where('code', '=', code).executeTakeFirst();
+  if (v.parentCode === v.code) refuseRow(PARENT, '上级单位不能是自身');
+  const parent = v.parentCode ? await byCode(v.parentCode) : null;
+  if (v.parentCode && !parent) refuseRow(PARENT, `上级单位编码「${v.parentCode}」不存在`);
+  const values = { name: v.name, kind: v.kind, category: v.category ?? null, creditCode: v.creditCode ?? null };
+  const existing = await byCode(v.code);
+  if (!existing) {
+    await createUnit(tx, platform, actor, { code: v.code, ...values, parentId: parent?.id ?? null });
+    return 'created';
+  }
+  let { version } = existing;
+  const moved = (parent?.id ?? null) !== existing.parent_id;
+  if (moved) ({ version } = await moveUnit(tx, platform, actor, existing.id, { version, parentId: parent?.id ?? null }));
+  const edited = values.name !== existing.name || values.kind !== existing.kind || values.category !== existing.category || values.creditCode !== existing.credit_code;
+  if (edited) await updateUnit(tx, platform, actor, existing.id, { version, ...values });
+  return moved || edited ? 'updated' : null;
+}
 
 const roleLabels = new Map<string, string>(Object.entries(ROLES).map(([k, v]) => [v, k]));
 // The username keeps its character rule; the roles column is the import's own (roles live in user_roles).
@@ -129,6 +127,7 @@ const userRow = withoutRef(
 type UserRow = z.infer<typeof userRow>;
 
 const ROLES_COLUMN = '角色（roles）';
+const USER_COLUMNS = { username: '用户名（username）', name: '姓名（name）', unitId: '所属单位编码（unitCode）', roles: ROLES_COLUMN, phone: '手机号码（phone）' };
 
 /**
  * 三员分立 holds for imports as for the web: the system administrator imports accounts (without
@@ -162,7 +161,7 @@ export const usersImport: ImportType<UserRow> = {
     const mayManage = system || permissions.has('user.manage');
     const mayGrant = system || permissions.has('user.grant');
     const units = new Map((await tx.selectFrom('org_units').select(['id', 'code', 'active']).execute()).map((u) => [u.code, u]));
-    const existing = new Map((await tx.selectFrom('users').select(['id', 'username', 'name', 'unit_id', 'phone_hash']).execute()).map((u) => [u.username, u]));
+    const existing = new Map((await tx.selectFrom('users').select(['id', 'username', 'name', 'unit_id', 'phone_hash', 'version']).execute()).map((u) => [u.username, u]));
     const existingRoles = await rolesOf(tx, [...existing.values()].map((u) => u.id));
     const seen = new Map<string, number>();
     let created = 0;
@@ -186,7 +185,7 @@ export const usersImport: ImportType<UserRow> = {
       // An empty roles cell leaves an existing account's roles as they are.
       const movedUnit = !!current && !!unit && current.unit_id !== unit.id;
       // Moving an account with roles to another unit hands it that unit's records: without the right
-      // to grant roles, the move takes the roles away (the security administrator grants them anew).
+      // to grant roles, the move takes the roles away (updateUser does; here it tells what the file may say).
       const newRoles = movedUnit && currentRoles.length > 0 && !mayGrant ? [] : current && roles.length === 0 ? currentRoles : roles;
       const rolesChanged = [...newRoles].sort().join() !== currentRoles.join();
       const phoneHash = value.phone ? lookupHash(platform.keys, value.phone) : null;
@@ -204,35 +203,21 @@ export const usersImport: ImportType<UserRow> = {
         errors.push(...rowErrors);
         continue;
       }
-      if (!current) {
-        const password = oneTimePassword();
-        const id = await insertUser(platform, tx, actor.id, { ...value, roles, unitId: unit.id }, password);
-        if (roles.length) await platform.audit.record(tx, actor, { action: 'user.roles', targetType: 'user', targetId: id, detail: { from: [], to: [...roles].sort(), via: 'import' } });
-        credentials.push({ username: value.username, password });
-        created++;
-        continue;
-      }
-      if (profileChanged || rolesChanged) {
-        if (profileChanged) await tx
-          .updateTable('users')
-          .set({
-            name: value.name,
-            unit_id: unit.id,
-            phone_enc: value.phone ? encryptText(platform.keys, value.phone) : null,
-            phone_hash: phoneHash,
-            updated_at: nowIso(),
-            updated_by: actor.id,
-            version: (eb) => eb('version', '+', 1),
-          })
-          .where('id', '=', current.id)
-          .execute();
-        else await tx.updateTable('users').set({ updated_at: nowIso(), updated_by: actor.id, version: (eb) => eb('version', '+', 1) }).where('id', '=', current.id).execute();
-        if (rolesChanged) {
-          await replaceRoles(tx, current.id, newRoles);
-          await platform.audit.record(tx, actor, { action: 'user.roles', targetType: 'user', targetId: current.id, detail: { from: currentRoles, to: [...newRoles].sort(), via: 'import' } });
+      try {
+        if (!current) {
+          const { initialPassword } = await createUser(tx, platform, actor, { username: value.username, name: value.name, unitId: unit.id, phone: value.phone, roles });
+          credentials.push({ username: value.username, password: initialPassword });
+          created++;
+        } else if (profileChanged || rolesChanged) {
+          let { version } = current;
+          // Moved without the right to grant roles: the profile command itself withdraws them.
+          const withdrawn = movedUnit && !mayGrant;
+          if (profileChanged) version = await updateUser(tx, platform, actor, current.id, { version, name: value.name, ...(movedUnit ? { unitId: unit.id } : {}), phone: value.phone ?? null });
+          if (rolesChanged && !withdrawn) await grantRoles(tx, platform, actor, current.id, { version, roles: newRoles }, 'import');
+          updated++;
         }
-        if (rolesChanged || current.unit_id !== unit.id) await tx.deleteFrom('sessions').where('user_id', '=', current.id).execute();
-        updated++;
+      } catch (refusal) {
+        rowChecker(errors)(row).fromHttpError(refusal, USER_COLUMNS);
       }
     }
     return { created, updated, errors, credentials };

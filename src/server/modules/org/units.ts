@@ -1,4 +1,4 @@
-// Organisation units: writes (one function per use case, transactional, audited) and reads.
+// Organisation units: writes (one function per use case, in the caller's transaction, audited) and reads.
 import { sql } from 'kysely';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
@@ -98,62 +98,54 @@ export async function moveSubtree(tx: Tx, unit: OrgUnitTable, parent: OrgUnitTab
   return newPath;
 }
 
-export async function createUnit(platform: Platform, actor: Actor & Acting, input: CreateUnitInput): Promise<OrgUnitTable> {
-  return platform.db.transaction().execute(async (tx) => {
-    await assertCodeFree(tx, input.code);
-    const parent = input.parentId ? await activeParent(tx, input.parentId) : null;
-    const unit = await insertUnit(tx, actor.id, input, parent);
-    await platform.audit.record(tx, actor, { action: 'org.unit.create', targetType: 'org_unit', targetId: unit.id, detail: { code: unit.code, name: unit.name, parentId: unit.parent_id } });
-    return unit;
-  });
+export async function createUnit(tx: Tx, platform: Platform, actor: Actor & Acting, input: CreateUnitInput): Promise<OrgUnitTable> {
+  await assertCodeFree(tx, input.code);
+  const parent = input.parentId ? await activeParent(tx, input.parentId) : null;
+  const unit = await insertUnit(tx, actor.id, input, parent);
+  await platform.audit.record(tx, actor, { action: 'org.unit.create', targetType: 'org_unit', targetId: unit.id, detail: { code: unit.code, name: unit.name, parentId: unit.parent_id } });
+  return unit;
 }
 
-export async function updateUnit(platform: Platform, actor: Actor & Acting, id: string, input: UpdateUnitInput): Promise<OrgUnitTable> {
-  return platform.db.transaction().execute(async (tx) => {
-    const unit = await getUnit(tx, id);
-    if (input.code && input.code !== unit.code) await assertCodeFree(tx, input.code, id);
-    const changes: Partial<OrgUnitTable> = {};
-    if (input.code !== undefined) changes.code = input.code;
-    if (input.name !== undefined) changes.name = input.name;
-    if (input.kind !== undefined) changes.kind = input.kind;
-    if (input.category !== undefined) changes.category = input.category;
-    if (input.creditCode !== undefined) changes.credit_code = input.creditCode;
-    if (input.sortOrder !== undefined) changes.sort_order = input.sortOrder;
-    await updateVersioned(tx, 'org_units', id, input.version, changes, actor.id);
-    await platform.audit.record(tx, actor, { action: 'org.unit.update', targetType: 'org_unit', targetId: id, detail: { changes } });
-    return getUnit(tx, id);
-  });
+export async function updateUnit(tx: Tx, platform: Platform, actor: Actor & Acting, id: string, input: UpdateUnitInput): Promise<OrgUnitTable> {
+  const unit = await getUnit(tx, id);
+  if (input.code && input.code !== unit.code) await assertCodeFree(tx, input.code, id);
+  const changes: Partial<OrgUnitTable> = {};
+  if (input.code !== undefined) changes.code = input.code;
+  if (input.name !== undefined) changes.name = input.name;
+  if (input.kind !== undefined) changes.kind = input.kind;
+  if (input.category !== undefined) changes.category = input.category;
+  if (input.creditCode !== undefined) changes.credit_code = input.creditCode;
+  if (input.sortOrder !== undefined) changes.sort_order = input.sortOrder;
+  await updateVersioned(tx, 'org_units', id, input.version, changes, actor.id);
+  await platform.audit.record(tx, actor, { action: 'org.unit.update', targetType: 'org_unit', targetId: id, detail: { changes } });
+  return getUnit(tx, id);
 }
 
-export async function moveUnit(platform: Platform, actor: Actor & Acting, id: string, input: { version: number; parentId: string | null }) {
-  return platform.db.transaction().execute(async (tx) => {
-    const unit = await getUnit(tx, id);
-    const parent = input.parentId ? await activeParent(tx, input.parentId) : null;
-    await updateVersioned(tx, 'org_units', id, input.version, {}, actor.id);
-    await moveSubtree(tx, unit, parent);
-    await platform.audit.record(tx, actor, { action: 'org.unit.move', targetType: 'org_unit', targetId: id, detail: { from: unit.parent_id, to: parent?.id ?? null } });
-    return getUnit(tx, id);
-  });
+export async function moveUnit(tx: Tx, platform: Platform, actor: Actor & Acting, id: string, input: { version: number; parentId: string | null }): Promise<OrgUnitTable> {
+  const unit = await getUnit(tx, id);
+  const parent = input.parentId ? await activeParent(tx, input.parentId) : null;
+  await updateVersioned(tx, 'org_units', id, input.version, {}, actor.id);
+  await moveSubtree(tx, unit, parent);
+  await platform.audit.record(tx, actor, { action: 'org.unit.move', targetType: 'org_unit', targetId: id, detail: { from: unit.parent_id, to: parent?.id ?? null } });
+  return getUnit(tx, id);
 }
 
-export async function setUnitActive(platform: Platform, actor: Actor & Acting, id: string, version: number, active: boolean) {
-  return platform.db.transaction().execute(async (tx) => {
-    const unit = await getUnit(tx, id);
-    if (active) {
-      if (unit.parent_id) await activeParent(tx, unit.parent_id);
-    } else {
-      const child = await tx.selectFrom('org_units').select('name').where('parent_id', '=', id).where('active', '=', 1).executeTakeFirst();
-      if (child) throw conflict(`该单位还有启用的下级单位（如「${child.name}」），请先停用或移走下级单位`);
-      const { n } = await tx
-        .selectFrom('users')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('unit_id', '=', id)
-        .where('disabled', '=', 0)
-        .executeTakeFirstOrThrow();
-      if (Number(n) > 0) throw conflict(`该单位还有 ${n} 个启用的用户，请先停用或调出这些用户`);
-    }
-    await updateVersioned(tx, 'org_units', id, version, { active: active ? 1 : 0 }, actor.id);
-    await platform.audit.record(tx, actor, { action: active ? 'org.unit.activate' : 'org.unit.deactivate', targetType: 'org_unit', targetId: id });
-    return getUnit(tx, id);
-  });
+export async function setUnitActive(tx: Tx, platform: Platform, actor: Actor & Acting, id: string, version: number, active: boolean): Promise<OrgUnitTable> {
+  const unit = await getUnit(tx, id);
+  if (active) {
+    if (unit.parent_id) await activeParent(tx, unit.parent_id);
+  } else {
+    const child = await tx.selectFrom('org_units').select('name').where('parent_id', '=', id).where('active', '=', 1).executeTakeFirst();
+    if (child) throw conflict(`该单位还有启用的下级单位（如「${child.name}」），请先停用或移走下级单位`);
+    const { n } = await tx
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('unit_id', '=', id)
+      .where('disabled', '=', 0)
+      .executeTakeFirstOrThrow();
+    if (Number(n) > 0) throw conflict(`该单位还有 ${n} 个启用的用户，请先停用或调出这些用户`);
+  }
+  await updateVersioned(tx, 'org_units', id, version, { active: active ? 1 : 0 }, actor.id);
+  await platform.audit.record(tx, actor, { action: active ? 'org.unit.activate' : 'org.unit.deactivate', targetType: 'org_unit', targetId: id });
+  return getUnit(tx, id);
 }

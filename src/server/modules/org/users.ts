@@ -30,6 +30,10 @@ async function auditingRefusal<T>(platform: Platform, actor: UserActor, action: 
   }
 }
 
+/** Runs a user command (createUser, updateUser, grantRoles) in a transaction of its own, its refusal audited. */
+export const inTransaction = <T>(platform: Platform, actor: UserActor, action: string, targetId: string | null, command: (tx: Tx) => Promise<T>): Promise<T> =>
+  auditingRefusal(platform, actor, action, targetId, () => platform.db.transaction().execute(command));
+
 type UserRow = UserTable & { unit_name: string; unit_code: string };
 
 const USER_COLUMNS = [
@@ -222,74 +226,63 @@ export async function replaceRoles(tx: Tx, userId: string, roles: readonly strin
   if (roles.length) await tx.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute();
 }
 
-export async function createUser(platform: Platform, actor: UserActor, input: CreateUserInput) {
+export async function createUser(tx: Tx, platform: Platform, actor: UserActor, input: CreateUserInput): Promise<{ id: string; initialPassword: string }> {
   const roles = input.roles ?? [];
   assertRoleSet(roles);
-  return auditingRefusal(platform, actor, 'user.create', null, async () => {
-    assertMayGrant(actor, null, [], roles);
-    const password = oneTimePassword();
-    const id = await platform.db.transaction().execute(async (tx) => {
-      if (await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) {
-        throw new HttpError(409, `用户名（username）「${input.username}」已被使用`, [{ field: 'username', message: '用户名已被使用' }]);
-      }
-      await assertUnitUsable(tx, actor.scope, input.unitId);
-      const id = await insertUser(platform, tx, actor.id, { ...input, roles }, password);
-      await platform.audit.record(tx, actor, { action: 'user.create', targetType: 'user', targetId: id, detail: { username: input.username, unitId: input.unitId, roles } });
-      return id;
-    });
-    return { id, initialPassword: password };
-  });
+  assertMayGrant(actor, null, [], roles);
+  if (await tx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) {
+    throw new HttpError(409, `用户名（username）「${input.username}」已被使用`, [{ field: 'username', message: '用户名已被使用' }]);
+  }
+  await assertUnitUsable(tx, actor.scope, input.unitId);
+  const password = oneTimePassword();
+  const id = await insertUser(platform, tx, actor.id, { ...input, roles }, password);
+  await platform.audit.record(tx, actor, { action: 'user.create', targetType: 'user', targetId: id, detail: { username: input.username, unitId: input.unitId, roles } });
+  return { id, initialPassword: password };
 }
 
-export async function updateUser(platform: Platform, actor: UserActor, id: string, input: UpdateUserInput) {
-  await auditingRefusal(platform, actor, 'user.update', id, () =>
-    platform.db.transaction().execute(async (tx) => {
-      const { roles } = await getUser(platform, tx, actor.scope, id);
-      assertMayManageAccount(actor, roles, input.roles);
-      if (input.roles) {
-        assertRoleSet(input.roles);
-        assertMayGrant(actor, id, roles, input.roles);
-      }
-      if (input.unitId) await assertUnitUsable(tx, actor.scope, input.unitId);
-      const changes: Record<string, unknown> = {
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.unitId !== undefined ? { unit_id: input.unitId } : {}),
-        ...piiColumns(platform, 'phone', input.phone),
-        ...piiColumns(platform, 'id_number', input.idNumber),
-      };
-      const moved = input.unitId !== undefined && input.unitId !== (await tx.selectFrom('users').select('unit_id').where('id', '=', id).executeTakeFirstOrThrow()).unit_id;
-      await updateVersioned(tx, 'users', id, input.version, changes, actor.id);
-      // A unit is a data scope: moving an account with roles would hand them another unit's records
-      // without the security administrator. So its roles go with the move, to be granted anew.
-      const withdrawn = moved && roles.length > 0 && !actor.permissions.has('user.grant') ? [] : undefined;
-      const nextRoles = withdrawn ?? input.roles;
-      const rolesChanged = !!nextRoles && [...nextRoles].sort().join() !== roles.join();
-      if (rolesChanged) {
-        await replaceRoles(tx, id, nextRoles!);
-        if (withdrawn) await platform.audit.record(tx, actor, { action: 'user.roles', targetType: 'user', targetId: id, detail: { from: roles, to: [], via: 'unit_change' } });
-      }
-      // A changed unit or role set changes what the account may see: its sessions end.
-      if (rolesChanged || input.unitId) await endUserSessions(tx, id);
-      const logged = { ...input, phone: input.phone === undefined ? undefined : '***', idNumber: input.idNumber === undefined ? undefined : '***' };
-      await platform.audit.record(tx, actor, { action: 'user.update', targetType: 'user', targetId: id, detail: { changes: logged } });
-    }),
-  );
+/** Changes an account's profile (and, with user.grant, its roles); returns its new version. */
+export async function updateUser(tx: Tx, platform: Platform, actor: UserActor, id: string, input: UpdateUserInput): Promise<number> {
+  const { roles } = await getUser(platform, tx, actor.scope, id);
+  assertMayManageAccount(actor, roles, input.roles);
+  if (input.roles) {
+    assertRoleSet(input.roles);
+    assertMayGrant(actor, id, roles, input.roles);
+  }
+  if (input.unitId) await assertUnitUsable(tx, actor.scope, input.unitId);
+  const changes: Record<string, unknown> = {
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.unitId !== undefined ? { unit_id: input.unitId } : {}),
+    ...piiColumns(platform, 'phone', input.phone),
+    ...piiColumns(platform, 'id_number', input.idNumber),
+  };
+  const moved = input.unitId !== undefined && input.unitId !== (await tx.selectFrom('users').select('unit_id').where('id', '=', id).executeTakeFirstOrThrow()).unit_id;
+  const version = await updateVersioned(tx, 'users', id, input.version, changes, actor.id);
+  // A unit is a data scope: moving an account with roles would hand them another unit's records
+  // without the security administrator. So its roles go with the move, to be granted anew.
+  const withdrawn = moved && roles.length > 0 && !actor.permissions.has('user.grant') ? [] : undefined;
+  const nextRoles = withdrawn ?? input.roles;
+  const rolesChanged = !!nextRoles && [...nextRoles].sort().join() !== roles.join();
+  if (rolesChanged) {
+    await replaceRoles(tx, id, nextRoles!);
+    if (withdrawn) await platform.audit.record(tx, actor, { action: 'user.roles', targetType: 'user', targetId: id, detail: { from: roles, to: [], via: 'unit_change' } });
+  }
+  // A changed unit or role set changes what the account may see: its sessions end.
+  if (rolesChanged || input.unitId) await endUserSessions(tx, id);
+  const logged = { ...input, phone: input.phone === undefined ? undefined : '***', idNumber: input.idNumber === undefined ? undefined : '***' };
+  await platform.audit.record(tx, actor, { action: 'user.update', targetType: 'user', targetId: id, detail: { changes: logged } });
+  return version;
 }
 
-/** The security administrator grants or withdraws roles (never their own); the account's sessions end. */
-export async function grantRoles(platform: Platform, actor: UserActor, id: string, input: GrantRolesInput) {
+/** The security administrator grants or withdraws roles (never their own); the account's sessions end. `via` names a caller other than the roles page (an import). */
+export async function grantRoles(tx: Tx, platform: Platform, actor: UserActor, id: string, input: GrantRolesInput, via?: string): Promise<void> {
   assertRoleSet(input.roles);
-  await auditingRefusal(platform, actor, 'user.roles', id, () =>
-    platform.db.transaction().execute(async (tx) => {
-      const { roles } = await getUser(platform, tx, actor.scope, id);
-      if (actor.id === id) throw new HttpError(403, '不能修改自己的角色（roles）', [{ field: 'roles', message: '不能修改自己的角色' }]);
-      assertMayGrant(actor, id, roles, input.roles);
-      await updateVersioned(tx, 'users', id, input.version, {}, actor.id);
-      await replaceRoles(tx, id, input.roles);
-      await endUserSessions(tx, id);
-      await platform.audit.record(tx, actor, { action: 'user.roles', targetType: 'user', targetId: id, detail: { from: roles, to: [...input.roles].sort() } });
-    }),
-  );
+  const { roles } = await getUser(platform, tx, actor.scope, id);
+  if (actor.id === id) throw new HttpError(403, '不能修改自己的角色（roles）', [{ field: 'roles', message: '不能修改自己的角色' }]);
+  assertMayGrant(actor, id, roles, input.roles);
+  await updateVersioned(tx, 'users', id, input.version, {}, actor.id);
+  await replaceRoles(tx, id, input.roles);
+  await endUserSessions(tx, id);
+  await platform.audit.record(tx, actor, { action: 'user.roles', targetType: 'user', targetId: id, detail: { from: roles, to: [...input.roles].sort(), ...(via ? { via } : {}) } });
 }
 
 export async function resetPassword(platform: Platform, actor: UserActor, id: string) {
