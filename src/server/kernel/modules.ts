@@ -9,6 +9,7 @@ import type { WorkflowDef } from '../../shared/workflow.ts';
 import type { IndicatorDef } from './indicators/registry.ts';
 import type { RecordDef } from '../../shared/records.ts';
 import type { DeadlineRuleSeed } from './calendar/default-rules.ts';
+import type { PublicFormDef } from './public/types.ts';
 
 export interface PermissionGrant {
   label: string;
@@ -41,6 +42,8 @@ export interface ModuleManifest {
   afterTransition?: (tx: Tx, platform: Platform, recordType: string, record: Record<string, unknown> & { id: string; unit_id: string; status: string }, transition: string, date: string) => Promise<void>;
   /** Figures computed from the module's records (domain.md §4 codes are API). */
   indicators?: IndicatorDef[];
+  /** Forms the public submits without an account, each landing as one of the module's records (kernel/public). */
+  publicForms?: PublicFormDef[];
   /** Adds this module's part of the demo county; must be idempotent. */
   demo?: (platform: Platform, print: (line: string) => void) => Promise<void>;
 }

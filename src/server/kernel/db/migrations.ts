@@ -1,6 +1,7 @@
 // Versioned migrations: the kernel's, then every module's (named '<module>_NNNN_…').
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Dialect, Db } from './index.ts';
+import { publicSubmissionMigrations } from '../public/tables.ts';
 
 export type MigrationSet = (dialect: Dialect) => Record<string, Migration>;
 
@@ -415,7 +416,7 @@ const indicatorFacts: MigrationSet = () => ({
  * they exist here too and fail.
  */
 export async function migrate(db: Db, dialect: Dialect, moduleSets: MigrationSet[], pgSchema?: string): Promise<string[]> {
-  const kernel: Record<string, Migration> = { ...kernelMigrations(dialect), ...fixedDueClocks(dialect), ...problemPool(dialect), ...problemClosing(dialect), ...indicatorFacts(dialect) };
+  const kernel: Record<string, Migration> = { ...kernelMigrations(dialect), ...fixedDueClocks(dialect), ...problemPool(dialect), ...problemClosing(dialect), ...indicatorFacts(dialect), ...publicSubmissionMigrations(dialect) };
   const all: Record<string, Migration> = { ...kernel };
   for (const set of moduleSets) Object.assign(all, set(dialect));
   const run = async (migrations: Record<string, Migration>) => {

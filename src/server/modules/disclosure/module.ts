@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
+import { disclosureRequestForm } from './public-form.ts';
 import { DISCLOSURE_RULES } from './deadline-rules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
 import { DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW } from '../../../shared/schemas/disclosure.ts';
@@ -23,6 +24,7 @@ export const foiModule: ModuleManifest = {
   routes: disclosureRoutes,
   records: [DISCLOSURE_REQUEST],
   importTypes: [disclosureRequestsImport],
+  publicForms: [disclosureRequestForm],
   workflows: [DISCLOSURE_WORKFLOW],
   indicators: disclosureIndicators,
   demo: loadDemoDisclosure,

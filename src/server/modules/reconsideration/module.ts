@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
+import { reviewApplicationForm } from './public-form.ts';
 import { RECONSIDERATION_RULES } from './deadline-rules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
 import { REVIEW_CASE, REVIEW_RECORD_TYPE, REVIEW_WORKFLOW } from '../../../shared/schemas/reconsideration.ts';
@@ -27,6 +28,7 @@ export const reviewModule: ModuleManifest = {
   routes: reviewRoutes,
   records: [REVIEW_CASE],
   importTypes: [reviewCasesImport],
+  publicForms: [reviewApplicationForm],
   workflows: [REVIEW_WORKFLOW],
   indicators: reviewIndicators,
   demo: loadDemoReview,
