@@ -133,6 +133,24 @@ describe('tasks', () => {
     expect(badPlan.json().detail).toContain('印发日期');
   });
 
+  it('a task has one light: the same in the ledger, on its page and in 我的待办', async () => {
+    const plan = await makePlan(office, { year });
+    const made = await Promise.all([day(-3), day(1), day(40)].map((dueDate) => makeTask(office, { planId: plan.id, leadUnitId: unitA.id, dueDate })));
+    const ledger = (await liaisonA.get(`/api/v1/tasks?planId=${plan.id}`)).json().items;
+    const todo = (await liaisonA.get('/api/v1/todo')).json().items;
+    const lights = [];
+    for (const task of made) {
+      const page = (await liaisonA.get(`/api/v1/tasks/${task.id}`)).json();
+      const listed = ledger.find((t: any) => t.id === task.id);
+      const waiting = todo.find((i: any) => i.id === task.id);
+      expect([listed.light, page.clocks[0].light, waiting.clock.light]).toEqual([page.light, page.light, page.light]);
+      expect(waiting.clock.due).toBe(page.clocks[0].due);
+      expect(listed.overdue).toBe(page.light === 'red');
+      lights.push(page.light);
+    }
+    expect(lights).toEqual(['red', 'yellow', 'green']);
+  });
+
   it('moving the due date moves the clock; a stale edit gets 409', async () => {
     const task = (await newTask()).json();
     const body = { code: task.code, title: task.title, content: task.content, leadUnitId: unitA.id, coUnitIds: [], dueDate: day(-3), version: task.version };

@@ -106,6 +106,23 @@ describe('inspections and findings', () => {
     expect((await office.post(`/api/v1/problems/${open.id}/close`, { note: 'x' })).statusCode).toBe(409);
   });
 
+  it('a finding has one light: the same in the ledger, on its page and in 我的待办', async () => {
+    const made = await Promise.all([day(-3), day(1), day(40)].map(async (dueDate) => (await newFinding({ description: `一灯一期 ${dueDate}`, dueDate })).json()));
+    const ledger = (await liaisonA.get(`/api/v1/findings?inspectionId=${inspectionId}&pageSize=200`)).json().items;
+    const todo = (await liaisonA.get('/api/v1/todo')).json().items;
+    const lights = [];
+    for (const finding of made) {
+      const page = (await liaisonA.get(`/api/v1/findings/${finding.id}`)).json();
+      const listed = ledger.find((f: any) => f.id === finding.id);
+      const waiting = todo.find((i: any) => i.id === finding.id);
+      expect([listed.light, page.clocks[0].light, waiting.clock.light]).toEqual([page.light, page.light, page.light]);
+      expect(waiting.clock.due).toBe(page.clocks[0].due);
+      expect(listed.overdue).toBe(page.light === 'red');
+      lights.push(page.light);
+    }
+    expect(lights).toEqual(['red', 'yellow', 'green']);
+  });
+
   it('refuses bad findings naming the field', async () => {
     const other = await makeUnit(env.platform, { name: '非对象单位' });
     for (const [body, text] of [

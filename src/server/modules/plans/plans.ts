@@ -14,11 +14,9 @@ import { conflict, fieldError, forbidden, notFound } from '../../kernel/http/err
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { addMonths, chinaToday } from '../../kernel/calendar/days.ts';
-import { computeDue, lightOf } from '../../kernel/calendar/deadline.ts';
-import { clockFacts, ruleOfClock } from '../../kernel/calendar/store.ts';
 import { applyEffects } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clockView, moveFixedDue } from '../../kernel/workflow/clocks.ts';
+import { clocksOf, clocksWithLights, clockView, moveFixedDue } from '../../kernel/workflow/clocks.ts';
 import { can } from '../../kernel/auth/context.ts';
 import {
   IMPORT_TASK_STATUSES,
@@ -234,20 +232,12 @@ function tasksWithNames(db: Executor, scope: DataScope) {
 async function toViews(platform: Platform, rows: TaskRow[]): Promise<TaskView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [coUnits, clocks, deadlines] = await Promise.all([
+  const [coUnits, clocks] = await Promise.all([
     platform.db.selectFrom('task_co_units as c').innerJoin('org_units as u', 'u.id', 'c.unit_id').select(['c.task_id', 'u.id', 'u.name']).where('c.task_id', 'in', ids).orderBy('u.sort_order').orderBy('u.code').execute(),
-    platform.db.selectFrom('clocks').selectAll().where('record_type', '=', TASK_RECORD_TYPE).where('record_id', 'in', ids).where('clock_key', '=', 'due').execute(),
-    platform.deadlines.load(),
+    clocksWithLights(platform, TASK_RECORD_TYPE, ids, 'due'),
   ]);
-  const today = chinaToday();
-  const clockOf = new Map(clocks.map((c) => [c.record_id, c]));
   return rows.map((r) => {
-    const clock = clockOf.get(r.id);
-    let light: TaskView['light'] = null;
-    if (clock && clock.status === 'running') {
-      const rule = ruleOfClock(deadlines, clock)!;
-      light = lightOf(deadlines.calendar, computeDue(deadlines.calendar, rule, clockFacts(clock, today)).due, today, rule.warnDays).light;
-    }
+    const light = clocks.get(r.id)?.light ?? null;
     return {
       ...recordView(TASK, r),
       planTitle: r.plan_title,

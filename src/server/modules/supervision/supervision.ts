@@ -13,11 +13,9 @@ import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { computeDue, lightOf } from '../../kernel/calendar/deadline.ts';
-import { clockFacts, ruleOfClock } from '../../kernel/calendar/store.ts';
 import { applyEffects } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clockView, moveFixedDue } from '../../kernel/workflow/clocks.ts';
+import { clocksOf, clocksWithLights, clockView, moveFixedDue } from '../../kernel/workflow/clocks.ts';
 import { closeProblem, openProblem } from '../../kernel/problems/index.ts';
 import {
   FINDING,
@@ -241,6 +239,7 @@ export async function syncFindingProblem(tx: Tx, finding: Record<string, unknown
   else await openProblem(tx, problemOf(finding as any, String(finding.created_at ?? date).slice(0, 10)));
 }
 
+/** Findings with their inspection's title, their unit's name and their rectification clock (for the overdue filter). */
 function findingQuery(db: Executor) {
   return db
     .selectFrom('findings as f')
@@ -248,21 +247,13 @@ function findingQuery(db: Executor) {
     .innerJoin('org_units as u', 'u.id', 'f.unit_id')
     .leftJoin('clocks as c', (j) => j.onRef('c.record_id', '=', 'f.id').on('c.record_type', '=', FINDING_RECORD_TYPE).on('c.clock_key', '=', 'rectify'))
     .selectAll('f')
-    .select([
-      'i.title as inspection_title', 'u.name as unit_name',
-      'c.id as clock_id', 'c.status as clock_status', 'c.start_date', 'c.pauses', 'c.restarts', 'c.extended', 'c.extension_note', 'c.fixed_due', 'c.rule_code', 'c.label',
-    ]);
+    .select(['i.title as inspection_title', 'u.name as unit_name']);
 }
 
 async function findingViews(platform: Platform, rows: any[]): Promise<FindingView[]> {
-  const deadlines = await platform.deadlines.load();
-  const today = chinaToday();
+  const clocks = await clocksWithLights(platform, FINDING_RECORD_TYPE, rows.map((r) => r.id), 'rectify');
   return rows.map((r) => {
-    let light: FindingView['light'] = null;
-    if (r.clock_id && r.clock_status === 'running') {
-      const rule = ruleOfClock(deadlines, r)!;
-      light = lightOf(deadlines.calendar, computeDue(deadlines.calendar, rule, clockFacts(r, today)).due, today, rule.warnDays).light;
-    }
+    const light = clocks.get(r.id)?.light ?? null;
     return {
       ...recordView(FINDING, r),
       status: r.status,
