@@ -39,7 +39,7 @@ afterAll(() => env.close());
 /** A multipart body: the JSON as `data`, the files as `files`. */
 function multipartBody(data: unknown, files: { name: string; content: Buffer }[] = []) {
   const boundary = `----public${randomBytes(8).toString('hex')}`;
-  const parts = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n${JSON.stringify(data)}\r\n`)];
+  const parts: Buffer[] = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n${JSON.stringify(data)}\r\n`)];
   for (const f of files) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), f.content, Buffer.from('\r\n'));
   }
