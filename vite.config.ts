@@ -1,6 +1,9 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -17,11 +20,39 @@ function portalDevFallback(): Plugin {
   };
 }
 
+/** Text files worth compressing; images and fonts here are compressed already. */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map|webmanifest)$/;
+
+/**
+ * Writes x.br and x.gz beside every compressible file of the build, when smaller: the server sends
+ * them by Accept-Encoding (registerWeb), so no request pays for compressing at the highest level.
+ */
+function precompress(): Plugin {
+  const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  let outDir = '';
+  return {
+    name: 'fazhi-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      for (const file of walk(outDir).filter((f) => COMPRESSIBLE.test(f))) {
+        const raw = readFileSync(file);
+        const br = brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: statSync(file).size } });
+        const gz = gzipSync(raw, { level: 9 });
+        if (br.length < raw.length) writeFileSync(`${file}.br`, br);
+        if (gz.length < raw.length) writeFileSync(`${file}.gz`, gz);
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: path('./src/web'),
   // Copied as they are: the portal's pre-paint script (it must run before the first paint, unbundled).
   publicDir: path('./src/web/public/static'),
-  plugins: [react(), portalDevFallback()],
+  plugins: [react(), portalDevFallback(), precompress()],
   build: {
     outDir: path('./dist/web'),
     emptyOutDir: true,

@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 const index = 'dist/web/index.html';
 // The public portal's page (a second Vite entry): a build from before it existed is stale too.
 const portal = 'dist/web/public/index.html';
+// Precompressed copies (vite.config.ts): a build from before they were written is stale too.
+const compressed = `${index}.br`;
 function newest(dir) {
   let latest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -14,7 +16,7 @@ function newest(dir) {
   }
   return latest;
 }
-const stale = !existsSync(index) || !existsSync(portal) || newest('src/web') > statSync(index).mtimeMs || newest('src/shared') > statSync(index).mtimeMs;
+const stale = !existsSync(index) || !existsSync(portal) || !existsSync(compressed) || newest('src/web') > statSync(index).mtimeMs || newest('src/shared') > statSync(index).mtimeMs;
 if (stale) {
   console.log('正在构建前端（首次启动约需 1 分钟）…');
   // A production build even when called from the tests: vitest sets NODE_ENV=test, with which Vite
