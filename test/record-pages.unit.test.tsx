@@ -79,7 +79,8 @@ const headers = () => [...document.querySelectorAll('th')];
 const header = (label: string) => headers().find((th) => th.textContent === label);
 const ledger = (def: RecordDef<any>) => <RecordLedger def={def} url="/test-notes" exportName="测试记录" />;
 
-describe('a field added in one line of the definition, on the web', () => {
+// Rendering antd in jsdom takes seconds on a loaded machine.
+describe('a field added in one line of the definition, on the web', { timeout: 30_000 }, () => {
   it('is a sortable ledger column with its own filter and part of the keyword search', async () => {
     await render(ledger(NOTE_WITH_CAUSE));
     await until(() => document.body.textContent!.includes('相邻关系'), 'the row');

@@ -62,6 +62,9 @@ export interface WorkflowDef {
   transitions: readonly TransitionDef[];
 }
 
+/** A workflow's statuses by code, with their Chinese labels (a status filter's options). */
+export const stateLabels = (def: WorkflowDef): Record<string, string> => Object.fromEntries(Object.entries(def.states).map(([code, state]) => [code, state.label]));
+
 export const transitionInput = z.strictObject({
   version,
   note: text('说明', 1000).optional(),

@@ -59,7 +59,6 @@ export const LITIGATION_WORKFLOW: WorkflowDef = {
   ],
 };
 
-export const LITIGATION_STATUSES = Object.fromEntries(Object.entries(LITIGATION_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
 
 /** 行政应诉案件: what is registered; the defence, judgment and loss analysis come through the workflow. */
 export const LITIGATION_CASE = defineRecord({

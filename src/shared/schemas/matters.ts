@@ -54,7 +54,6 @@ export const MATTER_WORKFLOW: WorkflowDef = {
   ],
 };
 
-export const MATTER_STATUSES = Object.fromEntries(Object.entries(MATTER_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
 
 /** 交办事项: one line a field; the status, reply and clock come through the workflow. */
 export const MATTER = defineRecord({

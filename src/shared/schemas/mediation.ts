@@ -53,7 +53,6 @@ export const DISPUTE_WORKFLOW: WorkflowDef = {
   ],
 };
 
-export const DISPUTE_STATUSES = Object.fromEntries(Object.entries(DISPUTE_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
 
 /** 调解组织 (domain.md §2.10): one line each field; forms, import, export and ledger derive from it. */
 export const MEDIATION_ORG = defineRecord({

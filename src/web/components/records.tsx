@@ -5,15 +5,17 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { App, AutoComplete, Button, Checkbox, DatePicker, Descriptions, Drawer, Dropdown, Empty, Form, Input, InputNumber, Select, Space, Table, Tag, TreeSelect } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
-import { SettingOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router-dom';
+import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, get, query } from '../api.ts';
+import { ApiError, get, post, query } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { buildTree, useUnits } from './units.ts';
 import { ExportButton } from './ledger.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
+import { StatusTag } from './WorkflowPanel.tsx';
+import { stateLabels, type WorkflowDef } from '../../shared/workflow.ts';
 import { chinaDate, displayValue, entries, fieldSchema, type FieldDef, type RecordDef } from '../../shared/records.ts';
 
 type View = Record<string, unknown> & { id: string };
@@ -64,6 +66,8 @@ export function RecordLedger<T extends View>(props: {
   toolbar?: ReactNode;
   /** Query parameters always sent, with the list and its export, and not shown (the records of one parent record). */
   params?: Record<string, string>;
+  /** The record's workflow: a status column last and a status filter first. */
+  workflow?: WorkflowDef;
 }) {
   const { def, url, measure = '件' } = props;
   const { me } = useAuth();
@@ -111,7 +115,9 @@ export function RecordLedger<T extends View>(props: {
         render: (_: unknown, row: T) => (props.link?.field === name ? <Link to={props.link.to(row)}>{renderValue(spec, name, row)}</Link> : renderValue(spec, name, row)),
       })),
     ...(props.trailing ?? []),
+    ...(props.workflow ? [{ key: 'status', title: '状态', dataIndex: 'status', width: 120, render: (status: string) => <StatusTag def={props.workflow!} status={status} /> }] : []),
   ];
+  const extraFilters = [...(props.workflow ? [{ name: 'status', label: '状态', options: stateLabels(props.workflow) }] : []), ...(props.extraFilters ?? [])];
 
   return (
     <>
@@ -129,7 +135,7 @@ export function RecordLedger<T extends View>(props: {
             const options = spec.kind === 'boolean' ? { true: '是', false: '否' } : (spec.options ?? Object.fromEntries((spec.suggest ?? []).map((v) => [v, v])));
             return <Select key={name} style={{ width: 130 }} allowClear placeholder={spec.label} aria-label={spec.label} value={filters[name]} options={Object.entries(options).map(([value, label]) => ({ value, label }))} onChange={(v) => update({ [name]: v })} />;
           })}
-        {(props.extraFilters ?? []).map((f) => (
+        {extraFilters.map((f) => (
           <Select key={f.name} style={{ width: 130 }} allowClear placeholder={f.label} aria-label={f.label} value={filters[f.name]} options={Object.entries(f.options).map(([value, label]) => ({ value, label }))} onChange={(v) => update({ [f.name]: v })} />
         ))}
         <Dropdown
@@ -326,5 +332,44 @@ export function RecordForm(props: {
         ))}
       </Form>
     </Drawer>
+  );
+}
+
+/** A create button and its drawer: the new record is posted to `api`, the ledger reloaded and the record opened. */
+export function CreateRecord<V extends { id: string }>(props: {
+  def: RecordDef<any>;
+  /** The records' API path (e.g. '/matters'); the ledger of the same path reloads. */
+  api: string;
+  /** The button's and the drawer's words (交办事项 / 交办). */
+  title: string;
+  submitText: string;
+  initialValues?: Record<string, unknown>;
+  references?: Record<string, { value: string; label: string }[]>;
+  /** The body as sent, from the form's values (a field that applies to some records only). */
+  body?: (values: Record<string, unknown>) => Record<string, unknown>;
+  /** The new record's page. */
+  to: (created: V) => string;
+}) {
+  const [open, setOpen] = useState(false);
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  return (
+    <>
+      <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>{props.title}</Button>
+      <RecordForm
+        def={props.def}
+        open={open}
+        title={props.title}
+        submitText={props.submitText}
+        initialValues={props.initialValues}
+        references={props.references}
+        onClose={() => setOpen(false)}
+        onSubmit={async (values) => {
+          const created = await post<V>(props.api, props.body ? props.body(values) : values);
+          void client.invalidateQueries({ queryKey: [props.api] });
+          navigate(props.to(created));
+        }}
+      />
+    </>
   );
 }

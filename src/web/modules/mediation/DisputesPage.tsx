@@ -7,10 +7,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { get, post } from '../../api.ts';
 import { RecordForm, RecordLedger, renderValue } from '../../components/records.tsx';
-import { StatusTag } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
 import { entries } from '../../../shared/records.ts';
-import { DISPUTE, DISPUTE_STATUSES, DISPUTE_WORKFLOW, MEDIATION_CHANNELS, MEDIATION_ORG, type DisputeView, type MediationOrgView } from '../../../shared/schemas/mediation.ts';
+import { DISPUTE, DISPUTE_WORKFLOW, MEDIATION_CHANNELS, MEDIATION_ORG, type DisputeView, type MediationOrgView } from '../../../shared/schemas/mediation.ts';
 import { chinaDate } from '../../../shared/records.ts';
 
 export default function DisputesPage() {
@@ -48,8 +47,7 @@ export default function DisputesPage() {
                 url="/disputes"
                 exportName="矛盾纠纷.xlsx"
                 leading={[{ key: 'title', title: '纠纷', dataIndex: 'title', fixed: 'left', render: (t: string, d) => <Link to={`/disputes/${d.id}`}>{t}</Link> }]}
-                trailing={[{ key: 'status', title: '状态', dataIndex: 'status', width: 120, render: (s: string) => <StatusTag def={DISPUTE_WORKFLOW} status={s} /> }]}
-                extraFilters={[{ name: 'status', label: '状态', options: DISPUTE_STATUSES }]}
+                workflow={DISPUTE_WORKFLOW}
               />
             ),
           },
