@@ -1,9 +1,8 @@
 // The portal's sections: what the navigation and the home page offer. A module's public pages plug
 // in here — one entry with its routes; each section's code loads only when one of its pages is
-// visited, so a form never weighs on the reports. A section is listed once its pages exist: the
-// coming 行政复议申请, 政府信息公开申请 and 重大行政决策征求意见 (issue 12) add theirs then, never a
-// link to a page that is not there yet.
-import { lazy } from 'react';
+// visited, so a form never weighs on the reports. A section is listed once its pages exist (the
+// coming 重大行政决策征求意见 adds its own then), never a link to a page that is not there yet.
+import { createElement, lazy } from 'react';
 import type { PortalRoute } from './router.tsx';
 
 export interface PortalSection {
@@ -16,6 +15,10 @@ export interface PortalSection {
   routes: PortalRoute[];
 }
 
+/** A public form's page (kernel/public), within the section whose guide it follows. */
+const applyPage = (formKey: string, guide: { label: string; to: string }) =>
+  lazy(() => import('./forms/ApplyPage.tsx').then((m) => ({ default: () => createElement(m.default, { formKey, guide }) })));
+
 export const SECTIONS: readonly PortalSection[] = [
   {
     title: '年度报告',
@@ -25,5 +28,29 @@ export const SECTIONS: readonly PortalSection[] = [
       { pattern: '/public/reports', page: lazy(() => import('./reports/ReportListPage.tsx')) },
       { pattern: '/public/reports/:id', page: lazy(() => import('./reports/ReportPage.tsx')) },
     ],
+  },
+  {
+    title: '行政复议',
+    summary: '对行政机关的行政行为不服的，了解申请期限、所需材料和办理时限，在网上申请行政复议。',
+    path: '/public/review',
+    routes: [
+      { pattern: '/public/review', page: lazy(() => import('./guides/ReviewGuidePage.tsx')) },
+      { pattern: '/public/review/apply', page: applyPage('review-application', { label: '行政复议', to: '/public/review' }) },
+    ],
+  },
+  {
+    title: '政府信息公开',
+    summary: '向行政机关申请获取政府信息：了解申请内容和答复时限，在网上提交公开申请。',
+    path: '/public/disclosure',
+    routes: [
+      { pattern: '/public/disclosure', page: lazy(() => import('./guides/DisclosureGuidePage.tsx')) },
+      { pattern: '/public/disclosure/apply', page: applyPage('disclosure-request', { label: '政府信息公开', to: '/public/disclosure' }) },
+    ],
+  },
+  {
+    title: '进度查询',
+    summary: '凭查询码和查询密码查看网上申请的办理进度，提交补正材料，下载答复文书。',
+    path: '/public/track',
+    routes: [{ pattern: '/public/track', page: lazy(() => import('./track/TrackPage.tsx')) }],
   },
 ];

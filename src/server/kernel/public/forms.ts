@@ -17,6 +17,8 @@ const PUBLIC_KINDS = new Set(['text', 'longText', 'enum', 'idNumber', 'phone', '
 export const PUBLIC_EXTENSIONS = ['pdf', 'jpg', 'jpeg', 'png', 'doc', 'docx', 'ofd'];
 const PUBLIC_MAX_BYTES = 10 * 1024 * 1024;
 export const publicMaxBytes = (platform: Platform) => Math.min(platform.config.uploadMaxBytes, PUBLIC_MAX_BYTES);
+/** Files a supplement may carry. */
+export const SUPPLEMENT_MAX_FILES = 5;
 
 export const consentText = (form: PublicFormDef) =>
   `本人已阅读并同意：为办理本${form.title}，受理机关依照《中华人民共和国个人信息保护法》处理本人填写的姓名、身份证件号码、联系电话等个人信息，仅用于本申请的受理、办理、送达和依法归档，不作他用；身份证件号码和联系电话加密保存，工作人员查看须经授权并留有记录。`;

@@ -9,7 +9,7 @@ import { notFound } from '../http/errors.ts';
 import { attachmentDisposition } from '../attachments/store.ts';
 import { LIMITS, spend } from './limits.ts';
 import { issueChallenge } from './pow.ts';
-import { formView, publicForms, publicMaxBytes } from './forms.ts';
+import { SUPPLEMENT_MAX_FILES, formView, publicForms, publicMaxBytes } from './forms.ts';
 import { readPublicBody } from './body.ts';
 import { answerSupplement, applicantActor, blobs, credentialsInput, openSubmission, submitForm } from './submissions.ts';
 import { trackView } from './track.ts';
@@ -99,7 +99,7 @@ export async function publicRoutes(api: FastifyInstance, platform: Platform): Pr
     tags,
     consumes: ['application/json', 'multipart/form-data'],
     handler: async ({ req }) => {
-      const submission = await answerSupplement(platform, forms, await readPublicBody(req, uploadLimits('补正材料', 5)), req.ip);
+      const submission = await answerSupplement(platform, forms, await readPublicBody(req, uploadLimits('补正材料', SUPPLEMENT_MAX_FILES)), req.ip);
       return trackView(platform, formOf(submission.form), submission);
     },
   });

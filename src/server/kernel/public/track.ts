@@ -9,6 +9,7 @@ import { loadRecord, type WorkflowRecord } from '../workflow/engine.ts';
 import type { PublicFormDef, TrackView } from './types.ts';
 import type { PublicSubmissionTable } from './tables.ts';
 import { grouped } from './credentials.ts';
+import { PUBLIC_EXTENSIONS, SUPPLEMENT_MAX_FILES, publicMaxBytes } from './forms.ts';
 
 /** The China date of a stored instant. */
 const chinaDateOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -80,5 +81,6 @@ export async function trackView(platform: Platform, form: PublicFormDef, submiss
     supplement: await supplementRequest(platform.db, form, record),
     answers: await answers(platform.db, submission.id),
     replies: await replies(platform.db, submission.id),
+    upload: { max: SUPPLEMENT_MAX_FILES, maxBytes: publicMaxBytes(platform), accept: PUBLIC_EXTENSIONS },
   };
 }

@@ -117,6 +117,8 @@ export interface TrackView {
   supplement: { requestedOn: string; note: string | null; open: boolean } | null;
   answers: { answeredOn: string; text: string; files: string[] }[];
   replies: { id: string; filename: string; size: number; releasedOn: string }[];
+  /** What a supplement may carry. */
+  upload: { max: number; maxBytes: number; accept: string[] };
 }
 
 /** The staff side: a record's online submission (or null when it came another way). */

@@ -3,11 +3,9 @@ import { ApiError } from '../../api.ts';
 import { HOME, Loading, PortalPage, Problem } from '../layout.tsx';
 import { Link, type PageProps } from '../router.tsx';
 import { usePublicApi } from '../data.ts';
+import { officialDate } from '../dates.ts';
 import { REPORTS_PATH, reportUrl, type PublicReport } from './api.tsx';
 
-// 成文日期 as an official document writes it (2026年3月20日). Not the shared chineseDate: its
-// module brings zod along, three times this page's weight.
-const officialDate = (iso: string) => new Intl.DateTimeFormat('zh-CN', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 const TRAIL = [
   { label: '首页', to: HOME },
