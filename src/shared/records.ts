@@ -232,14 +232,16 @@ export function updateInput<F extends Record<string, FieldDef<any, any, any, any
 }
 
 /** A ledger query as the server receives it: paging, sort, search, year, and a value per filterable field. */
-export type ListQueryOf<F> = { page: number; pageSize: number; sort?: string; order?: 'asc' | 'desc'; q?: string; year?: number } & { [K in keyof F]?: string };
+type ListKeys = 'page' | 'pageSize' | 'sort' | 'order' | 'q' | 'year';
+export type ListQueryOf<F> = { page: number; pageSize: number; sort?: string; order?: 'asc' | 'desc'; q?: string; year?: number } & { [K in Exclude<keyof F, ListKeys>]?: F[K] extends FieldDef<'integer', any, any, any> ? number : string };
 
-export function listQuery<F extends Record<string, FieldDef<any, any, any, any>>, const E extends z.ZodRawShape = {}>(def: RecordDef<F>, extra: E = {} as E): z.ZodType<keyof E extends never ? ListQueryOf<F> : ListQueryOf<F> & z.infer<z.ZodObject<E>>> {
+export function listQuery<F extends Record<string, FieldDef<any, any, any, any>>, const E extends z.ZodRawShape = {}>(def: RecordDef<F>, extra: E = {} as E): z.ZodType<keyof E extends never ? ListQueryOf<F> : Omit<ListQueryOf<F>, keyof E> & z.infer<z.ZodObject<E>>> {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, spec] of entries(def)) {
     if (!spec.filter) continue;
     if (spec.kind === 'enum') shape[name] = z.enum(Object.keys(spec.options!) as [string, ...string[]], { error: `${spec.label}（${name}）无效` }).optional().meta({ title: spec.label });
     else if (spec.kind === 'boolean') shape[name] = z.enum(['true', 'false'], { error: `${spec.label}（${name}）应为 true 或 false` }).optional().meta({ title: spec.label });
+    else if (spec.kind === 'integer') shape[name] = z.coerce.number({ error: `${spec.label}（${name}）应为整数` }).int({ error: `${spec.label}（${name}）应为整数` }).optional().meta({ title: spec.label });
     else if (spec.kind === 'date') shape.year = z.coerce.number({ error: '年度（year）应为整数' }).int().min(1949, { error: '年度（year）不能早于 1949' }).max(2100, { error: '年度（year）不能晚于 2100' }).optional().meta({ title: `年度（按${spec.label}）` });
     else shape[name] = z.string().trim().max(64).optional().meta({ title: spec.label });
   }

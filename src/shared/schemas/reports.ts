@@ -148,8 +148,7 @@ export const reportRefreshInput = z.strictObject({
 export const reportListQuery = listQuery(REPORT, {
   year: z.coerce.number({ error: '年度（year）应为整数' }).int({ error: '年度（year）应为整数' }).min(2000, { error: '年度（year）不能早于 2000' }).max(2100, { error: '年度（year）不能晚于 2100' }).optional().meta({ title: '报告年度' }),
 });
-// The kit types every field as a string filter, which collides with the year's number here.
-export type ReportListQuery = Omit<z.infer<typeof reportListQuery>, 'year'> & { year?: number };
+export type ReportListQuery = z.infer<typeof reportListQuery>;
 
 export const reportProgressQuery = z.strictObject({
   year: z.coerce.number({ error: '年度（year）必须是整数' }).int().min(2000).max(2100).meta({ title: '报告年度' }),

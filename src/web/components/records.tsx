@@ -129,6 +129,7 @@ export function RecordLedger<T extends View>(props: {
           .filter(([, spec]) => spec.filter)
           .map(([name, spec]) => {
             if (spec.kind === 'date') return <InputNumber key={name} placeholder="年度" aria-label={`年度（按${spec.label}）`} min={1949} max={2100} value={filters.year ? Number(filters.year) : null} onChange={(year) => update({ year })} />;
+            if (spec.kind === 'integer') return <InputNumber key={name} placeholder={spec.label} aria-label={spec.label} precision={0} value={filters[name] ? Number(filters[name]) : null} onChange={(v) => update({ [name]: v })} />;
             if (spec.kind === 'unit') return <TreeSelect key={name} style={{ width: 220 }} treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder={`${spec.label}（含下级）`} aria-label={spec.label} value={filters[name]} onChange={(v) => update({ [name]: v })} />;
             // A text filter matches the whole value (the keyword box searches within texts).
             if ((spec.kind === 'text' || spec.kind === 'longText') && !spec.suggest) return <Input.Search key={`${name}:${filters[name] ?? ''}`} style={{ width: 160 }} allowClear placeholder={spec.label} aria-label={spec.label} defaultValue={filters[name]} onSearch={(v) => update({ [name]: v })} />;
