@@ -7,6 +7,7 @@ import { RecordFields } from '../../components/records.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
+import { SubmissionCard } from '../public-submissions/SubmissionCard.tsx';
 import { DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, type DisclosureRequestDetail } from '../../../shared/schemas/disclosure.ts';
 
 export default function DisclosureRequestDetailPage() {
@@ -55,6 +56,7 @@ export default function DisclosureRequestDetailPage() {
           />
         )}
       </Card>
+      <SubmissionCard recordType={DISCLOSURE_WORKFLOW.recordType} recordId={id} />
       {r && <WorkflowPanel def={DISCLOSURE_WORKFLOW} recordId={id} onChanged={() => client.invalidateQueries({ queryKey: ['foi-request', id] })} />}
     </>
   );

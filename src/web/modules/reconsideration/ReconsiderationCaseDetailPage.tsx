@@ -7,6 +7,7 @@ import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
 import { RecordFields } from '../../components/records.tsx';
 import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
+import { SubmissionCard } from '../public-submissions/SubmissionCard.tsx';
 import { CORRECTIONS, REVIEW_CASE, REVIEW_OUTCOMES, REVIEW_WORKFLOW, type ReviewCaseDetail } from '../../../shared/schemas/reconsideration.ts';
 
 export default function ReconsiderationCaseDetailPage() {
@@ -67,6 +68,7 @@ export default function ReconsiderationCaseDetailPage() {
           />
         )}
       </Card>
+      <SubmissionCard recordType={REVIEW_WORKFLOW.recordType} recordId={id} />
       {c && <WorkflowPanel def={REVIEW_WORKFLOW} recordId={id} onChanged={() => client.invalidateQueries({ queryKey: ['review-case', id] })} />}
       <Modal open={opinion !== null} title="咨询委员会意见" onCancel={() => setOpinion(null)} onOk={saveOpinion} okText="保存">
         <Input.TextArea rows={5} value={opinion ?? ''} onChange={(e) => setOpinion(e.target.value)} maxLength={3000} />

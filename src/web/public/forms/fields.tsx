@@ -92,7 +92,7 @@ function focusField(e: MouseEvent, name: string) {
   target.scrollIntoView({ block: 'center' });
 }
 
-const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${Number((bytes / 1024 / 1024).toFixed(1))} MB`);
 
 /** Files added one at a time (a phone's picker), each removable; the limits said up front. */
 export function FilePicker({ name, label, hint, files, max, maxBytes, accept, problem, onChange }: { name: string; label: string; hint: string | null; files: File[]; max: number; maxBytes: number; accept: string[]; problem?: string; onChange: (files: File[]) => void }) {
@@ -115,17 +115,23 @@ export function FilePicker({ name, label, hint, files, max, maxBytes, accept, pr
         </ul>
       )}
       {files.length < max && (
-        <input
-          ref={input}
-          id={name}
-          type="file"
-          accept={accept.map((a) => `.${a}`).join(',')}
-          aria-describedby={describedBy(name, true, !!problem)}
-          onChange={(e) => {
-            onChange([...files, ...Array.from(e.target.files ?? [])].slice(0, max));
-            if (input.current) input.current.value = '';
-          }}
-        />
+        <>
+          <input
+            ref={input}
+            id={name}
+            className="file-input visually-hidden"
+            type="file"
+            accept={accept.map((a) => `.${a}`).join(',')}
+            aria-describedby={describedBy(name, true, !!problem)}
+            onChange={(e) => {
+              onChange([...files, ...Array.from(e.target.files ?? [])].slice(0, max));
+              if (input.current) input.current.value = '';
+            }}
+          />
+          <label htmlFor={name} className="button">
+            {files.length ? '继续添加文件' : '添加文件'}
+          </label>
+        </>
       )}
     </FieldFrame>
   );
