@@ -1,7 +1,7 @@
 // A record's workflow: status, the actions this user may take (with their guards), the statutory
 // clocks with their explanations, the evidence and the timeline. Every module's detail page uses it.
 import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, List, Modal, Row, Select, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Select, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -122,9 +122,12 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
 
   const data = panel.data;
   const actingDef = def.transitions.find((t) => t.key === acting?.key);
+  // Two columns where the panel is wide, one below the other where it is narrow (a phone, a side
+  // column): by the panel's own width (styles.css, .workflow-panel), not the window's.
   return (
-    <Row gutter={12}>
-      <Col span={15}>
+    <div className="workflow-host">
+    <div className="workflow-panel">
+      <div>
         <Card size="small" title="办理" style={{ marginBottom: 12 }} loading={panel.isLoading}>
           <Space wrap>
             <span>当前状态：</span>
@@ -145,11 +148,12 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
             size="small"
             tableLayout="fixed"
             pagination={false}
+            scroll={{ x: 640 }}
             dataSource={data?.clocks}
             expandable={{ expandedRowRender: (c) => <Explanation lines={c.explanation.text} />, expandRowByClick: true }}
             columns={[
               { title: '期限', dataIndex: 'label', width: 96 },
-              { title: '规则', dataIndex: 'ruleName', ellipsis: true },
+              { title: '规则', dataIndex: 'ruleName', ellipsis: true, width: 140 },
               { title: '起算日', dataIndex: 'start', width: 92 },
               { title: '届满日', width: 240, render: (_, c) => <DueTag due={c.due} light={c.status === 'paused' ? 'paused' : c.light} workingDaysLeft={c.workingDaysLeft} provisional={c.provisional} explanation={c.explanation.text} /> },
               {
@@ -190,8 +194,8 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
             )}
           />
         </Card>
-      </Col>
-      <Col span={9}>
+      </div>
+      <div>
         <Card size="small" title="办理时间线">
           <Timeline
             items={(data?.timeline ?? []).map((e) => ({
@@ -211,7 +215,7 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
             }))}
           />
         </Card>
-      </Col>
+      </div>
       <Modal open={!!extending} title={`延长${extending?.label ?? ''}`} onCancel={() => setExtending(null)} onOk={extend} okText="延长" okButtonProps={{ disabled: !approval.trim() }} destroyOnHidden>
         <Typography.Paragraph type="secondary">依据：{extending?.explanation.rule.citation}。延长只能办理一次，须写明批准情况。</Typography.Paragraph>
         <Input placeholder="批准人、批准文号（如：复议机构负责人批准，示复延〔2026〕3号）" value={approval} onChange={(e) => setApproval(e.target.value)} maxLength={200} />
@@ -236,6 +240,7 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
           {acting && acting.evidence > 0 && <Descriptions size="small" column={1} items={[{ key: 'e', label: '台账材料', children: `需至少 ${acting.evidence} 份（已满足）` }]} />}
         </Form>
       </Modal>
-    </Row>
+    </div>
+    </div>
   );
 }

@@ -68,13 +68,6 @@ const command = (name: string, value?: string) => (e: React.MouseEvent) => {
 const { issuer: _issuer, issuedDate: _issuedDate, ...notEdited } = REPORT.fields;
 const REPORT_NOT_EDITED = { ...REPORT, fields: notEdited };
 
-// The side column keeps the workflow panel's parts (actions, clocks, materials, timeline) one above
-// the other at the column's full width, and lets the clocks table scroll rather than clip.
-const SIDE_STYLE = `
-.report-side .ant-row > .ant-col { flex: 0 0 100%; max-width: 100%; }
-.report-side .ant-table-content { overflow-x: auto; }
-`;
-
 export default function ReportDetailPage() {
   const { id = '' } = useParams();
   const { can } = useAuth();
@@ -228,8 +221,8 @@ export default function ReportDetailPage() {
         />
       )}
       {r && (
-        // Side by side where both fit (from about 1400 px): the document at least 480 px, the side panel
-        // at least 660 px (its clocks table's columns); the rest goes 3:1 to the document. Stacked below.
+        // Side by side where both fit: the document at least 460 px, the side panel at least 440 px (the
+        // workflow panel stacks its parts by its own width); the rest goes 3:1 to the document. Stacked below.
         <Row gutter={[12, 12]} align="top">
           <Col flex="3 1 460px" style={{ minWidth: 0 }}>
             <Card size="small" className="report-paper">
@@ -272,8 +265,7 @@ export default function ReportDetailPage() {
               </div>
             </Card>
           </Col>
-          <Col flex="1 1 700px" className="report-side" style={{ minWidth: 0 }}>
-            <style>{SIDE_STYLE}</style>
+          <Col flex="1 1 440px" style={{ minWidth: 0 }}>
             <WorkflowPanel def={REPORT_WORKFLOW} recordId={id} onChanged={() => client.invalidateQueries({ queryKey: ['annual-report', id] })} />
           </Col>
         </Row>
