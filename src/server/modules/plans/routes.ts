@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { exportRows } from '../../kernel/records/routes.ts';
-import { exportRoute } from '../../kernel/exports/xlsx.ts';
+import { createAndReadRoutes, ledgerRoutes } from '../../kernel/records/routes.ts';
+import type { Tx } from '../../kernel/db/index.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import type { ExportColumn } from '../../kernel/exports/xlsx.ts';
 import { z } from '../../../shared/zod.ts';
@@ -21,6 +21,9 @@ function taskExportColumns(): ExportColumn<TaskView>[] {
 
 export async function planRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['分工方案与任务'];
+  const inTx = <T>(command: (tx: Tx) => Promise<T>) => platform.db.transaction().execute(command);
+  /** A plan as the plan list shows it (with its task counts). */
+  const planView = async (id: string) => (await listPlans(platform.db)).find((p) => p.id === id);
 
   route(api, { method: 'GET', url: '/plans', permission: 'plan.read', summary: '分工方案（含任务数、完成数）', tags, status: 200, response: z.object({ items: z.array(planViewSchema) }), handler: async () => ({ items: await listPlans(platform.db) }) });
 
@@ -34,9 +37,9 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     status: 201,
     response: planViewSchema,
     handler: async ({ ctx, body, reply }) => {
-      const id = await platform.db.transaction().execute((tx) => createPlan(tx, platform, ctx, body));
+      const id = await inTx((tx) => createPlan(tx, platform, ctx, body));
       reply.code(201);
-      return (await listPlans(platform.db)).find((p) => p.id === id);
+      return planView(id);
     },
   });
 
@@ -51,8 +54,8 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     status: 200,
     response: planViewSchema,
     handler: async ({ ctx, params, body }) => {
-      await platform.db.transaction().execute((tx) => updatePlan(tx, platform, ctx, params.id, body));
-      return (await listPlans(platform.db)).find((p) => p.id === params.id);
+      await inTx((tx) => updatePlan(tx, platform, ctx, params.id, body));
+      return planView(params.id);
     },
   });
 
@@ -69,51 +72,33 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     handler: async ({ ctx, params, body, reply }) => {
       const id = await copyPlan(platform, ctx, params.id, body);
       reply.code(201);
-      return (await listPlans(platform.db)).find((p) => p.id === id);
+      return planView(id);
     },
   });
 
-  route(api, {
-    method: 'GET',
+  ledgerRoutes(api, platform, {
     url: '/tasks',
-    permission: 'plan.read',
-    summary: '任务台账：本人数据范围内牵头或配合的任务，可按方案、年度、单位、状态、逾期筛选',
     tags,
+    permission: 'plan.read',
+    summaries: { list: '任务台账：本人数据范围内牵头或配合的任务，可按方案、年度、单位、状态、逾期筛选', export: '按当前筛选导出任务台账（.xlsx）' },
     query: taskListQuery,
-    status: 200,
     response: pageOf(taskViewSchema),
-    handler: async ({ ctx, query }) => listTasks(platform, ctx.scope, query),
-  });
-
-  exportRoute(api, platform, {
-    url: '/tasks/export',
-    permission: 'plan.read',
-    summary: '按当前筛选导出任务台账（.xlsx）',
-    tags,
-    query: taskListQuery,
     sheet: '任务台账',
     targetType: TASK_RECORD_TYPE,
-    rows: (ctx, query) => exportRows((page) => listTasks(platform, ctx.scope, { ...query, ...page })),
     columns: taskExportColumns(),
+    list: (ctx, query) => listTasks(platform, ctx.scope, query),
   });
 
-  route(api, {
-    method: 'POST',
+  createAndReadRoutes(api, platform, {
     url: '/tasks',
-    permission: 'plan.manage',
-    summary: '下达任务（牵头单位、配合单位、完成时限、时间节点），自方案印发日起计时',
     tags,
+    permissions: { create: 'plan.manage', read: 'plan.read' },
+    summaries: { create: '下达任务（牵头单位、配合单位、完成时限、时间节点），自方案印发日起计时', read: '任务详情（进展、期限、可否报告进展）' },
     body: taskInput,
-    status: 201,
     response: taskDetailSchema,
-    handler: async ({ ctx, body, reply }) => {
-      const id = await platform.db.transaction().execute((tx) => insertTask(tx, platform, ctx, body));
-      reply.code(201);
-      return getTask(platform, ctx, id);
-    },
+    create: (tx, ctx, body) => insertTask(tx, platform, ctx, body),
+    read: (ctx, id) => getTask(platform, ctx, id),
   });
-
-  route(api, { method: 'GET', url: '/tasks/:id', permission: 'plan.read', summary: '任务详情（进展、期限、可否报告进展）', tags, params: paramsWithId, status: 200, response: taskDetailSchema, handler: async ({ ctx, params }) => getTask(platform, ctx, params.id) });
 
   route(api, {
     method: 'PUT',
@@ -126,7 +111,7 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     status: 200,
     response: taskDetailSchema,
     handler: async ({ ctx, params, body }) => {
-      await platform.db.transaction().execute((tx) => updateTask(tx, platform, ctx, ctx.scope, params.id, body));
+      await inTx((tx) => updateTask(tx, platform, ctx, ctx.scope, params.id, body));
       return getTask(platform, ctx, params.id);
     },
   });

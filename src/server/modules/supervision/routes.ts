@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { exportRows } from '../../kernel/records/routes.ts';
-import { exportRoute } from '../../kernel/exports/xlsx.ts';
+import { createAndReadRoutes, ledgerRoutes } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { pageOf } from '../../../shared/records.ts';
 import {
@@ -30,41 +29,33 @@ import { addInterview, createInspection, createNotice, getFinding, getInspection
 export async function supervisionRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['法治督察'];
 
-  route(api, { method: 'GET', url: '/inspections', permission: 'supervision.read', summary: '督察列表（本单位组织或被督察的）', tags, query: inspectionListQuery, status: 200, response: pageOf(inspectionView), handler: async ({ ctx, query }) => listInspections(platform, ctx.scope, query) });
-
-  exportRoute(api, platform, {
-    url: '/inspections/export',
-    permission: 'supervision.read',
-    summary: '按当前筛选导出督察台账（.xlsx）',
+  ledgerRoutes(api, platform, {
+    url: '/inspections',
     tags,
+    permission: 'supervision.read',
+    summaries: { list: '督察列表（本单位组织或被督察的）', export: '按当前筛选导出督察台账（.xlsx）' },
     query: inspectionListQuery,
+    response: pageOf(inspectionView),
     sheet: '督察台账',
     targetType: INSPECTION.type,
-    rows: (ctx, query) => exportRows((page) => listInspections(platform, ctx.scope, { ...query, ...page })),
     columns: exportColumns<InspectionView>(INSPECTION, [
       { header: '督察对象', width: 40, value: (i) => i.targets.map((t) => t.name).join('、') },
       { header: '问题数', width: 8, value: (i) => i.findingCount },
       { header: '未销号', width: 8, value: (i) => i.openCount },
     ]),
+    list: (ctx, query) => listInspections(platform, ctx.scope, query),
   });
 
-  route(api, {
-    method: 'POST',
+  createAndReadRoutes(api, platform, {
     url: '/inspections',
-    permission: 'inspection.manage',
-    summary: '安排督察（方式、日期、对象单位、督察人员、检查清单）',
     tags,
+    permissions: { create: 'inspection.manage', read: 'supervision.read' },
+    summaries: { create: '安排督察（方式、日期、对象单位、督察人员、检查清单）', read: '督察详情' },
     body: inspectionInput,
-    status: 201,
     response: inspectionView,
-    handler: async ({ ctx, body, reply }) => {
-      const id = await platform.db.transaction().execute((tx) => createInspection(tx, platform, ctx, { ...body, organiserId: ctx.unitId }));
-      reply.code(201);
-      return getInspection(platform, ctx.scope, id);
-    },
+    create: (tx, ctx, body) => createInspection(tx, platform, ctx, { ...body, organiserId: ctx.unitId }),
+    read: (ctx, id) => getInspection(platform, ctx.scope, id),
   });
-
-  route(api, { method: 'GET', url: '/inspections/:id', permission: 'supervision.read', summary: '督察详情', tags, params: paramsWithId, status: 200, response: inspectionView, handler: async ({ ctx, params }) => getInspection(platform, ctx.scope, params.id) });
 
   route(api, {
     method: 'PUT',
@@ -82,38 +73,30 @@ export async function supervisionRoutes(api: FastifyInstance, platform: Platform
     },
   });
 
-  route(api, { method: 'GET', url: '/findings', permission: 'supervision.read', summary: '督察问题（本人数据范围内的责任单位）', tags, query: findingListQuery, status: 200, response: pageOf(findingView), handler: async ({ ctx, query }) => listFindings(platform, ctx.scope, query) });
-
-  exportRoute(api, platform, {
-    url: '/findings/export',
-    permission: 'supervision.read',
-    summary: '按当前筛选导出问题整改台账（.xlsx）',
+  ledgerRoutes(api, platform, {
+    url: '/findings',
     tags,
+    permission: 'supervision.read',
+    summaries: { list: '督察问题（本人数据范围内的责任单位）', export: '按当前筛选导出问题整改台账（.xlsx）' },
     query: findingListQuery,
+    response: pageOf(findingView),
     sheet: '问题整改台账',
     targetType: FINDING.type,
-    rows: (ctx, query) => exportRows((page) => listFindings(platform, ctx.scope, { ...query, ...page })),
     // The status says when the finding is overdue by its clock.
     columns: exportColumns<FindingView>(FINDING).map((c) => (c.header === FINDING.fields.status.label ? { ...c, width: 14, value: (f: FindingView) => (f.overdue ? `${f.statusLabel}（逾期）` : f.statusLabel) } : c)),
+    list: (ctx, query) => listFindings(platform, ctx.scope, query),
   });
 
-  route(api, {
-    method: 'POST',
+  createAndReadRoutes(api, platform, {
     url: '/findings',
-    permission: 'inspection.manage',
-    summary: '记录督察发现的问题（责任单位、严重程度、整改期限），开始整改计时并进入问题池',
     tags,
+    permissions: { create: 'inspection.manage', read: 'supervision.read' },
+    summaries: { create: '记录督察发现的问题（责任单位、严重程度、整改期限），开始整改计时并进入问题池', read: '问题详情（约谈、督办单、期限）' },
     body: findingInput,
-    status: 201,
     response: findingDetailView,
-    handler: async ({ ctx, body, reply }) => {
-      const id = await platform.db.transaction().execute((tx) => insertFinding(tx, platform, ctx, body));
-      reply.code(201);
-      return getFinding(platform, ctx.scope, id);
-    },
+    create: (tx, ctx, body) => insertFinding(tx, platform, ctx, body),
+    read: (ctx, id) => getFinding(platform, ctx.scope, id),
   });
-
-  route(api, { method: 'GET', url: '/findings/:id', permission: 'supervision.read', summary: '问题详情（约谈、督办单、期限）', tags, params: paramsWithId, status: 200, response: findingDetailView, handler: async ({ ctx, params }) => getFinding(platform, ctx.scope, params.id) });
 
   route(api, {
     method: 'POST',
@@ -132,28 +115,17 @@ export async function supervisionRoutes(api: FastifyInstance, platform: Platform
     },
   });
 
-  route(api, {
-    method: 'GET',
+  ledgerRoutes(api, platform, {
     url: '/notices',
-    permission: 'supervision.read',
-    summary: '通报与督办单',
     tags,
+    permission: 'supervision.read',
+    summaries: { list: '通报与督办单', export: '按当前筛选导出通报与督办单（.xlsx）' },
     query: noticeListQuery,
-    status: 200,
     response: pageOf(noticeView),
-    handler: async ({ ctx, query }) => listNotices(platform, ctx.scope, query),
-  });
-
-  exportRoute(api, platform, {
-    url: '/notices/export',
-    permission: 'supervision.read',
-    summary: '按当前筛选导出通报与督办单（.xlsx）',
-    tags,
-    query: noticeListQuery,
     sheet: '通报与督办单',
     targetType: NOTICE.type,
-    rows: (ctx, query) => exportRows((page) => listNotices(platform, ctx.scope, { ...query, ...page })),
     columns: exportColumns<NoticeView>(NOTICE, [{ header: '相关问题', width: 40, value: (n) => n.findingTitle }]),
+    list: (ctx, query) => listNotices(platform, ctx.scope, query),
   });
 
   route(api, {
