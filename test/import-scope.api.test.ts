@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 import { openPlatform } from '../src/server/kernel/platform.ts';
-import { refImport } from '../src/server/kernel/imports/by-ref.ts';
+import { isRefImport, platformImport, refImport } from '../src/server/kernel/imports/by-ref.ts';
 import { MODULES } from '../src/server/modules/index.ts';
 import type { ModuleManifest } from '../src/server/kernel/modules.ts';
 
@@ -198,5 +198,17 @@ describe('the platform', () => {
     };
     const opened = await openPlatform(env.config, [...MODULES, onRunner]);
     await opened.platform.close();
+  });
+
+  it('an import type of the county\'s ledgers (refs unique on the whole platform) is not on the per-unit runner: granted to a unit role, the platform does not start', async () => {
+    const wide: ModuleManifest = {
+      name: 'wide',
+      title: '全县台账',
+      permissions: { 'wide.import': { label: '导入', roles: ['unit_head'] } },
+      importTypes: [platformImport<{ ref: string }>({ type: 'wide', title: '全县台账', permission: 'wide.import', fields: [], row: z.object({ ref: z.string() }), table: 'plans', create: async () => {}, update: async () => {} })],
+    };
+    await expect(openPlatform(env.config, [...MODULES, wide])).rejects.toThrow('导入类型 wide 未按数据范围导入，不能授予 unit_head');
+    // The platform's own such types are granted to whole-platform roles only.
+    for (const name of ['plans', 'tasks', 'proposals', 'inspections', 'findings', 'org_units', 'users']) expect(isRefImport(env.platform.importTypes.get(name)!), name).toBe(false);
   });
 });

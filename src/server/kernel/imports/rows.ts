@@ -3,7 +3,6 @@
 import { z } from '../../../shared/zod.ts';
 import { HttpError } from '../http/errors.ts';
 import type { RowError } from './types.ts';
-import type { Executor } from '../db/index.ts';
 
 export const refCell = (label = '外部编号') => z.string().trim().min(1, { error: `${label}不能为空` }).max(64, { error: `${label}不能超过 64 个字符` }).meta({ title: label });
 
@@ -26,11 +25,6 @@ export const booleanCell = (label: string) =>
 
 /** "A;B；C" → ['A', 'B', 'C'] (half- or full-width semicolons). */
 export const splitCodes = (value: string | undefined) => (value ?? '').split(/[;；]/).map((s) => s.trim()).filter(Boolean);
-
-/** Unit code → id, for resolving the unit columns of an import. */
-export async function unitIdsByCode(tx: Executor): Promise<Map<string, string>> {
-  return new Map((await tx.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
-}
 
 /** Collects a row's errors; `duplicate` reports a ref already seen earlier in the file. */
 export function rowChecker(errors: RowError[]) {
