@@ -63,15 +63,13 @@ export async function readPublicBody(req: FastifyRequest, limits: { label: strin
 export async function checkPublicFiles(files: PublicFile[], label: string): Promise<string[]> {
   const mimes: string[] = [];
   for (const f of files) {
-    const where = `${label}（files）中的「${f.filename}」`;
-    if (!PUBLIC_EXTENSIONS.includes(extensionOf(f.filename))) {
-      throw new HttpError(415, `${where}类型不允许，可上传：${PUBLIC_EXTENSIONS.join('、')}`, [{ field: 'files', label, message: '类型不允许' }]);
-    }
+    const refuse = (status: number, problem: string) => new HttpError(status, `${label}（files）中的「${f.filename}」${problem}`, [{ field: 'files', label, message: `「${f.filename}」${problem}` }]);
+    if (!PUBLIC_EXTENSIONS.includes(extensionOf(f.filename))) throw refuse(415, `类型不允许，可上传：${PUBLIC_EXTENSIONS.join('、')}`);
     try {
       mimes.push(await checkFileType(f.filename, f.buffer));
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
-      throw new HttpError(error.status, error.detail.replace('文件（file）', where), [{ field: 'files', label, message: error.detail.replace('文件（file）', '') }]);
+      throw refuse(error.status, error.detail.replace('文件（file）', ''));
     }
   }
   return mimes;
