@@ -199,6 +199,11 @@ describe('imports and indicators', () => {
     expect((await upload('findings', [row])).json()).toMatchObject({ created: 1 });
     const f = await env.platform.db.selectFrom('findings').select('id').where('ref', '=', `${tag}-F`).executeTakeFirstOrThrow();
 
+    // No target unit at all (only separators in the cell): refused as the API refuses an empty list.
+    const none = await upload('inspections', [{ ...inspection, ref: `${tag}-I0`, targetUnitCodes: ';' }]);
+    const apiNone = await office.post('/api/v1/inspections', { title: 'x', kind: 'written', date: day(-20), inspectors: 'x', targetUnitIds: [] });
+    expect(apiNone.statusCode).toBe(400);
+    expect(none.json().errors).toEqual([{ row: 1, column: '督察对象单位编码（targetUnitCodes）', message: apiNone.json().detail }]);
     // Dropping the finding's unit from the targets: the file gets the edit's refusal, word for word.
     const put = await office.put(`/api/v1/inspections/${id}`, { title: '导入督察', kind: 'written', date: day(-20), inspectors: '（导入）', targetUnitIds: [unitA.id], version: 1 });
     expect(put.statusCode).toBe(400);

@@ -131,18 +131,16 @@ export const NOTICE = defineRecord({
   },
 });
 
-export const inspectionInput = createInput(INSPECTION, {
-  targetUnitIds: unitIds('督察对象（targetUnitIds）'),
+/** What the definition cannot hold: the target units (a table of their own) and the checklist (JSON). */
+const inspectionExtra = {
+  targetUnitIds: unitIds('督察对象'),
   checklist: z.array(checklistItem).max(100, { error: '检查事项最多 100 项' }).optional().meta({ title: '检查清单' }),
   // An empty summary may be sent as null (as before the definition).
   summary: text('督察情况', 5000).nullable().optional(),
-});
+};
+export const inspectionInput = createInput(INSPECTION, inspectionExtra);
 export type InspectionInput = z.infer<typeof inspectionInput>;
-export const updateInspectionInput = updateInput(INSPECTION, {
-  targetUnitIds: unitIds('督察对象（targetUnitIds）'),
-  checklist: z.array(checklistItem).max(100, { error: '检查事项最多 100 项' }).optional().meta({ title: '检查清单' }),
-  summary: text('督察情况', 5000).nullable().optional(),
-});
+export const updateInspectionInput = updateInput(INSPECTION, inspectionExtra);
 export type UpdateInspectionInput = z.infer<typeof updateInspectionInput>;
 
 export const findingInput = createInput(FINDING);

@@ -56,6 +56,7 @@ function visibleInspections(db: Executor, scope: DataScope) {
 }
 
 async function checkTargets(tx: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) throw fieldError('targetUnitIds', '督察对象', '至少选择一个');
   const found = new Set((await tx.selectFrom('org_units').select('id').where('id', 'in', [...ids]).execute()).map((u) => u.id));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length) throw fieldError('targetUnitIds', '督察对象', `单位「${missing.join('、')}」不存在`);
