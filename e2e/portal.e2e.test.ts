@@ -40,6 +40,13 @@ beforeAll(async () => {
     { name: 'reports-year', path: `/public/reports?year=${reports.years[0]}` },
     { name: 'report', path: `/public/reports/${reports.items[0]!.id}` },
     { name: 'report-missing', path: '/public/reports/no-such-report' },
+    // Submitting without an account (the receipt, the tracking view and the supplement form are
+    // checked along the journeys of portal-submit.e2e.test.ts).
+    { name: 'review-guide', path: '/public/review' },
+    { name: 'review-apply', path: '/public/review/apply' },
+    { name: 'disclosure-guide', path: '/public/disclosure' },
+    { name: 'disclosure-apply', path: '/public/disclosure/apply' },
+    { name: 'track', path: '/public/track' },
     { name: 'not-found', path: '/public/no-such-page' },
   ];
 });
@@ -212,7 +219,7 @@ it('the home page leads to every section, and the staff login page to the report
   const v = await visitor(PHONE);
   await open(v.page, '/public');
   const nav = v.page.getByRole('navigation', { name: '栏目' });
-  expect(await nav.getByRole('link').allTextContents()).toEqual(['首页', '年度报告']);
+  expect(await nav.getByRole('link').allTextContents()).toEqual(['首页', '年度报告', '行政复议', '政府信息公开', '进度查询']);
   await v.page.getByRole('main').getByRole('link', { name: '年度报告', exact: true }).click();
   await v.page.getByRole('heading', { level: 1, name: '法治政府建设年度报告' }).waitFor();
   expect(new URL(v.page.url()).pathname).toBe('/public/reports');

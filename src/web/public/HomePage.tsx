@@ -18,7 +18,7 @@ function Latest() {
 export default function HomePage() {
   return (
     <PortalPage title="信息公开与公众服务">
-      <p className="lead">在这里查阅本县法治政府建设的公开信息。页面顶部的“适老模式”可放大字号、加强对比。</p>
+      <p className="lead">在这里查阅本县法治政府建设的公开信息，无需注册即可在网上申请行政复议和政府信息公开，并凭查询码查询办理进度。页面顶部的“适老模式”可放大字号、加强对比。</p>
       <ul className="cards">
         {SECTIONS.map((s) => (
           <li key={s.path} className="card">

@@ -52,7 +52,9 @@ export function FieldFrame({ name, label, required, hint, problem, group, childr
   }
   return (
     <div className={`form-field${problem ? ' has-error' : ''}`}>
-      <label htmlFor={name}>{caption}</label>
+      <label htmlFor={name} className="field-label">
+        {caption}
+      </label>
       {notes}
       {children}
     </div>

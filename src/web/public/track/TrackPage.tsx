@@ -55,6 +55,13 @@ function Lookup({ onOpen }: { onOpen: (credentials: Credentials) => Promise<Prob
   );
 }
 
+/** The dates that matter, in the order they happened (the supplement request after the receipt). */
+function dated(view: TrackView): [string, string][] {
+  const [received, ...later] = view.dates.map((d) => [d.label, d.date] as [string, string]);
+  const supplement: [string, string][] = view.supplement ? [['通知补正', view.supplement.requestedOn]] : [];
+  return [...(received ? [received] : []), ...supplement, ...later];
+}
+
 function Dates({ view }: { view: TrackView }) {
   return (
     <dl className="facts">
@@ -76,18 +83,12 @@ function Dates({ view }: { view: TrackView }) {
           <strong className={`state${view.final ? ' final' : ''}`}>{view.status}</strong>
         </dd>
       </div>
-      {view.dates.map((d) => (
-        <div key={d.label}>
-          <dt>{d.label}日期</dt>
-          <dd>{officialDate(d.date)}</dd>
+      {dated(view).map(([label, date]) => (
+        <div key={label}>
+          <dt>{label}日期</dt>
+          <dd>{officialDate(date)}</dd>
         </div>
       ))}
-      {view.supplement && (
-        <div>
-          <dt>通知补正日期</dt>
-          <dd>{officialDate(view.supplement.requestedOn)}</dd>
-        </div>
-      )}
     </dl>
   );
 }
