@@ -4,9 +4,9 @@
 import { Suspense, lazy, useState, type FormEvent } from 'react';
 import { HOME, Loading, PortalPage, Problem, type Crumb } from '../layout.tsx';
 import { usePublicApi } from '../data.ts';
-import { FieldFrame, FilePicker, ProblemSummary, fileProblem, type Problems } from './fields.tsx';
+import { FieldFrame, FilePicker, ProblemSummary, Submit, ariaOf, fileProblem, useAttempts, type Problems } from './fields.tsx';
 import { FormField, filled, problemOf, type Values } from './definition.tsx';
-import { fieldMessages, formUrl, submitApplication, type PublicFormView, type SubmittedView } from './api.ts';
+import { formUrl, submitApplication, type PublicFormView, type SubmittedView } from './api.ts';
 
 // Fetched while the application is sent, not with the form: the form page stays light.
 const loadReceipt = () => import('./Receipt.tsx');
@@ -32,28 +32,15 @@ function Application({ form, onDone }: { form: PublicFormView; onDone: (done: Su
   const [values, setValues] = useState<Values>({});
   const [files, setFiles] = useState<File[]>([]);
   const [consent, setConsent] = useState(false);
-  const [problems, setProblems] = useState<Problems>({});
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const { problems, attempt, busy, run } = useAttempts();
   const labels = Object.fromEntries([[form.unit.name, form.unit.label], ...form.fields.map((f) => [f.name, f.label]), ['files', form.attachments.label], ['consent', '个人信息处理规则']]);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    const found = check(form, unit, values, files, consent);
-    setProblems(found);
-    setAttempt((n) => n + 1);
-    if (Object.keys(found).length) return;
-    setBusy(true);
-    loadReceipt();
-    try {
+    run(check(form, unit, values, files, consent), async () => {
+      loadReceipt();
       onDone(await submitApplication(form.key, { [form.unit.name]: unit, ...filled(values), consent: true }, files));
-    } catch (error) {
-      const byField = fieldMessages(error);
-      setProblems(Object.keys(byField).length ? byField : { form: (error as Error).message });
-      setAttempt((n) => n + 1);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -61,7 +48,7 @@ function Application({ form, onDone }: { form: PublicFormView; onDone: (done: Su
       <ProblemSummary problems={problems} labels={labels} refocus={attempt} />
       <form className="public-form" noValidate onSubmit={submit}>
         <FieldFrame name={form.unit.name} label={form.unit.label} required hint={form.unit.hint} problem={problems[form.unit.name]}>
-          <select id={form.unit.name} value={unit} onChange={(e) => setUnit(e.target.value)} aria-required aria-invalid={problems[form.unit.name] ? true : undefined} aria-describedby={`${form.unit.name}-hint${problems[form.unit.name] ? ` ${form.unit.name}-error` : ''}`}>
+          <select id={form.unit.name} value={unit} onChange={(e) => setUnit(e.target.value)} {...ariaOf(form.unit.name, !!form.unit.hint, problems[form.unit.name])}>
             {!only && <option value="">请选择</option>}
             {form.unit.choices.map((u) => (
               <option key={u.id} value={u.id}>
@@ -83,7 +70,7 @@ function Application({ form, onDone }: { form: PublicFormView; onDone: (done: Su
             </p>
           )}
           <label className="choice">
-            <input id="consent" type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} aria-required aria-invalid={problems.consent ? true : undefined} aria-describedby={problems.consent ? 'consent-error' : undefined} />
+            <input id="consent" type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} {...ariaOf('consent', false, problems.consent)} />
             <span>
               {form.consent}
               <span className="required" aria-hidden="true">
@@ -92,11 +79,7 @@ function Application({ form, onDone }: { form: PublicFormView; onDone: (done: Su
             </span>
           </label>
         </div>
-        <p className="actions">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? '正在提交…' : '提交申请'}
-          </button>
-        </p>
+        <Submit busy={busy} label="提交申请" />
         <p className="status" role="status">
           {busy ? '正在进行安全校验并提交，约需几秒钟，请勿关闭页面…' : ''}
         </p>

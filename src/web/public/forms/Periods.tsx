@@ -1,6 +1,6 @@
 // The statutory periods for an application made today, computed by the server on the working-day
 // calendar: "如今天提交，最迟将于…前作出答复".
-import { officialDate } from '../dates.ts';
+import { officialDate } from '../present.tsx';
 import type { PublicFormView } from './api.ts';
 
 export function Periods({ periods }: { periods: PublicFormView['periods'] }) {

@@ -2,7 +2,7 @@
 // page's address, the way there, and the periods that now run.
 import { useEffect, useRef } from 'react';
 import { Link } from '../router.tsx';
-import { officialDate } from '../dates.ts';
+import { Facts, officialDate } from '../present.tsx';
 import { Periods } from './Periods.tsx';
 import type { PublicFormView, SubmittedView } from './api.ts';
 
@@ -20,16 +20,13 @@ export default function Receipt({ form, done }: { form: PublicFormView; done: Su
       <p className="notice">
         <strong>请立即保存下面的查询码和查询密码：查询密码只显示这一次，遗失后无法找回。</strong>凭它们可以查询办理进度、提交补正材料、下载答复文书。
       </p>
-      <dl className="credentials">
-        <div>
-          <dt>查询码</dt>
-          <dd>{done.code}</dd>
-        </div>
-        <div>
-          <dt>查询密码</dt>
-          <dd>{done.secret}</dd>
-        </div>
-      </dl>
+      <Facts
+        className="credentials"
+        items={[
+          ['查询码', done.code],
+          ['查询密码', done.secret],
+        ]}
+      />
       <figure className="qr">
         <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(done.qrSvg)}`} width={176} height={176} alt="进度查询二维码" />
         <figcaption>用手机扫描或截图保存这个二维码，可直接打开本申请的进度查询页。</figcaption>

@@ -2,7 +2,7 @@
 // derives (kernel/public/forms.ts), and the same checks as the server's before anything is sent.
 import type { ChangeEvent } from 'react';
 import { isValidIdNumber, isValidPhone } from '../../../shared/validators.ts';
-import { FieldFrame, describedBy } from './fields.tsx';
+import { FieldFrame, ariaOf } from './fields.tsx';
 import type { PublicFieldView } from './api.ts';
 
 export type Values = Record<string, string>;
@@ -25,7 +25,7 @@ export const filled = (values: Values) => Object.fromEntries(Object.entries(valu
 const INPUT_MODES: Partial<Record<PublicFieldView['kind'], 'numeric' | 'tel'>> = { phone: 'tel' };
 
 function Control({ f, value, problem, onChange }: { f: PublicFieldView; value: string; problem?: string; onChange: (value: string) => void }) {
-  const aria = { 'aria-invalid': problem ? true : undefined, 'aria-describedby': describedBy(f.name, !!f.hint, !!problem), 'aria-required': f.required || undefined };
+  const aria = ariaOf(f.name, !!f.hint, problem, f.required);
   const change = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => onChange(e.target.value);
   if (f.kind === 'enum' && f.options!.length <= 6) {
     return (

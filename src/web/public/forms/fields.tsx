@@ -2,9 +2,40 @@
 // with its label, required mark, hint and message tied to it (aria), a summary of the problems that
 // links to each field, and a file picker that adds one file at a time (what a phone's camera roll
 // allows).
-import { useRef, type MouseEvent, type ReactNode } from 'react';
+import { useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { fieldMessages } from './api.ts';
 
 export type Problems = Record<string, string>;
+
+/** Problems of a refused request: the server's by field, or its sentence for the whole form. */
+export function problemsOf(error: unknown): Problems {
+  const byField = fieldMessages(error);
+  return Object.keys(byField).length ? byField : { form: (error as Error).message };
+}
+
+/**
+ * One form's attempts: the problems found before sending or by the server, a counter that moves the
+ * focus to their summary each time, and whether the form is being sent.
+ */
+export function useAttempts() {
+  const [problems, setProblems] = useState<Problems>({});
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const run = async (found: Problems, send: () => Promise<Problems | void>) => {
+    if (!Object.keys(found).length) {
+      setBusy(true);
+      try {
+        Object.assign(found, await send());
+      } catch (error) {
+        Object.assign(found, problemsOf(error));
+      }
+      setBusy(false);
+    }
+    setProblems(found);
+    setAttempt((n) => n + 1);
+  };
+  return { problems, attempt, busy, run };
+}
 
 const Required = () => (
   <>
@@ -18,6 +49,13 @@ const Required = () => (
 export function describedBy(name: string, hint: boolean, problem: boolean): string | undefined {
   return [hint && `${name}-hint`, problem && `${name}-error`].filter(Boolean).join(' ') || undefined;
 }
+
+/** What ties a control to its hint and message, and says it is required and whether it is wrong. */
+export const ariaOf = (name: string, hint: boolean, problem: string | undefined, required = true) => ({
+  'aria-required': required || undefined,
+  'aria-invalid': problem ? true : undefined,
+  'aria-describedby': describedBy(name, hint, !!problem),
+});
 
 /** Label, hint and message around a control; a radio group is a fieldset with its legend. */
 export function FieldFrame({ name, label, required, hint, problem, group, children }: { name: string; label: string; required: boolean; hint?: string | null; problem?: string; group?: boolean; children: ReactNode }) {
@@ -148,4 +186,15 @@ export function fileProblem(files: File[], label: string, accept: string[], maxB
     if (file.size === 0) return `${label}中的「${file.name}」是空文件`;
   }
   return null;
+}
+
+/** A form's send button, saying while it is being sent. */
+export function Submit({ busy, label, busyLabel = '正在提交…' }: { busy: boolean; label: string; busyLabel?: string }) {
+  return (
+    <p className="actions">
+      <button type="submit" className="button primary" disabled={busy}>
+        {busy ? busyLabel : label}
+      </button>
+    </p>
+  );
 }

@@ -3,7 +3,7 @@ import { ApiError } from '../../api.ts';
 import { HOME, Loading, PortalPage, Problem } from '../layout.tsx';
 import { Link, type PageProps } from '../router.tsx';
 import { usePublicApi } from '../data.ts';
-import { officialDate } from '../dates.ts';
+import { Facts, officialDate } from '../present.tsx';
 import { REPORTS_PATH, reportUrl, type PublicReport } from './api.tsx';
 
 
@@ -29,18 +29,7 @@ function Downloads({ report }: { report: PublicReport }) {
 function Report({ report }: { report: PublicReport }) {
   return (
     <>
-      <dl className="doc-meta">
-        <div>
-          <dt>发布单位</dt>
-          <dd>{report.unitName}</dd>
-        </div>
-        {report.publishedDate && (
-          <div>
-            <dt>公开日期</dt>
-            <dd>{report.publishedDate}</dd>
-          </div>
-        )}
-      </dl>
+      <Facts className="doc-meta" items={[['发布单位', report.unitName], ...(report.publishedDate ? [['公开日期', report.publishedDate] as [string, string]] : [])]} />
       <Downloads report={report} />
       <article className="doc" aria-label="报告全文">
         {report.sections?.map((s, i) => (

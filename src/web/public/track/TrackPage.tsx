@@ -4,52 +4,34 @@
 // memory only.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { HOME, PortalPage } from '../layout.tsx';
-import { officialDate } from '../dates.ts';
-import { FieldFrame, FilePicker, ProblemSummary, fileProblem, type Problems } from '../forms/fields.tsx';
-import { answerSupplement, downloadReply, fieldMessages, track, type Credentials, type TrackView } from '../forms/api.ts';
+import { Facts, officialDate } from '../present.tsx';
+import { FieldFrame, FilePicker, ProblemSummary, Submit, ariaOf, fileProblem, problemsOf, useAttempts, type Problems } from '../forms/fields.tsx';
+import { answerSupplement, downloadReply, track, type Credentials, type TrackView } from '../forms/api.ts';
 
 const SUPPLEMENT_MAX = 3000;
-
-/** Problems of an attempt: the server's by field, or its sentence for the whole form. */
-const problemsOf = (error: unknown): Problems => {
-  const byField = fieldMessages(error);
-  return Object.keys(byField).length ? byField : { form: (error as Error).message };
-};
 
 function Lookup({ onOpen }: { onOpen: (credentials: Credentials) => Promise<Problems> }) {
   const [code, setCode] = useState('');
   const [secret, setSecret] = useState('');
-  const [problems, setProblems] = useState<Problems>({});
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const { problems, attempt, busy, run } = useAttempts();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     const found: Problems = {};
     if (!code.trim()) found.code = '请填写查询码';
     if (!secret.trim()) found.secret = '请填写查询密码';
-    if (!Object.keys(found).length) {
-      setBusy(true);
-      Object.assign(found, await onOpen({ code, secret }));
-      setBusy(false);
-    }
-    setProblems(found);
-    setAttempt((n) => n + 1);
+    run(found, () => onOpen({ code, secret }));
   };
   return (
     <>
       <ProblemSummary problems={problems} labels={{ code: '查询码', secret: '查询密码' }} refocus={attempt} />
       <form className="public-form narrow" noValidate onSubmit={submit}>
         <FieldFrame name="code" label="查询码" required hint="提交申请后得到的 12 位查询码，如 7K3M-9QXD-4TRA" problem={problems.code}>
-          <input id="code" type="text" autoComplete="off" autoCapitalize="characters" value={code} onChange={(e) => setCode(e.target.value)} aria-required aria-invalid={problems.code ? true : undefined} aria-describedby={`code-hint${problems.code ? ' code-error' : ''}`} />
+          <input id="code" type="text" autoComplete="off" autoCapitalize="characters" value={code} onChange={(e) => setCode(e.target.value)} {...ariaOf('code', true, problems.code)} />
         </FieldFrame>
         <FieldFrame name="secret" label="查询密码" required hint="与查询码一同得到的 16 位查询密码" problem={problems.secret}>
-          <input id="secret" type="text" autoComplete="off" autoCapitalize="characters" value={secret} onChange={(e) => setSecret(e.target.value)} aria-required aria-invalid={problems.secret ? true : undefined} aria-describedby={`secret-hint${problems.secret ? ' secret-error' : ''}`} />
+          <input id="secret" type="text" autoComplete="off" autoCapitalize="characters" value={secret} onChange={(e) => setSecret(e.target.value)} {...ariaOf('secret', true, problems.secret)} />
         </FieldFrame>
-        <p className="actions">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? '正在查询…' : '查询'}
-          </button>
-        </p>
+        <Submit busy={busy} label="查询" busyLabel="正在查询…" />
       </form>
     </>
   );
@@ -64,32 +46,16 @@ function dated(view: TrackView): [string, string][] {
 
 function Dates({ view }: { view: TrackView }) {
   return (
-    <dl className="facts">
-      <div>
-        <dt>申请事项</dt>
-        <dd>{view.title}</dd>
-      </div>
-      <div>
-        <dt>受理机关</dt>
-        <dd>{view.unitName}</dd>
-      </div>
-      <div>
-        <dt>查询码</dt>
-        <dd>{view.code}</dd>
-      </div>
-      <div>
-        <dt>办理状态</dt>
-        <dd>
-          <strong className={`state${view.final ? ' final' : ''}`}>{view.status}</strong>
-        </dd>
-      </div>
-      {dated(view).map(([label, date]) => (
-        <div key={label}>
-          <dt>{label}日期</dt>
-          <dd>{officialDate(date)}</dd>
-        </div>
-      ))}
-    </dl>
+    <Facts
+      className="facts"
+      items={[
+        ['申请事项', view.title],
+        ['受理机关', view.unitName],
+        ['查询码', view.code],
+        ['办理状态', <strong className={`state${view.final ? ' final' : ''}`}>{view.status}</strong>],
+        ...dated(view).map(([label, date]): [string, string] => [`${label}日期`, officialDate(date)]),
+      ]}
+    />
   );
 }
 
@@ -115,41 +81,25 @@ function Clocks({ clocks }: { clocks: TrackView['clocks'] }) {
 function SupplementForm({ upload, credentials, onAnswered }: { upload: TrackView['upload']; credentials: Credentials; onAnswered: (view: TrackView) => void }) {
   const [text, setText] = useState('');
   const [files, setFiles] = useState<File[]>([]);
-  const [problems, setProblems] = useState<Problems>({});
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const { problems, attempt, busy, run } = useAttempts();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     const found: Problems = {};
     if (!text.trim()) found.text = '请填写补正内容';
     else if (text.trim().length > SUPPLEMENT_MAX) found.text = `补正内容不能超过 ${SUPPLEMENT_MAX} 个字符`;
     const fileIssue = fileProblem(files, '补正材料', upload.accept, upload.maxBytes);
     if (fileIssue) found.files = fileIssue;
-    if (!Object.keys(found).length) {
-      setBusy(true);
-      try {
-        onAnswered(await answerSupplement(credentials, text.trim(), files));
-      } catch (error) {
-        Object.assign(found, problemsOf(error));
-      }
-      setBusy(false);
-    }
-    setProblems(found);
-    setAttempt((n) => n + 1);
+    run(found, async () => onAnswered(await answerSupplement(credentials, text.trim(), files)));
   };
   return (
     <>
       <ProblemSummary problems={problems} labels={{ text: '补正内容', files: '补正材料' }} refocus={attempt} />
       <form className="public-form" noValidate onSubmit={submit}>
         <FieldFrame name="text" label="补正内容" required hint="说明补正的情况；材料可作为附件上传" problem={problems.text}>
-          <textarea id="text" rows={5} value={text} onChange={(e) => setText(e.target.value)} aria-required aria-invalid={problems.text ? true : undefined} aria-describedby={`text-hint${problems.text ? ' text-error' : ''}`} />
+          <textarea id="text" rows={5} value={text} onChange={(e) => setText(e.target.value)} {...ariaOf('text', true, problems.text)} />
         </FieldFrame>
         <FilePicker name="files" label="补正材料" hint={null} files={files} max={upload.max} maxBytes={upload.maxBytes} accept={upload.accept} problem={problems.files} onChange={setFiles} />
-        <p className="actions">
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? '正在提交…' : '提交补正'}
-          </button>
-        </p>
+        <Submit busy={busy} label="提交补正" />
       </form>
     </>
   );
