@@ -142,6 +142,7 @@ describe('a reconsideration application, end to end', () => {
     expect(await env.platform.db.selectFrom('public_files').select('filename').where('submission_id', '=', row.id).orderBy('filename').execute()).toEqual([{ filename: '处罚决定书.pdf' }, { filename: '身份证.png' }]);
     const audit = await env.platform.db.selectFrom('audit_log').selectAll().where('action', '=', 'public.submit').where('target_id', '=', row.record_id).executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ ip, actor_name: `public:${row.code}` });
+    expect(JSON.parse(audit.detail!).consent).toContain('个人信息保护法'); // what the applicant agreed to, on the record
 
     // 我的待办 of the law office, with the acceptance review's clock.
     const todo = (await office.get('/api/v1/todo')).json().items.find((i: { id: string }) => i.id === row.record_id);

@@ -16,7 +16,7 @@ import { BlobStore } from '../attachments/store.ts';
 import { loadRecord, transitionWithin } from '../workflow/engine.ts';
 import { LIMITS, assertUnder, noteFailure, spend } from './limits.ts';
 import { spendChallenge } from './pow.ts';
-import { formSchema } from './forms.ts';
+import { consentText, formSchema } from './forms.ts';
 import { checkPublicFiles, type PublicBody, type PublicFile } from './body.ts';
 import { CODE_LENGTH, SECRET_LENGTH, grouped, isWellFormed, newCode, newSecret, normalise, secretHash, secretMatches } from './credentials.ts';
 import type { PublicFormDef, SubmittedView } from './types.ts';
@@ -71,7 +71,7 @@ export async function submitForm(platform: Platform, form: PublicFormDef, body: 
     const submission: PublicSubmissionTable = { id: newId(), form: form.key, record_type: form.record.type, record_id: recordId, unit_id: unitId, code, secret_hash: secretHash(platform.keys, code, secret), created_at: nowIso() };
     await tx.insertInto('public_submissions').values(submission).execute();
     await insertFiles(tx, submission.id, null, body.files, mimes, hashes);
-    await platform.audit.record(tx, actor, { action: 'public.submit', targetType: form.record.type, targetId: recordId, detail: { form: form.key, code, files: body.files.length } });
+    await platform.audit.record(tx, actor, { action: 'public.submit', targetType: form.record.type, targetId: recordId, detail: { form: form.key, code, files: body.files.length, consent: consentText(form) } });
   });
   return answer(form, code, secret, origin, receivedDate, unit.name);
 }
