@@ -13,7 +13,11 @@ afterAll(() => env.close());
 
 const PUBLIC_API = new Set(['POST /api/v1/auth/login', 'GET /api/v1/openapi.json', 'GET /api/v1/calendar/deadline', 'GET /api/v1/calendar/day',
   // The portal's published annual reports (published ones only; tested in reports.api.test.ts).
-  'GET /api/v1/public/annual-reports', 'GET /api/v1/public/annual-reports/:id', 'GET /api/v1/public/annual-reports/:id/docx', 'GET /api/v1/public/annual-reports/:id/pdf']);
+  'GET /api/v1/public/annual-reports', 'GET /api/v1/public/annual-reports/:id', 'GET /api/v1/public/annual-reports/:id/docx', 'GET /api/v1/public/annual-reports/:id/pdf',
+  // Online applications without an account (kernel/public; tested in public-*.api.test.ts): a proof-of-work
+  // challenge, a form's description, a submission, and tracking by code and secret (POST: the secret is a body field).
+  'GET /api/v1/public/challenge', 'GET /api/v1/public/forms/:key', 'POST /api/v1/public/forms/:key/submissions',
+  'POST /api/v1/public/track', 'POST /api/v1/public/track/supplement', 'POST /api/v1/public/track/replies/:id']);
 const lastAudit = (action: string) =>
   env.platform.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 const concrete = (url: string) => url.replace(/:(\w+)/g, 'x');

@@ -1,13 +1,18 @@
 // Every portal page's frame: skip link, header with the sections and the 适老模式 switch, one h1,
 // and the footer. The page's name goes into <title> together with the site's.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 import { Link, movedWithinPortal, useLocation } from './router.tsx';
 import { setElderMode, useElderMode } from './elder.ts';
-import { SECTIONS } from './sections.ts';
 
 /** The county's platform name; the public API does not offer it yet (see issue 12). */
 export const SITE_NAME = '法治政府建设';
 export const HOME = '/public';
+
+/**
+ * The sections the navigation offers, given by the entry (main.tsx): the sections load their pages,
+ * and the pages use this frame, so the frame takes them from a context rather than importing them.
+ */
+export const NavSections = createContext<readonly { title: string; path: string }[]>([]);
 
 export interface Crumb {
   label: string;
@@ -26,7 +31,7 @@ function ElderToggle() {
 
 function SiteNav() {
   const { path } = useLocation();
-  const items = [{ title: '首页', path: HOME }, ...SECTIONS];
+  const items = [{ title: '首页', path: HOME }, ...useContext(NavSections)];
   return (
     <nav className="site-nav" aria-label="栏目">
       <ul className="wrap">

@@ -3,7 +3,7 @@
 import './portal.css';
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { HOME, Loading, PortalPage } from './layout.tsx';
+import { HOME, Loading, NavSections, PortalPage } from './layout.tsx';
 import { Link, matchRoute, useLocation, type PortalRoute } from './router.tsx';
 import { SECTIONS } from './sections.ts';
 import HomePage from './HomePage.tsx';
@@ -41,6 +41,8 @@ function Portal() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Portal />
+    <NavSections.Provider value={SECTIONS}>
+      <Portal />
+    </NavSections.Provider>
   </StrictMode>,
 );

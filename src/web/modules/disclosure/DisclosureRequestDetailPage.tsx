@@ -7,7 +7,7 @@ import { RecordFields } from '../../components/records.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
-import { SubmissionCard } from '../public-submissions/SubmissionCard.tsx';
+import { SubmissionCard } from '../../components/SubmissionCard.tsx';
 import { DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, type DisclosureRequestDetail } from '../../../shared/schemas/disclosure.ts';
 
 export default function DisclosureRequestDetailPage() {

@@ -7,7 +7,7 @@ import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
 import { RecordFields } from '../../components/records.tsx';
 import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
-import { SubmissionCard } from '../public-submissions/SubmissionCard.tsx';
+import { SubmissionCard } from '../../components/SubmissionCard.tsx';
 import { CORRECTIONS, REVIEW_CASE, REVIEW_OUTCOMES, REVIEW_WORKFLOW, type ReviewCaseDetail } from '../../../shared/schemas/reconsideration.ts';
 
 export default function ReconsiderationCaseDetailPage() {

@@ -6,9 +6,9 @@ import { App, Button, Card, List, Space, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { get, post } from '../../api.ts';
-import { errorText } from '../../components/ErrorNotice.tsx';
-import type { SubmissionCardView } from '../../../server/kernel/public/types.ts';
+import { get, post } from '../api.ts';
+import { errorText } from './ErrorNotice.tsx';
+import type { SubmissionCardView } from '../../server/kernel/public/types.ts';
 
 const fileLink = (file: { id: string; filename: string }) => <a href={`/api/v1/public-submissions/files/${file.id}/download`}>{file.filename}</a>;
 
