@@ -3,9 +3,9 @@
 // task's status (history the app did not see) is recorded by the command that closes its clock.
 import { z } from '../../../shared/zod.ts';
 import { enumFromLabels } from '../../../shared/schemas/org.ts';
-import { IMPORT_TASK_STATUSES, PLAN, TASK } from '../../../shared/schemas/plans.ts';
+import { IMPORT_TASK_STATUSES, PLAN, TASK, type TaskInput } from '../../../shared/schemas/plans.ts';
 import type { ImportField } from '../../kernel/imports/types.ts';
-import { importFields, importRow } from '../../kernel/imports/from-record.ts';
+import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
 import { platformImport, type ExistingRecord, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { createPlan, insertTask, recordTaskStatus, updatePlan, updateTask } from './plans.ts';
 
@@ -73,7 +73,7 @@ async function placement(v: TaskRow, run: RefImportRun): Promise<Placement> {
   const plan = await run.record('plans', v.planRef, '方案编号（planRef）', '方案');
   const leadUnitId = run.unit(v.leadUnitCode, '牵头单位编码（leadUnitCode）');
   const coUnitIds = run.units(v.coUnitCodes, '配合单位编码（coUnitCodes）');
-  return { planId: plan.id, code: v.code, title: v.title, content: v.content, leadUnitId, coUnitIds, dueDate: v.dueDate };
+  return { ...(importInput(TASK, v) as Pick<TaskInput, 'code' | 'title' | 'content' | 'dueDate'>), planId: plan.id, leadUnitId, coUnitIds };
 }
 
 const outcome = (v: TaskRow) => ({ status: v.status ?? 'not_started', completedDate: v.completedDate ?? null });

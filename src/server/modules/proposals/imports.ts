@@ -4,7 +4,7 @@
 // correctProposal), then the reply and satisfaction the ledger records (recordReply).
 import type { z } from '../../../shared/zod.ts';
 import { PROPOSAL } from '../../../shared/schemas/proposals.ts';
-import { importFields, importRow } from '../../kernel/imports/from-record.ts';
+import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
 import { platformImport, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { correctProposal, createProposal, recordReply, type ProposalAssignment } from './proposals.ts';
 
@@ -13,11 +13,8 @@ type Row = z.infer<typeof row>;
 
 /** The row's assignment; a CPPCC proposal is filed unless the file says 否, an NPC suggestion only refused if marked filed. */
 const assignment = (v: Row, run: RefImportRun): ProposalAssignment => ({
-  kind: v.kind,
-  number: v.number,
-  title: v.title,
+  ...(importInput(PROPOSAL, v) as Pick<ProposalAssignment, 'kind' | 'number' | 'title' | 'assignedDate'>),
   leadUnitId: run.unit(v.leadUnitCode, '主办单位编码（leadUnitCode）'),
-  assignedDate: v.assignedDate,
   filed: v.kind === 'cppcc' ? (v.filed ?? true) : v.filed ? true : null,
 });
 

@@ -4,8 +4,8 @@
 // status are written beside them.
 import type { z } from '../../../shared/zod.ts';
 import { enumFromLabels } from '../../../shared/schemas/org.ts';
-import { FINDING, INSPECTION } from '../../../shared/schemas/supervision.ts';
-import { importFields, importRow } from '../../kernel/imports/from-record.ts';
+import { FINDING, INSPECTION, type FindingInput, type InspectionInput } from '../../../shared/schemas/supervision.ts';
+import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
 import { platformImport, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { textCell } from '../../kernel/imports/rows.ts';
 import { correctFinding, createInspection, insertFinding, updateInspection, type FindingWrite } from './supervision.ts';
@@ -21,9 +21,7 @@ type InspectionRow = z.infer<typeof inspectionRow>;
 const placement = (v: InspectionRow, run: RefImportRun) => ({
   organiserId: run.unit(v.organiserCode, '组织单位编码（organiserCode）'),
   targetUnitIds: run.units(v.targetUnitCodes, '督察对象单位编码（targetUnitCodes）'),
-  title: v.title,
-  kind: v.kind,
-  date: v.date,
+  ...(importInput(INSPECTION, v) as Pick<InspectionInput, 'title' | 'kind' | 'date'>),
 });
 
 export const inspectionsImport = platformImport<InspectionRow>({
@@ -50,7 +48,7 @@ type FindingRow = z.infer<typeof findingRow>;
 async function finding(v: FindingRow, run: RefImportRun): Promise<FindingWrite> {
   const inspection = await run.record('inspections', v.inspectionRef, '督察编号（inspectionRef）', '督察');
   const unitId = run.unit(v.unitCode, '责任单位编码（unitCode）');
-  return { inspectionId: inspection.id, unitId, description: v.description, severity: v.severity, dueDate: v.dueDate, status: v.status ?? 'open', rectifiedDate: v.rectifiedDate ?? null, verifiedDate: v.verifiedDate ?? null };
+  return { ...(importInput(FINDING, v) as Pick<FindingInput, 'description' | 'severity' | 'dueDate'>), inspectionId: inspection.id, unitId, status: v.status ?? 'open', rectifiedDate: v.rectifiedDate ?? null, verifiedDate: v.verifiedDate ?? null };
 }
 
 export const findingsImport = platformImport<FindingRow>({
