@@ -97,7 +97,7 @@ export async function updateMatter(platform: Platform, actor: Actor, scope: Data
     const row = await tx.selectFrom('matters').select(['unit_id', 'status']).where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('交办事项');
     assertInScope(scope, row.unit_id, '交办事项');
-    if (MATTER_WORKFLOW.states[row.status]?.final) throw conflict(`事项已${MATTER_WORKFLOW.states[row.status]!.label}，不能修改`);
+    if (MATTER_WORKFLOW.states[row.status]?.final) throw conflict(`事项${MATTER_WORKFLOW.states[row.status]!.label}，不能修改`);
     await updateVersioned(tx, 'matters', id, input.version, recordRow<MatterTable>(MATTER, input), actor.id);
     await addTimeline(tx, actor, { recordType: MATTER_RECORD_TYPE, recordId: id, action: 'update', label: '修改交办内容' });
     await platform.audit.record(tx, actor, { action: 'matter.update', targetType: MATTER_RECORD_TYPE, targetId: id, detail: { title: input.title } });

@@ -157,7 +157,7 @@ function checkCompletion(status: string, completedDate: string | null | undefine
 
 /** A completed or cancelled task is closed for good. */
 function assertOpen(task: { status: string }): void {
-  if (TASK_WORKFLOW.states[task.status]?.final) throw conflict(`任务已${TASK_WORKFLOW.states[task.status]!.label}，不能修改`);
+  if (TASK_WORKFLOW.states[task.status]?.final) throw conflict(`任务${TASK_WORKFLOW.states[task.status]!.label}，不能修改`);
 }
 
 /** Inserts a task (validated), its co-units, its timeline and, while it is open, its due-date clock. */
