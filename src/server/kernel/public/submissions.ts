@@ -99,7 +99,8 @@ export async function answerSupplement(platform: Platform, forms: ReadonlyMap<st
   const form = forms.get(submission.form)!;
   const mimes = await checkPublicFiles(body.files, '补正材料');
   const record = await loadRecord(platform.db, form.workflow, submission.record_id);
-  if (record?.status !== form.supplement.state) throw conflict(`当前不需要补正（办理状态：${form.workflow.states[record?.status ?? '']?.label ?? '未知'}）`);
+  const { supplement } = form;
+  if (!supplement || record?.status !== supplement.state) throw conflict(`当前不需要补正（办理状态：${form.workflow.states[record?.status ?? '']?.label ?? '未知'}）`);
   const hashes = body.files.map((f) => blobs(platform).put(f.buffer));
   await platform.db.transaction().execute(async (tx) => {
     const actor = { ...applicantActor(submission.code, ip), roles: ['system'], scope: { all: false as const, unitIds: [submission.unit_id] } };
@@ -107,7 +108,7 @@ export async function answerSupplement(platform: Platform, forms: ReadonlyMap<st
     await tx.insertInto('public_supplements').values({ id: supplementId, submission_id: submission.id, answered_on: chinaToday(), text: input.text, created_at: nowIso() }).execute();
     await insertFiles(tx, submission.id, supplementId, body.files, mimes, hashes);
     const note = `申请人网上补正：${input.text.length > 900 ? `${input.text.slice(0, 900)}…` : input.text}${body.files.length ? `（附 ${body.files.length} 个文件）` : ''}`;
-    await transitionWithin(tx, platform, actor, form.workflow, record.id, form.supplement.answer, { version: record.version, note });
+    await transitionWithin(tx, platform, actor, form.workflow, record.id, supplement.answer, { version: record.version, note });
     await platform.audit.record(tx, actor, { action: 'public.supplement', targetType: form.record.type, targetId: record.id, detail: { code: submission.code, files: body.files.length } });
   });
   return submission;

@@ -19,12 +19,14 @@ const chinaDateOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).t
  * "；办理日期 YYYY-MM-DD" to a transition's note when it was recorded for another day.
  */
 async function supplementRequest(db: Executor, form: PublicFormDef, record: WorkflowRecord): Promise<TrackView['supplement']> {
+  const { supplement } = form;
+  if (!supplement) return null;
   const entry = await db
     .selectFrom('timeline_entries')
     .select(['at', 'note'])
     .where('record_type', '=', form.record.type)
     .where('record_id', '=', record.id)
-    .where('action', '=', `transition.${form.supplement.request}`)
+    .where('action', '=', `transition.${supplement.request}`)
     .orderBy('at', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -33,7 +35,7 @@ async function supplementRequest(db: Executor, form: PublicFormDef, record: Work
   return {
     requestedOn: dated ? dated[1]! : chinaDateOf(entry.at),
     note: (dated ? entry.note!.slice(0, dated.index) : entry.note) || null,
-    open: record.status === form.supplement.state,
+    open: record.status === supplement.state,
   };
 }
 

@@ -44,8 +44,8 @@ export interface PublicFormDef {
   create(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: Record<string, unknown> & { unitId: string; receivedDate: string }): Promise<string>;
   /** Who may send documents to the applicant. */
   managePermission: string;
-  /** The workflow's supplement (补正): the request's transition, its state, and the transition an answer makes. */
-  supplement: { request: string; state: string; answer: string };
+  /** The workflow's supplement (补正), if it has one: the request's transition, its state, and the transition an answer makes. */
+  supplement?: { request: string; state: string; answer: string };
   /** Clocks the applicant sees, by key, with the name they are shown under. */
   clocks: Readonly<Record<string, string>>;
   /** Record columns holding dates the applicant sees, with their labels (受理, 答复…). */
