@@ -43,7 +43,8 @@ async function chosenUnit(platform: Platform, form: PublicFormDef, unitId: strin
   return unit;
 }
 
-async function answer(form: PublicFormDef, code: string, secret: string, origin: string, receivedDate: string, unitName: string): Promise<SubmittedView> {
+/** The answer to a submission, shown once: code, secret and a QR code of the tracking page with both. */
+async function receipt(form: PublicFormDef, code: string, secret: string, origin: string, receivedDate: string, unitName: string): Promise<SubmittedView> {
   const trackPath = `/public/track#code=${grouped(code)}&secret=${grouped(secret)}`;
   const qrSvg = await QRCode.toString(`${origin}${trackPath}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return { code: grouped(code), secret: grouped(secret), trackPath, qrSvg, receivedDate, unitName, title: form.title };
@@ -73,11 +74,11 @@ export async function submitForm(platform: Platform, form: PublicFormDef, body: 
     await insertFiles(tx, submission.id, null, body.files, mimes, hashes);
     await platform.audit.record(tx, actor, { action: 'public.submit', targetType: form.record.type, targetId: recordId, detail: { form: form.key, code, files: body.files.length, consent: consentText(form) } });
   });
-  return answer(form, code, secret, origin, receivedDate, unit.name);
+  return receipt(form, code, secret, origin, receivedDate, unit.name);
 }
 
 export const credentialsInput = z.strictObject({ code: text('查询码', 40), secret: text('查询密码', 40) });
-export const supplementInput = z.strictObject({ code: text('查询码', 40), secret: text('查询密码', 40), text: text('补正内容', 3000) });
+export const supplementInput = credentialsInput.extend({ text: text('补正内容', 3000) });
 
 /** The submission a code and secret open; a wrong secret answers exactly as an unknown code. */
 export async function openSubmission(platform: Platform, credentials: { code: string; secret: string }, ip: string): Promise<PublicSubmissionTable> {
