@@ -105,15 +105,16 @@ async function cloneClocks(templateId: string, cloneId: string, unitId: string |
   }
 }
 
-// The bulk load does not need per-row generation bumps: the triggers are dropped here, and the
-// summary tables are emptied at the end (the next start reinstalls the triggers).
-async function dropGenerationTriggers() {
+// The bulk load needs neither per-row generation bumps nor per-row deltas: the triggers are dropped
+// here, and the summary tables are emptied at the end (the next start reinstalls the triggers).
+async function dropIndicatorTriggers() {
   for (const table of platform.facts.tablesRead()) {
     if (platform.dialect === 'sqlite') for (const op of ['insert', 'update', 'delete']) await sql.raw(`drop trigger if exists indicator_gen_${table}_${op}`).execute(platform.db);
     else await sql.raw(`drop trigger if exists indicator_change on ${table}`).execute(platform.db);
   }
+  await platform.facts.dropDeltaTriggers();
 }
-await dropGenerationTriggers();
+await dropIndicatorTriggers();
 
 const templates = new Map<string, Row[]>();
 for (const f of FAMILIES) for (const t of [f.root, ...f.children.flatMap((c) => [c.table, ...(c.children ?? []).map((g) => g.table)])]) templates.set(t, await all(t));
@@ -154,6 +155,7 @@ else await work();
 await platform.db.updateTable('clocks').set({ escalation_level: 2, escalated_at: sql`due_date` }).where('status', '=', 'running').where('due_date', '<', today).execute();
 await platform.db.deleteFrom('indicator_facts').execute();
 await platform.db.deleteFrom('indicator_fact_sets').execute();
+if (platform.dialect === 'postgres') await sql`delete from indicator_deltas`.execute(platform.db);
 await platform.db.updateTable('indicator_generations').set({ generation: sql`generation + 1` }).execute();
 await sql`analyze`.execute(platform.db);
 await platform.close();

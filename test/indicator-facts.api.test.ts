@@ -1,13 +1,17 @@
 // The summary tables behind the indicator figures stay exact after any write: on the demo county,
 // rounds of random writes straight to the tables the figures read (moves between units, shifted and
 // cleared dates, changed statuses, copies, deletions — no module code involved) are each followed
-// by a comparison of every figure, from the summary tables, with a direct count of the records.
+// by a comparison of every figure, from the summary tables, with a direct count of the records;
+// then the same with two writer processes at once. The counts move by deltas in the writers'
+// transactions: after the first count of a year, no write makes a read count again.
+import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestEnv, TEST_DB, type TestEnv } from './harness.ts';
-import { computeAll, computeAllDirect, scopeForUnitCode } from '../src/server/kernel/indicators/registry.ts';
+import { computeAll, computeAllDirect, scopeForUnitCode, type IndicatorDef } from '../src/server/kernel/indicators/registry.ts';
 import { IndicatorFacts } from '../src/server/kernel/indicators/facts.ts';
 import { foldIndicatorChanges, readGenerations } from '../src/server/kernel/db/generations.ts';
-import { newId } from '../src/server/kernel/ids.ts';
+import { random, randomWrite } from './fixtures/random-writes.ts';
 
 let env: TestEnv;
 let units: { id: string; code: string }[];
@@ -19,50 +23,17 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => env.close());
 
-// A small seeded generator, so that a failure replays.
-function random(seed: number) {
-  let s = seed >>> 0;
-  const next = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
-}
+const pgSchema = () => (TEST_DB === 'postgres' ? env.config.pgSchema : null);
+const unitIds = () => units.map((u) => u.id);
 
-async function columnsOf(table: string) {
-  const tables = await env.platform.db.introspection.getTables();
-  const t = tables.find((x) => x.name === table && (TEST_DB === 'sqlite' || x.schema === env.config.pgSchema));
-  return t!.columns;
-}
-
-/** One random write to a random row of the table; a write the schema refuses (a foreign key, a NOT NULL) changes nothing. */
-async function randomWrite(table: string, rnd: ReturnType<typeof random>): Promise<string> {
-  const db = env.platform.db as any;
-  const rows = await db.selectFrom(table).selectAll().execute();
-  if (!rows.length) return `${table}: empty`;
-  const row = rnd.pick(rows) as Record<string, any>;
-  const columns = await columnsOf(table);
-  const dates = columns.filter((c) => /_date$|_on$/.test(c.name) && typeof row[c.name] !== 'number');
-  const enums = columns.filter((c) => ['status', 'outcome', 'kind', 'procedure', 'result', 'severity'].includes(c.name));
-  const kind = rnd.pick(['move', 'date', 'enum', 'copy', 'delete'] as const);
-  try {
-    if (kind === 'move' && columns.some((c) => c.name === 'unit_id')) {
-      await db.updateTable(table).set({ unit_id: rnd.pick(units).id }).where('id', '=', row.id).execute();
-    } else if (kind === 'date' && dates.length) {
-      const col = rnd.pick(dates);
-      const shifted = row[col.name] ? `${Number(String(row[col.name]).slice(0, 4)) + rnd.pick([-1, 1])}${String(row[col.name]).slice(4)}` : '2025-06-30';
-      await db.updateTable(table).set({ [col.name]: col.isNullable && rnd.next() < 0.3 ? null : shifted }).where('id', '=', row.id).execute();
-    } else if (kind === 'enum' && enums.length) {
-      const col = rnd.pick(enums);
-      await db.updateTable(table).set({ [col.name]: rnd.pick(rows.map((r: any) => r[col.name])) }).where('id', '=', row.id).execute();
-    } else if (kind === 'copy') {
-      const copy: Record<string, any> = { ...row, id: newId() };
-      for (const c of columns) if (['code', 'ref', 'number'].includes(c.name) && typeof copy[c.name] === 'string') copy[c.name] = `${copy[c.name]}-${copy.id.slice(0, 6)}`;
-      await db.insertInto(table).values(copy).execute();
-    } else if (kind === 'delete') {
-      await db.deleteFrom(table).where('id', '=', row.id).execute();
-    } else return `${table}: ${kind} n/a`;
-  } catch (error) {
-    return `${table}: ${kind} refused (${(error as Error).message.slice(0, 60)})`;
+/** Counts the calls of a facts engine's materialise (first count of a year) and recount (a figure without deltas). */
+function countsOf(facts: IndicatorFacts): string[] {
+  const calls: string[] = [];
+  for (const method of ['materialise', 'recount'] as const) {
+    const original = (facts as any)[method].bind(facts);
+    (facts as any)[method] = (w: { def: { code: string } }) => (calls.push(`${method} ${w.def.code}`), original(w));
   }
-  return `${table}: ${kind} ${row.id}`;
+  return calls;
 }
 
 const byCode = (values: { code: string; value: number | null; lastYear: number | null }[]) => Object.fromEntries(values.map((v) => [v.code, [v.value, v.lastYear]]));
@@ -81,7 +52,7 @@ describe('indicator summary tables', () => {
     for (let round = 0; round < 12; round++) {
       const log: string[] = [];
       const writes = 1 + Math.floor(rnd.next() * 4);
-      for (let w = 0; w < writes; w++) log.push(await randomWrite(rnd.pick(tables), rnd));
+      for (let w = 0; w < writes; w++) log.push(await randomWrite(env.platform.db, pgSchema(), rnd.pick(tables), rnd, unitIds()));
       // Folding PostgreSQL's change log (the daily job) keeps every generation as it was.
       if (round % 4 === 3) {
         const before = await readGenerations(env.platform.db);
@@ -101,47 +72,147 @@ describe('indicator summary tables', () => {
     expect(county.filter((v) => v.kind === 'count' && (v.value ?? 0) > 0).length).toBeGreaterThan(10);
   }, 240_000);
 
-  it('serve a cold start from the stored sets and recount a set only when its tables were written', async () => {
+  it('serve a cold start from the stored sets, and after a write reread the stored counts without counting', async () => {
     const scope = await scopeForUnitCode(env.platform, 2025, undefined);
     const warm = byCode(await computeAll(env.platform, scope));
     const cold = new IndicatorFacts(env.platform.db, env.platform.dialect, env.platform.indicators);
     await cold.install();
-    const recounts: string[] = [];
-    const original = (cold as any).recount.bind(cold);
-    (cold as any).recount = (def: any, ...rest: unknown[]) => (recounts.push(def.code), original(def, ...rest));
+    expect([...cold.recounted]).toEqual([]);
+    const counted = countsOf(cold);
     const codes = [...env.platform.indicators.values()].filter((d) => d.kind === 'count').map((d) => d.code);
     const at = await cold.load(codes, [2025]);
-    expect(recounts).toEqual([]);
+    expect(counted).toEqual([]);
     expect(at('review.received', 2025).size).toBeGreaterThan(0);
     expect([...at('review.received', 2025).values()].reduce((a, b) => a + b, 0)).toBe(warm['review.received']![0]);
 
     const someCase = await env.platform.db.selectFrom('review_cases').select('id').where('received_date', '>=', '2025-01-01').where('received_date', '<=', '2025-12-31').executeTakeFirstOrThrow();
     await env.platform.db.deleteFrom('review_cases').where('id', '=', someCase.id).execute().catch(() => env.platform.db.updateTable('review_cases').set({ received_date: '2019-01-01' }).where('id', '=', someCase.id).execute());
     const after = await cold.load(codes, [2025]);
-    expect(recounts.length).toBeGreaterThan(0);
-    expect(recounts.every((c) => c.startsWith('review.'))).toBe(true);
+    expect(counted).toEqual([]);
     expect([...after('review.received', 2025).values()].reduce((a, b) => a + b, 0)).toBe(warm['review.received']![0]! - 1);
   });
 
-  it('recount only the figures of the record type whose clock was written', async () => {
+  it('move "on time" and "overdue" figures by a clock write, counting nothing', async () => {
     const facts = new IndicatorFacts(env.platform.db, env.platform.dialect, env.platform.indicators);
     await facts.install(['clocks', 'org_units']);
     expect(facts.generationKeys('review.decided_on_time')).toEqual(['clocks:review_case', 'review_cases']);
     const codes = [...env.platform.indicators.values()].filter((d) => d.kind === 'count').map((d) => d.code);
-    await facts.load(codes, [2025]);
-    const recounts: string[] = [];
-    const original = (facts as any).recount.bind(facts);
-    (facts as any).recount = (def: any, ...rest: unknown[]) => (recounts.push(def.code), original(def, ...rest));
-    const taskClock = await env.platform.db.selectFrom('clocks').select(['id', 'due_date']).where('record_type', '=', 'task').executeTakeFirstOrThrow();
-    await env.platform.db.updateTable('clocks').set({ due_date: taskClock.due_date }).where('id', '=', taskClock.id).execute();
-    await facts.load(codes, [2025]);
-    expect(recounts).toEqual(['tasks.overdue']);
-    recounts.length = 0;
-    const reviewClock = await env.platform.db.selectFrom('clocks').select(['id', 'due_date']).where('record_type', '=', 'review_case').executeTakeFirstOrThrow();
-    await env.platform.db.updateTable('clocks').set({ due_date: reviewClock.due_date }).where('id', '=', reviewClock.id).execute();
-    await facts.load(codes, [2025]);
-    expect(recounts).toEqual(['review.decided_on_time']);
+    await facts.load(codes, [2025, 2026]);
+    const counted = countsOf(facts);
+    for (const [type, due] of [['task', '2020-01-01'], ['task', '2099-12-31'], ['review_case', '2020-01-01'], ['foi_request', '2099-12-31']] as const) {
+      const clock = await env.platform.db.selectFrom('clocks').select('id').where('record_type', '=', type).executeTakeFirstOrThrow();
+      await env.platform.db.updateTable('clocks').set({ due_date: due, status: 'running' }).where('id', '=', clock.id).execute();
+      const at = await facts.load(codes, [2025, 2026]);
+      for (const year of [2025, 2026]) {
+        const direct = byCode(await computeAllDirect(env.platform, await scopeForUnitCode(env.platform, year, undefined)));
+        for (const code of ['tasks.overdue', 'review.decided_on_time', 'foi.replied_on_time']) {
+          expect([...at(code, year).values()].reduce((a, b) => a + b, 0), `${code} ${year} after a ${type} clock due ${due}`).toBe(direct[code]![0]);
+        }
+      }
+    }
+    expect(counted).toEqual([]);
   });
+
+  it('count a figure whose shape takes no delta afresh after a write to a table it reads', async () => {
+    // NOT EXISTS: a record leaves the figure when a row appears elsewhere, which no delta of that row expresses.
+    const withoutClock: IndicatorDef = {
+      code: 'test.without_clock',
+      name: '无期限的复议案件',
+      measure: '件',
+      kind: 'count',
+      definition: '测试',
+      recordType: 'review_case',
+      linkPrefix: null,
+      records: (db, y) =>
+        db
+          .selectFrom('review_cases')
+          .select(['id', 'title', 'unit_id', 'received_date as date'])
+          .where('received_date', '>=', `${y}-01-01`)
+          .where('received_date', '<=', `${y}-12-31`)
+          .where((eb) => eb.not(eb.exists(eb.selectFrom('clocks as c').select('c.id').whereRef('c.record_id', '=', 'review_cases.id')))),
+    };
+    const defs = new Map([...env.platform.indicators, [withoutClock.code, withoutClock]]);
+    const facts = new IndicatorFacts(env.platform.db, env.platform.dialect, defs);
+    await facts.install(['clocks', 'org_units']);
+    expect(facts.recounted.get('test.without_clock')).toContain('NOT EXISTS');
+    const direct = async () => Number((await env.platform.db.selectFrom(withoutClock.records(env.platform.db, 2025).as('x')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow()).n);
+    const counted = countsOf(facts);
+    const total = async () => [...(await facts.load([withoutClock.code], [2025]))(withoutClock.code, 2025).values()].reduce((a, b) => a + b, 0);
+    expect(await total()).toBe(await direct());
+    const someCase = await env.platform.db.selectFrom('review_cases').select('id').where('received_date', '>=', '2025-01-01').where('received_date', '<=', '2025-12-31').executeTakeFirstOrThrow();
+    await env.platform.db.deleteFrom('clocks').where('record_id', '=', someCase.id).execute();
+    expect(await total()).toBe(await direct());
+    expect(counted).toEqual(['recount test.without_clock', 'recount test.without_clock']);
+  });
+
+  it('find no drift, and repair and report a set changed behind the triggers\' back', async () => {
+    const facts = env.platform.facts;
+    await computeAll(env.platform, await scopeForUnitCode(env.platform, 2025, undefined));
+    expect((await facts.rebuild({ repair: false })).drifts).toEqual([]);
+    const row = await env.platform.db.selectFrom('indicator_facts').select(['unit_id', 'n']).where('code', '=', 'mediation.disputes').where('year', '=', 2025).executeTakeFirstOrThrow();
+    await env.platform.db.updateTable('indicator_facts').set({ n: row.n + 3 }).where('code', '=', 'mediation.disputes').where('year', '=', 2025).where('unit_id', '=', row.unit_id).execute();
+    const nightly = await facts.nightly();
+    expect(nightly.drifts).toEqual([{ code: 'mediation.disputes', year: 2025, units: [{ unitId: row.unit_id, off: 3 }] }]);
+    const report = await env.platform.db.selectFrom('job_runs').select('summary').where('job', '=', 'indicators').executeTakeFirstOrThrow();
+    expect(JSON.parse(report.summary!).drifts).toHaveLength(1);
+    expect((await facts.rebuild({ repair: false })).drifts).toEqual([]);
+    const scope = await scopeForUnitCode(env.platform, 2025, undefined);
+    expect(byCode(await computeAll(env.platform, scope))).toEqual(byCode(await computeAllDirect(env.platform, scope)));
+  });
+
+  it('recount every stored set with `fazhi indicators rebuild`, and say with --check whether any drifted', async () => {
+    const fazhi = (...args: string[]) => spawnSync(process.execPath, ['bin/fazhi.mjs', ...args], { env: env.cliEnv, encoding: 'utf8', timeout: 120_000 });
+    await computeAll(env.platform, await scopeForUnitCode(env.platform, 2025, undefined));
+    const codes = [...env.platform.indicators.values()].filter((d) => d.kind === 'count').map((d) => d.code);
+    const stored = (await env.platform.db.selectFrom('indicator_fact_sets').select('code').where('code', 'in', codes).execute()).length;
+    const clean = fazhi('indicators', 'rebuild', '--check');
+    expect(clean.status, clean.stderr).toBe(0);
+    expect(clean.stdout).toContain('与记录不一致的 0 组');
+    await env.platform.db.updateTable('indicator_facts').set({ n: 999 }).where('code', '=', 'review.received').where('year', '=', 2025).execute();
+    const checked = fazhi('indicators', 'rebuild', '--check');
+    expect(checked.status).toBe(1);
+    expect(checked.stdout).toMatch(/偏差：review\.received 2025 年 .*多计/);
+    const rebuilt = fazhi('indicators', 'rebuild');
+    expect(rebuilt.status, rebuilt.stderr).toBe(0);
+    expect(rebuilt.stdout).toContain(`已重新统计 ${stored} 组汇总`);
+    expect(rebuilt.stdout).toContain('与记录不一致的 1 组（已修复）');
+    expect(fazhi('indicators', 'rebuild', '--check').status).toBe(0);
+    const scope = await scopeForUnitCode(env.platform, 2025, undefined);
+    expect(byCode(await computeAll(env.platform, scope))).toEqual(byCode(await computeAllDirect(env.platform, scope)));
+  }, 120_000);
+
+  it('stay exact with two writer processes at once, while figures are read and years counted the first time', async () => {
+    const tables = env.platform.facts.tablesRead();
+    const writer = (seed: number) =>
+      new Promise<number>((resolve, reject) => {
+        const child = spawn(process.execPath, ['bin/run-ts.mjs', 'test/fixtures/indicator-writer.ts', String(seed), '80', JSON.stringify(tables)], { env: env.cliEnv });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (err += d));
+        child.on('exit', (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(`writer ${seed} exited with ${code}: ${err}`))));
+      });
+    const writers = Promise.all([writer(7), writer(11)]);
+    // Meanwhile the figures are read, and years no one asked for yet are counted for the first time.
+    let writing = true;
+    const reading = (async () => {
+      for (let year = 2018; writing; year = year >= 2027 ? 2018 : year + 1) {
+        await computeAll(env.platform, await scopeForUnitCode(env.platform, year, undefined));
+        // SQLite answers synchronously: without a pause the loop would starve the writers' exit events.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    const committed = await writers.finally(() => (writing = false));
+    await reading;
+    expect(committed.every((n) => n >= 20), `committed transactions: ${committed}`).toBe(true);
+    for (let year = 2018; year <= 2027; year++) {
+      for (const code of [undefined, units[1]!.code, units.at(-1)!.code]) {
+        const scope = await scopeForUnitCode(env.platform, year, code);
+        expect(byCode(await computeAll(env.platform, scope)), `${year} ${code ?? '全县'}`).toEqual(byCode(await computeAllDirect(env.platform, scope)));
+      }
+    }
+    expect((await env.platform.facts.rebuild({ repair: false })).drifts).toEqual([]);
+  }, 240_000);
 
   it('let writers touch the same tables in opposite orders at once without waiting on each other', async () => {
     // Different rows: only the generation bookkeeping is shared between the two writers.

@@ -44,6 +44,7 @@ const HELP = `用法：fazhi <命令> [选项]
   deadline RULE --from DATE     按期限规则计算届满日（首行为 YYYY-MM-DD；--explain 附计算说明，--extended 按批准延长计算）
   indicators --year YYYY [--unit CODE] [--json]
                                 计算某年度（某单位及下级，或全部）的全部指标
+  indicators rebuild [--check]  按记录重新统计全部指标汇总并报告与原汇总的偏差（--check 只检查不修复，有偏差时返回非零）
   jobs daily [--date DATE]      执行每日任务：逾期督办、待办摘要（当日已执行的跳过）
 
 选项：
@@ -173,6 +174,22 @@ function scheduleDailyJob(platform: Platform, log: { error: (obj: unknown, msg: 
   setInterval(tick, 15 * 60_000).unref();
 }
 
+/**
+ * `indicators rebuild`: the summary tables' repair. Every stored set (figure × year) is compared with
+ * a fresh count of the records and, unless only checking, counted afresh; the differences found are
+ * printed and audited.
+ */
+async function rebuildIndicators(config: Config, checkOnly: boolean): Promise<number> {
+  return withPlatform(config, async (platform) => {
+    const result = await platform.facts.rebuild({ repair: !checkOnly, all: !checkOnly });
+    await platform.audit.record(platform.db, cliActor('indicators'), { action: checkOnly ? 'indicators.check' : 'indicators.rebuild', outcome: result.drifts.length ? 'failure' : 'success', detail: { ...result } });
+    for (const d of result.drifts) print(`偏差：${d.code} ${d.year} 年 ${d.units.map((u) => `${u.unitId} ${u.off > 0 ? '多' : '少'}计 ${Math.abs(u.off)}`).join('，')}`);
+    const counted = checkOnly ? `已核对 ${result.checked} 组汇总（指标×年度）` : `已重新统计 ${result.checked + result.refreshed} 组汇总（指标×年度）`;
+    print(`${counted}，与记录不一致的 ${result.drifts.length} 组${result.drifts.length && !checkOnly ? '（已修复）' : ''}。`);
+    return checkOnly && result.drifts.length ? 1 : 0;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -191,6 +208,7 @@ export async function main(argv: string[]): Promise<number> {
         unit: { type: 'string' },
         json: { type: 'boolean' },
         write: { type: 'boolean' },
+        check: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -388,6 +406,7 @@ export async function main(argv: string[]): Promise<number> {
         }, { quiet: true });
       }
       case 'indicators': {
+        if (args[0] === 'rebuild') return await rebuildIndicators(config, values.check ?? false);
         const year = Number(values.year);
         if (!values.year || !Number.isInteger(year) || year < 2000 || year > 2100) throw new CliError('用法：fazhi indicators --year YYYY [--unit CODE] [--json]（年度应为 2000-2100 的整数）');
         return await withPlatform(config, async (platform) => {

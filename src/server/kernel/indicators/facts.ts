@@ -1,24 +1,34 @@
 // Summary tables of the indicator figures. For each count indicator and year they hold the number
 // of its records per unit (the unit's own records); a subtree's or the county's figure is a sum.
 //
-// They stay exact without any module telling them about its writes: a trigger on every table an
-// indicator reads bumps that table's generation (for clocks, also that of the clock's record type)
-// on each write, in the writer's transaction — on SQLite by updating the generation row, on
-// PostgreSQL by appending a change row, so that concurrent writers never wait on each other's
-// generation rows. A fact set is stamped with the generations it was computed at plus a hash of its query with its
-// parameters (so a figure that depends on today, such as overdue tasks, is stale the next day, and
-// so is one whose definition changed). A set whose stamp no longer matches is recomputed on first
-// use with one GROUP BY. Generations are read before the recount, so a write that lands during it
-// leaves the set stale rather than wrong.
+// They stay exact without any module telling them about its writes, by two kinds of trigger on
+// every table a figure reads:
+// - deltas (deltas.ts): derived from each figure's compiled query, they move the stored counts of
+//   every stored year by what the written rows add and take away, in the writer's transaction — on
+//   SQLite straight into indicator_facts (one writer at a time), on PostgreSQL appended to
+//   indicator_deltas and folded into indicator_facts later, so that concurrent writers never wait
+//   on a shared summary row. A year is counted once, on first use (materialised), then only moved.
+// - generations: a write bumps the table's generation (for clocks, also that of the clock's record
+//   type): on SQLite by updating the generation row, on PostgreSQL by appending a change row. A
+//   process keeps the sets it read in memory under the generations of their tables, and rereads
+//   the stored counts (a few hundred rows, never a recount) when one moved.
+// A stored set is stamped with its figure's definition (the hash of the compiled query), and for a
+// figure that reads today's date (overdue tasks) the day: such a set is counted afresh the next day
+// (by the daily job, or by the first request of the day if it came first). A figure whose query
+// cannot take deltas (deltas.ts says which shapes) keeps the older way: its set is stamped with the
+// generations of its tables and recounted on first use after a write.
+// `rebuild` recounts every stored set (`fazhi indicators rebuild`); the daily job compares every
+// stored set with a fresh count and repairs and reports any drift (`nightly`).
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { isDatabaseBusy, type Db, type Dialect, type Executor } from '../db/index.ts';
 import { chinaToday } from '../calendar/days.ts';
-import { readGenerations } from '../db/generations.ts';
+import { foldChanges, onDailyFold, readGenerations } from '../db/generations.ts';
 import type { IndicatorDef } from './registry.ts';
+import { analyseFigure, pgTriggers, sqliteTriggers, type FigurePlan, type PgLock } from './deltas.ts';
 
 /** Derived tables: rebuilt on use, so backups leave them out. */
-export const DERIVED_TABLES = ['indicator_generations', 'indicator_changes', 'indicator_fact_sets', 'indicator_facts'] as const;
+export const DERIVED_TABLES = ['indicator_generations', 'indicator_changes', 'indicator_fact_sets', 'indicator_facts', 'indicator_deltas'] as const;
 
 type CountDef = Extract<IndicatorDef, { kind: 'count' }>;
 export type UnitCounts = ReadonlyMap<string, number>;
@@ -110,15 +120,50 @@ async function installPgFunctions(db: Db): Promise<void> {
   }
 }
 
+/** What `rebuild` and `nightly` found: a stored count that differed from a fresh count. */
+export interface Drift {
+  code: string;
+  year: number;
+  /** Per unit: the stored count minus the fresh count. */
+  units: { unitId: string; off: number }[];
+}
+
+export interface FactsCheck {
+  /** Stored sets compared with a fresh count. */
+  checked: number;
+  /** Sets counted afresh because their definition or day had changed. */
+  refreshed: number;
+  drifts: Drift[];
+}
+
+interface Wanted {
+  def: CountDef;
+  year: number;
+  key: string;
+  /** The stamp a stored set must carry to be used. */
+  set: string;
+  /** The stamp of the copy in memory: the set's, plus the generations of the tables it reads. */
+  memo: string;
+}
+
+/** Delta rows on PostgreSQL past which a read folds them into the summary (in the background). */
+const FOLD_AFTER = 20_000;
+const isDeadlock = (error: unknown) => (error as { code?: string } | null)?.code === '40P01';
+
 export class IndicatorFacts {
   private readonly memory = new Map<string, { stamp: string; byUnit: Map<string, number> }>();
   private readonly inflight = new Map<string, Promise<void>>();
-  /** code → the tables its query reads. */
+  /** code → the generation keys of the tables its query reads. */
   private readonly reads = new Map<string, string[]>();
+  /** Figures kept by deltas. */
+  private readonly plans = new Map<string, FigurePlan>();
+  /** Figures without deltas, and why: recounted when a table they read was written. */
+  readonly recounted = new Map<string, string>();
   private readonly hashes = new Map<string, string>();
   private hashDay = '';
   /** Until when recounted sets stay in memory only (see `recount`). */
   private storeAfter = 0;
+  private folding: Promise<void> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -127,23 +172,39 @@ export class IndicatorFacts {
   ) {}
 
   /**
-   * Finds the tables each count indicator reads (from its compiled SQL) and puts a generation
-   * trigger on each, and on `alsoTrack` (tables whose other summaries, such as the 红黄牌 totals,
-   * use the same generations).
+   * Finds the tables each count indicator reads (from its compiled SQL), puts a generation trigger
+   * on each and on `alsoTrack` (tables whose other caches, such as the 红黄牌 totals, use the same
+   * generations), works out each figure's deltas and installs their triggers.
    */
   async install(alsoTrack: readonly string[] = []): Promise<void> {
     const known = await tableNames(this.db, this.dialect);
+    const columns = await tableColumns(this.db, this.dialect);
     for (const def of this.counts()) {
       const text = def.records(this.db, 2000).compile().sql;
       const read = [...new Set([...text.matchAll(/"([a-z_][a-z0-9_]*)"/g)].map((m) => m[1]!).filter((t) => known.has(t)))];
       // A declared set of clock types narrows "clocks" to those types' generations.
       const keys = read.flatMap((t) => (t === 'clocks' && def.clockTypes?.length ? def.clockTypes.map((type) => `clocks:${type}`) : [t]));
       this.reads.set(def.code, keys.sort());
+      const analysis = analyseFigure(def, this.db, this.dialect, known, (t) => columns.get(t) ?? []);
+      if (analysis.plan) this.plans.set(def.code, analysis.plan);
+      else this.recounted.set(def.code, analysis.reason);
     }
     if (this.dialect === 'postgres') await installPgFunctions(this.db);
     const keys = new Set([...[...this.reads.values()].flat(), ...alsoTrack]);
     for (const table of new Set([...keys].map((k) => k.split(':')[0]!))) await installTrigger(this.db, this.dialect, table);
     for (const key of keys) if (key.includes(':')) await ensureGeneration(this.db, key);
+    await this.installDeltas(columns);
+    onDailyFold(this.db, () => this.nightly());
+  }
+
+  /**
+   * Removes the delta triggers, for a bulk load that then empties the summary tables (bench/): the
+   * next `install` (the next start) puts them back, and every year is counted afresh on first use.
+   */
+  async dropDeltaTriggers(): Promise<void> {
+    for (const t of await deltaTriggers(this.db, this.dialect)) {
+      await sql.raw(this.dialect === 'sqlite' ? `drop trigger if exists "${t.name}"` : `drop trigger if exists "${t.name}" on "${t.table}"`).execute(this.db);
+    }
   }
 
   /** The tables the figures read (each carries a generation trigger). */
@@ -160,8 +221,72 @@ export class IndicatorFacts {
     return [...this.defs.values()].filter((d): d is CountDef => d.kind === 'count');
   }
 
-  private stampOf(def: CountDef, year: number, generations: Map<string, number>): string {
-    return `${this.queryHash(def, year)}|${(this.reads.get(def.code) ?? []).map((t) => `${t}:${generations.get(t) ?? 0}`).join(',')}`;
+  /** The delta triggers every figure's plan needs, table by table; stale ones are dropped. */
+  private async installDeltas(columns: ReadonlyMap<string, readonly string[]>): Promise<void> {
+    const byTable = new Map<string, FigurePlan[]>();
+    for (const plan of this.plans.values()) for (const table of plan.tables.keys()) byTable.set(table, [...(byTable.get(table) ?? []), plan]);
+    const wanted = [...byTable].flatMap(([table, plans]) =>
+      this.dialect === 'sqlite' ? sqliteTriggers(table, plans, columns.get(table)!, this.partitionFilter(table, plans)) : pgTriggers(table, plans, this.locksFor(table)),
+    );
+    await this.db.transaction().execute(async (tx) => {
+      if (this.dialect === 'postgres') {
+        await sql`select pg_advisory_xact_lock(hashtextextended(current_schema() || ':fazhi-indicators:install', 0))`.execute(tx);
+        await sql`create table if not exists indicator_deltas (code text not null, year integer not null, unit_id text not null, n integer not null)`.execute(tx);
+        await sql`create index if not exists indicator_deltas_set on indicator_deltas (code, year)`.execute(tx);
+      }
+      const names = new Set(wanted.map((w) => w.name));
+      const existing = await deltaTriggers(tx, this.dialect);
+      for (const t of existing.filter((e) => !names.has(e.name))) {
+        if (this.dialect === 'sqlite') await sql.raw(`drop trigger if exists "${t.name}"`).execute(tx);
+        else await sql.raw(`drop trigger if exists "${t.name}" on "${t.table}"; drop function if exists "${t.name}"()`).execute(tx);
+      }
+      const present = new Set(existing.map((e) => e.name));
+      for (const t of wanted.filter((w) => !present.has(w.name))) for (const statement of t.create) await sql.raw(statement).execute(tx);
+    });
+  }
+
+  /** SQLite: a clock trigger runs only for the record types its figures read. */
+  private partitionFilter(table: string, plans: readonly FigurePlan[]) {
+    const column = PARTITIONS[table];
+    const types = plans.map((p) => (this.defs.get(p.code) as CountDef).clockTypes);
+    if (!column || types.some((t) => !t?.length)) return null;
+    const list = [...new Set(types.flat())].map((t) => `'${t}'`).join(', ');
+    return (row: 'NEW' | 'OLD') => `${row}."${column}" in (${list})`;
+  }
+
+  /**
+   * PostgreSQL: the advisory locks a writer of `table` takes. Tables that one figure reads together
+   * (a record and its clocks, tasks and their plans) form a group; writers of one group go one at a
+   * time from their first such write to their commit, so that a delta computed in one transaction
+   * never misses a row the other has written but not committed. Figures reading one table need none.
+   */
+  private locksFor(table: string): PgLock[] {
+    const groups = new Map<string, Set<string>>();
+    for (const [code, keys] of this.reads) {
+      if (!this.plans.has(code) || keys.length < 2) continue;
+      const merged = new Set(keys);
+      for (const [name, group] of [...groups]) if ([...group].some((k) => merged.has(k))) (group.forEach((k) => merged.add(k)), groups.delete(name));
+      groups.set([...merged].sort()[0]!, merged);
+    }
+    const column = PARTITIONS[table];
+    return [...groups]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .flatMap(([name, group]): PgLock[] => {
+        if (group.has(table)) return [{ key: name, column: null, values: [] }];
+        const values = [...group].filter((k) => k.startsWith(`${table}:`)).map((k) => k.slice(table.length + 1));
+        return values.length && column ? [{ key: name, column, values }] : [];
+      });
+  }
+
+  /** The stamp a stored set must carry: its definition (and day), or for a recounted figure its query and generations. */
+  private setStamp(def: CountDef, year: number, generations: Map<string, number>): string {
+    const plan = this.plans.get(def.code);
+    if (plan) return `Δ${plan.hash}${plan.dayDependent ? `|${chinaToday()}` : ''}`;
+    return `${this.queryHash(def, year)}|${this.generationsOf(def, generations)}`;
+  }
+
+  private generationsOf(def: CountDef, generations: Map<string, number>): string {
+    return (this.reads.get(def.code) ?? []).map((t) => `${t}:${generations.get(t) ?? 0}`).join(',');
   }
 
   /**
@@ -186,27 +311,31 @@ export class IndicatorFacts {
   }
 
   /**
-   * Per-unit counts of the given count indicators in the given years, recomputing the sets that
-   * went stale. Returns a lookup; a (code, year) not asked for throws.
+   * Per-unit counts of the given count indicators in the given years. What is in memory is used
+   * while the tables it reads are unwritten; otherwise the stored counts are read, and a year not
+   * stored yet is counted once. Returns a lookup; a (code, year) not asked for throws.
    */
   async load(codes: readonly string[], years: readonly number[]): Promise<(code: string, year: number) => UnitCounts> {
     const generations = await readGenerations(this.db);
-    const wanted = codes.flatMap((code) => {
+    const wanted: Wanted[] = codes.flatMap((code) => {
       const def = this.defs.get(code);
       if (!def || def.kind !== 'count') throw new Error(`指标 ${code} 不是计数指标`);
-      return years.map((year) => ({ def, year, key: `${code}|${year}`, stamp: this.stampOf(def, year, generations) }));
+      return years.map((year) => {
+        const set = this.setStamp(def, year, generations);
+        return { def, year, key: `${code}|${year}`, set, memo: this.plans.has(code) ? `${set}#${this.generationsOf(def, generations)}` : set };
+      });
     });
     const result = new Map<string, Map<string, number>>();
     const stale = wanted.filter((w) => {
       const held = this.memory.get(w.key);
-      if (held?.stamp === w.stamp) result.set(w.key, held.byUnit);
-      return held?.stamp !== w.stamp;
+      if (held?.stamp === w.memo) result.set(w.key, held.byUnit);
+      return held?.stamp !== w.memo;
     });
     if (stale.length) {
       for (const w of await this.loadStored(stale)) result.set(w.key, this.memory.get(w.key)!.byUnit);
       for (const w of stale) {
         if (result.has(w.key)) continue;
-        await this.recount(w.def, w.year, w.key, w.stamp);
+        await (this.plans.has(w.def.code) ? this.materialise(w) : this.recount(w));
         result.set(w.key, this.memory.get(w.key)!.byUnit);
       }
     }
@@ -217,73 +346,255 @@ export class IndicatorFacts {
     };
   }
 
-  /** Loads into memory the stored sets whose stamp still matches (a cold start); returns those. */
-  private async loadStored(stale: { def: CountDef; year: number; key: string; stamp: string }[]) {
+  /** Loads into memory the stored sets whose stamp still matches; returns those. */
+  private async loadStored(stale: Wanted[]): Promise<Wanted[]> {
     const codes = [...new Set(stale.map((w) => w.def.code))];
     const years = [...new Set(stale.map((w) => w.year))];
     const sets = await this.db.selectFrom('indicator_fact_sets').select(['code', 'year', 'stamp']).where('code', 'in', codes).where('year', 'in', years).execute();
     const stored = new Map(sets.map((s) => [`${s.code}|${s.year}`, s.stamp]));
-    const fresh = stale.filter((w) => stored.get(w.key) === w.stamp);
+    const fresh = stale.filter((w) => stored.get(w.key) === w.set);
     if (!fresh.length) return [];
-    const facts = await this.db
-      .selectFrom('indicator_facts')
-      .select(['code', 'year', 'unit_id', 'n'])
-      .where('code', 'in', [...new Set(fresh.map((w) => w.def.code))])
-      .where('year', 'in', [...new Set(fresh.map((w) => w.year))])
-      .execute();
     const byKey = new Map(fresh.map((w) => [w.key, new Map<string, number>()]));
-    for (const f of facts) byKey.get(`${f.code}|${f.year}`)?.set(f.unit_id, Number(f.n));
-    for (const w of fresh) this.memory.set(w.key, { stamp: w.stamp, byUnit: byKey.get(w.key)! });
+    for (const f of await this.storedCounts(this.db, [...new Set(fresh.map((w) => w.def.code))], [...new Set(fresh.map((w) => w.year))])) {
+      if (Number(f.n) !== 0) byKey.get(`${f.code}|${f.year}`)?.set(f.unit_id, Number(f.n));
+    }
+    for (const w of fresh) this.memory.set(w.key, { stamp: w.memo, byUnit: byKey.get(w.key)! });
     return fresh;
   }
 
-  /** One GROUP BY over the indicator's records; concurrent requests for the same set share it. */
-  private recount(def: CountDef, year: number, key: string, stamp: string): Promise<void> {
-    const running = this.inflight.get(`${key}|${stamp}`);
-    if (running) return running;
-    const work = (async () => {
-      // Grouping by an expression keeps SQLite from scanning the whole table along a (unit_id, …)
-      // index to avoid a sort: the year's date range is the selective part.
-      const unit = sql<string>`x.unit_id || ''`;
-      const rows = await this.db
-        .selectFrom(def.records(this.db, year).as('x'))
-        .select([unit.as('unit_id'), sql<number>`count(*)`.as('n')])
-        .groupBy(unit)
-        .execute();
-      const byUnit = new Map(rows.map((r: any) => [r.unit_id as string, Number(r.n)]));
-      // Storing the set is for the next process start and the other workers. When another process
-      // holds SQLite's write lock past the busy timeout (a large import), the figure is still right
-      // from memory, and the sets of the next 30 s are not stored: each try would wait 5 s.
-      if (Date.now() >= this.storeAfter) {
-        await this.store(def, year, stamp, byUnit).catch((error) => {
-          if (!isDatabaseBusy(error)) throw error;
-          this.storeAfter = Date.now() + 30_000;
-        });
-      }
-      this.memory.set(key, { stamp, byUnit });
-    })().finally(() => this.inflight.delete(`${key}|${stamp}`));
-    this.inflight.set(`${key}|${stamp}`, work);
-    return work;
+  /** The stored counts (on PostgreSQL with the deltas not folded yet), per code, year and unit. */
+  private async storedCounts(executor: Executor, codes: readonly string[], years: readonly number[]) {
+    if (this.dialect === 'sqlite') {
+      return executor.selectFrom('indicator_facts').select(['code', 'year', 'unit_id', 'n']).where('code', 'in', codes).where('year', 'in', years).execute();
+    }
+    const rows = (
+      await sql<{ code: string; year: number; unit_id: string; n: number; parts: number }>`
+        select code, year, unit_id, sum(n) as n, count(*) as parts from (
+          select code, year, unit_id, n from indicator_facts where code in (${sql.join(codes)}) and year in (${sql.join(years)})
+          union all select code, year, unit_id, n from indicator_deltas where code in (${sql.join(codes)}) and year in (${sql.join(years)})
+        ) d group by code, year, unit_id`.execute(executor)
+    ).rows;
+    if (rows.reduce((sum, r) => sum + Number(r.parts), 0) - rows.length > FOLD_AFTER) void this.fold(false);
+    return rows;
   }
 
-  private store(def: CountDef, year: number, stamp: string, byUnit: Map<string, number>): Promise<void> {
-    return this.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('indicator_facts').where('code', '=', def.code).where('year', '=', year).execute();
-      const values = [...byUnit].map(([unit_id, n]) => ({ code: def.code, year, unit_id, n }));
-      for (let i = 0; i < values.length; i += 500) {
-        await tx
-          .insertInto('indicator_facts')
-          .values(values.slice(i, i + 500))
-          .onConflict((oc) => oc.columns(['code', 'year', 'unit_id']).doUpdateSet({ n: (eb) => eb.ref('excluded.n') }))
-          .execute();
+  /** The figure's records in a year, counted per unit with one GROUP BY. */
+  private async countByUnit(executor: Executor, def: CountDef, year: number): Promise<Map<string, number>> {
+    // Grouping by an expression keeps SQLite from scanning the whole table along a (unit_id, …)
+    // index to avoid a sort: the year's date range is the selective part.
+    const unit = sql<string>`coalesce(x.unit_id, '') || ''`;
+    const rows = await executor
+      .selectFrom(def.records(executor as Db, year).as('x'))
+      .select([unit.as('unit_id'), sql<number>`count(*)`.as('n')])
+      .groupBy(unit)
+      .execute();
+    return new Map(rows.map((r: any) => [r.unit_id as string, Number(r.n)]));
+  }
+
+  /** Shares one run per set among concurrent requests. */
+  private once(w: Wanted, work: () => Promise<void>): Promise<void> {
+    const id = `${w.key}|${w.set}`;
+    const running = this.inflight.get(id);
+    if (running) return running;
+    const run = work().finally(() => this.inflight.delete(id));
+    this.inflight.set(id, run);
+    return run;
+  }
+
+  /**
+   * Counts a delta figure's year and stores it, so that the triggers keep it from then on. Writers of
+   * its tables wait meanwhile (SQLite's write lock; on PostgreSQL a SHARE lock on them), so no write
+   * falls between the count and the first delta. When SQLite's write lock stays with another process
+   * past the busy timeout, the count is served from memory and stored another time (and, as for
+   * `recount`, no set of the next 30 s tries: each try would wait out the timeout).
+   */
+  private materialise(w: Wanted): Promise<void> {
+    return this.once(w, async () => {
+      let byUnit: Map<string, number> | null = null;
+      if (Date.now() >= this.storeAfter) {
+        byUnit = await this.storeCounted(w.def, w.year, w.set).catch((error) => {
+          if (!isDatabaseBusy(error)) throw error;
+          this.storeAfter = Date.now() + 30_000;
+          return null;
+        });
       }
-      await tx
-        .insertInto('indicator_fact_sets')
-        .values({ code: def.code, year, stamp, computed_at: new Date().toISOString() })
-        .onConflict((oc) => oc.columns(['code', 'year']).doUpdateSet({ stamp, computed_at: new Date().toISOString() }))
-        .execute();
+      this.memory.set(w.key, { stamp: w.memo, byUnit: byUnit ?? (await this.countByUnit(this.db, w.def, w.year)) });
     });
   }
+
+  private async storeCounted(def: CountDef, year: number, stamp: string, attempt = 1): Promise<Map<string, number>> {
+    const plan = this.plans.get(def.code)!;
+    try {
+      return await this.db.transaction().execute(async (tx) => {
+        if (this.dialect === 'postgres') {
+          await sql`select pg_advisory_xact_lock(hashtextextended(current_schema() || ':fazhi-indicators:set:' || ${def.code} || ':' || ${year}, 0))`.execute(tx);
+          await sql.raw(`lock table ${[...plan.tables.keys()].map((t) => `"${t}"`).join(', ')} in share mode`).execute(tx);
+          await tx.deleteFrom('indicator_deltas' as any).where('code', '=', def.code).where('year', '=', year).execute();
+        }
+        const byUnit = await this.countByUnit(tx, def, year);
+        await writeSet(tx, def.code, year, stamp, byUnit);
+        return byUnit;
+      });
+    } catch (error) {
+      // Two tables locked in the opposite order by a writer: PostgreSQL cancels one side.
+      if (isDeadlock(error) && attempt < 3) return this.storeCounted(def, year, stamp, attempt + 1);
+      throw error;
+    }
+  }
+
+  /**
+   * A figure without deltas: one GROUP BY, stored under the generations read before it (a write
+   * landing meanwhile leaves the set stale rather than wrong). Storing is for the next process
+   * start and the other workers; when another process holds SQLite's write lock past the busy
+   * timeout (a large import), the figure is still right from memory, and the sets of the next 30 s
+   * are not stored: each try would wait 5 s.
+   */
+  private recount(w: Wanted): Promise<void> {
+    return this.once(w, async () => {
+      const byUnit = await this.countByUnit(this.db, w.def, w.year);
+      if (Date.now() >= this.storeAfter) {
+        await this.db
+          .transaction()
+          .execute((tx) => writeSet(tx, w.def.code, w.year, w.set, byUnit))
+          .catch((error) => {
+            if (!isDatabaseBusy(error)) throw error;
+            this.storeAfter = Date.now() + 30_000;
+          });
+      }
+      this.memory.set(w.key, { stamp: w.memo, byUnit });
+    });
+  }
+
+  /**
+   * Per unit, the stored count minus a fresh count of a set, in one statement (one snapshot on
+   * either engine, so a write committing meanwhile cannot show as drift).
+   */
+  private async drift(def: CountDef, year: number): Promise<Drift['units']> {
+    const unit = sql<string>`coalesce(x.unit_id, '') || ''`;
+    const counted = this.db.selectFrom(def.records(this.db, year).as('x')).select([unit.as('unit_id'), sql<number>`count(*)`.as('n')]).groupBy(unit);
+    const deltas = this.dialect === 'postgres' ? sql`union all select unit_id, n from indicator_deltas where code = ${def.code} and year = ${year}` : sql``;
+    const rows = await sql<{ unit_id: string; off: number }>`
+      select unit_id, sum(n) as off from (
+        select unit_id, -n as n from ${counted} as c
+        union all select unit_id, n from indicator_facts where code = ${def.code} and year = ${year}
+        ${deltas}
+      ) d group by unit_id having sum(n) <> 0`.execute(this.db);
+    return rows.rows.map((r) => ({ unitId: r.unit_id, off: Number(r.off) }));
+  }
+
+  /**
+   * Every stored set of a delta figure compared with a fresh count; a set whose definition or day
+   * changed is counted afresh, and so (with `repair`) is one that drifted. Between sets the event
+   * loop is let go, so that a server process running it keeps answering.
+   */
+  async rebuild(options: { repair: boolean; all?: boolean } = { repair: true }): Promise<FactsCheck> {
+    await this.fold(true);
+    const generations = await readGenerations(this.db);
+    const stored = await this.db.selectFrom('indicator_fact_sets').select(['code', 'year', 'stamp']).orderBy('code').orderBy('year').execute();
+    const check: FactsCheck = { checked: 0, refreshed: 0, drifts: [] };
+    for (const s of stored) {
+      const def = this.defs.get(s.code);
+      if (!def || def.kind !== 'count' || !this.plans.has(s.code)) continue;
+      const stamp = this.setStamp(def, s.year, generations);
+      if (s.stamp === stamp) {
+        const units = await this.drift(def, s.year);
+        check.checked++;
+        if (units.length) check.drifts.push({ code: s.code, year: s.year, units });
+        if (!options.all && !(units.length && options.repair)) continue;
+      } else if (!options.repair) continue;
+      else check.refreshed++;
+      await this.storeCounted(def, s.year, stamp);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    this.memory.clear();
+    return check;
+  }
+
+  /**
+   * The daily check (run by the daily job): fold PostgreSQL's deltas, count afresh the sets of
+   * yesterday (figures as of today), compare every other stored set with a fresh count, repair any
+   * drift, and report it — on stderr and as a job_runs row ('indicators', the date).
+   */
+  async nightly(): Promise<FactsCheck> {
+    const check = await this.rebuild({ repair: true });
+    if (check.drifts.length) {
+      process.stderr.write(`指标汇总与重新统计不一致（已修复）：${check.drifts.map((d) => `${d.code} ${d.year} 年 ${d.units.length} 个单位`).join('；')}\n`);
+    }
+    const summary = JSON.stringify({ checked: check.checked, refreshed: check.refreshed, drifts: check.drifts });
+    const now = new Date().toISOString();
+    await this.db
+      .insertInto('job_runs')
+      .values({ job: 'indicators', run_date: chinaToday(), started_at: now, finished_at: now, summary })
+      .onConflict((oc) => oc.columns(['job', 'run_date']).doUpdateSet({ finished_at: now, summary }))
+      .execute();
+    return check;
+  }
+
+  /**
+   * PostgreSQL: adds the appended deltas into indicator_facts and the change rows into the
+   * generations. The exclusive locks hold writers back for the moment it takes; without `wait`, it
+   * gives up at once when a writer is in the way (a read asked for it; the next one will try again).
+   */
+  fold(wait: boolean): Promise<void> {
+    if (this.dialect !== 'postgres') return Promise.resolve();
+    if (this.folding) return this.folding;
+    const run = async () => {
+      try {
+        await this.db.transaction().execute(async (tx) => {
+          if (!wait) await sql`set local lock_timeout = '100ms'`.execute(tx);
+          await sql`lock table indicator_deltas in exclusive mode`.execute(tx);
+          await sql`insert into indicator_facts (code, year, unit_id, n)
+            select code, year, unit_id, sum(n) from indicator_deltas group by code, year, unit_id
+            on conflict (code, year, unit_id) do update set n = indicator_facts.n + excluded.n`.execute(tx);
+          await sql`delete from indicator_deltas`.execute(tx);
+        });
+        await foldChanges(this.db, this.dialect, wait);
+      } catch (error) {
+        if (wait || (error as { code?: string }).code !== '55P03') throw error;
+      }
+    };
+    this.folding = run().finally(() => (this.folding = null));
+    return this.folding;
+  }
+}
+
+/** Replaces the stored counts of a set and stamps it. */
+async function writeSet(tx: Executor, code: string, year: number, stamp: string, byUnit: Map<string, number>): Promise<void> {
+  await tx.deleteFrom('indicator_facts').where('code', '=', code).where('year', '=', year).execute();
+  const values = [...byUnit].map(([unit_id, n]) => ({ code, year, unit_id, n }));
+  for (let i = 0; i < values.length; i += 500) {
+    await tx
+      .insertInto('indicator_facts')
+      .values(values.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['code', 'year', 'unit_id']).doUpdateSet({ n: (eb) => eb.ref('excluded.n') }))
+      .execute();
+  }
+  const computedAt = new Date().toISOString();
+  await tx
+    .insertInto('indicator_fact_sets')
+    .values({ code, year, stamp, computed_at: computedAt })
+    .onConflict((oc) => oc.columns(['code', 'year']).doUpdateSet({ stamp, computed_at: computedAt }))
+    .execute();
+}
+
+async function tableColumns(db: Db, dialect: Dialect): Promise<Map<string, string[]>> {
+  const rows =
+    dialect === 'sqlite'
+      ? await sql<{ t: string; c: string }>`select m.name as t, p.name as c from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table' order by m.name, p.cid`.execute(db)
+      : await sql<{ t: string; c: string }>`select table_name as t, column_name as c from information_schema.columns where table_schema = current_schema() order by table_name, ordinal_position`.execute(db);
+  const out = new Map<string, string[]>();
+  for (const r of rows.rows) out.set(r.t, [...(out.get(r.t) ?? []), r.c]);
+  return out;
+}
+
+/** The delta triggers installed now (named indicator_delta_…). */
+async function deltaTriggers(tx: Executor, dialect: Dialect): Promise<{ name: string; table: string }[]> {
+  const rows =
+    dialect === 'sqlite'
+      ? await sql<{ name: string; table: string }>`select name, tbl_name as "table" from sqlite_master where type = 'trigger' and name like 'indicator_delta_%'`.execute(tx)
+      : await sql<{ name: string; table: string }>`select t.tgname as name, c.relname as "table" from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = current_schema() and t.tgname like 'indicator_delta_%'`.execute(tx);
+  return rows.rows;
 }
 
 /** A scope's figure from per-unit counts: the sum over its units (null: every unit). */
