@@ -163,9 +163,11 @@ export function analyseFigure(def: CountDef, db: Db, dialect: Dialect, known: Re
 
   const tables = new Map<string, TableUse>();
   const columns = new Map<string, string[]>();
-  // Every word of the query, quoted or not (a raw fragment such as t.code || t.title): a column of
-  // a table it reads that is not among them cannot move the figure.
-  const named = new Set([...blank.matchAll(/[a-z_][a-z0-9_]*/gi)].map((m) => m[0].toLowerCase()));
+  // Every word of the query after its select list, quoted or not (a raw fragment such as
+  // t.code || t.title), and the record's id and unit: a column of a table it reads that is not
+  // among them (a title) cannot move the figure.
+  const outerFrom = [...blank.matchAll(/\bfrom\b/gi)].find((m) => depthAt(blank, m.index!) === 0)!.index!;
+  const named = new Set(['id', 'unit_id', ...[...blank.slice(outerFrom).matchAll(/[a-z_][a-z0-9_]*/gi)].map((m) => m[0].toLowerCase())]);
   for (const table of new Set(occurrences.map((o) => o.table))) {
     const mine = occurrences.filter((o) => o.table === table);
     if (mine.length !== 1) return { reason: `查询读取 ${table} 不止一次` };
@@ -246,7 +248,10 @@ export function sqliteTriggers(table: string, plans: readonly FigurePlan[], cols
       }
     }
     const event = op === 'update' ? `update of ${watched.map((c) => `"${c}"`).join(', ')}` : op;
-    const condition = when ? ` when ${rows.map(when).join(' or ')}` : '';
+    // An UPDATE that names a column without changing it (a command writing back every field) moves nothing.
+    const changed = op === 'update' ? `(${watched.map((c) => `OLD."${c}" is not NEW."${c}"`).join(' or ')})` : null;
+    const conditions = [when ? `(${rows.map(when).join(' or ')})` : null, changed].filter(Boolean);
+    const condition = conditions.length ? ` when ${conditions.join(' and ')}` : '';
     for (const [timing, parts] of [['before', before], ['after', after]] as const) {
       if (!parts.length) continue;
       const body = `insert into indicator_facts (code, year, unit_id, n) select * from (${sumUp(parts)}) where true on conflict (code, year, unit_id) do update set n = indicator_facts.n + excluded.n`;

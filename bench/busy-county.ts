@@ -1,0 +1,166 @@
+// A busy county: 20 connections read the dashboard's APIs (figures for this year, last year and the
+// year before, a unit's figures, a ranking, the 红黄牌 totals) while writers register and move
+// records through the API — disputes received, started and closed, disclosure requests received and
+// replied to (with their reply clocks) — at 0, 5 and 20 writes a second. Each phase prints the
+// readers' and the writers' throughput, p50, p95, p99, p99.9 and max, and how long a figure takes to
+// show a write: a probe registers a dispute in a unit no other writer uses and times the next read
+// of that unit's figures, which must count it. At the end, the county's figures from the API are
+// compared with a direct count of the records.
+//
+// The daily job runs (or is skipped as already run today) before the server starts, so that no
+// phase measures through it. Only loopback traffic.
+// Usage: FAZHI_DATA_DIR=bench-county node bin/run-ts.mjs bench/busy-county.ts [SECONDS] [RATES] [all|figures]
+//   (default 60 s, 0,5,20 writes a second, and all the dashboard's reads; `figures` leaves out 红黄牌)
+import autocannon from 'autocannon';
+import { loadConfig } from '../src/server/config.ts';
+import { openPlatform } from '../src/server/kernel/platform.ts';
+import { MODULES } from '../src/server/modules/index.ts';
+import { computeAllDirect, scopeForUnitCode } from '../src/server/kernel/indicators/registry.ts';
+import { runDailyJob } from '../src/server/kernel/workflow/daily.ts';
+import { chinaToday } from '../src/server/kernel/calendar/days.ts';
+import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
+import { machine, startBenchServer } from './load.ts';
+
+const seconds = Number(process.argv[2] ?? 60);
+const rates = (process.argv[3] ?? '0,5,20').split(',').map(Number);
+const today = chinaToday();
+const YEAR = Number(today.slice(0, 4));
+const PROBE_UNIT = 'SFX-D02';
+const FIGURES = [`/indicators?year=${YEAR}`, `/indicators?year=${YEAR - 1}`, `/indicators?year=${YEAR - 2}`, `/indicators?year=${YEAR}&unit=SFX-D05`, `/indicators/mediation.success_rate/by-unit?year=${YEAR}`];
+// "figures": the indicator APIs alone, without the 红黄牌 totals (recounted after every clock write).
+const READS = process.argv[4] === 'figures' ? FIGURES : [...FIGURES, '/dashboard/lights'];
+
+const { platform } = await openPlatform(loadConfig(), MODULES);
+console.log(`machine: ${machine()}; load average at start ${(await import('node:os')).loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+let t = performance.now();
+const daily = await runDailyJob(platform);
+console.log(`daily job before the server starts: ${daily.skipped ? 'already ran today' : `${Math.round(performance.now() - t)} ms`}`);
+const units = (await platform.db.selectFrom('org_units').select(['id', 'code']).where('parent_id', 'is not', null).where('code', '!=', PROBE_UNIT).execute()).map((u) => u.id);
+const probeUnit = (await platform.db.selectFrom('org_units').select('id').where('code', '=', PROBE_UNIT).executeTakeFirstOrThrow()).id;
+
+const server = await startBenchServer(3953);
+const cookie = await server.login('fzb_wang', DEMO_PASSWORD);
+// Writes carry the session's CSRF token (the fazhi_csrf cookie) in a header, as the web app does.
+const csrf = /fazhi_csrf=([^;]+)/.exec(cookie)?.[1] ?? '';
+const api = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
+  const headers = { cookie, 'content-type': 'application/json', 'accept-encoding': 'br, gzip', ...(method === 'POST' ? { 'x-csrf-token': csrf } : {}) };
+  const res = await fetch(`${server.base}/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null };
+};
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const summary = (latencies: number[]) => {
+  const s = [...latencies].sort((a, b) => a - b);
+  return `p50 ${pct(s, 50).toFixed(1)}  p95 ${pct(s, 95).toFixed(1)}  p99 ${pct(s, 99).toFixed(1)}  p99.9 ${pct(s, 99.9).toFixed(1)}  max ${(s.at(-1) ?? NaN).toFixed(1)} ms`;
+};
+const dispute = (unitId: string) => ({ unitId, type: '邻里纠纷', parties: '甲某与乙某', summary: '负载测试登记的纠纷。', receivedDate: today, channel: 'people', mediators: '张调解员' });
+
+/** Records this run registered, by what can happen to them next. */
+const open = { received: [] as { id: string; version: number }[], mediating: [] as { id: string; version: number }[], foi: [] as { id: string; version: number }[] };
+const take = <T>(list: T[]) => list.splice(Math.floor(Math.random() * list.length), 1)[0];
+
+/** One write through the API, chosen among registering and moving records. Returns its status. */
+async function write(): Promise<number> {
+  const roll = Math.random();
+  if (roll < 0.2 && open.received.length) {
+    const d = take(open.received)!;
+    const res = await api('POST', `/workflow/dispute/${d.id}/transitions/start`, { version: d.version });
+    if (res.status === 200) open.mediating.push({ id: d.id, version: d.version + 1 });
+    return res.status;
+  }
+  if (roll < 0.35 && open.mediating.length) {
+    const d = take(open.mediating)!;
+    return (await api('POST', `/workflow/dispute/${d.id}/transitions/close`, { version: d.version, values: { outcome: pick(['success', 'failure']) } })).status;
+  }
+  if (roll < 0.5 && open.foi.length) {
+    const r = take(open.foi)!;
+    return (await api('POST', `/workflow/foi_request/${r.id}/transitions/reply`, { version: r.version, values: { replyType: 'disclosed' } })).status;
+  }
+  if (roll < 0.75) {
+    const res = await api('POST', '/foi-requests', { unitId: pick(units), receivedDate: today, applicantName: '张某', content: '负载测试的公开申请。', channel: 'online' });
+    if (res.status === 201) open.foi.push({ id: res.json.id, version: res.json.version });
+    return res.status;
+  }
+  const res = await api('POST', '/disputes', dispute(pick(units)));
+  if (res.status === 201) open.received.push({ id: res.json.id, version: res.json.version });
+  return res.status;
+}
+
+/** Registers a dispute in the probe unit and times the next read of its figures, which must count it. */
+async function probe(): Promise<{ ms: number; fresh: boolean }> {
+  const before = (await api('GET', `/indicators?year=${YEAR}&unit=${PROBE_UNIT}`)).json.indicators['mediation.disputes'];
+  const created = await api('POST', '/disputes', dispute(probeUnit));
+  if (created.status !== 201) throw new Error(`probe write failed: ${created.status} ${JSON.stringify(created.json)}`);
+  const started = performance.now();
+  const after = (await api('GET', `/indicators?year=${YEAR}&unit=${PROBE_UNIT}`)).json.indicators['mediation.disputes'];
+  return { ms: performance.now() - started, fresh: after === before + 1 };
+}
+
+async function phase(rate: number): Promise<void> {
+  const readLatencies: number[] = [];
+  const writeLatencies: number[] = [];
+  const writeErrors = new Map<number, number>();
+  const probes: { ms: number; fresh: boolean }[] = [];
+  let readErrors = 0;
+  let stop = false;
+  let inFlight = 0;
+  const writers = rate
+    ? setInterval(() => {
+        if (inFlight >= 100) return void writeErrors.set(-1, (writeErrors.get(-1) ?? 0) + 1);
+        inFlight++;
+        const started = performance.now();
+        write()
+          .then((status) => (status < 300 ? writeLatencies.push(performance.now() - started) : writeErrors.set(status, (writeErrors.get(status) ?? 0) + 1)))
+          .catch(() => writeErrors.set(0, (writeErrors.get(0) ?? 0) + 1))
+          .finally(() => inFlight--);
+      }, 1000 / rate)
+    : null;
+  let probeError: unknown = null;
+  const probing = (async () => {
+    while (!stop) {
+      probes.push(await probe());
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  })().catch((error) => (probeError = error));
+  let n = 0;
+  const readers = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url: server.base, connections: 20, duration: seconds, requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `/api/v1${READS[n++ % READS.length]}`, headers: { cookie, 'accept-encoding': 'br, gzip' } }) }] } as autocannon.Options,
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => (status < 400 ? readLatencies.push(ms) : readErrors++));
+  });
+  stop = true;
+  if (writers) clearInterval(writers);
+  await probing;
+  while (inFlight > 0) await new Promise((r) => setTimeout(r, 50));
+  if (probeError) throw probeError;
+  const errors = [...writeErrors].map(([status, count]) => `${count}× ${status === -1 ? 'skipped (100 in flight)' : status || 'network'}`).join(', ');
+  console.log(`\n${rate} writes/s for ${seconds} s, reading ${READS.length === FIGURES.length ? 'the figures' : 'the figures and 红黄牌'} (load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`);
+  console.log(`  readers (20 conn): ${Math.round(readers.requests.average)} req/s   ${summary(readLatencies)}   (${readLatencies.length} ok, ${readErrors} errors)`);
+  if (rate) console.log(`  writers:           ${(writeLatencies.length / seconds).toFixed(1)} writes/s   ${summary(writeLatencies)}   (${writeLatencies.length} ok${errors ? `, ${errors}` : ''})`);
+  const probeMs = probes.map((p) => p.ms);
+  console.log(`  write → fresh figure: ${summary(probeMs)}   (${probes.length} probes, ${probes.filter((p) => p.fresh).length} fresh)`);
+}
+
+try {
+  // Every figure the readers ask for counted once before measuring (a fresh data set counts each year on first use).
+  t = performance.now();
+  for (const path of READS) await api('GET', path);
+  console.log(`first dashboard reads (summary tables filled if empty): ${Math.round(performance.now() - t)} ms`);
+  for (const rate of rates) await phase(rate);
+  await new Promise((r) => setTimeout(r, 500));
+  for (const [label, code] of [['county', undefined], [PROBE_UNIT, PROBE_UNIT]] as const) {
+    for (const year of [YEAR, YEAR - 1]) {
+      const served = (await api('GET', `/indicators?year=${year}${code ? `&unit=${code}` : ''}`)).json.indicators as Record<string, number | null>;
+      const direct = Object.fromEntries((await computeAllDirect(platform, await scopeForUnitCode(platform, year, code))).map((v) => [v.code, v.value]));
+      const differ = Object.keys(direct).filter((k) => served[k] !== direct[k]);
+      console.log(`figures exact at the end, ${label} ${year}: ${differ.length ? `NO — ${differ.map((k) => `${k} ${served[k]} ≠ ${direct[k]}`).join('; ')}` : `yes (${Object.keys(direct).length} figures)`}`);
+    }
+  }
+} finally {
+  server.stop();
+  await platform.close();
+}
