@@ -2,7 +2,8 @@
 //  1. the full indicator set for one unit-year and for the county, counted straight from the records;
 //  2. the same from empty summary tables (the first request after a bulk load);
 //  3. from a cold start — a new process, summary tables on disk;
-//  4. after a write (one table's sets recounted);
+//  4. after a write (a record moved, a clock's due date changed): the write with its deltas, then
+//     the county's figures (the stored counts of the written table's figures reread);
 //  5. the county's annual report with every figure and its .docx;
 //  6. the dashboard API under 20 connections.
 // Usage: FAZHI_DATA_DIR=bench-county npm run bench:indicators [-- SECONDS]
@@ -63,21 +64,30 @@ for (const [label, unit] of [[`unit ${UNIT}`, UNIT], ['county', '']] as const) {
   console.log(`cold start (new process), ${label} ${YEAR}: ${child.stdout.trim()}`);
 }
 
-// One write (a no-op update still bumps the table's generation), then the county's figures.
+// One write that moves figures (a record moved to another unit and back; a clock's due date), timed
+// with its deltas, then the county's figures.
+const msOf = (t0: number) => `${(performance.now() - t0).toFixed(1)} ms`;
+const units = (await platform.db.selectFrom('org_units').select('id').limit(2).execute()).map((u) => u.id);
 for (const table of ['review_cases', 'disputes', 'foi_requests', 'tasks'] as const) {
-  const row = await (platform.db as any).selectFrom(table).select(['id', 'updated_at']).executeTakeFirstOrThrow();
-  await (platform.db as any).updateTable(table).set({ updated_at: row.updated_at }).where('id', '=', row.id).execute();
+  const row = await (platform.db as any).selectFrom(table).select(['id', 'unit_id']).where('unit_id', '!=', units[0]).executeTakeFirstOrThrow();
+  t = performance.now();
+  await (platform.db as any).updateTable(table).set({ unit_id: units[0] }).where('id', '=', row.id).execute();
+  const wrote = msOf(t);
   t = performance.now();
   await computeAll(platform, countyScope);
-  console.log(`after a write to ${table}, county ${YEAR}: ${ms(t)}`);
+  console.log(`a ${table} row moved to another unit: the write ${wrote}, then county ${YEAR}: ${msOf(t)}`);
+  await (platform.db as any).updateTable(table).set({ unit_id: row.unit_id }).where('id', '=', row.id).execute();
 }
-// A clock write recounts only the figures that read that record type's clocks.
+// A clock write moves only the figures that read that record type's clocks.
 for (const type of ['review_case', 'foi_request', 'task', 'matter']) {
-  const row = await platform.db.selectFrom('clocks').select(['id', 'updated_at']).where('record_type', '=', type).executeTakeFirstOrThrow();
-  await platform.db.updateTable('clocks').set({ updated_at: row.updated_at }).where('id', '=', row.id).execute();
+  const row = await platform.db.selectFrom('clocks').select(['id', 'due_date']).where('record_type', '=', type).executeTakeFirstOrThrow();
+  t = performance.now();
+  await platform.db.updateTable('clocks').set({ due_date: '2020-01-01' }).where('id', '=', row.id).execute();
+  const wrote = msOf(t);
   t = performance.now();
   await computeAll(platform, countyScope);
-  console.log(`after a write to a ${type} clock, county ${YEAR}: ${ms(t)}`);
+  console.log(`a ${type} clock's due date changed: the write ${wrote}, then county ${YEAR}: ${msOf(t)}`);
+  await platform.db.updateTable('clocks').set({ due_date: row.due_date }).where('id', '=', row.id).execute();
 }
 
 // The county's annual report: draft with every figure, then the .docx.

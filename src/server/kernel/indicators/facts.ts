@@ -374,7 +374,8 @@ export class IndicatorFacts {
           union all select code, year, unit_id, n from indicator_deltas where code in (${sql.join(codes)}) and year in (${sql.join(years)})
         ) d group by code, year, unit_id`.execute(executor)
     ).rows;
-    if (rows.reduce((sum, r) => sum + Number(r.parts), 0) - rows.length > FOLD_AFTER) void this.fold(false);
+    // Folding is housekeeping: one that fails (a writer in the way, a deadlock) is tried by a later read.
+    if (rows.reduce((sum, r) => sum + Number(r.parts), 0) - rows.length > FOLD_AFTER) this.fold(false).catch(() => undefined);
     return rows;
   }
 
@@ -484,8 +485,7 @@ export class IndicatorFacts {
 
   /**
    * Every stored set of a delta figure compared with a fresh count; a set whose definition or day
-   * changed is counted afresh, and so (with `repair`) is one that drifted. Between sets the event
-   * loop is let go, so that a server process running it keeps answering.
+   * changed is counted afresh, and so (with `repair`) is one that drifted, or (with `all`) every set.
    */
   async rebuild(options: { repair: boolean; all?: boolean } = { repair: true }): Promise<FactsCheck> {
     await this.fold(true);
@@ -496,6 +496,8 @@ export class IndicatorFacts {
       const def = this.defs.get(s.code);
       if (!def || def.kind !== 'count' || !this.plans.has(s.code)) continue;
       const stamp = this.setStamp(def, s.year, generations);
+      // Each set is one query: between sets a server process running this answers its requests.
+      await new Promise((resolve) => setTimeout(resolve, 10));
       if (s.stamp === stamp) {
         const units = await this.drift(def, s.year);
         check.checked++;
@@ -504,7 +506,6 @@ export class IndicatorFacts {
       } else if (!options.repair) continue;
       else check.refreshed++;
       await this.storeCounted(def, s.year, stamp);
-      await new Promise((resolve) => setTimeout(resolve, 10));
     }
     this.memory.clear();
     return check;
