@@ -152,6 +152,9 @@ export function analyseFigure(def: CountDef, db: Db, dialect: Dialect, known: Re
   const blank = blankLiterals(text);
   if (UNSUPPORTED.test(blank)) return { reason: '查询含 NOT EXISTS、聚合、外连接或集合运算' };
   if (/\bfrom\s+"[^"]+"(?:\s+as\s+"[^"]+")?\s*,/i.test(blank)) return { reason: '查询以逗号连接表' };
+  // A table named in raw SQL without quotes would escape the triggers.
+  const bare = [...blank.matchAll(/\b(?:from|join)\s+([a-z_][a-z0-9_]*)\b/gi)].find((m) => known.has(m[1]!));
+  if (bare) return { reason: `查询中的表 ${bare[1]} 未加引号` };
 
   const occurrences = [...blank.matchAll(/\b(?:from|join)\s+"([a-z_][a-z0-9_]*)"(?:\s+as\s+"([^"]+)")?/gi)]
     .filter((m) => known.has(m[1]!))
