@@ -112,7 +112,8 @@ async function transition(staff: Page, key: string, fill: () => Promise<void>, s
   await staff.getByTestId(`transition-${key}`).click();
   await fill();
   await staff.getByRole('button', { name: /确\s*定/ }).click();
-  await staff.locator('.ant-tag', { hasText: status }).first().waitFor();
+  // The panel's own status, not any tag: the timeline and clocks carry tags of their own.
+  await staff.getByTestId('workflow-status').filter({ hasText: new RegExp(`^${status}$`) }).waitFor({ timeout: 15_000 });
 }
 
 async function chooseOption(staff: Page, testId: string, label: string) {

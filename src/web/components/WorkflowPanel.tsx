@@ -25,9 +25,9 @@ interface Panel {
 
 const TONE_COLOR: Record<string, string> = { default: 'default', processing: 'processing', warning: 'warning', success: 'success', error: 'error' };
 
-export function StatusTag({ def, status }: { def: WorkflowDef; status: string }) {
+export function StatusTag({ def, status, testId }: { def: WorkflowDef; status: string; testId?: string }) {
   const state = def.states[status];
-  return <Tag color={TONE_COLOR[state?.tone ?? 'default']}>{state?.label ?? status}</Tag>;
+  return <Tag color={TONE_COLOR[state?.tone ?? 'default']} data-testid={testId}>{state?.label ?? status}</Tag>;
 }
 
 interface InputField {
@@ -131,7 +131,7 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
         <Card size="small" title="办理" style={{ marginBottom: 12 }} loading={panel.isLoading}>
           <Space wrap>
             <span>当前状态：</span>
-            {data && <StatusTag def={def} status={data.status} />}
+            {data && <StatusTag def={def} status={data.status} testId="workflow-status" />}
             {data?.transitions.map((t, i) => (
               <Tooltip key={t.key} title={t.blockedBy.length ? t.blockedBy.join('；') : undefined}>
                 <Button size="small" type={i === 0 && !t.danger ? 'primary' : 'default'} danger={t.danger} disabled={t.blockedBy.length > 0} onClick={() => setActing(t)} data-testid={`transition-${t.key}`}>
