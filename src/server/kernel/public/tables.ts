@@ -2,6 +2,7 @@
 // secret hashed), the applicant's files and supplements, and the documents released to them.
 import type { Kysely } from 'kysely';
 import type { MigrationSet } from '../db/migrations.ts';
+import { createTable, createIndexes, UNIT } from '../db/schema.ts';
 
 export interface PublicSubmissionTable {
   id: string;
@@ -57,48 +58,44 @@ declare module '../db/tables.ts' {
 export const publicSubmissionMigrations: MigrationSet = () => ({
   kernel_0013_public_submissions: {
     async up(db: Kysely<any>) {
-      await db.schema
-        .createTable('public_submissions')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('form', 'text', (c) => c.notNull())
-        .addColumn('record_type', 'text', (c) => c.notNull())
-        .addColumn('record_id', 'text', (c) => c.notNull())
-        .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-        .addColumn('code', 'text', (c) => c.notNull().unique())
-        .addColumn('secret_hash', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('public_submissions_record').on('public_submissions').columns(['record_type', 'record_id']).execute();
-      await db.schema
-        .createTable('public_supplements')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('submission_id', 'text', (c) => c.notNull().references('public_submissions.id'))
-        .addColumn('answered_on', 'text', (c) => c.notNull())
-        .addColumn('text', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('public_supplements_submission').on('public_supplements').column('submission_id').execute();
-      await db.schema
-        .createTable('public_files')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('submission_id', 'text', (c) => c.notNull().references('public_submissions.id'))
-        .addColumn('supplement_id', 'text', (c) => c.references('public_supplements.id'))
-        .addColumn('content_hash', 'text', (c) => c.notNull())
-        .addColumn('filename', 'text', (c) => c.notNull())
-        .addColumn('mime', 'text', (c) => c.notNull())
-        .addColumn('size', 'integer', (c) => c.notNull())
-        .addColumn('uploaded_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('public_files_submission').on('public_files').column('submission_id').execute();
-      await db.schema
-        .createTable('public_releases')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('submission_id', 'text', (c) => c.notNull().references('public_submissions.id'))
-        .addColumn('attachment_id', 'text', (c) => c.notNull().references('attachments.id'))
-        .addColumn('released_at', 'text', (c) => c.notNull())
-        .addColumn('released_by', 'text', (c) => c.notNull().references('users.id'))
-        .addUniqueConstraint('public_releases_once', ['submission_id', 'attachment_id'])
-        .execute();
+      await createTable(db, 'public_submissions', {
+        id: 'text primary key',
+        form: 'text not null',
+        record_type: 'text not null',
+        record_id: 'text not null',
+        unit_id: UNIT,
+        code: 'text not null unique',
+        secret_hash: 'text not null',
+        created_at: 'text not null',
+      });
+      await createIndexes(db, 'public_submissions', { record: 'record_type, record_id' });
+      await createTable(db, 'public_supplements', {
+        id: 'text primary key',
+        submission_id: 'text not null references public_submissions.id',
+        answered_on: 'text not null',
+        text: 'text not null',
+        created_at: 'text not null',
+      });
+      await createIndexes(db, 'public_supplements', { submission: 'submission_id' });
+      await createTable(db, 'public_files', {
+        id: 'text primary key',
+        submission_id: 'text not null references public_submissions.id',
+        supplement_id: 'text references public_supplements.id',
+        content_hash: 'text not null',
+        filename: 'text not null',
+        mime: 'text not null',
+        size: 'integer not null',
+        uploaded_at: 'text not null',
+      });
+      await createIndexes(db, 'public_files', { submission: 'submission_id' });
+      await createTable(db, 'public_releases', {
+        id: 'text primary key',
+        submission_id: 'text not null references public_submissions.id',
+        attachment_id: 'text not null references attachments.id',
+        released_at: 'text not null',
+        released_by: 'text not null references users.id',
+        'unique public_releases_once': 'submission_id, attachment_id',
+      });
     },
   },
 });

@@ -1,36 +1,31 @@
 import type { Kysely } from 'kysely';
-import { withStamps, type MigrationSet } from '../../kernel/db/migrations.ts';
+import type { MigrationSet } from '../../kernel/db/migrations.ts';
 import { makeRefUniquePerUnit } from '../../kernel/db/ref-per-unit.ts';
+import { createRecordTable, createIndexes } from '../../kernel/db/schema.ts';
 
 export const disclosureMigrations: MigrationSet = (dialect) => ({
   foi_0001_requests: {
     async up(db: Kysely<any>) {
-      await withStamps(
-        db.schema
-          .createTable('foi_requests')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('ref', 'text', (c) => c.unique())
-          .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-          .addColumn('title', 'text', (c) => c.notNull())
-          .addColumn('applicant_name', 'text', (c) => c.notNull())
-          .addColumn('applicant_id_enc', 'text')
-          .addColumn('applicant_id_hash', 'text')
-          .addColumn('applicant_phone_enc', 'text')
-          .addColumn('content', 'text', (c) => c.notNull())
-          .addColumn('received_date', 'text', (c) => c.notNull())
-          .addColumn('channel', 'text', (c) => c.notNull())
-          .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('reply_date', 'text')
-          .addColumn('reply_type', 'text'),
-      ).execute();
-      await db.schema.createIndex('foi_requests_received').on('foi_requests').column('received_date').execute();
-      await db.schema.createIndex('foi_requests_unit_status').on('foi_requests').columns(['unit_id', 'status']).execute();
+      await createRecordTable(db, 'foi_requests', {
+        title: 'text not null',
+        applicant_name: 'text not null',
+        applicant_id_enc: 'text',
+        applicant_id_hash: 'text',
+        applicant_phone_enc: 'text',
+        content: 'text not null',
+        received_date: 'text not null',
+        channel: 'text not null',
+        status: 'text not null',
+        reply_date: 'text',
+        reply_type: 'text',
+      }, { ref: 'unique' });
+      await createIndexes(db, 'foi_requests', { received: 'received_date', unit_status: 'unit_id, status' });
     },
   },
   // The year's figures read only these columns (and the reply clock): countable from the index alone.
   foi_0002_figures_index: {
     async up(db: Kysely<any>) {
-      await db.schema.createIndex('foi_requests_figures').on('foi_requests').columns(['received_date', 'unit_id', 'status', 'reply_date']).execute();
+      await createIndexes(db, 'foi_requests', { figures: 'received_date, unit_id, status, reply_date' });
     },
   },
   // Refs are unique per unit: an import resolves them within the importer's scope (kernel/imports/by-ref.ts).

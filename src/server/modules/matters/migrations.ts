@@ -1,28 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { MigrationSet } from '../../kernel/db/migrations.ts';
+import { createRecordTable, createIndexes } from '../../kernel/db/schema.ts';
 
 export const matterMigrations: MigrationSet = () => ({
   matters_0001_matters: {
     async up(db: Kysely<any>) {
-      await db.schema
-        .createTable('matters')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('ref', 'text', (c) => c.unique())
-        .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-        .addColumn('title', 'text', (c) => c.notNull())
-        .addColumn('content', 'text', (c) => c.notNull())
-        .addColumn('rule_code', 'text', (c) => c.notNull().references('deadline_rules.code'))
-        .addColumn('assigned_date', 'text', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull())
-        .addColumn('reply', 'text')
-        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('created_by', 'text')
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addColumn('updated_by', 'text')
-        .execute();
-      await db.schema.createIndex('matters_unit_status').on('matters').columns(['unit_id', 'status']).execute();
-      await db.schema.createIndex('matters_status').on('matters').columns(['status', 'assigned_date']).execute();
+      await createRecordTable(db, 'matters', {
+        title: 'text not null',
+        content: 'text not null',
+        rule_code: 'text not null references deadline_rules.code',
+        assigned_date: 'text not null',
+        status: 'text not null',
+        reply: 'text',
+      }, { ref: 'unique' });
+      await createIndexes(db, 'matters', { unit_status: 'unit_id, status', status: 'status, assigned_date' });
     },
   },
 });

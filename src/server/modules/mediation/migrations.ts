@@ -1,57 +1,51 @@
 import type { Kysely } from 'kysely';
-import { withStamps, type MigrationSet } from '../../kernel/db/migrations.ts';
+import type { MigrationSet } from '../../kernel/db/migrations.ts';
 import { makeRefUniquePerUnit } from '../../kernel/db/ref-per-unit.ts';
+import { createRecordTable, createTable, createIndexes, UNIT } from '../../kernel/db/schema.ts';
 
 export const mediationMigrations: MigrationSet = (dialect) => ({
   mediation_0001_orgs_disputes: {
     async up(db: Kysely<any>) {
-      await db.schema
-        .createTable('mediation_orgs')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('ref', 'text', (c) => c.unique())
-        .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-        .addColumn('name', 'text', (c) => c.notNull())
-        .addColumn('type', 'text', (c) => c.notNull())
-        .addColumn('established_date', 'text', (c) => c.notNull())
-        .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('created_by', 'text')
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addColumn('updated_by', 'text')
-        .execute();
-      await db.schema.createIndex('mediation_orgs_unit').on('mediation_orgs').column('unit_id').execute();
-      await withStamps(
-        db.schema
-          .createTable('disputes')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('ref', 'text', (c) => c.unique())
-          .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-          .addColumn('org_id', 'text', (c) => c.references('mediation_orgs.id'))
-          .addColumn('title', 'text', (c) => c.notNull())
-          .addColumn('type', 'text', (c) => c.notNull())
-          .addColumn('parties', 'text', (c) => c.notNull())
-          .addColumn('summary', 'text', (c) => c.notNull())
-          .addColumn('received_date', 'text', (c) => c.notNull())
-          .addColumn('channel', 'text', (c) => c.notNull())
-          .addColumn('linked_dispute_id', 'text')
-          .addColumn('mediators', 'text', (c) => c.notNull())
-          .addColumn('lawyer_involved', 'integer', (c) => c.notNull().defaultTo(0))
-          .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('outcome', 'text')
-          .addColumn('agreement', 'text')
-          .addColumn('closed_date', 'text')
-          .addColumn('revisit_date', 'text')
-          .addColumn('revisit_result', 'text'),
-      ).execute();
-      await db.schema.createIndex('disputes_received').on('disputes').column('received_date').execute();
-      await db.schema.createIndex('disputes_unit_status').on('disputes').columns(['unit_id', 'status']).execute();
+      await createTable(db, 'mediation_orgs', {
+        id: 'text primary key',
+        ref: 'text unique',
+        unit_id: UNIT,
+        name: 'text not null',
+        type: 'text not null',
+        established_date: 'text not null',
+        active: 'integer not null default 1',
+        created_at: 'text not null',
+        created_by: 'text',
+        updated_at: 'text not null',
+        updated_by: 'text',
+      });
+      await createIndexes(db, 'mediation_orgs', { unit: 'unit_id' });
+      await createRecordTable(db, 'disputes', {
+        org_id: 'text references mediation_orgs.id',
+        title: 'text not null',
+        type: 'text not null',
+        parties: 'text not null',
+        summary: 'text not null',
+        received_date: 'text not null',
+        channel: 'text not null',
+        linked_dispute_id: 'text',
+        mediators: 'text not null',
+        lawyer_involved: 'integer not null default 0',
+        status: 'text not null',
+        outcome: 'text',
+        agreement: 'text',
+        closed_date: 'text',
+        revisit_date: 'text',
+        revisit_result: 'text',
+      }, { ref: 'unique' });
+      await createIndexes(db, 'disputes', { received: 'received_date', unit_status: 'unit_id, status' });
     },
   },
   // The year's figures read only these columns: counting them from the index alone (no row
   // lookups) is what keeps a recount of a county's 80,000 disputes a year fast.
   mediation_0002_figures_index: {
     async up(db: Kysely<any>) {
-      await db.schema.createIndex('disputes_figures').on('disputes').columns(['received_date', 'unit_id', 'outcome', 'revisit_date', 'lawyer_involved']).execute();
+      await createIndexes(db, 'disputes', { figures: 'received_date, unit_id, outcome, revisit_date, lawyer_involved' });
     },
   },
   // Refs are unique per unit: an import resolves them within the importer's scope (kernel/imports/by-ref.ts).

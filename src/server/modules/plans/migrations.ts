@@ -1,60 +1,48 @@
 import { sql, type Kysely } from 'kysely';
-import { withStamps, type MigrationSet } from '../../kernel/db/migrations.ts';
+import type { MigrationSet } from '../../kernel/db/migrations.ts';
+import { createRecordTable, createTable, createIndexes, UNIT, CREATED } from '../../kernel/db/schema.ts';
 
 export const planMigrations: MigrationSet = () => ({
   plans_0001_plans_tasks: {
     async up(db: Kysely<any>) {
-      const stamps = withStamps;
-      await stamps(
-        db.schema
-          .createTable('plans')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('ref', 'text', (c) => c.unique())
-          .addColumn('year', 'integer', (c) => c.notNull())
-          .addColumn('title', 'text', (c) => c.notNull())
-          .addColumn('source', 'text')
-          .addColumn('issued_date', 'text', (c) => c.notNull()),
-      ).execute();
-      await db.schema.createIndex('plans_year').on('plans').column('year').execute();
-      await stamps(
-        db.schema
-          .createTable('tasks')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('ref', 'text', (c) => c.unique())
-          .addColumn('plan_id', 'text', (c) => c.notNull().references('plans.id'))
-          .addColumn('code', 'text', (c) => c.notNull())
-          .addColumn('title', 'text', (c) => c.notNull())
-          .addColumn('content', 'text', (c) => c.notNull())
-          .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-          .addColumn('due_date', 'text', (c) => c.notNull())
-          .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('percent', 'integer', (c) => c.notNull().defaultTo(0))
-          .addColumn('completion_note', 'text')
-          .addColumn('completed_date', 'text')
-          .addColumn('milestones', 'text', (c) => c.notNull().defaultTo('[]'))
-          .addUniqueConstraint('tasks_plan_code', ['plan_id', 'code']),
-      ).execute();
-      await db.schema.createIndex('tasks_unit_status').on('tasks').columns(['unit_id', 'status']).execute();
-      await db.schema.createIndex('tasks_plan').on('tasks').columns(['plan_id', 'code']).execute();
-      await db.schema
-        .createTable('task_co_units')
-        .addColumn('task_id', 'text', (c) => c.notNull().references('tasks.id').onDelete('cascade'))
-        .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-        .addPrimaryKeyConstraint('task_co_units_pk', ['task_id', 'unit_id'])
-        .execute();
-      await db.schema.createIndex('task_co_units_unit').on('task_co_units').column('unit_id').execute();
-      await db.schema
-        .createTable('task_progress')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('task_id', 'text', (c) => c.notNull().references('tasks.id').onDelete('cascade'))
-        .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-        .addColumn('reported_on', 'text', (c) => c.notNull())
-        .addColumn('text', 'text', (c) => c.notNull())
-        .addColumn('percent', 'integer', (c) => c.notNull())
-        .addColumn('created_by', 'text')
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('task_progress_task').on('task_progress').columns(['task_id', 'reported_on']).execute();
+      await createRecordTable(db, 'plans', {
+        year: 'integer not null',
+        title: 'text not null',
+        source: 'text',
+        issued_date: 'text not null',
+      }, { ref: 'unique', unit: false });
+      await createIndexes(db, 'plans', { year: 'year' });
+      await createRecordTable(db, 'tasks', {
+        plan_id: 'text not null references plans.id',
+        code: 'text not null',
+        title: 'text not null',
+        content: 'text not null',
+        unit_id: UNIT,
+        due_date: 'text not null',
+        status: 'text not null',
+        percent: 'integer not null default 0',
+        completion_note: 'text',
+        completed_date: 'text',
+        milestones: "text not null default '[]'",
+        'unique tasks_plan_code': 'plan_id, code',
+      }, { ref: 'unique' });
+      await createIndexes(db, 'tasks', { unit_status: 'unit_id, status', plan: 'plan_id, code' });
+      await createTable(db, 'task_co_units', {
+        task_id: 'text not null references tasks.id on delete cascade',
+        unit_id: UNIT,
+        'primary key task_co_units_pk': 'task_id, unit_id',
+      });
+      await createIndexes(db, 'task_co_units', { unit: 'unit_id' });
+      await createTable(db, 'task_progress', {
+        id: 'text primary key',
+        task_id: 'text not null references tasks.id on delete cascade',
+        unit_id: UNIT,
+        reported_on: 'text not null',
+        text: 'text not null',
+        percent: 'integer not null',
+        ...CREATED,
+      });
+      await createIndexes(db, 'task_progress', { task: 'task_id, reported_on' });
     },
   },
   // A plan's owner unit, like every record's: the unit of the office that issues it (印发单位),

@@ -1,48 +1,48 @@
 import type { Kysely } from 'kysely';
-import { withStamps, type MigrationSet } from '../../kernel/db/migrations.ts';
+import type { MigrationSet } from '../../kernel/db/migrations.ts';
 import { makeRefUniquePerUnit } from '../../kernel/db/ref-per-unit.ts';
+import { createRecordTable, createIndexes } from '../../kernel/db/schema.ts';
 
 export const reviewMigrations: MigrationSet = (dialect) => ({
   review_0001_cases: {
     async up(db: Kysely<any>) {
-      await withStamps(
-        db.schema
-          .createTable('review_cases')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('ref', 'text', (c) => c.unique())
-          .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-          .addColumn('title', 'text', (c) => c.notNull())
-          .addColumn('applicant_name', 'text', (c) => c.notNull())
-          .addColumn('applicant_kind', 'text', (c) => c.notNull())
-          .addColumn('applicant_id_enc', 'text')
-          .addColumn('applicant_id_hash', 'text')
-          .addColumn('applicant_phone_enc', 'text')
-          .addColumn('respondent', 'text', (c) => c.notNull())
-          .addColumn('respondent_unit_id', 'text', (c) => c.references('org_units.id'))
-          .addColumn('act', 'text', (c) => c.notNull())
-          .addColumn('received_date', 'text', (c) => c.notNull())
-          .addColumn('channel', 'text', (c) => c.notNull())
-          .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('procedure', 'text')
-          .addColumn('accepted_date', 'text')
-          .addColumn('copy_sent_date', 'text')
-          .addColumn('reply_date', 'text')
-          .addColumn('closed_date', 'text')
-          .addColumn('outcome', 'text')
-          .addColumn('committee_opinion', 'text'),
-      ).execute();
-      await db.schema.createIndex('review_cases_received').on('review_cases').columns(['received_date']).execute();
-      await db.schema.createIndex('review_cases_closed').on('review_cases').columns(['closed_date']).execute();
-      await db.schema.createIndex('review_cases_unit_status').on('review_cases').columns(['unit_id', 'status']).execute();
-      await db.schema.createIndex('review_cases_applicant').on('review_cases').column('applicant_id_hash').execute();
+      await createRecordTable(db, 'review_cases', {
+        title: 'text not null',
+        applicant_name: 'text not null',
+        applicant_kind: 'text not null',
+        applicant_id_enc: 'text',
+        applicant_id_hash: 'text',
+        applicant_phone_enc: 'text',
+        respondent: 'text not null',
+        respondent_unit_id: 'text references org_units.id',
+        act: 'text not null',
+        received_date: 'text not null',
+        channel: 'text not null',
+        status: 'text not null',
+        procedure: 'text',
+        accepted_date: 'text',
+        copy_sent_date: 'text',
+        reply_date: 'text',
+        closed_date: 'text',
+        outcome: 'text',
+        committee_opinion: 'text',
+      }, { ref: 'unique' });
+      await createIndexes(db, 'review_cases', {
+        received: 'received_date',
+        closed: 'closed_date',
+        unit_status: 'unit_id, status',
+        applicant: 'applicant_id_hash',
+      });
     },
   },
   // The year's figures by received and by decision date read only these columns: countable from
   // the indexes alone when a write makes them stale.
   review_0002_figures_indexes: {
     async up(db: Kysely<any>) {
-      await db.schema.createIndex('review_cases_received_figures').on('review_cases').columns(['received_date', 'unit_id', 'accepted_date', 'outcome']).execute();
-      await db.schema.createIndex('review_cases_closed_figures').on('review_cases').columns(['closed_date', 'unit_id', 'outcome']).execute();
+      await createIndexes(db, 'review_cases', {
+        received_figures: 'received_date, unit_id, accepted_date, outcome',
+        closed_figures: 'closed_date, unit_id, outcome',
+      });
     },
   },
   // Refs are unique per unit: an import resolves them within the importer's scope (kernel/imports/by-ref.ts).

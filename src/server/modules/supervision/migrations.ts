@@ -1,79 +1,63 @@
 import type { Kysely } from 'kysely';
-import { withStamps, type MigrationSet } from '../../kernel/db/migrations.ts';
+import type { MigrationSet } from '../../kernel/db/migrations.ts';
+import { createRecordTable, createTable, createIndexes, UNIT, CREATED } from '../../kernel/db/schema.ts';
 
 export const supervisionMigrations: MigrationSet = () => ({
   supervision_0001_inspections_findings: {
     async up(db: Kysely<any>) {
-      const stamps = withStamps;
-      await stamps(
-        db.schema
-          .createTable('inspections')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('ref', 'text', (c) => c.unique())
-          .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-          .addColumn('title', 'text', (c) => c.notNull())
-          .addColumn('kind', 'text', (c) => c.notNull())
-          .addColumn('date', 'text', (c) => c.notNull())
-          .addColumn('inspectors', 'text', (c) => c.notNull())
-          .addColumn('checklist', 'text', (c) => c.notNull().defaultTo('[]'))
-          .addColumn('summary', 'text'),
-      ).execute();
-      await db.schema.createIndex('inspections_date').on('inspections').column('date').execute();
-      await db.schema
-        .createTable('inspection_targets')
-        .addColumn('inspection_id', 'text', (c) => c.notNull().references('inspections.id').onDelete('cascade'))
-        .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-        .addPrimaryKeyConstraint('inspection_targets_pk', ['inspection_id', 'unit_id'])
-        .execute();
-      await db.schema.createIndex('inspection_targets_unit').on('inspection_targets').column('unit_id').execute();
-      await stamps(
-        db.schema
-          .createTable('findings')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('ref', 'text', (c) => c.unique())
-          .addColumn('inspection_id', 'text', (c) => c.notNull().references('inspections.id'))
-          .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-          .addColumn('description', 'text', (c) => c.notNull())
-          .addColumn('severity', 'text', (c) => c.notNull())
-          .addColumn('due_date', 'text', (c) => c.notNull())
-          .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('measures', 'text')
-          .addColumn('rectified_date', 'text')
-          .addColumn('verified_date', 'text')
-          .addColumn('followup_result', 'text')
-          .addColumn('interviewed_on', 'text'),
-      ).execute();
-      await db.schema.createIndex('findings_unit_status').on('findings').columns(['unit_id', 'status']).execute();
-      await db.schema.createIndex('findings_inspection').on('findings').column('inspection_id').execute();
-      await db.schema
-        .createTable('interviews')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('finding_id', 'text', (c) => c.notNull().references('findings.id'))
-        .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-        .addColumn('held_on', 'text', (c) => c.notNull())
-        .addColumn('interviewee', 'text', (c) => c.notNull())
-        .addColumn('conducted_by', 'text', (c) => c.notNull())
-        .addColumn('notes', 'text', (c) => c.notNull())
-        .addColumn('created_by', 'text')
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('interviews_finding').on('interviews').column('finding_id').execute();
-      await db.schema.createIndex('interviews_held').on('interviews').column('held_on').execute();
-      await db.schema
-        .createTable('notices')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('title', 'text', (c) => c.notNull())
-        .addColumn('content', 'text', (c) => c.notNull())
-        .addColumn('issued_date', 'text', (c) => c.notNull())
-        .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-        .addColumn('inspection_id', 'text')
-        .addColumn('finding_id', 'text')
-        .addColumn('level', 'integer')
-        .addColumn('created_by', 'text')
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('notices_finding').on('notices').column('finding_id').execute();
+      await createRecordTable(db, 'inspections', {
+        title: 'text not null',
+        kind: 'text not null',
+        date: 'text not null',
+        inspectors: 'text not null',
+        checklist: "text not null default '[]'",
+        summary: 'text',
+      }, { ref: 'unique' });
+      await createIndexes(db, 'inspections', { date: 'date' });
+      await createTable(db, 'inspection_targets', {
+        inspection_id: 'text not null references inspections.id on delete cascade',
+        unit_id: UNIT,
+        'primary key inspection_targets_pk': 'inspection_id, unit_id',
+      });
+      await createIndexes(db, 'inspection_targets', { unit: 'unit_id' });
+      await createRecordTable(db, 'findings', {
+        inspection_id: 'text not null references inspections.id',
+        unit_id: UNIT,
+        description: 'text not null',
+        severity: 'text not null',
+        due_date: 'text not null',
+        status: 'text not null',
+        measures: 'text',
+        rectified_date: 'text',
+        verified_date: 'text',
+        followup_result: 'text',
+        interviewed_on: 'text',
+      }, { ref: 'unique' });
+      await createIndexes(db, 'findings', { unit_status: 'unit_id, status', inspection: 'inspection_id' });
+      await createTable(db, 'interviews', {
+        id: 'text primary key',
+        finding_id: 'text not null references findings.id',
+        unit_id: UNIT,
+        held_on: 'text not null',
+        interviewee: 'text not null',
+        conducted_by: 'text not null',
+        notes: 'text not null',
+        ...CREATED,
+      });
+      await createIndexes(db, 'interviews', { finding: 'finding_id', held: 'held_on' });
+      await createTable(db, 'notices', {
+        id: 'text primary key',
+        kind: 'text not null',
+        title: 'text not null',
+        content: 'text not null',
+        issued_date: 'text not null',
+        unit_id: UNIT,
+        inspection_id: 'text',
+        finding_id: 'text',
+        level: 'integer',
+        ...CREATED,
+      });
+      await createIndexes(db, 'notices', { finding: 'finding_id' });
     },
   },
   // Notices as records (NOTICE in shared/schemas/supervision.ts): a ref and a version like every record.
