@@ -141,6 +141,8 @@ export type TaskView = RecordView<typeof TASK.fields> & {
   statusLabel: string;
   overdue: boolean;
   milestones: { title: string; dueDate: string; done?: boolean }[];
+  /** The deadline as its clock counts it (the 完成时限 set, plus any paused days): shown with the light. */
+  due: string;
   light: Light;
 };
 
@@ -152,6 +154,7 @@ const taskExtraView = {
   statusLabel: z.string().meta({ title: '状态名称' }),
   overdue: z.boolean().meta({ title: '逾期' }),
   milestones: z.array(z.object({ title: z.string(), dueDate: z.string(), done: z.boolean().optional() })).meta({ title: '时间节点' }),
+  due: z.string().meta({ title: '届满日（完成时限加暂停的日数）' }),
   light: z.enum(['green', 'yellow', 'red']).nullable().meta({ title: '红黄绿灯' }),
 };
 export const taskViewSchema = viewSchema(TASK, taskExtraView);

@@ -179,7 +179,7 @@ export const inspectionView = viewSchema(INSPECTION, {
   findingCount: z.number().int(),
   openCount: z.number().int(),
 });
-export const findingView = viewSchema(FINDING, { status: z.enum(Object.keys(FINDING_WORKFLOW.states) as [string, ...string[]]), inspectionTitle: z.string(), unitName: z.string(), statusLabel: z.string(), overdue: z.boolean(), light });
+export const findingView = viewSchema(FINDING, { status: z.enum(Object.keys(FINDING_WORKFLOW.states) as [string, ...string[]]), inspectionTitle: z.string(), unitName: z.string(), statusLabel: z.string(), overdue: z.boolean(), due: z.string().meta({ title: '届满日（整改期限加待核查的日数）' }), light });
 export const noticeView = viewSchema(NOTICE, { unitName: z.string(), inspectionTitle: z.string().nullable(), findingTitle: z.string().nullable(), createdAt: z.string() });
 export const findingDetailView = findingView.extend({
   interviews: z.array(z.object({ id: z.string(), heldOn: z.string(), interviewee: z.string(), conductedBy: z.string(), notes: z.string() })),
@@ -201,6 +201,8 @@ export type FindingView = RecordView<typeof FINDING.fields> & {
   unitName: string;
   statusLabel: string;
   overdue: boolean;
+  /** The deadline as its clock counts it (the 整改期限 set, plus the days waiting for verification). */
+  due: string;
   light: 'green' | 'yellow' | 'red' | null;
 };
 

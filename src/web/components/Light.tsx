@@ -32,3 +32,20 @@ export function DueTag({ due, light, workingDaysLeft, provisional, explanation }
   );
   return explanation ? <Tooltip title={<Explanation lines={explanation} />} overlayStyle={{ maxWidth: 500 }}>{tag}</Tooltip> : tag;
 }
+
+/**
+ * A deadline someone set (a task's 完成时限, a finding's 整改期限) as its clock counts it: the clock's
+ * date with its light, and the date set beside it when paused days moved the clock past it.
+ */
+export function SetDeadline({ set, due, light, overdue }: { set: string; due: string; light: string | null; overdue?: boolean }) {
+  const shown = light ? <DueTag due={due} light={light} /> : <span style={{ color: overdue ? '#cf1322' : undefined }}>{due}</span>;
+  if (set === due) return shown;
+  return (
+    <Tooltip title="暂停期间（如等待确认、核查）不计入，期限相应顺延">
+      <span>
+        {shown}
+        <span style={{ color: 'rgba(0,0,0,0.55)', fontSize: 12, marginInlineStart: 4 }}>原定 {set}</span>
+      </span>
+    </Tooltip>
+  );
+}

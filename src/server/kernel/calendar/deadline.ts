@@ -9,7 +9,13 @@ import { addMonths, fromDayNumber, toDayNumber, weekdayOf, WEEKDAY_NAMES, yearOf
 import { WorkCalendar } from './work-calendar.ts';
 import { PERIOD_UNITS, type DeadlineRuleView, type DeadlineExplanation, type PeriodUnit } from '../../../shared/schemas/calendar.ts';
 
-export type DeadlineRule = Pick<DeadlineRuleView, 'code' | 'name' | 'period' | 'unit' | 'extension' | 'citation' | 'minimum'>;
+export type DeadlineRule = Pick<DeadlineRuleView, 'code' | 'name' | 'period' | 'unit' | 'extension' | 'citation' | 'minimum'> & {
+  /**
+   * A date someone set (a task's 完成时限, a finding's 整改期限), not a period: it does not move off a
+   * rest day — the date set is the date due; only paused days are added to it.
+   */
+  fixedDate?: boolean;
+};
 
 export interface Pause {
   from: string;
@@ -118,7 +124,7 @@ function run(calendar: WorkCalendar, rule: DeadlineRule, facts: ClockFacts, expl
       }
     }
     note(n);
-    if (!calendar.isWorkdayNumber(n)) {
+    if (!rule.fixedDate && !calendar.isWorkdayNumber(n)) {
       rolledFrom = n;
       while (!calendar.isWorkdayNumber(n)) {
         note(n);
@@ -148,6 +154,8 @@ function run(calendar: WorkCalendar, rule: DeadlineRule, facts: ClockFacts, expl
     lines.push(`计入工作日 ${period} 天；跳过周末 ${weekendDays} 天${holidays.length ? `、法定节假日 ${holidays.length} 天` : ''}`);
     for (const group of groupByName(calendar, holidays)) lines.push(`跳过节假日：${group}`);
     for (const m of makeups) lines.push(`计入调休上班日：${fromDayNumber(m)}（${weekdayName(m)}，${calendar.specialName(m) ?? '调休上班'}）`);
+  } else if (rule.fixedDate) {
+    lines.push(`指定日期：${fromDayNumber(start + period)}（${weekdayName(start + period)}），为确定的日期而非期间，遇休息日不顺延${pausedDays ? `；加上暂停的 ${pausedDays} 日` : ''}`);
   } else if (rule.unit === 'calendar_days') {
     lines.push(`计入自然日 ${period} 天（期间内的节假日照常计入）`);
   } else {

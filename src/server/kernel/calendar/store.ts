@@ -115,9 +115,10 @@ export async function seedDefaultRules(db: Db, moduleRules: readonly DeadlineRul
 
 /**
  * The rule a clock counts by. A clock with a fixed due date (a task's 完成时限) counts the calendar
- * days from its start to that date, so that pauses and the rest-day roll apply to it the same way.
+ * days from its start to that date, so that pauses apply to it the same way; being a date and not a
+ * period, it does not roll off a rest day (docs/deadlines.md).
  */
-export function ruleOfClock(deadlines: Deadlines, row: { rule_code: string | null; fixed_due: string | null; start_date: string; label: string }): DeadlineRuleView | undefined {
+export function ruleOfClock(deadlines: Deadlines, row: { rule_code: string | null; fixed_due: string | null; start_date: string; label: string }): (DeadlineRuleView & { fixedDate?: boolean }) | undefined {
   if (row.rule_code) return deadlines.rules.get(row.rule_code);
   if (!row.fixed_due) return undefined;
   return {
@@ -133,6 +134,7 @@ export function ruleOfClock(deadlines: Deadlines, row: { rule_code: string | nul
     builtin: true,
     version: 1,
     updatedAt: '',
+    fixedDate: true,
   };
 }
 
@@ -152,9 +154,11 @@ export function clockFacts(row: { start_date: string; pauses: string; restarts: 
  * Recomputes the stored due date of every clock that is not stopped (after a calendar or rule change),
  * in the caller's transaction. Returns how many changed.
  */
-export async function recomputeOpenClocks(tx: Executor, deadlines: Deadlines, asOf: string, ruleCode?: string): Promise<number> {
+export async function recomputeOpenClocks(tx: Executor, deadlines: Deadlines, asOf: string, ruleCode?: string | null): Promise<number> {
   let q = tx.selectFrom('clocks').select(['id', 'rule_code', 'fixed_due', 'label', 'start_date', 'pauses', 'restarts', 'extended', 'extension_note', 'due_date', 'provisional']).where('status', '!=', 'stopped');
+  // A rule's code: its clocks; null: the clocks counting to a fixed date; undefined: all.
   if (ruleCode) q = q.where('rule_code', '=', ruleCode);
+  else if (ruleCode === null) q = q.where('rule_code', 'is', null);
   let changed = 0;
   for (const row of await q.execute()) {
     const rule = ruleOfClock(deadlines, row);

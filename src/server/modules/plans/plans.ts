@@ -237,7 +237,7 @@ async function toViews(platform: Platform, rows: TaskRow[]): Promise<TaskView[]>
     clocksWithLights(platform, TASK_RECORD_TYPE, ids, 'due'),
   ]);
   return rows.map((r) => {
-    const light = clocks.get(r.id)?.light ?? null;
+    const { clock, light = null } = clocks.get(r.id) ?? {};
     return {
       ...recordView(TASK, r),
       planTitle: r.plan_title,
@@ -248,6 +248,7 @@ async function toViews(platform: Platform, rows: TaskRow[]): Promise<TaskView[]>
       // Overdue by the clock: time waiting for the law office's confirmation does not count.
       overdue: light === 'red',
       milestones: JSON.parse(r.milestones),
+      due: clock?.due_date ?? r.due_date,
       light,
     };
   });

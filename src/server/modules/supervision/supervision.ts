@@ -254,7 +254,7 @@ function findingQuery(db: Executor) {
 async function findingViews(platform: Platform, rows: any[]): Promise<FindingView[]> {
   const clocks = await clocksWithLights(platform, FINDING_RECORD_TYPE, rows.map((r) => r.id), 'rectify');
   return rows.map((r) => {
-    const light = clocks.get(r.id)?.light ?? null;
+    const { clock, light = null } = clocks.get(r.id) ?? {};
     return {
       ...recordView(FINDING, r),
       status: r.status,
@@ -263,6 +263,7 @@ async function findingViews(platform: Platform, rows: any[]): Promise<FindingVie
       statusLabel: FINDING_WORKFLOW.states[r.status]?.label ?? r.status,
       // Overdue by the clock: paused time (waiting for verification) does not count against the unit.
       overdue: light === 'red',
+      due: clock?.due_date ?? r.due_date,
       light,
     };
   });

@@ -7,6 +7,7 @@ import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { RecordFields } from '../../components/records.tsx';
 import { TASK, TASK_WORKFLOW, progressInput, type TaskDetail } from '../../../shared/schemas/plans.ts';
+import { SetDeadline } from '../../components/Light.tsx';
 
 export default function TaskDetailPage() {
   const { id = '' } = useParams();
@@ -38,7 +39,7 @@ export default function TaskDetailPage() {
         {t && (
           <RecordFields
             def={TASK}
-            view={t}
+            view={{ ...t, dueDate: <SetDeadline set={t.dueDate} due={t.due} light={t.light} overdue={t.overdue} /> }}
             extra={[
               { label: '配合单位', value: t.coUnits.map((c) => c.name).join('、') || '—', span: 2 },
               { label: '时间节点', value: t.milestones.length ? t.milestones.map((m, i) => <Tag key={i} color={m.done ? 'green' : undefined}>{m.dueDate} {m.title}</Tag>) : '—', span: 3 },

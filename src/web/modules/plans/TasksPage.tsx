@@ -13,7 +13,7 @@ import { get, post } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
-import { DueTag } from '../../components/Light.tsx';
+import { SetDeadline } from '../../components/Light.tsx';
 import { StatusTag } from '../../components/WorkflowPanel.tsx';
 import { RecordForm, RecordLedger } from '../../components/records.tsx';
 import { useAuth } from '../../auth.tsx';
@@ -69,7 +69,7 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
   // (sorted on the server by the keys of the definition).
   const trailing: ColumnsType<TaskView> = [
     { key: 'coUnits', title: '配合单位', width: 90, ellipsis: true, render: (_, t) => t.coUnits.map((c) => c.name).join('、') || '—' },
-    { key: 'dueDate', title: TASK.fields.dueDate.label, width: 160, sorter: true, sortOrder: sortOrder('dueDate'), render: (_, t) => (t.light ? <DueTag due={t.dueDate} light={t.light} /> : <span style={{ color: t.overdue ? '#cf1322' : undefined }}>{t.dueDate}</span>) },
+    { key: 'dueDate', title: TASK.fields.dueDate.label, width: 160, sorter: true, sortOrder: sortOrder('dueDate'), render: (_, t) => <SetDeadline set={t.dueDate} due={t.due} light={t.light} overdue={t.overdue} /> },
     { key: 'percent', title: TASK.fields.percent.label, width: 100, sorter: true, sortOrder: sortOrder('percent'), render: (_, t) => <Progress percent={t.percent} size="small" status={t.overdue ? 'exception' : t.status === 'completed' ? 'success' : 'active'} /> },
     // 逾期 shows on the due date's light.
     { key: 'status', title: '状态', width: 112, render: (_, t) => <StatusTag def={TASK_WORKFLOW} status={t.status} /> },

@@ -12,6 +12,7 @@ import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
 import { FINDING, FINDING_WORKFLOW, NOTICE, NOTICE_KINDS, interviewInput, type FindingDetail } from '../../../shared/schemas/supervision.ts';
 import { formOf } from './forms.ts';
+import { SetDeadline } from '../../components/Light.tsx';
 
 const SUPERVISION_NOTICE_FORM = formOf(NOTICE, ['title', 'content']);
 
@@ -54,6 +55,7 @@ export default function FindingDetailPage() {
               ...f,
               inspectionTitle: <Link to={`/inspections/${f.inspectionId}`}>{f.inspectionTitle}</Link>,
               measures: f.measures ?? <Typography.Text type="secondary">尚未报送</Typography.Text>,
+              dueDate: <SetDeadline set={f.dueDate} due={f.due} light={f.light} overdue={f.overdue} />,
             }}
           />
         )}

@@ -3,11 +3,11 @@
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { RecordLedger } from '../../components/records.tsx';
-import { DueTag } from '../../components/Light.tsx';
+import { SetDeadline } from '../../components/Light.tsx';
 import { StatusTag } from '../../components/WorkflowPanel.tsx';
 import { FINDING, FINDING_WORKFLOW, type FindingView } from '../../../shared/schemas/supervision.ts';
 
-export const dueOf = (f: FindingView) => (f.light ? <DueTag due={f.dueDate} light={f.light} /> : <span style={{ color: f.overdue ? '#cf1322' : undefined }}>{f.dueDate}</span>);
+export const dueOf = (f: FindingView) => <SetDeadline set={f.dueDate} due={f.due} light={f.light} overdue={f.overdue} />;
 
 export const OVERDUE_FILTER = { name: 'overdue', label: '期限', options: { true: '仅看逾期' } };
 
