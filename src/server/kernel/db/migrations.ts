@@ -2,6 +2,7 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Dialect, Db } from './index.ts';
 import { publicSubmissionMigrations } from '../public/tables.ts';
+import { clockMigrations } from '../workflow/migrations.ts';
 import { addColumns, createRecordTable, createTable, createIndexes, UNIT } from './schema.ts';
 
 export type MigrationSet = (dialect: Dialect) => Record<string, Migration>;
@@ -390,7 +391,7 @@ const indicatorFacts: MigrationSet = () => ({
  * they exist here too and fail.
  */
 export async function migrate(db: Db, dialect: Dialect, moduleSets: MigrationSet[], pgSchema?: string): Promise<string[]> {
-  const kernel: Record<string, Migration> = { ...kernelMigrations(dialect), ...fixedDueClocks(dialect), ...problemPool(dialect), ...problemClosing(dialect), ...indicatorFacts(dialect), ...publicSubmissionMigrations(dialect) };
+  const kernel: Record<string, Migration> = { ...kernelMigrations(dialect), ...fixedDueClocks(dialect), ...problemPool(dialect), ...problemClosing(dialect), ...indicatorFacts(dialect), ...publicSubmissionMigrations(dialect), ...clockMigrations(dialect) };
   const all: Record<string, Migration> = { ...kernel };
   for (const set of moduleSets) Object.assign(all, set(dialect));
   const run = async (migrations: Record<string, Migration>) => {
