@@ -29,8 +29,12 @@ const ROWS: Record<string, (ref: string, unitCode: string, parent: string) => Re
   foi_requests: (ref, unitCode) => ({ ref, unitCode, applicant: '张某', receivedDate: '2026-05-06', content: '某项信息' }),
   litigation_cases: (ref, unitCode) => ({ ref, unitCode, court: '示范县人民法院', plaintiff: '某公司', cause: '不服处罚', filedDate: '2026-03-01', complaintReceivedDate: '2026-03-05' }),
   litigation_hearings: (ref, _unitCode, caseRef) => ({ ref, caseRef, date: '2026-04-01', headAppeared: '否' }),
+  enforcement_bodies: (ref, unitCode) => ({ ref, unitCode, name: '执法主体', kind: 'statutory' }),
+  enforcement_officers: (ref, _unitCode, bodyRef) => ({ ref, bodyRef, name: '执法员', idNumber: '11010519491231002X', post: '队员' }),
 };
-const TABLES: Record<string, string> = { mediation_orgs: 'mediation_orgs', disputes: 'disputes', foi_requests: 'foi_requests', litigation_cases: 'litigation_cases', litigation_hearings: 'litigation_hearings' };
+const TABLES: Record<string, string> = { mediation_orgs: 'mediation_orgs', disputes: 'disputes', foi_requests: 'foi_requests', litigation_cases: 'litigation_cases', litigation_hearings: 'litigation_hearings', enforcement_bodies: 'enforcement_bodies', enforcement_officers: 'enforcement_officers' };
+/** Types whose rows name a parent record instead of a unit (hearings their case, officers their body). */
+const PARENTS: Record<string, string> = { litigation_hearings: 'litigation_cases', enforcement_officers: 'enforcement_bodies' };
 
 const snapshot = (table: string, ref: string) => (env.platform.db as any).selectFrom(table).selectAll().where('ref', '=', ref).orderBy('id').execute();
 
@@ -45,7 +49,7 @@ beforeAll(async () => {
   agents = { liaison: liaisonA, head: headA, office };
   // The other unit's records, each with a ref the tests try to reach from unit A.
   for (const type of Object.keys(ROWS)) {
-    const res = await post(office, type, [ROWS[type]!(`B-${type}`, unitB.code, 'B-litigation_cases')]);
+    const res = await post(office, type, [ROWS[type]!(`B-${type}`, unitB.code, `B-${PARENTS[type]}`)]);
     expect(res.statusCode, `${type}: ${res.body}`).toBe(200);
   }
   const closed = await post(office, 'disputes', [{ ref: 'DEMO-DSP-33', unitCode: unitB.code, type: '邻里纠纷', receivedDate: '2026-05-01', channel: '人民调解', outcome: '调解成功', closedDate: '2026-05-10' }]);
@@ -59,11 +63,11 @@ describe('the import matrix: every scoped import type × liaison, unit head, law
       it(`${type} as ${who}: another unit's unit and refs are unknown; its record never changes`, async () => {
         const agent = agents[who];
         const before = await snapshot(TABLES[type]!, `B-${type}`);
-        const parent = type === 'litigation_hearings' ? `A-case-${who}` : '';
-        if (parent) expect((await post(agent, 'litigation_cases', [ROWS.litigation_cases!(parent, unitA.code, '')])).statusCode).toBe(200);
+        const parent = PARENTS[type] ? `A-parent-${who}` : '';
+        if (parent) expect((await post(agent, PARENTS[type]!, [ROWS[PARENTS[type]!]!(parent, unitA.code, '')])).statusCode).toBe(200);
 
-        // A row placed in the other unit (for hearings: on the other unit's case).
-        const intoB = await post(agent, type, [ROWS[type]!(`X-${who}`, unitB.code, 'B-litigation_cases')], true);
+        // A row placed in the other unit (for hearings: on the other unit's case; for officers: under its body).
+        const intoB = await post(agent, type, [ROWS[type]!(`X-${who}`, unitB.code, `B-${PARENTS[type]}`)], true);
         if (who === 'office') expect(intoB.statusCode, intoB.body).toBe(200);
         else {
           expect(intoB.statusCode, intoB.body).toBe(422);

@@ -9,6 +9,7 @@ import { foiModule } from './disclosure/module.ts';
 import { litigationModule } from './litigation/module.ts';
 import { proposalsModule } from './proposals/module.ts';
 import { mediationModule } from './mediation/module.ts';
+import { enforcementModule } from './enforcement/module.ts';
 import { reportsModule } from './reports/module.ts';
 
-export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, foiModule, proposalsModule, mediationModule, reportsModule];
+export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, foiModule, proposalsModule, mediationModule, enforcementModule, reportsModule];

@@ -1,0 +1,85 @@
+// Import types `enforcement_bodies` and `enforcement_officers` (issue 16's contract), through the
+// module's own commands (kernel/imports/by-ref.ts): a row is done as the importer would do it in the app.
+import type { z } from '../../../shared/zod.ts';
+import { ENFORCEMENT_BODY, OFFICER, OFFICER_WORKFLOW, type BodyInput, type OfficerInput } from '../../../shared/schemas/enforcement.ts';
+import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
+import { advanceTo, refImport, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
+import { lookupHash } from '../../kernel/crypto/keys.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { createBody, updateBody } from './bodies.ts';
+import { certificateAction, certificateProblem, createOfficer, updateOfficer } from './officers.ts';
+
+const bodyRow = importRow(ENFORCEMENT_BODY);
+type BodyRow = z.infer<typeof bodyRow>;
+
+export const enforcementBodiesImport = refImport<BodyRow>({
+  type: 'enforcement_bodies',
+  title: '执法主体',
+  permission: 'enforcement.register',
+  fields: importFields(ENFORCEMENT_BODY, 'ZFZT-SCJ'),
+  row: bodyRow,
+  table: 'enforcement_bodies',
+  columns: { unitId: '所属单位编码（unitCode）' },
+  unitOf: (v, run) => run.unit(v.unitCode, '所属单位编码（unitCode）'),
+  create: (v, unitId, { tx, platform, actor }) => createBody(tx, platform, actor, actor.scope, { ...(importInput(ENFORCEMENT_BODY, v) as Omit<BodyInput, 'unitId'>), unitId, ref: v.ref }),
+  update: (v, existing, { tx, platform, actor }) => updateBody(tx, platform, actor, actor.scope, existing.id, existing.version!, importInput(ENFORCEMENT_BODY, v) as Omit<BodyInput, 'unitId'>),
+});
+
+const officerRow = importRow(OFFICER);
+type OfficerRow = z.infer<typeof officerRow>;
+const BODY_COLUMN = '执法主体编号（bodyRef）';
+const STATUS_COLUMN = '在岗状态（status）';
+
+export const enforcementOfficersImport = refImport<OfficerRow>({
+  type: 'enforcement_officers',
+  title: '执法人员',
+  permission: 'enforcement.register',
+  fields: importFields(OFFICER, 'ZF-001'),
+  row: officerRow,
+  table: 'enforcement_officers',
+  columns: { bodyId: BODY_COLUMN, date: '发证日期（certificateIssuedDate）', validUntil: '有效期至（certificateValidUntil）' },
+  unitOf: async (v, run) => (await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体')).unit_id,
+  async create(v, _unitId, run) {
+    const body = await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体');
+    const id = await createOfficer(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(OFFICER, v) as Omit<OfficerInput, 'bodyId'>), bodyId: body.id, ref: v.ref });
+    await advance(v, id, run);
+  },
+  async update(v, existing, run) {
+    const body = await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体');
+    if (body.id !== existing.body_id) refuseRow(BODY_COLUMN, '执法人员不能通过导入改属其他执法主体，请在系统中办理调动');
+    if (lookupHash(run.platform.keys, v.idNumber) !== existing.id_number_hash) refuseRow('身份证号（idNumber）', '与该编号已登记人员的身份证号不一致');
+    let version = await updateOfficer(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { name: v.name, post: v.post, supervisor: v.supervisor ?? false });
+    version = await recertify(v, existing, version, run);
+    await advance(v, existing.id, run);
+    return version;
+  },
+});
+
+/**
+ * A row whose certificate differs from the one on record is a new certificate (发证 or 换证 on the
+ * row's issue date): only those who may issue certificates may import it.
+ */
+async function recertify(v: OfficerRow, existing: Record<string, any>, version: number, run: RefImportRun): Promise<number> {
+  const problem = certificateProblem(v);
+  if (problem) refuseRow(`${problem[1]}（${problem[0]}）`, problem[2]);
+  if (!v.certificateNumber) return version;
+  const same = v.certificateNumber === existing.certificate_number && v.certificateIssuedDate === existing.certificate_issued_date && v.certificateValidUntil === existing.certificate_valid_until;
+  if (same) return version;
+  run.require('enforcement.certify', '执法证号（certificateNumber）', '办理发证、换证（请由司法局导入或在系统中办理）');
+  const action = existing.certificate_status === 'valid' ? 'renew' : 'issue';
+  await certificateAction(run.tx, run.platform, run.actor, run.actor.scope, existing.id, { version, action, date: v.certificateIssuedDate!, certificateNumber: v.certificateNumber, validUntil: v.certificateValidUntil!, note: '批量导入' });
+  return version + 1;
+}
+
+/** 在岗 → 离岗 → 注销 through the workflow, on the row's leaving date (or today). */
+async function advance(v: OfficerRow, id: string, run: RefImportRun): Promise<void> {
+  const date = v.leftDate ?? chinaToday();
+  if (v.leftDate && v.leftDate > chinaToday()) refuseRow('离岗日期（leftDate）', '不能晚于今天');
+  if (v.leftDate && (!v.status || v.status === 'active')) refuseRow(STATUS_COLUMN, '填写了离岗日期的，在岗状态应为离岗或注销');
+  const steps = [
+    { status: 'left', transition: 'leave', date },
+    { status: 'revoked', transition: 'cancel', date },
+  ];
+  const wanted = v.status === 'revoked' ? 2 : v.status === 'left' ? 1 : 0;
+  await advanceTo(run, OFFICER_WORKFLOW, id, steps, wanted, STATUS_COLUMN);
+}

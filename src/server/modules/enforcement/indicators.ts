@@ -1,0 +1,64 @@
+// Figures of enforcement (domain.md §4, issue 16): officers and supervisors in post at the end of Y,
+// those of them holding a certificate valid that day, and the certificates issued (or renewed) in Y.
+import { sql } from 'kysely';
+import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
+import { OFFICER_RECORD_TYPE } from '../../../shared/schemas/enforcement.ts';
+
+const yearEnd = (year: number) => `${year}-12-31`;
+
+/** In post at the end of Y: registered (or first certified) by then, and not left or struck off by then. */
+const inPost = (supervisor: 0 | 1): RecordSource => (db, year) =>
+  db
+    .selectFrom('enforcement_officers as o')
+    .select(['o.id', 'o.name as title', 'o.unit_id', 'o.since_date as date'])
+    .where('o.supervisor', '=', supervisor)
+    .where('o.since_date', '<=', yearEnd(year))
+    .where((eb) => eb.or([eb('o.left_date', 'is', null), eb('o.left_date', '>', yearEnd(year))]))
+    .where((eb) => eb.or([eb('o.revoked_date', 'is', null), eb('o.revoked_date', '>', yearEnd(year))]));
+
+/**
+ * Holding a valid certificate at the end of Y: the certificate's last event by then is an issue,
+ * renewal or reinstatement, and the validity it carries reaches that day.
+ */
+const certifiedAtEnd: RecordSource = (db, year) =>
+  inPost(0)(db, year).where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom('enforcement_certificate_events as e')
+        .select('e.id')
+        .whereRef('e.officer_id', '=', 'o.id')
+        .where('e.date', '<=', yearEnd(year))
+        .where('e.kind', 'in', ['issue', 'renew', 'reinstate'])
+        .where('e.valid_until', '>=', yearEnd(year))
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('enforcement_certificate_events as x')
+                .select('x.id')
+                .whereRef('x.officer_id', '=', 'e.officer_id')
+                .where('x.date', '<=', yearEnd(year))
+                .where(sql<boolean>`(x.date > e.date or (x.date = e.date and x.created_at > e.created_at))`),
+            ),
+          ),
+        ),
+    ),
+  );
+
+const issuedIn: RecordSource = (db, year) =>
+  db
+    .selectFrom('enforcement_certificate_events as e')
+    .innerJoin('enforcement_officers as o', 'o.id', 'e.officer_id')
+    .select(['e.id', 'o.name as title', 'e.unit_id', 'e.date'])
+    .where('e.kind', 'in', ['issue', 'renew'])
+    .where('e.date', '>=', `${year}-01-01`)
+    .where('e.date', '<=', yearEnd(year));
+
+const officers = { recordType: OFFICER_RECORD_TYPE, linkPrefix: '/enforcement/officers/' };
+
+export const enforcementIndicators: IndicatorDef[] = [
+  { code: 'enforcement.officers', name: '行政执法人员', measure: '人', kind: 'count', definition: '年末在岗的行政执法人员（不含监督人员；登记或首次取得执法证不晚于年末，且年末前未离岗、注销）', ...officers, records: inPost(0) },
+  { code: 'enforcement.certified', name: '持有效执法证人员', measure: '人', kind: 'count', definition: '其中年末持有有效执法证的（未过期，未暂扣、收回）', ...officers, records: certifiedAtEnd },
+  { code: 'enforcement.certified_rate', name: '持证率', measure: '%', kind: 'rate', definition: '持有效执法证人员 / 行政执法人员', numerator: 'enforcement.certified', denominator: 'enforcement.officers' },
+  { code: 'enforcement.supervisors', name: '行政执法监督人员', measure: '人', kind: 'count', definition: '年末在岗的行政执法监督人员', ...officers, records: inPost(1) },
+  { code: 'enforcement.certificates_issued', name: '发放执法证', measure: '本', kind: 'count', definition: '年内发放（含换发）的执法证和执法监督证（按发证日期）', recordType: 'enforcement_certificate_event', linkPrefix: null, records: issuedIn },
+];

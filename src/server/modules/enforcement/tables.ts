@@ -1,0 +1,92 @@
+import type { StampColumns } from '../../kernel/db/tables.ts';
+
+export interface EnforcementBodyTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  /** The unit the body belongs to: owner for data scope. */
+  unit_id: string;
+  name: string;
+  kind: string;
+  basis: string | null;
+  entrusted_by: string | null;
+}
+
+export interface EnforcementPowerTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  body_id: string;
+  /** The body's unit. */
+  unit_id: string;
+  title: string;
+  category: string;
+  basis: string;
+  delegated: number;
+  delegated_by: string | null;
+  delegated_date: string | null;
+}
+
+export interface EnforcementOfficerTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  /** The body's unit: owner for data scope. */
+  unit_id: string;
+  body_id: string;
+  name: string;
+  id_number_enc: string;
+  id_number_hash: string;
+  post: string;
+  supervisor: number;
+  certificate_number: string | null;
+  certificate_issued_date: string | null;
+  certificate_valid_until: string | null;
+  certificate_status: string | null;
+  status: string;
+  /** In post from (registration, or the first certificate when earlier): the year figures count from it. */
+  since_date: string;
+  left_date: string | null;
+  revoked_date: string | null;
+  /** The valid-until date whose 90-day warning was sent (warned once per certificate). */
+  expiry_warned_for: string | null;
+}
+
+export interface CertificateEventTable {
+  id: string;
+  officer_id: string;
+  unit_id: string;
+  kind: string;
+  date: string;
+  certificate_number: string | null;
+  valid_until: string | null;
+  note: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface TrainingTable {
+  id: string;
+  officer_id: string;
+  unit_id: string;
+  date: string;
+  title: string;
+  hours: number;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface EnforcementSettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+declare module '../../kernel/db/tables.ts' {
+  interface Database {
+    enforcement_bodies: EnforcementBodyTable;
+    enforcement_powers: EnforcementPowerTable;
+    enforcement_officers: EnforcementOfficerTable;
+    enforcement_certificate_events: CertificateEventTable;
+    enforcement_trainings: TrainingTable;
+    enforcement_settings: EnforcementSettingTable;
+  }
+}
