@@ -3,7 +3,7 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { Dialect, Db } from './index.ts';
 import { publicSubmissionMigrations } from '../public/tables.ts';
 import { clockMigrations } from '../workflow/migrations.ts';
-import { addColumns, createRecordTable, createTable, createIndexes, UNIT } from './schema.ts';
+import { addColumns, createRecordTable, createTable, createIndexes } from './schema.ts';
 
 export type MigrationSet = (dialect: Dialect) => Record<string, Migration>;
 
@@ -12,59 +12,29 @@ export { withStamps } from './schema.ts';
 const kernelMigrations: MigrationSet = (dialect) => ({
   kernel_0001_foundation: {
     async up(db: Kysely<any>) {
-      await createRecordTable(db, 'org_units', {
-        code: 'text not null unique',
-        name: 'text not null',
-        kind: 'text not null',
-        category: 'text',
-        // No self-referencing foreign key: moves rewrite whole subtrees and restores insert in any order.
-        parent_id: 'text',
-        path: 'text not null',
-        credit_code: 'text',
-        active: 'integer not null default 1',
-        sort_order: 'integer not null default 0',
-      }, { ref: false, unit: false });
+      await createRecordTable(db, 'org_units', `
+        code text not null unique, name text not null, kind text not null, category text,
+        -- No self-referencing foreign key: moves rewrite whole subtrees and restores insert in any order.
+        parent_id text, path text not null, credit_code text, active integer not null default 1,
+        sort_order integer not null default 0`, { ref: false, unit: false });
       await createIndexes(db, 'org_units', { parent: 'parent_id', path: 'path' });
 
-      await createRecordTable(db, 'users', {
-        username: 'text not null unique',
-        name: 'text not null',
-        unit_id: UNIT,
-        password_hash: 'text not null',
-        password_changed_at: 'text not null',
-        must_change_password: 'integer not null default 1',
-        disabled: 'integer not null default 0',
-        failed_logins: 'integer not null default 0',
-        first_failed_at: 'text',
-        locked_until: 'text',
-        phone_enc: 'text',
-        phone_hash: 'text',
-        id_number_enc: 'text',
-        id_number_hash: 'text',
-        last_login_at: 'text',
-      }, { ref: false });
-      await createIndexes(db, 'users', {
-        unit: 'unit_id, username',
-        phone_hash: 'phone_hash',
-        id_number_hash: 'id_number_hash',
-      });
+      await createRecordTable(db, 'users', `
+        username text not null unique, name text not null, unit_id text not null references org_units(id),
+        password_hash text not null, password_changed_at text not null,
+        must_change_password integer not null default 1, disabled integer not null default 0,
+        failed_logins integer not null default 0, first_failed_at text, locked_until text, phone_enc text,
+        phone_hash text, id_number_enc text, id_number_hash text, last_login_at text`, { ref: false });
+      await createIndexes(db, 'users', { unit: 'unit_id, username', phone_hash: 'phone_hash', id_number_hash: 'id_number_hash' });
 
-      await createTable(db, 'user_roles', {
-        user_id: 'text not null references users.id on delete cascade',
-        role: 'text not null',
-        'primary key user_roles_pk': 'user_id, role',
-      });
+      await createTable(db, 'user_roles', `
+        user_id text not null references users(id) on delete cascade, role text not null,
+        constraint user_roles_pk primary key (user_id, role)`);
       await createIndexes(db, 'user_roles', { role: 'role' });
 
-      await createTable(db, 'sessions', {
-        id: 'text primary key',
-        user_id: 'text not null references users.id on delete cascade',
-        csrf_token: 'text not null',
-        created_at: 'text not null',
-        last_seen_at: 'text not null',
-        ip: 'text',
-        user_agent: 'text',
-      });
+      await createTable(db, 'sessions', `
+        id text primary key, user_id text not null references users(id) on delete cascade, csrf_token text not null,
+        created_at text not null, last_seen_at text not null, ip text, user_agent text`);
       await createIndexes(db, 'sessions', { user: 'user_id' });
 
       await addColumns(
@@ -73,27 +43,13 @@ const kernelMigrations: MigrationSet = (dialect) => ({
           .addColumn('seq', dialect === 'postgres' ? 'serial' : 'integer', (c) =>
             dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
           ),
-        {
-          at: 'text not null',
-          actor_id: 'text',
-          actor_name: 'text',
-          actor_roles: 'text not null',
-          unit_id: 'text',
-          ip: 'text',
-          action: 'text not null',
-          target_type: 'text',
-          target_id: 'text',
-          outcome: 'text not null',
-          detail: 'text',
-          prev_hash: 'text not null',
-          hash: 'text not null',
-        },
+        `
+          at text not null, actor_id text, actor_name text, actor_roles text not null, unit_id text, ip text,
+          action text not null, target_type text, target_id text, outcome text not null, detail text,
+          prev_hash text not null, hash text not null`,
       ).execute();
       await createIndexes(db, 'audit_log', {
-        at: 'at',
-        actor: 'actor_id, seq',
-        action: 'action, seq',
-        target: 'target_type, target_id',
+        at: 'at', actor: 'actor_id, seq', action: 'action, seq', target: 'target_type, target_id',
       });
       // Append-only in the database too: no UPDATE or DELETE reaches a row.
       if (dialect === 'postgres') {
@@ -110,117 +66,46 @@ const kernelMigrations: MigrationSet = (dialect) => ({
           begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
       }
 
-      await createTable(db, 'attachments', {
-        id: 'text primary key',
-        content_hash: 'text not null',
-        size: 'integer not null',
-        mime: 'text not null',
-        filename: 'text not null',
-        record_type: 'text',
-        record_id: 'text',
-        unit_id: UNIT,
-        uploaded_by: 'text not null references users.id',
-        uploaded_at: 'text not null',
-      });
-      await createIndexes(db, 'attachments', {
-        record: 'record_type, record_id',
-        unit: 'unit_id',
-        hash: 'content_hash',
-      });
+      await createTable(db, 'attachments', `
+        id text primary key, content_hash text not null, size integer not null, mime text not null,
+        filename text not null, record_type text, record_id text, unit_id text not null references org_units(id),
+        uploaded_by text not null references users(id), uploaded_at text not null`);
+      await createIndexes(db, 'attachments', { record: 'record_type, record_id', unit: 'unit_id', hash: 'content_hash' });
     },
   },
   kernel_0002_calendar_workflow: {
     async up(db: Kysely<any>) {
-      await createTable(db, 'calendar_overrides', {
-        date: 'text primary key',
-        kind: 'text not null',
-        name: 'text not null',
-        updated_at: 'text not null',
-        updated_by: 'text',
-      });
-      await createTable(db, 'calendar_years', {
-        year: 'integer primary key',
-        notice: 'text not null',
-        updated_at: 'text not null',
-        updated_by: 'text',
-      });
-      await createTable(db, 'deadline_rules', {
-        code: 'text primary key',
-        name: 'text not null',
-        period: 'integer not null',
-        unit: 'text not null',
-        extension: 'integer',
-        citation: 'text not null',
-        note: 'text',
-        minimum: 'integer not null default 0',
-        warn_days: 'integer not null default 3',
-        builtin: 'integer not null default 0',
-        version: 'integer not null default 1',
-        updated_at: 'text not null',
-        updated_by: 'text',
-      });
-      await createTable(db, 'clocks', {
-        id: 'text primary key',
-        record_type: 'text not null',
-        record_id: 'text not null',
-        unit_id: UNIT,
-        clock_key: 'text not null',
-        label: 'text not null',
-        rule_code: 'text not null references deadline_rules.code',
-        status: 'text not null',
-        start_date: 'text not null',
-        pauses: "text not null default '[]'",
-        restarts: "text not null default '[]'",
-        extended: 'integer not null default 0',
-        extension_note: 'text',
-        due_date: 'text not null',
-        provisional: 'integer not null default 0',
-        stopped_on: 'text',
-        stop_reason: 'text',
-        escalation_level: 'integer not null default 0',
-        escalated_at: 'text',
-        version: 'integer not null default 1',
-        created_at: 'text not null',
-        updated_at: 'text not null',
-        updated_by: 'text',
-        'unique clocks_record_key': 'record_type, record_id, clock_key',
-      });
+      await createTable(db, 'calendar_overrides', `
+        date text primary key, kind text not null, name text not null, updated_at text not null, updated_by text`);
+      await createTable(db, 'calendar_years', `
+        year integer primary key, notice text not null, updated_at text not null, updated_by text`);
+      await createTable(db, 'deadline_rules', `
+        code text primary key, name text not null, period integer not null, unit text not null, extension integer,
+        citation text not null, note text, minimum integer not null default 0, warn_days integer not null default 3,
+        builtin integer not null default 0, version integer not null default 1, updated_at text not null,
+        updated_by text`);
+      await createTable(db, 'clocks', `
+        id text primary key, record_type text not null, record_id text not null,
+        unit_id text not null references org_units(id), clock_key text not null, label text not null,
+        rule_code text not null references deadline_rules(code), status text not null, start_date text not null,
+        pauses text not null default '[]', restarts text not null default '[]', extended integer not null default 0,
+        extension_note text, due_date text not null, provisional integer not null default 0, stopped_on text,
+        stop_reason text, escalation_level integer not null default 0, escalated_at text,
+        version integer not null default 1, created_at text not null, updated_at text not null, updated_by text,
+        constraint clocks_record_key unique (record_type, record_id, clock_key)`);
       await createIndexes(db, 'clocks', { open_due: 'status, due_date', unit: 'unit_id, status' });
-      await createTable(db, 'timeline_entries', {
-        id: 'text primary key',
-        record_type: 'text not null',
-        record_id: 'text not null',
-        at: 'text not null',
-        actor_id: 'text',
-        actor_name: 'text',
-        action: 'text not null',
-        label: 'text not null',
-        from_status: 'text',
-        to_status: 'text',
-        note: 'text',
-      });
+      await createTable(db, 'timeline_entries', `
+        id text primary key, record_type text not null, record_id text not null, at text not null, actor_id text,
+        actor_name text, action text not null, label text not null, from_status text, to_status text, note text`);
       await db.schema.createIndex('timeline_record').on('timeline_entries').columns(['record_type', 'record_id', 'at']).execute();
-      await createTable(db, 'notifications', {
-        id: 'text primary key',
-        user_id: 'text not null references users.id on delete cascade',
-        kind: 'text not null',
-        title: 'text not null',
-        body: 'text',
-        link: 'text',
-        record_type: 'text',
-        record_id: 'text',
-        created_at: 'text not null',
-        read_at: 'text',
-      });
+      await createTable(db, 'notifications', `
+        id text primary key, user_id text not null references users(id) on delete cascade, kind text not null,
+        title text not null, body text, link text, record_type text, record_id text, created_at text not null,
+        read_at text`);
       await createIndexes(db, 'notifications', { user: 'user_id, read_at, created_at' });
-      await createTable(db, 'job_runs', {
-        job: 'text not null',
-        run_date: 'text not null',
-        started_at: 'text not null',
-        finished_at: 'text',
-        summary: 'text',
-        'primary key job_runs_pk': 'job, run_date',
-      });
+      await createTable(db, 'job_runs', `
+        job text not null, run_date text not null, started_at text not null, finished_at text, summary text,
+        constraint job_runs_pk primary key (job, run_date)`);
     },
   },
 });
@@ -259,21 +144,11 @@ const problemPool: MigrationSet = () => ({
   // 问题池: open problems by unit from every source (inspections, reconsideration corrections, lost lawsuits…).
   kernel_0004_problem_pool: {
     async up(db: Kysely<any>) {
-      await createTable(db, 'problems', {
-        id: 'text primary key',
-        source_type: 'text not null',
-        source_id: 'text not null',
-        source_label: 'text not null',
-        unit_id: UNIT,
-        title: 'text not null',
-        severity: 'text not null',
-        status: 'text not null',
-        opened_on: 'text not null',
-        closed_on: 'text',
-        link: 'text',
-        updated_at: 'text not null',
-        'unique problems_source': 'source_type, source_id',
-      });
+      await createTable(db, 'problems', `
+        id text primary key, source_type text not null, source_id text not null, source_label text not null,
+        unit_id text not null references org_units(id), title text not null, severity text not null,
+        status text not null, opened_on text not null, closed_on text, link text, updated_at text not null,
+        constraint problems_source unique (source_type, source_id)`);
       await createIndexes(db, 'problems', { unit_status: 'unit_id, status' });
     },
   },
@@ -294,24 +169,14 @@ const indicatorFacts: MigrationSet = () => ({
   // Summary tables of the indicator figures (kernel/indicators/facts.ts): derived, never backed up.
   kernel_0006_indicator_facts: {
     async up(db: Kysely<any>) {
-      await createTable(db, 'indicator_generations', {
-        table_name: 'text primary key',
-        generation: 'bigint not null default 0',
-      });
-      await createTable(db, 'indicator_fact_sets', {
-        code: 'text not null',
-        year: 'integer not null',
-        stamp: 'text not null',
-        computed_at: 'text not null',
-        'primary key indicator_fact_sets_pk': 'code, year',
-      });
-      await createTable(db, 'indicator_facts', {
-        code: 'text not null',
-        year: 'integer not null',
-        unit_id: 'text not null',
-        n: 'integer not null',
-        'primary key indicator_facts_pk': 'code, year, unit_id',
-      });
+      await createTable(db, 'indicator_generations', `
+        table_name text primary key, generation bigint not null default 0`);
+      await createTable(db, 'indicator_fact_sets', `
+        code text not null, year integer not null, stamp text not null, computed_at text not null,
+        constraint indicator_fact_sets_pk primary key (code, year)`);
+      await createTable(db, 'indicator_facts', `
+        code text not null, year integer not null, unit_id text not null, n integer not null,
+        constraint indicator_facts_pk primary key (code, year, unit_id)`);
     },
   },
   // PostgreSQL: writers append here instead of updating a shared generation row (two writers
@@ -338,11 +203,8 @@ const indicatorFacts: MigrationSet = () => ({
   // process of one platform shares them (kernel/http/rate-limits.ts).
   kernel_0010_rate_limits: {
     async up(db: Kysely<any>) {
-      await createTable(db, 'rate_limits', {
-        key: 'text primary key',
-        window_start: 'bigint not null',
-        hits: 'integer not null',
-      });
+      await createTable(db, 'rate_limits', `
+        key text primary key, window_start bigint not null, hits integer not null`);
     },
   },
   // PostgreSQL appends a change row per write to a tracked table; a generation read counts one
@@ -361,25 +223,14 @@ const indicatorFacts: MigrationSet = () => ({
       await db.schema.alterTable('users').addColumn('totp_pending_enc', 'text').execute();
       await db.schema.alterTable('users').addColumn('totp_enabled_at', 'text').execute();
       await db.schema.alterTable('users').addColumn('totp_last_step', 'bigint').execute();
-      await createTable(db, 'user_recovery_codes', {
-        user_id: 'text not null',
-        code_hash: 'text not null',
-        created_at: 'text not null',
-        used_at: 'text',
-        'primary key user_recovery_codes_pk': 'user_id, code_hash',
-      });
-      await createTable(db, 'password_history', {
-        user_id: 'text not null',
-        password_hash: 'text not null',
-        changed_at: 'text not null',
-      });
+      await createTable(db, 'user_recovery_codes', `
+        user_id text not null, code_hash text not null, created_at text not null, used_at text,
+        constraint user_recovery_codes_pk primary key (user_id, code_hash)`);
+      await createTable(db, 'password_history', `
+        user_id text not null, password_hash text not null, changed_at text not null`);
       await createIndexes(db, 'password_history', { user: 'user_id, changed_at' });
-      await createTable(db, 'login_failures', {
-        username: 'text primary key',
-        failures: 'integer not null',
-        first_failed_at: 'text not null',
-        locked_until: 'text',
-      });
+      await createTable(db, 'login_failures', `
+        username text primary key, failures integer not null, first_failed_at text not null, locked_until text`);
     },
   },
 });

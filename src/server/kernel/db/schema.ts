@@ -1,6 +1,5 @@
-// Tables for migrations, written compactly: each column as SQL reads it ('text not null',
-// 'integer not null default 0', 'text references org_units.id'), a record type's table with the
-// columns every record has, and indexes named after their table.
+// Tables for migrations, written compactly: the columns as SQL writes them, a record type's table
+// with the columns every record has, and indexes named after their table.
 import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely } from 'kysely';
 
 /** The record columns every versioned table has: version, created/updated at/by. */
@@ -12,36 +11,37 @@ export const withStamps = (t: any) =>
     .addColumn('updated_at', 'text', (c: any) => c.notNull())
     .addColumn('updated_by', 'text');
 
-/** The owner unit of a record: every data-scope check reads it. */
-export const UNIT = 'text not null references org_units.id';
-
-/** Who wrote a row that is never edited (a hearing, a progress report), and when. */
-export const CREATED = { created_by: 'text', created_at: 'text not null' } as const;
-
 /**
- * A column, or a table constraint when the key is `unique <name>` or `primary key <name>` and the
- * value lists its columns ('plan_id, code').
+ * A table's columns as SQL writes them, comma-separated, several to a line: `title text not null,
+ * count integer not null default 0, parent_id text not null references parents(id) on delete
+ * cascade, constraint parents_code unique (parent_id, code)`; `--` starts a comment. Only these
+ * types and clauses are read (anything else throws): text, integer, bigint; primary key, not null,
+ * unique, default <number or 'text'>, references <table>(<column>), on delete cascade; table
+ * constraints unique and primary key.
  */
-export type Columns = Record<string, string>;
+export type Columns = string;
 
-const COLUMN = /^(text|integer|bigint)((?: primary key| not null| unique| default (?:-?\d+|'[^']*')| references \w+\.\w+| on delete cascade)*)$/;
+const COLUMN = /^(\w+) (text|integer|bigint)((?: primary key| not null| unique| default (?:-?\d+|'[^']*')| references \w+\(\w+\)| on delete cascade)*)$/;
+const CONSTRAINT = /^constraint (\w+) (unique|primary key) \(([\w, ]+)\)$/;
 
-function column(name: string, spec: string) {
-  const m = COLUMN.exec(spec);
-  if (!m) throw new Error(`${name}: cannot read column "${spec}"`);
-  const rest = m[2]!;
-  const fallback = /default (-?\d+|'[^']*')/.exec(rest)?.[1];
-  const target = /references (\w+\.\w+)/.exec(rest)?.[1];
-  const build = (c: ColumnDefinitionBuilder) => {
-    if (rest.includes(' primary key')) c = c.primaryKey();
-    if (rest.includes(' not null')) c = c.notNull();
-    if (rest.includes(' unique')) c = c.unique();
-    if (fallback !== undefined) c = c.defaultTo(fallback.startsWith("'") ? fallback.slice(1, -1) : Number(fallback));
-    if (target) c = c.references(target);
-    if (rest.includes(' on delete cascade')) c = c.onDelete('cascade');
-    return c;
-  };
-  return { type: m[1] as 'text' | 'integer' | 'bigint', build };
+/** The column definitions and constraints, split at the commas outside parentheses and quotes. */
+function items(columns: Columns): string[] {
+  const text = columns.replace(/--[^\n]*/g, '');
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let item = '';
+  for (const ch of text) {
+    if (ch === "'") quoted = !quoted;
+    if (!quoted && ch === '(') depth++;
+    if (!quoted && ch === ')') depth--;
+    if (ch === ',' && depth === 0 && !quoted) {
+      out.push(item);
+      item = '';
+    } else item += ch;
+  }
+  out.push(item);
+  return out.map((i) => i.trim().replace(/\s+/g, ' ')).filter(Boolean);
 }
 
 const list = (columns: string) => columns.split(',').map((c) => c.trim());
@@ -49,14 +49,27 @@ const list = (columns: string) => columns.split(',').map((c) => c.trim());
 /** Adds the columns and constraints to a table being created, in the order given. */
 export function addColumns<T extends CreateTableBuilder<any, any>>(table: T, columns: Columns): T {
   let t: any = table;
-  for (const [key, spec] of Object.entries(columns)) {
-    const constraint = /^(unique|primary key) (\w+)$/.exec(key);
-    if (constraint?.[1] === 'unique') t = t.addUniqueConstraint(constraint[2], list(spec));
-    else if (constraint) t = t.addPrimaryKeyConstraint(constraint[2], list(spec));
-    else {
-      const { type, build } = column(key, spec);
-      t = t.addColumn(key, type, build);
+  for (const item of items(columns)) {
+    const constraint = CONSTRAINT.exec(item);
+    if (constraint) {
+      const [, name, kind, on] = constraint;
+      t = kind === 'unique' ? t.addUniqueConstraint(name, list(on!)) : t.addPrimaryKeyConstraint(name, list(on!));
+      continue;
     }
+    const m = COLUMN.exec(item);
+    if (!m) throw new Error(`cannot read column "${item}"`);
+    const [, name, type, rest] = m as unknown as [string, string, 'text' | 'integer' | 'bigint', string];
+    const fallback = /default (-?\d+|'[^']*')/.exec(rest)?.[1];
+    const target = /references (\w+)\((\w+)\)/.exec(rest);
+    t = t.addColumn(name, type, (c: ColumnDefinitionBuilder) => {
+      if (rest.includes(' primary key')) c = c.primaryKey();
+      if (rest.includes(' not null')) c = c.notNull();
+      if (rest.includes(' unique')) c = c.unique();
+      if (fallback !== undefined) c = c.defaultTo(fallback.startsWith("'") ? fallback.slice(1, -1) : Number(fallback));
+      if (target) c = c.references(`${target[1]}.${target[2]}`);
+      if (rest.includes(' on delete cascade')) c = c.onDelete('cascade');
+      return c;
+    });
   }
   return t;
 }
@@ -83,10 +96,10 @@ export interface RecordTableOptions {
  */
 export async function createRecordTable(db: Kysely<any>, name: string, columns: Columns, options: RecordTableOptions = {}): Promise<void> {
   const ref = options.ref ?? 'per unit';
-  const head: Columns = { id: 'text primary key' };
-  if (ref) head.ref = ref === 'unique' ? 'text unique' : 'text';
-  if (options.unit !== false && !('unit_id' in columns)) head.unit_id = UNIT;
-  await withStamps(addColumns(db.schema.createTable(name), { ...head, ...columns })).execute();
+  const head = ['id text primary key'];
+  if (ref) head.push(ref === 'unique' ? 'ref text unique' : 'ref text');
+  if (options.unit !== false && !/(^|,)\s*unit_id\s/.test(columns)) head.push('unit_id text not null references org_units(id)');
+  await withStamps(addColumns(db.schema.createTable(name), `${head.join(', ')}, ${columns}`)).execute();
   if (ref === 'per unit') await db.schema.createIndex(`${name}_unit_ref`).on(name).columns(['unit_id', 'ref']).unique().execute();
 }
 

@@ -2,7 +2,7 @@
 // secret hashed), the applicant's files and supplements, and the documents released to them.
 import type { Kysely } from 'kysely';
 import type { MigrationSet } from '../db/migrations.ts';
-import { createTable, createIndexes, UNIT } from '../db/schema.ts';
+import { createTable, createIndexes } from '../db/schema.ts';
 
 export interface PublicSubmissionTable {
   id: string;
@@ -58,44 +58,25 @@ declare module '../db/tables.ts' {
 export const publicSubmissionMigrations: MigrationSet = () => ({
   kernel_0013_public_submissions: {
     async up(db: Kysely<any>) {
-      await createTable(db, 'public_submissions', {
-        id: 'text primary key',
-        form: 'text not null',
-        record_type: 'text not null',
-        record_id: 'text not null',
-        unit_id: UNIT,
-        code: 'text not null unique',
-        secret_hash: 'text not null',
-        created_at: 'text not null',
-      });
+      await createTable(db, 'public_submissions', `
+        id text primary key, form text not null, record_type text not null, record_id text not null,
+        unit_id text not null references org_units(id), code text not null unique, secret_hash text not null,
+        created_at text not null`);
       await createIndexes(db, 'public_submissions', { record: 'record_type, record_id' });
-      await createTable(db, 'public_supplements', {
-        id: 'text primary key',
-        submission_id: 'text not null references public_submissions.id',
-        answered_on: 'text not null',
-        text: 'text not null',
-        created_at: 'text not null',
-      });
+      await createTable(db, 'public_supplements', `
+        id text primary key, submission_id text not null references public_submissions(id), answered_on text not null,
+        text text not null, created_at text not null`);
       await createIndexes(db, 'public_supplements', { submission: 'submission_id' });
-      await createTable(db, 'public_files', {
-        id: 'text primary key',
-        submission_id: 'text not null references public_submissions.id',
-        supplement_id: 'text references public_supplements.id',
-        content_hash: 'text not null',
-        filename: 'text not null',
-        mime: 'text not null',
-        size: 'integer not null',
-        uploaded_at: 'text not null',
-      });
+      await createTable(db, 'public_files', `
+        id text primary key, submission_id text not null references public_submissions(id),
+        supplement_id text references public_supplements(id), content_hash text not null, filename text not null,
+        mime text not null, size integer not null, uploaded_at text not null`);
       await createIndexes(db, 'public_files', { submission: 'submission_id' });
-      await createTable(db, 'public_releases', {
-        id: 'text primary key',
-        submission_id: 'text not null references public_submissions.id',
-        attachment_id: 'text not null references attachments.id',
-        released_at: 'text not null',
-        released_by: 'text not null references users.id',
-        'unique public_releases_once': 'submission_id, attachment_id',
-      });
+      await createTable(db, 'public_releases', `
+        id text primary key, submission_id text not null references public_submissions(id),
+        attachment_id text not null references attachments(id), released_at text not null,
+        released_by text not null references users(id),
+        constraint public_releases_once unique (submission_id, attachment_id)`);
     },
   },
 });

@@ -6,19 +6,10 @@ import { createRecordTable, createIndexes } from '../../kernel/db/schema.ts';
 export const disclosureMigrations: MigrationSet = (dialect) => ({
   foi_0001_requests: {
     async up(db: Kysely<any>) {
-      await createRecordTable(db, 'foi_requests', {
-        title: 'text not null',
-        applicant_name: 'text not null',
-        applicant_id_enc: 'text',
-        applicant_id_hash: 'text',
-        applicant_phone_enc: 'text',
-        content: 'text not null',
-        received_date: 'text not null',
-        channel: 'text not null',
-        status: 'text not null',
-        reply_date: 'text',
-        reply_type: 'text',
-      }, { ref: 'unique' });
+      await createRecordTable(db, 'foi_requests', `
+        title text not null, applicant_name text not null, applicant_id_enc text, applicant_id_hash text,
+        applicant_phone_enc text, content text not null, received_date text not null, channel text not null,
+        status text not null, reply_date text, reply_type text`, { ref: 'unique' });
       await createIndexes(db, 'foi_requests', { received: 'received_date', unit_status: 'unit_id, status' });
     },
   },

@@ -1,36 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { MigrationSet } from '../../kernel/db/migrations.ts';
 import { makeRefUniquePerUnit } from '../../kernel/db/ref-per-unit.ts';
-import { createRecordTable, createTable, createIndexes, UNIT, CREATED } from '../../kernel/db/schema.ts';
+import { createRecordTable, createTable, createIndexes } from '../../kernel/db/schema.ts';
 
 export const litigationMigrations: MigrationSet = (dialect) => ({
   litigation_0001_cases: {
     async up(db: Kysely<any>) {
-      await createRecordTable(db, 'litigation_cases', {
-        title: 'text not null',
-        court: 'text not null',
-        plaintiff: 'text not null',
-        cause: 'text not null',
-        filed_date: 'text not null',
-        complaint_received_date: 'text not null',
-        defence_date: 'text',
-        status: 'text not null',
-        judgment_date: 'text',
-        result: 'text',
-        loss_analysis: 'text',
-      }, { ref: 'unique' });
+      await createRecordTable(db, 'litigation_cases', `
+        title text not null, court text not null, plaintiff text not null, cause text not null,
+        filed_date text not null, complaint_received_date text not null, defence_date text, status text not null,
+        judgment_date text, result text, loss_analysis text`, { ref: 'unique' });
       await createIndexes(db, 'litigation_cases', { filed: 'filed_date', unit: 'unit_id, status' });
-      await createTable(db, 'litigation_hearings', {
-        id: 'text primary key',
-        ref: 'text unique',
-        case_id: 'text not null references litigation_cases.id',
-        unit_id: UNIT,
-        date: 'text not null',
-        head_appeared: 'integer not null',
-        head_name: 'text',
-        note: 'text',
-        ...CREATED,
-      });
+      await createTable(db, 'litigation_hearings', `
+        id text primary key, ref text unique, case_id text not null references litigation_cases(id),
+        unit_id text not null references org_units(id), date text not null, head_appeared integer not null,
+        head_name text, note text, created_by text, created_at text not null`);
       await createIndexes(db, 'litigation_hearings', { case: 'case_id, date', date: 'date' });
     },
   },

@@ -1,43 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { MigrationSet } from '../../kernel/db/migrations.ts';
 import { makeRefUniquePerUnit } from '../../kernel/db/ref-per-unit.ts';
-import { createRecordTable, createTable, createIndexes, UNIT } from '../../kernel/db/schema.ts';
+import { createRecordTable, createTable, createIndexes } from '../../kernel/db/schema.ts';
 
 export const mediationMigrations: MigrationSet = (dialect) => ({
   mediation_0001_orgs_disputes: {
     async up(db: Kysely<any>) {
-      await createTable(db, 'mediation_orgs', {
-        id: 'text primary key',
-        ref: 'text unique',
-        unit_id: UNIT,
-        name: 'text not null',
-        type: 'text not null',
-        established_date: 'text not null',
-        active: 'integer not null default 1',
-        created_at: 'text not null',
-        created_by: 'text',
-        updated_at: 'text not null',
-        updated_by: 'text',
-      });
+      await createTable(db, 'mediation_orgs', `
+        id text primary key, ref text unique, unit_id text not null references org_units(id), name text not null,
+        type text not null, established_date text not null, active integer not null default 1,
+        created_at text not null, created_by text, updated_at text not null, updated_by text`);
       await createIndexes(db, 'mediation_orgs', { unit: 'unit_id' });
-      await createRecordTable(db, 'disputes', {
-        org_id: 'text references mediation_orgs.id',
-        title: 'text not null',
-        type: 'text not null',
-        parties: 'text not null',
-        summary: 'text not null',
-        received_date: 'text not null',
-        channel: 'text not null',
-        linked_dispute_id: 'text',
-        mediators: 'text not null',
-        lawyer_involved: 'integer not null default 0',
-        status: 'text not null',
-        outcome: 'text',
-        agreement: 'text',
-        closed_date: 'text',
-        revisit_date: 'text',
-        revisit_result: 'text',
-      }, { ref: 'unique' });
+      await createRecordTable(db, 'disputes', `
+        org_id text references mediation_orgs(id), title text not null, type text not null, parties text not null,
+        summary text not null, received_date text not null, channel text not null, linked_dispute_id text,
+        mediators text not null, lawyer_involved integer not null default 0, status text not null, outcome text,
+        agreement text, closed_date text, revisit_date text, revisit_result text`, { ref: 'unique' });
       await createIndexes(db, 'disputes', { received: 'received_date', unit_status: 'unit_id, status' });
     },
   },

@@ -6,31 +6,14 @@ import { createRecordTable, createIndexes } from '../../kernel/db/schema.ts';
 export const reviewMigrations: MigrationSet = (dialect) => ({
   review_0001_cases: {
     async up(db: Kysely<any>) {
-      await createRecordTable(db, 'review_cases', {
-        title: 'text not null',
-        applicant_name: 'text not null',
-        applicant_kind: 'text not null',
-        applicant_id_enc: 'text',
-        applicant_id_hash: 'text',
-        applicant_phone_enc: 'text',
-        respondent: 'text not null',
-        respondent_unit_id: 'text references org_units.id',
-        act: 'text not null',
-        received_date: 'text not null',
-        channel: 'text not null',
-        status: 'text not null',
-        procedure: 'text',
-        accepted_date: 'text',
-        copy_sent_date: 'text',
-        reply_date: 'text',
-        closed_date: 'text',
-        outcome: 'text',
-        committee_opinion: 'text',
-      }, { ref: 'unique' });
+      await createRecordTable(db, 'review_cases', `
+        title text not null, applicant_name text not null, applicant_kind text not null, applicant_id_enc text,
+        applicant_id_hash text, applicant_phone_enc text, respondent text not null,
+        respondent_unit_id text references org_units(id), act text not null, received_date text not null,
+        channel text not null, status text not null, procedure text, accepted_date text, copy_sent_date text,
+        reply_date text, closed_date text, outcome text, committee_opinion text`, { ref: 'unique' });
       await createIndexes(db, 'review_cases', {
-        received: 'received_date',
-        closed: 'closed_date',
-        unit_status: 'unit_id, status',
+        received: 'received_date', closed: 'closed_date', unit_status: 'unit_id, status',
         applicant: 'applicant_id_hash',
       });
     },

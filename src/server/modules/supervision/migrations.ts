@@ -1,62 +1,33 @@
 import type { Kysely } from 'kysely';
 import type { MigrationSet } from '../../kernel/db/migrations.ts';
-import { createRecordTable, createTable, createIndexes, UNIT, CREATED } from '../../kernel/db/schema.ts';
+import { createRecordTable, createTable, createIndexes } from '../../kernel/db/schema.ts';
 
 export const supervisionMigrations: MigrationSet = () => ({
   supervision_0001_inspections_findings: {
     async up(db: Kysely<any>) {
-      await createRecordTable(db, 'inspections', {
-        title: 'text not null',
-        kind: 'text not null',
-        date: 'text not null',
-        inspectors: 'text not null',
-        checklist: "text not null default '[]'",
-        summary: 'text',
-      }, { ref: 'unique' });
+      await createRecordTable(db, 'inspections', `
+        title text not null, kind text not null, date text not null, inspectors text not null,
+        checklist text not null default '[]', summary text`, { ref: 'unique' });
       await createIndexes(db, 'inspections', { date: 'date' });
-      await createTable(db, 'inspection_targets', {
-        inspection_id: 'text not null references inspections.id on delete cascade',
-        unit_id: UNIT,
-        'primary key inspection_targets_pk': 'inspection_id, unit_id',
-      });
+      await createTable(db, 'inspection_targets', `
+        inspection_id text not null references inspections(id) on delete cascade,
+        unit_id text not null references org_units(id),
+        constraint inspection_targets_pk primary key (inspection_id, unit_id)`);
       await createIndexes(db, 'inspection_targets', { unit: 'unit_id' });
-      await createRecordTable(db, 'findings', {
-        inspection_id: 'text not null references inspections.id',
-        unit_id: UNIT,
-        description: 'text not null',
-        severity: 'text not null',
-        due_date: 'text not null',
-        status: 'text not null',
-        measures: 'text',
-        rectified_date: 'text',
-        verified_date: 'text',
-        followup_result: 'text',
-        interviewed_on: 'text',
-      }, { ref: 'unique' });
+      await createRecordTable(db, 'findings', `
+        inspection_id text not null references inspections(id), unit_id text not null references org_units(id),
+        description text not null, severity text not null, due_date text not null, status text not null,
+        measures text, rectified_date text, verified_date text, followup_result text, interviewed_on text`, { ref: 'unique' });
       await createIndexes(db, 'findings', { unit_status: 'unit_id, status', inspection: 'inspection_id' });
-      await createTable(db, 'interviews', {
-        id: 'text primary key',
-        finding_id: 'text not null references findings.id',
-        unit_id: UNIT,
-        held_on: 'text not null',
-        interviewee: 'text not null',
-        conducted_by: 'text not null',
-        notes: 'text not null',
-        ...CREATED,
-      });
+      await createTable(db, 'interviews', `
+        id text primary key, finding_id text not null references findings(id),
+        unit_id text not null references org_units(id), held_on text not null, interviewee text not null,
+        conducted_by text not null, notes text not null, created_by text, created_at text not null`);
       await createIndexes(db, 'interviews', { finding: 'finding_id', held: 'held_on' });
-      await createTable(db, 'notices', {
-        id: 'text primary key',
-        kind: 'text not null',
-        title: 'text not null',
-        content: 'text not null',
-        issued_date: 'text not null',
-        unit_id: UNIT,
-        inspection_id: 'text',
-        finding_id: 'text',
-        level: 'integer',
-        ...CREATED,
-      });
+      await createTable(db, 'notices', `
+        id text primary key, kind text not null, title text not null, content text not null,
+        issued_date text not null, unit_id text not null references org_units(id), inspection_id text,
+        finding_id text, level integer, created_by text, created_at text not null`);
       await createIndexes(db, 'notices', { finding: 'finding_id' });
     },
   },
