@@ -20,8 +20,8 @@ export const ROLE_NAMES = Object.keys(ROLES) as Role[];
 export const ADMIN_ROLES: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_admin'];
 export const BUSINESS_ROLES: readonly Role[] = ROLE_NAMES.filter((r) => !ADMIN_ROLES.includes(r));
 
-/** Roles whose data scope is the whole platform rather than their unit's subtree. */
-export const ALL_SCOPE_ROLES: readonly Role[] = ['law_office', 'inspector', 'leader', 'sys_admin', 'sec_admin'];
+/** Roles whose data scope is the whole platform rather than their unit's subtree (a legality reviewer reviews every unit's drafts). */
+export const ALL_SCOPE_ROLES: readonly Role[] = ['law_office', 'inspector', 'reviewer', 'leader', 'sys_admin', 'sec_admin'];
 
 export function isRole(value: string): value is Role {
   return Object.hasOwn(ROLES, value);

@@ -11,5 +11,6 @@ import { proposalsModule } from './proposals/module.ts';
 import { mediationModule } from './mediation/module.ts';
 import { enforcementModule } from './enforcement/module.ts';
 import { reportsModule } from './reports/module.ts';
+import { normativeModule } from './normative/module.ts';
 
-export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, foiModule, proposalsModule, mediationModule, enforcementModule, reportsModule];
+export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, foiModule, proposalsModule, mediationModule, normativeModule, enforcementModule, reportsModule];

@@ -1,0 +1,157 @@
+// The demo county's normative documents over five years, in every status, through the workflow as
+// the units and the law office would have done it (one filed late, one under review). Idempotent.
+import type { Platform } from '../../kernel/platform.ts';
+import { actingAs } from '../../kernel/auth/acting-as.ts';
+import { applyTransition } from '../../kernel/workflow/engine.ts';
+import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
+import { NORMDOC_WORKFLOW } from '../../../shared/schemas/normative.ts';
+import { createNormativeDoc, validityLimit } from './normative.ts';
+
+interface DemoDoc {
+  title: string;
+  unit: string;
+  /** Days before today the draft was submitted; the later steps follow it. */
+  submitted: number;
+  /** How far it went: the last transition taken. */
+  until: 'draft' | 'submit' | 'review' | 'deliberate' | 'publish' | 'file' | 'feedback' | 'amend' | 'repeal' | 'expire';
+  /** Days from publication to filing (the default is within the 30 days). */
+  fileAfter?: number;
+  /** Days from publication to the end (amended, repealed). */
+  endAfter?: number;
+  body: string;
+}
+
+const para = (...lines: string[]) => lines.join('\n');
+
+const DOCS: DemoDoc[] = [
+  {
+    title: '示范县农村集体经济组织资产管理办法（试行）',
+    unit: 'SFX-D14',
+    submitted: 1620,
+    until: 'expire',
+    body: para('第一条 为加强农村集体经济组织资产管理，保障集体经济组织及其成员的合法权益，根据《中华人民共和国农村集体经济组织法》等有关规定，结合本县实际，制定本办法。', '第二条 本办法适用于本县行政区域内农村集体经济组织的资产管理活动。', '第三条 集体资产的发包、出租、出让，应当经集体经济组织成员大会或者成员代表大会讨论决定，并在本集体经济组织内公示。', '第四条 本办法自公布之日起施行，有效期2年。'),
+  },
+  {
+    title: '示范县城市生活垃圾分类管理办法',
+    unit: 'SFX-D25',
+    submitted: 1180,
+    until: 'feedback',
+    body: para('第一条 为推进城市生活垃圾分类，改善人居环境，根据《中华人民共和国固体废物污染环境防治法》和省有关规定，制定本办法。', '第二条 本办法适用于本县城市规划区内生活垃圾的分类投放、收集、运输和处理。', '第三条 生活垃圾分为可回收物、有害垃圾、厨余垃圾和其他垃圾。', '第四条 违反本办法规定的，由城市管理综合执法部门依照《中华人民共和国固体废物污染环境防治法》的规定处理。', '第五条 本办法自公布之日起施行，有效期5年。'),
+  },
+  {
+    title: '示范县义务教育阶段学校招生入学管理办法',
+    unit: 'SFX-D03',
+    submitted: 1100,
+    until: 'repeal',
+    endAfter: 600,
+    body: para('第一条 为规范义务教育阶段学校招生入学工作，保障适龄儿童少年依法接受义务教育的权利，根据《中华人民共和国义务教育法》，制定本办法。', '第二条 公办义务教育学校实行免试就近入学。', '第三条 本办法自公布之日起施行，有效期5年。'),
+  },
+  {
+    title: '示范县城区临街商铺招牌设置管理规定',
+    unit: 'SFX-D25',
+    submitted: 800,
+    until: 'amend',
+    endAfter: 500,
+    body: para('第一条 为规范城区临街商铺招牌设置，美化市容环境，根据《城市市容和环境卫生管理条例》，制定本规定。', '第二条 招牌设置应当与建筑立面相协调，一店一招。', '第三条 本规定自公布之日起施行，有效期5年。'),
+  },
+  {
+    title: '示范县最低生活保障审核确认实施细则',
+    unit: 'SFX-D06',
+    submitted: 700,
+    until: 'file',
+    fileAfter: 46,
+    body: para('第一条 为规范最低生活保障审核确认工作，根据《社会救助暂行办法》和省最低生活保障审核确认办法，制定本细则。', '第二条 最低生活保障审核确认工作由乡镇人民政府（街道办事处）负责，县民政局负责指导监督。', '第三条 本细则自公布之日起施行，有效期5年。'),
+  },
+  {
+    title: '示范县农村村民住房建设管理办法',
+    unit: 'SFX-D09',
+    submitted: 420,
+    until: 'feedback',
+    body: para('第一条 为规范农村村民住房建设，节约集约利用土地，根据《中华人民共和国土地管理法》和《中华人民共和国城乡规划法》，制定本办法。', '第二条 农村村民一户只能拥有一处宅基地，面积不得超过省规定的标准。', '第三条 本办法自公布之日起施行，有效期5年。'),
+  },
+  {
+    title: '示范县政府投资项目管理办法',
+    unit: 'SFX-D02',
+    submitted: 75,
+    until: 'publish',
+    body: para('第一条 为规范政府投资行为，提高政府投资效益，根据《政府投资条例》，制定本办法。', '第二条 政府投资项目实行审批制，项目单位应当编制项目建议书、可行性研究报告、初步设计。', '第三条 本办法自公布之日起施行，有效期5年。'),
+  },
+  {
+    title: '示范县促进民营经济高质量发展若干措施',
+    unit: 'SFX-D15',
+    submitted: 50,
+    until: 'deliberate',
+    body: para('一、保障民营企业依法平等使用资金、技术、人力资源、土地等各类生产要素和公共服务资源。', '二、政府采购不得以企业所有制形式、组织形式、股权结构或者规模等设置差别待遇。', '三、本措施自公布之日起施行，有效期3年。'),
+  },
+  {
+    title: '示范县校外培训机构监督管理办法',
+    unit: 'SFX-D03',
+    submitted: 30,
+    until: 'review',
+    body: para('第一条 为规范校外培训机构办学行为，根据《中华人民共和国民办教育促进法》及其实施条例，制定本办法。', '第二条 县教育局负责本县校外培训机构的监督管理。', '第三条 本办法自公布之日起施行，有效期5年。'),
+  },
+  {
+    title: '示范县户外广告设施设置管理办法',
+    unit: 'SFX-D25',
+    submitted: 8,
+    until: 'submit',
+    body: para(
+      '第一条 为加强户外广告设施管理，根据《城市市容和环境卫生管理条例》，制定本办法。',
+      '第二条 在本县城区设置户外广告设施的，应当向县城市管理综合执法局申请办理户外广告设置许可证。',
+      '第三条 户外广告设施的制作安装，应当由县城市管理综合执法局指定的企业承担。',
+      '第四条 未经许可擅自设置户外广告设施的，由县城市管理综合执法局责令限期拆除，并处五千元以上三万元以下罚款。',
+      '第五条 设置户外广告设施的单位和个人，应当按年度缴纳户外广告设施管理费。',
+    ),
+  },
+  {
+    title: '示范县城关镇农贸市场管理办法',
+    unit: 'SFX-T01',
+    submitted: 0,
+    until: 'draft',
+    body: para('第一条 为规范农贸市场经营秩序，保障食品安全，制定本办法。', '第二条 农贸市场开办者应当建立入场销售者档案。'),
+  },
+];
+
+const ORDER = ['draft', 'submit', 'review', 'deliberate', 'publish', 'file', 'feedback'] as const;
+const reached = (doc: DemoDoc, step: (typeof ORDER)[number]) => (['amend', 'repeal', 'expire'].includes(doc.until) ? ORDER.indexOf(step) <= ORDER.indexOf('file') : ORDER.indexOf(step) <= ORDER.indexOf(doc.until as (typeof ORDER)[number]));
+
+export async function loadDemoNormative(platform: Platform, print: (line: string) => void): Promise<void> {
+  if (await platform.db.selectFrom('normative_docs').select('id').where('ref', '=', 'DEMO-GF-0').executeTakeFirst()) {
+    print('规范性文件演示数据：已存在。');
+    return;
+  }
+  const units = new Map((await platform.db.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+  const office = await actingAs(platform, 'fzb_wang');
+  const reviewer = await actingAs(platform, 'shenhe_zhao');
+  const today = toDayNumber(chinaToday());
+  const day = (n: number) => fromDayNumber(Math.min(n, today));
+  let n = 0;
+  for (const doc of DOCS) {
+    const drafter = await actingAs(platform, `lly_${doc.unit.toLowerCase().replaceAll('-', '_')}`);
+    const id = await platform.db.transaction().execute((tx) => createNormativeDoc(tx, platform, drafter, drafter.scope, { ref: `DEMO-GF-${n}`, unitId: units.get(doc.unit)!, title: doc.title, body: doc.body }));
+    n++;
+    const version = async () => (await platform.db.selectFrom('normative_docs').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+    const step = async (actor: typeof office, key: string, date: number, values?: Record<string, unknown>, note?: string) =>
+      applyTransition(platform, actor, NORMDOC_WORKFLOW, id, key, { version: await version(), date: day(date), values, note });
+    const start = today - doc.submitted;
+    const issued = start + 35;
+    if (reached(doc, 'submit') && doc.until !== 'draft') await step(drafter, 'submit', start);
+    if (reached(doc, 'review')) {
+      await step(reviewer, 'review', start + 12, { subjectFinding: 'compliant', authorityFinding: 'compliant', contentFinding: n % 3 === 0 ? 'amended' : 'compliant', procedureFinding: 'compliant', conclusion: n % 3 === 0 ? 'amend' : 'approve', opinion: n % 3 === 0 ? '经审查，该文件制定主体适格，未超越权限；第三条表述已按审查意见修改，程序符合规定，同意修改后提请审议。' : '经审查，该文件制定主体适格、未超越法定权限，内容不违反上位法规定，制定程序符合规定，同意提请县政府常务会议审议。' });
+    }
+    if (reached(doc, 'deliberate')) await step(office, 'deliberate', start + 25, { meeting: `县人民政府第${(n * 7) % 40 + 1}次常务会议` });
+    if (reached(doc, 'publish')) {
+      const years = /试行|暂行/.test(doc.title) ? 2 : 5;
+      await step(office, 'publish', issued, { validUntil: validityLimit(day(issued), years) });
+    }
+    if (reached(doc, 'file')) await step(office, 'file', issued + (doc.fileAfter ?? 20), { filingBody: '市人民政府、县人大常委会' });
+    if (reached(doc, 'feedback') && ['feedback', 'amend', 'repeal', 'expire'].includes(doc.until)) await step(office, 'feedback', issued + 60, { filingFeedback: 'no_objection' });
+    if (doc.until === 'amend') await step(office, 'amend', issued + doc.endAfter!, undefined, '已由新修订的规定替代');
+    if (doc.until === 'repeal') await step(office, 'repeal', issued + doc.endAfter!, undefined, '上位法修订，经清理决定废止');
+    if (doc.until === 'expire') {
+      const until = (await platform.db.selectFrom('normative_docs').select('valid_until').where('id', '=', id).executeTakeFirstOrThrow()).valid_until!;
+      await step(office, 'expire', toDayNumber(until) + 1, undefined, `有效期至 ${until} 届满，自动失效`);
+    }
+  }
+  print(`规范性文件演示数据：${n} 件（近五年，现行有效、已修改、已废止、已失效、审查中、起草中各状态；1 件逾期备案）。`);
+}

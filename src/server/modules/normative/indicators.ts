@@ -1,0 +1,41 @@
+// Figures of normative documents (domain.md §4): reviews by the review date, documents by the
+// publication date, filing within the `normdoc.filing` clock, and those in force at the end of Y.
+import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
+import { NORMDOC_RECORD_TYPE } from '../../../shared/schemas/normative.ts';
+
+const docs = (db: Parameters<RecordSource>[0], column: 'reviewed_date' | 'issued_date', y: number) =>
+  db.selectFrom('normative_docs').select(['id', 'title', 'unit_id', `${column} as date`]).where(column, '>=', `${y}-01-01`).where(column, '<=', `${y}-12-31`);
+const issuedIn: RecordSource = (db, y) => docs(db, 'issued_date', y);
+const filedIn: RecordSource = (db, y) => issuedIn(db, y).where('filed_date', 'is not', null);
+const common = { recordType: NORMDOC_RECORD_TYPE, linkPrefix: '/normative-docs/' };
+
+export const normativeIndicators: IndicatorDef[] = [
+  { code: 'docs.reviewed', name: '规范性文件合法性审查', measure: '件', kind: 'count', definition: '年内完成合法性审查的规范性文件草案（按审查完成日期）', ...common, records: (db, y) => docs(db, 'reviewed_date', y) },
+  { code: 'docs.issued', name: '印发规范性文件', measure: '件', kind: 'count', definition: '年内公布的规范性文件（按公布日期）', ...common, records: issuedIn },
+  { code: 'docs.filed', name: '报送备案规范性文件', measure: '件', kind: 'count', definition: '年内公布的规范性文件中已报送备案的', ...common, records: filedIn },
+  {
+    code: 'docs.filed_on_time',
+    name: '按时报送备案规范性文件',
+    measure: '件',
+    kind: 'count',
+    definition: '年内公布的规范性文件中，在备案期限（normdoc.filing）内报送备案的',
+    ...common,
+    clockTypes: [NORMDOC_RECORD_TYPE],
+    records: (db, y) => filedIn(db, y).where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', NORMDOC_RECORD_TYPE).where('c.clock_key', '=', 'filing').whereRef('c.record_id', '=', 'normative_docs.id').whereRef('c.due_date', '>=', 'normative_docs.filed_date'))),
+  },
+  { code: 'docs.filed_on_time_rate', name: '规范性文件按时备案率', measure: '%', kind: 'rate', definition: '按时报送备案 / 年内公布', numerator: 'docs.filed_on_time', denominator: 'docs.issued' },
+  {
+    code: 'docs.in_force',
+    name: '现行有效规范性文件',
+    measure: '件',
+    kind: 'count',
+    definition: '年末现行有效的规范性文件（已公布，年末未修改、废止或失效）',
+    ...common,
+    records: (db, y) =>
+      db
+        .selectFrom('normative_docs')
+        .select(['id', 'title', 'unit_id', 'issued_date as date'])
+        .where('issued_date', '<=', `${y}-12-31`)
+        .where((eb) => eb.or([eb('status', '=', 'in_force'), eb('ended_date', '>', `${y}-12-31`)])),
+  },
+];

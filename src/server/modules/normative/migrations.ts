@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { MigrationSet } from '../../kernel/db/migrations.ts';
+import { createIndexes, createRecordTable, createTable } from '../../kernel/db/schema.ts';
+
+export const normativeMigrations: MigrationSet = () => ({
+  normative_0001_docs: {
+    async up(db: Kysely<any>) {
+      await createRecordTable(db, 'normative_docs', `
+        title text not null, status text not null, body text, text_no integer not null default 0,
+        open_flags integer not null default 0,
+        subject_finding text, authority_finding text, content_finding text, procedure_finding text,
+        review_conclusion text, review_opinion text, reviewed_date text,
+        deliberated_date text, deliberation_meeting text,
+        doc_number text, number_year integer, number_seq integer, register_number text,
+        -- numbers the law office typed at publication, checked before they become the document's
+        requested_doc_number text, requested_register_number text,
+        issued_date text, valid_until text, validity_reason text, expiry_warned integer not null default 0,
+        filed_date text, filing_body text, filing_feedback text, ended_date text`);
+      // 三统一: a document number and a registration number belong to one document.
+      await db.schema.createIndex('normative_docs_doc_number').unique().on('normative_docs').column('doc_number').execute();
+      await db.schema.createIndex('normative_docs_register_number').unique().on('normative_docs').column('register_number').execute();
+      await createIndexes(db, 'normative_docs', { issued: 'issued_date', reviewed: 'reviewed_date', status_valid: 'status, valid_until' });
+      // Every text a draft had, in order: pasted, read from a .docx or imported.
+      await createTable(db, 'normative_doc_texts', `
+        id text primary key, doc_id text not null references normative_docs(id),
+        unit_id text not null references org_units(id), no integer not null, body text not null,
+        source text not null, filename text, created_by text, created_at text not null,
+        constraint normative_doc_texts_doc_no unique (doc_id, no)`);
+    },
+  },
+});

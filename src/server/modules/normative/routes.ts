@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from '../../../shared/zod.ts';
+import { paramsWithId, parseWith, route } from '../../kernel/http/route.ts';
+import { readUpload } from '../../kernel/http/upload.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import { createAndReadRoutes, ledgerRoutes } from '../../kernel/records/routes.ts';
+import { exportColumns } from '../../kernel/exports/from-record.ts';
+import { version } from '../../../shared/zod.ts';
+import { NORMATIVE_DOC, normativeDocInput, normativeListQuery, normativeTextInput, type NormativeDocView } from '../../../shared/schemas/normative.ts';
+import { createNormativeDoc, docxText, getNormativeDoc, getText, listNormativeDocs, saveText } from './normative.ts';
+
+const docxFields = z.object({ version: z.coerce.number({ error: '版本号（version）必须是整数' }).pipe(version) });
+
+export async function normativeRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
+  const tags = ['规范性文件'];
+  ledgerRoutes(api, platform, {
+    url: '/normative-docs',
+    tags,
+    permission: 'normdoc.read',
+    summaries: { list: '行政规范性文件（本单位及下级；法治办、审核员全部）', export: '按当前筛选导出规范性文件台账（.xlsx）' },
+    query: normativeListQuery,
+    sheet: '规范性文件',
+    targetType: 'normative_doc',
+    columns: exportColumns<NormativeDocView>(NORMATIVE_DOC, [
+      { header: '备案期限', width: 12, value: (d) => d.filingDue },
+      { header: '状态', width: 12, value: (d) => d.statusLabel },
+    ]),
+    list: (ctx, query) => listNormativeDocs(platform, ctx.scope, query),
+  });
+  createAndReadRoutes(api, platform, {
+    url: '/normative-docs',
+    tags,
+    permissions: { create: 'normdoc.draft', read: 'normdoc.read' },
+    summaries: { create: '起草规范性文件（正文可粘贴，或随后上传 .docx）', read: '规范性文件详情：正文、各稿、审查意见、期限' },
+    body: normativeDocInput,
+    create: (tx, ctx, body) => createNormativeDoc(tx, platform, ctx, ctx.scope, body),
+    read: (ctx, id) => getNormativeDoc(platform, ctx.scope, id),
+  });
+  route(api, {
+    method: 'PUT',
+    url: '/normative-docs/:id/text',
+    permission: 'normdoc.draft',
+    summary: '保存起草中文件的正文（新的一稿，以前各稿保留）',
+    tags,
+    params: paramsWithId,
+    body: normativeTextInput,
+    handler: async ({ ctx, params, body }) => {
+      await platform.db.transaction().execute((tx) => saveText(tx, platform, ctx, ctx.scope, params.id, body.version, body.body, 'paste'));
+      return getNormativeDoc(platform, ctx.scope, params.id);
+    },
+  });
+  route(api, {
+    method: 'POST',
+    url: '/normative-docs/:id/docx',
+    permission: 'normdoc.draft',
+    summary: '上传 Word 文档（.docx），读取文字作为新的一稿（字段 file、version）',
+    tags,
+    params: paramsWithId,
+    consumes: ['multipart/form-data'],
+    handler: async ({ ctx, params, req }) => {
+      const upload = await readUpload(req);
+      const fields = parseWith(docxFields, upload.fields, 'body');
+      const text = await docxText(upload.filename, upload.buffer);
+      await platform.db.transaction().execute((tx) => saveText(tx, platform, ctx, ctx.scope, params.id, fields.version, text, 'docx', upload.filename));
+      return getNormativeDoc(platform, ctx.scope, params.id);
+    },
+  });
+  route(api, {
+    method: 'GET',
+    url: '/normative-docs/:id/texts/:no',
+    permission: 'normdoc.read',
+    summary: '正文的某一稿',
+    tags,
+    params: paramsWithId.extend({ no: z.coerce.number({ error: '稿次（no）应为整数' }).int().min(1).meta({ title: '稿次' }) }),
+    handler: async ({ ctx, params }) => getText(platform, ctx.scope, params.id, params.no),
+  });
+}

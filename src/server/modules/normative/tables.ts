@@ -1,0 +1,60 @@
+import type { StampColumns } from '../../kernel/db/tables.ts';
+
+export interface NormativeDocTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  /** The drafting unit (起草单位): owner for data scope. */
+  unit_id: string;
+  title: string;
+  status: string;
+  /** The current text (the last of normative_doc_texts). */
+  body: string | null;
+  text_no: number;
+  /** Pre-review flags neither confirmed nor dismissed: the review waits for them. */
+  open_flags: number;
+  subject_finding: string | null;
+  authority_finding: string | null;
+  content_finding: string | null;
+  procedure_finding: string | null;
+  review_conclusion: string | null;
+  review_opinion: string | null;
+  reviewed_date: string | null;
+  deliberated_date: string | null;
+  deliberation_meeting: string | null;
+  doc_number: string | null;
+  /** The year and sequence the document number carries (the next number follows the year's highest). */
+  number_year: number | null;
+  number_seq: number | null;
+  register_number: string | null;
+  /** Numbers typed at publication: checked, then moved to doc_number / register_number. */
+  requested_doc_number: string | null;
+  requested_register_number: string | null;
+  issued_date: string | null;
+  valid_until: string | null;
+  validity_reason: string | null;
+  /** 1 once the drafting unit was warned that the validity ends within 90 days. */
+  expiry_warned: number;
+  filed_date: string | null;
+  filing_body: string | null;
+  filing_feedback: string | null;
+  ended_date: string | null;
+}
+
+export interface NormativeDocTextTable {
+  id: string;
+  doc_id: string;
+  unit_id: string;
+  no: number;
+  body: string;
+  source: string;
+  filename: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+declare module '../../kernel/db/tables.ts' {
+  interface Database {
+    normative_docs: NormativeDocTable;
+    normative_doc_texts: NormativeDocTextTable;
+  }
+}

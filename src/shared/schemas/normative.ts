@@ -1,0 +1,193 @@
+// Normative documents — 行政规范性文件 (domain.md §2.6): drafted by a unit, checked before review,
+// reviewed for legality against the four standards, deliberated collectively, registered, numbered
+// and published together (三统一), filed with the bodies above within `normdoc.filing`, in force
+// until amended, repealed or expired. Every saved text is kept as a version.
+import { z, text, version, labelledEnum, isoDate } from '../zod.ts';
+import { createInput, defineRecord, f, listQuery, type RecordView } from '../records.ts';
+import type { WorkflowDef } from '../workflow.ts';
+import type { ClockView } from './calendar.ts';
+
+export const NORMDOC_RECORD_TYPE = 'normative_doc';
+
+/** A finding on one of the four standards of the legality review (制定主体、权限、内容、程序). */
+export const FINDINGS = { compliant: '符合', amended: '经修改后符合', noncompliant: '不符合' } as const;
+export const REVIEW_STANDARDS = { subject: '制定主体', authority: '制定权限', content: '文件内容', procedure: '制定程序' } as const;
+export const REVIEW_CONCLUSIONS = { approve: '同意提请审议', amend: '修改后提请审议' } as const;
+export const FILING_FEEDBACK = { no_objection: '无异议', correct: '纠正' } as const;
+/** The states an import row names (the workflow's intermediate states are reached in the app). */
+export const IMPORT_STATUSES = { draft: '起草中', in_force: '现行有效', amended: '已修改', repealed: '已废止', expired: '已失效' } as const;
+
+const findingsInput = Object.fromEntries(
+  Object.entries(REVIEW_STANDARDS).map(([key, label]) => [`${key}Finding`, labelledEnum(FINDINGS, label, `${key}Finding`)]),
+) as unknown as Record<`${keyof typeof REVIEW_STANDARDS}Finding`, z.ZodType<keyof typeof FINDINGS>>;
+
+/** 出具合法性审查意见: a finding on each standard, the conclusion and the written opinion. */
+export const reviewInput = z
+  .strictObject({
+    ...findingsInput,
+    conclusion: labelledEnum(REVIEW_CONCLUSIONS, '审查结论', 'conclusion'),
+    opinion: text('审查意见', 5000),
+  })
+  .superRefine((v, ctx) => {
+    const failed = Object.keys(REVIEW_STANDARDS).find((key) => (v as Record<string, unknown>)[`${key}Finding`] === 'noncompliant');
+    if (failed) ctx.addIssue({ code: 'custom', path: [`${failed}Finding`], message: '为“不符合”的，应退回起草单位修改，不能出具同意提请审议的意见' });
+  });
+
+export const NORMDOC_WORKFLOW: WorkflowDef = {
+  recordType: NORMDOC_RECORD_TYPE,
+  title: '规范性文件',
+  table: 'normative_docs',
+  titleColumn: 'title',
+  readPermission: 'normdoc.read',
+  linkPrefix: '/normative-docs/',
+  states: {
+    draft: { label: '起草中', tone: 'default' },
+    reviewing: { label: '合法性审查中', tone: 'processing' },
+    deliberating: { label: '待集体审议', tone: 'processing' },
+    approved: { label: '待登记公布', tone: 'warning' },
+    in_force: { label: '现行有效', tone: 'success' },
+    amended: { label: '已修改', tone: 'default', final: true },
+    repealed: { label: '已废止', tone: 'error', final: true },
+    expired: { label: '已失效', tone: 'default', final: true },
+  },
+  transitions: [
+    {
+      key: 'submit',
+      label: '提交合法性审查',
+      from: ['draft'],
+      to: 'reviewing',
+      roles: ['unit_liaison', 'unit_head', 'law_office'],
+      check: (d) => (!d.body || !String(d.body).trim() ? '需先录入或上传文件正文' : null),
+    },
+    {
+      key: 'review',
+      label: '出具合法性审查意见',
+      from: ['reviewing'],
+      to: 'deliberating',
+      roles: ['reviewer', 'law_office'],
+      input: reviewInput as unknown as z.ZodObject,
+      inputColumns: { subjectFinding: 'subject_finding', authorityFinding: 'authority_finding', contentFinding: 'content_finding', procedureFinding: 'procedure_finding', conclusion: 'review_conclusion', opinion: 'review_opinion' },
+      dateColumn: 'reviewed_date',
+      // The pre-review checks assist the reviewer: each flag is confirmed or dismissed before the opinion.
+      check: (d) => (Number(d.open_flags ?? 0) > 0 ? `尚有 ${Number(d.open_flags)} 条预审提示未确认或排除` : null),
+    },
+    { key: 'return', label: '退回修改', from: ['reviewing', 'deliberating'], to: 'draft', roles: ['reviewer', 'law_office'], noteRequired: true, danger: true },
+    {
+      key: 'deliberate',
+      label: '登记集体审议',
+      from: ['deliberating'],
+      to: 'approved',
+      roles: ['law_office', 'unit_head'],
+      input: z.strictObject({ meeting: text('审议会议', 200) }),
+      inputColumns: { meeting: 'deliberation_meeting' },
+      dateColumn: 'deliberated_date',
+    },
+    {
+      key: 'publish',
+      label: '统一登记、编号并公布',
+      from: ['approved'],
+      to: 'in_force',
+      roles: ['law_office'],
+      input: z.strictObject({
+        validUntil: isoDate('有效期至'),
+        validityReason: text('超过最长有效期的理由', 500).optional(),
+        docNumber: text('文号（不填按规则编号）', 64).optional(),
+        registerNumber: text('统一登记号（不填按规则编号）', 64).optional(),
+      }),
+      inputColumns: { validUntil: 'valid_until', validityReason: 'validity_reason', docNumber: 'requested_doc_number', registerNumber: 'requested_register_number' },
+      dateColumn: 'issued_date',
+      effects: [{ start: 'filing', label: '备案期限', rule: 'normdoc.filing' }],
+    },
+    {
+      key: 'file',
+      label: '报送备案',
+      from: ['in_force'],
+      to: 'in_force',
+      roles: ['law_office', 'unit_liaison', 'unit_head'],
+      input: z.strictObject({ filingBody: text('备案机关', 200) }),
+      inputColumns: { filingBody: 'filing_body' },
+      dateColumn: 'filed_date',
+      check: (d) => (d.filed_date ? `已于 ${String(d.filed_date)} 报送备案` : null),
+      effects: [{ stop: 'filing', reason: '已报送备案' }],
+    },
+    {
+      key: 'feedback',
+      label: '登记备案审查意见',
+      from: ['in_force'],
+      to: 'in_force',
+      roles: ['law_office'],
+      secondary: true,
+      input: z.strictObject({ filingFeedback: labelledEnum(FILING_FEEDBACK, '备案审查意见', 'filingFeedback') }),
+      inputColumns: { filingFeedback: 'filing_feedback' },
+      check: (d) => (!d.filed_date ? '尚未报送备案' : d.filing_feedback ? '已登记备案审查意见' : null),
+    },
+    { key: 'amend', label: '已修改（由新文件替代）', from: ['in_force'], to: 'amended', roles: ['law_office'], secondary: true, noteRequired: true, dateColumn: 'ended_date', effects: [{ stop: 'filing', reason: '文件已修改' }] },
+    { key: 'repeal', label: '废止', from: ['in_force'], to: 'repealed', roles: ['law_office'], secondary: true, danger: true, noteRequired: true, dateColumn: 'ended_date', effects: [{ stop: 'filing', reason: '文件已废止' }] },
+    { key: 'expire', label: '宣布失效', from: ['in_force'], to: 'expired', roles: ['law_office'], secondary: true, danger: true, noteRequired: true, dateColumn: 'ended_date', effects: [{ stop: 'filing', reason: '文件已失效' }] },
+  ],
+};
+
+/** 规范性文件: what the drafting unit enters; the review, numbers, dates and filing come through the workflow. */
+export const NORMATIVE_DOC = defineRecord({
+  type: NORMDOC_RECORD_TYPE,
+  title: '规范性文件',
+  table: 'normative_docs',
+  fields: {
+    title: f.text('文件名称', { max: 200, required: true, list: true, sort: true, search: true, detail: false, example: '示范县农村集体资产管理办法（试行）' }),
+    unitId: f.unit('起草单位', { required: true, list: true, filter: true, example: 'SFX-D05' }),
+    docNumber: f.text('文号', { max: 64, input: false, list: true, sort: true, search: true, example: '示范县政规〔2025〕3号' }),
+    registerNumber: f.text('统一登记号', { max: 64, input: false, search: true, example: 'SFX-2025-0003' }),
+    reviewedDate: f.date('合法性审查完成日期', { input: false, sort: true, example: '2025-03-10' }),
+    deliberatedDate: f.date('集体审议日期', { input: false, importName: false }),
+    deliberationMeeting: f.text('审议会议', { max: 200, input: false, importName: false }),
+    issuedDate: f.date('公布日期', { input: false, list: true, filter: true, sort: true, note: '不早于合法性审查完成日期', example: '2025-04-01' }),
+    validUntil: f.date('有效期至', { input: false, list: true, sort: true, note: '不早于公布日期；一般不超过5年，暂行、试行不超过2年', example: '2030-03-31' }),
+    validityReason: f.text('超过最长有效期的理由', { max: 500, input: false, importName: false }),
+    filedDate: f.date('备案日期', { input: false, list: true, sort: true, note: '不早于公布日期', example: '2025-04-20' }),
+    filingBody: f.text('备案机关', { max: 200, input: false, importName: false }),
+    filingFeedback: f.enum('备案审查意见', FILING_FEEDBACK, { input: false, importName: false }),
+    endedDate: f.date('失效日期', { input: false, importName: false, note: '修改、废止或失效之日' }),
+    body: f.longText('正文', { max: 200000, detail: false, export: false, importName: false }),
+  },
+});
+
+export const normativeDocInput = createInput(NORMATIVE_DOC);
+export type NormativeDocInput = z.infer<typeof normativeDocInput>;
+
+/** A new text of a draft (pasted); a .docx goes to `/normative-docs/:id/docx`. */
+export const normativeTextInput = z.strictObject({ version, body: text('正文', 200000) });
+
+export const normativeListQuery = listQuery(NORMATIVE_DOC, {
+  status: z.enum(Object.keys(NORMDOC_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+});
+export type NormativeListQuery = z.infer<typeof normativeListQuery>;
+
+export type NormativeDocView = Omit<RecordView<typeof NORMATIVE_DOC.fields>, 'body'> & {
+  unitName: string;
+  status: string;
+  statusLabel: string;
+  filingDue: string | null;
+  light: 'green' | 'yellow' | 'red' | null;
+};
+
+export interface NormativeTextVersion {
+  no: number;
+  source: 'paste' | 'docx' | 'import';
+  filename: string | null;
+  length: number;
+  createdAt: string;
+  createdByName: string | null;
+}
+
+export interface NormativeReview {
+  findings: { standard: keyof typeof REVIEW_STANDARDS; label: string; finding: keyof typeof FINDINGS | null }[];
+  conclusion: keyof typeof REVIEW_CONCLUSIONS | null;
+  opinion: string | null;
+}
+
+export type NormativeDocDetail = NormativeDocView & {
+  body: string | null;
+  texts: NormativeTextVersion[];
+  review: NormativeReview;
+  clocks: ClockView[];
+};

@@ -1,0 +1,127 @@
+// A normative document: its fields and status, the legality review (a finding on each of the four
+// standards, the conclusion and the opinion), the text with every earlier version (edited or read
+// from a .docx while a draft), then the workflow panel (actions, filing clock, evidence, timeline).
+import { useState } from 'react';
+import { App, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
+import { EditOutlined, UploadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { get, post, put } from '../../api.ts';
+import { errorText } from '../../components/ErrorNotice.tsx';
+import { RecordDetail } from '../../components/RecordDetail.tsx';
+import { DueTag } from '../../components/Light.tsx';
+import { useAuth } from '../../auth.tsx';
+import { FINDINGS, NORMATIVE_DOC, NORMDOC_WORKFLOW, REVIEW_CONCLUSIONS, type NormativeDocDetail, type NormativeTextVersion } from '../../../shared/schemas/normative.ts';
+
+const FINDING_COLOR: Record<string, string> = { compliant: 'green', amended: 'gold', noncompliant: 'red' };
+/** The text as written: paragraphs kept, scrolled within the card when long. */
+const TEXT_STYLE = { whiteSpace: 'pre-wrap', maxHeight: 420, overflow: 'auto', lineHeight: 1.9, padding: '8px 12px', background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 4 } as const;
+const SOURCES: Record<NormativeTextVersion['source'], string> = { paste: '录入', docx: 'Word 文档', import: '导入' };
+
+export default function NormativeDocDetailPage() {
+  return (
+    <RecordDetail<NormativeDocDetail>
+      def={NORMATIVE_DOC}
+      workflow={NORMDOC_WORKFLOW}
+      api="/normative-docs"
+      ledger={{ to: '/normative-docs', label: '规范性文件' }}
+      tags={(d) => d.docNumber && <Tag>{d.docNumber}</Tag>}
+      extra={(d) => [{ label: '备案期限', value: d.light ? <DueTag due={d.filingDue!} light={d.light} /> : (d.filingDue ?? '—') }]}
+    >
+      {(d, refresh) => (
+        <>
+          <Review doc={d} />
+          <Text doc={d} refresh={refresh} />
+        </>
+      )}
+    </RecordDetail>
+  );
+}
+
+/** The legality review as the reviewer gave it; before the review, what it will cover. */
+function Review({ doc: d }: { doc: NormativeDocDetail }) {
+  const given = d.review.findings.some((f) => f.finding);
+  return (
+    <Card size="small" title="合法性审查意见" style={{ marginBottom: 12 }} extra={d.reviewedDate && <Typography.Text type="secondary">审查完成 {d.reviewedDate}</Typography.Text>}>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} bordered items={d.review.findings.map((f) => ({ key: f.standard, label: f.label, children: f.finding ? <Tag color={FINDING_COLOR[f.finding]}>{FINDINGS[f.finding]}</Tag> : <Typography.Text type="secondary">{d.reviewedDate ? '（导入，未记录）' : '待审查'}</Typography.Text> }))} />
+      {given && (
+        <Descriptions
+          size="small"
+          column={1}
+          style={{ marginTop: 8 }}
+          items={[
+            { key: 'c', label: '审查结论', children: d.review.conclusion ? REVIEW_CONCLUSIONS[d.review.conclusion] : '—' },
+            { key: 'o', label: '审查意见', children: <span style={{ whiteSpace: 'pre-wrap' }}>{d.review.opinion}</span> },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** The current text; a draft's text is edited or replaced by a .docx, each save a new version. */
+function Text({ doc: d, refresh }: { doc: NormativeDocDetail; refresh: () => void }) {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [shown, setShown] = useState<{ no: number; body: string } | null>(null);
+  const editable = can('normdoc.draft') && d.status === 'draft';
+  const save = async () => {
+    try {
+      await put(`/normative-docs/${d.id}/text`, { version: d.version, body: editing });
+      message.success('已保存为新的一稿');
+      setEditing(null);
+      refresh();
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  const upload = async (file: File) => {
+    const body = new FormData();
+    body.append('version', String(d.version));
+    body.append('file', file);
+    try {
+      await post(`/normative-docs/${d.id}/docx`, body);
+      message.success(`已读取 ${file.name}，保存为新的一稿`);
+      refresh();
+    } catch (e) {
+      message.error(errorText(e));
+    }
+    return false;
+  };
+  return (
+    <Card
+      size="small"
+      title={`正文${d.texts.length ? `（第 ${d.texts[0]!.no} 稿）` : ''}`}
+      style={{ marginBottom: 12 }}
+      extra={editable && (
+        <Space>
+          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(d.body ?? '')}>编辑正文</Button>
+          <Upload accept=".docx" beforeUpload={upload} showUploadList={false}><Button size="small" icon={<UploadOutlined />}>上传 Word（.docx）</Button></Upload>
+        </Space>
+      )}
+    >
+      {d.body ? <div style={TEXT_STYLE}>{d.body}</div> : <Typography.Text type="secondary">尚无正文：请编辑录入或上传 Word 文档。</Typography.Text>}
+      {d.texts.length > 1 && (
+        <Table<NormativeTextVersion>
+          rowKey="no"
+          size="small"
+          style={{ marginTop: 8 }}
+          pagination={false}
+          dataSource={d.texts}
+          columns={[
+            { title: '稿次', dataIndex: 'no', width: 60, render: (n: number) => <a onClick={async () => setShown(await get(`/normative-docs/${d.id}/texts/${n}`))}>第 {n} 稿</a> },
+            { title: '来源', width: 120, render: (_, t) => `${SOURCES[t.source]}${t.filename ? `：${t.filename}` : ''}`, ellipsis: true },
+            { title: '字数', dataIndex: 'length', width: 70 },
+            { title: '保存', render: (_, t) => `${t.createdByName ?? '—'} · ${dayjs(t.createdAt).format('YYYY-MM-DD HH:mm')}` },
+          ]}
+        />
+      )}
+      <Modal open={editing !== null} width={820} title="编辑正文（保存为新的一稿）" onCancel={() => setEditing(null)} onOk={save} okText="保存" okButtonProps={{ disabled: !editing?.trim() }}>
+        <Input.TextArea rows={18} value={editing ?? ''} onChange={(e) => setEditing(e.target.value)} maxLength={200000} />
+      </Modal>
+      <Modal open={!!shown} width={820} title={`第 ${shown?.no} 稿`} footer={null} onCancel={() => setShown(null)}>
+        <div style={TEXT_STYLE}>{shown?.body}</div>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,221 @@
+// 规范性文件 over HTTP: a unit drafts (pasted text, a .docx read into text, every text kept), the
+// reviewer gives a finding on each of the four standards, deliberation, 三统一 numbering by the
+// pattern, the filing clock from publication (a late filing goes to the problem pool), the daily job
+// ends a document past its validity; scope, versions, bad input naming the field, import, figures.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Document, Packer, Paragraph } from 'docx';
+import { advance, createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { normdocDaily } from '../src/server/modules/normative/normative.ts';
+
+let env: TestEnv;
+let office: Agent;
+let reviewer: Agent;
+let liaisonA: Agent;
+let liaisonB: Agent;
+let unitA: { id: string; code: string };
+let unitB: { id: string; code: string };
+const year = new Date().getUTCFullYear();
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  const root = await makeUnit(env.platform, { kind: 'county', name: '测试县人民政府', code: `NC${Date.now() % 100000}` });
+  const justice = await makeUnit(env.platform, { parent: root, name: '司法局' });
+  unitA = await makeUnit(env.platform, { parent: root, name: '农业农村局' });
+  unitB = await makeUnit(env.platform, { parent: root, name: '民政局' });
+  office = await loggedIn(env.app, (await makeUser(env.platform, { unit: justice, roles: ['law_office'] })).username);
+  reviewer = await loggedIn(env.app, (await makeUser(env.platform, { unit: justice, roles: ['reviewer'] })).username);
+  liaisonA = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitA as any, roles: ['unit_liaison'] })).username);
+  liaisonB = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitB as any, roles: ['unit_liaison'] })).username);
+});
+afterAll(() => env.close());
+
+const draft = async (agent: Agent, extra: Record<string, unknown> = {}) => {
+  const res = await agent.post('/api/v1/normative-docs', { unitId: unitA.id, title: '农村集体资产管理办法', body: '第一条 为加强管理，制定本办法。', ...extra });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+};
+const version = async (id: string) => (await office.get(`/api/v1/normative-docs/${id}`)).json().version as number;
+const act = async (agent: Agent, id: string, key: string, body: Record<string, unknown> = {}) => agent.post(`/api/v1/workflow/normative_doc/${id}/transitions/${key}`, { version: await version(id), ...body });
+const REVIEW = { subjectFinding: 'compliant', authorityFinding: 'compliant', contentFinding: 'amended', procedureFinding: 'compliant', conclusion: 'amend', opinion: '第三条已按意见修改，同意修改后提请审议。' };
+/** A draft taken to 待登记公布: submitted, reviewed on `reviewed`, deliberated. */
+async function approved(title: string, reviewed: string) {
+  const doc = await draft(liaisonA, { title });
+  await advance(liaisonA, 'normative_doc', doc.id, 'submit', { version: await version(doc.id), date: reviewed });
+  await advance(reviewer, 'normative_doc', doc.id, 'review', { version: await version(doc.id), date: reviewed, values: REVIEW });
+  await advance(office, 'normative_doc', doc.id, 'deliberate', { version: await version(doc.id), date: reviewed, values: { meeting: '县政府第5次常务会议' } });
+  return doc.id as string;
+}
+const docx = (...lines: string[]) => Packer.toBuffer(new Document({ sections: [{ children: lines.map((l) => new Paragraph(l)) }] }));
+
+describe('a normative document', () => {
+  it('is drafted with its texts kept: pasted, then read from a .docx; only a draft changes, from the version read', async () => {
+    const doc = await draft(liaisonA);
+    expect(doc).toMatchObject({ status: 'draft', unitName: '农业农村局', body: '第一条 为加强管理，制定本办法。', texts: [{ no: 1, source: 'paste' }] });
+    const saved = await liaisonA.put(`/api/v1/normative-docs/${doc.id}/text`, { version: doc.version, body: '第一条 为加强农村集体资产管理，制定本办法。' });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const stale = await liaisonA.put(`/api/v1/normative-docs/${doc.id}/text`, { version: doc.version, body: '覆盖' });
+    expect(stale.statusCode).toBe(409);
+
+    const file = await docx('示范县农村集体资产管理办法', '第一条 为加强农村集体资产管理，根据有关法律，制定本办法。', '第二条 本办法自公布之日起施行。');
+    const upload = await liaisonA.request({ method: 'POST', url: `/api/v1/normative-docs/${doc.id}/docx`, ...multipart('管理办法.docx', file, { version: String(saved.json().version) }) });
+    expect(upload.statusCode, upload.body).toBe(200);
+    const after = upload.json();
+    expect(after.body).toBe('示范县农村集体资产管理办法\n\n第一条 为加强农村集体资产管理，根据有关法律，制定本办法。\n\n第二条 本办法自公布之日起施行。');
+    expect(after.texts.map((t: any) => [t.no, t.source, t.filename])).toEqual([[3, 'docx', '管理办法.docx'], [2, 'paste', null], [1, 'paste', null]]);
+    expect((await liaisonA.get(`/api/v1/normative-docs/${doc.id}/texts/1`)).json()).toEqual({ no: 1, body: '第一条 为加强管理，制定本办法。' });
+    // A file that only says it is a .docx, or a .doc, is refused and changes nothing.
+    const fake = await liaisonA.request({ method: 'POST', url: `/api/v1/normative-docs/${doc.id}/docx`, ...multipart('假.docx', '不是 Word 文档', { version: String(after.version) }) });
+    expect(fake.statusCode).toBe(415);
+    expect((await liaisonA.request({ method: 'POST', url: `/api/v1/normative-docs/${doc.id}/docx`, ...multipart('旧.doc', file, { version: String(after.version) }) })).json().detail).toContain('.docx');
+    expect((await liaisonA.get(`/api/v1/normative-docs/${doc.id}`)).json().texts).toHaveLength(3);
+
+    await advance(liaisonA, 'normative_doc', doc.id, 'submit', { version: after.version });
+    const locked = await liaisonA.put(`/api/v1/normative-docs/${doc.id}/text`, { version: after.version + 1, body: '审查中改正文' });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json().detail).toContain('只有起草中的文件可以修改正文');
+  });
+
+  it('another unit can neither read nor change it, and learns nothing of it', async () => {
+    const doc = await draft(liaisonA, { title: '仅本单位可见的办法' });
+    const theirs = await liaisonB.get(`/api/v1/normative-docs/${doc.id}`);
+    const none = await liaisonB.get('/api/v1/normative-docs/no-such-doc');
+    expect(theirs.statusCode).toBe(404);
+    expect(theirs.json().detail).toBe(none.json().detail);
+    expect((await liaisonB.get('/api/v1/normative-docs?pageSize=200')).body).not.toContain('仅本单位可见的办法');
+    expect((await liaisonB.get(`/api/v1/normative-docs/${doc.id}/texts/1`)).statusCode).toBe(404);
+    expect((await liaisonB.put(`/api/v1/normative-docs/${doc.id}/text`, { version: doc.version, body: '改' })).statusCode).toBe(404);
+    expect((await liaisonB.post(`/api/v1/workflow/normative_doc/${doc.id}/transitions/submit`, { version: doc.version })).statusCode).toBe(404);
+    const into = await liaisonB.post('/api/v1/normative-docs', { unitId: unitA.id, title: '冒名起草' });
+    expect(into.statusCode).toBe(400);
+    expect(into.json().detail).toBe('起草单位（unitId）不存在或无权访问');
+    // The reviewer and the law office see every unit's drafts.
+    expect((await reviewer.get(`/api/v1/normative-docs/${doc.id}`)).statusCode).toBe(200);
+    expect((await liaisonA.get(`/api/v1/normative-docs/${doc.id}`)).json().body).toContain('第一条');
+  });
+
+  it('passes the review with a finding on each standard, deliberation and 三统一 numbering; refuses what breaks the rules', async () => {
+    const doc = await draft(liaisonA, { title: '农村集体资产管理办法（试行）', body: ' ' .trim() || undefined });
+    const noText = await act(liaisonA, doc.id, 'submit');
+    expect(noText.statusCode).toBe(409);
+    expect(noText.json().detail).toContain('需先录入或上传文件正文');
+    await liaisonA.put(`/api/v1/normative-docs/${doc.id}/text`, { version: doc.version, body: '第一条 为加强管理，制定本办法。' });
+    expect((await act(liaisonA, doc.id, 'submit', { date: `${year}-01-05` })).statusCode).toBe(200);
+    expect((await act(liaisonA, doc.id, 'review', { values: REVIEW })).statusCode).toBe(403);
+    const failing = await act(reviewer, doc.id, 'review', { values: { ...REVIEW, authorityFinding: 'noncompliant' } });
+    expect(failing.statusCode).toBe(400);
+    expect(failing.json().detail).toBe('制定权限（authorityFinding）：为“不符合”的，应退回起草单位修改，不能出具同意提请审议的意见');
+    const missing = await act(reviewer, doc.id, 'review', { values: { ...REVIEW, opinion: undefined } });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().detail).toContain('审查意见（opinion）');
+    expect((await act(reviewer, doc.id, 'review', { date: `${year}-01-15`, values: REVIEW })).statusCode).toBe(200);
+    const reviewed = (await office.get(`/api/v1/normative-docs/${doc.id}`)).json();
+    expect(reviewed).toMatchObject({ status: 'deliberating', reviewedDate: `${year}-01-15`, review: { conclusion: 'amend', opinion: REVIEW.opinion } });
+    expect(reviewed.review.findings.map((f: any) => `${f.label}:${f.finding}`)).toEqual(['制定主体:compliant', '制定权限:compliant', '文件内容:amended', '制定程序:compliant']);
+    expect((await act(office, doc.id, 'deliberate', { date: `${year}-01-20`, values: { meeting: '县政府第3次常务会议' } })).statusCode).toBe(200);
+
+    const publish = (values: Record<string, unknown>, date = `${year}-02-01`) => act(office, doc.id, 'publish', { date, values });
+    const early = await publish({ validUntil: `${year + 1}-01-31` }, `${year}-01-10`);
+    expect(early.statusCode).toBe(400);
+    expect(early.json().detail).toBe(`公布日期（date）不能早于合法性审查完成日期 ${year}-01-15`);
+    const before = await publish({ validUntil: `${year}-01-31` });
+    expect(before.json().detail).toBe(`有效期至（validUntil）不能早于公布日期 ${year}-02-01`);
+    const tooLong = await publish({ validUntil: `${year + 2}-02-01` });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().detail).toContain(`超过最长有效期（暂行、试行的2年，至 ${year + 2}-01-31）`);
+    expect((await office.get(`/api/v1/normative-docs/${doc.id}`)).json()).toMatchObject({ status: 'approved', docNumber: null, issuedDate: null });
+
+    const ok = await publish({ validUntil: `${year + 2}-01-31` });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const issued = (await office.get(`/api/v1/normative-docs/${doc.id}`)).json();
+    expect(issued).toMatchObject({ status: 'in_force', issuedDate: `${year}-02-01`, docNumber: `测试县政规〔${year}〕1号`, validUntil: `${year + 2}-01-31` });
+    expect(issued.registerNumber).toMatch(new RegExp(`^NC\\d+-${year}-0001$`));
+    expect(issued.clocks.find((c: any) => c.key === 'filing')).toMatchObject({ ruleCode: 'normdoc.filing', start: `${year}-02-01` });
+
+    // The next document of the year takes the next number; a number in use is refused by name.
+    const second = await approved('农村宅基地管理办法', `${year}-03-01`);
+    const taken = await act(office, second, 'publish', { date: `${year}-03-05`, values: { validUntil: `${year + 5}-03-04`, docNumber: `测试县政规〔${year}〕1号` } });
+    expect(taken.statusCode).toBe(400);
+    expect(taken.json().detail).toBe(`文号（docNumber）「测试县政规〔${year}〕1号」已由《农村集体资产管理办法（试行）》使用`);
+    const withReason = await act(office, second, 'publish', { date: `${year}-03-05`, values: { validUntil: `${year + 6}-03-04`, validityReason: '配套省级规划期限' } });
+    expect(withReason.statusCode, withReason.body).toBe(200);
+    expect((await office.get(`/api/v1/normative-docs/${second}`)).json().docNumber).toBe(`测试县政规〔${year}〕2号`);
+  });
+
+  it('is filed after publication (late: the problem pool), then expires by the daily job after its validity', async () => {
+    const id = await approved('农村道路管理办法', `${year - 1}-03-01`);
+    expect((await act(office, id, 'publish', { date: `${year - 1}-03-10`, values: { validUntil: `${year - 1}-12-31` } })).statusCode).toBe(200);
+    const filingBefore = await act(office, id, 'file', { date: `${year - 1}-03-09`, values: { filingBody: '市人民政府' } });
+    expect(filingBefore.statusCode).toBe(400);
+    // The filing clock starts on publication: the kernel refuses to stop it earlier, naming the date.
+    expect(filingBefore.json().detail).toBe(`日期（date）不能早于起算日 ${year - 1}-03-10`);
+    expect((await act(office, id, 'file', { date: `${year - 1}-05-20`, values: { filingBody: '市人民政府、县人大常委会' } })).statusCode).toBe(200);
+    expect((await act(office, id, 'file', { values: { filingBody: '再报' } })).json().detail).toContain('已于');
+    const problem = await env.platform.db.selectFrom('problems').selectAll().where('source_id', '=', id).executeTakeFirst();
+    expect(problem).toMatchObject({ source_label: '规范性文件逾期备案', unit_id: unitA.id, status: 'open' });
+    const doc = (await office.get(`/api/v1/normative-docs/${id}`)).json();
+    expect(doc.clocks.find((c: any) => c.key === 'filing')).toMatchObject({ status: 'stopped', onTime: false });
+
+    await normdocDaily(env.platform, `${year}-01-02`);
+    const expired = (await office.get(`/api/v1/normative-docs/${id}`)).json();
+    expect(expired).toMatchObject({ status: 'expired', endedDate: `${year}-01-01` });
+  });
+
+  it('counts in the figures by its dates', async () => {
+    const id = await approved('农村供水管理办法', `${year - 2}-04-01`);
+    await act(office, id, 'publish', { date: `${year - 2}-04-10`, values: { validUntil: `${year + 2}-04-09` } });
+    await act(office, id, 'file', { date: `${year - 2}-04-20`, values: { filingBody: '市人民政府' } });
+    const figure = async (code: string, y: number) => (await office.get(`/api/v1/indicators?year=${y}&unit=${unitA.code}`)).json().indicators[code];
+    expect(await figure('docs.reviewed', year - 2)).toBe(1);
+    expect(await figure('docs.issued', year - 2)).toBe(1);
+    expect(await figure('docs.filed', year - 2)).toBe(1);
+    expect(await figure('docs.filed_on_time_rate', year - 2)).toBe(1);
+    expect(await figure('docs.in_force', year - 2)).toBe(1);
+    const inForce = await figure('docs.in_force', year - 1);
+    expect((await act(office, id, 'repeal', { date: `${year - 1}-06-30`, note: '上位法已修改' })).statusCode).toBe(200);
+    expect(await figure('docs.in_force', year - 2)).toBe(1);
+    expect(await figure('docs.in_force', year - 1)).toBe(inForce - 1);
+  });
+});
+
+describe('the import of a library', () => {
+  const csv = (rows: string[]) => ['ref,unitCode,title,docNumber,registerNumber,reviewedDate,issuedDate,validUntil,filedDate,status', ...rows].join('\n') + '\n';
+  const load = (agent: Agent, rows: string[]) => agent.request({ method: 'POST', url: '/api/v1/imports/normative_docs', ...multipart('docs.csv', csv(rows)) });
+
+  it('imports documents in every status; bad rows name their column and nothing is kept', async () => {
+    const res = await load(liaisonA, [
+      `IMP-1,${unitA.code},农机补贴管理办法,测试县政规〔2021〕4号,,2021-03-01,2021-03-10,2026-03-09,2021-03-25,expired`,
+      `IMP-2,${unitA.code},农田水利管理办法,测试县政规〔2023〕2号,,2023-05-01,2023-05-10,2028-05-09,2023-07-20,现行有效`,
+      `IMP-3,${unitA.code},农产品质量办法（草案）,,,,,,,draft`,
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 3, updated: 0 });
+    const rows = await env.platform.db.selectFrom('normative_docs').select(['ref', 'status', 'ended_date', 'number_year', 'number_seq']).where('ref', 'like', 'IMP-%').where('unit_id', '=', unitA.id).orderBy('ref').execute();
+    expect(rows).toEqual([
+      { ref: 'IMP-1', status: 'expired', ended_date: '2026-03-10', number_year: 2021, number_seq: 4 },
+      { ref: 'IMP-2', status: 'in_force', ended_date: null, number_year: 2023, number_seq: 2 },
+      { ref: 'IMP-3', status: 'draft', ended_date: null, number_year: null, number_seq: null },
+    ]);
+    const late = await env.platform.db.selectFrom('problems').select('title').where('source_label', '=', '规范性文件逾期备案').where('unit_id', '=', unitA.id).execute();
+    expect(late.map((p) => p.title).join()).toContain('农田水利管理办法');
+
+    for (const [row, column, message] of [
+      [`BAD-1,${unitA.code},甲办法,测试县政规〔2024〕9号,,2024-05-10,2024-05-01,2029-04-30,,in_force`, '公布日期（issuedDate）', '不能早于合法性审查完成日期 2024-05-10'],
+      [`BAD-2,${unitA.code},乙办法,测试县政规〔2024〕8号,,2024-05-01,2024-05-10,2024-05-09,,in_force`, '有效期至（validUntil）', '不能早于公布日期 2024-05-10'],
+      [`BAD-3,${unitA.code},丙办法（暂行）,测试县政规〔2024〕7号,,2024-05-01,2024-05-10,2027-05-09,,in_force`, '有效期至（validUntil）', '超过最长有效期'],
+      [`BAD-4,${unitA.code},丁办法,测试县政规〔2024〕6号,,2024-05-01,2024-05-10,2029-05-09,2024-05-02,in_force`, '备案日期（filedDate）', '不能早于公布日期 2024-05-10'],
+      [`BAD-5,${unitA.code},戊办法,测试县政规〔2023〕2号,,2024-05-01,2024-05-10,2029-05-09,,in_force`, '文号（docNumber）', '已由《农田水利管理办法》使用'],
+      [`BAD-6,${unitA.code},己办法,,,2024-05-01,2024-05-10,2029-05-09,,in_force`, '文号（docNumber）', '已公布的文件须填写文号'],
+    ] as const) {
+      const bad = await load(liaisonA, [`OK-${column.length},${unitA.code},好办法,,,,,,,draft`, row]);
+      expect(bad.statusCode, row).toBe(422);
+      expect(bad.json().errors).toHaveLength(1);
+      expect(bad.json().errors[0]).toMatchObject({ row: 3, column });
+      expect(bad.json().errors[0].message).toContain(message);
+    }
+    expect(await env.platform.db.selectFrom('normative_docs').select('id').where('title', '=', '好办法').execute()).toHaveLength(0);
+    // Never back to an earlier state.
+    const back = await load(liaisonA, [`IMP-2,${unitA.code},农田水利管理办法,,,,,,,draft`]);
+    expect(back.statusCode).toBe(422);
+    expect(back.json().errors[0].message).toContain('不能改回更早的状态');
+  });
+});
