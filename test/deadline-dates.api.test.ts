@@ -3,7 +3,7 @@
 // 我的待办, the 红黄牌 drill-down and the daily digest. A date someone set (a task's 完成时限, a
 // finding's 整改期限) stays the date set, also on a rest day; only paused days move it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, loggedIn, type Agent, type TestEnv } from './harness.ts';
+import { advance, createTestEnv, loggedIn, multipart, type Agent, type TestEnv } from './harness.ts';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
 import { chinaToday, toDayNumber, weekdayOf } from '../src/server/kernel/calendar/days.ts';
 import { runDailyJob } from '../src/server/kernel/workflow/daily.ts';
@@ -75,7 +75,7 @@ describe('one deadline, one date', () => {
       const panel = (await json(office, `/workflow/${clock.record_type}/${clock.record_id}`)).clocks.find((c: View) => c.id === clock.id);
       expect(panel.due, `${clock.record_type} ${clock.label}: stored and computed dates`).toBe(clock.due_date);
       if (!drillDowns.has(clock.unit_id)) drillDowns.set(clock.unit_id, (await json(office, `/dashboard/lights?unitId=${clock.unit_id}`)).items);
-      const light = drillDowns.get(clock.unit_id)!.find((i) => i.recordId === clock.record_id && i.clock === clock.label);
+      const light = drillDowns.get(clock.unit_id)!.find((i) => i.recordId === clock.record_id && i.clock === clock.label)!;
       expect({ due: light.due, light: light.light }, `${clock.record_type} ${clock.label} on the dashboard`).toEqual({ due: panel.due, light: panel.light });
       const item = todo.find((i) => i.id === clock.record_id);
       // 我的待办 shows a record's soonest open clock.
@@ -133,7 +133,7 @@ describe('one deadline, one date', () => {
     for (const username of users) {
       const agent = username === 'fzb_wang' ? office : await loggedIn(env.app, username, DEMO_PASSWORD);
       const todo = await json(agent, '/todo');
-      const digest = ((await json(agent, '/notifications')).items as View[]).find((n) => n.kind === 'digest');
+      const digest = ((await json(agent, '/notifications')).items as View[]).find((n) => n.kind === 'digest')!;
       if (todo.total === 0) {
         expect(digest, `${username} has nothing waiting and gets no digest`).toBeUndefined();
         continue;
@@ -142,5 +142,54 @@ describe('one deadline, one date', () => {
       const first = todo.items[0];
       expect(digest.body, username).toBe(`最紧急：${first.typeTitle}「${first.title}」${first.clock ? `，${first.clock.label}届满 ${first.clock.due}` : ''}`);
     }
+  });
+});
+
+describe('dates that contradict each other are refused', () => {
+  const refused = (res: { statusCode: number; json: () => any }, field: string, text: string) => {
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.errors ?? body.fieldErrors ?? body, JSON.stringify(body)).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.stringContaining(text) })]));
+  };
+
+  it('a report is not published before its date of issue (成文日期): the transition names its date, saves nothing', async () => {
+    const town = await env.platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX-T01').executeTakeFirstOrThrow();
+    const head = await loggedIn(env.app, 'cgz_head', DEMO_PASSWORD);
+    const draft = (await json(head, `/annual-reports?unitId=${town.id}&status=draft`)).items[0];
+    const report = await json(head, `/annual-reports/${draft.id}`);
+    expect(report.issuedDate).toBeTruthy();
+    const dayBefore = (date: string) => new Date(Date.parse(date) - 86_400_000).toISOString().slice(0, 10);
+    const approved = await advance(head, 'annual_report', report.id, 'approve', { version: report.version, date: report.issuedDate });
+    const submitted = await advance(head, 'annual_report', report.id, 'submit', { version: approved.version, date: report.issuedDate });
+    const early = await head.post(`/api/v1/workflow/annual_report/${report.id}/transitions/publish`, { version: submitted.version, date: dayBefore(report.issuedDate) });
+    refused(early, 'date', `不能早于成文日期（${report.issuedDate}）`);
+    expect((await json(head, `/annual-reports/${report.id}`)).status).toBe('submitted');
+    await advance(head, 'annual_report', report.id, 'publish', { version: submitted.version, date: report.issuedDate });
+  });
+
+  it('a reconsideration case is not accepted or decided before it was received', async () => {
+    const received = '2026-10-12';
+    const county = await env.platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX').executeTakeFirstOrThrow();
+    const respondent = await env.platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX-D03').executeTakeFirstOrThrow();
+    const created = await office.post('/api/v1/review-cases', { unitId: county.id, applicantName: '李四', applicantKind: 'person', respondent: '示范县教育局', respondentUnitId: respondent.id, act: '行政处罚决定', receivedDate: received, channel: 'window' });
+    expect(created.statusCode, created.body).toBe(201);
+    const c = created.json();
+    refused(await office.post(`/api/v1/workflow/review_case/${c.id}/transitions/accept`, { version: c.version, date: '2026-10-09', values: { procedure: 'normal' } }), 'date', `不能早于收到日期（${received}）`);
+    refused(await office.post(`/api/v1/workflow/review_case/${c.id}/transitions/reject`, { version: c.version, date: '2026-10-11', note: '不符合受理条件' }), 'date', `不能早于收到日期（${received}）`);
+    await advance(office, 'review_case', c.id, 'accept', { version: c.version, date: received, values: { procedure: 'normal' } });
+  });
+
+  it('a litigation case cannot have received the complaint before it was filed (the form names the field)', async () => {
+    const bureau = await env.platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX-D03').executeTakeFirstOrThrow();
+    const res = await office.post('/api/v1/litigation-cases', { unitId: bureau.id, title: '某诉教育局案', court: '示范县人民法院', plaintiff: '王五', cause: '行政许可', filedDate: '2026-10-20', complaintReceivedDate: '2026-10-18' });
+    refused(res, 'complaintReceivedDate', '不能早于立案日期（2026-10-20）');
+  });
+
+  it('an import row with a reply before the request was received is refused on its row and column, nothing saved', async () => {
+    const csv = 'ref,receivedDate,unitCode,applicant,content,replyDate,replyType\nDATES-1,2026-10-10,SFX-D03,赵六,某项信息,2026-10-08,予以公开\n';
+    const res = await office.request({ method: 'POST', url: '/api/v1/imports/foi_requests', ...multipart('公开申请.csv', csv) });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().errors).toEqual([{ row: 2, column: '答复日期（replyDate）', message: '答复日期（2026-10-08）不能早于收到日期（2026-10-10）' }]);
+    expect(await env.platform.db.selectFrom('foi_requests').select('id').where('ref', '=', 'DATES-1').executeTakeFirst()).toBeUndefined();
   });
 });

@@ -339,7 +339,7 @@ describe('the ledger', () => {
       issuer: '示范县教育局',
       status: 'published',
       statusLabel: '已向社会公开',
-      issuedDate: `${year}-03-20`,
+      issuedDate: `${year}-02-20`,
       approvedDate: `${year}-02-20`,
       publishedDate: `${year}-03-10`,
       publishDue: `${year}-03-31`,

@@ -22,6 +22,8 @@ export interface FieldDef<K extends FieldKind = FieldKind, V = unknown, R extend
   display?: string;
   /** Dates: not after today (China time). */
   notAfterToday?: boolean;
+  /** Dates: the fields (of the same record) this date may not precede, e.g. a reply not before receipt. */
+  notBefore?: readonly string[];
   /** Text: common values the form offers (still free text). */
   suggest?: readonly string[];
   /** Part of the create/edit input (false: set by the workflow or computed). */
@@ -49,6 +51,7 @@ interface FieldOptions {
   max?: number;
   display?: string;
   notAfterToday?: boolean;
+  notBefore?: readonly string[];
   suggest?: readonly string[];
   input?: boolean;
   importName?: string | false;
@@ -159,6 +162,7 @@ export type RecordView<F extends Record<string, FieldDef<any, any, any, any>>> =
 /** Fills the defaults that depend on the field's name (column, import name, display property). */
 export function defineRecord<const F extends Record<string, FieldDef<any, any, any, any>>>(def: RecordDef<F>): RecordDef<F> {
   for (const [name, spec] of Object.entries(def.fields) as [string, FieldDef][]) {
+    for (const other of spec.notBefore ?? []) if (def.fields[other]?.kind !== 'date') throw new Error(`${def.type}.${name}: notBefore names ${other}, not a date field`);
     if (!spec.column) spec.column = spec.sealed ? `${snake(name)}_enc` : snake(name);
     if (spec.importName === '') spec.importName = spec.kind === 'unit' ? name.replace(/Id$/, 'Code') : spec.kind === 'record' ? name.replace(/Id$/, 'Ref') : name;
     if (!spec.display && (spec.kind === 'unit' || spec.kind === 'record')) spec.display = name.replace(/Id$/, spec.kind === 'unit' ? 'Name' : 'Title');
@@ -215,6 +219,24 @@ export function fieldSchema(name: string, spec: FieldDef): z.ZodType {
   return spec.required ? schema : spec.kind === 'unit' || spec.kind === 'record' ? schema.nullable().optional() : schema.optional();
 }
 
+/**
+ * The first pair of dates out of order (a later date before the one it may not precede), by the
+ * definition's `notBefore`; `valueOf` reads a field's value (from an input, or a row by its column);
+ * `changed`, when given, limits the check to the pairs a write touches.
+ */
+export function dateOrderProblem(def: RecordDef<any>, valueOf: (name: string, spec: FieldDef) => unknown, changed?: (name: string) => boolean): { field: string; message: string } | null {
+  for (const [name, spec] of entries(def)) {
+    const date = valueOf(name, spec);
+    if (typeof date !== 'string' || !date) continue;
+    for (const other of spec.notBefore ?? []) {
+      if (changed && !changed(name) && !changed(other)) continue;
+      const before = valueOf(other, def.fields[other]!);
+      if (typeof before === 'string' && before && date < before) return { field: name, message: `${spec.label}（${date}）不能早于${def.fields[other]!.label}（${before}）` };
+    }
+  }
+  return null;
+}
+
 /** The create input: every input field (or those in `only`), required as the definition says; `extra` adds hand-written fields. */
 export function createInput<F extends Record<string, FieldDef<any, any, any, any>>, const E extends z.ZodRawShape = {}, const K extends keyof F & string = keyof F & string>(
   def: RecordDef<F>,
@@ -223,7 +245,13 @@ export function createInput<F extends Record<string, FieldDef<any, any, any, any
 ): z.ZodType<keyof E extends never ? Pick<InputOf<F>, K & keyof InputOf<F>> : Pick<InputOf<F>, K & keyof InputOf<F>> & z.infer<z.ZodObject<E>>> {
   const shape: Record<string, z.ZodType> = {};
   for (const [name, spec] of entries(def)) if (spec.input && (!only || (only as readonly string[]).includes(name))) shape[name] = fieldSchema(name, spec);
-  return z.strictObject({ ...shape, ...extra }) as any;
+  const input = z.strictObject({ ...shape, ...extra });
+  const ordered = entries(def).some(([name, spec]) => name in shape && spec.notBefore?.some((other) => other in shape));
+  if (!ordered) return input as any;
+  return input.superRefine((value: Record<string, unknown>, ctx) => {
+    const problem = dateOrderProblem(def, (name) => (name in shape ? value[name] : undefined));
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  }) as any;
 }
 
 /** The edit input: the create input's fields (or those in `only`) plus the version read (optimistic concurrency). */

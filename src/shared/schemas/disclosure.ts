@@ -107,7 +107,7 @@ export const DISCLOSURE_REQUEST = defineRecord({
     channel: f.enum('申请方式', DISCLOSURE_CHANNELS, { required: true, filter: true, sort: true, importName: false }),
     delivery: f.enum('获取信息的方式', DELIVERY_METHODS, { importName: false }),
     contactAddress: f.text('通信地址或电子邮箱', { max: 200, importName: false, export: false }),
-    replyDate: f.date('答复日期', { input: false, list: true, sort: true, note: '不早于收到日期', example: '2025-10-30' }),
+    replyDate: f.date('答复日期', { input: false, notBefore: ['receivedDate'], list: true, sort: true, note: '不早于收到日期', example: '2025-10-30' }),
     replyType: f.enum('答复类型', REPLY_TYPES, { input: false, list: true, filter: true, sort: true, example: '予以公开' }),
   },
 });

@@ -65,7 +65,7 @@ export const PROPOSAL = defineRecord({
     assignedDate: f.date('交办日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-03-20' }),
     complex: f.boolean('情况复杂', { importName: false, note: '涉及面广、办理难度大的，6个月内答复' }),
     filed: f.boolean('是否立案', { note: '仅适用于政协提案', example: '是' }),
-    replyDate: f.date('答复日期', { input: false, list: true, sort: true, note: '不早于交办日期', example: '2025-06-10' }),
+    replyDate: f.date('答复日期', { input: false, notBefore: ['assignedDate'], list: true, sort: true, note: '不早于交办日期', example: '2025-06-10' }),
     satisfaction: f.enum('满意度', SATISFACTION, { input: false, list: true, filter: true, sort: true, note: 'satisfied/basically/unsatisfied 或 满意/基本满意/不满意；需已答复', example: '满意' }),
   },
 });

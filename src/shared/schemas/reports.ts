@@ -109,7 +109,7 @@ export const REPORT = defineRecord({
     issuedDate: f.date('成文日期', { list: true, sort: true }),
     status: f.enum('状态', REPORT_STATUSES, { required: true, input: false, filter: true, detail: false }),
     approvedDate: f.date('审定日期', { input: false }),
-    publishedDate: f.date('公开日期', { input: false, list: true, sort: true }),
+    publishedDate: f.date('公开日期', { input: false, notBefore: ['issuedDate', 'approvedDate'], list: true, sort: true }),
     // Shown with its light beside the fields (the publication clock).
     publishDue: f.date('公开期限', { required: true, input: false, detail: false }),
   },

@@ -108,7 +108,7 @@ export const FINDING = defineRecord({
     status: f.enum('状态', FINDING_STATUSES, { input: false, filter: true, detail: false, note: 'open/rectifying/rectified/verified/reopened，或 待整改/整改中/已整改/已核查/重新整改；默认待整改', example: '已整改' }),
     measures: f.longText('整改措施', { max: 3000, input: false, importName: false }),
     rectifiedDate: f.date('整改完成日期', { input: false, note: '已整改、已核查的必填；不能早于督察日期', example: '2026-07-20' }),
-    verifiedDate: f.date('核查日期', { input: false, note: '已核查的必填；不能早于整改完成日期' }),
+    verifiedDate: f.date('核查日期', { input: false, notBefore: ['rectifiedDate'], note: '已核查的必填；不能早于整改完成日期' }),
     followupResult: f.longText('回头看核查情况', { max: 2000, input: false, importName: false, export: false }),
     interviewedOn: f.date('约谈日期', { input: false, importName: false }),
   },

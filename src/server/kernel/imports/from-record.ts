@@ -2,7 +2,7 @@
 // every field the import carries, each with its Chinese column name, note and example.
 import { z, isoDate } from '../../../shared/zod.ts';
 import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
-import { entries, type FieldDef, type ImportRowOf, type RecordDef } from '../../../shared/records.ts';
+import { dateOrderProblem, entries, type FieldDef, type ImportRowOf, type RecordDef } from '../../../shared/records.ts';
 import { isValidIdNumber, isValidPhone } from '../../../shared/validators.ts';
 import { booleanCell, refCell, textCell } from './rows.ts';
 import type { ImportField } from './types.ts';
@@ -71,7 +71,12 @@ export function importRow<F extends Record<string, FieldDef<any, any, any, any, 
     const schema = cellSchema(spec, fields[i + 1]!.label);
     shape[spec.importName as string] = spec.required ? schema : schema.optional();
   });
-  return z.object({ ...shape, ...extra }) as any;
+  const row = z.object({ ...shape, ...extra });
+  if (!imported(def).some(([, spec]) => spec.notBefore?.length)) return row as any;
+  return row.superRefine((row: Record<string, unknown>, ctx) => {
+    const problem = dateOrderProblem(def, (_, spec) => (spec.importName ? row[spec.importName] : undefined));
+    if (problem) ctx.addIssue({ code: 'custom', path: [def.fields[problem.field]!.importName as string], message: problem.message });
+  }) as any;
 }
 
 /**

@@ -17,6 +17,7 @@ import { transitionsFrom, type AvailableTransition, type ClockEffect, type Trans
 import type { ClockView } from '../../../shared/schemas/calendar.ts';
 import type { TimelineEntryView } from '../../../shared/workflow.ts';
 import type { Role } from '../../../shared/roles.ts';
+import { dateOrderProblem } from '../../../shared/records.ts';
 
 export type WorkflowRecord = Record<string, unknown> & { id: string; unit_id: string; status: string; version: number };
 
@@ -106,6 +107,7 @@ export async function transitionWithin(
   const columns: Record<string, unknown> = { status: t.to };
   for (const [field, column] of Object.entries(t.inputColumns ?? {})) if (field in values) columns[column] = values[field];
   if (t.dateColumn) columns[t.dateColumn] = date;
+  assertDatesInOrder(platform, def, t, record, columns);
   await updateVersioned(tx, def.table, id, record.version, columns, actor.id);
   const noteParts = [input.note, date !== chinaToday() ? `办理日期 ${date}` : null].filter(Boolean);
   await addTimeline(tx, actor, {
@@ -130,6 +132,23 @@ export async function transitionWithin(
     detail: { transition: t.key, from: record.status, to: t.to, date },
   });
   return (await loadRecord(tx, def, id))!;
+}
+
+/**
+ * A transition's date and values may not put the record's dates out of the order its definition
+ * declares (a report published before its date of issue, a decision before the case was received).
+ * The field named is the one the user entered: the transition's date, or one of its values.
+ */
+function assertDatesInOrder(platform: Platform, def: WorkflowDef, t: TransitionDef, record: Record<string, unknown>, columns: Record<string, unknown>): void {
+  const recordDef = platform.records.get(def.recordType);
+  if (!recordDef) return;
+  const row = { ...record, ...columns };
+  const problem = dateOrderProblem(recordDef, (_, spec) => row[spec.column], (name) => recordDef.fields[name]!.column in columns);
+  if (!problem) return;
+  const column = recordDef.fields[problem.field]!.column;
+  const value = Object.entries(t.inputColumns ?? {}).find(([, c]) => c === column)?.[0];
+  const field = column === t.dateColumn ? 'date' : value ? `values.${value}` : problem.field;
+  throw new HttpError(400, problem.message, [{ field, message: problem.message }]);
 }
 
 /** Runs clock effects (also used by modules when a record is created). */

@@ -15,7 +15,8 @@ const NARRATIVE: Record<string, string> = {
   other: '<p>无。</p>',
 };
 
-async function draft(platform: Platform, username: string, unitCode: string, year: number): Promise<string> {
+/** A report drafted and dated (成文日期: the day its head signs it, GB/T 9704). */
+async function draft(platform: Platform, username: string, unitCode: string, year: number, issuedDate: string): Promise<string> {
   const author = await actingAs(platform, username);
   const unit = await platform.db.selectFrom('org_units').select('id').where('code', '=', unitCode).executeTakeFirstOrThrow();
   const id = await createReport(platform, author, author.scope, { unitId: unit.id, year });
@@ -24,7 +25,7 @@ async function draft(platform: Platform, username: string, unitCode: string, yea
     version: report.version,
     title: report.title,
     issuer: report.issuer,
-    issuedDate: `${year + 1}-03-20`,
+    issuedDate,
     sections: report.sections.map((s) => ({ key: s.key, html: (NARRATIVE[s.key] ?? '') + s.html })),
   });
   return id;
@@ -44,15 +45,15 @@ export async function loadDemoReports(platform: Platform, print: (line: string) 
   }
   const year = Number(chinaToday().slice(0, 4));
   for (const y of [year - 2, year - 1]) {
-    const id = await draft(platform, 'fzb_wang', 'SFX', y);
+    const id = await draft(platform, 'fzb_wang', 'SFX', y, `${y + 1}-03-18`);
     await step(platform, 'xzf_head', id, 'approve', `${y + 1}-03-18`);
     await step(platform, 'fzb_wang', id, 'report', `${y + 1}-03-20`);
     await step(platform, 'fzb_wang', id, 'publish', `${y + 1}-03-28`);
   }
-  const bureau = await draft(platform, 'jyj_liaison', 'SFX-D03', year - 1);
+  const bureau = await draft(platform, 'jyj_liaison', 'SFX-D03', year - 1, `${year}-02-20`);
   await step(platform, 'jyj_head', bureau, 'approve', `${year}-02-20`);
   await step(platform, 'jyj_liaison', bureau, 'submit', `${year}-02-25`);
   await step(platform, 'jyj_head', bureau, 'publish', `${year}-03-10`);
-  await draft(platform, 'cgz_liaison', 'SFX-T01', year - 1);
+  await draft(platform, 'cgz_liaison', 'SFX-T01', year - 1, `${year}-03-20`);
   print('年度报告演示数据：县政府近两年的报告（已公开）、教育局（已公开）、城关镇（起草中）。');
 }
