@@ -2,6 +2,7 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
 import { AccountTwoFactorPage } from './pages/TwoFactorSetupPage.tsx';
+import { IdcardOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, CommentOutlined, TeamOutlined as ProposalIcon, BankOutlined, FileTextOutlined, AuditOutlined as ReviewIcon, ApartmentOutlined, AuditOutlined, BarChartOutlined, BellOutlined, FileSearchOutlined, NotificationOutlined, SafetyOutlined, OrderedListOutlined, ProfileOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 
 export interface AppRoute {
@@ -41,6 +42,10 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/disputes/:id', label: '纠纷详情', anyOf: ['mediation.read'], inMenu: false, page: lazy(() => import('./modules/mediation/DisputeDetailPage.tsx')) },
   { path: '/proposals', label: '建议提案', icon: <ProposalIcon />, anyOf: ['proposal.read'], inMenu: true, group: '案件办理', page: lazy(() => import('./modules/proposals/ProposalsPage.tsx')) },
   { path: '/proposals/:id', label: '建议提案详情', anyOf: ['proposal.read'], inMenu: false, page: lazy(() => import('./modules/proposals/ProposalDetailPage.tsx')) },
+  { path: '/enforcement/bodies', label: '执法主体', icon: <SafetyCertificateOutlined />, anyOf: ['enforcement.read'], inMenu: true, group: '行政执法', page: lazy(() => import('./modules/enforcement/BodiesPage.tsx')) },
+  { path: '/enforcement/bodies/:id', label: '执法主体', anyOf: ['enforcement.read'], inMenu: false, page: lazy(() => import('./modules/enforcement/BodyDetailPage.tsx')) },
+  { path: '/enforcement/officers', label: '执法人员', icon: <IdcardOutlined />, anyOf: ['enforcement.read'], inMenu: true, group: '行政执法', page: lazy(() => import('./modules/enforcement/OfficersPage.tsx')) },
+  { path: '/enforcement/officers/:id', label: '执法人员', anyOf: ['enforcement.read'], inMenu: false, page: lazy(() => import('./modules/enforcement/OfficerDetailPage.tsx')) },
   { path: '/normative-docs', label: '规范性文件', icon: <FileTextOutlined />, anyOf: ['normdoc.read'], inMenu: true, group: '合法性审查', page: lazy(() => import('./modules/normative/NormativeDocsPage.tsx')) },
   { path: '/normative-docs/:id', label: '规范性文件', anyOf: ['normdoc.read'], inMenu: false, page: lazy(() => import('./modules/normative/NormativeDocDetailPage.tsx')) },
   { path: '/matters', label: '交办事项', icon: <SendOutlined />, anyOf: ['matter.read'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/matters/MattersPage.tsx')) },
@@ -50,7 +55,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/notifications', label: '通知', icon: <BellOutlined />, anyOf: ['session'], inMenu: false, page: lazy(() => import('./modules/notifications/NotificationsPage.tsx')) },
   { path: '/org/units', label: '组织机构', icon: <ApartmentOutlined />, anyOf: ['org.read'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/org/UnitsPage.tsx')) },
   { path: '/org/users', label: '用户管理', icon: <TeamOutlined />, anyOf: ['user.read'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/org/UsersPage.tsx')) },
-  { path: '/imports', label: '批量导入', icon: <CloudUploadOutlined />, anyOf: ['org.manage', 'user.manage', 'user.import', 'plan.manage', 'inspection.manage', 'review.manage', 'foi.manage', 'litigation.manage', 'proposal.manage', 'mediation.manage', 'normdoc.draft'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/imports/ImportPage.tsx')) },
+  { path: '/imports', label: '批量导入', icon: <CloudUploadOutlined />, anyOf: ['org.manage', 'user.manage', 'user.import', 'plan.manage', 'inspection.manage', 'review.manage', 'foi.manage', 'litigation.manage', 'proposal.manage', 'mediation.manage', 'enforcement.register', 'normdoc.draft'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/imports/ImportPage.tsx')) },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, anyOf: ['audit.read'], inMenu: true, group: '安全审计', page: lazy(() => import('./modules/audit/AuditPage.tsx')) },
   { path: '/account/password', label: '修改密码', anyOf: ['session'], inMenu: false, page: ChangePasswordPage },
   { path: '/account/two-factor', label: '两步验证', anyOf: ['session'], inMenu: false, page: AccountTwoFactorPage },

@@ -26,7 +26,7 @@ export const CERTIFICATE_STATUSES = { valid: '有效', suspended: '暂扣', revo
 /** What the ledger says of a certificate today: the 90-day warning (临期) and the expired one. */
 export const CERTIFICATE_STATES = { valid: '有效', expiring: '90日内到期', expired: '已过期', suspended: '暂扣', revoked: '已收回', none: '无执法证' } as const;
 export type CertificateState = keyof typeof CERTIFICATE_STATES;
-export const CERTIFICATE_ACTIONS = { issue: '发证', renew: '换证（延续有效期）', suspend: '暂扣', reinstate: '恢复', revoke: '收回（注销）' } as const;
+export const CERTIFICATE_ACTIONS = { issue: '发证', renew: '换证', suspend: '暂扣', reinstate: '恢复', revoke: '收回' } as const;
 export type CertificateAction = keyof typeof CERTIFICATE_ACTIONS;
 /** A certificate expiring within this many days warns (ledger, detail, notifications). */
 export const CERTIFICATE_WARN_DAYS = 90;
@@ -89,10 +89,10 @@ export const OFFICER = defineRecord({
   title: '执法人员',
   table: 'enforcement_officers',
   fields: {
+    name: f.text('姓名', { max: 50, required: true, list: true, sort: true, search: true, example: '李明' }),
     bodyId: f.record('执法主体', { required: true, list: true, display: 'bodyName', example: 'ZFZT-SCJ' }),
     // The body's unit, kept with the officer: the data scope, the ledger's unit filter.
     unitId: f.unit('所属单位', { input: false, importName: false, filter: true }),
-    name: f.text('姓名', { max: 50, required: true, list: true, sort: true, search: true, example: '李明' }),
     idNumber: f.idNumber('身份证号', { required: true, note: '加密保存，列表中脱敏显示', example: '110101199003071234' }),
     post: f.text('岗位', { max: 100, required: true, list: true, search: true, example: '综合执法大队队员' }),
     supervisor: f.boolean('监督人员', { list: true, filter: true, note: '行政执法监督人员（持执法监督证）', example: '否' }),
@@ -100,7 +100,7 @@ export const OFFICER = defineRecord({
     certificateIssuedDate: f.date('发证日期', { notAfterToday: true, sort: true, note: '有执法证号时必填', example: '2024-03-01' }),
     certificateValidUntil: f.date('有效期至', { list: true, sort: true, note: '晚于发证日期', example: '2029-02-28' }),
     certificateStatus: f.enum('执法证状态', CERTIFICATE_STATUSES, { input: false, importName: false }),
-    status: f.enum('在岗状态', OFFICER_STATUSES, { input: false, filter: true, note: 'active/left/revoked 或 在岗/离岗/注销；默认在岗', example: 'active' }),
+    status: f.enum('在岗状态', OFFICER_STATUSES, { input: false, note: 'active/left/revoked 或 在岗/离岗/注销；默认在岗', example: 'active' }),
     leftDate: f.date('离岗日期', { input: false, note: '离岗或注销的，可填离岗日期（默认为导入当日）', example: '2025-12-31' }),
   },
 });
@@ -169,7 +169,9 @@ export interface TrainingView {
   hours: number;
 }
 
-export type OfficerView = RecordView<typeof OFFICER.fields> & {
+export type OfficerView = Omit<RecordView<typeof OFFICER.fields>, 'status'> & {
+  /** Always set (the definition leaves it optional for the import, where it defaults to 在岗). */
+  status: keyof typeof OFFICER_STATUSES;
   title: string;
   unitName: string;
   bodyName: string;

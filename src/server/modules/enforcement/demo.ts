@@ -89,7 +89,7 @@ export async function loadDemoEnforcement(platform: Platform, print: (line: stri
       }),
     );
     n++;
-    for (const [k, [month, hours]] of ([[3, 24], [6, 16], [10, 12]] as const).entries()) {
+    for (const [k, [month, hours]] of ([[3, 24], [6, 16], [10, 24]] as const).entries()) {
       const date = toDayNumber(`${year}-${String(month).padStart(2, '0')}-15`);
       if (date > today || (n % 3 === 0 && k === 2)) continue;
       await platform.db.transaction().execute((tx) => addTraining(tx, platform, office, office.scope, id, { date: fromDayNumber(date), title: ['行政处罚法专题培训', '执法文书制作与案卷规范', '行政执法监督条例解读'][k]!, hours }));
