@@ -58,7 +58,7 @@ async function countyReport(y: number, upTo: 'draft' | 'written' | 'published') 
 describe('an annual report', () => {
   // Each test's own year for the county's report: the current one for drafting, older ones for
   // the rest (year - 3 stays unused: the data-scope test asks for it from outside the county).
-  const years = { stale: year - 4, narrative: year - 5, workflow: year - 6, portal: year - 7, docx: year - 8, pdf: year - 9, scope: year - 10 };
+  const years = { stale: year - 4, narrative: year - 5, workflow: year - 6, portal: year - 7, docx: year - 8, pdf: year - 9, scope: year - 10, prose: year - 11 };
 
   it('is drafted with the figures of the whole county, in plain Chinese, with last year for comparison', async () => {
     const res = await office.post('/api/v1/annual-reports', { unitId: county.id, year });
@@ -74,6 +74,21 @@ describe('an annual report', () => {
     expect(r.clocks.find((c: any) => c.key === 'publish')).toMatchObject({ due: `${year + 1}-03-31`, status: 'running' });
     // One report per unit and year.
     expect((await office.post('/api/v1/annual-reports', { unitId: county.id, year })).statusCode).toBe(409);
+  });
+
+  it('opens its sections with prose that suits the unit and its figures: a town does not speak of departments and towns, no correction is named without one', async () => {
+    const town = await env.platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX-T01').executeTakeFirstOrThrow();
+    const y = years.prose;
+    const drafted = (await office.post('/api/v1/annual-reports', { unitId: town.id, year: y })).json();
+    const html = (key: string) => drafted.sections.find((s: any) => s.key === key).html as string;
+    expect(html('measures')).toContain('各村（社区）、站所协同落实');
+    expect(html('measures')).not.toContain('各部门');
+    const truth = new Map((await computeAll(env.platform, await scopeForUnitCode(env.platform, y, 'SFX-T01'))).map((v) => [v.code, v]));
+    expect(truth.get('review.corrected')!.value).toBe(0);
+    expect(html('shortcomings')).not.toMatch(/[一二三]是|有待提高/);
+    expect(html('shortcomings')).toContain('没有被复议纠错或败诉的案件');
+    const county = (await office.post('/api/v1/annual-reports', { unitId: (await env.platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX').executeTakeFirstOrThrow()).id, year: y })).json();
+    expect(county.sections.find((s: any) => s.key === 'measures').html).toContain('各部门、各乡镇（街道）协同落实');
   });
 
   it('marks the figures a changed record made stale, and refreshes them on request', async () => {

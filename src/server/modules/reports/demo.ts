@@ -7,11 +7,9 @@ import { chinaToday } from '../../kernel/calendar/days.ts';
 import { REPORT_WORKFLOW } from '../../../shared/schemas/reports.ts';
 import { createReport, getReport, updateReport } from './reports.ts';
 
-const NARRATIVE: Record<string, string> = {
-  measures: '<p>过去一年，我们坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，把法治政府建设纳入经济社会发展全局统筹推进，主要负责人带头研究部署，各部门、各乡镇协同落实。</p>',
-  shortcomings: '<p>一是部分单位对法治政府建设重视程度不够，重点任务推进不平衡；二是行政执法规范化水平有待提高，个别案件在复议、诉讼中被纠错；三是基层法治力量相对薄弱。</p>',
-  duty: '<p>主要负责人认真履行推进法治建设第一责任人职责，全年主持召开专题会议研究法治政府建设工作，带头尊法学法守法用法，年终述法。</p>',
-  next_year: '<p>下一步，我们将持续深化行政执法体制改革，健全重大行政决策程序，加强行政复议和应诉工作，强化法治督察，推动法治政府建设各项任务落地见效。</p>',
+// What only people can write: next year's plans and other matters (the draft's prose and figures come from the records).
+const WRITTEN: Record<string, string> = {
+  next_year: '<p>下一步，将持续深化行政执法规范化建设，健全重大行政决策程序，加强行政复议和应诉工作，强化法治督察，推动法治政府建设各项任务落地见效。</p>',
   other: '<p>无。</p>',
 };
 
@@ -26,7 +24,7 @@ async function draft(platform: Platform, username: string, unitCode: string, yea
     title: report.title,
     issuer: report.issuer,
     issuedDate,
-    sections: report.sections.map((s) => ({ key: s.key, html: (NARRATIVE[s.key] ?? '') + s.html })),
+    sections: report.sections.map((s) => ({ key: s.key, html: s.html + (WRITTEN[s.key] ?? '') })),
   });
   return id;
 }

@@ -32,6 +32,8 @@ import {
 } from '../../../shared/schemas/reports.ts';
 import type { AnnualReportTable } from './tables.ts';
 import { draftParagraph, figuresIn, refreshFigures, sanitizeSection } from './figures.ts';
+import { draftNarrative } from './narrative.ts';
+import type { UnitKind } from '../../../shared/schemas/org.ts';
 
 export const PUBLISH_CLOCK = { start: 'publish', label: '向社会公开（次年4月1日前）', dueColumn: 'publish_due' } as const;
 
@@ -44,8 +46,9 @@ export async function reportFigures(platform: Platform, unitCode: string, year: 
   return new Map(values.map((v) => [v.code, v]));
 }
 
-function draftSections(figures: ReadonlyMap<string, IndicatorValue>): StoredSection[] {
-  return REPORT_SECTIONS.map((s) => ({ key: s.key, html: draftParagraph(s.indicators.flatMap((code) => figures.get(code) ?? [])) }));
+/** Each section's draft: its prose, chosen by the unit's kind and the figures, then the sentence of its figures. */
+function draftSections(kind: UnitKind, year: number, figures: ReadonlyMap<string, IndicatorValue>): StoredSection[] {
+  return REPORT_SECTIONS.map((s) => ({ key: s.key, html: draftNarrative(s.key, kind, year, figures) + draftParagraph(s.indicators.flatMap((code) => figures.get(code) ?? [])) }));
 }
 
 /** Drafts a report. The figures are counted before the transaction: counting may refresh the summary tables, which write. */
@@ -64,7 +67,7 @@ export async function createReport(platform: Platform, actor: Actor, scope: Data
     title: `${unit.name}关于${input.year}年度法治政府建设情况的报告`,
     issuer: unit.name,
     issued_date: null,
-    sections: JSON.stringify(draftSections(figures)),
+    sections: JSON.stringify(draftSections(unit.kind as UnitKind, input.year, figures)),
     status: 'draft',
     approved_date: null,
     published_date: null,
