@@ -145,7 +145,8 @@ describe('the import matrix: every scoped import type × liaison, unit head, law
         expect(res.statusCode, `${type.type} as ${who}: ${res.body}`).toBe(allowed ? 422 : 403);
       }
     }
-  });
+    // Each file is read in a worker thread: the time grows with the number of import types.
+  }, 180_000);
 });
 
 describe("the API's own references", () => {
