@@ -350,6 +350,9 @@ describe('imports, export, copy and indicators', () => {
     expect(county.indicators['tasks.overdue']).toBe(running.length);
     expect(running.length).toBeGreaterThan(0);
     expect(county.indicators['tasks.completion_rate']).toBeCloseTo(completed / rows.length, 10);
+    // Which way is better colours the change on the dashboard.
+    const better = Object.fromEntries(county.details.map((d: { code: string; better: string | null }) => [d.code, d.better]));
+    expect(better).toMatchObject({ 'tasks.completion_rate': 'up', 'tasks.overdue': 'down', 'tasks.total': null });
     expect(county.details.find((d: any) => d.code === 'tasks.total')).toMatchObject({ name: '重点任务数', measure: '项' });
 
     const records = (await leader.get(`/api/v1/indicators/tasks.overdue/records?year=${year}&pageSize=200`)).json();

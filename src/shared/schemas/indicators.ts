@@ -20,6 +20,37 @@ export interface IndicatorValue {
   lastYear: number | null;
   /** (this − last) / last; null when last year is 0 or either value is null. */
   yoy: number | null;
+  /** Which way is better (a rising on-time rate, a falling number of lost cases); null: neither. */
+  better: 'up' | 'down' | null;
+}
+
+// 12.50 → 12.5, 100.0 → 100, 100 → 100 (only zeros after the point go).
+export const trimNumber = (n: number, digits: number) => n.toFixed(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+
+/**
+ * The change over last year as officials state it: a count's in per cent of last year's, a rate's in
+ * percentage points (as a fraction: 0.1 is 10 个百分点); null when there is nothing to compare.
+ */
+export function changeOverLastYear(v: Pick<IndicatorValue, 'kind' | 'value' | 'lastYear'>): number | null {
+  if (v.value === null || v.lastYear === null) return null;
+  if (v.kind === 'rate') return v.value - v.lastYear;
+  return v.lastYear === 0 ? null : (v.value - v.lastYear) / v.lastYear;
+}
+
+/** "较去年增长25%", "较去年提高10个百分点", "与去年持平", "去年无可比数据". */
+export function changeWords(kind: IndicatorValue['kind'], change: number | null): string {
+  if (change === null) return '去年无可比数据';
+  if (Math.abs(change) < 1e-9) return '与去年持平';
+  if (kind === 'rate') return `较去年${change > 0 ? '提高' : '降低'}${trimNumber(Math.abs(change) * 100, 1)}个百分点`;
+  return `较去年${change > 0 ? '增长' : '下降'}${trimNumber(Math.abs(change) * 100, 0)}%`;
+}
+
+/** Whether a change is good news, bad news, neither (no better direction), or no change at all. */
+export function changeTone(better: IndicatorValue['better'], change: number | null): 'good' | 'bad' | 'neutral' | 'flat' | null {
+  if (change === null) return null;
+  if (Math.abs(change) < 1e-9) return 'flat';
+  if (!better) return 'neutral';
+  return (change > 0) === (better === 'up') ? 'good' : 'bad';
 }
 
 export interface IndicatorRecord {

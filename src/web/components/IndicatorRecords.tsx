@@ -4,11 +4,30 @@ import { Drawer, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { get, query } from '../api.ts';
-import type { IndicatorRecord, IndicatorValue } from '../../shared/schemas/indicators.ts';
+import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
+import { changeOverLastYear, changeTone, changeWords, type IndicatorRecord, type IndicatorValue } from '../../shared/schemas/indicators.ts';
 import { ExportButton } from './ledger.tsx';
 
 export const showFigure = (v: Pick<IndicatorValue, 'kind'>, value: number | null) =>
   value === null ? '—' : v.kind === 'rate' ? `${(value * 100).toFixed(1)}%` : v.kind === 'change' ? `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%` : `${value}`;
+
+const TONE_COLOR = { good: '#389e0d', bad: '#cf1322', neutral: 'rgba(0,0,0,0.65)', flat: 'rgba(0,0,0,0.45)' } as const;
+
+/**
+ * The change over last year as officials write it (a rate in 百分点, a count in per cent, no change is
+ * 持平), coloured by whether it is good news for this figure — not by the arrow.
+ */
+export function ChangeOverLastYear({ figure }: { figure: IndicatorValue }) {
+  const change = changeOverLastYear(figure);
+  const tone = changeTone(figure.better, change);
+  if (change === null || tone === null) return <span style={{ color: TONE_COLOR.flat }}>去年无可比数据</span>;
+  const words = tone === 'flat' ? '持平' : changeWords(figure.kind, change).replace('较去年', '');
+  return (
+    <span style={{ color: TONE_COLOR[tone] }} data-tone={tone}>
+      {tone !== 'flat' && (change > 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />)} {words}
+    </span>
+  );
+}
 
 export function IndicatorRecordsDrawer({ indicator, year, unit, onClose }: { indicator: IndicatorValue | null; year: number; unit?: string; onClose: () => void }) {
   const [page, setPage] = useState(1);

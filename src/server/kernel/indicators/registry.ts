@@ -18,6 +18,8 @@ interface Common {
   /** Unit of measure: 件, 次, 人, or % for rates. */
   measure: string;
   definition: string;
+  /** Which way is better: colours the change on the dashboard (absent: neither way is). */
+  better?: 'up' | 'down';
 }
 
 export type IndicatorDef =
@@ -89,6 +91,7 @@ function valuesFrom(platform: Platform, year: number, countOf: (code: string, ye
       value,
       lastYear,
       yoy: value === null || lastYear === null || lastYear === 0 ? null : (value - lastYear) / lastYear,
+      better: def.better ?? null,
     };
   });
 }

@@ -11,7 +11,7 @@ const common = { recordType: DISCLOSURE_RECORD_TYPE, linkPrefix: '/foi/' };
 export const disclosureIndicators: IndicatorDef[] = [
   { code: 'foi.requests', name: '收到政府信息公开申请', measure: '件', kind: 'count', definition: '年内收到的依申请公开申请（按收到日期）', ...common, records: receivedIn },
   { code: 'foi.replied', name: '已答复申请', measure: '件', kind: 'count', definition: '其中已作出答复的', ...common, records: repliedIn },
-  { code: 'foi.reply_rate', name: '答复率', measure: '%', kind: 'rate', definition: '已答复 / 收到申请', numerator: 'foi.replied', denominator: 'foi.requests' },
+  { code: 'foi.reply_rate', better: 'up', name: '答复率', measure: '%', kind: 'rate', definition: '已答复 / 收到申请', numerator: 'foi.replied', denominator: 'foi.requests' },
   {
     code: 'foi.replied_on_time',
     name: '按期答复',
@@ -22,5 +22,5 @@ export const disclosureIndicators: IndicatorDef[] = [
     clockTypes: [DISCLOSURE_RECORD_TYPE],
     records: (db, year) => repliedIn(db, year).where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', DISCLOSURE_RECORD_TYPE).where('c.clock_key', '=', 'reply').whereRef('c.record_id', '=', 'foi_requests.id').whereRef('c.due_date', '>=', 'foi_requests.reply_date'))),
   },
-  { code: 'foi.on_time_rate', name: '按期答复率', measure: '%', kind: 'rate', definition: '按期答复 / 已答复', numerator: 'foi.replied_on_time', denominator: 'foi.replied' },
+  { code: 'foi.on_time_rate', better: 'up', name: '按期答复率', measure: '%', kind: 'rate', definition: '按期答复 / 已答复', numerator: 'foi.replied_on_time', denominator: 'foi.replied' },
 ];

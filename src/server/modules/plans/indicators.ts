@@ -20,6 +20,7 @@ export const planIndicators: IndicatorDef[] = [
   { code: 'tasks.completed', name: '已完成任务数', measure: '项', kind: 'count', definition: '其中经法治办确认完成的任务', ...common, records: (db, year) => tasksOfYear(db, year).where('t.status', '=', 'completed') },
   {
     code: 'tasks.overdue',
+    better: 'down',
     name: '逾期未完成任务数',
     measure: '项',
     kind: 'count',
@@ -28,5 +29,5 @@ export const planIndicators: IndicatorDef[] = [
     clockTypes: [TASK_RECORD_TYPE],
     records: (db, year) => tasksOfYear(db, year).where((eb) => eb.exists(runningPastDue(eb, 't.id'))),
   },
-  { code: 'tasks.completion_rate', name: '任务完成率', measure: '%', kind: 'rate', definition: '已完成任务数 / 重点任务数', numerator: 'tasks.completed', denominator: 'tasks.total' },
+  { code: 'tasks.completion_rate', better: 'up', name: '任务完成率', measure: '%', kind: 'rate', definition: '已完成任务数 / 重点任务数', numerator: 'tasks.completed', denominator: 'tasks.total' },
 ];

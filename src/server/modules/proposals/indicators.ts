@@ -23,5 +23,5 @@ export const proposalIndicators: IndicatorDef[] = [
     clockTypes: [PROPOSAL_RECORD_TYPE],
     records: (db, y) => repliedIn(db, y).where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', PROPOSAL_RECORD_TYPE).where('c.clock_key', '=', 'reply').whereRef('c.record_id', '=', 'proposals.id').whereRef('c.due_date', '>=', 'proposals.reply_date'))),
   },
-  { code: 'proposals.on_time_rate', name: '建议提案按期答复率', measure: '%', kind: 'rate', definition: '按期答复 / 已答复', numerator: 'proposals.replied_on_time', denominator: 'proposals.replied' },
+  { code: 'proposals.on_time_rate', better: 'up', name: '建议提案按期答复率', measure: '%', kind: 'rate', definition: '按期答复 / 已答复', numerator: 'proposals.replied_on_time', denominator: 'proposals.replied' },
 ];

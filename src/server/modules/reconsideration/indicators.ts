@@ -36,5 +36,5 @@ export const reviewIndicators: IndicatorDef[] = [
     clockTypes: [REVIEW_RECORD_TYPE],
     records: (db, y) => decidedIn(db, y).where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', REVIEW_RECORD_TYPE).where('c.clock_key', '=', 'decide').whereRef('c.record_id', '=', 'review_cases.id').whereRef('c.due_date', '>=', 'review_cases.closed_date'))),
   },
-  { code: 'review.on_time_rate', name: '复议决定按期率', measure: '%', kind: 'rate', definition: '按期作出决定 / 作出复议决定', numerator: 'review.decided_on_time', denominator: 'review.decided' },
+  { code: 'review.on_time_rate', better: 'up', name: '复议决定按期率', measure: '%', kind: 'rate', definition: '按期作出决定 / 作出复议决定', numerator: 'review.decided_on_time', denominator: 'review.decided' },
 ];

@@ -4,31 +4,24 @@
 // The server writes the span's text from its value, so the stored value is what the reader sees;
 // a figure is stale when the indicator's value now differs, and refreshing rewrites the span.
 import sanitizeHtml from 'sanitize-html';
-import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
+import { changeOverLastYear, changeWords, trimNumber, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import type { ReportFigure } from '../../../shared/schemas/reports.ts';
 
 export type FigurePart = 'value' | 'yoy';
 type Def = Pick<IndicatorValue, 'code' | 'name' | 'kind' | 'measure'>;
 
-// 12.50 → 12.5, 100.0 → 100, 100 → 100 (only zeros after the point go).
-const trim = (n: number, digits: number) => n.toFixed(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
-const percent = (ratio: number) => `${trim(ratio * 100, 1)}%`;
+const percent = (ratio: number) => `${trimNumber(ratio * 100, 1)}%`;
 
 /** The part's value for an indicator: the figure itself, or its change (a ratio for counts, percentage points as a fraction for rates). */
 export function partValue(v: IndicatorValue, part: FigurePart): number | null {
-  if (part === 'value') return v.value;
-  if (v.value === null || v.lastYear === null) return null;
-  if (v.kind === 'rate') return v.value - v.lastYear;
-  return v.lastYear === 0 ? null : (v.value - v.lastYear) / v.lastYear;
+  return part === 'value' ? v.value : changeOverLastYear(v);
 }
 
 /** The words a figure shows: "16件", "55.2%", "较去年下降13%", "较去年提高2.1个百分点". */
 export function figureText(def: Def, part: FigurePart, value: number | null): string {
-  if (value === null) return part === 'value' ? '—' : '去年无可比数据';
-  if (part === 'value') return def.kind === 'count' ? `${value}${def.measure}` : percent(value);
-  if (Math.abs(value) < 1e-9) return '与去年持平';
-  if (def.kind === 'rate') return `较去年${value > 0 ? '提高' : '降低'}${trim(Math.abs(value) * 100, 1)}个百分点`;
-  return `较去年${value > 0 ? '增长' : '下降'}${trim(Math.abs(value) * 100, 0)}%`;
+  if (part === 'yoy') return changeWords(def.kind, value);
+  if (value === null) return '—';
+  return def.kind === 'count' ? `${value}${def.measure}` : percent(value);
 }
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import { draftParagraph, figureText, figuresIn, refreshFigures, sanitizeSection } from './figures.ts';
 
-type Def = Pick<IndicatorValue, 'code' | 'name' | 'kind' | 'measure' | 'definition'>;
-const count: Def = { code: 'review.received', name: '收到行政复议申请', kind: 'count', measure: '件', definition: '' };
-const rate: Def = { code: 'review.correction_rate', name: '复议纠错率', kind: 'rate', measure: '%', definition: '' };
+type Def = Pick<IndicatorValue, 'code' | 'name' | 'kind' | 'measure' | 'definition' | 'better'>;
+const count: Def = { code: 'review.received', name: '收到行政复议申请', kind: 'count', measure: '件', definition: '', better: null };
+const rate: Def = { code: 'review.correction_rate', name: '复议纠错率', kind: 'rate', measure: '%', definition: '', better: null };
 const defs = new Map<string, Def>([[count.code, count], [rate.code, rate]]);
 
 describe('report figures in words', () => {

@@ -26,7 +26,7 @@ export const supervisionIndicators: IndicatorDef[] = [
   },
   { code: 'inspections.findings', name: '督察发现问题数', measure: '个', kind: 'count', definition: '年内督察发现的问题（计入责任单位）', recordType: FINDING_RECORD_TYPE, linkPrefix: '/findings/', records: findingsOfYear },
   { code: 'inspections.rectified', name: '已整改销号问题数', measure: '个', kind: 'count', definition: '其中经回头看核查销号的问题', recordType: FINDING_RECORD_TYPE, linkPrefix: '/findings/', records: (db, year) => findingsOfYear(db, year).where('f.status', '=', 'verified') },
-  { code: 'inspections.rectification_rate', name: '问题整改率', measure: '%', kind: 'rate', definition: '已整改销号问题数 / 督察发现问题数', numerator: 'inspections.rectified', denominator: 'inspections.findings' },
+  { code: 'inspections.rectification_rate', better: 'up', name: '问题整改率', measure: '%', kind: 'rate', definition: '已整改销号问题数 / 督察发现问题数', numerator: 'inspections.rectified', denominator: 'inspections.findings' },
   {
     code: 'inspections.interviews',
     name: '约谈次数',

@@ -2,7 +2,6 @@
 // figure, and the 红黄牌 of open deadlines by unit. Every chart drills down to the records.
 import { useMemo, useState } from 'react';
 import { Card, Col, Drawer, Empty, InputNumber, Row, Select, Space, Statistic, Table, Tag, TreeSelect, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import dayjs from 'dayjs';
@@ -14,7 +13,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { get, query } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
+import { ChangeOverLastYear, IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
 import { LIGHT_STYLE } from '../../components/Light.tsx';
 import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
 
@@ -109,7 +108,6 @@ export default function DashboardPage() {
         {HEADLINES.map((code) => {
           const f = byCode.get(code);
           if (!f) return null;
-          const up = f.yoy !== null && f.yoy > 0;
           return (
             <Col key={code} span={Math.floor(24 / 5)} flex="1 0 19%">
               <Card size="small" hoverable onClick={() => setDrill({ indicator: f, unit, year })} data-testid={`headline-${code}`}>
@@ -120,12 +118,7 @@ export default function DashboardPage() {
                   suffix={f.kind === 'count' ? <span style={{ fontSize: 13 }}>{f.measure}</span> : undefined}
                 />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  上年 {showFigure(f, f.lastYear)}{' '}
-                  {f.yoy !== null && (
-                    <span style={{ color: up ? '#1d39c4' : '#d46b08' }}>
-                      {up ? <ArrowUpOutlined /> : <ArrowDownOutlined />} {Math.abs(f.yoy * 100).toFixed(1)}%
-                    </span>
-                  )}
+                  上年 {showFigure(f, f.lastYear)} <ChangeOverLastYear figure={f} />
                 </Typography.Text>
               </Card>
             </Col>

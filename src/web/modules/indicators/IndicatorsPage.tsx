@@ -1,14 +1,15 @@
 // 指标统计: every registered figure for a year and a unit (or the county), with last year and the
 // change; click a figure to see the records behind it.
 import { useMemo, useState } from 'react';
-import { Card, InputNumber, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Card, InputNumber, Space, Table, Tooltip, TreeSelect, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { get, query } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
-import { IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
+import { ChangeOverLastYear, IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
+import { useAuth } from '../../auth.tsx';
 
 const show = showFigure;
 
@@ -19,6 +20,8 @@ export default function IndicatorsPage() {
   const tree = useMemo(() => buildTree(units.data ?? []).map(function toCode(n): any { return { ...n, value: n.unit.code, children: n.children.map(toCode) }; }), [units.data]);
   const figures = useQuery({ queryKey: ['indicators', year, unit], queryFn: () => get<{ unit: string | null; details: IndicatorValue[] }>(`/indicators${query({ year, unit })}`) });
   const [open, setOpen] = useState<IndicatorValue | null>(null);
+  // The law office configures reports and integrations by code; everyone else reads names.
+  const showCodes = !!useAuth().me?.roles.includes('law_office');
   return (
     <Card size="small" title="指标统计" extra={<Typography.Text type="secondary">每个数字都由记录算出，点击可查看所统计的记录</Typography.Text>}>
       <Space style={{ marginBottom: 12 }}>
@@ -35,11 +38,11 @@ export default function IndicatorsPage() {
         pagination={false}
         onRow={(v) => ({ onClick: () => setOpen(v), style: { cursor: 'pointer' } })}
         columns={[
-          { title: '指标', dataIndex: 'name', width: 200 },
-          { title: '编码', dataIndex: 'code', width: 220, render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
+          // The code is API (domain.md §4): shown to those who configure and integrate, on hover.
+          { title: '指标', dataIndex: 'name', width: 220, render: (name: string, v) => (showCodes ? <Tooltip title={`指标编码 ${v.code}`}>{name}</Tooltip> : name) },
           { title: `${year} 年`, width: 110, align: 'right', render: (_, v) => <b>{show(v, v.value)}</b> },
           { title: `${year - 1} 年`, width: 110, align: 'right', render: (_, v) => show(v, v.lastYear) },
-          { title: '同比', width: 100, align: 'right', render: (_, v) => (v.yoy === null ? '—' : <Tag color={v.yoy >= 0 ? 'blue' : 'orange'}>{v.yoy >= 0 ? '+' : ''}{(v.yoy * 100).toFixed(1)}%</Tag>) },
+          { title: '较上年', width: 150, align: 'right', render: (_, v) => <ChangeOverLastYear figure={v} /> },
           { title: '口径', dataIndex: 'definition', ellipsis: true },
         ]}
       />

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { changeOverLastYear, changeTone, changeWords } from './indicators.ts';
+
+describe('a figure’s change over last year, as officials read it', () => {
+  it('is in percentage points for a rate and in per cent for a count; no change is 持平', () => {
+    expect(changeOverLastYear({ kind: 'rate', value: 0.5, lastYear: 0.4 })).toBeCloseTo(0.1);
+    expect(changeWords('rate', changeOverLastYear({ kind: 'rate', value: 0.5, lastYear: 0.4 }))).toBe('较去年提高10个百分点');
+    expect(changeWords('count', changeOverLastYear({ kind: 'count', value: 50, lastYear: 40 }))).toBe('较去年增长25%');
+    expect(changeWords('count', changeOverLastYear({ kind: 'count', value: 30, lastYear: 40 }))).toBe('较去年下降25%');
+    expect(changeWords('rate', changeOverLastYear({ kind: 'rate', value: 0.4, lastYear: 0.4 }))).toBe('与去年持平');
+    expect(changeOverLastYear({ kind: 'count', value: 3, lastYear: 0 })).toBeNull();
+    expect(changeWords('count', null)).toBe('去年无可比数据');
+  });
+
+  it('is good or bad news by the figure’s better direction, not by the arrow', () => {
+    expect(changeTone('up', 0.1)).toBe('good');
+    expect(changeTone('up', -0.1)).toBe('bad');
+    expect(changeTone('down', 0.1)).toBe('bad');
+    expect(changeTone('down', -0.1)).toBe('good');
+    expect(changeTone(null, 0.1)).toBe('neutral');
+    expect(changeTone('up', 0)).toBe('flat');
+    expect(changeTone('down', null)).toBeNull();
+  });
+});
