@@ -256,3 +256,44 @@ describe('imports and figures', () => {
     expect(wrongPerson.json().errors[0]).toMatchObject({ column: '身份证号（idNumber）' });
   });
 });
+
+describe('the four lists and the inspection catalog', () => {
+  it('hold items with their basis per body, imported all or nothing; the sizes at the end of a year are figures; another unit sees none', async () => {
+    const { unit, agents } = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: root });
+    const other = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: root });
+    const liaison = agents.unit_liaison;
+    expect((await importFile(liaison, 'enforcement_bodies', [{ ref: 'SCJ', unitCode: unit.code, name: '某市场监管局', kind: 'statutory' }])).statusCode).toBe(200);
+    const body = (await liaison.get('/api/v1/enforcement-bodies')).json().items[0];
+    const year = Number(chinaToday().slice(0, 4)) - 1;
+    const rows = [
+      { ref: 'L1', bodyRef: 'SCJ', list: 'no_penalty', title: '首次轻微违法及时改正', basis: '行政处罚法第三十三条', publishedDate: `${year}-03-01` },
+      { ref: 'L2', bodyRef: 'SCJ', list: '从轻行政处罚事项清单', title: '主动减轻危害后果', basis: '行政处罚法第三十二条', publishedDate: `${year}-03-01` },
+      { ref: 'L3', bodyRef: 'SCJ', list: 'inspection_general', title: '经营场所检查', basis: '食品安全法第一百一十条', publishedDate: `${year}-03-01` },
+      { ref: 'L4', bodyRef: 'SCJ', list: 'inspection_key', title: '特种设备检查', basis: '特种设备安全法第五十七条', publishedDate: `${year}-03-01` },
+      { ref: 'L5', bodyRef: 'SCJ', list: 'no_penalty', title: '下年公布的事项', basis: '某条', publishedDate: `${year + 1}-01-02` },
+    ];
+    const bad = await importFile(liaison, 'enforcement_list_items', [...rows, { ref: 'X1', bodyRef: 'SCJ', list: 'sometimes', title: 't', basis: 'b' }, { ref: 'X2', bodyRef: 'SCJ', list: 'lighter', title: 't' }]);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors.map((e: any) => e.column)).toEqual(['清单（list）', '法律依据（basis）']);
+    expect((await liaison.get('/api/v1/enforcement-list-items')).json().total).toBe(0);
+    const ok = await importFile(liaison, 'enforcement_list_items', rows);
+    expect(ok.json()).toMatchObject({ created: 5 });
+    const l1 = (await liaison.get('/api/v1/enforcement-list-items?q=首次轻微')).json().items[0];
+    expect(l1).toMatchObject({ list: 'no_penalty', bodyName: body.name, current: true });
+    // Repealed this year: still in last year's list, not in today's.
+    expect((await liaison.post(`/api/v1/enforcement-list-items/${l1.id}/repeal`, { version: 1, date: `${year - 1}-01-01` })).json()).toMatchObject({ errors: [{ field: 'date' }] });
+    expect((await liaison.post(`/api/v1/enforcement-list-items/${l1.id}/repeal`, { version: 9, date: `${year + 1}-01-01` })).statusCode).toBe(409);
+    const repealed = await liaison.post(`/api/v1/enforcement-list-items/${l1.id}/repeal`, { version: 1, date: `${year + 1}-01-01` });
+    expect(repealed.json()).toMatchObject({ repealedDate: `${year + 1}-01-01`, current: false });
+    expect((await liaison.get('/api/v1/enforcement-list-items?current=true&list=no_penalty')).json().items.map((i: any) => i.title)).toEqual(['下年公布的事项']);
+    const figures = (await office.get(`/api/v1/indicators?year=${year}&unit=${unit.code}`)).json().indicators;
+    expect(figures).toMatchObject({ 'enforcement.list_no_penalty': 1, 'enforcement.list_lighter': 1, 'enforcement.list_mitigated': 0, 'enforcement.list_no_coercion': 0, 'enforcement.inspection_items': 2, 'enforcement.inspection_items_key': 1 });
+    const next = (await office.get(`/api/v1/indicators?year=${year + 1}&unit=${unit.code}`)).json().indicators;
+    expect(next['enforcement.list_no_penalty']).toBe(1);
+    // Another unit: neither the items nor the item by id, nor an item under the body.
+    expect((await other.agents.unit_liaison.get('/api/v1/enforcement-list-items')).json().total).toBe(0);
+    expect((await other.agents.unit_liaison.get(`/api/v1/enforcement-list-items/${l1.id}`)).statusCode).toBe(404);
+    expect((await other.agents.unit_liaison.put(`/api/v1/enforcement-list-items/${l1.id}`, { version: 2, list: 'lighter', title: 'x', basis: 'y' })).statusCode).toBe(404);
+    expect((await other.agents.unit_liaison.post('/api/v1/enforcement-list-items', { bodyId: body.id, list: 'lighter', title: 'x', basis: 'y' })).json()).toMatchObject({ status: 400, errors: [{ field: 'bodyId' }] });
+  });
+});

@@ -35,7 +35,7 @@ const ROWS: Record<string, (ref: string, unitCode: string, parent: string) => Re
 };
 const TABLES: Record<string, string> = { mediation_orgs: 'mediation_orgs', disputes: 'disputes', foi_requests: 'foi_requests', litigation_cases: 'litigation_cases', litigation_hearings: 'litigation_hearings', enforcement_bodies: 'enforcement_bodies', enforcement_officers: 'enforcement_officers', normative_docs: 'normative_docs' };
 /** Types whose rows name a parent record instead of a unit (hearings their case, officers their body). */
-const PARENTS: Record<string, string> = { litigation_hearings: 'litigation_cases', enforcement_officers: 'enforcement_bodies' };
+const PARENTS: Record<string, string> = { litigation_hearings: 'litigation_cases', enforcement_officers: 'enforcement_bodies', enforcement_list_items: 'enforcement_bodies' };
 
 const snapshot = (table: string, ref: string) => (env.platform.db as any).selectFrom(table).selectAll().where('ref', '=', ref).orderBy('id').execute();
 

@@ -2,7 +2,7 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
 import { AccountTwoFactorPage } from './pages/TwoFactorSetupPage.tsx';
-import { IdcardOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { IdcardOutlined, SafetyCertificateOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, CommentOutlined, TeamOutlined as ProposalIcon, BankOutlined, FileTextOutlined, AuditOutlined as ReviewIcon, ApartmentOutlined, AuditOutlined, BarChartOutlined, BellOutlined, FileSearchOutlined, NotificationOutlined, SafetyOutlined, OrderedListOutlined, ProfileOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 
 export interface AppRoute {
@@ -45,9 +45,11 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/enforcement/bodies', label: '执法主体', icon: <SafetyCertificateOutlined />, anyOf: ['enforcement.read'], inMenu: true, group: '行政执法', page: lazy(() => import('./modules/enforcement/BodiesPage.tsx')) },
   { path: '/enforcement/bodies/:id', label: '执法主体', anyOf: ['enforcement.read'], inMenu: false, page: lazy(() => import('./modules/enforcement/BodyDetailPage.tsx')) },
   { path: '/enforcement/officers', label: '执法人员', icon: <IdcardOutlined />, anyOf: ['enforcement.read'], inMenu: true, group: '行政执法', page: lazy(() => import('./modules/enforcement/OfficersPage.tsx')) },
+  { path: '/enforcement/lists', label: '四张清单与检查事项', icon: <UnorderedListOutlined />, anyOf: ['enforcement.read'], inMenu: true, group: '行政执法', page: lazy(() => import('./modules/enforcement/ListsPage.tsx')) },
   { path: '/enforcement/officers/:id', label: '执法人员', anyOf: ['enforcement.read'], inMenu: false, page: lazy(() => import('./modules/enforcement/OfficerDetailPage.tsx')) },
   { path: '/normative-docs', label: '规范性文件', icon: <FileTextOutlined />, anyOf: ['normdoc.read'], inMenu: true, group: '合法性审查', page: lazy(() => import('./modules/normative/NormativeDocsPage.tsx')) },
   { path: '/normative-docs/:id', label: '规范性文件', anyOf: ['normdoc.read'], inMenu: false, page: lazy(() => import('./modules/normative/NormativeDocDetailPage.tsx')) },
+  { path: '/normdoc-check-rules', label: '预审规则', icon: <FileSearchOutlined />, anyOf: ['normdoc.review', 'normdoc.rules'], inMenu: true, group: '合法性审查', page: lazy(() => import('./modules/normative/CheckRulesPage.tsx')) },
   { path: '/matters', label: '交办事项', icon: <SendOutlined />, anyOf: ['matter.read'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/matters/MattersPage.tsx')) },
   { path: '/matters/:id', label: '交办事项详情', anyOf: ['matter.read'], inMenu: false, page: lazy(() => import('./modules/matters/MatterDetailPage.tsx')) },
   { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, anyOf: ['calendar.read'], inMenu: true, group: '期限管理', page: lazy(() => import('./modules/calendar/CalendarPage.tsx')) },

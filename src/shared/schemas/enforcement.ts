@@ -105,6 +105,46 @@ export const OFFICER = defineRecord({
   },
 });
 
+export const LIST_ITEM_RECORD_TYPE = 'enforcement_list_item';
+/** 四张清单 and the classified inspection catalog (分类检查事项目录). */
+export const ENFORCEMENT_LISTS = {
+  no_penalty: '不予行政处罚事项清单',
+  lighter: '从轻行政处罚事项清单',
+  mitigated: '减轻行政处罚事项清单',
+  no_coercion: '不予实施行政强制措施事项清单',
+  inspection_general: '一般检查事项',
+  inspection_key: '重点检查事项',
+} as const;
+export type EnforcementList = keyof typeof ENFORCEMENT_LISTS;
+
+/** An item of a body's four lists or inspection catalog, with its legal basis; in the list from its publication until repealed. */
+export const LIST_ITEM = defineRecord({
+  type: LIST_ITEM_RECORD_TYPE,
+  title: '清单事项',
+  table: 'enforcement_list_items',
+  fields: {
+    bodyId: f.record('执法主体', { required: true, list: true, display: 'bodyName', example: 'ZFZT-SCJ' }),
+    unitId: f.unit('所属单位', { input: false, importName: false, filter: true }),
+    list: f.enum('清单', ENFORCEMENT_LISTS, { required: true, list: true, filter: true, sort: true, example: 'no_penalty' }),
+    title: f.text('事项名称', { max: 300, required: true, list: true, sort: true, search: true, example: '首次未按规定公示年度报告且及时改正的' }),
+    basis: f.text('法律依据', { max: 500, required: true, list: true, search: true, example: '《中华人民共和国行政处罚法》第三十三条第一款' }),
+    conditions: f.longText('适用条件', { max: 1000, importName: false }),
+    publishedDate: f.date('公布日期', { notAfterToday: true, list: true, filter: true, sort: true, note: '可空（默认为登记当日）', example: '2025-03-01' }),
+    repealedDate: f.date('废止日期', { input: false, importName: false, notBefore: ['publishedDate'] }),
+  },
+});
+export const listItemInput = createInput(LIST_ITEM);
+export type ListItemInput = z.infer<typeof listItemInput>;
+export const listItemUpdate = createInput(LIST_ITEM, { version }, ['list', 'title', 'basis', 'conditions', 'publishedDate']);
+export const listItemRepeal = z.strictObject({ version, date: isoDate('废止日期') });
+export const listItemQuery = listQuery(LIST_ITEM, {
+  bodyId: z.string().trim().max(64).optional().meta({ title: '执法主体' }),
+  current: z.enum(['true', 'false'], { error: '现行有效（current）应为 true 或 false' }).optional().meta({ title: '现行有效' }),
+});
+export type ListItemQuery = z.infer<typeof listItemQuery>;
+export type ListItemView = RecordView<typeof LIST_ITEM.fields> & { bodyName: string; unitName: string; current: boolean };
+export const listItemView = viewSchema(LIST_ITEM, { bodyName: z.string(), unitName: z.string(), current: z.boolean() });
+
 export const bodyInput = createInput(ENFORCEMENT_BODY);
 export type BodyInput = z.infer<typeof bodyInput>;
 export const bodyUpdate = createInput(ENFORCEMENT_BODY, { version }, ['name', 'kind', 'basis', 'entrustedBy']);

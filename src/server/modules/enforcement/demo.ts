@@ -9,6 +9,7 @@ import { idNumberCheckChar } from '../../../shared/validators.ts';
 import { OFFICER_WORKFLOW } from '../../../shared/schemas/enforcement.ts';
 import { addPower, createBody } from './bodies.ts';
 import { addTraining, createOfficer } from './officers.ts';
+import { createListItem, repealListItem } from './lists.ts';
 
 type Kind = 'statutory' | 'authorized' | 'entrusted';
 const BODIES: [ref: string, unit: string, name: string, kind: Kind, basis: string, entrustedBy?: string][] = [
@@ -98,5 +99,36 @@ export async function loadDemoEnforcement(platform: Platform, print: (line: stri
     if (s.leave) await applyTransition(platform, office, OFFICER_WORKFLOW, id, 'leave', { version: await version(), date: fromDayNumber(today - 20), note: '调离执法岗位' });
     if (s.cancel) await applyTransition(platform, office, OFFICER_WORKFLOW, id, 'cancel', { version: await version(), date: fromDayNumber(today - 40), note: '退休，注销执法资格' });
   }
-  print(`行政执法演示数据：执法主体 ${BODIES.length} 个（赋权事项 ${POWERS.filter((p) => p[4]).length} 项），执法人员与监督人员 ${n} 人。`);
+  const items = await loadDemoLists(platform, office, bodies, year);
+  print(`行政执法演示数据：执法主体 ${BODIES.length} 个（赋权事项 ${POWERS.filter((p) => p[4]).length} 项），执法人员与监督人员 ${n} 人，四张清单与检查事项 ${items} 项。`);
+}
+
+const LIST_ITEMS: [body: string, list: string, title: string, basis: string][] = [
+  ['ZFZT-SCJ', 'no_penalty', '首次未按规定公示年度报告且在责令期限内改正的', '《中华人民共和国行政处罚法》第三十三条第一款'],
+  ['ZFZT-SCJ', 'no_penalty', '销售者不知道所售商品为侵权商品且能证明合法取得并说明提供者的', '《中华人民共和国商标法》第六十条第二款'],
+  ['ZFZT-SCJ', 'lighter', '主动消除或者减轻违法行为危害后果的', '《中华人民共和国行政处罚法》第三十二条第一项'],
+  ['ZFZT-SCJ', 'mitigated', '配合市场监管部门查处违法行为有立功表现的', '《中华人民共和国行政处罚法》第三十二条第四项'],
+  ['ZFZT-SCJ', 'no_coercion', '违法行为情节显著轻微且不具有社会危害性的，不予查封、扣押', '《中华人民共和国行政强制法》第十六条第二款'],
+  ['ZFZT-SCJ', 'inspection_general', '食品经营者经营条件和经营过程的检查', '《中华人民共和国食品安全法》第一百一十条'],
+  ['ZFZT-SCJ', 'inspection_general', '企业年度报告公示信息的抽查', '《企业信息公示暂行条例》第十四条'],
+  ['ZFZT-SCJ', 'inspection_key', '特种设备使用单位的监督检查', '《中华人民共和国特种设备安全法》第五十七条'],
+  ['ZFZT-CGJ', 'no_penalty', '首次在城市道路两侧擅自晾晒物品，经教育及时改正的', '《城市市容和环境卫生管理条例》第三十四条'],
+  ['ZFZT-CGJ', 'lighter', '违法建设尚可采取改正措施消除对规划实施的影响且主动改正的', '《中华人民共和国城乡规划法》第六十四条'],
+  ['ZFZT-CGJ', 'inspection_general', '户外广告设施设置的检查', '《城市市容和环境卫生管理条例》第十一条'],
+  ['ZFZT-STJ', 'no_penalty', '首次超标排放污染物，超标倍数较小且及时改正的', '《中华人民共和国行政处罚法》第三十三条第一款'],
+  ['ZFZT-STJ', 'inspection_key', '重点排污单位自动监测设施运行的检查', '《中华人民共和国大气污染防治法》第二十四条'],
+  ['ZFZT-JTJ', 'no_coercion', '初次违法且货物装载超限较少，当场卸载的，不予扣留车辆', '《中华人民共和国行政强制法》第十六条第二款'],
+  ['ZFZT-CGZ', 'no_penalty', '首次占道经营，经劝导立即改正的', '《中华人民共和国行政处罚法》第三十三条第一款'],
+];
+
+async function loadDemoLists(platform: Platform, office: Awaited<ReturnType<typeof actingAs>>, bodies: Map<string, string>, year: number): Promise<number> {
+  let n = 0;
+  await platform.db.transaction().execute(async (tx) => {
+    for (const [body, list, title, basis] of LIST_ITEMS) {
+      const id = await createListItem(tx, platform, office, office.scope, { ref: `DEMO-QD-${++n}`, bodyId: bodies.get(body)!, list: list as any, title, basis, publishedDate: `${year - 1}-03-15` });
+      // One item replaced this year: repealed, so last year's list is larger than today's.
+      if (n === 2) await repealListItem(tx, platform, office, office.scope, id, 1, `${year}-03-01`);
+    }
+  });
+  return n;
 }

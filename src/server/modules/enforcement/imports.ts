@@ -1,12 +1,13 @@
 // Import types `enforcement_bodies` and `enforcement_officers` (issue 16's contract), through the
 // module's own commands (kernel/imports/by-ref.ts): a row is done as the importer would do it in the app.
 import type { z } from '../../../shared/zod.ts';
-import { ENFORCEMENT_BODY, OFFICER, OFFICER_WORKFLOW, type BodyInput, type OfficerInput } from '../../../shared/schemas/enforcement.ts';
+import { ENFORCEMENT_BODY, LIST_ITEM, OFFICER, OFFICER_WORKFLOW, type BodyInput, type ListItemInput, type OfficerInput } from '../../../shared/schemas/enforcement.ts';
 import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
 import { advanceTo, refImport, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { lookupHash } from '../../kernel/crypto/keys.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { createBody, updateBody } from './bodies.ts';
+import { createListItem, updateListItem } from './lists.ts';
 import { certificateAction, certificateProblem, createOfficer, updateOfficer } from './officers.ts';
 
 const bodyRow = importRow(ENFORCEMENT_BODY);
@@ -83,3 +84,27 @@ async function advance(v: OfficerRow, id: string, run: RefImportRun): Promise<vo
   const wanted = v.status === 'revoked' ? 2 : v.status === 'left' ? 1 : 0;
   await advanceTo(run, OFFICER_WORKFLOW, id, steps, wanted, STATUS_COLUMN);
 }
+
+const itemRow = importRow(LIST_ITEM);
+type ItemRow = z.infer<typeof itemRow>;
+
+/** 四张清单 and the inspection catalog, from the bodies' spreadsheets. */
+export const enforcementListItemsImport = refImport<ItemRow>({
+  type: 'enforcement_list_items',
+  title: '四张清单与检查事项',
+  permission: 'enforcement.register',
+  fields: importFields(LIST_ITEM, 'BYCF-001'),
+  row: itemRow,
+  table: 'enforcement_list_items',
+  columns: { bodyId: BODY_COLUMN },
+  unitOf: async (v, run) => (await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体')).unit_id,
+  async create(v, _unitId, run) {
+    const body = await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体');
+    await createListItem(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(LIST_ITEM, v) as Omit<ListItemInput, 'bodyId'>), bodyId: body.id, ref: v.ref });
+  },
+  async update(v, existing, run) {
+    const body = await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体');
+    if (body.id !== existing.body_id) refuseRow(BODY_COLUMN, '清单事项不能通过导入改属其他执法主体');
+    await updateListItem(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { ...(importInput(LIST_ITEM, v) as Omit<ListItemInput, 'bodyId'>), conditions: existing.conditions });
+  },
+});

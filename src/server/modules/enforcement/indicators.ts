@@ -2,7 +2,7 @@
 // those of them holding a certificate valid that day, and the certificates issued (or renewed) in Y.
 import { sql } from 'kysely';
 import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
-import { OFFICER_RECORD_TYPE } from '../../../shared/schemas/enforcement.ts';
+import { LIST_ITEM_RECORD_TYPE, OFFICER_RECORD_TYPE, type EnforcementList } from '../../../shared/schemas/enforcement.ts';
 
 const yearEnd = (year: number) => `${year}-12-31`;
 
@@ -53,6 +53,16 @@ const issuedIn: RecordSource = (db, year) =>
     .where('e.date', '>=', `${year}-01-01`)
     .where('e.date', '<=', yearEnd(year));
 
+/** Items of the lists in force at the end of Y: published by then, not repealed by then. */
+const listItems = (lists: EnforcementList[]): RecordSource => (db, year) =>
+  db
+    .selectFrom('enforcement_list_items')
+    .select(['id', 'title', 'unit_id', 'published_date as date'])
+    .where('list', 'in', lists)
+    .where('published_date', '<=', yearEnd(year))
+    .where((eb) => eb.or([eb('repealed_date', 'is', null), eb('repealed_date', '>', yearEnd(year))]));
+const items = { recordType: LIST_ITEM_RECORD_TYPE, linkPrefix: null };
+
 const officers = { recordType: OFFICER_RECORD_TYPE, linkPrefix: '/enforcement/officers/' };
 
 export const enforcementIndicators: IndicatorDef[] = [
@@ -61,4 +71,10 @@ export const enforcementIndicators: IndicatorDef[] = [
   { code: 'enforcement.certified_rate', name: '持证率', measure: '%', kind: 'rate', definition: '持有效执法证人员 / 行政执法人员', numerator: 'enforcement.certified', denominator: 'enforcement.officers' },
   { code: 'enforcement.supervisors', name: '行政执法监督人员', measure: '人', kind: 'count', definition: '年末在岗的行政执法监督人员', ...officers, records: inPost(1) },
   { code: 'enforcement.certificates_issued', name: '发放执法证', measure: '本', kind: 'count', definition: '年内发放（含换发）的执法证和执法监督证（按发证日期）', recordType: 'enforcement_certificate_event', linkPrefix: null, records: issuedIn },
+  { code: 'enforcement.list_no_penalty', name: '不予处罚事项', measure: '项', kind: 'count', definition: '年末现行的不予行政处罚事项清单事项', ...items, records: listItems(['no_penalty']) },
+  { code: 'enforcement.list_lighter', name: '从轻处罚事项', measure: '项', kind: 'count', definition: '年末现行的从轻行政处罚事项清单事项', ...items, records: listItems(['lighter']) },
+  { code: 'enforcement.list_mitigated', name: '减轻处罚事项', measure: '项', kind: 'count', definition: '年末现行的减轻行政处罚事项清单事项', ...items, records: listItems(['mitigated']) },
+  { code: 'enforcement.list_no_coercion', name: '不予实施行政强制事项', measure: '项', kind: 'count', definition: '年末现行的不予实施行政强制措施事项清单事项', ...items, records: listItems(['no_coercion']) },
+  { code: 'enforcement.inspection_items', name: '检查事项', measure: '项', kind: 'count', definition: '年末现行的分类检查事项目录事项（一般检查事项与重点检查事项）', ...items, records: listItems(['inspection_general', 'inspection_key']) },
+  { code: 'enforcement.inspection_items_key', name: '重点检查事项', measure: '项', kind: 'count', definition: '其中重点检查事项', ...items, records: listItems(['inspection_key']) },
 ];

@@ -101,4 +101,26 @@ export const enforcementMigrations: MigrationSet = () => ({
         .execute();
     },
   },
+  // 四张清单 and the inspection catalog: items per body, in force from publication until repealed.
+  enforcement_0002_list_items: {
+    async up(db: Kysely<any>) {
+      await withStamps(
+        db.schema
+          .createTable('enforcement_list_items')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('ref', 'text')
+          .addColumn('body_id', 'text', (c) => c.notNull().references('enforcement_bodies.id'))
+          .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
+          .addColumn('list', 'text', (c) => c.notNull())
+          .addColumn('title', 'text', (c) => c.notNull())
+          .addColumn('basis', 'text', (c) => c.notNull())
+          .addColumn('conditions', 'text')
+          .addColumn('published_date', 'text', (c) => c.notNull())
+          .addColumn('repealed_date', 'text'),
+      ).execute();
+      await db.schema.createIndex('enforcement_list_items_unit_ref').on('enforcement_list_items').columns(['unit_id', 'ref']).unique().execute();
+      await db.schema.createIndex('enforcement_list_items_body').on('enforcement_list_items').columns(['body_id', 'list']).execute();
+      await db.schema.createIndex('enforcement_list_items_figures').on('enforcement_list_items').columns(['list', 'published_date', 'repealed_date', 'unit_id']).execute();
+    },
+  },
 });

@@ -1,9 +1,9 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { ENFORCEMENT_BODY, ENFORCEMENT_POWER, OFFICER, OFFICER_RECORD_TYPE, OFFICER_WORKFLOW } from '../../../shared/schemas/enforcement.ts';
+import { ENFORCEMENT_BODY, ENFORCEMENT_POWER, LIST_ITEM, OFFICER, OFFICER_RECORD_TYPE, OFFICER_WORKFLOW } from '../../../shared/schemas/enforcement.ts';
 import { enforcementMigrations } from './migrations.ts';
 import { enforcementRoutes } from './routes.ts';
-import { enforcementBodiesImport, enforcementOfficersImport } from './imports.ts';
+import { enforcementBodiesImport, enforcementListItemsImport, enforcementOfficersImport } from './imports.ts';
 import { enforcementIndicators } from './indicators.ts';
 import { loadDemoEnforcement } from './demo.ts';
 import { revokeOnLeaving, warnExpiringCertificates } from './officers.ts';
@@ -13,16 +13,16 @@ export const enforcementModule: ModuleManifest = {
   name: 'enforcement',
   title: '行政执法',
   permissions: {
-    'enforcement.read': { label: '查看执法主体、执法人员', roles: BUSINESS_ROLES },
-    'enforcement.register': { label: '登记执法主体、权责清单、执法人员与培训', roles: ['law_office', 'unit_liaison', 'unit_head'] },
+    'enforcement.read': { label: '查看执法主体、执法人员、四张清单与检查事项', roles: BUSINESS_ROLES },
+    'enforcement.register': { label: '登记执法主体、权责清单、执法人员与培训、四张清单与检查事项', roles: ['law_office', 'unit_liaison', 'unit_head'] },
     // Certificates are issued by the government through its justice bureau (行政执法证件管理).
     'enforcement.certify': { label: '执法证发证、换证、暂扣、恢复、收回', roles: ['law_office'] },
     'enforcement.settings': { label: '修改行政执法设置（年度培训最低学时）', roles: ['law_office'] },
   },
   migrations: enforcementMigrations,
   routes: enforcementRoutes,
-  records: [ENFORCEMENT_BODY, ENFORCEMENT_POWER, OFFICER],
-  importTypes: [enforcementBodiesImport, enforcementOfficersImport],
+  records: [ENFORCEMENT_BODY, ENFORCEMENT_POWER, OFFICER, LIST_ITEM],
+  importTypes: [enforcementBodiesImport, enforcementOfficersImport, enforcementListItemsImport],
   workflows: [OFFICER_WORKFLOW],
   indicators: enforcementIndicators,
   demo: loadDemoEnforcement,

@@ -217,6 +217,7 @@ async function toViews(platform: Platform, rows: OfficerRow[], year: number): Pr
     ...recordView(OFFICER, r),
     // Sealed: masked here (110***********1234); in full only through the audited unmask route.
     idNumber: maskIdNumber(decryptText(platform.keys, r.id_number_enc)),
+    status: r.status as OfficerView['status'],
     title: officerTitle(r.name, r.supervisor === 1),
     unitName: r.unit_name,
     bodyName: r.body_name,

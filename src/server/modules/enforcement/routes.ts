@@ -8,12 +8,19 @@ import { pageOf } from '../../../shared/records.ts';
 import {
   CERTIFICATE_STATES,
   ENFORCEMENT_BODY,
+  ENFORCEMENT_LISTS,
+  LIST_ITEM,
   OFFICER,
   bodyInput,
   bodyListQuery,
   bodyUpdate,
   bodyView,
   certificateActionInput,
+  listItemInput,
+  listItemQuery,
+  listItemRepeal,
+  listItemUpdate,
+  listItemView,
   officerInput,
   officerListQuery,
   officerUpdate,
@@ -21,9 +28,11 @@ import {
   settingsInput,
   trainingInput,
   type BodyView,
+  type ListItemView,
   type OfficerView,
 } from '../../../shared/schemas/enforcement.ts';
 import { addPower, bodyChoices, createBody, getBody, listBodies, removePower, updateBody } from './bodies.ts';
+import { createListItem, getListItem, listItems, repealListItem, updateListItem } from './lists.ts';
 import { addTraining, certificateAction, createOfficer, getOfficer, listOfficers, readSettings, unmaskOfficer, updateOfficer, writeSettings } from './officers.ts';
 
 const powerParams = z.object({ id: z.string().min(1).max(64), powerId: z.string().min(1).max(64) });
@@ -177,6 +186,59 @@ export async function enforcementRoutes(api: FastifyInstance, platform: Platform
     params: paramsWithId,
     body: z.strictObject({ field: z.literal('idNumber', { error: '字段（field）只能是 idNumber' }).meta({ title: '字段' }) }),
     handler: async ({ ctx, params }) => unmaskOfficer(platform, ctx, params.id),
+  });
+
+  // 四张清单 and the inspection catalog.
+  ledgerRoutes(api, platform, {
+    url: '/enforcement-list-items',
+    tags,
+    permission: 'enforcement.read',
+    summaries: { list: '四张清单与分类检查事项目录', export: '按当前筛选导出清单事项（.xlsx）' },
+    query: listItemQuery,
+    response: pageOf(listItemView),
+    sheet: '清单事项',
+    targetType: LIST_ITEM.type,
+    columns: exportColumns<ListItemView>(LIST_ITEM, [{ header: '现行有效', width: 8, value: (i) => (i.current ? '是' : '否') }]),
+    list: (ctx, query) => listItems(platform, ctx.scope, query),
+  });
+  createAndReadRoutes(api, platform, {
+    url: '/enforcement-list-items',
+    tags,
+    permissions: { create: 'enforcement.register', read: 'enforcement.read' },
+    summaries: { create: `登记清单事项（${Object.values(ENFORCEMENT_LISTS).join('、')}）`, read: '清单事项' },
+    body: listItemInput,
+    response: listItemView,
+    create: (tx, ctx, body) => createListItem(tx, platform, ctx, ctx.scope, body),
+    read: (ctx, id) => getListItem(platform, ctx.scope, id),
+  });
+  route(api, {
+    method: 'PUT',
+    url: '/enforcement-list-items/:id',
+    permission: 'enforcement.register',
+    summary: '更正清单事项',
+    tags,
+    params: paramsWithId,
+    body: listItemUpdate,
+    response: listItemView,
+    handler: async ({ ctx, params, body }) => {
+      const { version, ...fields } = body;
+      await platform.db.transaction().execute((tx) => updateListItem(tx, platform, ctx, ctx.scope, params.id, version, fields as any));
+      return getListItem(platform, ctx.scope, params.id);
+    },
+  });
+  route(api, {
+    method: 'POST',
+    url: '/enforcement-list-items/:id/repeal',
+    permission: 'enforcement.register',
+    summary: '废止清单事项',
+    tags,
+    params: paramsWithId,
+    body: listItemRepeal,
+    response: listItemView,
+    handler: async ({ ctx, params, body }) => {
+      await platform.db.transaction().execute((tx) => repealListItem(tx, platform, ctx, ctx.scope, params.id, body.version, body.date));
+      return getListItem(platform, ctx.scope, params.id);
+    },
   });
 
   route(api, { method: 'GET', url: '/enforcement-settings', permission: 'enforcement.read', summary: '行政执法设置（年度培训最低学时）', tags, handler: async () => readSettings(platform.db) });

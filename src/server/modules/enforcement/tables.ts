@@ -73,6 +73,20 @@ export interface TrainingTable {
   created_by: string | null;
 }
 
+export interface ListItemTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  body_id: string;
+  /** The body's unit: owner for data scope. */
+  unit_id: string;
+  list: string;
+  title: string;
+  basis: string;
+  conditions: string | null;
+  published_date: string;
+  repealed_date: string | null;
+}
+
 export interface EnforcementSettingTable {
   key: string;
   value: string;
@@ -88,5 +102,6 @@ declare module '../../kernel/db/tables.ts' {
     enforcement_certificate_events: CertificateEventTable;
     enforcement_trainings: TrainingTable;
     enforcement_settings: EnforcementSettingTable;
+    enforcement_list_items: ListItemTable;
   }
 }

@@ -11,6 +11,7 @@ import { useAuth } from '../../auth.tsx';
 import { entries, type RecordDef } from '../../../shared/records.ts';
 import { BODY_KINDS, ENFORCEMENT_BODY, ENFORCEMENT_POWER, OFFICER, OFFICER_WORKFLOW, type BodyDetail, type OfficerView, type PowerView } from '../../../shared/schemas/enforcement.ts';
 import { CertificateTag } from './shared.tsx';
+import { ListItems } from './ListsPage.tsx';
 
 /** The edit drawer shows what may be corrected: not the unit. */
 const { unitId: _unit, ...editable } = ENFORCEMENT_BODY.fields;
@@ -58,6 +59,11 @@ export default function BodyDetailPage() {
               ...(manage ? [{ key: 'remove', title: '', width: 60, render: (_: unknown, p: PowerView) => <Popconfirm title={`删除「${p.title}」？`} onConfirm={() => remove(p)}><a>删除</a></Popconfirm> }] : []),
             ]}
           />
+        </Card>
+      )}
+      {b && (
+        <Card size="small" title="四张清单与检查事项" style={{ marginBottom: 12 }}>
+          <ListItems bodyId={id} />
         </Card>
       )}
       {b && (
