@@ -30,16 +30,18 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const draft = async (agent: Agent, extra: Record<string, unknown> = {}) => {
-  const res = await agent.post('/api/v1/normative-docs', { unitId: unitA.id, title: '农村集体资产管理办法', body: '第一条 为加强管理，制定本办法。', ...extra });
+  const res = await agent.post('/api/v1/normative-docs', { unitId: unitA.id, title: '农村集体资产管理办法', body: '第一条 为加强管理，制定本办法。', consultation: CONSULTED, ...extra });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 };
+const CONSULTED = '在县政府门户网站公开征求意见15日，未收到意见。';
+const VALID = '第二条 本办法自公布之日起施行，有效期5年。';
 const version = async (id: string) => (await office.get(`/api/v1/normative-docs/${id}`)).json().version as number;
 const act = async (agent: Agent, id: string, key: string, body: Record<string, unknown> = {}) => agent.post(`/api/v1/workflow/normative_doc/${id}/transitions/${key}`, { version: await version(id), ...body });
 const REVIEW = { subjectFinding: 'compliant', authorityFinding: 'compliant', contentFinding: 'amended', procedureFinding: 'compliant', conclusion: 'amend', opinion: '第三条已按意见修改，同意修改后提请审议。' };
 /** A draft taken to 待登记公布: submitted, reviewed on `reviewed`, deliberated. */
 async function approved(title: string, reviewed: string) {
-  const doc = await draft(liaisonA, { title });
+  const doc = await draft(liaisonA, { title, body: `第一条 为加强管理，制定本办法。\n${VALID}` });
   await advance(liaisonA, 'normative_doc', doc.id, 'submit', { version: await version(doc.id), date: reviewed });
   await advance(reviewer, 'normative_doc', doc.id, 'review', { version: await version(doc.id), date: reviewed, values: REVIEW });
   await advance(office, 'normative_doc', doc.id, 'deliberate', { version: await version(doc.id), date: reviewed, values: { meeting: '县政府第5次常务会议' } });
@@ -98,7 +100,7 @@ describe('a normative document', () => {
     const noText = await act(liaisonA, doc.id, 'submit');
     expect(noText.statusCode).toBe(409);
     expect(noText.json().detail).toContain('需先录入或上传文件正文');
-    await liaisonA.put(`/api/v1/normative-docs/${doc.id}/text`, { version: doc.version, body: '第一条 为加强管理，制定本办法。' });
+    await liaisonA.put(`/api/v1/normative-docs/${doc.id}/text`, { version: doc.version, body: `第一条 为加强管理，制定本办法。\n第二条 本办法试行2年。` });
     expect((await act(liaisonA, doc.id, 'submit', { date: `${year}-01-05` })).statusCode).toBe(200);
     expect((await act(liaisonA, doc.id, 'review', { values: REVIEW })).statusCode).toBe(403);
     const failing = await act(reviewer, doc.id, 'review', { values: { ...REVIEW, authorityFinding: 'noncompliant' } });
@@ -174,6 +176,72 @@ describe('a normative document', () => {
     expect((await act(office, id, 'repeal', { date: `${year - 1}-06-30`, note: '上位法已修改' })).statusCode).toBe(200);
     expect(await figure('docs.in_force', year - 2)).toBe(1);
     expect(await figure('docs.in_force', year - 1)).toBe(inForce - 1);
+  });
+});
+
+describe('the pre-review checks', () => {
+  const BODY = ['第一条 为加强户外广告设施管理，根据《城市市容和环境卫生管理条例》，制定本办法。', '第二条 设置户外广告设施的，应当向县城市管理综合执法局申请办理户外广告设置许可证。', '第三条 户外广告设施的制作安装，应当由县城市管理综合执法局指定的企业承担。', '第四条 违反本办法规定的，依照《城市市容和环境卫生管理条例》的规定处理。'].join('\n');
+
+  it('flag the sentences with the rule and its citation; the reviewer confirms or dismisses each before the opinion', async () => {
+    const doc = await draft(liaisonA, { title: '户外广告设施设置管理办法', body: BODY, consultation: undefined });
+    await advance(liaisonA, 'normative_doc', doc.id, 'submit', { version: await version(doc.id) });
+    const submitted = (await reviewer.get(`/api/v1/normative-docs/${doc.id}`)).json();
+    expect(submitted.flags.map((f: any) => [f.ruleCode, f.sentence, f.status])).toEqual([
+      ['licence', '第二条 设置户外广告设施的，应当向县城市管理综合执法局申请办理户外广告设置许可证。', 'open'],
+      ['competition.designated', '第三条 户外广告设施的制作安装，应当由县城市管理综合执法局指定的企业承担。', 'open'],
+      ['consultation', null, 'open'],
+      ['validity', null, 'open'],
+    ]);
+    expect(submitted.flags[0].citation).toContain('《中华人民共和国行政许可法》第十七条');
+    const blocked = await act(reviewer, doc.id, 'review', { values: REVIEW });
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().detail).toContain('尚有 4 条预审提示未确认或排除');
+
+    const decide = (agent: Agent, flag: any, body: Record<string, unknown>) => agent.post(`/api/v1/normative-docs/${doc.id}/flags/${flag.id}`, body);
+    const [licence, designated, consultation, validity] = submitted.flags;
+    expect((await decide(liaisonA, licence, { version: submitted.version, decision: 'confirmed', note: '无上位法依据' })).statusCode).toBe(403);
+    expect((await decide(liaisonB, licence, { version: submitted.version, decision: 'confirmed', note: 'x' })).statusCode).toBe(403);
+    const noNote = await decide(reviewer, licence, { version: submitted.version, decision: 'confirmed' });
+    expect(noNote.statusCode).toBe(400);
+    expect(noNote.json().detail).toContain('处理说明（note）');
+    const first = await decide(reviewer, licence, { version: submitted.version, decision: 'confirmed', note: '规范性文件不得设定行政许可，应删除' });
+    expect(first.statusCode, first.body).toBe(200);
+    expect((await decide(reviewer, designated, { version: submitted.version, decision: 'confirmed', note: '并发' })).statusCode).toBe(409);
+    let v = first.json().version;
+    for (const [flag, decision, note] of [[designated, 'confirmed', '限定交易，违反公平竞争审查'], [consultation, 'dismissed', '起草说明载明已公开征求意见'], [validity, 'confirmed', '应载明有效期']] as const) {
+      const res = await decide(reviewer, flag, { version: v, decision, note });
+      expect(res.statusCode, res.body).toBe(200);
+      v = res.json().version;
+    }
+    const decided = (await reviewer.get(`/api/v1/normative-docs/${doc.id}`)).json();
+    expect(decided.flags.map((f: any) => f.status)).toEqual(['confirmed', 'confirmed', 'dismissed', 'confirmed']);
+    expect(decided.flags[2]).toMatchObject({ note: '起草说明载明已公开征求意见', decidedByName: expect.any(String) });
+    // The reviewer sends it back; the new text is checked afresh, the old decisions stay with the old text.
+    await advance(reviewer, 'normative_doc', doc.id, 'return', { version: v, note: '请按预审意见修改' });
+    const fixed = ['第一条 为加强户外广告设施管理，制定本办法。', '第二条 户外广告设施应当与周边环境相协调。', VALID].join('\n');
+    await liaisonA.put(`/api/v1/normative-docs/${doc.id}/text`, { version: await version(doc.id), body: fixed, consultation: CONSULTED });
+    await advance(liaisonA, 'normative_doc', doc.id, 'submit', { version: await version(doc.id) });
+    expect((await reviewer.get(`/api/v1/normative-docs/${doc.id}`)).json().flags).toEqual([]);
+    expect((await act(reviewer, doc.id, 'review', { values: REVIEW })).statusCode).toBe(200);
+    const old = await env.platform.db.selectFrom('normative_doc_flags').select(['text_no', 'status']).where('doc_id', '=', doc.id).execute();
+    expect(old).toHaveLength(4);
+  });
+
+  it('are rules the law office extends; a pattern that does not compile is refused naming the field', async () => {
+    const rule = { code: 'county.exam', category: 'obligation', scope: 'sentence', name: '增设考试', pattern: '须参加[^，。；]{0,10}考试', basis: null, citation: '《中华人民共和国行政许可法》第五十四条', active: true };
+    expect((await liaisonA.post('/api/v1/normdoc-check-rules', rule)).statusCode).toBe(403);
+    const broken = await office.post('/api/v1/normdoc-check-rules', { ...rule, pattern: '须参加(' });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().detail).toContain('匹配模式（pattern）不是有效的正则表达式');
+    expect((await office.post('/api/v1/normdoc-check-rules', rule)).statusCode).toBe(201);
+    const doc = await draft(liaisonA, { title: '农机手管理办法', body: `第一条 农机手须参加县农业农村局组织的考试。\n${VALID}` });
+    await advance(liaisonA, 'normative_doc', doc.id, 'submit', { version: await version(doc.id) });
+    expect((await reviewer.get(`/api/v1/normative-docs/${doc.id}`)).json().flags.map((f: any) => f.ruleCode)).toEqual(['county.exam']);
+    const rules = (await liaisonA.get('/api/v1/normdoc-check-rules')).json().items;
+    const stored = rules.find((r: any) => r.code === 'county.exam');
+    const off = await office.put('/api/v1/normdoc-check-rules/county.exam', { version: stored.version, name: rule.name, pattern: rule.pattern, basis: null, citation: rule.citation, active: false });
+    expect(off.statusCode, off.body).toBe(200);
+    expect((await office.put('/api/v1/normdoc-check-rules/county.exam', { version: stored.version, name: rule.name, pattern: rule.pattern, citation: rule.citation, active: true })).statusCode).toBe(409);
   });
 });
 

@@ -147,6 +147,7 @@ export const NORMATIVE_DOC = defineRecord({
     filingBody: f.text('备案机关', { max: 200, input: false, importName: false }),
     filingFeedback: f.enum('备案审查意见', FILING_FEEDBACK, { input: false, importName: false }),
     endedDate: f.date('失效日期', { input: false, importName: false, note: '修改、废止或失效之日' }),
+    consultation: f.longText('征求意见情况', { max: 3000, importName: false, export: false, note: '如：2026年3月1日至15日在县政府门户网站公开征求意见，收到意见5条，采纳3条' }),
     body: f.longText('正文', { max: 200000, detail: false, export: false, importName: false }),
   },
 });
@@ -154,15 +155,76 @@ export const NORMATIVE_DOC = defineRecord({
 export const normativeDocInput = createInput(NORMATIVE_DOC);
 export type NormativeDocInput = z.infer<typeof normativeDocInput>;
 
-/** A new text of a draft (pasted); a .docx goes to `/normative-docs/:id/docx`. */
-export const normativeTextInput = z.strictObject({ version, body: text('正文', 200000) });
+/** A new text of a draft (pasted) and its record of public comment; a .docx goes to `/normative-docs/:id/docx`. */
+export const normativeTextInput = z.strictObject({ version, body: text('正文', 200000), consultation: text('征求意见情况', 3000).nullable().optional() });
+
+export const FLAG_STATUSES = { open: '待确认', confirmed: '确认存在问题', dismissed: '已排除' } as const;
+export const CHECK_CATEGORIES = {
+  licence: '设定行政许可',
+  penalty: '设定行政处罚',
+  coercion: '设定行政强制',
+  fee: '设定收费',
+  obligation: '减损权利、增加义务',
+  competition: '排除、限制竞争',
+  validity: '未载明有效期',
+  consultation: '未记录征求意见',
+} as const;
+export const CHECK_SCOPES = { sentence: '逐句查找', absent: '全文缺少时提示' } as const;
+
+/** The reviewer's decision on a pre-review flag: it is a question, confirmed or dismissed with a reason. */
+export const flagDecisionInput = z.strictObject({
+  version,
+  decision: labelledEnum({ confirmed: FLAG_STATUSES.confirmed, dismissed: FLAG_STATUSES.dismissed }, '处理结果', 'decision'),
+  note: text('处理说明', 1000),
+});
+
+const ruleFields = {
+  name: text('规则名称', 100),
+  pattern: text('匹配模式（正则表达式）', 1000),
+  basis: text('依据豁免模式（正则表达式）', 1000).nullable().optional(),
+  citation: text('依据', 1000),
+  active: z.boolean({ error: '是否启用（active）应为 true 或 false' }),
+};
+export const checkRuleInput = z.strictObject({
+  code: z.string({ error: '请填写规则编码' }).trim().regex(/^[a-z][a-z0-9_.]{1,39}$/, { error: '规则编码（code）应为 2–40 位小写字母、数字、点或下划线，以字母开头' }).meta({ title: '规则编码' }),
+  category: labelledEnum(CHECK_CATEGORIES, '类别', 'category'),
+  scope: labelledEnum(CHECK_SCOPES, '查找方式', 'scope'),
+  ...ruleFields,
+});
+export const checkRuleUpdateInput = z.strictObject({ version, ...ruleFields });
+
+export interface CheckRuleView {
+  code: string;
+  category: keyof typeof CHECK_CATEGORIES;
+  name: string;
+  scope: keyof typeof CHECK_SCOPES;
+  pattern: string;
+  basis: string | null;
+  citation: string;
+  active: boolean;
+  version: number;
+}
+
+export interface NormativeFlagView {
+  id: string;
+  textNo: number;
+  ruleCode: string;
+  ruleName: string;
+  category: string;
+  citation: string;
+  sentence: string | null;
+  status: keyof typeof FLAG_STATUSES;
+  note: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+}
 
 export const normativeListQuery = listQuery(NORMATIVE_DOC, {
   status: z.enum(Object.keys(NORMDOC_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
 });
 export type NormativeListQuery = z.infer<typeof normativeListQuery>;
 
-export type NormativeDocView = Omit<RecordView<typeof NORMATIVE_DOC.fields>, 'body'> & {
+export type NormativeDocView = Omit<RecordView<typeof NORMATIVE_DOC.fields>, 'body' | 'consultation'> & {
   unitName: string;
   status: string;
   statusLabel: string;
@@ -187,7 +249,10 @@ export interface NormativeReview {
 
 export type NormativeDocDetail = NormativeDocView & {
   body: string | null;
+  consultation: string | null;
   texts: NormativeTextVersion[];
   review: NormativeReview;
+  /** The pre-review flags of the current text (found when it is submitted). */
+  flags: NormativeFlagView[];
   clocks: ClockView[];
 };

@@ -3,19 +3,9 @@
 // rights or add obligations, or restrict fair competition, and at a draft that says nothing of its
 // validity or of public comment. A flag is a question for the reviewer, never a finding: the reviewer
 // confirms or dismisses each one. The rules are data (normdoc_check_rules), seeded from these.
+import type { CHECK_CATEGORIES } from '../../../shared/schemas/normative.ts';
 
-export type CheckCategory = 'licence' | 'penalty' | 'coercion' | 'fee' | 'obligation' | 'competition' | 'validity' | 'consultation';
-
-export const CHECK_CATEGORIES: Record<CheckCategory, string> = {
-  licence: '设定行政许可',
-  penalty: '设定行政处罚',
-  coercion: '设定行政强制',
-  fee: '设定收费',
-  obligation: '减损权利、增加义务',
-  competition: '排除、限制竞争',
-  validity: '未载明有效期',
-  consultation: '未记录征求意见',
-};
+export type CheckCategory = keyof typeof CHECK_CATEGORIES;
 
 export interface CheckRule {
   code: string;

@@ -68,3 +68,14 @@ describe('sentences and rules', () => {
     expect(patternProblem('罚款(')).toContain('不是有效的正则表达式');
   });
 });
+
+describe('on the demo library', () => {
+  it('flags the one draft that creates measures of its own (every flag true) and none of the ten others', async () => {
+    const { DEMO_DOCS } = await import('./demo.ts');
+    const found = DEMO_DOCS.map((d) => [d.title, runChecks(`${d.body}\n${d.consultation ?? (d.until === 'draft' ? '' : '已公开征求意见')}`, DEFAULT_CHECK_RULES).map((f) => f.ruleCode)] as const).filter(([, codes]) => codes.length);
+    expect(found).toEqual([
+      ['示范县户外广告设施设置管理办法', ['licence', 'competition.designated', 'licence', 'penalty', 'fee', 'validity']],
+      ['示范县城关镇农贸市场管理办法', ['consultation', 'validity']],
+    ]);
+  });
+});

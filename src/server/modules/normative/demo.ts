@@ -19,11 +19,13 @@ interface DemoDoc {
   /** Days from publication to the end (amended, repealed). */
   endAfter?: number;
   body: string;
+  /** 征求意见情况 (the draft still being written has none yet). */
+  consultation?: string;
 }
 
 const para = (...lines: string[]) => lines.join('\n');
 
-const DOCS: DemoDoc[] = [
+export const DEMO_DOCS: DemoDoc[] = [
   {
     title: '示范县农村集体经济组织资产管理办法（试行）',
     unit: 'SFX-D14',
@@ -126,9 +128,9 @@ export async function loadDemoNormative(platform: Platform, print: (line: string
   const today = toDayNumber(chinaToday());
   const day = (n: number) => fromDayNumber(Math.min(n, today));
   let n = 0;
-  for (const doc of DOCS) {
+  for (const doc of DEMO_DOCS) {
     const drafter = await actingAs(platform, `lly_${doc.unit.toLowerCase().replaceAll('-', '_')}`);
-    const id = await platform.db.transaction().execute((tx) => createNormativeDoc(tx, platform, drafter, drafter.scope, { ref: `DEMO-GF-${n}`, unitId: units.get(doc.unit)!, title: doc.title, body: doc.body }));
+    const id = await platform.db.transaction().execute((tx) => createNormativeDoc(tx, platform, drafter, drafter.scope, { ref: `DEMO-GF-${n}`, unitId: units.get(doc.unit)!, title: doc.title, body: doc.body, consultation: doc.consultation ?? (doc.until === 'draft' ? undefined : '通过县人民政府门户网站公开征求意见，期限15日；收到意见建议若干条，已在起草说明中逐条说明采纳情况。') }));
     n++;
     const version = async () => (await platform.db.selectFrom('normative_docs').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
     const step = async (actor: typeof office, key: string, date: number, values?: Record<string, unknown>, note?: string) =>

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { MigrationSet } from '../../kernel/db/migrations.ts';
-import { createIndexes, createRecordTable, createTable } from '../../kernel/db/schema.ts';
+import { addColumns, createIndexes, createRecordTable, createTable, withStamps } from '../../kernel/db/schema.ts';
+import { nowIso } from '../../kernel/ids.ts';
+import { DEFAULT_CHECK_RULES } from './checks.ts';
 
 export const normativeMigrations: MigrationSet = () => ({
   normative_0001_docs: {
@@ -26,6 +28,29 @@ export const normativeMigrations: MigrationSet = () => ({
         unit_id text not null references org_units(id), no integer not null, body text not null,
         source text not null, filename text, created_by text, created_at text not null,
         constraint normative_doc_texts_doc_no unique (doc_id, no)`);
+    },
+  },
+  // Pre-review checks: the rules (data the law office extends), the flags each submitted text got
+  // with the reviewer's decision, and the draft's record of public comment they look at.
+  normative_0002_checks: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('normative_docs').addColumn('consultation', 'text').execute();
+      await withStamps(addColumns(db.schema.createTable('normdoc_check_rules'), `
+        code text primary key, category text not null, name text not null, scope text not null,
+        pattern text not null, basis text, citation text not null, active integer not null default 1,
+        sort_order integer not null default 0`)).execute();
+      const now = nowIso();
+      await db
+        .insertInto('normdoc_check_rules')
+        .values(DEFAULT_CHECK_RULES.map((r, i) => ({ code: r.code, category: r.category, name: r.name, scope: r.scope, pattern: r.pattern, basis: r.basis, citation: r.citation, active: 1, sort_order: i, version: 1, created_at: now, created_by: null, updated_at: now, updated_by: null })))
+        .execute();
+      await createTable(db, 'normative_doc_flags', `
+        id text primary key, doc_id text not null references normative_docs(id),
+        unit_id text not null references org_units(id), text_no integer not null,
+        rule_code text not null, rule_name text not null, category text not null, citation text not null,
+        sentence text, position integer not null, status text not null, note text,
+        decided_by text, decided_at text, created_at text not null`);
+      await createIndexes(db, 'normative_doc_flags', { doc: 'doc_id, text_no' });
     },
   },
 });

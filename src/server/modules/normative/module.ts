@@ -15,6 +15,8 @@ export const normativeModule: ModuleManifest = {
   permissions: {
     'normdoc.read': { label: '查看规范性文件', roles: BUSINESS_ROLES },
     'normdoc.draft': { label: '起草规范性文件、上传正文、导入文件台账', roles: ['unit_liaison', 'unit_head', 'law_office'] },
+    'normdoc.review': { label: '处理规范性文件预审提示', roles: ['reviewer', 'law_office'] },
+    'normdoc.rules': { label: '维护规范性文件预审规则', roles: ['law_office'] },
   },
   migrations: normativeMigrations,
   routes: normativeRoutes,

@@ -23,6 +23,7 @@ import { listPage } from '../../kernel/records/list.ts';
 import { FINDINGS, NORMATIVE_DOC, NORMDOC_RECORD_TYPE, NORMDOC_WORKFLOW, REVIEW_STANDARDS, type NormativeDocDetail, type NormativeDocInput, type NormativeDocView, type NormativeListQuery, type NormativeTextVersion } from '../../../shared/schemas/normative.ts';
 import { normdocSettings } from './settings.ts';
 import type { NormativeDocTable } from './tables.ts';
+import { flagsOf, runPrecheck } from './prereview.ts';
 
 export const FILING_CLOCK = { start: 'filing', label: '备案期限', rule: 'normdoc.filing' } as const;
 
@@ -48,7 +49,7 @@ async function addText(tx: Tx, actor: Actor, doc: Pick<NormativeDocTable, 'id' |
 }
 
 /** Saves a draft's text (a new version); only a draft's text changes, and only from the version read. */
-export async function saveText(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, body: string, source: NormativeTextVersion['source'], filename: string | null = null): Promise<void> {
+export async function saveText(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, body: string, source: NormativeTextVersion['source'], filename: string | null = null, consultation?: string | null): Promise<void> {
   const doc = await tx.selectFrom('normative_docs').selectAll().where('id', '=', id).executeTakeFirst();
   if (!doc) throw notFound('规范性文件');
   assertInScope(scope, doc.unit_id, '规范性文件');
@@ -56,7 +57,7 @@ export async function saveText(tx: Tx, platform: Platform, actor: Actor, scope: 
   const text = body.trim();
   if (!text) throw fieldError('body', '正文', '不能为空');
   if (text.length > 200000) throw fieldError('body', '正文', '不能超过 200000 字');
-  await updateVersioned(tx, 'normative_docs', id, version, {}, actor.id);
+  await updateVersioned(tx, 'normative_docs', id, version, consultation === undefined ? {} : { consultation: consultation?.trim() || null }, actor.id);
   await addText(tx, actor, doc, text, source, filename);
   await platform.audit.record(tx, actor, { action: 'normative.text', targetType: NORMDOC_RECORD_TYPE, targetId: id, detail: { source, filename, length: text.length } });
 }
@@ -169,6 +170,7 @@ async function assignNumbers(tx: Tx, doc: NormativeDocTable, auto = true): Promi
 /** Rules a transition's values cannot say alone (they need the record's other dates): run in its transaction. */
 export async function afterNormdocTransition(tx: Tx, record: Record<string, unknown>, transition: string, date: string): Promise<void> {
   const doc = record as unknown as NormativeDocTable;
+  if (transition === 'submit') await runPrecheck(tx, doc);
   if (transition === 'publish') {
     const problem = publicationProblem({ title: doc.title, reviewedDate: doc.reviewed_date, issuedDate: date, validUntil: doc.valid_until, validityReason: doc.validity_reason });
     if (problem) throw problem[0] === 'issuedDate' ? fieldError('date', '公布日期', problem[2]) : fieldError(...problem);
@@ -242,7 +244,7 @@ async function toViews(platform: Platform, rows: Row[]): Promise<NormativeDocVie
   const clocks = await clocksWithLights(platform, NORMDOC_RECORD_TYPE, rows.map((r) => r.id), 'filing');
   return rows.map((r) => {
     const { clock, light = null } = clocks.get(r.id) ?? {};
-    const { body: _body, ...view } = recordView(NORMATIVE_DOC, r);
+    const { body: _body, consultation: _consultation, ...view } = recordView(NORMATIVE_DOC, r);
     return { ...view, unitName: r.unit_name, status: r.status, statusLabel: NORMDOC_WORKFLOW.states[r.status]?.label ?? r.status, filingDue: clock?.due_date ?? null, light };
   });
 }
@@ -264,9 +266,10 @@ async function readableDoc(platform: Platform, scope: DataScope, id: string) {
 export async function getNormativeDoc(platform: Platform, scope: DataScope, id: string): Promise<NormativeDocDetail> {
   const doc = await readableDoc(platform, scope, id);
   const row = (await docQuery(platform.db).where('d.id', '=', id).executeTakeFirstOrThrow()) as Row;
-  const [[view], texts, clocks, deadlines] = await Promise.all([
+  const [[view], texts, flags, clocks, deadlines] = await Promise.all([
     toViews(platform, [row]),
     platform.db.selectFrom('normative_doc_texts as t').leftJoin('users as u', 'u.id', 't.created_by').select(['t.no', 't.source', 't.filename', 't.created_at', 'u.name as user_name', (eb) => eb.fn('length', ['t.body']).as('length')]).where('t.doc_id', '=', id).orderBy('t.no', 'desc').execute(),
+    flagsOf(platform.db, id, doc.text_no),
     clocksOf(platform.db, NORMDOC_RECORD_TYPE, id),
     platform.deadlines.load(),
   ]);
@@ -274,6 +277,8 @@ export async function getNormativeDoc(platform: Platform, scope: DataScope, id: 
   return {
     ...view!,
     body: doc.body,
+    consultation: doc.consultation,
+    flags,
     texts: texts.map((t) => ({ no: t.no, source: t.source as NormativeTextVersion['source'], filename: t.filename, length: Number(t.length), createdAt: t.created_at, createdByName: t.user_name })),
     review: {
       findings: (Object.keys(REVIEW_STANDARDS) as (keyof typeof REVIEW_STANDARDS)[]).map((standard) => ({ standard, label: REVIEW_STANDARDS[standard], finding: (findings[`${standard}_finding`] as keyof typeof FINDINGS | null) ?? null })),

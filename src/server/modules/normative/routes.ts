@@ -6,7 +6,8 @@ import type { Platform } from '../../kernel/platform.ts';
 import { createAndReadRoutes, ledgerRoutes } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { version } from '../../../shared/zod.ts';
-import { NORMATIVE_DOC, normativeDocInput, normativeListQuery, normativeTextInput, type NormativeDocView } from '../../../shared/schemas/normative.ts';
+import { NORMATIVE_DOC, checkRuleInput, checkRuleUpdateInput, flagDecisionInput, normativeDocInput, normativeListQuery, normativeTextInput, type NormativeDocView } from '../../../shared/schemas/normative.ts';
+import { createRule, decideFlag, listRules, updateRule } from './prereview.ts';
 import { createNormativeDoc, docxText, getNormativeDoc, getText, listNormativeDocs, saveText } from './normative.ts';
 
 const docxFields = z.object({ version: z.coerce.number({ error: '版本号（version）必须是整数' }).pipe(version) });
@@ -45,7 +46,7 @@ export async function normativeRoutes(api: FastifyInstance, platform: Platform):
     params: paramsWithId,
     body: normativeTextInput,
     handler: async ({ ctx, params, body }) => {
-      await platform.db.transaction().execute((tx) => saveText(tx, platform, ctx, ctx.scope, params.id, body.version, body.body, 'paste'));
+      await platform.db.transaction().execute((tx) => saveText(tx, platform, ctx, ctx.scope, params.id, body.version, body.body, 'paste', null, body.consultation));
       return getNormativeDoc(platform, ctx.scope, params.id);
     },
   });
@@ -73,5 +74,46 @@ export async function normativeRoutes(api: FastifyInstance, platform: Platform):
     tags,
     params: paramsWithId.extend({ no: z.coerce.number({ error: '稿次（no）应为整数' }).int().min(1).meta({ title: '稿次' }) }),
     handler: async ({ ctx, params }) => getText(platform, ctx.scope, params.id, params.no),
+  });
+  route(api, {
+    method: 'POST',
+    url: '/normative-docs/:id/flags/:flagId',
+    permission: 'normdoc.review',
+    summary: '确认或排除一条预审提示（须写明理由）；全部处理后方可出具审查意见',
+    tags,
+    params: paramsWithId.extend({ flagId: z.string().min(1).max(64).meta({ title: '提示编号' }) }),
+    body: flagDecisionInput,
+    handler: async ({ ctx, params, body }) => {
+      await platform.db.transaction().execute((tx) => decideFlag(tx, platform, ctx, ctx.scope, params.id, params.flagId, body));
+      return getNormativeDoc(platform, ctx.scope, params.id);
+    },
+  });
+  route(api, { method: 'GET', url: '/normdoc-check-rules', permission: 'normdoc.read', summary: '规范性文件预审规则（含依据）', tags, handler: async () => ({ items: await listRules(platform.db) }) });
+  route(api, {
+    method: 'POST',
+    url: '/normdoc-check-rules',
+    permission: 'normdoc.rules',
+    summary: '新增预审规则',
+    tags,
+    body: checkRuleInput,
+    status: 201,
+    handler: async ({ ctx, body, reply }) => {
+      await platform.db.transaction().execute((tx) => createRule(tx, platform, ctx, body));
+      reply.code(201);
+      return { items: await listRules(platform.db) };
+    },
+  });
+  route(api, {
+    method: 'PUT',
+    url: '/normdoc-check-rules/:code',
+    permission: 'normdoc.rules',
+    summary: '修改、停用预审规则',
+    tags,
+    params: z.strictObject({ code: z.string().min(1).max(40).meta({ title: '规则编码' }) }),
+    body: checkRuleUpdateInput,
+    handler: async ({ ctx, params, body }) => {
+      await platform.db.transaction().execute((tx) => updateRule(tx, platform, ctx, params.code, body));
+      return { items: await listRules(platform.db) };
+    },
   });
 }

@@ -38,6 +38,40 @@ export interface NormativeDocTable extends StampColumns {
   filing_body: string | null;
   filing_feedback: string | null;
   ended_date: string | null;
+  /** 征求意见情况: how the draft was put to public comment (the pre-review checks read it). */
+  consultation: string | null;
+}
+
+export interface NormdocCheckRuleTable extends StampColumns {
+  code: string;
+  category: string;
+  name: string;
+  scope: string;
+  pattern: string;
+  basis: string | null;
+  citation: string;
+  active: number;
+  sort_order: number;
+}
+
+/** A pre-review flag on one text of a draft, as the rule said it then, and the reviewer's decision. */
+export interface NormativeDocFlagTable {
+  id: string;
+  doc_id: string;
+  unit_id: string;
+  text_no: number;
+  rule_code: string;
+  rule_name: string;
+  category: string;
+  citation: string;
+  sentence: string | null;
+  position: number;
+  /** open | confirmed | dismissed */
+  status: string;
+  note: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
 }
 
 export interface NormativeDocTextTable {
@@ -56,5 +90,7 @@ declare module '../../kernel/db/tables.ts' {
   interface Database {
     normative_docs: NormativeDocTable;
     normative_doc_texts: NormativeDocTextTable;
+    normdoc_check_rules: NormdocCheckRuleTable;
+    normative_doc_flags: NormativeDocFlagTable;
   }
 }

@@ -10,7 +10,7 @@ import { errorText } from '../../components/ErrorNotice.tsx';
 import { RecordDetail } from '../../components/RecordDetail.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import { useAuth } from '../../auth.tsx';
-import { FINDINGS, NORMATIVE_DOC, NORMDOC_WORKFLOW, REVIEW_CONCLUSIONS, type NormativeDocDetail, type NormativeTextVersion } from '../../../shared/schemas/normative.ts';
+import { FINDINGS, FLAG_STATUSES, NORMATIVE_DOC, NORMDOC_WORKFLOW, REVIEW_CONCLUSIONS, type NormativeDocDetail, type NormativeFlagView, type NormativeTextVersion } from '../../../shared/schemas/normative.ts';
 
 const FINDING_COLOR: Record<string, string> = { compliant: 'green', amended: 'gold', noncompliant: 'red' };
 /** The text as written: paragraphs kept, scrolled within the card when long. */
@@ -29,11 +29,64 @@ export default function NormativeDocDetailPage() {
     >
       {(d, refresh) => (
         <>
+          <Flags doc={d} refresh={refresh} />
           <Review doc={d} />
           <Text doc={d} refresh={refresh} />
         </>
       )}
     </RecordDetail>
+  );
+}
+
+const FLAG_COLOR: Record<string, string> = { open: 'orange', confirmed: 'red', dismissed: 'default' };
+
+/**
+ * 预审提示: what the rules found in the submitted text, each with its rule and citation; the reviewer
+ * confirms or dismisses each with a reason before giving the opinion. They assist, never decide.
+ */
+function Flags({ doc: d, refresh }: { doc: NormativeDocDetail; refresh: () => void }) {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const [deciding, setDeciding] = useState<{ flag: NormativeFlagView; decision: 'confirmed' | 'dismissed' } | null>(null);
+  const [note, setNote] = useState('');
+  if (d.flags.length === 0 && d.status !== 'reviewing') return null;
+  const open = d.flags.filter((f) => f.status === 'open').length;
+  const decide = async () => {
+    if (!deciding) return;
+    try {
+      await post(`/normative-docs/${d.id}/flags/${deciding.flag.id}`, { version: d.version, decision: deciding.decision, note });
+      message.success(`已${FLAG_STATUSES[deciding.decision]}`);
+      setDeciding(null);
+      setNote('');
+      refresh();
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  const acting = can('normdoc.review') && d.status === 'reviewing';
+  return (
+    <Card size="small" title={`预审提示（${d.flags.length} 条${open ? `，${open} 条待确认` : ''}）`} style={{ marginBottom: 12 }} extra={<Typography.Text type="secondary">规则辅助审查，不代替审查意见</Typography.Text>}>
+      <Table<NormativeFlagView>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        scroll={{ x: 760 }}
+        dataSource={d.flags}
+        locale={{ emptyText: '预审规则未发现需要提示的内容' }}
+        columns={[
+          { title: '提示内容', render: (_, f) => f.sentence ?? <Typography.Text type="secondary">（全文）</Typography.Text> },
+          { title: '规则与依据', width: 280, render: (_, f) => <><b>{f.ruleName}</b><div style={{ fontSize: 12, color: '#666' }}>{f.citation}</div></> },
+          { title: '处理', width: 190, render: (_, f) => <><Tag color={FLAG_COLOR[f.status]}>{FLAG_STATUSES[f.status]}</Tag>{f.note && <div style={{ fontSize: 12 }}>{f.note}{f.decidedByName && <Typography.Text type="secondary">（{f.decidedByName}）</Typography.Text>}</div>}</> },
+          ...(acting
+            ? [{ title: '', width: 110, render: (_: unknown, f: NormativeFlagView) => <Space size={4}><a onClick={() => setDeciding({ flag: f, decision: 'confirmed' })}>确认</a><a onClick={() => setDeciding({ flag: f, decision: 'dismissed' })}>排除</a></Space> }]
+            : []),
+        ]}
+      />
+      <Modal open={!!deciding} title={deciding && `${FLAG_STATUSES[deciding.decision]}：${deciding.flag.ruleName}`} onCancel={() => setDeciding(null)} onOk={decide} okText="确定" okButtonProps={{ disabled: !note.trim() }} destroyOnHidden>
+        <Typography.Paragraph type="secondary">{deciding?.flag.sentence ?? '（全文）'}</Typography.Paragraph>
+        <Input.TextArea rows={3} autoFocus value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} placeholder={deciding?.decision === 'dismissed' ? '排除理由（如：有上位法依据，见《…》第…条）' : '存在的问题及修改意见'} />
+      </Modal>
+    </Card>
   );
 }
 
@@ -63,11 +116,12 @@ function Text({ doc: d, refresh }: { doc: NormativeDocDetail; refresh: () => voi
   const { can } = useAuth();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<string | null>(null);
+  const [consultation, setConsultation] = useState('');
   const [shown, setShown] = useState<{ no: number; body: string } | null>(null);
   const editable = can('normdoc.draft') && d.status === 'draft';
   const save = async () => {
     try {
-      await put(`/normative-docs/${d.id}/text`, { version: d.version, body: editing });
+      await put(`/normative-docs/${d.id}/text`, { version: d.version, body: editing, consultation: consultation.trim() || null });
       message.success('已保存为新的一稿');
       setEditing(null);
       refresh();
@@ -95,7 +149,7 @@ function Text({ doc: d, refresh }: { doc: NormativeDocDetail; refresh: () => voi
       style={{ marginBottom: 12 }}
       extra={editable && (
         <Space>
-          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(d.body ?? '')}>编辑正文</Button>
+          <Button size="small" icon={<EditOutlined />} onClick={() => { setEditing(d.body ?? ''); setConsultation(d.consultation ?? ''); }}>编辑正文</Button>
           <Upload accept=".docx" beforeUpload={upload} showUploadList={false}><Button size="small" icon={<UploadOutlined />}>上传 Word（.docx）</Button></Upload>
         </Space>
       )}
@@ -117,7 +171,9 @@ function Text({ doc: d, refresh }: { doc: NormativeDocDetail; refresh: () => voi
         />
       )}
       <Modal open={editing !== null} width={820} title="编辑正文（保存为新的一稿）" onCancel={() => setEditing(null)} onOk={save} okText="保存" okButtonProps={{ disabled: !editing?.trim() }}>
-        <Input.TextArea rows={18} value={editing ?? ''} onChange={(e) => setEditing(e.target.value)} maxLength={200000} />
+        <Input.TextArea rows={16} value={editing ?? ''} onChange={(e) => setEditing(e.target.value)} maxLength={200000} aria-label="正文" />
+        <Typography.Text strong style={{ display: 'block', margin: '8px 0 4px' }}>征求意见情况</Typography.Text>
+        <Input.TextArea rows={2} value={consultation} onChange={(e) => setConsultation(e.target.value)} maxLength={3000} placeholder="如：在县政府门户网站公开征求意见15日，收到意见5条，采纳3条" aria-label="征求意见情况" />
       </Modal>
       <Modal open={!!shown} width={820} title={`第 ${shown?.no} 稿`} footer={null} onCancel={() => setShown(null)}>
         <div style={TEXT_STYLE}>{shown?.body}</div>
