@@ -51,9 +51,40 @@ export async function indicatorRoutes(api: FastifyInstance, platform: Platform):
     query: indicatorQuery,
     handler: async ({ ctx, params, query }) => {
       const scope = await scopeFor(ctx, query.year, query.unit);
-      return { year: query.year, unit: scope.unitCode, items: await indicatorByUnit(platform, params.code, scope) };
+      const items = await indicatorByUnit(platform, params.code, scope);
+      const alone = scope.unitCode && items.length <= 1;
+      return { year: query.year, unit: scope.unitCode, items, peers: alone ? await peersOf(scope.unitCode!, params.code, query.year) : null };
     },
   });
+
+  /**
+   * For a scope of one unit (a liaison's, a department head's), a ranking of one bar says nothing: the
+   * unit is placed among the units of its 考评类别 instead — its rank, the category's average and best.
+   * Only those three figures leave the scope; no other unit is named.
+   */
+  async function peersOf(unitCode: string, code: string, year: number) {
+    const unit = await platform.db.selectFrom('org_units').select(['id', 'category']).where('code', '=', unitCode).executeTakeFirstOrThrow();
+    if (!unit.category) return null;
+    const def = platform.indicators.get(code)!;
+    // Units of the category without a record of the year count 0 (a rate: no value).
+    const units = await platform.db.selectFrom('org_units').select('id').where('category', '=', unit.category).where('active', '=', 1).execute();
+    const figures = new Map((await indicatorByUnit(platform, code, await scopeForUnitCode(platform, year, undefined))).map((u) => [u.unitId, u.value]));
+    const valueOf = (id: string) => (figures.has(id) ? figures.get(id)! : def.kind === 'count' ? 0 : null);
+    const own = valueOf(unit.id);
+    const valued = units.map((u) => valueOf(u.id)).filter((v): v is number => v !== null);
+    if (valued.length === 0) return null;
+    // First place is the best value: the highest, or the lowest where less is better (lost cases).
+    const lowFirst = def.better === 'down';
+    const ahead = (v: number) => (lowFirst ? v < own! : v > own!);
+    return {
+      category: unit.category,
+      value: own,
+      units: valued.length,
+      rank: own === null ? null : valued.filter(ahead).length + 1,
+      average: valued.reduce((a, b) => a + b, 0) / valued.length,
+      best: lowFirst ? Math.min(...valued) : Math.max(...valued),
+    };
+  }
 
   route(api, {
     method: 'GET',

@@ -46,6 +46,15 @@ interface UnitFigure {
   numerator?: number;
   denominator?: number;
 }
+/** Where a one-unit scope stands among the units of its 考评类别 (no other unit named). */
+interface Peers {
+  category: string;
+  value: number | null;
+  units: number;
+  rank: number | null;
+  average: number;
+  best: number;
+}
 interface UnitLights {
   unitId: string;
   unitName: string;
@@ -64,6 +73,12 @@ interface LightItem {
   link: string | null;
 }
 
+/** Years before a figure's first record are gaps in a trend, not zeros: the ledgers did not exist yet. */
+export function beforeFirstRecord(values: (number | null)[]): (number | null)[] {
+  const first = values.findIndex((v) => v !== null && v !== 0);
+  return values.map((v, i) => (first === -1 || i < first ? null : v));
+}
+
 export default function DashboardPage() {
   const [year, setYear] = useState(dayjs().year());
   const [unit, setUnit] = useState<string | undefined>();
@@ -77,7 +92,8 @@ export default function DashboardPage() {
   const figures = useQuery({ queryKey: ['indicators', year, unit], queryFn: () => get<Figures>(`/indicators${query({ year, unit })}`) });
   const years = [year - 4, year - 3, year - 2, year - 1, year];
   const trend = useQueries({ queries: years.map((y) => ({ queryKey: ['indicators', y, unit], queryFn: () => get<Figures>(`/indicators${query({ year: y, unit })}`) })) });
-  const ranking = useQuery({ queryKey: ['by-unit', rankCode, year, unit], queryFn: () => get<{ items: UnitFigure[] }>(`/indicators/${rankCode}/by-unit${query({ year, unit })}`) });
+  const ranking = useQuery({ queryKey: ['by-unit', rankCode, year, unit], queryFn: () => get<{ items: UnitFigure[]; peers: Peers | null }>(`/indicators/${rankCode}/by-unit${query({ year, unit })}`) });
+  const peers = ranking.data?.peers ?? null;
   const lights = useQuery({ queryKey: ['lights'], queryFn: () => get<{ units: UnitLights[] }>('/dashboard/lights') });
   const lightItems = useQuery({ queryKey: ['lights', lightUnit?.unitId], enabled: !!lightUnit, queryFn: () => get<{ items: LightItem[] }>(`/dashboard/lights?unitId=${lightUnit!.unitId}`) });
 
@@ -88,7 +104,7 @@ export default function DashboardPage() {
   const trendSeries = TRENDS.map((code) => ({
     name: byCode.get(code)?.name ?? code,
     type: 'line' as const,
-    data: trend.map((t) => t.data?.details.find((d) => d.code === code)?.value ?? null),
+    data: beforeFirstRecord(trend.map((t) => t.data?.details.find((d) => d.code === code)?.value ?? null)),
   }));
   const lightUnits = (lights.data?.units ?? []).slice(0, 15);
 
@@ -131,7 +147,7 @@ export default function DashboardPage() {
             <ReactEChartsCore
               echarts={echarts}
               style={{ height: 300 }}
-              option={{ tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 40, right: 16, top: 40, bottom: 24 }, xAxis: { type: 'category', data: years.map(String) }, yAxis: { type: 'value', minInterval: 1 }, series: trendSeries }}
+              option={{ tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true }, xAxis: { type: 'category', data: years.map(String) }, yAxis: { type: 'value', minInterval: 1, name: '数量' }, series: trendSeries }}
               onEvents={{ click: (e: { seriesIndex: number; dataIndex: number }) => {
                 const code = TRENDS[e.seriesIndex]!;
                 const f = trend[e.dataIndex]?.data?.details.find((d) => d.code === code);
@@ -151,7 +167,23 @@ export default function DashboardPage() {
               </Space>
             }
           >
-            {ranked.length === 0 ? (
+            {peers && rankDef ? (
+              <div data-testid="peer-ranking">
+                <Typography.Paragraph style={{ marginBottom: 8 }}>
+                  本单位在「{peers.category}」类 {peers.units} 个单位中{peers.rank ? <>排第 <b style={{ fontSize: 18 }}>{peers.rank}</b> 名</> : '暂无可比数据'}
+                </Typography.Paragraph>
+                <ReactEChartsCore
+                  echarts={echarts}
+                  style={{ height: 240 }}
+                  option={{
+                    grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+                    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => showFigure(rankDef, v) } },
+                    yAxis: { type: 'category', inverse: true, data: ['本单位', `${peers.category}平均`, `${peers.category}最好`] },
+                    series: [{ type: 'bar', data: [peers.value, peers.average, peers.best], itemStyle: { color: (p: { dataIndex: number }) => (p.dataIndex === 0 ? '#b8232f' : '#8c8c8c') }, label: { show: true, position: 'right', formatter: (p: { value: number }) => (rankDef.kind === 'count' ? String(Math.round(p.value * 10) / 10) : showFigure(rankDef, p.value)) } }],
+                  }}
+                />
+              </div>
+            ) : ranked.length === 0 ? (
               <Empty description="该指标本年度暂无记录" style={{ height: 268 }} />
             ) : (
               <ReactEChartsCore
@@ -159,7 +191,7 @@ export default function DashboardPage() {
                 style={{ height: 300 }}
                 option={{
                   tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-                  grid: { left: 150, right: 40, top: 8, bottom: 24 },
+                  grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
                   xAxis: { type: 'value', axisLabel: { formatter: (v: number) => (rankDef?.kind === 'count' ? String(v) : `${Math.round(v * 100)}%`) } },
                   yAxis: { type: 'category', inverse: true, data: ranked.map((u) => u.unitName) },
                   series: [{ type: 'bar', data: ranked.map((u) => u.value), itemStyle: { color: '#b8232f' }, label: { show: true, position: 'right', formatter: (p: { value: number }) => (rankDef ? showFigure(rankDef, p.value) : p.value) } }],
@@ -180,10 +212,18 @@ export default function DashboardPage() {
             option={{
               tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
               legend: { top: 0 },
-              grid: { left: 170, right: 24, top: 30, bottom: 10 },
-              xAxis: { type: 'value', minInterval: 1 },
+              grid: { left: 8, right: 24, top: 30, bottom: 8, containLabel: true },
+              xAxis: { type: 'value', minInterval: 1, name: '件', nameGap: 4 },
               yAxis: { type: 'category', inverse: true, data: lightUnits.map((u) => u.unitName) },
-              series: (['red', 'yellow', 'green'] as const).map((l) => ({ name: LIGHT_STYLE[l]!.label, type: 'bar', stack: 'lights', data: lightUnits.map((u) => u[l]), itemStyle: { color: { red: '#cf1322', yellow: '#faad14', green: '#52c41a' }[l] } })),
+              series: (['red', 'yellow', 'green'] as const).map((l) => ({
+                name: LIGHT_STYLE[l]!.label,
+                type: 'bar',
+                stack: 'lights',
+                data: lightUnits.map((u) => u[l]),
+                itemStyle: { color: { red: '#cf1322', yellow: '#faad14', green: '#52c41a' }[l] },
+                // Each segment says its count; an empty one says nothing.
+                label: { show: true, color: l === 'yellow' ? '#000' : '#fff', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
+              })),
             }}
             onEvents={{ click: (e: { dataIndex: number }) => setLightUnit(lightUnits[e.dataIndex]!) }}
           />
