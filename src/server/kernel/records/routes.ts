@@ -1,13 +1,17 @@
 // The routes every record type has: its ledger (a page, and the export of exactly the filtered list),
-// create (the module's command in one transaction; 201 with the record as its reader sees it) and read.
+// create (the module's command in one transaction; 201 with the record as its reader sees it) and read;
+// and the shapes several record types repeat: a change answered with the record, an audited unmask.
 import type { FastifyInstance } from 'fastify';
 import type { z } from '../../../shared/zod.ts';
 import type { Tx } from '../db/index.ts';
 import type { RequestContext } from '../auth/context.ts';
 import type { Platform } from '../platform.ts';
-import { paramsWithId, route } from '../http/route.ts';
+import { paramsWithId, route, type RouteSpec } from '../http/route.ts';
+import { unmaskInput } from '../../../shared/schemas/org.ts';
 import { HttpError } from '../http/errors.ts';
 import { exportRoute, type ExportColumn } from '../exports/xlsx.ts';
+import { exportColumns } from '../exports/from-record.ts';
+import type { RecordDef } from '../../../shared/records.ts';
 
 export function createAndReadRoutes<B, V>(
   api: FastifyInstance,
@@ -23,22 +27,9 @@ export function createAndReadRoutes<B, V>(
     read(ctx: RequestContext, id: string): Promise<V>;
   },
 ): void {
-  route(api, {
-    method: 'POST',
-    url: spec.url,
-    permission: spec.permissions.create,
-    summary: spec.summaries.create,
-    tags: spec.tags,
-    body: spec.body,
-    status: 201,
-    response: spec.response,
-    handler: async ({ ctx, body, reply }) => {
-      const id = await platform.db.transaction().execute((tx) => spec.create(tx, ctx, body));
-      reply.code(201);
-      return spec.read(ctx, id);
-    },
-  });
-  route(api, { method: 'GET', url: `${spec.url}/:id`, permission: spec.permissions.read, summary: spec.summaries.read, tags: spec.tags, params: paramsWithId, status: 200, response: spec.response, handler: async ({ ctx, params }) => spec.read(ctx, params.id) });
+  const { url, permissions, summaries, tags, body, response } = spec;
+  createRoute(api, { url, permission: permissions.create, summary: summaries.create, tags, body, status: 201, response }, (ctx, input) => platform.db.transaction().execute((tx) => spec.create(tx, ctx, input)), spec.read);
+  route(api, { method: 'GET', url: `${url}/:id`, permission: permissions.read, summary: summaries.read, tags, params: paramsWithId, status: 200, response, handler: async ({ ctx, params }) => spec.read(ctx, params.id) });
 }
 
 /** The most rows one export holds; a larger filtered list is refused with its count, never cut silently. */
@@ -81,4 +72,86 @@ export function ledgerRoutes<Q extends object, V extends object>(
     rows: (ctx, query) => exportRows((page) => spec.list(ctx, { ...query, ...page })),
 
   });
+}
+
+/** How a record's reader sees it: the answer of every route that changes it. */
+export type ReadRecord = (ctx: RequestContext, id: string) => Promise<unknown>;
+
+/**
+ * A record type's ledger, create and read routes in one: they share the URL, the tags and the read
+ * permission; the export is audited under the definition's type and has its columns unless given.
+ */
+export function recordRoutes<Q extends object, V extends object, B>(
+  api: FastifyInstance,
+  platform: Platform,
+  def: RecordDef<any>,
+  spec: {
+    url: string;
+    tags: string[];
+    permissions: { create: string; read: string };
+    summaries: { list: string; export: string; create: string; read: string };
+    query: z.ZodType<Q>;
+    body: z.ZodType<B>;
+    /** The schemas of a ledger page and of the record's view, for the OpenAPI document. */
+    responses?: { list?: z.ZodType; record?: z.ZodType };
+    sheet: string;
+    columns?: readonly ExportColumn<V>[];
+    list(ctx: RequestContext, query: Q & { page: number; pageSize: number }): Promise<{ items: V[]; total: number }>;
+    create(tx: Tx, ctx: RequestContext, body: B): Promise<string>;
+    read(ctx: RequestContext, id: string): Promise<unknown>;
+  },
+): void {
+  const { url, tags, summaries, permissions } = spec;
+  const columns = spec.columns ?? exportColumns<V>(def);
+  ledgerRoutes(api, platform, { ...spec, permission: permissions.read, response: spec.responses?.list, targetType: def.type, columns });
+  createAndReadRoutes(api, platform, { url, tags, permissions, summaries, body: spec.body, response: spec.responses?.record, create: spec.create, read: spec.read });
+}
+
+/** POST `url`: the module's command makes the record and says its id; 201 with the record as its reader sees it. */
+export function createRoute<B>(
+  api: FastifyInstance,
+  spec: Pick<RouteSpec<B, unknown, unknown>, 'url' | 'permission' | 'summary' | 'tags' | 'body' | 'status' | 'response'>,
+  create: (ctx: RequestContext, body: B) => Promise<string>,
+  read: ReadRecord,
+): void {
+  route(api, {
+    ...spec,
+    method: 'POST',
+    handler: async ({ ctx, body, reply }) => {
+      const id = await create(ctx, body);
+      reply.code(201);
+      return read(ctx, id);
+    },
+  });
+}
+
+/**
+ * A change to one record answered with the record as its reader then sees it: PUT the record's
+ * fields or a section of it, or POST a sub-record (a hearing, an interview, a progress report), 201.
+ * `change` runs the module's command (in its own transaction, or the caller's `inTx`).
+ */
+export function changeRoute<B>(
+  api: FastifyInstance,
+  spec: Pick<RouteSpec<B, unknown, { id: string }>, 'url' | 'permission' | 'summary' | 'tags' | 'body' | 'status' | 'response'> & { method: 'POST' | 'PUT' },
+  change: (ctx: RequestContext, id: string, body: B) => Promise<unknown>,
+  read: ReadRecord,
+): void {
+  route(api, {
+    ...spec,
+    params: paramsWithId,
+    handler: async ({ ctx, params, body, reply }) => {
+      await change(ctx, params.id, body);
+      if (spec.method === 'POST') reply.code(201);
+      return read(ctx, params.id);
+    },
+  });
+}
+
+/** POST `url/:id/unmask`: one sealed personal datum of the record (ID number or phone) in full; `unmask` audits it. */
+export function unmaskRoute(
+  api: FastifyInstance,
+  spec: { url: string; tags: string[]; summary: string },
+  unmask: (ctx: RequestContext, id: string, field: 'idNumber' | 'phone') => Promise<unknown>,
+): void {
+  route(api, { method: 'POST', url: `${spec.url}/:id/unmask`, permission: 'pii.unmask', summary: spec.summary, tags: spec.tags, params: paramsWithId, body: unmaskInput, handler: async ({ ctx, params, body }) => unmask(ctx, params.id, body.field) });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { createAndReadRoutes, ledgerRoutes } from '../../kernel/records/routes.ts';
+import { createRoute, recordRoutes } from '../../kernel/records/routes.ts';
 import { DISPUTE, disputeInput, disputeListQuery, disputeView, mediationOrgView, orgInput, type DisputeView } from '../../../shared/schemas/mediation.ts';
 import { pageOf } from '../../../shared/records.ts';
 import { z } from '../../../shared/zod.ts';
@@ -11,41 +11,18 @@ import { createDispute, createOrg, getDispute, listDisputes, listOrgs } from './
 export async function mediationRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['矛盾纠纷调解'];
   route(api, { method: 'GET', url: '/mediation-orgs', permission: 'mediation.read', summary: '调解组织', tags, status: 200, response: z.object({ items: z.array(mediationOrgView) }), handler: async ({ ctx }) => ({ items: await listOrgs(platform, ctx.scope) }) });
-  route(api, {
-    method: 'POST',
-    url: '/mediation-orgs',
-    permission: 'mediation.manage',
-    summary: '登记调解组织',
-    tags,
-    body: orgInput,
-    status: 201,
-    response: mediationOrgView,
-    handler: async ({ ctx, body, reply }) => {
-      const id = await platform.db.transaction().execute((tx) => createOrg(tx, platform, ctx, ctx.scope, body));
-      reply.code(201);
-      return (await listOrgs(platform, ctx.scope)).find((o) => o.id === id);
-    },
-  });
-  ledgerRoutes(api, platform, {
-    url: '/disputes',
-    tags,
-    permission: 'mediation.read',
-    summaries: { list: '矛盾纠纷', export: '按当前筛选导出矛盾纠纷台账（.xlsx）' },
-    query: disputeListQuery,
-    response: pageOf(disputeView),
-    sheet: '矛盾纠纷',
-    targetType: 'dispute',
+  createRoute(
+    api,
+    { url: '/mediation-orgs', permission: 'mediation.manage', summary: '登记调解组织', tags, body: orgInput, status: 201, response: mediationOrgView },
+    (ctx, body) => platform.db.transaction().execute((tx) => createOrg(tx, platform, ctx, ctx.scope, body)),
+    async (ctx, id) => (await listOrgs(platform, ctx.scope)).find((o) => o.id === id),
+  );
+  recordRoutes(api, platform, DISPUTE, {
+    url: '/disputes', tags, permissions: { create: 'mediation.manage', read: 'mediation.read' }, sheet: '矛盾纠纷',
+    summaries: { list: '矛盾纠纷', export: '按当前筛选导出矛盾纠纷台账（.xlsx）', create: '受理矛盾纠纷（人民调解/行政调解/司法调解，可关联其他途径的同一纠纷）', read: '纠纷详情' },
+    query: disputeListQuery, body: disputeInput, responses: { list: pageOf(disputeView), record: disputeView },
     columns: exportColumns<DisputeView>(DISPUTE, [{ header: '状态', width: 12, value: (d) => d.statusLabel }]),
     list: (ctx, query) => listDisputes(platform, ctx.scope, query),
-  });
-
-  createAndReadRoutes(api, platform, {
-    url: '/disputes',
-    tags,
-    permissions: { create: 'mediation.manage', read: 'mediation.read' },
-    summaries: { create: '受理矛盾纠纷（人民调解/行政调解/司法调解，可关联其他途径的同一纠纷）', read: '纠纷详情' },
-    body: disputeInput,
-    response: disputeView,
     create: (tx, ctx, body) => createDispute(tx, platform, ctx, ctx.scope, body),
     read: (ctx, id) => getDispute(platform, ctx.scope, id),
   });

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { createAndReadRoutes, ledgerRoutes } from '../../kernel/records/routes.ts';
+import { changeRoute, createRoute, recordRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import type { ExportColumn } from '../../kernel/exports/xlsx.ts';
 import { z } from '../../../shared/zod.ts';
 import { pageOf } from '../../../shared/records.ts';
-import { TASK, TASK_RECORD_TYPE, copyPlanInput, planInput, planViewSchema, progressInput, taskDetailSchema, taskInput, taskListQuery, taskViewSchema, updatePlanInput, updateTaskInput, type TaskView } from '../../../shared/schemas/plans.ts';
+import { TASK, copyPlanInput, planInput, planViewSchema, progressInput, taskDetailSchema, taskInput, taskListQuery, taskViewSchema, updatePlanInput, updateTaskInput, type TaskView } from '../../../shared/schemas/plans.ts';
 import { copyPlan, createPlan, getTask, insertTask, listPlans, listTasks, reportProgress, updatePlan, updateTask } from './plans.ts';
 
 /** The definition's columns, with the co-units after the lead unit and the status (逾期 marked) and progress after the due date. */
@@ -27,37 +27,9 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
 
   route(api, { method: 'GET', url: '/plans', permission: 'plan.read', summary: '分工方案（含任务数、完成数）', tags, status: 200, response: z.object({ items: z.array(planViewSchema) }), handler: async () => ({ items: await listPlans(platform.db) }) });
 
-  route(api, {
-    method: 'POST',
-    url: '/plans',
-    permission: 'plan.manage',
-    summary: '新建年度分工方案',
-    tags,
-    body: planInput,
-    status: 201,
-    response: planViewSchema,
-    handler: async ({ ctx, body, reply }) => {
-      const id = await inTx((tx) => createPlan(tx, platform, ctx, body));
-      reply.code(201);
-      return planView(id);
-    },
-  });
-
-  route(api, {
-    method: 'PUT',
-    url: '/plans/:id',
-    permission: 'plan.manage',
-    summary: '修改分工方案',
-    tags,
-    params: paramsWithId,
-    body: updatePlanInput,
-    status: 200,
-    response: planViewSchema,
-    handler: async ({ ctx, params, body }) => {
-      await inTx((tx) => updatePlan(tx, platform, ctx, params.id, body));
-      return planView(params.id);
-    },
-  });
+  const manage = { permission: 'plan.manage', tags };
+  createRoute(api, { url: '/plans', summary: '新建年度分工方案', body: planInput, status: 201, response: planViewSchema, ...manage }, (ctx, body) => inTx((tx) => createPlan(tx, platform, ctx, body)), (_ctx, id) => planView(id));
+  changeRoute(api, { method: 'PUT', url: '/plans/:id', summary: '修改分工方案', body: updatePlanInput, status: 200, response: planViewSchema, ...manage }, (ctx, id, body) => inTx((tx) => updatePlan(tx, platform, ctx, id, body)), (_ctx, id) => planView(id));
 
   route(api, {
     method: 'POST',
@@ -76,60 +48,22 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
     },
   });
 
-  ledgerRoutes(api, platform, {
-    url: '/tasks',
-    tags,
-    permission: 'plan.read',
-    summaries: { list: '任务台账：本人数据范围内牵头或配合的任务，可按方案、年度、单位、状态、逾期筛选', export: '按当前筛选导出任务台账（.xlsx）' },
-    query: taskListQuery,
-    response: pageOf(taskViewSchema),
-    sheet: '任务台账',
-    targetType: TASK_RECORD_TYPE,
+  const readTask: ReadRecord = (ctx, id) => getTask(platform, ctx, id);
+  recordRoutes(api, platform, TASK, {
+    url: '/tasks', tags, permissions: { create: 'plan.manage', read: 'plan.read' }, sheet: '任务台账',
+    summaries: {
+      list: '任务台账：本人数据范围内牵头或配合的任务，可按方案、年度、单位、状态、逾期筛选',
+      export: '按当前筛选导出任务台账（.xlsx）',
+      create: '下达任务（牵头单位、配合单位、完成时限、时间节点），自方案印发日起计时',
+      read: '任务详情（进展、期限、可否报告进展）',
+    },
+    query: taskListQuery, body: taskInput, responses: { list: pageOf(taskViewSchema), record: taskDetailSchema },
     columns: taskExportColumns(),
     list: (ctx, query) => listTasks(platform, ctx.scope, query),
-  });
-
-  createAndReadRoutes(api, platform, {
-    url: '/tasks',
-    tags,
-    permissions: { create: 'plan.manage', read: 'plan.read' },
-    summaries: { create: '下达任务（牵头单位、配合单位、完成时限、时间节点），自方案印发日起计时', read: '任务详情（进展、期限、可否报告进展）' },
-    body: taskInput,
-    response: taskDetailSchema,
     create: (tx, ctx, body) => insertTask(tx, platform, ctx, body),
-    read: (ctx, id) => getTask(platform, ctx, id),
+    read: readTask,
   });
-
-  route(api, {
-    method: 'PUT',
-    url: '/tasks/:id',
-    permission: 'plan.manage',
-    summary: '修改任务（完成时限变化时期限随之调整）',
-    tags,
-    params: paramsWithId,
-    body: updateTaskInput,
-    status: 200,
-    response: taskDetailSchema,
-    handler: async ({ ctx, params, body }) => {
-      await inTx((tx) => updateTask(tx, platform, ctx, ctx.scope, params.id, body));
-      return getTask(platform, ctx, params.id);
-    },
-  });
-
-  route(api, {
-    method: 'POST',
-    url: '/tasks/:id/progress',
-    permission: 'plan.report',
-    summary: '报告任务进展（牵头或配合单位）',
-    tags,
-    params: paramsWithId,
-    body: progressInput,
-    status: 201,
-    response: taskDetailSchema,
-    handler: async ({ ctx, params, body, reply }) => {
-      await reportProgress(platform, ctx, params.id, body);
-      reply.code(201);
-      return getTask(platform, ctx, params.id);
-    },
-  });
+  const task = { tags, response: taskDetailSchema };
+  changeRoute(api, { method: 'PUT', url: '/tasks/:id', permission: 'plan.manage', summary: '修改任务（完成时限变化时期限随之调整）', body: updateTaskInput, status: 200, ...task }, (ctx, id, body) => inTx((tx) => updateTask(tx, platform, ctx, ctx.scope, id, body)), readTask);
+  changeRoute(api, { method: 'POST', url: '/tasks/:id/progress', permission: 'plan.report', summary: '报告任务进展（牵头或配合单位）', body: progressInput, status: 201, ...task }, (ctx, id, body) => reportProgress(platform, ctx, id, body), readTask);
 }

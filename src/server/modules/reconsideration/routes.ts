@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { route, paramsWithId } from '../../kernel/http/route.ts';
+import { route } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { createAndReadRoutes } from '../../kernel/records/routes.ts';
+import { changeRoute, createAndReadRoutes, unmaskRoute, type ReadRecord } from '../../kernel/records/routes.ts';
 import { exportRoute } from '../../kernel/exports/xlsx.ts';
-import { unmaskInput } from '../../../shared/schemas/org.ts';
 import { REVIEW_CASE, committeeInput, reviewCaseInput, reviewListQuery, type ReviewCaseView } from '../../../shared/schemas/reconsideration.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import type { ExportColumn } from '../../kernel/exports/xlsx.ts';
@@ -11,55 +10,23 @@ import { allCases, createCase, getCase, listCases, setCommitteeOpinion, unmaskAp
 
 export async function reviewRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['行政复议'];
+  const url = '/review-cases';
+  const read: ReadRecord = (ctx, id) => getCase(platform, ctx.scope, id);
 
-  route(api, { method: 'GET', url: '/review-cases', permission: 'review.read', summary: '行政复议案件（筛选，附最近期限的红黄牌）', tags, query: reviewListQuery, handler: async ({ ctx, query }) => listCases(platform, ctx.scope, query) });
-
+  route(api, { method: 'GET', url, permission: 'review.read', summary: '行政复议案件（筛选，附最近期限的红黄牌）', tags, query: reviewListQuery, handler: async ({ ctx, query }) => listCases(platform, ctx.scope, query) });
   exportRoute(api, platform, {
-    url: '/review-cases/export',
-    permission: 'review.read',
-    summary: '按当前筛选导出复议案件台账（.xlsx，个人信息脱敏）',
-    tags,
-    query: reviewListQuery,
-    sheet: '行政复议案件',
-    targetType: 'review_case',
+    url: `${url}/export`, permission: 'review.read', summary: '按当前筛选导出复议案件台账（.xlsx，个人信息脱敏）', tags, query: reviewListQuery,
+    sheet: '行政复议案件', targetType: REVIEW_CASE.type, columns: exportedColumns(),
     rows: (ctx, query) => allCases(platform, ctx.scope, query),
-    columns: exportedColumns(),
   });
-
   createAndReadRoutes(api, platform, {
-    url: '/review-cases',
-    tags,
-    permissions: { create: 'review.manage', read: 'review.read' },
+    url, tags, permissions: { create: 'review.manage', read: 'review.read' }, body: reviewCaseInput,
     summaries: { create: '登记复议申请（自收到之日起计算5个工作日受理审查期限）', read: '复议案件详情（期限及计算说明）' },
-    body: reviewCaseInput,
     create: (tx, ctx, body) => createCase(tx, platform, ctx, ctx.scope, body),
-    read: (ctx, id) => getCase(platform, ctx.scope, id),
+    read,
   });
-
-  route(api, {
-    method: 'PUT',
-    url: '/review-cases/:id/committee',
-    permission: 'review.manage',
-    summary: '记录行政复议咨询委员会意见（疑难案件）',
-    tags,
-    params: paramsWithId,
-    body: committeeInput,
-    handler: async ({ ctx, params, body }) => {
-      await setCommitteeOpinion(platform, ctx, params.id, body);
-      return getCase(platform, ctx.scope, params.id);
-    },
-  });
-
-  route(api, {
-    method: 'POST',
-    url: '/review-cases/:id/unmask',
-    permission: 'pii.unmask',
-    summary: '查看申请人完整身份证号或手机号（记入审计日志）',
-    tags,
-    params: paramsWithId,
-    body: unmaskInput,
-    handler: async ({ ctx, params, body }) => unmaskApplicant(platform, ctx, params.id, body.field),
-  });
+  changeRoute(api, { method: 'PUT', url: `${url}/:id/committee`, permission: 'review.manage', summary: '记录行政复议咨询委员会意见（疑难案件）', tags, body: committeeInput }, (ctx, id, body) => setCommitteeOpinion(platform, ctx, id, body), read);
+  unmaskRoute(api, { url, tags, summary: '查看申请人完整身份证号或手机号（记入审计日志）' }, (ctx, id, field) => unmaskApplicant(platform, ctx, id, field));
 }
 
 /**

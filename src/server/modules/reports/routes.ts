@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { attachmentDisposition } from '../../kernel/attachments/store.ts';
-import { ledgerRoutes } from '../../kernel/records/routes.ts';
+import { changeRoute, createRoute, ledgerRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { pageOf } from '../../../shared/records.ts';
 import { z } from '../../../shared/zod.ts';
@@ -35,50 +35,18 @@ function sendReport(reply: FastifyReply, report: PrintableReport, format: Format
 export async function reportRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['年度报告'];
   ledgerRoutes(api, platform, {
-    url: '/annual-reports',
-    tags,
-    permission: 'report.read',
+    url: '/annual-reports', tags, permission: 'report.read', sheet: '法治政府建设年度报告', targetType: REPORT.type,
     summaries: { list: '法治政府建设年度报告列表', export: '按当前筛选导出年度报告台账（.xlsx）' },
-    query: reportListQuery,
-    response: pageOf(reportView),
-    sheet: '法治政府建设年度报告',
-    targetType: 'annual_report',
-    columns: exportColumns<ReportView>(REPORT),
+    query: reportListQuery, response: pageOf(reportView), columns: exportColumns<ReportView>(REPORT),
     list: (ctx, query) => listReports(platform, ctx.scope, query),
   });
   route(api, { method: 'GET', url: '/annual-reports/progress', permission: 'report.read', summary: '各部门、乡镇某年度报告的报送情况（含未起草的单位）', tags, query: reportProgressQuery, handler: async ({ ctx, query }) => reportProgress(platform, ctx.scope, query.year) });
   // Not createAndReadRoutes: drafting counts the figures before its transaction (counting may write the summary tables).
-  route(api, {
-    method: 'POST',
-    url: '/annual-reports',
-    permission: 'report.write',
-    summary: '起草年度报告（按本单位及下级的指标生成各部分的数字）',
-    tags,
-    body: reportCreateInput,
-    status: 201,
-    response: reportDetailView,
-    handler: async ({ ctx, body, reply }) => {
-      const id = await createReport(platform, ctx, ctx.scope, body);
-      reply.code(201);
-      return getReport(platform, ctx.scope, id);
-    },
-  });
-  route(api, { method: 'GET', url: '/annual-reports/:id', permission: 'report.read', summary: '年度报告详情：各部分正文、文中数字与当前指标值的比对（过期标记）、期限和办理记录', tags, params: paramsWithId, status: 200, response: reportDetailView, handler: async ({ ctx, params }) => getReport(platform, ctx.scope, params.id) });
-  route(api, {
-    method: 'PUT',
-    url: '/annual-reports/:id',
-    permission: 'report.write',
-    summary: '修改年度报告（仅起草中；正文在服务器端清洗；需提供版本号）',
-    tags,
-    params: paramsWithId,
-    body: reportUpdateInput,
-    status: 200,
-    response: reportDetailView,
-    handler: async ({ ctx, params, body }) => {
-      await updateReport(platform, ctx, ctx.scope, params.id, body);
-      return getReport(platform, ctx.scope, params.id);
-    },
-  });
+  const read: ReadRecord = (ctx, id) => getReport(platform, ctx.scope, id);
+  const write = { permission: 'report.write', tags, response: reportDetailView };
+  createRoute(api, { url: '/annual-reports', summary: '起草年度报告（按本单位及下级的指标生成各部分的数字）', body: reportCreateInput, status: 201, ...write }, (ctx, body) => createReport(platform, ctx, ctx.scope, body), read);
+  route(api, { method: 'GET', url: '/annual-reports/:id', permission: 'report.read', summary: '年度报告详情：各部分正文、文中数字与当前指标值的比对（过期标记）、期限和办理记录', tags, params: paramsWithId, status: 200, response: reportDetailView, handler: async ({ ctx, params }) => read(ctx, params.id) });
+  changeRoute(api, { method: 'PUT', url: '/annual-reports/:id', summary: '修改年度报告（仅起草中；正文在服务器端清洗；需提供版本号）', body: reportUpdateInput, status: 200, ...write }, (ctx, id, body) => updateReport(platform, ctx, ctx.scope, id, body), read);
   route(api, {
     method: 'POST',
     url: '/annual-reports/:id/refresh',

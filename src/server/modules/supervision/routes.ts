@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { route, paramsWithId } from '../../kernel/http/route.ts';
+import { route } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { createAndReadRoutes, ledgerRoutes } from '../../kernel/records/routes.ts';
+import { changeRoute, ledgerRoutes, recordRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { pageOf } from '../../../shared/records.ts';
 import {
@@ -28,106 +28,59 @@ import { addInterview, createInspection, createNotice, getFinding, getInspection
 
 export async function supervisionRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['法治督察'];
+  const permissions = { create: 'inspection.manage', read: 'supervision.read' };
+  const readInspection: ReadRecord = (ctx, id) => getInspection(platform, ctx.scope, id);
+  const readFinding: ReadRecord = (ctx, id) => getFinding(platform, ctx.scope, id);
 
-  ledgerRoutes(api, platform, {
-    url: '/inspections',
-    tags,
-    permission: 'supervision.read',
-    summaries: { list: '督察列表（本单位组织或被督察的）', export: '按当前筛选导出督察台账（.xlsx）' },
-    query: inspectionListQuery,
-    response: pageOf(inspectionView),
-    sheet: '督察台账',
-    targetType: INSPECTION.type,
+  recordRoutes(api, platform, INSPECTION, {
+    url: '/inspections', tags, permissions, sheet: '督察台账',
+    summaries: { list: '督察列表（本单位组织或被督察的）', export: '按当前筛选导出督察台账（.xlsx）', create: '安排督察（方式、日期、对象单位、督察人员、检查清单）', read: '督察详情' },
+    query: inspectionListQuery, body: inspectionInput, responses: { list: pageOf(inspectionView), record: inspectionView },
     columns: exportColumns<InspectionView>(INSPECTION, [
       { header: '督察对象', width: 40, value: (i) => i.targets.map((t) => t.name).join('、') },
       { header: '问题数', width: 8, value: (i) => i.findingCount },
       { header: '未销号', width: 8, value: (i) => i.openCount },
     ]),
     list: (ctx, query) => listInspections(platform, ctx.scope, query),
-  });
-
-  createAndReadRoutes(api, platform, {
-    url: '/inspections',
-    tags,
-    permissions: { create: 'inspection.manage', read: 'supervision.read' },
-    summaries: { create: '安排督察（方式、日期、对象单位、督察人员、检查清单）', read: '督察详情' },
-    body: inspectionInput,
-    response: inspectionView,
     create: (tx, ctx, body) => createInspection(tx, platform, ctx, { ...body, organiserId: ctx.unitId }),
-    read: (ctx, id) => getInspection(platform, ctx.scope, id),
+    read: readInspection,
   });
+  changeRoute(
+    api,
+    { method: 'PUT', url: '/inspections/:id', permission: 'inspection.manage', summary: '修改督察', tags, body: updateInspectionInput, status: 200, response: inspectionView },
+    (ctx, id, body) => platform.db.transaction().execute((tx) => updateInspection(tx, platform, ctx, ctx.scope, id, body)),
+    readInspection,
+  );
 
-  route(api, {
-    method: 'PUT',
-    url: '/inspections/:id',
-    permission: 'inspection.manage',
-    summary: '修改督察',
-    tags,
-    params: paramsWithId,
-    body: updateInspectionInput,
-    status: 200,
-    response: inspectionView,
-    handler: async ({ ctx, params, body }) => {
-      await platform.db.transaction().execute((tx) => updateInspection(tx, platform, ctx, ctx.scope, params.id, body));
-      return getInspection(platform, ctx.scope, params.id);
+  recordRoutes(api, platform, FINDING, {
+    url: '/findings', tags, permissions, sheet: '问题整改台账',
+    summaries: {
+      list: '督察问题（本人数据范围内的责任单位）',
+      export: '按当前筛选导出问题整改台账（.xlsx）',
+      create: '记录督察发现的问题（责任单位、严重程度、整改期限），开始整改计时并进入问题池',
+      read: '问题详情（约谈、督办单、期限）',
     },
-  });
-
-  ledgerRoutes(api, platform, {
-    url: '/findings',
-    tags,
-    permission: 'supervision.read',
-    summaries: { list: '督察问题（本人数据范围内的责任单位）', export: '按当前筛选导出问题整改台账（.xlsx）' },
-    query: findingListQuery,
-    response: pageOf(findingView),
-    sheet: '问题整改台账',
-    targetType: FINDING.type,
+    query: findingListQuery, body: findingInput, responses: { list: pageOf(findingView), record: findingDetailView },
     // The status says when the finding is overdue by its clock.
     columns: exportColumns<FindingView>(FINDING).map((c) => (c.header === FINDING.fields.status.label ? { ...c, width: 14, value: (f: FindingView) => (f.overdue ? `${f.statusLabel}（逾期）` : f.statusLabel) } : c)),
     list: (ctx, query) => listFindings(platform, ctx.scope, query),
-  });
-
-  createAndReadRoutes(api, platform, {
-    url: '/findings',
-    tags,
-    permissions: { create: 'inspection.manage', read: 'supervision.read' },
-    summaries: { create: '记录督察发现的问题（责任单位、严重程度、整改期限），开始整改计时并进入问题池', read: '问题详情（约谈、督办单、期限）' },
-    body: findingInput,
-    response: findingDetailView,
     create: (tx, ctx, body) => insertFinding(tx, platform, ctx, body),
-    read: (ctx, id) => getFinding(platform, ctx.scope, id),
+    read: readFinding,
   });
-
-  route(api, {
-    method: 'POST',
-    url: '/findings/:id/interviews',
-    permission: 'inspection.manage',
-    summary: '记录约谈（重大问题销号前必须约谈单位负责人）',
-    tags,
-    params: paramsWithId,
-    body: interviewInput,
-    status: 201,
-    response: findingDetailView,
-    handler: async ({ ctx, params, body, reply }) => {
-      await addInterview(platform, ctx, params.id, body);
-      reply.code(201);
-      return getFinding(platform, ctx.scope, params.id);
-    },
-  });
+  changeRoute(
+    api,
+    { method: 'POST', url: '/findings/:id/interviews', permission: 'inspection.manage', summary: '记录约谈（重大问题销号前必须约谈单位负责人）', tags, body: interviewInput, status: 201, response: findingDetailView },
+    (ctx, id, body) => addInterview(platform, ctx, id, body),
+    readFinding,
+  );
 
   ledgerRoutes(api, platform, {
-    url: '/notices',
-    tags,
-    permission: 'supervision.read',
+    url: '/notices', tags, permission: 'supervision.read', sheet: '通报与督办单', targetType: NOTICE.type,
     summaries: { list: '通报与督办单', export: '按当前筛选导出通报与督办单（.xlsx）' },
-    query: noticeListQuery,
-    response: pageOf(noticeView),
-    sheet: '通报与督办单',
-    targetType: NOTICE.type,
+    query: noticeListQuery, response: pageOf(noticeView),
     columns: exportColumns<NoticeView>(NOTICE, [{ header: '相关问题', width: 40, value: (n) => n.findingTitle }]),
     list: (ctx, query) => listNotices(platform, ctx.scope, query),
   });
-
   route(api, {
     method: 'POST',
     url: '/notices',
