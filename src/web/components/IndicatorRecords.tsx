@@ -20,7 +20,8 @@ const TONE_COLOR = { good: '#389e0d', bad: '#cf1322', neutral: 'rgba(0,0,0,0.65)
 export function ChangeOverLastYear({ figure }: { figure: IndicatorValue }) {
   const change = changeOverLastYear(figure);
   const tone = changeTone(figure.better, change);
-  if (change === null || tone === null) return <span style={{ color: TONE_COLOR.flat }}>去年无可比数据</span>;
+  // Nothing to compare (no value last year, or a count up from 0): 上年 beside it says why.
+  if (change === null || tone === null) return null;
   const words = tone === 'flat' ? '持平' : changeWords(figure.kind, change).replace('较去年', '');
   return (
     <span style={{ color: TONE_COLOR[tone] }} data-tone={tone}>

@@ -147,7 +147,7 @@ export default function DashboardPage() {
             <ReactEChartsCore
               echarts={echarts}
               style={{ height: 300 }}
-              option={{ tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true }, xAxis: { type: 'category', data: years.map(String) }, yAxis: { type: 'value', minInterval: 1, name: '数量' }, series: trendSeries }}
+              option={{ tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true }, xAxis: { type: 'category', data: years.map(String) }, yAxis: { type: 'value', minInterval: 1 }, series: trendSeries }}
               onEvents={{ click: (e: { seriesIndex: number; dataIndex: number }) => {
                 const code = TRENDS[e.seriesIndex]!;
                 const f = trend[e.dataIndex]?.data?.details.find((d) => d.code === code);
@@ -219,6 +219,7 @@ export default function DashboardPage() {
                 name: LIGHT_STYLE[l]!.label,
                 type: 'bar',
                 stack: 'lights',
+                barMaxWidth: 22,
                 data: lightUnits.map((u) => u[l]),
                 itemStyle: { color: { red: '#cf1322', yellow: '#faad14', green: '#52c41a' }[l] },
                 // Each segment says its count; an empty one says nothing.
