@@ -297,3 +297,32 @@ describe('the four lists and the inspection catalog', () => {
     expect((await other.agents.unit_liaison.post('/api/v1/enforcement-list-items', { bodyId: body.id, list: 'lighter', title: 'x', basis: 'y' })).json()).toMatchObject({ status: 400, errors: [{ field: 'bodyId' }] });
   });
 });
+
+describe('the portal', () => {
+  it('publishes each body without login: its powers, its lists in force and its officers with a valid certificate — never an ID number', async () => {
+    const { unit, agents } = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: root, kind: 'town' });
+    const liaison = agents.unit_liaison;
+    const body = await makeBody(liaison, { unitId: unit.id, name: '公示镇人民政府' });
+    await liaison.post(`/api/v1/enforcement-bodies/${body.id}/powers`, { title: '对占道经营的处罚', category: 'penalty', basis: '条例', delegated: true, delegatedBy: '县城管局', delegatedDate: '2024-07-01' });
+    const id = idNumber();
+    const valid = await makeOfficer(liaison, { bodyId: body.id, name: '持证员', idNumber: id });
+    await makeOfficer(liaison, { bodyId: body.id, name: '过期员', certificateIssuedDate: '2019-01-01', certificateValidUntil: inDays(-1) });
+    const left = await makeOfficer(liaison, { bodyId: body.id, name: '离岗员' });
+    await act(liaison, left.id, 'leave', { version: 1, note: '调离' });
+    const item = (await liaison.post('/api/v1/enforcement-list-items', { bodyId: body.id, list: 'no_penalty', title: '首次轻微违法', basis: '第三十三条' })).json();
+    const gone = (await liaison.post('/api/v1/enforcement-list-items', { bodyId: body.id, list: 'no_penalty', title: '已废止的事项', basis: '某条' })).json();
+    await liaison.post(`/api/v1/enforcement-list-items/${gone.id}/repeal`, { version: 1, date: today() });
+    const anonymous = (url: string) => env.app.inject({ method: 'GET', url });
+    const all = await anonymous('/api/v1/public/enforcement-bodies');
+    expect(all.statusCode).toBe(200);
+    expect(all.json().items.find((b: any) => b.id === body.id)).toMatchObject({ name: '公示镇人民政府', town: true, powers: 1, officers: 1, listItems: 1 });
+    const one = await anonymous(`/api/v1/public/enforcement-bodies/${body.id}`);
+    expect(one.statusCode).toBe(200);
+    expect(one.json().officers).toEqual([{ name: '持证员', certificateNumber: valid.certificateNumber, validUntil: '2029-01-09', supervisor: false }]);
+    expect(one.json().powers[0]).toMatchObject({ delegatedBy: '县城管局', delegatedDate: '2024-07-01' });
+    expect(one.json().lists.find((l: any) => l.list === 'no_penalty').items.map((i: any) => i.id)).toEqual([item.id]);
+    expect(one.body).not.toContain(id);
+    expect(one.body).not.toContain(id.slice(-4) + '"');
+    expect((await anonymous('/api/v1/public/enforcement-bodies/no-such-body')).statusCode).toBe(404);
+  });
+});

@@ -48,6 +48,15 @@ export const SECTIONS: readonly PortalSection[] = [
     ],
   },
   {
+    title: '行政执法公示',
+    summary: '各行政执法主体的职责权限、持证执法人员，不予处罚、从轻减轻处罚、不予实施行政强制措施清单和分类检查事项目录。',
+    path: '/public/enforcement',
+    routes: [
+      { pattern: '/public/enforcement', page: lazy(() => import('./enforcement/BodiesPage.tsx')) },
+      { pattern: '/public/enforcement/:id', page: lazy(() => import('./enforcement/BodyPage.tsx')) },
+    ],
+  },
+  {
     title: '进度查询',
     summary: '凭查询码和查询密码查看网上申请的办理进度，提交补正材料，下载答复文书。',
     path: '/public/track',

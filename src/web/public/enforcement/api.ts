@@ -1,0 +1,26 @@
+// What the enforcement pages read from the public API (GET /api/v1/public/enforcement-bodies…).
+export const ENFORCEMENT_PATH = '/public/enforcement';
+
+export interface PublicBodySummary {
+  id: string;
+  name: string;
+  kind: string;
+  entrustedBy: string | null;
+  unitName: string;
+  town: boolean;
+  powers: number;
+  officers: number;
+  listItems: number;
+}
+
+export interface PublicBody {
+  id: string;
+  name: string;
+  kind: string;
+  basis: string | null;
+  entrustedBy: string | null;
+  unitName: string;
+  powers: { id: string; title: string; category: string; basis: string; delegatedBy: string | null; delegatedDate: string | null }[];
+  lists: { list: string; title: string; items: { id: string; title: string; basis: string; conditions: string | null; publishedDate: string }[] }[];
+  officers: { name: string; certificateNumber: string; validUntil: string; supervisor: boolean }[];
+}
