@@ -58,7 +58,7 @@ async function countyReport(y: number, upTo: 'draft' | 'written' | 'published') 
 describe('an annual report', () => {
   // Each test's own year for the county's report: the current one for drafting, older ones for
   // the rest (year - 3 stays unused: the data-scope test asks for it from outside the county).
-  const years = { stale: year - 4, narrative: year - 5, workflow: year - 6, portal: year - 7, docx: year - 8, pdf: year - 9, scope: year - 10, prose: year - 11 };
+  const years = { stale: year - 4, narrative: year - 5, workflow: year - 6, portal: year - 7, docx: year - 8, pdf: year - 9, scope: year - 10, prose: year - 11, send: year - 13 };
 
   it('is drafted with the figures of the whole county, in plain Chinese, with last year for comparison', async () => {
     const res = await office.post('/api/v1/annual-reports', { unitId: county.id, year });
@@ -147,6 +147,28 @@ describe('an annual report', () => {
     expect(long.statusCode).toBe(400);
     expect(long.json().detail).toContain('标题');
     await office.post(`/api/v1/annual-reports/${id}/refresh`, { version: edited.json().version });
+  });
+
+  it('is sent by the unit’s liaison to its head (送审), frozen while the head reads it, approved or returned', async () => {
+    const bureau = await env.platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX-D03').executeTakeFirstOrThrow();
+    const drafted = await makeAnnualReport(bureauLiaison, { unitId: bureau.id, year: years.send });
+    const panel = (await bureauLiaison.get(`/api/v1/workflow/annual_report/${drafted.id}`)).json();
+    expect(panel.transitions.map((t: any) => t.key)).toEqual(['send']);
+    const sent = await advance(bureauLiaison, 'annual_report', drafted.id, 'send', { version: drafted.version });
+    expect(sent.status).toBe('in_approval');
+    const frozen = await bureauLiaison.put(`/api/v1/annual-reports/${drafted.id}`, { version: sent.version, title: drafted.title, issuer: drafted.issuer, issuedDate: null, sections: [] });
+    expect(frozen.statusCode).toBe(409);
+    const head = await loggedIn(env.app, 'jyj_head', DEMO_PASSWORD);
+    const waiting = (await head.get('/api/v1/todo')).json().items.find((i: any) => i.id === drafted.id);
+    expect(waiting).toMatchObject({ status: 'in_approval', actions: expect.arrayContaining(['主要负责人审定']) });
+    const returned = await advance(head, 'annual_report', drafted.id, 'return', { version: sent.version, note: '第二部分请补充原因分析' });
+    expect(returned.status).toBe('draft');
+    const again = await advance(bureauLiaison, 'annual_report', drafted.id, 'send', { version: returned.version });
+    expect((await advance(head, 'annual_report', drafted.id, 'approve', { version: again.version })).status).toBe('approved');
+    // Another unit's liaison cannot send it.
+    const townLiaison = await loggedIn(env.app, 'cgz_liaison', DEMO_PASSWORD);
+    const other = await makeAnnualReport(bureauLiaison, { unitId: bureau.id, year: years.send - 1 });
+    expect((await townLiaison.post(`/api/v1/workflow/annual_report/${other.id}/transitions/send`, { version: other.version })).statusCode).toBe(404);
   });
 
   it('goes from draft through the head’s approval and the report to the Party committee to publication', async () => {

@@ -13,14 +13,18 @@ export interface AppRoute {
   anyOf: string[];
   inMenu: boolean;
   group?: string;
+  /** County-wide administration: in the menu only for roles whose scope is the whole county (a unit's liaison reads the tree through pickers). */
+  countyWide?: boolean;
+  /** Detail pages under another path (a task under 任务台账): the menu items that stay highlighted on them. */
+  detailPrefixes?: string[];
   page: ComponentType;
 }
 
 export const APP_ROUTES: AppRoute[] = [
   { path: '/', label: '工作台', icon: <HomeOutlined />, anyOf: ['session'], inMenu: true, page: lazy(() => import('./pages/HomePage.tsx')) },
   { path: '/todo', label: '我的待办', icon: <CheckSquareOutlined />, anyOf: ['matter.read'], inMenu: true, page: lazy(() => import('./modules/workflow/TodoPage.tsx')) },
-  { path: '/plans', label: '任务台账', icon: <OrderedListOutlined />, anyOf: ['plan.manage', 'indicator.read'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/plans/TasksPage.tsx')) },
-  { path: '/my-tasks', label: '本单位任务', icon: <ProfileOutlined />, anyOf: ['plan.report'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/plans/MyTasksPage.tsx')) },
+  { path: '/plans', label: '任务台账', icon: <OrderedListOutlined />, anyOf: ['plan.manage', 'indicator.read'], inMenu: true, detailPrefixes: ['/tasks/'], group: '督查督办', page: lazy(() => import('./modules/plans/TasksPage.tsx')) },
+  { path: '/my-tasks', label: '本单位任务', icon: <ProfileOutlined />, anyOf: ['plan.report'], inMenu: true, detailPrefixes: ['/tasks/'], group: '督查督办', page: lazy(() => import('./modules/plans/MyTasksPage.tsx')) },
   { path: '/tasks/:id', label: '任务详情', anyOf: ['plan.read'], inMenu: false, page: lazy(() => import('./modules/plans/TaskDetailPage.tsx')) },
   { path: '/dashboard', label: '驾驶舱', icon: <DashboardOutlined />, anyOf: ['indicator.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/dashboard/DashboardPage.tsx')) },
   { path: '/reports', label: '年度报告', icon: <FileTextOutlined />, anyOf: ['report.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/reports/ReportsPage.tsx')) },
@@ -55,7 +59,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, anyOf: ['calendar.read'], inMenu: true, group: '期限管理', page: lazy(() => import('./modules/calendar/CalendarPage.tsx')) },
   { path: '/deadline-rules', label: '法定期限规则', icon: <FieldTimeOutlined />, anyOf: ['calendar.read'], inMenu: true, group: '期限管理', page: lazy(() => import('./modules/calendar/RulesPage.tsx')) },
   { path: '/notifications', label: '通知', icon: <BellOutlined />, anyOf: ['session'], inMenu: false, page: lazy(() => import('./modules/notifications/NotificationsPage.tsx')) },
-  { path: '/org/units', label: '组织机构', icon: <ApartmentOutlined />, anyOf: ['org.read'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/org/UnitsPage.tsx')) },
+  { path: '/org/units', label: '组织机构', icon: <ApartmentOutlined />, anyOf: ['org.read'], inMenu: true, countyWide: true, group: '系统管理', page: lazy(() => import('./modules/org/UnitsPage.tsx')) },
   { path: '/org/users', label: '用户管理', icon: <TeamOutlined />, anyOf: ['user.read'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/org/UsersPage.tsx')) },
   { path: '/imports', label: '批量导入', icon: <CloudUploadOutlined />, anyOf: ['org.manage', 'user.manage', 'user.import', 'plan.manage', 'inspection.manage', 'review.manage', 'foi.manage', 'litigation.manage', 'proposal.manage', 'mediation.manage', 'enforcement.register', 'normdoc.draft'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/imports/ImportPage.tsx')) },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, anyOf: ['audit.read'], inMenu: true, group: '安全审计', page: lazy(() => import('./modules/audit/AuditPage.tsx')) },

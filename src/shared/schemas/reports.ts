@@ -23,14 +23,17 @@ export const REPORT_WORKFLOW: WorkflowDef = {
   linkPrefix: '/reports/',
   states: {
     draft: { label: '起草中', tone: 'default' },
+    in_approval: { label: '待主要负责人审定', tone: 'processing' },
     approved: { label: '主要负责人已审定', tone: 'processing' },
     submitted: { label: '已报送县政府', tone: 'warning' },
     reported: { label: '已向党委、人大报告', tone: 'warning' },
     published: { label: '已向社会公开', tone: 'success', final: true },
   },
   transitions: [
+    // The clerk who drafted it sends it to the head; the text is frozen until approved or returned.
+    { key: 'send', label: '送主要负责人审定', from: ['draft'], to: 'in_approval', roles: ['unit_liaison', 'law_office'], check: (r, actor) => (actor.roles.includes('unit_liaison') && actor.unitId !== r.unit_id ? '只能送审本单位的年度报告' : null) },
     // The head of the report's own unit (its 第一责任人), not the head of a unit above it.
-    { key: 'approve', label: '主要负责人审定', from: ['draft'], to: 'approved', roles: ['unit_head'], dateColumn: 'approved_date', check: (r, actor) => (actor.unitId !== r.unit_id ? '年度报告由本单位主要负责人审定' : null) },
+    { key: 'approve', label: '主要负责人审定', from: ['draft', 'in_approval'], to: 'approved', roles: ['unit_head'], dateColumn: 'approved_date', check: (r, actor) => (actor.unitId !== r.unit_id ? '年度报告由本单位主要负责人审定' : null) },
     {
       key: 'submit',
       label: '报送县政府（法治办）',
@@ -57,7 +60,7 @@ export const REPORT_WORKFLOW: WorkflowDef = {
       effects: [{ stop: 'publish', reason: '已公开' }],
       check: (r, actor) => (!actor.roles.includes('law_office') && actor.unitId !== r.unit_id ? '只能公开本单位的年度报告' : null),
     },
-    { key: 'return', label: '退回修改', from: ['approved', 'submitted', 'reported'], to: 'draft', roles: ['unit_head', 'law_office'], noteRequired: true, danger: true, secondary: true },
+    { key: 'return', label: '退回修改', from: ['in_approval', 'approved', 'submitted', 'reported'], to: 'draft', roles: ['unit_head', 'law_office'], noteRequired: true, danger: true, secondary: true },
   ],
 };
 export const REPORT_STATUSES = Object.fromEntries(Object.entries(REPORT_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;

@@ -4,10 +4,29 @@ import { UserOutlined, LogoutOutlined, KeyOutlined, BellOutlined, SafetyOutlined
 import { useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth.tsx';
-import { APP_ROUTES, allowed } from '../routes.tsx';
+import { APP_ROUTES, allowed, type AppRoute } from '../routes.tsx';
 import { MenuContext } from '../menu.ts';
 import { get, post } from '../api.ts';
-import { ROLES, type Role } from '../../shared/roles.ts';
+import { ALL_SCOPE_ROLES, ROLES, type Role } from '../../shared/roles.ts';
+
+/** The menu's groups in one order for every role (a role sees the ones it may reach). */
+const GROUP_ORDER = ['', '督查督办', '统计分析', '案件办理', '行政执法', '合法性审查', '期限管理', '系统管理', '安全审计'];
+const groupRank = (group: string) => {
+  const i = GROUP_ORDER.indexOf(group);
+  return i === -1 ? GROUP_ORDER.length : i;
+};
+
+/**
+ * The menu item a page belongs to: its own, the one whose path its own extends (/findings/…), the
+ * one its detail pages sit under (/tasks/… under 任务台账 or 本单位任务: the one the user came from).
+ */
+export function selectedMenuKey(menu: readonly AppRoute[], path: string, cameFrom: string | null): string | null {
+  if (menu.some((r) => r.path === path)) return path;
+  const under = menu.filter((r) => r.path !== '/' && path.startsWith(`${r.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
+  if (under) return under.path;
+  const owners = menu.filter((r) => r.detailPrefixes?.some((p) => path.startsWith(p)));
+  return owners.find((r) => r.path === cameFrom)?.path ?? owners[0]?.path ?? null;
+}
 
 export function Shell({ children }: { children: ReactNode }) {
   const { me, can, clear } = useAuth();
@@ -18,8 +37,12 @@ export function Shell({ children }: { children: ReactNode }) {
   const narrow = !Grid.useBreakpoint().md;
   const [collapsed, setCollapsed] = useState(false);
   const unread = useQuery({ queryKey: ['unread-count'], queryFn: () => get<{ unread: number }>('/notifications/unread-count'), refetchInterval: 60_000, enabled: !!me && !me.passwordChangeRequired });
-  const visible = APP_ROUTES.filter((r) => r.inMenu && allowed(r, can));
-  const groups = [...new Set(visible.map((r) => r.group ?? ''))];
+  const countyWide = !!me?.roles.some((r) => ALL_SCOPE_ROLES.includes(r as Role));
+  const visible = APP_ROUTES.filter((r) => r.inMenu && allowed(r, can) && (!r.countyWide || countyWide));
+  const groups = [...new Set(visible.map((r) => r.group ?? ''))].sort((a, b) => groupRank(a) - groupRank(b));
+  const [lastMenuKey, setLastMenuKey] = useState<string | null>(null);
+  const selected = selectedMenuKey(visible, location.pathname, lastMenuKey);
+  if (selected && selected !== lastMenuKey && visible.some((r) => r.path === location.pathname)) setLastMenuKey(selected);
   const items: MenuProps['items'] = groups.flatMap((g): NonNullable<MenuProps['items']> => {
     const children = visible.filter((r) => (r.group ?? '') === g).map((r) => ({ key: r.path, icon: r.icon, label: r.label }));
     return g ? [{ type: 'group' as const, key: g, label: g, children }] : children;
@@ -65,7 +88,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }} breakpoint="md" collapsedWidth={0} collapsed={collapsed} onBreakpoint={(broken) => setCollapsed(broken)} onCollapse={setCollapsed} zeroWidthTriggerStyle={{ position: 'fixed', top: 'auto', bottom: 24, left: 0, zIndex: 20 }}>
           <Menu
             mode="inline"
-            selectedKeys={[location.pathname]}
+            selectedKeys={selected ? [selected] : []}
             items={items}
             onClick={(e) => {
               navigate(e.key);

@@ -24,7 +24,7 @@ function ProgressCard() {
   const progress = useQuery({ queryKey: ['/annual-reports/progress', year], placeholderData: keepPreviousData, queryFn: () => get<ReportProgress>(`/annual-reports/progress?year=${year}`) });
   const p = progress.data;
   const total = p?.units.length ?? 0;
-  const rank = ['none', 'draft', 'approved', 'submitted', 'reported', 'published'];
+  const rank = ['none', 'draft', 'in_approval', 'approved', 'submitted', 'reported', 'published'];
   const units = (p?.units ?? []).filter((u) => !only || (u.status ?? 'none') === only).sort((a, b) => rank.indexOf(a.status ?? 'none') - rank.indexOf(b.status ?? 'none'));
   // A unit sees only itself: the overview is for those who oversee several (the law office, leaders).
   if (p && total <= 1) return null;
