@@ -245,6 +245,29 @@ describe('the pre-review checks', () => {
   });
 });
 
+describe('the public library', () => {
+  it('shows published documents only (现行有效 by default), searched in their text; never a draft', async () => {
+    const id = await approved('农村饮水安全工程运行管理办法', `${year - 1}-02-01`);
+    expect((await liaisonA.put(`/api/v1/normative-docs/${id}/text`, { version: await version(id), body: 'x' })).statusCode).toBe(409);
+    expect((await act(office, id, 'publish', { date: `${year - 1}-02-10`, values: { validUntil: `${year - 1}-12-31` } })).statusCode).toBe(200);
+    const hidden = await draft(liaisonA, { title: '未公布的饮水办法', body: '第一条 饮水工程专管员。' });
+    const anon = (url: string) => env.app.inject({ method: 'GET', url: `/api/v1${url}` });
+    const search = async (q: string, status = '') => (await anon(`/public/normative-docs?q=${encodeURIComponent(q)}${status}`)).json();
+    expect((await search('饮水')).items.map((d: any) => d.title)).toEqual(['农村饮水安全工程运行管理办法']);
+    expect((await search('为加强管理')).items.map((d: any) => d.title)).toContain('农村饮水安全工程运行管理办法');
+    expect((await anon(`/public/normative-docs/${hidden.id}`)).statusCode).toBe(404);
+    expect(JSON.stringify(await search('未公布', '&status=all'))).not.toContain('未公布的饮水办法');
+
+    await normdocDaily(env.platform, `${year}-01-01`);
+    expect((await search('饮水')).items).toEqual([]);
+    const all = await search('饮水', '&status=all');
+    expect(all.items[0]).toMatchObject({ title: '农村饮水安全工程运行管理办法', status: 'expired', statusLabel: '已失效', endedDate: `${year}-01-01` });
+    const text = (await anon(`/public/normative-docs/${id}`)).json();
+    expect(text).toMatchObject({ statusLabel: '已失效', body: expect.stringContaining('第一条 为加强管理') });
+    expect((await anon('/public/normative-docs?status=draft')).statusCode).toBe(400);
+  });
+});
+
 describe('the import of a library', () => {
   const csv = (rows: string[]) => ['ref,unitCode,title,docNumber,registerNumber,reviewedDate,issuedDate,validUntil,filedDate,status', ...rows].join('\n') + '\n';
   const load = (agent: Agent, rows: string[]) => agent.request({ method: 'POST', url: '/api/v1/imports/normative_docs', ...multipart('docs.csv', csv(rows)) });

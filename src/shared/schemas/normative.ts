@@ -256,3 +256,36 @@ export type NormativeDocDetail = NormativeDocView & {
   flags: NormativeFlagView[];
   clocks: ClockView[];
 };
+
+/** The portal's library: published documents only, 现行有效 unless `status=all`. */
+export const publicNormativeQuery = z.strictObject({
+  q: z.string().trim().max(50, { error: '关键词不能超过 50 字' }).optional().meta({ title: '关键词（标题、文号、正文）' }),
+  year: z.coerce.number({ error: '年度（year）应为整数' }).int().min(1949).max(2100).optional().meta({ title: '公布年度' }),
+  unit: z.string().trim().max(64).optional().meta({ title: '起草单位编码' }),
+  status: z.enum(['in_force', 'all'], { error: '状态（status）应为 in_force 或 all' }).default('in_force').meta({ title: '现行有效（in_force）或全部已公布（all）' }),
+  page: z.coerce.number().int().min(1).max(10000).default(1).meta({ title: '页码' }),
+});
+
+export interface PublicNormativeDoc {
+  id: string;
+  title: string;
+  docNumber: string | null;
+  registerNumber: string | null;
+  unitName: string;
+  issuedDate: string;
+  validUntil: string | null;
+  endedDate: string | null;
+  status: string;
+  statusLabel: string;
+}
+
+export interface PublicNormativeLibrary {
+  items: PublicNormativeDoc[];
+  total: number;
+  page: number;
+  pageSize: number;
+  years: number[];
+  units: { code: string; name: string }[];
+}
+
+export type PublicNormativeText = PublicNormativeDoc & { body: string | null };

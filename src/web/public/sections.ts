@@ -30,6 +30,15 @@ export const SECTIONS: readonly PortalSection[] = [
     ],
   },
   {
+    title: '规范性文件库',
+    summary: '查阅县政府及各部门公布的现行有效行政规范性文件，可按文件名称、文号和正文检索。',
+    path: '/public/normative-docs',
+    routes: [
+      { pattern: '/public/normative-docs', page: lazy(() => import('./normative/LibraryPage.tsx')) },
+      { pattern: '/public/normative-docs/:id', page: lazy(() => import('./normative/DocPage.tsx')) },
+    ],
+  },
+  {
     title: '行政复议',
     summary: '对行政机关的行政行为不服的，了解申请期限、所需材料和办理时限，在网上申请行政复议。',
     path: '/public/review',

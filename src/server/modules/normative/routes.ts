@@ -6,8 +6,9 @@ import type { Platform } from '../../kernel/platform.ts';
 import { createAndReadRoutes, ledgerRoutes } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { version } from '../../../shared/zod.ts';
-import { NORMATIVE_DOC, checkRuleInput, checkRuleUpdateInput, flagDecisionInput, normativeDocInput, normativeListQuery, normativeTextInput, type NormativeDocView } from '../../../shared/schemas/normative.ts';
+import { NORMATIVE_DOC, checkRuleInput, checkRuleUpdateInput, flagDecisionInput, publicNormativeQuery, normativeDocInput, normativeListQuery, normativeTextInput, type NormativeDocView } from '../../../shared/schemas/normative.ts';
 import { createRule, decideFlag, listRules, updateRule } from './prereview.ts';
+import { publicLibrary, publicText } from './library.ts';
 import { createNormativeDoc, docxText, getNormativeDoc, getText, listNormativeDocs, saveText } from './normative.ts';
 
 const docxFields = z.object({ version: z.coerce.number({ error: '版本号（version）必须是整数' }).pipe(version) });
@@ -116,4 +117,7 @@ export async function normativeRoutes(api: FastifyInstance, platform: Platform):
       return { items: await listRules(platform.db) };
     },
   });
+  // The portal's library (no login): published documents only.
+  route(api, { method: 'GET', url: '/public/normative-docs', permission: 'public', summary: '规范性文件库：已公布的规范性文件（默认现行有效），可按标题、文号、正文检索', tags: ['公开'], query: publicNormativeQuery, handler: async ({ query }) => publicLibrary(platform, query) });
+  route(api, { method: 'GET', url: '/public/normative-docs/:id', permission: 'public', summary: '已公布的规范性文件全文', tags: ['公开'], params: paramsWithId, handler: async ({ params }) => publicText(platform, params.id) });
 }

@@ -2,7 +2,7 @@
 // standards, the conclusion and the opinion), the text with every earlier version (edited or read
 // from a .docx while a draft), then the workflow panel (actions, filing clock, evidence, timeline).
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
+import { App, Button, Card, Descriptions, Input, List, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { EditOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { get, post, put } from '../../api.ts';
@@ -66,21 +66,25 @@ function Flags({ doc: d, refresh }: { doc: NormativeDocDetail; refresh: () => vo
   const acting = can('normdoc.review') && d.status === 'reviewing';
   return (
     <Card size="small" title={`预审提示（${d.flags.length} 条${open ? `，${open} 条待确认` : ''}）`} style={{ marginBottom: 12 }} extra={<Typography.Text type="secondary">规则辅助审查，不代替审查意见</Typography.Text>}>
-      <Table<NormativeFlagView>
-        rowKey="id"
+      <List<NormativeFlagView>
         size="small"
-        pagination={false}
-        scroll={{ x: 760 }}
         dataSource={d.flags}
         locale={{ emptyText: '预审规则未发现需要提示的内容' }}
-        columns={[
-          { title: '提示内容', render: (_, f) => f.sentence ?? <Typography.Text type="secondary">（全文）</Typography.Text> },
-          { title: '规则与依据', width: 280, render: (_, f) => <><b>{f.ruleName}</b><div style={{ fontSize: 12, color: '#666' }}>{f.citation}</div></> },
-          { title: '处理', width: 190, render: (_, f) => <><Tag color={FLAG_COLOR[f.status]}>{FLAG_STATUSES[f.status]}</Tag>{f.note && <div style={{ fontSize: 12 }}>{f.note}{f.decidedByName && <Typography.Text type="secondary">（{f.decidedByName}）</Typography.Text>}</div>}</> },
-          ...(acting
-            ? [{ title: '', width: 110, render: (_: unknown, f: NormativeFlagView) => <Space size={4}><a onClick={() => setDeciding({ flag: f, decision: 'confirmed' })}>确认</a><a onClick={() => setDeciding({ flag: f, decision: 'dismissed' })}>排除</a></Space> }]
-            : []),
-        ]}
+        renderItem={(f) => (
+          <List.Item
+            actions={acting ? [<a key="c" onClick={() => setDeciding({ flag: f, decision: 'confirmed' })}>确认</a>, <a key="d" onClick={() => setDeciding({ flag: f, decision: 'dismissed' })}>排除</a>] : undefined}
+          >
+            <div style={{ width: '100%' }}>
+              <div>{f.sentence ?? <Typography.Text type="secondary">（全文）</Typography.Text>}</div>
+              <div style={{ marginTop: 4 }}>
+                <Tag color={FLAG_COLOR[f.status]}>{FLAG_STATUSES[f.status]}</Tag>
+                <b>{f.ruleName}</b>
+                {f.note && <span style={{ marginInlineStart: 8 }}>{f.note}{f.decidedByName && <Typography.Text type="secondary">（{f.decidedByName}）</Typography.Text>}</span>}
+              </div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>依据：{f.citation}</Typography.Text>
+            </div>
+          </List.Item>
+        )}
       />
       <Modal open={!!deciding} title={deciding && `${FLAG_STATUSES[deciding.decision]}：${deciding.flag.ruleName}`} onCancel={() => setDeciding(null)} onOk={decide} okText="确定" okButtonProps={{ disabled: !note.trim() }} destroyOnHidden>
         <Typography.Paragraph type="secondary">{deciding?.flag.sentence ?? '（全文）'}</Typography.Paragraph>

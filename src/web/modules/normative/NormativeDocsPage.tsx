@@ -1,7 +1,6 @@
 // 规范性文件: the library and drafts in the user's scope (filters, keyword over titles and numbers,
 // the filing deadline's light) and the drafting drawer, both from the record definition.
 import { Card } from 'antd';
-import { Link } from 'react-router-dom';
 import { CreateRecord, RecordLedger } from '../../components/records.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import { useAuth } from '../../auth.tsx';
@@ -30,7 +29,7 @@ export default function NormativeDocsPage() {
         workflow={NORMDOC_WORKFLOW}
         url="/normative-docs"
         exportName="规范性文件台账.xlsx"
-        leading={[{ key: 'title', title: '文件名称', dataIndex: 'title', fixed: 'left', ellipsis: true, width: 280, render: (t: string, d) => <Link to={`/normative-docs/${d.id}`}>{t}</Link> }]}
+        link={{ field: 'title', to: (d) => `/normative-docs/${d.id}` }}
         trailing={[{ key: 'filing', title: '备案期限', width: 190, render: (_, d) => (d.light ? <DueTag due={d.filingDue!} light={d.light} /> : d.filedDate ? `已备案 ${d.filedDate}` : '—') }]}
       />
     </Card>

@@ -1,0 +1,84 @@
+// 规范性文件库: published documents, 现行有效 unless the visitor asks for all; searched by title,
+// number and text, filtered by year and drafting unit; the filter lives in the address.
+import { useState } from 'react';
+import { HOME, PortalPage, Problem } from '../layout.tsx';
+import { Link, navigate, useLocation } from '../router.tsx';
+import { usePublicApi } from '../data.ts';
+import { LIBRARY_PATH, libraryUrl, type LibraryFilter, type PublicNormativeLibrary } from './api.ts';
+
+function go(filter: LibraryFilter) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);
+  const q = params.toString();
+  navigate(q ? `${LIBRARY_PATH}?${q}` : LIBRARY_PATH, { replace: true });
+}
+
+function Filters({ filter, library }: { filter: LibraryFilter; library: PublicNormativeLibrary | undefined }) {
+  const [words, setWords] = useState(filter.q ?? '');
+  const change = (key: keyof LibraryFilter, value: string) => go({ ...filter, [key]: value, page: undefined });
+  return (
+    <form className="filters" role="search" aria-label="检索规范性文件" onSubmit={(e) => { e.preventDefault(); change('q', words.trim()); }}>
+      <div className="field">
+        <label htmlFor="filter-q">关键词</label>
+        <input id="filter-q" type="text" value={words} maxLength={50} placeholder="文件名称、文号或正文中的词语" onChange={(e) => setWords(e.target.value)} onBlur={() => words.trim() !== (filter.q ?? '') && change('q', words.trim())} />
+      </div>
+      <div className="field">
+        <label htmlFor="filter-status">文件状态</label>
+        <select id="filter-status" value={filter.status ?? ''} onChange={(e) => change('status', e.target.value)}>
+          <option value="">现行有效</option>
+          <option value="all">全部（含已修改、废止、失效）</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-year">公布年度</label>
+        <select id="filter-year" value={filter.year ?? ''} onChange={(e) => change('year', e.target.value)}>
+          <option value="">全部年度</option>
+          {(library?.years ?? []).map((y) => <option key={y} value={y}>{`${y}年`}</option>)}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-unit">起草单位</label>
+        <select id="filter-unit" value={filter.unit ?? ''} onChange={(e) => change('unit', e.target.value)}>
+          <option value="">全部单位</option>
+          {(library?.units ?? []).map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}
+        </select>
+      </div>
+    </form>
+  );
+}
+
+export default function LibraryPage() {
+  const { params } = useLocation();
+  const filter: LibraryFilter = { q: params.get('q') ?? '', year: params.get('year') ?? '', unit: params.get('unit') ?? '', status: params.get('status') ?? '', page: params.get('page') ?? '' };
+  const list = usePublicApi<PublicNormativeLibrary>(libraryUrl(filter));
+  const data = list.data;
+  const pages = data ? Math.ceil(data.total / data.pageSize) : 0;
+  return (
+    <PortalPage title="行政规范性文件库" trail={[{ label: '首页', to: HOME }]}>
+      <p className="lead">县政府及各部门经合法性审查、集体审议并统一登记、统一编号、统一公布的行政规范性文件。已修改、废止或有效期届满的文件注明其状态，不再作为行政管理的依据。</p>
+      <Filters key={filter.q} filter={filter} library={data} />
+      <p className="status" role="status">
+        {list.loading ? '正在加载…' : data ? (data.total ? `共 ${data.total} 件` : '没有符合条件的文件') : ''}
+      </p>
+      {list.error && <Problem>暂时无法读取文件库：{list.error.message}</Problem>}
+      <ul className="item-list">
+        {(data?.items ?? []).map((d) => (
+          <li key={d.id}>
+            <Link to={`${LIBRARY_PATH}/${encodeURIComponent(d.id)}`}>{d.title}</Link>
+            <span className="item-meta">
+              {[d.docNumber, d.unitName, `公布日期 ${d.issuedDate}`, d.validUntil && `有效期至 ${d.validUntil}`].filter(Boolean).join(' · ')}
+              {d.status !== 'in_force' && <strong>{` · ${d.statusLabel}`}</strong>}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {pages > 1 && (
+        <nav aria-label="分页" className="downloads">
+          {data!.page > 1 && <a className="button" href="#" onClick={(e) => { e.preventDefault(); go({ ...filter, page: String(data!.page - 1) }); }}>上一页</a>}
+          <span>{`第 ${data!.page} / ${pages} 页`}</span>
+          {data!.page < pages && <a className="button" href="#" onClick={(e) => { e.preventDefault(); go({ ...filter, page: String(data!.page + 1) }); }}>下一页</a>}
+        </nav>
+      )}
+    </PortalPage>
+  );
+}
