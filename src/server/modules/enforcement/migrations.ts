@@ -1,126 +1,43 @@
 import type { Kysely } from 'kysely';
-import { withStamps, type MigrationSet } from '../../kernel/db/migrations.ts';
+import type { MigrationSet } from '../../kernel/db/migrations.ts';
+import { createIndexes, createRecordTable, createTable } from '../../kernel/db/schema.ts';
 
 export const enforcementMigrations: MigrationSet = () => ({
   enforcement_0001_registers: {
     async up(db: Kysely<any>) {
-      await withStamps(
-        db.schema
-          .createTable('enforcement_bodies')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('ref', 'text')
-          .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-          .addColumn('name', 'text', (c) => c.notNull())
-          .addColumn('kind', 'text', (c) => c.notNull())
-          .addColumn('basis', 'text')
-          .addColumn('entrusted_by', 'text'),
-      ).execute();
-      // Refs are unique per unit: an import resolves them within the importer's scope (kernel/imports/by-ref.ts).
-      await db.schema.createIndex('enforcement_bodies_unit_ref').on('enforcement_bodies').columns(['unit_id', 'ref']).unique().execute();
-
-      await withStamps(
-        db.schema
-          .createTable('enforcement_powers')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('ref', 'text')
-          .addColumn('body_id', 'text', (c) => c.notNull().references('enforcement_bodies.id'))
-          .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-          .addColumn('title', 'text', (c) => c.notNull())
-          .addColumn('category', 'text', (c) => c.notNull())
-          .addColumn('basis', 'text', (c) => c.notNull())
-          .addColumn('delegated', 'integer', (c) => c.notNull().defaultTo(0))
-          .addColumn('delegated_by', 'text')
-          .addColumn('delegated_date', 'text'),
-      ).execute();
-      await db.schema.createIndex('enforcement_powers_body').on('enforcement_powers').column('body_id').execute();
-
-      await withStamps(
-        db.schema
-          .createTable('enforcement_officers')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('ref', 'text')
-          .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-          .addColumn('body_id', 'text', (c) => c.notNull().references('enforcement_bodies.id'))
-          .addColumn('name', 'text', (c) => c.notNull())
-          .addColumn('id_number_enc', 'text', (c) => c.notNull())
-          .addColumn('id_number_hash', 'text', (c) => c.notNull())
-          .addColumn('post', 'text', (c) => c.notNull())
-          .addColumn('supervisor', 'integer', (c) => c.notNull().defaultTo(0))
-          .addColumn('certificate_number', 'text')
-          .addColumn('certificate_issued_date', 'text')
-          .addColumn('certificate_valid_until', 'text')
-          .addColumn('certificate_status', 'text')
-          .addColumn('status', 'text', (c) => c.notNull())
-          .addColumn('since_date', 'text', (c) => c.notNull())
-          .addColumn('left_date', 'text')
-          .addColumn('revoked_date', 'text')
-          .addColumn('expiry_warned_for', 'text'),
-      ).execute();
-      await db.schema.createIndex('enforcement_officers_unit_ref').on('enforcement_officers').columns(['unit_id', 'ref']).unique().execute();
+      await createRecordTable(db, 'enforcement_bodies', `name text not null, kind text not null, basis text, entrusted_by text`);
+      await createRecordTable(db, 'enforcement_powers', `
+        body_id text not null references enforcement_bodies(id), unit_id text not null references org_units(id),
+        title text not null, category text not null, basis text not null,
+        delegated integer not null default 0, delegated_by text, delegated_date text`);
+      await createIndexes(db, 'enforcement_powers', { body: 'body_id' });
+      await createRecordTable(db, 'enforcement_officers', `
+        body_id text not null references enforcement_bodies(id), name text not null,
+        id_number_enc text not null, id_number_hash text not null, post text not null, supervisor integer not null default 0,
+        certificate_number text, certificate_issued_date text, certificate_valid_until text, certificate_status text,
+        status text not null, since_date text not null, left_date text, revoked_date text, expiry_warned_for text`);
       // A certificate number names one officer in the county (officers without one are many: NULLs differ).
       await db.schema.createIndex('enforcement_officers_certificate').on('enforcement_officers').column('certificate_number').unique().execute();
-      await db.schema.createIndex('enforcement_officers_body').on('enforcement_officers').columns(['body_id', 'status']).execute();
-      await db.schema.createIndex('enforcement_officers_id_hash').on('enforcement_officers').column('id_number_hash').execute();
-      await db.schema.createIndex('enforcement_officers_valid_until').on('enforcement_officers').columns(['certificate_valid_until', 'status']).execute();
-
-      await db.schema
-        .createTable('enforcement_certificate_events')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('officer_id', 'text', (c) => c.notNull().references('enforcement_officers.id'))
-        .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('date', 'text', (c) => c.notNull())
-        .addColumn('certificate_number', 'text')
-        .addColumn('valid_until', 'text')
-        .addColumn('note', 'text')
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('created_by', 'text')
-        .execute();
-      await db.schema.createIndex('enforcement_certificate_events_officer').on('enforcement_certificate_events').columns(['officer_id', 'date']).execute();
-      await db.schema.createIndex('enforcement_certificate_events_date').on('enforcement_certificate_events').columns(['date', 'kind', 'unit_id']).execute();
-
-      await db.schema
-        .createTable('enforcement_trainings')
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('officer_id', 'text', (c) => c.notNull().references('enforcement_officers.id'))
-        .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-        .addColumn('date', 'text', (c) => c.notNull())
-        .addColumn('title', 'text', (c) => c.notNull())
-        .addColumn('hours', 'integer', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('created_by', 'text')
-        .execute();
-      await db.schema.createIndex('enforcement_trainings_officer').on('enforcement_trainings').columns(['officer_id', 'date']).execute();
-
-      await db.schema
-        .createTable('enforcement_settings')
-        .addColumn('key', 'text', (c) => c.primaryKey())
-        .addColumn('value', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
-        .addColumn('updated_by', 'text')
-        .execute();
+      await createIndexes(db, 'enforcement_officers', { body: 'body_id, status', id_hash: 'id_number_hash', valid_until: 'certificate_valid_until, status' });
+      await createTable(db, 'enforcement_certificate_events', `
+        id text primary key, officer_id text not null references enforcement_officers(id), unit_id text not null references org_units(id),
+        kind text not null, date text not null, certificate_number text, valid_until text, note text,
+        created_at text not null, created_by text`);
+      await createIndexes(db, 'enforcement_certificate_events', { officer: 'officer_id, date', date: 'date, kind, unit_id' });
+      await createTable(db, 'enforcement_trainings', `
+        id text primary key, officer_id text not null references enforcement_officers(id), unit_id text not null references org_units(id),
+        date text not null, title text not null, hours integer not null, created_at text not null, created_by text`);
+      await createIndexes(db, 'enforcement_trainings', { officer: 'officer_id, date' });
+      await createTable(db, 'enforcement_settings', `key text primary key, value text not null, updated_at text not null, updated_by text`);
     },
   },
   // 四张清单 and the inspection catalog: items per body, in force from publication until repealed.
   enforcement_0002_list_items: {
     async up(db: Kysely<any>) {
-      await withStamps(
-        db.schema
-          .createTable('enforcement_list_items')
-          .addColumn('id', 'text', (c) => c.primaryKey())
-          .addColumn('ref', 'text')
-          .addColumn('body_id', 'text', (c) => c.notNull().references('enforcement_bodies.id'))
-          .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
-          .addColumn('list', 'text', (c) => c.notNull())
-          .addColumn('title', 'text', (c) => c.notNull())
-          .addColumn('basis', 'text', (c) => c.notNull())
-          .addColumn('conditions', 'text')
-          .addColumn('published_date', 'text', (c) => c.notNull())
-          .addColumn('repealed_date', 'text'),
-      ).execute();
-      await db.schema.createIndex('enforcement_list_items_unit_ref').on('enforcement_list_items').columns(['unit_id', 'ref']).unique().execute();
-      await db.schema.createIndex('enforcement_list_items_body').on('enforcement_list_items').columns(['body_id', 'list']).execute();
-      await db.schema.createIndex('enforcement_list_items_figures').on('enforcement_list_items').columns(['list', 'published_date', 'repealed_date', 'unit_id']).execute();
+      await createRecordTable(db, 'enforcement_list_items', `
+        body_id text not null references enforcement_bodies(id), unit_id text not null references org_units(id),
+        list text not null, title text not null, basis text not null, conditions text, published_date text not null, repealed_date text`);
+      await createIndexes(db, 'enforcement_list_items', { body: 'body_id, list', figures: 'list, published_date, repealed_date, unit_id' });
     },
   },
 });

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { paramsWithId, route } from '../../kernel/http/route.ts';
+import { fieldError } from '../../kernel/http/errors.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { createAndReadRoutes, ledgerRoutes } from '../../kernel/records/routes.ts';
+import type { Tx } from '../../kernel/db/index.ts';
+import { changeRoute, recordRoutes, unmaskRoute, type ReadRecord } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { z } from '../../../shared/zod.ts';
 import { pageOf } from '../../../shared/records.ts';
@@ -40,85 +42,54 @@ const powerParams = z.object({ id: z.string().min(1).max(64), powerId: z.string(
 
 export async function enforcementRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['行政执法'];
+  const register = { permission: 'enforcement.register', tags };
+  const inTx = <T>(work: (tx: Tx) => Promise<T>) => platform.db.transaction().execute(work);
 
   // 执法主体 and their powers.
-  ledgerRoutes(api, platform, {
+  const readBody: ReadRecord = (ctx, id) => getBody(platform, ctx.scope, id);
+  recordRoutes(api, platform, ENFORCEMENT_BODY, {
     url: '/enforcement-bodies',
     tags,
-    permission: 'enforcement.read',
-    summaries: { list: '执法主体', export: '按当前筛选导出执法主体（.xlsx）' },
+    permissions: { create: 'enforcement.register', read: 'enforcement.read' },
+    summaries: { list: '执法主体', export: '按当前筛选导出执法主体（.xlsx）', create: '登记执法主体（法定、授权、委托）', read: '执法主体详情（权责清单、赋权事项）' },
     query: bodyListQuery,
-    response: pageOf(bodyView),
+    body: bodyInput,
+    responses: { list: pageOf(bodyView) },
     sheet: '执法主体',
-    targetType: ENFORCEMENT_BODY.type,
     columns: exportColumns<BodyView>(ENFORCEMENT_BODY, [
       { header: '在岗执法人员', width: 12, value: (b) => b.officers },
       { header: '职权事项', width: 10, value: (b) => b.powers },
       { header: '其中赋权事项', width: 12, value: (b) => b.delegatedPowers },
     ]),
     list: (ctx, query) => listBodies(platform, ctx.scope, query),
-  });
-  createAndReadRoutes(api, platform, {
-    url: '/enforcement-bodies',
-    tags,
-    permissions: { create: 'enforcement.register', read: 'enforcement.read' },
-    summaries: { create: '登记执法主体（法定、授权、委托）', read: '执法主体详情（权责清单、赋权事项）' },
-    body: bodyInput,
     create: (tx, ctx, body) => createBody(tx, platform, ctx, ctx.scope, body),
-    read: (ctx, id) => getBody(platform, ctx.scope, id),
+    read: readBody,
   });
-  route(api, {
-    method: 'PUT',
-    url: '/enforcement-bodies/:id',
-    permission: 'enforcement.register',
-    summary: '更正执法主体',
-    tags,
-    params: paramsWithId,
-    body: bodyUpdate,
-    handler: async ({ ctx, params, body }) => {
-      const { version, ...fields } = body;
-      await platform.db.transaction().execute((tx) => updateBody(tx, platform, ctx, ctx.scope, params.id, version, fields as any));
-      return getBody(platform, ctx.scope, params.id);
-    },
-  });
-  route(api, {
-    method: 'POST',
-    url: '/enforcement-bodies/:id/powers',
-    permission: 'enforcement.register',
-    summary: '添加权责清单事项（赋权事项须填写赋权机关与日期）',
-    tags,
-    params: paramsWithId,
-    body: powerInput,
-    status: 201,
-    handler: async ({ ctx, params, body, reply }) => {
-      await platform.db.transaction().execute((tx) => addPower(tx, platform, ctx, ctx.scope, params.id, body));
-      reply.code(201);
-      return getBody(platform, ctx.scope, params.id);
-    },
-  });
+  changeRoute(api, { method: 'PUT', url: '/enforcement-bodies/:id', summary: '更正执法主体', body: bodyUpdate, ...register }, (ctx, id, { version, ...fields }) => inTx((tx) => updateBody(tx, platform, ctx, ctx.scope, id, version, fields)), readBody);
+  changeRoute(api, { method: 'POST', url: '/enforcement-bodies/:id/powers', summary: '添加权责清单事项（赋权事项须填写赋权机关与日期）', body: powerInput, ...register }, (ctx, id, body) => inTx((tx) => addPower(tx, platform, ctx, ctx.scope, id, body)), readBody);
   route(api, {
     method: 'DELETE',
     url: '/enforcement-bodies/:id/powers/:powerId',
-    permission: 'enforcement.register',
     summary: '删除权责清单事项',
-    tags,
     params: powerParams,
+    ...register,
     handler: async ({ ctx, params }) => {
-      await platform.db.transaction().execute((tx) => removePower(tx, platform, ctx, ctx.scope, params.id, params.powerId));
+      await inTx((tx) => removePower(tx, platform, ctx, ctx.scope, params.id, params.powerId));
       return getBody(platform, ctx.scope, params.id);
     },
   });
   route(api, { method: 'GET', url: '/enforcement-body-choices', permission: 'enforcement.read', summary: '可选的执法主体（本单位及下级）', tags, handler: async ({ ctx }) => ({ items: await bodyChoices(platform, ctx.scope) }) });
 
   // 执法人员 / 监督人员.
-  ledgerRoutes(api, platform, {
+  const readOfficer: ReadRecord = (ctx, id) => getOfficer(platform, ctx.scope, id);
+  recordRoutes(api, platform, OFFICER, {
     url: '/enforcement-officers',
     tags,
-    permission: 'enforcement.read',
-    summaries: { list: '执法人员与监督人员（执法证到期预警）', export: '按当前筛选导出执法人员台账（.xlsx，身份证号脱敏）' },
+    permissions: { create: 'enforcement.register', read: 'enforcement.read' },
+    summaries: { list: '执法人员与监督人员（执法证到期预警）', export: '按当前筛选导出执法人员台账（.xlsx，身份证号脱敏）', create: '登记执法人员或监督人员（已持证的同时登记执法证）', read: '执法人员详情（执法证记录、培训学时）' },
     query: officerListQuery,
+    body: officerInput,
     sheet: '执法人员',
-    targetType: OFFICER.type,
     columns: exportColumns<OfficerView>(OFFICER, [
       { header: `${OFFICER.fields.idNumber.label}（脱敏）`, width: 22, value: (o) => o.idNumber },
       { header: '执法证', width: 12, value: (o) => CERTIFICATE_STATES[o.certificateState] },
@@ -126,121 +97,35 @@ export async function enforcementRoutes(api: FastifyInstance, platform: Platform
       { header: '本年培训学时', width: 12, value: (o) => o.trainingHours },
     ]),
     list: (ctx, query) => listOfficers(platform, ctx.scope, query),
-  });
-  createAndReadRoutes(api, platform, {
-    url: '/enforcement-officers',
-    tags,
-    permissions: { create: 'enforcement.register', read: 'enforcement.read' },
-    summaries: { create: '登记执法人员或监督人员（已持证的同时登记执法证）', read: '执法人员详情（执法证记录、培训学时）' },
-    body: officerInput,
     create: (tx, ctx, body) => createOfficer(tx, platform, ctx, ctx.scope, body),
-    read: (ctx, id) => getOfficer(platform, ctx.scope, id),
+    read: readOfficer,
   });
-  route(api, {
-    method: 'PUT',
-    url: '/enforcement-officers/:id',
-    permission: 'enforcement.register',
-    summary: '更正执法人员信息（姓名、岗位、监督人员）',
-    tags,
-    params: paramsWithId,
-    body: officerUpdate,
-    handler: async ({ ctx, params, body }) => {
-      const { version, ...fields } = body;
-      await platform.db.transaction().execute((tx) => updateOfficer(tx, platform, ctx, ctx.scope, params.id, version, fields));
-      return getOfficer(platform, ctx.scope, params.id);
-    },
-  });
-  route(api, {
-    method: 'POST',
-    url: '/enforcement-officers/:id/certificate',
-    permission: 'enforcement.certify',
-    summary: '执法证发证、换证、暂扣、恢复、收回',
-    tags,
-    params: paramsWithId,
-    body: certificateActionInput,
-    handler: async ({ ctx, params, body }) => {
-      await platform.db.transaction().execute((tx) => certificateAction(tx, platform, ctx, ctx.scope, params.id, body));
-      return getOfficer(platform, ctx.scope, params.id);
-    },
-  });
-  route(api, {
-    method: 'POST',
-    url: '/enforcement-officers/:id/trainings',
-    permission: 'enforcement.register',
-    summary: '登记培训学时',
-    tags,
-    params: paramsWithId,
-    body: trainingInput,
-    status: 201,
-    handler: async ({ ctx, params, body, reply }) => {
-      await platform.db.transaction().execute((tx) => addTraining(tx, platform, ctx, ctx.scope, params.id, body));
-      reply.code(201);
-      return getOfficer(platform, ctx.scope, params.id);
-    },
-  });
-  route(api, {
-    method: 'POST',
-    url: '/enforcement-officers/:id/unmask',
-    permission: 'pii.unmask',
-    summary: '查看执法人员完整身份证号（记入审计日志）',
-    tags,
-    params: paramsWithId,
-    body: z.strictObject({ field: z.literal('idNumber', { error: '字段（field）只能是 idNumber' }).meta({ title: '字段' }) }),
-    handler: async ({ ctx, params }) => unmaskOfficer(platform, ctx, params.id),
+  changeRoute(api, { method: 'PUT', url: '/enforcement-officers/:id', summary: '更正执法人员信息（姓名、岗位、监督人员）', body: officerUpdate, ...register }, (ctx, id, { version, ...fields }) => inTx((tx) => updateOfficer(tx, platform, ctx, ctx.scope, id, version, fields)), readOfficer);
+  changeRoute(api, { method: 'POST', url: '/enforcement-officers/:id/certificate', summary: '执法证发证、换证、暂扣、恢复、收回', body: certificateActionInput, permission: 'enforcement.certify', tags }, (ctx, id, body) => inTx((tx) => certificateAction(tx, platform, ctx, ctx.scope, id, body)), readOfficer);
+  changeRoute(api, { method: 'POST', url: '/enforcement-officers/:id/trainings', summary: '登记培训学时', body: trainingInput, ...register }, (ctx, id, body) => inTx((tx) => addTraining(tx, platform, ctx, ctx.scope, id, body)), readOfficer);
+  unmaskRoute(api, { url: '/enforcement-officers', tags, summary: '查看执法人员完整身份证号（记入审计日志）' }, async (ctx, id, field) => {
+    if (field === 'phone') throw fieldError('field', '字段', '执法人员不登记手机号码，只能查看身份证号（idNumber）');
+    return unmaskOfficer(platform, ctx, id);
   });
 
   // 四张清单 and the inspection catalog.
-  ledgerRoutes(api, platform, {
-    url: '/enforcement-list-items',
-    tags,
-    permission: 'enforcement.read',
-    summaries: { list: '四张清单与分类检查事项目录', export: '按当前筛选导出清单事项（.xlsx）' },
-    query: listItemQuery,
-    response: pageOf(listItemView),
-    sheet: '清单事项',
-    targetType: LIST_ITEM.type,
-    columns: exportColumns<ListItemView>(LIST_ITEM, [{ header: '现行有效', width: 8, value: (i) => (i.current ? '是' : '否') }]),
-    list: (ctx, query) => listItems(platform, ctx.scope, query),
-  });
-  createAndReadRoutes(api, platform, {
+  const readItem: ReadRecord = (ctx, id) => getListItem(platform, ctx.scope, id);
+  recordRoutes(api, platform, LIST_ITEM, {
     url: '/enforcement-list-items',
     tags,
     permissions: { create: 'enforcement.register', read: 'enforcement.read' },
-    summaries: { create: `登记清单事项（${Object.values(ENFORCEMENT_LISTS).join('、')}）`, read: '清单事项' },
+    summaries: { list: '四张清单与分类检查事项目录', export: '按当前筛选导出清单事项（.xlsx）', create: `登记清单事项（${Object.values(ENFORCEMENT_LISTS).join('、')}）`, read: '清单事项' },
+    query: listItemQuery,
     body: listItemInput,
-    response: listItemView,
+    responses: { list: pageOf(listItemView), record: listItemView },
+    sheet: '清单事项',
+    columns: exportColumns<ListItemView>(LIST_ITEM, [{ header: '现行有效', width: 8, value: (i) => (i.current ? '是' : '否') }]),
+    list: (ctx, query) => listItems(platform, ctx.scope, query),
     create: (tx, ctx, body) => createListItem(tx, platform, ctx, ctx.scope, body),
-    read: (ctx, id) => getListItem(platform, ctx.scope, id),
+    read: readItem,
   });
-  route(api, {
-    method: 'PUT',
-    url: '/enforcement-list-items/:id',
-    permission: 'enforcement.register',
-    summary: '更正清单事项',
-    tags,
-    params: paramsWithId,
-    body: listItemUpdate,
-    response: listItemView,
-    handler: async ({ ctx, params, body }) => {
-      const { version, ...fields } = body;
-      await platform.db.transaction().execute((tx) => updateListItem(tx, platform, ctx, ctx.scope, params.id, version, fields as any));
-      return getListItem(platform, ctx.scope, params.id);
-    },
-  });
-  route(api, {
-    method: 'POST',
-    url: '/enforcement-list-items/:id/repeal',
-    permission: 'enforcement.register',
-    summary: '废止清单事项',
-    tags,
-    params: paramsWithId,
-    body: listItemRepeal,
-    response: listItemView,
-    handler: async ({ ctx, params, body }) => {
-      await platform.db.transaction().execute((tx) => repealListItem(tx, platform, ctx, ctx.scope, params.id, body.version, body.date));
-      return getListItem(platform, ctx.scope, params.id);
-    },
-  });
+  changeRoute(api, { method: 'PUT', url: '/enforcement-list-items/:id', summary: '更正清单事项', body: listItemUpdate, response: listItemView, ...register }, (ctx, id, { version, ...fields }) => inTx((tx) => updateListItem(tx, platform, ctx, ctx.scope, id, version, fields as any)), readItem);
+  changeRoute(api, { method: 'POST', url: '/enforcement-list-items/:id/repeal', summary: '废止清单事项', body: listItemRepeal, response: listItemView, ...register }, (ctx, id, body) => inTx((tx) => repealListItem(tx, platform, ctx, ctx.scope, id, body.version, body.date)), readItem);
 
   // 行政执法公示 on the portal: no login.
   route(api, { method: 'GET', url: '/public/enforcement-bodies', permission: 'public', summary: '行政执法主体公示（主体类型、职权、清单事项、持证执法人员数）', tags: ['公开'], handler: async () => publicBodies(platform) });
