@@ -31,6 +31,9 @@ describe('audit log', () => {
     const body = res.json();
     expect(body.total).toBe(1);
     expect(body.items[0]).toMatchObject({ actorName: staff.username, action: 'auth.login', outcome: 'success', unitId: unit.id, targetType: 'user' });
+    // The target in words: its kind and its name, not a type code and an id.
+    const named = await env.platform.db.selectFrom('users').select('name').where('id', '=', body.items[0].targetId).executeTakeFirstOrThrow();
+    expect(body.items[0]).toMatchObject({ targetLabel: '用户', targetName: named.name });
     expect(body.items[0].ip).toBeTruthy();
     const today = new Date().toISOString().slice(0, 10);
     expect((await agent.get(`/api/v1/audit?from=${today}&to=${today}&outcome=success`)).json().total).toBeGreaterThan(0);

@@ -25,6 +25,9 @@ export interface AuditRow {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  /** The kind of target in Chinese (重点任务, 用户…) and its name or title, when it has one. */
+  targetLabel: string | null;
+  targetName: string | null;
   outcome: string;
   detail: unknown;
 }
@@ -103,4 +106,39 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'proposal.create': '交办建议提案',
   'mediation.org_create': '登记调解组织',
   'mediation.dispute_create': '受理矛盾纠纷',
+  'mediation.org_update': '修改调解组织',
+  'mediation.dispute_update': '修改矛盾纠纷',
+  'public.submit': '群众在线提交申请',
+  'public.supplement': '群众在线补正',
+  'public.release': '向申请人发送文书',
+  'public.download': '申请人下载文书',
+  'public.file.download': '下载公开文书',
+  'foi.update': '修改政府信息公开申请',
+  'litigation.update': '修改应诉案件',
+  'review.update': '修改复议案件',
+  'task.status': '调整任务状态',
+  'finding.update': '修改督察问题',
+  'proposal.update': '修改建议提案',
+  'proposal.reply': '答复建议提案',
+  'annual_report.create': '起草年度报告',
+  'annual_report.update': '修改年度报告',
+  'annual_report.refresh': '刷新报告数字',
+  'enforcement.body_create': '登记执法主体',
+  'enforcement.body_update': '修改执法主体',
+  'enforcement.power_add': '增加执法职权',
+  'enforcement.power_remove': '移除执法职权',
+  'enforcement.list_item_create': '登记清单事项',
+  'enforcement.list_item_update': '修改清单事项',
+  'enforcement.list_item_repeal': '废止清单事项',
+  'enforcement.officer_create': '登记执法人员',
+  'enforcement.officer_update': '修改执法人员',
+  'enforcement.settings': '修改执法设置',
+  'enforcement.training': '记录执法培训',
+  'legal_review.create': '登记合法性审查事项',
+  'legal_review.update': '修改合法性审查事项',
+  'normative.create': '起草规范性文件',
+  'normative.text': '更新规范性文件文本',
+  'normative.flag': '处理预审提示',
+  'normative.rule.create': '新增预审规则',
+  'normative.rule.update': '修改预审规则',
 };

@@ -5,6 +5,7 @@ import { auditQuery, type AuditRow } from '../../../shared/schemas/audit.ts';
 import { route } from '../http/route.ts';
 import { likeEscape } from '../db/index.ts';
 import type { Platform } from '../platform.ts';
+import { describeTargets } from './targets.ts';
 
 export async function auditRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const { db } = platform;
@@ -34,6 +35,7 @@ export async function auditRoutes(api: FastifyInstance, platform: Platform): Pro
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize)
         .execute();
+      const targets = await describeTargets(platform, rows.map((r) => ({ targetType: r.target_type, targetId: r.target_id })));
       const items: AuditRow[] = rows.map((r) => ({
         seq: r.seq,
         at: r.at,
@@ -46,6 +48,8 @@ export async function auditRoutes(api: FastifyInstance, platform: Platform): Pro
         action: r.action,
         targetType: r.target_type,
         targetId: r.target_id,
+        targetLabel: r.target_type ? (targets.get(r.target_type)?.label ?? null) : null,
+        targetName: r.target_type && r.target_id ? (targets.get(`${r.target_type}:${r.target_id}`)?.name ?? null) : null,
         outcome: r.outcome,
         detail: r.detail ? JSON.parse(r.detail) : null,
       }));

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { get, post, query } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
 import { AUDIT_ACTIONS, type AuditRow } from '../../../shared/schemas/audit.ts';
@@ -47,13 +47,14 @@ export default function AuditPage() {
         pagination={{ current: Number(filters.page), pageSize: Number(filters.pageSize), total: list.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 条`, onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }) }}
         columns={[
           { title: '序号', dataIndex: 'seq', width: 80 },
-          { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+          { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
           { title: '操作人', dataIndex: 'actorName', width: 140 },
           { title: '角色', dataIndex: 'actorRoles', width: 130, render: (v: string) => v.split(',').filter(Boolean).map((r) => ROLES[r as Role] ?? r).join('、') },
           { title: '单位', dataIndex: 'unitName', width: 160, ellipsis: true },
           { title: 'IP', dataIndex: 'ip', width: 120 },
-          { title: '操作', dataIndex: 'action', width: 140, render: (v: string) => <>{AUDIT_ACTIONS[v] ?? v} <Typography.Text type="secondary" style={{ fontSize: 11 }}>{v}</Typography.Text></> },
-          { title: '对象', width: 180, render: (_: unknown, r: AuditRow) => (r.targetType ? `${r.targetType}${r.targetId ? ` · ${r.targetId}` : ''}` : '—'), ellipsis: true },
+          // The action's code and the target's id stay on hover, for tracing an entry in the database.
+          { title: '操作', dataIndex: 'action', width: 140, render: (v: string) => <Tooltip title={v}>{AUDIT_ACTIONS[v] ?? v}</Tooltip> },
+          { title: '对象', width: 220, ellipsis: true, render: (_: unknown, r: AuditRow) => (r.targetType ? <Tooltip title={r.targetId}>{[r.targetLabel ?? '其他', r.targetName].filter(Boolean).join(' · ')}</Tooltip> : '—') },
           { title: '结果', dataIndex: 'outcome', width: 70, render: (v: string) => <Tag color={OUTCOMES[v]?.color}>{OUTCOMES[v]?.label ?? v}</Tag> },
           { title: '详情', dataIndex: 'detail', ellipsis: true, render: (v: unknown) => (v ? <Typography.Text style={{ fontSize: 12 }} type="secondary">{JSON.stringify(v)}</Typography.Text> : '') },
         ]}

@@ -1,0 +1,62 @@
+// What an audit entry acted on, in words: the kind of target in Chinese and the target's own name or
+// title ("重点任务 · 14. 完善行政执法三项制度"), not "task · 01J…". Looked up per page, one query per kind.
+import { sql } from 'kysely';
+import type { Platform } from '../platform.ts';
+
+/** Kernel targets that are not record types: their Chinese name and, where they have one, the table and column of their name. */
+const KERNEL_TARGETS: Record<string, { label: string; table?: string; key?: string; name?: string }> = {
+  clock: { label: '期限', table: 'clocks', key: 'id', name: 'label' },
+  attachment: { label: '附件', table: 'attachments', key: 'id', name: 'filename' },
+  problem: { label: '问题池问题', table: 'problems', key: 'id', name: 'title' },
+  deadline_rule: { label: '期限规则', table: 'deadline_rules', key: 'code', name: 'name' },
+  import: { label: '批量导入' },
+  indicator: { label: '指标' },
+  audit_log: { label: '审计日志' },
+  route: { label: '接口' },
+  public_file: { label: '公开文书' },
+  normdoc_check_rule: { label: '预审规则' },
+};
+
+interface Target {
+  label: string;
+  table: string | null;
+  key: string;
+  name: string | null;
+}
+
+/** How to name a target type: a workflow's title column, a record definition's 名称/标题 field, or the kernel's list. */
+function targetOf(platform: Platform, type: string): Target | null {
+  const workflow = platform.workflows.get(type);
+  if (workflow) return { label: workflow.title, table: workflow.table, key: 'id', name: workflow.titleColumn };
+  const record = platform.records.get(type);
+  if (record) {
+    const named = record.fields.title ?? record.fields.name;
+    return { label: record.title, table: record.table, key: 'id', name: named?.column ?? null };
+  }
+  const kernel = KERNEL_TARGETS[type];
+  return kernel ? { label: kernel.label, table: kernel.table ?? null, key: kernel.key ?? 'id', name: kernel.name ?? null } : null;
+}
+
+/** For each (type, id) of a page of entries: the type's Chinese name and the target's name (null when gone or unnamed). */
+export async function describeTargets(platform: Platform, entries: readonly { targetType: string | null; targetId: string | null }[]): Promise<Map<string, { label: string; name: string | null }>> {
+  const out = new Map<string, { label: string; name: string | null }>();
+  const idsByType = new Map<string, Set<string>>();
+  for (const e of entries) {
+    if (!e.targetType) continue;
+    const ids = idsByType.get(e.targetType) ?? new Set<string>();
+    if (e.targetId) ids.add(e.targetId);
+    idsByType.set(e.targetType, ids);
+  }
+  for (const [type, ids] of idsByType) {
+    const target = targetOf(platform, type);
+    if (!target) continue;
+    let names = new Map<string, string>();
+    if (target.table && target.name && ids.size) {
+      const rows = await (platform.db as any).selectFrom(target.table).select([sql.ref(target.key).as('k'), sql.ref(target.name).as('n')]).where(target.key, 'in', [...ids]).execute();
+      names = new Map(rows.map((r: { k: string; n: unknown }) => [String(r.k), String(r.n)]));
+    }
+    out.set(type, { label: target.label, name: null });
+    for (const id of ids) out.set(`${type}:${id}`, { label: target.label, name: names.get(id) ?? null });
+  }
+  return out;
+}
