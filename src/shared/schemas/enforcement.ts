@@ -93,7 +93,7 @@ export const OFFICER = defineRecord({
     bodyId: f.record('执法主体', { required: true, list: true, display: 'bodyName', example: 'ZFZT-SCJ' }),
     // The body's unit, kept with the officer: the data scope, the ledger's unit filter.
     unitId: f.unit('所属单位', { input: false, importName: false, filter: true }),
-    idNumber: f.idNumber('身份证号', { required: true, note: '加密保存，列表中脱敏显示', example: '110101199003071234' }),
+    idNumber: f.idNumber('身份证号', { required: true, note: '加密保存，列表中脱敏显示', example: '11010519491231002X' }),
     post: f.text('岗位', { max: 100, required: true, list: true, search: true, example: '综合执法大队队员' }),
     supervisor: f.boolean('监督人员', { list: true, filter: true, note: '行政执法监督人员（持执法监督证）', example: '否' }),
     certificateNumber: f.text('执法证号', { max: 32, list: true, sort: true, search: true, note: '全县唯一；有执法证的填写', example: '43000021001234' }),
