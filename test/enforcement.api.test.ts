@@ -2,7 +2,7 @@
 // officers and supervisors with sealed ID numbers and certificates (issue, renew, suspend, revoke;
 // leaving a post revokes; 90-day warning), training hours, imports, figures; scope, bad input, versions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, loggedIn, makeStaffedUnit, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { createTestEnv, loggedIn, makeAnnualReport, makeStaffedUnit, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 import { certificateNumber, idNumber, makeBody, makeOfficer } from './fixtures/enforcement.ts';
 import { runDailyJob } from '../src/server/kernel/workflow/daily.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
@@ -244,6 +244,12 @@ describe('imports and figures', () => {
     expect(ok.json()).toMatchObject({ created: 4, updated: 0 });
     const o3 = (await liaison.get('/api/v1/enforcement-officers?status=left')).json().items;
     expect(o3).toMatchObject([{ name: '丙', certificateStatus: 'revoked', leftDate: `${year}-10-01` }]);
+    // The unit's annual report for that year drafts a 严格规范公正文明执法 paragraph from these figures.
+    const report = await makeAnnualReport(office, { unitId: unit.id, year });
+    const enforcement = report.sections.find((x: any) => x.key === 'measures.enforcement');
+    expect(enforcement.heading).toBe('（八）严格规范公正文明执法');
+    expect(enforcement.html).toContain('enforcement.officers');
+    expect(enforcement.html).toContain('enforcement.certificates_issued');
     const figures = (await office.get(`/api/v1/indicators?year=${year}&unit=${unit.code}`)).json().indicators;
     expect(figures).toMatchObject({ 'enforcement.officers': 2, 'enforcement.certified': 1, 'enforcement.supervisors': 1, 'enforcement.certificates_issued': 2 });
     // Re-importing updates; a changed certificate is a renewal, which a unit cannot import.
