@@ -13,67 +13,55 @@ const TRAIL = [
   { label: '行政执法公示', to: ENFORCEMENT_PATH },
 ];
 
+/** A heading with its count, and the items (a bold title, a line of particulars) or a line saying there are none. */
+function Listing({ id, heading, measure = '项', items, none }: { id: string; heading: string; measure?: string; items: { key: string; title: string; meta: string }[]; none: string }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>
+        {heading}（{items.length} {measure}）
+      </h2>
+      {items.length ? (
+        <ul className="item-list">
+          {items.map((i) => (
+            <li key={i.key}>
+              <strong>{i.title}</strong>
+              <span className="item-meta">{i.meta}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{none}</p>
+      )}
+    </section>
+  );
+}
+
 function Body({ body: b }: { body: PublicBody }) {
   return (
     <>
       <Facts className="doc-meta" items={[['所属单位', b.unitName], ['主体类型', b.kind], ...(b.entrustedBy ? [['委托机关', b.entrustedBy] as [string, string]] : []), ...(b.basis ? [['依据', b.basis] as [string, string]] : [])]} />
-      <section aria-labelledby="powers">
-        <h2 id="powers">职责权限（{b.powers.length} 项）</h2>
-        {b.powers.length ? (
-          <ul className="item-list">
-            {b.powers.map((p) => (
-              <li key={p.id}>
-                <strong>{p.title}</strong>
-                <span className="item-meta">
-                  {p.category} · 依据：{p.basis}
-                  {p.delegatedBy ? ` · 赋权事项：${p.delegatedBy}于${officialDate(p.delegatedDate!)}赋予` : ''}
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>暂未公示职权事项。</p>
-        )}
-      </section>
+      <Listing
+        id="powers"
+        heading="职责权限"
+        none="暂未公示职权事项。"
+        items={b.powers.map((p) => ({ key: p.id, title: p.title, meta: `${p.category} · 依据：${p.basis}${p.delegatedBy ? ` · 赋权事项：${p.delegatedBy}于${officialDate(p.delegatedDate!)}赋予` : ''}` }))}
+      />
       {b.lists.map((l) => (
-        <section key={l.list} aria-labelledby={`list-${l.list}`}>
-          <h2 id={`list-${l.list}`}>
-            {l.title}（{l.items.length} 项）
-          </h2>
-          {l.items.length ? (
-            <ul className="item-list">
-              {l.items.map((i) => (
-                <li key={i.id}>
-                  <strong>{i.title}</strong>
-                  <span className="item-meta">
-                    依据：{i.basis}
-                    {i.conditions ? ` · 适用条件：${i.conditions}` : ''} · 公布日期：{i.publishedDate}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>无。</p>
-          )}
-        </section>
+        <Listing
+          key={l.list}
+          id={`list-${l.list}`}
+          heading={l.title}
+          none="无。"
+          items={l.items.map((i) => ({ key: i.id, title: i.title, meta: `依据：${i.basis}${i.conditions ? ` · 适用条件：${i.conditions}` : ''} · 公布日期：${i.publishedDate}` }))}
+        />
       ))}
-      <section aria-labelledby="officers">
-        <h2 id="officers">持证执法人员（{b.officers.length} 人）</h2>
-        {b.officers.length ? (
-          <ul className="item-list">
-            {b.officers.map((o) => (
-              <li key={o.certificateNumber}>
-                <strong>{o.name}</strong>
-                <span className="item-meta">
-                  {o.supervisor ? '执法监督证' : '执法证'}号：{o.certificateNumber} · 有效期至 {o.validUntil}
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>暂无持有效执法证的执法人员。</p>
-        )}
-      </section>
+      <Listing
+        id="officers"
+        heading="持证执法人员"
+        measure="人"
+        none="暂无持有效执法证的执法人员。"
+        items={b.officers.map((o) => ({ key: o.certificateNumber, title: o.name, meta: `${o.supervisor ? '执法监督证' : '执法证'}号：${o.certificateNumber} · 有效期至 ${o.validUntil}` }))}
+      />
       <p>
         <Link to={ENFORCEMENT_PATH}>返回行政执法公示</Link>
       </p>
