@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 it('new administrator: first login, forced password change, authenticator binding, create a unit, see it in the tree, sign in with a code', async () => {
-  const password = /admin\s+sys_admin\s+(\S+)/.exec(server.output())?.[1];
+  const password = /admin\s+系统管理员\s+(\S+)/.exec(server.output())?.[1];
   expect(password, server.output()).toBeTruthy();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   await page.goto(server.url);

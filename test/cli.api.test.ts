@@ -24,7 +24,7 @@ describe('fazhi CLI', () => {
       const init = () => spawnSync(process.execPath, ['bin/fazhi.mjs', 'init'], { env: fresh.cliEnv, encoding: 'utf8', timeout: 120_000 });
       const first = init();
       expect(first.status, first.stderr).toBe(0);
-      expect(first.stdout).toMatch(/admin\s+sys_admin\s+\S{12}/);
+      expect(first.stdout).toMatch(/admin\s+系统管理员\s+\S{12}/);
       expect(first.stdout).toContain('secadmin');
       expect(first.stdout).toContain('auditadmin');
       expect(statSync(fresh.config.secretKeyFile).mode & 0o777).toBe(0o600);
@@ -32,7 +32,7 @@ describe('fazhi CLI', () => {
       expect(second.status).toBe(0);
       expect(second.stdout).not.toContain('一次性密码');
       // The printed password works, and must be changed first.
-      const password = first.stdout.match(/admin\s+sys_admin\s+(\S+)/)![1];
+      const password = first.stdout.match(/admin\s+系统管理员\s+(\S+)/)![1];
       const agent = await loggedIn(fresh.app, 'admin', password);
       expect((await agent.get('/api/v1/auth/me')).json().passwordChangeRequired).toBe('initial');
     } finally {

@@ -4,6 +4,7 @@ import type { Platform } from './platform.ts';
 import { hashPassword, oneTimePassword } from './auth/passwords.ts';
 import { newId, nowIso } from './ids.ts';
 import { SYSTEM_ACTOR } from './audit/index.ts';
+import { ROLES, type Role } from '../../shared/roles.ts';
 
 export const PLATFORM_UNIT_CODE = 'SYS';
 
@@ -52,5 +53,5 @@ export async function bootstrap(platform: Platform): Promise<{ username: string;
 export function printInitialAccounts(accounts: { username: string; role: string; password: string }[], print: (line: string) => void): void {
   if (accounts.length === 0) return;
   print('已创建初始管理员账号（一次性密码只显示这一次，首次登录须修改）：');
-  for (const a of accounts) print(`  ${a.username.padEnd(12)} ${a.role.padEnd(12)} ${a.password}`);
+  for (const a of accounts) print(`  ${a.username.padEnd(12)} ${(ROLES[a.role as Role] ?? a.role).padEnd(8, '　')} ${a.password}`);
 }

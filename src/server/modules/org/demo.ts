@@ -4,6 +4,7 @@ import type { OrgUnitTable } from '../../kernel/db/tables.ts';
 import { creditCodeCheckChar } from '../../../shared/validators.ts';
 import { insertUnit } from './units.ts';
 import { insertUser } from './users.ts';
+import { ROLES, type Role } from '../../../shared/roles.ts';
 
 export const DEMO_PASSWORD = 'Shifan#2026';
 export const DEMO_COUNTY_CODE = 'SFX';
@@ -83,7 +84,7 @@ export async function loadDemoOrg(platform: Platform, print: (line: string) => v
         await insertUser(platform, tx, null, { username, name, unitId: unit.id, roles }, DEMO_PASSWORD, false);
         created.users++;
       }
-      print(`  ${username.padEnd(14)} ${roles.join(',').padEnd(20)} ${unit.name}${fresh ? '' : '（已存在，密码未改动）'}`);
+      print(`  ${username.padEnd(14)} ${roles.map((r) => ROLES[r as Role] ?? r).join('、').padEnd(10, '　')} ${unit.name}${fresh ? '' : '（已存在，密码未改动）'}`);
     }
     // One liaison for every department and town, so later modules can assign work to each unit.
     for (const unit of byCode.values()) {
