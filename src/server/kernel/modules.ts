@@ -47,3 +47,10 @@ export interface ModuleManifest {
   /** Adds this module's part of the demo county; must be idempotent. */
   demo?: (platform: Platform, print: (line: string) => void) => Promise<void>;
 }
+
+/** A module's `afterTransition` for one of its record types: `run` keeps that type's derived data in step. */
+export const afterTransitionOf =
+  (recordType: string, run: (tx: Tx, record: Parameters<NonNullable<ModuleManifest['afterTransition']>>[3], date: string) => Promise<void>): ModuleManifest['afterTransition'] =>
+  async (tx, _platform, type, record, _transition, date) => {
+    if (type === recordType) await run(tx, record, date);
+  };

@@ -7,6 +7,7 @@ import { changeClock } from '../../kernel/workflow/clocks.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
 import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_WORKFLOW } from '../../../shared/schemas/disclosure.ts';
 import { createRequest } from './disclosure.ts';
+import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
 
 type Step = [key: string, afterReceived: number, values?: Record<string, unknown>, note?: string] | ['extend', number];
 
@@ -30,11 +31,8 @@ const CURRENT: [daysAgo: number, Step[]][] = [
 ];
 
 export async function loadDemoDisclosure(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await platform.db.selectFrom('foi_requests').select('id').where('ref', '=', 'DEMO-FOI-0').executeTakeFirst()) {
-    print('依申请公开演示数据：已存在。');
-    return;
-  }
-  const units = new Map((await platform.db.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+  if (await demoLoaded(platform, print, { table: 'foi_requests', ref: 'DEMO-FOI-0', title: '依申请公开' })) return;
+  const units = await unitIdsByCode(platform);
   const today = toDayNumber(chinaToday());
   let n = 0;
   const run = async (received: number, steps: Step[]) => {

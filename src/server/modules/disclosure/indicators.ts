@@ -1,6 +1,7 @@
 // Figures of disclosure requests (domain.md §4), by the received date; on time = replied no later
 // than the reply clock's due date (restarts, third-party pauses and the approved extension included).
 import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
+import { onTimeFigure } from '../../kernel/indicators/on-time.ts';
 import { DISCLOSURE_RECORD_TYPE } from '../../../shared/schemas/disclosure.ts';
 
 const receivedIn: RecordSource = (db, year) =>
@@ -12,15 +13,6 @@ export const disclosureIndicators: IndicatorDef[] = [
   { code: 'foi.requests', name: '收到政府信息公开申请', measure: '件', kind: 'count', definition: '年内收到的依申请公开申请（按收到日期）', ...common, records: receivedIn },
   { code: 'foi.replied', name: '已答复申请', measure: '件', kind: 'count', definition: '其中已作出答复的', ...common, records: repliedIn },
   { code: 'foi.reply_rate', better: 'up', name: '答复率', measure: '%', kind: 'rate', definition: '已答复 / 收到申请', numerator: 'foi.replied', denominator: 'foi.requests' },
-  {
-    code: 'foi.replied_on_time',
-    name: '按期答复',
-    measure: '件',
-    kind: 'count',
-    definition: '已答复中，不晚于答复期限（含补正重新计算、征求意见不计入、经批准延长）的',
-    ...common,
-    clockTypes: [DISCLOSURE_RECORD_TYPE],
-    records: (db, year) => repliedIn(db, year).where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', DISCLOSURE_RECORD_TYPE).where('c.clock_key', '=', 'reply').whereRef('c.record_id', '=', 'foi_requests.id').whereRef('c.due_date', '>=', 'foi_requests.reply_date'))),
-  },
+  onTimeFigure({ code: 'foi.replied_on_time', name: '按期答复', definition: '已答复中，不晚于答复期限（含补正重新计算、征求意见不计入、经批准延长）的', ...common, done: repliedIn, table: 'foi_requests', doneColumn: 'reply_date', clockKey: 'reply' }),
   { code: 'foi.on_time_rate', better: 'up', name: '按期答复率', measure: '%', kind: 'rate', definition: '按期答复 / 已答复', numerator: 'foi.replied_on_time', denominator: 'foi.replied' },
 ];

@@ -8,6 +8,7 @@ import { BlobStore, checkFileType } from '../../kernel/attachments/store.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { LITIGATION_WORKFLOW } from '../../../shared/schemas/litigation.ts';
 import { addHearing, createLitigationCase, setLossAnalysis } from './litigation.ts';
+import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
 
 const DEFENDANTS = ['SFX-D21', 'SFX-D09', 'SFX-D05', 'SFX-D25', 'SFX-T01'];
 const CAUSES = ['不服行政处罚决定', '不服房屋征收补偿决定', '不服治安管理处罚', '不服强制拆除行为', '不服政府信息公开答复'];
@@ -30,12 +31,9 @@ const CURRENT: [daysAgo: number, Script][] = [
 ];
 
 export async function loadDemoLitigation(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await platform.db.selectFrom('litigation_cases').select('id').where('ref', '=', 'DEMO-LIT-0').executeTakeFirst()) {
-    print('行政应诉演示数据：已存在。');
-    return;
-  }
+  if (await demoLoaded(platform, print, { table: 'litigation_cases', ref: 'DEMO-LIT-0', title: '行政应诉' })) return;
   const office = await actingAs(platform, 'fzb_wang');
-  const units = new Map((await platform.db.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+  const units = await unitIdsByCode(platform);
   const store = new BlobStore(platform.config.attachmentsDir);
   const today = toDayNumber(chinaToday());
   let n = 0;

@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../../kernel/modules.ts';
+import { afterTransitionOf, type ModuleManifest } from '../../kernel/modules.ts';
 import { LITIGATION_RULES } from './deadline-rules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
 import { LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_RECORD_TYPE, LITIGATION_WORKFLOW } from '../../../shared/schemas/litigation.ts';
@@ -25,7 +25,5 @@ export const litigationModule: ModuleManifest = {
   workflows: [LITIGATION_WORKFLOW],
   indicators: litigationIndicators,
   demo: loadDemoLitigation,
-  afterTransition: async (tx, _platform, recordType, record, _transition, date) => {
-    if (recordType === LITIGATION_RECORD_TYPE) await feedLoss(tx, record, date);
-  },
+  afterTransition: afterTransitionOf(LITIGATION_RECORD_TYPE, feedLoss),
 };

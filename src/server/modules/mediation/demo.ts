@@ -6,6 +6,7 @@ import { applyTransition } from '../../kernel/workflow/engine.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
 import { DISPUTE_TYPES, DISPUTE_WORKFLOW } from '../../../shared/schemas/mediation.ts';
 import { createDispute, createOrg } from './mediation.ts';
+import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
 
 const ORGS: [ref: string, unit: string, name: string, type: string][] = [
   ['DEMO-ORG-T01', 'SFX-T01', '城关镇人民调解委员会', 'town'],
@@ -16,12 +17,9 @@ const ORGS: [ref: string, unit: string, name: string, type: string][] = [
 ];
 
 export async function loadDemoMediation(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await platform.db.selectFrom('mediation_orgs').select('id').where('ref', '=', 'DEMO-ORG-T01').executeTakeFirst()) {
-    print('矛盾纠纷调解演示数据：已存在。');
-    return;
-  }
+  if (await demoLoaded(platform, print, { table: 'mediation_orgs', ref: 'DEMO-ORG-T01', title: '矛盾纠纷调解' })) return;
   const office = await actingAs(platform, 'fzb_wang');
-  const units = new Map((await platform.db.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+  const units = await unitIdsByCode(platform);
   const orgIds: string[] = [];
   for (const [ref, unit, name, type] of ORGS) orgIds.push(await platform.db.transaction().execute((tx) => createOrg(tx, platform, office, office.scope, { ref, unitId: units.get(unit)!, name, type, establishedDate: '2015-06-01' })));
   const today = toDayNumber(chinaToday());

@@ -8,6 +8,7 @@ import { BlobStore, checkFileType } from '../../kernel/attachments/store.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { TASK_WORKFLOW } from '../../../shared/schemas/plans.ts';
 import { createPlan, insertTask, reportProgress } from './plans.ts';
+import { unitIdsByCode } from '../../kernel/demo.ts';
 
 const TASKS: [string, string][] = [
   ['健全依法决策机制', '制定并公布年度重大行政决策事项目录，严格履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序。'],
@@ -57,7 +58,7 @@ export async function loadDemoPlans(platform: Platform, print: (line: string) =>
     return;
   }
   const office = await actingAs(platform, 'fzb_wang');
-  const units = new Map((await platform.db.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+  const units = await unitIdsByCode(platform);
   // The plan year whose March issue lies at least four months back (in January this is last year).
   const year = Number(day(-120).slice(0, 4));
   const store = new BlobStore(platform.config.attachmentsDir);

@@ -7,17 +7,15 @@ import { BlobStore, checkFileType } from '../../kernel/attachments/store.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { PROPOSAL_WORKFLOW } from '../../../shared/schemas/proposals.ts';
 import { createProposal } from './proposals.ts';
+import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
 
 const TITLES = ['关于加强农村法律顾问服务的建议', '关于规范涉企行政检查的建议', '关于推进“法律明白人”培养的提案', '关于优化政务服务“一网通办”的提案', '关于加强校园周边综合治理的建议', '关于完善矛盾纠纷多元化解机制的提案', '关于加强食品安全监管的建议', '关于规范城市管理执法的提案'];
 const UNITS: [string, string][] = [['SFX-D01', 'lly_sfx_d01'], ['SFX-D21', 'lly_sfx_d21'], ['SFX-D03', 'jyj_liaison'], ['SFX-D28', 'lly_sfx_d28']];
 
 export async function loadDemoProposals(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await platform.db.selectFrom('proposals').select('id').where('ref', '=', 'DEMO-PROP-0').executeTakeFirst()) {
-    print('建议提案演示数据：已存在。');
-    return;
-  }
+  if (await demoLoaded(platform, print, { table: 'proposals', ref: 'DEMO-PROP-0', title: '建议提案' })) return;
   const office = await actingAs(platform, 'fzb_wang');
-  const units = new Map((await platform.db.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+  const units = await unitIdsByCode(platform);
   const store = new BlobStore(platform.config.attachmentsDir);
   const today = toDayNumber(chinaToday());
   const year = Number(chinaToday().slice(0, 4));

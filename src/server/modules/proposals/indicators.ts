@@ -1,5 +1,6 @@
 // Figures of proposals (domain.md §4), by the assigned date.
 import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
+import { onTimeFigure } from '../../kernel/indicators/on-time.ts';
 import { PROPOSAL_RECORD_TYPE } from '../../../shared/schemas/proposals.ts';
 
 const assignedIn: RecordSource = (db, y) =>
@@ -13,15 +14,6 @@ export const proposalIndicators: IndicatorDef[] = [
   { code: 'proposals.cppcc', name: '政协委员提案', measure: '件', kind: 'count', definition: '其中政协委员提案', ...common, records: (db, y) => assignedIn(db, y).where('kind', '=', 'cppcc') },
   { code: 'proposals.cppcc_filed', name: '政协提案立案', measure: '件', kind: 'count', definition: '政协委员提案中立案的', ...common, records: (db, y) => assignedIn(db, y).where('kind', '=', 'cppcc').where('filed', '=', 1) },
   { code: 'proposals.replied', name: '已答复建议提案', measure: '件', kind: 'count', definition: '年内交办且已答复的', ...common, records: repliedIn },
-  {
-    code: 'proposals.replied_on_time',
-    name: '按期答复建议提案',
-    measure: '件',
-    kind: 'count',
-    definition: '已答复中，不晚于答复期限（3个月，复杂的6个月）的',
-    ...common,
-    clockTypes: [PROPOSAL_RECORD_TYPE],
-    records: (db, y) => repliedIn(db, y).where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', PROPOSAL_RECORD_TYPE).where('c.clock_key', '=', 'reply').whereRef('c.record_id', '=', 'proposals.id').whereRef('c.due_date', '>=', 'proposals.reply_date'))),
-  },
+  onTimeFigure({ code: 'proposals.replied_on_time', name: '按期答复建议提案', definition: '已答复中，不晚于答复期限（3个月，复杂的6个月）的', ...common, done: repliedIn, table: 'proposals', doneColumn: 'reply_date', clockKey: 'reply' }),
   { code: 'proposals.on_time_rate', better: 'up', name: '建议提案按期答复率', measure: '%', kind: 'rate', definition: '按期答复 / 已答复', numerator: 'proposals.replied_on_time', denominator: 'proposals.replied' },
 ];

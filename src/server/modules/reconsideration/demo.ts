@@ -6,6 +6,7 @@ import { applyTransition } from '../../kernel/workflow/engine.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
 import { REVIEW_WORKFLOW } from '../../../shared/schemas/reconsideration.ts';
 import { createCase } from './reconsideration.ts';
+import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
 
 type Step = [key: string, afterReceived: number, values?: Record<string, unknown>, note?: string];
 
@@ -43,12 +44,9 @@ const CURRENT: [receivedDaysAgo: number, Step[]][] = [
 ];
 
 export async function loadDemoReview(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await platform.db.selectFrom('review_cases').select('id').where('ref', '=', 'DEMO-REVIEW-0').executeTakeFirst()) {
-    print('行政复议演示数据：已存在。');
-    return;
-  }
+  if (await demoLoaded(platform, print, { table: 'review_cases', ref: 'DEMO-REVIEW-0', title: '行政复议' })) return;
   const office = await actingAs(platform, 'fzb_wang');
-  const units = new Map((await platform.db.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+  const units = await unitIdsByCode(platform);
   const today = toDayNumber(chinaToday());
   let n = 0;
   const run = async (received: number, steps: Step[]) => {

@@ -2,6 +2,7 @@
 // their decision date; on time = decided no later than the decision clock's due date (with its
 // approved extension and pauses).
 import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
+import { onTimeFigure } from '../../kernel/indicators/on-time.ts';
 import { CORRECTIONS, DECISIONS, REVIEW_RECORD_TYPE } from '../../../shared/schemas/reconsideration.ts';
 
 const inYear = (column: string, year: number) => [column, `${year}-01-01`, `${year}-12-31`] as const;
@@ -26,15 +27,6 @@ export const reviewIndicators: IndicatorDef[] = [
   { code: 'review.decided', name: '作出复议决定', measure: '件', kind: 'count', definition: '年内作出的复议决定（按决定日期）', ...common, records: decidedIn },
   { code: 'review.corrected', name: '纠错案件', measure: '件', kind: 'count', definition: '其中决定撤销、变更、确认违法、责令履行、确认无效的', ...common, records: (db, y) => decidedIn(db, y).where('outcome', 'in', [...CORRECTIONS]) },
   { code: 'review.correction_rate', name: '复议纠错率', measure: '%', kind: 'rate', definition: '纠错案件 / 作出复议决定', numerator: 'review.corrected', denominator: 'review.decided' },
-  {
-    code: 'review.decided_on_time',
-    name: '按期作出决定',
-    measure: '件',
-    kind: 'count',
-    definition: '作出的复议决定中，不晚于决定期限（含经批准的延长）的',
-    ...common,
-    clockTypes: [REVIEW_RECORD_TYPE],
-    records: (db, y) => decidedIn(db, y).where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', REVIEW_RECORD_TYPE).where('c.clock_key', '=', 'decide').whereRef('c.record_id', '=', 'review_cases.id').whereRef('c.due_date', '>=', 'review_cases.closed_date'))),
-  },
+  onTimeFigure({ code: 'review.decided_on_time', name: '按期作出决定', definition: '作出的复议决定中，不晚于决定期限（含经批准的延长）的', ...common, done: decidedIn, table: 'review_cases', doneColumn: 'closed_date', clockKey: 'decide' }),
   { code: 'review.on_time_rate', better: 'up', name: '复议决定按期率', measure: '%', kind: 'rate', definition: '按期作出决定 / 作出复议决定', numerator: 'review.decided_on_time', denominator: 'review.decided' },
 ];

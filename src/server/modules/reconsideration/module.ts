@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../../kernel/modules.ts';
+import { afterTransitionOf, type ModuleManifest } from '../../kernel/modules.ts';
 import { reviewApplicationForm } from './public-form.ts';
 import { RECONSIDERATION_RULES } from './deadline-rules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
@@ -35,7 +35,5 @@ export const reviewModule: ModuleManifest = {
   daily: async (platform, date) => {
     await deemAccepted(platform, date);
   },
-  afterTransition: async (tx, _platform, recordType, record, _transition, date) => {
-    if (recordType === REVIEW_RECORD_TYPE) await feedCorrection(tx, record, date);
-  },
+  afterTransition: afterTransitionOf(REVIEW_RECORD_TYPE, feedCorrection),
 };

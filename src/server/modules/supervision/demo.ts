@@ -9,17 +9,15 @@ import { BlobStore, checkFileType } from '../../kernel/attachments/store.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { FINDING_WORKFLOW } from '../../../shared/schemas/supervision.ts';
 import { addInterview, createInspection, createNotice, insertFinding } from './supervision.ts';
+import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
 
 const day = (offset: number) => fromDayNumber(toDayNumber(chinaToday()) + offset);
 
 export async function loadDemoSupervision(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await platform.db.selectFrom('inspections').select('id').where('ref', '=', 'DEMO-INS-1').executeTakeFirst()) {
-    print('法治督察演示数据：已存在。');
-    return;
-  }
+  if (await demoLoaded(platform, print, { table: 'inspections', ref: 'DEMO-INS-1', title: '法治督察' })) return;
   const office = await actingAs(platform, 'fzb_wang');
   const inspector = await actingAs(platform, 'ducha_li');
-  const units = new Map((await platform.db.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+  const units = await unitIdsByCode(platform);
   const unit = (code: string) => units.get(code)!;
   const store = new BlobStore(platform.config.attachmentsDir);
 

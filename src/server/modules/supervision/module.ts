@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../../kernel/modules.ts';
+import { afterTransitionOf, type ModuleManifest } from '../../kernel/modules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
 import { FINDING, FINDING_RECORD_TYPE, FINDING_WORKFLOW, INSPECTION, NOTICE } from '../../../shared/schemas/supervision.ts';
 import { supervisionMigrations } from './migrations.ts';
@@ -24,9 +24,7 @@ export const supervisionModule: ModuleManifest = {
   workflows: [FINDING_WORKFLOW],
   indicators: supervisionIndicators,
   demo: loadDemoSupervision,
-  afterTransition: async (tx, _platform, recordType, record, _transition, date) => {
-    if (recordType === FINDING_RECORD_TYPE) await syncFindingProblem(tx, record, date);
-  },
+  afterTransition: afterTransitionOf(FINDING_RECORD_TYPE, syncFindingProblem),
   onEscalate: async (tx, _platform, clock, level) => {
     if (clock.record_type === FINDING_RECORD_TYPE) await issueEscalationNotice(tx, clock, level);
   },

@@ -1,0 +1,15 @@
+// What every module's demo loader starts with: it loads once (its first record, found by ref, says
+// it ran) and places records in the demo county's units, named by code.
+import type { Platform } from './platform.ts';
+
+/** Whether the module's demo data is there already (its first record exists); says so when it is. */
+export async function demoLoaded(platform: Platform, print: (line: string) => void, mark: { table: string; ref: string; title: string }): Promise<boolean> {
+  const found = await platform.db.selectFrom(mark.table as 'org_units').select('id').where('ref' as 'id', '=', mark.ref).executeTakeFirst();
+  if (found) print(`${mark.title}演示数据：已存在。`);
+  return Boolean(found);
+}
+
+/** Every unit's id by its code (SFX-D01 …). */
+export async function unitIdsByCode(platform: Platform): Promise<Map<string, string>> {
+  return new Map((await platform.db.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+}
