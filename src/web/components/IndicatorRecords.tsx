@@ -7,6 +7,7 @@ import { get, query } from '../api.ts';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { changeOverLastYear, changeTone, changeWords, type IndicatorRecord, type IndicatorValue } from '../../shared/schemas/indicators.ts';
 import { ExportButton } from './ledger.tsx';
+import { useUnits } from './units.ts';
 
 export const showFigure = (v: Pick<IndicatorValue, 'kind'>, value: number | null) =>
   value === null ? '—' : v.kind === 'rate' ? `${(value * 100).toFixed(1)}%` : v.kind === 'change' ? `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%` : `${value}`;
@@ -37,11 +38,13 @@ export function IndicatorRecordsDrawer({ indicator, year, unit, onClose }: { ind
     enabled: !!indicator,
     queryFn: () => get<{ items: IndicatorRecord[]; total: number }>(`/indicators/${indicator!.code}/records${query({ year, unit, page, pageSize: 20 })}`),
   });
+  // The unit is chosen by its code; people read its name.
+  const unitName = useUnits(true).data?.find((u) => u.code === unit)?.name ?? unit;
   return (
     <Drawer
       open={!!indicator}
       width={720}
-      title={indicator && `${indicator.name}：${showFigure(indicator, indicator.value)}（${year} 年${unit ? ` · ${unit}` : ''}）`}
+      title={indicator && `${indicator.name}：${showFigure(indicator, indicator.value)}（${year} 年${unitName ? ` · ${unitName}` : ''}）`}
       extra={indicator && <ExportButton url="/indicators/records/export" filters={{ code: indicator.code, year, unit }} filename={`${indicator.name}-${year}.xlsx`} />}
       onClose={() => { setPage(1); onClose(); }}
     >
