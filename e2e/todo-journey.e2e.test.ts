@@ -172,3 +172,24 @@ it('a county leader reads the dashboard and drills from a figure to its records'
   await page.getByText('办理时间线').waitFor();
   await page.close();
 });
+
+it('the header’s bell and account menu are reached with Tab, show a focus ring, and open with Enter', async () => {
+  const page = await login('jyj_liaison');
+  const reached: string[] = [];
+  for (let i = 0; i < 40 && !(reached.includes('notifications-bell') && reached.includes('user-menu')); i++) {
+    await page.keyboard.press('Tab');
+    reached.push(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? ''));
+    if (reached.at(-1) === 'user-menu') {
+      expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
+    }
+  }
+  expect(reached).toContain('notifications-bell');
+  expect(reached.at(-1)).toBe('user-menu');
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: '修改密码' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('notifications-bell').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/notifications$/);
+  await page.close();
+});

@@ -60,10 +60,14 @@ export function Shell({ children }: { children: ReactNode }) {
           法治政府建设综合管理平台
         </Typography.Text>
         <div style={{ flex: 1 }} />
-        <Badge count={unread.data?.unread ?? 0} size="small" offset={[-2, 4]}>
-          <BellOutlined style={{ color: '#fff', fontSize: 18, cursor: 'pointer' }} onClick={() => navigate('/notifications')} data-testid="notifications-bell" aria-label="通知" />
-        </Badge>
+        {/* Real buttons: reachable with Tab, opened with Enter, with a visible focus ring. */}
+        <button type="button" className="header-button" onClick={() => navigate('/notifications')} data-testid="notifications-bell" aria-label={`通知${unread.data?.unread ? `（${unread.data.unread} 条未读）` : ''}`}>
+          <Badge count={unread.data?.unread ?? 0} size="small" offset={[-2, 4]}>
+            <BellOutlined style={{ color: '#fff', fontSize: 18 }} />
+          </Badge>
+        </button>
         <Dropdown
+          trigger={['hover', 'click']}
           menu={{
             items: [
               { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => navigate('/account/password') },
@@ -72,7 +76,7 @@ export function Shell({ children }: { children: ReactNode }) {
             ],
           }}
         >
-          <Space style={{ color: '#fff', cursor: 'pointer' }} data-testid="user-menu">
+          <button type="button" className="header-button" data-testid="user-menu" aria-label="账号菜单" aria-haspopup="menu">
             <UserOutlined />
             {!narrow && me?.user.name}
             {!narrow && <span style={{ opacity: 0.8 }}>{me?.unit.name}</span>}
@@ -81,7 +85,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 {ROLES[r as Role] ?? r}
               </Tag>
             ))}
-          </Space>
+          </button>
         </Dropdown>
       </Layout.Header>
       <Layout>
