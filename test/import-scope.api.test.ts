@@ -32,8 +32,9 @@ const ROWS: Record<string, (ref: string, unitCode: string, parent: string) => Re
   enforcement_bodies: (ref, unitCode) => ({ ref, unitCode, name: '执法主体', kind: 'statutory' }),
   enforcement_officers: (ref, _unitCode, bodyRef) => ({ ref, bodyRef, name: '执法员', idNumber: '11010519491231002X', post: '队员' }),
   normative_docs: (ref, unitCode) => ({ ref, unitCode, title: '某管理办法', status: 'draft' }),
+  legality_reviews: (ref, unitCode) => ({ ref, unitCode, title: '某合同', kind: 'contract', receivedDate: '2026-05-06' }),
 };
-const TABLES: Record<string, string> = { mediation_orgs: 'mediation_orgs', disputes: 'disputes', foi_requests: 'foi_requests', litigation_cases: 'litigation_cases', litigation_hearings: 'litigation_hearings', enforcement_bodies: 'enforcement_bodies', enforcement_officers: 'enforcement_officers', normative_docs: 'normative_docs' };
+const TABLES: Record<string, string> = { mediation_orgs: 'mediation_orgs', disputes: 'disputes', foi_requests: 'foi_requests', litigation_cases: 'litigation_cases', litigation_hearings: 'litigation_hearings', enforcement_bodies: 'enforcement_bodies', enforcement_officers: 'enforcement_officers', normative_docs: 'normative_docs', legality_reviews: 'legal_reviews' };
 /** Types whose rows name a parent record instead of a unit (hearings their case, officers their body). */
 const PARENTS: Record<string, string> = { litigation_hearings: 'litigation_cases', enforcement_officers: 'enforcement_bodies', enforcement_list_items: 'enforcement_bodies' };
 

@@ -289,3 +289,62 @@ export interface PublicNormativeLibrary {
 }
 
 export type PublicNormativeText = PublicNormativeDoc & { body: string | null };
+
+// ---------------------------------------------------------------------------------------------
+// 合法性审查 of other matters: contracts, meeting topics, minutes, enforcement decisions and the rest,
+// each submitted by a unit, reviewed by the law office or a legal advisor within a clock per kind.
+
+export const LEGAL_REVIEW_RECORD_TYPE = 'legal_review';
+export const LEGAL_REVIEW_KINDS = { contract: '政府合同', topic: '常务会议题', minutes: '会议纪要', enforcement: '行政执法决定', other: '其他涉法事务' } as const;
+export const OPINION_FORMS = { written: '书面审查意见', other: '会签、口头等其他形式' } as const;
+
+export const LEGAL_REVIEW_WORKFLOW: WorkflowDef = {
+  recordType: LEGAL_REVIEW_RECORD_TYPE,
+  title: '合法性审查事项',
+  table: 'legal_reviews',
+  titleColumn: 'title',
+  readPermission: 'legal_review.read',
+  linkPrefix: '/legal-reviews/',
+  states: {
+    reviewing: { label: '审查中', tone: 'processing' },
+    completed: { label: '已出具意见', tone: 'success', final: true },
+  },
+  transitions: [
+    {
+      key: 'complete',
+      label: '出具审查意见',
+      from: ['reviewing'],
+      to: 'completed',
+      roles: ['reviewer', 'law_office'],
+      input: z.strictObject({ opinion: text('审查意见', 5000), opinionForm: labelledEnum(OPINION_FORMS, '意见形式', 'opinionForm') }),
+      inputColumns: { opinion: 'opinion', opinionForm: 'opinion_form' },
+      dateColumn: 'completed_date',
+      effects: [{ stop: 'review', reason: '已出具审查意见' }],
+    },
+  ],
+};
+
+/** 合法性审查事项: what the unit submits; the opinion, its form and date come through the workflow. */
+export const LEGAL_REVIEW = defineRecord({
+  type: LEGAL_REVIEW_RECORD_TYPE,
+  title: '审查事项',
+  table: 'legal_reviews',
+  fields: {
+    title: f.text('审查事项', { max: 200, required: true, list: true, sort: true, search: true, detail: false, example: '示范县城区环卫作业市场化服务合同' }),
+    kind: f.enum('类别', LEGAL_REVIEW_KINDS, { required: true, list: true, filter: true, sort: true, example: '政府合同' }),
+    unitId: f.unit('送审单位', { required: true, list: true, filter: true, example: 'SFX-D25' }),
+    receivedDate: f.date('收件日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-05-06' }),
+    reviewer: f.text('审查人', { max: 100, list: true, search: true, importName: false, note: '法治办工作人员或法律顾问' }),
+    completedDate: f.date('审查完成日期', { input: false, list: true, sort: true, note: '不早于收件日期', example: '2025-05-12' }),
+    writtenOpinion: f.boolean('出具书面审查意见', { input: false, list: true, example: '是' }),
+    opinion: f.longText('审查意见', { max: 5000, input: false, importName: false, export: false }),
+  },
+});
+
+export const legalReviewInput = createInput(LEGAL_REVIEW);
+export type LegalReviewInput = z.infer<typeof legalReviewInput>;
+export const legalReviewListQuery = listQuery(LEGAL_REVIEW, {
+  status: z.enum(Object.keys(LEGAL_REVIEW_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+});
+export type LegalReviewListQuery = z.infer<typeof legalReviewListQuery>;
+export type LegalReviewView = RecordView<typeof LEGAL_REVIEW.fields> & { unitName: string; status: string; statusLabel: string; due: string | null; light: 'green' | 'yellow' | 'red' | null };

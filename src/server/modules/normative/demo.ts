@@ -4,8 +4,9 @@ import type { Platform } from '../../kernel/platform.ts';
 import { actingAs } from '../../kernel/auth/acting-as.ts';
 import { applyTransition } from '../../kernel/workflow/engine.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
-import { NORMDOC_WORKFLOW } from '../../../shared/schemas/normative.ts';
+import { LEGAL_REVIEW_WORKFLOW, NORMDOC_WORKFLOW, type LegalReviewInput } from '../../../shared/schemas/normative.ts';
 import { createNormativeDoc, validityLimit } from './normative.ts';
+import { createLegalReview } from './legal-reviews.ts';
 
 interface DemoDoc {
   title: string;
@@ -118,6 +119,43 @@ const ORDER = ['draft', 'submit', 'review', 'deliberate', 'publish', 'file', 'fe
 const reached = (doc: DemoDoc, step: (typeof ORDER)[number]) => (['amend', 'repeal', 'expire'].includes(doc.until) ? ORDER.indexOf(step) <= ORDER.indexOf('file') : ORDER.indexOf(step) <= ORDER.indexOf(doc.until as (typeof ORDER)[number]));
 
 export async function loadDemoNormative(platform: Platform, print: (line: string) => void): Promise<void> {
+  await loadDemoDocs(platform, print);
+  await loadDemoLegalReviews(platform, print);
+}
+
+const REVIEWS: { kind: LegalReviewInput['kind']; title: string; unit: string; ago: number; takes: number | null; written: boolean }[] = [
+  { kind: 'contract', title: '示范县城区环卫作业市场化服务合同', unit: 'SFX-D25', ago: 560, takes: 6, written: true },
+  { kind: 'topic', title: '关于调整城区公共停车场收费标准的议题', unit: 'SFX-D02', ago: 500, takes: 3, written: false },
+  { kind: 'minutes', title: '县人民政府第12次常务会议纪要（涉法部分）', unit: 'SFX', ago: 430, takes: 2, written: false },
+  { kind: 'enforcement', title: '某建材公司违法占用耕地案拟作出的行政处罚决定', unit: 'SFX-D09', ago: 380, takes: 4, written: true },
+  { kind: 'contract', title: '示范县智慧城管平台建设项目采购合同', unit: 'SFX-D25', ago: 300, takes: 9, written: true },
+  { kind: 'other', title: '关于县城集中供热价格调整的信访答复意见', unit: 'SFX-D11', ago: 210, takes: 5, written: false },
+  { kind: 'contract', title: '示范县农村饮水安全工程特许经营协议', unit: 'SFX-D13', ago: 120, takes: 7, written: true },
+  { kind: 'topic', title: '关于设立县级政府投资引导基金的议题', unit: 'SFX-D07', ago: 60, takes: 4, written: true },
+  { kind: 'enforcement', title: '某餐饮店食品安全案拟作出的没收违法所得决定', unit: 'SFX-D21', ago: 20, takes: null, written: false },
+  { kind: 'contract', title: '示范县城区道路照明维护服务合同', unit: 'SFX-D25', ago: 4, takes: null, written: false },
+];
+
+async function loadDemoLegalReviews(platform: Platform, print: (line: string) => void): Promise<void> {
+  if (await platform.db.selectFrom('legal_reviews').select('id').where('ref', '=', 'DEMO-HF-0').executeTakeFirst()) {
+    print('合法性审查演示数据：已存在。');
+    return;
+  }
+  const units = new Map((await platform.db.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+  const office = await actingAs(platform, 'fzb_wang');
+  const reviewer = await actingAs(platform, 'shenhe_zhao');
+  const today = toDayNumber(chinaToday());
+  for (const [i, r] of REVIEWS.entries()) {
+    const id = await platform.db.transaction().execute((tx) => createLegalReview(tx, platform, office, office.scope, { ref: `DEMO-HF-${i}`, unitId: units.get(r.unit)!, kind: r.kind, title: r.title, receivedDate: fromDayNumber(today - r.ago), reviewer: i % 3 === 0 ? '县政府法律顾问（某律师事务所）' : '赵审核' }));
+    if (r.takes === null) continue;
+    const version = (await platform.db.selectFrom('legal_reviews').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+    const opinion = r.written ? '经审查，该事项主体适格、程序合法，相关条款已按审查意见修改，同意。书面审查意见见附件。' : '经会签审查，未发现违反法律法规的内容，同意提交审议。';
+    await applyTransition(platform, reviewer, LEGAL_REVIEW_WORKFLOW, id, 'complete', { version, date: fromDayNumber(today - r.ago + r.takes), values: { opinion, opinionForm: r.written ? 'written' : 'other' } });
+  }
+  print(`合法性审查演示数据：${REVIEWS.length} 件（政府合同、常务会议题、会议纪要、执法决定、其他事项，2 件审查中）。`);
+}
+
+async function loadDemoDocs(platform: Platform, print: (line: string) => void): Promise<void> {
   if (await platform.db.selectFrom('normative_docs').select('id').where('ref', '=', 'DEMO-GF-0').executeTakeFirst()) {
     print('规范性文件演示数据：已存在。');
     return;

@@ -1,13 +1,15 @@
 // Figures of normative documents (domain.md §4): reviews by the review date, documents by the
 // publication date, filing within the `normdoc.filing` clock, and those in force at the end of Y.
 import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
-import { NORMDOC_RECORD_TYPE } from '../../../shared/schemas/normative.ts';
+import { LEGAL_REVIEW_RECORD_TYPE, NORMDOC_RECORD_TYPE } from '../../../shared/schemas/normative.ts';
 
 const docs = (db: Parameters<RecordSource>[0], column: 'reviewed_date' | 'issued_date', y: number) =>
   db.selectFrom('normative_docs').select(['id', 'title', 'unit_id', `${column} as date`]).where(column, '>=', `${y}-01-01`).where(column, '<=', `${y}-12-31`);
 const issuedIn: RecordSource = (db, y) => docs(db, 'issued_date', y);
 const filedIn: RecordSource = (db, y) => issuedIn(db, y).where('filed_date', 'is not', null);
 const common = { recordType: NORMDOC_RECORD_TYPE, linkPrefix: '/normative-docs/' };
+const completedIn: RecordSource = (db, y) => db.selectFrom('legal_reviews').select(['id', 'title', 'unit_id', 'completed_date as date']).where('completed_date', '>=', `${y}-01-01`).where('completed_date', '<=', `${y}-12-31`);
+const reviews = { recordType: LEGAL_REVIEW_RECORD_TYPE, linkPrefix: '/legal-reviews/' };
 
 export const normativeIndicators: IndicatorDef[] = [
   { code: 'docs.reviewed', name: '规范性文件合法性审查', measure: '件', kind: 'count', definition: '年内完成合法性审查的规范性文件草案（按审查完成日期）', ...common, records: (db, y) => docs(db, 'reviewed_date', y) },
@@ -38,4 +40,7 @@ export const normativeIndicators: IndicatorDef[] = [
         .where('issued_date', '<=', `${y}-12-31`)
         .where((eb) => eb.or([eb('status', '=', 'in_force'), eb('ended_date', '>', `${y}-12-31`)])),
   },
+  { code: 'legal_review.contracts', name: '政府合同合法性审查', measure: '件', kind: 'count', definition: '年内完成合法性审查的政府合同（按审查完成日期）', ...reviews, records: (db, y) => completedIn(db, y).where('kind', '=', 'contract') },
+  { code: 'legal_review.other', name: '其他涉法事务合法性审查', measure: '件', kind: 'count', definition: '年内完成合法性审查的常务会议题、会议纪要、行政执法决定等政府合同以外的事项', ...reviews, records: (db, y) => completedIn(db, y).where('kind', '!=', 'contract') },
+  { code: 'legal_review.opinions', name: '出具书面合法性审查意见', measure: '份', kind: 'count', definition: '年内完成审查并出具书面审查意见的', ...reviews, records: (db, y) => completedIn(db, y).where('written_opinion', '=', 1) },
 ];

@@ -53,4 +53,12 @@ export const normativeMigrations: MigrationSet = () => ({
       await createIndexes(db, 'normative_doc_flags', { doc: 'doc_id, text_no' });
     },
   },
+  normative_0003_legal_reviews: {
+    async up(db: Kysely<any>) {
+      await createRecordTable(db, 'legal_reviews', `
+        title text not null, kind text not null, received_date text not null, reviewer text,
+        status text not null, completed_date text, opinion text, opinion_form text, written_opinion integer`);
+      await createIndexes(db, 'legal_reviews', { completed: 'completed_date, kind', unit_status: 'unit_id, status' });
+    },
+  },
 });

@@ -9,6 +9,8 @@ import { version } from '../../../shared/zod.ts';
 import { NORMATIVE_DOC, checkRuleInput, checkRuleUpdateInput, flagDecisionInput, publicNormativeQuery, normativeDocInput, normativeListQuery, normativeTextInput, type NormativeDocView } from '../../../shared/schemas/normative.ts';
 import { createRule, decideFlag, listRules, updateRule } from './prereview.ts';
 import { publicLibrary, publicText } from './library.ts';
+import { createLegalReview, getLegalReview, listLegalReviews } from './legal-reviews.ts';
+import { LEGAL_REVIEW, legalReviewInput, legalReviewListQuery, type LegalReviewView } from '../../../shared/schemas/normative.ts';
 import { createNormativeDoc, docxText, getNormativeDoc, getText, listNormativeDocs, saveText } from './normative.ts';
 
 const docxFields = z.object({ version: z.coerce.number({ error: '版本号（version）必须是整数' }).pipe(version) });
@@ -120,4 +122,28 @@ export async function normativeRoutes(api: FastifyInstance, platform: Platform):
   // The portal's library (no login): published documents only.
   route(api, { method: 'GET', url: '/public/normative-docs', permission: 'public', summary: '规范性文件库：已公布的规范性文件（默认现行有效），可按标题、文号、正文检索', tags: ['公开'], query: publicNormativeQuery, handler: async ({ query }) => publicLibrary(platform, query) });
   route(api, { method: 'GET', url: '/public/normative-docs/:id', permission: 'public', summary: '已公布的规范性文件全文', tags: ['公开'], params: paramsWithId, handler: async ({ params }) => publicText(platform, params.id) });
+
+  ledgerRoutes(api, platform, {
+    url: '/legal-reviews',
+    tags: ['合法性审查'],
+    permission: 'legal_review.read',
+    summaries: { list: '合法性审查事项（政府合同、常务会议题、会议纪要、执法决定等）', export: '按当前筛选导出合法性审查台账（.xlsx）' },
+    query: legalReviewListQuery,
+    sheet: '合法性审查',
+    targetType: 'legal_review',
+    columns: exportColumns<LegalReviewView>(LEGAL_REVIEW, [
+      { header: '审查期限', width: 12, value: (r) => r.due },
+      { header: '状态', width: 10, value: (r) => r.statusLabel },
+    ]),
+    list: (ctx, query) => listLegalReviews(platform, ctx.scope, query),
+  });
+  createAndReadRoutes(api, platform, {
+    url: '/legal-reviews',
+    tags: ['合法性审查'],
+    permissions: { create: 'legal_review.submit', read: 'legal_review.read' },
+    summaries: { create: '送审合法性审查事项（审查期限按类别计算）', read: '合法性审查事项详情' },
+    body: legalReviewInput,
+    create: (tx, ctx, body) => createLegalReview(tx, platform, ctx, ctx.scope, body),
+    read: (ctx, id) => getLegalReview(platform, ctx.scope, id),
+  });
 }

@@ -86,11 +86,28 @@ export interface NormativeDocTextTable {
   created_by: string | null;
 }
 
+export interface LegalReviewTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  /** The submitting unit: owner for data scope. */
+  unit_id: string;
+  title: string;
+  kind: string;
+  received_date: string;
+  reviewer: string | null;
+  status: string;
+  completed_date: string | null;
+  opinion: string | null;
+  opinion_form: string | null;
+  written_opinion: number | null;
+}
+
 declare module '../../kernel/db/tables.ts' {
   interface Database {
     normative_docs: NormativeDocTable;
     normative_doc_texts: NormativeDocTextTable;
     normdoc_check_rules: NormdocCheckRuleTable;
     normative_doc_flags: NormativeDocFlagTable;
+    legal_reviews: LegalReviewTable;
   }
 }

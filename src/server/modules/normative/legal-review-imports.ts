@@ -1,0 +1,31 @@
+// Import type `legality_reviews`: a unit's register of reviewed matters, through the module's commands
+// (the intake as the API takes it, the completion as the ledger states it).
+import type { z } from '../../../shared/zod.ts';
+import { LEGAL_REVIEW, type LegalReviewInput } from '../../../shared/schemas/normative.ts';
+import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
+import { refImport } from '../../kernel/imports/by-ref.ts';
+import { correctLegalReview, createLegalReview, recordCompletion } from './legal-reviews.ts';
+
+const row = importRow(LEGAL_REVIEW);
+type Row = z.infer<typeof row>;
+const intake = (v: Row) => importInput(LEGAL_REVIEW, v) as Omit<LegalReviewInput, 'unitId'>;
+const done = (v: Row) => ({ completedDate: v.completedDate ?? null, writtenOpinion: v.writtenOpinion ?? null });
+
+export const legalReviewsImport = refImport<Row>({
+  type: 'legality_reviews',
+  title: '合法性审查事项',
+  permission: 'legal_review.submit',
+  fields: importFields(LEGAL_REVIEW, 'HT-2025-012'),
+  row,
+  table: 'legal_reviews',
+  columns: { unitId: '送审单位编码（unitCode）', date: '审查完成日期（completedDate）' },
+  unitOf: (v, run) => run.unit(v.unitCode, '送审单位编码（unitCode）'),
+  async create(v, unitId, run) {
+    const id = await createLegalReview(run.tx, run.platform, run.actor, run.actor.scope, { ...intake(v), unitId, ref: v.ref });
+    await recordCompletion(run.tx, run.platform, run.actor, id, done(v));
+  },
+  async update(v, existing, run) {
+    if (existing.status !== 'completed') await correctLegalReview(run.tx, run.platform, run.actor, existing.id, existing.version!, intake(v));
+    await recordCompletion(run.tx, run.platform, run.actor, existing.id, done(v));
+  },
+});

@@ -1,0 +1,97 @@
+// 合法性审查 of other matters: a unit submits a contract, a meeting topic, minutes, an enforcement
+// decision or another matter; the law office or a legal advisor gives the opinion within the clock
+// of its kind (working days, a rule the law office edits); whether a written opinion was issued.
+import './tables.ts';
+import type { Executor, Tx } from '../../kernel/db/index.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import type { Actor } from '../../kernel/audit/index.ts';
+import { assertInScope, inScope, type DataScope } from '../../kernel/auth/scope.ts';
+import { fieldError, notFound } from '../../kernel/http/errors.ts';
+import { newId } from '../../kernel/ids.ts';
+import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
+import { addTimeline } from '../../kernel/workflow/timeline.ts';
+import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
+import { recordRow, recordView } from '../../kernel/records/view.ts';
+import { listPage } from '../../kernel/records/list.ts';
+import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
+import { LEGAL_REVIEW, LEGAL_REVIEW_RECORD_TYPE, LEGAL_REVIEW_WORKFLOW, type LegalReviewInput, type LegalReviewListQuery, type LegalReviewView } from '../../../shared/schemas/normative.ts';
+import type { LegalReviewTable } from './tables.ts';
+
+export const LEGAL_REVIEW_RULES: readonly DeadlineRuleSeed[] = [
+  { code: 'legal_review.contract', name: '政府合同合法性审查', period: 7, unit: 'working_days', citation: '本县重大行政决策和政府合同合法性审查规定（可按本地规定调整）；参照《重大行政决策程序暂行条例》第二十六条', note: '自收到送审材料之日起7个工作日内出具审查意见；材料不齐的，补齐后起算。' },
+  { code: 'legal_review.other', name: '其他涉法事务合法性审查', period: 5, unit: 'working_days', citation: '本县合法性审查工作规定（可按本地规定调整）', note: '常务会议题、会议纪要、行政执法决定等，自收到送审材料之日起5个工作日内出具审查意见。' },
+];
+
+export const REVIEW_CLOCK = { start: 'review', label: '审查期限', rule: { field: 'kind', rules: { contract: 'legal_review.contract' }, fallback: 'legal_review.other' } } as const;
+
+export async function createLegalReview(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: LegalReviewInput & { ref?: string | null }): Promise<string> {
+  const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.unitId).executeTakeFirst();
+  if (!unit || !inScope(scope, unit.id)) throw fieldError('unitId', '送审单位', '不存在或无权访问');
+  if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '收件日期', '不能晚于今天');
+  const row = { id: newId(), ref: input.ref ?? null, ...recordRow<LegalReviewTable>(LEGAL_REVIEW, input), status: 'reviewing', opinion_form: null, written_opinion: null, ...newStamps(actor.id) } as LegalReviewTable;
+  await tx.insertInto('legal_reviews').values(row).execute();
+  await addTimeline(tx, actor, { recordType: LEGAL_REVIEW_RECORD_TYPE, recordId: row.id, action: 'create', label: '送审', toStatus: 'reviewing', note: `收件 ${input.receivedDate}` });
+  await applyEffects(tx, platform, actor, LEGAL_REVIEW_WORKFLOW, row as unknown as WorkflowRecord, [REVIEW_CLOCK], input.receivedDate);
+  await platform.audit.record(tx, actor, { action: 'legal_review.create', targetType: LEGAL_REVIEW_RECORD_TYPE, targetId: row.id, detail: { kind: input.kind } });
+  return row.id;
+}
+
+/** The opinion's form decides whether a written opinion (书面审查意见) was issued. */
+export async function afterLegalReviewTransition(tx: Tx, record: Record<string, unknown>): Promise<void> {
+  await tx.updateTable('legal_reviews').set({ written_opinion: record.opinion_form === 'written' ? 1 : 0 }).where('id', '=', String(record.id)).execute();
+}
+
+/**
+ * A ledger's history (the import): the intake as the API takes it, then the completion on its date
+ * with whether a written opinion was issued; the clock stops on that date.
+ */
+export async function recordCompletion(tx: Tx, platform: Platform, actor: Actor, id: string, done: { completedDate: string | null; writtenOpinion: boolean | null }): Promise<void> {
+  const review = await tx.selectFrom('legal_reviews').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  if (!done.completedDate) {
+    if (review.status === 'completed') throw fieldError('completedDate', '审查完成日期', '已出具意见的事项，导入不能改回审查中');
+    if (done.writtenOpinion) throw fieldError('writtenOpinion', '出具书面审查意见', '尚未完成审查的事项不能登记书面意见');
+    return;
+  }
+  if (done.completedDate < review.received_date) throw fieldError('completedDate', '审查完成日期', `不能早于收件日期 ${review.received_date}`);
+  if (done.completedDate > chinaToday()) throw fieldError('completedDate', '审查完成日期', '不能晚于今天');
+  await updateVersioned(tx, 'legal_reviews', id, review.version, { status: 'completed', completed_date: done.completedDate, written_opinion: done.writtenOpinion ? 1 : 0, opinion_form: done.writtenOpinion ? 'written' : 'other' }, actor.id);
+  await applyEffects(tx, platform, actor, LEGAL_REVIEW_WORKFLOW, { ...review, status: 'completed' } as unknown as WorkflowRecord, [{ stop: 'review', reason: '已出具审查意见（导入）' }], done.completedDate);
+  await addTimeline(tx, actor, { recordType: LEGAL_REVIEW_RECORD_TYPE, recordId: id, action: 'import', label: '批量导入：已出具审查意见', fromStatus: review.status, toStatus: 'completed', note: `完成 ${done.completedDate}${done.writtenOpinion ? '，出具书面审查意见' : ''}` });
+}
+
+/** Corrects an intake (the import again): same checks; the clock restarts from the received date unless completed. */
+export async function correctLegalReview(tx: Tx, platform: Platform, actor: Actor, id: string, version: number, input: Omit<LegalReviewInput, 'unitId'>): Promise<void> {
+  if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '收件日期', '不能晚于今天');
+  await updateVersioned(tx, 'legal_reviews', id, version, recordRow(LEGAL_REVIEW, input), actor.id);
+  await platform.audit.record(tx, actor, { action: 'legal_review.update', targetType: LEGAL_REVIEW_RECORD_TYPE, targetId: id, detail: { kind: input.kind } });
+}
+
+function reviewQuery(db: Executor) {
+  return db.selectFrom('legal_reviews as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').selectAll('r').select('u.name as unit_name');
+}
+type Row = LegalReviewTable & { unit_name: string };
+
+async function toViews(platform: Platform, rows: Row[]): Promise<LegalReviewView[]> {
+  if (rows.length === 0) return [];
+  const clocks = await clocksWithLights(platform, LEGAL_REVIEW_RECORD_TYPE, rows.map((r) => r.id), 'review');
+  return rows.map((r) => {
+    const { clock, light = null } = clocks.get(r.id) ?? {};
+    return { ...recordView(LEGAL_REVIEW, r), unitName: r.unit_name, status: r.status, statusLabel: LEGAL_REVIEW_WORKFLOW.states[r.status]?.label ?? r.status, due: clock?.due_date ?? null, light };
+  });
+}
+
+export async function listLegalReviews(platform: Platform, scope: DataScope, query: LegalReviewListQuery) {
+  let base = reviewQuery(platform.db);
+  if (query.status) base = base.where('r.status', '=', query.status);
+  const page = await listPage<Row>(platform.db, base, LEGAL_REVIEW, { alias: 'r', unitColumn: 'r.unit_id', defaultSort: { field: 'receivedDate', order: 'desc' } }, scope, query);
+  return { ...page, items: await toViews(platform, page.items) };
+}
+
+export async function getLegalReview(platform: Platform, scope: DataScope, id: string): Promise<LegalReviewView> {
+  const row = (await reviewQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as Row | undefined;
+  if (!row) throw notFound('审查事项');
+  assertInScope(scope, row.unit_id, '审查事项');
+  return (await toViews(platform, [row]))[0]!;
+}
