@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { sql } from 'kysely';
-import { TEST_DB, createTestEnv, loggedIn, makeUnit, makeUser, type TestEnv } from './harness.ts';
+import { TEST_DB, createTestEnv, loggedIn, makeFoiRequest, makeUnit, makeUser, type TestEnv } from './harness.ts';
+import { describeTargets } from '../src/server/kernel/audit/targets.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -41,6 +42,27 @@ describe('audit log', () => {
     expect((await agent.get('/api/v1/audit?outcome=maybe')).statusCode).toBe(400);
     const verified = await agent.post('/api/v1/audit/verify');
     expect(verified.json()).toMatchObject({ ok: true });
+  });
+
+  it('names a business record by its ref, never by a title that carries an applicant’s name', async () => {
+    const unit = await makeUnit(env.platform);
+    const liaison = await loggedIn(env.app, (await makeUser(env.platform, { unit, roles: ['unit_liaison'] })).username);
+    const request = await makeFoiRequest(liaison, { unitId: unit.id, receivedDate: '2026-10-12', applicantName: '欧阳明月' });
+    const auditor = await loggedIn(env.app, (await makeUser(env.platform, { unit, roles: ['audit_admin'] })).username);
+    const targets = async () => ((await auditor.get(`/api/v1/audit?targetId=${request.id}`)).json().items as any[]).map((i) => ({ targetLabel: i.targetLabel, targetName: i.targetName }));
+    // Registered through the API it has no ref: the kind alone.
+    expect((await targets()).length).toBeGreaterThan(0);
+    for (const t of await targets()) expect(t).toEqual({ targetLabel: '公开申请', targetName: null });
+    // With a ref (as an import gives it), the ref.
+    await env.platform.db.updateTable('foi_requests').set({ ref: 'YSQ-AUDIT-1' }).where('id', '=', request.id).execute();
+    for (const t of await targets()) expect(t).toEqual({ targetLabel: '公开申请', targetName: 'YSQ-AUDIT-1' });
+    expect(JSON.stringify(await targets())).not.toContain('欧阳明月');
+  });
+
+  it('can name a target of every record type and kernel kind (no type whose table lacks the column it is named by)', async () => {
+    const types = [...env.platform.records.keys(), ...env.platform.workflows.keys(), 'clock', 'attachment', 'problem', 'deadline_rule', 'import', 'route'];
+    const named = await describeTargets(env.platform, types.map((t) => ({ targetType: t, targetId: 'no-such-id' })));
+    for (const t of types) expect(named.get(`${t}:no-such-id`), t).toMatchObject({ name: null });
   });
 
   it('has no update or delete path: the database refuses both', async () => {

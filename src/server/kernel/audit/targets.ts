@@ -1,13 +1,15 @@
-// What an audit entry acted on, in words: the kind of target in Chinese and the target's own name or
-// title ("重点任务 · 14. 完善行政执法三项制度"), not "task · 01J…". Looked up per page, one query per kind.
+// What an audit entry acted on, in words: the kind of target in Chinese and what identifies it, not
+// "task · 01J…". The audit administrator holds no business data scope, and business titles carry
+// personal data (an applicant's name in a case's title, parties in a dispute's): a business record is
+// named by its ref (外部编号), an account or a unit by its name. One query per kind per page.
 import { sql } from 'kysely';
 import type { Platform } from '../platform.ts';
 
 /** Kernel targets that are not record types: their Chinese name and, where they have one, the table and column of their name. */
 const KERNEL_TARGETS: Record<string, { label: string; table?: string; key?: string; name?: string }> = {
   clock: { label: '期限', table: 'clocks', key: 'id', name: 'label' },
-  attachment: { label: '附件', table: 'attachments', key: 'id', name: 'filename' },
-  problem: { label: '问题池问题', table: 'problems', key: 'id', name: 'title' },
+  attachment: { label: '附件' },
+  problem: { label: '问题池问题' },
   deadline_rule: { label: '期限规则', table: 'deadline_rules', key: 'code', name: 'name' },
   import: { label: '批量导入' },
   indicator: { label: '指标' },
@@ -24,15 +26,15 @@ interface Target {
   name: string | null;
 }
 
-/** How to name a target type: a workflow's title column, a record definition's 名称/标题 field, or the kernel's list. */
+/** Accounts and units are named, an annual report by its title (a unit and a year); every other record by its ref. */
+const NAME_COLUMN: Record<string, string> = { user: 'name', org_unit: 'name', annual_report: 'title' };
+
+/** How to name a target type: an account's or unit's name, a business record's ref, or the kernel's list. */
 function targetOf(platform: Platform, type: string): Target | null {
-  const workflow = platform.workflows.get(type);
-  if (workflow) return { label: workflow.title, table: workflow.table, key: 'id', name: workflow.titleColumn };
   const record = platform.records.get(type);
-  if (record) {
-    const named = record.fields.title ?? record.fields.name;
-    return { label: record.title, table: record.table, key: 'id', name: named?.column ?? null };
-  }
+  const workflow = platform.workflows.get(type);
+  if (record) return { label: record.title, table: record.table, key: 'id', name: NAME_COLUMN[type] ?? 'ref' };
+  if (workflow) return { label: workflow.title, table: workflow.table, key: 'id', name: NAME_COLUMN[type] ?? 'ref' };
   const kernel = KERNEL_TARGETS[type];
   return kernel ? { label: kernel.label, table: kernel.table ?? null, key: kernel.key ?? 'id', name: kernel.name ?? null } : null;
 }
@@ -53,7 +55,7 @@ export async function describeTargets(platform: Platform, entries: readonly { ta
     let names = new Map<string, string>();
     if (target.table && target.name && ids.size) {
       const rows = await (platform.db as any).selectFrom(target.table).select([sql.ref(target.key).as('k'), sql.ref(target.name).as('n')]).where(target.key, 'in', [...ids]).execute();
-      names = new Map(rows.map((r: { k: string; n: unknown }) => [String(r.k), String(r.n)]));
+      names = new Map(rows.filter((r: { n: unknown }) => r.n !== null && r.n !== '').map((r: { k: string; n: unknown }) => [String(r.k), String(r.n)]));
     }
     out.set(type, { label: target.label, name: null });
     for (const id of ids) out.set(`${type}:${id}`, { label: target.label, name: names.get(id) ?? null });
