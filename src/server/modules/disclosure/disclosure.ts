@@ -1,6 +1,7 @@
 // 依申请公开: requests with the 20-working-day reply clock (restarted by a supplement, paused while
 // a third party is consulted, extended once with approval), applicant data sealed.
 import './tables.ts';
+import { rowInScope, clockViews } from '../../kernel/records/read.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
@@ -14,7 +15,7 @@ import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
+import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
 import { maskIdNumber, maskPhone } from '../../../shared/validators.ts';
 import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, type DisclosureListQuery, type DisclosureRequestDetail, type DisclosureRequestInput, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
@@ -101,12 +102,9 @@ export async function listRequests(platform: Platform, scope: DataScope, query: 
 }
 
 export async function getRequest(platform: Platform, scope: DataScope, id: string): Promise<DisclosureRequestDetail> {
-  const row = (await requestQuery(platform.db).where('f.id', '=', id).executeTakeFirst()) as Row | undefined;
-  if (!row) throw notFound('公开申请');
-  assertInScope(scope, row.unit_id, '公开申请');
+  const row = rowInScope((await requestQuery(platform.db).where('f.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '公开申请');
   const [view] = await toViews(platform, [row]);
-  const deadlines = await platform.deadlines.load();
-  return { ...view!, clocks: (await clocksOf(platform.db, DISCLOSURE_RECORD_TYPE, id)).map((c) => clockView(c, deadlines, chinaToday())) };
+  return { ...view!, clocks: await clockViews(platform, DISCLOSURE_RECORD_TYPE, id) };
 }
 
 export const unmaskApplicant = (platform: Platform, ctx: RequestContext, id: string, field: 'idNumber' | 'phone') =>

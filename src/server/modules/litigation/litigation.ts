@@ -1,6 +1,7 @@
 // 行政应诉: cases against the county's bodies with the 15-day defence clock, hearings with the
 // agency head's appearance, judgment, appeal; a lost case needs an analysis and feeds the problem pool.
 import './tables.ts';
+import { rowInScope, clockViews } from '../../kernel/records/read.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
@@ -12,7 +13,7 @@ import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
+import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
 import { openProblem } from '../../kernel/problems/index.ts';
 import { LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_RECORD_TYPE, LITIGATION_WORKFLOW, type HearingInput, type LitigationCaseDetail, type LitigationCaseInput, type LitigationCaseView, type LitigationListQuery } from '../../../shared/schemas/litigation.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
@@ -92,20 +93,13 @@ export async function listLitigationCases(platform: Platform, scope: DataScope, 
 }
 
 export async function getLitigationCase(platform: Platform, scope: DataScope, id: string): Promise<LitigationCaseDetail> {
-  const row = (await caseQuery(platform.db).where('l.id', '=', id).executeTakeFirst()) as Row | undefined;
-  if (!row) throw notFound('应诉案件');
-  assertInScope(scope, row.unit_id, '应诉案件');
+  const row = rowInScope((await caseQuery(platform.db).where('l.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '应诉案件');
   const [view] = await toViews(platform, [row]);
-  const [hearings, clocks, deadlines] = await Promise.all([
+  const [hearings, clocks] = await Promise.all([
     platform.db.selectFrom('litigation_hearings').selectAll().where('case_id', '=', id).orderBy('date').execute(),
-    clocksOf(platform.db, LITIGATION_RECORD_TYPE, id),
-    platform.deadlines.load(),
+    clockViews(platform, LITIGATION_RECORD_TYPE, id),
   ]);
-  return {
-    ...view!,
-    hearingList: hearings.map((h) => ({ ...recordView(LITIGATION_HEARING, h), caseTitle: view!.title })),
-    clocks: clocks.map((c) => clockView(c, deadlines, chinaToday())),
-  };
+  return { ...view!, hearingList: hearings.map((h) => ({ ...recordView(LITIGATION_HEARING, h), caseTitle: view!.title })), clocks };
 }
 
 export async function addHearing(platform: Platform, ctx: RequestContext, caseId: string, input: HearingInput): Promise<void> {

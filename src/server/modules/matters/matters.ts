@@ -1,20 +1,21 @@
 // 交办事项: create (starts the reply clock), list with traffic lights, read, edit.
 import { sql } from 'kysely';
+import { rowInScope, clockViews } from '../../kernel/records/read.ts';
 import './tables.ts';
 import type { MatterTable } from './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
+import type { DataScope } from '../../kernel/auth/scope.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
-import { fieldError, notFound, conflict } from '../../kernel/http/errors.ts';
+import { fieldError, conflict } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
+import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
 import { MATTER, MATTER_WORKFLOW, MATTER_RECORD_TYPE, type CreateMatterInput, type MatterDetail, type MatterListQuery, type MatterView, type UpdateMatterInput } from '../../../shared/schemas/matters.ts';
 
 const DEFAULT_RULE = 'matter.reply';
@@ -83,20 +84,15 @@ export async function listMatters(platform: Platform, scope: DataScope, query: M
 }
 
 export async function getMatter(platform: Platform, scope: DataScope, id: string): Promise<MatterDetail> {
-  const row = (await baseQuery(platform.db).where('m.id', '=', id).executeTakeFirst()) as MatterRow | undefined;
-  if (!row) throw notFound('交办事项');
-  assertInScope(scope, row.unit_id, '交办事项');
+  const row = rowInScope((await baseQuery(platform.db).where('m.id', '=', id).executeTakeFirst()) as MatterRow | undefined, scope, '交办事项');
   const [view] = await toViews(platform, [row]);
-  const deadlines = await platform.deadlines.load();
-  const clocks = (await clocksOf(platform.db, MATTER_RECORD_TYPE, id)).map((c) => clockView(c, deadlines, chinaToday()));
+  const clocks = await clockViews(platform, MATTER_RECORD_TYPE, id);
   return { ...view!, clocks };
 }
 
 export async function updateMatter(platform: Platform, actor: Actor, scope: DataScope, id: string, input: UpdateMatterInput): Promise<void> {
   await platform.db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('matters').select(['unit_id', 'status']).where('id', '=', id).executeTakeFirst();
-    if (!row) throw notFound('交办事项');
-    assertInScope(scope, row.unit_id, '交办事项');
+    const row = rowInScope(await tx.selectFrom('matters').select(['unit_id', 'status']).where('id', '=', id).executeTakeFirst(), scope, '交办事项');
     if (MATTER_WORKFLOW.states[row.status]?.final) throw conflict(`事项${MATTER_WORKFLOW.states[row.status]!.label}，不能修改`);
     await updateVersioned(tx, 'matters', id, input.version, recordRow<MatterTable>(MATTER, input), actor.id);
     await addTimeline(tx, actor, { recordType: MATTER_RECORD_TYPE, recordId: id, action: 'update', label: '修改交办内容' });

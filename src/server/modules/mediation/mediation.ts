@@ -2,6 +2,7 @@
 // (人民调解/行政调解/司法调解, linked when one dispute moves between them), lawyers flagged,
 // outcomes and return visits.
 import { sql } from 'kysely';
+import { rowInScope } from '../../kernel/records/read.ts';
 import './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
@@ -142,8 +143,5 @@ export async function listDisputes(platform: Platform, scope: DataScope, query: 
 }
 
 export async function getDispute(platform: Platform, scope: DataScope, id: string): Promise<DisputeView> {
-  const row = await disputeQuery(platform.db).where('d.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('纠纷');
-  assertInScope(scope, row.unit_id, '纠纷');
-  return view(row as DisputeRow, scope);
+  return view(rowInScope(await disputeQuery(platform.db).where('d.id', '=', id).executeTakeFirst(), scope, '纠纷') as DisputeRow, scope);
 }

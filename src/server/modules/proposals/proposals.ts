@@ -1,19 +1,20 @@
 // 建议提案: the law office (government office) assigns each suggestion or proposal to a lead unit;
 // the unit replies within 3 months (6 if complex); the proposer's satisfaction closes it.
 import { sql } from 'kysely';
+import { rowInScope, clockViews } from '../../kernel/records/read.ts';
 import './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
+import type { DataScope } from '../../kernel/auth/scope.ts';
 import { recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
-import { fieldError, notFound } from '../../kernel/http/errors.ts';
+import { fieldError } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clearClocks, clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
+import { clearClocks, clocksWithLights } from '../../kernel/workflow/clocks.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { PROPOSAL, PROPOSAL_RECORD_TYPE, PROPOSAL_WORKFLOW, type ProposalDetail, type ProposalInput, type ProposalListQuery, type ProposalView, type Satisfaction } from '../../../shared/schemas/proposals.ts';
 import type { ProposalTable } from './tables.ts';
@@ -124,10 +125,7 @@ export async function listProposals(platform: Platform, scope: DataScope, query:
 }
 
 export async function getProposal(platform: Platform, scope: DataScope, id: string): Promise<ProposalDetail> {
-  const row = (await proposalQuery(platform.db).where('p.id', '=', id).executeTakeFirst()) as Row | undefined;
-  if (!row) throw notFound('建议提案');
-  assertInScope(scope, row.unit_id, '建议提案');
+  const row = rowInScope((await proposalQuery(platform.db).where('p.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '建议提案');
   const [view] = await toViews(platform, [row]);
-  const deadlines = await platform.deadlines.load();
-  return { ...view!, clocks: (await clocksOf(platform.db, PROPOSAL_RECORD_TYPE, id)).map((c) => clockView(c, deadlines, chinaToday())) };
+  return { ...view!, clocks: await clockViews(platform, PROPOSAL_RECORD_TYPE, id) };
 }

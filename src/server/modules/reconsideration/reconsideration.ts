@@ -2,6 +2,7 @@
 // supplement, copy, reply, decision), deemed acceptance when the acceptance review lapses, and
 // corrections fed to the respondent unit's problem pool.
 import './tables.ts';
+import { rowInScope, clockViews } from '../../kernel/records/read.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { exportRows } from '../../kernel/records/routes.ts';
@@ -18,7 +19,7 @@ import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
+import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
 import { openProblem } from '../../kernel/problems/index.ts';
 import { jobActor } from '../../kernel/workflow/daily.ts';
 import { maskIdNumber, maskPhone } from '../../../shared/validators.ts';
@@ -140,12 +141,9 @@ export async function allCases(platform: Platform, scope: DataScope, query: Omit
 }
 
 export async function getCase(platform: Platform, scope: DataScope, id: string): Promise<ReviewCaseDetail> {
-  const row = (await caseQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as CaseRow | undefined;
-  if (!row) throw notFound('复议案件');
-  assertInScope(scope, row.unit_id, '复议案件');
+  const row = rowInScope((await caseQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as CaseRow | undefined, scope, '复议案件');
   const [view] = await toViews(platform, [row]);
-  const deadlines = await platform.deadlines.load();
-  return { ...view!, clocks: (await clocksOf(platform.db, REVIEW_RECORD_TYPE, id)).map((c) => clockView(c, deadlines, chinaToday())) };
+  return { ...view!, clocks: await clockViews(platform, REVIEW_RECORD_TYPE, id) };
 }
 
 export const unmaskApplicant = (platform: Platform, ctx: RequestContext, id: string, field: 'idNumber' | 'phone') =>
@@ -153,9 +151,7 @@ export const unmaskApplicant = (platform: Platform, ctx: RequestContext, id: str
 
 export async function setCommitteeOpinion(platform: Platform, ctx: RequestContext, id: string, input: { version: number; committeeOpinion: string }): Promise<void> {
   await platform.db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('review_cases').select(['unit_id', 'status']).where('id', '=', id).executeTakeFirst();
-    if (!row) throw notFound('复议案件');
-    assertInScope(ctx.scope, row.unit_id, '复议案件');
+    const row = rowInScope(await tx.selectFrom('review_cases').select(['unit_id', 'status']).where('id', '=', id).executeTakeFirst(), ctx.scope, '复议案件');
     if (!['accepted', 'mediating'].includes(row.status)) throw conflict('只有审理中的案件才能记录咨询委员会意见');
     await updateVersioned(tx, 'review_cases', id, input.version, { committee_opinion: input.committeeOpinion }, ctx.id);
     await addTimeline(tx, ctx, { recordType: REVIEW_RECORD_TYPE, recordId: id, action: 'committee', label: '记录咨询委员会意见', note: input.committeeOpinion });

@@ -1,6 +1,7 @@
 // 法治政府建设年度报告: drafted from the indicators of the unit's subtree, edited in draft only,
 // approved by the unit head, submitted (units) or reported (county), published before 1 April.
 import './tables.ts';
+import { rowInScope } from '../../kernel/records/read.ts';
 import type { Executor } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
@@ -92,10 +93,7 @@ function reportQuery(db: Executor) {
 }
 
 async function loadRow(platform: Platform, scope: DataScope, id: string): Promise<Row> {
-  const row = (await reportQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as Row | undefined;
-  if (!row) throw notFound('年度报告');
-  assertInScope(scope, row.unit_id, '年度报告');
-  return row;
+  return rowInScope((await reportQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '年度报告');
 }
 
 /** The definition's view, the unit's name and code, and the publication clock's deadline and light. */

@@ -1,6 +1,7 @@
 // Inspections, findings and the rectification loop. Findings carry a rectification clock (their
 // deadline), feed the problem pool, and get a supervision notice (督办单) when they escalate.
 import { sql } from 'kysely';
+import { rowInScope, clockViews } from '../../kernel/records/read.ts';
 import './tables.ts';
 import type { Db, Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
@@ -15,7 +16,7 @@ import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clocksWithLights, clockView, moveFixedDue } from '../../kernel/workflow/clocks.ts';
+import { clocksWithLights, moveFixedDue } from '../../kernel/workflow/clocks.ts';
 import { closeProblem, openProblem } from '../../kernel/problems/index.ts';
 import {
   FINDING,
@@ -284,21 +285,18 @@ export async function listFindings(platform: Platform, scope: DataScope, query: 
 }
 
 export async function getFinding(platform: Platform, scope: DataScope, id: string): Promise<FindingDetail> {
-  const row = await findingQuery(platform.db).where('f.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('问题');
-  assertInScope(scope, row.unit_id, '问题');
+  const row = rowInScope(await findingQuery(platform.db).where('f.id', '=', id).executeTakeFirst(), scope, '问题');
   const [view] = await findingViews(platform, [row]);
-  const [interviews, notices, clocks, deadlines] = await Promise.all([
+  const [interviews, notices, clocks] = await Promise.all([
     platform.db.selectFrom('interviews').selectAll().where('finding_id', '=', id).orderBy('held_on').execute(),
     noticeQuery(platform.db).where('n.finding_id', '=', id).orderBy('n.issued_date').execute(),
-    clocksOf(platform.db, FINDING_RECORD_TYPE, id),
-    platform.deadlines.load(),
+    clockViews(platform, FINDING_RECORD_TYPE, id),
   ]);
   return {
     ...view!,
     interviews: interviews.map((i) => ({ id: i.id, heldOn: i.held_on, interviewee: i.interviewee, conductedBy: i.conducted_by, notes: i.notes })),
     notices: notices.map(noticeView),
-    clocks: clocks.map((c) => clockView(c, deadlines, chinaToday())),
+    clocks,
   };
 }
 
