@@ -33,7 +33,8 @@ export const trimNumber = (n: number, digits: number) => n.toFixed(digits).repla
  */
 export function changeOverLastYear(v: Pick<IndicatorValue, 'kind' | 'value' | 'lastYear'>): number | null {
   if (v.value === null || v.lastYear === null) return null;
-  if (v.kind === 'rate') return v.value - v.lastYear;
+  // A rate, or a change (itself a ratio): the difference, in points.
+  if (v.kind === 'rate' || v.kind === 'change') return v.value - v.lastYear;
   return v.lastYear === 0 ? null : (v.value - v.lastYear) / v.lastYear;
 }
 
@@ -41,7 +42,7 @@ export function changeOverLastYear(v: Pick<IndicatorValue, 'kind' | 'value' | 'l
 export function changeWords(kind: IndicatorValue['kind'], change: number | null): string {
   if (change === null) return '去年无可比数据';
   if (Math.abs(change) < 1e-9) return '与去年持平';
-  if (kind === 'rate') return `较去年${change > 0 ? '提高' : '降低'}${trimNumber(Math.abs(change) * 100, 1)}个百分点`;
+  if (kind === 'rate' || kind === 'change') return `较去年${change > 0 ? '提高' : '降低'}${trimNumber(Math.abs(change) * 100, 1)}个百分点`;
   return `较去年${change > 0 ? '增长' : '下降'}${trimNumber(Math.abs(change) * 100, 0)}%`;
 }
 

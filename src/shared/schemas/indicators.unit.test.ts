@@ -10,6 +10,8 @@ describe('a figure’s change over last year, as officials read it', () => {
     expect(changeWords('rate', changeOverLastYear({ kind: 'rate', value: 0.4, lastYear: 0.4 }))).toBe('与去年持平');
     expect(changeOverLastYear({ kind: 'count', value: 3, lastYear: 0 })).toBeNull();
     expect(changeWords('count', null)).toBe('去年无可比数据');
+    // A change figure (案件同比) is itself a ratio: its change is in points, not a per cent of a per cent.
+    expect(changeWords('change', changeOverLastYear({ kind: 'change', value: 0.2, lastYear: 0.1 }))).toBe('较去年提高10个百分点');
   });
 
   it('is good or bad news by the figure’s better direction, not by the arrow', () => {

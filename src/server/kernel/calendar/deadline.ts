@@ -78,8 +78,9 @@ function run(calendar: WorkCalendar, rule: DeadlineRule, facts: ClockFacts, expl
   const makeups: number[] = [];
   let weekendDays = 0;
   let pausedDays = 0;
+  // A fixed date does not depend on the holiday calendar: it is never provisional.
   const note = (n: number) => {
-    if (!calendar.isKnownDay(n)) unknownYears.add(yearOf(n));
+    if (!rule.fixedDate && !calendar.isKnownDay(n)) unknownYears.add(yearOf(n));
   };
 
   let n = start;

@@ -177,6 +177,17 @@ describe('years without an entered arrangement', () => {
     expect(r.provisional).toBe(false);
   });
 
+  it('a date someone set stays that date, on a rest day or in a year without an arrangement, and is never provisional', () => {
+    const set = { code: 'fixed', name: '指定完成时限', period: 6, unit: 'calendar_days' as const, extension: null, citation: '分工方案', minimum: false, fixedDate: true };
+    const saturday = computeDeadline(WorkCalendar.fromShipped([], []), set, { start: '2026-11-29' });
+    expect(saturday.due).toBe('2026-12-05');
+    expect(saturday.explanation.rolledFrom).toBeNull();
+    const far = computeDeadline(WorkCalendar.fromShipped([], []), set, { start: '2098-12-30' });
+    expect(far).toMatchObject({ due: '2099-01-05', provisional: false });
+    const paused = computeDeadline(WorkCalendar.fromShipped([], []), set, { start: '2026-11-29', pauses: [{ from: '2026-12-01', to: '2026-12-03', reason: '待确认' }] });
+    expect(paused.due).toBe('2026-12-07');
+  });
+
   it('a deadline inside a known year is not provisional', () => {
     expect(due('litigation.defence', '2026-11-01').provisional).toBe(false);
   });

@@ -72,8 +72,9 @@ export async function indicatorRoutes(api: FastifyInstance, platform: Platform):
     const valueOf = (id: string) => (figures.has(id) ? figures.get(id)! : def.kind === 'count' ? 0 : null);
     const own = valueOf(unit.id);
     const valued = units.map((u) => valueOf(u.id)).filter((v): v is number => v !== null);
-    if (valued.length === 0) return null;
-    // First place is the best value: the highest, or the lowest where less is better (lost cases).
+    // With fewer than three, the average and the best would give another unit's own figure away.
+    if (valued.length < 3) return null;
+    // First place is the highest value, or the lowest where less is better (lost cases).
     const lowFirst = def.better === 'down';
     const ahead = (v: number) => (lowFirst ? v < own! : v > own!);
     return {
@@ -83,6 +84,7 @@ export async function indicatorRoutes(api: FastifyInstance, platform: Platform):
       rank: own === null ? null : valued.filter(ahead).length + 1,
       average: valued.reduce((a, b) => a + b, 0) / valued.length,
       best: lowFirst ? Math.min(...valued) : Math.max(...valued),
+      better: def.better ?? null,
     };
   }
 

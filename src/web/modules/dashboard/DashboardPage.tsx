@@ -54,6 +54,8 @@ interface Peers {
   rank: number | null;
   average: number;
   best: number;
+  /** Which way is better; null: neither (the best is then simply the highest). */
+  better: 'up' | 'down' | null;
 }
 interface UnitLights {
   unitId: string;
@@ -178,7 +180,7 @@ export default function DashboardPage() {
                   option={{
                     grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
                     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => showFigure(rankDef, v) } },
-                    yAxis: { type: 'category', inverse: true, data: ['本单位', `${peers.category}平均`, `${peers.category}最好`] },
+                    yAxis: { type: 'category', inverse: true, data: ['本单位', `${peers.category}平均`, `${peers.category}${peers.better ? '最好' : '最高'}`] },
                     series: [{ type: 'bar', data: [peers.value, peers.average, peers.best], itemStyle: { color: (p: { dataIndex: number }) => (p.dataIndex === 0 ? '#b8232f' : '#8c8c8c') }, label: { show: true, position: 'right', formatter: (p: { value: number }) => (rankDef.kind === 'count' ? String(Math.round(p.value * 10) / 10) : showFigure(rankDef, p.value)) } }],
                   }}
                 />

@@ -14,7 +14,7 @@ import { StatusTag } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
 import { REPORT, REPORT_DRAFT, REPORT_STATUSES, REPORT_WORKFLOW, type ReportProgress, type ReportView } from '../../../shared/schemas/reports.ts';
 
-const PROGRESS_COLORS: Record<string, string> = { none: 'red', draft: 'default', approved: 'processing', submitted: 'warning', reported: 'warning', published: 'success' };
+const PROGRESS_COLORS: Record<string, string> = { none: 'red', draft: 'default', in_approval: 'processing', approved: 'processing', submitted: 'warning', reported: 'warning', published: 'success' };
 
 /** 报送情况: every department and town for a year, the ones that have not started first. */
 function ProgressCard() {
