@@ -4,7 +4,7 @@
 // ends a document past its validity; scope, versions, bad input naming the field, import, figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document, Packer, Paragraph } from 'docx';
-import { advance, createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { advance, createTestEnv, loggedIn, makeAnnualReport, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 import { normdocDaily } from '../src/server/modules/normative/normative.ts';
 
 let env: TestEnv;
@@ -176,6 +176,12 @@ describe('a normative document', () => {
     expect((await act(office, id, 'repeal', { date: `${year - 1}-06-30`, note: '上位法已修改' })).statusCode).toBe(200);
     expect(await figure('docs.in_force', year - 2)).toBe(1);
     expect(await figure('docs.in_force', year - 1)).toBe(inForce - 1);
+    // The unit's annual report draft writes them into its section on normative documents.
+    const report = await makeAnnualReport(office, { unitId: unitA.id, year: year - 2 });
+    const section = report.sections.find((s: any) => s.key === 'measures.normative');
+    expect(section.heading).toBe('（九）加强行政规范性文件监督管理和合法性审查');
+    expect(section.html).toContain('data-figure="docs.issued"');
+    expect(section.html).toContain('data-figure="docs.filed_on_time_rate"');
   });
 });
 

@@ -25,7 +25,7 @@ export const normativeIndicators: IndicatorDef[] = [
     clockTypes: [NORMDOC_RECORD_TYPE],
     records: (db, y) => filedIn(db, y).where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', NORMDOC_RECORD_TYPE).where('c.clock_key', '=', 'filing').whereRef('c.record_id', '=', 'normative_docs.id').whereRef('c.due_date', '>=', 'normative_docs.filed_date'))),
   },
-  { code: 'docs.filed_on_time_rate', name: '规范性文件按时备案率', measure: '%', kind: 'rate', definition: '按时报送备案 / 年内公布', numerator: 'docs.filed_on_time', denominator: 'docs.issued' },
+  { code: 'docs.filed_on_time_rate', name: '规范性文件按时备案率', measure: '%', kind: 'rate', definition: '按时报送备案 / 年内公布', numerator: 'docs.filed_on_time', denominator: 'docs.issued', better: 'up' },
   {
     code: 'docs.in_force',
     name: '现行有效规范性文件',
