@@ -156,6 +156,9 @@ describe('a normative document', () => {
     expect(problem).toMatchObject({ source_label: '规范性文件逾期备案', unit_id: unitA.id, status: 'open' });
     const doc = (await office.get(`/api/v1/normative-docs/${id}`)).json();
     expect(doc.clocks.find((c: any) => c.key === 'filing')).toMatchObject({ status: 'stopped', onTime: false });
+    // A filed document in force waits on nobody: it is not in 我的待办.
+    const todo = (await office.get('/api/v1/todo')).json();
+    expect(JSON.stringify(todo)).not.toContain(id);
 
     await normdocDaily(env.platform, `${year}-01-02`);
     const expired = (await office.get(`/api/v1/normative-docs/${id}`)).json();

@@ -104,6 +104,9 @@ export const NORMDOC_WORKFLOW: WorkflowDef = {
       from: ['in_force'],
       to: 'in_force',
       roles: ['law_office', 'unit_liaison', 'unit_head'],
+      // A document stays in force after it is filed, so 我的待办 cannot tell filed from unfiled: the
+      // filing clock's 红黄牌 and escalation carry the reminder instead.
+      secondary: true,
       input: z.strictObject({ filingBody: text('备案机关', 200) }),
       inputColumns: { filingBody: 'filing_body' },
       dateColumn: 'filed_date',
