@@ -3,7 +3,7 @@ import { z } from '../../../shared/zod.ts';
 import { paramsWithId, parseWith, route } from '../../kernel/http/route.ts';
 import { readUpload } from '../../kernel/http/upload.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { createAndReadRoutes, ledgerRoutes } from '../../kernel/records/routes.ts';
+import { recordRoutes } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { version } from '../../../shared/zod.ts';
 import { NORMATIVE_DOC, checkRuleInput, checkRuleUpdateInput, flagDecisionInput, publicNormativeQuery, normativeDocInput, normativeListQuery, normativeTextInput, type NormativeDocView } from '../../../shared/schemas/normative.ts';
@@ -17,26 +17,24 @@ const docxFields = z.object({ version: z.coerce.number({ error: '版本号（ver
 
 export async function normativeRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['规范性文件'];
-  ledgerRoutes(api, platform, {
+  recordRoutes(api, platform, NORMATIVE_DOC, {
     url: '/normative-docs',
     tags,
-    permission: 'normdoc.read',
-    summaries: { list: '行政规范性文件（本单位及下级；法治办、审核员全部）', export: '按当前筛选导出规范性文件台账（.xlsx）' },
+    permissions: { create: 'normdoc.draft', read: 'normdoc.read' },
+    summaries: {
+      list: '行政规范性文件（本单位及下级；法治办、审核员全部）',
+      export: '按当前筛选导出规范性文件台账（.xlsx）',
+      create: '起草规范性文件（正文可粘贴，或随后上传 .docx）',
+      read: '规范性文件详情：正文、各稿、预审提示、审查意见、期限',
+    },
     query: normativeListQuery,
+    body: normativeDocInput,
     sheet: '规范性文件',
-    targetType: 'normative_doc',
     columns: exportColumns<NormativeDocView>(NORMATIVE_DOC, [
       { header: '备案期限', width: 12, value: (d) => d.filingDue },
       { header: '状态', width: 12, value: (d) => d.statusLabel },
     ]),
     list: (ctx, query) => listNormativeDocs(platform, ctx.scope, query),
-  });
-  createAndReadRoutes(api, platform, {
-    url: '/normative-docs',
-    tags,
-    permissions: { create: 'normdoc.draft', read: 'normdoc.read' },
-    summaries: { create: '起草规范性文件（正文可粘贴，或随后上传 .docx）', read: '规范性文件详情：正文、各稿、审查意见、期限' },
-    body: normativeDocInput,
     create: (tx, ctx, body) => createNormativeDoc(tx, platform, ctx, ctx.scope, body),
     read: (ctx, id) => getNormativeDoc(platform, ctx.scope, id),
   });
@@ -123,26 +121,24 @@ export async function normativeRoutes(api: FastifyInstance, platform: Platform):
   route(api, { method: 'GET', url: '/public/normative-docs', permission: 'public', summary: '规范性文件库：已公布的规范性文件（默认现行有效），可按标题、文号、正文检索', tags: ['公开'], query: publicNormativeQuery, handler: async ({ query }) => publicLibrary(platform, query) });
   route(api, { method: 'GET', url: '/public/normative-docs/:id', permission: 'public', summary: '已公布的规范性文件全文', tags: ['公开'], params: paramsWithId, handler: async ({ params }) => publicText(platform, params.id) });
 
-  ledgerRoutes(api, platform, {
+  recordRoutes(api, platform, LEGAL_REVIEW, {
     url: '/legal-reviews',
     tags: ['合法性审查'],
-    permission: 'legal_review.read',
-    summaries: { list: '合法性审查事项（政府合同、常务会议题、会议纪要、执法决定等）', export: '按当前筛选导出合法性审查台账（.xlsx）' },
+    permissions: { create: 'legal_review.submit', read: 'legal_review.read' },
+    summaries: {
+      list: '合法性审查事项（政府合同、常务会议题、会议纪要、执法决定等）',
+      export: '按当前筛选导出合法性审查台账（.xlsx）',
+      create: '送审合法性审查事项（审查期限按类别计算）',
+      read: '合法性审查事项详情',
+    },
     query: legalReviewListQuery,
+    body: legalReviewInput,
     sheet: '合法性审查',
-    targetType: 'legal_review',
     columns: exportColumns<LegalReviewView>(LEGAL_REVIEW, [
       { header: '审查期限', width: 12, value: (r) => r.due },
       { header: '状态', width: 10, value: (r) => r.statusLabel },
     ]),
     list: (ctx, query) => listLegalReviews(platform, ctx.scope, query),
-  });
-  createAndReadRoutes(api, platform, {
-    url: '/legal-reviews',
-    tags: ['合法性审查'],
-    permissions: { create: 'legal_review.submit', read: 'legal_review.read' },
-    summaries: { create: '送审合法性审查事项（审查期限按类别计算）', read: '合法性审查事项详情' },
-    body: legalReviewInput,
     create: (tx, ctx, body) => createLegalReview(tx, platform, ctx, ctx.scope, body),
     read: (ctx, id) => getLegalReview(platform, ctx.scope, id),
   });
