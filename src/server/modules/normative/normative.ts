@@ -80,10 +80,10 @@ export async function docxText(filename: string, buffer: Buffer): Promise<string
 /** The last day a document may be valid without a reason: `years` after it is published, less a day. */
 export function validityLimit(issued: string, years: number): string {
   const [y, m, d] = issued.split('-').map(Number) as [number, number, number];
-  const sameDay = new Date(Date.UTC(y + years, m - 1, d));
-  // 29 February in a year without one: the anniversary is 1 March.
-  if (sameDay.getUTCMonth() !== m - 1) sameDay.setUTCDate(0);
-  return fromDayNumber(toDayNumber(sameDay.toISOString().slice(0, 10)) - 1);
+  // Issued on 29 February, a year without one rolls the anniversary to 1 March: the period then ends
+  // on the month's last day, as 民法典 art. 202 counts a period without a corresponding day.
+  const anniversary = new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+  return fromDayNumber(toDayNumber(anniversary) - 1);
 }
 
 /** The longest validity of a document by its title (暂行/试行 are shorter) in years. */
@@ -120,10 +120,6 @@ async function countyOf(tx: Executor): Promise<{ county: string; code: string }>
   return { county: (top?.name ?? '').replace(/人民政府$/, ''), code: top?.code ?? '' };
 }
 
-/**
- * 三统一 at publication: the document number and the registration number, as given or by the
- * configured patterns (the year's next free number); a number already used is refused by name.
- */
 /** A document number or registration number another document already carries is refused by name. */
 async function checkNumbers(tx: Executor, id: string, numbers: { docNumber: string | null; registerNumber: string | null }): Promise<void> {
   for (const [field, label, column] of [['docNumber', '文号', 'doc_number'], ['registerNumber', '统一登记号', 'register_number']] as const) {
