@@ -11,10 +11,7 @@ export default function LegalReviewDetailPage() {
       workflow={LEGAL_REVIEW_WORKFLOW}
       api="/legal-reviews"
       ledger={{ to: '/legal-reviews', label: '合法性审查' }}
-      extra={(r) => [
-        { label: '审查期限', value: r.light ? <DueTag due={r.due!} light={r.light} /> : (r.due ?? '—') },
-        { label: '审查意见', span: 3, value: r.opinion ? <span style={{ whiteSpace: 'pre-wrap' }}>{r.opinion}</span> : '—' },
-      ]}
+      extra={(r) => [{ label: '审查期限', value: r.light ? <DueTag due={r.due!} light={r.light} /> : (r.due ?? '—') }]}
     />
   );
 }
