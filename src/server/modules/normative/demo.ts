@@ -2,6 +2,7 @@
 // the units and the law office would have done it (one filed late, one under review). Idempotent.
 import type { Platform } from '../../kernel/platform.ts';
 import { actingAs } from '../../kernel/auth/acting-as.ts';
+import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
 import { applyTransition } from '../../kernel/workflow/engine.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
 import { LEGAL_REVIEW_WORKFLOW, NORMDOC_WORKFLOW, type LegalReviewInput } from '../../../shared/schemas/normative.ts';
@@ -137,11 +138,8 @@ const REVIEWS: { kind: LegalReviewInput['kind']; title: string; unit: string; ag
 ];
 
 async function loadDemoLegalReviews(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await platform.db.selectFrom('legal_reviews').select('id').where('ref', '=', 'DEMO-HF-0').executeTakeFirst()) {
-    print('合法性审查演示数据：已存在。');
-    return;
-  }
-  const units = new Map((await platform.db.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+  if (await demoLoaded(platform, print, { table: 'legal_reviews', ref: 'DEMO-HF-0', title: '合法性审查' })) return;
+  const units = await unitIdsByCode(platform);
   const office = await actingAs(platform, 'fzb_wang');
   const reviewer = await actingAs(platform, 'shenhe_zhao');
   const today = toDayNumber(chinaToday());
@@ -156,11 +154,8 @@ async function loadDemoLegalReviews(platform: Platform, print: (line: string) =>
 }
 
 async function loadDemoDocs(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await platform.db.selectFrom('normative_docs').select('id').where('ref', '=', 'DEMO-GF-0').executeTakeFirst()) {
-    print('规范性文件演示数据：已存在。');
-    return;
-  }
-  const units = new Map((await platform.db.selectFrom('org_units').select(['id', 'code']).execute()).map((u) => [u.code, u.id]));
+  if (await demoLoaded(platform, print, { table: 'normative_docs', ref: 'DEMO-GF-0', title: '规范性文件' })) return;
+  const units = await unitIdsByCode(platform);
   const office = await actingAs(platform, 'fzb_wang');
   const reviewer = await actingAs(platform, 'shenhe_zhao');
   const today = toDayNumber(chinaToday());

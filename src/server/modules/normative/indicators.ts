@@ -1,6 +1,7 @@
 // Figures of normative documents (domain.md §4): reviews by the review date, documents by the
 // publication date, filing within the `normdoc.filing` clock, and those in force at the end of Y.
 import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
+import { onTimeFigure } from '../../kernel/indicators/on-time.ts';
 import { LEGAL_REVIEW_RECORD_TYPE, NORMDOC_RECORD_TYPE } from '../../../shared/schemas/normative.ts';
 
 const docs = (db: Parameters<RecordSource>[0], column: 'reviewed_date' | 'issued_date', y: number) =>
@@ -15,16 +16,7 @@ export const normativeIndicators: IndicatorDef[] = [
   { code: 'docs.reviewed', name: '规范性文件合法性审查', measure: '件', kind: 'count', definition: '年内完成合法性审查的规范性文件草案（按审查完成日期）', ...common, records: (db, y) => docs(db, 'reviewed_date', y) },
   { code: 'docs.issued', name: '印发规范性文件', measure: '件', kind: 'count', definition: '年内公布的规范性文件（按公布日期）', ...common, records: issuedIn },
   { code: 'docs.filed', name: '报送备案规范性文件', measure: '件', kind: 'count', definition: '年内公布的规范性文件中已报送备案的', ...common, records: filedIn },
-  {
-    code: 'docs.filed_on_time',
-    name: '按时报送备案规范性文件',
-    measure: '件',
-    kind: 'count',
-    definition: '年内公布的规范性文件中，在备案期限（normdoc.filing）内报送备案的',
-    ...common,
-    clockTypes: [NORMDOC_RECORD_TYPE],
-    records: (db, y) => filedIn(db, y).where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', NORMDOC_RECORD_TYPE).where('c.clock_key', '=', 'filing').whereRef('c.record_id', '=', 'normative_docs.id').whereRef('c.due_date', '>=', 'normative_docs.filed_date'))),
-  },
+  onTimeFigure({ code: 'docs.filed_on_time', name: '按时报送备案规范性文件', definition: '年内公布的规范性文件中，在备案期限（normdoc.filing）内报送备案的', ...common, done: filedIn, table: 'normative_docs', doneColumn: 'filed_date', clockKey: 'filing' }),
   { code: 'docs.filed_on_time_rate', name: '规范性文件按时备案率', measure: '%', kind: 'rate', definition: '按时报送备案 / 年内公布', numerator: 'docs.filed_on_time', denominator: 'docs.issued', better: 'up' },
   {
     code: 'docs.in_force',
