@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,9 @@ beforeAll(async () => {
   firstDemo = cli('demo');
 }, 120_000);
 afterAll(() => env.close());
+
+// Each command is a whole process that loads every module: several per test outlast the 30 s default on a busy machine.
+vi.setConfig({ testTimeout: 180_000 });
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/fazhi.mjs', ...args], { env: env.cliEnv, encoding: 'utf8', timeout: 120_000 });
 

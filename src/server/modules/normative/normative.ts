@@ -203,13 +203,15 @@ const WARN_DAYS = 90;
  * workflow, so the timeline and audit say so); the drafting unit is told 90 days before the end.
  */
 export async function normdocDaily(platform: Platform, date: string): Promise<void> {
-  const lapsed = await platform.db.selectFrom('normative_docs').select(['id', 'valid_until']).where('status', '=', 'in_force').where('valid_until', '<', date).execute();
+  // A job run for a later day (fazhi jobs daily --date) ends nothing before it has ended: a transition cannot be dated in the future.
+  const asOf = date < chinaToday() ? date : chinaToday();
+  const lapsed = await platform.db.selectFrom('normative_docs').select(['id', 'valid_until']).where('status', '=', 'in_force').where('valid_until', '<', asOf).execute();
   for (const doc of lapsed) {
     await platform.db.transaction().execute(async (tx) => {
       const current = await tx.selectFrom('normative_docs').select(['version', 'status']).where('id', '=', doc.id).executeTakeFirstOrThrow();
       if (current.status !== 'in_force') return;
       const ended = fromDayNumber(toDayNumber(doc.valid_until!) + 1);
-      await transitionWithin(tx, platform, DAILY_ACTOR, NORMDOC_WORKFLOW, doc.id, 'expire', { version: current.version, date: ended <= date ? ended : date, note: `有效期至 ${doc.valid_until} 届满，自动失效` });
+      await transitionWithin(tx, platform, DAILY_ACTOR, NORMDOC_WORKFLOW, doc.id, 'expire', { version: current.version, date: ended <= asOf ? ended : asOf, note: `有效期至 ${doc.valid_until} 届满，自动失效` });
     });
   }
   const warnBy = fromDayNumber(toDayNumber(date) + WARN_DAYS);
