@@ -101,5 +101,5 @@ describe('audit log', () => {
     } finally {
       await fresh.close();
     }
-  });
+  }, 180_000);
 });
