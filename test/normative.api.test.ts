@@ -40,9 +40,9 @@ const version = async (id: string) => (await office.get(`/api/v1/normative-docs/
 const act = async (agent: Agent, id: string, key: string, body: Record<string, unknown> = {}) => agent.post(`/api/v1/workflow/normative_doc/${id}/transitions/${key}`, { version: await version(id), ...body });
 const REVIEW = { subjectFinding: 'compliant', authorityFinding: 'compliant', contentFinding: 'amended', procedureFinding: 'compliant', conclusion: 'amend', opinion: '第三条已按意见修改，同意修改后提请审议。' };
 /** A draft taken to 待登记公布: submitted, reviewed on `reviewed`, deliberated. */
-async function approved(title: string, reviewed: string) {
-  const doc = await draft(liaisonA, { title, body: `第一条 为加强管理，制定本办法。\n${VALID}` });
-  await advance(liaisonA, 'normative_doc', doc.id, 'submit', { version: await version(doc.id), date: reviewed });
+async function approved(title: string, reviewed: string, drafter = liaisonA, unitId = unitA.id) {
+  const doc = await draft(drafter, { title, body: `第一条 为加强管理，制定本办法。\n${VALID}`, unitId });
+  await advance(drafter, 'normative_doc', doc.id, 'submit', { version: await version(doc.id), date: reviewed });
   await advance(reviewer, 'normative_doc', doc.id, 'review', { version: await version(doc.id), date: reviewed, values: REVIEW });
   await advance(office, 'normative_doc', doc.id, 'deliberate', { version: await version(doc.id), date: reviewed, values: { meeting: '县政府第5次常务会议' } });
   return doc.id as string;
@@ -166,10 +166,13 @@ describe('a normative document', () => {
   });
 
   it('counts in the figures by its dates', async () => {
-    const id = await approved('农村供水管理办法', `${year - 2}-04-01`);
+    // A unit of its own: tests run in any order, and others draft and import for 农业农村局.
+    const unitC = await makeUnit(env.platform, { name: '水利局' });
+    const liaisonC = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitC as any, roles: ['unit_liaison'] })).username);
+    const id = await approved('农村供水管理办法', `${year - 2}-04-01`, liaisonC, unitC.id);
     await act(office, id, 'publish', { date: `${year - 2}-04-10`, values: { validUntil: `${year + 2}-04-09` } });
     await act(office, id, 'file', { date: `${year - 2}-04-20`, values: { filingBody: '市人民政府' } });
-    const figure = async (code: string, y: number) => (await office.get(`/api/v1/indicators?year=${y}&unit=${unitA.code}`)).json().indicators[code];
+    const figure = async (code: string, y: number) => (await office.get(`/api/v1/indicators?year=${y}&unit=${unitC.code}`)).json().indicators[code];
     expect(await figure('docs.reviewed', year - 2)).toBe(1);
     expect(await figure('docs.issued', year - 2)).toBe(1);
     expect(await figure('docs.filed', year - 2)).toBe(1);
@@ -180,7 +183,7 @@ describe('a normative document', () => {
     expect(await figure('docs.in_force', year - 2)).toBe(1);
     expect(await figure('docs.in_force', year - 1)).toBe(inForce - 1);
     // The unit's annual report draft writes them into its section on normative documents.
-    const report = await makeAnnualReport(office, { unitId: unitA.id, year: year - 2 });
+    const report = await makeAnnualReport(office, { unitId: unitC.id, year: year - 2 });
     const section = report.sections.find((s: any) => s.key === 'measures.normative');
     expect(section.heading).toBe('（九）加强行政规范性文件监督管理和合法性审查');
     expect(section.html).toContain('data-figure="docs.issued"');
