@@ -150,12 +150,27 @@ describe('a normative document', () => {
     expect(filingBefore.statusCode).toBe(400);
     // The filing clock starts on publication: the kernel refuses to stop it earlier, naming the date.
     expect(filingBefore.json().detail).toBe(`日期（date）不能早于起算日 ${year - 1}-03-10`);
-    expect((await act(office, id, 'file', { date: `${year - 1}-05-20`, values: { filingBody: '市人民政府、县人大常委会' } })).statusCode).toBe(200);
+    // Filed with each body on its own day, each within its own clock: the standing committee on time, the government late.
+    expect((await act(office, id, 'feedback_congress', { values: { congressFeedback: 'no_objection' } })).json().detail).toBe('不能执行「登记人大备案审查意见」：尚未报送人大常委会备案');
+    expect((await act(office, id, 'file_congress', { date: `${year - 1}-03-30`, values: { congressFilingBody: '县人大常委会' } })).statusCode).toBe(200);
+    const half = (await office.get(`/api/v1/normative-docs/${id}`)).json();
+    expect(half).toMatchObject({ congressFiledDate: `${year - 1}-03-30`, congressFilingBody: '县人大常委会', congressLight: null, filedDate: null, filingDue: `${year - 1}-04-09`, light: 'red' });
+    expect((await act(office, id, 'file', { date: `${year - 1}-05-20`, values: { filingBody: '市人民政府' } })).statusCode).toBe(200);
     expect((await act(office, id, 'file', { values: { filingBody: '再报' } })).json().detail).toContain('已于');
-    const problem = await env.platform.db.selectFrom('problems').selectAll().where('source_id', '=', id).executeTakeFirst();
-    expect(problem).toMatchObject({ source_label: '规范性文件逾期备案', unit_id: unitA.id, status: 'open' });
+    const problems = await env.platform.db.selectFrom('problems').selectAll().where('source_id', 'like', `${id}%`).execute();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ source_label: '规范性文件逾期备案', unit_id: unitA.id, status: 'open', title: expect.stringContaining('逾期报送上一级人民政府备案') });
+    const feedback = await act(office, id, 'feedback_congress', { values: { congressFeedback: 'correct' } });
+    expect(feedback.statusCode, feedback.body).toBe(200);
+    const badFeedback = await act(office, id, 'feedback', { values: { filingFeedback: '同意' } });
+    expect(badFeedback.statusCode).toBe(400);
+    expect(badFeedback.json().detail).toContain('备案审查意见（filingFeedback）');
     const doc = (await office.get(`/api/v1/normative-docs/${id}`)).json();
+    expect(doc).toMatchObject({ filedDate: `${year - 1}-05-20`, filingBody: '市人民政府', filingFeedback: null, congressFeedback: 'correct' });
     expect(doc.clocks.find((c: any) => c.key === 'filing')).toMatchObject({ status: 'stopped', onTime: false });
+    expect(doc.clocks.find((c: any) => c.key === 'filing_congress')).toMatchObject({ status: 'stopped', onTime: true });
+    const done = await env.platform.db.selectFrom('normative_docs').select('filing_done_date').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(done.filing_done_date).toBe(`${year - 1}-05-20`);
     // A filed document in force waits on nobody: it is not in 我的待办.
     const todo = (await office.get('/api/v1/todo')).json();
     expect(JSON.stringify(todo)).not.toContain(id);
@@ -173,6 +188,9 @@ describe('a normative document', () => {
     await act(office, id, 'publish', { date: `${year - 2}-04-10`, values: { validUntil: `${year + 2}-04-09` } });
     await act(office, id, 'file', { date: `${year - 2}-04-20`, values: { filingBody: '市人民政府' } });
     const figure = async (code: string, y: number) => (await office.get(`/api/v1/indicators?year=${y}&unit=${unitC.code}`)).json().indicators[code];
+    // Filed with one body only: not yet filed.
+    expect(await figure('docs.filed', year - 2)).toBe(0);
+    await act(office, id, 'file_congress', { date: `${year - 2}-04-25`, values: { congressFilingBody: '县人大常委会' } });
     expect(await figure('docs.reviewed', year - 2)).toBe(1);
     expect(await figure('docs.issued', year - 2)).toBe(1);
     expect(await figure('docs.filed', year - 2)).toBe(1);
@@ -305,7 +323,7 @@ describe('the import of a library', () => {
       [`BAD-1,${unitA.code},甲办法,测试县政规〔2024〕9号,,2024-05-10,2024-05-01,2029-04-30,,in_force`, '公布日期（issuedDate）', '不能早于合法性审查完成日期 2024-05-10'],
       [`BAD-2,${unitA.code},乙办法,测试县政规〔2024〕8号,,2024-05-01,2024-05-10,2024-05-09,,in_force`, '有效期至（validUntil）', '不能早于公布日期 2024-05-10'],
       [`BAD-3,${unitA.code},丙办法（暂行）,测试县政规〔2024〕7号,,2024-05-01,2024-05-10,2027-05-09,,in_force`, '有效期至（validUntil）', '超过最长有效期'],
-      [`BAD-4,${unitA.code},丁办法,测试县政规〔2024〕6号,,2024-05-01,2024-05-10,2029-05-09,2024-05-02,in_force`, '备案日期（filedDate）', '不能早于公布日期 2024-05-10'],
+      [`BAD-4,${unitA.code},丁办法,测试县政规〔2024〕6号,,2024-05-01,2024-05-10,2029-05-09,2024-05-02,in_force`, '报政府备案日期（filedDate）', '不能早于公布日期 2024-05-10'],
       [`BAD-5,${unitA.code},戊办法,测试县政规〔2023〕2号,,2024-05-01,2024-05-10,2029-05-09,,in_force`, '文号（docNumber）', '已由《农田水利管理办法》使用'],
       [`BAD-6,${unitA.code},己办法,,,2024-05-01,2024-05-10,2029-05-09,,in_force`, '文号（docNumber）', '已公布的文件须填写文号'],
     ] as const) {

@@ -14,6 +14,8 @@ export const FINDINGS = { compliant: '符合', amended: '经修改后符合', no
 export const REVIEW_STANDARDS = { subject: '制定主体', authority: '制定权限', content: '文件内容', procedure: '制定程序' } as const;
 export const REVIEW_CONCLUSIONS = { approve: '同意提请审议', amend: '修改后提请审议' } as const;
 export const FILING_FEEDBACK = { no_objection: '无异议', correct: '纠正' } as const;
+/** The two bodies a published document is filed with, each within `normdoc.filing` (a clock each). */
+export const FILING_BODIES = { government: '上一级人民政府', congress: '本级人大常委会' } as const;
 /** The states an import row names (the workflow's intermediate states are reached in the app). */
 export const IMPORT_STATUSES = { draft: '起草中', in_force: '现行有效', amended: '已修改', repealed: '已废止', expired: '已失效' } as const;
 
@@ -96,11 +98,14 @@ export const NORMDOC_WORKFLOW: WorkflowDef = {
       }),
       inputColumns: { validUntil: 'valid_until', validityReason: 'validity_reason', docNumber: 'requested_doc_number', registerNumber: 'requested_register_number' },
       dateColumn: 'issued_date',
-      effects: [{ start: 'filing', label: '备案期限', rule: 'normdoc.filing' }],
+      effects: [
+        { start: 'filing', label: '报政府备案期限', rule: 'normdoc.filing' },
+        { start: 'filing_congress', label: '报人大备案期限', rule: 'normdoc.filing' },
+      ],
     },
     {
       key: 'file',
-      label: '报送备案',
+      label: '报送上级政府备案',
       from: ['in_force'],
       to: 'in_force',
       roles: ['law_office', 'unit_liaison', 'unit_head'],
@@ -110,23 +115,47 @@ export const NORMDOC_WORKFLOW: WorkflowDef = {
       input: z.strictObject({ filingBody: text('备案机关', 200) }),
       inputColumns: { filingBody: 'filing_body' },
       dateColumn: 'filed_date',
-      check: (d) => (d.filed_date ? `已于 ${String(d.filed_date)} 报送备案` : null),
-      effects: [{ stop: 'filing', reason: '已报送备案' }],
+      check: (d) => (d.filed_date ? `已于 ${String(d.filed_date)} 报送上级政府备案` : null),
+      effects: [{ stop: 'filing', reason: '已报送上级政府备案' }],
+    },
+    {
+      key: 'file_congress',
+      label: '报送人大常委会备案',
+      from: ['in_force'],
+      to: 'in_force',
+      roles: ['law_office', 'unit_liaison', 'unit_head'],
+      secondary: true,
+      input: z.strictObject({ congressFilingBody: text('备案机关', 200) }),
+      inputColumns: { congressFilingBody: 'congress_filing_body' },
+      dateColumn: 'congress_filed_date',
+      check: (d) => (d.congress_filed_date ? `已于 ${String(d.congress_filed_date)} 报送人大常委会备案` : null),
+      effects: [{ stop: 'filing_congress', reason: '已报送人大常委会备案' }],
     },
     {
       key: 'feedback',
-      label: '登记备案审查意见',
+      label: '登记政府备案审查意见',
       from: ['in_force'],
       to: 'in_force',
       roles: ['law_office'],
       secondary: true,
       input: z.strictObject({ filingFeedback: labelledEnum(FILING_FEEDBACK, '备案审查意见', 'filingFeedback') }),
       inputColumns: { filingFeedback: 'filing_feedback' },
-      check: (d) => (!d.filed_date ? '尚未报送备案' : d.filing_feedback ? '已登记备案审查意见' : null),
+      check: (d) => (!d.filed_date ? '尚未报送上级政府备案' : d.filing_feedback ? '已登记上级政府的备案审查意见' : null),
     },
-    { key: 'amend', label: '已修改（由新文件替代）', from: ['in_force'], to: 'amended', roles: ['law_office'], secondary: true, noteRequired: true, dateColumn: 'ended_date', effects: [{ stop: 'filing', reason: '文件已修改' }] },
-    { key: 'repeal', label: '废止', from: ['in_force'], to: 'repealed', roles: ['law_office'], secondary: true, danger: true, noteRequired: true, dateColumn: 'ended_date', effects: [{ stop: 'filing', reason: '文件已废止' }] },
-    { key: 'expire', label: '宣布失效', from: ['in_force'], to: 'expired', roles: ['law_office'], secondary: true, danger: true, noteRequired: true, dateColumn: 'ended_date', effects: [{ stop: 'filing', reason: '文件已失效' }] },
+    {
+      key: 'feedback_congress',
+      label: '登记人大备案审查意见',
+      from: ['in_force'],
+      to: 'in_force',
+      roles: ['law_office'],
+      secondary: true,
+      input: z.strictObject({ congressFeedback: labelledEnum(FILING_FEEDBACK, '备案审查意见', 'congressFeedback') }),
+      inputColumns: { congressFeedback: 'congress_feedback' },
+      check: (d) => (!d.congress_filed_date ? '尚未报送人大常委会备案' : d.congress_feedback ? '已登记人大常委会的备案审查意见' : null),
+    },
+    { key: 'amend', label: '已修改（由新文件替代）', from: ['in_force'], to: 'amended', roles: ['law_office'], secondary: true, noteRequired: true, dateColumn: 'ended_date', effects: [{ stop: 'filing', reason: '文件已修改' }, { stop: 'filing_congress', reason: '文件已修改' }] },
+    { key: 'repeal', label: '废止', from: ['in_force'], to: 'repealed', roles: ['law_office'], secondary: true, danger: true, noteRequired: true, dateColumn: 'ended_date', effects: [{ stop: 'filing', reason: '文件已废止' }, { stop: 'filing_congress', reason: '文件已废止' }] },
+    { key: 'expire', label: '宣布失效', from: ['in_force'], to: 'expired', roles: ['law_office'], secondary: true, danger: true, noteRequired: true, dateColumn: 'ended_date', effects: [{ stop: 'filing', reason: '文件已失效' }, { stop: 'filing_congress', reason: '文件已失效' }] },
   ],
 };
 
@@ -146,9 +175,12 @@ export const NORMATIVE_DOC = defineRecord({
     issuedDate: f.date('公布日期', { input: false, list: true, filter: true, sort: true, note: '不早于合法性审查完成日期', example: '2025-04-01' }),
     validUntil: f.date('有效期至', { input: false, list: true, sort: true, note: '不早于公布日期；一般不超过5年，暂行、试行不超过2年', example: '2030-03-31' }),
     validityReason: f.text('超过最长有效期的理由', { max: 500, input: false, importName: false }),
-    filedDate: f.date('备案日期', { input: false, list: true, sort: true, note: '不早于公布日期', example: '2025-04-20' }),
-    filingBody: f.text('备案机关', { max: 200, input: false, importName: false }),
-    filingFeedback: f.enum('备案审查意见', FILING_FEEDBACK, { input: false, importName: false }),
+    filedDate: f.date('报政府备案日期', { input: false, list: true, sort: true, note: '向上一级人民政府报送备案之日，不早于公布日期；导入时视为同日向本级人大常委会报送', example: '2025-04-20' }),
+    filingBody: f.text('政府备案机关', { max: 200, input: false, importName: false }),
+    filingFeedback: f.enum('政府备案审查意见', FILING_FEEDBACK, { input: false, importName: false }),
+    congressFiledDate: f.date('报人大备案日期', { input: false, importName: false, sort: true, note: '向本级人大常委会报送备案之日' }),
+    congressFilingBody: f.text('人大备案机关', { max: 200, input: false, importName: false }),
+    congressFeedback: f.enum('人大备案审查意见', FILING_FEEDBACK, { input: false, importName: false }),
     endedDate: f.date('失效日期', { input: false, importName: false, note: '修改、废止或失效之日' }),
     consultation: f.longText('征求意见情况', { max: 3000, importName: false, export: false, note: '如：2026年3月1日至15日在县政府门户网站公开征求意见，收到意见5条，采纳3条' }),
     body: f.longText('正文', { max: 200000, detail: false, export: false, importName: false }),
@@ -233,6 +265,9 @@ export type NormativeDocView = Omit<RecordView<typeof NORMATIVE_DOC.fields>, 'bo
   statusLabel: string;
   filingDue: string | null;
   light: 'green' | 'yellow' | 'red' | null;
+  /** The People's Congress standing committee's filing clock (the government's is `filingDue`/`light`). */
+  congressFilingDue: string | null;
+  congressLight: 'green' | 'yellow' | 'red' | null;
 };
 
 export interface NormativeTextVersion {

@@ -16,7 +16,7 @@ interface DemoDoc {
   submitted: number;
   /** How far it went: the last transition taken. */
   until: 'draft' | 'submit' | 'review' | 'deliberate' | 'publish' | 'file' | 'feedback' | 'amend' | 'repeal' | 'expire';
-  /** Days from publication to filing (the default is within the 30 days). */
+  /** Days from publication to the filing with the government above (the default is within the 30 days; the standing committee's is on day 20). */
   fileAfter?: number;
   /** Days from publication to the end (amended, repealed). */
   endAfter?: number;
@@ -179,8 +179,14 @@ async function loadDemoDocs(platform: Platform, print: (line: string) => void): 
       const years = /试行|暂行/.test(doc.title) ? 2 : 5;
       await step(office, 'publish', issued, { validUntil: validityLimit(day(issued), years) });
     }
-    if (reached(doc, 'file')) await step(office, 'file', issued + (doc.fileAfter ?? 20), { filingBody: '市人民政府、县人大常委会' });
-    if (reached(doc, 'feedback') && ['feedback', 'amend', 'repeal', 'expire'].includes(doc.until)) await step(office, 'feedback', issued + 60, { filingFeedback: 'no_objection' });
+    if (reached(doc, 'file')) {
+      await step(office, 'file', issued + (doc.fileAfter ?? 20), { filingBody: '市人民政府' });
+      await step(office, 'file_congress', issued + 20, { congressFilingBody: '县人大常委会' });
+    }
+    if (reached(doc, 'feedback') && ['feedback', 'amend', 'repeal', 'expire'].includes(doc.until)) {
+      await step(office, 'feedback', issued + 60, { filingFeedback: 'no_objection' });
+      await step(office, 'feedback_congress', issued + 75, { congressFeedback: 'no_objection' });
+    }
     if (doc.until === 'amend') await step(office, 'amend', issued + doc.endAfter!, undefined, '已由新修订的规定替代');
     if (doc.until === 'repeal') await step(office, 'repeal', issued + doc.endAfter!, undefined, '上位法修订，经清理决定废止');
     if (doc.until === 'expire') {

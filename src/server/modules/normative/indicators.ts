@@ -7,16 +7,18 @@ import { LEGAL_REVIEW_RECORD_TYPE, NORMDOC_RECORD_TYPE } from '../../../shared/s
 const docs = (db: Parameters<RecordSource>[0], column: 'reviewed_date' | 'issued_date', y: number) =>
   db.selectFrom('normative_docs').select(['id', 'title', 'unit_id', `${column} as date`]).where(column, '>=', `${y}-01-01`).where(column, '<=', `${y}-12-31`);
 const issuedIn: RecordSource = (db, y) => docs(db, 'issued_date', y);
-const filedIn: RecordSource = (db, y) => issuedIn(db, y).where('filed_date', 'is not', null);
+const filedIn: RecordSource = (db, y) => issuedIn(db, y).where('filing_done_date', 'is not', null);
 const common = { recordType: NORMDOC_RECORD_TYPE, linkPrefix: '/normative-docs/' };
+// Both filing clocks start on publication under the one rule normdoc.filing, so their due dates are
+// the same day: "filed on time" compares the later filing (filing_done_date) with the government's clock.
 const completedIn: RecordSource = (db, y) => db.selectFrom('legal_reviews').select(['id', 'title', 'unit_id', 'completed_date as date']).where('completed_date', '>=', `${y}-01-01`).where('completed_date', '<=', `${y}-12-31`);
 const reviews = { recordType: LEGAL_REVIEW_RECORD_TYPE, linkPrefix: '/legal-reviews/' };
 
 export const normativeIndicators: IndicatorDef[] = [
   { code: 'docs.reviewed', name: '规范性文件合法性审查', measure: '件', kind: 'count', definition: '年内完成合法性审查的规范性文件草案（按审查完成日期）', ...common, records: (db, y) => docs(db, 'reviewed_date', y) },
   { code: 'docs.issued', name: '印发规范性文件', measure: '件', kind: 'count', definition: '年内公布的规范性文件（按公布日期）', ...common, records: issuedIn },
-  { code: 'docs.filed', name: '报送备案规范性文件', measure: '件', kind: 'count', definition: '年内公布的规范性文件中已报送备案的', ...common, records: filedIn },
-  onTimeFigure({ code: 'docs.filed_on_time', name: '按时报送备案规范性文件', definition: '年内公布的规范性文件中，在备案期限（normdoc.filing）内报送备案的', ...common, done: filedIn, table: 'normative_docs', doneColumn: 'filed_date', clockKey: 'filing' }),
+  { code: 'docs.filed', name: '报送备案规范性文件', measure: '件', kind: 'count', definition: '年内公布的规范性文件中已向上一级人民政府和本级人大常委会报送备案的', ...common, records: filedIn },
+  onTimeFigure({ code: 'docs.filed_on_time', name: '按时报送备案规范性文件', definition: '年内公布的规范性文件中，在备案期限（normdoc.filing）内向两个备案机关都报送备案的', ...common, done: filedIn, table: 'normative_docs', doneColumn: 'filing_done_date', clockKey: 'filing' }),
   { code: 'docs.filed_on_time_rate', name: '规范性文件按时备案率', measure: '%', kind: 'rate', definition: '按时报送备案 / 年内公布', numerator: 'docs.filed_on_time', denominator: 'docs.issued', better: 'up' },
   {
     code: 'docs.in_force',

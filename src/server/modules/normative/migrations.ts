@@ -61,4 +61,13 @@ export const normativeMigrations: MigrationSet = () => ({
       await createIndexes(db, 'legal_reviews', { completed: 'completed_date, kind', unit_status: 'unit_id, status' });
     },
   },
+  // Filing with both bodies: the government above (filed_date…) and the People's Congress standing
+  // committee (congress_…), each with its date, body and feedback; filing_done_date once both are filed.
+  normative_0004_filing_bodies: {
+    async up(db: Kysely<any>) {
+      for (const column of ['congress_filed_date', 'congress_filing_body', 'congress_feedback', 'filing_done_date']) await db.schema.alterTable('normative_docs').addColumn(column, 'text').execute();
+      // Until now one filing went to both bodies (its body named them together).
+      await db.updateTable('normative_docs').set((eb: any) => ({ congress_filed_date: eb.ref('filed_date'), congress_filing_body: eb.ref('filing_body'), filing_done_date: eb.ref('filed_date') })).where('filed_date', 'is not', null).execute();
+    },
+  },
 });

@@ -20,12 +20,13 @@ import { openProblem } from '../../kernel/problems/index.ts';
 import { checkFileType } from '../../kernel/attachments/store.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
-import { FINDINGS, NORMATIVE_DOC, NORMDOC_RECORD_TYPE, NORMDOC_WORKFLOW, REVIEW_STANDARDS, type NormativeDocDetail, type NormativeDocInput, type NormativeDocView, type NormativeListQuery, type NormativeTextVersion } from '../../../shared/schemas/normative.ts';
+import { FILING_BODIES, FINDINGS, NORMATIVE_DOC, NORMDOC_RECORD_TYPE, NORMDOC_WORKFLOW, REVIEW_STANDARDS, type NormativeDocDetail, type NormativeDocInput, type NormativeDocView, type NormativeListQuery, type NormativeTextVersion } from '../../../shared/schemas/normative.ts';
 import { normdocSettings } from './settings.ts';
 import type { NormativeDocTable } from './tables.ts';
 import { flagsOf, runPrecheck } from './prereview.ts';
 
-export const FILING_CLOCK = { start: 'filing', label: '备案期限', rule: 'normdoc.filing' } as const;
+/** The filing clocks publication starts: one per body filed with. */
+const FILING_CLOCKS = NORMDOC_WORKFLOW.transitions.find((t) => t.key === 'publish')!.effects!;
 
 export async function createNormativeDoc(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: NormativeDocInput & { ref?: string | null }, source: 'paste' | 'import' = 'paste'): Promise<string> {
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.unitId).executeTakeFirst();
@@ -172,22 +173,28 @@ export async function afterNormdocTransition(tx: Tx, record: Record<string, unkn
     if (problem) throw problem[0] === 'issuedDate' ? fieldError('date', '公布日期', problem[2]) : fieldError(...problem);
     await assignNumbers(tx, doc);
   }
-  if (transition === 'file') {
+  if (transition === 'file' || transition === 'file_congress') {
+    const body = transition === 'file' ? 'government' : 'congress';
     if (doc.issued_date && date < doc.issued_date) throw fieldError('date', '备案日期', `不能早于公布日期 ${doc.issued_date}`);
-    await feedLateFiling(tx, doc, date);
+    await feedLateFiling(tx, doc, date, body);
+    // Filed with both bodies: the later day is when the filing was complete (docs.filed counts it).
+    const other = body === 'government' ? doc.congress_filed_date : doc.filed_date;
+    if (other) await tx.updateTable('normative_docs').set({ filing_done_date: other > date ? other : date }).where('id', '=', doc.id).execute();
   }
 }
 
-/** A filing after its deadline goes to the drafting unit's problem pool. */
-async function feedLateFiling(tx: Tx, doc: NormativeDocTable, filedDate: string): Promise<void> {
-  const clock = await tx.selectFrom('clocks').select('due_date').where('record_type', '=', NORMDOC_RECORD_TYPE).where('record_id', '=', doc.id).where('clock_key', '=', 'filing').executeTakeFirst();
+const FILING = { government: { clockKey: 'filing', source: (id: string) => id }, congress: { clockKey: 'filing_congress', source: (id: string) => `${id}#congress` } } as const;
+
+/** A filing after its deadline, with either body, goes to the drafting unit's problem pool. */
+async function feedLateFiling(tx: Tx, doc: NormativeDocTable, filedDate: string, body: keyof typeof FILING_BODIES): Promise<void> {
+  const clock = await tx.selectFrom('clocks').select('due_date').where('record_type', '=', NORMDOC_RECORD_TYPE).where('record_id', '=', doc.id).where('clock_key', '=', FILING[body].clockKey).executeTakeFirst();
   if (!clock || filedDate <= clock.due_date) return;
   await openProblem(tx, {
     sourceType: NORMDOC_RECORD_TYPE,
-    sourceId: doc.id,
+    sourceId: FILING[body].source(doc.id),
     sourceLabel: '规范性文件逾期备案',
     unitId: doc.unit_id,
-    title: `逾期报送备案：${doc.title}（应于 ${clock.due_date} 前，实际 ${filedDate}）`,
+    title: `逾期报送${FILING_BODIES[body]}备案：${doc.title}（应于 ${clock.due_date} 前，实际 ${filedDate}）`,
     severity: 'general',
     openedOn: filedDate,
     link: `/normative-docs/${doc.id}`,
@@ -226,7 +233,7 @@ export async function normdocDaily(platform: Platform, date: string): Promise<vo
 }
 
 // Every column but the text: a ledger page or an export never carries the documents' bodies.
-const LIST_COLUMNS = ['id', 'ref', 'unit_id', 'title', 'status', 'text_no', 'open_flags', 'reviewed_date', 'deliberated_date', 'deliberation_meeting', 'doc_number', 'register_number', 'issued_date', 'valid_until', 'validity_reason', 'filed_date', 'filing_body', 'filing_feedback', 'ended_date', 'version'] as const;
+const LIST_COLUMNS = ['id', 'ref', 'unit_id', 'title', 'status', 'text_no', 'open_flags', 'reviewed_date', 'deliberated_date', 'deliberation_meeting', 'doc_number', 'register_number', 'issued_date', 'valid_until', 'validity_reason', 'filed_date', 'filing_body', 'filing_feedback', 'congress_filed_date', 'congress_filing_body', 'congress_feedback', 'ended_date', 'version'] as const;
 
 function docQuery(db: Executor) {
   return db
@@ -239,11 +246,13 @@ type Row = Pick<NormativeDocTable, (typeof LIST_COLUMNS)[number]> & { unit_name:
 
 async function toViews(platform: Platform, rows: Row[]): Promise<NormativeDocView[]> {
   if (rows.length === 0) return [];
-  const clocks = await clocksWithLights(platform, NORMDOC_RECORD_TYPE, rows.map((r) => r.id), 'filing');
+  const ids = rows.map((r) => r.id);
+  const [government, congress] = await Promise.all([clocksWithLights(platform, NORMDOC_RECORD_TYPE, ids, 'filing'), clocksWithLights(platform, NORMDOC_RECORD_TYPE, ids, 'filing_congress')]);
   return rows.map((r) => {
-    const { clock, light = null } = clocks.get(r.id) ?? {};
+    const { clock, light = null } = government.get(r.id) ?? {};
+    const { clock: congressClock, light: congressLight = null } = congress.get(r.id) ?? {};
     const { body: _body, consultation: _consultation, ...view } = recordView(NORMATIVE_DOC, r);
-    return { ...view, unitName: r.unit_name, status: r.status, statusLabel: NORMDOC_WORKFLOW.states[r.status]?.label ?? r.status, filingDue: clock?.due_date ?? null, light };
+    return { ...view, unitName: r.unit_name, status: r.status, statusLabel: NORMDOC_WORKFLOW.states[r.status]?.label ?? r.status, filingDue: clock?.due_date ?? null, light, congressFilingDue: congressClock?.due_date ?? null, congressLight };
   });
 }
 
@@ -333,7 +342,8 @@ export async function recordLedger(tx: Tx, platform: Platform, actor: Actor, id:
     'normative_docs',
     id,
     doc.version,
-    { title: ledger.title, status: ledger.status, reviewed_date: ledger.reviewedDate, issued_date: ledger.issuedDate, valid_until: ledger.validUntil, filed_date: ledger.filedDate, doc_number: ledger.docNumber, register_number: ledger.registerNumber, ended_date: ended },
+    // A ledger's one filing date is the day the document was filed with both bodies.
+    { title: ledger.title, status: ledger.status, reviewed_date: ledger.reviewedDate, issued_date: ledger.issuedDate, valid_until: ledger.validUntil, filed_date: ledger.filedDate, congress_filed_date: ledger.filedDate, filing_done_date: ledger.filedDate, doc_number: ledger.docNumber, register_number: ledger.registerNumber, ended_date: ended },
     actor.id,
   );
   const updated = await tx.selectFrom('normative_docs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -341,10 +351,11 @@ export async function recordLedger(tx: Tx, platform: Platform, actor: Actor, id:
   await assignNumbers(tx, updated, false);
   await clearClocks(tx, NORMDOC_RECORD_TYPE, id);
   const record = updated as unknown as WorkflowRecord;
-  await applyEffects(tx, platform, actor, NORMDOC_WORKFLOW, record, [FILING_CLOCK], ledger.issuedDate);
+  await applyEffects(tx, platform, actor, NORMDOC_WORKFLOW, record, FILING_CLOCKS, ledger.issuedDate);
+  const stopBoth = (reason: string) => Object.values(FILING).map((b) => ({ stop: b.clockKey, reason }));
   if (ledger.filedDate) {
-    await applyEffects(tx, platform, actor, NORMDOC_WORKFLOW, record, [{ stop: 'filing', reason: '已报送备案' }], ledger.filedDate);
-    await feedLateFiling(tx, updated, ledger.filedDate);
-  } else if (ended) await applyEffects(tx, platform, actor, NORMDOC_WORKFLOW, record, [{ stop: 'filing', reason: '文件已不再有效' }], ended);
+    await applyEffects(tx, platform, actor, NORMDOC_WORKFLOW, record, stopBoth('已报送备案'), ledger.filedDate);
+    for (const body of Object.keys(FILING) as (keyof typeof FILING)[]) await feedLateFiling(tx, updated, ledger.filedDate, body);
+  } else if (ended) await applyEffects(tx, platform, actor, NORMDOC_WORKFLOW, record, stopBoth('文件已不再有效'), ended);
   await addTimeline(tx, actor, { recordType: NORMDOC_RECORD_TYPE, recordId: id, action: 'import', label: '批量导入', fromStatus: doc.status, toStatus: ledger.status, note: [ledger.issuedDate && `公布 ${ledger.issuedDate}`, ledger.filedDate && `备案 ${ledger.filedDate}`].filter(Boolean).join('；') || null });
 }

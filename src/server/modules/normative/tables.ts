@@ -37,6 +37,11 @@ export interface NormativeDocTable extends StampColumns {
   filed_date: string | null;
   filing_body: string | null;
   filing_feedback: string | null;
+  congress_filed_date: string | null;
+  congress_filing_body: string | null;
+  congress_feedback: string | null;
+  /** The later of the two filing dates, once the document is filed with both bodies. */
+  filing_done_date: string | null;
   ended_date: string | null;
   /** 征求意见情况: how the draft was put to public comment (the pre-review checks read it). */
   consultation: string | null;

@@ -25,7 +25,10 @@ export default function NormativeDocDetailPage() {
       api="/normative-docs"
       ledger={{ to: '/normative-docs', label: '规范性文件' }}
       tags={(d) => d.docNumber && <Tag>{d.docNumber}</Tag>}
-      extra={(d) => [{ label: '备案期限', value: d.light ? <DueTag due={d.filingDue!} light={d.light} /> : (d.filingDue ?? '—') }]}
+      extra={(d) => [
+        { label: '报政府备案期限', value: d.light ? <DueTag due={d.filingDue!} light={d.light} /> : (d.filingDue ?? '—') },
+        { label: '报人大备案期限', value: d.congressLight ? <DueTag due={d.congressFilingDue!} light={d.congressLight} /> : (d.congressFilingDue ?? '—') },
+      ]}
     >
       {(d, refresh) => (
         <>

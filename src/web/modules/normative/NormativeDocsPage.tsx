@@ -30,7 +30,10 @@ export default function NormativeDocsPage() {
         url="/normative-docs"
         exportName="规范性文件台账.xlsx"
         link={{ field: 'title', to: (d) => `/normative-docs/${d.id}` }}
-        trailing={[{ key: 'filing', title: '备案期限', width: 190, render: (_, d) => (d.light ? <DueTag due={d.filingDue!} light={d.light} /> : d.filedDate ? `已备案 ${d.filedDate}` : '—') }]}
+        trailing={[
+          { key: 'filing', title: '报政府备案', width: 170, render: (_, d) => (d.light ? <DueTag due={d.filingDue!} light={d.light} /> : d.filedDate ? `已备案 ${d.filedDate}` : '—') },
+          { key: 'filingCongress', title: '报人大备案', width: 170, render: (_, d) => (d.congressLight ? <DueTag due={d.congressFilingDue!} light={d.congressLight} /> : d.congressFiledDate ? `已备案 ${d.congressFiledDate}` : '—') },
+        ]}
       />
     </Card>
   );
