@@ -28,6 +28,7 @@ import { notificationRoutes } from './kernel/notifications/routes.ts';
 import { indicatorRoutes } from './kernel/indicators/routes.ts';
 import { problemRoutes } from './kernel/problems/routes.ts';
 import { publicRoutes } from './kernel/public/routes.ts';
+import { searchRoutes } from './kernel/search/routes.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -134,6 +135,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
       await indicatorRoutes(api, platform);
       await problemRoutes(api, platform);
       await publicRoutes(api, platform);
+      await searchRoutes(api, platform);
       for (const mod of platform.modules) {
         if (mod.routes) await api.register(async (scope) => mod.routes!(scope, platform));
       }

@@ -14,6 +14,7 @@ import { DEFAULT_RULES } from './calendar/default-rules.ts';
 import { validateWorkflow, type WorkflowDef } from '../../shared/workflow.ts';
 import type { IndicatorDef } from './indicators/registry.ts';
 import { IndicatorFacts } from './indicators/facts.ts';
+import { installSearch, searchTargets, type SearchTarget } from './search/index.ts';
 
 export interface Platform {
   config: Config;
@@ -37,6 +38,8 @@ export interface Platform {
   indicators: ReadonlyMap<string, IndicatorDef>;
   /** Summary tables of the count indicators (per unit and year), kept exact by write generations. */
   facts: IndicatorFacts;
+  /** The record types global search covers, with the columns it searches (kernel/search). */
+  searchTargets: readonly SearchTarget[];
   close(): Promise<void>;
 }
 
@@ -119,8 +122,10 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
   }
 
   const facts = new IndicatorFacts(handle.db, handle.dialect, indicators);
+  let searchable: SearchTarget[];
   try {
     await facts.install(['clocks', 'org_units', ...CALENDAR_TABLES]);
+    searchable = await installSearch(handle.db, handle.dialect, searchTargets({ workflows, records }), migrationsApplied.length > 0);
   } catch (error) {
     await handle.close();
     throw error;
@@ -142,6 +147,7 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
     workflows,
     indicators,
     facts,
+    searchTargets: searchable,
     close: () => handle.close(),
   };
   return { platform, keyFileCreated, migrationsApplied };

@@ -10,6 +10,7 @@ import type { Platform } from '../platform.ts';
 import type { Config } from '../../config.ts';
 import { BlobStore } from '../attachments/store.ts';
 import { DERIVED_TABLES } from '../indicators/facts.ts';
+import { SEARCH_PREFIX } from '../search/index.ts';
 
 const FORMAT = 'fazhi-backup';
 
@@ -18,7 +19,7 @@ async function userTables(platform: Platform): Promise<string[]> {
   // PostgreSQL introspection lists every schema of the database: keep ours.
   const ours = (t: { schema?: string }) => platform.dialect !== 'postgres' || t.schema === platform.config.pgSchema;
   const derived = new Set<string>(DERIVED_TABLES);
-  return tables.filter((t) => !t.isView && !t.name.startsWith('kysely_') && !derived.has(t.name) && ours(t)).map((t) => t.name);
+  return tables.filter((t) => !t.isView && !t.name.startsWith('kysely_') && !derived.has(t.name) && !t.name.startsWith(SEARCH_PREFIX) && ours(t)).map((t) => t.name);
 }
 
 /** Tables ordered so that every table comes after the tables its foreign keys reference. */

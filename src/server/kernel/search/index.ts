@@ -1,0 +1,202 @@
+// Global search: every record type with a workflow (it names the read permission, the table, the
+// title column and the record's page) is searchable by its ref and the fields its definition flags
+// `search` — never by sealed personal data, which is stored as ciphertext. The index is derived, like
+// the figures' triggers: on SQLite an FTS5 trigram table per record table kept by triggers, on
+// PostgreSQL a pg_trgm GIN index on the same text. Queries of one or two characters (a trigram needs
+// three) fall back to LIKE.
+import { sql } from 'kysely';
+import { createHash } from 'node:crypto';
+import type { Db, Dialect, Executor } from '../db/index.ts';
+import { likeEscape } from '../db/index.ts';
+import type { Platform } from '../platform.ts';
+import type { RequestContext } from '../auth/context.ts';
+import { scoped } from '../auth/scope.ts';
+import { entries } from '../../../shared/records.ts';
+import { stateLabels } from '../../../shared/workflow.ts';
+import { COUNT_CAP, TRIGRAM_MIN, type SearchGroup, type SearchHit } from '../../../shared/schemas/search.ts';
+
+/** Every derived search object's name starts with this (backups leave them out). */
+export const SEARCH_PREFIX = 'search_';
+
+export interface SearchTarget {
+  recordType: string;
+  title: string;
+  table: string;
+  titleColumn: string;
+  readPermission: string;
+  linkPrefix: string;
+  /** Columns whose text is searched: ref first, then the definition's `search` fields. */
+  columns: readonly string[];
+  statusLabels: Readonly<Record<string, string>>;
+  hasRef?: boolean;
+}
+
+export function searchTargets(platform: Pick<Platform, 'workflows' | 'records'>): SearchTarget[] {
+  const out: SearchTarget[] = [];
+  for (const flow of platform.workflows.values()) {
+    const record = platform.records.get(flow.recordType);
+    if (!record || record.table !== flow.table) continue;
+    const fields = entries(record).filter(([, f]) => f.search && !f.sealed).map(([, f]) => f.column);
+    out.push({
+      recordType: flow.recordType,
+      title: flow.title,
+      table: flow.table,
+      titleColumn: flow.titleColumn,
+      readPermission: flow.readPermission,
+      linkPrefix: flow.linkPrefix,
+      columns: [...new Set(['ref', flow.titleColumn, ...fields])],
+      statusLabels: stateLabels(flow),
+    });
+  }
+  return out;
+}
+
+const ident = (name: string) => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`标识符不合法：${name}`);
+  return `"${name}"`;
+};
+
+/** The searched text of a row: its columns joined by spaces (IMMUTABLE on PostgreSQL, so it can be indexed). */
+const textOf = (columns: readonly string[], row = '') => columns.map((c) => `coalesce(${row}${ident(c)}, '')`).join(` || ' ' || `);
+
+const signature = (target: SearchTarget) => createHash('sha256').update(target.columns.join(',')).digest('hex').slice(0, 8);
+
+function sqliteObjects(target: SearchTarget) {
+  const fts = `${SEARCH_PREFIX}${target.table}`;
+  const table = ident(target.table);
+  const insert = `insert into ${ident(fts)}(rowid, id, body) values (new.rowid, new.id, ${textOf(target.columns, 'new.')})`;
+  const remove = `delete from ${ident(fts)} where rowid = old.rowid`;
+  const watched = target.columns.map(ident).join(', ');
+  return {
+    fts,
+    // The signature names the columns: a definition that searches other fields gets a new table.
+    create: `create virtual table ${ident(fts)} using fts5(id unindexed, body, tokenize = 'trigram') /* ${signature(target)} */`,
+    triggers: [
+      `create trigger ${ident(`${fts}_ai`)} after insert on ${table} begin ${insert}; end`,
+      `create trigger ${ident(`${fts}_ad`)} after delete on ${table} begin ${remove}; end`,
+      `create trigger ${ident(`${fts}_au`)} after update of ${watched} on ${table} begin ${remove}; ${insert}; end`,
+    ],
+    fill: `insert into ${ident(fts)}(rowid, id, body) select rowid, id, ${textOf(target.columns)} from ${table}`,
+  };
+}
+
+/**
+ * Creates or refreshes the index. On SQLite the FTS table holds each row under the row's rowid; a
+ * migration that rebuilt a table may have renumbered its rowids, so the index is refilled whenever
+ * migrations ran, its definition changed, or its row count differs from the table's.
+ */
+export async function installSearch(db: Db, dialect: Dialect, wanted: readonly SearchTarget[], migrated: boolean): Promise<SearchTarget[]> {
+  const targets = await withColumnsPresent(db, dialect, wanted);
+  if (dialect === 'sqlite') {
+    await db.transaction().execute(async (tx) => {
+      for (const target of targets) {
+        const o = sqliteObjects(target);
+        const existing = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where name = ${o.fts} or name like ${`${o.fts}\\_a_`} escape '\\'`.execute(tx);
+        const current = new Map(existing.rows.map((r) => [r.name, r.sql]));
+        const same = current.get(o.fts) === o.create && o.triggers.every((t) => [...current.values()].includes(t));
+        if (same && !migrated && (await countsMatch(tx, o.fts, target.table))) continue;
+        for (const suffix of ['_ai', '_ad', '_au']) await sql.raw(`drop trigger if exists ${ident(o.fts + suffix)}`).execute(tx);
+        await sql.raw(`drop table if exists ${ident(o.fts)}`).execute(tx);
+        await sql.raw(o.create).execute(tx);
+        await sql.raw(o.fill).execute(tx);
+        for (const t of o.triggers) await sql.raw(t).execute(tx);
+      }
+    });
+    return targets;
+  }
+  await db.transaction().execute(async (tx) => {
+    // Two processes starting at once would race to create the extension and the indexes.
+    await sql`select pg_advisory_xact_lock(hashtext('fazhi_search_index'))`.execute(tx);
+    await sql`create extension if not exists pg_trgm schema public`.execute(tx);
+    for (const target of targets) {
+      const name = `${SEARCH_PREFIX}${target.table}_${signature(target)}`;
+      const stale = await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename = ${target.table} and indexname like ${`${SEARCH_PREFIX}%`} and indexname <> ${name}`.execute(tx);
+      for (const s of stale.rows) await sql.raw(`drop index if exists ${ident(s.name)}`).execute(tx);
+      await sql.raw(`create index if not exists ${ident(name)} on ${ident(target.table)} using gin ((${textOf(target.columns)}) public.gin_trgm_ops)`).execute(tx);
+    }
+  });
+  return targets;
+}
+
+/** Not every record table has a ref (an annual report is named by unit and year): search the columns it has. */
+async function withColumnsPresent(db: Db, dialect: Dialect, targets: readonly SearchTarget[]): Promise<SearchTarget[]> {
+  const out: SearchTarget[] = [];
+  for (const target of targets) {
+    const { rows } =
+      dialect === 'sqlite'
+        ? await sql<{ c: string }>`select name as c from pragma_table_info(${target.table})`.execute(db)
+        : await sql<{ c: string }>`select column_name as c from information_schema.columns where table_schema = current_schema() and table_name = ${target.table}`.execute(db);
+    const present = new Set(rows.map((r) => r.c));
+    const missing = target.columns.filter((c) => c !== 'ref' && !present.has(c));
+    if (missing.length) throw new Error(`搜索字段在表 ${target.table} 中不存在：${missing.join('、')}`);
+    out.push({ ...target, columns: target.columns.filter((c) => present.has(c)), hasRef: present.has('ref') });
+  }
+  return out;
+}
+
+async function countsMatch(tx: Executor, fts: string, table: string): Promise<boolean> {
+  const { rows } = await sql<{ a: number; b: number }>`select (select count(*) from ${sql.table(fts)}) as a, (select count(*) from ${sql.table(table)}) as b`.execute(tx);
+  return Number(rows[0]!.a) === Number(rows[0]!.b);
+}
+
+/** Words of the query: each must match (AND), in any order. */
+const termsOf = (q: string) => [...new Set(q.split(/\s+/).filter(Boolean))].slice(0, 5);
+
+/** The FTS5 phrase for one term (quotes doubled, so the user's text is never FTS syntax). */
+const phrase = (term: string) => `"${term.replaceAll('"', '""')}"`;
+
+/** The records of one target matching every term, in the reader's scope: the newest first, and how many (up to the cap). */
+async function searchTarget(platform: Platform, ctx: RequestContext, target: SearchTarget, terms: string[], unitIds: readonly string[], limit: number): Promise<SearchGroup | null> {
+  const { db } = platform;
+  const t = (column: string) => sql.ref(`t.${column}`);
+  let base: any;
+  if (platform.dialect === 'sqlite') {
+    const fts = `${SEARCH_PREFIX}${target.table}`;
+    const long = terms.filter((w) => [...w].length >= TRIGRAM_MIN);
+    const short = terms.filter((w) => [...w].length < TRIGRAM_MIN);
+    base = (db as any).selectFrom(`${target.table} as t`).innerJoin(`${fts} as s`, 's.id', 't.id');
+    if (long.length) base = base.where(sql`s.body match ${long.map(phrase).join(' AND ')}`);
+    for (const w of short) base = base.where(sql`s.body like ${`%${likeEscape(w)}%`} escape '\\'`);
+  } else {
+    const text = sql.raw(textOf(target.columns, 't.'));
+    base = (db as any).selectFrom(`${target.table} as t`);
+    for (const w of terms) base = base.where(sql`${text} ilike ${`%${likeEscape(w)}%`} escape '\\'`);
+  }
+  const byUnit = unitIds.length ? (db as any).selectFrom(`${target.table} as t`).where('t.unit_id', 'in', unitIds) : null;
+  const branches = [base, byUnit].filter(Boolean).map((q) => scoped(q, ctx.scope, 't.unit_id'));
+  const ids = new Set<string>();
+  let total = 0;
+  for (const q of branches) {
+    const found = await q.select('t.id').orderBy('t.id', 'desc').limit(COUNT_CAP + 1).execute();
+    for (const r of found) ids.add(r.id);
+    total = ids.size;
+  }
+  if (!total) return null;
+  const top = [...ids].sort().reverse().slice(0, limit);
+  const rows = await (db as any)
+    .selectFrom(`${target.table} as t`)
+    .leftJoin('org_units as u', 'u.id', 't.unit_id')
+    .select([sql<string>`t.id`.as('id'), (target.hasRef ? sql<string | null>`t.ref` : sql<null>`null`).as('ref'), sql<string>`${t(target.titleColumn)}`.as('title'), sql<string | null>`t.status`.as('status'), sql<string | null>`u.name`.as('unitName')])
+    .where('t.id', 'in', top)
+    .orderBy('t.id', 'desc')
+    .execute();
+  const items: SearchHit[] = rows.map((r: any) => ({ id: r.id, ref: r.ref, title: String(r.title ?? ''), status: r.status, statusLabel: r.status ? (target.statusLabels[r.status] ?? null) : null, unitName: r.unitName, link: `${target.linkPrefix}${r.id}` }));
+  return { type: target.recordType, title: target.title, total: Math.min(total, COUNT_CAP + 1), items };
+}
+
+/** The reader's matches, grouped by record type: only the types the reader may read, only in the reader's scope. */
+export async function search(platform: Platform, ctx: RequestContext, q: string, limit: number): Promise<SearchGroup[]> {
+  const terms = termsOf(q);
+  // A unit's name (two characters or more: "局" alone would name every bureau) finds its records too.
+  const unitIds =
+    [...q.trim()].length >= 2
+      ? (await scoped(platform.db.selectFrom('org_units').select('id'), ctx.scope, 'id').where(sql<boolean>`lower(name) like lower(${`%${likeEscape(q.trim())}%`}) escape '\\'`).limit(50).execute()).map((u) => u.id)
+      : [];
+  const groups: SearchGroup[] = [];
+  for (const target of platform.searchTargets) {
+    if (!ctx.permissions.has(target.readPermission)) continue;
+    const group = await searchTarget(platform, ctx, target, terms, unitIds, limit);
+    if (group) groups.push(group);
+  }
+  return groups;
+}
