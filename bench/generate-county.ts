@@ -11,6 +11,7 @@ import { MODULES } from '../src/server/modules/index.ts';
 import { bootstrap } from '../src/server/kernel/bootstrap.ts';
 import { newId } from '../src/server/kernel/ids.ts';
 import { chinaToday } from '../src/server/kernel/calendar/days.ts';
+import { dropLightTriggers } from '../src/server/kernel/workflow/light-counts.ts';
 
 const target = Number(process.argv[2] ?? 1_000_000);
 const FIRST_YEAR = 2022;
@@ -113,6 +114,8 @@ async function dropIndicatorTriggers() {
     else await sql.raw(`drop trigger if exists indicator_change on ${table}`).execute(platform.db);
   }
   await platform.facts.dropDeltaTriggers();
+  // The 红黄牌 counts too: the next start counts them once.
+  await dropLightTriggers(platform.db, platform.dialect);
 }
 await dropIndicatorTriggers();
 

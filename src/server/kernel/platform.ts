@@ -14,6 +14,7 @@ import { DEFAULT_RULES } from './calendar/default-rules.ts';
 import { validateWorkflow, type WorkflowDef } from '../../shared/workflow.ts';
 import type { IndicatorDef } from './indicators/registry.ts';
 import { IndicatorFacts } from './indicators/facts.ts';
+import { installLightCounts } from './workflow/light-counts.ts';
 import { installSearch, searchTargets, type SearchTarget } from './search/index.ts';
 
 export interface Platform {
@@ -125,6 +126,7 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
   let searchable: SearchTarget[];
   try {
     await facts.install(['clocks', 'org_units', ...CALENDAR_TABLES]);
+    await installLightCounts(handle.db, handle.dialect);
     searchable = await installSearch(handle.db, handle.dialect, searchTargets({ workflows, records }), migrationsApplied.length > 0);
   } catch (error) {
     await handle.close();

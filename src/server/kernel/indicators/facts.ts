@@ -25,10 +25,11 @@ import { isDatabaseBusy, type Db, type Dialect, type Executor } from '../db/inde
 import { chinaToday } from '../calendar/days.ts';
 import { foldChanges, onDailyFold, readGenerations } from '../db/generations.ts';
 import type { IndicatorDef } from './registry.ts';
+import { LIGHT_TABLES } from '../workflow/light-counts.ts';
 import { analyseFigure, pgTriggers, sqliteTriggers, type FigurePlan, type PgLock } from './deltas.ts';
 
 /** Derived tables: rebuilt on use, so backups leave them out. */
-export const DERIVED_TABLES = ['indicator_generations', 'indicator_changes', 'indicator_fact_sets', 'indicator_facts', 'indicator_deltas'] as const;
+export const DERIVED_TABLES = ['indicator_generations', 'indicator_changes', 'indicator_fact_sets', 'indicator_facts', 'indicator_deltas', ...LIGHT_TABLES] as const;
 
 type CountDef = Extract<IndicatorDef, { kind: 'count' }>;
 export type UnitCounts = ReadonlyMap<string, number>;

@@ -12,6 +12,7 @@ import { chinaToday } from '../calendar/days.ts';
 import { nowIso } from '../ids.ts';
 import { notify, usersWithRole } from '../notifications/index.ts';
 import { addTimeline } from './timeline.ts';
+import { checkLightCounts } from './light-counts.ts';
 import { byUrgency, openItems, primaryTransitions, type OpenItem } from './todo.ts';
 import { ALL_SCOPE_ROLES, BUSINESS_ROLES, isRole, type Role } from '../../../shared/roles.ts';
 
@@ -40,6 +41,7 @@ export async function runDailyJob(platform: Platform, date = chinaToday(), optio
   await escalateOverdue(platform, date, summary);
   summary.digests = await sendDigests(platform, date);
   await foldIndicatorChanges(platform.db, platform.dialect);
+  await checkLightCounts(platform.db, platform.dialect);
   await pruneRateLimits(platform.db);
   await platform.db.updateTable('job_runs').set({ finished_at: nowIso(), summary: JSON.stringify(summary) }).where('job', '=', 'daily').where('run_date', '=', date).execute();
   await platform.audit.record(platform.db, JOB_ACTOR, { action: 'job.daily', detail: { ...summary } });

@@ -8,6 +8,7 @@ import { lightOf } from '../calendar/deadline.ts';
 import { ruleOfClock } from '../calendar/store.ts';
 import { chinaToday } from '../calendar/days.ts';
 import { sql } from 'kysely';
+import { storedLightCounts } from './light-counts.ts';
 
 export interface UnitLights {
   unitId: string;
@@ -40,26 +41,22 @@ interface LightGroup {
 const groupCache = new WeakMap<Platform, { key: string; rows: LightGroup[] }>();
 
 /**
- * Summed by unit in SQL: overdue clocks are red whatever their rule, so they are counted as one
- * bucket; a running clock not yet due is yellow or green by its rule's warning days and its due
- * date, so those are grouped by (rule, due date) — a few thousand rows however many clocks run.
- * The grouping is the same for every user (scope filters it afterwards) and only changes with the
- * clocks, the units or the date, which the write generations tell exactly.
+ * Summed by unit: overdue clocks are red whatever their rule, so they are counted as one bucket; a
+ * running clock not yet due is yellow or green by its rule's warning days and its due date, so those
+ * are grouped by (rule, due date) — a few thousand rows however many clocks run. The counts are
+ * stored and moved by every clock write (light-counts.ts), so a read after a write rereads them
+ * instead of grouping every running clock. The grouping is the same for every user (scope filters it
+ * afterwards) and only changes with the clocks, the units or the date, which the write generations
+ * tell exactly.
  */
 async function openClockGroups(platform: Platform, today: string): Promise<LightGroup[]> {
   const generations = await readGenerations(platform.db);
   const key = `${today}|${generations.get('clocks')}|${generations.get('org_units')}`;
   const held = groupCache.get(platform);
   if (held?.key === key) return held.rows;
-  const due = sql<string>`case when c.due_date < ${today} then '' else c.due_date end`;
-  const rows = (await platform.db
-    .selectFrom('clocks as c')
-    .innerJoin('org_units as u', 'u.id', 'c.unit_id')
-    .select(['c.unit_id', 'u.name as unit_name', 'c.rule_code', due.as('due'), sql<number>`count(*)`.as('n')])
-    .where('c.status', '=', 'running')
-    // By position: PostgreSQL would not match the select's CASE (with its own parameter) to a repeated one.
-    .groupBy(sql`1, 2, 3, 4`)
-    .execute()) as LightGroup[];
+  const [counts, units] = await Promise.all([storedLightCounts(platform.db, platform.dialect), platform.db.selectFrom('org_units').select(['id', 'name']).execute()]);
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const rows = counts.map((c) => ({ unit_id: c.unit_id, unit_name: names.get(c.unit_id) ?? '', rule_code: c.rule_code || null, due: c.due, n: c.n }));
   groupCache.set(platform, { key, rows });
   return rows;
 }
