@@ -60,6 +60,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/matters/:id', label: '交办事项详情', anyOf: ['matter.read'], inMenu: false, page: lazy(() => import('./modules/matters/MatterDetailPage.tsx')) },
   { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, anyOf: ['calendar.read'], inMenu: true, group: '期限管理', page: lazy(() => import('./modules/calendar/CalendarPage.tsx')) },
   { path: '/deadline-rules', label: '法定期限规则', icon: <FieldTimeOutlined />, anyOf: ['calendar.read'], inMenu: true, group: '期限管理', page: lazy(() => import('./modules/calendar/RulesPage.tsx')) },
+  { path: '/search', label: '搜索', anyOf: ['session'], inMenu: false, page: lazy(() => import('./modules/search/SearchPage.tsx')) },
   { path: '/notifications', label: '通知', icon: <BellOutlined />, anyOf: ['session'], inMenu: false, page: lazy(() => import('./modules/notifications/NotificationsPage.tsx')) },
   { path: '/org/units', label: '组织机构', icon: <ApartmentOutlined />, anyOf: ['org.read'], inMenu: true, countyWide: true, group: '系统管理', page: lazy(() => import('./modules/org/UnitsPage.tsx')) },
   { path: '/org/users', label: '用户管理', icon: <TeamOutlined />, anyOf: ['user.read'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/org/UsersPage.tsx')) },

@@ -8,6 +8,7 @@ import { APP_ROUTES, allowed, type AppRoute } from '../routes.tsx';
 import { MenuContext } from '../menu.ts';
 import { get, post } from '../api.ts';
 import { ALL_SCOPE_ROLES, ROLES, type Role } from '../../shared/roles.ts';
+import { GlobalSearch } from '../modules/search/GlobalSearch.tsx';
 
 /** The menu's groups in one order for every role (a role sees the ones it may reach). */
 const GROUP_ORDER = ['', '督查督办', '统计分析', '案件办理', '行政执法', '合法性审查', '期限管理', '系统管理', '安全审计'];
@@ -60,6 +61,7 @@ export function Shell({ children }: { children: ReactNode }) {
           法治政府建设综合管理平台
         </Typography.Text>
         <div style={{ flex: 1 }} />
+        {!me?.passwordChangeRequired && <GlobalSearch width={narrow ? 150 : 320} />}
         {/* Real buttons: reachable with Tab, opened with Enter, with a visible focus ring. */}
         <button type="button" className="header-button" onClick={() => navigate('/notifications')} data-testid="notifications-bell" aria-label={`通知${unread.data?.unread ? `（${unread.data.unread} 条未读）` : ''}`}>
           <Badge count={unread.data?.unread ?? 0} size="small" offset={[-2, 4]}>

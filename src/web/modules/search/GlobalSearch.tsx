@@ -1,0 +1,89 @@
+// The top bar's search box: a few matches per record type while typing, Enter for all of them.
+// "/" anywhere outside a text field puts the cursor here.
+import { useEffect, useRef, useState } from 'react';
+import { AutoComplete, Input, Tag, type InputRef } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router-dom';
+import { get, query } from '../../api.ts';
+import type { SearchResult } from '../../../shared/schemas/search.ts';
+
+const typing = (el: Element | null) => !!el && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el as HTMLElement).isContentEditable);
+
+/** The query after the user stopped typing for a moment (one request per pause, not per key). */
+function useSettled(value: string, ms = 250) {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+export function GlobalSearch({ width }: { width: number }) {
+  const navigate = useNavigate();
+  const input = useRef<InputRef>(null);
+  const [text, setText] = useState('');
+  const q = useSettled(text.trim());
+  const found = useQuery({ queryKey: ['search', q, 5], queryFn: () => get<SearchResult>(`/search${query({ q, limit: 5 })}`), enabled: q.length > 0, staleTime: 10_000 });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '/' && !typing(document.activeElement)) {
+        e.preventDefault();
+        input.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const options = (q && found.data?.q === q ? found.data.groups : []).map((g) => ({
+    label: (
+      <span>
+        {g.title} <span style={{ color: '#8c8c8c' }}>{g.total > 100 ? '100+' : g.total} 条</span>
+      </span>
+    ),
+    options: g.items.map((item) => ({
+      value: item.link,
+      label: (
+        <div style={{ display: 'flex', gap: 8, alignItems: 'center', minWidth: 0 }}>
+          <span style={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis' }}>{item.title}</span>
+          {item.statusLabel && <Tag style={{ marginInlineEnd: 0 }}>{item.statusLabel}</Tag>}
+          <span style={{ color: '#8c8c8c', fontSize: 12, whiteSpace: 'nowrap' }}>{item.unitName}</span>
+        </div>
+      ),
+    })),
+  }));
+  const showAll = (value: string) => {
+    if (!value.trim()) return;
+    navigate(`/search${query({ q: value.trim() })}`);
+    input.current?.blur();
+  };
+  return (
+    <AutoComplete
+      style={{ width }}
+      options={options}
+      value={text}
+      onChange={setText}
+      onSelect={(link: string) => {
+        setText('');
+        navigate(link);
+      }}
+      popupMatchSelectWidth={Math.max(width, 420)}
+      notFoundContent={q && found.data?.q === q ? '没有找到匹配的记录' : null}
+    >
+      <Input.Search
+        ref={input}
+        size="middle"
+        allowClear
+        placeholder="搜索案号、编号、标题、当事人、单位（/）"
+        aria-label="全局搜索"
+        data-testid="global-search"
+        loading={found.isFetching}
+        onSearch={showAll}
+        onPressEnter={(e) => {
+          // With an option highlighted, Enter opens that record (AutoComplete's onSelect); otherwise all results.
+          if (!document.querySelector('.ant-select-item-option-active')) showAll((e.target as HTMLInputElement).value);
+        }}
+      />
+    </AutoComplete>
+  );
+}
