@@ -225,3 +225,179 @@ export type OfficerDetail = OfficerView & { certificateEvents: CertificateEventV
 
 export const bodyView = viewSchema(ENFORCEMENT_BODY, { title: z.string(), unitName: z.string(), officers: z.number().int(), powers: z.number().int(), delegatedPowers: z.number().int() });
 export const bodyPage = pageOf(bodyView);
+
+// ---------------------------------------------------------------------------------------------
+// 行政执法案件 and the three systems (三项制度, 国办发〔2018〕118号): 公示 of the decision within its
+// clock, 全过程记录 by stage, 重大执法决定法制审核 before a major decision.
+
+export const CASE_RECORD_TYPE = 'enforcement_case';
+export const CASE_KINDS = { inspection: '行政检查', penalty: '行政处罚', coercion: '行政强制', licence: '行政许可', other: '其他' } as const;
+export type CaseKind = keyof typeof CASE_KINDS;
+export const PARTY_KINDS = { organisation: '法人或其他组织', person: '自然人' } as const;
+export const DECISION_OUTCOMES = { imposed: '予以处罚、许可或实施强制', declined: '不予处罚、不予许可或不予实施强制', concluded: '检查完毕或撤销立案' } as const;
+/** 全过程记录: the stages of a case and the media of its records (文字记录 and 音像记录). */
+export const CASE_STAGES = { filing: '立案', investigation: '调查取证', review: '审核', decision: '决定', service: '送达', execution: '执行' } as const;
+export const RECORD_MEDIA = { document: '文书', photo: '照片', audio: '录音', video: '录像' } as const;
+/** Who handles a case in the enforcement body (the justice bureau's law office too, for the county's own). */
+export const CASE_ROLES = ['enforcement_officer', 'unit_liaison', 'unit_head', 'law_office'] as const;
+/** Who gives the legal review's opinion (法制审核): the body's legal staff (its 法治 liaison), the county's reviewers and law office — not the officers on the case. */
+export const CASE_REVIEW_ROLES = ['unit_liaison', 'reviewer', 'law_office'] as const;
+/** A case needs at least this many officers holding a certificate valid on the day it is opened (行政处罚法 第四十二条). */
+export const CASE_MIN_OFFICERS = 2;
+
+export const CASE_WORKFLOW: WorkflowDef = {
+  recordType: CASE_RECORD_TYPE,
+  title: '执法案件',
+  table: 'enforcement_cases',
+  titleColumn: 'title',
+  readPermission: 'enforcement.read',
+  linkPrefix: '/enforcement/cases/',
+  states: {
+    open: { label: '办理中', tone: 'processing' },
+    legal_review: { label: '法制审核中', tone: 'warning' },
+    reviewed: { label: '已审核待决定', tone: 'processing' },
+    decided: { label: '已决定待公示', tone: 'warning' },
+    disclosed: { label: '已公示', tone: 'success' },
+    withdrawing: { label: '决定已变更或撤销，待撤回公示', tone: 'error' },
+    withdrawn: { label: '已撤回公示', tone: 'default', final: true },
+  },
+  transitions: [
+    { key: 'submit_review', label: '提交法制审核', from: ['open'], to: 'legal_review', roles: CASE_ROLES, check: (r) => (r.major ? null : '非重大执法决定，无需法制审核') },
+    {
+      key: 'review',
+      label: '出具法制审核意见',
+      from: ['legal_review'],
+      to: 'reviewed',
+      roles: CASE_REVIEW_ROLES,
+      input: z.strictObject({ legalReviewOpinion: text('法制审核意见', 3000) }),
+      inputColumns: { legalReviewOpinion: 'legal_review_opinion' },
+      dateColumn: 'legal_review_date',
+    },
+    {
+      key: 'decide',
+      label: '作出执法决定',
+      from: ['open', 'reviewed'],
+      to: 'decided',
+      roles: CASE_ROLES,
+      // 重大执法决定法制审核: a major case is decided only after the legal review gave its opinion.
+      check: (r) => (r.major && !r.legal_review_date ? '重大执法决定须先经法制审核，请先提交法制审核' : null),
+      input: z.strictObject({
+        outcome: labelledEnum(DECISION_OUTCOMES, '决定结果', 'outcome'),
+        decision: text('决定内容', 3000),
+        penaltyAmount: z.coerce
+          .number({ error: '罚没金额应为数字（元）' })
+          .min(0, { error: '罚没金额不能为负数' })
+          .max(1e9, { error: '罚没金额不能超过 10 亿元' })
+          .transform((yuan) => Math.round(yuan * 100))
+          .optional()
+          .meta({ title: '罚没金额（元）' }),
+        listReason: text('适用清单说明', 500).optional(),
+      }),
+      inputColumns: { outcome: 'outcome', decision: 'decision', penaltyAmount: 'penalty_amount_fen', listReason: 'list_reason' },
+      dateColumn: 'decided_date',
+      effects: [
+        { stop: 'decide', reason: '已作出行政处罚决定' },
+        { start: 'disclosure', label: '公示期限', rule: { field: 'kind', rules: { penalty: 'enforcement.disclosure_penalty_licence', licence: 'enforcement.disclosure_penalty_licence' }, fallback: 'enforcement.disclosure' } },
+      ],
+    },
+    { key: 'disclose', label: '公示决定', from: ['decided'], to: 'disclosed', roles: CASE_ROLES, dateColumn: 'disclosed_date', effects: [{ stop: 'disclosure', reason: '已公示' }] },
+    {
+      key: 'revoke',
+      label: '决定已变更或撤销',
+      from: ['disclosed'],
+      to: 'withdrawing',
+      roles: CASE_ROLES,
+      noteRequired: true,
+      danger: true,
+      secondary: true,
+      dateColumn: 'changed_date',
+      effects: [{ start: 'withdraw', label: '撤回公示期限', rule: 'enforcement.disclosure_withdraw' }],
+    },
+    { key: 'withdraw', label: '撤回公示', from: ['withdrawing'], to: 'withdrawn', roles: CASE_ROLES, dateColumn: 'withdrawn_date', effects: [{ stop: 'withdraw', reason: '已撤回公示' }] },
+  ],
+};
+
+/**
+ * 执法案件: intake by the body; the officers (at least two holding a certificate valid on the day
+ * opened) are given with it; the review, decision, disclosure and withdrawal come through the workflow.
+ */
+export const ENFORCEMENT_CASE = defineRecord({
+  type: CASE_RECORD_TYPE,
+  title: '执法案件',
+  table: 'enforcement_cases',
+  fields: {
+    bodyId: f.record('执法主体', { required: true, list: true, display: 'bodyName', example: 'ZFZT-SCJ' }),
+    unitId: f.unit('所属单位', { input: false, importName: false, filter: true }),
+    kind: f.enum('案件类别', CASE_KINDS, { required: true, list: true, filter: true, sort: true, example: 'penalty' }),
+    cause: f.text('案由', { max: 200, list: true, search: true, importName: false, note: '如：未按规定公示年度报告' }),
+    partyKind: f.enum('当事人类型', PARTY_KINDS, { importName: false, note: '未填写的按自然人处理（公示时姓名脱敏）' }),
+    partyName: f.text('当事人', { max: 200, required: true, list: true, search: true, example: '示范县某某食品有限公司' }),
+    partyIdNumber: f.idNumber('当事人身份证号', { importName: false, note: '自然人可填写；加密保存' }),
+    facts: f.longText('违法事实或检查情况', { max: 3000, importName: false }),
+    basis: f.text('法律依据', { max: 500, search: true, importName: false }),
+    listItemId: f.record('适用清单事项', { display: 'listItemTitle', importName: false, note: '本执法主体四张清单中的事项' }),
+    major: f.boolean('重大执法决定', { list: true, filter: true, note: '须经法制审核后方可作出决定', example: '否' }),
+    openedDate: f.date('立案日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2026-03-02' }),
+    legalReviewDate: f.date('法制审核日期', { input: false, notBefore: ['openedDate'], note: '重大执法决定必填，不早于立案日期', example: '' }),
+    legalReviewOpinion: f.longText('法制审核意见', { max: 3000, input: false, importName: false, export: false }),
+    decidedDate: f.date('决定日期', { input: false, list: true, sort: true, notBefore: ['openedDate', 'legalReviewDate'], note: '不早于立案日期和法制审核日期', example: '2026-04-10' }),
+    outcome: f.enum('决定结果', DECISION_OUTCOMES, { input: false, importName: false }),
+    decision: f.longText('决定内容', { max: 3000, input: false, importName: false }),
+    penaltyAmountFen: f.money('罚没金额', { input: false, list: true, note: '单位：分（整数）', example: '500000' }),
+    listReason: f.text('适用清单说明', { max: 500, input: false, importName: false }),
+    disclosedDate: f.date('公示日期', { input: false, list: true, sort: true, notBefore: ['decidedDate'], note: '不早于决定日期', example: '2026-04-15' }),
+    changedDate: f.date('决定变更或撤销日期', { input: false, importName: false, notBefore: ['disclosedDate'] }),
+    withdrawnDate: f.date('撤回公示日期', { input: false, importName: false, notBefore: ['changedDate'] }),
+  },
+});
+
+export const caseInput = createInput(ENFORCEMENT_CASE, {
+  officerIds: z
+    .array(z.string().min(1).max(64), { error: '请选择执法人员' })
+    .min(CASE_MIN_OFFICERS, { error: `执法人员不得少于 ${CASE_MIN_OFFICERS} 人` })
+    .max(20, { error: '执法人员不能超过 20 人' })
+    .meta({ title: '执法人员' }),
+});
+export type CaseInput = z.infer<typeof caseInput>;
+export const caseListQuery = listQuery(ENFORCEMENT_CASE, {
+  status: z.enum(Object.keys(CASE_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  bodyId: z.string().trim().max(64).optional().meta({ title: '执法主体' }),
+});
+export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+export const caseRecordInput = z.strictObject({
+  stage: labelledEnum(CASE_STAGES, '阶段', 'stage'),
+  medium: labelledEnum(RECORD_MEDIA, '记录形式', 'medium'),
+  title: text('记录名称', 200),
+  reference: text('存储位置或档案编号', 300).optional(),
+  date: isoDate('记录日期'),
+});
+export type CaseRecordInput = z.infer<typeof caseRecordInput>;
+
+export interface CaseOfficerView {
+  id: string;
+  name: string;
+  certificateNumber: string | null;
+}
+export interface CaseRecordView {
+  id: string;
+  stage: keyof typeof CASE_STAGES;
+  medium: keyof typeof RECORD_MEDIA;
+  title: string;
+  reference: string | null;
+  date: string;
+}
+export type CaseView = RecordView<typeof ENFORCEMENT_CASE.fields> & {
+  title: string;
+  unitName: string;
+  bodyName: string;
+  listItemTitle: string | null;
+  status: string;
+  statusLabel: string;
+  officerNames: string;
+  /** The running clock (办结, 公示 or 撤回公示), due soonest. */
+  due: string | null;
+  dueLabel: string | null;
+  light: 'green' | 'yellow' | 'red' | null;
+};
+export type CaseDetail = CaseView & { officers: CaseOfficerView[]; records: CaseRecordView[] };

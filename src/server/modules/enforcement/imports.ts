@@ -1,9 +1,11 @@
-// Import types `enforcement_bodies` and `enforcement_officers` (issue 16's contract), through the
+// Import types `enforcement_bodies`, `enforcement_officers`, `enforcement_list_items` and `enforcement_cases` (issue 16's contract), through the
 // module's own commands (kernel/imports/by-ref.ts): a row is done as the importer would do it in the app.
-import type { z } from '../../../shared/zod.ts';
-import { ENFORCEMENT_BODY, LIST_ITEM, OFFICER, OFFICER_WORKFLOW, type BodyInput, type ListItemInput, type OfficerInput } from '../../../shared/schemas/enforcement.ts';
+import { z } from '../../../shared/zod.ts';
+import { CASE_MIN_OFFICERS, CASE_WORKFLOW, ENFORCEMENT_BODY, ENFORCEMENT_CASE, LIST_ITEM, OFFICER, OFFICER_WORKFLOW, type BodyInput, type CaseInput, type ListItemInput, type OfficerInput } from '../../../shared/schemas/enforcement.ts';
 import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
-import { advanceTo, refImport, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
+import { advanceTo, refImport, refuseRow, type ImportStep, type RefImportRun } from '../../kernel/imports/by-ref.ts';
+import { splitCodes, textCell } from '../../kernel/imports/rows.ts';
+import { createCase } from './cases.ts';
 import { lookupHash } from '../../kernel/crypto/keys.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { createBody, updateBody } from './bodies.ts';
@@ -108,3 +110,62 @@ export const enforcementListItemsImport = refImport<ItemRow>({
     await updateListItem(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { ...(importInput(LIST_ITEM, v) as Omit<ListItemInput, 'bodyId'>), conditions: existing.conditions });
   },
 });
+
+const caseRow = importRow(ENFORCEMENT_CASE, {
+  officerRefs: textCell('执法人员编号（officerRefs）', 2000),
+  // The contract's column is in fen (an integer), not the yuan a money column takes elsewhere.
+  penaltyAmountFen: z.coerce.number({ error: '罚没金额（penaltyAmountFen）应为整数（分）' }).int({ error: '罚没金额（penaltyAmountFen）应为整数（分）' }).min(0, { error: '罚没金额（penaltyAmountFen）不能为负数' }).optional(),
+});
+type CaseRow = z.infer<typeof caseRow>;
+const OFFICERS_COLUMN = '执法人员编号（officerRefs）';
+const caseFields = importFields(ENFORCEMENT_CASE, 'ZFAJ-2026-001');
+caseFields.splice(caseFields.findIndex((f) => f.name === 'kind') + 1, 0, { name: 'officerRefs', label: '执法人员编号', required: true, note: `执法人员的外部编号，用 ; 分隔，至少 ${CASE_MIN_OFFICERS} 人，立案日期须持有效执法证`, example: 'ZF-001;ZF-002' });
+
+/** 执法案件 from a body's case register: the intake, then the review, decision and disclosure on the row's dates through the workflow. */
+export const enforcementCasesImport = refImport<CaseRow>({
+  type: 'enforcement_cases',
+  title: '执法案件',
+  permission: 'enforcement.case',
+  fields: caseFields,
+  row: caseRow,
+  table: 'enforcement_cases',
+  columns: { bodyId: BODY_COLUMN, officerIds: OFFICERS_COLUMN, date: '决定日期（decidedDate）', 'values.penaltyAmount': '罚没金额（penaltyAmountFen）' },
+  unitOf: async (v, run) => (await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体')).unit_id,
+  async create(v, _unitId, run) {
+    const body = await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体');
+    const officerIds: string[] = [];
+    for (const ref of splitCodes(v.officerRefs)) officerIds.push((await run.record('enforcement_officers', ref, OFFICERS_COLUMN, '执法人员')).id);
+    const id = await createCase(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(ENFORCEMENT_CASE, v) as Omit<CaseInput, 'bodyId' | 'officerIds'>), bodyId: body.id, officerIds, ref: v.ref });
+    await advanceCase(v, id, run);
+  },
+  async update(v, existing, run) {
+    const body = await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体');
+    if (body.id !== existing.body_id) refuseRow(BODY_COLUMN, '执法案件不能通过导入改属其他执法主体');
+    if (!!v.major !== (existing.major === 1)) refuseRow('重大执法决定（major）', '立案后不能通过导入更改是否为重大执法决定');
+    await advanceCase(v, existing.id, run);
+  },
+});
+
+/** 立案 → (法制审核) → 决定 → 公示, each on the row's own date. */
+async function advanceCase(v: CaseRow, id: string, run: RefImportRun): Promise<void> {
+  const today = chinaToday();
+  for (const [name, label] of [['legalReviewDate', '法制审核日期'], ['decidedDate', '决定日期'], ['disclosedDate', '公示日期']] as const) {
+    if (v[name] && v[name]! > today) refuseRow(`${label}（${name}）`, '不能晚于今天');
+  }
+  if (v.legalReviewDate && !v.major) refuseRow('重大执法决定（major）', '填写了法制审核日期的，应为重大执法决定');
+  if (v.major && v.decidedDate && !v.legalReviewDate) refuseRow('法制审核日期（legalReviewDate）', '重大执法决定须先经法制审核，请填写法制审核日期');
+  if (v.legalReviewDate) run.require('enforcement.legal_review', '法制审核日期（legalReviewDate）', '登记法制审核（请由法制审核人员导入，或在系统中办理）');
+  if (v.disclosedDate && !v.decidedDate) refuseRow('决定日期（decidedDate）', '填写了公示日期的，必须填写决定日期');
+  const outcome = v.penaltyAmountFen || v.kind !== 'inspection' ? 'imposed' : 'concluded';
+  const decide: ImportStep = { status: 'decided', transition: 'decide', date: v.decidedDate ?? today, values: { outcome, decision: '批量导入，决定内容见案卷', ...(v.penaltyAmountFen ? { penaltyAmount: v.penaltyAmountFen / 100 } : {}) } };
+  const disclose: ImportStep = { status: 'disclosed', transition: 'disclose', date: v.disclosedDate ?? today };
+  const review: ImportStep[] = v.major
+    ? [
+        { status: 'legal_review', transition: 'submit_review', date: v.legalReviewDate ?? today },
+        { status: 'reviewed', transition: 'review', date: v.legalReviewDate ?? today, values: { legalReviewOpinion: '批量导入，审核意见见案卷' } },
+      ]
+    : [];
+  const steps = [...review, decide, disclose];
+  const wanted = v.disclosedDate ? steps.length : v.decidedDate ? steps.length - 1 : v.legalReviewDate ? 2 : 0;
+  await advanceTo(run, CASE_WORKFLOW, id, steps, wanted, '决定日期（decidedDate）');
+}

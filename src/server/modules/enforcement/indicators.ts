@@ -2,7 +2,8 @@
 // those of them holding a certificate valid that day, and the certificates issued (or renewed) in Y.
 import { sql } from 'kysely';
 import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
-import { LIST_ITEM_RECORD_TYPE, OFFICER_RECORD_TYPE, type EnforcementList } from '../../../shared/schemas/enforcement.ts';
+import { onTimeFigure } from '../../kernel/indicators/on-time.ts';
+import { CASE_RECORD_TYPE, LIST_ITEM_RECORD_TYPE, OFFICER_RECORD_TYPE, type EnforcementList } from '../../../shared/schemas/enforcement.ts';
 
 const yearEnd = (year: number) => `${year}-12-31`;
 
@@ -63,6 +64,12 @@ const listItems = (lists: EnforcementList[]): RecordSource => (db, year) =>
     .where((eb) => eb.or([eb('repealed_date', 'is', null), eb('repealed_date', '>', yearEnd(year))]));
 const items = { recordType: LIST_ITEM_RECORD_TYPE, linkPrefix: null };
 
+/** Cases decided in Y (by the decision's date); the table is not aliased, as the on-time figure's clock join wants. */
+const decidedIn: RecordSource = (db, year) =>
+  db.selectFrom('enforcement_cases').select(['id', 'title', 'unit_id', 'decided_date as date']).where('decided_date', '>=', `${year}-01-01`).where('decided_date', '<=', yearEnd(year));
+const majorDecidedIn: RecordSource = (db, year) => decidedIn(db, year).where('major', '=', 1);
+const cases = { recordType: CASE_RECORD_TYPE, linkPrefix: '/enforcement/cases/' };
+
 const officers = { recordType: OFFICER_RECORD_TYPE, linkPrefix: '/enforcement/officers/' };
 
 export const enforcementIndicators: IndicatorDef[] = [
@@ -77,4 +84,11 @@ export const enforcementIndicators: IndicatorDef[] = [
   { code: 'enforcement.list_no_coercion', name: '不予实施行政强制事项', measure: '项', kind: 'count', definition: '年末现行的不予实施行政强制措施事项清单事项', ...items, records: listItems(['no_coercion']) },
   { code: 'enforcement.inspection_items', name: '检查事项', measure: '项', kind: 'count', definition: '年末现行的分类检查事项目录事项（一般检查事项与重点检查事项）', ...items, records: listItems(['inspection_general', 'inspection_key']) },
   { code: 'enforcement.inspection_items_key', name: '重点检查事项', measure: '项', kind: 'count', definition: '其中重点检查事项', ...items, records: listItems(['inspection_key']) },
+  { code: 'enforcement.cases', name: '行政执法案件', measure: '件', kind: 'count', definition: '年内作出决定的行政执法案件（行政检查、处罚、强制、许可等，按决定日期）', ...cases, records: decidedIn },
+  { code: 'enforcement.cases_penalty', name: '行政处罚案件', measure: '件', kind: 'count', definition: '其中行政处罚案件', ...cases, records: (db, y) => decidedIn(db, y).where('kind', '=', 'penalty') },
+  onTimeFigure({ code: 'enforcement.disclosed_on_time', name: '按时公示执法决定', definition: '年内作出的执法决定中，在公示期限内公示的（行政处罚、许可7个工作日，其他20个工作日）', ...cases, done: (db, y) => decidedIn(db, y).where('disclosed_date', 'is not', null), table: 'enforcement_cases', doneColumn: 'disclosed_date', clockKey: 'disclosure' }),
+  { code: 'enforcement.disclosed_on_time_rate', name: '执法决定按时公示率', measure: '%', kind: 'rate', definition: '按时公示执法决定 / 行政执法案件', numerator: 'enforcement.disclosed_on_time', denominator: 'enforcement.cases', better: 'up' },
+  { code: 'enforcement.cases_major', name: '重大执法决定', measure: '件', kind: 'count', definition: '年内作出的重大执法决定', ...cases, records: majorDecidedIn },
+  { code: 'enforcement.major_reviewed', name: '经法制审核的重大执法决定', measure: '件', kind: 'count', definition: '年内作出的重大执法决定中，决定前经法制审核的', ...cases, records: (db, y) => majorDecidedIn(db, y).where('legal_review_date', 'is not', null).whereRef('legal_review_date', '<=', 'decided_date') },
+  { code: 'enforcement.major_reviewed_rate', name: '重大执法决定法制审核率', measure: '%', kind: 'rate', definition: '经法制审核的重大执法决定 / 重大执法决定', numerator: 'enforcement.major_reviewed', denominator: 'enforcement.cases_major', better: 'up' },
 ];

@@ -40,4 +40,24 @@ export const enforcementMigrations: MigrationSet = () => ({
       await createIndexes(db, 'enforcement_list_items', { body: 'body_id, list', figures: 'list, published_date, repealed_date, unit_id' });
     },
   },
+  // 行政执法案件 with its officers and its full-process records (全过程记录) by stage.
+  enforcement_0003_cases: {
+    async up(db: Kysely<any>) {
+      await createRecordTable(db, 'enforcement_cases', `
+        body_id text not null references enforcement_bodies(id), kind text not null, title text not null, cause text,
+        party_kind text, party_name text not null, party_id_number_enc text, facts text, basis text,
+        list_item_id text references enforcement_list_items(id), major integer not null default 0, opened_date text not null, status text not null,
+        legal_review_date text, legal_review_opinion text, decided_date text, outcome text, decision text, penalty_amount_fen integer,
+        list_reason text, disclosed_date text, changed_date text, withdrawn_date text`);
+      await createIndexes(db, 'enforcement_cases', { body: 'body_id, status', decided: 'decided_date, unit_id', opened: 'opened_date' });
+      await createTable(db, 'enforcement_case_officers', `
+        case_id text not null references enforcement_cases(id), officer_id text not null references enforcement_officers(id),
+        unit_id text not null references org_units(id), constraint enforcement_case_officers_pk primary key (case_id, officer_id)`);
+      await createIndexes(db, 'enforcement_case_officers', { officer: 'officer_id' });
+      await createTable(db, 'enforcement_case_records', `
+        id text primary key, case_id text not null references enforcement_cases(id), unit_id text not null references org_units(id),
+        stage text not null, medium text not null, title text not null, reference text, date text not null, created_at text not null, created_by text`);
+      await createIndexes(db, 'enforcement_case_records', { case: 'case_id, date' });
+    },
+  },
 });

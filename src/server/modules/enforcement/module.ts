@@ -1,9 +1,10 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { ENFORCEMENT_BODY, ENFORCEMENT_POWER, LIST_ITEM, OFFICER, OFFICER_RECORD_TYPE, OFFICER_WORKFLOW } from '../../../shared/schemas/enforcement.ts';
+import { CASE_RECORD_TYPE, CASE_REVIEW_ROLES, CASE_ROLES, CASE_WORKFLOW, ENFORCEMENT_BODY, ENFORCEMENT_CASE, ENFORCEMENT_POWER, LIST_ITEM, OFFICER, OFFICER_RECORD_TYPE, OFFICER_WORKFLOW } from '../../../shared/schemas/enforcement.ts';
+import { afterCaseTransition, CASE_RULES } from './cases.ts';
 import { enforcementMigrations } from './migrations.ts';
 import { enforcementRoutes } from './routes.ts';
-import { enforcementBodiesImport, enforcementListItemsImport, enforcementOfficersImport } from './imports.ts';
+import { enforcementBodiesImport, enforcementCasesImport, enforcementListItemsImport, enforcementOfficersImport } from './imports.ts';
 import { enforcementIndicators } from './indicators.ts';
 import { loadDemoEnforcement } from './demo.ts';
 import { revokeOnLeaving, warnExpiringCertificates } from './officers.ts';
@@ -17,13 +18,16 @@ export const enforcementModule: ModuleManifest = {
     'enforcement.register': { label: '登记执法主体、权责清单、执法人员与培训、四张清单与检查事项', roles: ['law_office', 'unit_liaison', 'unit_head'] },
     // Certificates are issued by the government through its justice bureau (行政执法证件管理).
     'enforcement.certify': { label: '执法证发证、换证、暂扣、恢复、收回', roles: ['law_office'] },
+    'enforcement.case': { label: '办理行政执法案件（立案、决定、公示、全过程记录）', roles: CASE_ROLES },
+    'enforcement.legal_review': { label: '重大执法决定法制审核', roles: CASE_REVIEW_ROLES },
     'enforcement.settings': { label: '修改行政执法设置（年度培训最低学时）', roles: ['law_office'] },
   },
+  deadlineRules: CASE_RULES,
   migrations: enforcementMigrations,
   routes: enforcementRoutes,
-  records: [ENFORCEMENT_BODY, ENFORCEMENT_POWER, OFFICER, LIST_ITEM],
-  importTypes: [enforcementBodiesImport, enforcementOfficersImport, enforcementListItemsImport],
-  workflows: [OFFICER_WORKFLOW],
+  records: [ENFORCEMENT_BODY, ENFORCEMENT_POWER, OFFICER, LIST_ITEM, ENFORCEMENT_CASE],
+  importTypes: [enforcementBodiesImport, enforcementOfficersImport, enforcementListItemsImport, enforcementCasesImport],
+  workflows: [OFFICER_WORKFLOW, CASE_WORKFLOW],
   indicators: enforcementIndicators,
   demo: loadDemoEnforcement,
   daily: async (platform, date) => {
@@ -31,5 +35,6 @@ export const enforcementModule: ModuleManifest = {
   },
   afterTransition: async (tx, _platform, recordType, record, transition, date) => {
     if (recordType === OFFICER_RECORD_TYPE) await revokeOnLeaving(tx, record, transition, date);
+    if (recordType === CASE_RECORD_TYPE) await afterCaseTransition(tx, record, transition);
   },
 };

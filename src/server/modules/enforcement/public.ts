@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Platform } from '../../kernel/platform.ts';
 import { notFound } from '../../kernel/http/errors.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { BODY_KINDS, ENFORCEMENT_LISTS, POWER_CATEGORIES, type EnforcementList } from '../../../shared/schemas/enforcement.ts';
+import { BODY_KINDS, CASE_KINDS, DECISION_OUTCOMES, ENFORCEMENT_LISTS, POWER_CATEGORIES, type EnforcementList } from '../../../shared/schemas/enforcement.ts';
 
 const inForce = (eb: any, today: string) => eb.or([eb('i.repealed_date', 'is', null), eb('i.repealed_date', '>', today)]);
 
@@ -67,5 +67,50 @@ export async function publicBody(platform: Platform, id: string) {
       items: items.filter((i) => i.list === list).map((i) => ({ id: i.id, title: i.title, basis: i.basis, conditions: i.conditions, publishedDate: i.published_date })),
     })),
     officers: officers.map((o) => ({ name: o.name, certificateNumber: o.certificate_number, validUntil: o.certificate_valid_until, supervisor: o.supervisor === 1 })),
+  };
+}
+
+/** A person's name as the portal shows it (张某某); an organisation's in full. */
+export const publicPartyName = (kind: string | null, name: string) => (kind === 'organisation' ? name : `${[...name][0] ?? ''}某某`);
+
+/**
+ * 行政执法决定公示: the decisions disclosed and not withdrawn (a changed or revoked decision leaves the
+ * portal the day it is recorded, before its withdrawal is done), newest first; no ID number, no facts.
+ */
+export async function publicDecisions(platform: Platform, query: { bodyId?: string; page: number; pageSize: number }) {
+  let base = platform.db
+    .selectFrom('enforcement_cases as c')
+    .innerJoin('enforcement_bodies as b', 'b.id', 'c.body_id')
+    .innerJoin('org_units as u', 'u.id', 'c.unit_id')
+    .where('c.status', '=', 'disclosed')
+    .where('u.active', '=', 1);
+  if (query.bodyId) base = base.where('c.body_id', '=', query.bodyId);
+  const [total, rows] = await Promise.all([
+    base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    base
+      .select(['c.id', 'c.kind', 'c.party_kind', 'c.party_name', 'c.basis', 'c.outcome', 'c.decision', 'c.penalty_amount_fen', 'c.decided_date', 'c.disclosed_date', 'b.id as body_id', 'b.name as body_name'])
+      .orderBy('c.disclosed_date', 'desc')
+      .orderBy('c.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+  ]);
+  return {
+    total: Number(total.n),
+    page: query.page,
+    pageSize: query.pageSize,
+    items: rows.map((c) => ({
+      id: c.id,
+      bodyId: c.body_id,
+      bodyName: c.body_name,
+      kind: CASE_KINDS[c.kind as keyof typeof CASE_KINDS] ?? c.kind,
+      party: publicPartyName(c.party_kind, c.party_name),
+      basis: c.basis,
+      outcome: c.outcome ? (DECISION_OUTCOMES[c.outcome as keyof typeof DECISION_OUTCOMES] ?? c.outcome) : null,
+      decision: c.decision,
+      penaltyAmountFen: c.penalty_amount_fen === null ? null : Number(c.penalty_amount_fen),
+      decidedDate: c.decided_date,
+      disclosedDate: c.disclosed_date,
+    })),
   };
 }

@@ -10,6 +10,11 @@ import { pageOf } from '../../../shared/records.ts';
 import {
   CERTIFICATE_STATES,
   ENFORCEMENT_BODY,
+  ENFORCEMENT_CASE,
+  caseInput,
+  caseListQuery,
+  caseRecordInput,
+  type CaseView,
   ENFORCEMENT_LISTS,
   LIST_ITEM,
   OFFICER,
@@ -34,10 +39,16 @@ import {
   type OfficerView,
 } from '../../../shared/schemas/enforcement.ts';
 import { addPower, bodyChoices, createBody, getBody, listBodies, removePower, updateBody } from './bodies.ts';
-import { publicBodies, publicBody } from './public.ts';
+import { publicBodies, publicBody, publicDecisions } from './public.ts';
+import { addCaseRecord, createCase, getCase, listCases, unmaskParty } from './cases.ts';
 import { createListItem, getListItem, listItems, repealListItem, updateListItem } from './lists.ts';
 import { addTraining, certificateAction, createOfficer, getOfficer, listOfficers, readSettings, unmaskOfficer, updateOfficer, writeSettings } from './officers.ts';
 
+const publicDecisionQuery = z.strictObject({
+  bodyId: z.string().trim().max(64).optional().meta({ title: '执法主体' }),
+  page: z.coerce.number().int().min(1).max(10000).default(1).meta({ title: '页码' }),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20).meta({ title: '每页条数' }),
+});
 const powerParams = z.object({ id: z.string().min(1).max(64), powerId: z.string().min(1).max(64) });
 
 export async function enforcementRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
@@ -127,7 +138,33 @@ export async function enforcementRoutes(api: FastifyInstance, platform: Platform
   changeRoute(api, { method: 'PUT', url: '/enforcement-list-items/:id', summary: '更正清单事项', body: listItemUpdate, response: listItemView, ...register }, (ctx, id, { version, ...fields }) => inTx((tx) => updateListItem(tx, platform, ctx, ctx.scope, id, version, fields as any)), readItem);
   changeRoute(api, { method: 'POST', url: '/enforcement-list-items/:id/repeal', summary: '废止清单事项', body: listItemRepeal, response: listItemView, ...register }, (ctx, id, body) => inTx((tx) => repealListItem(tx, platform, ctx, ctx.scope, id, body.version, body.date)), readItem);
 
+  // 行政执法案件: intake, the full-process records; review, decision, disclosure through the workflow.
+  const readCase: ReadRecord = (ctx, id) => getCase(platform, ctx.scope, id);
+  recordRoutes(api, platform, ENFORCEMENT_CASE, {
+    url: '/enforcement-cases',
+    tags,
+    permissions: { create: 'enforcement.case', read: 'enforcement.read' },
+    summaries: { list: '行政执法案件（办案、公示期限）', export: '按当前筛选导出执法案件台账（.xlsx）', create: '立案（至少两名持有效执法证的执法人员）', read: '执法案件详情（执法人员、全过程记录）' },
+    query: caseListQuery,
+    body: caseInput,
+    sheet: '执法案件',
+    columns: exportColumns<CaseView>(ENFORCEMENT_CASE, [
+      { header: '执法人员', width: 20, value: (c) => c.officerNames },
+      { header: '状态', width: 12, value: (c) => c.statusLabel },
+      { header: '期限', width: 12, value: (c) => c.due },
+    ]),
+    list: (ctx, query) => listCases(platform, ctx.scope, query),
+    create: (tx, ctx, body) => createCase(tx, platform, ctx, ctx.scope, body),
+    read: readCase,
+  });
+  changeRoute(api, { method: 'POST', url: '/enforcement-cases/:id/records', summary: '登记全过程记录（文书、照片、录音、录像，按办案阶段）', body: caseRecordInput, permission: 'enforcement.case', tags }, (ctx, id, body) => inTx((tx) => addCaseRecord(tx, platform, ctx, ctx.scope, id, body)), readCase);
+  unmaskRoute(api, { url: '/enforcement-cases', tags, summary: '查看当事人完整身份证号（记入审计日志）' }, async (ctx, id, field) => {
+    if (field === 'phone') throw fieldError('field', '字段', '执法案件不登记手机号码，只能查看身份证号（idNumber）');
+    return unmaskParty(platform, ctx, id);
+  });
+
   // 行政执法公示 on the portal: no login.
+  route(api, { method: 'GET', url: '/public/enforcement-decisions', permission: 'public', summary: '行政执法决定公示（已公示、未撤回的决定；自然人当事人姓名脱敏）', tags: ['公开'], query: publicDecisionQuery, handler: async ({ query }) => publicDecisions(platform, query) });
   route(api, { method: 'GET', url: '/public/enforcement-bodies', permission: 'public', summary: '行政执法主体公示（主体类型、职权、清单事项、持证执法人员数）', tags: ['公开'], handler: async () => publicBodies(platform) });
   route(api, { method: 'GET', url: '/public/enforcement-bodies/:id', permission: 'public', summary: '执法主体公示：权责清单、赋权事项、四张清单与分类检查事项目录、持证执法人员', tags: ['公开'], params: paramsWithId, handler: async ({ params }) => publicBody(platform, params.id) });
 

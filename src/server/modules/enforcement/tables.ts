@@ -94,6 +94,56 @@ export interface EnforcementSettingTable {
   updated_by: string | null;
 }
 
+export interface EnforcementCaseTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  /** The body's unit: owner for data scope. */
+  unit_id: string;
+  body_id: string;
+  kind: string;
+  /** 案由, or the kind and the party: the timeline's and 待办's title. */
+  title: string;
+  cause: string | null;
+  party_kind: string | null;
+  party_name: string;
+  party_id_number_enc: string | null;
+  facts: string | null;
+  basis: string | null;
+  list_item_id: string | null;
+  major: number;
+  opened_date: string;
+  status: string;
+  legal_review_date: string | null;
+  legal_review_opinion: string | null;
+  decided_date: string | null;
+  outcome: string | null;
+  decision: string | null;
+  penalty_amount_fen: number | null;
+  list_reason: string | null;
+  disclosed_date: string | null;
+  changed_date: string | null;
+  withdrawn_date: string | null;
+}
+
+export interface CaseOfficerTable {
+  case_id: string;
+  officer_id: string;
+  unit_id: string;
+}
+
+export interface CaseRecordTable {
+  id: string;
+  case_id: string;
+  unit_id: string;
+  stage: string;
+  medium: string;
+  title: string;
+  reference: string | null;
+  date: string;
+  created_at: string;
+  created_by: string | null;
+}
+
 declare module '../../kernel/db/tables.ts' {
   interface Database {
     enforcement_bodies: EnforcementBodyTable;
@@ -103,5 +153,8 @@ declare module '../../kernel/db/tables.ts' {
     enforcement_trainings: TrainingTable;
     enforcement_settings: EnforcementSettingTable;
     enforcement_list_items: ListItemTable;
+    enforcement_cases: EnforcementCaseTable;
+    enforcement_case_officers: CaseOfficerTable;
+    enforcement_case_records: CaseRecordTable;
   }
 }
