@@ -24,6 +24,7 @@ import { userInfo } from 'node:os';
 import { computeDeadline } from '../kernel/calendar/deadline.ts';
 import { chinaToday, isValidDate } from '../kernel/calendar/days.ts';
 import { runDailyJob } from '../kernel/workflow/daily.ts';
+import { scheduleDailyJob } from '../kernel/workflow/daily-runner.ts';
 import { computeAll, scopeForUnitCode } from '../kernel/indicators/registry.ts';
 
 const HELP = `用法：fazhi <命令> [选项]
@@ -107,10 +108,12 @@ async function serve(config: Config, platform: Platform, options: { schedule: bo
   const { buildApp } = await import('../app.ts');
   const app = await buildApp(platform, { logger: { level: config.logLevel } });
   let stopping = false;
+  let stopDailyJob = () => {};
   const shutdown = async () => {
     // A worker gets the terminal's SIGINT and then its primary's SIGTERM: stop once.
     if (stopping) return;
     stopping = true;
+    stopDailyJob();
     // A long daily job holds the database; do not let it keep a stopping server alive.
     setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();
@@ -120,7 +123,8 @@ async function serve(config: Config, platform: Platform, options: { schedule: bo
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
-  if (options.schedule) scheduleDailyJob(platform, app.log);
+  // The daily job runs in a process of its own (kernel/workflow/daily-runner.ts).
+  if (options.schedule) stopDailyJob = scheduleDailyJob(platform, app.log);
   options.ready?.();
   return new Promise<number>(() => {});
 }
@@ -164,14 +168,6 @@ function supervise(count: number, ready: () => void): Promise<number> {
   process.once('SIGTERM', () => stop(0));
   for (let i = 0; i < count; i++) fork(i);
   return new Promise<number>(() => {});
-}
-
-/** Runs the daily job once a day (the job_runs claim keeps it to one run per day across processes). */
-function scheduleDailyJob(platform: Platform, log: { error: (obj: unknown, msg: string) => void }): void {
-  const tick = () =>
-    runDailyJob(platform).catch((error) => log.error({ err: error }, '每日任务执行失败'));
-  setTimeout(tick, 5_000).unref();
-  setInterval(tick, 15 * 60_000).unref();
 }
 
 /**

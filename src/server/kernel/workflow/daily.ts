@@ -71,10 +71,13 @@ async function recordTitles(platform: Platform, clocks: readonly { record_type: 
   return out;
 }
 
+/** Clocks escalated per transaction (each writes a notification, a timeline entry and an audit record). */
+const ESCALATION_BATCH = 25;
+
 /**
  * Escalates every overdue clock one level (unit head, then the law office). Lookups are made once
- * (heads per unit, unit names, record titles per type) and the writes go in transactions of 100
- * clocks: after a bulk import, thousands of clocks can be overdue at once.
+ * (heads per unit, unit names, record titles per type) and the writes go in short transactions of
+ * a few clocks: after a bulk import, thousands of clocks can be overdue at once.
  */
 async function escalateOverdue(platform: Platform, date: string, summary: DailySummary): Promise<void> {
   const { calendar } = await platform.deadlines.load();
@@ -101,9 +104,11 @@ async function escalateOverdue(platform: Platform, date: string, summary: DailyS
     const target: 1 | 2 = overdueDays > platform.config.escalateAfterWorkingDays || unitHeads.length === 0 ? 2 : 1;
     return target <= clock.escalation_level ? [] : [{ clock, overdueDays, unitHeads, target }];
   });
-  for (let i = 0; i < due.length; i += 100) {
+  for (let i = 0; i < due.length; i += ESCALATION_BATCH) {
+    // Between batches the write lock is free for a moment: requests' writes are not held back for the whole run.
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 5));
     await platform.db.transaction().execute(async (tx) => {
-      for (const { clock, overdueDays, unitHeads, target } of due.slice(i, i + 100)) {
+      for (const { clock, overdueDays, unitHeads, target } of due.slice(i, i + ESCALATION_BATCH)) {
         const { title, link, typeTitle } = titles.get(`${clock.record_type}|${clock.record_id}`)!;
         const text = `${typeTitle}「${title}」的${clock.label}已于 ${clock.due_date} 届满，逾期 ${overdueDays} 个工作日（${unitNames.get(clock.unit_id) ?? ''}）`;
         const recipients = target === 1 ? unitHeads : [...new Set([...lawOffice, ...unitHeads])];
