@@ -154,7 +154,7 @@ describe('the ledger', () => {
     await book.xlsx.load(res.rawPayload as any);
     const sheet = book.worksheets[0]!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 3)).toEqual(['收到日期', '受理机关', '申请人']);
+    expect(header.slice(0, 4)).toEqual(['收到日期', '受理机关', '答复书文号', '申请人']);
     expect(header).not.toContain('身份证号码');
     const applicant = header.indexOf('申请人') + 1;
     const names = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).getCell(applicant).value);

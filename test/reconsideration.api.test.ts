@@ -217,7 +217,7 @@ describe('the ledger', () => {
     expect(res.statusCode, res.body).toBe(200);
     const sheet = await sheetOf(res);
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 4)).toEqual(['收到日期', '复议机关', '申请人', '身份证号码（脱敏）']);
+    expect(header.slice(0, 5)).toEqual(['收到日期', '复议机关', '复议案号', '申请人', '身份证号码（脱敏）']);
     expect(header).toEqual(expect.arrayContaining(['被申请人', '被申请的行政行为', '申请方式', '受理日期', '审理程序', '结案日期', '结果', '状态', '延期']));
     const column = (name: string) => Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).getCell(header.indexOf(name) + 1).value);
     expect(column('申请人')).toEqual(['D申请人', 'B申请人', 'A申请人']);

@@ -29,6 +29,7 @@ import { indicatorRoutes } from './kernel/indicators/routes.ts';
 import { problemRoutes } from './kernel/problems/routes.ts';
 import { publicRoutes } from './kernel/public/routes.ts';
 import { searchRoutes } from './kernel/search/routes.ts';
+import { numberingRoutes } from './kernel/numbering/routes.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -136,6 +137,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
       await problemRoutes(api, platform);
       await publicRoutes(api, platform);
       await searchRoutes(api, platform);
+      await numberingRoutes(api, platform);
       for (const mod of platform.modules) {
         if (mod.routes) await api.register(async (scope) => mod.routes!(scope, platform));
       }

@@ -53,6 +53,8 @@ export const KERNEL_PERMISSIONS = {
   'indicator.read': ['law_office', 'leader', 'unit_head', 'unit_liaison', 'inspector'],
   'problem.read': ['law_office', 'leader', 'unit_head', 'inspector', 'unit_liaison'],
   'problem.manage': ['law_office'],
+  'case_number.read': ['law_office', 'leader', 'unit_head', 'unit_liaison', 'inspector', 'reviewer', 'sys_admin'],
+  'case_number.manage': ['law_office'],
 } satisfies Record<string, readonly Role[]>;
 
 export type KernelPermission = keyof typeof KERNEL_PERMISSIONS;
@@ -79,4 +81,6 @@ export const PERMISSION_LABELS: Record<string, string> = {
   'indicator.read': '查看指标与统计',
   'problem.read': '查看问题池',
   'problem.manage': '问题池销号',
+  'case_number.read': '查看编号规则',
+  'case_number.manage': '设置案号、文号的编号规则',
 };

@@ -10,6 +10,7 @@ import type { IndicatorDef } from './indicators/registry.ts';
 import type { RecordDef } from '../../shared/records.ts';
 import type { DeadlineRuleSeed } from './calendar/default-rules.ts';
 import type { PublicFormDef } from './public/types.ts';
+import type { CaseNumberDef } from '../../shared/schemas/numbering.ts';
 
 export interface PermissionGrant {
   label: string;
@@ -29,6 +30,8 @@ export interface ModuleManifest {
   records?: RecordDef<any>[];
   /** The deadline rules the module's clocks use (statutory periods with their citations), seeded once. */
   deadlineRules?: readonly DeadlineRuleSeed[];
+  /** Record types that take a case number (案号/文号), when, and by which default pattern (kernel/numbering). */
+  caseNumbers?: readonly CaseNumberDef[];
   /** Status machines of the module's record types. */
   workflows?: WorkflowDef[];
   /**

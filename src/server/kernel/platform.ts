@@ -16,6 +16,7 @@ import type { IndicatorDef } from './indicators/registry.ts';
 import { IndicatorFacts } from './indicators/facts.ts';
 import { installLightCounts } from './workflow/light-counts.ts';
 import { installSearch, searchTargets, type SearchTarget } from './search/index.ts';
+import type { CaseNumberDef } from '../../shared/schemas/numbering.ts';
 
 export interface Platform {
   config: Config;
@@ -39,6 +40,8 @@ export interface Platform {
   indicators: ReadonlyMap<string, IndicatorDef>;
   /** Summary tables of the count indicators (per unit and year), kept exact by write generations. */
   facts: IndicatorFacts;
+  /** recordType → its case number (案号/文号) definition, from every module. */
+  caseNumbers: ReadonlyMap<string, CaseNumberDef>;
   /** The record types global search covers, with the columns it searches (kernel/search). */
   searchTargets: readonly SearchTarget[];
   close(): Promise<void>;
@@ -79,7 +82,9 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
   const records = new Map<string, RecordDef<any>>();
   const workflows = new Map<string, WorkflowDef>();
   const indicators = new Map<string, IndicatorDef>();
+  const caseNumbers = new Map<string, CaseNumberDef>();
   for (const mod of modules) {
+    for (const def of mod.caseNumbers ?? []) caseNumbers.set(def.recordType, def);
     for (const def of mod.indicators ?? []) {
       if (indicators.has(def.code)) throw new Error(`指标重复声明：${def.code}（模块 ${mod.name}）`);
       indicators.set(def.code, def);
@@ -149,6 +154,7 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
     workflows,
     indicators,
     facts,
+    caseNumbers,
     searchTargets: searchable,
     close: () => handle.close(),
   };

@@ -100,6 +100,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'review.deemed_accepted': '复议申请期满视为受理',
   'foi.create': '登记政府信息公开申请',
   'problem.close': '问题池销号',
+  'case_number.pattern': '设置编号规则',
   'litigation.create': '登记应诉案件',
   'litigation.hearing': '登记开庭',
   'litigation.analysis': '填写败诉原因剖析',

@@ -99,6 +99,7 @@ export const DISCLOSURE_REQUEST = defineRecord({
   fields: {
     receivedDate: f.date('收到日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, note: '答复期限自此计算，登记后不能直接修改', example: '2025-09-28' }),
     unitId: f.unit('受理机关', { required: true, list: true, filter: true, example: 'SFX-D09' }),
+    caseNumber: f.text('答复书文号', { max: 64, input: false, importName: false, list: true, sort: true, search: true, note: '答复时按编号规则自动编号' }),
     applicantName: f.text('申请人', { max: 100, required: true, sort: true, search: true, importName: 'applicant', example: '张某' }),
     applicantType: f.enum('申请人类型', APPLICANT_TYPES, { filter: true, importName: false }),
     applicantIdNumber: f.idNumber('身份证号码', { column: 'applicant_id_enc', importName: false }),

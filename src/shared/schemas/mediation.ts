@@ -75,6 +75,7 @@ export const DISPUTE = defineRecord({
   fields: {
     receivedDate: f.date('受理日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-05-06' }),
     unitId: f.unit('受理单位', { required: true, filter: true, example: 'SFX-T01' }),
+    caseNumber: f.text('调解案号', { max: 64, input: false, importName: false, list: true, sort: true, search: true, note: '开始调解时按编号规则自动编号' }),
     orgId: f.record('调解组织', { display: 'orgName', list: true, example: 'TJ-T01' }),
     type: f.text('纠纷类型', { max: 50, required: true, list: true, sort: true, search: true, suggest: DISPUTE_TYPES, note: '如 婚姻家庭、邻里纠纷、合同纠纷', example: '邻里纠纷' }),
     parties: f.text('当事人', { max: 300, required: true, importName: false, search: true }),

@@ -147,6 +147,7 @@ export const REVIEW_CASE = defineRecord({
   table: 'review_cases',
   fields: {
     unitId: f.unit('复议机关', { required: true, filter: true, note: '受理复议的机关', example: 'SFX' }),
+    caseNumber: f.text('复议案号', { max: 64, input: false, importName: false, list: true, sort: true, search: true, note: '受理或不予受理时按编号规则自动编号' }),
     applicantName: f.text('申请人', { max: 100, required: true, list: true, sort: true, search: true, importName: 'applicant', example: '张某' }),
     applicantKind: f.enum('申请人类型', APPLICANT_KINDS, { required: true, importName: false }),
     applicantIdNumber: f.idNumber('身份证号码', { column: 'applicant_id_enc', importName: false, note: '加密保存，列表中脱敏显示' }),

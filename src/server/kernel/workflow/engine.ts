@@ -2,6 +2,7 @@
 // the new status, the values entered, the clock effects, the timeline and the audit log, in one
 // transaction.
 import { sql } from 'kysely';
+import { assignCaseNumber } from '../numbering/index.ts';
 import type { Db, Tx } from '../db/index.ts';
 import type { Platform } from '../platform.ts';
 import type { RequestContext } from '../auth/context.ts';
@@ -120,6 +121,8 @@ export async function transitionWithin(
     note: noteParts.length ? noteParts.join('；') : null,
   });
   await applyEffects(tx, platform, actor, def, { ...record, ...columns }, t.effects ?? [], date, input.note);
+  const numbering = platform.caseNumbers.get(def.recordType);
+  if (numbering?.transitions.includes(t.key)) await assignCaseNumber(tx, numbering, def.table, record, date);
   for (const mod of platform.modules) {
     if (mod.afterTransition && mod.workflows?.some((w) => w.recordType === def.recordType)) {
       await mod.afterTransition(tx, platform, def.recordType, (await loadRecord(tx, def, id))!, t.key, date);

@@ -33,4 +33,11 @@ export const disclosureMigrations: MigrationSet = (dialect) => ({
       await db.schema.alterTable('foi_requests').addColumn('contact_address', 'text').execute();
     },
   },
+  // 案号/文号 (kernel/numbering): assigned by a workflow step, unique.
+  foi_0005_case_number: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('foi_requests').addColumn('case_number', 'text').execute();
+      await db.schema.createIndex('foi_requests_case_number').unique().on('foi_requests').column('case_number').execute();
+    },
+  },
 });

@@ -2,7 +2,7 @@ import type { ModuleManifest } from '../../kernel/modules.ts';
 import { disclosureRequestForm } from './public-form.ts';
 import { DISCLOSURE_RULES } from './deadline-rules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW } from '../../../shared/schemas/disclosure.ts';
+import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW } from '../../../shared/schemas/disclosure.ts';
 import { disclosureMigrations } from './migrations.ts';
 import { disclosureRoutes } from './routes.ts';
 import { disclosureRequestsImport } from './imports.ts';
@@ -26,6 +26,8 @@ export const foiModule: ModuleManifest = {
   importTypes: [disclosureRequestsImport],
   publicForms: [disclosureRequestForm],
   workflows: [DISCLOSURE_WORKFLOW],
+  // Each organ answers in its own name: the default names the unit, so each unit numbers its own.
+  caseNumbers: [{ recordType: DISCLOSURE_RECORD_TYPE, label: '答复书文号', column: 'case_number', transitions: ['reply'], defaultPattern: '{unit}依申请公开〔{year}〕{n}号' }],
   indicators: disclosureIndicators,
   demo: loadDemoDisclosure,
 };

@@ -39,4 +39,11 @@ export const mediationMigrations: MigrationSet = (dialect) => ({
       await db.schema.alterTable('mediation_orgs').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
     },
   },
+  // 案号/文号 (kernel/numbering): assigned by a workflow step, unique.
+  mediation_0005_case_number: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('disputes').addColumn('case_number', 'text').execute();
+      await db.schema.createIndex('disputes_case_number').unique().on('disputes').column('case_number').execute();
+    },
+  },
 });

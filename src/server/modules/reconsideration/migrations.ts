@@ -41,4 +41,11 @@ export const reviewMigrations: MigrationSet = (dialect) => ({
       await db.schema.alterTable('review_cases').addColumn('facts_and_reasons', 'text').execute();
     },
   },
+  // 案号/文号 (kernel/numbering): assigned by a workflow step, unique.
+  review_0005_case_number: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('review_cases').addColumn('case_number', 'text').execute();
+      await db.schema.createIndex('review_cases_case_number').unique().on('review_cases').column('case_number').execute();
+    },
+  },
 });

@@ -30,6 +30,7 @@ export const reviewModule: ModuleManifest = {
   importTypes: [reviewCasesImport],
   publicForms: [reviewApplicationForm],
   workflows: [REVIEW_WORKFLOW],
+  caseNumbers: [{ recordType: REVIEW_RECORD_TYPE, label: '复议案号', column: 'case_number', transitions: ['accept', 'reject'], defaultPattern: '{county}政复〔{year}〕{n}号' }],
   indicators: reviewIndicators,
   demo: loadDemoReview,
   daily: async (platform, date) => {

@@ -1,0 +1,103 @@
+// Case numbers (案号/文号): a record type that takes one declares when (the transitions that assign
+// it) and its county-wide default pattern; the law office may set another pattern county-wide or
+// for one unit. Numbers run per pattern and year from 1 — county-wide, or per unit for a unit's own
+// pattern or a pattern that names the unit — unique and gap-free: the counter moves in the
+// transaction of the step that assigns the number, so a step that fails gives it back.
+import { sql } from 'kysely';
+import type { Tx, Executor } from '../db/index.ts';
+import type { Platform } from '../platform.ts';
+import { nowIso } from '../ids.ts';
+import type { CaseNumberDef } from '../../../shared/schemas/numbering.ts';
+
+declare module '../db/tables.ts' {
+  interface Database {
+    case_number_patterns: { record_type: string; unit_id: string; pattern: string; updated_at: string; updated_by: string | null };
+    case_number_counters: { record_type: string; series: string; year: number; last_seq: number };
+  }
+}
+
+export interface PatternValues {
+  county: string;
+  unit: string;
+  year: number;
+  n: number;
+}
+
+/** Fills a pattern: {county} 县（区）简称, {unit} 单位简称, {year}, {n} (or {n3}: zero-padded to 3 digits). */
+export function formatCaseNumber(pattern: string, v: PatternValues): string {
+  return pattern
+    .replaceAll('{county}', v.county)
+    .replaceAll('{unit}', v.unit)
+    .replaceAll('{year}', String(v.year))
+    .replace(/\{n(\d?)\}/g, (_, width: string) => String(v.n).padStart(Number(width || 0), '0'));
+}
+
+/** The county's short name: the top unit's name without 人民政府 (示范县). */
+async function countyName(db: Executor): Promise<string> {
+  const top = await db.selectFrom('org_units').select('name').where('parent_id', 'is', null).orderBy('sort_order').orderBy('code').executeTakeFirst();
+  return (top?.name ?? '').replace(/人民政府$/, '');
+}
+
+/** A unit's short name in a number: without the county's name in front (示范县市场监督管理局 → 市场监督管理局). */
+const shortUnit = (name: string, county: string) => (county && name.startsWith(county) ? name.slice(county.length) : name);
+
+/** The pattern that numbers a unit's records (the unit's own, else the county-wide one set, else the default) and whose counter it uses. */
+export async function patternFor(db: Executor, def: CaseNumberDef, unitId: string): Promise<{ pattern: string; series: string }> {
+  const rows = await db.selectFrom('case_number_patterns').select(['unit_id', 'pattern']).where('record_type', '=', def.recordType).where('unit_id', 'in', [unitId, '']).execute();
+  const pattern = rows.find((r) => r.unit_id === unitId)?.pattern ?? rows.find((r) => r.unit_id === '')?.pattern ?? def.defaultPattern;
+  // A unit's own pattern, or one that names the unit, numbers that unit's records on their own counter.
+  const owner = rows.some((r) => r.unit_id === unitId) || pattern.includes('{unit}') ? unitId : '';
+  return { pattern, series: `${owner}|${pattern}` };
+}
+
+async function valuesFor(db: Executor, unitId: string, year: number, n: number): Promise<PatternValues> {
+  const county = await countyName(db);
+  const unit = await db.selectFrom('org_units').select('name').where('id', '=', unitId).executeTakeFirst();
+  return { county, unit: shortUnit(unit?.name ?? '', county), year, n };
+}
+
+/** What the next number of a unit's records would be (the settings page's preview); nothing is taken. */
+export async function nextCaseNumber(db: Executor, def: CaseNumberDef, unitId: string, year: number): Promise<string> {
+  const { pattern, series } = await patternFor(db, def, unitId);
+  const counter = await db.selectFrom('case_number_counters').select('last_seq').where('record_type', '=', def.recordType).where('series', '=', series).where('year', '=', year).executeTakeFirst();
+  return formatCaseNumber(pattern, await valuesFor(db, unitId, year, (counter?.last_seq ?? 0) + 1));
+}
+
+/**
+ * Gives the record its number in the caller's transaction, unless it has one. The year is the
+ * year of `date` (the day of the step). A number another record already carries (imported, or a
+ * pattern changed in the year) is skipped, so numbers stay unique.
+ */
+export async function assignCaseNumber(tx: Tx, def: CaseNumberDef, table: string, record: { id: string; unit_id: string }, date: string): Promise<string> {
+  const current = await (tx as any).selectFrom(table).select(sql.ref(def.column).as('n')).where('id', '=', record.id).executeTakeFirst();
+  if (current?.n) return current.n as string;
+  const year = Number(date.slice(0, 4));
+  const { pattern, series } = await patternFor(tx, def, record.unit_id);
+  for (;;) {
+    const { last_seq: n } = await tx
+      .insertInto('case_number_counters')
+      .values({ record_type: def.recordType, series, year, last_seq: 1 })
+      .onConflict((oc) => oc.columns(['record_type', 'series', 'year']).doUpdateSet({ last_seq: sql`case_number_counters.last_seq + 1` }))
+      .returning('last_seq')
+      .executeTakeFirstOrThrow();
+    const number = formatCaseNumber(pattern, await valuesFor(tx, record.unit_id, year, n));
+    const taken = await (tx as any).selectFrom(table).select('id').where(def.column, '=', number).executeTakeFirst();
+    if (taken) continue;
+    await (tx as any).updateTable(table).set({ [def.column]: number }).where('id', '=', record.id).execute();
+    return number;
+  }
+}
+
+/** Sets (or, with null, removes) a pattern, county-wide (unitId '') or for one unit. */
+export async function setPattern(tx: Tx, platform: Platform, actor: { id: string } & Parameters<Platform['audit']['record']>[1], def: CaseNumberDef, unitId: string, pattern: string | null): Promise<void> {
+  const key = { record_type: def.recordType, unit_id: unitId };
+  const before = await tx.selectFrom('case_number_patterns').select('pattern').where('record_type', '=', key.record_type).where('unit_id', '=', unitId).executeTakeFirst();
+  if (pattern === null) await tx.deleteFrom('case_number_patterns').where('record_type', '=', key.record_type).where('unit_id', '=', unitId).execute();
+  else
+    await tx
+      .insertInto('case_number_patterns')
+      .values({ ...key, pattern, updated_at: nowIso(), updated_by: actor.id })
+      .onConflict((oc) => oc.columns(['record_type', 'unit_id']).doUpdateSet({ pattern, updated_at: nowIso(), updated_by: actor.id }))
+      .execute();
+  await platform.audit.record(tx, actor, { action: 'case_number.pattern', targetType: def.recordType, targetId: null, detail: { label: def.label, unitId: unitId || null, before: before?.pattern ?? null, after: pattern } });
+}
