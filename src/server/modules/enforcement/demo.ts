@@ -10,6 +10,7 @@ import { OFFICER_WORKFLOW } from '../../../shared/schemas/enforcement.ts';
 import { addPower, createBody } from './bodies.ts';
 import { addTraining, createOfficer } from './officers.ts';
 import { createListItem, repealListItem } from './lists.ts';
+import { loadDemoCases } from './demo-cases.ts';
 
 type Kind = 'statutory' | 'authorized' | 'entrusted';
 const BODIES: [ref: string, unit: string, name: string, kind: Kind, basis: string, entrustedBy?: string][] = [
@@ -49,6 +50,7 @@ function demoIdNumber(n: number): string {
 export async function loadDemoEnforcement(platform: Platform, print: (line: string) => void): Promise<void> {
   if (await platform.db.selectFrom('enforcement_bodies').select('id').where('ref', '=', 'ZFZT-SCJ').executeTakeFirst()) {
     print('行政执法演示数据：已存在。');
+    await loadDemoCases(platform, print);
     return;
   }
   const office = await actingAs(platform, 'fzb_wang');
@@ -101,6 +103,7 @@ export async function loadDemoEnforcement(platform: Platform, print: (line: stri
   }
   const items = await loadDemoLists(platform, office, bodies, year);
   print(`行政执法演示数据：执法主体 ${BODIES.length} 个（赋权事项 ${POWERS.filter((p) => p[4]).length} 项），执法人员与监督人员 ${n} 人，四张清单与检查事项 ${items} 项。`);
+  await loadDemoCases(platform, print);
 }
 
 const LIST_ITEMS: [body: string, list: string, title: string, basis: string][] = [

@@ -1,0 +1,93 @@
+// The demo county's enforcement cases: every kind in every state — open penalties inside and past
+// their 90 days, a major case waiting for its legal review (赵审核's work), decisions waiting for
+// disclosure (the market regulator's officer's work), decisions disclosed on time and late, one
+// revoked and waiting to be withdrawn, one withdrawn — with their full-process records; some decided
+// last year, for the annual figures. Idempotent by ref.
+import type { Platform } from '../../kernel/platform.ts';
+import type { RequestContext } from '../../kernel/auth/context.ts';
+import { actingAs } from '../../kernel/auth/acting-as.ts';
+import { applyTransition } from '../../kernel/workflow/engine.ts';
+import { demoLoaded } from '../../kernel/demo.ts';
+import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
+import { CASE_WORKFLOW, type CaseInput, type CaseRecordInput } from '../../../shared/schemas/enforcement.ts';
+import { addCaseRecord, createCase } from './cases.ts';
+
+type Step = [key: string, daysAgo: number, values?: Record<string, unknown>, note?: string];
+interface DemoCase {
+  body: string;
+  officers: string[];
+  kind: CaseInput['kind'];
+  cause: string;
+  party: [kind: 'organisation' | 'person', name: string];
+  basis: string;
+  opened: number;
+  major?: boolean;
+  listItem?: string;
+  by?: 'officer';
+  steps: Step[];
+  records?: [stage: CaseRecordInput['stage'], medium: CaseRecordInput['medium'], title: string, daysAgo: number][];
+}
+
+const decide = (daysAgo: number, outcome: string, decision: string, penaltyAmount?: number, listReason?: string): Step => ['decide', daysAgo, { outcome, decision, ...(penaltyAmount ? { penaltyAmount } : {}), ...(listReason ? { listReason } : {}) }];
+const review = (daysAgo: number, opinion: string): Step[] => [['submit_review', daysAgo + 1], ['review', daysAgo, { legalReviewOpinion: opinion }]];
+const SCJ = ['DEMO-ZF-001', 'DEMO-ZF-002'];
+const SCJ2 = ['DEMO-ZF-003', 'DEMO-ZF-005'];
+
+function demoCases(lastYearDays: number): DemoCase[] {
+  return [
+    { body: 'ZFZT-SCJ', officers: SCJ, kind: 'penalty', cause: '经营超过保质期的食品', party: ['organisation', '示范县惠民生鲜超市有限公司'], basis: '《中华人民共和国食品安全法》第一百二十四条', opened: 75, by: 'officer', steps: [], records: [['filing', 'document', '立案审批表', 75], ['investigation', 'video', '现场检查执法记录仪录像（2段）', 74], ['investigation', 'document', '现场笔录、询问笔录', 74]] },
+    { body: 'ZFZT-SCJ', officers: SCJ2, kind: 'penalty', cause: '未按规定公示年度报告', party: ['organisation', '示范县明远商贸有限公司'], basis: '《企业信息公示暂行条例》第十八条', opened: 96, by: 'officer', steps: [] },
+    { body: 'ZFZT-SCJ', officers: SCJ, kind: 'penalty', cause: '生产销售不符合食品安全标准的食品', party: ['organisation', '示范县青禾食品加工厂'], basis: '《中华人民共和国食品安全法》第一百二十四条第一款', opened: 40, major: true, by: 'officer', steps: [['submit_review', 3]], records: [['investigation', 'photo', '抽样检验现场照片', 39], ['investigation', 'document', '检验报告', 30], ['review', 'document', '听证笔录', 10]] },
+    { body: 'ZFZT-SCJ', officers: SCJ2, kind: 'penalty', cause: '首次未按规定公示年度报告，责令改正后仍未改正', party: ['organisation', '示范县长兴建材经营部'], basis: '《企业信息公示暂行条例》第十八条', opened: 60, listItem: 'DEMO-QD-1', by: 'officer', steps: [decide(30, 'imposed', '罚款人民币二千元', 2000, '责令限期改正后逾期仍未改正，不属于首违不罚情形'), ['disclose', 27]] },
+    { body: 'ZFZT-SCJ', officers: SCJ, kind: 'licence', cause: '食品经营许可', party: ['organisation', '示范县好味道餐饮店'], basis: '《中华人民共和国食品安全法》第三十五条', opened: 12, by: 'officer', steps: [decide(2, 'imposed', '准予食品经营许可')] },
+    { body: 'ZFZT-SCJ', officers: SCJ2, kind: 'inspection', cause: '特种设备使用单位监督检查', party: ['organisation', '示范县人民医院'], basis: '《中华人民共和国特种设备安全法》第五十七条', opened: 20, by: 'officer', steps: [decide(18, 'concluded', '检查未发现问题'), ['disclose', 15]] },
+    { body: 'ZFZT-CGJ', officers: ['DEMO-ZF-006', 'DEMO-ZF-007'], kind: 'coercion', cause: '强制拆除违法建设', party: ['person', '刘建军'], basis: '《中华人民共和国城乡规划法》第六十八条', opened: 90, major: true, steps: [...review(50, '事实清楚，证据确凿，程序合法，同意实施强制拆除'), decide(45, 'imposed', '限期自行拆除，逾期依法强制拆除'), ['disclose', 41]], records: [['service', 'document', '强制拆除决定书送达回证', 44], ['execution', 'video', '强制拆除全过程录像', 20]] },
+    { body: 'ZFZT-CGJ', officers: ['DEMO-ZF-006', 'DEMO-ZF-008'], kind: 'penalty', cause: '擅自设置大型户外广告', party: ['organisation', '示范县星光广告传媒有限公司'], basis: '《城市市容和环境卫生管理条例》第三十六条', opened: 70, steps: [decide(40, 'imposed', '罚款人民币五千元，责令限期拆除', 5000), ['disclose', 36], ['revoke', 1, undefined, '行政复议决定撤销原处罚决定']] },
+    { body: 'ZFZT-STJ', officers: ['DEMO-ZF-011', 'DEMO-ZF-012'], kind: 'penalty', cause: '超标排放大气污染物', party: ['organisation', '示范县宏达砖厂'], basis: '《中华人民共和国大气污染防治法》第九十九条', opened: 100, major: true, steps: [...review(60, '同意'), decide(55, 'imposed', '罚款人民币十万元', 100000), ['disclose', 50], ['revoke', 20, undefined, '原决定被人民法院判决撤销'], ['withdraw', 19]] },
+    { body: 'ZFZT-JTJ', officers: ['DEMO-ZF-014', 'DEMO-ZF-015'], kind: 'other', cause: '道路运输经营行为专项检查', party: ['organisation', '示范县通达客运有限公司'], basis: '《中华人民共和国道路运输条例》第六十四条', opened: 8, steps: [] },
+    { body: 'ZFZT-NYJ', officers: ['DEMO-ZF-017', 'DEMO-ZF-018'], kind: 'inspection', cause: '农药经营者监督检查', party: ['organisation', '示范县丰收农资店'], basis: '《农药管理条例》第四十一条', opened: 45, steps: [decide(40, 'concluded', '责令整改标签不规范问题'), ['disclose', 5]] },
+    { body: 'ZFZT-CGZ', officers: ['DEMO-ZF-020', 'DEMO-ZF-021'], kind: 'penalty', cause: '占道经营', party: ['person', '陈秀英'], basis: '《城市市容和环境卫生管理条例》第三十六条', opened: 25, steps: [decide(20, 'imposed', '罚款人民币二百元', 200), ['disclose', 18]] },
+    { body: 'ZFZT-QSZ', officers: ['DEMO-ZF-023', 'DEMO-ZF-024'], kind: 'penalty', cause: '露天焚烧秸秆', party: ['person', '张国庆'], basis: '《中华人民共和国大气污染防治法》第一百一十九条', opened: 6, steps: [] },
+    // Decided last year: the annual figures.
+    { body: 'ZFZT-SCJ', officers: SCJ, kind: 'penalty', cause: '销售侵犯注册商标专用权的商品', party: ['organisation', '示范县鑫源百货商店'], basis: '《中华人民共和国商标法》第六十条', opened: lastYearDays + 60, by: 'officer', steps: [decide(lastYearDays + 20, 'imposed', '没收侵权商品，罚款人民币一万元', 10000), ['disclose', lastYearDays + 17]] },
+    { body: 'ZFZT-CGJ', officers: ['DEMO-ZF-006', 'DEMO-ZF-007'], kind: 'coercion', cause: '查封违法施工现场', party: ['organisation', '示范县恒基建筑工程有限公司'], basis: '《中华人民共和国城乡规划法》第六十八条', opened: lastYearDays + 80, major: true, steps: [...review(lastYearDays + 50, '同意'), decide(lastYearDays + 45, 'imposed', '查封施工现场'), ['disclose', lastYearDays + 10]] },
+    { body: 'ZFZT-STJ', officers: ['DEMO-ZF-011', 'DEMO-ZF-012'], kind: 'inspection', cause: '重点排污单位自动监测设施运行检查', party: ['organisation', '示范县宏达砖厂'], basis: '《中华人民共和国大气污染防治法》第二十四条', opened: lastYearDays + 30, steps: [decide(lastYearDays + 28, 'concluded', '检查未发现问题'), ['disclose', lastYearDays + 25]] },
+  ];
+}
+
+export async function loadDemoCases(platform: Platform, print: (line: string) => void): Promise<void> {
+  if (await demoLoaded(platform, print, { table: 'enforcement_cases', ref: 'DEMO-AJ-001', title: '行政执法案件' })) return;
+  const office = await actingAs(platform, 'fzb_wang');
+  const officer = await actingAs(platform, 'scj_officer');
+  const reviewer = await actingAs(platform, 'shenhe_zhao');
+  const today = toDayNumber(chinaToday());
+  const ago = (n: number) => fromDayNumber(today - n);
+  // Days back to the middle of last year's December (every date of a last-year case falls in that year).
+  const lastYearDays = today - toDayNumber(`${Number(chinaToday().slice(0, 4)) - 1}-12-20`);
+  const refs = async (table: 'enforcement_bodies' | 'enforcement_officers' | 'enforcement_list_items', ref: string) => (await platform.db.selectFrom(table).select('id').where('ref', '=', ref).executeTakeFirstOrThrow()).id;
+  let n = 0;
+  for (const c of demoCases(lastYearDays)) {
+    const actor: RequestContext = c.by === 'officer' ? officer : office;
+    const input: CaseInput = {
+      bodyId: await refs('enforcement_bodies', c.body),
+      kind: c.kind,
+      cause: c.cause,
+      partyKind: c.party[0],
+      partyName: c.party[1],
+      basis: c.basis,
+      major: !!c.major,
+      openedDate: ago(c.opened),
+      officerIds: await Promise.all(c.officers.map((o) => refs('enforcement_officers', o))),
+      ...(c.listItem ? { listItemId: await refs('enforcement_list_items', c.listItem) } : {}),
+    };
+    const id = await platform.db.transaction().execute((tx) => createCase(tx, platform, actor, actor.scope, { ...input, ref: `DEMO-AJ-${String(++n).padStart(3, '0')}` }));
+    for (const [stage, medium, title, daysAgo] of c.records ?? []) {
+      await platform.db.transaction().execute((tx) => addCaseRecord(tx, platform, actor, actor.scope, id, { stage, medium, title, reference: `执法档案室 ${ago(daysAgo).slice(0, 4)}-${String(n).padStart(3, '0')}`, date: ago(daysAgo) }));
+    }
+    for (const [key, daysAgo, values, note] of c.steps) {
+      const version = (await platform.db.selectFrom('enforcement_cases').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+      await applyTransition(platform, key === 'review' ? reviewer : actor, CASE_WORKFLOW, id, key, { version, date: ago(daysAgo), values, note });
+    }
+  }
+  print(`行政执法案件演示数据：${n} 件（办理中、法制审核中、待公示、已公示、撤回公示等各状态）。`);
+}

@@ -1,0 +1,114 @@
+// One enforcement case: its fields (the party's ID number masked, 查看 audited), the officers, the
+// full-process records by stage (全过程记录) with their registration, and the workflow panel (法制审核,
+// 决定, 公示, 撤回公示 with their clocks and timeline).
+import { useState } from 'react';
+import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { post } from '../../api.ts';
+import { errorText } from '../../components/ErrorNotice.tsx';
+import { RecordDetail } from '../../components/RecordDetail.tsx';
+import { dueValue } from '../../components/Light.tsx';
+import { zodRule, field } from '../../components/zodRule.ts';
+import { useAuth } from '../../auth.tsx';
+import { chinaDate } from '../../../shared/records.ts';
+import { CASE_STAGES, CASE_WORKFLOW, ENFORCEMENT_CASE, RECORD_MEDIA, caseRecordInput, type CaseDetail } from '../../../shared/schemas/enforcement.ts';
+
+export default function CaseDetailPage() {
+  const { can } = useAuth();
+  const { message, modal } = App.useApp();
+  const unmask = async (id: string) => {
+    try {
+      const { value } = await post<{ value: string | null }>(`/enforcement-cases/${id}/unmask`, { field: 'idNumber' });
+      modal.info({ title: '当事人身份证号', content: `${value ?? '未登记'}（本次查看已记入审计日志）` });
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  return (
+    <RecordDetail<CaseDetail>
+      def={ENFORCEMENT_CASE}
+      workflow={CASE_WORKFLOW}
+      api="/enforcement-cases"
+      ledger={{ to: '/enforcement/cases', label: '行政执法案件' }}
+      show={(c) => ({
+        partyIdNumber: c.partyIdNumber ? (
+          <Space size={6}>
+            {c.partyIdNumber}
+            {can('pii.unmask') && <a onClick={() => unmask(c.id)}>查看</a>}
+          </Space>
+        ) : null,
+      })}
+      extra={(c) => [
+        { label: '执法人员', value: c.officers.map((o) => `${o.name}（${o.certificateNumber ?? '无执法证'}）`).join('、') },
+        { label: c.dueLabel ?? '期限', value: dueValue(c.due, c.light) },
+      ]}
+    >
+      {(c, refresh) => <ProcessRecords record={c} refresh={refresh} />}
+    </RecordDetail>
+  );
+}
+
+/** 全过程记录: the case's documents, photos, audio and video by stage, and the form to register one. */
+function ProcessRecords({ record: c, refresh }: { record: CaseDetail; refresh: () => void }) {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+  const submit = async () => {
+    const values = await form.validateFields();
+    setBusy(true);
+    try {
+      await post(`/enforcement-cases/${c.id}/records`, { ...values, reference: values.reference || undefined, date: (values.date as Dayjs).format('YYYY-MM-DD') });
+      message.success('已登记');
+      setOpen(false);
+      refresh();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card
+      size="small"
+      title="全过程记录"
+      style={{ marginBottom: 12 }}
+      extra={can('enforcement.case') && <Button size="small" onClick={() => { form.resetFields(); setOpen(true); }}>登记记录</Button>}
+    >
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={c.records}
+        locale={{ emptyText: '还没有全过程记录' }}
+        columns={[
+          { key: 'stage', title: '阶段', width: 90, render: (_, r) => CASE_STAGES[r.stage] },
+          { key: 'medium', title: '形式', width: 70, render: (_, r) => RECORD_MEDIA[r.medium] },
+          { key: 'title', title: '记录名称', dataIndex: 'title' },
+          { key: 'reference', title: '存储位置或档案编号', dataIndex: 'reference', render: (v) => v ?? '—' },
+          { key: 'date', title: '记录日期', dataIndex: 'date', width: 110 },
+        ]}
+      />
+      <Modal open={open} title="登记全过程记录" okText="登记" confirmLoading={busy} onOk={submit} onCancel={() => setOpen(false)} destroyOnHidden>
+        <Form form={form} layout="vertical" initialValues={{ stage: 'investigation', medium: 'document', date: dayjs(chinaDate()) }}>
+          <Form.Item name="stage" label="阶段" required rules={[zodRule(field(caseRecordInput, 'stage'))]}>
+            <Select options={Object.entries(CASE_STAGES).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          <Form.Item name="medium" label="记录形式" required rules={[zodRule(field(caseRecordInput, 'medium'))]}>
+            <Select options={Object.entries(RECORD_MEDIA).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          <Form.Item name="title" label="记录名称" required rules={[zodRule(field(caseRecordInput, 'title'))]}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="reference" label="存储位置或档案编号" extra="音像记录请写明存储介质或档案编号；文书可在下方台账材料中上传" rules={[zodRule(field(caseRecordInput, 'reference'))]}>
+            <Input maxLength={300} />
+          </Form.Item>
+          <Form.Item name="date" label="记录日期" required>
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > chinaDate() || d.format('YYYY-MM-DD') < c.openedDate} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
