@@ -2,7 +2,7 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
 import { AccountTwoFactorPage } from './pages/TwoFactorSetupPage.tsx';
-import { IdcardOutlined, SafetyCertificateOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { FileProtectOutlined, IdcardOutlined, SafetyCertificateOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, CommentOutlined, TeamOutlined as ProposalIcon, BankOutlined, FileTextOutlined, AuditOutlined as ReviewIcon, ApartmentOutlined, AuditOutlined, BarChartOutlined, BellOutlined, FileSearchOutlined, NotificationOutlined, SafetyOutlined, OrderedListOutlined, ProfileOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 
 export interface AppRoute {
@@ -51,6 +51,8 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/enforcement/officers', label: '执法人员', icon: <IdcardOutlined />, anyOf: ['enforcement.read'], inMenu: true, group: '行政执法', page: lazy(() => import('./modules/enforcement/OfficersPage.tsx')) },
   { path: '/enforcement/lists', label: '四张清单与检查事项', icon: <UnorderedListOutlined />, anyOf: ['enforcement.read'], inMenu: true, group: '行政执法', page: lazy(() => import('./modules/enforcement/ListsPage.tsx')) },
   { path: '/enforcement/officers/:id', label: '执法人员', anyOf: ['enforcement.read'], inMenu: false, page: lazy(() => import('./modules/enforcement/OfficerDetailPage.tsx')) },
+  { path: '/enforcement/cases', label: '行政执法案件', icon: <FileProtectOutlined />, anyOf: ['enforcement.read'], inMenu: true, group: '行政执法', page: lazy(() => import('./modules/enforcement/CasesPage.tsx')) },
+  { path: '/enforcement/cases/:id', label: '行政执法案件', anyOf: ['enforcement.read'], inMenu: false, page: lazy(() => import('./modules/enforcement/CaseDetailPage.tsx')) },
   { path: '/normative-docs', label: '规范性文件', icon: <FileTextOutlined />, anyOf: ['normdoc.read'], inMenu: true, group: '合法性审查', page: lazy(() => import('./modules/normative/NormativeDocsPage.tsx')) },
   { path: '/normative-docs/:id', label: '规范性文件', anyOf: ['normdoc.read'], inMenu: false, page: lazy(() => import('./modules/normative/NormativeDocDetailPage.tsx')) },
   { path: '/legal-reviews', label: '合法性审查', icon: <ReviewIcon />, anyOf: ['legal_review.read'], inMenu: true, group: '合法性审查', page: lazy(() => import('./modules/normative/LegalReviewsPage.tsx')) },
@@ -60,6 +62,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/matters/:id', label: '交办事项详情', anyOf: ['matter.read'], inMenu: false, page: lazy(() => import('./modules/matters/MatterDetailPage.tsx')) },
   { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, anyOf: ['calendar.read'], inMenu: true, group: '期限管理', page: lazy(() => import('./modules/calendar/CalendarPage.tsx')) },
   { path: '/deadline-rules', label: '法定期限规则', icon: <FieldTimeOutlined />, anyOf: ['calendar.read'], inMenu: true, group: '期限管理', page: lazy(() => import('./modules/calendar/RulesPage.tsx')) },
+  { path: '/case-number-patterns', label: '编号规则', icon: <NumberOutlined />, anyOf: ['case_number.manage'], inMenu: true, group: '期限管理', page: lazy(() => import('./modules/numbering/CaseNumberPatternsPage.tsx')) },
   { path: '/search', label: '搜索', anyOf: ['session'], inMenu: false, page: lazy(() => import('./modules/search/SearchPage.tsx')) },
   { path: '/notifications', label: '通知', icon: <BellOutlined />, anyOf: ['session'], inMenu: false, page: lazy(() => import('./modules/notifications/NotificationsPage.tsx')) },
   { path: '/org/units', label: '组织机构', icon: <ApartmentOutlined />, anyOf: ['org.read'], inMenu: true, countyWide: true, group: '系统管理', page: lazy(() => import('./modules/org/UnitsPage.tsx')) },
