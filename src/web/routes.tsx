@@ -2,6 +2,7 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
 import { AccountTwoFactorPage } from './pages/TwoFactorSetupPage.tsx';
+import { NumberOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, IdcardOutlined, SafetyCertificateOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, CommentOutlined, TeamOutlined as ProposalIcon, BankOutlined, FileTextOutlined, AuditOutlined as ReviewIcon, ApartmentOutlined, AuditOutlined, BarChartOutlined, BellOutlined, FileSearchOutlined, NotificationOutlined, SafetyOutlined, OrderedListOutlined, ProfileOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 
