@@ -386,3 +386,155 @@ export const legalReviewListQuery = listQuery(LEGAL_REVIEW, {
 });
 export type LegalReviewListQuery = z.infer<typeof legalReviewListQuery>;
 export type LegalReviewView = RecordView<typeof LEGAL_REVIEW.fields> & { unitName: string; status: string; statusLabel: string; due: string | null; light: 'green' | 'yellow' | 'red' | null };
+
+// ---------------------------------------------------------------------------------------------
+// 清理: a campaign (全面 or 专项) selects the documents in force within its scope — drafted by the
+// organising unit or a unit under it, published on or before `issuedBefore` — and gives each one
+// 保留 / 修改 / 废止 / 宣布失效 with a reason; when it finishes, the documents' statuses follow and
+// the result list is published on the portal.
+
+export const CLEANUP_RECORD_TYPE = 'normdoc_cleanup';
+export const CLEANUP_KINDS = { full: '全面清理', special: '专项清理' } as const;
+export const CLEANUP_RESULTS = { keep: '保留', amend: '修改', repeal: '废止', expire: '宣布失效' } as const;
+
+export const CLEANUP_WORKFLOW: WorkflowDef = {
+  recordType: CLEANUP_RECORD_TYPE,
+  title: '规范性文件清理',
+  table: 'normdoc_cleanups',
+  titleColumn: 'title',
+  readPermission: 'normdoc.read',
+  linkPrefix: '/normdoc-cleanups/',
+  states: {
+    open: { label: '清理中', tone: 'processing' },
+    finished: { label: '已完成并公布', tone: 'success', final: true },
+  },
+  transitions: [
+    {
+      key: 'finish',
+      label: '完成清理并公布结果',
+      from: ['open'],
+      to: 'finished',
+      roles: ['law_office'],
+      dateColumn: 'finished_date',
+      check: (d) => (Number(d.item_count ?? 0) === 0 ? '尚未选入任何文件' : Number(d.pending_items ?? 0) > 0 ? `尚有 ${Number(d.pending_items)} 件文件未提出清理意见` : null),
+      effects: [{ stop: 'cleanup', reason: '清理已完成' }],
+    },
+  ],
+};
+
+/** 清理活动: what the law office sets up; the items, their results and the finish come after. */
+export const CLEANUP = defineRecord({
+  type: CLEANUP_RECORD_TYPE,
+  title: '清理活动',
+  table: 'normdoc_cleanups',
+  fields: {
+    title: f.text('清理名称', { max: 200, required: true, list: true, sort: true, search: true, detail: false, example: '2025年度行政规范性文件全面清理' }),
+    kind: f.enum('清理类型', CLEANUP_KINDS, { required: true, list: true, filter: true, example: '全面清理' }),
+    unitId: f.unit('组织单位', { required: true, list: true, filter: true, note: '清理范围为本单位及下级单位起草的现行有效文件；导入时不填为本县（最上级单位）', example: 'SFX' }),
+    subject: f.text('清理范围说明', { max: 500, importName: false, note: '如：涉及营商环境、妨碍统一市场和公平竞争的规范性文件' }),
+    issuedBefore: f.date('公布日期截至', { required: true, list: true, note: '清理此日及以前公布的现行有效文件；导入时不填为完成日期', example: '2025-06-30' }),
+    deadline: f.date('完成期限', { required: true, list: true, sort: true, note: '导入时不填为完成日期', example: '2025-09-30' }),
+    finishedDate: f.date('完成日期', { input: false, list: true, sort: true, filter: true, note: '清理结果公布之日，不早于公布日期截至日', example: '2025-09-20' }),
+  },
+});
+export const cleanupInput = createInput(CLEANUP);
+export type CleanupInput = z.infer<typeof cleanupInput>;
+export const cleanupListQuery = listQuery(CLEANUP, {
+  status: z.enum(Object.keys(CLEANUP_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+});
+export type CleanupListQuery = z.infer<typeof cleanupListQuery>;
+export type CleanupView = RecordView<typeof CLEANUP.fields> & { unitName: string; status: string; statusLabel: string; itemCount: number; pendingItems: number; flaggedItems: number; due: string | null; light: 'green' | 'yellow' | 'red' | null };
+
+/** 清理意见 on one document of a campaign. */
+export const CLEANUP_ITEM = defineRecord({
+  type: 'normdoc_cleanup_item',
+  title: '清理文件',
+  table: 'normdoc_cleanup_items',
+  fields: {
+    cleanupId: f.record('清理活动', { required: true, display: 'cleanupTitle', example: 'QL-2025-01' }),
+    docId: f.record('规范性文件', { required: true, display: 'docTitle', list: true, example: 'GF-2021-004' }),
+    result: f.enum('清理结果', CLEANUP_RESULTS, { list: true, filter: true, example: '废止' }),
+    reason: f.text('理由', { max: 1000, list: true, example: '上位法已修订，相关规定与《中华人民共和国行政处罚法》不一致' }),
+  },
+});
+/** Selects a document in force within the campaign's scope. */
+export const cleanupSelectInput = z.strictObject({ version, docIds: z.array(z.string({ error: '规范性文件（docIds）应为编号' }).min(1).max(64), { error: '请选择规范性文件（docIds）' }).min(1, { error: '请选择规范性文件（docIds）' }).max(500).meta({ title: '规范性文件' }) });
+/** The law office's result for one selected document, with its reason (保留 needs none). */
+export const cleanupDecisionInput = z
+  .strictObject({ version, result: labelledEnum(CLEANUP_RESULTS, '清理结果', 'result'), reason: text('理由', 1000).nullable().optional() })
+  .superRefine((v, ctx) => {
+    if (v.result !== 'keep' && !v.reason?.trim()) ctx.addIssue({ code: 'custom', path: ['reason'], message: `请填写理由：${CLEANUP_RESULTS[v.result]}的文件须写明理由` });
+  });
+
+export interface CleanupItemView {
+  id: string;
+  ref: string | null;
+  docId: string;
+  docTitle: string;
+  docNumber: string | null;
+  unitName: string;
+  issuedDate: string | null;
+  docStatus: string;
+  docStatusLabel: string;
+  result: keyof typeof CLEANUP_RESULTS | null;
+  reason: string | null;
+}
+export type CleanupDetail = CleanupView & { items: CleanupItemView[]; clocks: ClockView[] };
+
+/** The portal's list of finished campaigns with every document's result. */
+export interface PublicCleanup {
+  id: string;
+  title: string;
+  kind: keyof typeof CLEANUP_KINDS;
+  kindLabel: string;
+  unitName: string;
+  finishedDate: string;
+  items: { docId: string; title: string; docNumber: string | null; unitName: string; result: keyof typeof CLEANUP_RESULTS; resultLabel: string; reason: string | null }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// 法律顾问 and 公职律师: who advises which units under which contract, and what they worked on.
+
+export const ADVISOR_RECORD_TYPE = 'legal_advisor';
+export const ADVISOR_KINDS = { advisor: '法律顾问', public_lawyer: '公职律师' } as const;
+export const ENGAGEMENT_KINDS = { review: '合法性审查', normdoc: '规范性文件审查', decision: '重大行政决策', contract: '合同审查', reconsideration: '行政复议', litigation: '行政诉讼', meeting: '列席会议', consultation: '法律咨询', other: '其他' } as const;
+
+export const ADVISOR = defineRecord({
+  type: ADVISOR_RECORD_TYPE,
+  title: '法律顾问',
+  table: 'legal_advisors',
+  fields: {
+    name: f.text('姓名', { max: 50, required: true, list: true, sort: true, search: true, example: '李明' }),
+    kind: f.enum('类别', ADVISOR_KINDS, { required: true, list: true, filter: true, example: '法律顾问' }),
+    unitId: f.unit('聘请单位', { required: true, list: true, filter: true, importName: false, note: '导入时为服务单位编码（unitCodes）中的第一个' }),
+    firm: f.text('律师事务所或所在单位', { max: 200, list: true, search: true, example: '某某律师事务所' }),
+    phone: f.phone('联系电话', { importName: false }),
+    contractStart: f.date('聘期开始', { required: true, list: true, sort: true, example: '2025-01-01' }),
+    contractEnd: f.date('聘期结束', { list: true, sort: true, notBefore: ['contractStart'], note: '公职律师可不填', example: '2026-12-31' }),
+  },
+});
+/** The registry entry and the units served besides the engaging unit. */
+const servedUnitIds = z.array(z.string().min(1).max(64), { error: '服务单位（servedUnitIds）应为单位编号列表' }).max(200).optional().meta({ title: '服务单位（聘请单位以外）' });
+export const advisorInput = createInput(ADVISOR, { servedUnitIds });
+export type AdvisorInput = z.infer<typeof advisorInput>;
+export const advisorUpdateInput = createInput(ADVISOR, { servedUnitIds, version });
+export const advisorListQuery = listQuery(ADVISOR);
+export type AdvisorListQuery = z.infer<typeof advisorListQuery>;
+export type AdvisorView = RecordView<typeof ADVISOR.fields> & { unitName: string; servedUnits: { id: string; code: string; name: string }[]; engagements: number; underContract: boolean };
+
+export const ENGAGEMENT = defineRecord({
+  type: 'advisor_engagement',
+  title: '服务记录',
+  table: 'advisor_engagements',
+  fields: {
+    advisorId: f.record('法律顾问', { required: true, display: 'advisorName', list: true, example: 'GW-2025-01' }),
+    date: f.date('日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-05-12' }),
+    kind: f.enum('服务类型', ENGAGEMENT_KINDS, { required: true, list: true, filter: true, example: '合同审查' }),
+    subject: f.text('服务事项', { max: 300, required: true, list: true, search: true, example: '审查示范县城区环卫作业市场化服务合同' }),
+    linkedType: f.text('关联记录类型', { max: 40, importName: false, detail: false, export: false }),
+    linkedId: f.text('关联记录', { max: 64, importName: false, detail: false, export: false }),
+  },
+});
+export const engagementInput = createInput(ENGAGEMENT);
+export type EngagementInput = z.infer<typeof engagementInput>;
+export type EngagementView = RecordView<typeof ENGAGEMENT.fields> & { advisorName: string; unitId: string; linked: { title: string; link: string; typeTitle: string } | null };

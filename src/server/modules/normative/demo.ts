@@ -5,9 +5,11 @@ import { actingAs } from '../../kernel/auth/acting-as.ts';
 import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
 import { applyTransition } from '../../kernel/workflow/engine.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
-import { LEGAL_REVIEW_WORKFLOW, NORMDOC_WORKFLOW, type LegalReviewInput } from '../../../shared/schemas/normative.ts';
+import { CLEANUP_WORKFLOW, LEGAL_REVIEW_WORKFLOW, NORMDOC_WORKFLOW, type AdvisorInput, type EngagementInput, type LegalReviewInput } from '../../../shared/schemas/normative.ts';
 import { createNormativeDoc, validityLimit } from './normative.ts';
 import { createLegalReview } from './legal-reviews.ts';
+import { createCleanup, decideItem, selectDocs } from './cleanups.ts';
+import { createAdvisor, createEngagement } from './advisors.ts';
 
 interface DemoDoc {
   title: string;
@@ -122,6 +124,102 @@ const reached = (doc: DemoDoc, step: (typeof ORDER)[number]) => (['amend', 'repe
 export async function loadDemoNormative(platform: Platform, print: (line: string) => void): Promise<void> {
   await loadDemoDocs(platform, print);
   await loadDemoLegalReviews(platform, print);
+  await loadDemoCleanups(platform, print);
+  await loadDemoAdvisors(platform, print);
+}
+
+/**
+ * Two cleanups of the county's documents in force: a full one finished 200 days ago (one document to
+ * be amended, the others kept) and a special one on fair competition under way.
+ */
+async function loadDemoCleanups(platform: Platform, print: (line: string) => void): Promise<void> {
+  if (await demoLoaded(platform, print, { table: 'normdoc_cleanups', ref: 'DEMO-QL-0', title: '规范性文件清理' })) return;
+  const units = await unitIdsByCode(platform);
+  const office = await actingAs(platform, 'fzb_wang');
+  const today = toDayNumber(chinaToday());
+  const county = units.get('SFX')!;
+  const full = await platform.db.transaction().execute((tx) =>
+    createCleanup(tx, platform, office, office.scope, { ref: 'DEMO-QL-0', title: `${Number(fromDayNumber(today - 260).slice(0, 4))}年度行政规范性文件全面清理`, kind: 'full', unitId: county, subject: '截至清理基准日现行有效的全部行政规范性文件', issuedBefore: fromDayNumber(today - 250), deadline: fromDayNumber(today - 190) }),
+  );
+  const RESULTS: Record<string, [AdviceResult, string | null]> = {
+    示范县最低生活保障审核确认实施细则: ['amend', '省最低生活保障审核确认办法已修订，审核确认时限和程序需相应修改'],
+  };
+  await decideAll(platform, office, full, RESULTS);
+  const version = (await platform.db.selectFrom('normdoc_cleanups').select('version').where('id', '=', full).executeTakeFirstOrThrow()).version;
+  await applyTransition(platform, office, CLEANUP_WORKFLOW, full, 'finish', { version, date: fromDayNumber(today - 200), note: '清理结果已经县人民政府常务会议审议通过，向社会公布' });
+  const special = await platform.db.transaction().execute((tx) =>
+    createCleanup(tx, platform, office, office.scope, { ref: 'DEMO-QL-1', title: '妨碍统一市场和公平竞争的规范性文件专项清理', kind: 'special', unitId: county, subject: '涉及市场准入、政府采购、招标投标、产业扶持的现行有效文件', issuedBefore: fromDayNumber(today - 10), deadline: fromDayNumber(today + 40) }),
+  );
+  const docs = await platform.db.selectFrom('normative_docs').select(['id', 'title']).where('status', '=', 'in_force').where('title', 'in', ['示范县政府投资项目管理办法', '示范县城市生活垃圾分类管理办法']).execute();
+  await platform.db.transaction().execute(async (tx) => {
+    const current = await tx.selectFrom('normdoc_cleanups').select('version').where('id', '=', special).executeTakeFirstOrThrow();
+    await selectDocs(tx, platform, office, office.scope, special, current.version, docs.map((d) => d.id));
+  });
+  await decideAll(platform, office, special, { 示范县城市生活垃圾分类管理办法: ['keep', null] }, false);
+  print('规范性文件清理演示数据：2 次（全面清理已完成并公布，1 件修改；公平竞争专项清理进行中）。');
+}
+
+type AdviceResult = 'keep' | 'amend' | 'repeal' | 'expire';
+
+/** Gives each selected document its result (the ones named; the rest kept unless `rest` is false). */
+async function decideAll(platform: Platform, office: Awaited<ReturnType<typeof actingAs>>, id: string, results: Record<string, [AdviceResult, string | null]>, rest = true): Promise<void> {
+  const items = await platform.db.selectFrom('normdoc_cleanup_items as i').innerJoin('normative_docs as d', 'd.id', 'i.doc_id').select(['i.id', 'd.title']).where('i.cleanup_id', '=', id).execute();
+  for (const item of items) {
+    const [result, reason] = results[item.title] ?? (rest ? ['keep', null] : [null, null]);
+    if (!result) continue;
+    await platform.db.transaction().execute(async (tx) => {
+      const { version } = await tx.selectFrom('normdoc_cleanups').select('version').where('id', '=', id).executeTakeFirstOrThrow();
+      await decideItem(tx, platform, office, office.scope, id, version, item.id, result, reason);
+    });
+  }
+}
+
+const ADVISORS: (Omit<AdvisorInput, 'unitId' | 'servedUnitIds' | 'contractStart' | 'contractEnd'> & { unit: string; serves: string[]; engagements: { ago: number; kind: EngagementInput['kind']; subject: string; review?: string }[] })[] = [
+  {
+    name: '李明', kind: 'advisor', firm: '示范律师事务所', phone: '13907310001', unit: 'SFX', serves: ['SFX-D25', 'SFX-D13'],
+    engagements: [
+      { ago: 555, kind: 'contract', subject: '审查示范县城区环卫作业市场化服务合同', review: 'DEMO-HF-0' },
+      { ago: 380, kind: 'review', subject: '审查某建材公司违法占用耕地案拟作出的行政处罚决定', review: 'DEMO-HF-3' },
+      { ago: 115, kind: 'contract', subject: '审查示范县农村饮水安全工程特许经营协议', review: 'DEMO-HF-6' },
+      { ago: 90, kind: 'meeting', subject: '列席县人民政府常务会议，就政府投资引导基金设立发表法律意见' },
+      { ago: 30, kind: 'litigation', subject: '代理县人民政府应诉某房地产公司不服土地收回决定行政诉讼案' },
+    ],
+  },
+  {
+    name: '王芳', kind: 'public_lawyer', firm: '示范县司法局', phone: '13907310002', unit: 'SFX-D09', serves: [],
+    engagements: [
+      { ago: 300, kind: 'reconsideration', subject: '参与审理不服不动产登记行为行政复议案件' },
+      { ago: 45, kind: 'consultation', subject: '就宅基地审批程序提供法律咨询' },
+    ],
+  },
+  {
+    name: '赵强', kind: 'advisor', firm: '某某律师事务所', phone: '13907310003', unit: 'SFX-D25', serves: [],
+    engagements: [{ ago: 500, kind: 'normdoc', subject: '审查示范县城区临街商铺招牌设置管理规定（修订稿）' }],
+  },
+];
+
+/** Advisors of the county, a public-service lawyer, a former advisor whose contract ended; their engagements, some linked to the reviews they did. */
+async function loadDemoAdvisors(platform: Platform, print: (line: string) => void): Promise<void> {
+  if (await demoLoaded(platform, print, { table: 'legal_advisors', ref: 'DEMO-GW-0', title: '法律顾问' })) return;
+  const units = await unitIdsByCode(platform);
+  const office = await actingAs(platform, 'fzb_wang');
+  const today = toDayNumber(chinaToday());
+  const periods: [number, number | null][] = [[700, -400], [900, null], [1100, 370]];
+  let n = 0;
+  for (const [i, a] of ADVISORS.entries()) {
+    const [from, to] = periods[i]!;
+    const { unit, serves, engagements, ...fields } = a;
+    const id = await platform.db.transaction().execute((tx) =>
+      createAdvisor(tx, platform, office, office.scope, { ...fields, ref: `DEMO-GW-${i}`, unitId: units.get(unit)!, servedUnitIds: serves.map((c) => units.get(c)!), contractStart: fromDayNumber(today - from), contractEnd: to === null ? undefined : fromDayNumber(today - to) }),
+    );
+    for (const e of engagements) {
+      const review = e.review ? await platform.db.selectFrom('legal_reviews').select('id').where('ref', '=', e.review).executeTakeFirst() : undefined;
+      await platform.db.transaction().execute((tx) =>
+        createEngagement(tx, platform, office, office.scope, { ref: `DEMO-FW-${n++}`, advisorId: id, date: fromDayNumber(today - e.ago), kind: e.kind, subject: e.subject, linkedType: review ? 'legal_review' : undefined, linkedId: review?.id }),
+      );
+    }
+  }
+  print(`法律顾问演示数据：${ADVISORS.length} 人（法律顾问、公职律师，1 人聘期已满），服务记录 ${n} 次。`);
 }
 
 const REVIEWS: { kind: LegalReviewInput['kind']; title: string; unit: string; ago: number; takes: number | null; written: boolean }[] = [

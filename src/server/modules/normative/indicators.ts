@@ -2,7 +2,7 @@
 // publication date, filing within the `normdoc.filing` clock, and those in force at the end of Y.
 import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
 import { onTimeFigure } from '../../kernel/indicators/on-time.ts';
-import { LEGAL_REVIEW_RECORD_TYPE, NORMDOC_RECORD_TYPE } from '../../../shared/schemas/normative.ts';
+import { ADVISOR_RECORD_TYPE, LEGAL_REVIEW_RECORD_TYPE, NORMDOC_RECORD_TYPE } from '../../../shared/schemas/normative.ts';
 
 const docs = (db: Parameters<RecordSource>[0], column: 'reviewed_date' | 'issued_date', y: number) =>
   db.selectFrom('normative_docs').select(['id', 'title', 'unit_id', `${column} as date`]).where(column, '>=', `${y}-01-01`).where(column, '<=', `${y}-12-31`);
@@ -36,5 +36,46 @@ export const normativeIndicators: IndicatorDef[] = [
   },
   { code: 'legal_review.contracts', name: '政府合同合法性审查', measure: '件', kind: 'count', definition: '年内完成合法性审查的政府合同（按审查完成日期）', ...reviews, records: (db, y) => completedIn(db, y).where('kind', '=', 'contract') },
   { code: 'legal_review.other', name: '其他涉法事务合法性审查', measure: '件', kind: 'count', definition: '年内完成合法性审查的常务会议题、会议纪要、行政执法决定等政府合同以外的事项', ...reviews, records: (db, y) => completedIn(db, y).where('kind', '!=', 'contract') },
+  {
+    code: 'docs.cleanup_flagged',
+    name: '清理中提出修改、废止或宣布失效的规范性文件',
+    measure: '件',
+    kind: 'count',
+    definition: '年内完成的清理中，清理结果为修改、废止或宣布失效的文件（按清理完成日期，计入起草单位；一件文件在两次清理中各计一次）',
+    ...common,
+    records: (db, y) =>
+      db
+        .selectFrom('normdoc_cleanup_items as i')
+        .innerJoin('normative_docs as d', 'd.id', 'i.doc_id')
+        .select(['d.id as id', 'd.title as title', 'i.unit_id as unit_id', 'i.finished_date as date'])
+        .where('i.result', 'in', ['amend', 'repeal', 'expire'])
+        .where('i.finished_date', '>=', `${y}-01-01`)
+        .where('i.finished_date', '<=', `${y}-12-31`),
+  },
+  {
+    code: 'advisors.count',
+    name: '法律顾问、公职律师',
+    measure: '人',
+    kind: 'count',
+    definition: '年内在聘期内的法律顾问和公职律师（聘期与该年有交集；计入聘请单位）',
+    recordType: ADVISOR_RECORD_TYPE,
+    linkPrefix: '/legal-advisors/',
+    records: (db, y) =>
+      db
+        .selectFrom('legal_advisors')
+        .select(['id', 'name as title', 'unit_id', 'contract_start as date'])
+        .where('contract_start', '<=', `${y}-12-31`)
+        .where((eb) => eb.or([eb('contract_end', 'is', null), eb('contract_end', '>=', `${y}-01-01`)])),
+  },
+  {
+    code: 'advisors.engagements',
+    name: '法律顾问、公职律师服务',
+    measure: '次',
+    kind: 'count',
+    definition: '年内法律顾问和公职律师参与合法性审查、列席会议、代理复议诉讼等服务的次数（按服务日期，计入聘请单位）',
+    recordType: 'advisor_engagement',
+    linkPrefix: '/legal-advisors/',
+    records: (db, y) => db.selectFrom('advisor_engagements').select(['advisor_id as id', 'subject as title', 'unit_id', 'date']).where('date', '>=', `${y}-01-01`).where('date', '<=', `${y}-12-31`),
+  },
   { code: 'legal_review.opinions', name: '出具书面合法性审查意见', measure: '份', kind: 'count', definition: '年内完成审查并出具书面审查意见的', ...reviews, records: (db, y) => completedIn(db, y).where('written_opinion', '=', 1) },
 ];

@@ -70,4 +70,34 @@ export const normativeMigrations: MigrationSet = () => ({
       await db.updateTable('normative_docs').set((eb: any) => ({ congress_filed_date: eb.ref('filed_date'), congress_filing_body: eb.ref('filing_body'), filing_done_date: eb.ref('filed_date') })).where('filed_date', 'is not', null).execute();
     },
   },
+  // 清理: campaigns and the documents each selected, with the result; an item carries its document's
+  // unit (data scope, the figure's unit) and the campaign's finish date (docs.cleanup_flagged).
+  normative_0005_cleanups: {
+    async up(db: Kysely<any>) {
+      await createRecordTable(db, 'normdoc_cleanups', `
+        title text not null, kind text not null, subject text, issued_before text not null, deadline text not null,
+        status text not null, finished_date text, item_count integer not null default 0, pending_items integer not null default 0`);
+      await createIndexes(db, 'normdoc_cleanups', { finished: 'finished_date' });
+      await createRecordTable(db, 'normdoc_cleanup_items', `
+        cleanup_id text not null references normdoc_cleanups(id), doc_id text not null references normative_docs(id),
+        result text, reason text, finished_date text,
+        constraint normdoc_cleanup_items_doc unique (cleanup_id, doc_id)`);
+      await createIndexes(db, 'normdoc_cleanup_items', { finished: 'finished_date, result', doc: 'doc_id' });
+    },
+  },
+  // 法律顾问、公职律师: the registry (phone sealed), the units each serves, and the engagements.
+  normative_0006_advisors: {
+    async up(db: Kysely<any>) {
+      await createRecordTable(db, 'legal_advisors', `
+        name text not null, kind text not null, firm text, phone_enc text, contract_start text not null, contract_end text`);
+      await createIndexes(db, 'legal_advisors', { contract: 'contract_start, contract_end' });
+      await createTable(db, 'legal_advisor_units', `
+        advisor_id text not null references legal_advisors(id), unit_id text not null references org_units(id),
+        constraint legal_advisor_units_pk primary key (advisor_id, unit_id)`);
+      await createRecordTable(db, 'advisor_engagements', `
+        advisor_id text not null references legal_advisors(id), date text not null, kind text not null,
+        subject text not null, linked_type text, linked_id text`);
+      await createIndexes(db, 'advisor_engagements', { date: 'date', advisor: 'advisor_id, date' });
+    },
+  },
 });

@@ -1,6 +1,9 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { LEGAL_REVIEW, LEGAL_REVIEW_RECORD_TYPE, LEGAL_REVIEW_WORKFLOW, NORMATIVE_DOC, NORMDOC_RECORD_TYPE, NORMDOC_WORKFLOW } from '../../../shared/schemas/normative.ts';
+import { ADVISOR, CLEANUP, CLEANUP_ITEM, CLEANUP_RECORD_TYPE, CLEANUP_WORKFLOW, ENGAGEMENT, LEGAL_REVIEW, LEGAL_REVIEW_RECORD_TYPE, LEGAL_REVIEW_WORKFLOW, NORMATIVE_DOC, NORMDOC_RECORD_TYPE, NORMDOC_WORKFLOW } from '../../../shared/schemas/normative.ts';
+import { afterCleanupTransition } from './cleanups.ts';
+import { cleanupItemsImport, cleanupsImport } from './cleanup-imports.ts';
+import { advisorEngagementsImport, advisorsImport } from './advisor-imports.ts';
 import { afterLegalReviewTransition, LEGAL_REVIEW_RULES } from './legal-reviews.ts';
 import { legalReviewsImport } from './legal-review-imports.ts';
 import { normativeMigrations } from './migrations.ts';
@@ -24,18 +27,22 @@ export const normativeModule: ModuleManifest = {
     'normdoc.rules': { label: '维护规范性文件预审规则', roles: ['law_office'] },
     'legal_review.read': { label: '查看合法性审查事项', roles: BUSINESS_ROLES },
     'legal_review.submit': { label: '送审合法性审查事项、导入审查台账', roles: ['unit_liaison', 'unit_head', 'law_office'] },
+    'normdoc.cleanup': { label: '组织规范性文件清理、导入清理台账', roles: ['law_office'] },
+    'advisor.read': { label: '查看法律顾问、公职律师', roles: BUSINESS_ROLES },
+    'advisor.manage': { label: '登记法律顾问、公职律师及服务记录', roles: ['unit_liaison', 'unit_head', 'law_office'] },
   },
   deadlineRules: LEGAL_REVIEW_RULES,
   migrations: normativeMigrations,
   routes: normativeRoutes,
-  records: [NORMATIVE_DOC, LEGAL_REVIEW],
-  importTypes: [normativeDocsImport, legalReviewsImport],
-  workflows: [NORMDOC_WORKFLOW, LEGAL_REVIEW_WORKFLOW],
+  records: [NORMATIVE_DOC, LEGAL_REVIEW, CLEANUP, CLEANUP_ITEM, ADVISOR, ENGAGEMENT],
+  importTypes: [normativeDocsImport, legalReviewsImport, cleanupsImport, cleanupItemsImport, advisorsImport, advisorEngagementsImport],
+  workflows: [NORMDOC_WORKFLOW, LEGAL_REVIEW_WORKFLOW, CLEANUP_WORKFLOW],
   indicators: normativeIndicators,
   demo: loadDemoNormative,
   daily: normdocDaily,
-  afterTransition: async (tx, _platform, recordType, record, transition, date) => {
+  afterTransition: async (tx, platform, recordType, record, transition, date) => {
     if (recordType === NORMDOC_RECORD_TYPE) await afterNormdocTransition(tx, record, transition, date);
     if (recordType === LEGAL_REVIEW_RECORD_TYPE) await afterLegalReviewTransition(tx, record);
+    if (recordType === CLEANUP_RECORD_TYPE) await afterCleanupTransition(tx, platform, record, date);
   },
 };

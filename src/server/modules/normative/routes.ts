@@ -12,6 +12,16 @@ import { publicLibrary, publicText } from './library.ts';
 import { createLegalReview, getLegalReview, listLegalReviews } from './legal-reviews.ts';
 import { LEGAL_REVIEW, legalReviewInput, legalReviewListQuery, type LegalReviewView } from '../../../shared/schemas/normative.ts';
 import { createNormativeDoc, docxText, getNormativeDoc, getText, listNormativeDocs, saveText } from './normative.ts';
+import { attachmentDisposition } from '../../kernel/attachments/store.ts';
+import { changeRoute, unmaskRoute } from '../../kernel/records/routes.ts';
+import { createInput } from '../../../shared/records.ts';
+import { ADVISOR, CLEANUP, ENGAGEMENT, advisorInput, advisorUpdateInput, advisorListQuery, cleanupDecisionInput, cleanupInput, cleanupListQuery, cleanupSelectInput, type AdvisorView, type CleanupView } from '../../../shared/schemas/normative.ts';
+import { createCleanup, decideItem, getCleanup, listCleanups, publicCleanups, selectableDocs, selectDocs } from './cleanups.ts';
+import { createAdvisor, createEngagement, getAdvisor, listAdvisors, unmaskAdvisorPhone, updateAdvisor } from './advisors.ts';
+import { legalReviewOpinion, normdocOpinion } from './opinion.ts';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const engagementBody = createInput(ENGAGEMENT, {}, ['date', 'kind', 'subject', 'linkedType', 'linkedId']);
 
 const docxFields = z.object({ version: z.coerce.number({ error: '版本号（version）必须是整数' }).pipe(version) });
 
@@ -142,4 +152,68 @@ export async function normativeRoutes(api: FastifyInstance, platform: Platform):
     create: (tx, ctx, body) => createLegalReview(tx, platform, ctx, ctx.scope, body),
     read: (ctx, id) => getLegalReview(platform, ctx.scope, id),
   });
+  const sendDocx = (reply: import('fastify').FastifyReply, file: { filename: string; buffer: Buffer }) =>
+    reply.header('content-type', DOCX).header('content-disposition', attachmentDisposition(file.filename)).header('cache-control', 'private, no-store').send(file.buffer);
+  route(api, { method: 'GET', url: '/legal-reviews/:id/opinion.docx', permission: 'legal_review.read', summary: '合法性审查意见书（.docx，公文格式）', tags: ['合法性审查'], params: paramsWithId, handler: async ({ ctx, params, reply }) => sendDocx(reply, await legalReviewOpinion(platform, ctx.scope, params.id)) });
+  route(api, { method: 'GET', url: '/normative-docs/:id/opinion.docx', permission: 'normdoc.read', summary: '规范性文件合法性审查意见书（.docx，公文格式）', tags, params: paramsWithId, handler: async ({ ctx, params, reply }) => sendDocx(reply, await normdocOpinion(platform, ctx.scope, params.id)) });
+
+  // 清理: campaigns, the documents selected and each one's result; finished through the workflow.
+  const cleanupTags = ['规范性文件清理'];
+  const readCleanup = (ctx: { scope: import('../../kernel/auth/scope.ts').DataScope }, id: string) => getCleanup(platform, ctx.scope, id);
+  recordRoutes(api, platform, CLEANUP, {
+    url: '/normdoc-cleanups',
+    tags: cleanupTags,
+    permissions: { create: 'normdoc.cleanup', read: 'normdoc.read' },
+    summaries: { list: '规范性文件清理活动', export: '按当前筛选导出清理活动（.xlsx）', create: '启动清理（全面清理自动选入范围内全部现行有效文件）', read: '清理活动详情：选入的文件及清理结果' },
+    query: cleanupListQuery,
+    body: cleanupInput,
+    sheet: '规范性文件清理',
+    columns: exportColumns<CleanupView>(CLEANUP, [
+      { header: '选入文件', width: 10, value: (c) => c.itemCount },
+      { header: '修改、废止或失效', width: 14, value: (c) => c.flaggedItems },
+      { header: '状态', width: 12, value: (c) => c.statusLabel },
+    ]),
+    list: (ctx, query) => listCleanups(platform, ctx.scope, query),
+    create: (tx, ctx, body) => createCleanup(tx, platform, ctx, ctx.scope, body),
+    read: readCleanup,
+  });
+  route(api, { method: 'GET', url: '/normdoc-cleanups/:id/selectable', permission: 'normdoc.cleanup', summary: '清理范围内尚未选入的现行有效文件', tags: cleanupTags, params: paramsWithId, handler: async ({ ctx, params }) => selectableDocs(platform, ctx.scope, params.id) });
+  changeRoute(api, { method: 'POST', url: '/normdoc-cleanups/:id/items', permission: 'normdoc.cleanup', summary: '选入文件（须在清理范围内）', tags: cleanupTags, body: cleanupSelectInput }, (ctx, id, body) => platform.db.transaction().execute((tx) => selectDocs(tx, platform, ctx, ctx.scope, id, body.version, body.docIds)), readCleanup);
+  route(api, {
+    method: 'PUT',
+    url: '/normdoc-cleanups/:id/items/:itemId',
+    permission: 'normdoc.cleanup',
+    summary: '提出一件文件的清理结果（保留、修改、废止、宣布失效）及理由',
+    tags: cleanupTags,
+    params: paramsWithId.extend({ itemId: z.string().min(1).max(64).meta({ title: '清理文件编号' }) }),
+    body: cleanupDecisionInput,
+    handler: async ({ ctx, params, body }) => {
+      await platform.db.transaction().execute((tx) => decideItem(tx, platform, ctx, ctx.scope, params.id, body.version, params.itemId, body.result, body.reason ?? null));
+      return readCleanup(ctx, params.id);
+    },
+  });
+  route(api, { method: 'GET', url: '/public/normdoc-cleanups', permission: 'public', summary: '规范性文件清理结果（已完成的清理及每件文件的清理结果）', tags: ['公开'], handler: async () => publicCleanups(platform) });
+
+  // 法律顾问、公职律师 and their engagements.
+  const advisorTags = ['法律顾问'];
+  const readAdvisor = (ctx: { scope: import('../../kernel/auth/scope.ts').DataScope }, id: string) => getAdvisor(platform, ctx.scope, id);
+  recordRoutes(api, platform, ADVISOR, {
+    url: '/legal-advisors',
+    tags: advisorTags,
+    permissions: { create: 'advisor.manage', read: 'advisor.read' },
+    summaries: { list: '法律顾问、公职律师名录', export: '按当前筛选导出法律顾问名录（.xlsx）', create: '登记法律顾问或公职律师', read: '法律顾问详情：服务单位、聘期、服务记录' },
+    query: advisorListQuery,
+    body: advisorInput,
+    sheet: '法律顾问',
+    columns: exportColumns<AdvisorView>(ADVISOR, [
+      { header: '服务单位', width: 30, value: (a) => a.servedUnits.map((u) => u.name).join('、') },
+      { header: '服务次数', width: 10, value: (a) => a.engagements },
+    ]),
+    list: (ctx, query) => listAdvisors(platform, ctx.scope, query),
+    create: (tx, ctx, body) => createAdvisor(tx, platform, ctx, ctx.scope, body),
+    read: readAdvisor,
+  });
+  changeRoute(api, { method: 'PUT', url: '/legal-advisors/:id', permission: 'advisor.manage', summary: '修改法律顾问登记（续聘、服务单位；联系电话不填不改）', tags: advisorTags, body: advisorUpdateInput }, (ctx, id, { version: v, ...body }) => platform.db.transaction().execute((tx) => updateAdvisor(tx, platform, ctx, ctx.scope, id, v, body)), readAdvisor);
+  unmaskRoute(api, { url: '/legal-advisors', tags: advisorTags, summary: '查看法律顾问的完整联系电话（留痕）' }, (ctx, id, field) => unmaskAdvisorPhone(platform, ctx, id, field));
+  changeRoute(api, { method: 'POST', url: '/legal-advisors/:id/engagements', permission: 'advisor.manage', summary: '登记服务记录（可关联合法性审查事项、规范性文件、复议诉讼案件等）', tags: advisorTags, body: engagementBody }, (ctx, id, body) => platform.db.transaction().execute((tx) => createEngagement(tx, platform, ctx, ctx.scope, { ...body, advisorId: id })), readAdvisor);
 }

@@ -107,6 +107,67 @@ export interface LegalReviewTable extends StampColumns {
   written_opinion: number | null;
 }
 
+export interface CleanupTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  /** The organising unit: the campaign covers documents drafted by it and the units under it. */
+  unit_id: string;
+  title: string;
+  kind: string;
+  subject: string | null;
+  issued_before: string;
+  deadline: string;
+  status: string;
+  finished_date: string | null;
+  /** Documents selected, and those still without a result (the finish waits for none). */
+  item_count: number;
+  pending_items: number;
+}
+
+export interface CleanupItemTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  /** The document's drafting unit. */
+  unit_id: string;
+  cleanup_id: string;
+  doc_id: string;
+  result: string | null;
+  reason: string | null;
+  /** The campaign's finish date, once it finished. */
+  finished_date: string | null;
+}
+
+export interface LegalAdvisorTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  /** The engaging unit (聘请单位): owner for data scope. */
+  unit_id: string;
+  name: string;
+  kind: string;
+  firm: string | null;
+  phone_enc: string | null;
+  contract_start: string;
+  contract_end: string | null;
+}
+
+export interface LegalAdvisorUnitTable {
+  advisor_id: string;
+  unit_id: string;
+}
+
+export interface AdvisorEngagementTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  /** The advisor's engaging unit. */
+  unit_id: string;
+  advisor_id: string;
+  date: string;
+  kind: string;
+  subject: string;
+  linked_type: string | null;
+  linked_id: string | null;
+}
+
 declare module '../../kernel/db/tables.ts' {
   interface Database {
     normative_docs: NormativeDocTable;
@@ -114,5 +175,10 @@ declare module '../../kernel/db/tables.ts' {
     normdoc_check_rules: NormdocCheckRuleTable;
     normative_doc_flags: NormativeDocFlagTable;
     legal_reviews: LegalReviewTable;
+    normdoc_cleanups: CleanupTable;
+    normdoc_cleanup_items: CleanupItemTable;
+    legal_advisors: LegalAdvisorTable;
+    legal_advisor_units: LegalAdvisorUnitTable;
+    advisor_engagements: AdvisorEngagementTable;
   }
 }

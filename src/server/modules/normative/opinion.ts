@@ -1,0 +1,87 @@
+// The written legality-review opinion (合法性审查意见书) as .docx, in the official document format
+// (GB/T 9704: A4, 仿宋_GB2312 3号 body with 28-point lines, the title in 方正小标宋简体 2号, the
+// reviewing office and date at the end): for a matter under review and for a normative document.
+import { AlignmentType, Document, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
+import type { Platform } from '../../kernel/platform.ts';
+import type { DataScope } from '../../kernel/auth/scope.ts';
+import { conflict } from '../../kernel/http/errors.ts';
+import { chineseDate } from '../../../shared/schemas/reports.ts';
+import { FINDINGS, LEGAL_REVIEW_KINDS, REVIEW_CONCLUSIONS } from '../../../shared/schemas/normative.ts';
+import { getLegalReview } from './legal-reviews.ts';
+import { getNormativeDoc } from './normative.ts';
+
+const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
+const mm = (v: number) => Math.round((v * 1440) / 25.4);
+const LINE = { line: 560, lineRule: LineRuleType.EXACT };
+const body = (text: string, options: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+  new Paragraph({ children: [new TextRun({ text, font: font('仿宋_GB2312'), size: 32 })], spacing: LINE, indent: options.indent === false ? undefined : { firstLine: 640 }, alignment: options.align ?? AlignmentType.JUSTIFIED });
+
+interface Opinion {
+  title: string;
+  /** 送审单位, the matter and its kind, the dates: label and value, one line each. */
+  facts: [string, string][];
+  opinion: string;
+  office: string;
+  date: string;
+}
+
+async function opinionDocx(o: Opinion): Promise<Buffer> {
+  const doc = new Document({
+    sections: [
+      {
+        properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } } },
+        children: [
+          new Paragraph({ children: [new TextRun({ text: o.title, font: font('方正小标宋简体'), size: 44 })], alignment: AlignmentType.CENTER, spacing: { ...LINE, after: 560 } }),
+          ...o.facts.map(([label, value]) => body(`${label}：${value}`)),
+          ...o.opinion.split(/\n+/).filter((p) => p.trim()).map((p) => body(p.trim())),
+          new Paragraph({ children: [], spacing: LINE }),
+          body(o.office, { indent: false, align: AlignmentType.RIGHT }),
+          body(chineseDate(o.date), { indent: false, align: AlignmentType.RIGHT }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** The reviewing office: the law office's unit is the top unit's 司法局 in most counties; the opinion names the county's government. */
+async function officeName(platform: Platform): Promise<string> {
+  const top = await platform.db.selectFrom('org_units').select('name').where('parent_id', 'is', null).orderBy('sort_order').orderBy('code').executeTakeFirst();
+  return `${top?.name ?? ''}合法性审查机构`;
+}
+
+export async function legalReviewOpinion(platform: Platform, scope: DataScope, id: string): Promise<{ filename: string; buffer: Buffer }> {
+  const review = await getLegalReview(platform, scope, id);
+  if (review.status !== 'completed' || !review.opinion) throw conflict('尚未出具审查意见（或为导入的台账，未录入意见正文），不能生成意见书');
+  const buffer = await opinionDocx({
+    title: '合法性审查意见书',
+    facts: [
+      ['送审单位', review.unitName],
+      ['审查事项', `${review.title}（${LEGAL_REVIEW_KINDS[review.kind as keyof typeof LEGAL_REVIEW_KINDS]}）`],
+      ['收件日期', chineseDate(review.receivedDate)],
+      ...(review.reviewer ? [['审查人', review.reviewer] as [string, string]] : []),
+    ],
+    opinion: `审查意见：${review.opinion}`,
+    office: await officeName(platform),
+    date: review.completedDate!,
+  });
+  return { filename: `合法性审查意见书-${review.title.slice(0, 40)}.docx`, buffer };
+}
+
+export async function normdocOpinion(platform: Platform, scope: DataScope, id: string): Promise<{ filename: string; buffer: Buffer }> {
+  const doc = await getNormativeDoc(platform, scope, id);
+  if (!doc.reviewedDate || !doc.review.opinion) throw conflict('尚未出具合法性审查意见（或为导入的台账，未录入意见正文），不能生成意见书');
+  const buffer = await opinionDocx({
+    title: '行政规范性文件合法性审查意见书',
+    facts: [
+      ['起草单位', doc.unitName],
+      ['文件名称', doc.title],
+      ...doc.review.findings.map((f) => [f.label, f.finding ? FINDINGS[f.finding] : '未记录'] as [string, string]),
+      ['审查结论', doc.review.conclusion ? REVIEW_CONCLUSIONS[doc.review.conclusion] : '未记录'],
+    ],
+    opinion: `审查意见：${doc.review.opinion}`,
+    office: await officeName(platform),
+    date: doc.reviewedDate,
+  });
+  return { filename: `合法性审查意见书-${doc.title.slice(0, 40)}.docx`, buffer };
+}
