@@ -20,7 +20,9 @@ let rules: string[];
 
 beforeAll(async () => {
   env = await createTestEnv();
-  for (const mod of env.platform.modules) if (mod.demo) await mod.demo(env.platform, () => {});
+  // The demo county's units and the modules whose records run clocks of several rules and kinds (set dates too).
+  const withClocks = new Set(['org', 'foi', 'review', 'matters', 'plans', 'litigation', 'supervision']);
+  for (const mod of env.platform.modules) if (mod.demo && withClocks.has(mod.name)) await mod.demo(env.platform, () => {});
   unitIds = (await env.platform.db.selectFrom('org_units').select('id').execute()).map((u) => u.id);
   rules = (await env.platform.db.selectFrom('deadline_rules').select('code').execute()).map((r) => r.code);
 }, 240_000);
@@ -60,7 +62,8 @@ async function randomSetWrite(rnd: Random): Promise<string> {
     const values = Array.from({ length: 1 + Math.floor(rnd.next() * 5) }, () => ({
       id: newId(), record_type: 'test', record_id: newId(), unit_id: unit, clock_key: 'k', label: '测试期限', rule_code: rnd.pick(rules),
       status: rnd.pick(['running', 'running', 'paused', 'stopped']), start_date: today, due_date: addDays(today, rnd.pick([-10, -1, 0, 1, 3, 20])),
-      created_at: now, updated_at: now,
+      fixed_due: null, pauses: '[]', restarts: '[]', extended: 0, extension_note: null, provisional: 0, stopped_on: null, stop_reason: null,
+      escalation_level: 0, escalated_at: null, version: 1, created_at: now, updated_at: now, updated_by: null,
     }));
     await db.insertInto('clocks').values(values).execute();
   } else {

@@ -146,10 +146,16 @@ async function stateOf(tx: Executor): Promise<{ as_of: string; stamp: string } |
   return (await sql<{ as_of: string; stamp: string }>`select as_of, stamp from clock_light_state where id = 1`.execute(tx)).rows[0];
 }
 
+/** A row's rule and due date as of `day`: a clock due before it goes to its unit's overdue bucket. */
+const asOf = (day: string, rule = sql.ref('rule_code')) => sql`case when due_date < ${day} then '' else ${rule} end as rule_code, case when due_date < ${day} then '' else due_date end as due`;
+
 /** The running clocks grouped as of `day` (a SELECT of unit_id, rule_code, due, n). */
 const grouped = (day: string) => sql`
-  select unit_id, case when due_date < ${day} then '' else coalesce(rule_code, '') end as rule_code, case when due_date < ${day} then '' else due_date end as due, count(*) as n
-  from clocks where status = 'running' group by 1, 2, 3`;
+  select unit_id, ${asOf(day, sql`coalesce(rule_code, '')`)}, count(*) as n from clocks where status = 'running' group by 1, 2, 3`;
+
+/** The stored rows: the counts, and on PostgreSQL the deltas not folded into them yet. */
+const storedRows = (dialect: Dialect) =>
+  sql`select unit_id, rule_code, due_date, n from clock_light_counts ${dialect === 'postgres' ? sql`union all select unit_id, rule_code, due_date, n from clock_light_deltas` : sql``}`;
 
 /** Counts the table from the clocks as of today, with writers of clocks held back (inside a transaction). */
 async function countAfresh(tx: Executor, dialect: Dialect): Promise<void> {
@@ -220,12 +226,9 @@ export async function storedLightCounts(db: Db, dialect: Dialect): Promise<Light
       if (!again || again.as_of > today) await countAfresh(tx, dialect);
     });
   }
-  const deltas = dialect === 'postgres' ? sql`union all select unit_id, rule_code, due_date, n from clock_light_deltas` : sql``;
   const rows = (
     await sql<LightCount & { parts: number }>`
-      select unit_id, case when due_date < ${today} then '' else rule_code end as rule_code, case when due_date < ${today} then '' else due_date end as due, sum(n) as n, count(*) as parts
-      from (select unit_id, rule_code, due_date, n from clock_light_counts ${deltas}) d
-      group by 1, 2, 3 having sum(n) <> 0`.execute(db)
+      select unit_id, ${asOf(today)}, sum(n) as n, count(*) as parts from (${storedRows(dialect)}) d group by 1, 2, 3 having sum(n) <> 0`.execute(db)
   ).rows;
   // SQLite's table is rolled by the daily job only: a read never waits for the write lock.
   if (dialect === 'postgres' && rows.reduce((sum, r) => sum + Number(r.parts), 0) - rows.length > FOLD_AFTER) rollSoon(db, dialect);
@@ -253,12 +256,10 @@ export interface LightDrift {
 export async function checkLightCounts(db: Db, dialect: Dialect): Promise<LightDrift[]> {
   await rollLightCounts(db, dialect, true);
   const today = chinaToday();
-  const deltas = dialect === 'postgres' ? sql`union all select unit_id, rule_code, due_date, n from clock_light_deltas` : sql``;
   const rows = (
     await sql<{ unit_id: string; rule_code: string; due: string; off: number }>`
       select unit_id, rule_code, due, sum(n) as off from (
-        select unit_id, case when due_date < ${today} then '' else rule_code end as rule_code, case when due_date < ${today} then '' else due_date end as due, n
-        from (select unit_id, rule_code, due_date, n from clock_light_counts ${deltas}) s
+        select unit_id, ${asOf(today)}, n from (${storedRows(dialect)}) s
         union all select unit_id, rule_code, due, -n from (${grouped(today)}) g
       ) d group by 1, 2, 3 having sum(n) <> 0`.execute(db)
   ).rows;
