@@ -81,7 +81,7 @@ export const normativeMigrations: MigrationSet = () => ({
       await createRecordTable(db, 'normdoc_cleanup_items', `
         cleanup_id text not null references normdoc_cleanups(id), doc_id text not null references normative_docs(id),
         result text, reason text, finished_date text,
-        constraint normdoc_cleanup_items_doc unique (cleanup_id, doc_id)`);
+        constraint normdoc_cleanup_items_cleanup_doc unique (cleanup_id, doc_id)`);
       await createIndexes(db, 'normdoc_cleanup_items', { finished: 'finished_date, result', doc: 'doc_id' });
     },
   },
