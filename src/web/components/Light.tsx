@@ -33,6 +33,9 @@ export function DueTag({ due, light, workingDaysLeft, provisional, explanation }
   return explanation ? <Tooltip title={<Explanation lines={explanation} />} overlayStyle={{ maxWidth: 500 }}>{tag}</Tooltip> : tag;
 }
 
+/** A deadline with its light while its clock runs, the date alone once stopped, '—' when there is none. */
+export const dueValue = (due: string | null | undefined, light: string | null | undefined) => (due && light ? <DueTag due={due} light={light} /> : (due ?? '—'));
+
 /**
  * A deadline someone set (a task's 完成时限, a finding's 整改期限) as its clock counts it: the clock's
  * date with its light, and the date set beside it when paused days moved the clock past it.

@@ -14,7 +14,7 @@ import type { WorkflowDef } from '../../shared/workflow.ts';
 
 type Detail = { title: string; status: string } & Record<string, any>;
 
-export function RecordDetail<V extends Detail>(props: {
+export interface RecordDetailProps<V extends Detail> {
   def: RecordDef<any>;
   workflow: WorkflowDef;
   /** The record's API path without its id (e.g. '/matters'). */
@@ -28,7 +28,9 @@ export function RecordDetail<V extends Detail>(props: {
   tags?: (record: V) => ReactNode;
   /** Sections between the fields and the workflow; `refresh` reloads the record and its workflow. */
   children?: (record: V, refresh: () => void) => ReactNode;
-}) {
+}
+
+export function RecordDetail<V extends Detail>(props: RecordDetailProps<V>) {
   const { id = '' } = useParams();
   const client = useQueryClient();
   const key = [props.api, id];

@@ -49,7 +49,7 @@ const storedColumns = (key: string): string[] | null => {
   }
 };
 
-export function RecordLedger<T extends View>(props: {
+export interface RecordLedgerProps<T extends View> {
   def: RecordDef<any>;
   /** List endpoint (its `/export` beside it). */
   url: string;
@@ -68,7 +68,9 @@ export function RecordLedger<T extends View>(props: {
   params?: Record<string, string>;
   /** The record's workflow: a status column last and a status filter first. */
   workflow?: WorkflowDef;
-}) {
+}
+
+export function RecordLedger<T extends View>(props: RecordLedgerProps<T>) {
   const { def, url, measure = '件' } = props;
   const { me } = useAuth();
   const tree = useUnitTree();
@@ -178,6 +180,17 @@ export function RecordLedger<T extends View>(props: {
       />
     </>
   );
+}
+
+/**
+ * A short list of records inside a page (a case's hearings, the mediation organisations): the
+ * definition's list fields as columns, then `trailing`; no sort, filters or paging.
+ */
+export function RecordTable<T extends View>(props: { def: RecordDef<any>; rows: T[] | undefined; loading?: boolean; empty?: string; trailing?: ColumnsType<T> }) {
+  const columns: ColumnsType<T> = entries(props.def)
+    .filter(([, spec]) => spec.list)
+    .map(([name, spec]) => ({ key: name, title: spec.label, render: (_: unknown, row: T) => renderValue(spec, name, row) }));
+  return <Table<T> rowKey="id" size="small" pagination={false} loading={props.loading} dataSource={props.rows} scroll={{ x: 'max-content' }} locale={props.empty ? { emptyText: props.empty } : undefined} columns={[...columns, ...(props.trailing ?? [])]} />;
 }
 
 /** The detail page's fields (those flagged `detail`), in the definition's order. */
@@ -337,12 +350,13 @@ export function RecordForm(props: {
 }
 
 /** A create button and its drawer: the new record is posted to `api`, the ledger reloaded and the record opened. */
-export function CreateRecord<V extends { id: string }>(props: {
+export interface CreateRecordProps<V extends { id: string }> {
   def: RecordDef<any>;
   /** The records' API path (e.g. '/matters'); the ledger of the same path reloads. */
   api: string;
-  /** The button's and the drawer's words (交办事项 / 交办). */
+  /** The button's and the drawer's words (交办事项 / 交办); `button` when the button says less than the drawer. */
   title: string;
+  button?: string;
   submitText: string;
   initialValues?: Record<string, unknown>;
   references?: Record<string, { value: string; label: string }[]>;
@@ -350,13 +364,15 @@ export function CreateRecord<V extends { id: string }>(props: {
   body?: (values: Record<string, unknown>) => Record<string, unknown>;
   /** The new record's page. */
   to: (created: V) => string;
-}) {
+}
+
+export function CreateRecord<V extends { id: string }>(props: CreateRecordProps<V>) {
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
   const client = useQueryClient();
   return (
     <>
-      <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>{props.title}</Button>
+      <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>{props.button ?? props.title}</Button>
       <RecordForm
         def={props.def}
         open={open}

@@ -1,30 +1,28 @@
 import { useState } from 'react';
-import { App, Button, Card, Input, Modal, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Modal, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { post, put } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
-import { RecordDetail } from '../../components/RecordDetail.tsx';
-import { RecordForm, renderValue } from '../../components/records.tsx';
-import { DueTag } from '../../components/Light.tsx';
-import { chinaDate, entries } from '../../../shared/records.ts';
+import { DetailPage } from '../../components/pages.tsx';
+import { RecordForm, RecordTable } from '../../components/records.tsx';
+import { dueValue } from '../../components/Light.tsx';
+import { chinaDate } from '../../../shared/records.ts';
 import { useAuth } from '../../auth.tsx';
-import { JUDGMENT_RESULTS, LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_WORKFLOW, type HearingView, type LitigationCaseDetail } from '../../../shared/schemas/litigation.ts';
+import { LITIGATION_PAGES } from './pages.ts';
+import { JUDGMENT_RESULTS, LITIGATION_HEARING, type HearingView, type LitigationCaseDetail } from '../../../shared/schemas/litigation.ts';
 
 export default function LitigationCaseDetailPage() {
   return (
-    <RecordDetail<LitigationCaseDetail>
-      def={LITIGATION_CASE}
-      workflow={LITIGATION_WORKFLOW}
-      api="/litigation-cases"
-      ledger={{ to: '/litigation', label: '行政应诉' }}
+    <DetailPage<LitigationCaseDetail>
+      pages={LITIGATION_PAGES}
       tags={(c) => c.result && <Tag color={c.result === 'lost' ? 'red' : 'green'}>{JUDGMENT_RESULTS[c.result]}</Tag>}
       extra={(c) => [
-        { label: '答辩期限', value: c.light ? <DueTag due={c.defenceDue!} light={c.light} /> : (c.defenceDue ?? '—') },
+        { label: '答辩期限', value: dueValue(c.defenceDue, c.light) },
         { label: '败诉原因剖析', span: 3, value: <LossAnalysis record={c} /> },
       ]}
     >
       {(c, refresh) => <Hearings record={c} refresh={refresh} />}
-    </RecordDetail>
+    </DetailPage>
   );
 }
 
@@ -63,16 +61,7 @@ function Hearings({ record: c, refresh }: { record: LitigationCaseDetail; refres
   const manage = can('litigation.manage') && c.status !== 'closed';
   return (
     <Card size="small" title={`开庭（负责人出庭 ${c.headAppearances}/${c.hearings}）`} style={{ marginBottom: 12 }} extra={manage && <Button size="small" onClick={() => setOpen(true)}>登记开庭</Button>}>
-      <Table<HearingView>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={c.hearingList}
-        locale={{ emptyText: '尚未开庭' }}
-        columns={entries(LITIGATION_HEARING)
-          .filter(([, spec]) => spec.list)
-          .map(([name, spec]) => ({ key: name, title: spec.label, render: (_: unknown, h: HearingView) => renderValue(spec, name, h) }))}
-      />
+      <RecordTable<HearingView> def={LITIGATION_HEARING} rows={c.hearingList} empty="尚未开庭" />
       <RecordForm
         def={LITIGATION_HEARING}
         open={open}

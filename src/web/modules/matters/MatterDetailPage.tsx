@@ -1,15 +1,8 @@
 import { Typography } from 'antd';
-import { RecordDetail } from '../../components/RecordDetail.tsx';
-import { MATTER, MATTER_WORKFLOW, type MatterDetail } from '../../../shared/schemas/matters.ts';
+import { DetailPage } from '../../components/pages.tsx';
+import type { MatterDetail } from '../../../shared/schemas/matters.ts';
+import { MATTER_PAGES } from './pages.ts';
 
 export default function MatterDetailPage() {
-  return (
-    <RecordDetail<MatterDetail>
-      def={MATTER}
-      workflow={MATTER_WORKFLOW}
-      api="/matters"
-      ledger={{ to: '/matters', label: '交办事项' }}
-      show={(m) => ({ reply: m.reply ?? <Typography.Text type="secondary">尚未报送</Typography.Text> })}
-    />
-  );
+  return <DetailPage<MatterDetail> pages={MATTER_PAGES} show={(m) => ({ reply: m.reply ?? <Typography.Text type="secondary">尚未报送</Typography.Text> })} />;
 }

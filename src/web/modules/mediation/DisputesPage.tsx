@@ -1,14 +1,13 @@
 // 矛盾纠纷调解: the disputes ledger and the organisations, intake of a dispute (with a cross-channel
 // link) and registration of an organisation — all from the record definitions.
 import { useState } from 'react';
-import { Button, Card, Space, Table, Tabs } from 'antd';
+import { Button, Card, Space, Tabs } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { get, post } from '../../api.ts';
-import { RecordForm, RecordLedger, renderValue } from '../../components/records.tsx';
+import { RecordForm, RecordLedger, RecordTable } from '../../components/records.tsx';
 import { useAuth } from '../../auth.tsx';
-import { entries } from '../../../shared/records.ts';
 import { DISPUTE, DISPUTE_WORKFLOW, MEDIATION_CHANNELS, MEDIATION_ORG, type DisputeView, type MediationOrgView } from '../../../shared/schemas/mediation.ts';
 import { chinaDate } from '../../../shared/records.ts';
 
@@ -55,20 +54,7 @@ export default function DisputesPage() {
             key: 'orgs',
             label: `调解组织（${orgs.data?.length ?? 0}）`,
             children: (
-              <Table<MediationOrgView>
-                rowKey="id"
-                size="small"
-                pagination={false}
-                loading={orgs.isLoading}
-                dataSource={orgs.data}
-                scroll={{ x: 'max-content' }}
-                columns={[
-                  ...entries(MEDIATION_ORG)
-                    .filter(([, spec]) => spec.list)
-                    .map(([name, spec]) => ({ key: name, title: spec.label, render: (_: unknown, o: MediationOrgView) => renderValue(spec, name, o) })),
-                  { key: 'disputes', title: '调解纠纷', dataIndex: 'disputes', width: 90, align: 'right' as const },
-                ]}
-              />
+              <RecordTable<MediationOrgView> def={MEDIATION_ORG} rows={orgs.data} loading={orgs.isLoading} trailing={[{ key: 'disputes', title: '调解纠纷', dataIndex: 'disputes', width: 90, align: 'right' }]} />
             ),
           },
         ]}

@@ -3,7 +3,7 @@
 // list), with the due date's light, progress, co-units and status beside it. The law office writes
 // plans and tasks here; units see their own.
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Card, Col, DatePicker, Drawer, Empty, Form, Input, InputNumber, List, Progress, Row, Space, TreeSelect, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Progress, Row, Space, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,13 +11,13 @@ import { useSearchParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { get, post } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
+import { overdueRow } from '../../components/pages.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { SetDeadline } from '../../components/Light.tsx';
-import { StatusTag } from '../../components/WorkflowPanel.tsx';
 import { RecordForm, RecordLedger } from '../../components/records.tsx';
 import { useAuth } from '../../auth.tsx';
-import { PLAN, TASK, TASK_STATUSES, TASK_WORKFLOW, copyPlanInput, taskInput, type PlanView, type TaskView } from '../../../shared/schemas/plans.ts';
+import { PLAN, TASK, TASK_WORKFLOW, copyPlanInput, taskInput, type PlanView, type TaskView } from '../../../shared/schemas/plans.ts';
 
 export default function TasksPage({ mine = false }: { mine?: boolean }) {
   const { can, me } = useAuth();
@@ -71,8 +71,6 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
     { key: 'coUnits', title: '配合单位', width: 90, ellipsis: true, render: (_, t) => t.coUnits.map((c) => c.name).join('、') || '—' },
     { key: 'dueDate', title: TASK.fields.dueDate.label, width: 160, sorter: true, sortOrder: sortOrder('dueDate'), render: (_, t) => <SetDeadline set={t.dueDate} due={t.due} light={t.light} overdue={t.overdue} /> },
     { key: 'percent', title: TASK.fields.percent.label, width: 100, sorter: true, sortOrder: sortOrder('percent'), render: (_, t) => <Progress percent={t.percent} size="small" status={t.overdue ? 'exception' : t.status === 'completed' ? 'success' : 'active'} /> },
-    // 逾期 shows on the due date's light.
-    { key: 'status', title: '状态', width: 112, render: (_, t) => <StatusTag def={TASK_WORKFLOW} status={t.status} /> },
   ];
 
   return (
@@ -112,17 +110,16 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
         >
           {ready ? (
             <RecordLedger<TaskView>
-        rowClassName={(r) => (r.light === 'red' ? 'row-overdue' : '')}
               def={TASK}
+              // The status last (逾期 shows on the due date's light) and its filter first.
+              workflow={TASK_WORKFLOW}
               url="/tasks"
               measure="项"
               exportName="任务台账.xlsx"
+              rowClassName={overdueRow}
               link={{ field: 'title', to: (t) => `/tasks/${t.id}` }}
               trailing={trailing}
-              extraFilters={[
-                { name: 'status', label: '状态', options: TASK_STATUSES },
-                { name: 'overdue', label: '期限', options: { true: '仅看逾期' } },
-              ]}
+              extraFilters={[{ name: 'overdue', label: '期限', options: { true: '仅看逾期' } }]}
               toolbar={
                 <>
                   {!mine && <TreeSelect style={{ width: 220 }} size="small" treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder="单位（牵头或配合，含下级）" aria-label="单位（牵头或配合）" value={params.get('unitId') ?? undefined} onChange={(unitId?: string) => set({ unitId })} />}
@@ -156,35 +153,22 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
 /** 下达任务: the definition's rules for its fields, beside them the co-units and milestones it cannot hold. */
 function TaskDrawer({ open, plan, tree, onClose, onSaved }: { open: boolean; plan?: PlanView; tree: ReturnType<typeof buildTree>; onClose(): void; onSaved(): void }) {
   const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const label = (name: keyof typeof TASK.fields) => TASK.fields[name].label;
   const date = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD');
-  const save = async () => {
-    const values = await form.validateFields();
-    setError(null);
-    setBusy(true);
-    try {
-      await post('/tasks', {
-        ...values,
-        planId: plan!.id,
-        dueDate: date(values.dueDate),
-        coUnitIds: values.coUnitIds ?? [],
-        milestones: (values.milestones ?? []).filter((m: any) => m?.title && m?.dueDate).map((m: any) => ({ title: m.title, dueDate: date(m.dueDate) })),
-      });
-      form.resetFields();
-      onSaved();
-      onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+  const save = async (values: any) => {
+    await post('/tasks', {
+      ...values,
+      planId: plan!.id,
+      dueDate: date(values.dueDate),
+      coUnitIds: values.coUnitIds ?? [],
+      milestones: (values.milestones ?? []).filter((m: any) => m?.title && m?.dueDate).map((m: any) => ({ title: m.title, dueDate: date(m.dueDate) })),
+    });
+    form.resetFields();
+    onSaved();
+    onClose();
   };
   return (
-    <Drawer open={open} width={560} destroyOnHidden title="下达任务" onClose={onClose} extra={<Button type="primary" loading={busy} onClick={save}>保存</Button>}>
-      <ErrorNotice error={error} />
-      <Form form={form} layout="vertical">
+    <FormDrawer open={open} title="下达任务" form={form} onClose={onClose} onSave={save}>
         <Form.Item name="code" label={label('code')} required rules={[zodRule(field(taskInput, 'code'))]}><Input maxLength={32} autoFocus style={{ width: 120 }} /></Form.Item>
         <Form.Item name="title" label={label('title')} required rules={[zodRule(field(taskInput, 'title'))]}><Input maxLength={200} /></Form.Item>
         <Form.Item name="content" label={label('content')} required rules={[zodRule(field(taskInput, 'content'))]}><Input.TextArea rows={4} maxLength={5000} showCount /></Form.Item>
@@ -205,39 +189,24 @@ function TaskDrawer({ open, plan, tree, onClose, onSaved }: { open: boolean; pla
             </>
           )}
         </Form.List>
-      </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
 
 /** 复制为新年度方案: the next year's plan with this plan's tasks. */
 function CopyDrawer({ open, plan, onClose, onSaved }: { open: boolean; plan?: PlanView; onClose(): void; onSaved(id: string): void }) {
   const [form] = Form.useForm();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    const values = await form.validateFields();
-    setError(null);
-    setBusy(true);
-    try {
-      const created = await post<PlanView>(`/plans/${plan!.id}/copy`, { year: values.year, issuedDate: values.issuedDate.format('YYYY-MM-DD') });
-      form.resetFields();
-      onSaved(created.id);
-      onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+  const save = async (values: any) => {
+    const created = await post<PlanView>(`/plans/${plan!.id}/copy`, { year: values.year, issuedDate: values.issuedDate.format('YYYY-MM-DD') });
+    form.resetFields();
+    onSaved(created.id);
+    onClose();
   };
   return (
-    <Drawer open={open} width={560} destroyOnHidden title="复制为新年度方案" onClose={onClose} extra={<Button type="primary" loading={busy} onClick={save}>保存</Button>}>
-      <ErrorNotice error={error} />
-      <Form form={form} layout="vertical" initialValues={{ year: (plan?.year ?? dayjs().year()) + 1 }}>
+    <FormDrawer open={open} title="复制为新年度方案" form={form} initialValues={{ year: (plan?.year ?? dayjs().year()) + 1 }} onClose={onClose} onSave={save}>
         <Typography.Paragraph type="secondary">复制「{plan?.title}」的全部任务（不含已取消），完成时限顺延到新年度，状态为未开始。</Typography.Paragraph>
         <Form.Item name="year" label="新年度" required rules={[zodRule(field(copyPlanInput, 'year'))]}><InputNumber min={2000} max={2100} /></Form.Item>
         <Form.Item name="issuedDate" label="印发日期" rules={[{ required: true, message: '请选择印发日期' }]}><DatePicker /></Form.Item>
-      </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

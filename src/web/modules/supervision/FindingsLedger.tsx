@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { RecordLedger } from '../../components/records.tsx';
+import { overdueRow } from '../../components/pages.tsx';
 import { SetDeadline } from '../../components/Light.tsx';
 import { StatusTag } from '../../components/WorkflowPanel.tsx';
 import { FINDING, FINDING_WORKFLOW, type FindingView } from '../../../shared/schemas/supervision.ts';
@@ -17,7 +18,7 @@ export function FindingsLedger({ params, toolbar }: { params?: Record<string, st
   const dueOrder = search.get('sort') === 'dueDate' ? (search.get('order') === 'desc' ? 'descend' : 'ascend') : null;
   return (
     <RecordLedger<FindingView>
-        rowClassName={(r) => (r.light === 'red' ? 'row-overdue' : '')}
+      rowClassName={overdueRow}
       def={FINDING}
       url="/findings"
       exportName="问题整改台账.xlsx"

@@ -1,14 +1,14 @@
 // 督察安排: the inspections in scope (organised or aimed at one's unit); the law office and inspectors
 // plan new ones here. The target units and the checklist are the inspection's own, beside its fields.
 import { useMemo, useState } from 'react';
-import { App, Button, Card, DatePicker, Drawer, Form, Input, Select, Space, Tag, TreeSelect, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { post } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { RecordLedger } from '../../components/records.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
@@ -47,34 +47,21 @@ function InspectionDrawer({ open, onClose }: { open: boolean; onClose(): void })
   const { message } = App.useApp();
   const units = useUnits();
   const tree = useMemo(() => buildTree(units.data ?? []), [units.data]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const rule = (name: string) => zodRule(field(inspectionInput, name));
   const { title, kind, date, inspectors, summary } = INSPECTION.fields;
 
-  const create = async () => {
-    const values = await form.validateFields();
-    setError(null);
-    setBusy(true);
-    try {
-      const created = await post<InspectionView>('/inspections', { ...values, date: (values.date as Dayjs).format('YYYY-MM-DD'), checklist: (values.checklist ?? []).filter((c: any) => c?.item), summary: values.summary || null });
-      message.success('已安排督察');
-      onClose();
-      form.resetFields();
-      client.invalidateQueries({ queryKey: ['/inspections'] });
-      navigate(`/inspections/${created.id}`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+  const create = async (values: any) => {
+    const created = await post<InspectionView>('/inspections', { ...values, date: (values.date as Dayjs).format('YYYY-MM-DD'), checklist: (values.checklist ?? []).filter((c: any) => c?.item), summary: values.summary || null });
+    message.success('已安排督察');
+    onClose();
+    form.resetFields();
+    client.invalidateQueries({ queryKey: ['/inspections'] });
+    navigate(`/inspections/${created.id}`);
   };
 
   return (
-    <Drawer open={open} width={600} title="安排督察" onClose={onClose} extra={<Button type="primary" loading={busy} onClick={create}>保存</Button>} destroyOnHidden>
-      <ErrorNotice error={error} />
-      <Form form={form} layout="vertical" initialValues={{ kind: 'onsite', date: dayjs(), checklist: [{ kind: 'required' }] }}>
+    <FormDrawer open={open} width={600} title="安排督察" form={form} initialValues={{ kind: 'onsite', date: dayjs(), checklist: [{ kind: 'required' }] }} onClose={onClose} onSave={create}>
         <Form.Item name="title" label={title.label} required rules={[rule('title')]}><Input maxLength={title.max} autoFocus /></Form.Item>
         <Space>
           <Form.Item name="kind" label={kind.label} required rules={[rule('kind')]}><Select style={{ width: 120 }} options={Object.entries(INSPECTION_KINDS).map(([value, label]) => ({ value, label }))} /></Form.Item>
@@ -98,7 +85,6 @@ function InspectionDrawer({ open, onClose }: { open: boolean; onClose(): void })
           )}
         </Form.List>
         <Form.Item name="summary" label={summary.label} style={{ marginTop: 12 }} rules={[rule('summary')]}><Input.TextArea rows={3} maxLength={summary.max} /></Form.Item>
-      </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

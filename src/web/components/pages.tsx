@@ -1,0 +1,91 @@
+// A record type's two pages from one description of where it lives: the ledger page (a card with
+// the create button in its corner and the ledger) and the detail page (RecordDetail). A module writes
+// the description once (`RecordPages`, in its `pages.ts`) and its pages pass it, so the API path, the ledger's path and
+// name, and the link to a record are not written again on every page.
+import type { ReactNode } from 'react';
+import { App, Card, Space } from 'antd';
+import { post } from '../api.ts';
+import { useAuth } from '../auth.tsx';
+import { errorText } from './ErrorNotice.tsx';
+import { RecordDetail, type RecordDetailProps } from './RecordDetail.tsx';
+import { CreateRecord, RecordLedger, type CreateRecordProps, type RecordLedgerProps } from './records.tsx';
+import type { RecordDef } from '../../shared/records.ts';
+import type { WorkflowDef } from '../../shared/workflow.ts';
+
+export interface RecordPages {
+  def: RecordDef<any>;
+  workflow: WorkflowDef;
+  /** The records' API path (e.g. '/litigation-cases'). */
+  api: string;
+  /** The ledger page's path (e.g. '/litigation'); a record's page is `${path}/${id}`. */
+  path: string;
+  /** The ledger page's name: the card's title and the detail page's way back. */
+  label: string;
+}
+
+/** A record's page. */
+export const pageOf = (pages: RecordPages, row: { id: string }) => `${pages.path}/${row.id}`;
+
+/** Tints a row whose deadline has passed (its clock's light is red). */
+export const overdueRow = (row: { light?: string | null }) => (row.light === 'red' ? 'row-overdue' : '');
+
+type View = Record<string, unknown> & { id: string };
+
+/**
+ * The ledger page: a card named by the pages' label (or `title`) with, for those who may create, the
+ * create button and drawer in its corner, the ledger (with the workflow's status column and filter
+ * unless `status={false}`; rows past their deadline tinted; exported as `<label>.xlsx` unless
+ * `exportName` says otherwise), and `children` below it. `link` names the field shown as the link to
+ * a record's page.
+ */
+export function LedgerPage<V extends View>(
+  props: Omit<RecordLedgerProps<V>, 'def' | 'url' | 'workflow' | 'link' | 'exportName'> & {
+    exportName?: string;
+    pages: RecordPages;
+    title?: string;
+    create?: false | Omit<CreateRecordProps<V & { id: string }>, 'def' | 'api' | 'to'>;
+    link?: string;
+    status?: false;
+    children?: ReactNode;
+  },
+) {
+  const { pages, title, create, link, status, children, ...ledger } = props;
+  return (
+    <Card size="small" title={title ?? pages.label} extra={create && <CreateRecord<V> {...create} def={pages.def} api={pages.api} to={(row) => pageOf(pages, row)} />}>
+      <RecordLedger<V> rowClassName={overdueRow as (row: V) => string} exportName={`${pages.label}.xlsx`} {...ledger} def={pages.def} url={pages.api} workflow={status === false ? undefined : pages.workflow} link={link ? { field: link, to: (row) => pageOf(pages, row) } : undefined} />
+      {children}
+    </Card>
+  );
+}
+
+/** The detail page of a record of these pages. */
+export function DetailPage<V extends { title: string; status: string } & Record<string, any>>(props: Omit<RecordDetailProps<V>, 'def' | 'workflow' | 'api' | 'ledger'> & { pages: RecordPages }) {
+  const { pages, ...detail } = props;
+  return <RecordDetail<V> {...detail} def={pages.def} workflow={pages.workflow} api={pages.api} ledger={{ to: pages.path, label: pages.label }} />;
+}
+
+type Sealed = 'idNumber' | 'phone';
+
+/**
+ * Sealed personal data as a page shows it: masked, with 查看 for those who may unmask it, which asks
+ * `${api}/unmask` for the value in full (audited) and shows it under `titles[field]`.
+ */
+export function useSealed(api: string, titles: Partial<Record<Sealed, string>>) {
+  const { can } = useAuth();
+  const { message, modal } = App.useApp();
+  const unmask = async (field: Sealed) => {
+    try {
+      const { value } = await post<{ value: string | null }>(`${api}/unmask`, { field });
+      modal.info({ title: titles[field], content: `${value ?? '未登记'}（本次查看已记入审计日志）` });
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  return (masked: string | null, field: Sealed) =>
+    masked && (
+      <Space size={6}>
+        {masked}
+        {can('pii.unmask') && <a onClick={() => unmask(field)}>查看</a>}
+      </Space>
+    );
+}
