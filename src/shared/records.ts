@@ -3,7 +3,7 @@
 // columns, the ledger's columns, filters and sort keys, the detail page and the form derive.
 // Migrations stay hand-written (a test holds them to the definitions); workflows, clocks, rules and
 // figures stay domain code beside the definition.
-import { z, isoDate, labelledEnum, version } from './zod.ts';
+import { z, isoDate, labelledEnum, text, version } from './zod.ts';
 import { isValidIdNumber, isValidPhone } from './validators.ts';
 
 export type FieldKind = 'text' | 'longText' | 'date' | 'enum' | 'boolean' | 'integer' | 'money' | 'unit' | 'record' | 'idNumber' | 'phone';
@@ -157,6 +157,29 @@ export interface RecordDef<F extends Record<string, FieldDef<any, any, any, any>
 /** A record as the API shows it: id, ref and version, then every field (optional ones may be null). */
 export type RecordView<F extends Record<string, FieldDef<any, any, any, any>>> = { id: string; ref: string | null; version: number } & {
   -readonly [K in keyof F]: F[K] extends FieldDef<any, infer V, infer R, any> ? (R extends true ? V : V | null) : never;
+};
+
+/**
+ * What a workflow transition writes from a required text the actor gives (整改措施, 办理情况): its
+ * input (at most `max` characters, named by `label` in messages), the record column it goes to, and
+ * the guard that the column is filled.
+ */
+export const writesText = (field: string, column: string, label: string, max: number) => ({
+  input: z.strictObject({ [field]: text(label, max) }),
+  inputColumns: { [field]: column },
+  requiredFields: [{ column, label }],
+});
+
+/** What a workflow record's view adds: its status and the status's label. */
+export type StatusView = {
+  status: string;
+  statusLabel: string;
+};
+
+/** A record's deadline as its clock counts it, with the clock's light while it runs. */
+export type DueView = {
+  due: string | null;
+  light: 'green' | 'yellow' | 'red' | null;
 };
 
 /** Fills the defaults that depend on the field's name (column, import name, display property). */

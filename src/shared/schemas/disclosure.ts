@@ -2,8 +2,8 @@
 // keep their first name: API /foi-requests, import type foi_requests, permissions and figures foi.*,
 // record type foi_request.
 import { z, labelledEnum } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, type RecordView } from '../records.ts';
-import type { WorkflowDef } from '../workflow.ts';
+import { createInput, defineRecord, f, listQuery, type DueView, type RecordView, type StatusView } from '../records.ts';
+import { stateLabels, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
 export const DISCLOSURE_RECORD_TYPE = 'foi_request';
@@ -89,7 +89,7 @@ export const DISCLOSURE_WORKFLOW: WorkflowDef = {
   ],
 };
 
-export const DISCLOSURE_STATUSES = Object.fromEntries(Object.entries(DISCLOSURE_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
+export const DISCLOSURE_STATUSES = stateLabels(DISCLOSURE_WORKFLOW);
 
 /** 公开申请: what is received; the reply (date and type) comes through the workflow, the deadline from the reply clock. */
 export const DISCLOSURE_REQUEST = defineRecord({
@@ -123,13 +123,9 @@ export const disclosureListQuery = listQuery(DISCLOSURE_REQUEST, {
 export type DisclosureListQuery = z.infer<typeof disclosureListQuery>;
 
 /** Sealed applicant data shows masked (unmasking is its own audited request). */
-export type DisclosureRequestView = RecordView<typeof DISCLOSURE_REQUEST.fields> & {
+export type DisclosureRequestView = RecordView<typeof DISCLOSURE_REQUEST.fields> & StatusView & DueView & {
   title: string;
   unitName: string;
-  status: string;
-  statusLabel: string;
-  due: string | null;
-  light: 'green' | 'yellow' | 'red' | null;
   onTime: boolean | null;
   extended: boolean;
 };

@@ -1,7 +1,7 @@
 // Administrative litigation — 行政应诉 (domain.md §2.9): cases against the county's bodies, the
 // 15-day defence clock, hearings (did the head appear — 负责人出庭), judgment, appeal, loss analysis.
 import { z, text, version, labelledEnum } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, type RecordView } from '../records.ts';
+import { createInput, defineRecord, f, listQuery, type RecordView, type StatusView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -110,11 +110,9 @@ export type LitigationListQuery = z.infer<typeof litigationListQuery>;
 
 export type HearingView = RecordView<typeof LITIGATION_HEARING.fields> & { caseTitle: string };
 
-export type LitigationCaseView = RecordView<typeof LITIGATION_CASE.fields> & {
+export type LitigationCaseView = RecordView<typeof LITIGATION_CASE.fields> & StatusView & {
   title: string;
   unitName: string;
-  status: string;
-  statusLabel: string;
   defenceDue: string | null;
   light: 'green' | 'yellow' | 'red' | null;
   hearings: number;

@@ -1,7 +1,7 @@
 // 交办事项: a matter the law office assigns to a unit, on a statutory or local deadline rule. The unit
 // reports how it was handled with evidence; the law office accepts it or returns it.
-import { z, text } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, updateInput, type RecordView } from '../records.ts';
+import { z } from '../zod.ts';
+import { createInput, defineRecord, f, listQuery, updateInput, writesText, type DueView, type RecordView, type StatusView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -29,10 +29,8 @@ export const MATTER_WORKFLOW: WorkflowDef = {
       from: ['assigned', 'returned'],
       to: 'replied',
       roles: ['unit_liaison', 'unit_head'],
-      requiredFields: [{ column: 'reply', label: '办理情况' }],
       evidence: 1,
-      input: z.strictObject({ reply: text('办理情况', 5000) }),
-      inputColumns: { reply: 'reply' },
+      ...writesText('reply', 'reply', '办理情况', 5000),
       // The law office's review time is not the unit's time.
       effects: [{ pause: 'reply', reason: '已报送，待法治办审核' }],
     },
@@ -84,14 +82,10 @@ export const matterListQuery = listQuery(MATTER, {
 });
 export type MatterListQuery = z.infer<typeof matterListQuery>;
 
-export type MatterView = RecordView<typeof MATTER.fields> & {
+export type MatterView = RecordView<typeof MATTER.fields> & StatusView & DueView & {
   unitName: string;
   ruleName: string | null;
   ruleCode: string;
-  status: string;
-  statusLabel: string;
-  due: string | null;
-  light: 'green' | 'yellow' | 'red' | null;
   createdAt: string;
 };
 

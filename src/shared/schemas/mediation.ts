@@ -1,6 +1,6 @@
 // Dispute mediation — 矛盾纠纷调解 / 三调联动 (domain.md §2.10).
 import { z, text, labelledEnum } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, viewSchema, type RecordView } from '../records.ts';
+import { createInput, defineRecord, f, listQuery, viewSchema, type RecordView, type StatusView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 
 export const DISPUTE_RECORD_TYPE = 'dispute';
@@ -107,11 +107,9 @@ export const mediationOrgView = viewSchema(MEDIATION_ORG, { unitName: z.string()
 
 export type MediationOrgView = RecordView<typeof MEDIATION_ORG.fields> & { unitName: string; active: boolean; disputes: number };
 
-export type DisputeView = RecordView<typeof DISPUTE.fields> & {
+export type DisputeView = RecordView<typeof DISPUTE.fields> & StatusView & {
   title: string;
   unitName: string;
   orgName: string | null;
   linkedTitle: string | null;
-  status: string;
-  statusLabel: string;
 };

@@ -1,7 +1,7 @@
 // Plans and tasks — 分工方案 / 任务台账 (domain.md §2.1): inputs, views and the task workflow.
 import { z, text, isoDate } from '../zod.ts';
-import { createInput, defineRecord, f, fieldSchema, listQuery, updateInput, viewSchema, type RecordView } from '../records.ts';
-import type { WorkflowDef } from '../workflow.ts';
+import { createInput, defineRecord, f, fieldSchema, listQuery, updateInput, viewSchema, writesText, type RecordView, type StatusView } from '../records.ts';
+import { stateLabels, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
 export const TASK_RECORD_TYPE = 'task';
@@ -29,9 +29,7 @@ export const TASK_WORKFLOW: WorkflowDef = {
       to: 'pending',
       roles: ['unit_liaison', 'unit_head'],
       evidence: 1,
-      input: z.strictObject({ completionNote: text('完成情况', 2000) }),
-      inputColumns: { completionNote: 'completion_note' },
-      requiredFields: [{ column: 'completion_note', label: '完成情况' }],
+      ...writesText('completionNote', 'completion_note', '完成情况', 2000),
       effects: [{ pause: 'due', reason: '已申请完成，待法治办确认' }],
     },
     { key: 'confirm', label: '确认完成', from: ['pending'], to: 'completed', roles: ['law_office'], dateColumn: 'completed_date', effects: [{ stop: 'due', reason: '已完成' }] },
@@ -40,7 +38,7 @@ export const TASK_WORKFLOW: WorkflowDef = {
   ],
 };
 
-export const TASK_STATUSES = Object.fromEntries(Object.entries(TASK_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
+export const TASK_STATUSES = stateLabels(TASK_WORKFLOW);
 /** The statuses an import may set (待确认 only arises in the workflow). */
 export const IMPORT_TASK_STATUSES = { not_started: '未开始', in_progress: '进行中', completed: '已完成', cancelled: '已取消' } as const;
 
@@ -133,12 +131,10 @@ export type TaskListQuery = z.infer<typeof taskListQuery>;
 
 type Light = 'green' | 'yellow' | 'red' | null;
 
-export type TaskView = RecordView<typeof TASK.fields> & {
+export type TaskView = RecordView<typeof TASK.fields> & StatusView & {
   planTitle: string;
   leadUnitName: string;
   coUnits: { id: string; name: string }[];
-  status: string;
-  statusLabel: string;
   overdue: boolean;
   milestones: { title: string; dueDate: string; done?: boolean }[];
   /** The deadline as its clock counts it (the 完成时限 set, plus any paused days): shown with the light. */

@@ -1,8 +1,8 @@
 // Proposals — 人大代表建议 / 政协委员提案 (domain.md §2.13): assigned to a lead unit, replied within
 // 3 months (6 if complex), the proposer's satisfaction recorded.
 import { z, labelledEnum } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, type RecordView } from '../records.ts';
-import type { WorkflowDef } from '../workflow.ts';
+import { createInput, defineRecord, f, listQuery, type DueView, type RecordView, type StatusView } from '../records.ts';
+import { stateLabels, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
 export const PROPOSAL_RECORD_TYPE = 'proposal';
@@ -46,7 +46,7 @@ export const PROPOSAL_WORKFLOW: WorkflowDef = {
   ],
 };
 
-export const PROPOSAL_STATUSES = Object.fromEntries(Object.entries(PROPOSAL_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
+export const PROPOSAL_STATUSES = stateLabels(PROPOSAL_WORKFLOW);
 
 /**
  * 建议提案: what the law office assigns (the lead unit, the date that starts the reply clock) and
@@ -81,14 +81,10 @@ export const proposalListQuery = listQuery(PROPOSAL, {
 });
 export type ProposalListQuery = z.infer<typeof proposalListQuery>;
 
-export type ProposalView = RecordView<typeof PROPOSAL.fields> & {
+export type ProposalView = RecordView<typeof PROPOSAL.fields> & StatusView & DueView & {
   /** The lead unit (the same as leadUnitId) and its name. */
   unitId: string;
   unitName: string;
-  status: string;
-  statusLabel: string;
-  due: string | null;
-  light: 'green' | 'yellow' | 'red' | null;
   onTime: boolean | null;
 };
 

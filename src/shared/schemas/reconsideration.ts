@@ -1,7 +1,7 @@
 // Administrative reconsideration — 行政复议 (domain.md §2.8; 行政复议法 2023): inputs, views, workflow.
 import { z, text, version, labelledEnum } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, type RecordView } from '../records.ts';
-import type { WorkflowDef } from '../workflow.ts';
+import { createInput, defineRecord, f, listQuery, type RecordView, type StatusView } from '../records.ts';
+import { stateLabels, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
 export const REVIEW_RECORD_TYPE = 'review_case';
@@ -132,7 +132,7 @@ export const REVIEW_WORKFLOW: WorkflowDef = {
   ],
 };
 
-export const REVIEW_STATUSES = Object.fromEntries(Object.entries(REVIEW_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
+export const REVIEW_STATUSES = stateLabels(REVIEW_WORKFLOW);
 
 export const APPLICANT_KINDS = { person: '自然人', organisation: '法人或其他组织' } as const;
 
@@ -183,12 +183,10 @@ export const reviewListQuery = listQuery(REVIEW_CASE, {
 });
 export type ReviewListQuery = z.infer<typeof reviewListQuery>;
 
-export type ReviewCaseView = RecordView<typeof REVIEW_CASE.fields> & {
+export type ReviewCaseView = RecordView<typeof REVIEW_CASE.fields> & StatusView & {
   title: string;
   unitName: string;
   respondentUnitName: string | null;
-  status: string;
-  statusLabel: string;
   corrected: boolean;
   /** The soonest open clock. */
   nextDue: { label: string; due: string; light: 'green' | 'yellow' | 'red' | null } | null;

@@ -2,7 +2,7 @@
 // required content; the draft fills them with figures that stay linked to their indicators.
 import { z, version } from '../zod.ts';
 import { createInput, defineRecord, f, fieldSchema, listQuery, updateInput, viewSchema, type RecordDef, type RecordView } from '../records.ts';
-import type { WorkflowDef } from '../workflow.ts';
+import { stateLabels, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 import type { TimelineEntryView } from '../workflow.ts';
 
@@ -63,7 +63,7 @@ export const REPORT_WORKFLOW: WorkflowDef = {
     { key: 'return', label: '退回修改', from: ['in_approval', 'approved', 'submitted', 'reported'], to: 'draft', roles: ['unit_head', 'law_office'], noteRequired: true, danger: true, secondary: true },
   ],
 };
-export const REPORT_STATUSES = Object.fromEntries(Object.entries(REPORT_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
+export const REPORT_STATUSES = stateLabels(REPORT_WORKFLOW);
 
 /** Sections (法治政府建设与责任落实督察工作规定; domain.md §2.4): level-1 headings, and the areas of the measures. */
 export interface ReportSectionDef {

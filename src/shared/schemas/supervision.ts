@@ -1,8 +1,8 @@
 // Supervision and rectification — 法治督察 / 整改闭环 (domain.md §2.2): inspections, findings and
 // their rectification loop, interviews (约谈), circulars (通报) and supervision notices (督办单).
 import { z, text, isoDate } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, updateInput, viewSchema, type RecordView } from '../records.ts';
-import type { WorkflowDef } from '../workflow.ts';
+import { createInput, defineRecord, f, listQuery, updateInput, viewSchema, writesText, type RecordView } from '../records.ts';
+import { stateLabels, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
 export const FINDING_RECORD_TYPE = 'finding';
@@ -35,9 +35,7 @@ export const FINDING_WORKFLOW: WorkflowDef = {
       from: ['open', 'reopened'],
       to: 'rectifying',
       roles: ['unit_liaison', 'unit_head'],
-      input: z.strictObject({ measures: text('整改措施', 3000) }),
-      inputColumns: { measures: 'measures' },
-      requiredFields: [{ column: 'measures', label: '整改措施' }],
+      ...writesText('measures', 'measures', '整改措施', 3000),
     },
     {
       key: 'rectify',
@@ -46,9 +44,7 @@ export const FINDING_WORKFLOW: WorkflowDef = {
       to: 'rectified',
       roles: ['unit_liaison', 'unit_head'],
       evidence: 1,
-      input: z.strictObject({ measures: text('整改措施及结果', 3000) }),
-      inputColumns: { measures: 'measures' },
-      requiredFields: [{ column: 'measures', label: '整改措施及结果' }],
+      ...writesText('measures', 'measures', '整改措施及结果', 3000),
       dateColumn: 'rectified_date',
       effects: [{ pause: 'rectify', reason: '已报送整改结果，待核查' }],
     },
@@ -58,9 +54,7 @@ export const FINDING_WORKFLOW: WorkflowDef = {
       from: ['rectified'],
       to: 'verified',
       roles: ['law_office', 'inspector'],
-      input: z.strictObject({ followupResult: text('回头看核查情况', 2000) }),
-      inputColumns: { followupResult: 'followup_result' },
-      requiredFields: [{ column: 'followup_result', label: '回头看核查情况' }],
+      ...writesText('followupResult', 'followup_result', '回头看核查情况', 2000),
       dateColumn: 'verified_date',
       // A major finding is closed only after its unit head has been interviewed (约谈).
       check: (f) => (f.severity === 'major' && !f.interviewed_on ? '重大问题须先记录对单位负责人的约谈' : null),
@@ -70,7 +64,7 @@ export const FINDING_WORKFLOW: WorkflowDef = {
   ],
 };
 
-export const FINDING_STATUSES = Object.fromEntries(Object.entries(FINDING_WORKFLOW.states).map(([k, s]) => [k, s.label])) as Record<string, string>;
+export const FINDING_STATUSES = stateLabels(FINDING_WORKFLOW);
 
 const unitIds = (label: string) => z.array(z.string().min(1).max(64)).min(1, { error: `${label}至少选择一个` }).max(200).meta({ title: label });
 
