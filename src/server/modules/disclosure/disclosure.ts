@@ -1,7 +1,7 @@
 // 依申请公开: requests with the 20-working-day reply clock (restarted by a supplement, paused while
 // a third party is consulted, extended once with approval), applicant data sealed.
 import './tables.ts';
-import { rowInScope, clockViews } from '../../kernel/records/read.ts';
+import { rowInScope, clockViews, workflowViews, maskedSealed } from '../../kernel/records/read.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
@@ -10,13 +10,11 @@ import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
 import { fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { newId } from '../../kernel/ids.ts';
-import { decryptText, encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
+import { encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
 import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
-import { maskIdNumber, maskPhone } from '../../../shared/validators.ts';
 import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, type DisclosureListQuery, type DisclosureRequestDetail, type DisclosureRequestInput, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
@@ -70,26 +68,17 @@ function requestQuery(db: Executor) {
 type Row = DisclosureRequestTable & { unit_name: string };
 
 /** The definition's view, the sealed applicant data masked, and the reply clock's deadline and light. */
-async function toViews(platform: Platform, rows: Row[]): Promise<DisclosureRequestView[]> {
-  if (rows.length === 0) return [];
-  const clocks = await clocksWithLights(platform, DISCLOSURE_RECORD_TYPE, rows.map((r) => r.id), 'reply');
-  return rows.map((r) => {
-    const { clock, light = null } = clocks.get(r.id) ?? {};
-    return {
-      ...recordView(DISCLOSURE_REQUEST, r),
-      applicantIdNumber: r.applicant_id_enc ? maskIdNumber(decryptText(platform.keys, r.applicant_id_enc)) : null,
-      applicantPhone: r.applicant_phone_enc ? maskPhone(decryptText(platform.keys, r.applicant_phone_enc)) : null,
-      title: r.title,
-      unitName: r.unit_name,
-      status: r.status,
-      statusLabel: DISCLOSURE_WORKFLOW.states[r.status]?.label ?? r.status,
-      due: clock?.due_date ?? null,
-      light,
-      onTime: r.status === 'replied' && clock ? r.reply_date! <= clock.due_date : null,
-      extended: clock?.extended === 1,
-    };
-  });
-}
+const toViews = (platform: Platform, rows: Row[]): Promise<DisclosureRequestView[]> =>
+  workflowViews(platform, DISCLOSURE_WORKFLOW, rows, 'reply', (r, { clock, due, light }) => ({
+    ...recordView(DISCLOSURE_REQUEST, r),
+    ...maskedSealed(platform, DISCLOSURE_REQUEST, r),
+    title: r.title,
+    unitName: r.unit_name,
+    due,
+    light,
+    onTime: r.status === 'replied' && clock ? r.reply_date! <= clock.due_date : null,
+    extended: clock?.extended === 1,
+  }));
 
 export async function listRequests(platform: Platform, scope: DataScope, query: DisclosureListQuery) {
   let base = requestQuery(platform.db);

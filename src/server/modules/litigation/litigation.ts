@@ -1,7 +1,7 @@
 // 行政应诉: cases against the county's bodies with the 15-day defence clock, hearings with the
 // agency head's appearance, judgment, appeal; a lost case needs an analysis and feeds the problem pool.
 import './tables.ts';
-import { rowInScope, clockViews } from '../../kernel/records/read.ts';
+import { rowInScope, clockViews, workflowViews } from '../../kernel/records/read.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
@@ -13,7 +13,6 @@ import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
 import { openProblem } from '../../kernel/problems/index.ts';
 import { LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_RECORD_TYPE, LITIGATION_WORKFLOW, type HearingInput, type LitigationCaseDetail, type LitigationCaseInput, type LitigationCaseView, type LitigationListQuery } from '../../../shared/schemas/litigation.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
@@ -62,21 +61,14 @@ type Row = LitigationCaseTable & { unit_name: string };
 /** The definition's view, the defence clock's deadline and light, and the hearings with the head present. */
 async function toViews(platform: Platform, rows: Row[]): Promise<LitigationCaseView[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [clocks, hearings] = await Promise.all([
-    clocksWithLights(platform, LITIGATION_RECORD_TYPE, ids, 'defence'),
-    platform.db.selectFrom('litigation_hearings').select(['case_id', 'head_appeared']).where('case_id', 'in', ids).execute(),
-  ]);
-  return rows.map((r) => {
-    const { clock, light = null } = clocks.get(r.id) ?? {};
+  const hearings = await platform.db.selectFrom('litigation_hearings').select(['case_id', 'head_appeared']).where('case_id', 'in', rows.map((r) => r.id)).execute();
+  return workflowViews(platform, LITIGATION_WORKFLOW, rows, 'defence', (r, { due, light }) => {
     const own = hearings.filter((h) => h.case_id === r.id);
     return {
       ...recordView(LITIGATION_CASE, r),
       title: r.title,
       unitName: r.unit_name,
-      status: r.status,
-      statusLabel: LITIGATION_WORKFLOW.states[r.status]?.label ?? r.status,
-      defenceDue: clock?.due_date ?? null,
+      defenceDue: due,
       light,
       hearings: own.length,
       headAppearances: own.filter((h) => h.head_appeared === 1).length,

@@ -1,6 +1,6 @@
 // 交办事项: create (starts the reply clock), list with traffic lights, read, edit.
 import { sql } from 'kysely';
-import { rowInScope, clockViews } from '../../kernel/records/read.ts';
+import { rowInScope, clockViews, workflowViews } from '../../kernel/records/read.ts';
 import './tables.ts';
 import type { MatterTable } from './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
@@ -15,7 +15,6 @@ import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
 import { MATTER, MATTER_WORKFLOW, MATTER_RECORD_TYPE, type CreateMatterInput, type MatterDetail, type MatterListQuery, type MatterView, type UpdateMatterInput } from '../../../shared/schemas/matters.ts';
 
 const DEFAULT_RULE = 'matter.reply';
@@ -54,20 +53,16 @@ function baseQuery(db: Executor) {
     .select(['u.name as unit_name', 'r.name as rule_name', 'c.due_date', 'c.status as clock_status']);
 }
 
-async function toViews(platform: Platform, rows: MatterRow[]): Promise<MatterView[]> {
-  const clocks = await clocksWithLights(platform, MATTER_RECORD_TYPE, rows.map((r) => r.id), 'reply');
-  return rows.map((r) => ({
+const toViews = (platform: Platform, rows: MatterRow[]): Promise<MatterView[]> =>
+  workflowViews(platform, MATTER_WORKFLOW, rows, 'reply', (r, { due, light }) => ({
     ...recordView(MATTER, r),
     ruleCode: r.rule_code,
     unitName: r.unit_name,
     ruleName: r.rule_name,
-    status: r.status,
-    statusLabel: MATTER_WORKFLOW.states[r.status]?.label ?? r.status,
-    due: clocks.get(r.id)?.clock.due_date ?? null,
-    light: clocks.get(r.id)?.light ?? null,
+    due,
+    light,
     createdAt: r.created_at,
   }));
-}
 
 export async function listMatters(platform: Platform, scope: DataScope, query: MatterListQuery) {
   let base = baseQuery(platform.db);

@@ -2,7 +2,7 @@
 // (人民调解/行政调解/司法调解, linked when one dispute moves between them), lawyers flagged,
 // outcomes and return visits.
 import { sql } from 'kysely';
-import { rowInScope } from '../../kernel/records/read.ts';
+import { rowInScope, statusOf } from '../../kernel/records/read.ts';
 import './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
@@ -10,7 +10,7 @@ import type { Actor } from '../../kernel/audit/index.ts';
 import { assertInScope, inScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { fieldError, notFound } from '../../kernel/http/errors.ts';
-import { newId, nowIso } from '../../kernel/ids.ts';
+import { newId } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { DISPUTE, DISPUTE_RECORD_TYPE, DISPUTE_WORKFLOW, MEDIATION_ORG, type DisputeInput, type DisputeListQuery, type DisputeView, type MediationOrgView } from '../../../shared/schemas/mediation.ts';
@@ -21,11 +21,10 @@ import type { DisputeTable } from './tables.ts';
 export async function createOrg(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: { unitId: string; name: string; type: string; establishedDate?: string; ref?: string | null }): Promise<string> {
   const unit = await tx.selectFrom('org_units').select('id').where('id', '=', input.unitId).executeTakeFirst();
   if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '所属单位', '不存在或无权访问');
-  const now = nowIso();
   const id = newId();
   const established = input.establishedDate ?? chinaToday();
   if (established > chinaToday()) throw fieldError('establishedDate', '成立日期', '不能晚于今天');
-  await tx.insertInto('mediation_orgs').values({ id, ref: input.ref ?? null, unit_id: unit.id, name: input.name, type: input.type, established_date: established, active: 1, version: 1, created_at: now, created_by: actor.id, updated_at: now, updated_by: actor.id }).execute();
+  await tx.insertInto('mediation_orgs').values({ id, ref: input.ref ?? null, unit_id: unit.id, name: input.name, type: input.type, established_date: established, active: 1, ...newStamps(actor.id) }).execute();
   await platform.audit.record(tx, actor, { action: 'mediation.org_create', targetType: 'mediation_org', targetId: id, detail: { name: input.name } });
   return id;
 }
@@ -130,8 +129,7 @@ const view = (r: DisputeRow, scope: DataScope): DisputeView => {
     unitName: r.unit_name,
     orgName: r.org_unit_id && inScope(scope, r.org_unit_id) ? r.org_name : null,
     linkedTitle: linkVisible ? r.linked_title : r.linked_dispute_id ? '（其他单位的纠纷）' : null,
-    status: r.status,
-    statusLabel: DISPUTE_WORKFLOW.states[r.status]?.label ?? r.status,
+    ...statusOf(DISPUTE_WORKFLOW, r.status),
   };
 };
 

@@ -1,5 +1,6 @@
 // Plans (分工方案) and their tasks: the law office writes them, lead and co-units see and report on
 // their tasks, completion needs evidence and the law office's confirmation (TASK_WORKFLOW).
+import { workflowViews } from '../../kernel/records/read.ts';
 import { sql } from 'kysely';
 import './tables.ts';
 import type { TaskTable } from './tables.ts';
@@ -8,15 +9,15 @@ import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
 import { subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
-import { recordView } from '../../kernel/records/view.ts';
+import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { conflict, fieldError, forbidden, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
-import { updateVersioned } from '../../kernel/db/versioned.ts';
+import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { addMonths, chinaToday } from '../../kernel/calendar/days.ts';
-import { applyEffects } from '../../kernel/workflow/engine.ts';
+import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clocksWithLights, clockView, moveFixedDue } from '../../kernel/workflow/clocks.ts';
+import { clocksOf, clockView, moveFixedDue } from '../../kernel/workflow/clocks.ts';
 import { can } from '../../kernel/auth/context.ts';
 import {
   IMPORT_TASK_STATUSES,
@@ -63,11 +64,10 @@ function checkIssued(input: PlanWrite): void {
 
 export async function createPlan(tx: Tx, platform: Platform, actor: Actor, input: PlanWrite): Promise<string> {
   checkIssued(input);
-  const now = nowIso();
   const id = newId();
   await tx
     .insertInto('plans')
-    .values({ id, ref: input.ref ?? null, year: input.year, title: input.title, source: input.source ?? null, issued_date: input.issuedDate, unit_id: actor.unitId, version: 1, created_at: now, created_by: actor.id, updated_at: now, updated_by: actor.id })
+    .values({ id, ref: input.ref ?? null, year: input.year, title: input.title, source: input.source ?? null, issued_date: input.issuedDate, unit_id: actor.unitId, ...newStamps(actor.id) })
     .execute();
   await platform.audit.record(tx, actor, { action: 'plan.create', targetType: 'plan', targetId: id, detail: { year: input.year, title: input.title } });
   return id;
@@ -166,27 +166,17 @@ export async function insertTask(tx: Tx, platform: Platform, actor: Actor, input
   const status = input.status ?? 'not_started';
   checkCompletion(status, input.completedDate, plan.issued_date);
   const coUnitIds = coUnitsOf(input);
-  const now = nowIso();
   const row = {
     id: newId(),
     ref: input.ref ?? null,
-    plan_id: plan.id,
-    code: input.code,
-    title: input.title,
-    content: input.content,
-    unit_id: input.leadUnitId,
-    due_date: input.dueDate,
+    ...recordRow<TaskTable>(TASK, input),
     status,
     percent: status === 'completed' ? 100 : 0,
     completion_note: null,
     completed_date: input.completedDate ?? null,
     milestones: JSON.stringify(input.milestones ?? []),
-    version: 1,
-    created_at: now,
-    created_by: actor.id,
-    updated_at: now,
-    updated_by: actor.id,
-  };
+    ...newStamps(actor.id),
+  } as TaskTable & WorkflowRecord;
   await tx.insertInto('tasks').values(row).execute();
   if (coUnitIds.length) await tx.insertInto('task_co_units').values(coUnitIds.map((unit_id) => ({ task_id: row.id, unit_id }))).execute();
   await addTimeline(tx, actor, { recordType: TASK_RECORD_TYPE, recordId: row.id, action: 'create', label: '下达任务', toStatus: status, note: `完成时限 ${input.dueDate}` });
@@ -231,27 +221,18 @@ function tasksWithNames(db: Executor, scope: DataScope) {
 
 async function toViews(platform: Platform, rows: TaskRow[]): Promise<TaskView[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [coUnits, clocks] = await Promise.all([
-    platform.db.selectFrom('task_co_units as c').innerJoin('org_units as u', 'u.id', 'c.unit_id').select(['c.task_id', 'u.id', 'u.name']).where('c.task_id', 'in', ids).orderBy('u.sort_order').orderBy('u.code').execute(),
-    clocksWithLights(platform, TASK_RECORD_TYPE, ids, 'due'),
-  ]);
-  return rows.map((r) => {
-    const { clock, light = null } = clocks.get(r.id) ?? {};
-    return {
-      ...recordView(TASK, r),
-      planTitle: r.plan_title,
-      leadUnitName: r.unit_name,
-      coUnits: coUnits.filter((c) => c.task_id === r.id).map((c) => ({ id: c.id, name: c.name })),
-      status: r.status,
-      statusLabel: TASK_WORKFLOW.states[r.status]?.label ?? r.status,
-      // Overdue by the clock: time waiting for the law office's confirmation does not count.
-      overdue: light === 'red',
-      milestones: JSON.parse(r.milestones),
-      due: clock?.due_date ?? r.due_date,
-      light,
-    };
-  });
+  const coUnits = await platform.db.selectFrom('task_co_units as c').innerJoin('org_units as u', 'u.id', 'c.unit_id').select(['c.task_id', 'u.id', 'u.name']).where('c.task_id', 'in', rows.map((r) => r.id)).orderBy('u.sort_order').orderBy('u.code').execute();
+  return workflowViews(platform, TASK_WORKFLOW, rows, 'due', (r, { due, light }) => ({
+    ...recordView(TASK, r),
+    planTitle: r.plan_title,
+    leadUnitName: r.unit_name,
+    coUnits: coUnits.filter((c) => c.task_id === r.id).map((c) => ({ id: c.id, name: c.name })),
+    // Overdue by the clock: time waiting for the law office's confirmation does not count.
+    overdue: light === 'red',
+    milestones: JSON.parse(r.milestones),
+    due: due ?? r.due_date,
+    light,
+  }));
 }
 
 /**

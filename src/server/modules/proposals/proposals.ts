@@ -1,21 +1,21 @@
 // 建议提案: the law office (government office) assigns each suggestion or proposal to a lead unit;
 // the unit replies within 3 months (6 if complex); the proposer's satisfaction closes it.
 import { sql } from 'kysely';
-import { rowInScope, clockViews } from '../../kernel/records/read.ts';
+import { rowInScope, clockViews, workflowViews } from '../../kernel/records/read.ts';
 import './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { DataScope } from '../../kernel/auth/scope.ts';
-import { recordView } from '../../kernel/records/view.ts';
+import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { fieldError } from '../../kernel/http/errors.ts';
-import { newId, nowIso } from '../../kernel/ids.ts';
+import { newId } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clearClocks, clocksWithLights } from '../../kernel/workflow/clocks.ts';
-import { updateVersioned } from '../../kernel/db/versioned.ts';
+import { clearClocks } from '../../kernel/workflow/clocks.ts';
+import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { PROPOSAL, PROPOSAL_RECORD_TYPE, PROPOSAL_WORKFLOW, type ProposalDetail, type ProposalInput, type ProposalListQuery, type ProposalView, type Satisfaction } from '../../../shared/schemas/proposals.ts';
 import type { ProposalTable } from './tables.ts';
 
@@ -37,27 +37,17 @@ const filedColumn = (input: ProposalAssignment) => (input.kind === 'cppcc' ? (in
 
 export async function createProposal(tx: Tx, platform: Platform, actor: Actor, input: ProposalInput & { ref?: string | null }): Promise<string> {
   await checkAssignment(tx, input);
-  const now = nowIso();
-  const row: ProposalTable = {
+  const row = {
     id: newId(),
     ref: input.ref ?? null,
-    kind: input.kind,
-    number: input.number,
-    title: input.title,
-    proposer: input.proposer,
-    unit_id: input.leadUnitId,
-    assigned_date: input.assignedDate,
+    ...recordRow<ProposalTable>(PROPOSAL, input),
     complex: input.complex ? 1 : 0,
     filed: filedColumn(input),
     status: 'assigned',
     reply_date: null,
     satisfaction: null,
-    version: 1,
-    created_at: now,
-    created_by: actor.id,
-    updated_at: now,
-    updated_by: actor.id,
-  };
+    ...newStamps(actor.id),
+  } as ProposalTable;
   await tx.insertInto('proposals').values(row).execute();
   await addTimeline(tx, actor, { recordType: PROPOSAL_RECORD_TYPE, recordId: row.id, action: 'create', label: '交办', toStatus: 'assigned', note: `交办日期 ${input.assignedDate}${input.complex ? '（涉及面广、办理难度大，6个月内答复）' : ''}` });
   await applyEffects(tx, platform, actor, PROPOSAL_WORKFLOW, row as unknown as WorkflowRecord, [REPLY_CLOCK], input.assignedDate);
@@ -99,23 +89,15 @@ function proposalQuery(db: Executor) {
 }
 type Row = ProposalTable & { unit_name: string };
 
-async function toViews(platform: Platform, rows: Row[]): Promise<ProposalView[]> {
-  if (rows.length === 0) return [];
-  const clocks = await clocksWithLights(platform, PROPOSAL_RECORD_TYPE, rows.map((r) => r.id), 'reply');
-  return rows.map((r) => {
-    const { clock, light = null } = clocks.get(r.id) ?? {};
-    return {
-      ...recordView(PROPOSAL, r),
-      unitId: r.unit_id,
-      unitName: r.unit_name,
-      status: r.status,
-      statusLabel: PROPOSAL_WORKFLOW.states[r.status]?.label ?? r.status,
-      due: clock?.due_date ?? null,
-      light,
-      onTime: r.reply_date && clock ? r.reply_date <= clock.due_date : null,
-    };
-  });
-}
+const toViews = (platform: Platform, rows: Row[]): Promise<ProposalView[]> =>
+  workflowViews(platform, PROPOSAL_WORKFLOW, rows, 'reply', (r, { clock, due, light }) => ({
+    ...recordView(PROPOSAL, r),
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    due,
+    light,
+    onTime: r.reply_date && clock ? r.reply_date <= clock.due_date : null,
+  }));
 
 export async function listProposals(platform: Platform, scope: DataScope, query: Omit<ProposalListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number }) {
   let base = proposalQuery(platform.db);

@@ -2,7 +2,7 @@
 // supplement, copy, reply, decision), deemed acceptance when the acceptance review lapses, and
 // corrections fed to the respondent unit's problem pool.
 import './tables.ts';
-import { rowInScope, clockViews } from '../../kernel/records/read.ts';
+import { rowInScope, clockViews, maskedSealed, statusOf } from '../../kernel/records/read.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { exportRows } from '../../kernel/records/routes.ts';
@@ -14,7 +14,7 @@ import { listPage } from '../../kernel/records/list.ts';
 import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
-import { decryptText, encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
+import { encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
 import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
@@ -22,7 +22,6 @@ import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
 import { openProblem } from '../../kernel/problems/index.ts';
 import { jobActor } from '../../kernel/workflow/daily.ts';
-import { maskIdNumber, maskPhone } from '../../../shared/validators.ts';
 import {
   CORRECTIONS,
   REVIEW_CASE,
@@ -110,13 +109,11 @@ async function toViews(platform: Platform, rows: CaseRow[]): Promise<ReviewCaseV
     return {
       ...recordView(REVIEW_CASE, r),
       // Sealed personal data: masked here (110***********1234); in full only through the audited unmask route.
-      applicantIdNumber: r.applicant_id_enc ? maskIdNumber(decryptText(platform.keys, r.applicant_id_enc)) : null,
-      applicantPhone: r.applicant_phone_enc ? maskPhone(decryptText(platform.keys, r.applicant_phone_enc)) : null,
+      ...maskedSealed(platform, REVIEW_CASE, r),
       title: r.title,
       unitName: r.unit_name,
       respondentUnitName: r.respondent_unit_name,
-      status: r.status,
-      statusLabel: REVIEW_WORKFLOW.states[r.status]?.label ?? r.status,
+      ...statusOf(REVIEW_WORKFLOW, r.status),
       corrected: CORRECTIONS.includes(r.outcome as ReviewOutcome),
       nextDue: next?.light ? { label: next.clock.label, due: next.clock.due_date, light: next.light } : null,
       extended: decide.get(r.id)?.clock.extended === 1,

@@ -1,7 +1,7 @@
 // 法治政府建设年度报告: drafted from the indicators of the unit's subtree, edited in draft only,
 // approved by the unit head, submitted (units) or reported (county), published before 1 April.
 import './tables.ts';
-import { rowInScope } from '../../kernel/records/read.ts';
+import { rowInScope, workflowViews } from '../../kernel/records/read.ts';
 import type { Executor } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
@@ -12,7 +12,7 @@ import { chinaToday } from '../../kernel/calendar/days.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline, readTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf, clocksWithLights, clockView } from '../../kernel/workflow/clocks.ts';
+import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
 import { computeAll, scopeForUnitCode } from '../../kernel/indicators/registry.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
@@ -97,22 +97,15 @@ async function loadRow(platform: Platform, scope: DataScope, id: string): Promis
 }
 
 /** The definition's view, the unit's name and code, and the publication clock's deadline and light. */
-async function toViews(platform: Platform, rows: Row[]): Promise<ReportView[]> {
-  if (!rows.length) return [];
-  const clocks = await clocksWithLights(platform, REPORT_RECORD_TYPE, rows.map((r) => r.id));
-  return rows.map((r) => {
-    const { clock, light = null } = clocks.get(r.id) ?? {};
-    return {
-      ...recordView(REPORT, r),
-      unitName: r.unit_name,
-      unitCode: r.unit_code,
-      statusLabel: REPORT_WORKFLOW.states[r.status]?.label ?? r.status,
-      due: clock?.due_date ?? r.publish_due,
-      light,
-      updatedAt: r.updated_at,
-    };
-  });
-}
+const toViews = (platform: Platform, rows: Row[]): Promise<ReportView[]> =>
+  workflowViews(platform, REPORT_WORKFLOW, rows, undefined, (r, { due, light }) => ({
+    ...recordView(REPORT, r),
+    unitName: r.unit_name,
+    unitCode: r.unit_code,
+    due: due ?? r.publish_due,
+    light,
+    updatedAt: r.updated_at,
+  }));
 
 export function sectionsOf(row: Pick<AnnualReportTable, 'sections' | 'year'>): ReportSection[] {
   const stored = new Map((JSON.parse(row.sections) as StoredSection[]).map((s) => [s.key, s.html]));

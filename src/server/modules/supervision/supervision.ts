@@ -1,22 +1,23 @@
 // Inspections, findings and the rectification loop. Findings carry a rectification clock (their
 // deadline), feed the problem pool, and get a supervision notice (督办单) when they escalate.
 import { sql } from 'kysely';
-import { rowInScope, clockViews } from '../../kernel/records/read.ts';
+import { rowInScope, clockViews, workflowViews } from '../../kernel/records/read.ts';
 import './tables.ts';
+import type { FindingTable } from './tables.ts';
 import type { Db, Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
 import { assertInScope, inScope, type DataScope } from '../../kernel/auth/scope.ts';
 import { listPage } from '../../kernel/records/list.ts';
-import { recordView } from '../../kernel/records/view.ts';
+import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
-import { updateVersioned } from '../../kernel/db/versioned.ts';
+import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { applyEffects } from '../../kernel/workflow/engine.ts';
+import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksWithLights, moveFixedDue } from '../../kernel/workflow/clocks.ts';
+import { moveFixedDue } from '../../kernel/workflow/clocks.ts';
 import { closeProblem, openProblem } from '../../kernel/problems/index.ts';
 import {
   FINDING,
@@ -66,11 +67,10 @@ async function checkTargets(tx: Executor, ids: readonly string[]): Promise<void>
 export async function createInspection(tx: Tx, platform: Platform, actor: Actor, input: InspectionInput & { ref?: string | null; organiserId: string }): Promise<string> {
   const targets = [...new Set(input.targetUnitIds)];
   await checkTargets(tx, targets);
-  const now = nowIso();
   const id = newId();
   await tx
     .insertInto('inspections')
-    .values({ id, ref: input.ref ?? null, unit_id: input.organiserId, title: input.title, kind: input.kind, date: input.date, inspectors: input.inspectors, checklist: JSON.stringify(input.checklist ?? []), summary: input.summary ?? null, version: 1, created_at: now, created_by: actor.id, updated_at: now, updated_by: actor.id })
+    .values({ id, ref: input.ref ?? null, unit_id: input.organiserId, title: input.title, kind: input.kind, date: input.date, inspectors: input.inspectors, checklist: JSON.stringify(input.checklist ?? []), summary: input.summary ?? null, ...newStamps(actor.id) })
     .execute();
   await tx.insertInto('inspection_targets').values(targets.map((unit_id) => ({ inspection_id: id, unit_id }))).execute();
   await platform.audit.record(tx, actor, { action: 'inspection.create', targetType: 'inspection', targetId: id, detail: { title: input.title, kind: input.kind, date: input.date, targets: targets.length } });
@@ -182,27 +182,18 @@ async function checkFinding(tx: Executor, input: FindingWrite) {
 export async function insertFinding(tx: Tx, platform: Platform, actor: Actor, input: FindingWrite): Promise<string> {
   const inspection = await checkFinding(tx, input);
   const status = input.status ?? 'open';
-  const now = nowIso();
   const row = {
     id: newId(),
     ref: input.ref ?? null,
-    inspection_id: inspection.id,
-    unit_id: input.unitId,
-    description: input.description,
-    severity: input.severity,
-    due_date: input.dueDate,
+    ...recordRow<FindingTable>(FINDING, input),
     status,
     measures: null,
     rectified_date: input.rectifiedDate ?? null,
     verified_date: input.verifiedDate ?? null,
     followup_result: null,
     interviewed_on: null,
-    version: 1,
-    created_at: now,
-    created_by: actor.id,
-    updated_at: now,
-    updated_by: actor.id,
-  };
+    ...newStamps(actor.id),
+  } as FindingTable & WorkflowRecord;
   await tx.insertInto('findings').values(row).execute();
   await addTimeline(tx, actor, { recordType: FINDING_RECORD_TYPE, recordId: row.id, action: 'create', label: '发现问题', toStatus: status, note: `整改期限 ${input.dueDate}` });
   if (status !== 'verified') {
@@ -252,23 +243,16 @@ function findingQuery(db: Executor) {
     .select(['i.title as inspection_title', 'u.name as unit_name']);
 }
 
-async function findingViews(platform: Platform, rows: any[]): Promise<FindingView[]> {
-  const clocks = await clocksWithLights(platform, FINDING_RECORD_TYPE, rows.map((r) => r.id), 'rectify');
-  return rows.map((r) => {
-    const { clock, light = null } = clocks.get(r.id) ?? {};
-    return {
-      ...recordView(FINDING, r),
-      status: r.status,
-      inspectionTitle: r.inspection_title,
-      unitName: r.unit_name,
-      statusLabel: FINDING_WORKFLOW.states[r.status]?.label ?? r.status,
-      // Overdue by the clock: paused time (waiting for verification) does not count against the unit.
-      overdue: light === 'red',
-      due: clock?.due_date ?? r.due_date,
-      light,
-    };
-  });
-}
+const findingViews = (platform: Platform, rows: any[]): Promise<FindingView[]> =>
+  workflowViews(platform, FINDING_WORKFLOW, rows, 'rectify', (r, { due, light }) => ({
+    ...recordView(FINDING, r),
+    inspectionTitle: r.inspection_title,
+    unitName: r.unit_name,
+    // Overdue by the clock: paused time (waiting for verification) does not count against the unit.
+    overdue: light === 'red',
+    due: due ?? r.due_date,
+    light,
+  }));
 
 export async function listFindings(platform: Platform, scope: DataScope, query: FindingListQuery) {
   let base = findingQuery(platform.db);
