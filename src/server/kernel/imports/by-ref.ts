@@ -11,6 +11,7 @@ import { HttpError } from '../http/errors.ts';
 import { rowChecker, splitCodes } from './rows.ts';
 import type { ImportType, Importer, RowError } from './types.ts';
 import { loadRecord, transitionWithin } from '../workflow/engine.ts';
+import { changeClock } from '../workflow/clocks.ts';
 import type { WorkflowDef } from '../../../shared/workflow.ts';
 
 /** A row refused by the import's own checks, reported under a file column. */
@@ -51,6 +52,10 @@ interface ByRefSpec<Row extends { ref: string }> extends Omit<ImportType<Row>, '
   /** API field → file column, for field errors thrown by the module's commands (`''`: the column of a refusal that names no field). */
   columns?: Record<string, string>;
   update(row: Row, existing: ExistingRecord, run: RefImportRun): Promise<unknown>;
+  /** Refuses a row before either command: what the row contradicts in itself, a permission it needs. */
+  check?(row: Row, run: RefImportRun): void;
+  /** What follows either command on the record (its workflow steps on the row's dates); `create` then returns the new record's id. */
+  then?(row: Row, id: string, run: RefImportRun): Promise<void>;
 }
 
 export interface RefImportSpec<Row extends { ref: string }> extends ByRefSpec<Row> {
@@ -121,11 +126,17 @@ function byRef<Row extends { ref: string }>(spec: ByRefSpec<Row>, keying: Keying
           let found = (tx as any).selectFrom(spec.table).selectAll().where('ref', '=', r.value.ref);
           if (unitId !== undefined) found = found.where('unit_id', '=', unitId);
           const existing = await found.executeTakeFirst();
+          spec.check?.(r.value, run);
           if (existing) {
             await spec.update(r.value, existing, run);
+            await spec.then?.(r.value, existing.id, run);
             updated++;
           } else {
-            await keying.create(r.value, unitId, run);
+            const id = await keying.create(r.value, unitId, run);
+            if (spec.then) {
+              if (typeof id !== 'string') throw new Error(`导入类型 ${spec.type} 的 create 须返回新记录的 id`);
+              await spec.then(r.value, id, run);
+            }
             created++;
           }
         } catch (error) {
@@ -166,6 +177,12 @@ async function runFor(tx: Tx, platform: Platform, actor: Importer, unknown: stri
       if (!actor.permissions.has(permission)) refuseRow(column, `无权${what}`);
     },
   };
+}
+
+/** The record's clock of `key` extended as approved, through the clock's own command, unless it has stopped or was extended already. */
+export async function extendApproved(run: RefImportRun, recordType: string, id: string, key: string): Promise<void> {
+  const clock = await run.tx.selectFrom('clocks').selectAll().where('record_type', '=', recordType).where('record_id', '=', id).where('clock_key', '=', key).executeTakeFirst();
+  if (clock && clock.status !== 'stopped' && clock.extended !== 1) await changeClock(run.tx, run.platform, run.actor, clock, { op: 'extend', approval: '批量导入：已经批准延长' });
 }
 
 /** How many of `steps` a record in `status` has taken (a status between two steps counts as the earlier). */

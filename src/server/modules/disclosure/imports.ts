@@ -5,9 +5,8 @@ import type { z } from '../../../shared/zod.ts';
 import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, type DisclosureRequestInput } from '../../../shared/schemas/disclosure.ts';
 import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
 import { booleanCell } from '../../kernel/imports/rows.ts';
-import { advanceTo, refImport, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
+import { advanceTo, refImport, refuseRow, type RefImportRun, extendApproved } from '../../kernel/imports/by-ref.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { changeClock } from '../../kernel/workflow/clocks.ts';
 import { correctRequest, createRequest } from './disclosure.ts';
 
 // 是否延期 is the reply clock's (approved extension), not a column of the request.
@@ -35,16 +34,10 @@ export const disclosureRequestsImport = refImport<Row>({
   table: 'foi_requests',
   columns: { unitId: '受理机关编码（unitCode）', applicantName: '申请人（applicant）', date: '答复日期（replyDate）' },
   unitOf: (v, run) => run.unit(v.unitCode, '受理机关编码（unitCode）'),
-  async create(v, unitId, run) {
-    check(v, run);
-    const id = await createRequest(run.tx, run.platform, run.actor, run.actor.scope, { ...requestInput(v), unitId, channel: 'window', ref: v.ref });
-    await answer(v, id, run);
-  },
-  async update(v, existing, run) {
-    check(v, run);
-    await correctRequest(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, requestInput(v));
-    await answer(v, existing.id, run);
-  },
+  check,
+  create: (v, unitId, run) => createRequest(run.tx, run.platform, run.actor, run.actor.scope, { ...requestInput(v), unitId, channel: 'window', ref: v.ref }),
+  update: (v, existing, run) => correctRequest(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, requestInput(v)),
+  then: answer,
 });
 
 function check(v: Row, run: RefImportRun): void {
@@ -55,7 +48,6 @@ function check(v: Row, run: RefImportRun): void {
 
 /** The approved extension (as the clock's own command), then 作出答复 on the reply date. */
 async function answer(v: Row, id: string, run: RefImportRun): Promise<void> {
-  const clock = await run.tx.selectFrom('clocks').selectAll().where('record_type', '=', DISCLOSURE_RECORD_TYPE).where('record_id', '=', id).where('clock_key', '=', 'reply').executeTakeFirst();
-  if (v.extended && clock && clock.status !== 'stopped' && clock.extended !== 1) await changeClock(run.tx, run.platform, run.actor, clock, { op: 'extend', approval: '批量导入：已经批准延长' });
+  if (v.extended) await extendApproved(run, DISCLOSURE_RECORD_TYPE, id, 'reply');
   await advanceTo(run, DISCLOSURE_WORKFLOW, id, [{ status: 'replied', transition: 'reply', date: v.replyDate ?? '', values: { replyType: v.replyType } }], v.replyDate ? 1 : 0, '答复日期（replyDate）');
 }

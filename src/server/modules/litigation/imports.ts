@@ -24,16 +24,10 @@ export const litigationCasesImport = refImport<CaseRow>({
   table: 'litigation_cases',
   columns: { unitId: '被告单位编码（unitCode）', date: '裁判日期（judgmentDate）', ...COLUMNS },
   unitOf: (v, run) => run.unit(v.unitCode, '被告单位编码（unitCode）'),
-  async create(v, unitId, run) {
-    checkCase(v);
-    const id = await createLitigationCase(run.tx, run.platform, run.actor, run.actor.scope, { ...caseInput(v), unitId, ref: v.ref });
-    await judge(v, id, run);
-  },
-  async update(v, existing, run) {
-    checkCase(v);
-    await correctCase(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, caseInput(v));
-    await judge(v, existing.id, run);
-  },
+  check: checkCase,
+  create: (v, unitId, run) => createLitigationCase(run.tx, run.platform, run.actor, run.actor.scope, { ...caseInput(v), unitId, ref: v.ref }),
+  update: (v, existing, run) => correctCase(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, caseInput(v)),
+  then: judge,
 });
 
 function checkCase(v: CaseRow): void {

@@ -49,26 +49,23 @@ export const disputesImport = refImport<DisputeRow>({
   table: 'disputes',
   columns: { unitId: '受理单位编码（unitCode）', orgId: '调解组织编号（orgRef）', date: '结案日期（closedDate）' },
   unitOf: (v, run) => run.unit(v.unitCode, '受理单位编码（unitCode）'),
-  async create(v, unitId, run) {
-    const id = await createDispute(run.tx, run.platform, run.actor, run.actor.scope, { ...(await intake(v, run)), unitId, parties: IMPORTED, summary: IMPORTED, mediators: IMPORTED, linkedDisputeId: null, ref: v.ref });
-    await advanceTo(run, DISPUTE_WORKFLOW, id, steps(v), wanted(v), '调解结果（outcome）');
+  check(v) {
+    const problem = contradiction(v);
+    if (problem) refuseRow(...problem);
   },
-  async update(v, existing, run) {
-    await updateDispute(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, await intake(v, run));
-    await advanceTo(run, DISPUTE_WORKFLOW, existing.id, steps(v), wanted(v), '调解结果（outcome）');
-  },
+  create: async (v, unitId, run) => createDispute(run.tx, run.platform, run.actor, run.actor.scope, { ...(await intake(v, run)), unitId, parties: IMPORTED, summary: IMPORTED, mediators: IMPORTED, linkedDisputeId: null, ref: v.ref }),
+  update: async (v, existing, run) => updateDispute(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, await intake(v, run)),
+  // 结案 then 回访, on the row's dates.
+  then: (v, id, run) => advanceTo(run, DISPUTE_WORKFLOW, id, steps(v), wanted(v), '调解结果（outcome）'),
 });
 
 const IMPORTED = '（导入）';
 
 async function intake(v: DisputeRow, run: Parameters<typeof advanceTo>[0]) {
-  const problem = contradiction(v);
-  if (problem) refuseRow(...problem);
   const org = v.orgRef ? await run.record('mediation_orgs', v.orgRef, '调解组织编号（orgRef）', '调解组织') : null;
   return { type: v.type, receivedDate: v.receivedDate, channel: v.channel, orgId: org?.id ?? null, lawyerInvolved: v.lawyerInvolved ?? false };
 }
 
-/** 结案 then 回访, on the row's dates. */
 const steps = (v: DisputeRow) => [
   { status: 'closed', transition: 'close', date: v.closedDate ?? '', values: { outcome: v.outcome } },
   { status: 'revisited', transition: 'revisit', date: v.revisitDate ?? '', values: { revisitResult: v.revisitResult ?? '（批量导入，未记录回访情况）' } },

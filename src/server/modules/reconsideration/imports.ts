@@ -5,9 +5,8 @@ import type { z } from '../../../shared/zod.ts';
 import { DECISIONS, REVIEW_CASE, REVIEW_RECORD_TYPE, REVIEW_WORKFLOW, TERMINATIONS, type ReviewCaseInput, type ReviewOutcome } from '../../../shared/schemas/reconsideration.ts';
 import { booleanCell } from '../../kernel/imports/rows.ts';
 import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
-import { advanceTo, refImport, refuseRow, stepReached, type ImportStep, type RefImportRun } from '../../kernel/imports/by-ref.ts';
+import { advanceTo, refImport, refuseRow, stepReached, type ImportStep, type RefImportRun, extendApproved } from '../../kernel/imports/by-ref.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { changeClock } from '../../kernel/workflow/clocks.ts';
 import { correctCase, createCase } from './reconsideration.ts';
 
 const row = importRow(REVIEW_CASE, { extended: booleanCell('是否延期').optional() });
@@ -52,8 +51,7 @@ async function advance(v: Row, id: string, run: RefImportRun): Promise<void> {
   if (v.extended) {
     const status = (await run.tx.selectFrom('review_cases').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
     if (stepReached(status, steps) < accepted) await advanceTo(run, REVIEW_WORKFLOW, id, steps, accepted, '受理日期（acceptedDate）');
-    const clock = await run.tx.selectFrom('clocks').selectAll().where('record_type', '=', REVIEW_RECORD_TYPE).where('record_id', '=', id).where('clock_key', '=', 'decide').executeTakeFirst();
-    if (clock && clock.status !== 'stopped' && clock.extended !== 1) await changeClock(run.tx, run.platform, run.actor, clock, { op: 'extend', approval: '批量导入：已经批准延长' });
+    await extendApproved(run, REVIEW_RECORD_TYPE, id, 'decide');
   }
   await advanceTo(run, REVIEW_WORKFLOW, id, steps, steps.length, '结果（outcome）');
 }
@@ -71,16 +69,10 @@ export const reviewCasesImport = refImport<Row>({
   table: 'review_cases',
   columns: { unitId: '复议机关编码（unitCode）', applicantName: '申请人（applicant）', procedure: '审理程序（procedure）', date: '结案日期（closedDate）' },
   unitOf: (v, run) => run.unit(v.unitCode, '复议机关编码（unitCode）'),
-  async create(v, unitId, run) {
-    check(v, run);
-    const id = await createCase(run.tx, run.platform, run.actor, run.actor.scope, { ...caseInput(v), unitId, applicantKind: 'person', ref: v.ref });
-    await advance(v, id, run);
-  },
-  async update(v, existing, run) {
-    check(v, run);
-    await correctCase(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, caseInput(v));
-    await advance(v, existing.id, run);
-  },
+  check,
+  create: (v, unitId, run) => createCase(run.tx, run.platform, run.actor, run.actor.scope, { ...caseInput(v), unitId, applicantKind: 'person', ref: v.ref }),
+  update: (v, existing, run) => correctCase(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, caseInput(v)),
+  then: advance,
 });
 
 /** The intake fields a row carries (its workflow columns are steps, not input). */
