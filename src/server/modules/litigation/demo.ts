@@ -1,14 +1,13 @@
 // The demo county's lawsuits over three years: won, lost (with its analysis), withdrawn, mediated,
 // under way; hearings with and without the agency head. Idempotent by ref.
 import type { Platform } from '../../kernel/platform.ts';
-import { actingAs } from '../../kernel/auth/acting-as.ts';
 import { applyTransition } from '../../kernel/workflow/engine.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
-import { BlobStore, checkFileType } from '../../kernel/attachments/store.ts';
+import { checkFileType } from '../../kernel/attachments/store.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { LITIGATION_WORKFLOW } from '../../../shared/schemas/litigation.ts';
 import { addHearing, createLitigationCase, setLossAnalysis } from './litigation.ts';
-import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
+import { demoStart } from '../../kernel/demo.ts';
 
 const DEFENDANTS = ['SFX-D21', 'SFX-D09', 'SFX-D05', 'SFX-D25', 'SFX-T01'];
 const CAUSES = ['不服行政处罚决定', '不服房屋征收补偿决定', '不服治安管理处罚', '不服强制拆除行为', '不服政府信息公开答复'];
@@ -31,11 +30,9 @@ const CURRENT: [daysAgo: number, Script][] = [
 ];
 
 export async function loadDemoLitigation(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await demoLoaded(platform, print, { table: 'litigation_cases', ref: 'DEMO-LIT-0', title: '行政应诉' })) return;
-  const office = await actingAs(platform, 'fzb_wang');
-  const units = await unitIdsByCode(platform);
-  const store = new BlobStore(platform.config.attachmentsDir);
-  const today = toDayNumber(chinaToday());
+  const demo = await demoStart(platform, print, { table: 'litigation_cases', ref: 'DEMO-LIT-0', title: '行政应诉' });
+  if (!demo) return;
+  const { office, units, store, today } = demo;
   let n = 0;
   const run = async (filed: number, s: Script) => {
     const unitId = units.get(DEFENDANTS[n % DEFENDANTS.length]!)!;

@@ -1,12 +1,11 @@
 // The demo county's mediation organisations and three years of disputes in every state and channel,
 // some linked across channels (三调联动). Idempotent by ref.
 import type { Platform } from '../../kernel/platform.ts';
-import { actingAs } from '../../kernel/auth/acting-as.ts';
 import { applyTransition } from '../../kernel/workflow/engine.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
 import { DISPUTE_TYPES, DISPUTE_WORKFLOW } from '../../../shared/schemas/mediation.ts';
 import { createDispute, createOrg } from './mediation.ts';
-import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
+import { demoStart } from '../../kernel/demo.ts';
 
 const ORGS: [ref: string, unit: string, name: string, type: string][] = [
   ['DEMO-ORG-T01', 'SFX-T01', '城关镇人民调解委员会', 'town'],
@@ -17,12 +16,11 @@ const ORGS: [ref: string, unit: string, name: string, type: string][] = [
 ];
 
 export async function loadDemoMediation(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await demoLoaded(platform, print, { table: 'mediation_orgs', ref: 'DEMO-ORG-T01', title: '矛盾纠纷调解' })) return;
-  const office = await actingAs(platform, 'fzb_wang');
-  const units = await unitIdsByCode(platform);
+  const demo = await demoStart(platform, print, { table: 'mediation_orgs', ref: 'DEMO-ORG-T01', title: '矛盾纠纷调解' });
+  if (!demo) return;
+  const { office, units, today } = demo;
   const orgIds: string[] = [];
   for (const [ref, unit, name, type] of ORGS) orgIds.push(await platform.db.transaction().execute((tx) => createOrg(tx, platform, office, office.scope, { ref, unitId: units.get(unit)!, name, type, establishedDate: '2015-06-01' })));
-  const today = toDayNumber(chinaToday());
   const year = Number(chinaToday().slice(0, 4));
   let n = 0;
   for (const y of [year - 2, year - 1, year]) {

@@ -3,21 +3,19 @@ import type { Platform } from '../../kernel/platform.ts';
 import { actingAs } from '../../kernel/auth/acting-as.ts';
 import { applyTransition } from '../../kernel/workflow/engine.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
-import { BlobStore, checkFileType } from '../../kernel/attachments/store.ts';
+import { checkFileType } from '../../kernel/attachments/store.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { PROPOSAL_WORKFLOW } from '../../../shared/schemas/proposals.ts';
 import { createProposal } from './proposals.ts';
-import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
+import { demoStart } from '../../kernel/demo.ts';
 
 const TITLES = ['关于加强农村法律顾问服务的建议', '关于规范涉企行政检查的建议', '关于推进“法律明白人”培养的提案', '关于优化政务服务“一网通办”的提案', '关于加强校园周边综合治理的建议', '关于完善矛盾纠纷多元化解机制的提案', '关于加强食品安全监管的建议', '关于规范城市管理执法的提案'];
 const UNITS: [string, string][] = [['SFX-D01', 'lly_sfx_d01'], ['SFX-D21', 'lly_sfx_d21'], ['SFX-D03', 'jyj_liaison'], ['SFX-D28', 'lly_sfx_d28']];
 
 export async function loadDemoProposals(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await demoLoaded(platform, print, { table: 'proposals', ref: 'DEMO-PROP-0', title: '建议提案' })) return;
-  const office = await actingAs(platform, 'fzb_wang');
-  const units = await unitIdsByCode(platform);
-  const store = new BlobStore(platform.config.attachmentsDir);
-  const today = toDayNumber(chinaToday());
+  const demo = await demoStart(platform, print, { table: 'proposals', ref: 'DEMO-PROP-0', title: '建议提案' });
+  if (!demo) return;
+  const { office, units, store, today } = demo;
   const year = Number(chinaToday().slice(0, 4));
   let n = 0;
   for (const y of [year - 2, year - 1, year]) {

@@ -1,12 +1,11 @@
 // The demo county's reconsideration cases over three years, in every state, worked through the same
 // workflow as in the UI (dates back-dated). Idempotent: cases are recognised by their ref.
 import type { Platform } from '../../kernel/platform.ts';
-import { actingAs } from '../../kernel/auth/acting-as.ts';
 import { applyTransition } from '../../kernel/workflow/engine.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
 import { REVIEW_WORKFLOW } from '../../../shared/schemas/reconsideration.ts';
 import { createCase } from './reconsideration.ts';
-import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
+import { demoStart } from '../../kernel/demo.ts';
 
 type Step = [key: string, afterReceived: number, values?: Record<string, unknown>, note?: string];
 
@@ -44,10 +43,9 @@ const CURRENT: [receivedDaysAgo: number, Step[]][] = [
 ];
 
 export async function loadDemoReview(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await demoLoaded(platform, print, { table: 'review_cases', ref: 'DEMO-REVIEW-0', title: '行政复议' })) return;
-  const office = await actingAs(platform, 'fzb_wang');
-  const units = await unitIdsByCode(platform);
-  const today = toDayNumber(chinaToday());
+  const demo = await demoStart(platform, print, { table: 'review_cases', ref: 'DEMO-REVIEW-0', title: '行政复议' });
+  if (!demo) return;
+  const { office, units, today } = demo;
   let n = 0;
   const run = async (received: number, steps: Step[]) => {
     const [respondentCode, respondent, act] = RESPONDENTS[n % RESPONDENTS.length]!;

@@ -5,21 +5,20 @@ import type { RequestContext } from '../../kernel/auth/context.ts';
 import { actingAs } from '../../kernel/auth/acting-as.ts';
 import { applyTransition } from '../../kernel/workflow/engine.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
-import { BlobStore, checkFileType } from '../../kernel/attachments/store.ts';
+import { checkFileType } from '../../kernel/attachments/store.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { FINDING_WORKFLOW } from '../../../shared/schemas/supervision.ts';
 import { addInterview, createInspection, createNotice, insertFinding } from './supervision.ts';
-import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
+import { demoStart } from '../../kernel/demo.ts';
 
 const day = (offset: number) => fromDayNumber(toDayNumber(chinaToday()) + offset);
 
 export async function loadDemoSupervision(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await demoLoaded(platform, print, { table: 'inspections', ref: 'DEMO-INS-1', title: '法治督察' })) return;
-  const office = await actingAs(platform, 'fzb_wang');
+  const demo = await demoStart(platform, print, { table: 'inspections', ref: 'DEMO-INS-1', title: '法治督察' });
+  if (!demo) return;
+  const { office, units, store } = demo;
   const inspector = await actingAs(platform, 'ducha_li');
-  const units = await unitIdsByCode(platform);
   const unit = (code: string) => units.get(code)!;
-  const store = new BlobStore(platform.config.attachmentsDir);
 
   const [written, onsite, special] = await platform.db.transaction().execute(async (tx) => [
     await createInspection(tx, platform, inspector, { ref: 'DEMO-INS-1', organiserId: office.unitId, title: '上半年法治政府建设书面督察', kind: 'written', date: day(-100), targetUnitIds: [unit('SFX-D03'), unit('SFX-D21'), unit('SFX-T01')], inspectors: '李督察、王法治', checklist: [{ item: '年度法治政府建设工作要点', kind: 'required' }, { item: '主要负责人述法', kind: 'required' }, { item: '法治宣传特色做法', kind: 'optional' }], summary: '各单位按要求报送了书面材料，总体落实较好。' }),
