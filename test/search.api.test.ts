@@ -131,7 +131,14 @@ describe('global search', () => {
     await sql`delete from search_foi_requests`.execute(env.platform.db);
     expect(idsOf(await find(office, `重建${tag}`))).not.toContain(made.id);
     const { installSearch, searchTargets } = await import('../src/server/kernel/search/index.ts');
-    await installSearch(env.platform.db, 'sqlite', searchTargets(env.platform), false);
+    await installSearch(env.platform.db, 'sqlite', searchTargets(env.platform));
+    expect(idsOf(await find(office, `重建${tag}`))).toContain(made.id);
+    // A migration that rebuilds a table renumbers its rowids: the index notices and refills.
+    await sql`update foi_requests set rowid = rowid + 1000000`.execute(env.platform.db);
+    await installSearch(env.platform.db, 'sqlite', searchTargets(env.platform));
+    const { rows } = await sql<{ n: number }>`select count(*) as n from search_foi_requests s join foi_requests t on t.rowid = s.rowid and t.id = s.id`.execute(env.platform.db);
+    const { rows: all } = await sql<{ n: number }>`select count(*) as n from foi_requests`.execute(env.platform.db);
+    expect(Number(rows[0]!.n)).toBe(Number(all[0]!.n));
     expect(idsOf(await find(office, `重建${tag}`))).toContain(made.id);
   });
 });

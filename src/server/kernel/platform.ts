@@ -132,7 +132,7 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
   try {
     await facts.install(['clocks', 'org_units', ...CALENDAR_TABLES]);
     await installLightCounts(handle.db, handle.dialect);
-    searchable = await installSearch(handle.db, handle.dialect, searchTargets({ workflows, records }), migrationsApplied.length > 0);
+    searchable = await installSearch(handle.db, handle.dialect, searchTargets({ workflows, records }));
   } catch (error) {
     await handle.close();
     throw error;

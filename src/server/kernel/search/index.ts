@@ -82,10 +82,10 @@ function sqliteObjects(target: SearchTarget) {
 
 /**
  * Creates or refreshes the index. On SQLite the FTS table holds each row under the row's rowid; a
- * migration that rebuilt a table may have renumbered its rowids, so the index is refilled whenever
- * migrations ran, its definition changed, or its row count differs from the table's.
+ * migration that rebuilt a table may have renumbered its rowids, so the index is refilled when its
+ * definition changed or it is out of step with its table (inStep).
  */
-export async function installSearch(db: Db, dialect: Dialect, wanted: readonly SearchTarget[], migrated: boolean): Promise<SearchTarget[]> {
+export async function installSearch(db: Db, dialect: Dialect, wanted: readonly SearchTarget[]): Promise<SearchTarget[]> {
   const targets = await withColumnsPresent(db, dialect, wanted);
   if (dialect === 'sqlite') {
     await db.transaction().execute(async (tx) => {
@@ -94,7 +94,7 @@ export async function installSearch(db: Db, dialect: Dialect, wanted: readonly S
         const existing = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where name = ${o.fts} or name like ${`${o.fts}\\_a_`} escape '\\'`.execute(tx);
         const current = new Map(existing.rows.map((r) => [r.name, r.sql]));
         const same = current.get(o.fts) === o.create && o.triggers.every((t) => [...current.values()].includes(t));
-        if (same && !migrated && (await countsMatch(tx, o.fts, target.table))) continue;
+        if (same && (await inStep(tx, o.fts, target.table))) continue;
         for (const suffix of ['_ai', '_ad', '_au']) await sql.raw(`drop trigger if exists ${ident(o.fts + suffix)}`).execute(tx);
         await sql.raw(`drop table if exists ${ident(o.fts)}`).execute(tx);
         await sql.raw(o.create).execute(tx);
@@ -134,9 +134,16 @@ async function withColumnsPresent(db: Db, dialect: Dialect, targets: readonly Se
   return out;
 }
 
-async function countsMatch(tx: Executor, fts: string, table: string): Promise<boolean> {
-  const { rows } = await sql<{ a: number; b: number }>`select (select count(*) from ${sql.table(fts)}) as a, (select count(*) from ${sql.table(table)}) as b`.execute(tx);
-  return Number(rows[0]!.a) === Number(rows[0]!.b);
+/**
+ * Whether the FTS table still mirrors its table: as many rows, and the first and last rowids name the
+ * same records (a rebuilt table renumbers its rowids; checking every row would cost a full refill).
+ */
+async function inStep(tx: Executor, fts: string, table: string): Promise<boolean> {
+  const counts = await sql<{ a: number; b: number }>`select (select count(*) from ${sql.table(fts)}) as a, (select count(*) from ${sql.table(table)}) as b`.execute(tx);
+  if (Number(counts.rows[0]!.a) !== Number(counts.rows[0]!.b)) return false;
+  const ends = await sql<{ same: number }>`select count(*) as same from ${sql.table(fts)} s join ${sql.table(table)} t on t.rowid = s.rowid and t.id = s.id
+    where s.rowid in ((select min(rowid) from ${sql.table(fts)}), (select max(rowid) from ${sql.table(fts)}))`.execute(tx);
+  return Number(counts.rows[0]!.a) === 0 || Number(ends.rows[0]!.same) === (Number(counts.rows[0]!.a) === 1 ? 1 : 2);
 }
 
 /** Words of the query: each must match (AND), in any order. */
@@ -145,43 +152,51 @@ const termsOf = (q: string) => [...new Set(q.split(/\s+/).filter(Boolean))].slic
 /** The FTS5 phrase for one term (quotes doubled, so the user's text is never FTS syntax). */
 const phrase = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
-/** The records of one target matching every term, in the reader's scope: the newest first, and how many (up to the cap). */
+/**
+ * The records of one target matching every term, in the reader's scope: the newest first, and how
+ * many (up to the cap). Both branches walk the newest rows first and stop at the cap, so a common
+ * word costs no more than a rare one: SQLite in the FTS table's rowid order (the table's own), the
+ * rows in scope joined by primary key; PostgreSQL by id (ids grow with time).
+ */
 async function searchTarget(platform: Platform, ctx: RequestContext, target: SearchTarget, terms: string[], unitIds: readonly string[], limit: number): Promise<SearchGroup | null> {
   const { db } = platform;
   const t = (column: string) => sql.ref(`t.${column}`);
-  let base: any;
-  if (platform.dialect === 'sqlite') {
+  const sqlite = platform.dialect === 'sqlite';
+  const inScope = (q: any) => scoped(q, ctx.scope, 't.unit_id');
+  let byText: any;
+  if (sqlite) {
     const fts = `${SEARCH_PREFIX}${target.table}`;
     const long = terms.filter((w) => [...w].length >= TRIGRAM_MIN);
     const short = terms.filter((w) => [...w].length < TRIGRAM_MIN);
-    base = (db as any).selectFrom(`${target.table} as t`).innerJoin(`${fts} as s`, 's.id', 't.id');
-    if (long.length) base = base.where(sql`s.body match ${long.map(phrase).join(' AND ')}`);
-    for (const w of short) base = base.where(sql`s.body like ${`%${likeEscape(w)}%`} escape '\\'`);
+    byText = (db as any).selectFrom(`${fts} as s`).select(sql<string>`s.id`.as('id'));
+    if (!ctx.scope.all) byText = inScope(byText.innerJoin(`${target.table} as t`, 't.id', 's.id'));
+    if (long.length) byText = byText.where(sql`s.body match ${long.map(phrase).join(' AND ')}`);
+    for (const w of short) byText = byText.where(sql`s.body like ${`%${likeEscape(w)}%`} escape '\\'`);
+    byText = byText.orderBy(sql`s.rowid`, 'desc');
   } else {
     const text = sql.raw(textOf(target.columns, 't.'));
-    base = (db as any).selectFrom(`${target.table} as t`);
-    for (const w of terms) base = base.where(sql`${text} ilike ${`%${likeEscape(w)}%`} escape '\\'`);
+    byText = inScope((db as any).selectFrom(`${target.table} as t`).select('t.id'));
+    for (const w of terms) byText = byText.where(sql`${text} ilike ${`%${likeEscape(w)}%`} escape '\\'`);
+    byText = byText.orderBy('t.id', 'desc');
   }
-  const byUnit = unitIds.length ? (db as any).selectFrom(`${target.table} as t`).where('t.unit_id', 'in', unitIds) : null;
-  const branches = [base, byUnit].filter(Boolean).map((q) => scoped(q, ctx.scope, 't.unit_id'));
+  const byUnit = unitIds.length ? inScope((db as any).selectFrom(`${target.table} as t`).select('t.id').where('t.unit_id', 'in', unitIds)).orderBy(sqlite ? sql`t.rowid` : sql`t.id`, 'desc') : null;
   const ids = new Set<string>();
-  let total = 0;
-  for (const q of branches) {
-    const found = await q.select('t.id').orderBy('t.id', 'desc').limit(COUNT_CAP + 1).execute();
-    for (const r of found) ids.add(r.id);
-    total = ids.size;
+  for (const q of [byText, byUnit]) {
+    if (!q || ids.size > COUNT_CAP) continue;
+    for (const r of await q.limit(COUNT_CAP + 1).execute()) ids.add(r.id);
   }
-  if (!total) return null;
-  const top = [...ids].sort().reverse().slice(0, limit);
+  if (!ids.size) return null;
+  const top = [...ids].slice(0, limit);
   const rows = await (db as any)
     .selectFrom(`${target.table} as t`)
     .leftJoin('org_units as u', 'u.id', 't.unit_id')
     .select([sql<string>`t.id`.as('id'), (target.hasRef ? sql<string | null>`t.ref` : sql<null>`null`).as('ref'), sql<string>`${t(target.titleColumn)}`.as('title'), sql<string | null>`t.status`.as('status'), sql<string | null>`u.name`.as('unitName')])
     .where('t.id', 'in', top)
-    .orderBy('t.id', 'desc')
     .execute();
+  const order = new Map(top.map((id, i) => [id, i]));
+  rows.sort((a: any, b: any) => order.get(a.id)! - order.get(b.id)!);
   const items: SearchHit[] = rows.map((r: any) => ({ id: r.id, ref: r.ref, title: String(r.title ?? ''), status: r.status, statusLabel: r.status ? (target.statusLabels[r.status] ?? null) : null, unitName: r.unitName, link: `${target.linkPrefix}${r.id}` }));
-  return { type: target.recordType, title: target.title, total: Math.min(total, COUNT_CAP + 1), items };
+  return { type: target.recordType, title: target.title, total: Math.min(ids.size, COUNT_CAP + 1), items };
 }
 
 /** The reader's matches, grouped by record type: only the types the reader may read, only in the reader's scope. */
