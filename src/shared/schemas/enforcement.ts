@@ -401,3 +401,110 @@ export type CaseView = RecordView<typeof ENFORCEMENT_CASE.fields> & {
   light: 'green' | 'yellow' | 'red' | null;
 };
 export type CaseDetail = CaseView & { officers: CaseOfficerView[]; records: CaseRecordView[] };
+
+// ---------------------------------------------------------------------------------------------
+// 案卷评查: the justice bureau's campaigns sample decided cases by body and kind, score each file on
+// the campaign's scoring sheet (lines with points) against its pass mark; a failed file and its
+// problems go to the body's problem pool.
+
+export const CAMPAIGN_RECORD_TYPE = 'file_review_campaign';
+export const FILE_REVIEW_RECORD_TYPE = 'file_review';
+/** Who runs campaigns and scores files: the justice bureau (行政执法监督机构). */
+export const SUPERVISION_ROLES = ['law_office', 'inspector'] as const;
+/** The sheet a campaign starts with (editable per campaign): 评查项目 and their points, 100 in all. */
+export const DEFAULT_SCORING_SHEET = [
+  { item: '执法主体合法、执法人员持证', points: 10 },
+  { item: '事实清楚、证据确凿', points: 25 },
+  { item: '适用法律正确、裁量适当', points: 20 },
+  { item: '程序合法（告知、听证、法制审核、送达）', points: 25 },
+  { item: '文书规范、全过程记录完整', points: 10 },
+  { item: '按时公示、立卷归档', points: 10 },
+] as const;
+
+export const CAMPAIGN_WORKFLOW: WorkflowDef = {
+  recordType: CAMPAIGN_RECORD_TYPE,
+  title: '案卷评查',
+  table: 'enforcement_review_campaigns',
+  titleColumn: 'title',
+  readPermission: 'enforcement.supervise',
+  linkPrefix: '/enforcement/file-reviews/',
+  states: {
+    ongoing: { label: '评查中', tone: 'processing' },
+    finished: { label: '已结束', tone: 'success', final: true },
+  },
+  transitions: [
+    {
+      key: 'finish',
+      label: '结束评查',
+      from: ['ongoing'],
+      to: 'finished',
+      roles: SUPERVISION_ROLES,
+      dateColumn: 'finished_date',
+      check: (r) => (Number(r.pending_files ?? 0) > 0 ? `还有 ${r.pending_files} 份案卷未评分` : null),
+    },
+  ],
+};
+
+export const REVIEW_CAMPAIGN = defineRecord({
+  type: CAMPAIGN_RECORD_TYPE,
+  title: '评查活动',
+  table: 'enforcement_review_campaigns',
+  fields: {
+    title: f.text('评查活动', { max: 200, required: true, list: true, sort: true, search: true, example: '2026年度行政处罚案卷评查' }),
+    unitId: f.unit('组织单位', { required: true, list: true, filter: true, example: 'SFX-D01' }),
+    startDate: f.date('开始日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2026-06-01' }),
+    passMark: f.integer('合格分数线', { required: true, list: true, note: '评分不低于该分数为合格', example: '80' }),
+    reviewers: f.text('评查人员', { max: 300, list: true, search: true, note: '司法局工作人员、法律顾问等' }),
+    finishedDate: f.date('结束日期', { input: false, list: true, notBefore: ['startDate'] }),
+  },
+});
+
+export const scoringLine = z.strictObject({
+  item: text('评查项目', 200),
+  points: z.number({ error: '分值应为整数' }).int({ error: '分值应为整数' }).min(1, { error: '分值应大于 0' }).max(100, { error: '分值不能超过 100' }),
+});
+export const campaignInput = createInput(REVIEW_CAMPAIGN, {
+  lines: z.array(scoringLine, { error: '请填写评分表' }).min(1, { error: '评分表至少一项' }).max(50, { error: '评分表不能超过 50 项' }).optional().meta({ title: '评分表' }),
+});
+export type CampaignInput = z.infer<typeof campaignInput>;
+export const campaignListQuery = listQuery(REVIEW_CAMPAIGN, {
+  status: z.enum(Object.keys(CAMPAIGN_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+});
+export const sampleInput = z.strictObject({
+  bodyId: z.string().trim().min(1).max(64).optional().meta({ title: '执法主体' }),
+  kind: labelledEnum(CASE_KINDS, '案件类别', 'kind').optional(),
+  year: z.number({ error: '年度应为整数' }).int({ error: '年度应为整数' }).min(2000, { error: '年度不能早于 2000' }).max(2100, { error: '年度不能晚于 2100' }).meta({ title: '决定年度' }),
+  count: z.number({ error: '抽取数量应为整数' }).int({ error: '抽取数量应为整数' }).min(1, { error: '抽取数量应大于 0' }).max(200, { error: '抽取数量不能超过 200' }).meta({ title: '抽取数量' }),
+});
+export type SampleInput = z.infer<typeof sampleInput>;
+
+/** One sampled file: its score against the campaign's sheet and pass mark, the problems found. */
+export const FILE_REVIEW = defineRecord({
+  type: FILE_REVIEW_RECORD_TYPE,
+  title: '评查案卷',
+  table: 'enforcement_file_reviews',
+  fields: {
+    campaignId: f.record('评查活动', { required: true, list: true, display: 'campaignTitle', example: 'PC-2026' }),
+    caseId: f.record('执法案件', { required: true, list: true, display: 'caseTitle', example: 'ZFAJ-2026-001' }),
+    // The case's unit: the body sees its own files' results.
+    unitId: f.unit('被评查单位', { input: false, importName: false, filter: true, list: true }),
+    reviewedDate: f.date('评查日期', { list: true, sort: true, notAfterToday: true, example: '2026-06-20' }),
+    score: f.integer('得分', { list: true, sort: true, example: '86' }),
+    passed: f.boolean('合格', { list: true, filter: true, note: '可空：按合格分数线判定', example: '是' }),
+    problems: f.longText('发现的问题', { max: 3000, importName: false, note: '不合格的，须写明问题' }),
+  },
+});
+export const scoreInput = z.strictObject({
+  version,
+  reviewedDate: isoDate('评查日期'),
+  score: z.number({ error: '得分应为整数' }).int({ error: '得分应为整数' }).min(0, { error: '得分不能为负数' }).meta({ title: '得分' }),
+  problems: text('发现的问题', 3000).optional(),
+});
+export type ScoreInput = z.infer<typeof scoreInput>;
+export const fileReviewListQuery = listQuery(FILE_REVIEW, {
+  campaignId: z.string().trim().max(64).optional().meta({ title: '评查活动' }),
+});
+export type FileReviewListQuery = z.infer<typeof fileReviewListQuery>;
+export type FileReviewView = RecordView<typeof FILE_REVIEW.fields> & { title: string; unitName: string; campaignTitle: string; caseTitle: string; bodyName: string; caseKind: CaseKind; passMark: number; total: number };
+export type CampaignView = RecordView<typeof REVIEW_CAMPAIGN.fields> & { unitName: string; status: string; statusLabel: string; files: number; scored: number; passedFiles: number; lines: { item: string; points: number }[]; total: number };
+export type CampaignDetail = CampaignView & { byBody: { bodyName: string; files: number; scored: number; passed: number; averageScore: number | null }[] };

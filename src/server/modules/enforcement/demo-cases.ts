@@ -2,7 +2,8 @@
 // their 90 days, a major case waiting for its legal review (赵审核's work), decisions waiting for
 // disclosure (the market regulator's officer's work), decisions disclosed on time and late, one
 // revoked and waiting to be withdrawn, one withdrawn — with their full-process records; some decided
-// last year, for the annual figures. Idempotent by ref.
+// last year, for the annual figures; then the bureau's file review of this year's decided cases.
+// Idempotent by ref.
 import type { Platform } from '../../kernel/platform.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
 import { actingAs } from '../../kernel/auth/acting-as.ts';
@@ -11,6 +12,7 @@ import { demoLoaded } from '../../kernel/demo.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
 import { CASE_WORKFLOW, type CaseInput, type CaseRecordInput } from '../../../shared/schemas/enforcement.ts';
 import { addCaseRecord, createCase } from './cases.ts';
+import { createCampaign, sampleFiles, scoreFile } from './file-reviews.ts';
 
 type Step = [key: string, daysAgo: number, values?: Record<string, unknown>, note?: string];
 interface DemoCase {
@@ -56,7 +58,7 @@ function demoCases(lastYearDays: number): DemoCase[] {
 }
 
 export async function loadDemoCases(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await demoLoaded(platform, print, { table: 'enforcement_cases', ref: 'DEMO-AJ-001', title: '行政执法案件' })) return;
+  if (await demoLoaded(platform, print, { table: 'enforcement_cases', ref: 'DEMO-AJ-001', title: '行政执法案件' })) return loadDemoFileReviews(platform, print);
   const office = await actingAs(platform, 'fzb_wang');
   const officer = await actingAs(platform, 'scj_officer');
   const reviewer = await actingAs(platform, 'shenhe_zhao');
@@ -90,4 +92,26 @@ export async function loadDemoCases(platform: Platform, print: (line: string) =>
     }
   }
   print(`行政执法案件演示数据：${n} 件（办理中、法制审核中、待公示、已公示、撤回公示等各状态）。`);
+  await loadDemoFileReviews(platform, print);
+}
+
+/** The justice bureau's file review of this year's decided cases: some scored (one failed, in its body's problem pool), the rest waiting. */
+async function loadDemoFileReviews(platform: Platform, print: (line: string) => void): Promise<void> {
+  if (await demoLoaded(platform, print, { table: 'enforcement_review_campaigns', ref: 'DEMO-PC-001', title: '案卷评查' })) return;
+  const office = await actingAs(platform, 'fzb_wang');
+  const today = toDayNumber(chinaToday());
+  const year = Number(chinaToday().slice(0, 4));
+  const start = Math.max(today - 10, toDayNumber(`${year}-01-01`));
+  const bureau = (await platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX-D01').executeTakeFirstOrThrow()).id;
+  const id = await platform.db.transaction().execute((tx) =>
+    createCampaign(tx, platform, office, office.scope, { ref: 'DEMO-PC-001', title: `${year}年度行政执法案卷评查`, unitId: bureau, startDate: fromDayNumber(start), passMark: 80, reviewers: '司法局行政执法监督科、县政府法律顾问' }),
+  );
+  const sampled = await platform.db.transaction().execute((tx) => sampleFiles(tx, platform, office, office.scope, id, { year, count: 8 }).catch(() => 0));
+  const files = await platform.db.selectFrom('enforcement_file_reviews').select(['id', 'version']).where('campaign_id', '=', id).orderBy('id').execute();
+  const scores: [number, string?][] = [[92], [85], [72, '行政处罚告知书未载明陈述申辩期限；执法记录仪录像未随卷归档'], [88]];
+  for (const [i, f] of files.slice(0, scores.length).entries()) {
+    const [score, problems] = scores[i]!;
+    await platform.db.transaction().execute((tx) => scoreFile(tx, platform, office, office.scope, f.id, { version: f.version, reviewedDate: fromDayNumber(Math.min(today, start + 2 + i)), score, problems }));
+  }
+  print(`案卷评查演示数据：评查活动 1 次，抽取案卷 ${sampled} 份，已评分 ${Math.min(files.length, scores.length)} 份。`);
 }

@@ -1,11 +1,12 @@
 // Import types `enforcement_bodies`, `enforcement_officers`, `enforcement_list_items` and `enforcement_cases` (issue 16's contract), through the
 // module's own commands (kernel/imports/by-ref.ts): a row is done as the importer would do it in the app.
 import { z } from '../../../shared/zod.ts';
-import { CASE_MIN_OFFICERS, CASE_WORKFLOW, ENFORCEMENT_BODY, ENFORCEMENT_CASE, LIST_ITEM, OFFICER, OFFICER_WORKFLOW, type BodyInput, type CaseInput, type ListItemInput, type OfficerInput } from '../../../shared/schemas/enforcement.ts';
+import { CASE_MIN_OFFICERS, CASE_WORKFLOW, ENFORCEMENT_BODY, ENFORCEMENT_CASE, FILE_REVIEW, LIST_ITEM, OFFICER, OFFICER_WORKFLOW, type BodyInput, type CaseInput, type ListItemInput, type OfficerInput } from '../../../shared/schemas/enforcement.ts';
 import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
 import { advanceTo, refImport, refuseRow, type ImportStep, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { splitCodes, textCell } from '../../kernel/imports/rows.ts';
 import { createCase } from './cases.ts';
+import { addFile, scoreFile } from './file-reviews.ts';
 import { lookupHash } from '../../kernel/crypto/keys.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { createBody, updateBody } from './bodies.ts';
@@ -168,4 +169,42 @@ async function advanceCase(v: CaseRow, id: string, run: RefImportRun): Promise<v
   const steps = [...review, decide, disclose];
   const wanted = v.disclosedDate ? steps.length : v.decidedDate ? steps.length - 1 : v.legalReviewDate ? 2 : 0;
   await advanceTo(run, CASE_WORKFLOW, id, steps, wanted, '决定日期（decidedDate）');
+}
+
+const fileRow = importRow(FILE_REVIEW);
+type FileRow = z.infer<typeof fileRow>;
+const CAMPAIGN_COLUMN = '评查活动编号（campaignRef）';
+const CASE_COLUMN = '执法案件编号（caseRef）';
+
+/** 评查结果 from the bureau's spreadsheet: the file added to the campaign, then scored when the row gives a score. */
+export const fileReviewsImport = refImport<FileRow>({
+  type: 'file_reviews',
+  title: '案卷评查结果',
+  permission: 'enforcement.supervise',
+  fields: importFields(FILE_REVIEW, 'PC-2026-001'),
+  row: fileRow,
+  table: 'enforcement_file_reviews',
+  columns: { caseId: CASE_COLUMN, campaignId: CAMPAIGN_COLUMN },
+  unitOf: async (v, run) => (await run.record('enforcement_cases', v.caseRef, CASE_COLUMN, '执法案件')).unit_id,
+  async create(v, _unitId, run) {
+    const campaign = await run.record('enforcement_review_campaigns', v.campaignRef, CAMPAIGN_COLUMN, '评查活动');
+    const found = await run.record('enforcement_cases', v.caseRef, CASE_COLUMN, '执法案件');
+    const id = await addFile(run.tx, run.platform, run.actor, run.actor.scope, campaign.id, found.id, v.ref);
+    await score(v, id, 1, run);
+  },
+  async update(v, existing, run) {
+    const campaign = await run.record('enforcement_review_campaigns', v.campaignRef, CAMPAIGN_COLUMN, '评查活动');
+    const found = await run.record('enforcement_cases', v.caseRef, CASE_COLUMN, '执法案件');
+    if (campaign.id !== existing.campaign_id || found.id !== existing.case_id) refuseRow(CASE_COLUMN, '该编号已登记为其他评查活动或案件的评查结果');
+    await score(v, existing.id, existing.version!, run);
+  },
+});
+
+async function score(v: FileRow, id: string, version: number, run: RefImportRun): Promise<void> {
+  if (v.score === undefined) {
+    if (v.reviewedDate || v.passed !== undefined) refuseRow('得分（score）', '填写了评查日期或是否合格的，必须填写得分');
+    return;
+  }
+  if (!v.reviewedDate) refuseRow('评查日期（reviewedDate）', '有得分的必须填写评查日期');
+  await scoreFile(run.tx, run.platform, run.actor, run.actor.scope, id, { version, reviewedDate: v.reviewedDate!, score: v.score, passed: v.passed ?? null, failedNote: '评查不合格（批量导入，问题见评查表）' });
 }

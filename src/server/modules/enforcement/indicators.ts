@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
 import { onTimeFigure } from '../../kernel/indicators/on-time.ts';
-import { CASE_RECORD_TYPE, LIST_ITEM_RECORD_TYPE, OFFICER_RECORD_TYPE, type EnforcementList } from '../../../shared/schemas/enforcement.ts';
+import { CASE_RECORD_TYPE, FILE_REVIEW_RECORD_TYPE, LIST_ITEM_RECORD_TYPE, OFFICER_RECORD_TYPE, type EnforcementList } from '../../../shared/schemas/enforcement.ts';
 
 const yearEnd = (year: number) => `${year}-12-31`;
 
@@ -70,6 +70,16 @@ const decidedIn: RecordSource = (db, year) =>
 const majorDecidedIn: RecordSource = (db, year) => decidedIn(db, year).where('major', '=', 1);
 const cases = { recordType: CASE_RECORD_TYPE, linkPrefix: '/enforcement/cases/' };
 
+/** Files scored in Y (by the review's date). */
+const filesReviewedIn: RecordSource = (db, year) =>
+  db
+    .selectFrom('enforcement_file_reviews')
+    .select(['id', 'case_id as title', 'unit_id', 'reviewed_date as date'])
+    .where('score', 'is not', null)
+    .where('reviewed_date', '>=', `${year}-01-01`)
+    .where('reviewed_date', '<=', yearEnd(year));
+const files = { recordType: FILE_REVIEW_RECORD_TYPE, linkPrefix: null };
+
 const officers = { recordType: OFFICER_RECORD_TYPE, linkPrefix: '/enforcement/officers/' };
 
 export const enforcementIndicators: IndicatorDef[] = [
@@ -91,4 +101,7 @@ export const enforcementIndicators: IndicatorDef[] = [
   { code: 'enforcement.cases_major', name: '重大执法决定', measure: '件', kind: 'count', definition: '年内作出的重大执法决定', ...cases, records: majorDecidedIn },
   { code: 'enforcement.major_reviewed', name: '经法制审核的重大执法决定', measure: '件', kind: 'count', definition: '年内作出的重大执法决定中，决定前经法制审核的', ...cases, records: (db, y) => majorDecidedIn(db, y).where('legal_review_date', 'is not', null).whereRef('legal_review_date', '<=', 'decided_date') },
   { code: 'enforcement.major_reviewed_rate', name: '重大执法决定法制审核率', measure: '%', kind: 'rate', definition: '经法制审核的重大执法决定 / 重大执法决定', numerator: 'enforcement.major_reviewed', denominator: 'enforcement.cases_major', better: 'up' },
+  { code: 'enforcement.files_reviewed', name: '评查执法案卷', measure: '份', kind: 'count', definition: '年内完成评分的行政执法案卷（按评查日期）', ...files, records: filesReviewedIn },
+  { code: 'enforcement.files_passed', name: '评查合格案卷', measure: '份', kind: 'count', definition: '其中评查合格的', ...files, records: (db, y) => filesReviewedIn(db, y).where('passed', '=', 1) },
+  { code: 'enforcement.file_review_pass_rate', name: '案卷评查合格率', measure: '%', kind: 'rate', definition: '评查合格案卷 / 评查执法案卷', numerator: 'enforcement.files_passed', denominator: 'enforcement.files_reviewed', better: 'up' },
 ];

@@ -60,4 +60,17 @@ export const enforcementMigrations: MigrationSet = () => ({
       await createIndexes(db, 'enforcement_case_records', { case: 'case_id, date' });
     },
   },
+  // 案卷评查: campaigns with their scoring sheet, and the files sampled into them.
+  enforcement_0004_file_reviews: {
+    async up(db: Kysely<any>) {
+      await createRecordTable(db, 'enforcement_review_campaigns', `
+        title text not null, start_date text not null, pass_mark integer not null, reviewers text, finished_date text,
+        status text not null, lines text not null, pending_files integer not null default 0`);
+      await createRecordTable(db, 'enforcement_file_reviews', `
+        campaign_id text not null references enforcement_review_campaigns(id), case_id text not null references enforcement_cases(id),
+        reviewed_date text, score integer, passed integer, problems text,
+        constraint enforcement_file_reviews_case unique (campaign_id, case_id)`);
+      await createIndexes(db, 'enforcement_file_reviews', { figures: 'reviewed_date, unit_id' });
+    },
+  },
 });

@@ -3,7 +3,7 @@ import { paramsWithId, route } from '../../kernel/http/route.ts';
 import { fieldError } from '../../kernel/http/errors.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Tx } from '../../kernel/db/index.ts';
-import { changeRoute, recordRoutes, unmaskRoute, type ReadRecord } from '../../kernel/records/routes.ts';
+import { changeRoute, ledgerRoutes, recordRoutes, unmaskRoute, type ReadRecord } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { z } from '../../../shared/zod.ts';
 import { pageOf } from '../../../shared/records.ts';
@@ -11,6 +11,14 @@ import {
   CERTIFICATE_STATES,
   ENFORCEMENT_BODY,
   ENFORCEMENT_CASE,
+  FILE_REVIEW,
+  REVIEW_CAMPAIGN,
+  campaignInput,
+  campaignListQuery,
+  fileReviewListQuery,
+  sampleInput,
+  scoreInput,
+  type FileReviewView,
   caseInput,
   caseListQuery,
   caseRecordInput,
@@ -40,6 +48,7 @@ import {
 } from '../../../shared/schemas/enforcement.ts';
 import { addPower, bodyChoices, createBody, getBody, listBodies, removePower, updateBody } from './bodies.ts';
 import { publicBodies, publicBody, publicDecisions } from './public.ts';
+import { createCampaign, getCampaign, getFileReview, listCampaigns, listFileReviews, sampleFiles, scoreFile } from './file-reviews.ts';
 import { addCaseRecord, createCase, getCase, listCases, unmaskParty } from './cases.ts';
 import { createListItem, getListItem, listItems, repealListItem, updateListItem } from './lists.ts';
 import { addTraining, certificateAction, createOfficer, getOfficer, listOfficers, readSettings, unmaskOfficer, updateOfficer, writeSettings } from './officers.ts';
@@ -162,6 +171,36 @@ export async function enforcementRoutes(api: FastifyInstance, platform: Platform
     if (field === 'phone') throw fieldError('field', '字段', '执法案件不登记手机号码，只能查看身份证号（idNumber）');
     return unmaskParty(platform, ctx, id);
   });
+
+  // 案卷评查: the justice bureau's campaigns; each body reads its own files' results.
+  const supervise = { permission: 'enforcement.supervise', tags };
+  const readCampaign: ReadRecord = (ctx, id) => getCampaign(platform, ctx.scope, id);
+  recordRoutes(api, platform, REVIEW_CAMPAIGN, {
+    url: '/file-review-campaigns',
+    tags,
+    permissions: { create: 'enforcement.supervise', read: 'enforcement.supervise' },
+    summaries: { list: '案卷评查活动', export: '按当前筛选导出案卷评查活动（.xlsx）', create: '开展案卷评查（评分表、合格分数线）', read: '案卷评查活动（按执法主体的评查结果）' },
+    query: campaignListQuery,
+    body: campaignInput,
+    sheet: '案卷评查',
+    list: (ctx, query) => listCampaigns(platform, ctx.scope, query),
+    create: (tx, ctx, body) => createCampaign(tx, platform, ctx, ctx.scope, body),
+    read: readCampaign,
+  });
+  changeRoute(api, { method: 'POST', url: '/file-review-campaigns/:id/sample', summary: '按执法主体、案件类别、决定年度随机抽取案卷', body: sampleInput, ...supervise }, (ctx, id, body) => inTx((tx) => sampleFiles(tx, platform, ctx, ctx.scope, id, body)), readCampaign);
+  ledgerRoutes<z.infer<typeof fileReviewListQuery>, FileReviewView>(api, platform, {
+    url: '/file-reviews',
+    tags,
+    permission: 'enforcement.read',
+    summaries: { list: '评查案卷（本单位及下级的评查结果）', export: '按当前筛选导出评查案卷（.xlsx）' },
+    query: fileReviewListQuery,
+    sheet: '评查案卷',
+    targetType: FILE_REVIEW.type,
+    columns: exportColumns<FileReviewView>(FILE_REVIEW, [{ header: '执法主体', width: 24, value: (f) => f.bodyName }]),
+    list: (ctx, query) => listFileReviews(platform, ctx.scope, query),
+  });
+  route(api, { method: 'GET', url: '/file-reviews/:id', permission: 'enforcement.read', summary: '评查案卷', tags, params: paramsWithId, handler: async ({ ctx, params }) => getFileReview(platform, ctx.scope, params.id) });
+  changeRoute(api, { method: 'PUT', url: '/file-reviews/:id/score', summary: '案卷评分（不合格的进入问题池）', body: scoreInput, ...supervise }, (ctx, id, body) => inTx((tx) => scoreFile(tx, platform, ctx, ctx.scope, id, body)), (ctx, id) => getFileReview(platform, ctx.scope, id));
 
   // 行政执法公示 on the portal: no login.
   route(api, { method: 'GET', url: '/public/enforcement-decisions', permission: 'public', summary: '行政执法决定公示（已公示、未撤回的决定；自然人当事人姓名脱敏）', tags: ['公开'], query: publicDecisionQuery, handler: async ({ query }) => publicDecisions(platform, query) });

@@ -144,6 +144,36 @@ export interface CaseRecordTable {
   created_by: string | null;
 }
 
+export interface ReviewCampaignTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  /** The organising unit (the justice bureau). */
+  unit_id: string;
+  title: string;
+  start_date: string;
+  pass_mark: number;
+  reviewers: string | null;
+  finished_date: string | null;
+  status: string;
+  /** The scoring sheet: JSON [{ item, points }]. */
+  lines: string;
+  /** Files sampled and not yet scored (the 结束评查 guard reads it). */
+  pending_files: number;
+}
+
+export interface FileReviewTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  /** The case's unit: the body sees its files' results. */
+  unit_id: string;
+  campaign_id: string;
+  case_id: string;
+  reviewed_date: string | null;
+  score: number | null;
+  passed: number | null;
+  problems: string | null;
+}
+
 declare module '../../kernel/db/tables.ts' {
   interface Database {
     enforcement_bodies: EnforcementBodyTable;
@@ -156,5 +186,7 @@ declare module '../../kernel/db/tables.ts' {
     enforcement_cases: EnforcementCaseTable;
     enforcement_case_officers: CaseOfficerTable;
     enforcement_case_records: CaseRecordTable;
+    enforcement_review_campaigns: ReviewCampaignTable;
+    enforcement_file_reviews: FileReviewTable;
   }
 }
