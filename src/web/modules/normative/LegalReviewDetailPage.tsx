@@ -1,10 +1,15 @@
 // One matter under legality review: its fields, the opinion once given, and the workflow panel (the
 // review clock, the opinion as evidence — e.g. the written opinion as .docx — and the timeline).
+import { App, Button } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { download } from '../../api.ts';
+import { errorText } from '../../components/ErrorNotice.tsx';
 import { RecordDetail } from '../../components/RecordDetail.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import { LEGAL_REVIEW, LEGAL_REVIEW_WORKFLOW, type LegalReviewView } from '../../../shared/schemas/normative.ts';
 
 export default function LegalReviewDetailPage() {
+  const { message } = App.useApp();
   return (
     <RecordDetail<LegalReviewView>
       def={LEGAL_REVIEW}
@@ -12,6 +17,7 @@ export default function LegalReviewDetailPage() {
       api="/legal-reviews"
       ledger={{ to: '/legal-reviews', label: '合法性审查' }}
       extra={(r) => [{ label: '审查期限', value: r.light ? <DueTag due={r.due!} light={r.light} /> : (r.due ?? '—') }]}
+      tags={(r) => r.status === 'completed' && r.opinion && <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`/legal-reviews/${r.id}/opinion.docx`, `合法性审查意见书-${r.title}.docx`).catch((e) => message.error(errorText(e)))}>审查意见书（Word）</Button>}
     />
   );
 }

@@ -3,9 +3,9 @@
 // from a .docx while a draft), then the workflow panel (actions, filing clock, evidence, timeline).
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Input, List, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
-import { EditOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { get, post, put } from '../../api.ts';
+import { download, get, post, put } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
 import { RecordDetail } from '../../components/RecordDetail.tsx';
 import { DueTag } from '../../components/Light.tsx';
@@ -99,9 +99,20 @@ function Flags({ doc: d, refresh }: { doc: NormativeDocDetail; refresh: () => vo
 
 /** The legality review as the reviewer gave it; before the review, what it will cover. */
 function Review({ doc: d }: { doc: NormativeDocDetail }) {
+  const { message } = App.useApp();
   const given = d.review.findings.some((f) => f.finding);
   return (
-    <Card size="small" title="合法性审查意见" style={{ marginBottom: 12 }} extra={d.reviewedDate && <Typography.Text type="secondary">审查完成 {d.reviewedDate}</Typography.Text>}>
+    <Card
+      size="small"
+      title="合法性审查意见"
+      style={{ marginBottom: 12 }}
+      extra={d.reviewedDate && (
+        <Space>
+          <Typography.Text type="secondary">审查完成 {d.reviewedDate}</Typography.Text>
+          {d.review.opinion && <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`/normative-docs/${d.id}/opinion.docx`, `合法性审查意见书-${d.title}.docx`).catch((e) => message.error(errorText(e)))}>审查意见书（Word）</Button>}
+        </Space>
+      )}
+    >
       <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} bordered items={d.review.findings.map((f) => ({ key: f.standard, label: f.label, children: f.finding ? <Tag color={FINDING_COLOR[f.finding]}>{FINDINGS[f.finding]}</Tag> : <Typography.Text type="secondary">{d.reviewedDate ? '（导入，未记录）' : '待审查'}</Typography.Text> }))} />
       {given && (
         <Descriptions

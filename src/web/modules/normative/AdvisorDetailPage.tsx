@@ -1,0 +1,95 @@
+// One legal advisor or public-service lawyer: the registry entry (the phone masked, 查看 for those who
+// may see it in full, audited), the units served, and the engagements with the records they concern;
+// a new engagement may name a legality review of the advisor's units.
+import { useState } from 'react';
+import { App, Breadcrumb, Button, Card, DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import type { Dayjs } from 'dayjs';
+import { get, post } from '../../api.ts';
+import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
+import { RecordFields } from '../../components/records.tsx';
+import { useAuth } from '../../auth.tsx';
+import { ADVISOR, ENGAGEMENT_KINDS, type AdvisorView, type EngagementView, type LegalReviewView } from '../../../shared/schemas/normative.ts';
+
+type Detail = AdvisorView & { engagementList: EngagementView[] };
+
+export default function AdvisorDetailPage() {
+  const { id = '' } = useParams();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const detail = useQuery({ queryKey: ['/legal-advisors', id], queryFn: () => get<Detail>(`/legal-advisors/${id}`) });
+  const [phone, setPhone] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  const a = detail.data;
+  const unmask = async () => {
+    try {
+      setPhone((await post<{ value: string | null }>(`/legal-advisors/${id}/unmask`, { field: 'phone' })).value);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  return (
+    <>
+      <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/legal-advisors">法律顾问</Link> }, { title: a?.name ?? '…' }]} />
+      <ErrorNotice error={detail.error} />
+      <Card size="small" loading={detail.isLoading} title={a?.name} extra={a && (a.underContract ? <Tag color="green">在聘</Tag> : <Tag>不在聘期</Tag>)} style={{ marginBottom: 12 }}>
+        {a && (
+          <RecordFields
+            def={ADVISOR}
+            view={{ ...a, phone: a.phone && <>{phone ?? a.phone}{!phone && can('pii.unmask') && <a style={{ marginInlineStart: 8 }} onClick={unmask}>查看</a>}</> }}
+            extra={[{ label: '服务单位', value: a.servedUnits.map((u) => u.name).join('、') }]}
+          />
+        )}
+      </Card>
+      {a && (
+        <Card size="small" title={`服务记录（${a.engagementList.length} 次）`} extra={can('advisor.manage') && <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>登记服务记录</Button>}>
+          <Table<EngagementView>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={a.engagementList}
+            locale={{ emptyText: '还没有服务记录' }}
+            columns={[
+              { title: '日期', dataIndex: 'date', width: 110 },
+              { title: '服务类型', dataIndex: 'kind', width: 120, render: (k: keyof typeof ENGAGEMENT_KINDS) => ENGAGEMENT_KINDS[k] },
+              { title: '服务事项', dataIndex: 'subject' },
+              { title: '关联记录', width: 280, render: (_, e) => (e.linked ? <Link to={e.linked.link}>{e.linked.typeTitle}：{e.linked.title}</Link> : '—') },
+            ]}
+          />
+          <Engagement open={adding} advisorId={id} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); void client.invalidateQueries({ queryKey: ['/legal-advisors', id] }); }} />
+        </Card>
+      )}
+    </>
+  );
+}
+
+/** The form of a new engagement: date, kind, subject, and the legality review it concerns (optional). */
+function Engagement({ open, advisorId, onClose, onSaved }: { open: boolean; advisorId: string; onClose(): void; onSaved(): void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ date: Dayjs; kind: string; subject: string; reviewId?: string }>();
+  const reviews = useQuery({ queryKey: ['/legal-reviews', 'for-engagement'], enabled: open, queryFn: () => get<{ items: LegalReviewView[] }>('/legal-reviews?pageSize=100&sort=receivedDate&order=desc') });
+  const save = async () => {
+    const v = await form.validateFields();
+    try {
+      await post(`/legal-advisors/${advisorId}/engagements`, { date: v.date.format('YYYY-MM-DD'), kind: v.kind, subject: v.subject, ...(v.reviewId ? { linkedType: 'legal_review', linkedId: v.reviewId } : {}) });
+      message.success('已登记服务记录');
+      form.resetFields();
+      onSaved();
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  return (
+    <Modal open={open} title="登记服务记录" okText="登记" onOk={save} onCancel={onClose} destroyOnHidden>
+      <Form form={form} layout="vertical" preserve={false}>
+        <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}><DatePicker style={{ width: '100%' }} /></Form.Item>
+        <Form.Item name="kind" label="服务类型" rules={[{ required: true, message: '请选择服务类型' }]}><Select options={Object.entries(ENGAGEMENT_KINDS).map(([value, label]) => ({ value, label }))} /></Form.Item>
+        <Form.Item name="subject" label="服务事项" rules={[{ required: true, message: '请填写服务事项' }, { max: 300, message: '服务事项不能超过 300 字' }]}><Input /></Form.Item>
+        <Form.Item name="reviewId" label="关联合法性审查事项（可不填）"><Select allowClear showSearch optionFilterProp="label" loading={reviews.isLoading} options={(reviews.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.receivedDate} ${r.title}` }))} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
