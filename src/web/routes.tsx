@@ -3,6 +3,7 @@ import { lazy, type ComponentType, type ReactNode } from 'react';
 import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
 import { AccountTwoFactorPage } from './pages/TwoFactorSetupPage.tsx';
 import { NumberOutlined } from '@ant-design/icons';
+import { ClearOutlined, SolutionOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, IdcardOutlined, SafetyCertificateOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, CommentOutlined, TeamOutlined as ProposalIcon, BankOutlined, FileTextOutlined, AuditOutlined as ReviewIcon, ApartmentOutlined, AuditOutlined, BarChartOutlined, BellOutlined, FileSearchOutlined, NotificationOutlined, SafetyOutlined, OrderedListOutlined, ProfileOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 
@@ -58,6 +59,10 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/normative-docs/:id', label: '规范性文件', anyOf: ['normdoc.read'], inMenu: false, page: lazy(() => import('./modules/normative/NormativeDocDetailPage.tsx')) },
   { path: '/legal-reviews', label: '合法性审查', icon: <ReviewIcon />, anyOf: ['legal_review.read'], inMenu: true, group: '合法性审查', page: lazy(() => import('./modules/normative/LegalReviewsPage.tsx')) },
   { path: '/legal-reviews/:id', label: '审查事项', anyOf: ['legal_review.read'], inMenu: false, page: lazy(() => import('./modules/normative/LegalReviewDetailPage.tsx')) },
+  { path: '/normdoc-cleanups', label: '文件清理', icon: <ClearOutlined />, anyOf: ['normdoc.read'], inMenu: true, group: '合法性审查', page: lazy(() => import('./modules/normative/CleanupsPage.tsx')) },
+  { path: '/normdoc-cleanups/:id', label: '文件清理', anyOf: ['normdoc.read'], inMenu: false, page: lazy(() => import('./modules/normative/CleanupDetailPage.tsx')) },
+  { path: '/legal-advisors', label: '法律顾问', icon: <SolutionOutlined />, anyOf: ['advisor.read'], inMenu: true, group: '合法性审查', page: lazy(() => import('./modules/normative/AdvisorsPage.tsx')) },
+  { path: '/legal-advisors/:id', label: '法律顾问', anyOf: ['advisor.read'], inMenu: false, page: lazy(() => import('./modules/normative/AdvisorDetailPage.tsx')) },
   { path: '/normdoc-check-rules', label: '预审规则', icon: <FileSearchOutlined />, anyOf: ['normdoc.review', 'normdoc.rules'], inMenu: true, group: '合法性审查', page: lazy(() => import('./modules/normative/CheckRulesPage.tsx')) },
   { path: '/matters', label: '交办事项', icon: <SendOutlined />, anyOf: ['matter.read'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/matters/MattersPage.tsx')) },
   { path: '/matters/:id', label: '交办事项详情', anyOf: ['matter.read'], inMenu: false, page: lazy(() => import('./modules/matters/MatterDetailPage.tsx')) },
