@@ -21,7 +21,9 @@ const PUBLIC_API = new Set(['POST /api/v1/auth/login', 'GET /api/v1/openapi.json
   // 行政执法公示 (bodies, powers, lists, certified officers without ID numbers; enforcement.api.test.ts) and the
   // library of published normative documents (normative.api.test.ts); disclosed enforcement decisions, parties masked (enforcement-cases.api.test.ts).
   'GET /api/v1/public/enforcement-bodies', 'GET /api/v1/public/enforcement-bodies/:id', 'GET /api/v1/public/normative-docs', 'GET /api/v1/public/normative-docs/:id',
-  'GET /api/v1/public/enforcement-decisions']);
+  'GET /api/v1/public/enforcement-decisions',
+  // results of finished cleanups of normative documents (normative-cleanups.api.test.ts).
+  'GET /api/v1/public/normdoc-cleanups']);
 const lastAudit = (action: string) =>
   env.platform.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 const concrete = (url: string) => url.replace(/:(\w+)/g, 'x');

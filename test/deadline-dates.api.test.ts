@@ -28,6 +28,7 @@ const PLACES: Record<string, { api: string; clockKey?: string; shown: (v: View) 
   annual_report: { api: '/annual-reports', shown: (v) => ({ due: v.due, light: v.light }) },
   normative_doc: { api: '/normative-docs', clockKey: 'filing', shown: (v) => ({ due: v.filingDue, light: v.light }) },
   legal_review: { api: '/legal-reviews', shown: (v) => ({ due: v.due, light: v.light }) },
+  normdoc_cleanup: { api: '/normdoc-cleanups', clockKey: 'cleanup', shown: (v) => ({ due: v.due, light: v.light }) },
   enforcement_case: { api: '/enforcement-cases', shown: (v) => ({ due: v.due, light: v.light }) },
 };
 
