@@ -12,6 +12,8 @@ import { chinaToday } from '../../kernel/calendar/days.ts';
 import { correctCleanup, createCleanup, recordFinish, recordItem } from './cleanups.ts';
 
 const OPTIONAL = ['unitCode', 'issuedBefore', 'deadline'];
+/** Refs of the county's ledgers are unique on the whole platform. */
+const platformRef = (f: { name: string; note: string }) => (f.name === 'ref' ? { ...f, note: '全县唯一；再次导入同一编号时更新' } : f);
 const cleanupRow = importRow(CLEANUP, { unitCode: unitCode.optional(), issuedBefore: isoDate('公布日期截至（issuedBefore）').optional(), deadline: isoDate('完成期限（deadline）').optional() });
 type CleanupRow = z.infer<typeof cleanupRow>;
 
@@ -32,7 +34,7 @@ export const cleanupsImport = platformImport<CleanupRow>({
   type: 'cleanups',
   title: '规范性文件清理',
   permission: 'normdoc.cleanup',
-  fields: importFields(CLEANUP, 'QL-2025-01').map((f) => (OPTIONAL.includes(f.name) ? { ...f, required: false } : f)),
+  fields: importFields(CLEANUP, 'QL-2025-01').map((f) => platformRef(OPTIONAL.includes(f.name) ? { ...f, required: false } : f)),
   row: cleanupRow,
   table: 'normdoc_cleanups',
   columns: { date: '完成日期（finishedDate）', '': '完成日期（finishedDate）' },
@@ -53,7 +55,7 @@ export const cleanupItemsImport = platformImport<ItemRow>({
   type: 'cleanup_items',
   title: '规范性文件清理结果',
   permission: 'normdoc.cleanup',
-  fields: importFields(CLEANUP_ITEM, 'QL-2025-01-003').map((f) => (f.name === 'result' ? { ...f, required: true } : f)),
+  fields: importFields(CLEANUP_ITEM, 'QL-2025-01-003').map((f) => platformRef(f.name === 'result' ? { ...f, required: true } : f)),
   row: itemRow,
   table: 'normdoc_cleanup_items',
   columns: { docId: '规范性文件编号（docRef）', result: '清理结果（result）', reason: '理由（reason）' },
