@@ -1,0 +1,50 @@
+// 案卷评查: the justice bureau's campaigns (ledger and the drawer to open one with the default scoring
+// sheet), and each body's results of its own files.
+import { Card } from 'antd';
+import { CreateRecord, RecordLedger } from '../../components/records.tsx';
+import { useAuth } from '../../auth.tsx';
+import { chinaDate } from '../../../shared/records.ts';
+import { CAMPAIGN_WORKFLOW, FILE_REVIEW, REVIEW_CAMPAIGN, type CampaignView, type FileReviewView } from '../../../shared/schemas/enforcement.ts';
+
+export default function FileReviewsPage() {
+  const { can, me } = useAuth();
+  return (
+    <Card
+      size="small"
+      title="案卷评查"
+      extra={can('enforcement.supervise') && (
+        <CreateRecord<CampaignView> def={REVIEW_CAMPAIGN} api="/file-review-campaigns" title="开展案卷评查" submitText="开展" initialValues={{ unitId: me?.unit.id, startDate: chinaDate(), passMark: 80 }} to={(c) => `/enforcement/file-reviews/${c.id}`} />
+      )}
+    >
+      <RecordLedger<CampaignView>
+        def={REVIEW_CAMPAIGN}
+        workflow={CAMPAIGN_WORKFLOW}
+        url="/file-review-campaigns"
+        measure="次"
+        exportName="案卷评查活动.xlsx"
+        link={{ field: 'title', to: (c) => `/enforcement/file-reviews/${c.id}` }}
+        trailing={[
+          { key: 'files', title: '抽取案卷', dataIndex: 'files', width: 90, align: 'right' },
+          { key: 'scored', title: '已评分', dataIndex: 'scored', width: 80, align: 'right' },
+          { key: 'passed', title: '合格', dataIndex: 'passedFiles', width: 70, align: 'right' },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** A body's view: the results of its own files in every campaign. */
+export function FileReviewResultsPage() {
+  return (
+    <Card size="small" title="案卷评查结果">
+      <RecordLedger<FileReviewView>
+        def={FILE_REVIEW}
+        url="/file-reviews"
+        measure="份"
+        exportName="案卷评查结果.xlsx"
+        link={{ field: 'caseId', to: (f) => `/enforcement/cases/${f.caseId}` }}
+        trailing={[{ key: 'body', title: '执法主体', dataIndex: 'bodyName', width: 200 }]}
+      />
+    </Card>
+  );
+}
