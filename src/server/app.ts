@@ -30,6 +30,7 @@ import { problemRoutes } from './kernel/problems/routes.ts';
 import { publicRoutes } from './kernel/public/routes.ts';
 import { searchRoutes } from './kernel/search/routes.ts';
 import { numberingRoutes } from './kernel/numbering/routes.ts';
+import { documentRoutes } from './kernel/documents/routes.ts';
 
 export interface RegisteredRoute {
   method: string;
@@ -138,6 +139,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
       await publicRoutes(api, platform);
       await searchRoutes(api, platform);
       await numberingRoutes(api, platform);
+      await documentRoutes(api, platform);
       for (const mod of platform.modules) {
         if (mod.routes) await api.register(async (scope) => mod.routes!(scope, platform));
       }

@@ -55,6 +55,7 @@ export const KERNEL_PERMISSIONS = {
   'problem.manage': ['law_office'],
   'case_number.read': ['law_office', 'leader', 'unit_head', 'unit_liaison', 'inspector', 'reviewer', 'sys_admin'],
   'case_number.manage': ['law_office'],
+  'document_template.manage': ['law_office'],
 } satisfies Record<string, readonly Role[]>;
 
 export type KernelPermission = keyof typeof KERNEL_PERMISSIONS;
@@ -83,4 +84,5 @@ export const PERMISSION_LABELS: Record<string, string> = {
   'problem.manage': '问题池销号',
   'case_number.read': '查看编号规则',
   'case_number.manage': '设置案号、文号的编号规则',
+  'document_template.manage': '替换文书模板',
 };

@@ -11,6 +11,7 @@ import type { RecordDef } from '../../shared/records.ts';
 import type { DeadlineRuleSeed } from './calendar/default-rules.ts';
 import type { PublicFormDef } from './public/types.ts';
 import type { CaseNumberDef } from '../../shared/schemas/numbering.ts';
+import type { DocumentDef } from '../../shared/schemas/documents.ts';
 
 export interface PermissionGrant {
   label: string;
@@ -32,6 +33,8 @@ export interface ModuleManifest {
   deadlineRules?: readonly DeadlineRuleSeed[];
   /** Record types that take a case number (案号/文号), when, and by which default pattern (kernel/numbering). */
   caseNumbers?: readonly CaseNumberDef[];
+  /** The documents (文书) its records produce, with their default wording (kernel/documents). */
+  documents?: readonly DocumentDef[];
   /** Status machines of the module's record types. */
   workflows?: WorkflowDef[];
   /**

@@ -17,6 +17,7 @@ import { IndicatorFacts } from './indicators/facts.ts';
 import { installLightCounts } from './workflow/light-counts.ts';
 import { installSearch, searchTargets, type SearchTarget } from './search/index.ts';
 import type { CaseNumberDef } from '../../shared/schemas/numbering.ts';
+import type { DocumentDef } from '../../shared/schemas/documents.ts';
 
 export interface Platform {
   config: Config;
@@ -42,6 +43,8 @@ export interface Platform {
   facts: IndicatorFacts;
   /** recordType → its case number (案号/文号) definition, from every module. */
   caseNumbers: ReadonlyMap<string, CaseNumberDef>;
+  /** key → document (文书) definition, from every module. */
+  documents: ReadonlyMap<string, DocumentDef>;
   /** The record types global search covers, with the columns it searches (kernel/search). */
   searchTargets: readonly SearchTarget[];
   close(): Promise<void>;
@@ -83,8 +86,13 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
   const workflows = new Map<string, WorkflowDef>();
   const indicators = new Map<string, IndicatorDef>();
   const caseNumbers = new Map<string, CaseNumberDef>();
+  const documents = new Map<string, DocumentDef>();
   for (const mod of modules) {
     for (const def of mod.caseNumbers ?? []) caseNumbers.set(def.recordType, def);
+    for (const def of mod.documents ?? []) {
+      if (documents.has(def.key)) throw new Error(`文书重复声明：${def.key}（模块 ${mod.name}）`);
+      documents.set(def.key, def);
+    }
     for (const def of mod.indicators ?? []) {
       if (indicators.has(def.code)) throw new Error(`指标重复声明：${def.code}（模块 ${mod.name}）`);
       indicators.set(def.code, def);
@@ -155,6 +163,7 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
     indicators,
     facts,
     caseNumbers,
+    documents,
     searchTargets: searchable,
     close: () => handle.close(),
   };

@@ -17,6 +17,7 @@ const KERNEL_TARGETS: Record<string, { label: string; table?: string; key?: stri
   route: { label: '接口' },
   public_file: { label: '公开文书' },
   normdoc_check_rule: { label: '预审规则' },
+  document_template: { label: '文书模板' },
 };
 
 interface Target {

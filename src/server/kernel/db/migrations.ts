@@ -4,6 +4,7 @@ import type { Dialect, Db } from './index.ts';
 import { publicSubmissionMigrations } from '../public/tables.ts';
 import { clockMigrations } from '../workflow/migrations.ts';
 import { numberingMigrations } from '../numbering/migrations.ts';
+import { documentMigrations } from '../documents/migrations.ts';
 import { addColumns, createRecordTable, createTable, createIndexes } from './schema.ts';
 
 export type MigrationSet = (dialect: Dialect) => Record<string, Migration>;
@@ -243,7 +244,7 @@ const indicatorFacts: MigrationSet = () => ({
  * they exist here too and fail.
  */
 export async function migrate(db: Db, dialect: Dialect, moduleSets: MigrationSet[], pgSchema?: string): Promise<string[]> {
-  const kernel: Record<string, Migration> = { ...kernelMigrations(dialect), ...fixedDueClocks(dialect), ...problemPool(dialect), ...problemClosing(dialect), ...indicatorFacts(dialect), ...publicSubmissionMigrations(dialect), ...clockMigrations(dialect), ...numberingMigrations(dialect) };
+  const kernel: Record<string, Migration> = { ...kernelMigrations(dialect), ...fixedDueClocks(dialect), ...problemPool(dialect), ...problemClosing(dialect), ...indicatorFacts(dialect), ...publicSubmissionMigrations(dialect), ...clockMigrations(dialect), ...numberingMigrations(dialect), ...documentMigrations(dialect) };
   const all: Record<string, Migration> = { ...kernel };
   for (const set of moduleSets) Object.assign(all, set(dialect));
   const run = async (migrations: Record<string, Migration>) => {

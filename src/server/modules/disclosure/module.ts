@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
+import { DISCLOSURE_DOCUMENTS } from './documents.ts';
 import { disclosureRequestForm } from './public-form.ts';
 import { DISCLOSURE_RULES } from './deadline-rules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
@@ -26,6 +27,7 @@ export const foiModule: ModuleManifest = {
   importTypes: [disclosureRequestsImport],
   publicForms: [disclosureRequestForm],
   workflows: [DISCLOSURE_WORKFLOW],
+  documents: DISCLOSURE_DOCUMENTS,
   // Each organ answers in its own name: the default names the unit, so each unit numbers its own.
   caseNumbers: [{ recordType: DISCLOSURE_RECORD_TYPE, label: '答复书文号', column: 'case_number', transitions: ['reply'], defaultPattern: '{unit}依申请公开〔{year}〕{n}号' }],
   indicators: disclosureIndicators,

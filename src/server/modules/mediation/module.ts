@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
+import { MEDIATION_DOCUMENTS } from './documents.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
 import { DISPUTE, DISPUTE_RECORD_TYPE, DISPUTE_WORKFLOW, MEDIATION_ORG } from '../../../shared/schemas/mediation.ts';
 import { mediationMigrations } from './migrations.ts';
@@ -20,6 +21,7 @@ export const mediationModule: ModuleManifest = {
   records: [MEDIATION_ORG, DISPUTE],
   importTypes: [mediationOrgsImport, disputesImport],
   workflows: [DISPUTE_WORKFLOW],
+  documents: MEDIATION_DOCUMENTS,
   caseNumbers: [{ recordType: DISPUTE_RECORD_TYPE, label: '调解案号', column: 'case_number', transitions: ['start'], defaultPattern: '{unit}调字〔{year}〕第{n}号' }],
   indicators: mediationIndicators,
   demo: loadDemoMediation,

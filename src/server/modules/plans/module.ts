@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
+import { PLAN_DOCUMENTS } from './documents.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
 import { PLAN, TASK, TASK_WORKFLOW } from '../../../shared/schemas/plans.ts';
 import { planMigrations } from './migrations.ts';
@@ -21,6 +22,7 @@ export const plansModule: ModuleManifest = {
   records: [PLAN, TASK],
   importTypes: [plansImport, tasksImport],
   workflows: [TASK_WORKFLOW],
+  documents: PLAN_DOCUMENTS,
   indicators: planIndicators,
   demo: loadDemoPlans,
 };

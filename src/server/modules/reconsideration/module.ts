@@ -1,4 +1,5 @@
 import { afterTransitionOf, type ModuleManifest } from '../../kernel/modules.ts';
+import { REVIEW_DOCUMENTS } from './documents.ts';
 import { reviewApplicationForm } from './public-form.ts';
 import { RECONSIDERATION_RULES } from './deadline-rules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
@@ -30,6 +31,7 @@ export const reviewModule: ModuleManifest = {
   importTypes: [reviewCasesImport],
   publicForms: [reviewApplicationForm],
   workflows: [REVIEW_WORKFLOW],
+  documents: REVIEW_DOCUMENTS,
   caseNumbers: [{ recordType: REVIEW_RECORD_TYPE, label: '复议案号', column: 'case_number', transitions: ['accept', 'reject'], defaultPattern: '{county}政复〔{year}〕{n}号' }],
   indicators: reviewIndicators,
   demo: loadDemoReview,

@@ -1,4 +1,5 @@
 import { afterTransitionOf, type ModuleManifest } from '../../kernel/modules.ts';
+import { SUPERVISION_DOCUMENTS } from './documents.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
 import { FINDING, FINDING_RECORD_TYPE, FINDING_WORKFLOW, INSPECTION, NOTICE } from '../../../shared/schemas/supervision.ts';
 import { supervisionMigrations } from './migrations.ts';
@@ -22,6 +23,7 @@ export const supervisionModule: ModuleManifest = {
   routes: supervisionRoutes,
   importTypes: [inspectionsImport, findingsImport],
   workflows: [FINDING_WORKFLOW],
+  documents: SUPERVISION_DOCUMENTS,
   indicators: supervisionIndicators,
   demo: loadDemoSupervision,
   afterTransition: afterTransitionOf(FINDING_RECORD_TYPE, syncFindingProblem),
