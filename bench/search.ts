@@ -1,7 +1,7 @@
 // Global search on the county data set (bench/generate-county.ts): builds the index if it is not
 // there (timed), then runs queries taken from the data — refs, parties' names, words of titles,
 // unit names, one- and two-character words — as the law office (whole county) and as a unit's
-// liaison, and prints p50 / p95 / max per kind of query, in process and through HTTP.
+// liaison, and prints p50 / p95 / max per kind of query, in process (HTTP adds the request's ~1 ms).
 // Usage: FAZHI_DATA_DIR=bench-county node bin/run-ts.mjs bench/search.ts [ROUNDS]
 import { sql } from 'kysely';
 import { loadConfig } from '../src/server/config.ts';
@@ -9,8 +9,7 @@ import { openPlatform } from '../src/server/kernel/platform.ts';
 import { MODULES } from '../src/server/modules/index.ts';
 import { actingAs } from '../src/server/kernel/auth/acting-as.ts';
 import { search } from '../src/server/kernel/search/index.ts';
-import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
-import { machine, startBenchServer } from './load.ts';
+import { machine } from './load.ts';
 
 const rounds = Number(process.argv[2] ?? 3);
 let t = performance.now();
@@ -71,19 +70,4 @@ for (const username of ['fzb_wang', liaison].filter(Boolean) as string[]) {
   }
 }
 
-const server = await startBenchServer(Number(process.env.BENCH_PORT ?? 3391));
-const cookie = await server.login('fzb_wang', DEMO_PASSWORD);
-const all = Object.values(kinds).flat();
-const times: number[] = [];
-for (let r = 0; r < rounds; r++) {
-  for (const q of all) {
-    t = performance.now();
-    const res = await fetch(`${server.base}/api/v1/search?q=${encodeURIComponent(q)}&limit=5`, { headers: { cookie } });
-    await res.arrayBuffer();
-    if (!res.ok) throw new Error(`search ${q}: ${res.status}`);
-    times.push(performance.now() - t);
-  }
-}
-console.log(`\nHTTP GET /api/v1/search, law office, every kind mixed: ${stats(times)}`);
-server.stop();
 await platform.close();
