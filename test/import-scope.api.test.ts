@@ -33,10 +33,12 @@ const ROWS: Record<string, (ref: string, unitCode: string, parent: string) => Re
   enforcement_officers: (ref, _unitCode, bodyRef) => ({ ref, bodyRef, name: '执法员', idNumber: '11010519491231002X', post: '队员' }),
   normative_docs: (ref, unitCode) => ({ ref, unitCode, title: '某管理办法', status: 'draft' }),
   legality_reviews: (ref, unitCode) => ({ ref, unitCode, title: '某合同', kind: 'contract', receivedDate: '2026-05-06' }),
+  advisors: (ref, unitCode) => ({ ref, name: '某律师', kind: 'advisor', unitCodes: unitCode, contractStart: '2025-01-01' }),
+  advisor_engagements: (ref, _unitCode, advisorRef) => ({ ref, advisorRef, date: '2026-05-06', kind: 'meeting', subject: '列席会议' }),
 };
-const TABLES: Record<string, string> = { mediation_orgs: 'mediation_orgs', disputes: 'disputes', foi_requests: 'foi_requests', litigation_cases: 'litigation_cases', litigation_hearings: 'litigation_hearings', enforcement_bodies: 'enforcement_bodies', enforcement_officers: 'enforcement_officers', normative_docs: 'normative_docs', legality_reviews: 'legal_reviews' };
+const TABLES: Record<string, string> = { mediation_orgs: 'mediation_orgs', disputes: 'disputes', foi_requests: 'foi_requests', litigation_cases: 'litigation_cases', litigation_hearings: 'litigation_hearings', enforcement_bodies: 'enforcement_bodies', enforcement_officers: 'enforcement_officers', normative_docs: 'normative_docs', legality_reviews: 'legal_reviews', advisors: 'legal_advisors', advisor_engagements: 'advisor_engagements' };
 /** Types whose rows name a parent record instead of a unit (hearings their case, officers their body). */
-const PARENTS: Record<string, string> = { litigation_hearings: 'litigation_cases', enforcement_officers: 'enforcement_bodies', enforcement_list_items: 'enforcement_bodies' };
+const PARENTS: Record<string, string> = { litigation_hearings: 'litigation_cases', enforcement_officers: 'enforcement_bodies', enforcement_list_items: 'enforcement_bodies', advisor_engagements: 'advisors' };
 
 const snapshot = (table: string, ref: string) => (env.platform.db as any).selectFrom(table).selectAll().where('ref', '=', ref).orderBy('id').execute();
 
@@ -216,6 +218,6 @@ describe('the platform', () => {
     };
     await expect(openPlatform(env.config, [...MODULES, wide])).rejects.toThrow('导入类型 wide 未按数据范围导入，不能授予 unit_head');
     // The platform's own such types are granted to whole-platform roles only.
-    for (const name of ['plans', 'tasks', 'proposals', 'inspections', 'findings', 'org_units', 'users']) expect(isRefImport(env.platform.importTypes.get(name)!), name).toBe(false);
+    for (const name of ['plans', 'tasks', 'proposals', 'inspections', 'findings', 'cleanups', 'cleanup_items', 'org_units', 'users']) expect(isRefImport(env.platform.importTypes.get(name)!), name).toBe(false);
   });
 });

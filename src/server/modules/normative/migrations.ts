@@ -92,7 +92,7 @@ export const normativeMigrations: MigrationSet = () => ({
         name text not null, kind text not null, firm text, phone_enc text, contract_start text not null, contract_end text`);
       await createIndexes(db, 'legal_advisors', { contract: 'contract_start, contract_end' });
       await createTable(db, 'legal_advisor_units', `
-        advisor_id text not null references legal_advisors(id), unit_id text not null references org_units(id),
+        advisor_id text not null references legal_advisors(id) on delete cascade, unit_id text not null references org_units(id),
         constraint legal_advisor_units_pk primary key (advisor_id, unit_id)`);
       await createRecordTable(db, 'advisor_engagements', `
         advisor_id text not null references legal_advisors(id), date text not null, kind text not null,
