@@ -2,7 +2,7 @@
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
 import { AccountTwoFactorPage } from './pages/TwoFactorSetupPage.tsx';
-import { NumberOutlined } from '@ant-design/icons';
+import { FileWordOutlined, NumberOutlined } from '@ant-design/icons';
 import { ClearOutlined, SolutionOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, IdcardOutlined, SafetyCertificateOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, CommentOutlined, TeamOutlined as ProposalIcon, BankOutlined, FileTextOutlined, AuditOutlined as ReviewIcon, ApartmentOutlined, AuditOutlined, BarChartOutlined, BellOutlined, FileSearchOutlined, NotificationOutlined, SafetyOutlined, OrderedListOutlined, ProfileOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
@@ -72,6 +72,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/calendar', label: '工作日历', icon: <CalendarOutlined />, anyOf: ['calendar.read'], inMenu: true, group: '期限管理', page: lazy(() => import('./modules/calendar/CalendarPage.tsx')) },
   { path: '/deadline-rules', label: '法定期限规则', icon: <FieldTimeOutlined />, anyOf: ['calendar.read'], inMenu: true, group: '期限管理', page: lazy(() => import('./modules/calendar/RulesPage.tsx')) },
   { path: '/case-number-patterns', label: '编号规则', icon: <NumberOutlined />, anyOf: ['case_number.manage'], inMenu: true, group: '期限管理', page: lazy(() => import('./modules/numbering/CaseNumberPatternsPage.tsx')) },
+  { path: '/document-templates', label: '文书模板', icon: <FileWordOutlined />, anyOf: ['document_template.manage'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/documents/DocumentTemplatesPage.tsx')) },
   { path: '/search', label: '搜索', anyOf: ['session'], inMenu: false, page: lazy(() => import('./modules/search/SearchPage.tsx')) },
   { path: '/notifications', label: '通知', icon: <BellOutlined />, anyOf: ['session'], inMenu: false, page: lazy(() => import('./modules/notifications/NotificationsPage.tsx')) },
   { path: '/org/units', label: '组织机构', icon: <ApartmentOutlined />, anyOf: ['org.read'], inMenu: true, countyWide: true, group: '系统管理', page: lazy(() => import('./modules/org/UnitsPage.tsx')) },

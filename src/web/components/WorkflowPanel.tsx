@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Select, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { GenerateDocuments } from '../modules/documents/GenerateDocuments.tsx';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { get, post } from '../api.ts';
@@ -178,7 +179,7 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
         <Card
           size="small"
           title={<><PaperClipOutlined /> 台账材料</>}
-          extra={can('attachment.upload') && <Upload beforeUpload={upload} showUploadList={false}><Button size="small" icon={<UploadOutlined />}>上传材料</Button></Upload>}
+          extra={can('attachment.upload') && <Space size={8}><GenerateDocuments recordType={def.recordType} recordId={recordId} onMade={refresh} /><Upload beforeUpload={upload} showUploadList={false}><Button size="small" icon={<UploadOutlined />}>上传材料</Button></Upload></Space>}
         >
           <List
             size="small"

@@ -3,6 +3,8 @@ import type { StampColumns } from '../../kernel/db/tables.ts';
 export interface DisclosureRequestTable extends StampColumns {
   id: string;
   ref: string | null;
+  /** 案号/文号, given by kernel/numbering. */
+  case_number: string | null;
   /** The organ the request was made to: owner for data scope. */
   unit_id: string;
   title: string;

@@ -14,6 +14,8 @@ export interface MediationOrgTable extends StampColumns {
 export interface DisputeTable extends StampColumns {
   id: string;
   ref: string | null;
+  /** 案号/文号, given by kernel/numbering. */
+  case_number: string | null;
   /** The unit that handles the dispute: owner for data scope. */
   unit_id: string;
   org_id: string | null;

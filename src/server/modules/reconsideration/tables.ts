@@ -3,6 +3,8 @@ import type { StampColumns } from '../../kernel/db/tables.ts';
 export interface ReviewCaseTable extends StampColumns {
   id: string;
   ref: string | null;
+  /** 案号/文号, given by kernel/numbering. */
+  case_number: string | null;
   /** The reconsideration body (复议机关): owner for data scope. */
   unit_id: string;
   title: string;
