@@ -206,6 +206,7 @@ describe('a normative document', () => {
     expect(section.heading).toBe('（九）加强行政规范性文件监督管理和合法性审查');
     expect(section.html).toContain('data-figure="docs.issued"');
     expect(section.html).toContain('data-figure="docs.filed_on_time_rate"');
+    for (const code of ['docs.cleanup_flagged', 'advisors.count', 'advisors.engagements']) expect(section.html).toContain(`data-figure="${code}"`);
   });
 });
 

@@ -36,6 +36,7 @@ export const SECTIONS: readonly PortalSection[] = [
     routes: [
       { pattern: '/public/normative-docs', page: lazy(() => import('./normative/LibraryPage.tsx')) },
       { pattern: '/public/normative-docs/:id', page: lazy(() => import('./normative/DocPage.tsx')) },
+      { pattern: '/public/normdoc-cleanups', page: lazy(() => import('./normative/CleanupsPage.tsx')) },
     ],
   },
   {

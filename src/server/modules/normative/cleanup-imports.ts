@@ -7,13 +7,14 @@ import { z, isoDate } from '../../../shared/zod.ts';
 import { unitCode } from '../../../shared/schemas/org.ts';
 import { CLEANUP, CLEANUP_ITEM, type CleanupInput } from '../../../shared/schemas/normative.ts';
 import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
+import type { ImportField } from '../../kernel/imports/types.ts';
 import { platformImport, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { correctCleanup, createCleanup, recordFinish, recordItem } from './cleanups.ts';
 
 const OPTIONAL = ['unitCode', 'issuedBefore', 'deadline'];
 /** Refs of the county's ledgers are unique on the whole platform. */
-const platformRef = (f: { name: string; note: string }) => (f.name === 'ref' ? { ...f, note: '全县唯一；再次导入同一编号时更新' } : f);
+const platformRef = (f: ImportField): ImportField => (f.name === 'ref' ? { ...f, note: '全县唯一；再次导入同一编号时更新' } : f);
 const cleanupRow = importRow(CLEANUP, { unitCode: unitCode.optional(), issuedBefore: isoDate('公布日期截至（issuedBefore）').optional(), deadline: isoDate('完成期限（deadline）').optional() });
 type CleanupRow = z.infer<typeof cleanupRow>;
 

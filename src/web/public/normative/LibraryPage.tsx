@@ -55,7 +55,7 @@ export default function LibraryPage() {
   const pages = data ? Math.ceil(data.total / data.pageSize) : 0;
   return (
     <PortalPage title="行政规范性文件库" trail={[{ label: '首页', to: HOME }]}>
-      <p className="lead">县政府及各部门经合法性审查、集体审议并统一登记、统一编号、统一公布的行政规范性文件。已修改、废止或有效期届满的文件注明其状态，不再作为行政管理的依据。</p>
+      <p className="lead">县政府及各部门经合法性审查、集体审议并统一登记、统一编号、统一公布的行政规范性文件。已修改、废止或有效期届满的文件注明其状态，不再作为行政管理的依据。历次清理的结果见<Link to="/public/normdoc-cleanups">规范性文件清理结果</Link>。</p>
       <Filters key={filter.q} filter={filter} library={data} />
       <p className="status" role="status">
         {list.loading ? '正在加载…' : data ? (data.total ? `共 ${data.total} 件` : '没有符合条件的文件') : ''}
