@@ -31,7 +31,8 @@ export async function startBenchServer(port: number, options: { dailyJob?: 'firs
     try {
       if ((await fetch(`${base}/healthz`)).ok) break;
     } catch {
-      if (i > 300) {
+      // A large data set on a busy host can take minutes to open (each worker installs the triggers it checks).
+      if (i > 1500) {
         server.kill('SIGTERM');
         throw new Error('server did not start');
       }
