@@ -508,3 +508,95 @@ export type FileReviewListQuery = z.infer<typeof fileReviewListQuery>;
 export type FileReviewView = RecordView<typeof FILE_REVIEW.fields> & { title: string; unitName: string; campaignTitle: string; caseTitle: string; bodyName: string; caseKind: CaseKind; passMark: number; total: number };
 export type CampaignView = RecordView<typeof REVIEW_CAMPAIGN.fields> & { unitName: string; status: string; statusLabel: string; files: number; scored: number; passedFiles: number; lines: { item: string; points: number }[]; total: number };
 export type CampaignDetail = CampaignView & { byBody: { bodyName: string; files: number; scored: number; passed: number; averageScore: number | null }[] };
+
+// ---------------------------------------------------------------------------------------------
+// 行政执法监督 (行政执法监督条例, 2026-02-01): 日常 / 重点 / 专项 supervision of a body; problems found
+// bring a 行政执法监督意见书 with a correction period (rule `enforcement.supervision_correct`, 30 days,
+// the law office edits it), the body's correction report, and a 监督决定书 when not corrected.
+
+export const SUPERVISION_RECORD_TYPE = 'enforcement_supervision';
+export const SUPERVISION_KINDS = { routine: '日常监督', key: '重点监督', special: '专项监督' } as const;
+const BODY_ROLES = ['unit_liaison', 'unit_head', 'enforcement_officer'] as const;
+
+export const SUPERVISION_WORKFLOW: WorkflowDef = {
+  recordType: SUPERVISION_RECORD_TYPE,
+  title: '执法监督',
+  table: 'enforcement_supervisions',
+  titleColumn: 'title',
+  readPermission: 'enforcement.read',
+  linkPrefix: '/enforcement/supervisions/',
+  states: {
+    ongoing: { label: '监督中', tone: 'processing' },
+    correcting: { label: '已发监督意见书，整改中', tone: 'warning' },
+    escalated: { label: '已发监督决定书，整改中', tone: 'error' },
+    reported: { label: '已报送整改情况', tone: 'processing' },
+    closed: { label: '已办结', tone: 'success', final: true },
+  },
+  transitions: [
+    {
+      key: 'issue_opinion',
+      label: '制发行政执法监督意见书',
+      from: ['ongoing'],
+      to: 'correcting',
+      roles: SUPERVISION_ROLES,
+      input: z.strictObject({ opinion: text('监督意见', 3000) }),
+      inputColumns: { opinion: 'opinion' },
+      dateColumn: 'opinion_date',
+      effects: [{ start: 'correct', label: '整改期限', rule: 'enforcement.supervision_correct' }],
+    },
+    { key: 'close_clean', label: '监督结束（未发现问题）', from: ['ongoing'], to: 'closed', roles: SUPERVISION_ROLES, noteRequired: true, dateColumn: 'closed_date', secondary: true },
+    {
+      key: 'report',
+      label: '报送整改情况',
+      from: ['correcting', 'escalated'],
+      to: 'reported',
+      roles: BODY_ROLES,
+      input: z.strictObject({ correctionReport: text('整改情况', 3000) }),
+      inputColumns: { correctionReport: 'correction_report' },
+      dateColumn: 'corrected_date',
+      effects: [{ pause: 'correct', reason: '已报送整改情况，待审核' }, { pause: 'decision', reason: '已报送整改情况，待审核' }],
+    },
+    { key: 'accept', label: '整改到位，办结', from: ['reported'], to: 'closed', roles: SUPERVISION_ROLES, dateColumn: 'closed_date', effects: [{ stop: 'correct', reason: '整改到位' }, { stop: 'decision', reason: '整改到位' }] },
+    { key: 'reject', label: '整改不到位，退回', from: ['reported'], to: 'correcting', roles: SUPERVISION_ROLES, noteRequired: true, effects: [{ resume: 'correct' }, { resume: 'decision' }] },
+    {
+      key: 'escalate',
+      label: '制发行政执法监督决定书',
+      from: ['correcting'],
+      to: 'escalated',
+      roles: SUPERVISION_ROLES,
+      danger: true,
+      input: z.strictObject({ decision: text('监督决定', 3000) }),
+      inputColumns: { decision: 'decision' },
+      dateColumn: 'decision_date',
+      effects: [{ stop: 'correct', reason: '逾期未整改，制发监督决定书' }, { start: 'decision', label: '监督决定整改期限', rule: 'enforcement.supervision_correct' }],
+    },
+  ],
+};
+
+export const SUPERVISION = defineRecord({
+  type: SUPERVISION_RECORD_TYPE,
+  title: '执法监督',
+  table: 'enforcement_supervisions',
+  fields: {
+    title: f.text('监督事项', { max: 200, required: true, list: true, sort: true, search: true, example: '2026年行政处罚案件办理情况重点监督' }),
+    kind: f.enum('监督方式', SUPERVISION_KINDS, { required: true, list: true, filter: true, sort: true, example: 'key' }),
+    bodyId: f.record('被监督执法主体', { required: true, list: true, display: 'bodyName', example: 'ZFZT-SCJ' }),
+    unitId: f.unit('所属单位', { input: false, importName: false, filter: true }),
+    startDate: f.date('开始日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2026-05-10' }),
+    findings: f.longText('发现的问题', { max: 3000 }),
+    opinionDate: f.date('意见书日期', { input: false, list: true, notBefore: ['startDate'] }),
+    opinion: f.longText('监督意见', { max: 3000, input: false }),
+    correctedDate: f.date('整改报告日期', { input: false, list: true, notBefore: ['opinionDate'] }),
+    correctionReport: f.longText('整改情况', { max: 3000, input: false }),
+    decisionDate: f.date('决定书日期', { input: false, notBefore: ['opinionDate'] }),
+    decision: f.longText('监督决定', { max: 3000, input: false }),
+    closedDate: f.date('办结日期', { input: false, notBefore: ['startDate'] }),
+  },
+});
+export const supervisionInput = createInput(SUPERVISION);
+export type SupervisionInput = z.infer<typeof supervisionInput>;
+export const supervisionListQuery = listQuery(SUPERVISION, {
+  status: z.enum(Object.keys(SUPERVISION_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+});
+export type SupervisionListQuery = z.infer<typeof supervisionListQuery>;
+export type SupervisionView = RecordView<typeof SUPERVISION.fields> & { unitName: string; bodyName: string; status: string; statusLabel: string; due: string | null; light: 'green' | 'yellow' | 'red' | null };

@@ -13,6 +13,8 @@ import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/da
 import { CASE_WORKFLOW, type CaseInput, type CaseRecordInput } from '../../../shared/schemas/enforcement.ts';
 import { addCaseRecord, createCase } from './cases.ts';
 import { createCampaign, sampleFiles, scoreFile } from './file-reviews.ts';
+import { createSupervision } from './supervisions.ts';
+import { SUPERVISION_WORKFLOW } from '../../../shared/schemas/enforcement.ts';
 
 type Step = [key: string, daysAgo: number, values?: Record<string, unknown>, note?: string];
 interface DemoCase {
@@ -114,4 +116,27 @@ async function loadDemoFileReviews(platform: Platform, print: (line: string) => 
     await platform.db.transaction().execute((tx) => scoreFile(tx, platform, office, office.scope, f.id, { version: f.version, reviewedDate: fromDayNumber(Math.min(today, start + 2 + i)), score, problems }));
   }
   print(`案卷评查演示数据：评查活动 1 次，抽取案卷 ${sampled} 份，已评分 ${Math.min(files.length, scores.length)} 份。`);
+  await loadDemoSupervisions(platform, print);
+}
+
+/** The bureau's supervision: one closed without findings, one opinion waiting for the market regulator's correction, one escalated to a decision. */
+async function loadDemoSupervisions(platform: Platform, print: (line: string) => void): Promise<void> {
+  if (await demoLoaded(platform, print, { table: 'enforcement_supervisions', ref: 'DEMO-JD-001', title: '行政执法监督' })) return;
+  const office = await actingAs(platform, 'fzb_wang');
+  const today = toDayNumber(chinaToday());
+  const ago = (n: number) => fromDayNumber(today - n);
+  const body = async (ref: string) => (await platform.db.selectFrom('enforcement_bodies').select('id').where('ref', '=', ref).executeTakeFirstOrThrow()).id;
+  const items: [ref: string, body: string, kind: 'routine' | 'key' | 'special', title: string, started: number, findings: string | undefined, steps: Step[]][] = [
+    ['DEMO-JD-001', 'ZFZT-NYJ', 'routine', '农业执法案卷日常监督', 60, undefined, [['close_clean', 50, undefined, '抽查案卷未发现问题']]],
+    ['DEMO-JD-002', 'ZFZT-SCJ', 'key', '行政处罚决定公示情况重点监督', 20, '2件行政处罚决定超过7个工作日公示', [['issue_opinion', 12, { opinion: '请于30日内补充公示并建立公示台账，报送整改情况' }]]],
+    ['DEMO-JD-003', 'ZFZT-CGJ', 'special', '违法建设强制拆除专项监督', 90, '强制拆除未全程录像', [['issue_opinion', 80, { opinion: '完善强制执行全过程音像记录制度' }], ['escalate', 40, { decision: '逾期未整改，责令15日内建立执法记录仪使用和归档制度' }]]],
+  ];
+  for (const [ref, bodyRef, kind, title, started, findings, steps] of items) {
+    const id = await platform.db.transaction().execute(async (tx) => createSupervision(tx, platform, office, office.scope, { ref, bodyId: await body(bodyRef), kind, title, startDate: ago(started), findings }));
+    for (const [key, daysAgo, values, note] of steps) {
+      const version = (await platform.db.selectFrom('enforcement_supervisions').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+      await applyTransition(platform, office, SUPERVISION_WORKFLOW, id, key, { version, date: ago(daysAgo), values, note });
+    }
+  }
+  print(`行政执法监督演示数据：${items.length} 次（日常、重点、专项；监督意见书、监督决定书各 1 份）。`);
 }

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
 import { onTimeFigure } from '../../kernel/indicators/on-time.ts';
-import { CASE_RECORD_TYPE, FILE_REVIEW_RECORD_TYPE, LIST_ITEM_RECORD_TYPE, OFFICER_RECORD_TYPE, type EnforcementList } from '../../../shared/schemas/enforcement.ts';
+import { CASE_RECORD_TYPE, FILE_REVIEW_RECORD_TYPE, SUPERVISION_RECORD_TYPE, LIST_ITEM_RECORD_TYPE, OFFICER_RECORD_TYPE, type EnforcementList } from '../../../shared/schemas/enforcement.ts';
 
 const yearEnd = (year: number) => `${year}-12-31`;
 
@@ -80,6 +80,8 @@ const filesReviewedIn: RecordSource = (db, year) =>
     .where('reviewed_date', '<=', yearEnd(year));
 const files = { recordType: FILE_REVIEW_RECORD_TYPE, linkPrefix: null };
 
+const supervisions = { recordType: SUPERVISION_RECORD_TYPE, linkPrefix: '/enforcement/supervisions/' };
+
 const officers = { recordType: OFFICER_RECORD_TYPE, linkPrefix: '/enforcement/officers/' };
 
 export const enforcementIndicators: IndicatorDef[] = [
@@ -104,4 +106,6 @@ export const enforcementIndicators: IndicatorDef[] = [
   { code: 'enforcement.files_reviewed', name: '评查执法案卷', measure: '份', kind: 'count', definition: '年内完成评分的行政执法案卷（按评查日期）', ...files, records: filesReviewedIn },
   { code: 'enforcement.files_passed', name: '评查合格案卷', measure: '份', kind: 'count', definition: '其中评查合格的', ...files, records: (db, y) => filesReviewedIn(db, y).where('passed', '=', 1) },
   { code: 'enforcement.file_review_pass_rate', name: '案卷评查合格率', measure: '%', kind: 'rate', definition: '评查合格案卷 / 评查执法案卷', numerator: 'enforcement.files_passed', denominator: 'enforcement.files_reviewed', better: 'up' },
+  { code: 'enforcement.supervisions', name: '行政执法监督', measure: '次', kind: 'count', definition: '年内开展的日常、重点、专项行政执法监督（按开始日期）', ...supervisions, records: (db, y) => db.selectFrom('enforcement_supervisions').select(['id', 'title', 'unit_id', 'start_date as date']).where('start_date', '>=', `${y}-01-01`).where('start_date', '<=', yearEnd(y)) },
+  { code: 'enforcement.supervision_opinions', name: '制发行政执法监督意见书', measure: '份', kind: 'count', definition: '年内制发的行政执法监督意见书（按意见书日期）', ...supervisions, records: (db, y) => db.selectFrom('enforcement_supervisions').select(['id', 'title', 'unit_id', 'opinion_date as date']).where('opinion_date', '>=', `${y}-01-01`).where('opinion_date', '<=', yearEnd(y)) },
 ];

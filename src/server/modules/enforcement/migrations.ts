@@ -73,4 +73,14 @@ export const enforcementMigrations: MigrationSet = () => ({
       await createIndexes(db, 'enforcement_file_reviews', { figures: 'reviewed_date, unit_id' });
     },
   },
+  // 行政执法监督: supervision actions with their opinion, correction report and decision.
+  enforcement_0005_supervisions: {
+    async up(db: Kysely<any>) {
+      await createRecordTable(db, 'enforcement_supervisions', `
+        body_id text not null references enforcement_bodies(id), title text not null, kind text not null, start_date text not null,
+        findings text, status text not null, opinion_date text, opinion text, corrected_date text, correction_report text,
+        decision_date text, decision text, closed_date text`);
+      await createIndexes(db, 'enforcement_supervisions', { body: 'body_id, status', start: 'start_date, unit_id', opinion: 'opinion_date, unit_id' });
+    },
+  },
 });

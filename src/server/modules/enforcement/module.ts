@@ -1,7 +1,8 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { CAMPAIGN_WORKFLOW, CASE_RECORD_TYPE, CASE_REVIEW_ROLES, FILE_REVIEW, REVIEW_CAMPAIGN, SUPERVISION_ROLES, CASE_ROLES, CASE_WORKFLOW, ENFORCEMENT_BODY, ENFORCEMENT_CASE, ENFORCEMENT_POWER, LIST_ITEM, OFFICER, OFFICER_RECORD_TYPE, OFFICER_WORKFLOW } from '../../../shared/schemas/enforcement.ts';
+import { CAMPAIGN_WORKFLOW, CASE_RECORD_TYPE, CASE_REVIEW_ROLES, FILE_REVIEW, REVIEW_CAMPAIGN, SUPERVISION, SUPERVISION_RECORD_TYPE, SUPERVISION_ROLES, SUPERVISION_WORKFLOW, CASE_ROLES, CASE_WORKFLOW, ENFORCEMENT_BODY, ENFORCEMENT_CASE, ENFORCEMENT_POWER, LIST_ITEM, OFFICER, OFFICER_RECORD_TYPE, OFFICER_WORKFLOW } from '../../../shared/schemas/enforcement.ts';
 import { afterCaseTransition, CASE_RULES } from './cases.ts';
+import { afterSupervisionTransition, SUPERVISION_RULES } from './supervisions.ts';
 import { enforcementMigrations } from './migrations.ts';
 import { enforcementRoutes } from './routes.ts';
 import { enforcementBodiesImport, enforcementCasesImport, fileReviewsImport, enforcementListItemsImport, enforcementOfficersImport } from './imports.ts';
@@ -20,15 +21,15 @@ export const enforcementModule: ModuleManifest = {
     'enforcement.certify': { label: '执法证发证、换证、暂扣、恢复、收回', roles: ['law_office'] },
     'enforcement.case': { label: '办理行政执法案件（立案、决定、公示、全过程记录）', roles: CASE_ROLES },
     'enforcement.legal_review': { label: '重大执法决定法制审核', roles: CASE_REVIEW_ROLES },
-    'enforcement.supervise': { label: '行政执法监督：案卷评查（抽取、评分）', roles: SUPERVISION_ROLES },
+    'enforcement.supervise': { label: '行政执法监督：案卷评查（抽取、评分）、日常重点专项监督', roles: SUPERVISION_ROLES },
     'enforcement.settings': { label: '修改行政执法设置（年度培训最低学时）', roles: ['law_office'] },
   },
-  deadlineRules: CASE_RULES,
+  deadlineRules: [...CASE_RULES, ...SUPERVISION_RULES],
   migrations: enforcementMigrations,
   routes: enforcementRoutes,
-  records: [ENFORCEMENT_BODY, ENFORCEMENT_POWER, OFFICER, LIST_ITEM, ENFORCEMENT_CASE, REVIEW_CAMPAIGN, FILE_REVIEW],
+  records: [ENFORCEMENT_BODY, ENFORCEMENT_POWER, OFFICER, LIST_ITEM, ENFORCEMENT_CASE, REVIEW_CAMPAIGN, FILE_REVIEW, SUPERVISION],
   importTypes: [enforcementBodiesImport, enforcementOfficersImport, enforcementListItemsImport, enforcementCasesImport, fileReviewsImport],
-  workflows: [OFFICER_WORKFLOW, CASE_WORKFLOW, CAMPAIGN_WORKFLOW],
+  workflows: [OFFICER_WORKFLOW, CASE_WORKFLOW, CAMPAIGN_WORKFLOW, SUPERVISION_WORKFLOW],
   indicators: enforcementIndicators,
   demo: loadDemoEnforcement,
   daily: async (platform, date) => {
@@ -37,5 +38,6 @@ export const enforcementModule: ModuleManifest = {
   afterTransition: async (tx, _platform, recordType, record, transition, date) => {
     if (recordType === OFFICER_RECORD_TYPE) await revokeOnLeaving(tx, record, transition, date);
     if (recordType === CASE_RECORD_TYPE) await afterCaseTransition(tx, record, transition);
+    if (recordType === SUPERVISION_RECORD_TYPE) await afterSupervisionTransition(tx, record, transition, date);
   },
 };

@@ -11,6 +11,9 @@ import {
   CERTIFICATE_STATES,
   ENFORCEMENT_BODY,
   ENFORCEMENT_CASE,
+  SUPERVISION,
+  supervisionInput,
+  supervisionListQuery,
   FILE_REVIEW,
   REVIEW_CAMPAIGN,
   campaignInput,
@@ -49,6 +52,7 @@ import {
 import { addPower, bodyChoices, createBody, getBody, listBodies, removePower, updateBody } from './bodies.ts';
 import { publicBodies, publicBody, publicDecisions } from './public.ts';
 import { createCampaign, getCampaign, getFileReview, listCampaigns, listFileReviews, sampleFiles, scoreFile } from './file-reviews.ts';
+import { createSupervision, getSupervision, listSupervisions } from './supervisions.ts';
 import { addCaseRecord, createCase, getCase, listCases, unmaskParty } from './cases.ts';
 import { createListItem, getListItem, listItems, repealListItem, updateListItem } from './lists.ts';
 import { addTraining, certificateAction, createOfficer, getOfficer, listOfficers, readSettings, unmaskOfficer, updateOfficer, writeSettings } from './officers.ts';
@@ -201,6 +205,20 @@ export async function enforcementRoutes(api: FastifyInstance, platform: Platform
   });
   route(api, { method: 'GET', url: '/file-reviews/:id', permission: 'enforcement.read', summary: '评查案卷', tags, params: paramsWithId, handler: async ({ ctx, params }) => getFileReview(platform, ctx.scope, params.id) });
   changeRoute(api, { method: 'PUT', url: '/file-reviews/:id/score', summary: '案卷评分（不合格的进入问题池）', body: scoreInput, ...supervise }, (ctx, id, body) => inTx((tx) => scoreFile(tx, platform, ctx, ctx.scope, id, body)), (ctx, id) => getFileReview(platform, ctx.scope, id));
+
+  // 行政执法监督: the bureau's supervision actions; the body reads its own and reports its correction (workflow).
+  recordRoutes(api, platform, SUPERVISION, {
+    url: '/enforcement-supervisions',
+    tags,
+    permissions: { create: 'enforcement.supervise', read: 'enforcement.read' },
+    summaries: { list: '行政执法监督（日常、重点、专项监督，监督意见书整改期限）', export: '按当前筛选导出执法监督台账（.xlsx）', create: '开展执法监督', read: '执法监督详情' },
+    query: supervisionListQuery,
+    body: supervisionInput,
+    sheet: '执法监督',
+    list: (ctx, query) => listSupervisions(platform, ctx.scope, query),
+    create: (tx, ctx, body) => createSupervision(tx, platform, ctx, ctx.scope, body),
+    read: (ctx, id) => getSupervision(platform, ctx.scope, id),
+  });
 
   // 行政执法公示 on the portal: no login.
   route(api, { method: 'GET', url: '/public/enforcement-decisions', permission: 'public', summary: '行政执法决定公示（已公示、未撤回的决定；自然人当事人姓名脱敏）', tags: ['公开'], query: publicDecisionQuery, handler: async ({ query }) => publicDecisions(platform, query) });

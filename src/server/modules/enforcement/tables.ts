@@ -174,6 +174,26 @@ export interface FileReviewTable extends StampColumns {
   problems: string | null;
 }
 
+export interface SupervisionTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  /** The supervised body's unit: the body sees it and reports its correction. */
+  unit_id: string;
+  body_id: string;
+  title: string;
+  kind: string;
+  start_date: string;
+  findings: string | null;
+  status: string;
+  opinion_date: string | null;
+  opinion: string | null;
+  corrected_date: string | null;
+  correction_report: string | null;
+  decision_date: string | null;
+  decision: string | null;
+  closed_date: string | null;
+}
+
 declare module '../../kernel/db/tables.ts' {
   interface Database {
     enforcement_bodies: EnforcementBodyTable;
@@ -188,5 +208,6 @@ declare module '../../kernel/db/tables.ts' {
     enforcement_case_records: CaseRecordTable;
     enforcement_review_campaigns: ReviewCampaignTable;
     enforcement_file_reviews: FileReviewTable;
+    enforcement_supervisions: SupervisionTable;
   }
 }

@@ -1,0 +1,87 @@
+// 行政执法监督 by the justice bureau: 日常 / 重点 / 专项 supervision of a body; a 监督意见书 starts the
+// correction clock (`enforcement.supervision_correct`) and puts the finding in the body's problem pool;
+// the body reports its correction; accepted, the problem closes; not corrected, a 监督决定书 follows.
+import './tables.ts';
+import type { Executor, Tx } from '../../kernel/db/index.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import type { Actor } from '../../kernel/audit/index.ts';
+import type { DataScope } from '../../kernel/auth/scope.ts';
+import { fieldError } from '../../kernel/http/errors.ts';
+import { newId } from '../../kernel/ids.ts';
+import { newStamps } from '../../kernel/db/versioned.ts';
+import { recordRow, recordView } from '../../kernel/records/view.ts';
+import { listPage } from '../../kernel/records/list.ts';
+import { rowInScope } from '../../kernel/records/read.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { addTimeline } from '../../kernel/workflow/timeline.ts';
+import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
+import { closeProblem, openProblem } from '../../kernel/problems/index.ts';
+import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
+import { SUPERVISION, SUPERVISION_RECORD_TYPE, SUPERVISION_WORKFLOW, type SupervisionInput, type SupervisionListQuery, type SupervisionView } from '../../../shared/schemas/enforcement.ts';
+import { visibleBody } from './bodies.ts';
+import type { SupervisionTable } from './tables.ts';
+
+export const SUPERVISION_RULES: readonly DeadlineRuleSeed[] = [
+  { code: 'enforcement.supervision_correct', name: '行政执法监督意见整改', period: 30, unit: 'calendar_days', citation: '《行政执法监督条例》（国务院令第825号）；本县行政执法监督工作规定（可按本地规定调整）', note: '自收到行政执法监督意见书之日起30日内整改并报送整改情况；逾期未整改的，制发行政执法监督决定书。' },
+];
+
+export async function createSupervision(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: SupervisionInput & { ref?: string | null }): Promise<string> {
+  const body = await visibleBody(tx, scope, input.bodyId);
+  if (input.startDate > chinaToday()) throw fieldError('startDate', '开始日期', '不能晚于今天');
+  const row = { id: newId(), ref: input.ref ?? null, ...recordRow<SupervisionTable>(SUPERVISION, input), unit_id: body.unit_id, status: 'ongoing', ...newStamps(actor.id) } as SupervisionTable;
+  await tx.insertInto('enforcement_supervisions').values(row).execute();
+  await addTimeline(tx, actor, { recordType: SUPERVISION_RECORD_TYPE, recordId: row.id, action: 'create', label: '开展执法监督', toStatus: 'ongoing', note: `${body.name}，${input.startDate}` });
+  await platform.audit.record(tx, actor, { action: 'enforcement.supervision_create', targetType: SUPERVISION_RECORD_TYPE, targetId: row.id, detail: { kind: input.kind } });
+  return row.id;
+}
+
+/** The opinion's finding goes to the body's problem pool; an accepted correction (or a clean close) closes it. */
+export async function afterSupervisionTransition(tx: Tx, record: Record<string, unknown>, transition: string, date: string): Promise<void> {
+  const id = String(record.id);
+  if (transition === 'issue_opinion' || transition === 'escalate') {
+    await openProblem(tx, {
+      sourceType: SUPERVISION_RECORD_TYPE,
+      sourceId: id,
+      // The pool keeps a problem's first label: the supervision names both documents; the severity says which.
+      sourceLabel: '行政执法监督',
+      unitId: String(record.unit_id),
+      title: `${transition === 'escalate' ? '监督决定书' : '监督意见书'}：${record.title}`,
+      severity: transition === 'escalate' ? 'major' : 'general',
+      openedOn: String(record.opinion_date ?? date),
+      link: `/enforcement/supervisions/${id}`,
+    });
+  }
+  if (transition === 'accept') await closeProblem(tx, SUPERVISION_RECORD_TYPE, id, date);
+}
+
+function supervisionQuery(db: Executor) {
+  return db
+    .selectFrom('enforcement_supervisions as s')
+    .innerJoin('org_units as u', 'u.id', 's.unit_id')
+    .innerJoin('enforcement_bodies as b', 'b.id', 's.body_id')
+    .selectAll('s')
+    .select(['u.name as unit_name', 'b.name as body_name']);
+}
+type Row = SupervisionTable & { unit_name: string; body_name: string };
+
+async function toViews(platform: Platform, rows: Row[]): Promise<SupervisionView[]> {
+  if (rows.length === 0) return [];
+  const clocks = await clocksWithLights(platform, SUPERVISION_RECORD_TYPE, rows.map((r) => r.id));
+  return rows.map((r) => {
+    const { clock, light = null } = clocks.get(r.id) ?? {};
+    const running = clock?.status === 'running';
+    return { ...recordView(SUPERVISION, r), unitName: r.unit_name, bodyName: r.body_name, status: r.status, statusLabel: SUPERVISION_WORKFLOW.states[r.status]?.label ?? r.status, due: running ? clock.due_date : null, light: running ? light : null };
+  });
+}
+
+export async function listSupervisions(platform: Platform, scope: DataScope, query: SupervisionListQuery) {
+  let base = supervisionQuery(platform.db);
+  if (query.status) base = base.where('s.status', '=', query.status);
+  const page = await listPage<Row>(platform.db, base, SUPERVISION, { alias: 's', unitColumn: 's.unit_id', defaultSort: { field: 'startDate', order: 'desc' } }, scope, query);
+  return { ...page, items: await toViews(platform, page.items) };
+}
+
+export async function getSupervision(platform: Platform, scope: DataScope, id: string): Promise<SupervisionView> {
+  const row = rowInScope((await supervisionQuery(platform.db).where('s.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '执法监督');
+  return (await toViews(platform, [row]))[0]!;
+}
