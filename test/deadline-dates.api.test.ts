@@ -30,6 +30,7 @@ const PLACES: Record<string, { api: string; clockKey?: string; shown: (v: View) 
   legal_review: { api: '/legal-reviews', shown: (v) => ({ due: v.due, light: v.light }) },
   normdoc_cleanup: { api: '/normdoc-cleanups', clockKey: 'cleanup', shown: (v) => ({ due: v.due, light: v.light }) },
   enforcement_case: { api: '/enforcement-cases', shown: (v) => ({ due: v.due, light: v.light }) },
+  enforcement_supervision: { api: '/enforcement-supervisions', shown: (v) => ({ due: v.due, light: v.light }) },
 };
 
 let env: TestEnv;

@@ -57,6 +57,8 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/enforcement/cases/:id', label: '行政执法案件', anyOf: ['enforcement.read'], inMenu: false, page: lazy(() => import('./modules/enforcement/CaseDetailPage.tsx')) },
   { path: '/enforcement/file-reviews', label: '案卷评查', icon: <FileSearchOutlined />, anyOf: ['enforcement.supervise'], inMenu: true, group: '行政执法', page: lazy(() => import('./modules/enforcement/FileReviewsPage.tsx')) },
   { path: '/enforcement/file-reviews/:id', label: '案卷评查', anyOf: ['enforcement.supervise'], inMenu: false, page: lazy(() => import('./modules/enforcement/FileReviewCampaignPage.tsx')) },
+  { path: '/enforcement/supervisions', label: '行政执法监督', icon: <SafetyOutlined />, anyOf: ['enforcement.read'], inMenu: true, group: '行政执法', page: lazy(() => import('./modules/enforcement/SupervisionsPage.tsx')) },
+  { path: '/enforcement/supervisions/:id', label: '行政执法监督', anyOf: ['enforcement.read'], inMenu: false, page: lazy(() => import('./modules/enforcement/SupervisionDetailPage.tsx')) },
   { path: '/enforcement/file-review-results', label: '案卷评查结果', icon: <FileSearchOutlined />, anyOf: ['enforcement.case'], inMenu: true, group: '行政执法', page: lazy(() => import('./modules/enforcement/FileReviewsPage.tsx').then((m) => ({ default: m.FileReviewResultsPage }))) },
   { path: '/normative-docs', label: '规范性文件', icon: <FileTextOutlined />, anyOf: ['normdoc.read'], inMenu: true, group: '合法性审查', page: lazy(() => import('./modules/normative/NormativeDocsPage.tsx')) },
   { path: '/normative-docs/:id', label: '规范性文件', anyOf: ['normdoc.read'], inMenu: false, page: lazy(() => import('./modules/normative/NormativeDocDetailPage.tsx')) },
