@@ -20,6 +20,8 @@ export type SearchQuery = z.infer<typeof searchQuery>;
 export const searchHit = z.object({
   id: z.string(),
   ref: z.string().nullable(),
+  /** 案号/文号, for record types that take one (kernel/numbering). */
+  caseNumber: z.string().nullable(),
   title: z.string(),
   status: z.string().nullable(),
   statusLabel: z.string().nullable(),

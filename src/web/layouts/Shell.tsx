@@ -61,7 +61,7 @@ export function Shell({ children }: { children: ReactNode }) {
           法治政府建设综合管理平台
         </Typography.Text>
         <div style={{ flex: 1 }} />
-        {!me?.passwordChangeRequired && <GlobalSearch width={narrow ? 150 : 320} />}
+        {!me?.passwordChangeRequired && <GlobalSearch narrow={narrow} />}
         {/* Real buttons: reachable with Tab, opened with Enter, with a visible focus ring. */}
         <button type="button" className="header-button" onClick={() => navigate('/notifications')} data-testid="notifications-bell" aria-label={`通知${unread.data?.unread ? `（${unread.data.unread} 条未读）` : ''}`}>
           <Badge count={unread.data?.unread ?? 0} size="small" offset={[-2, 4]}>

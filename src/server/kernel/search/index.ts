@@ -188,15 +188,16 @@ async function searchTarget(platform: Platform, ctx: RequestContext, target: Sea
   }
   if (!ids.size) return null;
   const top = [...ids].slice(0, limit);
+  const numbering = platform.caseNumbers.get(target.recordType);
   const rows = await (db as any)
     .selectFrom(`${target.table} as t`)
     .leftJoin('org_units as u', 'u.id', 't.unit_id')
-    .select([sql<string>`t.id`.as('id'), (target.hasRef ? sql<string | null>`t.ref` : sql<null>`null`).as('ref'), sql<string>`${t(target.titleColumn)}`.as('title'), sql<string | null>`t.status`.as('status'), sql<string | null>`u.name`.as('unitName')])
+    .select([sql<string>`t.id`.as('id'), (target.hasRef ? sql<string | null>`t.ref` : sql<null>`null`).as('ref'), (numbering ? sql<string | null>`${sql.ref(`t.${numbering.column}`)}` : sql<null>`null`).as('caseNumber'), sql<string>`${t(target.titleColumn)}`.as('title'), sql<string | null>`t.status`.as('status'), sql<string | null>`u.name`.as('unitName')])
     .where('t.id', 'in', top)
     .execute();
   const order = new Map(top.map((id, i) => [id, i]));
   rows.sort((a: any, b: any) => order.get(a.id)! - order.get(b.id)!);
-  const items: SearchHit[] = rows.map((r: any) => ({ id: r.id, ref: r.ref, title: String(r.title ?? ''), status: r.status, statusLabel: r.status ? (target.statusLabels[r.status] ?? null) : null, unitName: r.unitName, link: `${target.linkPrefix}${r.id}` }));
+  const items: SearchHit[] = rows.map((r: any) => ({ id: r.id, ref: r.ref, caseNumber: r.caseNumber, title: String(r.title ?? ''), status: r.status, statusLabel: r.status ? (target.statusLabels[r.status] ?? null) : null, unitName: r.unitName, link: `${target.linkPrefix}${r.id}` }));
   return { type: target.recordType, title: target.title, total: Math.min(ids.size, COUNT_CAP + 1), items };
 }
 

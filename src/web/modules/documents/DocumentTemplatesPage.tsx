@@ -42,7 +42,8 @@ export default function DocumentTemplatesPage() {
     });
 
   return (
-    <Card size="small" title="文书模板" extra={<Typography.Text type="secondary">下载模板，在 Word 中修改文字与格式，保留花括号中的占位符后上传替换</Typography.Text>}>
+    <Card size="small" title="文书模板">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>下载模板，在 Word 中修改文字与格式，保留花括号中的占位符后上传替换；生成的文书存入记录的台账材料。</Typography.Paragraph>
       {templates.error && <ErrorNotice error={templates.error} />}
       <Table<DocumentTemplateView>
         size="small"

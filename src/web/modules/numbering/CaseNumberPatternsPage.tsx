@@ -45,7 +45,8 @@ export default function CaseNumberPatternsPage() {
   };
 
   return (
-    <Card size="small" title="编号规则（案号、文号）" extra={<Typography.Text type="secondary">{PLACEHOLDERS}</Typography.Text>}>
+    <Card size="small" title="编号规则（案号、文号）">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{PLACEHOLDERS}</Typography.Paragraph>
       {patterns.error && <ErrorNotice error={patterns.error} />}
       <Table<PatternView>
         size="small"

@@ -2,6 +2,7 @@
 // "/" anywhere outside a text field puts the cursor here.
 import { useEffect, useRef, useState } from 'react';
 import { AutoComplete, Input, Tag, type InputRef } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { get, query } from '../../api.ts';
@@ -19,7 +20,21 @@ function useSettled(value: string, ms = 250) {
   return settled;
 }
 
-export function GlobalSearch({ width }: { width: number }) {
+/** On a phone the top bar has room for an icon only: it opens the search page, whose box takes the full width. */
+export function GlobalSearch({ narrow }: { narrow: boolean }) {
+  return narrow ? <SearchButton /> : <SearchBox width={320} />;
+}
+
+function SearchButton() {
+  const navigate = useNavigate();
+  return (
+    <button type="button" className="header-button" aria-label="全局搜索" onClick={() => navigate('/search')}>
+      <SearchOutlined style={{ color: '#fff', fontSize: 18 }} />
+    </button>
+  );
+}
+
+function SearchBox({ width }: { width: number }) {
   const navigate = useNavigate();
   const input = useRef<InputRef>(null);
   const [text, setText] = useState('');
@@ -46,6 +61,7 @@ export function GlobalSearch({ width }: { width: number }) {
       label: (
         <div style={{ display: 'flex', gap: 8, alignItems: 'center', minWidth: 0 }}>
           <span style={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis' }}>{item.title}</span>
+          {item.caseNumber && <span style={{ color: '#595959', fontSize: 12, whiteSpace: 'nowrap' }}>{item.caseNumber}</span>}
           {item.statusLabel && <Tag style={{ marginInlineEnd: 0 }}>{item.statusLabel}</Tag>}
           <span style={{ color: '#8c8c8c', fontSize: 12, whiteSpace: 'nowrap' }}>{item.unitName}</span>
         </div>

@@ -17,7 +17,7 @@ export default function SearchPage() {
   return (
     <Space direction="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
-        <Input.Search key={q} defaultValue={q} allowClear enterButton="搜索" placeholder="案号、编号、标题、当事人或单位名称" aria-label="搜索关键词" style={{ maxWidth: 560 }} onSearch={(value) => value.trim() && navigate(`/search${query({ q: value.trim() })}`)} autoFocus={!q} />
+        <Input.Search key={q} defaultValue={q} allowClear enterButton="搜索" placeholder="案号、编号、标题、当事人或单位名称" aria-label="搜索关键词" style={{ maxWidth: 560, width: '100%' }} onSearch={(value) => value.trim() && navigate(`/search${query({ q: value.trim() })}`)} autoFocus={!q} />
         {q && found.data && (
           <Typography.Text type="secondary" style={{ marginInlineStart: 12 }}>
             「{q}」共 {groups.length} 类记录
@@ -40,7 +40,7 @@ export default function SearchPage() {
             scroll={{ x: 'max-content' }}
             columns={[
               { title: '标题', dataIndex: 'title', render: (title: string, hit) => <Link to={hit.link}>{title}</Link> },
-              { title: '编号', dataIndex: 'ref', width: 160, render: (ref: string | null) => ref ?? '—' },
+              { title: '案号/编号', dataIndex: 'ref', width: 200, render: (ref: string | null, hit) => hit.caseNumber ?? ref ?? '—' },
               { title: '单位', dataIndex: 'unitName', width: 200 },
               { title: '状态', dataIndex: 'statusLabel', width: 120, render: (label: string | null) => (label ? <Tag>{label}</Tag> : '—') },
             ]}
