@@ -1,0 +1,54 @@
+// The law office's clerk finds a case from the top bar and produces its notice: type a word, see
+// matches grouped by record type, Enter for all of them, open a reconsideration case by its case
+// number, 生成文书 → 行政复议受理通知书 lands in the case's evidence as a Word file.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  server = await startServer(3931, {}, [['demo']]);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it('finds a case from the top bar and produces its acceptance notice', async () => {
+  const page = await loginPage(browser, server, 'fzb_wang');
+  const box = page.getByLabel('全局搜索');
+  await box.click();
+  await box.fill('市场监督');
+  // Matches grouped by record type, while typing.
+  await page.locator('.ant-select-item-group', { hasText: '行政复议案件' }).waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/40-search-dropdown.png` });
+  await box.press('Enter');
+  await page.waitForURL(/\/search\?q=/);
+  const reviews = page.locator('.ant-card', { hasText: '行政复议案件' });
+  await reviews.waitFor();
+  // An accepted case shows its case number (复议案号) in the results; open it by that number.
+  const caseNumber = (await reviews.locator('td', { hasText: /政复〔\d{4}〕\d+号/ }).first().textContent())!.trim();
+  expect(caseNumber).toMatch(/^示范县政复〔\d{4}〕\d+号$/);
+  await page.screenshot({ path: `${SCREENSHOTS}/41-search-page.png`, fullPage: true });
+  await box.fill(caseNumber);
+  await box.press('Enter');
+  await page.waitForURL((u) => decodeURIComponent(u.search).includes(caseNumber));
+  const hit = page.locator('.ant-card', { hasText: '行政复议案件' }).locator('a').first();
+  await hit.click();
+  await page.waitForURL(/\/review\//);
+
+  await page.getByTestId('generate-document').click();
+  const notice = page.getByRole('menuitem', { name: '行政复议受理通知书' });
+  await notice.waitFor();
+  // Documents the case's status does not allow are there but disabled.
+  expect(await page.getByRole('menuitem', { name: '不予受理行政复议申请决定书' }).getAttribute('aria-disabled')).toBe('true');
+  const download = page.waitForEvent('download');
+  await notice.click();
+  expect((await download).suggestedFilename()).toBe(`行政复议受理通知书（${caseNumber}）.docx`);
+  await page.getByRole('link', { name: `行政复议受理通知书（${caseNumber}）.docx` }).waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/42-document-generated.png` });
+});
