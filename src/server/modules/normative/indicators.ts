@@ -45,9 +45,9 @@ export const normativeIndicators: IndicatorDef[] = [
     ...common,
     records: (db, y) =>
       db
-        .selectFrom('normdoc_cleanup_items as i')
-        .innerJoin('normative_docs as d', 'd.id', 'i.doc_id')
-        .select(['d.id as id', 'd.title as title', 'i.unit_id as unit_id', 'i.finished_date as date'])
+        .selectFrom('normative_docs as d')
+        .innerJoin('normdoc_cleanup_items as i', 'i.doc_id', 'd.id')
+        .select(['d.id', 'd.title', 'd.unit_id', 'i.finished_date as date'])
         .where('i.result', 'in', ['amend', 'repeal', 'expire'])
         .where('i.finished_date', '>=', `${y}-01-01`)
         .where('i.finished_date', '<=', `${y}-12-31`),
@@ -75,7 +75,8 @@ export const normativeIndicators: IndicatorDef[] = [
     definition: '年内法律顾问和公职律师参与合法性审查、列席会议、代理复议诉讼等服务的次数（按服务日期，计入聘请单位）',
     recordType: 'advisor_engagement',
     linkPrefix: '/legal-advisors/',
-    records: (db, y) => db.selectFrom('advisor_engagements').select(['advisor_id as id', 'subject as title', 'unit_id', 'date']).where('date', '>=', `${y}-01-01`).where('date', '<=', `${y}-12-31`),
+    // One row per engagement, named by its advisor (the record the figure's list links to).
+    records: (db, y) => db.selectFrom('legal_advisors as a').innerJoin('advisor_engagements as e', 'e.advisor_id', 'a.id').select(['a.id', 'e.subject as title', 'e.unit_id', 'e.date']).where('e.date', '>=', `${y}-01-01`).where('e.date', '<=', `${y}-12-31`),
   },
   { code: 'legal_review.opinions', name: '出具书面合法性审查意见', measure: '份', kind: 'count', definition: '年内完成审查并出具书面审查意见的', ...reviews, records: (db, y) => completedIn(db, y).where('written_opinion', '=', 1) },
 ];
