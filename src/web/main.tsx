@@ -1,7 +1,7 @@
 import './styles.css';
-import { StrictMode, Suspense } from 'react';
+import { Fragment, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes, matchPath, useLocation } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Spin, Result } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
@@ -26,8 +26,10 @@ function Guarded() {
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   if (me.passwordChangeRequired) return <ChangePasswordPage forced />;
   if (me.twoFactorSetupRequired) return <TwoFactorSetupPage />;
+  // A bare page (the meeting-room screen) fills the window without the menu and header.
+  const Frame = APP_ROUTES.some((r) => r.bare && matchPath(r.path, location.pathname)) ? Fragment : Shell;
   return (
-    <Shell>
+    <Frame>
       <Suspense fallback={<Spin style={{ margin: 48 }} />}>
         <Routes>
           {APP_ROUTES.map((r) => (
@@ -36,7 +38,7 @@ function Guarded() {
           <Route path="*" element={<Result status="404" title="页面不存在" />} />
         </Routes>
       </Suspense>
-    </Shell>
+    </Frame>
   );
 }
 

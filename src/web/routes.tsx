@@ -19,6 +19,8 @@ export interface AppRoute {
   countyWide?: boolean;
   /** Detail pages under another path (a task under 任务台账): the menu items that stay highlighted on them. */
   detailPrefixes?: string[];
+  /** Rendered without the Shell (no menu, no header): the 驾驶舱 meeting-room screen. */
+  bare?: boolean;
   page: ComponentType;
 }
 
@@ -28,7 +30,9 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/plans', label: '任务台账', icon: <OrderedListOutlined />, anyOf: ['plan.manage', 'indicator.read'], inMenu: true, detailPrefixes: ['/tasks/'], group: '督查督办', page: lazy(() => import('./modules/plans/TasksPage.tsx')) },
   { path: '/my-tasks', label: '本单位任务', icon: <ProfileOutlined />, anyOf: ['plan.report'], inMenu: true, detailPrefixes: ['/tasks/'], group: '督查督办', page: lazy(() => import('./modules/plans/MyTasksPage.tsx')) },
   { path: '/tasks/:id', label: '任务详情', anyOf: ['plan.read'], inMenu: false, page: lazy(() => import('./modules/plans/TaskDetailPage.tsx')) },
-  { path: '/dashboard', label: '驾驶舱', icon: <DashboardOutlined />, anyOf: ['indicator.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/dashboard/DashboardPage.tsx')) },
+  { path: '/dashboard', label: '驾驶舱', icon: <DashboardOutlined />, anyOf: ['indicator.read'], inMenu: true, detailPrefixes: ['/units/'], group: '统计分析', page: lazy(() => import('./modules/dashboard/DashboardPage.tsx')) },
+  { path: '/dashboard/screen', label: '驾驶舱大屏', anyOf: ['indicator.read'], inMenu: false, bare: true, page: lazy(() => import('./modules/dashboard/ScreenPage.tsx')) },
+  { path: '/units/:id/profile', label: '法治画像', anyOf: ['indicator.read'], inMenu: false, page: lazy(() => import('./modules/dashboard/UnitProfilePage.tsx')) },
   { path: '/reports', label: '年度报告', icon: <FileTextOutlined />, anyOf: ['report.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/reports/ReportsPage.tsx')) },
   { path: '/reports/:id', label: '年度报告', anyOf: ['report.read'], inMenu: false, page: lazy(() => import('./modules/reports/ReportDetailPage.tsx')) },
   { path: '/indicators', label: '指标统计', icon: <BarChartOutlined />, anyOf: ['indicator.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/indicators/IndicatorsPage.tsx')) },

@@ -1,9 +1,10 @@
 // 驾驶舱: headline figures with their change over last year, five-year trends, units ranked on any
 // figure, and the 红黄牌 of open deadlines by unit. Every chart drills down to the records.
 import { useMemo, useState } from 'react';
-import { Card, Col, Drawer, Empty, InputNumber, Row, Select, Space, Statistic, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Button, Card, Col, Drawer, Empty, InputNumber, Row, Select, Space, Statistic, Table, Tag, TreeSelect, Typography } from 'antd';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { FullscreenOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
@@ -16,70 +17,9 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { ChangeOverLastYear, IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
 import { LIGHT_STYLE } from '../../components/Light.tsx';
 import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
+import { HEADLINES, TRENDS, beforeFirstRecord, fiveYears, LIGHT_COLORS, type Figures, type LightItem, type Peers, type UnitFigure, type UnitLights } from './figures.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-const HEADLINES = [
-  'tasks.completion_rate',
-  'inspections.rectification_rate',
-  'review.received',
-  'review.correction_rate',
-  'litigation.cases',
-  'litigation.head_appearance_rate',
-  'mediation.success_rate',
-  'foi.on_time_rate',
-  'proposals.on_time_rate',
-  'tasks.overdue',
-];
-const TRENDS = ['review.received', 'litigation.cases', 'foi.requests', 'proposals.total', 'inspections.findings'];
-
-interface Figures {
-  unit: string | null;
-  details: IndicatorValue[];
-}
-interface UnitFigure {
-  unitId: string;
-  unitName: string;
-  unitCode: string;
-  category: string | null;
-  value: number | null;
-  numerator?: number;
-  denominator?: number;
-}
-/** Where a one-unit scope stands among the units of its 考评类别 (no other unit named). */
-interface Peers {
-  category: string;
-  value: number | null;
-  units: number;
-  rank: number | null;
-  average: number;
-  best: number;
-  /** Which way is better; null: neither (the best is then simply the highest). */
-  better: 'up' | 'down' | null;
-}
-interface UnitLights {
-  unitId: string;
-  unitName: string;
-  red: number;
-  yellow: number;
-  green: number;
-}
-interface LightItem {
-  recordType: string;
-  typeTitle: string;
-  recordId: string;
-  title: string;
-  clock: string;
-  due: string;
-  light: 'red' | 'yellow' | 'green';
-  link: string | null;
-}
-
-/** Years before a figure's first record are gaps in a trend, not zeros: the ledgers did not exist yet. */
-export function beforeFirstRecord(values: (number | null)[]): (number | null)[] {
-  const first = values.findIndex((v) => v !== null && v !== 0);
-  return values.map((v, i) => (first === -1 || i < first ? null : v));
-}
 
 export default function DashboardPage() {
   const [year, setYear] = useState(dayjs().year());
@@ -89,10 +29,13 @@ export default function DashboardPage() {
   const [drill, setDrill] = useState<{ indicator: IndicatorValue; unit?: string; year: number } | null>(null);
   const [lightUnit, setLightUnit] = useState<UnitLights | null>(null);
   const units = useUnits();
+  const navigate = useNavigate();
+  // A unit's name on a chart (its axis label) opens its 法治画像.
+  const openProfile = (unitId: string | undefined) => unitId && navigate(`/units/${unitId}/profile`);
   const tree = useMemo(() => buildTree(units.data ?? []).map(function toCode(n): any { return { ...n, value: n.unit.code, children: n.children.map(toCode) }; }), [units.data]);
 
   const figures = useQuery({ queryKey: ['indicators', year, unit], queryFn: () => get<Figures>(`/indicators${query({ year, unit })}`) });
-  const years = [year - 4, year - 3, year - 2, year - 1, year];
+  const years = fiveYears(year);
   const trend = useQueries({ queries: years.map((y) => ({ queryKey: ['indicators', y, unit], queryFn: () => get<Figures>(`/indicators${query({ year: y, unit })}`) })) });
   const ranking = useQuery({ queryKey: ['by-unit', rankCode, year, unit], queryFn: () => get<{ items: UnitFigure[]; peers: Peers | null }>(`/indicators/${rankCode}/by-unit${query({ year, unit })}`) });
   const peers = ranking.data?.peers ?? null;
@@ -118,7 +61,8 @@ export default function DashboardPage() {
           <span>年度</span>
           <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
           <TreeSelect style={{ width: 260 }} treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder={figures.data?.unit ? '本单位' : '全县（全部单位）'} value={unit} onChange={setUnit} />
-          <Typography.Text type="secondary">点击任一数字或图形查看所统计的记录</Typography.Text>
+          <Typography.Text type="secondary">点击任一数字或图形查看所统计的记录，点击单位名称查看其法治画像</Typography.Text>
+          <Link to="/dashboard/screen"><Button icon={<FullscreenOutlined />}>大屏展示</Button></Link>
         </Space>
       </Card>
       <ErrorNotice error={figures.error} />
@@ -195,10 +139,13 @@ export default function DashboardPage() {
                   tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
                   grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
                   xAxis: { type: 'value', axisLabel: { formatter: (v: number) => (rankDef?.kind === 'count' ? String(v) : `${Math.round(v * 100)}%`) } },
-                  yAxis: { type: 'category', inverse: true, data: ranked.map((u) => u.unitName) },
+                  yAxis: { type: 'category', inverse: true, triggerEvent: true, data: ranked.map((u) => u.unitName) },
                   series: [{ type: 'bar', data: ranked.map((u) => u.value), itemStyle: { color: '#b8232f' }, label: { show: true, position: 'right', formatter: (p: { value: number }) => (rankDef ? showFigure(rankDef, p.value) : p.value) } }],
                 }}
-                onEvents={{ click: (e: { dataIndex: number }) => rankDef && setDrill({ indicator: { ...rankDef, value: ranked[e.dataIndex]!.value }, unit: ranked[e.dataIndex]!.unitCode, year }) }}
+                onEvents={{ click: (e: { componentType: string; value: unknown; dataIndex: number }) => {
+                  if (e.componentType === 'yAxis') return openProfile(ranked.find((u) => u.unitName === e.value)?.unitId);
+                  if (rankDef) setDrill({ indicator: { ...rankDef, value: ranked[e.dataIndex]!.value }, unit: ranked[e.dataIndex]!.unitCode, year });
+                } }}
               />
             )}
           </Card>
@@ -216,24 +163,24 @@ export default function DashboardPage() {
               legend: { top: 0 },
               grid: { left: 8, right: 24, top: 30, bottom: 8, containLabel: true },
               xAxis: { type: 'value', minInterval: 1, name: '件', nameGap: 4 },
-              yAxis: { type: 'category', inverse: true, data: lightUnits.map((u) => u.unitName) },
+              yAxis: { type: 'category', inverse: true, triggerEvent: true, data: lightUnits.map((u) => u.unitName) },
               series: (['red', 'yellow', 'green'] as const).map((l) => ({
                 name: LIGHT_STYLE[l]!.label,
                 type: 'bar',
                 stack: 'lights',
                 barMaxWidth: 22,
                 data: lightUnits.map((u) => u[l]),
-                itemStyle: { color: { red: '#cf1322', yellow: '#faad14', green: '#52c41a' }[l] },
+                itemStyle: { color: LIGHT_COLORS[l] },
                 // Each segment says its count; an empty one says nothing.
                 label: { show: true, color: l === 'yellow' ? '#000' : '#fff', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
               })),
             }}
-            onEvents={{ click: (e: { dataIndex: number }) => setLightUnit(lightUnits[e.dataIndex]!) }}
+            onEvents={{ click: (e: { componentType: string; value: unknown; dataIndex: number }) => (e.componentType === 'yAxis' ? openProfile(lightUnits.find((u) => u.unitName === e.value)?.unitId) : setLightUnit(lightUnits[e.dataIndex]!)) }}
           />
         )}
       </Card>
       {drill && <IndicatorRecordsDrawer indicator={drill.indicator} year={drill.year} unit={drill.unit} onClose={() => setDrill(null)} />}
-      <Drawer open={!!lightUnit} width={720} title={lightUnit && `${lightUnit.unitName}：逾期 ${lightUnit.red}，临期 ${lightUnit.yellow}，正常 ${lightUnit.green}`} onClose={() => setLightUnit(null)}>
+      <Drawer open={!!lightUnit} width={720} title={lightUnit && `${lightUnit.unitName}：逾期 ${lightUnit.red}，临期 ${lightUnit.yellow}，正常 ${lightUnit.green}`} extra={lightUnit && <Link to={`/units/${lightUnit.unitId}/profile`}>法治画像</Link>} onClose={() => setLightUnit(null)}>
         <Table<LightItem>
           rowKey={(i) => `${i.recordType}:${i.recordId}:${i.clock}`}
           size="small"
