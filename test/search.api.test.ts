@@ -55,6 +55,10 @@ describe('global search', () => {
   it('a unit sees only its own records; another unit\'s are not found, whatever the query', async () => {
     const mine = await makeFoiRequest(north.agents.unit_liaison, { unitId: north.unit.id, receivedDate: '2026-03-04', applicantName: `司马${tag}甲`, content: `共同关键词${tag}` });
     const theirs = await makeFoiRequest(south.agents.unit_liaison, { unitId: south.unit.id, receivedDate: '2026-03-04', applicantName: `司马${tag}乙`, content: `共同关键词${tag}` });
+    // Two characters, looked up in the short-word index, keep to the reader's scope too.
+    const shortByNorth = idsOf(await find(north.agents.unit_liaison, '司马', 50));
+    expect(shortByNorth).toContain(mine.id);
+    expect(shortByNorth).not.toContain(theirs.id);
     const seenByNorth = idsOf(await find(north.agents.unit_liaison, `共同关键词${tag}`, 50));
     expect(seenByNorth).toContain(mine.id);
     expect(seenByNorth).not.toContain(theirs.id);
@@ -75,6 +79,13 @@ describe('global search', () => {
     const short = await find(office, '鸭');
     expect(short.groups.find((g) => g.type === 'foi_request')?.items.length).toBeGreaterThan(0);
     expect(idsOf(await find(office, `鸭 ${tag}塘`), 'foi_request')).toContain(made.id);
+    // A two-character name, an upper-case letter of a ref, a word of punctuation alone.
+    const named = await makeFoiRequest(north.agents.unit_liaison, { unitId: north.unit.id, receivedDate: '2026-03-06', applicantName: '欧冶', content: `名${tag}` });
+    await env.platform.db.updateTable('foi_requests').set({ ref: `Q〔${tag}〕` }).where('id', '=', named.id).execute();
+    expect(idsOf(await find(office, '欧冶', 50))).toContain(named.id);
+    expect(idsOf(await find(office, `q ${tag}`, 50))).toContain(named.id);
+    expect(idsOf(await find(office, `〔 ${tag}`, 50))).toContain(named.id);
+    expect(idsOf(await find(office, `冶欧 ${tag}`, 50))).not.toContain(named.id);
   });
 
   it('the index follows updates and deletes made by any writer', async () => {

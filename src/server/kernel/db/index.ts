@@ -6,6 +6,7 @@ import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type Compilable, type DialectAdapter, type Transaction } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from './tables.ts';
+import { GRAMS_FUNCTION, grams } from '../search/grams.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -42,6 +43,8 @@ export function openDatabase(config: Config): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(config.sqliteBusyTimeoutMs))}`);
   sqlite.pragma('synchronous = FULL');
+  // Global search's short-word index is filled by triggers that call this (kernel/search).
+  sqlite.function(GRAMS_FUNCTION, { deterministic: true }, (text: unknown) => grams(text));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', file, close: () => db.destroy() };
 }

@@ -13,6 +13,7 @@ import type { RequestContext } from '../auth/context.ts';
 import { scoped } from '../auth/scope.ts';
 import { entries } from '../../../shared/records.ts';
 import { stateLabels } from '../../../shared/workflow.ts';
+import { GRAMS_FUNCTION, grams } from './grams.ts';
 import { COUNT_CAP, TRIGRAM_MIN, type SearchGroup, type SearchHit } from '../../../shared/schemas/search.ts';
 
 /** Every derived search object's name starts with this (backups leave them out). */
@@ -27,6 +28,8 @@ export interface SearchTarget {
   linkPrefix: string;
   /** Columns whose text is searched: ref first, then the definition's `search` fields. */
   columns: readonly string[];
+  /** The short ones (not long text): one- and two-character words are looked up in these (SQLite). */
+  shortColumns: readonly string[];
   statusLabels: Readonly<Record<string, string>>;
   hasRef?: boolean;
 }
@@ -36,7 +39,9 @@ export function searchTargets(platform: Pick<Platform, 'workflows' | 'records'>)
   for (const flow of platform.workflows.values()) {
     const record = platform.records.get(flow.recordType);
     if (!record || record.table !== flow.table) continue;
-    const fields = entries(record).filter(([, f]) => f.search && !f.sealed).map(([, f]) => f.column);
+    const searched = entries(record).filter(([, f]) => f.search && !f.sealed);
+    const fields = searched.map(([, f]) => f.column);
+    const short = searched.filter(([, f]) => f.kind !== 'longText').map(([, f]) => f.column);
     out.push({
       recordType: flow.recordType,
       title: flow.title,
@@ -45,6 +50,7 @@ export function searchTargets(platform: Pick<Platform, 'workflows' | 'records'>)
       readPermission: flow.readPermission,
       linkPrefix: flow.linkPrefix,
       columns: [...new Set(['ref', flow.titleColumn, ...fields])],
+      shortColumns: [...new Set(['ref', flow.titleColumn, ...short])],
       statusLabels: stateLabels(flow),
     });
   }
@@ -59,24 +65,31 @@ const ident = (name: string) => {
 /** The searched text of a row: its columns joined by spaces (IMMUTABLE on PostgreSQL, so it can be indexed). */
 const textOf = (columns: readonly string[], row = '') => columns.map((c) => `coalesce(${row}${ident(c)}, '')`).join(` || ' ' || `);
 
-const signature = (target: SearchTarget) => createHash('sha256').update(target.columns.join(',')).digest('hex').slice(0, 8);
+const signature = (target: SearchTarget) => createHash('sha256').update(`${target.columns.join(',')}|${target.shortColumns.join(',')}`).digest('hex').slice(0, 8);
 
 function sqliteObjects(target: SearchTarget) {
   const fts = `${SEARCH_PREFIX}${target.table}`;
   const table = ident(target.table);
-  const insert = `insert into ${ident(fts)}(rowid, id, body) values (new.rowid, new.id, ${textOf(target.columns, 'new.')})`;
-  const remove = `delete from ${ident(fts)} where rowid = old.rowid`;
+  const short = `${fts}_grams`;
+  const insert = `insert into ${ident(fts)}(rowid, id, body) values (new.rowid, new.id, ${textOf(target.columns, 'new.')}); insert into ${ident(short)}(rowid, g) values (new.rowid, ${GRAMS_FUNCTION}(${textOf(target.shortColumns, 'new.')}))`;
+  const remove = `delete from ${ident(fts)} where rowid = old.rowid; delete from ${ident(short)} where rowid = old.rowid`;
   const watched = target.columns.map(ident).join(', ');
   return {
     fts,
+    short,
     // The signature names the columns: a definition that searches other fields gets a new table.
     create: `create virtual table ${ident(fts)} using fts5(id unindexed, body, tokenize = 'trigram') /* ${signature(target)} */`,
+    // Characters and pairs of the short columns, as words (contentless: the main table holds the text).
+    createShort: `create virtual table ${ident(short)} using fts5(g, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0')`,
     triggers: [
       `create trigger ${ident(`${fts}_ai`)} after insert on ${table} begin ${insert}; end`,
       `create trigger ${ident(`${fts}_ad`)} after delete on ${table} begin ${remove}; end`,
       `create trigger ${ident(`${fts}_au`)} after update of ${watched} on ${table} begin ${remove}; ${insert}; end`,
     ],
-    fill: `insert into ${ident(fts)}(rowid, id, body) select rowid, id, ${textOf(target.columns)} from ${table}`,
+    fill: [
+      `insert into ${ident(fts)}(rowid, id, body) select rowid, id, ${textOf(target.columns)} from ${table}`,
+      `insert into ${ident(short)}(rowid, g) select rowid, ${GRAMS_FUNCTION}(${textOf(target.shortColumns)}) from ${table}`,
+    ],
   };
 }
 
@@ -91,14 +104,16 @@ export async function installSearch(db: Db, dialect: Dialect, wanted: readonly S
     await db.transaction().execute(async (tx) => {
       for (const target of targets) {
         const o = sqliteObjects(target);
-        const existing = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where name = ${o.fts} or name like ${`${o.fts}\\_a_`} escape '\\'`.execute(tx);
+        const existing = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where name in (${o.fts}, ${o.short}) or name like ${`${o.fts}\\_a_`} escape '\\'`.execute(tx);
         const current = new Map(existing.rows.map((r) => [r.name, r.sql]));
-        const same = current.get(o.fts) === o.create && o.triggers.every((t) => [...current.values()].includes(t));
-        if (same && (await inStep(tx, o.fts, target.table))) continue;
+        const same = current.get(o.fts) === o.create && current.get(o.short) === o.createShort && o.triggers.every((t) => [...current.values()].includes(t));
+        if (same && (await inStep(tx, o.fts, target.table)) && (await rowCount(tx, `${o.short}_docsize`)) === (await rowCount(tx, target.table))) continue;
         for (const suffix of ['_ai', '_ad', '_au']) await sql.raw(`drop trigger if exists ${ident(o.fts + suffix)}`).execute(tx);
         await sql.raw(`drop table if exists ${ident(o.fts)}`).execute(tx);
+        await sql.raw(`drop table if exists ${ident(o.short)}`).execute(tx);
         await sql.raw(o.create).execute(tx);
-        await sql.raw(o.fill).execute(tx);
+        await sql.raw(o.createShort).execute(tx);
+        for (const statement of o.fill) await sql.raw(statement).execute(tx);
         for (const t of o.triggers) await sql.raw(t).execute(tx);
       }
     });
@@ -129,10 +144,12 @@ async function withColumnsPresent(db: Db, dialect: Dialect, targets: readonly Se
     const present = new Set(rows.map((r) => r.c));
     const missing = target.columns.filter((c) => c !== 'ref' && !present.has(c));
     if (missing.length) throw new Error(`搜索字段在表 ${target.table} 中不存在：${missing.join('、')}`);
-    out.push({ ...target, columns: target.columns.filter((c) => present.has(c)), hasRef: present.has('ref') });
+    out.push({ ...target, columns: target.columns.filter((c) => present.has(c)), shortColumns: target.shortColumns.filter((c) => present.has(c)), hasRef: present.has('ref') });
   }
   return out;
 }
+
+const rowCount = async (tx: Executor, table: string) => Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(tx)).rows[0]!.n);
 
 /**
  * Whether the FTS table still mirrors its table: as many rows, and the first and last rowids name the
@@ -169,11 +186,22 @@ async function searchTarget(platform: Platform, ctx: RequestContext, target: Sea
     const fts = `${SEARCH_PREFIX}${target.table}`;
     const long = terms.filter((w) => [...w].length >= TRIGRAM_MIN);
     const short = terms.filter((w) => [...w].length < TRIGRAM_MIN);
-    byText = (db as any).selectFrom(`${fts} as s`).select(sql<string>`s.id`.as('id'));
+    // Short words are looked up among the characters and pairs of the short columns, then checked as
+    // substrings; long ones in the trigram index. Whichever index drives walks newest first.
+    // A word of punctuation only has no indexed form: the substring check alone finds it.
+    const indexable = short.filter((w) => /[\p{L}\p{N}]/u.test(w));
+    const shortMatch = indexable.map((w) => phrase(grams(w).split(' ').find((g) => [...g].length === [...w].length) ?? w)).join(' AND ');
+    const byGrams = !long.length && indexable.length > 0;
+    if (byGrams) byText = (db as any).selectFrom(`${fts}_grams as g`).innerJoin(`${fts} as s`, 's.rowid', 'g.rowid').where(sql`g.g match ${shortMatch}`);
+    else {
+      byText = (db as any).selectFrom(`${fts} as s`);
+      if (long.length) byText = byText.where(sql`s.body match ${long.map(phrase).join(' AND ')}`);
+      if (long.length && indexable.length) byText = byText.where(sql`s.rowid in (select rowid from ${sql.table(`${fts}_grams`)} where g match ${shortMatch})`);
+    }
+    byText = byText.select(sql<string>`s.id`.as('id'));
     if (!ctx.scope.all) byText = inScope(byText.innerJoin(`${target.table} as t`, 't.id', 's.id'));
-    if (long.length) byText = byText.where(sql`s.body match ${long.map(phrase).join(' AND ')}`);
     for (const w of short) byText = byText.where(sql`s.body like ${`%${likeEscape(w)}%`} escape '\\'`);
-    byText = byText.orderBy(sql`s.rowid`, 'desc');
+    byText = byText.orderBy(sql`${sql.raw(byGrams ? 'g' : 's')}.rowid`, 'desc');
   } else {
     const text = sql.raw(textOf(target.columns, 't.'));
     byText = inScope((db as any).selectFrom(`${target.table} as t`).select('t.id'));
