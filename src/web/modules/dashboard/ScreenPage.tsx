@@ -81,7 +81,9 @@ export default function ScreenPage() {
           <h1 style={{ margin: 0, fontSize: 38, letterSpacing: 6, color: '#fff', fontWeight: 700 }}>法治政府建设驾驶舱</h1>
           <div style={{ display: 'flex', alignItems: 'center', gap: 16, minWidth: 360, justifyContent: 'flex-end', color: MUTED, fontSize: 16 }}>
             <span data-testid="refreshed-at">数据更新于 {refreshedAt > 0 ? dayjs(refreshedAt).format('HH:mm:ss') : '—'}（每分钟自动刷新）</span>
-            <Button size="small" ghost onClick={() => navigate('/dashboard')}>退出大屏</Button>
+            <Button size="small" onClick={() => navigate('/dashboard')} style={{ background: 'transparent', color: TEXT, borderColor: '#3a5a8c' }}>
+              退出大屏
+            </Button>
           </div>
         </header>
         <ErrorNotice error={figures.error ?? ranking.error ?? lights.error} />
@@ -136,8 +138,8 @@ export default function ScreenPage() {
                 option={{
                   backgroundColor: 'transparent',
                   grid: { left: 12, right: 72, top: 8, bottom: 8, containLabel: true },
-                  xAxis: { type: 'value', max: rankDef?.kind === 'count' ? undefined : 1, ...AXIS, axisLabel: { ...AXIS.axisLabel, formatter: (v: number) => (rankDef ? showFigure(rankDef, v) : String(v)) } },
-                  yAxis: { type: 'category', inverse: true, data: ranked.map((u) => u.unitName), ...AXIS, axisLabel: { ...AXIS.axisLabel, width: 190, overflow: 'truncate' } },
+                  xAxis: { type: 'value', max: rankDef?.kind === 'count' ? undefined : 1, ...AXIS, axisLabel: { ...AXIS.axisLabel, formatter: (v: number) => (rankDef?.kind === 'count' ? String(v) : `${Math.round(v * 100)}%`) } },
+                  yAxis: { type: 'category', inverse: true, data: ranked.map((u) => u.unitName), ...AXIS, axisLabel: { ...AXIS.axisLabel, width: 260, overflow: 'truncate' } },
                   series: [{ type: 'bar', barMaxWidth: 26, data: ranked.map((u) => u.value), itemStyle: { color: new echarts.graphic.LinearGradient(0, 0, 1, 0, [{ offset: 0, color: '#1f6feb' }, { offset: 1, color: '#36cfc9' }]) }, label: { show: true, position: 'right', color: TEXT, fontSize: 16, formatter: (p: { value: number }) => (rankDef ? showFigure(rankDef, p.value) : String(p.value)) } }],
                 }}
               />
@@ -162,7 +164,7 @@ export default function ScreenPage() {
                     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
                     grid: { left: 12, right: 24, top: 8, bottom: 8, containLabel: true },
                     xAxis: { type: 'value', minInterval: 1, ...AXIS },
-                    yAxis: { type: 'category', inverse: true, data: lightUnits.map((u) => u.unitName), ...AXIS, axisLabel: { ...AXIS.axisLabel, width: 190, overflow: 'truncate' } },
+                    yAxis: { type: 'category', inverse: true, data: lightUnits.map((u) => u.unitName), ...AXIS, axisLabel: { ...AXIS.axisLabel, width: 260, overflow: 'truncate' } },
                     series: (['red', 'yellow', 'green'] as const).map((l) => ({
                       name: { red: '逾期', yellow: '临期', green: '正常' }[l],
                       type: 'bar',

@@ -18,20 +18,22 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { ChangeOverLastYear, IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
 import { LIGHT_STYLE } from '../../components/Light.tsx';
 import { PROBLEM_SEVERITIES, type ProblemView } from '../../../shared/schemas/problems.ts';
-import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
+import { trimNumber, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import { HEADLINES, LIGHT_COLORS, TRENDS, beforeFirstRecord, fiveYears, type Figures, type LightItem, type Peers } from './figures.ts';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 function TrendChart({ years, series, percent }: { years: number[]; series: { name: string; data: (number | null)[] }[]; percent: boolean }) {
+  const narrow = window.innerWidth < 768;
   return (
     <ReactEChartsCore
       echarts={echarts}
       style={{ height: 280 }}
       option={{
         tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '无数据' : percent ? `${Math.round(v * 1000) / 10}%` : String(v)) },
-        legend: { top: 0, type: 'scroll' },
-        grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+        // On a phone the legend scrolls on one line rather than wrapping over the plot.
+        legend: { top: 0, type: narrow ? 'scroll' : 'plain' },
+        grid: { left: 8, right: 16, top: narrow ? 36 : 64, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: years.map(String) },
         yAxis: percent ? { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } } : { type: 'value', minInterval: 1 },
         // A year without data is a gap in the line, not a zero.
@@ -39,6 +41,13 @@ function TrendChart({ years, series, percent }: { years: number[]; series: { nam
       }}
     />
   );
+}
+
+/** Where the unit stands in its 考评类别: a rank where one way is better, else the category's average. */
+function peerWords(f: IndicatorValue, peers: Peers | null | undefined): string {
+  if (!peers) return '类别排名：暂无可比数据';
+  if (!peers.better) return `「${peers.category}」${peers.units} 个单位平均 ${f.kind === 'count' ? trimNumber(peers.average, 1) : showFigure(f, peers.average)}`;
+  return peers.rank ? `「${peers.category}」${peers.units} 个单位中第 ${peers.rank} 名` : `「${peers.category}」类排名：暂无可比数据`;
 }
 
 export default function UnitProfilePage() {
@@ -101,7 +110,7 @@ export default function UnitProfilePage() {
                   <Typography.Text type="secondary">上年 {showFigure(f, f.lastYear)}</Typography.Text> <ChangeOverLastYear figure={f} />
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`rank-${c}`}>
-                  {peers ? (peers.rank ? `「${peers.category}」${peers.units} 个单位中第 ${peers.rank} 名` : `「${peers.category}」类中暂无可比数据`) : '类别排名：暂无可比数据'}
+                  {peerWords(f, peers)}
                 </Typography.Text>
               </Card>
             </Col>
