@@ -51,8 +51,8 @@ export async function createCleanup(tx: Tx, platform: Platform, actor: Actor, sc
   const row = { id: newId(), ref: input.ref ?? null, ...recordRow<CleanupTable>(CLEANUP, input), status: 'open', finished_date: null, item_count: 0, pending_items: 0, ...newStamps(actor.id) } as CleanupTable;
   await tx.insertInto('normdoc_cleanups').values(row).execute();
   await addTimeline(tx, actor, { recordType: CLEANUP_RECORD_TYPE, recordId: row.id, action: 'create', label: `启动${CLEANUP_KINDS[input.kind]}`, toStatus: 'open', note: input.subject ?? null });
-  // The clock runs from today; a campaign entered after the fact (its scope date already past) from its scope date.
-  await applyEffects(tx, platform, actor, CLEANUP_WORKFLOW, row as unknown as WorkflowRecord, [DEADLINE_CLOCK], chinaToday() < input.issuedBefore ? chinaToday() : input.issuedBefore);
+  // The clock runs from today; a campaign entered after the fact (its deadline already past) from its scope date.
+  await applyEffects(tx, platform, actor, CLEANUP_WORKFLOW, row as unknown as WorkflowRecord, [DEADLINE_CLOCK], input.deadline >= chinaToday() ? chinaToday() : input.issuedBefore);
   if (selectAll) await addItems(tx, actor, row, (await (await inScopeDocs(tx, row)).execute()).map((d) => d.id));
   await platform.audit.record(tx, actor, { action: 'normative.cleanup.create', targetType: CLEANUP_RECORD_TYPE, targetId: row.id, detail: { kind: input.kind } });
   return row.id;
