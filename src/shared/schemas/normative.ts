@@ -175,7 +175,7 @@ export const NORMATIVE_DOC = defineRecord({
     issuedDate: f.date('公布日期', { input: false, list: true, filter: true, sort: true, note: '不早于合法性审查完成日期', example: '2025-04-01' }),
     validUntil: f.date('有效期至', { input: false, list: true, sort: true, note: '不早于公布日期；一般不超过5年，暂行、试行不超过2年', example: '2030-03-31' }),
     validityReason: f.text('超过最长有效期的理由', { max: 500, input: false, importName: false }),
-    filedDate: f.date('报政府备案日期', { input: false, list: true, sort: true, note: '向上一级人民政府报送备案之日，不早于公布日期；导入时视为同日向本级人大常委会报送', example: '2025-04-20' }),
+    filedDate: f.date('报政府备案日期', { input: false, sort: true, note: '向上一级人民政府报送备案之日，不早于公布日期；导入时视为同日向本级人大常委会报送', example: '2025-04-20' }),
     filingBody: f.text('政府备案机关', { max: 200, input: false, importName: false }),
     filingFeedback: f.enum('政府备案审查意见', FILING_FEEDBACK, { input: false, importName: false }),
     congressFiledDate: f.date('报人大备案日期', { input: false, importName: false, sort: true, note: '向本级人大常委会报送备案之日' }),
