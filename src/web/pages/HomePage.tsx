@@ -64,7 +64,7 @@ function TodoCard() {
   const soonest = (todo.data?.items ?? []).slice(0, 6);
   return (
     <Card size="small" title="我的待办" extra={<Link to="/todo">查看全部</Link>} loading={todo.isLoading}>
-      <Space size={48} style={{ marginBottom: 8 }}>
+      <Space size={[40, 8]} wrap style={{ marginBottom: 8 }}>
         <Statistic title="待办合计" value={todo.data?.total ?? 0} />
         <Statistic title="逾期（红牌）" value={todo.data?.red ?? 0} valueStyle={{ color: '#cf1322' }} />
         <Statistic title="临期（黄牌）" value={todo.data?.yellow ?? 0} valueStyle={{ color: '#d48806' }} />
@@ -74,12 +74,14 @@ function TodoCard() {
         dataSource={soonest}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有等待您办理的事项" /> }}
         renderItem={(item) => (
-          <List.Item extra={item.clock ? <DueTag due={item.clock.due} light={item.clock.light} workingDaysLeft={item.clock.workingDaysLeft} provisional={item.clock.provisional} explanation={item.clock.explanation} /> : null}>
-            <Space size={8} style={{ minWidth: 0 }}>
-              <Tag>{item.typeTitle}</Tag>
-              <Link to={item.link}>{item.title}</Link>
+          <List.Item>
+            {/* One flowing line that wraps on a phone: type, title, what to do, then the deadline. */}
+            <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 8px', minWidth: 0, width: '100%' }}>
+              <Tag style={{ marginInlineEnd: 0 }}>{item.typeTitle}</Tag>
+              <Link to={item.link} style={{ flex: '1 1 200px', minWidth: 0 }}>{item.title}</Link>
               <Typography.Text type="secondary">{item.actions.join('、')}</Typography.Text>
-            </Space>
+              {item.clock && <DueTag due={item.clock.due} light={item.clock.light} workingDaysLeft={item.clock.workingDaysLeft} provisional={item.clock.provisional} explanation={item.clock.explanation} />}
+            </div>
           </List.Item>
         )}
       />

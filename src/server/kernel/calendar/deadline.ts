@@ -142,7 +142,8 @@ function run(calendar: WorkCalendar, rule: DeadlineRule, facts: ClockFacts, expl
 
   const unitLabel = PERIOD_UNITS[rule.unit];
   const lines: string[] = [];
-  lines.push(`规则：${rule.name}（${rule.code}），${rule.minimum ? '不少于' : ''}${rule.period}${unitLabel}；依据：${rule.citation}`);
+  // The rule by its name: its code is for administrators (the rules page), not for the person reading a deadline.
+  lines.push(`规则：${rule.name}，${rule.minimum ? '不少于' : ''}${rule.period}${unitLabel}；依据：${rule.citation}`);
   for (const r of facts.restarts ?? []) lines.push(`重新起算：原起算日 ${r.previousStart}，自 ${r.start} 重新计算（${r.reason}）`);
   lines.push(`起算：${facts.start}（${weekdayName(start)}），当日不计入，自次日起算`);
   if (extension) lines.push(`延长：经批准延长 ${extension}${unitLabel}${facts.extensionNote ? `（${facts.extensionNote}）` : ''}，合计 ${period}${unitLabel}`);

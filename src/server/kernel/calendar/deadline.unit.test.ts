@@ -85,6 +85,7 @@ describe('working-day periods', () => {
     expect(explanation.makeupWorkdaysCounted).toEqual([{ date: '2026-10-10', name: '国庆节调休上班' }]);
     expect(explanation.text.join('\n')).toContain('国庆节 2026-10-01—2026-10-07（7天）');
     expect(explanation.text.join('\n')).toContain('政府信息公开条例');
+    expect(explanation.text.join('\n')).not.toMatch(/[a-z]+\.[a-z_]+/);
     expect(explanation.provisional).toBe(false);
   });
 });
