@@ -132,7 +132,8 @@ async function loadDemoSupervisions(platform: Platform, print: (line: string) =>
     ['DEMO-JD-003', 'ZFZT-CGJ', 'special', '违法建设强制拆除专项监督', 90, '强制拆除未全程录像', [['issue_opinion', 80, { opinion: '完善强制执行全过程音像记录制度' }], ['escalate', 40, { decision: '逾期未整改，责令15日内建立执法记录仪使用和归档制度' }]]],
   ];
   for (const [ref, bodyRef, kind, title, started, findings, steps] of items) {
-    const id = await platform.db.transaction().execute(async (tx) => createSupervision(tx, platform, office, office.scope, { ref, bodyId: await body(bodyRef), kind, title, startDate: ago(started), findings }));
+    const bodyId = await body(bodyRef);
+    const id = await platform.db.transaction().execute((tx) => createSupervision(tx, platform, office, office.scope, { ref, bodyId, kind, title, startDate: ago(started), findings }));
     for (const [key, daysAgo, values, note] of steps) {
       const version = (await platform.db.selectFrom('enforcement_supervisions').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
       await applyTransition(platform, office, SUPERVISION_WORKFLOW, id, key, { version, date: ago(daysAgo), values, note });
