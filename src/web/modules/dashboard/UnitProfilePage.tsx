@@ -11,7 +11,7 @@ import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { get, query } from '../../api.ts';
+import { ApiError, get, query } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { useUnits } from '../../components/units.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -73,7 +73,8 @@ export default function UnitProfilePage() {
   });
 
   if (units.isLoading) return <Spin style={{ margin: 48 }} />;
-  if (!unit) return <Result status="404" title="单位不存在" subTitle="该单位不存在或不在您的数据范围内" />;
+  // A unit outside the user's data scope: the figures API answers 404, as for no unit at all.
+  if (!unit || (figures.error instanceof ApiError && figures.error.status === 404)) return <Result status="404" title="单位不存在" subTitle="该单位不存在或不在您的数据范围内" />;
 
   const byCode = new Map((figures.data?.details ?? []).map((d) => [d.code, d]));
   const valuesOf = (c: string) => trend.map((t) => t.data?.details.find((d) => d.code === c)?.value ?? null);
