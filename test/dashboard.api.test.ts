@@ -50,3 +50,40 @@ describe('the unit ranking for a scope of one unit', () => {
     expect(all.peers).toBeNull();
   });
 });
+
+// The 法治画像 of a unit reads the dashboard's APIs for that one unit: its figures, its rank in its
+// category, its running clocks and its open problems. A liaison gets them for their own unit only.
+describe("a unit's profile (法治画像)", () => {
+  const unitOf = (code: string) => env.platform.db.selectFrom('org_units').select(['id', 'code', 'category']).where('code', '=', code).executeTakeFirstOrThrow();
+  const anotherDepartment = () => env.platform.db.selectFrom('org_units').select(['id', 'code']).where('category', '=', '部门').where('code', '!=', 'SFX-D03').where('active', '=', 1).orderBy('code').executeTakeFirstOrThrow();
+
+  it("the liaison's own unit: figures, rank in its category, clocks and open problems, all of that unit", async () => {
+    const own = await unitOf('SFX-D03');
+    const figures = await liaison.get(`/api/v1/indicators?year=${lastYear}&unit=${own.code}`);
+    expect(figures.statusCode).toBe(200);
+    expect(figures.json().unit).toBe('SFX-D03');
+    const rank = (await liaison.get(`/api/v1/indicators/foi.requests/by-unit?year=${lastYear}&unit=${own.code}`)).json();
+    // The same placing the liaison's default scope gets.
+    expect(rank.peers).toEqual((await liaison.get(`/api/v1/indicators/foi.requests/by-unit?year=${lastYear}`)).json().peers);
+    const lights = await liaison.get(`/api/v1/dashboard/lights?unitId=${own.id}`);
+    expect(lights.statusCode).toBe(200);
+    const problems = (await liaison.get(`/api/v1/problems?unitId=${own.id}&status=open`)).json();
+    for (const p of problems.items) expect(p).toMatchObject({ unitId: own.id, status: 'open' });
+  });
+
+  it("another unit's profile is not the liaison's to read; the law office reads it, with the unit placed among its category", async () => {
+    const other = await anotherDepartment();
+    expect((await liaison.get(`/api/v1/indicators?year=${lastYear}&unit=${other.code}`)).statusCode).toBe(404);
+    expect((await liaison.get(`/api/v1/indicators/foi.requests/by-unit?year=${lastYear}&unit=${other.code}`)).statusCode).toBe(404);
+    expect((await liaison.get(`/api/v1/dashboard/lights?unitId=${other.id}`)).statusCode).toBe(404);
+    expect((await liaison.get(`/api/v1/problems?unitId=${other.id}`)).json().items).toEqual([]);
+
+    expect((await office.get(`/api/v1/indicators?year=${lastYear}&unit=${other.code}`)).json().unit).toBe(other.code);
+    const placed = (await office.get(`/api/v1/indicators/tasks.overdue/by-unit?year=${lastYear + 1}&unit=${other.code}`)).json();
+    expect(placed.peers).toMatchObject({ category: '部门' });
+    const officeLights = (await office.get(`/api/v1/dashboard/lights?unitId=${other.id}`)).json();
+    const counted = (await office.get('/api/v1/dashboard/lights')).json().units.find((u: { unitId: string }) => u.unitId === other.id) ?? { red: 0, yellow: 0, green: 0 };
+    // The profile's 红黄牌 are the dashboard's counts for that unit, item by item.
+    for (const light of ['red', 'yellow', 'green'] as const) expect(officeLights.items.filter((i: { light: string }) => i.light === light).length).toBe(counted[light]);
+  });
+});
