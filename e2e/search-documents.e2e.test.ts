@@ -22,7 +22,7 @@ it('finds a case from the top bar and produces its acceptance notice', async () 
   const page = await loginPage(browser, server, 'fzb_wang');
   const box = page.getByLabel('全局搜索');
   await box.click();
-  await box.fill('市场监督');
+  await box.fill('申请复议');
   // Matches grouped by record type, while typing.
   await page.locator('.ant-select-item-group', { hasText: '行政复议案件' }).waitFor();
   await page.screenshot({ path: `${SCREENSHOTS}/40-search-dropdown.png` });
