@@ -84,6 +84,8 @@ function SearchBox({ width }: { width: number }) {
         navigate(link);
       }}
       popupMatchSelectWidth={Math.max(width, 420)}
+      // Enter opens all results; ↓ then Enter opens one record.
+      defaultActiveFirstOption={false}
       notFoundContent={q && found.data?.q === q ? '没有找到匹配的记录' : null}
     >
       <Input.Search
