@@ -28,7 +28,10 @@ it('finds a case from the top bar and produces its acceptance notice', async () 
   await page.screenshot({ path: `${SCREENSHOTS}/40-search-dropdown.png` });
   await box.press('Enter');
   await page.waitForURL(/\/search\?q=/);
-  const reviews = page.locator('.ant-card', { hasText: '行政复议案件' });
+  // The results page's own box (the router keeps the old page up until the new one has loaded).
+  await page.getByLabel('搜索关键词').waitFor();
+  const group = (title: string) => page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: new RegExp(`^${title}$`) }) });
+  const reviews = group('行政复议案件');
   await reviews.waitFor();
   // An accepted case shows its case number (复议案号) in the results; open it by that number.
   const caseNumber = (await reviews.locator('td', { hasText: /政复〔\d{4}〕\d+号/ }).first().textContent())!.trim();
@@ -37,7 +40,8 @@ it('finds a case from the top bar and produces its acceptance notice', async () 
   await box.fill(caseNumber);
   await box.press('Enter');
   await page.waitForURL((u) => decodeURIComponent(u.search).includes(caseNumber));
-  const hit = page.locator('.ant-card', { hasText: '行政复议案件' }).locator('a').first();
+  await group('行政复议案件').locator('td', { hasText: caseNumber }).waitFor();
+  const hit = group('行政复议案件').locator('a').first();
   await hit.click();
   await page.waitForURL(/\/review\//);
 
