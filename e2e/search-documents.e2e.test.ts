@@ -33,8 +33,9 @@ it('finds a case from the top bar and produces its acceptance notice', async () 
   const group = (title: string) => page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: new RegExp(`^${title}$`) }) });
   const reviews = group('行政复议案件');
   await reviews.waitFor();
-  // An accepted case shows its case number (复议案号) in the results; open it by that number.
-  const caseNumber = (await reviews.locator('td', { hasText: /政复〔\d{4}〕\d+号/ }).first().textContent())!.trim();
+  // A case under review shows its case number (复议案号) in the results; open it by that number.
+  const accepted = reviews.locator('tr', { hasText: '已受理（审理中）' }).filter({ hasText: /政复〔\d{4}〕\d+号/ }).first();
+  const caseNumber = (await accepted.locator('td', { hasText: /政复〔\d{4}〕\d+号/ }).textContent())!.trim();
   expect(caseNumber).toMatch(/^示范县政复〔\d{4}〕\d+号$/);
   await page.screenshot({ path: `${SCREENSHOTS}/41-search-page.png`, fullPage: true });
   await box.fill(caseNumber);
