@@ -30,6 +30,7 @@ export default function DashboardPage() {
   const [lightUnit, setLightUnit] = useState<UnitLights | null>(null);
   const units = useUnits();
   const navigate = useNavigate();
+  const chosenUnit = unit ? units.data?.find((u) => u.code === unit) : undefined;
   // A unit's name on a chart (its axis label) opens its 法治画像.
   const openProfile = (unitId: string | undefined) => unitId && navigate(`/units/${unitId}/profile`);
   const tree = useMemo(() => buildTree(units.data ?? []).map(function toCode(n): any { return { ...n, value: n.unit.code, children: n.children.map(toCode) }; }), [units.data]);
@@ -62,6 +63,7 @@ export default function DashboardPage() {
           <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
           <TreeSelect style={{ width: 260 }} treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder={figures.data?.unit ? '本单位' : '全县（全部单位）'} value={unit} onChange={setUnit} />
           <Typography.Text type="secondary">点击任一数字或图形查看所统计的记录，点击单位名称查看其法治画像</Typography.Text>
+          {chosenUnit && <Link to={`/units/${chosenUnit.id}/profile`}>{chosenUnit.name}法治画像</Link>}
           <Link to="/dashboard/screen"><Button icon={<FullscreenOutlined />}>大屏展示</Button></Link>
         </Space>
       </Card>
@@ -117,6 +119,7 @@ export default function DashboardPage() {
               <div data-testid="peer-ranking">
                 <Typography.Paragraph style={{ marginBottom: 8 }}>
                   本单位在「{peers.category}」类 {peers.units} 个单位中{peers.rank ? <>排第 <b style={{ fontSize: 18 }}>{peers.rank}</b> 名</> : '暂无可比数据'}
+                  {ranking.data?.items[0] && <Link to={`/units/${ranking.data.items[0].unitId}/profile`} style={{ marginLeft: 12 }}>本单位法治画像</Link>}
                 </Typography.Paragraph>
                 <ReactEChartsCore
                   echarts={echarts}
