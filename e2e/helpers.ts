@@ -81,12 +81,14 @@ export async function loginPage(browser: Browser, server: Server, username: stri
   await page.getByRole('button', { name: /登\s*录/ }).click();
   const response = await answer;
   try {
-    await page.getByText('我的账号').waitFor();
+    // The workbench, or the 驾驶舱 where a county leader lands: either way the signed-in shell's user menu.
+    await page.getByTestId('user-menu').waitFor();
+    await page.waitForLoadState('networkidle');
   } catch (error) {
     // Say why the sign-in did not land: what the server answered, what the page shows, its log.
     const shown = await page.locator('.ant-alert, .ant-result').allTextContents().catch(() => []);
     await page.screenshot({ path: `${SCREENSHOTS}/failed-login-${username}.png` }).catch(() => undefined);
-    throw new Error(`${username} did not reach the home page: login answered ${response.status()} ${await response.text().catch(() => '')}; page ${page.url()} shows ${JSON.stringify(shown)}; server log tail:\n${server.output().slice(-3000)}`, { cause: error });
+    throw new Error(`${username} did not reach the signed-in pages: login answered ${response.status()} ${await response.text().catch(() => '')}; page ${page.url()} shows ${JSON.stringify(shown)}; server log tail:\n${server.output().slice(-3000)}`, { cause: error });
   }
   return page;
 }
