@@ -12,20 +12,15 @@ import type { Platform } from '../platform.ts';
 import type { RequestContext } from '../auth/context.ts';
 import { scoped } from '../auth/scope.ts';
 import { entries } from '../../../shared/records.ts';
-import { stateLabels } from '../../../shared/workflow.ts';
+import { stateLabels, type WorkflowDef } from '../../../shared/workflow.ts';
 import { GRAMS_FUNCTION, grams } from './grams.ts';
 import { COUNT_CAP, TRIGRAM_MIN, type SearchGroup, type SearchHit } from '../../../shared/schemas/search.ts';
 
 /** Every derived search object's name starts with this (backups leave them out). */
 export const SEARCH_PREFIX = 'search_';
 
-export interface SearchTarget {
-  recordType: string;
-  title: string;
-  table: string;
-  titleColumn: string;
-  readPermission: string;
-  linkPrefix: string;
+/** A searchable record type: its workflow's names and permission, and what is searched. */
+export interface SearchTarget extends Pick<WorkflowDef, 'recordType' | 'title' | 'table' | 'titleColumn' | 'readPermission' | 'linkPrefix'> {
   /** Columns whose text is searched: ref first, then the definition's `search` fields. */
   columns: readonly string[];
   /** The short ones (not long text): one- and two-character words are looked up in these (SQLite). */
