@@ -64,3 +64,23 @@ export interface IndicatorRecord {
   /** For a rate: whether the record is in the numerator. */
   counted?: boolean;
 }
+
+/** 红黄牌 on the dashboard: a unit's running clocks by light, and one clock of a unit. */
+export interface UnitLights {
+  unitId: string;
+  unitName: string;
+  red: number;
+  yellow: number;
+  green: number;
+}
+
+export interface LightItem {
+  recordType: string;
+  typeTitle: string;
+  recordId: string;
+  title: string;
+  clock: string;
+  due: string;
+  light: 'red' | 'yellow' | 'green';
+  link: string | null;
+}

@@ -9,25 +9,9 @@ import { ruleOfClock } from '../calendar/store.ts';
 import { chinaToday } from '../calendar/days.ts';
 import { sql } from 'kysely';
 import { storedLightCounts } from './light-counts.ts';
+import type { LightItem, UnitLights } from '../../../shared/schemas/indicators.ts';
 
-export interface UnitLights {
-  unitId: string;
-  unitName: string;
-  red: number;
-  yellow: number;
-  green: number;
-}
-
-export interface LightItem {
-  recordType: string;
-  typeTitle: string;
-  recordId: string;
-  title: string;
-  clock: string;
-  due: string;
-  light: 'red' | 'yellow' | 'green';
-  link: string | null;
-}
+export type { LightItem, UnitLights };
 
 interface LightGroup {
   unit_id: string;

@@ -41,23 +41,7 @@ export interface Peers {
   /** Which way is better; null: neither (the best is then simply the highest). */
   better: 'up' | 'down' | null;
 }
-export interface UnitLights {
-  unitId: string;
-  unitName: string;
-  red: number;
-  yellow: number;
-  green: number;
-}
-export interface LightItem {
-  recordType: string;
-  typeTitle: string;
-  recordId: string;
-  title: string;
-  clock: string;
-  due: string;
-  light: 'red' | 'yellow' | 'green';
-  link: string | null;
-}
+export type { LightItem, UnitLights } from '../../../shared/schemas/indicators.ts';
 
 /** Years before a figure's first record are gaps in a trend, not zeros: the ledgers did not exist yet. */
 export function beforeFirstRecord(values: (number | null)[]): (number | null)[] {
