@@ -3,7 +3,7 @@
 // by the law office's pattern, unique and gap-free within a year, per unit where the pattern says
 // so; shown in the ledger, searchable; patterns are checked and audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, loggedIn, makeFoiRequest, makeStaffedUnit, makeUnit, makeUser, type Agent, type TestEnv } from './harness.ts';
+import { answered, createTestEnv, loggedIn, makeFoiRequest, makeReviewCase, makeStaffedUnit, makeUnit, makeUser, type Agent, type TestEnv } from './harness.ts';
 import { assignCaseNumber } from '../src/server/kernel/numbering/index.ts';
 
 let env: TestEnv;
@@ -21,12 +21,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => env.close());
 
-const ok = async (res: { statusCode: number; body: string; json(): any }, status = 200) => {
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json();
-};
-const intake = async (receivedDate = `${year}-03-02`) =>
-  ok(await office.post('/api/v1/review-cases', { unitId: county.id, applicantName: '申请人甲', applicantKind: 'person', respondent: '编号县市场监督管理局', respondentUnitId: market.id, act: '行政处罚决定', receivedDate, channel: 'window' }), 201);
+const ok = answered;
+const intake = (receivedDate = `${year}-03-02`) => makeReviewCase(office, { unitId: county.id, respondentUnitId: market.id, applicantName: '申请人甲', respondent: '编号县市场监督管理局', receivedDate });
 const act = (type: string, id: string, key: string, body: Record<string, unknown>) => office.post(`/api/v1/workflow/${type}/${id}/transitions/${key}`, body);
 const caseNumber = async (table: 'review_cases' | 'foi_requests' | 'disputes', id: string) =>
   (await env.platform.db.selectFrom(table).select('case_number').where('id', '=', id).executeTakeFirstOrThrow()).case_number;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import PizZip from 'pizzip';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { createTestEnv, loggedIn, makeStaffedUnit, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { answered, createTestEnv, loggedIn, makeReviewCase, makeStaffedUnit, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 
 let env: TestEnv;
 let office: Agent;
@@ -22,10 +22,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => env.close());
 
-const ok = async (res: { statusCode: number; body: string; json(): any }, status = 200) => {
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json();
-};
+const ok = answered;
 const textOf = (docx: Buffer) => new PizZip(docx).file('word/document.xml')!.asText().replace(/<[^>]+>/g, '');
 const download = async (agent: Agent, attachmentId: string) => {
   const res = await agent.get(`/api/v1/attachments/${attachmentId}/download`);
@@ -33,7 +30,7 @@ const download = async (agent: Agent, attachmentId: string) => {
   return res.rawPayload;
 };
 const acceptedCase = async (applicantName = '文书申请人') => {
-  const c = await ok(await office.post('/api/v1/review-cases', { unitId: county.id, applicantName, applicantKind: 'person', applicantIdNumber: ID, respondent: '文书县市场监督管理局', respondentUnitId: market.id, act: '罚款五千元的行政处罚决定', receivedDate: '2026-03-02', channel: 'window' }), 201);
+  const c = await makeReviewCase(office, { unitId: county.id, respondentUnitId: market.id, applicantName, applicantIdNumber: ID, respondent: '文书县市场监督管理局', act: '罚款五千元的行政处罚决定' });
   await ok(await office.post(`/api/v1/workflow/review_case/${c.id}/transitions/accept`, { version: c.version, date: '2026-03-04', values: { procedure: 'normal' } }));
   return c;
 };

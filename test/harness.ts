@@ -218,6 +218,15 @@ function expectStatus(res: Reply, status: number, what: string) {
   return res.json();
 }
 
+/** An API answer's body, after checking its status (200 unless said), with the server's answer when it differs. */
+export const answered = (res: Reply, status = 200) => expectStatus(res, status, `${res.raw.req.method} ${res.raw.req.url}`);
+
+/** 行政复议: a case registered by the law office (a person applies against a department's act). */
+export async function makeReviewCase(agent: Agent, values: { unitId: string; respondentUnitId: string } & Record<string, unknown>) {
+  const body = { applicantName: '申请人', applicantKind: 'person', respondent: '被申请单位', act: '行政处罚决定', receivedDate: '2026-03-02', channel: 'window', ...values };
+  return expectStatus(await agent.post('/api/v1/review-cases', body), 201, 'review case');
+}
+
 /**
  * A unit of the test's own (a unique code, so imports can name it) with one signed-in agent per
  * role asked for: figures counted for this unit are exactly what the test made in it.
