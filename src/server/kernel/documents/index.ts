@@ -15,6 +15,7 @@ import { loadRecord } from '../workflow/engine.ts';
 import { BlobStore } from '../attachments/store.ts';
 import { chinaToday } from '../calendar/days.ts';
 import { newId, nowIso } from '../ids.ts';
+import { countyName } from '../numbering/index.ts';
 import { entries } from '../../../shared/records.ts';
 import { chineseDate } from '../../../shared/schemas/reports.ts';
 import { COMMON_PLACEHOLDERS, type DocumentDef, type GeneratedDocument } from '../../../shared/schemas/documents.ts';
@@ -122,18 +123,20 @@ const yuan = (fen: number) => `${(fen / 100).toFixed(2)}元`;
 async function documentData(platform: Platform, doc: DocumentDef, row: Record<string, unknown> & { unit_id: string }): Promise<Record<string, string>> {
   const flow = platform.workflows.get(doc.recordType)!;
   const record = platform.records.get(doc.recordType);
-  const units = await platform.db.selectFrom('org_units').select(['id', 'name', 'parent_id', 'sort_order', 'code']).execute();
-  const unitName = (id: unknown) => units.find((u) => u.id === id)?.name ?? '';
-  const top = units.filter((u) => u.parent_id === null).sort((a, b) => a.sort_order - b.sort_order || a.code.localeCompare(b.code))[0];
+  // Only the units the record names: the record's own and its unit fields'.
+  const fields = record ? entries(record) : [];
+  const unitIds = [row.unit_id, ...fields.filter(([, f]) => f.kind === 'unit').map(([, f]) => row[f.column])].filter((id): id is string => typeof id === 'string');
+  const names = new Map((await platform.db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', unitIds).execute()).map((u) => [u.id, u.name]));
+  const unitName = (id: unknown) => names.get(String(id)) ?? '';
   const data: Record<string, string> = {
     案号: String(row.case_number ?? row.ref ?? ''),
     编号: String(row.ref ?? ''),
     单位: unitName(row.unit_id),
-    县名: (top?.name ?? '').replace(/人民政府$/, ''),
+    县名: await countyName(platform.db),
     成文日期: chineseDate(chinaToday()),
     标题: String(row[flow.titleColumn] ?? ''),
   };
-  for (const [, field] of record ? entries(record) : []) {
+  for (const [, field] of fields) {
     if (field.sealed || field.kind === 'record' || field.label in data) continue;
     const value = row[field.column];
     if (value === null || value === undefined || value === '') data[field.label] = '';

@@ -33,7 +33,7 @@ export function formatCaseNumber(pattern: string, v: PatternValues): string {
 }
 
 /** The county's short name: the top unit's name without 人民政府 (示范县). */
-async function countyName(db: Executor): Promise<string> {
+export async function countyName(db: Executor): Promise<string> {
   const top = await db.selectFrom('org_units').select('name').where('parent_id', 'is', null).orderBy('sort_order').orderBy('code').executeTakeFirst();
   return (top?.name ?? '').replace(/人民政府$/, '');
 }
