@@ -21,7 +21,18 @@ export async function bootstrap(platform: Platform): Promise<{ username: string;
   if (anyUser) return [];
   const accounts = INITIAL_ADMINS.map((a) => ({ ...a, password: oneTimePassword() }));
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
-  await db.transaction().execute(async (tx) => {
+  try {
+    await createAccounts(platform, accounts, hashes);
+  } catch (error) {
+    // Two nodes started together on a new database: the other one created the accounts first.
+    if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) return [];
+    throw error;
+  }
+  return accounts.map(({ username, role, password }) => ({ username, role, password }));
+}
+
+async function createAccounts(platform: Platform, accounts: { username: string; name: string; role: string }[], hashes: string[]): Promise<void> {
+  await platform.db.transaction().execute(async (tx) => {
     const now = nowIso();
     let unit = await tx.selectFrom('org_units').select('id').where('code', '=', PLATFORM_UNIT_CODE).executeTakeFirst();
     if (!unit) {
@@ -47,7 +58,6 @@ export async function bootstrap(platform: Platform): Promise<{ username: string;
     }
     await platform.audit.record(tx, SYSTEM_ACTOR, { action: 'system.init', targetType: 'user', detail: { accounts: accounts.map((a) => a.username) } });
   });
-  return accounts.map(({ username, role, password }) => ({ username, role, password }));
 }
 
 export function printInitialAccounts(accounts: { username: string; role: string; password: string }[], print: (line: string) => void): void {

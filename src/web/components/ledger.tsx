@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { App, Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
 import { download, get, query } from '../api.ts';
 import { errorText } from './ErrorNotice.tsx';
 
@@ -28,6 +29,25 @@ export function useLedger<T>(url: string, measure = '件', fixed: Filters = {}) 
       onChange: (page: number, pageSize: number) => setFilters({ ...filters, page, pageSize }),
     },
   };
+}
+
+/**
+ * Filters kept in the URL (reload and Back restore them). A patch starts from the address bar as it
+ * is now, not from the last render: the router renders navigations in a transition, so a second
+ * change made before that render (pick a filter, then sort at once) would otherwise drop the first.
+ */
+export function useUrlFilters() {
+  const [params, setParams] = useSearchParams();
+  const patch = (changes: Record<string, string | number | undefined | null>, options: { keepPage?: boolean; replace?: boolean } = {}) => {
+    const next = new URLSearchParams(window.location.search);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === undefined || v === null || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    if (!options.keepPage) next.delete('page');
+    setParams(next, { replace: options.replace });
+  };
+  return { params, patch, clear: () => setParams(new URLSearchParams()) };
 }
 
 export function ExportButton({ url, filters, filename }: { url: string; filters: Filters; filename: string }) {

@@ -7,12 +7,12 @@ import { App, AutoComplete, Button, Checkbox, DatePicker, Descriptions, Drawer, 
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, get, post, query } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { buildTree, useUnits } from './units.ts';
-import { ExportButton } from './ledger.tsx';
+import { ExportButton, useUrlFilters } from './ledger.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { StatusTag } from './WorkflowPanel.tsx';
 import { stateLabels, type WorkflowDef } from '../../shared/workflow.ts';
@@ -74,21 +74,12 @@ export function RecordLedger<T extends View>(props: RecordLedgerProps<T>) {
   const { def, url, measure = '件' } = props;
   const { me } = useAuth();
   const tree = useUnitTree();
-  const [params, setParams] = useSearchParams();
+  const { params, patch: update, clear } = useUrlFilters();
   const filters: Record<string, string> = Object.fromEntries(params.entries());
   const page = Number(filters.page ?? 1);
   const pageSize = Number(filters.pageSize ?? 20);
   // The previous page stays on screen while the next loads (no flash of an empty table).
   const list = useQuery({ queryKey: [url, filters, props.params], placeholderData: keepPreviousData, queryFn: () => get<{ items: T[]; total: number }>(`${url}${query({ ...filters, ...props.params, page, pageSize })}`) });
-  const update = (patch: Record<string, string | number | undefined | null>, keepPage = false) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === null || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (!keepPage) next.delete('page');
-    setParams(next);
-  };
 
   const listed = entries(def).filter(([, spec]) => spec.list);
   const columnsKey = `fazhi.columns.${me?.user.id ?? 'anon'}.${def.type}`;
@@ -166,7 +157,7 @@ export function RecordLedger<T extends View>(props: RecordLedgerProps<T>) {
         locale={{
           emptyText: (
             <Empty description={filtered ? `没有符合筛选条件的${def.title}` : `还没有${def.title}`}>
-              {filtered && <Button size="small" onClick={() => setParams(new URLSearchParams())}>清除筛选</Button>}
+              {filtered && <Button size="small" onClick={clear}>清除筛选</Button>}
             </Empty>
           ),
         }}
@@ -175,7 +166,7 @@ export function RecordLedger<T extends View>(props: RecordLedgerProps<T>) {
           const s = sorter as SorterResult<T>;
           const sort = s.order ? String(s.columnKey) : undefined;
           const changedSort = sort !== filters.sort || (s.order === 'descend' ? 'desc' : 'asc') !== (filters.order ?? 'asc');
-          update({ page: changedSort ? undefined : pagination.current, pageSize: pagination.pageSize, sort, order: s.order ? (s.order === 'descend' ? 'desc' : 'asc') : undefined }, true);
+          update({ page: changedSort ? undefined : pagination.current, pageSize: pagination.pageSize, sort, order: s.order ? (s.order === 'descend' ? 'desc' : 'asc') : undefined }, { keepPage: true });
         }}
       />
     </>

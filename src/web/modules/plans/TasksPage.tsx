@@ -7,11 +7,11 @@ import { Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, P
 import type { ColumnsType } from 'antd/es/table/interface';
 import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { get, post } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
+import { useUrlFilters } from '../../components/ledger.tsx';
 import { overdueRow } from '../../components/pages.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { SetDeadline } from '../../components/Light.tsx';
@@ -23,7 +23,7 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
   const { can, me } = useAuth();
   const client = useQueryClient();
   const plans = useQuery({ queryKey: ['plans'], queryFn: () => get<{ items: PlanView[] }>('/plans').then((r) => r.items) });
-  const [params, setParams] = useSearchParams();
+  const { params, patch } = useUrlFilters();
   const units = useUnits();
   const tree = useMemo(() => buildTree(units.data ?? []), [units.data]);
   const [drawer, setDrawer] = useState<'plan' | 'task' | 'copy' | null>(null);
@@ -37,25 +37,11 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
   useEffect(() => {
     const missing = (!planId && fallback) || (myUnit && params.get('unitId') !== myUnit);
     if (!missing) return;
-    const next = new URLSearchParams(params);
-    if (!planId && fallback) next.set('planId', fallback);
-    if (myUnit) next.set('unitId', myUnit);
-    setParams(next, { replace: true });
+    patch({ ...(!planId && fallback ? { planId: fallback } : {}), ...(myUnit ? { unitId: myUnit } : {}) }, { replace: true, keepPage: true });
   }, [planId, fallback, myUnit, params]);
   const ready = !!planId && (!myUnit || params.get('unitId') === myUnit);
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    next.delete('page');
-    setParams(next);
-  };
-  const choosePlan = (id: string) => {
-    // Another plan: the sort and filters stay, the page starts again.
-    set({ planId: id });
-  };
+  // Another plan: the sort and filters stay, the page starts again.
+  const choosePlan = (id: string) => patch({ planId: id });
 
   const plan = plans.data?.find((p) => p.id === planId);
   const years = [...new Set((plans.data ?? []).map((p) => p.year))];
@@ -122,8 +108,8 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
               extraFilters={[{ name: 'overdue', label: '期限', options: { true: '仅看逾期' } }]}
               toolbar={
                 <>
-                  {!mine && <TreeSelect style={{ width: 220 }} size="small" treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder="单位（牵头或配合，含下级）" aria-label="单位（牵头或配合）" value={params.get('unitId') ?? undefined} onChange={(unitId?: string) => set({ unitId })} />}
-                  <DatePicker size="small" placeholder="完成时限不晚于" aria-label="完成时限不晚于" value={params.get('dueBefore') ? dayjs(params.get('dueBefore')) : null} onChange={(d: Dayjs | null) => set({ dueBefore: d?.format('YYYY-MM-DD') })} />
+                  {!mine && <TreeSelect style={{ width: 220 }} size="small" treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder="单位（牵头或配合，含下级）" aria-label="单位（牵头或配合）" value={params.get('unitId') ?? undefined} onChange={(unitId?: string) => patch({ unitId })} />}
+                  <DatePicker size="small" placeholder="完成时限不晚于" aria-label="完成时限不晚于" value={params.get('dueBefore') ? dayjs(params.get('dueBefore')) : null} onChange={(d: Dayjs | null) => patch({ dueBefore: d?.format('YYYY-MM-DD') })} />
                 </>
               }
             />

@@ -4,11 +4,12 @@
 import { useState } from 'react';
 import { Button, Card, InputNumber, Progress, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { get, post } from '../../api.ts';
 import { RecordForm, RecordLedger } from '../../components/records.tsx';
+import { useUrlFilters } from '../../components/ledger.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import { StatusTag } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
@@ -65,14 +66,8 @@ function ProgressCard() {
 
 /** The report year, kept in the URL with the ledger's other filters (the kit filters a year by a date field only). */
 function YearFilter() {
-  const [params, setParams] = useSearchParams();
-  const set = (year: number | null) => {
-    const next = new URLSearchParams(params);
-    if (year) next.set('year', String(year));
-    else next.delete('year');
-    next.delete('page');
-    setParams(next);
-  };
+  const { params, patch } = useUrlFilters();
+  const set = (year: number | null) => patch({ year });
   return <InputNumber placeholder="报告年度" aria-label="报告年度" min={2000} max={2100} value={params.get('year') ? Number(params.get('year')) : null} onChange={set} />;
 }
 

@@ -3,11 +3,11 @@
 import { useMemo, useState } from 'react';
 import { Badge, Card, Col, Empty, Input, Row, Segmented, Select, Space, Switch, Tag, TreeSelect, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { get, query } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { ExportButton } from '../../components/ledger.tsx';
+import { ExportButton, useUrlFilters } from '../../components/ledger.tsx';
 import { StatusTag } from '../../components/WorkflowPanel.tsx';
 import { FINDING, FINDING_WORKFLOW, SEVERITIES, type FindingView } from '../../../shared/schemas/supervision.ts';
 import { FindingsLedger, dueOf } from './FindingsLedger.tsx';
@@ -29,14 +29,8 @@ export default function FindingsPage() {
 function FindingsBoard() {
   const units = useUnits();
   const tree = useMemo(() => buildTree(units.data ?? []), [units.data]);
-  const [params, setParams] = useSearchParams();
+  const { params, patch: set } = useUrlFilters();
   const filters = Object.fromEntries(BOARD_FILTERS.map((name) => [name, params.get(name) ?? undefined]));
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) (v ? next.set(k, v) : next.delete(k));
-    next.delete('page');
-    setParams(next);
-  };
   const findings = useQuery({ queryKey: ['/findings', 'board', filters], placeholderData: keepPreviousData, queryFn: () => get<{ items: FindingView[]; total: number }>(`/findings${query({ ...filters, pageSize: BOARD_SIZE })}`) });
   const items = findings.data?.items ?? [];
 
