@@ -50,33 +50,55 @@ async function withSlot<T>(task: () => Promise<T>): Promise<T> {
 
 const refusal = (message: string) => new ImportFailed([{ row: 0, column: '', message }]);
 
+/** A reader thread, kept warm between files: starting one (tsx, the parsers) costs ~300 ms. */
+interface Reader {
+  worker: Worker;
+  heapMb: number;
+}
+
+/** Readers that finished a file cleanly and wait for the next (one that failed or timed out is ended). */
+const idle: Reader[] = [];
+
+/** Reader threads started since the process began (the pool's tests count them). */
+export let readersStarted = 0;
+
+function startReader(heapMb: number): Reader {
+  readersStarted++;
+  const worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 } });
+  return { worker, heapMb };
+}
+
+type Answer = { ok: true; rows: RawRow[]; errors: RowError[] } | { ok: false; errors: RowError[] };
+
 function readInWorker(kind: string, fields: HeaderField[], buffer: Buffer, limits: typeof READ_LIMITS): Promise<{ rows: RawRow[]; errors: RowError[] }> {
+  const warm = idle.findIndex((r) => r.heapMb === limits.heapMb);
+  const reader = warm >= 0 ? idle.splice(warm, 1)[0]! : startReader(limits.heapMb);
+  const { worker } = reader;
+  // Busy, the thread keeps the process alive (the CLI awaits it); idle, it does not.
+  worker.ref();
   return new Promise((resolve, reject) => {
     let settled = false;
-    const worker = new Worker(WORKER, {
-      workerData: { kind, fields, bytes: buffer, limits },
-      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
-    });
-    const settle = (fn: () => void) => {
+    const onMessage = (answer: Answer) => settle(() => (answer.ok ? resolve({ rows: answer.rows, errors: answer.errors }) : reject(new ImportFailed(answer.errors))), true);
+    const onError = (error: Error & { code?: string }) =>
+      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refusal(`读取文件所需内存超过 ${limits.heapMb} MB（文件过大或过于复杂），已停止，全部数据均未写入；请拆分文件后分批导入`) : error));
+    const onExit = (code: number) => settle(() => reject(new Error(`import reader exited (code ${code}) without an answer`)));
+    function settle(fn: () => void, reusable = false) {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (reusable && idle.length < MAX_CONCURRENT_READS) {
+        worker.unref();
+        idle.push(reader);
+      } else void worker.terminate();
       fn();
-      void worker.terminate();
-    };
+    }
     const timer = setTimeout(
       () => settle(() => reject(refusal(`读取文件超过 ${limits.seconds} 秒仍未完成（文件过大或过于复杂），已停止，全部数据均未写入；请拆分文件后分批导入`))),
       limits.seconds * 1000,
     );
-    worker.once('message', (message: { ok: true; rows: RawRow[]; errors: RowError[] } | { ok: false; errors: RowError[] }) =>
-      settle(() => (message.ok ? resolve({ rows: message.rows, errors: message.errors }) : reject(new ImportFailed(message.errors)))),
-    );
-    worker.once('error', (error: Error & { code?: string }) =>
-      settle(() =>
-        reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refusal(`读取文件所需内存超过 ${limits.heapMb} MB（文件过大或过于复杂），已停止，全部数据均未写入；请拆分文件后分批导入`) : error),
-      ),
-    );
-    worker.once('exit', (code) => settle(() => reject(new Error(`import reader exited (code ${code}) without an answer`))));
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.postMessage({ kind, fields, bytes: buffer, limits });
   });
 }
 

@@ -1,7 +1,7 @@
 // The worker around the reader: its time limit and heap limit become Chinese refusals, and a file
 // is read the same as in the main thread.
 import { describe, expect, it } from 'vitest';
-import { ImportFailed, READ_LIMITS, readImportFile } from './read.ts';
+import { ImportFailed, READ_LIMITS, readImportFile, readersStarted } from './read.ts';
 import type { ImportType } from './types.ts';
 
 const type = {
@@ -33,8 +33,23 @@ describe('readImportFile', () => {
     expect(results[1].rows[1]).toEqual({ row: 3, cells: { ref: 'R1', note: '甲' } });
   });
 
-  it('a read that outlasts the time limit is stopped with a Chinese refusal', async () => {
-    expect(await refusal(readImportFile(type, 'f.csv', csv(50_000), { ...READ_LIMITS, seconds: 0.05 }))).toContain('读取文件超过 0.05 秒仍未完成');
+  it('a read that outlasts the time limit is stopped with a Chinese refusal, and the next read works', async () => {
+    await readImportFile(type, 'f.csv', csv(1)); // a warm reader: the limit stops the reading itself, not the thread's start
+    expect(await refusal(readImportFile(type, 'f.csv', csv(100_000), { ...READ_LIMITS, seconds: 0.02 }))).toContain('读取文件超过 0.02 秒仍未完成');
+    expect((await readImportFile(type, 'f.csv', csv(3))).rows).toHaveLength(3);
+  });
+
+  it('keeps a reader warm: the next file is read without starting a thread', async () => {
+    await readImportFile(type, 'f.csv', csv(1));
+    const before = readersStarted;
+    for (let i = 0; i < 5; i++) expect((await readImportFile(type, 'f.csv', csv(2))).rows).toHaveLength(2);
+    expect(readersStarted).toBe(before);
+    // A file with errors is answered by the same thread too; a stopped one is replaced.
+    expect((await readImportFile(type, 'f.csv', Buffer.from('note\n甲'))).errors.length).toBeGreaterThan(0);
+    expect(readersStarted).toBe(before);
+    await refusal(readImportFile(type, 'f.csv', csv(100_000), { ...READ_LIMITS, seconds: 0.02 }));
+    await readImportFile(type, 'f.csv', csv(1));
+    expect(readersStarted).toBe(before + 1);
   });
 
   it('a read that needs more heap than allowed is stopped with a Chinese refusal, and the next read works', async () => {
