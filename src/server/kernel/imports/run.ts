@@ -1,6 +1,5 @@
 // Bulk import (domain.md §5): xlsx / csv / jsonl → validated rows → one transaction per file.
 // Any bad row and nothing is written; every bad row is reported with its row, column and reason.
-import ExcelJS from 'exceljs';
 import type { Platform } from '../platform.ts';
 import type { Importer, ImportOutcome, ImportRow, ImportType, RowError } from './types.ts';
 import { labelAt } from '../../../shared/zod.ts';
@@ -114,6 +113,7 @@ class DryRunDone extends Error {
 
 /** The downloadable template: headers, one example row, and a notes sheet. */
 export async function importTemplate(type: ImportType): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs'); // loaded when first used (~0.3 s)
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Fazhi';
   const sheet = workbook.addWorksheet('数据');

@@ -2,7 +2,6 @@
 // and collective deliberation pass through the workflow, 三统一 numbers and publishes it, the filing
 // clock runs from publication, and the daily job ends documents whose validity has run out.
 import './tables.ts';
-import mammoth from 'mammoth';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
@@ -69,6 +68,7 @@ export async function docxText(filename: string, buffer: Buffer): Promise<string
   await checkFileType(filename, buffer);
   let value: string;
   try {
+    const { default: mammoth } = await import('mammoth'); // loaded when first used
     value = (await mammoth.extractRawText({ buffer })).value;
   } catch {
     throw new HttpError(400, '文件（file）无法读取为 Word 文档', [{ field: 'file', message: '无法读取' }]);

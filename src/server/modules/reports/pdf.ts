@@ -5,7 +5,6 @@
 // body and date at the end; page numbers "— 1 —" in 4号宋体 at the outside edge (page margin boxes).
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { HttpError } from '../../kernel/http/errors.ts';
 import { chineseDate, type PublicReport } from '../../../shared/schemas/reports.ts';
 
@@ -78,6 +77,8 @@ export async function reportPdf(report: PrintableReport, chromiumPath: string): 
 }
 
 async function printHtml(html: string, chromiumPath: string): Promise<Buffer> {
+  // Loaded when first printing: playwright-core alone takes ~0.8 s to load, on every start otherwise.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
   try {
     // The narrative is sanitised on save; still, the page runs no script and fetches nothing.
