@@ -5,6 +5,10 @@ const apiSuites = ['src/**/*.api.test.ts', 'test/**/*.api.test.ts'];
 
 export default defineConfig({
   test: {
+    // Two test files at a time, whatever the machine (vitest's default is one less than the cores:
+    // one on a 2-core CI host, where most of a file's time is spent waiting on PostgreSQL, a child
+    // process or the browser).
+    maxWorkers: 2,
     projects: [
       // *.unit.test.tsx: web components rendered in jsdom (each file says `@vitest-environment jsdom`).
       { test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'src/**/*.unit.test.tsx', 'test/**/*.unit.test.tsx'], environment: 'node' } },
