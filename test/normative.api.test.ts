@@ -299,6 +299,29 @@ describe('the public library', () => {
   });
 });
 
+describe('the library\'s full-text search', () => {
+  it('finds documents by words of their text in any order, through the index kept as texts change; staff find drafts in their scope only', async () => {
+    const id = await approved('城区养犬管理规定', `${year - 1}-03-01`);
+    expect((await act(office, id, 'publish', { date: `${year - 1}-03-10`, values: { validUntil: `${year + 2}-12-31` } })).statusCode).toBe(200);
+    const anon = async (q: string) => (await env.app.inject({ method: 'GET', url: `/api/v1/public/normative-docs?q=${encodeURIComponent(q)}` })).json().items.map((d: any) => d.title);
+    // Two words of the text, in the other order, one of them under three characters.
+    expect(await anon('有效期5年 养犬')).toContain('城区养犬管理规定');
+    expect(await anon('有效期5年 养猫')).not.toContain('城区养犬管理规定');
+
+    // A draft's text is searched as it is now: the old words no longer find it, the new ones do.
+    const doc = await draft(liaisonA, { title: '乡村民宿管理暂行办法', body: '第一条 规范民宿经营行为。' });
+    const ledger = async (agent: Agent, q: string) => (await agent.get(`/api/v1/normative-docs?q=${encodeURIComponent(q)}`)).json().items.map((d: any) => d.id);
+    expect(await ledger(liaisonA, '规范民宿经营')).toEqual([doc.id]);
+    expect((await liaisonA.put(`/api/v1/normative-docs/${doc.id}/text`, { version: doc.version, body: '第一条 引导农家乐有序发展。' })).statusCode).toBe(200);
+    expect(await ledger(liaisonA, '规范民宿经营')).toEqual([]);
+    expect(await ledger(liaisonA, '农家乐 有序发展')).toEqual([doc.id]);
+    expect(await ledger(office, '农家乐有序')).toEqual([doc.id]);
+    // Another unit's staff, and the public, never find the draft.
+    expect(await ledger(liaisonB, '农家乐有序')).toEqual([]);
+    expect(await anon('农家乐有序')).toEqual([]);
+  });
+});
+
 describe('the import of a library', () => {
   const csv = (rows: string[]) => ['ref,unitCode,title,docNumber,registerNumber,reviewedDate,issuedDate,validUntil,filedDate,status', ...rows].join('\n') + '\n';
   const load = (agent: Agent, rows: string[]) => agent.request({ method: 'POST', url: '/api/v1/imports/normative_docs', ...multipart('docs.csv', csv(rows)) });

@@ -183,7 +183,7 @@ export const NORMATIVE_DOC = defineRecord({
     congressFeedback: f.enum('人大备案审查意见', FILING_FEEDBACK, { input: false, importName: false }),
     endedDate: f.date('失效日期', { input: false, importName: false, note: '修改、废止或失效之日' }),
     consultation: f.longText('征求意见情况', { max: 3000, importName: false, export: false, note: '如：2026年3月1日至15日在县政府门户网站公开征求意见，收到意见5条，采纳3条' }),
-    body: f.longText('正文', { max: 200000, detail: false, export: false, importName: false }),
+    body: f.longText('正文', { max: 200000, detail: false, export: false, importName: false, search: true }),
   },
 });
 

@@ -1,7 +1,7 @@
 // One paged, sorted, scoped list query for every ledger: the definition's filters (enum and boolean
 // equality, a unit with its subunits, a date by year), keyword search, sort keys and paging, always
 // inside the caller's data scope.
-import { PostgresAdapter, sql } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../db/index.ts';
 import { likeEscape } from '../db/index.ts';
 import { scoped, subtreeUnitIds, type DataScope } from '../auth/scope.ts';
@@ -26,6 +26,8 @@ export interface ListSpec {
   defaultSort: { field: string; order: 'asc' | 'desc' };
   /** An order the fields cannot say (e.g. open records by deadline first), used when the user chose none. */
   defaultOrder?: (query: any) => any;
+  /** The keyword search through the text index (kernel/search textMatch), for types that search long texts. */
+  textMatch?: (q: string) => Expression<SqlBool>;
 }
 
 export interface Page<T> {
@@ -60,7 +62,8 @@ export async function listPage<Row>(db: Executor, base: any, def: RecordDef, spe
     else q = q.where(column(name), '=', value);
   }
   const searchable = entries(def).filter(([, f]) => f.search);
-  if (params.q && searchable.length) {
+  if (params.q && spec.textMatch) q = q.where(spec.textMatch(params.q));
+  else if (params.q && searchable.length) {
     const pattern = `%${likeEscape(params.q)}%`;
     // lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
     q = q.where((eb: any) => eb.or(searchable.map(([name]) => sql<boolean>`lower(${sql.ref(column(name))}) like lower(${pattern}) escape '\\'`)));

@@ -224,6 +224,27 @@ async function searchTarget(platform: Platform, ctx: RequestContext, target: Sea
   return { type: target.recordType, title: target.title, total: Math.min(ids.size, COUNT_CAP + 1), items };
 }
 
+/**
+ * A condition for a record list's keyword box or a public library (rows of `table` queried as
+ * `alias` whose searched text holds every word of `q`), through the same index as global search:
+ * SQLite's trigram FTS table for words of three characters or more, PostgreSQL's pg_trgm index on the
+ * same expression; shorter words by substring.
+ */
+export function textMatch(platform: Pick<Platform, 'dialect' | 'searchTargets'>, table: string, alias: string, q: string) {
+  const target = platform.searchTargets.find((t) => t.table === table);
+  if (!target) throw new Error(`表 ${table} 没有搜索索引`);
+  const terms = termsOf(q);
+  if (!terms.length) return sql<boolean>`1 = 1`;
+  const text = sql.raw(textOf(target.columns, `${ident(alias)}.`));
+  const like = sql.raw(platform.dialect === 'sqlite' ? 'like' : 'ilike');
+  const substring = (w: string) => sql<boolean>`${text} ${like} ${`%${likeEscape(w)}%`} escape '\\'`;
+  if (platform.dialect !== 'sqlite') return sql<boolean>`(${sql.join(terms.map(substring), sql` and `)})`;
+  const long = terms.filter((w) => [...w].length >= TRIGRAM_MIN);
+  const conditions = terms.filter((w) => [...w].length < TRIGRAM_MIN).map(substring);
+  if (long.length) conditions.push(sql<boolean>`${sql.ref(`${alias}.rowid`)} in (select rowid from ${sql.table(`${SEARCH_PREFIX}${table}`)} where body match ${long.map(phrase).join(' AND ')})`);
+  return sql<boolean>`(${sql.join(conditions, sql` and `)})`;
+}
+
 /** The reader's matches, grouped by record type: only the types the reader may read, only in the reader's scope. */
 export async function search(platform: Platform, ctx: RequestContext, q: string, limit: number): Promise<SearchGroup[]> {
   const terms = termsOf(q);

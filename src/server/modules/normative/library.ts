@@ -1,8 +1,8 @@
 // 规范性文件库 on the portal: every published document (现行有效 by default; amended, repealed and
-// expired ones say so), searched by title, number and text. A draft never leaves the staff side.
+// expired ones say so), searched by title, number and text through the search index (kernel/search). A draft never leaves the staff side.
 import { sql } from 'kysely';
 import type { Platform } from '../../kernel/platform.ts';
-import { likeEscape } from '../../kernel/db/index.ts';
+import { textMatch } from '../../kernel/search/index.ts';
 import { notFound } from '../../kernel/http/errors.ts';
 import { NORMDOC_WORKFLOW, type PublicNormativeDoc, type PublicNormativeLibrary, type PublicNormativeText } from '../../../shared/schemas/normative.ts';
 import type { z } from '../../../shared/zod.ts';
@@ -38,10 +38,7 @@ export async function publicLibrary(platform: Platform, query: z.infer<typeof pu
   if (query.status === 'in_force') q = q.where('d.status', '=', 'in_force');
   if (query.year) q = q.where('d.issued_date', '>=', `${query.year}-01-01`).where('d.issued_date', '<=', `${query.year}-12-31`);
   if (query.unit) q = q.where('u.code', '=', query.unit);
-  if (query.q) {
-    const pattern = `%${likeEscape(query.q)}%`;
-    q = q.where((eb) => eb.or(['d.title', 'd.doc_number', 'd.body'].map((c) => sql<boolean>`lower(${sql.ref(c)}) like lower(${pattern}) escape '\\'`)));
-  }
+  if (query.q) q = q.where(textMatch(platform, 'normative_docs', 'd', query.q));
   const [{ total }, rows, years, units] = await Promise.all([
     q.clearSelect().select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
     q.orderBy('d.issued_date', 'desc').orderBy('d.id').limit(PAGE_SIZE).offset((query.page - 1) * PAGE_SIZE).execute(),

@@ -19,6 +19,7 @@ import { openProblem } from '../../kernel/problems/index.ts';
 import { checkFileType } from '../../kernel/attachments/store.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
+import { textMatch } from '../../kernel/search/index.ts';
 import { FILING_BODIES, FINDINGS, NORMATIVE_DOC, NORMDOC_RECORD_TYPE, NORMDOC_WORKFLOW, REVIEW_STANDARDS, type NormativeDocDetail, type NormativeDocInput, type NormativeDocView, type NormativeListQuery, type NormativeTextVersion } from '../../../shared/schemas/normative.ts';
 import { normdocSettings } from './settings.ts';
 import type { NormativeDocTable } from './tables.ts';
@@ -259,7 +260,7 @@ async function toViews(platform: Platform, rows: Row[]): Promise<NormativeDocVie
 export async function listNormativeDocs(platform: Platform, scope: DataScope, query: NormativeListQuery) {
   let base = docQuery(platform.db);
   if (query.status) base = base.where('d.status', '=', query.status);
-  const page = await listPage<Row>(platform.db, base, NORMATIVE_DOC, { alias: 'd', unitColumn: 'd.unit_id', defaultSort: { field: 'issuedDate', order: 'desc' }, defaultOrder: (q) => q.orderBy('d.issued_date', 'desc').orderBy('d.updated_at', 'desc') }, scope, query);
+  const page = await listPage<Row>(platform.db, base, NORMATIVE_DOC, { alias: 'd', unitColumn: 'd.unit_id', defaultSort: { field: 'issuedDate', order: 'desc' }, defaultOrder: (q) => q.orderBy('d.issued_date', 'desc').orderBy('d.updated_at', 'desc'), textMatch: (q) => textMatch(platform, 'normative_docs', 'd', q) }, scope, query);
   return { ...page, items: await toViews(platform, page.items) };
 }
 
