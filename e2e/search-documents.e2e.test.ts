@@ -57,3 +57,55 @@ it('finds a case from the top bar and produces its acceptance notice', async () 
   await page.getByRole('link', { name: `行政复议受理通知书（${caseNumber}）.docx` }).waitFor();
   await page.screenshot({ path: `${SCREENSHOTS}/42-document-generated.png` });
 });
+
+it('registers a legal advisor serving several units, corrects the entry, and links an engagement to a case found by search', async () => {
+  const page = await loginPage(browser, server, 'fzb_wang');
+  await page.goto(`${server.url}/legal-advisors`);
+  await page.getByRole('button', { name: /登记法律顾问/ }).click();
+  const drawer = page.locator('.ant-drawer-content');
+  await drawer.getByLabel('姓名').fill('赵律师');
+  await drawer.getByLabel('律师事务所或所在单位').fill('示范律师事务所');
+  await drawer.getByLabel('聘期开始').fill('2026-01-01');
+  await drawer.getByLabel('聘期开始').press('Tab');
+  const served = drawer.getByLabel('服务单位（聘请单位以外，可多选）');
+  await served.click();
+  await served.fill('教育局');
+  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '教育局' }).first().click();
+  await drawer.getByLabel('姓名').click();
+  await page.screenshot({ path: `${SCREENSHOTS}/43-advisor-form.png` });
+  await page.getByRole('button', { name: '登 记' }).or(page.getByRole('button', { name: '登记' })).last().click();
+  await page.waitForURL(/\/legal-advisors\/[0-9a-z]{26}$/);
+  const entry = page.locator('.ant-card').first();
+  await entry.getByText('示范律师事务所').waitFor();
+  await expect.poll(() => entry.textContent()).toContain('教育局');
+
+  // A renewed contract with another firm: the units served stay as they were.
+  await page.getByRole('button', { name: /修\s*改/ }).click();
+  await drawer.getByLabel('律师事务所或所在单位').fill('示范第二律师事务所');
+  await drawer.getByLabel('律师事务所或所在单位').press('Enter');
+  await entry.getByText('示范第二律师事务所').waitFor();
+  expect(await entry.textContent()).toContain('教育局');
+
+  // An engagement linked to a reconsideration case found by typing part of its title.
+  await page.getByRole('button', { name: /登记服务记录/ }).click();
+  const modal = page.locator('.ant-modal-content');
+  await modal.getByLabel('日期').fill('2026-03-02');
+  await modal.getByLabel('日期').press('Tab');
+  await modal.getByLabel('服务类型').click();
+  await page.locator('.ant-select-item-option', { hasText: '行政复议' }).first().click();
+  await modal.getByLabel('服务事项').fill('出席复议案件听证');
+  await modal.getByLabel('关联记录（可不填）').fill('申请复议');
+  const option = page.locator('.ant-select-item-group', { hasText: '行政复议案件' }).locator('xpath=following-sibling::div[contains(@class,"ant-select-item-option")]').first();
+  await option.waitFor();
+  const picked = (await option.textContent())!.trim();
+  await option.click();
+  await page.screenshot({ path: `${SCREENSHOTS}/44-advisor-engagement.png` });
+  await modal.getByRole('button', { name: /登\s*记/ }).click();
+  const row = page.locator('tr', { hasText: '出席复议案件听证' });
+  await row.waitFor();
+  const link = row.getByRole('link');
+  expect(await link.textContent()).toMatch(/^行政复议案件：/);
+  expect(picked).toContain((await link.textContent())!.replace('行政复议案件：', '').slice(0, 6));
+  await link.click();
+  await page.waitForURL(/\/review\//);
+});

@@ -2,7 +2,7 @@
 // server-side sort, paging — all kept in the URL so Back and a shared link restore them — column
 // choice remembered per user, export of exactly the filtered list, a real empty state), the detail
 // fields, and the create/edit drawer (first field focused, Enter submits, errors at the field).
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { App, AutoComplete, Button, Checkbox, DatePicker, Descriptions, Drawer, Dropdown, Empty, Form, Input, InputNumber, Select, Space, Table, Tag, TreeSelect } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
@@ -11,7 +11,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, get, post, query } from '../api.ts';
 import { useAuth } from '../auth.tsx';
-import { buildTree, useUnits } from './units.ts';
+import { useUnitTree } from './units.ts';
 import { ExportButton, useUrlFilters } from './ledger.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { StatusTag } from './WorkflowPanel.tsx';
@@ -25,11 +25,6 @@ export interface ExtraFilter {
   name: string;
   label: string;
   options: Record<string, string>;
-}
-
-function useUnitTree() {
-  const units = useUnits();
-  return useMemo(() => buildTree(units.data ?? []), [units.data]);
 }
 
 /** How a list or detail shows a field's value. */
@@ -226,6 +221,8 @@ export function RecordForm(props: {
   initialValues?: Record<string, unknown>;
   /** Choices of record references (e.g. the organisations one may pick), or of a unit narrower than the unit tree. */
   references?: Record<string, { value: string; label: string }[]>;
+  /** Form items the definition cannot say (e.g. the units an advisor serves), sent as they are, after the fields. */
+  children?: ReactNode;
   onClose(): void;
   onSubmit(values: Record<string, unknown>): Promise<void>;
 }) {
@@ -260,6 +257,7 @@ export function RecordForm(props: {
       else if (spec.kind === 'unit' || spec.kind === 'record') body[name] = v || (spec.required ? undefined : null);
       else body[name] = v === '' ? undefined : v;
     }
+    for (const [name, v] of Object.entries(values)) if (!def.fields[name]) body[name] = v;
     setBusy(true);
     try {
       await props.onSubmit(body);
@@ -268,7 +266,10 @@ export function RecordForm(props: {
     } catch (e) {
       setError(e);
       // The server names the failing fields: show each message at its field.
-      if (e instanceof ApiError) form.setFields(e.errors.filter((x) => x.field && def.fields[x.field]).map((x) => ({ name: x.field!, errors: [x.message] })));
+      if (e instanceof ApiError) {
+        const shown = new Set(Object.keys(form.getFieldsValue()));
+        form.setFields(e.errors.filter((x) => x.field && shown.has(x.field)).map((x) => ({ name: x.field!, errors: [x.message] })));
+      }
     } finally {
       setBusy(false);
     }
@@ -335,6 +336,7 @@ export function RecordForm(props: {
             {widget(name, spec, i)}
           </Form.Item>
         ))}
+        {props.children}
       </Form>
     </Drawer>
   );
@@ -353,6 +355,8 @@ export interface CreateRecordProps<V extends { id: string }> {
   references?: Record<string, { value: string; label: string }[]>;
   /** The body as sent, from the form's values (a field that applies to some records only). */
   body?: (values: Record<string, unknown>) => Record<string, unknown>;
+  /** Form items beyond the definition's fields (RecordForm's children). */
+  children?: ReactNode;
   /** The new record's page. */
   to: (created: V) => string;
 }
@@ -377,7 +381,9 @@ export function CreateRecord<V extends { id: string }>(props: CreateRecordProps<
           void client.invalidateQueries({ queryKey: [props.api] });
           navigate(props.to(created));
         }}
-      />
+      >
+        {props.children}
+      </RecordForm>
     </>
   );
 }

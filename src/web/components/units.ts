@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../api.ts';
 import type { UnitView } from '../../shared/schemas/org.ts';
@@ -26,4 +27,10 @@ export function useUnits(includeInactive = false) {
     queryKey: ['units', includeInactive],
     queryFn: () => get<{ items: UnitView[] }>(`/org/units${includeInactive ? '?includeInactive=true' : ''}`).then((r) => r.items),
   });
+}
+
+/** The unit tree of the units the user may see, for tree selects. */
+export function useUnitTree() {
+  const units = useUnits();
+  return useMemo(() => buildTree(units.data ?? []), [units.data]);
 }

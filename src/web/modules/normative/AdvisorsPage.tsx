@@ -1,7 +1,8 @@
 // 法律顾问、公职律师: the registry in the user's scope (kind, engaging unit, firm, contract period) and
-// the registering drawer, both from the record definition; the phone is shown masked.
+// the registering drawer, both from the record definition, with the units served; the phone is shown masked.
 import { Card, Tag } from 'antd';
 import { CreateRecord, RecordLedger } from '../../components/records.tsx';
+import { ServedUnits } from './AdvisorDetailPage.tsx';
 import { useAuth } from '../../auth.tsx';
 import { ADVISOR, type AdvisorView } from '../../../shared/schemas/normative.ts';
 
@@ -11,7 +12,13 @@ export default function AdvisorsPage() {
     <Card
       size="small"
       title="法律顾问、公职律师"
-      extra={can('advisor.manage') && <CreateRecord<AdvisorView> def={ADVISOR} api="/legal-advisors" title="登记法律顾问" submitText="登记" initialValues={{ unitId: me?.unit.id, kind: 'advisor' }} to={(a) => `/legal-advisors/${a.id}`} />}
+      extra={
+        can('advisor.manage') && (
+          <CreateRecord<AdvisorView> def={ADVISOR} api="/legal-advisors" title="登记法律顾问" submitText="登记" initialValues={{ unitId: me?.unit.id, kind: 'advisor' }} to={(a) => `/legal-advisors/${a.id}`}>
+            <ServedUnits />
+          </CreateRecord>
+        )
+      }
     >
       <RecordLedger<AdvisorView>
         def={ADVISOR}
