@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
-import { runDailyJob } from '../src/server/kernel/workflow/daily.ts';
+import { JOB_LEASE_MS, runDailyJob } from '../src/server/kernel/workflow/daily.ts';
+import { dailyJobClaimed } from '../src/server/kernel/workflow/daily-runner.ts';
 import { workingDaysBetween } from '../src/server/kernel/calendar/deadline.ts';
 
 let env: TestEnv;
@@ -261,6 +262,31 @@ describe('clock operations', () => {
     expect(restarted.json().explanation.restarts).toHaveLength(1);
     const timeline = (await lawOffice.get(`/api/v1/workflow/matter/${m.id}`)).json().timeline.map((t: any) => t.action);
     expect(timeline).toEqual(expect.arrayContaining(['clock.start', 'clock.pause', 'clock.resume', 'clock.extend']));
+  });
+});
+
+describe('the daily job\'s claim', () => {
+  it('a run killed mid-way stops beating: its claim is taken over after the lease, never while it beats or once finished', async () => {
+    const day = '2031-02-03';
+    const claimed = () => dailyJobClaimed(env.platform, day);
+    // A process claimed the day and died: the row has no finish, its last beat is old.
+    const silentSince = new Date(Date.now() - JOB_LEASE_MS - 60_000).toISOString();
+    await env.platform.db.insertInto('job_runs').values({ job: 'daily', run_date: day, started_at: silentSince, heartbeat_at: silentSince, finished_at: null, summary: null }).execute();
+    expect(await claimed()).toBe(false);
+    // A beat within the lease: still running elsewhere, left alone.
+    const recent = new Date(Date.now() - JOB_LEASE_MS / 2).toISOString();
+    await env.platform.db.updateTable('job_runs').set({ heartbeat_at: recent }).where('run_date', '=', day).execute();
+    expect(await claimed()).toBe(true);
+    expect((await runDailyJob(env.platform, day)).skipped).toBe(true);
+    // Silent again: the next run takes the claim over and finishes the day.
+    await env.platform.db.updateTable('job_runs').set({ heartbeat_at: silentSince }).where('run_date', '=', day).execute();
+    expect((await runDailyJob(env.platform, day)).skipped).toBe(false);
+    const row = await env.platform.db.selectFrom('job_runs').selectAll().where('job', '=', 'daily').where('run_date', '=', day).executeTakeFirstOrThrow();
+    expect(row.finished_at).not.toBeNull();
+    expect(await claimed()).toBe(true);
+    // A finished run is never taken over, however old.
+    await env.platform.db.updateTable('job_runs').set({ heartbeat_at: silentSince, started_at: silentSince }).where('run_date', '=', day).execute();
+    expect((await runDailyJob(env.platform, day)).skipped).toBe(true);
   });
 });
 

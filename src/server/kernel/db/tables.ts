@@ -189,6 +189,8 @@ export interface JobRunTable {
   job: string;
   run_date: string;
   started_at: string;
+  /** Written every minute while the run goes on; a claim unfinished and silent for JOB_LEASE_MS is stale. */
+  heartbeat_at: string | null;
   finished_at: string | null;
   summary: string | null;
 }

@@ -8,6 +8,7 @@ import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Platform } from '../platform.ts';
 import { chinaToday } from '../calendar/days.ts';
+import { staleBefore } from './daily.ts';
 
 const FAZHI_BIN = fileURLToPath(new URL('../../../../bin/fazhi.mjs', import.meta.url));
 /** Niceness of the job's process: the request-serving processes come first for the CPU. */
@@ -18,10 +19,10 @@ interface Log {
   info?: (obj: unknown, msg: string) => void;
 }
 
-/** Whether today's daily job has been claimed (run, or running) by any process. */
+/** Whether today's daily job has been claimed by any process: run, or running and still beating. */
 export async function dailyJobClaimed(platform: Platform, date = chinaToday()): Promise<boolean> {
-  const row = await platform.db.selectFrom('job_runs').select('job').where('job', '=', 'daily').where('run_date', '=', date).executeTakeFirst();
-  return !!row;
+  const row = await platform.db.selectFrom('job_runs').select(['finished_at', 'started_at', 'heartbeat_at']).where('job', '=', 'daily').where('run_date', '=', date).executeTakeFirst();
+  return !!row && (row.finished_at !== null || (row.heartbeat_at ?? row.started_at) >= staleBefore());
 }
 
 /**

@@ -28,15 +28,40 @@ export interface DailySummary {
   digests: number;
 }
 
+/** How often a running job says it is alive, and how long a silent unfinished claim holds. */
+export const JOB_HEARTBEAT_MS = 60_000;
+export const JOB_LEASE_MS = 5 * JOB_HEARTBEAT_MS;
+
+/** The time before which an unfinished claim's last beat means its process is gone. */
+export const staleBefore = (now = Date.now()) => new Date(now - JOB_LEASE_MS).toISOString();
+
 export async function runDailyJob(platform: Platform, date = chinaToday(), options: { force?: boolean } = {}): Promise<DailySummary> {
   const summary: DailySummary = { date, skipped: false, escalatedToUnitHead: 0, escalatedToLawOffice: 0, digests: 0 };
+  const now = nowIso();
+  // The claim: a new row, or today's row taken over when forced or when its run stopped beating.
   const claim = await platform.db
     .insertInto('job_runs')
-    .values({ job: 'daily', run_date: date, started_at: nowIso(), finished_at: null, summary: null })
-    .onConflict((oc) => (options.force ? oc.columns(['job', 'run_date']).doUpdateSet({ started_at: nowIso() }) : oc.columns(['job', 'run_date']).doNothing()))
+    .values({ job: 'daily', run_date: date, started_at: now, heartbeat_at: now, finished_at: null, summary: null })
+    .onConflict((oc) => {
+      const takeOver = oc.columns(['job', 'run_date']).doUpdateSet({ started_at: now, heartbeat_at: now, finished_at: null, summary: null });
+      return options.force ? takeOver : takeOver.where('job_runs.finished_at', 'is', null).where(sql<boolean>`coalesce(job_runs.heartbeat_at, job_runs.started_at) < ${staleBefore()}`);
+    })
     .executeTakeFirst();
   if (Number(claim.numInsertedOrUpdatedRows ?? 0) === 0 && !options.force) return { ...summary, skipped: true };
 
+  const beat = setInterval(() => {
+    platform.db.updateTable('job_runs').set({ heartbeat_at: nowIso() }).where('job', '=', 'daily').where('run_date', '=', date).execute().catch(() => undefined);
+  }, JOB_HEARTBEAT_MS);
+  beat.unref();
+  try {
+    await runSteps(platform, date, summary);
+  } finally {
+    clearInterval(beat);
+  }
+  return summary;
+}
+
+async function runSteps(platform: Platform, date: string, summary: DailySummary): Promise<void> {
   for (const mod of platform.modules) if (mod.daily) await mod.daily(platform, date);
   await escalateOverdue(platform, date, summary);
   summary.digests = await sendDigests(platform, date);
@@ -45,7 +70,6 @@ export async function runDailyJob(platform: Platform, date = chinaToday(), optio
   await pruneRateLimits(platform.db);
   await platform.db.updateTable('job_runs').set({ finished_at: nowIso(), summary: JSON.stringify(summary) }).where('job', '=', 'daily').where('run_date', '=', date).execute();
   await platform.audit.record(platform.db, JOB_ACTOR, { action: 'job.daily', detail: { ...summary } });
-  return summary;
 }
 
 /** Titles and links of records, one query per record type (and per 500 ids). */
