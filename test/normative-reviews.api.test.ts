@@ -50,6 +50,24 @@ describe('a matter under legality review', () => {
     expect(read).toMatchObject({ status: 'completed', completedDate: '2026-10-14', writtenOpinion: true, light: null });
   });
 
+  it('each kind has its own rule: the law office shortens the topics\' period and only topics move', async () => {
+    const topic = await submit({ kind: 'topic', title: '关于城区道路停车泊位设置的议题', receivedDate: '2026-06-01' });
+    const minutes = await submit({ kind: 'minutes', title: '县政府第8次常务会议纪要', receivedDate: '2026-06-01' });
+    const enforcement = await submit({ kind: 'enforcement', title: '某公司违法建设案重大执法决定', receivedDate: '2026-06-01' });
+    expect([topic.due, minutes.due, enforcement.due]).toEqual(['2026-06-08', '2026-06-08', '2026-06-08']);
+    const rule = (await office.get('/api/v1/deadline-rules')).json().items.find((r: any) => r.code === 'legal_review.topic');
+    expect(rule).toMatchObject({ name: '常务会议题合法性审查', period: 5, unit: 'working_days' });
+    const set = (period: number, version: number) => office.put('/api/v1/deadline-rules/legal_review.topic', { name: rule.name, period, unit: 'working_days', citation: rule.citation, version });
+    const shortened = await set(3, rule.version);
+    expect(shortened.statusCode, shortened.body).toBe(200);
+    try {
+      const due = async (id: string) => (await office.get(`/api/v1/legal-reviews/${id}`)).json().due;
+      expect([await due(topic.id), await due(minutes.id), await due(enforcement.id)]).toEqual(['2026-06-04', '2026-06-08', '2026-06-08']);
+    } finally {
+      expect((await set(5, shortened.json().version)).statusCode).toBe(200);
+    }
+  });
+
   it('another unit neither reads nor submits for it; bad input names the field', async () => {
     const mine = await submit({ title: '本单位的合同' });
     const other = await liaisonB.get(`/api/v1/legal-reviews/${mine.id}`);

@@ -148,8 +148,9 @@ describe('a normative document', () => {
     expect((await act(office, id, 'publish', { date: `${year - 1}-03-10`, values: { validUntil: `${year - 1}-12-31` } })).statusCode).toBe(200);
     const filingBefore = await act(office, id, 'file', { date: `${year - 1}-03-09`, values: { filingBody: '市人民政府' } });
     expect(filingBefore.statusCode).toBe(400);
-    // The filing clock starts on publication: the kernel refuses to stop it earlier, naming the date.
-    expect(filingBefore.json().detail).toBe(`日期（date）不能早于起算日 ${year - 1}-03-10`);
+    // Refused by the definition's date order, naming the filing date and the publication it follows.
+    expect(filingBefore.json().errors[0]).toMatchObject({ field: 'date', message: expect.stringContaining(`不能早于公布日期（${year - 1}-03-10）`) });
+    expect(filingBefore.json().detail).toContain('报政府备案日期');
     // Filed with each body on its own day, each within its own clock: the standing committee on time, the government late.
     expect((await act(office, id, 'feedback_congress', { values: { congressFeedback: 'no_objection' } })).json().detail).toBe('不能执行「登记人大备案审查意见」：尚未报送人大常委会备案');
     expect((await act(office, id, 'file_congress', { date: `${year - 1}-03-30`, values: { congressFilingBody: '县人大常委会' } })).statusCode).toBe(200);
@@ -347,7 +348,7 @@ describe('the import of a library', () => {
       [`BAD-1,${unitA.code},甲办法,测试县政规〔2024〕9号,,2024-05-10,2024-05-01,2029-04-30,,in_force`, '公布日期（issuedDate）', '不能早于合法性审查完成日期 2024-05-10'],
       [`BAD-2,${unitA.code},乙办法,测试县政规〔2024〕8号,,2024-05-01,2024-05-10,2024-05-09,,in_force`, '有效期至（validUntil）', '不能早于公布日期 2024-05-10'],
       [`BAD-3,${unitA.code},丙办法（暂行）,测试县政规〔2024〕7号,,2024-05-01,2024-05-10,2027-05-09,,in_force`, '有效期至（validUntil）', '超过最长有效期'],
-      [`BAD-4,${unitA.code},丁办法,测试县政规〔2024〕6号,,2024-05-01,2024-05-10,2029-05-09,2024-05-02,in_force`, '报政府备案日期（filedDate）', '不能早于公布日期 2024-05-10'],
+      [`BAD-4,${unitA.code},丁办法,测试县政规〔2024〕6号,,2024-05-01,2024-05-10,2029-05-09,2024-05-02,in_force`, '报政府备案日期（filedDate）', '不能早于公布日期（2024-05-10）'],
       [`BAD-5,${unitA.code},戊办法,测试县政规〔2023〕2号,,2024-05-01,2024-05-10,2029-05-09,,in_force`, '文号（docNumber）', '已由《农田水利管理办法》使用'],
       [`BAD-6,${unitA.code},己办法,,,2024-05-01,2024-05-10,2029-05-09,,in_force`, '文号（docNumber）', '已公布的文件须填写文号'],
     ] as const) {

@@ -21,10 +21,14 @@ import type { LegalReviewTable } from './tables.ts';
 
 export const LEGAL_REVIEW_RULES: readonly DeadlineRuleSeed[] = [
   { code: 'legal_review.contract', name: '政府合同合法性审查', period: 7, unit: 'working_days', citation: '本县重大行政决策和政府合同合法性审查规定（可按本地规定调整）；参照《重大行政决策程序暂行条例》第二十六条', note: '自收到送审材料之日起7个工作日内出具审查意见；材料不齐的，补齐后起算。' },
-  { code: 'legal_review.other', name: '其他涉法事务合法性审查', period: 5, unit: 'working_days', citation: '本县合法性审查工作规定（可按本地规定调整）', note: '常务会议题、会议纪要、行政执法决定等，自收到送审材料之日起5个工作日内出具审查意见。' },
+  { code: 'legal_review.topic', name: '常务会议题合法性审查', period: 5, unit: 'working_days', citation: '本县政府常务会议议题合法性审查规定（可按本地规定调整）', note: '提请政府常务会议审议的议题，自收到送审材料之日起5个工作日内出具审查意见；会期临近的可约定更短期限。' },
+  { code: 'legal_review.minutes', name: '会议纪要合法性审查', period: 5, unit: 'working_days', citation: '本县合法性审查工作规定（可按本地规定调整）', note: '涉及公民、法人和其他组织权利义务的会议纪要，自收到送审材料之日起5个工作日内出具审查意见。' },
+  { code: 'legal_review.enforcement', name: '重大行政执法决定法制审核', period: 5, unit: 'working_days', citation: '《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》（国办发〔2018〕118号）；本地重大执法决定法制审核办法', note: '自收到送审材料之日起5个工作日内完成审核；情况复杂的，按本地办法延长。' },
+  { code: 'legal_review.other', name: '其他涉法事务合法性审查', period: 5, unit: 'working_days', citation: '本县合法性审查工作规定（可按本地规定调整）', note: '其他涉法事务，自收到送审材料之日起5个工作日内出具审查意见。' },
 ];
 
-export const REVIEW_CLOCK = { start: 'review', label: '审查期限', rule: { field: 'kind', rules: { contract: 'legal_review.contract' }, fallback: 'legal_review.other' } } as const;
+/** Each kind its own rule, so the law office can set each period (provinces and counties differ). */
+export const REVIEW_CLOCK = { start: 'review', label: '审查期限', rule: { field: 'kind', rules: { contract: 'legal_review.contract', topic: 'legal_review.topic', minutes: 'legal_review.minutes', enforcement: 'legal_review.enforcement' }, fallback: 'legal_review.other' } } as const;
 
 export async function createLegalReview(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: LegalReviewInput & { ref?: string | null }): Promise<string> {
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.unitId).executeTakeFirst();

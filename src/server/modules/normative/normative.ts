@@ -176,7 +176,6 @@ export async function afterNormdocTransition(tx: Tx, record: Record<string, unkn
   }
   if (transition === 'file' || transition === 'file_congress') {
     const body = transition === 'file' ? 'government' : 'congress';
-    if (doc.issued_date && date < doc.issued_date) throw fieldError('date', '备案日期', `不能早于公布日期 ${doc.issued_date}`);
     await feedLateFiling(tx, doc, date, body);
     // Filed with both bodies: the later day is when the filing was complete (docs.filed counts it).
     const other = body === 'government' ? doc.congress_filed_date : doc.filed_date;
