@@ -600,3 +600,118 @@ export const supervisionListQuery = listQuery(SUPERVISION, {
 });
 export type SupervisionListQuery = z.infer<typeof supervisionListQuery>;
 export type SupervisionView = RecordView<typeof SUPERVISION.fields> & { unitName: string; bodyName: string; status: string; statusLabel: string; due: string | null; light: 'green' | 'yellow' | 'red' | null };
+
+// ---------------------------------------------------------------------------------------------
+// 投诉举报: complaints and reports about enforcement, received by staff or submitted on the portal,
+// assigned to the body's unit, answered within the `enforcement.complaint_reply` clock (working days,
+// the law office edits it); "cleared in time" = answered no later than the clock's due date.
+
+export const COMPLAINT_RECORD_TYPE = 'enforcement_complaint';
+export const COMPLAINT_KINDS = { complaint: '投诉', report: '举报' } as const;
+export const COMPLAINT_CHANNELS = { window: '当面', phone: '电话', mail: '信函', online: '网上', hotline: '12345热线转办' } as const;
+export const COMPLAINT_RESULTS = { substantiated: '属实，已责令纠正', partly: '部分属实，已责令纠正', unsubstantiated: '不属实', not_ours: '不属于本机关职责，已告知或转办' } as const;
+/** Who registers, assigns within their scope and answers complaints: the justice bureau and the body's unit. */
+export const COMPLAINT_ROLES = ['law_office', 'unit_liaison', 'unit_head'] as const;
+
+export const COMPLAINT_WORKFLOW: WorkflowDef = {
+  recordType: COMPLAINT_RECORD_TYPE,
+  title: '执法投诉举报',
+  table: 'enforcement_complaints',
+  titleColumn: 'title',
+  readPermission: 'enforcement.read',
+  linkPrefix: '/enforcement/complaints/',
+  states: {
+    received: { label: '办理中', tone: 'processing' },
+    replied: { label: '已答复', tone: 'success', final: true },
+    withdrawn: { label: '已撤回', tone: 'default', final: true },
+  },
+  transitions: [
+    {
+      key: 'reply',
+      label: '答复处理结果',
+      from: ['received'],
+      to: 'replied',
+      roles: COMPLAINT_ROLES,
+      input: z.strictObject({ result: labelledEnum(COMPLAINT_RESULTS, '核查结果', 'result'), replyContent: text('答复内容', 3000) }),
+      inputColumns: { result: 'result', replyContent: 'reply_content' },
+      dateColumn: 'reply_date',
+      effects: [{ stop: 'reply', reason: '已答复' }],
+    },
+    { key: 'withdraw', label: '投诉人撤回', from: ['received'], to: 'withdrawn', roles: COMPLAINT_ROLES, noteRequired: true, secondary: true, dateColumn: 'closed_date', effects: [{ stop: 'reply', reason: '投诉人撤回' }] },
+  ],
+};
+
+export const COMPLAINT = defineRecord({
+  type: COMPLAINT_RECORD_TYPE,
+  title: '投诉举报',
+  table: 'enforcement_complaints',
+  fields: {
+    receivedDate: f.date('收到日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, note: '答复期限自此计算', example: '2026-05-06' }),
+    kind: f.enum('类别', COMPLAINT_KINDS, { required: true, list: true, filter: true, sort: true, example: 'complaint' }),
+    bodyId: f.record('被投诉执法主体', { list: true, display: 'bodyName', note: '填写的，由该执法主体所属单位承办' }),
+    unitId: f.unit('承办单位', { list: true, filter: true, note: '未填写执法主体的必填' }),
+    complainantName: f.text('投诉举报人', { max: 100, required: true, search: true, example: '张某' }),
+    complainantIdNumber: f.idNumber('身份证号码', { note: '加密保存，列表中脱敏显示' }),
+    complainantPhone: f.phone('联系电话', { note: '加密保存，列表中脱敏显示' }),
+    content: f.longText('投诉举报内容', { max: 3000, required: true, search: true, example: '执法人员检查时未出示执法证件' }),
+    channel: f.enum('收到方式', COMPLAINT_CHANNELS, { required: true, filter: true, example: 'window' }),
+    replyDate: f.date('答复日期', { input: false, list: true, sort: true, notBefore: ['receivedDate'] }),
+    result: f.enum('核查结果', COMPLAINT_RESULTS, { input: false, list: true, filter: true }),
+    replyContent: f.longText('答复内容', { max: 3000, input: false }),
+    closedDate: f.date('撤回日期', { input: false, notBefore: ['receivedDate'] }),
+  },
+});
+export const complaintInput = createInput(COMPLAINT);
+export type ComplaintInput = z.infer<typeof complaintInput>;
+export const complaintListQuery = listQuery(COMPLAINT, {
+  status: z.enum(Object.keys(COMPLAINT_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+});
+export type ComplaintListQuery = z.infer<typeof complaintListQuery>;
+/** 交办: the complaint goes to the named body's unit (the clock goes with it). */
+export const complaintAssignInput = z.strictObject({ version, bodyId: z.string({ error: '请选择执法主体' }).trim().min(1, { error: '请选择执法主体' }).max(64).meta({ title: '执法主体' }) });
+export type ComplaintView = RecordView<typeof COMPLAINT.fields> & {
+  title: string;
+  unitName: string;
+  bodyName: string | null;
+  status: string;
+  statusLabel: string;
+  due: string | null;
+  light: 'green' | 'yellow' | 'red' | null;
+  /** Answered no later than the reply clock's due date (null until answered). */
+  onTime: boolean | null;
+};
+
+// ---------------------------------------------------------------------------------------------
+// 两法衔接 (行政执法机关移送涉嫌犯罪案件的规定, 国务院令第310号): an enforcement case transferred to the
+// public-security organs, with the receiving organ, the date and the organ's result.
+
+export const TRANSFER_RECORD_TYPE = 'enforcement_transfer';
+export const TRANSFER_RESULTS = { pending: '待公安机关决定', filed: '公安机关已立案', declined: '公安机关不予立案', returned: '退回移送机关' } as const;
+
+export const TRANSFER = defineRecord({
+  type: TRANSFER_RECORD_TYPE,
+  title: '移送涉嫌犯罪案件',
+  table: 'enforcement_transfers',
+  fields: {
+    caseId: f.record('执法案件', { required: true, list: true, display: 'caseTitle', example: 'DEMO-AJ-003' }),
+    unitId: f.unit('移送单位', { input: false, importName: false, list: true, filter: true }),
+    organ: f.text('接收机关', { max: 100, required: true, list: true, search: true, suggest: ['县公安局'], example: '示范县公安局' }),
+    transferDate: f.date('移送日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, note: '不早于立案日期', example: '2026-05-20' }),
+    suspectedCrime: f.text('涉嫌罪名', { max: 100, list: true, search: true, example: '生产、销售不符合安全标准的食品罪' }),
+    result: f.enum('移送结果', TRANSFER_RESULTS, { input: false, list: true, filter: true }),
+    resultDate: f.date('结果日期', { input: false, list: true, notBefore: ['transferDate'] }),
+    resultNote: f.longText('结果说明', { max: 1000, input: false }),
+  },
+});
+export const transferInput = createInput(TRANSFER);
+export type TransferInput = z.infer<typeof transferInput>;
+export const transferListQuery = listQuery(TRANSFER, { caseId: z.string().trim().max(64).optional().meta({ title: '执法案件' }) });
+export type TransferListQuery = z.infer<typeof transferListQuery>;
+export const transferResultInput = z.strictObject({
+  version,
+  result: labelledEnum(TRANSFER_RESULTS, '移送结果', 'result'),
+  resultDate: isoDate('结果日期'),
+  resultNote: text('结果说明', 1000).optional(),
+});
+export type TransferResultInput = z.infer<typeof transferResultInput>;
+export type TransferView = RecordView<typeof TRANSFER.fields> & { title: string; unitName: string; caseTitle: string; bodyName: string };

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
 import { onTimeFigure } from '../../kernel/indicators/on-time.ts';
-import { CASE_RECORD_TYPE, FILE_REVIEW_RECORD_TYPE, SUPERVISION_RECORD_TYPE, LIST_ITEM_RECORD_TYPE, OFFICER_RECORD_TYPE, type EnforcementList } from '../../../shared/schemas/enforcement.ts';
+import { COMPLAINT_RECORD_TYPE, TRANSFER_RECORD_TYPE, CASE_RECORD_TYPE, FILE_REVIEW_RECORD_TYPE, SUPERVISION_RECORD_TYPE, LIST_ITEM_RECORD_TYPE, OFFICER_RECORD_TYPE, type EnforcementList } from '../../../shared/schemas/enforcement.ts';
 
 const yearEnd = (year: number) => `${year}-12-31`;
 
@@ -82,6 +82,22 @@ const files = { recordType: FILE_REVIEW_RECORD_TYPE, linkPrefix: null };
 
 const supervisions = { recordType: SUPERVISION_RECORD_TYPE, linkPrefix: '/enforcement/supervisions/' };
 
+/** Complaints received in Y (by the day received); the table is not aliased, as the on-time figure's clock join wants. */
+const complaintsIn: RecordSource = (db, year) =>
+  db.selectFrom('enforcement_complaints').select(['id', 'title', 'unit_id', 'received_date as date']).where('received_date', '>=', `${year}-01-01`).where('received_date', '<=', yearEnd(year));
+const complaintsReplied: RecordSource = (db, year) => complaintsIn(db, year).where('status', '=', 'replied');
+const complaints = { recordType: COMPLAINT_RECORD_TYPE, linkPrefix: '/enforcement/complaints/' };
+
+/** Cases transferred to the public-security organs in Y (by the transfer's date). */
+const transfersIn: RecordSource = (db, year) =>
+  db
+    .selectFrom('enforcement_transfers as t')
+    .innerJoin('enforcement_cases as c', 'c.id', 't.case_id')
+    .select(['t.id', 'c.title', 't.unit_id', 't.transfer_date as date'])
+    .where('t.transfer_date', '>=', `${year}-01-01`)
+    .where('t.transfer_date', '<=', yearEnd(year));
+const transfers = { recordType: TRANSFER_RECORD_TYPE, linkPrefix: null };
+
 const officers = { recordType: OFFICER_RECORD_TYPE, linkPrefix: '/enforcement/officers/' };
 
 export const enforcementIndicators: IndicatorDef[] = [
@@ -108,4 +124,9 @@ export const enforcementIndicators: IndicatorDef[] = [
   { code: 'enforcement.file_review_pass_rate', name: '案卷评查合格率', measure: '%', kind: 'rate', definition: '评查合格案卷 / 评查执法案卷', numerator: 'enforcement.files_passed', denominator: 'enforcement.files_reviewed', better: 'up' },
   { code: 'enforcement.supervisions', name: '行政执法监督', measure: '次', kind: 'count', definition: '年内开展的日常、重点、专项行政执法监督（按开始日期）', ...supervisions, records: (db, y) => db.selectFrom('enforcement_supervisions').select(['id', 'title', 'unit_id', 'start_date as date']).where('start_date', '>=', `${y}-01-01`).where('start_date', '<=', yearEnd(y)) },
   { code: 'enforcement.supervision_opinions', name: '制发行政执法监督意见书', measure: '份', kind: 'count', definition: '年内制发的行政执法监督意见书（按意见书日期）', ...supervisions, records: (db, y) => db.selectFrom('enforcement_supervisions').select(['id', 'title', 'unit_id', 'opinion_date as date']).where('opinion_date', '>=', `${y}-01-01`).where('opinion_date', '<=', yearEnd(y)) },
+  { code: 'enforcement.complaints', name: '行政执法投诉举报', measure: '件', kind: 'count', definition: '年内收到的行政执法投诉举报（含网上提交，按收到日期）', ...complaints, records: complaintsIn },
+  { code: 'enforcement.complaints_replied', name: '已答复投诉举报', measure: '件', kind: 'count', definition: '其中已核查处理并答复的', ...complaints, records: complaintsReplied },
+  onTimeFigure({ code: 'enforcement.complaints_on_time', name: '按期办结投诉举报', definition: '已答复中，不晚于答复期限答复的', ...complaints, done: complaintsReplied, table: 'enforcement_complaints', doneColumn: 'reply_date', clockKey: 'reply' }),
+  { code: 'enforcement.complaints_on_time_rate', name: '投诉举报按期办结率', measure: '%', kind: 'rate', definition: '按期办结投诉举报 / 已答复投诉举报', numerator: 'enforcement.complaints_on_time', denominator: 'enforcement.complaints_replied', better: 'up' },
+  { code: 'enforcement.transfers', name: '移送涉嫌犯罪案件', measure: '件', kind: 'count', definition: '年内移送公安机关的涉嫌犯罪案件（两法衔接，按移送日期）', ...transfers, records: transfersIn },
 ];

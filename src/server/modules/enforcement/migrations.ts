@@ -83,4 +83,23 @@ export const enforcementMigrations: MigrationSet = () => ({
       await createIndexes(db, 'enforcement_supervisions', { body: 'body_id, status', start: 'start_date, unit_id', opinion: 'opinion_date, unit_id' });
     },
   },
+  // 投诉举报 about enforcement: received (also on the portal), assigned to the body's unit, answered on its clock.
+  enforcement_0006_complaints: {
+    async up(db: Kysely<any>) {
+      await createRecordTable(db, 'enforcement_complaints', `
+        body_id text references enforcement_bodies(id), title text not null, kind text not null, received_date text not null,
+        complainant_name text not null, complainant_id_number_enc text, complainant_phone_enc text, content text not null,
+        channel text not null, status text not null, reply_date text, result text, reply_content text, closed_date text`);
+      await createIndexes(db, 'enforcement_complaints', { figures: 'received_date, unit_id, status, reply_date', unit_status: 'unit_id, status' });
+    },
+  },
+  // 两法衔接: cases transferred to the public-security organs.
+  enforcement_0007_transfers: {
+    async up(db: Kysely<any>) {
+      await createRecordTable(db, 'enforcement_transfers', `
+        case_id text not null references enforcement_cases(id), organ text not null, transfer_date text not null,
+        suspected_crime text, result text not null, result_date text, result_note text`);
+      await createIndexes(db, 'enforcement_transfers', { case: 'case_id', figures: 'transfer_date, unit_id' });
+    },
+  },
 });

@@ -1,8 +1,10 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { CAMPAIGN_WORKFLOW, CASE_RECORD_TYPE, CASE_REVIEW_ROLES, FILE_REVIEW, REVIEW_CAMPAIGN, SUPERVISION, SUPERVISION_RECORD_TYPE, SUPERVISION_ROLES, SUPERVISION_WORKFLOW, CASE_ROLES, CASE_WORKFLOW, ENFORCEMENT_BODY, ENFORCEMENT_CASE, ENFORCEMENT_POWER, LIST_ITEM, OFFICER, OFFICER_RECORD_TYPE, OFFICER_WORKFLOW } from '../../../shared/schemas/enforcement.ts';
+import { COMPLAINT, COMPLAINT_ROLES, COMPLAINT_WORKFLOW, TRANSFER, CAMPAIGN_WORKFLOW, CASE_RECORD_TYPE, CASE_REVIEW_ROLES, FILE_REVIEW, REVIEW_CAMPAIGN, SUPERVISION, SUPERVISION_RECORD_TYPE, SUPERVISION_ROLES, SUPERVISION_WORKFLOW, CASE_ROLES, CASE_WORKFLOW, ENFORCEMENT_BODY, ENFORCEMENT_CASE, ENFORCEMENT_POWER, LIST_ITEM, OFFICER, OFFICER_RECORD_TYPE, OFFICER_WORKFLOW } from '../../../shared/schemas/enforcement.ts';
 import { afterCaseTransition, CASE_RULES } from './cases.ts';
 import { afterSupervisionTransition, SUPERVISION_RULES } from './supervisions.ts';
+import { COMPLAINT_RULES } from './complaints.ts';
+import { complaintForm } from './public-form.ts';
 import { enforcementMigrations } from './migrations.ts';
 import { enforcementRoutes } from './routes.ts';
 import { enforcementBodiesImport, enforcementCasesImport, fileReviewsImport, enforcementListItemsImport, enforcementOfficersImport } from './imports.ts';
@@ -22,14 +24,16 @@ export const enforcementModule: ModuleManifest = {
     'enforcement.case': { label: '办理行政执法案件（立案、决定、公示、全过程记录）', roles: CASE_ROLES },
     'enforcement.legal_review': { label: '重大执法决定法制审核', roles: CASE_REVIEW_ROLES },
     'enforcement.supervise': { label: '行政执法监督：案卷评查（抽取、评分）、日常重点专项监督', roles: SUPERVISION_ROLES },
+    'enforcement.complaint': { label: '登记、交办、答复行政执法投诉举报', roles: COMPLAINT_ROLES },
     'enforcement.settings': { label: '修改行政执法设置（年度培训最低学时）', roles: ['law_office'] },
   },
-  deadlineRules: [...CASE_RULES, ...SUPERVISION_RULES],
+  deadlineRules: [...CASE_RULES, ...SUPERVISION_RULES, ...COMPLAINT_RULES],
   migrations: enforcementMigrations,
   routes: enforcementRoutes,
-  records: [ENFORCEMENT_BODY, ENFORCEMENT_POWER, OFFICER, LIST_ITEM, ENFORCEMENT_CASE, REVIEW_CAMPAIGN, FILE_REVIEW, SUPERVISION],
+  records: [ENFORCEMENT_BODY, ENFORCEMENT_POWER, OFFICER, LIST_ITEM, ENFORCEMENT_CASE, REVIEW_CAMPAIGN, FILE_REVIEW, SUPERVISION, COMPLAINT, TRANSFER],
   importTypes: [enforcementBodiesImport, enforcementOfficersImport, enforcementListItemsImport, enforcementCasesImport, fileReviewsImport],
-  workflows: [OFFICER_WORKFLOW, CASE_WORKFLOW, CAMPAIGN_WORKFLOW, SUPERVISION_WORKFLOW],
+  workflows: [OFFICER_WORKFLOW, CASE_WORKFLOW, CAMPAIGN_WORKFLOW, SUPERVISION_WORKFLOW, COMPLAINT_WORKFLOW],
+  publicForms: [complaintForm],
   indicators: enforcementIndicators,
   demo: loadDemoEnforcement,
   daily: async (platform, date) => {

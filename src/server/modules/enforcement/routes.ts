@@ -8,6 +8,17 @@ import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { z } from '../../../shared/zod.ts';
 import { pageOf } from '../../../shared/records.ts';
 import {
+  COMPLAINT,
+  complaintAssignInput,
+  complaintInput,
+  complaintListQuery,
+  type ComplaintView,
+  TRANSFER,
+  TRANSFER_RESULTS,
+  transferInput,
+  transferListQuery,
+  transferResultInput,
+  type TransferView,
   CERTIFICATE_STATES,
   ENFORCEMENT_BODY,
   ENFORCEMENT_CASE,
@@ -52,6 +63,8 @@ import {
 import { addPower, bodyChoices, createBody, getBody, listBodies, removePower, updateBody } from './bodies.ts';
 import { publicBodies, publicBody, publicDecisions } from './public.ts';
 import { createCampaign, getCampaign, getFileReview, listCampaigns, listFileReviews, sampleFiles, scoreFile } from './file-reviews.ts';
+import { assignComplaint, createComplaint, getComplaint, listComplaints, unmaskComplainant } from './complaints.ts';
+import { createTransfer, getTransfer, listTransfers, recordTransferResult } from './transfers.ts';
 import { createSupervision, getSupervision, listSupervisions } from './supervisions.ts';
 import { addCaseRecord, createCase, getCase, listCases, unmaskParty } from './cases.ts';
 import { createListItem, getListItem, listItems, repealListItem, updateListItem } from './lists.ts';
@@ -219,6 +232,45 @@ export async function enforcementRoutes(api: FastifyInstance, platform: Platform
     create: (tx, ctx, body) => createSupervision(tx, platform, ctx, ctx.scope, body),
     read: (ctx, id) => getSupervision(platform, ctx.scope, id),
   });
+
+  // 投诉举报: registered by the bureau or the body's unit (or submitted on the portal), 交办 to the body's unit, answered through the workflow.
+  const readComplaint: ReadRecord = (ctx, id) => getComplaint(platform, ctx.scope, id);
+  recordRoutes(api, platform, COMPLAINT, {
+    url: '/enforcement-complaints',
+    tags,
+    permissions: { create: 'enforcement.complaint', read: 'enforcement.read' },
+    summaries: { list: '行政执法投诉举报（答复期限红黄牌）', export: '按当前筛选导出投诉举报台账（.xlsx，个人信息不导出）', create: '登记投诉举报（填写被投诉执法主体的，由其所属单位承办）', read: '投诉举报详情' },
+    query: complaintListQuery,
+    body: complaintInput,
+    sheet: '投诉举报',
+    columns: exportColumns<ComplaintView>(COMPLAINT, [
+      { header: '状态', width: 10, value: (c) => c.statusLabel },
+      { header: '答复期限', width: 12, value: (c) => c.due },
+      { header: '按期答复', width: 8, value: (c) => (c.onTime === null ? null : c.onTime ? '是' : '否') },
+    ]),
+    list: (ctx, query) => listComplaints(platform, ctx.scope, query),
+    create: (tx, ctx, body) => createComplaint(tx, platform, ctx, ctx.scope, body),
+    read: readComplaint,
+  });
+  changeRoute(api, { method: 'POST', url: '/enforcement-complaints/:id/assign', summary: '交办投诉举报（交被投诉执法主体所属单位办理，答复期限不重新计算）', body: complaintAssignInput, permission: 'enforcement.complaint', tags }, (ctx, id, body) => inTx((tx) => assignComplaint(tx, platform, ctx, ctx.scope, id, body.version, body.bodyId)), readComplaint);
+  unmaskRoute(api, { url: '/enforcement-complaints', tags, summary: '查看投诉举报人完整身份证号或联系电话（记入审计日志）' }, (ctx, id, field) => unmaskComplainant(platform, ctx, id, field));
+
+  // 两法衔接: cases transferred to the public-security organs, and the organs' results.
+  const readTransfer: ReadRecord = (ctx, id) => getTransfer(platform, ctx.scope, id);
+  recordRoutes(api, platform, TRANSFER, {
+    url: '/enforcement-transfers',
+    tags,
+    permissions: { create: 'enforcement.case', read: 'enforcement.read' },
+    summaries: { list: '移送涉嫌犯罪案件（两法衔接）', export: '按当前筛选导出移送案件台账（.xlsx）', create: '移送公安机关（移送日期不早于立案日期）', read: '移送案件详情' },
+    query: transferListQuery,
+    body: transferInput,
+    sheet: '移送案件',
+    columns: exportColumns<TransferView>(TRANSFER, [{ header: '执法主体', width: 24, value: (t) => t.bodyName }]),
+    list: (ctx, query) => listTransfers(platform, ctx.scope, query),
+    create: (tx, ctx, body) => createTransfer(tx, platform, ctx, ctx.scope, body),
+    read: readTransfer,
+  });
+  changeRoute(api, { method: 'POST', url: '/enforcement-transfers/:id/result', summary: `登记公安机关的决定（${Object.values(TRANSFER_RESULTS).slice(1).join('、')}）`, body: transferResultInput, permission: 'enforcement.case', tags }, (ctx, id, body) => inTx((tx) => recordTransferResult(tx, platform, ctx, ctx.scope, id, body)), readTransfer);
 
   // 行政执法公示 on the portal: no login.
   route(api, { method: 'GET', url: '/public/enforcement-decisions', permission: 'public', summary: '行政执法决定公示（已公示、未撤回的决定；自然人当事人姓名脱敏）', tags: ['公开'], query: publicDecisionQuery, handler: async ({ query }) => publicDecisions(platform, query) });

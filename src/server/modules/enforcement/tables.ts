@@ -194,6 +194,41 @@ export interface SupervisionTable extends StampColumns {
   closed_date: string | null;
 }
 
+export interface ComplaintTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  /** The unit handling it: the named body's unit, or the unit chosen. */
+  unit_id: string;
+  body_id: string | null;
+  title: string;
+  kind: string;
+  received_date: string;
+  complainant_name: string;
+  complainant_id_number_enc: string | null;
+  complainant_phone_enc: string | null;
+  content: string;
+  channel: string;
+  status: string;
+  reply_date: string | null;
+  result: string | null;
+  reply_content: string | null;
+  closed_date: string | null;
+}
+
+export interface TransferTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  /** The case's unit (the transferring body's). */
+  unit_id: string;
+  case_id: string;
+  organ: string;
+  transfer_date: string;
+  suspected_crime: string | null;
+  result: string;
+  result_date: string | null;
+  result_note: string | null;
+}
+
 declare module '../../kernel/db/tables.ts' {
   interface Database {
     enforcement_bodies: EnforcementBodyTable;
@@ -209,5 +244,7 @@ declare module '../../kernel/db/tables.ts' {
     enforcement_review_campaigns: ReviewCampaignTable;
     enforcement_file_reviews: FileReviewTable;
     enforcement_supervisions: SupervisionTable;
+    enforcement_complaints: ComplaintTable;
+    enforcement_transfers: TransferTable;
   }
 }
