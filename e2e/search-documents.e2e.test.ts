@@ -1,6 +1,8 @@
-// The law office's clerk finds a case from the top bar and produces its notice: type a word, see
-// matches grouped by record type, Enter for all of them, open a reconsideration case by its case
-// number, 生成文书 → 行政复议受理通知书 lands in the case's evidence as a Word file.
+// The law office's clerk at work (the demo county): finds a case from the top bar and produces its
+// notice (type a word, matches grouped by record type, Enter for all of them, open a reconsideration
+// case by its case number, 生成文书 → 行政复议受理通知书 in the case's evidence as a Word file);
+// registers a legal advisor and links an engagement to a case found by search; takes a normative
+// document from draft to publication, and the public finds it in the library by a word of its text.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
@@ -108,4 +110,60 @@ it('registers a legal advisor serving several units, corrects the entry, and lin
   expect(picked).toContain((await link.textContent())!.replace('行政复议案件：', '').slice(0, 6));
   await link.click();
   await page.waitForURL(/\/review\//);
+});
+
+it('takes a normative document from draft through review, deliberation and 三统一 to the public library', async () => {
+  const page = await loginPage(browser, server, 'fzb_wang');
+  await page.goto(`${server.url}/normative-docs`);
+  await page.getByRole('button', { name: /起草规范性文件/ }).click();
+  const drawer = page.locator('.ant-drawer-content');
+  await drawer.getByLabel('文件名称').fill('示范县城区共享单车停放管理办法');
+  await drawer.getByLabel('正文').fill('第一条 为规范城区共享单车停放秩序，制定本办法。\n第二条 共享单车应当在施划的停放区域内有序停放。\n第三条 本办法自公布之日起施行，有效期5年。');
+  await drawer.getByLabel('征求意见情况').fill('在县政府门户网站公开征求意见15日，收到意见3条，采纳2条。');
+  await page.getByRole('button', { name: /保存草稿/ }).click();
+  await page.waitForURL(/\/normative-docs\/[0-9a-z]{26}$/);
+
+  const act = async (key: string, fill: (modal: import('playwright-core').Locator) => Promise<void> = async () => {}) => {
+    await page.getByTestId(`transition-${key}`).click();
+    const modal = page.locator('.ant-modal-content').filter({ has: page.getByRole('button', { name: /确\s*定/ }) });
+    await modal.waitFor();
+    await fill(modal);
+    await modal.getByRole('button', { name: /确\s*定/ }).click();
+    await modal.waitFor({ state: 'detached' });
+  };
+  const choose = async (modal: import('playwright-core').Locator, key: string, option: string) => {
+    await modal.getByTestId(`input-${key}`).click();
+    // The open list (one just closed may still be fading out), the option by its exact title.
+    await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden):not(.ant-slide-up-leave) .ant-select-item-option[title="${option}"]`).click();
+  };
+  await act('submit');
+  await act('review', async (modal) => {
+    for (const key of ['subjectFinding', 'authorityFinding', 'contentFinding', 'procedureFinding']) await choose(modal, key, '符合');
+    await choose(modal, 'conclusion', '同意提请审议');
+    await modal.getByLabel('审查意见').fill('制定主体适格，内容不违反上位法，同意提请县政府常务会议审议。');
+  });
+  await act('deliberate', async (modal) => modal.getByLabel('审议会议').fill('县政府第12次常务会议'));
+  const validUntil = `${new Date().getUTCFullYear() + 4}-12-31`;
+  await act('publish', async (modal) => {
+    // A date field of the transition is a date picker.
+    await modal.getByLabel('有效期至').fill(validUntil);
+    await modal.getByLabel('有效期至').press('Tab');
+  });
+  const status = page.getByText('现行有效').first();
+  await status.waitFor();
+  const docNumber = (await page.getByText(/示范县政规〔\d{4}〕\d+号/).first().textContent())!.match(/示范县政规〔\d{4}〕\d+号/)![0];
+  await page.screenshot({ path: `${SCREENSHOTS}/45-normative-published.png`, fullPage: true });
+
+  // The public library finds it by a word of its text, with its number.
+  const visitor = await browser.newPage();
+  await visitor.goto(`${server.url}/public/normative-docs`);
+  await visitor.getByPlaceholder('文件名称、文号或正文中的词语').fill('施划的停放区域');
+  await visitor.getByPlaceholder('文件名称、文号或正文中的词语').press('Enter');
+  const hit = visitor.getByRole('link', { name: /示范县城区共享单车停放管理办法/ });
+  await hit.waitFor();
+  expect(await visitor.locator('main').textContent()).toContain(docNumber);
+  await hit.click();
+  await visitor.getByText('第二条 共享单车应当在施划的停放区域内有序停放。').waitFor();
+  await visitor.screenshot({ path: `${SCREENSHOTS}/46-normative-library.png`, fullPage: true });
+  await visitor.close();
 });

@@ -36,7 +36,8 @@ export const isoDate = (label: string) =>
       abort: true,
     })
     .refine((s) => s >= MIN_DATE && s <= MAX_DATE, { error: `${label}超出允许的范围（${MIN_DATE} 至 ${MAX_DATE}）` })
-    .meta({ title: label });
+    // `format` lets a form choose a date picker for it (e.g. a transition's 有效期至).
+    .meta({ title: label, format: 'date' });
 
 export const version = z.number({ error: '版本号（version）必须是整数' }).int().min(1).meta({ title: '版本号' });
 

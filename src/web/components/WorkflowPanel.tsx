@@ -38,7 +38,12 @@ interface InputField {
   /** code → Chinese label, for enums. */
   options: Record<string, string> | null;
   optional: boolean;
+  /** A calendar date (isoDate): picked, sent as YYYY-MM-DD. */
+  date: boolean;
 }
+
+/** A form value as the transition's input takes it (a picked date as YYYY-MM-DD). */
+const asInput = (f: InputField, value: unknown) => (f.date && value ? (value as Dayjs).format('YYYY-MM-DD') : value);
 
 function inputFields(t: TransitionDef | undefined): InputField[] {
   const shape = (t?.input as any)?._zod?.def?.shape ?? {};
@@ -47,7 +52,7 @@ function inputFields(t: TransitionDef | undefined): InputField[] {
     const inner = optional ? schema._zod.def.innerType : schema;
     const meta = inner.meta?.() ?? schema.meta?.() ?? {};
     const options = inner._zod?.def?.type === 'enum' ? ((meta.options as Record<string, string>) ?? Object.fromEntries(Object.keys(inner._zod.def.entries).map((k) => [k, k]))) : null;
-    return { key, label: meta.title ?? key, schema, options, optional };
+    return { key, label: meta.title ?? key, schema, options, optional, date: meta.format === 'date' };
   });
 }
 
@@ -80,7 +85,7 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
         version: panel.data.version,
         note: values.note || undefined,
         date: values.date ? (values.date as Dayjs).format('YYYY-MM-DD') : undefined,
-        values: fields.length ? Object.fromEntries(fields.map((f) => [f.key, values[f.key]])) : undefined,
+        values: fields.length ? Object.fromEntries(fields.map((f) => [f.key, asInput(f, values[f.key])])) : undefined,
       });
       message.success(`已${acting.label}`);
       setActing(null);
@@ -224,8 +229,10 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
       <Modal open={!!acting} title={acting?.label} onCancel={() => setActing(null)} onOk={submit} confirmLoading={busy} okText="确定" destroyOnHidden>
         <Form form={form} layout="vertical" preserve={false}>
           {inputFields(actingDef).map((f, i) => (
-            <Form.Item key={f.key} name={f.key} label={f.label} rules={[zodRule(f.schema)]} required={!f.optional}>
-              {f.options ? (
+            <Form.Item key={f.key} name={f.key} label={f.label} rules={[zodRule(f.schema, (v) => asInput(f, v))]} required={!f.optional}>
+              {f.date ? (
+                <DatePicker autoFocus={i === 0} style={{ width: '100%' }} />
+              ) : f.options ? (
                 <Select options={Object.entries(f.options).map(([value, label]) => ({ value, label }))} autoFocus={i === 0} data-testid={`input-${f.key}`} />
               ) : (
                 <Input.TextArea rows={f.optional ? 2 : 4} autoFocus={i === 0} />

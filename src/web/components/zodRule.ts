@@ -2,9 +2,11 @@
 import type { Rule } from 'antd/es/form';
 import type { z } from 'zod';
 
-export function zodRule(schema: z.ZodType): Rule {
+/** `convert` turns the widget's value into the schema's (a picked date into YYYY-MM-DD). */
+export function zodRule(schema: z.ZodType, convert: (value: unknown) => unknown = (v) => v): Rule {
   return {
-    validator: async (_rule, value) => {
+    validator: async (_rule, raw) => {
+      const value = convert(raw);
       const result = schema.safeParse(value === '' ? undefined : value);
       if (!result.success) throw new Error(result.error.issues[0]?.message ?? '输入有误');
     },
