@@ -1,4 +1,5 @@
 import { useMemo, useState, useEffect } from 'react';
+import dayjs from 'dayjs';
 import { App, Button, Card, Col, Empty, Form, Input, Row, Select, Space, Switch, Tag, Tree, TreeSelect, Typography, Modal, InputNumber } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -163,7 +164,7 @@ export default function UnitsPage() {
               </Form>
               {selected && creatingUnder === undefined && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  版本 {selected.version} · 最后修改 {new Date(selected.updatedAt).toLocaleString('zh-CN')}
+                  版本 {selected.version} · 最后修改 {dayjs(selected.updatedAt).format('YYYY-MM-DD HH:mm')}
                 </Typography.Text>
               )}
             </>
