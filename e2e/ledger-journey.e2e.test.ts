@@ -107,3 +107,19 @@ it('a liaison filters, sorts, chooses columns, exports and receives a dispute fr
   await page.screenshot({ path: `${SCREENSHOTS}/42-ledger-created.png` });
   expect(problems).toEqual([]);
 });
+
+it('on a 390 px phone the ledger is a list of cards that pages, with nothing to scroll sideways', async () => {
+  const page = await loginPage(browser, server, 'cgz_liaison', { width: 390, height: 844 });
+  await page.goto(`${server.url}/disputes`);
+  const cards = page.getByTestId('ledger-card');
+  await cards.first().waitFor();
+  expect(await page.locator('.ant-table').count()).toBe(0);
+  // Each card: the record's link as its title, its status, its fields as lines.
+  const first = cards.first();
+  expect(await first.locator('.ant-card-head a').count()).toBe(1);
+  expect(await first.textContent()).toContain('受理日期');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await page.screenshot({ path: `${SCREENSHOTS}/43-ledger-phone.png`, fullPage: true });
+  await first.locator('.ant-card-head a').click();
+  await page.waitForURL(/\/disputes\/[0-9a-z]{26}$/);
+});

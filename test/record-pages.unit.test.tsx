@@ -33,7 +33,8 @@ beforeAll(() => {
   // jsdom has no layout: what antd asks of it.
   const computed = window.getComputedStyle.bind(window);
   window.getComputedStyle = (element: Element) => computed(element); // jsdom has no pseudo-elements
-  window.matchMedia = (query: string) => ({ matches: false, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false }) as MediaQueryList;
+  // A desktop screen, 1440 px wide (below 768 px the ledger is a list of cards).
+  window.matchMedia = (query: string) => ({ matches: Number(/min-width:\s*(\d+)px/.exec(query)?.[1] ?? Infinity) <= 1440, media: query, onchange: null, addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false }) as MediaQueryList;
   vi.stubGlobal('fetch', async (url: string) => {
     asked.push(url);
     return new Response(JSON.stringify(answer(url)), { status: 200, headers: { 'content-type': 'application/json' } });

@@ -3,7 +3,7 @@
 // choice remembered per user, export of exactly the filtered list, a real empty state), the detail
 // fields, and the create/edit drawer (first field focused, Enter submits, errors at the field).
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { App, AutoComplete, Button, Checkbox, DatePicker, Descriptions, Drawer, Dropdown, Empty, Form, Input, InputNumber, Select, Space, Table, Tag, TreeSelect } from 'antd';
+import { App, AutoComplete, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Dropdown, Empty, Form, Grid, Input, InputNumber, List, Select, Space, Table, Tag, TreeSelect, Typography, type PaginationProps } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -70,6 +70,8 @@ export function RecordLedger<T extends View>(props: RecordLedgerProps<T>) {
   const { me } = useAuth();
   const tree = useUnitTree();
   const { params, patch: update, clear } = useUrlFilters();
+  // Below 768 px (a phone) the ledger is a list of cards.
+  const phone = Grid.useBreakpoint().md === false;
   const filters: Record<string, string> = Object.fromEntries(params.entries());
   const page = Number(filters.page ?? 1);
   const pageSize = Number(filters.pageSize ?? 20);
@@ -141,6 +143,17 @@ export function RecordLedger<T extends View>(props: RecordLedgerProps<T>) {
         {props.toolbar}
       </Space>
       <ErrorNotice error={list.error} />
+      {phone ? (
+        <LedgerCards<T>
+          columns={columns}
+          titleKey={props.link?.field}
+          rows={list.data?.items}
+          loading={list.isFetching}
+          rowClassName={props.rowClassName}
+          empty={filtered ? `没有符合筛选条件的${def.title}` : `还没有${def.title}`}
+          pagination={{ current: page, pageSize, total: list.data?.total, showTotal: (t: number) => `共 ${t} ${measure}`, onChange: (p: number, size: number) => update({ page: p, pageSize: size }, { keepPage: true }) }}
+        />
+      ) : (
       <Table<T>
         rowKey="id"
         size="small"
@@ -164,7 +177,41 @@ export function RecordLedger<T extends View>(props: RecordLedgerProps<T>) {
           update({ page: changedSort ? undefined : pagination.current, pageSize: pagination.pageSize, sort, order: s.order ? (s.order === 'descend' ? 'desc' : 'asc') : undefined }, { keepPage: true });
         }}
       />
+      )}
     </>
+  );
+}
+
+/**
+ * The ledger on a phone: a card per record, the first column (the record's link) as its title, the
+ * status at its right, the other columns as label and value lines — no table to scroll sideways.
+ */
+function LedgerCards<T extends View>(props: { columns: ColumnsType<T>; titleKey?: string; rows: T[] | undefined; loading: boolean; rowClassName?: (row: T) => string; empty: string; pagination: PaginationProps }) {
+  const cell = (column: ColumnsType<T>[number], row: T, index: number): ReactNode => {
+    const c = column as { dataIndex?: string; render?: (value: unknown, row: T, index: number) => ReactNode };
+    const value = c.dataIndex ? (row as Record<string, unknown>)[c.dataIndex] : undefined;
+    return c.render ? c.render(value, row, index) : (value as ReactNode);
+  };
+  const status = props.columns.find((c) => c.key === 'status');
+  const head = props.columns.find((c) => c.key === props.titleKey) ?? props.columns.find((c) => c !== status);
+  const rest = props.columns.filter((c) => c !== status && c !== head);
+  return (
+    <List<T>
+      loading={props.loading}
+      dataSource={props.rows}
+      locale={{ emptyText: <Empty description={props.empty} /> }}
+      pagination={{ ...props.pagination, size: 'small', simple: true, align: 'center' }}
+      renderItem={(row, i) => (
+        <Card size="small" className={props.rowClassName?.(row)} style={{ marginBottom: 8 }} title={head ? cell(head, row, i) : null} extra={status ? cell(status, row, i) : null} data-testid="ledger-card">
+          {rest.map((c) => (
+            <div key={String(c.key)} style={{ display: 'flex', gap: 8, lineHeight: '22px' }}>
+              <Typography.Text type="secondary" style={{ flex: '0 0 6em' }}>{c.title as ReactNode}</Typography.Text>
+              <span style={{ minWidth: 0, overflowWrap: 'anywhere' }}>{cell(c, row, i)}</span>
+            </div>
+          ))}
+        </Card>
+      )}
+    />
   );
 }
 
