@@ -119,7 +119,7 @@ it('on a 390 px phone the ledger is a list of cards that pages, with nothing to 
   expect(await first.locator('.ant-card-head a').count()).toBe(1);
   expect(await first.textContent()).toContain('受理日期');
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-  await page.screenshot({ path: `${SCREENSHOTS}/43-ledger-phone.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/43-ledger-phone.png` });
   await first.locator('.ant-card-head a').click();
   await page.waitForURL(/\/disputes\/[0-9a-z]{26}$/);
 });
