@@ -166,7 +166,8 @@ describe('indicator summary tables', () => {
     expect((await facts.rebuild({ repair: false })).drifts).toEqual([]);
     const scope = await scopeForUnitCode(env.platform, 2025, undefined);
     expect(byCode(await computeAll(env.platform, scope))).toEqual(byCode(await computeAllDirect(env.platform, scope)));
-  });
+    // Three recounts of every stored set: ~10 s alone, three times that beside another test file.
+  }, 120_000);
 
   it('recount every stored set with `fazhi indicators rebuild`, and say with --check whether any drifted', async () => {
     const fazhi = (...args: string[]) => spawnSync(process.execPath, ['bin/fazhi.mjs', ...args], { env: env.cliEnv, encoding: 'utf8', timeout: 120_000 });

@@ -59,8 +59,9 @@ interface Reader {
 /** Readers that finished a file cleanly and wait for the next (one that failed or timed out is ended). */
 const idle: Reader[] = [];
 
-/** Reader threads started since the process began (the pool's tests count them). */
+/** Reader threads started since the process began, and those idle now (the pool's tests count them). */
 export let readersStarted = 0;
+export const idleReaders = () => idle.length;
 
 function startReader(heapMb: number): Reader {
   readersStarted++;
