@@ -31,6 +31,7 @@ const PLACES: Record<string, { api: string; clockKey?: string; shown: (v: View) 
   normdoc_cleanup: { api: '/normdoc-cleanups', clockKey: 'cleanup', shown: (v) => ({ due: v.due, light: v.light }) },
   enforcement_case: { api: '/enforcement-cases', shown: (v) => ({ due: v.due, light: v.light }) },
   enforcement_supervision: { api: '/enforcement-supervisions', shown: (v) => ({ due: v.due, light: v.light }) },
+  enforcement_complaint: { api: '/enforcement-complaints', clockKey: 'reply', shown: (v) => ({ due: v.due, light: v.light }) },
 };
 
 let env: TestEnv;

@@ -59,10 +59,12 @@ export const SECTIONS: readonly PortalSection[] = [
   },
   {
     title: '行政执法公示',
-    summary: '各行政执法主体的职责权限、持证执法人员，不予处罚、从轻减轻处罚、不予实施行政强制措施清单和分类检查事项目录。',
+    summary: '各行政执法主体的职责权限、持证执法人员，不予处罚、从轻减轻处罚、不予实施行政强制措施清单和分类检查事项目录；对行政执法行为可在网上投诉举报。',
     path: '/public/enforcement',
     routes: [
       { pattern: '/public/enforcement', page: lazy(() => import('./enforcement/BodiesPage.tsx')) },
+      // Before ':id': the router takes the first pattern that matches.
+      { pattern: '/public/enforcement/complaint', page: applyPage('enforcement-complaint', { label: '行政执法公示', to: '/public/enforcement' }) },
       { pattern: '/public/enforcement/:id', page: lazy(() => import('./enforcement/BodyPage.tsx')) },
     ],
   },

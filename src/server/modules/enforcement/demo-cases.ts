@@ -14,7 +14,9 @@ import { CASE_WORKFLOW, type CaseInput, type CaseRecordInput } from '../../../sh
 import { addCaseRecord, createCase } from './cases.ts';
 import { createCampaign, sampleFiles, scoreFile } from './file-reviews.ts';
 import { createSupervision } from './supervisions.ts';
-import { SUPERVISION_WORKFLOW } from '../../../shared/schemas/enforcement.ts';
+import { assignComplaint, createComplaint } from './complaints.ts';
+import { createTransfer, recordTransferResult } from './transfers.ts';
+import { COMPLAINT_WORKFLOW, SUPERVISION_WORKFLOW, type ComplaintInput } from '../../../shared/schemas/enforcement.ts';
 
 type Step = [key: string, daysAgo: number, values?: Record<string, unknown>, note?: string];
 interface DemoCase {
@@ -121,7 +123,7 @@ async function loadDemoFileReviews(platform: Platform, print: (line: string) => 
 
 /** The bureau's supervision: one closed without findings, one opinion waiting for the market regulator's correction, one escalated to a decision. */
 async function loadDemoSupervisions(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await demoLoaded(platform, print, { table: 'enforcement_supervisions', ref: 'DEMO-JD-001', title: '行政执法监督' })) return;
+  if (await demoLoaded(platform, print, { table: 'enforcement_supervisions', ref: 'DEMO-JD-001', title: '行政执法监督' })) return loadDemoComplaints(platform, print);
   const office = await actingAs(platform, 'fzb_wang');
   const today = toDayNumber(chinaToday());
   const ago = (n: number) => fromDayNumber(today - n);
@@ -140,4 +142,51 @@ async function loadDemoSupervisions(platform: Platform, print: (line: string) =>
     }
   }
   print(`行政执法监督演示数据：${items.length} 次（日常、重点、专项；监督意见书、监督决定书各 1 份）。`);
+  await loadDemoComplaints(platform, print);
+}
+
+/**
+ * 投诉举报: answered in time and late (one last year, for the figures), one past its deadline, one
+ * for 城关镇 (cgz_liaison's work), one received by the bureau and assigned (交办) to the market
+ * regulator; then 两法衔接: a transfer waiting for the police's decision and one the police filed.
+ */
+async function loadDemoComplaints(platform: Platform, print: (line: string) => void): Promise<void> {
+  if (await demoLoaded(platform, print, { table: 'enforcement_complaints', ref: 'DEMO-TS-001', title: '投诉举报' })) return;
+  const office = await actingAs(platform, 'fzb_wang');
+  const today = toDayNumber(chinaToday());
+  const ago = (n: number) => fromDayNumber(today - n);
+  const lastYear = toDayNumber(`${Number(chinaToday().slice(0, 4)) - 1}-11-02`);
+  const body = async (ref: string) => (await platform.db.selectFrom('enforcement_bodies').select('id').where('ref', '=', ref).executeTakeFirstOrThrow()).id;
+  const bureau = (await platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX-D01').executeTakeFirstOrThrow()).id;
+  type Item = { ref: string; body?: string; kind: 'complaint' | 'report'; channel: ComplaintInput['channel']; received: number; name: string; phone: string; content: string; reply?: [daysAgo: number, result: string, text: string]; assign?: string };
+  const items: Item[] = [
+    { ref: 'DEMO-TS-001', body: 'ZFZT-SCJ', kind: 'complaint', channel: 'window', received: 20, name: '周某', phone: '13807360001', content: '市场监管执法人员检查店铺时未出示执法证件', reply: [8, 'partly', '经核查，执法人员已出示执法证件但未主动告知检查事项，已责令规范亮证执法并告知检查依据。'] },
+    { ref: 'DEMO-TS-002', body: 'ZFZT-CGJ', kind: 'report', channel: 'hotline', received: 45, name: '吴某', phone: '13807360002', content: '城管执法人员暂扣物品后未开具清单' },
+    { ref: 'DEMO-TS-003', body: 'ZFZT-CGZ', kind: 'complaint', channel: 'phone', received: 3, name: '郑某', phone: '13807360003', content: '城关镇综合执法办公室对占道经营处罚过重' },
+    { ref: 'DEMO-TS-004', kind: 'report', channel: 'mail', received: 6, name: '王某', phone: '13807360004', content: '某食品店多次被举报销售过期食品，执法部门未查处', assign: 'ZFZT-SCJ' },
+    { ref: 'DEMO-TS-005', body: 'ZFZT-JTJ', kind: 'complaint', channel: 'window', received: today - lastYear, name: '冯某', phone: '13807360005', content: '交通执法人员对同一违法行为重复罚款', reply: [today - lastYear - 30, 'unsubstantiated', '经核查，两次处罚系不同违法行为，不存在重复处罚。'] },
+  ];
+  for (const it of items) {
+    // Read before the transaction: SQLite's one connection is the transaction's until it ends.
+    const to = it.body ? { bodyId: await body(it.body) } : { unitId: bureau };
+    const id = await platform.db.transaction().execute((tx) =>
+      createComplaint(tx, platform, office, office.scope, { ref: it.ref, receivedDate: ago(it.received), kind: it.kind, channel: it.channel, complainantName: it.name, complainantPhone: it.phone, content: it.content, ...to }),
+    );
+    const version = async () => (await platform.db.selectFrom('enforcement_complaints').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+    if (it.assign) {
+      const bodyId = await body(it.assign);
+      const v = await version();
+      await platform.db.transaction().execute((tx) => assignComplaint(tx, platform, office, office.scope, id, v, bodyId));
+    }
+    if (it.reply) await applyTransition(platform, office, COMPLAINT_WORKFLOW, id, 'reply', { version: await version(), date: ago(it.reply[0]), values: { result: it.reply[1], replyContent: it.reply[2] } });
+  }
+  const caseOf = async (ref: string) => (await platform.db.selectFrom('enforcement_cases').select('id').where('ref', '=', ref).executeTakeFirstOrThrow()).id;
+  const pending = await caseOf('DEMO-AJ-003');
+  const filed = await caseOf('DEMO-AJ-009');
+  await platform.db.transaction().execute(async (tx) => {
+    await createTransfer(tx, platform, office, office.scope, { ref: 'DEMO-YS-001', caseId: pending, organ: '示范县公安局', transferDate: ago(5), suspectedCrime: '生产、销售不符合安全标准的食品罪' });
+    const id = await createTransfer(tx, platform, office, office.scope, { ref: 'DEMO-YS-002', caseId: filed, organ: '示范县公安局', transferDate: ago(58), suspectedCrime: '污染环境罪' });
+    await recordTransferResult(tx, platform, office, office.scope, id, { version: 1, result: 'filed', resultDate: ago(52), resultNote: '公安机关已立案侦查' });
+  });
+  print(`投诉举报演示数据：${items.length} 件（按期答复、逾期未答复、交办等）；移送涉嫌犯罪案件 2 件。`);
 }

@@ -11,6 +11,7 @@ import { dueValue } from '../../components/Light.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
+import { CaseTransfers } from './Transfers.tsx';
 import { CASE_STAGES, CASE_WORKFLOW, ENFORCEMENT_CASE, RECORD_MEDIA, caseRecordInput, type CaseDetail } from '../../../shared/schemas/enforcement.ts';
 
 export default function CaseDetailPage() {
@@ -43,7 +44,12 @@ export default function CaseDetailPage() {
         { label: c.dueLabel ?? '期限', value: dueValue(c.due, c.light) },
       ]}
     >
-      {(c, refresh) => <ProcessRecords record={c} refresh={refresh} />}
+      {(c, refresh) => (
+        <>
+          <ProcessRecords record={c} refresh={refresh} />
+          <CaseTransfers record={c} refresh={refresh} />
+        </>
+      )}
     </RecordDetail>
   );
 }

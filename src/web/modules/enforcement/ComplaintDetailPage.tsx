@@ -1,0 +1,68 @@
+// One complaint about enforcement: its fields (the complainant's ID number and phone masked, 查看
+// audited), the reply deadline, 交办 to a body's unit while open, the online submission (when made on
+// the portal) and the workflow panel (答复, 撤回) with its clock and timeline.
+import { useState } from 'react';
+import { App, Button, Card, Select, Space, Tag } from 'antd';
+import { useParams } from 'react-router-dom';
+import { post } from '../../api.ts';
+import { errorText } from '../../components/ErrorNotice.tsx';
+import { DetailPage, useSealed } from '../../components/pages.tsx';
+import { dueValue } from '../../components/Light.tsx';
+import { SubmissionCard } from '../../components/SubmissionCard.tsx';
+import { useAuth } from '../../auth.tsx';
+import { COMPLAINT_RECORD_TYPE, type ComplaintView } from '../../../shared/schemas/enforcement.ts';
+import { COMPLAINT_PAGES } from './pages.ts';
+import { useBodyChoices } from './shared.tsx';
+
+export default function ComplaintDetailPage() {
+  const { id = '' } = useParams();
+  const sealed = useSealed(`/enforcement-complaints/${id}`, { idNumber: '投诉举报人身份证号码', phone: '投诉举报人联系电话' });
+  return (
+    <DetailPage<ComplaintView>
+      pages={COMPLAINT_PAGES}
+      tags={(c) => c.onTime === false && <Tag color="red">超期答复</Tag>}
+      show={(c) => ({ complainantIdNumber: sealed(c.complainantIdNumber, 'idNumber'), complainantPhone: sealed(c.complainantPhone, 'phone') })}
+      extra={(c) => [{ label: '答复期限', value: dueValue(c.due, c.light) }]}
+    >
+      {(c, refresh) => (
+        <>
+          <Assign complaint={c} refresh={refresh} />
+          <SubmissionCard recordType={COMPLAINT_RECORD_TYPE} recordId={id} />
+        </>
+      )}
+    </DetailPage>
+  );
+}
+
+/** 交办: an open complaint goes to the unit of the body chosen; its deadline stays. */
+function Assign({ complaint: c, refresh }: { complaint: ComplaintView; refresh: () => void }) {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const bodies = useBodyChoices();
+  const [bodyId, setBodyId] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  if (!can('enforcement.complaint') || c.status !== 'received') return null;
+  const submit = async () => {
+    if (!bodyId) return void message.warning('请选择执法主体');
+    setBusy(true);
+    try {
+      await post(`/enforcement-complaints/${c.id}/assign`, { version: c.version, bodyId });
+      message.success('已交办');
+      setBodyId(undefined);
+      refresh();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card size="small" title="交办" style={{ marginBottom: 12 }}>
+      <Space wrap>
+        <Select style={{ width: 360 }} placeholder="交被投诉执法主体所属单位办理" showSearch optionFilterProp="label" value={bodyId} onChange={setBodyId} options={(bodies.data ?? []).filter((b) => b.value !== c.bodyId)} />
+        <Button type="primary" loading={busy} onClick={submit}>交办</Button>
+        <span style={{ color: '#888' }}>交办后答复期限不重新计算</span>
+      </Space>
+    </Card>
+  );
+}
