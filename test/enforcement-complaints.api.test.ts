@@ -4,7 +4,7 @@
 // time; the complainant's data sealed; a unit sees only its own. A case transferred to the public
 // security organs, with its result; a transfer before the case's opening is refused naming the field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, loggedIn, makeStaffedUnit, makeUnit, makeUser, type Agent, type TestEnv } from './harness.ts';
+import { createTestEnv, loggedIn, makeAnnualReport, makeStaffedUnit, makeUnit, makeUser, type Agent, type TestEnv } from './harness.ts';
 import { makeBody, makeOfficer } from './fixtures/enforcement.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
 import { powDigest, zeroBits } from '../src/server/kernel/public/pow.ts';
@@ -169,5 +169,9 @@ describe('a criminal transfer (两法衔接)', () => {
     expect(result.json()).toMatchObject({ result: 'filed', resultDate: daysAgo(2), version: t.version + 1 });
     expect((await agents.enforcement_officer.get(`/api/v1/enforcement-transfers?caseId=${caseId}`)).json().total).toBe(1);
     if (daysAgo(5).startsWith(String(year))) expect((await figures(unit.code))['enforcement.transfers']).toBe(1);
+    // The unit's annual report drafts its 严格规范公正文明执法 paragraph with the cases, complaints and transfers.
+    const report = await makeAnnualReport(office, { unitId: unit.id, year });
+    const section = report.sections.find((x: any) => x.key === 'measures.enforcement');
+    for (const code of ['enforcement.cases', 'enforcement.cases_major', 'enforcement.complaints', 'enforcement.transfers']) expect(section.html).toContain(code);
   });
 });
