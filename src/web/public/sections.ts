@@ -64,6 +64,7 @@ export const SECTIONS: readonly PortalSection[] = [
     routes: [
       { pattern: '/public/enforcement', page: lazy(() => import('./enforcement/BodiesPage.tsx')) },
       // Before ':id': the router takes the first pattern that matches.
+      { pattern: '/public/enforcement/decisions', page: lazy(() => import('./enforcement/DecisionsPage.tsx')) },
       { pattern: '/public/enforcement/complaint', page: applyPage('enforcement-complaint', { label: '行政执法公示', to: '/public/enforcement' }) },
       { pattern: '/public/enforcement/:id', page: lazy(() => import('./enforcement/BodyPage.tsx')) },
     ],

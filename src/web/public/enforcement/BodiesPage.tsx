@@ -32,7 +32,7 @@ export default function EnforcementBodiesPage() {
     <PortalPage title="行政执法公示" trail={[{ label: '首页', to: HOME }]}>
       <p className="lead">依据国办发〔2018〕118号，公示各行政执法主体的职责权限、执法人员，以及不予处罚、从轻处罚、减轻处罚、不予实施行政强制措施事项清单和分类检查事项目录。</p>
       <p>
-        对行政执法行为有意见，或者发现执法人员违法违纪的，可以<Link to={`${ENFORCEMENT_PATH}/complaint`}>在线投诉举报</Link>，凭查询码查看办理进度。
+        各执法主体作出的行政执法决定见<Link to={`${ENFORCEMENT_PATH}/decisions`}>行政执法决定公示</Link>。对行政执法行为有意见，或者发现执法人员违法违纪的，可以<Link to={`${ENFORCEMENT_PATH}/complaint`}>在线投诉举报</Link>，凭查询码查看办理进度。
       </p>
       <p className="status" role="status">
         {list.loading ? '正在加载…' : list.data ? `共 ${items.length} 个执法主体` : ''}

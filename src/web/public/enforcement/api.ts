@@ -24,3 +24,27 @@ export interface PublicBody {
   lists: { list: string; title: string; items: { id: string; title: string; basis: string; conditions: string | null; publishedDate: string }[] }[];
   officers: { name: string; certificateNumber: string; validUntil: string; supervisor: boolean }[];
 }
+
+/** A disclosed enforcement decision (GET /api/v1/public/enforcement-decisions): a person's name masked. */
+export interface PublicDecision {
+  id: string;
+  bodyId: string;
+  bodyName: string;
+  kind: string;
+  party: string;
+  basis: string | null;
+  outcome: string | null;
+  decision: string | null;
+  penaltyAmountFen: number | null;
+  decidedDate: string | null;
+  disclosedDate: string | null;
+}
+
+export interface PublicDecisionPage {
+  items: PublicDecision[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const DECISIONS_PATH = `${ENFORCEMENT_PATH}/decisions`;
