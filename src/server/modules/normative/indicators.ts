@@ -18,7 +18,7 @@ export const normativeIndicators: IndicatorDef[] = [
   { code: 'docs.reviewed', name: '规范性文件合法性审查', measure: '件', kind: 'count', definition: '年内完成合法性审查的规范性文件草案（按审查完成日期）', ...common, records: (db, y) => docs(db, 'reviewed_date', y) },
   { code: 'docs.issued', name: '印发规范性文件', measure: '件', kind: 'count', definition: '年内公布的规范性文件（按公布日期）', ...common, records: issuedIn },
   { code: 'docs.filed', name: '报送备案规范性文件', measure: '件', kind: 'count', definition: '年内公布的规范性文件中已向上一级人民政府和本级人大常委会报送备案的', ...common, records: filedIn },
-  onTimeFigure({ code: 'docs.filed_on_time', name: '按时报送备案规范性文件', definition: '年内公布的规范性文件中，在备案期限（normdoc.filing）内向两个备案机关都报送备案的', ...common, done: filedIn, table: 'normative_docs', doneColumn: 'filing_done_date', clockKey: 'filing' }),
+  onTimeFigure({ code: 'docs.filed_on_time', name: '按时报送备案规范性文件', definition: '年内公布的规范性文件中，在备案期限内（期限规则“行政规范性文件报送备案”）向两个备案机关都报送备案的', ...common, done: filedIn, table: 'normative_docs', doneColumn: 'filing_done_date', clockKey: 'filing' }),
   { code: 'docs.filed_on_time_rate', name: '规范性文件按时备案率', measure: '%', kind: 'rate', definition: '按时报送备案 / 年内公布', numerator: 'docs.filed_on_time', denominator: 'docs.issued', better: 'up' },
   {
     code: 'docs.in_force',

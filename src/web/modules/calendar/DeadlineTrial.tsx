@@ -25,7 +25,8 @@ export function DeadlineTrial() {
     <Card size="small" title="期限试算">
       <Form layout="vertical" onFinish={run} initialValues={{ rule: 'foi.reply', from: dayjs() }}>
         <Form.Item name="rule" label="期限规则" rules={[{ required: true, message: '请选择期限规则' }]}>
-          <Select showSearch optionFilterProp="label" options={(rules.data ?? []).map(ruleOption)} />
+          {/* Until the rules have loaded, the chosen rule's code would show in place of its name. */}
+          <Select showSearch optionFilterProp="label" loading={rules.isLoading} options={(rules.data ?? []).map(ruleOption)} labelRender={(chosen) => (rules.data ? chosen.label : '')} />
         </Form.Item>
         <Form.Item name="from" label="起算日期" rules={[{ required: true, message: '请选择起算日期' }]}>
           <DatePicker style={{ width: '100%' }} />

@@ -1,7 +1,7 @@
 // Statutory deadline rules: the law office edits a period or adds a rule; every change is audited and
 // recomputes the open clocks that use the rule.
 import { useState } from 'react';
-import { App, Button, Card, Drawer, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Drawer, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { post, put } from '../../api.ts';
@@ -55,8 +55,8 @@ export default function RulesPage() {
         pagination={false}
         onRow={(r) => ({ onDoubleClick: () => manage && open(r) })}
         columns={[
-          { title: '编码', dataIndex: 'code', width: 280, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-          { title: '名称', dataIndex: 'name', width: 220 },
+          // The rule's name; its code (what the API and imports use) only in a tooltip for those who manage rules.
+          { title: '名称', dataIndex: 'name', width: 240, render: (name: string, r) => (manage ? <Tooltip title={`规则编码：${r.code}`}>{name}</Tooltip> : name) },
           { title: '期限', width: 150, render: (_, r) => `${r.minimum ? '不少于 ' : ''}${r.period}${PERIOD_UNITS[r.unit]}${r.extension ? `（可延长 ${r.extension}）` : ''}` },
           { title: '黄牌提前', dataIndex: 'warnDays', width: 80, render: (v: number) => `${v} 个工作日` },
           { title: '法律依据', dataIndex: 'citation', ellipsis: true },
@@ -64,7 +64,7 @@ export default function RulesPage() {
           ...(manage ? [{ title: '', width: 50, render: (_: unknown, r: DeadlineRuleView) => <a onClick={() => open(r)}>编辑</a> }] : []),
         ]}
       />
-      <Drawer open={!!editing} width={560} title={editing === 'new' ? '新增期限规则' : `编辑 ${editing?.code ?? ''}`} onClose={() => setEditing(null)} extra={<Button type="primary" onClick={save}>保存</Button>} destroyOnHidden>
+      <Drawer open={!!editing} width={560} title={editing === 'new' ? '新增期限规则' : `编辑「${editing?.name ?? ''}」`} onClose={() => setEditing(null)} extra={<Button type="primary" onClick={save}>保存</Button>} destroyOnHidden>
         <ErrorNotice error={error} />
         <Form form={form} layout="vertical">
           {editing === 'new' && (

@@ -110,7 +110,7 @@ export default function DashboardPage() {
             title="单位排名"
             extra={
               <Space>
-                <Select size="small" style={{ width: 200 }} showSearch optionFilterProp="label" value={rankCode} onChange={setRankCode} options={(figures.data?.details ?? []).map((d) => ({ value: d.code, label: d.name }))} />
+                <Select size="small" style={{ width: 200 }} showSearch optionFilterProp="label" value={rankCode} onChange={setRankCode} options={(figures.data?.details ?? []).map((d) => ({ value: d.code, label: d.name }))} labelRender={(chosen) => (figures.data ? chosen.label : '')} />
                 <Select size="small" style={{ width: 110 }} allowClear placeholder="考评类别" value={category} onChange={setCategory} options={categories.map((c) => ({ value: c, label: c }))} />
               </Space>
             }

@@ -54,7 +54,7 @@ export default function ImportPage() {
       <Col span={10}>
         <Card size="small" title="批量导入">
           <Select style={{ width: '100%', marginBottom: 12 }} value={type?.type} onChange={(v) => { setTypeName(v); setResult(null); setFailure(null); }}
-            options={types.data?.map((t) => ({ value: t.type, label: `${t.title}（${t.type}）` }))} />
+            options={types.data?.map((t) => ({ value: t.type, label: t.title }))} />
           {type && (
             <Button icon={<DownloadOutlined />} onClick={() => download(`/imports/${type.type}/template`, `${type.title}导入模板.xlsx`)} style={{ marginBottom: 12 }}>
               下载导入模板（xlsx）
@@ -68,7 +68,8 @@ export default function ImportPage() {
           <Checkbox style={{ marginTop: 8 }} checked={dryRun} onChange={(e) => setDryRun(e.target.checked)}>只校验，不写入</Checkbox>
         </Card>
         {type && (
-          <Card size="small" title="字段说明" style={{ marginTop: 16 }}>
+          // A file's author may write a column's or a value's code (unitCode, in_force) as well as its Chinese name: the notes say both.
+          <Card size="small" title="字段说明" style={{ marginTop: 16 }} data-codes-shown="import-file-format">
             <Table size="small" rowKey="name" pagination={false} dataSource={type.fields}
               columns={[
                 { title: '列名', dataIndex: 'label', width: 110, render: (v: string, f) => <>{v}{f.required && <Typography.Text type="danger"> *</Typography.Text>}</> },

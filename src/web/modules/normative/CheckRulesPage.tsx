@@ -1,7 +1,7 @@
 // 预审规则: the rules the pre-review checks run on a submitted draft, each with its citation; the law
 // office adds rules, edits patterns and turns rules off. A rule points a reviewer at a sentence, never decides.
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post, put } from '../../api.ts';
@@ -50,7 +50,8 @@ export default function CheckRulesPage() {
         scroll={{ x: 980 }}
         dataSource={rules.data?.items}
         columns={[
-          { title: '规则', width: 200, render: (_, r) => <><b>{r.name}</b><div style={{ fontSize: 12, color: '#888' }}>{r.code}</div></> },
+          // The code (what flags and the API name) only in a tooltip.
+          { title: '规则', width: 200, render: (_, r) => <Tooltip title={`规则编码：${r.code}`}><b>{r.name}</b></Tooltip> },
           { title: '类别', width: 130, render: (_, r) => CHECK_CATEGORIES[r.category] },
           { title: '查找方式', width: 110, render: (_, r) => CHECK_SCOPES[r.scope] },
           { title: '匹配模式', render: (_, r) => <code style={{ fontSize: 12, wordBreak: 'break-all' }}>{r.pattern}</code> },
