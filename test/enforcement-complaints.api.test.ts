@@ -175,3 +175,29 @@ describe('a criminal transfer (两法衔接)', () => {
     for (const code of ['enforcement.cases', 'enforcement.cases_major', 'enforcement.complaints', 'enforcement.transfers']) expect(section.html).toContain(code);
   });
 });
+
+describe('执法评议 on a supervision action', () => {
+  it('records the bureau\'s rating, refuses bad dates and a 不合格 without reasons, counts the figures; the body reads but does not rate', async () => {
+    const { unit, agents } = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: root });
+    const body = await makeBody(agents.unit_liaison, { unitId: unit.id });
+    const s = (await office.post('/api/v1/enforcement-supervisions', { title: '年度执法评议', kind: 'routine', bodyId: body.id, startDate: daysAgo(10) })).json();
+    const rate = (agent: Agent, values: Record<string, unknown>) => agent.post(`/api/v1/enforcement-supervisions/${s.id}/evaluation`, { version: s.version, evaluationDate: daysAgo(2), evaluationResult: 'good', ...values });
+    expect((await rate(agents.unit_liaison, {})).statusCode).toBe(403);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ evaluationDate: daysAgo(11) }, 'evaluationDate'],
+      [{ evaluationDate: daysAgo(-1) }, 'evaluationDate'],
+      [{ evaluationResult: 'superb' }, 'evaluationResult'],
+      [{ evaluationResult: 'fail' }, 'evaluationNote'],
+    ];
+    for (const [extra, field] of cases) {
+      const res = await rate(office, extra);
+      expect(res.statusCode, JSON.stringify(extra)).toBe(400);
+      expect(res.json().errors[0].field, JSON.stringify(extra)).toBe(field);
+    }
+    const failed = await rate(office, { evaluationResult: 'fail', evaluationNote: '执法文书不规范，全过程记录缺失' });
+    expect(failed.statusCode, failed.body).toBe(201);
+    expect(failed.json()).toMatchObject({ evaluationResult: 'fail', evaluationDate: daysAgo(2), version: s.version + 1 });
+    expect((await agents.unit_liaison.get(`/api/v1/enforcement-supervisions/${s.id}`)).json()).toMatchObject({ evaluationResult: 'fail', evaluationNote: '执法文书不规范，全过程记录缺失' });
+    if (daysAgo(2).startsWith(String(year))) expect(await figures(unit.code)).toMatchObject({ 'enforcement.evaluations': 1, 'enforcement.evaluations_failed': 1 });
+  });
+});

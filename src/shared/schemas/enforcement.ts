@@ -516,6 +516,8 @@ export type CampaignDetail = CampaignView & { byBody: { bodyName: string; files:
 
 export const SUPERVISION_RECORD_TYPE = 'enforcement_supervision';
 export const SUPERVISION_KINDS = { routine: '日常监督', key: '重点监督', special: '专项监督' } as const;
+/** 执法评议 results of a supervised body (行政执法监督条例: 评议考核). */
+export const EVALUATION_RESULTS = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' } as const;
 const BODY_ROLES = ['unit_liaison', 'unit_head', 'enforcement_officer'] as const;
 
 export const SUPERVISION_WORKFLOW: WorkflowDef = {
@@ -591,9 +593,20 @@ export const SUPERVISION = defineRecord({
     decisionDate: f.date('决定书日期', { input: false, notBefore: ['opinionDate'] }),
     decision: f.longText('监督决定', { max: 3000, input: false }),
     closedDate: f.date('办结日期', { input: false, notBefore: ['startDate'] }),
+    evaluationDate: f.date('评议日期', { input: false, notBefore: ['startDate'] }),
+    evaluationResult: f.enum('执法评议结果', EVALUATION_RESULTS, { input: false, list: true, filter: true }),
+    evaluationNote: f.longText('评议意见', { max: 3000, input: false }),
   },
 });
 export const supervisionInput = createInput(SUPERVISION);
+/** 执法评议: the bureau's rating of the body's enforcement in this supervision; 不合格 needs its reasons. */
+export const evaluationInput = z.strictObject({
+  version,
+  evaluationDate: isoDate('评议日期'),
+  evaluationResult: labelledEnum(EVALUATION_RESULTS, '执法评议结果', 'evaluationResult'),
+  evaluationNote: text('评议意见', 3000).optional(),
+});
+export type EvaluationInput = z.infer<typeof evaluationInput>;
 export type SupervisionInput = z.infer<typeof supervisionInput>;
 export const supervisionListQuery = listQuery(SUPERVISION, {
   status: z.enum(Object.keys(SUPERVISION_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),

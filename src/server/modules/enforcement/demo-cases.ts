@@ -13,7 +13,7 @@ import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/da
 import { CASE_WORKFLOW, type CaseInput, type CaseRecordInput } from '../../../shared/schemas/enforcement.ts';
 import { addCaseRecord, createCase } from './cases.ts';
 import { createCampaign, sampleFiles, scoreFile } from './file-reviews.ts';
-import { createSupervision } from './supervisions.ts';
+import { createSupervision, evaluateSupervision } from './supervisions.ts';
 import { assignComplaint, createComplaint } from './complaints.ts';
 import { createTransfer, recordTransferResult } from './transfers.ts';
 import { COMPLAINT_WORKFLOW, SUPERVISION_WORKFLOW, type ComplaintInput } from '../../../shared/schemas/enforcement.ts';
@@ -101,7 +101,7 @@ export async function loadDemoCases(platform: Platform, print: (line: string) =>
 
 /** The justice bureau's file review of this year's decided cases: some scored (one failed, in its body's problem pool), the rest waiting. */
 async function loadDemoFileReviews(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await demoLoaded(platform, print, { table: 'enforcement_review_campaigns', ref: 'DEMO-PC-001', title: '案卷评查' })) return;
+  if (await demoLoaded(platform, print, { table: 'enforcement_review_campaigns', ref: 'DEMO-PC-001', title: '案卷评查' })) return loadDemoSupervisions(platform, print);
   const office = await actingAs(platform, 'fzb_wang');
   const today = toDayNumber(chinaToday());
   const year = Number(chinaToday().slice(0, 4));
@@ -141,7 +141,10 @@ async function loadDemoSupervisions(platform: Platform, print: (line: string) =>
       await applyTransition(platform, office, SUPERVISION_WORKFLOW, id, key, { version, date: ago(daysAgo), values, note });
     }
   }
-  print(`行政执法监督演示数据：${items.length} 次（日常、重点、专项；监督意见书、监督决定书各 1 份）。`);
+  // 执法评议 of the body supervised without findings.
+  const rated = await platform.db.selectFrom('enforcement_supervisions').select(['id', 'version']).where('ref', '=', 'DEMO-JD-001').executeTakeFirstOrThrow();
+  await platform.db.transaction().execute((tx) => evaluateSupervision(tx, platform, office, office.scope, rated.id, { version: rated.version, evaluationDate: ago(50), evaluationResult: 'good', evaluationNote: '案卷规范，执法程序合法，个别文书送达回证填写不完整' }));
+  print(`行政执法监督演示数据：${items.length} 次（日常、重点、专项；监督意见书、监督决定书各 1 份；执法评议 1 次）。`);
   await loadDemoComplaints(platform, print);
 }
 

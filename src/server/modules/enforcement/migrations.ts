@@ -102,4 +102,11 @@ export const enforcementMigrations: MigrationSet = () => ({
       await createIndexes(db, 'enforcement_transfers', { case: 'case_id', figures: 'transfer_date, unit_id' });
     },
   },
+  // 执法评议: the bureau's rating of a supervised body's enforcement.
+  enforcement_0008_evaluations: {
+    async up(db: Kysely<any>) {
+      for (const column of ['evaluation_date', 'evaluation_result', 'evaluation_note']) await db.schema.alterTable('enforcement_supervisions').addColumn(column, 'text').execute();
+      await createIndexes(db, 'enforcement_supervisions', { evaluation: 'evaluation_date, unit_id' });
+    },
+  },
 });

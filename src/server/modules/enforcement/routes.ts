@@ -24,6 +24,7 @@ import {
   ENFORCEMENT_CASE,
   SUPERVISION,
   supervisionInput,
+  evaluationInput,
   supervisionListQuery,
   FILE_REVIEW,
   REVIEW_CAMPAIGN,
@@ -65,7 +66,7 @@ import { publicBodies, publicBody, publicDecisions } from './public.ts';
 import { createCampaign, getCampaign, getFileReview, listCampaigns, listFileReviews, sampleFiles, scoreFile } from './file-reviews.ts';
 import { assignComplaint, createComplaint, getComplaint, listComplaints, unmaskComplainant } from './complaints.ts';
 import { createTransfer, getTransfer, listTransfers, recordTransferResult } from './transfers.ts';
-import { createSupervision, getSupervision, listSupervisions } from './supervisions.ts';
+import { createSupervision, evaluateSupervision, getSupervision, listSupervisions } from './supervisions.ts';
 import { addCaseRecord, createCase, getCase, listCases, unmaskParty } from './cases.ts';
 import { createListItem, getListItem, listItems, repealListItem, updateListItem } from './lists.ts';
 import { addTraining, certificateAction, createOfficer, getOfficer, listOfficers, readSettings, unmaskOfficer, updateOfficer, writeSettings } from './officers.ts';
@@ -232,6 +233,7 @@ export async function enforcementRoutes(api: FastifyInstance, platform: Platform
     create: (tx, ctx, body) => createSupervision(tx, platform, ctx, ctx.scope, body),
     read: (ctx, id) => getSupervision(platform, ctx.scope, id),
   });
+  changeRoute(api, { method: 'POST', url: '/enforcement-supervisions/:id/evaluation', summary: '登记执法评议结果（优秀、良好、合格、不合格）', body: evaluationInput, ...supervise }, (ctx, id, body) => inTx((tx) => evaluateSupervision(tx, platform, ctx, ctx.scope, id, body)), (ctx, id) => getSupervision(platform, ctx.scope, id));
 
   // 投诉举报: registered by the bureau or the body's unit (or submitted on the portal), 交办 to the body's unit, answered through the workflow.
   const readComplaint: ReadRecord = (ctx, id) => getComplaint(platform, ctx.scope, id);

@@ -6,9 +6,10 @@ import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { DataScope } from '../../kernel/auth/scope.ts';
-import { fieldError } from '../../kernel/http/errors.ts';
+import { fieldError, notFound } from '../../kernel/http/errors.ts';
+import { inScope } from '../../kernel/auth/scope.ts';
 import { newId } from '../../kernel/ids.ts';
-import { newStamps } from '../../kernel/db/versioned.ts';
+import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { rowInScope } from '../../kernel/records/read.ts';
@@ -17,7 +18,7 @@ import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
 import { closeProblem, openProblem } from '../../kernel/problems/index.ts';
 import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
-import { SUPERVISION, SUPERVISION_RECORD_TYPE, SUPERVISION_WORKFLOW, type SupervisionInput, type SupervisionListQuery, type SupervisionView } from '../../../shared/schemas/enforcement.ts';
+import { EVALUATION_RESULTS, SUPERVISION, SUPERVISION_RECORD_TYPE, SUPERVISION_WORKFLOW, type EvaluationInput, type SupervisionInput, type SupervisionListQuery, type SupervisionView } from '../../../shared/schemas/enforcement.ts';
 import { visibleBody } from './bodies.ts';
 import type { SupervisionTable } from './tables.ts';
 
@@ -33,6 +34,22 @@ export async function createSupervision(tx: Tx, platform: Platform, actor: Actor
   await addTimeline(tx, actor, { recordType: SUPERVISION_RECORD_TYPE, recordId: row.id, action: 'create', label: '开展执法监督', toStatus: 'ongoing', note: `${body.name}，${input.startDate}` });
   await platform.audit.record(tx, actor, { action: 'enforcement.supervision_create', targetType: SUPERVISION_RECORD_TYPE, targetId: row.id, detail: { kind: input.kind } });
   return row.id;
+}
+
+/**
+ * 执法评议: the bureau rates the body's enforcement in this supervision (优秀 / 良好 / 合格 / 不合格),
+ * on a day not before the supervision started and not after today; 不合格 needs its reasons. A
+ * later rating replaces an earlier one (the timeline keeps both).
+ */
+export async function evaluateSupervision(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, input: EvaluationInput): Promise<void> {
+  const s = await tx.selectFrom('enforcement_supervisions').select(['unit_id', 'start_date']).where('id', '=', id).executeTakeFirst();
+  if (!s || !inScope(scope, s.unit_id)) throw notFound('执法监督');
+  if (input.evaluationDate > chinaToday()) throw fieldError('evaluationDate', '评议日期', '不能晚于今天');
+  if (input.evaluationDate < s.start_date) throw fieldError('evaluationDate', '评议日期', `不能早于开始日期 ${s.start_date}`);
+  if (input.evaluationResult === 'fail' && !input.evaluationNote) throw fieldError('evaluationNote', '评议意见', '评议不合格的，须写明评议意见');
+  await updateVersioned(tx, 'enforcement_supervisions', id, input.version, { evaluation_date: input.evaluationDate, evaluation_result: input.evaluationResult, evaluation_note: input.evaluationNote ?? null }, actor.id);
+  await addTimeline(tx, actor, { recordType: SUPERVISION_RECORD_TYPE, recordId: id, action: 'evaluate', label: '执法评议', note: `${input.evaluationDate} ${EVALUATION_RESULTS[input.evaluationResult]}${input.evaluationNote ? `：${input.evaluationNote}` : ''}` });
+  await platform.audit.record(tx, actor, { action: 'enforcement.supervision_evaluate', targetType: SUPERVISION_RECORD_TYPE, targetId: id, detail: { result: input.evaluationResult } });
 }
 
 /** The opinion's finding goes to the body's problem pool; an accepted correction (or a clean close) closes it. */

@@ -192,6 +192,9 @@ export interface SupervisionTable extends StampColumns {
   decision_date: string | null;
   decision: string | null;
   closed_date: string | null;
+  evaluation_date: string | null;
+  evaluation_result: string | null;
+  evaluation_note: string | null;
 }
 
 export interface ComplaintTable extends StampColumns {

@@ -1,8 +1,17 @@
-// One supervision action: its fields (opinion, correction report, decision), the correction deadline,
-// and the workflow (意见书, 整改情况, 退回, 监督决定书, 办结) with clocks, evidence and timeline.
+// One supervision action: its fields (opinion, correction report, decision, 执法评议), the correction
+// deadline, 执法评议 (the bureau's rating of the body), and the workflow (意见书, 整改情况, 退回, 监督决定书,
+// 办结) with clocks, evidence and timeline.
+import { useState } from 'react';
+import { App, Button, Card, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { post } from '../../api.ts';
+import { errorText } from '../../components/ErrorNotice.tsx';
 import { RecordDetail } from '../../components/RecordDetail.tsx';
 import { dueValue } from '../../components/Light.tsx';
-import { SUPERVISION, SUPERVISION_WORKFLOW, type SupervisionView } from '../../../shared/schemas/enforcement.ts';
+import { zodRule, field } from '../../components/zodRule.ts';
+import { useAuth } from '../../auth.tsx';
+import { chinaDate } from '../../../shared/records.ts';
+import { EVALUATION_RESULTS, SUPERVISION, SUPERVISION_WORKFLOW, evaluationInput, type SupervisionView } from '../../../shared/schemas/enforcement.ts';
 
 export default function SupervisionDetailPage() {
   return (
@@ -12,6 +21,50 @@ export default function SupervisionDetailPage() {
       api="/enforcement-supervisions"
       ledger={{ to: '/enforcement/supervisions', label: '行政执法监督' }}
       extra={(s) => [{ label: '整改期限', value: dueValue(s.due, s.light) }]}
-    />
+    >
+      {(s, refresh) => <Evaluation supervision={s} refresh={refresh} />}
+    </RecordDetail>
+  );
+}
+
+/** 执法评议: the bureau rates the body's enforcement (不合格 with its reasons); a later rating replaces the earlier. */
+function Evaluation({ supervision: s, refresh }: { supervision: SupervisionView; refresh: () => void }) {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+  if (!can('enforcement.supervise')) return null;
+  const submit = async () => {
+    const values = await form.validateFields();
+    setBusy(true);
+    try {
+      await post(`/enforcement-supervisions/${s.id}/evaluation`, { version: s.version, evaluationResult: values.evaluationResult, evaluationDate: (values.evaluationDate as Dayjs).format('YYYY-MM-DD'), evaluationNote: values.evaluationNote || undefined });
+      message.success('已登记执法评议结果');
+      setOpen(false);
+      refresh();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card size="small" title="执法评议" style={{ marginBottom: 12 }} extra={<Button size="small" onClick={() => { form.resetFields(); setOpen(true); }}>{s.evaluationResult ? '重新评议' : '登记评议结果'}</Button>}>
+      {s.evaluationResult ? `${s.evaluationDate} 评议为「${EVALUATION_RESULTS[s.evaluationResult]}」${s.evaluationNote ? `：${s.evaluationNote}` : ''}` : '尚未评议'}
+      <Modal open={open} title="登记执法评议结果" okText="登记" confirmLoading={busy} onOk={submit} onCancel={() => setOpen(false)} destroyOnHidden>
+        <Form form={form} layout="vertical" initialValues={{ evaluationResult: s.evaluationResult ?? 'good', evaluationDate: dayjs(chinaDate()), evaluationNote: s.evaluationNote ?? '' }}>
+          <Form.Item name="evaluationResult" label="执法评议结果" required rules={[zodRule(field(evaluationInput, 'evaluationResult'))]}>
+            <Select options={Object.entries(EVALUATION_RESULTS).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          <Form.Item name="evaluationDate" label="评议日期" required>
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > chinaDate() || d.format('YYYY-MM-DD') < s.startDate} />
+          </Form.Item>
+          <Form.Item name="evaluationNote" label="评议意见" extra="评议不合格的，须写明评议意见" rules={[zodRule(field(evaluationInput, 'evaluationNote'))]}>
+            <Input.TextArea rows={4} maxLength={3000} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
   );
 }
