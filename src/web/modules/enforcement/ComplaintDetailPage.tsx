@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { App, Button, Card, Select, Space, Tag } from 'antd';
 import { useParams } from 'react-router-dom';
 import { post } from '../../api.ts';
-import { errorText } from '../../components/ErrorNotice.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { DetailPage, useSealed } from '../../components/pages.tsx';
 import { dueValue } from '../../components/Light.tsx';
 import { SubmissionCard } from '../../components/SubmissionCard.tsx';
@@ -40,21 +40,13 @@ function Assign({ complaint: c, refresh }: { complaint: ComplaintView; refresh: 
   const { message } = App.useApp();
   const bodies = useBodyChoices();
   const [bodyId, setBodyId] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
   if (!can('enforcement.complaint') || c.status !== 'received') return null;
   const submit = async () => {
     if (!bodyId) return void message.warning('请选择执法主体');
-    setBusy(true);
-    try {
-      await post(`/enforcement-complaints/${c.id}/assign`, { version: c.version, bodyId });
-      message.success('已交办');
-      setBodyId(undefined);
-      refresh();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    if (!(await run(() => post(`/enforcement-complaints/${c.id}/assign`, { version: c.version, bodyId }), '已交办'))) return;
+    setBodyId(undefined);
+    refresh();
   };
   return (
     <Card size="small" title="交办" style={{ marginBottom: 12 }}>

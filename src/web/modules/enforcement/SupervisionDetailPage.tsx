@@ -2,10 +2,10 @@
 // deadline, 执法评议 (the bureau's rating of the body), and the workflow (意见书, 整改情况, 退回, 监督决定书,
 // 办结) with clocks, evidence and timeline.
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { post } from '../../api.ts';
-import { errorText } from '../../components/ErrorNotice.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { RecordDetail } from '../../components/RecordDetail.tsx';
 import { dueValue } from '../../components/Light.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
@@ -30,24 +30,16 @@ export default function SupervisionDetailPage() {
 /** 执法评议: the bureau rates the body's enforcement (不合格 with its reasons); a later rating replaces the earlier. */
 function Evaluation({ supervision: s, refresh }: { supervision: SupervisionView; refresh: () => void }) {
   const { can } = useAuth();
-  const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
   const [form] = Form.useForm();
   if (!can('enforcement.supervise')) return null;
   const submit = async () => {
     const values = await form.validateFields();
-    setBusy(true);
-    try {
-      await post(`/enforcement-supervisions/${s.id}/evaluation`, { version: s.version, evaluationResult: values.evaluationResult, evaluationDate: (values.evaluationDate as Dayjs).format('YYYY-MM-DD'), evaluationNote: values.evaluationNote || undefined });
-      message.success('已登记执法评议结果');
-      setOpen(false);
-      refresh();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    const saved = await run(() => post(`/enforcement-supervisions/${s.id}/evaluation`, { version: s.version, evaluationResult: values.evaluationResult, evaluationDate: (values.evaluationDate as Dayjs).format('YYYY-MM-DD'), evaluationNote: values.evaluationNote || undefined }), '已登记执法评议结果');
+    if (!saved) return;
+    setOpen(false);
+    refresh();
   };
   return (
     <Card size="small" title="执法评议" style={{ marginBottom: 12 }} extra={<Button size="small" onClick={() => { form.resetFields(); setOpen(true); }}>{s.evaluationResult ? '重新评议' : '登记评议结果'}</Button>}>

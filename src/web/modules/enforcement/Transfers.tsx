@@ -1,12 +1,12 @@
 // 两法衔接: the ledger of cases transferred to the public-security organs, and on a case's page its
 // transfers with 移送公安机关 (the create drawer from the definition) and 登记结果 (the organ's decision).
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { post } from '../../api.ts';
-import { errorText } from '../../components/ErrorNotice.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { RecordForm, RecordLedger } from '../../components/records.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
@@ -18,25 +18,16 @@ const API = '/enforcement-transfers';
 /** 登记结果: the organ's decision on a transfer still pending. */
 function ResultAction({ transfer: t }: { transfer: TransferView }) {
   const { can } = useAuth();
-  const { message } = App.useApp();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
   const [form] = Form.useForm();
   if (!can('enforcement.case') || t.result !== 'pending') return null;
   const submit = async () => {
     const values = await form.validateFields();
-    setBusy(true);
-    try {
-      await post(`${API}/${t.id}/result`, { version: t.version, result: values.result, resultDate: (values.resultDate as Dayjs).format('YYYY-MM-DD'), resultNote: values.resultNote || undefined });
-      message.success('已登记');
-      setOpen(false);
-      void client.invalidateQueries({ queryKey: [API] });
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    if (!(await run(() => post(`${API}/${t.id}/result`, { version: t.version, result: values.result, resultDate: (values.resultDate as Dayjs).format('YYYY-MM-DD'), resultNote: values.resultNote || undefined }), '已登记'))) return;
+    setOpen(false);
+    void client.invalidateQueries({ queryKey: [API] });
   };
   return (
     <>
