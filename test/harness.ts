@@ -31,7 +31,7 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-async function pgAdmin(statement: string): Promise<void> {
+export async function pgAdmin(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: PG_URL });
   try {
     await client.connect();

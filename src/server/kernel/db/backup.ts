@@ -15,11 +15,10 @@ import { SEARCH_PREFIX } from '../search/index.ts';
 const FORMAT = 'fazhi-backup';
 
 async function userTables(platform: Platform): Promise<string[]> {
+  // On PostgreSQL, introspection sees our schema only (kernel/db/introspector.ts).
   const tables = await platform.db.introspection.getTables();
-  // PostgreSQL introspection lists every schema of the database: keep ours.
-  const ours = (t: { schema?: string }) => platform.dialect !== 'postgres' || t.schema === platform.config.pgSchema;
   const derived = new Set<string>(DERIVED_TABLES);
-  return tables.filter((t) => !t.isView && !t.name.startsWith('kysely_') && !derived.has(t.name) && !t.name.startsWith(SEARCH_PREFIX) && ours(t)).map((t) => t.name);
+  return tables.filter((t) => !t.isView && !t.name.startsWith('kysely_') && !derived.has(t.name) && !t.name.startsWith(SEARCH_PREFIX)).map((t) => t.name);
 }
 
 /** Tables ordered so that every table comes after the tables its foreign keys reference. */

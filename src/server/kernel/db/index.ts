@@ -3,10 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type Compilable, type DialectAdapter, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, sql, type Compilable, type DialectAdapter, type Transaction } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from './tables.ts';
 import { GRAMS_FUNCTION, grams } from '../search/grams.ts';
+import { SchemaPostgresDialect } from './introspector.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -33,7 +34,7 @@ export function openDatabase(config: Config): DatabaseHandle {
       max: 10,
       options: `-c search_path=${schema}`,
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new SchemaPostgresDialect({ pool }, schema) });
     return { db, dialect: 'postgres', file: null, close: () => db.destroy() };
   }
   mkdirSync(config.dataDir, { recursive: true });
