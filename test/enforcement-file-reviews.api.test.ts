@@ -69,9 +69,11 @@ describe('a file-review campaign', () => {
     const early = await office.post(`/api/v1/workflow/file_review_campaign/${c.id}/transitions/finish`, { version: (await office.get(`/api/v1/file-review-campaigns/${c.id}`)).json().version });
     expect(early.statusCode).toBe(409);
     expect(early.json().detail).toContain('未评分');
-    const pass = await office.put(`/api/v1/file-reviews/${ofA[0].id}/score`, { version: 1, reviewedDate: daysAgo(0), score: 92 });
+    // Scored line by line on the default sheet (10/25/20/25/10/10): the total is the lines' sum.
+    const pass = await office.put(`/api/v1/file-reviews/${ofA[0].id}/score`, { version: 1, reviewedDate: daysAgo(0), lineScores: [10, 24, 18, 22, 9, 9] });
     expect(pass.statusCode, pass.body).toBe(200);
-    expect(pass.json()).toMatchObject({ score: 92, passed: true });
+    expect(pass.json()).toMatchObject({ score: 92, passed: true, lineScores: [10, 24, 18, 22, 9, 9] });
+    expect(pass.json().lines.map((l: any) => l.points)).toEqual([10, 25, 20, 25, 10, 10]);
     const fail = await office.put(`/api/v1/file-reviews/${ofA[1].id}/score`, { version: 1, reviewedDate: daysAgo(0), score: 61, problems: '未告知陈述申辩权利；送达回证缺失' });
     expect(fail.json()).toMatchObject({ passed: false, problems: '未告知陈述申辩权利；送达回证缺失' });
     expect((await office.put(`/api/v1/file-reviews/${ofB.id}/score`, { version: 1, reviewedDate: daysAgo(0), score: 85 })).statusCode).toBe(200);
@@ -110,6 +112,10 @@ describe('a file-review campaign', () => {
       [{ score: 40 }, 'problems', '不合格的案卷须写明发现的问题'],
       [{ reviewedDate: `${year}-01-01` }, 'reviewedDate', '不能早于评查开始日期'],
       [{ score: -1 }, 'score', '不能为负数'],
+      [{ score: undefined }, 'score', '请填写得分或各项得分'],
+      [{ score: undefined, lineScores: [50] }, 'lineScores', '应有 2 项'],
+      [{ score: undefined, lineScores: [40, 51] }, 'lineScores.1', '不能超过该项分值 50'],
+      [{ score: 90, lineScores: [40, 40] }, 'score', '应等于各项得分之和 80'],
     ];
     for (const [extra, field, message] of cases) {
       const res = await office.put(`/api/v1/file-reviews/${file.id}/score`, { version: 1, reviewedDate: today, score: 90, ...extra });
@@ -117,7 +123,7 @@ describe('a file-review campaign', () => {
       expect(res.json().errors[0].field).toBe(field);
       expect(res.json().detail).toContain(message);
     }
-    expect((await office.get(`/api/v1/file-reviews/${file.id}`)).json()).toMatchObject({ version: 1, score: null, passed: null });
+    expect((await office.get(`/api/v1/file-reviews/${file.id}`)).json()).toMatchObject({ version: 1, score: null, passed: null, lineScores: null });
     expect(await env.platform.db.selectFrom('problems').select('id').where('source_id', '=', file.id).executeTakeFirst()).toBeUndefined();
   });
 });

@@ -494,18 +494,23 @@ export const FILE_REVIEW = defineRecord({
     problems: f.longText('发现的问题', { max: 3000, importName: false, note: '不合格的，须写明问题' }),
   },
 });
-export const scoreInput = z.strictObject({
-  version,
-  reviewedDate: isoDate('评查日期'),
-  score: z.number({ error: '得分应为整数' }).int({ error: '得分应为整数' }).min(0, { error: '得分不能为负数' }).meta({ title: '得分' }),
-  problems: text('发现的问题', 3000).optional(),
-});
+const points = (label: string) => z.number({ error: `${label}应为整数` }).int({ error: `${label}应为整数` }).min(0, { error: `${label}不能为负数` });
+/** A total `score`, or `lineScores` (one per line of the sheet, the total is their sum). */
+export const scoreInput = z
+  .strictObject({
+    version,
+    reviewedDate: isoDate('评查日期'),
+    score: points('得分').optional().meta({ title: '得分', description: '只填总分时使用；逐项评分时为各项之和' }),
+    lineScores: z.array(points('各项得分'), { error: '各项得分应为数组' }).min(1).max(50).optional().meta({ title: '各项得分', description: '按评分表顺序，每项一个分数' }),
+    problems: text('发现的问题', 3000).optional(),
+  })
+  .refine((v) => v.score !== undefined || v.lineScores !== undefined, { error: '请填写得分或各项得分', path: ['score'] });
 export type ScoreInput = z.infer<typeof scoreInput>;
 export const fileReviewListQuery = listQuery(FILE_REVIEW, {
   campaignId: z.string().trim().max(64).optional().meta({ title: '评查活动' }),
 });
 export type FileReviewListQuery = z.infer<typeof fileReviewListQuery>;
-export type FileReviewView = RecordView<typeof FILE_REVIEW.fields> & { title: string; unitName: string; campaignTitle: string; caseTitle: string; bodyName: string; caseKind: CaseKind; passMark: number; total: number };
+export type FileReviewView = RecordView<typeof FILE_REVIEW.fields> & { lineScores: number[] | null; lines: { item: string; points: number }[]; title: string; unitName: string; campaignTitle: string; caseTitle: string; bodyName: string; caseKind: CaseKind; passMark: number; total: number };
 export type CampaignView = RecordView<typeof REVIEW_CAMPAIGN.fields> & { unitName: string; status: string; statusLabel: string; files: number; scored: number; passedFiles: number; lines: { item: string; points: number }[]; total: number };
 export type CampaignDetail = CampaignView & { byBody: { bodyName: string; files: number; scored: number; passed: number; averageScore: number | null }[] };
 

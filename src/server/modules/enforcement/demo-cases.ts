@@ -112,10 +112,17 @@ async function loadDemoFileReviews(platform: Platform, print: (line: string) => 
   );
   const sampled = await platform.db.transaction().execute((tx) => sampleFiles(tx, platform, office, office.scope, id, { year, count: 8 }).catch(() => 0));
   const files = await platform.db.selectFrom('enforcement_file_reviews').select(['id', 'version']).where('campaign_id', '=', id).orderBy('id').execute();
-  const scores: [number, string?][] = [[92], [85], [72, '行政处罚告知书未载明陈述申辩期限；执法记录仪录像未随卷归档'], [88]];
+  // Scored on the default sheet's six lines (10/25/20/25/10/10); the last as a total only, as an import would.
+  const scores: [number[] | number, string?][] = [
+    [[10, 23, 18, 23, 9, 9]],
+    [[10, 21, 17, 20, 8, 9]],
+    [[10, 20, 15, 12, 6, 9], '行政处罚告知书未载明陈述申辩期限；执法记录仪录像未随卷归档'],
+    [88],
+  ];
   for (const [i, f] of files.slice(0, scores.length).entries()) {
-    const [score, problems] = scores[i]!;
-    await platform.db.transaction().execute((tx) => scoreFile(tx, platform, office, office.scope, f.id, { version: f.version, reviewedDate: fromDayNumber(Math.min(today, start + 2 + i)), score, problems }));
+    const [points, problems] = scores[i]!;
+    const score = typeof points === 'number' ? { score: points } : { lineScores: points };
+    await platform.db.transaction().execute((tx) => scoreFile(tx, platform, office, office.scope, f.id, { version: f.version, reviewedDate: fromDayNumber(Math.min(today, start + 2 + i)), ...score, problems }));
   }
   print(`案卷评查演示数据：评查活动 1 次，抽取案卷 ${sampled} 份，已评分 ${Math.min(files.length, scores.length)} 份。`);
   await loadDemoSupervisions(platform, print);

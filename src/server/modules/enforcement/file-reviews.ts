@@ -94,22 +94,38 @@ export async function sampleFiles(tx: Tx, platform: Platform, actor: Actor, scop
   return picked.length;
 }
 
+/** The total of a file: the sum of its line scores (each within its line's points), or the total given. */
+function fileScore(lines: Line[], input: { score?: number; lineScores?: number[] }): { score: number; lineScores: number[] | null } {
+  const total = totalOf(lines);
+  if (!input.lineScores) {
+    if (input.score! > total) throw fieldError('score', '得分', `不能超过评分表总分 ${total}`);
+    return { score: input.score!, lineScores: null };
+  }
+  if (input.lineScores.length !== lines.length) throw fieldError('lineScores', '各项得分', `应有 ${lines.length} 项，与评分表一致`);
+  input.lineScores.forEach((points, i) => {
+    if (points > lines[i]!.points) throw fieldError(`lineScores.${i}`, `第 ${i + 1} 项“${lines[i]!.item}”得分`, `不能超过该项分值 ${lines[i]!.points}`);
+  });
+  const score = input.lineScores.reduce((sum, n) => sum + n, 0);
+  if (input.score !== undefined && input.score !== score) throw fieldError('score', '得分', `应等于各项得分之和 ${score}`);
+  return { score, lineScores: input.lineScores };
+}
+
 /**
- * 评分: not above the sheet's total, on a day from the campaign's start to today; passed by the pass
- * mark unless stated; a failed file names its problems and goes to the body's problem pool.
+ * 评分: on the sheet's lines or as a total (not above the sheet's total), on a day from the
+ * campaign's start to today; passed by the pass mark unless stated; a failed file names its
+ * problems and goes to the body's problem pool.
  */
 export async function scoreFile(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, input: Omit<ScoreInput, 'problems'> & { problems?: string | null; passed?: boolean | null; failedNote?: string }): Promise<number> {
   const file = await tx.selectFrom('enforcement_file_reviews').selectAll().where('id', '=', id).executeTakeFirst();
   if (!file || !inScope(scope, file.unit_id)) throw notFound('评查案卷');
   const campaign = await ongoingCampaign(tx, scope, file.campaign_id);
-  const total = totalOf(linesOf(campaign));
-  if (input.score > total) throw fieldError('score', '得分', `不能超过评分表总分 ${total}`);
+  const { score, lineScores } = fileScore(linesOf(campaign), input);
   if (input.reviewedDate > chinaToday()) throw fieldError('reviewedDate', '评查日期', '不能晚于今天');
   if (input.reviewedDate < campaign.start_date) throw fieldError('reviewedDate', '评查日期', `不能早于评查开始日期 ${campaign.start_date}`);
-  const passed = input.passed ?? input.score >= campaign.pass_mark;
+  const passed = input.passed ?? score >= campaign.pass_mark;
   const problems = input.problems ?? (passed ? null : (input.failedNote ?? null));
   if (!passed && !problems) throw fieldError('problems', '发现的问题', '不合格的案卷须写明发现的问题');
-  const next = await updateVersioned(tx, 'enforcement_file_reviews', id, input.version, { reviewed_date: input.reviewedDate, score: input.score, passed: passed ? 1 : 0, problems }, actor.id);
+  const next = await updateVersioned(tx, 'enforcement_file_reviews', id, input.version, { reviewed_date: input.reviewedDate, score, line_scores: lineScores ? JSON.stringify(lineScores) : null, passed: passed ? 1 : 0, problems }, actor.id);
   if (file.score === null) await bump(tx, campaign.id, actor.id, -1);
   const c = await tx.selectFrom('enforcement_cases').select(['title']).where('id', '=', file.case_id).executeTakeFirstOrThrow();
   if (passed) await closeProblem(tx, FILE_REVIEW_RECORD_TYPE, id, input.reviewedDate);
@@ -119,13 +135,13 @@ export async function scoreFile(tx: Tx, platform: Platform, actor: Actor, scope:
       sourceId: id,
       sourceLabel: '案卷评查',
       unitId: file.unit_id,
-      title: `案卷评查不合格（${input.score}分）：${c.title}`,
+      title: `案卷评查不合格（${score}分）：${c.title}`,
       severity: 'general',
       openedOn: input.reviewedDate,
       link: `/enforcement/cases/${file.case_id}`,
       closesWithSource: false,
     });
-  await platform.audit.record(tx, actor, { action: 'enforcement.file_score', targetType: FILE_REVIEW_RECORD_TYPE, targetId: id, detail: { score: input.score, passed } });
+  await platform.audit.record(tx, actor, { action: 'enforcement.file_score', targetType: FILE_REVIEW_RECORD_TYPE, targetId: id, detail: { score, lineScores, passed } });
   return next;
 }
 
@@ -151,6 +167,8 @@ const fileView = (r: FileRow): FileReviewView => ({
   caseKind: r.case_kind as CaseKind,
   passMark: r.pass_mark,
   total: totalOf(linesOf(r)),
+  lines: linesOf(r),
+  lineScores: r.line_scores ? (JSON.parse(r.line_scores) as number[]) : null,
 });
 
 export async function listFileReviews(platform: Platform, scope: DataScope, query: FileReviewListQuery) {

@@ -109,4 +109,10 @@ export const enforcementMigrations: MigrationSet = () => ({
       await createIndexes(db, 'enforcement_supervisions', { evaluation: 'evaluation_date, unit_id' });
     },
   },
+  // 案卷评查: the score of each line of the campaign's sheet (a JSON array, in the sheet's order).
+  enforcement_0009_line_scores: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('enforcement_file_reviews').addColumn('line_scores', 'text').execute();
+    },
+  },
 });

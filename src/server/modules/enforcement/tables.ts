@@ -172,6 +172,8 @@ export interface FileReviewTable extends StampColumns {
   score: number | null;
   passed: number | null;
   problems: string | null;
+  /** JSON array: each line's score, in the sheet's order; null when only a total was given (imports). */
+  line_scores: string | null;
 }
 
 export interface SupervisionTable extends StampColumns {

@@ -1,18 +1,18 @@
 // One file-review campaign: its fields, the scoring sheet, results by body, the sampling of cases,
 // the files with their scores (评分 for the bureau), and the workflow (结束评查).
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import dayjs, { type Dayjs } from 'dayjs';
-import { get, post, put } from '../../api.ts';
+import { get, post } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
 import { RecordDetail } from '../../components/RecordDetail.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
-import { CAMPAIGN_WORKFLOW, CASE_KINDS, REVIEW_CAMPAIGN, sampleInput, scoreInput, type CampaignDetail, type FileReviewView } from '../../../shared/schemas/enforcement.ts';
+import { CAMPAIGN_WORKFLOW, CASE_KINDS, REVIEW_CAMPAIGN, sampleInput, type CampaignDetail, type FileReviewView } from '../../../shared/schemas/enforcement.ts';
 import { useBodyChoices } from './shared.tsx';
+import { LineScores, ScoreFileModal } from './ScoringSheet.tsx';
 
 export default function FileReviewCampaignPage() {
   return (
@@ -62,7 +62,6 @@ function Files({ campaign: c, refresh }: { campaign: CampaignDetail; refresh: ()
   const [scoring, setScoring] = useState<FileReviewView | null>(null);
   const [busy, setBusy] = useState(false);
   const [sampleForm] = Form.useForm();
-  const [scoreForm] = Form.useForm();
   const may = can('enforcement.supervise') && c.status === 'ongoing';
   const done = () => {
     void client.invalidateQueries({ queryKey: key });
@@ -83,21 +82,6 @@ function Files({ campaign: c, refresh }: { campaign: CampaignDetail; refresh: ()
       setBusy(false);
     }
   };
-  const score = async () => {
-    if (!scoring) return;
-    const values = await scoreForm.validateFields();
-    setBusy(true);
-    try {
-      await put(`/file-reviews/${scoring.id}/score`, { version: scoring.version, reviewedDate: (values.reviewedDate as Dayjs).format('YYYY-MM-DD'), score: values.score, problems: values.problems || undefined });
-      message.success('已评分');
-      setScoring(null);
-      done();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Card size="small" title="评查案卷" style={{ marginBottom: 12 }} extra={may && <Button size="small" onClick={() => { sampleForm.resetFields(); setSampling(true); }}>抽取案卷</Button>}>
       <Table<FileReviewView>
@@ -107,6 +91,7 @@ function Files({ campaign: c, refresh }: { campaign: CampaignDetail; refresh: ()
         pagination={false}
         dataSource={files.data}
         locale={{ emptyText: '还没有抽取案卷' }}
+        expandable={{ rowExpandable: (f) => f.score !== null, expandedRowRender: (f) => <LineScores file={f} /> }}
         columns={[
           { key: 'case', title: '执法案件', render: (_, f) => <Link to={`/enforcement/cases/${f.caseId}`}>{f.caseTitle}</Link> },
           { key: 'body', title: '执法主体', dataIndex: 'bodyName' },
@@ -114,7 +99,7 @@ function Files({ campaign: c, refresh }: { campaign: CampaignDetail; refresh: ()
           { key: 'score', title: '得分', width: 70, align: 'right', render: (_, f) => f.score ?? '—' },
           { key: 'passed', title: '结果', width: 80, render: (_, f) => (f.passed === null ? <Tag>待评分</Tag> : f.passed ? <Tag color="green">合格</Tag> : <Tag color="red">不合格</Tag>) },
           { key: 'problems', title: '发现的问题', dataIndex: 'problems', render: (v) => v ?? '—' },
-          ...(may ? [{ key: 'act', title: '', width: 70, render: (_: unknown, f: FileReviewView) => <a onClick={() => { scoreForm.resetFields(); setScoring(f); }}>评分</a> }] : []),
+          ...(may ? [{ key: 'act', title: '', width: 70, render: (_: unknown, f: FileReviewView) => <a onClick={() => setScoring(f)}>{f.score === null ? '评分' : '改分'}</a> }] : []),
         ]}
       />
       <Modal open={sampling} title="抽取案卷" okText="抽取" confirmLoading={busy} onOk={sample} onCancel={() => setSampling(false)} destroyOnHidden>
@@ -135,19 +120,7 @@ function Files({ campaign: c, refresh }: { campaign: CampaignDetail; refresh: ()
           </Space>
         </Form>
       </Modal>
-      <Modal open={!!scoring} title={`评分：${scoring?.caseTitle ?? ''}`} okText="评分" confirmLoading={busy} onOk={score} onCancel={() => setScoring(null)} destroyOnHidden>
-        <Form form={scoreForm} layout="vertical" initialValues={{ reviewedDate: dayjs(chinaDate()) }}>
-          <Form.Item name="reviewedDate" label="评查日期" required>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > chinaDate() || d.format('YYYY-MM-DD') < c.startDate} />
-          </Form.Item>
-          <Form.Item name="score" label={`得分（总分 ${c.total}，${c.passMark} 分合格）`} required rules={[zodRule(field(scoreInput, 'score'))]}>
-            <InputNumber precision={0} min={0} max={c.total} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="problems" label="发现的问题" extra="不合格的须填写，问题将列入该执法主体的问题池" rules={[zodRule(field(scoreInput, 'problems'))]}>
-            <Input.TextArea rows={3} maxLength={3000} showCount />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <ScoreFileModal campaign={c} file={scoring} onClose={() => setScoring(null)} onScored={() => { setScoring(null); done(); }} />
     </Card>
   );
 }

@@ -4,7 +4,8 @@ import { Card } from 'antd';
 import { CreateRecord, RecordLedger } from '../../components/records.tsx';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
-import { CAMPAIGN_WORKFLOW, FILE_REVIEW, REVIEW_CAMPAIGN, type CampaignView, type FileReviewView } from '../../../shared/schemas/enforcement.ts';
+import { ScoringSheetEditor } from './ScoringSheet.tsx';
+import { CAMPAIGN_WORKFLOW, DEFAULT_SCORING_SHEET, FILE_REVIEW, REVIEW_CAMPAIGN, type CampaignView, type FileReviewView } from '../../../shared/schemas/enforcement.ts';
 
 export default function FileReviewsPage() {
   const { can, me } = useAuth();
@@ -13,7 +14,9 @@ export default function FileReviewsPage() {
       size="small"
       title="案卷评查"
       extra={can('enforcement.supervise') && (
-        <CreateRecord<CampaignView> def={REVIEW_CAMPAIGN} api="/file-review-campaigns" title="开展案卷评查" submitText="开展" initialValues={{ unitId: me?.unit.id, startDate: chinaDate(), passMark: 80 }} to={(c) => `/enforcement/file-reviews/${c.id}`} />
+        <CreateRecord<CampaignView> def={REVIEW_CAMPAIGN} api="/file-review-campaigns" title="开展案卷评查" submitText="开展" initialValues={{ unitId: me?.unit.id, startDate: chinaDate(), passMark: 80, lines: DEFAULT_SCORING_SHEET.map((l) => ({ ...l })) }} to={(c) => `/enforcement/file-reviews/${c.id}`}>
+          <ScoringSheetEditor />
+        </CreateRecord>
       )}
     >
       <RecordLedger<CampaignView>
