@@ -58,6 +58,8 @@ function demoCases(lastYearDays: number): DemoCase[] {
     { body: 'ZFZT-SCJ', officers: SCJ, kind: 'penalty', cause: '销售侵犯注册商标专用权的商品', party: ['organisation', '示范县鑫源百货商店'], basis: '《中华人民共和国商标法》第六十条', opened: lastYearDays + 60, by: 'officer', steps: [decide(lastYearDays + 20, 'imposed', '没收侵权商品，罚款人民币一万元', 10000), ['disclose', lastYearDays + 17]] },
     { body: 'ZFZT-CGJ', officers: ['DEMO-ZF-006', 'DEMO-ZF-007'], kind: 'coercion', cause: '查封违法施工现场', party: ['organisation', '示范县恒基建筑工程有限公司'], basis: '《中华人民共和国城乡规划法》第六十八条', opened: lastYearDays + 80, major: true, steps: [...review(lastYearDays + 50, '同意'), decide(lastYearDays + 45, 'imposed', '查封施工现场'), ['disclose', lastYearDays + 10]] },
     { body: 'ZFZT-STJ', officers: ['DEMO-ZF-011', 'DEMO-ZF-012'], kind: 'inspection', cause: '重点排污单位自动监测设施运行检查', party: ['organisation', '示范县宏达砖厂'], basis: '《中华人民共和国大气污染防治法》第二十四条', opened: lastYearDays + 30, steps: [decide(lastYearDays + 28, 'concluded', '检查未发现问题'), ['disclose', lastYearDays + 25]] },
+    // Reviewed by shenhe_zhao two days ago: waiting for the market regulator's decision (已审核待决定).
+    { body: 'ZFZT-SCJ', officers: SCJ2, kind: 'penalty', cause: '销售未经检验的压力锅', party: ['organisation', '示范县福满家电器商行'], basis: '《中华人民共和国特种设备安全法》第八十二条', opened: 30, major: true, by: 'officer', steps: review(2, '事实清楚，证据确凿，适用法律正确，程序合法；拟处罚款数额在裁量基准范围内，同意作出处罚决定'), records: [['review', 'document', '重大执法决定法制审核意见书', 2]] },
   ];
 }
 
@@ -95,7 +97,7 @@ export async function loadDemoCases(platform: Platform, print: (line: string) =>
       await applyTransition(platform, key === 'review' ? reviewer : actor, CASE_WORKFLOW, id, key, { version, date: ago(daysAgo), values, note });
     }
   }
-  print(`行政执法案件演示数据：${n} 件（办理中、法制审核中、待公示、已公示、撤回公示等各状态）。`);
+  print(`行政执法案件演示数据：${n} 件（办理中、法制审核中、已审核待决定、待公示、已公示、撤回公示等各状态）。`);
   await loadDemoFileReviews(platform, print);
 }
 
