@@ -1,7 +1,7 @@
 // Deadline rules shipped with the platform (domain.md §6) are declared by the modules that use them
 // (`deadlineRules` in a manifest), seeded into the deadline_rules table once; from then on the law
 // office edits them there (audited), and a release never overwrites an edited rule. The rules listed
-// here belong to modules not built yet (major decisions, normative documents, enforcement, services):
+// here belong to modules not built yet (normative documents, enforcement, services):
 // each moves into its module's manifest when that module arrives.
 import type { CreateRuleInput } from '../../../shared/schemas/calendar.ts';
 
@@ -9,8 +9,6 @@ export type DeadlineRuleSeed = Required<Pick<CreateRuleInput, 'code' | 'name' | 
   Pick<CreateRuleInput, 'extension' | 'note' | 'minimum' | 'warnDays'>;
 
 export const DEFAULT_RULES: readonly DeadlineRuleSeed[] = [
-  { code: 'decision.public_comment', name: '重大行政决策公开征求意见', period: 30, unit: 'calendar_days', minimum: true, citation: '《重大行政决策程序暂行条例》第十五条', note: '征求意见期限一般不少于30日；因情况紧急等原因需要缩短的，应当予以说明。' },
-  { code: 'decision.legality_review', name: '重大行政决策合法性审查', period: 7, unit: 'working_days', minimum: true, citation: '《重大行政决策程序暂行条例》第二十五条、第二十六条', note: '保证合法性审查机构的审查时间一般不少于7个工作日。' },
   { code: 'normdoc.filing', name: '行政规范性文件报送备案', period: 30, unit: 'calendar_days', citation: '省级行政规范性文件备案规定（可按本省规定调整）；参照《法规规章备案审查条例》（2024年修订）第四条', note: '自公布之日起30日内报送备案；期限以本省规定为准。' },
   { code: 'enforcement.disclosure', name: '行政执法决定公示', period: 20, unit: 'working_days', citation: '《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》（国办发〔2018〕118号）', note: '行政执法决定作出之日起20个工作日内公开。' },
   { code: 'enforcement.disclosure_penalty_licence', name: '行政许可、行政处罚决定公示', period: 7, unit: 'working_days', citation: '国办发〔2018〕118号', note: '行政许可、行政处罚的执法决定信息在执法决定作出之日起7个工作日内公开。' },

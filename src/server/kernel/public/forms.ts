@@ -31,7 +31,8 @@ export function publicForms(modules: readonly ModuleManifest[]): Map<string, Pub
   for (const form of modules.flatMap((m) => m.publicForms ?? [])) {
     if (forms.has(form.key)) throw new Error(`公开表单重复声明：${form.key}`);
     if (specOf(form, 'receivedDate')?.kind !== 'date') throw new Error(`公开表单 ${form.key} 的记录没有收到日期（receivedDate）字段`);
-    if (specOf(form, form.unit.field)?.kind !== 'unit') throw new Error(`公开表单 ${form.key} 的受理单位字段 ${form.unit.field} 不是单位字段`);
+    // The choice is the unit applied to, or the record commented on (a draft decision): a unit or record field.
+    if (!['unit', 'record'].includes(specOf(form, form.unit.field)?.kind ?? '')) throw new Error(`公开表单 ${form.key} 的受理单位字段 ${form.unit.field} 不是单位或记录字段`);
     for (const { name } of form.fields) {
       const spec = specOf(form, name);
       if (!spec || !spec.input || !PUBLIC_KINDS.has(spec.kind)) throw new Error(`公开表单 ${form.key} 的字段 ${name} 不是可由公众填写的输入字段`);

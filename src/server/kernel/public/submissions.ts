@@ -69,7 +69,9 @@ export async function submitForm(platform: Platform, form: PublicFormDef, body: 
   await platform.db.transaction().execute(async (tx) => {
     const actor = applicantActor(code, ip);
     const recordId = await form.create(tx, platform, actor, { all: false, unitIds: [unitId] }, { ...input, unitId, receivedDate });
-    const submission: PublicSubmissionTable = { id: newId(), form: form.key, record_type: form.record.type, record_id: recordId, unit_id: unitId, code, secret_hash: secretHash(platform.keys, code, secret), created_at: nowIso() };
+    // The submission belongs to the record's owner unit (the unit chosen, or the unit of the record chosen).
+    const owner = await (tx as any).selectFrom(form.record.table).select('unit_id').where('id', '=', recordId).executeTakeFirstOrThrow();
+    const submission: PublicSubmissionTable = { id: newId(), form: form.key, record_type: form.record.type, record_id: recordId, unit_id: owner.unit_id as string, code, secret_hash: secretHash(platform.keys, code, secret), created_at: nowIso() };
     await tx.insertInto('public_submissions').values(submission).execute();
     await insertFiles(tx, submission.id, null, body.files, mimes, hashes);
     await platform.audit.record(tx, actor, { action: 'public.submit', targetType: form.record.type, targetId: recordId, detail: { form: form.key, code, files: body.files.length, consent: consentText(form) } });

@@ -1,0 +1,481 @@
+// 重大行政决策: the yearly catalog, the decision with its five procedures (each recorded, or not
+// applicable with a reason where the 条例 allows it), the public's comments (from the portal or
+// entered by staff) each answered, the consultation events, implementation reports. The gate to
+// 已决策 is the workflow's `decide` check (shared/schemas/decisions.ts); the date order of the
+// procedures and the decision is the definition's `notBefore`.
+import './tables.ts';
+import type { Executor, Tx } from '../../kernel/db/index.ts';
+import type { Platform } from '../../kernel/platform.ts';
+import type { Actor } from '../../kernel/audit/index.ts';
+import { assertInScope, inScope, type DataScope } from '../../kernel/auth/scope.ts';
+import { conflict, fieldError, HttpError, notFound } from '../../kernel/http/errors.ts';
+import { parseWith } from '../../kernel/http/route.ts';
+import { newId, nowIso } from '../../kernel/ids.ts';
+import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
+import { encryptText } from '../../kernel/crypto/keys.ts';
+import { recordRow, recordView } from '../../kernel/records/view.ts';
+import { listPage } from '../../kernel/records/list.ts';
+import { maskedSealed, rowInScope, statusOf } from '../../kernel/records/read.ts';
+import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
+import { computeDeadline } from '../../kernel/calendar/deadline.ts';
+import { addTimeline } from '../../kernel/workflow/timeline.ts';
+import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
+import { dateOrderProblem } from '../../../shared/records.ts';
+import {
+  CATALOG_ITEM,
+  CATALOG_RECORD_TYPE,
+  CATALOG_WORKFLOW,
+  COMMENT,
+  COMMENT_RECORD_TYPE,
+  COMMENT_WORKFLOW,
+  DECISION,
+  DECISION_RECORD_TYPE,
+  DECISION_WORKFLOW,
+  EVENT_KINDS,
+  PROCEDURES,
+  SKIPPABLE,
+  missingProcedures,
+  procedureDone,
+  procedureInputs,
+  type CatalogItemInput,
+  type CatalogItemView,
+  type CatalogListQuery,
+  type CommentInput,
+  type CommentListQuery,
+  type CommentView,
+  type DecisionDetail,
+  type DecisionInput,
+  type DecisionListQuery,
+  type DecisionView,
+  type EventInput,
+  type EventView,
+  type Procedure,
+  type ProcedureView,
+} from '../../../shared/schemas/decisions.ts';
+import type { CatalogItemTable, DecisionCommentTable, DecisionEventTable, DecisionTable } from './tables.ts';
+
+export const DECISION_RULES: readonly DeadlineRuleSeed[] = [
+  { code: 'decision.public_comment', name: '重大行政决策公开征求意见', period: 30, unit: 'calendar_days', minimum: true, citation: '《重大行政决策程序暂行条例》第十五条', note: '征求意见期限一般不少于30日；因情况紧急等原因需要缩短的，应当予以说明。' },
+  { code: 'decision.legality_review', name: '重大行政决策合法性审查', period: 7, unit: 'working_days', minimum: true, citation: '《重大行政决策程序暂行条例》第二十五条、第二十六条', note: '保证合法性审查机构的审查时间一般不少于7个工作日。' },
+];
+
+/** Days a hearing's notice must precede it (条例 art. 17). */
+export const HEARING_NOTICE_DAYS = 7;
+
+const today = () => chinaToday();
+
+// ---- Catalog ----------------------------------------------------------------------------------
+
+async function unitIn(tx: Executor, scope: DataScope, unitId: string, field: string, label: string) {
+  const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', unitId).executeTakeFirst();
+  if (!unit || !inScope(scope, unit.id)) throw fieldError(field, label, '不存在或无权访问');
+  if (!unit.active) throw fieldError(field, label, '已停用');
+  return unit.id;
+}
+
+/**
+ * An item of a year's catalog. Once the year's catalog has been published (an item consented
+ * earlier), an item added later needs its reason (目录调整).
+ */
+export async function createCatalogItem(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: CatalogItemInput & { ref?: string | null }): Promise<string> {
+  await unitIn(tx, scope, input.unitId, 'unitId', '承办单位');
+  await requireAddedReason(tx, input);
+  const row = { id: newId(), ref: input.ref ?? null, ...recordRow<CatalogItemTable>(CATALOG_ITEM, input), status: 'listed', ...newStamps(actor.id) } as CatalogItemTable;
+  await tx.insertInto('decision_catalog_items').values(row).execute();
+  await addTimeline(tx, actor, { recordType: CATALOG_RECORD_TYPE, recordId: row.id, action: 'create', label: input.addedReason ? '增补列入目录' : '列入目录', toStatus: 'listed', note: input.addedReason ?? null });
+  await platform.audit.record(tx, actor, { action: 'decision.catalog_create', targetType: CATALOG_RECORD_TYPE, targetId: row.id, detail: { year: input.year } });
+  return row.id;
+}
+
+async function requireAddedReason(tx: Executor, input: Pick<CatalogItemInput, 'year' | 'consentDate' | 'addedReason'>, except?: string) {
+  if (input.addedReason) return;
+  let q = tx.selectFrom('decision_catalog_items').select('consent_date').where('year', '=', input.year).where('consent_date', 'is not', null).where('consent_date', '<=', today());
+  if (input.consentDate) q = q.where('consent_date', '<', input.consentDate);
+  if (except) q = q.where('id', '!=', except);
+  const published = await q.orderBy('consent_date').executeTakeFirst();
+  if (published) throw fieldError('addedReason', '增补理由', `必填：${input.year}年度目录已于 ${published.consent_date} 公布，增补事项须说明理由`);
+}
+
+export async function updateCatalogItem(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: CatalogItemInput): Promise<void> {
+  const item = await tx.selectFrom('decision_catalog_items').select(['unit_id', 'status', 'year']).where('id', '=', id).executeTakeFirst();
+  if (!item || !inScope(scope, item.unit_id)) throw notFound('目录事项');
+  if (item.status !== 'listed') throw conflict('已调出目录的事项不能修改');
+  await unitIn(tx, scope, input.unitId, 'unitId', '承办单位');
+  await requireAddedReason(tx, input, id);
+  await updateVersioned(tx, 'decision_catalog_items', id, version, recordRow(CATALOG_ITEM, input), actor.id);
+  await tx.updateTable('decisions').set({ unit_id: input.unitId }).where('catalog_item_id', '=', id).where('status', '=', 'drafting').execute();
+  await addTimeline(tx, actor, { recordType: CATALOG_RECORD_TYPE, recordId: id, action: 'update', label: '修改目录事项' });
+  await platform.audit.record(tx, actor, { action: 'decision.catalog_update', targetType: CATALOG_RECORD_TYPE, targetId: id });
+}
+
+const catalogQuery = (db: Executor) =>
+  db
+    .selectFrom('decision_catalog_items as c')
+    .innerJoin('org_units as u', 'u.id', 'c.unit_id')
+    .selectAll('c')
+    .select('u.name as unit_name')
+    .select((eb) => eb.selectFrom('decisions as d').select('d.id').whereRef('d.catalog_item_id', '=', 'c.id').limit(1).as('decision_id'));
+type CatalogRow = CatalogItemTable & { unit_name: string; decision_id: string | null };
+
+const catalogView = (r: CatalogRow): CatalogItemView => ({
+  ...recordView(CATALOG_ITEM, r),
+  ...statusOf(CATALOG_WORKFLOW, r.status),
+  unitName: r.unit_name,
+  published: !!r.consent_date && r.consent_date <= today(),
+  decisionId: r.decision_id ?? null,
+});
+
+export async function listCatalog(platform: Platform, scope: DataScope, query: CatalogListQuery) {
+  let base = catalogQuery(platform.db);
+  if (query.status) base = base.where('c.status', '=', query.status);
+  const page = await listPage<CatalogRow>(platform.db, base, CATALOG_ITEM, { alias: 'c', unitColumn: 'c.unit_id', defaultSort: { field: 'year', order: 'desc' } }, scope, query);
+  return { ...page, items: page.items.map(catalogView) };
+}
+
+export async function getCatalogItem(platform: Platform, scope: DataScope, id: string): Promise<CatalogItemView & { title: string; status: string }> {
+  const row = rowInScope((await catalogQuery(platform.db).where('c.id', '=', id).executeTakeFirst()) as CatalogRow | undefined, scope, '目录事项');
+  return catalogView(row);
+}
+
+// ---- Decisions --------------------------------------------------------------------------------
+
+export async function createDecision(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: DecisionInput & { ref?: string | null }): Promise<string> {
+  await unitIn(tx, scope, input.unitId, 'unitId', '承办单位');
+  let year = input.year;
+  if (input.catalogItemId) {
+    const item = await tx.selectFrom('decision_catalog_items').select(['id', 'unit_id', 'status', 'year']).where('id', '=', input.catalogItemId).executeTakeFirst();
+    if (!item || !inScope(scope, item.unit_id)) throw fieldError('catalogItemId', '目录事项', '不存在或无权访问');
+    if (item.status !== 'listed') throw fieldError('catalogItemId', '目录事项', '已调出目录');
+    if (item.unit_id !== input.unitId) throw fieldError('catalogItemId', '目录事项', '的承办单位与决策的承办单位不一致');
+    const taken = await tx.selectFrom('decisions').select('title').where('catalog_item_id', '=', item.id).executeTakeFirst();
+    if (taken) throw fieldError('catalogItemId', '目录事项', `已有决策「${taken.title}」`);
+    year = item.year;
+  } else if (!input.unlistedReason) {
+    throw fieldError('unlistedReason', '未列入目录的理由', '必填：未选择目录事项的决策须说明未列入目录的理由');
+  }
+  const row = {
+    id: newId(),
+    ref: input.ref ?? null,
+    ...recordRow<DecisionTable>(DECISION, { ...input, year }),
+    status: 'drafting',
+    comments_received: 0,
+    open_comments: 0,
+    ...newStamps(actor.id),
+  } as DecisionTable;
+  await tx.insertInto('decisions').values(row).execute();
+  await addTimeline(tx, actor, { recordType: DECISION_RECORD_TYPE, recordId: row.id, action: 'create', label: '登记拟决策事项', toStatus: 'drafting' });
+  await platform.audit.record(tx, actor, { action: 'decision.create', targetType: DECISION_RECORD_TYPE, targetId: row.id, detail: { year } });
+  return row.id;
+}
+
+async function loadDecision(tx: Executor, scope: DataScope, id: string): Promise<DecisionTable> {
+  const d = await tx.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!d || !inScope(scope, d.unit_id)) throw notFound('重大行政决策');
+  return d;
+}
+
+const columnsOf = (values: Record<string, unknown>) => {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const spec = DECISION.fields[name as keyof typeof DECISION.fields];
+    if (spec) out[spec.column] = value ?? null;
+  }
+  return out;
+};
+
+/** Every column of a procedure (cleared when it is marked not applicable, or re-recorded). */
+const PROCEDURE_FIELDS: Record<Procedure, string[]> = {
+  public_participation: ['ppNaReason', 'draftText', 'commentStart', 'commentEnd', 'commentShortReason'],
+  expert: ['expertNaReason', 'expertSessionDate', 'experts', 'expertOpinion'],
+  risk: ['riskNaReason', 'riskAssessmentDate', 'riskLevel', 'riskAssessor', 'riskReport', 'riskMeasures'],
+  legality: ['legalitySubmittedDate', 'legalityDueDate', 'legalityReviewerKind', 'legalityReviewer', 'legalityReviewDate', 'legalityConclusion', 'legalityOpinion'],
+  deliberation: ['meeting', 'meetingName', 'deliberationDate', 'minutes', 'dissent'],
+};
+const NA_FIELD: Partial<Record<Procedure, string>> = { public_participation: 'ppNaReason', expert: 'expertNaReason', risk: 'riskNaReason' };
+
+const required = (value: Record<string, unknown>, fields: [string, string][]) => {
+  for (const [name, label] of fields) if (value[name] === undefined || value[name] === null || value[name] === '') throw fieldError(name, label, '必填');
+};
+const notFuture = (value: Record<string, unknown>, fields: [string, string][]) => {
+  for (const [name, label] of fields) if (typeof value[name] === 'string' && (value[name] as string) > today()) throw fieldError(name, label, '不能晚于今天');
+};
+
+/**
+ * Records one procedure (its facts, or not applicable with a reason where the 条例 allows it), while
+ * the decision is being prepared; the date order of the whole decision is checked on the result.
+ */
+export async function recordProcedure(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, procedure: Procedure, body: unknown): Promise<void> {
+  const d = await loadDecision(tx, scope, id);
+  const raw = (body ?? {}) as Record<string, unknown>;
+  if (raw.notApplicable !== undefined && !SKIPPABLE.includes(procedure)) {
+    throw fieldError('notApplicable', '不适用理由', `${PROCEDURES[procedure]}是重大行政决策的法定程序，不得标注为不适用（条例第二十五条、第三十条）`);
+  }
+  const input = parseWith(procedureInputs[procedure] as any, body, 'body') as Record<string, unknown> & { version: number; notApplicable?: string };
+  if (d.status !== 'drafting') throw conflict(`决策当前状态为「${DECISION_WORKFLOW.states[d.status]?.label ?? d.status}」，不能再修改决策程序`);
+  const { version, notApplicable, ...facts } = input;
+  const values: Record<string, unknown> = Object.fromEntries(PROCEDURE_FIELDS[procedure].map((f) => [f, null]));
+  if (notApplicable) {
+    if (procedure === 'public_participation' && d.comments_received > 0) throw conflict(`已收到 ${d.comments_received} 条公众意见，不能将公众参与标注为不适用`);
+    values[NA_FIELD[procedure]!] = notApplicable;
+  } else {
+    Object.assign(values, facts);
+    await checkFacts(platform, tx, procedure, values, d);
+  }
+  const columns = columnsOf(values);
+  const merged = { ...d, ...columns } as Record<string, unknown>;
+  const problem = dateOrderProblem(DECISION, (_, spec) => merged[spec.column], (name) => PROCEDURE_FIELDS[procedure].includes(name));
+  if (problem) throw new HttpError(400, problem.message, [{ field: problem.field, message: problem.message }]);
+  await updateVersioned(tx, 'decisions', id, version, columns, actor.id);
+  const label = notApplicable ? `${PROCEDURES[procedure]}：不适用` : `记录${PROCEDURES[procedure]}`;
+  await addTimeline(tx, actor, { recordType: DECISION_RECORD_TYPE, recordId: id, action: `procedure.${procedure}`, label, note: notApplicable ?? null });
+  await platform.audit.record(tx, actor, { action: 'decision.procedure', targetType: DECISION_RECORD_TYPE, targetId: id, detail: { procedure, notApplicable: !!notApplicable } });
+}
+
+async function checkFacts(platform: Platform, tx: Executor, procedure: Procedure, v: Record<string, unknown>, d: DecisionTable): Promise<void> {
+  switch (procedure) {
+    case 'public_participation': {
+      required(v, [['draftText', '决策草案及说明'], ['commentStart', '征求意见开始日期'], ['commentEnd', '征求意见截止日期']]);
+      const rule = await platform.deadlines.rule('decision.public_comment', tx);
+      const days = toDayNumber(String(v.commentEnd)) - toDayNumber(String(v.commentStart));
+      if (days < rule.period && !v.commentShortReason) {
+        throw fieldError('commentEnd', '征求意见截止日期', `距开始日期仅 ${days} 日，征求意见期限不得少于${rule.period}日（${rule.citation}，最早 ${fromDayNumber(toDayNumber(String(v.commentStart)) + rule.period)}）；确需缩短的，须填写缩短理由（commentShortReason）`);
+      }
+      if (d.comments_received > 0) {
+        const outside = await tx
+          .selectFrom('decision_comments')
+          .select('received_date')
+          .where('decision_id', '=', d.id)
+          .where('channel', '!=', 'import')
+          .where((eb) => eb.or([eb('received_date', '<', String(v.commentStart)), eb('received_date', '>', String(v.commentEnd))]))
+          .executeTakeFirst();
+        if (outside) throw fieldError('commentStart', '征求意见开始日期', `已有 ${outside.received_date} 收到的意见，征求意见期间须包含该日期`);
+      }
+      return;
+    }
+    case 'expert':
+      required(v, [['expertSessionDate', '专家论证日期'], ['experts', '论证专家'], ['expertOpinion', '专家论证意见']]);
+      notFuture(v, [['expertSessionDate', '专家论证日期']]);
+      return;
+    case 'risk':
+      required(v, [['riskAssessmentDate', '风险评估日期'], ['riskLevel', '风险等级'], ['riskAssessor', '风险评估机构'], ['riskReport', '风险评估报告']]);
+      notFuture(v, [['riskAssessmentDate', '风险评估日期']]);
+      return;
+    case 'legality': {
+      notFuture(v, [['legalitySubmittedDate', '送审日期'], ['legalityReviewDate', '审查意见日期']]);
+      const { calendar, rules } = await platform.deadlines.load(tx);
+      const rule = rules.get('decision.legality_review')!;
+      const { due } = computeDeadline(calendar, rule, { start: String(v.legalitySubmittedDate) });
+      if (String(v.legalityDueDate) < due) throw fieldError('legalityDueDate', '审查期限', `应给合法性审查留出不少于${rule.period}个工作日（自送审日期 ${v.legalitySubmittedDate} 起最早为 ${due}；${rule.citation}）`);
+      if (v.legalityReviewDate) required(v, [['legalityConclusion', '审查结论'], ['legalityOpinion', '合法性审查意见']]);
+      else if (v.legalityConclusion || v.legalityOpinion) required(v, [['legalityReviewDate', '审查意见日期']]);
+      return;
+    }
+    case 'deliberation':
+      notFuture(v, [['deliberationDate', '集体讨论日期']]);
+      return;
+  }
+}
+
+/** 意见采纳情况: published on the portal after the period, once every comment is answered. */
+export async function publishCommentSummary(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, date: string): Promise<void> {
+  const d = await loadDecision(tx, scope, id);
+  if (!d.comment_start || !d.comment_end) throw conflict('尚未公开征求意见，不能公布意见采纳情况');
+  if (date <= d.comment_end) throw fieldError('date', '公布日期', `应在征求意见期结束（${d.comment_end}）之后`);
+  if (date > today()) throw fieldError('date', '公布日期', '不能晚于今天');
+  if (d.open_comments > 0) throw conflict(`尚有 ${d.open_comments} 条意见未处理（采纳、部分采纳或不采纳并说明理由），不能公布意见采纳情况`);
+  await updateVersioned(tx, 'decisions', id, version, { comment_summary_date: date }, actor.id);
+  await addTimeline(tx, actor, { recordType: DECISION_RECORD_TYPE, recordId: id, action: 'comment_summary', label: '公布意见采纳情况', note: date });
+  await platform.audit.record(tx, actor, { action: 'decision.comment_summary', targetType: DECISION_RECORD_TYPE, targetId: id, detail: { date } });
+}
+
+export async function addImplementationReport(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, input: { date: string; content: string }): Promise<void> {
+  const d = await loadDecision(tx, scope, id);
+  if (d.status !== 'implementing') throw conflict('决策公布后、后评估完成前方可报告执行情况');
+  if (input.date > today()) throw fieldError('date', '报告日期', '不能晚于今天');
+  if (d.published_date && input.date < d.published_date) throw fieldError('date', '报告日期', `不能早于决策公布日期（${d.published_date}）`);
+  await tx.insertInto('decision_reports').values({ id: newId(), decision_id: id, unit_id: d.unit_id, date: input.date, content: input.content, created_at: nowIso(), created_by: actor.id }).execute();
+  await addTimeline(tx, actor, { recordType: DECISION_RECORD_TYPE, recordId: id, action: 'report', label: '报告决策执行情况', note: input.date });
+  await platform.audit.record(tx, actor, { action: 'decision.report', targetType: DECISION_RECORD_TYPE, targetId: id });
+}
+
+/** Post-evaluation (art. 36): not by the body that assessed the risk before the decision. */
+export async function afterDecisionTransition(tx: Tx, record: Record<string, unknown>, transition: string): Promise<void> {
+  if (transition !== 'evaluate') return;
+  const norm = (s: unknown) => String(s ?? '').replace(/\s+/g, '');
+  if (record.risk_assessor && norm(record.post_evaluator) === norm(record.risk_assessor)) {
+    throw fieldError('values.postEvaluator', '评估机构', `不得由决策前承担风险评估的机构（${record.risk_assessor}）承担决策后评估（条例第三十六条）`);
+  }
+  void tx;
+}
+
+/** A decision's comments changed: its counts follow (the gate reads the open ones). */
+export async function recountComments(tx: Executor, decisionId: string): Promise<void> {
+  const [all, open] = await Promise.all([
+    tx.selectFrom('decision_comments').select((eb) => eb.fn.countAll<number>().as('n')).where('decision_id', '=', decisionId).executeTakeFirstOrThrow(),
+    tx.selectFrom('decision_comments').select((eb) => eb.fn.countAll<number>().as('n')).where('decision_id', '=', decisionId).where('status', '=', 'received').executeTakeFirstOrThrow(),
+  ]);
+  await tx.updateTable('decisions').set({ comments_received: Number(all.n), open_comments: Number(open.n) }).where('id', '=', decisionId).execute();
+}
+
+const decisionQuery = (db: Executor) =>
+  db.selectFrom('decisions as d').innerJoin('org_units as u', 'u.id', 'd.unit_id').leftJoin('decision_catalog_items as c', 'c.id', 'd.catalog_item_id').selectAll('d').select(['u.name as unit_name', 'c.title as catalog_item_title', 'c.ref as catalog_item_ref']);
+type DecisionRow = DecisionTable & { unit_name: string; catalog_item_title: string | null; catalog_item_ref: string | null };
+
+/** Days left to comment, today included; null outside the period. */
+export function daysLeft(start: string | null, end: string | null, asOf = today()): number | null {
+  if (!start || !end || asOf < start || asOf > end) return null;
+  return toDayNumber(end) - toDayNumber(asOf) + 1;
+}
+
+function decisionView(r: DecisionRow): DecisionView {
+  const missing = missingProcedures(r as unknown as Record<string, unknown>);
+  const stage = r.status !== 'drafting' ? (DECISION_WORKFLOW.states[r.status]?.label ?? r.status) : missing.length ? PROCEDURES[missing[0]!] : '待集体讨论决定';
+  return {
+    ...recordView(DECISION, r),
+    ...statusOf(DECISION_WORKFLOW, r.status),
+    unitName: r.unit_name,
+    catalogItemTitle: r.catalog_item_title,
+    stage,
+    missing: r.status === 'drafting' ? missing : [],
+    openComments: Number(r.open_comments),
+    commentDaysLeft: r.status === 'drafting' && !r.pp_na_reason ? daysLeft(r.comment_start, r.comment_end) : null,
+  };
+}
+
+export async function listDecisions(platform: Platform, scope: DataScope, query: DecisionListQuery) {
+  let base = decisionQuery(platform.db);
+  if (query.status) base = base.where('d.status', '=', query.status);
+  const page = await listPage<DecisionRow>(platform.db, base, DECISION, { alias: 'd', unitColumn: 'd.unit_id', defaultSort: { field: 'year', order: 'desc' } }, scope, query);
+  return { ...page, items: page.items.map(decisionView) };
+}
+
+function procedureViews(r: DecisionTable): ProcedureView[] {
+  const row = r as unknown as Record<string, unknown>;
+  const line = (p: Procedure): string => {
+    switch (p) {
+      case 'public_participation':
+        if (r.pp_na_reason) return `不适用：${r.pp_na_reason}`;
+        if (!r.comment_start) return '尚未公开征求意见';
+        return `${r.comment_start} 至 ${r.comment_end} 公开征求意见，收到意见 ${r.comments_received} 条${r.open_comments ? `，${r.open_comments} 条待处理` : ''}；${r.comment_summary_date ? `${r.comment_summary_date} 公布意见采纳情况` : '意见采纳情况尚未公布'}`;
+      case 'expert':
+        return r.expert_na_reason ? `不适用：${r.expert_na_reason}` : r.expert_date ? `${r.expert_date} 专家论证（${r.experts ?? ''}）` : '尚未记录专家论证';
+      case 'risk':
+        return r.risk_na_reason ? `不适用：${r.risk_na_reason}` : r.risk_date ? `${r.risk_date} 风险评估，风险等级：${{ high: '高', medium: '中', low: '低' }[r.risk_level as 'high'] ?? '—'}（${r.risk_assessor ?? ''}）` : '尚未记录风险评估';
+      case 'legality':
+        if (!r.legality_submitted_date) return '尚未送审';
+        if (!r.legality_date) return `${r.legality_submitted_date} 送${r.legality_reviewer ?? ''}审查，审查期限至 ${r.legality_due_date}`;
+        return `${r.legality_date} ${r.legality_reviewer ?? ''}出具审查意见：${{ legal: '合法', amend: '修改后合法', illegal: '不合法' }[r.legality_conclusion as 'legal'] ?? ''}`;
+      case 'deliberation':
+        return r.deliberation_date ? `${r.deliberation_date} ${r.meeting_name ?? ''}集体讨论` : '尚未集体讨论';
+    }
+  };
+  return (Object.keys(PROCEDURES) as Procedure[]).map((p) => ({
+    key: p,
+    label: PROCEDURES[p],
+    done: procedureDone(row, p),
+    notApplicable: !!(NA_FIELD[p] && row[DECISION.fields[NA_FIELD[p] as 'ppNaReason'].column]),
+    skippable: SKIPPABLE.includes(p),
+    summary: line(p),
+  }));
+}
+
+export async function eventsOf(db: Executor, decisionId: string): Promise<EventView[]> {
+  const rows = await db.selectFrom('decision_events').selectAll().where('decision_id', '=', decisionId).orderBy('date').orderBy('id').execute();
+  return rows.map(eventView);
+}
+const eventView = (e: DecisionEventTable): EventView => ({ id: e.id, ref: e.ref, kind: e.kind as keyof typeof EVENT_KINDS, kindLabel: EVENT_KINDS[e.kind as keyof typeof EVENT_KINDS] ?? e.kind, date: e.date, noticeDate: e.notice_date, participants: Number(e.participants), participantList: e.participant_list, record: e.record });
+
+export async function getDecision(platform: Platform, scope: DataScope, id: string): Promise<DecisionDetail> {
+  const row = rowInScope((await decisionQuery(platform.db).where('d.id', '=', id).executeTakeFirst()) as DecisionRow | undefined, scope, '重大行政决策');
+  const [events, reports] = await Promise.all([
+    eventsOf(platform.db, id),
+    platform.db.selectFrom('decision_reports').select(['id', 'date', 'content']).where('decision_id', '=', id).orderBy('date').orderBy('id').execute(),
+  ]);
+  return { ...decisionView(row), procedures: procedureViews(row), events, reports };
+}
+
+// ---- Consultation events ----------------------------------------------------------------------
+
+/** A hearing, expert session or comment meeting; a hearing is announced at least 7 days ahead (art. 17). */
+export async function addEvent(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, input: EventInput & { ref?: string | null }, options: { imported?: boolean } = {}): Promise<string> {
+  const d = await loadDecision(tx, scope, id);
+  if (input.participants < 0) throw fieldError('participants', '参加人数', '不能为负数');
+  if (input.noticeDate && input.noticeDate > input.date) throw fieldError('noticeDate', '公告日期', `不能晚于举行日期（${input.date}）`);
+  if (input.kind === 'hearing' && !options.imported) {
+    if (!input.noticeDate) throw fieldError('noticeDate', '公告日期', '必填：听证会应于举行7日前向社会公告（条例第十七条）');
+    const latest = fromDayNumber(toDayNumber(input.date) - HEARING_NOTICE_DAYS);
+    if (input.noticeDate > latest) throw fieldError('noticeDate', '公告日期', `距听证会不足${HEARING_NOTICE_DAYS}日：听证会（${input.date}）应于${HEARING_NOTICE_DAYS}日前公告，公告日期最晚为 ${latest}（条例第十七条）`);
+  }
+  const eventId = newId();
+  await tx
+    .insertInto('decision_events')
+    .values({ id: eventId, ref: input.ref ?? null, unit_id: d.unit_id, decision_id: id, kind: input.kind, date: input.date, notice_date: input.noticeDate ?? null, participants: input.participants, participant_list: input.participantList ?? null, record: input.record ?? null, ...newStamps(actor.id) })
+    .execute();
+  await addTimeline(tx, actor, { recordType: DECISION_RECORD_TYPE, recordId: id, action: 'event', label: `记录${EVENT_KINDS[input.kind]}`, note: input.date });
+  await platform.audit.record(tx, actor, { action: 'decision.event', targetType: DECISION_RECORD_TYPE, targetId: id, detail: { kind: input.kind, date: input.date } });
+  return eventId;
+}
+
+// ---- Comments ---------------------------------------------------------------------------------
+
+const commentTitle = (content: string) => (content.length > 30 ? `${content.slice(0, 30)}…` : content);
+
+/**
+ * One comment on a draft during its period: from the portal (today) or entered by staff (a letter,
+ * an e-mail, a meeting) on the day received.
+ */
+export async function createComment(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: CommentInput & { ref?: string | null }): Promise<string> {
+  const d = await tx.selectFrom('decisions').selectAll().where('id', '=', input.decisionId).executeTakeFirst();
+  if (!d || !inScope(scope, d.unit_id)) throw fieldError('decisionId', '征求意见的决策草案', '不存在或无权访问');
+  if (d.status !== 'drafting' || d.pp_na_reason || !d.comment_start || !d.comment_end) throw fieldError('decisionId', '征求意见的决策草案', '未在公开征求意见');
+  if (input.receivedDate > today()) throw fieldError('receivedDate', '收到日期', '不能晚于今天');
+  if (input.receivedDate < d.comment_start || input.receivedDate > d.comment_end) throw fieldError('receivedDate', '收到日期', `不在征求意见期间（${d.comment_start} 至 ${d.comment_end}）内`);
+  const row = {
+    id: newId(),
+    ref: input.ref ?? null,
+    ...recordRow<DecisionCommentTable>(COMMENT, input),
+    unit_id: d.unit_id,
+    title: commentTitle(input.content),
+    commenter_phone_enc: input.commenterPhone ? encryptText(platform.keys, input.commenterPhone) : null,
+    status: 'received',
+    ...newStamps(actor.id),
+  } as DecisionCommentTable;
+  await tx.insertInto('decision_comments').values(row).execute();
+  await recountComments(tx, d.id);
+  await addTimeline(tx, actor, { recordType: COMMENT_RECORD_TYPE, recordId: row.id, action: 'create', label: '收到意见', toStatus: 'received', note: input.receivedDate });
+  await platform.audit.record(tx, actor, { action: 'decision.comment_create', targetType: COMMENT_RECORD_TYPE, targetId: row.id, detail: { decisionId: d.id, channel: input.channel } });
+  return row.id;
+}
+
+const commentQuery = (db: Executor) =>
+  db.selectFrom('decision_comments as m').innerJoin('decisions as d', 'd.id', 'm.decision_id').innerJoin('org_units as u', 'u.id', 'm.unit_id').selectAll('m').select(['d.title as decision_title', 'u.name as unit_name']);
+type CommentRow = DecisionCommentTable & { decision_title: string; unit_name: string };
+
+const commentView = (platform: Platform, r: CommentRow): CommentView => ({
+  ...recordView(COMMENT, r),
+  ...maskedSealed(platform, COMMENT, r),
+  ...statusOf(COMMENT_WORKFLOW, r.status),
+  title: r.title,
+  unitName: r.unit_name,
+  decisionTitle: r.decision_title,
+});
+
+export async function listComments(platform: Platform, scope: DataScope, query: CommentListQuery & { decisionId?: string }) {
+  let base = commentQuery(platform.db);
+  if (query.status) base = base.where('m.status', '=', query.status);
+  if (query.decisionId) base = base.where('m.decision_id', '=', query.decisionId);
+  const page = await listPage<CommentRow>(platform.db, base, COMMENT, { alias: 'm', unitColumn: 'm.unit_id', defaultSort: { field: 'receivedDate', order: 'desc' } }, scope, query);
+  return { ...page, items: page.items.map((r) => commentView(platform, r)) };
+}
+
+export async function getComment(platform: Platform, scope: DataScope, id: string): Promise<CommentView> {
+  const row = rowInScope((await commentQuery(platform.db).where('m.id', '=', id).executeTakeFirst()) as CommentRow | undefined, scope, '意见');
+  return commentView(platform, row);
+}
+
+/** Kept for the scope check of sub-routes. */
+export async function assertDecisionInScope(db: Executor, scope: DataScope, id: string): Promise<void> {
+  const d = await db.selectFrom('decisions').select('unit_id').where('id', '=', id).executeTakeFirst();
+  if (!d) throw notFound('重大行政决策');
+  assertInScope(scope, d.unit_id, '重大行政决策');
+}

@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { MigrationSet } from '../../kernel/db/migrations.ts';
+import { createRecordTable, createIndexes, createTable } from '../../kernel/db/schema.ts';
+
+export const decisionMigrations: MigrationSet = () => ({
+  decision_0001_tables: {
+    async up(db: Kysely<any>) {
+      await createRecordTable(db, 'decision_catalog_items', `
+        year integer not null, title text not null, planned_date text, consent_date text, added_reason text,
+        status text not null, withdrawn_date text, withdrawn_reason text`);
+      await createIndexes(db, 'decision_catalog_items', { year: 'year, unit_id' });
+      await createRecordTable(db, 'decisions', `
+        year integer not null, title text not null, catalog_item_id text references decision_catalog_items(id),
+        unlisted_reason text, summary text, status text not null,
+        pp_na_reason text, draft_text text, comment_start text, comment_end text, comment_short_reason text,
+        comments_received integer not null default 0, open_comments integer not null default 0, comment_summary_date text,
+        expert_na_reason text, expert_date text, experts text, expert_opinion text,
+        risk_na_reason text, risk_date text, risk_level text, risk_assessor text, risk_report text, risk_measures text,
+        legality_submitted_date text, legality_due_date text, legality_reviewer_kind text, legality_reviewer text,
+        legality_date text, legality_conclusion text, legality_opinion text,
+        meeting text, meeting_name text, deliberation_date text, minutes text, dissent text,
+        decided_date text, published_date text, publication text,
+        post_eval_date text, post_eval_trigger text, post_evaluator text, post_eval_conclusion text, post_eval_report text`);
+      await createIndexes(db, 'decisions', { year: 'year, unit_id', decided: 'decided_date', comment: 'comment_end, comment_start', catalog: 'catalog_item_id' });
+      await createRecordTable(db, 'decision_comments', `
+        decision_id text not null references decisions(id), title text not null, received_date text not null,
+        commenter_name text, commenter_phone_enc text, content text not null, channel text not null, status text not null,
+        answer text, answer_reason text, answered_date text`);
+      await createIndexes(db, 'decision_comments', { decision: 'decision_id, status', received: 'received_date' });
+      await createRecordTable(db, 'decision_events', `
+        decision_id text not null references decisions(id), kind text not null, date text not null, notice_date text,
+        participants integer not null, participant_list text, record text`);
+      await createIndexes(db, 'decision_events', { decision: 'decision_id', date: 'date' });
+      await createTable(db, 'decision_reports', `
+        id text primary key, decision_id text not null references decisions(id), unit_id text not null references org_units(id),
+        date text not null, content text not null, created_at text not null, created_by text`);
+      await createIndexes(db, 'decision_reports', { decision: 'decision_id' });
+    },
+  },
+});

@@ -1,0 +1,398 @@
+// Major administrative decisions — 重大行政决策 (domain.md §2.5, issue 14; 重大行政决策程序暂行条例,
+// 2019): the yearly catalog (决策事项目录), the decision with its five statutory procedures (公众参与、
+// 专家论证、风险评估、合法性审查、集体讨论决定), the public's comments on a draft, the consultation
+// events (听证会、专家论证会、征求意见会), publication, implementation and post-evaluation.
+import { z, isoDate, labelledEnum, text, version } from '../zod.ts';
+import { createInput, defineRecord, f, listQuery, updateInput, type RecordView, type StatusView } from '../records.ts';
+import { stateLabels, type WorkflowDef } from '../workflow.ts';
+import type { Role } from '../roles.ts';
+
+export const CATALOG_RECORD_TYPE = 'decision_catalog_item';
+export const DECISION_RECORD_TYPE = 'decision';
+export const COMMENT_RECORD_TYPE = 'decision_comment';
+export const EVENT_RECORD_TYPE = 'decision_event';
+
+/** Who keeps a unit's decisions: the owner unit's staff and the law office. */
+export const DECISION_ROLES: readonly Role[] = ['law_office', 'unit_liaison', 'unit_head'];
+
+// ---- Catalog ----------------------------------------------------------------------------------
+
+export const CATALOG_WORKFLOW: WorkflowDef = {
+  recordType: CATALOG_RECORD_TYPE,
+  title: '决策事项目录',
+  table: 'decision_catalog_items',
+  titleColumn: 'title',
+  readPermission: 'decision.read',
+  linkPrefix: '/decision-catalog/',
+  states: {
+    listed: { label: '在目录中', tone: 'processing' },
+    withdrawn: { label: '已调出目录', tone: 'default', final: true },
+  },
+  transitions: [
+    {
+      key: 'withdraw',
+      label: '调出目录',
+      from: ['listed'],
+      to: 'withdrawn',
+      roles: ['law_office'],
+      danger: true,
+      secondary: true,
+      input: z.strictObject({ withdrawnReason: text('调出理由', 500) }),
+      inputColumns: { withdrawnReason: 'withdrawn_reason' },
+      dateColumn: 'withdrawn_date',
+    },
+  ],
+};
+
+/** 决策事项目录 item: one line of a year's catalog (art. 3), published once the Party committee consented. */
+export const CATALOG_ITEM = defineRecord({
+  type: CATALOG_RECORD_TYPE,
+  title: '目录事项',
+  table: 'decision_catalog_items',
+  fields: {
+    year: f.integer('目录年度', { required: true, list: true, filter: true, sort: true, example: '2026' }),
+    title: f.text('决策事项', { max: 200, required: true, list: true, sort: true, search: true, example: '城区停车收费标准调整' }),
+    unitId: f.unit('承办单位', { required: true, list: true, filter: true, importName: 'ownerUnitCode', example: 'SFX-D05' }),
+    plannedDate: f.date('计划完成时间', { list: true, sort: true, example: '2026-09-30' }),
+    consentDate: f.date('党委同意日期', { list: true, sort: true, note: '经同级党委同意后向社会公布（条例第三条）', example: '2026-02-20' }),
+    addedReason: f.text('增补理由', { max: 500, importName: false, note: '目录已公布后增补事项的，须说明理由' }),
+    withdrawnDate: f.date('调出日期', { input: false, importName: false, list: true }),
+    withdrawnReason: f.text('调出理由', { max: 500, input: false, importName: false }),
+  },
+});
+
+export const catalogItemInput = createInput(CATALOG_ITEM);
+export type CatalogItemInput = z.infer<typeof catalogItemInput>;
+export const catalogItemUpdate = updateInput(CATALOG_ITEM);
+export type CatalogItemUpdate = z.infer<typeof catalogItemUpdate>;
+export const catalogListQuery = listQuery(CATALOG_ITEM, {
+  status: z.enum(['listed', 'withdrawn'], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+});
+export type CatalogListQuery = z.infer<typeof catalogListQuery>;
+export type CatalogItemView = RecordView<typeof CATALOG_ITEM.fields> & StatusView & { unitName: string; published: boolean; decisionId: string | null };
+
+// ---- Decision ---------------------------------------------------------------------------------
+
+export const PROCEDURES = {
+  public_participation: '公众参与',
+  expert: '专家论证',
+  risk: '风险评估',
+  legality: '合法性审查',
+  deliberation: '集体讨论决定',
+} as const;
+export type Procedure = keyof typeof PROCEDURES;
+/** The procedures a decision may mark not applicable (with a reason); 合法性审查 and 集体讨论决定 never. */
+export const SKIPPABLE: readonly Procedure[] = ['public_participation', 'expert', 'risk'];
+
+export const RISK_LEVELS = { high: '高', medium: '中', low: '低' } as const;
+export const REVIEWER_KINDS = { law_office: '司法行政部门（合法性审查机构）', advisor: '法律顾问、公职律师' } as const;
+export const LEGALITY_CONCLUSIONS = { legal: '合法', amend: '修改后合法', illegal: '不合法' } as const;
+export const MEETINGS = { standing: '常务会议', plenary: '全体会议' } as const;
+export const POST_EVAL_CONCLUSIONS = { continue: '继续执行', adjust: '调整', stop: '停止执行' } as const;
+
+export const DECISION_WORKFLOW: WorkflowDef = {
+  recordType: DECISION_RECORD_TYPE,
+  title: '重大行政决策',
+  table: 'decisions',
+  titleColumn: 'title',
+  readPermission: 'decision.read',
+  linkPrefix: '/decisions/',
+  states: {
+    drafting: { label: '拟决策', tone: 'processing' },
+    decided: { label: '已决策', tone: 'success' },
+    implementing: { label: '执行中', tone: 'processing' },
+    evaluated: { label: '已后评估', tone: 'success', final: true },
+    terminated: { label: '已终止', tone: 'default', final: true },
+  },
+  transitions: [
+    {
+      key: 'decide',
+      label: '作出决策',
+      from: ['drafting'],
+      to: 'decided',
+      roles: DECISION_ROLES,
+      // Art. 30–31: decided by the government's meeting only after every applicable procedure.
+      check: (r) => {
+        const missing = missingProcedures(r);
+        return missing.length ? `以下决策程序尚未完成：${missing.map((p) => PROCEDURES[p]).join('、')}` : null;
+      },
+      dateColumn: 'decided_date',
+    },
+    {
+      key: 'publish',
+      label: '公布决策',
+      from: ['decided'],
+      to: 'implementing',
+      roles: DECISION_ROLES,
+      input: z.strictObject({ publication: text('公布载体', 200) }),
+      inputColumns: { publication: 'publication' },
+      dateColumn: 'published_date',
+    },
+    {
+      key: 'evaluate',
+      label: '完成决策后评估',
+      from: ['implementing'],
+      to: 'evaluated',
+      roles: DECISION_ROLES,
+      input: z.strictObject({
+        postEvalTrigger: text('评估启动情形', 500),
+        postEvaluator: text('评估机构', 200),
+        postEvalConclusion: labelledEnum(POST_EVAL_CONCLUSIONS, '评估结论', 'postEvalConclusion'),
+        postEvalReport: text('评估报告摘要', 3000),
+      }),
+      inputColumns: { postEvalTrigger: 'post_eval_trigger', postEvaluator: 'post_evaluator', postEvalConclusion: 'post_eval_conclusion', postEvalReport: 'post_eval_report' },
+      dateColumn: 'post_eval_date',
+    },
+    {
+      key: 'terminate',
+      label: '终止决策',
+      from: ['drafting'],
+      to: 'terminated',
+      roles: DECISION_ROLES,
+      noteRequired: true,
+      danger: true,
+      secondary: true,
+    },
+  ],
+};
+export const DECISION_STATUSES = stateLabels(DECISION_WORKFLOW);
+
+/** Whether each procedure is recorded (or not applicable with a reason), from the decision's row. */
+export function procedureDone(r: Record<string, unknown>, p: Procedure): boolean {
+  const has = (c: string) => r[c] !== null && r[c] !== undefined && r[c] !== '';
+  switch (p) {
+    case 'public_participation':
+      return has('pp_na_reason') || (has('comment_start') && has('comment_end') && has('comment_summary_date') && Number(r.open_comments ?? 0) === 0);
+    case 'expert':
+      return has('expert_na_reason') || (has('expert_date') && has('expert_opinion'));
+    case 'risk':
+      return has('risk_na_reason') || (has('risk_date') && has('risk_level'));
+    case 'legality':
+      return has('legality_date') && has('legality_conclusion') && r.legality_conclusion !== 'illegal';
+    case 'deliberation':
+      return has('deliberation_date') && has('minutes');
+  }
+}
+export const missingProcedures = (r: Record<string, unknown>): Procedure[] => (Object.keys(PROCEDURES) as Procedure[]).filter((p) => !procedureDone(r, p));
+
+/** 重大行政决策: what is registered; each procedure is recorded by its own request, the decision and after by the workflow. */
+export const DECISION = defineRecord({
+  type: DECISION_RECORD_TYPE,
+  title: '重大行政决策',
+  table: 'decisions',
+  fields: {
+    title: f.text('决策事项', { max: 200, required: true, sort: true, search: true, example: '城区停车收费标准调整' }),
+    year: f.integer('年度', { required: true, list: true, filter: true, sort: true, importName: false, note: '目录事项的年度；未列入目录的，按决策开始办理的年度' }),
+    unitId: f.unit('承办单位', { required: true, list: true, filter: true, importName: 'ownerUnitCode', example: 'SFX-D05' }),
+    catalogItemId: f.record('目录事项', { note: '列入年度目录的，选择目录事项；未列入的，须说明理由', example: 'ML-2026-01' }),
+    unlistedReason: f.text('未列入目录的理由', { max: 500, importName: false }),
+    summary: f.longText('决策事项说明', { max: 3000, importName: false }),
+    // 公众参与 (arts. 14–19)
+    ppNaReason: f.text('公众参与不适用理由', { max: 500, input: false, importName: false }),
+    draftText: f.longText('决策草案及说明', { max: 20000, input: false, importName: false, note: '征求意见期间在门户网站公布' }),
+    commentStart: f.date('征求意见开始日期', { input: false, list: true, sort: true, example: '2026-03-01' }),
+    commentEnd: f.date('征求意见截止日期', { input: false, notBefore: ['commentStart'], example: '2026-03-31' }),
+    commentShortReason: f.text('征求意见期限少于30日的理由', { max: 500, input: false, importName: false }),
+    commentsReceived: f.integer('收到意见（条）', { input: false, list: true, example: '12' }),
+    commentSummaryDate: f.date('意见采纳情况公布日期', { input: false, importName: false, notBefore: ['commentEnd'] }),
+    // 专家论证 (arts. 19–21)
+    expertNaReason: f.text('专家论证不适用理由', { max: 500, input: false, importName: false }),
+    expertSessionDate: f.date('专家论证日期', { input: false, column: 'expert_date', example: '2026-04-10' }),
+    experts: f.text('论证专家', { max: 500, input: false, importName: false }),
+    expertOpinion: f.longText('专家论证意见', { max: 3000, input: false, importName: false }),
+    // 风险评估 (arts. 22–24)
+    riskNaReason: f.text('风险评估不适用理由', { max: 500, input: false, importName: false }),
+    riskAssessmentDate: f.date('风险评估日期', { input: false, column: 'risk_date', example: '2026-04-20' }),
+    riskLevel: f.enum('风险等级', RISK_LEVELS, { input: false, list: true, filter: true, example: 'low' }),
+    riskAssessor: f.text('风险评估机构', { max: 200, input: false, importName: false }),
+    riskReport: f.longText('风险评估报告', { max: 3000, input: false, importName: false }),
+    riskMeasures: f.longText('风险防范措施', { max: 3000, input: false, importName: false }),
+    // 合法性审查 (arts. 25–28)
+    legalitySubmittedDate: f.date('送审日期', { input: false, importName: false }),
+    legalityDueDate: f.date('审查期限', { input: false, importName: false, notBefore: ['legalitySubmittedDate'] }),
+    legalityReviewerKind: f.enum('审查机构类别', REVIEWER_KINDS, { input: false, importName: false }),
+    legalityReviewer: f.text('审查机构（人员）', { max: 200, input: false, importName: false }),
+    legalityReviewDate: f.date('审查意见日期', { input: false, column: 'legality_date', notBefore: ['legalitySubmittedDate'], example: '2026-05-08' }),
+    legalityConclusion: f.enum('审查结论', LEGALITY_CONCLUSIONS, { input: false, importName: false }),
+    legalityOpinion: f.longText('合法性审查意见', { max: 3000, input: false, importName: false }),
+    // 集体讨论决定 (arts. 30–31)
+    meeting: f.enum('会议', MEETINGS, { input: false, importName: false }),
+    meetingName: f.text('会议名称', { max: 200, input: false, importName: false }),
+    deliberationDate: f.date('集体讨论日期', { input: false, example: '2026-05-20' }),
+    minutes: f.longText('会议纪要', { max: 5000, input: false, importName: false }),
+    dissent: f.longText('不同意见', { max: 3000, input: false, importName: false, note: '集体讨论中的不同意见如实记录（条例第三十条）' }),
+    // Decision, publication (art. 32), post-evaluation (art. 36)
+    decidedDate: f.date('决策日期', { input: false, list: true, sort: true, notBefore: ['commentEnd', 'expertSessionDate', 'riskAssessmentDate', 'legalityReviewDate', 'deliberationDate'], example: '2026-05-20' }),
+    publishedDate: f.date('公布日期', { input: false, importName: false, notBefore: ['decidedDate'] }),
+    publication: f.text('公布载体', { max: 200, input: false, importName: false }),
+    postEvalDate: f.date('后评估完成日期', { input: false, column: 'post_eval_date', importName: 'postEvaluationDate', notBefore: ['decidedDate'], example: '' }),
+    postEvalTrigger: f.text('评估启动情形', { max: 500, input: false, importName: false }),
+    postEvaluator: f.text('评估机构', { max: 200, input: false, importName: false }),
+    postEvalConclusion: f.enum('评估结论', POST_EVAL_CONCLUSIONS, { input: false, importName: false }),
+    postEvalReport: f.longText('评估报告摘要', { max: 3000, input: false, importName: false }),
+  },
+});
+
+export const decisionInput = createInput(DECISION, {}, ['title', 'year', 'unitId', 'catalogItemId', 'unlistedReason', 'summary']);
+export type DecisionInput = z.infer<typeof decisionInput>;
+export const decisionListQuery = listQuery(DECISION, {
+  status: z.enum(Object.keys(DECISION_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+});
+export type DecisionListQuery = z.infer<typeof decisionListQuery>;
+
+export interface ProcedureView {
+  key: Procedure;
+  label: string;
+  done: boolean;
+  notApplicable: boolean;
+  skippable: boolean;
+  /** One line: what is recorded, or what is still missing. */
+  summary: string;
+}
+
+export type DecisionView = RecordView<typeof DECISION.fields> &
+  StatusView & {
+    unitName: string;
+    catalogItemTitle: string | null;
+    /** The first procedure not yet recorded (the stage the decision is in), or null. */
+    stage: string;
+    missing: Procedure[];
+    openComments: number;
+    /** Days left for comment (today counted), while the period runs. */
+    commentDaysLeft: number | null;
+  };
+
+export interface ImplementationReportView {
+  id: string;
+  date: string;
+  content: string;
+}
+
+export type DecisionDetail = DecisionView & {
+  procedures: ProcedureView[];
+  events: EventView[];
+  reports: ImplementationReportView[];
+};
+
+// What each procedure's request records: the facts, or `notApplicable` with a reason where allowed.
+const na = { notApplicable: text('不适用理由', 500).optional() };
+export const procedureInputs = {
+  public_participation: z.strictObject({
+    version,
+    ...na,
+    draftText: text('决策草案及说明', 20000).optional(),
+    commentStart: isoDate('征求意见开始日期').optional(),
+    commentEnd: isoDate('征求意见截止日期').optional(),
+    commentShortReason: text('征求意见期限少于30日的理由', 500).optional(),
+  }),
+  expert: z.strictObject({ version, ...na, expertSessionDate: isoDate('专家论证日期').optional(), experts: text('论证专家', 500).optional(), expertOpinion: text('专家论证意见', 3000).optional() }),
+  risk: z.strictObject({
+    version,
+    ...na,
+    riskAssessmentDate: isoDate('风险评估日期').optional(),
+    riskLevel: labelledEnum(RISK_LEVELS, '风险等级', 'riskLevel').optional(),
+    riskAssessor: text('风险评估机构', 200).optional(),
+    riskReport: text('风险评估报告', 3000).optional(),
+    riskMeasures: text('风险防范措施', 3000).optional(),
+  }),
+  legality: z.strictObject({
+    version,
+    legalitySubmittedDate: isoDate('送审日期'),
+    legalityDueDate: isoDate('审查期限'),
+    legalityReviewerKind: labelledEnum(REVIEWER_KINDS, '审查机构类别', 'legalityReviewerKind'),
+    legalityReviewer: text('审查机构（人员）', 200),
+    legalityReviewDate: isoDate('审查意见日期').optional(),
+    legalityConclusion: labelledEnum(LEGALITY_CONCLUSIONS, '审查结论', 'legalityConclusion').optional(),
+    legalityOpinion: text('合法性审查意见', 3000).optional(),
+  }),
+  deliberation: z.strictObject({
+    version,
+    meeting: labelledEnum(MEETINGS, '会议', 'meeting'),
+    meetingName: text('会议名称', 200),
+    deliberationDate: isoDate('集体讨论日期'),
+    minutes: text('会议纪要', 5000),
+    dissent: text('不同意见', 3000).optional(),
+  }),
+} as const;
+export type ProcedureInput<P extends Procedure> = z.infer<(typeof procedureInputs)[P]>;
+
+export const implementationReportInput = z.strictObject({ date: isoDate('报告日期'), content: text('执行情况', 3000) });
+export const commentSummaryInput = z.strictObject({ version, date: isoDate('公布日期') });
+
+// ---- Comments ---------------------------------------------------------------------------------
+
+export const COMMENT_CHANNELS = { online: '网上提交', letter: '信函', email: '电子邮件', meeting: '座谈会、征求意见会', hearing: '听证会', import: '批量导入' } as const;
+export const COMMENT_ANSWERS = { adopted: '采纳', partly: '部分采纳', rejected: '不采纳' } as const;
+
+export const COMMENT_WORKFLOW: WorkflowDef = {
+  recordType: COMMENT_RECORD_TYPE,
+  title: '决策草案意见',
+  table: 'decision_comments',
+  titleColumn: 'title',
+  readPermission: 'decision.read',
+  linkPrefix: '/decision-comments/',
+  states: {
+    received: { label: '待处理', tone: 'warning' },
+    answered: { label: '已处理', tone: 'success', final: true },
+  },
+  transitions: [
+    {
+      key: 'answer',
+      label: '处理意见',
+      from: ['received'],
+      to: 'answered',
+      roles: DECISION_ROLES,
+      input: z.strictObject({ answer: labelledEnum(COMMENT_ANSWERS, '采纳情况', 'answer'), answerReason: text('理由', 1000) }),
+      inputColumns: { answer: 'answer', answerReason: 'answer_reason' },
+      dateColumn: 'answered_date',
+    },
+  ],
+};
+
+/** One comment on a draft decision: from the portal, or entered by staff (letters, meetings). */
+export const COMMENT = defineRecord({
+  type: COMMENT_RECORD_TYPE,
+  title: '意见',
+  table: 'decision_comments',
+  fields: {
+    decisionId: f.record('征求意见的决策草案', { required: true, list: true, display: 'decisionTitle', importName: false }),
+    receivedDate: f.date('收到日期', { required: true, notAfterToday: true, list: true, sort: true, filter: true }),
+    commenterName: f.text('提出人', { max: 100, list: true, note: '可不署名' }),
+    commenterPhone: f.phone('联系电话'),
+    content: f.longText('意见内容', { max: 3000, required: true, list: true, search: true }),
+    channel: f.enum('来源', COMMENT_CHANNELS, { required: true, list: true, filter: true }),
+    answer: f.enum('采纳情况', COMMENT_ANSWERS, { input: false, list: true, filter: true }),
+    answerReason: f.text('理由', { max: 1000, input: false, list: true }),
+    answeredDate: f.date('处理日期', { input: false, notBefore: ['receivedDate'] }),
+  },
+});
+export const commentInput = createInput(COMMENT);
+export type CommentInput = z.infer<typeof commentInput>;
+export const commentListQuery = listQuery(COMMENT, {
+  decisionId: z.string().trim().max(64).optional().meta({ title: '决策' }),
+  status: z.enum(['received', 'answered'], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+});
+export type CommentListQuery = z.infer<typeof commentListQuery>;
+export type CommentView = RecordView<typeof COMMENT.fields> & StatusView & { title: string; unitName: string; decisionTitle: string };
+
+// ---- Consultation events ----------------------------------------------------------------------
+
+export const EVENT_KINDS = { hearing: '听证会', expert: '专家论证会', comment_meeting: '座谈会、征求意见会' } as const;
+
+export const EVENT = defineRecord({
+  type: EVENT_RECORD_TYPE,
+  title: '公众参与活动',
+  table: 'decision_events',
+  unitColumn: 'unit_id',
+  fields: {
+    kind: f.enum('类别', EVENT_KINDS, { required: true, list: true }),
+    date: f.date('举行日期', { required: true, list: true }),
+    noticeDate: f.date('公告日期', { importName: false, note: '听证会应于举行7日前公告时间、地点和拟听证事项（条例第十七条）', list: true }),
+    participants: f.integer('参加人数', { required: true, list: true }),
+    participantList: f.longText('参加人员', { max: 3000, importName: false }),
+    record: f.longText('会议记录', { max: 5000, importName: false }),
+  },
+});
+export const eventInput = createInput(EVENT, {}, ['kind', 'date', 'noticeDate', 'participants', 'participantList', 'record']);
+export type EventInput = z.infer<typeof eventInput>;
+export type EventView = { id: string; ref: string | null; kind: keyof typeof EVENT_KINDS; kindLabel: string; date: string; noticeDate: string | null; participants: number; participantList: string | null; record: string | null };

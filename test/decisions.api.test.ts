@@ -1,0 +1,265 @@
+// 重大行政决策 over HTTP (issue 14): the catalog (增补 needs a reason once published, 调出 with a
+// reason, the portal's catalog), a decision's five procedures (合法性审查 and 集体讨论决定 never
+// skippable, the 30-day comment period, 7 working days for the legality review, a hearing announced
+// 7 days ahead), the gate to 已决策 (409 naming the missing procedures), comments from the portal and
+// staff within the window, each answered, the summary after the period, post-evaluation not by the
+// risk assessor; scope; imports all-or-nothing; the figures.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { advance, createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
+import { powDigest, zeroBits } from '../src/server/kernel/public/pow.ts';
+
+let env: TestEnv;
+let office: Agent;
+let liaisonA: Agent;
+let liaisonB: Agent;
+let unitA: { id: string; code: string };
+let unitB: { id: string; code: string };
+const today = toDayNumber(chinaToday());
+const day = (offset: number) => fromDayNumber(today + offset);
+const year = Number(chinaToday().slice(0, 4));
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  const root = await makeUnit(env.platform, { kind: 'county', name: '决策测试县人民政府', code: `DC${Date.now() % 100000}` });
+  const justice = await makeUnit(env.platform, { parent: root, name: '司法局' });
+  unitA = await makeUnit(env.platform, { parent: root, name: '发展和改革局' });
+  unitB = await makeUnit(env.platform, { parent: root, name: '教育局' });
+  office = await loggedIn(env.app, (await makeUser(env.platform, { unit: justice, roles: ['law_office'] })).username);
+  liaisonA = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitA as any, roles: ['unit_liaison'] })).username);
+  liaisonB = await loggedIn(env.app, (await makeUser(env.platform, { unit: unitB as any, roles: ['unit_liaison'] })).username);
+});
+afterAll(() => env.close());
+
+const ok = async (res: { statusCode: number; body: string; json(): any }, status = 200) => {
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json();
+};
+const version = async (id: string) => (await office.get(`/api/v1/decisions/${id}`)).json().version as number;
+const proc = async (agent: Agent, id: string, p: string, body: Record<string, unknown>) => agent.put(`/api/v1/decisions/${id}/procedures/${p}`, { version: await version(id), ...body });
+const DRAFT = '第一条 为规范停车管理，制定本方案。';
+
+async function decision(title: string, extra: Record<string, unknown> = {}) {
+  return ok(await liaisonA.post('/api/v1/decisions', { title, year, unitId: unitA.id, unlistedReason: '年度中新增的应急事项', ...extra }), 201);
+}
+
+/** A decision with every procedure recorded in the past, ready for 作出决策. */
+async function prepared(title: string) {
+  const d = await decision(title);
+  await ok(await proc(liaisonA, d.id, 'public_participation', { draftText: DRAFT, commentStart: day(-80), commentEnd: day(-50) }));
+  await ok(await liaisonA.post('/api/v1/decision-comments', { decisionId: d.id, receivedDate: day(-70), content: '建议延长免费时段', channel: 'letter', commenterName: '李某' }), 201);
+  const [c] = (await liaisonA.get(`/api/v1/decision-comments?decisionId=${d.id}`)).json().items;
+  await advance(liaisonA, 'decision_comment', c.id, 'answer', { version: c.version, date: day(-45), values: { answer: 'adopted', answerReason: '已采纳' } });
+  await ok(await liaisonA.post(`/api/v1/decisions/${d.id}/comment-summary`, { version: await version(d.id), date: day(-44) }), 201);
+  await ok(await proc(liaisonA, d.id, 'expert', { notApplicable: '技术性不强' }));
+  await ok(await proc(liaisonA, d.id, 'risk', { riskAssessmentDate: day(-40), riskLevel: 'low', riskAssessor: '县稳评中心', riskReport: '风险低' }));
+  await ok(await proc(liaisonA, d.id, 'legality', { legalitySubmittedDate: day(-35), legalityDueDate: day(-20), legalityReviewerKind: 'law_office', legalityReviewer: '县司法局', legalityReviewDate: day(-25), legalityConclusion: 'legal', legalityOpinion: '合法' }));
+  await ok(await proc(liaisonA, d.id, 'deliberation', { meeting: 'standing', meetingName: '县政府第3次常务会议', deliberationDate: day(-15), minutes: '同意。', dissent: '一人建议缓行' }));
+  return d.id as string;
+}
+
+describe('the catalog', () => {
+  it('is published on the portal once consented; an item added later needs its reason; an item withdrawn keeps its reason', async () => {
+    const y = year + 1; // a year of its own
+    const first = await ok(await office.post('/api/v1/decision-catalog', { year: y, title: '城区停车收费标准调整', unitId: unitA.id, plannedDate: `${y}-09-30`, consentDate: day(-5) }), 201);
+    expect(first).toMatchObject({ status: 'listed', published: true, unitName: '发展和改革局' });
+    const late = await office.post('/api/v1/decision-catalog', { year: y, title: '校外培训管理办法', unitId: unitB.id, consentDate: day(-1) });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().errors[0]).toMatchObject({ field: 'addedReason' });
+    expect(late.json().detail).toContain('增补理由');
+    const added = await ok(await office.post('/api/v1/decision-catalog', { year: y, title: '校外培训管理办法', unitId: unitB.id, consentDate: day(-1), addedReason: '上级部署新增' }), 201);
+    // Only the law office compiles the catalog.
+    expect((await liaisonA.post('/api/v1/decision-catalog', { year: y, title: '某事项', unitId: unitA.id })).statusCode).toBe(403);
+    await advance(office, 'decision_catalog_item', added.id, 'withdraw', { version: added.version, values: { withdrawnReason: '上级统一制定' } });
+    const portal = await ok(await env.app.inject({ method: 'GET', url: `/api/v1/public/decision-catalog?year=${y}` }));
+    expect(portal.publishedDate).toBe(day(-5));
+    expect(portal.items.map((i: any) => [i.title, i.added?.reason ?? null, i.withdrawn?.reason ?? null])).toEqual([
+      ['城区停车收费标准调整', null, null],
+      ['校外培训管理办法', '上级部署新增', '上级统一制定'],
+    ]);
+    // A decision takes its item's year and unit; one decision per item.
+    const d = await ok(await liaisonA.post('/api/v1/decisions', { title: '城区停车收费标准调整', year, unitId: unitA.id, catalogItemId: first.id }), 201);
+    expect(d).toMatchObject({ year: y, catalogItemTitle: '城区停车收费标准调整', status: 'drafting', stage: '公众参与' });
+    const again = await liaisonA.post('/api/v1/decisions', { title: '重复', year, unitId: unitA.id, catalogItemId: first.id });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().errors[0].field).toBe('catalogItemId');
+  });
+});
+
+describe('a decision', () => {
+  it('unlisted needs its reason; another unit neither reads nor changes it', async () => {
+    const bad = await liaisonA.post('/api/v1/decisions', { title: '未列目录', year, unitId: unitA.id });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ field: 'unlistedReason' });
+    expect(bad.json().detail).toContain('未列入目录的理由');
+    const d = await decision('供水价格调整');
+    expect((await liaisonB.get(`/api/v1/decisions/${d.id}`)).statusCode).toBe(404);
+    expect((await liaisonB.put(`/api/v1/decisions/${d.id}/procedures/expert`, { version: d.version, notApplicable: '无' })).statusCode).toBe(404);
+    expect((await liaisonB.post(`/api/v1/workflow/decision/${d.id}/transitions/terminate`, { version: d.version, note: '终止' })).statusCode).toBe(404);
+    expect((await liaisonB.post('/api/v1/decision-comments', { decisionId: d.id, receivedDate: day(0), content: 'x', channel: 'letter' })).statusCode).toBe(400);
+    expect((await liaisonB.get('/api/v1/decisions?pageSize=200')).json().items.map((r: any) => r.id)).not.toContain(d.id);
+    expect((await liaisonB.post('/api/v1/decisions', { title: '越权', year, unitId: unitA.id, unlistedReason: '无' })).statusCode).toBe(400);
+    expect((await liaisonA.get(`/api/v1/decisions/${d.id}`)).json().version).toBe(d.version);
+  });
+
+  it('refuses bad procedures with a message naming the field, and keeps nothing of them', async () => {
+    const d = await decision('公交票价调整');
+    for (const p of ['legality', 'deliberation']) {
+      const res = await proc(liaisonA, d.id, p, { notApplicable: '不需要' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].field).toBe('notApplicable');
+      expect(res.json().detail).toMatch(/不得标注为不适用/);
+    }
+    const short = await proc(liaisonA, d.id, 'public_participation', { draftText: DRAFT, commentStart: day(-20), commentEnd: day(0) });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().errors[0].field).toBe('commentEnd');
+    expect(short.json().detail).toContain('不得少于30日');
+    const legal = await proc(liaisonA, d.id, 'legality', { legalitySubmittedDate: day(-3), legalityDueDate: day(-1), legalityReviewerKind: 'law_office', legalityReviewer: '县司法局' });
+    expect(legal.statusCode).toBe(400);
+    expect(legal.json().errors[0].field).toBe('legalityDueDate');
+    expect(legal.json().detail).toContain('7个工作日');
+    const noDate = await proc(liaisonA, d.id, 'risk', { riskLevel: 'high', riskAssessor: '某机构', riskReport: '报告' });
+    expect(noDate.statusCode).toBe(400);
+    expect(noDate.json().errors[0].field).toBe('riskAssessmentDate');
+    const hearing = await liaisonA.post(`/api/v1/decisions/${d.id}/events`, { kind: 'hearing', date: day(3), noticeDate: day(-2), participants: 10 });
+    expect(hearing.statusCode).toBe(400);
+    expect(hearing.json().errors[0].field).toBe('noticeDate');
+    expect(hearing.json().detail).toContain('7日前');
+    const after = (await liaisonA.get(`/api/v1/decisions/${d.id}`)).json();
+    expect(after).toMatchObject({ version: d.version, commentStart: null, legalitySubmittedDate: null, riskLevel: null, events: [] });
+    // A shorter period with its reason is recorded; a hearing announced 7 days ahead too.
+    await ok(await proc(liaisonA, d.id, 'public_participation', { draftText: DRAFT, commentStart: day(-20), commentEnd: day(0), commentShortReason: '春运前须完成调整，情况紧急' }));
+    await ok(await liaisonA.post(`/api/v1/decisions/${d.id}/events`, { kind: 'hearing', date: day(5), noticeDate: day(-2), participants: 0 }), 201);
+  });
+
+  it('reaches 已决策 only with every applicable procedure recorded, never dated before one', async () => {
+    const d = await decision('城区停车收费调整');
+    const gate = await liaisonA.post(`/api/v1/workflow/decision/${d.id}/transitions/decide`, { version: d.version });
+    expect(gate.statusCode).toBe(409);
+    expect(gate.json().detail).toContain('公众参与、专家论证、风险评估、合法性审查、集体讨论决定');
+    const id = await prepared('城区停车收费标准调整（试行）');
+    const view = (await liaisonA.get(`/api/v1/decisions/${id}`)).json();
+    expect(view.missing).toEqual([]);
+    expect(view.procedures.map((p: any) => [p.key, p.done, p.notApplicable])).toEqual([
+      ['public_participation', true, false],
+      ['expert', true, true],
+      ['risk', true, false],
+      ['legality', true, false],
+      ['deliberation', true, false],
+    ]);
+    const early = await liaisonA.post(`/api/v1/workflow/decision/${id}/transitions/decide`, { version: view.version, date: day(-16) });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors[0].field).toBe('date');
+    expect(early.json().detail).toContain('决策日期');
+    await advance(liaisonA, 'decision', id, 'decide', { version: view.version, date: day(-10) });
+    // Procedures are closed once decided.
+    expect((await proc(liaisonA, id, 'expert', { notApplicable: '改' })).statusCode).toBe(409);
+    await advance(liaisonA, 'decision', id, 'publish', { version: await version(id), date: day(-8), values: { publication: '县政府门户网站' } });
+    await ok(await liaisonA.post(`/api/v1/decisions/${id}/reports`, { date: day(-2), content: '已实施，运行平稳。' }), 201);
+    // Post-evaluation: not by the body that assessed the risk.
+    const same = await liaisonA.post(`/api/v1/workflow/decision/${id}/transitions/evaluate`, { version: await version(id), values: { postEvalTrigger: '实施满一年', postEvaluator: '县稳评中心', postEvalConclusion: 'continue', postEvalReport: '良好' } });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().detail).toContain('评估机构');
+    expect((await liaisonA.get(`/api/v1/decisions/${id}`)).json().status).toBe('implementing');
+    await advance(liaisonA, 'decision', id, 'evaluate', { version: await version(id), values: { postEvalTrigger: '实施满一年', postEvaluator: '第三方评估机构', postEvalConclusion: 'adjust', postEvalReport: '建议调整' } });
+    expect((await liaisonA.get(`/api/v1/decisions/${id}`)).json()).toMatchObject({ status: 'evaluated', postEvalConclusion: 'adjust', reports: [{ content: '已实施，运行平稳。' }] });
+  });
+});
+
+describe('public comment', () => {
+  const solved = async () => {
+    const { challenge, bits } = (await env.app.inject({ method: 'GET', url: '/api/v1/public/challenge', remoteAddress: '10.9.0.1' })).json();
+    for (let n = 0; ; n++) if (zeroBits(powDigest(challenge, String(n))) >= bits) return { challenge, nonce: String(n) };
+  };
+  const submit = async (decisionId: string, content: string) =>
+    env.app.inject({ method: 'POST', url: '/api/v1/public/forms/decision-comment/submissions', remoteAddress: '10.9.0.1', payload: { decisionId, content, consent: true, pow: await solved() } });
+
+  it('is taken on the portal within the period only; staff enter letters; each answered before the summary, published after the period', async () => {
+    const d = await decision('城区学校布局调整');
+    await ok(await proc(liaisonA, d.id, 'public_participation', { draftText: DRAFT, commentStart: day(-5), commentEnd: day(25) }));
+    const open = (await env.app.inject({ method: 'GET', url: '/api/v1/public/decision-consultations' })).json().open;
+    expect(open.find((c: any) => c.id === d.id)).toMatchObject({ daysLeft: 26, comments: 0 });
+    const form = (await env.app.inject({ method: 'GET', url: '/api/v1/public/forms/decision-comment' })).json();
+    expect(form.unit.choices.map((c: any) => c.id)).toContain(d.id);
+    const sent = await submit(d.id, '建议在城东新区增设学校');
+    expect(sent.statusCode, sent.body).toBe(201);
+    // Staff enter a letter within the window; one dated outside it is refused naming the field.
+    const outside = await liaisonA.post('/api/v1/decision-comments', { decisionId: d.id, receivedDate: day(-6), content: '早到的信', channel: 'letter' });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().errors[0].field).toBe('receivedDate');
+    await ok(await liaisonA.post('/api/v1/decision-comments', { decisionId: d.id, receivedDate: day(-1), content: '请保留老城区小学', channel: 'letter', commenterName: '赵某', commenterPhone: '13800138000' }), 201);
+    const comments = (await liaisonA.get(`/api/v1/decision-comments?decisionId=${d.id}`)).json();
+    expect(comments.total).toBe(2);
+    expect(comments.items.find((c: any) => c.channel === 'letter').commenterPhone).toMatch(/\*/);
+    expect((await liaisonA.get(`/api/v1/decisions/${d.id}`)).json()).toMatchObject({ commentsReceived: 2, openComments: 2, commentDaysLeft: 26 });
+    // The summary waits for the end of the period.
+    const early = await liaisonA.post(`/api/v1/decisions/${d.id}/comment-summary`, { version: await version(d.id), date: day(0) });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors[0].field).toBe('date');
+    // A draft whose period is over takes no more comments on the portal.
+    const closed = await decision('已截止的草案');
+    await ok(await proc(liaisonA, closed.id, 'public_participation', { draftText: DRAFT, commentStart: day(-40), commentEnd: day(-5) }));
+    expect((await submit(closed.id, '迟到的意见')).statusCode).toBe(400);
+    await ok(await liaisonA.post('/api/v1/decision-comments', { decisionId: closed.id, receivedDate: day(-10), content: '按期寄出的信', channel: 'letter' }), 201);
+    const blocked = await liaisonA.post(`/api/v1/decisions/${closed.id}/comment-summary`, { version: await version(closed.id), date: day(0) });
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().detail).toContain('1 条意见未处理');
+    const [c] = (await liaisonA.get(`/api/v1/decision-comments?decisionId=${closed.id}`)).json().items;
+    const noReason = await liaisonA.post(`/api/v1/workflow/decision_comment/${c.id}/transitions/answer`, { version: c.version, values: { answer: 'rejected' } });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().detail).toContain('理由');
+    await advance(liaisonA, 'decision_comment', c.id, 'answer', { version: c.version, values: { answer: 'partly', answerReason: '部分采纳，理由如下' } });
+    await ok(await liaisonA.post(`/api/v1/decisions/${closed.id}/comment-summary`, { version: await version(closed.id), date: day(0) }), 201);
+    const page = (await env.app.inject({ method: 'GET', url: `/api/v1/public/decision-consultations/${closed.id}` })).json();
+    expect(page).toMatchObject({ open: false, commentsReceived: 1, summary: { date: day(0), partly: 1, items: [{ content: '按期寄出的信', answer: '部分采纳', reason: '部分采纳，理由如下' }] } });
+    expect(JSON.stringify(page)).not.toContain('commenter');
+  });
+});
+
+describe('imports and figures', () => {
+  const csv = (header: string, rows: string[]) => [header, ...rows].join('\n') + '\n';
+  const load = (type: string, header: string, rows: string[]) => office.request({ method: 'POST', url: `/api/v1/imports/${type}`, ...multipart(`${type}.csv`, csv(header, rows)) });
+  const Y = year - 3;
+  const CAT = 'ref,year,title,ownerUnitCode,plannedDate,consentDate';
+  const DEC = 'ref,catalogItemRef,title,ownerUnitCode,commentStart,commentEnd,commentsReceived,hearingDate,expertSessionDate,riskAssessmentDate,riskLevel,legalityReviewDate,deliberationDate,decidedDate,notApplicable,postEvaluationDate';
+  const EVT = 'ref,decisionRef,kind,date,participants';
+
+  it('imports a catalog, decisions and events; any bad row imports nothing and every one is listed', async () => {
+    await ok(await load('decision_catalog_items', CAT, [`IC-1,${Y},供暖价格调整,${unitA.code},${Y}-10-31,${Y}-02-10`, `IC-2,${Y},学前教育规划,${unitB.code},${Y}-12-31,${Y}-02-10`]));
+    const bad = await load('decisions', DEC, [
+      `ID-1,IC-1,供暖价格调整,${unitA.code},${Y}-03-01,${Y}-04-05,5,${Y}-03-20,${Y}-04-10,${Y}-04-20,low,${Y}-05-06,${Y}-05-20,${Y}-05-20,,${Y}-12-01`,
+      `ID-2,,某规划,${unitA.code},${Y}-03-01,${Y}-03-15,0,,,,,${Y}-05-06,${Y}-05-20,${Y}-05-20,expert;risk,`,
+      `ID-3,,某办法,${unitA.code},,,,,,,,,${Y}-05-20,${Y}-05-20,legality,`,
+      `ID-4,IC-2,学前教育规划,${unitB.code},,,,,,,,${Y}-06-01,${Y}-06-10,${Y}-06-05,public_participation;expert;risk,`,
+    ]);
+    expect(bad.statusCode, bad.body).toBe(422);
+    expect(bad.json().errors.map((e: any) => [e.row, e.column])).toEqual([
+      [3, '征求意见截止日期（commentEnd）'],
+      [4, '不适用程序（notApplicable）'],
+      [5, '决策日期（decidedDate）'],
+    ]);
+    expect(await env.platform.db.selectFrom('decisions').select('id').where('ref', 'like', 'ID-%').execute()).toHaveLength(0);
+    await ok(await load('decisions', DEC, [
+      `ID-1,IC-1,供暖价格调整,${unitA.code},${Y}-03-01,${Y}-04-05,5,${Y}-03-20,${Y}-04-10,${Y}-04-20,low,${Y}-05-06,${Y}-05-20,${Y}-05-20,,${Y}-12-01`,
+      `ID-4,IC-2,学前教育规划,${unitB.code},,,,,,,,${Y}-06-01,${Y}-06-10,${Y}-06-10,public_participation;expert;risk,`,
+      `ID-5,,应急预案,${unitA.code},,,,,,,,,,,,`,
+    ]));
+    await ok(await load('decision_events', EVT, [`IE-1,ID-1,expert,${Y}-04-10,6`, `IE-2,ID-1,comment_meeting,${Y}-03-25,30`]));
+    const badEvent = await load('decision_events', EVT, [`IE-3,ID-404,hearing,${Y}-03-25,30`, `IE-4,ID-1,party,${Y}-03-25,x`]);
+    expect(badEvent.statusCode).toBe(422);
+    expect(badEvent.json().errors.length).toBeGreaterThanOrEqual(2);
+    const rows = await env.platform.db.selectFrom('decisions').select(['ref', 'status', 'comments_received', 'year']).where('ref', 'in', ['ID-1', 'ID-4', 'ID-5']).orderBy('ref').execute();
+    expect(rows).toEqual([
+      { ref: 'ID-1', status: 'evaluated', comments_received: 5, year: Y },
+      { ref: 'ID-4', status: 'decided', comments_received: 0, year: Y },
+      { ref: 'ID-5', status: 'drafting', comments_received: 0, year: year },
+    ]);
+    // Re-importing updates, never duplicates.
+    await ok(await load('decisions', DEC, [`ID-1,IC-1,供暖价格调整,${unitA.code},${Y}-03-01,${Y}-04-05,4,${Y}-03-20,${Y}-04-10,${Y}-04-20,low,${Y}-05-06,${Y}-05-20,${Y}-05-20,,${Y}-12-01`]));
+    expect((await env.platform.db.selectFrom('decisions').select('comments_received').where('ref', '=', 'ID-1').executeTakeFirstOrThrow()).comments_received).toBe(4);
+
+    const figures = async (unit: string) => (await office.get(`/api/v1/indicators?year=${Y}&unit=${unit}`)).json().indicators;
+    expect(await figures(unitA.code)).toMatchObject({ 'decisions.catalog_items': 1, 'decisions.decided': 1, 'decisions.procedure_compliance_rate': 1, 'decisions.consultation_events': 3, 'decisions.public_comments': 4, 'decisions.post_evaluated': 1 });
+    expect(await figures(unitB.code)).toMatchObject({ 'decisions.catalog_items': 1, 'decisions.decided': 1, 'decisions.procedure_compliance_rate': 1, 'decisions.public_comments': 0 });
+  });
+});
