@@ -5,7 +5,7 @@
 // staff within the window, each answered, the summary after the period, post-evaluation not by the
 // risk assessor; scope; imports all-or-nothing; the figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advance, createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { advance, createTestEnv, loggedIn, makeAnnualReport, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
 import { powDigest, zeroBits } from '../src/server/kernel/public/pow.ts';
 
@@ -261,5 +261,11 @@ describe('imports and figures', () => {
     const figures = async (unit: string) => (await office.get(`/api/v1/indicators?year=${Y}&unit=${unit}`)).json().indicators;
     expect(await figures(unitA.code)).toMatchObject({ 'decisions.catalog_items': 1, 'decisions.decided': 1, 'decisions.procedure_compliance_rate': 1, 'decisions.consultation_events': 3, 'decisions.public_comments': 4, 'decisions.post_evaluated': 1 });
     expect(await figures(unitB.code)).toMatchObject({ 'decisions.catalog_items': 1, 'decisions.decided': 1, 'decisions.procedure_compliance_rate': 1, 'decisions.public_comments': 0 });
+    // The unit's annual report draft writes them into its 依法决策 section.
+    const report = await makeAnnualReport(office, { unitId: unitA.id, year: Y });
+    const section = report.sections.find((s: any) => s.key === 'measures.decisions');
+    expect(section.heading).toBe('（十）坚持科学民主依法决策');
+    expect(section.html).toContain('重大行政决策程序暂行条例');
+    for (const code of ['decisions.catalog_items', 'decisions.decided', 'decisions.procedure_compliance_rate', 'decisions.consultation_events', 'decisions.public_comments', 'decisions.post_evaluated']) expect(section.html).toContain(`data-figure="${code}"`);
   });
 });

@@ -30,6 +30,10 @@ export async function loadDemoDecisions(platform: Platform, print: (line: string
     const version = await ver(id);
     return tx((t) => recordProcedure(t, platform, office, office.scope, id, p, { version, ...body }));
   };
+  const summary = async (id: string, date: string) => {
+    const version = await ver(id);
+    await tx((t) => publishCommentSummary(t, platform, office, office.scope, id, version, date));
+  };
   const step = async (ctx: RequestContext, id: string, key: string, date: string, values?: Record<string, unknown>, note?: string) =>
     applyTransition(platform, ctx, DECISION_WORKFLOW, id, key, { version: await ver(id), date, values, note });
   const comment = async (decisionId: string, receivedDate: string, content: string, channel: 'online' | 'letter' | 'email' | 'meeting', commenterName?: string, answer?: [string, string, string]) => {
@@ -57,7 +61,7 @@ export async function loadDemoDecisions(platform: Platform, print: (line: string
   await comment(a, d(last, '03-05'), '建议免费停车时长由15分钟延长至30分钟，方便接送学生。', 'online', undefined, [d(last, '04-10'), 'adopted', '已将学校周边路段免费时长调整为30分钟。']);
   await comment(a, d(last, '03-12'), '夜间停车收费偏高，建议夜间按次收费。', 'letter', '李某', [d(last, '04-10'), 'partly', '夜间（20:00—次日8:00）按次收费，但收费标准维持测算结果。']);
   await comment(a, d(last, '03-20'), '建议取消所有路内停车收费。', 'meeting', '王某', [d(last, '04-10'), 'rejected', '路内停车收费是调节停车需求的必要手段，取消将加剧停车难。']);
-  await tx(async (t) => publishCommentSummary(t, platform, office, office.scope, a, await ver(a), d(last, '04-12')));
+  await summary(a, d(last, '04-12'));
   await proc(a, 'expert', { expertSessionDate: d(last, '04-15'), experts: '交通规划专家张某、价格专家刘某、法律顾问陈某', expertOpinion: '方案测算依据充分，建议分区域差别定价，设置过渡期。' });
   await proc(a, 'risk', { riskAssessmentDate: d(last, '04-25'), riskLevel: 'low', riskAssessor: '县社会稳定风险评估中心', riskReport: '经问卷调查和走访，群众总体支持，风险等级为低。', riskMeasures: '设置三个月过渡期，加强宣传解释。' });
   await proc(a, 'legality', { legalitySubmittedDate: d(last, '05-06'), legalityDueDate: d(last, '05-20'), legalityReviewerKind: 'law_office', legalityReviewer: '县司法局', legalityReviewDate: d(last, '05-16'), legalityConclusion: 'amend', legalityOpinion: '第五条收费依据应引用现行价格管理规定，修改后合法。' });
@@ -73,7 +77,7 @@ export async function loadDemoDecisions(platform: Platform, print: (line: string
   const b = await decision('DEMO-JC-2', last, '县城污水处理费调整', 'SFX-D11', i2);
   await proc(b, 'public_participation', { draftText: DRAFT('县城污水处理费调整方案'), commentStart: d(last, '05-10'), commentEnd: d(last, '06-10') });
   await comment(b, d(last, '05-20'), '建议对低保家庭减免污水处理费。', 'online', undefined, [d(last, '06-20'), 'adopted', '低保家庭按50%收取。']);
-  await tx(async (t) => publishCommentSummary(t, platform, office, office.scope, b, await ver(b), d(last, '06-22')));
+  await summary(b, d(last, '06-22'));
   await proc(b, 'expert', { notApplicable: '收费标准按上级定价成本监审结果确定，无需另行专家论证' });
   await proc(b, 'risk', { riskAssessmentDate: d(last, '07-01'), riskLevel: 'medium', riskAssessor: '县住建局会同县信访局', riskReport: '涉及全县居民，可能引发集中反映，风险等级为中。', riskMeasures: '分两步调整到位，设立咨询电话。' });
   await proc(b, 'legality', { legalitySubmittedDate: d(last, '07-06'), legalityDueDate: d(last, '07-17'), legalityReviewerKind: 'advisor', legalityReviewer: '县政府法律顾问（某律师事务所）', legalityReviewDate: d(last, '07-14'), legalityConclusion: 'legal', legalityOpinion: '程序和内容合法。' });
@@ -108,7 +112,7 @@ export async function loadDemoDecisions(platform: Platform, print: (line: string
   await comment(f, d(y, '06-10'), '加装电梯应明确低楼层住户补偿办法。', 'online', undefined, [d(y, '07-10'), 'adopted', '增加低楼层住户补偿条款。']);
   await comment(f, d(y, '06-18'), '建议改造资金全部由财政承担。', 'meeting', '居民代表', [d(y, '07-10'), 'rejected', '按照“谁受益、谁出资”原则，居民合理分担。']);
   await tx((t) => addEvent(t, platform, office, office.scope, f, { kind: 'comment_meeting', date: d(y, '06-18'), participants: 30, record: '在三个社区召开居民座谈会。' }));
-  await tx(async (t) => publishCommentSummary(t, platform, office, office.scope, f, await ver(f), d(y, '07-12')));
+  await summary(f, d(y, '07-12'));
   await proc(f, 'expert', { expertSessionDate: d(y, '07-20'), experts: '城市规划专家、结构工程专家、物业管理专家', expertOpinion: '方案可行，建议先行试点。' });
   await tx((t) => addEvent(t, platform, office, office.scope, f, { kind: 'expert', date: d(y, '07-20'), participants: 5, record: '专家论证会。' }));
   await proc(f, 'risk', { riskAssessmentDate: d(y, '08-05'), riskLevel: 'medium', riskAssessor: '县社会稳定风险评估中心', riskReport: '涉及多方利益，风险等级为中。', riskMeasures: '一小区一方案，成立居民议事会。' });
@@ -119,7 +123,7 @@ export async function loadDemoDecisions(platform: Platform, print: (line: string
   const g = await decision('DEMO-JC-6', y, '城区公交线路优化调整方案', 'SFX-D12', j3);
   await proc(g, 'public_participation', { draftText: DRAFT('城区公交线路优化调整方案'), commentStart: d(y, '03-01'), commentEnd: d(y, '04-05') });
   await comment(g, d(y, '03-15'), '建议开通至县人民医院的直达线路。', 'online', undefined, [d(y, '04-10'), 'adopted', '新开8路直达县人民医院。']);
-  await tx(async (t) => publishCommentSummary(t, platform, office, office.scope, g, await ver(g), d(y, '04-12')));
+  await summary(g, d(y, '04-12'));
   await proc(g, 'expert', { notApplicable: '线路调整属技术性较弱的事项，已充分听取公众意见' });
   await proc(g, 'risk', { riskAssessmentDate: d(y, '04-20'), riskLevel: 'low', riskAssessor: '县交通运输局', riskReport: '风险等级为低。', riskMeasures: '新旧线路并行一个月。' });
   await proc(g, 'legality', { legalitySubmittedDate: d(y, '04-22'), legalityDueDate: d(y, '05-08'), legalityReviewerKind: 'law_office', legalityReviewer: '县司法局', legalityReviewDate: d(y, '05-06'), legalityConclusion: 'legal', legalityOpinion: '合法。' });

@@ -49,6 +49,10 @@ export function draftNarrative(sectionKey: string, kind: UnitKind, year: number,
       if (points.length === 0) return '<p>全年没有逾期未完成的重点任务、未整改销号的督察问题，也没有被复议纠错或败诉的案件。</p>';
       return `<p>${points.map((p, i) => `${ORDINALS[i]}是${p}`).join('；')}。</p>`;
     }
+    case 'measures.decisions':
+      // Only a unit that has a catalog item or a decision in the year says it kept the procedures.
+      if (count(figures, 'decisions.catalog_items') === 0 && count(figures, 'decisions.decided') === 0) return '';
+      return '<p>严格落实《重大行政决策程序暂行条例》，编制并公布年度重大行政决策事项目录，重大行政决策履行公众参与、专家论证、风险评估、合法性审查、集体讨论决定等法定程序。</p>';
     default:
       return '';
   }
