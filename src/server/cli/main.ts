@@ -26,6 +26,7 @@ import { chinaToday, isValidDate } from '../kernel/calendar/days.ts';
 import { runDailyJob } from '../kernel/workflow/daily.ts';
 import { scheduleDailyJob } from '../kernel/workflow/daily-runner.ts';
 import { computeAll, scopeForUnitCode } from '../kernel/indicators/registry.ts';
+import { assessmentJson } from '../modules/assessment/cli.ts';
 
 const HELP = `用法：fazhi <命令> [选项]
 
@@ -45,6 +46,8 @@ const HELP = `用法：fazhi <命令> [选项]
   deadline RULE --from DATE     按期限规则计算届满日（首行为 YYYY-MM-DD；--explain 附计算说明，--extended 按批准延长计算）
   indicators --year YYYY [--unit CODE] [--json]
                                 计算某年度（某单位及下级，或全部）的全部指标
+  assessment --year YYYY [--scheme REF] [--json]
+                                某年度考评结果（总分、等次、类别内排名、各项得分；未定稿的按当前数据计算）
   indicators rebuild [--check]  按记录重新统计全部指标汇总并报告与原汇总的偏差（--check 只检查不修复，有偏差时返回非零）
   jobs daily [--date DATE]      执行每日任务：逾期督办、待办摘要（当日已执行的跳过）
 
@@ -202,6 +205,7 @@ export async function main(argv: string[]): Promise<number> {
         date: { type: 'string' },
         year: { type: 'string' },
         unit: { type: 'string' },
+        scheme: { type: 'string' },
         json: { type: 'boolean' },
         write: { type: 'boolean' },
         check: { type: 'boolean' },
@@ -420,6 +424,20 @@ export async function main(argv: string[]): Promise<number> {
               const shown = v.value === null ? '—' : v.kind === 'count' ? `${v.value} ${v.measure}` : `${(v.value * 100).toFixed(1)}%`;
               print(`${v.code.padEnd(34)} ${shown.padStart(10)}  ${v.name}`);
             }
+          }
+          return 0;
+        }, { quiet: true });
+      }
+      case 'assessment': {
+        const year = Number(values.year);
+        if (!values.year || !Number.isInteger(year) || year < 2000 || year > 2100) throw new CliError('用法：fazhi assessment --year YYYY [--scheme REF] [--json]（年度应为 2000-2100 的整数）');
+        return await withPlatform(config, async (platform) => {
+          const out = await assessmentJson(platform, year, values.scheme);
+          if (typeof out === 'string') throw new CliError(out);
+          if (values.json) print(JSON.stringify(out));
+          else {
+            print(`${year} 年度考评方案 ${out.scheme}：${Object.keys(out.units).length} 个单位`);
+            for (const [code, u] of Object.entries(out.units)) print(`${code.padEnd(12)} ${u.category.padEnd(4, '　')} ${String(u.total).padStart(7)}  ${u.grade}${u.vetoed ? '（一票否决）' : ''}  第 ${u.rank} 名`);
           }
           return 0;
         }, { quiet: true });

@@ -12,6 +12,7 @@ import { mediationModule } from './mediation/module.ts';
 import { enforcementModule } from './enforcement/module.ts';
 import { reportsModule } from './reports/module.ts';
 import { normativeModule } from './normative/module.ts';
+import { assessmentModule } from './assessment/module.ts';
 import { decisionsModule } from './decisions/module.ts';
 
-export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, foiModule, proposalsModule, mediationModule, normativeModule, enforcementModule, decisionsModule, reportsModule];
+export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, foiModule, proposalsModule, mediationModule, normativeModule, enforcementModule, decisionsModule, assessmentModule, reportsModule];

@@ -331,4 +331,3 @@ export const yearQuery = z.strictObject({
   year: z.coerce.number({ error: '年度（year）应为整数' }).int({ error: '年度（year）应为整数' }).min(2000, { error: '年度（year）不能早于 2000' }).max(2100, { error: '年度（year）不能晚于 2100' }).meta({ title: '年度' }),
 });
 export const cardQuery = z.strictObject({ unitId: z.string().trim().min(1).max(64).meta({ title: '单位' }) });
-export const dateInput = isoDate;
