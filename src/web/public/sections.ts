@@ -1,7 +1,7 @@
 // The portal's sections: what the navigation and the home page offer. A module's public pages plug
 // in here — one entry with its routes; each section's code loads only when one of its pages is
-// visited, so a form never weighs on the reports. A section is listed once its pages exist (the
-// coming 重大行政决策征求意见 adds its own then), never a link to a page that is not there yet.
+// visited, so a form never weighs on the reports. A section is listed once its pages exist, never a
+// link to a page that is not there yet.
 import { createElement, lazy } from 'react';
 import type { PortalRoute } from './router.tsx';
 
@@ -37,6 +37,18 @@ export const SECTIONS: readonly PortalSection[] = [
       { pattern: '/public/normative-docs', page: lazy(() => import('./normative/LibraryPage.tsx')) },
       { pattern: '/public/normative-docs/:id', page: lazy(() => import('./normative/DocPage.tsx')) },
       { pattern: '/public/normdoc-cleanups', page: lazy(() => import('./normative/CleanupsPage.tsx')) },
+    ],
+  },
+  {
+    title: '重大行政决策',
+    summary: '正在公开征求意见的重大行政决策草案（附倒计时，可在网上发表意见）、意见采纳情况和年度决策事项目录。',
+    path: '/public/decisions',
+    routes: [
+      { pattern: '/public/decisions', page: lazy(() => import('./decisions/ConsultationsPage.tsx')) },
+      // Before ':id': the router takes the first pattern that matches.
+      { pattern: '/public/decisions/catalog', page: lazy(() => import('./decisions/CatalogPage.tsx')) },
+      { pattern: '/public/decisions/comment', page: applyPage('decision-comment', { label: '重大行政决策', to: '/public/decisions' }) },
+      { pattern: '/public/decisions/:id', page: lazy(() => import('./decisions/ConsultationPage.tsx')) },
     ],
   },
   {

@@ -28,7 +28,9 @@ function check(form: PublicFormView, unit: string, values: Values, files: File[]
 
 function Application({ form, onDone }: { form: PublicFormView; onDone: (done: SubmittedView) => void }) {
   const only = form.unit.choices.length === 1 ? form.unit.choices[0]!.id : '';
-  const [unit, setUnit] = useState(only);
+  // A page that links to the form may name the choice (?choice=…, e.g. the draft decision commented on).
+  const named = new URLSearchParams(location.search).get('choice');
+  const [unit, setUnit] = useState(named && form.unit.choices.some((c) => c.id === named) ? named : only);
   const [values, setValues] = useState<Values>({});
   const [files, setFiles] = useState<File[]>([]);
   const [consent, setConsent] = useState(false);

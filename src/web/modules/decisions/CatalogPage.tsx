@@ -1,0 +1,34 @@
+// 决策事项目录: the items of each year's catalog (owner unit, planned time, the Party committee's
+// consent date), whether each is published on the portal and how far its decision is.
+import { Space, Tag } from 'antd';
+import { Link } from 'react-router-dom';
+import { LedgerPage, pageOf } from '../../components/pages.tsx';
+import { useAuth } from '../../auth.tsx';
+import type { CatalogItemView } from '../../../shared/schemas/decisions.ts';
+import { CATALOG_PAGES } from './pages.ts';
+
+export default function CatalogPage() {
+  const { can } = useAuth();
+  const year = new Date().getFullYear();
+  return (
+    <LedgerPage<CatalogItemView>
+      pages={CATALOG_PAGES}
+      create={can('decision.catalog') && { button: '列入目录', title: '列入重大行政决策事项目录', submitText: '列入', initialValues: { year } }}
+      leading={[{ key: 'title', title: '决策事项', dataIndex: 'title', fixed: 'left', ellipsis: true, width: 260, render: (t: string, r) => <Link to={pageOf(CATALOG_PAGES, r)}>{t}</Link> }]}
+      trailing={[
+        {
+          key: 'published',
+          title: '门户公开',
+          width: 150,
+          render: (_, r) => (
+            <Space size={4}>
+              {r.published ? <Tag color="green">已公布</Tag> : <Tag>待党委同意</Tag>}
+              {r.decisionId && <Link to={`/decisions/${r.decisionId}`}>决策</Link>}
+            </Space>
+          ),
+        },
+      ]}
+      extraFilters={[{ name: 'status', label: '状态', options: { listed: '在目录中', withdrawn: '已调出目录' } }]}
+    />
+  );
+}

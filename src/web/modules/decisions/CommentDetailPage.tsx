@@ -1,0 +1,20 @@
+// One comment: its fields (the phone masked, 查看 audited), its draft, and 处理意见 in the workflow panel.
+import { Link } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
+import { DetailPage, useSealed } from '../../components/pages.tsx';
+import { SubmissionCard } from '../../components/SubmissionCard.tsx';
+import { COMMENT_RECORD_TYPE, type CommentView } from '../../../shared/schemas/decisions.ts';
+import { COMMENT_PAGES } from './pages.ts';
+
+export default function CommentDetailPage() {
+  const { id = '' } = useParams();
+  const sealed = useSealed(`/decision-comments/${id}`, { phone: '提出人联系电话' });
+  return (
+    <DetailPage<CommentView>
+      pages={COMMENT_PAGES}
+      show={(r) => ({ commenterPhone: sealed(r.commenterPhone, 'phone'), decisionId: <Link to={`/decisions/${r.decisionId}`}>{r.decisionTitle}</Link> })}
+    >
+      {() => <SubmissionCard recordType={COMMENT_RECORD_TYPE} recordId={id} />}
+    </DetailPage>
+  );
+}
