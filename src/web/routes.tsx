@@ -4,6 +4,7 @@ import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
 import { AccountTwoFactorPage } from './pages/TwoFactorSetupPage.tsx';
 import { FileWordOutlined, NumberOutlined } from '@ant-design/icons';
 import { ClearOutlined, SolutionOutlined } from '@ant-design/icons';
+import { ReadOutlined, TrophyOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, IdcardOutlined, SafetyCertificateOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, CommentOutlined, TeamOutlined as ProposalIcon, BankOutlined, FileTextOutlined, AuditOutlined as ReviewIcon, ApartmentOutlined, AuditOutlined, BarChartOutlined, BellOutlined, FileSearchOutlined, NotificationOutlined, SafetyOutlined, OrderedListOutlined, ProfileOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 
@@ -52,6 +53,10 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/disputes/:id', label: '纠纷详情', anyOf: ['mediation.read'], inMenu: false, page: lazy(() => import('./modules/mediation/DisputeDetailPage.tsx')) },
   { path: '/proposals', label: '建议提案', icon: <ProposalIcon />, anyOf: ['proposal.read'], inMenu: true, group: '案件办理', page: lazy(() => import('./modules/proposals/ProposalsPage.tsx')) },
   { path: '/proposals/:id', label: '建议提案详情', anyOf: ['proposal.read'], inMenu: false, page: lazy(() => import('./modules/proposals/ProposalDetailPage.tsx')) },
+  { path: '/assessment/schemes', label: '法治建设考评', icon: <TrophyOutlined />, anyOf: ['assessment.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/assessment/SchemesPage.tsx')) },
+  { path: '/assessment/schemes/:id', label: '考评方案', anyOf: ['assessment.read'], inMenu: false, page: lazy(() => import('./modules/assessment/SchemeDetailPage.tsx')) },
+  { path: '/assessment/reports', label: '述法报告', icon: <ReadOutlined />, anyOf: ['assessment.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/assessment/ReportsPage.tsx')) },
+  { path: '/assessment/reports/:id', label: '述法报告', anyOf: ['assessment.read'], inMenu: false, page: lazy(() => import('./modules/assessment/ReportDetailPage.tsx')) },
   { path: '/enforcement/bodies', label: '执法主体', icon: <SafetyCertificateOutlined />, anyOf: ['enforcement.read'], inMenu: true, group: '行政执法', page: lazy(() => import('./modules/enforcement/BodiesPage.tsx')) },
   { path: '/enforcement/bodies/:id', label: '执法主体', anyOf: ['enforcement.read'], inMenu: false, page: lazy(() => import('./modules/enforcement/BodyDetailPage.tsx')) },
   { path: '/enforcement/officers', label: '执法人员', icon: <IdcardOutlined />, anyOf: ['enforcement.read'], inMenu: true, group: '行政执法', page: lazy(() => import('./modules/enforcement/OfficersPage.tsx')) },
@@ -92,7 +97,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/notifications', label: '通知', icon: <BellOutlined />, anyOf: ['session'], inMenu: false, page: lazy(() => import('./modules/notifications/NotificationsPage.tsx')) },
   { path: '/org/units', label: '组织机构', icon: <ApartmentOutlined />, anyOf: ['org.read'], inMenu: true, countyWide: true, group: '系统管理', page: lazy(() => import('./modules/org/UnitsPage.tsx')) },
   { path: '/org/users', label: '用户管理', icon: <TeamOutlined />, anyOf: ['user.read'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/org/UsersPage.tsx')) },
-  { path: '/imports', label: '批量导入', icon: <CloudUploadOutlined />, anyOf: ['org.manage', 'user.manage', 'user.import', 'plan.manage', 'inspection.manage', 'review.manage', 'foi.manage', 'litigation.manage', 'proposal.manage', 'mediation.manage', 'enforcement.register', 'enforcement.case', 'enforcement.supervise', 'normdoc.draft', 'normdoc.cleanup', 'legal_review.submit', 'advisor.manage', 'decision.catalog', 'decision.manage'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/imports/ImportPage.tsx')) },
+  { path: '/imports', label: '批量导入', icon: <CloudUploadOutlined />, anyOf: ['org.manage', 'user.manage', 'user.import', 'plan.manage', 'inspection.manage', 'review.manage', 'foi.manage', 'litigation.manage', 'proposal.manage', 'mediation.manage', 'enforcement.register', 'enforcement.case', 'enforcement.supervise', 'normdoc.draft', 'normdoc.cleanup', 'legal_review.submit', 'advisor.manage', 'decision.catalog', 'decision.manage', 'assessment.manage', 'assessment.score'], inMenu: true, group: '系统管理', page: lazy(() => import('./modules/imports/ImportPage.tsx')) },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, anyOf: ['audit.read'], inMenu: true, group: '安全审计', page: lazy(() => import('./modules/audit/AuditPage.tsx')) },
   { path: '/account/password', label: '修改密码', anyOf: ['session'], inMenu: false, page: ChangePasswordPage },
   { path: '/account/two-factor', label: '两步验证', anyOf: ['session'], inMenu: false, page: AccountTwoFactorPage },
