@@ -5,7 +5,8 @@
 // staff within the window, each answered, the summary after the period, post-evaluation not by the
 // risk assessor; scope; imports all-or-nothing; the figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advance, createTestEnv, loggedIn, makeAnnualReport, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import JSZip from 'jszip';
+import { advance, attach, createTestEnv, loggedIn, makeAnnualReport, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
 import { powDigest, zeroBits } from '../src/server/kernel/public/pow.ts';
 
@@ -163,6 +164,20 @@ describe('a decision', () => {
     expect((await liaisonA.get(`/api/v1/decisions/${id}`)).json().status).toBe('implementing');
     await advance(liaisonA, 'decision', id, 'evaluate', { version: await version(id), values: { postEvalTrigger: '实施满一年', postEvaluator: '第三方评估机构', postEvalConclusion: 'adjust', postEvalReport: '建议调整' } });
     expect((await liaisonA.get(`/api/v1/decisions/${id}`)).json()).toMatchObject({ status: 'evaluated', postEvalConclusion: 'adjust', reports: [{ content: '已实施，运行平稳。' }] });
+    // 决策档案: every material in one .zip with its index; not for another unit.
+    await attach(liaisonA, 'decision', id, '集体讨论会议纪要.txt');
+    const archive = await liaisonA.request({ method: 'GET', url: `/api/v1/decisions/${id}/archive` });
+    expect(archive.statusCode, archive.body).toBe(200);
+    expect(archive.headers['content-type']).toBe('application/zip');
+    const zip = await JSZip.loadAsync(archive.rawPayload);
+    const index = await zip.file('00-目录.txt')!.async('string');
+    for (const name of ['01-决策概况.txt', '02-决策草案及说明.txt', '03-公众意见及采纳情况.csv', '05-办理过程.txt', '06-材料/01-集体讨论会议纪要.txt']) expect(index).toContain(name);
+    const summary = await zip.file('01-决策概况.txt')!.async('string');
+    expect(summary).toContain('合法性审查：已完成');
+    expect(summary).toContain('专家论证：不适用');
+    expect(summary).toContain('不同意见：一人建议缓行');
+    expect(await zip.file('03-公众意见及采纳情况.csv')!.async('string')).toContain('建议延长免费时段');
+    expect((await liaisonB.request({ method: 'GET', url: `/api/v1/decisions/${id}/archive` })).statusCode).toBe(404);
   });
 });
 

@@ -29,6 +29,8 @@ import {
 } from '../../../shared/schemas/decisions.ts';
 import { addEvent, addImplementationReport, createCatalogItem, createComment, createDecision, getCatalogItem, getComment, getDecision, listCatalog, listComments, listDecisions, publishCommentSummary, recordProcedure, updateCatalogItem } from './decisions.ts';
 import { publicCatalog, publicConsultation, publicConsultations } from './public.ts';
+import { decisionArchive } from './archive.ts';
+import { attachmentDisposition } from '../../kernel/attachments/store.ts';
 
 const procedureParams = z.object({ id: z.string().min(1).max(64), procedure: z.enum(Object.keys(PROCEDURES) as [Procedure, ...Procedure[]], { error: '决策程序无效' }) });
 const yearQuery = z.strictObject({ year: z.coerce.number({ error: '年度（year）应为整数' }).int().min(2000).max(2100).optional().meta({ title: '年度' }) });
@@ -89,6 +91,20 @@ export async function decisionRoutes(api: FastifyInstance, platform: Platform): 
   changeRoute(api, { method: 'POST', url: '/decisions/:id/comment-summary', permission: 'decision.manage', summary: '公布意见采纳情况（征求意见期结束、意见全部处理后）', tags, body: commentSummaryInput }, (ctx, id, body) => inTx((tx) => publishCommentSummary(tx, platform, ctx, ctx.scope, id, body.version, body.date)), readDecision);
   changeRoute(api, { method: 'POST', url: '/decisions/:id/events', permission: 'decision.manage', summary: '记录听证会、专家论证会、座谈会或征求意见会（听证会须提前7日公告）', tags, body: eventInput }, (ctx, id, body) => inTx((tx) => addEvent(tx, platform, ctx, ctx.scope, id, body)), readDecision);
   changeRoute(api, { method: 'POST', url: '/decisions/:id/reports', permission: 'decision.manage', summary: '报告决策执行情况', tags, body: implementationReportInput }, (ctx, id, body) => inTx((tx) => addImplementationReport(tx, platform, ctx, ctx.scope, id, body)), readDecision);
+
+  route(api, {
+    method: 'GET',
+    url: '/decisions/:id/archive',
+    permission: 'decision.read',
+    summary: '下载决策档案（.zip，含目录：决策概况与五项程序、草案、意见及采纳情况、听证会等、办理过程、全部台账材料）',
+    tags,
+    params: idParams,
+    handler: async ({ ctx, params, reply }) => {
+      const archive = await decisionArchive(platform, ctx.scope, params.id);
+      await platform.audit.record(platform.db, ctx, { action: 'decision.archive', targetType: 'decision', targetId: params.id, detail: { files: archive.files } });
+      return reply.header('content-type', 'application/zip').header('content-disposition', attachmentDisposition(archive.filename)).header('cache-control', 'private, no-store').send(archive.buffer);
+    },
+  });
 
   // 公众意见.
   recordRoutes(api, platform, COMMENT, {

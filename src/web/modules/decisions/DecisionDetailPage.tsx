@@ -9,7 +9,7 @@ import { CheckCircleFilled, ExclamationCircleFilled, MinusCircleFilled } from '@
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, post, put } from '../../api.ts';
+import { ApiError, download, post, put } from '../../api.ts';
 import { DetailPage } from '../../components/pages.tsx';
 import { RecordLedger, CreateRecord } from '../../components/records.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
@@ -155,7 +155,7 @@ function Checklist({ decision, refresh }: { decision: DecisionDetail; refresh():
   const open = decision.status === 'drafting' && can('decision.manage');
   const missing = decision.procedures.filter((p) => !p.done);
   return (
-    <Card size="small" title="法定程序" style={{ marginBottom: 12 }} data-testid="procedures">
+    <Card size="small" title="法定程序" style={{ marginBottom: 12 }} data-testid="procedures" extra={<Button size="small" onClick={() => void download(`/decisions/${decision.id}/archive`, `${decision.title}-决策档案.zip`)}>下载决策档案</Button>}>
       {decision.status === 'drafting' &&
         (missing.length ? (
           <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={`作出决策前尚缺：${missing.map((p) => p.label).join('、')}`} />
