@@ -162,12 +162,16 @@ function MatrixTab({ scheme }: { scheme: SchemeDetail }) {
   const table = useRef<HTMLDivElement>(null);
   const editable = can('assessment.score') && ['published', 'scoring'].includes(scheme.status);
   const units = (matrix.data?.units ?? []).filter((u) => !category || u.category === category);
-  const save = async (unitId: string, line: LineView, before: number | null, value: number | null) => {
+  /** Saves a cell; a refused score is put back to the saved one (and the server's reason shown). */
+  const save = async (input: HTMLInputElement, unitId: string, line: LineView, before: number | null) => {
+    const text = input.value.trim();
+    const value = text === '' ? null : Number(text);
     if (value === before) return;
     try {
       await put(`${API}/${scheme.id}/scores`, { unitId, lineId: line.id, score: value, reason: reason || null });
       void client.invalidateQueries({ queryKey: key });
     } catch (e) {
+      input.value = before === null ? '' : String(before);
       message.error((e as Error).message);
     }
   };
@@ -206,24 +210,25 @@ function MatrixTab({ scheme }: { scheme: SchemeDetail }) {
                 if (!c.applies) return <span style={{ color: '#bbb' }}>—</span>;
                 if (l.method === 'computed' || !editable) {
                   const text = c.score === null ? '不适用' : l.method === 'veto' ? (c.score ? '否决' : '') : fmt(c.score);
-                  return <Tooltip title={l.indicator ? `指标值：${pct(c.value)}` : c.reason}><span style={{ color: l.method === 'computed' ? '#1677ff' : l.method === 'veto' && c.score ? '#cf1322' : undefined }}>{text}</span></Tooltip>;
+                  return <span title={l.indicator ? `指标值：${pct(c.value)}` : (c.reason ?? undefined)} style={{ color: l.method === 'computed' ? '#1677ff' : l.method === 'veto' && c.score ? '#cf1322' : undefined }}>{text}</span>;
                 }
                 return (
-                  <InputNumber
-                    size="small"
-                    style={{ width: 70 }}
+                  // A plain input per cell: several hundred antd InputNumbers made the matrix take seconds to draw.
+                  <input
+                    className="ant-input ant-input-sm"
+                    style={{ width: 64, textAlign: 'right' }}
+                    type="number"
+                    inputMode="decimal"
                     min={0}
                     max={l.method === 'veto' ? 1 : l.points}
                     step={l.method === 'veto' ? 1 : 0.5}
                     defaultValue={c.assessorScore ?? undefined}
                     placeholder={c.selfScore !== null ? `自${c.selfScore}` : undefined}
+                    title={c.reason ?? undefined}
                     data-cell={`${row}:${col}`}
                     aria-label={`${u.unitName} ${l.code} 得分`}
                     onKeyDown={(e) => move(e, row, col)}
-                    onBlur={(e) => {
-                      const text = e.target.value.trim();
-                      void save(u.unitId, l, c.assessorScore, text === '' ? null : Number(text));
-                    }}
+                    onBlur={(e) => void save(e.target, u.unitId, l, c.assessorScore)}
                   />
                 );
               },
