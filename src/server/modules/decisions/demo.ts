@@ -7,6 +7,8 @@ import type { RequestContext } from '../../kernel/auth/context.ts';
 import { applyTransition } from '../../kernel/workflow/engine.ts';
 import { fromDayNumber } from '../../kernel/calendar/days.ts';
 import { demoStart } from '../../kernel/demo.ts';
+import { checkFileType } from '../../kernel/attachments/store.ts';
+import { newId, nowIso } from '../../kernel/ids.ts';
 import { COMMENT_WORKFLOW, DECISION_WORKFLOW, CATALOG_WORKFLOW, type Procedure } from '../../../shared/schemas/decisions.ts';
 import { addEvent, addImplementationReport, createCatalogItem, createComment, createDecision, publishCommentSummary, recordProcedure } from './decisions.ts';
 
@@ -16,7 +18,7 @@ const DRAFT = (title: string) =>
 export async function loadDemoDecisions(platform: Platform, print: (line: string) => void): Promise<void> {
   const demo = await demoStart(platform, print, { table: 'decision_catalog_items', ref: 'DEMO-DML-1', title: '重大行政决策' });
   if (!demo) return;
-  const { office, units, today } = demo;
+  const { office, units, today, store } = demo;
   const y = Number(fromDayNumber(today).slice(0, 4));
   const tx = <T>(work: (t: any) => Promise<T>) => platform.db.transaction().execute(work);
   const ver = async (id: string) => (await platform.db.selectFrom('decisions').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
@@ -45,6 +47,8 @@ export async function loadDemoDecisions(platform: Platform, print: (line: string
   };
   const d = (year: number, md: string) => `${year}-${md}`;
   const last = y - 1;
+  /** This year's steps are counted back from today, so that none is in the future whenever the demo is loaded. */
+  const ago = (days: number) => fromDayNumber(today - days);
 
   // Last year's catalog.
   const i1 = await item('DEMO-DML-1', last, '城区停车收费标准调整', 'SFX-D02', d(last, '09-30'), d(last, '02-20'));
@@ -66,12 +70,20 @@ export async function loadDemoDecisions(platform: Platform, print: (line: string
   await proc(a, 'risk', { riskAssessmentDate: d(last, '04-25'), riskLevel: 'low', riskAssessor: '县社会稳定风险评估中心', riskReport: '经问卷调查和走访，群众总体支持，风险等级为低。', riskMeasures: '设置三个月过渡期，加强宣传解释。' });
   await proc(a, 'legality', { legalitySubmittedDate: d(last, '05-06'), legalityDueDate: d(last, '05-20'), legalityReviewerKind: 'law_office', legalityReviewer: '县司法局', legalityReviewDate: d(last, '05-16'), legalityConclusion: 'amend', legalityOpinion: '第五条收费依据应引用现行价格管理规定，修改后合法。' });
   await proc(a, 'deliberation', { meeting: 'standing', meetingName: `县人民政府${last}年第8次常务会议`, deliberationDate: d(last, '05-28'), minutes: '会议听取县发改局关于方案的汇报，原则同意，按审查意见修改后印发。', dissent: '一名参会人员建议延后实施，已记录在案。' });
+  // The materials of its archive (决策档案).
+  for (const [filename, text] of [
+    ['听证会笔录.txt', `城区停车收费标准调整听证会笔录\n时间：${last}年3月18日\n听证参加人21名，主要意见：延长免费时长、夜间按次收费。`],
+    ['风险评估报告.txt', '城区停车收费标准调整社会稳定风险评估报告\n结论：风险等级低，建议设置三个月过渡期。'],
+    ['合法性审查意见书.txt', '关于《城区停车收费标准调整方案》的合法性审查意见\n第五条收费依据应引用现行价格管理规定，修改后合法。'],
+    ['常务会议纪要.txt', `县人民政府${last}年第8次常务会议纪要（摘录）\n会议原则同意方案；一名参会人员建议延后实施，已记录在案。`],
+  ] as const) {
+    const buffer = Buffer.from(text, 'utf8');
+    await platform.db.insertInto('attachments').values({ id: newId(), content_hash: store.put(buffer), size: buffer.length, mime: await checkFileType(filename, buffer), filename, record_type: DECISION_WORKFLOW.recordType, record_id: a, unit_id: unit('SFX-D02'), uploaded_by: office.id, uploaded_at: nowIso() }).execute();
+  }
   await step(office, a, 'decide', d(last, '05-28'));
   await step(office, a, 'publish', d(last, '06-05'), { publication: '县人民政府门户网站、《示范县政报》' });
   await tx((t) => addImplementationReport(t, platform, office, office.scope, a, { date: d(last, '12-20'), content: '方案自7月1日起实施，城区周转率提高约20%，收到投诉3件均已处理。' }));
-  if (d(y, '06-30') <= fromDayNumber(today)) {
-    await step(office, a, 'evaluate', d(y, '06-30'), { postEvalTrigger: '实施满一年，按决策要求开展后评估', postEvaluator: '县发展研究中心（第三方）', postEvalConclusion: 'continue', postEvalReport: '停车资源周转明显改善，群众满意度82%，建议继续执行并适时微调学校周边时段。' });
-  }
+  await step(office, a, 'evaluate', ago(5), { postEvalTrigger: '实施满一定期限，按决策要求开展后评估', postEvaluator: '县发展研究中心（第三方）', postEvalConclusion: 'continue', postEvalReport: '停车资源周转明显改善，群众满意度82%，建议继续执行并适时微调学校周边时段。' });
 
   // 2. Decided and in implementation.
   const b = await decision('DEMO-JC-2', last, '县城污水处理费调整', 'SFX-D11', i2);
@@ -108,27 +120,27 @@ export async function loadDemoDecisions(platform: Platform, print: (line: string
 
   // 5. Comment period over, summary published; expert and risk done; legality review under way.
   const f = await decision('DEMO-JC-5', y, '老旧小区改造实施方案', 'SFX-D11', j2);
-  await proc(f, 'public_participation', { draftText: DRAFT('老旧小区改造实施方案'), commentStart: d(y, '06-01'), commentEnd: d(y, '07-01') });
-  await comment(f, d(y, '06-10'), '加装电梯应明确低楼层住户补偿办法。', 'online', undefined, [d(y, '07-10'), 'adopted', '增加低楼层住户补偿条款。']);
-  await comment(f, d(y, '06-18'), '建议改造资金全部由财政承担。', 'meeting', '居民代表', [d(y, '07-10'), 'rejected', '按照“谁受益、谁出资”原则，居民合理分担。']);
-  await tx((t) => addEvent(t, platform, office, office.scope, f, { kind: 'comment_meeting', date: d(y, '06-18'), participants: 30, record: '在三个社区召开居民座谈会。' }));
-  await summary(f, d(y, '07-12'));
-  await proc(f, 'expert', { expertSessionDate: d(y, '07-20'), experts: '城市规划专家、结构工程专家、物业管理专家', expertOpinion: '方案可行，建议先行试点。' });
-  await tx((t) => addEvent(t, platform, office, office.scope, f, { kind: 'expert', date: d(y, '07-20'), participants: 5, record: '专家论证会。' }));
-  await proc(f, 'risk', { riskAssessmentDate: d(y, '08-05'), riskLevel: 'medium', riskAssessor: '县社会稳定风险评估中心', riskReport: '涉及多方利益，风险等级为中。', riskMeasures: '一小区一方案，成立居民议事会。' });
+  await proc(f, 'public_participation', { draftText: DRAFT('老旧小区改造实施方案'), commentStart: ago(150), commentEnd: ago(120) });
+  await comment(f, ago(140), '加装电梯应明确低楼层住户补偿办法。', 'online', undefined, [ago(112), 'adopted', '增加低楼层住户补偿条款。']);
+  await comment(f, ago(132), '建议改造资金全部由财政承担。', 'meeting', '居民代表', [ago(112), 'rejected', '按照“谁受益、谁出资”原则，居民合理分担。']);
+  await tx((t) => addEvent(t, platform, office, office.scope, f, { kind: 'comment_meeting', date: ago(132), participants: 30, record: '在三个社区召开居民座谈会。' }));
+  await summary(f, ago(110));
+  await proc(f, 'expert', { expertSessionDate: ago(100), experts: '城市规划专家、结构工程专家、物业管理专家', expertOpinion: '方案可行，建议先行试点。' });
+  await tx((t) => addEvent(t, platform, office, office.scope, f, { kind: 'expert', date: ago(100), participants: 5, record: '专家论证会。' }));
+  await proc(f, 'risk', { riskAssessmentDate: ago(90), riskLevel: 'medium', riskAssessor: '县社会稳定风险评估中心', riskReport: '涉及多方利益，风险等级为中。', riskMeasures: '一小区一方案，成立居民议事会。' });
   const sub = fromDayNumber(today - 3);
-  await proc(f, 'legality', { legalitySubmittedDate: sub, legalityDueDate: fromDayNumber(today + 12), legalityReviewerKind: 'law_office', legalityReviewer: '县司法局' });
+  await proc(f, 'legality', { legalitySubmittedDate: sub, legalityDueDate: fromDayNumber(today + 20), legalityReviewerKind: 'law_office', legalityReviewer: '县司法局' });
 
   // 6. Decided this year, expert argumentation not applicable.
   const g = await decision('DEMO-JC-6', y, '城区公交线路优化调整方案', 'SFX-D12', j3);
-  await proc(g, 'public_participation', { draftText: DRAFT('城区公交线路优化调整方案'), commentStart: d(y, '03-01'), commentEnd: d(y, '04-05') });
-  await comment(g, d(y, '03-15'), '建议开通至县人民医院的直达线路。', 'online', undefined, [d(y, '04-10'), 'adopted', '新开8路直达县人民医院。']);
-  await summary(g, d(y, '04-12'));
+  await proc(g, 'public_participation', { draftText: DRAFT('城区公交线路优化调整方案'), commentStart: ago(240), commentEnd: ago(205) });
+  await comment(g, ago(225), '建议开通至县人民医院的直达线路。', 'online', undefined, [ago(202), 'adopted', '新开8路直达县人民医院。']);
+  await summary(g, ago(200));
   await proc(g, 'expert', { notApplicable: '线路调整属技术性较弱的事项，已充分听取公众意见' });
-  await proc(g, 'risk', { riskAssessmentDate: d(y, '04-20'), riskLevel: 'low', riskAssessor: '县交通运输局', riskReport: '风险等级为低。', riskMeasures: '新旧线路并行一个月。' });
-  await proc(g, 'legality', { legalitySubmittedDate: d(y, '04-22'), legalityDueDate: d(y, '05-08'), legalityReviewerKind: 'law_office', legalityReviewer: '县司法局', legalityReviewDate: d(y, '05-06'), legalityConclusion: 'legal', legalityOpinion: '合法。' });
-  await proc(g, 'deliberation', { meeting: 'standing', meetingName: `县人民政府${y}年第6次常务会议`, deliberationDate: d(y, '05-15'), minutes: '会议同意方案。' });
-  await step(office, g, 'decide', d(y, '05-15'));
+  await proc(g, 'risk', { riskAssessmentDate: ago(190), riskLevel: 'low', riskAssessor: '县交通运输局', riskReport: '风险等级为低。', riskMeasures: '新旧线路并行一个月。' });
+  await proc(g, 'legality', { legalitySubmittedDate: ago(188), legalityDueDate: ago(170), legalityReviewerKind: 'law_office', legalityReviewer: '县司法局', legalityReviewDate: ago(180), legalityConclusion: 'legal', legalityOpinion: '合法。' });
+  await proc(g, 'deliberation', { meeting: 'standing', meetingName: `县人民政府${y}年第6次常务会议`, deliberationDate: ago(175), minutes: '会议同意方案。' });
+  await step(office, g, 'decide', ago(175));
 
   // 7. Unlisted and urgent: public participation not applicable.
   const h = await decision('DEMO-JC-7', y, '突发公共卫生事件应急物资储备方案', 'SFX-D17', null, '因应急需要临时启动，未列入年度目录');
