@@ -166,6 +166,8 @@ describe('a campaign', () => {
     // Each unit lists only its own objections.
     expect(ok(await deptA.agents.unit_liaison.get(`/api/v1/assessment-schemes/${s.id}/objections`)).items).toHaveLength(1);
     expect(ok(await office.get(`/api/v1/assessment-schemes/${s.id}/objections`)).items).toHaveLength(2);
+    expect(ok(await office.get(`/api/v1/assessment-schemes/${s.id}`)).openObjections).toBe(2);
+    expect(ok(await deptA.agents.unit_liaison.get(`/api/v1/assessment-schemes/${s.id}`)).openObjections).toBe(1);
     expect((await deptA.agents.unit_liaison.post(`/api/v1/assessment-objections/${objection.id}/answer`, { upheld: true, answer: '自己答', score: 60 })).statusCode).toBe(403);
 
     // Final waits for the answers; an upheld objection changes the score.

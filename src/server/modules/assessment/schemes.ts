@@ -282,8 +282,14 @@ export async function getScheme(platform: Platform, who: Who, id: string): Promi
   const lines = await schemeLines(platform.db, id);
   const weights = weightsOf(s);
   const leaves = engineLines(lines);
+  const view = schemeView(row, await objectionDue(platform.db, id));
+  // A unit sees the count of its own open objections, not the county's.
+  if (!who.permissions.has('assessment.score')) {
+    const open = await platform.db.selectFrom('assessment_objections').select('unit_id').where('scheme_id', '=', id).where('status', '=', 'open').execute();
+    view.openObjections = open.filter((o) => inScope(who.scope, o.unit_id)).length;
+  }
   return {
-    ...schemeView(row, await objectionDue(platform.db, id)),
+    ...view,
     lines,
     pointsByCategory: (await schemeCategories(platform.db, s)).map((category) => ({
       category,
