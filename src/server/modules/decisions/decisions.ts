@@ -97,14 +97,21 @@ async function requireAddedReason(tx: Executor, input: Pick<CatalogItemInput, 'y
 }
 
 export async function updateCatalogItem(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: CatalogItemInput): Promise<void> {
-  const item = await tx.selectFrom('decision_catalog_items').select(['unit_id', 'status', 'year']).where('id', '=', id).executeTakeFirst();
+  const item = await tx.selectFrom('decision_catalog_items').selectAll().where('id', '=', id).executeTakeFirst();
   if (!item || !inScope(scope, item.unit_id)) throw notFound('目录事项');
   if (item.status !== 'listed') throw conflict('已调出目录的事项不能修改');
   await unitIn(tx, scope, input.unitId, 'unitId', '承办单位');
   await requireAddedReason(tx, input, id);
   await updateVersioned(tx, 'decision_catalog_items', id, version, recordRow(CATALOG_ITEM, input), actor.id);
   await tx.updateTable('decisions').set({ unit_id: input.unitId }).where('catalog_item_id', '=', id).where('status', '=', 'drafting').execute();
-  await addTimeline(tx, actor, { recordType: CATALOG_RECORD_TYPE, recordId: id, action: 'update', label: '修改目录事项' });
+  // The catalog's versions: what each change replaced, on the item's timeline.
+  const before = item as unknown as Record<string, unknown>;
+  const after = recordRow(CATALOG_ITEM, input) as Record<string, unknown>;
+  const changes = (['title', 'unitId', 'plannedDate', 'consentDate', 'year'] as const)
+    .map((name) => [CATALOG_ITEM.fields[name], name] as const)
+    .filter(([spec]) => spec.column in after && String(after[spec.column] ?? '') !== String(before[spec.column] ?? ''))
+    .map(([spec, name]) => (name === 'unitId' ? `${spec.label}已变更` : `${spec.label}：${before[spec.column] ?? '—'} → ${after[spec.column] ?? '—'}`));
+  await addTimeline(tx, actor, { recordType: CATALOG_RECORD_TYPE, recordId: id, action: 'update', label: '修改目录事项', note: changes.join('；') || null });
   await platform.audit.record(tx, actor, { action: 'decision.catalog_update', targetType: CATALOG_RECORD_TYPE, targetId: id });
 }
 
