@@ -193,7 +193,7 @@ export const DECISION = defineRecord({
     commentStart: f.date('征求意见开始日期', { detail: false, input: false, list: true, sort: true, example: '2026-03-01' }),
     commentEnd: f.date('征求意见截止日期', { detail: false, input: false, notBefore: ['commentStart'], example: '2026-03-31' }),
     commentShortReason: f.text('征求意见期限少于30日的理由', { detail: false, max: 500, input: false, importName: false }),
-    commentsReceived: f.integer('收到意见（条）', { detail: false, input: false, list: true, example: '12' }),
+    commentsReceived: f.integer('收到意见（条）', { detail: false, input: false, list: true, example: '12', note: '征求意见期间收到的公众意见条数（整数）' }),
     commentSummaryDate: f.date('意见采纳情况公布日期', { detail: false, input: false, importName: false, notBefore: ['commentEnd'] }),
     // 专家论证 (arts. 19–21)
     expertNaReason: f.text('专家论证不适用理由', { detail: false, max: 500, input: false, importName: false }),
