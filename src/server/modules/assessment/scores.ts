@@ -29,9 +29,13 @@ export async function assessedUnits(db: Executor, scheme: SchemeTable): Promise<
 export async function indicatorValues(db: Executor, platform: Platform, year: number, codes: readonly string[], units: readonly { unitId: string; path: string }[]): Promise<Map<string, Map<string, number | null>>> {
   const all = await db.selectFrom('org_units').select(['id', 'path']).execute();
   const subtree = new Map(units.map((u) => [u.unitId, all.filter((x) => x.path.startsWith(u.path)).map((x) => x.id)]));
-  const counted = new Map<string, Map<string, number>>();
+  const counted = new Map<string, ReadonlyMap<string, number>>();
+  // Outside a transaction the summary tables answer (kept exact by the kernel); inside one (final, an
+  // objection) the records are counted directly, as the summaries recount in a transaction of their own.
+  const summaries = db === platform.db;
   const countOf = async (code: string, y: number, unitId: string): Promise<number> => {
     const key = `${code}|${y}`;
+    if (!counted.has(key) && summaries) counted.set(key, (await platform.facts.load([code], [y]))(code, y));
     if (!counted.has(key)) {
       const def = platform.indicators.get(code) as Extract<IndicatorDef, { kind: 'count' }>;
       const rows = await (db as any).selectFrom(def.records(db as Db, y).as('x')).select(['x.unit_id', sql<number>`count(*)`.as('n')]).groupBy('x.unit_id').execute();
