@@ -7,7 +7,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { get } from '../api.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
-import { RecordFields } from './records.tsx';
+import { EditRecord, RecordFields } from './records.tsx';
 import { StatusTag, WorkflowPanel } from './WorkflowPanel.tsx';
 import type { RecordDef } from '../../shared/records.ts';
 import type { WorkflowDef } from '../../shared/workflow.ts';
@@ -26,6 +26,8 @@ export interface RecordDetailProps<V extends Detail> {
   extra?: (record: V) => { label: string; value: ReactNode; span?: number }[];
   /** Tags beside the status. */
   tags?: (record: V) => ReactNode;
+  /** 更正: the fields that may be corrected by PUT to the record, when `may` says this user may. */
+  edit?: { only: readonly string[]; title: string; may: (record: V) => boolean };
   /** Sections between the fields and the workflow; `refresh` reloads the record and its workflow. */
   children?: (record: V, refresh: () => void) => ReactNode;
 }
@@ -49,7 +51,15 @@ export function RecordDetail<V extends Detail>(props: RecordDetailProps<V>) {
         size="small"
         loading={detail.isLoading}
         title={record?.title}
-        extra={record && <Space><StatusTag def={props.workflow} status={record.status} />{props.tags?.(record)}</Space>}
+        extra={
+          record && (
+            <Space>
+              <StatusTag def={props.workflow} status={record.status} />
+              {props.tags?.(record)}
+              {props.edit?.may(record) && <EditRecord def={props.def} record={record as V & { id: string; version: number }} api={props.api} only={props.edit.only} title={props.edit.title} button onSaved={refresh} />}
+            </Space>
+          )
+        }
         style={{ marginBottom: 12 }}
       >
         {record && <RecordFields def={props.def} view={{ ...record, ...props.show?.(record) }} extra={props.extra?.(record)} />}

@@ -9,7 +9,7 @@ import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, get, post, query } from '../api.ts';
+import { ApiError, get, post, put, query } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { useUnitTree } from './units.ts';
 import { ExportButton, useUrlFilters } from './ledger.tsx';
@@ -266,6 +266,8 @@ export function RecordForm(props: {
   title: string;
   submitText?: string;
   initialValues?: Record<string, unknown>;
+  /** The input fields shown, when fewer than all (a correction form shows what may be corrected). */
+  only?: readonly string[];
   /** Choices of record references (e.g. the organisations one may pick), or of a unit narrower than the unit tree. */
   references?: Record<string, { value: string; label: string }[]>;
   /** Form items the definition cannot say (e.g. the units an advisor serves), sent as they are, after the fields. */
@@ -280,7 +282,7 @@ export function RecordForm(props: {
   const [busy, setBusy] = useState(false);
   const tree = useUnitTree();
   const first = useRef<any>(null);
-  const fields = entries(def).filter(([, spec]) => spec.input);
+  const fields = entries(def).filter(([name, spec]) => spec.input && (!props.only || props.only.includes(name)));
   useEffect(() => {
     if (!props.open) return;
     setError(null);
@@ -431,6 +433,53 @@ export function CreateRecord<V extends { id: string }>(props: CreateRecordProps<
       >
         {props.children}
       </RecordForm>
+    </>
+  );
+}
+
+/**
+ * 更正: a link and its drawer for the fields of a record that may be corrected (`only`), filled with
+ * the record's values and saved with the version read, so that a concurrent change is refused.
+ */
+export function EditRecord<V extends { id: string; version: number }>(props: {
+  def: RecordDef<any>;
+  record: V;
+  /** The records' API path; the record is saved by PUT to `${api}/${id}` and the queries under `api` reload. */
+  api: string;
+  only: readonly string[];
+  title: string;
+  references?: Record<string, { value: string; label: string }[]>;
+  /** A button (on a record's page) rather than a link (in a ledger's row). */
+  button?: boolean;
+  onSaved?: () => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const client = useQueryClient();
+  const view = props.record as unknown as Record<string, unknown>;
+  const initialValues = Object.fromEntries(
+    props.only.map((name) => {
+      const v = view[name];
+      return [name, props.def.fields[name]?.kind === 'money' && typeof v === 'number' ? v / 100 : v ?? undefined];
+    }),
+  );
+  return (
+    <>
+      {props.button ? <Button size="small" onClick={() => setOpen(true)}>更正</Button> : <a onClick={() => setOpen(true)}>更正</a>}
+      <RecordForm
+        def={props.def}
+        open={open}
+        title={props.title}
+        submitText="保存"
+        only={props.only}
+        initialValues={initialValues}
+        references={props.references}
+        onClose={() => setOpen(false)}
+        onSubmit={async (values) => {
+          await put(`${props.api}/${props.record.id}`, { ...values, version: props.record.version });
+          void client.invalidateQueries({ queryKey: [props.api] });
+          props.onSaved?.();
+        }}
+      />
     </>
   );
 }

@@ -4,18 +4,14 @@ import { useState } from 'react';
 import { App, Breadcrumb, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import { del, get, post, put } from '../../api.ts';
+import { del, get, post } from '../../api.ts';
 import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
-import { RecordFields, RecordForm, RecordLedger, renderValue } from '../../components/records.tsx';
+import { EditRecord, RecordFields, RecordForm, RecordLedger, renderValue } from '../../components/records.tsx';
 import { useAuth } from '../../auth.tsx';
-import { entries, type RecordDef } from '../../../shared/records.ts';
+import { entries } from '../../../shared/records.ts';
 import { BODY_KINDS, ENFORCEMENT_BODY, ENFORCEMENT_POWER, OFFICER, OFFICER_WORKFLOW, type BodyDetail, type OfficerView, type PowerView } from '../../../shared/schemas/enforcement.ts';
 import { CertificateTag } from './shared.tsx';
 import { ListItems } from './ListsPage.tsx';
-
-/** The edit drawer shows what may be corrected: not the unit. */
-const { unitId: _unit, ...editable } = ENFORCEMENT_BODY.fields;
-const BODY_EDIT: RecordDef<any> = { ...ENFORCEMENT_BODY, fields: editable };
 
 export default function BodyDetailPage() {
   const { id = '' } = useParams();
@@ -24,7 +20,7 @@ export default function BodyDetailPage() {
   const client = useQueryClient();
   const key = ['/enforcement-bodies', id];
   const detail = useQuery({ queryKey: key, queryFn: () => get<BodyDetail>(`/enforcement-bodies/${id}`) });
-  const [open, setOpen] = useState<'edit' | 'power' | null>(null);
+  const [open, setOpen] = useState<'power' | null>(null);
   const b = detail.data;
   const manage = can('enforcement.register');
   const reload = () => client.invalidateQueries({ queryKey: key });
@@ -40,7 +36,7 @@ export default function BodyDetailPage() {
     <>
       <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/enforcement/bodies">执法主体</Link> }, { title: b?.name ?? '…' }]} />
       <ErrorNotice error={detail.error} />
-      <Card size="small" loading={detail.isLoading} title={b?.name} style={{ marginBottom: 12 }} extra={b && <Space><Tag color="blue">{BODY_KINDS[b.kind]}</Tag>{manage && <Button size="small" onClick={() => setOpen('edit')}>更正</Button>}</Space>}>
+      <Card size="small" loading={detail.isLoading} title={b?.name} style={{ marginBottom: 12 }} extra={b && <Space><Tag color="blue">{BODY_KINDS[b.kind]}</Tag>{manage && <EditRecord def={ENFORCEMENT_BODY} record={b} api="/enforcement-bodies" only={['name', 'kind', 'basis', 'entrustedBy']} title="更正执法主体" button onSaved={() => void reload()} />}</Space>}>
         {b && <RecordFields def={ENFORCEMENT_BODY} view={b} extra={[{ label: '在岗执法人员', value: `${b.officers} 人` }]} />}
       </Card>
       {b && (
@@ -82,18 +78,6 @@ export default function BodyDetailPage() {
       )}
       {b && (
         <>
-          <RecordForm
-            def={BODY_EDIT}
-            open={open === 'edit'}
-            title="更正执法主体"
-            submitText="保存"
-            initialValues={{ name: b.name, kind: b.kind, basis: b.basis, entrustedBy: b.entrustedBy }}
-            onClose={() => setOpen(null)}
-            onSubmit={async (values) => {
-              await put(`/enforcement-bodies/${id}`, { ...values, version: b.version });
-              void reload();
-            }}
-          />
           <RecordForm
             def={ENFORCEMENT_POWER}
             open={open === 'power'}

@@ -1,12 +1,12 @@
 // 四张清单与分类检查事项目录: every body's items with their legal basis, filtered by list and body;
-// registration, and repeal (an item leaves the list from that day; last year's list keeps it).
+// registration, correction, and repeal (an item leaves the list from that day; last year's list keeps it).
 import { useState } from 'react';
-import { App, Card, DatePicker, Modal, Tag } from 'antd';
+import { App, Card, DatePicker, Modal, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { post } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
-import { CreateRecord, RecordLedger } from '../../components/records.tsx';
+import { CreateRecord, EditRecord, RecordLedger } from '../../components/records.tsx';
 import { useAuth } from '../../auth.tsx';
 import { LIST_ITEM, type ListItemView } from '../../../shared/schemas/enforcement.ts';
 import { useBodyChoices } from './shared.tsx';
@@ -43,8 +43,17 @@ export function ListItems({ bodies, bodyId }: { bodies?: { value: string; label:
           {
             key: 'current',
             title: '状态',
-            width: 110,
-            render: (_, i) => (i.current ? <>{<Tag color="green">现行有效</Tag>}{can('enforcement.register') && <a onClick={() => setRepealing(i)}>废止</a>}</> : <Tag>已废止</Tag>),
+            width: 160,
+            render: (_, i) =>
+              i.current ? (
+                <Space size={6}>
+                  <Tag color="green">现行有效</Tag>
+                  {can('enforcement.register') && <EditRecord def={LIST_ITEM} record={i} api="/enforcement-list-items" only={['list', 'title', 'basis', 'conditions', 'publishedDate']} title="更正清单事项" />}
+                  {can('enforcement.register') && <a onClick={() => setRepealing(i)}>废止</a>}
+                </Space>
+              ) : (
+                <Tag>已废止</Tag>
+              ),
           },
         ]}
         extraFilters={[

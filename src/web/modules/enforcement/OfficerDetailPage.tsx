@@ -28,6 +28,7 @@ export default function OfficerDetailPage() {
       workflow={OFFICER_WORKFLOW}
       api="/enforcement-officers"
       ledger={{ to: '/enforcement/officers', label: '执法人员' }}
+      edit={{ only: ['name', 'post', 'supervisor'], title: '更正执法人员信息', may: () => can('enforcement.register') }}
       tags={(o) => <CertificateTag state={o.certificateState} validUntil={o.certificateValidUntil} />}
       show={(o) => ({
         idNumber: (
