@@ -191,6 +191,8 @@ export interface LineView {
   method: LineMethod | null;
   methodLabel: string | null;
   indicator: string | null;
+  /** The indicator's Chinese name (the code is for formulas and imports). */
+  indicatorName?: string | null;
   formula: string | null;
   categories: string[] | null;
   standard: string | null;

@@ -86,6 +86,9 @@ export function lineViews(rows: readonly LineTable[]): LineView[] {
 export const engineLines = (views: readonly LineView[]): EngineLine[] =>
   views.filter((l) => l.leaf && l.method).map((l) => ({ id: l.id, code: l.code, points: l.points, method: l.method!, indicator: l.indicator, formula: l.formula, categories: l.categories }));
 
+/** The lines with their indicators' Chinese names. */
+export const namedLines = (platform: Platform, lines: readonly LineView[]): LineView[] => lines.map((l) => ({ ...l, indicatorName: l.indicator ? (platform.indicators.get(l.indicator)?.name ?? null) : null }));
+
 export async function schemeLines(db: Executor, schemeId: string): Promise<LineView[]> {
   return lineViews(await db.selectFrom('assessment_lines').selectAll().where('scheme_id', '=', schemeId).execute());
 }
@@ -279,7 +282,7 @@ export async function listSchemes(platform: Platform, who: Who, query: ListParam
 export async function getScheme(platform: Platform, who: Who, id: string): Promise<SchemeDetail> {
   const s = await visibleScheme(platform.db, who, id);
   const row = (await schemeQuery(platform.db).where('s.id', '=', s.id).executeTakeFirstOrThrow()) as SchemeRow;
-  const lines = await schemeLines(platform.db, id);
+  const lines = namedLines(platform, await schemeLines(platform.db, id));
   const weights = weightsOf(s);
   const leaves = engineLines(lines);
   const view = schemeView(row, await objectionDue(platform.db, id));

@@ -13,7 +13,7 @@ import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import type { IndicatorDef } from '../../kernel/indicators/registry.ts';
 import { DEFAULT_BANDS, OBJECTION_STATES, SCHEME_RECORD_TYPE, type LineResult, type LineView, type ScoreInput, type UnitResult } from '../../../shared/schemas/assessment.ts';
 import { computeResults, lineScore, type Cell, type EngineLine, type EngineUnit } from './engine.ts';
-import { engineLines, fromC, loadScheme, schemeCategories, schemeLines, toC, visibleScheme, weightsOf, objectionDue, type Who } from './schemes.ts';
+import { engineLines, namedLines, fromC, loadScheme, schemeCategories, schemeLines, toC, visibleScheme, weightsOf, objectionDue, type Who } from './schemes.ts';
 import type { ScoreTable, SchemeTable } from './tables.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 
@@ -170,7 +170,7 @@ export async function scoreMatrix(platform: Platform, who: Who, id: string) {
   return {
     schemeId: scheme.id,
     status: scheme.status,
-    leaves: live.lines.filter((l) => l.leaf && l.method),
+    leaves: namedLines(platform, live.lines.filter((l) => l.leaf && l.method)),
     units: units.map((u) => {
       const result = frozen?.get(u.unitId) ?? live.results.find((r) => r.unitId === u.unitId)!;
       const cells: Record<string, { score: number | null; assessorScore: number | null; selfScore: number | null; reason: string | null; value: number | null | undefined; applies: boolean }> = {};
@@ -208,7 +208,7 @@ export async function scoreCard(platform: Platform, who: Who, id: string, unitId
     }
   }
   const objections = await platform.db.selectFrom('assessment_objections').selectAll().where('scheme_id', '=', id).where('unit_id', '=', unitId).execute();
-  const lines: (LineView & LineResult & { applies: boolean; objection: { id: string; status: string; statusLabel: string; reason: string; answer: string | null } | null; link: string | null })[] = live.lines.map((l) => {
+  const lines: (LineView & LineResult & { applies: boolean; objection: { id: string; status: string; statusLabel: string; reason: string; answer: string | null } | null; link: string | null })[] = namedLines(platform, live.lines).map((l) => {
     const s = live.scores.get(cellKey(unitId, l.id));
     const applies = !l.categories?.length || l.categories.includes(unit.category);
     const valueNow = l.indicator ? (live.values.get(unitId)?.get(l.indicator) ?? null) : undefined;

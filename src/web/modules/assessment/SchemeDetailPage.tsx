@@ -122,7 +122,7 @@ function LinesTab({ scheme, refresh }: { scheme: SchemeDetail; refresh: () => vo
           { title: '指标', key: 'title', render: (_, l) => <span style={{ fontWeight: l.leaf ? 400 : 600 }}>{l.code} {l.title}</span> },
           { title: '分值', dataIndex: 'points', width: 70, align: 'right' },
           { title: '评分方式', key: 'method', width: 100, render: (_, l) => (l.methodLabel ? <Tag color={l.method === 'veto' ? 'red' : l.method === 'computed' ? 'blue' : undefined}>{l.methodLabel}</Tag> : null) },
-          { title: '指标与公式', key: 'formula', width: 260, render: (_, l) => (l.indicator ? <Typography.Text code>{l.indicator}：{l.formula ?? '人工'}</Typography.Text> : null) },
+          { title: '关联指标与公式', key: 'formula', width: 280, render: (_, l) => (l.indicator ? <Tooltip title={`指标代码 ${l.indicator}`}><span>{l.indicatorName ?? '未知指标'}{l.formula ? <>：<Typography.Text code>{l.formula}</Typography.Text></> : null}</span></Tooltip> : null) },
           { title: '适用类别', key: 'categories', width: 100, render: (_, l) => l.categories?.join('、') ?? '全部' },
           { title: '评分标准', dataIndex: 'standard', ellipsis: true },
           ...(editable
@@ -201,7 +201,7 @@ function MatrixTab({ scheme }: { scheme: SchemeDetail }) {
           columns={[
             { title: '单位', dataIndex: 'unitName', fixed: 'left', width: 200, ellipsis: true },
             ...(matrix.data?.leaves ?? []).map((l, col) => ({
-              title: <Tooltip title={`${l.title}（${l.methodLabel}${l.indicator ? `，${l.indicator}` : ''}）`}><span>{l.code}<br /><small>{l.points}分</small></span></Tooltip>,
+              title: <Tooltip title={`${l.title}（${l.methodLabel}${l.indicatorName ? `，${l.indicatorName}` : ''}）`}><span>{l.code}<br /><small>{l.points}分</small></span></Tooltip>,
               key: l.id,
               width: 84,
               align: 'center' as const,
@@ -295,7 +295,7 @@ function CardTab({ scheme, units }: { scheme: SchemeDetail; units: { value: stri
             { title: '自评', key: 'self', width: 60, align: 'right', render: (_, l) => fmt(l.selfScore) },
             { title: '指标值', key: 'value', width: 150, render: (_, l) => l.indicator && (
               <Space size={4}>
-                <a onClick={() => setDrill({ code: l.indicator!, name: `${l.code} ${l.title}（${l.indicator}）`, measure: '', kind: Number.isInteger(l.value ?? 0) ? 'count' : 'rate', definition: l.standard ?? '', value: l.value ?? null, lastYear: null, yoy: null, better: null })}>{pct(l.value)}</a>
+                <a onClick={() => setDrill({ code: l.indicator!, name: `${l.code} ${l.title}（${l.indicatorName ?? l.indicator}）`, measure: '', kind: Number.isInteger(l.value ?? 0) ? 'count' : 'rate', definition: l.standard ?? '', value: l.value ?? null, lastYear: null, yoy: null, better: null })}>{pct(l.value)}</a>
                 {l.changedSince && <Tooltip title={`定稿后该指标已变为 ${pct(l.valueNow)}，得分不随之变化`}><Tag color="orange">已变化</Tag></Tooltip>}
               </Space>
             ) },
