@@ -20,6 +20,8 @@ const PUBLIC_API = new Set(['POST /api/v1/auth/login', 'GET /api/v1/openapi.json
   'POST /api/v1/public/track', 'POST /api/v1/public/track/supplement', 'POST /api/v1/public/track/replies/:id',
   // 行政执法公示 (bodies, powers, lists, certified officers without ID numbers; enforcement.api.test.ts) and the
   // library of published normative documents (normative.api.test.ts); disclosed enforcement decisions, parties masked (enforcement-cases.api.test.ts).
+  // The catalog of major decisions and the drafts open for comment with 意见采纳情况, no commenter (decisions.api.test.ts).
+  'GET /api/v1/public/decision-catalog', 'GET /api/v1/public/decision-consultations', 'GET /api/v1/public/decision-consultations/:id',
   'GET /api/v1/public/enforcement-bodies', 'GET /api/v1/public/enforcement-bodies/:id', 'GET /api/v1/public/normative-docs', 'GET /api/v1/public/normative-docs/:id',
   'GET /api/v1/public/enforcement-decisions',
   // results of finished cleanups of normative documents (normative-cleanups.api.test.ts).
