@@ -69,7 +69,9 @@ export function Shell({ children }: { children: ReactNode }) {
           </Badge>
         </button>
         <Dropdown
-          trigger={['hover', 'click']}
+          // Click only: opened on hover, the menu dropped over the buttons at the top right of a page
+          // whenever the pointer came to rest on the header (after closing a drawer, say).
+          trigger={['click']}
           menu={{
             items: [
               { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => navigate('/account/password') },
