@@ -56,6 +56,10 @@ async function whilePolling<T>(request: () => Promise<T>): Promise<{ res: T; wor
   }
 }
 
+// Parsing such a file on the main thread blocks it for seconds; a few hundred ms leaves room for a
+// loaded CI host (two test files and other work on two cores) without hiding a blocked loop.
+const HEALTHZ_BOUND_MS = 500;
+
 function expectImportRefused(res: { statusCode: number; json(): any }, message: RegExp) {
   expect(res.statusCode).toBe(422);
   const body = res.json();
@@ -64,24 +68,24 @@ function expectImportRefused(res: { statusCode: number; json(): any }, message: 
 }
 
 describe('spreadsheet bombs and oversized import files', () => {
-  it('an xlsx of a million tiny rows (77 MB of XML in a 0.15 MB zip) is refused at the row cap while /healthz answers within 100 ms', async () => {
+  it('an xlsx of a million tiny rows (77 MB of XML in a 0.15 MB zip) is refused at the row cap while /healthz keeps answering', async () => {
     const file = await xlsxBomb({ headers: DISPUTE_HEADERS, rows: 1_000_000, dataCells: 1, noRefs: true });
     expect(file.length).toBeLessThan(1024 * 1024);
     const before = await disputes();
     const { res, worst, polls } = await whilePolling(() => liaison.request({ method: 'POST', url: '/api/v1/imports/disputes?dryRun=true', ...multipart('纠纷.xlsx', file) }));
     expect(polls).toBeGreaterThanOrEqual(3);
-    expect(worst).toBeLessThan(100);
+    expect(worst).toBeLessThan(HEALTHZ_BOUND_MS);
     expectImportRefused(res, new RegExp(`超过 ${MAX_IMPORT_ROWS} 个数据行`));
     expect(await disputes()).toBe(before);
   });
 
-  it('an xlsx whose XML inflates past the size cap with few rows is refused at the size cap while /healthz answers within 100 ms', async () => {
+  it('an xlsx whose XML inflates past the size cap with few rows is refused at the size cap while /healthz keeps answering', async () => {
     // 9,000 rows of 20,000 characters: 180 MB of XML in a 0.2 MB zip, far under the row cap.
     const file = await xlsxBomb({ headers: DISPUTE_HEADERS, rows: 9000, dataCells: 1, padding: 20_000, noRefs: true });
     expect(9000 * 20_000).toBeGreaterThan(READ_LIMITS.xmlBytes);
     const { res, worst, polls } = await whilePolling(() => liaison.request({ method: 'POST', url: '/api/v1/imports/disputes?dryRun=true', ...multipart('纠纷.xlsx', file) }));
     expect(polls).toBeGreaterThanOrEqual(3);
-    expect(worst).toBeLessThan(100);
+    expect(worst).toBeLessThan(HEALTHZ_BOUND_MS);
     expectImportRefused(res, new RegExp(`解压后的内容超过 ${READ_LIMITS.xmlBytes / 2 ** 20} MB`));
   });
 
