@@ -451,7 +451,7 @@ function SchemeSections({ scheme, refresh }: { scheme: SchemeDetail; refresh: ()
   return (
     <Card size="small" style={{ marginBottom: 12 }}>
       <Tabs
-        defaultActiveKey={started ? (can('assessment.score') ? 'matrix' : 'card') : 'lines'}
+        defaultActiveKey={started ? (can('assessment.score') ? 'results' : 'card') : 'lines'}
         items={[
           { key: 'lines', label: `指标体系（${scheme.lines.filter((l) => l.leaf).length} 项）`, children: <LinesTab scheme={scheme} refresh={refresh} /> },
           ...(started
