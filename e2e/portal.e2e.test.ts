@@ -34,6 +34,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const reports = (await (await fetch(`${server.url}/api/v1/public/annual-reports`)).json()) as { items: { id: string }[]; years: number[] };
   expect(reports.items.length).toBeGreaterThan(0);
+  const consultations = (await (await fetch(`${server.url}/api/v1/public/decision-consultations`)).json()) as { open: { id: string }[]; closed: { id: string; summaryDate: string | null }[] };
+  const summarised = consultations.closed.find((c) => c.summaryDate)!;
   pages = [
     { name: 'home', path: '/public' },
     { name: 'reports', path: '/public/reports' },
@@ -46,6 +48,12 @@ beforeAll(async () => {
     { name: 'review-apply', path: '/public/review/apply' },
     { name: 'disclosure-guide', path: '/public/disclosure' },
     { name: 'disclosure-apply', path: '/public/disclosure/apply' },
+    // 重大行政决策: the drafts open for comment, one with its countdown and one with 意见采纳情况, the catalog, the comment form.
+    { name: 'consultations', path: '/public/decisions' },
+    { name: 'consultation-open', path: `/public/decisions/${consultations.open[0]!.id}` },
+    { name: 'consultation-summary', path: `/public/decisions/${summarised.id}` },
+    { name: 'decision-catalog', path: '/public/decisions/catalog' },
+    { name: 'decision-comment', path: `/public/decisions/comment?choice=${consultations.open[0]!.id}` },
     { name: 'track', path: '/public/track' },
     { name: 'not-found', path: '/public/no-such-page' },
   ];
@@ -219,7 +227,7 @@ it('the home page leads to every section, and the staff login page to the report
   const v = await visitor(PHONE);
   await open(v.page, '/public');
   const nav = v.page.getByRole('navigation', { name: '栏目' });
-  expect(await nav.getByRole('link').allTextContents()).toEqual(['首页', '年度报告', '规范性文件库', '行政复议', '政府信息公开', '行政执法公示', '进度查询']);
+  expect(await nav.getByRole('link').allTextContents()).toEqual(['首页', '年度报告', '规范性文件库', '重大行政决策', '行政复议', '政府信息公开', '行政执法公示', '进度查询']);
   await v.page.getByRole('main').getByRole('link', { name: '年度报告', exact: true }).click();
   await v.page.getByRole('heading', { level: 1, name: '法治政府建设年度报告' }).waitFor();
   expect(new URL(v.page.url()).pathname).toBe('/public/reports');
