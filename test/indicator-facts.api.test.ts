@@ -40,9 +40,10 @@ const byCode = (values: { code: string; value: number | null; lastYear: number |
 
 /**
  * Figures of a shape no delta expresses, recounted when a table they read is written: 持有效执法证人员
- * (an officer counts unless a later suspension or revocation exists — a NOT EXISTS).
+ * (an officer counts unless a later suspension or revocation exists — a NOT EXISTS); the final
+ * assessment's units and grades (a result counts once its scheme, another table, is final).
  */
-const FIGURES_WITHOUT_DELTAS = new Set(['enforcement.certified']);
+const FIGURES_WITHOUT_DELTAS = new Set(['enforcement.certified', 'assessment.units', 'assessment.excellent', 'assessment.failed']);
 
 describe('indicator summary tables', () => {
   it('put a generation trigger on every table a figure reads', () => {

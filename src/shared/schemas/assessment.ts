@@ -220,6 +220,9 @@ export interface SchemeView {
   pointsProblem: string | null;
   openObjections: number;
   objectionDue: string | null;
+  /** The running objection window's end and its light (the ledger's and the page's 红黄牌). */
+  due: string | null;
+  light: 'green' | 'yellow' | 'red' | null;
 }
 
 export interface SchemeDetail extends SchemeView {

@@ -12,7 +12,7 @@ import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage, type ListParams } from '../../kernel/records/list.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksOf } from '../../kernel/workflow/clocks.ts';
+import { clocksOf, clocksWithLights } from '../../kernel/workflow/clocks.ts';
 import {
   LINE_METHODS,
   SCHEME,
@@ -260,7 +260,16 @@ async function objectionDue(db: Executor, id: string): Promise<string | null> {
   return (await clocksOf(db, SCHEME_RECORD_TYPE, id)).find((c) => c.clock_key === 'objection')?.due_date ?? null;
 }
 
-const schemeView = (r: SchemeRow, due: string | null): SchemeView => ({
+/** Each scheme's running objection clock with today's light. */
+async function objectionClocks(platform: Platform, ids: string[]) {
+  const clocks = await clocksWithLights(platform, SCHEME_RECORD_TYPE, ids, 'objection');
+  return (id: string) => {
+    const { clock, light = null } = clocks.get(id) ?? {};
+    return clock?.status === 'running' ? { due: clock.due_date, light } : { due: null, light: null };
+  };
+}
+
+const schemeView = (r: SchemeRow, due: string | null, running: { due: string | null; light: SchemeView['light'] }): SchemeView => ({
   ...recordView(SCHEME, r),
   unitName: r.unit_name,
   status: r.status,
@@ -268,6 +277,7 @@ const schemeView = (r: SchemeRow, due: string | null): SchemeView => ({
   pointsProblem: r.points_problem,
   openObjections: Number(r.open_objections),
   objectionDue: due,
+  ...running,
 });
 
 export async function listSchemes(platform: Platform, who: Who, query: ListParams & { status?: string }) {
@@ -276,7 +286,8 @@ export async function listSchemes(platform: Platform, who: Who, query: ListParam
   if (!who.permissions.has('assessment.manage')) base = base.where('s.status', '!=', 'draft');
   // Every unit reads the schemes it is assessed by: no unit scope on the scheme itself.
   const page = await listPage<SchemeRow>(platform.db, base, SCHEME, { alias: 's', unitColumn: 's.unit_id', defaultSort: { field: 'year', order: 'desc' } }, { all: true }, query);
-  return { ...page, items: page.items.map((r) => schemeView(r, null)) };
+  const running = await objectionClocks(platform, page.items.map((r) => r.id));
+  return { ...page, items: page.items.map((r) => schemeView(r, null, running(r.id))) };
 }
 
 export async function getScheme(platform: Platform, who: Who, id: string): Promise<SchemeDetail> {
@@ -285,7 +296,7 @@ export async function getScheme(platform: Platform, who: Who, id: string): Promi
   const lines = namedLines(platform, await schemeLines(platform.db, id));
   const weights = weightsOf(s);
   const leaves = engineLines(lines);
-  const view = schemeView(row, await objectionDue(platform.db, id));
+  const view = schemeView(row, await objectionDue(platform.db, id), (await objectionClocks(platform, [id]))(id));
   // A unit sees the count of its own open objections, not the county's.
   if (!who.permissions.has('assessment.score')) {
     const open = await platform.db.selectFrom('assessment_objections').select('unit_id').where('scheme_id', '=', id).where('status', '=', 'open').execute();
