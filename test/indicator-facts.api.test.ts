@@ -41,9 +41,11 @@ const byCode = (values: { code: string; value: number | null; lastYear: number |
 /**
  * Figures of a shape no delta expresses, recounted when a table they read is written: 持有效执法证人员
  * (an officer counts unless a later suspension or revocation exists — a NOT EXISTS); the final
- * assessment's units and grades (a result counts once its scheme, another table, is final).
+ * assessment's units and grades (a result counts once its scheme, another table, is final); the
+ * public's comments on draft decisions (those on record and, by a UNION, those an import recorded
+ * as a count on the decision).
  */
-const FIGURES_WITHOUT_DELTAS = new Set(['enforcement.certified', 'assessment.units', 'assessment.excellent', 'assessment.failed']);
+const FIGURES_WITHOUT_DELTAS = new Set(['enforcement.certified', 'decisions.public_comments', 'assessment.units', 'assessment.score_sum', 'assessment.excellent', 'assessment.failed']);
 
 describe('indicator summary tables', () => {
   it('put a generation trigger on every table a figure reads', () => {

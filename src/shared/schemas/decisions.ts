@@ -321,7 +321,12 @@ export const commentSummaryInput = z.strictObject({ version, date: isoDate('公�
 
 // ---- Comments ---------------------------------------------------------------------------------
 
-export const COMMENT_CHANNELS = { online: '网上提交', letter: '信函', email: '电子邮件', meeting: '座谈会、征求意见会', hearing: '听证会', import: '批量导入' } as const;
+export const COMMENT_CHANNELS = { online: '网上提交', letter: '信函', email: '电子邮件', meeting: '座谈会、征求意见会', hearing: '听证会' } as const;
+/**
+ * Comments an import recorded as a count have no rows: behind the figure `decisions.public_comments`
+ * each is listed as `<decision id>` + this mark + its number, and its page is the decision's.
+ */
+export const COUNTED_COMMENT_MARK = ':imported:';
 export const COMMENT_ANSWERS = { adopted: '采纳', partly: '部分采纳', rejected: '不采纳' } as const;
 
 export const COMMENT_WORKFLOW: WorkflowDef = {

@@ -166,6 +166,7 @@ export async function createDecision(tx: Tx, platform: Platform, actor: Actor, s
     ...recordRow<DecisionTable>(DECISION, { ...input, year }),
     status: 'drafting',
     comments_received: 0,
+    imported_comments: 0,
     open_comments: 0,
     ...newStamps(actor.id),
   } as DecisionTable;
@@ -238,21 +239,28 @@ export async function recordProcedure(tx: Tx, platform: Platform, actor: Actor, 
   await platform.audit.record(tx, actor, { action: 'decision.procedure', targetType: DECISION_RECORD_TYPE, targetId: id, detail: { procedure, notApplicable: !!notApplicable } });
 }
 
+/**
+ * The comment period (rule `decision.public_comment`): at least its period, shorter only with a
+ * recorded reason. One rule for a live entry and an imported history row.
+ */
+export async function checkCommentPeriod(platform: Platform, tx: Executor, start: string, end: string, shortReason?: string | null): Promise<void> {
+  const rule = await platform.deadlines.rule('decision.public_comment', tx);
+  const days = toDayNumber(end) - toDayNumber(start);
+  if (days < rule.period && !shortReason) {
+    throw fieldError('commentEnd', '征求意见截止日期', `距开始日期仅 ${days} 日，征求意见期限不得少于${rule.period}日（${rule.citation}，最早 ${fromDayNumber(toDayNumber(start) + rule.period)}）；确需缩短的，须填写缩短理由（commentShortReason）`);
+  }
+}
+
 async function checkFacts(platform: Platform, tx: Executor, procedure: Procedure, v: Record<string, unknown>, d: DecisionTable): Promise<void> {
   switch (procedure) {
     case 'public_participation': {
       required(v, [['draftText', '决策草案及说明'], ['commentStart', '征求意见开始日期'], ['commentEnd', '征求意见截止日期']]);
-      const rule = await platform.deadlines.rule('decision.public_comment', tx);
-      const days = toDayNumber(String(v.commentEnd)) - toDayNumber(String(v.commentStart));
-      if (days < rule.period && !v.commentShortReason) {
-        throw fieldError('commentEnd', '征求意见截止日期', `距开始日期仅 ${days} 日，征求意见期限不得少于${rule.period}日（${rule.citation}，最早 ${fromDayNumber(toDayNumber(String(v.commentStart)) + rule.period)}）；确需缩短的，须填写缩短理由（commentShortReason）`);
-      }
+      await checkCommentPeriod(platform, tx, String(v.commentStart), String(v.commentEnd), v.commentShortReason as string | null | undefined);
       if (d.comments_received > 0) {
         const outside = await tx
           .selectFrom('decision_comments')
           .select('received_date')
           .where('decision_id', '=', d.id)
-          .where('channel', '!=', 'import')
           .where((eb) => eb.or([eb('received_date', '<', String(v.commentStart)), eb('received_date', '>', String(v.commentEnd))]))
           .executeTakeFirst();
         if (outside) throw fieldError('commentStart', '征求意见开始日期', `已有 ${outside.received_date} 收到的意见，征求意见期间须包含该日期`);
@@ -321,7 +329,12 @@ export async function recountComments(tx: Executor, decisionId: string): Promise
     tx.selectFrom('decision_comments').select((eb) => eb.fn.countAll<number>().as('n')).where('decision_id', '=', decisionId).executeTakeFirstOrThrow(),
     tx.selectFrom('decision_comments').select((eb) => eb.fn.countAll<number>().as('n')).where('decision_id', '=', decisionId).where('status', '=', 'received').executeTakeFirstOrThrow(),
   ]);
-  await tx.updateTable('decisions').set({ comments_received: Number(all.n), open_comments: Number(open.n) }).where('id', '=', decisionId).execute();
+  // Received = the comments on record + the count an import recorded from history (no rows of its own).
+  await tx
+    .updateTable('decisions')
+    .set((eb) => ({ comments_received: eb(eb.ref('imported_comments'), '+', Number(all.n)), open_comments: Number(open.n) }))
+    .where('id', '=', decisionId)
+    .execute();
 }
 
 const decisionQuery = (db: Executor) =>
@@ -363,7 +376,7 @@ function procedureViews(r: DecisionTable): ProcedureView[] {
       case 'public_participation':
         if (r.pp_na_reason) return `不适用：${r.pp_na_reason}`;
         if (!r.comment_start) return '尚未公开征求意见';
-        return `${r.comment_start} 至 ${r.comment_end} 公开征求意见，收到意见 ${r.comments_received} 条${r.open_comments ? `，${r.open_comments} 条待处理` : ''}；${r.comment_summary_date ? `${r.comment_summary_date} 公布意见采纳情况` : '意见采纳情况尚未公布'}`;
+        return `${r.comment_start} 至 ${r.comment_end} 公开征求意见，收到意见 ${r.comments_received} 条${r.imported_comments ? `（其中批量导入的历史数量 ${r.imported_comments} 条，无逐条记录）` : ''}${r.open_comments ? `，${r.open_comments} 条待处理` : ''}；${r.comment_summary_date ? `${r.comment_summary_date} 公布意见采纳情况` : '意见采纳情况尚未公布'}`;
       case 'expert':
         return r.expert_na_reason ? `不适用：${r.expert_na_reason}` : r.expert_date ? `${r.expert_date} 专家论证（${r.experts ?? ''}）` : '尚未记录专家论证';
       case 'risk':
@@ -452,6 +465,29 @@ export async function createComment(tx: Tx, platform: Platform, actor: Actor, sc
   await addTimeline(tx, actor, { recordType: COMMENT_RECORD_TYPE, recordId: row.id, action: 'create', label: '收到意见', toStatus: 'received', note: input.receivedDate });
   await platform.audit.record(tx, actor, { action: 'decision.comment_create', targetType: COMMENT_RECORD_TYPE, targetId: row.id, detail: { decisionId: d.id, channel: input.channel } });
   return row.id;
+}
+
+/** At most this many comments an import may record as a count (the figure's records are numbered up to it). */
+export const MAX_IMPORTED_COMMENTS = 10000;
+
+/**
+ * Comments received during a past consultation, known only as a count (an import of a decision's
+ * history): recorded on the decision as that count, not as comment rows, counted in
+ * `decisions.public_comments` on the period's last day and listed behind the figure as the
+ * decision's. The same window rules as a comment entered one by one: a period of comment, public
+ * participation not marked not applicable.
+ */
+export async function recordCommentCount(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, count: number): Promise<void> {
+  const d = await loadDecision(tx, scope, id);
+  if (!Number.isInteger(count) || count < 0) throw fieldError('commentsReceived', '收到意见数', '应为不小于0的整数');
+  if (count > MAX_IMPORTED_COMMENTS) throw fieldError('commentsReceived', '收到意见数', `不能超过 ${MAX_IMPORTED_COMMENTS} 条`);
+  if (count === Number(d.imported_comments)) return;
+  if (count > 0 && d.pp_na_reason) throw fieldError('commentsReceived', '收到意见数', '公众参与已标注不适用，不能记录收到的意见');
+  if (count > 0 && (!d.comment_start || !d.comment_end)) throw fieldError('commentsReceived', '收到意见数', '未公开征求意见（没有征求意见期间），不能记录收到的意见');
+  await tx.updateTable('decisions').set({ imported_comments: count }).where('id', '=', id).execute();
+  await recountComments(tx, id);
+  await addTimeline(tx, actor, { recordType: DECISION_RECORD_TYPE, recordId: id, action: 'comment_count', label: '记录征求意见期间收到的意见数（批量导入）', note: `${count} 条` });
+  await platform.audit.record(tx, actor, { action: 'decision.comment_count', targetType: DECISION_RECORD_TYPE, targetId: id, detail: { count } });
 }
 
 const commentQuery = (db: Executor) =>

@@ -10,12 +10,11 @@ import { importFields, importInput, importRow } from '../../kernel/imports/from-
 import { refCell } from '../../kernel/imports/rows.ts';
 import { refImport, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { enumFromLabels } from '../../../shared/schemas/org.ts';
-import { chinaToday, toDayNumber } from '../../kernel/calendar/days.ts';
-import { newId } from '../../kernel/ids.ts';
-import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { CATALOG_ITEM, DECISION, DECISION_RECORD_TYPE, EVENT_KINDS, type CatalogItemInput } from '../../../shared/schemas/decisions.ts';
-import { addEvent, createCatalogItem, createDecision, recountComments, updateCatalogItem } from './decisions.ts';
+import { addEvent, checkCommentPeriod, createCatalogItem, createDecision, recordCommentCount, updateCatalogItem } from './decisions.ts';
 
 // ---- decision_catalog_items -------------------------------------------------------------------
 
@@ -86,9 +85,7 @@ function checkDecision(v: DecisionRow): void {
   ];
   for (const [date, column] of dates) if (date && date > today) refuseRow(column, '不能晚于今天');
   if (!!v.commentStart !== !!v.commentEnd) refuseRow(v.commentStart ? COL.commentEnd : COL.commentStart, '征求意见开始日期和截止日期须同时填写');
-  if (v.commentStart && v.commentEnd && toDayNumber(v.commentEnd) - toDayNumber(v.commentStart) < 30) refuseRow(COL.commentEnd, '征求意见期限不得少于30日（条例第十五条）；确需缩短的，请在系统中记录缩短理由');
-  if (v.commentsReceived !== undefined && v.commentsReceived < 0) refuseRow(COL.commentsReceived, '不能为负数');
-  if (v.commentsReceived && !v.commentStart) refuseRow(COL.commentsReceived, '未填写征求意见期间的，不能填写收到意见数');
+  // The comment period's length and the comments received are the module's rules (checkCommentPeriod, recordCommentCount), checked as a live entry is.
   if (na.has('public_participation') && (v.commentStart || v.hearingDate || v.commentsReceived)) refuseRow(COL.na, '公众参与已标注不适用，不能同时填写征求意见或听证会日期');
   if (na.has('expert') && v.expertSessionDate) refuseRow(COL.na, '专家论证已标注不适用，不能同时填写专家论证日期');
   if (na.has('risk') && (v.riskAssessmentDate || v.riskLevel)) refuseRow(COL.na, '风险评估已标注不适用，不能同时填写风险评估日期或等级');
@@ -112,11 +109,17 @@ async function decisionYear(v: DecisionRow, run: RefImportRun): Promise<{ catalo
 
 const IMPORTED = '批量导入：标注不适用';
 
-/** The row's history as recorded facts: procedures, comments received (as answered records), hearing, status. */
+/**
+ * The row's history as recorded facts: procedures, the comments received (a count on the decision,
+ * through the module's command), the hearing (through the module's event command, allowed without
+ * the notice date history lacks), status.
+ */
 async function writeHistory(v: DecisionRow, id: string, run: RefImportRun): Promise<void> {
-  const { tx, actor } = run;
+  const { tx, actor, platform } = run;
   const d = await tx.selectFrom('decisions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const na = new Set(v.notApplicable ?? []);
+  // A history with a period shorter than the rule's has no recorded reason: refused as a live entry would be.
+  if (v.commentStart && v.commentEnd) await checkCommentPeriod(platform, tx, v.commentStart, v.commentEnd, d.comment_short_reason);
   const status = v.postEvaluationDate ? 'evaluated' : v.decidedDate ? 'decided' : 'drafting';
   const columns: Record<string, unknown> = {
     pp_na_reason: na.has('public_participation') ? (d.pp_na_reason ?? IMPORTED) : null,
@@ -133,19 +136,11 @@ async function writeHistory(v: DecisionRow, id: string, run: RefImportRun): Prom
     post_eval_date: v.postEvaluationDate ?? null,
     status,
   };
-  // Comments received as a count: each an answered record (its answer kept in the decision's archive), replaced on re-import.
-  await tx.deleteFrom('decision_comments').where('decision_id', '=', id).where('channel', '=', 'import').execute();
-  for (let i = 0; i < (v.commentsReceived ?? 0); i++) {
-    await tx
-      .insertInto('decision_comments')
-      .values({ id: newId(), ref: null, unit_id: d.unit_id, decision_id: id, title: `导入的意见（第${i + 1}条）`, received_date: v.commentEnd!, commenter_name: null, commenter_phone_enc: null, content: '批量导入：征求意见期间收到的意见（内容及采纳情况见决策档案）', channel: 'import', status: 'answered', answer: null, answer_reason: null, answered_date: null, ...newStamps(actor.id) })
-      .execute();
-  }
   await updateVersioned(tx, 'decisions', id, d.version, columns, actor.id);
-  await recountComments(tx, id);
+  await recordCommentCount(tx, platform, actor, actor.scope, id, v.commentsReceived ?? 0);
   if (v.hearingDate) {
     const held = await tx.selectFrom('decision_events').select('id').where('decision_id', '=', id).where('kind', '=', 'hearing').where('date', '=', v.hearingDate).executeTakeFirst();
-    if (!held) await tx.insertInto('decision_events').values({ id: newId(), ref: null, unit_id: d.unit_id, decision_id: id, kind: 'hearing', date: v.hearingDate, notice_date: null, participants: 0, participant_list: null, record: '批量导入（公告日期、参加人员见决策档案）', ...newStamps(actor.id) }).execute();
+    if (!held) await addEvent(tx, platform, actor, actor.scope, id, { kind: 'hearing', date: v.hearingDate, participants: 0, record: '批量导入（公告日期、参加人员见决策档案）' }, { imported: true });
   }
   if (status !== d.status) await addTimeline(tx, actor, { recordType: DECISION_RECORD_TYPE, recordId: id, action: 'import', label: '批量导入决策过程', fromStatus: d.status, toStatus: status });
 }
@@ -161,7 +156,7 @@ export const decisionsImport = refImport<DecisionRow>({
   ],
   row: decisionRow,
   table: 'decisions',
-  columns: { unitId: '承办单位编码（ownerUnitCode）', catalogItemId: '目录事项编号（catalogItemRef）', unlistedReason: '目录事项编号（catalogItemRef）' },
+  columns: { unitId: '承办单位编码（ownerUnitCode）', catalogItemId: '目录事项编号（catalogItemRef）', unlistedReason: '目录事项编号（catalogItemRef）', participants: '听证会日期（hearingDate）', noticeDate: '听证会日期（hearingDate）' },
   unitOf: (v, run) => run.unit(v.ownerUnitCode, '承办单位编码（ownerUnitCode）'),
   check: checkDecision,
   create: async (v, unitId, run) => {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { MigrationSet } from '../../kernel/db/migrations.ts';
 import { createRecordTable, createIndexes, createTable } from '../../kernel/db/schema.ts';
 
@@ -35,6 +35,19 @@ export const decisionMigrations: MigrationSet = () => ({
         id text primary key, decision_id text not null references decisions(id), unit_id text not null references org_units(id),
         date text not null, content text not null, created_at text not null, created_by text`);
       await createIndexes(db, 'decision_reports', { decision: 'decision_id' });
+    },
+  },
+  // Comments received known only as a count (imported history) were stored as placeholder comment
+  // rows; they become a count on the decision, and the figure numbers them from a fixed table.
+  decision_0002_imported_comment_counts: {
+    async up(db: Kysely<any>) {
+      await sql`alter table decisions add column imported_comments integer not null default 0`.execute(db);
+      await sql`update decisions set imported_comments = (select count(*) from decision_comments c where c.decision_id = decisions.id and c.channel = 'import')`.execute(db);
+      await sql`delete from decision_comments where channel = 'import'`.execute(db);
+      await createTable(db, 'decision_comment_numbers', `n integer primary key`);
+      for (let from = 1; from <= 10000; from += 500) {
+        await db.insertInto('decision_comment_numbers').values(Array.from({ length: 500 }, (_, i) => ({ n: from + i }))).execute();
+      }
     },
   },
 });

@@ -69,7 +69,7 @@ export async function publicConsultation(platform: Platform, id: string) {
   if (!d) throw notFound('征求意见的决策草案');
   const open = d.status === 'drafting' && d.comment_end! >= today;
   const [comments, events] = await Promise.all([
-    d.comment_summary_date ? platform.db.selectFrom('decision_comments').select(['id', 'received_date', 'content', 'channel', 'answer', 'answer_reason']).where('decision_id', '=', id).where('status', '=', 'answered').where('channel', '!=', 'import').orderBy('received_date').orderBy('id').execute() : [],
+    d.comment_summary_date ? platform.db.selectFrom('decision_comments').select(['id', 'received_date', 'content', 'channel', 'answer', 'answer_reason']).where('decision_id', '=', id).where('status', '=', 'answered').orderBy('received_date').orderBy('id').execute() : [],
     platform.db.selectFrom('decision_events').select(['kind', 'date', 'participants']).where('decision_id', '=', id).orderBy('date').execute(),
   ]);
   const counts = Object.fromEntries(Object.keys(COMMENT_ANSWERS).map((k) => [k, comments.filter((c) => c.answer === k).length]));

@@ -31,7 +31,10 @@ export interface DecisionTable extends StampColumns {
   comment_start: string | null;
   comment_end: string | null;
   comment_short_reason: string | null;
+  /** Comments received: those on record plus `imported_comments`. */
   comments_received: number;
+  /** Comments an import recorded as a count from history (no comment rows behind them). */
+  imported_comments: number;
   /** Comments not yet answered (the gate to 已决策 reads it). */
   open_comments: number;
   comment_summary_date: string | null;
@@ -108,6 +111,11 @@ export interface ImplementationReportTable {
   created_by: string | null;
 }
 
+/** 1…MAX_IMPORTED_COMMENTS: numbers the comments an import recorded as a count, for the figure's records. */
+export interface CommentNumberTable {
+  n: number;
+}
+
 declare module '../../kernel/db/tables.ts' {
   interface Database {
     decision_catalog_items: CatalogItemTable;
@@ -115,5 +123,6 @@ declare module '../../kernel/db/tables.ts' {
     decision_comments: DecisionCommentTable;
     decision_events: DecisionEventTable;
     decision_reports: ImplementationReportTable;
+    decision_comment_numbers: CommentNumberTable;
   }
 }
