@@ -33,6 +33,7 @@ const PLACES: Record<string, { api: string; clockKey?: string; shown: (v: View) 
   enforcement_supervision: { api: '/enforcement-supervisions', shown: (v) => ({ due: v.due, light: v.light }) },
   enforcement_complaint: { api: '/enforcement-complaints', clockKey: 'reply', shown: (v) => ({ due: v.due, light: v.light }) },
   assessment_scheme: { api: '/assessment-schemes', clockKey: 'objection', shown: (v) => ({ due: v.due, light: v.light }) },
+  decision: { api: '/decisions', clockKey: 'legality', shown: (v) => ({ due: v.legalityDue, light: v.legalityLight }) },
 };
 
 let env: TestEnv;

@@ -138,6 +138,24 @@ describe('a decision', () => {
     await ok(await liaisonA.post(`/api/v1/decisions/${d.id}/events`, { kind: 'hearing', date: day(5), noticeDate: day(-2), participants: 0 }), 201);
   });
 
+  it('runs the legality review\'s clock (decision.legality_review) from submission to the opinion, shown with its due date and light', async () => {
+    const d = await decision('合法性审查计时');
+    const minimum = (await ok(await liaisonA.get(`/api/v1/calendar/deadline?rule=decision.legality_review&from=${day(-1)}`))).due as string;
+    await ok(await proc(liaisonA, d.id, 'legality', { legalitySubmittedDate: day(-1), legalityDueDate: minimum, legalityReviewerKind: 'law_office', legalityReviewer: '县司法局' }));
+    const running = await ok(await office.get(`/api/v1/decisions/${d.id}`));
+    expect(running).toMatchObject({ legalityDue: minimum, legalityLight: 'green' });
+    const panel = (await ok(await office.get(`/api/v1/workflow/decision/${d.id}`))).clocks;
+    expect(panel).toEqual([expect.objectContaining({ key: 'legality', ruleCode: 'decision.legality_review', status: 'running', due: minimum })]);
+    // A longer time allowed: the clock runs to it.
+    await ok(await proc(liaisonA, d.id, 'legality', { legalitySubmittedDate: day(-1), legalityDueDate: day(30), legalityReviewerKind: 'law_office', legalityReviewer: '县司法局' }));
+    const list = (await ok(await office.get('/api/v1/decisions?pageSize=200'))).items.find((r: any) => r.id === d.id);
+    expect(list).toMatchObject({ legalityDue: day(30), legalityLight: 'green' });
+    // The opinion stops it.
+    await ok(await proc(liaisonA, d.id, 'legality', { legalitySubmittedDate: day(-1), legalityDueDate: day(30), legalityReviewerKind: 'law_office', legalityReviewer: '县司法局', legalityReviewDate: day(0), legalityConclusion: 'legal', legalityOpinion: '合法' }));
+    expect(await ok(await office.get(`/api/v1/decisions/${d.id}`))).toMatchObject({ legalityDue: day(30), legalityLight: null });
+    expect((await ok(await office.get(`/api/v1/workflow/decision/${d.id}`))).clocks).toEqual([expect.objectContaining({ key: 'legality', status: 'stopped', stoppedOn: day(0) })]);
+  });
+
   it('reaches 已决策 only with every applicable procedure recorded, never dated before one', async () => {
     const d = await decision('城区停车收费调整');
     const gate = await liaisonA.post(`/api/v1/workflow/decision/${d.id}/transitions/decide`, { version: d.version });

@@ -152,6 +152,7 @@ export const DECISION_WORKFLOW: WorkflowDef = {
       noteRequired: true,
       danger: true,
       secondary: true,
+      effects: [{ stop: 'legality', reason: '决策终止' }],
     },
   ],
 };
@@ -260,6 +261,9 @@ export type DecisionView = RecordView<typeof DECISION.fields> &
     openComments: number;
     /** Days left for comment (today counted), while the period runs. */
     commentDaysLeft: number | null;
+    /** The legality review's clock (rule decision.legality_review): its due date, and its 红黄牌 light while it runs. */
+    legalityDue: string | null;
+    legalityLight: 'green' | 'yellow' | 'red' | null;
   };
 
 export interface ImplementationReportView {

@@ -19,6 +19,7 @@ import { maskedSealed, rowInScope, statusOf } from '../../kernel/records/read.ts
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
 import { computeDeadline } from '../../kernel/calendar/deadline.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
+import { changeClock, clocksOf, clocksWithLights, startClock } from '../../kernel/workflow/clocks.ts';
 import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
 import { dateOrderProblem } from '../../../shared/records.ts';
 import {
@@ -234,6 +235,7 @@ export async function recordProcedure(tx: Tx, platform: Platform, actor: Actor, 
   const problem = dateOrderProblem(DECISION, (_, spec) => merged[spec.column], (name) => PROCEDURE_FIELDS[procedure].includes(name));
   if (problem) throw new HttpError(400, problem.message, [{ field: problem.field, message: problem.message }]);
   await updateVersioned(tx, 'decisions', id, version, columns, actor.id);
+  if (procedure === 'legality') await syncLegalityClock(tx, platform, actor, d, values);
   const label = notApplicable ? `${PROCEDURES[procedure]}：不适用` : `记录${PROCEDURES[procedure]}`;
   await addTimeline(tx, actor, { recordType: DECISION_RECORD_TYPE, recordId: id, action: `procedure.${procedure}`, label, note: notApplicable ?? null });
   await platform.audit.record(tx, actor, { action: 'decision.procedure', targetType: DECISION_RECORD_TYPE, targetId: id, detail: { procedure, notApplicable: !!notApplicable } });
@@ -289,6 +291,35 @@ async function checkFacts(platform: Platform, tx: Executor, procedure: Procedure
       notFuture(v, [['deliberationDate', '集体讨论日期']]);
       return;
   }
+}
+
+/** The clock of the legality review (rule `decision.legality_review`), by its key on the decision. */
+export const LEGALITY_CLOCK = 'legality';
+
+/**
+ * The legality review's clock, from the submission date until the opinion: on the rule's period
+ * (at least 7 working days), or on the later due date the unit allowed (审查期限), which is then the
+ * date the opinion is due. Re-recording the procedure with other dates sets the clock afresh.
+ */
+async function syncLegalityClock(tx: Tx, platform: Platform, actor: Actor, d: DecisionTable, v: Record<string, unknown>): Promise<void> {
+  const submitted = (v.legalitySubmittedDate as string | null) ?? null;
+  const allowed = (v.legalityDueDate as string | null) ?? null;
+  const reviewed = (v.legalityReviewDate as string | null) ?? null;
+  let want: { ruleCode?: string; fixedDue?: string } | null = null;
+  if (submitted) {
+    const { calendar, rules } = await platform.deadlines.load(tx);
+    const { due } = computeDeadline(calendar, rules.get('decision.legality_review')!, { start: submitted });
+    want = allowed && allowed > due ? { fixedDue: allowed } : { ruleCode: 'decision.legality_review' };
+  }
+  let clock = (await clocksOf(tx, DECISION_RECORD_TYPE, d.id)).find((c) => c.clock_key === LEGALITY_CLOCK);
+  const same = clock && want && clock.start_date === submitted && clock.rule_code === (want.ruleCode ?? null) && clock.fixed_due === (want.fixedDue ?? null) && (clock.stopped_on ?? null) === (clock.status === 'stopped' ? reviewed : null);
+  if (clock && !same) {
+    await tx.deleteFrom('clocks').where('id', '=', clock.id).execute();
+    clock = undefined;
+  }
+  if (!want || !submitted) return;
+  clock ??= await startClock(tx, platform, actor, { recordType: DECISION_RECORD_TYPE, recordId: d.id, unitId: d.unit_id, key: LEGALITY_CLOCK, label: '合法性审查期限', start: submitted, ...want });
+  if (reviewed && clock.status !== 'stopped') await changeClock(tx, platform, actor, clock, { op: 'stop', date: reviewed, reason: '出具合法性审查意见' });
 }
 
 /** 意见采纳情况: published on the portal after the period, once every comment is answered. */
@@ -347,7 +378,9 @@ export function daysLeft(start: string | null, end: string | null, asOf = today(
   return toDayNumber(end) - toDayNumber(asOf) + 1;
 }
 
-function decisionView(r: DecisionRow): DecisionView {
+type LegalityClock = { clock: { due_date: string }; light: DecisionView['legalityLight'] } | undefined;
+
+function decisionView(r: DecisionRow, legality?: LegalityClock): DecisionView {
   const missing = missingProcedures(r as unknown as Record<string, unknown>);
   const stage = r.status !== 'drafting' ? (DECISION_WORKFLOW.states[r.status]?.label ?? r.status) : missing.length ? PROCEDURES[missing[0]!] : '待集体讨论决定';
   return {
@@ -359,6 +392,8 @@ function decisionView(r: DecisionRow): DecisionView {
     missing: r.status === 'drafting' ? missing : [],
     openComments: Number(r.open_comments),
     commentDaysLeft: r.status === 'drafting' && !r.pp_na_reason ? daysLeft(r.comment_start, r.comment_end) : null,
+    legalityDue: legality?.clock.due_date ?? null,
+    legalityLight: legality?.light ?? null,
   };
 }
 
@@ -366,7 +401,8 @@ export async function listDecisions(platform: Platform, scope: DataScope, query:
   let base = decisionQuery(platform.db);
   if (query.status) base = base.where('d.status', '=', query.status);
   const page = await listPage<DecisionRow>(platform.db, base, DECISION, { alias: 'd', unitColumn: 'd.unit_id', defaultSort: { field: 'year', order: 'desc' } }, scope, query);
-  return { ...page, items: page.items.map(decisionView) };
+  const clocks = await clocksWithLights(platform, DECISION_RECORD_TYPE, page.items.map((r) => r.id), LEGALITY_CLOCK);
+  return { ...page, items: page.items.map((r) => decisionView(r, clocks.get(r.id))) };
 }
 
 function procedureViews(r: DecisionTable): ProcedureView[] {
@@ -407,11 +443,12 @@ const eventView = (e: DecisionEventTable): EventView => ({ id: e.id, ref: e.ref,
 
 export async function getDecision(platform: Platform, scope: DataScope, id: string): Promise<DecisionDetail> {
   const row = rowInScope((await decisionQuery(platform.db).where('d.id', '=', id).executeTakeFirst()) as DecisionRow | undefined, scope, '重大行政决策');
-  const [events, reports] = await Promise.all([
+  const [events, reports, clocks] = await Promise.all([
     eventsOf(platform.db, id),
     platform.db.selectFrom('decision_reports').select(['id', 'date', 'content']).where('decision_id', '=', id).orderBy('date').orderBy('id').execute(),
+    clocksWithLights(platform, DECISION_RECORD_TYPE, [id], LEGALITY_CLOCK),
   ]);
-  return { ...decisionView(row), procedures: procedureViews(row), events, reports };
+  return { ...decisionView(row, clocks.get(id)), procedures: procedureViews(row), events, reports };
 }
 
 // ---- Consultation events ----------------------------------------------------------------------

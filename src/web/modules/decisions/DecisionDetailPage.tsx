@@ -13,6 +13,7 @@ import { ApiError, download, post, put } from '../../api.ts';
 import { DetailPage } from '../../components/pages.tsx';
 import { RecordLedger, CreateRecord } from '../../components/records.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
+import { DueTag } from '../../components/Light.tsx';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
 import {
@@ -173,6 +174,11 @@ function Checklist({ decision, refresh }: { decision: DecisionDetail; refresh():
                   {`${i + 1}. ${p.label}`}
                   {p.notApplicable ? <Tag>不适用</Tag> : p.done ? <Tag color="green">已完成</Tag> : <Tag color="orange">未完成</Tag>}
                   {!p.skippable && <Typography.Text type="secondary">（不得省略）</Typography.Text>}
+                  {p.key === 'legality' && decision.legalityLight && (
+                    <span data-testid="legality-clock">
+                      审查期限 <DueTag due={decision.legalityDue!} light={decision.legalityLight} />
+                    </span>
+                  )}
                 </Space>
               }
               description={p.summary}

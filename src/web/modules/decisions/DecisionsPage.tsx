@@ -1,11 +1,12 @@
 // 重大行政决策台账: each decision with the procedure it is at and what is still missing, the comment
-// countdown while the draft is open, and the intake drawer (a catalog item, or unlisted with its reason).
+// countdown while the draft is open, the legality review's deadline with its light, and the intake drawer (a catalog item, or unlisted with its reason).
 import { useQuery } from '@tanstack/react-query';
 import { Space, Tag, Tooltip } from 'antd';
 import { Link } from 'react-router-dom';
 import { get } from '../../api.ts';
 import { LedgerPage, pageOf } from '../../components/pages.tsx';
 import { StatusTag } from '../../components/WorkflowPanel.tsx';
+import { dueValue } from '../../components/Light.tsx';
 import { useAuth } from '../../auth.tsx';
 import { DECISION_STATUSES, DECISION_WORKFLOW, PROCEDURES, type CatalogItemView, type DecisionView } from '../../../shared/schemas/decisions.ts';
 import { DECISION_PAGES } from './pages.ts';
@@ -39,6 +40,8 @@ export default function DecisionsPage() {
             </Space>
           ),
         },
+        // The legality review's clock (at least 7 working days allowed) while it runs.
+        { key: 'legalityDue', title: '合法性审查期限', width: 200, render: (_, r) => (r.legalityLight ? dueValue(r.legalityDue, r.legalityLight) : '—') },
       ]}
       extraFilters={[{ name: 'status', label: '状态', options: DECISION_STATUSES }]}
     />
