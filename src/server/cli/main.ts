@@ -1,6 +1,7 @@
 // The `fazhi` command. Every command works on FAZHI_DATA_DIR (or --data DIR) and on DATABASE_URL
 // when set, and migrates a missing or old database first. Exit 0 on success; non-zero with a
 // Chinese message on error.
+import { isRatio, trimNumber } from '../../shared/schemas/indicators.ts';
 import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -421,7 +422,7 @@ export async function main(argv: string[]): Promise<number> {
             print(JSON.stringify({ year, unit: scope.unitCode, indicators: Object.fromEntries(computed.map((v) => [v.code, v.value])) }));
           } else {
             for (const v of computed) {
-              const shown = v.value === null ? '—' : v.kind === 'count' ? `${v.value} ${v.measure}` : `${(v.value * 100).toFixed(1)}%`;
+              const shown = v.value === null ? '—' : !isRatio(v.kind) ? `${trimNumber(v.value, 2)} ${v.measure}` : `${(v.value * 100).toFixed(1)}%`;
               print(`${v.code.padEnd(34)} ${shown.padStart(10)}  ${v.name}`);
             }
           }

@@ -129,9 +129,10 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
   }
 
   for (const def of indicators.values()) {
-    if (def.kind === 'count') continue;
-    for (const part of def.kind === 'rate' ? [def.numerator, def.denominator] : [def.of]) {
-      if (indicators.get(part)?.kind !== 'count') throw new Error(`指标 ${def.code} 引用的 ${part} 不是已注册的计数指标`);
+    if (def.kind === 'count' || def.kind === 'sum') continue;
+    const parts: [string, 'count' | 'sum'][] = def.kind === 'rate' ? [[def.numerator, 'count'], [def.denominator, 'count']] : def.kind === 'average' ? [[def.sum, 'sum'], [def.count, 'count']] : [[def.of, 'count']];
+    for (const [part, kind] of parts) {
+      if (indicators.get(part)?.kind !== kind) throw new Error(`指标 ${def.code} 引用的 ${part} 不是已注册的${kind === 'sum' ? '合计' : '计数'}指标`);
     }
   }
 

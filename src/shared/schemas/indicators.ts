@@ -14,7 +14,8 @@ export interface IndicatorValue {
   code: string;
   name: string;
   measure: string;
-  kind: 'count' | 'rate' | 'change';
+  /** count: records; sum: a total of their amounts (e.g. points); average: a sum over a count; rate, change: ratios. */
+  kind: 'count' | 'sum' | 'average' | 'rate' | 'change';
   definition: string;
   value: number | null;
   lastYear: number | null;
@@ -23,6 +24,9 @@ export interface IndicatorValue {
   /** Which way is better (a rising on-time rate, a falling number of lost cases); null: neither. */
   better: 'up' | 'down' | null;
 }
+
+/** A figure shown in per cent (a rate, a change); the others are shown in their measure (件, 分). */
+export const isRatio = (kind: IndicatorValue['kind'] | undefined) => kind === 'rate' || kind === 'change';
 
 // 12.50 → 12.5, 100.0 → 100, 100 → 100 (only zeros after the point go).
 export const trimNumber = (n: number, digits: number) => n.toFixed(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
@@ -63,6 +67,8 @@ export interface IndicatorRecord {
   link: string | null;
   /** For a rate: whether the record is in the numerator. */
   counted?: boolean;
+  /** For a sum or an average: what the record adds (a unit's total score). */
+  amount?: number | null;
 }
 
 /** 红黄牌 on the dashboard: a unit's running clocks by light, and one clock of a unit. */

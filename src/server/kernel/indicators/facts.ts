@@ -31,7 +31,8 @@ import { analyseFigure, pgTriggers, sqliteTriggers, type FigurePlan, type PgLock
 /** Derived tables: rebuilt on use, so backups leave them out. */
 export const DERIVED_TABLES = ['indicator_generations', 'indicator_changes', 'indicator_fact_sets', 'indicator_facts', 'indicator_deltas', ...LIGHT_TABLES] as const;
 
-type CountDef = Extract<IndicatorDef, { kind: 'count' }>;
+/** A figure held per unit: a count, or a sum of its records' amounts (kept unscaled). */
+type CountDef = Extract<IndicatorDef, { kind: 'count' | 'sum' }>;
 export type UnitCounts = ReadonlyMap<string, number>;
 
 async function tableNames(db: Db, dialect: Dialect): Promise<Set<string>> {
@@ -186,7 +187,7 @@ export class IndicatorFacts {
       // A declared set of clock types narrows "clocks" to those types' generations.
       const keys = read.flatMap((t) => (t === 'clocks' && def.clockTypes?.length ? def.clockTypes.map((type) => `clocks:${type}`) : [t]));
       this.reads.set(def.code, keys.sort());
-      const analysis = analyseFigure(def, this.db, this.dialect, known, (t) => columns.get(t) ?? []);
+      const analysis = def.kind === 'sum' ? { reason: '合计指标按金额求和，不按增量维护' } : analyseFigure(def, this.db, this.dialect, known, (t) => columns.get(t) ?? []);
       if (analysis.plan) this.plans.set(def.code, analysis.plan);
       else this.recounted.set(def.code, analysis.reason);
     }
@@ -219,7 +220,7 @@ export class IndicatorFacts {
   }
 
   private counts(): CountDef[] {
-    return [...this.defs.values()].filter((d): d is CountDef => d.kind === 'count');
+    return [...this.defs.values()].filter((d): d is CountDef => d.kind === 'count' || d.kind === 'sum');
   }
 
   /** The delta triggers every figure's plan needs, table by table; stale ones are dropped. */
@@ -320,7 +321,7 @@ export class IndicatorFacts {
     const generations = await readGenerations(this.db);
     const wanted: Wanted[] = codes.flatMap((code) => {
       const def = this.defs.get(code);
-      if (!def || def.kind !== 'count') throw new Error(`指标 ${code} 不是计数指标`);
+      if (!def || (def.kind !== 'count' && def.kind !== 'sum')) throw new Error(`指标 ${code} 不是计数指标`);
       return years.map((year) => {
         const set = this.setStamp(def, year, generations);
         return { def, year, key: `${code}|${year}`, set, memo: this.plans.has(code) ? `${set}#${this.generationsOf(def, generations)}` : set };
@@ -387,7 +388,7 @@ export class IndicatorFacts {
     const unit = sql<string>`coalesce(x.unit_id, '') || ''`;
     const rows = await executor
       .selectFrom(def.records(executor as Db, year).as('x'))
-      .select([unit.as('unit_id'), sql<number>`count(*)`.as('n')])
+      .select([unit.as('unit_id'), (def.kind === 'sum' ? sql<number>`coalesce(sum(x.amount), 0)` : sql<number>`count(*)`).as('n')])
       .groupBy(unit)
       .execute();
     return new Map(rows.map((r: any) => [r.unit_id as string, Number(r.n)]));

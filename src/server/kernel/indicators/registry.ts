@@ -1,6 +1,7 @@
 // The indicator registry. A module registers count indicators as a query of its records (id, title,
-// unit_id, date) for a year, and rates as the ratio of two counts. The kernel applies the unit
-// scope, counts, lists the records behind a figure (provenance) and compares with the year before.
+// unit_id, date) for a year, rates as the ratio of two counts, sums as the total of an integer column
+// of its records (amount), and averages as a sum over a count. The kernel applies the unit scope,
+// counts, lists the records behind a figure (provenance) and compares with the year before.
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { Platform } from '../platform.ts';
@@ -11,6 +12,8 @@ import type { IndicatorRecord, IndicatorValue } from '../../../shared/schemas/in
 
 /** The records of a count indicator for year Y: must select id, title, unit_id and date. */
 export type RecordSource = (db: Db, year: number) => SelectQueryBuilder<any, any, { id: string; title: string; unit_id: string; date: string | null }>;
+/** The records of a sum indicator: as a count's, plus the integer `amount` each adds (e.g. a score in hundredths). */
+export type AmountSource = (db: Db, year: number) => SelectQueryBuilder<any, any, { id: string; title: string; unit_id: string; date: string | null; amount: number }>;
 
 interface Common {
   code: string;
@@ -34,7 +37,14 @@ export type IndicatorDef =
        */
       clockTypes?: readonly string[];
     })
+  /**
+   * The sum of its records' `amount` over `scale` (amounts are integers so that the summary tables
+   * hold them like counts: a score kept in hundredths has scale 100). Recounted, never by deltas.
+   */
+  | (Common & { kind: 'sum'; recordType: string; linkPrefix: string | null; records: AmountSource; scale: number; clockTypes?: readonly string[] })
   | (Common & { kind: 'rate'; numerator: string; denominator: string })
+  /** A sum over a count of the same records (an average score); null when the count is 0. */
+  | (Common & { kind: 'average'; sum: string; count: string })
   /** Change of a count over the year before: (this − last) / last; null when last year is 0. */
   | (Common & { kind: 'change'; of: string });
 
@@ -51,21 +61,33 @@ export async function scopeForUnitCode(platform: Platform, year: number, code: s
   return { year, unitIds: await subtreeUnitIds(platform.db, unit.path), unitCode: unit.code };
 }
 
+/** A figure the summary tables hold per unit: a count, or a sum (its amounts, unscaled). */
+export type StoredDef = Extract<IndicatorDef, { kind: 'count' | 'sum' }>;
+export const isStored = (def: IndicatorDef | undefined): def is StoredDef => def?.kind === 'count' || def?.kind === 'sum';
+
 function countDef(platform: Platform, code: string) {
   const def = platform.indicators.get(code);
-  if (!def || def.kind !== 'count') throw new Error(`指标 ${code} 不是计数指标`);
+  if (!isStored(def)) throw new Error(`指标 ${code} 不是计数指标`);
   return def;
 }
 
-function scopedRecords(platform: Platform, def: Extract<IndicatorDef, { kind: 'count' }>, scope: IndicatorScope) {
+/** What a stored figure's record query adds up per row: one per record, or its amount. */
+export const tallyOf = (def: StoredDef) => (def.kind === 'sum' ? sql<number>`coalesce(sum(x.amount), 0)` : sql<number>`count(*)`);
+
+function scopedRecords(platform: Platform, def: StoredDef, scope: IndicatorScope) {
   let q = platform.db.selectFrom(def.records(platform.db, scope.year).as('x')).innerJoin('org_units as u', 'u.id', 'x.unit_id');
   if (scope.unitIds) q = scope.unitIds.length ? q.where('x.unit_id', 'in', scope.unitIds) : q.where(sql`1`, '=', 0);
   return q;
 }
 
-/** The figure of an indicator given the counts of its count indicators (by code and year). */
-function valueOf(def: IndicatorDef, year: number, countOf: (code: string, year: number) => number): number | null {
+/** The figure of an indicator given the stored tallies of its count and sum indicators (by code and year). */
+function valueOf(platform: Platform, def: IndicatorDef, year: number, countOf: (code: string, year: number) => number): number | null {
   if (def.kind === 'count') return countOf(def.code, year);
+  if (def.kind === 'sum') return countOf(def.code, year) / def.scale;
+  if (def.kind === 'average') {
+    const n = countOf(def.count, year);
+    return n === 0 ? null : countOf(def.sum, year) / (platform.indicators.get(def.sum) as Extract<IndicatorDef, { kind: 'sum' }>).scale / n;
+  }
   if (def.kind === 'change') {
     const before = countOf(def.of, year - 1);
     return before === 0 ? null : (countOf(def.of, year) - before) / before;
@@ -75,13 +97,13 @@ function valueOf(def: IndicatorDef, year: number, countOf: (code: string, year: 
 }
 
 function countCodes(platform: Platform): string[] {
-  return [...platform.indicators.values()].filter((d) => d.kind === 'count').map((d) => d.code);
+  return [...platform.indicators.values()].filter(isStored).map((d) => d.code);
 }
 
 function valuesFrom(platform: Platform, year: number, countOf: (code: string, year: number) => number): IndicatorValue[] {
   return [...platform.indicators.values()].map((def) => {
-    const value = valueOf(def, year, countOf);
-    const lastYear = valueOf(def, year - 1, countOf);
+    const value = valueOf(platform, def, year, countOf);
+    const lastYear = valueOf(platform, def, year - 1, countOf);
     return {
       code: def.code,
       name: def.name,
@@ -111,18 +133,21 @@ export async function computeAllDirect(platform: Platform, scope: IndicatorScope
   const counts = new Map<string, number>();
   for (const code of countCodes(platform)) {
     for (const year of [scope.year, scope.year - 1, scope.year - 2]) {
-      const row = await scopedRecords(platform, countDef(platform, code), { ...scope, year }).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+      const row = await scopedRecords(platform, countDef(platform, code), { ...scope, year }).select(tallyOf(countDef(platform, code)).as('n')).executeTakeFirstOrThrow();
       counts.set(`${code}|${year}`, Number(row.n));
     }
   }
   return valuesFrom(platform, scope.year, (code, year) => counts.get(`${code}|${year}`)!);
 }
 
-/** The records behind a figure; for a rate, its denominator's records marked by whether they are counted. */
+/**
+ * The records behind a figure; for a rate, its denominator's records marked by whether they are
+ * counted; for a sum or an average, its records with the amount each adds (scaled).
+ */
 export async function indicatorRecords(platform: Platform, code: string, scope: IndicatorScope, page: number, pageSize: number): Promise<{ items: IndicatorRecord[]; total: number }> {
   const def = platform.indicators.get(code);
   if (!def) throw notFound('指标');
-  const base = def.kind === 'count' ? def : countDef(platform, def.kind === 'rate' ? def.denominator : def.of);
+  const base = isStored(def) ? def : countDef(platform, def.kind === 'rate' ? def.denominator : def.kind === 'average' ? def.count : def.of);
   const q = scopedRecords(platform, base, scope);
   const [{ total }, rows] = await Promise.all([
     q.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow(),
@@ -132,6 +157,12 @@ export async function indicatorRecords(platform: Platform, code: string, scope: 
   if (def.kind === 'rate' && rows.length) {
     const num = await scopedRecords(platform, countDef(platform, def.numerator), scope).select('x.id').where('x.id', 'in', rows.map((r: any) => r.id)).execute();
     counted = new Set(num.map((r: any) => r.id));
+  }
+  let amounts: Map<string, number> | null = null;
+  const summed = def.kind === 'sum' ? def : def.kind === 'average' ? countDef(platform, def.sum) : null;
+  if (summed?.kind === 'sum' && rows.length) {
+    const got = await scopedRecords(platform, summed, scope).select(['x.id', sql<number>`x.amount`.as('amount')]).where('x.id', 'in', rows.map((r: any) => r.id)).execute();
+    amounts = new Map(got.map((r: any) => [r.id, Number(r.amount) / summed.scale]));
   }
   return {
     total: Number(total),
@@ -143,6 +174,7 @@ export async function indicatorRecords(platform: Platform, code: string, scope: 
       date: r.date,
       link: base.linkPrefix ? `${base.linkPrefix}${r.id}` : null,
       ...(counted ? { counted: counted.has(r.id) } : {}),
+      ...(amounts ? { amount: amounts.get(r.id) ?? null } : {}),
     })),
   };
 }
@@ -172,8 +204,13 @@ export async function indicatorByUnit(platform: Platform, code: string, scope: I
   const def = platform.indicators.get(code);
   if (!def) throw notFound('指标');
   let values: Map<string, { value: number | null; numerator?: number; denominator?: number }>;
-  if (def.kind === 'count') {
-    values = new Map([...(await countByUnit(platform, code, scope))].map(([u, n]) => [u, { value: n }]));
+  if (isStored(def)) {
+    const scale = def.kind === 'sum' ? def.scale : 1;
+    values = new Map([...(await countByUnit(platform, code, scope))].map(([u, n]) => [u, { value: n / scale }]));
+  } else if (def.kind === 'average') {
+    const scale = (platform.indicators.get(def.sum) as Extract<IndicatorDef, { kind: 'sum' }>).scale;
+    const [sum, n] = await Promise.all([countByUnit(platform, def.sum, scope), countByUnit(platform, def.count, scope)]);
+    values = new Map([...n].map(([u, d]) => [u, { value: d === 0 ? null : (sum.get(u) ?? 0) / scale / d, numerator: (sum.get(u) ?? 0) / scale, denominator: d }]));
   } else if (def.kind === 'rate') {
     const [num, den] = await Promise.all([countByUnit(platform, def.numerator, scope), countByUnit(platform, def.denominator, scope)]);
     values = new Map([...den].map(([u, d]) => [u, { value: d === 0 ? null : (num.get(u) ?? 0) / d, numerator: num.get(u) ?? 0, denominator: d }]));

@@ -69,7 +69,7 @@ export async function indicatorRoutes(api: FastifyInstance, platform: Platform):
     // Units of the category without a record of the year count 0 (a rate: no value).
     const units = await platform.db.selectFrom('org_units').select('id').where('category', '=', unit.category).where('active', '=', 1).execute();
     const figures = new Map((await indicatorByUnit(platform, code, await scopeForUnitCode(platform, year, undefined))).map((u) => [u.unitId, u.value]));
-    const valueOf = (id: string) => (figures.has(id) ? figures.get(id)! : def.kind === 'count' ? 0 : null);
+    const valueOf = (id: string) => (figures.has(id) ? figures.get(id)! : def.kind === 'count' || def.kind === 'sum' ? 0 : null);
     const own = valueOf(unit.id);
     const valued = units.map((u) => valueOf(u.id)).filter((v): v is number => v !== null);
     // With fewer than three, the average and the best would give another unit's own figure away.

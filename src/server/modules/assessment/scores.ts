@@ -37,8 +37,9 @@ export async function indicatorValues(db: Executor, platform: Platform, year: nu
     const key = `${code}|${y}`;
     if (!counted.has(key) && summaries) counted.set(key, (await platform.facts.load([code], [y]))(code, y));
     if (!counted.has(key)) {
-      const def = platform.indicators.get(code) as Extract<IndicatorDef, { kind: 'count' }>;
-      const rows = await (db as any).selectFrom(def.records(db as Db, y).as('x')).select(['x.unit_id', sql<number>`count(*)`.as('n')]).groupBy('x.unit_id').execute();
+      const def = platform.indicators.get(code) as Extract<IndicatorDef, { kind: 'count' | 'sum' }>;
+      const tally = def.kind === 'sum' ? sql<number>`coalesce(sum(x.amount), 0)` : sql<number>`count(*)`;
+      const rows = await (db as any).selectFrom((def.records as (db: Db, year: number) => any)(db as Db, y).as('x')).select(['x.unit_id', tally.as('n')]).groupBy('x.unit_id').execute();
       counted.set(key, new Map(rows.map((r: any) => [r.unit_id, Number(r.n)])));
     }
     const byUnit = counted.get(key)!;
@@ -54,7 +55,12 @@ export async function indicatorValues(db: Executor, platform: Platform, year: nu
         continue;
       }
       if (def.kind === 'count') values.set(code, await countOf(code, year, u.unitId));
-      else if (def.kind === 'rate') {
+      else if (def.kind === 'sum') values.set(code, (await countOf(code, year, u.unitId)) / def.scale);
+      else if (def.kind === 'average') {
+        const n = await countOf(def.count, year, u.unitId);
+        const scale = (platform.indicators.get(def.sum) as Extract<IndicatorDef, { kind: 'sum' }>).scale;
+        values.set(code, n === 0 ? null : (await countOf(def.sum, year, u.unitId)) / scale / n);
+      } else if (def.kind === 'rate') {
         const den = await countOf(def.denominator, year, u.unitId);
         values.set(code, den === 0 ? null : (await countOf(def.numerator, year, u.unitId)) / den);
       } else {

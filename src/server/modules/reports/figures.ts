@@ -4,7 +4,7 @@
 // The server writes the span's text from its value, so the stored value is what the reader sees;
 // a figure is stale when the indicator's value now differs, and refreshing rewrites the span.
 import sanitizeHtml from 'sanitize-html';
-import { changeOverLastYear, changeWords, trimNumber, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
+import { changeOverLastYear, changeWords, isRatio, trimNumber, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import type { ReportFigure } from '../../../shared/schemas/reports.ts';
 
 export type FigurePart = 'value' | 'yoy';
@@ -21,7 +21,7 @@ export function partValue(v: IndicatorValue, part: FigurePart): number | null {
 export function figureText(def: Def, part: FigurePart, value: number | null): string {
   if (part === 'yoy') return changeWords(def.kind, value);
   if (value === null) return '—';
-  return def.kind === 'count' ? `${value}${def.measure}` : percent(value);
+  return isRatio(def.kind) ? percent(value) : `${trimNumber(value, 2)}${def.measure}`;
 }
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -35,7 +35,7 @@ export function figureSpan(def: Def, part: FigurePart, value: number | null): st
 export function draftParagraph(values: IndicatorValue[]): string {
   // A rate without a denominator (no cases) says nothing: leave it out.
   const phrases = values.filter((v) => v.value !== null).map((v) => {
-    const head = v.kind === 'count' ? `${text(v.name)}${figureSpan(v, 'value', v.value)}` : `${text(v.name)}为${figureSpan(v, 'value', v.value)}`;
+    const head = !isRatio(v.kind) ? `${text(v.name)}${figureSpan(v, 'value', v.value)}` : `${text(v.name)}为${figureSpan(v, 'value', v.value)}`;
     const change = partValue(v, 'yoy');
     return change === null ? head : `${head}，${figureSpan(v, 'yoy', change)}`;
   });

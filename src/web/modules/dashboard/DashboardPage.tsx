@@ -16,7 +16,7 @@ import { buildTree, useUnits } from '../../components/units.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { ChangeOverLastYear, IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
 import { LIGHT_STYLE } from '../../components/Light.tsx';
-import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
+import { isRatio, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import { HEADLINES, TRENDS, beforeFirstRecord, fiveYears, LIGHT_COLORS, type Figures, type LightItem, type Peers, type UnitFigure, type UnitLights } from './figures.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -79,7 +79,7 @@ export default function DashboardPage() {
                   title={f.name}
                   value={showFigure(f, f.value)}
                   valueStyle={{ fontSize: 22, color: code === 'tasks.overdue' && (f.value ?? 0) > 0 ? '#cf1322' : undefined }}
-                  suffix={f.kind === 'count' ? <span style={{ fontSize: 13 }}>{f.measure}</span> : undefined}
+                  suffix={!isRatio(f.kind) ? <span style={{ fontSize: 13 }}>{f.measure}</span> : undefined}
                 />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   上年 {showFigure(f, f.lastYear)} <ChangeOverLastYear figure={f} />
@@ -128,7 +128,7 @@ export default function DashboardPage() {
                     grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
                     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => showFigure(rankDef, v) } },
                     yAxis: { type: 'category', inverse: true, data: ['本单位', `${peers.category}平均`, `${peers.category}${peers.better ? '最好' : '最高'}`] },
-                    series: [{ type: 'bar', data: [peers.value, peers.average, peers.best], itemStyle: { color: (p: { dataIndex: number }) => (p.dataIndex === 0 ? '#b8232f' : '#8c8c8c') }, label: { show: true, position: 'right', formatter: (p: { value: number }) => (rankDef.kind === 'count' ? String(Math.round(p.value * 10) / 10) : showFigure(rankDef, p.value)) } }],
+                    series: [{ type: 'bar', data: [peers.value, peers.average, peers.best], itemStyle: { color: (p: { dataIndex: number }) => (p.dataIndex === 0 ? '#b8232f' : '#8c8c8c') }, label: { show: true, position: 'right', formatter: (p: { value: number }) => (!isRatio(rankDef.kind) ? String(Math.round(p.value * 10) / 10) : showFigure(rankDef, p.value)) } }],
                   }}
                 />
               </div>
@@ -141,7 +141,7 @@ export default function DashboardPage() {
                 option={{
                   tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
                   grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
-                  xAxis: { type: 'value', axisLabel: { formatter: (v: number) => (rankDef?.kind === 'count' ? String(v) : `${Math.round(v * 100)}%`) } },
+                  xAxis: { type: 'value', axisLabel: { formatter: (v: number) => (!isRatio(rankDef?.kind) ? String(v) : `${Math.round(v * 100)}%`) } },
                   yAxis: { type: 'category', inverse: true, triggerEvent: true, data: ranked.map((u) => u.unitName) },
                   series: [{ type: 'bar', data: ranked.map((u) => u.value), itemStyle: { color: '#b8232f' }, label: { show: true, position: 'right', formatter: (p: { value: number }) => (rankDef ? showFigure(rankDef, p.value) : p.value) } }],
                 }}

@@ -13,7 +13,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { get, query } from '../../api.ts';
 import { showFigure } from '../../components/IndicatorRecords.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { changeOverLastYear, changeTone, changeWords, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
+import { changeOverLastYear, changeTone, changeWords, isRatio, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import { HEADLINES, LIGHT_COLORS, TRENDS, beforeFirstRecord, fiveYears, type Figures, type UnitFigure, type UnitLights } from './figures.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -96,7 +96,7 @@ export default function ScreenPage() {
                 <div style={{ color: MUTED, fontSize: 18 }}>{f.name}</div>
                 <div style={{ fontSize: 46, fontWeight: 700, lineHeight: 1.2, color: code === 'tasks.overdue' && (f.value ?? 0) > 0 ? TONE.bad : '#fff', fontVariantNumeric: 'tabular-nums' }}>
                   {showFigure(f, f.value)}
-                  {f.kind === 'count' && <span style={{ fontSize: 18, marginLeft: 6, color: MUTED }}>{f.measure}</span>}
+                  {!isRatio(f.kind) && <span style={{ fontSize: 18, marginLeft: 6, color: MUTED }}>{f.measure}</span>}
                 </div>
                 <div style={{ fontSize: 16 }}>
                   <span style={{ color: MUTED, marginRight: 10 }}>上年 {showFigure(f, f.lastYear)}</span>
@@ -138,7 +138,7 @@ export default function ScreenPage() {
                 option={{
                   backgroundColor: 'transparent',
                   grid: { left: 12, right: 72, top: 8, bottom: 8, containLabel: true },
-                  xAxis: { type: 'value', max: rankDef?.kind === 'count' ? undefined : 1, ...AXIS, axisLabel: { ...AXIS.axisLabel, formatter: (v: number) => (rankDef?.kind === 'count' ? String(v) : `${Math.round(v * 100)}%`) } },
+                  xAxis: { type: 'value', max: !isRatio(rankDef?.kind) ? undefined : 1, ...AXIS, axisLabel: { ...AXIS.axisLabel, formatter: (v: number) => (!isRatio(rankDef?.kind) ? String(v) : `${Math.round(v * 100)}%`) } },
                   yAxis: { type: 'category', inverse: true, data: ranked.map((u) => u.unitName), ...AXIS, axisLabel: { ...AXIS.axisLabel, width: 260, overflow: 'truncate' } },
                   series: [{ type: 'bar', barMaxWidth: 26, data: ranked.map((u) => u.value), itemStyle: { color: new echarts.graphic.LinearGradient(0, 0, 1, 0, [{ offset: 0, color: '#1f6feb' }, { offset: 1, color: '#36cfc9' }]) }, label: { show: true, position: 'right', color: TEXT, fontSize: 16, formatter: (p: { value: number }) => (rankDef ? showFigure(rankDef, p.value) : String(p.value)) } }],
                 }}

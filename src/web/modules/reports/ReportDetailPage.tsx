@@ -16,7 +16,7 @@ import { useAuth } from '../../auth.tsx';
 import { RecordFields } from '../../components/records.tsx';
 import { field, zodRule } from '../../components/zodRule.ts';
 import { REPORT, REPORT_WORKFLOW, chineseDate, reportFileName, reportUpdateInput, type ReportDetail, type ReportFigure, type ReportSection } from '../../../shared/schemas/reports.ts';
-import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
+import { isRatio, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
 
 /** Marks the figure chips in an editor: not editable inside, red when stale, a tooltip with the value now. */
 function decorate(root: HTMLElement, stale: Map<string, ReportFigure>) {
@@ -153,7 +153,7 @@ export default function ReportDetailPage() {
     const selection = document.getSelection()!;
     selection.removeAllRanges();
     selection.addRange(range);
-    const text = `${showFigure(v, v.value)}${v.kind === 'count' ? v.measure : ''}`;
+    const text = `${showFigure(v, v.value)}${!isRatio(v.kind) ? v.measure : ''}`;
     document.execCommand('insertHTML', false, `${v.name}<span data-figure="${v.code}" data-part="value" data-value="${v.value ?? ''}">${text}</span>`);
     if (editor) decorate(editor, stale);
     setDirty(true);
@@ -240,7 +240,7 @@ export default function ReportDetailPage() {
                     placeholder="在光标处插入指标数字…"
                     value={null}
                     optionFilterProp="label"
-                    options={[...byCode.values()].filter((v) => v.kind !== 'change').map((v) => ({ value: v.code, label: `${v.name}（${showFigure(v, v.value)}${v.kind === 'count' ? v.measure : ''}）` }))}
+                    options={[...byCode.values()].filter((v) => v.kind !== 'change').map((v) => ({ value: v.code, label: `${v.name}（${showFigure(v, v.value)}${!isRatio(v.kind) ? v.measure : ''}）` }))}
                     onChange={insertFigure}
                     data-testid="insert-figure"
                   />
