@@ -78,11 +78,15 @@ describe('the catalog', () => {
       ['城区停车收费标准调整', null, null],
       ['校外培训管理办法', '上级部署新增', '上级统一制定'],
     ]);
-    // A change keeps what it replaced on the item's timeline (the catalog's versions).
-    const moved = await ok(await office.put(`/api/v1/decision-catalog/${first.id}`, { version: first.version, year: y, title: '城区停车收费标准调整', unitId: unitA.id, plannedDate: `${y}-10-31`, consentDate: day(-5) }));
+    // 更正 of a published item needs its reason; each keeps what it replaced, with the reason, on the item's timeline (the catalog's versions).
+    const correction = { version: first.version, year: y, title: '城区停车收费标准调整', unitId: unitA.id, plannedDate: `${y}-10-31`, consentDate: day(-5) };
+    const noReason = await office.put(`/api/v1/decision-catalog/${first.id}`, correction);
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().errors[0]).toMatchObject({ field: 'changeReason', message: expect.stringContaining('更正理由（changeReason）必填') });
+    const moved = await ok(await office.put(`/api/v1/decision-catalog/${first.id}`, { ...correction, changeReason: '配套资金到位时间推迟' }));
     expect(moved.plannedDate).toBe(`${y}-10-31`);
     const panel = (await office.get(`/api/v1/workflow/decision_catalog_item/${first.id}`)).json();
-    expect(JSON.stringify(panel.timeline)).toContain(`计划完成时间：${y}-09-30 → ${y}-10-31`);
+    expect(panel.timeline).toEqual(expect.arrayContaining([expect.objectContaining({ label: '更正目录事项', note: `计划完成时间：${y}-09-30 → ${y}-10-31。理由：配套资金到位时间推迟` })]));
     // A decision takes its item's year and unit; one decision per item.
     const d = await ok(await liaisonA.post('/api/v1/decisions', { title: '城区停车收费标准调整', year, unitId: unitA.id, catalogItemId: first.id }), 201);
     expect(d).toMatchObject({ year: y, catalogItemTitle: '城区停车收费标准调整', status: 'drafting', stage: '公众参与' });

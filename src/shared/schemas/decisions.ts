@@ -63,7 +63,8 @@ export const CATALOG_ITEM = defineRecord({
 
 export const catalogItemInput = createInput(CATALOG_ITEM);
 export type CatalogItemInput = z.infer<typeof catalogItemInput>;
-export const catalogItemUpdate = updateInput(CATALOG_ITEM);
+/** 更正: the item's fields and, once the catalog is published, the reason (kept with the version it replaced). */
+export const catalogItemUpdate = updateInput(CATALOG_ITEM, { changeReason: text('更正理由', 500).optional() });
 export type CatalogItemUpdate = z.infer<typeof catalogItemUpdate>;
 export const catalogListQuery = listQuery(CATALOG_ITEM, {
   status: z.enum(['listed', 'withdrawn'], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),

@@ -451,6 +451,8 @@ export function EditRecord<V extends { id: string; version: number }>(props: {
   references?: Record<string, { value: string; label: string }[]>;
   /** A button (on a record's page) rather than a link (in a ledger's row). */
   button?: boolean;
+  /** Form items beyond the fields (e.g. the correction's reason), sent with them. */
+  children?: ReactNode;
   onSaved?: () => void;
 }) {
   const [open, setOpen] = useState(false);
@@ -479,7 +481,9 @@ export function EditRecord<V extends { id: string; version: number }>(props: {
           void client.invalidateQueries({ queryKey: [props.api] });
           props.onSaved?.();
         }}
-      />
+      >
+        {props.children}
+      </RecordForm>
     </>
   );
 }

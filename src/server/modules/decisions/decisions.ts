@@ -97,23 +97,33 @@ async function requireAddedReason(tx: Executor, input: Pick<CatalogItemInput, 'y
   if (published) throw fieldError('addedReason', '增补理由', `必填：${input.year}年度目录已于 ${published.consent_date} 公布，增补事项须说明理由`);
 }
 
-export async function updateCatalogItem(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: CatalogItemInput): Promise<void> {
+/**
+ * 更正 of a catalog item. Once the item is published (consented on or before today), a change needs
+ * its reason; each change keeps what it replaced, with the reason, on the item's timeline (the
+ * catalog's versions during the year).
+ */
+export async function updateCatalogItem(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: CatalogItemInput & { changeReason?: string | null }): Promise<void> {
   const item = await tx.selectFrom('decision_catalog_items').selectAll().where('id', '=', id).executeTakeFirst();
   if (!item || !inScope(scope, item.unit_id)) throw notFound('目录事项');
   if (item.status !== 'listed') throw conflict('已调出目录的事项不能修改');
-  await unitIn(tx, scope, input.unitId, 'unitId', '承办单位');
-  await requireAddedReason(tx, input, id);
-  await updateVersioned(tx, 'decision_catalog_items', id, version, recordRow(CATALOG_ITEM, input), actor.id);
-  await tx.updateTable('decisions').set({ unit_id: input.unitId }).where('catalog_item_id', '=', id).where('status', '=', 'drafting').execute();
+  const { changeReason, ...fields } = input;
+  await unitIn(tx, scope, fields.unitId, 'unitId', '承办单位');
+  await requireAddedReason(tx, fields, id);
   // The catalog's versions: what each change replaced, on the item's timeline.
   const before = item as unknown as Record<string, unknown>;
-  const after = recordRow(CATALOG_ITEM, input) as Record<string, unknown>;
-  const changes = (['title', 'unitId', 'plannedDate', 'consentDate', 'year'] as const)
+  const after = recordRow(CATALOG_ITEM, fields) as Record<string, unknown>;
+  const changes = (['title', 'unitId', 'plannedDate', 'consentDate', 'year', 'addedReason'] as const)
     .map((name) => [CATALOG_ITEM.fields[name], name] as const)
     .filter(([spec]) => spec.column in after && String(after[spec.column] ?? '') !== String(before[spec.column] ?? ''))
     .map(([spec, name]) => (name === 'unitId' ? `${spec.label}已变更` : `${spec.label}：${before[spec.column] ?? '—'} → ${after[spec.column] ?? '—'}`));
-  await addTimeline(tx, actor, { recordType: CATALOG_RECORD_TYPE, recordId: id, action: 'update', label: '修改目录事项', note: changes.join('；') || null });
-  await platform.audit.record(tx, actor, { action: 'decision.catalog_update', targetType: CATALOG_RECORD_TYPE, targetId: id });
+  const published = !!item.consent_date && item.consent_date <= today();
+  if (changes.length && published && !changeReason?.trim()) throw fieldError('changeReason', '更正理由', `必填：该事项已于 ${item.consent_date} 随目录公布，更正须说明理由`);
+  await updateVersioned(tx, 'decision_catalog_items', id, version, after, actor.id);
+  await tx.updateTable('decisions').set({ unit_id: fields.unitId }).where('catalog_item_id', '=', id).where('status', '=', 'drafting').execute();
+  if (!changes.length) return;
+  const note = [changes.join('；'), changeReason?.trim() ? `理由：${changeReason.trim()}` : null].filter(Boolean).join('。');
+  await addTimeline(tx, actor, { recordType: CATALOG_RECORD_TYPE, recordId: id, action: 'update', label: published ? '更正目录事项' : '修改目录事项', note });
+  await platform.audit.record(tx, actor, { action: 'decision.catalog_update', targetType: CATALOG_RECORD_TYPE, targetId: id, detail: { changes, reason: changeReason ?? null } });
 }
 
 const catalogQuery = (db: Executor) =>

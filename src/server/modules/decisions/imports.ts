@@ -36,7 +36,7 @@ export const catalogImport = refImport<CatalogRow>({
   },
   // Imported lines are the catalog as consented: each names its own consent date, so no 增补理由 is asked.
   create: (v, unitId, run) => createCatalogItem(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(CATALOG_ITEM, v) as CatalogItemInput), unitId, addedReason: v.consentDate ? undefined : '批量导入', ref: v.ref }),
-  update: (v, existing, run) => updateCatalogItem(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { ...(importInput(CATALOG_ITEM, v) as CatalogItemInput), unitId: existing.unit_id, addedReason: existing.added_reason ?? (v.consentDate ? undefined : '批量导入') }),
+  update: (v, existing, run) => updateCatalogItem(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { ...(importInput(CATALOG_ITEM, v) as CatalogItemInput), unitId: existing.unit_id, addedReason: existing.added_reason ?? (v.consentDate ? undefined : '批量导入'), changeReason: '批量导入更正' }),
 });
 
 // ---- decisions --------------------------------------------------------------------------------
