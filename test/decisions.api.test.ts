@@ -222,6 +222,9 @@ describe('public comment', () => {
     const open = (await env.app.inject({ method: 'GET', url: '/api/v1/public/decision-consultations' })).json().open;
     expect(open.find((c: any) => c.id === d.id)).toMatchObject({ daysLeft: 26, comments: 0 });
     const form = (await env.app.inject({ method: 'GET', url: '/api/v1/public/forms/decision-comment' })).json();
+    // A comment, not an application: the portal's button says 提交意见.
+    expect(form.what).toBe('意见');
+    expect((await env.app.inject({ method: 'GET', url: '/api/v1/public/forms/review-application' })).json().what).toBe('申请');
     expect(form.unit.choices.map((c: any) => c.id)).toContain(d.id);
     const sent = await submit(d.id, '建议在城东新区增设学校');
     expect(sent.statusCode, sent.body).toBe(201);

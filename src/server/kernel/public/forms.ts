@@ -91,6 +91,7 @@ export async function formView(platform: Platform, form: PublicFormDef): Promise
     fields: form.fields.map((f) => fieldView(form, f)),
     attachments: { label: form.attachments.label, max: form.attachments.max, maxBytes: publicMaxBytes(platform), accept: PUBLIC_EXTENSIONS, hint: form.attachments.hint ?? null },
     consent: consentText(form),
+    what: form.what ?? '申请',
     periods: await guidePeriods(platform, form),
     powBits: POW_BITS,
   };

@@ -53,6 +53,8 @@ export interface PublicFormDef {
   periods: readonly GuidePeriod[];
   /** Files with the application (0: none). */
   attachments: { label: string; max: number; hint?: string };
+  /** What the citizen sends, in the form's words: 申请 (the default) or, e.g., 意见; the button says 提交 + it. */
+  what?: string;
 }
 
 // ---- What the portal reads -------------------------------------------------------------------
@@ -82,6 +84,8 @@ export interface PublicFormView {
   fields: PublicFieldView[];
   attachments: { label: string; max: number; maxBytes: number; accept: string[]; hint: string | null };
   consent: string;
+  /** 申请, 意见…: the submit button says 提交 + it, the receipt …已提交. */
+  what: string;
   periods: PublicPeriodView[];
   /** Proof of work: leading zero bits of SHA-256(challenge:nonce). */
   powBits: number;

@@ -40,4 +40,5 @@ export const commentForm: PublicFormDef = {
   dates: [{ column: 'answered_date', label: '处理' }],
   periods: [],
   attachments: { label: '附件', max: 2, hint: '可附修改建议稿等' },
+  what: '意见',
 };

@@ -81,7 +81,7 @@ function Application({ form, onDone }: { form: PublicFormView; onDone: (done: Su
             </span>
           </label>
         </div>
-        <Submit busy={busy} label="提交申请" />
+        <Submit busy={busy} label={`提交${form.what}`} />
         <p className="status" role="status">
           {busy ? '正在进行安全校验并提交，约需几秒钟，请勿关闭页面…' : ''}
         </p>

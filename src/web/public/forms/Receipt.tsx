@@ -12,7 +12,7 @@ export default function Receipt({ form, done }: { form: PublicFormView; done: Su
   return (
     <section className="receipt" aria-labelledby="receipt-title">
       <h2 id="receipt-title" tabIndex={-1} ref={heading}>
-        申请已提交
+        {form.what}已提交
       </h2>
       <p>
         {done.unitName}已于{officialDate(done.receivedDate)}收到您的{done.title}。
@@ -29,7 +29,7 @@ export default function Receipt({ form, done }: { form: PublicFormView; done: Su
       />
       <figure className="qr">
         <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(done.qrSvg)}`} width={176} height={176} alt="进度查询二维码" />
-        <figcaption>用手机扫描或截图保存这个二维码，可直接打开本申请的进度查询页。</figcaption>
+        <figcaption>用手机扫描或截图保存这个二维码，可直接打开本{form.what}的进度查询页。</figcaption>
       </figure>
       <p className="actions">
         <Link className="button primary" to={done.trackPath}>
