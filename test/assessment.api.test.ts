@@ -81,6 +81,26 @@ describe('the scheme', () => {
     expect(ok(await office.get(`/api/v1/assessment-schemes/${s.id}`)).lines).toHaveLength(0);
   });
 
+  it('takes grade bands (default 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60) and refuses bad ones in Chinese naming the field', async () => {
+    const s = await scheme();
+    for (const [bands, words] of [
+      ['优秀:80;良好:90;合格:60', '依次降低'],
+      ['优秀:90;良好:80', '缺少合格'],
+      ['优秀:190;良好:80;合格:60', '超过满分'],
+      ['特优:95;良好:80;合格:60', '不是等次'],
+      ['优秀 九十', '等次:最低分'],
+    ] as const) {
+      const res = await office.put(`/api/v1/assessment-schemes/${s.id}`, { version: ok(await office.get(`/api/v1/assessment-schemes/${s.id}`)).version, title: s.title, gradeBands: bands });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().detail).toContain('等次分数线');
+      expect(res.json().detail).toContain(words);
+    }
+    const saved = ok(await office.get(`/api/v1/assessment-schemes/${s.id}`));
+    expect(saved.gradeBands ?? null).toBeNull();
+    ok(await office.put(`/api/v1/assessment-schemes/${s.id}`, { version: saved.version, title: s.title, gradeBands: '优秀:85;良好:75;合格:50' }));
+    expect(ok(await office.get(`/api/v1/assessment-schemes/${s.id}`)).gradeBands).toBe('优秀:85;良好:75;合格:50');
+  });
+
   it('publishes only when the base lines add up to the full points for each category; a parent has its children\'s points', async () => {
     const s = await scheme();
     const p = await line(s.id, { code: '1', title: '一级' });
@@ -94,6 +114,8 @@ describe('the scheme', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().detail).toContain('满分 100');
     expect(ok(await office.get(`/api/v1/assessment-schemes/${s.id}`)).status).toBe('draft');
+    // A draft stays the law office's: a unit does not see its workflow.
+    expect((await deptA.agents.unit_liaison.get(`/api/v1/workflow/assessment_scheme/${s.id}`)).statusCode).not.toBe(200);
     ok(await office.put(`/api/v1/assessment-lines/${town1.id}`, { version: town1.version, code: '1.2', parentId: p.id, title: '部门与乡镇', points: 40, method: 'manual' }));
     const fixed = ok(await office.get(`/api/v1/assessment-schemes/${s.id}`));
     expect(fixed.pointsProblem).toBeNull();
@@ -111,10 +133,40 @@ describe('a campaign', () => {
     const { s, rate, count, manual, bonus, deduction, veto } = await fullScheme();
     let v = ok(await office.get(`/api/v1/assessment-schemes/${s.id}`));
     ok(await office.post(`/api/v1/workflow/assessment_scheme/${s.id}/transitions/publish`, { version: v.version }));
+    // A unit follows the campaign in the workflow panel (the scheme is the law office's): its status and
+    // timeline, no step of the law office's to take, and it cannot take one.
+    const panel = ok(await deptA.agents.unit_liaison.get(`/api/v1/workflow/assessment_scheme/${s.id}`));
+    expect(panel).toMatchObject({ status: 'published', transitions: [] });
+    expect(panel.timeline.length).toBeGreaterThan(0);
+    expect((await deptA.agents.unit_liaison.post(`/api/v1/workflow/assessment_scheme/${s.id}/transitions/start_scoring`, { version: panel.version })).statusCode).not.toBe(200);
+    expect(ok(await office.get(`/api/v1/assessment-schemes/${s.id}`)).status).toBe('published');
 
     // Self-assessment: the unit's own, kept apart.
     const self = ok(await deptA.agents.unit_liaison.put(`/api/v1/assessment-schemes/${s.id}/self-scores`, { unitId: deptA.unit.id, lineId: manual.id, score: 58, reason: '制度齐全' }));
     expect(self.lines.find((l: any) => l.code === '2')).toMatchObject({ selfScore: 58, score: 0 });
+    // Evidence: a file uploaded as the unit's own, then linked to its self-assessment of the line.
+    const upload = async (agent: Agent, unitId: string, name: string) => ok(await agent.request({ method: 'POST', url: '/api/v1/attachments', ...multipart(name, '佐证材料', { unitId }) }), 201);
+    const fileA = await upload(deptA.agents.unit_liaison, deptA.unit.id, '制度汇编.txt');
+    const linked = ok(await deptA.agents.unit_liaison.post(`/api/v1/assessment-schemes/${s.id}/evidence`, { unitId: deptA.unit.id, lineId: manual.id, side: 'self', attachmentId: fileA.id }));
+    expect(linked.lines.find((l: any) => l.code === '2').files).toMatchObject([{ id: fileA.id, filename: '制度汇编.txt', side: 'self' }]);
+    // Not twice, not as an assessor, not on a computed line, not someone else's file.
+    expect((await deptA.agents.unit_liaison.post(`/api/v1/assessment-schemes/${s.id}/evidence`, { unitId: deptA.unit.id, lineId: manual.id, side: 'self', attachmentId: fileA.id })).json().errors[0].field).toBe('attachmentId');
+    const fileA2 = await upload(deptA.agents.unit_liaison, deptA.unit.id, '另一份.txt');
+    expect((await deptA.agents.unit_liaison.post(`/api/v1/assessment-schemes/${s.id}/evidence`, { unitId: deptA.unit.id, lineId: manual.id, side: 'assessor', attachmentId: fileA2.id })).statusCode).toBe(403);
+    const onComputed = await deptA.agents.unit_liaison.post(`/api/v1/assessment-schemes/${s.id}/evidence`, { unitId: deptA.unit.id, lineId: rate.id, side: 'self', attachmentId: fileA2.id });
+    expect(onComputed.statusCode).toBe(400);
+    expect(onComputed.json().detail).toContain('指标计算项');
+    expect((await office.post(`/api/v1/assessment-schemes/${s.id}/evidence`, { unitId: deptA.unit.id, lineId: manual.id, side: 'assessor', attachmentId: fileA2.id })).json().errors[0].field).toBe('attachmentId');
+    // The assessor's own file, for the score; the office sees both, another unit sees neither.
+    const fileO = await upload(office, deptA.unit.id, '检查记录.txt');
+    ok(await office.post(`/api/v1/assessment-schemes/${s.id}/evidence`, { unitId: deptA.unit.id, lineId: manual.id, side: 'assessor', attachmentId: fileO.id }));
+    const cardFiles = ok(await office.get(`/api/v1/assessment-schemes/${s.id}/card?unitId=${deptA.unit.id}`)).lines.find((l: any) => l.code === '2').files;
+    expect(cardFiles.map((f: any) => f.side)).toEqual(['self', 'assessor']);
+    expect(ok(await office.get(`/api/v1/assessment-schemes/${s.id}/matrix`)).units.find((u: any) => u.unitId === deptA.unit.id).cells[manual.id].files).toBe(2);
+    expect((await deptB.agents.unit_liaison.get(`/api/v1/attachments/${fileA.id}/download`)).statusCode).toBe(404);
+    expect((await deptB.agents.unit_liaison.get(`/api/v1/assessment-schemes/${s.id}/card?unitId=${deptA.unit.id}`)).statusCode).toBe(404);
+    expect((await deptA.agents.unit_liaison.get(`/api/v1/attachments/${fileO.id}/download`)).statusCode).toBe(200);
+
     // A unit cannot self-assess another unit, nor score as an assessor.
     const other = await deptA.agents.unit_liaison.put(`/api/v1/assessment-schemes/${s.id}/self-scores`, { unitId: deptB.unit.id, lineId: manual.id, score: 10 });
     expect(other.statusCode).toBe(400);
@@ -192,6 +244,13 @@ describe('a campaign', () => {
     const fig = (code: string) => figures.indicators[code];
     expect(fig('assessment.units')).toBeGreaterThanOrEqual(3);
     expect(fig('assessment.failed')).toBeGreaterThanOrEqual(2);
+    // The average score: the final totals over the units, each unit's total listed behind it.
+    const totals = final.items.map((r: any) => r.total as number);
+    const ownYear = (await env.platform.db.selectFrom('assessment_schemes').select('id').where('year', '=', year).where('status', '=', 'final').execute()).length === 1;
+    if (ownYear) expect(fig('assessment.average_score')).toBeCloseTo(totals.reduce((a: number, b: number) => a + b, 0) / totals.length, 2);
+    const behind = ok(await office.get(`/api/v1/indicators/assessment.average_score/records?year=${year}&page=1&pageSize=100`));
+    expect(behind.total).toBe(fig('assessment.units'));
+    expect(behind.items.find((r: any) => r.id === deptA.unit.id)?.amount).toBe(102);
 
     // Exports: the score sheet and the notice.
     const xlsx = await office.get(`/api/v1/assessment-schemes/${s.id}/results/export`);

@@ -41,6 +41,8 @@ export const SCHEME_WORKFLOW: WorkflowDef = {
   titleColumn: 'title',
   readPermission: 'assessment.read',
   linkPrefix: '/assessment/schemes/',
+  // Every unit assessed follows the campaign once the scheme is published (its steps are the law office's).
+  sharedWhen: (r) => r.status !== 'draft',
   states: {
     draft: { label: '编制中', tone: 'default' },
     published: { label: '已发布（单位自评）', tone: 'processing' },
@@ -105,6 +107,40 @@ const weightsField = z
   })
   .meta({ title: '类别权重' });
 
+/** The grade bands as written on a scheme: `优秀:90;良好:80;合格:60` (the lowest total of each grade); below 合格 is 不合格. */
+export const bandsText = (bands: readonly GradeBand[]) => bands.map((b) => `${b.grade}:${b.min}`).join(';');
+
+/** Parses grade bands: each of 优秀, 良好 and 合格 once, 优秀 above 良好 above 合格, within [0, fullPoints]. */
+export function parseBands(text: string | null | undefined, fullPoints = 1000): GradeBand[] | string {
+  if (!text?.trim()) return [...DEFAULT_BANDS];
+  const out = new Map<string, number>();
+  for (const part of text.split(/[;；,，]/).map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(.+?)\s*[:：≥>=]+\s*([0-9]*\.?[0-9]+)$/.exec(part);
+    if (!m) return `「${part}」应为 等次:最低分（如 优秀:90）`;
+    const grade = m[1]!.trim();
+    if (grade === '不合格') return '不必填写不合格：低于合格分数线即为不合格';
+    if (!['优秀', '良好', '合格'].includes(grade)) return `「${grade}」不是等次，应为优秀、良好或合格`;
+    if (out.has(grade)) return `等次「${grade}」重复`;
+    const min = Number(m[2]);
+    if (min > fullPoints) return `「${grade}」的分数线 ${min} 超过满分 ${fullPoints}`;
+    out.set(grade, min);
+  }
+  const missing = ['优秀', '良好', '合格'].filter((g) => !out.has(g));
+  if (missing.length) return `缺少${missing.join('、')}的分数线`;
+  if (!(out.get('优秀')! > out.get('良好')! && out.get('良好')! > out.get('合格')!)) return '分数线应依次降低：优秀 > 良好 > 合格';
+  return (['优秀', '良好', '合格'] as const).map((grade) => ({ grade, min: out.get(grade)! }));
+}
+
+const bandsField = z
+  .string({ error: '等次分数线应为文本' })
+  .trim()
+  .max(100, { error: '等次分数线不能超过 100 个字符' })
+  .superRefine((s, ctx) => {
+    const parsed = parseBands(s);
+    if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: `等次分数线（gradeBands）${parsed}` });
+  })
+  .meta({ title: '等次分数线' });
+
 export const SCHEME = defineRecord({
   type: SCHEME_RECORD_TYPE,
   title: '考评方案',
@@ -115,15 +151,16 @@ export const SCHEME = defineRecord({
     unitId: f.unit('组织单位', { required: true, list: true, importName: false, example: 'SFX-D05' }),
     fullPoints: f.integer('满分', { list: true, note: '基础分各项合计应等于满分，默认 100', example: '100' }),
     categoryWeights: f.text('类别权重', { max: 500, list: true, note: '考评类别:占绩效考核权重，分号分隔，如 部门:0.03;乡镇:0.04；参加考评的单位即这些类别的单位', example: '部门:0.03;乡镇:0.04' }),
+    gradeBands: f.text('等次分数线', { max: 100, note: '优秀、良好、合格的最低分，如 优秀:90;良好:80;合格:60；低于合格为不合格，一票否决的为不合格', example: '优秀:90;良好:80;合格:60' }),
     publishedDate: f.date('发布日期', { input: false, list: true }),
     releasedDate: f.date('初评公布日期', { input: false }),
     finalDate: f.date('定稿日期', { input: false }),
   },
 });
 
-export const schemeInput = createInput(SCHEME, { categoryWeights: weightsField.optional(), ref: z.string().trim().max(64).optional().meta({ title: '外部编号' }) });
+export const schemeInput = createInput(SCHEME, { categoryWeights: weightsField.optional(), gradeBands: bandsField.optional(), ref: z.string().trim().max(64).optional().meta({ title: '外部编号' }) });
 export type SchemeInput = z.infer<typeof schemeInput>;
-export const schemeUpdate = updateInput(SCHEME, { categoryWeights: weightsField.optional() }, ['title', 'fullPoints', 'categoryWeights']);
+export const schemeUpdate = updateInput(SCHEME, { categoryWeights: weightsField.optional(), gradeBands: bandsField.optional() }, ['title', 'fullPoints', 'categoryWeights', 'gradeBands']);
 export type SchemeUpdate = z.infer<typeof schemeUpdate>;
 export const schemeListQuery = listQuery(SCHEME, {
   status: z.enum(Object.keys(SCHEME_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
@@ -335,4 +372,23 @@ export const reportListQuery = listQuery(REPORT, {
 export const yearQuery = z.strictObject({
   year: z.coerce.number({ error: '年度（year）应为整数' }).int({ error: '年度（year）应为整数' }).min(2000, { error: '年度（year）不能早于 2000' }).max(2100, { error: '年度（year）不能晚于 2100' }).meta({ title: '年度' }),
 });
+/** Evidence files of a score: a unit's for its self-assessment, an assessor's for the score given. */
+export const EVIDENCE_SIDES = { self: '自评佐证', assessor: '考评佐证' } as const;
+export type EvidenceSide = keyof typeof EVIDENCE_SIDES;
+/** The attachments' record type of each side's files (record_id: `<lineId>:<unitId>`). */
+export const EVIDENCE_RECORD_TYPES: Record<EvidenceSide, string> = { self: 'assessment_self_evidence', assessor: 'assessment_evidence' };
+export const evidenceInput = z.strictObject({
+  unitId: z.string({ error: '请选择被考评单位' }).trim().min(1, { error: '请选择被考评单位' }).max(64).meta({ title: '被考评单位' }),
+  lineId: z.string({ error: '请选择考评指标' }).trim().min(1, { error: '请选择考评指标' }).max(64).meta({ title: '考评指标' }),
+  side: labelledEnum(EVIDENCE_SIDES, '材料类别', 'side'),
+  attachmentId: z.string({ error: '请先上传佐证材料' }).trim().min(1, { error: '请先上传佐证材料' }).max(64).meta({ title: '佐证材料' }),
+});
+export type EvidenceInput = z.infer<typeof evidenceInput>;
+export interface EvidenceFile {
+  id: string;
+  filename: string;
+  side: EvidenceSide;
+  uploadedAt: string;
+}
+
 export const cardQuery = z.strictObject({ unitId: z.string().trim().min(1).max(64).meta({ title: '单位' }) });

@@ -117,6 +117,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'assessment.line_add': '添加考评指标',
   'assessment.line_update': '修改考评指标',
   'assessment.line_delete': '删除考评指标',
+  'assessment.evidence': '上传考评佐证材料',
   'assessment.objection': '对考评得分提出异议',
   'assessment.objection_answer': '答复考评异议',
   'assessment.report_create': '起草述法报告',

@@ -28,6 +28,8 @@ export interface RecordDetailProps<V extends Detail> {
   tags?: (record: V) => ReactNode;
   /** 更正: the fields that may be corrected by PUT to the record, when `may` says this user may. */
   edit?: { only: readonly string[]; title: string; may: (record: V) => boolean };
+  /** What this user can do besides the workflow's transitions, shown in the workflow panel. */
+  actionsHint?: (record: V) => ReactNode;
   /** Sections between the fields and the workflow; `refresh` reloads the record and its workflow. */
   children?: (record: V, refresh: () => void) => ReactNode;
 }
@@ -65,7 +67,7 @@ export function RecordDetail<V extends Detail>(props: RecordDetailProps<V>) {
         {record && <RecordFields def={props.def} view={{ ...record, ...props.show?.(record) }} extra={props.extra?.(record)} />}
       </Card>
       {record && props.children?.(record, refresh)}
-      {record && <WorkflowPanel def={props.workflow} recordId={id} onChanged={reload} />}
+      {record && <WorkflowPanel def={props.workflow} recordId={id} onChanged={reload} hint={props.actionsHint?.(record)} />}
     </>
   );
 }

@@ -1,6 +1,6 @@
 // A record's workflow: status, the actions this user may take (with their guards), the statutory
 // clocks with their explanations, the evidence and the timeline. Every module's detail page uses it.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Select, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { GenerateDocuments } from '../modules/documents/GenerateDocuments.tsx';
@@ -56,7 +56,8 @@ function inputFields(t: TransitionDef | undefined): InputField[] {
   });
 }
 
-export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; recordId: string; onChanged?: () => void }) {
+/** `hint`: what this user can do about the record besides its transitions (a unit's self-assessment on a scheme the law office runs). */
+export function WorkflowPanel({ def, recordId, onChanged, hint }: { def: WorkflowDef; recordId: string; onChanged?: () => void; hint?: ReactNode }) {
   const { message } = App.useApp();
   const { can } = useAuth();
   const client = useQueryClient();
@@ -145,8 +146,9 @@ export function WorkflowPanel({ def, recordId, onChanged }: { def: WorkflowDef; 
                 </Button>
               </Tooltip>
             ))}
-            {data && data.transitions.length === 0 && <Typography.Text type="secondary">当前没有您可执行的操作</Typography.Text>}
+            {data && data.transitions.length === 0 && !hint && <Typography.Text type="secondary">当前没有您可执行的操作</Typography.Text>}
           </Space>
+          {hint && <div style={{ marginTop: 8 }} data-testid="workflow-hint">{hint}</div>}
         </Card>
         <Card size="small" title="期限" style={{ marginBottom: 12 }}>
           <Table<ClockView>

@@ -29,7 +29,7 @@ export async function workflowRoutes(api: FastifyInstance, platform: Platform): 
     if (!can(ctx, def.readPermission)) throw forbidden();
     const record = await loadRecord(platform.db, def, id);
     if (!record) throw notFound(def.title);
-    assertInScope(ctx.scope, record.unit_id, def.title);
+    if (!def.sharedWhen?.(record)) assertInScope(ctx.scope, record.unit_id, def.title);
     return { def, record };
   }
 

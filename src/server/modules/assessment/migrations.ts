@@ -37,4 +37,10 @@ export const assessmentMigrations: MigrationSet = () => ({
         constraint assessment_reports_year unique (unit_id, year)`);
     },
   },
+  // The grade bands of a scheme (`优秀:90;良好:80;合格:60`); empty: the default bands.
+  assessment_0002_grade_bands: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('assessment_schemes').addColumn('grade_bands', 'text').execute();
+    },
+  },
 });

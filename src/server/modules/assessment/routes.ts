@@ -13,6 +13,7 @@ import {
   SCHEME,
   answerInput,
   cardQuery,
+  evidenceInput,
   copyInput,
   lineInput,
   lineUpdate,
@@ -28,7 +29,7 @@ import {
   type SchemeView,
 } from '../../../shared/schemas/assessment.ts';
 import { addLine, copyScheme, createScheme, deleteLine, getScheme, listSchemes, updateLine, updateScheme } from './schemes.ts';
-import { scoreCard, scoreMatrix, schemeResults, setScore } from './scores.ts';
+import { linkEvidence, scoreCard, scoreMatrix, schemeResults, setScore } from './scores.ts';
 import { answerObjection, createObjection, listObjections } from './objections.ts';
 import { createReport, getReport, listReports, missingReports, updateReport } from './reports.ts';
 import { resultsNotice, scoreSheet } from './sheets.ts';
@@ -117,6 +118,19 @@ export async function assessmentRoutes(api: FastifyInstance, platform: Platform)
     body: scoreInput,
     handler: async ({ ctx, params, body }) => {
       await inTx((tx) => setScore(tx, platform, ctx, params.id, body, 'self'));
+      return scoreCard(platform, ctx, params.id, body.unitId);
+    },
+  });
+  route(api, {
+    method: 'POST',
+    url: '/assessment-schemes/:id/evidence',
+    permission: 'assessment.read',
+    summary: '将刚上传的台账材料（POST /attachments，所属单位为被考评单位）作为某项得分的佐证材料：单位的自评佐证或考评人员的考评佐证',
+    tags,
+    params: paramsWithId,
+    body: evidenceInput,
+    handler: async ({ ctx, params, body }) => {
+      await inTx((tx) => linkEvidence(tx, platform, ctx, params.id, body));
       return scoreCard(platform, ctx, params.id, body.unitId);
     },
   });

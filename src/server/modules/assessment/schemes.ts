@@ -19,6 +19,9 @@ import {
   SCHEME_RECORD_TYPE,
   SCHEME_WORKFLOW,
   parseWeights,
+  parseBands,
+  DEFAULT_BANDS,
+  type GradeBand,
   type LineInput,
   type LineMethod,
   type LineView,
@@ -36,6 +39,18 @@ export type Who = Actor & { scope: DataScope; permissions: ReadonlySet<string> }
 export const toC = (n: number) => Math.round(n * 100);
 export const fromC = (n: number | null) => (n === null ? null : n / 100);
 export const splitList = (s: string | null | undefined) => (s ?? '').split(/[;；,，]/).map((x) => x.trim()).filter(Boolean);
+
+/** The scheme's grade bands (the default ones when none are set). */
+export const bandsOf = (s: SchemeTable): GradeBand[] => {
+  const b = parseBands(s.grade_bands, Number.MAX_SAFE_INTEGER);
+  return typeof b === 'string' ? [...DEFAULT_BANDS] : b;
+};
+
+/** The bands must fit the scheme's full points. */
+function checkBands(text: string | null | undefined, fullPoints: number): void {
+  const b = parseBands(text, fullPoints);
+  if (typeof b === 'string') throw fieldError('gradeBands', '等次分数线', b);
+}
 
 export const weightsOf = (s: SchemeTable) => {
   const w = parseWeights(s.category_weights);
@@ -134,12 +149,14 @@ export async function createScheme(tx: Tx, platform: Platform, actor: Who, input
     ...recordRow<SchemeTable>(SCHEME, input),
     full_points: input.fullPoints ?? 100,
     category_weights: input.categoryWeights ?? null,
+    grade_bands: input.gradeBands || null,
     status: 'draft',
     points_problem: '方案还没有可评分的指标',
     open_objections: 0,
     ...newStamps(actor.id),
   } as SchemeTable;
   if (row.full_points! <= 0 || row.full_points! > 1000) throw fieldError('fullPoints', '满分', '应在 1 至 1000 之间');
+  checkBands(row.grade_bands, row.full_points!);
   await tx.insertInto('assessment_schemes').values(row).execute();
   await addTimeline(tx, actor, { recordType: SCHEME_RECORD_TYPE, recordId: id, action: 'create', label: '编制考评方案', toStatus: 'draft' });
   await platform.audit.record(tx, actor, { action: 'assessment.scheme_create', targetType: SCHEME_RECORD_TYPE, targetId: id });
@@ -149,7 +166,8 @@ export async function createScheme(tx: Tx, platform: Platform, actor: Who, input
 export async function updateScheme(tx: Tx, platform: Platform, actor: Who, id: string, version: number, input: Omit<SchemeUpdate, 'version'>): Promise<number> {
   const s = await draftScheme(tx, id);
   if (input.fullPoints !== undefined && (input.fullPoints <= 0 || input.fullPoints > 1000)) throw fieldError('fullPoints', '满分', '应在 1 至 1000 之间');
-  const next = await updateVersioned(tx, 'assessment_schemes', id, version, { ...recordRow(SCHEME, input) }, actor.id);
+  checkBands(input.gradeBands !== undefined ? input.gradeBands : s.grade_bands, input.fullPoints ?? s.full_points ?? 100);
+  const next = await updateVersioned(tx, 'assessment_schemes', id, version, { ...recordRow(SCHEME, input), ...(input.gradeBands !== undefined ? { grade_bands: input.gradeBands || null } : {}) }, actor.id);
   await refreshPointsCheck(tx, await loadScheme(tx, s.id));
   await platform.audit.record(tx, actor, { action: 'assessment.scheme_update', targetType: SCHEME_RECORD_TYPE, targetId: id });
   return next;
@@ -240,7 +258,7 @@ export async function deleteLine(tx: Tx, platform: Platform, actor: Who, lineId:
 export async function copyScheme(tx: Tx, platform: Platform, actor: Who, id: string, input: { year: number; title?: string }): Promise<string> {
   const from = await loadScheme(tx, id);
   const title = input.title ?? from.title.replace(String(from.year), String(input.year));
-  const newIdOf = await createScheme(tx, platform, actor, { title: title === from.title ? `${title}（${input.year}年度）` : title, year: input.year, unitId: from.unit_id, fullPoints: from.full_points ?? 100, categoryWeights: from.category_weights ?? undefined });
+  const newIdOf = await createScheme(tx, platform, actor, { title: title === from.title ? `${title}（${input.year}年度）` : title, year: input.year, unitId: from.unit_id, fullPoints: from.full_points ?? 100, categoryWeights: from.category_weights ?? undefined, gradeBands: from.grade_bands ?? undefined });
   const map = new Map<string, string>();
   for (const l of await schemeLines(tx, from.id)) {
     const lineId = newId();

@@ -6,14 +6,14 @@ import { sql } from 'kysely';
 import type { Db, Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { inScope } from '../../kernel/auth/scope.ts';
-import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
+import { conflict, fieldError, forbidden, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { newStamps } from '../../kernel/db/versioned.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import type { IndicatorDef } from '../../kernel/indicators/registry.ts';
-import { DEFAULT_BANDS, OBJECTION_STATES, SCHEME_RECORD_TYPE, type LineResult, type LineView, type ScoreInput, type UnitResult } from '../../../shared/schemas/assessment.ts';
+import { EVIDENCE_RECORD_TYPES, OBJECTION_STATES, SCHEME_RECORD_TYPE, type EvidenceFile, type EvidenceInput, type EvidenceSide, type LineResult, type LineView, type ScoreInput, type UnitResult } from '../../../shared/schemas/assessment.ts';
 import { computeResults, lineScore, type Cell, type EngineLine, type EngineUnit } from './engine.ts';
-import { engineLines, namedLines, fromC, loadScheme, schemeCategories, schemeLines, toC, visibleScheme, weightsOf, objectionDue, type Who } from './schemes.ts';
+import { bandsOf, engineLines, namedLines, fromC, loadScheme, schemeCategories, schemeLines, toC, visibleScheme, weightsOf, objectionDue, type Who } from './schemes.ts';
 import type { ScoreTable, SchemeTable } from './tables.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 
@@ -97,7 +97,7 @@ export async function computeLive(db: Executor, platform: Platform, scheme: Sche
     const line = leaves.find((l) => l.id === lineId)!;
     return { value: line.indicator ? (values.get(unitId)?.get(line.indicator) ?? null) : undefined, score: fromC(scores.get(cellKey(unitId, lineId))?.score_c ?? null) };
   };
-  const results = computeResults({ fullPoints: scheme.full_points ?? 100, weights: weightsOf(scheme), bands: DEFAULT_BANDS }, leaves, units, cell);
+  const results = computeResults({ fullPoints: scheme.full_points ?? 100, weights: weightsOf(scheme), bands: bandsOf(scheme) }, leaves, units, cell);
   return { scheme, lines, leaves, units, values, scores, results };
 }
 
@@ -167,19 +167,65 @@ export async function setScore(tx: Tx, platform: Platform, who: Who, schemeId: s
   await platform.audit.record(tx, who, { action: mode === 'assessor' ? 'assessment.score' : 'assessment.self_score', targetType: SCHEME_RECORD_TYPE, targetId: scheme.id, detail: { unit: unit.unitCode, line: line.code, score } });
 }
 
+/**
+ * Links a file the user has just uploaded (POST /attachments with the assessed unit as its unit) to a
+ * score as its evidence: a unit's own for its self-assessment, an assessor's for the score. The file
+ * stays the assessed unit's, so a unit sees its own evidence only (the attachments' data scope).
+ */
+export async function linkEvidence(tx: Tx, platform: Platform, who: Who & { permissions: ReadonlySet<string> }, schemeId: string, input: EvidenceInput): Promise<void> {
+  const scheme = await loadScheme(tx, schemeId);
+  if (scheme.status === 'draft') throw notFound('考评方案');
+  if (!who.permissions.has(input.side === 'self' ? 'assessment.self' : 'assessment.score')) throw forbidden(input.side === 'self' ? '只有被考评单位可以上传自评佐证材料' : '只有考评人员可以上传考评佐证材料');
+  if (!['published', 'scoring'].includes(scheme.status)) throw conflict('只能在单位自评和考评打分阶段上传佐证材料');
+  if (!inScope(who.scope, input.unitId)) throw fieldError('unitId', '被考评单位', '不存在或无权访问');
+  const unit = (await assessedUnits(tx, scheme)).find((u) => u.unitId === input.unitId);
+  if (!unit) throw fieldError('unitId', '被考评单位', '不在本方案的考评范围内');
+  const line = engineLines(await schemeLines(tx, scheme.id)).find((l) => l.id === input.lineId);
+  if (!line) throw fieldError('lineId', '考评指标', '不存在或不是可评分的末级指标');
+  if (line.categories?.length && !line.categories.includes(unit.category)) throw fieldError('lineId', '考评指标', `不适用于${unit.category}类单位`);
+  if (line.method === 'computed') throw fieldError('lineId', '考评指标', '指标计算项由系统按指标值计算，不需要佐证材料');
+  const file = await tx.selectFrom('attachments').select(['id', 'unit_id', 'uploaded_by', 'record_type', 'filename']).where('id', '=', input.attachmentId).executeTakeFirst();
+  if (!file || file.uploaded_by !== who.id || file.record_type !== null || file.unit_id !== unit.unitId) throw fieldError('attachmentId', '佐证材料', '不存在，或不是您为该单位刚上传的材料');
+  await tx.updateTable('attachments').set({ record_type: EVIDENCE_RECORD_TYPES[input.side], record_id: `${line.id}:${unit.unitId}` }).where('id', '=', file.id).execute();
+  await platform.audit.record(tx, who, { action: 'assessment.evidence', targetType: SCHEME_RECORD_TYPE, targetId: scheme.id, detail: { unit: unit.unitCode, line: line.code, side: input.side, file: file.filename } });
+}
+
+/** The evidence files of a unit's lines (its own: the caller checks the unit is in the reader's scope). */
+async function evidenceOf(platform: Platform, unitIds: readonly string[], lineIds: readonly string[]): Promise<Map<string, EvidenceFile[]>> {
+  const out = new Map<string, EvidenceFile[]>();
+  if (!unitIds.length || !lineIds.length) return out;
+  const sides = Object.entries(EVIDENCE_RECORD_TYPES) as [EvidenceSide, string][];
+  const rows = await platform.db
+    .selectFrom('attachments')
+    .select(['id', 'filename', 'record_type', 'record_id', 'uploaded_at'])
+    .where('record_type', 'in', sides.map(([, t]) => t))
+    .where('unit_id', 'in', unitIds)
+    .orderBy('uploaded_at')
+    .execute();
+  const wanted = new Set(lineIds);
+  for (const r of rows) {
+    const [lineId, unitId] = String(r.record_id).split(':');
+    if (!wanted.has(lineId!)) continue;
+    const key = cellKey(unitId!, lineId!);
+    out.set(key, [...(out.get(key) ?? []), { id: r.id, filename: r.filename, side: sides.find(([, t]) => t === r.record_type)![0], uploadedAt: r.uploaded_at }]);
+  }
+  return out;
+}
+
 /** The units × lines matrix as its reader may see it: the units in scope, each leaf's score (assessor and self) and the value behind a computed line. */
 export async function scoreMatrix(platform: Platform, who: Who, id: string) {
   const scheme = await visibleScheme(platform.db, who, id);
   const live = await computeLive(platform.db, platform, scheme);
   const units = live.units.filter((u) => inScope(who.scope, u.unitId));
   const frozen = scheme.status === 'final' ? new Map((await schemeResults(platform, who, id)).results.map((r) => [r.unitId, r])) : null;
+  const evidence = await evidenceOf(platform, units.map((u) => u.unitId), live.leaves.map((l) => l.id));
   return {
     schemeId: scheme.id,
     status: scheme.status,
     leaves: namedLines(platform, live.lines.filter((l) => l.leaf && l.method)),
     units: units.map((u) => {
       const result = frozen?.get(u.unitId) ?? live.results.find((r) => r.unitId === u.unitId)!;
-      const cells: Record<string, { score: number | null; assessorScore: number | null; selfScore: number | null; reason: string | null; value: number | null | undefined; applies: boolean }> = {};
+      const cells: Record<string, { score: number | null; assessorScore: number | null; selfScore: number | null; reason: string | null; value: number | null | undefined; applies: boolean; files: number }> = {};
       for (const l of live.leaves) {
         const s = live.scores.get(cellKey(u.unitId, l.id));
         const applies = !l.categories?.length || l.categories.includes(u.category);
@@ -190,6 +236,7 @@ export async function scoreMatrix(platform: Platform, who: Who, id: string) {
           reason: s?.reason ?? null,
           value: l.indicator ? (live.values.get(u.unitId)?.get(l.indicator) ?? null) : undefined,
           applies,
+          files: evidence.get(cellKey(u.unitId, l.id))?.length ?? 0,
         };
       }
       return { unitId: u.unitId, unitCode: u.unitCode, unitName: u.unitName, category: u.category, total: result.total, grade: result.grade, rank: result.rank, vetoed: result.vetoed, cells };
@@ -214,7 +261,8 @@ export async function scoreCard(platform: Platform, who: Who, id: string, unitId
     }
   }
   const objections = await platform.db.selectFrom('assessment_objections').selectAll().where('scheme_id', '=', id).where('unit_id', '=', unitId).execute();
-  const lines: (LineView & LineResult & { applies: boolean; objection: { id: string; status: string; statusLabel: string; reason: string; answer: string | null } | null; link: string | null })[] = namedLines(platform, live.lines).map((l) => {
+  const evidence = await evidenceOf(platform, [unitId], live.leaves.map((l) => l.id));
+  const lines: (LineView & LineResult & { applies: boolean; files: EvidenceFile[]; objection: { id: string; status: string; statusLabel: string; reason: string; answer: string | null } | null; link: string | null })[] = namedLines(platform, live.lines).map((l) => {
     const s = live.scores.get(cellKey(unitId, l.id));
     const applies = !l.categories?.length || l.categories.includes(unit.category);
     const valueNow = l.indicator ? (live.values.get(unitId)?.get(l.indicator) ?? null) : undefined;
@@ -229,6 +277,7 @@ export async function scoreCard(platform: Platform, who: Who, id: string, unitId
       ...(frozenValues && l.indicator ? { valueNow, changedSince: valueNow !== value } : {}),
       selfScore: fromC(s?.self_score_c ?? null),
       reason: s?.reason ?? null,
+      files: evidence.get(cellKey(unitId, l.id)) ?? [],
       objection: o ? { id: o.id, status: o.status, statusLabel: OBJECTION_STATES[o.status as keyof typeof OBJECTION_STATES], reason: o.reason, answer: o.answer } : null,
       // The records behind a computed line's value (the indicator's provenance for the unit and year).
       link: l.indicator ? `/indicators/${l.indicator}?year=${scheme.year}&unit=${unit.unitCode}` : null,

@@ -10,6 +10,8 @@ export interface SchemeTable extends StampColumns {
   year: number;
   full_points: number | null;
   category_weights: string | null;
+  /** `优秀:90;良好:80;合格:60`; null: the default bands. */
+  grade_bands: string | null;
   status: string;
   published_date: string | null;
   released_date: string | null;

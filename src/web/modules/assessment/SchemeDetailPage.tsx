@@ -3,7 +3,7 @@
 // (self-assessment and objections), the objections and their answers, the results with a chart by
 // category and the .xlsx / .docx downloads; the campaign's steps in the workflow panel below.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Switch, Table, Tabs, Tag, Tooltip, Typography, Upload } from 'antd';
 import { DownloadOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
@@ -17,7 +17,7 @@ import { useAuth } from '../../auth.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { DetailPage } from '../../components/pages.tsx';
-import { LINE_METHODS, type LineView, type ObjectionView, type SchemeDetail, type UnitResult } from '../../../shared/schemas/assessment.ts';
+import { LINE_METHODS, type EvidenceFile, type EvidenceSide, type LineView, type ObjectionView, type SchemeDetail, type UnitResult } from '../../../shared/schemas/assessment.ts';
 import { SCHEME_PAGES } from './pages.ts';
 import { IndicatorRecordsDrawer } from '../../components/IndicatorRecords.tsx';
 import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
@@ -242,7 +242,7 @@ function MatrixTab({ scheme }: { scheme: SchemeDetail }) {
   );
 }
 
-interface CardLine extends LineView { score: number | null; selfScore: number | null; reason: string | null; value?: number | null; valueNow?: number | null; changedSince?: boolean; applies: boolean; link: string | null; objection: { id: string; status: string; statusLabel: string; reason: string; answer: string | null } | null }
+interface CardLine extends LineView { score: number | null; selfScore: number | null; reason: string | null; files: EvidenceFile[]; value?: number | null; valueNow?: number | null; changedSince?: boolean; applies: boolean; link: string | null; objection: { id: string; status: string; statusLabel: string; reason: string; answer: string | null } | null }
 interface Card { schemeTitle: string; status: string; result: UnitResult; lines: CardLine[]; objectionDue: string | null; canObject: boolean }
 
 function CardTab({ scheme, units }: { scheme: SchemeDetail; units: { value: string; label: string }[] }) {
@@ -257,6 +257,23 @@ function CardTab({ scheme, units }: { scheme: SchemeDetail; units: { value: stri
   const [form] = Form.useForm();
   const { busy, run } = useSubmit();
   const selfOpen = can('assessment.self') && ['published', 'scoring'].includes(scheme.status);
+  const scoring = can('assessment.score') && ['published', 'scoring'].includes(scheme.status);
+  const { message } = App.useApp();
+  /** Uploads a file as the unit's (the attachments' data scope), then links it to the line's score as evidence. */
+  const attach = async (line: CardLine, side: EvidenceSide, file: File) => {
+    if (!unitId) return;
+    try {
+      const body = new FormData();
+      body.append('unitId', unitId);
+      body.append('file', file);
+      const uploaded = await post<{ id: string }>('/attachments', body);
+      await post(`${API}/${scheme.id}/evidence`, { unitId, lineId: line.id, side, attachmentId: uploaded.id });
+      message.success(`已上传佐证材料 ${file.name}`);
+      void client.invalidateQueries({ queryKey: [API, scheme.id] });
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
   const submit = async () => {
     if (!acting || !unitId) return;
     const v = await form.validateFields();
@@ -300,14 +317,35 @@ function CardTab({ scheme, units }: { scheme: SchemeDetail; units: { value: stri
               </Space>
             ) },
             { title: '评分理由', dataIndex: 'reason', ellipsis: true },
+            {
+              title: '佐证材料',
+              key: 'files',
+              width: 200,
+              render: (_, l) =>
+                l.files.length > 0 && (
+                  <Space direction="vertical" size={0}>
+                    {l.files.map((f) => (
+                      <span key={f.id}>
+                        <Tag color={f.side === 'self' ? 'blue' : 'purple'} style={{ marginInlineEnd: 4 }}>{f.side === 'self' ? '自评' : '考评'}</Tag>
+                        <a href={`/api/v1/attachments/${f.id}/download`}>{f.filename}</a>
+                      </span>
+                    ))}
+                  </Space>
+                ),
+            },
             { title: '异议', key: 'objection', width: 220, render: (_, l) => l.objection ? <Tooltip title={l.objection.answer ? `答复：${l.objection.answer}` : l.objection.reason}><Tag color={l.objection.status === 'upheld' ? 'green' : l.objection.status === 'open' ? 'orange' : undefined}>{l.objection.statusLabel}</Tag></Tooltip> : null },
             {
               title: '操作',
               key: 'ops',
-              width: 130,
+              width: 190,
               render: (_, l) => (
                 <Space size={8}>
                   {selfOpen && l.leaf && ['manual', 'bonus', 'deduction'].includes(l.method ?? '') && <a onClick={() => { form.setFieldsValue({ score: l.selfScore, reason: '' }); setActing({ line: l, kind: 'self' }); }}>自评</a>}
+                  {(selfOpen || scoring) && l.leaf && ['manual', 'bonus', 'deduction', 'veto'].includes(l.method ?? '') && !(selfOpen && l.method === 'veto') && (
+                    <Upload showUploadList={false} beforeUpload={(file) => { void attach(l, selfOpen ? 'self' : 'assessor', file); return false; }}>
+                      <a data-testid={`evidence-${l.code}`}>上传佐证</a>
+                    </Upload>
+                  )}
                   {card.data?.canObject && can('assessment.self') && l.leaf && l.method && !l.objection && <a onClick={() => { form.resetFields(); setActing({ line: l, kind: 'objection' }); }}>提出异议</a>}
                 </Space>
               ),
@@ -491,13 +529,37 @@ function CopyButton({ scheme }: { scheme: SchemeDetail }) {
   );
 }
 
+/**
+ * What a unit assessed can do on the campaign (its steps are the law office's, so the workflow panel
+ * has no button for it): self-assess while the scheme is open, object within the window.
+ */
+/** Today in China (the objection window's dates are China's days). */
+const chinaDay = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+function UnitActions({ scheme }: { scheme: SchemeDetail }) {
+  const { can } = useAuth();
+  if (!can('assessment.self')) return null;
+  const text =
+    scheme.status === 'published' || scheme.status === 'scoring'
+      ? '本单位可在下方「成绩单」中对人工评分、加分、扣分项逐项自评，并上传佐证材料；自评供考评参考，不代替考评得分。'
+      : scheme.status === 'preliminary'
+        ? scheme.objectionDue && scheme.objectionDue >= chinaDay()
+          ? `初评结果已公布。异议期至 ${scheme.objectionDue}：本单位可在「成绩单」中对每项得分提出一次异议，法治办答复后定稿。`
+          : `异议期已于 ${scheme.objectionDue ?? '—'} 届满，不能再提出异议；请等待法治办答复异议后定稿。`
+        : scheme.status === 'final'
+          ? '考评结果已定稿，可在「成绩单」中查看本单位的得分、等次和排名。'
+          : null;
+  return text && <Alert type="info" showIcon message={text} />;
+}
+
 export default function SchemeDetailPage() {
   const { can } = useAuth();
   return (
     <DetailPage<SchemeDetail & { title: string }>
       pages={SCHEME_PAGES}
       tags={(s) => can('assessment.manage') && <CopyButton scheme={s} />}
-      edit={{ only: ['title', 'fullPoints', 'categoryWeights'], title: '修改方案', may: (s) => can('assessment.manage') && s.status === 'draft' }}
+      edit={{ only: ['title', 'fullPoints', 'categoryWeights', 'gradeBands'], title: '修改方案', may: (s) => can('assessment.manage') && s.status === 'draft' }}
+      actionsHint={(s) => <UnitActions scheme={s} />}
       extra={(s) => [
         { label: '异议期至', value: s.objectionDue ?? '—' },
         { label: '待答复异议', value: s.openObjections },

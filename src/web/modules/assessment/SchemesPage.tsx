@@ -10,7 +10,7 @@ export default function SchemesPage() {
     <LedgerPage<SchemeView & Record<string, unknown>>
       pages={SCHEME_PAGES}
       title="法治政府建设考评方案"
-      create={can('assessment.manage') && { button: '编制考评方案', title: '编制考评方案', submitText: '创建', initialValues: { unitId: me?.unit.id, year: new Date().getFullYear(), fullPoints: 100, categoryWeights: '部门:0.03;乡镇:0.04' } }}
+      create={can('assessment.manage') && { button: '编制考评方案', title: '编制考评方案', submitText: '创建', initialValues: { unitId: me?.unit.id, year: new Date().getFullYear(), fullPoints: 100, categoryWeights: '部门:0.03;乡镇:0.04', gradeBands: '优秀:90;良好:80;合格:60' } }}
       link="title"
     />
   );
