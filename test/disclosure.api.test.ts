@@ -89,7 +89,7 @@ describe('import and figures', () => {
     expect(worked['foi.on_time_rate']).toBe(1);
     const rows = [
       { ref: 'F1', unitCode: unit.code, applicant: '张三', receivedDate: '2025-09-28', content: '征收方案', replyDate: '2025-10-30', replyType: '予以公开' }, // day 20 across 国庆 2025
-      { ref: 'F2', unitCode: unit.code, applicant: '李四', receivedDate: '2025-09-28', content: '规划许可', replyDate: '2025-11-10', replyType: 'refused' }, // late
+      { ref: 'F2', unitCode: unit.code, applicant: '李四', receivedDate: '2025-09-28', content: '规划许可', replyDate: '2025-11-10', replyType: 'refused', outcomeReason: 'refused_6' }, // late
       { ref: 'F3', unitCode: unit.code, applicant: '王五', receivedDate: '2025-09-28', content: '招标文件', replyDate: '2025-11-10', replyType: 'disclosed', extended: '是' }, // extended: on time
       { ref: 'F4', unitCode: unit.code, applicant: '赵六', receivedDate: '2025-12-01', content: '预算' },
     ];

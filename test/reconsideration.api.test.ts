@@ -227,6 +227,6 @@ describe('the ledger', () => {
   it('keeps the import columns and their Chinese headers', async () => {
     const res = await office.get('/api/v1/imports/review_cases/template');
     expect(res.statusCode).toBe(200);
-    expect((await sheetOf(res)).getRow(1).values).toEqual([undefined, '外部编号', '复议机关编码', '申请人', '被申请人', '被申请的行政行为', '收到日期', '申请方式', '受理日期', '审理程序', '结案日期', '结果', '是否延期']);
+    expect((await sheetOf(res)).getRow(1).values).toEqual([undefined, '外部编号', '复议机关编码', '申请人', '被申请人', '被申请的行政行为', '收到日期', '申请方式', '受理日期', '审理程序', '结案日期', '结果', '涉及政府信息公开', '是否延期']);
   });
 });

@@ -28,6 +28,7 @@ import { runDailyJob } from '../kernel/workflow/daily.ts';
 import { scheduleDailyJob } from '../kernel/workflow/daily-runner.ts';
 import { computeAll, scopeForUnitCode } from '../kernel/indicators/registry.ts';
 import { assessmentJson } from '../modules/assessment/cli.ts';
+import { disclosureReportJson, disclosureReportText } from '../modules/disclosure/cli.ts';
 
 const HELP = `用法：fazhi <命令> [选项]
 
@@ -49,6 +50,8 @@ const HELP = `用法：fazhi <命令> [选项]
                                 计算某年度（某单位及下级，或全部）的全部指标
   assessment --year YYYY [--scheme REF] [--json]
                                 某年度考评结果（总分、等次、类别内排名、各项得分；未定稿的按当前数据计算）
+  disclosure-report --year YYYY [--unit CODE] [--json]
+                                政府信息公开工作年度报告的表二、表三、表四及校验（某单位及下级，或全部）
   indicators rebuild [--check]  按记录重新统计全部指标汇总并报告与原汇总的偏差（--check 只检查不修复，有偏差时返回非零）
   jobs daily [--date DATE]      执行每日任务：逾期督办、待办摘要（当日已执行的跳过）
 
@@ -440,6 +443,16 @@ export async function main(argv: string[]): Promise<number> {
             print(`${year} 年度考评方案 ${out.scheme}：${Object.keys(out.units).length} 个单位`);
             for (const [code, u] of Object.entries(out.units)) print(`${code.padEnd(12)} ${u.category.padEnd(4, '　')} ${String(u.total).padStart(7)}  ${u.grade}${u.vetoed ? '（一票否决）' : ''}  第 ${u.rank} 名`);
           }
+          return 0;
+        }, { quiet: true });
+      }
+      case 'disclosure-report': {
+        const year = Number(values.year);
+        if (!values.year || !Number.isInteger(year) || year < 2000 || year > 2100) throw new CliError('用法：fazhi disclosure-report --year YYYY [--unit CODE] [--json]（年度应为 2000-2100 的整数）');
+        return await withPlatform(config, async (platform) => {
+          const tables = await disclosureReportJson(platform, year, values.unit);
+          if (values.json) print(JSON.stringify(tables));
+          else disclosureReportText(tables).forEach((line) => print(line));
           return 0;
         }, { quiet: true });
       }

@@ -12,6 +12,57 @@ export const REPLY_TYPES = { disclosed: '予以公开', partly: '部分公开', 
 export type ReplyType = keyof typeof REPLY_TYPES;
 /** 申请人情况 as the annual disclosure report counts them (国办公开办函〔2021〕30号, table 3). */
 export const APPLICANT_TYPES = { person: '自然人', business: '商业企业', research: '科研机构', nonprofit: '社会公益组织', legal: '法律服务机构', other: '其他法人或组织' } as const;
+/**
+ * 办理结果 as table 3 of the 政府信息公开工作年度报告 counts them (国办公开办函〔2021〕30号), by the key
+ * of its row; each belongs to one 答复类型 group (部分公开 counts only in its own row).
+ */
+export const OUTCOME_GROUPS = {
+  disclosed: '（一）予以公开',
+  partly: '（二）部分公开',
+  refused: '（三）不予公开',
+  unable: '（四）无法提供',
+  not_processed: '（五）不予处理',
+  other: '（六）其他处理',
+} as const;
+export const OUTCOME_REASONS = {
+  disclosed: '予以公开',
+  partly: '部分公开（区分处理的，只计这一情形，不计其他情形）',
+  refused_1: '属于国家秘密',
+  refused_2: '其他法律行政法规禁止公开',
+  refused_3: '危及“三安全一稳定”',
+  refused_4: '保护第三方合法权益',
+  refused_5: '属于三类内部事务信息',
+  refused_6: '属于四类过程性信息',
+  refused_7: '属于行政执法案卷',
+  refused_8: '属于行政查询事项',
+  unable_1: '本机关不掌握相关政府信息',
+  unable_2: '没有现成信息需要另行制作',
+  unable_3: '补正后申请内容仍不明确',
+  not_processed_1: '信访举报投诉类申请',
+  not_processed_2: '重复申请',
+  not_processed_3: '要求提供公开出版物',
+  not_processed_4: '无正当理由大量反复申请',
+  not_processed_5: '要求行政机关确认或重新出具已获取信息',
+  other_1: '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+  other_2: '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+  other_3: '其他',
+} as const;
+export type OutcomeReason = keyof typeof OUTCOME_REASONS;
+export const outcomeGroup = (reason: OutcomeReason): keyof typeof OUTCOME_GROUPS => reason.replace(/_\d$/, '') as keyof typeof OUTCOME_GROUPS;
+/** Which 办理结果 each 答复类型 may have: 信息不存在 and 非本机关 are both 本机关不掌握 (or 需另行制作). */
+export const REASONS_BY_REPLY: Record<ReplyType, readonly OutcomeReason[]> = {
+  disclosed: ['disclosed'],
+  partly: ['partly'],
+  refused: ['refused_1', 'refused_2', 'refused_3', 'refused_4', 'refused_5', 'refused_6', 'refused_7', 'refused_8'],
+  not_exist: ['unable_1', 'unable_2'],
+  not_ours: ['unable_1'],
+  other: ['unable_3', 'not_processed_1', 'not_processed_2', 'not_processed_3', 'not_processed_4', 'not_processed_5', 'other_3'],
+};
+/** The outcome labelled as the report prints it: "不予公开 · 属于国家秘密". */
+export const outcomeLabel = (reason: OutcomeReason) => (reason === 'disclosed' || reason === 'partly' ? OUTCOME_REASONS[reason].replace(/（.*$/, '') : `${OUTCOME_GROUPS[outcomeGroup(reason)].replace(/^（.）/, '')} · ${OUTCOME_REASONS[reason]}`);
+/** Labels for the form's select and the import: each reason under its group. */
+export const OUTCOME_REASON_LABELS = Object.fromEntries(Object.keys(OUTCOME_REASONS).map((k) => [k, outcomeLabel(k as OutcomeReason)])) as Record<OutcomeReason, string>;
+
 /** 获取信息的方式 (条例 art. 29: 申请公开的政府信息的形式要求，包括获取信息的方式、途径). */
 export const DELIVERY_METHODS = { mail: '邮寄纸质文书', email: '电子邮件', pickup: '当面领取', online: '网上下载（凭查询码）' } as const;
 
@@ -27,6 +78,8 @@ export const DISCLOSURE_WORKFLOW: WorkflowDef = {
     supplementing: { label: '补正中', tone: 'warning' },
     consulting: { label: '征求第三方意见', tone: 'warning' },
     replied: { label: '已答复', tone: 'success', final: true },
+    // 条例 art. 30 and 42: the applicant did not supplement, or did not pay the charge, in time.
+    closed: { label: '不再处理', tone: 'default', final: true },
     withdrawn: { label: '申请人撤回', tone: 'default', final: true },
   },
   transitions: [
@@ -70,10 +123,31 @@ export const DISCLOSURE_WORKFLOW: WorkflowDef = {
       from: ['received'],
       to: 'replied',
       roles: ['law_office', 'unit_liaison', 'unit_head'],
-      input: z.strictObject({ replyType: labelledEnum(REPLY_TYPES, '答复类型', 'replyType') }),
-      inputColumns: { replyType: 'reply_type' },
+      input: z
+        .strictObject({ replyType: labelledEnum(REPLY_TYPES, '答复类型', 'replyType'), outcomeReason: labelledEnum(OUTCOME_REASON_LABELS, '办理结果', 'outcomeReason').optional() })
+        .superRefine((v, ctx) => {
+          const allowed = REASONS_BY_REPLY[v.replyType];
+          if (!v.outcomeReason && allowed.length > 1) ctx.addIssue({ code: 'custom', path: ['outcomeReason'], message: `答复类型为「${REPLY_TYPES[v.replyType]}」时请选择办理结果（年度报告表三的具体情形）` });
+          else if (v.outcomeReason && !allowed.includes(v.outcomeReason)) ctx.addIssue({ code: 'custom', path: ['outcomeReason'], message: `办理结果「${OUTCOME_REASON_LABELS[v.outcomeReason]}」与答复类型「${REPLY_TYPES[v.replyType]}」不符` });
+        })
+        // A reply type with a single outcome (予以公开, 部分公开, 非本机关) records it without asking.
+        .overwrite((v) => ({ ...v, outcomeReason: v.outcomeReason ?? REASONS_BY_REPLY[v.replyType][0] })),
+      inputColumns: { replyType: 'reply_type', outcomeReason: 'outcome_reason' },
       dateColumn: 'reply_date',
       effects: [{ stop: 'reply', reason: '已答复' }],
+    },
+    {
+      key: 'close',
+      label: '不再处理（逾期未补正、未缴费）',
+      from: ['received', 'supplementing'],
+      to: 'closed',
+      roles: ['law_office', 'unit_liaison', 'unit_head'],
+      noteRequired: true,
+      secondary: true,
+      input: z.strictObject({ outcomeReason: labelledEnum({ other_1: OUTCOME_REASONS.other_1, other_2: OUTCOME_REASONS.other_2 }, '不再处理的原因', 'outcomeReason') }),
+      inputColumns: { outcomeReason: 'outcome_reason' },
+      dateColumn: 'reply_date',
+      effects: [{ stop: 'reply', reason: '不再处理' }, { stop: 'third_party', reason: '不再处理' }],
     },
     {
       key: 'withdraw',
@@ -101,7 +175,7 @@ export const DISCLOSURE_REQUEST = defineRecord({
     unitId: f.unit('受理机关', { required: true, list: true, filter: true, example: 'SFX-D09' }),
     caseNumber: f.text('答复书文号', { max: 64, input: false, importName: false, list: true, sort: true, search: true, note: '答复时按编号规则自动编号' }),
     applicantName: f.text('申请人', { max: 100, required: true, sort: true, search: true, importName: 'applicant', example: '张某' }),
-    applicantType: f.enum('申请人类型', APPLICANT_TYPES, { filter: true, importName: false }),
+    applicantType: f.enum('申请人类型', APPLICANT_TYPES, { filter: true, note: '政府信息公开工作年度报告表三按此分列', example: '自然人' }),
     applicantIdNumber: f.idNumber('身份证号码', { column: 'applicant_id_enc', importName: false }),
     applicantPhone: f.phone('联系电话', { importName: false }),
     content: f.longText('申请内容', { max: 2000, required: true, search: true, example: '某地块征收补偿方案' }),
@@ -110,6 +184,7 @@ export const DISCLOSURE_REQUEST = defineRecord({
     contactAddress: f.text('通信地址或电子邮箱', { max: 200, importName: false, export: false }),
     replyDate: f.date('答复日期', { input: false, notBefore: ['receivedDate'], list: true, sort: true, note: '不早于收到日期', example: '2025-10-30' }),
     replyType: f.enum('答复类型', REPLY_TYPES, { input: false, list: true, filter: true, sort: true, example: '予以公开' }),
+    outcomeReason: f.enum('办理结果', OUTCOME_REASON_LABELS, { input: false, filter: true, note: '按政府信息公开工作年度报告表三的情形；已答复或不再处理的申请必填（撤回的申请计入“其他处理·其他”）', example: '予以公开' }),
   },
 });
 

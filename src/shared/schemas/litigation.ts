@@ -76,6 +76,8 @@ export const LITIGATION_CASE = defineRecord({
     judgmentDate: f.date('裁判日期', { input: false, notBefore: ['filedDate'], sort: true, note: '不早于立案日期；有结果（未结除外）时必填', example: '2025-08-20' }),
     result: f.enum('结果', JUDGMENT_RESULTS, { input: false, list: true, sort: true, note: `${Object.keys(CASE_RESULTS).join('/')} 或 ${Object.values(CASE_RESULTS).join('/')}`, example: '胜诉' }),
     lossAnalysis: f.longText('败诉原因剖析', { max: 5000, input: false, importName: false, export: false, detail: false }),
+    concernsDisclosure: f.boolean('涉及政府信息公开', { filter: true, note: '计入被告政府信息公开工作年度报告表四', example: '否' }),
+    afterReconsideration: f.boolean('复议后起诉', { note: '经行政复议后起诉；否则为未经复议直接起诉', example: '否' }),
   },
 });
 

@@ -167,6 +167,7 @@ export const REVIEW_CASE = defineRecord({
     closedDate: f.date('结案日期', { input: false, notBefore: ['acceptedDate', 'receivedDate'], list: true, sort: true, note: '不早于受理（或收到）日期', example: '2025-04-20' }),
     outcome: f.enum('结果', REVIEW_OUTCOMES, { input: false, list: true, filter: true, sort: true, example: '维持' }),
     committeeOpinion: f.longText('咨询委员会意见', { input: false, importName: false, export: false }),
+    concernsDisclosure: f.boolean('涉及政府信息公开', { filter: true, note: '计入被申请人政府信息公开工作年度报告表四', example: '否' }),
   },
 });
 

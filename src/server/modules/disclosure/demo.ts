@@ -13,13 +13,20 @@ type Step = [key: string, afterReceived: number, values?: Record<string, unknown
 
 const UNITS: [string, string][] = [['SFX-D09', 'lly_sfx_d09'], ['SFX-D11', 'lly_sfx_d11'], ['SFX-T01', 'cgz_liaison'], ['SFX-D07', 'lly_sfx_d07']];
 const CONTENTS = ['某地块国有土地上房屋征收补偿方案', '2024年度城区道路改造工程招标文件', '某小区规划许可证及附图', '本镇低保对象公示名单及认定标准', '某企业环境影响评价批复', '本年度财政预算执行情况'];
+// A past year's requests, received every 55 days from 10 January: the last, received in December
+// and answered late in January, is carried over into the next year (table 3 of the annual report).
 const PAST: Step[][] = [
   [['reply', 12, { replyType: 'disclosed' }]],
   [['reply', 18, { replyType: 'partly' }]],
   [['request_supplement', 3, undefined, '申请内容不明确'], ['supplement_received', 10], ['reply', 30, { replyType: 'disclosed' }]],
-  [['consult', 5], ['third_party_done', 19], ['reply', 33, { replyType: 'refused' }]],
-  [['extend', 20], ['reply', 45, { replyType: 'not_exist' }]],
-  [['reply', 40, { replyType: 'not_ours' }]], // late
+  [['consult', 5], ['third_party_done', 19], ['reply', 33, { replyType: 'refused', outcomeReason: 'refused_6' }]],
+  [['extend', 20], ['reply', 45, { replyType: 'not_exist', outcomeReason: 'unable_1' }]],
+  [['request_supplement', 4, undefined, '请明确所需信息的名称、文号'], ['close', 30, { outcomeReason: 'other_1' }, '申请人逾期未补正']],
+  [['reply', 40, { replyType: 'not_ours' }]], // late, and carried over
+];
+/** 申请人类型 in turn, with a name that fits. */
+const APPLICANTS: [type: 'person' | 'business' | 'legal' | 'research' | 'nonprofit' | 'other', name: string][] = [
+  ['person', '张某'], ['person', '李某'], ['business', '某商贸有限公司'], ['legal', '某律师事务所'], ['person', '王某'], ['nonprofit', '某公益基金会'], ['research', '某大学法学院'], ['other', '某村民委员会'],
 ];
 const CURRENT: [daysAgo: number, Step[]][] = [
   [3, []],
@@ -39,7 +46,7 @@ export async function loadDemoDisclosure(platform: Platform, print: (line: strin
     const [code, username] = UNITS[n % UNITS.length]!;
     const ctx = await actingAs(platform, username);
     const id = await platform.db.transaction().execute((tx) =>
-      createRequest(tx, platform, ctx, ctx.scope, { unitId: units.get(code)!, applicantName: ['张某', '李某', '王某', '某律师事务所'][n % 4]!, content: CONTENTS[n % CONTENTS.length]!, receivedDate: fromDayNumber(received), channel: (['online', 'mail', 'window'] as const)[n % 3]! }),
+      createRequest(tx, platform, ctx, ctx.scope, { unitId: units.get(code)!, applicantType: APPLICANTS[n % APPLICANTS.length]![0], applicantName: APPLICANTS[n % APPLICANTS.length]![1], content: CONTENTS[n % CONTENTS.length]!, receivedDate: fromDayNumber(received), channel: (['online', 'mail', 'window'] as const)[n % 3]! }),
     );
     await platform.db.updateTable('foi_requests').set({ ref: `DEMO-FOI-${n}` }).where('id', '=', id).execute();
     n++;
@@ -56,7 +63,7 @@ export async function loadDemoDisclosure(platform: Platform, print: (line: strin
   };
   const year = Number(chinaToday().slice(0, 4));
   for (const y of [year - 2, year - 1]) {
-    for (const [i, steps] of PAST.entries()) await run(toDayNumber(`${y}-${String(2 + i * 2).padStart(2, '0')}-0${3 + i}`), steps);
+    for (const [i, steps] of PAST.entries()) await run(toDayNumber(`${y}-01-10`) + i * 55, steps);
   }
   for (const [ago, steps] of CURRENT) await run(today - ago, steps);
   print(`依申请公开演示数据：${n} 件（${year - 2}—${year} 年，各状态）。`);

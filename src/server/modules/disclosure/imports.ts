@@ -2,7 +2,7 @@
 // reply clock starts on the receipt date), extended as the clock's command allows, and answered
 // through the workflow on the reply date, so that imported requests count like requests handled in the app.
 import type { z } from '../../../shared/zod.ts';
-import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, type DisclosureRequestInput } from '../../../shared/schemas/disclosure.ts';
+import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, OUTCOME_REASON_LABELS, REASONS_BY_REPLY, REPLY_TYPES, type DisclosureRequestInput, type OutcomeReason, type ReplyType } from '../../../shared/schemas/disclosure.ts';
 import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
 import { booleanCell } from '../../kernel/imports/rows.ts';
 import { advanceTo, refImport, refuseRow, type RefImportRun, extendApproved } from '../../kernel/imports/by-ref.ts';
@@ -17,10 +17,18 @@ function contradiction(v: Row): [string, string] | null {
   if (v.receivedDate > chinaToday()) return ['收到日期（receivedDate）', '不能晚于今天'];
   if (v.replyDate && v.replyDate < v.receivedDate) return ['答复日期（replyDate）', '不能早于收到日期'];
   if (v.replyDate && v.replyDate > chinaToday()) return ['答复日期（replyDate）', '不能晚于今天'];
+  if ((v.replyType || v.outcomeReason) && !v.replyDate) return ['答复日期（replyDate）', '有答复类型或办理结果的申请必须填写答复日期'];
+  if (v.outcomeReason && closedWithoutReply(v.outcomeReason)) return v.replyType ? ['答复类型（replyType）', '逾期未补正、未缴费而不再处理的申请没有答复类型，请留空'] : null;
   if (v.replyDate && !v.replyType) return ['答复类型（replyType）', '已答复的申请必须填写答复类型'];
-  if (v.replyType && !v.replyDate) return ['答复日期（replyDate）', '有答复类型的申请必须填写答复日期'];
+  if (v.replyType && !v.outcomeReason && REASONS_BY_REPLY[v.replyType as ReplyType].length > 1) return ['办理结果（outcomeReason）', `答复类型为「${REPLY_TYPES[v.replyType as ReplyType]}」时必须填写办理结果（年度报告表三的具体情形）`];
+  if (v.replyType && v.outcomeReason && !REASONS_BY_REPLY[v.replyType as ReplyType].includes(v.outcomeReason as OutcomeReason)) {
+    return ['办理结果（outcomeReason）', `「${OUTCOME_REASON_LABELS[v.outcomeReason as OutcomeReason]}」与答复类型「${REPLY_TYPES[v.replyType as ReplyType]}」不符`];
+  }
   return null;
 }
+
+/** 逾期未补正 / 逾期未缴费: closed without a reply (the workflow's 不再处理). */
+const closedWithoutReply = (reason: string) => reason === 'other_1' || reason === 'other_2';
 
 /** The intake fields a row carries (its reply columns are a step, not input). */
 const requestInput = (v: Row) => importInput(DISCLOSURE_REQUEST, v) as Pick<DisclosureRequestInput, 'applicantName' | 'content' | 'receivedDate'>;
@@ -49,5 +57,8 @@ function check(v: Row, run: RefImportRun): void {
 /** The approved extension (as the clock's own command), then 作出答复 on the reply date. */
 async function answer(v: Row, id: string, run: RefImportRun): Promise<void> {
   if (v.extended) await extendApproved(run, DISCLOSURE_RECORD_TYPE, id, 'reply');
-  await advanceTo(run, DISCLOSURE_WORKFLOW, id, [{ status: 'replied', transition: 'reply', date: v.replyDate ?? '', values: { replyType: v.replyType } }], v.replyDate ? 1 : 0, '答复日期（replyDate）');
+  const step = v.outcomeReason && closedWithoutReply(v.outcomeReason)
+    ? { status: 'closed', transition: 'close', date: v.replyDate ?? '', values: { outcomeReason: v.outcomeReason } }
+    : { status: 'replied', transition: 'reply', date: v.replyDate ?? '', values: { replyType: v.replyType, outcomeReason: v.outcomeReason } };
+  await advanceTo(run, DISCLOSURE_WORKFLOW, id, [step], v.replyDate ? 1 : 0, '答复日期（replyDate）');
 }

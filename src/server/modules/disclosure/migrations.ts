@@ -40,4 +40,10 @@ export const disclosureMigrations: MigrationSet = (dialect) => ({
       await db.schema.createIndex('foi_requests_case_number').unique().on('foi_requests').column('case_number').execute();
     },
   },
+  // 办理结果 by the row of table 3 of the 政府信息公开工作年度报告 (国办公开办函〔2021〕30号).
+  foi_0006_outcome_reason: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('foi_requests').addColumn('outcome_reason', 'text').execute();
+    },
+  },
 });

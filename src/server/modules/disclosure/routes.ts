@@ -4,6 +4,11 @@ import { recordRoutes, unmaskRoute } from '../../kernel/records/routes.ts';
 import { DISCLOSURE_REQUEST, disclosureListQuery, disclosureRequestInput, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { createRequest, getRequest, listRequests, unmaskApplicant } from './disclosure.ts';
+import { route } from '../../kernel/http/route.ts';
+import { assertInScope } from '../../kernel/auth/scope.ts';
+import type { RequestContext } from '../../kernel/auth/context.ts';
+import { disclosureCellQuery, disclosureTablesQuery } from '../../../shared/schemas/disclosure-report.ts';
+import { cellRecords, countDisclosureTables } from './annual-tables.ts';
 
 export async function disclosureRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['政府信息公开'];
@@ -26,6 +31,34 @@ export async function disclosureRoutes(api: FastifyInstance, platform: Platform)
     list: (ctx, query) => listRequests(platform, ctx.scope, query),
     create: (tx, ctx, body) => createRequest(tx, platform, ctx, ctx.scope, body),
     read: (ctx, id) => getRequest(platform, ctx.scope, id),
+  });
+
+  /** The unit a report is counted for: the one asked for, in scope; by default the user's own (the law office: all). */
+  async function reportUnit(ctx: RequestContext, code: string | undefined): Promise<string | undefined> {
+    if (!code) return ctx.scope.all ? undefined : (await platform.db.selectFrom('org_units').select('code').where('id', '=', ctx.unitId).executeTakeFirstOrThrow()).code;
+    const unit = await platform.db.selectFrom('org_units').select('id').where('code', '=', code).executeTakeFirst();
+    if (unit) assertInScope(ctx.scope, unit.id, '单位');
+    return code;
+  }
+
+  route(api, {
+    method: 'GET',
+    url: '/disclosure-report-tables',
+    permission: 'foi.read',
+    summary: '政府信息公开工作年度报告的表二、表三、表四（按记录统计）及校验结果',
+    tags,
+    query: disclosureTablesQuery,
+    handler: async ({ ctx, query }) => (await countDisclosureTables(platform, query.year, await reportUnit(ctx, query.unit))).tables,
+  });
+
+  route(api, {
+    method: 'GET',
+    url: '/disclosure-report-tables/cell',
+    permission: 'foi.read',
+    summary: '表三、表四某一格统计的记录（溯源）',
+    tags,
+    query: disclosureCellQuery,
+    handler: async ({ ctx, query }) => ({ items: await cellRecords(platform, query.year, await reportUnit(ctx, query.unit), { table: Number(query.table) as 3 | 4, row: query.row, column: query.column }) }),
   });
 
   unmaskRoute(api, { url, tags, summary: '查看申请人完整身份证号或手机号（记入审计日志）' }, (ctx, id, field) => unmaskApplicant(platform, ctx, id, field));

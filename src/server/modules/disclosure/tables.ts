@@ -21,6 +21,8 @@ export interface DisclosureRequestTable extends StampColumns {
   status: string;
   reply_date: string | null;
   reply_type: string | null;
+  /** The row of table 3 (OUTCOME_REASONS); set when replied or closed. */
+  outcome_reason: string | null;
 }
 
 declare module '../../kernel/db/tables.ts' {

@@ -114,6 +114,8 @@ export const enforcementIndicators: IndicatorDef[] = [
   { code: 'enforcement.inspection_items_key', name: '重点检查事项', measure: '项', kind: 'count', definition: '其中重点检查事项', ...items, records: listItems(['inspection_key']) },
   { code: 'enforcement.cases', name: '行政执法案件', measure: '件', kind: 'count', definition: '年内作出决定的行政执法案件（行政检查、处罚、强制、许可等，按决定日期）', ...cases, records: decidedIn },
   { code: 'enforcement.cases_penalty', name: '行政处罚案件', measure: '件', kind: 'count', definition: '其中行政处罚案件', ...cases, records: (db, y) => decidedIn(db, y).where('kind', '=', 'penalty') },
+  { code: 'enforcement.cases_licence', name: '行政许可决定', measure: '件', kind: 'count', definition: '其中行政许可案件（政府信息公开工作年度报告表二“行政许可本年处理决定数量”）', ...cases, records: (db, y) => decidedIn(db, y).where('kind', '=', 'licence') },
+  { code: 'enforcement.cases_coercion', name: '行政强制决定', measure: '件', kind: 'count', definition: '其中行政强制案件（政府信息公开工作年度报告表二“行政强制本年处理决定数量”）', ...cases, records: (db, y) => decidedIn(db, y).where('kind', '=', 'coercion') },
   onTimeFigure({ code: 'enforcement.disclosed_on_time', name: '按时公示执法决定', definition: '年内作出的执法决定中，在公示期限内公示的（行政处罚、许可7个工作日，其他20个工作日）', ...cases, done: (db, y) => decidedIn(db, y).where('disclosed_date', 'is not', null), table: 'enforcement_cases', doneColumn: 'disclosed_date', clockKey: 'disclosure' }),
   { code: 'enforcement.disclosed_on_time_rate', name: '执法决定按时公示率', measure: '%', kind: 'rate', definition: '按时公示执法决定 / 行政执法案件', numerator: 'enforcement.disclosed_on_time', denominator: 'enforcement.cases', better: 'up' },
   { code: 'enforcement.cases_major', name: '重大执法决定', measure: '件', kind: 'count', definition: '年内作出的重大执法决定', ...cases, records: majorDecidedIn },

@@ -37,7 +37,7 @@ export async function loadDemoLitigation(platform: Platform, print: (line: strin
   const run = async (filed: number, s: Script) => {
     const unitId = units.get(DEFENDANTS[n % DEFENDANTS.length]!)!;
     const id = await platform.db.transaction().execute((tx) =>
-      createLitigationCase(tx, platform, office, office.scope, { unitId, court: '示范县人民法院', plaintiff: PLAINTIFFS[n % PLAINTIFFS.length]!, cause: CAUSES[n % CAUSES.length]!, filedDate: fromDayNumber(filed), complaintReceivedDate: fromDayNumber(Math.min(filed + 3, today)) }),
+      createLitigationCase(tx, platform, office, office.scope, { unitId, court: '示范县人民法院', plaintiff: PLAINTIFFS[n % PLAINTIFFS.length]!, cause: CAUSES[n % CAUSES.length]!, concernsDisclosure: CAUSES[n % CAUSES.length]!.includes('政府信息公开'), afterReconsideration: n % 10 === 9, filedDate: fromDayNumber(filed), complaintReceivedDate: fromDayNumber(Math.min(filed + 3, today)) }),
     );
     await platform.db.updateTable('litigation_cases').set({ ref: `DEMO-LIT-${n}` }).where('id', '=', id).execute();
     n++;

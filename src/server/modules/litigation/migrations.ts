@@ -32,4 +32,11 @@ export const litigationMigrations: MigrationSet = (dialect) => ({
       await db.schema.alterTable('litigation_hearings').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
     },
   },
+  // Table 4 of the 政府信息公开工作年度报告: lawsuits about disclosure, brought directly or after reconsideration.
+  litigation_0004_disclosure_flags: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('litigation_cases').addColumn('concerns_disclosure', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('litigation_cases').addColumn('after_reconsideration', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
 });

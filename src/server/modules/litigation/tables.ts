@@ -16,6 +16,10 @@ export interface LitigationCaseTable extends StampColumns {
   judgment_date: string | null;
   result: string | null;
   loss_analysis: string | null;
+  /** 涉及政府信息公开 (1/0): counted in table 4 of the defendant's disclosure annual report. */
+  concerns_disclosure: number;
+  /** 复议后起诉 (1/0), else 未经复议直接起诉. */
+  after_reconsideration: number;
 }
 
 export interface LitigationHearingTable {

@@ -34,6 +34,16 @@ export const normativeIndicators: IndicatorDef[] = [
         .where('issued_date', '<=', `${y}-12-31`)
         .where((eb) => eb.or([eb('status', '=', 'in_force'), eb('ended_date', '>', `${y}-12-31`)])),
   },
+  {
+    code: 'docs.repealed',
+    name: '废止规范性文件',
+    measure: '件',
+    kind: 'count',
+    definition: '年内废止或宣布失效的规范性文件（按废止、失效日期；政府信息公开工作年度报告表二“本年废止件数”）',
+    ...common,
+    records: (db, y) =>
+      db.selectFrom('normative_docs').select(['id', 'title', 'unit_id', 'ended_date as date']).where('status', 'in', ['repealed', 'expired']).where('ended_date', '>=', `${y}-01-01`).where('ended_date', '<=', `${y}-12-31`),
+  },
   { code: 'legal_review.contracts', name: '政府合同合法性审查', measure: '件', kind: 'count', definition: '年内完成合法性审查的政府合同（按审查完成日期）', ...reviews, records: (db, y) => completedIn(db, y).where('kind', '=', 'contract') },
   { code: 'legal_review.other', name: '其他涉法事务合法性审查', measure: '件', kind: 'count', definition: '年内完成合法性审查的常务会议题、会议纪要、行政执法决定等政府合同以外的事项', ...reviews, records: (db, y) => completedIn(db, y).where('kind', '!=', 'contract') },
   {

@@ -58,6 +58,7 @@ export async function loadDemoReview(platform: Platform, print: (line: string) =
         respondent,
         respondentUnitId: units.get(respondentCode) ?? null,
         act,
+        concernsDisclosure: act.includes('政府信息公开'),
         receivedDate: fromDayNumber(received),
         channel: (['window', 'mail', 'online'] as const)[n % 3]!,
       }),

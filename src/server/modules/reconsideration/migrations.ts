@@ -48,4 +48,10 @@ export const reviewMigrations: MigrationSet = (dialect) => ({
       await db.schema.createIndex('review_cases_case_number').unique().on('review_cases').column('case_number').execute();
     },
   },
+  // Table 4 of the 政府信息公开工作年度报告 counts the cases about disclosure, by respondent.
+  review_0006_concerns_disclosure: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('review_cases').addColumn('concerns_disclosure', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
 });

@@ -29,6 +29,8 @@ export interface ReviewCaseTable extends StampColumns {
   closed_date: string | null;
   outcome: string | null;
   committee_opinion: string | null;
+  /** 涉及政府信息公开 (1/0): counted in table 4 of the respondent's disclosure annual report. */
+  concerns_disclosure: number;
 }
 
 declare module '../../kernel/db/tables.ts' {
