@@ -352,5 +352,19 @@ describe('述法', () => {
     ok(await office.post(`/api/v1/workflow/assessment_report/${r.id}/transitions/review`, { version: r.version + 1, values: { comment: '履职较好' } }));
     expect(ok(await liaison.get(`/api/v1/assessment-reports/${r.id}`))).toMatchObject({ status: 'reviewed', comment: '履职较好' });
     expect((await deptB.agents.unit_liaison.get(`/api/v1/assessment-reports/${r.id}`)).statusCode).toBe(404);
+
+    // A manual line flagged as the 述法 line shows each unit's report with it (only a manual line can be one).
+    const s = await scheme({ fullPoints: 10 });
+    const refused = await office.post(`/api/v1/assessment-schemes/${s.id}/lines`, { code: '1', title: '述法', points: 10, method: 'bonus', reportLine: true });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({ field: 'reportLine' });
+    expect(refused.json().detail).toContain('述法评分项');
+    const shufa = await line(s.id, { code: '1', title: '主要负责人述法', points: 10, method: 'manual', reportLine: true });
+    expect(shufa.reportLine).toBe(true);
+    ok(await office.post(`/api/v1/workflow/assessment_scheme/${s.id}/transitions/publish`, { version: ok(await office.get(`/api/v1/assessment-schemes/${s.id}`)).version }));
+    const cells = ok(await office.get(`/api/v1/assessment-schemes/${s.id}/matrix`)).units;
+    expect(cells.find((u: any) => u.unitId === deptA.unit.id).cells[shufa.id].report).toMatchObject({ id: r.id, status: 'reviewed', link: `/assessment/reports/${r.id}` });
+    expect(cells.find((u: any) => u.unitId === deptB.unit.id).cells[shufa.id].report).toBeNull();
+    expect(ok(await liaison.get(`/api/v1/assessment-schemes/${s.id}/card?unitId=${deptA.unit.id}`)).lines.find((l: any) => l.code === '1').report).toMatchObject({ statusLabel: '已评议' });
   });
 });

@@ -190,6 +190,7 @@ export const lineInput = z.strictObject({
   standard: z.string().trim().max(2000, { error: '评分标准不能超过 2000 个字符' }).nullable().optional().meta({ title: '评分标准' }),
   evidence: z.string().trim().max(1000, { error: '佐证材料不能超过 1000 个字符' }).nullable().optional().meta({ title: '佐证材料' }),
   sortOrder: z.number().int().min(0).max(100000).optional().meta({ title: '排序' }),
+  reportLine: z.boolean({ error: '述法评分项应为是或否' }).optional().meta({ title: '述法评分项' }),
 });
 export type LineInput = z.infer<typeof lineInput>;
 export const lineUpdate = lineInput.extend({ version });
@@ -234,6 +235,8 @@ export interface LineView {
   categories: string[] | null;
   standard: string | null;
   evidence: string | null;
+  /** Scores the unit heads' 述法 reports of the year (a manual line). */
+  reportLine: boolean;
   sortOrder: number;
   level: number;
   leaf: boolean;

@@ -43,4 +43,10 @@ export const assessmentMigrations: MigrationSet = () => ({
       await db.schema.alterTable('assessment_schemes').addColumn('grade_bands', 'text').execute();
     },
   },
+  // A manual line that scores the unit heads' 述法 reports: the matrix and the score card show each unit's report with it.
+  assessment_0003_report_line: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('assessment_lines').addColumn('report_line', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    },
+  },
 });

@@ -86,6 +86,7 @@ export function lineViews(rows: readonly LineTable[]): LineView[] {
         categories: r.categories ? splitList(r.categories) : null,
         standard: r.standard,
         evidence: r.evidence,
+        reportLine: Number(r.report_line ?? 0) === 1,
         sortOrder: Number(r.sort_order),
         level,
         leaf,
@@ -199,6 +200,7 @@ async function checkLine(tx: Tx, platform: Platform, scheme: SchemeTable, input:
     const compiled = compileFormula(input.formula, method === 'veto' ? 'condition' : 'score');
     if (typeof compiled === 'string') throw fieldError('formula', '计分公式', `「${input.formula}」${compiled}`);
   }
+  if (input.reportLine && input.method !== 'manual') throw fieldError('reportLine', '述法评分项', '只有人工评分项可以作为述法评分项');
   const dup = await tx.selectFrom('assessment_lines').select('id').where('scheme_id', '=', scheme.id).where('code', '=', input.code).executeTakeFirst();
   if (dup && dup.id !== self) throw fieldError('code', '指标编码', `「${input.code}」在本方案中已存在`);
   return { parent };
@@ -215,6 +217,7 @@ const lineColumns = (input: LineInput) => ({
   categories: splitList(input.categories).join(';') || null,
   standard: input.standard || null,
   evidence: input.evidence || null,
+  report_line: input.reportLine ? 1 : 0,
   ...(input.sortOrder !== undefined ? { sort_order: input.sortOrder } : {}),
 });
 

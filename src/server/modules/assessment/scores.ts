@@ -11,7 +11,7 @@ import { newId, nowIso } from '../../kernel/ids.ts';
 import { newStamps } from '../../kernel/db/versioned.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import type { IndicatorDef } from '../../kernel/indicators/registry.ts';
-import { EVIDENCE_RECORD_TYPES, OBJECTION_STATES, SCHEME_RECORD_TYPE, type EvidenceFile, type EvidenceInput, type EvidenceSide, type LineResult, type LineView, type ScoreInput, type UnitResult } from '../../../shared/schemas/assessment.ts';
+import { EVIDENCE_RECORD_TYPES, OBJECTION_STATES, REPORT_WORKFLOW, SCHEME_RECORD_TYPE, type EvidenceFile, type EvidenceInput, type EvidenceSide, type LineResult, type LineView, type ScoreInput, type UnitResult } from '../../../shared/schemas/assessment.ts';
 import { computeResults, lineScore, type Cell, type EngineLine, type EngineUnit } from './engine.ts';
 import { bandsOf, engineLines, namedLines, fromC, loadScheme, schemeCategories, schemeLines, toC, visibleScheme, weightsOf, objectionDue, type Who } from './schemes.ts';
 import type { ScoreTable, SchemeTable } from './tables.ts';
@@ -212,6 +212,21 @@ async function evidenceOf(platform: Platform, unitIds: readonly string[], lineId
   return out;
 }
 
+/** A unit's 述法 report of a year as a 述法 line shows it: its status and where it opens. */
+export interface ReportLink {
+  id: string;
+  status: string;
+  statusLabel: string;
+  link: string;
+}
+
+/** The 述法 reports of a year of the given units (each unit has at most one a year). */
+async function reportsOf(platform: Platform, year: number, unitIds: readonly string[]): Promise<Map<string, ReportLink>> {
+  if (!unitIds.length) return new Map();
+  const rows = await platform.db.selectFrom('assessment_reports').select(['id', 'unit_id', 'status']).where('year', '=', year).where('unit_id', 'in', unitIds).execute();
+  return new Map(rows.map((r) => [r.unit_id, { id: r.id, status: r.status, statusLabel: REPORT_WORKFLOW.states[r.status]?.label ?? r.status, link: `${REPORT_WORKFLOW.linkPrefix}${r.id}` }]));
+}
+
 /** The units × lines matrix as its reader may see it: the units in scope, each leaf's score (assessor and self) and the value behind a computed line. */
 export async function scoreMatrix(platform: Platform, who: Who, id: string) {
   const scheme = await visibleScheme(platform.db, who, id);
@@ -219,13 +234,15 @@ export async function scoreMatrix(platform: Platform, who: Who, id: string) {
   const units = live.units.filter((u) => inScope(who.scope, u.unitId));
   const frozen = scheme.status === 'final' ? new Map((await schemeResults(platform, who, id)).results.map((r) => [r.unitId, r])) : null;
   const evidence = await evidenceOf(platform, units.map((u) => u.unitId), live.leaves.map((l) => l.id));
+  const lineById = new Map(live.lines.map((l) => [l.id, l]));
+  const reports = live.lines.some((l) => l.reportLine) ? await reportsOf(platform, scheme.year, units.map((u) => u.unitId)) : new Map<string, ReportLink>();
   return {
     schemeId: scheme.id,
     status: scheme.status,
     leaves: namedLines(platform, live.lines.filter((l) => l.leaf && l.method)),
     units: units.map((u) => {
       const result = frozen?.get(u.unitId) ?? live.results.find((r) => r.unitId === u.unitId)!;
-      const cells: Record<string, { score: number | null; assessorScore: number | null; selfScore: number | null; reason: string | null; value: number | null | undefined; applies: boolean; files: number }> = {};
+      const cells: Record<string, { score: number | null; assessorScore: number | null; selfScore: number | null; reason: string | null; value: number | null | undefined; applies: boolean; files: number; report?: ReportLink | null }> = {};
       for (const l of live.leaves) {
         const s = live.scores.get(cellKey(u.unitId, l.id));
         const applies = !l.categories?.length || l.categories.includes(u.category);
@@ -237,6 +254,7 @@ export async function scoreMatrix(platform: Platform, who: Who, id: string) {
           value: l.indicator ? (live.values.get(u.unitId)?.get(l.indicator) ?? null) : undefined,
           applies,
           files: evidence.get(cellKey(u.unitId, l.id))?.length ?? 0,
+          ...(lineById.get(l.id)?.reportLine ? { report: reports.get(u.unitId) ?? null } : {}),
         };
       }
       return { unitId: u.unitId, unitCode: u.unitCode, unitName: u.unitName, category: u.category, total: result.total, grade: result.grade, rank: result.rank, vetoed: result.vetoed, cells };
@@ -262,6 +280,7 @@ export async function scoreCard(platform: Platform, who: Who, id: string, unitId
   }
   const objections = await platform.db.selectFrom('assessment_objections').selectAll().where('scheme_id', '=', id).where('unit_id', '=', unitId).execute();
   const evidence = await evidenceOf(platform, [unitId], live.leaves.map((l) => l.id));
+  const report = live.lines.some((l) => l.reportLine) ? ((await reportsOf(platform, scheme.year, [unitId])).get(unitId) ?? null) : undefined;
   const lines: (LineView & LineResult & { applies: boolean; files: EvidenceFile[]; objection: { id: string; status: string; statusLabel: string; reason: string; answer: string | null } | null; link: string | null })[] = namedLines(platform, live.lines).map((l) => {
     const s = live.scores.get(cellKey(unitId, l.id));
     const applies = !l.categories?.length || l.categories.includes(unit.category);
@@ -278,6 +297,7 @@ export async function scoreCard(platform: Platform, who: Who, id: string, unitId
       selfScore: fromC(s?.self_score_c ?? null),
       reason: s?.reason ?? null,
       files: evidence.get(cellKey(unitId, l.id)) ?? [],
+      ...(l.reportLine ? { report } : {}),
       objection: o ? { id: o.id, status: o.status, statusLabel: OBJECTION_STATES[o.status as keyof typeof OBJECTION_STATES], reason: o.reason, answer: o.answer } : null,
       // The records behind a computed line's value (the indicator's provenance for the unit and year).
       link: l.indicator ? `/indicators/${l.indicator}?year=${scheme.year}&unit=${unit.unitCode}` : null,

@@ -38,6 +38,8 @@ export interface LineTable extends StampColumns {
   standard: string | null;
   evidence: string | null;
   sort_order: number;
+  /** 1: the line scores the unit heads' 述法 reports of the scheme's year. */
+  report_line: number;
 }
 
 export interface ScoreTable extends StampColumns {

@@ -31,7 +31,7 @@ export const TEMPLATE_LINES: readonly TemplateLine[] = [
   { code: '8', title: '健全法治政府建设科技保障体系，全面建设数字法治政府' },
   { code: '8.1', parent: '8', title: '行政执法与政务服务信息化', points: 4, method: 'manual', standard: '使用统一的执法、政务服务平台，数据按时汇交', evidence: '平台使用情况' },
   { code: '9', title: '加强党的领导，完善法治政府建设推进机制' },
-  { code: '9.1', parent: '9', title: '主要负责人述法', points: 5, method: 'manual', standard: '按时提交述法报告并经评议；未提交的不得分', evidence: '述法报告' },
+  { code: '9.1', parent: '9', title: '主要负责人述法', points: 5, method: 'manual', reportLine: true, standard: '按时提交述法报告并经评议；未提交的不得分', evidence: '述法报告' },
   { code: '9.2', parent: '9', title: '法治政府建设年度报告', points: 5, method: 'manual', standard: '按时报送并向社会公开年度报告', evidence: '年度报告及公开网页' },
   { code: '10', title: '加分项' },
   { code: '10.1', parent: '10', title: '法治建设创新与示范', points: 3, method: 'bonus', standard: '获评国家、省级法治政府建设示范项目或经验被推广的，每项加 1.5 分，最多 3 分', evidence: '表彰文件' },

@@ -6,7 +6,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Switch, Table, Tabs, Tag, Tooltip, Typography, Upload } from 'antd';
 import { DownloadOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
@@ -58,6 +58,7 @@ function LineEditor({ scheme, line, parentId, onClose, onSaved }: { scheme: Sche
       categories: (v.categories ?? []).join(';') || null,
       standard: v.standard || null,
       evidence: v.evidence || null,
+      reportLine: v.method === 'manual' && Boolean(v.reportLine),
     };
     const ok = await run(() => (line ? put(`/assessment-lines/${line.id}`, { ...body, version: line.version }) : post(`${API}/${scheme.id}/lines`, body)), line ? '已保存' : '已添加');
     if (ok) onSaved();
@@ -92,6 +93,11 @@ function LineEditor({ scheme, line, parentId, onClose, onSaved }: { scheme: Sche
         <Form.Item name="categories" label="适用类别（不选为全部）"><Select mode="multiple" options={categories} /></Form.Item>
         <Form.Item name="standard" label="评分标准"><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
         <Form.Item name="evidence" label="佐证材料"><Input maxLength={1000} /></Form.Item>
+        {method === 'manual' && (
+          <Form.Item name="reportLine" label="述法评分项" valuePropName="checked" extra="勾选后，评分矩阵和成绩单在该项旁显示各单位本年度述法报告的状态和链接">
+            <Switch checkedChildren="是" unCheckedChildren="否" />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
@@ -121,7 +127,7 @@ function LinesTab({ scheme, refresh }: { scheme: SchemeDetail; refresh: () => vo
         columns={[
           { title: '指标', key: 'title', render: (_, l) => <span style={{ fontWeight: l.leaf ? 400 : 600 }}>{l.code} {l.title}</span> },
           { title: '分值', dataIndex: 'points', width: 70, align: 'right' },
-          { title: '评分方式', key: 'method', width: 100, render: (_, l) => (l.methodLabel ? <Tag color={l.method === 'veto' ? 'red' : l.method === 'computed' ? 'blue' : undefined}>{l.methodLabel}</Tag> : null) },
+          { title: '评分方式', key: 'method', width: 100, render: (_, l) => (l.methodLabel ? <><Tag color={l.method === 'veto' ? 'red' : l.method === 'computed' ? 'blue' : undefined}>{l.methodLabel}</Tag>{l.reportLine && <Tag color="gold">述法</Tag>}</> : null) },
           { title: '关联指标与公式', key: 'formula', width: 280, render: (_, l) => (l.indicator ? <Tooltip title={`指标代码 ${l.indicator}`}><span>{l.indicatorName ?? '未知指标'}{l.formula ? <>：<Typography.Text code>{l.formula}</Typography.Text></> : null}</span></Tooltip> : null) },
           { title: '适用类别', key: 'categories', width: 100, render: (_, l) => l.categories?.join('、') ?? '全部' },
           { title: '评分标准', dataIndex: 'standard', ellipsis: true },
@@ -148,7 +154,18 @@ function LinesTab({ scheme, refresh }: { scheme: SchemeDetail; refresh: () => vo
   );
 }
 
-interface MatrixCell { score: number | null; assessorScore: number | null; selfScore: number | null; reason: string | null; value?: number | null; applies: boolean }
+interface ReportLink { id: string; status: string; statusLabel: string; link: string }
+interface MatrixCell { score: number | null; assessorScore: number | null; selfScore: number | null; reason: string | null; value?: number | null; applies: boolean; files: number; report?: ReportLink | null }
+
+/** A unit's 述法 report beside a 述法 line: its status, opening the report; 未提交 when there is none. */
+function ReportTag({ report }: { report: ReportLink | null | undefined }) {
+  if (!report) return <Tag color="red" style={{ marginInlineEnd: 0, fontSize: 11 }}>述法未提交</Tag>;
+  return (
+    <Link to={report.link} title="查看述法报告">
+      <Tag color={report.status === 'reviewed' ? 'green' : report.status === 'submitted' ? 'blue' : 'default'} style={{ marginInlineEnd: 0, fontSize: 11 }}>述法{report.statusLabel}</Tag>
+    </Link>
+  );
+}
 interface Matrix { status: string; leaves: LineView[]; units: { unitId: string; unitCode: string; unitName: string; category: string; total: number; grade: string; rank: number; vetoed: boolean; cells: Record<string, MatrixCell> }[] }
 
 function MatrixTab({ scheme }: { scheme: SchemeDetail }) {
@@ -207,30 +224,34 @@ function MatrixTab({ scheme }: { scheme: SchemeDetail }) {
               align: 'center' as const,
               render: (_: unknown, u: Matrix['units'][number], row: number) => {
                 const c = u.cells[l.id]!;
-                if (!c.applies) return <span style={{ color: '#bbb' }}>—</span>;
-                if (l.method === 'computed' || !editable) {
-                  const text = c.score === null ? '不适用' : l.method === 'veto' ? (c.score ? '否决' : '') : fmt(c.score);
-                  return <span title={l.indicator ? `指标值：${pct(c.value)}` : (c.reason ?? undefined)} style={{ color: l.method === 'computed' ? '#1677ff' : l.method === 'veto' && c.score ? '#cf1322' : undefined }}>{text}</span>;
-                }
-                return (
-                  // A plain input per cell: several hundred antd InputNumbers made the matrix take seconds to draw.
-                  <input
-                    className="ant-input ant-input-sm"
-                    style={{ width: 64, textAlign: 'right' }}
-                    type="number"
-                    inputMode="decimal"
-                    min={0}
-                    max={l.method === 'veto' ? 1 : l.points}
-                    step={l.method === 'veto' ? 1 : 0.5}
-                    defaultValue={c.assessorScore ?? undefined}
-                    placeholder={c.selfScore !== null ? `自${c.selfScore}` : undefined}
-                    title={c.reason ?? undefined}
-                    data-cell={`${row}:${col}`}
-                    aria-label={`${u.unitName} ${l.code} 得分`}
-                    onKeyDown={(e) => move(e, row, col)}
-                    onBlur={(e) => void save(e.target, u.unitId, l, c.assessorScore)}
-                  />
-                );
+                const cellBody = () => {
+                  if (!c.applies) return <span style={{ color: '#bbb' }}>—</span>;
+                  if (l.method === 'computed' || !editable) {
+                    const text = c.score === null ? '不适用' : l.method === 'veto' ? (c.score ? '否决' : '') : fmt(c.score);
+                    return <span title={l.indicator ? `指标值：${pct(c.value)}` : (c.reason ?? undefined)} style={{ color: l.method === 'computed' ? '#1677ff' : l.method === 'veto' && c.score ? '#cf1322' : undefined }}>{text}</span>;
+                  }
+                  return (
+                    // A plain input per cell: several hundred antd InputNumbers made the matrix take seconds to draw.
+                    <input
+                      className="ant-input ant-input-sm"
+                      style={{ width: 64, textAlign: 'right' }}
+                      type="number"
+                      inputMode="decimal"
+                      min={0}
+                      max={l.method === 'veto' ? 1 : l.points}
+                      step={l.method === 'veto' ? 1 : 0.5}
+                      defaultValue={c.assessorScore ?? undefined}
+                      placeholder={c.selfScore !== null ? `自${c.selfScore}` : undefined}
+                      title={c.reason ?? undefined}
+                      data-cell={`${row}:${col}`}
+                      aria-label={`${u.unitName} ${l.code} 得分`}
+                      onKeyDown={(e) => move(e, row, col)}
+                      onBlur={(e) => void save(e.target, u.unitId, l, c.assessorScore)}
+                    />
+                  );
+  };
+                const body = cellBody();
+                return l.reportLine && c.applies ? <Space direction="vertical" size={2}>{body}<ReportTag report={c.report} /></Space> : body;
               },
             })),
             { title: '总分', dataIndex: 'total', fixed: 'right', width: 70, align: 'right' },
@@ -242,7 +263,7 @@ function MatrixTab({ scheme }: { scheme: SchemeDetail }) {
   );
 }
 
-interface CardLine extends LineView { score: number | null; selfScore: number | null; reason: string | null; files: EvidenceFile[]; value?: number | null; valueNow?: number | null; changedSince?: boolean; applies: boolean; link: string | null; objection: { id: string; status: string; statusLabel: string; reason: string; answer: string | null } | null }
+interface CardLine extends LineView { score: number | null; selfScore: number | null; reason: string | null; files: EvidenceFile[]; report?: ReportLink | null; value?: number | null; valueNow?: number | null; changedSince?: boolean; applies: boolean; link: string | null; objection: { id: string; status: string; statusLabel: string; reason: string; answer: string | null } | null }
 interface Card { schemeTitle: string; status: string; result: UnitResult; lines: CardLine[]; objectionDue: string | null; canObject: boolean }
 
 function CardTab({ scheme, units }: { scheme: SchemeDetail; units: { value: string; label: string }[] }) {
@@ -306,7 +327,7 @@ function CardTab({ scheme, units }: { scheme: SchemeDetail; units: { value: stri
           pagination={false}
           dataSource={card.data.lines.filter((l) => l.applies)}
           columns={[
-            { title: '指标', key: 'title', render: (_, l) => <span style={{ paddingLeft: (l.level - 1) * 16, fontWeight: l.leaf ? 400 : 600 }}>{l.code} {l.title}</span> },
+            { title: '指标', key: 'title', render: (_, l) => <span style={{ paddingLeft: (l.level - 1) * 16, fontWeight: l.leaf ? 400 : 600 }}>{l.code} {l.title}{l.reportLine && <span style={{ marginInlineStart: 6 }}><ReportTag report={l.report} /></span>}</span> },
             { title: '分值', dataIndex: 'points', width: 60, align: 'right' },
             { title: '得分', key: 'score', width: 80, align: 'right', render: (_, l) => (!l.leaf ? null : l.method === 'veto' ? (l.score ? <Tag color="red">否决</Tag> : '未触发') : l.score === null ? <Tag>不适用</Tag> : fmt(l.score)) },
             { title: '自评', key: 'self', width: 60, align: 'right', render: (_, l) => fmt(l.selfScore) },
