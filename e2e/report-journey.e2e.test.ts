@@ -111,3 +111,23 @@ it('a town drafts its report around linked figures, refreshes a stale one, and t
   await visitor.getByText(`${year - 1} 年度`).waitFor();
   expect(await visitor.getByText('示范县城关镇').count()).toBe(0);
 });
+
+it('the law office reads last year’s disclosure tables in the prescribed layout, balanced, each figure traced to its requests', async () => {
+  const page = await login('fzb_wang');
+  await page.getByRole('menuitem', { name: '公开年报统计表' }).click();
+  await page.getByTestId('table3').waitFor();
+  await page.getByTestId('checks-passed').waitFor();
+  const tables = await (await apiAs('fzb_wang')).get(`/disclosure-report-tables?year=${year - 1}`);
+  expect(tables.checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
+  // The demo carries a December request into the year after: 上年结转 and 结转下年度 are both there.
+  expect(tables.table3.carried_in.total).toBeGreaterThan(0);
+  expect(tables.table3.carried_out.total).toBeGreaterThan(0);
+  await expect.poll(() => page.getByTestId('t3-new-total').textContent()).toBe(String(tables.table3.new.total));
+  await page.getByTestId('t3-new-total').click();
+  const drawer = page.locator('.ant-drawer-content');
+  await expect.poll(() => drawer.locator('tbody tr.ant-table-row').count()).toBe(tables.table3.new.total);
+  await drawer.locator('tbody tr.ant-table-row a').first().click();
+  await page.waitForURL(/\/foi\/[0-9A-Za-z]+$/);
+  await page.screenshot({ path: `${SCREENSHOTS}/disclosure-tables-trace.png` });
+  await page.close();
+});

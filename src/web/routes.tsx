@@ -4,7 +4,7 @@ import ChangePasswordPage from './pages/ChangePasswordPage.tsx';
 import { AccountTwoFactorPage } from './pages/TwoFactorSetupPage.tsx';
 import { FileWordOutlined, NumberOutlined } from '@ant-design/icons';
 import { ClearOutlined, SolutionOutlined } from '@ant-design/icons';
-import { ReadOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ReadOutlined, TableOutlined, TrophyOutlined } from '@ant-design/icons';
 import { FileProtectOutlined, IdcardOutlined, SafetyCertificateOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { AlertOutlined, DashboardOutlined, CommentOutlined, TeamOutlined as ProposalIcon, BankOutlined, FileTextOutlined, AuditOutlined as ReviewIcon, ApartmentOutlined, AuditOutlined, BarChartOutlined, BellOutlined, FileSearchOutlined, NotificationOutlined, SafetyOutlined, OrderedListOutlined, ProfileOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, FieldTimeOutlined, HomeOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 
@@ -48,6 +48,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/litigation', label: '行政应诉', icon: <BankOutlined />, anyOf: ['litigation.read'], inMenu: true, group: '案件办理', page: lazy(() => import('./modules/litigation/LitigationCasesPage.tsx')) },
   { path: '/litigation/:id', label: '应诉案件', anyOf: ['litigation.read'], inMenu: false, page: lazy(() => import('./modules/litigation/LitigationCaseDetailPage.tsx')) },
   { path: '/foi', label: '依申请公开', icon: <FileTextOutlined />, anyOf: ['foi.read'], inMenu: true, group: '案件办理', page: lazy(() => import('./modules/disclosure/DisclosureRequestsPage.tsx')) },
+  { path: '/foi/annual-tables', label: '公开年报统计表', icon: <TableOutlined />, anyOf: ['foi.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/disclosure/DisclosureTablesPage.tsx')) },
   { path: '/foi/:id', label: '公开申请', anyOf: ['foi.read'], inMenu: false, page: lazy(() => import('./modules/disclosure/DisclosureRequestDetailPage.tsx')) },
   { path: '/disputes', label: '矛盾纠纷调解', icon: <CommentOutlined />, anyOf: ['mediation.read'], inMenu: true, group: '案件办理', page: lazy(() => import('./modules/mediation/DisputesPage.tsx')) },
   { path: '/disputes/:id', label: '纠纷详情', anyOf: ['mediation.read'], inMenu: false, page: lazy(() => import('./modules/mediation/DisputeDetailPage.tsx')) },
