@@ -3,7 +3,7 @@
 // (with the reason once published).
 import { Space, Tag } from 'antd';
 import { Link } from 'react-router-dom';
-import { LedgerPage, pageOf } from '../../components/pages.tsx';
+import { LedgerPage } from '../../components/pages.tsx';
 import { useAuth } from '../../auth.tsx';
 import type { CatalogItemView } from '../../../shared/schemas/decisions.ts';
 import { CATALOG_PAGES } from './pages.ts';
@@ -16,7 +16,7 @@ export default function CatalogPage() {
     <LedgerPage<CatalogItemView>
       pages={CATALOG_PAGES}
       create={can('decision.catalog') && { button: '列入目录', title: '列入重大行政决策事项目录', submitText: '列入', initialValues: { year } }}
-      leading={[{ key: 'title', title: '决策事项', dataIndex: 'title', fixed: 'left', ellipsis: true, width: 260, render: (t: string, r) => <Link to={pageOf(CATALOG_PAGES, r)}>{t}</Link> }]}
+      link="title"
       trailing={[
         {
           key: 'published',
@@ -31,7 +31,6 @@ export default function CatalogPage() {
           ),
         },
       ]}
-      extraFilters={[{ name: 'status', label: '状态', options: { listed: '在目录中', withdrawn: '已调出目录' } }]}
     />
   );
 }

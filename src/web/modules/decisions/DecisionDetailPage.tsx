@@ -274,7 +274,8 @@ function Consultation({ decision, refresh }: { decision: DecisionDetail; refresh
         exportName={`${decision.title}意见采纳情况.xlsx`}
         workflow={COMMENT_WORKFLOW}
         link={{ field: 'content', to: (r) => `/decision-comments/${r.id}` }}
-        trailing={[{ key: 'act', title: '操作', width: 70, render: (_: unknown, r: CommentView) => (manage && r.status === 'received' ? <AnswerComment comment={r} onDone={reload} /> : null) }]}
+        // 处理 first, in view however wide the comments are (the ledger scrolls sideways).
+        leading={manage ? [{ key: 'act', title: '操作', width: 56, render: (_: unknown, r: CommentView) => (manage && r.status === 'received' ? <AnswerComment comment={r} onDone={reload} /> : null) }] : undefined}
       />
     </Card>
   );

@@ -26,7 +26,7 @@ export default function DecisionsPage() {
         {
           key: 'stage',
           title: '办理进度',
-          width: 240,
+          width: 280,
           render: (_, r) => (
             <Space size={4} wrap>
               <StatusTag def={DECISION_WORKFLOW} status={r.status} />
@@ -37,11 +37,15 @@ export default function DecisionsPage() {
               )}
               {r.commentDaysLeft !== null && <Tag color="blue">征求意见剩 {r.commentDaysLeft} 天</Tag>}
               {r.openComments > 0 && <Tag color="gold">{r.openComments} 条意见待处理</Tag>}
+              {/* The legality review's clock (at least 7 working days allowed) while it runs. */}
+              {r.legalityLight && (
+                <span data-testid="legality-clock">
+                  审查期限 {dueValue(r.legalityDue, r.legalityLight)}
+                </span>
+              )}
             </Space>
           ),
         },
-        // The legality review's clock (at least 7 working days allowed) while it runs.
-        { key: 'legalityDue', title: '合法性审查期限', width: 200, render: (_, r) => (r.legalityLight ? dueValue(r.legalityDue, r.legalityLight) : '—') },
       ]}
       extraFilters={[{ name: 'status', label: '状态', options: DECISION_STATUSES }]}
     />

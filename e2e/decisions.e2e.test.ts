@@ -1,0 +1,221 @@
+// Major administrative decisions in the demo county, as its people do them (issue 14): the education
+// bureau's liaison (jyj_liaison) registers an unlisted decision and records its procedures, sends it
+// for the legality review (the review's clock and light appear), the law office (fzb_wang) records
+// its opinion; 作出决策 is refused while 集体讨论决定 is missing, the message naming it, and taken once
+// it is recorded. A member of the public comments on the draft open for comment on the portal (the
+// button says 提交意见), and the bureau answers the comment in the decision's workspace.
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
+import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
+
+const SHOTS = '/tmp/shots-14';
+mkdirSync(SHOTS, { recursive: true });
+
+let server: Server;
+let browser: Browser;
+const today = chinaToday();
+const plus = (days: number) => fromDayNumber(toDayNumber(today) + days);
+const TITLE = '城区学校课后服务收费办法';
+
+beforeAll(async () => {
+  ensureWebBuild();
+  server = await startServer(3951, {}, [['demo']]);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The open dialog titled `title`. */
+const dialog = (page: Page, title: string) => page.locator('.ant-modal-content').filter({ has: page.locator('.ant-modal-title', { hasText: title }) });
+
+async function pickDate(scope: Locator, label: string, date: string) {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+async function choose(page: Page, scope: Locator, label: string, option: string) {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`).click();
+}
+
+/** Opens the checklist's form of a procedure (记录 or 修改). */
+async function openProcedure(page: Page, label: string): Promise<Locator> {
+  const item = page.getByTestId('procedures').locator('.ant-list-item').filter({ hasText: label });
+  await item.getByText(/^(记录|修改)$/).click();
+  const modal = dialog(page, `记录${label}`);
+  await modal.waitFor();
+  return modal;
+}
+
+async function save(modal: Locator) {
+  await modal.getByRole('button', { name: /保\s*存/ }).click();
+  await modal.waitFor({ state: 'detached' });
+}
+
+/** The checklist line of a procedure shows it done. */
+const done = (page: Page, label: string) => page.getByTestId('procedures').locator('.ant-list-item').filter({ hasText: label }).filter({ hasText: /已完成|不适用/ }).first().waitFor();
+
+const status = (page: Page, label: string) => page.getByTestId('workflow-status').filter({ hasText: new RegExp(`^${label}$`) }).waitFor();
+
+/** A request as the page's own code makes it (session cookie and CSRF token). */
+const api = (page: Page, method: string, path: string, body?: unknown) =>
+  page.evaluate(
+    async ([method, path, body]) => {
+      const csrf = document.cookie.split('; ').find((c) => c.startsWith('fazhi_csrf='))?.slice('fazhi_csrf='.length) ?? '';
+      const res = await fetch(`/api/v1${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, body: await res.json() };
+    },
+    [method, path, body] as const,
+  );
+
+let decisionUrl = '';
+
+it('a unit records the procedures, the law office the legality review; 作出决策 waits for every procedure, naming the missing one', async () => {
+  const unit = await loginPage(browser, server, 'jyj_liaison');
+  await unit.goto(`${server.url}/decisions`);
+  await unit.getByRole('button', { name: '登记决策事项' }).click();
+  const drawer = unit.locator('.ant-drawer-content').filter({ hasText: '登记拟决策事项' });
+  await drawer.getByLabel('决策事项', { exact: true }).fill(TITLE);
+  await drawer.getByLabel('未列入目录的理由', { exact: true }).fill('年度中根据上级部署新增，县委同意后启动');
+  await drawer.getByRole('button', { name: /登\s*记/ }).click();
+  await unit.waitForURL(/\/decisions\/[0-9a-z]{26}$/);
+  decisionUrl = unit.url();
+  const id = decisionUrl.split('/').pop()!;
+  await unit.getByText('作出决策前尚缺：公众参与、专家论证、风险评估、合法性审查、集体讨论决定').waitFor();
+
+  // Public participation and expert argumentation not applicable, each with its reason.
+  for (const [label, reason] of [
+    ['公众参与', '收费标准按省定上限执行，仅涉及内部管理细则，经研究不公开征求意见'],
+    ['专家论证', '专业性、技术性不强'],
+  ] as const) {
+    const modal = await openProcedure(unit, label);
+    await modal.getByText('不适用', { exact: true }).click();
+    await modal.getByLabel('不适用理由').fill(reason);
+    await save(modal);
+    await done(unit, label);
+  }
+  // Risk assessment.
+  const risk = await openProcedure(unit, '风险评估');
+  await pickDate(risk, '风险评估日期', today);
+  await choose(unit, risk, '风险等级', '低');
+  await risk.getByLabel('风险评估机构', { exact: true }).fill('县教育局会同县信访局');
+  await risk.getByLabel('风险评估报告', { exact: true }).fill('经问卷调查，家长总体支持，风险等级为低。');
+  await save(risk);
+  await done(unit, '风险评估');
+
+  // Sent for the legality review: its clock runs, with its due date and light.
+  const due = plus(20);
+  const send = await openProcedure(unit, '合法性审查');
+  await pickDate(send, '送审日期', today);
+  await pickDate(send, '审查期限', due);
+  await choose(unit, send, '审查机构类别', '司法行政部门（合法性审查机构）');
+  await send.getByLabel('审查机构（人员）', { exact: true }).fill('县司法局');
+  await save(send);
+  const clock = unit.getByTestId('legality-clock');
+  await clock.waitFor();
+  expect(await clock.textContent()).toContain(due);
+  expect(await clock.locator('[data-light]').getAttribute('data-light')).toBe('green');
+  await unit.screenshot({ path: `${SHOTS}/decision-workspace-legality-running.png`, fullPage: true });
+  // The ledger shows the same deadline and light.
+  await unit.goto(`${server.url}/decisions`);
+  const line = unit.locator('tr.ant-table-row').filter({ hasText: TITLE });
+  expect(await line.locator('[data-light]').textContent()).toContain(due);
+  await unit.screenshot({ path: `${SHOTS}/decisions-ledger.png`, fullPage: true });
+  await unit.close();
+
+  // The law office records its opinion.
+  const office = await loginPage(browser, server, 'fzb_wang');
+  await office.goto(decisionUrl);
+  const review = await openProcedure(office, '合法性审查');
+  await pickDate(review, '审查意见日期', today);
+  await choose(office, review, '审查结论', '合法');
+  await review.getByLabel('合法性审查意见', { exact: true }).fill('收费项目和标准有法定依据，程序合法，同意提请集体讨论。');
+  await save(review);
+  await done(office, '合法性审查');
+  await office.getByTestId('legality-clock').waitFor({ state: 'detached' });
+  await office.close();
+
+  // The gate: 作出决策 is not offered while 集体讨论决定 is missing, and the server refuses it naming the procedure.
+  const back = await loginPage(browser, server, 'jyj_liaison');
+  await back.goto(decisionUrl);
+  await back.getByText('作出决策前尚缺：集体讨论决定').waitFor();
+  await expect.poll(() => back.getByTestId('transition-decide').isDisabled()).toBe(true);
+  const version = (await api(back, 'GET', `/decisions/${id}`)).body.version;
+  const refused = await api(back, 'POST', `/workflow/decision/${id}/transitions/decide`, { version, date: today });
+  expect(refused.status).toBe(409);
+  expect(JSON.stringify(refused.body)).toContain('集体讨论决定');
+
+  const meeting = await openProcedure(back, '集体讨论决定');
+  await choose(back, meeting, '会议', '常务会议');
+  await meeting.getByLabel('会议名称', { exact: true }).fill('县人民政府常务会议');
+  await pickDate(meeting, '集体讨论日期', today);
+  await meeting.getByLabel('会议纪要', { exact: true }).fill('会议同意该办法，按合法性审查意见印发。');
+  await save(meeting);
+  await back.getByText('各项适用的法定程序已完成，可以提请作出决策').waitFor();
+  await back.getByTestId('transition-decide').click();
+  const confirm = back.locator('.ant-modal-content').filter({ has: back.getByRole('button', { name: /确\s*定/ }) });
+  await confirm.waitFor();
+  await confirm.getByRole('button', { name: /确\s*定/ }).click();
+  await status(back, '已决策');
+  await back.screenshot({ path: `${SHOTS}/decision-workspace.png`, fullPage: true });
+  await back.close();
+});
+
+it('a member of the public comments on the open draft on the portal; the unit answers the comment', async () => {
+  const form = await (await fetch(`${server.url}/api/v1/public/forms/decision-comment`)).json();
+  expect(form.what).toBe('意见');
+  const draft = form.unit.choices.find((c: { name: string }) => c.name === '城区中小学校布局调整规划');
+  expect(draft).toBeTruthy();
+
+  const citizen = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await citizen.goto(`${server.url}/public/decisions/comment?choice=${draft.id}`);
+  const text = '建议在规划中明确城西片区新建小学的开工时间，并公布过渡期就学安排。';
+  await citizen.locator('#content').fill(text);
+  await citizen.locator('#consent').check();
+  await citizen.getByRole('button', { name: '提交意见' }).click();
+  await citizen.getByRole('heading', { name: '意见已提交' }).waitFor({ timeout: 60_000 });
+  await citizen.screenshot({ path: `${SHOTS}/portal-comment-receipt.png`, fullPage: true });
+  await citizen.close();
+
+  const unit = await loginPage(browser, server, 'jyj_liaison');
+  await unit.goto(`${server.url}/decisions`);
+  await unit.getByRole('link', { name: '城区中小学校布局调整规划', exact: true }).click();
+  await unit.waitForURL(/\/decisions\/[0-9a-z]{26}$/);
+  const row = unit.locator('tr.ant-table-row').filter({ hasText: text.slice(0, 12) });
+  await row.getByText('处理', { exact: true }).click();
+  const modal = dialog(unit, '处理意见');
+  await modal.waitFor();
+  await modal.getByText('部分采纳', { exact: true }).click();
+  await modal.getByLabel('理由').fill('城西片区新建小学已列入规划，开工时间视用地报批情况另行公布；过渡期就学安排已补充。');
+  await save(modal);
+  await row.filter({ hasText: '部分采纳' }).waitFor();
+  await unit.screenshot({ path: `${SHOTS}/decision-consultation.png`, fullPage: true });
+
+  // The catalog page, as the law office sees it.
+  await unit.close();
+  const office = await loginPage(browser, server, 'fzb_wang');
+  await office.goto(`${server.url}/decision-catalog`);
+  await office.getByRole('link', { name: '城区中小学校布局调整规划', exact: true }).waitFor();
+  await office.screenshot({ path: `${SHOTS}/decision-catalog.png`, fullPage: true });
+  // 更正 of a published item asks for its reason, and keeps it with what it replaced.
+  const item = office.locator('tr.ant-table-row').filter({ hasText: '高标准农田建设规划' });
+  await item.getByText('更正', { exact: true }).click();
+  const drawer = office.locator('.ant-drawer-content').filter({ hasText: '更正目录事项' });
+  await pickDate(drawer, '计划完成时间', plus(40).slice(0, 4) + '-03-31');
+  await drawer.getByRole('button', { name: /保\s*存/ }).click();
+  await drawer.getByText('该事项已随目录公布，请填写更正理由').waitFor();
+  await drawer.getByLabel('更正理由').fill('受汛期影响，部分项目区开工推迟');
+  await office.screenshot({ path: `${SHOTS}/decision-catalog-correction.png` });
+  await drawer.getByRole('button', { name: /保\s*存/ }).click();
+  await drawer.waitFor({ state: 'hidden' });
+  await office.getByRole('link', { name: '高标准农田建设规划', exact: true }).click();
+  await office.getByText('受汛期影响，部分项目区开工推迟').first().waitFor();
+  await office.screenshot({ path: `${SHOTS}/decision-catalog-item.png`, fullPage: true });
+  await office.close();
+});
