@@ -15,7 +15,7 @@ export default defineConfig({
       // *.sqlite.test.ts: behaviour only SQLite has (its single write lock across processes).
       { test: { name: 'sqlite', include: [...apiSuites, 'test/**/*.sqlite.test.ts'], env: { FAZHI_TEST_DB: 'sqlite' }, testTimeout: 30_000, hookTimeout: 60_000 } },
       { test: { name: 'postgres', include: apiSuites, env: { FAZHI_TEST_DB: 'postgres' }, testTimeout: 30_000, hookTimeout: 60_000 } },
-      { test: { name: 'e2e', include: ['e2e/**/*.e2e.test.ts'], testTimeout: 180_000, hookTimeout: 240_000, fileParallelism: false } },
+      { test: { name: 'e2e', include: ['e2e/**/*.e2e.test.ts'], globalSetup: ['e2e/demo-template.ts'], testTimeout: 180_000, hookTimeout: 240_000, fileParallelism: false } },
     ],
   },
 });

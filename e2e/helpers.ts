@@ -1,9 +1,11 @@
 // Starts a real server (`fazhi start`) on a fresh data directory and drives Debian's Chromium.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import './demo-template.ts';
 
 export interface Server {
   url: string;
@@ -17,13 +19,21 @@ export function ensureWebBuild(): void {
   if (result.status !== 0) throw new Error('web build failed');
 }
 
-/** `prepare` runs CLI commands on the fresh data directory before the server starts (e.g. `demo`). */
+/**
+ * `prepare` runs CLI commands on the fresh data directory before the server starts; `demo` copies
+ * the run's demo county (generated once, e2e/demo-template.ts) instead of generating it again.
+ */
 export async function startServer(port: number, extraEnv: NodeJS.ProcessEnv = {}, prepare: string[][] = []): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
   let out = '';
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', FAZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
   delete env.DATABASE_URL;
   for (const args of prepare) {
+    if (args.length === 1 && args[0] === 'demo') {
+      cpSync(inject('demoTemplate'), dataDir, { recursive: true });
+      out += inject('demoOutput');
+      continue;
+    }
     const result = spawnSync(process.execPath, ['bin/fazhi.mjs', ...args], { env, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`fazhi ${args.join(' ')} failed: ${result.stderr}`);
     out += result.stdout;
