@@ -150,7 +150,7 @@ export const SCHEME = defineRecord({
     year: f.integer('年度', { required: true, list: true, filter: true, sort: true, example: '2026' }),
     unitId: f.unit('组织单位', { required: true, list: true, importName: false, example: 'SFX-D05' }),
     fullPoints: f.integer('满分', { list: true, note: '基础分各项合计应等于满分，默认 100', example: '100' }),
-    categoryWeights: f.text('类别权重', { max: 500, list: true, note: '考评类别:占绩效考核权重，分号分隔，如 部门:0.03;乡镇:0.04；参加考评的单位即这些类别的单位', example: '部门:0.03;乡镇:0.04' }),
+    categoryWeights: f.text('类别权重', { max: 500, note: '考评类别:占绩效考核权重，分号分隔，如 部门:0.03;乡镇:0.04；参加考评的单位即这些类别的单位', example: '部门:0.03;乡镇:0.04' }),
     gradeBands: f.text('等次分数线', { max: 100, note: '优秀、良好、合格的最低分，如 优秀:90;良好:80;合格:60；低于合格为不合格，一票否决的为不合格', example: '优秀:90;良好:80;合格:60' }),
     publishedDate: f.date('发布日期', { input: false, list: true }),
     releasedDate: f.date('初评公布日期', { input: false }),

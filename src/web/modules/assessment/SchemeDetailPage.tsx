@@ -325,23 +325,26 @@ function CardTab({ scheme, units }: { scheme: SchemeDetail; units: { value: stri
           size="small"
           rowKey="id"
           pagination={false}
+          tableLayout="fixed"
+          scroll={{ x: 1150 }}
           dataSource={card.data.lines.filter((l) => l.applies)}
           columns={[
-            { title: '指标', key: 'title', render: (_, l) => <span style={{ paddingLeft: (l.level - 1) * 16, fontWeight: l.leaf ? 400 : 600 }}>{l.code} {l.title}{l.reportLine && <span style={{ marginInlineStart: 6 }}><ReportTag report={l.report} /></span>}</span> },
+            { title: '指标', key: 'title', width: 280, render: (_, l) => <span style={{ paddingLeft: (l.level - 1) * 16, fontWeight: l.leaf ? 400 : 600 }}>{l.code} {l.title}{l.reportLine && <span style={{ marginInlineStart: 6 }}><ReportTag report={l.report} /></span>}</span> },
             { title: '分值', dataIndex: 'points', width: 60, align: 'right' },
             { title: '得分', key: 'score', width: 80, align: 'right', render: (_, l) => (!l.leaf ? null : l.method === 'veto' ? (l.score ? <Tag color="red">否决</Tag> : '未触发') : l.score === null ? <Tag>不适用</Tag> : fmt(l.score)) },
             { title: '自评', key: 'self', width: 60, align: 'right', render: (_, l) => fmt(l.selfScore) },
-            { title: '指标值', key: 'value', width: 150, render: (_, l) => l.indicator && (
+            { title: '指标值', key: 'value', width: 120, render: (_, l) => l.indicator && (
               <Space size={4}>
                 <a onClick={() => setDrill({ code: l.indicator!, name: `${l.code} ${l.title}（${l.indicatorName ?? l.indicator}）`, measure: '', kind: Number.isInteger(l.value ?? 0) ? 'count' : 'rate', definition: l.standard ?? '', value: l.value ?? null, lastYear: null, yoy: null, better: null })}>{pct(l.value)}</a>
                 {l.changedSince && <Tooltip title={`定稿后该指标已变为 ${pct(l.valueNow)}，得分不随之变化`}><Tag color="orange">已变化</Tag></Tooltip>}
               </Space>
             ) },
-            { title: '评分理由', dataIndex: 'reason', ellipsis: true },
+            { title: '评分理由', dataIndex: 'reason', width: 160, ellipsis: true },
             {
               title: '佐证材料',
               key: 'files',
-              width: 200,
+              width: 180,
+              ellipsis: true,
               render: (_, l) =>
                 l.files.length > 0 && (
                   <Space direction="vertical" size={0}>
@@ -354,13 +357,13 @@ function CardTab({ scheme, units }: { scheme: SchemeDetail; units: { value: stri
                   </Space>
                 ),
             },
-            { title: '异议', key: 'objection', width: 220, render: (_, l) => l.objection ? <Tooltip title={l.objection.answer ? `答复：${l.objection.answer}` : l.objection.reason}><Tag color={l.objection.status === 'upheld' ? 'green' : l.objection.status === 'open' ? 'orange' : undefined}>{l.objection.statusLabel}</Tag></Tooltip> : null },
+            { title: '异议', key: 'objection', width: 80, render: (_, l) => l.objection ? <Tooltip title={l.objection.answer ? `答复：${l.objection.answer}` : l.objection.reason}><Tag color={l.objection.status === 'upheld' ? 'green' : l.objection.status === 'open' ? 'orange' : undefined}>{l.objection.statusLabel}</Tag></Tooltip> : null },
             {
               title: '操作',
               key: 'ops',
-              width: 190,
+              width: 130,
               render: (_, l) => (
-                <Space size={8}>
+                <Space size={8} wrap>
                   {selfOpen && l.leaf && ['manual', 'bonus', 'deduction'].includes(l.method ?? '') && <a onClick={() => { form.setFieldsValue({ score: l.selfScore, reason: '' }); setActing({ line: l, kind: 'self' }); }}>自评</a>}
                   {(selfOpen || scoring) && l.leaf && ['manual', 'bonus', 'deduction', 'veto'].includes(l.method ?? '') && !(selfOpen && l.method === 'veto') && (
                     <Upload showUploadList={false} beforeUpload={(file) => { void attach(l, selfOpen ? 'self' : 'assessor', file); return false; }}>
@@ -581,6 +584,7 @@ export default function SchemeDetailPage() {
       tags={(s) => can('assessment.manage') && <CopyButton scheme={s} />}
       edit={{ only: ['title', 'fullPoints', 'categoryWeights', 'gradeBands'], title: '修改方案', may: (s) => can('assessment.manage') && s.status === 'draft' }}
       actionsHint={(s) => <UnitActions scheme={s} />}
+      show={(s) => ({ gradeBands: (s as { gradeBands?: string | null }).gradeBands || '优秀 ≥ 90，良好 ≥ 80，合格 ≥ 60（默认）' })}
       extra={(s) => [
         { label: '异议期至', value: s.objectionDue ?? '—' },
         { label: '待答复异议', value: s.openObjections },
