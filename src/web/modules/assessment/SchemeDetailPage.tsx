@@ -4,7 +4,7 @@
 // category and the .xlsx / .docx downloads; the campaign's steps in the workflow panel below.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Switch, Table, Tabs, Tag, Tooltip, Typography, Upload } from 'antd';
-import { DownloadOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileWordOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
@@ -251,7 +251,9 @@ function MatrixTab({ scheme }: { scheme: SchemeDetail }) {
                   );
   };
                 const body = cellBody();
-                return l.reportLine && c.applies ? <Space direction="vertical" size={2}>{body}<ReportTag report={c.report} /></Space> : body;
+                // Evidence on the cell (the unit's or an assessor's): a clip with the count; the files are on the score card.
+                const files = c.applies && c.files > 0 ? <Tooltip title={`佐证材料 ${c.files} 份（见成绩单）`}><span style={{ fontSize: 11, color: '#8c8c8c' }}><PaperClipOutlined />{c.files}</span></Tooltip> : null;
+                return (l.reportLine && c.applies) || files ? <Space direction="vertical" size={2}>{body}{files}{l.reportLine && c.applies && <ReportTag report={c.report} />}</Space> : body;
               },
             })),
             { title: '总分', dataIndex: 'total', fixed: 'right', width: 70, align: 'right' },
