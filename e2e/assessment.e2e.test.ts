@@ -95,7 +95,7 @@ it('a year of assessment: publish, self-assess with evidence, score in the matri
   await office.waitForLoadState('networkidle');
   await office.screenshot({ path: `${SHOTS}/02-matrix.png`, fullPage: false });
   await act(office, 'release');
-  await status(office, '初评结果公布');
+  await status(office, '初评公示中');
 
   // The unit objects to 1.1 within the window.
   await unit.reload();

@@ -47,7 +47,7 @@ export const SCHEME_WORKFLOW: WorkflowDef = {
     draft: { label: '编制中', tone: 'default' },
     published: { label: '已发布（单位自评）', tone: 'processing' },
     scoring: { label: '考评打分', tone: 'processing' },
-    preliminary: { label: '初评结果公布（异议期）', tone: 'warning' },
+    preliminary: { label: '初评公示中', tone: 'warning' },
     final: { label: '已定稿', tone: 'success', final: true },
   },
   transitions: [
