@@ -13,8 +13,11 @@ export default defineConfig({
       // *.unit.test.tsx: web components rendered in jsdom (each file says `@vitest-environment jsdom`).
       { test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'src/**/*.unit.test.tsx', 'test/**/*.unit.test.tsx'], environment: 'node' } },
       // *.sqlite.test.ts: behaviour only SQLite has (its single write lock across processes).
-      { test: { name: 'sqlite', include: [...apiSuites, 'test/**/*.sqlite.test.ts'], env: { FAZHI_TEST_DB: 'sqlite' }, testTimeout: 30_000, hookTimeout: 60_000 } },
-      { test: { name: 'postgres', include: apiSuites, env: { FAZHI_TEST_DB: 'postgres' }, testTimeout: 30_000, hookTimeout: 60_000 } },
+      // API suites share their worker's loaded modules (isolate: false): importing the whole server
+      // again for each of ~100 suite runs cost minutes of CI. Each suite builds its own platform and
+      // data (createTestEnv), and none mocks modules, so nothing a suite relies on leaks between them.
+      { test: { name: 'sqlite', include: [...apiSuites, 'test/**/*.sqlite.test.ts'], env: { FAZHI_TEST_DB: 'sqlite' }, isolate: false, testTimeout: 30_000, hookTimeout: 60_000 } },
+      { test: { name: 'postgres', include: apiSuites, env: { FAZHI_TEST_DB: 'postgres' }, isolate: false, testTimeout: 30_000, hookTimeout: 60_000 } },
       { test: { name: 'e2e', include: ['e2e/**/*.e2e.test.ts'], globalSetup: ['e2e/demo-template.ts'], testTimeout: 180_000, hookTimeout: 240_000, fileParallelism: false } },
     ],
   },
