@@ -328,25 +328,27 @@ describe('imports and figures', () => {
     const noPeriod = await load('decisions', DEC, [`IR-2,,无征求意见的办法,${unitA.code},,,3,,,,,${Y}-05-06,${Y}-05-20,${Y}-05-20,expert;risk,`]);
     expect(noPeriod.json().errors).toEqual([expect.objectContaining({ row: 2, column: '收到意见（条）（commentsReceived）', message: expect.stringContaining('未公开征求意见') })]);
 
+    // Another year than the test above, whose figures for unitB it must not change (tests run in any order).
+    const H = Y - 1;
     // Accepted: the count is recorded on the decision; no comment rows; the hearing is an event recorded by the module (on the timeline).
-    await ok(await load('decisions', DEC, [`IR-3,,历史决策,${unitB.code},${Y}-07-01,${Y}-08-05,7,${Y}-07-20,,,,${Y}-08-20,${Y}-09-01,${Y}-09-01,expert;risk,`]));
+    await ok(await load('decisions', DEC, [`IR-3,,历史决策,${unitB.code},${H}-07-01,${H}-08-05,7,${H}-07-20,,,,${H}-08-20,${H}-09-01,${H}-09-01,expert;risk,`]));
     const d = await env.platform.db.selectFrom('decisions').select(['id', 'comments_received', 'imported_comments']).where('ref', '=', 'IR-3').executeTakeFirstOrThrow();
     expect(d).toMatchObject({ comments_received: 7, imported_comments: 7 });
     expect(await env.platform.db.selectFrom('decision_comments').select('id').where('decision_id', '=', d.id).execute()).toHaveLength(0);
     const detail = await ok(await office.get(`/api/v1/decisions/${d.id}`));
-    expect(detail.events).toEqual([expect.objectContaining({ kind: 'hearing', date: `${Y}-07-20` })]);
+    expect(detail.events).toEqual([expect.objectContaining({ kind: 'hearing', date: `${H}-07-20` })]);
     expect(detail.procedures.find((p: any) => p.key === 'public_participation').summary).toContain('其中批量导入的历史数量 7 条');
     const timeline = await env.platform.db.selectFrom('timeline_entries').select('label').where('record_id', '=', d.id).execute();
     expect(timeline.map((t) => t.label)).toEqual(expect.arrayContaining(['记录听证会', '记录征求意见期间收到的意见数（批量导入）']));
     // The figure counts the 7, each traceable to its decision (the comment page opens the decision).
-    const figures = (await office.get(`/api/v1/indicators?year=${Y}&unit=${unitB.code}`)).json().indicators;
+    const figures = (await office.get(`/api/v1/indicators?year=${H}&unit=${unitB.code}`)).json().indicators;
     expect(figures['decisions.public_comments']).toBe(7);
-    const records = (await office.get(`/api/v1/indicators/decisions.public_comments/records?year=${Y}&unit=${unitB.code}`)).json();
+    const records = (await office.get(`/api/v1/indicators/decisions.public_comments/records?year=${H}&unit=${unitB.code}`)).json();
     expect(records.total).toBe(7);
     expect(records.items[0]).toMatchObject({ title: expect.stringContaining('历史决策：征求意见期间收到的意见（批量导入的历史数量，第'), link: expect.stringContaining(`/decision-comments/${d.id}:imported:`) });
     // Re-importing with another count replaces it.
-    await ok(await load('decisions', DEC, [`IR-3,,历史决策,${unitB.code},${Y}-07-01,${Y}-08-05,2,${Y}-07-20,,,,${Y}-08-20,${Y}-09-01,${Y}-09-01,expert;risk,`]));
-    expect((await office.get(`/api/v1/indicators?year=${Y}&unit=${unitB.code}`)).json().indicators['decisions.public_comments']).toBe(2);
+    await ok(await load('decisions', DEC, [`IR-3,,历史决策,${unitB.code},${H}-07-01,${H}-08-05,2,${H}-07-20,,,,${H}-08-20,${H}-09-01,${H}-09-01,expert;risk,`]));
+    expect((await office.get(`/api/v1/indicators?year=${H}&unit=${unitB.code}`)).json().indicators['decisions.public_comments']).toBe(2);
     expect((await ok(await office.get(`/api/v1/decisions/${d.id}`))).events).toHaveLength(1);
   });
 });

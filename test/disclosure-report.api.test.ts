@@ -129,7 +129,8 @@ describe('the disclosure annual report', () => {
   });
 
   it('fails the cross-check for a request closed without its result, and names it', async () => {
-    const { unit: u, agents } = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: county, name: '交通运输局' });
+    // A county of its own: the county-wide counts above must not see this test's requests, whatever the order.
+    const { unit: u, agents } = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: await makeUnit(env.platform, { kind: 'county' }), name: '交通运输局' });
     const r = await makeFoiRequest(agents.unit_liaison, { unitId: u.id, receivedDate: '2025-02-03', applicantType: 'person' });
     await advance(agents.unit_liaison, 'foi_request', r.id, 'reply', { version: r.version, date: '2025-02-20', values: { replyType: 'disclosed' } });
     // History entered before the result was recorded (a migration of old ledgers): the check catches it.
@@ -142,7 +143,9 @@ describe('the disclosure annual report', () => {
   });
 
   it('asks for the result when a reply type has several, and refuses one that does not fit', async () => {
-    const r = await makeFoiRequest(liaison, { unitId: unit.id, receivedDate: '2026-03-02', applicantType: 'person' });
+    const { unit: u, agents } = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: await makeUnit(env.platform, { kind: 'county' }), name: '水利局' });
+    const liaison = agents.unit_liaison;
+    const r = await makeFoiRequest(liaison, { unitId: u.id, receivedDate: '2026-03-02', applicantType: 'person' });
     const missing = await liaison.post(`/api/v1/workflow/foi_request/${r.id}/transitions/reply`, { version: r.version, date: '2026-03-10', values: { replyType: 'refused' } });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().detail).toContain('请选择办理结果');
@@ -152,7 +155,7 @@ describe('the disclosure annual report', () => {
   });
 
   it('imports the applicant type and the result, refusing a refusal without its reason', async () => {
-    const { unit: u, agents } = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: county, name: '教育局' });
+    const { unit: u, agents } = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: await makeUnit(env.platform, { kind: 'county' }), name: '教育局' });
     const upload = (rows: Record<string, string>[]) => agents.unit_liaison.request({ method: 'POST', url: '/api/v1/imports/foi_requests', ...multipart('f.jsonl', rows.map((r) => JSON.stringify({ unitCode: u.code, content: '某信息', ...r })).join('\n')) });
     const refusal = { ref: 'R1', applicant: '甲', applicantType: '科研机构', receivedDate: '2025-03-02', replyDate: '2025-03-12', replyType: 'refused' };
     const bad = await upload([refusal]);
