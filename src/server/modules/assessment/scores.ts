@@ -127,6 +127,17 @@ export async function freezeResults(tx: Tx, platform: Platform, schemeId: string
   }
 }
 
+/** The unit and leaf line a score or its evidence is for: in the user's scope, assessed by the scheme, the line applying to the unit's category. */
+async function scoredCell(tx: Tx, who: Who, scheme: SchemeTable, input: { unitId: string; lineId: string }) {
+  if (!inScope(who.scope, input.unitId)) throw fieldError('unitId', '被考评单位', '不存在或无权访问');
+  const unit = (await assessedUnits(tx, scheme)).find((u) => u.unitId === input.unitId);
+  if (!unit) throw fieldError('unitId', '被考评单位', '不在本方案的考评范围内');
+  const line = engineLines(await schemeLines(tx, scheme.id)).find((l) => l.id === input.lineId);
+  if (!line) throw fieldError('lineId', '考评指标', '不存在或不是可评分的末级指标');
+  if (line.categories?.length && !line.categories.includes(unit.category)) throw fieldError('lineId', '考评指标', `不适用于${unit.category}类单位`);
+  return { unit, line };
+}
+
 /**
  * 评分 (assessors) or 自评 (the unit): one unit's score on one leaf line, with its reason. Assessors
  * score manual, bonus, deduction and veto lines while the scheme is published or being scored; the
@@ -137,12 +148,7 @@ export async function setScore(tx: Tx, platform: Platform, who: Who, schemeId: s
   if (scheme.status === 'draft' && mode === 'self') throw notFound('考评方案');
   if (scheme.status === 'final') throw conflict('考评结果已定稿，分数不能再修改');
   if (!['published', 'scoring'].includes(scheme.status)) throw conflict(scheme.status === 'draft' ? '方案尚未发布，不能评分' : '初评结果已公布，分数只能通过答复异议调整');
-  if (!inScope(who.scope, input.unitId)) throw fieldError('unitId', '被考评单位', '不存在或无权访问');
-  const unit = (await assessedUnits(tx, scheme)).find((u) => u.unitId === input.unitId);
-  if (!unit) throw fieldError('unitId', '被考评单位', '不在本方案的考评范围内');
-  const line = engineLines(await schemeLines(tx, scheme.id)).find((l) => l.id === input.lineId);
-  if (!line) throw fieldError('lineId', '考评指标', '不存在或不是可评分的末级指标');
-  if (line.categories?.length && !line.categories.includes(unit.category)) throw fieldError('lineId', '考评指标', `不适用于${unit.category}类单位`);
+  const { unit, line } = await scoredCell(tx, who, scheme, input);
   if (line.method === 'computed') throw fieldError('lineId', '考评指标', '指标计算项由系统按指标值计算，不能人工评分');
   if (mode === 'self' && line.method === 'veto') throw fieldError('lineId', '考评指标', '一票否决项不需要自评');
   const score = input.score;
@@ -177,12 +183,7 @@ export async function linkEvidence(tx: Tx, platform: Platform, who: Who & { perm
   if (scheme.status === 'draft') throw notFound('考评方案');
   if (!who.permissions.has(input.side === 'self' ? 'assessment.self' : 'assessment.score')) throw forbidden(input.side === 'self' ? '只有被考评单位可以上传自评佐证材料' : '只有考评人员可以上传考评佐证材料');
   if (!['published', 'scoring'].includes(scheme.status)) throw conflict('只能在单位自评和考评打分阶段上传佐证材料');
-  if (!inScope(who.scope, input.unitId)) throw fieldError('unitId', '被考评单位', '不存在或无权访问');
-  const unit = (await assessedUnits(tx, scheme)).find((u) => u.unitId === input.unitId);
-  if (!unit) throw fieldError('unitId', '被考评单位', '不在本方案的考评范围内');
-  const line = engineLines(await schemeLines(tx, scheme.id)).find((l) => l.id === input.lineId);
-  if (!line) throw fieldError('lineId', '考评指标', '不存在或不是可评分的末级指标');
-  if (line.categories?.length && !line.categories.includes(unit.category)) throw fieldError('lineId', '考评指标', `不适用于${unit.category}类单位`);
+  const { unit, line } = await scoredCell(tx, who, scheme, input);
   if (line.method === 'computed') throw fieldError('lineId', '考评指标', '指标计算项由系统按指标值计算，不需要佐证材料');
   const file = await tx.selectFrom('attachments').select(['id', 'unit_id', 'uploaded_by', 'record_type', 'filename']).where('id', '=', input.attachmentId).executeTakeFirst();
   if (!file || file.uploaded_by !== who.id || file.record_type !== null || file.unit_id !== unit.unitId) throw fieldError('attachmentId', '佐证材料', '不存在，或不是您为该单位刚上传的材料');
