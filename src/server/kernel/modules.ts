@@ -44,6 +44,12 @@ export interface ModuleManifest {
   onEscalate?: (tx: Tx, platform: Platform, clock: { record_type: string; record_id: string; unit_id: string; label: string; due_date: string }, level: 1 | 2) => Promise<void>;
   /** The module's part of the daily job (e.g. deemed acceptance when a review clock lapses), before escalation. */
   daily?: (platform: Platform, date: string) => Promise<void>;
+  /**
+   * Called before a transition's transaction, for work that may not run inside one (counting figures
+   * can refresh summary tables; SQLite holds one connection): throws to refuse the transition, or
+   * returns columns written with it (e.g. a snapshot frozen on approval).
+   */
+  beforeTransition?: (platform: Platform, recordType: string, record: Record<string, unknown> & { id: string; unit_id: string; status: string }, transition: string) => Promise<Record<string, unknown> | void>;
   /** Called in a transition's transaction after the record changed (keeps derived data in step). */
   afterTransition?: (tx: Tx, platform: Platform, recordType: string, record: Record<string, unknown> & { id: string; unit_id: string; status: string }, transition: string, date: string) => Promise<void>;
   /** Figures computed from the module's records (domain.md §4 codes are API). */

@@ -1,7 +1,7 @@
 // Information disclosure requests — 依申请公开 (domain.md §2.12; 政府信息公开条例 2019). Public codes
 // keep their first name: API /foi-requests, import type foi_requests, permissions and figures foi.*,
 // record type foi_request.
-import { z, labelledEnum } from '../zod.ts';
+import { z, labelledEnum, version } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, type DueView, type RecordView, type StatusView } from '../records.ts';
 import { stateLabels, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
@@ -190,6 +190,17 @@ export const DISCLOSURE_REQUEST = defineRecord({
 
 export const disclosureRequestInput = createInput(DISCLOSURE_REQUEST);
 export type DisclosureRequestInput = z.infer<typeof disclosureRequestInput>;
+
+/**
+ * 更正年报分类: a request's applicant type and, once it is closed, its 办理结果 — what table 3 of the
+ * annual report counts, corrected when its cross-check names the request.
+ */
+export const disclosureClassificationInput = z.strictObject({
+  version,
+  applicantType: labelledEnum(APPLICANT_TYPES, '申请人类型', 'applicantType'),
+  outcomeReason: labelledEnum(OUTCOME_REASON_LABELS, '办理结果', 'outcomeReason').optional(),
+});
+export type DisclosureClassificationInput = z.infer<typeof disclosureClassificationInput>;
 
 export const disclosureListQuery = listQuery(DISCLOSURE_REQUEST, {
   status: z.enum(Object.keys(DISCLOSURE_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),

@@ -68,7 +68,24 @@ export async function applyTransition(
   key: string,
   input: TransitionInput,
 ): Promise<WorkflowRecord> {
-  return platform.db.transaction().execute((tx) => transitionWithin(tx, platform, ctx, def, id, key, input));
+  const prepared = await prepareTransition(platform, ctx, def, id, key);
+  return platform.db.transaction().execute((tx) => transitionWithin(tx, platform, ctx, def, id, key, input, prepared));
+}
+
+/**
+ * The modules' `beforeTransition` for a transition the actor could take on a record they may see:
+ * its refusals, and the columns it adds. Otherwise nothing: the transaction says what is wrong.
+ */
+async function prepareTransition(platform: Platform, actor: TransitionActor, def: WorkflowDef, id: string, key: string): Promise<Record<string, unknown>> {
+  const hooks = platform.modules.filter((m) => m.beforeTransition && m.workflows?.some((w) => w.recordType === def.recordType));
+  const t = def.transitions.find((x) => x.key === key);
+  if (hooks.length === 0 || !t || !(actor.roles.includes('system') || t.roles.some((r) => actor.roles.includes(r)))) return {};
+  const record = await loadRecord(platform.db, def, id);
+  if (!record || !t.from.includes(record.status)) return {};
+  assertInScope(actor.scope, record.unit_id, def.title);
+  const columns: Record<string, unknown> = {};
+  for (const mod of hooks) Object.assign(columns, await mod.beforeTransition!(platform, def.recordType, record, key));
+  return columns;
 }
 
 /** Who makes a transition: an actor with a data scope; the server operator (CLI, role `system`) holds every role. */
@@ -83,6 +100,8 @@ export async function transitionWithin(
   id: string,
   key: string,
   input: TransitionInput,
+  /** Columns a module's `beforeTransition` prepared outside the transaction. */
+  prepared: Record<string, unknown> = {},
 ): Promise<WorkflowRecord> {
   const record = await loadRecord(tx, def, id);
   if (!record) throw notFound(def.title);
@@ -105,7 +124,7 @@ export async function transitionWithin(
   if (blocked.length) throw conflict(`不能执行「${t.label}」：${blocked.join('；')}`);
 
   const date = input.date ?? chinaToday();
-  const columns: Record<string, unknown> = { status: t.to };
+  const columns: Record<string, unknown> = { ...prepared, status: t.to };
   for (const [field, column] of Object.entries(t.inputColumns ?? {})) if (field in values) columns[column] = values[field];
   if (t.dateColumn) columns[t.dateColumn] = date;
   assertDatesInOrder(platform, def, t, record, columns);

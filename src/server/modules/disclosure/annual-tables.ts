@@ -173,12 +173,25 @@ async function countTable4(platform: Platform, year: number, unitIds: readonly s
   return cells;
 }
 
-/** The records counted in one cell of table 3 or 4, for the trace drawer. */
-export async function cellRecords(platform: Platform, year: number, unitCode: string | undefined, cell: { table: 3 | 4; row: string; column: string }): Promise<CellRecord[]> {
-  const counted = await countDisclosureTables(platform, year, unitCode);
-  const byRow = (cell.table === 3 ? counted.table3Cells : counted.table4Cells) as Record<string, Record<string, string[]> | undefined>;
+export type TableCell = { table: 3 | 4; row: string; column: string };
+/** The record ids behind each cell of tables 3 and 4 (kept with an approved report, so its figures stay traceable). */
+export type CellIds = Pick<CountedTables, 'table3Cells' | 'table4Cells'>;
+
+/** The ids counted in one cell, or a 400 naming the row or column that does not exist. */
+export function cellIds(cells: CellIds, cell: TableCell): string[] {
+  const byRow = (cell.table === 3 ? cells.table3Cells : cells.table4Cells) as Record<string, Record<string, string[]> | undefined>;
   const ids = byRow[cell.row]?.[cell.column];
-  if (!ids) throw badRequest(`表${cell.table}没有「${cell.row}」行或「${cell.column}」列`, [{ field: ids === undefined && !byRow[cell.row] ? 'row' : 'column', message: '行或列不存在' }]);
+  if (!ids) throw badRequest(`表${cell.table}没有「${cell.row}」行或「${cell.column}」列`, [{ field: !byRow[cell.row] ? 'row' : 'column', message: '行或列不存在' }]);
+  return ids;
+}
+
+/** The records counted in one cell of table 3 or 4 (now), for the trace drawer. */
+export async function cellRecords(platform: Platform, year: number, unitCode: string | undefined, cell: TableCell): Promise<CellRecord[]> {
+  return recordsOfCell(platform, cell, cellIds(await countDisclosureTables(platform, year, unitCode), cell));
+}
+
+/** The records of a cell's ids: requests for table 3; review cases or lawsuits for table 4. */
+export async function recordsOfCell(platform: Platform, cell: TableCell, ids: readonly string[]): Promise<CellRecord[]> {
   if (!ids.length) return [];
   if (cell.table === 3) {
     const rows = await platform.db.selectFrom('foi_requests as f').innerJoin('org_units as u', 'u.id', 'f.unit_id').select(['f.id', 'f.title', 'u.name as unitName', 'f.received_date as date']).where('f.id', 'in', ids).orderBy('f.received_date').execute();

@@ -15,7 +15,7 @@ import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, type DisclosureListQuery, type DisclosureRequestDetail, type DisclosureRequestInput, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
+import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, OUTCOME_REASON_LABELS, REASONS_BY_REPLY, type DisclosureClassificationInput, type DisclosureListQuery, type OutcomeReason, type ReplyType, type DisclosureRequestDetail, type DisclosureRequestInput, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import type { DisclosureRequestTable } from './tables.ts';
@@ -60,6 +60,30 @@ export async function correctRequest(tx: Tx, platform: Platform, actor: Actor, s
   await updateVersioned(tx, 'foi_requests', id, version, { ...recordRow<DisclosureRequestTable>(DISCLOSURE_REQUEST, corrected), title: requestTitle(input.applicantName, input.content) }, actor.id);
   await addTimeline(tx, actor, { recordType: DISCLOSURE_RECORD_TYPE, recordId: id, action: 'update', label: '更正申请信息' });
   await platform.audit.record(tx, actor, { action: 'foi.update', targetType: DISCLOSURE_RECORD_TYPE, targetId: id });
+}
+
+/** The results a closed request may have: by its reply type; 不再处理 for lapses; none for a withdrawal (其他). */
+function allowedOutcomes(r: Pick<DisclosureRequestTable, 'status' | 'reply_type'>): readonly OutcomeReason[] {
+  if (r.status === 'replied' && r.reply_type) return REASONS_BY_REPLY[r.reply_type as ReplyType] ?? [];
+  if (r.status === 'closed') return ['other_1', 'other_2'];
+  return [];
+}
+
+/** 更正年报分类: the applicant type, and the result of a request already closed (it must fit how it was closed). */
+export async function classifyRequest(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, input: DisclosureClassificationInput): Promise<void> {
+  const r = await tx.selectFrom('foi_requests').select(['unit_id', 'status', 'reply_type', 'outcome_reason']).where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound('公开申请');
+  assertInScope(scope, r.unit_id, '公开申请');
+  const allowed = allowedOutcomes(r);
+  const columns: Partial<DisclosureRequestTable> = { applicant_type: input.applicantType };
+  if (input.outcomeReason) {
+    if (allowed.length === 0) throw fieldError('outcomeReason', '办理结果', r.status === 'withdrawn' ? '撤回的申请计入“其他处理·其他”，无需填写' : '申请尚未办结，答复或不再处理时填写');
+    if (!allowed.includes(input.outcomeReason)) throw fieldError('outcomeReason', '办理结果', `「${OUTCOME_REASON_LABELS[input.outcomeReason]}」与该申请的办理方式不符（可选：${allowed.map((k) => OUTCOME_REASON_LABELS[k]).join('、')}）`);
+    columns.outcome_reason = input.outcomeReason;
+  } else if (allowed.length > 0 && !r.outcome_reason) throw fieldError('outcomeReason', '办理结果', '该申请已办结，请选择办理结果');
+  await updateVersioned(tx, 'foi_requests', id, input.version, columns, actor.id);
+  await addTimeline(tx, actor, { recordType: DISCLOSURE_RECORD_TYPE, recordId: id, action: 'classify', label: '更正年报分类（申请人类型、办理结果）' });
+  await platform.audit.record(tx, actor, { action: 'foi.classify', targetType: DISCLOSURE_RECORD_TYPE, targetId: id, detail: { applicantType: input.applicantType, outcomeReason: input.outcomeReason ?? null } });
 }
 
 function requestQuery(db: Executor) {

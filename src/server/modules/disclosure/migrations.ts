@@ -46,4 +46,14 @@ export const disclosureMigrations: MigrationSet = (dialect) => ({
       await db.schema.alterTable('foi_requests').addColumn('outcome_reason', 'text').execute();
     },
   },
+  // 政府信息公开工作年度报告 (条例 art. 49–50): the tables are frozen into `tables` on approval.
+  foi_0007_annual_reports: {
+    async up(db: Kysely<any>) {
+      await createRecordTable(db, 'foi_annual_reports', `
+        year integer not null, kind text not null, title text not null, issuer text not null, issued_date text,
+        sections text not null, tables text, status text not null, approved_date text, published_date text,
+        publish_due text not null, constraint foi_annual_reports_unit_year unique (unit_id, year)`, { ref: false });
+      await createIndexes(db, 'foi_annual_reports', { year_status: 'year, status' });
+    },
+  },
 });

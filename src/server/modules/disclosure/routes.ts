@@ -1,14 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../kernel/platform.ts';
 import { recordRoutes, unmaskRoute } from '../../kernel/records/routes.ts';
-import { DISCLOSURE_REQUEST, disclosureListQuery, disclosureRequestInput, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
+import { DISCLOSURE_REQUEST, disclosureClassificationInput, disclosureListQuery, disclosureRequestInput, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
-import { createRequest, getRequest, listRequests, unmaskApplicant } from './disclosure.ts';
+import { classifyRequest, createRequest, getRequest, listRequests, unmaskApplicant } from './disclosure.ts';
+import { changeRoute } from '../../kernel/records/routes.ts';
 import { route } from '../../kernel/http/route.ts';
 import { assertInScope } from '../../kernel/auth/scope.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
 import { disclosureCellQuery, disclosureTablesQuery } from '../../../shared/schemas/disclosure-report.ts';
 import { cellRecords, countDisclosureTables } from './annual-tables.ts';
+import { foiReportRoutes } from './annual-report-routes.ts';
 
 export async function disclosureRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['政府信息公开'];
@@ -32,6 +34,13 @@ export async function disclosureRoutes(api: FastifyInstance, platform: Platform)
     create: (tx, ctx, body) => createRequest(tx, platform, ctx, ctx.scope, body),
     read: (ctx, id) => getRequest(platform, ctx.scope, id),
   });
+
+  changeRoute(
+    api,
+    { method: 'PUT', url: `${url}/:id/classification`, permission: 'foi.manage', summary: '更正年报分类：申请人类型，已办结申请的办理结果（须与答复类型相符；需提供版本号）', tags, body: disclosureClassificationInput, status: 200 },
+    (ctx, id, body) => platform.db.transaction().execute((tx) => classifyRequest(tx, platform, ctx, ctx.scope, id, body)),
+    (ctx, id) => getRequest(platform, ctx.scope, id),
+  );
 
   /** The unit a report is counted for: the one asked for, in scope; by default the user's own (the law office: all). */
   async function reportUnit(ctx: RequestContext, code: string | undefined): Promise<string | undefined> {
@@ -60,6 +69,8 @@ export async function disclosureRoutes(api: FastifyInstance, platform: Platform)
     query: disclosureCellQuery,
     handler: async ({ ctx, query }) => ({ items: await cellRecords(platform, query.year, await reportUnit(ctx, query.unit), { table: Number(query.table) as 3 | 4, row: query.row, column: query.column }) }),
   });
+
+  foiReportRoutes(api, platform);
 
   unmaskRoute(api, { url, tags, summary: '查看申请人完整身份证号或手机号（记入审计日志）' }, (ctx, id, field) => unmaskApplicant(platform, ctx, id, field));
 }

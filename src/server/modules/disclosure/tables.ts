@@ -25,8 +25,30 @@ export interface DisclosureRequestTable extends StampColumns {
   outcome_reason: string | null;
 }
 
+/** 政府信息公开工作年度报告: one per unit and year. */
+export interface FoiAnnualReportTable extends StampColumns {
+  id: string;
+  unit_id: string;
+  year: number;
+  /** 'county' for the county government's report, 'unit' for a department's or town's. */
+  kind: string;
+  title: string;
+  issuer: string;
+  issued_date: string | null;
+  /** JSON: { overview, problems, other }, plain text. */
+  sections: string;
+  /** JSON, set on approval: the tables and the record ids behind each cell; null while a draft. */
+  tables: string | null;
+  status: string;
+  approved_date: string | null;
+  published_date: string | null;
+  /** 31 January (departments, towns) or 31 March (the county) of the next year. */
+  publish_due: string;
+}
+
 declare module '../../kernel/db/tables.ts' {
   interface Database {
     foi_requests: DisclosureRequestTable;
+    foi_annual_reports: FoiAnnualReportTable;
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Document, Packer } from 'docx';
 import JSZip from 'jszip';
-import { paragraphsOf } from './docx.ts';
+import { paragraphsOf } from './official.ts';
 
 describe('the .docx body', () => {
   it('turns narrative into paragraphs, numbering list items and keeping bold text', async () => {

@@ -1,0 +1,205 @@
+// 政府信息公开工作年度报告 (条例 art. 49–50): one per unit and year. Staff write sections 一, 五 and 六;
+// the tables (二, 三, 四) and the sentences that present them are counted from the records while the
+// report is a draft, and frozen, with the records behind every cell, when the head approves it —
+// which is refused while a cross-check fails. Published reports are on the portal.
+import type { Platform } from '../../kernel/platform.ts';
+import type { Actor } from '../../kernel/audit/index.ts';
+import type { Executor } from '../../kernel/db/index.ts';
+import { assertInScope, inScope, type DataScope } from '../../kernel/auth/scope.ts';
+import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
+import { newId } from '../../kernel/ids.ts';
+import { chinaToday } from '../../kernel/calendar/days.ts';
+import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
+import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
+import { addTimeline, readTimeline } from '../../kernel/workflow/timeline.ts';
+import { clockViews, rowInScope, workflowViews } from '../../kernel/records/read.ts';
+import { listPage } from '../../kernel/records/list.ts';
+import { recordRow, recordView } from '../../kernel/records/view.ts';
+import {
+  FOI_REPORT,
+  FOI_REPORT_RECORD_TYPE,
+  FOI_REPORT_SECTIONS,
+  FOI_REPORT_WORKFLOW,
+  foiReportDue,
+  type CellRecord,
+  type DisclosureTables,
+  type FoiReportContent,
+  type FoiReportCreateInput,
+  type FoiReportDetail,
+  type FoiReportListQuery,
+  type FoiReportSectionKey,
+  type FoiReportUpdateInput,
+  type FoiReportView,
+  type PublicFoiReport,
+  type PublicFoiReportFull,
+} from '../../../shared/schemas/disclosure-report.ts';
+import { cellIds, countDisclosureTables, recordsOfCell, type CellIds, type TableCell } from './annual-tables.ts';
+import type { FoiAnnualReportTable } from './tables.ts';
+
+export const FOI_REPORT_CLOCK = { start: 'publish', label: '向社会公布政府信息公开工作年度报告', dueColumn: 'publish_due' } as const;
+
+type Row = FoiAnnualReportTable & { unit_name: string; unit_code: string };
+type Sections = Record<FoiReportSectionKey, string>;
+/** What approval freezes: the tables and the records behind each cell. */
+type Frozen = { tables: DisclosureTables; cells: CellIds };
+
+function reportQuery(db: Executor) {
+  return db.selectFrom('foi_annual_reports as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').selectAll('r').select(['u.name as unit_name', 'u.code as unit_code']);
+}
+
+async function loadRow(platform: Platform, scope: DataScope, id: string): Promise<Row> {
+  return rowInScope((await reportQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '政府信息公开工作年度报告');
+}
+
+/** The opening of section 一, for staff to go on from. */
+const openingOf = (unitName: string, kind: string, year: number) =>
+  kind === 'county'
+    ? `${year}年，${unitName}深入贯彻落实《中华人民共和国政府信息公开条例》，统筹推进全县政府信息公开工作。现将${year}年度政府信息公开工作情况报告如下。`
+    : `${year}年，${unitName}认真贯彻落实《中华人民共和国政府信息公开条例》，按照县政府关于政务公开工作的部署推进本机关政府信息公开工作。现将${year}年度政府信息公开工作情况报告如下。`;
+
+export async function createFoiReport(platform: Platform, actor: Actor, scope: DataScope, input: FoiReportCreateInput): Promise<string> {
+  const unit = await platform.db.selectFrom('org_units').select(['id', 'code', 'name', 'kind', 'active']).where('id', '=', input.unitId).executeTakeFirst();
+  if (!unit || !inScope(scope, unit.id)) throw fieldError('unitId', '单位', '不存在或无权访问');
+  if (!unit.active) throw fieldError('unitId', '单位', '已停用');
+  if (input.year > Number(chinaToday().slice(0, 4))) throw fieldError('year', '报告年度', '不能晚于今年');
+  const kind = unit.kind === 'county' ? 'county' : 'unit';
+  const sections: Sections = { overview: openingOf(unit.name, kind, input.year), problems: '', other: '' };
+  const row: FoiAnnualReportTable = {
+    id: newId(),
+    ...recordRow<FoiAnnualReportTable>(FOI_REPORT, input),
+    kind,
+    title: `${unit.name}${input.year}年政府信息公开工作年度报告`,
+    issuer: unit.name,
+    issued_date: null,
+    sections: JSON.stringify(sections),
+    tables: null,
+    status: 'draft',
+    approved_date: null,
+    published_date: null,
+    publish_due: foiReportDue(kind, input.year),
+    ...newStamps(actor.id),
+  } as FoiAnnualReportTable;
+  const duplicate = () => conflict(`${unit.name}${input.year}年度的政府信息公开工作年度报告已经存在，不能重复起草`);
+  await platform.db.transaction().execute(async (tx) => {
+    // Two clerks drafting at once: the (unit, year) unique key lets one through.
+    const inserted = await tx.insertInto('foi_annual_reports').values(row).onConflict((oc) => oc.columns(['unit_id', 'year']).doNothing()).executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw duplicate();
+    await addTimeline(tx, actor, { recordType: FOI_REPORT_RECORD_TYPE, recordId: row.id, action: 'create', label: '起草（统计表按台账记录生成）', toStatus: 'draft', note: null });
+    // The clock runs from the start of the next year (a report drafted early starts it today).
+    const start = [chinaToday(), `${input.year + 1}-01-01`].sort()[0]!;
+    await applyEffects(tx, platform, actor, FOI_REPORT_WORKFLOW, row as unknown as WorkflowRecord, [FOI_REPORT_CLOCK], start);
+    await platform.audit.record(tx, actor, { action: 'foi.annual_report.create', targetType: FOI_REPORT_RECORD_TYPE, targetId: row.id, detail: { unit: unit.code, year: input.year } });
+  });
+  return row.id;
+}
+
+const toViews = (platform: Platform, rows: Row[]): Promise<FoiReportView[]> =>
+  workflowViews(platform, FOI_REPORT_WORKFLOW, rows, undefined, (r, { due, light }) => ({
+    ...recordView(FOI_REPORT, r),
+    unitName: r.unit_name,
+    unitCode: r.unit_code,
+    due: due ?? r.publish_due,
+    light,
+    updatedAt: r.updated_at,
+  }));
+
+/** The ledger: a year's county report before its units', units in code order, unless the user sorts. */
+export async function listFoiReports(platform: Platform, scope: DataScope, query: FoiReportListQuery) {
+  const base = reportQuery(platform.db);
+  const spec = { alias: 'r', unitColumn: 'r.unit_id', defaultSort: { field: 'year', order: 'desc' as const }, defaultOrder: (q: any) => q.orderBy('r.year', 'desc').orderBy('r.kind').orderBy('u.code') };
+  const page = await listPage<Row>(platform.db, query.year ? base.where('r.year', '=', query.year) : base, FOI_REPORT, spec, scope, query);
+  return { ...page, items: await toViews(platform, page.items) };
+}
+
+const frozenOf = (row: Pick<FoiAnnualReportTable, 'tables'>): Frozen | null => (row.tables ? (JSON.parse(row.tables) as Frozen) : null);
+
+/** The tables as approved, or counted now for a draft. */
+async function tablesOf(platform: Platform, row: Row): Promise<Frozen & { frozen: boolean }> {
+  const frozen = frozenOf(row);
+  if (frozen) return { ...frozen, frozen: true };
+  const counted = await countDisclosureTables(platform, row.year, row.unit_code);
+  return { tables: counted.tables, cells: { table3Cells: counted.table3Cells, table4Cells: counted.table4Cells }, frozen: false };
+}
+
+/** The sentences that present the figures: the summary closing section 一, and the lead of each table. */
+export function generatedSentences(t: DisclosureTables, kind: string): FoiReportContent['generated'] {
+  const n = (v: number | null | undefined) => `${v ?? 0}件`;
+  const who = kind === 'county' ? '全县各级行政机关' : '本机关';
+  const t3 = t.table3;
+  const [review, direct, after] = [t.table4.reconsideration, t.table4.litigation_direct, t.table4.litigation_after_review];
+  const corrected = review.corrected + direct.corrected + after.corrected;
+  const table3 = `本年度新收政府信息公开申请${n(t3.new.total)}，上年结转${n(t3.carried_in.total)}；办结${n(t3.total.total)}，其中予以公开${n(t3.disclosed.total)}、部分公开${n(t3.partly.total)}；结转下年度继续办理${n(t3.carried_out.total)}。`;
+  const table4 = `本年度因政府信息公开被申请行政复议${n(review.total)}，被提起行政诉讼${n(direct.total + after.total)}（其中复议后起诉${n(after.total)}）；已审结的案件中被纠错${n(corrected)}。`;
+  const docs = t.table2.normative;
+  const table2 = `本年度${who}制发行政规范性文件${n(docs.issued?.value)}，废止${n(docs.repealed?.value)}，现行有效${n(docs.in_force?.value)}；作出行政许可决定${n(t.table2.licensing.decisions?.value)}、行政处罚决定${n(t.table2.penalty.decisions?.value)}、行政强制决定${n(t.table2.coercion.decisions?.value)}。`;
+  return { overview: `${t.year}年，${table2.slice(3)}${table3.slice(3)}${table4.slice(3)}`, table2, table3, table4 };
+}
+
+function sectionsOf(row: Pick<FoiAnnualReportTable, 'sections'>): FoiReportContent['sections'] {
+  const stored = JSON.parse(row.sections) as Partial<Sections>;
+  return (Object.keys(FOI_REPORT_SECTIONS) as FoiReportSectionKey[]).map((key) => ({ key, ...FOI_REPORT_SECTIONS[key], text: stored[key] ?? '' }));
+}
+
+async function contentOf(platform: Platform, row: Row): Promise<FoiReportContent> {
+  const { tables, frozen } = await tablesOf(platform, row);
+  return { sections: sectionsOf(row), generated: generatedSentences(tables, row.kind), tables, frozen };
+}
+
+export async function getFoiReport(platform: Platform, scope: DataScope, id: string): Promise<FoiReportDetail> {
+  const row = await loadRow(platform, scope, id);
+  const [[view], content, clocks, timeline] = await Promise.all([toViews(platform, [row]), contentOf(platform, row), clockViews(platform, FOI_REPORT_RECORD_TYPE, id), readTimeline(platform.db, FOI_REPORT_RECORD_TYPE, id)]);
+  return { ...view!, ...content, clocks, timeline };
+}
+
+export async function updateFoiReport(platform: Platform, actor: Actor, scope: DataScope, id: string, input: FoiReportUpdateInput): Promise<void> {
+  const row = await loadRow(platform, scope, id);
+  if (row.status !== 'draft') throw conflict(`报告当前为「${FOI_REPORT_WORKFLOW.states[row.status]?.label ?? row.status}」，只有起草中的报告可以修改；需要修改请先退回`);
+  const sections = { ...(JSON.parse(row.sections) as Sections), ...input.sections };
+  await platform.db.transaction().execute(async (tx) => {
+    await updateVersioned(tx, 'foi_annual_reports', id, input.version, { ...recordRow(FOI_REPORT, input), sections: JSON.stringify(sections) }, actor.id);
+    await platform.audit.record(tx, actor, { action: 'foi.annual_report.update', targetType: FOI_REPORT_RECORD_TYPE, targetId: id, detail: { sections: Object.keys(input.sections) } });
+  });
+}
+
+/**
+ * The module's `beforeTransition` for reports: approval counts the tables (outside the transaction),
+ * refuses while a cross-check fails, and freezes them; a return to draft thaws them.
+ */
+export async function beforeFoiReportTransition(platform: Platform, record: Record<string, unknown>, transition: string): Promise<Record<string, unknown> | void> {
+  if (transition === 'return') return { tables: null };
+  if (transition !== 'approve') return;
+  const unit = await platform.db.selectFrom('org_units').select('code').where('id', '=', String(record.unit_id)).executeTakeFirstOrThrow();
+  const counted = await countDisclosureTables(platform, Number(record.year), unit.code);
+  const failed = counted.tables.checks.filter((c) => !c.ok);
+  if (failed.length) throw conflict(`统计表校验未通过，不能审定：${failed.map((c) => c.message).join('；')}`);
+  const frozen: Frozen = { tables: counted.tables, cells: { table3Cells: counted.table3Cells, table4Cells: counted.table4Cells } };
+  return { tables: JSON.stringify(frozen) };
+}
+
+/** The records behind a cell of the report's tables: as approved once frozen, as counted now before. */
+export async function foiReportCell(platform: Platform, scope: DataScope, id: string, cell: TableCell): Promise<CellRecord[]> {
+  const row = await loadRow(platform, scope, id);
+  return recordsOfCell(platform, cell, cellIds((await tablesOf(platform, row)).cells, cell));
+}
+
+const publicView = (r: Row): PublicFoiReport => ({ id: r.id, unitName: r.unit_name, unitCode: r.unit_code, year: r.year, title: r.title, issuer: r.issuer, issuedDate: r.issued_date, publishedDate: r.published_date });
+
+/** The report as printed: for the .docx and the portal. The public sees published reports only. */
+export async function foiReportForPrint(platform: Platform, scope: DataScope | null, id: string): Promise<PublicFoiReportFull> {
+  const row = (await reportQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as Row | undefined;
+  if (!row || (scope === null && row.status !== 'published')) throw notFound('政府信息公开工作年度报告');
+  if (scope) assertInScope(scope, row.unit_id, '政府信息公开工作年度报告');
+  const { frozen: _frozen, ...content } = await contentOf(platform, row);
+  return { ...publicView(row), ...content };
+}
+
+export async function listPublishedFoiReports(platform: Platform, query: { year?: number; unit?: string }): Promise<{ items: PublicFoiReport[]; years: number[] }> {
+  let q = reportQuery(platform.db).where('r.status', '=', 'published');
+  if (query.year) q = q.where('r.year', '=', query.year);
+  if (query.unit) q = q.where('u.code', '=', query.unit);
+  const [rows, years] = await Promise.all([
+    q.orderBy('r.year', 'desc').orderBy('r.kind').orderBy('u.code').limit(1000).execute(),
+    platform.db.selectFrom('foi_annual_reports').select('year').distinct().where('status', '=', 'published').orderBy('year', 'desc').execute(),
+  ]);
+  return { items: (rows as Row[]).map(publicView), years: years.map((y) => y.year) };
+}

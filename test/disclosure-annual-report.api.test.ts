@@ -1,0 +1,160 @@
+// The 政府信息公开工作年度报告 as a record: drafted with its tables counted from the records, sections
+// written by staff, approval refused while a cross-check fails and the tables frozen when it passes,
+// published on the portal with its .docx; a department's report due 31 January, the county's
+// 31 March; another unit can neither read nor change it.
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { advance, answered, createTestEnv, loggedIn, makeFoiRequest, makeStaffedUnit, makeUnit, makeUser, type Agent, type TestEnv } from './harness.ts';
+
+let env: TestEnv;
+let county: Awaited<ReturnType<typeof makeUnit>>;
+let office: Agent;
+let countyHead: Agent;
+let unit: { id: string; code: string };
+let liaison: Agent;
+let head: Agent;
+let outsider: Agent;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  county = await makeUnit(env.platform, { kind: 'county' });
+  office = await loggedIn(env.app, (await makeUser(env.platform, { unit: county, roles: ['law_office'] })).username);
+  countyHead = await loggedIn(env.app, (await makeUser(env.platform, { unit: county, roles: ['unit_head'] })).username);
+  const staffed = await makeStaffedUnit(env, ['unit_liaison', 'unit_head'] as const, { parent: county, name: '交通运输局' });
+  unit = staffed.unit;
+  liaison = staffed.agents.unit_liaison;
+  head = staffed.agents.unit_head;
+  outsider = (await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: county, name: '水利局' })).agents.unit_liaison;
+});
+afterAll(() => env.close());
+
+const request = async (values: Record<string, unknown> & { receivedDate: string }, steps: [string, Record<string, unknown>][] = [], unitId = unit.id) => {
+  const r = await makeFoiRequest(liaison, { unitId, ...values });
+  let version = r.version;
+  for (const [key, body] of steps) version = (await advance(liaison, 'foi_request', r.id, key, { version, ...body })).version;
+  return { id: r.id, version };
+};
+const draft = async (agent: Agent, unitId: string, year: number) => agent.post('/api/v1/foi-annual-reports', { unitId, year });
+const write = async (agent: Agent, report: { id: string; version: number }, sections: Record<string, string>) =>
+  answered(await agent.put(`/api/v1/foi-annual-reports/${report.id}`, { version: report.version, title: (report as any).title, issuer: (report as any).issuer, issuedDate: null, sections }));
+const detail = async (agent: Agent, id: string) => answered(await agent.get(`/api/v1/foi-annual-reports/${id}`));
+
+describe('the disclosure annual report', () => {
+  it('drafts, refuses approval while a cross-check fails, freezes the tables on approval, and publishes', async () => {
+    await request({ receivedDate: '2025-03-03', applicantType: 'person' }, [['reply', { date: '2025-03-20', values: { replyType: 'disclosed' } }]]);
+    await request({ receivedDate: '2025-12-29', applicantType: 'business' });
+    // Entered without the applicant's type: table 3 cannot place it, and the check names it.
+    const untyped = await request({ receivedDate: '2025-05-06' }, [['reply', { date: '2025-05-20', values: { replyType: 'partly' } }]]);
+
+    const created = answered(await draft(liaison, unit.id, 2025), 201);
+    expect(created).toMatchObject({ kind: 'unit', status: 'draft', publishDue: '2026-01-31', frozen: false, title: '交通运输局2025年政府信息公开工作年度报告' });
+    expect(created.tables.table3.new.total).toBe(2);
+    expect(created.generated.table3).toBe('本年度新收政府信息公开申请2件，上年结转0件；办结1件，其中予以公开1件、部分公开0件；结转下年度继续办理1件。');
+    expect(created.sections.map((s: any) => s.heading)).toEqual(['一、总体情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']);
+    expect(created.sections[0].text).toContain('交通运输局');
+    expect((await draft(liaison, unit.id, 2025)).statusCode).toBe(409);
+
+    // 五 unwritten: the head cannot be asked yet.
+    const blocked = await liaison.post(`/api/v1/workflow/foi_annual_report/${created.id}/transitions/send`, { version: created.version });
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().detail).toContain('五、存在的主要问题及改进情况');
+    const written = await write(liaison, created, { problems: '依申请公开答复的说理性有待加强。', other: '本年度未收取信息处理费。' });
+    expect(written.sections[1].text).toBe('依申请公开答复的说理性有待加强。');
+    // A stale version is refused, not silently overwritten.
+    expect((await liaison.put(`/api/v1/foi-annual-reports/${created.id}`, { version: created.version, title: created.title, issuer: created.issuer, issuedDate: null, sections: { other: '覆盖' } })).statusCode).toBe(409);
+    const sent = await advance(liaison, 'foi_annual_report', created.id, 'send', { version: written.version });
+
+    const refused = await head.post(`/api/v1/workflow/foi_annual_report/${created.id}/transitions/approve`, { version: sent.version });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain('1 件申请未填写申请人类型');
+    expect((await detail(liaison, created.id)).status).toBe('in_approval');
+
+    // The clerk corrects the request the check named (a result that does not fit its reply is refused).
+    const wrong = await liaison.put(`/api/v1/foi-requests/${untyped.id}/classification`, { version: untyped.version, applicantType: 'legal', outcomeReason: 'refused_1' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].field).toBe('outcomeReason');
+    answered(await liaison.put(`/api/v1/foi-requests/${untyped.id}/classification`, { version: untyped.version, applicantType: 'legal' }));
+
+    const approved = await advance(head, 'foi_annual_report', created.id, 'approve', { version: sent.version });
+    expect(approved.status).toBe('approved');
+    // A request entered after approval changes the live tables, not the approved report's.
+    await request({ receivedDate: '2025-08-01', applicantType: 'person' });
+    const frozen = await detail(liaison, created.id);
+    expect(frozen.frozen).toBe(true);
+    expect(frozen.tables.table3.new).toMatchObject({ person: 1, business: 1, legal: 1, total: 3 });
+    expect(answered(await liaison.get(`/api/v1/disclosure-report-tables?year=2025&unit=${unit.code}`)).table3.new.total).toBe(4);
+    const cell = answered(await liaison.get(`/api/v1/foi-annual-reports/${created.id}/cell?table=3&row=new&column=person`));
+    expect(cell.items).toHaveLength(1);
+    expect((await liaison.get(`/api/v1/foi-annual-reports/${created.id}/cell?table=3&row=nope&column=person`)).statusCode).toBe(400);
+    // Approved text is frozen too.
+    expect((await liaison.put(`/api/v1/foi-annual-reports/${created.id}`, { version: frozen.version, title: frozen.title, issuer: frozen.issuer, issuedDate: null, sections: {} })).statusCode).toBe(409);
+
+    expect((await env.app.inject({ method: 'GET', url: `/api/v1/public/foi-annual-reports/${created.id}` })).statusCode).toBe(404);
+    await advance(head, 'foi_annual_report', created.id, 'publish', { version: frozen.version });
+    const listed = answered(await env.app.inject({ method: 'GET', url: `/api/v1/public/foi-annual-reports?unit=${unit.code}` }));
+    expect(listed.items.map((r: any) => r.id)).toEqual([created.id]);
+    const published = answered(await env.app.inject({ method: 'GET', url: `/api/v1/public/foi-annual-reports/${created.id}` }));
+    expect(published.tables.table3.new.total).toBe(3);
+    expect(published.generated.overview).toContain('新收政府信息公开申请3件');
+
+    const docx = await env.app.inject({ method: 'GET', url: `/api/v1/public/foi-annual-reports/${created.id}/docx` });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const heading of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项', '依申请公开答复的说理性有待加强。']) expect(text).toContain(heading);
+    // Tables 2, 3 and 4, each row of table 3 with its three label columns merged as printed.
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(3);
+    const table3 = xml.split('<w:tbl>')[2]!;
+    expect(table3).toContain('（本列数据的勾稽关系为');
+    expect(table3.match(/<w:tr[ >]/g)).toHaveLength(3 + 25);
+  });
+
+  it('returns an approved report to draft, counting its tables live again', async () => {
+    const u = await makeStaffedUnit(env, ['unit_liaison', 'unit_head'] as const, { parent: county });
+    const r = answered(await draft(u.agents.unit_liaison, u.unit.id, 2024), 201);
+    const w = await write(u.agents.unit_liaison, r, { problems: '无明显问题。' });
+    const approved = await advance(u.agents.unit_head, 'foi_annual_report', r.id, 'approve', { version: w.version });
+    expect((await detail(u.agents.unit_liaison, r.id)).frozen).toBe(true);
+    // Another unit's head cannot approve it, nor can a return go without its reason.
+    expect((await u.agents.unit_liaison.post(`/api/v1/workflow/foi_annual_report/${r.id}/transitions/return`, { version: approved.version })).statusCode).toBe(403);
+    await advance(office, 'foi_annual_report', r.id, 'return', { version: approved.version, note: '请补充平台建设情况' });
+    expect(await detail(u.agents.unit_liaison, r.id)).toMatchObject({ status: 'draft', frozen: false });
+  });
+
+  it("drafts the county's report over the whole county, due 31 March, approved by the county's head", async () => {
+    const other = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: county });
+    await makeFoiRequest(other.agents.unit_liaison, { unitId: other.unit.id, receivedDate: '2025-09-09', applicantType: 'research' });
+    const r = answered(await draft(office, county.id, 2025), 201);
+    expect(r).toMatchObject({ kind: 'county', publishDue: '2026-03-31' });
+    expect(r.generated.overview).toMatch(/^2025年，全县各级行政机关/);
+    // The county counts its departments' requests.
+    expect(r.tables.table3.new.research).toBeGreaterThanOrEqual(1);
+    const w = await write(office, r, { problems: '个别部门答复不够规范。' });
+    // A department's head cannot even see the county's report.
+    expect((await head.post(`/api/v1/workflow/foi_annual_report/${r.id}/transitions/approve`, { version: w.version })).statusCode).toBe(404);
+    const failing = await countyHead.post(`/api/v1/workflow/foi_annual_report/${r.id}/transitions/approve`, { version: w.version });
+    // Whatever the county's records hold now, approval passes only with every check passing.
+    const checks = (await detail(office, r.id)).tables.checks.filter((c: any) => !c.ok);
+    expect(failing.statusCode).toBe(checks.length ? 409 : 200);
+  });
+
+  it("keeps a unit's report from other units and refuses bad input with the field named", async () => {
+    const r = answered(await draft(liaison, unit.id, 2023), 201);
+    expect((await outsider.get(`/api/v1/foi-annual-reports/${r.id}`)).statusCode).toBe(404);
+    expect((await outsider.put(`/api/v1/foi-annual-reports/${r.id}`, { version: r.version, title: 'x', issuer: 'x', issuedDate: null, sections: {} })).statusCode).toBe(404);
+    expect((await outsider.get(`/api/v1/foi-annual-reports/${r.id}/docx`)).statusCode).toBe(404);
+    expect((await outsider.get(`/api/v1/foi-annual-reports/${r.id}/cell?table=3&row=new&column=total`)).statusCode).toBe(404);
+    const list = answered(await outsider.get('/api/v1/foi-annual-reports?year=2023'));
+    expect(list.items.map((x: any) => x.id)).not.toContain(r.id);
+    expect((await draft(outsider, unit.id, 2022)).statusCode).toBe(400);
+    const future = await draft(liaison, unit.id, 2100);
+    expect(future.statusCode).toBe(400);
+    expect(future.json().errors[0].field).toBe('year');
+    const tooLong = await liaison.put(`/api/v1/foi-annual-reports/${r.id}`, { version: r.version, title: r.title, issuer: r.issuer, issuedDate: null, sections: { problems: '问'.repeat(20_001) } });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().detail).toContain('五、存在的主要问题及改进情况');
+    const staffDocx = await liaison.get(`/api/v1/foi-annual-reports/${r.id}/docx`);
+    expect(staffDocx.statusCode).toBe(200);
+  });
+});
