@@ -351,4 +351,67 @@ describe('imports and figures', () => {
     expect((await office.get(`/api/v1/indicators?year=${H}&unit=${unitB.code}`)).json().indicators['decisions.public_comments']).toBe(2);
     expect((await ok(await office.get(`/api/v1/decisions/${d.id}`))).events).toHaveLength(1);
   });
+  it('records an imported history as the UI does: the gate, the procedures\' rules and the workflow; an event row carries the participants of the hearing a decisions row named', async () => {
+    const G = year - 6; // a year of its own
+    // The gate's own message, live and imported: expert argumentation neither dated nor marked not applicable.
+    const live = await decision('缺少专家论证的决策');
+    await ok(await proc(liaisonA, live.id, 'risk', { notApplicable: '风险较低' }));
+    const liveGate = await liaisonA.post(`/api/v1/workflow/decision/${live.id}/transitions/decide`, { version: await version(live.id) });
+    expect(liveGate.statusCode).toBe(409);
+    expect(liveGate.json().detail).toContain('专家论证');
+    const refused = await load('decisions', DEC, [
+      `IG-1,,缺少专家论证的历史决策,${unitA.code},,,,,,,,${G}-05-06,${G}-05-20,${G}-05-20,public_participation;risk,`,
+      `IG-2,,未来的集体讨论,${unitA.code},,,,,,,,,${day(3)},,public_participation;expert;risk,`,
+    ]);
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().errors).toEqual([
+      expect.objectContaining({ row: 2, column: '决策日期（decidedDate）', message: expect.stringContaining('以下决策程序尚未完成：专家论证') }),
+      expect.objectContaining({ row: 3, column: '集体讨论日期（deliberationDate）', message: expect.stringContaining('不能晚于今天') }),
+    ]);
+
+    // A whole history: every procedure recorded (as an import), decided, published, post-evaluated, through the workflow.
+    const ROW = `IG-4,,历史供水价格调整,${unitA.code},${G}-03-01,${G}-04-05,3,${G}-03-20,${G}-04-10,${G}-04-20,medium,${G}-05-06,${G}-05-20,${G}-05-25,,${G}-12-01`;
+    await ok(await load('decisions', DEC, [ROW]));
+    const row = await env.platform.db.selectFrom('decisions').selectAll().where('ref', '=', 'IG-4').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'evaluated', decided_date: `${G}-05-25`, post_eval_date: `${G}-12-01`, published_date: null, comments_received: 3 });
+    const detail = await ok(await office.get(`/api/v1/decisions/${row.id}`));
+    expect(detail.procedures.map((p: any) => [p.key, p.done])).toEqual([
+      ['public_participation', true],
+      ['expert', true],
+      ['risk', true],
+      ['legality', true],
+      ['deliberation', true],
+    ]);
+    for (const p of detail.procedures) expect(p.summary).toContain('批量导入的历史记录');
+    const labels = (await env.platform.db.selectFrom('timeline_entries').select('label').where('record_id', '=', row.id).orderBy('at').execute()).map((t) => t.label);
+    expect(labels).toEqual(expect.arrayContaining(['记录公众参与（批量导入）', '记录专家论证（批量导入）', '记录合法性审查（批量导入）', '记录听证会', '作出决策', '公布决策', '完成决策后评估']));
+    // History without the submission date: no legality clock was started (the contract has no such date).
+    expect(await env.platform.db.selectFrom('clocks').select('id').where('record_id', '=', row.id).execute()).toHaveLength(0);
+
+    // The hearing a decisions row named is the one the events row describes: its participants, not a second hearing.
+    await ok(await load('decision_events', EVT, [`IG-E1,IG-4,hearing,${G}-03-20,25`]));
+    let events = (await ok(await office.get(`/api/v1/decisions/${row.id}`))).events;
+    expect(events).toEqual([expect.objectContaining({ ref: 'IG-E1', kind: 'hearing', date: `${G}-03-20`, participants: 25 })]);
+    // Re-imported, corrected through the module's command (on the decision's timeline).
+    await ok(await load('decision_events', EVT, [`IG-E1,IG-4,hearing,${G}-03-20,28`]));
+    events = (await ok(await office.get(`/api/v1/decisions/${row.id}`))).events;
+    expect(events).toEqual([expect.objectContaining({ ref: 'IG-E1', participants: 28 })]);
+    expect((await env.platform.db.selectFrom('timeline_entries').select('label').where('record_id', '=', row.id).execute()).map((t) => t.label)).toContain('更正听证会记录');
+    const figures = (await office.get(`/api/v1/indicators?year=${G}&unit=${unitA.code}`)).json().indicators;
+    expect(figures).toMatchObject({ 'decisions.decided': 1, 'decisions.procedure_compliance_rate': 1, 'decisions.consultation_events': 1, 'decisions.public_comments': 3, 'decisions.post_evaluated': 1 });
+
+    // Once decided, an import changes no procedure and takes no step back: the module's refusals, on the row's columns.
+    await ok(await load('decisions', DEC, [ROW])); // the same history again changes nothing
+    const changed = await load('decisions', DEC, [ROW.replace(`${G}-04-10`, `${G}-04-12`)]);
+    expect(changed.json().errors).toEqual([expect.objectContaining({ column: '专家论证日期（expertSessionDate）', message: expect.stringContaining('不能再修改决策程序') })]);
+    const back = await load('decisions', DEC, [ROW.replace(/,[^,]*$/, ',')]);
+    expect(back.json().errors).toEqual([expect.objectContaining({ column: '后评估完成日期（postEvaluationDate）', message: expect.stringContaining('不能改回更早的状态') })]);
+
+    // A history still being prepared is continued in the system: the imported procedures count at the gate; one re-recorded live is the system's.
+    await ok(await load('decisions', DEC, [`IG-5,,历史延续的决策,${unitA.code},,,,,,,,${G}-06-01,,,public_participation;expert;risk,`]));
+    const cont = await env.platform.db.selectFrom('decisions').select(['id', 'imported_procedures']).where('ref', '=', 'IG-5').executeTakeFirstOrThrow();
+    expect(cont.imported_procedures).toBe('legality');
+    await ok(await proc(liaisonA, cont.id, 'deliberation', { meeting: 'standing', meetingName: '县政府常务会议', deliberationDate: day(-2), minutes: '同意。' }));
+    await advance(liaisonA, 'decision', cont.id, 'decide', { version: await version(cont.id), date: day(-1) });
+  });
 });

@@ -129,6 +129,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'decision.comment_summary': '公布决策草案意见采纳情况',
   'decision.report': '报告决策执行情况',
   'decision.event': '记录听证会、论证会、座谈会',
+  'decision.event_update': '更正听证会、论证会、座谈会记录',
   'decision.comment_count': '记录征求意见期间收到的意见数（历史数据）',
   'decision.comment_create': '登记决策草案意见',
   'decision.archive': '下载决策档案',

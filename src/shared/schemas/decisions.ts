@@ -159,20 +159,32 @@ export const DECISION_WORKFLOW: WorkflowDef = {
 };
 export const DECISION_STATUSES = stateLabels(DECISION_WORKFLOW);
 
-/** Whether each procedure is recorded (or not applicable with a reason), from the decision's row. */
+/** The procedures an import recorded from history (the row's `imported_procedures`). */
+export const importedProcedures = (r: Record<string, unknown>): Procedure[] =>
+  String(r.imported_procedures ?? '')
+    .split(';')
+    .filter((p): p is Procedure => p in PROCEDURES);
+
+/**
+ * Whether each procedure is recorded (or not applicable with a reason), from the decision's row. A
+ * procedure an import recorded from history counts by its dates (and the legality review's
+ * conclusion, when history gives it): the draft, experts, reviewer, minutes and the date the
+ * 意见采纳情况 was published are not in the import's contract, they are in the archive.
+ */
 export function procedureDone(r: Record<string, unknown>, p: Procedure): boolean {
   const has = (c: string) => r[c] !== null && r[c] !== undefined && r[c] !== '';
+  const imported = importedProcedures(r).includes(p);
   switch (p) {
     case 'public_participation':
-      return has('pp_na_reason') || (has('comment_start') && has('comment_end') && has('comment_summary_date') && Number(r.open_comments ?? 0) === 0);
+      return has('pp_na_reason') || (has('comment_start') && has('comment_end') && (imported || has('comment_summary_date')) && Number(r.open_comments ?? 0) === 0);
     case 'expert':
-      return has('expert_na_reason') || (has('expert_date') && has('expert_opinion'));
+      return has('expert_na_reason') || (has('expert_date') && (imported || has('expert_opinion')));
     case 'risk':
       return has('risk_na_reason') || (has('risk_date') && has('risk_level'));
     case 'legality':
-      return has('legality_date') && has('legality_conclusion') && r.legality_conclusion !== 'illegal';
+      return has('legality_date') && (imported || has('legality_conclusion')) && r.legality_conclusion !== 'illegal';
     case 'deliberation':
-      return has('deliberation_date') && has('minutes');
+      return has('deliberation_date') && (imported || has('minutes'));
   }
 }
 export const missingProcedures = (r: Record<string, unknown>): Procedure[] => (Object.keys(PROCEDURES) as Procedure[]).filter((p) => !procedureDone(r, p));

@@ -10,6 +10,7 @@ import type { Actor } from '../../kernel/audit/index.ts';
 import { assertInScope, inScope, type DataScope } from '../../kernel/auth/scope.ts';
 import { conflict, fieldError, HttpError, notFound } from '../../kernel/http/errors.ts';
 import { parseWith } from '../../kernel/http/route.ts';
+import type { z } from '../../../shared/zod.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { encryptText } from '../../kernel/crypto/keys.ts';
@@ -35,6 +36,7 @@ import {
   EVENT_KINDS,
   PROCEDURES,
   SKIPPABLE,
+  importedProcedures,
   missingProcedures,
   procedureDone,
   procedureInputs,
@@ -220,16 +222,42 @@ const notFuture = (value: Record<string, unknown>, fields: [string, string][]) =
 };
 
 /**
- * Records one procedure (its facts, or not applicable with a reason where the 条例 allows it), while
- * the decision is being prepared; the date order of the whole decision is checked on the result.
+ * What an import may leave out of a procedure: history names the procedure's dates (and the risk
+ * level), not the details a live entry asks for (the draft, experts, assessor, reviewer, opinions,
+ * the meeting and its minutes); these are in the decision's archive. Every other rule holds: the
+ * dates required, none in the future, their order, the comment period, what may be not applicable.
  */
-export async function recordProcedure(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, procedure: Procedure, body: unknown): Promise<void> {
+const importedInputs = Object.fromEntries(
+  (Object.keys(procedureInputs) as Procedure[]).map((p) => [p, (procedureInputs[p] as z.ZodObject).partial().required({ version: true } as never)]),
+) as Record<Procedure, z.ZodObject>;
+
+/** The dates an imported procedure must still give. */
+const IMPORTED_REQUIRED: Record<Procedure, [string, string][]> = {
+  public_participation: [['commentStart', '征求意见开始日期'], ['commentEnd', '征求意见截止日期']],
+  expert: [['expertSessionDate', '专家论证日期']],
+  risk: [['riskAssessmentDate', '风险评估日期'], ['riskLevel', '风险等级']],
+  legality: [['legalityReviewDate', '审查意见日期']],
+  deliberation: [['deliberationDate', '集体讨论日期']],
+};
+
+export interface ProcedureOptions {
+  /** Recorded from an import of the decision's history: the details a live entry asks for may be missing (see importedInputs). */
+  imported?: boolean;
+}
+
+/**
+ * Records one procedure (its facts, or not applicable with a reason where the 条例 allows it), while
+ * the decision is being prepared; the date order of the whole decision is checked on the result. An
+ * import records history through here too, allowed only the details history lacks (`imported`).
+ */
+export async function recordProcedure(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, procedure: Procedure, body: unknown, options: ProcedureOptions = {}): Promise<void> {
   const d = await loadDecision(tx, scope, id);
   const raw = (body ?? {}) as Record<string, unknown>;
   if (raw.notApplicable !== undefined && !SKIPPABLE.includes(procedure)) {
     throw fieldError('notApplicable', '不适用理由', `${PROCEDURES[procedure]}是重大行政决策的法定程序，不得标注为不适用（条例第二十五条、第三十条）`);
   }
-  const input = parseWith(procedureInputs[procedure] as any, body, 'body') as Record<string, unknown> & { version: number; notApplicable?: string };
+  const schema = options.imported ? importedInputs[procedure] : procedureInputs[procedure];
+  const input = parseWith(schema as any, body, 'body') as Record<string, unknown> & { version: number; notApplicable?: string };
   if (d.status !== 'drafting') throw conflict(`决策当前状态为「${DECISION_WORKFLOW.states[d.status]?.label ?? d.status}」，不能再修改决策程序`);
   const { version, notApplicable, ...facts } = input;
   const values: Record<string, unknown> = Object.fromEntries(PROCEDURE_FIELDS[procedure].map((f) => [f, null]));
@@ -238,17 +266,22 @@ export async function recordProcedure(tx: Tx, platform: Platform, actor: Actor, 
     values[NA_FIELD[procedure]!] = notApplicable;
   } else {
     Object.assign(values, facts);
-    await checkFacts(platform, tx, procedure, values, d);
+    await checkFacts(platform, tx, procedure, values, d, !!options.imported);
   }
   const columns = columnsOf(values);
   const merged = { ...d, ...columns } as Record<string, unknown>;
   const problem = dateOrderProblem(DECISION, (_, spec) => merged[spec.column], (name) => PROCEDURE_FIELDS[procedure].includes(name));
   if (problem) throw new HttpError(400, problem.message, [{ field: problem.field, message: problem.message }]);
+  // Which procedures stand on an import's history: this one if imported with its facts, no longer once recorded in the system.
+  const imported = new Set(importedProcedures(d as unknown as Record<string, unknown>));
+  if (options.imported && !notApplicable) imported.add(procedure);
+  else imported.delete(procedure);
+  columns.imported_procedures = imported.size ? [...imported].join(';') : null;
   await updateVersioned(tx, 'decisions', id, version, columns, actor.id);
   if (procedure === 'legality') await syncLegalityClock(tx, platform, actor, d, values);
-  const label = notApplicable ? `${PROCEDURES[procedure]}：不适用` : `记录${PROCEDURES[procedure]}`;
+  const label = notApplicable ? `${PROCEDURES[procedure]}：不适用` : `记录${PROCEDURES[procedure]}${options.imported ? '（批量导入）' : ''}`;
   await addTimeline(tx, actor, { recordType: DECISION_RECORD_TYPE, recordId: id, action: `procedure.${procedure}`, label, note: notApplicable ?? null });
-  await platform.audit.record(tx, actor, { action: 'decision.procedure', targetType: DECISION_RECORD_TYPE, targetId: id, detail: { procedure, notApplicable: !!notApplicable } });
+  await platform.audit.record(tx, actor, { action: 'decision.procedure', targetType: DECISION_RECORD_TYPE, targetId: id, detail: { procedure, notApplicable: !!notApplicable, imported: !!options.imported } });
 }
 
 /**
@@ -263,10 +296,13 @@ export async function checkCommentPeriod(platform: Platform, tx: Executor, start
   }
 }
 
-async function checkFacts(platform: Platform, tx: Executor, procedure: Procedure, v: Record<string, unknown>, d: DecisionTable): Promise<void> {
+async function checkFacts(platform: Platform, tx: Executor, procedure: Procedure, v: Record<string, unknown>, d: DecisionTable, imported: boolean): Promise<void> {
+  // A live entry gives every detail; an import's history its dates (the rest is in the archive).
+  const details = (fields: [string, string][]) => (imported ? [] : fields);
+  if (imported) required(v, IMPORTED_REQUIRED[procedure]);
   switch (procedure) {
     case 'public_participation': {
-      required(v, [['draftText', '决策草案及说明'], ['commentStart', '征求意见开始日期'], ['commentEnd', '征求意见截止日期']]);
+      required(v, [...details([['draftText', '决策草案及说明']]), ['commentStart', '征求意见开始日期'], ['commentEnd', '征求意见截止日期']]);
       await checkCommentPeriod(platform, tx, String(v.commentStart), String(v.commentEnd), v.commentShortReason as string | null | undefined);
       if (d.comments_received > 0) {
         const outside = await tx
@@ -280,20 +316,23 @@ async function checkFacts(platform: Platform, tx: Executor, procedure: Procedure
       return;
     }
     case 'expert':
-      required(v, [['expertSessionDate', '专家论证日期'], ['experts', '论证专家'], ['expertOpinion', '专家论证意见']]);
+      required(v, [['expertSessionDate', '专家论证日期'], ...details([['experts', '论证专家'], ['expertOpinion', '专家论证意见']])]);
       notFuture(v, [['expertSessionDate', '专家论证日期']]);
       return;
     case 'risk':
-      required(v, [['riskAssessmentDate', '风险评估日期'], ['riskLevel', '风险等级'], ['riskAssessor', '风险评估机构'], ['riskReport', '风险评估报告']]);
+      required(v, [['riskAssessmentDate', '风险评估日期'], ['riskLevel', '风险等级'], ...details([['riskAssessor', '风险评估机构'], ['riskReport', '风险评估报告']])]);
       notFuture(v, [['riskAssessmentDate', '风险评估日期']]);
       return;
     case 'legality': {
       notFuture(v, [['legalitySubmittedDate', '送审日期'], ['legalityReviewDate', '审查意见日期']]);
+      // History without the submission date has no review period to check (nor a clock to run).
+      if (imported && !v.legalitySubmittedDate) return;
+      required(v, [['legalitySubmittedDate', '送审日期'], ['legalityDueDate', '审查期限']]);
       const { calendar, rules } = await platform.deadlines.load(tx);
       const rule = rules.get('decision.legality_review')!;
       const { due } = computeDeadline(calendar, rule, { start: String(v.legalitySubmittedDate) });
       if (String(v.legalityDueDate) < due) throw fieldError('legalityDueDate', '审查期限', `应给合法性审查留出不少于${rule.period}个工作日（自送审日期 ${v.legalitySubmittedDate} 起最早为 ${due}；${rule.citation}）`);
-      if (v.legalityReviewDate) required(v, [['legalityConclusion', '审查结论'], ['legalityOpinion', '合法性审查意见']]);
+      if (v.legalityReviewDate) required(v, details([['legalityConclusion', '审查结论'], ['legalityOpinion', '合法性审查意见']]));
       else if (v.legalityConclusion || v.legalityOpinion) required(v, [['legalityReviewDate', '审查意见日期']]);
       return;
     }
@@ -415,24 +454,41 @@ export async function listDecisions(platform: Platform, scope: DataScope, query:
   return { ...page, items: page.items.map((r) => decisionView(r, clocks.get(r.id))) };
 }
 
+/** How a procedure an import recorded from history says where its details are. */
+const IMPORTED_NOTE: Record<Procedure, string> = {
+  public_participation: '批量导入的历史记录，草案及意见采纳情况见决策档案',
+  expert: '批量导入的历史记录，论证专家和意见见决策档案',
+  risk: '批量导入的历史记录，评估报告见决策档案',
+  legality: '批量导入的历史记录，审查机构和意见见决策档案',
+  deliberation: '批量导入的历史记录，会议纪要见决策档案',
+};
+
 function procedureViews(r: DecisionTable): ProcedureView[] {
   const row = r as unknown as Record<string, unknown>;
+  const imported = importedProcedures(row);
+  const risk = () => `${r.risk_date} 风险评估，风险等级：${{ high: '高', medium: '中', low: '低' }[r.risk_level as 'high'] ?? '—'}`;
   const line = (p: Procedure): string => {
     switch (p) {
       case 'public_participation':
         if (r.pp_na_reason) return `不适用：${r.pp_na_reason}`;
         if (!r.comment_start) return '尚未公开征求意见';
-        return `${r.comment_start} 至 ${r.comment_end} 公开征求意见，收到意见 ${r.comments_received} 条${r.imported_comments ? `（其中批量导入的历史数量 ${r.imported_comments} 条，无逐条记录）` : ''}${r.open_comments ? `，${r.open_comments} 条待处理` : ''}；${r.comment_summary_date ? `${r.comment_summary_date} 公布意见采纳情况` : '意见采纳情况尚未公布'}`;
+        return `${r.comment_start} 至 ${r.comment_end} 公开征求意见，收到意见 ${r.comments_received} 条${r.imported_comments ? `（其中批量导入的历史数量 ${r.imported_comments} 条，无逐条记录）` : ''}${r.open_comments ? `，${r.open_comments} 条待处理` : ''}；${r.comment_summary_date ? `${r.comment_summary_date} 公布意见采纳情况` : imported.includes(p) ? IMPORTED_NOTE[p] : '意见采纳情况尚未公布'}`;
       case 'expert':
-        return r.expert_na_reason ? `不适用：${r.expert_na_reason}` : r.expert_date ? `${r.expert_date} 专家论证（${r.experts ?? ''}）` : '尚未记录专家论证';
+        if (r.expert_na_reason) return `不适用：${r.expert_na_reason}`;
+        if (!r.expert_date) return '尚未记录专家论证';
+        return `${r.expert_date} 专家论证（${imported.includes(p) ? IMPORTED_NOTE[p] : (r.experts ?? '')}）`;
       case 'risk':
-        return r.risk_na_reason ? `不适用：${r.risk_na_reason}` : r.risk_date ? `${r.risk_date} 风险评估，风险等级：${{ high: '高', medium: '中', low: '低' }[r.risk_level as 'high'] ?? '—'}（${r.risk_assessor ?? ''}）` : '尚未记录风险评估';
+        if (r.risk_na_reason) return `不适用：${r.risk_na_reason}`;
+        if (!r.risk_date) return '尚未记录风险评估';
+        return `${risk()}（${imported.includes(p) ? IMPORTED_NOTE[p] : (r.risk_assessor ?? '')}）`;
       case 'legality':
+        if (imported.includes(p) && r.legality_date) return `${r.legality_date} 出具合法性审查意见（${IMPORTED_NOTE[p]}）`;
         if (!r.legality_submitted_date) return '尚未送审';
         if (!r.legality_date) return `${r.legality_submitted_date} 送${r.legality_reviewer ?? ''}审查，审查期限至 ${r.legality_due_date}`;
         return `${r.legality_date} ${r.legality_reviewer ?? ''}出具审查意见：${{ legal: '合法', amend: '修改后合法', illegal: '不合法' }[r.legality_conclusion as 'legal'] ?? ''}`;
       case 'deliberation':
-        return r.deliberation_date ? `${r.deliberation_date} ${r.meeting_name ?? ''}集体讨论` : '尚未集体讨论';
+        if (!r.deliberation_date) return '尚未集体讨论';
+        return `${r.deliberation_date} ${imported.includes(p) ? `集体讨论（${IMPORTED_NOTE[p]}）` : `${r.meeting_name ?? ''}集体讨论`}`;
     }
   };
   return (Object.keys(PROCEDURES) as Procedure[]).map((p) => ({
@@ -463,16 +519,26 @@ export async function getDecision(platform: Platform, scope: DataScope, id: stri
 
 // ---- Consultation events ----------------------------------------------------------------------
 
-/** A hearing, expert session or comment meeting; a hearing is announced at least 7 days ahead (art. 17). */
-export async function addEvent(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, input: EventInput & { ref?: string | null }, options: { imported?: boolean } = {}): Promise<string> {
-  const d = await loadDecision(tx, scope, id);
+export interface EventOptions {
+  /** An import's history: a hearing held already, whose notice date history does not give (it is in the archive). */
+  imported?: boolean;
+}
+
+/** The rules of an event, for a new one and a changed one: a hearing is announced at least 7 days ahead (art. 17). */
+function checkEvent(input: EventInput, options: EventOptions): void {
   if (input.participants < 0) throw fieldError('participants', '参加人数', '不能为负数');
   if (input.noticeDate && input.noticeDate > input.date) throw fieldError('noticeDate', '公告日期', `不能晚于举行日期（${input.date}）`);
-  if (input.kind === 'hearing' && !options.imported) {
+  if (input.kind === 'hearing' && !(options.imported && !input.noticeDate)) {
     if (!input.noticeDate) throw fieldError('noticeDate', '公告日期', '必填：听证会应于举行7日前向社会公告（条例第十七条）');
     const latest = fromDayNumber(toDayNumber(input.date) - HEARING_NOTICE_DAYS);
     if (input.noticeDate > latest) throw fieldError('noticeDate', '公告日期', `距听证会不足${HEARING_NOTICE_DAYS}日：听证会（${input.date}）应于${HEARING_NOTICE_DAYS}日前公告，公告日期最晚为 ${latest}（条例第十七条）`);
   }
+}
+
+/** A hearing, expert session or comment meeting; a hearing is announced at least 7 days ahead (art. 17). */
+export async function addEvent(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, input: EventInput & { ref?: string | null }, options: EventOptions = {}): Promise<string> {
+  const d = await loadDecision(tx, scope, id);
+  checkEvent(input, options);
   const eventId = newId();
   await tx
     .insertInto('decision_events')
@@ -481,6 +547,30 @@ export async function addEvent(tx: Tx, platform: Platform, actor: Actor, scope: 
   await addTimeline(tx, actor, { recordType: DECISION_RECORD_TYPE, recordId: id, action: 'event', label: `记录${EVENT_KINDS[input.kind]}`, note: input.date });
   await platform.audit.record(tx, actor, { action: 'decision.event', targetType: DECISION_RECORD_TYPE, targetId: id, detail: { kind: input.kind, date: input.date } });
   return eventId;
+}
+
+/**
+ * A recorded event corrected (an import's row again, with its ref): the same rules as a new one; what
+ * the input leaves out (the notice date, the list of participants, the record) stays as recorded.
+ */
+export async function updateEvent(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, eventId: string, version: number, input: Partial<EventInput> & Pick<EventInput, 'kind' | 'date' | 'participants'> & { ref?: string | null }, options: EventOptions = {}): Promise<void> {
+  const e = await tx.selectFrom('decision_events').selectAll().where('id', '=', eventId).executeTakeFirst();
+  if (!e || !inScope(scope, e.unit_id)) throw notFound('公众参与活动');
+  const merged: EventInput = {
+    kind: input.kind,
+    date: input.date,
+    participants: input.participants,
+    noticeDate: input.noticeDate !== undefined ? input.noticeDate : e.notice_date,
+    participantList: input.participantList !== undefined ? input.participantList : e.participant_list,
+    record: input.record !== undefined ? input.record : e.record,
+  } as EventInput;
+  checkEvent(merged, options);
+  const columns = { kind: merged.kind, date: merged.date, notice_date: merged.noticeDate ?? null, participants: merged.participants, participant_list: merged.participantList ?? null, record: merged.record ?? null, ...(input.ref !== undefined ? { ref: input.ref } : {}) };
+  const changed = Object.entries(columns).some(([c, v]) => String((e as unknown as Record<string, unknown>)[c] ?? '') !== String(v ?? ''));
+  if (!changed) return;
+  await updateVersioned(tx, 'decision_events', eventId, version, columns, actor.id);
+  await addTimeline(tx, actor, { recordType: DECISION_RECORD_TYPE, recordId: e.decision_id, action: 'event_update', label: `更正${EVENT_KINDS[merged.kind]}记录`, note: `${merged.date}，参加人数 ${merged.participants}` });
+  await platform.audit.record(tx, actor, { action: 'decision.event_update', targetType: DECISION_RECORD_TYPE, targetId: e.decision_id, detail: { eventId, kind: merged.kind, date: merged.date, participants: merged.participants } });
 }
 
 // ---- Comments ---------------------------------------------------------------------------------

@@ -50,4 +50,18 @@ export const decisionMigrations: MigrationSet = () => ({
       }
     },
   },
+  // Procedures an import recorded from history without the details a live entry asks for. Rows the
+  // earlier import wrote directly (a date without its details) are marked as such.
+  decision_0003_imported_procedures: {
+    async up(db: Kysely<any>) {
+      await sql`alter table decisions add column imported_procedures text`.execute(db);
+      await sql`update decisions set imported_procedures =
+        case when comment_start is not null and draft_text is null then 'public_participation;' else '' end ||
+        case when expert_date is not null and expert_opinion is null then 'expert;' else '' end ||
+        case when risk_date is not null and risk_report is null then 'risk;' else '' end ||
+        case when legality_date is not null and legality_conclusion is null then 'legality;' else '' end ||
+        case when deliberation_date is not null and minutes is null then 'deliberation;' else '' end`.execute(db);
+      await sql`update decisions set imported_procedures = null where imported_procedures = ''`.execute(db);
+    },
+  },
 });

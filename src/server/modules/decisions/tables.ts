@@ -35,6 +35,11 @@ export interface DecisionTable extends StampColumns {
   comments_received: number;
   /** Comments an import recorded as a count from history (no comment rows behind them). */
   imported_comments: number;
+  /**
+   * The procedures an import recorded from history (`;`-separated codes): known by their dates, their
+   * details (draft, experts, reviewer, minutes…) in the archive; re-recorded in the system, a code leaves.
+   */
+  imported_procedures: string | null;
   /** Comments not yet answered (the gate to 已决策 reads it). */
   open_comments: number;
   comment_summary_date: string | null;
