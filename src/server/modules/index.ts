@@ -15,4 +15,5 @@ import { normativeModule } from './normative/module.ts';
 import { assessmentModule } from './assessment/module.ts';
 import { decisionsModule } from './decisions/module.ts';
 
-export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, foiModule, proposalsModule, mediationModule, normativeModule, enforcementModule, decisionsModule, assessmentModule, reportsModule];
+// 政府信息公开 after the normative documents and enforcement: its annual reports count their records.
+export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, proposalsModule, mediationModule, normativeModule, enforcementModule, foiModule, decisionsModule, assessmentModule, reportsModule];

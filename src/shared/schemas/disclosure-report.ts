@@ -244,14 +244,14 @@ export interface FoiReportSection {
 }
 
 /** The report as printed: the staff's sections, the generated sentences, the tables. */
-export interface FoiReportContent {
+export type FoiReportContent = {
   sections: FoiReportSection[];
   /** The summary of the figures closing section 一, and the sentence leading each table. */
   generated: { overview: string; table2: string; table3: string; table4: string };
   tables: DisclosureTables;
   /** True once approved: the tables are the approved ones, not counted now. */
   frozen: boolean;
-}
+};
 
 export const foiReportDetailView = foiReportView.extend({
   sections: z.array(z.object({ key: z.string(), heading: z.string(), guide: z.string(), text: z.string() })).meta({ title: '章节' }),

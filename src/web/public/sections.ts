@@ -22,10 +22,13 @@ const applyPage = (formKey: string, guide: { label: string; to: string }) =>
 export const SECTIONS: readonly PortalSection[] = [
   {
     title: '年度报告',
-    summary: '县政府及各部门、乡镇向社会公开的法治政府建设年度报告，可在线阅读，也可下载 Word 和 PDF 版。',
+    summary: '县政府及各部门、乡镇向社会公开的法治政府建设年度报告和政府信息公开工作年度报告，可在线阅读，也可下载 Word 版。',
     path: '/public/reports',
     routes: [
       { pattern: '/public/reports', page: lazy(() => import('./reports/ReportListPage.tsx')) },
+      // Before ':id': the router takes the first pattern that matches.
+      { pattern: '/public/reports/disclosure', page: lazy(() => import('./reports/ReportListPage.tsx').then((m) => ({ default: () => createElement(m.ReportList, { kind: 'disclosure' }) }))) },
+      { pattern: '/public/reports/disclosure/:id', page: lazy(() => import('./reports/DisclosureReportPage.tsx')) },
       { pattern: '/public/reports/:id', page: lazy(() => import('./reports/ReportPage.tsx')) },
     ],
   },

@@ -1,5 +1,6 @@
 // The demo county's disclosure requests over three years, in every state (a supplement restart, a
-// third-party consultation, an extension, a late reply). Idempotent by ref.
+// third-party consultation, an extension, a late reply), and last year's 政府信息公开工作年度报告 of
+// 城关镇 and of the county, published. Idempotent.
 import type { Platform } from '../../kernel/platform.ts';
 import { actingAs } from '../../kernel/auth/acting-as.ts';
 import { applyTransition } from '../../kernel/workflow/engine.ts';
@@ -7,6 +8,8 @@ import { changeClock } from '../../kernel/workflow/clocks.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
 import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_WORKFLOW } from '../../../shared/schemas/disclosure.ts';
 import { createRequest } from './disclosure.ts';
+import { FOI_REPORT_WORKFLOW } from '../../../shared/schemas/disclosure-report.ts';
+import { createFoiReport, getFoiReport, updateFoiReport } from './annual-report.ts';
 import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
 
 type Step = [key: string, afterReceived: number, values?: Record<string, unknown>, note?: string] | ['extend', number];
@@ -38,6 +41,11 @@ const CURRENT: [daysAgo: number, Step[]][] = [
 ];
 
 export async function loadDemoDisclosure(platform: Platform, print: (line: string) => void): Promise<void> {
+  await loadDemoRequests(platform, print);
+  await loadDemoReports(platform, print);
+}
+
+async function loadDemoRequests(platform: Platform, print: (line: string) => void): Promise<void> {
   if (await demoLoaded(platform, print, { table: 'foi_requests', ref: 'DEMO-FOI-0', title: '依申请公开' })) return;
   const units = await unitIdsByCode(platform);
   const today = toDayNumber(chinaToday());
@@ -67,4 +75,40 @@ export async function loadDemoDisclosure(platform: Platform, print: (line: strin
   }
   for (const [ago, steps] of CURRENT) await run(today - ago, steps);
   print(`依申请公开演示数据：${n} 件（${year - 2}—${year} 年，各状态）。`);
+}
+
+/** What only people write in a report: the year's work in brief, its problems, other matters. */
+const WRITTEN = {
+  problems: '一是部分依申请公开答复的说理不够充分，引用条款不够准确；二是政府信息管理动态调整不够及时。下一步，将加强业务培训，规范答复文书，定期清理公开目录。',
+  other: '本年度未收取信息处理费。无其他需要报告的事项。',
+};
+
+async function reportStep(platform: Platform, username: string, id: string, key: string, date: string) {
+  const ctx = await actingAs(platform, username);
+  const { version } = await getFoiReport(platform, ctx.scope, id);
+  await applyTransition(platform, ctx, FOI_REPORT_WORKFLOW, id, key, { version, date });
+}
+
+/** A report drafted, written and dated by `author`, approved by `head`, published by `publisher`. */
+async function publishedReport(platform: Platform, [author, head, publisher]: [string, string, string], unitCode: string, year: number, [issued, published]: [string, string]) {
+  const ctx = await actingAs(platform, author);
+  const unitId = (await unitIdsByCode(platform)).get(unitCode)!;
+  const id = await createFoiReport(platform, ctx, ctx.scope, { unitId, year });
+  const r = await getFoiReport(platform, ctx.scope, id);
+  const overview = `${r.sections[0]!.text}\n全年围绕重点领域信息公开、政策解读和依申请公开规范办理开展工作，政府信息公开专栏及时更新，公开目录动态调整。`;
+  await updateFoiReport(platform, ctx, ctx.scope, id, { version: r.version, title: r.title, issuer: r.issuer, issuedDate: issued, sections: { overview, ...WRITTEN } });
+  await reportStep(platform, author, id, 'send', issued);
+  await reportStep(platform, head, id, 'approve', issued);
+  await reportStep(platform, publisher, id, 'publish', published);
+}
+
+async function loadDemoReports(platform: Platform, print: (line: string) => void): Promise<void> {
+  if (await platform.db.selectFrom('foi_annual_reports').select('id').executeTakeFirst()) {
+    print('政府信息公开工作年度报告演示数据：已存在。');
+    return;
+  }
+  const year = Number(chinaToday().slice(0, 4)) - 1;
+  await publishedReport(platform, ['cgz_liaison', 'cgz_head', 'cgz_head'], 'SFX-T01', year, [`${year + 1}-01-20`, `${year + 1}-01-26`]);
+  await publishedReport(platform, ['fzb_wang', 'xzf_head', 'fzb_wang'], 'SFX', year, [`${year + 1}-03-20`, `${year + 1}-03-25`]);
+  print(`政府信息公开工作年度报告演示数据：城关镇、县政府 ${year} 年度报告（已公开）。`);
 }

@@ -1,12 +1,61 @@
 // One request: its fields (applicant data masked, 查看 audited), the reply deadline, the online
-// submission (when made on the portal) and the workflow panel.
-import { Space, Tag } from 'antd';
+// submission (when made on the portal), how the annual report counts it (更正 when its check names
+// it), and the workflow panel.
+import { useState } from 'react';
+import { App, Button, Card, Descriptions, Form, Modal, Select, Space, Tag } from 'antd';
 import { useParams } from 'react-router-dom';
+import { put } from '../../api.ts';
+import { useAuth } from '../../auth.tsx';
 import { DetailPage, useSealed } from '../../components/pages.tsx';
 import { dueValue } from '../../components/Light.tsx';
 import { SubmissionCard } from '../../components/SubmissionCard.tsx';
-import { DISCLOSURE_RECORD_TYPE, type DisclosureRequestDetail } from '../../../shared/schemas/disclosure.ts';
+import { errorText } from '../../components/ErrorNotice.tsx';
+import { APPLICANT_TYPES, DISCLOSURE_RECORD_TYPE, OUTCOME_REASON_LABELS, REASONS_BY_REPLY, type DisclosureRequestDetail, type OutcomeReason, type ReplyType } from '../../../shared/schemas/disclosure.ts';
 import { DISCLOSURE_PAGES } from './pages.ts';
+
+/** The results a closed request may take (as the server allows): by its reply type, or 不再处理's two. */
+const outcomesFor = (r: DisclosureRequestDetail): readonly OutcomeReason[] =>
+  r.status === 'replied' && r.replyType ? REASONS_BY_REPLY[r.replyType as ReplyType] : r.status === 'closed' ? ['other_1', 'other_2'] : [];
+
+/** 年度报告分类: the applicant type and result table 3 counts, corrected with the version read. */
+function Classification({ r, refresh }: { r: DisclosureRequestDetail; refresh: () => void }) {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const outcomes = outcomesFor(r);
+  const save = async () => {
+    const values = await form.validateFields();
+    try {
+      await put(`/foi-requests/${r.id}/classification`, { version: r.version, ...values });
+      message.success('已更正');
+      setOpen(false);
+      refresh();
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  return (
+    <Card size="small" title="年度报告分类（表三）" extra={can('foi.manage') && <Button size="small" onClick={() => setOpen(true)} data-testid="classify">更正</Button>}>
+      <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
+        <Descriptions.Item label="申请人类型">{r.applicantType ? APPLICANT_TYPES[r.applicantType as keyof typeof APPLICANT_TYPES] : <Tag color="red">未填写</Tag>}</Descriptions.Item>
+        <Descriptions.Item label="办理结果">{r.outcomeReason ? OUTCOME_REASON_LABELS[r.outcomeReason as OutcomeReason] : outcomes.length ? <Tag color="red">未填写</Tag> : r.status === 'withdrawn' ? '其他处理·其他（撤回）' : '办结后填写'}</Descriptions.Item>
+      </Descriptions>
+      <Modal open={open} title="更正年度报告分类" okText="保存" onOk={save} onCancel={() => setOpen(false)} destroyOnHidden>
+        <Form form={form} layout="vertical" initialValues={{ applicantType: r.applicantType ?? undefined, outcomeReason: r.outcomeReason ?? undefined }}>
+          <Form.Item name="applicantType" label="申请人类型" rules={[{ required: true, message: '请选择申请人类型' }]}>
+            <Select options={Object.entries(APPLICANT_TYPES).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          {outcomes.length > 0 && (
+            <Form.Item name="outcomeReason" label="办理结果" rules={[{ required: true, message: '请选择办理结果' }]}>
+              <Select options={outcomes.map((value) => ({ value, label: OUTCOME_REASON_LABELS[value] }))} />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
 
 export default function DisclosureRequestDetailPage() {
   const { id = '' } = useParams();
@@ -18,7 +67,12 @@ export default function DisclosureRequestDetailPage() {
       show={(r) => ({ applicantIdNumber: sealed(r.applicantIdNumber, 'idNumber'), applicantPhone: sealed(r.applicantPhone, 'phone') })}
       extra={(r) => [{ label: '答复期限', value: <Space size={6}>{dueValue(r.due, r.light)}{r.extended && <Tag color="blue">经批准延长</Tag>}</Space> }]}
     >
-      {() => <SubmissionCard recordType={DISCLOSURE_RECORD_TYPE} recordId={id} />}
+      {(r, refresh) => (
+        <Space direction="vertical" style={{ width: '100%' }} size={12}>
+          <Classification r={r} refresh={refresh} />
+          <SubmissionCard recordType={DISCLOSURE_RECORD_TYPE} recordId={id} />
+        </Space>
+      )}
     </DetailPage>
   );
 }

@@ -1,10 +1,10 @@
-// Published annual reports by year, filtered by year and unit; the filter lives in the address so
-// that Back and a shared link show the same list.
+// Published annual reports of either kind (法治政府建设, 政府信息公开) by year, filtered by year and unit;
+// the filter lives in the address so that Back and a shared link show the same list.
 import { useMemo } from 'react';
 import { HOME, PortalPage, Problem } from '../layout.tsx';
-import { navigate, useLocation } from '../router.tsx';
+import { Link, navigate, useLocation } from '../router.tsx';
 import { usePublicApi, type Loaded } from '../data.ts';
-import { REPORTS_PATH, ReportLinks, reportsUrl, type PublicReport, type PublishedReports } from './api.tsx';
+import { REPORT_KINDS, ReportLinks, reportsUrl, type PublicReport, type PublishedReports, type ReportKind } from './api.tsx';
 
 function byYear(items: PublicReport[]): [number, PublicReport[]][] {
   const groups = new Map<number, PublicReport[]>();
@@ -12,14 +12,15 @@ function byYear(items: PublicReport[]): [number, PublicReport[]][] {
   return [...groups.entries()];
 }
 
-function Filters({ all, year, unit }: { all: PublishedReports | undefined; year: string; unit: string }) {
+function Filters({ all, year, unit, kind }: { all: PublishedReports | undefined; year: string; unit: string; kind: ReportKind }) {
   const units = useMemo(() => [...new Map((all?.items ?? []).map((r) => [r.unitCode, r.unitName])).entries()], [all]);
   const change = (key: 'year' | 'unit', value: string) => {
     const params = new URLSearchParams(location.search);
     if (value) params.set(key, value);
     else params.delete(key);
     const q = params.toString();
-    navigate(q ? `${REPORTS_PATH}?${q}` : REPORTS_PATH, { replace: true });
+    const path = REPORT_KINDS[kind].path;
+    navigate(q ? `${path}?${q}` : path, { replace: true });
   };
   return (
     <form className="filters" aria-label="筛选报告" onSubmit={(e) => e.preventDefault()}>
@@ -50,7 +51,7 @@ function Filters({ all, year, unit }: { all: PublishedReports | undefined; year:
 const countLine = (list: Loaded<PublishedReports>) =>
   list.loading ? '正在加载…' : !list.data ? '' : list.data.items.length ? `共 ${list.data.items.length} 份报告` : '没有符合条件的已公开报告';
 
-function Results({ list }: { list: Loaded<PublishedReports> }) {
+function Results({ list, kind }: { list: Loaded<PublishedReports>; kind: ReportKind }) {
   const items = list.data?.items ?? [];
   return (
     <>
@@ -62,24 +63,38 @@ function Results({ list }: { list: Loaded<PublishedReports> }) {
       {byYear(items).map(([y, group]) => (
         <section key={y} aria-labelledby={`year-${y}`}>
           <h2 id={`year-${y}`}>{`${y} 年度`}</h2>
-          <ReportLinks items={group} />
+          <ReportLinks items={group} kind={kind} />
         </section>
       ))}
     </>
   );
 }
 
-export default function ReportListPage() {
+const LEADS: Record<ReportKind, string> = {
+  rule_of_law: '依据《法治政府建设与责任落实督察工作规定》，县政府及各部门、乡镇每年4月1日之前向社会公开上一年度法治政府建设情况报告。',
+  disclosure: '依据《中华人民共和国政府信息公开条例》第四十九条、第五十条，各部门、乡镇每年1月31日前、县政府每年3月31日前向社会公布上一年度政府信息公开工作年度报告。',
+};
+
+/** The list of one kind, with a link to the other. */
+export function ReportList({ kind }: { kind: ReportKind }) {
   const { params } = useLocation();
   const year = params.get('year') ?? '';
   const unit = params.get('unit') ?? '';
-  const all = usePublicApi<PublishedReports>(reportsUrl());
-  const list = usePublicApi<PublishedReports>(reportsUrl({ year, unit }));
+  const all = usePublicApi<PublishedReports>(reportsUrl({}, kind));
+  const list = usePublicApi<PublishedReports>(reportsUrl({ year, unit }, kind));
+  const other: ReportKind = kind === 'disclosure' ? 'rule_of_law' : 'disclosure';
   return (
-    <PortalPage title="法治政府建设年度报告" trail={[{ label: '首页', to: HOME }]}>
-      <p className="lead">依据《法治政府建设与责任落实督察工作规定》，县政府及各部门、乡镇每年4月1日之前向社会公开上一年度法治政府建设情况报告。</p>
-      <Filters all={all.data} year={year} unit={unit} />
-      <Results list={list} />
+    <PortalPage title={REPORT_KINDS[kind].title} trail={[{ label: '首页', to: HOME }]}>
+      <p className="lead">{LEADS[kind]}</p>
+      <p>
+        另见：<Link to={REPORT_KINDS[other].path}>{REPORT_KINDS[other].title}</Link>
+      </p>
+      <Filters all={all.data} year={year} unit={unit} kind={kind} />
+      <Results list={list} kind={kind} />
     </PortalPage>
   );
+}
+
+export default function ReportListPage() {
+  return <ReportList kind="rule_of_law" />;
 }

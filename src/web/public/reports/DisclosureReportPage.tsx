@@ -1,0 +1,87 @@
+// One published 政府信息公开工作年度报告: its six sections with the tables laid out as prescribed,
+// readable on a phone (the wide tables scroll), with its .docx.
+import { ApiError } from '../../api.ts';
+import { HOME, Loading, PortalPage, Problem } from '../layout.tsx';
+import { Link, type PageProps } from '../router.tsx';
+import { usePublicApi } from '../data.ts';
+import { Facts, officialDate } from '../present.tsx';
+import { Table2, Table3, Table4 } from '../../modules/disclosure/ReportTables.tsx';
+import { FOI_REPORT_TABLE_HEADINGS, type PublicFoiReportFull } from '../../../shared/schemas/disclosure-report.ts';
+import { DISCLOSURE_REPORTS_PATH, reportUrl } from './api.tsx';
+
+const TRAIL = [
+  { label: '首页', to: HOME },
+  { label: '政府信息公开工作年度报告', to: DISCLOSURE_REPORTS_PATH },
+];
+
+const Paragraphs = ({ text }: { text: string }) => (
+  <>
+    {text.split('\n').filter((l) => l.trim()).map((line, i) => <p key={i}>{line}</p>)}
+  </>
+);
+
+function Report({ report }: { report: PublicFoiReportFull }) {
+  const section = (key: string) => report.sections.find((s) => s.key === key)!;
+  const tables = [
+    { heading: FOI_REPORT_TABLE_HEADINGS.table2, lead: report.generated.table2, table: <Table2 t={report.tables} /> },
+    { heading: FOI_REPORT_TABLE_HEADINGS.table3, lead: report.generated.table3, table: <Table3 t={report.tables} /> },
+    { heading: FOI_REPORT_TABLE_HEADINGS.table4, lead: report.generated.table4, table: <Table4 t={report.tables} /> },
+  ];
+  return (
+    <>
+      <Facts className="doc-meta" items={[['发布单位', report.unitName], ...(report.publishedDate ? [['公开日期', report.publishedDate] as [string, string]] : [])]} />
+      <p className="downloads">
+        <a className="button" href={`/api/v1${reportUrl(report.id, 'disclosure')}/docx`}>下载 Word 版</a>
+      </p>
+      <article className="doc" aria-label="报告全文">
+        <section>
+          <h2>{section('overview').heading}</h2>
+          <Paragraphs text={section('overview').text} />
+          <Paragraphs text={report.generated.overview} />
+        </section>
+        {tables.map((t) => (
+          <section key={t.heading}>
+            <h2>{t.heading}</h2>
+            <Paragraphs text={t.lead} />
+            <div className="table-scroll">{t.table}</div>
+          </section>
+        ))}
+        {(['problems', 'other'] as const).map((key) => (
+          <section key={key}>
+            <h2>{section(key).heading}</h2>
+            <Paragraphs text={section(key).text} />
+          </section>
+        ))}
+        <div className="doc-signature">
+          <div>{report.issuer}</div>
+          {report.issuedDate && <div>{officialDate(report.issuedDate)}</div>}
+        </div>
+      </article>
+      <p>
+        <Link to={DISCLOSURE_REPORTS_PATH}>返回政府信息公开工作年度报告列表</Link>
+      </p>
+    </>
+  );
+}
+
+const missing = (error: Error | undefined) => error instanceof ApiError && error.status === 404;
+
+export default function DisclosureReportPage({ params }: PageProps) {
+  const report = usePublicApi<PublicFoiReportFull>(reportUrl(params.id ?? '', 'disclosure'));
+  if (report.data) {
+    return (
+      <PortalPage title={report.data.title} trail={TRAIL} headingClass="doc-title">
+        <Report report={report.data} />
+      </PortalPage>
+    );
+  }
+  const title = report.loading ? '政府信息公开工作年度报告' : missing(report.error) ? '报告不存在或尚未公开' : '暂时无法读取报告';
+  return (
+    <PortalPage title={title} trail={TRAIL}>
+      {report.loading ? <Loading /> : <Problem>{missing(report.error) ? '这份报告不存在，或尚未向社会公开。' : report.error?.message}</Problem>}
+      <p>
+        <Link to={DISCLOSURE_REPORTS_PATH}>返回政府信息公开工作年度报告列表</Link>
+      </p>
+    </PortalPage>
+  );
+}
