@@ -102,3 +102,12 @@ export async function loginPage(browser: Browser, server: Server, username: stri
   }
   return page;
 }
+
+/** Takes a record's workflow transition `key` from its panel and confirms the dialog. */
+export async function takeTransition(page: Page, key: string): Promise<void> {
+  await page.getByTestId(`transition-${key}`).click();
+  const modal = page.locator('.ant-modal-content').filter({ has: page.getByRole('button', { name: /确\s*定/ }) });
+  await modal.waitFor();
+  await modal.getByRole('button', { name: /确\s*定/ }).click();
+  await modal.waitFor({ state: 'detached' });
+}

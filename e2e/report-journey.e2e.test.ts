@@ -1,11 +1,13 @@
 // The annual report end to end on the demo county: a town's liaison writes narrative around the
 // drafted figures and saves with Ctrl+S; a record changes elsewhere, the figure turns stale and is
 // refreshed from the warning bar; a figure opens the records behind it; the public reads the
-// county's published report without logging in, and downloads it as a PDF.
+// county's published report without logging in, and downloads it as a PDF. The 政府信息公开工作年度
+// 报告: the tables traced to their requests; a town drafts, writes, sends, its head approves and
+// publishes, and the public reads it with its tables and downloads the Word file.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD, SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
+import { DEMO_PASSWORD, SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, takeTransition, type Server } from './helpers.ts';
 
 const year = new Date().getFullYear();
 let server: Server;
@@ -130,4 +132,44 @@ it('the law office reads last year’s disclosure tables in the prescribed layou
   await page.waitForURL(/\/foi\/[0-9A-Za-z]+$/);
   await page.screenshot({ path: `${SCREENSHOTS}/disclosure-tables-trace.png` });
   await page.close();
+});
+
+it('a town writes its disclosure annual report around the counted tables, its head approves and publishes it, and the public reads it', async () => {
+  const reportYear = year - 2; // last year's is already published in the demo
+  const page = await login('cgz_liaison');
+  await page.getByRole('menuitem', { name: '信息公开年报' }).click();
+  await page.getByRole('button', { name: '起草年度报告' }).click();
+  const form = page.locator('.ant-drawer-content, .ant-modal-content').filter({ hasText: '起草政府信息公开工作年度报告' });
+  await form.getByLabel('报告年度').fill(String(reportYear));
+  await form.getByRole('button', { name: '生成草稿' }).click();
+  await page.waitForURL(/\/foi\/reports\/[0-9A-Za-z]+$/);
+  await page.getByTestId('checks-passed').waitFor();
+  await expect.poll(() => page.getByTestId('generated-overview').textContent()).toContain('新收政府信息公开申请');
+  await page.getByTestId('section-problems').fill('依申请公开答复文书的说理有待加强，下一步将开展专题培训。');
+  await page.keyboard.press('Control+s');
+  await page.getByText('已保存').waitFor();
+  await takeTransition(page, 'send');
+  await page.getByTestId('report-status').filter({ hasText: '待主要负责人审定' }).waitFor();
+  const id = page.url().split('/').pop()!;
+  await page.close();
+
+  const head = await login('cgz_head');
+  await head.goto(`${server.url}/foi/reports/${id}`);
+  await takeTransition(head, 'approve');
+  await head.getByText(/统计表已于审定时定稿/).waitFor();
+  await takeTransition(head, 'publish');
+  await head.getByTestId('report-status').filter({ hasText: '已向社会公开' }).waitFor();
+  await head.screenshot({ path: `${SCREENSHOTS}/disclosure-report.png`, fullPage: true });
+  await head.close();
+
+  const visitor = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await visitor.goto(`${server.url}/public/reports/disclosure?year=${reportYear}`);
+  await visitor.getByRole('link', { name: `示范县城关镇${reportYear}年政府信息公开工作年度报告` }).click();
+  await visitor.getByText('依申请公开答复文书的说理有待加强，下一步将开展专题培训。').waitFor();
+  await visitor.getByTestId('table3').waitFor();
+  const download = visitor.waitForEvent('download');
+  await visitor.getByRole('link', { name: '下载 Word 版' }).click();
+  const file = await (await download).path();
+  expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+  await visitor.close();
 });
