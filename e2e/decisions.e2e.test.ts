@@ -3,8 +3,14 @@
 // for the legality review (the review's clock and light appear), the law office (fzb_wang) records
 // its opinion; 作出决策 is refused while 集体讨论决定 is missing, the message naming it, and taken once
 // it is recorded. A member of the public comments on the draft open for comment on the portal (the
-// button says 提交意见), and the bureau answers the comment in the decision's workspace.
-import { mkdirSync } from 'node:fs';
+// button says 提交意见), and the bureau answers the comment in the decision's workspace. The law
+// office imports decisions' history on the import page: the rows the workspace's rules refuse are
+// listed with those rules' messages (the gate naming the missing procedure), nothing is written; the
+// history accepted reads in the workspace as recorded by import, its hearing with the participants
+// an events file gives.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
@@ -21,7 +27,7 @@ const TITLE = '城区学校课后服务收费办法';
 
 beforeAll(async () => {
   ensureWebBuild();
-  server = await startServer(3951, {}, [['demo']]);
+  server = await startServer(3960, {}, [['demo']]);
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -217,5 +223,60 @@ it('a member of the public comments on the open draft on the portal; the unit an
   await office.getByRole('link', { name: '高标准农田建设规划', exact: true }).click();
   await office.getByText('受汛期影响，部分项目区开工推迟').first().waitFor();
   await office.screenshot({ path: `${SHOTS}/decision-catalog-item.png`, fullPage: true });
+  await office.close();
+});
+
+/** Uploads `csv` as an import of the type titled `title` on the import page; the API's answer. */
+async function importFile(page: Page, title: string, name: string, csv: string) {
+  await page.goto(`${server.url}/imports`);
+  await page.locator('.ant-card', { hasText: '下载导入模板' }).locator('.ant-select-selector').click();
+  const option = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${title}"]`);
+  // The list of import types is long and virtual: scrolled until the type is drawn.
+  for (let i = 0; i < 40 && (await option.count()) === 0; i++) {
+    await page.evaluate(() => {
+      const holder = document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .rc-virtual-list-holder');
+      if (holder) holder.scrollTop += 120;
+    });
+    await page.waitForTimeout(100);
+  }
+  await option.click();
+  const file = join(tmpdir(), `${name}-${process.pid}.csv`);
+  writeFileSync(file, csv);
+  const answer = page.waitForResponse((r) => r.url().includes('/api/v1/imports/') && r.request().method() === 'POST');
+  await page.locator('input[type=file]').setInputFiles(file);
+  return answer;
+}
+
+it('the law office imports decisions\' history: refused rows listed with the workspace\'s own rules; accepted history reads as imported, its hearing with the participants of the events file', async () => {
+  const Y = Number(today.slice(0, 4)) - 2; // a year the demo county has no decisions in
+  const DEC = 'ref,catalogItemRef,title,ownerUnitCode,commentStart,commentEnd,commentsReceived,hearingDate,expertSessionDate,riskAssessmentDate,riskLevel,legalityReviewDate,deliberationDate,decidedDate,notApplicable,postEvaluationDate';
+  const full = `E2E-JC-1,,历史：城区供热价格调整,SFX-D02,${Y}-03-01,${Y}-04-05,6,${Y}-03-20,${Y}-04-10,${Y}-04-20,medium,${Y}-05-06,${Y}-05-20,${Y}-05-25,,${Y}-12-01`;
+  const office = await loginPage(browser, server, 'fzb_wang');
+  const refused = await importFile(office, '重大行政决策', 'decisions-bad', [DEC, full, `E2E-JC-2,,历史：缺少专家论证,SFX-D02,,,,,,,,${Y}-05-06,${Y}-05-20,${Y}-05-25,public_participation;risk,`].join('\n') + '\n');
+  expect(refused.status()).toBe(422);
+  const errors = office.locator('.ant-card', { hasText: '导入结果' });
+  await errors.getByText('导入未执行：共 1 处错误，全部数据均未写入').waitFor();
+  await errors.locator('tr', { hasText: '决策日期（decidedDate）' }).getByText('不能执行「作出决策」：以下决策程序尚未完成：专家论证').waitFor();
+  await office.screenshot({ path: `${SHOTS}/decision-import-refused.png`, fullPage: true });
+
+  expect((await importFile(office, '重大行政决策', 'decisions-good', [DEC, full].join('\n') + '\n')).status()).toBe(200);
+  expect((await importFile(office, '听证会、专家论证会、征求意见会', 'decision-events', ['ref,decisionRef,kind,date,participants', `E2E-TZ-1,E2E-JC-1,hearing,${Y}-03-20,24`].join('\n') + '\n')).status()).toBe(200);
+  await office.getByText('导入成功：共 1 行，新增 1，更新 0').waitFor();
+
+  await office.goto(`${server.url}/decisions`);
+  await office.getByRole('link', { name: '历史：城区供热价格调整', exact: true }).click();
+  await office.waitForURL(/\/decisions\/[0-9a-z]{26}$/);
+  await status(office, '已后评估');
+  for (const label of ['公众参与', '专家论证', '风险评估', '合法性审查', '集体讨论决定']) {
+    await office.getByTestId('procedures').locator('.ant-list-item').filter({ hasText: label }).filter({ hasText: '已完成' }).filter({ hasText: '批量导入的历史记录' }).waitFor();
+  }
+  // One hearing, with the events file's participants (the decisions row gave its day only).
+  const hearings = office.locator('.ant-card', { hasText: '听证会、专家论证会、座谈会' }).locator('tr.ant-table-row', { hasText: '听证会' });
+  await hearings.filter({ hasText: '24' }).waitFor();
+  expect(await hearings.count()).toBe(1);
+  // History names no summary date: the workspace says so rather than offering to publish one today.
+  await office.getByText('批量导入的历史记录未载明，见决策档案').first().waitFor();
+  expect(await office.getByRole('button', { name: '公布意见采纳情况' }).count()).toBe(0);
+  await office.screenshot({ path: `${SHOTS}/decision-imported.png`, fullPage: true });
   await office.close();
 });

@@ -385,6 +385,10 @@ describe('imports and figures', () => {
     for (const p of detail.procedures) expect(p.summary).toContain('批量导入的历史记录');
     const labels = (await env.platform.db.selectFrom('timeline_entries').select('label').where('record_id', '=', row.id).orderBy('at').execute()).map((t) => t.label);
     expect(labels).toEqual(expect.arrayContaining(['记录公众参与（批量导入）', '记录专家论证（批量导入）', '记录合法性审查（批量导入）', '记录听证会', '作出决策', '公布决策', '完成决策后评估']));
+    // A consultation held before the platform (no draft on record) is not shown on the portal as if run there.
+    const portal = (await env.app.inject({ method: 'GET', url: '/api/v1/public/decision-consultations' })).json();
+    expect([...portal.open, ...portal.closed].map((c: any) => c.id)).not.toContain(row.id);
+    expect((await env.app.inject({ method: 'GET', url: `/api/v1/public/decision-consultations/${row.id}` })).statusCode).toBe(404);
     // History without the submission date: no legality clock was started (the contract has no such date).
     expect(await env.platform.db.selectFrom('clocks').select('id').where('record_id', '=', row.id).execute()).toHaveLength(0);
 

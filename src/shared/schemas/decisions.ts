@@ -260,6 +260,8 @@ export interface ProcedureView {
   done: boolean;
   notApplicable: boolean;
   skippable: boolean;
+  /** Recorded by an import from history: its dates, its details in the archive. */
+  imported: boolean;
   /** One line: what is recorded, or what is still missing. */
   summary: string;
 }

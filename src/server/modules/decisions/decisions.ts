@@ -497,6 +497,7 @@ function procedureViews(r: DecisionTable): ProcedureView[] {
     done: procedureDone(row, p),
     notApplicable: !!(NA_FIELD[p] && row[DECISION.fields[NA_FIELD[p] as 'ppNaReason'].column]),
     skippable: SKIPPABLE.includes(p),
+    imported: imported.includes(p),
     summary: line(p),
   }));
 }

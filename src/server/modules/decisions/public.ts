@@ -41,11 +41,14 @@ export async function publicCatalog(platform: Platform, year?: number) {
   };
 }
 
+// The consultations run on the portal: a draft published for comment. A consultation an import
+// recorded from history (its dates, no draft) was published elsewhere before the platform.
 const consultationBase = (platform: Platform) =>
   platform.db
     .selectFrom('decisions as d')
     .innerJoin('org_units as u', 'u.id', 'd.unit_id')
     .where('d.comment_start', 'is not', null)
+    .where('d.draft_text', 'is not', null)
     .where('d.comment_start', '<=', chinaToday())
     .where('d.pp_na_reason', 'is', null)
     .where('d.status', '!=', 'terminated');

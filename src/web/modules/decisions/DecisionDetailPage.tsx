@@ -34,6 +34,9 @@ import {
 } from '../../../shared/schemas/decisions.ts';
 import { DECISION_PAGES } from './pages.ts';
 
+/** What an imported history does not give (the evaluation's details of a decision post-evaluated before the system). */
+const UNSTATED = '批量导入的历史记录未载明，见决策档案';
+
 type Kind = 'date' | 'text' | 'textarea' | Readonly<Record<string, string>>;
 interface FieldSpec {
   name: string;
@@ -227,6 +230,7 @@ function Consultation({ decision, refresh }: { decision: DecisionDetail; refresh
   const { busy, run } = useSubmit();
   const manage = can('decision.manage');
   if (decision.ppNaReason || !decision.commentStart) return null;
+  const imported = decision.procedures.some((p) => p.key === 'public_participation' && p.imported);
   const ended = decision.commentEnd! < chinaDate();
   const reload = () => {
     void client.invalidateQueries({ queryKey: ['/decision-comments'] });
@@ -240,7 +244,7 @@ function Consultation({ decision, refresh }: { decision: DecisionDetail; refresh
       style={{ marginBottom: 12 }}
       extra={
         <Space>
-          <a href={`/public/decisions/${decision.id}`} target="_blank" rel="noreferrer">门户网站页面</a>
+          {!imported && <a href={`/public/decisions/${decision.id}`} target="_blank" rel="noreferrer">门户网站页面</a>}
           {manage && decision.status === 'drafting' && !decision.commentSummaryDate && (
             <CreateRecord<CommentView>
               def={COMMENT}
@@ -253,7 +257,7 @@ function Consultation({ decision, refresh }: { decision: DecisionDetail; refresh
               to={() => `/decisions/${decision.id}`}
             />
           )}
-          {manage && ended && !decision.commentSummaryDate && (
+          {manage && ended && decision.status === 'drafting' && !decision.commentSummaryDate && (
             <Button size="small" type="primary" loading={busy} disabled={decision.openComments > 0} onClick={publish} title={decision.openComments > 0 ? '意见全部处理后方可公布' : undefined}>
               公布意见采纳情况
             </Button>
@@ -264,7 +268,7 @@ function Consultation({ decision, refresh }: { decision: DecisionDetail; refresh
       <Descriptions size="small" column={3} style={{ marginBottom: 8 }}>
         <Descriptions.Item label="征求意见期间">{`${decision.commentStart} 至 ${decision.commentEnd}`}</Descriptions.Item>
         <Descriptions.Item label="倒计时">{decision.commentDaysLeft !== null ? <Tag color="blue">剩余 {decision.commentDaysLeft} 天</Tag> : ended ? '已截止' : '未开始'}</Descriptions.Item>
-        <Descriptions.Item label="意见采纳情况">{decision.commentSummaryDate ? `${decision.commentSummaryDate} 已公布` : decision.openComments ? <Tag color="gold">{decision.openComments} 条待处理</Tag> : '未公布'}</Descriptions.Item>
+        <Descriptions.Item label="意见采纳情况">{decision.commentSummaryDate ? `${decision.commentSummaryDate} 已公布` : decision.openComments ? <Tag color="gold">{decision.openComments} 条待处理</Tag> : imported ? '批量导入的历史记录未载明，见决策档案' : '未公布'}</Descriptions.Item>
         {decision.commentShortReason && <Descriptions.Item label="缩短期限理由" span={3}>{decision.commentShortReason}</Descriptions.Item>}
       </Descriptions>
       <RecordLedger<CommentView>
@@ -367,10 +371,10 @@ function Implementation({ decision, refresh }: { decision: DecisionDetail; refre
       {decision.postEvalDate && (
         <Descriptions size="small" column={2} style={{ marginTop: 8 }} title="决策后评估">
           <Descriptions.Item label="完成日期">{decision.postEvalDate}</Descriptions.Item>
-          <Descriptions.Item label="评估结论">{decision.postEvalConclusion ? POST_EVAL_CONCLUSIONS[decision.postEvalConclusion] : ''}</Descriptions.Item>
-          <Descriptions.Item label="评估机构">{decision.postEvaluator}</Descriptions.Item>
-          <Descriptions.Item label="启动情形">{decision.postEvalTrigger}</Descriptions.Item>
-          <Descriptions.Item label="评估报告" span={2}>{decision.postEvalReport}</Descriptions.Item>
+          <Descriptions.Item label="评估结论">{decision.postEvalConclusion ? POST_EVAL_CONCLUSIONS[decision.postEvalConclusion] : UNSTATED}</Descriptions.Item>
+          <Descriptions.Item label="评估机构">{decision.postEvaluator ?? UNSTATED}</Descriptions.Item>
+          <Descriptions.Item label="启动情形">{decision.postEvalTrigger ?? UNSTATED}</Descriptions.Item>
+          <Descriptions.Item label="评估报告" span={2}>{decision.postEvalReport ?? UNSTATED}</Descriptions.Item>
         </Descriptions>
       )}
       <Modal open={open} title="报告决策执行情况" okText="保存" confirmLoading={busy} onOk={submit} onCancel={() => setOpen(false)} destroyOnHidden>
