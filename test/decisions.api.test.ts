@@ -408,6 +408,8 @@ describe('imports and figures', () => {
     await ok(await load('decisions', DEC, [ROW])); // the same history again changes nothing
     const changed = await load('decisions', DEC, [ROW.replace(`${G}-04-10`, `${G}-04-12`)]);
     expect(changed.json().errors).toEqual([expect.objectContaining({ column: '专家论证日期（expertSessionDate）', message: expect.stringContaining('不能再修改决策程序') })]);
+    const redated = await load('decisions', DEC, [ROW.replace(`${G}-05-25`, `${G}-05-26`)]);
+    expect(redated.json().errors).toEqual([expect.objectContaining({ column: '决策日期（decidedDate）', message: expect.stringContaining('不能更改决策日期') })]);
     const back = await load('decisions', DEC, [ROW.replace(/,[^,]*$/, ',')]);
     expect(back.json().errors).toEqual([expect.objectContaining({ column: '后评估完成日期（postEvaluationDate）', message: expect.stringContaining('不能改回更早的状态') })]);
 

@@ -182,9 +182,12 @@ async function writeHistory(v: DecisionRow, id: string, run: RefImportRun): Prom
     { status: 'evaluated', transition: 'evaluate', date: v.postEvaluationDate ?? '', note: '批量导入：评估启动情形、评估机构、结论和报告见决策档案' },
   ];
   const wanted = v.postEvaluationDate ? 3 : v.decidedDate ? 1 : 0;
-  const { status } = await tx.selectFrom('decisions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+  const { status, decided_date: decided, post_eval_date: evaluated } = await tx.selectFrom('decisions').select(['status', 'decided_date', 'post_eval_date']).where('id', '=', id).executeTakeFirstOrThrow();
   const reached = stepReached(status, steps);
   if (wanted < reached) refuseRow(v.decidedDate ? COL.post : COL.decided, `该决策当前为「${DECISION_WORKFLOW.states[status]?.label ?? status}」，导入不能改回更早的状态`);
+  // A step taken keeps its date: the workflow does not take a decision twice.
+  if (decided && v.decidedDate && v.decidedDate !== decided) refuseRow(COL.decided, `该决策已于 ${decided} 作出，导入不能更改决策日期`);
+  if (evaluated && v.postEvaluationDate && v.postEvaluationDate !== evaluated) refuseRow(COL.post, `该决策已于 ${evaluated} 完成后评估，导入不能更改后评估完成日期`);
   // Each transition's refusal on the column of its date: the decision's, then the post-evaluation's.
   if (wanted >= 1 && reached < 1) await on(COL.decided, () => advanceTo(run, IMPORT_WORKFLOW, id, steps, 1, COL.decided));
   if (wanted > 1) await on(COL.post, () => advanceTo(run, IMPORT_WORKFLOW, id, steps, wanted, COL.post));
