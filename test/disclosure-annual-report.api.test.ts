@@ -4,7 +4,7 @@
 // 31 March; another unit can neither read nor change it.
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { advance, answered, createTestEnv, loggedIn, makeFoiRequest, makeStaffedUnit, makeUnit, makeUser, type Agent, type TestEnv } from './harness.ts';
+import { advance, answered, createTestEnv, loggedIn, makeFoiRequest, makeStaffedUnit, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 
 let env: TestEnv;
 let county: Awaited<ReturnType<typeof makeUnit>>;
@@ -156,5 +156,36 @@ describe('the disclosure annual report', () => {
     expect(tooLong.json().detail).toContain('五、存在的主要问题及改进情况');
     const staffDocx = await liaison.get(`/api/v1/foi-annual-reports/${r.id}/docx`);
     expect(staffDocx.statusCode).toBe(200);
+  });
+
+  it("counts a unit's 行政事业性收费 of the year into table 2 in 万元, refusing a duplicate item, a negative amount and another unit's charge", async () => {
+    const u = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: county });
+    const agent = u.agents.unit_liaison;
+    const fee = (values: Record<string, unknown>) => agent.post('/api/v1/fee-items', { unitId: u.unit.id, year: 2025, item: '不动产登记费', basis: '发改价格规〔2016〕2559号', amount: 125_608_000, ...values });
+    const created = answered(await fee({ standard: '住宅类每件80元' }), 201);
+    answered(await fee({ item: '工本费', amount: 38_642_025 }), 201);
+    answered(await fee({ year: 2024, amount: 99_900 }), 201);
+    const duplicate = await fee({});
+    expect(duplicate.statusCode).toBe(400);
+    expect(duplicate.json().errors[0].field).toBe('item');
+    const negative = await fee({ item: '其他', amount: -1 });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().errors[0].field).toBe('amount');
+    // 1,256,080 元 + 386,420.25 元 = 164.25 万元 (to the 元).
+    const t = answered(await agent.get(`/api/v1/disclosure-report-tables?year=2025&unit=${u.unit.code}`));
+    expect(t.table2.fees.amount).toEqual({ indicator: 'foi.fees_collected', value: 164.25 });
+    expect(answered(await agent.get(`/api/v1/fee-items?year=2025`)).items.map((f: any) => f.item).sort()).toEqual(['不动产登记费', '工本费']);
+    // Corrected with the version read; a stale version is refused.
+    answered(await agent.put(`/api/v1/fee-items/${created.id}`, { version: created.version, unitId: u.unit.id, year: 2025, item: '不动产登记费', basis: '发改价格规〔2016〕2559号', amount: 125_000_000 }));
+    expect((await agent.put(`/api/v1/fee-items/${created.id}`, { version: created.version, unitId: u.unit.id, year: 2025, item: '不动产登记费', basis: 'x', amount: 1 })).statusCode).toBe(409);
+    expect((await outsider.get(`/api/v1/fee-items/${created.id}`)).statusCode).toBe(404);
+    expect((await outsider.put(`/api/v1/fee-items/${created.id}`, { version: 2, unitId: u.unit.id, year: 2025, item: 'x', basis: 'x', amount: 1 })).statusCode).toBe(404);
+    // The import: amounts in 元; a bad row imports nothing.
+    const upload = (rows: Record<string, string>[]) => agent.request({ method: 'POST', url: '/api/v1/imports/fee_items', ...multipart('f.jsonl', rows.map((r) => JSON.stringify({ unitCode: u.unit.code, basis: '某文件', ...r })).join('\n')) });
+    expect((await upload([{ ref: 'F1', year: '2025', item: '证书费', amount: '100.50' }, { ref: 'F2', year: '2025', item: '罚款', amount: '-3' }])).statusCode).toBe(422);
+    answered(await upload([{ ref: 'F1', year: '2025', item: '证书费', amount: '100.50' }]));
+    const after = answered(await agent.get(`/api/v1/disclosure-report-tables?year=2025&unit=${u.unit.code}`));
+    // 1,250,000 元 (corrected) + 386,420.25 元 + 100.50 元, to the 元.
+    expect(after.table2.fees.amount.value).toBe(163.6521);
   });
 });

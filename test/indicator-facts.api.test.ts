@@ -43,9 +43,9 @@ const byCode = (values: { code: string; value: number | null; lastYear: number |
  * (an officer counts unless a later suspension or revocation exists — a NOT EXISTS); the final
  * assessment's units and grades (a result counts once its scheme, another table, is final); the
  * public's comments on draft decisions (those on record and, by a UNION, those an import recorded
- * as a count on the decision).
+ * as a count on the decision); the year's 行政事业性收费 (a year column, no date to bucket by).
  */
-const FIGURES_WITHOUT_DELTAS = new Set(['enforcement.certified', 'decisions.public_comments', 'assessment.units', 'assessment.score_sum', 'assessment.excellent', 'assessment.failed']);
+const FIGURES_WITHOUT_DELTAS = new Set(['enforcement.certified', 'foi.fees_collected', 'decisions.public_comments', 'assessment.units', 'assessment.score_sum', 'assessment.excellent', 'assessment.failed']);
 
 describe('indicator summary tables', () => {
   it('put a generation trigger on every table a figure reads', () => {

@@ -50,6 +50,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/foi', label: '依申请公开', icon: <FileTextOutlined />, anyOf: ['foi.read'], inMenu: true, group: '案件办理', page: lazy(() => import('./modules/disclosure/DisclosureRequestsPage.tsx')) },
   { path: '/foi/reports', label: '信息公开年报', icon: <FileWordOutlined />, anyOf: ['foi.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/disclosure/FoiReportsPage.tsx')) },
   { path: '/foi/reports/:id', label: '政府信息公开工作年度报告', anyOf: ['foi.read'], inMenu: false, page: lazy(() => import('./modules/disclosure/FoiReportPage.tsx')) },
+  { path: '/foi/fees', label: '行政事业性收费', icon: <ProfileOutlined />, anyOf: ['foi.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/disclosure/FeesPage.tsx')) },
   { path: '/foi/annual-tables', label: '公开年报统计表', icon: <TableOutlined />, anyOf: ['foi.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/disclosure/DisclosureTablesPage.tsx')) },
   { path: '/foi/:id', label: '公开申请', anyOf: ['foi.read'], inMenu: false, page: lazy(() => import('./modules/disclosure/DisclosureRequestDetailPage.tsx')) },
   { path: '/disputes', label: '矛盾纠纷调解', icon: <CommentOutlined />, anyOf: ['mediation.read'], inMenu: true, group: '案件办理', page: lazy(() => import('./modules/mediation/DisputesPage.tsx')) },

@@ -159,6 +159,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'public.file.download': '下载公开文书',
   'foi.update': '修改政府信息公开申请',
   'foi.classify': '更正政府信息公开申请的年报分类',
+  'foi.fee_create': '登记行政事业性收费',
+  'foi.fee_update': '修改行政事业性收费',
   'litigation.update': '修改应诉案件',
   'review.update': '修改复议案件',
   'task.status': '调整任务状态',

@@ -59,16 +59,17 @@ export type Table4Part = keyof typeof TABLE4_PARTS;
 export const TABLE4_COLUMNS = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计' } as const;
 export type Table4Column = keyof typeof TABLE4_COLUMNS;
 
-/** Table 2's rows: 第二十条第（一）（五）（六）（八）项. */
+/** Table 2's rows: 第二十条第（一）（五）（六）（八）项 (收费 in 万元, from the 行政事业性收费 ledger). */
 export const TABLE2_ROWS = {
   regulations: { item: '第二十条第（一）项', label: '规章', columns: ['issued', 'repealed', 'in_force'] },
   normative: { item: '第二十条第（一）项', label: '行政规范性文件', columns: ['issued', 'repealed', 'in_force'] },
   licensing: { item: '第二十条第（五）项', label: '行政许可', columns: ['decisions'] },
   penalty: { item: '第二十条第（六）项', label: '行政处罚', columns: ['decisions'] },
   coercion: { item: '第二十条第（六）项', label: '行政强制', columns: ['decisions'] },
+  fees: { item: '第二十条第（八）项', label: '行政事业性收费', columns: ['amount'] },
 } as const;
 export type Table2Row = keyof typeof TABLE2_ROWS;
-export const TABLE2_COLUMN_LABELS = { issued: '本年制发件数', repealed: '本年废止件数', in_force: '现行有效件数', decisions: '本年处理决定数量' } as const;
+export const TABLE2_COLUMN_LABELS = { issued: '本年制发件数', repealed: '本年废止件数', in_force: '现行有效件数', decisions: '本年处理决定数量', amount: '本年收费金额（单位：万元）' } as const;
 export type Table2Column = keyof typeof TABLE2_COLUMN_LABELS;
 
 /** A cell of table 2: the figure (an indicator, whose records are its trace), or null where no record type holds it. */

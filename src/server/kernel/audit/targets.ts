@@ -27,8 +27,8 @@ interface Target {
   name: string | null;
 }
 
-/** Accounts and units are named, an annual report by its title (a unit and a year); every other record by its ref. */
-const NAME_COLUMN: Record<string, string> = { user: 'name', org_unit: 'name', annual_report: 'title' };
+/** Accounts and units are named, annual reports by their titles (a unit and a year); every other record by its ref. */
+const NAME_COLUMN: Record<string, string> = { user: 'name', org_unit: 'name', annual_report: 'title', foi_annual_report: 'title' };
 
 /** How to name a target type: an account's or unit's name, a business record's ref, or the kernel's list. */
 function targetOf(platform: Platform, type: string): Target | null {

@@ -131,7 +131,7 @@ export function generatedSentences(t: DisclosureTables, kind: string): FoiReport
   const table3 = `本年度新收政府信息公开申请${n(t3.new.total)}，上年结转${n(t3.carried_in.total)}；办结${n(t3.total.total)}，其中予以公开${n(t3.disclosed.total)}、部分公开${n(t3.partly.total)}；结转下年度继续办理${n(t3.carried_out.total)}。`;
   const table4 = `本年度因政府信息公开被申请行政复议${n(review.total)}，被提起行政诉讼${n(direct.total + after.total)}（其中复议后起诉${n(after.total)}）；已审结的案件中被纠错${n(corrected)}。`;
   const docs = t.table2.normative;
-  const table2 = `本年度${who}制发行政规范性文件${n(docs.issued?.value)}，废止${n(docs.repealed?.value)}，现行有效${n(docs.in_force?.value)}；作出行政许可决定${n(t.table2.licensing.decisions?.value)}、行政处罚决定${n(t.table2.penalty.decisions?.value)}、行政强制决定${n(t.table2.coercion.decisions?.value)}。`;
+  const table2 = `本年度${who}制发行政规范性文件${n(docs.issued?.value)}，废止${n(docs.repealed?.value)}，现行有效${n(docs.in_force?.value)}；作出行政许可决定${n(t.table2.licensing.decisions?.value)}、行政处罚决定${n(t.table2.penalty.decisions?.value)}、行政强制决定${n(t.table2.coercion.decisions?.value)}；收取行政事业性收费${t.table2.fees.amount?.value ?? 0}万元。`;
   return { overview: `${t.year}年，${table2.slice(3)}${table3.slice(3)}${table4.slice(3)}`, table2, table3, table4 };
 }
 

@@ -34,7 +34,10 @@ const TABLE2_FIGURES: Record<Table2Row, Partial<Record<Table2Column, string | nu
   licensing: { decisions: 'enforcement.cases_licence' },
   penalty: { decisions: 'enforcement.cases_penalty' },
   coercion: { decisions: 'enforcement.cases_coercion' },
+  fees: { amount: 'foi.fees_collected' },
 };
+/** 收费 is counted in 元 and printed in 万元 (to the 元: four decimals). */
+const inTable2 = (column: string, value: number) => (column === 'amount' ? Math.round(value) / 10_000 : value);
 
 type Cells<R extends string, C extends string> = Record<R, Record<C, string[]>>;
 const emptyCells = <R extends string, C extends string>(rows: readonly R[], columns: readonly C[]) =>
@@ -66,7 +69,7 @@ async function countTable2(platform: Platform, scope: Awaited<ReturnType<typeof 
   return Object.fromEntries(
     (Object.keys(TABLE2_ROWS) as Table2Row[]).map((row) => [
       row,
-      Object.fromEntries(Object.entries(TABLE2_FIGURES[row]).map(([column, code]) => [column, { indicator: code ?? null, value: code ? (values.get(code) ?? 0) : 0 } satisfies Table2Cell])),
+      Object.fromEntries(Object.entries(TABLE2_FIGURES[row]).map(([column, code]) => [column, { indicator: code ?? null, value: code ? inTable2(column, values.get(code) ?? 0) : 0 } satisfies Table2Cell])),
     ]),
   ) as DisclosureTables['table2'];
 }

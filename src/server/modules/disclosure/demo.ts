@@ -10,6 +10,7 @@ import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_WORKFLOW } from '../../../shared/sch
 import { createRequest } from './disclosure.ts';
 import { FOI_REPORT_WORKFLOW } from '../../../shared/schemas/disclosure-report.ts';
 import { createFoiReport, getFoiReport, updateFoiReport } from './annual-report.ts';
+import { createFee } from './fees.ts';
 import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
 
 type Step = [key: string, afterReceived: number, values?: Record<string, unknown>, note?: string] | ['extend', number];
@@ -42,6 +43,7 @@ const CURRENT: [daysAgo: number, Step[]][] = [
 
 export async function loadDemoDisclosure(platform: Platform, print: (line: string) => void): Promise<void> {
   await loadDemoRequests(platform, print);
+  await loadDemoFees(platform, print);
   await loadDemoReports(platform, print);
 }
 
@@ -75,6 +77,26 @@ async function loadDemoRequests(platform: Platform, print: (line: string) => voi
   }
   for (const [ago, steps] of CURRENT) await run(today - ago, steps);
   print(`依申请公开演示数据：${n} 件（${year - 2}—${year} 年，各状态）。`);
+}
+
+/** 行政事业性收费 of three departments, in yuan for the last two years. */
+const FEES: [unit: string, item: string, basis: string, standard: string, yuan: [number, number]][] = [
+  ['SFX-D09', '不动产登记费', '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）', '住宅类每件80元，非住宅类每件550元', [1_186_240, 1_256_080]],
+  ['SFX-D05', '居民身份证工本费', '《国家发展改革委 财政部关于居民身份证收费标准及有关问题的通知》（发改价格〔2003〕2322号）', '换领、补领每证20元，临时身份证每证10元', [412_360, 386_420]],
+  ['SFX-D11', '城镇垃圾处理费', '《示范县城镇生活垃圾处理费征收管理办法》（示政发〔2019〕12号）', '居民每户每月5元', [2_034_500.5, 2_118_760.25]],
+];
+
+async function loadDemoFees(platform: Platform, print: (line: string) => void): Promise<void> {
+  if (await platform.db.selectFrom('fee_items').select('id').executeTakeFirst()) return;
+  const office = await actingAs(platform, 'fzb_wang');
+  const units = await unitIdsByCode(platform);
+  const year = Number(chinaToday().slice(0, 4));
+  for (const [code, item, basis, standard, amounts] of FEES) {
+    for (const [i, yuan] of amounts.entries()) {
+      await platform.db.transaction().execute((tx) => createFee(tx, platform, office, office.scope, { unitId: units.get(code)!, year: year - 2 + i, item, basis, standard, amount: Math.round(yuan * 100) }));
+    }
+  }
+  print(`行政事业性收费演示数据：${FEES.length} 个部门 ${year - 2}、${year - 1} 年度。`);
 }
 
 /** What only people write in a report: the year's work in brief, its problems, other matters. */

@@ -56,4 +56,13 @@ export const disclosureMigrations: MigrationSet = (dialect) => ({
       await createIndexes(db, 'foi_annual_reports', { year_status: 'year, status' });
     },
   },
+  // 行政事业性收费 (条例 art. 20(8)), by unit, year and item: table 2's 本年收费金额.
+  foi_0008_fee_items: {
+    async up(db: Kysely<any>) {
+      await createRecordTable(db, 'fee_items', `
+        year integer not null, item text not null, basis text not null, standard text, amount_fen integer not null,
+        constraint fee_items_unit_year_item unique (unit_id, year, item)`);
+      await createIndexes(db, 'fee_items', { year: 'year, unit_id' });
+    },
+  },
 });

@@ -9,6 +9,8 @@ import { beforeFoiReportTransition } from './annual-report.ts';
 import { disclosureMigrations } from './migrations.ts';
 import { disclosureRoutes } from './routes.ts';
 import { disclosureRequestsImport } from './imports.ts';
+import { feeItemsImport } from './fee-imports.ts';
+import { FEE_ITEM } from '../../../shared/schemas/fees.ts';
 import { disclosureIndicators } from './indicators.ts';
 import { loadDemoDisclosure } from './demo.ts';
 
@@ -28,8 +30,8 @@ export const foiModule: ModuleManifest = {
   deadlineRules: DISCLOSURE_RULES,
   migrations: disclosureMigrations,
   routes: disclosureRoutes,
-  records: [DISCLOSURE_REQUEST, FOI_REPORT],
-  importTypes: [disclosureRequestsImport],
+  records: [DISCLOSURE_REQUEST, FOI_REPORT, FEE_ITEM],
+  importTypes: [disclosureRequestsImport, feeItemsImport],
   publicForms: [disclosureRequestForm],
   workflows: [DISCLOSURE_WORKFLOW, FOI_REPORT_WORKFLOW],
   beforeTransition: async (platform, recordType, record, transition) => (recordType === FOI_REPORT_RECORD_TYPE ? beforeFoiReportTransition(platform, record, transition) : undefined),

@@ -11,6 +11,8 @@ import type { RequestContext } from '../../kernel/auth/context.ts';
 import { disclosureCellQuery, disclosureTablesQuery } from '../../../shared/schemas/disclosure-report.ts';
 import { cellRecords, countDisclosureTables } from './annual-tables.ts';
 import { foiReportRoutes } from './annual-report-routes.ts';
+import { FEE_ITEM, feeInput, feeListQuery, feeUpdateInput } from '../../../shared/schemas/fees.ts';
+import { createFee, getFee, listFees, updateFee } from './fees.ts';
 
 export async function disclosureRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['政府信息公开'];
@@ -71,6 +73,26 @@ export async function disclosureRoutes(api: FastifyInstance, platform: Platform)
   });
 
   foiReportRoutes(api, platform);
+
+  recordRoutes(api, platform, FEE_ITEM, {
+    url: '/fee-items', tags, permissions: { create: 'foi.manage', read: 'foi.read' }, sheet: '行政事业性收费',
+    summaries: {
+      list: '行政事业性收费（按单位、年度：收费项目、依据、标准、本年收费金额）',
+      export: '按当前筛选导出行政事业性收费台账（.xlsx）',
+      create: '登记行政事业性收费（同一单位同一年度的收费项目不重复）',
+      read: '行政事业性收费详情',
+    },
+    query: feeListQuery, body: feeInput,
+    list: (ctx, query) => listFees(platform, ctx.scope, query),
+    create: (tx, ctx, body) => createFee(tx, platform, ctx, ctx.scope, body),
+    read: (ctx, id) => getFee(platform, ctx.scope, id),
+  });
+  changeRoute(
+    api,
+    { method: 'PUT', url: '/fee-items/:id', permission: 'foi.manage', summary: '修改行政事业性收费（需提供版本号）', tags, body: feeUpdateInput, status: 200 },
+    (ctx, id, { version, ...body }) => platform.db.transaction().execute((tx) => updateFee(tx, platform, ctx, ctx.scope, id, version, body)),
+    (ctx, id) => getFee(platform, ctx.scope, id),
+  );
 
   unmaskRoute(api, { url, tags, summary: '查看申请人完整身份证号或手机号（记入审计日志）' }, (ctx, id, field) => unmaskApplicant(platform, ctx, id, field));
 }

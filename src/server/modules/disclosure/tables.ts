@@ -46,9 +46,22 @@ export interface FoiAnnualReportTable extends StampColumns {
   publish_due: string;
 }
 
+/** 行政事业性收费: one per unit, year and item. */
+export interface FeeItemTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  unit_id: string;
+  year: number;
+  item: string;
+  basis: string;
+  standard: string | null;
+  amount_fen: number;
+}
+
 declare module '../../kernel/db/tables.ts' {
   interface Database {
     foi_requests: DisclosureRequestTable;
     foi_annual_reports: FoiAnnualReportTable;
+    fee_items: FeeItemTable;
   }
 }
