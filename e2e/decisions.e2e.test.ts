@@ -274,6 +274,13 @@ it('the law office imports decisions\' history: refused rows listed with the wor
   const hearings = office.locator('.ant-card', { hasText: '听证会、专家论证会、座谈会' }).locator('tr.ant-table-row', { hasText: '听证会' });
   await hearings.filter({ hasText: '24' }).waitFor();
   expect(await hearings.count()).toBe(1);
+  // The hearing corrected in the workspace: who took part, from the archive (its missing notice date stays allowed as recorded).
+  await hearings.getByText('更正', { exact: true }).click();
+  const modal = dialog(office, '更正听证会记录');
+  await modal.waitFor();
+  await modal.getByLabel('参加人员').fill('消费者代表10名、经营者代表6名、专家3名、人大代表政协委员5名');
+  await save(modal);
+  await hearings.filter({ hasText: '消费者代表10名' }).waitFor();
   // History names no summary date: the workspace says so rather than offering to publish one today.
   await office.getByText('批量导入的历史记录未载明，见决策档案').first().waitFor();
   expect(await office.getByRole('button', { name: '公布意见采纳情况' }).count()).toBe(0);

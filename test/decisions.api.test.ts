@@ -139,7 +139,14 @@ describe('a decision', () => {
     expect(after).toMatchObject({ version: d.version, commentStart: null, legalitySubmittedDate: null, riskLevel: null, events: [] });
     // A shorter period with its reason is recorded; a hearing announced 7 days ahead too.
     await ok(await proc(liaisonA, d.id, 'public_participation', { draftText: DRAFT, commentStart: day(-20), commentEnd: day(0), commentShortReason: '春运前须完成调整，情况紧急' }));
-    await ok(await liaisonA.post(`/api/v1/decisions/${d.id}/events`, { kind: 'hearing', date: day(5), noticeDate: day(-2), participants: 0 }), 201);
+    const announced = (await ok(await liaisonA.post(`/api/v1/decisions/${d.id}/events`, { kind: 'hearing', date: day(5), noticeDate: day(-2), participants: 0 }), 201)).events[0];
+    // The same hearing, corrected once its participants are chosen (the same rules: a notice moved too late is refused).
+    const late = await liaisonA.put(`/api/v1/decisions/${d.id}/events/${announced.id}`, { version: announced.version, kind: 'hearing', date: day(5), noticeDate: day(0), participants: 15 });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().errors[0]).toMatchObject({ field: 'noticeDate' });
+    const corrected = await ok(await liaisonA.put(`/api/v1/decisions/${d.id}/events/${announced.id}`, { version: announced.version, kind: 'hearing', date: day(5), noticeDate: day(-2), participants: 15, participantList: '居民代表8名、专家2名、人大代表政协委员5名' }));
+    expect(corrected.events).toEqual([expect.objectContaining({ id: announced.id, participants: 15, participantList: '居民代表8名、专家2名、人大代表政协委员5名', noticeDate: day(-2) })]);
+    expect((await liaisonB.put(`/api/v1/decisions/${d.id}/events/${announced.id}`, { version: corrected.events[0].version, kind: 'hearing', date: day(5), noticeDate: day(-2), participants: 1 })).statusCode).toBe(404);
   });
 
   it('runs the legality review\'s clock (decision.legality_review) from submission to the opinion, shown with its due date and light', async () => {

@@ -418,5 +418,7 @@ export const EVENT = defineRecord({
   },
 });
 export const eventInput = createInput(EVENT, {}, ['kind', 'date', 'noticeDate', 'participants', 'participantList', 'record']);
+/** A recorded event corrected (after a hearing announced ahead: its participants, their list, the minutes). */
+export const eventUpdate = createInput(EVENT, { version }, ['kind', 'date', 'noticeDate', 'participants', 'participantList', 'record']);
 export type EventInput = z.infer<typeof eventInput>;
-export type EventView = { id: string; ref: string | null; kind: keyof typeof EVENT_KINDS; kindLabel: string; date: string; noticeDate: string | null; participants: number; participantList: string | null; record: string | null };
+export type EventView = { id: string; version: number; ref: string | null; kind: keyof typeof EVENT_KINDS; kindLabel: string; date: string; noticeDate: string | null; participants: number; participantList: string | null; record: string | null };

@@ -506,7 +506,7 @@ export async function eventsOf(db: Executor, decisionId: string): Promise<EventV
   const rows = await db.selectFrom('decision_events').selectAll().where('decision_id', '=', decisionId).orderBy('date').orderBy('id').execute();
   return rows.map(eventView);
 }
-const eventView = (e: DecisionEventTable): EventView => ({ id: e.id, ref: e.ref, kind: e.kind as keyof typeof EVENT_KINDS, kindLabel: EVENT_KINDS[e.kind as keyof typeof EVENT_KINDS] ?? e.kind, date: e.date, noticeDate: e.notice_date, participants: Number(e.participants), participantList: e.participant_list, record: e.record });
+const eventView = (e: DecisionEventTable): EventView => ({ id: e.id, version: e.version, ref: e.ref, kind: e.kind as keyof typeof EVENT_KINDS, kindLabel: EVENT_KINDS[e.kind as keyof typeof EVENT_KINDS] ?? e.kind, date: e.date, noticeDate: e.notice_date, participants: Number(e.participants), participantList: e.participant_list, record: e.record });
 
 export async function getDecision(platform: Platform, scope: DataScope, id: string): Promise<DecisionDetail> {
   const row = rowInScope((await decisionQuery(platform.db).where('d.id', '=', id).executeTakeFirst()) as DecisionRow | undefined, scope, '重大行政决策');
@@ -554,9 +554,9 @@ export async function addEvent(tx: Tx, platform: Platform, actor: Actor, scope: 
  * A recorded event corrected (an import's row again, with its ref): the same rules as a new one; what
  * the input leaves out (the notice date, the list of participants, the record) stays as recorded.
  */
-export async function updateEvent(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, eventId: string, version: number, input: Partial<EventInput> & Pick<EventInput, 'kind' | 'date' | 'participants'> & { ref?: string | null }, options: EventOptions = {}): Promise<void> {
+export async function updateEvent(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, eventId: string, version: number, input: Partial<EventInput> & Pick<EventInput, 'kind' | 'date' | 'participants'> & { ref?: string | null }, options: EventOptions & { decisionId?: string } = {}): Promise<void> {
   const e = await tx.selectFrom('decision_events').selectAll().where('id', '=', eventId).executeTakeFirst();
-  if (!e || !inScope(scope, e.unit_id)) throw notFound('公众参与活动');
+  if (!e || !inScope(scope, e.unit_id) || (options.decisionId && e.decision_id !== options.decisionId)) throw notFound('公众参与活动');
   const merged: EventInput = {
     kind: input.kind,
     date: input.date,
@@ -565,7 +565,9 @@ export async function updateEvent(tx: Tx, platform: Platform, actor: Actor, scop
     participantList: input.participantList !== undefined ? input.participantList : e.participant_list,
     record: input.record !== undefined ? input.record : e.record,
   } as EventInput;
-  checkEvent(merged, options);
+  // A hearing recorded from history without its notice date keeps that allowance while its day and kind stay as recorded.
+  const asRecorded = !merged.noticeDate && !e.notice_date && e.kind === merged.kind && e.date === merged.date;
+  checkEvent(merged, { imported: options.imported || asRecorded });
   const columns = { kind: merged.kind, date: merged.date, notice_date: merged.noticeDate ?? null, participants: merged.participants, participant_list: merged.participantList ?? null, record: merged.record ?? null, ...(input.ref !== undefined ? { ref: input.ref } : {}) };
   const changed = Object.entries(columns).some(([c, v]) => String((e as unknown as Record<string, unknown>)[c] ?? '') !== String(v ?? ''));
   if (!changed) return;

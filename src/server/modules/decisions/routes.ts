@@ -21,13 +21,14 @@ import {
   decisionInput,
   decisionListQuery,
   eventInput,
+  eventUpdate,
   implementationReportInput,
   type CatalogItemView,
   type CommentView,
   type DecisionView,
   type Procedure,
 } from '../../../shared/schemas/decisions.ts';
-import { addEvent, addImplementationReport, createCatalogItem, createComment, createDecision, getCatalogItem, getComment, getDecision, listCatalog, listComments, listDecisions, publishCommentSummary, recordProcedure, updateCatalogItem } from './decisions.ts';
+import { addEvent, updateEvent, addImplementationReport, createCatalogItem, createComment, createDecision, getCatalogItem, getComment, getDecision, listCatalog, listComments, listDecisions, publishCommentSummary, recordProcedure, updateCatalogItem } from './decisions.ts';
 import { publicCatalog, publicConsultation, publicConsultations } from './public.ts';
 import { decisionArchive } from './archive.ts';
 import { attachmentDisposition } from '../../kernel/attachments/store.ts';
@@ -90,6 +91,20 @@ export async function decisionRoutes(api: FastifyInstance, platform: Platform): 
   });
   changeRoute(api, { method: 'POST', url: '/decisions/:id/comment-summary', permission: 'decision.manage', summary: '公布意见采纳情况（征求意见期结束、意见全部处理后）', tags, body: commentSummaryInput }, (ctx, id, body) => inTx((tx) => publishCommentSummary(tx, platform, ctx, ctx.scope, id, body.version, body.date)), readDecision);
   changeRoute(api, { method: 'POST', url: '/decisions/:id/events', permission: 'decision.manage', summary: '记录听证会、专家论证会、座谈会或征求意见会（听证会须提前7日公告）', tags, body: eventInput }, (ctx, id, body) => inTx((tx) => addEvent(tx, platform, ctx, ctx.scope, id, body)), readDecision);
+  route(api, {
+    method: 'PUT',
+    url: '/decisions/:id/events/:eventId',
+    permission: 'decision.manage',
+    summary: '更正听证会、专家论证会或座谈会的记录（如听证会举行后补记参加人员和会议记录）',
+    tags,
+    params: z.object({ id: z.string().min(1).max(64), eventId: z.string().min(1).max(64) }),
+    body: eventUpdate,
+    handler: async ({ ctx, params, body }) => {
+      const { version, ...input } = body;
+      await inTx((tx) => updateEvent(tx, platform, ctx, ctx.scope, params.eventId, version, input, { decisionId: params.id }));
+      return getDecision(platform, ctx.scope, params.id);
+    },
+  });
   changeRoute(api, { method: 'POST', url: '/decisions/:id/reports', permission: 'decision.manage', summary: '报告决策执行情况', tags, body: implementationReportInput }, (ctx, id, body) => inTx((tx) => addImplementationReport(tx, platform, ctx, ctx.scope, id, body)), readDecision);
 
   route(api, {

@@ -29,6 +29,7 @@ import {
   RISK_LEVELS,
   type CommentView,
   type DecisionDetail,
+  type EventView,
   type Procedure,
   type ProcedureView,
 } from '../../../shared/schemas/decisions.ts';
@@ -288,20 +289,34 @@ function Consultation({ decision, refresh }: { decision: DecisionDetail; refresh
 function Events({ decision, refresh }: { decision: DecisionDetail; refresh(): void }) {
   const { can } = useAuth();
   const [open, setOpen] = useState(false);
+  /** The event being corrected (a hearing held after its notice: its participants and minutes), or null for a new one. */
+  const [editing, setEditing] = useState<EventView | null>(null);
   const [form] = Form.useForm();
   const { busy, run } = useSubmit();
   const kind = Form.useWatch('kind', form);
+  const manage = can('decision.manage');
+  const openForm = (event: EventView | null) => {
+    setEditing(event);
+    form.resetFields();
+    setOpen(true);
+  };
+  // The form is mounted afresh each time it opens (destroyOnHidden), with what is recorded when correcting.
+  const initial = editing
+    ? { kind: editing.kind, date: dayjs(editing.date), noticeDate: editing.noticeDate ? dayjs(editing.noticeDate) : undefined, participants: editing.participants, participantList: editing.participantList ?? undefined, record: editing.record ?? undefined }
+    : { kind: 'hearing', participants: 0 };
   const submit = async () => {
     const v = await form.validateFields();
     let refused: unknown = null;
+    const values = { kind: v.kind, date: dateOf(v.date), noticeDate: dateOf(v.noticeDate), participants: v.participants ?? 0, participantList: v.participantList || undefined, record: v.record || undefined };
     const ok = await run(async () => {
       try {
-        await post(`/decisions/${decision.id}/events`, { kind: v.kind, date: dateOf(v.date), noticeDate: dateOf(v.noticeDate), participants: v.participants ?? 0, participantList: v.participantList || undefined, record: v.record || undefined });
+        if (editing) await put(`/decisions/${decision.id}/events/${editing.id}`, { version: editing.version, ...values });
+        else await post(`/decisions/${decision.id}/events`, values);
       } catch (e) {
         refused = e;
         throw e;
       }
-    }, '已记录');
+    }, editing ? '已更正' : '已记录');
     if (!ok) {
       if (refused instanceof ApiError) form.setFields(refused.errors.filter((x) => x.field && ['noticeDate', 'date', 'participants'].includes(x.field)).map((x) => ({ name: x.field!, errors: [x.message] })));
       return;
@@ -310,7 +325,7 @@ function Events({ decision, refresh }: { decision: DecisionDetail; refresh(): vo
     refresh();
   };
   return (
-    <Card size="small" title="听证会、专家论证会、座谈会" style={{ marginBottom: 12 }} extra={can('decision.manage') && <Button size="small" onClick={() => { form.resetFields(); setOpen(true); }}>记录活动</Button>}>
+    <Card size="small" title="听证会、专家论证会、座谈会" style={{ marginBottom: 12 }} extra={manage && <Button size="small" onClick={() => openForm(null)}>记录活动</Button>}>
       <Table
         size="small"
         rowKey="id"
@@ -324,17 +339,18 @@ function Events({ decision, refresh }: { decision: DecisionDetail; refresh(): vo
           { title: '参加人数', dataIndex: 'participants', width: 90 },
           { title: '参加人员', dataIndex: 'participantList', ellipsis: true },
           { title: '记录', dataIndex: 'record', ellipsis: true },
+          ...(manage ? [{ title: '操作', key: 'act', width: 64, render: (_: unknown, e: EventView) => <a onClick={() => openForm(e)}>更正</a> }] : []),
         ]}
       />
-      <Modal open={open} title="记录听证会、专家论证会或座谈会" okText="保存" confirmLoading={busy} onOk={submit} onCancel={() => setOpen(false)} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ kind: 'hearing', participants: 0 }}>
+      <Modal open={open} title={editing ? `更正${editing.kindLabel}记录` : '记录听证会、专家论证会或座谈会'} okText="保存" confirmLoading={busy} onOk={submit} onCancel={() => setOpen(false)} destroyOnHidden>
+        <Form form={form} layout="vertical" initialValues={initial}>
           <Form.Item name="kind" label="类别" rules={[{ required: true }]}>
             <Select options={Object.entries(EVENT_KINDS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           <Form.Item name="date" label="举行日期" rules={[{ required: true, message: '请选择举行日期' }]}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="noticeDate" label="公告日期" rules={kind === 'hearing' ? [{ required: true, message: '听证会须填写公告日期' }] : []} extra={kind === 'hearing' ? '听证会应于举行7日前公告时间、地点和拟听证事项（条例第十七条）' : undefined}>
+          <Form.Item name="noticeDate" label="公告日期" rules={kind === 'hearing' && !(editing && !editing.noticeDate) ? [{ required: true, message: '听证会须填写公告日期' }] : []} extra={kind === 'hearing' ? '听证会应于举行7日前公告时间、地点和拟听证事项（条例第十七条）' : undefined}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="participants" label="参加人数" rules={[{ required: true, message: '请填写参加人数' }]}>
