@@ -132,7 +132,9 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
     if (def.kind === 'count' || def.kind === 'sum') continue;
     const parts: [string, 'count' | 'sum'][] = def.kind === 'rate' ? [[def.numerator, 'count'], [def.denominator, 'count']] : def.kind === 'average' ? [[def.sum, 'sum'], [def.count, 'count']] : [[def.of, 'count']];
     for (const [part, kind] of parts) {
-      if (indicators.get(part)?.kind !== kind) throw new Error(`指标 ${def.code} 引用的 ${part} 不是已注册的${kind === 'sum' ? '合计' : '计数'}指标`);
+      // A rate may also divide two sums (e.g. days saved over statutory days: a time compression rate).
+      const found = indicators.get(part)?.kind;
+      if (found !== kind && !(def.kind === 'rate' && found === 'sum')) throw new Error(`指标 ${def.code} 引用的 ${part} 不是已注册的${kind === 'sum' ? '合计' : '计数'}指标`);
     }
   }
 

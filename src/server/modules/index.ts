@@ -14,6 +14,7 @@ import { reportsModule } from './reports/module.ts';
 import { normativeModule } from './normative/module.ts';
 import { assessmentModule } from './assessment/module.ts';
 import { decisionsModule } from './decisions/module.ts';
+import { servicesModule } from './services/module.ts';
 
 // 政府信息公开 after the normative documents and enforcement: its annual reports count their records.
-export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, proposalsModule, mediationModule, normativeModule, enforcementModule, foiModule, decisionsModule, assessmentModule, reportsModule];
+export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, proposalsModule, mediationModule, normativeModule, enforcementModule, foiModule, decisionsModule, servicesModule, assessmentModule, reportsModule];

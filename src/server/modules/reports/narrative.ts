@@ -36,6 +36,9 @@ function shortcomings(figures: Figures): string[] {
     const which = [corrected > 0 ? `行政复议纠错${span(figures, 'review.corrected')}` : null, lost > 0 ? `行政诉讼败诉${span(figures, 'litigation.lost')}` : null].filter(Boolean).join('、');
     points.push(`行政执法规范化水平有待提高，${which}`);
   }
+  if (count(figures, 'services.bad_ratings') > count(figures, 'services.bad_ratings_fixed') && figures.has('services.bad_rating_fix_rate')) {
+    points.push(`政务服务“好差评”差评整改还不到位，差评整改率为${span(figures, 'services.bad_rating_fix_rate')}`);
+  }
   return points;
 }
 
@@ -53,6 +56,10 @@ export function draftNarrative(sectionKey: string, kind: UnitKind, year: number,
       // Only a unit that has a catalog item or a decision in the year says it kept the procedures.
       if (count(figures, 'decisions.catalog_items') === 0 && count(figures, 'decisions.decided') === 0) return '';
       return '<p>严格落实《重大行政决策程序暂行条例》，编制并公布年度重大行政决策事项目录，重大行政决策履行公众参与、专家论证、风险评估、合法性审查、集体讨论决定等法定程序。</p>';
+    case 'measures.services':
+      // Only a unit with service items in its list speaks of them.
+      if (count(figures, 'services.items') === 0) return '';
+      return '<p>深化“放管服”改革，实行政务服务事项清单管理并动态调整，推进“最多跑一次”“一网通办”，压缩审批时限；全面落实政务服务“好差评”制度，差评实行回访、整改、核验闭环管理。</p>';
     default:
       return '';
   }
