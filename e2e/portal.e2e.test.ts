@@ -227,7 +227,7 @@ it('the home page leads to every section, and the staff login page to the report
   const v = await visitor(PHONE);
   await open(v.page, '/public');
   const nav = v.page.getByRole('navigation', { name: '栏目' });
-  expect(await nav.getByRole('link').allTextContents()).toEqual(['首页', '年度报告', '规范性文件库', '重大行政决策', '行政复议', '政府信息公开', '行政执法公示', '进度查询']);
+  expect(await nav.getByRole('link').allTextContents()).toEqual(['首页', '年度报告', '规范性文件库', '重大行政决策', '行政复议', '政府信息公开', '行政执法公示', '政务服务', '进度查询']);
   await v.page.getByRole('main').getByRole('link', { name: '年度报告', exact: true }).click();
   await v.page.getByRole('heading', { level: 1, name: '法治政府建设年度报告' }).waitFor();
   expect(new URL(v.page.url()).pathname).toBe('/public/reports');

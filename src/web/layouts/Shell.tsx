@@ -11,7 +11,7 @@ import { ALL_SCOPE_ROLES, ROLES, type Role } from '../../shared/roles.ts';
 import { GlobalSearch } from '../modules/search/GlobalSearch.tsx';
 
 /** The menu's groups in one order for every role (a role sees the ones it may reach). */
-const GROUP_ORDER = ['', '督查督办', '统计分析', '案件办理', '依法决策', '行政执法', '合法性审查', '期限管理', '系统管理', '安全审计'];
+const GROUP_ORDER = ['', '督查督办', '统计分析', '案件办理', '依法决策', '行政执法', '政务服务', '合法性审查', '期限管理', '系统管理', '安全审计'];
 const groupRank = (group: string) => {
   const i = GROUP_ORDER.indexOf(group);
   return i === -1 ? GROUP_ORDER.length : i;

@@ -85,6 +85,15 @@ export const SECTIONS: readonly PortalSection[] = [
     ],
   },
   {
+    title: '政务服务',
+    summary: '查询政务服务事项清单：办理时限、是否“最多跑一次”、能否网上办理；办事后对政务服务进行“好差评”，差评由实施单位回访整改。',
+    path: '/public/services',
+    routes: [
+      { pattern: '/public/services', page: lazy(() => import('./services/ServicesPage.tsx')) },
+      { pattern: '/public/services/rate', page: applyPage('service-rating', { label: '政务服务', to: '/public/services' }) },
+    ],
+  },
+  {
     title: '进度查询',
     summary: '凭查询码和查询密码查看网上申请的办理进度，提交补正材料，下载答复文书。',
     path: '/public/track',
