@@ -102,6 +102,33 @@ describe('a 差评', () => {
     expect(await env.platform.db.selectFrom('problems').select('id').where('source_id', '=', a.id).executeTakeFirst()).toBeUndefined();
   });
 
+  it('follows the rule as the law office configures it (provinces differ), and closes its problem once verified', async () => {
+    const rules = (await office.get('/api/v1/deadline-rules')).json().items;
+    const rule = rules.find((r: any) => r.code === 'services.bad_rating_fix');
+    expect(rule).toMatchObject({ period: 15, unit: 'working_days' });
+    const set = (period: number, version: number) => office.put('/api/v1/deadline-rules/services.bad_rating_fix', { name: rule.name, period, unit: rule.unit, citation: rule.citation, note: rule.note ?? undefined, version });
+    const changed = await set(10, rule.version);
+    expect(changed.statusCode, changed.body).toBe(200);
+    try {
+      const it1 = (await item(liaisonA)).json();
+      const r = (await rate(liaisonA, it1.id, { receivedDate: '2025-09-26' })).json();
+      expect(r.due).toBe('2025-10-16'); // 10 working days across 国庆
+    } finally {
+      expect((await set(15, changed.json().version)).statusCode).toBe(200);
+    }
+    // An overdue follow-up's problem closes when the law office verifies its rectification.
+    const it2 = (await item(liaisonA)).json();
+    const late = (await rate(liaisonA, it2.id, { receivedDate: '2025-01-06' })).json();
+    await runDailyJob(env.platform, undefined, { force: true });
+    const problem = () => env.platform.db.selectFrom('problems').select(['status']).where('source_type', '=', 'service_rating').where('source_id', '=', late.id).executeTakeFirst();
+    expect(await problem()).toMatchObject({ status: 'open' });
+    expect((await advance(liaisonA, 'service_rating', late.id, 'rectify', { version: 1, values: { rectification: '已整改' } })).statusCode).toBe(200);
+    expect((await advance(office, 'service_rating', late.id, 'verify', { version: 2 })).statusCode).toBe(200);
+    expect(await problem()).toMatchObject({ status: 'closed' });
+    // Nor can another unit read its cases.
+    expect((await liaisonB.get(`/api/v1/service-items/${it2.id}/cases`)).statusCode).toBe(404);
+  });
+
   it('refuses bad input naming the field', async () => {
     const it1 = (await item(liaisonA)).json();
     for (const [body, text] of [
@@ -207,6 +234,26 @@ describe('imports and figures', () => {
     const refusedCases = await upload(office, 'service_cases', badCases);
     expect(refusedCases.statusCode).toBe(422);
     expect(refusedCases.json().errors.map((e: any) => e.row)).toEqual([1, 2]);
+  });
+});
+
+describe('imports within the importer\'s scope', () => {
+  it('a unit imports only its own items, cases and ratings', async () => {
+    const mine = (await item(liaisonA, { code: 'SCOPE-A' })).json();
+    await env.platform.db.updateTable('service_items').set({ ref: 'SCOPE-A-REF' }).where('id', '=', mine.id).execute();
+    const items = await upload(liaisonB, 'service_items', [{ ref: 'SB1', unitCode: unitA.code, code: 'X', name: 'x', kind: 'licence', listedFrom: '2024-01-01' }]);
+    expect(items.statusCode).toBe(422);
+    expect(items.json().errors[0]).toMatchObject({ column: '实施单位编码（unitCode）' });
+    const ratings = await upload(liaisonB, 'service_ratings', [{ ref: 'SB2', itemRef: 'SCOPE-A-REF', date: '2025-03-03', level: 'unsatisfied' }]);
+    expect(ratings.statusCode).toBe(422);
+    expect(ratings.json().errors[0].message).toContain('不存在或无权访问');
+    const cases = await upload(liaisonB, 'service_cases', [{ ref: 'SB3', itemRef: 'SCOPE-A-REF', month: '2025-01', count: '5' }]);
+    expect(cases.statusCode).toBe(422);
+    // Its own unit's: imported; a unit's import leaves a rectified 差评 for the law office to verify.
+    const own = await upload(liaisonA, 'service_ratings', [{ ref: 'SA1', itemRef: 'SCOPE-A-REF', date: '2025-03-03', level: 'unsatisfied', named: '是', rectifiedDate: '2025-03-10' }]);
+    expect(own.statusCode, own.body).toBe(200);
+    const row = await env.platform.db.selectFrom('service_ratings').select(['status', 'revisit_date', 'rectified_date']).where('ref', '=', 'SA1').executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'submitted', revisit_date: '2025-03-10', rectified_date: '2025-03-10' });
   });
 });
 
