@@ -5,6 +5,7 @@
 // (fzb_wang) verifies and closes it. The 事项清单 ledger and an item's versions are shown on the way.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
 import { chinaToday } from '../src/server/kernel/calendar/days.ts';
 
@@ -21,6 +22,13 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, what).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), `${what} scrolls sideways`).toBe(false);
+}
 
 /** Takes the record's workflow transition `key`, filling its dialog first, and waits for the status. */
 async function act(page: Page, key: string, status: string, fill: (modal: Locator) => Promise<void> = async () => {}) {
@@ -47,10 +55,12 @@ it('a citizen rates an item from the published list; the unit calls back and rec
   const entry = phone.locator('.item-list li').filter({ hasText: '食品经营许可' });
   expect(await entry.textContent()).toContain('最多跑一次');
   expect(await entry.textContent()).toContain('承诺时限 5 个工作日');
+  await expectAccessible(phone, 'the service list');
   await phone.screenshot({ path: `${SCREENSHOTS}/services-portal-list-phone.png`, fullPage: true });
   await entry.getByRole('link', { name: '评价该事项' }).click();
   await phone.getByRole('heading', { level: 1, name: '政务服务“好差评”' }).waitFor();
   expect(await phone.locator('#itemId option:checked').textContent()).toBe('示范县行政审批服务局｜食品经营许可');
+  await expectAccessible(phone, 'the rating form');
   await phone.getByLabel('非常不满意', { exact: true }).check();
   await phone.locator('#comment').fill('材料已在网上提交，窗口又要求提交纸质材料，跑了两次。');
   await phone.locator('#raterPhone').fill('13900139000');

@@ -171,6 +171,8 @@ export const SERVICE_RATING = defineRecord({
   table: 'service_ratings',
   fields: {
     itemId: f.record('评价事项', { required: true, list: true, display: 'itemName', example: 'SX-000105001000' }),
+    /** The item's unit (the unit that handled the case), set from the item. */
+    unitId: f.unit('实施单位', { input: false, importName: false, list: true, filter: true }),
     receivedDate: f.date('评价日期', { column: 'date', importName: 'date', required: true, notAfterToday: true, list: true, filter: true, sort: true, note: '事项在该日应在清单内', example: '2025-04-08' }),
     level: f.enum('评价等级', RATING_LEVELS, { required: true, list: true, filter: true, sort: true, example: '不满意' }),
     named: f.boolean('实名评价', { list: true, filter: true, note: '实名差评须回访', example: '是' }),
@@ -217,17 +219,16 @@ export const serviceRatingListQuery = listQuery(SERVICE_RATING, {
   /** Only 差评 (their follow-ups). */
   bad: z.enum(['true', 'false'], { error: '差评（bad）应为 true 或 false' }).optional().meta({ title: '只看差评' }),
   itemId: z.string().trim().max(64).optional().meta({ title: '事项' }),
-  unitId: z.string().trim().max(64).optional().meta({ title: '单位' }),
 });
 export type ServiceRatingListQuery = z.infer<typeof serviceRatingListQuery>;
 
 export const serviceItemView = viewSchema(SERVICE_ITEM, { unitName: z.string(), status: z.string(), statusLabel: z.string(), title: z.string(), previousId: z.string().nullable() });
-export const serviceRatingView = viewSchema(SERVICE_RATING, { title: z.string(), itemName: z.string(), unitId: z.string(), unitName: z.string(), status: z.string(), statusLabel: z.string(), bad: z.boolean(), due: z.string().nullable(), light: z.enum(['green', 'yellow', 'red']).nullable() });
+export const serviceRatingView = viewSchema(SERVICE_RATING, { title: z.string(), itemName: z.string(), unitName: z.string(), status: z.string(), statusLabel: z.string(), bad: z.boolean(), due: z.string().nullable(), light: z.enum(['green', 'yellow', 'red']).nullable() });
 export const serviceCaseView = viewSchema(SERVICE_CASE, { itemName: z.string(), unitId: z.string() });
 
 export type ServiceItemView = RecordView<typeof SERVICE_ITEM.fields> & StatusView & { title: string; unitName: string; previousId: string | null };
 export type ServiceCaseView = RecordView<typeof SERVICE_CASE.fields> & { itemName: string; unitId: string };
-export type ServiceRatingView = RecordView<typeof SERVICE_RATING.fields> & StatusView & DueView & { title: string; itemName: string; unitId: string; unitName: string; bad: boolean };
+export type ServiceRatingView = RecordView<typeof SERVICE_RATING.fields> & StatusView & DueView & { title: string; itemName: string; unitName: string; bad: boolean };
 
 /** An item's page: the version, the item's other versions, and its cases and ratings by year. */
 export interface ServiceItemDetail extends ServiceItemView {

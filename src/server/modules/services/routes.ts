@@ -68,7 +68,6 @@ export async function servicesRoutes(api: FastifyInstance, platform: Platform): 
     summaries: { list: '好差评及差评整改（bad=true 只看差评）', export: '按当前筛选导出好差评台账（.xlsx）', create: '登记评价（差评自评价日起按 services.bad_rating_fix 计整改期限）', read: '评价及差评整改详情' },
     query: serviceRatingListQuery, body: serviceRatingInput, responses: { list: pageOf(serviceRatingView), record: serviceRatingView },
     columns: exportColumns<ServiceRatingView>(SERVICE_RATING, [
-      { header: '实施单位', width: 20, value: (r) => r.unitName },
       { header: '整改期限', width: 12, value: (r) => r.due },
       { header: '状态', width: 12, value: (r) => r.statusLabel },
     ]),

@@ -7,7 +7,7 @@ import type { Executor, Tx } from '../../kernel/db/index.ts';
 import { likeEscape } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import { assertInScope, inScope, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, inScope, type DataScope } from '../../kernel/auth/scope.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -291,7 +291,6 @@ const toRatingViews = (platform: Platform, rows: RatingRow[]): Promise<ServiceRa
     ...maskedSealed(platform, SERVICE_RATING, r),
     title: r.title,
     itemName: r.item_name,
-    unitId: r.unit_id,
     unitName: r.unit_name,
     bad: isBadLevel(r.level),
     due,
@@ -304,10 +303,6 @@ export async function listRatings(platform: Platform, scope: DataScope, query: O
   if (query.bad === 'true') base = base.where('r.level', 'in', ['unsatisfied', 'very_unsatisfied']);
   if (query.bad === 'false') base = base.where('r.level', 'not in', ['unsatisfied', 'very_unsatisfied']);
   if (query.itemId) base = base.where('r.item_id', '=', query.itemId);
-  if (query.unitId) {
-    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
-    base = base.where('r.unit_id', 'in', unit ? await subtreeUnitIds(platform.db, unit.path) : ['']);
-  }
   // Open follow-ups first, by their deadline (the oldest rating first).
   const open = (q: any) => q.orderBy(sql`case when r.status in ('pending', 'rectifying', 'submitted', 'appealing') then 0 else 1 end`).orderBy('r.date', 'desc');
   const page = await listPage<RatingRow>(platform.db, base, SERVICE_RATING, { alias: 'r', unitColumn: 'r.unit_id', defaultSort: { field: 'receivedDate', order: 'desc' }, defaultOrder: open }, scope, query);

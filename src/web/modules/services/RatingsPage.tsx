@@ -32,7 +32,6 @@ export default function RatingsPage() {
         />
       }
       trailing={[
-        { key: 'unit', title: '实施单位', width: 160, render: (_, r) => r.unitName },
         { key: 'due', title: '整改期限', width: 200, render: (_, r) => (!r.bad ? '—' : r.light ? <DueTag due={r.due!} light={r.light} /> : r.due ? <Tag>{r.due}</Tag> : '—') },
       ]}
     >
