@@ -25,7 +25,9 @@ const PUBLIC_API = new Set(['POST /api/v1/auth/login', 'GET /api/v1/openapi.json
   'GET /api/v1/public/enforcement-bodies', 'GET /api/v1/public/enforcement-bodies/:id', 'GET /api/v1/public/normative-docs', 'GET /api/v1/public/normative-docs/:id',
   'GET /api/v1/public/enforcement-decisions',
   // results of finished cleanups of normative documents (normative-cleanups.api.test.ts).
-  'GET /api/v1/public/normdoc-cleanups']);
+  'GET /api/v1/public/normdoc-cleanups',
+  // The service item list as it stands today (services.api.test.ts).
+  'GET /api/v1/public/service-items']);
 const lastAudit = (action: string) =>
   env.platform.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 const concrete = (url: string) => url.replace(/:(\w+)/g, 'x');
