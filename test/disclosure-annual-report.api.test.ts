@@ -188,4 +188,32 @@ describe('the disclosure annual report', () => {
     // 1,250,000 元 (corrected) + 386,420.25 元 + 100.50 元, to the 元.
     expect(after.table2.fees.amount.value).toBe(163.6521);
   });
+
+  it('reports the 信息处理费 charged and paid in section 六, the payment time not counting against the reply', async () => {
+    const u = await makeStaffedUnit(env, ['unit_liaison', 'unit_head'] as const, { parent: county });
+    const agent = u.agents.unit_liaison;
+    const charged = answered(await agent.post('/api/v1/foi-requests', { unitId: u.unit.id, applicantName: '甲公司', applicantType: 'business', content: '十年来全部行政许可卷宗', channel: 'online', receivedDate: '2025-03-03' }), 201);
+    const dueBefore = answered(await agent.get(`/api/v1/foi-requests/${charged.id}`)).due;
+    const zero = await agent.post(`/api/v1/workflow/foi_request/${charged.id}/transitions/charge_notice`, { version: charged.version, date: '2025-03-10', values: { processingFee: 0 } });
+    expect(zero.statusCode).toBe(400);
+    expect(zero.json().detail).toContain('信息处理费');
+    const notified = await advance(agent, 'foi_request', charged.id, 'charge_notice', { version: charged.version, date: '2025-03-10', values: { processingFee: 25_000 } });
+    expect(notified.status).toBe('charging');
+    expect(answered(await agent.get(`/api/v1/foi-requests/${charged.id}`))).toMatchObject({ processingFee: 25_000, feeNoticeDate: '2025-03-10' });
+    const paid = await advance(agent, 'foi_request', charged.id, 'fee_paid', { version: notified.version, date: '2025-03-24' });
+    // Ten working days waiting for the payment push the reply deadline back.
+    expect(answered(await agent.get(`/api/v1/foi-requests/${charged.id}`)).due > dueBefore).toBe(true);
+    await advance(agent, 'foi_request', charged.id, 'reply', { version: paid.version, date: '2025-04-10', values: { replyType: 'disclosed' } });
+    const lapsed = answered(await agent.post('/api/v1/foi-requests', { unitId: u.unit.id, applicantName: '乙', applicantType: 'person', content: '全部会议纪要', channel: 'online', receivedDate: '2025-05-06' }), 201);
+    const n2 = await advance(agent, 'foi_request', lapsed.id, 'charge_notice', { version: lapsed.version, date: '2025-05-08', values: { processingFee: 10_000 } });
+    await advance(agent, 'foi_request', lapsed.id, 'close', { version: n2.version, date: '2025-06-20', note: '逾期未缴费', values: { outcomeReason: 'other_2' } });
+
+    const r = answered(await draft(agent, u.unit.id, 2025), 201);
+    expect(r.tables.processingFees).toEqual({ notices: 2, paid: 1, paidFen: 25_000 });
+    expect(r.generated.other).toBe('本年度依据《政府信息公开信息处理费管理办法》发出信息处理费收费通知2件，申请人缴纳信息处理费1件、共250.00元。');
+    expect(r.tables.table3.other_2).toMatchObject({ person: 1, total: 1 });
+    expect(r.tables.checks.every((c: any) => c.ok)).toBe(true);
+    const quiet = answered(await draft(agent, u.unit.id, 2024), 201);
+    expect(quiet.generated.other).toBe('本年度未收取信息处理费。');
+  });
 });

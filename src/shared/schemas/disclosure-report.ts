@@ -92,6 +92,8 @@ export interface DisclosureTables {
   table2: Record<Table2Row, Partial<Record<Table2Column, Table2Cell>>>;
   table3: Record<Table3Row, Record<Table3Column, number>>;
   table4: Record<Table4Part, Record<Table4Column, number>>;
+  /** 信息处理费 (section 六): charge notices sent in the year, and the charges paid in it (in fen). */
+  processingFees: { notices: number; paid: number; paidFen: number };
   checks: DisclosureReportCheck[];
 }
 
@@ -173,7 +175,7 @@ export const FOI_REPORT_STATUSES = stateLabels(FOI_REPORT_WORKFLOW);
 export const FOI_REPORT_SECTIONS = {
   overview: { heading: '一、总体情况', guide: '概述本年度政府信息公开工作的组织领导、主动公开、依申请公开、政府信息管理、平台建设和监督保障等情况。下方的统计概要由系统按台账生成。' },
   problems: { heading: '五、存在的主要问题及改进情况', guide: '实事求是分析本年度工作存在的主要问题，说明上一年度问题的改进情况和下一步措施。' },
-  other: { heading: '六、其他需要报告的事项', guide: '依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，以及其他需要报告的事项（无则写“无”）。' },
+  other: { heading: '六、其他需要报告的事项', guide: '收取信息处理费的情况由系统按台账生成（见下方）；此处填写其他需要报告的事项，如人大代表建议和政协提案办理、年度工作要点落实情况等（无则写“无”）。' },
 } as const;
 export type FoiReportSectionKey = keyof typeof FOI_REPORT_SECTIONS;
 export const FOI_REPORT_TABLE_HEADINGS = { table2: '二、主动公开政府信息情况', table3: '三、收到和处理政府信息公开申请情况', table4: '四、政府信息公开行政复议、行政诉讼情况' } as const;
@@ -247,8 +249,8 @@ export interface FoiReportSection {
 /** The report as printed: the staff's sections, the generated sentences, the tables. */
 export type FoiReportContent = {
   sections: FoiReportSection[];
-  /** The summary of the figures closing section 一, and the sentence leading each table. */
-  generated: { overview: string; table2: string; table3: string; table4: string };
+  /** The summary of the figures closing section 一, the sentence leading each table, the charges opening section 六. */
+  generated: { overview: string; table2: string; table3: string; table4: string; other: string };
   tables: DisclosureTables;
   /** True once approved: the tables are the approved ones, not counted now. */
   frozen: boolean;
@@ -256,7 +258,7 @@ export type FoiReportContent = {
 
 export const foiReportDetailView = foiReportView.extend({
   sections: z.array(z.object({ key: z.string(), heading: z.string(), guide: z.string(), text: z.string() })).meta({ title: '章节' }),
-  generated: z.object({ overview: z.string(), table2: z.string(), table3: z.string(), table4: z.string() }).meta({ title: '生成的统计表述' }),
+  generated: z.object({ overview: z.string(), table2: z.string(), table3: z.string(), table4: z.string(), other: z.string() }).meta({ title: '生成的统计表述' }),
   tables: z.looseObject({ year: z.number().int(), checks: z.array(z.looseObject({ key: z.string(), ok: z.boolean(), message: z.string() })) }).meta({ title: '统计表（二、三、四）及校验结果' }),
   frozen: z.boolean().meta({ title: '统计表已定稿' }),
   clocks: z.array(z.looseObject({ key: z.string(), status: z.string() })).meta({ title: '期限' }),

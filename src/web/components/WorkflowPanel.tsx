@@ -1,7 +1,7 @@
 // A record's workflow: status, the actions this user may take (with their guards), the statutory
 // clocks with their explanations, the evidence and the timeline. Every module's detail page uses it.
 import { useState, type ReactNode } from 'react';
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Select, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { GenerateDocuments } from '../modules/documents/GenerateDocuments.tsx';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -40,10 +40,12 @@ interface InputField {
   optional: boolean;
   /** A calendar date (isoDate): picked, sent as YYYY-MM-DD. */
   date: boolean;
+  /** An amount kept in fen: entered in yuan. */
+  money: boolean;
 }
 
 /** A form value as the transition's input takes it (a picked date as YYYY-MM-DD). */
-const asInput = (f: InputField, value: unknown) => (f.date && value ? (value as Dayjs).format('YYYY-MM-DD') : value);
+const asInput = (f: InputField, value: unknown) => (f.date && value ? (value as Dayjs).format('YYYY-MM-DD') : f.money && typeof value === 'number' ? Math.round(value * 100) : value);
 
 function inputFields(t: TransitionDef | undefined): InputField[] {
   const shape = (t?.input as any)?._zod?.def?.shape ?? {};
@@ -52,7 +54,7 @@ function inputFields(t: TransitionDef | undefined): InputField[] {
     const inner = optional ? schema._zod.def.innerType : schema;
     const meta = inner.meta?.() ?? schema.meta?.() ?? {};
     const options = inner._zod?.def?.type === 'enum' ? ((meta.options as Record<string, string>) ?? Object.fromEntries(Object.keys(inner._zod.def.entries).map((k) => [k, k]))) : null;
-    return { key, label: meta.title ?? key, schema, options, optional, date: meta.format === 'date' };
+    return { key, label: meta.title ?? key, schema, options, optional, date: meta.format === 'date', money: meta.format === 'fen' };
   });
 }
 
@@ -234,6 +236,8 @@ export function WorkflowPanel({ def, recordId, onChanged, hint }: { def: Workflo
             <Form.Item key={f.key} name={f.key} label={f.label} rules={[zodRule(f.schema, (v) => asInput(f, v))]} required={!f.optional}>
               {f.date ? (
                 <DatePicker autoFocus={i === 0} style={{ width: '100%' }} />
+              ) : f.money ? (
+                <InputNumber min={0.01} precision={2} addonAfter="元" autoFocus={i === 0} style={{ width: 200 }} data-testid={`input-${f.key}`} />
               ) : f.options ? (
                 <Select options={Object.entries(f.options).map(([value, label]) => ({ value, label }))} autoFocus={i === 0} data-testid={`input-${f.key}`} />
               ) : (

@@ -31,6 +31,7 @@ export function foiReportDocx(report: PublicFoiReportFull): Promise<Buffer> {
       headingParagraph(problems.heading, 1),
       ...textParagraphs(problems.text),
       headingParagraph(other.heading, 1),
+      ...textParagraphs(report.generated.other),
       ...textParagraphs(other.text),
     ],
   });

@@ -132,7 +132,11 @@ export function generatedSentences(t: DisclosureTables, kind: string): FoiReport
   const table4 = `本年度因政府信息公开被申请行政复议${n(review.total)}，被提起行政诉讼${n(direct.total + after.total)}（其中复议后起诉${n(after.total)}）；已审结的案件中被纠错${n(corrected)}。`;
   const docs = t.table2.normative;
   const table2 = `本年度${who}制发行政规范性文件${n(docs.issued?.value)}，废止${n(docs.repealed?.value)}，现行有效${n(docs.in_force?.value)}；作出行政许可决定${n(t.table2.licensing.decisions?.value)}、行政处罚决定${n(t.table2.penalty.decisions?.value)}、行政强制决定${n(t.table2.coercion.decisions?.value)}；收取行政事业性收费${t.table2.fees.amount?.value ?? 0}万元。`;
-  return { overview: `${t.year}年，${table2.slice(3)}${table3.slice(3)}${table4.slice(3)}`, table2, table3, table4 };
+  const fees = t.processingFees;
+  const other = fees.notices || fees.paid
+    ? `本年度依据《政府信息公开信息处理费管理办法》发出信息处理费收费通知${n(fees.notices)}，申请人缴纳信息处理费${n(fees.paid)}、共${(fees.paidFen / 100).toFixed(2)}元。`
+    : '本年度未收取信息处理费。';
+  return { overview: `${t.year}年，${table2.slice(3)}${table3.slice(3)}${table4.slice(3)}`, table2, table3, table4, other };
 }
 
 function sectionsOf(row: Pick<FoiAnnualReportTable, 'sections'>): FoiReportContent['sections'] {

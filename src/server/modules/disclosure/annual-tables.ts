@@ -55,10 +55,10 @@ export interface CountedTables {
 /** Counts the three tables and runs the cross-checks. `unitCode` absent: the whole platform. */
 export async function countDisclosureTables(platform: Platform, year: number, unitCode: string | undefined): Promise<CountedTables> {
   const scope = await scopeForUnitCode(platform, year, unitCode);
-  const [table2, three, four] = await Promise.all([countTable2(platform, scope), countTable3(platform, year, scope.unitIds), countTable4(platform, year, scope.unitIds)]);
+  const [table2, three, four, processingFees] = await Promise.all([countTable2(platform, scope), countTable3(platform, year, scope.unitIds), countTable4(platform, year, scope.unitIds), countProcessingFees(platform, year, scope.unitIds)]);
   const table3 = counts(three.cells);
   return {
-    tables: { year, unit: scope.unitCode, table2, table3, table4: counts(four), checks: [...balanceChecks(table3, three.cells), ...three.problems] },
+    tables: { year, unit: scope.unitCode, table2, table3, table4: counts(four), processingFees, checks: [...balanceChecks(table3, three.cells), ...three.problems] },
     table3Cells: three.cells,
     table4Cells: four,
   };
@@ -117,6 +117,20 @@ async function countTable3(platform: Platform, year: number, unitIds: readonly s
   if (noType.length) problems.push({ key: 'applicant_type', ok: false, message: `${noType.length} 件申请未填写申请人类型，表三无法分列，请在申请中补填`, recordIds: noType });
   if (noOutcome.length) problems.push({ key: 'outcome_reason', ok: false, message: `${noOutcome.length} 件本年已办结的申请未填写办理结果，表三无法计入“本年度办理结果”，请补填`, recordIds: noOutcome });
   return { cells, problems };
+}
+
+/** 信息处理费: the notices sent in the year, and the charges paid in it. */
+async function countProcessingFees(platform: Platform, year: number, unitIds: readonly string[] | null): Promise<DisclosureTables['processingFees']> {
+  const { start, end } = yearBounds(year);
+  let q = platform.db
+    .selectFrom('foi_requests')
+    .select(['fee_notice_date', 'fee_paid_date', 'processing_fee_fen'])
+    .where((eb) => eb.or([eb.and([eb('fee_notice_date', '>=', start), eb('fee_notice_date', '<=', end)]), eb.and([eb('fee_paid_date', '>=', start), eb('fee_paid_date', '<=', end)])]));
+  if (unitIds) q = q.where('unit_id', 'in', unitIds);
+  const rows = await q.execute();
+  const inYear = (d: string | null) => !!d && d >= start && d <= end;
+  const paid = rows.filter((r) => inYear(r.fee_paid_date));
+  return { notices: rows.filter((r) => inYear(r.fee_notice_date)).length, paid: paid.length, paidFen: paid.reduce((sum, r) => sum + Number(r.processing_fee_fen ?? 0), 0) };
 }
 
 /** 一 + 二 = 三（七） + 四, column by column. */

@@ -1,5 +1,5 @@
 // The demo county's disclosure requests over three years, in every state (a supplement restart, a
-// third-party consultation, an extension, a late reply), and last year's 政府信息公开工作年度报告 of
+// third-party consultation, an extension, a late reply, a 信息处理费 charged and paid), and last year's 政府信息公开工作年度报告 of
 // 城关镇 and of the county, published. Idempotent.
 import type { Platform } from '../../kernel/platform.ts';
 import { actingAs } from '../../kernel/auth/acting-as.ts';
@@ -20,7 +20,8 @@ const CONTENTS = ['某地块国有土地上房屋征收补偿方案', '2024年�
 // A past year's requests, received every 55 days from 10 January: the last, received in December
 // and answered late in January, is carried over into the next year (table 3 of the annual report).
 const PAST: Step[][] = [
-  [['reply', 12, { replyType: 'disclosed' }]],
+  // A large request charged 信息处理费 (120 元), paid, then answered.
+  [['charge_notice', 5, { processingFee: 12_000 }], ['fee_paid', 11], ['reply', 24, { replyType: 'disclosed' }]],
   [['reply', 18, { replyType: 'partly' }]],
   [['request_supplement', 3, undefined, '申请内容不明确'], ['supplement_received', 10], ['reply', 30, { replyType: 'disclosed' }]],
   [['consult', 5], ['third_party_done', 19], ['reply', 33, { replyType: 'refused', outcomeReason: 'refused_6' }]],
@@ -102,7 +103,7 @@ async function loadDemoFees(platform: Platform, print: (line: string) => void): 
 /** What only people write in a report: the year's work in brief, its problems, other matters. */
 const WRITTEN = {
   problems: '一是部分依申请公开答复的说理不够充分，引用条款不够准确；二是政府信息管理动态调整不够及时。下一步，将加强业务培训，规范答复文书，定期清理公开目录。',
-  other: '本年度未收取信息处理费。无其他需要报告的事项。',
+  other: '无其他需要报告的事项。',
 };
 
 async function reportStep(platform: Platform, username: string, id: string, key: string, date: string) {

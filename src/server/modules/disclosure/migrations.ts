@@ -65,4 +65,12 @@ export const disclosureMigrations: MigrationSet = (dialect) => ({
       await createIndexes(db, 'fee_items', { year: 'year, unit_id' });
     },
   },
+  // 信息处理费: the charge notified, when, and when it was paid (年报 section 六).
+  foi_0009_processing_fee: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('foi_requests').addColumn('processing_fee_fen', 'integer').execute();
+      await db.schema.alterTable('foi_requests').addColumn('fee_notice_date', 'text').execute();
+      await db.schema.alterTable('foi_requests').addColumn('fee_paid_date', 'text').execute();
+    },
+  },
 });

@@ -23,6 +23,10 @@ export interface DisclosureRequestTable extends StampColumns {
   reply_type: string | null;
   /** The row of table 3 (OUTCOME_REASONS); set when replied or closed. */
   outcome_reason: string | null;
+  /** 信息处理费 notified (fen), the notice's date, the payment's date. */
+  processing_fee_fen: number | null;
+  fee_notice_date: string | null;
+  fee_paid_date: string | null;
 }
 
 /** 政府信息公开工作年度报告: one per unit and year. */

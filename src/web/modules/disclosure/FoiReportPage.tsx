@@ -32,10 +32,11 @@ const Paragraphs = ({ text, testId }: { text: string; testId?: string }) => (
   </div>
 );
 
-function Section({ section, editable, children }: { section: FoiReportSection; editable: boolean; children?: React.ReactNode }) {
+function Section({ section, editable, before, children }: { section: FoiReportSection; editable: boolean; before?: React.ReactNode; children?: React.ReactNode }) {
   return (
     <div className="report-section">
       <h2 className="report-heading level-1">{section.heading}</h2>
+      {before}
       {editable ? (
         <Form.Item name={['sections', section.key]} rules={[zodRule(field(field(foiReportUpdateInput, 'sections'), section.key))]} style={{ marginBottom: 8 }}>
           <Input.TextArea autoSize={{ minRows: 3 }} placeholder={section.guide} aria-label={section.heading} data-testid={`section-${section.key}`} />
@@ -180,7 +181,7 @@ export default function FoiReportPage() {
                   <div style={{ overflowX: 'auto' }}><Table4 t={r.tables} onOpen={setCell} /></div>
                 </div>
                 <Section section={section('problems')} editable={editable} />
-                <Section section={section('other')} editable={editable} />
+                <Section section={section('other')} editable={editable} before={<Generated text={r.generated.other} testId="generated-other" />} />
                 <div className="report-signature">
                   <div>{r.issuer}</div>
                   <div>{r.issuedDate ? chineseDate(r.issuedDate) : '（成文日期）'}</div>

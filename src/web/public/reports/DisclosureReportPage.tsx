@@ -49,6 +49,7 @@ function Report({ report }: { report: PublicFoiReportFull }) {
         {(['problems', 'other'] as const).map((key) => (
           <section key={key}>
             <h2>{section(key).heading}</h2>
+            {key === 'other' && <Paragraphs text={report.generated.other} />}
             <Paragraphs text={section(key).text} />
           </section>
         ))}
