@@ -210,9 +210,10 @@ export const DISCLOSURE_REQUEST = defineRecord({
     contactAddress: f.text('通信地址或电子邮箱', { max: 200, importName: false, export: false }),
     replyDate: f.date('答复日期', { input: false, notBefore: ['receivedDate'], list: true, sort: true, note: '不早于收到日期', example: '2025-10-30' }),
     replyType: f.enum('答复类型', REPLY_TYPES, { input: false, list: true, filter: true, sort: true, example: '予以公开' }),
-    processingFee: f.money('信息处理费', { input: false, column: 'processing_fee_fen', importName: false, note: '发出收费通知时填写' }),
-    feeNoticeDate: f.date('收费通知日期', { input: false, importName: false, notBefore: ['receivedDate'] }),
-    feePaidDate: f.date('缴费日期', { input: false, importName: false, notBefore: ['feeNoticeDate'] }),
+    // On the request's page only once charged (most requests are free).
+    processingFee: f.money('信息处理费', { input: false, detail: false, column: 'processing_fee_fen', importName: false, note: '发出收费通知时填写' }),
+    feeNoticeDate: f.date('收费通知日期', { input: false, detail: false, importName: false, notBefore: ['receivedDate'] }),
+    feePaidDate: f.date('缴费日期', { input: false, detail: false, importName: false, notBefore: ['feeNoticeDate'] }),
     outcomeReason: f.enum('办理结果', OUTCOME_REASON_LABELS, { input: false, filter: true, note: '按政府信息公开工作年度报告表三的情形；已答复或不再处理的申请必填（撤回的申请计入“其他处理·其他”）', example: '予以公开' }),
   },
 });
