@@ -237,6 +237,28 @@ describe('imports and figures', () => {
   });
 });
 
+describe('versions through the import', () => {
+  it('a change to the list is a new row of the same code from the day the old one leaves; each year counts the version it had at its end, every figure listing its records', async () => {
+    const county = await makeUnit(env.platform, { kind: 'county' });
+    const u = await makeUnit(env.platform, { parent: county, name: '版本测试局' });
+    const v = (ref: string, extra: Record<string, string>) => ({ ref, unitCode: u.code, code: 'Z1', name: '版本事项', kind: 'licence', statutoryDays: '20', listedFrom: '2024-01-01', ...extra });
+    const ok = await upload(office, 'service_items', [v('V1', { promisedDays: '10', maxOneVisit: '否', listedUntil: '2025-03-01' }), v('V2', { promisedDays: '4', maxOneVisit: '是', listedFrom: '2025-03-01' })]);
+    expect(ok.statusCode, ok.body).toBe(200);
+    const overlap = await upload(office, 'service_items', [v('V3', { promisedDays: '4', listedFrom: '2025-06-01' })]);
+    expect(overlap.statusCode).toBe(422);
+    expect(overlap.json().errors[0].message).toContain('已有在册版本');
+    const at = async (year: number) => (await office.get(`/api/v1/indicators?year=${year}&unit=${u.code}`)).json().indicators;
+    expect(await at(2024)).toMatchObject({ 'services.items': 1, 'services.max_one_visit_rate': 0, 'services.time_compression_rate': 0.5 });
+    expect(await at(2025)).toMatchObject({ 'services.items': 1, 'services.max_one_visit_rate': 1, 'services.time_compression_rate': 0.8 });
+    const records = (await office.get(`/api/v1/indicators/services.items/records?year=2025&unit=${u.code}`)).json();
+    const v2 = await env.platform.db.selectFrom('service_items').select('id').where('ref', '=', 'V2').executeTakeFirstOrThrow();
+    expect(records.items.map((r: any) => r.id)).toEqual([v2.id]);
+    expect(records.items[0].link).toBe(`/service-items/${v2.id}`);
+    // The item's page lists both versions.
+    expect((await office.get(`/api/v1/service-items/${v2.id}`)).json().versions.map((x: any) => x.listedFrom)).toEqual(['2025-03-01', '2024-01-01']);
+  });
+});
+
 describe('imports within the importer\'s scope', () => {
   it('a unit imports only its own items, cases and ratings', async () => {
     const mine = (await item(liaisonA, { code: 'SCOPE-A' })).json();
