@@ -56,6 +56,24 @@ describe('service items', () => {
     expect(late.json().detail).toContain('不在清单内');
   });
 
+  it('keeps a version\'s ratings and case volumes inside its listing period: 移出清单, 更正 and 清单调整 that would leave one outside are refused', async () => {
+    const it1 = (await item(liaisonA)).json();
+    expect((await rate(liaisonA, it1.id, { receivedDate: '2025-05-05', level: 'satisfied' })).statusCode).toBe(201);
+    expect((await liaisonA.post('/api/v1/service-cases', { itemId: it1.id, month: '2024-03', count: 9 })).statusCode).toBe(201);
+    const early = await advance(liaisonA, 'service_item', it1.id, 'delist', { version: 1, date: '2025-03-01', note: '并入其他事项' });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().detail).toContain('2025-05-05 已有评价');
+    const corrected = await liaisonA.put(`/api/v1/service-items/${it1.id}`, { version: 1, name: '食品经营许可', kind: 'licence', statutoryDays: 20, promisedDays: 5, listedFrom: '2024-06-01' });
+    expect(corrected.statusCode).toBe(400);
+    expect(corrected.json().detail).toContain('2024-03 已登记办件量');
+    const revised = await liaisonA.post(`/api/v1/service-items/${it1.id}/versions`, { version: 1, name: '食品经营许可', kind: 'licence', statutoryDays: 20, promisedDays: 3, listedFrom: '2025-04-01' });
+    expect(revised.statusCode).toBe(400);
+    expect(revised.json().errors[0].field).toBe('listedFrom');
+    const delisted = await advance(liaisonA, 'service_item', it1.id, 'delist', { version: 1, date: '2025-06-01', note: '并入其他事项' });
+    expect(delisted.statusCode, delisted.body).toBe(200);
+    expect((await liaisonA.get(`/api/v1/service-items/${it1.id}`)).json()).toMatchObject({ status: 'delisted', listedUntil: '2025-06-01' });
+  });
+
   it('keeps each unit to its own items: another unit can neither read nor change them', async () => {
     const mine = (await item(liaisonA)).json();
     expect((await liaisonB.get(`/api/v1/service-items/${mine.id}`)).statusCode).toBe(404);

@@ -1,12 +1,12 @@
-import { afterTransitionOf, type ModuleManifest } from '../../kernel/modules.ts';
+import type { ModuleManifest } from '../../kernel/modules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { SERVICE_CASE, SERVICE_ITEM, SERVICE_ITEM_WORKFLOW, SERVICE_RATING, SERVICE_RATING_RECORD_TYPE, SERVICE_RATING_WORKFLOW } from '../../../shared/schemas/services.ts';
+import { SERVICE_CASE, SERVICE_ITEM, SERVICE_ITEM_RECORD_TYPE, SERVICE_ITEM_WORKFLOW, SERVICE_RATING, SERVICE_RATING_RECORD_TYPE, SERVICE_RATING_WORKFLOW } from '../../../shared/schemas/services.ts';
 import { servicesMigrations } from './migrations.ts';
 import { servicesRoutes } from './routes.ts';
 import { serviceCasesImport, serviceItemsImport, serviceRatingsImport } from './imports.ts';
 import { servicesIndicators } from './indicators.ts';
 import { ratingForm } from './public-form.ts';
-import { feedOverdue, syncRatingProblem } from './services.ts';
+import { checkDelisting, feedOverdue, syncRatingProblem } from './services.ts';
 import { loadDemoServices } from './demo.ts';
 
 /** 政务服务 / 好差评 (domain.md §2.11; 国办发〔2019〕51号). The rule services.bad_rating_fix is a kernel default (domain.md §6). */
@@ -24,7 +24,10 @@ export const servicesModule: ModuleManifest = {
   workflows: [SERVICE_ITEM_WORKFLOW, SERVICE_RATING_WORKFLOW],
   indicators: servicesIndicators,
   publicForms: [ratingForm],
-  afterTransition: afterTransitionOf(SERVICE_RATING_RECORD_TYPE, syncRatingProblem),
+  afterTransition: async (tx, _platform, recordType, record, _transition, date) => {
+    if (recordType === SERVICE_RATING_RECORD_TYPE) await syncRatingProblem(tx, record, date);
+    if (recordType === SERVICE_ITEM_RECORD_TYPE) await checkDelisting(tx, record);
+  },
   onEscalate: async (tx, _platform, clock) => {
     if (clock.record_type === SERVICE_RATING_RECORD_TYPE) await feedOverdue(tx, clock);
   },

@@ -72,6 +72,18 @@ async function assertNoOverlap(tx: Executor, unitId: string, code: string, from:
   if (other) throw fieldError('listedFrom', '列入清单日期', `事项编码 ${code} 在该期间已有在册版本（${other.listed_from} 起${other.listed_until ? `至 ${other.listed_until}` : ''}），清单调整请新增版本`);
 }
 
+/**
+ * A version's listing period keeps its ratings and case volumes inside it: a 更正, a 清单调整 or a
+ * 移出清单 that would leave a rating or a month of cases outside the period is refused, naming them.
+ */
+export async function assertCoversRecords(tx: Executor, itemId: string, from: string, until: string | null | undefined, field: string, label: string): Promise<void> {
+  const ratings = tx.selectFrom('service_ratings').select(['date']).where('item_id', '=', itemId).where((eb) => (until ? eb.or([eb('date', '<', from), eb('date', '>=', until)]) : eb('date', '<', from)));
+  const rating = await ratings.orderBy('date').executeTakeFirst();
+  if (rating) throw fieldError(field, label, `该版本 ${rating.date} 已有评价，在册期间须包含该日`);
+  const month = await tx.selectFrom('service_cases').select(['month']).where('item_id', '=', itemId).where((eb) => (until ? eb.or([eb('month', '<', from.slice(0, 7)), eb('month', '>', until.slice(0, 7))]) : eb('month', '<', from.slice(0, 7)))).orderBy('month').executeTakeFirst();
+  if (month) throw fieldError(field, label, `该版本 ${month.month} 已登记办件量，在册期间须包含该月`);
+}
+
 async function unitInScope(tx: Executor, scope: DataScope, unitId: string): Promise<void> {
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', unitId).executeTakeFirst();
   if (!unit || !inScope(scope, unit.id)) throw fieldError('unitId', '实施单位', '不存在或无权访问');
@@ -115,6 +127,7 @@ export async function updateItem(tx: Tx, platform: Platform, actor: Actor, scope
   assertInScope(scope, item.unit_id, '政务服务事项');
   checkLimits(input);
   await assertNoOverlap(tx, item.unit_id, item.code, input.listedFrom, input.listedUntil, id);
+  await assertCoversRecords(tx, id, input.listedFrom, input.listedUntil, input.listedUntil && input.listedUntil !== item.listed_until ? 'listedUntil' : 'listedFrom', input.listedUntil && input.listedUntil !== item.listed_until ? '移出清单日期' : '列入清单日期');
   const { unitId: _u, code: _c, ...fields } = input as ServiceItemInput;
   const next = await updateVersioned(
     tx,
@@ -141,6 +154,7 @@ export async function reviseItem(tx: Tx, platform: Platform, actor: Actor, scope
   if (item.listed_until) throw conflict('该版本已移出清单，只能调整在册的版本');
   if (input.listedFrom <= item.listed_from) throw fieldError('listedFrom', '列入清单日期', `新版本应晚于当前版本的列入日期 ${item.listed_from}`);
   checkLimits(input);
+  await assertCoversRecords(tx, id, item.listed_from, input.listedFrom, 'listedFrom', '列入清单日期');
   await updateVersioned(tx, 'service_items', id, input.version, { listed_until: input.listedFrom, status: 'delisted' }, actor.id);
   await addTimeline(tx, actor, { recordType: SERVICE_ITEM_RECORD_TYPE, recordId: id, action: 'revise', label: '清单调整：由新版本替代', fromStatus: 'listed', toStatus: 'delisted', note: `自 ${input.listedFrom} 起按新版本办理` });
   const { version: _v, ...fields } = input;
@@ -274,6 +288,11 @@ export async function feedOverdue(tx: Tx, clock: { record_id: string; unit_id: s
   const r = await tx.selectFrom('service_ratings').select(['id', 'title', 'status']).where('id', '=', clock.record_id).executeTakeFirst();
   if (!r || r.status === 'closed' || r.status === 'voided') return;
   await openProblem(tx, { sourceType: SERVICE_RATING_RECORD_TYPE, sourceId: r.id, sourceLabel: '差评整改超期', unitId: clock.unit_id, title: `差评逾期未整改：${r.title}（期限 ${clock.due_date}）`, severity: 'general', openedOn: chinaToday(), link: `/service-ratings/${r.id}` });
+}
+
+/** 移出清单 on a date: the version's ratings and case volumes stay inside its listing period. */
+export async function checkDelisting(tx: Tx, record: Record<string, unknown>): Promise<void> {
+  await assertCoversRecords(tx, String(record.id), String(record.listed_from), String(record.listed_until), 'date', '办理日期（移出清单日期）');
 }
 
 export async function syncRatingProblem(tx: Tx, record: Record<string, unknown>, date: string): Promise<void> {
