@@ -14,6 +14,7 @@ afterAll(() => env.close());
 const PUBLIC_API = new Set(['POST /api/v1/auth/login', 'GET /api/v1/openapi.json', 'GET /api/v1/calendar/deadline', 'GET /api/v1/calendar/day',
   // The portal's published annual reports (published ones only; tested in reports.api.test.ts).
   'GET /api/v1/public/annual-reports', 'GET /api/v1/public/annual-reports/:id', 'GET /api/v1/public/annual-reports/:id/docx', 'GET /api/v1/public/annual-reports/:id/pdf',
+  'GET /api/v1/public/foi-annual-reports', 'GET /api/v1/public/foi-annual-reports/:id', 'GET /api/v1/public/foi-annual-reports/:id/docx',
   // Online applications without an account (kernel/public; tested in public-*.api.test.ts): a proof-of-work
   // challenge, a form's description, a submission, and tracking by code and secret (POST: the secret is a body field).
   'GET /api/v1/public/challenge', 'GET /api/v1/public/forms/:key', 'POST /api/v1/public/forms/:key/submissions',

@@ -91,6 +91,11 @@ describe('the disclosure annual report', () => {
 
     expect((await env.app.inject({ method: 'GET', url: `/api/v1/public/foi-annual-reports/${created.id}` })).statusCode).toBe(404);
     await advance(head, 'foi_annual_report', created.id, 'publish', { version: frozen.version });
+    // The law office's 报送情况: this department published, its sibling has not started.
+    const progress = answered(await office.get('/api/v1/foi-annual-reports/progress?year=2025'));
+    expect(progress.due).toBe('2026-01-31');
+    expect(progress.units.find((u: any) => u.unitId === unit.id)).toMatchObject({ status: 'published', reportId: created.id });
+    expect(progress.units.find((u: any) => u.unitName === '水利局')).toMatchObject({ status: null, statusLabel: '未起草' });
     const listed = answered(await env.app.inject({ method: 'GET', url: `/api/v1/public/foi-annual-reports?unit=${unit.code}` }));
     expect(listed.items.map((r: any) => r.id)).toEqual([created.id]);
     const published = answered(await env.app.inject({ method: 'GET', url: `/api/v1/public/foi-annual-reports/${created.id}` }));

@@ -335,3 +335,15 @@ export function displayValue(spec: FieldDef, name: string, view: Record<string, 
   if (spec.kind === 'money') return Number(value) / 100;
   return value as string | number;
 }
+
+/** Where each department and town stands with a record it owes once a year (kernel/records/progress.ts): by status, and 'none' for 未起草. */
+export interface YearlyProgress {
+  year: number;
+  due: string;
+  counts: Record<string, number>;
+  units: { unitId: string; unitCode: string; unitName: string; kind: string; reportId: string | null; status: string | null; statusLabel: string; publishedDate: string | null }[];
+}
+
+export const yearlyProgressQuery = z.strictObject({
+  year: z.coerce.number({ error: '年度（year）必须是整数' }).int({ error: '年度（year）必须是整数' }).min(2000, { error: '年度（year）不能早于 2000' }).max(2100, { error: '年度（year）不能晚于 2100' }).meta({ title: '报告年度' }),
+});

@@ -157,18 +157,6 @@ export const reportListQuery = listQuery(REPORT, {
 });
 export type ReportListQuery = z.infer<typeof reportListQuery>;
 
-export const reportProgressQuery = z.strictObject({
-  year: z.coerce.number({ error: '年度（year）必须是整数' }).int().min(2000).max(2100).meta({ title: '报告年度' }),
-});
-
-/** Where each reporting unit (departments, towns) stands with its report for a year. */
-export interface ReportProgress {
-  year: number;
-  due: string;
-  counts: Record<'none' | keyof typeof REPORT_STATUSES, number>;
-  units: { unitId: string; unitCode: string; unitName: string; kind: string; reportId: string | null; status: string | null; statusLabel: string; publishedDate: string | null }[];
-}
-
 export const publicReportQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional().meta({ title: '年度' }),
   unit: z.string().max(64).optional().meta({ title: '单位编码' }),

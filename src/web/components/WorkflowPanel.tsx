@@ -24,7 +24,7 @@ interface Panel {
   timeline: TimelineEntryView[];
 }
 
-const TONE_COLOR: Record<string, string> = { default: 'default', processing: 'processing', warning: 'warning', success: 'success', error: 'error' };
+export const TONE_COLOR: Record<string, string> = { default: 'default', processing: 'processing', warning: 'warning', success: 'success', error: 'error' };
 
 export function StatusTag({ def, status, testId }: { def: WorkflowDef; status: string; testId?: string }) {
   const state = def.states[status];

@@ -5,11 +5,14 @@ import { attachmentDisposition } from '../../kernel/attachments/store.ts';
 import { changeRoute, createRoute, ledgerRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { DOCX_MIME } from '../../kernel/documents/index.ts';
-import { pageOf } from '../../../shared/records.ts';
+import { pageOf, yearlyProgressQuery } from '../../../shared/records.ts';
+import { yearlyProgress } from '../../kernel/records/progress.ts';
 import { publicReportQuery } from '../../../shared/schemas/reports.ts';
 import {
   FOI_REPORT,
+  FOI_REPORT_WORKFLOW,
   disclosureCellQuery,
+  foiReportDue,
   foiReportCreateInput,
   foiReportDetailView,
   foiReportFileName,
@@ -38,6 +41,8 @@ export function foiReportRoutes(api: FastifyInstance, platform: Platform): void 
     query: foiReportListQuery, response: pageOf(foiReportView), columns: exportColumns<FoiReportView>(FOI_REPORT),
     list: (ctx, query) => listFoiReports(platform, ctx.scope, query),
   });
+  // Before ':id'.
+  route(api, { method: 'GET', url: `${url}/progress`, permission: 'foi.read', summary: '各部门、乡镇某年度政府信息公开工作年度报告的起草、审定、公开情况（含未起草的单位；1月31日前公开）', tags, query: yearlyProgressQuery, handler: async ({ ctx, query }) => yearlyProgress(platform, ctx.scope, { table: 'foi_annual_reports', workflow: FOI_REPORT_WORKFLOW, year: query.year, due: foiReportDue('unit', query.year) }) });
   const read: ReadRecord = (ctx, id) => getFoiReport(platform, ctx.scope, id);
   const write = { permission: 'foi.manage', tags, response: foiReportDetailView };
   createRoute(api, { url, summary: '起草政府信息公开工作年度报告（统计表按本单位及下级的台账生成）', body: foiReportCreateInput, status: 201, ...write }, (ctx, body) => createFoiReport(platform, ctx, ctx.scope, body), read);

@@ -1,6 +1,6 @@
 // The demo county's disclosure requests over three years, in every state (a supplement restart, a
 // third-party consultation, an extension, a late reply, a 信息处理费 charged and paid), and last year's 政府信息公开工作年度报告 of
-// 城关镇 and of the county, published. Idempotent.
+// the education bureau, 城关镇 and the county, published. Idempotent.
 import type { Platform } from '../../kernel/platform.ts';
 import { actingAs } from '../../kernel/auth/acting-as.ts';
 import { applyTransition } from '../../kernel/workflow/engine.ts';
@@ -15,7 +15,7 @@ import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
 
 type Step = [key: string, afterReceived: number, values?: Record<string, unknown>, note?: string] | ['extend', number];
 
-const UNITS: [string, string][] = [['SFX-D09', 'lly_sfx_d09'], ['SFX-D11', 'lly_sfx_d11'], ['SFX-T01', 'cgz_liaison'], ['SFX-D07', 'lly_sfx_d07']];
+const UNITS: [string, string][] = [['SFX-D09', 'lly_sfx_d09'], ['SFX-D03', 'jyj_liaison'], ['SFX-T01', 'cgz_liaison'], ['SFX-D07', 'lly_sfx_d07']];
 const CONTENTS = ['某地块国有土地上房屋征收补偿方案', '2024年度城区道路改造工程招标文件', '某小区规划许可证及附图', '本镇低保对象公示名单及认定标准', '某企业环境影响评价批复', '本年度财政预算执行情况'];
 // A past year's requests, received every 55 days from 10 January: the last, received in December
 // and answered late in January, is carried over into the next year (table 3 of the annual report).
@@ -131,7 +131,8 @@ async function loadDemoReports(platform: Platform, print: (line: string) => void
     return;
   }
   const year = Number(chinaToday().slice(0, 4)) - 1;
+  await publishedReport(platform, ['jyj_liaison', 'jyj_head', 'jyj_head'], 'SFX-D03', year, [`${year + 1}-01-16`, `${year + 1}-01-23`]);
   await publishedReport(platform, ['cgz_liaison', 'cgz_head', 'cgz_head'], 'SFX-T01', year, [`${year + 1}-01-20`, `${year + 1}-01-26`]);
   await publishedReport(platform, ['fzb_wang', 'xzf_head', 'fzb_wang'], 'SFX', year, [`${year + 1}-03-20`, `${year + 1}-03-25`]);
-  print(`政府信息公开工作年度报告演示数据：城关镇、县政府 ${year} 年度报告（已公开）。`);
+  print(`政府信息公开工作年度报告演示数据：教育局、城关镇、县政府 ${year} 年度报告（已公开）。`);
 }

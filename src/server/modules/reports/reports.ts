@@ -5,7 +5,7 @@ import { rowInScope, workflowViews } from '../../kernel/records/read.ts';
 import type { Executor } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import { assertInScope, inScope, scoped, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, inScope, type DataScope } from '../../kernel/auth/scope.ts';
 import { badRequest, conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
@@ -23,7 +23,6 @@ import {
   REPORT_SECTIONS,
   REPORT_WORKFLOW,
   type PublicReport,
-  type ReportProgress,
   type ReportCreateInput,
   type ReportDetail,
   type ReportListQuery,
@@ -170,22 +169,6 @@ export async function refreshReport(platform: Platform, actor: Actor, scope: Dat
     await platform.audit.record(tx, actor, { action: 'annual_report.refresh', targetType: REPORT_RECORD_TYPE, targetId: id, detail: { refreshed: stale, codes: codes ?? null } });
   });
   return stale;
-}
-
-/** The units that report (departments and towns in scope) and where each stands for the year: the law office's 报送情况. */
-export async function reportProgress(platform: Platform, scope: DataScope, year: number): Promise<ReportProgress> {
-  const [units, reports] = await Promise.all([
-    scoped(platform.db.selectFrom('org_units').select(['id', 'code', 'name', 'kind']).where('active', '=', 1).where('kind', 'in', ['department', 'town']), scope, 'id').orderBy('kind').orderBy('code').execute(),
-    scoped(platform.db.selectFrom('annual_reports').select(['id', 'unit_id', 'status', 'published_date']).where('year', '=', year), scope, 'unit_id').execute(),
-  ]);
-  const byUnit = new Map(reports.map((r) => [r.unit_id, r]));
-  const counts = Object.fromEntries(['none', ...Object.keys(REPORT_WORKFLOW.states)].map((k) => [k, 0])) as ReportProgress['counts'];
-  const rows = units.map((u) => {
-    const r = byUnit.get(u.id);
-    counts[(r?.status ?? 'none') as keyof ReportProgress['counts']]++;
-    return { unitId: u.id, unitCode: u.code, unitName: u.name, kind: u.kind, reportId: r?.id ?? null, status: r?.status ?? null, statusLabel: r ? (REPORT_WORKFLOW.states[r.status]?.label ?? r.status) : '未起草', publishedDate: r?.published_date ?? null };
-  });
-  return { year, due: `${year + 1}-03-31`, counts, units: rows };
 }
 
 /** The report as it will be printed: for the .docx and the public page. */

@@ -4,10 +4,11 @@ import type { Platform } from '../../kernel/platform.ts';
 import { attachmentDisposition } from '../../kernel/attachments/store.ts';
 import { changeRoute, createRoute, ledgerRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
-import { pageOf } from '../../../shared/records.ts';
+import { pageOf, yearlyProgressQuery } from '../../../shared/records.ts';
 import { z } from '../../../shared/zod.ts';
-import { REPORT, publicReportQuery, reportDetailView, reportFileName, reportProgressQuery, reportCreateInput, reportListQuery, reportRefreshInput, reportUpdateInput, reportView, type ReportView } from '../../../shared/schemas/reports.ts';
-import { createReport, getReport, listPublished, listReports, refreshReport, reportForPrint, reportProgress, updateReport } from './reports.ts';
+import { REPORT, REPORT_WORKFLOW, publicReportQuery, reportDetailView, reportFileName, reportCreateInput, reportListQuery, reportRefreshInput, reportUpdateInput, reportView, type ReportView } from '../../../shared/schemas/reports.ts';
+import { createReport, getReport, listPublished, listReports, refreshReport, reportForPrint, updateReport } from './reports.ts';
+import { yearlyProgress } from '../../kernel/records/progress.ts';
 import { reportDocx } from './docx.ts';
 import { reportPdf } from './pdf.ts';
 
@@ -40,7 +41,7 @@ export async function reportRoutes(api: FastifyInstance, platform: Platform): Pr
     query: reportListQuery, response: pageOf(reportView), columns: exportColumns<ReportView>(REPORT),
     list: (ctx, query) => listReports(platform, ctx.scope, query),
   });
-  route(api, { method: 'GET', url: '/annual-reports/progress', permission: 'report.read', summary: '各部门、乡镇某年度报告的报送情况（含未起草的单位）', tags, query: reportProgressQuery, handler: async ({ ctx, query }) => reportProgress(platform, ctx.scope, query.year) });
+  route(api, { method: 'GET', url: '/annual-reports/progress', permission: 'report.read', summary: '各部门、乡镇某年度报告的报送情况（含未起草的单位）', tags, query: yearlyProgressQuery, handler: async ({ ctx, query }) => yearlyProgress(platform, ctx.scope, { table: 'annual_reports', workflow: REPORT_WORKFLOW, year: query.year, due: `${query.year + 1}-03-31` }) });
   // Not createAndReadRoutes: drafting counts the figures before its transaction (counting may write the summary tables).
   const read: ReadRecord = (ctx, id) => getReport(platform, ctx.scope, id);
   const write = { permission: 'report.write', tags, response: reportDetailView };

@@ -11,6 +11,7 @@ import { RecordForm, RecordLedger } from '../../components/records.tsx';
 import { useUrlFilters } from '../../components/ledger.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import { StatusTag } from '../../components/WorkflowPanel.tsx';
+import { ProgressCard } from '../../components/ProgressCard.tsx';
 import { useAuth } from '../../auth.tsx';
 import { FOI_REPORT, FOI_REPORT_DRAFT, FOI_REPORT_WORKFLOW, type FoiReportView } from '../../../shared/schemas/disclosure-report.ts';
 
@@ -26,6 +27,7 @@ export default function FoiReportsPage() {
   const [open, setOpen] = useState(false);
   return (
     <>
+      <ProgressCard api="/foi-annual-reports/progress" workflow={FOI_REPORT_WORKFLOW} link={(id) => `/foi/reports/${id}`} />
       <Card
         size="small"
         title="政府信息公开工作年度报告"

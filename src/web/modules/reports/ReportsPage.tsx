@@ -2,67 +2,18 @@
 // ledger of the record definition: filters, keyword, server-side sort and paging in the URL, export of
 // the filtered list); drafting a new one fills it with the unit's figures and opens the editor.
 import { useState } from 'react';
-import { Button, Card, InputNumber, Progress, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, InputNumber } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { get, post } from '../../api.ts';
+import { post } from '../../api.ts';
+import { ProgressCard } from '../../components/ProgressCard.tsx';
 import { RecordForm, RecordLedger } from '../../components/records.tsx';
 import { useUrlFilters } from '../../components/ledger.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import { StatusTag } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
-import { REPORT, REPORT_DRAFT, REPORT_STATUSES, REPORT_WORKFLOW, type ReportProgress, type ReportView } from '../../../shared/schemas/reports.ts';
-
-const PROGRESS_COLORS: Record<string, string> = { none: 'red', draft: 'default', in_approval: 'processing', approved: 'processing', submitted: 'warning', reported: 'warning', published: 'success' };
-
-/** 报送情况: every department and town for a year, the ones that have not started first. */
-function ProgressCard() {
-  const [year, setYear] = useState(dayjs().year() - 1);
-  const [only, setOnly] = useState<string | null>(null);
-  // The previous year stays on screen while the next loads (the year box stays where it is).
-  const progress = useQuery({ queryKey: ['/annual-reports/progress', year], placeholderData: keepPreviousData, queryFn: () => get<ReportProgress>(`/annual-reports/progress?year=${year}`) });
-  const p = progress.data;
-  const total = p?.units.length ?? 0;
-  const rank = ['none', 'draft', 'in_approval', 'approved', 'submitted', 'reported', 'published'];
-  const units = (p?.units ?? []).filter((u) => !only || (u.status ?? 'none') === only).sort((a, b) => rank.indexOf(a.status ?? 'none') - rank.indexOf(b.status ?? 'none'));
-  // A unit sees only itself: the overview is for those who oversee several (the law office, leaders).
-  if (p && total <= 1) return null;
-  return (
-    <Card size="small" style={{ marginBottom: 12 }} title="各部门、乡镇报送情况">
-      {p && (
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Space wrap>
-            <InputNumber size="small" min={2000} max={dayjs().year()} value={year} onChange={(v) => v && setYear(v)} aria-label="报送年度" addonAfter="年度" style={{ width: 140 }} />
-            <Typography.Text type="secondary">应于 {p.due} 前向社会公开</Typography.Text>
-          </Space>
-          <Space wrap>
-            <Progress type="circle" size={56} percent={total ? Math.round((p.counts.published / total) * 100) : 0} format={(v) => `${v}%`} />
-            {Object.entries(p.counts).map(([k, n]) => (
-              <Tag.CheckableTag key={k} checked={only === k} onChange={(on) => setOnly(on ? k : null)} data-testid={`progress-${k}`}>
-                <Tag color={PROGRESS_COLORS[k]} style={{ marginInlineEnd: 0 }}>{k === 'none' ? '未起草' : REPORT_STATUSES[k]} {n}</Tag>
-              </Tag.CheckableTag>
-            ))}
-          </Space>
-          <Table
-            rowKey="unitId"
-            size="small"
-            dataSource={units}
-            pagination={{ pageSize: 8, size: 'small', showTotal: (t) => `共 ${t} 个单位` }}
-            scroll={{ x: 'max-content' }}
-            columns={[
-              { title: '单位', dataIndex: 'unitName', render: (n: string, u) => (u.reportId ? <Link to={`/reports/${u.reportId}`}>{n}</Link> : n) },
-              { title: '类别', dataIndex: 'kind', width: 90, render: (k: string) => (k === 'town' ? '乡镇街道' : '部门') },
-              { title: '状态', dataIndex: 'statusLabel', width: 170, render: (l: string, u) => <Tag color={PROGRESS_COLORS[u.status ?? 'none']}>{l}</Tag> },
-              { title: '公开日期', dataIndex: 'publishedDate', width: 110, render: (d: string | null) => d ?? '—' },
-            ]}
-          />
-        </Space>
-      )}
-    </Card>
-  );
-}
+import { REPORT, REPORT_DRAFT, REPORT_WORKFLOW, type ReportView } from '../../../shared/schemas/reports.ts';
 
 /** The report year, kept in the URL with the ledger's other filters (the kit filters a year by a date field only). */
 function YearFilter() {
@@ -77,7 +28,7 @@ export default function ReportsPage() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <ProgressCard />
+      <ProgressCard api="/annual-reports/progress" workflow={REPORT_WORKFLOW} link={(id) => `/reports/${id}`} />
       <Card size="small" title="法治政府建设年度报告" extra={can('report.write') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>起草年度报告</Button>}>
         <RecordLedger<ReportView>
           def={REPORT}
