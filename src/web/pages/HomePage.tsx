@@ -19,7 +19,8 @@ const SHORTCUTS: { label: string; to: string; anyOf: string[] }[] = [
   { label: '报送任务进度', to: '/my-tasks', anyOf: ['plan.report'] },
   { label: '登记矛盾纠纷', to: '/disputes', anyOf: ['mediation.manage'] },
   { label: '起草规范性文件', to: '/normative-docs', anyOf: ['normdoc.draft'] },
-  { label: '批量导入台账', to: '/imports', anyOf: ['review.manage', 'foi.manage', 'mediation.manage', 'plan.manage', 'enforcement.register'] },
+  { label: '回访整改差评', to: '/service-ratings', anyOf: ['services.manage'] },
+  { label: '批量导入台账', to: '/imports', anyOf: ['review.manage', 'foi.manage', 'mediation.manage', 'plan.manage', 'enforcement.register', 'services.manage'] },
   { label: '本单位年度报告', to: '/reports', anyOf: ['report.read'] },
 ];
 
