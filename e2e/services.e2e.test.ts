@@ -75,6 +75,8 @@ it('a citizen rates an item from the published list; the unit calls back and rec
   // The unit: the 事项清单, an item's versions, then its 差评 follow-ups with their lights.
   const liaison = await loginPage(browser, server, 'lly_sfx_d26');
   await liaison.getByRole('menuitem', { name: '政务服务事项' }).click();
+  await liaison.getByRole('link', { name: '建筑工程施工许可证核发' }).first().waitFor();
+  await liaison.screenshot({ path: `${SCREENSHOTS}/services-items-ledger.png`, fullPage: true });
   await liaison.getByRole('link', { name: '建筑工程施工许可证核发' }).first().click();
   const versions = liaison.locator('.ant-card').filter({ hasText: '版本（清单调整记录）' });
   await versions.locator('tbody tr').nth(1).waitFor();

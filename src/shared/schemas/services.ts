@@ -144,7 +144,7 @@ export const SERVICE_ITEM = defineRecord({
     promisedDays: f.integer('承诺时限（工作日）', { list: true, sort: true, note: '工作日，不得超过法定时限；即办件填 0', example: '5' }),
     maxOneVisit: f.boolean('最多跑一次', { list: true, filter: true, example: '是' }),
     online: f.boolean('网上可办', { list: true, filter: true, example: '是' }),
-    zeroVisit: f.boolean('零跑腿', { list: true, filter: true, example: '否' }),
+    zeroVisit: f.boolean('零跑腿', { filter: true, example: '否' }),
     immediate: f.boolean('即办', { filter: true, example: '否' }),
     notifyCommit: f.boolean('告知承诺', { filter: true, example: '否' }),
     listedFrom: f.date('列入清单日期', { required: true, sort: true, note: '本版本自该日起在册', example: '2024-01-01' }),

@@ -1,6 +1,5 @@
 // 事项清单: every version of every item in the user's scope, filtered by unit, kind, flags and status
 // (在册 / 已移出清单), with the limits and how far the promised one compresses the statutory one.
-import { Tag } from 'antd';
 import { LedgerPage } from '../../components/pages.tsx';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
@@ -19,8 +18,7 @@ export default function ItemsPage() {
       create={can('services.manage') && { button: '列入事项', title: '列入政务服务事项清单', submitText: '列入', initialValues: { kind: 'licence', listedFrom: chinaDate(), maxOneVisit: true, online: true } }}
       link="name"
       trailing={[
-        { key: 'compression', title: '时限压缩', width: 90, render: (_, i) => compression(i) },
-        { key: 'version', title: '版本', width: 90, render: (_, i) => (i.previousId ? <Tag color="blue">调整后</Tag> : null) },
+        { key: 'compression', title: '时限压缩', width: 80, render: (_, i) => compression(i) },
       ]}
     />
   );
