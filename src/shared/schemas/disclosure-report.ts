@@ -5,6 +5,7 @@ import { z, version } from '../zod.ts';
 import { createInput, defineRecord, f, fieldSchema, listQuery, updateInput, viewSchema, type RecordDef, type RecordView } from '../records.ts';
 import { stateLabels, type TimelineEntryView, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
+import { reportYear, reportYearFilter } from './reports.ts';
 import { APPLICANT_TYPES, OUTCOME_REASONS, type OutcomeReason } from './disclosure.ts';
 
 /** Table 3's columns: 自然人 | 法人或其他组织 (five kinds) | 总计. */
@@ -106,12 +107,12 @@ export interface CellRecord {
   link: string;
 }
 
-const reportYear = z.coerce.number({ error: '年度（year）应为整数' }).int({ error: '年度（year）应为整数' }).min(2000, { error: '年度（year）不能早于 2000' }).max(2100, { error: '年度（year）不能晚于 2100' }).meta({ title: '报告年度' });
+const tablesYear = z.coerce.number({ error: '年度（year）应为整数' }).int({ error: '年度（year）应为整数' }).min(2000, { error: '年度（year）不能早于 2000' }).max(2100, { error: '年度（year）不能晚于 2100' }).meta({ title: '报告年度' });
 const unitCode = z.string().trim().min(1).max(64, { error: '单位编码（unit）过长' }).optional().meta({ title: '单位编码（缺省：本单位；法治办缺省为全部）' });
 
-export const disclosureTablesQuery = z.strictObject({ year: reportYear, unit: unitCode });
+export const disclosureTablesQuery = z.strictObject({ year: tablesYear, unit: unitCode });
 export const disclosureCellQuery = z.strictObject({
-  year: reportYear,
+  year: tablesYear,
   unit: unitCode,
   table: z.enum(['3', '4'], { error: '表（table）应为 3 或 4' }).meta({ title: '表' }),
   row: z.string().trim().min(1, { error: '请填写行（row）' }).max(32).meta({ title: '行' }),
@@ -199,11 +200,10 @@ export const FOI_REPORT = defineRecord({
   },
 });
 
-const foiReportYear = z.number({ error: '报告年度应为整数' }).int({ error: '报告年度应为整数' }).min(2000, { error: '报告年度应在 2000–2100 之间' }).max(2100, { error: '报告年度应在 2000–2100 之间' }).meta({ title: '报告年度' });
 const sectionText = (label: string) => z.string({ error: `${label}必须是文本` }).max(20_000, { error: `${label}过长（最多 20000 个字符）` }).meta({ title: label });
 
 export const FOI_REPORT_DRAFT: RecordDef<Pick<typeof FOI_REPORT.fields, 'unitId' | 'year'>> = { ...FOI_REPORT, fields: { unitId: FOI_REPORT.fields.unitId, year: FOI_REPORT.fields.year } };
-export const foiReportCreateInput = createInput(FOI_REPORT_DRAFT, { year: foiReportYear });
+export const foiReportCreateInput = createInput(FOI_REPORT_DRAFT, { year: reportYear });
 export type FoiReportCreateInput = z.infer<typeof foiReportCreateInput>;
 
 export const foiReportUpdateInput = updateInput(
@@ -222,9 +222,7 @@ export const foiReportUpdateInput = updateInput(
 );
 export type FoiReportUpdateInput = z.infer<typeof foiReportUpdateInput>;
 
-export const foiReportListQuery = listQuery(FOI_REPORT, {
-  year: z.coerce.number({ error: '年度（year）应为整数' }).int({ error: '年度（year）应为整数' }).min(2000, { error: '年度（year）不能早于 2000' }).max(2100, { error: '年度（year）不能晚于 2100' }).optional().meta({ title: '报告年度' }),
-});
+export const foiReportListQuery = listQuery(FOI_REPORT, { year: reportYearFilter });
 export type FoiReportListQuery = z.infer<typeof foiReportListQuery>;
 
 const light = z.enum(['green', 'yellow', 'red']).nullable().meta({ title: '红黄绿灯' });

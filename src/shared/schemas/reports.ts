@@ -124,8 +124,8 @@ export const REPORT = defineRecord({
 
 const html = z.string({ error: '正文必须是文本' }).max(200_000, { error: '正文过长（最多 200000 个字符）' });
 
-/** The report year keeps its range (a draft counts that year's figures). */
-const reportYear = z.number({ error: '报告年度应为整数' }).int({ error: '报告年度应为整数' }).min(2000, { error: '报告年度应在 2000–2100 之间' }).max(2100, { error: '报告年度应在 2000–2100 之间' }).meta({ title: '报告年度' });
+/** The report year keeps its range (a draft counts that year's figures); the disclosure report's too. */
+export const reportYear = z.number({ error: '报告年度应为整数' }).int({ error: '报告年度应为整数' }).min(2000, { error: '报告年度应在 2000–2100 之间' }).max(2100, { error: '报告年度应在 2000–2100 之间' }).meta({ title: '报告年度' });
 
 /** What drafting asks for, the unit and the year (the title, issuer and text are drafted from them): the create input and the draft form. */
 export const REPORT_DRAFT: RecordDef<Pick<typeof REPORT.fields, 'unitId' | 'year'>> = { ...REPORT, fields: { unitId: REPORT.fields.unitId, year: REPORT.fields.year } };
@@ -152,9 +152,9 @@ export const reportRefreshInput = z.strictObject({
 });
 
 /** The ledger query from the definition (unit with its subunits, status, keyword, sort, paging), and the report year. */
-export const reportListQuery = listQuery(REPORT, {
-  year: z.coerce.number({ error: '年度（year）应为整数' }).int({ error: '年度（year）应为整数' }).min(2000, { error: '年度（year）不能早于 2000' }).max(2100, { error: '年度（year）不能晚于 2100' }).optional().meta({ title: '报告年度' }),
-});
+/** A ledger's report-year filter. */
+export const reportYearFilter = z.coerce.number({ error: '年度（year）应为整数' }).int({ error: '年度（year）应为整数' }).min(2000, { error: '年度（year）不能早于 2000' }).max(2100, { error: '年度（year）不能晚于 2100' }).optional().meta({ title: '报告年度' });
+export const reportListQuery = listQuery(REPORT, { year: reportYearFilter });
 export type ReportListQuery = z.infer<typeof reportListQuery>;
 
 export const publicReportQuery = z.strictObject({

@@ -16,6 +16,7 @@ import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { RecordFields } from '../../components/records.tsx';
 import { field, zodRule } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
+import { useEditorKeys } from '../../components/useEditorKeys.ts';
 import { chineseDate } from '../../../shared/schemas/reports.ts';
 import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import { FOI_REPORT, FOI_REPORT_TABLE_HEADINGS, FOI_REPORT_WORKFLOW, foiReportFileName, foiReportUpdateInput, type FoiReportDetail, type FoiReportSection, type Table2Row } from '../../../shared/schemas/disclosure-report.ts';
@@ -101,23 +102,7 @@ export default function FoiReportPage() {
     }
   };
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 's') {
-        e.preventDefault();
-        void save();
-      }
-    };
-    const onLeave = (e: BeforeUnloadEvent) => {
-      if (dirty) e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('beforeunload', onLeave);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('beforeunload', onLeave);
-    };
-  });
+  useEditorKeys(() => void save(), dirty);
 
   const openFigure = (row: Table2Row, column: string) => {
     const code = r?.tables.table2[row][column as keyof (typeof r.tables.table2)[Table2Row]]?.indicator;

@@ -13,6 +13,7 @@ import { IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRe
 import { DueTag } from '../../components/Light.tsx';
 import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
+import { useEditorKeys } from '../../components/useEditorKeys.ts';
 import { RecordFields } from '../../components/records.tsx';
 import { field, zodRule } from '../../components/zodRule.ts';
 import { REPORT, REPORT_WORKFLOW, chineseDate, reportFileName, reportUpdateInput, type ReportDetail, type ReportFigure, type ReportSection } from '../../../shared/schemas/reports.ts';
@@ -159,23 +160,7 @@ export default function ReportDetailPage() {
     setDirty(true);
   };
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 's') {
-        e.preventDefault();
-        void save();
-      }
-    };
-    const onLeave = (e: BeforeUnloadEvent) => {
-      if (dirty) e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('beforeunload', onLeave);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('beforeunload', onLeave);
-    };
-  });
+  useEditorKeys(() => void save(), dirty);
 
   // On a phone the actions take a line of their own: beside the title they would hide it.
   const actions = r && (
