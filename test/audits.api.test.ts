@@ -68,7 +68,7 @@ describe('an audit finding', () => {
       [{ unitId: 'nope' }, '被审计单位'],
       [{ title: '' }, '项目名称'],
     ] as const) {
-      const res = await office.post('/api/v1/audit-projects', { unitId: unitA.id, kind: 'budget', title: 't', date: '2025-01-01', ...body });
+      const res = await office.post('/api/v1/audit-projects', { unitId: unitA.id, kind: 'budget', title: 't', date: '2025-01-01', ...(body as Record<string, unknown>) });
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.json().detail).toContain(text);
     }
