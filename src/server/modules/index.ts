@@ -17,9 +17,10 @@ import { decisionsModule } from './decisions/module.ts';
 import { servicesModule } from './services/module.ts';
 import { auditsModule } from './audits/module.ts';
 import { educationModule } from './education/module.ts';
+import { legalServicesModule } from './legal-services/module.ts';
 
 // 政府信息公开 after the normative documents and enforcement: its annual reports count their records.
 
 
 // 政府信息公开 after the normative documents and enforcement: its annual reports count their records.
-export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, proposalsModule, mediationModule, normativeModule, enforcementModule, foiModule, decisionsModule, servicesModule, auditsModule, educationModule, assessmentModule, reportsModule];
+export const MODULES: readonly ModuleManifest[] = [orgModule, mattersModule, plansModule, supervisionModule, reviewModule, litigationModule, proposalsModule, mediationModule, normativeModule, enforcementModule, foiModule, decisionsModule, servicesModule, auditsModule, educationModule, legalServicesModule, assessmentModule, reportsModule];

@@ -1,0 +1,76 @@
+// 公共法律服务: legal-aid cases through their workflow, monthly counts of notarisations and
+// consultations (one record per unit, month and kind or channel), and the service stations.
+import './tables.ts';
+import type { Executor, Tx } from '../../kernel/db/index.ts';
+import { fieldError } from '../../kernel/http/errors.ts';
+import { checkMonth, monthInYear, plainRecords } from '../../kernel/records/plain.ts';
+import {
+  AID_DECISIONS, CONSULTATION, CONSULTATION_WORKFLOW, CONSULT_CHANNELS, LEGAL_AID_CASE, LEGAL_AID_WORKFLOW, NOTARIZATION, NOTARIZATION_WORKFLOW, NOTARY_KINDS, SERVICE_STATION, STATION_WORKFLOW,
+  type ConsultationInput, type ConsultationView, type LegalAidInput, type LegalAidView, type NotarizationInput, type NotarizationView, type StationInput, type StationView,
+} from '../../../shared/schemas/legal-services.ts';
+
+export const aidCases = plainRecords<LegalAidInput, LegalAidView>({
+  def: LEGAL_AID_CASE,
+  workflow: LEGAL_AID_WORKFLOW,
+  what: '法律援助案件',
+  actions: { create: 'legal_services.aid_create', update: 'legal_services.aid_update' },
+  initial: { status: 'received', label: '受理法律援助申请' },
+  unit: { field: 'unitId', label: '承办单位' },
+  title: (input) => `${input.matter ?? '法律援助'}（${input.receivedDate}受理）`,
+  check(_tx, input, existing) {
+    if (existing?.decided_date && input.receivedDate > existing.decided_date) throw fieldError('receivedDate', '受理日期', `不能晚于审查决定日期 ${existing.decided_date}`);
+  },
+  defaultSort: { field: 'receivedDate', order: 'desc' },
+});
+
+/** The decision follows the workflow: approved (and then closed) or refused. */
+export async function syncDecision(tx: Tx, record: Record<string, unknown>): Promise<void> {
+  const decision = record.status === 'refused' ? 'refused' : record.status === 'approved' || record.status === 'closed' ? 'approved' : null;
+  await tx.updateTable('legal_aid_cases').set({ decision }).where('id', '=', String(record.id)).execute();
+}
+export const decisionLabel = (d: string | null) => (d ? AID_DECISIONS[d as keyof typeof AID_DECISIONS] : null);
+
+/** One record per unit, month and kind (or channel): a second is a correction of the first. */
+async function uniqueMonth(tx: Executor, table: 'notarizations' | 'legal_consultations', column: 'kind' | 'channel', input: { unitId: string; month: string }, value: string | null | undefined, existing: Record<string, any> | null, what: string): Promise<void> {
+  checkMonth('month', '月份', input.month);
+  let same = (tx as any).selectFrom(table).select('id').where('unit_id', '=', input.unitId).where('month', '=', input.month);
+  same = value ? same.where(column, '=', value) : same.where(column, 'is', null);
+  if (existing) same = same.where('id', '<>', existing.id);
+  if (await same.executeTakeFirst()) throw fieldError('month', '月份', `该单位${input.month}已登记${what}，请修改原记录`);
+}
+
+export const notarizations = plainRecords<NotarizationInput, NotarizationView>({
+  def: NOTARIZATION,
+  workflow: NOTARIZATION_WORKFLOW,
+  what: '公证办理统计',
+  actions: { create: 'legal_services.notary_create', update: 'legal_services.notary_update' },
+  initial: { status: 'recorded', label: '登记公证办理件数' },
+  unit: { field: 'unitId', label: '公证机构所在单位' },
+  title: (input) => `${input.month} ${input.kind ? NOTARY_KINDS[input.kind] : ''}公证`,
+  check: (tx, input, existing) => uniqueMonth(tx, 'notarizations', 'kind', input, input.kind, existing, input.kind ? `${NOTARY_KINDS[input.kind]}公证件数` : '公证件数'),
+  filter: (q, query) => monthInYear(q, 'r.month', query.year),
+  defaultSort: { field: 'month', order: 'desc' },
+});
+
+export const consultations = plainRecords<ConsultationInput, ConsultationView>({
+  def: CONSULTATION,
+  workflow: CONSULTATION_WORKFLOW,
+  what: '法律咨询统计',
+  actions: { create: 'legal_services.consult_create', update: 'legal_services.consult_update' },
+  initial: { status: 'recorded', label: '登记法律咨询人次' },
+  unit: { field: 'unitId', label: '服务单位' },
+  title: (input) => `${input.month} ${CONSULT_CHANNELS[input.channel]}咨询`,
+  check: (tx, input, existing) => uniqueMonth(tx, 'legal_consultations', 'channel', input, input.channel, existing, `${CONSULT_CHANNELS[input.channel]}咨询人次`),
+  filter: (q, query) => monthInYear(q, 'r.month', query.year),
+  defaultSort: { field: 'month', order: 'desc' },
+});
+
+export const stations = plainRecords<StationInput, StationView>({
+  def: SERVICE_STATION,
+  workflow: STATION_WORKFLOW,
+  what: '公共法律服务站点',
+  actions: { create: 'legal_services.station_create', update: 'legal_services.station_update' },
+  initial: { status: 'active', label: '设立公共法律服务站点' },
+  unit: { field: 'unitId', label: '所在单位' },
+  defaultSort: { field: 'establishedDate', order: 'desc' },
+});
