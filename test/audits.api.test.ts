@@ -2,7 +2,7 @@
 // office verifies; the finding sits in the unit's problem pool until then; scope, bad input, the
 // import (all rows or none) and the figures against hand-counted records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advance, answered, attach, createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { advance, answered, attach, createTestEnv, loggedIn, makeAnnualReport, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 
 let env: TestEnv;
 let office: Agent;
@@ -133,6 +133,12 @@ describe('import and figures', () => {
     // Traceable: the records behind the amount, each with what it adds.
     const behind = answered(await office.get(`/api/v1/indicators/audit.amount_fen/records?year=2024&unit=${own.code}`));
     expect(behind.items.map((r: any) => r.amount).sort((a: number, b: number) => a - b)).toEqual([700, 123456, 5_000_000]);
+    // The county's annual report draft writes them into its audit section, the amount in 万元.
+    const report = await makeAnnualReport(office, { unitId: own.id, year: 2024 });
+    const section = report.sections.find((s: any) => s.key === 'measures.audits');
+    expect(section.heading).toBe('（十二）自觉接受审计监督');
+    for (const code of ['audit.projects', 'audit.findings', 'audit.amount_fen', 'audit.rectified']) expect(section.html).toContain(`data-figure="${code}"`);
+    expect(section.html).toContain('>5.12万元<');
     // The imported rectification closed its problem; the others are open in their units' pools.
     const f1 = await env.platform.db.selectFrom('audit_findings').select(['id', 'status']).where('ref', '=', 'F-1').executeTakeFirstOrThrow();
     expect(f1.status).toBe('verified');

@@ -2,7 +2,7 @@
 // notarisations and consultations (one record per unit, month and kind), stations; scope, bad input,
 // imports (all rows or none) and figures against hand-counted records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advance, answered, createTestEnv, loggedIn, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { advance, answered, createTestEnv, loggedIn, makeAnnualReport, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 
 let env: TestEnv;
 let office: Agent;
@@ -127,6 +127,10 @@ describe('imports and figures', () => {
     const at = async (year: number) => (await office.get(`/api/v1/indicators?year=${year}&unit=${own.code}`)).json().indicators;
     expect(await at(2024)).toMatchObject({ 'legal_aid.cases': 3, 'legal_aid.closed': 2, 'legal_aid.wages_recovered_fen': 1_000_000, 'notary.cases': 320, 'legal_services.consultations': 345, 'legal_services.stations': 2, 'legal_services.elderly_stations': 1, 'legal_services.station_staff': 13 });
     expect(await at(2025)).toMatchObject({ 'legal_aid.cases': 1, 'legal_aid.closed': 1, 'legal_aid.wages_recovered_fen': 250_000, 'notary.cases': 90, 'legal_services.stations': 1, 'legal_services.station_staff': 3 });
+    const report = await makeAnnualReport(office, { unitId: own.id, year: 2024 });
+    const section = report.sections.find((s: any) => s.key === 'measures.legal_services');
+    for (const code of ['legal_aid.cases', 'notary.cases', 'legal_aid.wages_recovered_fen']) expect(section.html).toContain(`data-figure="${code}"`);
+    expect(section.html).toContain('>1万元<');
     const behind = answered(await office.get(`/api/v1/indicators/notary.cases/records?year=2024&unit=${own.code}`));
     expect(behind.items.map((r: any) => [r.date, r.amount])).toEqual([['2024-01-01', 150], ['2024-12-01', 170]]);
     expect((await office.get(`/api/v1/notarizations?unitId=${centre.id}&year=2024`)).json().total).toBe(2);

@@ -21,7 +21,10 @@ export function partValue(v: IndicatorValue, part: FigurePart): number | null {
 export function figureText(def: Def, part: FigurePart, value: number | null): string {
   if (part === 'yoy') return changeWords(def.kind, value);
   if (value === null) return '—';
-  return isRatio(def.kind) ? percent(value) : `${trimNumber(value, 2)}${def.measure}`;
+  if (isRatio(def.kind)) return percent(value);
+  // An amount kept in fen (codes ending in _fen) reads in 万元, as reports quote money.
+  if (def.code.endsWith('_fen')) return `${trimNumber(value / 1_000_000, 2)}万元`;
+  return `${trimNumber(value, 2)}${def.measure}`;
 }
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

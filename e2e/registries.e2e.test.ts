@@ -1,0 +1,85 @@
+// Audits, legal education and public legal services as staff use them (the demo county): the law
+// office reads the 法律明白人 coverage of every village in colours against the target, follows an
+// audit project to its findings and a finding to its rectification; 城关镇's liaison registers a
+// 普法活动 from the ledger and lands on its page; another town's records stay out of its ledger.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  server = await startServer(3980, {}, [['demo']]);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const watch = (page: import('playwright-core').Page) => {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && !/status of 4\d\d/.test(m.text()) && problems.push(m.text()));
+  return problems;
+};
+
+it('the law office reads the coverage of villages against the target, audits and their findings', async () => {
+  const page = await loginPage(browser, server, 'fzb_wang');
+  const problems = watch(page);
+  await page.getByRole('menuitem', { name: '法律明白人' }).click();
+  await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+  await page.getByRole('tab', { name: '村（社区）覆盖情况' }).click();
+  await page.getByText('每村（社区）目标：').waitFor();
+  // Demo: 13 villages, two short of 3 (2 and 1 people), 160 on the register.
+  const tags = page.locator('[data-testid^="coverage-"]');
+  await expect.poll(() => tags.count()).toBe(13);
+  const colours = await tags.evaluateAll((els) => els.map((e) => [...e.classList].find((c) => /ant-tag-(green|orange|red)/.test(c))));
+  expect(colours.filter((c) => c === 'ant-tag-green')).toHaveLength(11);
+  expect(colours.filter((c) => c === 'ant-tag-orange')).toHaveLength(2);
+  await expect.poll(() => page.getByText('2 个村（社区）法律明白人不足 3 人').count()).toBe(1);
+  await page.screenshot({ path: `${SCREENSHOTS}/registries-coverage.png`, fullPage: true });
+
+  await page.getByRole('menuitem', { name: '审计项目' }).click();
+  await page.waitForURL(/\/audits$/);
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await rows.first().waitFor();
+  await expect.poll(() => page.locator('.ant-pagination-total-text').first().textContent()).toMatch(/共\s*21\s*个/);
+  await page.screenshot({ path: `${SCREENSHOTS}/registries-audits.png`, fullPage: true });
+  await rows.first().locator('a').first().click();
+  await page.getByText('涉及金额合计').waitFor();
+  const findings = page.locator('.ant-card-inner .ant-table-tbody tr.ant-table-row, .ant-card-type-inner .ant-table-tbody tr.ant-table-row');
+  await findings.first().waitFor();
+  await findings.first().locator('a').first().click();
+  await page.waitForURL(/\/audit-findings\//);
+  await page.getByText('问题描述').first().waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/registries-finding.png`, fullPage: true });
+
+  await page.getByRole('menuitem', { name: '民主法治示范村' }).click();
+  await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+  expect(await page.getByText('已撤销').count()).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SCREENSHOTS}/registries-villages.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+it('a town liaison registers a 普法活动 and sees only its own unit\'s records', async () => {
+  const page = await loginPage(browser, server, 'cgz_liaison');
+  const problems = watch(page);
+  await page.getByRole('menuitem', { name: '普法活动' }).click();
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await rows.first().waitFor();
+  const units = await rows.evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
+  expect(units.every((t) => t.includes('城关镇'))).toBe(true);
+  await page.getByRole('button', { name: '登记普法活动' }).click();
+  const drawer = page.locator('.ant-drawer-content');
+  await drawer.getByLabel('活动名称').fill('民法典进村入户宣讲');
+  await drawer.getByLabel('受众人数').fill('260');
+  await drawer.getByRole('button', { name: /登\s*记/ }).click();
+  await page.waitForURL(/\/pufa-activities\/[^/]+$/);
+  await page.getByText('民法典进村入户宣讲').first().waitFor();
+  expect(await page.getByText('260').count()).toBeGreaterThan(0);
+  await page.screenshot({ path: `${SCREENSHOTS}/registries-activity.png`, fullPage: true });
+  expect(problems).toEqual([]);
+});
