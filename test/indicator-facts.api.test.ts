@@ -45,7 +45,7 @@ const byCode = (values: { code: string; value: number | null; lastYear: number |
  * public's comments on draft decisions (those on record and, by a UNION, those an import recorded
  * as a count on the decision); the year's 行政事业性收费 (a year column, no date to bucket by).
  */
-const FIGURES_WITHOUT_DELTAS = new Set(['enforcement.certified', 'foi.fees_collected', 'decisions.public_comments', 'services.statutory_days', 'services.days_saved', 'services.cases', 'assessment.units', 'assessment.score_sum', 'assessment.excellent', 'assessment.failed']);
+const FIGURES_WITHOUT_DELTAS = new Set(['enforcement.certified', 'foi.fees_collected', 'decisions.public_comments', 'services.statutory_days', 'services.days_saved', 'services.cases', 'audit.amount_fen', 'pufa.audience', 'study.training_attendance', 'study.exam_takers', 'study.exam_passed', 'legal_aid.wages_recovered_fen', 'notary.cases', 'legal_services.consultations', 'legal_services.station_staff', 'assessment.units', 'assessment.score_sum', 'assessment.excellent', 'assessment.failed']);
 
 describe('indicator summary tables', () => {
   it('put a generation trigger on every table a figure reads', () => {
