@@ -162,7 +162,7 @@ describe('users import', () => {
     const unit = await makeUnit(env.platform);
     const head = await loggedIn(env.app, (await makeUser(env.platform, { unit, roles: ['unit_head'] })).username);
     // A unit head imports only the case types their unit handles, never units or users.
-    expect((await head.get('/api/v1/imports/types')).json().items.map((t: { type: string }) => t.type).sort()).toEqual(['advisor_engagements', 'advisors', 'decision_events', 'decisions', 'disputes', 'enforcement_bodies', 'enforcement_cases', 'enforcement_list_items', 'enforcement_officers', 'fee_items', 'foi_requests', 'legality_reviews', 'litigation_cases', 'litigation_hearings', 'mediation_orgs', 'normative_docs', 'service_cases', 'service_items', 'service_ratings']);
+    expect((await head.get('/api/v1/imports/types')).json().items.map((t: { type: string }) => t.type).sort()).toEqual(['advisor_engagements', 'advisors', 'decision_events', 'decisions', 'disputes', 'enforcement_bodies', 'enforcement_cases', 'enforcement_list_items', 'enforcement_officers', 'fee_items', 'foi_requests', 'legal_aid_cases', 'legal_literates', 'legality_reviews', 'litigation_cases', 'litigation_hearings', 'mediation_orgs', 'normative_docs', 'notarizations', 'pufa_activities', 'service_cases', 'service_items', 'service_ratings', 'study_sessions']);
     expect((await head.get('/api/v1/imports/org_units/template')).statusCode).toBe(403);
     expect((await admin.get('/api/v1/imports/types')).json().items.map((t: { type: string }) => t.type)).toEqual(['org_units', 'users']);
   });
