@@ -32,7 +32,8 @@ describe('an audit finding', () => {
     const p = await project();
     expect(p).toMatchObject({ unitId: unitA.id, unitName: '农业农村局', kind: 'economic_responsibility', findings: 0, status: 'reported', auditor: '县审计局' });
     const f = answered(await office.post('/api/v1/audit-findings', { projectId: p.id, description: '专项资金未按规定用途使用', category: '违规使用资金', amountFen: 1_250_000 }), 201);
-    expect(f).toMatchObject({ unitId: unitA.id, foundDate: '2025-06-30', amountFen: 1_250_000, status: 'open', projectTitle: '原局长任期经济责任审计' });
+    // Rectification is due 60 days after the report (audits.rectify), long past by now: red.
+    expect(f).toMatchObject({ unitId: unitA.id, foundDate: '2025-06-30', amountFen: 1_250_000, status: 'open', projectTitle: '原局长任期经济责任审计', due: '2025-08-29', light: 'red' });
     const problem = async () => env.platform.db.selectFrom('problems').select(['status', 'unit_id', 'source_label']).where('source_id', '=', f.id).executeTakeFirst();
     expect(await problem()).toMatchObject({ status: 'open', unit_id: unitA.id, source_label: '审计发现' });
     expect((await office.get(`/api/v1/audit-projects/${p.id}`)).json()).toMatchObject({ findings: 1, amountFen: 1_250_000, open: 1 });
@@ -57,7 +58,9 @@ describe('an audit finding', () => {
     expect(await problem()).toMatchObject({ status: 'open' });
     await advance(liaisonA, 'audit_finding', f.id, 'rectify', { version: 3, date: '2025-08-20', values: { measures: '已全部追回' } });
     await advance(office, 'audit_finding', f.id, 'verify', { version: 4, date: '2025-09-01', values: { verifyNote: '核查属实，予以销号' } });
-    expect((await liaisonA.get(`/api/v1/audit-findings/${f.id}`)).json()).toMatchObject({ status: 'verified', rectifiedDate: '2025-08-20', verifiedDate: '2025-09-01' });
+    expect((await liaisonA.get(`/api/v1/audit-findings/${f.id}`)).json()).toMatchObject({ status: 'verified', rectifiedDate: '2025-08-20', verifiedDate: '2025-09-01', due: null, light: null });
+    const clock = await env.platform.db.selectFrom('clocks').select(['status', 'due_date']).where('record_id', '=', f.id).executeTakeFirstOrThrow();
+    expect(clock).toMatchObject({ status: 'stopped' });
     expect(await problem()).toMatchObject({ status: 'closed' });
   });
 

@@ -36,6 +36,7 @@ const PLACES: Record<string, { api: string; clockKey?: string; shown: (v: View) 
   decision: { api: '/decisions', clockKey: 'legality', shown: (v) => ({ due: v.legalityDue, light: v.legalityLight }) },
   service_rating: { api: '/service-ratings', clockKey: 'fix', shown: (v) => ({ due: v.due, light: v.light }) },
   model_village: { api: '/model-villages', clockKey: 'recheck', shown: (v) => ({ due: v.due, light: v.light }) },
+  audit_finding: { api: '/audit-findings', clockKey: 'rectify', shown: (v) => ({ due: v.due, light: v.light }) },
 };
 
 let env: TestEnv;

@@ -2,7 +2,7 @@
 // they find (amounts in fen); each finding is rectified by the audited unit with evidence and verified
 // by the law office, and sits in the unit's problem pool until then.
 import { z } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, updateInput, writesText, type RecordView, type StatusView } from '../records.ts';
+import { createInput, defineRecord, f, listQuery, updateInput, writesText, type DueView, type RecordView, type StatusView } from '../records.ts';
 import { stateLabels, type WorkflowDef } from '../workflow.ts';
 
 export const AUDIT_PROJECT_RECORD_TYPE = 'audit_project';
@@ -46,6 +46,7 @@ export const AUDIT_FINDING_WORKFLOW: WorkflowDef = {
       evidence: 1,
       ...writesText('measures', 'measures', '整改措施及结果', 3000),
       dateColumn: 'rectified_date',
+      effects: [{ pause: 'rectify', reason: '已报送整改结果，待核查' }],
     },
     {
       key: 'verify',
@@ -55,8 +56,9 @@ export const AUDIT_FINDING_WORKFLOW: WorkflowDef = {
       roles: ['law_office'],
       ...writesText('verifyNote', 'verify_note', '核查情况', 2000),
       dateColumn: 'verified_date',
+      effects: [{ stop: 'rectify', reason: '已核查销号' }],
     },
-    { key: 'reopen', label: '核查未通过，重新整改', from: ['rectified'], to: 'reopened', roles: ['law_office'], noteRequired: true, danger: true },
+    { key: 'reopen', label: '核查未通过，重新整改', from: ['rectified'], to: 'reopened', roles: ['law_office'], noteRequired: true, danger: true, effects: [{ resume: 'rectify' }] },
   ],
 };
 export const AUDIT_FINDING_STATUSES = stateLabels(AUDIT_FINDING_WORKFLOW);
@@ -110,4 +112,4 @@ export const auditFindingListQuery = listQuery(AUDIT_FINDING, {
 });
 
 export type AuditProjectView = RecordView<typeof AUDIT_PROJECT.fields> & StatusView & { unitName: string; findings: number; amountFen: number; open: number };
-export type AuditFindingView = RecordView<typeof AUDIT_FINDING.fields> & StatusView & { title: string; unitName: string; projectTitle: string };
+export type AuditFindingView = RecordView<typeof AUDIT_FINDING.fields> & StatusView & DueView & { title: string; unitName: string; projectTitle: string };

@@ -13,6 +13,9 @@ import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { plainRecords } from '../../kernel/records/plain.ts';
 import { AUDIT_FINDING, AUDIT_FINDING_RECORD_TYPE, AUDIT_FINDING_WORKFLOW, AUDIT_KINDS, AUDIT_PROJECT, AUDIT_PROJECT_WORKFLOW, type AuditFindingInput, type AuditFindingView, type AuditProjectInput, type AuditProjectView } from '../../../shared/schemas/audits.ts';
 import { sql } from 'kysely';
+import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
+import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
+import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
 
 export const projects = plainRecords<AuditProjectInput, AuditProjectView>({
   def: AUDIT_PROJECT,
@@ -58,8 +61,36 @@ const findingRecords = plainRecords<FindingInput, AuditFindingView>({
   defaultSort: { field: 'foundDate', order: 'desc' },
 });
 
-export const listFindings = findingRecords.list;
-export const getFinding = findingRecords.get;
+export const AUDIT_RULES: readonly DeadlineRuleSeed[] = [
+  {
+    code: 'audits.rectify',
+    name: '审计查出问题整改',
+    period: 60,
+    unit: 'calendar_days',
+    citation: '《中华人民共和国审计法》（2021年修正）第五十二条；中共中央办公厅、国务院办公厅《关于建立健全审计查出问题整改长效机制的意见》（被审计单位在规定期限内整改并报送整改情况；期限以本地规定为准）',
+    note: '自审计报告出具之日起60日内整改完毕并报送整改结果（默认值，法治办可按本地规定修改）；报送后待核查期间暂停计算，核查未通过的继续计算。',
+  },
+];
+export const RECTIFY_CLOCK = { start: 'rectify', label: '整改期限', rule: 'audits.rectify' } as const;
+
+/** A finding's rectification deadline as its clock counts it (not shown once verified). */
+async function withDue(platform: Platform, items: AuditFindingView[]): Promise<AuditFindingView[]> {
+  const clocks = await clocksWithLights(platform, AUDIT_FINDING_RECORD_TYPE, items.map((f) => f.id), 'rectify');
+  return items.map((f) => {
+    const c = clocks.get(f.id);
+    const open = c && c.clock.status !== 'stopped';
+    return { ...f, due: open ? c.clock.due_date : null, light: open ? c.light : null };
+  });
+}
+
+export async function listFindings(platform: Platform, scope: DataScope, query: Parameters<typeof findingRecords.list>[2]) {
+  const page = await findingRecords.list(platform, scope, query);
+  return { ...page, items: await withDue(platform, page.items) };
+}
+
+export async function getFinding(platform: Platform, scope: DataScope, id: string): Promise<AuditFindingView> {
+  return (await withDue(platform, [await findingRecords.get(platform, scope, id)]))[0]!;
+}
 
 /** The project a finding is of, if the writer may see it. */
 async function projectOf(tx: Executor, scope: DataScope, projectId: string) {
@@ -83,6 +114,8 @@ export async function createFinding(tx: Tx, platform: Platform, actor: Actor, sc
   const project = await projectOf(tx, scope, input.projectId);
   const id = await findingRecords.create(tx, platform, actor, scope, { ...input, unitId: project.unit_id, foundDate: project.date });
   await openFindingProblem(tx, { id, unit_id: project.unit_id, description: input.description, found_date: project.date });
+  const row = await tx.selectFrom('audit_findings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  await applyEffects(tx, platform, actor, AUDIT_FINDING_WORKFLOW, row as unknown as WorkflowRecord, [RECTIFY_CLOCK], project.date);
   if (input.rectifiedDate) await recordRectified(tx, platform, actor, id, project.date, input.rectifiedDate);
   return id;
 }
@@ -103,6 +136,8 @@ export async function recordRectified(tx: Tx, platform: Platform, actor: Actor, 
   await tx.updateTable('audit_findings').set({ status: 'verified', rectified_date: rectifiedDate, verified_date: rectifiedDate, verify_note: '批量导入：台账记载已整改' }).where('id', '=', id).execute();
   await addTimeline(tx, actor, { recordType: AUDIT_FINDING_RECORD_TYPE, recordId: id, action: 'import', label: '批量导入：已整改销号', toStatus: 'verified', note: `整改完成日期 ${rectifiedDate}` });
   await closeProblem(tx, AUDIT_FINDING_RECORD_TYPE, id, rectifiedDate);
+  const row = await tx.selectFrom('audit_findings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  await applyEffects(tx, platform, actor, AUDIT_FINDING_WORKFLOW, row as unknown as WorkflowRecord, [{ stop: 'rectify', reason: '批量导入：已整改销号' }], rectifiedDate);
   await platform.audit.record(tx, actor, { action: 'audits.finding_rectified', targetType: AUDIT_FINDING_RECORD_TYPE, targetId: id, detail: { rectifiedDate } });
 }
 

@@ -6,7 +6,7 @@ import { auditRoutes } from './routes.ts';
 import { auditFindingsImport, auditProjectsImport } from './imports.ts';
 import { auditIndicators } from './indicators.ts';
 import { loadDemoAudits } from './demo.ts';
-import { syncFindingProblem } from './audits.ts';
+import { AUDIT_RULES, syncFindingProblem } from './audits.ts';
 
 /** 审计监督 (domain.md §2.13; issue 17). */
 export const auditsModule: ModuleManifest = {
@@ -16,6 +16,7 @@ export const auditsModule: ModuleManifest = {
     'audits.read': { label: '查看审计项目与发现问题', roles: BUSINESS_ROLES },
     'audits.manage': { label: '登记审计项目与发现问题', roles: ['law_office'] },
   },
+  deadlineRules: AUDIT_RULES,
   migrations: auditMigrations,
   routes: auditRoutes,
   records: [AUDIT_PROJECT, AUDIT_FINDING],

@@ -3,6 +3,7 @@
 import { Card, Tag } from 'antd';
 import { DetailPage, LedgerPage } from '../../components/pages.tsx';
 import { CreateRecord, RecordLedger } from '../../components/records.tsx';
+import { DueTag, dueValue } from '../../components/Light.tsx';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
 import { AUDIT_FINDING, AUDIT_FINDING_WORKFLOW, type AuditFindingView, type AuditProjectView } from '../../../shared/schemas/audits.ts';
@@ -30,7 +31,15 @@ export function AuditProjectsPage() {
 }
 
 export function AuditFindingsPage() {
-  return <LedgerPage<AuditFindingView> pages={AUDIT_FINDING_PAGES} title="审计发现问题整改" measure="个" link="description" />;
+  return (
+    <LedgerPage<AuditFindingView>
+      pages={AUDIT_FINDING_PAGES}
+      title="审计发现问题整改"
+      measure="个"
+      link="description"
+      trailing={[{ key: 'due', title: '整改期限', width: 170, render: (_, f) => (f.due ? (f.light ? <DueTag due={f.due} light={f.light} /> : `${f.due}（待核查）`) : '—') }]}
+    />
+  );
 }
 
 export function AuditProjectDetailPage() {
@@ -61,5 +70,5 @@ export function AuditProjectDetailPage() {
 
 export function AuditFindingDetailPage() {
   const { can } = useAuth();
-  return <DetailPage<AuditFindingView> pages={AUDIT_FINDING_PAGES} edit={{ only: ['description', 'category', 'amountFen'], title: '更正发现问题', may: (f) => can('audits.manage') && f.status !== 'verified' }} />;
+  return <DetailPage<AuditFindingView> pages={AUDIT_FINDING_PAGES} extra={(f) => [{ label: '整改期限', value: f.due ? dueValue(f.due, f.light) : '—' }]} edit={{ only: ['description', 'category', 'amountFen'], title: '更正发现问题', may: (f) => can('audits.manage') && f.status !== 'verified' }} />;
 }
