@@ -78,6 +78,7 @@ export async function loadDemoEducation(platform: Platform, print: (line: string
   // 法律明白人: trained in the three years' spring courses; a few left.
   const villageIds = (await platform.db.selectFrom('org_units').select(['id', 'code']).where('kind', '=', 'village').where('code', 'like', 'SFX-%').orderBy('code').execute()).map((v) => v.id);
   let l = 0;
+  let left = 0;
   for (const [v, villageId] of villageIds.entries()) {
     for (let k = 0; k < (PER_VILLAGE[v] ?? 3); k++) {
       const trained = date(year - 2 + (k % 3), 4, 10 + (v % 10));
@@ -86,6 +87,7 @@ export async function loadDemoEducation(platform: Platform, print: (line: string
       const id = await inTx((tx) => literates.create(tx, platform, office, office.scope, { ref: `DEMO-FLMBR-${l}`, unitId: villageId, name, role: LITERATE_ROLES[l % LITERATE_ROLES.length], phone: `139${String(10_000_000 + l * 7919).slice(-8)}`, trainedDate: fromDayNumber(trained) }));
       l++;
       if (l % 40 === 7 && trained + 200 <= today) {
+        left++;
         await applyTransition(platform, office, LEGAL_LITERATE_WORKFLOW, id, 'remove', { version: 1, date: fromDayNumber(trained + 200), note: '外出务工，不再担任法律明白人' });
       }
     }
@@ -122,5 +124,5 @@ export async function loadDemoEducation(platform: Platform, print: (line: string
     }
   }
   counts.sessions = s;
-  print(`普法学法演示数据：普法责任清单 ${counts.duties} 份，普法活动 ${counts.activities} 场，法律明白人 ${counts.literates} 人，民主法治示范村（社区） ${counts.villages} 个，学法活动 ${counts.sessions} 次（${year - 2}—${year} 年）。`);
+  print(`普法学法演示数据：普法责任清单 ${counts.duties} 份，普法活动 ${counts.activities} 场，法律明白人 ${counts.literates} 人（在册 ${counts.literates - left} 人），民主法治示范村（社区） ${counts.villages} 个，学法活动 ${counts.sessions} 次（${year - 2}—${year} 年）。`);
 }
