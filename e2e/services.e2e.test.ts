@@ -62,6 +62,7 @@ it('a citizen rates an item from the published list; the unit calls back and rec
   expect(await phone.locator('#itemId option:checked').textContent()).toBe('示范县行政审批服务局｜食品经营许可');
   await expectAccessible(phone, 'the rating form');
   await phone.getByLabel('非常不满意', { exact: true }).check();
+  await phone.locator('#caseNumber').fill('BJ-SP-20261201-0007');
   await phone.locator('#comment').fill('材料已在网上提交，窗口又要求提交纸质材料，跑了两次。');
   await phone.locator('#raterPhone').fill('13900139000');
   await phone.locator('#consent').check();
@@ -94,6 +95,7 @@ it('a citizen rates an item from the published list; the unit calls back and rec
   await row.getByRole('link', { name: '食品经营许可' }).click();
   await liaison.waitForURL(/\/service-ratings\/[0-9a-z]{26}$/);
   const url = liaison.url();
+  await liaison.getByText('BJ-SP-20261201-0007').waitFor(); // traced to the case rated
   await expect.poll(() => liaison.getByTestId('transition-rectify').isDisabled()).toBe(true); // a named 差评: 回访 first
   await act(liaison, 'revisit', '整改中', (m) => m.getByLabel('回访情况').fill('已电话回访，向评价人致歉并说明网上提交后无需再交纸质材料。'));
   await act(liaison, 'rectify', '整改待核验', (m) => m.getByLabel('整改情况').fill('取消网上已提交材料的纸质件要求，对窗口人员开展培训。'));

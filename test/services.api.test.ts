@@ -89,10 +89,10 @@ describe('service items', () => {
 describe('a 差评', () => {
   it('runs its follow-up: 回访 required for a named rating, rectification, verified closure by the law office; the clock is 15 working days', async () => {
     const it1 = (await item(liaisonA)).json();
-    const res = await rate(liaisonA, it1.id, { named: true, receivedDate: '2025-09-26' });
+    const res = await rate(liaisonA, it1.id, { named: true, receivedDate: '2025-09-26', caseNumber: 'BJ-2025-0926-001' });
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json();
-    expect(r).toMatchObject({ status: 'pending', bad: true, due: '2025-10-23' }); // 国庆 2025-10-01..08 off; 9-28 and 10-11 调休 workdays count
+    expect(r).toMatchObject({ status: 'pending', bad: true, due: '2025-10-23', caseNumber: 'BJ-2025-0926-001' }); // 国庆 2025-10-01..08 off; 9-28 and 10-11 调休 workdays count
     expect((await liaisonB.get(`/api/v1/service-ratings/${r.id}`)).statusCode).toBe(404);
     expect((await advance(liaisonB, 'service_rating', r.id, 'revisit', { version: 1, values: { revisitResult: 'x' } })).statusCode).toBe(404);
     const early = await advance(liaisonA, 'service_rating', r.id, 'rectify', { version: 1, values: { rectification: '已整改' } });
@@ -310,6 +310,6 @@ describe('the portal', () => {
     expect(found.items.map((i: any) => i.id)).toContain(mine.id);
     const form = (await env.app.inject({ method: 'GET', url: '/api/v1/public/forms/service-rating' })).json();
     expect(form.unit.choices.some((c: any) => c.id === mine.id)).toBe(true);
-    expect(form.fields.map((f: any) => f.name)).toEqual(['level', 'comment', 'raterName', 'raterPhone']);
+    expect(form.fields.map((f: any) => f.name)).toEqual(['level', 'caseNumber', 'comment', 'raterName', 'raterPhone']);
   });
 });

@@ -177,6 +177,8 @@ export const SERVICE_RATING = defineRecord({
     level: f.enum('评价等级', RATING_LEVELS, { required: true, list: true, filter: true, sort: true, example: '不满意' }),
     named: f.boolean('实名评价', { list: true, filter: true, note: '实名差评须回访', example: '是' }),
     channel: f.enum('评价渠道', RATING_CHANNELS, { importName: false, list: true, filter: true }),
+    /** The case rated (办件编号 on the receipt): a 差评 is traced to it. */
+    caseNumber: f.text('办件编号', { max: 64, importName: false, search: true, note: '办件回执上的编号，差评据此追溯到办件' }),
     comment: f.longText('评价内容', { max: 500, importName: false, export: false }),
     raterName: f.text('评价人', { max: 50, importName: false }),
     raterPhone: f.phone('联系电话', { importName: false }),

@@ -117,7 +117,7 @@ export async function loadDemoServices(platform: Platform, print: (line: string)
   for (const [ref, i, ago, level, named, path] of bad) {
     const day = today - ago;
     const itemId = i === 3 ? revised : current[i]!;
-    const id = await tx((t) => createRating(t, platform, office, office.scope, { ref, itemId, receivedDate: fromDayNumber(day), level, named, channel: 'portal', comment: '窗口办理时间过长，材料多次退回补正。', raterName: named ? '张先生' : undefined, raterPhone: named ? '13800138000' : undefined }));
+    const id = await tx((t) => createRating(t, platform, office, office.scope, { ref, itemId, receivedDate: fromDayNumber(day), level, named, channel: 'portal', caseNumber: `BJ${fromDayNumber(day).replaceAll('-', '')}${String(i).padStart(4, '0')}`, comment: '窗口办理时间过长，材料多次退回补正。', raterName: named ? '张先生' : undefined, raterPhone: named ? '13800138000' : undefined }));
     ratings++;
     const code = ITEMS[i]![0];
     const username = `lly_${code.toLowerCase().replaceAll('-', '_')}`;

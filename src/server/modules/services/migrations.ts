@@ -23,4 +23,10 @@ export const servicesMigrations: MigrationSet = () => ({
       await createIndexes(db, 'service_ratings', { date: 'date, unit_id, level, status', item: 'item_id, date', unit_status: 'unit_id, status' });
     },
   },
+  // 办件编号: the case a rating is of, so that a 差评 is traced to it.
+  services_0002_rating_case_number: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('service_ratings').addColumn('case_number', 'text').execute();
+    },
+  },
 });

@@ -12,6 +12,7 @@ export const ratingForm: PublicFormDef = {
   workflow: SERVICE_RATING_WORKFLOW,
   fields: [
     { name: 'level', required: true },
+    { name: 'caseNumber', hint: '办件回执或短信中的办件编号（选填），便于核实您办理的业务' },
     { name: 'comment', hint: '差评请写明办事过程中遇到的问题，便于实施单位核实整改' },
     { name: 'raterName', hint: '可不填写（匿名评价）' },
     { name: 'raterPhone', hint: '留下电话即为实名评价，差评将由实施单位回访' },

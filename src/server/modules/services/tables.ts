@@ -46,6 +46,7 @@ export interface ServiceRatingTable extends StampColumns {
   level: string;
   named: number;
   channel: string;
+  case_number: string | null;
   comment: string | null;
   rater_name: string | null;
   rater_phone_enc: string | null;
