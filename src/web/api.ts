@@ -1,6 +1,12 @@
 // The API client: same-origin fetch with the session cookie, the CSRF header on writes, and
 // problem+json errors turned into ApiError with the server's Chinese message.
 
+/**
+ * A message as a person reads it: without the field codes in brackets the API adds for its callers
+ * ("年度（year）应为整数" → "年度应为整数"); the field itself is known from `errors[].field`.
+ */
+export const forPeople = (message: string) => message.replace(/（[a-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+|\[\d+\])*）/g, '');
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -37,7 +43,8 @@ export async function api<T = any>(method: string, url: string, body?: unknown):
   const data = type.includes('json') ? await res.json() : await res.blob();
   if (!res.ok) {
     if (res.status === 401 && !url.startsWith('/auth/login')) onUnauthorized();
-    throw new ApiError(res.status, data?.detail ?? `请求失败（${res.status}）`, data?.errors ?? [], data);
+    const errors = ((data?.errors ?? []) as ApiError['errors']).map((e) => ({ ...e, message: forPeople(e.message) }));
+    throw new ApiError(res.status, forPeople(data?.detail ?? `请求失败（${res.status}）`), errors, data);
   }
   return data as T;
 }
