@@ -1,6 +1,6 @@
 // The demo county's major decisions (issue 14): two years of catalogs, decisions in every state, a
 // consultation open now on the portal with comments, one decided with every procedure and its
-// archive; loading twice adds nothing.
+// archive (each procedure's evidence in it), every decided one with its evidence; loading twice adds nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { createTestEnv, loggedIn, type TestEnv } from './harness.ts';
@@ -31,11 +31,18 @@ describe('the decisions demo', () => {
     const office = await loggedIn(env.app, 'fzb_wang', DEMO_PASSWORD);
     const full = await env.platform.db.selectFrom('decisions').select('id').where('ref', '=', 'DEMO-JC-1').executeTakeFirstOrThrow();
     const view = (await office.get(`/api/v1/decisions/${full.id}`)).json();
-    expect(view.procedures.every((p: any) => p.done && !p.notApplicable)).toBe(true);
+    expect(view.procedures.every((p: any) => p.done && !p.notApplicable && p.evidence.length > 0)).toBe(true);
+    expect(view.missingEvidence).toEqual([]);
     const archive = await office.request({ method: 'GET', url: `/api/v1/decisions/${full.id}/archive` });
     expect(archive.statusCode).toBe(200);
     const zip = await JSZip.loadAsync(archive.rawPayload);
-    expect(Object.keys(zip.files).filter((n) => n.startsWith('06-材料/') && !n.endsWith('/'))).toHaveLength(4);
+    const files = Object.keys(zip.files).filter((n) => n.startsWith('06-材料/') && !n.endsWith('/'));
+    expect(files).toHaveLength(6);
+    for (const label of ['公众参与', '专家论证', '风险评估', '合法性审查', '集体讨论决定']) expect(files.some((n) => n.startsWith(`06-材料/${label}/`)), label).toBe(true);
+    // Every decision the demo decided has evidence for each applicable procedure (the gate it passed).
+    const decided = await env.platform.db.selectFrom('decisions').select(['id', 'ref']).where('decided_date', 'is not', null).execute();
+    expect(decided.length).toBeGreaterThanOrEqual(3);
+    for (const d of decided) expect((await office.get(`/api/v1/decisions/${d.id}`)).json().missingEvidence, d.ref ?? d.id).toEqual([]);
     // Loading again adds nothing.
     const before = await env.platform.db.selectFrom('decisions').select('id').execute();
     await decisionsModule.demo!(env.platform, (l) => lines.push(l));

@@ -44,8 +44,11 @@ async function decision(title: string, extra: Record<string, unknown> = {}) {
   return ok(await liaisonA.post('/api/v1/decisions', { title, year, unitId: unitA.id, unlistedReason: '年度中新增的应急事项', ...extra }), 201);
 }
 
-/** A decision with every procedure recorded in the past, ready for 作出决策. */
-async function prepared(title: string) {
+/** The record id each procedure's evidence files are attached to. */
+const evidenceIds = async (id: string): Promise<Record<string, string>> => Object.fromEntries((await office.get(`/api/v1/decisions/${id}`)).json().procedures.map((p: any) => [p.key, p.evidenceId]));
+
+/** A decision with every procedure recorded in the past (expert argumentation not applicable), ready for 作出决策 — with each applicable procedure's evidence unless told. */
+async function prepared(title: string, { evidence = true } = {}) {
   const d = await decision(title);
   await ok(await proc(liaisonA, d.id, 'public_participation', { draftText: DRAFT, commentStart: day(-80), commentEnd: day(-50) }));
   await ok(await liaisonA.post('/api/v1/decision-comments', { decisionId: d.id, receivedDate: day(-70), content: '建议延长免费时段', channel: 'letter', commenterName: '李某' }), 201);
@@ -56,6 +59,10 @@ async function prepared(title: string) {
   await ok(await proc(liaisonA, d.id, 'risk', { riskAssessmentDate: day(-40), riskLevel: 'low', riskAssessor: '县稳评中心', riskReport: '风险低' }));
   await ok(await proc(liaisonA, d.id, 'legality', { legalitySubmittedDate: day(-35), legalityDueDate: day(-20), legalityReviewerKind: 'law_office', legalityReviewer: '县司法局', legalityReviewDate: day(-25), legalityConclusion: 'legal', legalityOpinion: '合法' }));
   await ok(await proc(liaisonA, d.id, 'deliberation', { meeting: 'standing', meetingName: '县政府第3次常务会议', deliberationDate: day(-15), minutes: '同意。', dissent: '一人建议缓行' }));
+  if (evidence) {
+    const ids = await evidenceIds(d.id);
+    for (const p of ['public_participation', 'risk', 'legality', 'deliberation']) await attach(liaisonA, 'decision_procedure', ids[p]!, `${p}.txt`);
+  }
   return d.id as string;
 }
 
@@ -212,6 +219,67 @@ describe('a decision', () => {
     expect(summary).toContain('不同意见：一人建议缓行');
     expect(await zip.file('03-公众意见及采纳情况.csv')!.async('string')).toContain('建议延长免费时段');
     expect((await liaisonB.request({ method: 'GET', url: `/api/v1/decisions/${id}/archive` })).statusCode).toBe(404);
+  });
+
+  it('reaches 已决策 only with evidence for each applicable procedure, uploaded per procedure within the decision\'s unit; another unit neither uploads to nor reads it', async () => {
+    const id = await prepared('城区公共自行车租赁收费办法', { evidence: false });
+    let view = await ok(await liaisonA.get(`/api/v1/decisions/${id}`));
+    expect(view.missing).toEqual([]);
+    expect(view.procedures.map((p: any) => [p.key, p.evidenceRequired, p.evidence])).toEqual([
+      ['public_participation', true, []],
+      ['expert', false, []],
+      ['risk', true, []],
+      ['legality', true, []],
+      ['deliberation', true, []],
+    ]);
+    expect(view.missingEvidence).toEqual(['public_participation', 'risk', 'legality', 'deliberation']);
+    const decide = async () => liaisonA.post(`/api/v1/workflow/decision/${id}/transitions/decide`, { version: await version(id), date: day(-10) });
+    let refused = await decide();
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain('以下决策程序尚未上传证明材料：公众参与、风险评估、合法性审查、集体讨论决定');
+
+    // Uploaded through the 台账材料 route, to the procedure's record: it belongs to the decision's unit.
+    const ids = await evidenceIds(id);
+    const file = await attach(liaisonA, 'decision_procedure', ids.risk!, '风险评估报告.txt');
+    expect(file).toMatchObject({ recordType: 'decision_procedure', recordId: ids.risk, unitId: unitA.id, filename: '风险评估报告.txt' });
+    // Another unit can neither add to it nor see it.
+    const foreign = await liaisonB.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('外单位材料.txt', '外单位材料', { recordType: 'decision_procedure', recordId: ids.legality! }) });
+    expect(foreign.statusCode).toBe(404);
+    const listed = (agent: Agent, p: string) => agent.get(`/api/v1/attachments?recordType=decision_procedure&recordId=${ids[p]}`);
+    expect((await ok(await listed(liaisonB, 'risk'))).items).toEqual([]);
+    expect((await liaisonB.get(`/api/v1/attachments/${file.id}`)).statusCode).toBe(404);
+    expect((await liaisonB.request({ method: 'GET', url: `/api/v1/attachments/${file.id}/download` })).statusCode).toBe(404);
+    expect((await liaisonB.get(`/api/v1/decisions/${id}`)).statusCode).toBe(404);
+    // The unit lists and downloads it.
+    expect((await ok(await listed(liaisonA, 'risk'))).items.map((f: any) => f.filename)).toEqual(['风险评估报告.txt']);
+    const got = await liaisonA.request({ method: 'GET', url: `/api/v1/attachments/${file.id}/download` });
+    expect(got.statusCode).toBe(200);
+    expect(got.body).toBe('台账材料');
+    // No such procedure: nothing to attach to.
+    const nowhere = await liaisonA.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('材料.txt', '材料', { recordType: 'decision_procedure', recordId: `${id}.no_such` }) });
+    expect(nowhere.statusCode).toBe(404);
+    // A file on the decision as a whole is not a procedure's evidence.
+    await attach(liaisonA, 'decision', id, '其他材料.txt');
+    view = await ok(await liaisonA.get(`/api/v1/decisions/${id}`));
+    expect(view.missingEvidence).toEqual(['public_participation', 'legality', 'deliberation']);
+    expect(view.procedures.find((p: any) => p.key === 'risk').evidence).toEqual([expect.objectContaining({ id: file.id, filename: '风险评估报告.txt', uploadedByName: expect.any(String) })]);
+    refused = await decide();
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain('尚未上传证明材料：公众参与、合法性审查、集体讨论决定');
+    expect(refused.json().detail).not.toContain('风险评估');
+
+    for (const [p, name] of [['public_participation', '意见采纳情况.txt'], ['legality', '合法性审查意见书.txt'], ['deliberation', '常务会议纪要.txt']] as const) await attach(liaisonA, 'decision_procedure', ids[p]!, name);
+    expect((await ok(await liaisonA.get(`/api/v1/decisions/${id}`))).missingEvidence).toEqual([]);
+    expect((await decide()).statusCode).toBe(200);
+
+    // The archive keeps each procedure's evidence in a folder of its own, and says so in its summary.
+    const zip = await JSZip.loadAsync((await liaisonA.request({ method: 'GET', url: `/api/v1/decisions/${id}/archive` })).rawPayload);
+    const index = await zip.file('00-目录.txt')!.async('string');
+    for (const name of ['06-材料/风险评估/01-风险评估报告.txt', '06-材料/公众参与/01-意见采纳情况.txt', '06-材料/合法性审查/01-合法性审查意见书.txt', '06-材料/集体讨论决定/01-常务会议纪要.txt', '06-材料/01-其他材料.txt']) expect(index).toContain(name);
+    expect(await zip.file('06-材料/风险评估/01-风险评估报告.txt')!.async('string')).toBe('台账材料');
+    const summary = await zip.file('01-决策概况.txt')!.async('string');
+    expect(summary).toContain('证明材料 1 份（见 06-材料/风险评估）');
+    expect(summary).toMatch(/专家论证：不适用——[^\n]*\n/);
   });
 });
 
@@ -390,6 +458,9 @@ describe('imports and figures', () => {
       ['deliberation', true],
     ]);
     for (const p of detail.procedures) expect(p.summary).toContain('批量导入的历史记录');
+    // Decided by the import without evidence files: history's evidence is in its archive.
+    expect(detail.procedures.map((p: any) => p.evidenceRequired)).toEqual([false, false, false, false, false]);
+    expect(detail.missingEvidence).toEqual([]);
     const labels = (await env.platform.db.selectFrom('timeline_entries').select('label').where('record_id', '=', row.id).orderBy('at').execute()).map((t) => t.label);
     expect(labels).toEqual(expect.arrayContaining(['记录公众参与（批量导入）', '记录专家论证（批量导入）', '记录合法性审查（批量导入）', '记录听证会', '作出决策', '公布决策', '完成决策后评估']));
     // A consultation held before the platform (no draft on record) is not shown on the portal as if run there.
@@ -425,6 +496,15 @@ describe('imports and figures', () => {
     const cont = await env.platform.db.selectFrom('decisions').select(['id', 'imported_procedures']).where('ref', '=', 'IG-5').executeTakeFirstOrThrow();
     expect(cont.imported_procedures).toBe('legality');
     await ok(await proc(liaisonA, cont.id, 'deliberation', { meeting: 'standing', meetingName: '县政府常务会议', deliberationDate: day(-2), minutes: '同意。' }));
+    // The imported review's evidence is in the archive, as its other details; the meeting recorded live needs its own.
+    const continued = await ok(await liaisonA.get(`/api/v1/decisions/${cont.id}`));
+    expect(continued.procedures.filter((p: any) => p.evidenceRequired).map((p: any) => p.key)).toEqual(['deliberation']);
+    expect(continued.missingEvidence).toEqual(['deliberation']);
+    const noMinutes = await liaisonA.post(`/api/v1/workflow/decision/${cont.id}/transitions/decide`, { version: await version(cont.id), date: day(-1) });
+    expect(noMinutes.statusCode).toBe(409);
+    expect(noMinutes.json().detail).toContain('尚未上传证明材料：集体讨论决定');
+    expect(noMinutes.json().detail).not.toContain('合法性审查');
+    await attach(liaisonA, 'decision_procedure', continued.procedures.find((p: any) => p.key === 'deliberation').evidenceId, '常务会议纪要.txt');
     await advance(liaisonA, 'decision', cont.id, 'decide', { version: await version(cont.id), date: day(-1) });
   });
 });

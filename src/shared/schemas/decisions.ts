@@ -11,6 +11,8 @@ export const CATALOG_RECORD_TYPE = 'decision_catalog_item';
 export const DECISION_RECORD_TYPE = 'decision';
 export const COMMENT_RECORD_TYPE = 'decision_comment';
 export const EVENT_RECORD_TYPE = 'decision_event';
+/** One statutory procedure of a decision, as the record its evidence files (证明材料) are attached to. */
+export const PROCEDURE_RECORD_TYPE = 'decision_procedure';
 
 /** Who keeps a unit's decisions: the owner unit's staff and the law office. */
 export const DECISION_ROLES: readonly Role[] = ['law_office', 'unit_liaison', 'unit_head'];
@@ -159,6 +161,23 @@ export const DECISION_WORKFLOW: WorkflowDef = {
 };
 export const DECISION_STATUSES = stateLabels(DECISION_WORKFLOW);
 
+/**
+ * A decision's procedure as a record of its own (one row per decision and procedure, in the
+ * decision's unit), so that the kernel's 台账材料 take its evidence files: uploaded with
+ * `recordType: decision_procedure` and the procedure's `evidenceId`, within the decision's unit.
+ * It has no steps of its own: the decision's workflow is the one that moves.
+ */
+export const PROCEDURE_WORKFLOW: WorkflowDef = {
+  recordType: PROCEDURE_RECORD_TYPE,
+  title: '决策程序',
+  table: 'decision_procedures',
+  titleColumn: 'title',
+  readPermission: 'decision.read',
+  linkPrefix: '/decision-procedures/',
+  states: { kept: { label: '决策程序', tone: 'default' } },
+  transitions: [],
+};
+
 /** The procedures an import recorded from history (the row's `imported_procedures`). */
 export const importedProcedures = (r: Record<string, unknown>): Procedure[] =>
   String(r.imported_procedures ?? '')
@@ -188,6 +207,27 @@ export function procedureDone(r: Record<string, unknown>, p: Procedure): boolean
   }
 }
 export const missingProcedures = (r: Record<string, unknown>): Procedure[] => (Object.keys(PROCEDURES) as Procedure[]).filter((p) => !procedureDone(r, p));
+
+/** The id of a decision's procedure record (the record its evidence files are attached to). */
+export const procedureRecordId = (decisionId: string, p: Procedure) => `${decisionId}.${p}`;
+
+/** The not-applicable reason's column of a procedure that may be skipped. */
+const NA_COLUMN: Partial<Record<Procedure, string>> = { public_participation: 'pp_na_reason', expert: 'expert_na_reason', risk: 'risk_na_reason' };
+
+/**
+ * Whether a procedure needs evidence files before 作出决策 (domain.md §2.5: a record and evidence):
+ * every applicable one, except one an import recorded from history (its evidence is in the
+ * decision's archive, as its other details are).
+ */
+export function evidenceRequired(r: Record<string, unknown>, p: Procedure): boolean {
+  const na = NA_COLUMN[p];
+  if (na && r[na] !== null && r[na] !== undefined && r[na] !== '') return false;
+  return !importedProcedures(r).includes(p);
+}
+
+/** The gate's words for the procedures still without evidence. */
+export const missingEvidenceMessage = (missing: readonly Procedure[]) =>
+  `以下决策程序尚未上传证明材料：${missing.map((p) => PROCEDURES[p]).join('、')}（在「法定程序」中逐项上传会议记录、报告、意见书等材料）`;
 
 /** 重大行政决策: what is registered; each procedure is recorded by its own request, the decision and after by the workflow. */
 export const DECISION = defineRecord({
@@ -264,6 +304,20 @@ export interface ProcedureView {
   imported: boolean;
   /** One line: what is recorded, or what is still missing. */
   summary: string;
+  /** The procedure's record id: its evidence files are attachments of `decision_procedure` with this id. */
+  evidenceId: string;
+  /** Whether 作出决策 needs evidence of it (applicable, and not recorded from an import's history). */
+  evidenceRequired: boolean;
+  /** Its evidence files (证明材料) the user may see. */
+  evidence: EvidenceFile[];
+}
+
+export interface EvidenceFile {
+  id: string;
+  filename: string;
+  size: number;
+  uploadedAt: string;
+  uploadedByName: string | null;
 }
 
 export type DecisionView = RecordView<typeof DECISION.fields> &
@@ -289,6 +343,8 @@ export interface ImplementationReportView {
 
 export type DecisionDetail = DecisionView & {
   procedures: ProcedureView[];
+  /** Applicable procedures without evidence files yet (作出决策 is refused while any is). */
+  missingEvidence: Procedure[];
   events: EventView[];
   reports: ImplementationReportView[];
 };

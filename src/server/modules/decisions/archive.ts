@@ -1,13 +1,14 @@
 // 决策档案 (条例 art. 33): every material of a decision in one .zip with an index — the record and
 // its five procedures, the draft, each comment with its answer, the hearings and meetings, the
-// implementation reports, the timeline, and every evidence file uploaded to the decision.
+// implementation reports, the timeline, and every evidence file: each procedure's (证明材料, in a
+// folder of its own) and those uploaded to the decision as a whole.
 import { readFileSync } from 'node:fs';
 import PizZip from 'pizzip';
 import type { Platform } from '../../kernel/platform.ts';
 import type { DataScope } from '../../kernel/auth/scope.ts';
 import { BlobStore } from '../../kernel/attachments/store.ts';
 import { readTimeline } from '../../kernel/workflow/timeline.ts';
-import { COMMENT_ANSWERS, COMMENT_CHANNELS, DECISION, DECISION_RECORD_TYPE, LEGALITY_CONCLUSIONS, MEETINGS, POST_EVAL_CONCLUSIONS, REVIEWER_KINDS, RISK_LEVELS } from '../../../shared/schemas/decisions.ts';
+import { COMMENT_ANSWERS, COMMENT_CHANNELS, DECISION, DECISION_RECORD_TYPE, LEGALITY_CONCLUSIONS, PROCEDURE_RECORD_TYPE, MEETINGS, POST_EVAL_CONCLUSIONS, REVIEWER_KINDS, RISK_LEVELS } from '../../../shared/schemas/decisions.ts';
 import { getDecision } from './decisions.ts';
 
 const line = (label: string, value: unknown) => (value === null || value === undefined || value === '' ? null : `${label}：${value}`);
@@ -30,7 +31,9 @@ export async function decisionArchive(platform: Platform, scope: DataScope, id: 
     zip.file(path, content);
     index.push(`${String(index.length + 1).padStart(2, '0')}  ${path}  ${what}`);
   };
-  const procedures = d.procedures.map((p) => `${p.label}：${p.notApplicable ? '不适用' : p.done ? '已完成' : '未完成'}——${p.summary}`);
+  const evidenceLine = (p: (typeof d.procedures)[number]) =>
+    p.notApplicable ? '' : p.evidence.length ? `；证明材料 ${p.evidence.length} 份（见 06-材料/${p.label}）` : p.imported ? '；证明材料：批量导入的历史记录，见原决策档案' : '；尚无证明材料';
+  const procedures = d.procedures.map((p) => `${p.label}：${p.notApplicable ? '不适用' : p.done ? '已完成' : '未完成'}——${p.summary}${evidenceLine(p)}`);
   add(
     '01-决策概况.txt',
     [
@@ -55,6 +58,18 @@ export async function decisionArchive(platform: Platform, scope: DataScope, id: 
   add('05-办理过程.txt', timeline.map((t) => `${t.at.replace('T', ' ').slice(0, 16)}  ${t.actorName ?? ''}  ${t.label}${t.note ? `（${t.note}）` : ''}`).join('\n'), '办理时间线');
   const store = new BlobStore(platform.config.attachmentsDir);
   let files = 0;
+  // Each procedure's evidence (those the reader may see, as on the workspace), in a folder named after it.
+  const hashes = new Map(
+    (await platform.db.selectFrom('attachments').select(['id', 'content_hash']).where('record_type', '=', PROCEDURE_RECORD_TYPE).where('record_id', 'in', d.procedures.map((p) => p.evidenceId)).execute()).map((a) => [a.id, a.content_hash]),
+  );
+  for (const p of d.procedures) {
+    for (const [i, a] of p.evidence.entries()) {
+      const hash = hashes.get(a.id);
+      if (!hash || !store.has(hash)) continue;
+      add(`06-材料/${p.label}/${String(i + 1).padStart(2, '0')}-${safeName(a.filename)}`, readFileSync(store.filePath(hash)), `${p.label}证明材料（${a.uploadedAt.slice(0, 10)} 上传）`);
+      files++;
+    }
+  }
   for (const [i, a] of attachments.entries()) {
     if (!store.has(a.content_hash)) continue;
     add(`06-材料/${String(i + 1).padStart(2, '0')}-${safeName(a.filename)}`, readFileSync(store.filePath(a.content_hash)), `台账材料（${a.uploaded_at.slice(0, 10)} 上传）`);

@@ -35,11 +35,15 @@ import {
   DECISION_WORKFLOW,
   EVENT_KINDS,
   PROCEDURES,
+  PROCEDURE_RECORD_TYPE,
   SKIPPABLE,
+  evidenceRequired,
   importedProcedures,
+  missingEvidenceMessage,
   missingProcedures,
   procedureDone,
   procedureInputs,
+  procedureRecordId,
   type CatalogItemInput,
   type CatalogItemView,
   type CatalogListQuery,
@@ -52,6 +56,7 @@ import {
   type DecisionView,
   type EventInput,
   type EventView,
+  type EvidenceFile,
   type Procedure,
   type ProcedureView,
 } from '../../../shared/schemas/decisions.ts';
@@ -121,7 +126,13 @@ export async function updateCatalogItem(tx: Tx, platform: Platform, actor: Actor
   const published = !!item.consent_date && item.consent_date <= today();
   if (changes.length && published && !changeReason?.trim()) throw fieldError('changeReason', '更正理由', `必填：该事项已于 ${item.consent_date} 随目录公布，更正须说明理由`);
   await updateVersioned(tx, 'decision_catalog_items', id, version, after, actor.id);
-  await tx.updateTable('decisions').set({ unit_id: fields.unitId }).where('catalog_item_id', '=', id).where('status', '=', 'drafting').execute();
+  const moved = await tx.selectFrom('decisions').select('id').where('catalog_item_id', '=', id).where('status', '=', 'drafting').where('unit_id', '!=', fields.unitId).execute();
+  if (moved.length) {
+    const ids = moved.map((m) => m.id);
+    await tx.updateTable('decisions').set({ unit_id: fields.unitId }).where('id', 'in', ids).execute();
+    // Its procedures follow: evidence is uploaded within the decision's unit.
+    await tx.updateTable('decision_procedures').set({ unit_id: fields.unitId }).where('decision_id', 'in', ids).execute();
+  }
   if (!changes.length) return;
   const note = [changes.join('；'), changeReason?.trim() ? `理由：${changeReason.trim()}` : null].filter(Boolean).join('。');
   await addTimeline(tx, actor, { recordType: CATALOG_RECORD_TYPE, recordId: id, action: 'update', label: published ? '更正目录事项' : '修改目录事项', note });
@@ -184,6 +195,11 @@ export async function createDecision(tx: Tx, platform: Platform, actor: Actor, s
     ...newStamps(actor.id),
   } as DecisionTable;
   await tx.insertInto('decisions').values(row).execute();
+  // Each procedure as a record of its own, in the decision's unit: what its evidence files are attached to.
+  await tx
+    .insertInto('decision_procedures')
+    .values((Object.keys(PROCEDURES) as Procedure[]).map((p) => ({ id: procedureRecordId(row.id, p), ref: null, unit_id: row.unit_id, decision_id: row.id, procedure: p, title: PROCEDURES[p], status: 'kept', ...newStamps(actor.id) })))
+    .execute();
   await addTimeline(tx, actor, { recordType: DECISION_RECORD_TYPE, recordId: row.id, action: 'create', label: '登记拟决策事项', toStatus: 'drafting' });
   await platform.audit.record(tx, actor, { action: 'decision.create', targetType: DECISION_RECORD_TYPE, targetId: row.id, detail: { year } });
   return row.id;
@@ -393,8 +409,17 @@ export async function addImplementationReport(tx: Tx, platform: Platform, actor:
   await platform.audit.record(tx, actor, { action: 'decision.report', targetType: DECISION_RECORD_TYPE, targetId: id });
 }
 
-/** Post-evaluation (art. 36): not by the body that assessed the risk before the decision. */
-export async function afterDecisionTransition(tx: Tx, record: Record<string, unknown>, transition: string): Promise<void> {
+/**
+ * 作出决策 (domain.md §2.5): every applicable procedure has its record (the workflow's check) and its
+ * evidence (checked here, in the transition's transaction, whoever takes it: the API or an import).
+ * Post-evaluation (art. 36): not by the body that assessed the risk before the decision.
+ */
+export async function afterDecisionTransition(tx: Tx, record: Record<string, unknown> & { id: string }, transition: string): Promise<void> {
+  if (transition === 'decide') {
+    const missing = await proceduresWithoutEvidence(tx, record);
+    if (missing.length) throw conflict(`不能执行「作出决策」：${missingEvidenceMessage(missing)}`);
+    return;
+  }
   if (transition !== 'evaluate') return;
   const norm = (s: unknown) => String(s ?? '').replace(/\s+/g, '');
   if (record.risk_assessor && norm(record.post_evaluator) === norm(record.risk_assessor)) {
@@ -463,7 +488,7 @@ const IMPORTED_NOTE: Record<Procedure, string> = {
   deliberation: '批量导入的历史记录，会议纪要见决策档案',
 };
 
-function procedureViews(r: DecisionTable): ProcedureView[] {
+function procedureViews(r: DecisionTable, evidence: Map<string, EvidenceFile[]>): ProcedureView[] {
   const row = r as unknown as Record<string, unknown>;
   const imported = importedProcedures(row);
   const risk = () => `${r.risk_date} 风险评估，风险等级：${{ high: '高', medium: '中', low: '低' }[r.risk_level as 'high'] ?? '—'}`;
@@ -499,7 +524,40 @@ function procedureViews(r: DecisionTable): ProcedureView[] {
     skippable: SKIPPABLE.includes(p),
     imported: imported.includes(p),
     summary: line(p),
+    evidenceId: procedureRecordId(r.id, p),
+    evidenceRequired: evidenceRequired(row, p),
+    evidence: evidence.get(procedureRecordId(r.id, p)) ?? [],
   }));
+}
+
+/**
+ * The evidence files of a decision's procedures, by the procedure's record id: those in the reader's
+ * scope (as the attachments' own routes list and serve them), oldest first.
+ */
+async function procedureEvidence(db: Executor, scope: DataScope | null, decisionId: string): Promise<Map<string, EvidenceFile[]>> {
+  const rows = await db
+    .selectFrom('attachments as a')
+    .leftJoin('users as u', 'u.id', 'a.uploaded_by')
+    .select(['a.id', 'a.record_id', 'a.unit_id', 'a.filename', 'a.size', 'a.uploaded_at', 'u.name as uploader_name'])
+    .where('a.record_type', '=', PROCEDURE_RECORD_TYPE)
+    .where('a.record_id', 'in', (Object.keys(PROCEDURES) as Procedure[]).map((p) => procedureRecordId(decisionId, p)))
+    .orderBy('a.uploaded_at')
+    .orderBy('a.id')
+    .execute();
+  const out = new Map<string, EvidenceFile[]>();
+  for (const a of rows) {
+    if (scope && !inScope(scope, a.unit_id)) continue;
+    const list = out.get(a.record_id!) ?? [];
+    list.push({ id: a.id, filename: a.filename, size: Number(a.size), uploadedAt: a.uploaded_at, uploadedByName: a.uploader_name ?? null });
+    out.set(a.record_id!, list);
+  }
+  return out;
+}
+
+/** The applicable procedures of a decision without any evidence file (imported history exempt). */
+export async function proceduresWithoutEvidence(db: Executor, r: Record<string, unknown> & { id: string }): Promise<Procedure[]> {
+  const evidence = await procedureEvidence(db, null, r.id);
+  return (Object.keys(PROCEDURES) as Procedure[]).filter((p) => evidenceRequired(r, p) && !evidence.get(procedureRecordId(r.id, p))?.length);
 }
 
 export async function eventsOf(db: Executor, decisionId: string): Promise<EventView[]> {
@@ -510,12 +568,15 @@ const eventView = (e: DecisionEventTable): EventView => ({ id: e.id, version: e.
 
 export async function getDecision(platform: Platform, scope: DataScope, id: string): Promise<DecisionDetail> {
   const row = rowInScope((await decisionQuery(platform.db).where('d.id', '=', id).executeTakeFirst()) as DecisionRow | undefined, scope, '重大行政决策');
-  const [events, reports, clocks] = await Promise.all([
+  const [events, reports, clocks, evidence] = await Promise.all([
     eventsOf(platform.db, id),
     platform.db.selectFrom('decision_reports').select(['id', 'date', 'content']).where('decision_id', '=', id).orderBy('date').orderBy('id').execute(),
     clocksWithLights(platform, DECISION_RECORD_TYPE, [id], LEGALITY_CLOCK),
+    procedureEvidence(platform.db, scope, id),
   ]);
-  return { ...decisionView(row, clocks.get(id)), procedures: procedureViews(row), events, reports };
+  const procedures = procedureViews(row, evidence);
+  const missingEvidence = procedures.filter((p) => p.evidenceRequired && p.evidence.length === 0).map((p) => p.key);
+  return { ...decisionView(row, clocks.get(id)), procedures, missingEvidence, events, reports };
 }
 
 // ---- Consultation events ----------------------------------------------------------------------

@@ -1,7 +1,8 @@
 // The demo county's major decisions: last year's and this year's catalogs (consented, one item added
 // with its reason, one withdrawn), decisions in every state — one decided with every procedure,
 // published, reported on and post-evaluated; a consultation open now on the portal with comments
-// (some answered) and a hearing announced; one decided this year; one terminated; an unlisted urgent one.
+// (some answered) and a hearing announced; one decided this year; one terminated; an unlisted urgent
+// one. Every decided decision has evidence files (证明材料) for each applicable procedure.
 import type { Platform } from '../../kernel/platform.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
 import { applyTransition } from '../../kernel/workflow/engine.ts';
@@ -9,7 +10,7 @@ import { fromDayNumber } from '../../kernel/calendar/days.ts';
 import { demoStart } from '../../kernel/demo.ts';
 import { checkFileType } from '../../kernel/attachments/store.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
-import { COMMENT_WORKFLOW, DECISION_WORKFLOW, CATALOG_WORKFLOW, type Procedure } from '../../../shared/schemas/decisions.ts';
+import { COMMENT_WORKFLOW, DECISION_WORKFLOW, CATALOG_WORKFLOW, PROCEDURE_RECORD_TYPE, procedureRecordId, type Procedure } from '../../../shared/schemas/decisions.ts';
 import { addEvent, addImplementationReport, createCatalogItem, createComment, createDecision, publishCommentSummary, recordProcedure } from './decisions.ts';
 
 const DRAFT = (title: string) =>
@@ -45,6 +46,11 @@ export async function loadDemoDecisions(platform: Platform, print: (line: string
       await applyTransition(platform, office, COMMENT_WORKFLOW, id, 'answer', { version, date: answer[0], values: { answer: answer[1], answerReason: answer[2] } });
     }
   };
+  /** An evidence file (证明材料) of a procedure, in the decision's unit, as an upload stores it. */
+  const evidence = async (decisionId: string, code: string, p: Procedure, filename: string, text: string) => {
+    const buffer = Buffer.from(text, 'utf8');
+    await platform.db.insertInto('attachments').values({ id: newId(), content_hash: store.put(buffer), size: buffer.length, mime: await checkFileType(filename, buffer), filename, record_type: PROCEDURE_RECORD_TYPE, record_id: procedureRecordId(decisionId, p), unit_id: unit(code), uploaded_by: office.id, uploaded_at: nowIso() }).execute();
+  };
   const d = (year: number, md: string) => `${year}-${md}`;
   const last = y - 1;
   /** This year's steps are counted back from today, so that none is in the future whenever the demo is loaded. */
@@ -70,16 +76,13 @@ export async function loadDemoDecisions(platform: Platform, print: (line: string
   await proc(a, 'risk', { riskAssessmentDate: d(last, '04-25'), riskLevel: 'low', riskAssessor: '县社会稳定风险评估中心', riskReport: '经问卷调查和走访，群众总体支持，风险等级为低。', riskMeasures: '设置三个月过渡期，加强宣传解释。' });
   await proc(a, 'legality', { legalitySubmittedDate: d(last, '05-06'), legalityDueDate: d(last, '05-20'), legalityReviewerKind: 'law_office', legalityReviewer: '县司法局', legalityReviewDate: d(last, '05-16'), legalityConclusion: 'amend', legalityOpinion: '第五条收费依据应引用现行价格管理规定，修改后合法。' });
   await proc(a, 'deliberation', { meeting: 'standing', meetingName: `县人民政府${last}年第8次常务会议`, deliberationDate: d(last, '05-28'), minutes: '会议听取县发改局关于方案的汇报，原则同意，按审查意见修改后印发。', dissent: '一名参会人员建议延后实施，已记录在案。' });
-  // The materials of its archive (决策档案).
-  for (const [filename, text] of [
-    ['听证会笔录.txt', `城区停车收费标准调整听证会笔录\n时间：${last}年3月18日\n听证参加人21名，主要意见：延长免费时长、夜间按次收费。`],
-    ['风险评估报告.txt', '城区停车收费标准调整社会稳定风险评估报告\n结论：风险等级低，建议设置三个月过渡期。'],
-    ['合法性审查意见书.txt', '关于《城区停车收费标准调整方案》的合法性审查意见\n第五条收费依据应引用现行价格管理规定，修改后合法。'],
-    ['常务会议纪要.txt', `县人民政府${last}年第8次常务会议纪要（摘录）\n会议原则同意方案；一名参会人员建议延后实施，已记录在案。`],
-  ] as const) {
-    const buffer = Buffer.from(text, 'utf8');
-    await platform.db.insertInto('attachments').values({ id: newId(), content_hash: store.put(buffer), size: buffer.length, mime: await checkFileType(filename, buffer), filename, record_type: DECISION_WORKFLOW.recordType, record_id: a, unit_id: unit('SFX-D02'), uploaded_by: office.id, uploaded_at: nowIso() }).execute();
-  }
+  // Each procedure's evidence (证明材料), without which 作出决策 is refused.
+  await evidence(a, 'SFX-D02', 'public_participation', '听证会笔录.txt', `城区停车收费标准调整听证会笔录\n时间：${last}年3月18日\n听证参加人21名，主要意见：延长免费时长、夜间按次收费。`);
+  await evidence(a, 'SFX-D02', 'public_participation', '意见采纳情况说明.txt', '城区停车收费标准调整方案征求意见采纳情况\n收到意见3条：采纳1条、部分采纳1条、不采纳1条，理由已在门户网站公布。');
+  await evidence(a, 'SFX-D02', 'expert', '专家论证意见.txt', '城区停车收费标准调整方案专家论证意见\n方案测算依据充分，建议分区域差别定价，设置过渡期。');
+  await evidence(a, 'SFX-D02', 'risk', '风险评估报告.txt', '城区停车收费标准调整社会稳定风险评估报告\n结论：风险等级低，建议设置三个月过渡期。');
+  await evidence(a, 'SFX-D02', 'legality', '合法性审查意见书.txt', '关于《城区停车收费标准调整方案》的合法性审查意见\n第五条收费依据应引用现行价格管理规定，修改后合法。');
+  await evidence(a, 'SFX-D02', 'deliberation', '常务会议纪要.txt', `县人民政府${last}年第8次常务会议纪要（摘录）\n会议原则同意方案；一名参会人员建议延后实施，已记录在案。`);
   await step(office, a, 'decide', d(last, '05-28'));
   await step(office, a, 'publish', d(last, '06-05'), { publication: '县人民政府门户网站、《示范县政报》' });
   await tx((t) => addImplementationReport(t, platform, office, office.scope, a, { date: d(last, '12-20'), content: '方案自7月1日起实施，城区周转率提高约20%，收到投诉3件均已处理。' }));
@@ -94,6 +97,10 @@ export async function loadDemoDecisions(platform: Platform, print: (line: string
   await proc(b, 'risk', { riskAssessmentDate: d(last, '07-01'), riskLevel: 'medium', riskAssessor: '县住建局会同县信访局', riskReport: '涉及全县居民，可能引发集中反映，风险等级为中。', riskMeasures: '分两步调整到位，设立咨询电话。' });
   await proc(b, 'legality', { legalitySubmittedDate: d(last, '07-06'), legalityDueDate: d(last, '07-17'), legalityReviewerKind: 'advisor', legalityReviewer: '县政府法律顾问（某律师事务所）', legalityReviewDate: d(last, '07-14'), legalityConclusion: 'legal', legalityOpinion: '程序和内容合法。' });
   await proc(b, 'deliberation', { meeting: 'standing', meetingName: `县人民政府${last}年第11次常务会议`, deliberationDate: d(last, '07-25'), minutes: '会议同意调整方案。' });
+  await evidence(b, 'SFX-D11', 'public_participation', '意见采纳情况说明.txt', '县城污水处理费调整方案征求意见采纳情况\n收到意见1条，已采纳：低保家庭按50%收取。');
+  await evidence(b, 'SFX-D11', 'risk', '风险评估报告.txt', '县城污水处理费调整社会稳定风险评估报告\n风险等级为中，建议分两步调整到位。');
+  await evidence(b, 'SFX-D11', 'legality', '法律顾问审查意见.txt', '关于县城污水处理费调整方案的法律意见书\n程序和内容合法。');
+  await evidence(b, 'SFX-D11', 'deliberation', '常务会议纪要.txt', `县人民政府${last}年第11次常务会议纪要（摘录）\n会议同意调整方案。`);
   await step(office, b, 'decide', d(last, '07-25'));
   await step(office, b, 'publish', d(last, '08-01'), { publication: '县人民政府门户网站' });
 
@@ -128,6 +135,9 @@ export async function loadDemoDecisions(platform: Platform, print: (line: string
   await proc(f, 'expert', { expertSessionDate: ago(100), experts: '城市规划专家、结构工程专家、物业管理专家', expertOpinion: '方案可行，建议先行试点。' });
   await tx((t) => addEvent(t, platform, office, office.scope, f, { kind: 'expert', date: ago(100), participants: 5, record: '专家论证会。' }));
   await proc(f, 'risk', { riskAssessmentDate: ago(90), riskLevel: 'medium', riskAssessor: '县社会稳定风险评估中心', riskReport: '涉及多方利益，风险等级为中。', riskMeasures: '一小区一方案，成立居民议事会。' });
+  // The evidence so far: the consultation's and the experts'; the risk assessment's report is still to be uploaded.
+  await evidence(f, 'SFX-D11', 'public_participation', '居民座谈会记录.txt', '老旧小区改造实施方案居民座谈会记录\n三个社区共30名居民代表参加。');
+  await evidence(f, 'SFX-D11', 'expert', '专家论证会纪要.txt', '老旧小区改造实施方案专家论证会纪要\n方案可行，建议先行试点。');
   const sub = fromDayNumber(today - 3);
   await proc(f, 'legality', { legalitySubmittedDate: sub, legalityDueDate: fromDayNumber(today + 20), legalityReviewerKind: 'law_office', legalityReviewer: '县司法局' });
 
@@ -140,6 +150,10 @@ export async function loadDemoDecisions(platform: Platform, print: (line: string
   await proc(g, 'risk', { riskAssessmentDate: ago(190), riskLevel: 'low', riskAssessor: '县交通运输局', riskReport: '风险等级为低。', riskMeasures: '新旧线路并行一个月。' });
   await proc(g, 'legality', { legalitySubmittedDate: ago(188), legalityDueDate: ago(170), legalityReviewerKind: 'law_office', legalityReviewer: '县司法局', legalityReviewDate: ago(180), legalityConclusion: 'legal', legalityOpinion: '合法。' });
   await proc(g, 'deliberation', { meeting: 'standing', meetingName: `县人民政府${y}年第6次常务会议`, deliberationDate: ago(175), minutes: '会议同意方案。' });
+  await evidence(g, 'SFX-D12', 'public_participation', '意见采纳情况说明.txt', '城区公交线路优化调整方案征求意见采纳情况\n收到意见1条，已采纳：新开8路直达县人民医院。');
+  await evidence(g, 'SFX-D12', 'risk', '风险评估报告.txt', '城区公交线路优化调整风险评估报告\n风险等级为低，新旧线路并行一个月。');
+  await evidence(g, 'SFX-D12', 'legality', '合法性审查意见书.txt', '关于城区公交线路优化调整方案的合法性审查意见\n合法。');
+  await evidence(g, 'SFX-D12', 'deliberation', '常务会议纪要.txt', `县人民政府${y}年第6次常务会议纪要（摘录）\n会议同意方案。`);
   await step(office, g, 'decide', ago(175));
 
   // 7. Unlisted and urgent: public participation not applicable.

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { MigrationSet } from '../../kernel/db/migrations.ts';
 import { createRecordTable, createIndexes, createTable } from '../../kernel/db/schema.ts';
+import { PROCEDURES } from '../../../shared/schemas/decisions.ts';
 
 export const decisionMigrations: MigrationSet = () => ({
   decision_0001_tables: {
@@ -62,6 +63,19 @@ export const decisionMigrations: MigrationSet = () => ({
         case when legality_date is not null and legality_conclusion is null then 'legality;' else '' end ||
         case when deliberation_date is not null and minutes is null then 'deliberation;' else '' end`.execute(db);
       await sql`update decisions set imported_procedures = null where imported_procedures = ''`.execute(db);
+    },
+  },
+  // Each procedure of a decision as a record of its own, for its evidence files (证明材料): one row
+  // per decision and procedure, in the decision's unit; the decisions already kept get theirs.
+  decision_0004_procedure_records: {
+    async up(db: Kysely<any>) {
+      await createRecordTable(db, 'decision_procedures', `
+        decision_id text not null references decisions(id), procedure text not null, title text not null, status text not null,
+        constraint decision_procedures_one unique (decision_id, procedure)`);
+      for (const [code, label] of Object.entries(PROCEDURES)) {
+        await sql`insert into decision_procedures (id, ref, unit_id, decision_id, procedure, title, status, version, created_at, created_by, updated_at, updated_by)
+          select id || ${`.${code}`}, null, unit_id, id, ${code}, ${label}, 'kept', 1, created_at, created_by, created_at, created_by from decisions`.execute(db);
+      }
     },
   },
 });

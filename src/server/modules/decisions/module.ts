@@ -1,6 +1,6 @@
 import type { ModuleManifest } from '../../kernel/modules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { CATALOG_ITEM, CATALOG_WORKFLOW, COMMENT, COMMENT_RECORD_TYPE, COMMENT_WORKFLOW, DECISION, DECISION_RECORD_TYPE, DECISION_ROLES, DECISION_WORKFLOW } from '../../../shared/schemas/decisions.ts';
+import { CATALOG_ITEM, CATALOG_WORKFLOW, COMMENT, COMMENT_RECORD_TYPE, COMMENT_WORKFLOW, DECISION, DECISION_RECORD_TYPE, DECISION_ROLES, DECISION_WORKFLOW, PROCEDURE_WORKFLOW } from '../../../shared/schemas/decisions.ts';
 import { DECISION_RULES, afterDecisionTransition, recountComments } from './decisions.ts';
 import { decisionMigrations } from './migrations.ts';
 import { decisionRoutes } from './routes.ts';
@@ -23,7 +23,8 @@ export const decisionsModule: ModuleManifest = {
   routes: decisionRoutes,
   records: [CATALOG_ITEM, DECISION, COMMENT],
   importTypes: [catalogImport, decisionsImport, decisionEventsImport],
-  workflows: [CATALOG_WORKFLOW, DECISION_WORKFLOW, COMMENT_WORKFLOW],
+  // The procedures' workflow has no steps: it makes each procedure a record its evidence files attach to.
+  workflows: [CATALOG_WORKFLOW, DECISION_WORKFLOW, COMMENT_WORKFLOW, PROCEDURE_WORKFLOW],
   publicForms: [commentForm],
   indicators: decisionIndicators,
   demo: loadDemoDecisions,

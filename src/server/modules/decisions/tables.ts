@@ -106,6 +106,20 @@ export interface DecisionEventTable extends StampColumns {
   record: string | null;
 }
 
+/**
+ * One statutory procedure of a decision as a record (id `<decision id>.<procedure>`), in the
+ * decision's unit: what its evidence files (attachments of `decision_procedure`) belong to.
+ */
+export interface DecisionProcedureTable extends StampColumns {
+  id: string;
+  ref: string | null;
+  unit_id: string;
+  decision_id: string;
+  procedure: string;
+  title: string;
+  status: string;
+}
+
 export interface ImplementationReportTable {
   id: string;
   decision_id: string;
@@ -127,6 +141,7 @@ declare module '../../kernel/db/tables.ts' {
     decisions: DecisionTable;
     decision_comments: DecisionCommentTable;
     decision_events: DecisionEventTable;
+    decision_procedures: DecisionProcedureTable;
     decision_reports: ImplementationReportTable;
     decision_comment_numbers: CommentNumberTable;
   }

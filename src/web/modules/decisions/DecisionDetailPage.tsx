@@ -2,10 +2,12 @@
 // not applicable and why, what is still missing before 作出决策), each recorded in its own form; the
 // public consultation (period with its countdown, the comments and their handling, 意见采纳情况), the
 // hearings and meetings, implementation reports; then the workflow (作出决策 is refused while a
-// procedure is missing).
+// procedure is missing, or an applicable one has no evidence). Each procedure keeps its evidence
+// files (证明材料), uploaded and downloaded on its line of the checklist; a procedure an import
+// recorded from history has its evidence in the 决策档案, as its other details.
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
-import { CheckCircleFilled, ExclamationCircleFilled, MinusCircleFilled } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { CheckCircleFilled, ExclamationCircleFilled, MinusCircleFilled, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
@@ -13,6 +15,7 @@ import { ApiError, download, post, put } from '../../api.ts';
 import { DetailPage } from '../../components/pages.tsx';
 import { RecordLedger, CreateRecord } from '../../components/records.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
+import { errorText } from '../../components/ErrorNotice.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
@@ -25,6 +28,7 @@ import {
   MEETINGS,
   POST_EVAL_CONCLUSIONS,
   PROCEDURES,
+  PROCEDURE_RECORD_TYPE,
   REVIEWER_KINDS,
   RISK_LEVELS,
   type CommentView,
@@ -154,19 +158,69 @@ function ProcedureForm({ decision, procedure, onClose, onSaved }: { decision: De
   );
 }
 
+/** A procedure's evidence files (证明材料): each downloadable; uploaded here by whoever keeps the decision. */
+function Evidence({ procedure, refresh }: { procedure: ProcedureView; refresh(): void }) {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  if (procedure.notApplicable) return null;
+  const upload = async (file: File) => {
+    const body = new FormData();
+    body.append('recordType', PROCEDURE_RECORD_TYPE);
+    body.append('recordId', procedure.evidenceId);
+    body.append('file', file);
+    setBusy(true);
+    try {
+      await post('/attachments', body);
+      message.success(`已上传${procedure.label}证明材料 ${file.name}`);
+      refresh();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+    return false;
+  };
+  return (
+    <div style={{ marginTop: 4 }} data-testid={`evidence-${procedure.key}`}>
+      <Space size={8} wrap>
+        <span>
+          <PaperClipOutlined /> 证明材料：
+        </span>
+        {procedure.evidence.map((f) => (
+          <a key={f.id} href={`/api/v1/attachments/${f.id}/download`} title={`${f.uploadedByName ?? ''} ${dayjs(f.uploadedAt).format('YYYY-MM-DD HH:mm')} 上传，${(f.size / 1024).toFixed(1)} KB`}>
+            {f.filename}
+          </a>
+        ))}
+        {procedure.evidence.length === 0 &&
+          (procedure.evidenceRequired ? <Tag color="red">尚未上传</Tag> : <Typography.Text type="secondary">批量导入的历史记录，证明材料见决策档案</Typography.Text>)}
+        {can('decision.manage') && can('attachment.upload') && (
+          <Upload beforeUpload={upload} showUploadList={false}>
+            <Button size="small" icon={<UploadOutlined />} loading={busy}>
+              上传
+            </Button>
+          </Upload>
+        )}
+      </Space>
+    </div>
+  );
+}
+
 function Checklist({ decision, refresh }: { decision: DecisionDetail; refresh(): void }) {
   const { can } = useAuth();
   const [editing, setEditing] = useState<ProcedureView | null>(null);
   const open = decision.status === 'drafting' && can('decision.manage');
   const missing = decision.procedures.filter((p) => !p.done);
+  const noEvidence = decision.procedures.filter((p) => decision.missingEvidence.includes(p.key));
   return (
     <Card size="small" title="法定程序" style={{ marginBottom: 12 }} data-testid="procedures" extra={<Button size="small" onClick={() => void download(`/decisions/${decision.id}/archive`, `${decision.title}-决策档案.zip`)}>下载决策档案</Button>}>
-      {decision.status === 'drafting' &&
-        (missing.length ? (
-          <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={`作出决策前尚缺：${missing.map((p) => p.label).join('、')}`} />
-        ) : (
-          <Alert type="success" showIcon style={{ marginBottom: 8 }} message="各项适用的法定程序已完成，可以提请作出决策" />
-        ))}
+      {decision.status === 'drafting' && (
+        <>
+          {missing.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={`作出决策前尚缺：${missing.map((p) => p.label).join('、')}`} />}
+          {noEvidence.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="missing-evidence" message={`作出决策前须上传证明材料：${noEvidence.map((p) => p.label).join('、')}`} />}
+          {missing.length === 0 && noEvidence.length === 0 && <Alert type="success" showIcon style={{ marginBottom: 8 }} message="各项适用的法定程序已完成，证明材料齐备，可以提请作出决策" />}
+        </>
+      )}
       <List
         dataSource={decision.procedures}
         renderItem={(p, i) => (
@@ -185,7 +239,12 @@ function Checklist({ decision, refresh }: { decision: DecisionDetail; refresh():
                   )}
                 </Space>
               }
-              description={p.summary}
+              description={
+                <>
+                  {p.summary}
+                  <Evidence procedure={p} refresh={refresh} />
+                </>
+              }
             />
           </List.Item>
         )}
@@ -412,9 +471,14 @@ export default function DecisionDetailPage() {
   return (
     <DetailPage<DecisionDetail>
       pages={DECISION_PAGES}
-      tags={(d) => d.status === 'drafting' && <Tag color={d.missing.length ? 'orange' : 'green'}>{d.missing.length ? `当前程序：${d.stage}` : '程序齐备'}</Tag>}
+      tags={(d) => d.status === 'drafting' && <Tag color={d.missing.length || d.missingEvidence.length ? 'orange' : 'green'}>{d.missing.length ? `当前程序：${d.stage}` : d.missingEvidence.length ? '待上传证明材料' : '程序齐备'}</Tag>}
       show={(d) => ({ catalogItemId: d.catalogItemId ? <Link to={`/decision-catalog/${d.catalogItemId}`}>{d.catalogItemTitle}</Link> : '未列入目录' })}
-      extra={(d) => (d.missing.length ? [{ label: '尚缺程序', value: d.missing.map((p) => PROCEDURES[p]).join('、') }] : [])}
+      extra={(d) => [
+        ...(d.missing.length ? [{ label: '尚缺程序', value: d.missing.map((p) => PROCEDURES[p]).join('、') }] : []),
+        ...(d.status === 'drafting' && d.missingEvidence.length ? [{ label: '尚缺证明材料', value: d.missingEvidence.map((p) => PROCEDURES[p]).join('、') }] : []),
+      ]}
+      // Before 作出决策 is tried: the server refuses it while an applicable procedure has no evidence.
+      actionsHint={(d) => d.status === 'drafting' && d.missing.length === 0 && d.missingEvidence.length > 0 && <Typography.Text type="warning">作出决策前须上传证明材料：{d.missingEvidence.map((p) => PROCEDURES[p]).join('、')}（在「法定程序」中逐项上传）</Typography.Text>}
     >
       {(d, refresh) => (
         <>
