@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
+import { ensureWebBuild, launchBrowser, loginPage, startServer, type Server, takeTransition } from './helpers.ts';
 
 const SHOTS = process.env.FAZHI_SHOTS ?? '/tmp/shots-13';
 mkdirSync(SHOTS, { recursive: true });
@@ -25,14 +25,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Takes the scheme's workflow transition `key` and confirms its dialog. */
-async function act(page: Page, key: string) {
-  await page.getByTestId(`transition-${key}`).click();
-  const modal = page.locator('.ant-modal-content').filter({ has: page.getByRole('button', { name: /确\s*定/ }) });
-  await modal.waitFor();
-  await modal.getByRole('button', { name: /确\s*定/ }).click();
-  await modal.waitFor({ state: 'detached' });
-}
+const act = takeTransition;
 
 const status = (page: Page, label: string) => page.getByTestId('workflow-status').filter({ hasText: label }).waitFor();
 

@@ -4,8 +4,8 @@
 // bureau (fzb_wang) scores a sampled file line by line on the campaign's sheet, is made to name the
 // problems of a failing file, and corrects an officer's post.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
+import type { Browser, Page } from 'playwright-core';
+import { SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server, takeTransition } from './helpers.ts';
 
 let server: Server;
 let browser: Browser;
@@ -20,15 +20,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Takes the record's workflow transition `key`, filling its dialog first. */
-async function act(page: Page, key: string, fill: (modal: Locator) => Promise<void> = async () => {}) {
-  await page.getByTestId(`transition-${key}`).click();
-  const modal = page.locator('.ant-modal-content').filter({ has: page.getByRole('button', { name: /确\s*定/ }) });
-  await modal.waitFor();
-  await fill(modal);
-  await modal.getByRole('button', { name: /确\s*定/ }).click();
-  await modal.waitFor({ state: 'detached' });
-}
+const act = takeTransition;
 
 /** Opens a case from the ledger by its party (the ledger's link). */
 async function openCase(page: Page, party: string) {

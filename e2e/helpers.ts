@@ -3,7 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import './demo-template.ts';
 
@@ -103,11 +103,12 @@ export async function loginPage(browser: Browser, server: Server, username: stri
   return page;
 }
 
-/** Takes a record's workflow transition `key` from its panel and confirms the dialog. */
-export async function takeTransition(page: Page, key: string): Promise<void> {
+/** Takes a record's workflow transition `key` from its panel, fills its dialog (`fill`) and confirms it. */
+export async function takeTransition(page: Page, key: string, fill: (modal: Locator) => Promise<void> = async () => {}): Promise<void> {
   await page.getByTestId(`transition-${key}`).click();
   const modal = page.locator('.ant-modal-content').filter({ has: page.getByRole('button', { name: /确\s*定/ }) });
   await modal.waitFor();
+  await fill(modal);
   await modal.getByRole('button', { name: /确\s*定/ }).click();
   await modal.waitFor({ state: 'detached' });
 }

@@ -5,7 +5,7 @@
 // document from draft to publication, and the public finds it in the library by a word of its text.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
+import { SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server, takeTransition } from './helpers.ts';
 
 let server: Server;
 let browser: Browser;
@@ -123,14 +123,7 @@ it('takes a normative document from draft through review, deliberation and 三�
   await page.getByRole('button', { name: /保存草稿/ }).click();
   await page.waitForURL(/\/normative-docs\/[0-9a-z]{26}$/);
 
-  const act = async (key: string, fill: (modal: import('playwright-core').Locator) => Promise<void> = async () => {}) => {
-    await page.getByTestId(`transition-${key}`).click();
-    const modal = page.locator('.ant-modal-content').filter({ has: page.getByRole('button', { name: /确\s*定/ }) });
-    await modal.waitFor();
-    await fill(modal);
-    await modal.getByRole('button', { name: /确\s*定/ }).click();
-    await modal.waitFor({ state: 'detached' });
-  };
+  const act = (key: string, fill?: (modal: import('playwright-core').Locator) => Promise<void>) => takeTransition(page, key, fill);
   const choose = async (modal: import('playwright-core').Locator, key: string, option: string) => {
     await modal.getByTestId(`input-${key}`).click();
     // The open list (one just closed may still be fading out), the option by its exact title.
