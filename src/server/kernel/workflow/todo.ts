@@ -29,6 +29,8 @@ export type OpenItem = TodoItem & { unitPath: string };
 
 /** Records of one workflow in the given states (and scope), each with its soonest open clock. */
 export async function openItems(platform: Platform, def: WorkflowDef, states: string[], scope: DataScope, asOf: string, limit: number | null = LIMIT_PER_TYPE): Promise<OpenItem[]> {
+  // A workflow whose states are all final (a registry entry) has no open records; PostgreSQL refuses `in ()`.
+  if (states.length === 0) return [];
   const deadlines = await platform.deadlines.load();
   let q = (platform.db as any)
     .selectFrom(`${def.table} as r`)
