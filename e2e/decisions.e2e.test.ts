@@ -1,13 +1,14 @@
 // Major administrative decisions in the demo county, as its people do them (issue 14): the education
 // bureau's liaison (jyj_liaison) registers an unlisted decision and records its procedures, sends it
 // for the legality review (the review's clock and light appear), the law office (fzb_wang) records
-// its opinion; 作出决策 is refused while 集体讨论决定 is missing, the message naming it, and taken once
-// it is recorded. A member of the public comments on the draft open for comment on the portal (the
+// its opinion; 作出决策 is refused while 集体讨论决定 is missing, the message naming it, then while
+// the applicable procedures have no evidence (the workspace names them first), and taken once each
+// procedure's evidence file is uploaded on its line of the checklist (and downloadable there). A member of the public comments on the draft open for comment on the portal (the
 // button says 提交意见), and the bureau answers the comment in the decision's workspace. The law
 // office imports decisions' history on the import page: the rows the workspace's rules refuse are
 // listed with those rules' messages (the gate naming the missing procedure), nothing is written; the
-// history accepted reads in the workspace as recorded by import, its hearing with the participants
-// an events file gives.
+// history accepted reads in the workspace as recorded by import (its evidence in the 决策档案), its
+// hearing with the participants an events file gives.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -163,7 +164,28 @@ it('a unit records the procedures, the law office the legality review; 作出决
   await pickDate(meeting, '集体讨论日期', today);
   await meeting.getByLabel('会议纪要', { exact: true }).fill('会议同意该办法，按合法性审查意见印发。');
   await save(meeting);
-  await back.getByText('各项适用的法定程序已完成，可以提请作出决策').waitFor();
+  // Every procedure recorded, not yet its evidence: the workspace names what is missing before 作出决策 is tried; the server refuses it naming the same.
+  const lacking = '风险评估、合法性审查、集体讨论决定';
+  await back.getByTestId('missing-evidence').filter({ hasText: `作出决策前须上传证明材料：${lacking}` }).waitFor();
+  await back.getByTestId('workflow-hint').filter({ hasText: lacking }).waitFor();
+  const noEvidence = await api(back, 'POST', `/workflow/decision/${id}/transitions/decide`, { version: (await api(back, 'GET', `/decisions/${id}`)).body.version, date: today });
+  expect(noEvidence.status).toBe(409);
+  expect(noEvidence.body.detail).toContain(`以下决策程序尚未上传证明材料：${lacking}`);
+  await back.screenshot({ path: `${SHOTS}/decision-evidence-missing.png`, fullPage: true });
+  // A procedure not applicable asks for none; each applicable one takes its files on its own line.
+  expect(await back.getByTestId('evidence-expert').count()).toBe(0);
+  const files = join(tmpdir(), `decision-evidence-${process.pid}`);
+  mkdirSync(files, { recursive: true });
+  for (const [key, name] of [['risk', '风险评估报告.txt'], ['legality', '合法性审查意见书.txt'], ['deliberation', '常务会议纪要.txt']] as const) {
+    writeFileSync(join(files, name), `${name}（示例）`);
+    const line = back.getByTestId(`evidence-${key}`);
+    await line.locator('input[type=file]').setInputFiles(join(files, name));
+    await line.getByRole('link', { name }).waitFor();
+  }
+  // Downloaded from its line.
+  const href = await back.getByTestId('evidence-risk').getByRole('link', { name: '风险评估报告.txt' }).getAttribute('href');
+  expect(await back.evaluate(async (url) => (await fetch(url)).text(), href!)).toBe('风险评估报告.txt（示例）');
+  await back.getByText('各项适用的法定程序已完成，证明材料齐备，可以提请作出决策').waitFor();
   await back.getByTestId('transition-decide').click();
   const confirm = back.locator('.ant-modal-content').filter({ has: back.getByRole('button', { name: /确\s*定/ }) });
   await confirm.waitFor();
@@ -270,6 +292,8 @@ it('the law office imports decisions\' history: refused rows listed with the wor
   for (const label of ['公众参与', '专家论证', '风险评估', '合法性审查', '集体讨论决定']) {
     await office.getByTestId('procedures').locator('.ant-list-item').filter({ hasText: label }).filter({ hasText: '已完成' }).filter({ hasText: '批量导入的历史记录' }).waitFor();
   }
+  // History's evidence is in its archive, as its other details: the checklist says so for each procedure.
+  for (const key of ['public_participation', 'expert', 'risk', 'legality', 'deliberation']) await office.getByTestId(`evidence-${key}`).getByText('批量导入的历史记录，证明材料见决策档案').waitFor();
   // One hearing, with the events file's participants (the decisions row gave its day only).
   const hearings = office.locator('.ant-card', { hasText: '听证会、专家论证会、座谈会' }).locator('tr.ant-table-row', { hasText: '听证会' });
   await hearings.filter({ hasText: '24' }).waitFor();

@@ -281,6 +281,20 @@ describe('a decision', () => {
     expect(summary).toContain('证明材料 1 份（见 06-材料/风险评估）');
     expect(summary).toMatch(/专家论证：不适用——[^\n]*\n/);
   });
+
+  it('moves the procedures\' records with a decision whose catalog item changes unit: evidence is then the new unit\'s to upload', async () => {
+    const y = year + 2; // a year of its own
+    const item = await ok(await office.post('/api/v1/decision-catalog', { year: y, title: '城区夜市经营管理办法', unitId: unitA.id }), 201);
+    const d = await ok(await liaisonA.post('/api/v1/decisions', { title: '城区夜市经营管理办法', year: y, unitId: unitA.id, catalogItemId: item.id }), 201);
+    const ids = await evidenceIds(d.id);
+    await ok(await office.put(`/api/v1/decision-catalog/${item.id}`, { version: item.version, year: y, title: '城区夜市经营管理办法', unitId: unitB.id }));
+    const old = await liaisonA.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('材料.txt', '材料', { recordType: 'decision_procedure', recordId: ids.risk! }) });
+    expect(old.statusCode).toBe(404);
+    const file = await attach(liaisonB, 'decision_procedure', ids.risk!, '风险评估报告.txt');
+    expect(file.unitId).toBe(unitB.id);
+    const view = await ok(await liaisonB.get(`/api/v1/decisions/${d.id}`));
+    expect(view.procedures.find((p: any) => p.key === 'risk').evidence.map((f: any) => f.filename)).toEqual(['风险评估报告.txt']);
+  });
 });
 
 describe('public comment', () => {
