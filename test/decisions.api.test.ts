@@ -282,12 +282,16 @@ describe('a decision', () => {
     expect(summary).toMatch(/专家论证：不适用——[^\n]*\n/);
   });
 
-  it('moves the procedures\' records with a decision whose catalog item changes unit: evidence is then the new unit\'s to upload', async () => {
+  it('moves the procedures\' records and their evidence with a decision whose catalog item changes unit: evidence is then the new unit\'s to read and upload', async () => {
     const y = year + 2; // a year of its own
     const item = await ok(await office.post('/api/v1/decision-catalog', { year: y, title: '城区夜市经营管理办法', unitId: unitA.id }), 201);
     const d = await ok(await liaisonA.post('/api/v1/decisions', { title: '城区夜市经营管理办法', year: y, unitId: unitA.id, catalogItemId: item.id }), 201);
     const ids = await evidenceIds(d.id);
+    const before = await attach(liaisonA, 'decision_procedure', ids.public_participation!, '座谈会记录.txt');
     await ok(await office.put(`/api/v1/decision-catalog/${item.id}`, { version: item.version, year: y, title: '城区夜市经营管理办法', unitId: unitB.id }));
+    // What was uploaded goes along: the new unit reads it, the old one no longer.
+    expect((await liaisonB.request({ method: 'GET', url: `/api/v1/attachments/${before.id}/download` })).statusCode).toBe(200);
+    expect((await liaisonA.request({ method: 'GET', url: `/api/v1/attachments/${before.id}/download` })).statusCode).toBe(404);
     const old = await liaisonA.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('材料.txt', '材料', { recordType: 'decision_procedure', recordId: ids.risk! }) });
     expect(old.statusCode).toBe(404);
     const file = await attach(liaisonB, 'decision_procedure', ids.risk!, '风险评估报告.txt');

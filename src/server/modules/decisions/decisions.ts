@@ -130,8 +130,11 @@ export async function updateCatalogItem(tx: Tx, platform: Platform, actor: Actor
   if (moved.length) {
     const ids = moved.map((m) => m.id);
     await tx.updateTable('decisions').set({ unit_id: fields.unitId }).where('id', 'in', ids).execute();
-    // Its procedures follow: evidence is uploaded within the decision's unit.
+    // Its procedures follow, and the evidence already uploaded (a record's files belong to the record's unit).
     await tx.updateTable('decision_procedures').set({ unit_id: fields.unitId }).where('decision_id', 'in', ids).execute();
+    const procedureIds = ids.flatMap((d) => (Object.keys(PROCEDURES) as Procedure[]).map((p) => procedureRecordId(d, p)));
+    await tx.updateTable('attachments').set({ unit_id: fields.unitId }).where('record_type', '=', PROCEDURE_RECORD_TYPE).where('record_id', 'in', procedureIds).execute();
+    await tx.updateTable('attachments').set({ unit_id: fields.unitId }).where('record_type', '=', DECISION_RECORD_TYPE).where('record_id', 'in', ids).execute();
   }
   if (!changes.length) return;
   const note = [changes.join('；'), changeReason?.trim() ? `理由：${changeReason.trim()}` : null].filter(Boolean).join('。');
