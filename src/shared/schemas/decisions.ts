@@ -174,7 +174,8 @@ export const PROCEDURE_WORKFLOW: WorkflowDef = {
   titleColumn: 'title',
   readPermission: 'decision.read',
   linkPrefix: '/decision-procedures/',
-  states: { kept: { label: '决策程序', tone: 'default' } },
+  // One final state: nothing waits on a procedure's record (no 待办, no daily digest).
+  states: { kept: { label: '决策程序', tone: 'default', final: true } },
   transitions: [],
 };
 
