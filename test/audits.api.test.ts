@@ -148,6 +148,17 @@ describe('import and figures', () => {
     expect(await env.platform.db.selectFrom('problems').select('status').where('source_id', '=', f1.id).executeTakeFirst()).toMatchObject({ status: 'closed' });
   });
 
+  it('keeps amounts above 2^31 fen (2,147万元) exact, in a finding and in the figures', async () => {
+    const own = await makeUnit(env.platform, { kind: 'county', name: '大额审计县' });
+    const dept = await makeUnit(env.platform, { parent: own, name: '住建局' });
+    const p = await project({ unitId: dept.id, kind: 'investment', title: '新城片区道路工程决算审计', date: '2022-08-01' });
+    const big = answered(await office.post('/api/v1/audit-findings', { projectId: p.id, description: '多计工程价款', amountFen: 2_250_000_000 }), 201);
+    answered(await office.post('/api/v1/audit-findings', { projectId: p.id, description: '未按合同约定扣回预付款', amountFen: 1_900_000_000 }), 201);
+    expect(big.amountFen).toBe(2_250_000_000);
+    expect(answered(await office.get(`/api/v1/audit-projects/${p.id}`)).amountFen).toBe(4_150_000_000);
+    expect((await office.get(`/api/v1/indicators?year=2022&unit=${own.code}`)).json().indicators['audit.amount_fen']).toBe(4_150_000_000);
+  });
+
   it('filters the findings ledger by project, unit, year and status', async () => {
     const p = await project({ unitId: unitB.id, date: '2023-04-01', title: '水利局专项审计', kind: 'special' });
     for (const d of ['甲问题', '乙问题']) answered(await office.post('/api/v1/audit-findings', { projectId: p.id, description: d, amountFen: 10 }), 201);

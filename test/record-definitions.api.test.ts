@@ -38,7 +38,8 @@ async function drift(def: RecordDef<any>): Promise<string[]> {
   for (const [name, spec] of entries(def)) {
     const column = columns.get(spec.column);
     if (!column) problems.push(`${def.type}.${name}: no column ${def.table}.${spec.column}`);
-    else if (column.type !== STORED_AS[spec.kind]) problems.push(`${def.type}.${name}: column ${spec.column} is ${column.type}, the definition says ${STORED_AS[spec.kind]}`);
+    // Amounts and counts that can pass 2^31 are 64-bit (bigint) on PostgreSQL.
+    else if (column.type !== STORED_AS[spec.kind] && !(column.type === 'bigint' && STORED_AS[spec.kind] === 'integer')) problems.push(`${def.type}.${name}: column ${spec.column} is ${column.type}, the definition says ${STORED_AS[spec.kind]}`);
     else if (spec.required && !column.notNull) problems.push(`${def.type}.${name}: required, but ${spec.column} accepts NULL`);
   }
   for (const stamp of ['id', def.key ?? 'ref', def.unitColumn ?? 'unit_id', 'version']) if (!columns.has(stamp)) problems.push(`${def.type}: no column ${def.table}.${stamp}`);

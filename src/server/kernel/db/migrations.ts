@@ -167,7 +167,7 @@ const problemClosing: MigrationSet = () => ({
   },
 });
 
-const indicatorFacts: MigrationSet = () => ({
+const indicatorFacts: MigrationSet = (dialect) => ({
   // Summary tables of the indicator figures (kernel/indicators/facts.ts): derived, never backed up.
   kernel_0006_indicator_facts: {
     async up(db: Kysely<any>) {
@@ -233,6 +233,13 @@ const indicatorFacts: MigrationSet = () => ({
       await createIndexes(db, 'password_history', { user: 'user_id, changed_at' });
       await createTable(db, 'login_failures', `
         username text primary key, failures integer not null, first_failed_at text not null, locked_until text`);
+    },
+  },
+  // A sum figure adds amounts in fen (an audit's findings, wages recovered): one unit's year passes
+  // 2^31 fen (about 2,147万元) easily, so the stored counts are 64-bit (SQLite's integer already is).
+  kernel_0013_indicator_facts_bigint: {
+    async up(db: Kysely<any>) {
+      if (dialect === 'postgres') await sql`alter table indicator_facts alter column n type bigint`.execute(db);
     },
   },
 });
