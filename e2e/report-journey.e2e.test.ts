@@ -146,6 +146,12 @@ it('a town writes its disclosure annual report around the counted tables, its he
   await page.getByTestId('checks-passed').waitFor();
   await expect.poll(() => page.getByTestId('generated-overview').textContent()).toContain('新收政府信息公开申请');
   await page.getByTestId('section-problems').fill('依申请公开答复文书的说理有待加强，下一步将开展专题培训。');
+  // 成文日期: the head approves only a dated report.
+  await page.getByLabel('成文日期').click();
+  await page.getByLabel('成文日期').fill(`${reportYear + 1}-01-18`);
+  await page.keyboard.press('Enter');
+  // Unsaved text holds the workflow back until it is saved.
+  await page.getByTestId('unsaved').waitFor();
   await page.keyboard.press('Control+s');
   await page.getByText('已保存').waitFor();
   await takeTransition(page, 'send');

@@ -35,8 +35,9 @@ const request = async (values: Record<string, unknown> & { receivedDate: string 
   return { id: r.id, version };
 };
 const draft = async (agent: Agent, unitId: string, year: number) => agent.post('/api/v1/foi-annual-reports', { unitId, year });
-const write = async (agent: Agent, report: { id: string; version: number }, sections: Record<string, string>) =>
-  answered(await agent.put(`/api/v1/foi-annual-reports/${report.id}`, { version: report.version, title: (report as any).title, issuer: (report as any).issuer, issuedDate: null, sections }));
+/** Writes sections; the 成文日期 (required to approve) is the January after the report's year. */
+const write = async (agent: Agent, report: { id: string; version: number; year?: number }, sections: Record<string, string>) =>
+  answered(await agent.put(`/api/v1/foi-annual-reports/${report.id}`, { version: report.version, title: (report as any).title, issuer: (report as any).issuer, issuedDate: report.year ? `${report.year + 1}-01-15` : null, sections }));
 const detail = async (agent: Agent, id: string) => answered(await agent.get(`/api/v1/foi-annual-reports/${id}`));
 
 describe('the disclosure annual report', () => {
@@ -75,12 +76,20 @@ describe('the disclosure annual report', () => {
     expect(wrong.json().errors[0].field).toBe('outcomeReason');
     answered(await liaison.put(`/api/v1/foi-requests/${untyped.id}/classification`, { version: untyped.version, applicantType: 'legal' }));
 
+    answered(await liaison.post('/api/v1/fee-items', { unitId: unit.id, year: 2025, item: '工本费', basis: '某文件', amount: 100_000 }), 201);
     const approved = await advance(head, 'foi_annual_report', created.id, 'approve', { version: sent.version });
     expect(approved.status).toBe('approved');
+    // Table 2's records are frozen with it: a charge entered afterwards changes the live figure only.
+    answered(await liaison.post('/api/v1/fee-items', { unitId: unit.id, year: 2025, item: '证书费', basis: '某文件', amount: 50_000 }), 201);
+    const feeCell = answered(await liaison.get(`/api/v1/foi-annual-reports/${created.id}/cell?table=2&row=fees&column=amount`));
+    expect(feeCell.items.map((i: any) => i.title)).toEqual(['工本费']);
+    expect(answered(await liaison.get(`/api/v1/disclosure-report-tables?year=2025&unit=${unit.code}`)).table2.fees.amount.value).toBe(0.15);
+    expect((await liaison.get(`/api/v1/foi-annual-reports/${created.id}/cell?table=2&row=regulations&column=issued`)).statusCode).toBe(400);
     // A request entered after approval changes the live tables, not the approved report's.
     await request({ receivedDate: '2025-08-01', applicantType: 'person' });
     const frozen = await detail(liaison, created.id);
     expect(frozen.frozen).toBe(true);
+    expect(frozen.tables.table2.fees.amount.value).toBe(0.1);
     expect(frozen.tables.table3.new).toMatchObject({ person: 1, business: 1, legal: 1, total: 3 });
     expect(answered(await liaison.get(`/api/v1/disclosure-report-tables?year=2025&unit=${unit.code}`)).table3.new.total).toBe(4);
     const cell = answered(await liaison.get(`/api/v1/foi-annual-reports/${created.id}/cell?table=3&row=new&column=person`));
@@ -138,10 +147,11 @@ describe('the disclosure annual report', () => {
     const w = await write(office, r, { problems: '个别部门答复不够规范。' });
     // A department's head cannot even see the county's report.
     expect((await head.post(`/api/v1/workflow/foi_annual_report/${r.id}/transitions/approve`, { version: w.version })).statusCode).toBe(404);
-    const failing = await countyHead.post(`/api/v1/workflow/foi_annual_report/${r.id}/transitions/approve`, { version: w.version });
-    // Whatever the county's records hold now, approval passes only with every check passing.
-    const checks = (await detail(office, r.id)).tables.checks.filter((c: any) => !c.ok);
-    expect(failing.statusCode).toBe(checks.length ? 409 : 200);
+    // Every test here leaves its requests classified: the county's checks pass, and it publishes.
+    expect((await detail(office, r.id)).tables.checks.filter((c: any) => !c.ok)).toEqual([]);
+    const approved = await advance(countyHead, 'foi_annual_report', r.id, 'approve', { version: w.version });
+    await advance(office, 'foi_annual_report', r.id, 'publish', { version: approved.version });
+    expect(answered(await env.app.inject({ method: 'GET', url: `/api/v1/public/foi-annual-reports/${r.id}` })).unitName).toBe(r.unitName);
   });
 
   it("keeps a unit's report from other units and refuses bad input with the field named", async () => {
@@ -220,5 +230,57 @@ describe('the disclosure annual report', () => {
     expect(r.tables.checks.every((c: any) => c.ok)).toBe(true);
     const quiet = answered(await draft(agent, u.unit.id, 2024), 201);
     expect(quiet.generated.other).toBe('本年度未收取信息处理费。');
+  });
+
+  it('is approved only after its year, with its date of issue, by a head whose own checks speak first', async () => {
+    const u = await makeStaffedUnit(env, ['unit_liaison', 'unit_head'] as const, { parent: county });
+    const thisYear = Number(new Date().toISOString().slice(0, 4));
+    const current = answered(await draft(u.agents.unit_liaison, u.unit.id, thisYear), 201);
+    const w = await write(u.agents.unit_liaison, { ...current, year: thisYear - 1 }, { problems: '无。' });
+    const early = await u.agents.unit_head.post(`/api/v1/workflow/foi_annual_report/${current.id}/transitions/approve`, { version: w.version });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toContain('尚未结束');
+    const last = answered(await draft(u.agents.unit_liaison, u.unit.id, thisYear - 1), 201);
+    const undated = await write(u.agents.unit_liaison, { ...last, year: undefined }, { problems: '无。' });
+    const noDate = await u.agents.unit_head.post(`/api/v1/workflow/foi_annual_report/${last.id}/transitions/approve`, { version: undated.version });
+    expect(noDate.statusCode).toBe(409);
+    expect(noDate.json().detail).toContain('成文日期');
+    // The county's head may see this report but not approve it: the rule says so, before any counting.
+    const notHers = await countyHead.post(`/api/v1/workflow/foi_annual_report/${last.id}/transitions/approve`, { version: undated.version });
+    expect(notHers.json().detail).toContain('本单位主要负责人审定');
+    const stale = await u.agents.unit_head.post(`/api/v1/workflow/foi_annual_report/${last.id}/transitions/approve`, { version: undated.version - 1 });
+    expect(stale.json().detail).toContain('版本号已过期');
+  });
+
+  it("checks 上年结转 against last year's approved report, and refuses an approval whose records changed as it was counted", async () => {
+    const u = await makeStaffedUnit(env, ['unit_liaison', 'unit_head'] as const, { parent: county });
+    const agent = u.agents.unit_liaison;
+    const open = answered(await agent.post('/api/v1/foi-requests', { unitId: u.unit.id, applicantName: '丙', applicantType: 'person', content: '某项信息', channel: 'online', receivedDate: '2024-12-30' }), 201);
+    const r2024 = answered(await draft(agent, u.unit.id, 2024), 201);
+    const w = await write(agent, r2024, { problems: '无。' });
+    await advance(u.agents.unit_head, 'foi_annual_report', r2024.id, 'approve', { version: w.version });
+    const tables = async () => answered(await agent.get(`/api/v1/disclosure-report-tables?year=2025&unit=${u.unit.code}`));
+    expect((await tables()).checks.filter((c: any) => c.key.startsWith('carried.')).every((c: any) => c.ok)).toBe(true);
+    // The 2024 request is reclassified after 2024's report was approved: 2025's 上年结转 no longer matches.
+    answered(await agent.put(`/api/v1/foi-requests/${open.id}/classification`, { version: open.version, applicantType: 'business' }));
+    const failed = (await tables()).checks.filter((c: any) => !c.ok).map((c: any) => c.key);
+    expect(failed.sort()).toEqual(['carried.business', 'carried.person']);
+
+    // The approval counts outside its transaction; a record changed meanwhile rolls it back.
+    const { beforeFoiReportTransition, confirmFrozenTables } = await import('../src/server/modules/disclosure/annual-report.ts');
+    const quiet = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: county });
+    const r = answered(await draft(quiet.agents.unit_liaison, quiet.unit.id, 2023), 201);
+    const row = await env.platform.db.selectFrom('foi_annual_reports').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow();
+    const columns = (await beforeFoiReportTransition(env.platform, row, 'approve'))!;
+    await expect(confirmFrozenTables(env.platform.db as any, { ...row, ...columns })).resolves.toBeUndefined();
+    await makeFoiRequest(quiet.agents.unit_liaison, { unitId: quiet.unit.id, receivedDate: '2023-05-05', applicantType: 'person' });
+    await expect(confirmFrozenTables(env.platform.db as any, { ...row, ...columns })).rejects.toThrow('重新统计');
+  });
+
+  it('refuses to import a closed request without its applicant type', async () => {
+    const u = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: county });
+    const res = await u.agents.unit_liaison.request({ method: 'POST', url: '/api/v1/imports/foi_requests', ...multipart('f.jsonl', JSON.stringify({ ref: 'Q1', unitCode: u.unit.code, applicant: '丁', content: '某信息', receivedDate: '2025-03-02', replyDate: '2025-03-12', replyType: 'disclosed' })) });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].column).toBe('申请人类型（applicantType）');
   });
 });

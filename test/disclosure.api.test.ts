@@ -88,9 +88,9 @@ describe('import and figures', () => {
     expect(worked['foi.requests']).toBe(1);
     expect(worked['foi.on_time_rate']).toBe(1);
     const rows = [
-      { ref: 'F1', unitCode: unit.code, applicant: '张三', receivedDate: '2025-09-28', content: '征收方案', replyDate: '2025-10-30', replyType: '予以公开' }, // day 20 across 国庆 2025
-      { ref: 'F2', unitCode: unit.code, applicant: '李四', receivedDate: '2025-09-28', content: '规划许可', replyDate: '2025-11-10', replyType: 'refused', outcomeReason: 'refused_6' }, // late
-      { ref: 'F3', unitCode: unit.code, applicant: '王五', receivedDate: '2025-09-28', content: '招标文件', replyDate: '2025-11-10', replyType: 'disclosed', extended: '是' }, // extended: on time
+      { ref: 'F1', unitCode: unit.code, applicant: '张三', applicantType: '自然人', receivedDate: '2025-09-28', content: '征收方案', replyDate: '2025-10-30', replyType: '予以公开' }, // day 20 across 国庆 2025
+      { ref: 'F2', unitCode: unit.code, applicant: '李四', applicantType: 'person', receivedDate: '2025-09-28', content: '规划许可', replyDate: '2025-11-10', replyType: 'refused', outcomeReason: 'refused_6' }, // late
+      { ref: 'F3', unitCode: unit.code, applicant: '王五', applicantType: 'person', receivedDate: '2025-09-28', content: '招标文件', replyDate: '2025-11-10', replyType: 'disclosed', extended: '是' }, // extended: on time
       { ref: 'F4', unitCode: unit.code, applicant: '赵六', receivedDate: '2025-12-01', content: '预算' },
     ];
     // An extension needs someone who may approve one (clock.extend), in an import as in the app.
@@ -110,13 +110,13 @@ describe('import and figures', () => {
 
   it('refuses contradictory import rows and imports nothing', async () => {
     const { unit, liaison } = await organ();
-    const good = { ref: 'G1', unitCode: unit.code, applicant: 'a', receivedDate: '2025-05-01', content: 'c', replyDate: '2025-05-10', replyType: 'disclosed' };
+    const good = { ref: 'G1', unitCode: unit.code, applicant: 'a', applicantType: 'person', receivedDate: '2025-05-01', content: 'c', replyDate: '2025-05-10', replyType: 'disclosed' };
     const first = await liaison.request({ method: 'POST', url: '/api/v1/imports/foi_requests', ...multipart('f.jsonl', JSON.stringify(good)) });
     expect(first.statusCode, first.body).toBe(200);
     const bad = [
-      { ref: 'X1', unitCode: unit.code, applicant: 'a', receivedDate: '2025-05-01', content: 'c', replyDate: '2025-04-01', replyType: 'disclosed' },
-      { ref: 'X2', unitCode: unit.code, applicant: 'a', receivedDate: '2025-05-01', content: 'c', replyType: 'disclosed' },
-      { ref: 'X3', unitCode: unit.code, applicant: 'a', receivedDate: '2025-05-01', content: 'c', replyDate: '2025-05-10', replyType: 'maybe' },
+      { ref: 'X1', unitCode: unit.code, applicant: 'a', applicantType: 'person', receivedDate: '2025-05-01', content: 'c', replyDate: '2025-04-01', replyType: 'disclosed' },
+      { ref: 'X2', unitCode: unit.code, applicant: 'a', applicantType: 'person', receivedDate: '2025-05-01', content: 'c', replyType: 'disclosed' },
+      { ref: 'X3', unitCode: unit.code, applicant: 'a', applicantType: 'person', receivedDate: '2025-05-01', content: 'c', replyDate: '2025-05-10', replyType: 'maybe' },
     ];
     const res = await liaison.request({ method: 'POST', url: '/api/v1/imports/foi_requests', ...multipart('f.jsonl', bad.map((r) => JSON.stringify(r)).join('\n')) });
     expect(res.statusCode).toBe(422);

@@ -83,9 +83,10 @@ export function table4Grid(t: DisclosureTables): LayoutCell[][] {
   const parts = Object.keys(TABLE4_PARTS) as Table4Part[];
   const columns = Object.keys(TABLE4_COLUMNS) as Table4Column[];
   return [
-    [head('行政复议', { columnSpan: 5, rowSpan: 2 }), head('行政诉讼', { columnSpan: 10 })],
-    [head('未经复议直接起诉', { columnSpan: 5 }), head('复议后起诉', { columnSpan: 5 })],
-    parts.flatMap(() => columns.map((c) => head(TABLE4_COLUMNS[c]))),
+    [head('行政复议', { columnSpan: 5 }), head('行政诉讼', { columnSpan: 10 })],
+    // 行政复议's own heads stand beside the lawsuit's two kinds, over two rows.
+    [...columns.map((c) => head(TABLE4_COLUMNS[c], { rowSpan: 2 })), head('未经复议直接起诉', { columnSpan: 5 }), head('复议后起诉', { columnSpan: 5 })],
+    parts.slice(1).flatMap(() => columns.map((c) => head(TABLE4_COLUMNS[c]))),
     parts.flatMap((p) => columns.map((c) => num(t.table4[p][c], { table: 4, row: p, column: c }))),
   ];
 }

@@ -155,7 +155,7 @@ export const FOI_REPORT_WORKFLOW: WorkflowDef = {
   transitions: [
     { key: 'send', label: '送主要负责人审定', from: ['draft'], to: 'in_approval', roles: ['unit_liaison', 'law_office'], check: (r, actor) => (actor.roles.includes('unit_liaison') && actor.unitId !== r.unit_id ? '只能送审本单位的年度报告' : unwrittenSections(r)) },
     // Refused while a cross-check of the tables fails; the tables are frozen as approved (module beforeTransition).
-    { key: 'approve', label: '主要负责人审定', from: ['draft', 'in_approval'], to: 'approved', roles: ['unit_head'], dateColumn: 'approved_date', check: (r, actor) => (actor.unitId !== r.unit_id ? '年度报告由本单位主要负责人审定' : unwrittenSections(r)) },
+    { key: 'approve', label: '主要负责人审定', from: ['draft', 'in_approval'], to: 'approved', roles: ['unit_head'], dateColumn: 'approved_date', requiredFields: [{ column: 'issued_date', label: '成文日期' }], check: (r, actor) => (actor.unitId !== r.unit_id ? '年度报告由本单位主要负责人审定' : unwrittenSections(r)) },
     {
       key: 'publish',
       label: '向社会公开',
@@ -275,4 +275,5 @@ export interface PublicFoiReport {
   issuedDate: string | null;
   publishedDate: string | null;
 }
-export type PublicFoiReportFull = PublicFoiReport & Omit<FoiReportContent, 'frozen'>;
+/** The report as printed; `draft` until its head approves it (the tables may still change). */
+export type PublicFoiReportFull = PublicFoiReport & Omit<FoiReportContent, 'frozen'> & { draft: boolean };

@@ -68,7 +68,7 @@ export async function applyTransition(
   key: string,
   input: TransitionInput,
 ): Promise<WorkflowRecord> {
-  const prepared = await prepareTransition(platform, ctx, def, id, key);
+  const prepared = await prepareTransition(platform, ctx, def, id, key, input.version);
   return platform.db.transaction().execute((tx) => transitionWithin(tx, platform, ctx, def, id, key, input, prepared));
 }
 
@@ -76,13 +76,15 @@ export async function applyTransition(
  * The modules' `beforeTransition` for a transition the actor could take on a record they may see:
  * its refusals, and the columns it adds. Otherwise nothing: the transaction says what is wrong.
  */
-async function prepareTransition(platform: Platform, actor: TransitionActor, def: WorkflowDef, id: string, key: string): Promise<Record<string, unknown>> {
+async function prepareTransition(platform: Platform, actor: TransitionActor, def: WorkflowDef, id: string, key: string, version: number): Promise<Record<string, unknown>> {
   const hooks = platform.modules.filter((m) => m.beforeTransition && m.workflows?.some((w) => w.recordType === def.recordType));
   const t = def.transitions.find((x) => x.key === key);
   if (hooks.length === 0 || !t || !(actor.roles.includes('system') || t.roles.some((r) => actor.roles.includes(r)))) return {};
   const record = await loadRecord(platform.db, def, id);
-  if (!record || !t.from.includes(record.status)) return {};
+  if (!record || record.version !== version || !t.from.includes(record.status)) return {};
   assertInScope(actor.scope, record.unit_id, def.title);
+  // The transition's own guards speak first (who may, what must be written).
+  if (t.check?.(record, { unitId: actor.unitId ?? '', roles: actor.roles })) return {};
   const columns: Record<string, unknown> = {};
   for (const mod of hooks) Object.assign(columns, await mod.beforeTransition!(platform, def.recordType, record, key));
   return columns;

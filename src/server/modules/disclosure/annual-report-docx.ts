@@ -9,7 +9,8 @@ export function foiReportDocx(report: PublicFoiReportFull): Promise<Buffer> {
   const [overview, problems, other] = [section('overview'), section('problems'), section('other')];
   const t = report.tables;
   return officialDocx({
-    title: report.title,
+    // A draft's tables still move with the records: the file says so.
+    title: report.draft ? `${report.title}（未定稿）` : report.title,
     issuer: report.issuer,
     issuedDate: report.issuedDate,
     body: [

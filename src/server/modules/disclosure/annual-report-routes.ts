@@ -6,6 +6,7 @@ import { changeRoute, createRoute, ledgerRoutes, type ReadRecord } from '../../k
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { DOCX_MIME } from '../../kernel/documents/index.ts';
 import { pageOf, yearlyProgressQuery } from '../../../shared/records.ts';
+import { z } from '../../../shared/zod.ts';
 import { yearlyProgress } from '../../kernel/records/progress.ts';
 import { publicReportQuery } from '../../../shared/schemas/reports.ts';
 import {
@@ -25,7 +26,8 @@ import {
 import { createFoiReport, foiReportCell, foiReportForPrint, getFoiReport, listFoiReports, listPublishedFoiReports, updateFoiReport } from './annual-report.ts';
 import { foiReportDocx } from './annual-report-docx.ts';
 
-const reportCellQuery = disclosureCellQuery.pick({ table: true, row: true, column: true });
+/** A report's cell: table 2's too (its figures' records, frozen with the report). */
+const reportCellQuery = disclosureCellQuery.pick({ row: true, column: true }).extend({ table: z.enum(['2', '3', '4'], { error: '表（table）应为 2、3 或 4' }).meta({ title: '表' }) });
 
 async function sendDocx(reply: FastifyReply, report: PublicFoiReportFull) {
   return reply.header('content-type', DOCX_MIME).header('content-disposition', attachmentDisposition(foiReportFileName(report))).header('cache-control', 'private, no-store').send(await foiReportDocx(report));
@@ -52,11 +54,11 @@ export function foiReportRoutes(api: FastifyInstance, platform: Platform): void 
     method: 'GET',
     url: `${url}/:id/cell`,
     permission: 'foi.read',
-    summary: '报告表三、表四某一格统计的记录（定稿后为审定时统计的记录）',
+    summary: '报告表二、表三、表四某一格统计的记录（定稿后为审定时统计的记录）',
     tags,
     params: paramsWithId,
     query: reportCellQuery,
-    handler: async ({ ctx, params, query }) => ({ items: await foiReportCell(platform, ctx.scope, params.id, { table: Number(query.table) as 3 | 4, row: query.row, column: query.column }) }),
+    handler: async ({ ctx, params, query }) => ({ items: await foiReportCell(platform, ctx.scope, params.id, { table: Number(query.table) as 2 | 3 | 4, row: query.row, column: query.column }) }),
   });
   route(api, {
     method: 'GET',

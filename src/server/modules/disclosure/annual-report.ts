@@ -4,9 +4,11 @@
 // which is refused while a cross-check fails. Published reports are on the portal.
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import type { Executor } from '../../kernel/db/index.ts';
-import { assertInScope, inScope, type DataScope } from '../../kernel/auth/scope.ts';
-import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
+import { sql } from 'kysely';
+import type { Executor, Tx } from '../../kernel/db/index.ts';
+import { assertInScope, inScope, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { badRequest, conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
+import { indicatorRecords, scopeForUnitCode } from '../../kernel/indicators/registry.ts';
 import { newId } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
@@ -32,6 +34,7 @@ import {
   type FoiReportView,
   type PublicFoiReport,
   type PublicFoiReportFull,
+  type Table2Row,
 } from '../../../shared/schemas/disclosure-report.ts';
 import { cellIds, countDisclosureTables, recordsOfCell, type CellIds, type TableCell } from './annual-tables.ts';
 import type { FoiAnnualReportTable } from './tables.ts';
@@ -40,8 +43,11 @@ export const FOI_REPORT_CLOCK = { start: 'publish', label: '向社会公布政�
 
 type Row = FoiAnnualReportTable & { unit_name: string; unit_code: string };
 type Sections = Record<FoiReportSectionKey, string>;
-/** What approval freezes: the tables and the records behind each cell. */
-type Frozen = { tables: DisclosureTables; cells: CellIds };
+/**
+ * What approval freezes: the tables, the records behind each cell (table 2's as listed, being of
+ * several record types), and a fingerprint of the records counted, checked again as it commits.
+ */
+type Frozen = { tables: DisclosureTables; cells: CellIds; table2Records?: Record<string, CellRecord[]>; fingerprint?: string };
 
 function reportQuery(db: Executor) {
   return db.selectFrom('foi_annual_reports as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').selectAll('r').select(['u.name as unit_name', 'u.code as unit_code']);
@@ -61,6 +67,7 @@ export async function createFoiReport(platform: Platform, actor: Actor, scope: D
   const unit = await platform.db.selectFrom('org_units').select(['id', 'code', 'name', 'kind', 'active']).where('id', '=', input.unitId).executeTakeFirst();
   if (!unit || !inScope(scope, unit.id)) throw fieldError('unitId', '单位', '不存在或无权访问');
   if (!unit.active) throw fieldError('unitId', '单位', '已停用');
+  if (!['county', 'department', 'town'].includes(unit.kind)) throw fieldError('unitId', '单位', '不是行政机关（县政府、部门、乡镇），不编制政府信息公开工作年度报告');
   if (input.year > Number(chinaToday().slice(0, 4))) throw fieldError('year', '报告年度', '不能晚于今年');
   const kind = unit.kind === 'county' ? 'county' : 'unit';
   const sections: Sections = { overview: openingOf(unit.name, kind, input.year), problems: '', other: '' };
@@ -166,24 +173,70 @@ export async function updateFoiReport(platform: Platform, actor: Actor, scope: D
 }
 
 /**
- * The module's `beforeTransition` for reports: approval counts the tables (outside the transaction),
- * refuses while a cross-check fails, and freezes them; a return to draft thaws them.
+ * What the tables count, in brief: per table, the rows in the unit's subtree and their latest change.
+ * Approval counts outside its transaction; the same fingerprint inside it proves nothing changed.
+ */
+async function recordsFingerprint(db: Executor, unitIds: readonly string[]): Promise<string> {
+  const of = (table: 'foi_requests' | 'review_cases' | 'litigation_cases' | 'fee_items', column: string) =>
+    (db as any).selectFrom(table).select([sql<number>`count(*)`.as('n'), sql<string | null>`max(updated_at)`.as('at')]).where(column, 'in', unitIds).executeTakeFirstOrThrow();
+  const parts = await Promise.all([of('foi_requests', 'unit_id'), of('review_cases', 'respondent_unit_id'), of('litigation_cases', 'unit_id'), of('fee_items', 'unit_id')]);
+  return JSON.stringify(parts.map((p: { n: number; at: string | null }) => [Number(p.n), p.at]));
+}
+
+async function subtreeOf(db: Executor, unitId: string): Promise<readonly string[]> {
+  const unit = await db.selectFrom('org_units').select('path').where('id', '=', unitId).executeTakeFirstOrThrow();
+  return subtreeUnitIds(db, unit.path);
+}
+
+/** Table 2's records, cell by cell, as its figures list them now. */
+async function table2Records(platform: Platform, tables: DisclosureTables, unitCode: string): Promise<Record<string, CellRecord[]>> {
+  const scope = await scopeForUnitCode(platform, tables.year, unitCode);
+  const out: Record<string, CellRecord[]> = {};
+  for (const [row, columns] of Object.entries(tables.table2)) {
+    for (const [column, cell] of Object.entries(columns)) {
+      if (!cell?.indicator) continue;
+      const { items } = await indicatorRecords(platform, cell.indicator, scope, 1, 100_000);
+      out[`${row}.${column}`] = items.map((i) => ({ id: i.id, title: i.title, unitName: i.unitName, date: i.date, link: i.link ?? '' }));
+    }
+  }
+  return out;
+}
+
+/**
+ * The module's `beforeTransition` for reports: approval, once the year is over, counts the tables
+ * (outside the transaction), refuses while a cross-check fails, and freezes them; a return to draft
+ * thaws them.
  */
 export async function beforeFoiReportTransition(platform: Platform, record: Record<string, unknown>, transition: string): Promise<Record<string, unknown> | void> {
   if (transition === 'return') return { tables: null };
   if (transition !== 'approve') return;
-  const unit = await platform.db.selectFrom('org_units').select('code').where('id', '=', String(record.unit_id)).executeTakeFirstOrThrow();
-  const counted = await countDisclosureTables(platform, Number(record.year), unit.code);
+  const year = Number(record.year);
+  if (chinaToday() < `${year + 1}-01-01`) throw conflict(`${year}年尚未结束，年度报告须在次年1月1日以后审定（本年度的申请仍在办理，统计表尚未定型）`);
+  const unit = await platform.db.selectFrom('org_units').select(['code', 'path']).where('id', '=', String(record.unit_id)).executeTakeFirstOrThrow();
+  const fingerprint = await recordsFingerprint(platform.db, await subtreeUnitIds(platform.db, unit.path));
+  const counted = await countDisclosureTables(platform, year, unit.code);
   const failed = counted.tables.checks.filter((c) => !c.ok);
   if (failed.length) throw conflict(`统计表校验未通过，不能审定：${failed.map((c) => c.message).join('；')}`);
-  const frozen: Frozen = { tables: counted.tables, cells: { table3Cells: counted.table3Cells, table4Cells: counted.table4Cells } };
+  const frozen: Frozen = { tables: counted.tables, cells: { table3Cells: counted.table3Cells, table4Cells: counted.table4Cells }, table2Records: await table2Records(platform, counted.tables, unit.code), fingerprint };
   return { tables: JSON.stringify(frozen) };
 }
 
+/** In the approval's transaction: the records counted have not changed since (else the approval rolls back). */
+export async function confirmFrozenTables(tx: Tx, record: { unit_id: string; tables?: unknown }): Promise<void> {
+  const frozen = frozenOf({ tables: (record.tables as string | null) ?? null });
+  if (!frozen?.fingerprint) return;
+  if ((await recordsFingerprint(tx, await subtreeOf(tx, record.unit_id))) !== frozen.fingerprint) throw conflict('审定期间有申请或案件记录发生变化，统计表需重新统计，请再次审定');
+}
+
 /** The records behind a cell of the report's tables: as approved once frozen, as counted now before. */
-export async function foiReportCell(platform: Platform, scope: DataScope, id: string, cell: TableCell): Promise<CellRecord[]> {
+export async function foiReportCell(platform: Platform, scope: DataScope, id: string, cell: { table: 2 | 3 | 4; row: string; column: string }): Promise<CellRecord[]> {
   const row = await loadRow(platform, scope, id);
-  return recordsOfCell(platform, cell, cellIds((await tablesOf(platform, row)).cells, cell));
+  const { tables, cells, table2Records: frozen2 } = await tablesOf(platform, row);
+  if (cell.table !== 2) return recordsOfCell(platform, cell as TableCell, cellIds(cells, cell as TableCell));
+  const indicator = tables.table2[cell.row as Table2Row]?.[cell.column as keyof DisclosureTables['table2'][Table2Row]]?.indicator;
+  if (!indicator) throw badRequest(`表2没有「${cell.row}」行「${cell.column}」列的记录`, [{ field: 'row', message: '行或列不存在，或该格没有记录' }]);
+  if (frozen2) return frozen2[`${cell.row}.${cell.column}`] ?? [];
+  return (await table2Records(platform, tables, row.unit_code))[`${cell.row}.${cell.column}`] ?? [];
 }
 
 const publicView = (r: Row): PublicFoiReport => ({ id: r.id, unitName: r.unit_name, unitCode: r.unit_code, year: r.year, title: r.title, issuer: r.issuer, issuedDate: r.issued_date, publishedDate: r.published_date });
@@ -193,8 +246,8 @@ export async function foiReportForPrint(platform: Platform, scope: DataScope | n
   const row = (await reportQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as Row | undefined;
   if (!row || (scope === null && row.status !== 'published')) throw notFound('政府信息公开工作年度报告');
   if (scope) assertInScope(scope, row.unit_id, '政府信息公开工作年度报告');
-  const { frozen: _frozen, ...content } = await contentOf(platform, row);
-  return { ...publicView(row), ...content };
+  const { frozen, ...content } = await contentOf(platform, row);
+  return { ...publicView(row), ...content, draft: !frozen };
 }
 
 export async function listPublishedFoiReports(platform: Platform, query: { year?: number; unit?: string }): Promise<{ items: PublicFoiReport[]; years: number[] }> {

@@ -57,8 +57,9 @@ export async function countDisclosureTables(platform: Platform, year: number, un
   const scope = await scopeForUnitCode(platform, year, unitCode);
   const [table2, three, four, processingFees] = await Promise.all([countTable2(platform, scope), countTable3(platform, year, scope.unitIds), countTable4(platform, year, scope.unitIds), countProcessingFees(platform, year, scope.unitIds)]);
   const table3 = counts(three.cells);
+  const carried = scope.unitCode ? await carriedChecks(platform, year, scope.unitCode, table3) : [];
   return {
-    tables: { year, unit: scope.unitCode, table2, table3, table4: counts(four), processingFees, checks: [...balanceChecks(table3, three.cells), ...three.problems] },
+    tables: { year, unit: scope.unitCode, table2, table3, table4: counts(four), processingFees, checks: [...balanceChecks(table3, three.cells), ...carried, ...three.problems] },
     table3Cells: three.cells,
     table4Cells: four,
   };
@@ -133,6 +134,35 @@ async function countProcessingFees(platform: Platform, year: number, unitIds: re
   return { notices: rows.filter((r) => inYear(r.fee_notice_date)).length, paid: paid.length, paidFen: paid.reduce((sum, r) => sum + Number(r.processing_fee_fen ?? 0), 0) };
 }
 
+/**
+ * 二、上年结转 against the unit's approved report of the year before (its 四、结转下年度), column by
+ * column — the check the 公开办 makes across years; none when there is no such report.
+ */
+async function carriedChecks(platform: Platform, year: number, unitCode: string, table3: Record<Table3Row, Record<Table3Column, number>>): Promise<DisclosureReportCheck[]> {
+  const prior = await platform.db
+    .selectFrom('foi_annual_reports as r')
+    .innerJoin('org_units as u', 'u.id', 'r.unit_id')
+    .select('r.tables')
+    .where('u.code', '=', unitCode)
+    .where('r.year', '=', year - 1)
+    .where('r.tables', 'is not', null)
+    .executeTakeFirst();
+  if (!prior?.tables) return [];
+  const before = (JSON.parse(prior.tables) as { tables: DisclosureTables }).tables.table3.carried_out;
+  return TABLE3_COLUMNS.map((column) => {
+    const ok = table3.carried_in[column] === before[column];
+    const label = TABLE3_COLUMN_LABELS[column];
+    return {
+      key: `carried.${column}`,
+      ok,
+      message: ok
+        ? `表三“${label}”列：上年结转（${table3.carried_in[column]}）与${year - 1}年度已审定报告的结转下年度一致`
+        : `表三“${label}”列：上年结转 ${table3.carried_in[column]} 件，与${year - 1}年度已审定报告的“结转下年度继续办理” ${before[column]} 件不一致（上年度的申请在其报告审定后被更正或补录）`,
+      recordIds: [],
+    };
+  });
+}
+
 /** 一 + 二 = 三（七） + 四, column by column. */
 function balanceChecks(table3: Record<Table3Row, Record<Table3Column, number>>, cells: Cells<Table3Row, Table3Column>): DisclosureReportCheck[] {
   return TABLE3_COLUMNS.map((column) => {
@@ -177,14 +207,15 @@ async function countTable4(platform: Platform, year: number, unitIds: readonly s
   }
   let suits = platform.db
     .selectFrom('litigation_cases')
-    .select(['id', 'judgment_date', 'result', 'after_reconsideration'])
+    .select(['id', 'judgment_date', 'result', 'after_reconsideration', 'status'])
     .where('concerns_disclosure', '=', 1)
     .where('filed_date', '<=', end)
     .where((eb) => eb.or([eb('judgment_date', 'is', null), eb('judgment_date', '>=', start)]));
   if (unitIds) suits = suits.where('unit_id', 'in', unitIds);
   for (const s of await suits.orderBy('id').execute()) {
     const part = s.after_reconsideration ? 'litigation_after_review' : 'litigation_direct';
-    if (!s.judgment_date || s.judgment_date > end || !s.result) add(part, 'pending', s.id);
+    // On appeal, the first-instance judgment has not concluded the case (the appeal's judgment re-dates it).
+    if (!s.judgment_date || s.judgment_date > end || !s.result || s.status === 'appealed') add(part, 'pending', s.id);
     else add(part, s.result === 'won' ? 'upheld' : s.result === 'lost' ? 'corrected' : 'other', s.id);
   }
   return cells;

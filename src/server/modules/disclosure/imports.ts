@@ -18,6 +18,7 @@ function contradiction(v: Row): [string, string] | null {
   if (v.replyDate && v.replyDate < v.receivedDate) return ['答复日期（replyDate）', '不能早于收到日期'];
   if (v.replyDate && v.replyDate > chinaToday()) return ['答复日期（replyDate）', '不能晚于今天'];
   if ((v.replyType || v.outcomeReason) && !v.replyDate) return ['答复日期（replyDate）', '有答复类型或办理结果的申请必须填写答复日期'];
+  if (v.replyDate && !v.applicantType) return ['申请人类型（applicantType）', '已办结的申请必须填写申请人类型（年度报告表三按此分列）'];
   if (v.outcomeReason && closedWithoutReply(v.outcomeReason)) return v.replyType ? ['答复类型（replyType）', '逾期未补正、未缴费而不再处理的申请没有答复类型，请留空'] : null;
   if (v.replyDate && !v.replyType) return ['答复类型（replyType）', '已答复的申请必须填写答复类型'];
   if (v.replyType && !v.outcomeReason && REASONS_BY_REPLY[v.replyType as ReplyType].length > 1) return ['办理结果（outcomeReason）', `答复类型为「${REPLY_TYPES[v.replyType as ReplyType]}」时必须填写办理结果（年度报告表三的具体情形）`];

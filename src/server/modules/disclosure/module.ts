@@ -5,7 +5,7 @@ import { DISCLOSURE_RULES } from './deadline-rules.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
 import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW } from '../../../shared/schemas/disclosure.ts';
 import { FOI_REPORT, FOI_REPORT_RECORD_TYPE, FOI_REPORT_WORKFLOW } from '../../../shared/schemas/disclosure-report.ts';
-import { beforeFoiReportTransition } from './annual-report.ts';
+import { beforeFoiReportTransition, confirmFrozenTables } from './annual-report.ts';
 import { disclosureMigrations } from './migrations.ts';
 import { disclosureRoutes } from './routes.ts';
 import { disclosureRequestsImport } from './imports.ts';
@@ -35,6 +35,9 @@ export const foiModule: ModuleManifest = {
   publicForms: [disclosureRequestForm],
   workflows: [DISCLOSURE_WORKFLOW, FOI_REPORT_WORKFLOW],
   beforeTransition: async (platform, recordType, record, transition) => (recordType === FOI_REPORT_RECORD_TYPE ? beforeFoiReportTransition(platform, record, transition) : undefined),
+  afterTransition: async (tx, _platform, recordType, record, transition) => {
+    if (recordType === FOI_REPORT_RECORD_TYPE && transition === 'approve') await confirmFrozenTables(tx, record);
+  },
   documents: DISCLOSURE_DOCUMENTS,
   // Each organ answers in its own name: the default names the unit, so each unit numbers its own.
   caseNumbers: [{ recordType: DISCLOSURE_RECORD_TYPE, label: '答复书文号', column: 'case_number', transitions: ['reply'], defaultPattern: '{unit}依申请公开〔{year}〕{n}号' }],

@@ -2,15 +2,14 @@
 // summary the records give), tables 二 to 四 counted from the records — every number opens what it
 // counts — with the cross-checks that must pass before the head approves; after approval the tables
 // are the approved ones. Ctrl+S saves.
-import { useEffect, useMemo, useState } from 'react';
-import { App, Breadcrumb, Button, Card, Col, DatePicker, Form, Grid, Input, Row, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, App, Breadcrumb, Button, Card, Col, DatePicker, Form, Grid, Input, Row, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, ExportOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { download, get, put, query } from '../../api.ts';
 import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
-import { IndicatorRecordsDrawer } from '../../components/IndicatorRecords.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { RecordFields } from '../../components/records.tsx';
@@ -18,8 +17,7 @@ import { field, zodRule } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
 import { useEditorKeys } from '../../components/useEditorKeys.ts';
 import { chineseDate } from '../../../shared/schemas/reports.ts';
-import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
-import { FOI_REPORT, FOI_REPORT_TABLE_HEADINGS, FOI_REPORT_WORKFLOW, foiReportFileName, foiReportUpdateInput, type FoiReportDetail, type FoiReportSection, type Table2Row } from '../../../shared/schemas/disclosure-report.ts';
+import { FOI_REPORT, FOI_REPORT_TABLE_HEADINGS, TABLE2_COLUMN_LABELS, TABLE2_ROWS, FOI_REPORT_WORKFLOW, foiReportFileName, foiReportUpdateInput, type FoiReportDetail, type FoiReportSection, type Table2Row } from '../../../shared/schemas/disclosure-report.ts';
 import { Table2, Table3, Table4, type Cell } from './ReportTables.tsx';
 import { CellDrawer, ChecksAlert } from './TableTrace.tsx';
 
@@ -66,16 +64,13 @@ export default function FoiReportPage() {
   const client = useQueryClient();
   const detail = useQuery({ queryKey: ['foi-annual-report', id], queryFn: () => get<FoiReportDetail>(`/foi-annual-reports/${id}`) });
   const r = detail.data;
-  const figures = useQuery({ queryKey: ['indicators', r?.year, r?.unitCode], enabled: !!r, queryFn: () => get<{ details: IndicatorValue[] }>(`/indicators${query({ year: r!.year, unit: r!.unitCode })}`) });
   const [form] = Form.useForm();
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [cell, setCell] = useState<Cell | null>(null);
-  const [figure, setFigure] = useState<IndicatorValue | null>(null);
   const editable = !!r && r.status === 'draft' && can('foi.manage');
   const wide = Grid.useBreakpoint().md;
-  const byCode = useMemo(() => new Map((figures.data?.details ?? []).map((d) => [d.code, d])), [figures.data]);
 
   useEffect(() => {
     if (r && editable) {
@@ -104,9 +99,10 @@ export default function FoiReportPage() {
 
   useEditorKeys(() => void save(), dirty);
 
+  // Table 2's figures open their records too: as approved once the tables are frozen.
   const openFigure = (row: Table2Row, column: string) => {
-    const code = r?.tables.table2[row][column as keyof (typeof r.tables.table2)[Table2Row]]?.indicator;
-    if (code && byCode.get(code)) setFigure(byCode.get(code)!);
+    const value = r?.tables.table2[row][column as keyof (typeof r.tables.table2)[Table2Row]]?.value ?? 0;
+    setCell({ table: 2, row, column, count: value, title: `${TABLE2_ROWS[row].label} · ${TABLE2_COLUMN_LABELS[column as keyof typeof TABLE2_COLUMN_LABELS]}` });
   };
   const actions = r && (
     <Space wrap>
@@ -131,9 +127,10 @@ export default function FoiReportPage() {
         {r && <RecordFields def={editable ? REPORT_NOT_EDITED : FOI_REPORT} view={r} extra={[{ label: FOI_REPORT.fields.publishDue.label, value: r.light ? <DueTag due={r.due!} light={r.light} /> : (r.due ?? '—') }]} />}
       </Card>
       {r && (
-        <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)} disabled={!editable}>
-          <Row gutter={[12, 12]} align="top">
-            <Col flex="3 1 560px" style={{ minWidth: 0 }}>
+        <Row gutter={[12, 12]} align="top">
+          <Col flex="3 1 560px" style={{ minWidth: 0 }}>
+            {/* The form holds the text only: the workflow panel beside it has dialogs of its own. */}
+            <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)} disabled={!editable}>
               <Card size="small" className="report-paper">
                 {editable ? (
                   <Space wrap style={{ marginBottom: 8 }}>
@@ -145,7 +142,7 @@ export default function FoiReportPage() {
                   <h1 className="report-title">{r.title}</h1>
                 )}
                 <div style={{ margin: '8px 0' }}>
-                  {r.frozen ? <Tag color="gold">统计表已于审定时定稿（{r.approvedDate}），点击数字查看审定时统计的记录</Tag> : <ChecksAlert checks={r.tables.checks} />}
+                  {r.frozen ? <Tag color="gold">统计表已于审定时定稿（{r.approvedDate}），点击数字查看审定时所统计的记录</Tag> : <ChecksAlert checks={r.tables.checks} />}
                 </div>
                 <Section section={section('overview')} editable={editable}>
                   <Generated text={r.generated.overview} testId="generated-overview" />
@@ -172,15 +169,19 @@ export default function FoiReportPage() {
                   <div>{r.issuedDate ? chineseDate(r.issuedDate) : '（成文日期）'}</div>
                 </div>
               </Card>
-            </Col>
-            <Col flex="1 1 400px" style={{ minWidth: 0 }}>
+            </Form>
+          </Col>
+          <Col flex="1 1 400px" style={{ minWidth: 0 }}>
+            {dirty ? (
+              // A transition sends the stored text: unsaved typing would be lost when the page reloads.
+              <Alert type="warning" showIcon message="正文有未保存的修改" description="请先保存（Ctrl+S），再送审或办理。" action={<Button size="small" type="primary" onClick={() => void save()}>保存</Button>} data-testid="unsaved" />
+            ) : (
               <WorkflowPanel def={FOI_REPORT_WORKFLOW} recordId={id} onChanged={() => client.invalidateQueries({ queryKey: ['foi-annual-report', id] })} />
-            </Col>
-          </Row>
-        </Form>
+            )}
+          </Col>
+        </Row>
       )}
       <CellDrawer cell={cell} url={(c) => `/foi-annual-reports/${id}/cell${query({ table: c.table, row: c.row, column: c.column })}`} onClose={() => setCell(null)} />
-      <IndicatorRecordsDrawer indicator={figure} year={r?.year ?? 0} unit={r?.unitCode} onClose={() => setFigure(null)} />
     </>
   );
 }

@@ -58,8 +58,8 @@ export default function FoiReportsPage() {
         open={open}
         title="起草政府信息公开工作年度报告"
         submitText="生成草稿"
-        // The report on last year, written in January (departments) to March (the county).
-        initialValues={{ year: dayjs().year() - (dayjs().month() < 6 ? 1 : 0), unitId: me?.unit.id }}
+        // The report on last year (approved only once that year is over).
+        initialValues={{ year: dayjs().year() - 1, unitId: me?.unit.id }}
         onClose={() => setOpen(false)}
         onSubmit={async (body) => {
           const report = await post<FoiReportView>('/foi-annual-reports', body);

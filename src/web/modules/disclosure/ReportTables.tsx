@@ -4,8 +4,8 @@
 import { table2Grid, table3Grid, table4Grid, type LayoutCell } from '../../../shared/disclosure-layout.ts';
 import { TABLE3_COLUMN_LABELS, TABLE3_ROW_LABELS, TABLE4_COLUMNS, TABLE4_PARTS, type DisclosureTables, type Table2Row, type Table3Column, type Table3Row, type Table4Column, type Table4Part } from '../../../shared/schemas/disclosure-report.ts';
 
-/** A number of table 3 or 4 whose records a page opens, with the drawer's title. */
-export type Cell = { table: 3 | 4; row: string; column: string; title: string; count: number };
+/** A number whose records a page opens, with the drawer's title. */
+export type Cell = { table: 2 | 3 | 4; row: string; column: string; title: string; count: number };
 type Trace = NonNullable<LayoutCell['trace']>;
 
 const cellStyle = { border: '1px solid #d9d9d9', padding: '4px 8px' } as const;

@@ -1,4 +1,4 @@
-// The records behind a cell of the disclosure report's tables 3 and 4, in a drawer; the cross-checks,
+// The records behind a cell of the disclosure report's tables, in a drawer; the cross-checks,
 // each failure with the requests that make it fail.
 import { Alert, Drawer, List, Space, Table } from 'antd';
 import { Link } from 'react-router-dom';
@@ -23,7 +23,7 @@ export function CellDrawer({ cell, url, onClose }: { cell: Cell | null; url: (ce
         dataSource={records.data?.items}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 件` }}
         columns={[
-          { title: '记录', dataIndex: 'title', render: (t: string, r) => <Link to={r.link}>{t}</Link> },
+          { title: '记录', dataIndex: 'title', render: (t: string, r) => (r.link ? <Link to={r.link}>{t}</Link> : t) },
           { title: '单位', dataIndex: 'unitName', width: 160 },
           { title: '日期', dataIndex: 'date', width: 110 },
         ]}
