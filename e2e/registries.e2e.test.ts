@@ -58,8 +58,10 @@ it('the law office reads the coverage of villages against the target, audits and
   await page.screenshot({ path: `${SCREENSHOTS}/registries-finding.png`, fullPage: true });
 
   await page.getByRole('menuitem', { name: '民主法治示范村' }).click();
-  await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
-  expect(await page.getByText('已撤销').count()).toBeGreaterThan(0);
+  await page.waitForURL(/\/model-villages$/);
+  // Ten villages, one of them revoked on re-check.
+  await expect.poll(() => page.locator('.ant-pagination-total-text').first().textContent()).toMatch(/共\s*10\s*个/);
+  await expect.poll(() => page.locator('.ant-table-tbody').getByText('已撤销').count()).toBe(1);
   await page.screenshot({ path: `${SCREENSHOTS}/registries-villages.png`, fullPage: true });
   expect(problems).toEqual([]);
 });
