@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { MigrationSet } from '../../kernel/db/migrations.ts';
 import { makeRefUniquePerUnit } from '../../kernel/db/ref-per-unit.ts';
 import { createRecordTable, createIndexes } from '../../kernel/db/schema.ts';
@@ -71,6 +71,12 @@ export const disclosureMigrations: MigrationSet = (dialect) => ({
       await db.schema.alterTable('foi_requests').addColumn('processing_fee_fen', 'integer').execute();
       await db.schema.alterTable('foi_requests').addColumn('fee_notice_date', 'text').execute();
       await db.schema.alterTable('foi_requests').addColumn('fee_paid_date', 'text').execute();
+    },
+  },
+  // A county department collects more than PostgreSQL's integer holds in fen (21 million yuan).
+  foi_0010_fee_amount_bigint: {
+    async up(db: Kysely<any>) {
+      if (dialect === 'postgres') await sql`alter table fee_items alter column amount_fen type bigint`.execute(db);
     },
   },
 });
