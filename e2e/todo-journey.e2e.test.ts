@@ -86,7 +86,7 @@ it('the deadline trial counts 20 working days across 国庆 2026', async () => {
 
 it('a unit rectifies a finding from the board and the inspector closes it after the follow-up check', async () => {
   const liaison = await login('lly_sfx_d21');
-  await liaison.getByRole('menuitem', { name: '问题整改' }).click();
+  await liaison.getByRole('menuitem', { name: /(^|\s)问题整改$/ }).click();
   await liaison.locator('[data-status="open"]').getByRole('link', { name: '行政处罚裁量基准未公开' }).click();
   const report = liaison.getByTestId('transition-rectify');
   await report.waitFor();
@@ -100,7 +100,7 @@ it('a unit rectifies a finding from the board and the inspector closes it after 
   await liaison.close();
 
   const inspector = await login('ducha_li');
-  await inspector.getByRole('menuitem', { name: '问题整改' }).click();
+  await inspector.getByRole('menuitem', { name: /(^|\s)问题整改$/ }).click();
   await inspector.locator('[data-status="rectified"]').getByRole('link', { name: '行政处罚裁量基准未公开' }).click();
   await inspector.getByTestId('transition-verify').click();
   await inspector.locator('textarea#followupResult').fill('回头看：门户网站已公开，整改到位。');

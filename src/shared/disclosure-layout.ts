@@ -16,7 +16,7 @@ import {
   type Table3Row,
   type Table4Column,
   type Table4Part,
-} from './schemas/disclosure-report.ts';
+} from './schemas/disclosure-tables.ts';
 
 export interface LayoutCell {
   text: string;

@@ -2,7 +2,7 @@
 // layout shared with the .docx), in plain markup (no component library): the staff pages pass
 // `onOpen` to open a number's records; the portal shows the numbers only.
 import { table2Grid, table3Grid, table4Grid, type LayoutCell } from '../../../shared/disclosure-layout.ts';
-import { TABLE3_COLUMN_LABELS, TABLE3_ROW_LABELS, TABLE4_COLUMNS, TABLE4_PARTS, type DisclosureTables, type Table2Row, type Table3Column, type Table3Row, type Table4Column, type Table4Part } from '../../../shared/schemas/disclosure-report.ts';
+import { TABLE3_COLUMN_LABELS, TABLE3_ROW_LABELS, TABLE4_COLUMNS, TABLE4_PARTS, type DisclosureTables, type Table2Row, type Table3Column, type Table3Row, type Table4Column, type Table4Part } from '../../../shared/schemas/disclosure-tables.ts';
 
 /** A number whose records a page opens, with the drawer's title. */
 export type Cell = { table: 2 | 3 | 4; row: string; column: string; title: string; count: number };

@@ -6,7 +6,8 @@ import { Link, type PageProps } from '../router.tsx';
 import { usePublicApi } from '../data.ts';
 import { Facts, officialDate } from '../present.tsx';
 import { Table2, Table3, Table4 } from '../../modules/disclosure/ReportTables.tsx';
-import { FOI_REPORT_TABLE_HEADINGS, type PublicFoiReportFull } from '../../../shared/schemas/disclosure-report.ts';
+import { FOI_REPORT_TABLE_HEADINGS } from '../../../shared/schemas/disclosure-tables.ts';
+import type { PublicFoiReportFull } from '../../../shared/schemas/disclosure-report.ts';
 import { DISCLOSURE_REPORTS_PATH, reportUrl } from './api.tsx';
 
 const TRAIL = [
