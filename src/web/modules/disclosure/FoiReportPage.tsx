@@ -142,7 +142,7 @@ export default function FoiReportPage() {
                   <h1 className="report-title">{r.title}</h1>
                 )}
                 <div style={{ margin: '8px 0' }}>
-                  {r.frozen ? <Tag color="gold">统计表已于审定时定稿（{r.approvedDate}），点击数字查看审定时所统计的记录</Tag> : <ChecksAlert checks={r.tables.checks} />}
+                  {r.frozen ? <Tag color="gold" style={{ whiteSpace: 'normal' }}>统计表已于审定时定稿（{r.approvedDate}），点击数字查看审定时所统计的记录</Tag> : <ChecksAlert checks={r.tables.checks} />}
                 </div>
                 <Section section={section('overview')} editable={editable}>
                   <Generated text={r.generated.overview} testId="generated-overview" />
