@@ -83,6 +83,18 @@ function sealedColumns(platform: Platform, def: RecordDef<any>, input: Record<st
   return out;
 }
 
+/**
+ * A registry record type's commands and reads, as `plainRecords` gives them (or a module's own
+ * around them): what `plainRoutes` wires to its routes.
+ */
+export interface PlainCommands {
+  def: RecordDef<any>;
+  create(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: any): Promise<string>;
+  update(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: any): Promise<unknown>;
+  list(platform: Platform, scope: DataScope, query: any): Promise<{ items: any[]; total: number }>;
+  get(platform: Platform, scope: DataScope, id: string): Promise<unknown>;
+}
+
 export function plainRecords<I extends object, V = Record<string, unknown>>(spec: PlainSpec<I>) {
   const { def, workflow } = spec;
   const table = def.table;
@@ -103,6 +115,8 @@ export function plainRecords<I extends object, V = Record<string, unknown>>(spec
     }) as V;
 
   return {
+    def,
+
     async create(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: I & { ref?: string | null }): Promise<string> {
       const values = input as Record<string, unknown>;
       await ownerUnit(tx, scope, String(values[spec.unit.field]), spec.unit);
@@ -165,36 +179,38 @@ export const monthDate = (column: string) => sql<string>`${sql.ref(column)} || '
 
 /**
  * A registry record type's routes: its ledger and export, create and read (recordRoutes), and PUT
- * `url/:id` to correct it; each write in one transaction through the module's commands.
+ * `url/:id` to correct it; each write in one transaction through the record type's commands.
  */
-export function plainRoutes<Q extends object, B extends object, U extends { version: number }>(
+export function plainRoutes(
   api: FastifyInstance,
   platform: Platform,
-  def: RecordDef<any>,
+  records: PlainCommands,
   spec: {
     url: string;
     tags: string[];
     permissions: { create: string; read: string };
     summaries: { list: string; export: string; create: string; read: string; update: string };
-    query: z.ZodType<Q>;
-    body: z.ZodType<B>;
-    update: z.ZodType<U>;
+    query: z.ZodType<object>;
+    body: z.ZodType<object>;
+    update: z.ZodType<{ version: number }>;
     sheet: string;
     columns?: readonly ExportColumn<any>[];
-    list(ctx: RequestContext, query: Q & { page: number; pageSize: number }): Promise<{ items: any[]; total: number }>;
-    create(tx: Tx, ctx: RequestContext, body: B): Promise<string>;
-    correct(tx: Tx, ctx: RequestContext, id: string, version: number, body: Omit<U, 'version'>): Promise<unknown>;
-    read(ctx: RequestContext, id: string): Promise<unknown>;
   },
 ): void {
-  recordRoutes(api, platform, def, { ...spec, summaries: spec.summaries });
+  const read = (ctx: RequestContext, id: string) => records.get(platform, ctx.scope, id);
+  recordRoutes(api, platform, records.def, {
+    ...spec,
+    list: (ctx, query) => records.list(platform, ctx.scope, query),
+    create: (tx, ctx, body) => records.create(tx, platform, ctx, ctx.scope, body),
+    read,
+  });
   changeRoute(
     api,
     { method: 'PUT', url: `${spec.url}/:id`, permission: spec.permissions.create, summary: spec.summaries.update, tags: spec.tags, body: spec.update },
     (ctx, id, body) => {
-      const { version, ...rest } = body as U;
-      return platform.db.transaction().execute((tx) => spec.correct(tx, ctx, id, version, rest));
+      const { version, ...rest } = body;
+      return platform.db.transaction().execute((tx) => records.update(tx, platform, ctx, ctx.scope, id, version, rest));
     },
-    spec.read,
+    read,
   );
 }

@@ -141,6 +141,8 @@ export async function recordRectified(tx: Tx, platform: Platform, actor: Actor, 
   await platform.audit.record(tx, actor, { action: 'audits.finding_rectified', targetType: AUDIT_FINDING_RECORD_TYPE, targetId: id, detail: { rectifiedDate } });
 }
 
+export const findings = { def: AUDIT_FINDING, create: createFinding, update: updateFinding, list: listFindings, get: getFinding };
+
 /** The problem follows the finding: verified closes it, sent back reopens it. */
 export async function syncFindingProblem(tx: Tx, record: Record<string, unknown>, date: string): Promise<void> {
   const f = record as unknown as { id: string; unit_id: string; description: string; found_date: string; status: string };

@@ -149,6 +149,8 @@ export async function getModelVillage(platform: Platform, scope: DataScope, id: 
   return (await villageViews(platform, [await villages.get(platform, scope, id)]))[0]!;
 }
 
+export const modelVillages = { def: MODEL_VILLAGE, create: createModelVillage, update: updateModelVillage, list: listModelVillages, get: getModelVillage };
+
 export const sessions = plainRecords<StudySessionInput, StudySessionView>({
   def: STUDY_SESSION,
   workflow: STUDY_SESSION_WORKFLOW,
