@@ -68,11 +68,19 @@ export async function startServer(port: number, extraEnv: NodeJS.ProcessEnv = {}
   };
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Debian's Chromium, every page in reduced motion: the staff app then opens and closes dialogs
+ * without animations, so a click never lands on a dialog still zooming in (on a busy host a lost
+ * 确定 kept dialogs open).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ reducedMotion: 'reduce', ...options });
+  return browser;
 }
 
 export const SCREENSHOTS = 'test-results/screenshots';
@@ -109,6 +117,13 @@ export async function takeTransition(page: Page, key: string, fill: (modal: Loca
   const modal = page.locator('.ant-modal-content').filter({ has: page.getByRole('button', { name: /确\s*定/ }) });
   await modal.waitFor();
   await fill(modal);
+  // Confirm, and say why when the dialog stays open: the server's refusal or the form's own errors.
+  const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes(`/transitions/${key}`), { timeout: 20_000 });
   await modal.getByRole('button', { name: /确\s*定/ }).click();
+  const response = await answer.catch(async () => {
+    const errors = await modal.locator('.ant-form-item-explain-error').allTextContents().catch(() => []);
+    throw new Error(`「${key}」 was not sent after 确定; the dialog shows ${JSON.stringify(errors)}`);
+  });
+  if (!response.ok()) throw new Error(`「${key}」 refused: ${response.status()} ${await response.text().catch(() => '')}`);
   await modal.waitFor({ state: 'detached' });
 }

@@ -42,9 +42,12 @@ function Guarded() {
   );
 }
 
+// People who asked their system for less motion get dialogs and drawers without animations.
+const motion = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4, fontSize: 14 }, components: { Table: { cellPaddingBlockSM: 6 } } }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4, fontSize: 14, motion }, components: { Table: { cellPaddingBlockSM: 6 } } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <AuthProvider>
