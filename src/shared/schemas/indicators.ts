@@ -31,6 +31,15 @@ export const isRatio = (kind: IndicatorValue['kind'] | undefined) => kind === 'r
 // 12.50 → 12.5, 100.0 → 100, 100 → 100 (only zeros after the point go).
 export const trimNumber = (n: number, digits: number) => n.toFixed(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 
+/** An amount kept in fen (codes ending in _fen, domain.md §4) reads in 万元, as reports quote money. */
+const inFen = (code: string) => code.endsWith('_fen');
+
+/** The measure a figure is read in: 万元 for an amount kept in fen, else its own (件, 人, 分). */
+export const figureMeasure = (v: Pick<IndicatorValue, 'code' | 'measure'>) => (inFen(v.code) ? '万元' : v.measure);
+
+/** A sum's or a count's number as read, in its `figureMeasure` (10,919万元 for 1,091,900,000 fen). */
+export const figureNumber = (v: Pick<IndicatorValue, 'code'>, value: number) => trimNumber(inFen(v.code) ? value / 1_000_000 : value, 2);
+
 /**
  * The change over last year as officials state it: a count's in per cent of last year's, a rate's in
  * percentage points (as a fraction: 0.1 is 10 个百分点); null when there is nothing to compare.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeOverLastYear, changeTone, changeWords } from './indicators.ts';
+import { changeOverLastYear, changeTone, changeWords, figureMeasure, figureNumber } from './indicators.ts';
 
 describe('a figure’s change over last year, as officials read it', () => {
   it('is in percentage points for a rate and in per cent for a count; no change is 持平', () => {
@@ -22,5 +22,17 @@ describe('a figure’s change over last year, as officials read it', () => {
     expect(changeTone(null, 0.1)).toBe('neutral');
     expect(changeTone('up', 0)).toBe('flat');
     expect(changeTone('down', null)).toBeNull();
+  });
+});
+
+describe('a figure’s number and measure, as read', () => {
+  it('reads an amount kept in fen in 万元 and leaves other figures in their own measure', () => {
+    expect(figureMeasure({ code: 'audit.amount_fen', measure: '分' })).toBe('万元');
+    expect(figureNumber({ code: 'audit.amount_fen' }, 1_091_900_000)).toBe('1091.9');
+    expect(figureNumber({ code: 'legal_aid.wages_recovered_fen' }, 123_456)).toBe('0.12');
+    // A score in 分 is not money.
+    expect(figureMeasure({ code: 'assessment.average_score', measure: '分' })).toBe('分');
+    expect(figureNumber({ code: 'assessment.average_score' }, 87.456)).toBe('87.46');
+    expect(figureNumber({ code: 'foi.fees_collected' }, 12.5)).toBe('12.5');
   });
 });

@@ -5,12 +5,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { get, query } from '../api.ts';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
-import { changeOverLastYear, changeTone, changeWords, trimNumber, type IndicatorRecord, type IndicatorValue } from '../../shared/schemas/indicators.ts';
+import { changeOverLastYear, changeTone, changeWords, figureMeasure, figureNumber, type IndicatorRecord, type IndicatorValue } from '../../shared/schemas/indicators.ts';
 import { ExportButton } from './ledger.tsx';
 import { useUnits } from './units.ts';
 
-export const showFigure = (v: Pick<IndicatorValue, 'kind'>, value: number | null) =>
-  value === null ? '—' : v.kind === 'rate' ? `${(value * 100).toFixed(1)}%` : v.kind === 'change' ? `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%` : v.kind === 'count' ? `${value}` : trimNumber(value, 2);
+/** A figure's number as read: a ratio in per cent, an amount kept in fen in 万元 (its measure: `figureMeasure`). */
+export const showFigure = (v: Pick<IndicatorValue, 'kind' | 'code'>, value: number | null) =>
+  value === null ? '—' : v.kind === 'rate' ? `${(value * 100).toFixed(1)}%` : v.kind === 'change' ? `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%` : v.kind === 'count' ? `${value}` : figureNumber(v, value);
 
 const TONE_COLOR = { good: '#389e0d', bad: '#cf1322', neutral: 'rgba(0,0,0,0.65)', flat: 'rgba(0,0,0,0.45)' } as const;
 
@@ -59,7 +60,7 @@ export function IndicatorRecordsDrawer({ indicator, year, unit, onClose }: { ind
           { title: '记录', dataIndex: 'title', render: (t: string, r) => (r.link ? <Link to={r.link}>{t}</Link> : t) },
           { title: '单位', dataIndex: 'unitName', width: 160 },
           { title: '日期', dataIndex: 'date', width: 110 },
-          ...(indicator?.kind === 'sum' || indicator?.kind === 'average' ? [{ title: indicator.measure === '分' ? '分值' : '数值', dataIndex: 'amount', width: 90, align: 'right' as const, render: (a: number | null) => (a === null || a === undefined ? '—' : trimNumber(a, 2)) }] : []),
+          ...(indicator?.kind === 'sum' || indicator?.kind === 'average' ? [{ title: figureMeasure(indicator) === '万元' ? '金额（万元）' : indicator.measure === '分' ? '分值' : '数值', dataIndex: 'amount', width: 100, align: 'right' as const, render: (a: number | null) => (a === null || a === undefined ? '—' : figureNumber(indicator, a)) }] : []),
           ...(indicator?.kind === 'rate' ? [{ title: '计入分子', dataIndex: 'counted', width: 90, render: (c: boolean) => (c ? <Tag color="green">是</Tag> : <Tag>否</Tag>) }] : []),
         ]}
       />

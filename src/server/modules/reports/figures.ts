@@ -4,7 +4,7 @@
 // The server writes the span's text from its value, so the stored value is what the reader sees;
 // a figure is stale when the indicator's value now differs, and refreshing rewrites the span.
 import sanitizeHtml from 'sanitize-html';
-import { changeOverLastYear, changeWords, isRatio, trimNumber, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
+import { changeOverLastYear, changeWords, figureMeasure, figureNumber, isRatio, trimNumber, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import type { ReportFigure } from '../../../shared/schemas/reports.ts';
 
 export type FigurePart = 'value' | 'yoy';
@@ -22,9 +22,7 @@ export function figureText(def: Def, part: FigurePart, value: number | null): st
   if (part === 'yoy') return changeWords(def.kind, value);
   if (value === null) return '—';
   if (isRatio(def.kind)) return percent(value);
-  // An amount kept in fen (codes ending in _fen) reads in 万元, as reports quote money.
-  if (def.code.endsWith('_fen')) return `${trimNumber(value / 1_000_000, 2)}万元`;
-  return `${trimNumber(value, 2)}${def.measure}`;
+  return `${figureNumber(def, value)}${figureMeasure(def)}`;
 }
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -16,7 +16,7 @@ import { buildTree, useUnits } from '../../components/units.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { ChangeOverLastYear, IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
 import { LIGHT_STYLE } from '../../components/Light.tsx';
-import { isRatio, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
+import { figureMeasure, isRatio, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import { HEADLINES, TRENDS, beforeFirstRecord, fiveYears, LIGHT_COLORS, type Figures, type LightItem, type Peers, type UnitFigure, type UnitLights } from './figures.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -79,7 +79,7 @@ export default function DashboardPage() {
                   title={f.name}
                   value={showFigure(f, f.value)}
                   valueStyle={{ fontSize: 22, color: code === 'tasks.overdue' && (f.value ?? 0) > 0 ? '#cf1322' : undefined }}
-                  suffix={!isRatio(f.kind) ? <span style={{ fontSize: 13 }}>{f.measure}</span> : undefined}
+                  suffix={!isRatio(f.kind) ? <span style={{ fontSize: 13 }}>{figureMeasure(f)}</span> : undefined}
                 />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   上年 {showFigure(f, f.lastYear)} <ChangeOverLastYear figure={f} />

@@ -13,7 +13,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { get, query } from '../../api.ts';
 import { showFigure } from '../../components/IndicatorRecords.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { changeOverLastYear, changeTone, changeWords, isRatio, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
+import { changeOverLastYear, changeTone, changeWords, figureMeasure, isRatio, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import { HEADLINES, LIGHT_COLORS, TRENDS, beforeFirstRecord, fiveYears, type Figures, type UnitFigure, type UnitLights } from './figures.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -96,7 +96,7 @@ export default function ScreenPage() {
                 <div style={{ color: MUTED, fontSize: 18 }}>{f.name}</div>
                 <div style={{ fontSize: 46, fontWeight: 700, lineHeight: 1.2, color: code === 'tasks.overdue' && (f.value ?? 0) > 0 ? TONE.bad : '#fff', fontVariantNumeric: 'tabular-nums' }}>
                   {showFigure(f, f.value)}
-                  {!isRatio(f.kind) && <span style={{ fontSize: 18, marginLeft: 6, color: MUTED }}>{f.measure}</span>}
+                  {!isRatio(f.kind) && <span style={{ fontSize: 18, marginLeft: 6, color: MUTED }}>{figureMeasure(f)}</span>}
                 </div>
                 <div style={{ fontSize: 16 }}>
                   <span style={{ color: MUTED, marginRight: 10 }}>上年 {showFigure(f, f.lastYear)}</span>

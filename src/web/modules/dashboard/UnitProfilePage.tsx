@@ -18,7 +18,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { ChangeOverLastYear, IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
 import { LIGHT_STYLE } from '../../components/Light.tsx';
 import { PROBLEM_SEVERITIES, type ProblemView } from '../../../shared/schemas/problems.ts';
-import { isRatio, trimNumber, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
+import { figureMeasure, figureNumber, isRatio, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import { HEADLINES, LIGHT_COLORS, TRENDS, beforeFirstRecord, fiveYears, type Figures, type LightItem, type Peers } from './figures.ts';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -46,7 +46,7 @@ function TrendChart({ years, series, percent }: { years: number[]; series: { nam
 /** Where the unit stands in its 考评类别: a rank where one way is better, else the category's average. */
 function peerWords(f: IndicatorValue, peers: Peers | null | undefined): string {
   if (!peers) return '类别排名：暂无可比数据';
-  if (!peers.better) return `「${peers.category}」${peers.units} 个单位平均 ${!isRatio(f.kind) ? trimNumber(peers.average, 1) : showFigure(f, peers.average)}`;
+  if (!peers.better) return `「${peers.category}」${peers.units} 个单位平均 ${!isRatio(f.kind) ? figureNumber(f, peers.average) : showFigure(f, peers.average)}`;
   return peers.rank ? `「${peers.category}」${peers.units} 个单位中第 ${peers.rank} 名` : `「${peers.category}」类排名：暂无可比数据`;
 }
 
@@ -106,7 +106,7 @@ export default function UnitProfilePage() {
           return (
             <Col key={c} xs={12} sm={8} lg={6} xl={{ flex: '1 0 19%' }}>
               <Card size="small" hoverable onClick={() => setDrill(f)} data-testid={`profile-${c}`} style={{ height: '100%' }}>
-                <Statistic title={f.name} value={showFigure(f, f.value)} valueStyle={{ fontSize: 22 }} suffix={!isRatio(f.kind) ? <span style={{ fontSize: 13 }}>{f.measure}</span> : undefined} />
+                <Statistic title={f.name} value={showFigure(f, f.value)} valueStyle={{ fontSize: 22 }} suffix={!isRatio(f.kind) ? <span style={{ fontSize: 13 }}>{figureMeasure(f)}</span> : undefined} />
                 <div style={{ fontSize: 12 }}>
                   <Typography.Text type="secondary">上年 {showFigure(f, f.lastYear)}</Typography.Text> <ChangeOverLastYear figure={f} />
                 </div>

@@ -7,11 +7,12 @@ import dayjs from 'dayjs';
 import { get, query } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
+import { figureMeasure, isRatio, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import { ChangeOverLastYear, IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
 import { useAuth } from '../../auth.tsx';
 
-const show = showFigure;
+// The number with its measure (16 件, 0.12 万元); a ratio carries its % already.
+const show = (v: IndicatorValue, value: number | null) => (value === null || isRatio(v.kind) ? showFigure(v, value) : `${showFigure(v, value)} ${figureMeasure(v)}`);
 
 export default function IndicatorsPage() {
   const [year, setYear] = useState(dayjs().year());

@@ -17,7 +17,7 @@ import { useEditorKeys } from '../../components/useEditorKeys.ts';
 import { RecordFields } from '../../components/records.tsx';
 import { field, zodRule } from '../../components/zodRule.ts';
 import { REPORT, REPORT_WORKFLOW, chineseDate, reportFileName, reportUpdateInput, type ReportDetail, type ReportFigure, type ReportSection } from '../../../shared/schemas/reports.ts';
-import { isRatio, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
+import { figureMeasure, isRatio, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
 
 /** Marks the figure chips in an editor: not editable inside, red when stale, a tooltip with the value now. */
 function decorate(root: HTMLElement, stale: Map<string, ReportFigure>) {
@@ -154,7 +154,7 @@ export default function ReportDetailPage() {
     const selection = document.getSelection()!;
     selection.removeAllRanges();
     selection.addRange(range);
-    const text = `${showFigure(v, v.value)}${!isRatio(v.kind) ? v.measure : ''}`;
+    const text = `${showFigure(v, v.value)}${!isRatio(v.kind) ? figureMeasure(v) : ''}`;
     document.execCommand('insertHTML', false, `${v.name}<span data-figure="${v.code}" data-part="value" data-value="${v.value ?? ''}">${text}</span>`);
     if (editor) decorate(editor, stale);
     setDirty(true);
@@ -225,7 +225,7 @@ export default function ReportDetailPage() {
                     placeholder="在光标处插入指标数字…"
                     value={null}
                     optionFilterProp="label"
-                    options={[...byCode.values()].filter((v) => v.kind !== 'change').map((v) => ({ value: v.code, label: `${v.name}（${showFigure(v, v.value)}${!isRatio(v.kind) ? v.measure : ''}）` }))}
+                    options={[...byCode.values()].filter((v) => v.kind !== 'change').map((v) => ({ value: v.code, label: `${v.name}（${showFigure(v, v.value)}${!isRatio(v.kind) ? figureMeasure(v) : ''}）` }))}
                     onChange={insertFigure}
                     data-testid="insert-figure"
                   />
