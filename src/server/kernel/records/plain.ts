@@ -7,9 +7,8 @@
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { z } from '../../../shared/zod.ts';
-import type { RequestContext } from '../auth/context.ts';
 import type { ExportColumn } from '../exports/xlsx.ts';
-import { changeRoute, recordRoutes } from './routes.ts';
+import { recordRoutes, updateRoute, type ScopedRecords } from './routes.ts';
 import type { Executor, Tx } from '../db/index.ts';
 import type { Platform } from '../platform.ts';
 import type { Actor } from '../audit/index.ts';
@@ -87,12 +86,9 @@ function sealedColumns(platform: Platform, def: RecordDef<any>, input: Record<st
  * A registry record type's commands and reads, as `plainRecords` gives them (or a module's own
  * around them): what `plainRoutes` wires to its routes.
  */
-export interface PlainCommands {
+export interface PlainCommands extends Required<ScopedRecords> {
   def: RecordDef<any>;
-  create(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: any): Promise<string>;
   update(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: any): Promise<unknown>;
-  list(platform: Platform, scope: DataScope, query: any): Promise<{ items: any[]; total: number }>;
-  get(platform: Platform, scope: DataScope, id: string): Promise<unknown>;
 }
 
 export function plainRecords<I extends object, V = Record<string, unknown>>(spec: PlainSpec<I>) {
@@ -197,20 +193,6 @@ export function plainRoutes(
     columns?: readonly ExportColumn<any>[];
   },
 ): void {
-  const read = (ctx: RequestContext, id: string) => records.get(platform, ctx.scope, id);
-  recordRoutes(api, platform, records.def, {
-    ...spec,
-    list: (ctx, query) => records.list(platform, ctx.scope, query),
-    create: (tx, ctx, body) => records.create(tx, platform, ctx, ctx.scope, body),
-    read,
-  });
-  changeRoute(
-    api,
-    { method: 'PUT', url: `${spec.url}/:id`, permission: spec.permissions.create, summary: spec.summaries.update, tags: spec.tags, body: spec.update },
-    (ctx, id, body) => {
-      const { version, ...rest } = body;
-      return platform.db.transaction().execute((tx) => records.update(tx, platform, ctx, ctx.scope, id, version, rest));
-    },
-    read,
-  );
+  const read = recordRoutes(api, platform, records.def, { ...spec, records });
+  updateRoute(api, platform, { url: spec.url, permission: spec.permissions.create, summary: spec.summaries.update, tags: spec.tags, body: spec.update }, records.update, read);
 }

@@ -6,6 +6,8 @@ import type { z } from '../../../shared/zod.ts';
 import type { Tx } from '../db/index.ts';
 import type { RequestContext } from '../auth/context.ts';
 import type { Platform } from '../platform.ts';
+import type { Actor } from '../audit/index.ts';
+import type { DataScope } from '../auth/scope.ts';
 import { paramsWithId, route, type RouteSpec } from '../http/route.ts';
 import { unmaskInput } from '../../../shared/schemas/org.ts';
 import { HttpError } from '../http/errors.ts';
@@ -77,9 +79,18 @@ export function ledgerRoutes<Q extends object, V extends object>(
 /** How a record's reader sees it: the answer of every route that changes it. */
 export type ReadRecord = (ctx: RequestContext, id: string) => Promise<unknown>;
 
+/** A record type's reads and create as modules write them: for the request's user, within their data scope. */
+export interface ScopedRecords {
+  list(platform: Platform, scope: DataScope, query: any): Promise<{ items: any[]; total: number }>;
+  create?(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, body: any): Promise<string>;
+  get(platform: Platform, scope: DataScope, id: string): Promise<unknown>;
+}
+
 /**
  * A record type's ledger, create and read routes in one: they share the URL, the tags and the read
  * permission; the export is audited under the definition's type and has its columns unless given.
+ * `records` gives the module's scoped list, create and get; `list`, `create` and `read` where a
+ * module's differ. Answers how the record's reader sees it, for the routes that change it.
  */
 export function recordRoutes<Q extends object, V extends object, B>(
   api: FastifyInstance,
@@ -96,15 +107,43 @@ export function recordRoutes<Q extends object, V extends object, B>(
     responses?: { list?: z.ZodType; record?: z.ZodType };
     sheet: string;
     columns?: readonly ExportColumn<V>[];
-    list(ctx: RequestContext, query: Q & { page: number; pageSize: number }): Promise<{ items: V[]; total: number }>;
-    create(tx: Tx, ctx: RequestContext, body: B): Promise<string>;
-    read(ctx: RequestContext, id: string): Promise<unknown>;
+    records?: ScopedRecords;
+    list?(ctx: RequestContext, query: Q & { page: number; pageSize: number }): Promise<{ items: V[]; total: number }>;
+    create?(tx: Tx, ctx: RequestContext, body: B): Promise<string>;
+    read?: ReadRecord;
   },
-): void {
-  const { url, tags, summaries, permissions } = spec;
+): ReadRecord {
+  const { url, tags, summaries, permissions, records } = spec;
   const columns = spec.columns ?? exportColumns<V>(def);
-  ledgerRoutes(api, platform, { ...spec, permission: permissions.read, response: spec.responses?.list, targetType: def.type, columns });
-  createAndReadRoutes(api, platform, { url, tags, permissions, summaries, body: spec.body, response: spec.responses?.record, create: spec.create, read: spec.read });
+  const list = spec.list ?? ((ctx, query) => records!.list(platform, ctx.scope, query));
+  const create = spec.create ?? ((tx, ctx, body) => records!.create!(tx, platform, ctx, ctx.scope, body));
+  const read: ReadRecord = spec.read ?? ((ctx, id) => records!.get(platform, ctx.scope, id));
+  ledgerRoutes(api, platform, { ...spec, permission: permissions.read, response: spec.responses?.list, targetType: def.type, columns, list });
+  createAndReadRoutes(api, platform, { url, tags, permissions, summaries, body: spec.body, response: spec.responses?.record, create, read });
+  return read;
+}
+
+/** A module's command on one record, for the request's user within their data scope. */
+export type RecordCommand<B> = (tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, body: B) => Promise<unknown>;
+
+/** The command as a route runs it: in its own transaction, for the request's user (changeRoute's `change`). */
+export const inTransaction =
+  <B>(platform: Platform, command: RecordCommand<B>) =>
+  (ctx: RequestContext, id: string, body: B) =>
+    platform.db.transaction().execute((tx) => command(tx, platform, ctx, ctx.scope, id, body));
+
+/**
+ * PUT `url/:id`: corrects the record's fields through the module's update command (the body's
+ * `version` apart, 409 when stale), in one transaction; answered with the record.
+ */
+export function updateRoute<U extends { version: number }>(
+  api: FastifyInstance,
+  platform: Platform,
+  spec: Pick<RouteSpec<U, unknown, { id: string }>, 'permission' | 'summary' | 'tags' | 'response'> & { url: string; body: z.ZodType<U> },
+  update: (tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, fields: Omit<U, 'version'>) => Promise<unknown>,
+  read: ReadRecord,
+): void {
+  changeRoute(api, { ...spec, method: 'PUT', url: `${spec.url}/:id` }, (ctx, id, { version, ...fields }) => platform.db.transaction().execute((tx) => update(tx, platform, ctx, ctx.scope, id, version, fields)), read);
 }
 
 /** POST `url`: the module's command makes the record and says its id; 201 with the record as its reader sees it. */

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { paramsWithId, route } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Tx } from '../../kernel/db/index.ts';
+import type { RequestContext } from '../../kernel/auth/context.ts';
+import type { z } from '../../../shared/zod.ts';
 import { changeRoute, recordRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { sendXlsx } from '../../kernel/exports/xlsx.ts';
@@ -40,17 +42,13 @@ export async function assessmentRoutes(api: FastifyInstance, platform: Platform)
   const readScheme: ReadRecord = (ctx, id) => getScheme(platform, ctx, id);
 
   recordRoutes(api, platform, SCHEME, {
-    url: '/assessment-schemes',
-    tags,
-    permissions: { create: 'assessment.manage', read: 'assessment.read' },
+    url: '/assessment-schemes', tags, permissions: { create: 'assessment.manage', read: 'assessment.read' }, sheet: '考评方案',
     summaries: { list: '考评方案', export: '导出考评方案列表（.xlsx）', create: '编制考评方案', read: '考评方案（指标树、各类别分值合计、异议期）' },
-    query: schemeListQuery,
-    body: schemeInput,
-    sheet: '考评方案',
     columns: exportColumns<SchemeView>(SCHEME, [{ header: '状态', width: 16, value: (s) => s.statusLabel }]),
     list: (ctx, query) => listSchemes(platform, ctx, query),
     create: (tx, ctx, body) => createScheme(tx, platform, ctx, body),
     read: readScheme,
+    query: schemeListQuery, body: schemeInput,
   });
   changeRoute(api, { method: 'PUT', url: '/assessment-schemes/:id', summary: '修改考评方案（编制中）', body: schemeUpdate, permission: 'assessment.manage', tags }, (ctx, id, { version, ...fields }) => inTx((tx) => updateScheme(tx, platform, ctx, id, version, fields)), readScheme);
   route(api, {
@@ -95,45 +93,18 @@ export async function assessmentRoutes(api: FastifyInstance, platform: Platform)
 
   // Scores: the matrix, the assessors' scores, self-assessment.
   route(api, { method: 'GET', url: '/assessment-schemes/:id/matrix', permission: 'assessment.read', summary: '评分矩阵（单位 × 指标；单位只看到本单位）', tags, params: paramsWithId, handler: async ({ ctx, params }) => scoreMatrix(platform, ctx, params.id) });
-  route(api, {
-    method: 'PUT',
-    url: '/assessment-schemes/:id/scores',
-    permission: 'assessment.score',
-    summary: '考评打分（人工评分、加分、扣分、一票否决项）',
-    tags,
-    params: paramsWithId,
-    body: scoreInput,
-    handler: async ({ ctx, params, body }) => {
-      await inTx((tx) => setScore(tx, platform, ctx, params.id, body, 'assessor'));
-      return scoreCard(platform, ctx, params.id, body.unitId);
-    },
-  });
-  route(api, {
-    method: 'PUT',
-    url: '/assessment-schemes/:id/self-scores',
-    permission: 'assessment.self',
-    summary: '单位自评（与考评组评分分开保存）',
-    tags,
-    params: paramsWithId,
-    body: scoreInput,
-    handler: async ({ ctx, params, body }) => {
-      await inTx((tx) => setScore(tx, platform, ctx, params.id, body, 'self'));
-      return scoreCard(platform, ctx, params.id, body.unitId);
-    },
-  });
-  route(api, {
-    method: 'POST',
-    url: '/assessment-schemes/:id/evidence',
-    permission: 'assessment.read',
-    summary: '将刚上传的台账材料（POST /attachments，所属单位为被考评单位）作为某项得分的佐证材料：单位的自评佐证或考评人员的考评佐证',
-    tags,
-    params: paramsWithId,
-    body: evidenceInput,
-    handler: async ({ ctx, params, body }) => {
-      await inTx((tx) => linkEvidence(tx, platform, ctx, params.id, body));
-      return scoreCard(platform, ctx, params.id, body.unitId);
-    },
-  });
+  /** A write to one unit's scores of the scheme, answered with that unit's score card. */
+  const cardRoute = <B extends { unitId: string }>(method: 'PUT' | 'POST', url: string, permission: string, summary: string, body: z.ZodType<B>, write: (tx: Tx, ctx: RequestContext, id: string, body: B) => Promise<unknown>) =>
+    route(api, {
+      method, url, permission, summary, tags, params: paramsWithId, body,
+      handler: async ({ ctx, params, body }) => {
+        await inTx((tx) => write(tx, ctx, params.id, body));
+        return scoreCard(platform, ctx, params.id, body.unitId);
+      },
+    });
+  cardRoute('PUT', '/assessment-schemes/:id/scores', 'assessment.score', '考评打分（人工评分、加分、扣分、一票否决项）', scoreInput, (tx, ctx, id, body) => setScore(tx, platform, ctx, id, body, 'assessor'));
+  cardRoute('PUT', '/assessment-schemes/:id/self-scores', 'assessment.self', '单位自评（与考评组评分分开保存）', scoreInput, (tx, ctx, id, body) => setScore(tx, platform, ctx, id, body, 'self'));
+  cardRoute('POST', '/assessment-schemes/:id/evidence', 'assessment.read', '将刚上传的台账材料（POST /attachments，所属单位为被考评单位）作为某项得分的佐证材料：单位的自评佐证或考评人员的考评佐证', evidenceInput, (tx, ctx, id, body) => linkEvidence(tx, platform, ctx, id, body));
   route(api, { method: 'GET', url: '/assessment-schemes/:id/card', permission: 'assessment.read', summary: '单位成绩单', tags, params: paramsWithId, query: cardQuery, handler: async ({ ctx, params, query }) => scoreCard(platform, ctx, params.id, query.unitId) });
   route(api, {
     method: 'GET',
@@ -210,16 +181,12 @@ export async function assessmentRoutes(api: FastifyInstance, platform: Platform)
   // 述法.
   const readReport: ReadRecord = (ctx, id) => getReport(platform, ctx.scope, id);
   recordRoutes(api, platform, REPORT, {
-    url: '/assessment-reports',
-    tags,
-    permissions: { create: 'assessment.report', read: 'assessment.read' },
+    url: '/assessment-reports', tags, permissions: { create: 'assessment.report', read: 'assessment.read' }, sheet: '述法报告',
     summaries: { list: '述法报告', export: '导出述法报告列表（.xlsx）', create: '起草述法报告', read: '述法报告' },
-    query: reportListQuery,
-    body: reportInput,
-    sheet: '述法报告',
     list: (ctx, query) => listReports(platform, ctx.scope, query),
     create: (tx, ctx, body) => createReport(tx, platform, ctx, body),
     read: readReport,
+    query: reportListQuery, body: reportInput,
   });
   changeRoute(api, { method: 'PUT', url: '/assessment-reports/:id', summary: '修改述法报告（草稿）', body: reportUpdate, permission: 'assessment.report', tags }, (ctx, id, { version, ...fields }) => inTx((tx) => updateReport(tx, platform, ctx, id, version, fields)), readReport);
   route(api, { method: 'GET', url: '/assessment-reports-missing', permission: 'assessment.read', summary: '某年度尚未提交述法报告的单位', tags, query: yearQuery, handler: async ({ ctx, query }) => missingReports(platform, ctx.scope, query.year) });

@@ -3,7 +3,7 @@ import type { Platform } from '../../kernel/platform.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import { z } from '../../../shared/zod.ts';
 import { route } from '../../kernel/http/route.ts';
-import { changeRoute, recordRoutes, unmaskRoute, type ReadRecord } from '../../kernel/records/routes.ts';
+import { changeRoute, inTransaction, recordRoutes, unmaskRoute, updateRoute } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import {
@@ -42,39 +42,23 @@ export async function decisionRoutes(api: FastifyInstance, platform: Platform): 
   const inTx = <T>(work: (tx: Tx) => Promise<T>) => platform.db.transaction().execute(work);
 
   // 决策事项目录.
-  const readItem: ReadRecord = (ctx, id) => getCatalogItem(platform, ctx.scope, id);
-  recordRoutes(api, platform, CATALOG_ITEM, {
-    url: '/decision-catalog',
-    tags,
-    permissions: { create: 'decision.catalog', read: 'decision.read' },
+  const readItem = recordRoutes(api, platform, CATALOG_ITEM, {
+    url: '/decision-catalog', tags, permissions: { create: 'decision.catalog', read: 'decision.read' }, sheet: '决策事项目录',
     summaries: { list: '重大行政决策事项目录（按年度）', export: '按当前筛选导出决策事项目录（.xlsx）', create: '列入决策事项目录（目录公布后增补的须说明理由）', read: '目录事项详情' },
-    query: catalogListQuery,
-    body: catalogItemInput,
-    sheet: '决策事项目录',
     columns: exportColumns<CatalogItemView>(CATALOG_ITEM, [{ header: '状态', width: 10, value: (r) => r.statusLabel }]),
-    list: (ctx, query) => listCatalog(platform, ctx.scope, query),
-    create: (tx, ctx, body) => createCatalogItem(tx, platform, ctx, ctx.scope, body),
-    read: readItem,
+    query: catalogListQuery, body: catalogItemInput, records: { list: listCatalog, create: createCatalogItem, get: getCatalogItem },
   });
-  changeRoute(api, { method: 'PUT', url: '/decision-catalog/:id', permission: 'decision.catalog', summary: '修改目录事项', tags, body: catalogItemUpdate }, (ctx, id, { version, ...fields }) => inTx((tx) => updateCatalogItem(tx, platform, ctx, ctx.scope, id, version, fields)), readItem);
+  updateRoute(api, platform, { url: '/decision-catalog', permission: 'decision.catalog', summary: '修改目录事项', tags, body: catalogItemUpdate }, updateCatalogItem, readItem);
 
   // 重大行政决策.
-  const readDecision: ReadRecord = (ctx, id) => getDecision(platform, ctx.scope, id);
-  recordRoutes(api, platform, DECISION, {
-    url: '/decisions',
-    tags,
-    permissions: { create: 'decision.manage', read: 'decision.read' },
+  const readDecision = recordRoutes(api, platform, DECISION, {
+    url: '/decisions', tags, permissions: { create: 'decision.manage', read: 'decision.read' }, sheet: '重大行政决策',
     summaries: { list: '重大行政决策台账（当前程序、缺少的程序）', export: '按当前筛选导出重大行政决策台账（.xlsx）', create: '登记拟决策事项（目录事项或说明未列入目录的理由）', read: '决策详情：五项法定程序清单、公众参与活动、执行情况' },
-    query: decisionListQuery,
-    body: decisionInput,
-    sheet: '重大行政决策',
     columns: exportColumns<DecisionView>(DECISION, [
       { header: '状态', width: 10, value: (r) => r.statusLabel },
       { header: '当前程序', width: 14, value: (r) => r.stage },
     ]),
-    list: (ctx, query) => listDecisions(platform, ctx.scope, query),
-    create: (tx, ctx, body) => createDecision(tx, platform, ctx, ctx.scope, body),
-    read: readDecision,
+    query: decisionListQuery, body: decisionInput, records: { list: listDecisions, create: createDecision, get: getDecision },
   });
   route(api, {
     method: 'PUT',
@@ -90,7 +74,7 @@ export async function decisionRoutes(api: FastifyInstance, platform: Platform): 
     },
   });
   changeRoute(api, { method: 'POST', url: '/decisions/:id/comment-summary', permission: 'decision.manage', summary: '公布意见采纳情况（征求意见期结束、意见全部处理后）', tags, body: commentSummaryInput }, (ctx, id, body) => inTx((tx) => publishCommentSummary(tx, platform, ctx, ctx.scope, id, body.version, body.date)), readDecision);
-  changeRoute(api, { method: 'POST', url: '/decisions/:id/events', permission: 'decision.manage', summary: '记录听证会、专家论证会、座谈会或征求意见会（听证会须提前7日公告）', tags, body: eventInput }, (ctx, id, body) => inTx((tx) => addEvent(tx, platform, ctx, ctx.scope, id, body)), readDecision);
+  changeRoute(api, { method: 'POST', url: '/decisions/:id/events', permission: 'decision.manage', summary: '记录听证会、专家论证会、座谈会或征求意见会（听证会须提前7日公告）', tags, body: eventInput }, inTransaction(platform, addEvent), readDecision);
   route(api, {
     method: 'PUT',
     url: '/decisions/:id/events/:eventId',
@@ -105,7 +89,7 @@ export async function decisionRoutes(api: FastifyInstance, platform: Platform): 
       return getDecision(platform, ctx.scope, params.id);
     },
   });
-  changeRoute(api, { method: 'POST', url: '/decisions/:id/reports', permission: 'decision.manage', summary: '报告决策执行情况', tags, body: implementationReportInput }, (ctx, id, body) => inTx((tx) => addImplementationReport(tx, platform, ctx, ctx.scope, id, body)), readDecision);
+  changeRoute(api, { method: 'POST', url: '/decisions/:id/reports', permission: 'decision.manage', summary: '报告决策执行情况', tags, body: implementationReportInput }, inTransaction(platform, addImplementationReport), readDecision);
 
   route(api, {
     method: 'GET',
@@ -123,17 +107,10 @@ export async function decisionRoutes(api: FastifyInstance, platform: Platform): 
 
   // 公众意见.
   recordRoutes(api, platform, COMMENT, {
-    url: '/decision-comments',
-    tags,
-    permissions: { create: 'decision.manage', read: 'decision.read' },
+    url: '/decision-comments', tags, permissions: { create: 'decision.manage', read: 'decision.read' }, sheet: '意见采纳情况',
     summaries: { list: '决策草案收到的意见（可按决策筛选）', export: '按当前筛选导出意见及采纳情况（.xlsx）', create: '登记以信函、电子邮件、座谈会等方式收到的意见', read: '意见详情' },
-    query: commentListQuery,
-    body: commentInput,
-    sheet: '意见采纳情况',
     columns: exportColumns<CommentView>(COMMENT, [{ header: '状态', width: 10, value: (r) => r.statusLabel }]),
-    list: (ctx, query) => listComments(platform, ctx.scope, query),
-    create: (tx, ctx, body) => createComment(tx, platform, ctx, ctx.scope, body),
-    read: (ctx, id) => getComment(platform, ctx.scope, id),
+    query: commentListQuery, body: commentInput, records: { list: listComments, create: createComment, get: getComment },
   });
   unmaskRoute(api, { url: '/decision-comments', tags, summary: '查看意见提出人的完整联系电话（记入审计日志）' }, (ctx, id, field) =>
     unmaskSealed(platform, ctx, { table: 'decision_comments', recordType: COMMENT_RECORD_TYPE, what: '意见', idNumber: 'commenter_phone_enc', phone: 'commenter_phone_enc' }, id, field),

@@ -13,7 +13,7 @@ import { createLegalReview, getLegalReview, listLegalReviews } from './legal-rev
 import { LEGAL_REVIEW, legalReviewInput, legalReviewListQuery, type LegalReviewView } from '../../../shared/schemas/normative.ts';
 import { createNormativeDoc, docxText, getNormativeDoc, getText, listNormativeDocs, saveText } from './normative.ts';
 import { attachmentDisposition } from '../../kernel/attachments/store.ts';
-import { changeRoute, unmaskRoute } from '../../kernel/records/routes.ts';
+import { changeRoute, unmaskRoute, updateRoute } from '../../kernel/records/routes.ts';
 import { createInput } from '../../../shared/records.ts';
 import { ADVISOR, CLEANUP, ENGAGEMENT, advisorInput, advisorUpdateInput, advisorListQuery, cleanupDecisionInput, cleanupInput, cleanupListQuery, cleanupSelectInput, type AdvisorView, type CleanupView } from '../../../shared/schemas/normative.ts';
 import { createCleanup, decideItem, getCleanup, listCleanups, publicCleanups, selectableDocs, selectDocs } from './cleanups.ts';
@@ -28,25 +28,13 @@ const docxFields = z.object({ version: z.coerce.number({ error: '版本号（ver
 export async function normativeRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['规范性文件'];
   recordRoutes(api, platform, NORMATIVE_DOC, {
-    url: '/normative-docs',
-    tags,
-    permissions: { create: 'normdoc.draft', read: 'normdoc.read' },
-    summaries: {
-      list: '行政规范性文件（本单位及下级；法治办、审核员全部）',
-      export: '按当前筛选导出规范性文件台账（.xlsx）',
-      create: '起草规范性文件（正文可粘贴，或随后上传 .docx）',
-      read: '规范性文件详情：正文、各稿、预审提示、审查意见、期限',
-    },
-    query: normativeListQuery,
-    body: normativeDocInput,
-    sheet: '规范性文件',
+    url: '/normative-docs', tags, permissions: { create: 'normdoc.draft', read: 'normdoc.read' }, sheet: '规范性文件',
+    summaries: { list: '行政规范性文件（本单位及下级；法治办、审核员全部）', export: '按当前筛选导出规范性文件台账（.xlsx）', create: '起草规范性文件（正文可粘贴，或随后上传 .docx）', read: '规范性文件详情：正文、各稿、预审提示、审查意见、期限' },
     columns: exportColumns<NormativeDocView>(NORMATIVE_DOC, [
       { header: '备案期限', width: 12, value: (d) => d.filingDue },
       { header: '状态', width: 12, value: (d) => d.statusLabel },
     ]),
-    list: (ctx, query) => listNormativeDocs(platform, ctx.scope, query),
-    create: (tx, ctx, body) => createNormativeDoc(tx, platform, ctx, ctx.scope, body),
-    read: (ctx, id) => getNormativeDoc(platform, ctx.scope, id),
+    query: normativeListQuery, body: normativeDocInput, records: { list: listNormativeDocs, create: createNormativeDoc, get: getNormativeDoc },
   });
   route(api, {
     method: 'PUT',
@@ -132,25 +120,13 @@ export async function normativeRoutes(api: FastifyInstance, platform: Platform):
   route(api, { method: 'GET', url: '/public/normative-docs/:id', permission: 'public', summary: '已公布的规范性文件全文', tags: ['公开'], params: paramsWithId, handler: async ({ params }) => publicText(platform, params.id) });
 
   recordRoutes(api, platform, LEGAL_REVIEW, {
-    url: '/legal-reviews',
-    tags: ['合法性审查'],
-    permissions: { create: 'legal_review.submit', read: 'legal_review.read' },
-    summaries: {
-      list: '合法性审查事项（政府合同、常务会议题、会议纪要、执法决定等）',
-      export: '按当前筛选导出合法性审查台账（.xlsx）',
-      create: '送审合法性审查事项（审查期限按类别计算）',
-      read: '合法性审查事项详情',
-    },
-    query: legalReviewListQuery,
-    body: legalReviewInput,
-    sheet: '合法性审查',
+    url: '/legal-reviews', tags: ['合法性审查'], permissions: { create: 'legal_review.submit', read: 'legal_review.read' }, sheet: '合法性审查',
+    summaries: { list: '合法性审查事项（政府合同、常务会议题、会议纪要、执法决定等）', export: '按当前筛选导出合法性审查台账（.xlsx）', create: '送审合法性审查事项（审查期限按类别计算）', read: '合法性审查事项详情' },
     columns: exportColumns<LegalReviewView>(LEGAL_REVIEW, [
       { header: '审查期限', width: 12, value: (r) => r.due },
       { header: '状态', width: 10, value: (r) => r.statusLabel },
     ]),
-    list: (ctx, query) => listLegalReviews(platform, ctx.scope, query),
-    create: (tx, ctx, body) => createLegalReview(tx, platform, ctx, ctx.scope, body),
-    read: (ctx, id) => getLegalReview(platform, ctx.scope, id),
+    query: legalReviewListQuery, body: legalReviewInput, records: { list: listLegalReviews, create: createLegalReview, get: getLegalReview },
   });
   const sendDocx = (reply: import('fastify').FastifyReply, file: { filename: string; buffer: Buffer }) =>
     reply.header('content-type', DOCX).header('content-disposition', attachmentDisposition(file.filename)).header('cache-control', 'private, no-store').send(file.buffer);
@@ -159,23 +135,15 @@ export async function normativeRoutes(api: FastifyInstance, platform: Platform):
 
   // 清理: campaigns, the documents selected and each one's result; finished through the workflow.
   const cleanupTags = ['规范性文件清理'];
-  const readCleanup = (ctx: { scope: import('../../kernel/auth/scope.ts').DataScope }, id: string) => getCleanup(platform, ctx.scope, id);
-  recordRoutes(api, platform, CLEANUP, {
-    url: '/normdoc-cleanups',
-    tags: cleanupTags,
-    permissions: { create: 'normdoc.cleanup', read: 'normdoc.read' },
+  const readCleanup = recordRoutes(api, platform, CLEANUP, {
+    url: '/normdoc-cleanups', tags: cleanupTags, permissions: { create: 'normdoc.cleanup', read: 'normdoc.read' }, sheet: '规范性文件清理',
     summaries: { list: '规范性文件清理活动', export: '按当前筛选导出清理活动（.xlsx）', create: '启动清理（全面清理自动选入范围内全部现行有效文件）', read: '清理活动详情：选入的文件及清理结果' },
-    query: cleanupListQuery,
-    body: cleanupInput,
-    sheet: '规范性文件清理',
     columns: exportColumns<CleanupView>(CLEANUP, [
       { header: '选入文件', width: 10, value: (c) => c.itemCount },
       { header: '修改、废止或失效', width: 14, value: (c) => c.flaggedItems },
       { header: '状态', width: 12, value: (c) => c.statusLabel },
     ]),
-    list: (ctx, query) => listCleanups(platform, ctx.scope, query),
-    create: (tx, ctx, body) => createCleanup(tx, platform, ctx, ctx.scope, body),
-    read: readCleanup,
+    query: cleanupListQuery, body: cleanupInput, records: { list: listCleanups, create: createCleanup, get: getCleanup },
   });
   route(api, { method: 'GET', url: '/normdoc-cleanups/:id/selectable', permission: 'normdoc.cleanup', summary: '清理范围内尚未选入的现行有效文件', tags: cleanupTags, params: paramsWithId, handler: async ({ ctx, params }) => selectableDocs(platform, ctx.scope, params.id) });
   changeRoute(api, { method: 'POST', url: '/normdoc-cleanups/:id/items', permission: 'normdoc.cleanup', summary: '选入文件（须在清理范围内）', tags: cleanupTags, body: cleanupSelectInput }, (ctx, id, body) => platform.db.transaction().execute((tx) => selectDocs(tx, platform, ctx, ctx.scope, id, body.version, body.docIds)), readCleanup);
@@ -196,24 +164,16 @@ export async function normativeRoutes(api: FastifyInstance, platform: Platform):
 
   // 法律顾问、公职律师 and their engagements.
   const advisorTags = ['法律顾问'];
-  const readAdvisor = (ctx: { scope: import('../../kernel/auth/scope.ts').DataScope }, id: string) => getAdvisor(platform, ctx.scope, id);
-  recordRoutes(api, platform, ADVISOR, {
-    url: '/legal-advisors',
-    tags: advisorTags,
-    permissions: { create: 'advisor.manage', read: 'advisor.read' },
+  const readAdvisor = recordRoutes(api, platform, ADVISOR, {
+    url: '/legal-advisors', tags: advisorTags, permissions: { create: 'advisor.manage', read: 'advisor.read' }, sheet: '法律顾问',
     summaries: { list: '法律顾问、公职律师名录', export: '按当前筛选导出法律顾问名录（.xlsx）', create: '登记法律顾问或公职律师', read: '法律顾问详情：服务单位、聘期、服务记录' },
-    query: advisorListQuery,
-    body: advisorInput,
-    sheet: '法律顾问',
     columns: exportColumns<AdvisorView>(ADVISOR, [
       { header: '服务单位', width: 30, value: (a) => a.servedUnits.map((u) => u.name).join('、') },
       { header: '服务次数', width: 10, value: (a) => a.engagements },
     ]),
-    list: (ctx, query) => listAdvisors(platform, ctx.scope, query),
-    create: (tx, ctx, body) => createAdvisor(tx, platform, ctx, ctx.scope, body),
-    read: readAdvisor,
+    query: advisorListQuery, body: advisorInput, records: { list: listAdvisors, create: createAdvisor, get: getAdvisor },
   });
-  changeRoute(api, { method: 'PUT', url: '/legal-advisors/:id', permission: 'advisor.manage', summary: '修改法律顾问登记（续聘、服务单位；联系电话不填不改）', tags: advisorTags, body: advisorUpdateInput }, (ctx, id, { version: v, ...body }) => platform.db.transaction().execute((tx) => updateAdvisor(tx, platform, ctx, ctx.scope, id, v, body)), readAdvisor);
+  updateRoute(api, platform, { url: '/legal-advisors', permission: 'advisor.manage', summary: '修改法律顾问登记（续聘、服务单位；联系电话不填不改）', tags: advisorTags, body: advisorUpdateInput }, updateAdvisor, readAdvisor);
   unmaskRoute(api, { url: '/legal-advisors', tags: advisorTags, summary: '查看法律顾问的完整联系电话（留痕）' }, (ctx, id, field) => unmaskAdvisorPhone(platform, ctx, id, field));
   changeRoute(api, { method: 'POST', url: '/legal-advisors/:id/engagements', permission: 'advisor.manage', summary: '登记服务记录（可关联合法性审查事项、规范性文件、复议诉讼案件等）', tags: advisorTags, body: engagementBody }, (ctx, id, body) => platform.db.transaction().execute((tx) => createEngagement(tx, platform, ctx, ctx.scope, { ...body, advisorId: id })), readAdvisor);
 }
