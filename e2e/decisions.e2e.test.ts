@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
+import { ensureWebBuild, launchBrowser, loginPage, startServer, takeTransition, type Server } from './helpers.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
 
 const SHOTS = '/tmp/shots-14';
@@ -168,6 +168,7 @@ it('a unit records the procedures, the law office the legality review; 作出决
   const lacking = '风险评估、合法性审查、集体讨论决定';
   await back.getByTestId('missing-evidence').filter({ hasText: `作出决策前须上传证明材料：${lacking}` }).waitFor();
   await back.getByTestId('workflow-hint').filter({ hasText: lacking }).waitFor();
+  await expect.poll(() => back.getByTestId('transition-decide').isDisabled()).toBe(true);
   const noEvidence = await api(back, 'POST', `/workflow/decision/${id}/transitions/decide`, { version: (await api(back, 'GET', `/decisions/${id}`)).body.version, date: today });
   expect(noEvidence.status).toBe(409);
   expect(noEvidence.body.detail).toContain(`以下决策程序尚未上传证明材料：${lacking}`);
@@ -186,10 +187,7 @@ it('a unit records the procedures, the law office the legality review; 作出决
   const href = await back.getByTestId('evidence-risk').getByRole('link', { name: '风险评估报告.txt' }).getAttribute('href');
   expect(await back.evaluate(async (url) => (await fetch(url)).text(), href!)).toBe('风险评估报告.txt（示例）');
   await back.getByText('各项适用的法定程序已完成，证明材料齐备，可以提请作出决策').waitFor();
-  await back.getByTestId('transition-decide').click();
-  const confirm = back.locator('.ant-modal-content').filter({ has: back.getByRole('button', { name: /确\s*定/ }) });
-  await confirm.waitFor();
-  await confirm.getByRole('button', { name: /确\s*定/ }).click();
+  await takeTransition(back, 'decide');
   await status(back, '已决策');
   await back.screenshot({ path: `${SHOTS}/decision-workspace.png`, fullPage: true });
   await back.close();

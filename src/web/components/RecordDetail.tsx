@@ -30,6 +30,8 @@ export interface RecordDetailProps<V extends Detail> {
   edit?: { only: readonly string[]; title: string; may: (record: V) => boolean };
   /** What this user can do besides the workflow's transitions, shown in the workflow panel. */
   actionsHint?: (record: V) => ReactNode;
+  /** Transitions the page knows the server will refuse, with why (a gate the workflow's own check cannot see). */
+  blocked?: (record: V) => Record<string, string | null>;
   /** Sections between the fields and the workflow; `refresh` reloads the record and its workflow. */
   children?: (record: V, refresh: () => void) => ReactNode;
 }
@@ -67,7 +69,7 @@ export function RecordDetail<V extends Detail>(props: RecordDetailProps<V>) {
         {record && <RecordFields def={props.def} view={{ ...record, ...props.show?.(record) }} extra={props.extra?.(record)} />}
       </Card>
       {record && props.children?.(record, refresh)}
-      {record && <WorkflowPanel def={props.workflow} recordId={id} onChanged={reload} hint={props.actionsHint?.(record)} />}
+      {record && <WorkflowPanel def={props.workflow} recordId={id} onChanged={reload} hint={props.actionsHint?.(record)} blocked={props.blocked?.(record)} />}
     </>
   );
 }

@@ -58,8 +58,12 @@ function inputFields(t: TransitionDef | undefined): InputField[] {
   });
 }
 
-/** `hint`: what this user can do about the record besides its transitions (a unit's self-assessment on a scheme the law office runs). */
-export function WorkflowPanel({ def, recordId, onChanged, hint }: { def: WorkflowDef; recordId: string; onChanged?: () => void; hint?: ReactNode }) {
+/**
+ * `hint`: what this user can do about the record besides its transitions (a unit's self-assessment on
+ * a scheme the law office runs); `blocked`: transitions the page knows the server refuses, with why
+ * (a decision's procedures without evidence), disabled like those the workflow's own checks block.
+ */
+export function WorkflowPanel({ def, recordId, onChanged, hint, blocked }: { def: WorkflowDef; recordId: string; onChanged?: () => void; hint?: ReactNode; blocked?: Record<string, string | null> }) {
   const { message } = App.useApp();
   const { can } = useAuth();
   const client = useQueryClient();
@@ -141,13 +145,16 @@ export function WorkflowPanel({ def, recordId, onChanged, hint }: { def: Workflo
           <Space wrap>
             <span>当前状态：</span>
             {data && <StatusTag def={def} status={data.status} testId="workflow-status" />}
-            {data?.transitions.map((t, i) => (
-              <Tooltip key={t.key} title={t.blockedBy.length ? t.blockedBy.join('；') : undefined}>
-                <Button size="small" type={i === 0 && !t.danger ? 'primary' : 'default'} danger={t.danger} disabled={t.blockedBy.length > 0} onClick={() => setActing(t)} data-testid={`transition-${t.key}`}>
-                  {t.label}
-                </Button>
-              </Tooltip>
-            ))}
+            {data?.transitions.map((t, i) => {
+              const reasons = blocked?.[t.key] ? [...t.blockedBy, blocked[t.key]] : t.blockedBy;
+              return (
+                <Tooltip key={t.key} title={reasons.length ? reasons.join('；') : undefined}>
+                  <Button size="small" type={i === 0 && !t.danger ? 'primary' : 'default'} danger={t.danger} disabled={reasons.length > 0} onClick={() => setActing(t)} data-testid={`transition-${t.key}`}>
+                    {t.label}
+                  </Button>
+                </Tooltip>
+              );
+            })}
             {data && data.transitions.length === 0 && !hint && <Typography.Text type="secondary">当前没有您可执行的操作</Typography.Text>}
           </Space>
           {hint && <div style={{ marginTop: 8 }} data-testid="workflow-hint">{hint}</div>}

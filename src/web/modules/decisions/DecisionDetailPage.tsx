@@ -26,6 +26,7 @@ import {
   EVENT_KINDS,
   LEGALITY_CONCLUSIONS,
   MEETINGS,
+  missingEvidenceMessage,
   POST_EVAL_CONCLUSIONS,
   PROCEDURES,
   PROCEDURE_RECORD_TYPE,
@@ -477,7 +478,8 @@ export default function DecisionDetailPage() {
         ...(d.missing.length ? [{ label: '尚缺程序', value: d.missing.map((p) => PROCEDURES[p]).join('、') }] : []),
         ...(d.status === 'drafting' && d.missingEvidence.length ? [{ label: '尚缺证明材料', value: d.missingEvidence.map((p) => PROCEDURES[p]).join('、') }] : []),
       ]}
-      // Before 作出决策 is tried: the server refuses it while an applicable procedure has no evidence.
+      // The server refuses 作出决策 while an applicable procedure has no evidence: the button says so before it is tried.
+      blocked={(d) => ({ decide: d.status === 'drafting' && d.missing.length === 0 && d.missingEvidence.length > 0 ? missingEvidenceMessage(d.missingEvidence) : null })}
       actionsHint={(d) => d.status === 'drafting' && d.missing.length === 0 && d.missingEvidence.length > 0 && <Typography.Text type="warning">作出决策前须上传证明材料：{d.missingEvidence.map((p) => PROCEDURES[p]).join('、')}（在「法定程序」中逐项上传）</Typography.Text>}
     >
       {(d, refresh) => (
