@@ -58,13 +58,15 @@ describe('a penalty case', () => {
     expect(decided.statusCode, decided.body).toBe(200);
     const after = (await agent.get(`/api/v1/enforcement-cases/${created.id}`)).json();
     expect(after).toMatchObject({ status: 'decided', decidedDate: daysAgo(3), penaltyAmountFen: 500000, dueLabel: '公示期限' });
+    // The decision takes its 决定书文号 by the law office's pattern (default: the unit's, per year of the decision).
+    expect(after.decisionNumber).toMatch(new RegExp(`执决〔${daysAgo(3).slice(0, 4)}〕\\d+号$`));
     const clocks = (await agent.get(`/api/v1/workflow/enforcement_case/${created.id}`)).json().clocks;
     expect(clocks.find((c: any) => c.key === 'decide')).toMatchObject({ status: 'stopped' });
     expect(clocks.find((c: any) => c.key === 'disclosure')).toMatchObject({ status: 'running', ruleCode: 'enforcement.disclosure_penalty_licence', due: after.due });
     expect((await env.app.inject({ method: 'GET', url: `/api/v1/public/enforcement-decisions?bodyId=${body.id}` })).json().items).toEqual([]);
     expect((await act(agent, created.id, 'disclose', { version: after.version, date: daysAgo(1) })).statusCode).toBe(200);
     const published = (await env.app.inject({ method: 'GET', url: `/api/v1/public/enforcement-decisions?bodyId=${body.id}` })).json();
-    expect(published.items).toMatchObject([{ party: '王某某', kind: '行政处罚', penaltyAmountFen: 500000, disclosedDate: daysAgo(1) }]);
+    expect(published.items).toMatchObject([{ party: '王某某', kind: '行政处罚', penaltyAmountFen: 500000, decisionNumber: after.decisionNumber, disclosedDate: daysAgo(1) }]);
     expect(JSON.stringify(published)).not.toContain('王小明');
     // A changed decision leaves the portal at once; its withdrawal runs a 3-working-day clock.
     const disclosed = (await agent.get(`/api/v1/enforcement-cases/${created.id}`)).json();

@@ -38,6 +38,8 @@ describe('a supervision action', () => {
     expect((await act(office, s.id, 'issue_opinion', { version: 1, date: daysAgo(35), values: { opinion: '对未按时公示的3件案件限期补充公示，建立公示台账' } })).statusCode).toBe(200);
     const issued = (await agents.unit_liaison.get(`/api/v1/enforcement-supervisions/${s.id}`)).json();
     expect(issued).toMatchObject({ status: 'correcting', opinionDate: daysAgo(35), due: fromDayNumber(toDayNumber(daysAgo(35)) + 30), light: 'red' });
+    // The 监督意见书 takes its 文号 county-wide, in the year it was issued; a failed try (the early date) took none.
+    expect(issued.opinionNumber).toMatch(new RegExp(`执法监督〔${daysAgo(35).slice(0, 4)}〕\\d+号$`));
     expect(await problemOf(s.id)).toMatchObject({ unit_id: unit.id, status: 'open', severity: 'general' });
     // The body reports; the bureau rejects; the clock runs on; not corrected, the decision follows.
     const report = await act(agents.unit_liaison, s.id, 'report', { version: issued.version, values: { correctionReport: '已补充公示' } });

@@ -115,4 +115,13 @@ export const enforcementMigrations: MigrationSet = () => ({
       await db.schema.alterTable('enforcement_file_reviews').addColumn('line_scores', 'text').execute();
     },
   },
+  // 文号: a case's 执法决定书 and a supervision's 监督意见书, numbered by the law office's patterns.
+  enforcement_0010_document_numbers: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('enforcement_cases').addColumn('decision_number', 'text').execute();
+      await db.schema.createIndex('enforcement_cases_decision_number').unique().on('enforcement_cases').column('decision_number').execute();
+      await db.schema.alterTable('enforcement_supervisions').addColumn('opinion_number', 'text').execute();
+      await db.schema.createIndex('enforcement_supervisions_opinion_number').unique().on('enforcement_supervisions').column('opinion_number').execute();
+    },
+  },
 });

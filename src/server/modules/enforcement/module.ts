@@ -33,6 +33,10 @@ export const enforcementModule: ModuleManifest = {
   records: [ENFORCEMENT_BODY, ENFORCEMENT_POWER, OFFICER, LIST_ITEM, ENFORCEMENT_CASE, REVIEW_CAMPAIGN, FILE_REVIEW, SUPERVISION, COMPLAINT, TRANSFER],
   importTypes: [enforcementBodiesImport, enforcementOfficersImport, enforcementListItemsImport, enforcementCasesImport, fileReviewsImport],
   workflows: [OFFICER_WORKFLOW, CASE_WORKFLOW, CAMPAIGN_WORKFLOW, SUPERVISION_WORKFLOW, COMPLAINT_WORKFLOW],
+  caseNumbers: [
+    { recordType: CASE_RECORD_TYPE, label: '执法决定书文号', column: 'decision_number', transitions: ['decide'], defaultPattern: '{unit}执决〔{year}〕{n}号' },
+    { recordType: SUPERVISION_RECORD_TYPE, label: '监督意见书文号', column: 'opinion_number', transitions: ['issue_opinion'], defaultPattern: '{county}执法监督〔{year}〕{n}号' },
+  ],
   publicForms: [complaintForm],
   indicators: enforcementIndicators,
   demo: loadDemoEnforcement,

@@ -88,7 +88,7 @@ export async function publicDecisions(platform: Platform, query: { bodyId?: stri
   const [total, rows] = await Promise.all([
     base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
     base
-      .select(['c.id', 'c.kind', 'c.party_kind', 'c.party_name', 'c.basis', 'c.outcome', 'c.decision', 'c.penalty_amount_fen', 'c.decided_date', 'c.disclosed_date', 'b.id as body_id', 'b.name as body_name'])
+      .select(['c.id', 'c.kind', 'c.party_kind', 'c.party_name', 'c.basis', 'c.outcome', 'c.decision', 'c.penalty_amount_fen', 'c.decision_number', 'c.decided_date', 'c.disclosed_date', 'b.id as body_id', 'b.name as body_name'])
       .orderBy('c.disclosed_date', 'desc')
       .orderBy('c.id')
       .limit(query.pageSize)
@@ -109,6 +109,7 @@ export async function publicDecisions(platform: Platform, query: { bodyId?: stri
       outcome: c.outcome ? (DECISION_OUTCOMES[c.outcome as keyof typeof DECISION_OUTCOMES] ?? c.outcome) : null,
       decision: c.decision,
       penaltyAmountFen: c.penalty_amount_fen === null ? null : Number(c.penalty_amount_fen),
+      decisionNumber: c.decision_number,
       decidedDate: c.decided_date,
       disclosedDate: c.disclosed_date,
     })),

@@ -115,6 +115,7 @@ export interface EnforcementCaseTable extends StampColumns {
   status: string;
   legal_review_date: string | null;
   legal_review_opinion: string | null;
+  decision_number: string | null;
   decided_date: string | null;
   outcome: string | null;
   decision: string | null;
@@ -187,6 +188,7 @@ export interface SupervisionTable extends StampColumns {
   start_date: string;
   findings: string | null;
   status: string;
+  opinion_number: string | null;
   opinion_date: string | null;
   opinion: string | null;
   corrected_date: string | null;

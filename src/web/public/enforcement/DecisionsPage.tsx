@@ -46,7 +46,7 @@ export default function DecisionsPage() {
           <li key={d.id}>
             <strong>{`${d.kind}决定：${d.party}`}</strong>
             <span className="item-meta">
-              {[<Link key="body" to={`${ENFORCEMENT_PATH}/${encodeURIComponent(d.bodyId)}`}>{d.bodyName}</Link>, d.decidedDate && ` · 决定日期 ${d.decidedDate}`, d.disclosedDate && ` · 公示日期 ${d.disclosedDate}`]}
+              {[<Link key="body" to={`${ENFORCEMENT_PATH}/${encodeURIComponent(d.bodyId)}`}>{d.bodyName}</Link>, d.decisionNumber && ` · ${d.decisionNumber}`, d.decidedDate && ` · 决定日期 ${d.decidedDate}`, d.disclosedDate && ` · 公示日期 ${d.disclosedDate}`]}
             </span>
             {d.outcome && <p>{`决定结果：${d.outcome}${d.penaltyAmountFen ? `（罚没金额 ${yuan(d.penaltyAmountFen)}）` : ''}`}</p>}
             {d.decision && <p>{`决定内容：${d.decision}`}</p>}

@@ -36,6 +36,8 @@ export interface PublicDecision {
   outcome: string | null;
   decision: string | null;
   penaltyAmountFen: number | null;
+  /** 决定书文号 (decisions made before numbering have none). */
+  decisionNumber: string | null;
   decidedDate: string | null;
   disclosedDate: string | null;
 }
