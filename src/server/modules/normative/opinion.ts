@@ -1,20 +1,14 @@
 // The written legality-review opinion (合法性审查意见书) as .docx, in the official document format
 // (GB/T 9704: A4, 仿宋_GB2312 3号 body with 28-point lines, the title in 方正小标宋简体 2号, the
 // reviewing office and date at the end): for a matter under review and for a normative document.
-import { AlignmentType, Document, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
 import type { Platform } from '../../kernel/platform.ts';
 import type { DataScope } from '../../kernel/auth/scope.ts';
 import { conflict } from '../../kernel/http/errors.ts';
+import { officialDocx, textParagraphs } from '../../kernel/documents/official.ts';
 import { chineseDate } from '../../../shared/schemas/reports.ts';
 import { FINDINGS, LEGAL_REVIEW_KINDS, REVIEW_CONCLUSIONS } from '../../../shared/schemas/normative.ts';
 import { getLegalReview } from './legal-reviews.ts';
 import { getNormativeDoc } from './normative.ts';
-
-const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name, cs: name });
-const mm = (v: number) => Math.round((v * 1440) / 25.4);
-const LINE = { line: 560, lineRule: LineRuleType.EXACT };
-const body = (text: string, options: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
-  new Paragraph({ children: [new TextRun({ text, font: font('仿宋_GB2312'), size: 32 })], spacing: LINE, indent: options.indent === false ? undefined : { firstLine: 640 }, alignment: options.align ?? AlignmentType.JUSTIFIED });
 
 interface Opinion {
   title: string;
@@ -25,24 +19,8 @@ interface Opinion {
   date: string;
 }
 
-async function opinionDocx(o: Opinion): Promise<Buffer> {
-  const doc = new Document({
-    sections: [
-      {
-        properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } } },
-        children: [
-          new Paragraph({ children: [new TextRun({ text: o.title, font: font('方正小标宋简体'), size: 44 })], alignment: AlignmentType.CENTER, spacing: { ...LINE, after: 560 } }),
-          ...o.facts.map(([label, value]) => body(`${label}：${value}`)),
-          ...o.opinion.split(/\n+/).filter((p) => p.trim()).map((p) => body(p.trim())),
-          new Paragraph({ children: [], spacing: LINE }),
-          body(o.office, { indent: false, align: AlignmentType.RIGHT }),
-          body(chineseDate(o.date), { indent: false, align: AlignmentType.RIGHT }),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
-}
+const opinionDocx = (o: Opinion): Promise<Buffer> =>
+  officialDocx({ title: o.title, issuer: o.office, issuedDate: o.date, body: textParagraphs([...o.facts.map(([label, value]) => `${label}：${value}`), o.opinion].join('\n')) });
 
 /** The reviewing office: the law office's unit is the top unit's 司法局 in most counties; the opinion names the county's government. */
 async function officeName(platform: Platform): Promise<string> {
