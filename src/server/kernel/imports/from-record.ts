@@ -5,7 +5,11 @@ import { enumFromLabels, unitCode } from '../../../shared/schemas/org.ts';
 import { dateOrderProblem, entries, type FieldDef, type ImportRowOf, type RecordDef } from '../../../shared/records.ts';
 import { isValidIdNumber, isValidPhone } from '../../../shared/validators.ts';
 import { booleanCell, refCell, textCell } from './rows.ts';
-import type { ImportField } from './types.ts';
+import type { ImportField, ImportType, Importer } from './types.ts';
+import type { Tx } from '../db/index.ts';
+import type { Platform } from '../platform.ts';
+import type { DataScope } from '../auth/scope.ts';
+import { refImport, type RefImportSpec } from './by-ref.ts';
 
 const REF_FIELD: ImportField = { name: 'ref', label: '外部编号', required: true, note: '本单位内唯一；再次导入同一编号时更新', example: '' };
 
@@ -92,4 +96,55 @@ export function importInput(def: RecordDef<any>, row: object): Record<string, un
     if (cells[spec.importName as string] !== undefined) input[name] = cells[spec.importName as string];
   }
   return input;
+}
+
+/** How row errors name a field's file column: `label（importName）`, by the field's name in the definition. */
+export function importColumn(def: RecordDef<any>, name: string): string {
+  const spec = def.fields[name];
+  if (!spec || spec.importName === false) throw new Error(`${def.type} 的字段 ${name} 不在导入文件中`);
+  const label = spec.kind === 'unit' ? `${spec.label}编码` : spec.kind === 'record' ? `${spec.label}编号` : spec.label;
+  return `${label}（${spec.importName as string}）`;
+}
+
+/** An import row of a record type: its definition's cells, with `extra` cells added or replaced. */
+export type RecordImportRow<F extends Record<string, FieldDef<any, any, any, any, any>>, E extends z.ZodRawShape = {}> = { ref: string } & Omit<ImportRowOf<F>, keyof E> & z.infer<z.ZodObject<E>>;
+
+/** A record type's create and update commands as they are called for the importer, within its scope. */
+export interface ImportCommands {
+  create(tx: Tx, platform: Platform, actor: Importer, scope: DataScope, input: any): Promise<string>;
+  update(tx: Tx, platform: Platform, actor: Importer, scope: DataScope, id: string, version: number, input: any): Promise<unknown>;
+}
+
+type RecordImportSpec<Row extends { ref: string }> = Omit<RefImportSpec<Row>, 'fields' | 'row' | 'table' | 'unitOf' | 'create' | 'update'> & {
+  /** The ref's example in the template. */
+  example: string;
+  /** The derived file columns, adjusted (a note, a column the definition does not hold). */
+  fields?: (derived: ImportField[]) => ImportField[];
+  unitOf?: RefImportSpec<Row>['unitOf'];
+  /** The module's commands given the row's fields (`importInput`) and its unit; or `create` and `update` by hand. */
+  commands?: ImportCommands;
+  create?: RefImportSpec<Row>['create'];
+  update?: RefImportSpec<Row>['update'];
+};
+
+/**
+ * One record type's import on the per-unit runner (`refImport`): its file columns, row schema and
+ * table from the definition; `extra` adds or replaces row cells. Without `unitOf`, a row belongs to
+ * the unit its `unitId` field's code names.
+ */
+export function recordImport<F extends Record<string, FieldDef<any, any, any, any, any>>, const E extends z.ZodRawShape = {}>(
+  def: RecordDef<F>,
+  spec: RecordImportSpec<RecordImportRow<F, E>> & { extra?: E },
+): ImportType<RecordImportRow<F, E>> {
+  const { example, extra, commands, fields, ...rest } = spec;
+  let { unitOf, columns } = spec;
+  if (!unitOf) {
+    const code = def.fields.unitId!.importName as string;
+    const column = importColumn(def, 'unitId');
+    unitOf = (row, run) => run.unit((row as Record<string, string>)[code]!, column);
+    columns = { unitId: column, ...columns };
+  }
+  const create: RefImportSpec<RecordImportRow<F, E>>['create'] = spec.create ?? ((v, unitId, run) => commands!.create(run.tx, run.platform, run.actor, run.actor.scope, { ...importInput(def, v), unitId, ref: v.ref }));
+  const update: RefImportSpec<RecordImportRow<F, E>>['update'] = spec.update ?? ((v, existing, run) => commands!.update(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { ...importInput(def, v), unitId: existing.unit_id }));
+  return refImport<RecordImportRow<F, E>>({ ...rest, fields: fields ? fields(importFields(def, example)) : importFields(def, example), row: importRow(def, extra) as z.ZodType<RecordImportRow<F, E>>, table: def.table, columns, unitOf, create, update });
 }

@@ -1,38 +1,19 @@
 // Import types `audit_projects` and `audit_findings`, through the module's commands (kernel/imports/by-ref.ts).
 import { z } from '../../../shared/zod.ts';
 import { AUDIT_FINDING, AUDIT_PROJECT } from '../../../shared/schemas/audits.ts';
-import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
-import { refImport, refuseRow } from '../../kernel/imports/by-ref.ts';
+import { recordImport } from '../../kernel/imports/from-record.ts';
+import { refuseRow } from '../../kernel/imports/by-ref.ts';
 import { createFinding, projects, recordRectified, updateFinding } from './audits.ts';
 
-const projectRow = importRow(AUDIT_PROJECT);
-type ProjectRow = z.infer<typeof projectRow>;
-
-export const auditProjectsImport = refImport<ProjectRow>({
-  type: 'audit_projects',
-  title: '审计项目',
-  permission: 'audits.manage',
-  fields: importFields(AUDIT_PROJECT, 'SJ-2025-01'),
-  row: projectRow,
-  table: 'audit_projects',
-  columns: { unitId: '被审计单位编码（unitCode）' },
-  unitOf: (v, run) => run.unit(v.unitCode, '被审计单位编码（unitCode）'),
-  create: (v, unitId, run) => projects.create(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(AUDIT_PROJECT, v) as any), unitId, ref: v.ref }),
-  update: (v, existing, run) => projects.update(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { ...(importInput(AUDIT_PROJECT, v) as any), unitId: existing.unit_id }),
+export const auditProjectsImport = recordImport(AUDIT_PROJECT, {
+  type: 'audit_projects', title: '审计项目', permission: 'audits.manage', example: 'SJ-2025-01',
+  commands: projects,
 });
 
 /** `amountFen` is in fen as the contract names it (the definition's money cell reads yuan). */
 const fen = z.coerce.number({ error: '涉及金额（amountFen）应为整数（分）' }).int({ error: '涉及金额（amountFen）应为整数（分）' }).min(0, { error: '涉及金额（amountFen）不能为负数' });
-const findingRow = importRow(AUDIT_FINDING, { amountFen: fen.optional() });
-type FindingRow = z.infer<typeof findingRow>;
-
-export const auditFindingsImport = refImport<FindingRow>({
-  type: 'audit_findings',
-  title: '审计发现问题',
-  permission: 'audits.manage',
-  fields: importFields(AUDIT_FINDING, 'SJ-2025-01-03'),
-  row: findingRow,
-  table: 'audit_findings',
+export const auditFindingsImport = recordImport(AUDIT_FINDING, {
+  type: 'audit_findings', title: '审计发现问题', permission: 'audits.manage', example: 'SJ-2025-01-03', extra: { amountFen: fen.optional() },
   columns: { projectId: '审计项目编号（projectRef）' },
   // A finding belongs to its project's unit: its ref is unique there.
   unitOf: async (v, run) => (await run.record('audit_projects', v.projectRef, '审计项目编号（projectRef）', '审计项目')).unit_id,

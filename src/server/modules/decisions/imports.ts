@@ -8,7 +8,7 @@
 // `updateEvent`. The row's own checks are what a row contradicts in itself.
 import { z } from '../../../shared/zod.ts';
 import { isoDate } from '../../../shared/zod.ts';
-import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
+import { importFields, importInput, importRow, recordImport } from '../../kernel/imports/from-record.ts';
 import { refCell } from '../../kernel/imports/rows.ts';
 import { columnOf, refImport, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { enumFromLabels } from '../../../shared/schemas/org.ts';
@@ -22,18 +22,9 @@ import { addEvent, createCatalogItem, createDecision, recordCommentCount, record
 
 // ---- decision_catalog_items -------------------------------------------------------------------
 
-const catalogRow = importRow(CATALOG_ITEM);
-type CatalogRow = z.infer<typeof catalogRow>;
-
-export const catalogImport = refImport<CatalogRow>({
-  type: 'decision_catalog_items',
-  title: '重大行政决策事项目录',
-  permission: 'decision.catalog',
-  fields: importFields(CATALOG_ITEM, 'ML-2026-01'),
-  row: catalogRow,
-  table: 'decision_catalog_items',
-  columns: { unitId: '承办单位编码（ownerUnitCode）', addedReason: '党委同意日期（consentDate）' },
-  unitOf: (v, run) => run.unit(v.ownerUnitCode, '承办单位编码（ownerUnitCode）'),
+export const catalogImport = recordImport(CATALOG_ITEM, {
+  type: 'decision_catalog_items', title: '重大行政决策事项目录', permission: 'decision.catalog', example: 'ML-2026-01',
+  columns: { addedReason: '党委同意日期（consentDate）' },
   check: (v) => {
     if (v.year < 2000 || v.year > 2100) refuseRow('目录年度（year）', '应为 2000—2100 之间的年份');
     if (v.plannedDate && Number(v.plannedDate.slice(0, 4)) < v.year) refuseRow('计划完成时间（plannedDate）', `不能早于目录年度（${v.year}）`);

@@ -1,17 +1,16 @@
 // Import type `foi_requests`, through the module's own commands: the request is registered (its
 // reply clock starts on the receipt date), extended as the clock's command allows, and answered
 // through the workflow on the reply date, so that imported requests count like requests handled in the app.
-import type { z } from '../../../shared/zod.ts';
 import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, OUTCOME_REASON_LABELS, REASONS_BY_REPLY, REPLY_TYPES, type DisclosureRequestInput, type OutcomeReason, type ReplyType } from '../../../shared/schemas/disclosure.ts';
-import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
+import { importInput, recordImport, type RecordImportRow } from '../../kernel/imports/from-record.ts';
 import { booleanCell } from '../../kernel/imports/rows.ts';
-import { advanceTo, refImport, refuseRow, type RefImportRun, extendApproved } from '../../kernel/imports/by-ref.ts';
+import { advanceTo, refuseRow, type RefImportRun, extendApproved } from '../../kernel/imports/by-ref.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { correctRequest, createRequest } from './disclosure.ts';
 
 // 是否延期 is the reply clock's (approved extension), not a column of the request.
-const row = importRow(DISCLOSURE_REQUEST, { extended: booleanCell('是否延期').optional() });
-type Row = z.infer<typeof row>;
+const cells = { extended: booleanCell('是否延期').optional() };
+type Row = RecordImportRow<typeof DISCLOSURE_REQUEST.fields, typeof cells>;
 
 function contradiction(v: Row): [string, string] | null {
   if (v.receivedDate > chinaToday()) return ['收到日期（receivedDate）', '不能晚于今天'];
@@ -34,15 +33,11 @@ const closedWithoutReply = (reason: string) => reason === 'other_1' || reason ==
 /** The intake fields a row carries (its reply columns are a step, not input). */
 const requestInput = (v: Row) => importInput(DISCLOSURE_REQUEST, v) as Pick<DisclosureRequestInput, 'applicantName' | 'content' | 'receivedDate'>;
 
-export const disclosureRequestsImport = refImport<Row>({
-  type: 'foi_requests',
-  title: '政府信息公开申请',
-  permission: 'foi.manage',
-  fields: [...importFields(DISCLOSURE_REQUEST, 'YSQ-2025-007'), { name: 'extended', label: '是否延期', required: false, note: 'true/false 或 是/否（经批准延长20个工作日）', example: '否' }],
-  row,
-  table: 'foi_requests',
-  columns: { unitId: '受理机关编码（unitCode）', applicantName: '申请人（applicant）', date: '答复日期（replyDate）' },
-  unitOf: (v, run) => run.unit(v.unitCode, '受理机关编码（unitCode）'),
+export const disclosureRequestsImport = recordImport(DISCLOSURE_REQUEST, {
+  type: 'foi_requests', title: '政府信息公开申请', permission: 'foi.manage', example: 'YSQ-2025-007',
+  fields: (derived) => [...derived, { name: 'extended', label: '是否延期', required: false, note: 'true/false 或 是/否（经批准延长20个工作日）', example: '否' }],
+  extra: cells,
+  columns: { applicantName: '申请人（applicant）', date: '答复日期（replyDate）' },
   check,
   create: (v, unitId, run) => createRequest(run.tx, run.platform, run.actor, run.actor.scope, { ...requestInput(v), unitId, channel: 'window', ref: v.ref }),
   update: (v, existing, run) => correctRequest(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, requestInput(v)),

@@ -2,8 +2,8 @@
 // module's own commands (kernel/imports/by-ref.ts): a row is done as the importer would do it in the app.
 import { z } from '../../../shared/zod.ts';
 import { CASE_MIN_OFFICERS, CASE_WORKFLOW, ENFORCEMENT_BODY, ENFORCEMENT_CASE, FILE_REVIEW, LIST_ITEM, OFFICER, OFFICER_WORKFLOW, type BodyInput, type CaseInput, type ListItemInput, type OfficerInput } from '../../../shared/schemas/enforcement.ts';
-import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
-import { advanceTo, refImport, refuseRow, type ImportStep, type RefImportRun } from '../../kernel/imports/by-ref.ts';
+import { importInput, recordImport, type RecordImportRow } from '../../kernel/imports/from-record.ts';
+import { advanceTo, refuseRow, type ImportStep, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { splitCodes, textCell } from '../../kernel/imports/rows.ts';
 import { createCase } from './cases.ts';
 import { addFile, scoreFile } from './file-reviews.ts';
@@ -13,34 +13,18 @@ import { createBody, updateBody } from './bodies.ts';
 import { createListItem, updateListItem } from './lists.ts';
 import { certificateAction, certificateProblem, createOfficer, updateOfficer } from './officers.ts';
 
-const bodyRow = importRow(ENFORCEMENT_BODY);
-type BodyRow = z.infer<typeof bodyRow>;
-
-export const enforcementBodiesImport = refImport<BodyRow>({
-  type: 'enforcement_bodies',
-  title: '执法主体',
-  permission: 'enforcement.register',
-  fields: importFields(ENFORCEMENT_BODY, 'ZFZT-SCJ'),
-  row: bodyRow,
-  table: 'enforcement_bodies',
-  columns: { unitId: '所属单位编码（unitCode）' },
-  unitOf: (v, run) => run.unit(v.unitCode, '所属单位编码（unitCode）'),
+export const enforcementBodiesImport = recordImport(ENFORCEMENT_BODY, {
+  type: 'enforcement_bodies', title: '执法主体', permission: 'enforcement.register', example: 'ZFZT-SCJ',
   create: (v, unitId, { tx, platform, actor }) => createBody(tx, platform, actor, actor.scope, { ...(importInput(ENFORCEMENT_BODY, v) as Omit<BodyInput, 'unitId'>), unitId, ref: v.ref }),
   update: (v, existing, { tx, platform, actor }) => updateBody(tx, platform, actor, actor.scope, existing.id, existing.version!, importInput(ENFORCEMENT_BODY, v) as Omit<BodyInput, 'unitId'>),
 });
 
-const officerRow = importRow(OFFICER);
-type OfficerRow = z.infer<typeof officerRow>;
+type OfficerRow = RecordImportRow<typeof OFFICER.fields>;
 const BODY_COLUMN = '执法主体编号（bodyRef）';
 const STATUS_COLUMN = '在岗状态（status）';
 
-export const enforcementOfficersImport = refImport<OfficerRow>({
-  type: 'enforcement_officers',
-  title: '执法人员',
-  permission: 'enforcement.register',
-  fields: importFields(OFFICER, 'ZF-001'),
-  row: officerRow,
-  table: 'enforcement_officers',
+export const enforcementOfficersImport = recordImport(OFFICER, {
+  type: 'enforcement_officers', title: '执法人员', permission: 'enforcement.register', example: 'ZF-001',
   columns: { bodyId: BODY_COLUMN, date: '发证日期（certificateIssuedDate）', validUntil: '有效期至（certificateValidUntil）' },
   unitOf: async (v, run) => (await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体')).unit_id,
   async create(v, _unitId, run) {
@@ -88,17 +72,9 @@ async function advance(v: OfficerRow, id: string, run: RefImportRun): Promise<vo
   await advanceTo(run, OFFICER_WORKFLOW, id, steps, wanted, STATUS_COLUMN);
 }
 
-const itemRow = importRow(LIST_ITEM);
-type ItemRow = z.infer<typeof itemRow>;
-
 /** 四张清单 and the inspection catalog, from the bodies' spreadsheets. */
-export const enforcementListItemsImport = refImport<ItemRow>({
-  type: 'enforcement_list_items',
-  title: '四张清单与检查事项',
-  permission: 'enforcement.register',
-  fields: importFields(LIST_ITEM, 'BYCF-001'),
-  row: itemRow,
-  table: 'enforcement_list_items',
+export const enforcementListItemsImport = recordImport(LIST_ITEM, {
+  type: 'enforcement_list_items', title: '四张清单与检查事项', permission: 'enforcement.register', example: 'BYCF-001',
   columns: { bodyId: BODY_COLUMN },
   unitOf: async (v, run) => (await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体')).unit_id,
   async create(v, _unitId, run) {
@@ -112,24 +88,19 @@ export const enforcementListItemsImport = refImport<ItemRow>({
   },
 });
 
-const caseRow = importRow(ENFORCEMENT_CASE, {
+const caseCells = {
   officerRefs: textCell('执法人员编号（officerRefs）', 2000),
   // The contract's column is in fen (an integer), not the yuan a money column takes elsewhere.
   penaltyAmountFen: z.coerce.number({ error: '罚没金额（penaltyAmountFen）应为整数（分）' }).int({ error: '罚没金额（penaltyAmountFen）应为整数（分）' }).min(0, { error: '罚没金额（penaltyAmountFen）不能为负数' }).optional(),
-});
-type CaseRow = z.infer<typeof caseRow>;
+};
+type CaseRow = RecordImportRow<typeof ENFORCEMENT_CASE.fields, typeof caseCells>;
 const OFFICERS_COLUMN = '执法人员编号（officerRefs）';
-const caseFields = importFields(ENFORCEMENT_CASE, 'ZFAJ-2026-001');
-caseFields.splice(caseFields.findIndex((f) => f.name === 'kind') + 1, 0, { name: 'officerRefs', label: '执法人员编号', required: true, note: `执法人员的外部编号，用 ; 分隔，至少 ${CASE_MIN_OFFICERS} 人，立案日期须持有效执法证`, example: 'ZF-001;ZF-002' });
 
 /** 执法案件 from a body's case register: the intake, then the review, decision and disclosure on the row's dates through the workflow. */
-export const enforcementCasesImport = refImport<CaseRow>({
-  type: 'enforcement_cases',
-  title: '执法案件',
-  permission: 'enforcement.case',
-  fields: caseFields,
-  row: caseRow,
-  table: 'enforcement_cases',
+export const enforcementCasesImport = recordImport(ENFORCEMENT_CASE, {
+  type: 'enforcement_cases', title: '执法案件', permission: 'enforcement.case', example: 'ZFAJ-2026-001',
+  fields: (derived) => derived.toSpliced(derived.findIndex((f) => f.name === 'kind') + 1, 0, { name: 'officerRefs', label: '执法人员编号', required: true, note: `执法人员的外部编号，用 ; 分隔，至少 ${CASE_MIN_OFFICERS} 人，立案日期须持有效执法证`, example: 'ZF-001;ZF-002' }),
+  extra: caseCells,
   columns: { bodyId: BODY_COLUMN, officerIds: OFFICERS_COLUMN, date: '决定日期（decidedDate）', 'values.penaltyAmount': '罚没金额（penaltyAmountFen）' },
   unitOf: async (v, run) => (await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体')).unit_id,
   async create(v, _unitId, run) {
@@ -171,19 +142,13 @@ async function advanceCase(v: CaseRow, id: string, run: RefImportRun): Promise<v
   await advanceTo(run, CASE_WORKFLOW, id, steps, wanted, '决定日期（decidedDate）');
 }
 
-const fileRow = importRow(FILE_REVIEW);
-type FileRow = z.infer<typeof fileRow>;
+type FileRow = RecordImportRow<typeof FILE_REVIEW.fields>;
 const CAMPAIGN_COLUMN = '评查活动编号（campaignRef）';
 const CASE_COLUMN = '执法案件编号（caseRef）';
 
 /** 评查结果 from the bureau's spreadsheet: the file added to the campaign, then scored when the row gives a score. */
-export const fileReviewsImport = refImport<FileRow>({
-  type: 'file_reviews',
-  title: '案卷评查结果',
-  permission: 'enforcement.supervise',
-  fields: importFields(FILE_REVIEW, 'PC-2026-001'),
-  row: fileRow,
-  table: 'enforcement_file_reviews',
+export const fileReviewsImport = recordImport(FILE_REVIEW, {
+  type: 'file_reviews', title: '案卷评查结果', permission: 'enforcement.supervise', example: 'PC-2026-001',
   columns: { caseId: CASE_COLUMN, campaignId: CAMPAIGN_COLUMN },
   unitOf: async (v, run) => (await run.record('enforcement_cases', v.caseRef, CASE_COLUMN, '执法案件')).unit_id,
   async create(v, _unitId, run) {

@@ -1,29 +1,24 @@
 // Import types `litigation_cases` and `litigation_hearings`, through the module's own commands.
-import type { z } from '../../../shared/zod.ts';
 import { enumFromLabels } from '../../../shared/schemas/org.ts';
 import { CASE_RESULTS, LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_WORKFLOW, type LitigationCaseInput } from '../../../shared/schemas/litigation.ts';
-import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
-import { advanceTo, refImport, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
+import { importInput, recordImport, type RecordImportRow } from '../../kernel/imports/from-record.ts';
+import { advanceTo, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { caseDateProblem, correctCase, createLitigationCase, recordHearing } from './litigation.ts';
 
 // 未结 (pending) says the case has no result yet.
-const caseRow = importRow(LITIGATION_CASE, { result: enumFromLabels(CASE_RESULTS, '结果').optional() });
-type CaseRow = z.infer<typeof caseRow>;
+const caseCells = { result: enumFromLabels(CASE_RESULTS, '结果').optional() };
+type CaseRow = RecordImportRow<typeof LITIGATION_CASE.fields, typeof caseCells>;
 
 const COLUMNS: Record<string, string> = { filedDate: '立案日期（filedDate）', complaintReceivedDate: '收到起诉状副本日期（complaintReceivedDate）', judgmentDate: '裁判日期（judgmentDate）' };
 
 /** The intake fields a row carries (its judgment columns are steps, not input). */
 const caseInput = (v: CaseRow) => importInput(LITIGATION_CASE, v) as Pick<LitigationCaseInput, 'court' | 'plaintiff' | 'cause' | 'filedDate' | 'complaintReceivedDate'>;
 
-export const litigationCasesImport = refImport<CaseRow>({
-  type: 'litigation_cases',
-  title: '行政应诉案件',
-  permission: 'litigation.manage',
-  fields: importFields(LITIGATION_CASE, '(2025)湘0102行初15号').map((f) => (f.name === 'ref' ? { ...f, note: '如法院案号；本单位内唯一，再次导入同一编号时更新' } : f)),
-  row: caseRow,
-  table: 'litigation_cases',
-  columns: { unitId: '被告单位编码（unitCode）', date: '裁判日期（judgmentDate）', ...COLUMNS },
-  unitOf: (v, run) => run.unit(v.unitCode, '被告单位编码（unitCode）'),
+export const litigationCasesImport = recordImport(LITIGATION_CASE, {
+  type: 'litigation_cases', title: '行政应诉案件', permission: 'litigation.manage', example: '(2025)湘0102行初15号',
+  fields: (derived) => derived.map((f) => (f.name === 'ref' ? { ...f, note: '如法院案号；本单位内唯一，再次导入同一编号时更新' } : f)),
+  extra: caseCells,
+  columns: { date: '裁判日期（judgmentDate）', ...COLUMNS },
   check: checkCase,
   create: (v, unitId, run) => createLitigationCase(run.tx, run.platform, run.actor, run.actor.scope, { ...caseInput(v), unitId, ref: v.ref }),
   update: (v, existing, run) => correctCase(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, caseInput(v)),
@@ -53,16 +48,8 @@ async function judge(v: CaseRow, id: string, run: RefImportRun): Promise<void> {
   await advanceTo(run, LITIGATION_WORKFLOW, id, steps, !result ? 0 : result !== 'lost' && mayClose ? 2 : 1, '结果（result）');
 }
 
-const hearingRow = importRow(LITIGATION_HEARING);
-type HearingRow = z.infer<typeof hearingRow>;
-
-export const litigationHearingsImport = refImport<HearingRow>({
-  type: 'litigation_hearings',
-  title: '行政应诉开庭',
-  permission: 'litigation.manage',
-  fields: importFields(LITIGATION_HEARING, 'H-2025-015-1'),
-  row: hearingRow,
-  table: 'litigation_hearings',
+export const litigationHearingsImport = recordImport(LITIGATION_HEARING, {
+  type: 'litigation_hearings', title: '行政应诉开庭', permission: 'litigation.manage', example: 'H-2025-015-1',
   columns: { caseId: '案件编号（caseRef）' },
   unitOf: async (v, run) => (await run.record('litigation_cases', v.caseRef, '案件编号（caseRef）', '案件')).unit_id,
   async create(v, _unitId, run) {

@@ -1,32 +1,23 @@
 // Import types `mediation_orgs` and `disputes`, through the module's own commands (kernel/imports/by-ref.ts).
-import type { z } from '../../../shared/zod.ts';
 import { enumFromLabels } from '../../../shared/schemas/org.ts';
 import { DISPUTE, DISPUTE_WORKFLOW, MEDIATION_ORG, OUTCOMES } from '../../../shared/schemas/mediation.ts';
-import { importFields, importRow } from '../../kernel/imports/from-record.ts';
-import { advanceTo, refImport, refuseRow } from '../../kernel/imports/by-ref.ts';
+import { recordImport, type RecordImportRow } from '../../kernel/imports/from-record.ts';
+import { advanceTo, refuseRow } from '../../kernel/imports/by-ref.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { createDispute, createOrg, updateDispute, updateOrg } from './mediation.ts';
 
-const orgRow = importRow(MEDIATION_ORG);
-type OrgRow = z.infer<typeof orgRow>;
-
-export const mediationOrgsImport = refImport<OrgRow>({
-  type: 'mediation_orgs',
-  title: '调解组织',
-  permission: 'mediation.manage',
-  fields: importFields(MEDIATION_ORG, 'TJ-T01'),
-  row: orgRow,
-  table: 'mediation_orgs',
+export const mediationOrgsImport = recordImport(MEDIATION_ORG, {
+  type: 'mediation_orgs', title: '调解组织', permission: 'mediation.manage', example: 'TJ-T01',
   unitOf: (v, run) => run.unit(v.unitCode, '所属单位编码（unitCode）'),
   create: (v, unitId, { tx, platform, actor }) => createOrg(tx, platform, actor, actor.scope, { unitId, name: v.name, type: v.type, establishedDate: v.establishedDate, ref: v.ref }),
   update: (v, existing, { tx, platform, actor }) => updateOrg(tx, platform, actor, actor.scope, existing.id, existing.version!, { name: v.name, type: v.type, establishedDate: v.establishedDate }),
 });
 
-const disputeRow = importRow(DISPUTE, {
+const disputeRowExtra = {
   // 调解中 says the dispute is still open (no closure yet).
   outcome: enumFromLabels({ ...OUTCOMES, pending: '调解中' }, '调解结果').optional(),
-});
-type DisputeRow = z.infer<typeof disputeRow>;
+};
+type DisputeRow = RecordImportRow<typeof DISPUTE.fields, typeof disputeRowExtra>;
 
 function contradiction(v: DisputeRow): [string, string] | null {
   const closed = v.outcome && v.outcome !== 'pending';
@@ -40,15 +31,9 @@ function contradiction(v: DisputeRow): [string, string] | null {
   return null;
 }
 
-export const disputesImport = refImport<DisputeRow>({
-  type: 'disputes',
-  title: '矛盾纠纷',
-  permission: 'mediation.manage',
-  fields: importFields(DISPUTE, 'TJ-2025-0123'),
-  row: disputeRow,
-  table: 'disputes',
-  columns: { unitId: '受理单位编码（unitCode）', orgId: '调解组织编号（orgRef）', date: '结案日期（closedDate）' },
-  unitOf: (v, run) => run.unit(v.unitCode, '受理单位编码（unitCode）'),
+export const disputesImport = recordImport(DISPUTE, {
+  type: 'disputes', title: '矛盾纠纷', permission: 'mediation.manage', example: 'TJ-2025-0123', extra: disputeRowExtra,
+  columns: { orgId: '调解组织编号（orgRef）', date: '结案日期（closedDate）' },
   check(v) {
     const problem = contradiction(v);
     if (problem) refuseRow(...problem);

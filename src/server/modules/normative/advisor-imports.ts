@@ -3,7 +3,7 @@
 // the phone is entered in the app, never carried by a file) and what they worked on.
 import { z } from '../../../shared/zod.ts';
 import { ADVISOR, ENGAGEMENT, type AdvisorInput, type EngagementInput } from '../../../shared/schemas/normative.ts';
-import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
+import { importFields, importInput, importRow, recordImport } from '../../kernel/imports/from-record.ts';
 import { refImport } from '../../kernel/imports/by-ref.ts';
 import { createAdvisor, createEngagement, updateAdvisor, updateEngagement } from './advisors.ts';
 
@@ -37,17 +37,10 @@ export const advisorsImport = refImport<AdvisorRow>({
   },
 });
 
-const engagementRow = importRow(ENGAGEMENT);
-type EngagementRow = z.infer<typeof engagementRow>;
 const ADVISOR_COLUMN = '法律顾问编号（advisorRef）';
 
-export const advisorEngagementsImport = refImport<EngagementRow>({
-  type: 'advisor_engagements',
-  title: '法律顾问服务记录',
-  permission: 'advisor.manage',
-  fields: importFields(ENGAGEMENT, 'FW-2025-001'),
-  row: engagementRow,
-  table: 'advisor_engagements',
+export const advisorEngagementsImport = recordImport(ENGAGEMENT, {
+  type: 'advisor_engagements', title: '法律顾问服务记录', permission: 'advisor.manage', example: 'FW-2025-001',
   columns: { advisorId: ADVISOR_COLUMN },
   unitOf: async (v, run) => (await run.record('legal_advisors', v.advisorRef, ADVISOR_COLUMN, '法律顾问')).unit_id,
   async create(v, _unitId, run) {

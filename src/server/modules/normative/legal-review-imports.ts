@@ -1,25 +1,16 @@
 // Import type `legality_reviews`: a unit's register of reviewed matters, through the module's commands
 // (the intake as the API takes it, the completion as the ledger states it).
-import type { z } from '../../../shared/zod.ts';
 import { LEGAL_REVIEW, type LegalReviewInput } from '../../../shared/schemas/normative.ts';
-import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
-import { refImport } from '../../kernel/imports/by-ref.ts';
+import { importInput, recordImport, type RecordImportRow } from '../../kernel/imports/from-record.ts';
 import { correctLegalReview, createLegalReview, recordCompletion } from './legal-reviews.ts';
 
-const row = importRow(LEGAL_REVIEW);
-type Row = z.infer<typeof row>;
+type Row = RecordImportRow<typeof LEGAL_REVIEW.fields>;
 const intake = (v: Row) => importInput(LEGAL_REVIEW, v) as Omit<LegalReviewInput, 'unitId'>;
 const done = (v: Row) => ({ completedDate: v.completedDate ?? null, writtenOpinion: v.writtenOpinion ?? null });
 
-export const legalReviewsImport = refImport<Row>({
-  type: 'legality_reviews',
-  title: '合法性审查事项',
-  permission: 'legal_review.submit',
-  fields: importFields(LEGAL_REVIEW, 'HT-2025-012'),
-  row,
-  table: 'legal_reviews',
-  columns: { unitId: '送审单位编码（unitCode）', date: '审查完成日期（completedDate）' },
-  unitOf: (v, run) => run.unit(v.unitCode, '送审单位编码（unitCode）'),
+export const legalReviewsImport = recordImport(LEGAL_REVIEW, {
+  type: 'legality_reviews', title: '合法性审查事项', permission: 'legal_review.submit', example: 'HT-2025-012',
+  columns: { date: '审查完成日期（completedDate）' },
   async create(v, unitId, run) {
     const id = await createLegalReview(run.tx, run.platform, run.actor, run.actor.scope, { ...intake(v), unitId, ref: v.ref });
     await recordCompletion(run.tx, run.platform, run.actor, id, done(v));

@@ -1,26 +1,17 @@
 // Import types `service_items`, `service_cases` and `service_ratings` (the provincial platform's
 // exports), through the module's own commands within the importer's scope (kernel/imports/by-ref.ts).
-import type { z } from '../../../shared/zod.ts';
 import { SERVICE_CASE, SERVICE_ITEM, SERVICE_RATING, SERVICE_RATING_WORKFLOW, isBadLevel } from '../../../shared/schemas/services.ts';
-import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
-import { advanceTo, refImport, refuseRow, type ImportStep } from '../../kernel/imports/by-ref.ts';
+import { importInput, recordImport, type RecordImportRow } from '../../kernel/imports/from-record.ts';
+import { advanceTo, refuseRow, type ImportStep } from '../../kernel/imports/by-ref.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { createCase, createItem, createRating, updateCase, updateItem, updateRating } from './services.ts';
 
-const itemRow = importRow(SERVICE_ITEM);
-type ItemRow = z.infer<typeof itemRow>;
+type ItemRow = RecordImportRow<typeof SERVICE_ITEM.fields>;
 
 const itemFields = (v: ItemRow) => importInput(SERVICE_ITEM, v) as Parameters<typeof updateItem>[6];
 
-export const serviceItemsImport = refImport<ItemRow>({
-  type: 'service_items',
-  title: '政务服务事项',
-  permission: 'services.manage',
-  fields: importFields(SERVICE_ITEM, 'SX-000105001000'),
-  row: itemRow,
-  table: 'service_items',
-  columns: { unitId: '实施单位编码（unitCode）' },
-  unitOf: (v, run) => run.unit(v.unitCode, '实施单位编码（unitCode）'),
+export const serviceItemsImport = recordImport(SERVICE_ITEM, {
+  type: 'service_items', title: '政务服务事项', permission: 'services.manage', example: 'SX-000105001000',
   create: (v, unitId, run) => createItem(run.tx, run.platform, run.actor, run.actor.scope, { ...itemFields(v), unitId, code: v.code, ref: v.ref } as Parameters<typeof createItem>[4]),
   async update(v, existing, run) {
     if (existing.code !== v.code) refuseRow('事项编码（code）', `外部编号「${v.ref}」已是事项编码 ${existing.code} 的版本，事项编码不能更改`);
@@ -28,16 +19,8 @@ export const serviceItemsImport = refImport<ItemRow>({
   },
 });
 
-const caseRow = importRow(SERVICE_CASE);
-type CaseRow = z.infer<typeof caseRow>;
-
-export const serviceCasesImport = refImport<CaseRow>({
-  type: 'service_cases',
-  title: '政务服务办件量',
-  permission: 'services.manage',
-  fields: importFields(SERVICE_CASE, 'BJ-2025-03-000105001000'),
-  row: caseRow,
-  table: 'service_cases',
+export const serviceCasesImport = recordImport(SERVICE_CASE, {
+  type: 'service_cases', title: '政务服务办件量', permission: 'services.manage', example: 'BJ-2025-03-000105001000',
   columns: { itemId: '事项编号（itemRef）' },
   // A case volume belongs to its item's unit: its ref is unique there.
   unitOf: async (v, run) => (await run.record('service_items', v.itemRef, '事项编号（itemRef）', '事项')).unit_id,
@@ -45,8 +28,7 @@ export const serviceCasesImport = refImport<CaseRow>({
   update: async (v, existing, run) => updateCase(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { itemId: (await run.record('service_items', v.itemRef, '事项编号（itemRef）', '事项')).id, month: v.month, count: v.count }),
 });
 
-const ratingRow = importRow(SERVICE_RATING);
-type RatingRow = z.infer<typeof ratingRow>;
+type RatingRow = RecordImportRow<typeof SERVICE_RATING.fields>;
 
 const RECTIFIED = '整改日期（rectifiedDate）';
 
@@ -60,13 +42,9 @@ function steps(v: RatingRow): ImportStep[] {
   ];
 }
 
-export const serviceRatingsImport = refImport<RatingRow>({
-  type: 'service_ratings',
-  title: '政务服务好差评',
-  permission: 'services.manage',
-  fields: importFields(SERVICE_RATING, 'PJ-2025-000123').map((f) => (f.name === 'rectifiedDate' ? { ...f, note: '差评已整改的填写，不早于评价日期；法治办导入的视为已核验办结' } : f)),
-  row: ratingRow,
-  table: 'service_ratings',
+export const serviceRatingsImport = recordImport(SERVICE_RATING, {
+  type: 'service_ratings', title: '政务服务好差评', permission: 'services.manage', example: 'PJ-2025-000123',
+  fields: (derived) => derived.map((f) => (f.name === 'rectifiedDate' ? { ...f, note: '差评已整改的填写，不早于评价日期；法治办导入的视为已核验办结' } : f)),
   columns: { itemId: '评价事项编号（itemRef）', receivedDate: '评价日期（date）', level: '评价等级（level）', named: '实名评价（named）' },
   unitOf: async (v, run) => (await run.record('service_items', v.itemRef, '评价事项编号（itemRef）', '评价事项')).unit_id,
   check(v) {
