@@ -141,3 +141,6 @@ export function validateWorkflow(def: WorkflowDef): string[] {
   }
   return problems;
 }
+
+/** A ledger's filter by the record's status, for `listQuery`'s extra filters. */
+export const statusFilter = (workflow: WorkflowDef) => ({ status: z.enum(Object.keys(workflow.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }) });

@@ -2,6 +2,7 @@
 // scoring method each), its campaign (published → self-assessment → assessors' scores → preliminary
 // results and objections within a window of working days → final, frozen), and the unit heads'
 // 述法 reports.
+import { statusFilter } from '../workflow.ts';
 import { z, text, isoDate, labelledEnum, version } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, updateInput } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
@@ -163,7 +164,7 @@ export type SchemeInput = z.infer<typeof schemeInput>;
 export const schemeUpdate = updateInput(SCHEME, { categoryWeights: weightsField.optional(), gradeBands: bandsField.optional() }, ['title', 'fullPoints', 'categoryWeights', 'gradeBands']);
 export type SchemeUpdate = z.infer<typeof schemeUpdate>;
 export const schemeListQuery = listQuery(SCHEME, {
-  status: z.enum(Object.keys(SCHEME_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(SCHEME_WORKFLOW),
 });
 export const copyInput = z.strictObject({
   year: z.number({ error: '年度应为整数' }).int({ error: '年度应为整数' }).min(2000, { error: '年度不能早于 2000' }).max(2100, { error: '年度不能晚于 2100' }).meta({ title: '年度' }),
@@ -370,7 +371,7 @@ export const reportInput = createInput(REPORT);
 export type ReportInput = z.infer<typeof reportInput>;
 export const reportUpdate = updateInput(REPORT, {}, ['title', 'headName', 'content']);
 export const reportListQuery = listQuery(REPORT, {
-  status: z.enum(Object.keys(REPORT_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(REPORT_WORKFLOW),
 });
 export const yearQuery = z.strictObject({
   year: z.coerce.number({ error: '年度（year）应为整数' }).int({ error: '年度（year）应为整数' }).min(2000, { error: '年度（year）不能早于 2000' }).max(2100, { error: '年度（year）不能晚于 2100' }).meta({ title: '年度' }),

@@ -3,7 +3,7 @@
 // by the law office, and sits in the unit's problem pool until then.
 import { z } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, updateInput, writesText, type DueView, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
 
 export const AUDIT_PROJECT_RECORD_TYPE = 'audit_project';
 export const AUDIT_FINDING_RECORD_TYPE = 'audit_finding';
@@ -106,7 +106,7 @@ export const auditFindingUpdate = updateInput(AUDIT_FINDING, {}, ['description',
 
 export const auditProjectListQuery = listQuery(AUDIT_PROJECT);
 export const auditFindingListQuery = listQuery(AUDIT_FINDING, {
-  status: z.enum(Object.keys(AUDIT_FINDING_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(AUDIT_FINDING_WORKFLOW),
   projectId: z.string().trim().max(64).optional().meta({ title: '审计项目' }),
   year: z.coerce.number({ error: '年度（year）应为整数' }).int().min(1949).max(2100).optional().meta({ title: '年度（按审计报告日期）' }),
 });

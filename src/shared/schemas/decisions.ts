@@ -4,7 +4,7 @@
 // events (听证会、专家论证会、征求意见会), publication, implementation and post-evaluation.
 import { z, isoDate, labelledEnum, text, version } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, updateInput, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
 import type { Role } from '../roles.ts';
 
 export const CATALOG_RECORD_TYPE = 'decision_catalog_item';
@@ -291,7 +291,7 @@ export const DECISION = defineRecord({
 export const decisionInput = createInput(DECISION, {}, ['title', 'year', 'unitId', 'catalogItemId', 'unlistedReason', 'summary']);
 export type DecisionInput = z.infer<typeof decisionInput>;
 export const decisionListQuery = listQuery(DECISION, {
-  status: z.enum(Object.keys(DECISION_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(DECISION_WORKFLOW),
 });
 export type DecisionListQuery = z.infer<typeof decisionListQuery>;
 

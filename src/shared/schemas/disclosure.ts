@@ -3,7 +3,7 @@
 // record type foi_request.
 import { z, labelledEnum, version } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, type DueView, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
 export const DISCLOSURE_RECORD_TYPE = 'foi_request';
@@ -180,7 +180,7 @@ export const disclosureClassificationInput = z.strictObject({
 export type DisclosureClassificationInput = z.infer<typeof disclosureClassificationInput>;
 
 export const disclosureListQuery = listQuery(DISCLOSURE_REQUEST, {
-  status: z.enum(Object.keys(DISCLOSURE_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(DISCLOSURE_WORKFLOW),
   overdue: z.enum(['true', 'false'], { error: '仅逾期（overdue）应为 true 或 false' }).optional().meta({ title: '仅逾期' }),
 });
 export type DisclosureListQuery = z.infer<typeof disclosureListQuery>;

@@ -4,7 +4,7 @@
 // the law-study sessions, trainings and exams of the government and its units.
 import { z, text, labelledEnum } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, updateInput, type RecordView, type StatusView, type DueView } from '../records.ts';
-import { stateLabels, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
 
 export const PUFA_DUTY_RECORD_TYPE = 'pufa_duty';
 export const PUFA_ACTIVITY_RECORD_TYPE = 'pufa_activity';
@@ -180,7 +180,6 @@ export const studySessionInput = createInput(STUDY_SESSION);
 export type StudySessionInput = z.infer<typeof studySessionInput>;
 export const studySessionUpdate = updateInput(STUDY_SESSION);
 
-const statusFilter = (def: WorkflowDef) => ({ status: z.enum(Object.keys(def.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }) });
 export const pufaDutyListQuery = listQuery(PUFA_DUTY, statusFilter(PUFA_DUTY_WORKFLOW));
 export const pufaActivityListQuery = listQuery(PUFA_ACTIVITY);
 export const legalLiterateListQuery = listQuery(LEGAL_LITERATE, statusFilter(LEGAL_LITERATE_WORKFLOW));

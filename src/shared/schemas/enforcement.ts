@@ -1,6 +1,7 @@
 // Administrative enforcement and its supervision — 行政执法 / 行政执法监督 (domain.md §2.7, issue 16):
 // the registers the justice bureau watches — enforcement bodies with their powers (权责清单, including
 // powers delegated to towns), officers and supervisors with their certificates (执法证) and training.
+import { statusFilter } from '../workflow.ts';
 import { z, text, version, labelledEnum, isoDate } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, pageOf, viewSchema, type RecordView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
@@ -361,7 +362,7 @@ export const caseInput = createInput(ENFORCEMENT_CASE, {
 });
 export type CaseInput = z.infer<typeof caseInput>;
 export const caseListQuery = listQuery(ENFORCEMENT_CASE, {
-  status: z.enum(Object.keys(CASE_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(CASE_WORKFLOW),
   bodyId: z.string().trim().max(64).optional().meta({ title: '执法主体' }),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
@@ -469,7 +470,7 @@ export const campaignInput = createInput(REVIEW_CAMPAIGN, {
 });
 export type CampaignInput = z.infer<typeof campaignInput>;
 export const campaignListQuery = listQuery(REVIEW_CAMPAIGN, {
-  status: z.enum(Object.keys(CAMPAIGN_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(CAMPAIGN_WORKFLOW),
 });
 export const sampleInput = z.strictObject({
   bodyId: z.string().trim().min(1).max(64).optional().meta({ title: '执法主体' }),
@@ -616,7 +617,7 @@ export const evaluationInput = z.strictObject({
 export type EvaluationInput = z.infer<typeof evaluationInput>;
 export type SupervisionInput = z.infer<typeof supervisionInput>;
 export const supervisionListQuery = listQuery(SUPERVISION, {
-  status: z.enum(Object.keys(SUPERVISION_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(SUPERVISION_WORKFLOW),
 });
 export type SupervisionListQuery = z.infer<typeof supervisionListQuery>;
 export type SupervisionView = RecordView<typeof SUPERVISION.fields> & { unitName: string; bodyName: string; status: string; statusLabel: string; due: string | null; light: 'green' | 'yellow' | 'red' | null };
@@ -684,7 +685,7 @@ export const COMPLAINT = defineRecord({
 export const complaintInput = createInput(COMPLAINT);
 export type ComplaintInput = z.infer<typeof complaintInput>;
 export const complaintListQuery = listQuery(COMPLAINT, {
-  status: z.enum(Object.keys(COMPLAINT_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(COMPLAINT_WORKFLOW),
 });
 export type ComplaintListQuery = z.infer<typeof complaintListQuery>;
 /** 交办: the complaint goes to the named body's unit (the clock goes with it). */

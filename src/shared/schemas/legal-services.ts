@@ -3,7 +3,7 @@
 // service stations (e.g. for the elderly) with their staff.
 import { z } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, updateInput, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
 
 export const LEGAL_AID_RECORD_TYPE = 'legal_aid_case';
 export const NOTARIZATION_RECORD_TYPE = 'notarization';
@@ -145,11 +145,10 @@ export type StationInput = z.infer<typeof stationInput>;
 export const stationUpdate = updateInput(SERVICE_STATION);
 
 const year = { year: z.coerce.number({ error: '年度（year）应为整数' }).int().min(1949, { error: '年度（year）不能早于 1949' }).max(2100, { error: '年度（year）不能晚于 2100' }).optional().meta({ title: '年度（按月份）' }) };
-const statusOf = (def: WorkflowDef) => ({ status: z.enum(Object.keys(def.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }) });
-export const legalAidListQuery = listQuery(LEGAL_AID_CASE, statusOf(LEGAL_AID_WORKFLOW));
+export const legalAidListQuery = listQuery(LEGAL_AID_CASE, statusFilter(LEGAL_AID_WORKFLOW));
 export const notarizationListQuery = listQuery(NOTARIZATION, year);
 export const consultationListQuery = listQuery(CONSULTATION, year);
-export const stationListQuery = listQuery(SERVICE_STATION, statusOf(STATION_WORKFLOW));
+export const stationListQuery = listQuery(SERVICE_STATION, statusFilter(STATION_WORKFLOW));
 
 type Base = StatusView & { title: string; unitName: string };
 export type LegalAidView = RecordView<typeof LEGAL_AID_CASE.fields> & Base;

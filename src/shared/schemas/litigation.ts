@@ -1,5 +1,6 @@
 // Administrative litigation — 行政应诉 (domain.md §2.9): cases against the county's bodies, the
 // 15-day defence clock, hearings (did the head appear — 负责人出庭), judgment, appeal, loss analysis.
+import { statusFilter } from '../workflow.ts';
 import { z, text, version, labelledEnum } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, type RecordView, type StatusView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
@@ -104,7 +105,7 @@ export type HearingInput = z.infer<typeof hearingInput>;
 export const lossAnalysisInput = z.strictObject({ version, lossAnalysis: text('败诉原因剖析', 5000) });
 
 export const litigationListQuery = listQuery(LITIGATION_CASE, {
-  status: z.enum(Object.keys(LITIGATION_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(LITIGATION_WORKFLOW),
   // 未结 (pending) is a case without a result yet: not a value of the column, so not the definition's filter.
   result: z.enum(Object.keys(CASE_RESULTS) as [string, ...string[]], { error: '结果（result）无效' }).optional().meta({ title: '结果' }),
 });

@@ -1,5 +1,6 @@
 // 交办事项: a matter the law office assigns to a unit, on a statutory or local deadline rule. The unit
 // reports how it was handled with evidence; the law office accepts it or returns it.
+import { statusFilter } from '../workflow.ts';
 import { z } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, updateInput, writesText, type DueView, type RecordView, type StatusView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
@@ -75,7 +76,7 @@ export const updateMatterInput = updateInput(MATTER, {}, ['title', 'content']);
 export type UpdateMatterInput = z.infer<typeof updateMatterInput>;
 
 export const matterListQuery = listQuery(MATTER, {
-  status: z.enum(Object.keys(MATTER_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(MATTER_WORKFLOW),
   overdue: z.enum(['true', 'false'], { error: '仅逾期（overdue）应为 true 或 false' }).optional().meta({ title: '仅逾期' }),
   /** The keyword's earlier name (same as `q`). */
   keyword: z.string().trim().max(100, { error: '关键词不能超过 100 字' }).optional().meta({ title: '关键词（同 q）' }),

@@ -1,4 +1,5 @@
 // Dispute mediation — 矛盾纠纷调解 / 三调联动 (domain.md §2.10).
+import { statusFilter } from '../workflow.ts';
 import { z, text, labelledEnum } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, viewSchema, type RecordView, type StatusView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
@@ -97,7 +98,7 @@ export const disputeInput = createInput(DISPUTE);
 export type DisputeInput = z.infer<typeof disputeInput>;
 
 export const disputeListQuery = listQuery(DISPUTE, {
-  status: z.enum(Object.keys(DISPUTE_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(DISPUTE_WORKFLOW),
 });
 export type DisputeListQuery = z.infer<typeof disputeListQuery>;
 

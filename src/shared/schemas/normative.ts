@@ -2,6 +2,7 @@
 // reviewed for legality against the four standards, deliberated collectively, registered, numbered
 // and published together (三统一), filed with the bodies above within `normdoc.filing`, in force
 // until amended, repealed or expired. Every saved text is kept as a version.
+import { statusFilter } from '../workflow.ts';
 import { z, text, version, labelledEnum, isoDate } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, type RecordView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
@@ -255,7 +256,7 @@ export interface NormativeFlagView {
 }
 
 export const normativeListQuery = listQuery(NORMATIVE_DOC, {
-  status: z.enum(Object.keys(NORMDOC_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(NORMDOC_WORKFLOW),
 });
 export type NormativeListQuery = z.infer<typeof normativeListQuery>;
 
@@ -382,7 +383,7 @@ export const LEGAL_REVIEW = defineRecord({
 export const legalReviewInput = createInput(LEGAL_REVIEW);
 export type LegalReviewInput = z.infer<typeof legalReviewInput>;
 export const legalReviewListQuery = listQuery(LEGAL_REVIEW, {
-  status: z.enum(Object.keys(LEGAL_REVIEW_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(LEGAL_REVIEW_WORKFLOW),
 });
 export type LegalReviewListQuery = z.infer<typeof legalReviewListQuery>;
 export type LegalReviewView = RecordView<typeof LEGAL_REVIEW.fields> & { unitName: string; status: string; statusLabel: string; due: string | null; light: 'green' | 'yellow' | 'red' | null };
@@ -440,7 +441,7 @@ export const CLEANUP = defineRecord({
 export const cleanupInput = createInput(CLEANUP);
 export type CleanupInput = z.infer<typeof cleanupInput>;
 export const cleanupListQuery = listQuery(CLEANUP, {
-  status: z.enum(Object.keys(CLEANUP_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(CLEANUP_WORKFLOW),
 });
 export type CleanupListQuery = z.infer<typeof cleanupListQuery>;
 export type CleanupView = RecordView<typeof CLEANUP.fields> & { unitName: string; status: string; statusLabel: string; itemCount: number; pendingItems: number; flaggedItems: number; due: string | null; light: 'green' | 'yellow' | 'red' | null };

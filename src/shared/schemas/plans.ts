@@ -1,7 +1,7 @@
 // Plans and tasks — 分工方案 / 任务台账 (domain.md §2.1): inputs, views and the task workflow.
 import { z, text, isoDate } from '../zod.ts';
 import { createInput, defineRecord, f, fieldSchema, listQuery, updateInput, viewSchema, writesText, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
 export const TASK_RECORD_TYPE = 'task';
@@ -121,7 +121,7 @@ export const taskListQuery = listQuery(TASK, {
   planId: z.string().max(64).optional().meta({ title: '方案' }),
   year: z.coerce.number({ error: '年度（year）应为整数' }).int({ error: '年度（year）应为整数' }).min(2000, { error: '年度（year）不能早于 2000' }).max(2100, { error: '年度（year）不能晚于 2100' }).optional().meta({ title: '年度（方案年度）' }),
   unitId: z.string().max(64).optional().meta({ title: '单位（牵头或配合，含下级）' }),
-  status: z.enum(Object.keys(TASK_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(TASK_WORKFLOW),
   overdue: z.enum(['true', 'false'], { error: '仅逾期（overdue）应为 true 或 false' }).optional().meta({ title: '仅逾期' }),
   dueBefore: isoDate('完成时限不晚于').optional(),
   /** The keyword's earlier name (same as `q`). */

@@ -2,7 +2,7 @@
 // 3 months (6 if complex), the proposer's satisfaction recorded.
 import { z, labelledEnum } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, type DueView, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
 export const PROPOSAL_RECORD_TYPE = 'proposal';
@@ -77,7 +77,7 @@ export type ProposalInput = Omit<z.infer<typeof proposalInput>, 'filed'> & { fil
 /** The ledger's query; `unitId` is the older name of the lead unit filter (`leadUnitId`). */
 export const proposalListQuery = listQuery(PROPOSAL, {
   unitId: z.string().trim().max(64).optional().meta({ title: '主办单位（同 leadUnitId）' }),
-  status: z.enum(Object.keys(PROPOSAL_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(PROPOSAL_WORKFLOW),
 });
 export type ProposalListQuery = z.infer<typeof proposalListQuery>;
 

@@ -1,7 +1,7 @@
 // Administrative reconsideration — 行政复议 (domain.md §2.8; 行政复议法 2023): inputs, views, workflow.
 import { z, text, version, labelledEnum } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
 export const REVIEW_RECORD_TYPE = 'review_case';
@@ -178,7 +178,7 @@ export const committeeInput = z.strictObject({ version, committeeOpinion: text('
 
 /** The ledger's query: the definition's filters, sort and keyword, plus the workflow status and overdue; `keyword` is the older name of `q`. */
 export const reviewListQuery = listQuery(REVIEW_CASE, {
-  status: z.enum(Object.keys(REVIEW_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(REVIEW_WORKFLOW),
   keyword: z.string().trim().max(100, { error: '关键词不能超过 100 字' }).optional().meta({ title: '关键词（同 q）' }),
   overdue: z.enum(['true', 'false'], { error: '仅逾期（overdue）应为 true 或 false' }).optional().meta({ title: '仅逾期' }),
 });

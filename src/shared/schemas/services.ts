@@ -4,7 +4,7 @@
 // verified closure by the law office, or 申诉 decided by the law office.
 import { z, text } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, viewSchema, type DueView, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
 
 export const SERVICE_ITEM_RECORD_TYPE = 'service_item';
 export const SERVICE_CASE_RECORD_TYPE = 'service_case';
@@ -217,7 +217,7 @@ export const serviceItemListQuery = listQuery(SERVICE_ITEM, {
 export type ServiceItemListQuery = z.infer<typeof serviceItemListQuery>;
 
 export const serviceRatingListQuery = listQuery(SERVICE_RATING, {
-  status: z.enum(Object.keys(SERVICE_RATING_WORKFLOW.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),
+  ...statusFilter(SERVICE_RATING_WORKFLOW),
   /** Only 差评 (their follow-ups). */
   bad: z.enum(['true', 'false'], { error: '差评（bad）应为 true 或 false' }).optional().meta({ title: '只看差评' }),
   itemId: z.string().trim().max(64).optional().meta({ title: '事项' }),

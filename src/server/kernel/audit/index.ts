@@ -3,6 +3,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { hmacSm3, type Keys } from '../crypto/keys.ts';
 import { inTransaction, lockForAppend, type Db, type Dialect, type Executor } from '../db/index.ts';
 import { nowIso } from '../ids.ts';
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../db/tables.ts';
 
 export interface Actor {
   id: string | null;
@@ -27,20 +29,8 @@ const AUDIT_LOCK_KEY = 7_001;
 
 export const SYSTEM_ACTOR: Actor = { id: null, name: 'system', roles: [], unitId: null, ip: null };
 
-interface ChainedFields {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  actor_roles: string;
-  unit_id: string | null;
-  ip: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  outcome: string;
-  detail: string | null;
-}
+/** The columns of an audit row that its hash covers. */
+type ChainedFields = Omit<Selectable<AuditLogTable>, 'prev_hash' | 'hash'>;
 
 function chainHash(key: Buffer, prevHash: string, row: ChainedFields): string {
   const body = JSON.stringify([
