@@ -10,7 +10,7 @@ let server: Server;
 let browser: Browser;
 beforeAll(async () => {
   ensureWebBuild();
-  server = await startServer(3901);
+  server = await startServer();
   browser = await launchBrowser();
 });
 afterAll(async () => {

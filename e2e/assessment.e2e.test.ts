@@ -5,9 +5,9 @@
 // the preliminary results; the liaison objects within the window; the office answers. Screenshots at
 // 1440 px of the scheme ledger (its objection window's date and light), the matrix and a score card.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ensureWebBuild, launchBrowser, loginPage, startServer, type Server, takeTransition } from './helpers.ts';
+import { loginPage, type Server, takeTransition, withDemoCounty } from './helpers.ts';
 
 const SHOTS = process.env.FAZHI_SHOTS ?? '/tmp/shots-13';
 mkdirSync(SHOTS, { recursive: true });
@@ -15,14 +15,9 @@ mkdirSync(SHOTS, { recursive: true });
 let server: Server;
 let browser: Browser;
 
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startServer(3961, {}, [['demo']]);
-  browser = await launchBrowser();
-}, 240_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+withDemoCounty((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const act = takeTransition;

@@ -17,7 +17,7 @@ beforeAll(async () => {
   // A private copy: another suite's rebuild of dist/web must not pull files from under the server.
   webDir = mkdtempSync(join(tmpdir(), 'fazhi-compression-web-'));
   cpSync('dist/web', webDir, { recursive: true });
-  server = await startServer(3908, { FAZHI_WEB_DIR: webDir }, [['demo']]);
+  server = await startServer({ FAZHI_WEB_DIR: webDir }, [['demo']]);
 });
 afterAll(async () => {
   await server?.stop();

@@ -1,21 +1,16 @@
 // 驾驶舱大屏 and 法治画像 on the demo county: the leader opens the meeting-room screen from the
 // dashboard (no menu, no header, figures as the dashboard shows them, the time of the last refresh),
 // then a unit's profile from the 红黄牌 chart; a liaison opens their own unit's profile on a phone.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD, SCREENSHOTS, ensureWebBuild, launchBrowser, startServer, type Server } from './helpers.ts';
+import { DEMO_PASSWORD, SCREENSHOTS, type Server, withDemoCounty } from './helpers.ts';
 
 let server: Server;
 let browser: Browser;
 
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startServer(3933, {}, [['demo']]);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+withDemoCounty((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** Signed in through the login form; a leader lands on the dashboard, not the workbench loginPage waits for. */

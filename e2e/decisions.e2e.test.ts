@@ -12,9 +12,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ensureWebBuild, launchBrowser, loginPage, startServer, takeTransition, type Server } from './helpers.ts';
+import { loginPage, takeTransition, type Server, withDemoCounty } from './helpers.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
 
 const SHOTS = '/tmp/shots-14';
@@ -26,14 +26,9 @@ const today = chinaToday();
 const plus = (days: number) => fromDayNumber(toDayNumber(today) + days);
 const TITLE = '城区学校课后服务收费办法';
 
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startServer(3960, {}, [['demo']]);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+withDemoCounty((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** The open dialog titled `title`. */

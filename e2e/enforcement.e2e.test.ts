@@ -3,21 +3,16 @@
 // market regulator's officer (scj_officer) decides the case reviewed earlier and discloses it; the
 // bureau (fzb_wang) scores a sampled file line by line on the campaign's sheet, is made to name the
 // problems of a failing file, and corrects an officer's post.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server, takeTransition } from './helpers.ts';
+import { SCREENSHOTS, loginPage, type Server, takeTransition, withDemoCounty } from './helpers.ts';
 
 let server: Server;
 let browser: Browser;
 
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startServer(3941, {}, [['demo']]);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+withDemoCounty((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const act = takeTransition;

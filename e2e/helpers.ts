@@ -1,10 +1,11 @@
 // Starts a real server (`fazhi start`) on a fresh data directory and drives Debian's Chromium.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import './demo-template.ts';
 
 export interface Server {
@@ -19,11 +20,22 @@ export function ensureWebBuild(): void {
   if (result.status !== 0) throw new Error('web build failed');
 }
 
+/** A port nobody listens on: the system's choice, so suites (and two runs on one machine) never share one. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 /**
- * `prepare` runs CLI commands on the fresh data directory before the server starts; `demo` copies
- * the run's demo county (generated once, e2e/demo-template.ts) instead of generating it again.
+ * A server on a fresh data directory and a free port. `prepare` runs CLI commands on the data
+ * directory before the server starts; `demo` copies the run's demo county (generated once,
+ * e2e/demo-template.ts) instead of generating it again.
  */
-export async function startServer(port: number, extraEnv: NodeJS.ProcessEnv = {}, prepare: string[][] = []): Promise<Server> {
+export async function startServer(extraEnv: NodeJS.ProcessEnv = {}, prepare: string[][] = []): Promise<Server> {
+  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
   let out = '';
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', FAZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
@@ -85,6 +97,25 @@ export async function launchBrowser(): Promise<Browser> {
 
 export const SCREENSHOTS = 'test-results/screenshots';
 mkdirSync(SCREENSHOTS, { recursive: true });
+
+/**
+ * The demo county served on `port` and a browser, for a file's tests: started before them (the demo
+ * loaded before the server starts: one writer at a time on the SQLite file), both stopped after.
+ */
+export function withDemoCounty(ready: (server: Server, browser: Browser) => void): void {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureWebBuild();
+    server = await startServer({}, [['demo']]);
+    browser = await launchBrowser();
+    ready(server, browser);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+}
 
 /** Every demo account's password (`fazhi demo`). */
 export const DEMO_PASSWORD = 'Shifan#2026';

@@ -3,22 +3,17 @@
 // them), the chosen columns are remembered, an empty result says so and clears, the export holds
 // exactly the filtered rows, and the intake drawer focuses its first field, shows errors at the
 // fields, submits on Enter and opens the new record — without an error in the console.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import { SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
+import { SCREENSHOTS, loginPage, type Server, withDemoCounty } from './helpers.ts';
 
 let server: Server;
 let browser: Browser;
 
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startServer(3905, {}, [['demo']]);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+withDemoCounty((s, b) => {
+  server = s;
+  browser = b;
 });
 
 it('a liaison filters, sorts, chooses columns, exports and receives a dispute from the ledger', async () => {

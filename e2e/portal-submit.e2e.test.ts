@@ -26,7 +26,7 @@ beforeAll(async () => {
   // A private copy of the build: another suite's rebuild must not pull files from under the server.
   webDir = mkdtempSync(join(tmpdir(), 'fazhi-portal-submit-web-'));
   cpSync('dist/web', webDir, { recursive: true });
-  server = await startServer(3921, { FAZHI_WEB_DIR: webDir }, [['demo']]);
+  server = await startServer({ FAZHI_WEB_DIR: webDir }, [['demo']]);
   browser = await launchBrowser();
 });
 afterAll(async () => {

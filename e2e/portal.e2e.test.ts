@@ -30,7 +30,7 @@ beforeAll(async () => {
   // suite's ensureWebBuild after a source changed) would otherwise pull the files from under it.
   webDir = mkdtempSync(join(tmpdir(), 'fazhi-portal-web-'));
   cpSync('dist/web', webDir, { recursive: true });
-  server = await startServer(3907, { FAZHI_WEB_DIR: webDir }, [['demo']]);
+  server = await startServer({ FAZHI_WEB_DIR: webDir }, [['demo']]);
   browser = await launchBrowser();
   const reports = (await (await fetch(`${server.url}/api/v1/public/annual-reports`)).json()) as { items: { id: string }[]; years: number[] };
   expect(reports.items.length).toBeGreaterThan(0);

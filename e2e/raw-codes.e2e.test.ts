@@ -13,7 +13,7 @@ let usernames: Set<string>;
 
 beforeAll(async () => {
   ensureWebBuild();
-  server = await startServer(3937, {}, [['demo']]);
+  server = await startServer({}, [['demo']]);
   browser = await launchBrowser();
   usernames = new Set([...server.output().matchAll(/^\s+([a-z][a-z0-9]*_[a-z0-9_]+)\s/gm)].map((m) => m[1]!));
 });

@@ -2,21 +2,16 @@
 // office reads the 法律明白人 coverage of every village in colours against the target, follows an
 // audit project to its findings and a finding to its rectification; 城关镇's liaison registers a
 // 普法活动 from the ledger and lands on its page; another town's records stay out of its ledger.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
+import { SCREENSHOTS, loginPage, type Server, withDemoCounty } from './helpers.ts';
 
 let server: Server;
 let browser: Browser;
 
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startServer(3980, {}, [['demo']]);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+withDemoCounty((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const watch = (page: import('playwright-core').Page) => {

@@ -5,22 +5,17 @@
 // 报告: the tables traced to their requests; a town drafts, writes, sends, its head approves and
 // publishes, and the public reads it with its tables and downloads the Word file.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DEMO_PASSWORD, SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, takeTransition, type Server } from './helpers.ts';
+import { DEMO_PASSWORD, SCREENSHOTS, loginPage, takeTransition, type Server, withDemoCounty } from './helpers.ts';
 
 const year = new Date().getFullYear();
 let server: Server;
 let browser: Browser;
 
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startServer(3903, {}, [['demo']]);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+withDemoCounty((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const login = (username: string) => loginPage(browser, server, username, { width: 1500, height: 950 });

@@ -3,21 +3,16 @@
 // case by its case number, 生成文书 → 行政复议受理通知书 in the case's evidence as a Word file);
 // registers a legal advisor and links an engagement to a case found by search; takes a normative
 // document from draft to publication, and the public finds it in the library by a word of its text.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server, takeTransition } from './helpers.ts';
+import { SCREENSHOTS, loginPage, type Server, takeTransition, withDemoCounty } from './helpers.ts';
 
 let server: Server;
 let browser: Browser;
 
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startServer(3931, {}, [['demo']]);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+withDemoCounty((s, b) => {
+  server = s;
+  browser = b;
 });
 
 it('finds a case from the top bar and produces its acceptance notice', async () => {

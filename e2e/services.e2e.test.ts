@@ -3,24 +3,19 @@
 // (a named 差评); the item's unit (行政审批服务局, lly_sfx_d26) finds the follow-up first among its 差评
 // with a green 整改期限 light, calls back (回访) and reports its rectification; the law office
 // (fzb_wang) verifies and closes it. The 事项清单 ledger and an item's versions are shown on the way.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
+import { SCREENSHOTS, loginPage, takeTransition, type Server, withDemoCounty } from './helpers.ts';
 import { chinaToday } from '../src/server/kernel/calendar/days.ts';
 
 let server: Server;
 let browser: Browser;
 const today = chinaToday();
 
-beforeAll(async () => {
-  ensureWebBuild();
-  server = await startServer(3970, {}, [['demo']]);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+withDemoCounty((s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function expectAccessible(page: Page, what: string) {
@@ -31,13 +26,8 @@ async function expectAccessible(page: Page, what: string) {
 }
 
 /** Takes the record's workflow transition `key`, filling its dialog first, and waits for the status. */
-async function act(page: Page, key: string, status: string, fill: (modal: Locator) => Promise<void> = async () => {}) {
-  await page.getByTestId(`transition-${key}`).click();
-  const modal = page.locator('.ant-modal-content').filter({ has: page.getByRole('button', { name: /确\s*定/ }) });
-  await modal.waitFor();
-  await fill(modal);
-  await modal.getByRole('button', { name: /确\s*定/ }).click();
-  await modal.waitFor({ state: 'detached' });
+async function act(page: Page, key: string, status: string, fill?: (modal: Locator) => Promise<void>) {
+  await takeTransition(page, key, fill);
   await page.getByTestId('workflow-status').filter({ hasText: new RegExp(`^${status}$`) }).waitFor({ timeout: 15_000 });
 }
 

@@ -1,24 +1,18 @@
 // 我的待办 end to end on the demo county: a unit liaison sees the red/yellow/green matters waiting on
 // them, uploads evidence and reports; the law office finds the report in its own 待办 and closes
 // it; the deadline trial counts across 国庆 with the make-up Saturday.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { SCREENSHOTS, ensureWebBuild, launchBrowser, loginPage, startServer, type Server } from './helpers.ts';
+import { SCREENSHOTS, loginPage, type Server, withDemoCounty } from './helpers.ts';
 
 // A 1×1 PNG, content-checked by the server like any evidence file.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 let server: Server;
 let browser: Browser;
 
-beforeAll(async () => {
-  ensureWebBuild();
-  // The demo county is loaded before the server starts (one writer at a time on the SQLite file).
-  server = await startServer(3902, {}, [['demo']]);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+withDemoCounty((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const login = (username: string) => loginPage(browser, server, username);
