@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../kernel/platform.ts';
-import { recordRoutes, unmaskRoute } from '../../kernel/records/routes.ts';
+import { changeRoute, inTransaction, recordRoutes, unmaskRoute } from '../../kernel/records/routes.ts';
 import { DISCLOSURE_REQUEST, disclosureClassificationInput, disclosureListQuery, disclosureRequestInput, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { classifyRequest, createRequest, getRequest, listRequests, unmaskApplicant } from './disclosure.ts';
-import { changeRoute } from '../../kernel/records/routes.ts';
 import { route } from '../../kernel/http/route.ts';
 import { assertInScope } from '../../kernel/auth/scope.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
@@ -20,27 +19,19 @@ export async function disclosureRoutes(api: FastifyInstance, platform: Platform)
 
   recordRoutes(api, platform, DISCLOSURE_REQUEST, {
     url, tags, permissions: { create: 'foi.manage', read: 'foi.read' }, sheet: '依申请公开',
-    summaries: {
-      list: '依申请公开（筛选、关键词、排序，附答复期限红黄牌）',
-      export: '按当前筛选导出依申请公开台账（.xlsx，个人信息脱敏）',
-      create: '登记政府信息公开申请（自收到之日起20个工作日内答复）',
-      read: '公开申请详情（期限及计算说明）',
-    },
-    query: disclosureListQuery, body: disclosureRequestInput,
+    summaries: { list: '依申请公开（筛选、关键词、排序，附答复期限红黄牌）', export: '按当前筛选导出依申请公开台账（.xlsx，个人信息脱敏）', create: '登记政府信息公开申请（自收到之日起20个工作日内答复）', read: '公开申请详情（期限及计算说明）' },
     columns: exportColumns<DisclosureRequestView>(DISCLOSURE_REQUEST, [
       { header: '状态', width: 12, value: (r) => r.statusLabel },
       { header: '答复期限', width: 12, value: (r) => r.due },
       { header: '按期', width: 6, value: (r) => (r.onTime === null ? null : r.onTime ? '是' : '否') },
     ]),
-    list: (ctx, query) => listRequests(platform, ctx.scope, query),
-    create: (tx, ctx, body) => createRequest(tx, platform, ctx, ctx.scope, body),
-    read: (ctx, id) => getRequest(platform, ctx.scope, id),
+    query: disclosureListQuery, body: disclosureRequestInput, records: { list: listRequests, create: createRequest, get: getRequest },
   });
 
   changeRoute(
     api,
     { method: 'PUT', url: `${url}/:id/classification`, permission: 'foi.manage', summary: '更正年报分类：申请人类型，已办结申请的办理结果（须与答复类型相符；需提供版本号）', tags, body: disclosureClassificationInput, status: 200 },
-    (ctx, id, body) => platform.db.transaction().execute((tx) => classifyRequest(tx, platform, ctx, ctx.scope, id, body)),
+    inTransaction(platform, classifyRequest),
     (ctx, id) => getRequest(platform, ctx.scope, id),
   );
 
@@ -76,16 +67,8 @@ export async function disclosureRoutes(api: FastifyInstance, platform: Platform)
 
   recordRoutes(api, platform, FEE_ITEM, {
     url: '/fee-items', tags, permissions: { create: 'foi.manage', read: 'foi.read' }, sheet: '行政事业性收费',
-    summaries: {
-      list: '行政事业性收费（按单位、年度：收费项目、依据、标准、本年收费金额）',
-      export: '按当前筛选导出行政事业性收费台账（.xlsx）',
-      create: '登记行政事业性收费（同一单位同一年度的收费项目不重复）',
-      read: '行政事业性收费详情',
-    },
-    query: feeListQuery, body: feeInput,
-    list: (ctx, query) => listFees(platform, ctx.scope, query),
-    create: (tx, ctx, body) => createFee(tx, platform, ctx, ctx.scope, body),
-    read: (ctx, id) => getFee(platform, ctx.scope, id),
+    summaries: { list: '行政事业性收费（按单位、年度：收费项目、依据、标准、本年收费金额）', export: '按当前筛选导出行政事业性收费台账（.xlsx）', create: '登记行政事业性收费（同一单位同一年度的收费项目不重复）', read: '行政事业性收费详情' },
+    query: feeListQuery, body: feeInput, records: { list: listFees, create: createFee, get: getFee },
   });
   changeRoute(
     api,

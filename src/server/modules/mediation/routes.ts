@@ -20,10 +20,7 @@ export async function mediationRoutes(api: FastifyInstance, platform: Platform):
   recordRoutes(api, platform, DISPUTE, {
     url: '/disputes', tags, permissions: { create: 'mediation.manage', read: 'mediation.read' }, sheet: '矛盾纠纷',
     summaries: { list: '矛盾纠纷', export: '按当前筛选导出矛盾纠纷台账（.xlsx）', create: '受理矛盾纠纷（人民调解/行政调解/司法调解，可关联其他途径的同一纠纷）', read: '纠纷详情' },
-    query: disputeListQuery, body: disputeInput, responses: { list: pageOf(disputeView), record: disputeView },
     columns: exportColumns<DisputeView>(DISPUTE, [{ header: '状态', width: 12, value: (d) => d.statusLabel }]),
-    list: (ctx, query) => listDisputes(platform, ctx.scope, query),
-    create: (tx, ctx, body) => createDispute(tx, platform, ctx, ctx.scope, body),
-    read: (ctx, id) => getDispute(platform, ctx.scope, id),
+    query: disputeListQuery, body: disputeInput, responses: { list: pageOf(disputeView), record: disputeView }, records: { list: listDisputes, create: createDispute, get: getDispute },
   });
 }

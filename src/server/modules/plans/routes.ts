@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { changeRoute, createRoute, recordRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
+import { changeRoute, createRoute, inTransaction, recordRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import type { ExportColumn } from '../../kernel/exports/xlsx.ts';
@@ -51,19 +51,14 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
   const readTask: ReadRecord = (ctx, id) => getTask(platform, ctx, id);
   recordRoutes(api, platform, TASK, {
     url: '/tasks', tags, permissions: { create: 'plan.manage', read: 'plan.read' }, sheet: '任务台账',
-    summaries: {
-      list: '任务台账：本人数据范围内牵头或配合的任务，可按方案、年度、单位、状态、逾期筛选',
-      export: '按当前筛选导出任务台账（.xlsx）',
-      create: '下达任务（牵头单位、配合单位、完成时限、时间节点），自方案印发日起计时',
-      read: '任务详情（进展、期限、可否报告进展）',
-    },
-    query: taskListQuery, body: taskInput, responses: { list: pageOf(taskViewSchema), record: taskDetailSchema },
+    summaries: { list: '任务台账：本人数据范围内牵头或配合的任务，可按方案、年度、单位、状态、逾期筛选', export: '按当前筛选导出任务台账（.xlsx）', create: '下达任务（牵头单位、配合单位、完成时限、时间节点），自方案印发日起计时', read: '任务详情（进展、期限、可否报告进展）' },
     columns: taskExportColumns(),
     list: (ctx, query) => listTasks(platform, ctx.scope, query),
     create: (tx, ctx, body) => insertTask(tx, platform, ctx, body),
     read: readTask,
+    query: taskListQuery, body: taskInput, responses: { list: pageOf(taskViewSchema), record: taskDetailSchema },
   });
   const task = { tags, response: taskDetailSchema };
-  changeRoute(api, { method: 'PUT', url: '/tasks/:id', permission: 'plan.manage', summary: '修改任务（完成时限变化时期限随之调整）', body: updateTaskInput, status: 200, ...task }, (ctx, id, body) => inTx((tx) => updateTask(tx, platform, ctx, ctx.scope, id, body)), readTask);
+  changeRoute(api, { method: 'PUT', url: '/tasks/:id', permission: 'plan.manage', summary: '修改任务（完成时限变化时期限随之调整）', body: updateTaskInput, status: 200, ...task }, inTransaction(platform, updateTask), readTask);
   changeRoute(api, { method: 'POST', url: '/tasks/:id/progress', permission: 'plan.report', summary: '报告任务进展（牵头或配合单位）', body: progressInput, status: 201, ...task }, (ctx, id, body) => reportProgress(platform, ctx, id, body), readTask);
 }

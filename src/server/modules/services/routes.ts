@@ -26,15 +26,11 @@ import { createCase, createItem, createRating, getItem, getRating, listCases, li
 
 export async function servicesRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['政务服务'];
-  const readItem = (ctx: { scope: Parameters<typeof getItem>[1] }, id: string) => getItem(platform, ctx.scope, id);
-  recordRoutes(api, platform, SERVICE_ITEM, {
+  const readItem = recordRoutes(api, platform, SERVICE_ITEM, {
     url: '/service-items', tags, permissions: { create: 'services.manage', read: 'services.read' }, sheet: '政务服务事项清单',
     summaries: { list: '政务服务事项清单（每个版本一行）', export: '按当前筛选导出事项清单（.xlsx）', create: '列入政务服务事项（承诺时限不得超过法定时限）', read: '事项详情：各版本、办件量和评价' },
-    query: serviceItemListQuery, body: serviceItemInput, responses: { list: pageOf(serviceItemView) },
     columns: exportColumns<ServiceItemView>(SERVICE_ITEM, [{ header: '状态', width: 10, value: (i) => i.statusLabel }]),
-    list: (ctx, query) => listItems(platform, ctx.scope, query),
-    create: (tx, ctx, body) => createItem(tx, platform, ctx, ctx.scope, body),
-    read: readItem,
+    query: serviceItemListQuery, body: serviceItemInput, responses: { list: pageOf(serviceItemView) }, records: { list: listItems, create: createItem, get: getItem },
   });
   changeRoute(
     api,
@@ -66,14 +62,11 @@ export async function servicesRoutes(api: FastifyInstance, platform: Platform): 
   recordRoutes(api, platform, SERVICE_RATING, {
     url: '/service-ratings', tags, permissions: { create: 'services.manage', read: 'services.read' }, sheet: '好差评',
     summaries: { list: '好差评及差评整改（bad=true 只看差评）', export: '按当前筛选导出好差评台账（.xlsx）', create: '登记评价（差评自评价日起按 services.bad_rating_fix 计整改期限）', read: '评价及差评整改详情' },
-    query: serviceRatingListQuery, body: serviceRatingInput, responses: { list: pageOf(serviceRatingView), record: serviceRatingView },
     columns: exportColumns<ServiceRatingView>(SERVICE_RATING, [
       { header: '整改期限', width: 12, value: (r) => r.due },
       { header: '状态', width: 12, value: (r) => r.statusLabel },
     ]),
-    list: (ctx, query) => listRatings(platform, ctx.scope, query),
-    create: (tx, ctx, body) => createRating(tx, platform, ctx, ctx.scope, body),
-    read: (ctx, id) => getRating(platform, ctx.scope, id),
+    query: serviceRatingListQuery, body: serviceRatingInput, responses: { list: pageOf(serviceRatingView), record: serviceRatingView }, records: { list: listRatings, create: createRating, get: getRating },
   });
   route(api, { method: 'GET', url: '/public/service-items', permission: 'public', summary: '政务服务事项清单（今日在册的，可按名称、编码检索，按实施单位筛选）', tags: ['公开'], query: publicServiceQuery, handler: async ({ query }) => publicServiceList(platform, query) });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { changeRoute, ledgerRoutes, recordRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
+import { changeRoute, inTransaction, ledgerRoutes, recordRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { pageOf } from '../../../shared/records.ts';
 import {
@@ -48,7 +48,7 @@ export async function supervisionRoutes(api: FastifyInstance, platform: Platform
   changeRoute(
     api,
     { method: 'PUT', url: '/inspections/:id', permission: 'inspection.manage', summary: '修改督察', tags, body: updateInspectionInput, status: 200, response: inspectionView },
-    (ctx, id, body) => platform.db.transaction().execute((tx) => updateInspection(tx, platform, ctx, ctx.scope, id, body)),
+    inTransaction(platform, updateInspection),
     readInspection,
   );
 
