@@ -54,7 +54,7 @@ export async function startServer(extraEnv: NodeJS.ProcessEnv = {}, prepare: str
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
-  // Up to a minute: a loaded CI machine starts slowly; a server that never answers fails here, not at the first page.
+  // Up to two minutes: on a loaded machine a server's processes take long to load; a server that never answers fails here, not at the first page.
   for (let up = false, i = 0; !up; i++) {
     try {
       up = (await fetch(`${url}/healthz`)).ok;
@@ -62,9 +62,9 @@ export async function startServer(extraEnv: NodeJS.ProcessEnv = {}, prepare: str
       // not up yet
     }
     if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
-    if (!up && i >= 300) {
+    if (!up && i >= 600) {
       child.kill('SIGKILL');
-      throw new Error(`server on port ${port} did not answer /healthz within 60 s: ${out}`);
+      throw new Error(`server on port ${port} did not answer /healthz within 120 s: ${out}`);
     }
     if (!up) await new Promise((r) => setTimeout(r, 200));
   }

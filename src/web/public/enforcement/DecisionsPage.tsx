@@ -1,19 +1,14 @@
 // 行政执法决定公示: the decisions the bodies disclosed (and have not withdrawn), newest first, a
 // natural person's name masked; filtered by body, the filter and page in the address.
 import { HOME, PortalPage, Problem } from '../layout.tsx';
-import { Link, navigate, useLocation } from '../router.tsx';
+import { Link, useLocation } from '../router.tsx';
 import { usePublicApi } from '../data.ts';
+import { Pager, showFiltered } from '../listing.tsx';
 import { DECISIONS_PATH, ENFORCEMENT_PATH, type PublicBodySummary, type PublicDecisionPage } from './api.ts';
 
 const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} 元`;
 
-function go(body: string, page?: number) {
-  const params = new URLSearchParams();
-  if (body) params.set('body', body);
-  if (page && page > 1) params.set('page', String(page));
-  const q = params.toString();
-  navigate(q ? `${DECISIONS_PATH}?${q}` : DECISIONS_PATH, { replace: true });
-}
+const go = (body: string, page?: number) => showFiltered(DECISIONS_PATH, { body, page: page && page > 1 ? String(page) : undefined });
 
 export default function DecisionsPage() {
   const { params } = useLocation();
@@ -24,7 +19,6 @@ export default function DecisionsPage() {
   if (body) query.set('bodyId', body);
   const list = usePublicApi<PublicDecisionPage>(`/public/enforcement-decisions?${query}`);
   const data = list.data;
-  const pages = data ? Math.ceil(data.total / data.pageSize) : 0;
   return (
     <PortalPage title="行政执法决定公示" trail={[{ label: '首页', to: HOME }, { label: '行政执法公示', to: ENFORCEMENT_PATH }]}>
       <p className="lead">依据国办发〔2018〕118号，行政处罚、行政许可决定自作出之日起7个工作日内公开，其他行政执法决定自作出之日起20个工作日内公开；决定被依法撤销、确认违法或者要求重新作出的，撤下原决定信息。自然人当事人的姓名隐去部分字符。</p>
@@ -54,13 +48,7 @@ export default function DecisionsPage() {
           </li>
         ))}
       </ul>
-      {pages > 1 && (
-        <nav aria-label="分页" className="downloads">
-          {data!.page > 1 && <a className="button" href="#" onClick={(e) => { e.preventDefault(); go(body, data!.page - 1); }}>上一页</a>}
-          <span>{`第 ${data!.page} / ${pages} 页`}</span>
-          {data!.page < pages && <a className="button" href="#" onClick={(e) => { e.preventDefault(); go(body, data!.page + 1); }}>下一页</a>}
-        </nav>
-      )}
+      <Pager answer={data} go={(page) => go(body, page)} />
     </PortalPage>
   );
 }

@@ -1,27 +1,18 @@
 // 规范性文件库: published documents, 现行有效 unless the visitor asks for all; searched by title,
 // number and text, filtered by year and drafting unit; the filter lives in the address.
-import { useState } from 'react';
 import { HOME, PortalPage, Problem } from '../layout.tsx';
-import { Link, navigate, useLocation } from '../router.tsx';
+import { Link, useLocation } from '../router.tsx';
 import { usePublicApi } from '../data.ts';
+import { KeywordField, Pager, UnitField, showFiltered } from '../listing.tsx';
 import { LIBRARY_PATH, libraryUrl, type LibraryFilter, type PublicNormativeLibrary } from './api.ts';
 
-function go(filter: LibraryFilter) {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filter)) if (v) params.set(k, v);
-  const q = params.toString();
-  navigate(q ? `${LIBRARY_PATH}?${q}` : LIBRARY_PATH, { replace: true });
-}
+const go = (filter: LibraryFilter) => showFiltered(LIBRARY_PATH, filter);
 
 function Filters({ filter, library }: { filter: LibraryFilter; library: PublicNormativeLibrary | undefined }) {
-  const [words, setWords] = useState(filter.q ?? '');
   const change = (key: keyof LibraryFilter, value: string) => go({ ...filter, [key]: value, page: undefined });
   return (
-    <form className="filters" role="search" aria-label="检索规范性文件" onSubmit={(e) => { e.preventDefault(); change('q', words.trim()); }}>
-      <div className="field">
-        <label htmlFor="filter-q">关键词</label>
-        <input id="filter-q" type="text" value={words} maxLength={50} placeholder="文件名称、文号或正文中的词语" onChange={(e) => setWords(e.target.value)} onBlur={() => words.trim() !== (filter.q ?? '') && change('q', words.trim())} />
-      </div>
+    <form className="filters" role="search" aria-label="检索规范性文件" onSubmit={(e) => e.preventDefault()}>
+      <KeywordField value={filter.q ?? ''} placeholder="文件名称、文号或正文中的词语" onSearch={(words) => change('q', words)} />
       <div className="field">
         <label htmlFor="filter-status">文件状态</label>
         <select id="filter-status" value={filter.status ?? ''} onChange={(e) => change('status', e.target.value)}>
@@ -36,13 +27,7 @@ function Filters({ filter, library }: { filter: LibraryFilter; library: PublicNo
           {(library?.years ?? []).map((y) => <option key={y} value={y}>{`${y}年`}</option>)}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="filter-unit">起草单位</label>
-        <select id="filter-unit" value={filter.unit ?? ''} onChange={(e) => change('unit', e.target.value)}>
-          <option value="">全部单位</option>
-          {(library?.units ?? []).map((u) => <option key={u.code} value={u.code}>{u.name}</option>)}
-        </select>
-      </div>
+      <UnitField label="起草单位" units={library?.units} value={filter.unit ?? ''} onChange={(unit) => change('unit', unit)} />
     </form>
   );
 }
@@ -52,7 +37,6 @@ export default function LibraryPage() {
   const filter: LibraryFilter = { q: params.get('q') ?? '', year: params.get('year') ?? '', unit: params.get('unit') ?? '', status: params.get('status') ?? '', page: params.get('page') ?? '' };
   const list = usePublicApi<PublicNormativeLibrary>(libraryUrl(filter));
   const data = list.data;
-  const pages = data ? Math.ceil(data.total / data.pageSize) : 0;
   return (
     <PortalPage title="行政规范性文件库" trail={[{ label: '首页', to: HOME }]}>
       <p className="lead">县政府及各部门经合法性审查、集体审议并统一登记、统一编号、统一公布的行政规范性文件。已修改、废止或有效期届满的文件注明其状态，不再作为行政管理的依据。历次清理的结果见<Link to="/public/normdoc-cleanups">规范性文件清理结果</Link>。</p>
@@ -72,13 +56,7 @@ export default function LibraryPage() {
           </li>
         ))}
       </ul>
-      {pages > 1 && (
-        <nav aria-label="分页" className="downloads">
-          {data!.page > 1 && <a className="button" href="#" onClick={(e) => { e.preventDefault(); go({ ...filter, page: String(data!.page - 1) }); }}>上一页</a>}
-          <span>{`第 ${data!.page} / ${pages} 页`}</span>
-          {data!.page < pages && <a className="button" href="#" onClick={(e) => { e.preventDefault(); go({ ...filter, page: String(data!.page + 1) }); }}>下一页</a>}
-        </nav>
-      )}
+      <Pager answer={data} go={(page) => go({ ...filter, page: String(page) })} />
     </PortalPage>
   );
 }
