@@ -32,6 +32,10 @@ export interface FieldDef<K extends FieldKind = FieldKind, V = unknown, R extend
   importName: string | false;
   example: string;
   note: string;
+  /** The legal basis of the rule that governs the field (a deadline, a required procedure): shown on hover beside its label. */
+  basis?: string;
+  /** What only a file's author needs (the codes an import accepts): in the import's notes, not in the app. */
+  importNote?: string;
   list: boolean;
   filter: boolean;
   sort: boolean;
@@ -57,6 +61,8 @@ interface FieldOptions {
   importName?: string | false;
   example?: string;
   note?: string;
+  basis?: string;
+  importNote?: string;
   list?: boolean;
   filter?: boolean;
   sort?: boolean;

@@ -56,7 +56,7 @@ export const CATALOG_ITEM = defineRecord({
     title: f.text('决策事项', { max: 200, required: true, list: true, sort: true, search: true, example: '城区停车收费标准调整' }),
     unitId: f.unit('承办单位', { required: true, list: true, filter: true, importName: 'ownerUnitCode', example: 'SFX-D05' }),
     plannedDate: f.date('计划完成时间', { list: true, sort: true, example: '2026-09-30' }),
-    consentDate: f.date('党委同意日期', { list: true, sort: true, note: '经同级党委同意后向社会公布（条例第三条）', example: '2026-02-20' }),
+    consentDate: f.date('党委同意日期', { basis: '《重大行政决策程序暂行条例》第三条、第十条', list: true, sort: true, note: '经同级党委同意后向社会公布（条例第三条）', example: '2026-02-20' }),
     addedReason: f.text('增补理由', { max: 500, importName: false, note: '目录已公布后增补事项的，须说明理由' }),
     withdrawnDate: f.date('调出日期', { input: false, importName: false, list: true }),
     withdrawnReason: f.text('调出理由', { max: 500, input: false, importName: false }),
@@ -245,8 +245,8 @@ export const DECISION = defineRecord({
     // 公众参与 (arts. 14–19)
     ppNaReason: f.text('公众参与不适用理由', { detail: false, max: 500, input: false, importName: false }),
     draftText: f.longText('决策草案及说明', { detail: false, max: 20000, input: false, importName: false, note: '征求意见期间在门户网站公布' }),
-    commentStart: f.date('征求意见开始日期', { detail: false, input: false, list: true, sort: true, example: '2026-03-01' }),
-    commentEnd: f.date('征求意见截止日期', { detail: false, input: false, notBefore: ['commentStart'], example: '2026-03-31' }),
+    commentStart: f.date('征求意见开始日期', { basis: '《重大行政决策程序暂行条例》第十五条：征求意见期限一般不少于30日', detail: false, input: false, list: true, sort: true, example: '2026-03-01' }),
+    commentEnd: f.date('征求意见截止日期', { basis: '《重大行政决策程序暂行条例》第十五条：征求意见期限一般不少于30日；因情况紧急等原因需要缩短的，应当予以说明', detail: false, input: false, notBefore: ['commentStart'], example: '2026-03-31' }),
     commentShortReason: f.text('征求意见期限少于30日的理由', { detail: false, max: 500, input: false, importName: false }),
     commentsReceived: f.integer('收到意见（条）', { detail: false, input: false, list: true, example: '12', note: '征求意见期间收到的公众意见条数（整数）' }),
     commentSummaryDate: f.date('意见采纳情况公布日期', { detail: false, input: false, importName: false, notBefore: ['commentEnd'] }),
@@ -264,7 +264,7 @@ export const DECISION = defineRecord({
     riskMeasures: f.longText('风险防范措施', { detail: false, max: 3000, input: false, importName: false }),
     // 合法性审查 (arts. 25–28)
     legalitySubmittedDate: f.date('送审日期', { detail: false, input: false, importName: false }),
-    legalityDueDate: f.date('审查期限', { detail: false, input: false, importName: false, notBefore: ['legalitySubmittedDate'] }),
+    legalityDueDate: f.date('审查期限', { basis: '《重大行政决策程序暂行条例》第二十五条、第二十六条：保证合法性审查机构的审查时间一般不少于7个工作日', detail: false, input: false, importName: false, notBefore: ['legalitySubmittedDate'] }),
     legalityReviewerKind: f.enum('审查机构类别', REVIEWER_KINDS, { detail: false, input: false, importName: false }),
     legalityReviewer: f.text('审查机构（人员）', { detail: false, max: 200, input: false, importName: false }),
     legalityReviewDate: f.date('审查意见日期', { detail: false, input: false, column: 'legality_date', notBefore: ['legalitySubmittedDate'], example: '2026-05-08' }),
@@ -277,7 +277,7 @@ export const DECISION = defineRecord({
     minutes: f.longText('会议纪要', { detail: false, max: 5000, input: false, importName: false }),
     dissent: f.longText('不同意见', { detail: false, max: 3000, input: false, importName: false, note: '集体讨论中的不同意见如实记录（条例第三十条）' }),
     // Decision, publication (art. 32), post-evaluation (art. 36)
-    decidedDate: f.date('决策日期', { input: false, list: true, sort: true, notBefore: ['commentEnd', 'expertSessionDate', 'riskAssessmentDate', 'legalityReviewDate', 'deliberationDate'], example: '2026-05-20' }),
+    decidedDate: f.date('决策日期', { basis: '《重大行政决策程序暂行条例》第二十五条、第三十条：未经合法性审查或者经审查不合法的，不得提交讨论；决策应当经集体讨论决定', input: false, list: true, sort: true, notBefore: ['commentEnd', 'expertSessionDate', 'riskAssessmentDate', 'legalityReviewDate', 'deliberationDate'], example: '2026-05-20' }),
     publishedDate: f.date('公布日期', { input: false, importName: false, notBefore: ['decidedDate'] }),
     publication: f.text('公布载体', { max: 200, input: false, importName: false }),
     postEvalDate: f.date('后评估完成日期', { input: false, column: 'post_eval_date', importName: 'postEvaluationDate', notBefore: ['decidedDate'], example: '' }),
@@ -468,7 +468,7 @@ export const EVENT = defineRecord({
   fields: {
     kind: f.enum('类别', EVENT_KINDS, { required: true, list: true }),
     date: f.date('举行日期', { required: true, list: true }),
-    noticeDate: f.date('公告日期', { importName: false, note: '听证会应于举行7日前公告时间、地点和拟听证事项（条例第十七条）', list: true }),
+    noticeDate: f.date('公告日期', { basis: '《重大行政决策程序暂行条例》第十七条', importName: false, note: '听证会应于举行7日前公告时间、地点和拟听证事项（条例第十七条）', list: true }),
     participants: f.integer('参加人数', { required: true, list: true }),
     participantList: f.longText('参加人员', { max: 3000, importName: false }),
     record: f.longText('会议记录', { max: 5000, importName: false }),

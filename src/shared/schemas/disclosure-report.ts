@@ -97,7 +97,7 @@ export const FOI_REPORT = defineRecord({
     status: f.enum('状态', FOI_REPORT_STATUSES, { required: true, input: false, filter: true, detail: false }),
     approvedDate: f.date('审定日期', { input: false }),
     publishedDate: f.date('公开日期', { input: false, notBefore: ['issuedDate', 'approvedDate'], list: true, sort: true }),
-    publishDue: f.date('公开期限', { required: true, input: false, detail: false, note: '部门、乡镇每年1月31日前，县政府每年3月31日前公布上一年度报告（《政府信息公开条例》第四十九条、第五十条）。' }),
+    publishDue: f.date('公开期限', { basis: '《中华人民共和国政府信息公开条例》（2019年修订）第四十九条、第五十条', required: true, input: false, detail: false, note: '部门、乡镇每年1月31日前，县政府每年3月31日前公布上一年度报告（《政府信息公开条例》第四十九条、第五十条）。' }),
   },
 });
 

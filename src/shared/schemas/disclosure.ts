@@ -144,7 +144,7 @@ export const DISCLOSURE_REQUEST = defineRecord({
   title: '公开申请',
   table: 'foi_requests',
   fields: {
-    receivedDate: f.date('收到日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, note: '答复期限自此计算，登记后不能直接修改', example: '2025-09-28' }),
+    receivedDate: f.date('收到日期', { basis: '《中华人民共和国政府信息公开条例》（2019年修订）第三十三条：收到申请之日起20个工作日内答复，经负责人同意可延长不超过20个工作日', required: true, notAfterToday: true, list: true, filter: true, sort: true, note: '答复期限自此计算，登记后不能直接修改', example: '2025-09-28' }),
     unitId: f.unit('受理机关', { required: true, list: true, filter: true, example: 'SFX-D09' }),
     caseNumber: f.text('答复书文号', { max: 64, input: false, importName: false, list: true, sort: true, search: true, note: '答复时按编号规则自动编号' }),
     applicantName: f.text('申请人', { max: 100, required: true, sort: true, search: true, importName: 'applicant', example: '张某' }),
@@ -155,7 +155,7 @@ export const DISCLOSURE_REQUEST = defineRecord({
     channel: f.enum('申请方式', DISCLOSURE_CHANNELS, { required: true, filter: true, sort: true, importName: false }),
     delivery: f.enum('获取信息的方式', DELIVERY_METHODS, { importName: false }),
     contactAddress: f.text('通信地址或电子邮箱', { max: 200, importName: false, export: false }),
-    replyDate: f.date('答复日期', { input: false, notBefore: ['receivedDate'], list: true, sort: true, note: '不早于收到日期', example: '2025-10-30' }),
+    replyDate: f.date('答复日期', { basis: '《中华人民共和国政府信息公开条例》（2019年修订）第三十三条', input: false, notBefore: ['receivedDate'], list: true, sort: true, note: '不早于收到日期', example: '2025-10-30' }),
     replyType: f.enum('答复类型', REPLY_TYPES, { input: false, list: true, filter: true, sort: true, example: '予以公开' }),
     // On the request's page only once charged (most requests are free).
     processingFee: f.money('信息处理费', { input: false, detail: false, column: 'processing_fee_fen', importName: false, note: '发出收费通知时填写' }),

@@ -142,7 +142,7 @@ export const MODEL_VILLAGE = defineRecord({
   table: 'model_villages',
   fields: {
     unitId: f.unit('村（社区）', { required: true, list: true, filter: true, note: '须为村（社区）的单位编码', example: 'SFX-T04-V02' }),
-    level: f.enum('命名级别', VILLAGE_LEVELS, { required: true, list: true, filter: true, sort: true, note: 'national/provincial/city 或 全国/省级/市级民主法治示范村（社区）', example: 'provincial' }),
+    level: f.enum('命名级别', VILLAGE_LEVELS, { required: true, list: true, filter: true, sort: true, importNote: 'national/provincial/city 或 全国/省级/市级民主法治示范村（社区）', example: 'provincial' }),
     namedYear: f.integer('命名年度', { required: true, list: true, sort: true, note: '不晚于今年', example: '2021' }),
     lastRecheckDate: f.date('最近复核日期', { input: false, importName: false, list: true, sort: true }),
     revokedDate: f.date('撤销日期', { input: false, list: true, note: '可空；已撤销命名的填写', example: '' }),
@@ -157,7 +157,7 @@ export const STUDY_SESSION = defineRecord({
     topic: f.text('主题', { max: 200, required: true, list: true, sort: true, search: true, detail: false, example: '学习《中华人民共和国行政复议法》' }),
     unitId: f.unit('组织单位', { required: true, list: true, filter: true, example: 'SFX' }),
     date: f.date('日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-03-12' }),
-    kind: f.enum('类别', STUDY_KINDS, { required: true, list: true, filter: true, sort: true, note: 'standing_meeting/party_group/training/exam 或 中文名称', example: 'standing_meeting' }),
+    kind: f.enum('类别', STUDY_KINDS, { required: true, list: true, filter: true, sort: true, importNote: 'standing_meeting/party_group/training/exam 或 中文名称', example: 'standing_meeting' }),
     attendance: f.integer('参加人数', { required: true, list: true, sort: true, note: '人次，正整数', example: '25' }),
     passed: f.integer('考试合格人数', { importName: false, list: true, note: '仅法治理论考试；不超过参加人数' }),
     speaker: f.text('授课人', { max: 100, importName: false }),

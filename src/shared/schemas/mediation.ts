@@ -85,7 +85,7 @@ export const DISPUTE = defineRecord({
     linkedDisputeId: f.record('关联纠纷（三调联动）', { display: 'linkedTitle', importName: false, export: false }),
     mediators: f.text('调解员', { max: 200, required: true, importName: false }),
     lawyerInvolved: f.boolean('律师参与', { list: true, filter: true, example: '否' }),
-    outcome: f.enum('调解结果', OUTCOMES, { input: false, list: true, filter: true, sort: true, note: 'success/failure/transferred/pending 或 调解成功/调解不成功/转其他途径/调解中', example: '调解成功' }),
+    outcome: f.enum('调解结果', OUTCOMES, { input: false, list: true, filter: true, sort: true, importNote: 'success/failure/transferred/pending 或 调解成功/调解不成功/转其他途径/调解中', example: '调解成功' }),
     agreement: f.longText('调解协议', { input: false, importName: false, export: false }),
     closedDate: f.date('结案日期', { input: false, notBefore: ['receivedDate'], sort: true, note: '已结案的必填', example: '2025-05-20' }),
     revisitDate: f.date('回访日期', { input: false, notBefore: ['closedDate'], note: '不早于结案日期', example: '2025-06-20' }),

@@ -57,7 +57,7 @@ export const ORG_UNIT = defineRecord({
   fields: {
     code: f.text('单位编码', { max: 32, required: true, list: true, sort: true, search: true, note: '单位唯一编码（字母、数字、-、_），再次导入同一编码时更新该单位', example: 'SFX-D01' }),
     name: f.text('单位名称', { max: 100, required: true, list: true, sort: true, search: true, note: '单位全称', example: '示范县司法局' }),
-    kind: f.enum('单位类型', UNIT_KINDS, { required: true, list: true, filter: true, note: 'county/department/town/village/other，或 县政府/部门/乡镇街道/村社区/其他', example: '部门' }),
+    kind: f.enum('单位类型', UNIT_KINDS, { required: true, list: true, filter: true, importNote: 'county/department/town/village/other，或 县政府/部门/乡镇街道/村社区/其他', example: '部门' }),
     category: f.text('考评类别', { max: 50, list: true, note: '考评时的分类，如 部门、乡镇；可空', example: '部门' }),
     parentId: f.unit('上级单位', { display: 'parentName', note: '上级单位的编码（可为本文件中的单位）；为空则成为根单位', example: 'SFX' }),
     creditCode: f.text('统一社会信用代码', { max: 18, note: '18 位，按 GB 32100-2015 校验；可空', example: '11430000MB12345670' }),

@@ -62,11 +62,11 @@ export const PROPOSAL = defineRecord({
     title: f.text('标题', { max: 200, required: true, list: true, sort: true, search: true, detail: false, example: '关于加强农村法律顾问服务的建议' }),
     proposer: f.text('代表委员', { max: 100, required: true, search: true, importName: false }),
     leadUnitId: f.unit('主办单位', { required: true, column: 'unit_id', display: 'unitName', list: true, filter: true, example: 'SFX-D01' }),
-    assignedDate: f.date('交办日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-03-20' }),
+    assignedDate: f.date('交办日期', { basis: '《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》（2025年修正）第五十一条：自交办之日起3个月内答复，情况复杂的不超过6个月；政协提案按本地提案工作规定', required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-03-20' }),
     complex: f.boolean('情况复杂', { importName: false, note: '涉及面广、办理难度大的，6个月内答复' }),
     filed: f.boolean('是否立案', { note: '仅适用于政协提案', example: '是' }),
-    replyDate: f.date('答复日期', { input: false, notBefore: ['assignedDate'], list: true, sort: true, note: '不早于交办日期', example: '2025-06-10' }),
-    satisfaction: f.enum('满意度', SATISFACTION, { input: false, list: true, filter: true, sort: true, note: 'satisfied/basically/unsatisfied 或 满意/基本满意/不满意；需已答复', example: '满意' }),
+    replyDate: f.date('答复日期', { basis: '《中华人民共和国全国人民代表大会和地方各级人民代表大会代表法》（2025年修正）第五十一条', input: false, notBefore: ['assignedDate'], list: true, sort: true, note: '不早于交办日期', example: '2025-06-10' }),
+    satisfaction: f.enum('满意度', SATISFACTION, { input: false, list: true, filter: true, sort: true, importNote: 'satisfied/basically/unsatisfied 或 满意/基本满意/不满意', note: '需已答复', example: '满意' }),
   },
 });
 

@@ -120,9 +120,9 @@ export const REPORT = defineRecord({
     issuedDate: f.date('成文日期', { list: true, sort: true }),
     status: f.enum('状态', REPORT_STATUSES, { required: true, input: false, filter: true, detail: false }),
     approvedDate: f.date('审定日期', { input: false }),
-    publishedDate: f.date('公开日期', { input: false, notBefore: ['issuedDate', 'approvedDate'], list: true, sort: true }),
+    publishedDate: f.date('公开日期', { basis: '《法治政府建设与责任落实督察工作规定》（2019年）：法治政府建设年度报告每年4月1日之前通过报刊、网站等新闻媒体向社会公开', input: false, notBefore: ['issuedDate', 'approvedDate'], list: true, sort: true }),
     // Shown with its light beside the fields (the publication clock).
-    publishDue: f.date('公开期限', { required: true, input: false, detail: false }),
+    publishDue: f.date('公开期限', { basis: '《法治政府建设与责任落实督察工作规定》（2019年）：每年4月1日之前向社会公开', required: true, input: false, detail: false }),
   },
 });
 

@@ -173,7 +173,7 @@ export const SERVICE_RATING = defineRecord({
     itemId: f.record('评价事项', { required: true, list: true, display: 'itemName', example: 'SX-000105001000' }),
     /** The item's unit (the unit that handled the case), set from the item. */
     unitId: f.unit('实施单位', { input: false, importName: false, list: true, filter: true }),
-    receivedDate: f.date('评价日期', { column: 'date', importName: 'date', required: true, notAfterToday: true, list: true, filter: true, sort: true, note: '事项在该日应在清单内', example: '2025-04-08' }),
+    receivedDate: f.date('评价日期', { basis: '政务服务“好差评”制度（国办发〔2019〕51号）及省级实施办法：差评自评价之日起15个工作日内整改并回访', column: 'date', importName: 'date', required: true, notAfterToday: true, list: true, filter: true, sort: true, note: '事项在该日应在清单内', example: '2025-04-08' }),
     level: f.enum('评价等级', RATING_LEVELS, { required: true, list: true, filter: true, sort: true, example: '不满意' }),
     named: f.boolean('实名评价', { list: true, filter: true, note: '实名差评须回访', example: '是' }),
     channel: f.enum('评价渠道', RATING_CHANNELS, { importName: false, list: true, filter: true }),
@@ -185,7 +185,7 @@ export const SERVICE_RATING = defineRecord({
     revisitDate: f.date('回访日期', { input: false, importName: false, notBefore: ['receivedDate'] }),
     revisitResult: f.text('回访情况', { max: 1000, input: false, importName: false }),
     rectification: f.longText('整改情况', { max: 2000, input: false, importName: false, export: false }),
-    rectifiedDate: f.date('整改日期', { input: false, notBefore: ['receivedDate'], list: true, sort: true, note: '差评已整改的填写，不早于评价日期', example: '2025-04-20' }),
+    rectifiedDate: f.date('整改日期', { basis: '政务服务“好差评”制度（国办发〔2019〕51号）及省级实施办法', input: false, notBefore: ['receivedDate'], list: true, sort: true, note: '差评已整改的填写，不早于评价日期', example: '2025-04-20' }),
     closedDate: f.date('办结日期', { input: false, importName: false, notBefore: ['receivedDate'] }),
     appealReason: f.text('申诉理由', { max: 1000, input: false, importName: false }),
     appealDecision: f.text('申诉审核意见', { max: 1000, input: false, importName: false }),

@@ -7,7 +7,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { get } from '../api.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
-import { EditRecord, RecordFields } from './records.tsx';
+import { EditRecord, RecordFields, type ExtraLine } from './records.tsx';
 import { StatusTag, WorkflowPanel } from './WorkflowPanel.tsx';
 import type { RecordDef } from '../../shared/records.ts';
 import type { WorkflowDef } from '../../shared/workflow.ts';
@@ -23,7 +23,7 @@ export interface RecordDetailProps<V extends Detail> {
   /** Values shown instead of the view's own (a link, a masked value with 查看, a hint for an empty one). */
   show?: (record: V) => Record<string, unknown>;
   /** Lines the definition does not hold (a deadline with its light). */
-  extra?: (record: V) => { label: string; value: ReactNode; span?: number }[];
+  extra?: (record: V) => ExtraLine[];
   /** Tags beside the status. */
   tags?: (record: V) => ReactNode;
   /** 更正: the fields that may be corrected by PUT to the record, when `may` says this user may. */

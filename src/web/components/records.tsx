@@ -15,6 +15,7 @@ import { useUnitTree } from './units.ts';
 import { ExportButton, useUrlFilters } from './ledger.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { StatusTag } from './WorkflowPanel.tsx';
+import { RuleLabel, TipLabel, fieldTip } from './RuleTip.tsx';
 import { stateLabels, type WorkflowDef } from '../../shared/workflow.ts';
 import { chinaDate, displayValue, entries, fieldSchema, type FieldDef, type RecordDef } from '../../shared/records.ts';
 
@@ -96,7 +97,7 @@ export function RecordLedger<T extends View>(props: RecordLedgerProps<T>) {
       .filter(([name]) => shown.includes(name))
       .map(([name, spec]) => ({
         key: name,
-        title: spec.label,
+        title: spec.basis ? <TipLabel label={spec.label} tip={fieldTip(spec)} /> : spec.label,
         dataIndex: name,
         ellipsis: spec.kind === 'text' || spec.kind === 'record',
         width: spec.kind === 'date' ? 108 : spec.kind === 'boolean' ? 80 : undefined,
@@ -227,7 +228,15 @@ export function RecordTable<T extends View>(props: { def: RecordDef<any>; rows: 
 }
 
 /** The detail page's fields (those flagged `detail`), in the definition's order. */
-export function RecordFields({ def, view, extra = [] }: { def: RecordDef<any>; view: Record<string, unknown>; extra?: { label: string; value: ReactNode; span?: number }[] }) {
+/** A line the definition does not hold (a deadline with its light); `rules`: the deadline rules whose period and citation its label explains. */
+export interface ExtraLine {
+  label: string;
+  value: ReactNode;
+  span?: number;
+  rules?: readonly string[];
+}
+
+export function RecordFields({ def, view, extra = [] }: { def: RecordDef<any>; view: Record<string, unknown>; extra?: ExtraLine[] }) {
   const shown = entries(def).filter(([, spec]) => spec.detail);
   // Long texts each take a whole row below the short fields, never a squeezed last cell.
   const short = shown.filter(([, spec]) => spec.kind !== 'longText');
@@ -236,12 +245,12 @@ export function RecordFields({ def, view, extra = [] }: { def: RecordDef<any>; v
     <>
       <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 3 }}>
         {short.map(([name, spec]) => (
-          <Descriptions.Item key={name} label={spec.label}>
+          <Descriptions.Item key={name} label={<TipLabel label={spec.label} tip={fieldTip(spec)} />}>
             {renderValue(spec, name, view)}
           </Descriptions.Item>
         ))}
         {extra.map((e) => (
-          <Descriptions.Item key={e.label} label={e.label} span={e.span ?? 1}>
+          <Descriptions.Item key={e.label} label={e.rules?.length ? <RuleLabel label={e.label} rules={e.rules} /> : e.label} span={e.span ?? 1}>
             {e.value}
           </Descriptions.Item>
         ))}
@@ -249,7 +258,7 @@ export function RecordFields({ def, view, extra = [] }: { def: RecordDef<any>; v
       {long.length > 0 && (
         <Descriptions size="small" bordered column={1} style={{ marginTop: -1 }}>
           {long.map(([name, spec]) => (
-            <Descriptions.Item key={name} label={spec.label}>
+            <Descriptions.Item key={name} label={<TipLabel label={spec.label} tip={fieldTip(spec)} />}>
               <div style={{ whiteSpace: 'pre-wrap' }}>{renderValue(spec, name, view)}</div>
             </Descriptions.Item>
           ))}
@@ -334,7 +343,7 @@ export function RecordForm(props: {
       case 'enum':
         return <Select ref={ref} options={Object.entries(spec.options ?? {}).map(([value, label]) => ({ value, label }))} />;
       case 'boolean':
-        return <Checkbox ref={ref}>{spec.label}</Checkbox>;
+        return <Checkbox ref={ref}><TipLabel label={spec.label} tip={fieldTip(spec)} /></Checkbox>;
       case 'integer':
         return <InputNumber ref={ref} style={{ width: '100%' }} precision={0} />;
       case 'money':
@@ -381,7 +390,7 @@ export function RecordForm(props: {
         }}
       >
         {fields.map(([name, spec], i) => (
-          <Form.Item key={name} name={name} label={spec.kind === 'boolean' ? undefined : spec.label} required={spec.required} valuePropName={spec.kind === 'boolean' ? 'checked' : 'value'} rules={[rule(name, spec)]} extra={spec.note || undefined}>
+          <Form.Item key={name} name={name} label={spec.kind === 'boolean' ? undefined : spec.label} tooltip={spec.kind === 'boolean' ? undefined : fieldTip(spec) ?? undefined} required={spec.required} valuePropName={spec.kind === 'boolean' ? 'checked' : 'value'} rules={[rule(name, spec)]}>
             {widget(name, spec, i)}
           </Form.Item>
         ))}

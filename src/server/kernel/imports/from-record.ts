@@ -14,6 +14,8 @@ import { refImport, type RefImportSpec } from './by-ref.ts';
 const REF_FIELD: ImportField = { name: 'ref', label: '外部编号', required: true, note: '本单位内唯一；再次导入同一编号时更新', example: '' };
 
 function note(spec: FieldDef): string {
+  // The import's own note (an enum's codes) before the field's note, which the staff app shows too and so names no codes.
+  if (spec.importNote) return [spec.importNote, spec.note].filter(Boolean).join('；');
   if (spec.note) return spec.note;
   if (spec.kind === 'enum') return `${Object.keys(spec.options!).join('/')} 或 ${Object.values(spec.options!).join('/')}`;
   if (spec.kind === 'date') return 'YYYY-MM-DD';

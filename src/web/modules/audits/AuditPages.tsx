@@ -8,6 +8,7 @@ import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
 import { AUDIT_FINDING, AUDIT_FINDING_WORKFLOW, type AuditFindingView, type AuditProjectView } from '../../../shared/schemas/audits.ts';
 import { AUDIT_FINDING_PAGES, AUDIT_PROJECT_PAGES } from './pages.ts';
+import { RuleLabel } from '../../components/RuleTip.tsx';
 
 const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })} 元`;
 
@@ -37,7 +38,7 @@ export function AuditFindingsPage() {
       title="审计发现问题整改"
       measure="个"
       link="description"
-      trailing={[{ key: 'due', title: '整改期限', width: 170, render: (_, f) => (f.due ? (f.light ? <DueTag due={f.due} light={f.light} /> : `${f.due}（待核查）`) : '—') }]}
+      trailing={[{ key: 'due', title: <RuleLabel label="整改期限" rules={['audits.rectify']} />, width: 170, render: (_, f) => (f.due ? (f.light ? <DueTag due={f.due} light={f.light} /> : `${f.due}（待核查）`) : '—') }]}
     />
   );
 }
@@ -70,5 +71,5 @@ export function AuditProjectDetailPage() {
 
 export function AuditFindingDetailPage() {
   const { can } = useAuth();
-  return <DetailPage<AuditFindingView> pages={AUDIT_FINDING_PAGES} extra={(f) => [{ label: '整改期限', value: f.due ? dueValue(f.due, f.light) : '—' }]} edit={{ only: ['description', 'category', 'amountFen'], title: '更正发现问题', may: (f) => can('audits.manage') && f.status !== 'verified' }} />;
+  return <DetailPage<AuditFindingView> pages={AUDIT_FINDING_PAGES} extra={(f) => [{ label: '整改期限', rules: ['audits.rectify'], value: f.due ? dueValue(f.due, f.light) : '—' }]} edit={{ only: ['description', 'category', 'amountFen'], title: '更正发现问题', may: (f) => can('audits.manage') && f.status !== 'verified' }} />;
 }

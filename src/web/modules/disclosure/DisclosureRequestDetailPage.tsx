@@ -66,7 +66,7 @@ export default function DisclosureRequestDetailPage() {
       tags={(r) => r.onTime === false && <Tag color="red">超期答复</Tag>}
       show={(r) => ({ applicantIdNumber: sealed(r.applicantIdNumber, 'idNumber'), applicantPhone: sealed(r.applicantPhone, 'phone') })}
       extra={(r) => [
-        { label: '答复期限', value: <Space size={6}>{dueValue(r.due, r.light)}{r.extended && <Tag color="blue">经批准延长</Tag>}</Space> },
+        { label: '答复期限', rules: ['foi.reply'], value: <Space size={6}>{dueValue(r.due, r.light)}{r.extended && <Tag color="blue">经批准延长</Tag>}</Space> },
         ...(r.processingFee ? [{ label: '信息处理费', value: `${(r.processingFee / 100).toFixed(2)} 元（${r.feeNoticeDate} 通知${r.feePaidDate ? `，${r.feePaidDate} 已缴纳` : '，未缴纳'}）` }] : []),
       ]}
     >

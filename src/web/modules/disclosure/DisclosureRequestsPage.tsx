@@ -9,6 +9,7 @@ import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
 import { DISCLOSURE_STATUSES, DISCLOSURE_WORKFLOW, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
 import { DISCLOSURE_PAGES } from './pages.ts';
+import { RuleLabel } from '../../components/RuleTip.tsx';
 
 export default function DisclosureRequestsPage() {
   const { can, me } = useAuth();
@@ -20,7 +21,7 @@ export default function DisclosureRequestsPage() {
       status={false}
       leading={[{ key: 'title', title: '申请', dataIndex: 'title', fixed: 'left', ellipsis: true, width: 280, render: (t: string, r) => <Link to={pageOf(DISCLOSURE_PAGES, r)}>{t}</Link> }]}
       trailing={[
-        { key: 'due', title: '答复期限', width: 200, render: (_, r) => dueValue(r.due, r.light) },
+        { key: 'due', title: <RuleLabel label="答复期限" rules={['foi.reply']} />, width: 200, render: (_, r) => dueValue(r.due, r.light) },
         { key: 'status', title: '状态', dataIndex: 'status', width: 170, render: (s: string, r) => <Space size={4}><StatusTag def={DISCLOSURE_WORKFLOW} status={s} />{r.onTime === false && <Tag color="red">超期</Tag>}</Space> },
       ]}
       extraFilters={[

@@ -13,6 +13,7 @@ import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
 import type { Coverage, EducationSettings, LegalLiterateView, ModelVillageView, PufaActivityView, PufaDutyView, StudySessionView, VillageCoverage } from '../../../shared/schemas/education.ts';
 import { LEGAL_LITERATE_PAGES, MODEL_VILLAGE_PAGES, PUFA_ACTIVITY_PAGES, PUFA_DUTY_PAGES, STUDY_SESSION_PAGES } from './pages.ts';
+import { RuleLabel } from '../../components/RuleTip.tsx';
 
 const thisYear = () => Number(chinaDate().slice(0, 4));
 
@@ -171,7 +172,7 @@ export function ModelVillagesPage() {
       link="unitId"
       trailing={[
         { key: 'townName', title: '乡镇（街道）', dataIndex: 'townName', width: 110 },
-        { key: 'due', title: '下次复核期限', width: 170, render: (_, v) => (v.light && v.due ? <DueTag due={v.due} light={v.light} /> : '—') },
+        { key: 'due', title: <RuleLabel label="下次复核期限" rules={['pufa.model_village_recheck']} />, width: 170, render: (_, v) => (v.light && v.due ? <DueTag due={v.due} light={v.light} /> : '—') },
       ]}
     />
   );
@@ -222,7 +223,7 @@ export function ModelVillageDetailPage() {
       pages={MODEL_VILLAGE_PAGES}
       extra={(v) => [
         { label: '乡镇（街道）', value: v.townName ?? '—' },
-        { label: '下次复核期限', value: v.due ? dueValue(v.due, v.light) : '—' },
+        { label: '下次复核期限', rules: ['pufa.model_village_recheck'], value: v.due ? dueValue(v.due, v.light) : '—' },
       ]}
       edit={{ only: ['level', 'namedYear'], title: '更正命名信息', may: (v) => can('education.villages') && v.status === 'named' }}
     />

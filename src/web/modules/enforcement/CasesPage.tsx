@@ -15,6 +15,7 @@ import { useAuth } from '../../auth.tsx';
 import { chinaDate, fieldSchema } from '../../../shared/records.ts';
 import { CASE_KINDS, CASE_MIN_OFFICERS, CASE_WORKFLOW, CERTIFICATE_STATES, ENFORCEMENT_CASE, ENFORCEMENT_LISTS, PARTY_KINDS, caseInput, type CaseView, type ListItemView, type OfficerView } from '../../../shared/schemas/enforcement.ts';
 import { useBodyChoices } from './shared.tsx';
+import { RuleLabel } from '../../components/RuleTip.tsx';
 
 export default function CasesPage() {
   const { can } = useAuth();
@@ -29,7 +30,7 @@ export default function CasesPage() {
         link={{ field: 'partyName', to: (r) => `/enforcement/cases/${r.id}` }}
         trailing={[
           { key: 'officers', title: '执法人员', dataIndex: 'officerNames', width: 140 },
-          { key: 'due', title: '期限', width: 220, render: (_, r) => (r.due ? <>{r.dueLabel} {dueValue(r.due, r.light)}</> : '—') },
+          { key: 'due', title: <RuleLabel label="期限" rules={['enforcement.disclosure_penalty_licence', 'enforcement.disclosure', 'enforcement.penalty_decide', 'enforcement.disclosure_withdraw']} />, width: 220, render: (_, r) => (r.due ? <>{r.dueLabel} {dueValue(r.due, r.light)}</> : '—') },
         ]}
       />
     </Card>

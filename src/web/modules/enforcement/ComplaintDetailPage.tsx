@@ -22,7 +22,7 @@ export default function ComplaintDetailPage() {
       pages={COMPLAINT_PAGES}
       tags={(c) => c.onTime === false && <Tag color="red">超期答复</Tag>}
       show={(c) => ({ complainantIdNumber: sealed(c.complainantIdNumber, 'idNumber'), complainantPhone: sealed(c.complainantPhone, 'phone') })}
-      extra={(c) => [{ label: '答复期限', value: dueValue(c.due, c.light) }]}
+      extra={(c) => [{ label: '答复期限', rules: ['enforcement.complaint_reply'], value: dueValue(c.due, c.light) }]}
     >
       {(c, refresh) => (
         <>

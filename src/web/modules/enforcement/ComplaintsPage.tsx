@@ -11,6 +11,7 @@ import { COMPLAINT_WORKFLOW, type ComplaintView } from '../../../shared/schemas/
 import { stateLabels } from '../../../shared/workflow.ts';
 import { COMPLAINT_PAGES } from './pages.ts';
 import { useBodyChoices } from './shared.tsx';
+import { RuleLabel } from '../../components/RuleTip.tsx';
 
 export default function ComplaintsPage() {
   const { can, me } = useAuth();
@@ -22,7 +23,7 @@ export default function ComplaintsPage() {
       status={false}
       leading={[{ key: 'title', title: '投诉举报', dataIndex: 'title', fixed: 'left', ellipsis: true, width: 300, render: (t: string, r) => <Link to={pageOf(COMPLAINT_PAGES, r)}>{t}</Link> }]}
       trailing={[
-        { key: 'due', title: '答复期限', width: 200, render: (_, r) => dueValue(r.due, r.light) },
+        { key: 'due', title: <RuleLabel label="答复期限" rules={['enforcement.complaint_reply']} />, width: 200, render: (_, r) => dueValue(r.due, r.light) },
         { key: 'status', title: '状态', dataIndex: 'status', width: 150, render: (s: string, r) => <Space size={4}><StatusTag def={COMPLAINT_WORKFLOW} status={s} />{r.onTime === false && <Tag color="red">超期</Tag>}</Space> },
       ]}
       extraFilters={[{ name: 'status', label: '状态', options: stateLabels(COMPLAINT_WORKFLOW) }]}

@@ -20,7 +20,7 @@ export default function SupervisionDetailPage() {
       workflow={SUPERVISION_WORKFLOW}
       api="/enforcement-supervisions"
       ledger={{ to: '/enforcement/supervisions', label: '行政执法监督' }}
-      extra={(s) => [{ label: '整改期限', value: dueValue(s.due, s.light) }]}
+      extra={(s) => [{ label: '整改期限', rules: ['enforcement.supervision_correct'], value: dueValue(s.due, s.light) }]}
     >
       {(s, refresh) => <Evaluation supervision={s} refresh={refresh} />}
     </RecordDetail>

@@ -7,6 +7,7 @@ import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
 import { SUPERVISION, SUPERVISION_WORKFLOW, type SupervisionView } from '../../../shared/schemas/enforcement.ts';
 import { useBodyChoices } from './shared.tsx';
+import { RuleLabel } from '../../components/RuleTip.tsx';
 
 export default function SupervisionsPage() {
   const { can } = useAuth();
@@ -27,7 +28,7 @@ export default function SupervisionsPage() {
         exportName="行政执法监督台账.xlsx"
         rowClassName={(r) => (r.light === 'red' ? 'row-overdue' : '')}
         link={{ field: 'title', to: (s) => `/enforcement/supervisions/${s.id}` }}
-        trailing={[{ key: 'due', title: '整改期限', width: 190, render: (_, r) => dueValue(r.due, r.light) }]}
+        trailing={[{ key: 'due', title: <RuleLabel label="整改期限" rules={['enforcement.supervision_correct']} />, width: 190, render: (_, r) => dueValue(r.due, r.light) }]}
       />
     </Card>
   );

@@ -17,7 +17,7 @@ export default function LitigationCaseDetailPage() {
       pages={LITIGATION_PAGES}
       tags={(c) => c.result && <Tag color={c.result === 'lost' ? 'red' : 'green'}>{JUDGMENT_RESULTS[c.result]}</Tag>}
       extra={(c) => [
-        { label: '答辩期限', value: dueValue(c.defenceDue, c.light) },
+        { label: '答辩期限', rules: ['litigation.defence'], value: dueValue(c.defenceDue, c.light) },
         { label: '败诉原因剖析', span: 3, value: <LossAnalysis record={c} /> },
       ]}
     >

@@ -7,6 +7,7 @@ import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
 import type { MatterView } from '../../../shared/schemas/matters.ts';
 import { MATTER_PAGES } from './pages.ts';
+import { RuleLabel } from '../../components/RuleTip.tsx';
 
 export default function MattersPage() {
   const { can } = useAuth();
@@ -17,7 +18,7 @@ export default function MattersPage() {
       pages={MATTER_PAGES}
       create={can('matter.assign') && { title: '交办事项', submitText: '交办', initialValues: { ruleCode: 'matter.reply', assignedDate: chinaDate() }, references }}
       link="title"
-      trailing={[{ key: 'due', title: '办理期限', width: 200, render: (_, m) => (m.due ? <DueTag due={m.due} light={m.light} /> : '—') }]}
+      trailing={[{ key: 'due', title: <RuleLabel label="办理期限" rules={['matter.reply']} />, width: 200, render: (_, m) => (m.due ? <DueTag due={m.due} light={m.light} /> : '—') }]}
       extraFilters={[{ name: 'overdue', label: '期限', options: { true: '仅看逾期' } }]}
     >
       <Typography.Text type="secondary">交办后，承办单位的联络员和负责人会在“我的待办”中看到此事项；逾期将自动督办。</Typography.Text>

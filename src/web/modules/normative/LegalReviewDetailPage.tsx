@@ -16,7 +16,7 @@ export default function LegalReviewDetailPage() {
       workflow={LEGAL_REVIEW_WORKFLOW}
       api="/legal-reviews"
       ledger={{ to: '/legal-reviews', label: '合法性审查' }}
-      extra={(r) => [{ label: '审查期限', value: r.light ? <DueTag due={r.due!} light={r.light} /> : (r.due ?? '—') }]}
+      extra={(r) => [{ label: '审查期限', rules: ['legal_review.contract', 'legal_review.topic', 'legal_review.minutes', 'legal_review.enforcement', 'legal_review.other'], value: r.light ? <DueTag due={r.due!} light={r.light} /> : (r.due ?? '—') }]}
       tags={(r) => r.status === 'completed' && r.opinion && <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`/legal-reviews/${r.id}/opinion.docx`, `合法性审查意见书-${r.title}.docx`).catch((e) => message.error(errorText(e)))}>审查意见书（Word）</Button>}
     />
   );

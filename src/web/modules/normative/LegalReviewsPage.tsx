@@ -6,6 +6,7 @@ import { DueTag } from '../../components/Light.tsx';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
 import { LEGAL_REVIEW, LEGAL_REVIEW_WORKFLOW, type LegalReviewView } from '../../../shared/schemas/normative.ts';
+import { RuleLabel } from '../../components/RuleTip.tsx';
 
 export default function LegalReviewsPage() {
   const { can, me } = useAuth();
@@ -31,7 +32,7 @@ export default function LegalReviewsPage() {
         url="/legal-reviews"
         exportName="合法性审查台账.xlsx"
         link={{ field: 'title', to: (r) => `/legal-reviews/${r.id}` }}
-        trailing={[{ key: 'due', title: '审查期限', width: 190, render: (_, r) => (r.light ? <DueTag due={r.due!} light={r.light} /> : r.completedDate ? `已完成 ${r.completedDate}` : '—') }]}
+        trailing={[{ key: 'due', title: <RuleLabel label="审查期限" rules={['legal_review.contract', 'legal_review.topic', 'legal_review.minutes', 'legal_review.enforcement', 'legal_review.other']} />, width: 190, render: (_, r) => (r.light ? <DueTag due={r.due!} light={r.light} /> : r.completedDate ? `已完成 ${r.completedDate}` : '—') }]}
       />
     </Card>
   );

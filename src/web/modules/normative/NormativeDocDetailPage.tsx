@@ -26,8 +26,8 @@ export default function NormativeDocDetailPage() {
       ledger={{ to: '/normative-docs', label: '规范性文件' }}
       tags={(d) => d.docNumber && <Tag>{d.docNumber}</Tag>}
       extra={(d) => [
-        { label: '报政府备案期限', value: d.light ? <DueTag due={d.filingDue!} light={d.light} /> : (d.filingDue ?? '—') },
-        { label: '报人大备案期限', value: d.congressLight ? <DueTag due={d.congressFilingDue!} light={d.congressLight} /> : (d.congressFilingDue ?? '—') },
+        { label: '报政府备案期限', rules: ['normdoc.filing'], value: d.light ? <DueTag due={d.filingDue!} light={d.light} /> : (d.filingDue ?? '—') },
+        { label: '报人大备案期限', rules: ['normdoc.filing'], value: d.congressLight ? <DueTag due={d.congressFilingDue!} light={d.congressLight} /> : (d.congressFilingDue ?? '—') },
       ]}
     >
       {(d, refresh) => (

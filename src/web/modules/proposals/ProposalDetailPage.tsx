@@ -11,7 +11,7 @@ export default function ProposalDetailPage() {
       tags={(p) => p.onTime === false && <Tag color="red">超期答复</Tag>}
       // Filing applies to CPPCC proposals only (an NPC suggestion shows none).
       show={(p) => ({ filed: p.kind === 'cppcc' ? p.filed : null })}
-      extra={(p) => [{ label: '答复期限', value: dueValue(p.due, p.light) }]}
+      extra={(p) => [{ label: '答复期限', rules: ['proposals.reply', 'proposals.reply_complex'], value: dueValue(p.due, p.light) }]}
     />
   );
 }

@@ -7,6 +7,7 @@ import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
 import type { ProposalView } from '../../../shared/schemas/proposals.ts';
 import { PROPOSAL_PAGES } from './pages.ts';
+import { RuleLabel } from '../../components/RuleTip.tsx';
 
 // Filing applies to CPPCC proposals only: an NPC suggestion carries none.
 const body = (values: Record<string, unknown>) => ({ ...values, filed: values.kind === 'cppcc' ? values.filed : null });
@@ -20,7 +21,7 @@ export default function ProposalsPage() {
       create={can('proposal.manage') && { title: '交办建议提案', submitText: '交办', initialValues: { kind: 'npc', assignedDate: chinaDate(), filed: true }, body }}
       link="title"
       trailing={[
-        { key: 'due', title: '答复期限', width: 190, render: (_, p) => (p.light ? <DueTag due={p.due!} light={p.light} /> : p.due ? <Space size={4}>{p.due}{p.onTime === false && <Tag color="red">超期</Tag>}</Space> : '—') },
+        { key: 'due', title: <RuleLabel label="答复期限" rules={['proposals.reply', 'proposals.reply_complex']} />, width: 190, render: (_, p) => (p.light ? <DueTag due={p.due!} light={p.light} /> : p.due ? <Space size={4}>{p.due}{p.onTime === false && <Tag color="red">超期</Tag>}</Space> : '—') },
       ]}
     />
   );

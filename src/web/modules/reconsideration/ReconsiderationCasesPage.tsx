@@ -7,6 +7,7 @@ import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
 import type { ReviewCaseView } from '../../../shared/schemas/reconsideration.ts';
 import { REVIEW_PAGES } from './pages.ts';
+import { RuleLabel } from '../../components/RuleTip.tsx';
 
 export default function ReconsiderationCasesPage() {
   const { can, me } = useAuth();
@@ -19,7 +20,7 @@ export default function ReconsiderationCasesPage() {
       exportName="行政复议案件.xlsx"
       link="applicantName"
       trailing={[
-        { key: 'nextDue', title: '最近期限', width: 190, render: (_, c) => (c.nextDue ? <Space direction="vertical" size={0}>{c.nextDue.label}<DueTag due={c.nextDue.due} light={c.nextDue.light} /></Space> : '—') },
+        { key: 'nextDue', title: <RuleLabel label="最近期限" rules={['review.accept', 'review.notify_respondent', 'review.respondent_reply', 'review.decide', 'review.decide_simple']} />, width: 190, render: (_, c) => (c.nextDue ? <Space direction="vertical" size={0}>{c.nextDue.label}<DueTag due={c.nextDue.due} light={c.nextDue.light} /></Space> : '—') },
       ]}
       extraFilters={[{ name: 'overdue', label: '期限', options: { true: '仅看逾期' } }]}
     />

@@ -13,7 +13,7 @@ export default function RatingDetailPage() {
       pages={RATING_PAGES}
       tags={(r) => (r.bad ? <Tag color="red">差评</Tag> : <Tag color="green">好评</Tag>)}
       show={(r) => ({ itemId: <Link to={`/service-items/${r.itemId}`}>{r.itemName}</Link> })}
-      extra={(r) => (r.bad ? [{ label: '整改期限', value: dueValue(r.due, r.light) }] : [])}
+      extra={(r) => (r.bad ? [{ label: '整改期限', rules: ['services.bad_rating_fix'], value: dueValue(r.due, r.light) }] : [])}
       actionsHint={(r) => (r.bad && r.named && !r.revisitDate && r.status !== 'closed' && r.status !== 'voided' ? '实名差评须先回访评价人，再提交整改情况。' : null)}
     />
   );

@@ -7,6 +7,7 @@ import { LedgerPage } from '../../components/pages.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import type { ServiceRatingView } from '../../../shared/schemas/services.ts';
 import { RATING_PAGES } from './pages.ts';
+import { RuleLabel } from '../../components/RuleTip.tsx';
 
 export default function RatingsPage() {
   const [search] = useSearchParams();
@@ -32,7 +33,7 @@ export default function RatingsPage() {
         />
       }
       trailing={[
-        { key: 'due', title: '整改期限', width: 200, render: (_, r) => (!r.bad ? '—' : r.light ? <DueTag due={r.due!} light={r.light} /> : r.due ? <Tag>{r.due}</Tag> : '—') },
+        { key: 'due', title: <RuleLabel label="整改期限" rules={['services.bad_rating_fix']} />, width: 200, render: (_, r) => (!r.bad ? '—' : r.light ? <DueTag due={r.due!} light={r.light} /> : r.due ? <Tag>{r.due}</Tag> : '—') },
       ]}
     >
       {itemId && <Link to={`/service-items/${itemId}`}>返回事项</Link>}
