@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Layout, Menu, Dropdown, Space, Tag, Typography, App, Badge, Grid, type MenuProps } from 'antd';
-import { UserOutlined, LogoutOutlined, KeyOutlined, BellOutlined, SafetyOutlined } from '@ant-design/icons';
+import { UserOutlined, LogoutOutlined, KeyOutlined, BellOutlined, SafetyOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth.tsx';
@@ -63,6 +63,13 @@ export function Shell({ children }: { children: ReactNode }) {
         <div style={{ flex: 1 }} />
         {!me?.passwordChangeRequired && <GlobalSearch narrow={narrow} />}
         {/* Real buttons: reachable with Tab, opened with Enter, with a visible focus ring. */}
+        {/* 操作说明 of the module this page belongs to (帮助中心 on a page of none). */}
+        {!me?.passwordChangeRequired && (
+          <button type="button" className="header-button" onClick={() => navigate(`/help?from=${encodeURIComponent(location.pathname)}`)} data-testid="help-button" aria-label="操作说明">
+            <QuestionCircleOutlined style={{ color: '#fff', fontSize: 17 }} />
+            {!narrow && '操作说明'}
+          </button>
+        )}
         <button type="button" className="header-button" onClick={() => navigate('/notifications')} data-testid="notifications-bell" aria-label={`通知${unread.data?.unread ? `（${unread.data.unread} 条未读）` : ''}`}>
           <Badge count={unread.data?.unread ?? 0} size="small" offset={[-2, 4]}>
             <BellOutlined style={{ color: '#fff', fontSize: 18 }} />
@@ -74,6 +81,7 @@ export function Shell({ children }: { children: ReactNode }) {
           trigger={['click']}
           menu={{
             items: [
+              { key: 'help', icon: <QuestionCircleOutlined />, label: '帮助中心', onClick: () => navigate('/help') },
               { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: () => navigate('/account/password') },
               { key: 'two-factor', icon: <SafetyOutlined />, label: '两步验证', onClick: () => navigate('/account/two-factor') },
               { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: logout },

@@ -19,14 +19,15 @@ interface Result {
 
 export default function ImportPage() {
   const types = useQuery({ queryKey: ['import-types'], queryFn: () => get<{ items: ImportTypeView[] }>('/imports/types').then((r) => r.items) });
-  const [typeName, setTypeName] = useState<string>();
+  // A help page's 导入 link names the type (?type=foi_requests).
+  const [typeName, setTypeName] = useState<string | undefined>(() => new URLSearchParams(window.location.search).get('type') ?? undefined);
   const [dryRun, setDryRun] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const { message } = App.useApp();
   const client = useQueryClient();
-  const type = types.data?.find((t) => t.type === (typeName ?? types.data?.[0]?.type));
+  const type = types.data?.find((t) => t.type === typeName) ?? types.data?.[0];
 
   const upload = async (file: File) => {
     if (!type) return false;
