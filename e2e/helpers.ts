@@ -5,6 +5,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { generate } from 'otplib';
 import { afterAll, beforeAll, inject } from 'vitest';
 import './demo-template.ts';
 
@@ -130,6 +131,9 @@ export async function loginPage(browser: Browser, server: Server, username: stri
   await page.getByRole('button', { name: /登\s*录/ }).click();
   const response = await answer;
   try {
+    // An administrator signing in for the first time binds an authenticator first (two-factor sign-in is mandatory for them).
+    await page.getByTestId('user-menu').or(page.getByTestId('totp-qr')).first().waitFor();
+    if (await page.getByTestId('totp-qr').isVisible()) await bindAuthenticator(page);
     // The workbench, or the 驾驶舱 where a county leader lands: either way the signed-in shell's user menu.
     await page.getByTestId('user-menu').waitFor();
     await page.waitForLoadState('networkidle');
@@ -140,6 +144,16 @@ export async function loginPage(browser: Browser, server: Server, username: stri
     throw new Error(`${username} did not reach the signed-in pages: login answered ${response.status()} ${await response.text().catch(() => '')}; page ${page.url()} shows ${JSON.stringify(shown)}; server log tail:\n${server.output().slice(-3000)}`, { cause: error });
   }
   return page;
+}
+
+/** Binds an authenticator on the enrolment page (as a phone app would: a code from the shown secret), keeps the recovery codes; returns the secret. */
+export async function bindAuthenticator(page: Page): Promise<string> {
+  const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+  await page.locator('#totp-code').fill(await generate({ secret }));
+  await page.getByRole('button', { name: /验证并启用/ }).click();
+  await page.getByTestId('recovery-codes').waitFor();
+  await page.getByRole('button', { name: /我已妥善保存恢复码/ }).click();
+  return secret;
 }
 
 /** Takes a record's workflow transition `key` from its panel, fills its dialog (`fill`) and confirms it. */

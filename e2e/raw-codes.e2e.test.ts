@@ -63,12 +63,13 @@ async function shown(page: Page): Promise<string> {
 /** Pages already read (by an earlier role): each role reads the pages only it has, to keep the walk short. */
 const walked = new Set<string>();
 
-for (const username of ['fzb_wang', 'jyj_liaison', 'cgz_liaison', 'leader_chen', 'scj_officer']) {
+// The audit administrator signs in with an authenticator (loginPage binds one) and reads the audit log.
+for (const username of ['fzb_wang', 'jyj_liaison', 'cgz_liaison', 'leader_chen', 'scj_officer', 'demo_auditor']) {
   it(`${username} sees no raw code on any page of the menu (not read before) or on the first record of a ledger`, async () => {
     const page = await loginPage(browser, server, username);
     const problems: string[] = [];
     const items = await page.locator('.ant-layout-sider .ant-menu-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-menu-id')?.replace(/^.*?-(\/.*)$/, '$1') ?? '').filter(Boolean));
-    expect(items.length).toBeGreaterThan(2);
+    expect(items.length).toBeGreaterThan(username === 'demo_auditor' ? 1 : 2);
     await page.screenshot({ path: `${SCREENSHOTS}/walk-${username}-home.png` });
     for (const path of items) {
       if (walked.has(path)) continue;

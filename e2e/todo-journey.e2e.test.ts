@@ -3,7 +3,7 @@
 // it; the deadline trial counts across 国庆 with the make-up Saturday.
 import { expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { SCREENSHOTS, loginPage, type Server, withDemoCounty } from './helpers.ts';
+import { SCREENSHOTS, loginPage, takeTransition, type Server, withDemoCounty } from './helpers.ts';
 
 // A 1×1 PNG, content-checked by the server like any evidence file.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -42,9 +42,7 @@ it('a liaison reports on a matter from 我的待办 and the law office closes it
   await liaison.locator('input[type=file]').setInputFiles({ name: '清理结果.txt', mimeType: 'text/plain', buffer: Buffer.from('规范性文件清理结果：继续有效 12 件，废止 2 件。') });
   await liaison.getByRole('link', { name: '清理结果.txt' }).waitFor();
   await expect.poll(() => report.isDisabled()).toBe(false);
-  await report.click();
-  await liaison.locator('textarea#reply').fill('已完成清理，继续有效12件，废止2件，清理结果已公布。');
-  await liaison.getByRole('button', { name: /确\s*定/ }).click();
+  await takeTransition(liaison, 'reply', (dialog) => dialog.locator('textarea#reply').fill('已完成清理，继续有效12件，废止2件，清理结果已公布。'));
   await liaison.getByText('已报送待审核').first().waitFor();
   await liaison.screenshot({ path: `${SCREENSHOTS}/11-matter-reported.png` });
   await liaison.close();
@@ -54,8 +52,7 @@ it('a liaison reports on a matter from 我的待办 and the law office closes it
   const link = office.getByRole('link', { name: '报送本单位行政规范性文件清理结果' });
   await link.waitFor();
   await link.click();
-  await office.getByTestId('transition-accept').click();
-  await office.getByRole('button', { name: /确\s*定/ }).click();
+  await takeTransition(office, 'accept');
   await office.getByText('已办结').first().waitFor();
   await office.getByText('审核通过并办结').first().waitFor();
   await office.screenshot({ path: `${SCREENSHOTS}/12-matter-closed.png` });
@@ -87,18 +84,15 @@ it('a unit rectifies a finding from the board and the inspector closes it after 
   await liaison.locator('input[type=file]').setInputFiles({ name: '裁量基准公开截图.png', mimeType: 'image/png', buffer: PNG });
   await liaison.getByRole('link', { name: '裁量基准公开截图.png' }).waitFor();
   await expect.poll(() => report.isDisabled()).toBe(false);
-  await report.click();
-  await liaison.locator('textarea#measures').fill('已在门户网站公开行政处罚裁量基准，并建立动态调整机制。');
-  await liaison.getByRole('button', { name: /确\s*定/ }).click();
+  await takeTransition(liaison, 'rectify', (dialog) => dialog.locator('textarea#measures').fill('已在门户网站公开行政处罚裁量基准，并建立动态调整机制。'));
   await liaison.getByText('已整改待核查').first().waitFor();
+  await liaison.screenshot({ path: `${SCREENSHOTS}/13-finding-rectified.png` });
   await liaison.close();
 
   const inspector = await login('ducha_li');
   await inspector.getByRole('menuitem', { name: /(^|\s)问题整改$/ }).click();
   await inspector.locator('[data-status="rectified"]').getByRole('link', { name: '行政处罚裁量基准未公开' }).click();
-  await inspector.getByTestId('transition-verify').click();
-  await inspector.locator('textarea#followupResult').fill('回头看：门户网站已公开，整改到位。');
-  await inspector.getByRole('button', { name: /确\s*定/ }).click();
+  await takeTransition(inspector, 'verify', (dialog) => dialog.locator('textarea#followupResult').fill('回头看：门户网站已公开，整改到位。'));
   await inspector.getByText('已核查销号').first().waitFor();
   await inspector.screenshot({ path: `${SCREENSHOTS}/14-finding-verified.png` });
   await inspector.getByRole('menuitem', { name: '问题池' }).click();
@@ -140,10 +134,10 @@ it('the law office registers a reconsideration application and accepts it under 
   await page.getByText('端到端申请人不服示范县市场监督管理局行政行为申请复议').first().waitFor();
   await page.getByText('110***********002X').waitFor();
   await page.getByText('受理审查期限').first().waitFor();
-  await page.getByTestId('transition-accept').click();
-  await page.getByTestId('input-procedure').click();
-  await page.getByTitle('普通程序').click();
-  await page.getByRole('button', { name: /确\s*定/ }).click();
+  await takeTransition(page, 'accept', async (dialog) => {
+    await dialog.getByTestId('input-procedure').click();
+    await page.getByTitle('普通程序').click();
+  });
   await page.getByText('复议决定期限').first().waitFor();
   await page.getByText('已受理（审理中）').first().waitFor();
   await page.screenshot({ path: `${SCREENSHOTS}/16-review-accepted.png` });

@@ -32,6 +32,9 @@ export interface AuditRow {
   detail: unknown;
 }
 
+/** An entry's outcome in Chinese. */
+export const AUDIT_OUTCOMES: Record<string, string> = { success: '成功', failure: '失败', denied: '拒绝' };
+
 /** Chinese names of audit actions, for the viewer. */
 export const AUDIT_ACTIONS: Record<string, string> = {
   'auth.login': '登录',
@@ -118,6 +121,10 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'assessment.line_update': '修改考评指标',
   'assessment.line_delete': '删除考评指标',
   'assessment.evidence': '上传考评佐证材料',
+  'indicators.check': '核对指标汇总表',
+  'indicators.rebuild': '重建指标汇总表',
+  'assessment.score': '考评打分',
+  'assessment.self_score': '单位自评打分',
   'assessment.objection': '对考评得分提出异议',
   'assessment.objection_answer': '答复考评异议',
   'assessment.report_create': '起草述法报告',

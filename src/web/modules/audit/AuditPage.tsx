@@ -1,18 +1,18 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Input, Popover, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { get, post, query } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
-import { AUDIT_ACTIONS, type AuditRow } from '../../../shared/schemas/audit.ts';
+import { ExportButton } from '../../components/ledger.tsx';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditRow } from '../../../shared/schemas/audit.ts';
 import { ROLES, type Role } from '../../../shared/roles.ts';
 
-const OUTCOMES: Record<string, { color: string; label: string }> = {
-  success: { color: 'green', label: '成功' },
-  failure: { color: 'red', label: '失败' },
-  denied: { color: 'orange', label: '拒绝' },
-};
+const OUTCOME_COLORS: Record<string, string> = { success: 'green', failure: 'red', denied: 'orange' };
+
+/** Who acted: a person's roles, or 系统 for the platform's own jobs and commands. */
+const roleNames = (roles: string) => roles.split(',').filter(Boolean).map((r) => ROLES[r as Role] ?? (r === 'system' ? '系统' : r)).join('、');
 
 export default function AuditPage() {
   const [filters, setFilters] = useState<Record<string, string | number | undefined>>({ page: 1, pageSize: 50 });
@@ -29,14 +29,19 @@ export default function AuditPage() {
     }
   };
   return (
-    <Card size="small" title="审计日志" extra={<Button size="small" icon={<SafetyCertificateOutlined />} onClick={verify}>校验完整性</Button>}>
+    <Card size="small" title="审计日志" extra={
+        <Space wrap>
+          <ExportButton url="/audit/export" filters={filters} filename="审计日志.xlsx" />
+          <Button size="small" icon={<SafetyCertificateOutlined />} onClick={verify}>校验完整性</Button>
+        </Space>
+      }>
       <Space wrap style={{ marginBottom: 12 }}>
         <DatePicker.RangePicker
           onChange={(r: [Dayjs | null, Dayjs | null] | null) => set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
         />
         <Input.Search placeholder="操作人（用户名）" allowClear style={{ width: 170 }} onSearch={(actor) => set({ actor })} />
         <Select style={{ width: 170 }} allowClear showSearch placeholder="操作" optionFilterProp="label" options={Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }))} onChange={(action) => set({ action })} />
-        <Select style={{ width: 100 }} allowClear placeholder="结果" options={Object.entries(OUTCOMES).map(([value, o]) => ({ value, label: o.label }))} onChange={(outcome) => set({ outcome })} />
+        <Select style={{ width: 100 }} allowClear placeholder="结果" options={Object.entries(AUDIT_OUTCOMES).map(([value, label]) => ({ value, label }))} onChange={(outcome) => set({ outcome })} />
         <Input.Search placeholder="IP 地址" allowClear style={{ width: 150 }} onSearch={(ip) => set({ ip })} />
       </Space>
       <Table<AuditRow>
@@ -49,14 +54,15 @@ export default function AuditPage() {
           { title: '序号', dataIndex: 'seq', width: 80 },
           { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
           { title: '操作人', dataIndex: 'actorName', width: 140 },
-          { title: '角色', dataIndex: 'actorRoles', width: 130, render: (v: string) => v.split(',').filter(Boolean).map((r) => ROLES[r as Role] ?? r).join('、') },
+          { title: '角色', dataIndex: 'actorRoles', width: 130, render: roleNames },
           { title: '单位', dataIndex: 'unitName', width: 160, ellipsis: true },
           { title: 'IP', dataIndex: 'ip', width: 120 },
           // The action's code and the target's id stay on hover, for tracing an entry in the database.
           { title: '操作', dataIndex: 'action', width: 140, render: (v: string) => <Tooltip title={v}>{AUDIT_ACTIONS[v] ?? v}</Tooltip> },
           { title: '对象', width: 220, ellipsis: true, render: (_: unknown, r: AuditRow) => (r.targetType ? <Tooltip title={r.targetId}>{[r.targetLabel ?? '其他', r.targetName].filter(Boolean).join(' · ')}</Tooltip> : '—') },
-          { title: '结果', dataIndex: 'outcome', width: 70, render: (v: string) => <Tag color={OUTCOMES[v]?.color}>{OUTCOMES[v]?.label ?? v}</Tag> },
-          { title: '详情', dataIndex: 'detail', ellipsis: true, render: (v: unknown) => (v ? <Typography.Text style={{ fontSize: 12 }} type="secondary">{JSON.stringify(v)}</Typography.Text> : '') },
+          { title: '结果', dataIndex: 'outcome', width: 70, render: (v: string) => <Tag color={OUTCOME_COLORS[v]}>{AUDIT_OUTCOMES[v] ?? v}</Tag> },
+          // The entry's recorded data as it was written (field names and values for tracing), on demand.
+          { title: '详情', dataIndex: 'detail', width: 70, render: (v: unknown) => (v ? <Popover trigger="click" content={<Typography.Text code style={{ fontSize: 12, whiteSpace: 'pre-wrap', display: 'block', maxWidth: 480, maxHeight: 320, overflow: 'auto' }}>{JSON.stringify(v, null, 2)}</Typography.Text>}><a>查看</a></Popover> : '') },
         ]}
       />
     </Card>
