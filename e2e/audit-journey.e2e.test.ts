@@ -69,7 +69,7 @@ it('audit administrator: signs in with an authenticator, reads the log in Chines
 
   // The chain verifies; the check itself is logged.
   await page.getByRole('button', { name: /校验完整性/ }).click();
-  await page.getByText('审计日志完整').waitFor();
+  await page.locator('.ant-modal-confirm-title', { hasText: '审计日志完整' }).waitFor();
   await expect(page.locator('.ant-modal-confirm-content').textContent()).resolves.toMatch(/哈希链校验通过/);
   await page.screenshot({ path: `${SCREENSHOTS}/audit-04-verified.png` });
   await page.getByRole('button', { name: /知道了|确\s*定|OK/ }).click();

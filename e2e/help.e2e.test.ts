@@ -56,6 +56,7 @@ it('the law office opens 操作说明 from a module page and from 帮助中心 f
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: '帮助中心' }).click();
   await page.waitForURL(/\/help$/);
+  await page.locator('.ant-card-head-title a[href^="/help/"]').first().waitFor();
   const links = await page.locator('.ant-card-head-title a[href^="/help/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   expect(links.map((l) => l.replace('/help/', '')).sort()).toEqual(HELPS.map((h) => h.key).sort());
   await page.screenshot({ path: `${SCREENSHOTS}/help-center.png` });

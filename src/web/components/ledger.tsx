@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { App, Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router-dom';
+import { useLocation, useSearchParams } from 'react-router-dom';
 import { download, get, query } from '../api.ts';
 import { errorText } from './ErrorNotice.tsx';
 
@@ -38,7 +38,11 @@ export function useLedger<T>(url: string, measure = '件', fixed: Filters = {}) 
  */
 export function useUrlFilters() {
   const [params, setParams] = useSearchParams();
+  const { pathname } = useLocation();
   const patch = (changes: Record<string, string | number | undefined | null>, options: { keepPage?: boolean; replace?: boolean } = {}) => {
+    // A page being left (still shown while the next one loads) no longer writes the address: its
+    // defaults, set again for the new address's empty filters, would take the user back to it.
+    if (window.location.pathname !== pathname) return;
     const next = new URLSearchParams(window.location.search);
     for (const [k, v] of Object.entries(changes)) {
       if (v === undefined || v === null || v === '') next.delete(k);
