@@ -11,6 +11,9 @@
 // phase measures through it. Only loopback traffic.
 // Usage: FAZHI_DATA_DIR=bench-county node bin/run-ts.mjs bench/busy-county.ts [SECONDS] [RATES] [all|figures]
 //   (default 60 s, 0,5,20 writes a second, and all the dashboard's reads; `figures` leaves out 红黄牌)
+// In a province (bench/generate-county.ts RECORDS 10 on PostgreSQL), BENCH_COUNTY=SFX makes it one
+// busy county among idle ones: the readers are the county's head (the county's units in scope),
+// the writers write in the county's units only, and the exactness check is the county's.
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/server/config.ts';
 import { openPlatform } from '../src/server/kernel/platform.ts';
@@ -20,6 +23,7 @@ import { runDailyJob } from '../src/server/kernel/workflow/daily.ts';
 import { chinaToday } from '../src/server/kernel/calendar/days.ts';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
 import { machine, startBenchServer } from './load.ts';
+import { sql } from 'kysely';
 
 const seconds = Number(process.argv[2] ?? 60);
 const rates = (process.argv[3] ?? '0,5,20').split(',').map(Number);
@@ -35,15 +39,22 @@ console.log(`machine: ${machine()}; load average at start ${(await import('node:
 let t = performance.now();
 const daily = await runDailyJob(platform);
 console.log(`daily job before the server starts: ${daily.skipped ? 'already ran today' : `${Math.round(performance.now() - t)} ms`}`);
-const units = (await platform.db.selectFrom('org_units').select(['id', 'code']).where('parent_id', 'is not', null).where('code', '!=', PROBE_UNIT).execute()).map((u) => u.id);
+const COUNTY = process.env.BENCH_COUNTY || undefined;
+const county = COUNTY ? await platform.db.selectFrom('org_units').select(['id', 'path']).where('code', '=', COUNTY).executeTakeFirstOrThrow() : null;
+const reader = county ? (await platform.db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id').select('username').where('unit_id', '=', county.id).where('role', '=', 'unit_head').executeTakeFirstOrThrow()).username : 'fzb_wang';
+let candidates = platform.db.selectFrom('org_units').select(['id', 'code']).where('parent_id', 'is not', null).where('code', '!=', PROBE_UNIT);
+if (county) candidates = candidates.where(sql<boolean>`path like ${`${county.path}%`}`).where('id', '!=', county.id);
+const units = (await candidates.execute()).map((u) => u.id);
+if (county) console.log(`one busy county: ${COUNTY} (${units.length + 1} units written to), read by ${reader}`);
 const probeUnit = (await platform.db.selectFrom('org_units').select('id').where('code', '=', PROBE_UNIT).executeTakeFirstOrThrow()).id;
 
 const server = await startBenchServer(3953);
 const cookie = await server.login('fzb_wang', DEMO_PASSWORD);
+const readerCookie = reader === 'fzb_wang' ? cookie : await server.login(reader, DEMO_PASSWORD);
 // Writes carry the session's CSRF token (the fazhi_csrf cookie) in a header, as the web app does.
 const csrf = /fazhi_csrf=([^;]+)/.exec(cookie)?.[1] ?? '';
-const api = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
-  const headers = { cookie, 'content-type': 'application/json', 'accept-encoding': 'br, gzip', ...(method === 'POST' ? { 'x-csrf-token': csrf } : {}) };
+const api = async (method: 'GET' | 'POST', path: string, body?: unknown, as = cookie) => {
+  const headers = { cookie: as, 'content-type': 'application/json', 'accept-encoding': 'br, gzip', ...(method === 'POST' ? { 'x-csrf-token': csrf } : {}) };
   const res = await fetch(`${server.base}/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : null };
@@ -127,7 +138,7 @@ async function phase(rate: number): Promise<void> {
   let n = 0;
   const readers = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: server.base, connections: 20, duration: seconds, requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `/api/v1${READS[n++ % READS.length]}`, headers: { cookie, 'accept-encoding': 'br, gzip' } }) }] } as autocannon.Options,
+      { url: server.base, connections: 20, duration: seconds, requests: [{ method: 'GET', setupRequest: (req: any) => ({ ...req, path: `/api/v1${READS[n++ % READS.length]}`, headers: { cookie: readerCookie, 'accept-encoding': 'br, gzip' } }) }] } as autocannon.Options,
       (error, result) => (error ? reject(error) : resolve(result)),
     );
     instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => (status < 400 ? readLatencies.push(ms) : readErrors++));
@@ -148,11 +159,11 @@ async function phase(rate: number): Promise<void> {
 try {
   // Every figure the readers ask for counted once before measuring (a fresh data set counts each year on first use).
   t = performance.now();
-  for (const path of READS) await api('GET', path);
+  for (const path of READS) await api('GET', path, undefined, readerCookie);
   console.log(`first dashboard reads (summary tables filled if empty): ${Math.round(performance.now() - t)} ms`);
   for (const rate of rates) await phase(rate);
   await new Promise((r) => setTimeout(r, 500));
-  for (const [label, code] of [['county', undefined], [PROBE_UNIT, PROBE_UNIT]] as const) {
+  for (const [label, code] of [[COUNTY ? `county ${COUNTY}` : 'county', COUNTY], [PROBE_UNIT, PROBE_UNIT]] as const) {
     for (const year of [YEAR, YEAR - 1]) {
       const served = (await api('GET', `/indicators?year=${year}${code ? `&unit=${code}` : ''}`)).json.indicators as Record<string, number | null>;
       const direct = Object.fromEntries((await computeAllDirect(platform, await scopeForUnitCode(platform, year, code))).map((v) => [v.code, v.value]));

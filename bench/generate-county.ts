@@ -3,7 +3,18 @@
 // every state, with their clocks), then clones those records into 2022–2026: each clone gets a new
 // id, its dates moved by whole years, a random unit, unique refs, and clones of its children (a
 // plan's tasks, an inspection's findings, a lawsuit's hearings) and of its clocks.
-// Usage: FAZHI_DATA_DIR=bench-county npm run bench:county -- [RECORDS]
+//
+// Ten counties (a province): COUNTIES > 1 puts a province root (SFS 示范省) above the demo county and
+// copies its unit tree for each further county (codes SF02-…, SF03-…), then clones RECORDS records
+// into each county's own units. On PostgreSQL the rows go in with COPY (pg-copy-streams), the
+// search indexes are dropped for the load and rebuilt once at the end, and `vacuum analyze` runs
+// last (without it the first recount planned on empty statistics).
+// Usage: FAZHI_DATA_DIR=bench-county npm run bench:county -- [RECORDS] [COUNTIES]
+//   DATABASE_URL=postgres://… FAZHI_DATA_DIR=bench-province npm run bench:county -- 1000000 10
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/server/config.ts';
 import { openPlatform } from '../src/server/kernel/platform.ts';
@@ -12,8 +23,13 @@ import { bootstrap } from '../src/server/kernel/bootstrap.ts';
 import { newId } from '../src/server/kernel/ids.ts';
 import { chinaToday } from '../src/server/kernel/calendar/days.ts';
 import { dropLightTriggers } from '../src/server/kernel/workflow/light-counts.ts';
+import { DEMO_COUNTY_CODE } from '../src/server/modules/org/demo.ts';
+import { insertUnit, moveSubtree } from '../src/server/modules/org/units.ts';
+import { SEARCH_PREFIX } from '../src/server/kernel/search/index.ts';
+import type { OrgUnitTable } from '../src/server/kernel/db/tables.ts';
 
 const target = Number(process.argv[2] ?? 1_000_000);
+const COUNTIES = Number(process.argv[3] ?? 1);
 const FIRST_YEAR = 2022;
 const LAST_YEAR = Number(chinaToday().slice(0, 4));
 const today = chinaToday();
@@ -29,7 +45,7 @@ const FAMILIES: { root: string; share: number; children: { table: string; key: s
   { root: 'plans', share: 0.04, children: [{ table: 'tasks', key: 'plan_id', children: [{ table: 'task_co_units', key: 'task_id' }, { table: 'task_progress', key: 'task_id' }] }] },
   { root: 'inspections', share: 0.04, children: [{ table: 'inspection_targets', key: 'inspection_id' }, { table: 'findings', key: 'inspection_id', children: [{ table: 'interviews', key: 'finding_id' }] }] },
 ];
-const UNIQUE_TEXT = new Set(['ref', 'code']);
+const UNIQUE_TEXT = new Set(['ref', 'code', 'case_number']);
 const STAMPS = new Set(['created_at', 'updated_at']);
 const DATE = /^\d{4}-\d{2}-\d{2}/;
 
@@ -42,7 +58,43 @@ console.log(`demo county loaded in ${Math.round(performance.now() - started)} ms
 
 type Row = Record<string, any>;
 const all = async (table: string): Promise<Row[]> => (await sql<Row>`select * from ${sql.table(table)}`.execute(platform.db)).rows;
-const units = (await platform.db.selectFrom('org_units').select(['id', 'parent_id']).execute()).filter((u) => u.parent_id).map((u) => u.id);
+
+/** A county's units below its government (records go to these), and how the demo county's unit ids map to its own. */
+interface County { code: string; units: string[]; unitOf: Map<string, string> }
+const demoCounty = await platform.db.selectFrom('org_units').selectAll().where('code', '=', DEMO_COUNTY_CODE).executeTakeFirstOrThrow();
+// Parents before children: a path is longer than its parent's.
+const demoUnits = (await platform.db.selectFrom('org_units').selectAll().where('path', 'like', `${demoCounty.path}%`).execute()).sort((a, b) => a.path.length - b.path.length);
+const counties: County[] = [{ code: DEMO_COUNTY_CODE, units: demoUnits.filter((u) => u.id !== demoCounty.id).map((u) => u.id), unitOf: new Map() }];
+const demoUsers = await platform.db.selectFrom('users').selectAll().where('unit_id', 'in', demoUnits.map((u) => u.id)).execute();
+const demoRoles = new Map<string, string[]>();
+for (const r of await platform.db.selectFrom('user_roles').selectAll().execute()) demoRoles.set(r.user_id, [...(demoRoles.get(r.user_id) ?? []), r.role]);
+const ADMIN_ROLES = new Set(['sys_admin', 'sec_admin', 'audit_admin']);
+if (COUNTIES > 1) {
+  await platform.db.transaction().execute(async (tx) => {
+    const province = await insertUnit(tx, null, { code: 'SFS', name: '示范省', kind: 'other' }, null);
+    await moveSubtree(tx, demoCounty, province);
+    for (let k = 2; k <= COUNTIES; k++) {
+      const prefix = `SF${String(k).padStart(2, '0')}`;
+      const unitOf = new Map<string, string>();
+      const copies: OrgUnitTable[] = [];
+      for (const u of demoUnits) {
+        const id = newId();
+        unitOf.set(u.id, id);
+        const parent = u.id === demoCounty.id ? province : copies.find((c) => c.id === unitOf.get(u.parent_id!))!;
+        copies.push({ ...u, id, parent_id: parent.id, path: `${parent.path}${id}/`, code: u.code.replace(DEMO_COUNTY_CODE, prefix), name: u.name.replace('示范县', `示范${k}县`), credit_code: null });
+      }
+      for (let i = 0; i < copies.length; i += 100) await tx.insertInto('org_units').values(copies.slice(i, i + 100)).execute();
+      counties.push({ code: prefix, units: copies.filter((c) => c.parent_id !== province.id).map((c) => c.id), unitOf });
+      // The county's own accounts: the demo county's (not the administrators), same password, e.g. fzb_wang_sf02.
+      const people = demoUsers.filter((u) => !(demoRoles.get(u.id) ?? []).some((r) => ADMIN_ROLES.has(r)));
+      const userCopies = people.map((u) => ({ ...u, id: newId(), username: `${u.username}_${prefix.toLowerCase()}`, unit_id: unitOf.get(u.unit_id)!, phone_enc: null, phone_hash: null, id_number_enc: null, id_number_hash: null }));
+      await tx.insertInto('users').values(userCopies).execute();
+      await tx.insertInto('user_roles').values(people.flatMap((u, i) => (demoRoles.get(u.id) ?? []).map((role) => ({ user_id: userCopies[i]!.id, role })))).execute();
+    }
+  });
+  console.log(`province SFS: ${counties.map((c) => c.code).join(', ')}, ${counties[0]!.units.length + 1} units and ${demoUsers.length} accounts each`);
+}
+let county = counties[0]!;
 const clocksByRecord = new Map<string, Row[]>();
 for (const c of await all('clocks')) clocksByRecord.set(c.record_id, [...(clocksByRecord.get(c.record_id) ?? []), c]);
 
@@ -70,12 +122,15 @@ function cloneRow(row: Row, shift: number, n: number, overrides: Row): Row {
   const out: Row = { ...row };
   if ('id' in row) out.id = newId();
   for (const [k, v] of Object.entries(row)) {
-    if (typeof v === 'string' && DATE.test(v) && !STAMPS.has(k)) out[k] = shiftDate(v, shift);
+    // Another county's copy: the demo county's units (a co-unit, a target unit) become its own.
+    const unit = typeof v === 'string' ? county.unitOf.get(v) : undefined;
+    if (unit) out[k] = unit;
+    else if (typeof v === 'string' && DATE.test(v) && !STAMPS.has(k)) out[k] = shiftDate(v, shift);
     else if (k === 'year' && typeof v === 'number') out[k] = v + shift;
     else if (UNIQUE_TEXT.has(k) && typeof v === 'string') out[k] = `${v}-G${n}`;
   }
   // Link rows without an id of their own (a task's co-units) keep their unit: it is part of their key.
-  if ('unit_id' in row && 'id' in row) out.unit_id = pick(units);
+  if ('unit_id' in row && 'id' in row) out.unit_id = pick(county.units);
   return Object.assign(out, overrides);
 }
 
@@ -89,13 +144,37 @@ async function queue(table: string, row: Row) {
   inserted++;
   if (table !== 'clocks') records++;
   // Parents before children: every pending table is flushed, in the order they first appeared.
-  if (rows.length >= Math.floor(20_000 / Object.keys(row).length)) for (const t of pending.keys()) await flush(t);
+  if (rows.length >= Math.floor((copier ? 200_000 : 20_000) / Object.keys(row).length)) for (const t of pending.keys()) await flush(t);
+}
+
+// PostgreSQL: COPY on a connection of its own, one batch after another in the order flushed (so a
+// parent's rows are in before its children's), while the next batches are being cloned; at most a
+// few batches wait. Each COPY commits on its own; synchronous_commit is off for this connection only.
+const copier = platform.dialect === 'postgres' ? new pg.Client({ connectionString: config.databaseUrl!, options: `-c search_path=${config.pgSchema} -c synchronous_commit=off` }) : null;
+await copier?.connect();
+let copying: Promise<void> = Promise.resolve();
+let copiesWaiting = 0;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+function copyText(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'string') return value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!);
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  throw new Error(`no COPY text for ${typeof value}`);
+}
+async function copyRows(table: string, rows: Row[]) {
+  const columns = Object.keys(rows[0]!);
+  const text = rows.map((r) => columns.map((c) => copyText(r[c])).join('\t')).join('\n') + '\n';
+  await pipeline(Readable.from([text]), copier!.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)));
 }
 async function flush(table: string) {
   const rows = pending.get(table);
   if (!rows?.length) return;
   pending.set(table, []);
-  await platform.db.insertInto(table as any).values(rows).execute();
+  if (!copier) return void (await platform.db.insertInto(table as any).values(rows).execute());
+  copiesWaiting++;
+  copying = copying.then(() => copyRows(table, rows)).then(() => void copiesWaiting--);
+  if (copiesWaiting > 4) await copying;
 }
 async function cloneClocks(templateId: string, cloneId: string, unitId: string | undefined, shift: number) {
   for (const c of clocksByRecord.get(templateId) ?? []) {
@@ -116,6 +195,18 @@ async function dropIndicatorTriggers() {
   await platform.facts.dropDeltaTriggers();
   // The 红黄牌 counts too: the next start counts them once.
   await dropLightTriggers(platform.db, platform.dialect);
+  // Tables counted per partition (clocks by record type) carry their own generation triggers.
+  for (const table of platform.facts.tablesRead()) {
+    for (const op of ['insert', 'update', 'delete', 'truncate']) {
+      await sql.raw(platform.dialect === 'sqlite' ? `drop trigger if exists indicator_part_${table}_${op}` : `drop trigger if exists indicator_part_${op} on ${table}`).execute(platform.db);
+    }
+  }
+  // PostgreSQL's trigram search indexes take a bulk load row by row: dropped here, built once at the
+  // next start (kernel/search installs the missing ones).
+  if (platform.dialect === 'postgres') {
+    const { rows } = await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema() and indexname like ${`${SEARCH_PREFIX.replaceAll('_', '\\_')}%`}`.execute(platform.db);
+    for (const { name } of rows) await sql.raw(`drop index if exists "${name}"`).execute(platform.db);
+  }
 }
 await dropIndicatorTriggers();
 
@@ -125,34 +216,50 @@ const childrenOf = (table: string, key: string, parentId: string) => templates.g
 
 const years = LAST_YEAR - FIRST_YEAR + 1;
 let n = 0;
+// SIGINT (Ctrl-C) while the records load: stop after the county being loaded and finish the load
+// (triggers, search indexes, statistics) with the counties loaded so far; the rest stay empty.
+let stopAfterCounty = false;
+process.once('SIGINT', () => {
+  stopAfterCounty = true;
+  console.log('  stopping after this county');
+});
 const work = async () => {
-  for (const family of FAMILIES) {
-    const roots = templates.get(family.root)!;
-    // Each root brings its children: size the share by the family's rows per root.
-    const perRoot = 1 + family.children.reduce((s, c) => s + templates.get(c.table)!.length, 0) / Math.max(roots.length, 1);
-    const count = Math.round((target * family.share) / perRoot);
-    for (let i = 0; i < count; i++) {
-      const tpl = roots[i % roots.length]!;
-      const shift = shiftFor(tpl, FIRST_YEAR + (i % years));
-      const root = cloneRow(tpl, shift, ++n, {});
-      await queue(family.root, root);
-      await cloneClocks(tpl.id, root.id, root.unit_id, shift);
-      for (const child of family.children) {
-        for (const c of childrenOf(child.table, child.key, tpl.id)) {
-          const copy = cloneRow(c, shift, ++n, { [child.key]: root.id });
-          await queue(child.table, copy);
-          await cloneClocks(c.id, copy.id, copy.unit_id, shift);
-          for (const grand of child.children ?? []) for (const g of childrenOf(grand.table, grand.key, c.id)) await queue(grand.table, cloneRow(g, shift, ++n, { [grand.key]: copy.id }));
+  for (county of counties) {
+    if (stopAfterCounty) break;
+    const countyStarted = performance.now();
+    for (const family of FAMILIES) {
+      const roots = templates.get(family.root)!;
+      // Each root brings its children: size the share by the family's rows per root.
+      const perRoot = 1 + family.children.reduce((s, c) => s + templates.get(c.table)!.length, 0) / Math.max(roots.length, 1);
+      const count = Math.round((target * family.share) / perRoot);
+      for (let i = 0; i < count; i++) {
+        const tpl = roots[i % roots.length]!;
+        const shift = shiftFor(tpl, FIRST_YEAR + (i % years));
+        const root = cloneRow(tpl, shift, ++n, {});
+        await queue(family.root, root);
+        await cloneClocks(tpl.id, root.id, root.unit_id, shift);
+        for (const child of family.children) {
+          for (const c of childrenOf(child.table, child.key, tpl.id)) {
+            const copy = cloneRow(c, shift, ++n, { [child.key]: root.id });
+            await queue(child.table, copy);
+            await cloneClocks(c.id, copy.id, copy.unit_id, shift);
+            for (const grand of child.children ?? []) for (const g of childrenOf(grand.table, grand.key, c.id)) await queue(grand.table, cloneRow(g, shift, ++n, { [grand.key]: copy.id }));
+          }
         }
       }
+      for (const table of pending.keys()) await flush(table);
+      if (counties.length === 1) console.log(`  ${family.root}: ${count} (+ children and clocks); ${records} records so far`);
     }
     for (const table of pending.keys()) await flush(table);
-    console.log(`  ${family.root}: ${count} (+ children and clocks); ${records} records so far`);
+    await copying;
+    if (counties.length > 1) console.log(`  county ${county.code}: ${records.toLocaleString()} records (+ ${(inserted - records).toLocaleString()} clocks) so far; this county ${Math.round((performance.now() - countyStarted) / 1000)} s`);
   }
-  for (const table of pending.keys()) await flush(table);
 };
 if (platform.dialect === 'sqlite') await sql`begin`.execute(platform.db).then(work).then(() => sql`commit`.execute(platform.db));
 else await work();
+await copier?.end();
+const loaded = performance.now();
+console.log(`records loaded in ${Math.round((loaded - started) / 1000)} s${copier ? ' (COPY)' : ''}`);
 
 // Historical records were escalated long ago: the first daily job should not escalate them all now.
 await platform.db.updateTable('clocks').set({ escalation_level: 2, escalated_at: sql`due_date` }).where('status', '=', 'running').where('due_date', '<', today).execute();
@@ -160,10 +267,17 @@ await platform.db.deleteFrom('indicator_facts').execute();
 await platform.db.deleteFrom('indicator_fact_sets').execute();
 if (platform.dialect === 'postgres') await sql`delete from indicator_deltas`.execute(platform.db);
 await platform.db.updateTable('indicator_generations').set({ generation: sql`generation + 1` }).execute();
-await sql`analyze`.execute(platform.db);
+if (platform.dialect === 'sqlite') await sql`analyze`.execute(platform.db);
 await platform.close();
-// Reopen: reinstalls the generation triggers.
+// Reopen: reinstalls the generation triggers (and on PostgreSQL builds the search indexes).
+let t = performance.now();
 ({ platform } = await openPlatform(config, MODULES));
+console.log(`triggers reinstalled${platform.dialect === 'postgres' ? ' and search indexes built' : ''} in ${Math.round((performance.now() - t) / 1000)} s`);
+if (platform.dialect === 'postgres') {
+  t = performance.now();
+  await sql`vacuum analyze`.execute(platform.db);
+  console.log(`vacuum analyze in ${Math.round((performance.now() - t) / 1000)} s`);
+}
 await platform.close();
 console.log(`generated ${records.toLocaleString()} records (+ ${(inserted - records).toLocaleString()} clocks) over ${FIRST_YEAR}–${LAST_YEAR} in ${Math.round((performance.now() - started) / 1000)} s`);
 console.log('log in with the demo accounts (fazhi demo prints them), e.g. the law office fzb_wang (password as printed by fazhi demo)');

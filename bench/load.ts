@@ -2,7 +2,7 @@
 // autocannon with percentiles computed from every successful response. Only loopback traffic.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 export interface BenchServer {
   base: string;
@@ -14,9 +14,11 @@ export interface BenchServer {
  * Runs today's daily job to its end (or finds it already run) before the server starts: the server
  * would otherwise start it in a process of its own a few seconds in, and on a large data set the
  * benchmark would measure through it. `options.dailyJob: 'leave'` starts the server with today's
- * job left to it (bench/daily-under-load.ts measures exactly that).
+ * job left to it (bench/daily-under-load.ts measures exactly that). BENCH_PORT, when set, takes the
+ * place of the script's own port (a host shared with other servers).
  */
-export async function startBenchServer(port: number, options: { dailyJob?: 'first' | 'leave'; env?: NodeJS.ProcessEnv } = {}): Promise<BenchServer> {
+export async function startBenchServer(defaultPort: number, options: { dailyJob?: 'first' | 'leave'; env?: NodeJS.ProcessEnv } = {}): Promise<BenchServer> {
+  const port = Number(process.env.BENCH_PORT || defaultPort);
   const base = `http://127.0.0.1:${port}`;
   if (options.dailyJob !== 'leave') {
     const job = spawn(process.execPath, ['bin/fazhi.mjs', 'jobs', 'daily'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -50,6 +52,9 @@ export async function startBenchServer(port: number, options: { dailyJob?: 'firs
   };
 }
 
+/** The host's one-minute load average, printed beside figures taken on a shared host. */
+export const loadAverage = () => loadavg()[0]!.toFixed(1);
+
 export function machine(): string {
   return `${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`;
 }
@@ -71,5 +76,5 @@ export async function load(base: string, title: string, path: string, opts: Part
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]?.toFixed(1);
   const errors = result.non2xx + result.errors;
-  console.log(`${title.padEnd(48)} ${String(Math.round(result.requests.average)).padStart(6)} req/s   p50 ${pct(50)} ms   p95 ${pct(95)} ms   p99 ${pct(99)} ms   (${connections} conn, ${latencies.length} ok, ${errors} errors)`);
+  console.log(`${title.padEnd(48)} ${String(Math.round(result.requests.average)).padStart(6)} req/s   p50 ${pct(50)} ms   p95 ${pct(95)} ms   p99 ${pct(99)} ms   (${connections} conn, ${latencies.length} ok, ${errors} errors; load average ${loadAverage()})`);
 }
