@@ -124,6 +124,14 @@ describe('indicator summary tables', () => {
     expect(counted).toEqual([]);
   });
 
+  // At province scale (6 M records) the planner's estimate for a clock write's deltas set off JIT
+  // compilation that took 10–11 s per write, for queries that then ran in milliseconds.
+  it.skipIf(TEST_DB !== 'postgres')('run the delta triggers of PostgreSQL without JIT compilation', async () => {
+    const { rows } = await sql<{ name: string; config: string[] | null }>`select p.proname as name, p.proconfig as config from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = ${pgSchema()} and p.proname like 'indicator\\_delta\\_%' and p.proname not like '%\\_truncate\\_%'`.execute(env.platform.db);
+    expect(rows.length).toBeGreaterThan(50);
+    expect(rows.filter((r) => !r.config?.includes('jit=off')).map((r) => r.name)).toEqual([]);
+  });
+
   it('count a figure whose shape takes no delta afresh after a write to a table it reads', async () => {
     // NOT EXISTS: a record leaves the figure when a row appears elsewhere, which no delta of that row expresses.
     const withoutClock: IndicatorDef = {
