@@ -1,8 +1,8 @@
 // One published 政府信息公开工作年度报告: its six sections with the tables laid out as prescribed,
 // readable on a phone (the wide tables scroll), with its .docx.
-import { ApiError } from '../../api.ts';
-import { HOME, Loading, PortalPage, Problem } from '../layout.tsx';
+import { HOME } from '../layout.tsx';
 import { Link, type PageProps } from '../router.tsx';
+import { PublishedReportPage } from './report-page.tsx';
 import { usePublicApi } from '../data.ts';
 import { Facts, officialDate } from '../present.tsx';
 import { Table2, Table3, Table4 } from '../../modules/disclosure/ReportTables.tsx';
@@ -66,24 +66,11 @@ function Report({ report }: { report: PublicFoiReportFull }) {
   );
 }
 
-const missing = (error: Error | undefined) => error instanceof ApiError && error.status === 404;
-
 export default function DisclosureReportPage({ params }: PageProps) {
   const report = usePublicApi<PublicFoiReportFull>(reportUrl(params.id ?? '', 'disclosure'));
-  if (report.data) {
-    return (
-      <PortalPage title={report.data.title} trail={TRAIL} headingClass="doc-title">
-        <Report report={report.data} />
-      </PortalPage>
-    );
-  }
-  const title = report.loading ? '政府信息公开工作年度报告' : missing(report.error) ? '报告不存在或尚未公开' : '暂时无法读取报告';
   return (
-    <PortalPage title={title} trail={TRAIL}>
-      {report.loading ? <Loading /> : <Problem>{missing(report.error) ? '这份报告不存在，或尚未向社会公开。' : report.error?.message}</Problem>}
-      <p>
-        <Link to={DISCLOSURE_REPORTS_PATH}>返回政府信息公开工作年度报告列表</Link>
-      </p>
-    </PortalPage>
+    <PublishedReportPage answer={report} kind="政府信息公开工作年度报告" trail={TRAIL} back={{ to: DISCLOSURE_REPORTS_PATH, label: '返回政府信息公开工作年度报告列表' }}>
+      {(r) => <Report report={r} />}
+    </PublishedReportPage>
   );
 }

@@ -1,7 +1,7 @@
 // One published report in the official layout, readable on a phone, with its .docx and .pdf.
-import { ApiError } from '../../api.ts';
-import { HOME, Loading, PortalPage, Problem } from '../layout.tsx';
+import { HOME } from '../layout.tsx';
 import { Link, type PageProps } from '../router.tsx';
+import { PublishedReportPage } from './report-page.tsx';
 import { usePublicApi } from '../data.ts';
 import { Facts, officialDate } from '../present.tsx';
 import { REPORTS_PATH, reportUrl, type PublicReport } from './api.tsx';
@@ -51,24 +51,11 @@ function Report({ report }: { report: PublicReport }) {
   );
 }
 
-const missing = (error: Error | undefined) => error instanceof ApiError && error.status === 404;
-
 export default function ReportPage({ params }: PageProps) {
   const report = usePublicApi<PublicReport>(reportUrl(params.id ?? ''));
-  if (report.data) {
-    return (
-      <PortalPage title={report.data.title} trail={TRAIL} headingClass="doc-title">
-        <Report report={report.data} />
-      </PortalPage>
-    );
-  }
-  const title = report.loading ? '年度报告' : missing(report.error) ? '报告不存在或尚未公开' : '暂时无法读取报告';
   return (
-    <PortalPage title={title} trail={TRAIL}>
-      {report.loading ? <Loading /> : <Problem>{missing(report.error) ? '这份报告不存在，或尚未向社会公开。' : report.error?.message}</Problem>}
-      <p>
-        <Link to={REPORTS_PATH}>返回年度报告列表</Link>
-      </p>
-    </PortalPage>
+    <PublishedReportPage answer={report} kind="年度报告" trail={TRAIL} back={{ to: REPORTS_PATH, label: '返回年度报告列表' }}>
+      {(r) => <Report report={r} />}
+    </PublishedReportPage>
   );
 }
