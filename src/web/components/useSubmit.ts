@@ -7,15 +7,19 @@ import { errorText } from './ErrorNotice.tsx';
 export function useSubmit() {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  /** Runs `action`; says `done` when it succeeds. Returns whether it did. */
-  const run = async (action: () => Promise<unknown>, done: string): Promise<boolean> => {
+  /**
+   * Runs `action`; says `done` when it succeeds. A refusal goes to `refused` (a page that shows it
+   * at its fields), else to an error message. Returns whether it did.
+   */
+  const run = async (action: () => Promise<unknown>, done: string, refused?: (error: unknown) => void): Promise<boolean> => {
     setBusy(true);
     try {
       await action();
       message.success(done);
       return true;
     } catch (e) {
-      message.error(errorText(e));
+      if (refused) refused(e);
+      else message.error(errorText(e));
       return false;
     } finally {
       setBusy(false);

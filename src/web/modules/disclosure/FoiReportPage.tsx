@@ -16,6 +16,7 @@ import { RecordFields } from '../../components/records.tsx';
 import { field, zodRule } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
 import { useEditorKeys } from '../../components/useEditorKeys.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { chineseDate } from '../../../shared/schemas/reports.ts';
 import { FOI_REPORT, FOI_REPORT_TABLE_HEADINGS, TABLE2_COLUMN_LABELS, TABLE2_ROWS, FOI_REPORT_WORKFLOW, foiReportFileName, foiReportUpdateInput, type FoiReportDetail, type FoiReportSection, type Table2Row } from '../../../shared/schemas/disclosure-report.ts';
 import { Table2, Table3, Table4, type Cell } from './ReportTables.tsx';
@@ -66,7 +67,7 @@ export default function FoiReportPage() {
   const r = detail.data;
   const [form] = Form.useForm();
   const [dirty, setDirty] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const saving = useSubmit();
   const [error, setError] = useState<unknown>(null);
   const [cell, setCell] = useState<Cell | null>(null);
   const editable = !!r && r.status === 'draft' && can('foi.manage');
@@ -83,18 +84,12 @@ export default function FoiReportPage() {
     if (!r || !editable) return;
     const values = await form.validateFields();
     setError(null);
-    setSaving(true);
-    try {
+    await saving.run(async () => {
       const fresh = await put<FoiReportDetail>(`/foi-annual-reports/${id}`, { version: r.version, title: values.title, issuer: values.issuer, issuedDate: values.issuedDate ? (values.issuedDate as Dayjs).format('YYYY-MM-DD') : null, sections: values.sections });
       client.setQueryData(['foi-annual-report', id], fresh);
       void client.invalidateQueries({ queryKey: ['workflow', FOI_REPORT_WORKFLOW.recordType, id] });
       setDirty(false);
-      message.success('已保存');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    }, '已保存', setError);
   };
 
   useEditorKeys(() => void save(), dirty);
@@ -106,7 +101,7 @@ export default function FoiReportPage() {
   };
   const actions = r && (
     <Space wrap>
-      {editable && <Button type="primary" size="small" icon={<SaveOutlined />} loading={saving} disabled={!dirty} onClick={save} data-testid="save-report">保存（Ctrl+S）</Button>}
+      {editable && <Button type="primary" size="small" icon={<SaveOutlined />} loading={saving.busy} disabled={!dirty} onClick={save} data-testid="save-report">保存（Ctrl+S）</Button>}
       <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`/foi-annual-reports/${id}/docx`, foiReportFileName(r)).catch((e) => message.error(errorText(e)))}>导出 Word</Button>
       {r.status === 'published' && <a href={`/public/reports/disclosure/${id}`} target="_blank" rel="noreferrer"><ExportOutlined /> 公开页面</a>}
     </Space>

@@ -14,6 +14,7 @@ import { DueTag } from '../../components/Light.tsx';
 import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
 import { useEditorKeys } from '../../components/useEditorKeys.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { RecordFields } from '../../components/records.tsx';
 import { field, zodRule } from '../../components/zodRule.ts';
 import { REPORT, REPORT_WORKFLOW, chineseDate, reportFileName, reportUpdateInput, type ReportDetail, type ReportFigure, type ReportSection } from '../../../shared/schemas/reports.ts';
@@ -82,7 +83,7 @@ export default function ReportDetailPage() {
   const editors = useRef(new Map<string, HTMLDivElement>());
   const [dirty, setDirty] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const saving = useSubmit();
   const [drill, setDrill] = useState<IndicatorValue | null>(null);
   const [form] = Form.useForm();
   const editable = !!r && r.status === 'draft' && can('report.write');
@@ -102,16 +103,8 @@ export default function ReportDetailPage() {
     if (!r || !editable) return;
     const values = await form.validateFields();
     setError(null);
-    setSaving(true);
-    try {
-      const sections = r.sections.map((s) => ({ key: s.key, html: editors.current.get(s.key)?.innerHTML ?? s.html }));
-      await reload(await put<ReportDetail>(`/annual-reports/${id}`, { version: r.version, title: values.title, issuer: values.issuer, issuedDate: values.issuedDate ? (values.issuedDate as Dayjs).format('YYYY-MM-DD') : null, sections }));
-      message.success('已保存');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    const sections = r.sections.map((s) => ({ key: s.key, html: editors.current.get(s.key)?.innerHTML ?? s.html }));
+    await saving.run(async () => reload(await put<ReportDetail>(`/annual-reports/${id}`, { version: r.version, title: values.title, issuer: values.issuer, issuedDate: values.issuedDate ? (values.issuedDate as Dayjs).format('YYYY-MM-DD') : null, sections })), '已保存', setError);
   };
 
   const refresh = async () => {
@@ -165,7 +158,7 @@ export default function ReportDetailPage() {
   // On a phone the actions take a line of their own: beside the title they would hide it.
   const actions = r && (
     <Space wrap>
-            {editable && <Button type="primary" size="small" icon={<SaveOutlined />} loading={saving} disabled={!dirty && !form.isFieldsTouched()} onClick={save}>保存（Ctrl+S）</Button>}
+            {editable && <Button type="primary" size="small" icon={<SaveOutlined />} loading={saving.busy} disabled={!dirty && !form.isFieldsTouched()} onClick={save}>保存（Ctrl+S）</Button>}
             <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`/annual-reports/${id}/docx`, reportFileName(r, 'docx')).catch((e) => message.error(errorText(e)))}>导出 Word</Button>
             <Button size="small" icon={<FilePdfOutlined />} onClick={() => download(`/annual-reports/${id}/pdf`, reportFileName(r, 'pdf')).catch((e) => message.error(errorText(e)))}>导出 PDF</Button>
             {r.status === 'published' && <a href={`/public/reports/${id}`} target="_blank" rel="noreferrer"><ExportOutlined /> 公开页面</a>}
