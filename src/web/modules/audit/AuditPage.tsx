@@ -47,11 +47,13 @@ export default function AuditPage() {
       <Table<AuditRow>
         rowKey="seq"
         size="small"
+        // Ten columns are wider than the card beside the menu: the table scrolls inside it, 结果 and 详情 included.
+        scroll={{ x: 1300 }}
         loading={list.isLoading}
         dataSource={list.data?.items}
         pagination={{ current: Number(filters.page), pageSize: Number(filters.pageSize), total: list.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 条`, onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }) }}
         columns={[
-          { title: '序号', dataIndex: 'seq', width: 80 },
+          { title: '序号', dataIndex: 'seq', width: 80, fixed: 'left' as const },
           { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
           { title: '操作人', dataIndex: 'actorName', width: 140 },
           { title: '角色', dataIndex: 'actorRoles', width: 130, render: roleNames },
