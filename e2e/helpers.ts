@@ -100,7 +100,7 @@ export const SCREENSHOTS = 'test-results/screenshots';
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 /**
- * The demo county served on `port` and a browser, for a file's tests: started before them (the demo
+ * The demo county served on a free port and a browser, for a file's tests: started before them (the demo
  * loaded before the server starts: one writer at a time on the SQLite file), both stopped after.
  */
 export function withDemoCounty(ready: (server: Server, browser: Browser) => void): void {
@@ -163,7 +163,7 @@ export async function takeTransition(page: Page, key: string, fill: (modal: Loca
   await modal.waitFor();
   await fill(modal);
   // Confirm, and say why when the dialog stays open: the server's refusal or the form's own errors.
-  const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes(`/transitions/${key}`), { timeout: 20_000 });
+  const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes(`/transitions/${key}`), { timeout: 60_000 });
   await modal.getByRole('button', { name: /确\s*定/ }).click();
   const response = await answer.catch(async () => {
     const errors = await modal.locator('.ant-form-item-explain-error').allTextContents().catch(() => []);
