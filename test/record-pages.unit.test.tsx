@@ -7,7 +7,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter } from 'react-router-dom';
+import { BrowserRouter } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp } from 'antd';
 import { AuthProvider } from '../src/web/auth.tsx';
@@ -52,13 +52,15 @@ afterEach(() => {
 async function render(node: ReactNode): Promise<HTMLElement> {
   const container = document.body.appendChild(document.createElement('div'));
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  // The app's router is the browser's: the ledger's filters read and write the window's address.
+  window.history.replaceState(null, '', '/notes');
   await act(async () => {
     root = createRoot(container);
     root.render(
       <QueryClientProvider client={client}>
         <AntApp>
           <AuthProvider>
-            <MemoryRouter initialEntries={['/notes']}>{node}</MemoryRouter>
+            <BrowserRouter>{node}</BrowserRouter>
           </AuthProvider>
         </AntApp>
       </QueryClientProvider>,
