@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SCREENSHOTS, loginPage, type Server, withDemoCounty } from './helpers.ts';
-import { HELPS } from '../src/web/modules/help/registry.ts';
+import { HELPS } from '../src/web/help/registry.ts';
 import { PERIOD_UNITS, type DeadlineRuleView } from '../src/shared/schemas/calendar.ts';
 
 let server: Server;

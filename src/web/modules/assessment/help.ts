@@ -1,5 +1,5 @@
 import { REPORT_WORKFLOW, SCHEME_WORKFLOW } from '../../../shared/schemas/assessment.ts';
-import type { ModuleHelp } from '../help/types.ts';
+import type { ModuleHelp } from '../../help/types.ts';
 
 export const help: ModuleHelp = {
   key: 'assessment',

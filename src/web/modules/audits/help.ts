@@ -1,5 +1,5 @@
 import { AUDIT_FINDING_WORKFLOW, AUDIT_PROJECT_WORKFLOW } from '../../../shared/schemas/audits.ts';
-import type { ModuleHelp } from '../help/types.ts';
+import type { ModuleHelp } from '../../help/types.ts';
 
 export const help: ModuleHelp = {
   key: 'audits',

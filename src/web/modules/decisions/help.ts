@@ -1,5 +1,5 @@
 import { CATALOG_WORKFLOW, COMMENT_WORKFLOW, DECISION_WORKFLOW, PROCEDURE_WORKFLOW } from '../../../shared/schemas/decisions.ts';
-import type { ModuleHelp } from '../help/types.ts';
+import type { ModuleHelp } from '../../help/types.ts';
 
 export const help: ModuleHelp = {
   key: 'decisions',

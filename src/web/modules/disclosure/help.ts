@@ -1,6 +1,6 @@
 import { DISCLOSURE_WORKFLOW } from '../../../shared/schemas/disclosure.ts';
 import { FOI_REPORT_WORKFLOW } from '../../../shared/schemas/disclosure-report.ts';
-import type { ModuleHelp } from '../help/types.ts';
+import type { ModuleHelp } from '../../help/types.ts';
 
 export const help: ModuleHelp = {
   key: 'disclosure',

@@ -1,5 +1,5 @@
 import { LEGAL_LITERATE_WORKFLOW, MODEL_VILLAGE_WORKFLOW, PUFA_ACTIVITY_WORKFLOW, PUFA_DUTY_WORKFLOW, STUDY_SESSION_WORKFLOW } from '../../../shared/schemas/education.ts';
-import type { ModuleHelp } from '../help/types.ts';
+import type { ModuleHelp } from '../../help/types.ts';
 
 export const help: ModuleHelp = {
   key: 'education',

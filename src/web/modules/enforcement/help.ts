@@ -1,5 +1,5 @@
 import { CAMPAIGN_WORKFLOW, CASE_WORKFLOW, COMPLAINT_WORKFLOW, OFFICER_WORKFLOW, SUPERVISION_WORKFLOW } from '../../../shared/schemas/enforcement.ts';
-import type { ModuleHelp } from '../help/types.ts';
+import type { ModuleHelp } from '../../help/types.ts';
 
 export const help: ModuleHelp = {
   key: 'enforcement',

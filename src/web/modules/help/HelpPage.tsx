@@ -12,8 +12,8 @@ import { rulePeriod, useRulesByCode } from '../../components/RuleTip.tsx';
 import { ROLES, type Role } from '../../../shared/roles.ts';
 import type { ClockEffect, TransitionDef, WorkflowDef } from '../../../shared/workflow.ts';
 import type { DeadlineRuleView } from '../../../shared/schemas/calendar.ts';
-import { HELPS } from './registry.ts';
-import { RULE_PLACEHOLDER, helpFor, helpPath, type HelpWorkflow, type ModuleHelp } from './types.ts';
+import { HELPS } from '../../help/registry.ts';
+import { RULE_PLACEHOLDER, helpFor, helpPath, type HelpWorkflow, type ModuleHelp } from '../../help/types.ts';
 
 /** The rule codes a clock effect may count by (one, or one per value of a record's field). */
 export function effectRules(effect: ClockEffect): string[] {

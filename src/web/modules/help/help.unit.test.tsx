@@ -6,8 +6,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HELPS } from './registry.ts';
-import { RULE_PLACEHOLDER, helpFor, type ModuleHelp } from './types.ts';
+import { HELPS } from '../../help/registry.ts';
+import { RULE_PLACEHOLDER, helpFor, type ModuleHelp } from '../../help/types.ts';
 import { workflowRules } from './HelpPage.tsx';
 import { APP_ROUTES } from '../../routes.tsx';
 import { DEFAULT_RULES } from '../../../server/kernel/calendar/default-rules.ts';

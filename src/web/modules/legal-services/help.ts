@@ -1,5 +1,5 @@
 import { CONSULTATION_WORKFLOW, LEGAL_AID_WORKFLOW, NOTARIZATION_WORKFLOW, STATION_WORKFLOW } from '../../../shared/schemas/legal-services.ts';
-import type { ModuleHelp } from '../help/types.ts';
+import type { ModuleHelp } from '../../help/types.ts';
 
 export const help: ModuleHelp = {
   key: 'legal-services',

@@ -1,5 +1,5 @@
 import { LITIGATION_WORKFLOW } from '../../../shared/schemas/litigation.ts';
-import type { ModuleHelp } from '../help/types.ts';
+import type { ModuleHelp } from '../../help/types.ts';
 
 export const help: ModuleHelp = {
   key: 'litigation',

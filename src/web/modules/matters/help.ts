@@ -1,5 +1,5 @@
 import { MATTER_WORKFLOW } from '../../../shared/schemas/matters.ts';
-import type { ModuleHelp } from '../help/types.ts';
+import type { ModuleHelp } from '../../help/types.ts';
 
 export const help: ModuleHelp = {
   key: 'matters',

@@ -1,5 +1,5 @@
 import { DISPUTE_WORKFLOW } from '../../../shared/schemas/mediation.ts';
-import type { ModuleHelp } from '../help/types.ts';
+import type { ModuleHelp } from '../../help/types.ts';
 
 export const help: ModuleHelp = {
   key: 'mediation',

@@ -1,5 +1,5 @@
 import { CLEANUP_WORKFLOW, LEGAL_REVIEW_WORKFLOW, NORMDOC_WORKFLOW } from '../../../shared/schemas/normative.ts';
-import type { ModuleHelp } from '../help/types.ts';
+import type { ModuleHelp } from '../../help/types.ts';
 
 export const help: ModuleHelp = {
   key: 'normative',

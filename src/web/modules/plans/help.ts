@@ -1,5 +1,5 @@
 import { TASK_WORKFLOW } from '../../../shared/schemas/plans.ts';
-import type { ModuleHelp } from '../help/types.ts';
+import type { ModuleHelp } from '../../help/types.ts';
 
 export const help: ModuleHelp = {
   key: 'plans',

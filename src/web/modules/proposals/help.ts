@@ -1,5 +1,5 @@
 import { PROPOSAL_WORKFLOW } from '../../../shared/schemas/proposals.ts';
-import type { ModuleHelp } from '../help/types.ts';
+import type { ModuleHelp } from '../../help/types.ts';
 
 export const help: ModuleHelp = {
   key: 'proposals',

@@ -1,5 +1,5 @@
 import { REVIEW_WORKFLOW } from '../../../shared/schemas/reconsideration.ts';
-import type { ModuleHelp } from '../help/types.ts';
+import type { ModuleHelp } from '../../help/types.ts';
 
 export const help: ModuleHelp = {
   key: 'reconsideration',

@@ -1,5 +1,5 @@
 import { SERVICE_ITEM_WORKFLOW, SERVICE_RATING_WORKFLOW } from '../../../shared/schemas/services.ts';
-import type { ModuleHelp } from '../help/types.ts';
+import type { ModuleHelp } from '../../help/types.ts';
 
 export const help: ModuleHelp = {
   key: 'services',

@@ -1,5 +1,5 @@
 import { FINDING_WORKFLOW } from '../../../shared/schemas/supervision.ts';
-import type { ModuleHelp } from '../help/types.ts';
+import type { ModuleHelp } from '../../help/types.ts';
 
 export const help: ModuleHelp = {
   key: 'supervision',

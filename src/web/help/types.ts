@@ -2,7 +2,7 @@
 // a county clerk needs, while the workflow steps, who may take each one, and the deadline rules with
 // their periods and citations come from the definitions themselves (the workflow defs, and the rules
 // table the law office maintains) so that the help cannot drift from what the system does.
-import type { WorkflowDef } from '../../../shared/workflow.ts';
+import type { WorkflowDef } from '../../shared/workflow.ts';
 
 export interface HelpWorkflow {
   def: WorkflowDef;
