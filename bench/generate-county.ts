@@ -27,6 +27,7 @@ import { DEMO_COUNTY_CODE } from '../src/server/modules/org/demo.ts';
 import { insertUnit, moveSubtree } from '../src/server/modules/org/units.ts';
 import { SEARCH_PREFIX } from '../src/server/kernel/search/index.ts';
 import type { OrgUnitTable } from '../src/server/kernel/db/tables.ts';
+import { REVIEW_RECORD_TYPE } from '../src/shared/schemas/reconsideration.ts';
 
 const target = Number(process.argv[2] ?? 1_000_000);
 const COUNTIES = Number(process.argv[3] ?? 1);
@@ -214,6 +215,23 @@ const templates = new Map<string, Row[]>();
 for (const f of FAMILIES) for (const t of [f.root, ...f.children.flatMap((c) => [c.table, ...(c.children ?? []).map((g) => g.table)])]) templates.set(t, await all(t));
 const childrenOf = (table: string, key: string, parentId: string) => templates.get(table)!.filter((r) => r[key] === parentId);
 
+/**
+ * Records that the daily job moves on once a clock has run out: 行政复议法 art. 30, an application not
+ * refused within the acceptance review is deemed accepted (reconsideration's deemAccepted). The demo
+ * county has one such application, received yesterday; cloned into a past year, each copy would be
+ * an application left lying for years, and the first daily job after loading would accept them all
+ * (15,530 in six counties). A real county's history has none: such a template is cloned only where
+ * its clock has not yet run out, and elsewhere the next template of its family takes its place.
+ */
+const LAPSING: Record<string, { recordType: string; status: string; clock: string }> = {
+  review_cases: { recordType: REVIEW_RECORD_TYPE, status: 'received', clock: 'accept' },
+};
+function lapses(table: string, tpl: Row, shift: number): boolean {
+  const rule = LAPSING[table];
+  if (!rule || tpl.status !== rule.status) return false;
+  return (clocksByRecord.get(tpl.id) ?? []).some((c) => c.record_type === rule.recordType && c.clock_key === rule.clock && c.status === 'running' && shiftDate(c.due_date, shift) < today);
+}
+
 const years = LAST_YEAR - FIRST_YEAR + 1;
 let n = 0;
 // SIGINT (Ctrl-C) while the records load: stop after the county being loaded and finish the load
@@ -233,8 +251,13 @@ const work = async () => {
       const perRoot = 1 + family.children.reduce((s, c) => s + templates.get(c.table)!.length, 0) / Math.max(roots.length, 1);
       const count = Math.round((target * family.share) / perRoot);
       for (let i = 0; i < count; i++) {
-        const tpl = roots[i % roots.length]!;
-        const shift = shiftFor(tpl, FIRST_YEAR + (i % years));
+        const year = FIRST_YEAR + (i % years);
+        let tpl = roots[i % roots.length]!;
+        let shift = shiftFor(tpl, year);
+        for (let k = 1; k < roots.length && lapses(family.root, tpl, shift); k++) {
+          tpl = roots[(i + k) % roots.length]!;
+          shift = shiftFor(tpl, year);
+        }
         const root = cloneRow(tpl, shift, ++n, {});
         await queue(family.root, root);
         await cloneClocks(tpl.id, root.id, root.unit_id, shift);
