@@ -2,6 +2,7 @@
 // (who may make each transition, the fields and evidence it needs, the clocks it starts, pauses and
 // stops), writes the timeline and the audit log, and lists what waits on whom (我的待办).
 import { z, text, isoDate, version } from './zod.ts';
+import { writesText } from './records.ts';
 import type { Role } from './roles.ts';
 
 export type StateTone = 'default' | 'processing' | 'warning' | 'success' | 'error';
@@ -144,3 +145,54 @@ export function validateWorkflow(def: WorkflowDef): string[] {
 
 /** A ledger's filter by the record's status, for `listQuery`'s extra filters. */
 export const statusFilter = (workflow: WorkflowDef) => ({ status: z.enum(Object.keys(workflow.states) as [string, ...string[]], { error: '状态（status）无效' }).optional().meta({ title: '状态' }) });
+
+/**
+ * The rectification loop (整改闭环) of a problem found by supervision or an audit: the responsible
+ * unit reports what it did, with evidence (the problem's `rectify` clock pauses); the reviewers verify
+ * it and close it (核查销号, the clock stops) or send it back (the clock runs on).
+ */
+export function rectificationLoop(o: {
+  /** A step between open and rectified, with the transition that enters it (督察's 整改中). */
+  rectifying?: { state: WorkflowState; start: TransitionDef };
+  /** Who verifies and reopens. */
+  reviewers: readonly Role[];
+  /** The verification's label, the text it records (field, column, label) and its guard. */
+  verify: { label: string; field: string; column: string; text: string; check?: TransitionDef['check'] };
+}): Pick<WorkflowDef, 'states' | 'transitions'> {
+  const { rectifying, reviewers, verify } = o;
+  return {
+    states: {
+      open: { label: '待整改', tone: 'error' },
+      ...(rectifying ? { rectifying: rectifying.state } : {}),
+      rectified: { label: '已整改待核查', tone: 'warning' },
+      reopened: { label: '核查未通过', tone: 'error' },
+      verified: { label: '已核查销号', tone: 'success', final: true },
+    },
+    transitions: [
+      ...(rectifying ? [rectifying.start] : []),
+      {
+        key: 'rectify',
+        label: '报送整改结果',
+        from: ['open', ...(rectifying ? ['rectifying'] : []), 'reopened'],
+        to: 'rectified',
+        roles: ['unit_liaison', 'unit_head'],
+        evidence: 1,
+        ...writesText('measures', 'measures', '整改措施及结果', 3000),
+        dateColumn: 'rectified_date',
+        effects: [{ pause: 'rectify', reason: '已报送整改结果，待核查' }],
+      },
+      {
+        key: 'verify',
+        label: verify.label,
+        from: ['rectified'],
+        to: 'verified',
+        roles: reviewers,
+        ...writesText(verify.field, verify.column, verify.text, 2000),
+        dateColumn: 'verified_date',
+        ...(verify.check ? { check: verify.check } : {}),
+        effects: [{ stop: 'rectify', reason: '已核查销号' }],
+      },
+      { key: 'reopen', label: '核查未通过，重新整改', from: ['rectified'], to: 'reopened', roles: reviewers, noteRequired: true, danger: true, effects: [{ resume: 'rectify' }] },
+    ],
+  };
+}

@@ -2,8 +2,8 @@
 // they find (amounts in fen); each finding is rectified by the audited unit with evidence and verified
 // by the law office, and sits in the unit's problem pool until then.
 import { z } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, updateInput, writesText, type DueView, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
+import { createInput, defineRecord, f, listQuery, updateInput, type DueView, type RecordView, type StatusView } from '../records.ts';
+import { rectificationLoop, stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
 
 export const AUDIT_PROJECT_RECORD_TYPE = 'audit_project';
 export const AUDIT_FINDING_RECORD_TYPE = 'audit_finding';
@@ -30,36 +30,7 @@ export const AUDIT_FINDING_WORKFLOW: WorkflowDef = {
   titleColumn: 'description',
   readPermission: 'audits.read',
   linkPrefix: '/audit-findings/',
-  states: {
-    open: { label: '待整改', tone: 'error' },
-    rectified: { label: '已整改待核查', tone: 'warning' },
-    reopened: { label: '核查未通过', tone: 'error' },
-    verified: { label: '已核查销号', tone: 'success', final: true },
-  },
-  transitions: [
-    {
-      key: 'rectify',
-      label: '报送整改结果',
-      from: ['open', 'reopened'],
-      to: 'rectified',
-      roles: ['unit_liaison', 'unit_head'],
-      evidence: 1,
-      ...writesText('measures', 'measures', '整改措施及结果', 3000),
-      dateColumn: 'rectified_date',
-      effects: [{ pause: 'rectify', reason: '已报送整改结果，待核查' }],
-    },
-    {
-      key: 'verify',
-      label: '核查销号',
-      from: ['rectified'],
-      to: 'verified',
-      roles: ['law_office'],
-      ...writesText('verifyNote', 'verify_note', '核查情况', 2000),
-      dateColumn: 'verified_date',
-      effects: [{ stop: 'rectify', reason: '已核查销号' }],
-    },
-    { key: 'reopen', label: '核查未通过，重新整改', from: ['rectified'], to: 'reopened', roles: ['law_office'], noteRequired: true, danger: true, effects: [{ resume: 'rectify' }] },
-  ],
+  ...rectificationLoop({ reviewers: ['law_office'], verify: { label: '核查销号', field: 'verifyNote', column: 'verify_note', text: '核查情况' } }),
 };
 export const AUDIT_FINDING_STATUSES = stateLabels(AUDIT_FINDING_WORKFLOW);
 

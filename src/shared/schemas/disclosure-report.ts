@@ -3,9 +3,8 @@
 // labels exactly as prescribed.
 import { z, version } from '../zod.ts';
 import { createInput, defineRecord, f, fieldSchema, listQuery, updateInput, viewSchema, type RecordDef, type RecordView } from '../records.ts';
-import { stateLabels, type TimelineEntryView, type WorkflowDef } from '../workflow.ts';
-import type { ClockView } from './calendar.ts';
-import { reportYear, reportYearFilter } from './reports.ts';
+import { stateLabels, type WorkflowDef } from '../workflow.ts';
+import { annualReportHistoryFields, annualReportViewFields, reportYear, reportYearFilter, type AnnualReportHistory, type AnnualReportViewFields, type PublishedAnnualReport } from './reports.ts';
 export * from './disclosure-tables.ts';
 import type { DisclosureTables } from './disclosure-tables.ts';
 
@@ -126,17 +125,8 @@ export type FoiReportUpdateInput = z.infer<typeof foiReportUpdateInput>;
 export const foiReportListQuery = listQuery(FOI_REPORT, { year: reportYearFilter });
 export type FoiReportListQuery = z.infer<typeof foiReportListQuery>;
 
-const light = z.enum(['green', 'yellow', 'red']).nullable().meta({ title: '红黄绿灯' });
-
-export const foiReportView = viewSchema(FOI_REPORT, {
-  unitName: z.string().meta({ title: '单位名称' }),
-  unitCode: z.string().meta({ title: '单位编码' }),
-  statusLabel: z.string().meta({ title: '状态名称' }),
-  due: z.string().nullable().meta({ title: '公开期限（期限届满日）' }),
-  light,
-  updatedAt: z.string().meta({ title: '最后修改' }),
-});
-export type FoiReportView = RecordView<typeof FOI_REPORT.fields> & { unitName: string; unitCode: string; statusLabel: string; due: string | null; light: 'green' | 'yellow' | 'red' | null; updatedAt: string };
+export const foiReportView = viewSchema(FOI_REPORT, annualReportViewFields);
+export type FoiReportView = RecordView<typeof FOI_REPORT.fields> & AnnualReportViewFields;
 
 export interface FoiReportSection {
   key: FoiReportSectionKey;
@@ -160,21 +150,11 @@ export const foiReportDetailView = foiReportView.extend({
   generated: z.object({ overview: z.string(), table2: z.string(), table3: z.string(), table4: z.string(), other: z.string() }).meta({ title: '生成的统计表述' }),
   tables: z.looseObject({ year: z.number().int(), checks: z.array(z.looseObject({ key: z.string(), ok: z.boolean(), message: z.string() })) }).meta({ title: '统计表（二、三、四）及校验结果' }),
   frozen: z.boolean().meta({ title: '统计表已定稿' }),
-  clocks: z.array(z.looseObject({ key: z.string(), status: z.string() })).meta({ title: '期限' }),
-  timeline: z.array(z.looseObject({ label: z.string() })).meta({ title: '办理记录' }),
+  ...annualReportHistoryFields,
 });
-export type FoiReportDetail = FoiReportView & FoiReportContent & { clocks: ClockView[]; timeline: TimelineEntryView[] };
+export type FoiReportDetail = FoiReportView & FoiReportContent & AnnualReportHistory;
 
 /** A published report on the portal. */
-export interface PublicFoiReport {
-  id: string;
-  unitName: string;
-  unitCode: string;
-  year: number;
-  title: string;
-  issuer: string;
-  issuedDate: string | null;
-  publishedDate: string | null;
-}
+export type PublicFoiReport = PublishedAnnualReport;
 /** The report as printed; `draft` until its head approves it (the tables may still change). */
 export type PublicFoiReportFull = PublicFoiReport & Omit<FoiReportContent, 'frozen'> & { draft: boolean };

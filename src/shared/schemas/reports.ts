@@ -1,7 +1,7 @@
 // 法治政府建设年度报告 (domain.md §2.4): one per unit per year, and the county's. Sections follow the
 // required content; the draft fills them with figures that stay linked to their indicators.
 import { z, version } from '../zod.ts';
-import { createInput, defineRecord, f, fieldSchema, listQuery, updateInput, viewSchema, type RecordDef, type RecordView } from '../records.ts';
+import { createInput, defineRecord, f, fieldSchema, listQuery, updateInput, viewSchema, type DueView, type RecordDef, type RecordView } from '../records.ts';
 import { stateLabels, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 import type { TimelineEntryView } from '../workflow.ts';
@@ -187,45 +187,45 @@ export interface ReportFigure {
   stale: boolean;
 }
 
-const light = z.enum(['green', 'yellow', 'red']).nullable().meta({ title: '红黄绿灯' });
-
-/** What the API answers for a report in the ledger (the OpenAPI document's response schema). */
-export const reportView = viewSchema(REPORT, {
+/** What the ledgers of both annual reports (法治政府建设, 政府信息公开) show beside a report's fields. */
+export const annualReportViewFields = {
   unitName: z.string().meta({ title: '单位名称' }),
   unitCode: z.string().meta({ title: '单位编码' }),
   statusLabel: z.string().meta({ title: '状态名称' }),
   due: z.string().nullable().meta({ title: '公开期限（期限届满日）' }),
-  light,
+  light: z.enum(['green', 'yellow', 'red']).nullable().meta({ title: '红黄绿灯' }),
   updatedAt: z.string().meta({ title: '最后修改' }),
-});
-
-export type ReportView = RecordView<typeof REPORT.fields> & {
-  unitName: string;
-  unitCode: string;
-  statusLabel: string;
-  due: string | null;
-  light: 'green' | 'yellow' | 'red' | null;
-  updatedAt: string;
 };
+export type AnnualReportViewFields = DueView & { unitName: string; unitCode: string; statusLabel: string; updatedAt: string };
+
+/** What an annual report's detail adds last: its publication clock and its timeline. */
+export const annualReportHistoryFields = {
+  clocks: z.array(z.looseObject({ key: z.string(), status: z.string() })).meta({ title: '期限' }),
+  timeline: z.array(z.looseObject({ label: z.string() })).meta({ title: '办理记录' }),
+};
+export type AnnualReportHistory = { clocks: ClockView[]; timeline: TimelineEntryView[] };
+
+/** What the API answers for a report in the ledger (the OpenAPI document's response schema). */
+export const reportView = viewSchema(REPORT, annualReportViewFields);
+
+export type ReportView = RecordView<typeof REPORT.fields> & AnnualReportViewFields;
 
 /** A report with its text, the figures in it against the indicators now, its clock and timeline. */
 export const reportDetailView = reportView.extend({
   sections: z.array(z.object({ key: z.string(), level: z.number().int(), heading: z.string(), guide: z.string(), html: z.string() })).meta({ title: '章节' }),
   figures: z.array(z.looseObject({ code: z.string(), part: z.string(), stale: z.boolean() })).meta({ title: '文中数字' }),
   staleCount: z.number().int().meta({ title: '过期数字数' }),
-  clocks: z.array(z.looseObject({ key: z.string(), status: z.string() })).meta({ title: '期限' }),
-  timeline: z.array(z.looseObject({ label: z.string() })).meta({ title: '办理记录' }),
+  ...annualReportHistoryFields,
 });
 
-export type ReportDetail = ReportView & {
+export type ReportDetail = ReportView & AnnualReportHistory & {
   sections: ReportSection[];
   figures: ReportFigure[];
   staleCount: number;
-  clocks: ClockView[];
-  timeline: TimelineEntryView[];
 };
 
-export interface PublicReport {
+/** An annual report published on the portal (法治政府建设 or 政府信息公开). */
+export interface PublishedAnnualReport {
   id: string;
   unitName: string;
   unitCode: string;
@@ -234,5 +234,8 @@ export interface PublicReport {
   issuer: string;
   issuedDate: string | null;
   publishedDate: string | null;
+}
+
+export interface PublicReport extends PublishedAnnualReport {
   sections?: { level: 1 | 2; heading: string; html: string }[];
 }

@@ -2,7 +2,7 @@
 // their rectification loop, interviews (约谈), circulars (通报) and supervision notices (督办单).
 import { z, text, isoDate } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, updateInput, viewSchema, writesText, type RecordView } from '../records.ts';
-import { stateLabels, type WorkflowDef } from '../workflow.ts';
+import { rectificationLoop, stateLabels, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
 export const FINDING_RECORD_TYPE = 'finding';
@@ -21,47 +21,21 @@ export const FINDING_WORKFLOW: WorkflowDef = {
   titleColumn: 'description',
   readPermission: 'supervision.read',
   linkPrefix: '/findings/',
-  states: {
-    open: { label: '待整改', tone: 'error' },
-    rectifying: { label: '整改中', tone: 'processing' },
-    rectified: { label: '已整改待核查', tone: 'warning' },
-    reopened: { label: '核查未通过', tone: 'error' },
-    verified: { label: '已核查销号', tone: 'success', final: true },
-  },
-  transitions: [
-    {
-      key: 'start',
-      label: '制定整改措施',
-      from: ['open', 'reopened'],
-      to: 'rectifying',
-      roles: ['unit_liaison', 'unit_head'],
-      ...writesText('measures', 'measures', '整改措施', 3000),
+  ...rectificationLoop({
+    rectifying: {
+      state: { label: '整改中', tone: 'processing' },
+      start: { key: 'start', label: '制定整改措施', from: ['open', 'reopened'], to: 'rectifying', roles: ['unit_liaison', 'unit_head'], ...writesText('measures', 'measures', '整改措施', 3000) },
     },
-    {
-      key: 'rectify',
-      label: '报送整改结果',
-      from: ['open', 'rectifying', 'reopened'],
-      to: 'rectified',
-      roles: ['unit_liaison', 'unit_head'],
-      evidence: 1,
-      ...writesText('measures', 'measures', '整改措施及结果', 3000),
-      dateColumn: 'rectified_date',
-      effects: [{ pause: 'rectify', reason: '已报送整改结果，待核查' }],
-    },
-    {
-      key: 'verify',
+    reviewers: ['law_office', 'inspector'],
+    verify: {
       label: '回头看核查销号',
-      from: ['rectified'],
-      to: 'verified',
-      roles: ['law_office', 'inspector'],
-      ...writesText('followupResult', 'followup_result', '回头看核查情况', 2000),
-      dateColumn: 'verified_date',
+      field: 'followupResult',
+      column: 'followup_result',
+      text: '回头看核查情况',
       // A major finding is closed only after its unit head has been interviewed (约谈).
       check: (f) => (f.severity === 'major' && !f.interviewed_on ? '重大问题须先记录对单位负责人的约谈' : null),
-      effects: [{ stop: 'rectify', reason: '已核查销号' }],
     },
-    { key: 'reopen', label: '核查未通过，重新整改', from: ['rectified'], to: 'reopened', roles: ['law_office', 'inspector'], noteRequired: true, danger: true, effects: [{ resume: 'rectify' }] },
-  ],
+  }),
 };
 
 export const FINDING_STATUSES = stateLabels(FINDING_WORKFLOW);
