@@ -36,7 +36,7 @@ type View = Record<string, unknown> & { id: string };
  * create button and drawer in its corner, the ledger (with the workflow's status column and filter
  * unless `status={false}`; rows past their deadline tinted; exported as `<label>.xlsx` unless
  * `exportName` says otherwise), and `children` below it. `link` names the field shown as the link to
- * a record's page.
+ * a record's page; `actions` go in the corner before the create button.
  */
 export function LedgerPage<V extends View>(
   props: Omit<RecordLedgerProps<V>, 'def' | 'url' | 'workflow' | 'link' | 'exportName'> & {
@@ -46,12 +46,15 @@ export function LedgerPage<V extends View>(
     create?: false | Omit<CreateRecordProps<V & { id: string }>, 'def' | 'api' | 'to'>;
     link?: string;
     status?: false;
+    /** More in the card's corner, before the create button (a setting, a create drawer of the page's own). */
+    actions?: ReactNode;
     children?: ReactNode;
   },
 ) {
-  const { pages, title, create, link, status, children, ...ledger } = props;
+  const { pages, title, create, link, status, actions, children, ...ledger } = props;
+  const creating = create && <CreateRecord<V> {...create} def={pages.def} api={pages.api} to={(row) => pageOf(pages, row)} />;
   return (
-    <Card size="small" title={title ?? pages.label} extra={create && <CreateRecord<V> {...create} def={pages.def} api={pages.api} to={(row) => pageOf(pages, row)} />}>
+    <Card size="small" title={title ?? pages.label} extra={actions && creating ? <Space>{actions}{creating}</Space> : actions || creating}>
       <RecordLedger<V> rowClassName={overdueRow as (row: V) => string} exportName={`${pages.label}.xlsx`} {...ledger} def={pages.def} url={pages.api} workflow={status === false ? undefined : pages.workflow} link={link ? { field: link, to: (row) => pageOf(pages, row) } : undefined} />
       {children}
     </Card>

@@ -2,43 +2,27 @@
 // full-process records by stage (全过程记录) with their registration, and the workflow panel (法制审核,
 // 决定, 公示, 撤回公示 with their clocks and timeline).
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Table } from 'antd';
+import { useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { post } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
-import { RecordDetail } from '../../components/RecordDetail.tsx';
+import { DetailPage, useSealed } from '../../components/pages.tsx';
 import { dueValue } from '../../components/Light.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
 import { CaseTransfers } from './Transfers.tsx';
-import { CASE_STAGES, CASE_WORKFLOW, ENFORCEMENT_CASE, RECORD_MEDIA, caseRecordInput, type CaseDetail } from '../../../shared/schemas/enforcement.ts';
+import { CASE_PAGES } from './pages.ts';
+import { CASE_STAGES, RECORD_MEDIA, caseRecordInput, type CaseDetail } from '../../../shared/schemas/enforcement.ts';
 
 export default function CaseDetailPage() {
-  const { can } = useAuth();
-  const { message, modal } = App.useApp();
-  const unmask = async (id: string) => {
-    try {
-      const { value } = await post<{ value: string | null }>(`/enforcement-cases/${id}/unmask`, { field: 'idNumber' });
-      modal.info({ title: '当事人身份证号', content: `${value ?? '未登记'}（本次查看已记入审计日志）` });
-    } catch (e) {
-      message.error(errorText(e));
-    }
-  };
+  const { id = '' } = useParams();
+  const sealed = useSealed(`${CASE_PAGES.api}/${id}`, { idNumber: '当事人身份证号' });
   return (
-    <RecordDetail<CaseDetail>
-      def={ENFORCEMENT_CASE}
-      workflow={CASE_WORKFLOW}
-      api="/enforcement-cases"
-      ledger={{ to: '/enforcement/cases', label: '行政执法案件' }}
-      show={(c) => ({
-        partyIdNumber: c.partyIdNumber ? (
-          <Space size={6}>
-            {c.partyIdNumber}
-            {can('pii.unmask') && <a onClick={() => unmask(c.id)}>查看</a>}
-          </Space>
-        ) : null,
-      })}
+    <DetailPage<CaseDetail>
+      pages={CASE_PAGES}
+      show={(c) => ({ partyIdNumber: sealed(c.partyIdNumber, 'idNumber') })}
       extra={(c) => [
         { label: '执法人员', value: c.officers.map((o) => `${o.name}（${o.certificateNumber ?? '无执法证'}）`).join('、') },
         { label: c.dueLabel ?? '期限', value: dueValue(c.due, c.light) },
@@ -50,7 +34,7 @@ export default function CaseDetailPage() {
           <CaseTransfers record={c} refresh={refresh} />
         </>
       )}
-    </RecordDetail>
+    </DetailPage>
   );
 }
 

@@ -1,39 +1,36 @@
 // 行政执法案件: the ledger (办案 and 公示 deadlines with their lights) and the intake drawer, which
 // adds to the definition's fields the choice of at least two of the body's certified officers.
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, DatePicker, Drawer, Form, Input, Select } from 'antd';
+import { App, Button, Checkbox, DatePicker, Drawer, Form, Input, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { get, post, ApiError } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { RecordLedger } from '../../components/records.tsx';
+import { LedgerPage, pageOf } from '../../components/pages.tsx';
 import { dueValue } from '../../components/Light.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate, fieldSchema } from '../../../shared/records.ts';
-import { CASE_KINDS, CASE_MIN_OFFICERS, CASE_WORKFLOW, CERTIFICATE_STATES, ENFORCEMENT_CASE, ENFORCEMENT_LISTS, PARTY_KINDS, caseInput, type CaseView, type ListItemView, type OfficerView } from '../../../shared/schemas/enforcement.ts';
+import { CASE_KINDS, CASE_MIN_OFFICERS, CERTIFICATE_STATES, ENFORCEMENT_CASE, ENFORCEMENT_LISTS, PARTY_KINDS, caseInput, type CaseView, type ListItemView, type OfficerView } from '../../../shared/schemas/enforcement.ts';
 import { useBodyChoices } from './shared.tsx';
+import { CASE_PAGES } from './pages.ts';
 import { RuleLabel } from '../../components/RuleTip.tsx';
 
 export default function CasesPage() {
   const { can } = useAuth();
   return (
-    <Card size="small" title="行政执法案件" extra={can('enforcement.case') && <OpenCase />}>
-      <RecordLedger<CaseView>
-        def={ENFORCEMENT_CASE}
-        workflow={CASE_WORKFLOW}
-        url="/enforcement-cases"
-        exportName="行政执法案件台账.xlsx"
-        rowClassName={(r) => (r.light === 'red' ? 'row-overdue' : '')}
-        link={{ field: 'partyName', to: (r) => `/enforcement/cases/${r.id}` }}
-        trailing={[
-          { key: 'officers', title: '执法人员', dataIndex: 'officerNames', width: 140 },
-          { key: 'due', title: <RuleLabel label="期限" rules={['enforcement.disclosure_penalty_licence', 'enforcement.disclosure', 'enforcement.penalty_decide', 'enforcement.disclosure_withdraw']} />, width: 220, render: (_, r) => (r.due ? <>{r.dueLabel} {dueValue(r.due, r.light)}</> : '—') },
-        ]}
-      />
-    </Card>
+    <LedgerPage<CaseView>
+      pages={CASE_PAGES}
+      actions={can('enforcement.case') && <OpenCase />}
+      exportName="行政执法案件台账.xlsx"
+      link="partyName"
+      trailing={[
+        { key: 'officers', title: '执法人员', dataIndex: 'officerNames', width: 140 },
+        { key: 'due', title: <RuleLabel label="期限" rules={['enforcement.disclosure_penalty_licence', 'enforcement.disclosure', 'enforcement.penalty_decide', 'enforcement.disclosure_withdraw']} />, width: 220, render: (_, r) => (r.due ? <>{r.dueLabel} {dueValue(r.due, r.light)}</> : '—') },
+      ]}
+    />
   );
 }
 
@@ -85,7 +82,7 @@ function OpenCase() {
       message.success('立案成功');
       void client.invalidateQueries({ queryKey: ['/enforcement-cases'] });
       setOpen(false);
-      navigate(`/enforcement/cases/${created.id}`);
+      navigate(pageOf(CASE_PAGES, created));
     } catch (e) {
       setError(e);
       if (e instanceof ApiError) form.setFields(e.errors.filter((x) => x.field && (x.field in ENFORCEMENT_CASE.fields || x.field === 'officerIds')).map((x) => ({ name: x.field!, errors: [x.message] })));

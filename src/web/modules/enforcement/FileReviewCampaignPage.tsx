@@ -6,21 +6,19 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { get, post } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
-import { RecordDetail } from '../../components/RecordDetail.tsx';
+import { DetailPage } from '../../components/pages.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
-import { CAMPAIGN_WORKFLOW, CASE_KINDS, REVIEW_CAMPAIGN, sampleInput, type CampaignDetail, type FileReviewView } from '../../../shared/schemas/enforcement.ts';
+import { CASE_KINDS, sampleInput, type CampaignDetail, type FileReviewView } from '../../../shared/schemas/enforcement.ts';
 import { useBodyChoices } from './shared.tsx';
 import { LineScores, ScoreFileModal } from './ScoringSheet.tsx';
+import { CAMPAIGN_PAGES } from './pages.ts';
 
 export default function FileReviewCampaignPage() {
   return (
-    <RecordDetail<CampaignDetail>
-      def={REVIEW_CAMPAIGN}
-      workflow={CAMPAIGN_WORKFLOW}
-      api="/file-review-campaigns"
-      ledger={{ to: '/enforcement/file-reviews', label: '案卷评查' }}
+    <DetailPage<CampaignDetail>
+      pages={CAMPAIGN_PAGES}
       extra={(c) => [{ label: '评查进度', value: `抽取 ${c.files} 份，已评分 ${c.scored} 份，合格 ${c.passedFiles} 份` }]}
     >
       {(c, refresh) => (
@@ -47,7 +45,7 @@ export default function FileReviewCampaignPage() {
           <Files campaign={c} refresh={refresh} />
         </>
       )}
-    </RecordDetail>
+    </DetailPage>
   );
 }
 

@@ -1,38 +1,29 @@
 // 案卷评查: the justice bureau's campaigns (ledger and the drawer to open one with the default scoring
 // sheet), and each body's results of its own files.
 import { Card } from 'antd';
-import { CreateRecord, RecordLedger } from '../../components/records.tsx';
+import { RecordLedger } from '../../components/records.tsx';
+import { LedgerPage } from '../../components/pages.tsx';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
 import { ScoringSheetEditor } from './ScoringSheet.tsx';
-import { CAMPAIGN_WORKFLOW, DEFAULT_SCORING_SHEET, FILE_REVIEW, REVIEW_CAMPAIGN, type CampaignView, type FileReviewView } from '../../../shared/schemas/enforcement.ts';
+import { DEFAULT_SCORING_SHEET, FILE_REVIEW, type CampaignView, type FileReviewView } from '../../../shared/schemas/enforcement.ts';
+import { CAMPAIGN_PAGES } from './pages.ts';
 
 export default function FileReviewsPage() {
   const { can, me } = useAuth();
   return (
-    <Card
-      size="small"
-      title="案卷评查"
-      extra={can('enforcement.supervise') && (
-        <CreateRecord<CampaignView> def={REVIEW_CAMPAIGN} api="/file-review-campaigns" title="开展案卷评查" submitText="开展" initialValues={{ unitId: me?.unit.id, startDate: chinaDate(), passMark: 80, lines: DEFAULT_SCORING_SHEET.map((l) => ({ ...l })) }} to={(c) => `/enforcement/file-reviews/${c.id}`}>
-          <ScoringSheetEditor />
-        </CreateRecord>
-      )}
-    >
-      <RecordLedger<CampaignView>
-        def={REVIEW_CAMPAIGN}
-        workflow={CAMPAIGN_WORKFLOW}
-        url="/file-review-campaigns"
-        measure="次"
-        exportName="案卷评查活动.xlsx"
-        link={{ field: 'title', to: (c) => `/enforcement/file-reviews/${c.id}` }}
-        trailing={[
-          { key: 'files', title: '抽取案卷', dataIndex: 'files', width: 90, align: 'right' },
-          { key: 'scored', title: '已评分', dataIndex: 'scored', width: 80, align: 'right' },
-          { key: 'passed', title: '合格', dataIndex: 'passedFiles', width: 70, align: 'right' },
-        ]}
-      />
-    </Card>
+    <LedgerPage<CampaignView>
+      pages={CAMPAIGN_PAGES}
+      create={can('enforcement.supervise') && { title: '开展案卷评查', submitText: '开展', initialValues: { unitId: me?.unit.id, startDate: chinaDate(), passMark: 80, lines: DEFAULT_SCORING_SHEET.map((l) => ({ ...l })) }, children: <ScoringSheetEditor /> }}
+      measure="次"
+      exportName="案卷评查活动.xlsx"
+      link="title"
+      trailing={[
+        { key: 'files', title: '抽取案卷', dataIndex: 'files', width: 90, align: 'right' },
+        { key: 'scored', title: '已评分', dataIndex: 'scored', width: 80, align: 'right' },
+        { key: 'passed', title: '合格', dataIndex: 'passedFiles', width: 70, align: 'right' },
+      ]}
+    />
   );
 }
 

@@ -3,41 +3,26 @@
 // (离岗 revokes the certificate, 返岗, 注销) with its timeline.
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd';
+import { useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { post } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
-import { RecordDetail } from '../../components/RecordDetail.tsx';
+import { DetailPage, useSealed } from '../../components/pages.tsx';
 import { useAuth } from '../../auth.tsx';
-import { CERTIFICATE_ACTIONS, OFFICER, OFFICER_WORKFLOW, type CertificateAction, type CertificateEventView, type OfficerDetail, type TrainingView } from '../../../shared/schemas/enforcement.ts';
+import { CERTIFICATE_ACTIONS, type CertificateAction, type CertificateEventView, type OfficerDetail, type TrainingView } from '../../../shared/schemas/enforcement.ts';
 import { CertificateTag } from './shared.tsx';
+import { OFFICER_PAGES } from './pages.ts';
 
 export default function OfficerDetailPage() {
+  const { id = '' } = useParams();
   const { can } = useAuth();
-  const { message, modal } = App.useApp();
-  const unmask = async (id: string) => {
-    try {
-      const { value } = await post<{ value: string | null }>(`/enforcement-officers/${id}/unmask`, { field: 'idNumber' });
-      modal.info({ title: '身份证号', content: `${value ?? '未登记'}（本次查看已记入审计日志）` });
-    } catch (e) {
-      message.error(errorText(e));
-    }
-  };
+  const sealed = useSealed(`${OFFICER_PAGES.api}/${id}`, { idNumber: '身份证号' });
   return (
-    <RecordDetail<OfficerDetail>
-      def={OFFICER}
-      workflow={OFFICER_WORKFLOW}
-      api="/enforcement-officers"
-      ledger={{ to: '/enforcement/officers', label: '执法人员' }}
+    <DetailPage<OfficerDetail>
+      pages={OFFICER_PAGES}
       edit={{ only: ['name', 'post', 'supervisor'], title: '更正执法人员信息', may: () => can('enforcement.register') }}
       tags={(o) => <CertificateTag state={o.certificateState} validUntil={o.certificateValidUntil} />}
-      show={(o) => ({
-        idNumber: (
-          <Space size={6}>
-            {o.idNumber}
-            {can('pii.unmask') && <a onClick={() => unmask(o.id)}>查看</a>}
-          </Space>
-        ),
-      })}
+      show={(o) => ({ idNumber: sealed(o.idNumber, 'idNumber') })}
       extra={(o) => [{ label: `${o.trainingYear}年培训`, value: <Typography.Text type={o.trainingHours < o.trainingMinHours ? 'warning' : undefined}>{o.trainingHours} 学时（最低 {o.trainingMinHours} 学时）</Typography.Text> }]}
     >
       {(o, refresh) => (
@@ -46,7 +31,7 @@ export default function OfficerDetailPage() {
           <Trainings officer={o} refresh={refresh} />
         </>
       )}
-    </RecordDetail>
+    </DetailPage>
   );
 }
 

@@ -1,13 +1,14 @@
 // 执法人员与监督人员: the ledger with the certificate's state (90日内到期 in gold, 已过期 in red) and the
 // year's training hours against the minimum; registration from the record definition.
 import { useState } from 'react';
-import { App, Button, Card, InputNumber, Modal, Space, Typography } from 'antd';
+import { App, Button, InputNumber, Modal, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, put } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
-import { CreateRecord, RecordLedger } from '../../components/records.tsx';
+import { LedgerPage } from '../../components/pages.tsx';
 import { useAuth } from '../../auth.tsx';
-import { CERTIFICATE_STATES, OFFICER, OFFICER_WORKFLOW, type EnforcementSettings, type OfficerView } from '../../../shared/schemas/enforcement.ts';
+import { CERTIFICATE_STATES, type EnforcementSettings, type OfficerView } from '../../../shared/schemas/enforcement.ts';
+import { OFFICER_PAGES } from './pages.ts';
 import { CertificateTag, useBodyChoices } from './shared.tsx';
 
 export default function OfficersPage() {
@@ -15,50 +16,29 @@ export default function OfficersPage() {
   const bodies = useBodyChoices();
   const choices = (bodies.data ?? []).map((b) => ({ value: b.value, label: b.label }));
   return (
-    <Card
-      size="small"
+    <LedgerPage<OfficerView>
+      pages={OFFICER_PAGES}
       title="执法人员与监督人员"
-      extra={
-        <Space>
-          {can('enforcement.settings') && <TrainingMinimum />}
-          {can('enforcement.register') && (
-            <CreateRecord<OfficerView>
-              def={OFFICER}
-              api="/enforcement-officers"
-              title="登记执法人员"
-              submitText="登记"
-              initialValues={{ bodyId: choices.length === 1 ? choices[0]!.value : undefined, supervisor: false }}
-              references={{ bodyId: choices }}
-              to={(o) => `/enforcement/officers/${o.id}`}
-            />
-          )}
-        </Space>
-      }
-    >
-      <RecordLedger<OfficerView>
-        def={OFFICER}
-        workflow={OFFICER_WORKFLOW}
-        url="/enforcement-officers"
-        measure="人"
-        exportName="执法人员.xlsx"
-        rowClassName={(o) => (o.certificateState === 'expired' && o.status === 'active' ? 'row-overdue' : '')}
-        link={{ field: 'name', to: (o) => `/enforcement/officers/${o.id}` }}
-        trailing={[
-          { key: 'certificate', title: '执法证', width: 110, render: (_, o) => <CertificateTag state={o.certificateState} validUntil={o.certificateValidUntil} /> },
-          {
-            key: 'training',
-            title: '本年培训',
-            width: 100,
-            align: 'right',
-            render: (_, o) => <Typography.Text type={o.status === 'active' && o.trainingHours < o.trainingMinHours ? 'warning' : undefined} title={`年度最低 ${o.trainingMinHours} 学时`}>{o.trainingHours} 学时</Typography.Text>,
-          },
-        ]}
-        extraFilters={[
-          { name: 'certificate', label: '执法证', options: CERTIFICATE_STATES },
-          { name: 'bodyId', label: '执法主体', options: Object.fromEntries(choices.map((c) => [c.value, c.label])) },
-        ]}
-      />
-    </Card>
+      actions={can('enforcement.settings') && <TrainingMinimum />}
+      create={can('enforcement.register') && { title: '登记执法人员', submitText: '登记', initialValues: { bodyId: choices.length === 1 ? choices[0]!.value : undefined, supervisor: false }, references: { bodyId: choices } }}
+      measure="人"
+      rowClassName={(o) => (o.certificateState === 'expired' && o.status === 'active' ? 'row-overdue' : '')}
+      link="name"
+      trailing={[
+        { key: 'certificate', title: '执法证', width: 110, render: (_, o) => <CertificateTag state={o.certificateState} validUntil={o.certificateValidUntil} /> },
+        {
+          key: 'training',
+          title: '本年培训',
+          width: 100,
+          align: 'right',
+          render: (_, o) => <Typography.Text type={o.status === 'active' && o.trainingHours < o.trainingMinHours ? 'warning' : undefined} title={`年度最低 ${o.trainingMinHours} 学时`}>{o.trainingHours} 学时</Typography.Text>,
+        },
+      ]}
+      extraFilters={[
+        { name: 'certificate', label: '执法证', options: CERTIFICATE_STATES },
+        { name: 'bodyId', label: '执法主体', options: Object.fromEntries(choices.map((c) => [c.value, c.label])) },
+      ]}
+    />
   );
 }
 

@@ -6,24 +6,22 @@ import { Button, Card, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { post } from '../../api.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
-import { RecordDetail } from '../../components/RecordDetail.tsx';
+import { DetailPage } from '../../components/pages.tsx';
 import { dueValue } from '../../components/Light.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
-import { EVALUATION_RESULTS, SUPERVISION, SUPERVISION_WORKFLOW, evaluationInput, type SupervisionView } from '../../../shared/schemas/enforcement.ts';
+import { EVALUATION_RESULTS, evaluationInput, type SupervisionView } from '../../../shared/schemas/enforcement.ts';
+import { SUPERVISION_PAGES } from './pages.ts';
 
 export default function SupervisionDetailPage() {
   return (
-    <RecordDetail<SupervisionView>
-      def={SUPERVISION}
-      workflow={SUPERVISION_WORKFLOW}
-      api="/enforcement-supervisions"
-      ledger={{ to: '/enforcement/supervisions', label: '行政执法监督' }}
+    <DetailPage<SupervisionView>
+      pages={SUPERVISION_PAGES}
       extra={(s) => [{ label: '整改期限', rules: ['enforcement.supervision_correct'], value: dueValue(s.due, s.light) }]}
     >
       {(s, refresh) => <Evaluation supervision={s} refresh={refresh} />}
-    </RecordDetail>
+    </DetailPage>
   );
 }
 

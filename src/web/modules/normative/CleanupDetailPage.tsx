@@ -7,28 +7,27 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { get, post, put } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
-import { RecordDetail } from '../../components/RecordDetail.tsx';
+import { DetailPage } from '../../components/pages.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import { useAuth } from '../../auth.tsx';
-import { CLEANUP, CLEANUP_RESULTS, CLEANUP_WORKFLOW, type CleanupDetail, type CleanupItemView } from '../../../shared/schemas/normative.ts';
+import { CLEANUP_RESULTS, type CleanupDetail, type CleanupItemView } from '../../../shared/schemas/normative.ts';
+
+import { CLEANUP_PAGES } from './pages.ts';
 
 const RESULT_COLOR: Record<string, string> = { keep: 'green', amend: 'gold', repeal: 'red', expire: 'default' };
 type Result = keyof typeof CLEANUP_RESULTS;
 
 export default function CleanupDetailPage() {
   return (
-    <RecordDetail<CleanupDetail>
-      def={CLEANUP}
-      workflow={CLEANUP_WORKFLOW}
-      api="/normdoc-cleanups"
-      ledger={{ to: '/normdoc-cleanups', label: '规范性文件清理' }}
+    <DetailPage<CleanupDetail>
+      pages={CLEANUP_PAGES}
       extra={(c) => [
         { label: '期限状态', value: c.light ? <DueTag due={c.due!} light={c.light} /> : c.finishedDate ? `已于 ${c.finishedDate} 完成` : '—' },
         { label: '清理文件', value: `选入 ${c.itemCount} 件，待提出意见 ${c.pendingItems} 件，修改、废止或宣布失效 ${c.flaggedItems} 件` },
       ]}
     >
       {(c, refresh) => <Items cleanup={c} refresh={refresh} />}
-    </RecordDetail>
+    </DetailPage>
   );
 }
 

@@ -1,41 +1,23 @@
 // 规范性文件清理: the campaigns (全面/专项) with their deadline's light and how many documents each
 // selected and flagged; the law office starts one from the definition's drawer.
-import { Card } from 'antd';
-import { CreateRecord, RecordLedger } from '../../components/records.tsx';
+import { LedgerPage } from '../../components/pages.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
-import { CLEANUP, CLEANUP_WORKFLOW, type CleanupView } from '../../../shared/schemas/normative.ts';
+import type { CleanupView } from '../../../shared/schemas/normative.ts';
+import { CLEANUP_PAGES } from './pages.ts';
 
 export default function CleanupsPage() {
   const { can, me } = useAuth();
   return (
-    <Card
-      size="small"
-      title="规范性文件清理"
-      extra={can('normdoc.cleanup') && (
-        <CreateRecord<CleanupView>
-          def={CLEANUP}
-          api="/normdoc-cleanups"
-          title="启动清理"
-          submitText="启动"
-          initialValues={{ unitId: me?.unit.id, kind: 'full', issuedBefore: chinaDate() }}
-          to={(c) => `/normdoc-cleanups/${c.id}`}
-        />
-      )}
-    >
-      <RecordLedger<CleanupView>
-        rowClassName={(r) => (r.light === 'red' ? 'row-overdue' : '')}
-        def={CLEANUP}
-        workflow={CLEANUP_WORKFLOW}
-        url="/normdoc-cleanups"
-        exportName="规范性文件清理.xlsx"
-        link={{ field: 'title', to: (c) => `/normdoc-cleanups/${c.id}` }}
-        trailing={[
-          { key: 'items', title: '选入 / 待定 / 修改废止', width: 150, render: (_, c) => `${c.itemCount} / ${c.pendingItems} / ${c.flaggedItems}` },
-          { key: 'due', title: '完成期限', width: 170, render: (_, c) => (c.light ? <DueTag due={c.due!} light={c.light} /> : c.finishedDate ? `已完成 ${c.finishedDate}` : '—') },
-        ]}
-      />
-    </Card>
+    <LedgerPage<CleanupView>
+      pages={CLEANUP_PAGES}
+      create={can('normdoc.cleanup') && { title: '启动清理', submitText: '启动', initialValues: { unitId: me?.unit.id, kind: 'full', issuedBefore: chinaDate() } }}
+      link="title"
+      trailing={[
+        { key: 'items', title: '选入 / 待定 / 修改废止', width: 150, render: (_, c) => `${c.itemCount} / ${c.pendingItems} / ${c.flaggedItems}` },
+        { key: 'due', title: '完成期限', width: 170, render: (_, c) => (c.light ? <DueTag due={c.due!} light={c.light} /> : c.finishedDate ? `已完成 ${c.finishedDate}` : '—') },
+      ]}
+    />
   );
 }

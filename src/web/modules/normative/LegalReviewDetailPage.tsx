@@ -4,18 +4,16 @@ import { App, Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { download } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
-import { RecordDetail } from '../../components/RecordDetail.tsx';
+import { DetailPage } from '../../components/pages.tsx';
 import { DueTag } from '../../components/Light.tsx';
-import { LEGAL_REVIEW, LEGAL_REVIEW_WORKFLOW, type LegalReviewView } from '../../../shared/schemas/normative.ts';
+import type { LegalReviewView } from '../../../shared/schemas/normative.ts';
+import { LEGAL_REVIEW_PAGES } from './pages.ts';
 
 export default function LegalReviewDetailPage() {
   const { message } = App.useApp();
   return (
-    <RecordDetail<LegalReviewView>
-      def={LEGAL_REVIEW}
-      workflow={LEGAL_REVIEW_WORKFLOW}
-      api="/legal-reviews"
-      ledger={{ to: '/legal-reviews', label: '合法性审查' }}
+    <DetailPage<LegalReviewView>
+      pages={LEGAL_REVIEW_PAGES}
       extra={(r) => [{ label: '审查期限', rules: ['legal_review.contract', 'legal_review.topic', 'legal_review.minutes', 'legal_review.enforcement', 'legal_review.other'], value: r.light ? <DueTag due={r.due!} light={r.light} /> : (r.due ?? '—') }]}
       tags={(r) => r.status === 'completed' && r.opinion && <Button size="small" icon={<DownloadOutlined />} onClick={() => download(`/legal-reviews/${r.id}/opinion.docx`, `合法性审查意见书-${r.title}.docx`).catch((e) => message.error(errorText(e)))}>审查意见书（Word）</Button>}
     />

@@ -7,10 +7,12 @@ import { DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icon
 import dayjs from 'dayjs';
 import { download, get, post, put } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
-import { RecordDetail } from '../../components/RecordDetail.tsx';
+import { DetailPage } from '../../components/pages.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import { useAuth } from '../../auth.tsx';
-import { FINDINGS, FLAG_STATUSES, NORMATIVE_DOC, NORMDOC_WORKFLOW, REVIEW_CONCLUSIONS, type NormativeDocDetail, type NormativeFlagView, type NormativeTextVersion } from '../../../shared/schemas/normative.ts';
+import { FINDINGS, FLAG_STATUSES, REVIEW_CONCLUSIONS, type NormativeDocDetail, type NormativeFlagView, type NormativeTextVersion } from '../../../shared/schemas/normative.ts';
+
+import { NORMDOC_PAGES } from './pages.ts';
 
 const FINDING_COLOR: Record<string, string> = { compliant: 'green', amended: 'gold', noncompliant: 'red' };
 /** The text as written: paragraphs kept, scrolled within the card when long. */
@@ -19,11 +21,8 @@ const SOURCES: Record<NormativeTextVersion['source'], string> = { paste: '录入
 
 export default function NormativeDocDetailPage() {
   return (
-    <RecordDetail<NormativeDocDetail>
-      def={NORMATIVE_DOC}
-      workflow={NORMDOC_WORKFLOW}
-      api="/normative-docs"
-      ledger={{ to: '/normative-docs', label: '规范性文件' }}
+    <DetailPage<NormativeDocDetail>
+      pages={NORMDOC_PAGES}
       tags={(d) => d.docNumber && <Tag>{d.docNumber}</Tag>}
       extra={(d) => [
         { label: '报政府备案期限', rules: ['normdoc.filing'], value: d.light ? <DueTag due={d.filingDue!} light={d.light} /> : (d.filingDue ?? '—') },
@@ -37,7 +36,7 @@ export default function NormativeDocDetailPage() {
           <Text doc={d} refresh={refresh} />
         </>
       )}
-    </RecordDetail>
+    </DetailPage>
   );
 }
 
