@@ -25,6 +25,14 @@ type CountDef = Extract<IndicatorDef, { kind: 'count' }>;
 
 export type TableUse = { kind: 'linear'; alias: string; start: number; end: number } | { kind: 'correlated'; alias: string; start: number; end: number; column: string };
 
+/** An equality the query joins two of its tables by: `table`.`column` = `other`.`otherColumn`. */
+export interface Link {
+  table: string;
+  column: string;
+  other: string;
+  otherColumn: string;
+}
+
 export interface FigurePlan {
   code: string;
   /** The figure over every stored year (selects id, unit_id, __year); the years relation is `YEARS_MARK`. */
@@ -36,6 +44,12 @@ export interface FigurePlan {
   tables: Map<string, TableUse>;
   /** Per table read, the columns the query names (a write to other columns cannot move the figure). */
   columns: Map<string, string[]>;
+  /**
+   * The equalities that tie its tables' rows into one counted record: an EXISTS's link to the record
+   * (a clock's record_id = the record's id), a join's ON (a task's plan_id = the plan's id). Rows of
+   * two tables that meet in one counted record agree on these columns' values (pgLocks).
+   */
+  links: Link[];
 }
 
 export type Analysis = { plan: FigurePlan; reason?: undefined } | { plan?: undefined; reason: string };
@@ -166,6 +180,8 @@ export function analyseFigure(def: CountDef, db: Db, dialect: Dialect, known: Re
 
   const tables = new Map<string, TableUse>();
   const columns = new Map<string, string[]>();
+  const links: Link[] = [];
+  const tableOf = new Map(occurrences.map((o) => [o.alias, o.table]));
   // Every word of the query after its select list, quoted or not (a raw fragment such as
   // t.code || t.title), and the record's id and unit: a column of a table it reads that is not
   // among them (a title) cannot move the figure.
@@ -175,8 +191,10 @@ export function analyseFigure(def: CountDef, db: Db, dialect: Dialect, known: Re
     const mine = occurrences.filter((o) => o.table === table);
     if (mine.length !== 1) return { reason: `查询读取 ${table} 不止一次` };
     const o = mine[0]!;
-    if (o.depth === 0) tables.set(table, { kind: 'linear', alias: o.alias, start: o.start, end: o.end });
-    else {
+    if (o.depth === 0) {
+      tables.set(table, { kind: 'linear', alias: o.alias, start: o.start, end: o.end });
+      links.push(...joinLinks(blank, o.end, tableOf));
+    } else {
       const [open, close] = enclosingSpan(blank, o.start);
       if (o.depth !== 1 || !/\bexists\s*$/i.test(blank.slice(0, open))) return { reason: `${table} 不在外层查询的 EXISTS 子查询中` };
       const span = blank.slice(open, close);
@@ -186,12 +204,33 @@ export function analyseFigure(def: CountDef, db: Db, dialect: Dialect, known: Re
       if (!link) return { reason: `${table} 的子查询不以一列对应外层记录` };
       if (!columnsOf(table).includes('id')) return { reason: `${table} 没有 id 列` };
       tables.set(table, { kind: 'correlated', alias: o.alias, start: o.start, end: o.end, column: (link[1] ?? link[2])! });
+      links.push({ table, column: (link[1] ?? link[2])!, other: base.table, otherColumn: 'id' });
     }
     columns.set(table, columnsOf(table).filter((col) => named.has(col)));
   }
   return {
-    plan: { code: def.code, sql: text, hash: createHash('sha256').update(text).digest('hex').slice(0, 16), dayDependent: values.includes('"__y"."__day"'), tables, columns },
+    plan: { code: def.code, sql: text, hash: createHash('sha256').update(text).digest('hex').slice(0, 16), dayDependent: values.includes('"__y"."__day"'), tables, columns, links },
   };
+}
+
+/**
+ * The equalities of a join's ON clause (`on "p"."id" = "t"."plan_id" and …`) between two tables of
+ * the query, read from just after the joined table. A clause with an OR or parentheses gives none:
+ * its equalities need not hold for every joined pair.
+ */
+function joinLinks(blank: string, after: number, tableOf: ReadonlyMap<string, string>): Link[] {
+  const on = /^\s+on\s+/i.exec(blank.slice(after));
+  if (!on) return [];
+  const rest = blank.slice(after + on[0].length);
+  const clause = rest.slice(0, rest.search(/\s+(?:inner\s+join|join|where|group\s+by|order\s+by)\b|$/i));
+  if (/[()]|\bor\b/i.test(clause)) return [];
+  const out: Link[] = [];
+  for (const part of clause.split(/\s+and\s+/i)) {
+    const m = /^"([^"]+)"\."([a-z_][a-z0-9_]*)"\s*=\s*"([^"]+)"\."([a-z_][a-z0-9_]*)"$/i.exec(part.trim());
+    const [table, other] = [m && tableOf.get(m[1]!), m && tableOf.get(m[3]!)];
+    if (m && table && other && table !== other) out.push({ table, column: m[2]!, other, otherColumn: m[4]! });
+  }
+  return out;
 }
 
 /** The years relation of a figure: the stored sets (and the day each is as of). */
@@ -268,19 +307,104 @@ export function sqliteTriggers(table: string, plans: readonly FigurePlan[], cols
 /** A PostgreSQL function option: the function's statements run without JIT compilation. */
 export const NO_JIT = 'set jit = off';
 
-export interface PgLock {
-  /** The lock's name (an advisory lock per schema and name). */
-  key: string;
-  /** Only when a written row matches (a clock of one of these record types); null: always. */
-  column: string | null;
+/** Rows of a table that matter to a lock: those whose `column` is one of `values` (clocks of some record types). */
+export interface RowFilter {
+  column: string;
   values: readonly string[];
+}
+
+export interface PgLock {
+  /** The lock's name: a class of joined columns (per joined key), or a pair of tables (one lock). */
+  key: string;
+  /** This table's column whose values are the joined keys, one lock each; null: one lock for the name. */
+  column: string | null;
+  /** Only for rows that match; null: every row. */
+  filter: RowFilter | null;
+}
+
+/** Past this many joined keys in one statement, a writer takes its class's one lock instead (a bulk write). */
+export const BULK_KEYS = 32;
+
+/**
+ * PostgreSQL: the advisory locks a writer of `table` takes so that no delta misses a row another
+ * transaction has written but not committed. Two writes can only miss each other when their rows
+ * meet in one counted record of a figure: a record and its clocks (the same record id), a task and
+ * its plan (the same plan id), two clocks of one record. Such rows agree on the columns the figure
+ * joins them by (its links), so the lock is per value of that joined key — the record, the plan —
+ * and writers of different records of the same type never wait for each other. Two tables of a
+ * figure that no equality joins directly (a plan and its tasks' clocks) share one lock for the pair.
+ * Figures reading one table, and rows of one table counted on their own (linear), need none: the
+ * new rows' own delta is exact, and PostgreSQL's row locks order writes to the same row.
+ */
+export function pgLocks(table: string, plans: readonly FigurePlan[], filterOf: (plan: FigurePlan, table: string) => RowFilter | null): PgLock[] {
+  const out = new Map<string, PgLock>();
+  const add = (lock: PgLock) => {
+    const id = `${lock.key}|${lock.column ?? ''}`;
+    const had = out.get(id);
+    if (!had) out.set(id, lock);
+    else if (had.filter) had.filter = lock.filter ? { column: had.filter.column, values: [...new Set([...had.filter.values, ...lock.filter.values])].sort() } : null;
+  };
+  for (const plan of plans) {
+    if (!plan.tables.has(table) || plan.tables.size < 2) continue;
+    const classes = linkClasses(plan);
+    const filter = filterOf(plan, table);
+    for (const other of plan.tables.keys()) {
+      // Rows of one table meet in one counted record only through an EXISTS (two clocks of a record).
+      if (other === table && plan.tables.get(table)!.kind !== 'correlated') continue;
+      const use = plan.tables.get(table)!;
+      const mine = other === table && use.kind === 'correlated' ? (n: { table: string; column: string }) => n.table === table && n.column === use.column : (n: { table: string }) => n.table === table;
+      const shared = classes.find((c) => c.some(mine) && c.some((n) => n.table === other));
+      if (shared) add({ key: shared.map((n) => `${n.table}.${n.column}`).join('='), column: shared.find(mine)!.column, filter });
+      else add({ key: [table, other].sort().join('~'), column: null, filter });
+    }
+  }
+  return [...out.values()].sort((a, b) => a.key.localeCompare(b.key) || (a.column ?? '').localeCompare(b.column ?? ''));
+}
+
+/** A plan's joined columns, in classes of columns equal to one another (sorted, each class sorted). */
+function linkClasses(plan: FigurePlan): { table: string; column: string }[][] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    const p = parent.get(x) ?? x;
+    if (p === x) return x;
+    const root = find(p);
+    parent.set(x, root);
+    return root;
+  };
+  for (const l of plan.links) {
+    const [a, b] = [find(`${l.table}.${l.column}`), find(`${l.other}.${l.otherColumn}`)];
+    if (a !== b) parent.set(a, b);
+  }
+  const classes = new Map<string, string[]>();
+  for (const node of new Set(plan.links.flatMap((l) => [`${l.table}.${l.column}`, `${l.other}.${l.otherColumn}`]))) classes.set(find(node), [...(classes.get(find(node)) ?? []), node]);
+  return [...classes.values()].map((c) => c.sort().map((n) => ({ table: n.slice(0, n.indexOf('.')), column: n.slice(n.indexOf('.') + 1) }))).sort((a, b) => `${a[0]!.table}.${a[0]!.column}`.localeCompare(`${b[0]!.table}.${b[0]!.column}`));
+}
+
+/** The statements of a trigger function that take a lock for the statement's rows (`sets`). */
+function lockSql(lock: PgLock, sets: readonly string[]): string[] {
+  const name = (suffix = '') => `hashtextextended(TG_TABLE_SCHEMA || ':fazhi-indicators:${lock.key}'${suffix}, 0)`;
+  const where = lock.filter ? ` where "${lock.filter.column}" in (${lock.filter.values.map((v) => `'${v}'`).join(', ')})` : '';
+  if (!lock.column) {
+    const take = `perform pg_advisory_xact_lock(${name()});`;
+    return [lock.filter ? `if ${sets.map((s) => `exists (select 1 from ${s}${where})`).join(' or ')} then ${take} end if;` : take];
+  }
+  // Keys in order, so that two statements locking the same keys cannot deadlock on each other. A
+  // bulk write takes the class's lock exclusively; a write of a few records shares it and takes each
+  // record's lock, so that the two kinds still exclude each other.
+  const keys = sets.map((s) => `select "${lock.column}"::text as k from ${s}${where}`).join(' union ');
+  return [
+    `select array_agg(k order by k) into keys from (${keys}) as s where k is not null;`,
+    `if cardinality(keys) > ${BULK_KEYS} then perform pg_advisory_xact_lock(${name()});`,
+    `elsif keys is not null then perform pg_advisory_xact_lock_shared(${name()}); perform pg_advisory_xact_lock(${name(" || ':' || k")}) from unnest(keys) as k;`,
+    'end if;',
+  ];
 }
 
 /**
  * PostgreSQL: statement triggers with the statement's old and new rows. Deltas are appended to
  * indicator_deltas (folded into indicator_facts later), so concurrent writers never wait on a
- * shared summary row. Writers of tables that one figure reads together take an advisory lock
- * first, so that each one's delta reads the other's committed rows (see facts.ts).
+ * shared summary row. Writers of rows that one figure counts together take an advisory lock per
+ * joined key first (pgLocks), so that each one's delta reads the other's committed rows.
  */
 export function pgTriggers(table: string, plans: readonly FigurePlan[], locks: readonly PgLock[]): TriggerSql[] {
   const out: TriggerSql[] = [];
@@ -304,13 +428,9 @@ export function pgTriggers(table: string, plans: readonly FigurePlan[], locks: r
       const differ = watched.map((c) => `n."${c}" is distinct from o."${c}"`).join(' or ');
       lines.push(`if not exists (select 1 from new_rows n full join old_rows o on o."id" = n."id" where o."id" is null or n."id" is null or ${differ}) then return null; end if;`);
     }
-    for (const lock of locks) {
-      const take = `perform pg_advisory_xact_lock(hashtextextended(TG_TABLE_SCHEMA || ':fazhi-indicators:${lock.key}', 0));`;
-      if (!lock.column) lines.push(take);
-      else lines.push(`if ${sets.map((s) => `exists (select 1 from ${s} where "${lock.column}" in (${lock.values.map((v) => `'${v}'`).join(', ')}))`).join(' or ')} then ${take} end if;`);
-    }
+    for (const lock of locks) lines.push(...lockSql(lock, sets));
     lines.push(`insert into indicator_deltas (code, year, unit_id, n) ${sumUp(parts)};`, 'return null;');
-    const body = `begin\n${lines.join('\n')}\nend`;
+    const body = `${locks.some((l) => l.column) ? 'declare keys text[];\n' : ''}begin\n${lines.join('\n')}\nend`;
     // Without JIT: the figures' queries over the statement's rows run in milliseconds, but their
     // estimated cost (hundreds of thousands at province scale) set off JIT compilation of ~490
     // functions, 10–11 s on every clock write at 6 M records.

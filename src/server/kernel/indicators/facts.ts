@@ -26,7 +26,7 @@ import { chinaToday } from '../calendar/days.ts';
 import { foldChanges, onDailyFold, readGenerations } from '../db/generations.ts';
 import type { IndicatorDef } from './registry.ts';
 import { LIGHT_TABLES } from '../workflow/light-counts.ts';
-import { analyseFigure, pgTriggers, sqliteTriggers, type FigurePlan, type PgLock } from './deltas.ts';
+import { analyseFigure, pgLocks, pgTriggers, sqliteTriggers, type FigurePlan, type PgLock } from './deltas.ts';
 
 /** Derived tables: rebuilt on use, so backups leave them out. */
 export const DERIVED_TABLES = ['indicator_generations', 'indicator_changes', 'indicator_fact_sets', 'indicator_facts', 'indicator_deltas', ...LIGHT_TABLES] as const;
@@ -256,28 +256,14 @@ export class IndicatorFacts {
     return (row: 'NEW' | 'OLD') => `${row}."${column}" in (${list})`;
   }
 
-  /**
-   * PostgreSQL: the advisory locks a writer of `table` takes. Tables that one figure reads together
-   * (a record and its clocks, tasks and their plans) form a group; writers of one group go one at a
-   * time from their first such write to their commit, so that a delta computed in one transaction
-   * never misses a row the other has written but not committed. Figures reading one table need none.
-   */
+  /** PostgreSQL: the advisory locks a writer of `table` takes (deltas.ts, pgLocks); clocks only for the record types the figure reads. */
   private locksFor(table: string): PgLock[] {
-    const groups = new Map<string, Set<string>>();
-    for (const [code, keys] of this.reads) {
-      if (!this.plans.has(code) || keys.length < 2) continue;
-      const merged = new Set(keys);
-      for (const [name, group] of [...groups]) if ([...group].some((k) => merged.has(k))) (group.forEach((k) => merged.add(k)), groups.delete(name));
-      groups.set([...merged].sort()[0]!, merged);
-    }
-    const column = PARTITIONS[table];
-    return [...groups]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .flatMap(([name, group]): PgLock[] => {
-        if (group.has(table)) return [{ key: name, column: null, values: [] }];
-        const values = [...group].filter((k) => k.startsWith(`${table}:`)).map((k) => k.slice(table.length + 1));
-        return values.length && column ? [{ key: name, column, values }] : [];
-      });
+    const plans = [...this.plans.values()].filter((p) => p.tables.has(table));
+    return pgLocks(table, plans, (plan, t) => {
+      const column = PARTITIONS[t];
+      const types = (this.defs.get(plan.code) as CountDef).clockTypes;
+      return column && types?.length ? { column, values: [...types].sort() } : null;
+    });
   }
 
   /** The stamp a stored set must carry: its definition (and day), or for a recounted figure its query and generations. */
