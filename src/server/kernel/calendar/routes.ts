@@ -12,7 +12,7 @@ import type { Tx } from '../db/index.ts';
 import type { RequestContext } from '../auth/context.ts';
 import { computeDeadline } from './deadline.ts';
 import { chinaToday } from './days.ts';
-import { recomputeOpenClocks, ruleView } from './store.ts';
+import { DEFAULT_WARN_DAYS, recomputeOpenClocks, ruleColumns, ruleView } from './store.ts';
 import {
   announceYearInput,
   createRuleInput,
@@ -222,21 +222,7 @@ export async function calendarRoutes(api: FastifyInstance, platform: Platform): 
       await change(ctx, 'deadline_rule.create', { target: body.code, ...body }, async (tx) => {
         await tx
           .insertInto('deadline_rules')
-          .values({
-            code: body.code,
-            name: body.name,
-            period: body.period,
-            unit: body.unit,
-            extension: body.extension ?? null,
-            citation: body.citation,
-            note: body.note ?? null,
-            minimum: body.minimum ? 1 : 0,
-            warn_days: body.warnDays ?? 3,
-            builtin: 0,
-            version: 1,
-            updated_at: nowIso(),
-            updated_by: ctx.id,
-          })
+          .values({ code: body.code, ...ruleColumns(body, DEFAULT_WARN_DAYS), builtin: 0, version: 1, updated_at: nowIso(), updated_by: ctx.id })
           .execute();
         return {};
       }, body.code);
@@ -257,24 +243,7 @@ export async function calendarRoutes(api: FastifyInstance, platform: Platform): 
       const before = await db.selectFrom('deadline_rules').selectAll().where('code', '=', params.code).executeTakeFirst();
       if (!before) throw notFound('期限规则');
       const result = await change(ctx, 'deadline_rule.update', { target: params.code, before: ruleView(before), after: body }, async (tx) => {
-        await updateVersioned(
-          tx,
-          'deadline_rules',
-          params.code,
-          body.version,
-          {
-            name: body.name,
-            period: body.period,
-            unit: body.unit,
-            extension: body.extension ?? null,
-            citation: body.citation,
-            note: body.note ?? null,
-            minimum: body.minimum ? 1 : 0,
-            warn_days: body.warnDays ?? before.warn_days,
-          },
-          ctx.id,
-          'code',
-        );
+        await updateVersioned(tx, 'deadline_rules', params.code, body.version, ruleColumns(body, before.warn_days), ctx.id, 'code');
         return {};
       }, params.code);
       const row = await db.selectFrom('deadline_rules').selectAll().where('code', '=', params.code).executeTakeFirstOrThrow();

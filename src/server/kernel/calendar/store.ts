@@ -83,6 +83,26 @@ export class DeadlineStore {
   }
 }
 
+/** A rule's yellow-card lead in working days when its input names none. */
+export const DEFAULT_WARN_DAYS = 3;
+
+/**
+ * A rule's columns as its input gives them, for the shipped rules' seed and the law office's create
+ * and update alike; `warnDays` left out stands at `warnDefault` (the default, or the rule's own on update).
+ */
+export function ruleColumns(rule: Omit<DeadlineRuleSeed, 'code'>, warnDefault: number) {
+  return {
+    name: rule.name,
+    period: rule.period,
+    unit: rule.unit,
+    extension: rule.extension ?? null,
+    citation: rule.citation,
+    note: rule.note ?? null,
+    minimum: rule.minimum ? 1 : 0,
+    warn_days: rule.warnDays ?? warnDefault,
+  };
+}
+
 /** Inserts the shipped rules (the kernel's and the modules') that are missing; an edited rule is never overwritten. */
 export async function seedDefaultRules(db: Db, moduleRules: readonly DeadlineRuleSeed[] = []): Promise<number> {
   const existing = new Set((await db.selectFrom('deadline_rules').select('code').execute()).map((r) => r.code));
@@ -92,21 +112,7 @@ export async function seedDefaultRules(db: Db, moduleRules: readonly DeadlineRul
   await db
     .insertInto('deadline_rules')
     .values(
-      missing.map((r) => ({
-        code: r.code,
-        name: r.name,
-        period: r.period,
-        unit: r.unit,
-        extension: r.extension ?? null,
-        citation: r.citation,
-        note: r.note ?? null,
-        minimum: r.minimum ? 1 : 0,
-        warn_days: r.warnDays ?? 3,
-        builtin: 1,
-        version: 1,
-        updated_at: now,
-        updated_by: null,
-      })),
+      missing.map((r) => ({ code: r.code, ...ruleColumns(r, DEFAULT_WARN_DAYS), builtin: 1, version: 1, updated_at: now, updated_by: null })),
     )
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
@@ -130,7 +136,7 @@ export function ruleOfClock(deadlines: Deadlines, row: { rule_code: string | nul
     citation: `${row.label}（由交办或分工方案确定）`,
     note: null,
     minimum: false,
-    warnDays: 3,
+    warnDays: DEFAULT_WARN_DAYS,
     builtin: true,
     version: 1,
     updatedAt: '',
