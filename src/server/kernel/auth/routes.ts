@@ -23,10 +23,13 @@ const BAD_CREDENTIALS = '用户名或密码错误';
 const CODE_NEEDED = '该账号已启用两步验证，请输入身份验证器上的 6 位动态验证码（code）或一个恢复码';
 const BAD_CODE = '动态验证码（code）错误或已使用，请输入身份验证器上最新的 6 位数字或一个未用过的恢复码';
 
-function setSessionCookies(req: FastifyRequest, reply: FastifyReply, token: string, csrfToken: string, maxHours: number) {
+/** A session just created (at login, or anew after a password change): its cookies to the browser, and the account as it now stands. */
+async function startSession(platform: Platform, req: FastifyRequest, reply: FastifyReply, session: { token: string; csrfToken: string }): Promise<MeResponse> {
   const secure = secureCookies(req);
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge: maxHours * 3600 });
-  reply.setCookie(CSRF_COOKIE, csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure, maxAge: maxHours * 3600 });
+  const maxAge = platform.config.sessionMaxHours * 3600;
+  reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'strict', secure, maxAge });
+  reply.setCookie(CSRF_COOKIE, session.csrfToken, { path: '/', httpOnly: false, sameSite: 'strict', secure, maxAge });
+  return meOf(platform, (await contextFor(platform, req, session.token))!);
 }
 
 async function meOf(platform: Platform, ctx: RequestContext): Promise<MeResponse> {
@@ -194,9 +197,7 @@ export async function authRoutes(api: FastifyInstance, platform: Platform): Prom
         const locked = await db.selectFrom('users').select('locked_until').where('id', '=', user.id).executeTakeFirstOrThrow();
         throw lockedError(locked.locked_until ?? new Date(Date.now() + LOCK_MS).toISOString());
       }
-      setSessionCookies(req, reply, session.token, session.csrfToken, config.sessionMaxHours);
-      const ctx = await contextFor(platform, req, session.token);
-      return meOf(platform, ctx!);
+      return startSession(platform, req, reply, session);
     },
   });
 
@@ -256,9 +257,7 @@ export async function authRoutes(api: FastifyInstance, platform: Platform): Prom
         await audit.record(tx, ctx, { action: 'auth.password_change', targetType: 'user', targetId: ctx.id });
         return created;
       });
-      setSessionCookies(req, reply, session.token, session.csrfToken, config.sessionMaxHours);
-      const fresh = await contextFor(platform, req, session.token);
-      return meOf(platform, fresh!);
+      return startSession(platform, req, reply, session);
     },
   });
 
