@@ -69,6 +69,25 @@ export interface PlatformImportSpec<Row extends { ref: string }> extends ByRefSp
   create(row: Row, run: RefImportRun): Promise<unknown>;
 }
 
+/**
+ * The record a row hangs under, named by one of its cells (an officer's 执法主体, a hearing's case):
+ * its table, the cell, the file column and the name refusals use, said once. `find` gives the commands
+ * the parent; `unitOf` puts the row in the parent's unit (its ref is unique there).
+ */
+export function parentByRef<Row>(table: string, refOf: (row: Row) => string, column: string, what: string) {
+  const find = (row: Row, run: RefImportRun) => run.record(table, refOf(row), column, what);
+  return {
+    find,
+    unitOf: async (row: Row, run: RefImportRun) => (await find(row, run)).unit_id,
+    /** The parent on update, the row refused with `message` when it names another than the record's own (`currentId`): an import moves no record. */
+    async kept(row: Row, run: RefImportRun, currentId: string, message: string) {
+      const parent = await find(row, run);
+      if (parent.id !== currentId) refuseRow(column, message);
+      return parent;
+    },
+  };
+}
+
 /** `label（name）`, the way row errors name a file column. */
 export const columnOf = (fields: readonly { name: string; label: string }[], name: string) => {
   const f = fields.find((x) => x.name === name);

@@ -136,7 +136,7 @@ type RecordImportSpec<Row extends { ref: string }> = Omit<RefImportSpec<Row>, 'f
  */
 export function recordImport<F extends Record<string, FieldDef<any, any, any, any, any>>, const E extends z.ZodRawShape = {}>(
   def: RecordDef<F>,
-  spec: RecordImportSpec<RecordImportRow<F, E>> & { extra?: E },
+  spec: RecordImportSpec<NoInfer<RecordImportRow<F, E>>> & { extra?: E },
 ): ImportType<RecordImportRow<F, E>> {
   const { example, extra, commands, fields, ...rest } = spec;
   let { unitOf, columns } = spec;

@@ -2,7 +2,7 @@
 import { z } from '../../../shared/zod.ts';
 import { AUDIT_FINDING, AUDIT_PROJECT } from '../../../shared/schemas/audits.ts';
 import { recordImport } from '../../kernel/imports/from-record.ts';
-import { refuseRow } from '../../kernel/imports/by-ref.ts';
+import { parentByRef } from '../../kernel/imports/by-ref.ts';
 import { createFinding, projects, recordRectified, updateFinding } from './audits.ts';
 
 export const auditProjectsImport = recordImport(AUDIT_PROJECT, {
@@ -12,18 +12,18 @@ export const auditProjectsImport = recordImport(AUDIT_PROJECT, {
 
 /** `amountFen` is in fen as the contract names it (the definition's money cell reads yuan). */
 const fen = z.coerce.number({ error: '涉及金额（amountFen）应为整数（分）' }).int({ error: '涉及金额（amountFen）应为整数（分）' }).min(0, { error: '涉及金额（amountFen）不能为负数' });
+const PROJECT_COLUMN = '审计项目编号（projectRef）';
+const project = parentByRef('audit_projects', (v: { projectRef: string }) => v.projectRef, PROJECT_COLUMN, '审计项目');
 export const auditFindingsImport = recordImport(AUDIT_FINDING, {
   type: 'audit_findings', title: '审计发现问题', permission: 'audits.manage', example: 'SJ-2025-01-03', extra: { amountFen: fen.optional() },
-  columns: { projectId: '审计项目编号（projectRef）' },
+  columns: { projectId: PROJECT_COLUMN },
   // A finding belongs to its project's unit: its ref is unique there.
-  unitOf: async (v, run) => (await run.record('audit_projects', v.projectRef, '审计项目编号（projectRef）', '审计项目')).unit_id,
+  unitOf: project.unitOf,
   async create(v, _unitId, run) {
-    const project = await run.record('audit_projects', v.projectRef, '审计项目编号（projectRef）', '审计项目');
-    return createFinding(run.tx, run.platform, run.actor, run.actor.scope, { projectId: project.id, description: v.description, amountFen: v.amountFen ?? 0, ref: v.ref, rectifiedDate: v.rectifiedDate ?? null });
+    return createFinding(run.tx, run.platform, run.actor, run.actor.scope, { projectId: (await project.find(v, run)).id, description: v.description, amountFen: v.amountFen ?? 0, ref: v.ref, rectifiedDate: v.rectifiedDate ?? null });
   },
   async update(v, existing, run) {
-    const project = await run.record('audit_projects', v.projectRef, '审计项目编号（projectRef）', '审计项目');
-    if (project.id !== existing.project_id) refuseRow('审计项目编号（projectRef）', '不能改变已登记问题所属的审计项目');
+    await project.kept(v, run, existing.project_id, '不能改变已登记问题所属的审计项目');
     await updateFinding(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { description: v.description, category: existing.category ?? undefined, amountFen: v.amountFen ?? 0 });
     if (v.rectifiedDate) await recordRectified(run.tx, run.platform, run.actor, existing.id, existing.found_date, v.rectifiedDate);
   },

@@ -10,7 +10,7 @@ import { z } from '../../../shared/zod.ts';
 import { isoDate } from '../../../shared/zod.ts';
 import { importFields, importInput, importRow, recordImport } from '../../kernel/imports/from-record.ts';
 import { refCell } from '../../kernel/imports/rows.ts';
-import { columnOf, refImport, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
+import { columnOf, parentByRef, refImport, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { enumFromLabels } from '../../../shared/schemas/org.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
@@ -215,6 +215,7 @@ const eventRow = z.object({
   participants: z.coerce.number({ error: '参加人数（participants）应为整数' }).int({ error: '参加人数（participants）应为整数' }).min(0, { error: '参加人数（participants）不能为负数' }),
 });
 type EventRow = z.infer<typeof eventRow>;
+const eventDecision = parentByRef('decisions', (v: EventRow) => v.decisionRef, '决策编号（decisionRef）', '决策');
 
 export const decisionEventsImport = refImport<EventRow>({
   type: 'decision_events',
@@ -230,7 +231,7 @@ export const decisionEventsImport = refImport<EventRow>({
   row: eventRow,
   table: 'decision_events',
   columns: { date: '举行日期（date）', participants: '参加人数（participants）', noticeDate: '举行日期（date）' },
-  unitOf: async (v, run) => (await run.record('decisions', v.decisionRef, '决策编号（decisionRef）', '决策')).unit_id,
+  unitOf: eventDecision.unitOf,
   check: (v) => {
     if (v.date > chinaToday()) refuseRow('举行日期（date）', '不能晚于今天（导入的是已举行的活动）');
   },
@@ -238,7 +239,7 @@ export const decisionEventsImport = refImport<EventRow>({
   // hearing a decisions row recorded on this day (no ref, its participants unknown) is this row's
   // hearing: it takes the row's ref and participants rather than being counted twice.
   create: async (v, _unitId, run) => {
-    const d = await run.record('decisions', v.decisionRef, '决策编号（decisionRef）', '决策');
+    const d = await eventDecision.find(v, run);
     const input = { kind: v.kind, date: v.date, participants: v.participants, ref: v.ref };
     const fromRow = await run.tx.selectFrom('decision_events').select(['id', 'version']).where('decision_id', '=', d.id).where('kind', '=', v.kind).where('date', '=', v.date).where('ref', 'is', null).where('notice_date', 'is', null).where('participants', '=', 0).executeTakeFirst();
     if (v.kind === 'hearing' && fromRow) {
@@ -248,8 +249,7 @@ export const decisionEventsImport = refImport<EventRow>({
     return addEvent(run.tx, run.platform, run.actor, run.actor.scope, d.id, input, { imported: true });
   },
   update: async (v, existing, run) => {
-    const d = await run.record('decisions', v.decisionRef, '决策编号（decisionRef）', '决策');
-    if (d.id !== existing.decision_id) refuseRow('决策编号（decisionRef）', '已导入的活动不能改属另一项决策');
+    await eventDecision.kept(v, run, existing.decision_id, '已导入的活动不能改属另一项决策');
     await updateEvent(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { kind: v.kind, date: v.date, participants: v.participants }, { imported: true });
   },
 });

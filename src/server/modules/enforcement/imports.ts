@@ -3,7 +3,7 @@
 import { z } from '../../../shared/zod.ts';
 import { CASE_MIN_OFFICERS, CASE_WORKFLOW, ENFORCEMENT_BODY, ENFORCEMENT_CASE, FILE_REVIEW, LIST_ITEM, OFFICER, OFFICER_WORKFLOW, type BodyInput, type CaseInput, type ListItemInput, type OfficerInput } from '../../../shared/schemas/enforcement.ts';
 import { importInput, recordImport, type RecordImportRow } from '../../kernel/imports/from-record.ts';
-import { advanceTo, refuseRow, type ImportStep, type RefImportRun } from '../../kernel/imports/by-ref.ts';
+import { advanceTo, parentByRef, refuseRow, type ImportStep, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { splitCodes, textCell } from '../../kernel/imports/rows.ts';
 import { createCase } from './cases.ts';
 import { addFile, scoreFile } from './file-reviews.ts';
@@ -21,20 +21,19 @@ export const enforcementBodiesImport = recordImport(ENFORCEMENT_BODY, {
 
 type OfficerRow = RecordImportRow<typeof OFFICER.fields>;
 const BODY_COLUMN = '执法主体编号（bodyRef）';
+const body = parentByRef('enforcement_bodies', (v: { bodyRef: string }) => v.bodyRef, BODY_COLUMN, '执法主体');
 const STATUS_COLUMN = '在岗状态（status）';
 
 export const enforcementOfficersImport = recordImport(OFFICER, {
   type: 'enforcement_officers', title: '执法人员', permission: 'enforcement.register', example: 'ZF-001',
   columns: { bodyId: BODY_COLUMN, date: '发证日期（certificateIssuedDate）', validUntil: '有效期至（certificateValidUntil）' },
-  unitOf: async (v, run) => (await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体')).unit_id,
+  unitOf: body.unitOf,
   async create(v, _unitId, run) {
-    const body = await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体');
-    const id = await createOfficer(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(OFFICER, v) as Omit<OfficerInput, 'bodyId'>), bodyId: body.id, ref: v.ref });
+    const id = await createOfficer(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(OFFICER, v) as Omit<OfficerInput, 'bodyId'>), bodyId: (await body.find(v, run)).id, ref: v.ref });
     await advance(v, id, run);
   },
   async update(v, existing, run) {
-    const body = await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体');
-    if (body.id !== existing.body_id) refuseRow(BODY_COLUMN, '执法人员不能通过导入改属其他执法主体，请在系统中办理调动');
+    await body.kept(v, run, existing.body_id, '执法人员不能通过导入改属其他执法主体，请在系统中办理调动');
     if (lookupHash(run.platform.keys, v.idNumber) !== existing.id_number_hash) refuseRow('身份证号（idNumber）', '与该编号已登记人员的身份证号不一致');
     let version = await updateOfficer(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { name: v.name, post: v.post, supervisor: v.supervisor ?? false });
     version = await recertify(v, existing, version, run);
@@ -76,14 +75,12 @@ async function advance(v: OfficerRow, id: string, run: RefImportRun): Promise<vo
 export const enforcementListItemsImport = recordImport(LIST_ITEM, {
   type: 'enforcement_list_items', title: '四张清单与检查事项', permission: 'enforcement.register', example: 'BYCF-001',
   columns: { bodyId: BODY_COLUMN },
-  unitOf: async (v, run) => (await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体')).unit_id,
+  unitOf: body.unitOf,
   async create(v, _unitId, run) {
-    const body = await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体');
-    await createListItem(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(LIST_ITEM, v) as Omit<ListItemInput, 'bodyId'>), bodyId: body.id, ref: v.ref });
+    await createListItem(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(LIST_ITEM, v) as Omit<ListItemInput, 'bodyId'>), bodyId: (await body.find(v, run)).id, ref: v.ref });
   },
   async update(v, existing, run) {
-    const body = await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体');
-    if (body.id !== existing.body_id) refuseRow(BODY_COLUMN, '清单事项不能通过导入改属其他执法主体');
+    await body.kept(v, run, existing.body_id, '清单事项不能通过导入改属其他执法主体');
     await updateListItem(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { ...(importInput(LIST_ITEM, v) as Omit<ListItemInput, 'bodyId'>), conditions: existing.conditions });
   },
 });
@@ -102,17 +99,16 @@ export const enforcementCasesImport = recordImport(ENFORCEMENT_CASE, {
   fields: (derived) => derived.toSpliced(derived.findIndex((f) => f.name === 'kind') + 1, 0, { name: 'officerRefs', label: '执法人员编号', required: true, note: `执法人员的外部编号，用 ; 分隔，至少 ${CASE_MIN_OFFICERS} 人，立案日期须持有效执法证`, example: 'ZF-001;ZF-002' }),
   extra: caseCells,
   columns: { bodyId: BODY_COLUMN, officerIds: OFFICERS_COLUMN, date: '决定日期（decidedDate）', 'values.penaltyAmount': '罚没金额（penaltyAmountFen）' },
-  unitOf: async (v, run) => (await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体')).unit_id,
+  unitOf: body.unitOf,
   async create(v, _unitId, run) {
-    const body = await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体');
+    const bodyId = (await body.find(v, run)).id;
     const officerIds: string[] = [];
     for (const ref of splitCodes(v.officerRefs)) officerIds.push((await run.record('enforcement_officers', ref, OFFICERS_COLUMN, '执法人员')).id);
-    const id = await createCase(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(ENFORCEMENT_CASE, v) as Omit<CaseInput, 'bodyId' | 'officerIds'>), bodyId: body.id, officerIds, ref: v.ref });
+    const id = await createCase(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(ENFORCEMENT_CASE, v) as Omit<CaseInput, 'bodyId' | 'officerIds'>), bodyId, officerIds, ref: v.ref });
     await advanceCase(v, id, run);
   },
   async update(v, existing, run) {
-    const body = await run.record('enforcement_bodies', v.bodyRef, BODY_COLUMN, '执法主体');
-    if (body.id !== existing.body_id) refuseRow(BODY_COLUMN, '执法案件不能通过导入改属其他执法主体');
+    await body.kept(v, run, existing.body_id, '执法案件不能通过导入改属其他执法主体');
     if (!!v.major !== (existing.major === 1)) refuseRow('重大执法决定（major）', '立案后不能通过导入更改是否为重大执法决定');
     await advanceCase(v, existing.id, run);
   },
@@ -145,21 +141,22 @@ async function advanceCase(v: CaseRow, id: string, run: RefImportRun): Promise<v
 type FileRow = RecordImportRow<typeof FILE_REVIEW.fields>;
 const CAMPAIGN_COLUMN = '评查活动编号（campaignRef）';
 const CASE_COLUMN = '执法案件编号（caseRef）';
+const reviewedCase = parentByRef('enforcement_cases', (v: { caseRef: string }) => v.caseRef, CASE_COLUMN, '执法案件');
 
 /** 评查结果 from the bureau's spreadsheet: the file added to the campaign, then scored when the row gives a score. */
 export const fileReviewsImport = recordImport(FILE_REVIEW, {
   type: 'file_reviews', title: '案卷评查结果', permission: 'enforcement.supervise', example: 'PC-2026-001',
   columns: { caseId: CASE_COLUMN, campaignId: CAMPAIGN_COLUMN },
-  unitOf: async (v, run) => (await run.record('enforcement_cases', v.caseRef, CASE_COLUMN, '执法案件')).unit_id,
+  unitOf: reviewedCase.unitOf,
   async create(v, _unitId, run) {
     const campaign = await run.record('enforcement_review_campaigns', v.campaignRef, CAMPAIGN_COLUMN, '评查活动');
-    const found = await run.record('enforcement_cases', v.caseRef, CASE_COLUMN, '执法案件');
+    const found = await reviewedCase.find(v, run);
     const id = await addFile(run.tx, run.platform, run.actor, run.actor.scope, campaign.id, found.id, v.ref);
     await score(v, id, 1, run);
   },
   async update(v, existing, run) {
     const campaign = await run.record('enforcement_review_campaigns', v.campaignRef, CAMPAIGN_COLUMN, '评查活动');
-    const found = await run.record('enforcement_cases', v.caseRef, CASE_COLUMN, '执法案件');
+    const found = await reviewedCase.find(v, run);
     if (campaign.id !== existing.campaign_id || found.id !== existing.case_id) refuseRow(CASE_COLUMN, '该编号已登记为其他评查活动或案件的评查结果');
     await score(v, existing.id, existing.version!, run);
   },

@@ -2,7 +2,7 @@
 import { enumFromLabels } from '../../../shared/schemas/org.ts';
 import { CASE_RESULTS, LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_WORKFLOW, type LitigationCaseInput } from '../../../shared/schemas/litigation.ts';
 import { importInput, recordImport, type RecordImportRow } from '../../kernel/imports/from-record.ts';
-import { advanceTo, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
+import { advanceTo, parentByRef, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { caseDateProblem, correctCase, createLitigationCase, recordHearing } from './litigation.ts';
 
 // 未结 (pending) says the case has no result yet.
@@ -48,16 +48,17 @@ async function judge(v: CaseRow, id: string, run: RefImportRun): Promise<void> {
   await advanceTo(run, LITIGATION_WORKFLOW, id, steps, !result ? 0 : result !== 'lost' && mayClose ? 2 : 1, '结果（result）');
 }
 
+const CASE_COLUMN = '案件编号（caseRef）';
+const hearingCase = parentByRef('litigation_cases', (v: { caseRef: string }) => v.caseRef, CASE_COLUMN, '案件');
+
 export const litigationHearingsImport = recordImport(LITIGATION_HEARING, {
   type: 'litigation_hearings', title: '行政应诉开庭', permission: 'litigation.manage', example: 'H-2025-015-1',
-  columns: { caseId: '案件编号（caseRef）' },
-  unitOf: async (v, run) => (await run.record('litigation_cases', v.caseRef, '案件编号（caseRef）', '案件')).unit_id,
+  columns: { caseId: CASE_COLUMN },
+  unitOf: hearingCase.unitOf,
   async create(v, _unitId, run) {
-    const c = await run.record('litigation_cases', v.caseRef, '案件编号（caseRef）', '案件');
-    await recordHearing(run.tx, run.platform, run.actor, run.actor.scope, c.id, { date: v.date, headAppeared: v.headAppeared, headName: v.headName, ref: v.ref });
+    await recordHearing(run.tx, run.platform, run.actor, run.actor.scope, (await hearingCase.find(v, run)).id, { date: v.date, headAppeared: v.headAppeared, headName: v.headName, ref: v.ref });
   },
   async update(v, existing, run) {
-    const c = await run.record('litigation_cases', v.caseRef, '案件编号（caseRef）', '案件');
-    await recordHearing(run.tx, run.platform, run.actor, run.actor.scope, c.id, { date: v.date, headAppeared: v.headAppeared, headName: v.headName }, existing.id);
+    await recordHearing(run.tx, run.platform, run.actor, run.actor.scope, (await hearingCase.find(v, run)).id, { date: v.date, headAppeared: v.headAppeared, headName: v.headName }, existing.id);
   },
 });

@@ -4,7 +4,7 @@
 import { z } from '../../../shared/zod.ts';
 import { ADVISOR, ENGAGEMENT, type AdvisorInput, type EngagementInput } from '../../../shared/schemas/normative.ts';
 import { importFields, importInput, importRow, recordImport } from '../../kernel/imports/from-record.ts';
-import { refImport } from '../../kernel/imports/by-ref.ts';
+import { parentByRef, refImport } from '../../kernel/imports/by-ref.ts';
 import { createAdvisor, createEngagement, updateAdvisor, updateEngagement } from './advisors.ts';
 
 const UNITS_COLUMN = '服务单位编码（unitCodes）';
@@ -38,14 +38,14 @@ export const advisorsImport = refImport<AdvisorRow>({
 });
 
 const ADVISOR_COLUMN = '法律顾问编号（advisorRef）';
+const advisor = parentByRef('legal_advisors', (v: { advisorRef: string }) => v.advisorRef, ADVISOR_COLUMN, '法律顾问');
 
 export const advisorEngagementsImport = recordImport(ENGAGEMENT, {
   type: 'advisor_engagements', title: '法律顾问服务记录', permission: 'advisor.manage', example: 'FW-2025-001',
   columns: { advisorId: ADVISOR_COLUMN },
-  unitOf: async (v, run) => (await run.record('legal_advisors', v.advisorRef, ADVISOR_COLUMN, '法律顾问')).unit_id,
+  unitOf: advisor.unitOf,
   async create(v, _unitId, run) {
-    const advisor = await run.record('legal_advisors', v.advisorRef, ADVISOR_COLUMN, '法律顾问');
-    await createEngagement(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(ENGAGEMENT, v) as Omit<EngagementInput, 'advisorId'>), advisorId: advisor.id, ref: v.ref });
+    await createEngagement(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(ENGAGEMENT, v) as Omit<EngagementInput, 'advisorId'>), advisorId: (await advisor.find(v, run)).id, ref: v.ref });
   },
   async update(v, existing, run) {
     await updateEngagement(run.tx, run.platform, run.actor, existing.id, existing.version!, importInput(ENGAGEMENT, v) as Omit<EngagementInput, 'advisorId'>);
