@@ -1,7 +1,7 @@
 // Import types `assessment_schemes`, `assessment_lines` and `assessment_scores` (issue 13's contract),
 // through the module's own commands, so their rules and audit are the API's; a file is all or nothing.
 import { z } from '../../../shared/zod.ts';
-import type { ImportField, ImportType, Importer, RowError } from '../../kernel/imports/types.ts';
+import type { ImportField, ImportRow, ImportType, Importer, RowError } from '../../kernel/imports/types.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { refCell, rowChecker, textCell } from '../../kernel/imports/rows.ts';
@@ -31,7 +31,7 @@ class Refused extends Error {
 }
 
 /** Runs each row through `write`; a thrown field error becomes the row's error under its column. */
-async function eachRow<R>(rows: { row: number; value: R & { ref: string } }[], columns: Record<string, string>, write: (value: R & { ref: string }) => Promise<'created' | 'updated'>) {
+async function eachRow<R>(rows: readonly { row: number; value: R & { ref: string } }[], columns: Record<string, string>, write: (value: R & { ref: string }) => Promise<'created' | 'updated'>) {
   const errors: RowError[] = [];
   const check = rowChecker(errors);
   const counts = { created: 0, updated: 0 };
@@ -45,6 +45,24 @@ async function eachRow<R>(rows: { row: number; value: R & { ref: string } }[], c
     }
   }
   return { ...counts, errors };
+}
+
+/**
+ * One of this module's import types: its file columns name its fields, and `columns` adds the API
+ * fields a command's error may name (a line's `parentId` is its file's parentRef); each row, in the
+ * order `order` gives (the file's by default), is written by `write`.
+ */
+function assessmentImport<R extends { ref: string }>(
+  spec: Omit<ImportType<R>, 'apply'> & {
+    columns?: Record<string, string>;
+    order?: (rows: ImportRow<R>[]) => ImportRow<R>[];
+    write: (v: R, run: { tx: Tx; actor: Importer; platform: Platform; columns: Record<string, string> }) => Promise<'created' | 'updated'>;
+  },
+): ImportType<R> {
+  const { columns: aliases, order, write, ...type } = spec;
+  const columns: Record<string, string> = { ...Object.fromEntries(type.fields.map((f) => [f.name, col(type.fields, f.name)])) };
+  for (const [field, name] of Object.entries(aliases ?? {})) columns[field] = col(type.fields, name);
+  return { ...type, apply: (tx, rows, actor, platform) => eachRow(order ? order(rows) : rows, columns, (v) => write(v, { tx, actor, platform, columns })) };
 }
 
 /** The unit that owns imported schemes: the importer's (the CLI: the top of the org tree). */
@@ -77,25 +95,22 @@ const schemeRow = z.object({
 });
 type SchemeRow = z.infer<typeof schemeRow>;
 
-export const schemesImport: ImportType<SchemeRow> = {
+export const schemesImport = assessmentImport<SchemeRow>({
   type: 'assessment_schemes',
   title: '考评方案',
   permission: 'assessment.manage',
   fields: schemeFields,
   row: schemeRow,
-  async apply(tx, rows, actor, platform) {
-    const columns = Object.fromEntries(schemeFields.map((f) => [f.name, col(schemeFields, f.name)]));
-    return eachRow(rows, columns, async (v) => {
-      const existing = await schemeByRef(tx, v.ref);
-      if (existing) {
-        await updateScheme(tx, platform, actor, existing.id, existing.version, { title: v.title, fullPoints: v.fullPoints ?? 100, categoryWeights: v.categoryWeights ?? undefined });
-        return 'updated';
-      }
-      await createScheme(tx, platform, actor, { ref: v.ref, title: v.title, year: v.year, unitId: await ownerUnit(tx, actor), fullPoints: v.fullPoints ?? 100, categoryWeights: v.categoryWeights || undefined });
-      return 'created';
-    });
+  async write(v, { tx, actor, platform }) {
+    const existing = await schemeByRef(tx, v.ref);
+    if (existing) {
+      await updateScheme(tx, platform, actor, existing.id, existing.version, { title: v.title, fullPoints: v.fullPoints ?? 100, categoryWeights: v.categoryWeights ?? undefined });
+      return 'updated';
+    }
+    await createScheme(tx, platform, actor, { ref: v.ref, title: v.title, year: v.year, unitId: await ownerUnit(tx, actor), fullPoints: v.fullPoints ?? 100, categoryWeights: v.categoryWeights || undefined });
+    return 'created';
   },
-};
+});
 
 const lineFields: ImportField[] = [
   { name: 'ref', label: '外部编号', required: true, note: '指标编号', example: 'KP-2026-1.1' },
@@ -132,62 +147,64 @@ const lineRow = z.object({
 });
 type LineRow = z.infer<typeof lineRow>;
 
-export const linesImport: ImportType<LineRow> = {
+/** Parents first: a row whose parent is later in the file waits for it. */
+function parentsFirst(rows: ImportRow<LineRow>[]): ImportRow<LineRow>[] {
+  const inFile = new Set(rows.map((r) => r.value.ref));
+  const ordered: typeof rows = [];
+  const placed = new Set<string>();
+  let pending = rows;
+  while (pending.length) {
+    const next = pending.filter((r) => r.value.parentRef && inFile.has(r.value.parentRef) && !placed.has(r.value.parentRef) && r.value.parentRef !== r.value.ref);
+    const ready = pending.filter((r) => !next.includes(r));
+    if (!ready.length) {
+      ordered.push(...next);
+      break;
+    }
+    for (const r of ready) placed.add(r.value.ref);
+    ordered.push(...ready);
+    pending = next;
+  }
+  return ordered;
+}
+
+export const linesImport = assessmentImport<LineRow>({
   type: 'assessment_lines',
   title: '考评指标',
   permission: 'assessment.manage',
   fields: lineFields,
   row: lineRow,
-  async apply(tx, rows, actor, platform) {
-    const columns: Record<string, string> = { ...Object.fromEntries(lineFields.map((f) => [f.name, col(lineFields, f.name)])), parentId: col(lineFields, 'parentRef') };
-    // Parents first: a row whose parent is later in the file waits for it.
-    const inFile = new Set(rows.map((r) => r.value.ref));
-    const ordered: typeof rows = [];
-    const placed = new Set<string>();
-    let pending = rows;
-    while (pending.length) {
-      const next = pending.filter((r) => r.value.parentRef && inFile.has(r.value.parentRef) && !placed.has(r.value.parentRef) && r.value.parentRef !== r.value.ref);
-      const ready = pending.filter((r) => !next.includes(r));
-      if (!ready.length) {
-        ordered.push(...next);
-        break;
-      }
-      for (const r of ready) placed.add(r.value.ref);
-      ordered.push(...ready);
-      pending = next;
+  columns: { parentId: 'parentRef' },
+  order: parentsFirst,
+  async write(v, { tx, actor, platform, columns }) {
+    const scheme = await schemeByRef(tx, v.schemeRef);
+    if (!scheme) throw new Refused(columns.schemeRef!, `考评方案「${v.schemeRef}」不存在`);
+    let parentId: string | null = null;
+    if (v.parentRef) {
+      const parent = await tx.selectFrom('assessment_lines').select('id').where('scheme_id', '=', scheme.id).where('ref', '=', v.parentRef).executeTakeFirst();
+      if (!parent) throw new Refused(columns.parentRef!, `上级指标「${v.parentRef}」不存在于方案「${v.schemeRef}」`);
+      parentId = parent.id;
     }
-    const result = await eachRow(ordered, columns, async (v) => {
-      const scheme = await schemeByRef(tx, v.schemeRef);
-      if (!scheme) throw new Refused(columns.schemeRef!, `考评方案「${v.schemeRef}」不存在`);
-      let parentId: string | null = null;
-      if (v.parentRef) {
-        const parent = await tx.selectFrom('assessment_lines').select('id').where('scheme_id', '=', scheme.id).where('ref', '=', v.parentRef).executeTakeFirst();
-        if (!parent) throw new Refused(columns.parentRef!, `上级指标「${v.parentRef}」不存在于方案「${v.schemeRef}」`);
-        parentId = parent.id;
-      }
-      const input = lineInput.parse({
-        parentId,
-        code: v.code,
-        title: v.title,
-        ...(v.points !== undefined ? { points: v.points } : {}),
-        method: (v.method || null) as LineMethod | null,
-        indicator: v.indicator || null,
-        formula: v.formula || null,
-        categories: v.categories || null,
-        standard: v.standard || null,
-        evidence: v.evidence || null,
-      });
-      const existing = await tx.selectFrom('assessment_lines').select(['id', 'version']).where('scheme_id', '=', scheme.id).where('ref', '=', v.ref).executeTakeFirst();
-      if (existing) {
-        await updateLine(tx, platform, actor, existing.id, existing.version, input);
-        return 'updated';
-      }
-      await addLine(tx, platform, actor, scheme.id, { ...input, ref: v.ref });
-      return 'created';
+    const input = lineInput.parse({
+      parentId,
+      code: v.code,
+      title: v.title,
+      ...(v.points !== undefined ? { points: v.points } : {}),
+      method: (v.method || null) as LineMethod | null,
+      indicator: v.indicator || null,
+      formula: v.formula || null,
+      categories: v.categories || null,
+      standard: v.standard || null,
+      evidence: v.evidence || null,
     });
-    return result;
+    const existing = await tx.selectFrom('assessment_lines').select(['id', 'version']).where('scheme_id', '=', scheme.id).where('ref', '=', v.ref).executeTakeFirst();
+    if (existing) {
+      await updateLine(tx, platform, actor, existing.id, existing.version, input);
+      return 'updated';
+    }
+    await addLine(tx, platform, actor, scheme.id, { ...input, ref: v.ref });
+    return 'created';
   },
-};
+});
 
 const scoreFields: ImportField[] = [
   { name: 'ref', label: '外部编号', required: true, note: '评分记录编号', example: 'KPS-2026-0001' },
@@ -205,26 +222,24 @@ const scoreRow = z.object({
 });
 type ScoreRow = z.infer<typeof scoreRow>;
 
-export const scoresImport: ImportType<ScoreRow> = {
+export const scoresImport = assessmentImport<ScoreRow>({
   type: 'assessment_scores',
   title: '考评评分',
   permission: 'assessment.score',
   fields: scoreFields,
   row: scoreRow,
-  async apply(tx, rows, actor, platform) {
-    const columns: Record<string, string> = { ...Object.fromEntries(scoreFields.map((f) => [f.name, col(scoreFields, f.name)])), lineId: col(scoreFields, 'lineRef'), unitId: col(scoreFields, 'unitCode') };
-    return eachRow(rows, columns, async (v) => {
-      const lines = await tx.selectFrom('assessment_lines').select(['id', 'scheme_id']).where('ref', '=', v.lineRef).execute();
-      if (lines.length === 0) throw new Refused(columns.lineRef!, `考评指标「${v.lineRef}」不存在`);
-      if (lines.length > 1) throw new Refused(columns.lineRef!, `指标编号「${v.lineRef}」对应多个方案的指标，请使用唯一的编号`);
-      const unit = await tx.selectFrom('org_units').select('id').where('code', '=', v.unitCode).executeTakeFirst();
-      if (!unit || !inScope(actor.scope, unit.id)) throw new Refused(columns.unitCode!, `单位「${v.unitCode}」不存在或无权访问`);
-      const existed = await tx.selectFrom('assessment_scores').select('score_c').where('line_id', '=', lines[0]!.id).where('unit_id', '=', unit.id).executeTakeFirst();
-      await loadScheme(tx, lines[0]!.scheme_id);
-      await setScore(tx, platform, actor, lines[0]!.scheme_id, { ref: v.ref, unitId: unit.id, lineId: lines[0]!.id, score: v.score, reason: v.reason || null }, 'assessor');
-      return existed ? 'updated' : 'created';
-    });
+  columns: { lineId: 'lineRef', unitId: 'unitCode' },
+  async write(v, { tx, actor, platform, columns }) {
+    const lines = await tx.selectFrom('assessment_lines').select(['id', 'scheme_id']).where('ref', '=', v.lineRef).execute();
+    if (lines.length === 0) throw new Refused(columns.lineRef!, `考评指标「${v.lineRef}」不存在`);
+    if (lines.length > 1) throw new Refused(columns.lineRef!, `指标编号「${v.lineRef}」对应多个方案的指标，请使用唯一的编号`);
+    const unit = await tx.selectFrom('org_units').select('id').where('code', '=', v.unitCode).executeTakeFirst();
+    if (!unit || !inScope(actor.scope, unit.id)) throw new Refused(columns.unitCode!, `单位「${v.unitCode}」不存在或无权访问`);
+    const existed = await tx.selectFrom('assessment_scores').select('score_c').where('line_id', '=', lines[0]!.id).where('unit_id', '=', unit.id).executeTakeFirst();
+    await loadScheme(tx, lines[0]!.scheme_id);
+    await setScore(tx, platform, actor, lines[0]!.scheme_id, { ref: v.ref, unitId: unit.id, lineId: lines[0]!.id, score: v.score, reason: v.reason || null }, 'assessor');
+    return existed ? 'updated' : 'created';
   },
-};
+});
 
 export type { Platform };
