@@ -1,9 +1,12 @@
 // Case numbers (案号/文号): assigned by the step the record type names (acceptance or 不予受理 for a
 // reconsideration case, the reply for a disclosure request, the start of mediation for a dispute),
 // by the law office's pattern, unique and gap-free within a year, per unit where the pattern says
-// so; shown in the ledger, searchable; patterns are checked and audited.
+// so; shown in the ledger, searchable; patterns are checked and audited. Notices (通报、督办单) and
+// a finding's 整改通知书 are numbered when they are recorded (the creation hook).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answered, createTestEnv, loggedIn, makeFoiRequest, makeReviewCase, makeStaffedUnit, makeUnit, makeUser, type Agent, type TestEnv } from './harness.ts';
+import { answered, createTestEnv, loggedIn, makeFinding, makeFoiRequest, makeInspection, makeReviewCase, makeStaffedUnit, makeUnit, makeUser, type Agent, type TestEnv } from './harness.ts';
+import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
+import { runDailyJob } from '../src/server/kernel/workflow/daily.ts';
 import { assignCaseNumber } from '../src/server/kernel/numbering/index.ts';
 
 let env: TestEnv;
@@ -108,6 +111,62 @@ describe('case numbers', () => {
     const d = await ok(await town.agents.unit_liaison.post('/api/v1/disputes', { unitId: town.unit.id, orgId: org.id, type: '邻里纠纷', parties: '甲、乙', summary: '排水沟纠纷', channel: 'people', mediators: '张调解员', receivedDate: `${year}-05-06` }), 201);
     await ok(await town.agents.unit_liaison.post(`/api/v1/workflow/dispute/${d.id}/transitions/start`, { version: d.version, date: `${year}-05-07` }));
     expect(await caseNumber('disputes', d.id)).toBe(`城关镇调字〔${year}〕第1号`);
+  });
+
+  it('notices are numbered as they are issued, county-wide, by the year of their date; escalation notices too; unique, gap-free, listed and searchable', async () => {
+    const today = chinaToday();
+    const thisYear = Number(today.slice(0, 4));
+    const town = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: county as any, name: '编号县城南镇' });
+    const inspection = await makeInspection(office, { date: fromDayNumber(toDayNumber(today) - 40), targetUnitIds: [town.unit.id] });
+    const finding = await makeFinding(office, { inspectionId: inspection.id, unitId: town.unit.id, dueDate: fromDayNumber(toDayNumber(today) + 20) });
+    const issue = async (body: Record<string, unknown>) => ok(await office.post('/api/v1/notices', { title: '督察情况', content: '正文', issuedDate: today, ...body }), 201);
+    const notices = [];
+    for (let i = 0; i < 3; i++) notices.push(await issue({ kind: 'circular', title: `通报${i}` }));
+    notices.push(await issue({ kind: 'supervision', title: '督办单', findingId: finding.id }));
+    const numbers = notices.map((n) => n.caseNumber as string);
+    for (const n of numbers) expect(n).toMatch(new RegExp(`^编号县法治督〔${thisYear}〕\\d+号$`));
+    const seqs = numbers.map((n) => Number(n.match(/〕(\d+)号/)![1]));
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+    // A notice dated last year takes last year's series; a refused notice takes no number.
+    const old = await issue({ kind: 'circular', issuedDate: `${thisYear - 1}-12-30` });
+    expect(old.caseNumber).toBe(`编号县法治督〔${thisYear - 1}〕1号`);
+    expect((await office.post('/api/v1/notices', { kind: 'supervision', title: 'x', content: 'x', issuedDate: today })).statusCode).toBe(400);
+    expect((await issue({ kind: 'circular' })).caseNumber).toBe(`编号县法治督〔${thisYear}〕${seqs.at(-1)! + 1}号`);
+    // An overdue finding's escalation notice is numbered in the same series.
+    const late = await makeFinding(office, { inspectionId: inspection.id, unitId: town.unit.id, dueDate: fromDayNumber(toDayNumber(today) - 30) });
+    await runDailyJob(env.platform, today, { force: true });
+    const escalated = await env.platform.db.selectFrom('notices').select('case_number').where('finding_id', '=', late.id).executeTakeFirstOrThrow();
+    expect(escalated.case_number).toBe(`编号县法治督〔${thisYear}〕${seqs.at(-1)! + 2}号`);
+    // Listed, sorted and searchable like the other numbered records; the patterns page names the moment.
+    const ledger = await ok(await office.get('/api/v1/notices?sort=caseNumber&order=desc&pageSize=50'));
+    expect(ledger.items.map((n: any) => n.caseNumber)).toContain(numbers[3]);
+    const found = await ok(await office.get(`/api/v1/search?q=${encodeURIComponent(numbers[3]!)}`));
+    expect(found.groups.find((g: any) => g.type === 'notice').items.map((i: any) => i.id)).toEqual([notices[3].id]);
+    const pattern = (await ok(await office.get('/api/v1/case-number-patterns'))).items.find((p: any) => p.recordType === 'notice');
+    expect(pattern).toMatchObject({ label: '通报、督办单文号', assignedAt: '印发时', defaultPattern: '{county}法治督〔{year}〕{n}号' });
+  });
+
+  it("a finding's 整改通知书 is numbered when the finding is recorded; a ledger's rectified finding takes none", async () => {
+    const today = chinaToday();
+    const thisYear = Number(today.slice(0, 4));
+    await ok(await setPattern('finding', { pattern: '编号县督改〔{year}〕{n3}号' }));
+    const town = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: county as any, name: '编号县城北镇' });
+    const inspection = await makeInspection(office, { date: fromDayNumber(toDayNumber(today) - 10), targetUnitIds: [town.unit.id] });
+    const made = await Promise.all([0, 1, 2, 3].map(() => makeFinding(office, { inspectionId: inspection.id, unitId: town.unit.id, dueDate: fromDayNumber(toDayNumber(today) + 20) })));
+    const numbers = made.map((f) => f.noticeNumber as string);
+    expect(new Set(numbers).size).toBe(4);
+    for (const n of numbers) expect(n).toMatch(new RegExp(`^编号县督改〔${thisYear}〕\\d{3}号$`));
+    const seqs = numbers.map((n) => Number(n.match(/〕(\d+)号/)![1])).sort((x, y) => x - y);
+    expect(seqs).toEqual([1, 2, 3, 4]);
+    const found = await ok(await office.get(`/api/v1/search?q=${encodeURIComponent(numbers[0]!)}`));
+    expect(found.groups.find((g: any) => g.type === 'finding').items.map((i: any) => i.id)).toEqual([made[0].id]);
+    // History from a ledger, already rectified, had its notice on paper.
+    await env.platform.db.transaction().execute(async (tx) => {
+      const { insertFinding } = await import('../src/server/modules/supervision/supervision.ts');
+      const actor = { id: made[0].createdBy ?? 'system', unitId: county.id, roles: ['law_office'] } as any;
+      const id = await insertFinding(tx, env.platform, actor, { inspectionId: inspection.id, unitId: town.unit.id, description: '历史问题', severity: 'general', dueDate: today, status: 'rectified', rectifiedDate: today });
+      expect((await tx.selectFrom('findings').select('notice_number').where('id', '=', id).executeTakeFirstOrThrow()).notice_number).toBeNull();
+    });
   });
 
   it('refuses a pattern without the year or the number, or with unknown placeholders, naming the field; only the law office sets them; every change is audited', async () => {

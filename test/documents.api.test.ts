@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import PizZip from 'pizzip';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { answered, createTestEnv, loggedIn, makeReviewCase, makeStaffedUnit, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { answered, createTestEnv, loggedIn, makeFinding, makeInspection, makeReviewCase, makeStaffedUnit, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
+import { chineseDate } from '../src/shared/schemas/reports.ts';
 
 let env: TestEnv;
 let office: Agent;
@@ -114,6 +116,45 @@ describe('documents from records', () => {
     expect(textOf(await download(office, again.attachmentId))).toContain('本机关决定自2026年3月4日起予以受理');
     const actions = (await env.platform.db.selectFrom('audit_log').select('action').where('target_type', '=', 'document_template').execute()).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['document_template.replace', 'document_template.reset']));
+  });
+
+  it("a finding's 整改通知书 and a notice's 督办单 print with their 文号, on the record's evidence, audited; a circular prints as 通报, not 督办单", async () => {
+    const today = chinaToday();
+    const town = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: county as any, name: '文书县城关镇' });
+    const inspection = await makeInspection(office, { date: fromDayNumber(toDayNumber(today) - 5), targetUnitIds: [town.unit.id] });
+    const due = fromDayNumber(toDayNumber(today) + 30);
+    const finding = await makeFinding(office, { inspectionId: inspection.id, unitId: town.unit.id, dueDate: due, description: '行政执法公示不及时', severity: 'major' });
+    expect(finding.noticeNumber).toMatch(/^文书县法治督改〔\d{4}〕\d+号$/);
+    const rectification = await ok(await office.post(`/api/v1/documents/finding/${finding.id}/finding_rectification_notice`), 201);
+    expect(rectification.filename).toBe(`整改通知书（${finding.noticeNumber}）.docx`);
+    const text = textOf(await download(office, rectification.attachmentId));
+    for (const part of ['整改通知书', finding.noticeNumber, '文书县城关镇：', '行政执法公示不及时（严重程度：重大）', `请于${chineseDate(due)}前完成整改`, '文书县全面依法治县委员会办公室']) expect(text).toContain(part);
+    expect(text).not.toMatch(/\{[^}]*\}/);
+
+    const notice = await ok(await office.post('/api/v1/notices', { kind: 'supervision', title: '关于执法公示问题的督办单', content: '请于5个工作日内完成整改。', issuedDate: today, findingId: finding.id }), 201);
+    expect(notice.caseNumber).toMatch(/^文书县法治督〔\d{4}〕\d+号$/);
+    const choices = await ok(await office.get(`/api/v1/documents/notice/${notice.id}`));
+    expect(choices.items).toEqual([expect.objectContaining({ key: 'supervision_notice', title: '督办单', available: true })]);
+    const made = await ok(await office.post(`/api/v1/documents/notice/${notice.id}/supervision_notice`), 201);
+    expect(made.filename).toBe(`督办单（${notice.caseNumber}）.docx`);
+    const printed = textOf(await download(town.agents.unit_liaison, made.attachmentId));
+    for (const part of ['督办单', notice.caseNumber, '文书县城关镇：', '关于执法公示问题的督办单', '请于5个工作日内完成整改。', chineseDate(today)]) expect(printed).toContain(part);
+    expect(printed).not.toMatch(/\{[^}]*\}/);
+    const evidence = await ok(await office.get(`/api/v1/attachments?recordType=notice&recordId=${notice.id}`));
+    expect(evidence.items.map((a: any) => a.id)).toContain(made.attachmentId);
+    const entry = await env.platform.db.selectFrom('audit_log').select(['target_type', 'target_id']).where('action', '=', 'document.generate').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(entry).toEqual({ target_type: 'notice', target_id: notice.id });
+
+    const circular = await ok(await office.post('/api/v1/notices', { kind: 'circular', title: '关于督察情况的通报', content: '通报正文。', issuedDate: today }), 201);
+    expect((await ok(await office.get(`/api/v1/documents/notice/${circular.id}`))).items.map((d: any) => d.key)).toEqual(['circular']);
+    const refused = await office.post(`/api/v1/documents/notice/${circular.id}/supervision_notice`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toBe('通报不能生成督办单');
+    const circularText = textOf(await download(office, (await ok(await office.post(`/api/v1/documents/notice/${circular.id}/circular`), 201)).attachmentId));
+    for (const part of ['关于督察情况的通报', circular.caseNumber, '各乡镇人民政府、县直各单位：', '通报正文。']) expect(circularText).toContain(part);
+    // Another town neither lists nor prints the 督办单 addressed to this one.
+    const other = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: county as any, name: '文书县城北镇' });
+    expect((await other.agents.unit_liaison.post(`/api/v1/documents/notice/${notice.id}/supervision_notice`)).statusCode).toBe(404);
   });
 
   it('every declared document renders its default template for a record of its type', async () => {

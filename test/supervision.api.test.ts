@@ -311,7 +311,7 @@ describe('ledgers on the record definitions', () => {
     expect(bad.json().detail).toContain('排序字段');
 
     const all = await sheetOf(await office.get(`/api/v1/findings/export?inspectionId=${inspection.id}&sort=dueDate&order=desc`));
-    expect(all[0]).toEqual(['督察', '责任单位', '问题描述', '严重程度', '整改期限', '状态', '整改措施', '整改完成日期', '核查日期', '约谈日期']);
+    expect(all[0]).toEqual(['督察', '责任单位', '问题描述', '严重程度', '整改期限', '状态', '整改通知书文号', '整改措施', '整改完成日期', '核查日期', '约谈日期']);
     expect(all.slice(1).map((r) => r[2])).toEqual(['排序甲', '排序丙', '排序乙', '排序丁']);
     expect(all[1]!.slice(0, 4)).toEqual([inspection.title, '自然资源局', '排序甲', '重大']);
     const general = await sheetOf(await office.get(`/api/v1/findings/export?inspectionId=${inspection.id}&severity=general&unitId=${x.id}`));
@@ -369,7 +369,7 @@ describe('ledgers on the record definitions', () => {
     expect((await titles(liaisonB, '&kind=supervision')).items).toEqual([]);
     expect((await liaisonB.get('/api/v1/notices?kind=memo')).statusCode).toBe(400);
     const rows = await sheetOf(await liaisonB.get('/api/v1/notices/export?q=排序通报&sort=issuedDate&order=asc'));
-    expect(rows[0]).toEqual(['印发日期', '类型', '标题', '单位', '督办级别', '相关问题']);
+    expect(rows[0]).toEqual(['印发日期', '类型', '标题', '文号', '单位', '督办级别', '相关问题']);
     expect(rows.slice(1).map((r) => r[2])).toEqual(['排序通报一', '排序通报三', '排序通报二']);
     expect(rows[1]![1]).toBe('通报');
     const future = await office.post('/api/v1/notices', { kind: 'circular', title: 'x', content: 'x', issuedDate: day(1) });

@@ -43,6 +43,7 @@ export const APP_ROUTES: AppRoute[] = [
   { path: '/findings', label: '问题整改', icon: <SafetyOutlined />, anyOf: ['supervision.read'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/supervision/FindingsPage.tsx')) },
   { path: '/findings/:id', label: '问题详情', anyOf: ['supervision.read'], inMenu: false, page: lazy(() => import('./modules/supervision/FindingDetailPage.tsx')) },
   { path: '/notices', label: '通报与督办单', icon: <NotificationOutlined />, anyOf: ['supervision.read'], inMenu: true, group: '督查督办', page: lazy(() => import('./modules/supervision/NoticesPage.tsx')) },
+  { path: '/notices/:id', label: '通报或督办单', anyOf: ['supervision.read'], inMenu: false, page: lazy(() => import('./modules/supervision/NoticeDetailPage.tsx')) },
   { path: '/problems', label: '问题池', icon: <AlertOutlined />, anyOf: ['problem.read'], inMenu: true, group: '统计分析', page: lazy(() => import('./modules/problems/ProblemsPage.tsx')) },
   { path: '/review', label: '行政复议', icon: <ReviewIcon />, anyOf: ['review.read'], inMenu: true, group: '案件办理', page: lazy(() => import('./modules/reconsideration/ReconsiderationCasesPage.tsx')) },
   { path: '/review/:id', label: '复议案件', anyOf: ['review.read'], inMenu: false, page: lazy(() => import('./modules/reconsideration/ReconsiderationCaseDetailPage.tsx')) },

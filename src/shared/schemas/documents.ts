@@ -11,6 +11,10 @@ export interface DocumentDef {
   recordType: string;
   /** Statuses in which the document can be produced (e.g. 受理通知书 once accepted). */
   statuses: readonly string[];
+  /** Only records whose column holds one of these values (a 督办单 is printed from a 督办单, not a 通报); `reason` says why not. */
+  only?: { column: string; values: readonly string[]; reason: string };
+  /** How many closing paragraphs are the signature (organ and date, set right); by default from the first {单位} or {成文日期} paragraph. */
+  signature?: number;
   /** The default template's paragraphs, in order; the first is the title. Placeholders in braces. */
   paragraphs: readonly string[];
 }

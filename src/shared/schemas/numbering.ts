@@ -9,6 +9,12 @@ export interface CaseNumberDef {
   column: string;
   /** The workflow steps that assign it (the first of them the record takes). */
   transitions: readonly string[];
+  /**
+   * Numbered when the record is created (a notice has no step that issues it; it is issued by being
+   * recorded): the name of that moment on the patterns page (印发时). The module's insert calls
+   * numberAtCreation in the insert's transaction.
+   */
+  atCreation?: string;
   /** The county-wide pattern until the law office sets one. */
   defaultPattern: string;
 }

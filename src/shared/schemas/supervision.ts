@@ -13,6 +13,7 @@ export const SEVERITIES = { general: '一般', major: '重大' } as const;
 export type Severity = keyof typeof SEVERITIES;
 export const CHECKLIST_KINDS = { required: '规定动作', optional: '自选动作' } as const;
 export const NOTICE_KINDS = { circular: '通报', supervision: '督办单' } as const;
+export const NOTICE_RECORD_TYPE = 'notice';
 
 export const FINDING_WORKFLOW: WorkflowDef = {
   recordType: FINDING_RECORD_TYPE,
@@ -39,6 +40,21 @@ export const FINDING_WORKFLOW: WorkflowDef = {
 };
 
 export const FINDING_STATUSES = stateLabels(FINDING_WORKFLOW);
+
+/**
+ * A notice is issued by being recorded and has no steps of its own; as a workflow record it has a
+ * page with its evidence and documents (the printed 督办单 or 通报), and is found by global search.
+ */
+export const NOTICE_WORKFLOW: WorkflowDef = {
+  recordType: NOTICE_RECORD_TYPE,
+  title: '通报与督办单',
+  table: 'notices',
+  titleColumn: 'title',
+  readPermission: 'supervision.read',
+  linkPrefix: '/notices/',
+  states: { issued: { label: '已印发', tone: 'success', final: true } },
+  transitions: [],
+};
 
 const unitIds = (label: string) => z.array(z.string().min(1).max(64)).min(1, { error: `${label}至少选择一个` }).max(200).meta({ title: label });
 
@@ -74,6 +90,7 @@ export const FINDING = defineRecord({
     severity: f.enum('严重程度', SEVERITIES, { required: true, list: true, filter: true, sort: true, importNote: 'general/major，或 一般/重大', example: '一般' }),
     dueDate: f.date('整改期限', { basis: '《法治政府建设与责任落实督察工作规定》：督察发现的问题，被督察单位应当在规定期限内整改并报送整改情况', required: true, sort: true, note: 'YYYY-MM-DD，不能早于督察日期', example: '2026-07-31' }),
     status: f.enum('状态', FINDING_STATUSES, { input: false, filter: true, detail: false, importNote: 'open/rectifying/rectified/verified/reopened，或 待整改/整改中/已整改/已核查/重新整改', note: '默认待整改', example: '已整改' }),
+    noticeNumber: f.text('整改通知书文号', { max: 64, input: false, importName: false, list: true, sort: true, search: true, note: '记录问题（发出整改通知书）时按编号规则自动编号；导入的已整改问题不编号' }),
     measures: f.longText('整改措施', { max: 3000, input: false, importName: false }),
     rectifiedDate: f.date('整改完成日期', { input: false, note: '已整改、已核查的必填；不能早于督察日期', example: '2026-07-20' }),
     verifiedDate: f.date('核查日期', { input: false, notBefore: ['rectifiedDate'], note: '已核查的必填；不能早于整改完成日期' }),
@@ -84,13 +101,14 @@ export const FINDING = defineRecord({
 
 /** 通报 (to every unit) and 督办单 (to the unit of one finding; escalation issues them by level). */
 export const NOTICE = defineRecord({
-  type: 'notice',
+  type: NOTICE_RECORD_TYPE,
   title: '通报或督办单',
   table: 'notices',
   fields: {
     issuedDate: f.date('印发日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true }),
     kind: f.enum('类型', NOTICE_KINDS, { required: true, filter: true }),
     title: f.text('标题', { max: 200, required: true, list: true, sort: true, search: true }),
+    caseNumber: f.text('文号', { max: 64, input: false, importName: false, list: true, sort: true, search: true, note: '印发时按编号规则自动编号' }),
     content: f.longText('正文', { max: 10000, required: true, search: true, export: false }),
     unitId: f.unit('单位', { required: true, input: false, list: true, filter: true }),
     inspectionId: f.record('相关督察', { export: false }),
@@ -148,7 +166,7 @@ export const inspectionView = viewSchema(INSPECTION, {
   openCount: z.number().int(),
 });
 export const findingView = viewSchema(FINDING, { status: z.enum(Object.keys(FINDING_WORKFLOW.states) as [string, ...string[]]), inspectionTitle: z.string(), unitName: z.string(), statusLabel: z.string(), overdue: z.boolean(), due: z.string().meta({ title: '届满日（整改期限加待核查的日数）' }), light });
-export const noticeView = viewSchema(NOTICE, { unitName: z.string(), inspectionTitle: z.string().nullable(), findingTitle: z.string().nullable(), createdAt: z.string() });
+export const noticeView = viewSchema(NOTICE, { status: z.literal('issued'), unitName: z.string(), inspectionTitle: z.string().nullable(), findingTitle: z.string().nullable(), createdAt: z.string() });
 export const findingDetailView = findingView.extend({
   interviews: z.array(z.object({ id: z.string(), heldOn: z.string(), interviewee: z.string(), conductedBy: z.string(), notes: z.string() })),
   notices: z.array(noticeView),
@@ -183,6 +201,8 @@ export interface InterviewView {
 }
 
 export type NoticeView = RecordView<typeof NOTICE.fields> & {
+  /** Always 已印发 (the notice workflow has one state). */
+  status: 'issued';
   unitName: string;
   inspectionTitle: string | null;
   findingTitle: string | null;

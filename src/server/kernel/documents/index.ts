@@ -45,7 +45,7 @@ const TITLE_FONT = { ascii: '方正小标宋简体', eastAsia: '方正小标宋�
 /** The default template: the module's wording as an official-looking Word file (title 2号, body 3号 仿宋, 28-point lines). */
 export async function defaultTemplate(doc: DocumentDef): Promise<Buffer> {
   const [title, ...body] = doc.paragraphs;
-  const signatureFrom = body.findIndex((p) => p.startsWith('{单位}') || p.startsWith('{成文日期}'));
+  const signatureFrom = doc.signature ? body.length - doc.signature : body.findIndex((p) => p.startsWith('{单位}') || p.startsWith('{成文日期}'));
   const document = new Document({
     sections: [
       {
@@ -129,7 +129,8 @@ async function documentData(platform: Platform, doc: DocumentDef, row: Record<st
   const names = new Map((await platform.db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', unitIds).execute()).map((u) => [u.id, u.name]));
   const unitName = (id: unknown) => names.get(String(id)) ?? '';
   const data: Record<string, string> = {
-    案号: String(row.case_number ?? row.ref ?? ''),
+    // The number the record type takes (案号/文号 by the law office's pattern), else its external ref.
+    案号: String(row[platform.caseNumbers.get(doc.recordType)?.column ?? 'case_number'] ?? row.ref ?? ''),
     编号: String(row.ref ?? ''),
     单位: unitName(row.unit_id),
     县名: await countyName(platform.db),
@@ -164,15 +165,19 @@ async function readableRecord(platform: Platform, ctx: RequestContext, recordTyp
 export async function documentsOf(platform: Platform, ctx: RequestContext, recordType: string, id: string) {
   const { flow, row } = await readableRecord(platform, ctx, recordType, id);
   return [...platform.documents.values()]
-    .filter((d) => d.recordType === recordType)
+    .filter((d) => d.recordType === recordType && applies(d, row))
     .map((d) => ({ key: d.key, title: d.title, available: d.statuses.includes(row.status), reason: d.statuses.includes(row.status) ? null : `${flow.states[row.status]?.label ?? row.status}时不能生成，须处于：${d.statuses.map((s) => flow.states[s]?.label ?? s).join('、')}` }));
 }
+
+/** Whether the document is one this record produces at all (DocumentDef.only). */
+const applies = (doc: DocumentDef, row: Record<string, unknown>) => !doc.only || doc.only.values.includes(String(row[doc.only.column]));
 
 /** Produces a document from a record: filled from the template in use, kept as the record's evidence, audited. */
 export async function generateDocument(platform: Platform, ctx: RequestContext, key: string, recordType: string, id: string): Promise<GeneratedDocument> {
   const doc = platform.documents.get(key);
   if (!doc || doc.recordType !== recordType) throw notFound('文书');
   const { flow, row } = await readableRecord(platform, ctx, recordType, id);
+  if (!applies(doc, row)) throw conflict(doc.only!.reason);
   if (!doc.statuses.includes(row.status)) throw conflict(`当前状态为「${flow.states[row.status]?.label ?? row.status}」，不能生成${doc.title}`);
   const data = await documentData(platform, doc, row);
   const { buffer } = fillTemplate((await templateOf(platform, doc)).buffer, data);

@@ -88,6 +88,19 @@ export async function assignCaseNumber(tx: Tx, def: CaseNumberDef, table: string
   }
 }
 
+/**
+ * The creation hook: gives a new record its number if its type is numbered at creation
+ * (CaseNumberDef.atCreation), in the transaction of the insert, by the year of `date` (the record's
+ * own date: a notice's 印发日期). Returns the number, or null for a type numbered otherwise.
+ */
+export async function numberAtCreation(tx: Tx, platform: Pick<Platform, 'caseNumbers' | 'records'>, recordType: string, record: { id: string; unit_id: string }, date: string): Promise<string | null> {
+  const def = platform.caseNumbers.get(recordType);
+  if (!def?.atCreation) return null;
+  const table = platform.records.get(recordType)?.table;
+  if (!table) throw new Error(`编号类型 ${recordType} 没有记录定义`);
+  return assignCaseNumber(tx, def, table, record, date);
+}
+
 /** Sets (or, with null, removes) a pattern, county-wide (unitId '') or for one unit. */
 export async function setPattern(tx: Tx, platform: Platform, actor: { id: string } & Parameters<Platform['audit']['record']>[1], def: CaseNumberDef, unitId: string, pattern: string | null): Promise<void> {
   const key = { record_type: def.recordType, unit_id: unitId };

@@ -37,7 +37,7 @@ export async function numberingRoutes(api: FastifyInstance, platform: Platform):
           recordType: def.recordType,
           title: flow?.title ?? def.label,
           label: def.label,
-          assignedAt: def.transitions.map((key) => flow?.transitions.find((t) => t.key === key)?.label ?? key).join('或'),
+          assignedAt: def.atCreation ?? def.transitions.map((key) => flow?.transitions.find((t) => t.key === key)?.label ?? key).join('或'),
           defaultPattern: def.defaultPattern,
           pattern: mine.find((m) => m.unit_id === '')?.pattern ?? def.defaultPattern,
           next: top ? await nextCaseNumber(db, def, top.id, year) : '',

@@ -38,4 +38,19 @@ export const supervisionMigrations: MigrationSet = () => ({
       await db.schema.alterTable('notices').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
     },
   },
+  // Notices are workflow records (one state, 已印发) and take a 文号 when issued (kernel/numbering, at creation).
+  supervision_0003_notice_numbers: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('notices').addColumn('status', 'text', (c) => c.notNull().defaultTo('issued')).execute();
+      await db.schema.alterTable('notices').addColumn('case_number', 'text').execute();
+      await db.schema.createIndex('notices_case_number').unique().on('notices').column('case_number').execute();
+    },
+  },
+  // A finding's 整改通知书 takes its 文号 when the finding is recorded.
+  supervision_0004_finding_notice_numbers: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('findings').addColumn('notice_number', 'text').execute();
+      await db.schema.createIndex('findings_notice_number').unique().on('findings').column('notice_number').execute();
+    },
+  },
 });

@@ -1,7 +1,7 @@
 import { afterTransitionOf, type ModuleManifest } from '../../kernel/modules.ts';
 import { SUPERVISION_DOCUMENTS } from './documents.ts';
 import { BUSINESS_ROLES } from '../../../shared/roles.ts';
-import { FINDING, FINDING_RECORD_TYPE, FINDING_WORKFLOW, INSPECTION, NOTICE } from '../../../shared/schemas/supervision.ts';
+import { FINDING, FINDING_RECORD_TYPE, FINDING_WORKFLOW, INSPECTION, NOTICE, NOTICE_RECORD_TYPE, NOTICE_WORKFLOW } from '../../../shared/schemas/supervision.ts';
 import { supervisionMigrations } from './migrations.ts';
 import { supervisionRoutes } from './routes.ts';
 import { findingsImport, inspectionsImport } from './imports.ts';
@@ -22,12 +22,16 @@ export const supervisionModule: ModuleManifest = {
   migrations: supervisionMigrations,
   routes: supervisionRoutes,
   importTypes: [inspectionsImport, findingsImport],
-  workflows: [FINDING_WORKFLOW],
+  workflows: [FINDING_WORKFLOW, NOTICE_WORKFLOW],
+  caseNumbers: [
+    { recordType: NOTICE_RECORD_TYPE, label: '通报、督办单文号', column: 'case_number', transitions: [], atCreation: '印发时', defaultPattern: '{county}法治督〔{year}〕{n}号' },
+    { recordType: FINDING_RECORD_TYPE, label: '整改通知书文号', column: 'notice_number', transitions: [], atCreation: '记录问题时', defaultPattern: '{county}法治督改〔{year}〕{n}号' },
+  ],
   documents: SUPERVISION_DOCUMENTS,
   indicators: supervisionIndicators,
   demo: loadDemoSupervision,
   afterTransition: afterTransitionOf(FINDING_RECORD_TYPE, syncFindingProblem),
-  onEscalate: async (tx, _platform, clock, level) => {
-    if (clock.record_type === FINDING_RECORD_TYPE) await issueEscalationNotice(tx, clock, level);
+  onEscalate: async (tx, platform, clock, level) => {
+    if (clock.record_type === FINDING_RECORD_TYPE) await issueEscalationNotice(tx, platform, clock, level);
   },
 };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../kernel/http/route.ts';
+import { z } from '../../../shared/zod.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { changeRoute, inTransaction, ledgerRoutes, recordRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
@@ -24,7 +25,7 @@ import {
   type InspectionView,
   type NoticeView,
 } from '../../../shared/schemas/supervision.ts';
-import { addInterview, createInspection, createNotice, getFinding, getInspection, insertFinding, listFindings, listInspections, listNotices, updateInspection } from './supervision.ts';
+import { addInterview, createInspection, createNotice, getFinding, getNotice, getInspection, insertFinding, listFindings, listInspections, listNotices, updateInspection } from './supervision.ts';
 
 export async function supervisionRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['法治督察'];
@@ -80,6 +81,16 @@ export async function supervisionRoutes(api: FastifyInstance, platform: Platform
     query: noticeListQuery, response: pageOf(noticeView),
     columns: exportColumns<NoticeView>(NOTICE, [{ header: '相关问题', width: 40, value: (n) => n.findingTitle }]),
     list: (ctx, query) => listNotices(platform, ctx.scope, query),
+  });
+  route(api, {
+    method: 'GET',
+    url: '/notices/:id',
+    permission: 'supervision.read',
+    summary: '通报或督办单详情（含文号）',
+    tags,
+    params: z.strictObject({ id: z.string().max(64) }),
+    response: noticeView,
+    handler: ({ ctx, params }) => getNotice(platform, ctx.scope, params.id),
   });
   route(api, {
     method: 'POST',

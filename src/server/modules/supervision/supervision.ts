@@ -19,12 +19,15 @@ import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { moveFixedDue } from '../../kernel/workflow/clocks.ts';
 import { closeProblem, openProblem } from '../../kernel/problems/index.ts';
+import { numberAtCreation } from '../../kernel/numbering/index.ts';
 import {
   FINDING,
   FINDING_RECORD_TYPE,
   FINDING_WORKFLOW,
   INSPECTION,
   NOTICE,
+  NOTICE_KINDS,
+  NOTICE_RECORD_TYPE,
   type FindingDetail,
   type FindingInput,
   type FindingListQuery,
@@ -192,9 +195,13 @@ export async function insertFinding(tx: Tx, platform: Platform, actor: Actor, in
     verified_date: input.verifiedDate ?? null,
     followup_result: null,
     interviewed_on: null,
+    notice_number: null,
     ...newStamps(actor.id),
   } as FindingTable & WorkflowRecord;
   await tx.insertInto('findings').values(row).execute();
+  // Its 整改通知书 is issued as it is recorded, and takes its 文号 then; a ledger's finding already
+  // rectified (history) had its notice on paper and takes none.
+  if (status !== 'rectified' && status !== 'verified') await numberAtCreation(tx, platform, FINDING_RECORD_TYPE, row, chinaToday());
   await addTimeline(tx, actor, { recordType: FINDING_RECORD_TYPE, recordId: row.id, action: 'create', label: '发现问题', toStatus: status, note: `整改期限 ${input.dueDate}` });
   if (status !== 'verified') {
     await applyEffects(tx, platform, actor, FINDING_WORKFLOW, row, [RECTIFY_CLOCK], inspection.date);
@@ -314,6 +321,7 @@ function noticeQuery(db: Executor) {
 
 const noticeView = (n: any): NoticeView => ({
   ...recordView(NOTICE, n),
+  status: n.status,
   unitName: n.unit_name,
   inspectionTitle: n.inspection_title ?? null,
   findingTitle: n.finding_title ?? null,
@@ -335,8 +343,10 @@ export async function createNotice(platform: Platform, ctx: RequestContext, inpu
     if (input.inspectionId && !(await tx.selectFrom('inspections').select('id').where('id', '=', input.inspectionId).executeTakeFirst())) throw fieldError('inspectionId', '相关督察', '不存在');
     if (input.issuedDate > chinaToday()) throw fieldError('issuedDate', '印发日期', '不能晚于今天');
     const id = newId();
-    await tx.insertInto('notices').values({ id, ref: null, version: 1, kind: input.kind, title: input.title, content: input.content, issued_date: input.issuedDate, unit_id: unitId, inspection_id: input.inspectionId ?? null, finding_id: input.findingId ?? null, level: null, created_by: ctx.id, created_at: nowIso() }).execute();
-    if (input.findingId) await addTimeline(tx, ctx, { recordType: FINDING_RECORD_TYPE, recordId: input.findingId, action: 'notice', label: `印发督办单：${input.title}` });
+    await tx.insertInto('notices').values({ id, ref: null, version: 1, status: 'issued', case_number: null, kind: input.kind, title: input.title, content: input.content, issued_date: input.issuedDate, unit_id: unitId, inspection_id: input.inspectionId ?? null, finding_id: input.findingId ?? null, level: null, created_by: ctx.id, created_at: nowIso() }).execute();
+    const number = await numberAtCreation(tx, platform, NOTICE_RECORD_TYPE, { id, unit_id: unitId }, input.issuedDate);
+    await addTimeline(tx, ctx, { recordType: NOTICE_RECORD_TYPE, recordId: id, action: 'create', label: `印发${NOTICE_KINDS[input.kind]}`, toStatus: 'issued', note: number });
+    if (input.findingId) await addTimeline(tx, ctx, { recordType: FINDING_RECORD_TYPE, recordId: input.findingId, action: 'notice', label: `印发督办单：${input.title}`, note: number });
     await platform.audit.record(tx, ctx, { action: 'notice.create', targetType: 'notice', targetId: id, detail: { kind: input.kind, title: input.title } });
     return noticeView((await noticeQuery(tx).where('n.id', '=', id).executeTakeFirstOrThrow()));
   });
@@ -350,17 +360,27 @@ export async function listNotices(platform: Platform, scope: DataScope, query: N
   return { ...page, items: page.items.map(noticeView) };
 }
 
+/** One notice, as its list shows it: a circular to anyone, a supervision notice to its unit's readers. */
+export async function getNotice(platform: Platform, scope: DataScope, id: string): Promise<NoticeView> {
+  const n = await noticeQuery(platform.db).where('n.id', '=', id).executeTakeFirst();
+  if (!n || (n.kind !== 'circular' && !inScope(scope, n.unit_id))) throw notFound('通报或督办单');
+  return noticeView(n);
+}
+
 /** Escalation of a finding's rectification clock issues a supervision notice, stepped by level. */
-export async function issueEscalationNotice(tx: Tx, clock: { record_id: string; unit_id: string; due_date: string }, level: 1 | 2): Promise<void> {
+export async function issueEscalationNotice(tx: Tx, platform: Platform, clock: { record_id: string; unit_id: string; due_date: string }, level: 1 | 2): Promise<void> {
   const finding = await tx.selectFrom('findings').select(['description']).where('id', '=', clock.record_id).executeTakeFirst();
   if (!finding) return;
   const today = chinaToday();
+  const id = newId();
   await tx
     .insertInto('notices')
     .values({
-      id: newId(),
+      id,
       ref: null,
       version: 1,
+      status: 'issued',
+      case_number: null,
       kind: 'supervision',
       title: level === 1 ? '整改逾期督办单' : '整改逾期督办单（报法治办）',
       content: `你单位应于 ${clock.due_date} 前完成整改的问题「${finding.description}」已逾期。请立即整改并报送整改结果及台账材料。${level === 2 ? '该问题已报县委依法治县办，将纳入年度法治政府建设考评。' : ''}`,
@@ -373,5 +393,6 @@ export async function issueEscalationNotice(tx: Tx, clock: { record_id: string; 
       created_at: nowIso(),
     })
     .execute();
+  await numberAtCreation(tx, platform, NOTICE_RECORD_TYPE, { id, unit_id: clock.unit_id }, today);
 }
 

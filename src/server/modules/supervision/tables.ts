@@ -26,6 +26,8 @@ export interface FindingTable extends StampColumns {
   /** The unit that must rectify: owner for data scope. */
   unit_id: string;
   description: string;
+  /** 整改通知书文号, given when the finding is recorded (kernel/numbering). */
+  notice_number: string | null;
   severity: string;
   due_date: string;
   status: string;
@@ -51,6 +53,10 @@ export interface InterviewTable {
 export interface NoticeTable {
   id: string;
   ref: string | null;
+  /** Always 已印发 (issued): a notice has no steps; the workflow gives it a page, evidence and documents. */
+  status: string;
+  /** 文号, given when the notice is issued (kernel/numbering). */
+  case_number: string | null;
   kind: string;
   title: string;
   content: string;

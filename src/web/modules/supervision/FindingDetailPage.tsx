@@ -74,7 +74,7 @@ export default function FindingDetailPage() {
         >
           <List
             size="small"
-            dataSource={[...f.interviews.map((i) => ({ key: i.id, date: i.heldOn, tag: <Tag color="volcano">约谈</Tag>, text: `${i.conductedBy} 约谈 ${i.interviewee}：${i.notes}` })), ...f.notices.map((n) => ({ key: n.id, date: n.issuedDate, tag: <Tag color="red">{NOTICE_KINDS[n.kind]}</Tag>, text: `${n.title}：${n.content}` }))].sort((a, b) => a.date.localeCompare(b.date))}
+            dataSource={[...f.interviews.map((i) => ({ key: i.id, date: i.heldOn, tag: <Tag color="volcano">约谈</Tag>, text: `${i.conductedBy} 约谈 ${i.interviewee}：${i.notes}` })), ...f.notices.map((n) => ({ key: n.id, date: n.issuedDate, tag: <Tag color="red">{NOTICE_KINDS[n.kind]}</Tag>, text: <><Link to={`/notices/${n.id}`}>{n.caseNumber ? `${n.caseNumber} ${n.title}` : n.title}</Link>：{n.content}</> }))].sort((a, b) => a.date.localeCompare(b.date))}
             locale={{ emptyText: f.severity === 'major' ? '重大问题：销号前须记录对单位负责人的约谈' : '无' }}
             renderItem={(x) => <List.Item><span>{x.date} {x.tag}{x.text}</span></List.Item>}
           />

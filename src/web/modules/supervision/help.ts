@@ -1,4 +1,4 @@
-import { FINDING_WORKFLOW } from '../../../shared/schemas/supervision.ts';
+import { FINDING_WORKFLOW, NOTICE_WORKFLOW } from '../../../shared/schemas/supervision.ts';
 import type { ModuleHelp } from '../../help/types.ts';
 
 export const help: ModuleHelp = {
@@ -16,8 +16,15 @@ export const help: ModuleHelp = {
       intro: '问题的整改期限由督察组确定，按登记的整改期限计时（不顺延节假日）；问题只有经核查销号才算整改完成。',
       steps: { rectify: '报送整改结果须上传整改佐证材料。', verify: '回头看核查确认整改到位后销号。', reopen: '核查未通过的，写明原因退回重新整改。' },
     },
+    {
+      def: NOTICE_WORKFLOW,
+      intro: '通报发往各单位，督办单发给一个问题的责任单位（问题逾期时系统按级别自动印发）。印发时按法治办在「编号规则」中设定的规则自动编文号；在通报或督办单页面的「台账材料」中点「生成文书」，可生成带文号的督办单或通报（Word 文件），生成的文书留在台账材料中。',
+    },
   ],
   rules: [],
   imports: { types: ['inspections', 'findings'], text: '先导入督察，再导入问题（按督察的外部编号关联）；整改期限不能早于督察日期。' },
-  faq: [{ q: '什么时候要约谈？', a: '严重程度为“重大”的问题，须约谈被督察单位负责人，并在问题页面登记约谈日期和约谈人。' }],
+  faq: [
+    { q: '整改通知书的文号从哪里来？', a: '登记问题时按「编号规则」自动编号（默认为“县名法治督改〔年度〕序号号”），每年从1号起连续编号。在问题页面的「台账材料」中点「生成文书」即可生成带文号的整改通知书。导入的已整改问题不再编号。' },
+    { q: '什么时候要约谈？', a: '严重程度为“重大”的问题，须约谈被督察单位负责人，并在问题页面登记约谈日期和约谈人。' },
+  ],
 };
