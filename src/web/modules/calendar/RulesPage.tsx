@@ -1,7 +1,7 @@
 // Statutory deadline rules: the law office edits a period or adds a rule; every change is audited and
 // recomputes the open clocks that use the rule.
 import { useState } from 'react';
-import { App, Button, Card, Drawer, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Drawer, Form, Input, InputNumber, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { post, put } from '../../api.ts';
@@ -10,6 +10,7 @@ import { zodRule, field } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
 import { useRules } from '../../components/rules.ts';
 import { PERIOD_UNITS, PERIOD_UNIT_LABELS, createRuleInput, type DeadlineRuleView } from '../../../shared/schemas/calendar.ts';
+import { ListCard } from '../../components/ListCard.tsx';
 
 export default function RulesPage() {
   const { can } = useAuth();
@@ -46,24 +47,21 @@ export default function RulesPage() {
 
   const items = (rules.data ?? []).filter((r) => !keyword || r.code.includes(keyword) || r.name.includes(keyword) || r.citation.includes(keyword));
   return (
-    <Card size="small" title="法定期限规则" extra={<Space><Input.Search size="small" allowClear placeholder="编码、名称或依据" onSearch={setKeyword} style={{ width: 200 }} />{manage && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>新增规则</Button>}</Space>}>
-      <Table<DeadlineRuleView>
-        rowKey="code"
-        size="small"
-        loading={rules.isLoading}
-        dataSource={items}
-        pagination={false}
-        onRow={(r) => ({ onDoubleClick: () => manage && open(r) })}
-        columns={[
-          // The rule's name; its code (what the API and imports use) only in a tooltip for those who manage rules.
-          { title: '名称', dataIndex: 'name', width: 240, render: (name: string, r) => (manage ? <Tooltip title={`规则编码：${r.code}`}>{name}</Tooltip> : name) },
-          { title: '期限', width: 150, render: (_, r) => `${r.minimum ? '不少于 ' : ''}${r.period}${PERIOD_UNITS[r.unit]}${r.extension ? `（可延长 ${r.extension}）` : ''}` },
-          { title: '黄牌提前', dataIndex: 'warnDays', width: 80, render: (v: number) => `${v} 个工作日` },
-          { title: '法律依据', dataIndex: 'citation', ellipsis: true },
-          { title: '来源', dataIndex: 'builtin', width: 70, render: (b: boolean) => (b ? <Tag>内置</Tag> : <Tag color="blue">自定义</Tag>) },
-          ...(manage ? [{ title: '', width: 50, render: (_: unknown, r: DeadlineRuleView) => <a onClick={() => open(r)}>编辑</a> }] : []),
-        ]}
-      />
+    <ListCard<DeadlineRuleView> title="法定期限规则" extra={<Space><Input.Search size="small" allowClear placeholder="编码、名称或依据" onSearch={setKeyword} style={{ width: 200 }} />{manage && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>新增规则</Button>}</Space>}
+      rowKey="code"
+      loading={rules.isLoading}
+      rows={items}
+      onRow={(r) => ({ onDoubleClick: () => manage && open(r) })}
+      columns={[
+        // The rule's name; its code (what the API and imports use) only in a tooltip for those who manage rules.
+        { title: '名称', dataIndex: 'name', width: 240, render: (name: string, r) => (manage ? <Tooltip title={`规则编码：${r.code}`}>{name}</Tooltip> : name) },
+        { title: '期限', width: 150, render: (_, r) => `${r.minimum ? '不少于 ' : ''}${r.period}${PERIOD_UNITS[r.unit]}${r.extension ? `（可延长 ${r.extension}）` : ''}` },
+        { title: '黄牌提前', dataIndex: 'warnDays', width: 80, render: (v: number) => `${v} 个工作日` },
+        { title: '法律依据', dataIndex: 'citation', ellipsis: true },
+        { title: '来源', dataIndex: 'builtin', width: 70, render: (b: boolean) => (b ? <Tag>内置</Tag> : <Tag color="blue">自定义</Tag>) },
+        ...(manage ? [{ title: '', width: 50, render: (_: unknown, r: DeadlineRuleView) => <a onClick={() => open(r)}>编辑</a> }] : []),
+      ]}
+    >
       <Drawer open={!!editing} width={560} title={editing === 'new' ? '新增期限规则' : `编辑「${editing?.name ?? ''}」`} onClose={() => setEditing(null)} extra={<Button type="primary" onClick={save}>保存</Button>} destroyOnHidden>
         <ErrorNotice error={error} />
         <Form form={form} layout="vertical">
@@ -101,6 +99,6 @@ export default function RulesPage() {
           <Typography.Text type="secondary">自然日：起算日不计入，届满日遇休息日顺延至下一工作日；工作日：跳过周末和法定节假日，计入调休上班日；月：到对应日（无对应日取月末），同样顺延。</Typography.Text>
         </Form>
       </Drawer>
-    </Card>
+    </ListCard>
   );
 }

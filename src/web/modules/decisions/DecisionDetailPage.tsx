@@ -6,7 +6,7 @@
 // files (证明材料), uploaded and downloaded on its line of the checklist; a procedure an import
 // recorded from history has its evidence in the 决策档案, as its other details.
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Tag, Typography, Upload } from 'antd';
 import { CheckCircleFilled, ExclamationCircleFilled, MinusCircleFilled, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router-dom';
@@ -39,6 +39,7 @@ import {
   type ProcedureView,
 } from '../../../shared/schemas/decisions.ts';
 import { DECISION_PAGES } from './pages.ts';
+import { ListCard } from '../../components/ListCard.tsx';
 
 /** What an imported history does not give (the evaluation's details of a decision post-evaluated before the system). */
 const UNSTATED = '批量导入的历史记录未载明，见决策档案';
@@ -385,23 +386,19 @@ function Events({ decision, refresh }: { decision: DecisionDetail; refresh(): vo
     refresh();
   };
   return (
-    <Card size="small" title="听证会、专家论证会、座谈会" style={{ marginBottom: 12 }} extra={manage && <Button size="small" onClick={() => openForm(null)}>记录活动</Button>}>
-      <Table
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={decision.events}
-        locale={{ emptyText: '尚未记录' }}
-        columns={[
-          { title: '类别', dataIndex: 'kindLabel', width: 150 },
-          { title: '举行日期', dataIndex: 'date', width: 110 },
-          { title: '公告日期', dataIndex: 'noticeDate', width: 110 },
-          { title: '参加人数', dataIndex: 'participants', width: 90 },
-          { title: '参加人员', dataIndex: 'participantList', ellipsis: true },
-          { title: '记录', dataIndex: 'record', ellipsis: true },
-          ...(manage ? [{ title: '操作', key: 'act', width: 64, render: (_: unknown, e: EventView) => <a onClick={() => openForm(e)}>更正</a> }] : []),
-        ]}
-      />
+    <ListCard title="听证会、专家论证会、座谈会" style={{ marginBottom: 12 }} extra={manage && <Button size="small" onClick={() => openForm(null)}>记录活动</Button>}
+      rows={decision.events}
+      empty="尚未记录"
+      columns={[
+        { title: '类别', dataIndex: 'kindLabel', width: 150 },
+        { title: '举行日期', dataIndex: 'date', width: 110 },
+        { title: '公告日期', dataIndex: 'noticeDate', width: 110 },
+        { title: '参加人数', dataIndex: 'participants', width: 90 },
+        { title: '参加人员', dataIndex: 'participantList', ellipsis: true },
+        { title: '记录', dataIndex: 'record', ellipsis: true },
+        ...(manage ? [{ title: '操作', key: 'act', width: 64, render: (_: unknown, e: EventView) => <a onClick={() => openForm(e)}>更正</a> }] : []),
+      ]}
+    >
       <Modal open={open} title={editing ? `更正${editing.kindLabel}记录` : '记录听证会、专家论证会或座谈会'} okText="保存" confirmLoading={busy} onOk={submit} onCancel={() => setOpen(false)} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={initial}>
           <Form.Item name="kind" label="类别" rules={[{ required: true }]}>
@@ -424,7 +421,7 @@ function Events({ decision, refresh }: { decision: DecisionDetail; refresh(): vo
           </Form.Item>
         </Form>
       </Modal>
-    </Card>
+    </ListCard>
   );
 }
 

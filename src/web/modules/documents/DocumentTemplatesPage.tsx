@@ -1,13 +1,14 @@
 // 文书模板: every notice the platform produces, with its placeholders; the law office downloads a
 // template, edits it in Word and uploads it back, or restores the default.
-import { App, Button, Card, Popover, Space, Table, Tag, Typography, Upload } from 'antd';
+import { App, Button, Popover, Space, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { api, download } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
+import { errorText } from '../../components/ErrorNotice.tsx';
 import type { DocumentTemplateView } from '../../../shared/schemas/documents.ts';
+import { ListCard } from '../../components/ListCard.tsx';
 
 export default function DocumentTemplatesPage() {
   const { can } = useAuth();
@@ -42,49 +43,46 @@ export default function DocumentTemplatesPage() {
     });
 
   return (
-    <Card size="small" title="文书模板">
+    <ListCard<DocumentTemplateView> title="文书模板"
+      rowKey="key"
+      loading={templates.isLoading}
+      rows={templates.data}
+      error={templates.error}
+      scroll={{ x: 'max-content' }}
+      columns={[
+        { title: '文书', dataIndex: 'title', width: 220 },
+        { title: '记录', dataIndex: 'recordTitle', width: 140 },
+        { title: '可生成的状态', dataIndex: 'statuses', render: (s: string[]) => s.join('、') },
+        { title: '模板', dataIndex: 'custom', width: 200, render: (custom: boolean, t) => (custom ? <Tag color="blue">本县模板 · {dayjs(t.updatedAt).format('YYYY-MM-DD')}</Tag> : <Tag>默认模板</Tag>) },
+        {
+          title: '占位符',
+          key: 'placeholders',
+          width: 100,
+          render: (_, t) => (
+            <Popover title={`${t.title}可用的占位符`} content={<div style={{ maxWidth: 420, maxHeight: 360, overflow: 'auto' }}>{t.placeholders.map((p) => <div key={p.name}><Typography.Text code>{`{${p.name}}`}</Typography.Text> <Typography.Text type="secondary">{p.note}</Typography.Text></div>)}</div>}>
+              <Button size="small" type="link">{t.placeholders.length} 个</Button>
+            </Popover>
+          ),
+        },
+        {
+          title: '操作',
+          key: 'actions',
+          width: 260,
+          render: (_, t) => (
+            <Space size={0}>
+              <Button size="small" type="link" icon={<DownloadOutlined />} onClick={() => download(`/document-templates/${t.key}/file`, `${t.title}模板.docx`).catch((e) => message.error(errorText(e)))}>下载模板</Button>
+              {manage && (
+                <Upload accept=".docx" showUploadList={false} beforeUpload={(file) => replace(t, file)}>
+                  <Button size="small" type="link" icon={<UploadOutlined />}>上传替换</Button>
+                </Upload>
+              )}
+              {manage && t.custom && <Button size="small" type="link" danger onClick={() => restore(t)}>恢复默认</Button>}
+            </Space>
+          ),
+        },
+      ]}
+    >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>下载模板，在 Word 中修改文字与格式，保留花括号中的占位符后上传替换；生成的文书存入记录的台账材料。</Typography.Paragraph>
-      {templates.error && <ErrorNotice error={templates.error} />}
-      <Table<DocumentTemplateView>
-        size="small"
-        rowKey="key"
-        loading={templates.isLoading}
-        dataSource={templates.data}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          { title: '文书', dataIndex: 'title', width: 220 },
-          { title: '记录', dataIndex: 'recordTitle', width: 140 },
-          { title: '可生成的状态', dataIndex: 'statuses', render: (s: string[]) => s.join('、') },
-          { title: '模板', dataIndex: 'custom', width: 200, render: (custom: boolean, t) => (custom ? <Tag color="blue">本县模板 · {dayjs(t.updatedAt).format('YYYY-MM-DD')}</Tag> : <Tag>默认模板</Tag>) },
-          {
-            title: '占位符',
-            key: 'placeholders',
-            width: 100,
-            render: (_, t) => (
-              <Popover title={`${t.title}可用的占位符`} content={<div style={{ maxWidth: 420, maxHeight: 360, overflow: 'auto' }}>{t.placeholders.map((p) => <div key={p.name}><Typography.Text code>{`{${p.name}}`}</Typography.Text> <Typography.Text type="secondary">{p.note}</Typography.Text></div>)}</div>}>
-                <Button size="small" type="link">{t.placeholders.length} 个</Button>
-              </Popover>
-            ),
-          },
-          {
-            title: '操作',
-            key: 'actions',
-            width: 260,
-            render: (_, t) => (
-              <Space size={0}>
-                <Button size="small" type="link" icon={<DownloadOutlined />} onClick={() => download(`/document-templates/${t.key}/file`, `${t.title}模板.docx`).catch((e) => message.error(errorText(e)))}>下载模板</Button>
-                {manage && (
-                  <Upload accept=".docx" showUploadList={false} beforeUpload={(file) => replace(t, file)}>
-                    <Button size="small" type="link" icon={<UploadOutlined />}>上传替换</Button>
-                  </Upload>
-                )}
-                {manage && t.custom && <Button size="small" type="link" danger onClick={() => restore(t)}>恢复默认</Button>}
-              </Space>
-            ),
-          },
-        ]}
-      />
-    </Card>
+    </ListCard>
   );
 }

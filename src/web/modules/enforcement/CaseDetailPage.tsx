@@ -2,12 +2,13 @@
 // full-process records by stage (全过程记录) with their registration, and the workflow panel (法制审核,
 // 决定, 公示, 撤回公示 with their clocks and timeline).
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Select, Table } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Select } from 'antd';
 import { useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { post } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
 import { DetailPage, useSealed } from '../../components/pages.tsx';
+import { ListCard } from '../../components/ListCard.tsx';
 import { dueValue } from '../../components/Light.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
@@ -60,26 +61,20 @@ function ProcessRecords({ record: c, refresh }: { record: CaseDetail; refresh: (
     }
   };
   return (
-    <Card
-      size="small"
+    <ListCard
       title="全过程记录"
       style={{ marginBottom: 12 }}
       extra={can('enforcement.case') && <Button size="small" onClick={() => { form.resetFields(); setOpen(true); }}>登记记录</Button>}
+      rows={c.records}
+      empty="还没有全过程记录"
+      columns={[
+        { key: 'stage', title: '阶段', width: 90, render: (_, r) => CASE_STAGES[r.stage] },
+        { key: 'medium', title: '形式', width: 70, render: (_, r) => RECORD_MEDIA[r.medium] },
+        { key: 'title', title: '记录名称', dataIndex: 'title' },
+        { key: 'reference', title: '存储位置或档案编号', dataIndex: 'reference', render: (v) => v ?? '—' },
+        { key: 'date', title: '记录日期', dataIndex: 'date', width: 110 },
+      ]}
     >
-      <Table
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={c.records}
-        locale={{ emptyText: '还没有全过程记录' }}
-        columns={[
-          { key: 'stage', title: '阶段', width: 90, render: (_, r) => CASE_STAGES[r.stage] },
-          { key: 'medium', title: '形式', width: 70, render: (_, r) => RECORD_MEDIA[r.medium] },
-          { key: 'title', title: '记录名称', dataIndex: 'title' },
-          { key: 'reference', title: '存储位置或档案编号', dataIndex: 'reference', render: (v) => v ?? '—' },
-          { key: 'date', title: '记录日期', dataIndex: 'date', width: 110 },
-        ]}
-      />
       <Modal open={open} title="登记全过程记录" okText="登记" confirmLoading={busy} onOk={submit} onCancel={() => setOpen(false)} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ stage: 'investigation', medium: 'document', date: dayjs(chinaDate()) }}>
           <Form.Item name="stage" label="阶段" required rules={[zodRule(field(caseRecordInput, 'stage'))]}>
@@ -99,6 +94,6 @@ function ProcessRecords({ record: c, refresh }: { record: CaseDetail; refresh: (
           </Form.Item>
         </Form>
       </Modal>
-    </Card>
+    </ListCard>
   );
 }

@@ -1,12 +1,13 @@
 // One file-review campaign: its fields, the scoring sheet, results by body, the sampling of cases,
 // the files with their scores (评分 for the bureau), and the workflow (结束评查).
 import { useState } from 'react';
-import { App, Button, Card, Form, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Form, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { get, post } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
 import { DetailPage } from '../../components/pages.tsx';
+import { ListCard } from '../../components/ListCard.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
@@ -23,25 +24,21 @@ export default function FileReviewCampaignPage() {
     >
       {(c, refresh) => (
         <>
-          <Card size="small" title={`评分表（总分 ${c.total}，合格线 ${c.passMark}）`} style={{ marginBottom: 12 }}>
-            <Table rowKey="item" size="small" pagination={false} dataSource={c.lines} columns={[{ key: 'item', title: '评查项目', dataIndex: 'item' }, { key: 'points', title: '分值', dataIndex: 'points', width: 80, align: 'right' }]} />
-          </Card>
-          <Card size="small" title="按执法主体的评查结果" style={{ marginBottom: 12 }}>
-            <Table
-              rowKey="bodyName"
-              size="small"
-              pagination={false}
-              dataSource={c.byBody}
-              locale={{ emptyText: '还没有抽取案卷' }}
-              columns={[
-                { key: 'body', title: '执法主体', dataIndex: 'bodyName' },
-                { key: 'files', title: '抽取', dataIndex: 'files', width: 70, align: 'right' },
-                { key: 'scored', title: '已评分', dataIndex: 'scored', width: 80, align: 'right' },
-                { key: 'passed', title: '合格', dataIndex: 'passed', width: 70, align: 'right' },
-                { key: 'avg', title: '平均分', dataIndex: 'averageScore', width: 80, align: 'right', render: (v) => v ?? '—' },
-              ]}
-            />
-          </Card>
+          <ListCard title={`评分表（总分 ${c.total}，合格线 ${c.passMark}）`} style={{ marginBottom: 12 }} rowKey="item" rows={c.lines} columns={[{ key: 'item', title: '评查项目', dataIndex: 'item' }, { key: 'points', title: '分值', dataIndex: 'points', width: 80, align: 'right' }]} />
+          <ListCard
+            title="按执法主体的评查结果"
+            style={{ marginBottom: 12 }}
+            rowKey="bodyName"
+            rows={c.byBody}
+            empty="还没有抽取案卷"
+            columns={[
+              { key: 'body', title: '执法主体', dataIndex: 'bodyName' },
+              { key: 'files', title: '抽取', dataIndex: 'files', width: 70, align: 'right' },
+              { key: 'scored', title: '已评分', dataIndex: 'scored', width: 80, align: 'right' },
+              { key: 'passed', title: '合格', dataIndex: 'passed', width: 70, align: 'right' },
+              { key: 'avg', title: '平均分', dataIndex: 'averageScore', width: 80, align: 'right', render: (v) => v ?? '—' },
+            ]}
+          />
           <Files campaign={c} refresh={refresh} />
         </>
       )}
@@ -81,25 +78,24 @@ function Files({ campaign: c, refresh }: { campaign: CampaignDetail; refresh: ()
     }
   };
   return (
-    <Card size="small" title="评查案卷" style={{ marginBottom: 12 }} extra={may && <Button size="small" onClick={() => { sampleForm.resetFields(); setSampling(true); }}>抽取案卷</Button>}>
-      <Table<FileReviewView>
-        rowKey="id"
-        size="small"
-        loading={files.isLoading}
-        pagination={false}
-        dataSource={files.data}
-        locale={{ emptyText: '还没有抽取案卷' }}
-        expandable={{ rowExpandable: (f) => f.score !== null, expandedRowRender: (f) => <LineScores file={f} /> }}
-        columns={[
-          { key: 'case', title: '执法案件', render: (_, f) => <Link to={`/enforcement/cases/${f.caseId}`}>{f.caseTitle}</Link> },
-          { key: 'body', title: '执法主体', dataIndex: 'bodyName' },
-          { key: 'kind', title: '类别', width: 90, render: (_, f) => CASE_KINDS[f.caseKind] },
-          { key: 'score', title: '得分', width: 70, align: 'right', render: (_, f) => f.score ?? '—' },
-          { key: 'passed', title: '结果', width: 80, render: (_, f) => (f.passed === null ? <Tag>待评分</Tag> : f.passed ? <Tag color="green">合格</Tag> : <Tag color="red">不合格</Tag>) },
-          { key: 'problems', title: '发现的问题', dataIndex: 'problems', render: (v) => v ?? '—' },
-          ...(may ? [{ key: 'act', title: '', width: 70, render: (_: unknown, f: FileReviewView) => <a onClick={() => setScoring(f)}>{f.score === null ? '评分' : '改分'}</a> }] : []),
-        ]}
-      />
+    <ListCard<FileReviewView>
+      title="评查案卷"
+      style={{ marginBottom: 12 }}
+      extra={may && <Button size="small" onClick={() => { sampleForm.resetFields(); setSampling(true); }}>抽取案卷</Button>}
+      loading={files.isLoading}
+      rows={files.data}
+      empty="还没有抽取案卷"
+      expandable={{ rowExpandable: (f) => f.score !== null, expandedRowRender: (f) => <LineScores file={f} /> }}
+      columns={[
+        { key: 'case', title: '执法案件', render: (_, f) => <Link to={`/enforcement/cases/${f.caseId}`}>{f.caseTitle}</Link> },
+        { key: 'body', title: '执法主体', dataIndex: 'bodyName' },
+        { key: 'kind', title: '类别', width: 90, render: (_, f) => CASE_KINDS[f.caseKind] },
+        { key: 'score', title: '得分', width: 70, align: 'right', render: (_, f) => f.score ?? '—' },
+        { key: 'passed', title: '结果', width: 80, render: (_, f) => (f.passed === null ? <Tag>待评分</Tag> : f.passed ? <Tag color="green">合格</Tag> : <Tag color="red">不合格</Tag>) },
+        { key: 'problems', title: '发现的问题', dataIndex: 'problems', render: (v) => v ?? '—' },
+        ...(may ? [{ key: 'act', title: '', width: 70, render: (_: unknown, f: FileReviewView) => <a onClick={() => setScoring(f)}>{f.score === null ? '评分' : '改分'}</a> }] : []),
+      ]}
+    >
       <Modal open={sampling} title="抽取案卷" okText="抽取" confirmLoading={busy} onOk={sample} onCancel={() => setSampling(false)} destroyOnHidden>
         <Form form={sampleForm} layout="vertical" initialValues={{ year: Number(chinaDate().slice(0, 4)), count: 5 }}>
           <Form.Item name="bodyId" label="执法主体" extra="不选则从全部执法主体中抽取">
@@ -119,6 +115,6 @@ function Files({ campaign: c, refresh }: { campaign: CampaignDetail; refresh: ()
         </Form>
       </Modal>
       <ScoreFileModal campaign={c} file={scoring} onClose={() => setScoring(null)} onScored={() => { setScoring(null); done(); }} />
-    </Card>
+    </ListCard>
   );
 }

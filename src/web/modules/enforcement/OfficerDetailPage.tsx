@@ -2,7 +2,7 @@
 // law office's actions (发证、换证、暂扣、恢复、收回), the year's training, and the workflow
 // (离岗 revokes the certificate, 返岗, 注销) with its timeline.
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Space, Table, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { post } from '../../api.ts';
@@ -12,6 +12,7 @@ import { useAuth } from '../../auth.tsx';
 import { CERTIFICATE_ACTIONS, type CertificateAction, type CertificateEventView, type OfficerDetail, type TrainingView } from '../../../shared/schemas/enforcement.ts';
 import { CertificateTag } from './shared.tsx';
 import { OFFICER_PAGES } from './pages.ts';
+import { ListCard } from '../../components/ListCard.tsx';
 
 export default function OfficerDetailPage() {
   const { id = '' } = useParams();
@@ -42,8 +43,7 @@ function Certificate({ officer: o, refresh }: { officer: OfficerDetail; refresh:
   const [action, setAction] = useState<CertificateAction | null>(null);
   const available = o.status === 'active' ? ACTIONS_BY_STATUS[o.certificateStatus ?? 'none'] ?? [] : (ACTIONS_BY_STATUS[o.certificateStatus ?? 'none'] ?? []).filter((a) => a === 'revoke');
   return (
-    <Card
-      size="small"
+    <ListCard<CertificateEventView>
       title="执法证"
       style={{ marginBottom: 12 }}
       extra={can('enforcement.certify') && (
@@ -53,25 +53,20 @@ function Certificate({ officer: o, refresh }: { officer: OfficerDetail; refresh:
           ))}
         </Space>
       )}
+      rows={o.certificateEvents}
+      empty="尚无执法证记录"
+      scroll={{ x: 'max-content' }}
+      columns={[
+        { key: 'date', title: '日期', dataIndex: 'date', width: 110 },
+        { key: 'kind', title: '事项', dataIndex: 'kindLabel', width: 140 },
+        { key: 'number', title: '执法证号', dataIndex: 'certificateNumber', width: 160 },
+        { key: 'validUntil', title: '有效期至', dataIndex: 'validUntil', width: 110 },
+        { key: 'note', title: '说明', dataIndex: 'note' },
+        { key: 'actor', title: '办理人', dataIndex: 'actorName', width: 100 },
+      ]}
     >
-      <Table<CertificateEventView>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={o.certificateEvents}
-        locale={{ emptyText: '尚无执法证记录' }}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          { key: 'date', title: '日期', dataIndex: 'date', width: 110 },
-          { key: 'kind', title: '事项', dataIndex: 'kindLabel', width: 140 },
-          { key: 'number', title: '执法证号', dataIndex: 'certificateNumber', width: 160 },
-          { key: 'validUntil', title: '有效期至', dataIndex: 'validUntil', width: 110 },
-          { key: 'note', title: '说明', dataIndex: 'note' },
-          { key: 'actor', title: '办理人', dataIndex: 'actorName', width: 100 },
-        ]}
-      />
       <CertificateForm officer={o} action={action} onClose={() => setAction(null)} onDone={refresh} />
-    </Card>
+    </ListCard>
   );
 }
 
@@ -141,19 +136,16 @@ function Trainings({ officer: o, refresh }: { officer: OfficerDetail; refresh: (
     }
   };
   return (
-    <Card size="small" title={`培训（${o.trainingYear}年 ${o.trainingHours} / ${o.trainingMinHours} 学时）`} style={{ marginBottom: 12 }} extra={can('enforcement.register') && o.status === 'active' && <Button size="small" onClick={() => setOpen(true)}>登记培训</Button>}>
-      <Table<TrainingView>
-        rowKey="id"
-        size="small"
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        dataSource={o.trainings}
-        locale={{ emptyText: '尚无培训记录' }}
-        columns={[
-          { key: 'date', title: '培训日期', dataIndex: 'date', width: 110 },
-          { key: 'title', title: '培训名称', dataIndex: 'title' },
-          { key: 'hours', title: '学时', dataIndex: 'hours', width: 80, align: 'right' },
-        ]}
-      />
+    <ListCard<TrainingView> title={`培训（${o.trainingYear}年 ${o.trainingHours} / ${o.trainingMinHours} 学时）`} style={{ marginBottom: 12 }} extra={can('enforcement.register') && o.status === 'active' && <Button size="small" onClick={() => setOpen(true)}>登记培训</Button>}
+      pagination={{ pageSize: 10, hideOnSinglePage: true }}
+      rows={o.trainings}
+      empty="尚无培训记录"
+      columns={[
+        { key: 'date', title: '培训日期', dataIndex: 'date', width: 110 },
+        { key: 'title', title: '培训名称', dataIndex: 'title' },
+        { key: 'hours', title: '学时', dataIndex: 'hours', width: 80, align: 'right' },
+      ]}
+    >
       <Modal open={open} title="登记培训" onCancel={() => setOpen(false)} onOk={submit} okText="登记" destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ date: dayjs() }} preserve={false}>
           <Form.Item name="date" label="培训日期" rules={[{ required: true, message: '请选择培训日期' }]}>
@@ -167,6 +159,6 @@ function Trainings({ officer: o, refresh }: { officer: OfficerDetail; refresh: (
           </Form.Item>
         </Form>
       </Modal>
-    </Card>
+    </ListCard>
   );
 }

@@ -3,7 +3,7 @@
 // units), and the engagements with the records they concern; a new engagement may name any record
 // the user may read (a legality review, a normative document, a reconsideration or a lawsuit…).
 import { useState } from 'react';
-import { App, Breadcrumb, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect } from 'antd';
+import { App, Breadcrumb, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Tag, TreeSelect } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
@@ -15,6 +15,7 @@ import { RecordPicker, pickedRecord } from '../../components/RecordPicker.tsx';
 import { useUnitTree } from '../../components/units.ts';
 import { useAuth } from '../../auth.tsx';
 import { ADVISOR, ENGAGEMENT_KINDS, type AdvisorView, type EngagementView } from '../../../shared/schemas/normative.ts';
+import { ListCard } from '../../components/ListCard.tsx';
 
 /** The units served besides the engaging unit: a form item of the registry's drawers. */
 export function ServedUnits() {
@@ -68,20 +69,16 @@ export default function AdvisorDetailPage() {
         )}
       </Card>
       {a && (
-        <Card size="small" title={`服务记录（${a.engagementList.length} 次）`} extra={can('advisor.manage') && <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>登记服务记录</Button>}>
-          <Table<EngagementView>
-            rowKey="id"
-            size="small"
-            pagination={false}
-            dataSource={a.engagementList}
-            locale={{ emptyText: '还没有服务记录' }}
-            columns={[
-              { title: '日期', dataIndex: 'date', width: 110 },
-              { title: '服务类型', dataIndex: 'kind', width: 120, render: (k: keyof typeof ENGAGEMENT_KINDS) => ENGAGEMENT_KINDS[k] },
-              { title: '服务事项', dataIndex: 'subject' },
-              { title: '关联记录', width: 280, render: (_, e) => (e.linked ? <Link to={e.linked.link}>{e.linked.typeTitle}：{e.linked.title}</Link> : '—') },
-            ]}
-          />
+        <ListCard<EngagementView> title={`服务记录（${a.engagementList.length} 次）`} extra={can('advisor.manage') && <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>登记服务记录</Button>}
+          rows={a.engagementList}
+          empty="还没有服务记录"
+          columns={[
+            { title: '日期', dataIndex: 'date', width: 110 },
+            { title: '服务类型', dataIndex: 'kind', width: 120, render: (k: keyof typeof ENGAGEMENT_KINDS) => ENGAGEMENT_KINDS[k] },
+            { title: '服务事项', dataIndex: 'subject' },
+            { title: '关联记录', width: 280, render: (_, e) => (e.linked ? <Link to={e.linked.link}>{e.linked.typeTitle}：{e.linked.title}</Link> : '—') },
+          ]}
+        >
           <RecordForm
             def={ADVISOR}
             open={editing}
@@ -98,7 +95,7 @@ export default function AdvisorDetailPage() {
             <ServedUnits />
           </RecordForm>
           <Engagement open={adding} advisorId={id} onClose={() => setAdding(false)} onSaved={() => { setAdding(false); void client.invalidateQueries({ queryKey: ['/legal-advisors', id] }); }} />
-        </Card>
+        </ListCard>
       )}
     </>
   );

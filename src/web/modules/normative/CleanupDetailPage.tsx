@@ -2,7 +2,7 @@
 // (the law office selects documents within the scope and decides each), then the workflow panel
 // (the deadline clock, 完成清理并公布结果, the timeline). The statuses follow when it finishes.
 import { useState } from 'react';
-import { App, Button, Card, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { get, post, put } from '../../api.ts';
@@ -13,6 +13,7 @@ import { useAuth } from '../../auth.tsx';
 import { CLEANUP_RESULTS, type CleanupDetail, type CleanupItemView } from '../../../shared/schemas/normative.ts';
 
 import { CLEANUP_PAGES } from './pages.ts';
+import { ListCard } from '../../components/ListCard.tsx';
 
 const RESULT_COLOR: Record<string, string> = { keep: 'green', amend: 'gold', repeal: 'red', expire: 'default' };
 type Result = keyof typeof CLEANUP_RESULTS;
@@ -57,28 +58,22 @@ function Items({ cleanup: c, refresh }: { cleanup: CleanupDetail; refresh: () =>
     }
   };
   return (
-    <Card
-      size="small"
+    <ListCard<CleanupItemView>
       title={`清理文件（${c.items.length} 件）`}
       style={{ marginBottom: 12 }}
       extra={acting && <Button size="small" icon={<PlusOutlined />} onClick={openPicker}>选入文件</Button>}
+      rows={c.items}
+      empty={c.status === 'open' ? '尚未选入文件：请选入清理范围内的现行有效文件' : '没有清理文件'}
+      columns={[
+        { title: '文件名称', render: (_, i) => <Link to={`/normative-docs/${i.docId}`}>{i.docTitle}</Link> },
+        { title: '文号', dataIndex: 'docNumber', width: 180, render: (v) => v ?? '—' },
+        { title: '起草单位', dataIndex: 'unitName', width: 140 },
+        { title: '当前状态', dataIndex: 'docStatusLabel', width: 100 },
+        { title: '清理结果', width: 100, render: (_, i) => (i.result ? <Tag color={RESULT_COLOR[i.result]}>{CLEANUP_RESULTS[i.result]}</Tag> : <Typography.Text type="secondary">待定</Typography.Text>) },
+        { title: '理由', dataIndex: 'reason', render: (v) => v ?? '—' },
+        ...(acting ? [{ title: '', width: 90, render: (_: unknown, i: CleanupItemView) => <a onClick={() => setDeciding({ item: i, result: i.result ?? 'keep', reason: i.reason ?? '' })}>提出意见</a> }] : []),
+      ]}
     >
-      <Table<CleanupItemView>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={c.items}
-        locale={{ emptyText: c.status === 'open' ? '尚未选入文件：请选入清理范围内的现行有效文件' : '没有清理文件' }}
-        columns={[
-          { title: '文件名称', render: (_, i) => <Link to={`/normative-docs/${i.docId}`}>{i.docTitle}</Link> },
-          { title: '文号', dataIndex: 'docNumber', width: 180, render: (v) => v ?? '—' },
-          { title: '起草单位', dataIndex: 'unitName', width: 140 },
-          { title: '当前状态', dataIndex: 'docStatusLabel', width: 100 },
-          { title: '清理结果', width: 100, render: (_, i) => (i.result ? <Tag color={RESULT_COLOR[i.result]}>{CLEANUP_RESULTS[i.result]}</Tag> : <Typography.Text type="secondary">待定</Typography.Text>) },
-          { title: '理由', dataIndex: 'reason', render: (v) => v ?? '—' },
-          ...(acting ? [{ title: '', width: 90, render: (_: unknown, i: CleanupItemView) => <a onClick={() => setDeciding({ item: i, result: i.result ?? 'keep', reason: i.reason ?? '' })}>提出意见</a> }] : []),
-        ]}
-      />
       <Modal
         open={!!deciding}
         title={deciding && `清理意见：${deciding.item.docTitle}`}
@@ -108,6 +103,6 @@ function Items({ cleanup: c, refresh }: { cleanup: CleanupDetail; refresh: () =>
         <Typography.Paragraph type="secondary">范围：{c.unitName}及下级单位起草、{c.issuedBefore}及以前公布的现行有效文件。</Typography.Paragraph>
         <Select mode="multiple" aria-label="规范性文件" style={{ width: '100%' }} optionFilterProp="label" value={picking?.chosen} onChange={(chosen) => picking && setPicking({ ...picking, chosen })} options={picking?.options} notFoundContent="范围内的文件都已选入" />
       </Modal>
-    </Card>
+    </ListCard>
   );
 }

@@ -1,7 +1,7 @@
 // 编号规则: the law office sets how case and document numbers read, county-wide or for one unit,
 // and sees the next number each rule will give. A unit's own rule starts its own series at 1.
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Drawer, Form, Input, Space, Table, TreeSelect, Typography } from 'antd';
+import { App, Button, Drawer, Form, Input, Space, Table, TreeSelect, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, put } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { zodRule } from '../../components/zodRule.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
 import { casePattern, type PatternView } from '../../../shared/schemas/numbering.ts';
+import { ListCard } from '../../components/ListCard.tsx';
 
 const PLACEHOLDERS = '可用：{county} 县（区）名，{unit} 单位简称，{year} 年度，{n} 序号，{n3} 三位序号（补零）';
 
@@ -45,54 +46,51 @@ export default function CaseNumberPatternsPage() {
   };
 
   return (
-    <Card size="small" title="编号规则（案号、文号）">
+    <ListCard<PatternView> title="编号规则（案号、文号）"
+      rowKey="recordType"
+      loading={patterns.isLoading}
+      rows={patterns.data}
+      error={patterns.error}
+      scroll={{ x: 'max-content' }}
+      expandable={{
+        rowExpandable: (p) => p.units.length > 0,
+        expandedRowRender: (p) => (
+          <Table
+            size="small"
+            rowKey="unitId"
+            pagination={false}
+            dataSource={p.units}
+            columns={[
+              { title: '单位', dataIndex: 'unitName' },
+              { title: '单位编号规则', dataIndex: 'pattern' },
+              { title: '下一个号', dataIndex: 'next' },
+              { title: '', key: 'edit', width: 80, render: (_, u) => manage && <Button size="small" type="link" onClick={() => open({ type: p, unitId: u.unitId, pattern: u.pattern })}>修改</Button> },
+            ]}
+          />
+        ),
+      }}
+      columns={[
+        { title: '记录', dataIndex: 'title', width: 160 },
+        { title: '编号', dataIndex: 'label', width: 120 },
+        { title: '编号时机', dataIndex: 'assignedAt', width: 140 },
+        { title: '全县编号规则', dataIndex: 'pattern', render: (pattern: string, p) => <Space size={4}>{pattern}{pattern === p.defaultPattern && <Typography.Text type="secondary">（默认）</Typography.Text>}</Space> },
+        { title: '下一个号', dataIndex: 'next', width: 240 },
+        { title: '单位自定', key: 'units', width: 90, render: (_, p) => (p.units.length ? `${p.units.length} 个单位` : '—') },
+        {
+          title: '操作',
+          key: 'actions',
+          width: 190,
+          render: (_, p) =>
+            manage && (
+              <Space size={0}>
+                <Button size="small" type="link" onClick={() => open({ type: p, unitId: null, pattern: p.pattern })}>修改全县规则</Button>
+                <Button size="small" type="link" onClick={() => open({ type: p, unitId: '', pattern: p.pattern })}>单位自定</Button>
+              </Space>
+            ),
+        },
+      ]}
+    >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{PLACEHOLDERS}</Typography.Paragraph>
-      {patterns.error && <ErrorNotice error={patterns.error} />}
-      <Table<PatternView>
-        size="small"
-        rowKey="recordType"
-        loading={patterns.isLoading}
-        dataSource={patterns.data}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        expandable={{
-          rowExpandable: (p) => p.units.length > 0,
-          expandedRowRender: (p) => (
-            <Table
-              size="small"
-              rowKey="unitId"
-              pagination={false}
-              dataSource={p.units}
-              columns={[
-                { title: '单位', dataIndex: 'unitName' },
-                { title: '单位编号规则', dataIndex: 'pattern' },
-                { title: '下一个号', dataIndex: 'next' },
-                { title: '', key: 'edit', width: 80, render: (_, u) => manage && <Button size="small" type="link" onClick={() => open({ type: p, unitId: u.unitId, pattern: u.pattern })}>修改</Button> },
-              ]}
-            />
-          ),
-        }}
-        columns={[
-          { title: '记录', dataIndex: 'title', width: 160 },
-          { title: '编号', dataIndex: 'label', width: 120 },
-          { title: '编号时机', dataIndex: 'assignedAt', width: 140 },
-          { title: '全县编号规则', dataIndex: 'pattern', render: (pattern: string, p) => <Space size={4}>{pattern}{pattern === p.defaultPattern && <Typography.Text type="secondary">（默认）</Typography.Text>}</Space> },
-          { title: '下一个号', dataIndex: 'next', width: 240 },
-          { title: '单位自定', key: 'units', width: 90, render: (_, p) => (p.units.length ? `${p.units.length} 个单位` : '—') },
-          {
-            title: '操作',
-            key: 'actions',
-            width: 190,
-            render: (_, p) =>
-              manage && (
-                <Space size={0}>
-                  <Button size="small" type="link" onClick={() => open({ type: p, unitId: null, pattern: p.pattern })}>修改全县规则</Button>
-                  <Button size="small" type="link" onClick={() => open({ type: p, unitId: '', pattern: p.pattern })}>单位自定</Button>
-                </Space>
-              ),
-          },
-        ]}
-      />
       <Drawer
         open={!!editing}
         title={editing ? `${editing.type.label}编号规则${editing.unitId === null ? '（全县）' : '（单位自定）'}` : ''}
@@ -119,6 +117,6 @@ export default function CaseNumberPatternsPage() {
           <Typography.Paragraph type="secondary">编号按年度从 1 起连续编号，不重号、不跳号；单位自定规则或含 {'{unit}'} 的规则按单位分别编号。修改规则后，新的规则从 1 起编号，已编的号不变。</Typography.Paragraph>
         </Form>
       </Drawer>
-    </Card>
+    </ListCard>
   );
 }

@@ -1,10 +1,11 @@
 // All matches of a query, grouped by record type, each group up to 50 with its count.
-import { Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Input, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { get, query } from '../../api.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import type { SearchHit, SearchResult } from '../../../shared/schemas/search.ts';
+import { ListCard } from '../../components/ListCard.tsx';
 
 const PER_GROUP = 50;
 
@@ -31,21 +32,16 @@ export default function SearchPage() {
         </Card>
       )}
       {groups.map((g) => (
-        <Card key={g.type} size="small" title={g.title} extra={<Typography.Text type="secondary">{g.total > 100 ? '超过 100 条，显示最新 50 条，请加关键词缩小范围' : g.total > PER_GROUP ? `共 ${g.total} 条，显示最新 ${PER_GROUP} 条` : `共 ${g.total} 条`}</Typography.Text>}>
-          <Table<SearchHit>
-            size="small"
-            rowKey="id"
-            pagination={false}
-            dataSource={g.items}
-            scroll={{ x: 'max-content' }}
-            columns={[
-              { title: '标题', dataIndex: 'title', render: (title: string, hit) => <Link to={hit.link}>{title}</Link> },
-              { title: '案号/编号', dataIndex: 'ref', width: 200, render: (ref: string | null, hit) => hit.caseNumber ?? ref ?? '—' },
-              { title: '单位', dataIndex: 'unitName', width: 200 },
-              { title: '状态', dataIndex: 'statusLabel', width: 120, render: (label: string | null) => (label ? <Tag>{label}</Tag> : '—') },
-            ]}
-          />
-        </Card>
+        <ListCard<SearchHit> key={g.type} title={g.title} extra={<Typography.Text type="secondary">{g.total > 100 ? '超过 100 条，显示最新 50 条，请加关键词缩小范围' : g.total > PER_GROUP ? `共 ${g.total} 条，显示最新 ${PER_GROUP} 条` : `共 ${g.total} 条`}</Typography.Text>}
+          rows={g.items}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            { title: '标题', dataIndex: 'title', render: (title: string, hit) => <Link to={hit.link}>{title}</Link> },
+            { title: '案号/编号', dataIndex: 'ref', width: 200, render: (ref: string | null, hit) => hit.caseNumber ?? ref ?? '—' },
+            { title: '单位', dataIndex: 'unitName', width: 200 },
+            { title: '状态', dataIndex: 'statusLabel', width: 120, render: (label: string | null) => (label ? <Tag>{label}</Tag> : '—') },
+          ]}
+        />
       ))}
     </Space>
   );
