@@ -1,7 +1,11 @@
 // Every module's 操作说明 (its help.ts), for the help pages. A module that is added gets a help file
-// and a line here; help.unit.test.ts fails while one is missing.
+// and a line here; help.unit.test.ts fails while one is missing. Pages of no one module (the 驾驶舱,
+// the calendar, the audit log) have theirs too.
 import { help as assessment } from '../modules/assessment/help.ts';
+import { help as audit } from '../modules/audit/help.ts';
 import { help as audits } from '../modules/audits/help.ts';
+import { help as calendar } from '../modules/calendar/help.ts';
+import { help as dashboard } from '../modules/dashboard/help.ts';
 import { help as decisions } from '../modules/decisions/help.ts';
 import { help as disclosure } from '../modules/disclosure/help.ts';
 import { help as education } from '../modules/education/help.ts';
@@ -20,4 +24,4 @@ import { help as supervision } from '../modules/supervision/help.ts';
 import type { ModuleHelp } from './types.ts';
 
 /** In the order of the menu's groups. */
-export const HELPS: readonly ModuleHelp[] = [plans, supervision, matters, reports, assessment, reconsideration, litigation, disclosure, mediation, proposals, decisions, enforcement, services, normative, audits, education, legalServices];
+export const HELPS: readonly ModuleHelp[] = [dashboard, plans, supervision, matters, reports, assessment, reconsideration, litigation, disclosure, mediation, proposals, decisions, enforcement, services, normative, audits, education, legalServices, calendar, audit];
