@@ -68,6 +68,16 @@ export interface WorkflowDef {
   transitions: readonly TransitionDef[];
 }
 
+/**
+ * A record type with no steps of its own, recorded as it is (held, issued, registered) in one final
+ * state: the workflow still gives it a page, evidence files, a timeline and global search.
+ */
+export const steplessWorkflow = (def: Omit<WorkflowDef, 'states' | 'transitions'>, state: { key: string; label: string; tone?: StateTone }): WorkflowDef => ({
+  ...def,
+  states: { [state.key]: { label: state.label, tone: state.tone ?? 'success', final: true } },
+  transitions: [],
+});
+
 /** A workflow's statuses by code, with their Chinese labels (a status filter's options). */
 export const stateLabels = (def: WorkflowDef): Record<string, string> => Object.fromEntries(Object.entries(def.states).map(([code, state]) => [code, state.label]));
 

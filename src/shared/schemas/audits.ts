@@ -3,7 +3,7 @@
 // by the law office, and sits in the unit's problem pool until then.
 import { z } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, updateInput, type DueView, type RecordView, type StatusView } from '../records.ts';
-import { rectificationLoop, stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
+import { rectificationLoop, stateLabels, statusFilter, steplessWorkflow, type WorkflowDef } from '../workflow.ts';
 
 export const AUDIT_PROJECT_RECORD_TYPE = 'audit_project';
 export const AUDIT_FINDING_RECORD_TYPE = 'audit_finding';
@@ -12,16 +12,7 @@ export type AuditKind = keyof typeof AUDIT_KINDS;
 export const AUDIT_FINDING_CATEGORIES = ['违规使用资金', '资金管理不规范', '未按规定履行程序', '损失浪费', '会计核算不规范', '其他'] as const;
 
 /** An audit project is registered as done (its report issued); it has no steps of its own. */
-export const AUDIT_PROJECT_WORKFLOW: WorkflowDef = {
-  recordType: AUDIT_PROJECT_RECORD_TYPE,
-  title: '审计项目',
-  table: 'audit_projects',
-  titleColumn: 'title',
-  readPermission: 'audits.read',
-  linkPrefix: '/audits/',
-  states: { reported: { label: '已出具审计报告', tone: 'success', final: true } },
-  transitions: [],
-};
+export const AUDIT_PROJECT_WORKFLOW = steplessWorkflow({ recordType: AUDIT_PROJECT_RECORD_TYPE, title: '审计项目', table: 'audit_projects', titleColumn: 'title', readPermission: 'audits.read', linkPrefix: '/audits/' }, { key: 'reported', label: '已出具审计报告' });
 
 export const AUDIT_FINDING_WORKFLOW: WorkflowDef = {
   recordType: AUDIT_FINDING_RECORD_TYPE,

@@ -4,7 +4,7 @@
 // events (听证会、专家论证会、征求意见会), publication, implementation and post-evaluation.
 import { z, isoDate, labelledEnum, text, version } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, updateInput, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, steplessWorkflow, type WorkflowDef } from '../workflow.ts';
 import type { Role } from '../roles.ts';
 
 export const CATALOG_RECORD_TYPE = 'decision_catalog_item';
@@ -167,17 +167,8 @@ export const DECISION_STATUSES = stateLabels(DECISION_WORKFLOW);
  * `recordType: decision_procedure` and the procedure's `evidenceId`, within the decision's unit.
  * It has no steps of its own: the decision's workflow is the one that moves.
  */
-export const PROCEDURE_WORKFLOW: WorkflowDef = {
-  recordType: PROCEDURE_RECORD_TYPE,
-  title: '决策程序',
-  table: 'decision_procedures',
-  titleColumn: 'title',
-  readPermission: 'decision.read',
-  linkPrefix: '/decision-procedures/',
-  // One final state: nothing waits on a procedure's record (no 待办, no daily digest).
-  states: { kept: { label: '决策程序', tone: 'default', final: true } },
-  transitions: [],
-};
+// One final state: nothing waits on a procedure's record (no 待办, no daily digest).
+export const PROCEDURE_WORKFLOW = steplessWorkflow({ recordType: PROCEDURE_RECORD_TYPE, title: '决策程序', table: 'decision_procedures', titleColumn: 'title', readPermission: 'decision.read', linkPrefix: '/decision-procedures/' }, { key: 'kept', label: '决策程序', tone: 'default' });
 
 /** The procedures an import recorded from history (the row's `imported_procedures`). */
 export const importedProcedures = (r: Record<string, unknown>): Procedure[] =>

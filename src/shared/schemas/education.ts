@@ -4,7 +4,7 @@
 // the law-study sessions, trainings and exams of the government and its units.
 import { z, text, labelledEnum } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, updateInput, type RecordView, type StatusView, type DueView } from '../records.ts';
-import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, steplessWorkflow, type WorkflowDef } from '../workflow.ts';
 
 export const PUFA_DUTY_RECORD_TYPE = 'pufa_duty';
 export const PUFA_ACTIVITY_RECORD_TYPE = 'pufa_activity';
@@ -47,19 +47,8 @@ export const PUFA_DUTY_WORKFLOW: WorkflowDef = {
 };
 
 /** Records entered as held: no steps; the workflow gives them evidence (photos, materials) and a timeline. */
-const held = (recordType: string, title: string, table: string, titleColumn: string, linkPrefix: string, label: string): WorkflowDef => ({
-  recordType,
-  title,
-  table,
-  titleColumn,
-  readPermission: 'education.read',
-  linkPrefix,
-  states: { held: { label, tone: 'success', final: true } },
-  transitions: [],
-});
-
-export const PUFA_ACTIVITY_WORKFLOW = held(PUFA_ACTIVITY_RECORD_TYPE, '普法活动', 'pufa_activities', 'title', '/pufa-activities/', '已开展');
-export const STUDY_SESSION_WORKFLOW = held(STUDY_SESSION_RECORD_TYPE, '学法活动', 'study_sessions', 'topic', '/study-sessions/', '已举办');
+export const PUFA_ACTIVITY_WORKFLOW = steplessWorkflow({ recordType: PUFA_ACTIVITY_RECORD_TYPE, title: '普法活动', table: 'pufa_activities', titleColumn: 'title', readPermission: 'education.read', linkPrefix: '/pufa-activities/' }, { key: 'held', label: '已开展' });
+export const STUDY_SESSION_WORKFLOW = steplessWorkflow({ recordType: STUDY_SESSION_RECORD_TYPE, title: '学法活动', table: 'study_sessions', titleColumn: 'topic', readPermission: 'education.read', linkPrefix: '/study-sessions/' }, { key: 'held', label: '已举办' });
 
 export const LEGAL_LITERATE_WORKFLOW: WorkflowDef = {
   recordType: LEGAL_LITERATE_RECORD_TYPE,

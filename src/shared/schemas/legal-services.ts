@@ -3,7 +3,7 @@
 // service stations (e.g. for the elderly) with their staff.
 import { z } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, updateInput, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, steplessWorkflow, type WorkflowDef } from '../workflow.ts';
 
 export const LEGAL_AID_RECORD_TYPE = 'legal_aid_case';
 export const NOTARIZATION_RECORD_TYPE = 'notarization';
@@ -49,18 +49,8 @@ export const LEGAL_AID_WORKFLOW: WorkflowDef = {
 };
 export const LEGAL_AID_STATUSES = stateLabels(LEGAL_AID_WORKFLOW);
 
-const registry = (recordType: string, title: string, table: string, linkPrefix: string, label: string): WorkflowDef => ({
-  recordType,
-  title,
-  table,
-  titleColumn: 'title',
-  readPermission: 'legal_services.read',
-  linkPrefix,
-  states: { recorded: { label, tone: 'success', final: true } },
-  transitions: [],
-});
-export const NOTARIZATION_WORKFLOW = registry(NOTARIZATION_RECORD_TYPE, '公证办理统计', 'notarizations', '/notarizations/', '已统计');
-export const CONSULTATION_WORKFLOW = registry(CONSULTATION_RECORD_TYPE, '法律咨询统计', 'legal_consultations', '/legal-consultations/', '已统计');
+export const NOTARIZATION_WORKFLOW = steplessWorkflow({ recordType: NOTARIZATION_RECORD_TYPE, title: '公证办理统计', table: 'notarizations', titleColumn: 'title', readPermission: 'legal_services.read', linkPrefix: '/notarizations/' }, { key: 'recorded', label: '已统计' });
+export const CONSULTATION_WORKFLOW = steplessWorkflow({ recordType: CONSULTATION_RECORD_TYPE, title: '法律咨询统计', table: 'legal_consultations', titleColumn: 'title', readPermission: 'legal_services.read', linkPrefix: '/legal-consultations/' }, { key: 'recorded', label: '已统计' });
 
 export const STATION_WORKFLOW: WorkflowDef = {
   recordType: STATION_RECORD_TYPE,

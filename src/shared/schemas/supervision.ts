@@ -2,7 +2,7 @@
 // their rectification loop, interviews (约谈), circulars (通报) and supervision notices (督办单).
 import { z, text, isoDate } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, updateInput, viewSchema, writesText, type RecordView } from '../records.ts';
-import { rectificationLoop, stateLabels, type WorkflowDef } from '../workflow.ts';
+import { rectificationLoop, stateLabels, steplessWorkflow, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
 export const FINDING_RECORD_TYPE = 'finding';
@@ -45,16 +45,7 @@ export const FINDING_STATUSES = stateLabels(FINDING_WORKFLOW);
  * A notice is issued by being recorded and has no steps of its own; as a workflow record it has a
  * page with its evidence and documents (the printed 督办单 or 通报), and is found by global search.
  */
-export const NOTICE_WORKFLOW: WorkflowDef = {
-  recordType: NOTICE_RECORD_TYPE,
-  title: '通报与督办单',
-  table: 'notices',
-  titleColumn: 'title',
-  readPermission: 'supervision.read',
-  linkPrefix: '/notices/',
-  states: { issued: { label: '已印发', tone: 'success', final: true } },
-  transitions: [],
-};
+export const NOTICE_WORKFLOW = steplessWorkflow({ recordType: NOTICE_RECORD_TYPE, title: '通报与督办单', table: 'notices', titleColumn: 'title', readPermission: 'supervision.read', linkPrefix: '/notices/' }, { key: 'issued', label: '已印发' });
 
 const unitIds = (label: string) => z.array(z.string().min(1).max(64)).min(1, { error: `${label}至少选择一个` }).max(200).meta({ title: label });
 
