@@ -2,12 +2,12 @@
 import { useState } from 'react';
 import { Drawer, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
 import { get, query } from '../api.ts';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { changeOverLastYear, changeTone, changeWords, figureMeasure, figureNumber, type IndicatorRecord, type IndicatorValue } from '../../shared/schemas/indicators.ts';
 import { ExportButton } from './ledger.tsx';
 import { useUnits } from './units.ts';
+import { linkedTitle } from './columns.tsx';
 
 /** A figure's number as read: a ratio in per cent, an amount kept in fen in 万元 (its measure: `figureMeasure`). */
 export const showFigure = (v: Pick<IndicatorValue, 'kind' | 'code'>, value: number | null) =>
@@ -57,7 +57,7 @@ export function IndicatorRecordsDrawer({ indicator, year, unit, onClose }: { ind
         dataSource={records.data?.items}
         pagination={{ current: page, pageSize: 20, total: records.data?.total, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
         columns={[
-          { title: '记录', dataIndex: 'title', render: (t: string, r) => (r.link ? <Link to={r.link}>{t}</Link> : t) },
+          linkedTitle('记录'),
           { title: '单位', dataIndex: 'unitName', width: 160 },
           { title: '日期', dataIndex: 'date', width: 110 },
           ...(indicator?.kind === 'sum' || indicator?.kind === 'average' ? [{ title: figureMeasure(indicator) === '万元' ? '金额（万元）' : indicator.measure === '分' ? '分值' : '数值', dataIndex: 'amount', width: 100, align: 'right' as const, render: (a: number | null) => (a === null || a === undefined ? '—' : figureNumber(indicator, a)) }] : []),

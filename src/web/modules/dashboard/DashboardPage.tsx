@@ -18,6 +18,7 @@ import { ChangeOverLastYear, IndicatorRecordsDrawer, showFigure } from '../../co
 import { LIGHT_STYLE } from '../../components/Light.tsx';
 import { figureMeasure, isRatio, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import { HEADLINES, TRENDS, beforeFirstRecord, fiveYears, LIGHT_COLORS, type Figures, type LightItem, type Peers, type UnitFigure, type UnitLights } from './figures.ts';
+import { linkedTitle } from '../../components/columns.tsx';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -194,7 +195,7 @@ export default function DashboardPage() {
             { title: '牌', dataIndex: 'light', width: 60, render: (l: string) => <Tag color={LIGHT_STYLE[l]!.color}>{LIGHT_STYLE[l]!.label}</Tag> },
             { title: '届满日', dataIndex: 'due', width: 100 },
             { title: '类别', dataIndex: 'typeTitle', width: 110 },
-            { title: '事项', dataIndex: 'title', render: (t: string, i) => (i.link ? <Link to={i.link}>{t}</Link> : t) },
+            linkedTitle('事项'),
             { title: '期限', dataIndex: 'clock', width: 110 },
           ]}
         />

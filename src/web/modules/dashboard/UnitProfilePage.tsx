@@ -20,6 +20,7 @@ import { LIGHT_STYLE } from '../../components/Light.tsx';
 import { PROBLEM_SEVERITIES, type ProblemView } from '../../../shared/schemas/problems.ts';
 import { figureMeasure, figureNumber, isRatio, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import { HEADLINES, LIGHT_COLORS, TRENDS, beforeFirstRecord, fiveYears, type Figures, type LightItem, type Peers } from './figures.ts';
+import { linkedTitle } from '../../components/columns.tsx';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -156,7 +157,7 @@ export default function UnitProfilePage() {
               columns={[
                 { title: '牌', dataIndex: 'light', width: 60, render: (l: string) => <Tag color={LIGHT_STYLE[l]!.color}>{LIGHT_STYLE[l]!.label}</Tag> },
                 { title: '届满日', dataIndex: 'due', width: 100 },
-                { title: '事项', dataIndex: 'title', render: (t: string, i) => (i.link ? <Link to={i.link}>{t}</Link> : t) },
+                linkedTitle('事项'),
                 { title: '期限', dataIndex: 'clock', width: 110 },
               ]}
             />
@@ -174,7 +175,7 @@ export default function UnitProfilePage() {
                 locale={{ emptyText: <Empty description="没有未整改的问题" /> }}
                 pagination={{ pageSize: 10, hideOnSinglePage: true }}
                 columns={[
-                  { title: '问题', dataIndex: 'title', render: (t: string, p) => (p.link ? <Link to={p.link}>{t}</Link> : t) },
+                  linkedTitle('问题'),
                   { title: '来源', dataIndex: 'sourceLabel', width: 90, render: (s: string) => <Tag>{s}</Tag> },
                   { title: '程度', dataIndex: 'severity', width: 70, render: (s: 'general' | 'major') => <Tag color={s === 'major' ? 'red' : undefined}>{PROBLEM_SEVERITIES[s]}</Tag> },
                   { title: '发现日期', dataIndex: 'openedOn', width: 100 },

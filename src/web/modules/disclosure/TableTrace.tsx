@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { get } from '../../api.ts';
 import type { CellRecord, DisclosureReportCheck } from '../../../shared/schemas/disclosure-report.ts';
 import type { Cell } from './ReportTables.tsx';
+import { linkedTitle } from '../../components/columns.tsx';
 
 /** `url` says where a cell's records are read: counted now, or as a report was approved. */
 export function CellDrawer({ cell, url, onClose }: { cell: Cell | null; url: (cell: Cell) => string; onClose: () => void }) {
@@ -23,7 +24,7 @@ export function CellDrawer({ cell, url, onClose }: { cell: Cell | null; url: (ce
         dataSource={records.data?.items}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 件` }}
         columns={[
-          { title: '记录', dataIndex: 'title', render: (t: string, r) => (r.link ? <Link to={r.link}>{t}</Link> : t) },
+          linkedTitle('记录'),
           { title: '单位', dataIndex: 'unitName', width: 160 },
           { title: '日期', dataIndex: 'date', width: 110 },
         ]}

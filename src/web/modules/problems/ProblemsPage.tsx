@@ -1,13 +1,14 @@
 // 问题池: every unit's open problems from every source, summarised by unit.
 import { useState } from 'react';
-import { App, Card, Col, Input, Modal, Row, Segmented, Table, Tag } from 'antd';
+import { App, Col, Input, Modal, Row, Segmented, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { post } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
 import { useAuth } from '../../auth.tsx';
-import { Link } from 'react-router-dom';
 import { get, query } from '../../api.ts';
 import { PROBLEM_SEVERITIES, type ProblemUnitSummary, type ProblemView } from '../../../shared/schemas/problems.ts';
+import { ListCard } from '../../components/ListCard.tsx';
+import { linkedTitle } from '../../components/columns.tsx';
 
 export default function ProblemsPage() {
   const [unitId, setUnitId] = useState<string | undefined>();
@@ -35,45 +36,38 @@ export default function ProblemsPage() {
   return (
     <Row gutter={12}>
       <Col span={8}>
-        <Card size="small" title="按单位">
-          <Table<ProblemUnitSummary>
-            rowKey="unitId"
-            size="small"
-            pagination={false}
-            loading={summary.isLoading}
-            dataSource={summary.data?.items}
-            onRow={(r) => ({ onClick: () => { setUnitId(r.unitId === unitId ? undefined : r.unitId); setPage(1); }, style: { cursor: 'pointer', background: r.unitId === unitId ? '#fff1f0' : undefined } })}
-            columns={[
-              { title: '单位', dataIndex: 'unitName', ellipsis: true },
-              { title: '未整改', dataIndex: 'open', width: 70, align: 'right', render: (n: number) => (n ? <b style={{ color: '#cf1322' }}>{n}</b> : 0) },
-              { title: '其中重大', dataIndex: 'major', width: 70, align: 'right', render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
-              { title: '已整改', dataIndex: 'closed', width: 70, align: 'right' },
-            ]}
-          />
-        </Card>
+        <ListCard<ProblemUnitSummary> title="按单位"
+          rowKey="unitId"
+          loading={summary.isLoading}
+          rows={summary.data?.items}
+          onRow={(r) => ({ onClick: () => { setUnitId(r.unitId === unitId ? undefined : r.unitId); setPage(1); }, style: { cursor: 'pointer', background: r.unitId === unitId ? '#fff1f0' : undefined } })}
+          columns={[
+            { title: '单位', dataIndex: 'unitName', ellipsis: true },
+            { title: '未整改', dataIndex: 'open', width: 70, align: 'right', render: (n: number) => (n ? <b style={{ color: '#cf1322' }}>{n}</b> : 0) },
+            { title: '其中重大', dataIndex: 'major', width: 70, align: 'right', render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
+            { title: '已整改', dataIndex: 'closed', width: 70, align: 'right' },
+          ]}
+        />
       </Col>
       <Col span={16}>
-        <Card size="small" title="问题池" extra={<Segmented size="small" value={status} onChange={(v) => { setStatus(String(v)); setPage(1); }} options={[{ value: 'open', label: '未整改' }, { value: 'closed', label: '已整改' }, { value: 'all', label: '全部' }]} />}>
-          <Table<ProblemView>
-            rowKey="id"
-            size="small"
-            loading={list.isLoading}
-            dataSource={list.data?.items}
-            pagination={{ current: page, pageSize: 30, total: list.data?.total, onChange: setPage, showTotal: (t) => `共 ${t} 个` }}
-            columns={[
-              { title: '问题', dataIndex: 'title', render: (t: string, p) => (p.link ? <Link to={p.link}>{t}</Link> : t) },
-              { title: '来源', dataIndex: 'sourceLabel', width: 90, render: (s: string) => <Tag>{s}</Tag> },
-              { title: '单位', dataIndex: 'unitName', width: 150, ellipsis: true },
-              { title: '程度', dataIndex: 'severity', width: 70, render: (s: 'general' | 'major') => <Tag color={s === 'major' ? 'red' : undefined}>{PROBLEM_SEVERITIES[s]}</Tag> },
-              { title: '发现日期', dataIndex: 'openedOn', width: 100 },
-              { title: '状态', dataIndex: 'status', width: 110, render: (s: string, p) => (s === 'open' ? <Tag color="red">未整改</Tag> : <Tag color="green" title={p.closeNote ?? undefined}>已整改 {p.closedOn}</Tag>) },
-              ...(can('problem.manage') ? [{ title: '', width: 50, render: (_: unknown, p: ProblemView) => p.closableByHand && <a onClick={() => setClosing(p)}>销号</a> }] : []),
-            ]}
-          />
+        <ListCard<ProblemView> title="问题池" extra={<Segmented size="small" value={status} onChange={(v) => { setStatus(String(v)); setPage(1); }} options={[{ value: 'open', label: '未整改' }, { value: 'closed', label: '已整改' }, { value: 'all', label: '全部' }]} />}
+          loading={list.isLoading}
+          rows={list.data?.items}
+          pagination={{ current: page, pageSize: 30, total: list.data?.total, onChange: setPage, showTotal: (t) => `共 ${t} 个` }}
+          columns={[
+            linkedTitle('问题'),
+            { title: '来源', dataIndex: 'sourceLabel', width: 90, render: (s: string) => <Tag>{s}</Tag> },
+            { title: '单位', dataIndex: 'unitName', width: 150, ellipsis: true },
+            { title: '程度', dataIndex: 'severity', width: 70, render: (s: 'general' | 'major') => <Tag color={s === 'major' ? 'red' : undefined}>{PROBLEM_SEVERITIES[s]}</Tag> },
+            { title: '发现日期', dataIndex: 'openedOn', width: 100 },
+            { title: '状态', dataIndex: 'status', width: 110, render: (s: string, p) => (s === 'open' ? <Tag color="red">未整改</Tag> : <Tag color="green" title={p.closeNote ?? undefined}>已整改 {p.closedOn}</Tag>) },
+            ...(can('problem.manage') ? [{ title: '', width: 50, render: (_: unknown, p: ProblemView) => p.closableByHand && <a onClick={() => setClosing(p)}>销号</a> }] : []),
+          ]}
+        >
           <Modal open={!!closing} title={`销号：${closing?.title ?? ''}`} onCancel={() => setClosing(null)} onOk={close} okText="销号" okButtonProps={{ disabled: !note.trim() }} destroyOnHidden>
             <Input.TextArea rows={3} placeholder="整改情况及核实结论" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
           </Modal>
-        </Card>
+        </ListCard>
       </Col>
     </Row>
   );

@@ -1,10 +1,10 @@
 // One published 政府信息公开工作年度报告: its six sections with the tables laid out as prescribed,
 // readable on a phone (the wide tables scroll), with its .docx.
 import { HOME } from '../layout.tsx';
-import { Link, type PageProps } from '../router.tsx';
-import { PublishedReportPage } from './report-page.tsx';
+import type { PageProps } from '../router.tsx';
+import { PublishedReportPage, ReportSignature } from './report-page.tsx';
 import { usePublicApi } from '../data.ts';
-import { Facts, officialDate } from '../present.tsx';
+import { Facts } from '../present.tsx';
 import { Table2, Table3, Table4 } from '../../modules/disclosure/ReportTables.tsx';
 import { FOI_REPORT_TABLE_HEADINGS } from '../../../shared/schemas/disclosure-tables.ts';
 import type { PublicFoiReportFull } from '../../../shared/schemas/disclosure-report.ts';
@@ -54,14 +54,8 @@ function Report({ report }: { report: PublicFoiReportFull }) {
             <Paragraphs text={section(key).text} />
           </section>
         ))}
-        <div className="doc-signature">
-          <div>{report.issuer}</div>
-          {report.issuedDate && <div>{officialDate(report.issuedDate)}</div>}
-        </div>
+        <ReportSignature report={report} />
       </article>
-      <p>
-        <Link to={DISCLOSURE_REPORTS_PATH}>返回政府信息公开工作年度报告列表</Link>
-      </p>
     </>
   );
 }

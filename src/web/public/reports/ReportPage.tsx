@@ -1,9 +1,9 @@
 // One published report in the official layout, readable on a phone, with its .docx and .pdf.
 import { HOME } from '../layout.tsx';
-import { Link, type PageProps } from '../router.tsx';
-import { PublishedReportPage } from './report-page.tsx';
+import type { PageProps } from '../router.tsx';
+import { PublishedReportPage, ReportSignature } from './report-page.tsx';
 import { usePublicApi } from '../data.ts';
-import { Facts, officialDate } from '../present.tsx';
+import { Facts } from '../present.tsx';
 import { REPORTS_PATH, reportUrl, type PublicReport } from './api.tsx';
 
 
@@ -39,14 +39,8 @@ function Report({ report }: { report: PublicReport }) {
             <div dangerouslySetInnerHTML={{ __html: s.html }} />
           </section>
         ))}
-        <div className="doc-signature">
-          <div>{report.issuer}</div>
-          {report.issuedDate && <div>{officialDate(report.issuedDate)}</div>}
-        </div>
+        <ReportSignature report={report} />
       </article>
-      <p>
-        <Link to={REPORTS_PATH}>返回年度报告列表</Link>
-      </p>
     </>
   );
 }
