@@ -43,7 +43,8 @@ export function LedgerPage<V extends View>(
     exportName?: string;
     pages: RecordPages;
     title?: string;
-    create?: false | Omit<CreateRecordProps<V & { id: string }>, 'def' | 'api' | 'to'>;
+    /** The create drawer; its `def` when it asks less than the record's (a report's draft: unit and year). */
+    create?: false | (Omit<CreateRecordProps<V & { id: string }>, 'def' | 'api' | 'to'> & { def?: RecordDef<any> });
     link?: string;
     status?: false;
     /** More in the card's corner, before the create button (a setting, a create drawer of the page's own). */
@@ -52,7 +53,7 @@ export function LedgerPage<V extends View>(
   },
 ) {
   const { pages, title, create, link, status, actions, children, ...ledger } = props;
-  const creating = create && <CreateRecord<V> {...create} def={pages.def} api={pages.api} to={(row) => pageOf(pages, row)} />;
+  const creating = create && <CreateRecord<V> def={pages.def} {...create} api={pages.api} to={(row) => pageOf(pages, row)} />;
   return (
     <Card size="small" title={title ?? pages.label} extra={actions && creating ? <Space>{actions}{creating}</Space> : actions || creating}>
       <RecordLedger<V> rowClassName={overdueRow as (row: V) => string} exportName={`${pages.label}.xlsx`} {...ledger} def={pages.def} url={pages.api} workflow={status === false ? undefined : pages.workflow} link={link ? { field: link, to: (row) => pageOf(pages, row) } : undefined} />
