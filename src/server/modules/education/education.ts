@@ -1,16 +1,16 @@
 // 普法 / 学法: responsibility lists, activities, the 法律明白人 registry and its coverage by village,
 // 民主法治示范村 with their re-check clock, and law-study sessions. Registry records through the
 // kernel's registry-record commands (kernel/records/plain.ts); the rules of this domain here.
+import { moduleSettings } from '../../kernel/records/settings.ts';
 import './tables.ts';
 import { sql } from 'kysely';
-import type { Executor, Tx } from '../../kernel/db/index.ts';
+import type { Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
 import { inScope, scoped, type DataScope } from '../../kernel/auth/scope.ts';
 import { fieldError, notFound } from '../../kernel/http/errors.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { nowIso } from '../../kernel/ids.ts';
 import { plainRecords } from '../../kernel/records/plain.ts';
 import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
@@ -168,19 +168,12 @@ export const sessions = plainRecords<StudySessionInput, StudySessionView>({
   defaultSort: { field: 'date', order: 'desc' },
 });
 
-export async function readSettings(db: Executor): Promise<EducationSettings> {
-  const row = await db.selectFrom('education_settings').select('value').where('key', '=', 'literates_per_village').executeTakeFirst();
-  return { literatesPerVillage: row ? Number(row.value) : DEFAULT_LITERATES_PER_VILLAGE };
-}
-
-export async function writeSettings(platform: Platform, ctx: RequestContext, input: EducationSettings): Promise<EducationSettings> {
-  await platform.db.transaction().execute(async (tx) => {
-    const values = { key: 'literates_per_village', value: String(input.literatesPerVillage), updated_at: nowIso(), updated_by: ctx.id };
-    await tx.insertInto('education_settings').values(values).onConflict((oc) => oc.column('key').doUpdateSet({ value: values.value, updated_at: values.updated_at, updated_by: values.updated_by })).execute();
-    await platform.audit.record(tx, ctx, { action: 'education.settings', detail: { ...input } });
-  });
-  return readSettings(platform.db);
-}
+/** The law office's settings of legal education: how many 法律明白人 each village should have. */
+export const educationSettings = moduleSettings<EducationSettings>({
+  table: 'education_settings',
+  keys: { literatesPerVillage: { key: 'literates_per_village', fallback: DEFAULT_LITERATES_PER_VILLAGE } },
+  action: 'education.settings',
+});
 
 /**
  * 法律明白人 by village at the end of the year (trained by then, not removed by then), against the
@@ -190,7 +183,7 @@ export async function writeSettings(platform: Platform, ctx: RequestContext, inp
 export async function coverage(platform: Platform, scope: DataScope, query: { year?: number; townId?: string }): Promise<Coverage> {
   const year = query.year ?? thisYear();
   const end = `${year}-12-31`;
-  const { literatesPerVillage: target } = await readSettings(platform.db);
+  const { literatesPerVillage: target } = await educationSettings.read(platform.db);
   let q = scoped(platform.db.selectFrom('org_units as v').leftJoin('org_units as t', 't.id', 'v.parent_id'), scope, 'v.id')
     .where('v.kind', '=', 'village')
     .where('v.active', '=', 1)

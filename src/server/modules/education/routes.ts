@@ -8,7 +8,7 @@ import {
   LEGAL_LITERATE, MODEL_VILLAGE, PUFA_DUTY, coverageQuery, educationSettingsInput, legalLiterateInput, legalLiterateListQuery, legalLiterateUpdate, modelVillageInput, modelVillageListQuery, modelVillageUpdate, pufaActivityInput,
   pufaActivityListQuery, pufaActivityUpdate, pufaDutyInput, pufaDutyListQuery, pufaDutyUpdate, studySessionInput, studySessionListQuery, studySessionUpdate, type LegalLiterateView, type ModelVillageView, type PufaDutyView,
 } from '../../../shared/schemas/education.ts';
-import { activities, coverage, duties, literates, modelVillages, readSettings, sessions, unmaskLiterate, writeSettings } from './education.ts';
+import { activities, coverage, duties, literates, modelVillages, educationSettings, sessions, unmaskLiterate } from './education.ts';
 
 export async function educationRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['普法学法'];
@@ -44,6 +44,5 @@ export async function educationRoutes(api: FastifyInstance, platform: Platform):
     summaries: { list: '学法活动（常务会议学法、中心组学法、领导干部法治培训、法治理论考试）', export: '按当前筛选导出学法台账（.xlsx）', create: '登记学法活动', read: '学法活动详情', update: '更正学法活动' },
     query: studySessionListQuery, body: studySessionInput, update: studySessionUpdate,
   });
-  route(api, { method: 'GET', url: '/education-settings', permission: 'education.read', summary: '普法设置（每村法律明白人目标数）', tags, handler: async () => readSettings(platform.db) });
-  route(api, { method: 'PUT', url: '/education-settings', permission: 'education.settings', summary: '修改普法设置', tags, body: educationSettingsInput, handler: async ({ ctx, body }) => writeSettings(platform, ctx, body) });
+  educationSettings.routes(api, platform, { url: '/education-settings', tags, permissions: { read: 'education.read', update: 'education.settings' }, summaries: { read: '普法设置（每村法律明白人目标数）', update: '修改普法设置' }, body: educationSettingsInput });
 }

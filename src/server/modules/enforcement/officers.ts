@@ -2,6 +2,7 @@
 // renewed, suspended, reinstated or revoked by its own actions, each kept as an event (the year's
 // certificates issued are counted from them); leaving a post or being struck off revokes it; a
 // certificate expiring within 90 days warns; training hours per year against a configurable minimum.
+import { moduleSettings } from '../../kernel/records/settings.ts';
 import './tables.ts';
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
@@ -174,20 +175,12 @@ export function certificateState(o: { certificate_status: string | null; certifi
 export const certifiedOn = (o: { status: string; certificate_status: string | null; certificate_issued_date: string | null; certificate_valid_until: string | null }, date: string) =>
   o.status === 'active' && o.certificate_status === 'valid' && !!o.certificate_issued_date && o.certificate_issued_date <= date && !!o.certificate_valid_until && o.certificate_valid_until >= date;
 
-export async function readSettings(db: Executor): Promise<EnforcementSettings> {
-  const rows = await db.selectFrom('enforcement_settings').select(['key', 'value']).execute();
-  const min = rows.find((r) => r.key === 'training_min_hours');
-  return { trainingMinHours: min ? Number(min.value) : DEFAULT_TRAINING_MIN_HOURS };
-}
-
-export async function writeSettings(platform: Platform, ctx: RequestContext, input: EnforcementSettings): Promise<EnforcementSettings> {
-  await platform.db.transaction().execute(async (tx) => {
-    const values = { key: 'training_min_hours', value: String(input.trainingMinHours), updated_at: nowIso(), updated_by: ctx.id };
-    await tx.insertInto('enforcement_settings').values(values).onConflict((oc) => oc.column('key').doUpdateSet({ value: values.value, updated_at: values.updated_at, updated_by: values.updated_by })).execute();
-    await platform.audit.record(tx, ctx, { action: 'enforcement.settings', detail: { ...input } });
-  });
-  return readSettings(platform.db);
-}
+/** The law office's settings of enforcement: the yearly minimum of training hours. */
+export const enforcementSettings = moduleSettings<EnforcementSettings>({
+  table: 'enforcement_settings',
+  keys: { trainingMinHours: { key: 'training_min_hours', fallback: DEFAULT_TRAINING_MIN_HOURS } },
+  action: 'enforcement.settings',
+});
 
 function officerQuery(db: Executor) {
   return db
@@ -210,7 +203,7 @@ async function toViews(platform: Platform, rows: OfficerRow[], year: number): Pr
       .where('date', '<=', `${year}-12-31`)
       .groupBy('officer_id')
       .execute(),
-    readSettings(platform.db),
+    enforcementSettings.read(platform.db),
   ]);
   const byOfficer = new Map(hours.map((h) => [h.officer_id, Number(h.hours)]));
   return rows.map((r) => ({

@@ -69,7 +69,7 @@ import { createTransfer, getTransfer, listTransfers, recordTransferResult } from
 import { createSupervision, evaluateSupervision, getSupervision, listSupervisions } from './supervisions.ts';
 import { addCaseRecord, createCase, getCase, listCases, unmaskParty } from './cases.ts';
 import { createListItem, getListItem, listItems, repealListItem, updateListItem } from './lists.ts';
-import { addTraining, certificateAction, createOfficer, getOfficer, listOfficers, readSettings, unmaskOfficer, updateOfficer, writeSettings } from './officers.ts';
+import { addTraining, certificateAction, createOfficer, getOfficer, enforcementSettings, listOfficers, unmaskOfficer, updateOfficer } from './officers.ts';
 
 const publicDecisionQuery = z.strictObject({
   bodyId: z.string().trim().max(64).optional().meta({ title: '执法主体' }),
@@ -210,6 +210,5 @@ export async function enforcementRoutes(api: FastifyInstance, platform: Platform
   route(api, { method: 'GET', url: '/public/enforcement-bodies', permission: 'public', summary: '行政执法主体公示（主体类型、职权、清单事项、持证执法人员数）', tags: ['公开'], handler: async () => publicBodies(platform) });
   route(api, { method: 'GET', url: '/public/enforcement-bodies/:id', permission: 'public', summary: '执法主体公示：权责清单、赋权事项、四张清单与分类检查事项目录、持证执法人员', tags: ['公开'], params: paramsWithId, handler: async ({ params }) => publicBody(platform, params.id) });
 
-  route(api, { method: 'GET', url: '/enforcement-settings', permission: 'enforcement.read', summary: '行政执法设置（年度培训最低学时）', tags, handler: async () => readSettings(platform.db) });
-  route(api, { method: 'PUT', url: '/enforcement-settings', permission: 'enforcement.settings', summary: '修改行政执法设置', tags, body: settingsInput, handler: async ({ ctx, body }) => writeSettings(platform, ctx, body) });
+  enforcementSettings.routes(api, platform, { url: '/enforcement-settings', tags, permissions: { read: 'enforcement.read', update: 'enforcement.settings' }, summaries: { read: '行政执法设置（年度培训最低学时）', update: '修改行政执法设置' }, body: settingsInput });
 }
