@@ -5,7 +5,7 @@ import { parseWith, paramsWithId, route } from '../http/route.ts';
 import { readUpload } from '../http/upload.ts';
 import { fieldError, notFound } from '../http/errors.ts';
 import { assertInScope, scoped } from '../auth/scope.ts';
-import { BlobStore, attachmentDisposition, checkFileType } from './store.ts';
+import { BlobStore, checkFileType, sendDownload } from './store.ts';
 import { newId, nowIso } from '../ids.ts';
 import type { Platform } from '../platform.ts';
 import type { AttachmentTable } from '../db/tables.ts';
@@ -126,12 +126,7 @@ export async function attachmentRoutes(api: FastifyInstance, platform: Platform)
       const row = await visible(ctx.scope).where('a.id', '=', params.id).executeTakeFirst();
       if (!row || !store.has(row.content_hash)) throw notFound('材料');
       await audit.record(db, ctx, { action: 'attachment.download', targetType: 'attachment', targetId: row.id, detail: { filename: row.filename } });
-      return reply
-        .header('content-type', row.mime)
-        .header('content-disposition', attachmentDisposition(row.filename))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(store.read(row.content_hash));
+      return sendDownload(reply, row.mime, row.filename, store.read(row.content_hash));
     },
   });
 }

@@ -1,4 +1,5 @@
 // Evidence files (台账材料): type checked by content, stored once by SM3 content hash outside the web root.
+import type { FastifyReply } from 'fastify';
 import { existsSync, mkdirSync, renameSync, writeFileSync, createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
@@ -89,6 +90,19 @@ export class BlobStore {
   filePath(hash: string): string {
     return this.pathOf(hash);
   }
+}
+
+/**
+ * A file as the browser downloads it (an evidence file, a generated .docx, .xlsx or archive): its type,
+ * its name, no type sniffing, and no copy kept by any cache (they are a unit's records).
+ */
+export function sendDownload(reply: FastifyReply, mime: string, filename: string, body: Buffer | ReturnType<BlobStore['read']>): FastifyReply {
+  return reply
+    .header('content-type', mime)
+    .header('content-disposition', attachmentDisposition(filename))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(body);
 }
 
 /** RFC 6266 Content-Disposition that keeps Chinese file names. */

@@ -1,6 +1,6 @@
 // Ledger exports: any filtered list as a real .xlsx (header row frozen, widths set), audited.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { attachmentDisposition } from '../attachments/store.ts';
+import { sendDownload } from '../attachments/store.ts';
 import { route } from '../http/route.ts';
 import { chinaToday } from '../calendar/days.ts';
 import type { Platform } from '../platform.ts';
@@ -24,12 +24,10 @@ export async function xlsxBuffer<T>(sheetName: string, columns: readonly ExportC
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export function sendXlsx(reply: FastifyReply, filename: string, buffer: Buffer): FastifyReply {
-  return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', attachmentDisposition(filename))
-    .header('cache-control', 'private, no-store')
-    .send(buffer);
+  return sendDownload(reply, XLSX_MIME, filename, buffer);
 }
 
 /** A `GET …/export` route: the module's filtered rows as an .xlsx named after the sheet, audited. */

@@ -5,7 +5,7 @@ import { route } from '../http/route.ts';
 import { readUpload } from '../http/upload.ts';
 import { HttpError } from '../http/errors.ts';
 import { ImportFailed, importTemplate, runImport } from './run.ts';
-import { attachmentDisposition } from '../attachments/store.ts';
+import { sendXlsx } from '../exports/xlsx.ts';
 import type { Platform } from '../platform.ts';
 
 const importQuery = z.strictObject({
@@ -33,11 +33,7 @@ export async function importRoutes(api: FastifyInstance, platform: Platform): Pr
       permission: type.permission,
       summary: `下载「${type.title}」导入模板（xlsx）`,
       tags: ['批量导入'],
-      handler: async ({ reply }) =>
-        reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', attachmentDisposition(`${type.title}导入模板.xlsx`))
-          .send(await importTemplate(type)),
+      handler: async ({ reply }) => sendXlsx(reply, `${type.title}导入模板.xlsx`, await importTemplate(type)),
     });
 
     route(api, {

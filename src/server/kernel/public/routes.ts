@@ -6,7 +6,7 @@ import { z } from '../../../shared/zod.ts';
 import type { Platform } from '../platform.ts';
 import { route } from '../http/route.ts';
 import { notFound } from '../http/errors.ts';
-import { attachmentDisposition } from '../attachments/store.ts';
+import { sendDownload } from '../attachments/store.ts';
 import { LIMITS, spend } from './limits.ts';
 import { issueChallenge } from './pow.ts';
 import { SUPPLEMENT_MAX_FILES, formView, publicForms, publicMaxBytes } from './forms.ts';
@@ -28,12 +28,7 @@ const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 function sendFile(platform: Platform, reply: FastifyReply, file: { content_hash: string; filename: string; mime: string }) {
   const store = blobs(platform);
   if (!store.has(file.content_hash)) throw notFound('文件');
-  return reply
-    .header('content-type', file.mime)
-    .header('content-disposition', attachmentDisposition(file.filename))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .send(store.read(file.content_hash));
+  return sendDownload(reply, file.mime, file.filename, store.read(file.content_hash));
 }
 
 export async function publicRoutes(api: FastifyInstance, platform: Platform): Promise<void> {

@@ -7,7 +7,7 @@ import type { z } from '../../../shared/zod.ts';
 import { changeRoute, recordRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { sendXlsx } from '../../kernel/exports/xlsx.ts';
-import { attachmentDisposition } from '../../kernel/attachments/store.ts';
+import { sendDownload } from '../../kernel/attachments/store.ts';
 import { DOCX_MIME } from '../../kernel/documents/index.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import {
@@ -143,7 +143,7 @@ export async function assessmentRoutes(api: FastifyInstance, platform: Platform)
       const { scheme, results, frozen } = await schemeResults(platform, ctx, params.id);
       const buffer = await resultsNotice(platform, scheme, results, frozen);
       await platform.audit.record(platform.db, ctx, { action: 'document.generate', targetType: 'assessment_scheme', targetId: scheme.id, detail: { document: 'results_notice' } });
-      return reply.header('content-type', DOCX_MIME).header('content-disposition', attachmentDisposition(`${scheme.year}年度法治政府建设考评结果通报.docx`)).send(buffer);
+      return sendDownload(reply, DOCX_MIME, `${scheme.year}年度法治政府建设考评结果通报.docx`, buffer);
     },
   });
 

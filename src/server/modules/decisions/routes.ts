@@ -31,7 +31,7 @@ import {
 import { addEvent, updateEvent, addImplementationReport, createCatalogItem, createComment, createDecision, getCatalogItem, getComment, getDecision, listCatalog, listComments, listDecisions, publishCommentSummary, recordProcedure, updateCatalogItem } from './decisions.ts';
 import { publicCatalog, publicConsultation, publicConsultations } from './public.ts';
 import { decisionArchive } from './archive.ts';
-import { attachmentDisposition } from '../../kernel/attachments/store.ts';
+import { sendDownload } from '../../kernel/attachments/store.ts';
 
 const procedureParams = z.object({ id: z.string().min(1).max(64), procedure: z.enum(Object.keys(PROCEDURES) as [Procedure, ...Procedure[]], { error: '决策程序无效' }) });
 const yearQuery = z.strictObject({ year: z.coerce.number({ error: '年度（year）应为整数' }).int().min(2000).max(2100).optional().meta({ title: '年度' }) });
@@ -101,7 +101,7 @@ export async function decisionRoutes(api: FastifyInstance, platform: Platform): 
     handler: async ({ ctx, params, reply }) => {
       const archive = await decisionArchive(platform, ctx.scope, params.id);
       await platform.audit.record(platform.db, ctx, { action: 'decision.archive', targetType: 'decision', targetId: params.id, detail: { files: archive.files } });
-      return reply.header('content-type', 'application/zip').header('content-disposition', attachmentDisposition(archive.filename)).header('cache-control', 'private, no-store').send(archive.buffer);
+      return sendDownload(reply, 'application/zip', archive.filename, archive.buffer);
     },
   });
 

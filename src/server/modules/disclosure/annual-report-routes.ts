@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { attachmentDisposition } from '../../kernel/attachments/store.ts';
+import { sendDownload } from '../../kernel/attachments/store.ts';
 import { changeRoute, createRoute, ledgerRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { DOCX_MIME } from '../../kernel/documents/index.ts';
@@ -30,7 +30,7 @@ import { foiReportDocx } from './annual-report-docx.ts';
 const reportCellQuery = disclosureCellQuery.pick({ row: true, column: true }).extend({ table: z.enum(['2', '3', '4'], { error: '表（table）应为 2、3 或 4' }).meta({ title: '表' }) });
 
 async function sendDocx(reply: FastifyReply, report: PublicFoiReportFull) {
-  return reply.header('content-type', DOCX_MIME).header('content-disposition', attachmentDisposition(foiReportFileName(report))).header('cache-control', 'private, no-store').send(await foiReportDocx(report));
+  return sendDownload(reply, DOCX_MIME, foiReportFileName(report), await foiReportDocx(report));
 }
 
 /** 政府信息公开工作年度报告: the ledger, drafting, editing, the records behind a cell, the .docx; the published ones on the portal. */

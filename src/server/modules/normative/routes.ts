@@ -12,7 +12,7 @@ import { publicLibrary, publicText } from './library.ts';
 import { createLegalReview, getLegalReview, listLegalReviews } from './legal-reviews.ts';
 import { LEGAL_REVIEW, legalReviewInput, legalReviewListQuery, type LegalReviewView } from '../../../shared/schemas/normative.ts';
 import { createNormativeDoc, docxText, getNormativeDoc, getText, listNormativeDocs, saveText } from './normative.ts';
-import { attachmentDisposition } from '../../kernel/attachments/store.ts';
+import { sendDownload } from '../../kernel/attachments/store.ts';
 import { changeRoute, unmaskRoute, updateRoute } from '../../kernel/records/routes.ts';
 import { createInput } from '../../../shared/records.ts';
 import { ADVISOR, CLEANUP, ENGAGEMENT, advisorInput, advisorUpdateInput, advisorListQuery, cleanupDecisionInput, cleanupInput, cleanupListQuery, cleanupSelectInput, type AdvisorView, type CleanupView } from '../../../shared/schemas/normative.ts';
@@ -129,7 +129,7 @@ export async function normativeRoutes(api: FastifyInstance, platform: Platform):
     query: legalReviewListQuery, body: legalReviewInput, records: { list: listLegalReviews, create: createLegalReview, get: getLegalReview },
   });
   const sendDocx = (reply: import('fastify').FastifyReply, file: { filename: string; buffer: Buffer }) =>
-    reply.header('content-type', DOCX).header('content-disposition', attachmentDisposition(file.filename)).header('cache-control', 'private, no-store').send(file.buffer);
+    sendDownload(reply, DOCX, file.filename, file.buffer);
   route(api, { method: 'GET', url: '/legal-reviews/:id/opinion.docx', permission: 'legal_review.read', summary: '合法性审查意见书（.docx，公文格式）', tags: ['合法性审查'], params: paramsWithId, handler: async ({ ctx, params, reply }) => sendDocx(reply, await legalReviewOpinion(platform, ctx.scope, params.id)) });
   route(api, { method: 'GET', url: '/normative-docs/:id/opinion.docx', permission: 'normdoc.read', summary: '规范性文件合法性审查意见书（.docx，公文格式）', tags, params: paramsWithId, handler: async ({ ctx, params, reply }) => sendDocx(reply, await normdocOpinion(platform, ctx.scope, params.id)) });
 

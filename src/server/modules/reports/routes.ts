@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { route, paramsWithId } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { attachmentDisposition } from '../../kernel/attachments/store.ts';
+import { sendDownload } from '../../kernel/attachments/store.ts';
 import { changeRoute, createRoute, ledgerRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { pageOf, yearlyProgressQuery } from '../../../shared/records.ts';
@@ -26,11 +26,7 @@ function render(platform: Platform, report: PrintableReport, format: Format): Pr
 
 /** The report as a download. */
 function sendReport(reply: FastifyReply, report: PrintableReport, format: Format, buffer: Buffer) {
-  return reply
-    .header('content-type', FORMATS[format].type)
-    .header('content-disposition', attachmentDisposition(reportFileName(report, format)))
-    .header('cache-control', 'private, no-store')
-    .send(buffer);
+  return sendDownload(reply, FORMATS[format].type, reportFileName(report, format), buffer);
 }
 
 export async function reportRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
