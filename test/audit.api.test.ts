@@ -44,7 +44,7 @@ describe('audit log', () => {
     expect(verified.json()).toMatchObject({ ok: true });
   });
 
-  it('names a business record by its ref, never by a title that carries an applicant’s name', async () => {
+  it('names a business record by its case number or ref, never by a title that carries an applicant’s name', async () => {
     const unit = await makeUnit(env.platform);
     const liaison = await loggedIn(env.app, (await makeUser(env.platform, { unit, roles: ['unit_liaison'] })).username);
     const request = await makeFoiRequest(liaison, { unitId: unit.id, receivedDate: '2026-10-12', applicantName: '欧阳明月' });
@@ -56,6 +56,9 @@ describe('audit log', () => {
     // With a ref (as an import gives it), the ref.
     await env.platform.db.updateTable('foi_requests').set({ ref: 'YSQ-AUDIT-1' }).where('id', '=', request.id).execute();
     for (const t of await targets()) expect(t).toEqual({ targetLabel: '公开申请', targetName: 'YSQ-AUDIT-1' });
+    // Once it has its 文号 (it carries no personal data), by that number.
+    await env.platform.db.updateTable('foi_requests').set({ case_number: '审计县依申请公开〔2026〕9号' }).where('id', '=', request.id).execute();
+    for (const t of await targets()) expect(t).toEqual({ targetLabel: '公开申请', targetName: '审计县依申请公开〔2026〕9号' });
     expect(JSON.stringify(await targets())).not.toContain('欧阳明月');
   });
 

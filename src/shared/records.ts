@@ -204,6 +204,9 @@ export const entries = <F extends Record<string, FieldDef<any, any, any, any>>>(
 /** Today in China (UTC+8), for "not after today" checks made on either side. */
 export const chinaDate = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
+/** A moment (ISO) as Beijing time reads it, 2026-12-02 01:43:10, whatever the reader's time zone (the audit log, its export). */
+export const chinaTime = (at: string) => new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+
 /** The zod schema of one field's input value, with messages that read as Chinese sentences naming the field. */
 export function fieldSchema(name: string, spec: FieldDef): z.ZodType {
   const { label } = spec;

@@ -159,39 +159,42 @@ export function WorkflowPanel({ def, recordId, onChanged, hint, blocked }: { def
           </Space>
           {hint && <div style={{ marginTop: 8 }} data-testid="workflow-hint">{hint}</div>}
         </Card>
-        <Card size="small" title="期限" style={{ marginBottom: 12 }}>
-          <Table<ClockView>
-            rowKey="id"
-            size="small"
-            tableLayout="fixed"
-            pagination={false}
-            scroll={{ x: 640 }}
-            dataSource={data?.clocks}
-            expandable={{ expandedRowRender: (c) => <Explanation lines={c.explanation.text} />, expandRowByClick: true }}
-            columns={[
-              { title: '期限', dataIndex: 'label', width: 96 },
-              { title: '规则', dataIndex: 'ruleName', ellipsis: true, width: 140 },
-              { title: '起算日', dataIndex: 'start', width: 92 },
-              { title: '届满日', width: 240, render: (_, c) => <DueTag due={c.due} light={c.status === 'paused' ? 'paused' : c.light} workingDaysLeft={c.workingDaysLeft} provisional={c.provisional} explanation={c.explanation.text} /> },
-              {
-                title: '状态',
-                width: 96,
-                render: (_, c) => (
-                  <>
-                    {CLOCK_STATUSES[c.status]}
-                    {c.extended && <Tag color="blue" style={{ marginInlineStart: 4 }}>已延长</Tag>}
-                    {c.onTime === false && <Tag color="red">超期办结</Tag>}
-                    {c.escalationLevel > 0 && <Tag color="volcano">{c.escalationLevel === 1 ? '已督办' : '已报法治办'}</Tag>}
-                  </>
-                ),
-              },
-              ...(can('clock.extend')
-                ? [{ title: '', width: 50, render: (_: unknown, c: ClockView) => c.extendable && <a onClick={(e) => { e.stopPropagation(); setExtending(c); }}>延长</a> }]
-                : []),
-            ]}
-          />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>点击一行查看计算过程（规则依据、跳过的节假日、计入的调休上班日、暂停）。</Typography.Text>
-        </Card>
+        {/* A record without steps or clocks (a notice, an audit project) has no deadlines to show. */}
+        {(def.transitions.length > 0 || (data?.clocks.length ?? 0) > 0) && (
+          <Card size="small" title="期限" style={{ marginBottom: 12 }}>
+            <Table<ClockView>
+              rowKey="id"
+              size="small"
+              tableLayout="fixed"
+              pagination={false}
+              scroll={{ x: 640 }}
+              dataSource={data?.clocks}
+              expandable={{ expandedRowRender: (c) => <Explanation lines={c.explanation.text} />, expandRowByClick: true }}
+              columns={[
+                { title: '期限', dataIndex: 'label', width: 96 },
+                { title: '规则', dataIndex: 'ruleName', ellipsis: true, width: 140 },
+                { title: '起算日', dataIndex: 'start', width: 92 },
+                { title: '届满日', width: 240, render: (_, c) => <DueTag due={c.due} light={c.status === 'paused' ? 'paused' : c.light} workingDaysLeft={c.workingDaysLeft} provisional={c.provisional} explanation={c.explanation.text} /> },
+                {
+                  title: '状态',
+                  width: 96,
+                  render: (_, c) => (
+                    <>
+                      {CLOCK_STATUSES[c.status]}
+                      {c.extended && <Tag color="blue" style={{ marginInlineStart: 4 }}>已延长</Tag>}
+                      {c.onTime === false && <Tag color="red">超期办结</Tag>}
+                      {c.escalationLevel > 0 && <Tag color="volcano">{c.escalationLevel === 1 ? '已督办' : '已报法治办'}</Tag>}
+                    </>
+                  ),
+                },
+                ...(can('clock.extend')
+                  ? [{ title: '', width: 50, render: (_: unknown, c: ClockView) => c.extendable && <a onClick={(e) => { e.stopPropagation(); setExtending(c); }}>延长</a> }]
+                  : []),
+              ]}
+            />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>点击一行查看计算过程（规则依据、跳过的节假日、计入的调休上班日、暂停）。</Typography.Text>
+          </Card>
+        )}
         <Card
           size="small"
           title={<><PaperClipOutlined /> 台账材料</>}

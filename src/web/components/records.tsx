@@ -256,7 +256,8 @@ export function RecordFields({ def, view, extra = [] }: { def: RecordDef<any>; v
         ))}
       </Descriptions>
       {long.length > 0 && (
-        <Descriptions size="small" bordered column={1} style={{ marginTop: -1 }}>
+        // A long text would squeeze its label to one character a line (正/文): labels keep one line.
+        <Descriptions size="small" bordered column={1} style={{ marginTop: -1 }} styles={{ label: { whiteSpace: 'nowrap' } }}>
           {long.map(([name, spec]) => (
             <Descriptions.Item key={name} label={<TipLabel label={spec.label} tip={fieldTip(spec)} />}>
               <div style={{ whiteSpace: 'pre-wrap' }}>{renderValue(spec, name, view)}</div>

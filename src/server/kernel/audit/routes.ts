@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, auditQuery, type AuditQuery, type AuditRow } from '../../../shared/schemas/audit.ts';
 import { ROLES, type Role } from '../../../shared/roles.ts';
+import { chinaTime } from '../../../shared/records.ts';
 import { route } from '../http/route.ts';
 import { likeEscape } from '../db/index.ts';
 import { exportRoute } from '../exports/xlsx.ts';
@@ -13,7 +14,6 @@ import { describeTargets } from './targets.ts';
 const EXPORT_LIMIT = 100_000;
 
 /** A UTC timestamp as China reads it: 2026-11-30 14:05:09. */
-const chinaTime = (at: string) => new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 
 export async function auditRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const { db } = platform;

@@ -27,15 +27,17 @@ interface Target {
   name: string | null;
 }
 
-/** Accounts and units are named, annual reports by their titles (a unit and a year); every other record by its ref. */
+/** Accounts and units are named, annual reports by their titles (a unit and a year); every other record by its case number or ref. */
 const NAME_COLUMN: Record<string, string> = { user: 'name', org_unit: 'name', annual_report: 'title', foi_annual_report: 'title' };
 
 /** How to name a target type: an account's or unit's name, a business record's ref, or the kernel's list. */
 function targetOf(platform: Platform, type: string): Target | null {
   const record = platform.records.get(type);
   const workflow = platform.workflows.get(type);
-  if (record) return { label: record.title, table: record.table, key: 'id', name: NAME_COLUMN[type] ?? 'ref' };
-  if (workflow) return { label: workflow.title, table: workflow.table, key: 'id', name: NAME_COLUMN[type] ?? 'ref' };
+  // A numbered record is named by its 案号/文号 (no personal data in it), else its ref.
+  const name = NAME_COLUMN[type] ?? platform.caseNumbers.get(type)?.column ?? 'ref';
+  if (record) return { label: record.title, table: record.table, key: 'id', name };
+  if (workflow) return { label: workflow.title, table: workflow.table, key: 'id', name };
   const kernel = KERNEL_TARGETS[type];
   return kernel ? { label: kernel.label, table: kernel.table ?? null, key: kernel.key ?? 'id', name: kernel.name ?? null } : null;
 }
@@ -55,7 +57,8 @@ export async function describeTargets(platform: Platform, entries: readonly { ta
     if (!target) continue;
     let names = new Map<string, string>();
     if (target.table && target.name && ids.size) {
-      const rows = await (platform.db as any).selectFrom(target.table).select([sql.ref(target.key).as('k'), sql.ref(target.name).as('n')]).where(target.key, 'in', [...ids]).execute();
+      const named = target.name === 'ref' || !platform.caseNumbers.has(type) ? sql.ref(target.name) : sql`coalesce(${sql.ref(target.name)}, ref)`;
+      const rows = await (platform.db as any).selectFrom(target.table).select([sql.ref(target.key).as('k'), named.as('n')]).where(target.key, 'in', [...ids]).execute();
       names = new Map(rows.filter((r: { n: unknown }) => r.n !== null && r.n !== '').map((r: { k: string; n: unknown }) => [String(r.k), String(r.n)]));
     }
     out.set(type, { label: target.label, name: null });

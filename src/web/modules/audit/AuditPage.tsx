@@ -8,6 +8,7 @@ import { errorText } from '../../components/ErrorNotice.tsx';
 import { ExportButton } from '../../components/ledger.tsx';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditRow } from '../../../shared/schemas/audit.ts';
 import { ROLES, type Role } from '../../../shared/roles.ts';
+import { chinaTime } from '../../../shared/records.ts';
 
 const OUTCOME_COLORS: Record<string, string> = { success: 'green', failure: 'red', denied: 'orange' };
 
@@ -39,7 +40,7 @@ export default function AuditPage() {
         <DatePicker.RangePicker
           onChange={(r: [Dayjs | null, Dayjs | null] | null) => set({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
         />
-        <Input.Search placeholder="操作人（用户名）" allowClear style={{ width: 170 }} onSearch={(actor) => set({ actor })} />
+        <Input.Search placeholder="操作人" allowClear style={{ width: 170 }} onSearch={(actor) => set({ actor })} />
         <Select style={{ width: 170 }} allowClear showSearch placeholder="操作" optionFilterProp="label" options={Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }))} onChange={(action) => set({ action })} />
         <Select style={{ width: 100 }} allowClear placeholder="结果" options={Object.entries(AUDIT_OUTCOMES).map(([value, label]) => ({ value, label }))} onChange={(outcome) => set({ outcome })} />
         <Input.Search placeholder="IP 地址" allowClear style={{ width: 150 }} onSearch={(ip) => set({ ip })} />
@@ -54,7 +55,8 @@ export default function AuditPage() {
         pagination={{ current: Number(filters.page), pageSize: Number(filters.pageSize), total: list.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 条`, onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }) }}
         columns={[
           { title: '序号', dataIndex: 'seq', width: 80, fixed: 'left' as const },
-          { title: '时间', dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+          // Beijing time, as the export writes it, whatever the administrator's computer is set to.
+          { title: '时间（北京时间）', dataIndex: 'at', width: 170, render: (v: string) => chinaTime(v) },
           { title: '操作人', dataIndex: 'actorName', width: 140 },
           { title: '角色', dataIndex: 'actorRoles', width: 130, render: roleNames },
           { title: '单位', dataIndex: 'unitName', width: 160, ellipsis: true },

@@ -124,7 +124,8 @@ function ModuleHelpView({ help }: { help: ModuleHelp }) {
     <>
       <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/help">帮助中心</Link> }, { title: help.title }]} />
       <Card size="small" title={`${help.title} · 操作说明`} data-testid={`help-${help.key}`}>
-        <Typography.Title level={5}>这个模块做什么</Typography.Title>
+        {/* A page that is no module's (驾驶舱, 工作日历, 审计日志) has no steps of its own. */}
+        <Typography.Title level={5}>{help.workflows.length ? '这个模块做什么' : '这个页面做什么'}</Typography.Title>
         <Typography.Paragraph style={{ whiteSpace: 'pre-line' }}>
           <Prose text={help.purpose} rules={rules} />
         </Typography.Paragraph>
@@ -142,7 +143,7 @@ function ModuleHelpView({ help }: { help: ModuleHelp }) {
           )}
         />
 
-        <Typography.Title level={5} style={{ marginTop: 16 }}>办理流程</Typography.Title>
+        {help.workflows.length > 0 && <Typography.Title level={5} style={{ marginTop: 16 }}>办理流程</Typography.Title>}
         {help.workflows.map((w) => (
           <Workflow key={w.def.recordType} w={w} rules={rules} />
         ))}
@@ -210,7 +211,7 @@ function HelpCenter() {
   const reachable = HELPS.filter((h) => menu.some((r) => h.paths.some((p) => r.path === p || r.path.startsWith(`${p}/`))));
   return (
     <Card size="small" title="帮助中心">
-      <Typography.Paragraph type="secondary">各业务模块的操作说明：用途、分工、办理流程与法定期限、批量导入和常见问题。在任一业务页面点击右上角“操作说明”，可直接打开该模块的说明。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">各业务模块以及驾驶舱、工作日历、审计日志的操作说明：用途、分工、办理流程与法定期限、批量导入和常见问题。在任一页面点击右上角“操作说明”，可直接打开该页的说明。</Typography.Paragraph>
       {reachable.length === 0 ? (
         <Empty description="您的角色没有业务模块" />
       ) : (

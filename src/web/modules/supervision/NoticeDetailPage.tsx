@@ -15,7 +15,6 @@ export default function NoticeDetailPage() {
       tags={(n) => <Tag color={n.kind === 'circular' ? 'blue' : 'red'}>{NOTICE_KINDS[n.kind]}{n.level ? `·${n.level === 1 ? '一级' : '二级'}` : ''}</Tag>}
       show={(n) => ({
         caseNumber: n.caseNumber ?? '—',
-        content: <div style={{ whiteSpace: 'pre-wrap' }}>{n.content}</div>,
         inspectionId: n.inspectionId ? <Link to={`/inspections/${n.inspectionId}`}>{n.inspectionTitle}</Link> : '—',
         findingId: n.findingId ? <Link to={`/findings/${n.findingId}`}>{n.findingTitle}</Link> : '—',
         level: n.level ? (n.level === 1 ? '一级（整改逾期）' : '二级（已报法治办）') : '—',
