@@ -18,7 +18,10 @@ export default defineConfig({
       // data (createTestEnv), and none mocks modules, so nothing a suite relies on leaks between them.
       { test: { name: 'sqlite', include: [...apiSuites, 'test/**/*.sqlite.test.ts'], env: { FAZHI_TEST_DB: 'sqlite' }, isolate: false, testTimeout: 30_000, hookTimeout: 60_000 } },
       { test: { name: 'postgres', include: apiSuites, env: { FAZHI_TEST_DB: 'postgres' }, isolate: false, testTimeout: 30_000, hookTimeout: 60_000 } },
-      { test: { name: 'e2e', include: ['e2e/**/*.e2e.test.ts'], globalSetup: ['e2e/demo-template.ts'], testTimeout: 180_000, hookTimeout: 240_000, fileParallelism: false } },
+      // Browser suites share the two workers with the API suites (each has its own server on a free
+      // port and its own copy of the demo): run one after another at the end, as a separate
+      // single-worker group, they left a core idle for a third of the CI run.
+      { test: { name: 'e2e', include: ['e2e/**/*.e2e.test.ts'], globalSetup: ['e2e/demo-template.ts'], testTimeout: 180_000, hookTimeout: 240_000 } },
     ],
   },
 });

@@ -2,7 +2,7 @@
 // its 考评类别 (rank, the category's average and best), computed as the law office's ranking says,
 // without another unit's name leaving the law office's scope.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, loggedIn, type Agent, type TestEnv } from './harness.ts';
+import { createDemoEnv, loggedIn, type Agent, type TestEnv } from './harness.ts';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
 import { chinaToday } from '../src/server/kernel/calendar/days.ts';
 
@@ -12,11 +12,10 @@ let liaison: Agent;
 const lastYear = Number(chinaToday().slice(0, 4)) - 1;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  for (const mod of env.platform.modules) if (mod.demo) await mod.demo(env.platform, () => {});
+  env = await createDemoEnv();
   office = await loggedIn(env.app, 'fzb_wang', DEMO_PASSWORD);
   liaison = await loggedIn(env.app, 'jyj_liaison', DEMO_PASSWORD);
-}, 240_000);
+}, 600_000); // the first suite of a run generates the demo template (createDemoEnv)
 afterAll(() => env.close());
 
 describe('the unit ranking for a scope of one unit', () => {

@@ -3,7 +3,7 @@
 // 我的待办, the 红黄牌 drill-down and the daily digest. A date someone set (a task's 完成时限, a
 // finding's 整改期限) stays the date set, also on a rest day; only paused days move it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advance, createTestEnv, loggedIn, multipart, type Agent, type TestEnv } from './harness.ts';
+import { advance, createDemoEnv, loggedIn, multipart, type Agent, type TestEnv } from './harness.ts';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
 import { chinaToday, toDayNumber, weekdayOf } from '../src/server/kernel/calendar/days.ts';
 import { runDailyJob } from '../src/server/kernel/workflow/daily.ts';
@@ -44,11 +44,10 @@ let office: Agent;
 const today = chinaToday();
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  for (const mod of env.platform.modules) if (mod.demo) await mod.demo(env.platform, () => {});
+  env = await createDemoEnv();
   await runDailyJob(env.platform, today);
   office = await loggedIn(env.app, 'fzb_wang', DEMO_PASSWORD);
-}, 240_000);
+}, 600_000); // the first suite of a run generates the demo template (createDemoEnv)
 afterAll(() => env.close());
 
 const json = async (agent: Agent, url: string) => {

@@ -1,9 +1,11 @@
 // Test harness: a real platform on a real database (SQLite in a temp dir, or a fresh PostgreSQL
 // schema), the real HTTP stack through app.inject, and factories. No test relies on another's data.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { generate } from 'otplib';
 import type { InjectOptions } from 'fastify';
@@ -15,6 +17,7 @@ import { buildApp } from '../src/server/app.ts';
 import { insertUnit } from '../src/server/modules/org/units.ts';
 import { insertUser } from '../src/server/modules/org/users.ts';
 import type { OrgUnitTable } from '../src/server/kernel/db/tables.ts';
+import { chinaToday } from '../src/server/kernel/calendar/days.ts';
 
 export const TEST_DB = (process.env.FAZHI_TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
 export const PG_URL = process.env.FAZHI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -45,8 +48,13 @@ export async function pgAdmin(statement: string): Promise<void> {
   }
 }
 
-/** `modules`: the platform's modules (a test may add a fixture module, test/fixtures/). */
-export async function createTestEnv(overrides: Partial<Config> = {}, modules: readonly ModuleManifest[] = MODULES): Promise<TestEnv> {
+/** `modules`: the platform's modules (a test may add a fixture module, test/fixtures/). `seed` fills the
+ * data directory and the (PostgreSQL) schema before the platform opens them. */
+export async function createTestEnv(
+  overrides: Partial<Config> = {},
+  modules: readonly ModuleManifest[] = MODULES,
+  seed?: (dataDir: string, schema: string) => Promise<void>,
+): Promise<TestEnv> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-test-'));
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const env: NodeJS.ProcessEnv = { FAZHI_DATA_DIR: dataDir, FAZHI_LOGIN_RATE_LIMIT: '100000' };
@@ -57,6 +65,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}, modules: re
     writeFileSync(`test-results/pg-schemas/${schema}`, '');
     Object.assign(env, { DATABASE_URL: PG_URL, FAZHI_PG_SCHEMA: schema });
   }
+  await seed?.(dataDir, schema);
   const config = { ...loadConfig(env), webDir: join(dataDir, 'no-web'), ...overrides };
   const { platform } = await openPlatform(config, modules);
   const app = await buildApp(platform);
@@ -73,6 +82,95 @@ export async function createTestEnv(overrides: Partial<Config> = {}, modules: re
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A platform on its own copy of the demo county (`fazhi demo`). The demo is generated once per day,
+ * engine and source version into test-results/demo-template (a data directory, and for PostgreSQL
+ * a dump of its schema), by whichever test process asks first; the others wait for it. Each suite
+ * then gets a fresh copy: the same data as generating it again, in seconds instead of a minute.
+ */
+export async function createDemoEnv(): Promise<TestEnv> {
+  const template = await demoTemplate();
+  return createTestEnv({}, MODULES, async (dataDir, schema) => {
+    cpSync(join(template, 'data'), dataDir, { recursive: true });
+    if (TEST_DB === 'postgres') {
+      const dump = readFileSync(join(template, 'schema.sql'), 'utf8').replaceAll(TEMPLATE_SCHEMA_MARK, schema);
+      psql(dump);
+    }
+  });
+}
+
+const TEMPLATE_SCHEMA_MARK = 'fazhi_demo_template_schema';
+
+function sourceVersion(): string {
+  const hash = createHash('sha256').update(chinaToday()).update(TEST_DB);
+  for (const root of ['src/server', 'src/shared', 'bin']) {
+    for (const file of (readdirSync(root, { recursive: true }) as string[]).sort()) {
+      const path = join(root, file);
+      if (statSync(path).isFile()) hash.update(path).update(readFileSync(path));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function demoTemplate(): Promise<string> {
+  const dir = join('test-results/demo-template', `${TEST_DB}-${sourceVersion()}`);
+  const lock = `${dir}.lock`;
+  mkdirSync('test-results/demo-template', { recursive: true });
+  for (const started = Date.now(); !existsSync(join(dir, 'done')); await sleep(500)) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      // Another process generates it; a lock left by a process that died is taken over.
+      const locked = statSync(lock, { throwIfNoEntry: false });
+      if (locked && Date.now() - locked.mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - started > 900_000) throw new Error(`the demo template ${dir} did not appear`);
+      continue;
+    }
+    try {
+      if (!existsSync(join(dir, 'done'))) generateDemoTemplate(dir);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  return dir;
+}
+
+function generateDemoTemplate(dir: string) {
+  // Templates of earlier source versions go (after an hour, in case another run still reads one).
+  for (const old of readdirSync('test-results/demo-template')) {
+    const path = join('test-results/demo-template', old);
+    if (old.startsWith(`${TEST_DB}-`) && !old.endsWith('.lock') && Date.now() - statSync(path).mtimeMs > 3_600_000) rmSync(path, { recursive: true, force: true });
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  const schema = `demo_tpl_${randomBytes(6).toString('hex')}`;
+  const env: NodeJS.ProcessEnv = { ...process.env, FAZHI_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  if (TEST_DB === 'postgres') {
+    psql(`create schema ${schema}`);
+    Object.assign(env, { DATABASE_URL: PG_URL, FAZHI_PG_SCHEMA: schema });
+  }
+  try {
+    const demo = spawnSync(process.execPath, ['bin/fazhi.mjs', 'demo'], { env, encoding: 'utf8' });
+    if (demo.status !== 0) throw new Error(`fazhi demo failed: ${demo.stderr}`);
+    if (TEST_DB === 'postgres') {
+      const dump = spawnSync('pg_dump', ['--schema', schema, '--no-owner', '--no-privileges', PG_URL], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      if (dump.status !== 0) throw new Error(`pg_dump failed: ${dump.stderr}`);
+      // The suite's schema exists already (createTestEnv made it); the dump fills it.
+      const body = dump.stdout.replace(new RegExp(`^CREATE SCHEMA ${schema};$`, 'm'), '').replaceAll(schema, TEMPLATE_SCHEMA_MARK);
+      writeFileSync(join(dir, 'schema.sql'), body);
+    }
+  } finally {
+    if (TEST_DB === 'postgres') psql(`drop schema if exists ${schema} cascade`);
+  }
+  writeFileSync(join(dir, 'done'), '');
+}
+
+function psql(script: string) {
+  const run = spawnSync('psql', ['-q', '-X', '-v', 'ON_ERROR_STOP=1', PG_URL], { input: script, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (run.status !== 0) throw new Error(`psql failed: ${run.stderr}`);
 }
 
 let seq = 0;

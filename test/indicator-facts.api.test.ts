@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestEnv, TEST_DB, type TestEnv } from './harness.ts';
+import { createDemoEnv, TEST_DB, type TestEnv } from './harness.ts';
 import { computeAll, computeAllDirect, scopeForUnitCode, type IndicatorDef } from '../src/server/kernel/indicators/registry.ts';
 import { IndicatorFacts } from '../src/server/kernel/indicators/facts.ts';
 import { foldIndicatorChanges, readGenerations } from '../src/server/kernel/db/generations.ts';
@@ -18,10 +18,9 @@ let env: TestEnv;
 let units: { id: string; code: string }[];
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  for (const mod of env.platform.modules) if (mod.demo) await mod.demo(env.platform, () => {});
+  env = await createDemoEnv();
   units = await env.platform.db.selectFrom('org_units').select(['id', 'code']).orderBy('code').execute();
-}, 240_000);
+}, 600_000); // the first suite of a run generates the demo template (createDemoEnv)
 afterAll(() => env.close());
 
 const pgSchema = () => (TEST_DB === 'postgres' ? env.config.pgSchema : null);

@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../src/server/app.ts';
-import { Agent, advance, createTestEnv, loggedIn, makeAnnualReport, type TestEnv } from './harness.ts';
+import { Agent, advance, createDemoEnv, loggedIn, makeAnnualReport, type TestEnv } from './harness.ts';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
 import { chinaToday } from '../src/server/kernel/calendar/days.ts';
 import { computeAll, scopeForUnitCode } from '../src/server/kernel/indicators/registry.ts';
@@ -23,13 +23,12 @@ let county: { id: string };
 const year = Number(chinaToday().slice(0, 4));
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  for (const mod of env.platform.modules) if (mod.demo) await mod.demo(env.platform, () => {});
+  env = await createDemoEnv();
   office = await loggedIn(env.app, 'fzb_wang', DEMO_PASSWORD);
   countyHead = await loggedIn(env.app, 'xzf_head', DEMO_PASSWORD);
   bureauLiaison = await loggedIn(env.app, 'jyj_liaison', DEMO_PASSWORD);
   county = await env.platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX').executeTakeFirstOrThrow();
-}, 240_000);
+}, 600_000); // the first suite of a run generates the demo template (createDemoEnv)
 afterAll(() => env.close());
 
 const figure = (html: string, code: string, part = 'value') => html.match(new RegExp(`<span data-figure="${code.replace('.', '\\.')}" data-part="${part}" data-value="([^"]*)">([^<]*)</span>`));
