@@ -2,14 +2,15 @@
 // the target), demonstration villages (with their re-check deadlines) and study sessions, and their
 // record pages. From the record definitions.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, InputNumber, Row, Select, Space, Statistic, Table, Tabs, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Col, InputNumber, Row, Select, Space, Statistic, Table, Tag, Tooltip } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useParams, useSearchParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { get, put } from '../../api.ts';
 import { DetailPage, LedgerPage, useSealed } from '../../components/pages.tsx';
 import { DueTag, dueValue } from '../../components/Light.tsx';
 import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
 import { useAuth } from '../../auth.tsx';
+import { TabsCard } from '../../components/TabsCard.tsx';
 import { chinaDate } from '../../../shared/records.ts';
 import type { Coverage, EducationSettings, LegalLiterateView, ModelVillageView, PufaActivityView, PufaDutyView, StudySessionView, VillageCoverage } from '../../../shared/schemas/education.ts';
 import { LEGAL_LITERATE_PAGES, MODEL_VILLAGE_PAGES, PUFA_ACTIVITY_PAGES, PUFA_DUTY_PAGES, STUDY_SESSION_PAGES } from './pages.ts';
@@ -132,32 +133,27 @@ function CoverageView() {
 
 export function LegalLiteratesPage() {
   const { can } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') ?? 'registry';
   return (
-    <Card size="small" title="法律明白人">
-      <Tabs
-        activeKey={tab}
-        onChange={(key) => setParams(key === 'registry' ? {} : { tab: key })}
-        items={[
-          {
-            key: 'registry',
-            label: '名册',
-            children: (
-              <LedgerPage<LegalLiteratePageView>
-                pages={LEGAL_LITERATE_PAGES}
-                title="法律明白人名册"
-                measure="人"
-                create={can('education.manage') && { title: '登记法律明白人', submitText: '登记', initialValues: { trainedDate: chinaDate() } }}
-                link="name"
-                trailing={[{ key: 'townName', title: '乡镇（街道）', dataIndex: 'townName', width: 120 }]}
-              />
-            ),
-          },
-          { key: 'coverage', label: '村（社区）覆盖情况', children: <CoverageView /> },
-        ]}
-      />
-    </Card>
+    <TabsCard
+      title="法律明白人"
+      items={[
+        {
+          key: 'registry',
+          label: '名册',
+          children: (
+            <LedgerPage<LegalLiteratePageView>
+              pages={LEGAL_LITERATE_PAGES}
+              title="法律明白人名册"
+              measure="人"
+              create={can('education.manage') && { title: '登记法律明白人', submitText: '登记', initialValues: { trainedDate: chinaDate() } }}
+              link="name"
+              trailing={[{ key: 'townName', title: '乡镇（街道）', dataIndex: 'townName', width: 120 }]}
+            />
+          ),
+        },
+        { key: 'coverage', label: '村（社区）覆盖情况', children: <CoverageView /> },
+      ]}
+    />
   );
 }
 type LegalLiteratePageView = LegalLiterateView & Record<string, unknown>;

@@ -1,9 +1,8 @@
 // 公共法律服务: legal-aid cases, monthly notarisations and consultations, service stations, and their
 // record pages. From the record definitions.
-import { Card, Tabs } from 'antd';
-import { useSearchParams } from 'react-router-dom';
 import { DetailPage, LedgerPage } from '../../components/pages.tsx';
 import { useAuth } from '../../auth.tsx';
+import { TabsCard } from '../../components/TabsCard.tsx';
 import { chinaDate } from '../../../shared/records.ts';
 import type { ConsultationView, LegalAidView, NotarizationView, StationView } from '../../../shared/schemas/legal-services.ts';
 import { CONSULTATION_PAGES, LEGAL_AID_PAGES, NOTARIZATION_PAGES, STATION_PAGES } from './pages.ts';
@@ -28,28 +27,23 @@ export function LegalAidPage() {
 /** 公证 and 法律咨询: counts by month, one tab each. */
 export function MonthlyCountsPage() {
   const { can, me } = useAuth();
-  const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') ?? 'notary';
   const manage = can('legal_services.manage');
   return (
-    <Card size="small" title="公证与法律咨询（按月统计）">
-      <Tabs
-        activeKey={tab}
-        onChange={(key) => setParams(key === 'notary' ? {} : { tab: key })}
-        items={[
-          {
-            key: 'notary',
-            label: '公证办理',
-            children: <LedgerPage<NotarizationView> pages={NOTARIZATION_PAGES} status={false} measure="条" create={manage && { title: '登记公证办理件数', submitText: '登记', initialValues: { unitId: me?.unit.id, month: lastMonth(), kind: 'civil' } }} link="month" />,
-          },
-          {
-            key: 'consult',
-            label: '法律咨询',
-            children: <LedgerPage<ConsultationView> pages={CONSULTATION_PAGES} status={false} measure="条" create={manage && { title: '登记法律咨询人次', submitText: '登记', initialValues: { unitId: me?.unit.id, month: lastMonth(), channel: 'hotline' } }} link="month" />,
-          },
-        ]}
-      />
-    </Card>
+    <TabsCard
+      title="公证与法律咨询（按月统计）"
+      items={[
+        {
+          key: 'notary',
+          label: '公证办理',
+          children: <LedgerPage<NotarizationView> pages={NOTARIZATION_PAGES} status={false} measure="条" create={manage && { title: '登记公证办理件数', submitText: '登记', initialValues: { unitId: me?.unit.id, month: lastMonth(), kind: 'civil' } }} link="month" />,
+        },
+        {
+          key: 'consult',
+          label: '法律咨询',
+          children: <LedgerPage<ConsultationView> pages={CONSULTATION_PAGES} status={false} measure="条" create={manage && { title: '登记法律咨询人次', submitText: '登记', initialValues: { unitId: me?.unit.id, month: lastMonth(), channel: 'hotline' } }} link="month" />,
+        },
+      ]}
+    />
   );
 }
 

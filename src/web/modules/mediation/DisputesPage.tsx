@@ -1,13 +1,14 @@
 // 矛盾纠纷调解: the disputes ledger and the organisations, intake of a dispute (with a cross-channel
 // link) and registration of an organisation — all from the record definitions.
 import { useState } from 'react';
-import { Button, Card, Space, Tabs } from 'antd';
+import { Button, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { get, post } from '../../api.ts';
 import { RecordForm, RecordLedger, RecordTable } from '../../components/records.tsx';
 import { useAuth } from '../../auth.tsx';
+import { TabsCard } from '../../components/TabsCard.tsx';
 import { DISPUTE, DISPUTE_WORKFLOW, MEDIATION_CHANNELS, MEDIATION_ORG, type DisputeView, type MediationOrgView } from '../../../shared/schemas/mediation.ts';
 import { chinaDate } from '../../../shared/records.ts';
 
@@ -15,16 +16,15 @@ export default function DisputesPage() {
   const { can, me } = useAuth();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') ?? 'disputes';
+  // After an organisation is registered, its tab opens.
+  const [, setParams] = useSearchParams();
   const [open, setOpen] = useState<'dispute' | 'org' | null>(null);
   const orgs = useQuery({ queryKey: ['mediation-orgs'], queryFn: () => get<{ items: MediationOrgView[] }>('/mediation-orgs').then((r) => r.items) });
   // Candidates for a cross-channel link: the latest disputes one may see.
   const recent = useQuery({ queryKey: ['/disputes', 'recent'], enabled: open === 'dispute', queryFn: () => get<{ items: DisputeView[] }>('/disputes?pageSize=200').then((r) => r.items) });
   const manage = can('mediation.manage');
   return (
-    <Card
-      size="small"
+    <TabsCard
       title="矛盾纠纷调解"
       extra={manage && (
         <Space>
@@ -32,33 +32,29 @@ export default function DisputesPage() {
           <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setOpen('dispute')}>受理纠纷</Button>
         </Space>
       )}
+      items={[
+        {
+          key: 'disputes',
+          label: '纠纷台账',
+          children: (
+            <RecordLedger<DisputeView>
+              def={DISPUTE}
+              url="/disputes"
+              exportName="矛盾纠纷.xlsx"
+              leading={[{ key: 'title', title: '纠纷', dataIndex: 'title', fixed: 'left', render: (t: string, d) => <Link to={`/disputes/${d.id}`}>{t}</Link> }]}
+              workflow={DISPUTE_WORKFLOW}
+            />
+          ),
+        },
+        {
+          key: 'orgs',
+          label: `调解组织（${orgs.data?.length ?? 0}）`,
+          children: (
+            <RecordTable<MediationOrgView> def={MEDIATION_ORG} rows={orgs.data} loading={orgs.isLoading} trailing={[{ key: 'disputes', title: '调解纠纷', dataIndex: 'disputes', width: 90, align: 'right' }]} />
+          ),
+        },
+      ]}
     >
-      <Tabs
-        activeKey={tab}
-        onChange={(key) => setParams(key === 'disputes' ? {} : { tab: key })}
-        items={[
-          {
-            key: 'disputes',
-            label: '纠纷台账',
-            children: (
-              <RecordLedger<DisputeView>
-                def={DISPUTE}
-                url="/disputes"
-                exportName="矛盾纠纷.xlsx"
-                leading={[{ key: 'title', title: '纠纷', dataIndex: 'title', fixed: 'left', render: (t: string, d) => <Link to={`/disputes/${d.id}`}>{t}</Link> }]}
-                workflow={DISPUTE_WORKFLOW}
-              />
-            ),
-          },
-          {
-            key: 'orgs',
-            label: `调解组织（${orgs.data?.length ?? 0}）`,
-            children: (
-              <RecordTable<MediationOrgView> def={MEDIATION_ORG} rows={orgs.data} loading={orgs.isLoading} trailing={[{ key: 'disputes', title: '调解纠纷', dataIndex: 'disputes', width: 90, align: 'right' }]} />
-            ),
-          },
-        ]}
-      />
       <RecordForm
         def={DISPUTE}
         open={open === 'dispute'}
@@ -89,6 +85,6 @@ export default function DisputesPage() {
           setParams({ tab: 'orgs' });
         }}
       />
-    </Card>
+    </TabsCard>
   );
 }
