@@ -77,6 +77,7 @@ export interface PlatformImportSpec<Row extends { ref: string }> extends ByRefSp
 export function parentByRef<Row>(table: string, refOf: (row: Row) => string, column: string, what: string) {
   const find = (row: Row, run: RefImportRun) => run.record(table, refOf(row), column, what);
   return {
+    column,
     find,
     unitOf: async (row: Row, run: RefImportRun) => (await find(row, run)).unit_id,
     /** The parent on update, the row refused with `message` when it names another than the record's own (`currentId`): an import moves no record. */

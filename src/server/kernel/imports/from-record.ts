@@ -9,7 +9,7 @@ import type { ImportField, ImportType, Importer } from './types.ts';
 import type { Tx } from '../db/index.ts';
 import type { Platform } from '../platform.ts';
 import type { DataScope } from '../auth/scope.ts';
-import { refImport, type RefImportSpec } from './by-ref.ts';
+import { parentByRef, refImport, type RefImportSpec } from './by-ref.ts';
 
 const REF_FIELD: ImportField = { name: 'ref', label: '外部编号', required: true, note: '本单位内唯一；再次导入同一编号时更新', example: '' };
 
@@ -108,6 +108,15 @@ export function importColumn(def: RecordDef<any>, name: string): string {
   return `${label}（${spec.importName as string}）`;
 }
 
+/**
+ * The parent record a row names in `field` (a field of kind 'record', e.g. an officer's `bodyId`),
+ * found in `table` by the row's ref cell; its file column and name are the definition's.
+ */
+export function recordParent<F extends Record<string, FieldDef<any, any, any, any, any>>>(def: RecordDef<F>, field: keyof F & string, table: string) {
+  const spec = def.fields[field]!;
+  return { field, ...parentByRef(table, (row: object) => (row as Record<string, string>)[spec.importName as string]!, importColumn(def, field), spec.label) };
+}
+
 /** An import row of a record type: its definition's cells, with `extra` cells added or replaced. */
 export type RecordImportRow<F extends Record<string, FieldDef<any, any, any, any, any>>, E extends z.ZodRawShape = {}> = { ref: string } & Omit<ImportRowOf<F>, keyof E> & z.infer<z.ZodObject<E>>;
 
@@ -123,6 +132,8 @@ type RecordImportSpec<Row extends { ref: string }> = Omit<RefImportSpec<Row>, 'f
   /** The derived file columns, adjusted (a note, a column the definition does not hold). */
   fields?: (derived: ImportField[]) => ImportField[];
   unitOf?: RefImportSpec<Row>['unitOf'];
+  /** The record the row hangs under (`recordParent`): the row is in its unit, and a command's error on its field is reported under its column. */
+  parent?: ReturnType<typeof recordParent>;
   /** The module's commands given the row's fields (`importInput`) and its unit; or `create` and `update` by hand. */
   commands?: ImportCommands;
   create?: RefImportSpec<Row>['create'];
@@ -131,16 +142,19 @@ type RecordImportSpec<Row extends { ref: string }> = Omit<RefImportSpec<Row>, 'f
 
 /**
  * One record type's import on the per-unit runner (`refImport`): its file columns, row schema and
- * table from the definition; `extra` adds or replaces row cells. Without `unitOf`, a row belongs to
+ * table from the definition; `extra` adds or replaces row cells. Without `parent` or `unitOf`, a row belongs to
  * the unit its `unitId` field's code names.
  */
 export function recordImport<F extends Record<string, FieldDef<any, any, any, any, any>>, const E extends z.ZodRawShape = {}>(
   def: RecordDef<F>,
   spec: RecordImportSpec<NoInfer<RecordImportRow<F, E>>> & { extra?: E },
 ): ImportType<RecordImportRow<F, E>> {
-  const { example, extra, commands, fields, ...rest } = spec;
+  const { example, extra, commands, fields, parent, ...rest } = spec;
   let { unitOf, columns } = spec;
-  if (!unitOf) {
+  if (parent) {
+    unitOf = parent.unitOf;
+    columns = { [parent.field]: importColumn(def, parent.field), ...columns };
+  } else if (!unitOf) {
     const code = def.fields.unitId!.importName as string;
     const column = importColumn(def, 'unitId');
     unitOf = (row, run) => run.unit((row as Record<string, string>)[code]!, column);

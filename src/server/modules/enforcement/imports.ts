@@ -2,7 +2,7 @@
 // module's own commands (kernel/imports/by-ref.ts): a row is done as the importer would do it in the app.
 import { z } from '../../../shared/zod.ts';
 import { CASE_MIN_OFFICERS, CASE_WORKFLOW, ENFORCEMENT_BODY, ENFORCEMENT_CASE, FILE_REVIEW, LIST_ITEM, OFFICER, OFFICER_WORKFLOW, type BodyInput, type CaseInput, type ListItemInput, type OfficerInput } from '../../../shared/schemas/enforcement.ts';
-import { importInput, recordImport, type RecordImportRow } from '../../kernel/imports/from-record.ts';
+import { importInput, recordImport, recordParent, type RecordImportRow } from '../../kernel/imports/from-record.ts';
 import { advanceTo, parentByRef, refuseRow, type ImportStep, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { splitCodes, textCell } from '../../kernel/imports/rows.ts';
 import { createCase } from './cases.ts';
@@ -140,14 +140,13 @@ async function advanceCase(v: CaseRow, id: string, run: RefImportRun): Promise<v
 
 type FileRow = RecordImportRow<typeof FILE_REVIEW.fields>;
 const CAMPAIGN_COLUMN = '评查活动编号（campaignRef）';
-const CASE_COLUMN = '执法案件编号（caseRef）';
-const reviewedCase = parentByRef('enforcement_cases', (v: { caseRef: string }) => v.caseRef, CASE_COLUMN, '执法案件');
+const reviewedCase = recordParent(FILE_REVIEW, 'caseId', 'enforcement_cases');
 
 /** 评查结果 from the bureau's spreadsheet: the file added to the campaign, then scored when the row gives a score. */
 export const fileReviewsImport = recordImport(FILE_REVIEW, {
   type: 'file_reviews', title: '案卷评查结果', permission: 'enforcement.supervise', example: 'PC-2026-001',
-  columns: { caseId: CASE_COLUMN, campaignId: CAMPAIGN_COLUMN },
-  unitOf: reviewedCase.unitOf,
+  columns: { campaignId: CAMPAIGN_COLUMN },
+  parent: reviewedCase,
   async create(v, _unitId, run) {
     const campaign = await run.record('enforcement_review_campaigns', v.campaignRef, CAMPAIGN_COLUMN, '评查活动');
     const found = await reviewedCase.find(v, run);
@@ -157,7 +156,7 @@ export const fileReviewsImport = recordImport(FILE_REVIEW, {
   async update(v, existing, run) {
     const campaign = await run.record('enforcement_review_campaigns', v.campaignRef, CAMPAIGN_COLUMN, '评查活动');
     const found = await reviewedCase.find(v, run);
-    if (campaign.id !== existing.campaign_id || found.id !== existing.case_id) refuseRow(CASE_COLUMN, '该编号已登记为其他评查活动或案件的评查结果');
+    if (campaign.id !== existing.campaign_id || found.id !== existing.case_id) refuseRow(reviewedCase.column, '该编号已登记为其他评查活动或案件的评查结果');
     await score(v, existing.id, existing.version!, run);
   },
 });

@@ -1,8 +1,8 @@
 // Import types `litigation_cases` and `litigation_hearings`, through the module's own commands.
 import { enumFromLabels } from '../../../shared/schemas/org.ts';
 import { CASE_RESULTS, LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_WORKFLOW, type LitigationCaseInput } from '../../../shared/schemas/litigation.ts';
-import { importInput, recordImport, type RecordImportRow } from '../../kernel/imports/from-record.ts';
-import { advanceTo, parentByRef, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
+import { importInput, recordImport, recordParent, type RecordImportRow } from '../../kernel/imports/from-record.ts';
+import { advanceTo, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { caseDateProblem, correctCase, createLitigationCase, recordHearing } from './litigation.ts';
 
 // 未结 (pending) says the case has no result yet.
@@ -48,13 +48,11 @@ async function judge(v: CaseRow, id: string, run: RefImportRun): Promise<void> {
   await advanceTo(run, LITIGATION_WORKFLOW, id, steps, !result ? 0 : result !== 'lost' && mayClose ? 2 : 1, '结果（result）');
 }
 
-const CASE_COLUMN = '案件编号（caseRef）';
-const hearingCase = parentByRef('litigation_cases', (v: { caseRef: string }) => v.caseRef, CASE_COLUMN, '案件');
+const hearingCase = recordParent(LITIGATION_HEARING, 'caseId', 'litigation_cases');
 
 export const litigationHearingsImport = recordImport(LITIGATION_HEARING, {
   type: 'litigation_hearings', title: '行政应诉开庭', permission: 'litigation.manage', example: 'H-2025-015-1',
-  columns: { caseId: CASE_COLUMN },
-  unitOf: hearingCase.unitOf,
+  parent: hearingCase,
   async create(v, _unitId, run) {
     await recordHearing(run.tx, run.platform, run.actor, run.actor.scope, (await hearingCase.find(v, run)).id, { date: v.date, headAppeared: v.headAppeared, headName: v.headName, ref: v.ref });
   },

@@ -3,8 +3,8 @@
 // the phone is entered in the app, never carried by a file) and what they worked on.
 import { z } from '../../../shared/zod.ts';
 import { ADVISOR, ENGAGEMENT, type AdvisorInput, type EngagementInput } from '../../../shared/schemas/normative.ts';
-import { importFields, importInput, importRow, recordImport } from '../../kernel/imports/from-record.ts';
-import { parentByRef, refImport } from '../../kernel/imports/by-ref.ts';
+import { importFields, importInput, importRow, recordImport, recordParent } from '../../kernel/imports/from-record.ts';
+import { refImport } from '../../kernel/imports/by-ref.ts';
 import { createAdvisor, createEngagement, updateAdvisor, updateEngagement } from './advisors.ts';
 
 const UNITS_COLUMN = '服务单位编码（unitCodes）';
@@ -37,13 +37,11 @@ export const advisorsImport = refImport<AdvisorRow>({
   },
 });
 
-const ADVISOR_COLUMN = '法律顾问编号（advisorRef）';
-const advisor = parentByRef('legal_advisors', (v: { advisorRef: string }) => v.advisorRef, ADVISOR_COLUMN, '法律顾问');
+const advisor = recordParent(ENGAGEMENT, 'advisorId', 'legal_advisors');
 
 export const advisorEngagementsImport = recordImport(ENGAGEMENT, {
   type: 'advisor_engagements', title: '法律顾问服务记录', permission: 'advisor.manage', example: 'FW-2025-001',
-  columns: { advisorId: ADVISOR_COLUMN },
-  unitOf: advisor.unitOf,
+  parent: advisor,
   async create(v, _unitId, run) {
     await createEngagement(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(ENGAGEMENT, v) as Omit<EngagementInput, 'advisorId'>), advisorId: (await advisor.find(v, run)).id, ref: v.ref });
   },

@@ -1,8 +1,8 @@
 // Import types `service_items`, `service_cases` and `service_ratings` (the provincial platform's
 // exports), through the module's own commands within the importer's scope (kernel/imports/by-ref.ts).
 import { SERVICE_CASE, SERVICE_ITEM, SERVICE_RATING, SERVICE_RATING_WORKFLOW, isBadLevel } from '../../../shared/schemas/services.ts';
-import { importInput, recordImport, type RecordImportRow } from '../../kernel/imports/from-record.ts';
-import { advanceTo, parentByRef, refuseRow, type ImportStep } from '../../kernel/imports/by-ref.ts';
+import { importInput, recordImport, recordParent, type RecordImportRow } from '../../kernel/imports/from-record.ts';
+import { advanceTo, refuseRow, type ImportStep } from '../../kernel/imports/by-ref.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { createCase, createItem, createRating, updateCase, updateItem, updateRating } from './services.ts';
 
@@ -19,14 +19,12 @@ export const serviceItemsImport = recordImport(SERVICE_ITEM, {
   },
 });
 
-const CASE_ITEM_COLUMN = '事项编号（itemRef）';
-const caseItem = parentByRef('service_items', (v: { itemRef: string }) => v.itemRef, CASE_ITEM_COLUMN, '事项');
+const caseItem = recordParent(SERVICE_CASE, 'itemId', 'service_items');
 
 export const serviceCasesImport = recordImport(SERVICE_CASE, {
   type: 'service_cases', title: '政务服务办件量', permission: 'services.manage', example: 'BJ-2025-03-000105001000',
-  columns: { itemId: CASE_ITEM_COLUMN },
   // A case volume belongs to its item's unit: its ref is unique there.
-  unitOf: caseItem.unitOf,
+  parent: caseItem,
   create: async (v, _unitId, run) => createCase(run.tx, run.platform, run.actor, run.actor.scope, { itemId: (await caseItem.find(v, run)).id, month: v.month, count: v.count, ref: v.ref }),
   update: async (v, existing, run) => updateCase(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { itemId: (await caseItem.find(v, run)).id, month: v.month, count: v.count }),
 });
@@ -34,8 +32,7 @@ export const serviceCasesImport = recordImport(SERVICE_CASE, {
 type RatingRow = RecordImportRow<typeof SERVICE_RATING.fields>;
 
 const RECTIFIED = '整改日期（rectifiedDate）';
-const RATED_ITEM_COLUMN = '评价事项编号（itemRef）';
-const ratedItem = parentByRef('service_items', (v: { itemRef: string }) => v.itemRef, RATED_ITEM_COLUMN, '评价事项');
+const ratedItem = recordParent(SERVICE_RATING, 'itemId', 'service_items');
 
 /** 回访 (a named rating), 整改 and, for the law office, 核验办结 — each on the row's rectification date. */
 function steps(v: RatingRow): ImportStep[] {
@@ -50,8 +47,8 @@ function steps(v: RatingRow): ImportStep[] {
 export const serviceRatingsImport = recordImport(SERVICE_RATING, {
   type: 'service_ratings', title: '政务服务好差评', permission: 'services.manage', example: 'PJ-2025-000123',
   fields: (derived) => derived.map((f) => (f.name === 'rectifiedDate' ? { ...f, note: '差评已整改的填写，不早于评价日期；法治办导入的视为已核验办结' } : f)),
-  columns: { itemId: RATED_ITEM_COLUMN, receivedDate: '评价日期（date）', level: '评价等级（level）', named: '实名评价（named）' },
-  unitOf: ratedItem.unitOf,
+  columns: { receivedDate: '评价日期（date）', level: '评价等级（level）', named: '实名评价（named）' },
+  parent: ratedItem,
   check(v) {
     if (v.date > chinaToday()) refuseRow('评价日期（date）', '不能晚于今天');
     if (v.rectifiedDate && !isBadLevel(v.level)) refuseRow(RECTIFIED, '只有差评（不满意、非常不满意）需要整改');
