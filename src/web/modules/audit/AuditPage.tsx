@@ -49,7 +49,7 @@ export default function AuditPage() {
         rowKey="seq"
         size="small"
         // Ten columns are wider than the card beside the menu: the table scrolls inside it, 结果 and 详情 included.
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1340 }}
         loading={list.isLoading}
         dataSource={list.data?.items}
         pagination={{ current: Number(filters.page), pageSize: Number(filters.pageSize), total: list.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 条`, onChange: (page, pageSize) => setFilters({ ...filters, page, pageSize }) }}
@@ -63,7 +63,7 @@ export default function AuditPage() {
           { title: 'IP', dataIndex: 'ip', width: 120 },
           // The action's code and the target's id stay on hover, for tracing an entry in the database.
           { title: '操作', dataIndex: 'action', width: 140, render: (v: string) => <Tooltip title={v}>{AUDIT_ACTIONS[v] ?? v}</Tooltip> },
-          { title: '对象', width: 220, ellipsis: true, render: (_: unknown, r: AuditRow) => (r.targetType ? <Tooltip title={r.targetId}>{[r.targetLabel ?? '其他', r.targetName].filter(Boolean).join(' · ')}</Tooltip> : '—') },
+          { title: '对象', width: 260, ellipsis: true, render: (_: unknown, r: AuditRow) => (r.targetType ? <Tooltip title={r.targetId}>{[r.targetLabel ?? '其他', r.targetName].filter(Boolean).join(' · ')}</Tooltip> : '—') },
           { title: '结果', dataIndex: 'outcome', width: 70, render: (v: string) => <Tag color={OUTCOME_COLORS[v]}>{AUDIT_OUTCOMES[v] ?? v}</Tag> },
           // The entry's recorded data as it was written (field names and values for tracing), on demand.
           { title: '详情', dataIndex: 'detail', width: 70, render: (v: unknown) => (v ? <Popover trigger="click" content={<Typography.Text code style={{ fontSize: 12, whiteSpace: 'pre-wrap', display: 'block', maxWidth: 480, maxHeight: 320, overflow: 'auto' }}>{JSON.stringify(v, null, 2)}</Typography.Text>}><a>查看</a></Popover> : '') },
