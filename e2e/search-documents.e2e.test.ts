@@ -1,6 +1,7 @@
 // The law office's clerk at work (the demo county): finds a case from the top bar and produces its
 // notice (type a word, matches grouped by record type, Enter for all of them, open a reconsideration
-// case by its case number, 生成文书 → 行政复议受理通知书 in the case's evidence as a Word file);
+// case by its case number, 生成文书 → 行政复议受理通知书 in the case's evidence as a Word file; a
+// 督办单 by its 文号, printed the same way);
 // registers a legal advisor and links an engagement to a case found by search; takes a normative
 // document from draft to publication, and the public finds it in the library by a word of its text.
 import { expect, it } from 'vitest';
@@ -15,7 +16,7 @@ withDemoCounty((s, b) => {
   browser = b;
 });
 
-it('finds a case from the top bar and produces its acceptance notice', async () => {
+it('finds a case from the top bar and produces its acceptance notice; prints a 督办单 with its 文号', async () => {
   const page = await loginPage(browser, server, 'fzb_wang');
   const box = page.getByLabel('全局搜索');
   await box.click();
@@ -53,6 +54,24 @@ it('finds a case from the top bar and produces its acceptance notice', async () 
   expect((await download).suggestedFilename()).toBe(`行政复议受理通知书（${caseNumber}）.docx`);
   await page.getByRole('link', { name: `行政复议受理通知书（${caseNumber}）.docx` }).waitFor();
   await page.screenshot({ path: `${SCREENSHOTS}/42-document-generated.png` });
+
+  // A supervision notice carries its 文号 in the ledger and on its page, and prints as a 督办单 with it.
+  await page.goto(`${server.url}/notices`);
+  const row = page.locator('tr.ant-table-row', { hasText: '督办单' }).filter({ hasText: /法治督〔\d{4}〕\d+号/ }).first();
+  await row.waitFor();
+  const noticeNumber = (await row.locator('td', { hasText: /法治督〔\d{4}〕\d+号/ }).textContent())!.trim();
+  expect(noticeNumber).toMatch(/^示范县法治督〔\d{4}〕\d+号$/);
+  await row.locator('a').first().click();
+  await page.waitForURL(/\/notices\/[^/]+$/);
+  await page.locator('.ant-descriptions', { hasText: noticeNumber }).waitFor();
+  await page.getByTestId('generate-document').click();
+  const supervision = page.getByRole('menuitem', { name: '督办单', exact: true });
+  await supervision.waitFor();
+  const printed = page.waitForEvent('download');
+  await supervision.click();
+  expect((await printed).suggestedFilename()).toBe(`督办单（${noticeNumber}）.docx`);
+  await page.getByRole('link', { name: `督办单（${noticeNumber}）.docx` }).waitFor();
+  await page.screenshot({ path: `${SCREENSHOTS}/43-supervision-notice-printed.png` });
 });
 
 it('registers a legal advisor serving several units, corrects the entry, and links an engagement to a case found by search', async () => {
