@@ -44,6 +44,17 @@ export function scoped<QB extends { where: (...args: any[]) => any }>(qb: QB, sc
   return qb.where(sql.ref(column), 'in', scope.unitIds);
 }
 
+/**
+ * The data-scope condition for a record more units than its own take part in (a task's co-units, an
+ * inspection's target units): its own unit (`unitColumn`) or one linked to it (`link`: a table of
+ * record id and `unit_id`) is in scope.
+ */
+export function scopedWithLinks<QB extends { where: (...args: any[]) => any }>(qb: QB, scope: DataScope, unitColumn: string, idColumn: string, link: { table: string; recordColumn: string }): QB {
+  if (scope.all) return qb;
+  const ids = scope.unitIds.length ? scope.unitIds : [''];
+  return qb.where((eb: any) => eb.or([eb(unitColumn, 'in', ids), eb(idColumn, 'in', eb.selectFrom(link.table).select(link.recordColumn).where('unit_id', 'in', ids))]));
+}
+
 export function inScope(scope: DataScope, unitId: string): boolean {
   return scope.all || scope.unitIds.includes(unitId);
 }

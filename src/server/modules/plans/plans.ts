@@ -8,7 +8,7 @@ import type { Db, Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
-import { subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { scopedWithLinks, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { conflict, fieldError, forbidden, notFound } from '../../kernel/http/errors.ts';
@@ -204,12 +204,7 @@ export function runningPastDue(eb: any, taskIdColumn: string) {
 
 /** Tasks whose lead unit or one of whose co-units is in scope. */
 function visibleTasks(db: Executor, scope: DataScope) {
-  let q = db.selectFrom('tasks as t');
-  if (!scope.all) {
-    const ids = scope.unitIds.length ? scope.unitIds : [''];
-    q = q.where((eb) => eb.or([eb('t.unit_id', 'in', ids), eb('t.id', 'in', eb.selectFrom('task_co_units').select('task_id').where('unit_id', 'in', ids))]));
-  }
-  return q;
+  return scopedWithLinks(db.selectFrom('tasks as t'), scope, 't.unit_id', 't.id', { table: 'task_co_units', recordColumn: 'task_id' });
 }
 
 type TaskRow = TaskTable & { plan_title: string; unit_name: string };

@@ -8,7 +8,7 @@ import type { Db, Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
-import { assertInScope, inScope, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, inScope, scopedWithLinks, type DataScope } from '../../kernel/auth/scope.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
@@ -52,12 +52,7 @@ const RECTIFY_CLOCK = { start: 'rectify', label: '整改期限', dueColumn: 'due
 
 /** Inspections organised by, or aimed at, a unit in scope. */
 function visibleInspections(db: Executor, scope: DataScope) {
-  let q = db.selectFrom('inspections as i');
-  if (!scope.all) {
-    const ids = scope.unitIds.length ? scope.unitIds : [''];
-    q = q.where((eb) => eb.or([eb('i.unit_id', 'in', ids), eb('i.id', 'in', eb.selectFrom('inspection_targets').select('inspection_id').where('unit_id', 'in', ids))]));
-  }
-  return q;
+  return scopedWithLinks(db.selectFrom('inspections as i'), scope, 'i.unit_id', 'i.id', { table: 'inspection_targets', recordColumn: 'inspection_id' });
 }
 
 async function checkTargets(tx: Executor, ids: readonly string[]): Promise<void> {
