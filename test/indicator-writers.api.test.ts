@@ -1,0 +1,139 @@
+// The summary tables stay exact while several writers write at once (the concurrent half of
+// indicator-facts.api.test.ts, in its own file so that the two run side by side): two writer
+// processes of random writes, two writing the same few records and their clocks, and on PostgreSQL
+// the per-record locks that let writers of different records proceed while the same record waits.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createDemoEnv, TEST_DB, type TestEnv } from './harness.ts';
+import { computeAll, computeAllDirect, scopeForUnitCode } from '../src/server/kernel/indicators/registry.ts';
+import { readGenerations } from '../src/server/kernel/db/generations.ts';
+import { newId } from '../src/server/kernel/ids.ts';
+import type { Only } from './fixtures/random-writes.ts';
+import { byCode, readWhile, writerProcess } from './fixtures/indicator-checks.ts';
+
+let env: TestEnv;
+let units: { id: string; code: string }[];
+
+beforeAll(async () => {
+  env = await createDemoEnv();
+  units = await env.platform.db.selectFrom('org_units').select(['id', 'code']).orderBy('code').execute();
+}, 600_000); // the first suite of a run generates the demo template (createDemoEnv)
+afterAll(() => env.close());
+
+describe('indicator summary tables under concurrent writers', () => {
+  it('stay exact with two writer processes at once, while figures are read and years counted the first time', async () => {
+    const tables = env.platform.facts.tablesRead();
+    const writers = Promise.all([writerProcess(env, 7, 80, tables), writerProcess(env, 11, 80, tables)]);
+    // Meanwhile the figures are read, and years no one asked for yet are counted for the first time.
+    let writing = true;
+    const reading = readWhile(env, () => writing);
+    const committed = await writers.finally(() => (writing = false));
+    await reading;
+    expect(committed.every((n) => n >= 20), `committed transactions: ${committed}`).toBe(true);
+    for (let year = 2018; year <= 2027; year++) {
+      for (const code of [undefined, units[1]!.code, units.at(-1)!.code]) {
+        const scope = await scopeForUnitCode(env.platform, year, code);
+        expect(byCode(await computeAll(env.platform, scope)), `${year} ${code ?? '全县'}`).toEqual(byCode(await computeAllDirect(env.platform, scope)));
+      }
+    }
+    expect((await env.platform.facts.rebuild({ repair: false })).drifts).toEqual([]);
+  }, 240_000);
+
+  it('stay exact with two writer processes writing the same few records and their clocks at once', async () => {
+    // Four disclosure requests and four reconsideration cases, and their clocks: the two writers
+    // often write one record (or its clocks) at the same moment, and other records of its type.
+    const pick = async (table: string, type: string): Promise<string[]> =>
+      ((await (env.platform.db as any).selectFrom(`${table} as r`).select('r.id').where((eb: any) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', type).whereRef('c.record_id', '=', 'r.id'))).orderBy('r.id').limit(4).execute()) as { id: string }[]).map((r) => r.id);
+    const [foi, review] = [await pick('foi_requests', 'foi_request'), await pick('review_cases', 'review_case')];
+    expect([foi.length, review.length]).toEqual([4, 4]);
+    const only: Only = { foi_requests: { column: 'id', values: foi }, review_cases: { column: 'id', values: review }, clocks: { column: 'record_id', values: [...foi, ...review] } };
+    const tables = ['foi_requests', 'review_cases', 'clocks', 'clocks'];
+    let writing = true;
+    const reading = readWhile(env, () => writing);
+    const committed = await Promise.all([writerProcess(env, 23, 60, tables, only), writerProcess(env, 29, 60, tables, only)]).finally(() => (writing = false));
+    await reading;
+    expect(committed.every((n) => n >= 20), `committed transactions: ${committed}`).toBe(true);
+    for (let year = 2018; year <= 2027; year++) {
+      for (const code of [undefined, units[1]!.code, units.at(-1)!.code]) {
+        const scope = await scopeForUnitCode(env.platform, year, code);
+        expect(byCode(await computeAll(env.platform, scope)), `${year} ${code ?? '全县'}`).toEqual(byCode(await computeAllDirect(env.platform, scope)));
+      }
+    }
+    expect((await env.platform.facts.rebuild({ repair: false })).drifts).toEqual([]);
+  }, 240_000);
+
+  // The figures' writers wait for one another per record (the record and its clocks), not per record
+  // type: at province scale every disclosure request's clock write queued behind one lock.
+  it.skipIf(TEST_DB !== 'postgres')('let two transactions write different records of one type and their clocks at once, while the same record waits', async () => {
+    const db = env.platform.db;
+    const [a, b] = await db.selectFrom('foi_requests as r').select(['r.id', 'r.unit_id']).where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', 'foi_request').whereRef('c.record_id', '=', 'r.id'))).orderBy('r.id').limit(2).execute();
+    const elsewhere = (unitId: string) => units.find((u) => u.id !== unitId)!.id;
+    const moveClocks = (tx: typeof db, id: string, due: string) => tx.updateTable('clocks').set({ due_date: due }).where('record_type', '=', 'foi_request').where('record_id', '=', id).execute();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let wrote!: () => void;
+    const firstWrote = new Promise<void>((resolve) => (wrote = resolve));
+    // The first transaction writes request a and its clocks, then stays open.
+    const first = db.transaction().execute(async (tx) => {
+      await tx.updateTable('foi_requests').set({ unit_id: elsewhere(a!.unit_id) }).where('id', '=', a!.id).execute();
+      await moveClocks(tx, a!.id, '2031-01-01');
+      wrote();
+      await held;
+    });
+    try {
+      await firstWrote;
+      // Another request, its clocks and a new clock of it: done while the first is still open.
+      const started = performance.now();
+      await db.transaction().execute(async (tx) => {
+        await sql`set local lock_timeout = '5s'`.execute(tx);
+        await tx.updateTable('foi_requests').set({ unit_id: elsewhere(b!.unit_id) }).where('id', '=', b!.id).execute();
+        await moveClocks(tx, b!.id, '2031-01-02');
+        const clock = await tx.selectFrom('clocks').selectAll().where('record_type', '=', 'foi_request').where('record_id', '=', b!.id).executeTakeFirstOrThrow();
+        await tx.insertInto('clocks').values({ ...clock, id: newId(), clock_key: `${clock.clock_key}_copy` }).execute();
+      });
+      expect(performance.now() - started).toBeLessThan(5_000);
+      // Request a's clocks wait for the first transaction (here: until the lock timeout).
+      await expect(db.transaction().execute(async (tx) => {
+        await sql`set local lock_timeout = '300ms'`.execute(tx);
+        await moveClocks(tx, a!.id, '2031-01-03');
+      })).rejects.toThrow(/lock timeout/);
+    } finally {
+      release();
+      await first;
+    }
+    for (const year of [2025, 2026]) {
+      const scope = await scopeForUnitCode(env.platform, year, undefined);
+      expect(byCode(await computeAll(env.platform, scope)), String(year)).toEqual(byCode(await computeAllDirect(env.platform, scope)));
+    }
+    expect((await env.platform.facts.rebuild({ repair: false })).drifts).toEqual([]);
+  }, 180_000);
+
+  it('let writers touch the same tables in opposite orders at once without waiting on each other', async () => {
+    // Different rows: only the generation bookkeeping is shared between the two writers.
+    const [cases, clocks] = await Promise.all([
+      env.platform.db.selectFrom('review_cases').select('id').limit(2).execute(),
+      env.platform.db.selectFrom('clocks').select('id').limit(2).execute(),
+    ]);
+    const before = await readGenerations(env.platform.db);
+    // Each transaction writes one table, waits until the other has written the other table, then
+    // writes the other: with a shared generation row per table this deadlocks on PostgreSQL.
+    let arrived = 0;
+    const bothWrote = () => new Promise<void>((resolve) => {
+      arrived++;
+      const check = () => (arrived >= 2 ? resolve() : setTimeout(check, 5));
+      check();
+    });
+    const touch = (first: 'review_cases' | 'clocks', n: 0 | 1) =>
+      env.platform.db.transaction().execute(async (tx) => {
+        const order = first === 'clocks' ? (['clocks', 'review_cases'] as const) : (['review_cases', 'clocks'] as const);
+        for (const [i, table] of order.entries()) {
+          await tx.updateTable(table).set({ updated_at: new Date().toISOString() }).where('id', '=', (table === 'clocks' ? clocks : cases)[n]!.id).execute();
+          if (i === 0 && TEST_DB === 'postgres') await bothWrote();
+        }
+      });
+    await Promise.all([touch('review_cases', 0), touch('clocks', 1)]);
+    const after = await readGenerations(env.platform.db);
+    expect(after.get('review_cases')).toBeGreaterThanOrEqual(before.get('review_cases')! + 2);
+    expect(after.get('clocks')).toBeGreaterThanOrEqual(before.get('clocks')! + 2);
+  });
+});
