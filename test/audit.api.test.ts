@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { sql } from 'kysely';
 import { TEST_DB, createTestEnv, loggedIn, makeFoiRequest, makeUnit, makeUser, type TestEnv } from './harness.ts';
 import { describeTargets } from '../src/server/kernel/audit/targets.ts';
+import { SYSTEM_ACTOR } from '../src/server/kernel/audit/index.ts';
+import { chinaToday } from '../src/server/kernel/calendar/days.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -36,8 +38,18 @@ describe('audit log', () => {
     const named = await env.platform.db.selectFrom('users').select('name').where('id', '=', body.items[0].targetId).executeTakeFirstOrThrow();
     expect(body.items[0]).toMatchObject({ targetLabel: '用户', targetName: named.name });
     expect(body.items[0].ip).toBeTruthy();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = chinaToday();
     expect((await agent.get(`/api/v1/audit?from=${today}&to=${today}&outcome=success`)).json().total).toBeGreaterThan(0);
+    // A day in the filter is a day in Beijing: an entry at 00:30 Beijing time (16:30 UTC the day before) is in it.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2020-05-04T16:30:00Z'));
+    try {
+      await env.platform.audit.record(env.platform.db, { ...SYSTEM_ACTOR, name: 'early_riser' }, { action: 'auth.login' });
+    } finally {
+      vi.useRealTimers();
+    }
+    const onDay = (day: string) => agent.get(`/api/v1/audit?from=${day}&to=${day}&actor=early_riser`).then((r) => r.json().total);
+    expect([await onDay('2020-05-05'), await onDay('2020-05-04'), await onDay('2020-05-06')]).toEqual([1, 0, 0]);
     expect((await agent.get('/api/v1/audit?from=2000-01-01&to=2000-01-02')).json().total).toBe(0);
     expect((await agent.get('/api/v1/audit?outcome=maybe')).statusCode).toBe(400);
     const verified = await agent.post('/api/v1/audit/verify');

@@ -13,7 +13,8 @@ import { describeTargets } from './targets.ts';
 /** The most rows one export writes (a filter narrows a larger log). */
 const EXPORT_LIMIT = 100_000;
 
-/** A UTC timestamp as China reads it: 2026-11-30 14:05:09. */
+/** The log keeps UTC timestamps; a date in a filter is a day in Beijing (UTC+8), as the page shows times. */
+const beijingDayStart = (date: string, days = 0) => new Date(Date.parse(`${date.slice(0, 10)}T00:00:00+08:00`) + days * 86_400_000).toISOString();
 
 export async function auditRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const { db } = platform;
@@ -21,8 +22,8 @@ export async function auditRoutes(api: FastifyInstance, platform: Platform): Pro
   /** One page of the log (newest first) as the viewer shows it, and the count the filters match. */
   async function auditRows(query: AuditQuery, limit: number, offset: number): Promise<{ items: AuditRow[]; total: number }> {
     let q = db.selectFrom('audit_log as a').leftJoin('org_units as o', 'o.id', 'a.unit_id');
-    if (query.from) q = q.where('a.at', '>=', query.from);
-    if (query.to) q = q.where('a.at', '<', query.to.length === 10 ? `${query.to}T99` : query.to);
+    if (query.from) q = q.where('a.at', '>=', query.from.length === 10 ? beijingDayStart(query.from) : query.from);
+    if (query.to) q = q.where('a.at', '<', query.to.length === 10 ? beijingDayStart(query.to, 1) : query.to);
     if (query.actor) q = q.where(sql<boolean>`a.actor_name like ${'%' + likeEscape(query.actor) + '%'} escape '\\'`);
     if (query.action) q = q.where(sql<boolean>`a.action like ${likeEscape(query.action) + '%'} escape '\\'`);
     if (query.outcome) q = q.where('a.outcome', '=', query.outcome);
