@@ -20,23 +20,30 @@ beforeAll(async () => {
 }, 600_000); // the first suite of a run generates the demo template (createDemoEnv)
 afterAll(() => env.close());
 
+/**
+ * While the writers run, the county's figures are read (years not yet asked for counted the first
+ * time); then each writer committed at least 20 transactions and every figure of every year, for the
+ * county and two units, equals a direct count, with no stored set drifted.
+ */
+async function expectExactAfter(writers: Promise<number>[]) {
+  let writing = true;
+  const reading = readWhile(env, () => writing);
+  const committed = await Promise.all(writers).finally(() => (writing = false));
+  await reading;
+  expect(committed.every((n) => n >= 20), `committed transactions: ${committed}`).toBe(true);
+  for (let year = 2018; year <= 2027; year++) {
+    for (const code of [undefined, units[1]!.code, units.at(-1)!.code]) {
+      const scope = await scopeForUnitCode(env.platform, year, code);
+      expect(byCode(await computeAll(env.platform, scope)), `${year} ${code ?? '全县'}`).toEqual(byCode(await computeAllDirect(env.platform, scope)));
+    }
+  }
+  expect((await env.platform.facts.rebuild({ repair: false })).drifts).toEqual([]);
+}
+
 describe('indicator summary tables under concurrent writers', () => {
   it('stay exact with two writer processes at once, while figures are read and years counted the first time', async () => {
     const tables = env.platform.facts.tablesRead();
-    const writers = Promise.all([writerProcess(env, 7, 80, tables), writerProcess(env, 11, 80, tables)]);
-    // Meanwhile the figures are read, and years no one asked for yet are counted for the first time.
-    let writing = true;
-    const reading = readWhile(env, () => writing);
-    const committed = await writers.finally(() => (writing = false));
-    await reading;
-    expect(committed.every((n) => n >= 20), `committed transactions: ${committed}`).toBe(true);
-    for (let year = 2018; year <= 2027; year++) {
-      for (const code of [undefined, units[1]!.code, units.at(-1)!.code]) {
-        const scope = await scopeForUnitCode(env.platform, year, code);
-        expect(byCode(await computeAll(env.platform, scope)), `${year} ${code ?? '全县'}`).toEqual(byCode(await computeAllDirect(env.platform, scope)));
-      }
-    }
-    expect((await env.platform.facts.rebuild({ repair: false })).drifts).toEqual([]);
+    await expectExactAfter([writerProcess(env, 7, 80, tables), writerProcess(env, 11, 80, tables)]);
   }, 240_000);
 
   it('stay exact with two writer processes writing the same few records and their clocks at once', async () => {
@@ -48,18 +55,7 @@ describe('indicator summary tables under concurrent writers', () => {
     expect([foi.length, review.length]).toEqual([4, 4]);
     const only: Only = { foi_requests: { column: 'id', values: foi }, review_cases: { column: 'id', values: review }, clocks: { column: 'record_id', values: [...foi, ...review] } };
     const tables = ['foi_requests', 'review_cases', 'clocks', 'clocks'];
-    let writing = true;
-    const reading = readWhile(env, () => writing);
-    const committed = await Promise.all([writerProcess(env, 23, 60, tables, only), writerProcess(env, 29, 60, tables, only)]).finally(() => (writing = false));
-    await reading;
-    expect(committed.every((n) => n >= 20), `committed transactions: ${committed}`).toBe(true);
-    for (let year = 2018; year <= 2027; year++) {
-      for (const code of [undefined, units[1]!.code, units.at(-1)!.code]) {
-        const scope = await scopeForUnitCode(env.platform, year, code);
-        expect(byCode(await computeAll(env.platform, scope)), `${year} ${code ?? '全县'}`).toEqual(byCode(await computeAllDirect(env.platform, scope)));
-      }
-    }
-    expect((await env.platform.facts.rebuild({ repair: false })).drifts).toEqual([]);
+    await expectExactAfter([writerProcess(env, 23, 60, tables, only), writerProcess(env, 29, 60, tables, only)]);
   }, 240_000);
 
   // The figures' writers wait for one another per record (the record and its clocks), not per record
