@@ -150,6 +150,11 @@ describe('inspections and findings', () => {
     const circular = await office.post('/api/v1/notices', { kind: 'circular', title: '督察情况通报', content: '通报内容', issuedDate: day(0), inspectionId });
     expect(circular.statusCode, circular.body).toBe(201);
     expect((await liaisonB.get('/api/v1/notices?kind=circular')).json().items.map((n: any) => n.title)).toContain('督察情况通报');
+    // A circular's page reads for every unit, its timeline too; another unit's supervision notice does not.
+    expect((await liaisonB.get(`/api/v1/notices/${circular.json().id}`)).statusCode).toBe(200);
+    expect((await liaisonB.get(`/api/v1/workflow/notice/${circular.json().id}`)).statusCode).toBe(200);
+    expect((await liaisonB.get(`/api/v1/notices/${notice.id}`)).statusCode).toBe(404);
+    expect((await liaisonB.get(`/api/v1/workflow/notice/${notice.id}`)).statusCode).toBe(404);
     const bad = await office.post('/api/v1/notices', { kind: 'supervision', title: 'x', content: 'x', issuedDate: day(0) });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().detail).toContain('相关问题');

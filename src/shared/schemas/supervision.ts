@@ -45,7 +45,9 @@ export const FINDING_STATUSES = stateLabels(FINDING_WORKFLOW);
  * A notice is issued by being recorded and has no steps of its own; as a workflow record it has a
  * page with its evidence and documents (the printed 督办单 or 通报), and is found by global search.
  */
-export const NOTICE_WORKFLOW = steplessWorkflow({ recordType: NOTICE_RECORD_TYPE, title: '通报与督办单', table: 'notices', titleColumn: 'title', readPermission: 'supervision.read', linkPrefix: '/notices/' }, { key: 'issued', label: '已印发' });
+export const NOTICE_WORKFLOW = steplessWorkflow({ recordType: NOTICE_RECORD_TYPE, title: '通报与督办单', table: 'notices', titleColumn: 'title', readPermission: 'supervision.read', linkPrefix: '/notices/',
+  // A circular is published to every unit (listNotices): its page, timeline included, reads for all.
+  sharedWhen: (n) => n.kind === 'circular' }, { key: 'issued', label: '已印发' });
 
 const unitIds = (label: string) => z.array(z.string().min(1).max(64)).min(1, { error: `${label}至少选择一个` }).max(200).meta({ title: label });
 
