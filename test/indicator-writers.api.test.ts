@@ -8,6 +8,7 @@ import { createDemoEnv, TEST_DB, type TestEnv } from './harness.ts';
 import { computeAll, computeAllDirect, scopeForUnitCode } from '../src/server/kernel/indicators/registry.ts';
 import { readGenerations } from '../src/server/kernel/db/generations.ts';
 import { newId } from '../src/server/kernel/ids.ts';
+import { BULK_KEYS } from '../src/server/kernel/indicators/deltas.ts';
 import type { Only } from './fixtures/random-writes.ts';
 import { byCode, readWhile, writerProcess } from './fixtures/indicator-checks.ts';
 
@@ -103,6 +104,98 @@ describe('indicator summary tables under concurrent writers', () => {
     }
     expect((await env.platform.facts.rebuild({ repair: false })).drifts).toEqual([]);
   }, 180_000);
+
+  // Two transactions that each alone leave a disclosure request out of "replied on time" and together
+  // put it in: one moves the reply clock's due date past the reply, the other marks the request
+  // replied. Neither sees the other's uncommitted row; without a lock the figure would miss it.
+  it.skipIf(TEST_DB !== 'postgres')('count a record that two concurrent transactions put in together (its clock and itself), and another record of its type meanwhile', async () => {
+    const db = env.platform.db;
+    const [r, other] = await db.selectFrom('foi_requests as r').select(['r.id', 'r.unit_id']).where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', 'foi_request').where('c.clock_key', '=', 'reply').whereRef('c.record_id', '=', 'r.id'))).orderBy('r.id', 'desc').limit(2).execute();
+    for (const id of [r!.id, other!.id]) {
+      await db.updateTable('foi_requests').set({ status: 'received', received_date: '2025-03-01', reply_date: '2025-03-20' }).where('id', '=', id).execute();
+      await db.updateTable('clocks').set({ due_date: '2025-03-10' }).where('record_type', '=', 'foi_request').where('clock_key', '=', 'reply').where('record_id', '=', id).execute();
+    }
+    const onTime = async () => [...(await env.platform.facts.load(['foi.replied_on_time'], [2025]))('foi.replied_on_time', 2025).values()].reduce((a, b) => a + b, 0);
+    const before = await onTime();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let wrote!: () => void;
+    const clockMoved = new Promise<void>((resolve) => (wrote = resolve));
+    const first = db.transaction().execute(async (tx) => {
+      await tx.updateTable('clocks').set({ due_date: '2025-03-31' }).where('record_type', '=', 'foi_request').where('clock_key', '=', 'reply').where('record_id', '=', r!.id).execute();
+      wrote();
+      await held;
+    });
+    let second: Promise<unknown> = Promise.resolve();
+    try {
+      await clockMoved;
+      second = db.updateTable('foi_requests').set({ status: 'replied' }).where('id', '=', r!.id).execute();
+      // Another request of the same type, itself and its clock, goes through meanwhile.
+      await db.transaction().execute(async (tx) => {
+        await sql`set local lock_timeout = '5s'`.execute(tx);
+        await tx.updateTable('clocks').set({ due_date: '2025-03-31' }).where('record_type', '=', 'foi_request').where('clock_key', '=', 'reply').where('record_id', '=', other!.id).execute();
+        await tx.updateTable('foi_requests').set({ status: 'replied' }).where('id', '=', other!.id).execute();
+      });
+      // The same request's writer waits for the first transaction, on the request's lock.
+      const waiting = async () =>
+        (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory' and datname = current_database() and query like 'update "foi_requests" set "status"%'`.execute(db)).rows[0]!.n;
+      for (let i = 0; i < 100 && (await waiting()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await waiting()).toBeGreaterThan(0);
+    } finally {
+      release();
+      await first;
+      await second;
+    }
+    expect(await onTime()).toBe(before + 2);
+    const scope = await scopeForUnitCode(env.platform, 2025, undefined);
+    expect(byCode(await computeAll(env.platform, scope))).toEqual(byCode(await computeAllDirect(env.platform, scope)));
+    expect((await env.platform.facts.rebuild({ repair: false })).drifts).toEqual([]);
+  });
+
+  // A statement naming many records (a bulk update, an import) would otherwise take a lock per record
+  // and could exhaust PostgreSQL's lock table (64 per connection by default).
+  it.skipIf(TEST_DB !== 'postgres')(`take one lock for the kind in a statement that writes more than ${BULK_KEYS} records' clocks, which holds back that kind's other writers`, async () => {
+    const db = env.platform.db;
+    const clock = await db.selectFrom('clocks').selectAll().where('record_type', '=', 'foi_request').executeTakeFirstOrThrow();
+    const copies = Array.from({ length: BULK_KEYS + 8 }, () => ({ ...clock, id: newId(), record_id: newId() }));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let wrote!: () => void;
+    const bulkWrote = new Promise<void>((resolve) => (wrote = resolve));
+    let pid = 0;
+    const bulk = db.transaction().execute(async (tx) => {
+      pid = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(tx)).rows[0]!.pid;
+      await tx.insertInto('clocks').values(copies).execute();
+      wrote();
+      await held;
+      await tx.deleteFrom('clocks').where('id', 'in', copies.map((c) => c.id)).execute();
+    });
+    try {
+      await bulkWrote;
+      // One advisory lock for the kind (and the 红黄牌 counts' own, if any), not one per record.
+      const locks = await sql<{ n: number }>`select count(*)::int as n from pg_locks where locktype = 'advisory' and granted and pid = ${pid}`.execute(db);
+      expect(locks.rows[0]!.n).toBeGreaterThan(0);
+      expect(locks.rows[0]!.n).toBeLessThan(4);
+      await expect(db.transaction().execute(async (tx) => {
+        await sql`set local lock_timeout = '300ms'`.execute(tx);
+        await tx.updateTable('clocks').set({ due_date: '2031-02-01' }).where('id', '=', clock.id).execute();
+      })).rejects.toThrow(/lock timeout/);
+      // Clocks of another record type go on.
+      const other = await db.selectFrom('clocks').select('id').where('record_type', '=', 'review_case').executeTakeFirstOrThrow();
+      await db.transaction().execute(async (tx) => {
+        await sql`set local lock_timeout = '5s'`.execute(tx);
+        await tx.updateTable('clocks').set({ due_date: '2031-02-02' }).where('id', '=', other.id).execute();
+      });
+    } finally {
+      release();
+      await bulk;
+    }
+    for (const year of [2025, 2026]) {
+      const scope = await scopeForUnitCode(env.platform, year, undefined);
+      expect(byCode(await computeAll(env.platform, scope)), String(year)).toEqual(byCode(await computeAllDirect(env.platform, scope)));
+    }
+    expect((await env.platform.facts.rebuild({ repair: false })).drifts).toEqual([]);
+  });
 
   it('let writers touch the same tables in opposite orders at once without waiting on each other', async () => {
     // Different rows: only the generation bookkeeping is shared between the two writers.
