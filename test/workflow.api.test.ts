@@ -328,3 +328,20 @@ describe('escalation and notifications', () => {
     expect((await headA.get('/api/v1/notifications/unread-count')).json().unread).toBe(0);
   });
 });
+
+describe('daily digests at province scale', () => {
+  it('read the directory in parts and add up a person whose units span two parts', async () => {
+    // A unit with 100 units under it spans two parts of the daily digest's reading (100 units each).
+    const { parent_id } = await env.platform.db.selectFrom('org_units').select('parent_id').where('id', '=', unitA.id).executeTakeFirstOrThrow();
+    const root = await env.platform.db.selectFrom('org_units').selectAll().where('id', '=', parent_id!).executeTakeFirstOrThrow();
+    const town = await makeUnit(env.platform, { parent: root, kind: 'town', name: '大镇' });
+    for (let i = 0; i < 100; i++) await makeUnit(env.platform, { parent: town, kind: 'village', name: `第${i + 1}村` });
+    const villages = await env.platform.db.selectFrom('org_units').select('id').where('path', 'like', `${town.path}_%`).orderBy('path').execute();
+    const [first, last] = [villages[0]!, villages.at(-1)!];
+    for (const unit of [first, last]) expect((await lawOffice.post('/api/v1/matters', { unitId: unit.id, title: '分片待办', content: '请按期办理。' })).statusCode).toBe(201);
+    const liaison = await loggedIn(env.app, (await makeUser(env.platform, { unit: town, roles: ['unit_liaison'] })).username);
+    await runDailyJob(env.platform, fromDayNumber(toDayNumber(chinaToday()) + 400));
+    const digests = (await liaison.get('/api/v1/notifications')).json().items.filter((n: any) => n.kind === 'digest');
+    expect(digests.map((n: any) => n.title)).toEqual([expect.stringMatching(/待办 2 项/)]);
+  });
+});

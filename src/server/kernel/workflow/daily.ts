@@ -164,9 +164,11 @@ async function escalateOverdue(platform: Platform, date: string, summary: DailyS
 }
 
 /**
- * One digest per person with something waiting. The open records of every workflow are read once and
- * matched to each person in memory (records sorted by unit path, so a person's subtree is one
- * contiguous range): a province-scale directory costs one query per record type, not per person.
+ * One digest per person with something waiting. The open records are read one part of the
+ * directory at a time (directoryParts) and matched to each person in memory (records sorted by unit
+ * path, so a person's subtree is one contiguous range); a person's digest adds up over the parts. A
+ * province costs one query per record type and part, not per person, and never holds all its open
+ * records at once (ten counties ran out of memory so).
  */
 async function sendDigests(platform: Platform, date: string): Promise<number> {
   const rows = await platform.db
@@ -177,50 +179,66 @@ async function sendDigests(platform: Platform, date: string): Promise<number> {
     .where('u.disabled', '=', 0)
     .where('r.role', 'in', BUSINESS_ROLES as Role[])
     .execute();
-  const users = new Map<string, { path: string; roles: Role[] }>();
+  const users = new Map<string, { path: string; roles: Role[]; all: boolean }>();
   for (const r of rows) {
-    const u = users.get(r.id) ?? { path: r.path, roles: [] };
+    const u = users.get(r.id) ?? { path: r.path, roles: [], all: false };
     if (isRole(r.role)) u.roles.push(r.role);
+    u.all = u.roles.some((role) => ALL_SCOPE_ROLES.includes(role));
     users.set(r.id, u);
   }
-  let open: OpenItem[] = [];
-  for (const def of platform.workflows.values()) {
-    const states = Object.keys(def.states).filter((s) => !def.states[s]!.final);
-    // concat, not push(...): a county can have more open items than a call takes arguments.
-    open = open.concat(await openItems(platform, def, states, { all: true }, date, null));
+  const digests = new Map<string, { count: number; red: number; yellow: number; first: OpenItem }>();
+  for (const unitIds of await directoryParts(platform)) {
+    let open: OpenItem[] = [];
+    for (const def of platform.workflows.values()) {
+      const states = Object.keys(def.states).filter((s) => !def.states[s]!.final);
+      // concat, not push(...): a county can have more open items than a call takes arguments.
+      open = open.concat(await openItems(platform, def, states, { all: false, unitIds }, date, null));
+    }
+    open.sort((a, b) => (a.unitPath < b.unitPath ? -1 : a.unitPath > b.unitPath ? 1 : 0));
+    for (const [id, u] of users) {
+      for (let i = u.all ? 0 : firstAtOrAfter(open, u.path); i < open.length && (u.all || open[i]!.unitPath.startsWith(u.path)); i++) {
+        const item = open[i]!;
+        if (!primaryTransitions(platform.workflows.get(item.recordType)!, item.status, u.roles).length) continue;
+        const digest = digests.get(id) ?? { count: 0, red: 0, yellow: 0, first: item };
+        digest.count++;
+        if (item.clock?.light === 'red') digest.red++;
+        if (item.clock?.light === 'yellow') digest.yellow++;
+        if (byUrgency(item, digest.first) < 0) digest.first = item;
+        digests.set(id, digest);
+      }
+    }
   }
-  if (open.length === 0) return 0;
-  open.sort((a, b) => (a.unitPath < b.unitPath ? -1 : a.unitPath > b.unitPath ? 1 : 0));
-  const firstAtOrAfter = (path: string) => {
-    let lo = 0;
-    let hi = open.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (open[mid]!.unitPath < path) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  let sent = 0;
-  for (const [id, u] of users) {
-    const all = u.roles.some((r) => ALL_SCOPE_ROLES.includes(r));
-    const items: OpenItem[] = [];
-    for (let i = all ? 0 : firstAtOrAfter(u.path); i < open.length && (all || open[i]!.unitPath.startsWith(u.path)); i++) {
-      const item = open[i]!;
-      if (primaryTransitions(platform.workflows.get(item.recordType)!, item.status, u.roles).length) items.push(item);
-    }
-    if (items.length === 0) continue;
-    items.sort(byUrgency);
-    const red = items.filter((i) => i.clock?.light === 'red').length;
-    const yellow = items.filter((i) => i.clock?.light === 'yellow').length;
-    const first = items[0]!;
+  for (const [id, { count, red, yellow, first }] of digests) {
     await notify(platform.db, [id], {
       kind: 'digest',
-      title: `${date} 待办 ${items.length} 项${red ? `，逾期 ${red} 项` : ''}${yellow ? `，临期 ${yellow} 项` : ''}`,
+      title: `${date} 待办 ${count} 项${red ? `，逾期 ${red} 项` : ''}${yellow ? `，临期 ${yellow} 项` : ''}`,
       body: `最紧急：${first.typeTitle}「${first.title}」${first.clock ? `，${first.clock.label}届满 ${first.clock.due}` : ''}`,
       link: '/todo',
     });
-    sent++;
   }
-  return sent;
+  return digests.size;
+}
+
+/**
+ * The units in parts of at most PART_UNITS, in path order: a county is one part, a province one
+ * every county or so. A subtree that spans two parts is still one range in each.
+ */
+async function directoryParts(platform: Platform): Promise<string[][]> {
+  const units = await platform.db.selectFrom('org_units').select('id').orderBy('path').execute();
+  const parts: string[][] = [];
+  for (let i = 0; i < units.length; i += PART_UNITS) parts.push(units.slice(i, i + PART_UNITS).map((u) => u.id));
+  return parts;
+}
+const PART_UNITS = 100;
+
+/** The first of the items (sorted by unit path) whose path is not before `path`. */
+function firstAtOrAfter(open: readonly OpenItem[], path: string): number {
+  let lo = 0;
+  let hi = open.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (open[mid]!.unitPath < path) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
