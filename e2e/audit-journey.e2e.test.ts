@@ -74,6 +74,14 @@ it('audit administrator: signs in with an authenticator, reads the log in Chines
   await page.screenshot({ path: `${SCREENSHOTS}/audit-04-verified.png` });
   await page.getByRole('button', { name: /知道了|确\s*定|OK/ }).click();
 
+  // 帮助中心 holds the audit log's help for the audit administrator.
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '帮助中心' }).click();
+  await page.locator('.ant-card-head-title a[href="/help/audit"]').click();
+  await page.waitForURL(/\/help\/audit$/);
+  await page.getByText('时间怎么显示？').waitFor();
+  await page.goto(`${server.url}/audit`);
+
   // On a phone the log stays readable.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
