@@ -3,11 +3,12 @@
 // node bin/run-ts.mjs bench/deadlines.ts [COUNT]
 import { WorkCalendar } from '../src/server/kernel/calendar/work-calendar.ts';
 import { computeDeadline, computeDue, type ClockFacts, type DeadlineRule } from '../src/server/kernel/calendar/deadline.ts';
-import { DEFAULT_RULES } from '../src/server/kernel/calendar/default-rules.ts';
+import { MODULES } from '../src/server/modules/index.ts';
 import { fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
 
 const count = Number(process.argv[2] ?? 100_000);
-const rules: DeadlineRule[] = DEFAULT_RULES.map((r) => ({ code: r.code, name: r.name, period: r.period, unit: r.unit, extension: r.extension ?? null, citation: r.citation, minimum: r.minimum ?? false }));
+// The shipped rules, as the modules declare them.
+const rules: DeadlineRule[] = MODULES.flatMap((m) => m.deadlineRules ?? []).map((r) => ({ code: r.code, name: r.name, period: r.period, unit: r.unit, extension: r.extension ?? null, citation: r.citation, minimum: r.minimum ?? false }));
 
 // A deterministic generator, so runs are comparable.
 let seed = 42;

@@ -10,7 +10,6 @@ import type { Config } from '../config.ts';
 import type { ModuleManifest } from './modules.ts';
 import type { ImportType } from './imports/types.ts';
 import { CALENDAR_TABLES, DeadlineStore, seedDefaultRules } from './calendar/store.ts';
-import { DEFAULT_RULES } from './calendar/default-rules.ts';
 import { validateWorkflow, type WorkflowDef } from '../../shared/workflow.ts';
 import type { IndicatorDef } from './indicators/registry.ts';
 import { IndicatorFacts } from './indicators/facts.ts';
@@ -70,7 +69,7 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
       config.pgSchema,
     );
     const moduleRules = modules.flatMap((m) => m.deadlineRules ?? []);
-    const twice = [...DEFAULT_RULES, ...moduleRules].map((r) => r.code).find((code, i, all) => all.indexOf(code) !== i);
+    const twice = moduleRules.map((r) => r.code).find((code, i, all) => all.indexOf(code) !== i);
     if (twice) throw new Error(`期限规则重复声明：${twice}`);
     await seedDefaultRules(handle.db, moduleRules);
   } catch (error) {

@@ -4,11 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from './work-calendar.ts';
 import { computeDeadline, lightOf, workingDaysBetween, type DeadlineRule } from './deadline.ts';
 import { addMonths } from './days.ts';
-import { DEFAULT_RULES } from './default-rules.ts';
 import { MODULES } from '../../modules/index.ts';
 
-// The shipped rules: the kernel's and those the modules declare.
-const SHIPPED = [...DEFAULT_RULES, ...MODULES.flatMap((m) => m.deadlineRules ?? [])];
+// The shipped rules: those the modules declare.
+const SHIPPED = MODULES.flatMap((m) => m.deadlineRules ?? []);
 
 const calendar = WorkCalendar.fromShipped();
 const rule = (code: string): DeadlineRule => {

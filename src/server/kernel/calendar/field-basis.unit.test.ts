@@ -4,10 +4,10 @@
 // one of the rules it names. So a tooltip cannot contradict the rules the clocks count by.
 import { describe, expect, it } from 'vitest';
 import { MODULES } from '../../modules/index.ts';
-import { DEFAULT_RULES, type DeadlineRuleSeed } from './default-rules.ts';
+import type { DeadlineRuleSeed } from './default-rules.ts';
 import { entries } from '../../../shared/records.ts';
 
-const RULES: readonly DeadlineRuleSeed[] = [...DEFAULT_RULES, ...MODULES.flatMap((m) => m.deadlineRules ?? [])];
+const RULES: readonly DeadlineRuleSeed[] = MODULES.flatMap((m) => m.deadlineRules ?? []);
 
 const UNITS: Record<string, string> = { 个工作日: 'working_days', 工作日: 'working_days', 日: 'calendar_days', 天: 'calendar_days', 个月: 'months' };
 const DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

@@ -4,7 +4,7 @@
 import type { Db, Executor } from '../db/index.ts';
 import { nowIso } from '../ids.ts';
 import { WorkCalendar, type SpecialDay } from './work-calendar.ts';
-import { DEFAULT_RULES, type DeadlineRuleSeed } from './default-rules.ts';
+import type { DeadlineRuleSeed } from './default-rules.ts';
 import { computeDue, type ClockFacts } from './deadline.ts';
 import type { DeadlineRuleView, PeriodUnit } from '../../../shared/schemas/calendar.ts';
 import type { DeadlineRuleTable } from '../db/tables.ts';
@@ -103,10 +103,10 @@ export function ruleColumns(rule: Omit<DeadlineRuleSeed, 'code'>, warnDefault: n
   };
 }
 
-/** Inserts the shipped rules (the kernel's and the modules') that are missing; an edited rule is never overwritten. */
+/** Inserts the shipped rules (the modules') that are missing; an edited rule is never overwritten. */
 export async function seedDefaultRules(db: Db, moduleRules: readonly DeadlineRuleSeed[] = []): Promise<number> {
   const existing = new Set((await db.selectFrom('deadline_rules').select('code').execute()).map((r) => r.code));
-  const missing = [...DEFAULT_RULES, ...moduleRules].filter((r) => !existing.has(r.code));
+  const missing = moduleRules.filter((r) => !existing.has(r.code));
   if (missing.length === 0) return 0;
   const now = nowIso();
   await db

@@ -40,8 +40,11 @@ import { visibleBody } from './bodies.ts';
 import { certifiedOn } from './officers.ts';
 import type { EnforcementCaseTable } from './tables.ts';
 
-/** The withdrawal of a changed or revoked decision's disclosure (the other three rules ship in the kernel's defaults). */
+/** A case's clocks: its decision (a penalty case), its decision's disclosure, and the withdrawal of a changed or revoked decision's disclosure. */
 export const CASE_RULES: readonly DeadlineRuleSeed[] = [
+  { code: 'enforcement.disclosure', name: '行政执法决定公示', period: 20, unit: 'working_days', citation: '《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》（国办发〔2018〕118号）', note: '行政执法决定作出之日起20个工作日内公开。' },
+  { code: 'enforcement.disclosure_penalty_licence', name: '行政许可、行政处罚决定公示', period: 7, unit: 'working_days', citation: '国办发〔2018〕118号', note: '行政许可、行政处罚的执法决定信息在执法决定作出之日起7个工作日内公开。' },
+  { code: 'enforcement.penalty_decide', name: '行政处罚案件办结', period: 90, unit: 'calendar_days', citation: '《中华人民共和国行政处罚法》（2021年修订）第六十条', note: '自立案之日起90日内作出行政处罚决定；法律、法规、规章另有规定的从其规定。' },
   { code: 'enforcement.disclosure_withdraw', name: '行政执法决定公示撤回', period: 3, unit: 'working_days', citation: '国办发〔2018〕118号', note: '已公开的行政执法决定被依法撤销、确认违法或者要求重新作出的，应当在3个工作日内撤下原行政执法决定信息。' },
 ];
 

@@ -11,7 +11,7 @@ import { normativeRoutes } from './routes.ts';
 import { normativeDocsImport } from './imports.ts';
 import { normativeIndicators } from './indicators.ts';
 import { loadDemoNormative } from './demo.ts';
-import { afterNormdocTransition, normdocDaily } from './normative.ts';
+import { afterNormdocTransition, normdocDaily, NORMDOC_RULES } from './normative.ts';
 
 /**
  * 行政规范性文件 and 合法性审查 of other matters (domain.md §2.6): documents drafted by a unit,
@@ -31,7 +31,7 @@ export const normativeModule: ModuleManifest = {
     'advisor.read': { label: '查看法律顾问、公职律师', roles: BUSINESS_ROLES },
     'advisor.manage': { label: '登记法律顾问、公职律师及服务记录', roles: ['unit_liaison', 'unit_head', 'law_office'] },
   },
-  deadlineRules: LEGAL_REVIEW_RULES,
+  deadlineRules: [...NORMDOC_RULES, ...LEGAL_REVIEW_RULES],
   migrations: normativeMigrations,
   routes: normativeRoutes,
   records: [NORMATIVE_DOC, LEGAL_REVIEW, CLEANUP, CLEANUP_ITEM, ADVISOR, ENGAGEMENT],

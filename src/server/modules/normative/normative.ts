@@ -20,10 +20,16 @@ import { checkFileType } from '../../kernel/attachments/store.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { textMatch } from '../../kernel/search/index.ts';
+import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
 import { FILING_BODIES, FINDINGS, NORMATIVE_DOC, NORMDOC_RECORD_TYPE, NORMDOC_WORKFLOW, REVIEW_STANDARDS, type NormativeDocDetail, type NormativeDocInput, type NormativeDocView, type NormativeListQuery, type NormativeTextVersion } from '../../../shared/schemas/normative.ts';
 import { normdocSettings } from './settings.ts';
 import type { NormativeDocTable } from './tables.ts';
 import { flagsOf, runPrecheck } from './prereview.ts';
+
+/** 报送备案 (domain.md §6): both filing clocks publication starts count by this one rule. */
+export const NORMDOC_RULES: readonly DeadlineRuleSeed[] = [
+  { code: 'normdoc.filing', name: '行政规范性文件报送备案', period: 30, unit: 'calendar_days', citation: '省级行政规范性文件备案规定（可按本省规定调整）；参照《法规规章备案审查条例》（2024年修订）第四条', note: '自公布之日起30日内报送备案；期限以本省规定为准。' },
+];
 
 /** The filing clocks publication starts: one per body filed with. */
 const FILING_CLOCKS = NORMDOC_WORKFLOW.transitions.find((t) => t.key === 'publish')!.effects!;

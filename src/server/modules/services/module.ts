@@ -6,10 +6,10 @@ import { servicesRoutes } from './routes.ts';
 import { serviceCasesImport, serviceItemsImport, serviceRatingsImport } from './imports.ts';
 import { servicesIndicators } from './indicators.ts';
 import { ratingForm } from './public-form.ts';
-import { checkDelisting, feedOverdue, syncRatingProblem } from './services.ts';
+import { checkDelisting, feedOverdue, SERVICES_RULES, syncRatingProblem } from './services.ts';
 import { loadDemoServices } from './demo.ts';
 
-/** 政务服务 / 好差评 (domain.md §2.11; 国办发〔2019〕51号). The rule services.bad_rating_fix is a kernel default (domain.md §6). */
+/** 政务服务 / 好差评 (domain.md §2.11; 国办发〔2019〕51号). */
 export const servicesModule: ModuleManifest = {
   name: 'services',
   title: '政务服务',
@@ -17,6 +17,7 @@ export const servicesModule: ModuleManifest = {
     'services.read': { label: '查看政务服务事项、办件量和好差评', roles: BUSINESS_ROLES },
     'services.manage': { label: '维护事项清单，登记办件量和评价，回访整改差评', roles: ['law_office', 'unit_liaison', 'unit_head'] },
   },
+  deadlineRules: SERVICES_RULES,
   migrations: servicesMigrations,
   routes: servicesRoutes,
   records: [SERVICE_ITEM, SERVICE_CASE, SERVICE_RATING],

@@ -18,6 +18,7 @@ import { encryptText } from '../../kernel/crypto/keys.ts';
 import { closeProblem, openProblem } from '../../kernel/problems/index.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
+import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
 import { maskedSealed, rowInScope, statusOf, workflowViews } from '../../kernel/records/read.ts';
 import {
   RATING_LEVELS,
@@ -44,6 +45,11 @@ import {
   type ServiceRatingView,
 } from '../../../shared/schemas/services.ts';
 import type { ServiceItemTable, ServiceRatingTable } from './tables.ts';
+
+/** 差评整改 (domain.md §6): the follow-up clock of a bad rating. */
+export const SERVICES_RULES: readonly DeadlineRuleSeed[] = [
+  { code: 'services.bad_rating_fix', name: '政务服务差评整改', period: 15, unit: 'working_days', citation: '政务服务“好差评”制度（国办发〔2019〕51号）及省级实施办法（如四川省）', note: '差评自评价之日起15个工作日内整改并回访。' },
+];
 
 export const FIX_CLOCK = { start: 'fix', label: '整改期限', rule: 'services.bad_rating_fix' } as const;
 

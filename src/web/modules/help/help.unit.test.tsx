@@ -10,7 +10,6 @@ import { HELPS } from '../../help/registry.ts';
 import { RULE_PLACEHOLDER, helpFor, type ModuleHelp } from '../../help/types.ts';
 import { workflowRules } from './HelpPage.tsx';
 import { APP_ROUTES } from '../../routes.tsx';
-import { DEFAULT_RULES } from '../../../server/kernel/calendar/default-rules.ts';
 import type { ModuleManifest } from '../../../server/kernel/modules.ts';
 
 const SERVER = join(import.meta.dirname, '../../../server/modules');
@@ -38,7 +37,7 @@ const prose = (h: ModuleHelp) => [h.purpose, ...h.duties.map((d) => d.does), ...
 
 describe('操作说明', async () => {
   const servers = await manifests();
-  const allRules = new Set([...DEFAULT_RULES.map((r) => r.code), ...[...servers.values()].flatMap((m) => (m.deadlineRules ?? []).map((r) => r.code))]);
+  const allRules = new Set([...servers.values()].flatMap((m) => (m.deadlineRules ?? []).map((r) => r.code)));
 
   it('exists for every module, as a help.ts beside its pages, and each help.ts is registered', () => {
     expect(servers.size).toBeGreaterThan(15);
@@ -65,8 +64,6 @@ describe('操作说明', async () => {
       for (const code of help.rules) expect(allRules, `${help.key}: unknown rule ${code}`).toContain(code);
       for (const t of manifest.importTypes ?? []) expect(help.imports?.types ?? [], `${help.key}: import type ${t.type}`).toContain(t.type);
     }
-    // The platform's own rules (not declared by a module) each belong to some module's help.
-    for (const r of DEFAULT_RULES) expect(HELPS.some((h) => h.rules.includes(r.code)), `rule ${r.code}`).toBe(true);
   });
 
   it('types no period of its own: a period is a placeholder of one of its rules', () => {
