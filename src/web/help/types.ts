@@ -1,7 +1,8 @@
-// A module's 操作说明, written as data beside the module (src/web/modules/<module>/help.ts): the prose
-// a county clerk needs, while the workflow steps, who may take each one, and the deadline rules with
-// their periods and citations come from the definitions themselves (the workflow defs, and the rules
-// table the law office maintains) so that the help cannot drift from what the system does.
+// A module's 操作说明, written beside the module as Markdown (src/web/modules/<module>/help.md, in
+// the format docs/help.md describes, read by parse.ts): the prose a county clerk needs, while the
+// workflow steps, who may take each one, and the deadline rules with their periods and citations come
+// from the definitions themselves (the workflow defs, and the rules table the law office maintains)
+// so that the help cannot drift from what the system does.
 import type { WorkflowDef } from '../../shared/workflow.ts';
 
 export interface HelpWorkflow {

@@ -1,4 +1,4 @@
-// 帮助中心 and a module's 操作说明. The prose is the module's own (its help.ts); the steps, who takes
+// 帮助中心 and a module's 操作说明. The prose is the module's own (its help.md); the steps, who takes
 // them, what each needs and which clock it starts, and every deadline's period and citation are read
 // from the workflow definitions and the rules table, so the help says what the system does.
 import { Fragment, type ReactNode } from 'react';

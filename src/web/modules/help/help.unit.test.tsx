@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
-// Every module has its 操作说明, and what it says about deadlines is what the rules say: each module's
-// help lists every workflow, deadline rule and import type its server module declares, names only
-// rules that exist, types no period of its own (a period in prose is a rule placeholder, shown from
-// the rules table), and covers every page of the menu that belongs to a module.
+// Every module has its 操作说明 (a help.md beside its pages, docs/help.md), and what it says about
+// deadlines is what the rules say: each module's help lists every workflow, deadline rule and import
+// type its server module declares, names only rules that exist, types no period of its own (a period
+// in prose is a rule placeholder, shown from the rules table), and covers every page of the menu that
+// belongs to a module. Each help.md parses (registry.ts parses them all on import); what the parser
+// refuses, with the file and line, is in src/web/help/parse.unit.test.ts.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,15 +41,15 @@ describe('操作说明', async () => {
   const servers = await manifests();
   const allRules = new Set([...servers.values()].flatMap((m) => (m.deadlineRules ?? []).map((r) => r.code)));
 
-  it('exists for every module, as a help.ts beside its pages, and each help.ts is registered', () => {
+  it('exists for every module, as a help.md beside its pages, and each help.md is registered', () => {
     expect(servers.size).toBeGreaterThan(15);
     const keys = HELPS.map((h) => h.key);
     expect(new Set(keys).size).toBe(keys.length);
     for (const dir of servers.keys()) {
-      expect(keys, `src/web/modules/${dir}/help.ts`).toContain(dir);
-      expect(existsSync(join(WEB, dir, 'help.ts')), `src/web/modules/${dir}/help.ts`).toBe(true);
+      expect(keys, `src/web/modules/${dir}/help.md`).toContain(dir);
+      expect(existsSync(join(WEB, dir, 'help.md')), `src/web/modules/${dir}/help.md`).toBe(true);
     }
-    const files = readdirSync(WEB).filter((d) => existsSync(join(WEB, d, 'help.ts')));
+    const files = readdirSync(WEB).filter((d) => existsSync(join(WEB, d, 'help.md')));
     expect(files.sort()).toEqual([...keys].sort());
     // Pages that are no one module's have theirs too: the 驾驶舱, the calendar, the audit log.
     for (const key of ['dashboard', 'calendar', 'audit']) expect(keys).toContain(key);
