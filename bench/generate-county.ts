@@ -46,7 +46,7 @@ const FAMILIES: { root: string; share: number; children: { table: string; key: s
   { root: 'plans', share: 0.04, children: [{ table: 'tasks', key: 'plan_id', children: [{ table: 'task_co_units', key: 'task_id' }, { table: 'task_progress', key: 'task_id' }] }] },
   { root: 'inspections', share: 0.04, children: [{ table: 'inspection_targets', key: 'inspection_id' }, { table: 'findings', key: 'inspection_id', children: [{ table: 'interviews', key: 'finding_id' }] }] },
 ];
-const UNIQUE_TEXT = new Set(['ref', 'code', 'case_number']);
+const UNIQUE_TEXT = new Set(['ref', 'code', 'case_number', 'notice_number']);
 const STAMPS = new Set(['created_at', 'updated_at']);
 const DATE = /^\d{4}-\d{2}-\d{2}/;
 

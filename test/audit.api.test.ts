@@ -51,7 +51,16 @@ describe('audit log', () => {
     const onDay = (day: string) => agent.get(`/api/v1/audit?from=${day}&to=${day}&actor=early_riser`).then((r) => r.json().total);
     expect([await onDay('2020-05-05'), await onDay('2020-05-04'), await onDay('2020-05-06')]).toEqual([1, 0, 0]);
     expect((await agent.get('/api/v1/audit?from=2000-01-01&to=2000-01-02')).json().total).toBe(0);
+    // An instant with its offset counts from that moment, whatever the offset.
+    const since = (instant: string) => agent.get(`/api/v1/audit?from=${encodeURIComponent(instant)}&actor=early_riser`).then((r) => r.json().total);
+    expect([await since('2020-05-05T00:30:00+08:00'), await since('2020-05-05T00:31:00+08:00'), await since('2020-05-04T16:29:59Z')]).toEqual([1, 0, 1]);
     expect((await agent.get('/api/v1/audit?outcome=maybe')).statusCode).toBe(400);
+    // An impossible date is the user's mistake (400, naming the field), not a server error.
+    for (const bad of ['from=2026-13-45', 'to=2026-00-10', 'from=2026-02-30', 'to=2026-01-01T25:00:00Z', 'from=2026-01-01x']) {
+      const response = await agent.get(`/api/v1/audit?${bad}`);
+      expect(response.statusCode, bad).toBe(400);
+      expect(response.json().detail, bad).toMatch(bad.startsWith('from') ? /起始时间（from）/ : /截止时间（to）/);
+    }
     const verified = await agent.post('/api/v1/audit/verify');
     expect(verified.json()).toMatchObject({ ok: true });
   });

@@ -1,8 +1,16 @@
-import { z, pageQuery } from '../zod.ts';
+import { z, pageQuery, isoDate } from '../zod.ts';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A day (YYYY-MM-DD, read as a Beijing day) or an instant with its offset (ISO 8601). */
+const dayOrInstant = (label: string) =>
+  z.string().refine((s) => (s.length === 10 ? isoDate(label).safeParse(s).success : INSTANT.test(s) && !Number.isNaN(Date.parse(s))), {
+    error: `${label}应为有效日期（YYYY-MM-DD）或带时区的时间（如 2026-01-01T08:00:00+08:00）`,
+  });
 
 export const auditQuery = z.strictObject({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}/, { error: '起始时间（from）格式应为 YYYY-MM-DD' }).optional().meta({ title: '起始时间' }),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}/, { error: '截止时间（to）格式应为 YYYY-MM-DD' }).optional().meta({ title: '截止时间' }),
+  from: dayOrInstant('起始时间（from）').optional().meta({ title: '起始时间' }),
+  to: dayOrInstant('截止时间（to）').optional().meta({ title: '截止时间' }),
   actor: z.string().trim().max(64).optional().meta({ title: '操作人' }),
   action: z.string().trim().max(64).optional().meta({ title: '操作' }),
   outcome: z.enum(['success', 'failure', 'denied']).optional().meta({ title: '结果' }),
