@@ -120,6 +120,8 @@ describe('case numbers', () => {
     const inspection = await makeInspection(office, { date: fromDayNumber(toDayNumber(today) - 40), targetUnitIds: [town.unit.id] });
     const finding = await makeFinding(office, { inspectionId: inspection.id, unitId: town.unit.id, dueDate: fromDayNumber(toDayNumber(today) + 20) });
     const issue = async (body: Record<string, unknown>) => ok(await office.post('/api/v1/notices', { title: '督察情况', content: '正文', issuedDate: today, ...body }), 201);
+    // The recipient's own pattern does not number what is sent to it: a 文号 is the issuer's.
+    await ok(await setPattern('notice', { unitId: town.unit.id, pattern: '{unit}督〔{year}〕{n}号' }));
     const notices = [];
     for (let i = 0; i < 3; i++) notices.push(await issue({ kind: 'circular', title: `通报${i}` }));
     notices.push(await issue({ kind: 'supervision', title: '督办单', findingId: finding.id }));
@@ -144,6 +146,8 @@ describe('case numbers', () => {
     expect(found.groups.find((g: any) => g.type === 'notice').items.map((i: any) => i.id)).toEqual([notices[3].id]);
     const pattern = (await ok(await office.get('/api/v1/case-number-patterns'))).items.find((p: any) => p.recordType === 'notice');
     expect(pattern).toMatchObject({ label: '通报、督办单文号', assignedAt: '印发时', defaultPattern: '{county}法治督〔{year}〕{n}号' });
+    expect(pattern.units).toEqual([expect.objectContaining({ unitId: town.unit.id })]);
+    await ok(await setPattern('notice', { unitId: town.unit.id, pattern: null }));
   });
 
   it("a finding's 整改通知书 is numbered when the finding is recorded; a ledger's rectified finding takes none", async () => {

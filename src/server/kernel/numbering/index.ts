@@ -91,7 +91,9 @@ export async function assignCaseNumber(tx: Tx, def: CaseNumberDef, table: string
 /**
  * The creation hook: gives a new record its number if its type is numbered at creation
  * (CaseNumberDef.atCreation), in the transaction of the insert, by the year of `date` (the record's
- * own date: a notice's 印发日期). Returns the number, or null for a type numbered otherwise.
+ * own date: a notice's 印发日期). `record.unit_id` is the unit whose series numbers it: the issuer of
+ * a document (a 督办单's law office), not the unit it is sent to. Returns the number, or null for a
+ * type numbered otherwise.
  */
 export async function numberAtCreation(tx: Tx, platform: Pick<Platform, 'caseNumbers' | 'records'>, recordType: string, record: { id: string; unit_id: string }, date: string): Promise<string | null> {
   const def = platform.caseNumbers.get(recordType);

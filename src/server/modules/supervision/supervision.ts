@@ -168,7 +168,7 @@ const problemOf = (f: { id: string; unit_id: string; description: string; severi
 
 /** A finding belongs to one of its inspection's target units, and its dates follow each other. Returns the inspection. */
 async function checkFinding(tx: Executor, input: FindingWrite) {
-  const inspection = await tx.selectFrom('inspections').select(['id', 'date']).where('id', '=', input.inspectionId).executeTakeFirst();
+  const inspection = await tx.selectFrom('inspections').select(['id', 'date', 'unit_id']).where('id', '=', input.inspectionId).executeTakeFirst();
   if (!inspection) throw fieldError('inspectionId', '所属督察', '不存在');
   const target = await tx.selectFrom('inspection_targets').select('unit_id').where('inspection_id', '=', inspection.id).where('unit_id', '=', input.unitId).executeTakeFirst();
   if (!target) throw fieldError('unitId', '责任单位', '不是该次督察的对象单位');
@@ -194,9 +194,10 @@ export async function insertFinding(tx: Tx, platform: Platform, actor: Actor, in
     ...newStamps(actor.id),
   } as FindingTable & WorkflowRecord;
   await tx.insertInto('findings').values(row).execute();
-  // Its 整改通知书 is issued as it is recorded, and takes its 文号 then; a ledger's finding already
-  // rectified (history) had its notice on paper and takes none.
-  if (status !== 'rectified' && status !== 'verified') await numberAtCreation(tx, platform, FINDING_RECORD_TYPE, row, chinaToday());
+  // Its 整改通知书 is issued as it is recorded, and takes its 文号 then, in the series of the
+  // inspection's organiser (who issues it); a ledger's finding already rectified (history) had its
+  // notice on paper and takes none.
+  if (status !== 'rectified' && status !== 'verified') await numberAtCreation(tx, platform, FINDING_RECORD_TYPE, { id: row.id, unit_id: inspection.unit_id }, chinaToday());
   await addTimeline(tx, actor, { recordType: FINDING_RECORD_TYPE, recordId: row.id, action: 'create', label: '发现问题', toStatus: status, note: `整改期限 ${input.dueDate}` });
   if (status !== 'verified') {
     await applyEffects(tx, platform, actor, FINDING_WORKFLOW, row, [RECTIFY_CLOCK], inspection.date);
@@ -339,10 +340,11 @@ export async function createNotice(platform: Platform, ctx: RequestContext, inpu
     if (input.issuedDate > chinaToday()) throw fieldError('issuedDate', '印发日期', '不能晚于今天');
     const id = newId();
     await tx.insertInto('notices').values({ id, ref: null, version: 1, status: 'issued', case_number: null, kind: input.kind, title: input.title, content: input.content, issued_date: input.issuedDate, unit_id: unitId, inspection_id: input.inspectionId ?? null, finding_id: input.findingId ?? null, level: null, created_by: ctx.id, created_at: nowIso() }).execute();
-    const number = await numberAtCreation(tx, platform, NOTICE_RECORD_TYPE, { id, unit_id: unitId }, input.issuedDate);
+    // A 文号 belongs to the issuer (the law office issuing it), not to the unit it is sent to.
+    const number = await numberAtCreation(tx, platform, NOTICE_RECORD_TYPE, { id, unit_id: ctx.unitId }, input.issuedDate);
     await addTimeline(tx, ctx, { recordType: NOTICE_RECORD_TYPE, recordId: id, action: 'create', label: `印发${NOTICE_KINDS[input.kind]}`, toStatus: 'issued', note: number });
     if (input.findingId) await addTimeline(tx, ctx, { recordType: FINDING_RECORD_TYPE, recordId: input.findingId, action: 'notice', label: `印发督办单：${input.title}`, note: number });
-    await platform.audit.record(tx, ctx, { action: 'notice.create', targetType: 'notice', targetId: id, detail: { kind: input.kind, title: input.title } });
+    await platform.audit.record(tx, ctx, { action: 'notice.create', targetType: 'notice', targetId: id, detail: { kind: input.kind, title: input.title, caseNumber: number } });
     return noticeView((await noticeQuery(tx).where('n.id', '=', id).executeTakeFirstOrThrow()));
   });
 }
@@ -364,7 +366,7 @@ export async function getNotice(platform: Platform, scope: DataScope, id: string
 
 /** Escalation of a finding's rectification clock issues a supervision notice, stepped by level. */
 export async function issueEscalationNotice(tx: Tx, platform: Platform, clock: { record_id: string; unit_id: string; due_date: string }, level: 1 | 2): Promise<void> {
-  const finding = await tx.selectFrom('findings').select(['description']).where('id', '=', clock.record_id).executeTakeFirst();
+  const finding = await tx.selectFrom('findings as f').innerJoin('inspections as i', 'i.id', 'f.inspection_id').select(['f.description', 'i.unit_id as organiser']).where('f.id', '=', clock.record_id).executeTakeFirst();
   if (!finding) return;
   const today = chinaToday();
   const id = newId();
@@ -388,6 +390,7 @@ export async function issueEscalationNotice(tx: Tx, platform: Platform, clock: {
       created_at: nowIso(),
     })
     .execute();
-  await numberAtCreation(tx, platform, NOTICE_RECORD_TYPE, { id, unit_id: clock.unit_id }, today);
+  // Issued in the name of the inspection's organiser, in its series.
+  await numberAtCreation(tx, platform, NOTICE_RECORD_TYPE, { id, unit_id: finding.organiser }, today);
 }
 
