@@ -326,6 +326,15 @@ export interface PgLock {
 export const BULK_KEYS = 32;
 
 /**
+ * Joined keys share this many locks per class (a key's lock is its hash modulo this): a lock per
+ * record would pile up in a long transaction (a calendar change recomputing every open clock, an
+ * import of 100,000 rows) until PostgreSQL's shared lock table ran out; with buckets a transaction
+ * holds at most this many per class, and two writers of different records wait for each other only
+ * when their records share a bucket.
+ */
+export const LOCK_BUCKETS = 64;
+
+/**
  * PostgreSQL: the advisory locks a writer of `table` takes so that no delta misses a row another
  * transaction has written but not committed. Two writes can only miss each other when their rows
  * meet in one counted record of a figure: a record and its clocks (the same record id), a task and
@@ -380,6 +389,9 @@ function linkClasses(plan: FigurePlan): { table: string; column: string }[][] {
   return [...classes.values()].map((c) => c.sort().map((n) => ({ table: n.slice(0, n.indexOf('.')), column: n.slice(n.indexOf('.') + 1) }))).sort((a, b) => `${a[0]!.table}.${a[0]!.column}`.localeCompare(`${b[0]!.table}.${b[0]!.column}`));
 }
 
+/** SQL: the lock bucket of a joined key (`key`: a text expression). */
+export const lockBucket = (key: string): string => `(hashtext(${key}) & ${LOCK_BUCKETS - 1})`;
+
 /** The statements of a trigger function that take a lock for the statement's rows (`sets`). */
 function lockSql(lock: PgLock, sets: readonly string[]): string[] {
   const name = (suffix = '') => `hashtextextended(TG_TABLE_SCHEMA || ':fazhi-indicators:${lock.key}'${suffix}, 0)`;
@@ -388,14 +400,14 @@ function lockSql(lock: PgLock, sets: readonly string[]): string[] {
     const take = `perform pg_advisory_xact_lock(${name()});`;
     return [lock.filter ? `if ${sets.map((s) => `exists (select 1 from ${s}${where})`).join(' or ')} then ${take} end if;` : take];
   }
-  // Keys in order, so that two statements locking the same keys cannot deadlock on each other. A
-  // bulk write takes the class's lock exclusively; a write of a few records shares it and takes each
-  // record's lock, so that the two kinds still exclude each other.
+  // Buckets in order, so that two statements locking the same buckets cannot deadlock on each other.
+  // A bulk write takes the class's lock exclusively; a write of a few records shares it and takes
+  // each record's bucket, so that the two kinds still exclude each other.
   const keys = sets.map((s) => `select "${lock.column}"::text as k from ${s}${where}`).join(' union ');
   return [
-    `select array_agg(k order by k) into keys from (${keys}) as s where k is not null;`,
+    `select array_agg(k) into keys from (${keys}) as s where k is not null;`,
     `if cardinality(keys) > ${BULK_KEYS} then perform pg_advisory_xact_lock(${name()});`,
-    `elsif keys is not null then perform pg_advisory_xact_lock_shared(${name()}); perform pg_advisory_xact_lock(${name(" || ':' || k")}) from unnest(keys) as k;`,
+    `elsif keys is not null then perform pg_advisory_xact_lock_shared(${name()}); perform pg_advisory_xact_lock(${name(" || ':' || b")}) from unnest(array(select distinct ${lockBucket('k')} from unnest(keys) as k order by 1)) as b;`,
     'end if;',
   ];
 }
