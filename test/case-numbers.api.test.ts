@@ -137,8 +137,13 @@ describe('case numbers', () => {
     // An overdue finding's escalation notice is numbered in the same series.
     const late = await makeFinding(office, { inspectionId: inspection.id, unitId: town.unit.id, dueDate: fromDayNumber(toDayNumber(today) - 30) });
     await runDailyJob(env.platform, today, { force: true });
-    const escalated = await env.platform.db.selectFrom('notices').select('case_number').where('finding_id', '=', late.id).executeTakeFirstOrThrow();
+    const escalated = await env.platform.db.selectFrom('notices').select(['id', 'case_number']).where('finding_id', '=', late.id).executeTakeFirstOrThrow();
     expect(escalated.case_number).toBe(`编号县法治督〔${thisYear}〕${seqs.at(-1)! + 2}号`);
+    // Its page has its history like any notice's, and the issue is audited with the notice named.
+    const panel = await ok(await office.get(`/api/v1/workflow/notice/${escalated.id}`));
+    expect(panel.timeline).toEqual([expect.objectContaining({ label: expect.stringMatching(/^印发整改逾期督办单/), note: escalated.case_number, actorName: '系统（每日督办）' })]);
+    const audited = await env.platform.db.selectFrom('audit_log').select('detail').where('action', '=', 'notice.create').where('target_id', '=', escalated.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(audited.detail!)).toMatchObject({ caseNumber: escalated.case_number, findingId: late.id, level: expect.any(Number) });
     // Listed, sorted and searchable like the other numbered records; the patterns page names the moment.
     const ledger = await ok(await office.get('/api/v1/notices?sort=caseNumber&order=desc&pageSize=50'));
     expect(ledger.items.map((n: any) => n.caseNumber)).toContain(numbers[3]);

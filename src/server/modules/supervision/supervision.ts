@@ -17,6 +17,7 @@ import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
+import { JOB_ACTOR } from '../../kernel/workflow/daily.ts';
 import { moveFixedDue } from '../../kernel/workflow/clocks.ts';
 import { closeProblem, openProblem } from '../../kernel/problems/index.ts';
 import { numberAtCreation } from '../../kernel/numbering/index.ts';
@@ -391,6 +392,10 @@ export async function issueEscalationNotice(tx: Tx, platform: Platform, clock: {
     })
     .execute();
   // Issued in the name of the inspection's organiser, in its series.
-  await numberAtCreation(tx, platform, NOTICE_RECORD_TYPE, { id, unit_id: finding.organiser }, today);
+  const number = await numberAtCreation(tx, platform, NOTICE_RECORD_TYPE, { id, unit_id: finding.organiser }, today);
+  const label = level === 1 ? '印发整改逾期督办单' : '印发整改逾期督办单（报法治办）';
+  await addTimeline(tx, JOB_ACTOR, { recordType: NOTICE_RECORD_TYPE, recordId: id, action: 'create', label, toStatus: 'issued', note: number });
+  await addTimeline(tx, JOB_ACTOR, { recordType: FINDING_RECORD_TYPE, recordId: clock.record_id, action: 'notice', label, note: number });
+  await platform.audit.record(tx, JOB_ACTOR, { action: 'notice.create', targetType: 'notice', targetId: id, detail: { kind: 'supervision', level, findingId: clock.record_id, caseNumber: number } });
 }
 
