@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Runs one TypeScript file (bench scripts) through tsx's loader.
-import { register } from 'tsx/esm/api';
-import { pathToFileURL } from 'node:url';
+// Runs one TypeScript file (bench scripts, the tests' writer processes) from a bundle of it that is
+// rebuilt whenever a file it imports changes, or through tsx's loader (scripts/server-bundle.mjs).
+import { importEntry } from '../scripts/server-bundle.mjs';
 import { resolve } from 'node:path';
-register();
+
 const [file, ...rest] = process.argv.slice(2);
 process.argv = [process.argv[0], file, ...rest];
-await import(pathToFileURL(resolve(file)).href);
+await importEntry(resolve(file));

@@ -1,11 +1,10 @@
 // The worker thread that reads import files, one at a time (started and kept warm by read.ts, parsing in parse.ts). Plain
-// JavaScript so that it starts the same way under `npm start` and the CLI (bin/fazhi.mjs registers
-// tsx in the main thread only) and under vitest: it registers tsx itself, then loads the reader.
+// JavaScript so that it starts the same way under `npm start`, the CLI and vitest: it loads the reader
+// from a bundle of parse.ts, or through tsx when that cannot be built (scripts/server-bundle.mjs).
 import { parentPort } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
+import { importEntry, READER_ENTRY } from '../../../../scripts/server-bundle.mjs';
 
-register();
-const { parseImportFile, ReadRefused } = await import('./parse.ts');
+const { parseImportFile, ReadRefused } = await importEntry(READER_ENTRY);
 parentPort.on('message', async ({ kind, fields, bytes, limits }) => {
   try {
     const result = await parseImportFile(kind, fields, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), limits);

@@ -50,7 +50,7 @@ async function withSlot<T>(task: () => Promise<T>): Promise<T> {
 
 const refusal = (message: string) => new ImportFailed([{ row: 0, column: '', message }]);
 
-/** A reader thread, kept warm between files: starting one (tsx, the parsers) costs ~300 ms. */
+/** A reader thread, kept warm between files: starting one (loading the parsers) costs ~300 ms. */
 interface Reader {
   worker: Worker;
   heapMb: number;

@@ -1,0 +1,62 @@
+// scripts/server-bundle.mjs on a project of two files: a fresh bundle is what runs, a changed source
+// (even put back with an older time) is built again before it runs, a source the bundle cannot take
+// runs through tsx, and `import.meta.url` still names the source file.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const PROJECT = resolve(import.meta.dirname, '../../..');
+let dir: string;
+const bundle = () => join(dir, 'dist/server/src~entry.mjs');
+const dep = () => join(dir, 'src/dep.ts');
+
+function run(env: NodeJS.ProcessEnv = {}): { value: string; url: string } {
+  const result = spawnSync(process.execPath, ['run.mjs'], { cwd: dir, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'fazhi-bundle-'));
+  mkdirSync(join(dir, 'scripts'));
+  mkdirSync(join(dir, 'src'));
+  copyFileSync(join(PROJECT, 'scripts/server-bundle.mjs'), join(dir, 'scripts/server-bundle.mjs'));
+  copyFileSync(join(PROJECT, 'tsconfig.json'), join(dir, 'tsconfig.json'));
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  symlinkSync(join(PROJECT, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'src/entry.ts'), "export { value, url } from './dep.ts';\n");
+  writeFileSync(dep(), "export const value: string = 'one';\nexport const url = import.meta.url;\n");
+  writeFileSync(join(dir, 'run.mjs'), "import { importEntry } from './scripts/server-bundle.mjs';\nconst { value, url } = await importEntry('src/entry.ts');\nconsole.log(JSON.stringify({ value, url }));\n");
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('server bundles', () => {
+  it('builds a missing bundle and runs it while its sources are unchanged', () => {
+    expect(run()).toEqual({ value: 'one', url: pathToFileURL(dep()).href });
+    // Proof that the bundle, not the source, is what runs: a change made to the bundle alone shows.
+    writeFileSync(bundle(), readFileSync(bundle(), 'utf8').replace('"one"', '"bundled"'));
+    expect(run().value).toBe('bundled');
+    expect(run({ FAZHI_NO_BUNDLE: '1' }).value).toBe('one');
+  }, 120_000);
+
+  it('never runs a bundle older than a source: a change, even back-dated and of the same size, builds it again', () => {
+    writeFileSync(dep(), "export const value: string = 'two';\nexport const url = import.meta.url;\n");
+    expect(run().value).toBe('two');
+    const before = statSync(dep());
+    writeFileSync(dep(), "export const value: string = 'owt';\nexport const url = import.meta.url;\n");
+    utimesSync(dep(), before.atime, new Date(before.mtimeMs - 60_000));
+    expect(run().value).toBe('owt');
+    expect(readFileSync(bundle(), 'utf8')).toContain('"owt"');
+  }, 120_000);
+
+  it('runs the source through tsx when the bundle cannot be built', () => {
+    // The bundle refuses import.meta.dirname (it would name dist/server/).
+    writeFileSync(dep(), "export const value: string = 'three ' + typeof import.meta.dirname;\nexport const url = import.meta.url;\n");
+    expect(run()).toEqual({ value: 'three string', url: pathToFileURL(dep()).href });
+    expect(readFileSync(bundle(), 'utf8')).not.toContain('three');
+  }, 120_000);
+});
