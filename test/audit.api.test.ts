@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import SqliteDatabase from 'better-sqlite3';
+import { join } from 'node:path';
 import { TEST_DB, createTestEnv, loggedIn, makeFoiRequest, makeUnit, makeUser, type TestEnv } from './harness.ts';
 import { describeTargets } from '../src/server/kernel/audit/targets.ts';
 import { SYSTEM_ACTOR } from '../src/server/kernel/audit/index.ts';
@@ -128,4 +132,109 @@ describe('audit log', () => {
       await fresh.close();
     }
   }, 180_000);
+});
+
+describe('the chain at commit: an entry joins the chain as its transaction\'s last work', () => {
+  const actor = { ...SYSTEM_ACTOR, name: 'chain_tester' };
+  const chain = async (target: TestEnv, prefix: string) =>
+    (await target.platform.db.selectFrom('audit_log').select(['seq', 'action', 'at']).where('action', 'like', `${prefix}%`).orderBy('seq').execute());
+
+  it.runIf(TEST_DB === 'postgres')('a transaction that recorded an entry and works on does not hold up another transaction\'s audited write', async () => {
+    let release!: () => void;
+    const heldOpen = new Promise<void>((resolve) => (release = resolve));
+    let recorded!: () => void;
+    const hasRecorded = new Promise<void>((resolve) => (recorded = resolve));
+    const first = env.platform.db.transaction().execute(async (tx) => {
+      await env.platform.audit.record(tx, actor, { action: 'held.first' });
+      recorded();
+      await heldOpen; // the rest of a long business transaction
+      await sql`select 1`.execute(tx);
+    });
+    await hasRecorded;
+    // Appended at once, the first entry's chain lock would make this wait until the first commits.
+    const started = Date.now();
+    await env.platform.db.transaction().execute(async (tx) => {
+      await sql`set local lock_timeout = '3s'`.execute(tx);
+      await env.platform.audit.record(tx, actor, { action: 'held.second' });
+    });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    // Not in the chain before its transaction commits.
+    expect((await chain(env, 'held.')).map((r) => r.action)).toEqual(['held.second']);
+    release();
+    await first;
+    // In the chain in commit order, the times in the same order, and the chain intact.
+    const rows = await chain(env, 'held.');
+    expect(rows.map((r) => r.action)).toEqual(['held.second', 'held.first']);
+    expect(rows[0]!.at <= rows[1]!.at).toBe(true);
+    expect(await env.platform.audit.verify(env.platform.db)).toMatchObject({ ok: true });
+  });
+
+  it.runIf(TEST_DB === 'postgres')('an append that fails at commit rolls the business write back with it', async () => {
+    const unit = await makeUnit(env.platform);
+    // Another session holds the chain's lock: the append waits and gives up (lock timeout).
+    const holder = new pg.Pool({ connectionString: env.cliEnv.DATABASE_URL, max: 1 });
+    const client = await holder.connect();
+    try {
+      await client.query('begin');
+      await client.query('select pg_advisory_xact_lock(7001)');
+      const write = env.platform.db.transaction().execute(async (tx) => {
+        await sql`set local lock_timeout = '300ms'`.execute(tx);
+        await tx.updateTable('org_units').set({ name: '改名未成' }).where('id', '=', unit.id).execute();
+        await env.platform.audit.record(tx, actor, { action: 'failed.append', targetType: 'org_unit', targetId: unit.id });
+      });
+      await expect(write).rejects.toThrow(/lock timeout/);
+    } finally {
+      await client.query('rollback');
+      client.release();
+      await holder.end();
+    }
+    expect((await env.platform.db.selectFrom('org_units').select('name').where('id', '=', unit.id).executeTakeFirstOrThrow()).name).toBe(unit.name);
+    expect(await chain(env, 'failed.')).toEqual([]);
+  });
+
+  it('entries of a transaction rolled back, or since a savepoint rolled back to, never join the chain', async () => {
+    await expect(env.platform.db.transaction().execute(async (tx) => {
+      await env.platform.audit.record(tx, actor, { action: 'rolled.back' });
+      throw new Error('business rule');
+    })).rejects.toThrow('business rule');
+    const trx = await env.platform.db.startTransaction().execute();
+    await env.platform.audit.record(trx, actor, { action: 'rolled.kept', detail: { n: 1 } });
+    const saved = await trx.savepoint('before_second').execute();
+    await env.platform.audit.record(saved, actor, { action: 'rolled.undone' });
+    const restored = await saved.rollbackToSavepoint('before_second').execute();
+    await env.platform.audit.record(restored, actor, { action: 'rolled.kept', detail: { n: 2 } });
+    await restored.commit().execute();
+    const rows = await env.platform.db.selectFrom('audit_log').select(['seq', 'action', 'detail']).where('action', 'like', 'rolled.%').orderBy('seq').execute();
+    expect(rows.map((r) => [r.action, r.detail])).toEqual([['rolled.kept', '{"n":1}'], ['rolled.kept', '{"n":2}']]);
+    expect(rows[1]!.seq).toBe(rows[0]!.seq + 1);
+    expect(await env.platform.audit.verify(env.platform.db)).toMatchObject({ ok: true });
+  });
+
+  it('a transaction begun outside the platform\'s database layer still gets its entry, appended at once', async () => {
+    // A second Kysely instance on the same database, without the deferred commit work.
+    const bare = TEST_DB === 'postgres'
+      ? new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: env.cliEnv.DATABASE_URL, max: 2, options: `-c search_path=${env.cliEnv.FAZHI_PG_SCHEMA}` }) }) })
+      : new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(join(env.cliEnv.FAZHI_DATA_DIR!, 'fazhi.db')) }) });
+    try {
+      await bare.transaction().execute(async (tx) => {
+        await env.platform.audit.record(tx, actor, { action: 'bare.now' });
+        // Already in the chain (inside this transaction) before the commit.
+        expect((await tx.selectFrom('audit_log').select('action').where('action', '=', 'bare.now').execute()).length).toBe(1);
+      });
+    } finally {
+      await bare.destroy();
+    }
+    expect((await chain(env, 'bare.')).map((r) => r.action)).toEqual(['bare.now']);
+    expect(await env.platform.audit.verify(env.platform.db)).toMatchObject({ ok: true });
+  });
+
+  it('many entries of one transaction join the chain together, in the order recorded', async () => {
+    await env.platform.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < 1_203; i++) await env.platform.audit.record(tx, actor, { action: 'many.entry', targetId: String(i) });
+    });
+    const rows = await env.platform.db.selectFrom('audit_log').select(['seq', 'target_id']).where('action', '=', 'many.entry').orderBy('seq').execute();
+    expect(rows.map((r) => Number(r.target_id))).toEqual([...Array(1_203).keys()]);
+    expect(rows.at(-1)!.seq - rows[0]!.seq).toBe(1_202);
+    expect(await env.platform.audit.verify(env.platform.db)).toMatchObject({ ok: true });
+  });
 });

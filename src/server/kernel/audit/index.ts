@@ -2,6 +2,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { hmacSm3, type Keys } from '../crypto/keys.ts';
 import { inTransaction, lockForAppend, type Db, type Dialect, type Executor } from '../db/index.ts';
+import { deferToCommit } from '../db/before-commit.ts';
 import { nowIso } from '../ids.ts';
 import type { Selectable } from 'kysely';
 import type { AuditLogTable } from '../db/tables.ts';
@@ -31,6 +32,8 @@ export const SYSTEM_ACTOR: Actor = { id: null, name: 'system', roles: [], unitId
 
 /** The columns of an audit row that its hash covers. */
 type ChainedFields = Omit<Selectable<AuditLogTable>, 'prev_hash' | 'hash'>;
+/** An entry recorded, not yet in the chain: its place (`seq`) and time (`at`) come at its append. */
+type Pending = Omit<ChainedFields, 'seq' | 'at'>;
 
 function chainHash(key: Buffer, prevHash: string, row: ChainedFields): string {
   const body = JSON.stringify([
@@ -46,29 +49,49 @@ export class AuditLog {
     private readonly dialect: Dialect,
   ) {}
 
-  /** Appends one entry. Inside a caller's transaction it commits or rolls back with the business write. */
+  /**
+   * Records one entry; it commits or rolls back with the caller's transaction (or its own, given the
+   * database). The entry joins the chain as its transaction's last work, right before the COMMIT
+   * (`deferToCommit`): the chain's lock, which orders the appenders, is held for that append and the
+   * commit only, not for the rest of the business transaction. So `seq` is the order in which the
+   * entries' transactions committed, and `at` the time the entry joined the chain — at its
+   * transaction's end, after the write it records, and in the chain's order. In a transaction this
+   * layer did not begin (no deferred work), the entry is appended at once, as before.
+   */
   async record(executor: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
+    const pending: Pending = {
+      actor_id: actor.id,
+      actor_name: actor.name,
+      actor_roles: actor.roles.join(','),
+      unit_id: actor.unitId,
+      ip: actor.ip,
+      action: entry.action,
+      target_type: entry.targetType ?? null,
+      target_id: entry.targetId ?? null,
+      outcome: entry.outcome ?? 'success',
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    };
     await inTransaction(executor, async (tx) => {
-      await lockForAppend(tx, this.dialect, AUDIT_LOCK_KEY);
-      const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-      const row: ChainedFields = {
-        seq: (last?.seq ?? 0) + 1,
-        at: nowIso(),
-        actor_id: actor.id,
-        actor_name: actor.name,
-        actor_roles: actor.roles.join(','),
-        unit_id: actor.unitId,
-        ip: actor.ip,
-        action: entry.action,
-        target_type: entry.targetType ?? null,
-        target_id: entry.targetId ?? null,
-        outcome: entry.outcome ?? 'success',
-        detail: entry.detail ? JSON.stringify(entry.detail) : null,
-      };
-      const prevHash = last?.hash ?? GENESIS;
-      await tx.insertInto('audit_log').values({ ...row, prev_hash: prevHash, hash: chainHash(this.keys.audit, prevHash, row) }).execute();
+      if (!(await deferToCommit(tx, this, pending, this.append))) await this.append(tx, [pending]);
     });
   }
+
+  /** Appends entries to the chain, in order, under the chain's lock (held until the commit). */
+  private readonly append = async (tx: Executor, entries: Pending[]): Promise<void> => {
+    await lockForAppend(tx, this.dialect, AUDIT_LOCK_KEY);
+    const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    let seq = last?.seq ?? 0;
+    let prevHash = last?.hash ?? GENESIS;
+    const rows = entries.map((entry) => {
+      const row: ChainedFields = { seq: ++seq, at: nowIso(), ...entry };
+      const hash = chainHash(this.keys.audit, prevHash, row);
+      const chained = { ...row, prev_hash: prevHash, hash };
+      prevHash = hash;
+      return chained;
+    });
+    // 14 values a row: well inside either engine's limit of bound parameters.
+    for (let i = 0; i < rows.length; i += 500) await tx.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
+  };
 
   /** Walks the chain from the start. Returns the first broken row, or the head when intact. */
   async verify(db: Db): Promise<{ ok: boolean; rows: number; brokenSeq?: number; reason?: string; headSeq?: number; headHash?: string }> {

@@ -8,6 +8,7 @@ import type { Config } from '../../config.ts';
 import type { Database } from './tables.ts';
 import { GRAMS_FUNCTION, grams } from '../search/grams.ts';
 import { SchemaPostgresDialect } from './introspector.ts';
+import { withDeferredCommitWork } from './before-commit.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -34,7 +35,7 @@ export function openDatabase(config: Config): DatabaseHandle {
       max: 10,
       options: `-c search_path=${schema}`,
     });
-    const db = new Kysely<Database>({ dialect: new SchemaPostgresDialect({ pool }, schema) });
+    const db = new Kysely<Database>({ dialect: withDeferredCommitWork(new SchemaPostgresDialect({ pool }, schema)) });
     return { db, dialect: 'postgres', file: null, close: () => db.destroy() };
   }
   mkdirSync(config.dataDir, { recursive: true });
@@ -46,7 +47,7 @@ export function openDatabase(config: Config): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   // Global search's short-word index is filled by triggers that call this (kernel/search).
   sqlite.function(GRAMS_FUNCTION, { deterministic: true }, (text: unknown) => grams(text));
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: withDeferredCommitWork(new SqliteDialect({ database: withStatementCache(sqlite) })) });
   return { db, dialect: 'sqlite', file, close: () => db.destroy() };
 }
 
@@ -116,8 +117,12 @@ export function inTransaction<T>(executor: Executor, fn: (tx: Tx) => Promise<T>)
   return (executor as Db).transaction().execute(fn);
 }
 
-/** Serialises writers of one chain (the audit log) on PostgreSQL; SQLite has a single writer anyway. */
-export async function lockForAppend(tx: Tx, dialect: Dialect, key: number): Promise<void> {
+/**
+ * Serialises writers of one chain (the audit log) on PostgreSQL until their commit; SQLite has a single
+ * writer anyway. Take it as late as possible: the audit log appends as a transaction's last work
+ * (`deferToCommit`).
+ */
+export async function lockForAppend(tx: Executor, dialect: Dialect, key: number): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(tx);
 }
 
