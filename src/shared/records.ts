@@ -188,15 +188,39 @@ export type DueView = {
   light: 'green' | 'yellow' | 'red' | null;
 };
 
+/**
+ * A defined record with the inputs every field gives: `create` (createInput) and `update` (the same
+ * with the version read). Both are built on first use and are not enumerable (a spread copy of the
+ * definition does not carry them). Inputs with extra or fewer fields are written with createInput.
+ */
+export type DefinedRecord<F extends Record<string, FieldDef<any, any, any, any>>> = RecordDef<F> & {
+  readonly create: z.ZodType<InputOf<F>>;
+  readonly update: z.ZodType<InputOf<F> & { version: number }>;
+};
+
+/** The create input's type of a defined record: `RecordInput<typeof PUFA_DUTY>`. */
+export type RecordInput<D extends RecordDef<any>> = D extends RecordDef<infer F> ? InputOf<F> : never;
+
 /** Fills the defaults that depend on the field's name (column, import name, display property). */
-export function defineRecord<const F extends Record<string, FieldDef<any, any, any, any>>>(def: RecordDef<F>): RecordDef<F> {
+export function defineRecord<const F extends Record<string, FieldDef<any, any, any, any>>>(def: RecordDef<F>): DefinedRecord<F> {
   for (const [name, spec] of Object.entries(def.fields) as [string, FieldDef][]) {
     for (const other of spec.notBefore ?? []) if (def.fields[other]?.kind !== 'date') throw new Error(`${def.type}.${name}: notBefore names ${other}, not a date field`);
     if (!spec.column) spec.column = spec.sealed ? `${snake(name)}_enc` : snake(name);
     if (spec.importName === '') spec.importName = spec.kind === 'unit' ? name.replace(/Id$/, 'Code') : spec.kind === 'record' ? name.replace(/Id$/, 'Ref') : name;
     if (!spec.display && (spec.kind === 'unit' || spec.kind === 'record')) spec.display = name.replace(/Id$/, spec.kind === 'unit' ? 'Name' : 'Title');
   }
-  return def;
+  const once = (key: 'create' | 'update', make: () => z.ZodType) =>
+    Object.defineProperty(def, key, {
+      configurable: true,
+      get: () => {
+        const schema = make();
+        Object.defineProperty(def, key, { value: schema });
+        return schema;
+      },
+    });
+  once('create', () => createInput(def));
+  once('update', () => updateInput(def));
+  return def as DefinedRecord<F>;
 }
 
 export const entries = <F extends Record<string, FieldDef<any, any, any, any>>>(def: RecordDef<F>) => Object.entries(def.fields) as [keyof F & string, FieldDef][];

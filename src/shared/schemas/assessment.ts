@@ -367,8 +367,6 @@ export const REPORT = defineRecord({
     comment: f.longText('评议意见', { input: false, max: 2000 }),
   },
 });
-export const reportInput = createInput(REPORT);
-export type ReportInput = z.infer<typeof reportInput>;
 export const reportUpdate = updateInput(REPORT, {}, ['title', 'headName', 'content']);
 export const reportListQuery = listQuery(REPORT, {
   ...statusFilter(REPORT_WORKFLOW),

@@ -2,7 +2,7 @@
 // they find (amounts in fen); each finding is rectified by the audited unit with evidence and verified
 // by the law office, and sits in the unit's problem pool until then.
 import { z } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, updateInput, type DueView, type RecordView, type StatusView } from '../records.ts';
+import { defineRecord, f, listQuery, updateInput, type DueView, type RecordView, type StatusView } from '../records.ts';
 import { rectificationLoop, stateLabels, statusFilter, steplessWorkflow, type WorkflowDef } from '../workflow.ts';
 
 export const AUDIT_PROJECT_RECORD_TYPE = 'audit_project';
@@ -59,11 +59,6 @@ export const AUDIT_FINDING = defineRecord({
   },
 });
 
-export const auditProjectInput = createInput(AUDIT_PROJECT);
-export type AuditProjectInput = z.infer<typeof auditProjectInput>;
-export const auditProjectUpdate = updateInput(AUDIT_PROJECT);
-export const auditFindingInput = createInput(AUDIT_FINDING);
-export type AuditFindingInput = z.infer<typeof auditFindingInput>;
 export const auditFindingUpdate = updateInput(AUDIT_FINDING, {}, ['description', 'category', 'amountFen']);
 
 export const auditProjectListQuery = listQuery(AUDIT_PROJECT);

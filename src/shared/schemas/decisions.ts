@@ -63,8 +63,6 @@ export const CATALOG_ITEM = defineRecord({
   },
 });
 
-export const catalogItemInput = createInput(CATALOG_ITEM);
-export type CatalogItemInput = z.infer<typeof catalogItemInput>;
 /** 更正: the item's fields and, once the catalog is published, the reason (kept with the version it replaced). */
 export const catalogItemUpdate = updateInput(CATALOG_ITEM, { changeReason: text('更正理由', 500).optional() });
 export type CatalogItemUpdate = z.infer<typeof catalogItemUpdate>;
@@ -438,8 +436,6 @@ export const COMMENT = defineRecord({
     answeredDate: f.date('处理日期', { input: false, notBefore: ['receivedDate'] }),
   },
 });
-export const commentInput = createInput(COMMENT);
-export type CommentInput = z.infer<typeof commentInput>;
 export const commentListQuery = listQuery(COMMENT, {
   decisionId: z.string().trim().max(64).optional().meta({ title: '决策' }),
   status: z.enum(['received', 'answered'], { error: '状态（status）无效' }).optional().meta({ title: '状态' }),

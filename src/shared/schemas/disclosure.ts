@@ -2,7 +2,7 @@
 // keep their first name: API /foi-requests, import type foi_requests, permissions and figures foi.*,
 // record type foi_request.
 import { z, labelledEnum, version } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, type DueView, type RecordView, type StatusView } from '../records.ts';
+import { defineRecord, f, listQuery, type DueView, type RecordView, type StatusView } from '../records.ts';
 import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -165,8 +165,6 @@ export const DISCLOSURE_REQUEST = defineRecord({
   },
 });
 
-export const disclosureRequestInput = createInput(DISCLOSURE_REQUEST);
-export type DisclosureRequestInput = z.infer<typeof disclosureRequestInput>;
 
 /**
  * 更正年报分类: a request's applicant type and, once it is closed, its 办理结果 — what table 3 of the

@@ -3,7 +3,7 @@
 // sealed) against a target per village, the 民主法治示范村（社区） with their two-yearly re-check, and
 // the law-study sessions, trainings and exams of the government and its units.
 import { z, text, labelledEnum } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, updateInput, type RecordView, type StatusView, type DueView } from '../records.ts';
+import { defineRecord, f, listQuery, updateInput, type RecordView, type StatusView, type DueView } from '../records.ts';
 import { stateLabels, statusFilter, steplessWorkflow, type WorkflowDef } from '../workflow.ts';
 
 export const PUFA_DUTY_RECORD_TYPE = 'pufa_duty';
@@ -153,21 +153,7 @@ export const STUDY_SESSION = defineRecord({
   },
 });
 
-export const pufaDutyInput = createInput(PUFA_DUTY);
-export type PufaDutyInput = z.infer<typeof pufaDutyInput>;
-export const pufaDutyUpdate = updateInput(PUFA_DUTY);
-export const pufaActivityInput = createInput(PUFA_ACTIVITY);
-export type PufaActivityInput = z.infer<typeof pufaActivityInput>;
-export const pufaActivityUpdate = updateInput(PUFA_ACTIVITY);
-export const legalLiterateInput = createInput(LEGAL_LITERATE);
-export type LegalLiterateInput = z.infer<typeof legalLiterateInput>;
-export const legalLiterateUpdate = updateInput(LEGAL_LITERATE);
-export const modelVillageInput = createInput(MODEL_VILLAGE);
-export type ModelVillageInput = z.infer<typeof modelVillageInput>;
 export const modelVillageUpdate = updateInput(MODEL_VILLAGE, {}, ['level', 'namedYear']);
-export const studySessionInput = createInput(STUDY_SESSION);
-export type StudySessionInput = z.infer<typeof studySessionInput>;
-export const studySessionUpdate = updateInput(STUDY_SESSION);
 
 export const pufaDutyListQuery = listQuery(PUFA_DUTY, statusFilter(PUFA_DUTY_WORKFLOW));
 export const pufaActivityListQuery = listQuery(PUFA_ACTIVITY);

@@ -134,8 +134,6 @@ export const LIST_ITEM = defineRecord({
     repealedDate: f.date('废止日期', { input: false, importName: false, notBefore: ['publishedDate'] }),
   },
 });
-export const listItemInput = createInput(LIST_ITEM);
-export type ListItemInput = z.infer<typeof listItemInput>;
 export const listItemUpdate = createInput(LIST_ITEM, { version }, ['list', 'title', 'basis', 'conditions', 'publishedDate']);
 export const listItemRepeal = z.strictObject({ version, date: isoDate('废止日期') });
 export const listItemQuery = listQuery(LIST_ITEM, {
@@ -146,16 +144,10 @@ export type ListItemQuery = z.infer<typeof listItemQuery>;
 export type ListItemView = RecordView<typeof LIST_ITEM.fields> & { bodyName: string; unitName: string; current: boolean };
 export const listItemView = viewSchema(LIST_ITEM, { bodyName: z.string(), unitName: z.string(), current: z.boolean() });
 
-export const bodyInput = createInput(ENFORCEMENT_BODY);
-export type BodyInput = z.infer<typeof bodyInput>;
 export const bodyUpdate = createInput(ENFORCEMENT_BODY, { version }, ['name', 'kind', 'basis', 'entrustedBy']);
 export const bodyListQuery = listQuery(ENFORCEMENT_BODY);
-export const powerInput = createInput(ENFORCEMENT_POWER);
-export type PowerInput = z.infer<typeof powerInput>;
 
 /** Create: the intake fields; a certificate given with them is recorded as issued (发证日期). */
-export const officerInput = createInput(OFFICER);
-export type OfficerInput = z.infer<typeof officerInput>;
 /** Corrections of what intake recorded, not the ID number, the certificate (its own actions) or the status (the workflow). */
 export const officerUpdate = createInput(OFFICER, { version }, ['name', 'post', 'supervisor']);
 export type OfficerUpdate = z.infer<typeof officerUpdate>;
@@ -606,7 +598,6 @@ export const SUPERVISION = defineRecord({
     evaluationNote: f.longText('评议意见', { max: 3000, input: false }),
   },
 });
-export const supervisionInput = createInput(SUPERVISION);
 /** 执法评议: the bureau's rating of the body's enforcement in this supervision; 不合格 needs its reasons. */
 export const evaluationInput = z.strictObject({
   version,
@@ -615,7 +606,6 @@ export const evaluationInput = z.strictObject({
   evaluationNote: text('评议意见', 3000).optional(),
 });
 export type EvaluationInput = z.infer<typeof evaluationInput>;
-export type SupervisionInput = z.infer<typeof supervisionInput>;
 export const supervisionListQuery = listQuery(SUPERVISION, {
   ...statusFilter(SUPERVISION_WORKFLOW),
 });
@@ -682,8 +672,6 @@ export const COMPLAINT = defineRecord({
     closedDate: f.date('撤回日期', { input: false, notBefore: ['receivedDate'] }),
   },
 });
-export const complaintInput = createInput(COMPLAINT);
-export type ComplaintInput = z.infer<typeof complaintInput>;
 export const complaintListQuery = listQuery(COMPLAINT, {
   ...statusFilter(COMPLAINT_WORKFLOW),
 });
@@ -724,8 +712,6 @@ export const TRANSFER = defineRecord({
     resultNote: f.longText('结果说明', { max: 1000, input: false }),
   },
 });
-export const transferInput = createInput(TRANSFER);
-export type TransferInput = z.infer<typeof transferInput>;
 export const transferListQuery = listQuery(TRANSFER, { caseId: z.string().trim().max(64).optional().meta({ title: '执法案件' }) });
 export type TransferListQuery = z.infer<typeof transferListQuery>;
 export const transferResultInput = z.strictObject({

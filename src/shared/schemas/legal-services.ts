@@ -2,7 +2,7 @@
 // refused, closed; wages recovered in fen), notarisations and consultations counted by month, and the
 // service stations (e.g. for the elderly) with their staff.
 import { z } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, updateInput, type RecordView, type StatusView } from '../records.ts';
+import { defineRecord, f, listQuery, type RecordView, type StatusView } from '../records.ts';
 import { stateLabels, statusFilter, steplessWorkflow, type WorkflowDef } from '../workflow.ts';
 
 export const LEGAL_AID_RECORD_TYPE = 'legal_aid_case';
@@ -121,18 +121,6 @@ export const SERVICE_STATION = defineRecord({
   },
 });
 
-export const legalAidInput = createInput(LEGAL_AID_CASE);
-export type LegalAidInput = z.infer<typeof legalAidInput>;
-export const legalAidUpdate = updateInput(LEGAL_AID_CASE);
-export const notarizationInput = createInput(NOTARIZATION);
-export type NotarizationInput = z.infer<typeof notarizationInput>;
-export const notarizationUpdate = updateInput(NOTARIZATION);
-export const consultationInput = createInput(CONSULTATION);
-export type ConsultationInput = z.infer<typeof consultationInput>;
-export const consultationUpdate = updateInput(CONSULTATION);
-export const stationInput = createInput(SERVICE_STATION);
-export type StationInput = z.infer<typeof stationInput>;
-export const stationUpdate = updateInput(SERVICE_STATION);
 
 const year = { year: z.coerce.number({ error: '年度（year）应为整数' }).int().min(1949, { error: '年度（year）不能早于 1949' }).max(2100, { error: '年度（year）不能晚于 2100' }).optional().meta({ title: '年度（按月份）' }) };
 export const legalAidListQuery = listQuery(LEGAL_AID_CASE, statusFilter(LEGAL_AID_WORKFLOW));

@@ -2,7 +2,7 @@
 // 15-day defence clock, hearings (did the head appear — 负责人出庭), judgment, appeal, loss analysis.
 import { statusFilter } from '../workflow.ts';
 import { z, text, version, labelledEnum } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, type RecordView, type StatusView } from '../records.ts';
+import { defineRecord, f, listQuery, type RecordView, type StatusView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -96,11 +96,7 @@ export const LITIGATION_HEARING = defineRecord({
   },
 });
 
-export const litigationCaseInput = createInput(LITIGATION_CASE);
-export type LitigationCaseInput = z.infer<typeof litigationCaseInput>;
 
-export const hearingInput = createInput(LITIGATION_HEARING);
-export type HearingInput = z.infer<typeof hearingInput>;
 
 export const lossAnalysisInput = z.strictObject({ version, lossAnalysis: text('败诉原因剖析', 5000) });
 

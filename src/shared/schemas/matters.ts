@@ -2,7 +2,7 @@
 // reports how it was handled with evidence; the law office accepts it or returns it.
 import { statusFilter } from '../workflow.ts';
 import { z } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, updateInput, writesText, type DueView, type RecordView, type StatusView } from '../records.ts';
+import { defineRecord, f, listQuery, updateInput, writesText, type DueView, type RecordView, type StatusView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -69,8 +69,6 @@ export const MATTER = defineRecord({
   },
 });
 
-export const createMatterInput = createInput(MATTER);
-export type CreateMatterInput = z.infer<typeof createMatterInput>;
 
 export const updateMatterInput = updateInput(MATTER, {}, ['title', 'content']);
 export type UpdateMatterInput = z.infer<typeof updateMatterInput>;

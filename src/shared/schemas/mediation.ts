@@ -1,7 +1,7 @@
 // Dispute mediation — 矛盾纠纷调解 / 三调联动 (domain.md §2.10).
 import { statusFilter } from '../workflow.ts';
 import { z, text, labelledEnum } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, viewSchema, type RecordView, type StatusView } from '../records.ts';
+import { defineRecord, f, listQuery, viewSchema, type RecordView, type StatusView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 
 export const DISPUTE_RECORD_TYPE = 'dispute';
@@ -93,9 +93,6 @@ export const DISPUTE = defineRecord({
   },
 });
 
-export const orgInput = createInput(MEDIATION_ORG);
-export const disputeInput = createInput(DISPUTE);
-export type DisputeInput = z.infer<typeof disputeInput>;
 
 export const disputeListQuery = listQuery(DISPUTE, {
   ...statusFilter(DISPUTE_WORKFLOW),

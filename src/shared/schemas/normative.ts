@@ -188,8 +188,6 @@ export const NORMATIVE_DOC = defineRecord({
   },
 });
 
-export const normativeDocInput = createInput(NORMATIVE_DOC);
-export type NormativeDocInput = z.infer<typeof normativeDocInput>;
 
 /** A new text of a draft (pasted) and its record of public comment; a .docx goes to `/normative-docs/:id/docx`. */
 export const normativeTextInput = z.strictObject({ version, body: text('正文', 200000), consultation: text('征求意见情况', 3000).nullable().optional() });
@@ -380,8 +378,6 @@ export const LEGAL_REVIEW = defineRecord({
   },
 });
 
-export const legalReviewInput = createInput(LEGAL_REVIEW);
-export type LegalReviewInput = z.infer<typeof legalReviewInput>;
 export const legalReviewListQuery = listQuery(LEGAL_REVIEW, {
   ...statusFilter(LEGAL_REVIEW_WORKFLOW),
 });
@@ -438,8 +434,6 @@ export const CLEANUP = defineRecord({
     finishedDate: f.date('完成日期', { input: false, list: true, sort: true, filter: true, note: '清理结果公布之日，不早于公布日期截至日', example: '2025-09-20' }),
   },
 });
-export const cleanupInput = createInput(CLEANUP);
-export type CleanupInput = z.infer<typeof cleanupInput>;
 export const cleanupListQuery = listQuery(CLEANUP, {
   ...statusFilter(CLEANUP_WORKFLOW),
 });
@@ -536,6 +530,4 @@ export const ENGAGEMENT = defineRecord({
     linkedId: f.text('关联记录', { max: 64, importName: false, detail: false, export: false }),
   },
 });
-export const engagementInput = createInput(ENGAGEMENT);
-export type EngagementInput = z.infer<typeof engagementInput>;
 export type EngagementView = RecordView<typeof ENGAGEMENT.fields> & { advisorName: string; unitId: string; linked: { title: string; link: string; typeTitle: string } | null };

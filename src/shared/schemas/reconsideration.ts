@@ -1,6 +1,6 @@
 // Administrative reconsideration — 行政复议 (domain.md §2.8; 行政复议法 2023): inputs, views, workflow.
 import { z, text, version, labelledEnum } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, type RecordView, type StatusView } from '../records.ts';
+import { defineRecord, f, listQuery, type RecordView, type StatusView } from '../records.ts';
 import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -171,8 +171,6 @@ export const REVIEW_CASE = defineRecord({
   },
 });
 
-export const reviewCaseInput = createInput(REVIEW_CASE);
-export type ReviewCaseInput = z.infer<typeof reviewCaseInput>;
 
 export const committeeInput = z.strictObject({ version, committeeOpinion: text('咨询委员会意见', 3000) });
 

@@ -192,18 +192,12 @@ export const SERVICE_RATING = defineRecord({
   },
 });
 
-export const serviceItemInput = createInput(SERVICE_ITEM);
-export type ServiceItemInput = z.infer<typeof serviceItemInput>;
 /** 更正 of a version: its fields, not its unit or code. */
 export const serviceItemCorrection = createInput(SERVICE_ITEM, { version: z.number({ error: '请提供版本号（version）' }).int() }, ['name', 'kind', 'statutoryDays', 'promisedDays', 'maxOneVisit', 'online', 'zeroVisit', 'immediate', 'notifyCommit', 'listedFrom', 'listedUntil']);
 export type ServiceItemCorrection = z.infer<typeof serviceItemCorrection>;
 /** A new version of an item: its fields from a date on (the current version leaves the list that day). */
 export const serviceItemRevision = createInput(SERVICE_ITEM, { version: z.number({ error: '请提供版本号（version）' }).int() }, ['name', 'kind', 'statutoryDays', 'promisedDays', 'maxOneVisit', 'online', 'zeroVisit', 'immediate', 'notifyCommit', 'listedFrom']);
 export type ServiceItemRevision = z.infer<typeof serviceItemRevision>;
-export const serviceCaseInput = createInput(SERVICE_CASE);
-export type ServiceCaseInput = z.infer<typeof serviceCaseInput>;
-export const serviceRatingInput = createInput(SERVICE_RATING);
-export type ServiceRatingInput = z.infer<typeof serviceRatingInput>;
 
 export const publicServiceQuery = z.strictObject({
   q: z.string().trim().max(50, { error: '关键词（q）不能超过 50 字' }).optional().meta({ title: '关键词' }),

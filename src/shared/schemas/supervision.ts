@@ -122,8 +122,6 @@ export type InspectionInput = z.infer<typeof inspectionInput>;
 export const updateInspectionInput = updateInput(INSPECTION, inspectionExtra);
 export type UpdateInspectionInput = z.infer<typeof updateInspectionInput>;
 
-export const findingInput = createInput(FINDING);
-export type FindingInput = z.infer<typeof findingInput>;
 
 export const interviewInput = z.strictObject({
   heldOn: isoDate('约谈日期（heldOn）'),
@@ -133,8 +131,6 @@ export const interviewInput = z.strictObject({
 });
 export type InterviewInput = z.infer<typeof interviewInput>;
 
-export const noticeInput = createInput(NOTICE);
-export type NoticeInput = z.infer<typeof noticeInput>;
 
 export const inspectionListQuery = listQuery(INSPECTION);
 export type InspectionListQuery = z.infer<typeof inspectionListQuery>;

@@ -11,11 +11,12 @@ import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage, type ListParams } from '../../kernel/records/list.ts';
 import { rowInScope, statusOf } from '../../kernel/records/read.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { REPORT, REPORT_RECORD_TYPE, REPORT_WORKFLOW, type ReportInput } from '../../../shared/schemas/assessment.ts';
+import { REPORT, REPORT_RECORD_TYPE, REPORT_WORKFLOW } from '../../../shared/schemas/assessment.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import type { ReportTable } from './tables.ts';
 import type { Who } from './schemes.ts';
 
-export async function createReport(tx: Tx, platform: Platform, who: Who, input: ReportInput & { ref?: string | null }): Promise<string> {
+export async function createReport(tx: Tx, platform: Platform, who: Who, input: RecordInput<typeof REPORT> & { ref?: string | null }): Promise<string> {
   if (!inScope(who.scope, input.unitId)) throw fieldError('unitId', '单位', '不存在或无权访问');
   if (await tx.selectFrom('assessment_reports').select('id').where('unit_id', '=', input.unitId).where('year', '=', input.year).executeTakeFirst()) throw conflict(`该单位${input.year}年度的述法报告已经登记`);
   const id = newId();

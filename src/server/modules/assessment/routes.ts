@@ -20,7 +20,6 @@ import {
   lineInput,
   lineUpdate,
   objectionInput,
-  reportInput,
   reportListQuery,
   reportUpdate,
   schemeInput,
@@ -186,7 +185,7 @@ export async function assessmentRoutes(api: FastifyInstance, platform: Platform)
     list: (ctx, query) => listReports(platform, ctx.scope, query),
     create: (tx, ctx, body) => createReport(tx, platform, ctx, body),
     read: readReport,
-    query: reportListQuery, body: reportInput,
+    query: reportListQuery, body: REPORT.create,
   });
   changeRoute(api, { method: 'PUT', url: '/assessment-reports/:id', summary: '修改述法报告（草稿）', body: reportUpdate, permission: 'assessment.report', tags }, (ctx, id, { version, ...fields }) => inTx((tx) => updateReport(tx, platform, ctx, id, version, fields)), readReport);
   route(api, { method: 'GET', url: '/assessment-reports-missing', permission: 'assessment.read', summary: '某年度尚未提交述法报告的单位', tags, query: yearQuery, handler: async ({ ctx, query }) => missingReports(platform, ctx.scope, query.year) });

@@ -11,13 +11,14 @@ import { chinaToday } from '../../kernel/calendar/days.ts';
 import { closeProblem, openProblem } from '../../kernel/problems/index.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { plainRecords } from '../../kernel/records/plain.ts';
-import { AUDIT_FINDING, AUDIT_FINDING_RECORD_TYPE, AUDIT_FINDING_WORKFLOW, AUDIT_KINDS, AUDIT_PROJECT, AUDIT_PROJECT_WORKFLOW, type AuditFindingInput, type AuditFindingView, type AuditProjectInput, type AuditProjectView } from '../../../shared/schemas/audits.ts';
+import { AUDIT_FINDING, AUDIT_FINDING_RECORD_TYPE, AUDIT_FINDING_WORKFLOW, AUDIT_KINDS, AUDIT_PROJECT, AUDIT_PROJECT_WORKFLOW, type AuditFindingView, type AuditProjectView } from '../../../shared/schemas/audits.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { sql } from 'kysely';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
 import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
 
-export const projects = plainRecords<AuditProjectInput, AuditProjectView>({
+export const projects = plainRecords<RecordInput<typeof AUDIT_PROJECT>, AuditProjectView>({
   def: AUDIT_PROJECT,
   workflow: AUDIT_PROJECT_WORKFLOW,
   what: '审计项目',
@@ -41,7 +42,7 @@ export const projects = plainRecords<AuditProjectInput, AuditProjectView>({
   defaultSort: { field: 'date', order: 'desc' },
 });
 
-type FindingInput = AuditFindingInput & { unitId?: string; foundDate?: string };
+type FindingInput = RecordInput<typeof AUDIT_FINDING> & { unitId?: string; foundDate?: string };
 
 const findingRecords = plainRecords<FindingInput, AuditFindingView>({
   def: AUDIT_FINDING,
@@ -110,7 +111,7 @@ async function openFindingProblem(tx: Executor, finding: { id: string; unit_id: 
  * report; it opens the unit's problem. A ledger's rectification date (imports) records the finding as
  * rectified and verified on that day — not before the report, not after today.
  */
-export async function createFinding(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: AuditFindingInput & { ref?: string | null; rectifiedDate?: string | null }): Promise<string> {
+export async function createFinding(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof AUDIT_FINDING> & { ref?: string | null; rectifiedDate?: string | null }): Promise<string> {
   const project = await projectOf(tx, scope, input.projectId);
   const id = await findingRecords.create(tx, platform, actor, scope, { ...input, unitId: project.unit_id, foundDate: project.date });
   await openFindingProblem(tx, { id, unit_id: project.unit_id, description: input.description, found_date: project.date });
@@ -121,7 +122,7 @@ export async function createFinding(tx: Tx, platform: Platform, actor: Actor, sc
 }
 
 /** Corrects a finding's description, category and amount (its project and state stay). */
-export async function updateFinding(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<AuditFindingInput, 'description' | 'category' | 'amountFen'>): Promise<void> {
+export async function updateFinding(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<RecordInput<typeof AUDIT_FINDING>, 'description' | 'category' | 'amountFen'>): Promise<void> {
   await findingRecords.update(tx, platform, actor, scope, id, version, input as FindingInput);
   const f = await tx.selectFrom('audit_findings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   if (f.status !== 'verified') await openFindingProblem(tx, f);

@@ -22,7 +22,7 @@ import { computeDeadline } from '../../kernel/calendar/deadline.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { changeClock, clocksOf, clocksWithLights, startClock } from '../../kernel/workflow/clocks.ts';
 import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
-import { dateOrderProblem } from '../../../shared/records.ts';
+import { dateOrderProblem, type RecordInput } from '../../../shared/records.ts';
 import {
   CATALOG_ITEM,
   CATALOG_RECORD_TYPE,
@@ -44,10 +44,8 @@ import {
   procedureDone,
   procedureInputs,
   procedureRecordId,
-  type CatalogItemInput,
   type CatalogItemView,
   type CatalogListQuery,
-  type CommentInput,
   type CommentListQuery,
   type CommentView,
   type DecisionDetail,
@@ -85,7 +83,7 @@ async function unitIn(tx: Executor, scope: DataScope, unitId: string, field: str
  * An item of a year's catalog. Once the year's catalog has been published (an item consented
  * earlier), an item added later needs its reason (目录调整).
  */
-export async function createCatalogItem(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: CatalogItemInput & { ref?: string | null }): Promise<string> {
+export async function createCatalogItem(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof CATALOG_ITEM> & { ref?: string | null }): Promise<string> {
   await unitIn(tx, scope, input.unitId, 'unitId', '承办单位');
   await requireAddedReason(tx, input);
   const row = { id: newId(), ref: input.ref ?? null, ...recordRow<CatalogItemTable>(CATALOG_ITEM, input), status: 'listed', ...newStamps(actor.id) } as CatalogItemTable;
@@ -95,7 +93,7 @@ export async function createCatalogItem(tx: Tx, platform: Platform, actor: Actor
   return row.id;
 }
 
-async function requireAddedReason(tx: Executor, input: Pick<CatalogItemInput, 'year' | 'consentDate' | 'addedReason'>, except?: string) {
+async function requireAddedReason(tx: Executor, input: Pick<RecordInput<typeof CATALOG_ITEM>, 'year' | 'consentDate' | 'addedReason'>, except?: string) {
   if (input.addedReason) return;
   let q = tx.selectFrom('decision_catalog_items').select('consent_date').where('year', '=', input.year).where('consent_date', 'is not', null).where('consent_date', '<=', today());
   if (input.consentDate) q = q.where('consent_date', '<', input.consentDate);
@@ -109,7 +107,7 @@ async function requireAddedReason(tx: Executor, input: Pick<CatalogItemInput, 'y
  * its reason; each change keeps what it replaced, with the reason, on the item's timeline (the
  * catalog's versions during the year).
  */
-export async function updateCatalogItem(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: CatalogItemInput & { changeReason?: string | null }): Promise<void> {
+export async function updateCatalogItem(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: RecordInput<typeof CATALOG_ITEM> & { changeReason?: string | null }): Promise<void> {
   const item = await tx.selectFrom('decision_catalog_items').selectAll().where('id', '=', id).executeTakeFirst();
   if (!item || !inScope(scope, item.unit_id)) throw notFound('目录事项');
   if (item.status !== 'listed') throw conflict('已调出目录的事项不能修改');
@@ -648,7 +646,7 @@ const commentTitle = (content: string) => (content.length > 30 ? `${content.slic
  * One comment on a draft during its period: from the portal (today) or entered by staff (a letter,
  * an e-mail, a meeting) on the day received.
  */
-export async function createComment(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: CommentInput & { ref?: string | null }): Promise<string> {
+export async function createComment(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof COMMENT> & { ref?: string | null }): Promise<string> {
   const d = await tx.selectFrom('decisions').selectAll().where('id', '=', input.decisionId).executeTakeFirst();
   if (!d || !inScope(scope, d.unit_id)) throw fieldError('decisionId', '征求意见的决策草案', '不存在或无权访问');
   if (d.status !== 'drafting' || d.pp_na_reason || !d.comment_start || !d.comment_end) throw fieldError('decisionId', '征求意见的决策草案', '未在公开征求意见');

@@ -17,7 +17,8 @@ import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { HttpError } from '../../kernel/http/errors.ts';
 import { advanceTo, stepReached, type ImportStep } from '../../kernel/imports/by-ref.ts';
 import type { WorkflowDef } from '../../../shared/workflow.ts';
-import { CATALOG_ITEM, DECISION, DECISION_WORKFLOW, EVENT_KINDS, type CatalogItemInput, type Procedure } from '../../../shared/schemas/decisions.ts';
+import { CATALOG_ITEM, DECISION, DECISION_WORKFLOW, EVENT_KINDS, type Procedure } from '../../../shared/schemas/decisions.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { addEvent, createCatalogItem, createDecision, recordCommentCount, recordProcedure, updateCatalogItem, updateEvent } from './decisions.ts';
 
 // ---- decision_catalog_items -------------------------------------------------------------------
@@ -30,8 +31,8 @@ export const catalogImport = recordImport(CATALOG_ITEM, {
     if (v.plannedDate && Number(v.plannedDate.slice(0, 4)) < v.year) refuseRow('计划完成时间（plannedDate）', `不能早于目录年度（${v.year}）`);
   },
   // Imported lines are the catalog as consented: each names its own consent date, so no 增补理由 is asked.
-  create: (v, unitId, run) => createCatalogItem(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(CATALOG_ITEM, v) as CatalogItemInput), unitId, addedReason: v.consentDate ? undefined : '批量导入', ref: v.ref }),
-  update: (v, existing, run) => updateCatalogItem(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { ...(importInput(CATALOG_ITEM, v) as CatalogItemInput), unitId: existing.unit_id, addedReason: existing.added_reason ?? (v.consentDate ? undefined : '批量导入'), changeReason: '批量导入更正' }),
+  create: (v, unitId, run) => createCatalogItem(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(CATALOG_ITEM, v) as RecordInput<typeof CATALOG_ITEM>), unitId, addedReason: v.consentDate ? undefined : '批量导入', ref: v.ref }),
+  update: (v, existing, run) => updateCatalogItem(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { ...(importInput(CATALOG_ITEM, v) as RecordInput<typeof CATALOG_ITEM>), unitId: existing.unit_id, addedReason: existing.added_reason ?? (v.consentDate ? undefined : '批量导入'), changeReason: '批量导入更正' }),
 });
 
 // ---- decisions --------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 // the owner unit's comment table through createComment (channel 网上提交, received today).
 import type { PublicFormDef } from '../../kernel/public/types.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { COMMENT, COMMENT_WORKFLOW, type CommentInput } from '../../../shared/schemas/decisions.ts';
+import { COMMENT, COMMENT_WORKFLOW } from '../../../shared/schemas/decisions.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { createComment } from './decisions.ts';
 
 export const commentForm: PublicFormDef = {
@@ -34,7 +35,7 @@ export const commentForm: PublicFormDef = {
     },
   },
   // The kernel gives the chosen draft (the form's choice) and today; the scope it gives is the choice's, so the draft's own unit is looked up.
-  create: (tx, platform, actor, _scope, input) => createComment(tx, platform, actor, { all: true }, { ...(input as unknown as CommentInput), channel: 'online' }),
+  create: (tx, platform, actor, _scope, input) => createComment(tx, platform, actor, { all: true }, { ...(input as unknown as RecordInput<typeof COMMENT>), channel: 'online' }),
   managePermission: 'decision.manage',
   clocks: {},
   dates: [{ column: 'answered_date', label: '处理' }],

@@ -12,10 +12,8 @@ import {
   COMMENT_RECORD_TYPE,
   DECISION,
   PROCEDURES,
-  catalogItemInput,
   catalogItemUpdate,
   catalogListQuery,
-  commentInput,
   commentListQuery,
   commentSummaryInput,
   decisionInput,
@@ -46,7 +44,7 @@ export async function decisionRoutes(api: FastifyInstance, platform: Platform): 
     url: '/decision-catalog', tags, permissions: { create: 'decision.catalog', read: 'decision.read' }, sheet: '决策事项目录',
     summaries: { list: '重大行政决策事项目录（按年度）', export: '按当前筛选导出决策事项目录（.xlsx）', create: '列入决策事项目录（目录公布后增补的须说明理由）', read: '目录事项详情' },
     columns: exportColumns<CatalogItemView>(CATALOG_ITEM, [{ header: '状态', width: 10, value: (r) => r.statusLabel }]),
-    query: catalogListQuery, body: catalogItemInput, records: { list: listCatalog, create: createCatalogItem, get: getCatalogItem },
+    query: catalogListQuery, body: CATALOG_ITEM.create, records: { list: listCatalog, create: createCatalogItem, get: getCatalogItem },
   });
   updateRoute(api, platform, { url: '/decision-catalog', permission: 'decision.catalog', summary: '修改目录事项', tags, body: catalogItemUpdate }, updateCatalogItem, readItem);
 
@@ -110,7 +108,7 @@ export async function decisionRoutes(api: FastifyInstance, platform: Platform): 
     url: '/decision-comments', tags, permissions: { create: 'decision.manage', read: 'decision.read' }, sheet: '意见采纳情况',
     summaries: { list: '决策草案收到的意见（可按决策筛选）', export: '按当前筛选导出意见及采纳情况（.xlsx）', create: '登记以信函、电子邮件、座谈会等方式收到的意见', read: '意见详情' },
     columns: exportColumns<CommentView>(COMMENT, [{ header: '状态', width: 10, value: (r) => r.statusLabel }]),
-    query: commentListQuery, body: commentInput, records: { list: listComments, create: createComment, get: getComment },
+    query: commentListQuery, body: COMMENT.create, records: { list: listComments, create: createComment, get: getComment },
   });
   unmaskRoute(api, { url: '/decision-comments', tags, summary: '查看意见提出人的完整联系电话（记入审计日志）' }, (ctx, id, field) =>
     unmaskSealed(platform, ctx, { table: 'decision_comments', recordType: COMMENT_RECORD_TYPE, what: '意见', idNumber: 'commenter_phone_enc', phone: 'commenter_phone_enc' }, id, field),

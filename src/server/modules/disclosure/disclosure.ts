@@ -15,7 +15,8 @@ import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, OUTCOME_REASON_LABELS, REASONS_BY_REPLY, type DisclosureClassificationInput, type DisclosureListQuery, type OutcomeReason, type ReplyType, type DisclosureRequestDetail, type DisclosureRequestInput, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
+import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, OUTCOME_REASON_LABELS, REASONS_BY_REPLY, type DisclosureClassificationInput, type DisclosureListQuery, type OutcomeReason, type ReplyType, type DisclosureRequestDetail, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import type { DisclosureRequestTable } from './tables.ts';
@@ -23,7 +24,7 @@ import type { DisclosureRequestTable } from './tables.ts';
 export const requestTitle = (applicant: string, content: string) => `${applicant}申请公开：${content.length > 40 ? `${content.slice(0, 40)}…` : content}`;
 export const REPLY_CLOCK = { start: 'reply', label: '答复期限', rule: 'foi.reply' } as const;
 
-export async function createRequest(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: DisclosureRequestInput & { ref?: string | null }): Promise<string> {
+export async function createRequest(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof DISCLOSURE_REQUEST> & { ref?: string | null }): Promise<string> {
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.unitId).executeTakeFirst();
   if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '受理机关', '不存在或无权访问');
   if (!unit.active) throw fieldError('unitId', '受理机关', '已停用');
@@ -50,7 +51,7 @@ export async function createRequest(tx: Tx, platform: Platform, actor: Actor, sc
  * Corrects a request's applicant and content. The receipt date started the reply clock: it is
  * corrected through the clock (重新起算), not here.
  */
-export async function correctRequest(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<DisclosureRequestInput, 'applicantName' | 'content' | 'receivedDate'> & Partial<DisclosureRequestInput>): Promise<void> {
+export async function correctRequest(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<RecordInput<typeof DISCLOSURE_REQUEST>, 'applicantName' | 'content' | 'receivedDate'> & Partial<RecordInput<typeof DISCLOSURE_REQUEST>>): Promise<void> {
   const r = await tx.selectFrom('foi_requests').select(['unit_id', 'received_date']).where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound('公开申请');
   assertInScope(scope, r.unit_id, '公开申请');

@@ -1,7 +1,8 @@
 // Import type `foi_requests`, through the module's own commands: the request is registered (its
 // reply clock starts on the receipt date), extended as the clock's command allows, and answered
 // through the workflow on the reply date, so that imported requests count like requests handled in the app.
-import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, OUTCOME_REASON_LABELS, REASONS_BY_REPLY, REPLY_TYPES, type DisclosureRequestInput, type OutcomeReason, type ReplyType } from '../../../shared/schemas/disclosure.ts';
+import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, OUTCOME_REASON_LABELS, REASONS_BY_REPLY, REPLY_TYPES, type OutcomeReason, type ReplyType } from '../../../shared/schemas/disclosure.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { importInput, recordImport, type RecordImportRow } from '../../kernel/imports/from-record.ts';
 import { booleanCell } from '../../kernel/imports/rows.ts';
 import { advanceTo, refuseRow, type RefImportRun, extendApproved } from '../../kernel/imports/by-ref.ts';
@@ -31,7 +32,7 @@ function contradiction(v: Row): [string, string] | null {
 const closedWithoutReply = (reason: string) => reason === 'other_1' || reason === 'other_2';
 
 /** The intake fields a row carries (its reply columns are a step, not input). */
-const requestInput = (v: Row) => importInput(DISCLOSURE_REQUEST, v) as Pick<DisclosureRequestInput, 'applicantName' | 'content' | 'receivedDate'>;
+const requestInput = (v: Row) => importInput(DISCLOSURE_REQUEST, v) as Pick<RecordInput<typeof DISCLOSURE_REQUEST>, 'applicantName' | 'content' | 'receivedDate'>;
 
 export const disclosureRequestsImport = recordImport(DISCLOSURE_REQUEST, {
   type: 'foi_requests', title: '政府信息公开申请', permission: 'foi.manage', example: 'YSQ-2025-007',

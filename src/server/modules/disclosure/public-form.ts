@@ -2,7 +2,8 @@
 // request definition, made to any organ of the county, landing in its intake through createRequest
 // with the 20-working-day reply clock running from today.
 import type { PublicFormDef } from '../../kernel/public/types.ts';
-import { DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, type DisclosureRequestInput } from '../../../shared/schemas/disclosure.ts';
+import { DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW } from '../../../shared/schemas/disclosure.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { createRequest } from './disclosure.ts';
 
 export const disclosureRequestForm: PublicFormDef = {
@@ -24,7 +25,7 @@ export const disclosureRequestForm: PublicFormDef = {
     hint: '向制作或者保存该政府信息的行政机关提出申请',
     choices: (db) => db.selectFrom('org_units').select(['id', 'name']).where('kind', 'in', ['county', 'department', 'town']).where('active', '=', 1).orderBy('sort_order').orderBy('code').execute(),
   },
-  create: (tx, platform, actor, scope, input) => createRequest(tx, platform, actor, scope, { ...(input as unknown as DisclosureRequestInput), channel: 'online' }),
+  create: (tx, platform, actor, scope, input) => createRequest(tx, platform, actor, scope, { ...(input as unknown as RecordInput<typeof DISCLOSURE_REQUEST>), channel: 'online' }),
   managePermission: 'foi.manage',
   supplement: { request: 'request_supplement', state: 'supplementing', answer: 'supplement_received' },
   clocks: { reply: '答复期限' },

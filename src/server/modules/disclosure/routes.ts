@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../kernel/platform.ts';
 import { changeRoute, inTransaction, recordRoutes, unmaskRoute } from '../../kernel/records/routes.ts';
-import { DISCLOSURE_REQUEST, disclosureClassificationInput, disclosureListQuery, disclosureRequestInput, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
+import { DISCLOSURE_REQUEST, disclosureClassificationInput, disclosureListQuery, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { classifyRequest, createRequest, getRequest, listRequests, unmaskApplicant } from './disclosure.ts';
 import { route } from '../../kernel/http/route.ts';
@@ -25,7 +25,7 @@ export async function disclosureRoutes(api: FastifyInstance, platform: Platform)
       { header: '答复期限', width: 12, value: (r) => r.due },
       { header: '按期', width: 6, value: (r) => (r.onTime === null ? null : r.onTime ? '是' : '否') },
     ]),
-    query: disclosureListQuery, body: disclosureRequestInput, records: { list: listRequests, create: createRequest, get: getRequest },
+    query: disclosureListQuery, body: DISCLOSURE_REQUEST.create, records: { list: listRequests, create: createRequest, get: getRequest },
   });
 
   changeRoute(

@@ -6,7 +6,8 @@ import type { Platform } from '../../kernel/platform.ts';
 import { applyTransition } from '../../kernel/workflow/engine.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
 import { demoStart } from '../../kernel/demo.ts';
-import { ACTIVITY_KINDS, LEGAL_LITERATE_WORKFLOW, LITERATE_ROLES, MODEL_VILLAGE_WORKFLOW, PUFA_DUTY_WORKFLOW, type StudySessionInput } from '../../../shared/schemas/education.ts';
+import { ACTIVITY_KINDS, LEGAL_LITERATE_WORKFLOW, LITERATE_ROLES, MODEL_VILLAGE_WORKFLOW, PUFA_DUTY_WORKFLOW, type STUDY_SESSION } from '../../../shared/schemas/education.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { activities, createModelVillage, duties, literates, sessions } from './education.ts';
 
 const DUTY_UNITS: [code: string, laws: string][] = [
@@ -109,9 +110,9 @@ export async function loadDemoEducation(platform: Platform, print: (line: string
   let s = 0;
   const TOPICS = ['学习贯彻习近平法治思想', '学习《中华人民共和国行政复议法》', '学习《重大行政决策程序暂行条例》', '学习《行政执法监督条例》', '学习《中华人民共和国民法典》', '学习《优化营商环境条例》'];
   for (const y of [year - 2, year - 1, year]) {
-    const plan: [StudySessionInput['kind'], number, number, number][] = [
-      ...[2, 5, 8, 11].map((m) => ['standing_meeting', m, 15, 28] as [StudySessionInput['kind'], number, number, number]),
-      ...[1, 3, 5, 7, 9, 11].map((m) => ['party_group', m, 22, 16] as [StudySessionInput['kind'], number, number, number]),
+    const plan: [RecordInput<typeof STUDY_SESSION>['kind'], number, number, number][] = [
+      ...[2, 5, 8, 11].map((m) => ['standing_meeting', m, 15, 28] as [RecordInput<typeof STUDY_SESSION>['kind'], number, number, number]),
+      ...[1, 3, 5, 7, 9, 11].map((m) => ['party_group', m, 22, 16] as [RecordInput<typeof STUDY_SESSION>['kind'], number, number, number]),
       ['training', 6, 18, 126],
       ['training', 10, 20, 98],
       ['exam', 12, 5, 215],

@@ -17,9 +17,10 @@ import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.
 import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
 import {
-  DEFAULT_LITERATES_PER_VILLAGE, LEGAL_LITERATE, LEGAL_LITERATE_RECORD_TYPE, LEGAL_LITERATE_WORKFLOW, MODEL_VILLAGE, MODEL_VILLAGE_RECORD_TYPE, MODEL_VILLAGE_WORKFLOW, PUFA_ACTIVITY, PUFA_ACTIVITY_WORKFLOW, PUFA_DUTY, PUFA_DUTY_WORKFLOW, STUDY_SESSION, STUDY_SESSION_WORKFLOW, VILLAGE_LEVELS,
-  type Coverage, type EducationSettings, type LegalLiterateInput, type LegalLiterateView, type ModelVillageInput, type ModelVillageView, type PufaActivityInput, type PufaActivityView, type PufaDutyInput, type PufaDutyView, type StudySessionInput, type StudySessionView,
+  DEFAULT_LITERATES_PER_VILLAGE, LEGAL_LITERATE, LEGAL_LITERATE_RECORD_TYPE, LEGAL_LITERATE_WORKFLOW, MODEL_VILLAGE, MODEL_VILLAGE_RECORD_TYPE, MODEL_VILLAGE_WORKFLOW, PUFA_ACTIVITY, PUFA_ACTIVITY_WORKFLOW, PUFA_DUTY,
+  PUFA_DUTY_WORKFLOW, STUDY_SESSION, STUDY_SESSION_WORKFLOW, VILLAGE_LEVELS, type Coverage, type EducationSettings, type LegalLiterateView, type ModelVillageView, type PufaActivityView, type PufaDutyView, type StudySessionView,
 } from '../../../shared/schemas/education.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 
 export const EDUCATION_RULES: readonly DeadlineRuleSeed[] = [
   {
@@ -34,7 +35,7 @@ export const EDUCATION_RULES: readonly DeadlineRuleSeed[] = [
 
 const thisYear = () => Number(chinaToday().slice(0, 4));
 
-export const duties = plainRecords<PufaDutyInput, PufaDutyView>({
+export const duties = plainRecords<RecordInput<typeof PUFA_DUTY>, PufaDutyView>({
   def: PUFA_DUTY,
   workflow: PUFA_DUTY_WORKFLOW,
   what: '普法责任清单',
@@ -52,7 +53,7 @@ export const duties = plainRecords<PufaDutyInput, PufaDutyView>({
   defaultSort: { field: 'year', order: 'desc' },
 });
 
-export const activities = plainRecords<PufaActivityInput, PufaActivityView>({
+export const activities = plainRecords<RecordInput<typeof PUFA_ACTIVITY>, PufaActivityView>({
   def: PUFA_ACTIVITY,
   workflow: PUFA_ACTIVITY_WORKFLOW,
   what: '普法活动',
@@ -65,7 +66,7 @@ export const activities = plainRecords<PufaActivityInput, PufaActivityView>({
 /** The village's town (乡镇/街道) for the ledgers and the coverage view. */
 const withTown = (q: any) => q.leftJoin('org_units as t', 't.id', 'u.parent_id').select(['t.name as town_name']);
 
-export const literates = plainRecords<LegalLiterateInput, LegalLiterateView>({
+export const literates = plainRecords<RecordInput<typeof LEGAL_LITERATE>, LegalLiterateView>({
   def: LEGAL_LITERATE,
   workflow: LEGAL_LITERATE_WORKFLOW,
   what: '法律明白人',
@@ -86,7 +87,7 @@ export async function unmaskLiterate(platform: Platform, ctx: RequestContext, id
   return unmaskSealed(platform, ctx, { table: 'legal_literates', recordType: LEGAL_LITERATE_RECORD_TYPE, what: '法律明白人', idNumber: 'phone_enc', phone: 'phone_enc' }, id, 'phone');
 }
 
-const villages = plainRecords<ModelVillageInput & { title?: string }, ModelVillageView>({
+const villages = plainRecords<RecordInput<typeof MODEL_VILLAGE> & { title?: string }, ModelVillageView>({
   def: MODEL_VILLAGE,
   workflow: MODEL_VILLAGE_WORKFLOW,
   what: '民主法治示范村（社区）',
@@ -114,7 +115,7 @@ const recheckStart = (namedYear: number) => {
   return end > chinaToday() ? chinaToday() : end;
 };
 
-export async function createModelVillage(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: ModelVillageInput & { ref?: string | null }): Promise<string> {
+export async function createModelVillage(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof MODEL_VILLAGE> & { ref?: string | null }): Promise<string> {
   const unit = await tx.selectFrom('org_units').select('name').where('id', '=', input.unitId).executeTakeFirst();
   const title = `${unit?.name ?? ''}（${VILLAGE_LEVELS[input.level].replace('民主法治示范村（社区）', '')}）`;
   const id = await villages.create(tx, platform, actor, scope, { ...input, title });
@@ -123,7 +124,7 @@ export async function createModelVillage(tx: Tx, platform: Platform, actor: Acto
   return id;
 }
 
-export async function updateModelVillage(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<ModelVillageInput, 'level' | 'namedYear'>): Promise<void> {
+export async function updateModelVillage(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<RecordInput<typeof MODEL_VILLAGE>, 'level' | 'namedYear'>): Promise<void> {
   const row = await tx.selectFrom('model_villages').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || !inScope(scope, row.unit_id)) throw notFound('民主法治示范村（社区）');
   const unit = await tx.selectFrom('org_units').select('name').where('id', '=', row.unit_id).executeTakeFirstOrThrow();
@@ -151,7 +152,7 @@ export async function getModelVillage(platform: Platform, scope: DataScope, id: 
 
 export const modelVillages = { def: MODEL_VILLAGE, create: createModelVillage, update: updateModelVillage, list: listModelVillages, get: getModelVillage };
 
-export const sessions = plainRecords<StudySessionInput, StudySessionView>({
+export const sessions = plainRecords<RecordInput<typeof STUDY_SESSION>, StudySessionView>({
   def: STUDY_SESSION,
   workflow: STUDY_SESSION_WORKFLOW,
   what: '学法活动',

@@ -12,14 +12,15 @@ import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage, type ListParams } from '../../kernel/records/list.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { ENFORCEMENT_BODY, ENFORCEMENT_POWER, type BodyDetail, type BodyInput, type BodyView, type PowerInput, type PowerView } from '../../../shared/schemas/enforcement.ts';
+import { ENFORCEMENT_BODY, ENFORCEMENT_POWER, type BodyDetail, type BodyView, type PowerView } from '../../../shared/schemas/enforcement.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import type { EnforcementBodyTable, EnforcementPowerTable } from './tables.ts';
 
-function bodyRule(input: Pick<BodyInput, 'kind' | 'entrustedBy'>): void {
+function bodyRule(input: Pick<RecordInput<typeof ENFORCEMENT_BODY>, 'kind' | 'entrustedBy'>): void {
   if (input.kind === 'entrusted' && !input.entrustedBy) throw fieldError('entrustedBy', '委托机关', '受委托组织必须填写委托机关');
 }
 
-export async function createBody(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: BodyInput & { ref?: string | null }): Promise<string> {
+export async function createBody(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof ENFORCEMENT_BODY> & { ref?: string | null }): Promise<string> {
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.unitId).executeTakeFirst();
   if (!unit || !inScope(scope, unit.id)) throw fieldError('unitId', '所属单位', '不存在或无权访问');
   if (!unit.active) throw fieldError('unitId', '所属单位', '已停用');
@@ -31,11 +32,11 @@ export async function createBody(tx: Tx, platform: Platform, actor: Actor, scope
 }
 
 /** Corrects a body's name, kind and basis (not its unit). */
-export async function updateBody(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Omit<BodyInput, 'unitId'>): Promise<void> {
+export async function updateBody(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Omit<RecordInput<typeof ENFORCEMENT_BODY>, 'unitId'>): Promise<void> {
   const body = await tx.selectFrom('enforcement_bodies').select(['unit_id']).where('id', '=', id).executeTakeFirst();
   if (!body || !inScope(scope, body.unit_id)) throw notFound('执法主体');
   bodyRule(input);
-  const { unitId: _unit, ...fields } = input as BodyInput;
+  const { unitId: _unit, ...fields } = input as RecordInput<typeof ENFORCEMENT_BODY>;
   await updateVersioned(tx, 'enforcement_bodies', id, version, { entrusted_by: null, basis: null, ...recordRow(ENFORCEMENT_BODY, fields) }, actor.id);
   await platform.audit.record(tx, actor, { action: 'enforcement.body_update', targetType: ENFORCEMENT_BODY.type, targetId: id });
 }
@@ -82,7 +83,7 @@ export async function getBody(platform: Platform, scope: DataScope, id: string):
 }
 
 /** Checks a power's delegation: a 赋权事项 names who delegated it and when; a power not delegated names neither. */
-function powerRule(input: PowerInput): void {
+function powerRule(input: RecordInput<typeof ENFORCEMENT_POWER>): void {
   if (input.delegated) {
     if (!input.delegatedBy) throw fieldError('delegatedBy', '赋权机关', '赋权事项必须填写赋权机关');
     if (!input.delegatedDate) throw fieldError('delegatedDate', '赋权日期', '赋权事项必须填写赋权日期');
@@ -90,7 +91,7 @@ function powerRule(input: PowerInput): void {
   if (input.delegatedDate && input.delegatedDate > chinaToday()) throw fieldError('delegatedDate', '赋权日期', '不能晚于今天');
 }
 
-export async function addPower(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, bodyId: string, input: PowerInput & { ref?: string | null }): Promise<string> {
+export async function addPower(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, bodyId: string, input: RecordInput<typeof ENFORCEMENT_POWER> & { ref?: string | null }): Promise<string> {
   const body = await tx.selectFrom('enforcement_bodies').select(['id', 'unit_id']).where('id', '=', bodyId).executeTakeFirst();
   if (!body || !inScope(scope, body.unit_id)) throw notFound('执法主体');
   powerRule(input);

@@ -20,7 +20,8 @@ import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
-import { COMPLAINT, COMPLAINT_KINDS, COMPLAINT_RECORD_TYPE, COMPLAINT_WORKFLOW, type ComplaintInput, type ComplaintListQuery, type ComplaintView } from '../../../shared/schemas/enforcement.ts';
+import { COMPLAINT, COMPLAINT_KINDS, COMPLAINT_RECORD_TYPE, COMPLAINT_WORKFLOW, type ComplaintListQuery, type ComplaintView } from '../../../shared/schemas/enforcement.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { visibleBody } from './bodies.ts';
 import type { ComplaintTable } from './tables.ts';
 
@@ -44,7 +45,7 @@ const complaintTitle = (kind: keyof typeof COMPLAINT_KINDS, subject: string, con
  * Registers a complaint. Named a body, it goes to the body's unit; otherwise to the unit chosen
  * (the portal asks the citizen for the unit). The reply clock runs from the day received.
  */
-export async function createComplaint(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: ComplaintInput & { ref?: string | null }): Promise<string> {
+export async function createComplaint(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof COMPLAINT> & { ref?: string | null }): Promise<string> {
   if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '收到日期', '不能晚于今天');
   let unitId: string;
   let bodyName = '';

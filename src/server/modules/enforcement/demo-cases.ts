@@ -16,7 +16,8 @@ import { createCampaign, sampleFiles, scoreFile } from './file-reviews.ts';
 import { createSupervision, evaluateSupervision } from './supervisions.ts';
 import { assignComplaint, createComplaint } from './complaints.ts';
 import { createTransfer, recordTransferResult } from './transfers.ts';
-import { COMPLAINT_WORKFLOW, SUPERVISION_WORKFLOW, type ComplaintInput } from '../../../shared/schemas/enforcement.ts';
+import { COMPLAINT_WORKFLOW, SUPERVISION_WORKFLOW, type COMPLAINT } from '../../../shared/schemas/enforcement.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 
 type Step = [key: string, daysAgo: number, values?: Record<string, unknown>, note?: string];
 interface DemoCase {
@@ -170,7 +171,7 @@ async function loadDemoComplaints(platform: Platform, print: (line: string) => v
   const lastYear = toDayNumber(`${Number(chinaToday().slice(0, 4)) - 1}-11-02`);
   const body = async (ref: string) => (await platform.db.selectFrom('enforcement_bodies').select('id').where('ref', '=', ref).executeTakeFirstOrThrow()).id;
   const bureau = (await platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX-D01').executeTakeFirstOrThrow()).id;
-  type Item = { ref: string; body?: string; kind: 'complaint' | 'report'; channel: ComplaintInput['channel']; received: number; name: string; phone: string; content: string; reply?: [daysAgo: number, result: string, text: string]; assign?: string };
+  type Item = { ref: string; body?: string; kind: 'complaint' | 'report'; channel: RecordInput<typeof COMPLAINT>['channel']; received: number; name: string; phone: string; content: string; reply?: [daysAgo: number, result: string, text: string]; assign?: string };
   const items: Item[] = [
     { ref: 'DEMO-TS-001', body: 'ZFZT-SCJ', kind: 'complaint', channel: 'window', received: 20, name: '周某', phone: '13807360001', content: '市场监管执法人员检查店铺时未出示执法证件', reply: [8, 'partly', '经核查，执法人员已出示执法证件但未主动告知检查事项，已责令规范亮证执法并告知检查依据。'] },
     { ref: 'DEMO-TS-002', body: 'ZFZT-CGJ', kind: 'report', channel: 'hotline', received: 45, name: '吴某', phone: '13807360002', content: '城管执法人员暂扣物品后未开具清单' },

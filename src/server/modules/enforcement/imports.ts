@@ -1,7 +1,8 @@
 // Import types `enforcement_bodies`, `enforcement_officers`, `enforcement_list_items` and `enforcement_cases` (issue 16's contract), through the
 // module's own commands (kernel/imports/by-ref.ts): a row is done as the importer would do it in the app.
 import { z } from '../../../shared/zod.ts';
-import { CASE_MIN_OFFICERS, CASE_WORKFLOW, ENFORCEMENT_BODY, ENFORCEMENT_CASE, FILE_REVIEW, LIST_ITEM, OFFICER, OFFICER_WORKFLOW, type BodyInput, type CaseInput, type ListItemInput, type OfficerInput } from '../../../shared/schemas/enforcement.ts';
+import { CASE_MIN_OFFICERS, CASE_WORKFLOW, ENFORCEMENT_BODY, ENFORCEMENT_CASE, FILE_REVIEW, LIST_ITEM, OFFICER, OFFICER_WORKFLOW, type CaseInput } from '../../../shared/schemas/enforcement.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { importInput, recordImport, recordParent, type RecordImportRow } from '../../kernel/imports/from-record.ts';
 import { advanceTo, parentByRef, refuseRow, type ImportStep, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { splitCodes, textCell } from '../../kernel/imports/rows.ts';
@@ -15,8 +16,8 @@ import { certificateAction, certificateProblem, createOfficer, updateOfficer } f
 
 export const enforcementBodiesImport = recordImport(ENFORCEMENT_BODY, {
   type: 'enforcement_bodies', title: '执法主体', permission: 'enforcement.register', example: 'ZFZT-SCJ',
-  create: (v, unitId, { tx, platform, actor }) => createBody(tx, platform, actor, actor.scope, { ...(importInput(ENFORCEMENT_BODY, v) as Omit<BodyInput, 'unitId'>), unitId, ref: v.ref }),
-  update: (v, existing, { tx, platform, actor }) => updateBody(tx, platform, actor, actor.scope, existing.id, existing.version!, importInput(ENFORCEMENT_BODY, v) as Omit<BodyInput, 'unitId'>),
+  create: (v, unitId, { tx, platform, actor }) => createBody(tx, platform, actor, actor.scope, { ...(importInput(ENFORCEMENT_BODY, v) as Omit<RecordInput<typeof ENFORCEMENT_BODY>, 'unitId'>), unitId, ref: v.ref }),
+  update: (v, existing, { tx, platform, actor }) => updateBody(tx, platform, actor, actor.scope, existing.id, existing.version!, importInput(ENFORCEMENT_BODY, v) as Omit<RecordInput<typeof ENFORCEMENT_BODY>, 'unitId'>),
 });
 
 type OfficerRow = RecordImportRow<typeof OFFICER.fields>;
@@ -29,7 +30,7 @@ export const enforcementOfficersImport = recordImport(OFFICER, {
   columns: { bodyId: BODY_COLUMN, date: '发证日期（certificateIssuedDate）', validUntil: '有效期至（certificateValidUntil）' },
   unitOf: body.unitOf,
   async create(v, _unitId, run) {
-    const id = await createOfficer(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(OFFICER, v) as Omit<OfficerInput, 'bodyId'>), bodyId: (await body.find(v, run)).id, ref: v.ref });
+    const id = await createOfficer(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(OFFICER, v) as Omit<RecordInput<typeof OFFICER>, 'bodyId'>), bodyId: (await body.find(v, run)).id, ref: v.ref });
     await advance(v, id, run);
   },
   async update(v, existing, run) {
@@ -77,11 +78,11 @@ export const enforcementListItemsImport = recordImport(LIST_ITEM, {
   columns: { bodyId: BODY_COLUMN },
   unitOf: body.unitOf,
   async create(v, _unitId, run) {
-    await createListItem(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(LIST_ITEM, v) as Omit<ListItemInput, 'bodyId'>), bodyId: (await body.find(v, run)).id, ref: v.ref });
+    await createListItem(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(LIST_ITEM, v) as Omit<RecordInput<typeof LIST_ITEM>, 'bodyId'>), bodyId: (await body.find(v, run)).id, ref: v.ref });
   },
   async update(v, existing, run) {
     await body.kept(v, run, existing.body_id, '清单事项不能通过导入改属其他执法主体');
-    await updateListItem(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { ...(importInput(LIST_ITEM, v) as Omit<ListItemInput, 'bodyId'>), conditions: existing.conditions });
+    await updateListItem(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, { ...(importInput(LIST_ITEM, v) as Omit<RecordInput<typeof LIST_ITEM>, 'bodyId'>), conditions: existing.conditions });
   },
 });
 

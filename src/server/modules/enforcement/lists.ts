@@ -12,11 +12,12 @@ import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
-import { LIST_ITEM, LIST_ITEM_RECORD_TYPE, type ListItemInput, type ListItemQuery, type ListItemView } from '../../../shared/schemas/enforcement.ts';
+import { LIST_ITEM, LIST_ITEM_RECORD_TYPE, type ListItemQuery, type ListItemView } from '../../../shared/schemas/enforcement.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { visibleBody } from './bodies.ts';
 import type { ListItemTable } from './tables.ts';
 
-export async function createListItem(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: ListItemInput & { ref?: string | null }): Promise<string> {
+export async function createListItem(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof LIST_ITEM> & { ref?: string | null }): Promise<string> {
   const body = await visibleBody(tx, scope, input.bodyId);
   const published = input.publishedDate ?? chinaToday();
   if (published > chinaToday()) throw fieldError('publishedDate', '公布日期', '不能晚于今天');
@@ -27,12 +28,12 @@ export async function createListItem(tx: Tx, platform: Platform, actor: Actor, s
 }
 
 /** Corrects an item (not its body); a repealed item stays repealed. */
-export async function updateListItem(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Omit<ListItemInput, 'bodyId'>): Promise<void> {
+export async function updateListItem(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Omit<RecordInput<typeof LIST_ITEM>, 'bodyId'>): Promise<void> {
   const item = await tx.selectFrom('enforcement_list_items').select(['unit_id', 'repealed_date', 'published_date']).where('id', '=', id).executeTakeFirst();
   if (!item || !inScope(scope, item.unit_id)) throw notFound('清单事项');
   const published = input.publishedDate ?? item.published_date;
   if (item.repealed_date && published > item.repealed_date) throw fieldError('publishedDate', '公布日期', `不能晚于废止日期 ${item.repealed_date}`);
-  const { bodyId: _body, ...fields } = input as ListItemInput;
+  const { bodyId: _body, ...fields } = input as RecordInput<typeof LIST_ITEM>;
   await updateVersioned(tx, 'enforcement_list_items', id, version, { conditions: null, ...recordRow(LIST_ITEM, fields), published_date: published }, actor.id);
   await platform.audit.record(tx, actor, { action: 'enforcement.list_item_update', targetType: LIST_ITEM_RECORD_TYPE, targetId: id });
 }

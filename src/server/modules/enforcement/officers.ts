@@ -33,12 +33,12 @@ import {
   type CertificateState,
   type EnforcementSettings,
   type OfficerDetail,
-  type OfficerInput,
   type OfficerListQuery,
   type OfficerUpdate,
   type OfficerView,
   type TrainingInput,
 } from '../../../shared/schemas/enforcement.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { visibleBody } from './bodies.ts';
 import type { EnforcementOfficerTable } from './tables.ts';
 
@@ -69,7 +69,7 @@ async function certificateEvent(tx: Tx, actor: Actor, officer: { id: string; uni
   await tx.insertInto('enforcement_certificate_events').values({ id: newId(), officer_id: officer.id, unit_id: officer.unit_id, kind, date, certificate_number: number, valid_until: validUntil, note, created_at: nowIso(), created_by: actor.id }).execute();
 }
 
-export async function createOfficer(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: OfficerInput & { ref?: string | null }): Promise<string> {
+export async function createOfficer(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof OFFICER> & { ref?: string | null }): Promise<string> {
   const body = await visibleBody(tx, scope, input.bodyId);
   const problem = certificateProblem(input);
   if (problem) throw fieldError(...problem);

@@ -2,7 +2,8 @@
 // definition, made to a unit that has an enforcement body, landing in its intake through
 // createComplaint with the reply clock running from today.
 import type { PublicFormDef } from '../../kernel/public/types.ts';
-import { COMPLAINT, COMPLAINT_WORKFLOW, type ComplaintInput } from '../../../shared/schemas/enforcement.ts';
+import { COMPLAINT, COMPLAINT_WORKFLOW } from '../../../shared/schemas/enforcement.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { createComplaint } from './complaints.ts';
 
 export const complaintForm: PublicFormDef = {
@@ -30,7 +31,7 @@ export const complaintForm: PublicFormDef = {
         .orderBy('u.code')
         .execute(),
   },
-  create: (tx, platform, actor, scope, input) => createComplaint(tx, platform, actor, scope, { ...(input as unknown as ComplaintInput), channel: 'online' }),
+  create: (tx, platform, actor, scope, input) => createComplaint(tx, platform, actor, scope, { ...(input as unknown as RecordInput<typeof COMPLAINT>), channel: 'online' }),
   managePermission: 'enforcement.complaint',
   clocks: { reply: '答复期限' },
   dates: [{ column: 'reply_date', label: '答复' }],

@@ -10,12 +10,10 @@ import { pageOf } from '../../../shared/records.ts';
 import {
   COMPLAINT,
   complaintAssignInput,
-  complaintInput,
   complaintListQuery,
   type ComplaintView,
   TRANSFER,
   TRANSFER_RESULTS,
-  transferInput,
   transferListQuery,
   transferResultInput,
   type TransferView,
@@ -23,7 +21,6 @@ import {
   ENFORCEMENT_BODY,
   ENFORCEMENT_CASE,
   SUPERVISION,
-  supervisionInput,
   evaluationInput,
   supervisionListQuery,
   FILE_REVIEW,
@@ -41,25 +38,22 @@ import {
   ENFORCEMENT_LISTS,
   LIST_ITEM,
   OFFICER,
-  bodyInput,
   bodyListQuery,
   bodyUpdate,
   bodyView,
   certificateActionInput,
-  listItemInput,
   listItemQuery,
   listItemRepeal,
   listItemUpdate,
   listItemView,
-  officerInput,
   officerListQuery,
   officerUpdate,
-  powerInput,
   settingsInput,
   trainingInput,
   type BodyView,
   type ListItemView,
   type OfficerView,
+  ENFORCEMENT_POWER,
 } from '../../../shared/schemas/enforcement.ts';
 import { addPower, bodyChoices, createBody, getBody, listBodies, removePower, updateBody } from './bodies.ts';
 import { publicBodies, publicBody, publicDecisions } from './public.ts';
@@ -92,10 +86,10 @@ export async function enforcementRoutes(api: FastifyInstance, platform: Platform
       { header: '职权事项', width: 10, value: (b) => b.powers },
       { header: '其中赋权事项', width: 12, value: (b) => b.delegatedPowers },
     ]),
-    query: bodyListQuery, body: bodyInput, responses: { list: pageOf(bodyView) }, records: { list: listBodies, create: createBody, get: getBody },
+    query: bodyListQuery, body: ENFORCEMENT_BODY.create, responses: { list: pageOf(bodyView) }, records: { list: listBodies, create: createBody, get: getBody },
   });
   updateRoute(api, platform, { url: '/enforcement-bodies', summary: '更正执法主体', body: bodyUpdate, ...register }, updateBody, readBody);
-  changeRoute(api, { method: 'POST', url: '/enforcement-bodies/:id/powers', summary: '添加权责清单事项（赋权事项须填写赋权机关与日期）', body: powerInput, ...register }, inTransaction(platform, addPower), readBody);
+  changeRoute(api, { method: 'POST', url: '/enforcement-bodies/:id/powers', summary: '添加权责清单事项（赋权事项须填写赋权机关与日期）', body: ENFORCEMENT_POWER.create, ...register }, inTransaction(platform, addPower), readBody);
   route(api, {
     method: 'DELETE',
     url: '/enforcement-bodies/:id/powers/:powerId',
@@ -119,7 +113,7 @@ export async function enforcementRoutes(api: FastifyInstance, platform: Platform
       { header: '在岗状态', width: 8, value: (o) => o.statusLabel },
       { header: '本年培训学时', width: 12, value: (o) => o.trainingHours },
     ]),
-    query: officerListQuery, body: officerInput, records: { list: listOfficers, create: createOfficer, get: getOfficer },
+    query: officerListQuery, body: OFFICER.create, records: { list: listOfficers, create: createOfficer, get: getOfficer },
   });
   updateRoute(api, platform, { url: '/enforcement-officers', summary: '更正执法人员信息（姓名、岗位、监督人员）', body: officerUpdate, ...register }, updateOfficer, readOfficer);
   changeRoute(api, { method: 'POST', url: '/enforcement-officers/:id/certificate', summary: '执法证发证、换证、暂扣、恢复、收回', body: certificateActionInput, permission: 'enforcement.certify', tags }, inTransaction(platform, certificateAction), readOfficer);
@@ -134,7 +128,7 @@ export async function enforcementRoutes(api: FastifyInstance, platform: Platform
     url: '/enforcement-list-items', tags, permissions: { create: 'enforcement.register', read: 'enforcement.read' }, sheet: '清单事项',
     summaries: { list: '四张清单与分类检查事项目录', export: '按当前筛选导出清单事项（.xlsx）', create: `登记清单事项（${Object.values(ENFORCEMENT_LISTS).join('、')}）`, read: '清单事项' },
     columns: exportColumns<ListItemView>(LIST_ITEM, [{ header: '现行有效', width: 8, value: (i) => (i.current ? '是' : '否') }]),
-    query: listItemQuery, body: listItemInput, responses: { list: pageOf(listItemView), record: listItemView }, records: { list: listItems, create: createListItem, get: getListItem },
+    query: listItemQuery, body: LIST_ITEM.create, responses: { list: pageOf(listItemView), record: listItemView }, records: { list: listItems, create: createListItem, get: getListItem },
   });
   updateRoute(api, platform, { url: '/enforcement-list-items', summary: '更正清单事项', body: listItemUpdate, response: listItemView, ...register }, updateListItem, readItem);
   changeRoute(api, { method: 'POST', url: '/enforcement-list-items/:id/repeal', summary: '废止清单事项', body: listItemRepeal, response: listItemView, ...register }, (ctx, id, body) => inTx((tx) => repealListItem(tx, platform, ctx, ctx.scope, id, body.version, body.date)), readItem);
@@ -178,7 +172,7 @@ export async function enforcementRoutes(api: FastifyInstance, platform: Platform
   const readSupervision = recordRoutes(api, platform, SUPERVISION, {
     url: '/enforcement-supervisions', tags, permissions: { create: 'enforcement.supervise', read: 'enforcement.read' }, sheet: '执法监督',
     summaries: { list: '行政执法监督（日常、重点、专项监督，监督意见书整改期限）', export: '按当前筛选导出执法监督台账（.xlsx）', create: '开展执法监督', read: '执法监督详情' },
-    query: supervisionListQuery, body: supervisionInput, records: { list: listSupervisions, create: createSupervision, get: getSupervision },
+    query: supervisionListQuery, body: SUPERVISION.create, records: { list: listSupervisions, create: createSupervision, get: getSupervision },
   });
   changeRoute(api, { method: 'POST', url: '/enforcement-supervisions/:id/evaluation', summary: '登记执法评议结果（优秀、良好、合格、不合格）', body: evaluationInput, ...supervise }, inTransaction(platform, evaluateSupervision), readSupervision);
 
@@ -191,7 +185,7 @@ export async function enforcementRoutes(api: FastifyInstance, platform: Platform
       { header: '答复期限', width: 12, value: (c) => c.due },
       { header: '按期答复', width: 8, value: (c) => (c.onTime === null ? null : c.onTime ? '是' : '否') },
     ]),
-    query: complaintListQuery, body: complaintInput, records: { list: listComplaints, create: createComplaint, get: getComplaint },
+    query: complaintListQuery, body: COMPLAINT.create, records: { list: listComplaints, create: createComplaint, get: getComplaint },
   });
   changeRoute(api, { method: 'POST', url: '/enforcement-complaints/:id/assign', summary: '交办投诉举报（交被投诉执法主体所属单位办理，答复期限不重新计算）', body: complaintAssignInput, permission: 'enforcement.complaint', tags }, (ctx, id, body) => inTx((tx) => assignComplaint(tx, platform, ctx, ctx.scope, id, body.version, body.bodyId)), readComplaint);
   unmaskRoute(api, { url: '/enforcement-complaints', tags, summary: '查看投诉举报人完整身份证号或联系电话（记入审计日志）' }, (ctx, id, field) => unmaskComplainant(platform, ctx, id, field));
@@ -201,7 +195,7 @@ export async function enforcementRoutes(api: FastifyInstance, platform: Platform
     url: '/enforcement-transfers', tags, permissions: { create: 'enforcement.case', read: 'enforcement.read' }, sheet: '移送案件',
     summaries: { list: '移送涉嫌犯罪案件（两法衔接）', export: '按当前筛选导出移送案件台账（.xlsx）', create: '移送公安机关（移送日期不早于立案日期）', read: '移送案件详情' },
     columns: exportColumns<TransferView>(TRANSFER, [{ header: '执法主体', width: 24, value: (t) => t.bodyName }]),
-    query: transferListQuery, body: transferInput, records: { list: listTransfers, create: createTransfer, get: getTransfer },
+    query: transferListQuery, body: TRANSFER.create, records: { list: listTransfers, create: createTransfer, get: getTransfer },
   });
   changeRoute(api, { method: 'POST', url: '/enforcement-transfers/:id/result', summary: `登记公安机关的决定（${Object.values(TRANSFER_RESULTS).slice(1).join('、')}）`, body: transferResultInput, permission: 'enforcement.case', tags }, inTransaction(platform, recordTransferResult), readTransfer);
 

@@ -18,7 +18,8 @@ import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
 import { closeProblem, openProblem } from '../../kernel/problems/index.ts';
 import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
-import { EVALUATION_RESULTS, SUPERVISION, SUPERVISION_RECORD_TYPE, SUPERVISION_WORKFLOW, type EvaluationInput, type SupervisionInput, type SupervisionListQuery, type SupervisionView } from '../../../shared/schemas/enforcement.ts';
+import { EVALUATION_RESULTS, SUPERVISION, SUPERVISION_RECORD_TYPE, SUPERVISION_WORKFLOW, type EvaluationInput, type SupervisionListQuery, type SupervisionView } from '../../../shared/schemas/enforcement.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { visibleBody } from './bodies.ts';
 import type { SupervisionTable } from './tables.ts';
 
@@ -26,7 +27,7 @@ export const SUPERVISION_RULES: readonly DeadlineRuleSeed[] = [
   { code: 'enforcement.supervision_correct', name: '行政执法监督意见整改', period: 30, unit: 'calendar_days', citation: '《行政执法监督条例》（国务院令第825号）；本县行政执法监督工作规定（可按本地规定调整）', note: '自收到行政执法监督意见书之日起30日内整改并报送整改情况；逾期未整改的，制发行政执法监督决定书。' },
 ];
 
-export async function createSupervision(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: SupervisionInput & { ref?: string | null }): Promise<string> {
+export async function createSupervision(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof SUPERVISION> & { ref?: string | null }): Promise<string> {
   const body = await visibleBody(tx, scope, input.bodyId);
   if (input.startDate > chinaToday()) throw fieldError('startDate', '开始日期', '不能晚于今天');
   const row = { id: newId(), ref: input.ref ?? null, ...recordRow<SupervisionTable>(SUPERVISION, input), unit_id: body.unit_id, status: 'ongoing', ...newStamps(actor.id) } as SupervisionTable;

@@ -15,10 +15,11 @@ import { listPage } from '../../kernel/records/list.ts';
 import { rowInScope } from '../../kernel/records/read.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { CASE_RECORD_TYPE, TRANSFER, TRANSFER_RECORD_TYPE, TRANSFER_RESULTS, type TransferInput, type TransferListQuery, type TransferResultInput, type TransferView } from '../../../shared/schemas/enforcement.ts';
+import { CASE_RECORD_TYPE, TRANSFER, TRANSFER_RECORD_TYPE, TRANSFER_RESULTS, type TransferListQuery, type TransferResultInput, type TransferView } from '../../../shared/schemas/enforcement.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import type { TransferTable } from './tables.ts';
 
-export async function createTransfer(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: TransferInput & { ref?: string | null }): Promise<string> {
+export async function createTransfer(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof TRANSFER> & { ref?: string | null }): Promise<string> {
   const c = await tx.selectFrom('enforcement_cases').select(['id', 'unit_id', 'title', 'opened_date']).where('id', '=', input.caseId).executeTakeFirst();
   if (!c || !inScope(scope, c.unit_id)) throw fieldError('caseId', '执法案件', '不存在或无权访问');
   if (input.transferDate > chinaToday()) throw fieldError('transferDate', '移送日期', '不能晚于今天');

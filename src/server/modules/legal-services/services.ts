@@ -5,11 +5,12 @@ import type { Executor, Tx } from '../../kernel/db/index.ts';
 import { fieldError } from '../../kernel/http/errors.ts';
 import { checkMonth, monthInYear, plainRecords } from '../../kernel/records/plain.ts';
 import {
-  AID_DECISIONS, CONSULTATION, CONSULTATION_WORKFLOW, CONSULT_CHANNELS, LEGAL_AID_CASE, LEGAL_AID_WORKFLOW, NOTARIZATION, NOTARIZATION_WORKFLOW, NOTARY_KINDS, SERVICE_STATION, STATION_WORKFLOW,
-  type ConsultationInput, type ConsultationView, type LegalAidInput, type LegalAidView, type NotarizationInput, type NotarizationView, type StationInput, type StationView,
+  AID_DECISIONS, CONSULTATION, CONSULTATION_WORKFLOW, CONSULT_CHANNELS, LEGAL_AID_CASE, LEGAL_AID_WORKFLOW, NOTARIZATION, NOTARIZATION_WORKFLOW, NOTARY_KINDS, SERVICE_STATION, STATION_WORKFLOW, type ConsultationView,
+  type LegalAidView, type NotarizationView, type StationView,
 } from '../../../shared/schemas/legal-services.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 
-export const aidCases = plainRecords<LegalAidInput, LegalAidView>({
+export const aidCases = plainRecords<RecordInput<typeof LEGAL_AID_CASE>, LegalAidView>({
   def: LEGAL_AID_CASE,
   workflow: LEGAL_AID_WORKFLOW,
   what: '法律援助案件',
@@ -39,7 +40,7 @@ async function uniqueMonth(tx: Executor, table: 'notarizations' | 'legal_consult
   if (await same.executeTakeFirst()) throw fieldError('month', '月份', `该单位${input.month}已登记${what}，请修改原记录`);
 }
 
-export const notarizations = plainRecords<NotarizationInput, NotarizationView>({
+export const notarizations = plainRecords<RecordInput<typeof NOTARIZATION>, NotarizationView>({
   def: NOTARIZATION,
   workflow: NOTARIZATION_WORKFLOW,
   what: '公证办理统计',
@@ -52,7 +53,7 @@ export const notarizations = plainRecords<NotarizationInput, NotarizationView>({
   defaultSort: { field: 'month', order: 'desc' },
 });
 
-export const consultations = plainRecords<ConsultationInput, ConsultationView>({
+export const consultations = plainRecords<RecordInput<typeof CONSULTATION>, ConsultationView>({
   def: CONSULTATION,
   workflow: CONSULTATION_WORKFLOW,
   what: '法律咨询统计',
@@ -65,7 +66,7 @@ export const consultations = plainRecords<ConsultationInput, ConsultationView>({
   defaultSort: { field: 'month', order: 'desc' },
 });
 
-export const stations = plainRecords<StationInput, StationView>({
+export const stations = plainRecords<RecordInput<typeof SERVICE_STATION>, StationView>({
   def: SERVICE_STATION,
   workflow: STATION_WORKFLOW,
   what: '公共法律服务站点',

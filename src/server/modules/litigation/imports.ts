@@ -1,6 +1,7 @@
 // Import types `litigation_cases` and `litigation_hearings`, through the module's own commands.
 import { enumFromLabels } from '../../../shared/schemas/org.ts';
-import { CASE_RESULTS, LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_WORKFLOW, type LitigationCaseInput } from '../../../shared/schemas/litigation.ts';
+import { CASE_RESULTS, LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_WORKFLOW } from '../../../shared/schemas/litigation.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { importInput, recordImport, recordParent, type RecordImportRow } from '../../kernel/imports/from-record.ts';
 import { advanceTo, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { caseDateProblem, correctCase, createLitigationCase, recordHearing } from './litigation.ts';
@@ -12,7 +13,7 @@ type CaseRow = RecordImportRow<typeof LITIGATION_CASE.fields, typeof caseCells>;
 const COLUMNS: Record<string, string> = { filedDate: '立案日期（filedDate）', complaintReceivedDate: '收到起诉状副本日期（complaintReceivedDate）', judgmentDate: '裁判日期（judgmentDate）' };
 
 /** The intake fields a row carries (its judgment columns are steps, not input). */
-const caseInput = (v: CaseRow) => importInput(LITIGATION_CASE, v) as Pick<LitigationCaseInput, 'court' | 'plaintiff' | 'cause' | 'filedDate' | 'complaintReceivedDate'>;
+const caseInput = (v: CaseRow) => importInput(LITIGATION_CASE, v) as Pick<RecordInput<typeof LITIGATION_CASE>, 'court' | 'plaintiff' | 'cause' | 'filedDate' | 'complaintReceivedDate'>;
 
 export const litigationCasesImport = recordImport(LITIGATION_CASE, {
   type: 'litigation_cases', title: '行政应诉案件', permission: 'litigation.manage', example: '(2025)湘0102行初15号',

@@ -14,7 +14,8 @@ import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { openProblem } from '../../kernel/problems/index.ts';
-import { LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_RECORD_TYPE, LITIGATION_WORKFLOW, type HearingInput, type LitigationCaseDetail, type LitigationCaseInput, type LitigationCaseView, type LitigationListQuery } from '../../../shared/schemas/litigation.ts';
+import { LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_RECORD_TYPE, LITIGATION_WORKFLOW, type LitigationCaseDetail, type LitigationCaseView, type LitigationListQuery } from '../../../shared/schemas/litigation.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import type { LitigationCaseTable } from './tables.ts';
@@ -33,7 +34,7 @@ export function caseDateProblem(c: { filedDate: string; complaintReceivedDate: s
   return null;
 }
 
-export async function createLitigationCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: LitigationCaseInput & { ref?: string | null }): Promise<string> {
+export async function createLitigationCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof LITIGATION_CASE> & { ref?: string | null }): Promise<string> {
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.unitId).executeTakeFirst();
   if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '被告单位', '不存在或无权访问');
   const problem = caseDateProblem(input);
@@ -94,12 +95,12 @@ export async function getLitigationCase(platform: Platform, scope: DataScope, id
   return { ...view!, hearingList: hearings.map((h) => ({ ...recordView(LITIGATION_HEARING, h), caseTitle: view!.title })), clocks };
 }
 
-export async function addHearing(platform: Platform, ctx: RequestContext, caseId: string, input: HearingInput): Promise<void> {
+export async function addHearing(platform: Platform, ctx: RequestContext, caseId: string, input: RecordInput<typeof LITIGATION_HEARING>): Promise<void> {
   await platform.db.transaction().execute((tx) => recordHearing(tx, platform, ctx, ctx.scope, caseId, input));
 }
 
 /** A hearing of a case the user may see, dated between filing and judgment (it may be recorded late). */
-export async function recordHearing(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, caseId: string, input: HearingInput & { ref?: string | null }, hearingId?: string): Promise<void> {
+export async function recordHearing(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, caseId: string, input: RecordInput<typeof LITIGATION_HEARING> & { ref?: string | null }, hearingId?: string): Promise<void> {
   const c = await tx.selectFrom('litigation_cases').select(['id', 'unit_id', 'filed_date', 'judgment_date']).where('id', '=', caseId).executeTakeFirst();
   if (!c) throw notFound('应诉案件');
   assertInScope(scope, c.unit_id, '应诉案件');
@@ -121,7 +122,7 @@ export async function recordHearing(tx: Tx, platform: Platform, actor: Actor, sc
 }
 
 /** Corrects a case's court, parties and cause; its dates run the defence clock and the workflow. */
-export async function correctCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<LitigationCaseInput, 'court' | 'plaintiff' | 'cause' | 'filedDate' | 'complaintReceivedDate'> & Partial<LitigationCaseInput>): Promise<void> {
+export async function correctCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<RecordInput<typeof LITIGATION_CASE>, 'court' | 'plaintiff' | 'cause' | 'filedDate' | 'complaintReceivedDate'> & Partial<RecordInput<typeof LITIGATION_CASE>>): Promise<void> {
   const c = await tx.selectFrom('litigation_cases').select(['unit_id', 'filed_date', 'complaint_received_date']).where('id', '=', id).executeTakeFirst();
   if (!c) throw notFound('应诉案件');
   assertInScope(scope, c.unit_id, '应诉案件');

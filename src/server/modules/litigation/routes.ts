@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../kernel/platform.ts';
 import { changeRoute, recordRoutes } from '../../kernel/records/routes.ts';
-import { LITIGATION_CASE, hearingInput, litigationCaseInput, litigationListQuery, lossAnalysisInput, type LitigationCaseView } from '../../../shared/schemas/litigation.ts';
+import { LITIGATION_CASE, LITIGATION_HEARING, litigationListQuery, lossAnalysisInput, type LitigationCaseView } from '../../../shared/schemas/litigation.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { addHearing, createLitigationCase, getLitigationCase, listLitigationCases, setLossAnalysis } from './litigation.ts';
 
@@ -16,10 +16,10 @@ export async function litigationRoutes(api: FastifyInstance, platform: Platform)
       { header: '开庭/负责人出庭', width: 14, value: (c) => `${c.hearings}/${c.headAppearances}` },
       { header: '状态', width: 12, value: (c) => c.statusLabel },
     ]),
-    query: litigationListQuery, body: litigationCaseInput, records: { list: listLitigationCases, create: createLitigationCase, get: getLitigationCase },
+    query: litigationListQuery, body: LITIGATION_CASE.create, records: { list: listLitigationCases, create: createLitigationCase, get: getLitigationCase },
   });
 
   const manage = { permission: 'litigation.manage', tags };
-  changeRoute(api, { method: 'POST', url: `${url}/:id/hearings`, summary: '登记开庭（负责人是否出庭）', body: hearingInput, ...manage }, (ctx, id, body) => addHearing(platform, ctx, id, body), read);
+  changeRoute(api, { method: 'POST', url: `${url}/:id/hearings`, summary: '登记开庭（负责人是否出庭）', body: LITIGATION_HEARING.create, ...manage }, (ctx, id, body) => addHearing(platform, ctx, id, body), read);
   changeRoute(api, { method: 'PUT', url: `${url}/:id/analysis`, summary: '填写败诉原因剖析', body: lossAnalysisInput, ...manage }, (ctx, id, body) => setLossAnalysis(platform, ctx, id, body), read);
 }

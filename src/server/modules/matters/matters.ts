@@ -15,11 +15,12 @@ import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { MATTER, MATTER_WORKFLOW, MATTER_RECORD_TYPE, type CreateMatterInput, type MatterDetail, type MatterListQuery, type MatterView, type UpdateMatterInput } from '../../../shared/schemas/matters.ts';
+import { MATTER, MATTER_WORKFLOW, MATTER_RECORD_TYPE, type MatterDetail, type MatterListQuery, type MatterView, type UpdateMatterInput } from '../../../shared/schemas/matters.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 
 const DEFAULT_RULE = 'matter.reply';
 
-export async function createMatter(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: CreateMatterInput & { ref?: string | null }): Promise<string> {
+export async function createMatter(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof MATTER> & { ref?: string | null }): Promise<string> {
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.unitId).executeTakeFirst();
   if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '承办单位', '不存在或无权访问');
   if (!unit.active) throw fieldError('unitId', '承办单位', '已停用，不能交办');

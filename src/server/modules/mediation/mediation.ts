@@ -13,7 +13,8 @@ import { fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { DISPUTE, DISPUTE_RECORD_TYPE, DISPUTE_WORKFLOW, MEDIATION_ORG, type DisputeInput, type DisputeListQuery, type DisputeView, type MediationOrgView } from '../../../shared/schemas/mediation.ts';
+import { DISPUTE, DISPUTE_RECORD_TYPE, DISPUTE_WORKFLOW, MEDIATION_ORG, type DisputeListQuery, type DisputeView, type MediationOrgView } from '../../../shared/schemas/mediation.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import type { DisputeTable } from './tables.ts';
@@ -58,7 +59,7 @@ export async function listOrgs(platform: Platform, scope: DataScope): Promise<Me
 
 export const disputeTitle = (type: string, parties: string) => `${type}：${parties.length > 30 ? `${parties.slice(0, 30)}…` : parties}`;
 
-export async function createDispute(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: DisputeInput & { ref?: string | null }): Promise<string> {
+export async function createDispute(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof DISPUTE> & { ref?: string | null }): Promise<string> {
   const unit = await tx.selectFrom('org_units').select('id').where('id', '=', input.unitId).executeTakeFirst();
   if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '受理单位', '不存在或无权访问');
   await assertOrgVisible(tx, scope, input.orgId);
@@ -90,7 +91,7 @@ export async function updateDispute(
   scope: DataScope,
   id: string,
   version: number,
-  input: Pick<DisputeInput, 'type' | 'receivedDate' | 'channel' | 'orgId' | 'lawyerInvolved'> & Partial<Pick<DisputeInput, 'parties' | 'summary' | 'mediators'>>,
+  input: Pick<RecordInput<typeof DISPUTE>, 'type' | 'receivedDate' | 'channel' | 'orgId' | 'lawyerInvolved'> & Partial<Pick<RecordInput<typeof DISPUTE>, 'parties' | 'summary' | 'mediators'>>,
 ): Promise<number> {
   const d = await tx.selectFrom('disputes').selectAll().where('id', '=', id).executeTakeFirst();
   if (!d) throw notFound('纠纷');
@@ -100,7 +101,7 @@ export async function updateDispute(
   if (d.closed_date && input.receivedDate > d.closed_date) throw fieldError('receivedDate', '受理日期', `不能晚于结案日期 ${d.closed_date}`);
   const parties = input.parties ?? d.parties;
   // Not its unit, nor the dispute it is linked to (三调联动 is registered with the new dispute).
-  const { unitId: _unit, linkedDisputeId: _linked, ...corrected } = input as Partial<DisputeInput>;
+  const { unitId: _unit, linkedDisputeId: _linked, ...corrected } = input as Partial<RecordInput<typeof DISPUTE>>;
   const next = await updateVersioned(tx, 'disputes', id, version, { ...recordRow<DisputeTable>(DISPUTE, { orgId: null, lawyerInvolved: false, ...corrected }), title: disputeTitle(input.type, parties) }, actor.id);
   await addTimeline(tx, actor, { recordType: DISPUTE_RECORD_TYPE, recordId: id, action: 'update', label: '更正受理信息' });
   await platform.audit.record(tx, actor, { action: 'mediation.dispute_update', targetType: DISPUTE_RECORD_TYPE, targetId: id });

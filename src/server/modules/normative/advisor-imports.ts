@@ -2,7 +2,8 @@
 // public-service lawyers (the first unit code is the engaging unit, the others units it also serves;
 // the phone is entered in the app, never carried by a file) and what they worked on.
 import { z } from '../../../shared/zod.ts';
-import { ADVISOR, ENGAGEMENT, type AdvisorInput, type EngagementInput } from '../../../shared/schemas/normative.ts';
+import { ADVISOR, ENGAGEMENT, type AdvisorInput } from '../../../shared/schemas/normative.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { importFields, importInput, importRow, recordImport, recordParent } from '../../kernel/imports/from-record.ts';
 import { refImport } from '../../kernel/imports/by-ref.ts';
 import { createAdvisor, createEngagement, updateAdvisor, updateEngagement } from './advisors.ts';
@@ -43,9 +44,9 @@ export const advisorEngagementsImport = recordImport(ENGAGEMENT, {
   type: 'advisor_engagements', title: '法律顾问服务记录', permission: 'advisor.manage', example: 'FW-2025-001',
   parent: advisor,
   async create(v, _unitId, run) {
-    await createEngagement(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(ENGAGEMENT, v) as Omit<EngagementInput, 'advisorId'>), advisorId: (await advisor.find(v, run)).id, ref: v.ref });
+    await createEngagement(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(ENGAGEMENT, v) as Omit<RecordInput<typeof ENGAGEMENT>, 'advisorId'>), advisorId: (await advisor.find(v, run)).id, ref: v.ref });
   },
   async update(v, existing, run) {
-    await updateEngagement(run.tx, run.platform, run.actor, existing.id, existing.version!, importInput(ENGAGEMENT, v) as Omit<EngagementInput, 'advisorId'>);
+    await updateEngagement(run.tx, run.platform, run.actor, existing.id, existing.version!, importInput(ENGAGEMENT, v) as Omit<RecordInput<typeof ENGAGEMENT>, 'advisorId'>);
   },
 });

@@ -18,7 +18,8 @@ import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { rowInScope } from '../../kernel/records/read.ts';
 import { maskPhone } from '../../../shared/validators.ts';
-import { ADVISOR, ADVISOR_RECORD_TYPE, ENGAGEMENT, type AdvisorInput, type AdvisorListQuery, type AdvisorView, type EngagementInput, type EngagementView } from '../../../shared/schemas/normative.ts';
+import { ADVISOR, ADVISOR_RECORD_TYPE, ENGAGEMENT, type AdvisorInput, type AdvisorListQuery, type AdvisorView, type EngagementView } from '../../../shared/schemas/normative.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import type { AdvisorEngagementTable, LegalAdvisorTable } from './tables.ts';
 
 async function checkUnits(tx: Executor, scope: DataScope, unitId: string, served: readonly string[]): Promise<void> {
@@ -109,7 +110,7 @@ async function linkedRecord(platform: Platform, db: Executor, scope: DataScope, 
   return { title: row.title, link: `${flow.linkPrefix}${row.id}`, typeTitle: flow.title };
 }
 
-export async function createEngagement(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: EngagementInput & { ref?: string | null }): Promise<string> {
+export async function createEngagement(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof ENGAGEMENT> & { ref?: string | null }): Promise<string> {
   const advisor = rowInScope(await tx.selectFrom('legal_advisors').select(['id', 'unit_id', 'contract_start']).where('id', '=', input.advisorId).executeTakeFirst(), scope, '法律顾问');
   if (input.date > chinaToday()) throw fieldError('date', '日期', '不能晚于今天');
   if (input.date < advisor.contract_start) throw fieldError('date', '日期', `不能早于聘期开始 ${advisor.contract_start}`);
@@ -121,7 +122,7 @@ export async function createEngagement(tx: Tx, platform: Platform, actor: Actor,
   return row.id;
 }
 
-export async function updateEngagement(tx: Tx, platform: Platform, actor: Actor, id: string, version: number, input: Omit<EngagementInput, 'advisorId'>): Promise<void> {
+export async function updateEngagement(tx: Tx, platform: Platform, actor: Actor, id: string, version: number, input: Omit<RecordInput<typeof ENGAGEMENT>, 'advisorId'>): Promise<void> {
   if (input.date > chinaToday()) throw fieldError('date', '日期', '不能晚于今天');
   await updateVersioned(tx, 'advisor_engagements', id, version, recordRow(ENGAGEMENT, input), actor.id);
   await platform.audit.record(tx, actor, { action: 'advisor.engagement.update', targetType: 'advisor_engagement', targetId: id });

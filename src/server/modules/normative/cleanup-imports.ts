@@ -5,7 +5,8 @@
 // reaches the document at once, on the finish date.
 import { z, isoDate } from '../../../shared/zod.ts';
 import { unitCode } from '../../../shared/schemas/org.ts';
-import { CLEANUP, CLEANUP_ITEM, type CleanupInput } from '../../../shared/schemas/normative.ts';
+import { CLEANUP, CLEANUP_ITEM } from '../../../shared/schemas/normative.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
 import type { ImportField } from '../../kernel/imports/types.ts';
 import { platformImport, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
@@ -19,9 +20,9 @@ const cleanupRow = importRow(CLEANUP, { unitCode: unitCode.optional(), issuedBef
 type CleanupRow = z.infer<typeof cleanupRow>;
 
 /** The campaign as the API takes it: the dates the ledger leaves out are its finish date (or today). */
-const campaign = (v: CleanupRow): Omit<CleanupInput, 'unitId'> => {
+const campaign = (v: CleanupRow): Omit<RecordInput<typeof CLEANUP>, 'unitId'> => {
   const day = v.finishedDate ?? chinaToday();
-  return { ...(importInput(CLEANUP, v) as Pick<CleanupInput, 'title' | 'kind'>), issuedBefore: v.issuedBefore ?? day, deadline: v.deadline ?? day };
+  return { ...(importInput(CLEANUP, v) as Pick<RecordInput<typeof CLEANUP>, 'title' | 'kind'>), issuedBefore: v.issuedBefore ?? day, deadline: v.deadline ?? day };
 };
 
 /** The organising unit: the row's, or the county (the top unit). */

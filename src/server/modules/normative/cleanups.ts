@@ -20,7 +20,8 @@ import { jobActor } from '../../kernel/workflow/daily.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { clockViews, rowInScope } from '../../kernel/records/read.ts';
-import { CLEANUP, CLEANUP_KINDS, CLEANUP_RECORD_TYPE, CLEANUP_RESULTS, CLEANUP_WORKFLOW, NORMDOC_RECORD_TYPE, NORMDOC_WORKFLOW, type CleanupDetail, type CleanupInput, type CleanupItemView, type CleanupListQuery, type CleanupView, type PublicCleanup } from '../../../shared/schemas/normative.ts';
+import { CLEANUP, CLEANUP_KINDS, CLEANUP_RECORD_TYPE, CLEANUP_RESULTS, CLEANUP_WORKFLOW, NORMDOC_RECORD_TYPE, NORMDOC_WORKFLOW, type CleanupDetail, type CleanupItemView, type CleanupListQuery, type CleanupView, type PublicCleanup } from '../../../shared/schemas/normative.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import type { CleanupTable } from './tables.ts';
 
 const DEADLINE_CLOCK = { start: 'cleanup', label: '清理完成期限', dueColumn: 'deadline' } as const;
@@ -44,7 +45,7 @@ async function inScopeDocs(db: Executor, cleanup: Pick<CleanupTable, 'unit_id' |
     .where('unit_id', 'in', await subtree(db, cleanup.unit_id));
 }
 
-export async function createCleanup(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: CleanupInput & { ref?: string | null }, selectAll = input.kind === 'full'): Promise<string> {
+export async function createCleanup(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof CLEANUP> & { ref?: string | null }, selectAll = input.kind === 'full'): Promise<string> {
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.unitId).executeTakeFirst();
   if (!unit || !inScope(scope, unit.id)) throw fieldError('unitId', '组织单位', '不存在或无权访问');
   if (input.deadline < input.issuedBefore) throw fieldError('deadline', '完成期限', `不能早于公布日期截至日 ${input.issuedBefore}`);
@@ -164,7 +165,7 @@ export async function recordFinish(tx: Tx, platform: Platform, actor: Transition
 }
 
 /** Corrects a campaign (the import again) while it is open. */
-export async function correctCleanup(tx: Tx, platform: Platform, actor: Actor, id: string, version: number, input: Partial<CleanupInput>): Promise<void> {
+export async function correctCleanup(tx: Tx, platform: Platform, actor: Actor, id: string, version: number, input: Partial<RecordInput<typeof CLEANUP>>): Promise<void> {
   const { unitId: _unit, ...fields } = input;
   await updateVersioned(tx, 'normdoc_cleanups', id, version, recordRow(CLEANUP, fields), actor.id);
   await platform.audit.record(tx, actor, { action: 'normative.cleanup.update', targetType: CLEANUP_RECORD_TYPE, targetId: id });

@@ -5,7 +5,8 @@ import { actingAs } from '../../kernel/auth/acting-as.ts';
 import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
 import { applyTransition } from '../../kernel/workflow/engine.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
-import { CLEANUP_WORKFLOW, LEGAL_REVIEW_WORKFLOW, NORMDOC_WORKFLOW, type AdvisorInput, type EngagementInput, type LegalReviewInput } from '../../../shared/schemas/normative.ts';
+import { CLEANUP_WORKFLOW, LEGAL_REVIEW_WORKFLOW, NORMDOC_WORKFLOW, type AdvisorInput, type ENGAGEMENT, type LEGAL_REVIEW } from '../../../shared/schemas/normative.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { createNormativeDoc, validityLimit } from './normative.ts';
 import { createLegalReview } from './legal-reviews.ts';
 import { createCleanup, decideItem, selectDocs } from './cleanups.ts';
@@ -174,7 +175,7 @@ async function decideAll(platform: Platform, office: Awaited<ReturnType<typeof a
   }
 }
 
-const ADVISORS: (Omit<AdvisorInput, 'unitId' | 'servedUnitIds' | 'contractStart' | 'contractEnd'> & { unit: string; serves: string[]; engagements: { ago: number; kind: EngagementInput['kind']; subject: string; review?: string }[] })[] = [
+const ADVISORS: (Omit<AdvisorInput, 'unitId' | 'servedUnitIds' | 'contractStart' | 'contractEnd'> & { unit: string; serves: string[]; engagements: { ago: number; kind: RecordInput<typeof ENGAGEMENT>['kind']; subject: string; review?: string }[] })[] = [
   {
     name: '李明', kind: 'advisor', firm: '示范律师事务所', phone: '13907310001', unit: 'SFX', serves: ['SFX-D25', 'SFX-D13'],
     engagements: [
@@ -222,7 +223,7 @@ async function loadDemoAdvisors(platform: Platform, print: (line: string) => voi
   print(`法律顾问演示数据：${ADVISORS.length} 人（法律顾问、公职律师，1 人聘期已满），服务记录 ${n} 次。`);
 }
 
-const REVIEWS: { kind: LegalReviewInput['kind']; title: string; unit: string; ago: number; takes: number | null; written: boolean }[] = [
+const REVIEWS: { kind: RecordInput<typeof LEGAL_REVIEW>['kind']; title: string; unit: string; ago: number; takes: number | null; written: boolean }[] = [
   { kind: 'contract', title: '示范县城区环卫作业市场化服务合同', unit: 'SFX-D25', ago: 560, takes: 6, written: true },
   { kind: 'topic', title: '关于调整城区公共停车场收费标准的议题', unit: 'SFX-D02', ago: 500, takes: 3, written: false },
   { kind: 'minutes', title: '县人民政府第12次常务会议纪要（涉法部分）', unit: 'SFX', ago: 430, takes: 2, written: false },

@@ -2,7 +2,8 @@
 // commands: the draft as the API makes it, then its history as the ledger states it (recordLedger).
 import type { z } from '../../../shared/zod.ts';
 import { enumFromLabels } from '../../../shared/schemas/org.ts';
-import { IMPORT_STATUSES, NORMATIVE_DOC, type NormativeDocInput } from '../../../shared/schemas/normative.ts';
+import { IMPORT_STATUSES, NORMATIVE_DOC } from '../../../shared/schemas/normative.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
 import { refImport } from '../../kernel/imports/by-ref.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
@@ -36,7 +37,7 @@ export const normativeDocsImport = refImport<Row>({
   columns: { unitId: '起草单位编码（unitCode）', date: '公布日期（issuedDate）', status: STATUS_COLUMN },
   unitOf: (v, run) => run.unit(v.unitCode, '起草单位编码（unitCode）'),
   async create(v, unitId, run) {
-    const id = await createNormativeDoc(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(NORMATIVE_DOC, v) as Pick<NormativeDocInput, 'title'>), unitId, ref: v.ref }, 'import');
+    const id = await createNormativeDoc(run.tx, run.platform, run.actor, run.actor.scope, { ...(importInput(NORMATIVE_DOC, v) as Pick<RecordInput<typeof NORMATIVE_DOC>, 'title'>), unitId, ref: v.ref }, 'import');
     await recordLedger(run.tx, run.platform, run.actor, id, ledger(v));
   },
   async update(v, existing, run) {

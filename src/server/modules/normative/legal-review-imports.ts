@@ -1,11 +1,12 @@
 // Import type `legality_reviews`: a unit's register of reviewed matters, through the module's commands
 // (the intake as the API takes it, the completion as the ledger states it).
-import { LEGAL_REVIEW, type LegalReviewInput } from '../../../shared/schemas/normative.ts';
+import { LEGAL_REVIEW } from '../../../shared/schemas/normative.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { importInput, recordImport, type RecordImportRow } from '../../kernel/imports/from-record.ts';
 import { correctLegalReview, createLegalReview, recordCompletion } from './legal-reviews.ts';
 
 type Row = RecordImportRow<typeof LEGAL_REVIEW.fields>;
-const intake = (v: Row) => importInput(LEGAL_REVIEW, v) as Omit<LegalReviewInput, 'unitId'>;
+const intake = (v: Row) => importInput(LEGAL_REVIEW, v) as Omit<RecordInput<typeof LEGAL_REVIEW>, 'unitId'>;
 const done = (v: Row) => ({ completedDate: v.completedDate ?? null, writtenOpinion: v.writtenOpinion ?? null });
 
 export const legalReviewsImport = recordImport(LEGAL_REVIEW, {

@@ -16,7 +16,8 @@ import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
-import { LEGAL_REVIEW, LEGAL_REVIEW_RECORD_TYPE, LEGAL_REVIEW_WORKFLOW, type LegalReviewInput, type LegalReviewListQuery, type LegalReviewView } from '../../../shared/schemas/normative.ts';
+import { LEGAL_REVIEW, LEGAL_REVIEW_RECORD_TYPE, LEGAL_REVIEW_WORKFLOW, type LegalReviewListQuery, type LegalReviewView } from '../../../shared/schemas/normative.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import type { LegalReviewTable } from './tables.ts';
 
 export const LEGAL_REVIEW_RULES: readonly DeadlineRuleSeed[] = [
@@ -30,7 +31,7 @@ export const LEGAL_REVIEW_RULES: readonly DeadlineRuleSeed[] = [
 /** Each kind its own rule, so the law office can set each period (provinces and counties differ). */
 export const REVIEW_CLOCK = { start: 'review', label: '审查期限', rule: { field: 'kind', rules: { contract: 'legal_review.contract', topic: 'legal_review.topic', minutes: 'legal_review.minutes', enforcement: 'legal_review.enforcement' }, fallback: 'legal_review.other' } } as const;
 
-export async function createLegalReview(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: LegalReviewInput & { ref?: string | null }): Promise<string> {
+export async function createLegalReview(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof LEGAL_REVIEW> & { ref?: string | null }): Promise<string> {
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.unitId).executeTakeFirst();
   if (!unit || !inScope(scope, unit.id)) throw fieldError('unitId', '送审单位', '不存在或无权访问');
   if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '收件日期', '不能晚于今天');
@@ -66,7 +67,7 @@ export async function recordCompletion(tx: Tx, platform: Platform, actor: Actor,
 }
 
 /** Corrects an intake (the import again): same checks; the clock restarts from the received date unless completed. */
-export async function correctLegalReview(tx: Tx, platform: Platform, actor: Actor, id: string, version: number, input: Omit<LegalReviewInput, 'unitId'>): Promise<void> {
+export async function correctLegalReview(tx: Tx, platform: Platform, actor: Actor, id: string, version: number, input: Omit<RecordInput<typeof LEGAL_REVIEW>, 'unitId'>): Promise<void> {
   if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '收件日期', '不能晚于今天');
   await updateVersioned(tx, 'legal_reviews', id, version, recordRow(LEGAL_REVIEW, input), actor.id);
   await platform.audit.record(tx, actor, { action: 'legal_review.update', targetType: LEGAL_REVIEW_RECORD_TYPE, targetId: id, detail: { kind: input.kind } });

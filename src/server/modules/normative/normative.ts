@@ -21,7 +21,8 @@ import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { textMatch } from '../../kernel/search/index.ts';
 import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
-import { FILING_BODIES, FINDINGS, NORMATIVE_DOC, NORMDOC_RECORD_TYPE, NORMDOC_WORKFLOW, REVIEW_STANDARDS, type NormativeDocDetail, type NormativeDocInput, type NormativeDocView, type NormativeListQuery, type NormativeTextVersion } from '../../../shared/schemas/normative.ts';
+import { FILING_BODIES, FINDINGS, NORMATIVE_DOC, NORMDOC_RECORD_TYPE, NORMDOC_WORKFLOW, REVIEW_STANDARDS, type NormativeDocDetail, type NormativeDocView, type NormativeListQuery, type NormativeTextVersion } from '../../../shared/schemas/normative.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { normdocSettings } from './settings.ts';
 import type { NormativeDocTable } from './tables.ts';
 import { flagsOf, runPrecheck } from './prereview.ts';
@@ -34,7 +35,7 @@ export const NORMDOC_RULES: readonly DeadlineRuleSeed[] = [
 /** The filing clocks publication starts: one per body filed with. */
 const FILING_CLOCKS = NORMDOC_WORKFLOW.transitions.find((t) => t.key === 'publish')!.effects!;
 
-export async function createNormativeDoc(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: NormativeDocInput & { ref?: string | null }, source: 'paste' | 'import' = 'paste'): Promise<string> {
+export async function createNormativeDoc(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof NORMATIVE_DOC> & { ref?: string | null }, source: 'paste' | 'import' = 'paste'): Promise<string> {
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.unitId).executeTakeFirst();
   if (!unit || !inScope(scope, unit.id)) throw fieldError('unitId', '起草单位', '不存在或无权访问');
   if (!unit.active) throw fieldError('unitId', '起草单位', '已停用');

@@ -6,16 +6,16 @@ import type { Platform } from '../../kernel/platform.ts';
 import { recordRoutes } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { version } from '../../../shared/zod.ts';
-import { NORMATIVE_DOC, checkRuleInput, checkRuleUpdateInput, flagDecisionInput, publicNormativeQuery, normativeDocInput, normativeListQuery, normativeTextInput, type NormativeDocView } from '../../../shared/schemas/normative.ts';
+import { NORMATIVE_DOC, checkRuleInput, checkRuleUpdateInput, flagDecisionInput, publicNormativeQuery, normativeListQuery, normativeTextInput, type NormativeDocView } from '../../../shared/schemas/normative.ts';
 import { createRule, decideFlag, listRules, updateRule } from './prereview.ts';
 import { publicLibrary, publicText } from './library.ts';
 import { createLegalReview, getLegalReview, listLegalReviews } from './legal-reviews.ts';
-import { LEGAL_REVIEW, legalReviewInput, legalReviewListQuery, type LegalReviewView } from '../../../shared/schemas/normative.ts';
+import { LEGAL_REVIEW, legalReviewListQuery, type LegalReviewView } from '../../../shared/schemas/normative.ts';
 import { createNormativeDoc, docxText, getNormativeDoc, getText, listNormativeDocs, saveText } from './normative.ts';
 import { sendDownload } from '../../kernel/attachments/store.ts';
 import { changeRoute, unmaskRoute, updateRoute } from '../../kernel/records/routes.ts';
 import { createInput } from '../../../shared/records.ts';
-import { ADVISOR, CLEANUP, ENGAGEMENT, advisorInput, advisorUpdateInput, advisorListQuery, cleanupDecisionInput, cleanupInput, cleanupListQuery, cleanupSelectInput, type AdvisorView, type CleanupView } from '../../../shared/schemas/normative.ts';
+import { ADVISOR, CLEANUP, ENGAGEMENT, advisorInput, advisorUpdateInput, advisorListQuery, cleanupDecisionInput, cleanupListQuery, cleanupSelectInput, type AdvisorView, type CleanupView } from '../../../shared/schemas/normative.ts';
 import { createCleanup, decideItem, getCleanup, listCleanups, publicCleanups, selectableDocs, selectDocs } from './cleanups.ts';
 import { createAdvisor, createEngagement, getAdvisor, listAdvisors, unmaskAdvisorPhone, updateAdvisor } from './advisors.ts';
 import { legalReviewOpinion, normdocOpinion } from './opinion.ts';
@@ -34,7 +34,7 @@ export async function normativeRoutes(api: FastifyInstance, platform: Platform):
       { header: '备案期限', width: 12, value: (d) => d.filingDue },
       { header: '状态', width: 12, value: (d) => d.statusLabel },
     ]),
-    query: normativeListQuery, body: normativeDocInput, records: { list: listNormativeDocs, create: createNormativeDoc, get: getNormativeDoc },
+    query: normativeListQuery, body: NORMATIVE_DOC.create, records: { list: listNormativeDocs, create: createNormativeDoc, get: getNormativeDoc },
   });
   route(api, {
     method: 'PUT',
@@ -126,7 +126,7 @@ export async function normativeRoutes(api: FastifyInstance, platform: Platform):
       { header: '审查期限', width: 12, value: (r) => r.due },
       { header: '状态', width: 10, value: (r) => r.statusLabel },
     ]),
-    query: legalReviewListQuery, body: legalReviewInput, records: { list: listLegalReviews, create: createLegalReview, get: getLegalReview },
+    query: legalReviewListQuery, body: LEGAL_REVIEW.create, records: { list: listLegalReviews, create: createLegalReview, get: getLegalReview },
   });
   const sendDocx = (reply: import('fastify').FastifyReply, file: { filename: string; buffer: Buffer }) =>
     sendDownload(reply, DOCX, file.filename, file.buffer);
@@ -143,7 +143,7 @@ export async function normativeRoutes(api: FastifyInstance, platform: Platform):
       { header: '修改、废止或失效', width: 14, value: (c) => c.flaggedItems },
       { header: '状态', width: 12, value: (c) => c.statusLabel },
     ]),
-    query: cleanupListQuery, body: cleanupInput, records: { list: listCleanups, create: createCleanup, get: getCleanup },
+    query: cleanupListQuery, body: CLEANUP.create, records: { list: listCleanups, create: createCleanup, get: getCleanup },
   });
   route(api, { method: 'GET', url: '/normdoc-cleanups/:id/selectable', permission: 'normdoc.cleanup', summary: '清理范围内尚未选入的现行有效文件', tags: cleanupTags, params: paramsWithId, handler: async ({ ctx, params }) => selectableDocs(platform, ctx.scope, params.id) });
   changeRoute(api, { method: 'POST', url: '/normdoc-cleanups/:id/items', permission: 'normdoc.cleanup', summary: '选入文件（须在清理范围内）', tags: cleanupTags, body: cleanupSelectInput }, (ctx, id, body) => platform.db.transaction().execute((tx) => selectDocs(tx, platform, ctx, ctx.scope, id, body.version, body.docIds)), readCleanup);

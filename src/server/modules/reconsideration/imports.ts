@@ -2,7 +2,8 @@
 // registered and moved through the workflow on their own dates, so that imported cases count
 // exactly like cases worked through the UI.
 import type { z } from '../../../shared/zod.ts';
-import { DECISIONS, REVIEW_CASE, REVIEW_RECORD_TYPE, REVIEW_WORKFLOW, TERMINATIONS, type ReviewCaseInput, type ReviewOutcome } from '../../../shared/schemas/reconsideration.ts';
+import { DECISIONS, REVIEW_CASE, REVIEW_RECORD_TYPE, REVIEW_WORKFLOW, TERMINATIONS, type ReviewOutcome } from '../../../shared/schemas/reconsideration.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { booleanCell } from '../../kernel/imports/rows.ts';
 import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
 import { advanceTo, refImport, refuseRow, stepReached, type ImportStep, type RefImportRun, extendApproved } from '../../kernel/imports/by-ref.ts';
@@ -76,7 +77,7 @@ export const reviewCasesImport = refImport<Row>({
 });
 
 /** The intake fields a row carries (its workflow columns are steps, not input). */
-const caseInput = (v: Row) => importInput(REVIEW_CASE, v) as Pick<ReviewCaseInput, 'applicantName' | 'respondent' | 'act' | 'receivedDate' | 'channel'>;
+const caseInput = (v: Row) => importInput(REVIEW_CASE, v) as Pick<RecordInput<typeof REVIEW_CASE>, 'applicantName' | 'respondent' | 'act' | 'receivedDate' | 'channel'>;
 
 function check(v: Row, run: RefImportRun): void {
   const problem = contradiction(v);

@@ -2,7 +2,8 @@
 // the case definition, made to a county government (the 复议机关 since the 2023 reform), landing in
 // the intake through createCase with the 5-working-day acceptance review running from today.
 import type { PublicFormDef } from '../../kernel/public/types.ts';
-import { REVIEW_CASE, REVIEW_WORKFLOW, type ReviewCaseInput } from '../../../shared/schemas/reconsideration.ts';
+import { REVIEW_CASE, REVIEW_WORKFLOW } from '../../../shared/schemas/reconsideration.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { createCase } from './reconsideration.ts';
 
 export const reviewApplicationForm: PublicFormDef = {
@@ -25,7 +26,7 @@ export const reviewApplicationForm: PublicFormDef = {
     hint: '县级以上地方各级人民政府管辖对本级人民政府工作部门及其派出机构、下一级人民政府作出的行政行为不服的行政复议案件',
     choices: (db) => db.selectFrom('org_units').select(['id', 'name']).where('kind', '=', 'county').where('active', '=', 1).orderBy('sort_order').orderBy('code').execute(),
   },
-  create: (tx, platform, actor, scope, input) => createCase(tx, platform, actor, scope, { ...(input as unknown as ReviewCaseInput), channel: 'online' }),
+  create: (tx, platform, actor, scope, input) => createCase(tx, platform, actor, scope, { ...(input as unknown as RecordInput<typeof REVIEW_CASE>), channel: 'online' }),
   managePermission: 'review.manage',
   supplement: { request: 'request_supplement', state: 'supplementing', answer: 'supplement_received' },
   clocks: { accept: '受理审查期限', supplement: '补正期限', decide: '复议决定期限' },

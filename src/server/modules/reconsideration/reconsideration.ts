@@ -28,11 +28,11 @@ import {
   REVIEW_RECORD_TYPE,
   REVIEW_WORKFLOW,
   type ReviewCaseDetail,
-  type ReviewCaseInput,
   type ReviewCaseView,
   type ReviewListQuery,
   type ReviewOutcome,
 } from '../../../shared/schemas/reconsideration.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import type { ReviewCaseTable } from './tables.ts';
 
 export const caseTitle = (applicant: string, respondent: string) => `${applicant}不服${respondent}行政行为申请复议`;
@@ -48,7 +48,7 @@ async function checkUnits(tx: Executor, scope: DataScope, unitId: string, respon
 }
 
 /** Columns of a new case from its intake input (personal data sealed, the ID number with its lookup hash). */
-export function intakeColumns(platform: Platform, input: ReviewCaseInput) {
+export function intakeColumns(platform: Platform, input: RecordInput<typeof REVIEW_CASE>) {
   return {
     ...recordRow<ReviewCaseTable>(REVIEW_CASE, input),
     title: caseTitle(input.applicantName, input.respondent),
@@ -59,7 +59,7 @@ export function intakeColumns(platform: Platform, input: ReviewCaseInput) {
   };
 }
 
-export async function createCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: ReviewCaseInput & { ref?: string | null }): Promise<string> {
+export async function createCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof REVIEW_CASE> & { ref?: string | null }): Promise<string> {
   await checkUnits(tx, scope, input.unitId, input.respondentUnitId);
   if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '收到申请日期', '不能晚于今天');
   const row = {
@@ -77,7 +77,7 @@ export async function createCase(tx: Tx, platform: Platform, actor: Actor, scope
 }
 
 /** Corrects a case's applicant, respondent and act; the receipt date runs the acceptance clock and stays. */
-export async function correctCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<ReviewCaseInput, 'applicantName' | 'respondent' | 'act' | 'receivedDate' | 'channel'> & Partial<ReviewCaseInput>): Promise<void> {
+export async function correctCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<RecordInput<typeof REVIEW_CASE>, 'applicantName' | 'respondent' | 'act' | 'receivedDate' | 'channel'> & Partial<RecordInput<typeof REVIEW_CASE>>): Promise<void> {
   const c = await tx.selectFrom('review_cases').select(['unit_id', 'received_date']).where('id', '=', id).executeTakeFirst();
   if (!c) throw notFound('复议案件');
   assertInScope(scope, c.unit_id, '复议案件');

@@ -3,7 +3,7 @@ import { route } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { changeRoute, createAndReadRoutes, unmaskRoute, type ReadRecord } from '../../kernel/records/routes.ts';
 import { exportRoute } from '../../kernel/exports/xlsx.ts';
-import { REVIEW_CASE, committeeInput, reviewCaseInput, reviewListQuery, type ReviewCaseView } from '../../../shared/schemas/reconsideration.ts';
+import { REVIEW_CASE, committeeInput, reviewListQuery, type ReviewCaseView } from '../../../shared/schemas/reconsideration.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import type { ExportColumn } from '../../kernel/exports/xlsx.ts';
 import { allCases, createCase, getCase, listCases, setCommitteeOpinion, unmaskApplicant } from './reconsideration.ts';
@@ -20,7 +20,7 @@ export async function reviewRoutes(api: FastifyInstance, platform: Platform): Pr
     rows: (ctx, query) => allCases(platform, ctx.scope, query),
   });
   createAndReadRoutes(api, platform, {
-    url, tags, permissions: { create: 'review.manage', read: 'review.read' }, body: reviewCaseInput,
+    url, tags, permissions: { create: 'review.manage', read: 'review.read' }, body: REVIEW_CASE.create,
     summaries: { create: '登记复议申请（自收到之日起计算5个工作日受理审查期限）', read: '复议案件详情（期限及计算说明）' },
     create: (tx, ctx, body) => createCase(tx, platform, ctx, ctx.scope, body),
     read,

@@ -2,7 +2,8 @@
 // rated today, landing in the item's unit through createRating (channel 门户网站); a 差评 starts its
 // follow-up clock. Named when the rater leaves a phone number (the unit calls back: 回访).
 import type { PublicFormDef } from '../../kernel/public/types.ts';
-import { SERVICE_RATING, SERVICE_RATING_WORKFLOW, type ServiceRatingInput } from '../../../shared/schemas/services.ts';
+import { SERVICE_RATING, SERVICE_RATING_WORKFLOW } from '../../../shared/schemas/services.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { createRating, ratableItems } from './services.ts';
 
 export const ratingForm: PublicFormDef = {
@@ -20,7 +21,7 @@ export const ratingForm: PublicFormDef = {
   unit: { field: 'itemId', hint: '选择您办理的政务服务事项（实施单位｜事项名称）', choices: ratableItems },
   // The kernel gives the chosen item and today; the item's own unit is looked up.
   create: (tx, platform, actor, _scope, input) => {
-    const values = input as unknown as ServiceRatingInput;
+    const values = input as unknown as RecordInput<typeof SERVICE_RATING>;
     return createRating(tx, platform, actor, { all: true }, { ...values, receivedDate: input.receivedDate, named: Boolean(values.raterPhone), channel: 'portal' });
   },
   managePermission: 'services.manage',

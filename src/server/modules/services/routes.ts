@@ -6,17 +6,15 @@ import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { pageOf } from '../../../shared/records.ts';
 import { z } from '../../../shared/zod.ts';
 import {
+  SERVICE_CASE,
   SERVICE_ITEM,
   SERVICE_RATING,
   publicServiceQuery,
-  serviceCaseInput,
   serviceCaseView,
   serviceItemCorrection,
-  serviceItemInput,
   serviceItemListQuery,
   serviceItemRevision,
   serviceItemView,
-  serviceRatingInput,
   serviceRatingListQuery,
   serviceRatingView,
   type ServiceItemView,
@@ -30,7 +28,7 @@ export async function servicesRoutes(api: FastifyInstance, platform: Platform): 
     url: '/service-items', tags, permissions: { create: 'services.manage', read: 'services.read' }, sheet: '政务服务事项清单',
     summaries: { list: '政务服务事项清单（每个版本一行）', export: '按当前筛选导出事项清单（.xlsx）', create: '列入政务服务事项（承诺时限不得超过法定时限）', read: '事项详情：各版本、办件量和评价' },
     columns: exportColumns<ServiceItemView>(SERVICE_ITEM, [{ header: '状态', width: 10, value: (i) => i.statusLabel }]),
-    query: serviceItemListQuery, body: serviceItemInput, responses: { list: pageOf(serviceItemView) }, records: { list: listItems, create: createItem, get: getItem },
+    query: serviceItemListQuery, body: SERVICE_ITEM.create, responses: { list: pageOf(serviceItemView) }, records: { list: listItems, create: createItem, get: getItem },
   });
   changeRoute(
     api,
@@ -52,7 +50,7 @@ export async function servicesRoutes(api: FastifyInstance, platform: Platform): 
   route(api, { method: 'GET', url: '/service-items/:id/cases', permission: 'services.read', summary: '事项的月度办件量', tags, params: paramsWithId, status: 200, response: z.object({ items: z.array(serviceCaseView) }), handler: async ({ ctx, params }) => ({ items: await listCases(platform, ctx.scope, params.id) }) });
   createRoute(
     api,
-    { url: '/service-cases', permission: 'services.manage', summary: '登记事项某月的办件量', tags, body: serviceCaseInput, status: 201, response: serviceCaseView },
+    { url: '/service-cases', permission: 'services.manage', summary: '登记事项某月的办件量', tags, body: SERVICE_CASE.create, status: 201, response: serviceCaseView },
     (ctx, body) => platform.db.transaction().execute((tx) => createCase(tx, platform, ctx, ctx.scope, body)),
     async (ctx, id) => {
       const row = await platform.db.selectFrom('service_cases').select('item_id').where('id', '=', id).executeTakeFirstOrThrow();
@@ -66,7 +64,7 @@ export async function servicesRoutes(api: FastifyInstance, platform: Platform): 
       { header: '整改期限', width: 12, value: (r) => r.due },
       { header: '状态', width: 12, value: (r) => r.statusLabel },
     ]),
-    query: serviceRatingListQuery, body: serviceRatingInput, responses: { list: pageOf(serviceRatingView), record: serviceRatingView }, records: { list: listRatings, create: createRating, get: getRating },
+    query: serviceRatingListQuery, body: SERVICE_RATING.create, responses: { list: pageOf(serviceRatingView), record: serviceRatingView }, records: { list: listRatings, create: createRating, get: getRating },
   });
   route(api, { method: 'GET', url: '/public/service-items', permission: 'public', summary: '政务服务事项清单（今日在册的，可按名称、编码检索，按实施单位筛选）', tags: ['公开'], query: publicServiceQuery, handler: async ({ query }) => publicServiceList(platform, query) });
 }

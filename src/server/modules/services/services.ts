@@ -33,17 +33,15 @@ import {
   isBadLevel,
   type PublicServiceList,
   type RatingLevel,
-  type ServiceCaseInput,
   type ServiceCaseView,
   type ServiceItemDetail,
-  type ServiceItemInput,
   type ServiceItemListQuery,
   type ServiceItemRevision,
   type ServiceItemView,
-  type ServiceRatingInput,
   type ServiceRatingListQuery,
   type ServiceRatingView,
 } from '../../../shared/schemas/services.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import type { ServiceItemTable, ServiceRatingTable } from './tables.ts';
 
 /** 差评整改 (domain.md §6): the follow-up clock of a bad rating. */
@@ -55,7 +53,7 @@ export const FIX_CLOCK = { start: 'fix', label: '整改期限', rule: 'services.
 
 // ---- Service items ---------------------------------------------------------------------------
 
-type ItemFields = Omit<ServiceItemInput, 'unitId' | 'code'>;
+type ItemFields = Omit<RecordInput<typeof SERVICE_ITEM>, 'unitId' | 'code'>;
 
 /** Limits are non-negative and the promised one is not above the statutory one; a version's dates are in order. */
 function checkLimits(input: Pick<ItemFields, 'statutoryDays' | 'promisedDays'>): void {
@@ -104,7 +102,7 @@ const flags = (input: Partial<ItemFields>) => ({
   notify_commit: input.notifyCommit ? 1 : 0,
 });
 
-export async function createItem(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: ServiceItemInput & { ref?: string | null; previousId?: string | null }): Promise<string> {
+export async function createItem(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof SERVICE_ITEM> & { ref?: string | null; previousId?: string | null }): Promise<string> {
   await unitInScope(tx, scope, input.unitId);
   checkLimits(input);
   await assertNoOverlap(tx, input.unitId, input.code, input.listedFrom, input.listedUntil, null);
@@ -134,7 +132,7 @@ export async function updateItem(tx: Tx, platform: Platform, actor: Actor, scope
   checkLimits(input);
   await assertNoOverlap(tx, item.unit_id, item.code, input.listedFrom, input.listedUntil, id);
   await assertCoversRecords(tx, id, input.listedFrom, input.listedUntil, input.listedUntil && input.listedUntil !== item.listed_until ? 'listedUntil' : 'listedFrom', input.listedUntil && input.listedUntil !== item.listed_until ? '移出清单日期' : '列入清单日期');
-  const { unitId: _u, code: _c, ...fields } = input as ServiceItemInput;
+  const { unitId: _u, code: _c, ...fields } = input as RecordInput<typeof SERVICE_ITEM>;
   const next = await updateVersioned(
     tx,
     'service_items',
@@ -210,7 +208,7 @@ const period = (item: ServiceItemTable) => `${item.listed_from} 起${item.listed
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-async function checkCase(tx: Executor, scope: DataScope, input: ServiceCaseInput, except: string | null) {
+async function checkCase(tx: Executor, scope: DataScope, input: RecordInput<typeof SERVICE_CASE>, except: string | null) {
   const item = await visibleItem(tx, scope, input.itemId, 'itemId', '事项');
   if (!MONTH.test(input.month)) throw fieldError('month', '月份', '应为 YYYY-MM 格式，如 2025-03');
   if (input.month > chinaToday().slice(0, 7)) throw fieldError('month', '月份', '不能晚于本月');
@@ -223,7 +221,7 @@ async function checkCase(tx: Executor, scope: DataScope, input: ServiceCaseInput
   return item;
 }
 
-export async function createCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: ServiceCaseInput & { ref?: string | null }): Promise<string> {
+export async function createCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof SERVICE_CASE> & { ref?: string | null }): Promise<string> {
   const item = await checkCase(tx, scope, input, null);
   const id = newId();
   await tx.insertInto('service_cases').values({ id, ref: input.ref ?? null, unit_id: item.unit_id, item_id: item.id, month: input.month, count: input.count, ...newStamps(actor.id) }).execute();
@@ -231,7 +229,7 @@ export async function createCase(tx: Tx, platform: Platform, actor: Actor, scope
   return id;
 }
 
-export async function updateCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: ServiceCaseInput): Promise<void> {
+export async function updateCase(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: RecordInput<typeof SERVICE_CASE>): Promise<void> {
   const existing = await tx.selectFrom('service_cases').select(['unit_id']).where('id', '=', id).executeTakeFirst();
   if (!existing) throw notFound('办件量');
   assertInScope(scope, existing.unit_id, '办件量');
@@ -250,7 +248,7 @@ export async function listCases(platform: Platform, scope: DataScope, itemId: st
 
 const ratingTitle = (level: string, itemName: string) => `${RATING_LEVELS[level as RatingLevel] ?? level}：${itemName}`;
 
-export async function createRating(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: ServiceRatingInput & { ref?: string | null }): Promise<string> {
+export async function createRating(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof SERVICE_RATING> & { ref?: string | null }): Promise<string> {
   const item = await visibleItem(tx, scope, input.itemId, 'itemId', '评价事项');
   if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '评价日期', '不能晚于今天');
   if (!listedOn(item, input.receivedDate)) throw fieldError('receivedDate', '评价日期', `事项「${item.name}」在 ${input.receivedDate} 不在清单内（${period(item)}）`);
@@ -276,7 +274,7 @@ export async function createRating(tx: Tx, platform: Platform, actor: Actor, sco
 }
 
 /** A re-imported rating: its level (within 好评 or 差评) and whether it was named; a 差评's date starts its clock and stays. */
-export async function updateRating(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<ServiceRatingInput, 'itemId' | 'receivedDate' | 'level' | 'named'>): Promise<void> {
+export async function updateRating(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<RecordInput<typeof SERVICE_RATING>, 'itemId' | 'receivedDate' | 'level' | 'named'>): Promise<void> {
   const r = await tx.selectFrom('service_ratings').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound('评价');
   assertInScope(scope, r.unit_id, '评价');

@@ -4,7 +4,8 @@
 // status are written beside them.
 import type { z } from '../../../shared/zod.ts';
 import { enumFromLabels } from '../../../shared/schemas/org.ts';
-import { FINDING, INSPECTION, type FindingInput, type InspectionInput } from '../../../shared/schemas/supervision.ts';
+import { FINDING, INSPECTION, type InspectionInput } from '../../../shared/schemas/supervision.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
 import { platformImport, type RefImportRun } from '../../kernel/imports/by-ref.ts';
 import { textCell } from '../../kernel/imports/rows.ts';
@@ -48,7 +49,7 @@ type FindingRow = z.infer<typeof findingRow>;
 async function finding(v: FindingRow, run: RefImportRun): Promise<FindingWrite> {
   const inspection = await run.record('inspections', v.inspectionRef, '督察编号（inspectionRef）', '督察');
   const unitId = run.unit(v.unitCode, '责任单位编码（unitCode）');
-  return { ...(importInput(FINDING, v) as Pick<FindingInput, 'description' | 'severity' | 'dueDate'>), inspectionId: inspection.id, unitId, status: v.status ?? 'open', rectifiedDate: v.rectifiedDate ?? null, verifiedDate: v.verifiedDate ?? null };
+  return { ...(importInput(FINDING, v) as Pick<RecordInput<typeof FINDING>, 'description' | 'severity' | 'dueDate'>), inspectionId: inspection.id, unitId, status: v.status ?? 'open', rectifiedDate: v.rectifiedDate ?? null, verifiedDate: v.verifiedDate ?? null };
 }
 
 export const findingsImport = platformImport<FindingRow>({

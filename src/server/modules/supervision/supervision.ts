@@ -30,19 +30,18 @@ import {
   NOTICE_KINDS,
   NOTICE_RECORD_TYPE,
   type FindingDetail,
-  type FindingInput,
   type FindingListQuery,
   type FindingView,
   type InspectionInput,
   type InspectionListQuery,
   type InspectionView,
   type InterviewInput,
-  type NoticeInput,
   type NoticeListQuery,
   type NoticeView,
   type Severity,
   type UpdateInspectionInput,
 } from '../../../shared/schemas/supervision.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 
 /** The scope a query already applied itself (visibility wider than one unit column: targets, circulars). */
 const APPLIED: DataScope = { all: true };
@@ -134,7 +133,7 @@ export async function getInspection(platform: Platform, scope: DataScope, id: st
 
 // Findings
 
-export interface FindingWrite extends FindingInput {
+export interface FindingWrite extends RecordInput<typeof FINDING> {
   ref?: string | null;
   status?: 'open' | 'rectifying' | 'rectified' | 'verified' | 'reopened';
   rectifiedDate?: string | null;
@@ -325,7 +324,7 @@ const noticeView = (n: any): NoticeView => ({
   createdAt: n.created_at,
 });
 
-export async function createNotice(platform: Platform, ctx: RequestContext, input: NoticeInput): Promise<NoticeView> {
+export async function createNotice(platform: Platform, ctx: RequestContext, input: RecordInput<typeof NOTICE>): Promise<NoticeView> {
   return platform.db.transaction().execute(async (tx) => {
     let unitId = ctx.unitId;
     if (input.kind === 'supervision') {
