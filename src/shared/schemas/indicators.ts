@@ -25,6 +25,29 @@ export interface IndicatorValue {
   better: 'up' | 'down' | null;
 }
 
+/** One unit's figure in an indicator's ranking (/indicators/:code/by-unit). */
+export interface UnitFigure {
+  unitId: string;
+  unitName: string;
+  unitCode: string;
+  category: string | null;
+  value: number | null;
+  numerator?: number;
+  denominator?: number;
+}
+
+/** Where a one-unit scope stands among the units of its 考评类别 (no other unit named). */
+export interface Peers {
+  category: string;
+  value: number | null;
+  units: number;
+  rank: number | null;
+  average: number;
+  best: number;
+  /** Which way is better; null: neither (the best is then simply the highest). */
+  better: 'up' | 'down' | null;
+}
+
 /** A figure shown in per cent (a rate, a change); the others are shown in their measure (件, 分). */
 export const isRatio = (kind: IndicatorValue['kind'] | undefined) => kind === 'rate' || kind === 'change';
 

@@ -8,7 +8,7 @@ import type { Platform } from '../platform.ts';
 import { subtreeUnitIds } from '../auth/scope.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { sumOver } from './facts.ts';
-import type { IndicatorRecord, IndicatorValue } from '../../../shared/schemas/indicators.ts';
+import type { IndicatorRecord, IndicatorValue, UnitFigure } from '../../../shared/schemas/indicators.ts';
 
 /** The records of a count indicator for year Y: must select id, title, unit_id and date. */
 export type RecordSource = (db: Db, year: number) => SelectQueryBuilder<any, any, { id: string; title: string; unit_id: string; date: string | null }>;
@@ -184,16 +184,6 @@ async function countByUnit(platform: Platform, code: string, scope: IndicatorSco
   const counts = (await platform.facts.load([code], [scope.year]))(code, scope.year);
   if (!scope.unitIds) return new Map(counts);
   return new Map(scope.unitIds.filter((id) => counts.has(id)).map((id) => [id, counts.get(id)!]));
-}
-
-export interface UnitFigure {
-  unitId: string;
-  unitName: string;
-  unitCode: string;
-  category: string | null;
-  value: number | null;
-  numerator?: number;
-  denominator?: number;
 }
 
 /**

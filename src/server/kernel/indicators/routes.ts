@@ -5,7 +5,7 @@ import { assertInScope } from '../auth/scope.ts';
 import type { RequestContext } from '../auth/context.ts';
 import type { Platform } from '../platform.ts';
 import { computeAll, indicatorByUnit, indicatorRecords, scopeForUnitCode } from './registry.ts';
-import { indicatorQuery, indicatorRecordsQuery } from '../../../shared/schemas/indicators.ts';
+import { indicatorQuery, indicatorRecordsQuery, type Peers } from '../../../shared/schemas/indicators.ts';
 import { exportRoute } from '../exports/xlsx.ts';
 
 export async function indicatorRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
@@ -62,7 +62,7 @@ export async function indicatorRoutes(api: FastifyInstance, platform: Platform):
    * unit is placed among the units of its 考评类别 instead — its rank, the category's average and best.
    * Only those three figures leave the scope; no other unit is named.
    */
-  async function peersOf(unitCode: string, code: string, year: number) {
+  async function peersOf(unitCode: string, code: string, year: number): Promise<Peers | null> {
     const unit = await platform.db.selectFrom('org_units').select(['id', 'category']).where('code', '=', unitCode).executeTakeFirstOrThrow();
     if (!unit.category) return null;
     const def = platform.indicators.get(code)!;

@@ -21,27 +21,7 @@ export interface Figures {
   unit: string | null;
   details: IndicatorValue[];
 }
-export interface UnitFigure {
-  unitId: string;
-  unitName: string;
-  unitCode: string;
-  category: string | null;
-  value: number | null;
-  numerator?: number;
-  denominator?: number;
-}
-/** Where a one-unit scope stands among the units of its 考评类别 (no other unit named). */
-export interface Peers {
-  category: string;
-  value: number | null;
-  units: number;
-  rank: number | null;
-  average: number;
-  best: number;
-  /** Which way is better; null: neither (the best is then simply the highest). */
-  better: 'up' | 'down' | null;
-}
-export type { LightItem, UnitLights } from '../../../shared/schemas/indicators.ts';
+export type { LightItem, Peers, UnitFigure, UnitLights } from '../../../shared/schemas/indicators.ts';
 
 /** Years before a figure's first record are gaps in a trend, not zeros: the ledgers did not exist yet. */
 export function beforeFirstRecord(values: (number | null)[]): (number | null)[] {
