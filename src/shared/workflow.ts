@@ -4,6 +4,7 @@
 import { z, text, isoDate, version } from './zod.ts';
 import { writesText } from './records.ts';
 import type { Role } from './roles.ts';
+import type { ClockView } from './schemas/calendar.ts';
 
 export type StateTone = 'default' | 'processing' | 'warning' | 'success' | 'error';
 
@@ -110,6 +111,17 @@ export interface AvailableTransition {
   danger: boolean;
   /** Unmet guards: the transition is shown but explains why it cannot be taken yet. */
   blockedBy: string[];
+}
+
+/** Everything a record's page shows about its workflow, for this user (GET /workflow/:type/:id). */
+export interface WorkflowPanelView {
+  recordType: string;
+  status: string;
+  statusLabel: string;
+  version: number;
+  transitions: AvailableTransition[];
+  clocks: ClockView[];
+  timeline: TimelineEntryView[];
 }
 
 export interface TodoItem {

@@ -11,18 +11,9 @@ import { errorText } from './ErrorNotice.tsx';
 import { DueTag, Explanation } from './Light.tsx';
 import { zodRule } from './zodRule.ts';
 import { useAuth } from '../auth.tsx';
-import type { AvailableTransition, TimelineEntryView, TransitionDef, WorkflowDef } from '../../shared/workflow.ts';
+import type { AvailableTransition, TransitionDef, WorkflowDef, WorkflowPanelView } from '../../shared/workflow.ts';
 import { CLOCK_STATUSES, type ClockView } from '../../shared/schemas/calendar.ts';
 import type { AttachmentView } from '../../shared/schemas/attachments.ts';
-
-interface Panel {
-  status: string;
-  statusLabel: string;
-  version: number;
-  transitions: AvailableTransition[];
-  clocks: ClockView[];
-  timeline: TimelineEntryView[];
-}
 
 export const TONE_COLOR: Record<string, string> = { default: 'default', processing: 'processing', warning: 'warning', success: 'success', error: 'error' };
 
@@ -68,7 +59,7 @@ export function WorkflowPanel({ def, recordId, onChanged, hint, blocked }: { def
   const { can } = useAuth();
   const client = useQueryClient();
   const panelKey = ['workflow', def.recordType, recordId];
-  const panel = useQuery({ queryKey: panelKey, queryFn: () => get<Panel>(`/workflow/${def.recordType}/${recordId}`) });
+  const panel = useQuery({ queryKey: panelKey, queryFn: () => get<WorkflowPanelView>(`/workflow/${def.recordType}/${recordId}`) });
   const files = useQuery({ queryKey: ['attachments', def.recordType, recordId], queryFn: () => get<{ items: AttachmentView[] }>(`/attachments?recordType=${def.recordType}&recordId=${recordId}`) });
   const [acting, setActing] = useState<AvailableTransition | null>(null);
   const [extending, setExtending] = useState<ClockView | null>(null);

@@ -14,9 +14,8 @@ import { updateVersioned } from '../db/versioned.ts';
 import { chinaToday } from '../calendar/days.ts';
 import { addTimeline, readTimeline } from './timeline.ts';
 import { changeClock, clocksOf, clockView, startClock } from './clocks.ts';
-import { transitionsFrom, type AvailableTransition, type ClockEffect, type TransitionDef, type TransitionInput, type WorkflowDef } from '../../../shared/workflow.ts';
-import type { ClockView } from '../../../shared/schemas/calendar.ts';
-import type { TimelineEntryView } from '../../../shared/workflow.ts';
+import { transitionsFrom, type ClockEffect, type TransitionDef, type TransitionInput, type WorkflowDef } from '../../../shared/workflow.ts';
+import type { WorkflowPanelView } from '../../../shared/workflow.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { dateOrderProblem } from '../../../shared/records.ts';
 
@@ -216,18 +215,8 @@ export async function applyEffects(
   }
 }
 
-export interface WorkflowPanel {
-  recordType: string;
-  status: string;
-  statusLabel: string;
-  version: number;
-  transitions: AvailableTransition[];
-  clocks: ClockView[];
-  timeline: TimelineEntryView[];
-}
-
 /** Everything a record's page shows about its workflow, for this user. */
-export async function workflowPanel(platform: Platform, ctx: { roles: readonly Role[]; unitId: string }, def: WorkflowDef, record: WorkflowRecord): Promise<WorkflowPanel> {
+export async function workflowPanel(platform: Platform, ctx: { roles: readonly Role[]; unitId: string }, def: WorkflowDef, record: WorkflowRecord): Promise<WorkflowPanelView> {
   const [clocks, timeline, evidence, deadlines] = await Promise.all([
     clocksOf(platform.db, def.recordType, record.id),
     readTimeline(platform.db, def.recordType, record.id),
