@@ -7,7 +7,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { get, post } from '../api.ts';
-import { errorText } from './ErrorNotice.tsx';
+import { useSubmit } from './useSubmit.ts';
 import type { SubmissionCardView } from '../../server/kernel/public/types.ts';
 
 const fileLink = (file: { id: string; filename: string }) => <a href={`/api/v1/public-submissions/files/${file.id}/download`}>{file.filename}</a>;
@@ -30,7 +30,8 @@ function ApplicantFiles({ card }: { card: SubmissionCardView }) {
 }
 
 export function SubmissionCard({ recordType, recordId }: { recordType: string; recordId: string }) {
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
+  const { run } = useSubmit();
   const client = useQueryClient();
   const key = ['public-submission', recordType, recordId];
   const query = useQuery({ queryKey: key, queryFn: () => get<{ submission: SubmissionCardView | null }>(`/public-submissions?recordType=${recordType}&recordId=${recordId}`) });
@@ -48,13 +49,7 @@ export function SubmissionCard({ recordType, recordId }: { recordType: string; r
       content: '发送后，申请人可凭查询码和查询密码下载这份文书；发送不能撤回。',
       okText: '发送',
       onOk: async () => {
-        try {
-          await post(`/public-submissions/${card.id}/releases`, { attachmentId: doc.attachmentId });
-          message.success(`已发送给申请人：${doc.filename}`);
-          refresh();
-        } catch (e) {
-          message.error(errorText(e));
-        }
+        if (await run(() => post(`/public-submissions/${card.id}/releases`, { attachmentId: doc.attachmentId }), `已发送给申请人：${doc.filename}`)) refresh();
       },
     });
   const upload = async (file: File) => {
@@ -62,13 +57,7 @@ export function SubmissionCard({ recordType, recordId }: { recordType: string; r
     body.append('recordType', recordType);
     body.append('recordId', recordId);
     body.append('file', file);
-    try {
-      await post('/attachments', body);
-      message.success(`已上传 ${file.name}，可发送给申请人`);
-      refresh();
-    } catch (e) {
-      message.error(errorText(e));
-    }
+    if (await run(() => post('/attachments', body), `已上传 ${file.name}，可发送给申请人`)) refresh();
     return false;
   };
 

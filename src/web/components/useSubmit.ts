@@ -8,14 +8,15 @@ export function useSubmit() {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   /**
-   * Runs `action`; says `done` when it succeeds. A refusal goes to `refused` (a page that shows it
-   * at its fields), else to an error message. Returns whether it did.
+   * Runs `action`; says `done` when it succeeds (or what `done` makes of the action's answer). A
+   * refusal goes to `refused` (a page that shows it at its fields), else to an error message.
+   * Returns whether it did.
    */
-  const run = async (action: () => Promise<unknown>, done: string, refused?: (error: unknown) => void): Promise<boolean> => {
+  const run = async <R>(action: () => Promise<R>, done: string | ((result: R) => string), refused?: (error: unknown) => void): Promise<boolean> => {
     setBusy(true);
     try {
-      await action();
-      message.success(done);
+      const result = await action();
+      message.success(typeof done === 'string' ? done : done(result));
       return true;
     } catch (e) {
       if (refused) refused(e);

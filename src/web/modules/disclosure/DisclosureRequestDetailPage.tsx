@@ -2,14 +2,14 @@
 // submission (when made on the portal), how the annual report counts it (更正 when its check names
 // it), and the workflow panel.
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Modal, Select, Space, Tag } from 'antd';
+import { Button, Card, Descriptions, Form, Modal, Select, Space, Tag } from 'antd';
 import { useParams } from 'react-router-dom';
 import { put } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { DetailPage, useSealed } from '../../components/pages.tsx';
 import { dueValue } from '../../components/Light.tsx';
 import { SubmissionCard } from '../../components/SubmissionCard.tsx';
-import { errorText } from '../../components/ErrorNotice.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { APPLICANT_TYPES, DISCLOSURE_RECORD_TYPE, OUTCOME_REASON_LABELS, REASONS_BY_REPLY, type DisclosureRequestDetail, type OutcomeReason, type ReplyType } from '../../../shared/schemas/disclosure.ts';
 import { DISCLOSURE_PAGES } from './pages.ts';
 
@@ -20,20 +20,15 @@ const outcomesFor = (r: DisclosureRequestDetail): readonly OutcomeReason[] =>
 /** 年度报告分类: the applicant type and result table 3 counts, corrected with the version read. */
 function Classification({ r, refresh }: { r: DisclosureRequestDetail; refresh: () => void }) {
   const { can } = useAuth();
-  const { message } = App.useApp();
+  const { run } = useSubmit();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const outcomes = outcomesFor(r);
   const save = async () => {
     const values = await form.validateFields();
-    try {
-      await put(`/foi-requests/${r.id}/classification`, { version: r.version, ...values });
-      message.success('已更正');
-      setOpen(false);
-      refresh();
-    } catch (e) {
-      message.error(errorText(e));
-    }
+    if (!(await run(() => put(`/foi-requests/${r.id}/classification`, { version: r.version, ...values }), '已更正'))) return;
+    setOpen(false);
+    refresh();
   };
   return (
     <Card size="small" title="年度报告分类（表三）" extra={can('foi.manage') && <Button size="small" onClick={() => setOpen(true)} data-testid="classify">更正</Button>}>

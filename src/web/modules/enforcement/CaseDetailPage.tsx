@@ -2,11 +2,11 @@
 // full-process records by stage (全过程记录) with their registration, and the workflow panel (法制审核,
 // 决定, 公示, 撤回公示 with their clocks and timeline).
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Button, DatePicker, Form, Input, Modal, Select } from 'antd';
 import { useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { post } from '../../api.ts';
-import { errorText } from '../../components/ErrorNotice.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { DetailPage, useSealed } from '../../components/pages.tsx';
 import { ListCard } from '../../components/ListCard.tsx';
 import { dueValue } from '../../components/Light.tsx';
@@ -42,23 +42,14 @@ export default function CaseDetailPage() {
 /** 全过程记录: the case's documents, photos, audio and video by stage, and the form to register one. */
 function ProcessRecords({ record: c, refresh }: { record: CaseDetail; refresh: () => void }) {
   const { can } = useAuth();
-  const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
   const [form] = Form.useForm();
   const submit = async () => {
     const values = await form.validateFields();
-    setBusy(true);
-    try {
-      await post(`/enforcement-cases/${c.id}/records`, { ...values, reference: values.reference || undefined, date: (values.date as Dayjs).format('YYYY-MM-DD') });
-      message.success('已登记');
-      setOpen(false);
-      refresh();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    if (!(await run(() => post(`/enforcement-cases/${c.id}/records`, { ...values, reference: values.reference || undefined, date: (values.date as Dayjs).format('YYYY-MM-DD') }), '已登记'))) return;
+    setOpen(false);
+    refresh();
   };
   return (
     <ListCard

@@ -1,11 +1,11 @@
 // One file-review campaign: its fields, the scoring sheet, results by body, the sampling of cases,
 // the files with their scores (评分 for the bureau), and the workflow (结束评查).
 import { useState } from 'react';
-import { App, Button, Form, InputNumber, Modal, Select, Space, Tag } from 'antd';
+import { Button, Form, InputNumber, Modal, Select, Space, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { get, post } from '../../api.ts';
-import { errorText } from '../../components/ErrorNotice.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { DetailPage } from '../../components/pages.tsx';
 import { ListCard } from '../../components/ListCard.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
@@ -48,14 +48,13 @@ export default function FileReviewCampaignPage() {
 
 function Files({ campaign: c, refresh }: { campaign: CampaignDetail; refresh: () => void }) {
   const { can } = useAuth();
-  const { message } = App.useApp();
   const client = useQueryClient();
   const key = ['/file-reviews', 'campaign', c.id];
   const files = useQuery({ queryKey: key, queryFn: () => get<{ items: FileReviewView[] }>(`/file-reviews?campaignId=${c.id}&pageSize=200`).then((r) => r.items) });
   const bodies = useBodyChoices();
   const [sampling, setSampling] = useState(false);
   const [scoring, setScoring] = useState<FileReviewView | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
   const [sampleForm] = Form.useForm();
   const may = can('enforcement.supervise') && c.status === 'ongoing';
   const done = () => {
@@ -64,18 +63,11 @@ function Files({ campaign: c, refresh }: { campaign: CampaignDetail; refresh: ()
   };
   const sample = async () => {
     const values = await sampleForm.validateFields();
-    setBusy(true);
-    try {
-      const before = c.files;
-      const after = await post<CampaignDetail>(`/file-review-campaigns/${c.id}/sample`, { ...values, bodyId: values.bodyId || undefined, kind: values.kind || undefined });
-      message.success(`已抽取 ${after.files - before} 份案卷`);
-      setSampling(false);
-      done();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    const before = c.files;
+    const sampled = () => post<CampaignDetail>(`/file-review-campaigns/${c.id}/sample`, { ...values, bodyId: values.bodyId || undefined, kind: values.kind || undefined });
+    if (!(await run(sampled, (after) => `已抽取 ${after.files - before} 份案卷`))) return;
+    setSampling(false);
+    done();
   };
   return (
     <ListCard<FileReviewView>

@@ -2,11 +2,11 @@
 // law office's actions (发证、换证、暂扣、恢复、收回), the year's training, and the workflow
 // (离岗 revokes the certificate, 返岗, 注销) with its timeline.
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { post } from '../../api.ts';
-import { errorText } from '../../components/ErrorNotice.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { DetailPage, useSealed } from '../../components/pages.tsx';
 import { useAuth } from '../../auth.tsx';
 import { CERTIFICATE_ACTIONS, type CertificateAction, type CertificateEventView, type OfficerDetail, type TrainingView } from '../../../shared/schemas/enforcement.ts';
@@ -71,29 +71,21 @@ function Certificate({ officer: o, refresh }: { officer: OfficerDetail; refresh:
 }
 
 function CertificateForm({ officer: o, action, onClose, onDone }: { officer: OfficerDetail; action: CertificateAction | null; onClose(): void; onDone(): void }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit();
   const issuing = action === 'issue' || action === 'renew';
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await post(`/enforcement-officers/${o.id}/certificate`, {
-        version: o.version,
-        action,
-        date: (v.date as Dayjs).format('YYYY-MM-DD'),
-        ...(issuing ? { certificateNumber: v.certificateNumber || undefined, validUntil: v.validUntil ? (v.validUntil as Dayjs).format('YYYY-MM-DD') : undefined } : {}),
-        note: v.note || undefined,
-      });
-      message.success(`已办理${CERTIFICATE_ACTIONS[action!]}`);
-      onClose();
-      onDone();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    const body = {
+      version: o.version,
+      action,
+      date: (v.date as Dayjs).format('YYYY-MM-DD'),
+      ...(issuing ? { certificateNumber: v.certificateNumber || undefined, validUntil: v.validUntil ? (v.validUntil as Dayjs).format('YYYY-MM-DD') : undefined } : {}),
+      note: v.note || undefined,
+    };
+    if (!(await run(() => post(`/enforcement-officers/${o.id}/certificate`, body), `已办理${CERTIFICATE_ACTIONS[action!]}`))) return;
+    onClose();
+    onDone();
   };
   return (
     <Modal open={action !== null} title={action ? `执法证${CERTIFICATE_ACTIONS[action]}` : ''} onCancel={onClose} onOk={submit} okText="办理" confirmLoading={busy} destroyOnHidden>
@@ -121,19 +113,14 @@ function CertificateForm({ officer: o, action, onClose, onDone }: { officer: Off
 
 function Trainings({ officer: o, refresh }: { officer: OfficerDetail; refresh: () => void }) {
   const { can } = useAuth();
-  const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
+  const { run } = useSubmit();
   const submit = async () => {
     const v = await form.validateFields();
-    try {
-      await post(`/enforcement-officers/${o.id}/trainings`, { date: (v.date as Dayjs).format('YYYY-MM-DD'), title: v.title, hours: v.hours });
-      message.success('已登记培训');
-      setOpen(false);
-      refresh();
-    } catch (e) {
-      message.error(errorText(e));
-    }
+    if (!(await run(() => post(`/enforcement-officers/${o.id}/trainings`, { date: (v.date as Dayjs).format('YYYY-MM-DD'), title: v.title, hours: v.hours }), '已登记培训'))) return;
+    setOpen(false);
+    refresh();
   };
   return (
     <ListCard<TrainingView> title={`培训（${o.trainingYear}年 ${o.trainingHours} / ${o.trainingMinHours} 学时）`} style={{ marginBottom: 12 }} extra={can('enforcement.register') && o.status === 'active' && <Button size="small" onClick={() => setOpen(true)}>登记培训</Button>}

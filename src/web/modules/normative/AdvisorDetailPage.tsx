@@ -10,6 +10,7 @@ import { Link, useParams } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
 import { get, post, put } from '../../api.ts';
 import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { RecordFields, RecordForm } from '../../components/records.tsx';
 import { RecordPicker, pickedRecord } from '../../components/RecordPicker.tsx';
 import { useUnitTree } from '../../components/units.ts';
@@ -103,19 +104,14 @@ export default function AdvisorDetailPage() {
 
 /** The form of a new engagement: date, kind, subject, and the record it concerns (optional, found by search). */
 function Engagement({ open, advisorId, onClose, onSaved }: { open: boolean; advisorId: string; onClose(): void; onSaved(): void }) {
-  const { message } = App.useApp();
+  const { run } = useSubmit();
   const [form] = Form.useForm<{ date: Dayjs; kind: string; subject: string; linked?: string }>();
   const save = async () => {
     const v = await form.validateFields();
     const linked = pickedRecord(v.linked);
-    try {
-      await post(`/legal-advisors/${advisorId}/engagements`, { date: v.date.format('YYYY-MM-DD'), kind: v.kind, subject: v.subject, ...(linked ? { linkedType: linked.type, linkedId: linked.id } : {}) });
-      message.success('已登记服务记录');
-      form.resetFields();
-      onSaved();
-    } catch (e) {
-      message.error(errorText(e));
-    }
+    if (!(await run(() => post(`/legal-advisors/${advisorId}/engagements`, { date: v.date.format('YYYY-MM-DD'), kind: v.kind, subject: v.subject, ...(linked ? { linkedType: linked.type, linkedId: linked.id } : {}) }), '已登记服务记录'))) return;
+    form.resetFields();
+    onSaved();
   };
   return (
     <Modal open={open} title="登记服务记录" okText="登记" onOk={save} onCancel={onClose} destroyOnHidden>

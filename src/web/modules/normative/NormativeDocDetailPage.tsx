@@ -7,6 +7,7 @@ import { DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icon
 import dayjs from 'dayjs';
 import { download, get, post, put } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { DetailPage } from '../../components/pages.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import { useAuth } from '../../auth.tsx';
@@ -48,22 +49,17 @@ const FLAG_COLOR: Record<string, string> = { open: 'orange', confirmed: 'red', d
  */
 function Flags({ doc: d, refresh }: { doc: NormativeDocDetail; refresh: () => void }) {
   const { can } = useAuth();
-  const { message } = App.useApp();
+  const { run } = useSubmit();
   const [deciding, setDeciding] = useState<{ flag: NormativeFlagView; decision: 'confirmed' | 'dismissed' } | null>(null);
   const [note, setNote] = useState('');
   if (d.flags.length === 0 && d.status !== 'reviewing') return null;
   const open = d.flags.filter((f) => f.status === 'open').length;
   const decide = async () => {
     if (!deciding) return;
-    try {
-      await post(`/normative-docs/${d.id}/flags/${deciding.flag.id}`, { version: d.version, decision: deciding.decision, note });
-      message.success(`已${FLAG_STATUSES[deciding.decision]}`);
-      setDeciding(null);
-      setNote('');
-      refresh();
-    } catch (e) {
-      message.error(errorText(e));
-    }
+    if (!(await run(() => post(`/normative-docs/${d.id}/flags/${deciding.flag.id}`, { version: d.version, decision: deciding.decision, note }), `已${FLAG_STATUSES[deciding.decision]}`))) return;
+    setDeciding(null);
+    setNote('');
+    refresh();
   };
   const acting = can('normdoc.review') && d.status === 'reviewing';
   return (
@@ -131,32 +127,21 @@ function Review({ doc: d }: { doc: NormativeDocDetail }) {
 /** The current text; a draft's text is edited or replaced by a .docx, each save a new version. */
 function Text({ doc: d, refresh }: { doc: NormativeDocDetail; refresh: () => void }) {
   const { can } = useAuth();
-  const { message } = App.useApp();
+  const { run } = useSubmit();
   const [editing, setEditing] = useState<string | null>(null);
   const [consultation, setConsultation] = useState('');
   const [shown, setShown] = useState<{ no: number; body: string } | null>(null);
   const editable = can('normdoc.draft') && d.status === 'draft';
   const save = async () => {
-    try {
-      await put(`/normative-docs/${d.id}/text`, { version: d.version, body: editing, consultation: consultation.trim() || null });
-      message.success('已保存为新的一稿');
-      setEditing(null);
-      refresh();
-    } catch (e) {
-      message.error(errorText(e));
-    }
+    if (!(await run(() => put(`/normative-docs/${d.id}/text`, { version: d.version, body: editing, consultation: consultation.trim() || null }), '已保存为新的一稿'))) return;
+    setEditing(null);
+    refresh();
   };
   const upload = async (file: File) => {
     const body = new FormData();
     body.append('version', String(d.version));
     body.append('file', file);
-    try {
-      await post(`/normative-docs/${d.id}/docx`, body);
-      message.success(`已读取 ${file.name}，保存为新的一稿`);
-      refresh();
-    } catch (e) {
-      message.error(errorText(e));
-    }
+    if (await run(() => post(`/normative-docs/${d.id}/docx`, body), `已读取 ${file.name}，保存为新的一稿`)) refresh();
     return false;
   };
   return (

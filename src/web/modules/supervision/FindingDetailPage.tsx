@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Breadcrumb, Button, Card, DatePicker, Form, Input, List, Modal, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, DatePicker, Form, Input, List, Modal, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { get, post } from '../../api.ts';
-import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { RecordFields, RecordForm } from '../../components/records.tsx';
@@ -19,7 +20,7 @@ const SUPERVISION_NOTICE_FORM = formOf(NOTICE, ['title', 'content']);
 export default function FindingDetailPage() {
   const { id = '' } = useParams();
   const { can } = useAuth();
-  const { message } = App.useApp();
+  const { run } = useSubmit();
   const client = useQueryClient();
   const finding = useQuery({ queryKey: ['finding', id], queryFn: () => get<FindingDetail>(`/findings/${id}`) });
   const [interviewing, setInterviewing] = useState(false);
@@ -32,15 +33,10 @@ export default function FindingDetailPage() {
   };
   const saveInterview = async () => {
     const values = await form.validateFields();
-    try {
-      await post(`/findings/${id}/interviews`, { ...values, heldOn: (values.heldOn as Dayjs).format('YYYY-MM-DD') });
-      message.success('已记录约谈');
-      setInterviewing(false);
-      form.resetFields();
-      refresh();
-    } catch (e) {
-      message.error(errorText(e));
-    }
+    if (!(await run(() => post(`/findings/${id}/interviews`, { ...values, heldOn: (values.heldOn as Dayjs).format('YYYY-MM-DD') }), '已记录约谈'))) return;
+    setInterviewing(false);
+    form.resetFields();
+    refresh();
   };
   const open = f && f.status !== 'verified';
   return (
