@@ -1,7 +1,10 @@
 // What the portal's searchable lists share (规范性文件库, 事项清单, 执法决定公示): the filter kept in
-// the address, a keyword box that searches on Enter or on leaving it, a unit select and the pager.
+// the address, a keyword box that searches on Enter or on leaving it, a unit select, the line that
+// says how many there are, and the pager.
 import { useState } from 'react';
 import { navigate } from './router.tsx';
+import { Problem } from './layout.tsx';
+import type { Loaded } from './data.ts';
 
 /** Shows `path` with the filter's non-empty values in the address (Back and a shared link restore it). */
 export function showFiltered<F extends object>(path: string, filter: F): void {
@@ -46,5 +49,22 @@ export function Pager({ answer, go }: { answer: { page: number; pageSize: number
       <span>{`第 ${answer.page} / ${pages} 页`}</span>
       {answer.page < pages && link(answer.page + 1, '下一页')}
     </nav>
+  );
+}
+
+/**
+ * The line under a list's filters: 正在加载…, then 共 N <measure> (or `none` where there are none and
+ * it says so), and a failure to load (暂时无法读取<what>). Always there, so that a screen reader
+ * announces the new count when a filter changes.
+ */
+export function ListStatus<T>({ answer, count, measure, none, what }: { answer: Loaded<T>; count: (data: T) => number; measure: string; none?: string; what: string }) {
+  const n = answer.data === undefined ? null : count(answer.data);
+  return (
+    <>
+      <p className="status" role="status">
+        {answer.loading ? '正在加载…' : n === null ? '' : n === 0 && none ? none : `共 ${n} ${measure}`}
+      </p>
+      {answer.error && <Problem>暂时无法读取{what}：{answer.error.message}</Problem>}
+    </>
   );
 }

@@ -1,8 +1,9 @@
 // 行政执法公示: every enforcement body of the county — departments, then towns — with its kind and
 // what it publishes (powers, list items in force, officers holding a valid certificate).
-import { HOME, PortalPage, Problem } from '../layout.tsx';
+import { HOME, PortalPage } from '../layout.tsx';
 import { Link } from '../router.tsx';
 import { usePublicApi } from '../data.ts';
+import { ListStatus } from '../listing.tsx';
 import { ENFORCEMENT_PATH, type PublicBodySummary } from './api.ts';
 
 function Bodies({ items }: { items: PublicBodySummary[] }) {
@@ -34,10 +35,7 @@ export default function EnforcementBodiesPage() {
       <p>
         各执法主体作出的行政执法决定见<Link to={`${ENFORCEMENT_PATH}/decisions`}>行政执法决定公示</Link>。对行政执法行为有意见，或者发现执法人员违法违纪的，可以<Link to={`${ENFORCEMENT_PATH}/complaint`}>在线投诉举报</Link>，凭查询码查看办理进度。
       </p>
-      <p className="status" role="status">
-        {list.loading ? '正在加载…' : list.data ? `共 ${items.length} 个执法主体` : ''}
-      </p>
-      {list.error && <Problem>暂时无法读取执法主体：{list.error.message}</Problem>}
+      <ListStatus answer={list} count={(d) => d.items.length} measure="个执法主体" what="执法主体" />
       {groups
         .filter(([, group]) => group.length)
         .map(([title, group]) => (

@@ -1,9 +1,9 @@
 // 行政执法决定公示: the decisions the bodies disclosed (and have not withdrawn), newest first, a
 // natural person's name masked; filtered by body, the filter and page in the address.
-import { HOME, PortalPage, Problem } from '../layout.tsx';
+import { HOME, PortalPage } from '../layout.tsx';
 import { Link, useLocation } from '../router.tsx';
 import { usePublicApi } from '../data.ts';
-import { Pager, showFiltered } from '../listing.tsx';
+import { ListStatus, Pager, showFiltered } from '../listing.tsx';
 import { DECISIONS_PATH, ENFORCEMENT_PATH, type PublicBodySummary, type PublicDecisionPage } from './api.ts';
 
 const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} 元`;
@@ -31,10 +31,7 @@ export default function DecisionsPage() {
           </select>
         </div>
       </form>
-      <p className="status" role="status">
-        {list.loading ? '正在加载…' : data ? (data.total ? `共 ${data.total} 件` : '没有公示中的执法决定') : ''}
-      </p>
-      {list.error && <Problem>暂时无法读取执法决定：{list.error.message}</Problem>}
+      <ListStatus answer={list} count={(d) => d.total} measure="件" none="没有公示中的执法决定" what="执法决定" />
       <ul className="item-list">
         {(data?.items ?? []).map((d) => (
           <li key={d.id}>

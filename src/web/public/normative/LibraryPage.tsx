@@ -1,9 +1,9 @@
 // 规范性文件库: published documents, 现行有效 unless the visitor asks for all; searched by title,
 // number and text, filtered by year and drafting unit; the filter lives in the address.
-import { HOME, PortalPage, Problem } from '../layout.tsx';
+import { HOME, PortalPage } from '../layout.tsx';
 import { Link, useLocation } from '../router.tsx';
 import { usePublicApi } from '../data.ts';
-import { KeywordField, Pager, UnitField, showFiltered } from '../listing.tsx';
+import { KeywordField, ListStatus, Pager, UnitField, showFiltered } from '../listing.tsx';
 import { LIBRARY_PATH, libraryUrl, type LibraryFilter, type PublicNormativeLibrary } from './api.ts';
 
 const go = (filter: LibraryFilter) => showFiltered(LIBRARY_PATH, filter);
@@ -41,10 +41,7 @@ export default function LibraryPage() {
     <PortalPage title="行政规范性文件库" trail={[{ label: '首页', to: HOME }]}>
       <p className="lead">县政府及各部门经合法性审查、集体审议并统一登记、统一编号、统一公布的行政规范性文件。已修改、废止或有效期届满的文件注明其状态，不再作为行政管理的依据。历次清理的结果见<Link to="/public/normdoc-cleanups">规范性文件清理结果</Link>。</p>
       <Filters key={filter.q} filter={filter} library={data} />
-      <p className="status" role="status">
-        {list.loading ? '正在加载…' : data ? (data.total ? `共 ${data.total} 件` : '没有符合条件的文件') : ''}
-      </p>
-      {list.error && <Problem>暂时无法读取文件库：{list.error.message}</Problem>}
+      <ListStatus answer={list} count={(d) => d.total} measure="件" none="没有符合条件的文件" what="文件库" />
       <ul className="item-list">
         {(data?.items ?? []).map((d) => (
           <li key={d.id}>

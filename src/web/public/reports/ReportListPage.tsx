@@ -1,9 +1,10 @@
 // Published annual reports of either kind (法治政府建设, 政府信息公开) by year, filtered by year and unit;
 // the filter lives in the address so that Back and a shared link show the same list.
 import { useMemo } from 'react';
-import { HOME, PortalPage, Problem } from '../layout.tsx';
+import { HOME, PortalPage } from '../layout.tsx';
 import { Link, navigate, useLocation } from '../router.tsx';
 import { usePublicApi, type Loaded } from '../data.ts';
+import { ListStatus } from '../listing.tsx';
 import { REPORT_KINDS, ReportLinks, reportsUrl, type PublicReport, type PublishedReports, type ReportKind } from './api.tsx';
 
 function byYear(items: PublicReport[]): [number, PublicReport[]][] {
@@ -48,18 +49,11 @@ function Filters({ all, year, unit, kind }: { all: PublishedReports | undefined;
   );
 }
 
-const countLine = (list: Loaded<PublishedReports>) =>
-  list.loading ? '正在加载…' : !list.data ? '' : list.data.items.length ? `共 ${list.data.items.length} 份报告` : '没有符合条件的已公开报告';
-
 function Results({ list, kind }: { list: Loaded<PublishedReports>; kind: ReportKind }) {
   const items = list.data?.items ?? [];
   return (
     <>
-      {/* Always there, so that a screen reader announces the new count when a filter changes. */}
-      <p className="status" role="status">
-        {countLine(list)}
-      </p>
-      {list.error && <Problem>暂时无法读取报告列表：{list.error.message}</Problem>}
+      <ListStatus answer={list} count={(d) => d.items.length} measure="份报告" none="没有符合条件的已公开报告" what="报告列表" />
       {byYear(items).map(([y, group]) => (
         <section key={y} aria-labelledby={`year-${y}`}>
           <h2 id={`year-${y}`}>{`${y} 年度`}</h2>

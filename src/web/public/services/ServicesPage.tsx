@@ -1,9 +1,9 @@
 // 政务服务事项清单: the items in the list today, searched by name or code, filtered by unit; each with
 // its limits and flags, and a link to rate it (好差评). The filter lives in the address.
-import { HOME, PortalPage, Problem } from '../layout.tsx';
+import { HOME, PortalPage } from '../layout.tsx';
 import { Link, useLocation } from '../router.tsx';
 import { usePublicApi } from '../data.ts';
-import { KeywordField, Pager, UnitField, showFiltered } from '../listing.tsx';
+import { KeywordField, ListStatus, Pager, UnitField, showFiltered } from '../listing.tsx';
 import { RATE_PATH, SERVICES_PATH, servicesUrl, type PublicServiceList, type ServiceFilter } from './api.ts';
 
 const go = (filter: ServiceFilter) => showFiltered(SERVICES_PATH, filter);
@@ -29,10 +29,7 @@ export default function ServicesPage() {
     <PortalPage title="政务服务事项清单" trail={[{ label: '首页', to: HOME }]}>
       <p className="lead">县政府各部门、乡镇（街道）依法实施的政务服务事项，列明法定办结时限和承诺办结时限（工作日）以及“最多跑一次”、网上可办、“零跑腿”等服务方式。办理完成后，欢迎<Link to={RATE_PATH}>对政务服务进行评价</Link>；差评将由实施单位回访、整改。</p>
       <Filters key={filter.q} filter={filter} list={data} />
-      <p className="status" role="status">
-        {answer.loading ? '正在加载…' : data ? (data.total ? `共 ${data.total} 项` : '没有符合条件的事项') : ''}
-      </p>
-      {answer.error && <Problem>暂时无法读取事项清单：{answer.error.message}</Problem>}
+      <ListStatus answer={answer} count={(d) => d.total} measure="项" none="没有符合条件的事项" what="事项清单" />
       <ul className="item-list">
         {(data?.items ?? []).map((s) => (
           <li key={s.id}>
