@@ -12,9 +12,10 @@ import { CreateRecord, RecordLedger, type CreateRecordProps, type RecordLedgerPr
 import type { RecordDef } from '../../shared/records.ts';
 import type { WorkflowDef } from '../../shared/workflow.ts';
 
-export interface RecordPages {
+/** Where a record type's ledger lives; `workflow` where its records have one (the status column and filter). */
+export interface LedgerPages {
   def: RecordDef<any>;
-  workflow: WorkflowDef;
+  workflow?: WorkflowDef;
   /** The records' API path (e.g. '/litigation-cases'). */
   api: string;
   /** The ledger page's path (e.g. '/litigation'); a record's page is `${path}/${id}`. */
@@ -23,8 +24,13 @@ export interface RecordPages {
   label: string;
 }
 
+/** A record type with a workflow: its ledger page and its detail page. */
+export interface RecordPages extends LedgerPages {
+  workflow: WorkflowDef;
+}
+
 /** A record's page. */
-export const pageOf = (pages: RecordPages, row: { id: string }) => `${pages.path}/${row.id}`;
+export const pageOf = (pages: LedgerPages, row: { id: string }) => `${pages.path}/${row.id}`;
 
 /** Tints a row whose deadline has passed (its clock's light is red). */
 export const overdueRow = (row: { light?: string | null }) => (row.light === 'red' ? 'row-overdue' : '');
@@ -34,14 +40,14 @@ type View = Record<string, unknown> & { id: string };
 /**
  * The ledger page: a card named by the pages' label (or `title`) with, for those who may create, the
  * create button and drawer in its corner, the ledger (with the workflow's status column and filter
- * unless `status={false}`; rows past their deadline tinted; exported as `<label>.xlsx` unless
+ * where it has one, unless `status={false}`; rows past their deadline tinted; exported as `<label>.xlsx` unless
  * `exportName` says otherwise), and `children` below it. `link` names the field shown as the link to
  * a record's page; `actions` go in the corner before the create button.
  */
 export function LedgerPage<V extends View>(
   props: Omit<RecordLedgerProps<V>, 'def' | 'url' | 'workflow' | 'link' | 'exportName'> & {
     exportName?: string;
-    pages: RecordPages;
+    pages: LedgerPages;
     title?: string;
     /** The create drawer; its `def` when it asks less than the record's (a report's draft: unit and year). */
     create?: false | (Omit<CreateRecordProps<V & { id: string }>, 'def' | 'api' | 'to'> & { def?: RecordDef<any> });

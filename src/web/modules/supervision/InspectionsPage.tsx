@@ -1,7 +1,7 @@
 // 督察安排: the inspections in scope (organised or aimed at one's unit); the law office and inspectors
 // plan new ones here. The target units and the checklist are the inspection's own, beside its fields.
 import { useMemo, useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, Select, Space, Tag, TreeSelect, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
@@ -9,10 +9,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { post } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
-import { RecordLedger } from '../../components/records.tsx';
+import { LedgerPage } from '../../components/pages.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
 import { CHECKLIST_KINDS, INSPECTION, INSPECTION_KINDS, inspectionInput, type InspectionView } from '../../../shared/schemas/supervision.ts';
+import { INSPECTION_PAGES } from './pages.ts';
 
 export const KIND_COLOR: Record<string, string> = { written: 'blue', onsite: 'green', special: 'purple', unannounced: 'orange' };
 
@@ -24,20 +25,19 @@ export default function InspectionsPage() {
   const { can } = useAuth();
   const [open, setOpen] = useState(false);
   return (
-    <Card size="small" title="督察安排" extra={can('inspection.manage') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>安排督察</Button>}>
-      <RecordLedger<InspectionView>
-        def={INSPECTION}
-        url="/inspections"
-        exportName="督察台账.xlsx"
-        measure="次"
-        link={{ field: 'title', to: (r) => `/inspections/${r.id}` }}
-        trailing={[
-          { key: 'targets', title: '督察对象', width: 260, ellipsis: true, render: (_, r) => r.targets.map((u) => u.name).join('、') },
-          { key: 'findings', title: '问题', width: 150, render: (_, r) => findingCounts(r) },
-        ]}
-      />
+    <LedgerPage<InspectionView>
+      pages={INSPECTION_PAGES}
+      actions={can('inspection.manage') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>安排督察</Button>}
+      exportName="督察台账.xlsx"
+      measure="次"
+      link="title"
+      trailing={[
+        { key: 'targets', title: '督察对象', width: 260, ellipsis: true, render: (_, r) => r.targets.map((u) => u.name).join('、') },
+        { key: 'findings', title: '问题', width: 150, render: (_, r) => findingCounts(r) },
+      ]}
+    >
       <InspectionDrawer open={open} onClose={() => setOpen(false)} />
-    </Card>
+    </LedgerPage>
   );
 }
 

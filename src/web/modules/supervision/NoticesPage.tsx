@@ -1,16 +1,18 @@
 // 通报与督办单: circulars (to every unit) and supervision notices (to one finding's unit, also issued
 // by escalation), each with its 文号; the law office issues circulars here. A notice's page prints it.
 import { useState } from 'react';
-import { Button, Card, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import { get, post } from '../../api.ts';
-import { RecordForm, RecordLedger } from '../../components/records.tsx';
+import { RecordForm } from '../../components/records.tsx';
+import { LedgerPage } from '../../components/pages.tsx';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
 import { NOTICE, NOTICE_KINDS, type InspectionView, type NoticeView } from '../../../shared/schemas/supervision.ts';
 import { formOf } from './forms.ts';
+import { NOTICE_PAGES } from './pages.ts';
 
 const CIRCULAR_FORM = formOf(NOTICE, ['title', 'issuedDate', 'content', 'inspectionId'], { inspectionId: '可空：通报所针对的督察' });
 
@@ -21,18 +23,17 @@ export default function NoticesPage() {
   const navigate = useNavigate();
   const inspections = useQuery({ queryKey: ['/inspections', 'choices'], enabled: creating, queryFn: () => get<{ items: InspectionView[] }>('/inspections?pageSize=200') });
   return (
-    <Card size="small" title="通报与督办单" extra={can('notice.issue') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>印发通报</Button>}>
-      <RecordLedger<NoticeView>
-        def={NOTICE}
-        url="/notices"
-        exportName="通报与督办单.xlsx"
-        measure="份"
-        leading={[{ key: 'kind', title: NOTICE.fields.kind.label, width: 100, render: (_, n) => <Tag color={n.kind === 'circular' ? 'blue' : 'red'}>{NOTICE_KINDS[n.kind]}{n.level ? `·${n.level === 1 ? '一级' : '二级'}` : ''}</Tag> }]}
-        link={{ field: 'title', to: (n) => `/notices/${n.id}` }}
-        trailing={[
-          { key: 'finding', title: NOTICE.fields.findingId.label, width: 240, ellipsis: true, render: (_, n) => (n.findingId ? <Link to={`/findings/${n.findingId}`}>{n.findingTitle}</Link> : '—') },
-        ]}
-      />
+    <LedgerPage<NoticeView>
+      pages={NOTICE_PAGES}
+      status={false}
+      actions={can('notice.issue') && <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>印发通报</Button>}
+      measure="份"
+      leading={[{ key: 'kind', title: NOTICE.fields.kind.label, width: 100, render: (_, n) => <Tag color={n.kind === 'circular' ? 'blue' : 'red'}>{NOTICE_KINDS[n.kind]}{n.level ? `·${n.level === 1 ? '一级' : '二级'}` : ''}</Tag> }]}
+      link="title"
+      trailing={[
+        { key: 'finding', title: NOTICE.fields.findingId.label, width: 240, ellipsis: true, render: (_, n) => (n.findingId ? <Link to={`/findings/${n.findingId}`}>{n.findingTitle}</Link> : '—') },
+      ]}
+    >
       <RecordForm
         def={CIRCULAR_FORM}
         open={creating}
@@ -47,6 +48,6 @@ export default function NoticesPage() {
           navigate(`/notices/${notice.id}`);
         }}
       />
-    </Card>
+    </LedgerPage>
   );
 }
