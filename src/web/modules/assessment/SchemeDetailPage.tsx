@@ -16,6 +16,7 @@ import { del, download, get, post, put } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { ListTable } from '../../components/ListCard.tsx';
 import { DetailPage } from '../../components/pages.tsx';
 import { LINE_METHODS, type EvidenceFile, type EvidenceSide, type LineView, type ObjectionView, type SchemeDetail, type UnitResult } from '../../../shared/schemas/assessment.ts';
 import { SCHEME_PAGES } from './pages.ts';
@@ -410,14 +411,11 @@ function ObjectionsTab({ scheme, refresh }: { scheme: SchemeDetail; refresh: () 
   };
   return (
     <>
-      <ErrorNotice error={list.error} />
-      <Table<ObjectionView>
-        size="small"
-        rowKey="id"
+      <ListTable<ObjectionView>
         loading={list.isLoading}
-        dataSource={list.data?.items}
-        pagination={false}
-        locale={{ emptyText: '暂无异议' }}
+        rows={list.data?.items}
+        error={list.error}
+        empty="暂无异议"
         columns={[
           { title: '单位', dataIndex: 'unitName', width: 200 },
           { title: '指标', key: 'line', width: 220, render: (_, o) => `${o.lineCode} ${o.lineTitle}` },

@@ -1,7 +1,7 @@
 // 编号规则: the law office sets how case and document numbers read, county-wide or for one unit,
 // and sees the next number each rule will give. A unit's own rule starts its own series at 1.
 import { useMemo, useState } from 'react';
-import { App, Button, Drawer, Form, Input, Space, Table, TreeSelect, Typography } from 'antd';
+import { App, Button, Drawer, Form, Input, Space, TreeSelect, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, put } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
@@ -9,7 +9,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { zodRule } from '../../components/zodRule.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
 import { casePattern, type PatternView } from '../../../shared/schemas/numbering.ts';
-import { ListCard } from '../../components/ListCard.tsx';
+import { ListCard, ListTable } from '../../components/ListCard.tsx';
 
 const PLACEHOLDERS = '可用：{county} 县（区）名，{unit} 单位简称，{year} 年度，{n} 序号，{n3} 三位序号（补零）';
 
@@ -55,11 +55,9 @@ export default function CaseNumberPatternsPage() {
       expandable={{
         rowExpandable: (p) => p.units.length > 0,
         expandedRowRender: (p) => (
-          <Table
-            size="small"
+          <ListTable
             rowKey="unitId"
-            pagination={false}
-            dataSource={p.units}
+            rows={p.units}
             columns={[
               { title: '单位', dataIndex: 'unitName' },
               { title: '单位编号规则', dataIndex: 'pattern' },

@@ -5,6 +5,7 @@ import { Button, Card, Col, Row, Space, Statistic, Table, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DetailPage } from '../../components/pages.tsx';
+import { ListCard } from '../../components/ListCard.tsx';
 import { CreateRecord, RecordForm } from '../../components/records.tsx';
 import { get, post } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
@@ -88,21 +89,19 @@ export default function ItemDetailPage() {
     >
       {(item, refresh) => (
         <>
-          <Card size="small" title="版本（清单调整记录）" style={{ marginBottom: 12 }} extra={can('services.manage') && item.status === 'listed' && !item.listedUntil && <Revise item={item} onSaved={(id) => { void client.invalidateQueries({ queryKey: ['/service-items'] }); refresh(); navigate(`/service-items/${id}`); }} />}>
-            <Table
-              size="small"
-              rowKey="id"
-              pagination={false}
-              dataSource={item.versions}
-              columns={[
-                { title: '列入清单', dataIndex: 'listedFrom' },
-                { title: '移出清单', dataIndex: 'listedUntil', render: (v) => v ?? '在册' },
-                { title: '事项名称', dataIndex: 'name', render: (v, r) => (r.current ? <b>{v}</b> : <Link to={`/service-items/${r.id}`}>{v}</Link>) },
-                { title: '法定时限', dataIndex: 'statutoryDays', render: (v) => (v === null ? '—' : `${v} 个工作日`) },
-                { title: '承诺时限', dataIndex: 'promisedDays', render: (v) => (v === null ? '—' : `${v} 个工作日`) },
-              ]}
-            />
-          </Card>
+          <ListCard
+            title="版本（清单调整记录）"
+            style={{ marginBottom: 12 }}
+            extra={can('services.manage') && item.status === 'listed' && !item.listedUntil && <Revise item={item} onSaved={(id) => { void client.invalidateQueries({ queryKey: ['/service-items'] }); refresh(); navigate(`/service-items/${id}`); }} />}
+            rows={item.versions}
+            columns={[
+              { title: '列入清单', dataIndex: 'listedFrom' },
+              { title: '移出清单', dataIndex: 'listedUntil', render: (v) => v ?? '在册' },
+              { title: '事项名称', dataIndex: 'name', render: (v, r) => (r.current ? <b>{v}</b> : <Link to={`/service-items/${r.id}`}>{v}</Link>) },
+              { title: '法定时限', dataIndex: 'statutoryDays', render: (v) => (v === null ? '—' : `${v} 个工作日`) },
+              { title: '承诺时限', dataIndex: 'promisedDays', render: (v) => (v === null ? '—' : `${v} 个工作日`) },
+            ]}
+          />
           <Cases item={item} />
           <Card
             size="small"
