@@ -20,6 +20,8 @@ export interface RecordDetailProps<V extends Detail> {
   /** The record's API path without its id (e.g. '/matters'). */
   api: string;
   ledger: { to: string; label: string };
+  /** The record's name on the way back and on its card, when not its title (a task: its number and title). */
+  name?: (record: V) => string;
   /** Values shown instead of the view's own (a link, a masked value with 查看, a hint for an empty one). */
   show?: (record: V) => Record<string, unknown>;
   /** Lines the definition does not hold (a deadline with its light). */
@@ -43,18 +45,19 @@ export function RecordDetail<V extends Detail>(props: RecordDetailProps<V>) {
   const detail = useQuery({ queryKey: key, queryFn: () => get<V>(`${props.api}/${id}`) });
   const record = detail.data;
   const reload = () => client.invalidateQueries({ queryKey: key });
+  const name = record && (props.name?.(record) ?? record.title);
   const refresh = () => {
     void reload();
     void client.invalidateQueries({ queryKey: ['workflow', props.workflow.recordType, id] });
   };
   return (
     <>
-      <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to={props.ledger.to}>{props.ledger.label}</Link> }, { title: record?.title ?? '…' }]} />
+      <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to={props.ledger.to}>{props.ledger.label}</Link> }, { title: name ?? '…' }]} />
       <ErrorNotice error={detail.error} />
       <Card
         size="small"
         loading={detail.isLoading}
-        title={record?.title}
+        title={name}
         extra={
           record && (
             <Space>
