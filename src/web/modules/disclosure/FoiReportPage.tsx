@@ -51,6 +51,15 @@ function Section({ section, editable, before, children }: { section: FoiReportSe
   );
 }
 
+/** One of the statistical tables, under its heading and the sentences written from it. */
+const TableSection = ({ heading, text, children }: { heading: string; text: string; children: React.ReactNode }) => (
+  <div className="report-section">
+    <h2 className="report-heading level-1">{heading}</h2>
+    <Paragraphs text={text} />
+    <div style={{ overflowX: 'auto' }}>{children}</div>
+  </div>
+);
+
 const Generated = ({ text, testId }: { text: string; testId: string }) => (
   <div style={{ background: '#f6f8fa', borderLeft: '3px solid #1677ff', padding: '4px 12px', margin: '4px 0 8px' }}>
     <Typography.Text type="secondary" style={{ fontSize: 12 }}>按台账记录生成</Typography.Text>
@@ -142,21 +151,9 @@ export default function FoiReportPage() {
                 <Section section={section('overview')} editable={editable}>
                   <Generated text={r.generated.overview} testId="generated-overview" />
                 </Section>
-                <div className="report-section">
-                  <h2 className="report-heading level-1">{FOI_REPORT_TABLE_HEADINGS.table2}</h2>
-                  <Paragraphs text={r.generated.table2} />
-                  <div style={{ overflowX: 'auto' }}><Table2 t={r.tables} onOpen={openFigure} /></div>
-                </div>
-                <div className="report-section">
-                  <h2 className="report-heading level-1">{FOI_REPORT_TABLE_HEADINGS.table3}</h2>
-                  <Paragraphs text={r.generated.table3} />
-                  <div style={{ overflowX: 'auto' }}><Table3 t={r.tables} onOpen={setCell} /></div>
-                </div>
-                <div className="report-section">
-                  <h2 className="report-heading level-1">{FOI_REPORT_TABLE_HEADINGS.table4}</h2>
-                  <Paragraphs text={r.generated.table4} />
-                  <div style={{ overflowX: 'auto' }}><Table4 t={r.tables} onOpen={setCell} /></div>
-                </div>
+                <TableSection heading={FOI_REPORT_TABLE_HEADINGS.table2} text={r.generated.table2}><Table2 t={r.tables} onOpen={openFigure} /></TableSection>
+                <TableSection heading={FOI_REPORT_TABLE_HEADINGS.table3} text={r.generated.table3}><Table3 t={r.tables} onOpen={setCell} /></TableSection>
+                <TableSection heading={FOI_REPORT_TABLE_HEADINGS.table4} text={r.generated.table4}><Table4 t={r.tables} onOpen={setCell} /></TableSection>
                 <Section section={section('problems')} editable={editable} />
                 <Section section={section('other')} editable={editable} before={<Generated text={r.generated.other} testId="generated-other" />} />
                 <div className="report-signature">
