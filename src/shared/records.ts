@@ -171,9 +171,18 @@ export type RecordView<F extends Record<string, FieldDef<any, any, any, any>>> =
  * the guard that the column is filled.
  */
 export const writesText = (field: string, column: string, label: string, max: number) => ({
-  input: z.strictObject({ [field]: text(label, max) }),
-  inputColumns: { [field]: column },
+  ...writes({ [field]: text(label, max) }, { [field]: column }),
   requiredFields: [{ column, label }],
+});
+
+/**
+ * What a workflow transition writes from the values the actor gives: their input (a strict object of
+ * `shape`) and the record column each field goes to — the field's name in snake_case unless
+ * `columns` names another (`processingFee` → `processing_fee_fen`).
+ */
+export const writes = (shape: z.ZodRawShape, columns: Readonly<Record<string, string>> = {}) => ({
+  input: z.strictObject(shape),
+  inputColumns: Object.fromEntries(Object.keys(shape).map((field) => [field, columns[field] ?? snake(field)])),
 });
 
 /** What a workflow record's view adds: its status and the status's label. */

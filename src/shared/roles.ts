@@ -23,6 +23,11 @@ export const BUSINESS_ROLES: readonly Role[] = ROLE_NAMES.filter((r) => !ADMIN_R
 /** Roles whose data scope is the whole platform rather than their unit's subtree (a legality reviewer reviews every unit's drafts). */
 export const ALL_SCOPE_ROLES: readonly Role[] = ['law_office', 'inspector', 'reviewer', 'leader', 'sys_admin', 'sec_admin'];
 
+/** Who handles a unit's records: the law office, and the unit's liaison and head. */
+export const OFFICE_AND_UNIT: readonly Role[] = ['law_office', 'unit_liaison', 'unit_head'];
+/** A unit's own liaison and head. */
+export const UNIT_STAFF: readonly Role[] = ['unit_liaison', 'unit_head'];
+
 export function isRole(value: string): value is Role {
   return Object.hasOwn(ROLES, value);
 }

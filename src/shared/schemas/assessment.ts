@@ -4,7 +4,7 @@
 // 述法 reports.
 import { statusFilter } from '../workflow.ts';
 import { z, text, isoDate, labelledEnum, version } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, updateInput } from '../records.ts';
+import { createInput, defineRecord, f, listQuery, updateInput, writes } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { Role } from '../roles.ts';
 
@@ -52,25 +52,9 @@ export const SCHEME_WORKFLOW: WorkflowDef = {
     final: { label: '已定稿', tone: 'success', final: true },
   },
   transitions: [
-    {
-      key: 'publish',
-      label: '发布方案',
-      from: ['draft'],
-      to: 'published',
-      roles: ['law_office'],
-      dateColumn: 'published_date',
-      check: (r) => (r.points_problem ? String(r.points_problem) : null),
-    },
+    { key: 'publish', label: '发布方案', from: ['draft'], to: 'published', roles: ['law_office'], dateColumn: 'published_date', check: (r) => (r.points_problem ? String(r.points_problem) : null) },
     { key: 'start_scoring', label: '开始考评打分', from: ['published'], to: 'scoring', roles: ['law_office'] },
-    {
-      key: 'release',
-      label: '公布初评结果',
-      from: ['scoring'],
-      to: 'preliminary',
-      roles: ['law_office'],
-      dateColumn: 'released_date',
-      effects: [{ start: 'objection', label: '异议期', rule: 'assessment.objection' }],
-    },
+    { key: 'release', label: '公布初评结果', from: ['scoring'], to: 'preliminary', roles: ['law_office'], dateColumn: 'released_date', effects: [{ start: 'objection', label: '异议期', rule: 'assessment.objection' }] },
     {
       key: 'finalize',
       label: '确定最终结果',
@@ -338,17 +322,7 @@ export const REPORT_WORKFLOW: WorkflowDef = {
   transitions: [
     { key: 'submit', label: '提交述法报告', from: ['draft'], to: 'submitted', roles: ['unit_head', 'unit_liaison'], dateColumn: 'submitted_date' },
     { key: 'return', label: '退回修改', from: ['submitted'], to: 'draft', roles: ASSESSORS, noteRequired: true, secondary: true },
-    {
-      key: 'review',
-      label: '评议',
-      from: ['submitted'],
-      to: 'reviewed',
-      roles: ASSESSORS,
-      dateColumn: 'reviewed_date',
-      input: z.strictObject({ comment: text('评议意见', 2000) }),
-      inputColumns: { comment: 'comment' },
-      requiredFields: [{ column: 'comment', label: '评议意见' }],
-    },
+    { key: 'review', label: '评议', from: ['submitted'], to: 'reviewed', roles: ASSESSORS, dateColumn: 'reviewed_date', ...writes({ comment: text('评议意见', 2000) }), requiredFields: [{ column: 'comment', label: '评议意见' }] },
   ],
 };
 

@@ -3,7 +3,7 @@
 // 专家论证、风险评估、合法性审查、集体讨论决定), the public's comments on a draft, the consultation
 // events (听证会、专家论证会、征求意见会), publication, implementation and post-evaluation.
 import { z, isoDate, labelledEnum, text, version } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, updateInput, type RecordView, type StatusView } from '../records.ts';
+import { createInput, defineRecord, f, listQuery, updateInput, writes, type RecordView, type StatusView } from '../records.ts';
 import { stateLabels, statusFilter, steplessWorkflow, type WorkflowDef } from '../workflow.ts';
 import type { Role } from '../roles.ts';
 
@@ -31,18 +31,7 @@ export const CATALOG_WORKFLOW: WorkflowDef = {
     withdrawn: { label: '已调出目录', tone: 'default', final: true },
   },
   transitions: [
-    {
-      key: 'withdraw',
-      label: '调出目录',
-      from: ['listed'],
-      to: 'withdrawn',
-      roles: ['law_office'],
-      danger: true,
-      secondary: true,
-      input: z.strictObject({ withdrawnReason: text('调出理由', 500) }),
-      inputColumns: { withdrawnReason: 'withdrawn_reason' },
-      dateColumn: 'withdrawn_date',
-    },
+    { key: 'withdraw', label: '调出目录', from: ['listed'], to: 'withdrawn', roles: ['law_office'], danger: true, secondary: true, ...writes({ withdrawnReason: text('调出理由', 500) }), dateColumn: 'withdrawn_date' },
   ],
 };
 
@@ -119,16 +108,7 @@ export const DECISION_WORKFLOW: WorkflowDef = {
       },
       dateColumn: 'decided_date',
     },
-    {
-      key: 'publish',
-      label: '公布决策',
-      from: ['decided'],
-      to: 'implementing',
-      roles: DECISION_ROLES,
-      input: z.strictObject({ publication: text('公布载体', 200) }),
-      inputColumns: { publication: 'publication' },
-      dateColumn: 'published_date',
-    },
+    { key: 'publish', label: '公布决策', from: ['decided'], to: 'implementing', roles: DECISION_ROLES, ...writes({ publication: text('公布载体', 200) }), dateColumn: 'published_date' },
     {
       key: 'evaluate',
       label: '完成决策后评估',
@@ -144,17 +124,7 @@ export const DECISION_WORKFLOW: WorkflowDef = {
       inputColumns: { postEvalTrigger: 'post_eval_trigger', postEvaluator: 'post_evaluator', postEvalConclusion: 'post_eval_conclusion', postEvalReport: 'post_eval_report' },
       dateColumn: 'post_eval_date',
     },
-    {
-      key: 'terminate',
-      label: '终止决策',
-      from: ['drafting'],
-      to: 'terminated',
-      roles: DECISION_ROLES,
-      noteRequired: true,
-      danger: true,
-      secondary: true,
-      effects: [{ stop: 'legality', reason: '决策终止' }],
-    },
+    { key: 'terminate', label: '终止决策', from: ['drafting'], to: 'terminated', roles: DECISION_ROLES, noteRequired: true, danger: true, secondary: true, effects: [{ stop: 'legality', reason: '决策终止' }] },
   ],
 };
 export const DECISION_STATUSES = stateLabels(DECISION_WORKFLOW);
@@ -406,16 +376,7 @@ export const COMMENT_WORKFLOW: WorkflowDef = {
     answered: { label: '已处理', tone: 'success', final: true },
   },
   transitions: [
-    {
-      key: 'answer',
-      label: '处理意见',
-      from: ['received'],
-      to: 'answered',
-      roles: DECISION_ROLES,
-      input: z.strictObject({ answer: labelledEnum(COMMENT_ANSWERS, '采纳情况', 'answer'), answerReason: text('理由', 1000) }),
-      inputColumns: { answer: 'answer', answerReason: 'answer_reason' },
-      dateColumn: 'answered_date',
-    },
+    { key: 'answer', label: '处理意见', from: ['received'], to: 'answered', roles: DECISION_ROLES, ...writes({ answer: labelledEnum(COMMENT_ANSWERS, '采纳情况', 'answer'), answerReason: text('理由', 1000) }), dateColumn: 'answered_date' },
   ],
 };
 

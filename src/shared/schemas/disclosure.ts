@@ -2,8 +2,9 @@
 // keep their first name: API /foi-requests, import type foi_requests, permissions and figures foi.*,
 // record type foi_request.
 import { z, labelledEnum, version } from '../zod.ts';
-import { defineRecord, f, listQuery, type DueView, type RecordView, type StatusView } from '../records.ts';
+import { defineRecord, f, listQuery, writes, type DueView, type RecordView, type StatusView } from '../records.ts';
 import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
+import { OFFICE_AND_UNIT } from '../roles.ts';
 import type { ClockView } from './calendar.ts';
 
 export const DISCLOSURE_RECORD_TYPE = 'foi_request';
@@ -32,46 +33,17 @@ export const DISCLOSURE_WORKFLOW: WorkflowDef = {
     withdrawn: { label: '申请人撤回', tone: 'default', final: true },
   },
   transitions: [
-    {
-      key: 'request_supplement',
-      label: '一次性告知补正',
-      from: ['received'],
-      to: 'supplementing',
-      roles: ['law_office', 'unit_liaison', 'unit_head'],
-      noteRequired: true,
-      effects: [{ pause: 'reply', reason: '告知申请人补正' }],
-    },
-    {
-      key: 'supplement_received',
-      label: '收到补正后的申请',
-      from: ['supplementing'],
-      to: 'received',
-      roles: ['law_office', 'unit_liaison', 'unit_head'],
-      // 条例 art. 33: the 20 working days run afresh from the supplemented application.
-      effects: [{ restart: 'reply', reason: '收到补正后的申请，答复期限重新计算' }],
-    },
-    {
-      key: 'consult',
-      label: '征求第三方意见',
-      from: ['received'],
-      to: 'consulting',
-      roles: ['law_office', 'unit_liaison', 'unit_head'],
-      effects: [{ pause: 'reply', reason: '征求第三方意见（所需时间不计入答复期限）' }, { start: 'third_party', label: '第三方意见期限', rule: 'foi.third_party' }],
-    },
-    {
-      key: 'third_party_done',
-      label: '第三方意见已返回',
-      from: ['consulting'],
-      to: 'received',
-      roles: ['law_office', 'unit_liaison', 'unit_head'],
-      effects: [{ stop: 'third_party', reason: '第三方已提出意见或逾期未提出' }, { resume: 'reply' }],
-    },
+    { key: 'request_supplement', label: '一次性告知补正', from: ['received'], to: 'supplementing', roles: OFFICE_AND_UNIT, noteRequired: true, effects: [{ pause: 'reply', reason: '告知申请人补正' }] },
+    // 条例 art. 33: the 20 working days run afresh from the supplemented application.
+    { key: 'supplement_received', label: '收到补正后的申请', from: ['supplementing'], to: 'received', roles: OFFICE_AND_UNIT, effects: [{ restart: 'reply', reason: '收到补正后的申请，答复期限重新计算' }] },
+    { key: 'consult', label: '征求第三方意见', from: ['received'], to: 'consulting', roles: OFFICE_AND_UNIT, effects: [{ pause: 'reply', reason: '征求第三方意见（所需时间不计入答复期限）' }, { start: 'third_party', label: '第三方意见期限', rule: 'foi.third_party' }] },
+    { key: 'third_party_done', label: '第三方意见已返回', from: ['consulting'], to: 'received', roles: OFFICE_AND_UNIT, effects: [{ stop: 'third_party', reason: '第三方已提出意见或逾期未提出' }, { resume: 'reply' }] },
     {
       key: 'reply',
       label: '作出答复',
       from: ['received'],
       to: 'replied',
-      roles: ['law_office', 'unit_liaison', 'unit_head'],
+      roles: OFFICE_AND_UNIT,
       input: z
         .strictObject({ replyType: labelledEnum(REPLY_TYPES, '答复类型', 'replyType'), outcomeReason: labelledEnum(OUTCOME_REASON_LABELS, '办理结果', 'outcomeReason').optional() })
         .superRefine((v, ctx) => {
@@ -91,7 +63,7 @@ export const DISCLOSURE_WORKFLOW: WorkflowDef = {
       label: '发出收费通知（信息处理费）',
       from: ['received'],
       to: 'charging',
-      roles: ['law_office', 'unit_liaison', 'unit_head'],
+      roles: OFFICE_AND_UNIT,
       secondary: true,
       input: z.strictObject({
         processingFee: z.number({ error: '信息处理费（processingFee）应为金额' }).int({ error: '信息处理费（processingFee）应精确到分' }).min(1, { error: '信息处理费（processingFee）应大于 0' }).max(100_000_000, { error: '信息处理费（processingFee）过大' }).meta({ title: '信息处理费（元）', format: 'fen' }),
@@ -100,25 +72,16 @@ export const DISCLOSURE_WORKFLOW: WorkflowDef = {
       dateColumn: 'fee_notice_date',
       effects: [{ pause: 'reply', reason: '发出收费通知（申请人缴费期间不计入答复期限）' }, { start: 'payment', label: '缴纳信息处理费期限', rule: 'foi.payment' }],
     },
-    {
-      key: 'fee_paid',
-      label: '申请人已缴费',
-      from: ['charging'],
-      to: 'received',
-      roles: ['law_office', 'unit_liaison', 'unit_head'],
-      dateColumn: 'fee_paid_date',
-      effects: [{ stop: 'payment', reason: '申请人已缴纳信息处理费' }, { resume: 'reply' }],
-    },
+    { key: 'fee_paid', label: '申请人已缴费', from: ['charging'], to: 'received', roles: OFFICE_AND_UNIT, dateColumn: 'fee_paid_date', effects: [{ stop: 'payment', reason: '申请人已缴纳信息处理费' }, { resume: 'reply' }] },
     {
       key: 'close',
       label: '不再处理（逾期未补正、未缴费）',
       from: ['received', 'supplementing', 'charging'],
       to: 'closed',
-      roles: ['law_office', 'unit_liaison', 'unit_head'],
+      roles: OFFICE_AND_UNIT,
       noteRequired: true,
       secondary: true,
-      input: z.strictObject({ outcomeReason: labelledEnum({ other_1: OUTCOME_REASONS.other_1, other_2: OUTCOME_REASONS.other_2 }, '不再处理的原因', 'outcomeReason') }),
-      inputColumns: { outcomeReason: 'outcome_reason' },
+      ...writes({ outcomeReason: labelledEnum({ other_1: OUTCOME_REASONS.other_1, other_2: OUTCOME_REASONS.other_2 }, '不再处理的原因', 'outcomeReason') }),
       dateColumn: 'reply_date',
       effects: [{ stop: 'reply', reason: '不再处理' }, { stop: 'third_party', reason: '不再处理' }, { stop: 'payment', reason: '不再处理' }],
     },
@@ -127,7 +90,7 @@ export const DISCLOSURE_WORKFLOW: WorkflowDef = {
       label: '申请人撤回',
       from: ['received', 'supplementing', 'consulting', 'charging'],
       to: 'withdrawn',
-      roles: ['law_office', 'unit_liaison', 'unit_head'],
+      roles: OFFICE_AND_UNIT,
       noteRequired: true,
       secondary: true,
       dateColumn: 'reply_date',

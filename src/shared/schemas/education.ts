@@ -3,7 +3,7 @@
 // sealed) against a target per village, the 民主法治示范村（社区） with their two-yearly re-check, and
 // the law-study sessions, trainings and exams of the government and its units.
 import { z, text, labelledEnum } from '../zod.ts';
-import { defineRecord, f, listQuery, updateInput, type RecordView, type StatusView, type DueView } from '../records.ts';
+import { defineRecord, f, listQuery, updateInput, writes, type RecordView, type StatusView, type DueView } from '../records.ts';
 import { stateLabels, statusFilter, steplessWorkflow, type WorkflowDef } from '../workflow.ts';
 
 export const PUFA_DUTY_RECORD_TYPE = 'pufa_duty';
@@ -33,16 +33,7 @@ export const PUFA_DUTY_WORKFLOW: WorkflowDef = {
     reviewed: { label: '已评议', tone: 'success', final: true },
   },
   transitions: [
-    {
-      key: 'review',
-      label: '年终履职评议',
-      from: ['planned'],
-      to: 'reviewed',
-      roles: ['law_office'],
-      input: z.strictObject({ reviewResult: labelledEnum(DUTY_RESULTS, '评议结果', 'reviewResult'), reviewNote: text('评议意见', 1000).optional() }),
-      inputColumns: { reviewResult: 'review_result', reviewNote: 'review_note' },
-      dateColumn: 'review_date',
-    },
+    { key: 'review', label: '年终履职评议', from: ['planned'], to: 'reviewed', roles: ['law_office'], ...writes({ reviewResult: labelledEnum(DUTY_RESULTS, '评议结果', 'reviewResult'), reviewNote: text('评议意见', 1000).optional() }), dateColumn: 'review_date' },
   ],
 };
 

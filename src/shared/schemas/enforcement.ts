@@ -2,8 +2,9 @@
 // the registers the justice bureau watches — enforcement bodies with their powers (权责清单, including
 // powers delegated to towns), officers and supervisors with their certificates (执法证) and training.
 import { statusFilter } from '../workflow.ts';
+import { OFFICE_AND_UNIT } from '../roles.ts';
 import { z, text, version, labelledEnum, isoDate } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, pageOf, viewSchema, type RecordView } from '../records.ts';
+import { createInput, defineRecord, f, listQuery, pageOf, viewSchema, writes, type RecordView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 
 export const BODY_RECORD_TYPE = 'enforcement_body';
@@ -78,8 +79,8 @@ export const OFFICER_WORKFLOW: WorkflowDef = {
   },
   transitions: [
     // Leaving a post revokes the certificate (module.ts afterTransition): 沅江 cleaned up 1,032 officers this way.
-    { key: 'leave', label: '离岗（收回执法证）', from: ['active'], to: 'left', roles: ['law_office', 'unit_liaison', 'unit_head'], noteRequired: true, dateColumn: 'left_date', secondary: true },
-    { key: 'return', label: '返岗', from: ['left'], to: 'active', roles: ['law_office', 'unit_liaison', 'unit_head'], secondary: true },
+    { key: 'leave', label: '离岗（收回执法证）', from: ['active'], to: 'left', roles: OFFICE_AND_UNIT, noteRequired: true, dateColumn: 'left_date', secondary: true },
+    { key: 'return', label: '返岗', from: ['left'], to: 'active', roles: OFFICE_AND_UNIT, secondary: true },
     { key: 'cancel', label: '注销', from: ['active', 'left'], to: 'revoked', roles: ['law_office'], noteRequired: true, danger: true, dateColumn: 'revoked_date', secondary: true },
   ],
 };
@@ -256,16 +257,7 @@ export const CASE_WORKFLOW: WorkflowDef = {
   },
   transitions: [
     { key: 'submit_review', label: '提交法制审核', from: ['open'], to: 'legal_review', roles: CASE_ROLES, check: (r) => (r.major ? null : '非重大执法决定，无需法制审核') },
-    {
-      key: 'review',
-      label: '出具法制审核意见',
-      from: ['legal_review'],
-      to: 'reviewed',
-      roles: CASE_REVIEW_ROLES,
-      input: z.strictObject({ legalReviewOpinion: text('法制审核意见', 3000) }),
-      inputColumns: { legalReviewOpinion: 'legal_review_opinion' },
-      dateColumn: 'legal_review_date',
-    },
+    { key: 'review', label: '出具法制审核意见', from: ['legal_review'], to: 'reviewed', roles: CASE_REVIEW_ROLES, ...writes({ legalReviewOpinion: text('法制审核意见', 3000) }), dateColumn: 'legal_review_date' },
     {
       key: 'decide',
       label: '作出执法决定',
@@ -427,15 +419,7 @@ export const CAMPAIGN_WORKFLOW: WorkflowDef = {
     finished: { label: '已结束', tone: 'success', final: true },
   },
   transitions: [
-    {
-      key: 'finish',
-      label: '结束评查',
-      from: ['ongoing'],
-      to: 'finished',
-      roles: SUPERVISION_ROLES,
-      dateColumn: 'finished_date',
-      check: (r) => (Number(r.pending_files ?? 0) > 0 ? `还有 ${r.pending_files} 份案卷未评分` : null),
-    },
+    { key: 'finish', label: '结束评查', from: ['ongoing'], to: 'finished', roles: SUPERVISION_ROLES, dateColumn: 'finished_date', check: (r) => (Number(r.pending_files ?? 0) > 0 ? `还有 ${r.pending_files} 份案卷未评分` : null) },
   ],
 };
 
@@ -540,8 +524,7 @@ export const SUPERVISION_WORKFLOW: WorkflowDef = {
       from: ['ongoing'],
       to: 'correcting',
       roles: SUPERVISION_ROLES,
-      input: z.strictObject({ opinion: text('监督意见', 3000) }),
-      inputColumns: { opinion: 'opinion' },
+      ...writes({ opinion: text('监督意见', 3000) }),
       dateColumn: 'opinion_date',
       effects: [{ start: 'correct', label: '整改期限', rule: 'enforcement.supervision_correct' }],
     },
@@ -552,8 +535,7 @@ export const SUPERVISION_WORKFLOW: WorkflowDef = {
       from: ['correcting', 'escalated'],
       to: 'reported',
       roles: BODY_ROLES,
-      input: z.strictObject({ correctionReport: text('整改情况', 3000) }),
-      inputColumns: { correctionReport: 'correction_report' },
+      ...writes({ correctionReport: text('整改情况', 3000) }),
       dateColumn: 'corrected_date',
       effects: [{ pause: 'correct', reason: '已报送整改情况，待审核' }, { pause: 'decision', reason: '已报送整改情况，待审核' }],
     },
@@ -566,8 +548,7 @@ export const SUPERVISION_WORKFLOW: WorkflowDef = {
       to: 'escalated',
       roles: SUPERVISION_ROLES,
       danger: true,
-      input: z.strictObject({ decision: text('监督决定', 3000) }),
-      inputColumns: { decision: 'decision' },
+      ...writes({ decision: text('监督决定', 3000) }),
       dateColumn: 'decision_date',
       effects: [{ stop: 'correct', reason: '逾期未整改，制发监督决定书' }, { start: 'decision', label: '监督决定整改期限', rule: 'enforcement.supervision_correct' }],
     },
@@ -643,8 +624,7 @@ export const COMPLAINT_WORKFLOW: WorkflowDef = {
       from: ['received'],
       to: 'replied',
       roles: COMPLAINT_ROLES,
-      input: z.strictObject({ result: labelledEnum(COMPLAINT_RESULTS, '核查结果', 'result'), replyContent: text('答复内容', 3000) }),
-      inputColumns: { result: 'result', replyContent: 'reply_content' },
+      ...writes({ result: labelledEnum(COMPLAINT_RESULTS, '核查结果', 'result'), replyContent: text('答复内容', 3000) }),
       dateColumn: 'reply_date',
       effects: [{ stop: 'reply', reason: '已答复' }],
     },

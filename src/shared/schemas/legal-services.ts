@@ -2,8 +2,9 @@
 // refused, closed; wages recovered in fen), notarisations and consultations counted by month, and the
 // service stations (e.g. for the elderly) with their staff.
 import { z } from '../zod.ts';
-import { defineRecord, f, listQuery, type RecordView, type StatusView } from '../records.ts';
+import { defineRecord, f, listQuery, writes, type RecordView, type StatusView } from '../records.ts';
 import { stateLabels, statusFilter, steplessWorkflow, type WorkflowDef } from '../workflow.ts';
+import { OFFICE_AND_UNIT } from '../roles.ts';
 
 export const LEGAL_AID_RECORD_TYPE = 'legal_aid_case';
 export const NOTARIZATION_RECORD_TYPE = 'notarization';
@@ -33,18 +34,9 @@ export const LEGAL_AID_WORKFLOW: WorkflowDef = {
     closed: { label: '已结案', tone: 'success', final: true },
   },
   transitions: [
-    { key: 'approve', label: '决定给予法律援助', from: ['received'], to: 'approved', roles: ['law_office', 'unit_liaison', 'unit_head'], dateColumn: 'decided_date' },
-    { key: 'refuse', label: '决定不予法律援助', from: ['received'], to: 'refused', roles: ['law_office', 'unit_liaison', 'unit_head'], noteRequired: true, danger: true, dateColumn: 'decided_date' },
-    {
-      key: 'close',
-      label: '结案',
-      from: ['approved'],
-      to: 'closed',
-      roles: ['law_office', 'unit_liaison', 'unit_head'],
-      input: z.strictObject({ wagesRecoveredFen: fen('挽回（追回）工资').optional() }),
-      inputColumns: { wagesRecoveredFen: 'wages_recovered_fen' },
-      dateColumn: 'closed_date',
-    },
+    { key: 'approve', label: '决定给予法律援助', from: ['received'], to: 'approved', roles: OFFICE_AND_UNIT, dateColumn: 'decided_date' },
+    { key: 'refuse', label: '决定不予法律援助', from: ['received'], to: 'refused', roles: OFFICE_AND_UNIT, noteRequired: true, danger: true, dateColumn: 'decided_date' },
+    { key: 'close', label: '结案', from: ['approved'], to: 'closed', roles: OFFICE_AND_UNIT, ...writes({ wagesRecoveredFen: fen('挽回（追回）工资').optional() }), dateColumn: 'closed_date' },
   ],
 };
 export const LEGAL_AID_STATUSES = stateLabels(LEGAL_AID_WORKFLOW);

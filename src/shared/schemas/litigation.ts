@@ -1,8 +1,9 @@
 // Administrative litigation — 行政应诉 (domain.md §2.9): cases against the county's bodies, the
 // 15-day defence clock, hearings (did the head appear — 负责人出庭), judgment, appeal, loss analysis.
 import { statusFilter } from '../workflow.ts';
+import { OFFICE_AND_UNIT } from '../roles.ts';
 import { z, text, version, labelledEnum } from '../zod.ts';
-import { defineRecord, f, listQuery, type RecordView, type StatusView } from '../records.ts';
+import { defineRecord, f, listQuery, writes, type RecordView, type StatusView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -26,37 +27,20 @@ export const LITIGATION_WORKFLOW: WorkflowDef = {
     closed: { label: '已结案', tone: 'success', final: true },
   },
   transitions: [
-    {
-      key: 'defend',
-      label: '提交答辩状和证据',
-      from: ['filed'],
-      to: 'defended',
-      roles: ['law_office', 'unit_liaison', 'unit_head'],
-      evidence: 1,
-      dateColumn: 'defence_date',
-      effects: [{ stop: 'defence', reason: '已提交答辩状' }],
-    },
+    { key: 'defend', label: '提交答辩状和证据', from: ['filed'], to: 'defended', roles: OFFICE_AND_UNIT, evidence: 1, dateColumn: 'defence_date', effects: [{ stop: 'defence', reason: '已提交答辩状' }] },
     {
       key: 'judge',
       label: '登记裁判结果',
       from: ['filed', 'defended', 'appealed'],
       to: 'judged',
-      roles: ['law_office', 'unit_liaison', 'unit_head'],
-      input: z.strictObject({ result: labelledEnum(JUDGMENT_RESULTS, '裁判结果', 'result') }),
-      inputColumns: { result: 'result' },
+      roles: OFFICE_AND_UNIT,
+      ...writes({ result: labelledEnum(JUDGMENT_RESULTS, '裁判结果', 'result') }),
       dateColumn: 'judgment_date',
       effects: [{ stop: 'defence', reason: '已裁判' }],
     },
-    { key: 'appeal', label: '提起或应对上诉', from: ['judged'], to: 'appealed', roles: ['law_office', 'unit_liaison', 'unit_head'], noteRequired: true },
-    {
-      key: 'close',
-      label: '结案',
-      from: ['judged'],
-      to: 'closed',
-      roles: ['law_office'],
-      // A lost case is closed only with an analysis of why it was lost (败诉原因剖析).
-      check: (c) => (c.result === 'lost' && !c.loss_analysis ? '败诉案件须先填写败诉原因剖析' : null),
-    },
+    { key: 'appeal', label: '提起或应对上诉', from: ['judged'], to: 'appealed', roles: OFFICE_AND_UNIT, noteRequired: true },
+    // A lost case is closed only with an analysis of why it was lost (败诉原因剖析).
+    { key: 'close', label: '结案', from: ['judged'], to: 'closed', roles: ['law_office'], check: (c) => (c.result === 'lost' && !c.loss_analysis ? '败诉案件须先填写败诉原因剖析' : null) },
   ],
 };
 

@@ -1,6 +1,7 @@
 // 交办事项: a matter the law office assigns to a unit, on a statutory or local deadline rule. The unit
 // reports how it was handled with evidence; the law office accepts it or returns it.
 import { statusFilter } from '../workflow.ts';
+import { UNIT_STAFF } from '../roles.ts';
 import { z } from '../zod.ts';
 import { defineRecord, f, listQuery, updateInput, writesText, type DueView, type RecordView, type StatusView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
@@ -24,32 +25,13 @@ export const MATTER_WORKFLOW: WorkflowDef = {
     cancelled: { label: '已撤销', tone: 'default', final: true },
   },
   transitions: [
-    {
-      key: 'reply',
-      label: '报送办理情况',
-      from: ['assigned', 'returned'],
-      to: 'replied',
-      roles: ['unit_liaison', 'unit_head'],
-      evidence: 1,
-      ...writesText('reply', 'reply', '办理情况', 5000),
-      // The law office's review time is not the unit's time.
-      effects: [{ pause: 'reply', reason: '已报送，待法治办审核' }],
-    },
+    // The law office's review time is not the unit's time.
+    { key: 'reply', label: '报送办理情况', from: ['assigned', 'returned'], to: 'replied', roles: UNIT_STAFF, evidence: 1, ...writesText('reply', 'reply', '办理情况', 5000), effects: [{ pause: 'reply', reason: '已报送，待法治办审核' }] },
     { key: 'accept', label: '审核通过并办结', from: ['replied'], to: 'done', roles: ['law_office'], effects: [{ stop: 'reply', reason: '已办结' }] },
     { key: 'return', label: '退回重办', from: ['replied'], to: 'returned', roles: ['law_office'], noteRequired: true, danger: true, effects: [{ resume: 'reply' }] },
     { key: 'suspend', label: '暂缓办理', from: ['assigned', 'returned'], to: 'suspended', roles: ['law_office'], noteRequired: true, secondary: true, effects: [{ pause: 'reply', reason: '暂缓办理' }] },
     { key: 'resume', label: '恢复办理', from: ['suspended'], to: 'assigned', roles: ['law_office'], effects: [{ resume: 'reply' }] },
-    {
-      key: 'cancel',
-      label: '撤销',
-      from: ['assigned', 'returned', 'suspended', 'replied'],
-      to: 'cancelled',
-      roles: ['law_office'],
-      noteRequired: true,
-      danger: true,
-      secondary: true,
-      effects: [{ stop: 'reply', reason: '已撤销' }],
-    },
+    { key: 'cancel', label: '撤销', from: ['assigned', 'returned', 'suspended', 'replied'], to: 'cancelled', roles: ['law_office'], noteRequired: true, danger: true, secondary: true, effects: [{ stop: 'reply', reason: '已撤销' }] },
   ],
 };
 

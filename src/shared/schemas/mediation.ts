@@ -1,7 +1,8 @@
 // Dispute mediation — 矛盾纠纷调解 / 三调联动 (domain.md §2.10).
 import { statusFilter } from '../workflow.ts';
+import { OFFICE_AND_UNIT } from '../roles.ts';
 import { z, text, labelledEnum } from '../zod.ts';
-import { defineRecord, f, listQuery, viewSchema, type RecordView, type StatusView } from '../records.ts';
+import { defineRecord, f, listQuery, viewSchema, writes, type RecordView, type StatusView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 
 export const DISPUTE_RECORD_TYPE = 'dispute';
@@ -28,29 +29,8 @@ export const DISPUTE_WORKFLOW: WorkflowDef = {
   },
   transitions: [
     { key: 'start', label: '开始调解', from: ['received'], to: 'mediating', roles: ['law_office', 'unit_liaison', 'unit_head'] },
-    {
-      key: 'close',
-      label: '结案',
-      from: ['received', 'mediating'],
-      to: 'closed',
-      roles: ['law_office', 'unit_liaison', 'unit_head'],
-      input: z.strictObject({
-        outcome: labelledEnum(OUTCOMES, '调解结果', 'outcome'),
-        agreement: text('调解协议', 3000).optional(),
-      }),
-      inputColumns: { outcome: 'outcome', agreement: 'agreement' },
-      dateColumn: 'closed_date',
-    },
-    {
-      key: 'revisit',
-      label: '回访',
-      from: ['closed'],
-      to: 'revisited',
-      roles: ['law_office', 'unit_liaison', 'unit_head'],
-      input: z.strictObject({ revisitResult: text('回访情况', 1000) }),
-      inputColumns: { revisitResult: 'revisit_result' },
-      dateColumn: 'revisit_date',
-    },
+    { key: 'close', label: '结案', from: ['received', 'mediating'], to: 'closed', roles: OFFICE_AND_UNIT, ...writes({ outcome: labelledEnum(OUTCOMES, '调解结果', 'outcome'), agreement: text('调解协议', 3000).optional() }), dateColumn: 'closed_date' },
+    { key: 'revisit', label: '回访', from: ['closed'], to: 'revisited', roles: OFFICE_AND_UNIT, ...writes({ revisitResult: text('回访情况', 1000) }), dateColumn: 'revisit_date' },
   ],
 };
 

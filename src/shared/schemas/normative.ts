@@ -3,8 +3,9 @@
 // and published together (三统一), filed with the bodies above within `normdoc.filing`, in force
 // until amended, repealed or expired. Every saved text is kept as a version.
 import { statusFilter } from '../workflow.ts';
+import { OFFICE_AND_UNIT } from '../roles.ts';
 import { z, text, version, labelledEnum, isoDate } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, type RecordView } from '../records.ts';
+import { createInput, defineRecord, f, listQuery, writes, type RecordView } from '../records.ts';
 import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -54,14 +55,7 @@ export const NORMDOC_WORKFLOW: WorkflowDef = {
     expired: { label: '已失效', tone: 'default', final: true },
   },
   transitions: [
-    {
-      key: 'submit',
-      label: '提交合法性审查',
-      from: ['draft'],
-      to: 'reviewing',
-      roles: ['unit_liaison', 'unit_head', 'law_office'],
-      check: (d) => (!d.body || !String(d.body).trim() ? '需先录入或上传文件正文' : null),
-    },
+    { key: 'submit', label: '提交合法性审查', from: ['draft'], to: 'reviewing', roles: ['unit_liaison', 'unit_head', 'law_office'], check: (d) => (!d.body || !String(d.body).trim() ? '需先录入或上传文件正文' : null) },
     {
       key: 'review',
       label: '出具合法性审查意见',
@@ -75,16 +69,7 @@ export const NORMDOC_WORKFLOW: WorkflowDef = {
       check: (d) => (Number(d.open_flags ?? 0) > 0 ? `尚有 ${Number(d.open_flags)} 条预审提示未确认或排除` : null),
     },
     { key: 'return', label: '退回修改', from: ['reviewing', 'deliberating'], to: 'draft', roles: ['reviewer', 'law_office'], noteRequired: true, danger: true },
-    {
-      key: 'deliberate',
-      label: '登记集体审议',
-      from: ['deliberating'],
-      to: 'approved',
-      roles: ['law_office', 'unit_head'],
-      input: z.strictObject({ meeting: text('审议会议', 200) }),
-      inputColumns: { meeting: 'deliberation_meeting' },
-      dateColumn: 'deliberated_date',
-    },
+    { key: 'deliberate', label: '登记集体审议', from: ['deliberating'], to: 'approved', roles: ['law_office', 'unit_head'], ...writes({ meeting: text('审议会议', 200) }, { meeting: 'deliberation_meeting' }), dateColumn: 'deliberated_date' },
     {
       key: 'publish',
       label: '统一登记、编号并公布',
@@ -109,12 +94,11 @@ export const NORMDOC_WORKFLOW: WorkflowDef = {
       label: '报送上级政府备案',
       from: ['in_force'],
       to: 'in_force',
-      roles: ['law_office', 'unit_liaison', 'unit_head'],
+      roles: OFFICE_AND_UNIT,
       // A document stays in force after it is filed, so 我的待办 cannot tell filed from unfiled: the
       // filing clock's 红黄牌 and escalation carry the reminder instead.
       secondary: true,
-      input: z.strictObject({ filingBody: text('备案机关', 200) }),
-      inputColumns: { filingBody: 'filing_body' },
+      ...writes({ filingBody: text('备案机关', 200) }),
       dateColumn: 'filed_date',
       check: (d) => (d.filed_date ? `已于 ${String(d.filed_date)} 报送上级政府备案` : null),
       effects: [{ stop: 'filing', reason: '已报送上级政府备案' }],
@@ -124,10 +108,9 @@ export const NORMDOC_WORKFLOW: WorkflowDef = {
       label: '报送人大常委会备案',
       from: ['in_force'],
       to: 'in_force',
-      roles: ['law_office', 'unit_liaison', 'unit_head'],
+      roles: OFFICE_AND_UNIT,
       secondary: true,
-      input: z.strictObject({ congressFilingBody: text('备案机关', 200) }),
-      inputColumns: { congressFilingBody: 'congress_filing_body' },
+      ...writes({ congressFilingBody: text('备案机关', 200) }),
       dateColumn: 'congress_filed_date',
       check: (d) => (d.congress_filed_date ? `已于 ${String(d.congress_filed_date)} 报送人大常委会备案` : null),
       effects: [{ stop: 'filing_congress', reason: '已报送人大常委会备案' }],
@@ -139,8 +122,7 @@ export const NORMDOC_WORKFLOW: WorkflowDef = {
       to: 'in_force',
       roles: ['law_office'],
       secondary: true,
-      input: z.strictObject({ filingFeedback: labelledEnum(FILING_FEEDBACK, '备案审查意见', 'filingFeedback') }),
-      inputColumns: { filingFeedback: 'filing_feedback' },
+      ...writes({ filingFeedback: labelledEnum(FILING_FEEDBACK, '备案审查意见', 'filingFeedback') }),
       check: (d) => (!d.filed_date ? '尚未报送上级政府备案' : d.filing_feedback ? '已登记上级政府的备案审查意见' : null),
     },
     {
@@ -150,8 +132,7 @@ export const NORMDOC_WORKFLOW: WorkflowDef = {
       to: 'in_force',
       roles: ['law_office'],
       secondary: true,
-      input: z.strictObject({ congressFeedback: labelledEnum(FILING_FEEDBACK, '备案审查意见', 'congressFeedback') }),
-      inputColumns: { congressFeedback: 'congress_feedback' },
+      ...writes({ congressFeedback: labelledEnum(FILING_FEEDBACK, '备案审查意见', 'congressFeedback') }),
       check: (d) => (!d.congress_filed_date ? '尚未报送人大常委会备案' : d.congress_feedback ? '已登记人大常委会的备案审查意见' : null),
     },
     { key: 'amend', label: '已修改（由新文件替代）', from: ['in_force'], to: 'amended', roles: ['law_office'], secondary: true, noteRequired: true, dateColumn: 'ended_date', effects: [{ stop: 'filing', reason: '文件已修改' }, { stop: 'filing_congress', reason: '文件已修改' }] },
@@ -353,8 +334,7 @@ export const LEGAL_REVIEW_WORKFLOW: WorkflowDef = {
       from: ['reviewing'],
       to: 'completed',
       roles: ['reviewer', 'law_office'],
-      input: z.strictObject({ opinion: text('审查意见', 5000), opinionForm: labelledEnum(OPINION_FORMS, '意见形式', 'opinionForm') }),
-      inputColumns: { opinion: 'opinion', opinionForm: 'opinion_form' },
+      ...writes({ opinion: text('审查意见', 5000), opinionForm: labelledEnum(OPINION_FORMS, '意见形式', 'opinionForm') }),
       dateColumn: 'completed_date',
       effects: [{ stop: 'review', reason: '已出具审查意见' }],
     },

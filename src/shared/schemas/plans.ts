@@ -2,6 +2,7 @@
 import { z, text, isoDate } from '../zod.ts';
 import { createInput, defineRecord, f, fieldSchema, listQuery, updateInput, viewSchema, writesText, type RecordView, type StatusView } from '../records.ts';
 import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
+import { UNIT_STAFF } from '../roles.ts';
 import type { ClockView } from './calendar.ts';
 
 export const TASK_RECORD_TYPE = 'task';
@@ -22,16 +23,7 @@ export const TASK_WORKFLOW: WorkflowDef = {
   },
   transitions: [
     { key: 'start', label: '开始办理', from: ['not_started'], to: 'in_progress', roles: ['unit_liaison', 'unit_head'] },
-    {
-      key: 'submit',
-      label: '申请完成',
-      from: ['not_started', 'in_progress'],
-      to: 'pending',
-      roles: ['unit_liaison', 'unit_head'],
-      evidence: 1,
-      ...writesText('completionNote', 'completion_note', '完成情况', 2000),
-      effects: [{ pause: 'due', reason: '已申请完成，待法治办确认' }],
-    },
+    { key: 'submit', label: '申请完成', from: ['not_started', 'in_progress'], to: 'pending', roles: UNIT_STAFF, evidence: 1, ...writesText('completionNote', 'completion_note', '完成情况', 2000), effects: [{ pause: 'due', reason: '已申请完成，待法治办确认' }] },
     { key: 'confirm', label: '确认完成', from: ['pending'], to: 'completed', roles: ['law_office'], dateColumn: 'completed_date', effects: [{ stop: 'due', reason: '已完成' }] },
     { key: 'reject', label: '退回', from: ['pending'], to: 'in_progress', roles: ['law_office'], noteRequired: true, danger: true, effects: [{ resume: 'due' }] },
     { key: 'cancel', label: '取消任务', from: ['not_started', 'in_progress', 'pending'], to: 'cancelled', roles: ['law_office'], noteRequired: true, danger: true, secondary: true, effects: [{ stop: 'due', reason: '任务已取消' }] },

@@ -1,8 +1,9 @@
 // Proposals — 人大代表建议 / 政协委员提案 (domain.md §2.13): assigned to a lead unit, replied within
 // 3 months (6 if complex), the proposer's satisfaction recorded.
 import { z, labelledEnum } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, type DueView, type RecordView, type StatusView } from '../records.ts';
+import { createInput, defineRecord, f, listQuery, writes, type DueView, type RecordView, type StatusView } from '../records.ts';
 import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
+import { UNIT_STAFF } from '../roles.ts';
 import type { ClockView } from './calendar.ts';
 
 export const PROPOSAL_RECORD_TYPE = 'proposal';
@@ -24,25 +25,8 @@ export const PROPOSAL_WORKFLOW: WorkflowDef = {
     closed: { label: '已办结', tone: 'success', final: true },
   },
   transitions: [
-    {
-      key: 'reply',
-      label: '答复代表委员',
-      from: ['assigned'],
-      to: 'replied',
-      roles: ['unit_liaison', 'unit_head'],
-      evidence: 1,
-      dateColumn: 'reply_date',
-      effects: [{ stop: 'reply', reason: '已答复' }],
-    },
-    {
-      key: 'close',
-      label: '登记满意度并办结',
-      from: ['replied'],
-      to: 'closed',
-      roles: ['law_office'],
-      input: z.strictObject({ satisfaction: labelledEnum(SATISFACTION, '满意度', 'satisfaction') }),
-      inputColumns: { satisfaction: 'satisfaction' },
-    },
+    { key: 'reply', label: '答复代表委员', from: ['assigned'], to: 'replied', roles: UNIT_STAFF, evidence: 1, dateColumn: 'reply_date', effects: [{ stop: 'reply', reason: '已答复' }] },
+    { key: 'close', label: '登记满意度并办结', from: ['replied'], to: 'closed', roles: ['law_office'], ...writes({ satisfaction: labelledEnum(SATISFACTION, '满意度', 'satisfaction') }) },
   ],
 };
 

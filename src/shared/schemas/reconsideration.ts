@@ -1,6 +1,6 @@
 // Administrative reconsideration — 行政复议 (domain.md §2.8; 行政复议法 2023): inputs, views, workflow.
 import { z, text, version, labelledEnum } from '../zod.ts';
-import { defineRecord, f, listQuery, type RecordView, type StatusView } from '../records.ts';
+import { defineRecord, f, listQuery, writes, type RecordView, type StatusView } from '../records.ts';
 import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -50,22 +50,14 @@ export const REVIEW_WORKFLOW: WorkflowDef = {
       // The applicant's time to supplement does not count against the acceptance review.
       effects: [{ pause: 'accept', reason: '通知申请人补正材料' }, { start: 'supplement', label: '补正期限', rule: 'review.supplement' }],
     },
-    {
-      key: 'supplement_received',
-      label: '收到补正材料',
-      from: ['supplementing'],
-      to: 'received',
-      roles: ['law_office'],
-      effects: [{ stop: 'supplement', reason: '已补正' }, { restart: 'accept', reason: '收到补正材料，重新审查' }],
-    },
+    { key: 'supplement_received', label: '收到补正材料', from: ['supplementing'], to: 'received', roles: ['law_office'], effects: [{ stop: 'supplement', reason: '已补正' }, { restart: 'accept', reason: '收到补正材料，重新审查' }] },
     {
       key: 'accept',
       label: '受理',
       from: ['received'],
       to: 'accepted',
       roles: ['law_office'],
-      input: z.strictObject({ procedure: labelledEnum(REVIEW_PROCEDURES, '审理程序', 'procedure') }),
-      inputColumns: { procedure: 'procedure' },
+      ...writes({ procedure: labelledEnum(REVIEW_PROCEDURES, '审理程序', 'procedure') }),
       dateColumn: 'accepted_date',
       effects: [
         { stop: 'accept', reason: '已受理' },
@@ -73,17 +65,7 @@ export const REVIEW_WORKFLOW: WorkflowDef = {
         { start: 'decide', label: '复议决定期限', rule: { field: 'procedure', rules: { simple: 'review.decide_simple' }, fallback: 'review.decide' } },
       ],
     },
-    {
-      key: 'reject',
-      label: '不予受理',
-      from: ['received'],
-      to: 'not_accepted',
-      roles: ['law_office'],
-      noteRequired: true,
-      danger: true,
-      dateColumn: 'closed_date',
-      effects: [{ stop: 'accept', reason: '不予受理' }],
-    },
+    { key: 'reject', label: '不予受理', from: ['received'], to: 'not_accepted', roles: ['law_office'], noteRequired: true, danger: true, dateColumn: 'closed_date', effects: [{ stop: 'accept', reason: '不予受理' }] },
     {
       key: 'send_copy',
       label: '发送申请书副本',
@@ -112,8 +94,7 @@ export const REVIEW_WORKFLOW: WorkflowDef = {
       from: ['accepted', 'mediating'],
       to: 'decided',
       roles: ['law_office'],
-      input: z.strictObject({ outcome: labelledEnum(DECISIONS, '决定类型', 'outcome') }),
-      inputColumns: { outcome: 'outcome' },
+      ...writes({ outcome: labelledEnum(DECISIONS, '决定类型', 'outcome') }),
       dateColumn: 'closed_date',
       effects: [{ stop: 'decide', reason: '已作出决定' }, { stop: 'notify', reason: '已结案' }, { stop: 'reply', reason: '已结案' }],
     },
@@ -123,8 +104,7 @@ export const REVIEW_WORKFLOW: WorkflowDef = {
       from: ['received', 'supplementing', 'accepted', 'mediating'],
       to: 'terminated',
       roles: ['law_office'],
-      input: z.strictObject({ outcome: labelledEnum(TERMINATIONS, '终止原因', 'outcome') }),
-      inputColumns: { outcome: 'outcome' },
+      ...writes({ outcome: labelledEnum(TERMINATIONS, '终止原因', 'outcome') }),
       dateColumn: 'closed_date',
       secondary: true,
       effects: [{ stop: 'accept', reason: '终止' }, { stop: 'supplement', reason: '终止' }, { stop: 'decide', reason: '终止' }, { stop: 'notify', reason: '终止' }, { stop: 'reply', reason: '终止' }],

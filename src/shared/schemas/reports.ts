@@ -3,6 +3,7 @@
 import { z, version } from '../zod.ts';
 import { createInput, defineRecord, f, fieldSchema, listQuery, updateInput, viewSchema, type DueView, type RecordDef, type RecordView } from '../records.ts';
 import { stateLabels, type WorkflowDef } from '../workflow.ts';
+import { UNIT_STAFF } from '../roles.ts';
 import type { ClockView } from './calendar.ts';
 import type { TimelineEntryView } from '../workflow.ts';
 
@@ -34,22 +35,8 @@ export const REPORT_WORKFLOW: WorkflowDef = {
     { key: 'send', label: '送主要负责人审定', from: ['draft'], to: 'in_approval', roles: ['unit_liaison', 'law_office'], check: (r, actor) => (actor.roles.includes('unit_liaison') && actor.unitId !== r.unit_id ? '只能送审本单位的年度报告' : null) },
     // The head of the report's own unit (its 第一责任人), not the head of a unit above it.
     { key: 'approve', label: '主要负责人审定', from: ['draft', 'in_approval'], to: 'approved', roles: ['unit_head'], dateColumn: 'approved_date', check: (r, actor) => (actor.unitId !== r.unit_id ? '年度报告由本单位主要负责人审定' : null) },
-    {
-      key: 'submit',
-      label: '报送县政府（法治办）',
-      from: ['approved'],
-      to: 'submitted',
-      roles: ['unit_liaison', 'unit_head'],
-      check: (r) => (r.kind === 'county' ? '县政府的年度报告向党委和人大常委会报告，不报送' : null),
-    },
-    {
-      key: 'report',
-      label: '向党委、人大常委会报告',
-      from: ['approved'],
-      to: 'reported',
-      roles: ['law_office', 'unit_head'],
-      check: (r) => (r.kind !== 'county' ? '部门、乡镇的年度报告报送县政府，不直接向党委、人大报告' : null),
-    },
+    { key: 'submit', label: '报送县政府（法治办）', from: ['approved'], to: 'submitted', roles: UNIT_STAFF, check: (r) => (r.kind === 'county' ? '县政府的年度报告向党委和人大常委会报告，不报送' : null) },
+    { key: 'report', label: '向党委、人大常委会报告', from: ['approved'], to: 'reported', roles: ['law_office', 'unit_head'], check: (r) => (r.kind !== 'county' ? '部门、乡镇的年度报告报送县政府，不直接向党委、人大报告' : null) },
     {
       key: 'publish',
       label: '向社会公开',

@@ -3,8 +3,9 @@
 // (好差评) whose 差评 runs a follow-up: 回访, rectification within `services.bad_rating_fix`,
 // verified closure by the law office, or 申诉 decided by the law office.
 import { z, text } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, viewSchema, type DueView, type RecordView, type StatusView } from '../records.ts';
+import { createInput, defineRecord, f, listQuery, viewSchema, writes, type DueView, type RecordView, type StatusView } from '../records.ts';
 import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
+import { OFFICE_AND_UNIT, UNIT_STAFF } from '../roles.ts';
 
 export const SERVICE_ITEM_RECORD_TYPE = 'service_item';
 export const SERVICE_CASE_RECORD_TYPE = 'service_case';
@@ -43,7 +44,7 @@ export const SERVICE_ITEM_WORKFLOW: WorkflowDef = {
     delisted: { label: '已移出清单', tone: 'default', final: true },
   },
   transitions: [
-    { key: 'delist', label: '移出清单', from: ['listed'], to: 'delisted', roles: ['law_office', 'unit_liaison', 'unit_head'], dateColumn: 'listed_until', noteRequired: true, danger: true, secondary: true },
+    { key: 'delist', label: '移出清单', from: ['listed'], to: 'delisted', roles: OFFICE_AND_UNIT, dateColumn: 'listed_until', noteRequired: true, danger: true, secondary: true },
   ],
 };
 
@@ -67,16 +68,7 @@ export const SERVICE_RATING_WORKFLOW: WorkflowDef = {
     voided: { label: '申诉成立', tone: 'default', final: true },
   },
   transitions: [
-    {
-      key: 'revisit',
-      label: '回访',
-      from: ['pending', 'rectifying'],
-      to: 'rectifying',
-      roles: UNIT_ROLES,
-      input: z.strictObject({ revisitResult: text('回访情况', 1000) }),
-      inputColumns: { revisitResult: 'revisit_result' },
-      dateColumn: 'revisit_date',
-    },
+    { key: 'revisit', label: '回访', from: ['pending', 'rectifying'], to: 'rectifying', roles: UNIT_ROLES, ...writes({ revisitResult: text('回访情况', 1000) }), dateColumn: 'revisit_date' },
     {
       key: 'rectify',
       label: '提交整改情况',
@@ -85,46 +77,14 @@ export const SERVICE_RATING_WORKFLOW: WorkflowDef = {
       roles: UNIT_ROLES,
       // 实名差评: the unit calls the rater back before it reports its rectification.
       check: (r) => (r.named === 1 && !r.revisit_date ? '实名差评须先回访评价人' : null),
-      input: z.strictObject({ rectification: text('整改情况', 2000) }),
-      inputColumns: { rectification: 'rectification' },
+      ...writes({ rectification: text('整改情况', 2000) }),
       dateColumn: 'rectified_date',
     },
     { key: 'verify', label: '核验办结', from: ['submitted'], to: 'closed', roles: ['law_office'], dateColumn: 'closed_date', effects: [{ stop: 'fix', reason: '整改已核验办结' }] },
     { key: 'return', label: '退回整改', from: ['submitted'], to: 'rectifying', roles: ['law_office'], noteRequired: true, danger: true },
-    {
-      key: 'appeal',
-      label: '申诉（恶意差评）',
-      from: ['pending', 'rectifying'],
-      to: 'appealing',
-      roles: ['unit_liaison', 'unit_head'],
-      input: z.strictObject({ appealReason: text('申诉理由', 1000) }),
-      inputColumns: { appealReason: 'appeal_reason' },
-      dateColumn: 'appeal_date',
-      effects: [{ pause: 'fix', reason: '申诉审核中' }],
-      secondary: true,
-    },
-    {
-      key: 'uphold_appeal',
-      label: '申诉成立',
-      from: ['appealing'],
-      to: 'voided',
-      roles: ['law_office'],
-      input: z.strictObject({ appealDecision: text('审核意见', 1000) }),
-      inputColumns: { appealDecision: 'appeal_decision' },
-      dateColumn: 'closed_date',
-      effects: [{ stop: 'fix', reason: '申诉成立，差评不计入' }],
-    },
-    {
-      key: 'reject_appeal',
-      label: '申诉不成立',
-      from: ['appealing'],
-      to: 'rectifying',
-      roles: ['law_office'],
-      input: z.strictObject({ appealDecision: text('审核意见', 1000) }),
-      inputColumns: { appealDecision: 'appeal_decision' },
-      effects: [{ resume: 'fix' }],
-      danger: true,
-    },
+    { key: 'appeal', label: '申诉（恶意差评）', from: ['pending', 'rectifying'], to: 'appealing', roles: UNIT_STAFF, ...writes({ appealReason: text('申诉理由', 1000) }), dateColumn: 'appeal_date', effects: [{ pause: 'fix', reason: '申诉审核中' }], secondary: true },
+    { key: 'uphold_appeal', label: '申诉成立', from: ['appealing'], to: 'voided', roles: ['law_office'], ...writes({ appealDecision: text('审核意见', 1000) }), dateColumn: 'closed_date', effects: [{ stop: 'fix', reason: '申诉成立，差评不计入' }] },
+    { key: 'reject_appeal', label: '申诉不成立', from: ['appealing'], to: 'rectifying', roles: ['law_office'], ...writes({ appealDecision: text('审核意见', 1000) }), effects: [{ resume: 'fix' }], danger: true },
   ],
 };
 
