@@ -51,7 +51,9 @@ export function useUrlFilters() {
     if (!options.keepPage) next.delete('page');
     setParams(next, { replace: options.replace });
   };
-  return { params, patch, clear: () => setParams(new URLSearchParams()) };
+  /** How a column sorted by `name` shows the address's order (a column the page draws itself, sorted on the server). */
+  const sortOrder = (name: string): 'ascend' | 'descend' | null => (params.get('sort') === name ? (params.get('order') === 'desc' ? 'descend' : 'ascend') : null);
+  return { params, patch, sortOrder, clear: () => setParams(new URLSearchParams()) };
 }
 
 export function ExportButton({ url, filters, filename }: { url: string; filters: Filters; filename: string }) {

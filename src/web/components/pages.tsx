@@ -35,6 +35,9 @@ export const pageOf = (pages: LedgerPages, row: { id: string }) => `${pages.path
 /** Tints a row whose deadline has passed (its clock's light is red). */
 export const overdueRow = (row: { light?: string | null }) => (row.light === 'red' ? 'row-overdue' : '');
 
+/** A ledger's 期限 filter for records whose deadline has passed (the server's `overdue` parameter). */
+export const OVERDUE_FILTER = { name: 'overdue', label: '期限', options: { true: '仅看逾期' } };
+
 type View = Record<string, unknown> & { id: string };
 
 /**

@@ -70,7 +70,7 @@ export function RecordLedger<T extends View>(props: RecordLedgerProps<T>) {
   const { def, url, measure = '件' } = props;
   const { me } = useAuth();
   const tree = useUnitTree();
-  const { params, patch: update, clear } = useUrlFilters();
+  const { params, patch: update, sortOrder, clear } = useUrlFilters();
   // Below 768 px (a phone) the ledger is a list of cards.
   const phone = Grid.useBreakpoint().md === false;
   const filters: Record<string, string> = Object.fromEntries(params.entries());
@@ -89,7 +89,6 @@ export function RecordLedger<T extends View>(props: RecordLedgerProps<T>) {
 
   // Any parameter but paging and order narrows the list (the page's own filters too).
   const filtered = Object.keys(filters).some((k) => !['page', 'pageSize', 'sort', 'order'].includes(k));
-  const sortOrder = (name: string): 'ascend' | 'descend' | null => (filters.sort === name ? (filters.order === 'desc' ? 'descend' : 'ascend') : null);
 
   const columns: ColumnsType<T> = [
     ...(props.leading ?? []),

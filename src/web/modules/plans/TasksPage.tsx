@@ -12,7 +12,7 @@ import { get, post } from '../../api.ts';
 import { buildTree, useUnits } from '../../components/units.ts';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { useUrlFilters } from '../../components/ledger.tsx';
-import { overdueRow } from '../../components/pages.tsx';
+import { OVERDUE_FILTER, overdueRow } from '../../components/pages.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { SetDeadline } from '../../components/Light.tsx';
 import { RecordForm, RecordLedger } from '../../components/records.tsx';
@@ -23,7 +23,7 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
   const { can, me } = useAuth();
   const client = useQueryClient();
   const plans = useQuery({ queryKey: ['plans'], queryFn: () => get<{ items: PlanView[] }>('/plans').then((r) => r.items) });
-  const { params, patch } = useUrlFilters();
+  const { params, patch, sortOrder } = useUrlFilters();
   const units = useUnits();
   const tree = useMemo(() => buildTree(units.data ?? []), [units.data]);
   const [drawer, setDrawer] = useState<'plan' | 'task' | 'copy' | null>(null);
@@ -49,7 +49,6 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
     client.invalidateQueries({ queryKey: ['plans'] });
     client.invalidateQueries({ queryKey: ['/tasks'] });
   };
-  const sortOrder = (name: string): 'ascend' | 'descend' | null => (params.get('sort') === name ? (params.get('order') === 'desc' ? 'descend' : 'ascend') : null);
 
   // Beside the definition's columns: co-units, the due date with its light, progress and status
   // (sorted on the server by the keys of the definition).
@@ -105,7 +104,7 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
               rowClassName={overdueRow}
               link={{ field: 'title', to: (t) => `/tasks/${t.id}` }}
               trailing={trailing}
-              extraFilters={[{ name: 'overdue', label: '期限', options: { true: '仅看逾期' } }]}
+              extraFilters={[OVERDUE_FILTER]}
               toolbar={
                 <>
                   {!mine && <TreeSelect style={{ width: 220 }} size="small" treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder="单位（牵头或配合，含下级）" aria-label="单位（牵头或配合）" value={params.get('unitId') ?? undefined} onChange={(unitId?: string) => patch({ unitId })} />}

@@ -1,7 +1,7 @@
 // 行政复议案件: the ledger with the nearest statutory deadline's 红黄牌 and the intake drawer, both
 // from the record definition.
 import { Space } from 'antd';
-import { LedgerPage } from '../../components/pages.tsx';
+import { LedgerPage, OVERDUE_FILTER } from '../../components/pages.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
@@ -22,7 +22,7 @@ export default function ReconsiderationCasesPage() {
       trailing={[
         { key: 'nextDue', title: <RuleLabel label="最近期限" rules={['review.accept', 'review.notify_respondent', 'review.respondent_reply', 'review.decide', 'review.decide_simple']} />, width: 190, render: (_, c) => (c.nextDue ? <Space direction="vertical" size={0}>{c.nextDue.label}<DueTag due={c.nextDue.due} light={c.nextDue.light} /></Space> : '—') },
       ]}
-      extraFilters={[{ name: 'overdue', label: '期限', options: { true: '仅看逾期' } }]}
+      extraFilters={[OVERDUE_FILTER]}
     />
   );
 }
