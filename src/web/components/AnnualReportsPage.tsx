@@ -1,7 +1,8 @@
 // The ledger page of an annual report (法治政府建设年度报告, 政府信息公开工作年度报告): how far the units
 // have got this year (ProgressCard), then every report in the user's scope with its title linked,
 // status, publication deadline and last change, filtered by the report year (kept in the URL with
-// the ledger's other filters); drafting one (unit and year) fills it and opens it.
+// the ledger's other filters); drafting one (unit and year) fills it and opens it. And the report's
+// signature as its page prints it.
 import type { ReactNode } from 'react';
 import { InputNumber } from 'antd';
 import { Link } from 'react-router-dom';
@@ -12,6 +13,7 @@ import { StatusTag } from './WorkflowPanel.tsx';
 import { ProgressCard } from './ProgressCard.tsx';
 import { LedgerPage, pageOf, type RecordPages } from './pages.tsx';
 import type { RecordDef } from '../../shared/records.ts';
+import { chineseDate } from '../../shared/schemas/reports.ts';
 
 type ReportRow = Record<string, unknown> & { id: string; title: string; status: string; due: string | null; light: string | null; updatedAt: string };
 
@@ -46,5 +48,15 @@ export function AnnualReportsPage<V extends ReportRow>({ pages, draft, statusWid
         toolbar={<YearFilter />}
       />
     </>
+  );
+}
+
+/** The issuing body and the date in Chinese under a printed report (the date left blank until set). */
+export function ReportSignature({ issuer, issuedDate }: { issuer: string; issuedDate: string | null }) {
+  return (
+    <div className="report-signature">
+      <div>{issuer}</div>
+      <div>{issuedDate ? chineseDate(issuedDate) : '（成文日期）'}</div>
+    </div>
   );
 }

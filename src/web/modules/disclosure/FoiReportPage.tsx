@@ -17,7 +17,7 @@ import { field, zodRule } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
 import { useEditorKeys } from '../../components/useEditorKeys.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
-import { chineseDate } from '../../../shared/schemas/reports.ts';
+import { ReportSignature } from '../../components/AnnualReportsPage.tsx';
 import { FOI_REPORT, FOI_REPORT_TABLE_HEADINGS, TABLE2_COLUMN_LABELS, TABLE2_ROWS, FOI_REPORT_WORKFLOW, foiReportFileName, foiReportUpdateInput, type FoiReportDetail, type FoiReportSection, type Table2Row } from '../../../shared/schemas/disclosure-report.ts';
 import { Table2, Table3, Table4, type Cell } from './ReportTables.tsx';
 import { CellDrawer, ChecksAlert } from './TableTrace.tsx';
@@ -156,10 +156,7 @@ export default function FoiReportPage() {
                 <TableSection heading={FOI_REPORT_TABLE_HEADINGS.table4} text={r.generated.table4}><Table4 t={r.tables} onOpen={setCell} /></TableSection>
                 <Section section={section('problems')} editable={editable} />
                 <Section section={section('other')} editable={editable} before={<Generated text={r.generated.other} testId="generated-other" />} />
-                <div className="report-signature">
-                  <div>{r.issuer}</div>
-                  <div>{r.issuedDate ? chineseDate(r.issuedDate) : '（成文日期）'}</div>
-                </div>
+                <ReportSignature issuer={r.issuer} issuedDate={r.issuedDate} />
               </Card>
             </Form>
           </Col>

@@ -15,9 +15,10 @@ import { StatusTag, WorkflowPanel } from '../../components/WorkflowPanel.tsx';
 import { useAuth } from '../../auth.tsx';
 import { useEditorKeys } from '../../components/useEditorKeys.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
+import { ReportSignature } from '../../components/AnnualReportsPage.tsx';
 import { RecordFields } from '../../components/records.tsx';
 import { field, zodRule } from '../../components/zodRule.ts';
-import { REPORT, REPORT_WORKFLOW, chineseDate, reportFileName, reportUpdateInput, type ReportDetail, type ReportFigure, type ReportSection } from '../../../shared/schemas/reports.ts';
+import { REPORT, REPORT_WORKFLOW, reportFileName, reportUpdateInput, type ReportDetail, type ReportFigure, type ReportSection } from '../../../shared/schemas/reports.ts';
 import { figureMeasure, isRatio, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
 
 /** Marks the figure chips in an editor: not editable inside, red when stale, a tooltip with the value now. */
@@ -237,10 +238,7 @@ export default function ReportDetailPage() {
                   register={(el) => (el ? editors.current.set(s.key, el) : editors.current.delete(s.key))}
                 />
               ))}
-              <div className="report-signature">
-                <div>{r.issuer}</div>
-                <div>{r.issuedDate ? chineseDate(r.issuedDate) : '（成文日期）'}</div>
-              </div>
+              <ReportSignature issuer={r.issuer} issuedDate={r.issuedDate} />
             </Card>
           </Col>
           <Col flex="1 1 440px" style={{ minWidth: 0 }}>
