@@ -19,8 +19,8 @@ import { chinaToday } from '../calendar/days.ts';
 import { newStamps, updateVersioned } from '../db/versioned.ts';
 import { encryptText } from '../crypto/keys.ts';
 import { addTimeline } from '../workflow/timeline.ts';
-import { listPage, type ListParams } from './list.ts';
-import { maskedSealed, rowInScope, statusOf } from './read.ts';
+import { recordReader } from './reader.ts';
+import { maskedSealed, statusOf } from './read.ts';
 import { recordRow, recordView } from './view.ts';
 import { dateOrderProblem, entries, type RecordDef } from '../../../shared/records.ts';
 import type { WorkflowDef } from '../../../shared/workflow.ts';
@@ -109,6 +109,7 @@ export function plainRecords<I extends object, V = Record<string, unknown>>(spec
       ...statusOf(workflow, row.status),
       ...(spec.view ? spec.view(row, scope) : {}),
     }) as V;
+  const reader = recordReader<any, V>({ def, what: spec.what, alias: 'r', query: base, views: (platform, rows, scope) => rows.map((r) => toView(platform, r, scope)), defaultSort: spec.defaultSort, status: true, filter: spec.filter });
 
   return {
     def,
@@ -147,17 +148,8 @@ export function plainRecords<I extends object, V = Record<string, unknown>>(spec
       await platform.audit.record(tx, actor, { action: spec.actions.update, targetType: def.type, targetId: id });
     },
 
-    async list(platform: Platform, scope: DataScope, query: ListParams): Promise<{ items: V[]; total: number; page: number; pageSize: number }> {
-      let q = base(platform.db);
-      if (query.status) q = q.where('r.status', '=', query.status);
-      if (spec.filter) q = spec.filter(q, query);
-      const page = await listPage<any>(platform.db, q, def, { alias: 'r', unitColumn: 'r.unit_id', defaultSort: spec.defaultSort }, scope, query);
-      return { ...page, items: page.items.map((r) => toView(platform, r, scope)) };
-    },
-
-    async get(platform: Platform, scope: DataScope, id: string): Promise<V> {
-      return toView(platform, rowInScope(await base(platform.db).where('r.id', '=', id).executeTakeFirst(), scope, spec.what), scope);
-    },
+    list: reader.list,
+    get: reader.get,
   };
 }
 

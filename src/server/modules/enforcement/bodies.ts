@@ -5,12 +5,12 @@ import { sql } from 'kysely';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import { assertInScope, inScope, scoped, type DataScope } from '../../kernel/auth/scope.ts';
+import { inScope, scoped, type DataScope } from '../../kernel/auth/scope.ts';
 import { fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage, type ListParams } from '../../kernel/records/list.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { ENFORCEMENT_BODY, ENFORCEMENT_POWER, type BodyDetail, type BodyView, type PowerView } from '../../../shared/schemas/enforcement.ts';
 import type { RecordInput } from '../../../shared/records.ts';
@@ -48,8 +48,10 @@ export async function visibleBody(db: Executor, scope: DataScope, id: string | n
   return body;
 }
 
-function bodyQuery(db: Executor) {
-  return db
+type BodyRow = EnforcementBodyTable & { unit_name: string; officers: number | null; powers: number | null; delegated_powers: number | null };
+
+const bodyQuery = (db: Executor) =>
+  db
     .selectFrom('enforcement_bodies as b')
     .innerJoin('org_units as u', 'u.id', 'b.unit_id')
     .selectAll('b')
@@ -57,8 +59,6 @@ function bodyQuery(db: Executor) {
     .select((eb) => eb.selectFrom('enforcement_officers as o').select(sql<number>`count(*)`.as('n')).whereRef('o.body_id', '=', 'b.id').where('o.status', '=', 'active').as('officers'))
     .select((eb) => eb.selectFrom('enforcement_powers as p').select(sql<number>`count(*)`.as('n')).whereRef('p.body_id', '=', 'b.id').as('powers'))
     .select((eb) => eb.selectFrom('enforcement_powers as p').select(sql<number>`count(*)`.as('n')).whereRef('p.body_id', '=', 'b.id').where('p.delegated', '=', 1).as('delegated_powers'));
-}
-type BodyRow = EnforcementBodyTable & { unit_name: string; officers: number | null; powers: number | null; delegated_powers: number | null };
 
 const bodyView = (r: BodyRow): BodyView => ({
   ...recordView(ENFORCEMENT_BODY, r),
@@ -69,15 +69,12 @@ const bodyView = (r: BodyRow): BodyView => ({
   delegatedPowers: Number(r.delegated_powers ?? 0),
 });
 
-export async function listBodies(platform: Platform, scope: DataScope, query: ListParams) {
-  const page = await listPage<BodyRow>(platform.db, bodyQuery(platform.db), ENFORCEMENT_BODY, { alias: 'b', unitColumn: 'b.unit_id', defaultSort: { field: 'name', order: 'asc' } }, scope, query);
-  return { ...page, items: page.items.map(bodyView) };
-}
+const bodies = recordReader<BodyRow, BodyView>({ def: ENFORCEMENT_BODY, what: '执法主体', alias: 'b', query: bodyQuery, defaultSort: { field: 'name', order: 'asc' }, views: (_platform, rows) => rows.map(bodyView) });
+
+export const listBodies = bodies.list;
 
 export async function getBody(platform: Platform, scope: DataScope, id: string): Promise<BodyDetail> {
-  const row = (await bodyQuery(platform.db).where('b.id', '=', id).executeTakeFirst()) as BodyRow | undefined;
-  if (!row) throw notFound('执法主体');
-  assertInScope(scope, row.unit_id, '执法主体');
+  const row = await bodies.row(platform.db, scope, id);
   const powers = await platform.db.selectFrom('enforcement_powers').selectAll().where('body_id', '=', id).orderBy('delegated').orderBy('category').orderBy('title').execute();
   return { ...bodyView(row), powerList: powers.map((p) => ({ ...recordView(ENFORCEMENT_POWER, p), bodyName: row.name }) as PowerView) };
 }

@@ -15,12 +15,11 @@ import { newStamps } from '../../kernel/db/versioned.ts';
 import { encryptText } from '../../kernel/crypto/keys.ts';
 import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
-import { rowInScope } from '../../kernel/records/read.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
+import { workflowViews } from '../../kernel/records/read.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
 import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
 import { maskIdNumber } from '../../../shared/validators.ts';
 import { decryptText } from '../../kernel/crypto/keys.ts';
@@ -123,26 +122,12 @@ export async function addCaseRecord(tx: Tx, platform: Platform, actor: Actor, sc
   await platform.audit.record(tx, actor, { action: 'enforcement.case_record', targetType: CASE_RECORD_TYPE, targetId: c.id, detail: { stage: input.stage, medium: input.medium } });
 }
 
-function caseQuery(db: Executor) {
-  return db
-    .selectFrom('enforcement_cases as c')
-    .innerJoin('org_units as u', 'u.id', 'c.unit_id')
-    .innerJoin('enforcement_bodies as b', 'b.id', 'c.body_id')
-    .leftJoin('enforcement_list_items as i', 'i.id', 'c.list_item_id')
-    .selectAll('c')
-    .select(['u.name as unit_name', 'b.name as body_name', 'i.title as list_item_title']);
-}
 type CaseRow = EnforcementCaseTable & { unit_name: string; body_name: string; list_item_title: string | null };
 
-async function toViews(platform: Platform, rows: CaseRow[]): Promise<CaseView[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [clocks, officers] = await Promise.all([
-    clocksWithLights(platform, CASE_RECORD_TYPE, ids),
-    platform.db.selectFrom('enforcement_case_officers as co').innerJoin('enforcement_officers as o', 'o.id', 'co.officer_id').select(['co.case_id', 'o.name']).where('co.case_id', 'in', ids).orderBy('o.name').execute(),
-  ]);
-  return rows.map((r) => {
-    const { clock, light = null } = clocks.get(r.id) ?? {};
+/** The case's view: its officers' names, its sealed party ID masked, the soonest running clock. */
+async function caseViews(platform: Platform, rows: CaseRow[]): Promise<CaseView[]> {
+  const officers = await platform.db.selectFrom('enforcement_case_officers as co').innerJoin('enforcement_officers as o', 'o.id', 'co.officer_id').select(['co.case_id', 'o.name']).where('co.case_id', 'in', rows.map((r) => r.id)).orderBy('o.name').execute();
+  return workflowViews(platform, CASE_WORKFLOW, rows, undefined, (r, { clock, due, light }) => {
     const running = clock?.status === 'running';
     return {
       ...recordView(ENFORCEMENT_CASE, r),
@@ -152,33 +137,42 @@ async function toViews(platform: Platform, rows: CaseRow[]): Promise<CaseView[]>
       unitName: r.unit_name,
       bodyName: r.body_name,
       listItemTitle: r.list_item_title,
-      status: r.status,
-      statusLabel: CASE_WORKFLOW.states[r.status]?.label ?? r.status,
       officerNames: officers.filter((o) => o.case_id === r.id).map((o) => o.name).join('、'),
-      due: running ? clock.due_date : null,
+      due: running ? due : null,
       dueLabel: running ? clock.label : null,
       light: running ? light : null,
     };
   });
 }
 
-export async function listCases(platform: Platform, scope: DataScope, query: CaseListQuery) {
-  let base = caseQuery(platform.db);
-  if (query.status) base = base.where('c.status', '=', query.status);
-  if (query.bodyId) base = base.where('c.body_id', '=', query.bodyId);
-  const page = await listPage<CaseRow>(platform.db, base, ENFORCEMENT_CASE, { alias: 'c', unitColumn: 'c.unit_id', defaultSort: { field: 'openedDate', order: 'desc' } }, scope, query);
-  return { ...page, items: await toViews(platform, page.items) };
-}
+const cases = recordReader<CaseRow, CaseView, CaseListQuery>({
+  def: ENFORCEMENT_CASE,
+  what: '执法案件',
+  alias: 'c',
+  query: (db) =>
+    db
+      .selectFrom('enforcement_cases as c')
+      .innerJoin('org_units as u', 'u.id', 'c.unit_id')
+      .innerJoin('enforcement_bodies as b', 'b.id', 'c.body_id')
+      .leftJoin('enforcement_list_items as i', 'i.id', 'c.list_item_id')
+      .selectAll('c')
+      .select(['u.name as unit_name', 'b.name as body_name', 'i.title as list_item_title']),
+  status: true,
+  filter: (q, query) => (query.bodyId ? q.where('c.body_id', '=', query.bodyId) : q),
+  defaultSort: { field: 'openedDate', order: 'desc' },
+  views: caseViews,
+});
+
+export const listCases = cases.list;
 
 export async function getCase(platform: Platform, scope: DataScope, id: string): Promise<CaseDetail> {
-  const row = rowInScope((await caseQuery(platform.db).where('c.id', '=', id).executeTakeFirst()) as CaseRow | undefined, scope, '执法案件');
-  const [view] = await toViews(platform, [row]);
+  const view = await cases.get(platform, scope, id);
   const [officers, records] = await Promise.all([
     platform.db.selectFrom('enforcement_case_officers as co').innerJoin('enforcement_officers as o', 'o.id', 'co.officer_id').select(['o.id', 'o.name', 'o.certificate_number']).where('co.case_id', '=', id).orderBy('o.name').execute(),
     platform.db.selectFrom('enforcement_case_records').selectAll().where('case_id', '=', id).orderBy('date').orderBy('created_at').execute(),
   ]);
   return {
-    ...view!,
+    ...view,
     officers: officers.map((o) => ({ id: o.id, name: o.name, certificateNumber: o.certificate_number })),
     records: records.map((r) => ({ id: r.id, stage: r.stage as CaseDetail['records'][number]['stage'], medium: r.medium as CaseDetail['records'][number]['medium'], title: r.title, reference: r.reference, date: r.date })),
   };

@@ -3,7 +3,7 @@
 // moves it and its clock there), answered within the `enforcement.complaint_reply` clock; the
 // complainant's ID number and phone sealed.
 import './tables.ts';
-import type { Executor, Tx } from '../../kernel/db/index.ts';
+import type { Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
@@ -14,8 +14,8 @@ import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { encryptText } from '../../kernel/crypto/keys.ts';
 import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
-import { maskedSealed, rowInScope, workflowViews } from '../../kernel/records/read.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
+import { maskedSealed, workflowViews } from '../../kernel/records/read.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
@@ -91,18 +91,16 @@ export async function assignComplaint(tx: Tx, platform: Platform, actor: Actor, 
   await platform.audit.record(tx, actor, { action: 'enforcement.complaint_assign', targetType: COMPLAINT_RECORD_TYPE, targetId: id, detail: { bodyId: body.id, from: c.unit_id, to: body.unit_id } });
 }
 
-function complaintQuery(db: Executor) {
-  return db
-    .selectFrom('enforcement_complaints as c')
-    .innerJoin('org_units as u', 'u.id', 'c.unit_id')
-    .leftJoin('enforcement_bodies as b', 'b.id', 'c.body_id')
-    .selectAll('c')
-    .select(['u.name as unit_name', 'b.name as body_name']);
-}
 type Row = ComplaintTable & { unit_name: string; body_name: string | null };
 
-const toViews = (platform: Platform, rows: Row[]): Promise<ComplaintView[]> =>
-  workflowViews(platform, COMPLAINT_WORKFLOW, rows, 'reply', (r, { clock, due, light }) => ({
+const complaints = recordReader<Row, ComplaintView, ComplaintListQuery>({
+  def: COMPLAINT,
+  what: '投诉举报',
+  alias: 'c',
+  query: (db) => db.selectFrom('enforcement_complaints as c').innerJoin('org_units as u', 'u.id', 'c.unit_id').leftJoin('enforcement_bodies as b', 'b.id', 'c.body_id').selectAll('c').select(['u.name as unit_name', 'b.name as body_name']),
+  status: true,
+  defaultSort: { field: 'receivedDate', order: 'desc' },
+  views: (platform, rows) => workflowViews(platform, COMPLAINT_WORKFLOW, rows, 'reply', (r, { clock, due, light }) => ({
     ...recordView(COMPLAINT, r),
     ...maskedSealed(platform, COMPLAINT, r),
     title: r.title,
@@ -111,19 +109,11 @@ const toViews = (platform: Platform, rows: Row[]): Promise<ComplaintView[]> =>
     due: clock?.status === 'running' ? due : null,
     light: clock?.status === 'running' ? light : null,
     onTime: r.status === 'replied' && clock ? r.reply_date! <= clock.due_date : null,
-  }));
+  })),
+});
 
-export async function listComplaints(platform: Platform, scope: DataScope, query: ComplaintListQuery) {
-  let base = complaintQuery(platform.db);
-  if (query.status) base = base.where('c.status', '=', query.status);
-  const page = await listPage<Row>(platform.db, base, COMPLAINT, { alias: 'c', unitColumn: 'c.unit_id', defaultSort: { field: 'receivedDate', order: 'desc' } }, scope, query);
-  return { ...page, items: await toViews(platform, page.items) };
-}
-
-export async function getComplaint(platform: Platform, scope: DataScope, id: string): Promise<ComplaintView> {
-  const row = rowInScope((await complaintQuery(platform.db).where('c.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '投诉举报');
-  return (await toViews(platform, [row]))[0]!;
-}
+export const listComplaints = complaints.list;
+export const getComplaint = complaints.get;
 
 export const unmaskComplainant = (platform: Platform, ctx: RequestContext, id: string, field: 'idNumber' | 'phone') =>
   unmaskSealed(platform, ctx, { table: 'enforcement_complaints', recordType: COMPLAINT_RECORD_TYPE, what: '投诉举报', idNumber: 'complainant_id_number_enc', phone: 'complainant_phone_enc' }, id, field);

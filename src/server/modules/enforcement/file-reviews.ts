@@ -11,8 +11,7 @@ import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage, type ListParams } from '../../kernel/records/list.ts';
-import { rowInScope } from '../../kernel/records/read.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { closeProblem, openProblem } from '../../kernel/problems/index.ts';
@@ -145,16 +144,6 @@ export async function scoreFile(tx: Tx, platform: Platform, actor: Actor, scope:
   return next;
 }
 
-function fileQuery(db: Executor) {
-  return db
-    .selectFrom('enforcement_file_reviews as f')
-    .innerJoin('enforcement_review_campaigns as p', 'p.id', 'f.campaign_id')
-    .innerJoin('enforcement_cases as c', 'c.id', 'f.case_id')
-    .innerJoin('enforcement_bodies as b', 'b.id', 'c.body_id')
-    .innerJoin('org_units as u', 'u.id', 'f.unit_id')
-    .selectAll('f')
-    .select(['p.title as campaign_title', 'p.pass_mark', 'p.lines', 'c.title as case_title', 'c.kind as case_kind', 'b.name as body_name', 'u.name as unit_name']);
-}
 type FileRow = FileReviewTable & { campaign_title: string; pass_mark: number; lines: string; case_title: string; case_kind: string; body_name: string; unit_name: string };
 
 const fileView = (r: FileRow): FileReviewView => ({
@@ -171,16 +160,26 @@ const fileView = (r: FileRow): FileReviewView => ({
   lineScores: r.line_scores ? (JSON.parse(r.line_scores) as number[]) : null,
 });
 
-export async function listFileReviews(platform: Platform, scope: DataScope, query: FileReviewListQuery) {
-  let base = fileQuery(platform.db);
-  if (query.campaignId) base = base.where('f.campaign_id', '=', query.campaignId);
-  const page = await listPage<FileRow>(platform.db, base, FILE_REVIEW, { alias: 'f', unitColumn: 'f.unit_id', defaultSort: { field: 'reviewedDate', order: 'desc' } }, scope, query);
-  return { ...page, items: page.items.map(fileView) };
-}
+const fileReviews = recordReader<FileRow, FileReviewView, FileReviewListQuery>({
+  def: FILE_REVIEW,
+  what: '评查案卷',
+  alias: 'f',
+  query: (db) =>
+    db
+      .selectFrom('enforcement_file_reviews as f')
+      .innerJoin('enforcement_review_campaigns as p', 'p.id', 'f.campaign_id')
+      .innerJoin('enforcement_cases as c', 'c.id', 'f.case_id')
+      .innerJoin('enforcement_bodies as b', 'b.id', 'c.body_id')
+      .innerJoin('org_units as u', 'u.id', 'f.unit_id')
+      .selectAll('f')
+      .select(['p.title as campaign_title', 'p.pass_mark', 'p.lines', 'c.title as case_title', 'c.kind as case_kind', 'b.name as body_name', 'u.name as unit_name']),
+  filter: (q, query) => (query.campaignId ? q.where('f.campaign_id', '=', query.campaignId) : q),
+  defaultSort: { field: 'reviewedDate', order: 'desc' },
+  views: (_platform, rows) => rows.map(fileView),
+});
 
-export async function getFileReview(platform: Platform, scope: DataScope, id: string): Promise<FileReviewView> {
-  return fileView(rowInScope((await fileQuery(platform.db).where('f.id', '=', id).executeTakeFirst()) as FileRow | undefined, scope, '评查案卷'));
-}
+export const listFileReviews = fileReviews.list;
+export const getFileReview = fileReviews.get;
 
 function campaignQuery(db: Executor) {
   const files = (extra?: (q: any) => any) => (eb: any) => {
@@ -214,16 +213,13 @@ const campaignView = (r: CampaignRow): CampaignView => {
   };
 };
 
-export async function listCampaigns(platform: Platform, scope: DataScope, query: ListParams & { status?: string }) {
-  let base = campaignQuery(platform.db);
-  if (query.status) base = base.where('p.status', '=', query.status);
-  const page = await listPage<CampaignRow>(platform.db, base, REVIEW_CAMPAIGN, { alias: 'p', unitColumn: 'p.unit_id', defaultSort: { field: 'startDate', order: 'desc' } }, scope, query);
-  return { ...page, items: page.items.map(campaignView) };
-}
+const campaigns = recordReader<CampaignRow, CampaignView>({ def: REVIEW_CAMPAIGN, what: '评查活动', alias: 'p', query: campaignQuery, status: true, defaultSort: { field: 'startDate', order: 'desc' }, views: (_platform, rows) => rows.map(campaignView) });
+
+export const listCampaigns = campaigns.list;
 
 /** A campaign with its results by body: files, scored, passed, average score. */
 export async function getCampaign(platform: Platform, scope: DataScope, id: string): Promise<CampaignDetail> {
-  const row = rowInScope((await campaignQuery(platform.db).where('p.id', '=', id).executeTakeFirst()) as CampaignRow | undefined, scope, '评查活动');
+  const row = await campaigns.row(platform.db, scope, id);
   const byBody = await platform.db
     .selectFrom('enforcement_file_reviews as f')
     .innerJoin('enforcement_cases as c', 'c.id', 'f.case_id')

@@ -2,15 +2,15 @@
 // (一般 / 重点检查事项) of each body: items with their legal basis, in force from publication until
 // repealed; the list sizes at the end of a year are the figures, the items in force are public.
 import './tables.ts';
-import type { Executor, Tx } from '../../kernel/db/index.ts';
+import type { Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import { assertInScope, inScope, type DataScope } from '../../kernel/auth/scope.ts';
+import { inScope, type DataScope } from '../../kernel/auth/scope.ts';
 import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { LIST_ITEM, LIST_ITEM_RECORD_TYPE, type ListItemQuery, type ListItemView } from '../../../shared/schemas/enforcement.ts';
 import type { RecordInput } from '../../../shared/records.ts';
@@ -48,30 +48,22 @@ export async function repealListItem(tx: Tx, platform: Platform, actor: Actor, s
   await platform.audit.record(tx, actor, { action: 'enforcement.list_item_repeal', targetType: LIST_ITEM_RECORD_TYPE, targetId: id, detail: { date } });
 }
 
-function itemQuery(db: Executor) {
-  return db
-    .selectFrom('enforcement_list_items as i')
-    .innerJoin('enforcement_bodies as b', 'b.id', 'i.body_id')
-    .innerJoin('org_units as u', 'u.id', 'i.unit_id')
-    .selectAll('i')
-    .select(['b.name as body_name', 'u.name as unit_name']);
-}
 type ItemRow = ListItemTable & { body_name: string; unit_name: string };
 
-const itemView = (r: ItemRow): ListItemView => ({ ...recordView(LIST_ITEM, r), bodyName: r.body_name, unitName: r.unit_name, current: !r.repealed_date || r.repealed_date > chinaToday() });
+const items = recordReader<ItemRow, ListItemView, ListItemQuery>({
+  def: LIST_ITEM,
+  what: '清单事项',
+  alias: 'i',
+  query: (db) => db.selectFrom('enforcement_list_items as i').innerJoin('enforcement_bodies as b', 'b.id', 'i.body_id').innerJoin('org_units as u', 'u.id', 'i.unit_id').selectAll('i').select(['b.name as body_name', 'u.name as unit_name']),
+  filter: (q, query) => {
+    if (query.bodyId) q = q.where('i.body_id', '=', query.bodyId);
+    if (query.current === 'true') q = q.where((eb: any) => eb.or([eb('i.repealed_date', 'is', null), eb('i.repealed_date', '>', chinaToday())]));
+    if (query.current === 'false') q = q.where('i.repealed_date', '<=', chinaToday());
+    return q;
+  },
+  defaultSort: { field: 'list', order: 'asc' },
+  views: (_platform, rows) => rows.map((r) => ({ ...recordView(LIST_ITEM, r), bodyName: r.body_name, unitName: r.unit_name, current: !r.repealed_date || r.repealed_date > chinaToday() })),
+});
 
-export async function listItems(platform: Platform, scope: DataScope, query: ListItemQuery) {
-  let base = itemQuery(platform.db);
-  if (query.bodyId) base = base.where('i.body_id', '=', query.bodyId);
-  if (query.current === 'true') base = base.where((eb) => eb.or([eb('i.repealed_date', 'is', null), eb('i.repealed_date', '>', chinaToday())]));
-  if (query.current === 'false') base = base.where('i.repealed_date', '<=', chinaToday());
-  const page = await listPage<ItemRow>(platform.db, base, LIST_ITEM, { alias: 'i', unitColumn: 'i.unit_id', defaultSort: { field: 'list', order: 'asc' } }, scope, query);
-  return { ...page, items: page.items.map(itemView) };
-}
-
-export async function getListItem(platform: Platform, scope: DataScope, id: string): Promise<ListItemView> {
-  const row = (await itemQuery(platform.db).where('i.id', '=', id).executeTakeFirst()) as ItemRow | undefined;
-  if (!row) throw notFound('清单事项');
-  assertInScope(scope, row.unit_id, '清单事项');
-  return itemView(row);
-}
+export const listItems = items.list;
+export const getListItem = items.get;

@@ -9,14 +9,14 @@ import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
-import { assertInScope, inScope, type DataScope } from '../../kernel/auth/scope.ts';
+import { inScope, type DataScope } from '../../kernel/auth/scope.ts';
 import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { decryptText, encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
 import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { notify, usersWithRole } from '../../kernel/notifications/index.ts';
@@ -182,18 +182,9 @@ export const enforcementSettings = moduleSettings<EnforcementSettings>({
   action: 'enforcement.settings',
 });
 
-function officerQuery(db: Executor) {
-  return db
-    .selectFrom('enforcement_officers as o')
-    .innerJoin('org_units as u', 'u.id', 'o.unit_id')
-    .innerJoin('enforcement_bodies as b', 'b.id', 'o.body_id')
-    .selectAll('o')
-    .select(['u.name as unit_name', 'b.name as body_name']);
-}
 type OfficerRow = EnforcementOfficerTable & { unit_name: string; body_name: string };
 
 async function toViews(platform: Platform, rows: OfficerRow[], year: number): Promise<OfficerView[]> {
-  if (rows.length === 0) return [];
   const [hours, settings] = await Promise.all([
     platform.db
       .selectFrom('enforcement_trainings')
@@ -221,37 +212,43 @@ async function toViews(platform: Platform, rows: OfficerRow[], year: number): Pr
   }));
 }
 
-export async function listOfficers(platform: Platform, scope: DataScope, query: OfficerListQuery) {
-  let base = officerQuery(platform.db);
-  if (query.status) base = base.where('o.status', '=', query.status);
-  if (query.bodyId) base = base.where('o.body_id', '=', query.bodyId);
-  if (query.certificate) {
-    const today = chinaToday();
-    const warn = fromDayNumber(toDayNumber(today) + CERTIFICATE_WARN_DAYS);
-    const valid = (eb: any) => eb.and([eb('o.certificate_status', '=', 'valid'), eb('o.certificate_valid_until', '>=', today)]);
-    base = base.where((eb) => {
-      switch (query.certificate) {
-        case 'none':
-          return eb('o.certificate_status', 'is', null);
-        case 'expired':
-          return eb.and([eb('o.certificate_status', '=', 'valid'), eb('o.certificate_valid_until', '<', today)]);
-        case 'expiring':
-          return eb.and([valid(eb), eb('o.certificate_valid_until', '<=', warn)]);
-        case 'valid':
-          return eb.and([valid(eb), eb('o.certificate_valid_until', '>', warn)]);
-        default:
-          return eb('o.certificate_status', '=', query.certificate!);
-      }
-    });
-  }
-  const page = await listPage<OfficerRow>(platform.db, base, OFFICER, { alias: 'o', unitColumn: 'o.unit_id', defaultSort: { field: 'name', order: 'asc' } }, scope, query);
-  return { ...page, items: await toViews(platform, page.items, Number(chinaToday().slice(0, 4))) };
+/** The certificate filter of the ledger: none, expired, expiring within the warning days, valid beyond them, or a certificate status. */
+function byCertificate(q: any, certificate: OfficerListQuery['certificate']) {
+  if (!certificate) return q;
+  const today = chinaToday();
+  const warn = fromDayNumber(toDayNumber(today) + CERTIFICATE_WARN_DAYS);
+  const valid = (eb: any) => eb.and([eb('o.certificate_status', '=', 'valid'), eb('o.certificate_valid_until', '>=', today)]);
+  return q.where((eb: any) => {
+    switch (certificate) {
+      case 'none':
+        return eb('o.certificate_status', 'is', null);
+      case 'expired':
+        return eb.and([eb('o.certificate_status', '=', 'valid'), eb('o.certificate_valid_until', '<', today)]);
+      case 'expiring':
+        return eb.and([valid(eb), eb('o.certificate_valid_until', '<=', warn)]);
+      case 'valid':
+        return eb.and([valid(eb), eb('o.certificate_valid_until', '>', warn)]);
+      default:
+        return eb('o.certificate_status', '=', certificate);
+    }
+  });
 }
 
+const officers = recordReader<OfficerRow, OfficerView, OfficerListQuery>({
+  def: OFFICER,
+  what: '执法人员',
+  alias: 'o',
+  query: (db) => db.selectFrom('enforcement_officers as o').innerJoin('org_units as u', 'u.id', 'o.unit_id').innerJoin('enforcement_bodies as b', 'b.id', 'o.body_id').selectAll('o').select(['u.name as unit_name', 'b.name as body_name']),
+  status: true,
+  filter: (q, query) => byCertificate(query.bodyId ? q.where('o.body_id', '=', query.bodyId) : q, query.certificate),
+  defaultSort: { field: 'name', order: 'asc' },
+  views: (platform, rows) => toViews(platform, rows, Number(chinaToday().slice(0, 4))),
+});
+
+export const listOfficers = officers.list;
+
 export async function getOfficer(platform: Platform, scope: DataScope, id: string, year = Number(chinaToday().slice(0, 4))): Promise<OfficerDetail> {
-  const row = (await officerQuery(platform.db).where('o.id', '=', id).executeTakeFirst()) as OfficerRow | undefined;
-  if (!row) throw notFound('执法人员');
-  assertInScope(scope, row.unit_id, '执法人员');
+  const row = await officers.row(platform.db, scope, id);
   const [[view], events, trainings] = await Promise.all([
     toViews(platform, [row], year),
     platform.db

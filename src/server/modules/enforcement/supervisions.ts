@@ -2,7 +2,7 @@
 // correction clock (`enforcement.supervision_correct`) and puts the finding in the body's problem pool;
 // the body reports its correction; accepted, the problem closes; not corrected, a 监督决定书 follows.
 import './tables.ts';
-import type { Executor, Tx } from '../../kernel/db/index.ts';
+import type { Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { DataScope } from '../../kernel/auth/scope.ts';
@@ -11,11 +11,10 @@ import { inScope } from '../../kernel/auth/scope.ts';
 import { newId } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
-import { rowInScope } from '../../kernel/records/read.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
+import { workflowViews } from '../../kernel/records/read.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
 import { closeProblem, openProblem } from '../../kernel/problems/index.ts';
 import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
 import { EVALUATION_RESULTS, SUPERVISION, SUPERVISION_RECORD_TYPE, SUPERVISION_WORKFLOW, type EvaluationInput, type SupervisionListQuery, type SupervisionView } from '../../../shared/schemas/enforcement.ts';
@@ -72,34 +71,21 @@ export async function afterSupervisionTransition(tx: Tx, record: Record<string, 
   if (transition === 'accept') await closeProblem(tx, SUPERVISION_RECORD_TYPE, id, date);
 }
 
-function supervisionQuery(db: Executor) {
-  return db
-    .selectFrom('enforcement_supervisions as s')
-    .innerJoin('org_units as u', 'u.id', 's.unit_id')
-    .innerJoin('enforcement_bodies as b', 'b.id', 's.body_id')
-    .selectAll('s')
-    .select(['u.name as unit_name', 'b.name as body_name']);
-}
 type Row = SupervisionTable & { unit_name: string; body_name: string };
 
-async function toViews(platform: Platform, rows: Row[]): Promise<SupervisionView[]> {
-  if (rows.length === 0) return [];
-  const clocks = await clocksWithLights(platform, SUPERVISION_RECORD_TYPE, rows.map((r) => r.id));
-  return rows.map((r) => {
-    const { clock, light = null } = clocks.get(r.id) ?? {};
-    const running = clock?.status === 'running';
-    return { ...recordView(SUPERVISION, r), unitName: r.unit_name, bodyName: r.body_name, status: r.status, statusLabel: SUPERVISION_WORKFLOW.states[r.status]?.label ?? r.status, due: running ? clock.due_date : null, light: running ? light : null };
-  });
-}
+const supervisions = recordReader<Row, SupervisionView, SupervisionListQuery>({
+  def: SUPERVISION,
+  what: '执法监督',
+  alias: 's',
+  query: (db) => db.selectFrom('enforcement_supervisions as s').innerJoin('org_units as u', 'u.id', 's.unit_id').innerJoin('enforcement_bodies as b', 'b.id', 's.body_id').selectAll('s').select(['u.name as unit_name', 'b.name as body_name']),
+  status: true,
+  defaultSort: { field: 'startDate', order: 'desc' },
+  views: (platform, rows) =>
+    workflowViews(platform, SUPERVISION_WORKFLOW, rows, undefined, (r, { clock, due, light }) => {
+      const running = clock?.status === 'running';
+      return { ...recordView(SUPERVISION, r), unitName: r.unit_name, bodyName: r.body_name, due: running ? due : null, light: running ? light : null };
+    }),
+});
 
-export async function listSupervisions(platform: Platform, scope: DataScope, query: SupervisionListQuery) {
-  let base = supervisionQuery(platform.db);
-  if (query.status) base = base.where('s.status', '=', query.status);
-  const page = await listPage<Row>(platform.db, base, SUPERVISION, { alias: 's', unitColumn: 's.unit_id', defaultSort: { field: 'startDate', order: 'desc' } }, scope, query);
-  return { ...page, items: await toViews(platform, page.items) };
-}
-
-export async function getSupervision(platform: Platform, scope: DataScope, id: string): Promise<SupervisionView> {
-  const row = rowInScope((await supervisionQuery(platform.db).where('s.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '执法监督');
-  return (await toViews(platform, [row]))[0]!;
-}
+export const listSupervisions = supervisions.list;
+export const getSupervision = supervisions.get;

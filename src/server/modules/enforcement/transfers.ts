@@ -3,7 +3,7 @@
 // case was opened), and later the organ's result (立案 / 不予立案 / 退回). A case is transferred once
 // at a time: again only after the organ returned it.
 import './tables.ts';
-import type { Executor, Tx } from '../../kernel/db/index.ts';
+import type { Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import { inScope, type DataScope } from '../../kernel/auth/scope.ts';
@@ -11,8 +11,7 @@ import { fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
-import { rowInScope } from '../../kernel/records/read.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { CASE_RECORD_TYPE, TRANSFER, TRANSFER_RECORD_TYPE, TRANSFER_RESULTS, type TransferListQuery, type TransferResultInput, type TransferView } from '../../../shared/schemas/enforcement.ts';
@@ -45,26 +44,24 @@ export async function recordTransferResult(tx: Tx, platform: Platform, actor: Ac
   await platform.audit.record(tx, actor, { action: 'enforcement.transfer_result', targetType: TRANSFER_RECORD_TYPE, targetId: id, detail: { result: input.result } });
 }
 
-function transferQuery(db: Executor) {
-  return db
-    .selectFrom('enforcement_transfers as t')
-    .innerJoin('enforcement_cases as c', 'c.id', 't.case_id')
-    .innerJoin('enforcement_bodies as b', 'b.id', 'c.body_id')
-    .innerJoin('org_units as u', 'u.id', 't.unit_id')
-    .selectAll('t')
-    .select(['u.name as unit_name', 'c.title as case_title', 'b.name as body_name']);
-}
 type Row = TransferTable & { unit_name: string; case_title: string; body_name: string };
 
-const toView = (r: Row): TransferView => ({ ...recordView(TRANSFER, r), title: `移送：${r.case_title}`, unitName: r.unit_name, caseTitle: r.case_title, bodyName: r.body_name });
+const transfers = recordReader<Row, TransferView, TransferListQuery>({
+  def: TRANSFER,
+  what: '移送案件',
+  alias: 't',
+  query: (db) =>
+    db
+      .selectFrom('enforcement_transfers as t')
+      .innerJoin('enforcement_cases as c', 'c.id', 't.case_id')
+      .innerJoin('enforcement_bodies as b', 'b.id', 'c.body_id')
+      .innerJoin('org_units as u', 'u.id', 't.unit_id')
+      .selectAll('t')
+      .select(['u.name as unit_name', 'c.title as case_title', 'b.name as body_name']),
+  filter: (q, query) => (query.caseId ? q.where('t.case_id', '=', query.caseId) : q),
+  defaultSort: { field: 'transferDate', order: 'desc' },
+  views: (_platform, rows) => rows.map((r) => ({ ...recordView(TRANSFER, r), title: `移送：${r.case_title}`, unitName: r.unit_name, caseTitle: r.case_title, bodyName: r.body_name })),
+});
 
-export async function listTransfers(platform: Platform, scope: DataScope, query: TransferListQuery) {
-  let base = transferQuery(platform.db);
-  if (query.caseId) base = base.where('t.case_id', '=', query.caseId);
-  const page = await listPage<Row>(platform.db, base, TRANSFER, { alias: 't', unitColumn: 't.unit_id', defaultSort: { field: 'transferDate', order: 'desc' } }, scope, query);
-  return { ...page, items: page.items.map(toView) };
-}
-
-export async function getTransfer(platform: Platform, scope: DataScope, id: string): Promise<TransferView> {
-  return toView(rowInScope((await transferQuery(platform.db).where('t.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '移送案件'));
-}
+export const listTransfers = transfers.list;
+export const getTransfer = transfers.get;
