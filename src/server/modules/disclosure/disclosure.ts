@@ -1,8 +1,8 @@
 // 依申请公开: requests with the 20-working-day reply clock (restarted by a supplement, paused while
 // a third party is consulted, extended once with approval), applicant data sealed.
 import './tables.ts';
-import { rowInScope, clockViews, workflowViews, maskedSealed } from '../../kernel/records/read.ts';
-import type { Executor, Tx } from '../../kernel/db/index.ts';
+import { clockViews, workflowViews, maskedSealed } from '../../kernel/records/read.ts';
+import type { Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
@@ -18,7 +18,7 @@ import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { DISCLOSURE_RECORD_TYPE, DISCLOSURE_REQUEST, DISCLOSURE_WORKFLOW, OUTCOME_REASON_LABELS, REASONS_BY_REPLY, type DisclosureClassificationInput, type DisclosureListQuery, type OutcomeReason, type ReplyType, type DisclosureRequestDetail, type DisclosureRequestView } from '../../../shared/schemas/disclosure.ts';
 import type { RecordInput } from '../../../shared/records.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import type { DisclosureRequestTable } from './tables.ts';
 
 export const requestTitle = (applicant: string, content: string) => `${applicant}申请公开：${content.length > 40 ? `${content.slice(0, 40)}…` : content}`;
@@ -87,14 +87,19 @@ export async function classifyRequest(tx: Tx, platform: Platform, actor: Actor, 
   await platform.audit.record(tx, actor, { action: 'foi.classify', targetType: DISCLOSURE_RECORD_TYPE, targetId: id, detail: { applicantType: input.applicantType, outcomeReason: input.outcomeReason ?? null } });
 }
 
-function requestQuery(db: Executor) {
-  return db.selectFrom('foi_requests as f').innerJoin('org_units as u', 'u.id', 'f.unit_id').selectAll('f').select('u.name as unit_name');
-}
 type Row = DisclosureRequestTable & { unit_name: string };
 
-/** The definition's view, the sealed applicant data masked, and the reply clock's deadline and light. */
-const toViews = (platform: Platform, rows: Row[]): Promise<DisclosureRequestView[]> =>
-  workflowViews(platform, DISCLOSURE_WORKFLOW, rows, 'reply', (r, { clock, due, light }) => ({
+const requests = recordReader<Row, DisclosureRequestView, DisclosureListQuery>({
+  def: DISCLOSURE_REQUEST,
+  what: '公开申请',
+  alias: 'f',
+  query: (db) => db.selectFrom('foi_requests as f').innerJoin('org_units as u', 'u.id', 'f.unit_id').selectAll('f').select('u.name as unit_name'),
+  status: true,
+  overdue: true,
+  defaultSort: { field: 'receivedDate', order: 'desc' },
+  /** The definition's view, the sealed applicant data masked, and the reply clock's deadline and light. */
+  views: (platform, rows) =>
+    workflowViews(platform, DISCLOSURE_WORKFLOW, rows, 'reply', (r, { clock, due, light }) => ({
     ...recordView(DISCLOSURE_REQUEST, r),
     ...maskedSealed(platform, DISCLOSURE_REQUEST, r),
     title: r.title,
@@ -103,22 +108,13 @@ const toViews = (platform: Platform, rows: Row[]): Promise<DisclosureRequestView
     light,
     onTime: r.status === 'replied' && clock ? r.reply_date! <= clock.due_date : null,
     extended: clock?.extended === 1,
-  }));
+  })),
+});
 
-export async function listRequests(platform: Platform, scope: DataScope, query: DisclosureListQuery) {
-  let base = requestQuery(platform.db);
-  if (query.status) base = base.where('f.status', '=', query.status);
-  if (query.overdue === 'true') {
-    base = base.where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', DISCLOSURE_RECORD_TYPE).whereRef('c.record_id', '=', 'f.id').where('c.status', '=', 'running').where('c.due_date', '<', chinaToday())));
-  }
-  const page = await listPage<Row>(platform.db, base, DISCLOSURE_REQUEST, { alias: 'f', unitColumn: 'f.unit_id', defaultSort: { field: 'receivedDate', order: 'desc' } }, scope, query);
-  return { ...page, items: await toViews(platform, page.items) };
-}
+export const listRequests = requests.list;
 
 export async function getRequest(platform: Platform, scope: DataScope, id: string): Promise<DisclosureRequestDetail> {
-  const row = rowInScope((await requestQuery(platform.db).where('f.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '公开申请');
-  const [view] = await toViews(platform, [row]);
-  return { ...view!, clocks: await clockViews(platform, DISCLOSURE_RECORD_TYPE, id) };
+  return { ...(await requests.get(platform, scope, id)), clocks: await clockViews(platform, DISCLOSURE_RECORD_TYPE, id) };
 }
 
 export const unmaskApplicant = (platform: Platform, ctx: RequestContext, id: string, field: 'idNumber' | 'phone') =>

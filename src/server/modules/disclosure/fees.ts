@@ -10,7 +10,7 @@ import { newId } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import { rowInScope } from '../../kernel/records/read.ts';
 import { FEE_ITEM, FEE_RECORD_TYPE, type FeeInput, type FeeListQuery, type FeeView } from '../../../shared/schemas/fees.ts';
 import type { FeeItemTable } from './tables.ts';
@@ -42,15 +42,16 @@ export async function updateFee(tx: Tx, platform: Platform, actor: Actor, scope:
   await platform.audit.record(tx, actor, { action: 'foi.fee_update', targetType: FEE_RECORD_TYPE, targetId: id, detail: { year: input.year, amountFen: input.amount } });
 }
 
-const feeQuery = (db: Executor) => db.selectFrom('fee_items as f').innerJoin('org_units as u', 'u.id', 'f.unit_id').selectAll('f').select('u.name as unit_name');
 type Row = FeeItemTable & { unit_name: string };
-const toView = (r: Row): FeeView => ({ ...recordView(FEE_ITEM, r), unitName: r.unit_name });
 
-export async function listFees(platform: Platform, scope: DataScope, query: FeeListQuery) {
-  const page = await listPage<Row>(platform.db, feeQuery(platform.db), FEE_ITEM, { alias: 'f', unitColumn: 'f.unit_id', defaultSort: { field: 'year', order: 'desc' } }, scope, query);
-  return { ...page, items: page.items.map(toView) };
-}
+const fees = recordReader<Row, FeeView, FeeListQuery>({
+  def: FEE_ITEM,
+  what: '收费项目',
+  alias: 'f',
+  query: (db) => db.selectFrom('fee_items as f').innerJoin('org_units as u', 'u.id', 'f.unit_id').selectAll('f').select('u.name as unit_name'),
+  defaultSort: { field: 'year', order: 'desc' },
+  views: (_platform, rows) => rows.map((r) => ({ ...recordView(FEE_ITEM, r), unitName: r.unit_name })),
+});
 
-export async function getFee(platform: Platform, scope: DataScope, id: string): Promise<FeeView> {
-  return toView(rowInScope((await feeQuery(platform.db).where('f.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '收费项目'));
-}
+export const listFees = fees.list;
+export const getFee = fees.get;

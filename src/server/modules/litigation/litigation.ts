@@ -1,8 +1,8 @@
 // 行政应诉: cases against the county's bodies with the 15-day defence clock, hearings with the
 // agency head's appearance, judgment, appeal; a lost case needs an analysis and feeds the problem pool.
 import './tables.ts';
-import { rowInScope, clockViews, workflowViews } from '../../kernel/records/read.ts';
-import type { Executor, Tx } from '../../kernel/db/index.ts';
+import { clockViews, workflowViews } from '../../kernel/records/read.ts';
+import type { Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
@@ -17,7 +17,7 @@ import { openProblem } from '../../kernel/problems/index.ts';
 import { LITIGATION_CASE, LITIGATION_HEARING, LITIGATION_RECORD_TYPE, LITIGATION_WORKFLOW, type LitigationCaseDetail, type LitigationCaseView, type LitigationListQuery } from '../../../shared/schemas/litigation.ts';
 import type { RecordInput } from '../../../shared/records.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import type { LitigationCaseTable } from './tables.ts';
 
 export const DEFENCE_CLOCK = { start: 'defence', label: '答辩期限', rule: 'litigation.defence' } as const;
@@ -54,14 +54,10 @@ export async function createLitigationCase(tx: Tx, platform: Platform, actor: Ac
   return row.id;
 }
 
-function caseQuery(db: Executor) {
-  return db.selectFrom('litigation_cases as l').innerJoin('org_units as u', 'u.id', 'l.unit_id').selectAll('l').select('u.name as unit_name');
-}
 type Row = LitigationCaseTable & { unit_name: string };
 
 /** The definition's view, the defence clock's deadline and light, and the hearings with the head present. */
 async function toViews(platform: Platform, rows: Row[]): Promise<LitigationCaseView[]> {
-  if (rows.length === 0) return [];
   const hearings = await platform.db.selectFrom('litigation_hearings').select(['case_id', 'head_appeared']).where('case_id', 'in', rows.map((r) => r.id)).execute();
   return workflowViews(platform, LITIGATION_WORKFLOW, rows, 'defence', (r, { due, light }) => {
     const own = hearings.filter((h) => h.case_id === r.id);
@@ -77,22 +73,26 @@ async function toViews(platform: Platform, rows: Row[]): Promise<LitigationCaseV
   });
 }
 
-export async function listLitigationCases(platform: Platform, scope: DataScope, query: LitigationListQuery) {
-  let base = caseQuery(platform.db);
-  if (query.status) base = base.where('l.status', '=', query.status);
-  if (query.result) base = query.result === 'pending' ? base.where('l.result', 'is', null) : base.where('l.result', '=', query.result);
-  const page = await listPage<Row>(platform.db, base, LITIGATION_CASE, { alias: 'l', unitColumn: 'l.unit_id', defaultSort: { field: 'filedDate', order: 'desc' } }, scope, query);
-  return { ...page, items: await toViews(platform, page.items) };
-}
+const cases = recordReader<Row, LitigationCaseView, LitigationListQuery>({
+  def: LITIGATION_CASE,
+  what: '应诉案件',
+  alias: 'l',
+  query: (db) => db.selectFrom('litigation_cases as l').innerJoin('org_units as u', 'u.id', 'l.unit_id').selectAll('l').select('u.name as unit_name'),
+  status: true,
+  filter: (q, query) => (!query.result ? q : query.result === 'pending' ? q.where('l.result', 'is', null) : q.where('l.result', '=', query.result)),
+  defaultSort: { field: 'filedDate', order: 'desc' },
+  views: toViews,
+});
+
+export const listLitigationCases = cases.list;
 
 export async function getLitigationCase(platform: Platform, scope: DataScope, id: string): Promise<LitigationCaseDetail> {
-  const row = rowInScope((await caseQuery(platform.db).where('l.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '应诉案件');
-  const [view] = await toViews(platform, [row]);
+  const view = await cases.get(platform, scope, id);
   const [hearings, clocks] = await Promise.all([
     platform.db.selectFrom('litigation_hearings').selectAll().where('case_id', '=', id).orderBy('date').execute(),
     clockViews(platform, LITIGATION_RECORD_TYPE, id),
   ]);
-  return { ...view!, hearingList: hearings.map((h) => ({ ...recordView(LITIGATION_HEARING, h), caseTitle: view!.title })), clocks };
+  return { ...view, hearingList: hearings.map((h) => ({ ...recordView(LITIGATION_HEARING, h), caseTitle: view.title })), clocks };
 }
 
 export async function addHearing(platform: Platform, ctx: RequestContext, caseId: string, input: RecordInput<typeof LITIGATION_HEARING>): Promise<void> {

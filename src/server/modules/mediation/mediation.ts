@@ -2,12 +2,12 @@
 // (人民调解/行政调解/司法调解, linked when one dispute moves between them), lawyers flagged,
 // outcomes and return visits.
 import { sql } from 'kysely';
-import { rowInScope, statusOf } from '../../kernel/records/read.ts';
+import { statusOf } from '../../kernel/records/read.ts';
 import './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import { assertInScope, inScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, inScope, scoped, type DataScope } from '../../kernel/auth/scope.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -16,7 +16,7 @@ import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { DISPUTE, DISPUTE_RECORD_TYPE, DISPUTE_WORKFLOW, MEDIATION_ORG, type DisputeListQuery, type DisputeView, type MediationOrgView } from '../../../shared/schemas/mediation.ts';
 import type { RecordInput } from '../../../shared/records.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import type { DisputeTable } from './tables.ts';
 
 export async function createOrg(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: { unitId: string; name: string; type: string; establishedDate?: string; ref?: string | null }): Promise<string> {
@@ -108,16 +108,6 @@ export async function updateDispute(
   return next;
 }
 
-function disputeQuery(db: Executor) {
-  return db
-    .selectFrom('disputes as d')
-    .innerJoin('org_units as u', 'u.id', 'd.unit_id')
-    .leftJoin('mediation_orgs as o', 'o.id', 'd.org_id')
-    .leftJoin('disputes as l', 'l.id', 'd.linked_dispute_id')
-    .selectAll('d')
-    .select(['u.name as unit_name', 'o.name as org_name', 'o.unit_id as org_unit_id', 'l.title as linked_title', 'l.unit_id as linked_unit_id']);
-}
-
 type DisputeRow = DisputeTable & { unit_name: string; org_name: string | null; org_unit_id: string | null; linked_title: string | null; linked_unit_id: string | null };
 
 /** A linked dispute or an organisation of a unit outside the reader's scope shows as linked, without its title (parties' names). */
@@ -134,13 +124,22 @@ const view = (r: DisputeRow, scope: DataScope): DisputeView => {
   };
 };
 
-export async function listDisputes(platform: Platform, scope: DataScope, query: Omit<DisputeListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number }) {
-  let base = disputeQuery(platform.db);
-  if (query.status) base = base.where('d.status', '=', query.status);
-  const page = await listPage<DisputeRow>(platform.db, base, DISPUTE, { alias: 'd', unitColumn: 'd.unit_id', defaultSort: { field: 'receivedDate', order: 'desc' } }, scope, query);
-  return { ...page, items: page.items.map((r) => view(r, scope)) };
-}
+const disputes = recordReader<DisputeRow, DisputeView, Omit<DisputeListQuery, 'page' | 'pageSize'>>({
+  def: DISPUTE,
+  what: '纠纷',
+  alias: 'd',
+  query: (db) =>
+    db
+      .selectFrom('disputes as d')
+      .innerJoin('org_units as u', 'u.id', 'd.unit_id')
+      .leftJoin('mediation_orgs as o', 'o.id', 'd.org_id')
+      .leftJoin('disputes as l', 'l.id', 'd.linked_dispute_id')
+      .selectAll('d')
+      .select(['u.name as unit_name', 'o.name as org_name', 'o.unit_id as org_unit_id', 'l.title as linked_title', 'l.unit_id as linked_unit_id']),
+  status: true,
+  defaultSort: { field: 'receivedDate', order: 'desc' },
+  views: (_platform, rows, scope) => rows.map((r) => view(r, scope)),
+});
 
-export async function getDispute(platform: Platform, scope: DataScope, id: string): Promise<DisputeView> {
-  return view(rowInScope(await disputeQuery(platform.db).where('d.id', '=', id).executeTakeFirst(), scope, '纠纷') as DisputeRow, scope);
-}
+export const listDisputes = disputes.list;
+export const getDispute = disputes.get;

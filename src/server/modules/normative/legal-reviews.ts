@@ -2,19 +2,19 @@
 // decision or another matter; the law office or a legal advisor gives the opinion within the clock
 // of its kind (working days, a rule the law office edits); whether a written opinion was issued.
 import './tables.ts';
-import type { Executor, Tx } from '../../kernel/db/index.ts';
+import type { Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import { assertInScope, inScope, type DataScope } from '../../kernel/auth/scope.ts';
-import { fieldError, notFound } from '../../kernel/http/errors.ts';
+import { inScope, type DataScope } from '../../kernel/auth/scope.ts';
+import { fieldError } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
+import { workflowViews } from '../../kernel/records/read.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
 import { LEGAL_REVIEW, LEGAL_REVIEW_RECORD_TYPE, LEGAL_REVIEW_WORKFLOW, type LegalReviewListQuery, type LegalReviewView } from '../../../shared/schemas/normative.ts';
 import type { RecordInput } from '../../../shared/records.ts';
@@ -73,30 +73,17 @@ export async function correctLegalReview(tx: Tx, platform: Platform, actor: Acto
   await platform.audit.record(tx, actor, { action: 'legal_review.update', targetType: LEGAL_REVIEW_RECORD_TYPE, targetId: id, detail: { kind: input.kind } });
 }
 
-function reviewQuery(db: Executor) {
-  return db.selectFrom('legal_reviews as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').selectAll('r').select('u.name as unit_name');
-}
 type Row = LegalReviewTable & { unit_name: string };
 
-async function toViews(platform: Platform, rows: Row[]): Promise<LegalReviewView[]> {
-  if (rows.length === 0) return [];
-  const clocks = await clocksWithLights(platform, LEGAL_REVIEW_RECORD_TYPE, rows.map((r) => r.id), 'review');
-  return rows.map((r) => {
-    const { clock, light = null } = clocks.get(r.id) ?? {};
-    return { ...recordView(LEGAL_REVIEW, r), unitName: r.unit_name, status: r.status, statusLabel: LEGAL_REVIEW_WORKFLOW.states[r.status]?.label ?? r.status, due: clock?.due_date ?? null, light };
-  });
-}
+const reviews = recordReader<Row, LegalReviewView, LegalReviewListQuery>({
+  def: LEGAL_REVIEW,
+  what: '审查事项',
+  alias: 'r',
+  query: (db) => db.selectFrom('legal_reviews as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').selectAll('r').select('u.name as unit_name'),
+  status: true,
+  defaultSort: { field: 'receivedDate', order: 'desc' },
+  views: (platform, rows) => workflowViews(platform, LEGAL_REVIEW_WORKFLOW, rows, 'review', (r, { due, light }) => ({ ...recordView(LEGAL_REVIEW, r), unitName: r.unit_name, due, light })),
+});
 
-export async function listLegalReviews(platform: Platform, scope: DataScope, query: LegalReviewListQuery) {
-  let base = reviewQuery(platform.db);
-  if (query.status) base = base.where('r.status', '=', query.status);
-  const page = await listPage<Row>(platform.db, base, LEGAL_REVIEW, { alias: 'r', unitColumn: 'r.unit_id', defaultSort: { field: 'receivedDate', order: 'desc' } }, scope, query);
-  return { ...page, items: await toViews(platform, page.items) };
-}
-
-export async function getLegalReview(platform: Platform, scope: DataScope, id: string): Promise<LegalReviewView> {
-  const row = (await reviewQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as Row | undefined;
-  if (!row) throw notFound('审查事项');
-  assertInScope(scope, row.unit_id, '审查事项');
-  return (await toViews(platform, [row]))[0]!;
-}
+export const listLegalReviews = reviews.list;
+export const getLegalReview = reviews.get;

@@ -10,7 +10,7 @@ import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
 import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
@@ -89,19 +89,9 @@ export async function correctCase(tx: Tx, platform: Platform, actor: Actor, scop
   await platform.audit.record(tx, actor, { action: 'review.update', targetType: REVIEW_RECORD_TYPE, targetId: id });
 }
 
-function caseQuery(db: Executor) {
-  return db
-    .selectFrom('review_cases as r')
-    .innerJoin('org_units as u', 'u.id', 'r.unit_id')
-    .leftJoin('org_units as ru', 'ru.id', 'r.respondent_unit_id')
-    .selectAll('r')
-    .select(['u.name as unit_name', 'ru.name as respondent_unit_name']);
-}
-
 type CaseRow = ReviewCaseTable & { unit_name: string; respondent_unit_name: string | null };
 
 async function toViews(platform: Platform, rows: CaseRow[]): Promise<ReviewCaseView[]> {
-  if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [soonest, decide] = await Promise.all([clocksWithLights(platform, REVIEW_RECORD_TYPE, ids), clocksWithLights(platform, REVIEW_RECORD_TYPE, ids, 'decide')]);
   return rows.map((r) => {
@@ -123,24 +113,26 @@ async function toViews(platform: Platform, rows: CaseRow[]): Promise<ReviewCaseV
 
 type ListParams = Omit<ReviewListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number };
 
-export async function listCases(platform: Platform, scope: DataScope, query: ListParams) {
-  let base = caseQuery(platform.db);
-  if (query.status) base = base.where('r.status', '=', query.status);
-  if (query.overdue === 'true') {
-    base = base.where((eb) => eb.exists(eb.selectFrom('clocks as c').select('c.id').where('c.record_type', '=', REVIEW_RECORD_TYPE).whereRef('c.record_id', '=', 'r.id').where('c.status', '=', 'running').where('c.due_date', '<', chinaToday())));
-  }
-  const page = await listPage<CaseRow>(platform.db, base, REVIEW_CASE, { alias: 'r', unitColumn: 'r.unit_id', defaultSort: { field: 'receivedDate', order: 'desc' } }, scope, { ...query, q: query.q || query.keyword });
-  return { ...page, items: await toViews(platform, page.items) };
-}
+const cases = recordReader<CaseRow, ReviewCaseView, Omit<ReviewListQuery, 'page' | 'pageSize'>>({
+  def: REVIEW_CASE,
+  what: '复议案件',
+  alias: 'r',
+  query: (db) => db.selectFrom('review_cases as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').leftJoin('org_units as ru', 'ru.id', 'r.respondent_unit_id').selectAll('r').select(['u.name as unit_name', 'ru.name as respondent_unit_name']),
+  status: true,
+  overdue: true,
+  defaultSort: { field: 'receivedDate', order: 'desc' },
+  views: toViews,
+});
+
+/** The ledger; `keyword` is the older name of its search (`q`). */
+export const listCases = (platform: Platform, scope: DataScope, query: ListParams) => cases.list(platform, scope, { ...query, q: query.q || query.keyword });
 
 export async function allCases(platform: Platform, scope: DataScope, query: Omit<ListParams, 'page' | 'pageSize'>) {
   return exportRows((page) => listCases(platform, scope, { ...query, ...page }));
 }
 
 export async function getCase(platform: Platform, scope: DataScope, id: string): Promise<ReviewCaseDetail> {
-  const row = rowInScope((await caseQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as CaseRow | undefined, scope, '复议案件');
-  const [view] = await toViews(platform, [row]);
-  return { ...view!, clocks: await clockViews(platform, REVIEW_RECORD_TYPE, id) };
+  return { ...(await cases.get(platform, scope, id)), clocks: await clockViews(platform, REVIEW_RECORD_TYPE, id) };
 }
 
 export const unmaskApplicant = (platform: Platform, ctx: RequestContext, id: string, field: 'idNumber' | 'phone') =>
