@@ -15,7 +15,7 @@ import { chinaToday } from '../../kernel/calendar/days.ts';
 import { decryptText, encryptText } from '../../kernel/crypto/keys.ts';
 import { unmaskSealed } from '../../kernel/pii/unmask.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import { rowInScope } from '../../kernel/records/read.ts';
 import { maskPhone } from '../../../shared/validators.ts';
 import { ADVISOR, ADVISOR_RECORD_TYPE, ENGAGEMENT, type AdvisorInput, type AdvisorListQuery, type AdvisorView, type EngagementView } from '../../../shared/schemas/normative.ts';
@@ -58,13 +58,9 @@ export async function updateAdvisor(tx: Tx, platform: Platform, actor: Actor, sc
   await platform.audit.record(tx, actor, { action: 'advisor.update', targetType: ADVISOR_RECORD_TYPE, targetId: id });
 }
 
-function advisorQuery(db: Executor) {
-  return db.selectFrom('legal_advisors as a').innerJoin('org_units as u', 'u.id', 'a.unit_id').selectAll('a').select('u.name as unit_name');
-}
 type AdvisorRow = LegalAdvisorTable & { unit_name: string };
 
 async function advisorViews(platform: Platform, rows: AdvisorRow[]): Promise<AdvisorView[]> {
-  if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [served, counts] = await Promise.all([
     platform.db.selectFrom('legal_advisor_units as s').innerJoin('org_units as u', 'u.id', 's.unit_id').select(['s.advisor_id', 'u.id', 'u.code', 'u.name']).where('s.advisor_id', 'in', ids).orderBy('u.code').execute(),
@@ -81,16 +77,21 @@ async function advisorViews(platform: Platform, rows: AdvisorRow[]): Promise<Adv
   }));
 }
 
-export async function listAdvisors(platform: Platform, scope: DataScope, query: AdvisorListQuery) {
-  const page = await listPage<AdvisorRow>(platform.db, advisorQuery(platform.db), ADVISOR, { alias: 'a', unitColumn: 'a.unit_id', defaultSort: { field: 'contractStart', order: 'desc' } }, scope, query);
-  return { ...page, items: await advisorViews(platform, page.items) };
-}
+const advisors = recordReader<AdvisorRow, AdvisorView, AdvisorListQuery>({
+  def: ADVISOR,
+  what: '法律顾问',
+  alias: 'a',
+  query: (db) => db.selectFrom('legal_advisors as a').innerJoin('org_units as u', 'u.id', 'a.unit_id').selectAll('a').select('u.name as unit_name'),
+  defaultSort: { field: 'contractStart', order: 'desc' },
+  views: advisorViews,
+});
+
+export const listAdvisors = advisors.list;
 
 export async function getAdvisor(platform: Platform, scope: DataScope, id: string): Promise<AdvisorView & { engagementList: EngagementView[] }> {
-  const row = rowInScope((await advisorQuery(platform.db).where('a.id', '=', id).executeTakeFirst()) as AdvisorRow | undefined, scope, '法律顾问');
-  const [view] = await advisorViews(platform, [row]);
+  const view = await advisors.get(platform, scope, id);
   const engagements = await engagementQuery(platform.db).where('e.advisor_id', '=', id).orderBy('e.date', 'desc').execute();
-  return { ...view!, engagementList: await engagementViews(platform, scope, engagements) };
+  return { ...view, engagementList: await engagementViews(platform, scope, engagements) };
 }
 
 /** The phone in full (audited); an advisor's registry holds no ID number. */

@@ -15,11 +15,10 @@ import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, transitionWithin, type TransitionActor, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { clocksWithLights } from '../../kernel/workflow/clocks.ts';
 import { jobActor } from '../../kernel/workflow/daily.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
-import { clockViews, rowInScope } from '../../kernel/records/read.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
+import { clockViews, rowInScope, workflowViews } from '../../kernel/records/read.ts';
 import { CLEANUP, CLEANUP_KINDS, CLEANUP_RECORD_TYPE, CLEANUP_RESULTS, CLEANUP_WORKFLOW, NORMDOC_RECORD_TYPE, NORMDOC_WORKFLOW, type CleanupDetail, type CleanupItemView, type CleanupListQuery, type CleanupView, type PublicCleanup } from '../../../shared/schemas/normative.ts';
 import type { RecordInput } from '../../../shared/records.ts';
 import type { CleanupTable } from './tables.ts';
@@ -190,31 +189,27 @@ export async function recordItem(tx: Tx, platform: Platform, actor: TransitionAc
   await decideItem(tx, platform, actor, { all: true } as DataScope, cleanupId, undefined, item.id, result, reason);
 }
 
-function cleanupQuery(db: Executor) {
-  return db.selectFrom('normdoc_cleanups as c').innerJoin('org_units as u', 'u.id', 'c.unit_id').selectAll('c').select('u.name as unit_name');
-}
+const cleanupQuery = (db: Executor) => db.selectFrom('normdoc_cleanups as c').innerJoin('org_units as u', 'u.id', 'c.unit_id').selectAll('c').select('u.name as unit_name');
 type Row = CleanupTable & { unit_name: string };
 
+/** A cleanup's view: its items to amend, repeal or declare expired, and its clock's deadline and light. */
 async function toViews(platform: Platform, rows: Row[]): Promise<CleanupView[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [clocks, flagged] = await Promise.all([
-    clocksWithLights(platform, CLEANUP_RECORD_TYPE, ids, 'cleanup'),
-    platform.db.selectFrom('normdoc_cleanup_items').select(['cleanup_id', sql<number>`count(*)`.as('n')]).where('cleanup_id', 'in', ids).where('result', 'in', ['amend', 'repeal', 'expire']).groupBy('cleanup_id').execute(),
-  ]);
+  const flagged = await platform.db.selectFrom('normdoc_cleanup_items').select(['cleanup_id', sql<number>`count(*)`.as('n')]).where('cleanup_id', 'in', rows.map((r) => r.id)).where('result', 'in', ['amend', 'repeal', 'expire']).groupBy('cleanup_id').execute();
   const flaggedBy = new Map(flagged.map((f) => [f.cleanup_id, Number(f.n)]));
-  return rows.map((r) => {
-    const { clock, light = null } = clocks.get(r.id) ?? {};
-    return { ...recordView(CLEANUP, r), unitName: r.unit_name, status: r.status, statusLabel: CLEANUP_WORKFLOW.states[r.status]?.label ?? r.status, itemCount: r.item_count, pendingItems: r.pending_items, flaggedItems: flaggedBy.get(r.id) ?? 0, due: clock?.due_date ?? null, light };
-  });
+  return workflowViews(platform, CLEANUP_WORKFLOW, rows, 'cleanup', (r, { due, light }) => ({ ...recordView(CLEANUP, r), unitName: r.unit_name, itemCount: r.item_count, pendingItems: r.pending_items, flaggedItems: flaggedBy.get(r.id) ?? 0, due, light }));
 }
 
-export async function listCleanups(platform: Platform, scope: DataScope, query: CleanupListQuery) {
-  let base = cleanupQuery(platform.db);
-  if (query.status) base = base.where('c.status', '=', query.status);
-  const page = await listPage<Row>(platform.db, base, CLEANUP, { alias: 'c', unitColumn: 'c.unit_id', defaultSort: { field: 'deadline', order: 'desc' } }, scope, query);
-  return { ...page, items: await toViews(platform, page.items) };
-}
+const cleanupRecords = recordReader<Row, CleanupView, CleanupListQuery>({
+  def: CLEANUP,
+  what: '清理活动',
+  alias: 'c',
+  query: cleanupQuery,
+  status: true,
+  defaultSort: { field: 'deadline', order: 'desc' },
+  views: toViews,
+});
+
+export const listCleanups = cleanupRecords.list;
 
 function itemQuery(db: Executor) {
   return db
@@ -227,10 +222,9 @@ function itemQuery(db: Executor) {
 }
 
 export async function getCleanup(platform: Platform, scope: DataScope, id: string): Promise<CleanupDetail> {
-  const row = rowInScope((await cleanupQuery(platform.db).where('c.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '清理活动');
-  const [[view], items, clocks] = await Promise.all([toViews(platform, [row]), itemQuery(platform.db).where('i.cleanup_id', '=', id).execute(), clockViews(platform, CLEANUP_RECORD_TYPE, id)]);
+  const [view, items, clocks] = await Promise.all([cleanupRecords.get(platform, scope, id), itemQuery(platform.db).where('i.cleanup_id', '=', id).execute(), clockViews(platform, CLEANUP_RECORD_TYPE, id)]);
   return {
-    ...view!,
+    ...view,
     clocks,
     items: items.map((i): CleanupItemView => ({ id: i.id, ref: i.ref, docId: i.doc_id, docTitle: i.title, docNumber: i.doc_number, unitName: i.unit_name, issuedDate: i.issued_date, docStatus: i.status, docStatusLabel: NORMDOC_WORKFLOW.states[i.status]?.label ?? i.status, result: (i.result as Result | null) ?? null, reason: i.reason })),
   };

@@ -17,7 +17,7 @@ import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.
 import { encryptText } from '../../kernel/crypto/keys.ts';
 import { closeProblem, openProblem } from '../../kernel/problems/index.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
 import { maskedSealed, rowInScope, statusOf, workflowViews } from '../../kernel/records/read.ts';
 import {
@@ -165,22 +165,24 @@ export async function reviseItem(tx: Tx, platform: Platform, actor: Actor, scope
   return createItem(tx, platform, actor, scope, { ...fields, unitId: item.unit_id, code: item.code, previousId: id });
 }
 
-function itemQuery(db: Executor) {
-  return db.selectFrom('service_items as i').innerJoin('org_units as u', 'u.id', 'i.unit_id').selectAll('i').select('u.name as unit_name');
-}
 type ItemRow = ServiceItemTable & { unit_name: string };
 
 const itemView = (r: ItemRow): ServiceItemView => ({ ...recordView(SERVICE_ITEM, r), ...statusOf(SERVICE_ITEM_WORKFLOW, r.status), title: r.name, unitName: r.unit_name, previousId: r.previous_id });
 
-export async function listItems(platform: Platform, scope: DataScope, query: Omit<ServiceItemListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number }) {
-  let base = itemQuery(platform.db);
-  if (query.status) base = base.where('i.status', '=', query.status);
-  const page = await listPage<ItemRow>(platform.db, base, SERVICE_ITEM, { alias: 'i', unitColumn: 'i.unit_id', defaultSort: { field: 'code', order: 'asc' } }, scope, query);
-  return { ...page, items: page.items.map(itemView) };
-}
+const items = recordReader<ItemRow, ServiceItemView, Omit<ServiceItemListQuery, 'page' | 'pageSize'>>({
+  def: SERVICE_ITEM,
+  what: '政务服务事项',
+  alias: 'i',
+  query: (db) => db.selectFrom('service_items as i').innerJoin('org_units as u', 'u.id', 'i.unit_id').selectAll('i').select('u.name as unit_name'),
+  status: true,
+  defaultSort: { field: 'code', order: 'asc' },
+  views: (_platform, rows) => rows.map(itemView),
+});
+
+export const listItems = items.list;
 
 export async function getItem(platform: Platform, scope: DataScope, id: string): Promise<ServiceItemDetail> {
-  const row = rowInScope((await itemQuery(platform.db).where('i.id', '=', id).executeTakeFirst()) as ItemRow | undefined, scope, '政务服务事项');
+  const row = await items.row(platform.db, scope, id);
   const [versions, cases, ratings] = await Promise.all([
     platform.db.selectFrom('service_items').select(['id', 'listed_from', 'listed_until', 'name', 'statutory_days', 'promised_days']).where('unit_id', '=', row.unit_id).where('code', '=', row.code).orderBy('listed_from', 'desc').execute(),
     platform.db.selectFrom('service_cases').select(['month', 'count']).where('item_id', '=', id).orderBy('month', 'desc').execute(),
@@ -303,13 +305,26 @@ export async function syncRatingProblem(tx: Tx, record: Record<string, unknown>,
   if (record.status === 'closed' || record.status === 'voided') await closeProblem(tx, SERVICE_RATING_RECORD_TYPE, String(record.id), date);
 }
 
-function ratingQuery(db: Executor) {
-  return db.selectFrom('service_ratings as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').innerJoin('service_items as i', 'i.id', 'r.item_id').selectAll('r').select(['u.name as unit_name', 'i.name as item_name']);
-}
 type RatingRow = ServiceRatingTable & { unit_name: string; item_name: string };
 
-const toRatingViews = (platform: Platform, rows: RatingRow[]): Promise<ServiceRatingView[]> =>
-  workflowViews(platform, SERVICE_RATING_WORKFLOW, rows, 'fix', (r, { due, light }) => ({
+const BAD_LEVELS = ['unsatisfied', 'very_unsatisfied'];
+
+const ratings = recordReader<RatingRow, ServiceRatingView, Omit<ServiceRatingListQuery, 'page' | 'pageSize'>>({
+  def: SERVICE_RATING,
+  what: '评价',
+  alias: 'r',
+  query: (db) => db.selectFrom('service_ratings as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').innerJoin('service_items as i', 'i.id', 'r.item_id').selectAll('r').select(['u.name as unit_name', 'i.name as item_name']),
+  status: true,
+  filter: (q, query) => {
+    if (query.bad === 'true') q = q.where('r.level', 'in', BAD_LEVELS);
+    if (query.bad === 'false') q = q.where('r.level', 'not in', BAD_LEVELS);
+    return query.itemId ? q.where('r.item_id', '=', query.itemId) : q;
+  },
+  defaultSort: { field: 'receivedDate', order: 'desc' },
+  // Open follow-ups first, by their deadline (the oldest rating first).
+  defaultOrder: (q) => q.orderBy(sql`case when r.status in ('pending', 'rectifying', 'submitted', 'appealing') then 0 else 1 end`).orderBy('r.date', 'desc'),
+  views: (platform, rows) =>
+    workflowViews(platform, SERVICE_RATING_WORKFLOW, rows, 'fix', (r, { due, light }) => ({
     ...recordView(SERVICE_RATING, r),
     ...maskedSealed(platform, SERVICE_RATING, r),
     title: r.title,
@@ -318,25 +333,11 @@ const toRatingViews = (platform: Platform, rows: RatingRow[]): Promise<ServiceRa
     bad: isBadLevel(r.level),
     due,
     light,
-  })) as Promise<ServiceRatingView[]>;
+  })) as Promise<ServiceRatingView[]>,
+});
 
-export async function listRatings(platform: Platform, scope: DataScope, query: Omit<ServiceRatingListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number }) {
-  let base = ratingQuery(platform.db);
-  if (query.status) base = base.where('r.status', '=', query.status);
-  if (query.bad === 'true') base = base.where('r.level', 'in', ['unsatisfied', 'very_unsatisfied']);
-  if (query.bad === 'false') base = base.where('r.level', 'not in', ['unsatisfied', 'very_unsatisfied']);
-  if (query.itemId) base = base.where('r.item_id', '=', query.itemId);
-  // Open follow-ups first, by their deadline (the oldest rating first).
-  const open = (q: any) => q.orderBy(sql`case when r.status in ('pending', 'rectifying', 'submitted', 'appealing') then 0 else 1 end`).orderBy('r.date', 'desc');
-  const page = await listPage<RatingRow>(platform.db, base, SERVICE_RATING, { alias: 'r', unitColumn: 'r.unit_id', defaultSort: { field: 'receivedDate', order: 'desc' }, defaultOrder: open }, scope, query);
-  return { ...page, items: await toRatingViews(platform, page.items) };
-}
-
-export async function getRating(platform: Platform, scope: DataScope, id: string): Promise<ServiceRatingView> {
-  const row = rowInScope((await ratingQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as RatingRow | undefined, scope, '评价');
-  const [view] = await toRatingViews(platform, [row]);
-  return view!;
-}
+export const listRatings = ratings.list;
+export const getRating = ratings.get;
 
 // ---- Portal ----------------------------------------------------------------------------------
 
