@@ -15,8 +15,8 @@ import { newId, nowIso } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { encryptText } from '../../kernel/crypto/keys.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
-import { maskedSealed, rowInScope, statusOf } from '../../kernel/records/read.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
+import { maskedSealed, statusOf } from '../../kernel/records/read.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
 import { computeDeadline } from '../../kernel/calendar/deadline.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
@@ -157,17 +157,10 @@ const catalogView = (r: CatalogRow): CatalogItemView => ({
   decisionId: r.decision_id ?? null,
 });
 
-export async function listCatalog(platform: Platform, scope: DataScope, query: CatalogListQuery) {
-  let base = catalogQuery(platform.db);
-  if (query.status) base = base.where('c.status', '=', query.status);
-  const page = await listPage<CatalogRow>(platform.db, base, CATALOG_ITEM, { alias: 'c', unitColumn: 'c.unit_id', defaultSort: { field: 'year', order: 'desc' } }, scope, query);
-  return { ...page, items: page.items.map(catalogView) };
-}
+const catalog = recordReader<CatalogRow, CatalogItemView, CatalogListQuery>({ def: CATALOG_ITEM, what: '目录事项', alias: 'c', query: catalogQuery, status: true, defaultSort: { field: 'year', order: 'desc' }, views: (_platform, rows) => rows.map(catalogView) });
 
-export async function getCatalogItem(platform: Platform, scope: DataScope, id: string): Promise<CatalogItemView & { title: string; status: string }> {
-  const row = rowInScope((await catalogQuery(platform.db).where('c.id', '=', id).executeTakeFirst()) as CatalogRow | undefined, scope, '目录事项');
-  return catalogView(row);
-}
+export const listCatalog = catalog.list;
+export const getCatalogItem = catalog.get;
 
 // ---- Decisions --------------------------------------------------------------------------------
 
@@ -472,13 +465,20 @@ function decisionView(r: DecisionRow, legality?: LegalityClock): DecisionView {
   };
 }
 
-export async function listDecisions(platform: Platform, scope: DataScope, query: DecisionListQuery) {
-  let base = decisionQuery(platform.db);
-  if (query.status) base = base.where('d.status', '=', query.status);
-  const page = await listPage<DecisionRow>(platform.db, base, DECISION, { alias: 'd', unitColumn: 'd.unit_id', defaultSort: { field: 'year', order: 'desc' } }, scope, query);
-  const clocks = await clocksWithLights(platform, DECISION_RECORD_TYPE, page.items.map((r) => r.id), LEGALITY_CLOCK);
-  return { ...page, items: page.items.map((r) => decisionView(r, clocks.get(r.id))) };
-}
+const decisions = recordReader<DecisionRow, DecisionView, DecisionListQuery>({
+  def: DECISION,
+  what: '重大行政决策',
+  alias: 'd',
+  query: decisionQuery,
+  status: true,
+  defaultSort: { field: 'year', order: 'desc' },
+  views: async (platform, rows) => {
+    const clocks = await clocksWithLights(platform, DECISION_RECORD_TYPE, rows.map((r) => r.id), LEGALITY_CLOCK);
+    return rows.map((r) => decisionView(r, clocks.get(r.id)));
+  },
+});
+
+export const listDecisions = decisions.list;
 
 /** How a procedure an import recorded from history says where its details are. */
 const IMPORTED_NOTE: Record<Procedure, string> = {
@@ -568,7 +568,7 @@ export async function eventsOf(db: Executor, decisionId: string): Promise<EventV
 const eventView = (e: DecisionEventTable): EventView => ({ id: e.id, version: e.version, ref: e.ref, kind: e.kind as keyof typeof EVENT_KINDS, kindLabel: EVENT_KINDS[e.kind as keyof typeof EVENT_KINDS] ?? e.kind, date: e.date, noticeDate: e.notice_date, participants: Number(e.participants), participantList: e.participant_list, record: e.record });
 
 export async function getDecision(platform: Platform, scope: DataScope, id: string): Promise<DecisionDetail> {
-  const row = rowInScope((await decisionQuery(platform.db).where('d.id', '=', id).executeTakeFirst()) as DecisionRow | undefined, scope, '重大行政决策');
+  const row = await decisions.row(platform.db, scope, id);
   const [events, reports, clocks, evidence] = await Promise.all([
     eventsOf(platform.db, id),
     platform.db.selectFrom('decision_reports').select(['id', 'date', 'content']).where('decision_id', '=', id).orderBy('date').orderBy('id').execute(),
@@ -705,18 +705,19 @@ const commentView = (platform: Platform, r: CommentRow): CommentView => ({
   decisionTitle: r.decision_title,
 });
 
-export async function listComments(platform: Platform, scope: DataScope, query: CommentListQuery & { decisionId?: string }) {
-  let base = commentQuery(platform.db);
-  if (query.status) base = base.where('m.status', '=', query.status);
-  if (query.decisionId) base = base.where('m.decision_id', '=', query.decisionId);
-  const page = await listPage<CommentRow>(platform.db, base, COMMENT, { alias: 'm', unitColumn: 'm.unit_id', defaultSort: { field: 'receivedDate', order: 'desc' } }, scope, query);
-  return { ...page, items: page.items.map((r) => commentView(platform, r)) };
-}
+const comments = recordReader<CommentRow, CommentView, CommentListQuery & { decisionId?: string }>({
+  def: COMMENT,
+  what: '意见',
+  alias: 'm',
+  query: commentQuery,
+  status: true,
+  filter: (q, query) => (query.decisionId ? q.where('m.decision_id', '=', query.decisionId) : q),
+  defaultSort: { field: 'receivedDate', order: 'desc' },
+  views: (platform, rows) => rows.map((r) => commentView(platform, r)),
+});
 
-export async function getComment(platform: Platform, scope: DataScope, id: string): Promise<CommentView> {
-  const row = rowInScope((await commentQuery(platform.db).where('m.id', '=', id).executeTakeFirst()) as CommentRow | undefined, scope, '意见');
-  return commentView(platform, row);
-}
+export const listComments = comments.list;
+export const getComment = comments.get;
 
 /** Kept for the scope check of sub-routes. */
 export async function assertDecisionInScope(db: Executor, scope: DataScope, id: string): Promise<void> {
