@@ -8,7 +8,7 @@ import { conflict, fieldError } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage, type ListParams } from '../../kernel/records/list.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import { rowInScope, statusOf } from '../../kernel/records/read.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
 import { REPORT, REPORT_RECORD_TYPE, REPORT_WORKFLOW } from '../../../shared/schemas/assessment.ts';
@@ -34,19 +34,20 @@ export async function updateReport(tx: Tx, platform: Platform, who: Who, id: str
 }
 
 type Row = ReportTable & { unit_name: string };
-const reportQuery = (platform: Platform) => platform.db.selectFrom('assessment_reports as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').selectAll('r').select('u.name as unit_name');
 const reportView = (r: Row) => ({ ...recordView(REPORT, r), ...statusOf(REPORT_WORKFLOW, r.status), unitName: r.unit_name });
 
-export async function listReports(platform: Platform, scope: DataScope, query: ListParams & { status?: string }) {
-  let base = reportQuery(platform);
-  if (query.status) base = base.where('r.status', '=', query.status);
-  const page = await listPage<Row>(platform.db, base, REPORT, { alias: 'r', unitColumn: 'r.unit_id', defaultSort: { field: 'year', order: 'desc' } }, scope, query);
-  return { ...page, items: page.items.map(reportView) };
-}
+const reports = recordReader<Row, ReturnType<typeof reportView>>({
+  def: REPORT,
+  what: '述法报告',
+  alias: 'r',
+  query: (db) => db.selectFrom('assessment_reports as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').selectAll('r').select('u.name as unit_name'),
+  status: true,
+  defaultSort: { field: 'year', order: 'desc' },
+  views: (_platform, rows) => rows.map(reportView),
+});
 
-export async function getReport(platform: Platform, scope: DataScope, id: string) {
-  return reportView(rowInScope((await reportQuery(platform).where('r.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '述法报告'));
-}
+export const listReports = reports.list;
+export const getReport = reports.get;
 
 /** The departments and towns (units with an assessment category) in scope without a submitted report for the year. */
 export async function missingReports(platform: Platform, scope: DataScope, year: number) {

@@ -1,14 +1,14 @@
 // 建议提案: the law office (government office) assigns each suggestion or proposal to a lead unit;
 // the unit replies within 3 months (6 if complex); the proposer's satisfaction closes it.
 import { sql } from 'kysely';
-import { rowInScope, clockViews, workflowViews } from '../../kernel/records/read.ts';
+import { clockViews, workflowViews } from '../../kernel/records/read.ts';
 import './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { DataScope } from '../../kernel/auth/scope.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import { fieldError } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
@@ -84,30 +84,31 @@ export async function recordReply(tx: Tx, platform: Platform, actor: Actor, id: 
   if (reply.replyDate) await platform.audit.record(tx, actor, { action: 'proposal.reply', targetType: PROPOSAL_RECORD_TYPE, targetId: id, detail: reply });
 }
 
-function proposalQuery(db: Executor) {
-  return db.selectFrom('proposals as p').innerJoin('org_units as u', 'u.id', 'p.unit_id').selectAll('p').select('u.name as unit_name');
-}
 type Row = ProposalTable & { unit_name: string };
 
-const toViews = (platform: Platform, rows: Row[]): Promise<ProposalView[]> =>
-  workflowViews(platform, PROPOSAL_WORKFLOW, rows, 'reply', (r, { clock, due, light }) => ({
+const proposals = recordReader<Row, ProposalView, Omit<ProposalListQuery, 'page' | 'pageSize'>>({
+  def: PROPOSAL,
+  what: '建议提案',
+  alias: 'p',
+  query: (db) => db.selectFrom('proposals as p').innerJoin('org_units as u', 'u.id', 'p.unit_id').selectAll('p').select('u.name as unit_name'),
+  status: true,
+  defaultSort: { field: 'assignedDate', order: 'desc' },
+  defaultOrder: (q) => q.orderBy('p.assigned_date', 'desc').orderBy('p.kind').orderBy(sql`length(p.number)`).orderBy('p.number'),
+  views: (platform, rows) =>
+    workflowViews(platform, PROPOSAL_WORKFLOW, rows, 'reply', (r, { clock, due, light }) => ({
     ...recordView(PROPOSAL, r),
     unitId: r.unit_id,
     unitName: r.unit_name,
     due,
     light,
     onTime: r.reply_date && clock ? r.reply_date <= clock.due_date : null,
-  }));
+  })),
+});
 
-export async function listProposals(platform: Platform, scope: DataScope, query: Omit<ProposalListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number }) {
-  let base = proposalQuery(platform.db);
-  if (query.status) base = base.where('p.status', '=', query.status);
-  const page = await listPage<Row>(platform.db, base, PROPOSAL, { alias: 'p', unitColumn: 'p.unit_id', defaultSort: { field: 'assignedDate', order: 'desc' }, defaultOrder: (q) => q.orderBy('p.assigned_date', 'desc').orderBy('p.kind').orderBy(sql`length(p.number)`).orderBy('p.number') }, scope, { ...query, leadUnitId: query.leadUnitId || query.unitId });
-  return { ...page, items: await toViews(platform, page.items) };
-}
+/** The ledger; `unitId` is the older name of its lead unit filter (`leadUnitId`). */
+export const listProposals = (platform: Platform, scope: DataScope, query: Omit<ProposalListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number }) =>
+  proposals.list(platform, scope, { ...query, leadUnitId: query.leadUnitId || query.unitId });
 
 export async function getProposal(platform: Platform, scope: DataScope, id: string): Promise<ProposalDetail> {
-  const row = rowInScope((await proposalQuery(platform.db).where('p.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '建议提案');
-  const [view] = await toViews(platform, [row]);
-  return { ...view!, clocks: await clockViews(platform, PROPOSAL_RECORD_TYPE, id) };
+  return { ...(await proposals.get(platform, scope, id)), clocks: await clockViews(platform, PROPOSAL_RECORD_TYPE, id) };
 }
