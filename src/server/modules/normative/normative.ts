@@ -18,7 +18,7 @@ import { notify, usersWithRole } from '../../kernel/notifications/index.ts';
 import { openProblem } from '../../kernel/problems/index.ts';
 import { checkFileType } from '../../kernel/attachments/store.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import { textMatch } from '../../kernel/search/index.ts';
 import type { DeadlineRuleSeed } from '../../kernel/calendar/default-rules.ts';
 import { FILING_BODIES, FINDINGS, NORMATIVE_DOC, NORMDOC_RECORD_TYPE, NORMDOC_WORKFLOW, REVIEW_STANDARDS, type NormativeDocDetail, type NormativeDocView, type NormativeListQuery, type NormativeTextVersion } from '../../../shared/schemas/normative.ts';
@@ -252,7 +252,6 @@ function docQuery(db: Executor) {
 type Row = Pick<NormativeDocTable, (typeof LIST_COLUMNS)[number]> & { unit_name: string };
 
 async function toViews(platform: Platform, rows: Row[]): Promise<NormativeDocView[]> {
-  if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [government, congress] = await Promise.all([clocksWithLights(platform, NORMDOC_RECORD_TYPE, ids, 'filing'), clocksWithLights(platform, NORMDOC_RECORD_TYPE, ids, 'filing_congress')]);
   return rows.map((r) => {
@@ -263,12 +262,15 @@ async function toViews(platform: Platform, rows: Row[]): Promise<NormativeDocVie
   });
 }
 
-export async function listNormativeDocs(platform: Platform, scope: DataScope, query: NormativeListQuery) {
-  let base = docQuery(platform.db);
-  if (query.status) base = base.where('d.status', '=', query.status);
-  const page = await listPage<Row>(platform.db, base, NORMATIVE_DOC, { alias: 'd', unitColumn: 'd.unit_id', defaultSort: { field: 'issuedDate', order: 'desc' }, defaultOrder: (q) => q.orderBy('d.issued_date', 'desc').orderBy('d.updated_at', 'desc'), textMatch: (q) => textMatch(platform, 'normative_docs', 'd', q) }, scope, query);
-  return { ...page, items: await toViews(platform, page.items) };
-}
+const docs = recordReader<Row, NormativeDocView, NormativeListQuery>({
+  def: NORMATIVE_DOC, what: '规范性文件', alias: 'd', status: true, defaultSort: { field: 'issuedDate', order: 'desc' },
+  query: docQuery,
+  defaultOrder: (q) => q.orderBy('d.issued_date', 'desc').orderBy('d.updated_at', 'desc'),
+  textMatch: (platform, q) => textMatch(platform, 'normative_docs', 'd', q),
+  views: toViews,
+});
+
+export const listNormativeDocs = docs.list;
 
 async function readableDoc(platform: Platform, scope: DataScope, id: string) {
   const doc = await platform.db.selectFrom('normative_docs').selectAll().where('id', '=', id).executeTakeFirst();
@@ -279,9 +281,8 @@ async function readableDoc(platform: Platform, scope: DataScope, id: string) {
 
 export async function getNormativeDoc(platform: Platform, scope: DataScope, id: string): Promise<NormativeDocDetail> {
   const doc = await readableDoc(platform, scope, id);
-  const row = (await docQuery(platform.db).where('d.id', '=', id).executeTakeFirstOrThrow()) as Row;
-  const [[view], texts, flags, clocks, deadlines] = await Promise.all([
-    toViews(platform, [row]),
+  const [view, texts, flags, clocks, deadlines] = await Promise.all([
+    docs.get(platform, scope, id),
     platform.db.selectFrom('normative_doc_texts as t').leftJoin('users as u', 'u.id', 't.created_by').select(['t.no', 't.source', 't.filename', 't.created_at', 'u.name as user_name', (eb) => eb.fn('length', ['t.body']).as('length')]).where('t.doc_id', '=', id).orderBy('t.no', 'desc').execute(),
     flagsOf(platform.db, id, doc.text_no),
     clocksOf(platform.db, NORMDOC_RECORD_TYPE, id),
@@ -289,7 +290,7 @@ export async function getNormativeDoc(platform: Platform, scope: DataScope, id: 
   ]);
   const findings = doc as unknown as Record<string, string | null>;
   return {
-    ...view!,
+    ...view,
     body: doc.body,
     consultation: doc.consultation,
     flags,
