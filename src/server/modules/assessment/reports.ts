@@ -37,12 +37,8 @@ type Row = ReportTable & { unit_name: string };
 const reportView = (r: Row) => ({ ...recordView(REPORT, r), ...statusOf(REPORT_WORKFLOW, r.status), unitName: r.unit_name });
 
 const reports = recordReader<Row, ReturnType<typeof reportView>>({
-  def: REPORT,
-  what: '述法报告',
-  alias: 'r',
+  def: REPORT, what: '述法报告', alias: 'r', status: true, defaultSort: { field: 'year', order: 'desc' },
   query: (db) => db.selectFrom('assessment_reports as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').selectAll('r').select('u.name as unit_name'),
-  status: true,
-  defaultSort: { field: 'year', order: 'desc' },
   views: (_platform, rows) => rows.map(reportView),
 });
 

@@ -466,12 +466,8 @@ function decisionView(r: DecisionRow, legality?: LegalityClock): DecisionView {
 }
 
 const decisions = recordReader<DecisionRow, DecisionView, DecisionListQuery>({
-  def: DECISION,
-  what: '重大行政决策',
-  alias: 'd',
+  def: DECISION, what: '重大行政决策', alias: 'd', status: true, defaultSort: { field: 'year', order: 'desc' },
   query: decisionQuery,
-  status: true,
-  defaultSort: { field: 'year', order: 'desc' },
   views: async (platform, rows) => {
     const clocks = await clocksWithLights(platform, DECISION_RECORD_TYPE, rows.map((r) => r.id), LEGALITY_CLOCK);
     return rows.map((r) => decisionView(r, clocks.get(r.id)));
@@ -706,13 +702,9 @@ const commentView = (platform: Platform, r: CommentRow): CommentView => ({
 });
 
 const comments = recordReader<CommentRow, CommentView, CommentListQuery & { decisionId?: string }>({
-  def: COMMENT,
-  what: '意见',
-  alias: 'm',
+  def: COMMENT, what: '意见', alias: 'm', status: true, defaultSort: { field: 'receivedDate', order: 'desc' },
   query: commentQuery,
-  status: true,
   filter: (q, query) => (query.decisionId ? q.where('m.decision_id', '=', query.decisionId) : q),
-  defaultSort: { field: 'receivedDate', order: 'desc' },
   views: (platform, rows) => rows.map((r) => commentView(platform, r)),
 });
 

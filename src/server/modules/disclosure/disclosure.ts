@@ -90,13 +90,8 @@ export async function classifyRequest(tx: Tx, platform: Platform, actor: Actor, 
 type Row = DisclosureRequestTable & { unit_name: string };
 
 const requests = recordReader<Row, DisclosureRequestView, DisclosureListQuery>({
-  def: DISCLOSURE_REQUEST,
-  what: '公开申请',
-  alias: 'f',
+  def: DISCLOSURE_REQUEST, what: '公开申请', alias: 'f', status: true, overdue: true, defaultSort: { field: 'receivedDate', order: 'desc' },
   query: (db) => db.selectFrom('foi_requests as f').innerJoin('org_units as u', 'u.id', 'f.unit_id').selectAll('f').select('u.name as unit_name'),
-  status: true,
-  overdue: true,
-  defaultSort: { field: 'receivedDate', order: 'desc' },
   /** The definition's view, the sealed applicant data masked, and the reply clock's deadline and light. */
   views: (platform, rows) =>
     workflowViews(platform, DISCLOSURE_WORKFLOW, rows, 'reply', (r, { clock, due, light }) => ({

@@ -45,11 +45,8 @@ export async function updateFee(tx: Tx, platform: Platform, actor: Actor, scope:
 type Row = FeeItemTable & { unit_name: string };
 
 const fees = recordReader<Row, FeeView, FeeListQuery>({
-  def: FEE_ITEM,
-  what: '收费项目',
-  alias: 'f',
+  def: FEE_ITEM, what: '收费项目', alias: 'f', defaultSort: { field: 'year', order: 'desc' },
   query: (db) => db.selectFrom('fee_items as f').innerJoin('org_units as u', 'u.id', 'f.unit_id').selectAll('f').select('u.name as unit_name'),
-  defaultSort: { field: 'year', order: 'desc' },
   views: (_platform, rows) => rows.map((r) => ({ ...recordView(FEE_ITEM, r), unitName: r.unit_name })),
 });
 

@@ -146,9 +146,7 @@ async function caseViews(platform: Platform, rows: CaseRow[]): Promise<CaseView[
 }
 
 const cases = recordReader<CaseRow, CaseView, CaseListQuery>({
-  def: ENFORCEMENT_CASE,
-  what: '执法案件',
-  alias: 'c',
+  def: ENFORCEMENT_CASE, what: '执法案件', alias: 'c', status: true, defaultSort: { field: 'openedDate', order: 'desc' },
   query: (db) =>
     db
       .selectFrom('enforcement_cases as c')
@@ -157,9 +155,7 @@ const cases = recordReader<CaseRow, CaseView, CaseListQuery>({
       .leftJoin('enforcement_list_items as i', 'i.id', 'c.list_item_id')
       .selectAll('c')
       .select(['u.name as unit_name', 'b.name as body_name', 'i.title as list_item_title']),
-  status: true,
   filter: (q, query) => (query.bodyId ? q.where('c.body_id', '=', query.bodyId) : q),
-  defaultSort: { field: 'openedDate', order: 'desc' },
   views: caseViews,
 });
 

@@ -94,12 +94,8 @@ export async function assignComplaint(tx: Tx, platform: Platform, actor: Actor, 
 type Row = ComplaintTable & { unit_name: string; body_name: string | null };
 
 const complaints = recordReader<Row, ComplaintView, ComplaintListQuery>({
-  def: COMPLAINT,
-  what: '投诉举报',
-  alias: 'c',
+  def: COMPLAINT, what: '投诉举报', alias: 'c', status: true, defaultSort: { field: 'receivedDate', order: 'desc' },
   query: (db) => db.selectFrom('enforcement_complaints as c').innerJoin('org_units as u', 'u.id', 'c.unit_id').leftJoin('enforcement_bodies as b', 'b.id', 'c.body_id').selectAll('c').select(['u.name as unit_name', 'b.name as body_name']),
-  status: true,
-  defaultSort: { field: 'receivedDate', order: 'desc' },
   views: (platform, rows) => workflowViews(platform, COMPLAINT_WORKFLOW, rows, 'reply', (r, { clock, due, light }) => ({
     ...recordView(COMPLAINT, r),
     ...maskedSealed(platform, COMPLAINT, r),

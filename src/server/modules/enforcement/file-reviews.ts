@@ -161,9 +161,7 @@ const fileView = (r: FileRow): FileReviewView => ({
 });
 
 const fileReviews = recordReader<FileRow, FileReviewView, FileReviewListQuery>({
-  def: FILE_REVIEW,
-  what: '评查案卷',
-  alias: 'f',
+  def: FILE_REVIEW, what: '评查案卷', alias: 'f', defaultSort: { field: 'reviewedDate', order: 'desc' },
   query: (db) =>
     db
       .selectFrom('enforcement_file_reviews as f')
@@ -174,7 +172,6 @@ const fileReviews = recordReader<FileRow, FileReviewView, FileReviewListQuery>({
       .selectAll('f')
       .select(['p.title as campaign_title', 'p.pass_mark', 'p.lines', 'c.title as case_title', 'c.kind as case_kind', 'b.name as body_name', 'u.name as unit_name']),
   filter: (q, query) => (query.campaignId ? q.where('f.campaign_id', '=', query.campaignId) : q),
-  defaultSort: { field: 'reviewedDate', order: 'desc' },
   views: (_platform, rows) => rows.map(fileView),
 });
 

@@ -51,9 +51,7 @@ export async function repealListItem(tx: Tx, platform: Platform, actor: Actor, s
 type ItemRow = ListItemTable & { body_name: string; unit_name: string };
 
 const items = recordReader<ItemRow, ListItemView, ListItemQuery>({
-  def: LIST_ITEM,
-  what: '清单事项',
-  alias: 'i',
+  def: LIST_ITEM, what: '清单事项', alias: 'i', defaultSort: { field: 'list', order: 'asc' },
   query: (db) => db.selectFrom('enforcement_list_items as i').innerJoin('enforcement_bodies as b', 'b.id', 'i.body_id').innerJoin('org_units as u', 'u.id', 'i.unit_id').selectAll('i').select(['b.name as body_name', 'u.name as unit_name']),
   filter: (q, query) => {
     if (query.bodyId) q = q.where('i.body_id', '=', query.bodyId);
@@ -61,7 +59,6 @@ const items = recordReader<ItemRow, ListItemView, ListItemQuery>({
     if (query.current === 'false') q = q.where('i.repealed_date', '<=', chinaToday());
     return q;
   },
-  defaultSort: { field: 'list', order: 'asc' },
   views: (_platform, rows) => rows.map((r) => ({ ...recordView(LIST_ITEM, r), bodyName: r.body_name, unitName: r.unit_name, current: !r.repealed_date || r.repealed_date > chinaToday() })),
 });
 

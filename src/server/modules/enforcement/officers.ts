@@ -235,13 +235,9 @@ function byCertificate(q: any, certificate: OfficerListQuery['certificate']) {
 }
 
 const officers = recordReader<OfficerRow, OfficerView, OfficerListQuery>({
-  def: OFFICER,
-  what: '执法人员',
-  alias: 'o',
+  def: OFFICER, what: '执法人员', alias: 'o', status: true, defaultSort: { field: 'name', order: 'asc' },
   query: (db) => db.selectFrom('enforcement_officers as o').innerJoin('org_units as u', 'u.id', 'o.unit_id').innerJoin('enforcement_bodies as b', 'b.id', 'o.body_id').selectAll('o').select(['u.name as unit_name', 'b.name as body_name']),
-  status: true,
   filter: (q, query) => byCertificate(query.bodyId ? q.where('o.body_id', '=', query.bodyId) : q, query.certificate),
-  defaultSort: { field: 'name', order: 'asc' },
   views: (platform, rows) => toViews(platform, rows, Number(chinaToday().slice(0, 4))),
 });
 

@@ -74,12 +74,8 @@ export async function afterSupervisionTransition(tx: Tx, record: Record<string, 
 type Row = SupervisionTable & { unit_name: string; body_name: string };
 
 const supervisions = recordReader<Row, SupervisionView, SupervisionListQuery>({
-  def: SUPERVISION,
-  what: '执法监督',
-  alias: 's',
+  def: SUPERVISION, what: '执法监督', alias: 's', status: true, defaultSort: { field: 'startDate', order: 'desc' },
   query: (db) => db.selectFrom('enforcement_supervisions as s').innerJoin('org_units as u', 'u.id', 's.unit_id').innerJoin('enforcement_bodies as b', 'b.id', 's.body_id').selectAll('s').select(['u.name as unit_name', 'b.name as body_name']),
-  status: true,
-  defaultSort: { field: 'startDate', order: 'desc' },
   views: (platform, rows) =>
     workflowViews(platform, SUPERVISION_WORKFLOW, rows, undefined, (r, { clock, due, light }) => {
       const running = clock?.status === 'running';

@@ -47,9 +47,7 @@ export async function recordTransferResult(tx: Tx, platform: Platform, actor: Ac
 type Row = TransferTable & { unit_name: string; case_title: string; body_name: string };
 
 const transfers = recordReader<Row, TransferView, TransferListQuery>({
-  def: TRANSFER,
-  what: '移送案件',
-  alias: 't',
+  def: TRANSFER, what: '移送案件', alias: 't', defaultSort: { field: 'transferDate', order: 'desc' },
   query: (db) =>
     db
       .selectFrom('enforcement_transfers as t')
@@ -59,7 +57,6 @@ const transfers = recordReader<Row, TransferView, TransferListQuery>({
       .selectAll('t')
       .select(['u.name as unit_name', 'c.title as case_title', 'b.name as body_name']),
   filter: (q, query) => (query.caseId ? q.where('t.case_id', '=', query.caseId) : q),
-  defaultSort: { field: 'transferDate', order: 'desc' },
   views: (_platform, rows) => rows.map((r) => ({ ...recordView(TRANSFER, r), title: `移送：${r.case_title}`, unitName: r.unit_name, caseTitle: r.case_title, bodyName: r.body_name })),
 });
 

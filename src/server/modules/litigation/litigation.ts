@@ -74,13 +74,9 @@ async function toViews(platform: Platform, rows: Row[]): Promise<LitigationCaseV
 }
 
 const cases = recordReader<Row, LitigationCaseView, LitigationListQuery>({
-  def: LITIGATION_CASE,
-  what: '应诉案件',
-  alias: 'l',
+  def: LITIGATION_CASE, what: '应诉案件', alias: 'l', status: true, defaultSort: { field: 'filedDate', order: 'desc' },
   query: (db) => db.selectFrom('litigation_cases as l').innerJoin('org_units as u', 'u.id', 'l.unit_id').selectAll('l').select('u.name as unit_name'),
-  status: true,
   filter: (q, query) => (!query.result ? q : query.result === 'pending' ? q.where('l.result', 'is', null) : q.where('l.result', '=', query.result)),
-  defaultSort: { field: 'filedDate', order: 'desc' },
   views: toViews,
 });
 

@@ -125,9 +125,7 @@ const view = (r: DisputeRow, scope: DataScope): DisputeView => {
 };
 
 const disputes = recordReader<DisputeRow, DisputeView, Omit<DisputeListQuery, 'page' | 'pageSize'>>({
-  def: DISPUTE,
-  what: '纠纷',
-  alias: 'd',
+  def: DISPUTE, what: '纠纷', alias: 'd', status: true, defaultSort: { field: 'receivedDate', order: 'desc' },
   query: (db) =>
     db
       .selectFrom('disputes as d')
@@ -136,8 +134,6 @@ const disputes = recordReader<DisputeRow, DisputeView, Omit<DisputeListQuery, 'p
       .leftJoin('disputes as l', 'l.id', 'd.linked_dispute_id')
       .selectAll('d')
       .select(['u.name as unit_name', 'o.name as org_name', 'o.unit_id as org_unit_id', 'l.title as linked_title', 'l.unit_id as linked_unit_id']),
-  status: true,
-  defaultSort: { field: 'receivedDate', order: 'desc' },
   views: (_platform, rows, scope) => rows.map((r) => view(r, scope)),
 });
 

@@ -78,11 +78,8 @@ async function advisorViews(platform: Platform, rows: AdvisorRow[]): Promise<Adv
 }
 
 const advisors = recordReader<AdvisorRow, AdvisorView, AdvisorListQuery>({
-  def: ADVISOR,
-  what: '法律顾问',
-  alias: 'a',
+  def: ADVISOR, what: '法律顾问', alias: 'a', defaultSort: { field: 'contractStart', order: 'desc' },
   query: (db) => db.selectFrom('legal_advisors as a').innerJoin('org_units as u', 'u.id', 'a.unit_id').selectAll('a').select('u.name as unit_name'),
-  defaultSort: { field: 'contractStart', order: 'desc' },
   views: advisorViews,
 });
 

@@ -200,12 +200,8 @@ async function toViews(platform: Platform, rows: Row[]): Promise<CleanupView[]> 
 }
 
 const cleanupRecords = recordReader<Row, CleanupView, CleanupListQuery>({
-  def: CLEANUP,
-  what: '清理活动',
-  alias: 'c',
+  def: CLEANUP, what: '清理活动', alias: 'c', status: true, defaultSort: { field: 'deadline', order: 'desc' },
   query: cleanupQuery,
-  status: true,
-  defaultSort: { field: 'deadline', order: 'desc' },
   views: toViews,
 });
 

@@ -76,12 +76,8 @@ export async function correctLegalReview(tx: Tx, platform: Platform, actor: Acto
 type Row = LegalReviewTable & { unit_name: string };
 
 const reviews = recordReader<Row, LegalReviewView, LegalReviewListQuery>({
-  def: LEGAL_REVIEW,
-  what: '审查事项',
-  alias: 'r',
+  def: LEGAL_REVIEW, what: '审查事项', alias: 'r', status: true, defaultSort: { field: 'receivedDate', order: 'desc' },
   query: (db) => db.selectFrom('legal_reviews as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').selectAll('r').select('u.name as unit_name'),
-  status: true,
-  defaultSort: { field: 'receivedDate', order: 'desc' },
   views: (platform, rows) => workflowViews(platform, LEGAL_REVIEW_WORKFLOW, rows, 'review', (r, { due, light }) => ({ ...recordView(LEGAL_REVIEW, r), unitName: r.unit_name, due, light })),
 });
 

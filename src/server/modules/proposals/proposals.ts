@@ -87,12 +87,8 @@ export async function recordReply(tx: Tx, platform: Platform, actor: Actor, id: 
 type Row = ProposalTable & { unit_name: string };
 
 const proposals = recordReader<Row, ProposalView, Omit<ProposalListQuery, 'page' | 'pageSize'>>({
-  def: PROPOSAL,
-  what: '建议提案',
-  alias: 'p',
+  def: PROPOSAL, what: '建议提案', alias: 'p', status: true, defaultSort: { field: 'assignedDate', order: 'desc' },
   query: (db) => db.selectFrom('proposals as p').innerJoin('org_units as u', 'u.id', 'p.unit_id').selectAll('p').select('u.name as unit_name'),
-  status: true,
-  defaultSort: { field: 'assignedDate', order: 'desc' },
   defaultOrder: (q) => q.orderBy('p.assigned_date', 'desc').orderBy('p.kind').orderBy(sql`length(p.number)`).orderBy('p.number'),
   views: (platform, rows) =>
     workflowViews(platform, PROPOSAL_WORKFLOW, rows, 'reply', (r, { clock, due, light }) => ({

@@ -114,13 +114,8 @@ async function toViews(platform: Platform, rows: CaseRow[]): Promise<ReviewCaseV
 type ListParams = Omit<ReviewListQuery, 'page' | 'pageSize'> & { page: number; pageSize: number };
 
 const cases = recordReader<CaseRow, ReviewCaseView, Omit<ReviewListQuery, 'page' | 'pageSize'>>({
-  def: REVIEW_CASE,
-  what: '复议案件',
-  alias: 'r',
+  def: REVIEW_CASE, what: '复议案件', alias: 'r', status: true, overdue: true, defaultSort: { field: 'receivedDate', order: 'desc' },
   query: (db) => db.selectFrom('review_cases as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').leftJoin('org_units as ru', 'ru.id', 'r.respondent_unit_id').selectAll('r').select(['u.name as unit_name', 'ru.name as respondent_unit_name']),
-  status: true,
-  overdue: true,
-  defaultSort: { field: 'receivedDate', order: 'desc' },
   views: toViews,
 });
 

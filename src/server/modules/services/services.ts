@@ -170,12 +170,8 @@ type ItemRow = ServiceItemTable & { unit_name: string };
 const itemView = (r: ItemRow): ServiceItemView => ({ ...recordView(SERVICE_ITEM, r), ...statusOf(SERVICE_ITEM_WORKFLOW, r.status), title: r.name, unitName: r.unit_name, previousId: r.previous_id });
 
 const items = recordReader<ItemRow, ServiceItemView, Omit<ServiceItemListQuery, 'page' | 'pageSize'>>({
-  def: SERVICE_ITEM,
-  what: '政务服务事项',
-  alias: 'i',
+  def: SERVICE_ITEM, what: '政务服务事项', alias: 'i', status: true, defaultSort: { field: 'code', order: 'asc' },
   query: (db) => db.selectFrom('service_items as i').innerJoin('org_units as u', 'u.id', 'i.unit_id').selectAll('i').select('u.name as unit_name'),
-  status: true,
-  defaultSort: { field: 'code', order: 'asc' },
   views: (_platform, rows) => rows.map(itemView),
 });
 
@@ -310,17 +306,13 @@ type RatingRow = ServiceRatingTable & { unit_name: string; item_name: string };
 const BAD_LEVELS = ['unsatisfied', 'very_unsatisfied'];
 
 const ratings = recordReader<RatingRow, ServiceRatingView, Omit<ServiceRatingListQuery, 'page' | 'pageSize'>>({
-  def: SERVICE_RATING,
-  what: '评价',
-  alias: 'r',
+  def: SERVICE_RATING, what: '评价', alias: 'r', status: true, defaultSort: { field: 'receivedDate', order: 'desc' },
   query: (db) => db.selectFrom('service_ratings as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').innerJoin('service_items as i', 'i.id', 'r.item_id').selectAll('r').select(['u.name as unit_name', 'i.name as item_name']),
-  status: true,
   filter: (q, query) => {
     if (query.bad === 'true') q = q.where('r.level', 'in', BAD_LEVELS);
     if (query.bad === 'false') q = q.where('r.level', 'not in', BAD_LEVELS);
     return query.itemId ? q.where('r.item_id', '=', query.itemId) : q;
   },
-  defaultSort: { field: 'receivedDate', order: 'desc' },
   // Open follow-ups first, by their deadline (the oldest rating first).
   defaultOrder: (q) => q.orderBy(sql`case when r.status in ('pending', 'rectifying', 'submitted', 'appealing') then 0 else 1 end`).orderBy('r.date', 'desc'),
   views: (platform, rows) =>
