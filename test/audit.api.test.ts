@@ -151,17 +151,20 @@ describe('the chain at commit: an entry joins the chain as its transaction\'s la
       await sql`select 1`.execute(tx);
     });
     await hasRecorded;
-    // Appended at once, the first entry's chain lock would make this wait until the first commits.
-    const started = Date.now();
-    await env.platform.db.transaction().execute(async (tx) => {
-      await sql`set local lock_timeout = '3s'`.execute(tx);
-      await env.platform.audit.record(tx, actor, { action: 'held.second' });
-    });
-    expect(Date.now() - started).toBeLessThan(2_000);
-    // Not in the chain before its transaction commits.
-    expect((await chain(env, 'held.')).map((r) => r.action)).toEqual(['held.second']);
-    release();
-    await first;
+    try {
+      // Appended at once, the first entry's chain lock would make this wait until the first commits.
+      const started = Date.now();
+      await env.platform.db.transaction().execute(async (tx) => {
+        await sql`set local lock_timeout = '3s'`.execute(tx);
+        await env.platform.audit.record(tx, actor, { action: 'held.second' });
+      });
+      expect(Date.now() - started).toBeLessThan(2_000);
+      // Not in the chain before its transaction commits.
+      expect((await chain(env, 'held.')).map((r) => r.action)).toEqual(['held.second']);
+    } finally {
+      release();
+      await first;
+    }
     // In the chain in commit order, the times in the same order, and the chain intact.
     const rows = await chain(env, 'held.');
     expect(rows.map((r) => r.action)).toEqual(['held.second', 'held.first']);
