@@ -79,6 +79,9 @@ export const steplessWorkflow = (def: Omit<WorkflowDef, 'states' | 'transitions'
   transitions: [],
 });
 
+/** Effects that stop several of a record's clocks for one reason (the record closed, withdrawn, terminated). */
+export const stops = (reason: string, ...clocks: string[]): ClockEffect[] => clocks.map((stop) => ({ stop, reason }));
+
 /** A workflow's statuses by code, with their Chinese labels (a status filter's options). */
 export const stateLabels = (def: WorkflowDef): Record<string, string> => Object.fromEntries(Object.entries(def.states).map(([code, state]) => [code, state.label]));
 

@@ -3,7 +3,7 @@
 // record type foi_request.
 import { z, labelledEnum, version } from '../zod.ts';
 import { defineRecord, f, listQuery, writes, type DueView, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, stops, type WorkflowDef } from '../workflow.ts';
 import { OFFICE_AND_UNIT } from '../roles.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -83,7 +83,7 @@ export const DISCLOSURE_WORKFLOW: WorkflowDef = {
       secondary: true,
       ...writes({ outcomeReason: labelledEnum({ other_1: OUTCOME_REASONS.other_1, other_2: OUTCOME_REASONS.other_2 }, '不再处理的原因', 'outcomeReason') }),
       dateColumn: 'reply_date',
-      effects: [{ stop: 'reply', reason: '不再处理' }, { stop: 'third_party', reason: '不再处理' }, { stop: 'payment', reason: '不再处理' }],
+      effects: stops('不再处理', 'reply', 'third_party', 'payment'),
     },
     {
       key: 'withdraw',
@@ -94,7 +94,7 @@ export const DISCLOSURE_WORKFLOW: WorkflowDef = {
       noteRequired: true,
       secondary: true,
       dateColumn: 'reply_date',
-      effects: [{ stop: 'reply', reason: '申请人撤回' }, { stop: 'third_party', reason: '申请人撤回' }, { stop: 'payment', reason: '申请人撤回' }],
+      effects: stops('申请人撤回', 'reply', 'third_party', 'payment'),
     },
   ],
 };

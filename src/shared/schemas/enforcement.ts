@@ -1,7 +1,7 @@
 // Administrative enforcement and its supervision — 行政执法 / 行政执法监督 (domain.md §2.7, issue 16):
 // the registers the justice bureau watches — enforcement bodies with their powers (权责清单, including
 // powers delegated to towns), officers and supervisors with their certificates (执法证) and training.
-import { statusFilter } from '../workflow.ts';
+import { statusFilter, stops } from '../workflow.ts';
 import { OFFICE_AND_UNIT } from '../roles.ts';
 import { z, text, version, labelledEnum, isoDate } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, pageOf, viewSchema, writes, type RecordView } from '../records.ts';
@@ -539,7 +539,7 @@ export const SUPERVISION_WORKFLOW: WorkflowDef = {
       dateColumn: 'corrected_date',
       effects: [{ pause: 'correct', reason: '已报送整改情况，待审核' }, { pause: 'decision', reason: '已报送整改情况，待审核' }],
     },
-    { key: 'accept', label: '整改到位，办结', from: ['reported'], to: 'closed', roles: SUPERVISION_ROLES, dateColumn: 'closed_date', effects: [{ stop: 'correct', reason: '整改到位' }, { stop: 'decision', reason: '整改到位' }] },
+    { key: 'accept', label: '整改到位，办结', from: ['reported'], to: 'closed', roles: SUPERVISION_ROLES, dateColumn: 'closed_date', effects: stops('整改到位', 'correct', 'decision') },
     { key: 'reject', label: '整改不到位，退回', from: ['reported'], to: 'correcting', roles: SUPERVISION_ROLES, noteRequired: true, effects: [{ resume: 'correct' }, { resume: 'decision' }] },
     {
       key: 'escalate',

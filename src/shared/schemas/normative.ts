@@ -2,7 +2,7 @@
 // reviewed for legality against the four standards, deliberated collectively, registered, numbered
 // and published together (三统一), filed with the bodies above within `normdoc.filing`, in force
 // until amended, repealed or expired. Every saved text is kept as a version.
-import { statusFilter } from '../workflow.ts';
+import { statusFilter, stops } from '../workflow.ts';
 import { OFFICE_AND_UNIT } from '../roles.ts';
 import { z, text, version, labelledEnum, isoDate } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, writes, type RecordView } from '../records.ts';
@@ -135,9 +135,9 @@ export const NORMDOC_WORKFLOW: WorkflowDef = {
       ...writes({ congressFeedback: labelledEnum(FILING_FEEDBACK, '备案审查意见', 'congressFeedback') }),
       check: (d) => (!d.congress_filed_date ? '尚未报送人大常委会备案' : d.congress_feedback ? '已登记人大常委会的备案审查意见' : null),
     },
-    { key: 'amend', label: '已修改（由新文件替代）', from: ['in_force'], to: 'amended', roles: ['law_office'], secondary: true, noteRequired: true, dateColumn: 'ended_date', effects: [{ stop: 'filing', reason: '文件已修改' }, { stop: 'filing_congress', reason: '文件已修改' }] },
-    { key: 'repeal', label: '废止', from: ['in_force'], to: 'repealed', roles: ['law_office'], secondary: true, danger: true, noteRequired: true, dateColumn: 'ended_date', effects: [{ stop: 'filing', reason: '文件已废止' }, { stop: 'filing_congress', reason: '文件已废止' }] },
-    { key: 'expire', label: '宣布失效', from: ['in_force'], to: 'expired', roles: ['law_office'], secondary: true, danger: true, noteRequired: true, dateColumn: 'ended_date', effects: [{ stop: 'filing', reason: '文件已失效' }, { stop: 'filing_congress', reason: '文件已失效' }] },
+    { key: 'amend', label: '已修改（由新文件替代）', from: ['in_force'], to: 'amended', roles: ['law_office'], secondary: true, noteRequired: true, dateColumn: 'ended_date', effects: stops('文件已修改', 'filing', 'filing_congress') },
+    { key: 'repeal', label: '废止', from: ['in_force'], to: 'repealed', roles: ['law_office'], secondary: true, danger: true, noteRequired: true, dateColumn: 'ended_date', effects: stops('文件已废止', 'filing', 'filing_congress') },
+    { key: 'expire', label: '宣布失效', from: ['in_force'], to: 'expired', roles: ['law_office'], secondary: true, danger: true, noteRequired: true, dateColumn: 'ended_date', effects: stops('文件已失效', 'filing', 'filing_congress') },
   ],
 };
 

@@ -1,7 +1,7 @@
 // Administrative reconsideration — 行政复议 (domain.md §2.8; 行政复议法 2023): inputs, views, workflow.
 import { z, text, version, labelledEnum } from '../zod.ts';
 import { defineRecord, f, listQuery, writes, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, stops, type WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
 export const REVIEW_RECORD_TYPE = 'review_case';
@@ -107,7 +107,7 @@ export const REVIEW_WORKFLOW: WorkflowDef = {
       ...writes({ outcome: labelledEnum(TERMINATIONS, '终止原因', 'outcome') }),
       dateColumn: 'closed_date',
       secondary: true,
-      effects: [{ stop: 'accept', reason: '终止' }, { stop: 'supplement', reason: '终止' }, { stop: 'decide', reason: '终止' }, { stop: 'notify', reason: '终止' }, { stop: 'reply', reason: '终止' }],
+      effects: stops('终止', 'accept', 'supplement', 'decide', 'notify', 'reply'),
     },
   ],
 };
