@@ -155,6 +155,20 @@ describe('inspections and findings', () => {
     expect((await liaisonB.get(`/api/v1/workflow/notice/${circular.json().id}`)).statusCode).toBe(200);
     expect((await liaisonB.get(`/api/v1/notices/${notice.id}`)).statusCode).toBe(404);
     expect((await liaisonB.get(`/api/v1/workflow/notice/${notice.id}`)).statusCode).toBe(404);
+    // The circular's Word document (its evidence) is read by every unit too, who add nothing to it;
+    // the law office's own page of it stays its own to handle.
+    const printed = (await office.post(`/api/v1/documents/notice/${circular.json().id}/circular`)).json();
+    expect((await office.get(`/api/v1/workflow/notice/${circular.json().id}`)).json().readOnly).toBe(false);
+    expect((await liaisonB.get(`/api/v1/workflow/notice/${circular.json().id}`)).json().readOnly).toBe(true);
+    const evidence = (await liaisonB.get(`/api/v1/attachments?recordType=notice&recordId=${circular.json().id}`)).json().items;
+    expect(evidence.map((a: any) => a.id)).toContain(printed.attachmentId);
+    for (const a of evidence) expect((await liaisonB.get(`/api/v1/attachments/${a.id}/download`)).statusCode).toBe(200);
+    expect((await liaisonB.post(`/api/v1/documents/notice/${circular.json().id}/circular`)).statusCode).toBe(404);
+    // The 督办单's evidence stays its unit's.
+    const supervisionDoc = (await office.post(`/api/v1/documents/notice/${notice.id}/supervision_notice`)).json();
+    expect((await liaisonB.get(`/api/v1/attachments?recordType=notice&recordId=${notice.id}`)).json().items).toEqual([]);
+    expect((await liaisonB.get(`/api/v1/attachments/${supervisionDoc.attachmentId}/download`)).statusCode).toBe(404);
+    expect((await liaisonA.get(`/api/v1/attachments/${supervisionDoc.attachmentId}/download`)).statusCode).toBe(200);
     const bad = await office.post('/api/v1/notices', { kind: 'supervision', title: 'x', content: 'x', issuedDate: day(0) });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().detail).toContain('相关问题');

@@ -125,6 +125,8 @@ export interface WorkflowPanelView {
   transitions: AvailableTransition[];
   clocks: ClockView[];
   timeline: TimelineEntryView[];
+  /** Read as a record shared with every unit (a circular), outside the reader's scope: they read it and its evidence, and add nothing. */
+  readOnly: boolean;
 }
 
 export interface TodoItem {

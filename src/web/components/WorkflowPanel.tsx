@@ -14,6 +14,7 @@ import { useAuth } from '../auth.tsx';
 import type { AvailableTransition, TransitionDef, WorkflowDef, WorkflowPanelView } from '../../shared/workflow.ts';
 import { CLOCK_STATUSES, type ClockView } from '../../shared/schemas/calendar.ts';
 import type { AttachmentView } from '../../shared/schemas/attachments.ts';
+import { chinaTime } from '../../shared/records.ts';
 
 export const TONE_COLOR: Record<string, string> = { default: 'default', processing: 'processing', warning: 'warning', success: 'success', error: 'error' };
 
@@ -148,7 +149,7 @@ export function WorkflowPanel({ def, recordId, onChanged, hint, blocked }: { def
             })}
             {data && data.transitions.length === 0 && !hint && <Typography.Text type="secondary">当前没有您可执行的操作</Typography.Text>}
           </Space>
-          {hint && <div style={{ marginTop: 8 }} data-testid="workflow-hint">{hint}</div>}
+          {hint && !data?.readOnly && <div style={{ marginTop: 8 }} data-testid="workflow-hint">{hint}</div>}
         </Card>
         {/* A record without steps or clocks (a notice, an audit project) has no deadlines to show. */}
         {(def.transitions.length > 0 || (data?.clocks.length ?? 0) > 0) && (
@@ -189,7 +190,7 @@ export function WorkflowPanel({ def, recordId, onChanged, hint, blocked }: { def
         <Card
           size="small"
           title={<><PaperClipOutlined /> 台账材料</>}
-          extra={can('attachment.upload') && <Space size={8}><GenerateDocuments recordType={def.recordType} recordId={recordId} onMade={refresh} /><Upload beforeUpload={upload} showUploadList={false}><Button size="small" icon={<UploadOutlined />}>上传材料</Button></Upload></Space>}
+          extra={can('attachment.upload') && data && !data.readOnly && <Space size={8}><GenerateDocuments recordType={def.recordType} recordId={recordId} onMade={refresh} /><Upload beforeUpload={upload} showUploadList={false}><Button size="small" icon={<UploadOutlined />}>上传材料</Button></Upload></Space>}
         >
           <List
             size="small"
@@ -199,7 +200,7 @@ export function WorkflowPanel({ def, recordId, onChanged, hint, blocked }: { def
               <List.Item>
                 <a href={`/api/v1/attachments/${f.id}/download`}>{f.filename}</a>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {f.uploadedByName} · {dayjs(f.uploadedAt).format('YYYY-MM-DD HH:mm')} · {(f.size / 1024).toFixed(1)} KB
+                  {f.uploadedByName} · {chinaTime(f.uploadedAt).slice(0, 16)} · {(f.size / 1024).toFixed(1)} KB
                 </Typography.Text>
               </List.Item>
             )}
@@ -219,7 +220,7 @@ export function WorkflowPanel({ def, recordId, onChanged, hint, blocked }: { def
                   </div>
                   {e.note && <div style={{ color: '#555' }}>{e.note}</div>}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {e.actorName} · {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
+                    {e.actorName} · {chinaTime(e.at).slice(0, 16)}
                   </Typography.Text>
                 </div>
               ),

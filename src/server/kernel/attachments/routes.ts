@@ -1,4 +1,5 @@
-// Upload, list and download evidence files, within the user's data scope; every upload and download audited.
+// Upload, list and download evidence files, within the user's data scope (a record shared with every
+// unit, such as a circular, shares its evidence for reading); every upload and download audited.
 import type { FastifyInstance } from 'fastify';
 import { attachmentListQuery, attachmentUploadFields, type AttachmentView } from '../../../shared/schemas/attachments.ts';
 import { parseWith, paramsWithId, route } from '../http/route.ts';
@@ -10,7 +11,7 @@ import { newId, nowIso } from '../ids.ts';
 import type { Platform } from '../platform.ts';
 import type { AttachmentTable } from '../db/tables.ts';
 import { loadRecord } from '../workflow/engine.ts';
-import { can } from '../auth/context.ts';
+import { can, type RequestContext } from '../auth/context.ts';
 
 const toView = (r: AttachmentTable & { uploader_name: string | null }): AttachmentView => ({
   id: r.id,
@@ -30,12 +31,24 @@ export async function attachmentRoutes(api: FastifyInstance, platform: Platform)
   const { db, audit } = platform;
   const store = new BlobStore(platform.config.attachmentsDir);
 
-  const visible = (ctx: Parameters<typeof scoped>[1]) =>
-    scoped(
-      db.selectFrom('attachments as a').leftJoin('users as u', 'u.id', 'a.uploaded_by').selectAll('a').select('u.name as uploader_name'),
-      ctx,
-      'a.unit_id',
-    );
+  const attachments = () => db.selectFrom('attachments as a').leftJoin('users as u', 'u.id', 'a.uploaded_by').selectAll('a').select('u.name as uploader_name');
+  const visible = (scope: Parameters<typeof scoped>[1]) => scoped(attachments(), scope, 'a.unit_id');
+
+  /** A record its type shares with every unit (WorkflowDef.sharedWhen: a circular): whoever may read it reads its evidence too. */
+  async function sharedRecord(ctx: RequestContext, recordType: string | null, recordId: string | null): Promise<boolean> {
+    const def = recordType ? platform.workflows.get(recordType) : undefined;
+    if (!def?.sharedWhen || !recordId || !can(ctx, def.readPermission)) return false;
+    const record = await loadRecord(db, def, recordId);
+    return !!record && def.sharedWhen(record);
+  }
+
+  /** One attachment its reader may see: in their scope, or on a shared record. */
+  async function readable(ctx: RequestContext, id: string) {
+    const row = await visible(ctx.scope).where('a.id', '=', id).executeTakeFirst();
+    if (row) return row;
+    const outside = await attachments().where('a.id', '=', id).executeTakeFirst();
+    return outside && (await sharedRecord(ctx, outside.record_type, outside.record_id)) ? outside : undefined;
+  }
 
   route(api, {
     method: 'POST',
@@ -92,7 +105,8 @@ export async function attachmentRoutes(api: FastifyInstance, platform: Platform)
     tags: ['台账材料'],
     query: attachmentListQuery,
     handler: async ({ ctx, query }) => {
-      const rows = await visible(ctx.scope)
+      const shared = await sharedRecord(ctx, query.recordType, query.recordId);
+      const rows = await (shared ? attachments() : visible(ctx.scope))
         .where('a.record_type', '=', query.recordType)
         .where('a.record_id', '=', query.recordId)
         .orderBy('a.uploaded_at')
@@ -109,7 +123,7 @@ export async function attachmentRoutes(api: FastifyInstance, platform: Platform)
     tags: ['台账材料'],
     params: paramsWithId,
     handler: async ({ ctx, params }) => {
-      const row = await visible(ctx.scope).where('a.id', '=', params.id).executeTakeFirst();
+      const row = await readable(ctx, params.id);
       if (!row) throw notFound('材料');
       return toView(row);
     },
@@ -123,7 +137,7 @@ export async function attachmentRoutes(api: FastifyInstance, platform: Platform)
     tags: ['台账材料'],
     params: paramsWithId,
     handler: async ({ ctx, params, reply }) => {
-      const row = await visible(ctx.scope).where('a.id', '=', params.id).executeTakeFirst();
+      const row = await readable(ctx, params.id);
       if (!row || !store.has(row.content_hash)) throw notFound('材料');
       await audit.record(db, ctx, { action: 'attachment.download', targetType: 'attachment', targetId: row.id, detail: { filename: row.filename } });
       return sendDownload(reply, row.mime, row.filename, store.read(row.content_hash));

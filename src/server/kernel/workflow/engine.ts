@@ -215,8 +215,8 @@ export async function applyEffects(
   }
 }
 
-/** Everything a record's page shows about its workflow, for this user. */
-export async function workflowPanel(platform: Platform, ctx: { roles: readonly Role[]; unitId: string }, def: WorkflowDef, record: WorkflowRecord): Promise<WorkflowPanelView> {
+/** Everything a record's page shows about its workflow, for this user (`readOnly`: a shared record outside their scope). */
+export async function workflowPanel(platform: Platform, ctx: { roles: readonly Role[]; unitId: string }, def: WorkflowDef, record: WorkflowRecord, readOnly = false): Promise<WorkflowPanelView> {
   const [clocks, timeline, evidence, deadlines] = await Promise.all([
     clocksOf(platform.db, def.recordType, record.id),
     readTimeline(platform.db, def.recordType, record.id),
@@ -240,5 +240,6 @@ export async function workflowPanel(platform: Platform, ctx: { roles: readonly R
     })),
     clocks: clocks.map((c) => clockView(c, deadlines, today)),
     timeline,
+    readOnly,
   };
 }

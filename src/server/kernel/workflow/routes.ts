@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from '../../../shared/zod.ts';
 import { route, paramsWithId } from '../http/route.ts';
 import { forbidden, notFound } from '../http/errors.ts';
-import { assertInScope } from '../auth/scope.ts';
+import { assertInScope, inScope } from '../auth/scope.ts';
 import { can, type RequestContext } from '../auth/context.ts';
 import type { Platform } from '../platform.ts';
 import { chinaToday } from '../calendar/days.ts';
@@ -30,7 +30,7 @@ export async function workflowRoutes(api: FastifyInstance, platform: Platform): 
     const record = await loadRecord(platform.db, def, id);
     if (!record) throw notFound(def.title);
     if (!def.sharedWhen?.(record)) assertInScope(ctx.scope, record.unit_id, def.title);
-    return { def, record };
+    return { def, record, readOnly: !inScope(ctx.scope, record.unit_id) };
   }
 
   route(api, {
@@ -41,8 +41,8 @@ export async function workflowRoutes(api: FastifyInstance, platform: Platform): 
     tags,
     params: recordParams,
     handler: async ({ ctx, params }) => {
-      const { def, record } = await readableRecord(ctx, params.recordType, params.id);
-      return workflowPanel(platform, ctx, def, record);
+      const { def, record, readOnly } = await readableRecord(ctx, params.recordType, params.id);
+      return workflowPanel(platform, ctx, def, record, readOnly);
     },
   });
 
@@ -55,10 +55,12 @@ export async function workflowRoutes(api: FastifyInstance, platform: Platform): 
     params: recordParams.extend({ key: z.string().min(1).max(64).meta({ title: '操作' }) }),
     body: transitionInput,
     handler: async ({ ctx, params, body }) => {
-      const { def } = await readableRecord(ctx, params.recordType, params.id);
+      const { def, readOnly } = await readableRecord(ctx, params.recordType, params.id);
+      // A shared record is read by every unit and handled by its own.
+      if (readOnly) throw forbidden(`${def.title}由其所属单位办理，其他单位只能查看`);
       await applyTransition(platform, ctx, def, params.id, params.key, body);
       const record = (await loadRecord(platform.db, def, params.id))!;
-      return workflowPanel(platform, ctx, def, record);
+      return workflowPanel(platform, ctx, def, record, readOnly);
     },
   });
 
