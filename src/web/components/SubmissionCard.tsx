@@ -5,10 +5,10 @@
 import { App, Button, Card, List, Space, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { get, post } from '../api.ts';
 import { useSubmit } from './useSubmit.ts';
 import type { SubmissionCardView } from '../../server/kernel/public/types.ts';
+import { chinaTime } from '../../shared/records.ts';
 
 const fileLink = (file: { id: string; filename: string }) => <a href={`/api/v1/public-submissions/files/${file.id}/download`}>{file.filename}</a>;
 
@@ -62,7 +62,7 @@ export function SubmissionCard({ recordType, recordId }: { recordType: string; r
   };
 
   return (
-    <Card size="small" style={{ marginBottom: 12 }} title={<Space>网上申请<Tag color="blue">查询码 {card.code}</Tag></Space>} extra={<Typography.Text type="secondary">{dayjs(card.submittedAt).format('YYYY-MM-DD HH:mm')} 提交</Typography.Text>}>
+    <Card size="small" style={{ marginBottom: 12 }} title={<Space>网上申请<Tag color="blue">查询码 {card.code}</Tag></Space>} extra={<Typography.Text type="secondary">{chinaTime(card.submittedAt).slice(0, 16)} 提交</Typography.Text>}>
       <Typography.Paragraph type="secondary">申请人凭查询码查看办理状态、期限，以及发送给他的文书；通知补正时填写的说明会显示给申请人，申请人可在网上补正。</Typography.Paragraph>
       <ApplicantFiles card={card} />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
@@ -73,7 +73,7 @@ export function SubmissionCard({ recordType, recordId }: { recordType: string; r
         dataSource={card.documents}
         locale={{ emptyText: '本案尚无台账材料：上传答复书或决定书后，可发送给申请人' }}
         renderItem={(d) => (
-          <List.Item actions={[d.releasedAt ? <Tag color="green">{dayjs(d.releasedAt).format('YYYY-MM-DD')} 已发送</Tag> : card.canRelease && <Button size="small" onClick={() => release(d)} data-testid={`release-${d.filename}`}>发送给申请人</Button>]}>
+          <List.Item actions={[d.releasedAt ? <Tag color="green">{chinaTime(d.releasedAt).slice(0, 10)} 已发送</Tag> : card.canRelease && <Button size="small" onClick={() => release(d)} data-testid={`release-${d.filename}`}>发送给申请人</Button>]}>
             <a href={`/api/v1/attachments/${d.attachmentId}/download`}>{d.filename}</a>
           </List.Item>
         )}

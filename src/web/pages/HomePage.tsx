@@ -10,6 +10,7 @@ import { DueTag } from '../components/Light.tsx';
 import { ROLES, type Role } from '../../shared/roles.ts';
 import type { TodoItem } from '../../shared/workflow.ts';
 import type { NotificationView } from '../../shared/schemas/notifications.ts';
+import { chinaTime } from '../../shared/records.ts';
 
 /** Actions, not pages: each opens where the work starts. Shown only to those who may do them. */
 const SHORTCUTS: { label: string; to: string; anyOf: string[] }[] = [
@@ -105,7 +106,7 @@ function NoticesCard() {
               {n.link ? <Link to={n.link}>{n.title}</Link> : n.title}
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}
+                  {chinaTime(n.createdAt).slice(0, 16)}
                 </Typography.Text>
               </div>
             </div>

@@ -18,7 +18,7 @@ import { useSubmit } from '../../components/useSubmit.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import { useAuth } from '../../auth.tsx';
-import { chinaDate } from '../../../shared/records.ts';
+import { chinaTime, chinaDate } from '../../../shared/records.ts';
 import {
   COMMENT,
   COMMENT_ANSWERS,
@@ -190,7 +190,7 @@ function Evidence({ procedure, refresh }: { procedure: ProcedureView; refresh():
           <PaperClipOutlined /> 证明材料：
         </span>
         {procedure.evidence.map((f) => (
-          <a key={f.id} href={`/api/v1/attachments/${f.id}/download`} title={`${f.uploadedByName ?? ''} ${dayjs(f.uploadedAt).format('YYYY-MM-DD HH:mm')} 上传，${(f.size / 1024).toFixed(1)} KB`}>
+          <a key={f.id} href={`/api/v1/attachments/${f.id}/download`} title={`${f.uploadedByName ?? ''} ${chinaTime(f.uploadedAt).slice(0, 16)} 上传，${(f.size / 1024).toFixed(1)} KB`}>
             {f.filename}
           </a>
         ))}

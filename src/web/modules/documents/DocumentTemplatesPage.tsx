@@ -3,12 +3,12 @@
 import { App, Button, Popover, Space, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { api, download } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { errorText } from '../../components/ErrorNotice.tsx';
 import type { DocumentTemplateView } from '../../../shared/schemas/documents.ts';
 import { ListCard } from '../../components/ListCard.tsx';
+import { chinaTime } from '../../../shared/records.ts';
 
 export default function DocumentTemplatesPage() {
   const { can } = useAuth();
@@ -53,7 +53,7 @@ export default function DocumentTemplatesPage() {
         { title: '文书', dataIndex: 'title', width: 220 },
         { title: '记录', dataIndex: 'recordTitle', width: 140 },
         { title: '可生成的状态', dataIndex: 'statuses', render: (s: string[]) => s.join('、') },
-        { title: '模板', dataIndex: 'custom', width: 200, render: (custom: boolean, t) => (custom ? <Tag color="blue">本县模板 · {dayjs(t.updatedAt).format('YYYY-MM-DD')}</Tag> : <Tag>默认模板</Tag>) },
+        { title: '模板', dataIndex: 'custom', width: 200, render: (custom: boolean, t) => (custom ? <Tag color="blue">本县模板 · {chinaTime(t.updatedAt ?? '').slice(0, 10)}</Tag> : <Tag>默认模板</Tag>) },
         {
           title: '占位符',
           key: 'placeholders',

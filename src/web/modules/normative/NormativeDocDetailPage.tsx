@@ -4,7 +4,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Input, List, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { download, get, post, put } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
@@ -14,6 +13,7 @@ import { useAuth } from '../../auth.tsx';
 import { FINDINGS, FLAG_STATUSES, REVIEW_CONCLUSIONS, type NormativeDocDetail, type NormativeFlagView, type NormativeTextVersion } from '../../../shared/schemas/normative.ts';
 
 import { NORMDOC_PAGES } from './pages.ts';
+import { chinaTime } from '../../../shared/records.ts';
 
 const FINDING_COLOR: Record<string, string> = { compliant: 'green', amended: 'gold', noncompliant: 'red' };
 /** The text as written: paragraphs kept, scrolled within the card when long. */
@@ -168,7 +168,7 @@ function Text({ doc: d, refresh }: { doc: NormativeDocDetail; refresh: () => voi
             { title: '稿次', dataIndex: 'no', width: 60, render: (n: number) => <a onClick={async () => setShown(await get(`/normative-docs/${d.id}/texts/${n}`))}>第 {n} 稿</a> },
             { title: '来源', width: 120, render: (_, t) => `${SOURCES[t.source]}${t.filename ? `：${t.filename}` : ''}`, ellipsis: true },
             { title: '字数', dataIndex: 'length', width: 70 },
-            { title: '保存', render: (_, t) => `${t.createdByName ?? '—'} · ${dayjs(t.createdAt).format('YYYY-MM-DD HH:mm')}` },
+            { title: '保存', render: (_, t) => `${t.createdByName ?? '—'} · ${chinaTime(t.createdAt).slice(0, 16)}` },
           ]}
         />
       )}

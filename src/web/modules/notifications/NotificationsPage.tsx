@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { App, Button, Card, List, Segmented, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import dayjs from 'dayjs';
 import { get, post, query } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
 import { NOTIFICATION_KINDS, type NotificationView } from '../../../shared/schemas/notifications.ts';
+import { chinaTime } from '../../../shared/records.ts';
 
 export default function NotificationsPage() {
   const [unread, setUnread] = useState(true);
@@ -45,7 +45,7 @@ export default function NotificationsPage() {
               title={<><Tag color={n.kind === 'escalation' ? 'red' : 'blue'}>{NOTIFICATION_KINDS[n.kind] ?? n.kind}</Tag>{n.title}</>}
               description={n.body}
             />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{chinaTime(n.createdAt).slice(0, 16)}</Typography.Text>
           </List.Item>
         )}
       />

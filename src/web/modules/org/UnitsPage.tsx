@@ -1,5 +1,4 @@
 import { useMemo, useState, useEffect } from 'react';
-import dayjs from 'dayjs';
 import { App, Button, Card, Col, Empty, Form, Input, Row, Select, Space, Switch, Tag, Tree, TreeSelect, Typography, Modal, InputNumber } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -9,6 +8,7 @@ import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { createUnitInput, UNIT_KINDS, type UnitView } from '../../../shared/schemas/org.ts';
 import { useAuth } from '../../auth.tsx';
+import { chinaTime } from '../../../shared/records.ts';
 
 const kindOptions = Object.entries(UNIT_KINDS).map(([value, label]) => ({ value, label }));
 const KIND_COLORS: Record<string, string> = { county: 'red', department: 'blue', town: 'green', village: 'cyan', other: 'default' };
@@ -164,7 +164,7 @@ export default function UnitsPage() {
               </Form>
               {selected && creatingUnder === undefined && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  版本 {selected.version} · 最后修改 {dayjs(selected.updatedAt).format('YYYY-MM-DD HH:mm')}
+                  版本 {selected.version} · 最后修改 {chinaTime(selected.updatedAt).slice(0, 16)}
                 </Typography.Text>
               )}
             </>
