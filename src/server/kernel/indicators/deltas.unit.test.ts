@@ -2,7 +2,7 @@
 // a database (test/indicator-facts.api.test.ts holds the triggers to a direct count on both engines).
 import { describe, expect, it } from 'vitest';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import { analyseFigure, figureSql, pgLocks, pgTriggers, type FigurePlan } from './deltas.ts';
+import { analyseFigure, figureSql, LOCK_BUCKETS, pgLocks, pgTriggers, type FigurePlan } from './deltas.ts';
 import type { IndicatorDef, RecordSource } from './registry.ts';
 import type { Db, Dialect } from '../db/index.ts';
 import { chinaToday } from '../calendar/days.ts';
@@ -74,11 +74,11 @@ describe('the locks of PostgreSQL writers', () => {
     expect(p.links).toEqual([{ table: 'clocks', column: 'record_id', other: 'cases', otherColumn: 'id' }]);
     expect(pgLocks('cases', [p], clocksOfCases)).toEqual([{ key: 'cases.id=clocks.record_id', column: 'id', filter: null }]);
     expect(pgLocks('clocks', [p], clocksOfCases)).toEqual([{ key: 'cases.id=clocks.record_id', column: 'record_id', filter: { column: 'record_type', values: ['case'] } }]);
-    // The trigger takes the class's lock shared and each record's own; a bulk statement the class's alone.
+    // The trigger takes the class's lock shared and each record's bucket (LOCK_BUCKETS), in order; a bulk statement the class's alone.
     const body = pgTriggers('clocks', [p], pgLocks('clocks', [p], clocksOfCases)).find((t) => t.name.includes('_update_'))!.create[0]!;
     expect(body).toContain(`select "record_id"::text as k from old_rows where "record_type" in ('case') union select "record_id"::text as k from new_rows where "record_type" in ('case')`);
     expect(body).toContain(`pg_advisory_xact_lock_shared(hashtextextended(TG_TABLE_SCHEMA || ':fazhi-indicators:cases.id=clocks.record_id', 0))`);
-    expect(body).toContain(`pg_advisory_xact_lock(hashtextextended(TG_TABLE_SCHEMA || ':fazhi-indicators:cases.id=clocks.record_id' || ':' || k, 0)) from unnest(keys) as k`);
+    expect(body).toContain(`pg_advisory_xact_lock(hashtextextended(TG_TABLE_SCHEMA || ':fazhi-indicators:cases.id=clocks.record_id' || ':' || b, 0)) from unnest(array(select distinct (hashtext(k) & ${LOCK_BUCKETS - 1}) from unnest(keys) as k order by 1)) as b`);
     expect(body).toMatch(/if cardinality\(keys\) > \d+ then perform pg_advisory_xact_lock\(hashtextextended\(TG_TABLE_SCHEMA \|\| ':fazhi-indicators:cases\.id=clocks\.record_id', 0\)\)/);
   });
 
