@@ -125,7 +125,7 @@ export interface WorkflowPanelView {
   transitions: AvailableTransition[];
   clocks: ClockView[];
   timeline: TimelineEntryView[];
-  /** Read as a record shared with every unit (a circular), outside the reader's scope: they read it and its evidence, and add nothing. */
+  /** Read as a record shared with every unit (a circular), outside the reader's scope: they read it and its evidence, add no evidence to the record and take none of its steps (a page may still offer them their own part, as a scheme's self-assessment). */
   readOnly: boolean;
 }
 

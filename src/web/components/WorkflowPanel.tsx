@@ -149,7 +149,7 @@ export function WorkflowPanel({ def, recordId, onChanged, hint, blocked }: { def
             })}
             {data && data.transitions.length === 0 && !hint && <Typography.Text type="secondary">当前没有您可执行的操作</Typography.Text>}
           </Space>
-          {hint && !data?.readOnly && <div style={{ marginTop: 8 }} data-testid="workflow-hint">{hint}</div>}
+          {hint && <div style={{ marginTop: 8 }} data-testid="workflow-hint">{hint}</div>}
         </Card>
         {/* A record without steps or clocks (a notice, an audit project) has no deadlines to show. */}
         {(def.transitions.length > 0 || (data?.clocks.length ?? 0) > 0) && (

@@ -19,7 +19,7 @@ export default function NoticeDetailPage() {
         findingId: n.findingId ? <Link to={`/findings/${n.findingId}`}>{n.findingTitle}</Link> : '—',
         level: n.level ? (n.level === 1 ? '一级（整改逾期）' : '二级（已报法治办）') : '—',
       })}
-      actionsHint={() => '通报、督办单印发后无须办理；可在下方「台账材料」中生成带文号的 Word 文书。'}
+      actionsHint={() => '通报、督办单印发后无须办理；法治办可在下方「台账材料」中生成带文号的 Word 文书。'}
     />
   );
 }
