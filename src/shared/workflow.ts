@@ -69,21 +69,34 @@ export interface WorkflowDef {
   transitions: readonly TransitionDef[];
 }
 
+/** What a workflow takes from its record definition: the record type, its title and its table. */
+interface DefinedRecordHead {
+  type: string;
+  title: string;
+  table: string;
+}
+
+type WorkflowOf = Omit<WorkflowDef, 'recordType' | 'table' | 'title' | 'titleColumn'> & Partial<Pick<WorkflowDef, 'title' | 'titleColumn'>>;
+
+/**
+ * A record type's workflow, on its record definition: the record type and table are the definition's,
+ * and so is the title unless the workflow names the process otherwise (目录事项 moves through 决策事项目录).
+ * Records are named by their `title` column unless `titleColumn` says otherwise.
+ */
+export const workflowOf = (record: DefinedRecordHead, def: WorkflowOf): WorkflowDef => ({ recordType: record.type, table: record.table, title: record.title, titleColumn: 'title', ...def });
+
 /**
  * A record type with no steps of its own, recorded as it is (held, issued, registered) in one final
  * state: the workflow still gives it a page, evidence files, a timeline and global search.
  */
-export const steplessWorkflow = (def: Omit<WorkflowDef, 'states' | 'transitions'>, state: { key: string; label: string; tone?: StateTone }): WorkflowDef => ({
-  ...def,
-  states: { [state.key]: { label: state.label, tone: state.tone ?? 'success', final: true } },
-  transitions: [],
-});
+export const steplessWorkflow = (record: DefinedRecordHead, def: Omit<WorkflowOf, 'states' | 'transitions'>, state: { key: string; label: string; tone?: StateTone }): WorkflowDef =>
+  workflowOf(record, { ...def, states: { [state.key]: { label: state.label, tone: state.tone ?? 'success', final: true } }, transitions: [] });
 
 /** Effects that stop several of a record's clocks for one reason (the record closed, withdrawn, terminated). */
 export const stops = (reason: string, ...clocks: string[]): ClockEffect[] => clocks.map((stop) => ({ stop, reason }));
 
 /** A workflow's statuses by code, with their Chinese labels (a status filter's options). */
-export const stateLabels = (def: WorkflowDef): Record<string, string> => Object.fromEntries(Object.entries(def.states).map(([code, state]) => [code, state.label]));
+export const stateLabels = (def: Pick<WorkflowDef, 'states'>): Record<string, string> => Object.fromEntries(Object.entries(def.states).map(([code, state]) => [code, state.label]));
 
 export const transitionInput = z.strictObject({
   version,

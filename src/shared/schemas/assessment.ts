@@ -2,10 +2,9 @@
 // scoring method each), its campaign (published → self-assessment → assessors' scores → preliminary
 // results and objections within a window of working days → final, frozen), and the unit heads'
 // 述法 reports.
-import { statusFilter } from '../workflow.ts';
+import { statusFilter, workflowOf } from '../workflow.ts';
 import { z, text, isoDate, labelledEnum, version } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, updateInput, writes } from '../records.ts';
-import type { WorkflowDef } from '../workflow.ts';
 import type { Role } from '../roles.ts';
 
 export const SCHEME_RECORD_TYPE = 'assessment_scheme';
@@ -34,39 +33,6 @@ export const DEFAULT_BANDS: readonly GradeBand[] = [
   { grade: '良好', min: 80 },
   { grade: '合格', min: 60 },
 ];
-
-export const SCHEME_WORKFLOW: WorkflowDef = {
-  recordType: SCHEME_RECORD_TYPE,
-  title: '考评方案',
-  table: 'assessment_schemes',
-  titleColumn: 'title',
-  readPermission: 'assessment.read',
-  linkPrefix: '/assessment/schemes/',
-  // Every unit assessed follows the campaign once the scheme is published (its steps are the law office's).
-  sharedWhen: (r) => r.status !== 'draft',
-  states: {
-    draft: { label: '编制中', tone: 'default' },
-    published: { label: '已发布（单位自评）', tone: 'processing' },
-    scoring: { label: '考评打分', tone: 'processing' },
-    preliminary: { label: '初评公示中', tone: 'warning' },
-    final: { label: '已定稿', tone: 'success', final: true },
-  },
-  transitions: [
-    { key: 'publish', label: '发布方案', from: ['draft'], to: 'published', roles: ['law_office'], dateColumn: 'published_date', check: (r) => (r.points_problem ? String(r.points_problem) : null) },
-    { key: 'start_scoring', label: '开始考评打分', from: ['published'], to: 'scoring', roles: ['law_office'] },
-    { key: 'release', label: '公布初评结果', from: ['scoring'], to: 'preliminary', roles: ['law_office'], dateColumn: 'released_date', effects: [{ start: 'objection', label: '异议期', rule: 'assessment.objection' }] },
-    {
-      key: 'finalize',
-      label: '确定最终结果',
-      from: ['preliminary'],
-      to: 'final',
-      roles: ['law_office'],
-      dateColumn: 'final_date',
-      check: (r) => (Number(r.open_objections ?? 0) > 0 ? `还有 ${r.open_objections} 项异议未答复` : null),
-      effects: [{ stop: 'objection', reason: '考评结果已定稿' }],
-    },
-  ],
-};
 
 /** A category's weight in the unit's performance assessment: `部门:0.03;乡镇:0.04`. */
 export function parseWeights(text: string | null | undefined): Record<string, number> | string {
@@ -141,6 +107,35 @@ export const SCHEME = defineRecord({
     releasedDate: f.date('初评公布日期', { input: false }),
     finalDate: f.date('定稿日期', { input: false }),
   },
+});
+
+export const SCHEME_WORKFLOW = workflowOf(SCHEME, {
+  readPermission: 'assessment.read',
+  linkPrefix: '/assessment/schemes/',
+  // Every unit assessed follows the campaign once the scheme is published (its steps are the law office's).
+  sharedWhen: (r) => r.status !== 'draft',
+  states: {
+    draft: { label: '编制中', tone: 'default' },
+    published: { label: '已发布（单位自评）', tone: 'processing' },
+    scoring: { label: '考评打分', tone: 'processing' },
+    preliminary: { label: '初评公示中', tone: 'warning' },
+    final: { label: '已定稿', tone: 'success', final: true },
+  },
+  transitions: [
+    { key: 'publish', label: '发布方案', from: ['draft'], to: 'published', roles: ['law_office'], dateColumn: 'published_date', check: (r) => (r.points_problem ? String(r.points_problem) : null) },
+    { key: 'start_scoring', label: '开始考评打分', from: ['published'], to: 'scoring', roles: ['law_office'] },
+    { key: 'release', label: '公布初评结果', from: ['scoring'], to: 'preliminary', roles: ['law_office'], dateColumn: 'released_date', effects: [{ start: 'objection', label: '异议期', rule: 'assessment.objection' }] },
+    {
+      key: 'finalize',
+      label: '确定最终结果',
+      from: ['preliminary'],
+      to: 'final',
+      roles: ['law_office'],
+      dateColumn: 'final_date',
+      check: (r) => (Number(r.open_objections ?? 0) > 0 ? `还有 ${r.open_objections} 项异议未答复` : null),
+      effects: [{ stop: 'objection', reason: '考评结果已定稿' }],
+    },
+  ],
 });
 
 export const schemeInput = createInput(SCHEME, { categoryWeights: weightsField.optional(), gradeBands: bandsField.optional(), ref: z.string().trim().max(64).optional().meta({ title: '外部编号' }) });
@@ -307,25 +302,6 @@ export interface ObjectionView {
 export const OBJECTION_STATES = { open: '待答复', upheld: '已采纳', rejected: '未采纳' } as const;
 
 // 述法: each unit head's annual report on their rule-of-law duties.
-export const REPORT_WORKFLOW: WorkflowDef = {
-  recordType: REPORT_RECORD_TYPE,
-  title: '述法报告',
-  table: 'assessment_reports',
-  titleColumn: 'title',
-  readPermission: 'assessment.read',
-  linkPrefix: '/assessment/reports/',
-  states: {
-    draft: { label: '草稿', tone: 'default' },
-    submitted: { label: '已提交', tone: 'processing' },
-    reviewed: { label: '已评议', tone: 'success', final: true },
-  },
-  transitions: [
-    { key: 'submit', label: '提交述法报告', from: ['draft'], to: 'submitted', roles: ['unit_head', 'unit_liaison'], dateColumn: 'submitted_date' },
-    { key: 'return', label: '退回修改', from: ['submitted'], to: 'draft', roles: ASSESSORS, noteRequired: true, secondary: true },
-    { key: 'review', label: '评议', from: ['submitted'], to: 'reviewed', roles: ASSESSORS, dateColumn: 'reviewed_date', ...writes({ comment: text('评议意见', 2000) }), requiredFields: [{ column: 'comment', label: '评议意见' }] },
-  ],
-};
-
 export const REPORT = defineRecord({
   type: REPORT_RECORD_TYPE,
   title: '述法报告',
@@ -340,6 +316,21 @@ export const REPORT = defineRecord({
     reviewedDate: f.date('评议日期', { input: false, list: true }),
     comment: f.longText('评议意见', { input: false, max: 2000 }),
   },
+});
+
+export const REPORT_WORKFLOW = workflowOf(REPORT, {
+  readPermission: 'assessment.read',
+  linkPrefix: '/assessment/reports/',
+  states: {
+    draft: { label: '草稿', tone: 'default' },
+    submitted: { label: '已提交', tone: 'processing' },
+    reviewed: { label: '已评议', tone: 'success', final: true },
+  },
+  transitions: [
+    { key: 'submit', label: '提交述法报告', from: ['draft'], to: 'submitted', roles: ['unit_head', 'unit_liaison'], dateColumn: 'submitted_date' },
+    { key: 'return', label: '退回修改', from: ['submitted'], to: 'draft', roles: ASSESSORS, noteRequired: true, secondary: true },
+    { key: 'review', label: '评议', from: ['submitted'], to: 'reviewed', roles: ASSESSORS, dateColumn: 'reviewed_date', ...writes({ comment: text('评议意见', 2000) }), requiredFields: [{ column: 'comment', label: '评议意见' }] },
+  ],
 });
 export const reportUpdate = updateInput(REPORT, {}, ['title', 'headName', 'content']);
 export const reportListQuery = listQuery(REPORT, {

@@ -3,27 +3,13 @@
 // by the law office, and sits in the unit's problem pool until then.
 import { z } from '../zod.ts';
 import { defineRecord, f, listQuery, updateInput, type DueView, type RecordView, type StatusView } from '../records.ts';
-import { rectificationLoop, stateLabels, statusFilter, steplessWorkflow, type WorkflowDef } from '../workflow.ts';
+import { rectificationLoop, stateLabels, statusFilter, steplessWorkflow, workflowOf } from '../workflow.ts';
 
 export const AUDIT_PROJECT_RECORD_TYPE = 'audit_project';
 export const AUDIT_FINDING_RECORD_TYPE = 'audit_finding';
 export const AUDIT_KINDS = { economic_responsibility: '经济责任审计', policy: '政策跟踪审计', budget: '预算执行审计', investment: '投资审计', special: '专项审计' } as const;
 export type AuditKind = keyof typeof AUDIT_KINDS;
 export const AUDIT_FINDING_CATEGORIES = ['违规使用资金', '资金管理不规范', '未按规定履行程序', '损失浪费', '会计核算不规范', '其他'] as const;
-
-/** An audit project is registered as done (its report issued); it has no steps of its own. */
-export const AUDIT_PROJECT_WORKFLOW = steplessWorkflow({ recordType: AUDIT_PROJECT_RECORD_TYPE, title: '审计项目', table: 'audit_projects', titleColumn: 'title', readPermission: 'audits.read', linkPrefix: '/audits/' }, { key: 'reported', label: '已出具审计报告' });
-
-export const AUDIT_FINDING_WORKFLOW: WorkflowDef = {
-  recordType: AUDIT_FINDING_RECORD_TYPE,
-  title: '审计发现问题',
-  table: 'audit_findings',
-  titleColumn: 'description',
-  readPermission: 'audits.read',
-  linkPrefix: '/audit-findings/',
-  ...rectificationLoop({ reviewers: ['law_office'], verify: { label: '核查销号', field: 'verifyNote', column: 'verify_note', text: '核查情况' } }),
-};
-export const AUDIT_FINDING_STATUSES = stateLabels(AUDIT_FINDING_WORKFLOW);
 
 /** 审计项目: the audited unit (owner for data scope), kind, title, the report's date. */
 export const AUDIT_PROJECT = defineRecord({
@@ -39,6 +25,8 @@ export const AUDIT_PROJECT = defineRecord({
     auditor: f.text('审计机关', { max: 100, importName: false, note: '默认县审计局' }),
   },
 });
+/** An audit project is registered as done (its report issued); it has no steps of its own. */
+export const AUDIT_PROJECT_WORKFLOW = steplessWorkflow(AUDIT_PROJECT, { readPermission: 'audits.read', linkPrefix: '/audits/' }, { key: 'reported', label: '已出具审计报告' });
 
 /** 审计发现的问题: its project (and so its unit), what and how much; rectification and verification through the workflow. */
 export const AUDIT_FINDING = defineRecord({
@@ -58,6 +46,14 @@ export const AUDIT_FINDING = defineRecord({
     verifyNote: f.longText('核查情况', { input: false, importName: false, export: false }),
   },
 });
+
+export const AUDIT_FINDING_WORKFLOW = workflowOf(AUDIT_FINDING, {
+  titleColumn: 'description',
+  readPermission: 'audits.read',
+  linkPrefix: '/audit-findings/',
+  ...rectificationLoop({ reviewers: ['law_office'], verify: { label: '核查销号', field: 'verifyNote', column: 'verify_note', text: '核查情况' } }),
+});
+export const AUDIT_FINDING_STATUSES = stateLabels(AUDIT_FINDING_WORKFLOW);
 
 export const auditFindingUpdate = updateInput(AUDIT_FINDING, {}, ['description', 'category', 'amountFen']);
 

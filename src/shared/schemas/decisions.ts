@@ -4,7 +4,7 @@
 // events (听证会、专家论证会、征求意见会), publication, implementation and post-evaluation.
 import { z, isoDate, labelledEnum, text, version } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, updateInput, writes, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, statusFilter, steplessWorkflow, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, steplessWorkflow, workflowOf } from '../workflow.ts';
 import type { Role } from '../roles.ts';
 
 export const CATALOG_RECORD_TYPE = 'decision_catalog_item';
@@ -18,22 +18,6 @@ export const PROCEDURE_RECORD_TYPE = 'decision_procedure';
 export const DECISION_ROLES: readonly Role[] = ['law_office', 'unit_liaison', 'unit_head'];
 
 // ---- Catalog ----------------------------------------------------------------------------------
-
-export const CATALOG_WORKFLOW: WorkflowDef = {
-  recordType: CATALOG_RECORD_TYPE,
-  title: '决策事项目录',
-  table: 'decision_catalog_items',
-  titleColumn: 'title',
-  readPermission: 'decision.read',
-  linkPrefix: '/decision-catalog/',
-  states: {
-    listed: { label: '在目录中', tone: 'processing' },
-    withdrawn: { label: '已调出目录', tone: 'default', final: true },
-  },
-  transitions: [
-    { key: 'withdraw', label: '调出目录', from: ['listed'], to: 'withdrawn', roles: ['law_office'], danger: true, secondary: true, ...writes({ withdrawnReason: text('调出理由', 500) }), dateColumn: 'withdrawn_date' },
-  ],
-};
 
 /** 决策事项目录 item: one line of a year's catalog (art. 3), published once the Party committee consented. */
 export const CATALOG_ITEM = defineRecord({
@@ -50,6 +34,19 @@ export const CATALOG_ITEM = defineRecord({
     withdrawnDate: f.date('调出日期', { input: false, importName: false, list: true }),
     withdrawnReason: f.text('调出理由', { max: 500, input: false, importName: false }),
   },
+});
+
+export const CATALOG_WORKFLOW = workflowOf(CATALOG_ITEM, {
+  title: '决策事项目录',
+  readPermission: 'decision.read',
+  linkPrefix: '/decision-catalog/',
+  states: {
+    listed: { label: '在目录中', tone: 'processing' },
+    withdrawn: { label: '已调出目录', tone: 'default', final: true },
+  },
+  transitions: [
+    { key: 'withdraw', label: '调出目录', from: ['listed'], to: 'withdrawn', roles: ['law_office'], danger: true, secondary: true, ...writes({ withdrawnReason: text('调出理由', 500) }), dateColumn: 'withdrawn_date' },
+  ],
 });
 
 /** 更正: the item's fields and, once the catalog is published, the reason (kept with the version it replaced). */
@@ -80,55 +77,6 @@ export const LEGALITY_CONCLUSIONS = { legal: '合法', amend: '修改后合法',
 export const MEETINGS = { standing: '常务会议', plenary: '全体会议' } as const;
 export const POST_EVAL_CONCLUSIONS = { continue: '继续执行', adjust: '调整', stop: '停止执行' } as const;
 
-export const DECISION_WORKFLOW: WorkflowDef = {
-  recordType: DECISION_RECORD_TYPE,
-  title: '重大行政决策',
-  table: 'decisions',
-  titleColumn: 'title',
-  readPermission: 'decision.read',
-  linkPrefix: '/decisions/',
-  states: {
-    drafting: { label: '拟决策', tone: 'processing' },
-    decided: { label: '已决策', tone: 'success' },
-    implementing: { label: '执行中', tone: 'processing' },
-    evaluated: { label: '已后评估', tone: 'success', final: true },
-    terminated: { label: '已终止', tone: 'default', final: true },
-  },
-  transitions: [
-    {
-      key: 'decide',
-      label: '作出决策',
-      from: ['drafting'],
-      to: 'decided',
-      roles: DECISION_ROLES,
-      // Art. 30–31: decided by the government's meeting only after every applicable procedure.
-      check: (r) => {
-        const missing = missingProcedures(r);
-        return missing.length ? `以下决策程序尚未完成：${missing.map((p) => PROCEDURES[p]).join('、')}` : null;
-      },
-      dateColumn: 'decided_date',
-    },
-    { key: 'publish', label: '公布决策', from: ['decided'], to: 'implementing', roles: DECISION_ROLES, ...writes({ publication: text('公布载体', 200) }), dateColumn: 'published_date' },
-    {
-      key: 'evaluate',
-      label: '完成决策后评估',
-      from: ['implementing'],
-      to: 'evaluated',
-      roles: DECISION_ROLES,
-      input: z.strictObject({
-        postEvalTrigger: text('评估启动情形', 500),
-        postEvaluator: text('评估机构', 200),
-        postEvalConclusion: labelledEnum(POST_EVAL_CONCLUSIONS, '评估结论', 'postEvalConclusion'),
-        postEvalReport: text('评估报告摘要', 3000),
-      }),
-      inputColumns: { postEvalTrigger: 'post_eval_trigger', postEvaluator: 'post_evaluator', postEvalConclusion: 'post_eval_conclusion', postEvalReport: 'post_eval_report' },
-      dateColumn: 'post_eval_date',
-    },
-    { key: 'terminate', label: '终止决策', from: ['drafting'], to: 'terminated', roles: DECISION_ROLES, noteRequired: true, danger: true, secondary: true, effects: [{ stop: 'legality', reason: '决策终止' }] },
-  ],
-};
-export const DECISION_STATUSES = stateLabels(DECISION_WORKFLOW);
-
 /**
  * A decision's procedure as a record of its own (one row per decision and procedure, in the
  * decision's unit), so that the kernel's 台账材料 take its evidence files: uploaded with
@@ -136,7 +84,7 @@ export const DECISION_STATUSES = stateLabels(DECISION_WORKFLOW);
  * It has no steps of its own: the decision's workflow is the one that moves.
  */
 // One final state: nothing waits on a procedure's record (no 待办, no daily digest).
-export const PROCEDURE_WORKFLOW = steplessWorkflow({ recordType: PROCEDURE_RECORD_TYPE, title: '决策程序', table: 'decision_procedures', titleColumn: 'title', readPermission: 'decision.read', linkPrefix: '/decision-procedures/' }, { key: 'kept', label: '决策程序', tone: 'default' });
+export const PROCEDURE_WORKFLOW = steplessWorkflow({ type: PROCEDURE_RECORD_TYPE, title: '决策程序', table: 'decision_procedures' }, { readPermission: 'decision.read', linkPrefix: '/decision-procedures/' }, { key: 'kept', label: '决策程序', tone: 'default' });
 
 /** The procedures an import recorded from history (the row's `imported_procedures`). */
 export const importedProcedures = (r: Record<string, unknown>): Procedure[] =>
@@ -246,6 +194,51 @@ export const DECISION = defineRecord({
     postEvalReport: f.longText('评估报告摘要', { detail: false, max: 3000, input: false, importName: false }),
   },
 });
+
+export const DECISION_WORKFLOW = workflowOf(DECISION, {
+  readPermission: 'decision.read',
+  linkPrefix: '/decisions/',
+  states: {
+    drafting: { label: '拟决策', tone: 'processing' },
+    decided: { label: '已决策', tone: 'success' },
+    implementing: { label: '执行中', tone: 'processing' },
+    evaluated: { label: '已后评估', tone: 'success', final: true },
+    terminated: { label: '已终止', tone: 'default', final: true },
+  },
+  transitions: [
+    {
+      key: 'decide',
+      label: '作出决策',
+      from: ['drafting'],
+      to: 'decided',
+      roles: DECISION_ROLES,
+      // Art. 30–31: decided by the government's meeting only after every applicable procedure.
+      check: (r) => {
+        const missing = missingProcedures(r);
+        return missing.length ? `以下决策程序尚未完成：${missing.map((p) => PROCEDURES[p]).join('、')}` : null;
+      },
+      dateColumn: 'decided_date',
+    },
+    { key: 'publish', label: '公布决策', from: ['decided'], to: 'implementing', roles: DECISION_ROLES, ...writes({ publication: text('公布载体', 200) }), dateColumn: 'published_date' },
+    {
+      key: 'evaluate',
+      label: '完成决策后评估',
+      from: ['implementing'],
+      to: 'evaluated',
+      roles: DECISION_ROLES,
+      input: z.strictObject({
+        postEvalTrigger: text('评估启动情形', 500),
+        postEvaluator: text('评估机构', 200),
+        postEvalConclusion: labelledEnum(POST_EVAL_CONCLUSIONS, '评估结论', 'postEvalConclusion'),
+        postEvalReport: text('评估报告摘要', 3000),
+      }),
+      inputColumns: { postEvalTrigger: 'post_eval_trigger', postEvaluator: 'post_evaluator', postEvalConclusion: 'post_eval_conclusion', postEvalReport: 'post_eval_report' },
+      dateColumn: 'post_eval_date',
+    },
+    { key: 'terminate', label: '终止决策', from: ['drafting'], to: 'terminated', roles: DECISION_ROLES, noteRequired: true, danger: true, secondary: true, effects: [{ stop: 'legality', reason: '决策终止' }] },
+  ],
+});
+export const DECISION_STATUSES = stateLabels(DECISION_WORKFLOW);
 
 export const decisionInput = createInput(DECISION, {}, ['title', 'year', 'unitId', 'catalogItemId', 'unlistedReason', 'summary']);
 export type DecisionInput = z.infer<typeof decisionInput>;
@@ -364,22 +357,6 @@ export const COMMENT_CHANNELS = { online: '网上提交', letter: '信函', emai
 export const COUNTED_COMMENT_MARK = ':imported:';
 export const COMMENT_ANSWERS = { adopted: '采纳', partly: '部分采纳', rejected: '不采纳' } as const;
 
-export const COMMENT_WORKFLOW: WorkflowDef = {
-  recordType: COMMENT_RECORD_TYPE,
-  title: '决策草案意见',
-  table: 'decision_comments',
-  titleColumn: 'title',
-  readPermission: 'decision.read',
-  linkPrefix: '/decision-comments/',
-  states: {
-    received: { label: '待处理', tone: 'warning' },
-    answered: { label: '已处理', tone: 'success', final: true },
-  },
-  transitions: [
-    { key: 'answer', label: '处理意见', from: ['received'], to: 'answered', roles: DECISION_ROLES, ...writes({ answer: labelledEnum(COMMENT_ANSWERS, '采纳情况', 'answer'), answerReason: text('理由', 1000) }), dateColumn: 'answered_date' },
-  ],
-};
-
 /** One comment on a draft decision: from the portal, or entered by staff (letters, meetings). */
 export const COMMENT = defineRecord({
   type: COMMENT_RECORD_TYPE,
@@ -396,6 +373,19 @@ export const COMMENT = defineRecord({
     answerReason: f.text('理由', { max: 1000, input: false, list: true }),
     answeredDate: f.date('处理日期', { input: false, notBefore: ['receivedDate'] }),
   },
+});
+
+export const COMMENT_WORKFLOW = workflowOf(COMMENT, {
+  title: '决策草案意见',
+  readPermission: 'decision.read',
+  linkPrefix: '/decision-comments/',
+  states: {
+    received: { label: '待处理', tone: 'warning' },
+    answered: { label: '已处理', tone: 'success', final: true },
+  },
+  transitions: [
+    { key: 'answer', label: '处理意见', from: ['received'], to: 'answered', roles: DECISION_ROLES, ...writes({ answer: labelledEnum(COMMENT_ANSWERS, '采纳情况', 'answer'), answerReason: text('理由', 1000) }), dateColumn: 'answered_date' },
+  ],
 });
 export const commentListQuery = listQuery(COMMENT, {
   decisionId: z.string().trim().max(64).optional().meta({ title: '决策' }),

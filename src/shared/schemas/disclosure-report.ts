@@ -3,7 +3,7 @@
 // labels exactly as prescribed.
 import { z, version } from '../zod.ts';
 import { createInput, defineRecord, f, fieldSchema, listQuery, updateInput, viewSchema, type RecordDef, type RecordView } from '../records.ts';
-import { stateLabels, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, type WorkflowState, workflowOf } from '../workflow.ts';
 import { annualReportHistoryFields, annualReportViewFields, reportYear, reportYearFilter, type AnnualReportHistory, type AnnualReportViewFields, type PublishedAnnualReport } from './reports.ts';
 export * from './disclosure-tables.ts';
 import type { DisclosureTables } from './disclosure-tables.ts';
@@ -40,39 +40,6 @@ function unwrittenSections(record: Record<string, unknown>): string | null {
   return missing.length ? `需先撰写${missing.join('、')}` : null;
 }
 
-export const FOI_REPORT_WORKFLOW: WorkflowDef = {
-  recordType: FOI_REPORT_RECORD_TYPE,
-  title: '政府信息公开工作年度报告',
-  table: 'foi_annual_reports',
-  titleColumn: 'title',
-  readPermission: 'foi.read',
-  linkPrefix: '/foi/reports/',
-  states: {
-    draft: { label: '起草中', tone: 'default' },
-    in_approval: { label: '待主要负责人审定', tone: 'processing' },
-    approved: { label: '已审定（统计表已定稿）', tone: 'warning' },
-    published: { label: '已向社会公开', tone: 'success', final: true },
-  },
-  transitions: [
-    { key: 'send', label: '送主要负责人审定', from: ['draft'], to: 'in_approval', roles: ['unit_liaison', 'law_office'], check: (r, actor) => (actor.roles.includes('unit_liaison') && actor.unitId !== r.unit_id ? '只能送审本单位的年度报告' : unwrittenSections(r)) },
-    // Refused while a cross-check of the tables fails; the tables are frozen as approved (module beforeTransition).
-    { key: 'approve', label: '主要负责人审定', from: ['draft', 'in_approval'], to: 'approved', roles: ['unit_head'], dateColumn: 'approved_date', requiredFields: [{ column: 'issued_date', label: '成文日期' }], check: (r, actor) => (actor.unitId !== r.unit_id ? '年度报告由本单位主要负责人审定' : unwrittenSections(r)) },
-    {
-      key: 'publish',
-      label: '向社会公开',
-      from: ['approved'],
-      to: 'published',
-      roles: ['law_office', 'unit_head'],
-      dateColumn: 'published_date',
-      effects: [{ stop: 'publish', reason: '已公开' }],
-      check: (r, actor) => (!actor.roles.includes('law_office') && actor.unitId !== r.unit_id ? '只能公开本单位的年度报告' : null),
-    },
-    // Back to a draft: the tables are counted live again.
-    { key: 'return', label: '退回修改', from: ['in_approval', 'approved'], to: 'draft', roles: ['unit_head', 'law_office'], noteRequired: true, danger: true, secondary: true },
-  ],
-};
-export const FOI_REPORT_STATUSES = stateLabels(FOI_REPORT_WORKFLOW);
-
 /** The sections staff write, with the headings the format prescribes and what to write. */
 export const FOI_REPORT_SECTIONS = {
   overview: { heading: '一、总体情况', guide: '概述本年度政府信息公开工作的组织领导、主动公开、依申请公开、政府信息管理、平台建设和监督保障等情况。下方的统计概要由系统按台账生成。' },
@@ -80,6 +47,14 @@ export const FOI_REPORT_SECTIONS = {
   other: { heading: '六、其他需要报告的事项', guide: '收取信息处理费的情况由系统按台账生成（见下方）；此处填写其他需要报告的事项，如人大代表建议和政协提案办理、年度工作要点落实情况等（无则写“无”）。' },
 } as const;
 export type FoiReportSectionKey = keyof typeof FOI_REPORT_SECTIONS;
+
+const FOI_REPORT_STATES: Record<string, WorkflowState> = {
+  draft: { label: '起草中', tone: 'default' },
+  in_approval: { label: '待主要负责人审定', tone: 'processing' },
+  approved: { label: '已审定（统计表已定稿）', tone: 'warning' },
+  published: { label: '已向社会公开', tone: 'success', final: true },
+};
+export const FOI_REPORT_STATUSES = stateLabels({ states: FOI_REPORT_STATES });
 
 export const FOI_REPORT = defineRecord({
   type: FOI_REPORT_RECORD_TYPE,
@@ -98,6 +73,29 @@ export const FOI_REPORT = defineRecord({
     publishedDate: f.date('公开日期', { input: false, notBefore: ['issuedDate', 'approvedDate'], list: true, sort: true }),
     publishDue: f.date('公开期限', { basis: '《中华人民共和国政府信息公开条例》（2019年修订）第四十九条、第五十条', required: true, input: false, detail: false, note: '部门、乡镇每年1月31日前，县政府每年3月31日前公布上一年度报告（《政府信息公开条例》第四十九条、第五十条）。' }),
   },
+});
+
+export const FOI_REPORT_WORKFLOW = workflowOf(FOI_REPORT, {
+  readPermission: 'foi.read',
+  linkPrefix: '/foi/reports/',
+  states: FOI_REPORT_STATES,
+  transitions: [
+    { key: 'send', label: '送主要负责人审定', from: ['draft'], to: 'in_approval', roles: ['unit_liaison', 'law_office'], check: (r, actor) => (actor.roles.includes('unit_liaison') && actor.unitId !== r.unit_id ? '只能送审本单位的年度报告' : unwrittenSections(r)) },
+    // Refused while a cross-check of the tables fails; the tables are frozen as approved (module beforeTransition).
+    { key: 'approve', label: '主要负责人审定', from: ['draft', 'in_approval'], to: 'approved', roles: ['unit_head'], dateColumn: 'approved_date', requiredFields: [{ column: 'issued_date', label: '成文日期' }], check: (r, actor) => (actor.unitId !== r.unit_id ? '年度报告由本单位主要负责人审定' : unwrittenSections(r)) },
+    {
+      key: 'publish',
+      label: '向社会公开',
+      from: ['approved'],
+      to: 'published',
+      roles: ['law_office', 'unit_head'],
+      dateColumn: 'published_date',
+      effects: [{ stop: 'publish', reason: '已公开' }],
+      check: (r, actor) => (!actor.roles.includes('law_office') && actor.unitId !== r.unit_id ? '只能公开本单位的年度报告' : null),
+    },
+    // Back to a draft: the tables are counted live again.
+    { key: 'return', label: '退回修改', from: ['in_approval', 'approved'], to: 'draft', roles: ['unit_head', 'law_office'], noteRequired: true, danger: true, secondary: true },
+  ],
 });
 
 const sectionText = (label: string) => z.string({ error: `${label}必须是文本` }).max(20_000, { error: `${label}过长（最多 20000 个字符）` }).meta({ title: label });

@@ -3,7 +3,7 @@
 // record type foi_request.
 import { z, labelledEnum, version } from '../zod.ts';
 import { defineRecord, f, listQuery, writes, type DueView, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, statusFilter, stops, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, stops, workflowOf } from '../workflow.ts';
 import { OFFICE_AND_UNIT } from '../roles.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -14,11 +14,35 @@ import { APPLICANT_TYPES, DISCLOSURE_CHANNELS, OUTCOME_REASONS, OUTCOME_REASON_L
 /** 获取信息的方式 (条例 art. 29: 申请公开的政府信息的形式要求，包括获取信息的方式、途径). */
 export const DELIVERY_METHODS = { mail: '邮寄纸质文书', email: '电子邮件', pickup: '当面领取', online: '网上下载（凭查询码）' } as const;
 
-export const DISCLOSURE_WORKFLOW: WorkflowDef = {
-  recordType: DISCLOSURE_RECORD_TYPE,
-  title: '政府信息公开申请',
+/** 公开申请: what is received; the reply (date and type) comes through the workflow, the deadline from the reply clock. */
+export const DISCLOSURE_REQUEST = defineRecord({
+  type: DISCLOSURE_RECORD_TYPE,
+  title: '公开申请',
   table: 'foi_requests',
-  titleColumn: 'title',
+  fields: {
+    receivedDate: f.date('收到日期', { basis: '《中华人民共和国政府信息公开条例》（2019年修订）第三十三条：收到申请之日起20个工作日内答复，经负责人同意可延长不超过20个工作日', required: true, notAfterToday: true, list: true, filter: true, sort: true, note: '答复期限自此计算，登记后不能直接修改', example: '2025-09-28' }),
+    unitId: f.unit('受理机关', { required: true, list: true, filter: true, example: 'SFX-D09' }),
+    caseNumber: f.text('答复书文号', { max: 64, input: false, importName: false, list: true, sort: true, search: true, note: '答复时按编号规则自动编号' }),
+    applicantName: f.text('申请人', { max: 100, required: true, sort: true, search: true, importName: 'applicant', example: '张某' }),
+    applicantType: f.enum('申请人类型', APPLICANT_TYPES, { filter: true, note: '政府信息公开工作年度报告表三按此分列', example: '自然人' }),
+    applicantIdNumber: f.idNumber('身份证号码', { column: 'applicant_id_enc', importName: false }),
+    applicantPhone: f.phone('联系电话', { importName: false }),
+    content: f.longText('申请内容', { max: 2000, required: true, search: true, example: '某地块征收补偿方案' }),
+    channel: f.enum('申请方式', DISCLOSURE_CHANNELS, { required: true, filter: true, sort: true, importName: false }),
+    delivery: f.enum('获取信息的方式', DELIVERY_METHODS, { importName: false }),
+    contactAddress: f.text('通信地址或电子邮箱', { max: 200, importName: false, export: false }),
+    replyDate: f.date('答复日期', { basis: '《中华人民共和国政府信息公开条例》（2019年修订）第三十三条', input: false, notBefore: ['receivedDate'], list: true, sort: true, note: '不早于收到日期', example: '2025-10-30' }),
+    replyType: f.enum('答复类型', REPLY_TYPES, { input: false, list: true, filter: true, sort: true, example: '予以公开' }),
+    // On the request's page only once charged (most requests are free).
+    processingFee: f.money('信息处理费', { input: false, detail: false, column: 'processing_fee_fen', importName: false, note: '发出收费通知时填写' }),
+    feeNoticeDate: f.date('收费通知日期', { input: false, detail: false, importName: false, notBefore: ['receivedDate'] }),
+    feePaidDate: f.date('缴费日期', { input: false, detail: false, importName: false, notBefore: ['feeNoticeDate'] }),
+    outcomeReason: f.enum('办理结果', OUTCOME_REASON_LABELS, { input: false, filter: true, note: '按政府信息公开工作年度报告表三的情形；已答复或不再处理的申请必填（撤回的申请计入“其他处理·其他”）', example: '予以公开' }),
+  },
+});
+
+export const DISCLOSURE_WORKFLOW = workflowOf(DISCLOSURE_REQUEST, {
+  title: '政府信息公开申请',
   readPermission: 'foi.read',
   linkPrefix: '/foi/',
   states: {
@@ -97,37 +121,8 @@ export const DISCLOSURE_WORKFLOW: WorkflowDef = {
       effects: stops('申请人撤回', 'reply', 'third_party', 'payment'),
     },
   ],
-};
-
-export const DISCLOSURE_STATUSES = stateLabels(DISCLOSURE_WORKFLOW);
-
-/** 公开申请: what is received; the reply (date and type) comes through the workflow, the deadline from the reply clock. */
-export const DISCLOSURE_REQUEST = defineRecord({
-  type: DISCLOSURE_RECORD_TYPE,
-  title: '公开申请',
-  table: 'foi_requests',
-  fields: {
-    receivedDate: f.date('收到日期', { basis: '《中华人民共和国政府信息公开条例》（2019年修订）第三十三条：收到申请之日起20个工作日内答复，经负责人同意可延长不超过20个工作日', required: true, notAfterToday: true, list: true, filter: true, sort: true, note: '答复期限自此计算，登记后不能直接修改', example: '2025-09-28' }),
-    unitId: f.unit('受理机关', { required: true, list: true, filter: true, example: 'SFX-D09' }),
-    caseNumber: f.text('答复书文号', { max: 64, input: false, importName: false, list: true, sort: true, search: true, note: '答复时按编号规则自动编号' }),
-    applicantName: f.text('申请人', { max: 100, required: true, sort: true, search: true, importName: 'applicant', example: '张某' }),
-    applicantType: f.enum('申请人类型', APPLICANT_TYPES, { filter: true, note: '政府信息公开工作年度报告表三按此分列', example: '自然人' }),
-    applicantIdNumber: f.idNumber('身份证号码', { column: 'applicant_id_enc', importName: false }),
-    applicantPhone: f.phone('联系电话', { importName: false }),
-    content: f.longText('申请内容', { max: 2000, required: true, search: true, example: '某地块征收补偿方案' }),
-    channel: f.enum('申请方式', DISCLOSURE_CHANNELS, { required: true, filter: true, sort: true, importName: false }),
-    delivery: f.enum('获取信息的方式', DELIVERY_METHODS, { importName: false }),
-    contactAddress: f.text('通信地址或电子邮箱', { max: 200, importName: false, export: false }),
-    replyDate: f.date('答复日期', { basis: '《中华人民共和国政府信息公开条例》（2019年修订）第三十三条', input: false, notBefore: ['receivedDate'], list: true, sort: true, note: '不早于收到日期', example: '2025-10-30' }),
-    replyType: f.enum('答复类型', REPLY_TYPES, { input: false, list: true, filter: true, sort: true, example: '予以公开' }),
-    // On the request's page only once charged (most requests are free).
-    processingFee: f.money('信息处理费', { input: false, detail: false, column: 'processing_fee_fen', importName: false, note: '发出收费通知时填写' }),
-    feeNoticeDate: f.date('收费通知日期', { input: false, detail: false, importName: false, notBefore: ['receivedDate'] }),
-    feePaidDate: f.date('缴费日期', { input: false, detail: false, importName: false, notBefore: ['feeNoticeDate'] }),
-    outcomeReason: f.enum('办理结果', OUTCOME_REASON_LABELS, { input: false, filter: true, note: '按政府信息公开工作年度报告表三的情形；已答复或不再处理的申请必填（撤回的申请计入“其他处理·其他”）', example: '予以公开' }),
-  },
 });
-
+export const DISCLOSURE_STATUSES = stateLabels(DISCLOSURE_WORKFLOW);
 
 /**
  * 更正年报分类: a request's applicant type and, once it is closed, its 办理结果 — what table 3 of the

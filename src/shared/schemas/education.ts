@@ -4,7 +4,7 @@
 // the law-study sessions, trainings and exams of the government and its units.
 import { z, text, labelledEnum } from '../zod.ts';
 import { defineRecord, f, listQuery, updateInput, writes, type RecordView, type StatusView, type DueView } from '../records.ts';
-import { stateLabels, statusFilter, steplessWorkflow, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, steplessWorkflow, workflowOf } from '../workflow.ts';
 
 export const PUFA_DUTY_RECORD_TYPE = 'pufa_duty';
 export const PUFA_ACTIVITY_RECORD_TYPE = 'pufa_activity';
@@ -19,59 +19,6 @@ export const STUDY_KINDS = { standing_meeting: '政府常务会议会前学法',
 export const LITERATE_ROLES = ['村（社区）干部', '人民调解员', '网格员', '党员', '退役军人', '乡贤', '其他'] as const;
 /** 法律明白人 per village by default (中央宣传部、司法部: every village at least 3 by 2025); the law office sets it. */
 export const DEFAULT_LITERATES_PER_VILLAGE = 3;
-
-/** 普法责任清单: planned at the start of the year, rated at its end (履职评议) by the law office. */
-export const PUFA_DUTY_WORKFLOW: WorkflowDef = {
-  recordType: PUFA_DUTY_RECORD_TYPE,
-  title: '普法责任清单',
-  table: 'pufa_duties',
-  titleColumn: 'title',
-  readPermission: 'education.read',
-  linkPrefix: '/pufa-duties/',
-  states: {
-    planned: { label: '履职中', tone: 'processing' },
-    reviewed: { label: '已评议', tone: 'success', final: true },
-  },
-  transitions: [
-    { key: 'review', label: '年终履职评议', from: ['planned'], to: 'reviewed', roles: ['law_office'], ...writes({ reviewResult: labelledEnum(DUTY_RESULTS, '评议结果', 'reviewResult'), reviewNote: text('评议意见', 1000).optional() }), dateColumn: 'review_date' },
-  ],
-};
-
-/** Records entered as held: no steps; the workflow gives them evidence (photos, materials) and a timeline. */
-export const PUFA_ACTIVITY_WORKFLOW = steplessWorkflow({ recordType: PUFA_ACTIVITY_RECORD_TYPE, title: '普法活动', table: 'pufa_activities', titleColumn: 'title', readPermission: 'education.read', linkPrefix: '/pufa-activities/' }, { key: 'held', label: '已开展' });
-export const STUDY_SESSION_WORKFLOW = steplessWorkflow({ recordType: STUDY_SESSION_RECORD_TYPE, title: '学法活动', table: 'study_sessions', titleColumn: 'topic', readPermission: 'education.read', linkPrefix: '/study-sessions/' }, { key: 'held', label: '已举办' });
-
-export const LEGAL_LITERATE_WORKFLOW: WorkflowDef = {
-  recordType: LEGAL_LITERATE_RECORD_TYPE,
-  title: '法律明白人',
-  table: 'legal_literates',
-  titleColumn: 'name',
-  readPermission: 'education.read',
-  linkPrefix: '/legal-literates/',
-  states: {
-    active: { label: '在册', tone: 'success' },
-    removed: { label: '已退出', tone: 'default', final: true },
-  },
-  transitions: [{ key: 'remove', label: '退出名册', from: ['active'], to: 'removed', roles: ['law_office', 'unit_liaison', 'unit_head'], noteRequired: true, danger: true, secondary: true, dateColumn: 'removed_date' }],
-};
-
-/** 民主法治示范村: named at a level in a year, re-checked every two years (a clock); 撤销 ends it. */
-export const MODEL_VILLAGE_WORKFLOW: WorkflowDef = {
-  recordType: MODEL_VILLAGE_RECORD_TYPE,
-  title: '民主法治示范村（社区）',
-  table: 'model_villages',
-  titleColumn: 'title',
-  readPermission: 'education.read',
-  linkPrefix: '/model-villages/',
-  states: {
-    named: { label: '在册', tone: 'success' },
-    revoked: { label: '已撤销', tone: 'default', final: true },
-  },
-  transitions: [
-    { key: 'retain', label: '复核：保留', from: ['named'], to: 'named', roles: ['law_office'], dateColumn: 'last_recheck_date', effects: [{ restart: 'recheck', reason: '复核保留，重新计算下次复核期限' }] },
-    { key: 'revoke', label: '复核：撤销', from: ['named'], to: 'revoked', roles: ['law_office'], noteRequired: true, danger: true, dateColumn: 'revoked_date', effects: [{ stop: 'recheck', reason: '复核撤销命名' }] },
-  ],
-};
 
 export const PUFA_DUTY = defineRecord({
   type: PUFA_DUTY_RECORD_TYPE,
@@ -88,6 +35,19 @@ export const PUFA_DUTY = defineRecord({
   },
 });
 
+/** 普法责任清单: planned at the start of the year, rated at its end (履职评议) by the law office. */
+export const PUFA_DUTY_WORKFLOW = workflowOf(PUFA_DUTY, {
+  readPermission: 'education.read',
+  linkPrefix: '/pufa-duties/',
+  states: {
+    planned: { label: '履职中', tone: 'processing' },
+    reviewed: { label: '已评议', tone: 'success', final: true },
+  },
+  transitions: [
+    { key: 'review', label: '年终履职评议', from: ['planned'], to: 'reviewed', roles: ['law_office'], ...writes({ reviewResult: labelledEnum(DUTY_RESULTS, '评议结果', 'reviewResult'), reviewNote: text('评议意见', 1000).optional() }), dateColumn: 'review_date' },
+  ],
+});
+
 export const PUFA_ACTIVITY = defineRecord({
   type: PUFA_ACTIVITY_RECORD_TYPE,
   title: '普法活动',
@@ -101,6 +61,8 @@ export const PUFA_ACTIVITY = defineRecord({
     materials: f.text('发放资料', { max: 200, importName: false, note: '如 宣传册 500 份' }),
   },
 });
+/** Records entered as held: no steps; the workflow gives them evidence (photos, materials) and a timeline. */
+export const PUFA_ACTIVITY_WORKFLOW = steplessWorkflow(PUFA_ACTIVITY, { readPermission: 'education.read', linkPrefix: '/pufa-activities/' }, { key: 'held', label: '已开展' });
 
 export const LEGAL_LITERATE = defineRecord({
   type: LEGAL_LITERATE_RECORD_TYPE,
@@ -116,6 +78,17 @@ export const LEGAL_LITERATE = defineRecord({
   },
 });
 
+export const LEGAL_LITERATE_WORKFLOW = workflowOf(LEGAL_LITERATE, {
+  titleColumn: 'name',
+  readPermission: 'education.read',
+  linkPrefix: '/legal-literates/',
+  states: {
+    active: { label: '在册', tone: 'success' },
+    removed: { label: '已退出', tone: 'default', final: true },
+  },
+  transitions: [{ key: 'remove', label: '退出名册', from: ['active'], to: 'removed', roles: ['law_office', 'unit_liaison', 'unit_head'], noteRequired: true, danger: true, secondary: true, dateColumn: 'removed_date' }],
+});
+
 export const MODEL_VILLAGE = defineRecord({
   type: MODEL_VILLAGE_RECORD_TYPE,
   title: '民主法治示范村（社区）',
@@ -127,6 +100,20 @@ export const MODEL_VILLAGE = defineRecord({
     lastRecheckDate: f.date('最近复核日期', { input: false, importName: false, list: true, sort: true }),
     revokedDate: f.date('撤销日期', { input: false, list: true, note: '可空；已撤销命名的填写', example: '' }),
   },
+});
+
+/** 民主法治示范村: named at a level in a year, re-checked every two years (a clock); 撤销 ends it. */
+export const MODEL_VILLAGE_WORKFLOW = workflowOf(MODEL_VILLAGE, {
+  readPermission: 'education.read',
+  linkPrefix: '/model-villages/',
+  states: {
+    named: { label: '在册', tone: 'success' },
+    revoked: { label: '已撤销', tone: 'default', final: true },
+  },
+  transitions: [
+    { key: 'retain', label: '复核：保留', from: ['named'], to: 'named', roles: ['law_office'], dateColumn: 'last_recheck_date', effects: [{ restart: 'recheck', reason: '复核保留，重新计算下次复核期限' }] },
+    { key: 'revoke', label: '复核：撤销', from: ['named'], to: 'revoked', roles: ['law_office'], noteRequired: true, danger: true, dateColumn: 'revoked_date', effects: [{ stop: 'recheck', reason: '复核撤销命名' }] },
+  ],
 });
 
 export const STUDY_SESSION = defineRecord({
@@ -143,6 +130,7 @@ export const STUDY_SESSION = defineRecord({
     speaker: f.text('授课人', { max: 100, importName: false }),
   },
 });
+export const STUDY_SESSION_WORKFLOW = steplessWorkflow(STUDY_SESSION, { titleColumn: 'topic', readPermission: 'education.read', linkPrefix: '/study-sessions/' }, { key: 'held', label: '已举办' });
 
 export const modelVillageUpdate = updateInput(MODEL_VILLAGE, {}, ['level', 'namedYear']);
 

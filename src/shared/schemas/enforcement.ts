@@ -1,11 +1,10 @@
 // Administrative enforcement and its supervision — 行政执法 / 行政执法监督 (domain.md §2.7, issue 16):
 // the registers the justice bureau watches — enforcement bodies with their powers (权责清单, including
 // powers delegated to towns), officers and supervisors with their certificates (执法证) and training.
-import { statusFilter, stops } from '../workflow.ts';
+import { statusFilter, stops, workflowOf } from '../workflow.ts';
 import { OFFICE_AND_UNIT } from '../roles.ts';
 import { z, text, version, labelledEnum, isoDate } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, pageOf, viewSchema, writes, type RecordView } from '../records.ts';
-import type { WorkflowDef } from '../workflow.ts';
 
 export const BODY_RECORD_TYPE = 'enforcement_body';
 export const OFFICER_RECORD_TYPE = 'enforcement_officer';
@@ -65,26 +64,6 @@ export const ENFORCEMENT_POWER = defineRecord({
   },
 });
 
-export const OFFICER_WORKFLOW: WorkflowDef = {
-  recordType: OFFICER_RECORD_TYPE,
-  title: '执法人员',
-  table: 'enforcement_officers',
-  titleColumn: 'name',
-  readPermission: 'enforcement.read',
-  linkPrefix: '/enforcement/officers/',
-  states: {
-    active: { label: '在岗', tone: 'success' },
-    left: { label: '离岗', tone: 'warning' },
-    revoked: { label: '注销', tone: 'default', final: true },
-  },
-  transitions: [
-    // Leaving a post revokes the certificate (module.ts afterTransition): 沅江 cleaned up 1,032 officers this way.
-    { key: 'leave', label: '离岗（收回执法证）', from: ['active'], to: 'left', roles: OFFICE_AND_UNIT, noteRequired: true, dateColumn: 'left_date', secondary: true },
-    { key: 'return', label: '返岗', from: ['left'], to: 'active', roles: OFFICE_AND_UNIT, secondary: true },
-    { key: 'cancel', label: '注销', from: ['active', 'left'], to: 'revoked', roles: ['law_office'], noteRequired: true, danger: true, dateColumn: 'revoked_date', secondary: true },
-  ],
-};
-
 /** 执法人员 / 监督人员: the ID number sealed; the certificate's columns are kept by the certificate commands. */
 export const OFFICER = defineRecord({
   type: OFFICER_RECORD_TYPE,
@@ -105,6 +84,23 @@ export const OFFICER = defineRecord({
     status: f.enum('在岗状态', OFFICER_STATUSES, { input: false, importNote: 'active/left/revoked 或 在岗/离岗/注销', note: '默认在岗', example: 'active' }),
     leftDate: f.date('离岗日期', { input: false, note: '离岗或注销的，可填离岗日期（默认为导入当日）', example: '2025-12-31' }),
   },
+});
+
+export const OFFICER_WORKFLOW = workflowOf(OFFICER, {
+  titleColumn: 'name',
+  readPermission: 'enforcement.read',
+  linkPrefix: '/enforcement/officers/',
+  states: {
+    active: { label: '在岗', tone: 'success' },
+    left: { label: '离岗', tone: 'warning' },
+    revoked: { label: '注销', tone: 'default', final: true },
+  },
+  transitions: [
+    // Leaving a post revokes the certificate (module.ts afterTransition): 沅江 cleaned up 1,032 officers this way.
+    { key: 'leave', label: '离岗（收回执法证）', from: ['active'], to: 'left', roles: OFFICE_AND_UNIT, noteRequired: true, dateColumn: 'left_date', secondary: true },
+    { key: 'return', label: '返岗', from: ['left'], to: 'active', roles: OFFICE_AND_UNIT, secondary: true },
+    { key: 'cancel', label: '注销', from: ['active', 'left'], to: 'revoked', roles: ['law_office'], noteRequired: true, danger: true, dateColumn: 'revoked_date', secondary: true },
+  ],
 });
 
 export const LIST_ITEM_RECORD_TYPE = 'enforcement_list_item';
@@ -148,7 +144,6 @@ export const listItemView = viewSchema(LIST_ITEM, { bodyName: z.string(), unitNa
 export const bodyUpdate = createInput(ENFORCEMENT_BODY, { version }, ['name', 'kind', 'basis', 'entrustedBy']);
 export const bodyListQuery = listQuery(ENFORCEMENT_BODY);
 
-/** Create: the intake fields; a certificate given with them is recorded as issued (发证日期). */
 /** Corrections of what intake recorded, not the ID number, the certificate (its own actions) or the status (the workflow). */
 export const officerUpdate = createInput(OFFICER, { version }, ['name', 'post', 'supervisor']);
 export type OfficerUpdate = z.infer<typeof officerUpdate>;
@@ -239,11 +234,42 @@ export const CASE_REVIEW_ROLES = ['unit_liaison', 'reviewer', 'law_office'] as c
 /** A case needs at least this many officers holding a certificate valid on the day it is opened (行政处罚法 第四十二条). */
 export const CASE_MIN_OFFICERS = 2;
 
-export const CASE_WORKFLOW: WorkflowDef = {
-  recordType: CASE_RECORD_TYPE,
+/**
+ * 执法案件: intake by the body; the officers (at least two holding a certificate valid on the day
+ * opened) are given with it; the review, decision, disclosure and withdrawal come through the workflow.
+ */
+export const ENFORCEMENT_CASE = defineRecord({
+  type: CASE_RECORD_TYPE,
   title: '执法案件',
   table: 'enforcement_cases',
-  titleColumn: 'title',
+  fields: {
+    bodyId: f.record('执法主体', { required: true, list: true, display: 'bodyName', example: 'ZFZT-SCJ' }),
+    unitId: f.unit('所属单位', { input: false, importName: false, filter: true }),
+    kind: f.enum('案件类别', CASE_KINDS, { required: true, list: true, filter: true, sort: true, example: 'penalty' }),
+    cause: f.text('案由', { max: 200, list: true, search: true, importName: false, note: '如：未按规定公示年度报告' }),
+    partyKind: f.enum('当事人类型', PARTY_KINDS, { importName: false, note: '未填写的按自然人处理（公示时姓名脱敏）' }),
+    partyName: f.text('当事人', { max: 200, required: true, list: true, search: true, example: '示范县某某食品有限公司' }),
+    partyIdNumber: f.idNumber('当事人身份证号', { importName: false, note: '自然人可填写；加密保存' }),
+    facts: f.longText('违法事实或检查情况', { max: 3000, importName: false }),
+    basis: f.text('法律依据', { max: 500, search: true, importName: false }),
+    listItemId: f.record('适用清单事项', { display: 'listItemTitle', importName: false, note: '本执法主体四张清单中的事项' }),
+    major: f.boolean('重大执法决定', { list: true, filter: true, note: '须经法制审核后方可作出决定', example: '否' }),
+    openedDate: f.date('立案日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2026-03-02' }),
+    legalReviewDate: f.date('法制审核日期', { basis: '《中华人民共和国行政处罚法》（2021年修订）第五十八条；国办发〔2018〕118号：重大执法决定作出前须经法制审核', input: false, notBefore: ['openedDate'], note: '重大执法决定必填，不早于立案日期', example: '' }),
+    legalReviewOpinion: f.longText('法制审核意见', { max: 3000, input: false, importName: false, export: false }),
+    decisionNumber: f.text('决定书文号', { max: 64, input: false, importName: false, list: true, sort: true, search: true, note: '作出执法决定时按编号规则自动编号' }),
+    decidedDate: f.date('决定日期', { basis: '《中华人民共和国行政处罚法》（2021年修订）第六十条：自立案之日起90日内作出行政处罚决定', input: false, list: true, sort: true, notBefore: ['openedDate', 'legalReviewDate'], note: '不早于立案日期和法制审核日期', example: '2026-04-10' }),
+    outcome: f.enum('决定结果', DECISION_OUTCOMES, { input: false, importName: false }),
+    decision: f.longText('决定内容', { max: 3000, input: false, importName: false }),
+    penaltyAmountFen: f.money('罚没金额', { input: false, list: true, note: '单位：分（整数）', example: '500000' }),
+    listReason: f.text('适用清单说明', { max: 500, input: false, importName: false }),
+    disclosedDate: f.date('公示日期', { basis: '国办发〔2018〕118号：行政许可、行政处罚决定自作出之日起7个工作日内公开，其他执法决定20个工作日内公开', input: false, list: true, sort: true, notBefore: ['decidedDate'], note: '不早于决定日期', example: '2026-04-15' }),
+    changedDate: f.date('决定变更或撤销日期', { input: false, importName: false, notBefore: ['disclosedDate'] }),
+    withdrawnDate: f.date('撤回公示日期', { input: false, importName: false, notBefore: ['changedDate'] }),
+  },
+});
+
+export const CASE_WORKFLOW = workflowOf(ENFORCEMENT_CASE, {
   readPermission: 'enforcement.read',
   linkPrefix: '/enforcement/cases/',
   states: {
@@ -300,41 +326,6 @@ export const CASE_WORKFLOW: WorkflowDef = {
     },
     { key: 'withdraw', label: '撤回公示', from: ['withdrawing'], to: 'withdrawn', roles: CASE_ROLES, dateColumn: 'withdrawn_date', effects: [{ stop: 'withdraw', reason: '已撤回公示' }] },
   ],
-};
-
-/**
- * 执法案件: intake by the body; the officers (at least two holding a certificate valid on the day
- * opened) are given with it; the review, decision, disclosure and withdrawal come through the workflow.
- */
-export const ENFORCEMENT_CASE = defineRecord({
-  type: CASE_RECORD_TYPE,
-  title: '执法案件',
-  table: 'enforcement_cases',
-  fields: {
-    bodyId: f.record('执法主体', { required: true, list: true, display: 'bodyName', example: 'ZFZT-SCJ' }),
-    unitId: f.unit('所属单位', { input: false, importName: false, filter: true }),
-    kind: f.enum('案件类别', CASE_KINDS, { required: true, list: true, filter: true, sort: true, example: 'penalty' }),
-    cause: f.text('案由', { max: 200, list: true, search: true, importName: false, note: '如：未按规定公示年度报告' }),
-    partyKind: f.enum('当事人类型', PARTY_KINDS, { importName: false, note: '未填写的按自然人处理（公示时姓名脱敏）' }),
-    partyName: f.text('当事人', { max: 200, required: true, list: true, search: true, example: '示范县某某食品有限公司' }),
-    partyIdNumber: f.idNumber('当事人身份证号', { importName: false, note: '自然人可填写；加密保存' }),
-    facts: f.longText('违法事实或检查情况', { max: 3000, importName: false }),
-    basis: f.text('法律依据', { max: 500, search: true, importName: false }),
-    listItemId: f.record('适用清单事项', { display: 'listItemTitle', importName: false, note: '本执法主体四张清单中的事项' }),
-    major: f.boolean('重大执法决定', { list: true, filter: true, note: '须经法制审核后方可作出决定', example: '否' }),
-    openedDate: f.date('立案日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2026-03-02' }),
-    legalReviewDate: f.date('法制审核日期', { basis: '《中华人民共和国行政处罚法》（2021年修订）第五十八条；国办发〔2018〕118号：重大执法决定作出前须经法制审核', input: false, notBefore: ['openedDate'], note: '重大执法决定必填，不早于立案日期', example: '' }),
-    legalReviewOpinion: f.longText('法制审核意见', { max: 3000, input: false, importName: false, export: false }),
-    decisionNumber: f.text('决定书文号', { max: 64, input: false, importName: false, list: true, sort: true, search: true, note: '作出执法决定时按编号规则自动编号' }),
-    decidedDate: f.date('决定日期', { basis: '《中华人民共和国行政处罚法》（2021年修订）第六十条：自立案之日起90日内作出行政处罚决定', input: false, list: true, sort: true, notBefore: ['openedDate', 'legalReviewDate'], note: '不早于立案日期和法制审核日期', example: '2026-04-10' }),
-    outcome: f.enum('决定结果', DECISION_OUTCOMES, { input: false, importName: false }),
-    decision: f.longText('决定内容', { max: 3000, input: false, importName: false }),
-    penaltyAmountFen: f.money('罚没金额', { input: false, list: true, note: '单位：分（整数）', example: '500000' }),
-    listReason: f.text('适用清单说明', { max: 500, input: false, importName: false }),
-    disclosedDate: f.date('公示日期', { basis: '国办发〔2018〕118号：行政许可、行政处罚决定自作出之日起7个工作日内公开，其他执法决定20个工作日内公开', input: false, list: true, sort: true, notBefore: ['decidedDate'], note: '不早于决定日期', example: '2026-04-15' }),
-    changedDate: f.date('决定变更或撤销日期', { input: false, importName: false, notBefore: ['disclosedDate'] }),
-    withdrawnDate: f.date('撤回公示日期', { input: false, importName: false, notBefore: ['changedDate'] }),
-  },
 });
 
 export const caseInput = createInput(ENFORCEMENT_CASE, {
@@ -407,22 +398,6 @@ export const DEFAULT_SCORING_SHEET = [
   { item: '按时公示、立卷归档', points: 10 },
 ] as const;
 
-export const CAMPAIGN_WORKFLOW: WorkflowDef = {
-  recordType: CAMPAIGN_RECORD_TYPE,
-  title: '案卷评查',
-  table: 'enforcement_review_campaigns',
-  titleColumn: 'title',
-  readPermission: 'enforcement.supervise',
-  linkPrefix: '/enforcement/file-reviews/',
-  states: {
-    ongoing: { label: '评查中', tone: 'processing' },
-    finished: { label: '已结束', tone: 'success', final: true },
-  },
-  transitions: [
-    { key: 'finish', label: '结束评查', from: ['ongoing'], to: 'finished', roles: SUPERVISION_ROLES, dateColumn: 'finished_date', check: (r) => (Number(r.pending_files ?? 0) > 0 ? `还有 ${r.pending_files} 份案卷未评分` : null) },
-  ],
-};
-
 export const REVIEW_CAMPAIGN = defineRecord({
   type: CAMPAIGN_RECORD_TYPE,
   title: '评查活动',
@@ -435,6 +410,19 @@ export const REVIEW_CAMPAIGN = defineRecord({
     reviewers: f.text('评查人员', { max: 300, list: true, search: true, note: '司法局工作人员、法律顾问等' }),
     finishedDate: f.date('结束日期', { input: false, list: true, notBefore: ['startDate'] }),
   },
+});
+
+export const CAMPAIGN_WORKFLOW = workflowOf(REVIEW_CAMPAIGN, {
+  title: '案卷评查',
+  readPermission: 'enforcement.supervise',
+  linkPrefix: '/enforcement/file-reviews/',
+  states: {
+    ongoing: { label: '评查中', tone: 'processing' },
+    finished: { label: '已结束', tone: 'success', final: true },
+  },
+  transitions: [
+    { key: 'finish', label: '结束评查', from: ['ongoing'], to: 'finished', roles: SUPERVISION_ROLES, dateColumn: 'finished_date', check: (r) => (Number(r.pending_files ?? 0) > 0 ? `还有 ${r.pending_files} 份案卷未评分` : null) },
+  ],
 });
 
 export const scoringLine = z.strictObject({
@@ -503,11 +491,32 @@ export const SUPERVISION_KINDS = { routine: '日常监督', key: '重点监督',
 export const EVALUATION_RESULTS = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' } as const;
 const BODY_ROLES = ['unit_liaison', 'unit_head', 'enforcement_officer'] as const;
 
-export const SUPERVISION_WORKFLOW: WorkflowDef = {
-  recordType: SUPERVISION_RECORD_TYPE,
+export const SUPERVISION = defineRecord({
+  type: SUPERVISION_RECORD_TYPE,
   title: '执法监督',
   table: 'enforcement_supervisions',
-  titleColumn: 'title',
+  fields: {
+    title: f.text('监督事项', { max: 200, required: true, list: true, sort: true, search: true, example: '2026年行政处罚案件办理情况重点监督' }),
+    kind: f.enum('监督方式', SUPERVISION_KINDS, { required: true, list: true, filter: true, sort: true, example: 'key' }),
+    bodyId: f.record('被监督执法主体', { required: true, list: true, display: 'bodyName', example: 'ZFZT-SCJ' }),
+    unitId: f.unit('所属单位', { input: false, importName: false, filter: true }),
+    startDate: f.date('开始日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2026-05-10' }),
+    findings: f.longText('发现的问题', { max: 3000 }),
+    opinionNumber: f.text('监督意见书文号', { max: 64, input: false, importName: false, list: true, sort: true, search: true, note: '制发监督意见书时按编号规则自动编号' }),
+    opinionDate: f.date('意见书日期', { input: false, list: true, notBefore: ['startDate'] }),
+    opinion: f.longText('监督意见', { max: 3000, input: false }),
+    correctedDate: f.date('整改报告日期', { input: false, list: true, notBefore: ['opinionDate'] }),
+    correctionReport: f.longText('整改情况', { max: 3000, input: false }),
+    decisionDate: f.date('决定书日期', { input: false, notBefore: ['opinionDate'] }),
+    decision: f.longText('监督决定', { max: 3000, input: false }),
+    closedDate: f.date('办结日期', { input: false, notBefore: ['startDate'] }),
+    evaluationDate: f.date('评议日期', { input: false, notBefore: ['startDate'] }),
+    evaluationResult: f.enum('执法评议结果', EVALUATION_RESULTS, { input: false, list: true, filter: true }),
+    evaluationNote: f.longText('评议意见', { max: 3000, input: false }),
+  },
+});
+
+export const SUPERVISION_WORKFLOW = workflowOf(SUPERVISION, {
   readPermission: 'enforcement.read',
   linkPrefix: '/enforcement/supervisions/',
   states: {
@@ -553,31 +562,6 @@ export const SUPERVISION_WORKFLOW: WorkflowDef = {
       effects: [{ stop: 'correct', reason: '逾期未整改，制发监督决定书' }, { start: 'decision', label: '监督决定整改期限', rule: 'enforcement.supervision_correct' }],
     },
   ],
-};
-
-export const SUPERVISION = defineRecord({
-  type: SUPERVISION_RECORD_TYPE,
-  title: '执法监督',
-  table: 'enforcement_supervisions',
-  fields: {
-    title: f.text('监督事项', { max: 200, required: true, list: true, sort: true, search: true, example: '2026年行政处罚案件办理情况重点监督' }),
-    kind: f.enum('监督方式', SUPERVISION_KINDS, { required: true, list: true, filter: true, sort: true, example: 'key' }),
-    bodyId: f.record('被监督执法主体', { required: true, list: true, display: 'bodyName', example: 'ZFZT-SCJ' }),
-    unitId: f.unit('所属单位', { input: false, importName: false, filter: true }),
-    startDate: f.date('开始日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2026-05-10' }),
-    findings: f.longText('发现的问题', { max: 3000 }),
-    opinionNumber: f.text('监督意见书文号', { max: 64, input: false, importName: false, list: true, sort: true, search: true, note: '制发监督意见书时按编号规则自动编号' }),
-    opinionDate: f.date('意见书日期', { input: false, list: true, notBefore: ['startDate'] }),
-    opinion: f.longText('监督意见', { max: 3000, input: false }),
-    correctedDate: f.date('整改报告日期', { input: false, list: true, notBefore: ['opinionDate'] }),
-    correctionReport: f.longText('整改情况', { max: 3000, input: false }),
-    decisionDate: f.date('决定书日期', { input: false, notBefore: ['opinionDate'] }),
-    decision: f.longText('监督决定', { max: 3000, input: false }),
-    closedDate: f.date('办结日期', { input: false, notBefore: ['startDate'] }),
-    evaluationDate: f.date('评议日期', { input: false, notBefore: ['startDate'] }),
-    evaluationResult: f.enum('执法评议结果', EVALUATION_RESULTS, { input: false, list: true, filter: true }),
-    evaluationNote: f.longText('评议意见', { max: 3000, input: false }),
-  },
 });
 /** 执法评议: the bureau's rating of the body's enforcement in this supervision; 不合格 needs its reasons. */
 export const evaluationInput = z.strictObject({
@@ -605,11 +589,29 @@ export const COMPLAINT_RESULTS = { substantiated: '属实，已责令纠正', pa
 /** Who registers, assigns within their scope and answers complaints: the justice bureau and the body's unit. */
 export const COMPLAINT_ROLES = ['law_office', 'unit_liaison', 'unit_head'] as const;
 
-export const COMPLAINT_WORKFLOW: WorkflowDef = {
-  recordType: COMPLAINT_RECORD_TYPE,
-  title: '执法投诉举报',
+export const COMPLAINT = defineRecord({
+  type: COMPLAINT_RECORD_TYPE,
+  title: '投诉举报',
   table: 'enforcement_complaints',
-  titleColumn: 'title',
+  fields: {
+    receivedDate: f.date('收到日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, note: '答复期限自此计算', basis: '《行政执法监督条例》（国务院令第825号）；本县行政执法投诉举报处理规定', example: '2026-05-06' }),
+    kind: f.enum('类别', COMPLAINT_KINDS, { required: true, list: true, filter: true, sort: true, example: 'complaint' }),
+    bodyId: f.record('被投诉执法主体', { list: true, display: 'bodyName', note: '填写的，由该执法主体所属单位承办' }),
+    unitId: f.unit('承办单位', { list: true, filter: true, note: '未填写执法主体的必填' }),
+    complainantName: f.text('投诉举报人', { max: 100, required: true, search: true, example: '张某' }),
+    complainantIdNumber: f.idNumber('身份证号码', { note: '加密保存，列表中脱敏显示' }),
+    complainantPhone: f.phone('联系电话', { note: '加密保存，列表中脱敏显示' }),
+    content: f.longText('投诉举报内容', { max: 3000, required: true, search: true, example: '执法人员检查时未出示执法证件' }),
+    channel: f.enum('收到方式', COMPLAINT_CHANNELS, { required: true, filter: true, example: 'window' }),
+    replyDate: f.date('答复日期', { input: false, list: true, sort: true, notBefore: ['receivedDate'] }),
+    result: f.enum('核查结果', COMPLAINT_RESULTS, { input: false, list: true, filter: true }),
+    replyContent: f.longText('答复内容', { max: 3000, input: false }),
+    closedDate: f.date('撤回日期', { input: false, notBefore: ['receivedDate'] }),
+  },
+});
+
+export const COMPLAINT_WORKFLOW = workflowOf(COMPLAINT, {
+  title: '执法投诉举报',
   readPermission: 'enforcement.read',
   linkPrefix: '/enforcement/complaints/',
   states: {
@@ -630,27 +632,6 @@ export const COMPLAINT_WORKFLOW: WorkflowDef = {
     },
     { key: 'withdraw', label: '投诉人撤回', from: ['received'], to: 'withdrawn', roles: COMPLAINT_ROLES, noteRequired: true, secondary: true, dateColumn: 'closed_date', effects: [{ stop: 'reply', reason: '投诉人撤回' }] },
   ],
-};
-
-export const COMPLAINT = defineRecord({
-  type: COMPLAINT_RECORD_TYPE,
-  title: '投诉举报',
-  table: 'enforcement_complaints',
-  fields: {
-    receivedDate: f.date('收到日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, note: '答复期限自此计算', basis: '《行政执法监督条例》（国务院令第825号）；本县行政执法投诉举报处理规定', example: '2026-05-06' }),
-    kind: f.enum('类别', COMPLAINT_KINDS, { required: true, list: true, filter: true, sort: true, example: 'complaint' }),
-    bodyId: f.record('被投诉执法主体', { list: true, display: 'bodyName', note: '填写的，由该执法主体所属单位承办' }),
-    unitId: f.unit('承办单位', { list: true, filter: true, note: '未填写执法主体的必填' }),
-    complainantName: f.text('投诉举报人', { max: 100, required: true, search: true, example: '张某' }),
-    complainantIdNumber: f.idNumber('身份证号码', { note: '加密保存，列表中脱敏显示' }),
-    complainantPhone: f.phone('联系电话', { note: '加密保存，列表中脱敏显示' }),
-    content: f.longText('投诉举报内容', { max: 3000, required: true, search: true, example: '执法人员检查时未出示执法证件' }),
-    channel: f.enum('收到方式', COMPLAINT_CHANNELS, { required: true, filter: true, example: 'window' }),
-    replyDate: f.date('答复日期', { input: false, list: true, sort: true, notBefore: ['receivedDate'] }),
-    result: f.enum('核查结果', COMPLAINT_RESULTS, { input: false, list: true, filter: true }),
-    replyContent: f.longText('答复内容', { max: 3000, input: false }),
-    closedDate: f.date('撤回日期', { input: false, notBefore: ['receivedDate'] }),
-  },
 });
 export const complaintListQuery = listQuery(COMPLAINT, {
   ...statusFilter(COMPLAINT_WORKFLOW),

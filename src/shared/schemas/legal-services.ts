@@ -3,7 +3,7 @@
 // service stations (e.g. for the elderly) with their staff.
 import { z } from '../zod.ts';
 import { defineRecord, f, listQuery, writes, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, statusFilter, steplessWorkflow, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, steplessWorkflow, workflowOf } from '../workflow.ts';
 import { OFFICE_AND_UNIT } from '../roles.ts';
 
 export const LEGAL_AID_RECORD_TYPE = 'legal_aid_case';
@@ -18,45 +18,6 @@ export const CONSULT_CHANNELS = { hotline: '12348热线', online: '网络平台'
 export const STATION_KINDS = { center: '公共法律服务中心', station: '公共法律服务工作站', room: '村（社区）公共法律服务室', elderly: '老年人法律服务站' } as const;
 
 const fen = (label: string) => z.number({ error: `${label}应为整数（分）` }).int({ error: `${label}应为整数（分）` }).min(0, { error: `${label}不能为负数` }).meta({ title: label });
-
-/** 法律援助: received → approved (援助中) → closed, or refused. */
-export const LEGAL_AID_WORKFLOW: WorkflowDef = {
-  recordType: LEGAL_AID_RECORD_TYPE,
-  title: '法律援助案件',
-  table: 'legal_aid_cases',
-  titleColumn: 'title',
-  readPermission: 'legal_services.read',
-  linkPrefix: '/legal-aid/',
-  states: {
-    received: { label: '已受理待审查', tone: 'processing' },
-    approved: { label: '援助中', tone: 'processing' },
-    refused: { label: '不予援助', tone: 'default', final: true },
-    closed: { label: '已结案', tone: 'success', final: true },
-  },
-  transitions: [
-    { key: 'approve', label: '决定给予法律援助', from: ['received'], to: 'approved', roles: OFFICE_AND_UNIT, dateColumn: 'decided_date' },
-    { key: 'refuse', label: '决定不予法律援助', from: ['received'], to: 'refused', roles: OFFICE_AND_UNIT, noteRequired: true, danger: true, dateColumn: 'decided_date' },
-    { key: 'close', label: '结案', from: ['approved'], to: 'closed', roles: OFFICE_AND_UNIT, ...writes({ wagesRecoveredFen: fen('挽回（追回）工资').optional() }), dateColumn: 'closed_date' },
-  ],
-};
-export const LEGAL_AID_STATUSES = stateLabels(LEGAL_AID_WORKFLOW);
-
-export const NOTARIZATION_WORKFLOW = steplessWorkflow({ recordType: NOTARIZATION_RECORD_TYPE, title: '公证办理统计', table: 'notarizations', titleColumn: 'title', readPermission: 'legal_services.read', linkPrefix: '/notarizations/' }, { key: 'recorded', label: '已统计' });
-export const CONSULTATION_WORKFLOW = steplessWorkflow({ recordType: CONSULTATION_RECORD_TYPE, title: '法律咨询统计', table: 'legal_consultations', titleColumn: 'title', readPermission: 'legal_services.read', linkPrefix: '/legal-consultations/' }, { key: 'recorded', label: '已统计' });
-
-export const STATION_WORKFLOW: WorkflowDef = {
-  recordType: STATION_RECORD_TYPE,
-  title: '公共法律服务站点',
-  table: 'legal_service_stations',
-  titleColumn: 'name',
-  readPermission: 'legal_services.read',
-  linkPrefix: '/legal-service-stations/',
-  states: {
-    active: { label: '运行中', tone: 'success' },
-    closed: { label: '已撤并', tone: 'default', final: true },
-  },
-  transitions: [{ key: 'close', label: '撤并站点', from: ['active'], to: 'closed', roles: ['law_office'], noteRequired: true, danger: true, secondary: true, dateColumn: 'closed_date' }],
-};
 
 export const LEGAL_AID_CASE = defineRecord({
   type: LEGAL_AID_RECORD_TYPE,
@@ -74,6 +35,24 @@ export const LEGAL_AID_CASE = defineRecord({
   },
 });
 
+/** 法律援助: received → approved (援助中) → closed, or refused. */
+export const LEGAL_AID_WORKFLOW = workflowOf(LEGAL_AID_CASE, {
+  readPermission: 'legal_services.read',
+  linkPrefix: '/legal-aid/',
+  states: {
+    received: { label: '已受理待审查', tone: 'processing' },
+    approved: { label: '援助中', tone: 'processing' },
+    refused: { label: '不予援助', tone: 'default', final: true },
+    closed: { label: '已结案', tone: 'success', final: true },
+  },
+  transitions: [
+    { key: 'approve', label: '决定给予法律援助', from: ['received'], to: 'approved', roles: OFFICE_AND_UNIT, dateColumn: 'decided_date' },
+    { key: 'refuse', label: '决定不予法律援助', from: ['received'], to: 'refused', roles: OFFICE_AND_UNIT, noteRequired: true, danger: true, dateColumn: 'decided_date' },
+    { key: 'close', label: '结案', from: ['approved'], to: 'closed', roles: OFFICE_AND_UNIT, ...writes({ wagesRecoveredFen: fen('挽回（追回）工资').optional() }), dateColumn: 'closed_date' },
+  ],
+});
+export const LEGAL_AID_STATUSES = stateLabels(LEGAL_AID_WORKFLOW);
+
 export const NOTARIZATION = defineRecord({
   type: NOTARIZATION_RECORD_TYPE,
   title: '公证办理统计',
@@ -85,6 +64,7 @@ export const NOTARIZATION = defineRecord({
     count: f.integer('办理件数', { required: true, list: true, sort: true, note: '非负整数', example: '168' }),
   },
 });
+export const NOTARIZATION_WORKFLOW = steplessWorkflow(NOTARIZATION, { readPermission: 'legal_services.read', linkPrefix: '/notarizations/' }, { key: 'recorded', label: '已统计' });
 
 export const CONSULTATION = defineRecord({
   type: CONSULTATION_RECORD_TYPE,
@@ -97,6 +77,7 @@ export const CONSULTATION = defineRecord({
     count: f.integer('咨询人次', { required: true, list: true, sort: true }),
   },
 });
+export const CONSULTATION_WORKFLOW = steplessWorkflow(CONSULTATION, { readPermission: 'legal_services.read', linkPrefix: '/legal-consultations/' }, { key: 'recorded', label: '已统计' });
 
 export const SERVICE_STATION = defineRecord({
   type: STATION_RECORD_TYPE,
@@ -113,6 +94,16 @@ export const SERVICE_STATION = defineRecord({
   },
 });
 
+export const STATION_WORKFLOW = workflowOf(SERVICE_STATION, {
+  titleColumn: 'name',
+  readPermission: 'legal_services.read',
+  linkPrefix: '/legal-service-stations/',
+  states: {
+    active: { label: '运行中', tone: 'success' },
+    closed: { label: '已撤并', tone: 'default', final: true },
+  },
+  transitions: [{ key: 'close', label: '撤并站点', from: ['active'], to: 'closed', roles: ['law_office'], noteRequired: true, danger: true, secondary: true, dateColumn: 'closed_date' }],
+});
 
 const year = { year: z.coerce.number({ error: '年度（year）应为整数' }).int().min(1949, { error: '年度（year）不能早于 1949' }).max(2100, { error: '年度（year）不能晚于 2100' }).optional().meta({ title: '年度（按月份）' }) };
 export const legalAidListQuery = listQuery(LEGAL_AID_CASE, statusFilter(LEGAL_AID_WORKFLOW));

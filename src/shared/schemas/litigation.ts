@@ -1,10 +1,9 @@
 // Administrative litigation — 行政应诉 (domain.md §2.9): cases against the county's bodies, the
 // 15-day defence clock, hearings (did the head appear — 负责人出庭), judgment, appeal, loss analysis.
-import { statusFilter } from '../workflow.ts';
+import { statusFilter, workflowOf } from '../workflow.ts';
 import { OFFICE_AND_UNIT } from '../roles.ts';
 import { z, text, version, labelledEnum } from '../zod.ts';
 import { defineRecord, f, listQuery, writes, type RecordView, type StatusView } from '../records.ts';
-import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
 export const LITIGATION_RECORD_TYPE = 'litigation_case';
@@ -12,11 +11,29 @@ export const JUDGMENT_RESULTS = { won: '胜诉', lost: '败诉', withdrawn: '原
 export const CASE_RESULTS = { ...JUDGMENT_RESULTS, pending: '未结' } as const;
 export type JudgmentResult = keyof typeof JUDGMENT_RESULTS;
 
-export const LITIGATION_WORKFLOW: WorkflowDef = {
-  recordType: LITIGATION_RECORD_TYPE,
-  title: '行政应诉案件',
+/** 行政应诉案件: what is registered; the defence, judgment and loss analysis come through the workflow. */
+export const LITIGATION_CASE = defineRecord({
+  type: LITIGATION_RECORD_TYPE,
+  title: '应诉案件',
   table: 'litigation_cases',
-  titleColumn: 'title',
+  fields: {
+    filedDate: f.date('立案日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-04-10' }),
+    court: f.text('法院', { max: 100, required: true, sort: true, search: true, example: '示范县人民法院' }),
+    plaintiff: f.text('原告', { max: 100, required: true, sort: true, search: true, example: '某商贸有限公司' }),
+    unitId: f.unit('被告单位', { required: true, list: true, filter: true, example: 'SFX-D21' }),
+    cause: f.text('案由', { max: 300, required: true, search: true, example: '不服行政处罚决定' }),
+    complaintReceivedDate: f.date('收到起诉状副本日期', { basis: '《中华人民共和国行政诉讼法》第六十七条：被告应当在收到起诉状副本之日起15日内提交证据、依据并提出答辩状', required: true, notBefore: ['filedDate'], notAfterToday: true, sort: true, note: '不早于立案日期；自次日起15日内答辩', example: '2025-04-15' }),
+    defenceDate: f.date('答辩日期', { basis: '《中华人民共和国行政诉讼法》第六十七条', input: false, notBefore: ['complaintReceivedDate'], importName: false, sort: true }),
+    judgmentDate: f.date('裁判日期', { input: false, notBefore: ['filedDate'], sort: true, note: '不早于立案日期；有结果（未结除外）时必填', example: '2025-08-20' }),
+    result: f.enum('结果', JUDGMENT_RESULTS, { input: false, list: true, sort: true, importNote: `${Object.keys(CASE_RESULTS).join('/')} 或 ${Object.values(CASE_RESULTS).join('/')}`, example: '胜诉' }),
+    lossAnalysis: f.longText('败诉原因剖析', { max: 5000, input: false, importName: false, export: false, detail: false }),
+    concernsDisclosure: f.boolean('涉及政府信息公开', { filter: true, note: '计入被告政府信息公开工作年度报告表四', example: '否' }),
+    afterReconsideration: f.boolean('复议后起诉', { note: '经行政复议后起诉；否则为未经复议直接起诉', example: '否' }),
+  },
+});
+
+export const LITIGATION_WORKFLOW = workflowOf(LITIGATION_CASE, {
+  title: '行政应诉案件',
   readPermission: 'litigation.read',
   linkPrefix: '/litigation/',
   states: {
@@ -42,28 +59,6 @@ export const LITIGATION_WORKFLOW: WorkflowDef = {
     // A lost case is closed only with an analysis of why it was lost (败诉原因剖析).
     { key: 'close', label: '结案', from: ['judged'], to: 'closed', roles: ['law_office'], check: (c) => (c.result === 'lost' && !c.loss_analysis ? '败诉案件须先填写败诉原因剖析' : null) },
   ],
-};
-
-
-/** 行政应诉案件: what is registered; the defence, judgment and loss analysis come through the workflow. */
-export const LITIGATION_CASE = defineRecord({
-  type: LITIGATION_RECORD_TYPE,
-  title: '应诉案件',
-  table: 'litigation_cases',
-  fields: {
-    filedDate: f.date('立案日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-04-10' }),
-    court: f.text('法院', { max: 100, required: true, sort: true, search: true, example: '示范县人民法院' }),
-    plaintiff: f.text('原告', { max: 100, required: true, sort: true, search: true, example: '某商贸有限公司' }),
-    unitId: f.unit('被告单位', { required: true, list: true, filter: true, example: 'SFX-D21' }),
-    cause: f.text('案由', { max: 300, required: true, search: true, example: '不服行政处罚决定' }),
-    complaintReceivedDate: f.date('收到起诉状副本日期', { basis: '《中华人民共和国行政诉讼法》第六十七条：被告应当在收到起诉状副本之日起15日内提交证据、依据并提出答辩状', required: true, notBefore: ['filedDate'], notAfterToday: true, sort: true, note: '不早于立案日期；自次日起15日内答辩', example: '2025-04-15' }),
-    defenceDate: f.date('答辩日期', { basis: '《中华人民共和国行政诉讼法》第六十七条', input: false, notBefore: ['complaintReceivedDate'], importName: false, sort: true }),
-    judgmentDate: f.date('裁判日期', { input: false, notBefore: ['filedDate'], sort: true, note: '不早于立案日期；有结果（未结除外）时必填', example: '2025-08-20' }),
-    result: f.enum('结果', JUDGMENT_RESULTS, { input: false, list: true, sort: true, importNote: `${Object.keys(CASE_RESULTS).join('/')} 或 ${Object.values(CASE_RESULTS).join('/')}`, example: '胜诉' }),
-    lossAnalysis: f.longText('败诉原因剖析', { max: 5000, input: false, importName: false, export: false, detail: false }),
-    concernsDisclosure: f.boolean('涉及政府信息公开', { filter: true, note: '计入被告政府信息公开工作年度报告表四', example: '否' }),
-    afterReconsideration: f.boolean('复议后起诉', { note: '经行政复议后起诉；否则为未经复议直接起诉', example: '否' }),
-  },
 });
 
 /** 开庭: a sub-list of a case (its API under /litigation-cases/:id/hearings); did the agency head appear (负责人出庭). */
@@ -79,8 +74,6 @@ export const LITIGATION_HEARING = defineRecord({
     note: f.longText('庭审情况', { max: 1000, list: true, importName: false }),
   },
 });
-
-
 
 export const lossAnalysisInput = z.strictObject({ version, lossAnalysis: text('败诉原因剖析', 5000) });
 

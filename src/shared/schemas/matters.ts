@@ -1,19 +1,29 @@
 // 交办事项: a matter the law office assigns to a unit, on a statutory or local deadline rule. The unit
 // reports how it was handled with evidence; the law office accepts it or returns it.
-import { statusFilter } from '../workflow.ts';
+import { statusFilter, workflowOf } from '../workflow.ts';
 import { UNIT_STAFF } from '../roles.ts';
 import { z } from '../zod.ts';
 import { defineRecord, f, listQuery, updateInput, writesText, type DueView, type RecordView, type StatusView } from '../records.ts';
-import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
 export const MATTER_RECORD_TYPE = 'matter';
 
-export const MATTER_WORKFLOW: WorkflowDef = {
-  recordType: MATTER_RECORD_TYPE,
+/** 交办事项: one line a field; the status, reply and clock come through the workflow. */
+export const MATTER = defineRecord({
+  type: MATTER_RECORD_TYPE,
   title: '交办事项',
   table: 'matters',
-  titleColumn: 'title',
+  fields: {
+    title: f.text('事项名称', { max: 200, required: true, list: true, sort: true, search: true }),
+    unitId: f.unit('承办单位', { required: true, list: true, filter: true }),
+    content: f.longText('交办内容', { max: 5000, required: true, export: false }),
+    ruleCode: f.record('期限规则', { column: 'rule_code', display: 'ruleName', note: '自交办日起按规则计算办理期限（含节假日与调休）' }),
+    assignedDate: f.date('交办日期', { notAfterToday: true, list: true, sort: true, filter: true }),
+    reply: f.longText('办理情况', { max: 5000, input: false, export: false }),
+  },
+});
+
+export const MATTER_WORKFLOW = workflowOf(MATTER, {
   readPermission: 'matter.read',
   linkPrefix: '/matters/',
   states: {
@@ -33,24 +43,7 @@ export const MATTER_WORKFLOW: WorkflowDef = {
     { key: 'resume', label: '恢复办理', from: ['suspended'], to: 'assigned', roles: ['law_office'], effects: [{ resume: 'reply' }] },
     { key: 'cancel', label: '撤销', from: ['assigned', 'returned', 'suspended', 'replied'], to: 'cancelled', roles: ['law_office'], noteRequired: true, danger: true, secondary: true, effects: [{ stop: 'reply', reason: '已撤销' }] },
   ],
-};
-
-
-/** 交办事项: one line a field; the status, reply and clock come through the workflow. */
-export const MATTER = defineRecord({
-  type: MATTER_RECORD_TYPE,
-  title: '交办事项',
-  table: 'matters',
-  fields: {
-    title: f.text('事项名称', { max: 200, required: true, list: true, sort: true, search: true }),
-    unitId: f.unit('承办单位', { required: true, list: true, filter: true }),
-    content: f.longText('交办内容', { max: 5000, required: true, export: false }),
-    ruleCode: f.record('期限规则', { column: 'rule_code', display: 'ruleName', note: '自交办日起按规则计算办理期限（含节假日与调休）' }),
-    assignedDate: f.date('交办日期', { notAfterToday: true, list: true, sort: true, filter: true }),
-    reply: f.longText('办理情况', { max: 5000, input: false, export: false }),
-  },
 });
-
 
 export const updateMatterInput = updateInput(MATTER, {}, ['title', 'content']);
 export type UpdateMatterInput = z.infer<typeof updateMatterInput>;

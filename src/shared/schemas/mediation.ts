@@ -1,9 +1,8 @@
 // Dispute mediation — 矛盾纠纷调解 / 三调联动 (domain.md §2.10).
-import { statusFilter } from '../workflow.ts';
+import { statusFilter, workflowOf } from '../workflow.ts';
 import { OFFICE_AND_UNIT } from '../roles.ts';
 import { z, text, labelledEnum } from '../zod.ts';
 import { defineRecord, f, listQuery, viewSchema, writes, type RecordView, type StatusView } from '../records.ts';
-import type { WorkflowDef } from '../workflow.ts';
 
 export const DISPUTE_RECORD_TYPE = 'dispute';
 export const ORG_TYPES = { town: '乡镇（街道）调委会', village: '村（社区）调委会', industry: '行业性专业性调委会', joint: '联合调委会', park: '园区调委会' } as const;
@@ -13,27 +12,6 @@ export type MediationChannel = keyof typeof MEDIATION_CHANNELS;
 export const OUTCOMES = { success: '调解成功', failure: '调解不成功', transferred: '转其他途径' } as const;
 export type DisputeOutcome = keyof typeof OUTCOMES;
 export const DISPUTE_TYPES = ['婚姻家庭', '邻里纠纷', '房屋宅基地', '合同纠纷', '损害赔偿', '劳动争议', '土地承包', '医疗纠纷', '物业纠纷', '其他'] as const;
-
-export const DISPUTE_WORKFLOW: WorkflowDef = {
-  recordType: DISPUTE_RECORD_TYPE,
-  title: '矛盾纠纷',
-  table: 'disputes',
-  titleColumn: 'title',
-  readPermission: 'mediation.read',
-  linkPrefix: '/disputes/',
-  states: {
-    received: { label: '已受理', tone: 'processing' },
-    mediating: { label: '调解中', tone: 'processing' },
-    closed: { label: '已结案待回访', tone: 'warning' },
-    revisited: { label: '已回访', tone: 'success', final: true },
-  },
-  transitions: [
-    { key: 'start', label: '开始调解', from: ['received'], to: 'mediating', roles: ['law_office', 'unit_liaison', 'unit_head'] },
-    { key: 'close', label: '结案', from: ['received', 'mediating'], to: 'closed', roles: OFFICE_AND_UNIT, ...writes({ outcome: labelledEnum(OUTCOMES, '调解结果', 'outcome'), agreement: text('调解协议', 3000).optional() }), dateColumn: 'closed_date' },
-    { key: 'revisit', label: '回访', from: ['closed'], to: 'revisited', roles: OFFICE_AND_UNIT, ...writes({ revisitResult: text('回访情况', 1000) }), dateColumn: 'revisit_date' },
-  ],
-};
-
 
 /** 调解组织 (domain.md §2.10): one line each field; forms, import, export and ledger derive from it. */
 export const MEDIATION_ORG = defineRecord({
@@ -73,6 +51,22 @@ export const DISPUTE = defineRecord({
   },
 });
 
+export const DISPUTE_WORKFLOW = workflowOf(DISPUTE, {
+  title: '矛盾纠纷',
+  readPermission: 'mediation.read',
+  linkPrefix: '/disputes/',
+  states: {
+    received: { label: '已受理', tone: 'processing' },
+    mediating: { label: '调解中', tone: 'processing' },
+    closed: { label: '已结案待回访', tone: 'warning' },
+    revisited: { label: '已回访', tone: 'success', final: true },
+  },
+  transitions: [
+    { key: 'start', label: '开始调解', from: ['received'], to: 'mediating', roles: ['law_office', 'unit_liaison', 'unit_head'] },
+    { key: 'close', label: '结案', from: ['received', 'mediating'], to: 'closed', roles: OFFICE_AND_UNIT, ...writes({ outcome: labelledEnum(OUTCOMES, '调解结果', 'outcome'), agreement: text('调解协议', 3000).optional() }), dateColumn: 'closed_date' },
+    { key: 'revisit', label: '回访', from: ['closed'], to: 'revisited', roles: OFFICE_AND_UNIT, ...writes({ revisitResult: text('回访情况', 1000) }), dateColumn: 'revisit_date' },
+  ],
+});
 
 export const disputeListQuery = listQuery(DISPUTE, {
   ...statusFilter(DISPUTE_WORKFLOW),

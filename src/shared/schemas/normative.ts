@@ -2,11 +2,10 @@
 // reviewed for legality against the four standards, deliberated collectively, registered, numbered
 // and published together (三统一), filed with the bodies above within `normdoc.filing`, in force
 // until amended, repealed or expired. Every saved text is kept as a version.
-import { statusFilter, stops } from '../workflow.ts';
+import { statusFilter, stops, workflowOf } from '../workflow.ts';
 import { OFFICE_AND_UNIT } from '../roles.ts';
 import { z, text, version, labelledEnum, isoDate } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, writes, type RecordView } from '../records.ts';
-import type { WorkflowDef } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
 export const NORMDOC_RECORD_TYPE = 'normative_doc';
@@ -37,11 +36,35 @@ export const reviewInput = z
     if (failed) ctx.addIssue({ code: 'custom', path: [`${failed}Finding`], message: '为“不符合”的，应退回起草单位修改，不能出具同意提请审议的意见' });
   });
 
-export const NORMDOC_WORKFLOW: WorkflowDef = {
-  recordType: NORMDOC_RECORD_TYPE,
+/** 规范性文件: what the drafting unit enters; the review, numbers, dates and filing come through the workflow. */
+export const NORMATIVE_DOC = defineRecord({
+  type: NORMDOC_RECORD_TYPE,
   title: '规范性文件',
   table: 'normative_docs',
-  titleColumn: 'title',
+  fields: {
+    title: f.text('文件名称', { max: 200, required: true, list: true, sort: true, search: true, detail: false, example: '示范县农村集体资产管理办法（试行）' }),
+    unitId: f.unit('起草单位', { required: true, list: true, filter: true, example: 'SFX-D05' }),
+    docNumber: f.text('文号', { max: 64, input: false, list: true, sort: true, search: true, example: '示范县政规〔2025〕3号' }),
+    registerNumber: f.text('统一登记号', { max: 64, input: false, search: true, example: 'SFX-2025-0003' }),
+    reviewedDate: f.date('合法性审查完成日期', { input: false, sort: true, example: '2025-03-10' }),
+    deliberatedDate: f.date('集体审议日期', { input: false, importName: false }),
+    deliberationMeeting: f.text('审议会议', { max: 200, input: false, importName: false }),
+    issuedDate: f.date('公布日期', { input: false, list: true, filter: true, sort: true, note: '不早于合法性审查完成日期', example: '2025-04-01' }),
+    validUntil: f.date('有效期至', { basis: '省级行政规范性文件管理规定：有效期一般不超过5年，暂行、试行的不超过2年', input: false, list: true, sort: true, note: '不早于公布日期；一般不超过5年，暂行、试行不超过2年', example: '2030-03-31' }),
+    validityReason: f.text('超过最长有效期的理由', { max: 500, input: false, importName: false }),
+    filedDate: f.date('报政府备案日期', { basis: '省级行政规范性文件备案规定（可按本省规定调整）：自公布之日起30日内报送备案；参照《法规规章备案审查条例》（2024年修订）第四条', input: false, sort: true, notBefore: ['issuedDate'], note: '向上一级人民政府报送备案之日，不早于公布日期；导入时视为同日向本级人大常委会报送', example: '2025-04-20' }),
+    filingBody: f.text('政府备案机关', { max: 200, input: false, importName: false }),
+    filingFeedback: f.enum('政府备案审查意见', FILING_FEEDBACK, { input: false, importName: false }),
+    congressFiledDate: f.date('报人大备案日期', { basis: '省级行政规范性文件备案规定（可按本省规定调整）：自公布之日起30日内报送本级人大常委会备案', input: false, importName: false, sort: true, notBefore: ['issuedDate'], note: '向本级人大常委会报送备案之日' }),
+    congressFilingBody: f.text('人大备案机关', { max: 200, input: false, importName: false }),
+    congressFeedback: f.enum('人大备案审查意见', FILING_FEEDBACK, { input: false, importName: false }),
+    endedDate: f.date('失效日期', { input: false, importName: false, note: '修改、废止或失效之日' }),
+    consultation: f.longText('征求意见情况', { max: 3000, importName: false, export: false, note: '如：2026年3月1日至15日在县政府门户网站公开征求意见，收到意见5条，采纳3条' }),
+    body: f.longText('正文', { max: 200000, detail: false, export: false, importName: false, search: true }),
+  },
+});
+
+export const NORMDOC_WORKFLOW = workflowOf(NORMATIVE_DOC, {
   readPermission: 'normdoc.read',
   linkPrefix: '/normative-docs/',
   states: {
@@ -139,36 +162,7 @@ export const NORMDOC_WORKFLOW: WorkflowDef = {
     { key: 'repeal', label: '废止', from: ['in_force'], to: 'repealed', roles: ['law_office'], secondary: true, danger: true, noteRequired: true, dateColumn: 'ended_date', effects: stops('文件已废止', 'filing', 'filing_congress') },
     { key: 'expire', label: '宣布失效', from: ['in_force'], to: 'expired', roles: ['law_office'], secondary: true, danger: true, noteRequired: true, dateColumn: 'ended_date', effects: stops('文件已失效', 'filing', 'filing_congress') },
   ],
-};
-
-/** 规范性文件: what the drafting unit enters; the review, numbers, dates and filing come through the workflow. */
-export const NORMATIVE_DOC = defineRecord({
-  type: NORMDOC_RECORD_TYPE,
-  title: '规范性文件',
-  table: 'normative_docs',
-  fields: {
-    title: f.text('文件名称', { max: 200, required: true, list: true, sort: true, search: true, detail: false, example: '示范县农村集体资产管理办法（试行）' }),
-    unitId: f.unit('起草单位', { required: true, list: true, filter: true, example: 'SFX-D05' }),
-    docNumber: f.text('文号', { max: 64, input: false, list: true, sort: true, search: true, example: '示范县政规〔2025〕3号' }),
-    registerNumber: f.text('统一登记号', { max: 64, input: false, search: true, example: 'SFX-2025-0003' }),
-    reviewedDate: f.date('合法性审查完成日期', { input: false, sort: true, example: '2025-03-10' }),
-    deliberatedDate: f.date('集体审议日期', { input: false, importName: false }),
-    deliberationMeeting: f.text('审议会议', { max: 200, input: false, importName: false }),
-    issuedDate: f.date('公布日期', { input: false, list: true, filter: true, sort: true, note: '不早于合法性审查完成日期', example: '2025-04-01' }),
-    validUntil: f.date('有效期至', { basis: '省级行政规范性文件管理规定：有效期一般不超过5年，暂行、试行的不超过2年', input: false, list: true, sort: true, note: '不早于公布日期；一般不超过5年，暂行、试行不超过2年', example: '2030-03-31' }),
-    validityReason: f.text('超过最长有效期的理由', { max: 500, input: false, importName: false }),
-    filedDate: f.date('报政府备案日期', { basis: '省级行政规范性文件备案规定（可按本省规定调整）：自公布之日起30日内报送备案；参照《法规规章备案审查条例》（2024年修订）第四条', input: false, sort: true, notBefore: ['issuedDate'], note: '向上一级人民政府报送备案之日，不早于公布日期；导入时视为同日向本级人大常委会报送', example: '2025-04-20' }),
-    filingBody: f.text('政府备案机关', { max: 200, input: false, importName: false }),
-    filingFeedback: f.enum('政府备案审查意见', FILING_FEEDBACK, { input: false, importName: false }),
-    congressFiledDate: f.date('报人大备案日期', { basis: '省级行政规范性文件备案规定（可按本省规定调整）：自公布之日起30日内报送本级人大常委会备案', input: false, importName: false, sort: true, notBefore: ['issuedDate'], note: '向本级人大常委会报送备案之日' }),
-    congressFilingBody: f.text('人大备案机关', { max: 200, input: false, importName: false }),
-    congressFeedback: f.enum('人大备案审查意见', FILING_FEEDBACK, { input: false, importName: false }),
-    endedDate: f.date('失效日期', { input: false, importName: false, note: '修改、废止或失效之日' }),
-    consultation: f.longText('征求意见情况', { max: 3000, importName: false, export: false, note: '如：2026年3月1日至15日在县政府门户网站公开征求意见，收到意见5条，采纳3条' }),
-    body: f.longText('正文', { max: 200000, detail: false, export: false, importName: false, search: true }),
-  },
 });
-
 
 /** A new text of a draft (pasted) and its record of public comment; a .docx goes to `/normative-docs/:id/docx`. */
 export const normativeTextInput = z.strictObject({ version, body: text('正文', 200000), consultation: text('征求意见情况', 3000).nullable().optional() });
@@ -316,11 +310,25 @@ export const LEGAL_REVIEW_RECORD_TYPE = 'legal_review';
 export const LEGAL_REVIEW_KINDS = { contract: '政府合同', topic: '常务会议题', minutes: '会议纪要', enforcement: '行政执法决定', other: '其他涉法事务' } as const;
 export const OPINION_FORMS = { written: '书面审查意见', other: '会签、口头等其他形式' } as const;
 
-export const LEGAL_REVIEW_WORKFLOW: WorkflowDef = {
-  recordType: LEGAL_REVIEW_RECORD_TYPE,
-  title: '合法性审查事项',
+/** 合法性审查事项: what the unit submits; the opinion, its form and date come through the workflow. */
+export const LEGAL_REVIEW = defineRecord({
+  type: LEGAL_REVIEW_RECORD_TYPE,
+  title: '审查事项',
   table: 'legal_reviews',
-  titleColumn: 'title',
+  fields: {
+    title: f.text('审查事项', { max: 200, required: true, list: true, sort: true, search: true, detail: false, example: '示范县城区环卫作业市场化服务合同' }),
+    kind: f.enum('类别', LEGAL_REVIEW_KINDS, { required: true, list: true, filter: true, sort: true, example: '政府合同' }),
+    unitId: f.unit('送审单位', { required: true, list: true, filter: true, example: 'SFX-D25' }),
+    receivedDate: f.date('收件日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-05-06' }),
+    reviewer: f.text('审查人', { max: 100, list: true, search: true, importName: false, note: '法治办工作人员或法律顾问' }),
+    completedDate: f.date('审查完成日期', { input: false, list: true, sort: true, note: '不早于收件日期', example: '2025-05-12' }),
+    writtenOpinion: f.boolean('出具书面审查意见', { input: false, list: true, example: '是' }),
+    opinion: f.longText('审查意见', { max: 5000, input: false, importName: false, export: false }),
+  },
+});
+
+export const LEGAL_REVIEW_WORKFLOW = workflowOf(LEGAL_REVIEW, {
+  title: '合法性审查事项',
   readPermission: 'legal_review.read',
   linkPrefix: '/legal-reviews/',
   states: {
@@ -339,23 +347,6 @@ export const LEGAL_REVIEW_WORKFLOW: WorkflowDef = {
       effects: [{ stop: 'review', reason: '已出具审查意见' }],
     },
   ],
-};
-
-/** 合法性审查事项: what the unit submits; the opinion, its form and date come through the workflow. */
-export const LEGAL_REVIEW = defineRecord({
-  type: LEGAL_REVIEW_RECORD_TYPE,
-  title: '审查事项',
-  table: 'legal_reviews',
-  fields: {
-    title: f.text('审查事项', { max: 200, required: true, list: true, sort: true, search: true, detail: false, example: '示范县城区环卫作业市场化服务合同' }),
-    kind: f.enum('类别', LEGAL_REVIEW_KINDS, { required: true, list: true, filter: true, sort: true, example: '政府合同' }),
-    unitId: f.unit('送审单位', { required: true, list: true, filter: true, example: 'SFX-D25' }),
-    receivedDate: f.date('收件日期', { required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-05-06' }),
-    reviewer: f.text('审查人', { max: 100, list: true, search: true, importName: false, note: '法治办工作人员或法律顾问' }),
-    completedDate: f.date('审查完成日期', { input: false, list: true, sort: true, note: '不早于收件日期', example: '2025-05-12' }),
-    writtenOpinion: f.boolean('出具书面审查意见', { input: false, list: true, example: '是' }),
-    opinion: f.longText('审查意见', { max: 5000, input: false, importName: false, export: false }),
-  },
 });
 
 export const legalReviewListQuery = listQuery(LEGAL_REVIEW, {
@@ -374,11 +365,24 @@ export const CLEANUP_RECORD_TYPE = 'normdoc_cleanup';
 export const CLEANUP_KINDS = { full: '全面清理', special: '专项清理' } as const;
 export const CLEANUP_RESULTS = { keep: '保留', amend: '修改', repeal: '废止', expire: '宣布失效' } as const;
 
-export const CLEANUP_WORKFLOW: WorkflowDef = {
-  recordType: CLEANUP_RECORD_TYPE,
-  title: '规范性文件清理',
+/** 清理活动: what the law office sets up; the items, their results and the finish come after. */
+export const CLEANUP = defineRecord({
+  type: CLEANUP_RECORD_TYPE,
+  title: '清理活动',
   table: 'normdoc_cleanups',
-  titleColumn: 'title',
+  fields: {
+    title: f.text('清理名称', { max: 200, required: true, list: true, sort: true, search: true, detail: false, example: '2025年度行政规范性文件全面清理' }),
+    kind: f.enum('清理类型', CLEANUP_KINDS, { required: true, list: true, filter: true, example: '全面清理' }),
+    unitId: f.unit('组织单位', { required: true, list: true, filter: true, note: '清理范围为本单位及下级单位起草的现行有效文件；导入时不填为本县（最上级单位）', example: 'SFX' }),
+    subject: f.text('清理范围说明', { max: 500, importName: false, note: '如：涉及营商环境、妨碍统一市场和公平竞争的规范性文件' }),
+    issuedBefore: f.date('公布日期截至', { required: true, list: true, note: '清理此日及以前公布的现行有效文件；导入时不填为完成日期', example: '2025-06-30' }),
+    deadline: f.date('完成期限', { required: true, list: true, sort: true, note: '导入时不填为完成日期', example: '2025-09-30' }),
+    finishedDate: f.date('完成日期', { input: false, list: true, sort: true, filter: true, note: '清理结果公布之日，不早于公布日期截至日', example: '2025-09-20' }),
+  },
+});
+
+export const CLEANUP_WORKFLOW = workflowOf(CLEANUP, {
+  title: '规范性文件清理',
   readPermission: 'normdoc.read',
   linkPrefix: '/normdoc-cleanups/',
   states: {
@@ -397,22 +401,6 @@ export const CLEANUP_WORKFLOW: WorkflowDef = {
       effects: [{ stop: 'cleanup', reason: '清理已完成' }],
     },
   ],
-};
-
-/** 清理活动: what the law office sets up; the items, their results and the finish come after. */
-export const CLEANUP = defineRecord({
-  type: CLEANUP_RECORD_TYPE,
-  title: '清理活动',
-  table: 'normdoc_cleanups',
-  fields: {
-    title: f.text('清理名称', { max: 200, required: true, list: true, sort: true, search: true, detail: false, example: '2025年度行政规范性文件全面清理' }),
-    kind: f.enum('清理类型', CLEANUP_KINDS, { required: true, list: true, filter: true, example: '全面清理' }),
-    unitId: f.unit('组织单位', { required: true, list: true, filter: true, note: '清理范围为本单位及下级单位起草的现行有效文件；导入时不填为本县（最上级单位）', example: 'SFX' }),
-    subject: f.text('清理范围说明', { max: 500, importName: false, note: '如：涉及营商环境、妨碍统一市场和公平竞争的规范性文件' }),
-    issuedBefore: f.date('公布日期截至', { required: true, list: true, note: '清理此日及以前公布的现行有效文件；导入时不填为完成日期', example: '2025-06-30' }),
-    deadline: f.date('完成期限', { required: true, list: true, sort: true, note: '导入时不填为完成日期', example: '2025-09-30' }),
-    finishedDate: f.date('完成日期', { input: false, list: true, sort: true, filter: true, note: '清理结果公布之日，不早于公布日期截至日', example: '2025-09-20' }),
-  },
 });
 export const cleanupListQuery = listQuery(CLEANUP, {
   ...statusFilter(CLEANUP_WORKFLOW),

@@ -1,36 +1,12 @@
 // Plans and tasks — 分工方案 / 任务台账 (domain.md §2.1): inputs, views and the task workflow.
 import { z, text, isoDate } from '../zod.ts';
 import { createInput, defineRecord, f, fieldSchema, listQuery, updateInput, viewSchema, writesText, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, workflowOf } from '../workflow.ts';
 import { UNIT_STAFF } from '../roles.ts';
 import type { ClockView } from './calendar.ts';
 
 export const TASK_RECORD_TYPE = 'task';
 
-export const TASK_WORKFLOW: WorkflowDef = {
-  recordType: TASK_RECORD_TYPE,
-  title: '重点任务',
-  table: 'tasks',
-  titleColumn: 'title',
-  readPermission: 'plan.read',
-  linkPrefix: '/tasks/',
-  states: {
-    not_started: { label: '未开始', tone: 'default' },
-    in_progress: { label: '进行中', tone: 'processing' },
-    pending: { label: '待确认完成', tone: 'warning' },
-    completed: { label: '已完成', tone: 'success', final: true },
-    cancelled: { label: '已取消', tone: 'default', final: true },
-  },
-  transitions: [
-    { key: 'start', label: '开始办理', from: ['not_started'], to: 'in_progress', roles: ['unit_liaison', 'unit_head'] },
-    { key: 'submit', label: '申请完成', from: ['not_started', 'in_progress'], to: 'pending', roles: UNIT_STAFF, evidence: 1, ...writesText('completionNote', 'completion_note', '完成情况', 2000), effects: [{ pause: 'due', reason: '已申请完成，待法治办确认' }] },
-    { key: 'confirm', label: '确认完成', from: ['pending'], to: 'completed', roles: ['law_office'], dateColumn: 'completed_date', effects: [{ stop: 'due', reason: '已完成' }] },
-    { key: 'reject', label: '退回', from: ['pending'], to: 'in_progress', roles: ['law_office'], noteRequired: true, danger: true, effects: [{ resume: 'due' }] },
-    { key: 'cancel', label: '取消任务', from: ['not_started', 'in_progress', 'pending'], to: 'cancelled', roles: ['law_office'], noteRequired: true, danger: true, secondary: true, effects: [{ stop: 'due', reason: '任务已取消' }] },
-  ],
-};
-
-export const TASK_STATUSES = stateLabels(TASK_WORKFLOW);
 /** The statuses an import may set (待确认 only arises in the workflow). */
 export const IMPORT_TASK_STATUSES = { not_started: '未开始', in_progress: '进行中', completed: '已完成', cancelled: '已取消' } as const;
 
@@ -83,6 +59,26 @@ export const TASK = defineRecord({
     completionNote: f.longText('完成情况', { max: 2000, input: false, importName: false, export: false }),
   },
 });
+
+export const TASK_WORKFLOW = workflowOf(TASK, {
+  readPermission: 'plan.read',
+  linkPrefix: '/tasks/',
+  states: {
+    not_started: { label: '未开始', tone: 'default' },
+    in_progress: { label: '进行中', tone: 'processing' },
+    pending: { label: '待确认完成', tone: 'warning' },
+    completed: { label: '已完成', tone: 'success', final: true },
+    cancelled: { label: '已取消', tone: 'default', final: true },
+  },
+  transitions: [
+    { key: 'start', label: '开始办理', from: ['not_started'], to: 'in_progress', roles: ['unit_liaison', 'unit_head'] },
+    { key: 'submit', label: '申请完成', from: ['not_started', 'in_progress'], to: 'pending', roles: UNIT_STAFF, evidence: 1, ...writesText('completionNote', 'completion_note', '完成情况', 2000), effects: [{ pause: 'due', reason: '已申请完成，待法治办确认' }] },
+    { key: 'confirm', label: '确认完成', from: ['pending'], to: 'completed', roles: ['law_office'], dateColumn: 'completed_date', effects: [{ stop: 'due', reason: '已完成' }] },
+    { key: 'reject', label: '退回', from: ['pending'], to: 'in_progress', roles: ['law_office'], noteRequired: true, danger: true, effects: [{ resume: 'due' }] },
+    { key: 'cancel', label: '取消任务', from: ['not_started', 'in_progress', 'pending'], to: 'cancelled', roles: ['law_office'], noteRequired: true, danger: true, secondary: true, effects: [{ stop: 'due', reason: '任务已取消' }] },
+  ],
+});
+export const TASK_STATUSES = stateLabels(TASK_WORKFLOW);
 
 export const milestone = z.strictObject({
   title: text('节点名称', 100),

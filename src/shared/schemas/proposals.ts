@@ -2,7 +2,7 @@
 // 3 months (6 if complex), the proposer's satisfaction recorded.
 import { z, labelledEnum } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, writes, type DueView, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, workflowOf } from '../workflow.ts';
 import { UNIT_STAFF } from '../roles.ts';
 import type { ClockView } from './calendar.ts';
 
@@ -11,26 +11,6 @@ export const PROPOSAL_KINDS = { npc: '人大代表建议', cppcc: '政协委员�
 export type ProposalKind = keyof typeof PROPOSAL_KINDS;
 export const SATISFACTION = { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意' } as const;
 export type Satisfaction = keyof typeof SATISFACTION;
-
-export const PROPOSAL_WORKFLOW: WorkflowDef = {
-  recordType: PROPOSAL_RECORD_TYPE,
-  title: '建议提案',
-  table: 'proposals',
-  titleColumn: 'title',
-  readPermission: 'proposal.read',
-  linkPrefix: '/proposals/',
-  states: {
-    assigned: { label: '办理中', tone: 'processing' },
-    replied: { label: '已答复', tone: 'warning' },
-    closed: { label: '已办结', tone: 'success', final: true },
-  },
-  transitions: [
-    { key: 'reply', label: '答复代表委员', from: ['assigned'], to: 'replied', roles: UNIT_STAFF, evidence: 1, dateColumn: 'reply_date', effects: [{ stop: 'reply', reason: '已答复' }] },
-    { key: 'close', label: '登记满意度并办结', from: ['replied'], to: 'closed', roles: ['law_office'], ...writes({ satisfaction: labelledEnum(SATISFACTION, '满意度', 'satisfaction') }) },
-  ],
-};
-
-export const PROPOSAL_STATUSES = stateLabels(PROPOSAL_WORKFLOW);
 
 /**
  * 建议提案: what the law office assigns (the lead unit, the date that starts the reply clock) and
@@ -53,6 +33,21 @@ export const PROPOSAL = defineRecord({
     satisfaction: f.enum('满意度', SATISFACTION, { input: false, list: true, filter: true, sort: true, importNote: 'satisfied/basically/unsatisfied 或 满意/基本满意/不满意', note: '需已答复', example: '满意' }),
   },
 });
+
+export const PROPOSAL_WORKFLOW = workflowOf(PROPOSAL, {
+  readPermission: 'proposal.read',
+  linkPrefix: '/proposals/',
+  states: {
+    assigned: { label: '办理中', tone: 'processing' },
+    replied: { label: '已答复', tone: 'warning' },
+    closed: { label: '已办结', tone: 'success', final: true },
+  },
+  transitions: [
+    { key: 'reply', label: '答复代表委员', from: ['assigned'], to: 'replied', roles: UNIT_STAFF, evidence: 1, dateColumn: 'reply_date', effects: [{ stop: 'reply', reason: '已答复' }] },
+    { key: 'close', label: '登记满意度并办结', from: ['replied'], to: 'closed', roles: ['law_office'], ...writes({ satisfaction: labelledEnum(SATISFACTION, '满意度', 'satisfaction') }) },
+  ],
+});
+export const PROPOSAL_STATUSES = stateLabels(PROPOSAL_WORKFLOW);
 
 /** `filed` is null for an NPC suggestion (filing applies to CPPCC proposals only). */
 export const proposalInput = createInput(PROPOSAL, { filed: z.boolean({ error: '是否立案应为“是”或“否”' }).nullable().optional().meta({ title: '是否立案' }) });

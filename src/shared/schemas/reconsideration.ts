@@ -1,7 +1,7 @@
 // Administrative reconsideration — 行政复议 (domain.md §2.8; 行政复议法 2023): inputs, views, workflow.
 import { z, text, version, labelledEnum } from '../zod.ts';
 import { defineRecord, f, listQuery, writes, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, statusFilter, stops, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, stops, workflowOf } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
 export const REVIEW_RECORD_TYPE = 'review_case';
@@ -23,11 +23,45 @@ export type ReviewOutcome = keyof typeof REVIEW_OUTCOMES;
 /** 撤销/变更/确认违法/责令履行/确认无效 are corrections (纠错) of the respondent's act. */
 export const CORRECTIONS: readonly ReviewOutcome[] = ['revoked', 'altered', 'confirmed_illegal', 'ordered_to_perform', 'confirmed_void'];
 
-export const REVIEW_WORKFLOW: WorkflowDef = {
-  recordType: REVIEW_RECORD_TYPE,
-  title: '行政复议案件',
+export const APPLICANT_KINDS = { person: '自然人', organisation: '法人或其他组织' } as const;
+
+/**
+ * 行政复议案件: what intake records (the applicant's ID number and phone stored sealed, shown masked)
+ * and what the workflow sets (acceptance, procedure, copy, reply, closure, outcome). One line each
+ * field; the input, ledger query, view, import, export and pages derive from it.
+ */
+export const REVIEW_CASE = defineRecord({
+  type: REVIEW_RECORD_TYPE,
+  title: '复议案件',
   table: 'review_cases',
-  titleColumn: 'title',
+  fields: {
+    unitId: f.unit('复议机关', { required: true, filter: true, note: '受理复议的机关', example: 'SFX' }),
+    caseNumber: f.text('复议案号', { max: 64, input: false, importName: false, list: true, sort: true, search: true, note: '受理或不予受理时按编号规则自动编号' }),
+    applicantName: f.text('申请人', { max: 100, required: true, list: true, sort: true, search: true, importName: 'applicant', example: '张某' }),
+    applicantKind: f.enum('申请人类型', APPLICANT_KINDS, { required: true, importName: false }),
+    applicantIdNumber: f.idNumber('身份证号码', { column: 'applicant_id_enc', importName: false, note: '加密保存，列表中脱敏显示' }),
+    applicantPhone: f.phone('手机号码', { column: 'applicant_phone_enc', importName: false }),
+    respondent: f.text('被申请人', { max: 100, required: true, list: true, sort: true, search: true, example: '示范县市场监督管理局' }),
+    respondentUnitId: f.unit('被申请人（本级单位）', { display: 'respondentUnitName', importName: false, export: false, note: '选择后，纠错决定将进入该单位的问题池' }),
+    act: f.text('被申请的行政行为', { max: 500, required: true, list: true, search: true, example: '行政处罚决定书（示市监罚〔2025〕12号）' }),
+    // What the application asks for and why (行政复议法 art. 22: 申请书载明复议请求、事实和理由).
+    reviewRequest: f.longText('复议请求', { max: 1000, importName: false, export: false, example: '请求撤销示市监罚〔2025〕12号行政处罚决定' }),
+    factsAndReasons: f.longText('事实和理由', { max: 3000, importName: false, export: false }),
+    receivedDate: f.date('收到日期', { basis: '《中华人民共和国行政复议法》（2023年修订）第三十条：收到申请后5个工作日内审查决定是否受理', required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-03-02' }),
+    channel: f.enum('申请方式', REVIEW_CHANNELS, { required: true, sort: true, example: '窗口' }),
+    acceptedDate: f.date('受理日期', { basis: '《中华人民共和国行政复议法》第四十八条、第六十二条：自受理之日起7个工作日内发送申请书副本，60日内（简易程序30日内）作出决定', input: false, notBefore: ['receivedDate'], sort: true, note: '不早于收到日期', example: '2025-03-06' }),
+    procedure: f.enum('审理程序', REVIEW_PROCEDURES, { input: false, sort: true, importNote: 'normal/simple 或 普通程序/简易程序', note: '已受理的必填', example: '普通程序' }),
+    copySentDate: f.date('发送副本日期', { input: false, notBefore: ['acceptedDate'], importName: false, export: false }),
+    replyDate: f.date('被申请人答复日期', { input: false, notBefore: ['copySentDate'], importName: false, export: false }),
+    closedDate: f.date('结案日期', { basis: '《中华人民共和国行政复议法》第六十二条', input: false, notBefore: ['acceptedDate', 'receivedDate'], list: true, sort: true, note: '不早于受理（或收到）日期', example: '2025-04-20' }),
+    outcome: f.enum('结果', REVIEW_OUTCOMES, { input: false, list: true, filter: true, sort: true, example: '维持' }),
+    committeeOpinion: f.longText('咨询委员会意见', { input: false, importName: false, export: false }),
+    concernsDisclosure: f.boolean('涉及政府信息公开', { filter: true, note: '计入被申请人政府信息公开工作年度报告表四', example: '否' }),
+  },
+});
+
+export const REVIEW_WORKFLOW = workflowOf(REVIEW_CASE, {
+  title: '行政复议案件',
   readPermission: 'review.read',
   linkPrefix: '/review/',
   states: {
@@ -110,47 +144,8 @@ export const REVIEW_WORKFLOW: WorkflowDef = {
       effects: stops('终止', 'accept', 'supplement', 'decide', 'notify', 'reply'),
     },
   ],
-};
-
-export const REVIEW_STATUSES = stateLabels(REVIEW_WORKFLOW);
-
-export const APPLICANT_KINDS = { person: '自然人', organisation: '法人或其他组织' } as const;
-
-/**
- * 行政复议案件: what intake records (the applicant's ID number and phone stored sealed, shown masked)
- * and what the workflow sets (acceptance, procedure, copy, reply, closure, outcome). One line each
- * field; the input, ledger query, view, import, export and pages derive from it.
- */
-export const REVIEW_CASE = defineRecord({
-  type: REVIEW_RECORD_TYPE,
-  title: '复议案件',
-  table: 'review_cases',
-  fields: {
-    unitId: f.unit('复议机关', { required: true, filter: true, note: '受理复议的机关', example: 'SFX' }),
-    caseNumber: f.text('复议案号', { max: 64, input: false, importName: false, list: true, sort: true, search: true, note: '受理或不予受理时按编号规则自动编号' }),
-    applicantName: f.text('申请人', { max: 100, required: true, list: true, sort: true, search: true, importName: 'applicant', example: '张某' }),
-    applicantKind: f.enum('申请人类型', APPLICANT_KINDS, { required: true, importName: false }),
-    applicantIdNumber: f.idNumber('身份证号码', { column: 'applicant_id_enc', importName: false, note: '加密保存，列表中脱敏显示' }),
-    applicantPhone: f.phone('手机号码', { column: 'applicant_phone_enc', importName: false }),
-    respondent: f.text('被申请人', { max: 100, required: true, list: true, sort: true, search: true, example: '示范县市场监督管理局' }),
-    respondentUnitId: f.unit('被申请人（本级单位）', { display: 'respondentUnitName', importName: false, export: false, note: '选择后，纠错决定将进入该单位的问题池' }),
-    act: f.text('被申请的行政行为', { max: 500, required: true, list: true, search: true, example: '行政处罚决定书（示市监罚〔2025〕12号）' }),
-    // What the application asks for and why (行政复议法 art. 22: 申请书载明复议请求、事实和理由).
-    reviewRequest: f.longText('复议请求', { max: 1000, importName: false, export: false, example: '请求撤销示市监罚〔2025〕12号行政处罚决定' }),
-    factsAndReasons: f.longText('事实和理由', { max: 3000, importName: false, export: false }),
-    receivedDate: f.date('收到日期', { basis: '《中华人民共和国行政复议法》（2023年修订）第三十条：收到申请后5个工作日内审查决定是否受理', required: true, notAfterToday: true, list: true, filter: true, sort: true, example: '2025-03-02' }),
-    channel: f.enum('申请方式', REVIEW_CHANNELS, { required: true, sort: true, example: '窗口' }),
-    acceptedDate: f.date('受理日期', { basis: '《中华人民共和国行政复议法》第四十八条、第六十二条：自受理之日起7个工作日内发送申请书副本，60日内（简易程序30日内）作出决定', input: false, notBefore: ['receivedDate'], sort: true, note: '不早于收到日期', example: '2025-03-06' }),
-    procedure: f.enum('审理程序', REVIEW_PROCEDURES, { input: false, sort: true, importNote: 'normal/simple 或 普通程序/简易程序', note: '已受理的必填', example: '普通程序' }),
-    copySentDate: f.date('发送副本日期', { input: false, notBefore: ['acceptedDate'], importName: false, export: false }),
-    replyDate: f.date('被申请人答复日期', { input: false, notBefore: ['copySentDate'], importName: false, export: false }),
-    closedDate: f.date('结案日期', { basis: '《中华人民共和国行政复议法》第六十二条', input: false, notBefore: ['acceptedDate', 'receivedDate'], list: true, sort: true, note: '不早于受理（或收到）日期', example: '2025-04-20' }),
-    outcome: f.enum('结果', REVIEW_OUTCOMES, { input: false, list: true, filter: true, sort: true, example: '维持' }),
-    committeeOpinion: f.longText('咨询委员会意见', { input: false, importName: false, export: false }),
-    concernsDisclosure: f.boolean('涉及政府信息公开', { filter: true, note: '计入被申请人政府信息公开工作年度报告表四', example: '否' }),
-  },
 });
-
+export const REVIEW_STATUSES = stateLabels(REVIEW_WORKFLOW);
 
 export const committeeInput = z.strictObject({ version, committeeOpinion: text('咨询委员会意见', 3000) });
 

@@ -2,7 +2,7 @@
 // required content; the draft fills them with figures that stay linked to their indicators.
 import { z, version } from '../zod.ts';
 import { createInput, defineRecord, f, fieldSchema, listQuery, updateInput, viewSchema, type DueView, type RecordDef, type RecordView } from '../records.ts';
-import { stateLabels, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, type WorkflowState, workflowOf } from '../workflow.ts';
 import { UNIT_STAFF } from '../roles.ts';
 import type { ClockView } from './calendar.ts';
 import type { TimelineEntryView } from '../workflow.ts';
@@ -14,43 +14,6 @@ export const reportFileName = (r: { unitName: string; year: number }, extension:
 
 /** 成文日期 as an official document writes it: 2026-03-20 → 2026年3月20日. */
 export const chineseDate = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
-
-export const REPORT_WORKFLOW: WorkflowDef = {
-  recordType: REPORT_RECORD_TYPE,
-  title: '法治政府建设年度报告',
-  table: 'annual_reports',
-  titleColumn: 'title',
-  readPermission: 'report.read',
-  linkPrefix: '/reports/',
-  states: {
-    draft: { label: '起草中', tone: 'default' },
-    in_approval: { label: '待主要负责人审定', tone: 'processing' },
-    approved: { label: '主要负责人已审定', tone: 'processing' },
-    submitted: { label: '已报送县政府', tone: 'warning' },
-    reported: { label: '已向党委、人大报告', tone: 'warning' },
-    published: { label: '已向社会公开', tone: 'success', final: true },
-  },
-  transitions: [
-    // The clerk who drafted it sends it to the head; the text is frozen until approved or returned.
-    { key: 'send', label: '送主要负责人审定', from: ['draft'], to: 'in_approval', roles: ['unit_liaison', 'law_office'], check: (r, actor) => (actor.roles.includes('unit_liaison') && actor.unitId !== r.unit_id ? '只能送审本单位的年度报告' : null) },
-    // The head of the report's own unit (its 第一责任人), not the head of a unit above it.
-    { key: 'approve', label: '主要负责人审定', from: ['draft', 'in_approval'], to: 'approved', roles: ['unit_head'], dateColumn: 'approved_date', check: (r, actor) => (actor.unitId !== r.unit_id ? '年度报告由本单位主要负责人审定' : null) },
-    { key: 'submit', label: '报送县政府（法治办）', from: ['approved'], to: 'submitted', roles: UNIT_STAFF, check: (r) => (r.kind === 'county' ? '县政府的年度报告向党委和人大常委会报告，不报送' : null) },
-    { key: 'report', label: '向党委、人大常委会报告', from: ['approved'], to: 'reported', roles: ['law_office', 'unit_head'], check: (r) => (r.kind !== 'county' ? '部门、乡镇的年度报告报送县政府，不直接向党委、人大报告' : null) },
-    {
-      key: 'publish',
-      label: '向社会公开',
-      from: ['submitted', 'reported'],
-      to: 'published',
-      roles: ['law_office', 'unit_head'],
-      dateColumn: 'published_date',
-      effects: [{ stop: 'publish', reason: '已公开' }],
-      check: (r, actor) => (!actor.roles.includes('law_office') && actor.unitId !== r.unit_id ? '只能公开本单位的年度报告' : null),
-    },
-    { key: 'return', label: '退回修改', from: ['in_approval', 'approved', 'submitted', 'reported'], to: 'draft', roles: ['unit_head', 'law_office'], noteRequired: true, danger: true, secondary: true },
-  ],
-};
-export const REPORT_STATUSES = stateLabels(REPORT_WORKFLOW);
 
 /** Sections (法治政府建设与责任落实督察工作规定; domain.md §2.4): level-1 headings, and the areas of the measures. */
 export interface ReportSectionDef {
@@ -88,6 +51,16 @@ export const REPORT_SECTIONS: readonly ReportSectionDef[] = [
 
 export const REPORT_KINDS = { county: '县政府', unit: '部门、乡镇' } as const;
 
+const REPORT_STATES: Record<string, WorkflowState> = {
+  draft: { label: '起草中', tone: 'default' },
+  in_approval: { label: '待主要负责人审定', tone: 'processing' },
+  approved: { label: '主要负责人已审定', tone: 'processing' },
+  submitted: { label: '已报送县政府', tone: 'warning' },
+  reported: { label: '已向党委、人大报告', tone: 'warning' },
+  published: { label: '已向社会公开', tone: 'success', final: true },
+};
+export const REPORT_STATUSES = stateLabels({ states: REPORT_STATES });
+
 /**
  * 年度报告: one per unit and year (the year finds it within its unit, as a ref would), its text the
  * sections (JSON beside the fields); its status and dates come through the workflow.
@@ -111,6 +84,32 @@ export const REPORT = defineRecord({
     // Shown with its light beside the fields (the publication clock).
     publishDue: f.date('公开期限', { basis: '《法治政府建设与责任落实督察工作规定》（2019年）：每年4月1日之前向社会公开', required: true, input: false, detail: false }),
   },
+});
+
+export const REPORT_WORKFLOW = workflowOf(REPORT, {
+  title: '法治政府建设年度报告',
+  readPermission: 'report.read',
+  linkPrefix: '/reports/',
+  states: REPORT_STATES,
+  transitions: [
+    // The clerk who drafted it sends it to the head; the text is frozen until approved or returned.
+    { key: 'send', label: '送主要负责人审定', from: ['draft'], to: 'in_approval', roles: ['unit_liaison', 'law_office'], check: (r, actor) => (actor.roles.includes('unit_liaison') && actor.unitId !== r.unit_id ? '只能送审本单位的年度报告' : null) },
+    // The head of the report's own unit (its 第一责任人), not the head of a unit above it.
+    { key: 'approve', label: '主要负责人审定', from: ['draft', 'in_approval'], to: 'approved', roles: ['unit_head'], dateColumn: 'approved_date', check: (r, actor) => (actor.unitId !== r.unit_id ? '年度报告由本单位主要负责人审定' : null) },
+    { key: 'submit', label: '报送县政府（法治办）', from: ['approved'], to: 'submitted', roles: UNIT_STAFF, check: (r) => (r.kind === 'county' ? '县政府的年度报告向党委和人大常委会报告，不报送' : null) },
+    { key: 'report', label: '向党委、人大常委会报告', from: ['approved'], to: 'reported', roles: ['law_office', 'unit_head'], check: (r) => (r.kind !== 'county' ? '部门、乡镇的年度报告报送县政府，不直接向党委、人大报告' : null) },
+    {
+      key: 'publish',
+      label: '向社会公开',
+      from: ['submitted', 'reported'],
+      to: 'published',
+      roles: ['law_office', 'unit_head'],
+      dateColumn: 'published_date',
+      effects: [{ stop: 'publish', reason: '已公开' }],
+      check: (r, actor) => (!actor.roles.includes('law_office') && actor.unitId !== r.unit_id ? '只能公开本单位的年度报告' : null),
+    },
+    { key: 'return', label: '退回修改', from: ['in_approval', 'approved', 'submitted', 'reported'], to: 'draft', roles: ['unit_head', 'law_office'], noteRequired: true, danger: true, secondary: true },
+  ],
 });
 
 const html = z.string({ error: '正文必须是文本' }).max(200_000, { error: '正文过长（最多 200000 个字符）' });
@@ -142,7 +141,6 @@ export const reportRefreshInput = z.strictObject({
   codes: z.array(z.string().max(64)).max(200).optional().meta({ title: '只刷新这些指标（缺省：全部）' }),
 });
 
-/** The ledger query from the definition (unit with its subunits, status, keyword, sort, paging), and the report year. */
 /** A ledger's report-year filter. */
 export const reportYearFilter = z.coerce.number({ error: '年度（year）应为整数' }).int({ error: '年度（year）应为整数' }).min(2000, { error: '年度（year）不能早于 2000' }).max(2100, { error: '年度（year）不能晚于 2100' }).optional().meta({ title: '报告年度' });
 export const reportListQuery = listQuery(REPORT, { year: reportYearFilter });

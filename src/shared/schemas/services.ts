@@ -4,7 +4,7 @@
 // verified closure by the law office, or 申诉 decided by the law office.
 import { z, text } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, viewSchema, writes, type DueView, type RecordView, type StatusView } from '../records.ts';
-import { stateLabels, statusFilter, type WorkflowDef } from '../workflow.ts';
+import { stateLabels, statusFilter, workflowOf } from '../workflow.ts';
 import { OFFICE_AND_UNIT, UNIT_STAFF } from '../roles.ts';
 
 export const SERVICE_ITEM_RECORD_TYPE = 'service_item';
@@ -32,63 +32,7 @@ export const isBadLevel = (level: string) => (BAD_LEVELS as readonly string[]).i
 
 export const RATING_CHANNELS = { portal: '门户网站', window: '窗口评价器', import: '省平台导入', staff: '人工登记' } as const;
 
-export const SERVICE_ITEM_WORKFLOW: WorkflowDef = {
-  recordType: SERVICE_ITEM_RECORD_TYPE,
-  title: '政务服务事项',
-  table: 'service_items',
-  titleColumn: 'name',
-  readPermission: 'services.read',
-  linkPrefix: '/service-items/',
-  states: {
-    listed: { label: '在册', tone: 'success' },
-    delisted: { label: '已移出清单', tone: 'default', final: true },
-  },
-  transitions: [
-    { key: 'delist', label: '移出清单', from: ['listed'], to: 'delisted', roles: OFFICE_AND_UNIT, dateColumn: 'listed_until', noteRequired: true, danger: true, secondary: true },
-  ],
-};
-
 const UNIT_ROLES = ['law_office', 'unit_liaison', 'unit_head'] as const;
-
-/** The follow-up of a 差评; a good rating is recorded and done. */
-export const SERVICE_RATING_WORKFLOW: WorkflowDef = {
-  recordType: SERVICE_RATING_RECORD_TYPE,
-  title: '好差评',
-  table: 'service_ratings',
-  titleColumn: 'title',
-  readPermission: 'services.read',
-  linkPrefix: '/service-ratings/',
-  states: {
-    recorded: { label: '已评价', tone: 'success', final: true },
-    pending: { label: '待回访整改', tone: 'warning' },
-    rectifying: { label: '整改中', tone: 'processing' },
-    submitted: { label: '整改待核验', tone: 'processing' },
-    appealing: { label: '申诉审核中', tone: 'warning' },
-    closed: { label: '已整改办结', tone: 'success', final: true },
-    voided: { label: '申诉成立', tone: 'default', final: true },
-  },
-  transitions: [
-    { key: 'revisit', label: '回访', from: ['pending', 'rectifying'], to: 'rectifying', roles: UNIT_ROLES, ...writes({ revisitResult: text('回访情况', 1000) }), dateColumn: 'revisit_date' },
-    {
-      key: 'rectify',
-      label: '提交整改情况',
-      from: ['pending', 'rectifying'],
-      to: 'submitted',
-      roles: UNIT_ROLES,
-      // 实名差评: the unit calls the rater back before it reports its rectification.
-      check: (r) => (r.named === 1 && !r.revisit_date ? '实名差评须先回访评价人' : null),
-      ...writes({ rectification: text('整改情况', 2000) }),
-      dateColumn: 'rectified_date',
-    },
-    { key: 'verify', label: '核验办结', from: ['submitted'], to: 'closed', roles: ['law_office'], dateColumn: 'closed_date', effects: [{ stop: 'fix', reason: '整改已核验办结' }] },
-    { key: 'return', label: '退回整改', from: ['submitted'], to: 'rectifying', roles: ['law_office'], noteRequired: true, danger: true },
-    { key: 'appeal', label: '申诉（恶意差评）', from: ['pending', 'rectifying'], to: 'appealing', roles: UNIT_STAFF, ...writes({ appealReason: text('申诉理由', 1000) }), dateColumn: 'appeal_date', effects: [{ pause: 'fix', reason: '申诉审核中' }], secondary: true },
-    { key: 'uphold_appeal', label: '申诉成立', from: ['appealing'], to: 'voided', roles: ['law_office'], ...writes({ appealDecision: text('审核意见', 1000) }), dateColumn: 'closed_date', effects: [{ stop: 'fix', reason: '申诉成立，差评不计入' }] },
-    { key: 'reject_appeal', label: '申诉不成立', from: ['appealing'], to: 'rectifying', roles: ['law_office'], ...writes({ appealDecision: text('审核意见', 1000) }), effects: [{ resume: 'fix' }], danger: true },
-  ],
-};
-
-export const RATING_STATUSES = stateLabels(SERVICE_RATING_WORKFLOW);
 
 /** 政务服务事项: one listing period of an item (a change to the list closes one version and opens the next). */
 export const SERVICE_ITEM = defineRecord({
@@ -110,6 +54,19 @@ export const SERVICE_ITEM = defineRecord({
     listedFrom: f.date('列入清单日期', { required: true, sort: true, note: '本版本自该日起在册', example: '2024-01-01' }),
     listedUntil: f.date('移出清单日期', { notBefore: ['listedFrom'], sort: true, note: '自该日起不再在册（清单调整时新版本自该日起列入）；在册的留空', example: '' }),
   },
+});
+
+export const SERVICE_ITEM_WORKFLOW = workflowOf(SERVICE_ITEM, {
+  titleColumn: 'name',
+  readPermission: 'services.read',
+  linkPrefix: '/service-items/',
+  states: {
+    listed: { label: '在册', tone: 'success' },
+    delisted: { label: '已移出清单', tone: 'default', final: true },
+  },
+  transitions: [
+    { key: 'delist', label: '移出清单', from: ['listed'], to: 'delisted', roles: OFFICE_AND_UNIT, dateColumn: 'listed_until', noteRequired: true, danger: true, secondary: true },
+  ],
 });
 
 /** 办件量: an item's cases in one month, from the provincial platform's export. */
@@ -151,6 +108,41 @@ export const SERVICE_RATING = defineRecord({
     appealDecision: f.text('申诉审核意见', { max: 1000, input: false, importName: false }),
   },
 });
+
+/** The follow-up of a 差评; a good rating is recorded and done. */
+export const SERVICE_RATING_WORKFLOW = workflowOf(SERVICE_RATING, {
+  readPermission: 'services.read',
+  linkPrefix: '/service-ratings/',
+  states: {
+    recorded: { label: '已评价', tone: 'success', final: true },
+    pending: { label: '待回访整改', tone: 'warning' },
+    rectifying: { label: '整改中', tone: 'processing' },
+    submitted: { label: '整改待核验', tone: 'processing' },
+    appealing: { label: '申诉审核中', tone: 'warning' },
+    closed: { label: '已整改办结', tone: 'success', final: true },
+    voided: { label: '申诉成立', tone: 'default', final: true },
+  },
+  transitions: [
+    { key: 'revisit', label: '回访', from: ['pending', 'rectifying'], to: 'rectifying', roles: UNIT_ROLES, ...writes({ revisitResult: text('回访情况', 1000) }), dateColumn: 'revisit_date' },
+    {
+      key: 'rectify',
+      label: '提交整改情况',
+      from: ['pending', 'rectifying'],
+      to: 'submitted',
+      roles: UNIT_ROLES,
+      // 实名差评: the unit calls the rater back before it reports its rectification.
+      check: (r) => (r.named === 1 && !r.revisit_date ? '实名差评须先回访评价人' : null),
+      ...writes({ rectification: text('整改情况', 2000) }),
+      dateColumn: 'rectified_date',
+    },
+    { key: 'verify', label: '核验办结', from: ['submitted'], to: 'closed', roles: ['law_office'], dateColumn: 'closed_date', effects: [{ stop: 'fix', reason: '整改已核验办结' }] },
+    { key: 'return', label: '退回整改', from: ['submitted'], to: 'rectifying', roles: ['law_office'], noteRequired: true, danger: true },
+    { key: 'appeal', label: '申诉（恶意差评）', from: ['pending', 'rectifying'], to: 'appealing', roles: UNIT_STAFF, ...writes({ appealReason: text('申诉理由', 1000) }), dateColumn: 'appeal_date', effects: [{ pause: 'fix', reason: '申诉审核中' }], secondary: true },
+    { key: 'uphold_appeal', label: '申诉成立', from: ['appealing'], to: 'voided', roles: ['law_office'], ...writes({ appealDecision: text('审核意见', 1000) }), dateColumn: 'closed_date', effects: [{ stop: 'fix', reason: '申诉成立，差评不计入' }] },
+    { key: 'reject_appeal', label: '申诉不成立', from: ['appealing'], to: 'rectifying', roles: ['law_office'], ...writes({ appealDecision: text('审核意见', 1000) }), effects: [{ resume: 'fix' }], danger: true },
+  ],
+});
+export const RATING_STATUSES = stateLabels(SERVICE_RATING_WORKFLOW);
 
 /** 更正 of a version: its fields, not its unit or code. */
 export const serviceItemCorrection = createInput(SERVICE_ITEM, { version: z.number({ error: '请提供版本号（version）' }).int() }, ['name', 'kind', 'statutoryDays', 'promisedDays', 'maxOneVisit', 'online', 'zeroVisit', 'immediate', 'notifyCommit', 'listedFrom', 'listedUntil']);

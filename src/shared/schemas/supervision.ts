@@ -2,7 +2,7 @@
 // their rectification loop, interviews (约谈), circulars (通报) and supervision notices (督办单).
 import { z, text, isoDate } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, updateInput, viewSchema, writesText, type RecordView } from '../records.ts';
-import { rectificationLoop, stateLabels, steplessWorkflow, type WorkflowDef } from '../workflow.ts';
+import { rectificationLoop, stateLabels, steplessWorkflow, workflowOf } from '../workflow.ts';
 import type { ClockView } from './calendar.ts';
 
 export const FINDING_RECORD_TYPE = 'finding';
@@ -14,47 +14,6 @@ export type Severity = keyof typeof SEVERITIES;
 export const CHECKLIST_KINDS = { required: '规定动作', optional: '自选动作' } as const;
 export const NOTICE_KINDS = { circular: '通报', supervision: '督办单' } as const;
 export const NOTICE_RECORD_TYPE = 'notice';
-
-export const FINDING_WORKFLOW: WorkflowDef = {
-  recordType: FINDING_RECORD_TYPE,
-  title: '督察问题',
-  table: 'findings',
-  titleColumn: 'description',
-  readPermission: 'supervision.read',
-  linkPrefix: '/findings/',
-  ...rectificationLoop({
-    rectifying: {
-      state: { label: '整改中', tone: 'processing' },
-      start: { key: 'start', label: '制定整改措施', from: ['open', 'reopened'], to: 'rectifying', roles: ['unit_liaison', 'unit_head'], ...writesText('measures', 'measures', '整改措施', 3000) },
-    },
-    reviewers: ['law_office', 'inspector'],
-    verify: {
-      label: '回头看核查销号',
-      field: 'followupResult',
-      column: 'followup_result',
-      text: '回头看核查情况',
-      // A major finding is closed only after its unit head has been interviewed (约谈).
-      check: (f) => (f.severity === 'major' && !f.interviewed_on ? '重大问题须先记录对单位负责人的约谈' : null),
-    },
-  }),
-};
-
-export const FINDING_STATUSES = stateLabels(FINDING_WORKFLOW);
-
-/**
- * A notice is issued by being recorded and has no steps of its own; as a workflow record it has a
- * page with its evidence and documents (the printed 督办单 or 通报), and is found by global search.
- */
-export const NOTICE_WORKFLOW = steplessWorkflow({ recordType: NOTICE_RECORD_TYPE, title: '通报与督办单', table: 'notices', titleColumn: 'title', readPermission: 'supervision.read', linkPrefix: '/notices/',
-  // A circular is published to every unit (listNotices): its page, timeline included, reads for all.
-  sharedWhen: (n) => n.kind === 'circular' }, { key: 'issued', label: '已印发' });
-
-const unitIds = (label: string) => z.array(z.string().min(1).max(64)).min(1, { error: `${label}至少选择一个` }).max(200).meta({ title: label });
-
-export const checklistItem = z.strictObject({
-  item: text('检查事项', 200),
-  kind: z.enum(['required', 'optional'], { error: '检查事项类别应为 required（规定动作）或 optional（自选动作）' }).meta({ title: '类别' }),
-});
 
 /** 督察: planned by the law office (the organiser is the planner's unit); its target units and checklist sit beside the definition. */
 export const INSPECTION = defineRecord({
@@ -70,6 +29,23 @@ export const INSPECTION = defineRecord({
     summary: f.longText('督察情况', { max: 5000, importName: false, export: false }),
   },
 });
+
+const FINDING_LOOP = rectificationLoop({
+  rectifying: {
+    state: { label: '整改中', tone: 'processing' },
+    start: { key: 'start', label: '制定整改措施', from: ['open', 'reopened'], to: 'rectifying', roles: ['unit_liaison', 'unit_head'], ...writesText('measures', 'measures', '整改措施', 3000) },
+  },
+  reviewers: ['law_office', 'inspector'],
+  verify: {
+    label: '回头看核查销号',
+    field: 'followupResult',
+    column: 'followup_result',
+    text: '回头看核查情况',
+    // A major finding is closed only after its unit head has been interviewed (约谈).
+    check: (f) => (f.severity === 'major' && !f.interviewed_on ? '重大问题须先记录对单位负责人的约谈' : null),
+  },
+});
+export const FINDING_STATUSES = stateLabels(FINDING_LOOP);
 
 /** 督察发现的问题: the status, measures, dates and follow-up come through the workflow (or an import). */
 export const FINDING = defineRecord({
@@ -92,6 +68,14 @@ export const FINDING = defineRecord({
   },
 });
 
+export const FINDING_WORKFLOW = workflowOf(FINDING, {
+  title: '督察问题',
+  titleColumn: 'description',
+  readPermission: 'supervision.read',
+  linkPrefix: '/findings/',
+  ...FINDING_LOOP,
+});
+
 /** 通报 (to every unit) and 督办单 (to the unit of one finding; escalation issues them by level). */
 export const NOTICE = defineRecord({
   type: NOTICE_RECORD_TYPE,
@@ -109,6 +93,20 @@ export const NOTICE = defineRecord({
     level: f.integer('督办级别', { input: false }),
   },
 });
+/**
+ * A notice is issued by being recorded and has no steps of its own; as a workflow record it has a
+ * page with its evidence and documents (the printed 督办单 or 通报), and is found by global search.
+ */
+export const NOTICE_WORKFLOW = steplessWorkflow(NOTICE, { title: '通报与督办单', readPermission: 'supervision.read', linkPrefix: '/notices/',
+  // A circular is published to every unit (listNotices): its page, timeline included, reads for all.
+  sharedWhen: (n) => n.kind === 'circular' }, { key: 'issued', label: '已印发' });
+
+const unitIds = (label: string) => z.array(z.string().min(1).max(64)).min(1, { error: `${label}至少选择一个` }).max(200).meta({ title: label });
+
+export const checklistItem = z.strictObject({
+  item: text('检查事项', 200),
+  kind: z.enum(['required', 'optional'], { error: '检查事项类别应为 required（规定动作）或 optional（自选动作）' }).meta({ title: '类别' }),
+});
 
 /** What the definition cannot hold: the target units (a table of their own) and the checklist (JSON). */
 const inspectionExtra = {
@@ -122,7 +120,6 @@ export type InspectionInput = z.infer<typeof inspectionInput>;
 export const updateInspectionInput = updateInput(INSPECTION, inspectionExtra);
 export type UpdateInspectionInput = z.infer<typeof updateInspectionInput>;
 
-
 export const interviewInput = z.strictObject({
   heldOn: isoDate('约谈日期（heldOn）'),
   interviewee: text('约谈对象', 100),
@@ -130,7 +127,6 @@ export const interviewInput = z.strictObject({
   notes: text('约谈情况', 2000),
 });
 export type InterviewInput = z.infer<typeof interviewInput>;
-
 
 export const inspectionListQuery = listQuery(INSPECTION);
 export type InspectionListQuery = z.infer<typeof inspectionListQuery>;
