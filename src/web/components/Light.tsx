@@ -36,6 +36,9 @@ export function DueTag({ due, light, workingDaysLeft, provisional, explanation }
 /** A deadline with its light while its clock runs, the date alone once stopped, '—' when there is none. */
 export const dueValue = (due: string | null | undefined, light: string | null | undefined) => (due && light ? <DueTag due={due} light={light} /> : (due ?? '—'));
 
+/** 超期答复 beside the status of a record answered after its deadline. */
+export const lateReplyTag = (record: { onTime?: boolean | null }) => record.onTime === false && <Tag color="red">超期答复</Tag>;
+
 /**
  * A deadline someone set (a task's 完成时限, a finding's 整改期限) as its clock counts it: the clock's
  * date with its light, and the date set beside it when paused days moved the clock past it.

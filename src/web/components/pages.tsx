@@ -3,6 +3,7 @@
 // the description once (`RecordPages`, in its `pages.ts`) and its pages pass it, so the API path, the ledger's path and
 // name, and the link to a record are not written again on every page.
 import type { ReactNode } from 'react';
+import { useParams } from 'react-router-dom';
 import { App, Card, Space } from 'antd';
 import { post } from '../api.ts';
 import { useAuth } from '../auth.tsx';
@@ -71,10 +72,19 @@ export function LedgerPage<V extends View>(
   );
 }
 
-/** The detail page of a record of these pages. */
-export function DetailPage<V extends { title: string; status: string } & Record<string, any>>(props: Omit<RecordDetailProps<V>, 'def' | 'workflow' | 'api' | 'ledger'> & { pages: RecordPages }) {
-  const { pages, ...detail } = props;
-  return <RecordDetail<V> {...detail} def={pages.def} workflow={pages.workflow} api={pages.api} ledger={{ to: pages.path, label: pages.label }} />;
+/**
+ * The detail page of a record of these pages. `sealed` names the record's sealed fields (ID number,
+ * phone) shown masked with 查看, each with the title of the value shown in full.
+ */
+export function DetailPage<V extends { title: string; status: string } & Record<string, any>>(props: Omit<RecordDetailProps<V>, 'def' | 'workflow' | 'api' | 'ledger'> & { pages: RecordPages; sealed?: Partial<Record<keyof V & string, string>> }) {
+  const { pages, sealed, show, ...detail } = props;
+  const { id = '' } = useParams();
+  const titles: Record<string, string | undefined> = sealed ?? {};
+  // The definition says which kind each sealed field is: the server unmasks by kind.
+  const kinds = Object.keys(titles).map((name) => [name, pages.def.fields[name]!.kind as Sealed] as const);
+  const unmasked = useSealed(`${pages.api}/${id}`, Object.fromEntries(kinds.map(([name, kind]) => [kind, titles[name]])));
+  const shown = kinds.length ? (record: V) => ({ ...Object.fromEntries(kinds.map(([name, kind]) => [name, unmasked(record[name], kind)])), ...show?.(record) }) : show;
+  return <RecordDetail<V> {...detail} show={shown} def={pages.def} workflow={pages.workflow} api={pages.api} ledger={{ to: pages.path, label: pages.label }} />;
 }
 
 type Sealed = 'idNumber' | 'phone';
@@ -83,7 +93,7 @@ type Sealed = 'idNumber' | 'phone';
  * Sealed personal data as a page shows it: masked, with 查看 for those who may unmask it, which asks
  * `${api}/unmask` for the value in full (audited) and shows it under `titles[field]`.
  */
-export function useSealed(api: string, titles: Partial<Record<Sealed, string>>) {
+function useSealed(api: string, titles: Partial<Record<Sealed, string>>) {
   const { can } = useAuth();
   const { message, modal } = App.useApp();
   const unmask = async (field: Sealed) => {

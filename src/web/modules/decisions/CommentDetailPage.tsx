@@ -2,7 +2,7 @@
 // A comment an import recorded only as a count (listed behind the figure) opens its decision.
 import { Link, Navigate } from 'react-router-dom';
 import { useParams } from 'react-router-dom';
-import { DetailPage, useSealed } from '../../components/pages.tsx';
+import { DetailPage } from '../../components/pages.tsx';
 import { SubmissionCard } from '../../components/SubmissionCard.tsx';
 import { COMMENT_RECORD_TYPE, COUNTED_COMMENT_MARK, type CommentView } from '../../../shared/schemas/decisions.ts';
 import { COMMENT_PAGES } from './pages.ts';
@@ -14,11 +14,11 @@ export default function CommentDetailPage() {
 }
 
 function CommentDetail({ id }: { id: string }) {
-  const sealed = useSealed(`/decision-comments/${id}`, { phone: '提出人联系电话' });
   return (
     <DetailPage<CommentView>
       pages={COMMENT_PAGES}
-      show={(r) => ({ commenterPhone: sealed(r.commenterPhone, 'phone'), decisionId: <Link to={`/decisions/${r.decisionId}`}>{r.decisionTitle}</Link> })}
+      sealed={{ commenterPhone: '提出人联系电话' }}
+      show={(r) => ({ decisionId: <Link to={`/decisions/${r.decisionId}`}>{r.decisionTitle}</Link> })}
     >
       {() => <SubmissionCard recordType={COMMENT_RECORD_TYPE} recordId={id} />}
     </DetailPage>

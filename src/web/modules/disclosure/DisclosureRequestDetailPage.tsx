@@ -3,11 +3,10 @@
 // it), and the workflow panel.
 import { useState } from 'react';
 import { Button, Card, Descriptions, Form, Modal, Select, Space, Tag } from 'antd';
-import { useParams } from 'react-router-dom';
 import { put } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { DetailPage, useSealed } from '../../components/pages.tsx';
-import { dueValue } from '../../components/Light.tsx';
+import { DetailPage } from '../../components/pages.tsx';
+import { dueValue, lateReplyTag } from '../../components/Light.tsx';
 import { SubmissionCard } from '../../components/SubmissionCard.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
 import { APPLICANT_TYPES, DISCLOSURE_RECORD_TYPE, OUTCOME_REASON_LABELS, REASONS_BY_REPLY, type DisclosureRequestDetail, type OutcomeReason, type ReplyType } from '../../../shared/schemas/disclosure.ts';
@@ -53,13 +52,11 @@ function Classification({ r, refresh }: { r: DisclosureRequestDetail; refresh: (
 }
 
 export default function DisclosureRequestDetailPage() {
-  const { id = '' } = useParams();
-  const sealed = useSealed(`/foi-requests/${id}`, { idNumber: '申请人身份证号码', phone: '申请人联系电话' });
   return (
     <DetailPage<DisclosureRequestDetail>
       pages={DISCLOSURE_PAGES}
-      tags={(r) => r.onTime === false && <Tag color="red">超期答复</Tag>}
-      show={(r) => ({ applicantIdNumber: sealed(r.applicantIdNumber, 'idNumber'), applicantPhone: sealed(r.applicantPhone, 'phone') })}
+      tags={lateReplyTag}
+      sealed={{ applicantIdNumber: '申请人身份证号码', applicantPhone: '申请人联系电话' }}
       extra={(r) => [
         { label: '答复期限', rules: ['foi.reply'], value: <Space size={6}>{dueValue(r.due, r.light)}{r.extended && <Tag color="blue">经批准延长</Tag>}</Space> },
         ...(r.processingFee ? [{ label: '信息处理费', value: `${(r.processingFee / 100).toFixed(2)} 元（${r.feeNoticeDate} 通知${r.feePaidDate ? `，${r.feePaidDate} 已缴纳` : '，未缴纳'}）` }] : []),
@@ -68,7 +65,7 @@ export default function DisclosureRequestDetailPage() {
       {(r, refresh) => (
         <Space direction="vertical" style={{ width: '100%' }} size={12}>
           <Classification r={r} refresh={refresh} />
-          <SubmissionCard recordType={DISCLOSURE_RECORD_TYPE} recordId={id} />
+          <SubmissionCard recordType={DISCLOSURE_RECORD_TYPE} recordId={r.id} />
         </Space>
       )}
     </DetailPage>

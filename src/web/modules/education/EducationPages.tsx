@@ -4,9 +4,8 @@
 import { useState } from 'react';
 import { Alert, App, Button, Col, InputNumber, Row, Select, Space, Statistic, Table, Tag, Tooltip } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useParams } from 'react-router-dom';
 import { get, put } from '../../api.ts';
-import { DetailPage, LedgerPage, useSealed } from '../../components/pages.tsx';
+import { DetailPage, LedgerPage } from '../../components/pages.tsx';
 import { DueTag, dueValue } from '../../components/Light.tsx';
 import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
 import { useAuth } from '../../auth.tsx';
@@ -200,12 +199,10 @@ export function PufaActivityDetailPage() {
 
 export function LegalLiterateDetailPage() {
   const { can } = useAuth();
-  const { id = '' } = useParams();
-  const sealed = useSealed(`/legal-literates/${id}`, { phone: '手机号码' });
   return (
     <DetailPage<LegalLiterateView>
       pages={LEGAL_LITERATE_PAGES}
-      show={(p) => ({ phone: sealed(p.phone, 'phone') })}
+      sealed={{ phone: '手机号码' }}
       extra={(p) => [{ label: '乡镇（街道）', value: p.townName ?? '—' }]}
       edit={{ only: ['unitId', 'name', 'role', 'phone', 'trainedDate'], title: '更正法律明白人信息', may: (p) => can('education.manage') && p.status === 'active' }}
     />

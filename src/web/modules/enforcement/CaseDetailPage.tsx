@@ -3,11 +3,10 @@
 // 决定, 公示, 撤回公示 with their clocks and timeline).
 import { useState } from 'react';
 import { Button, DatePicker, Form, Input, Modal, Select } from 'antd';
-import { useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { post } from '../../api.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
-import { DetailPage, useSealed } from '../../components/pages.tsx';
+import { DetailPage } from '../../components/pages.tsx';
 import { ListCard } from '../../components/ListCard.tsx';
 import { dueValue } from '../../components/Light.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
@@ -18,12 +17,10 @@ import { CASE_PAGES } from './pages.ts';
 import { CASE_STAGES, RECORD_MEDIA, caseRecordInput, type CaseDetail } from '../../../shared/schemas/enforcement.ts';
 
 export default function CaseDetailPage() {
-  const { id = '' } = useParams();
-  const sealed = useSealed(`${CASE_PAGES.api}/${id}`, { idNumber: '当事人身份证号' });
   return (
     <DetailPage<CaseDetail>
       pages={CASE_PAGES}
-      show={(c) => ({ partyIdNumber: sealed(c.partyIdNumber, 'idNumber') })}
+      sealed={{ partyIdNumber: '当事人身份证号' }}
       extra={(c) => [
         { label: '执法人员', value: c.officers.map((o) => `${o.name}（${o.certificateNumber ?? '无执法证'}）`).join('、') },
         { label: c.dueLabel ?? '期限', value: dueValue(c.due, c.light) },

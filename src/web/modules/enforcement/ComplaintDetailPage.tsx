@@ -2,12 +2,11 @@
 // audited), the reply deadline, 交办 to a body's unit while open, the online submission (when made on
 // the portal) and the workflow panel (答复, 撤回) with its clock and timeline.
 import { useState } from 'react';
-import { App, Button, Card, Select, Space, Tag } from 'antd';
-import { useParams } from 'react-router-dom';
+import { App, Button, Card, Select, Space } from 'antd';
 import { post } from '../../api.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
-import { DetailPage, useSealed } from '../../components/pages.tsx';
-import { dueValue } from '../../components/Light.tsx';
+import { DetailPage } from '../../components/pages.tsx';
+import { dueValue, lateReplyTag } from '../../components/Light.tsx';
 import { SubmissionCard } from '../../components/SubmissionCard.tsx';
 import { useAuth } from '../../auth.tsx';
 import { COMPLAINT_RECORD_TYPE, type ComplaintView } from '../../../shared/schemas/enforcement.ts';
@@ -15,19 +14,17 @@ import { COMPLAINT_PAGES } from './pages.ts';
 import { useBodyChoices } from './shared.tsx';
 
 export default function ComplaintDetailPage() {
-  const { id = '' } = useParams();
-  const sealed = useSealed(`/enforcement-complaints/${id}`, { idNumber: '投诉举报人身份证号码', phone: '投诉举报人联系电话' });
   return (
     <DetailPage<ComplaintView>
       pages={COMPLAINT_PAGES}
-      tags={(c) => c.onTime === false && <Tag color="red">超期答复</Tag>}
-      show={(c) => ({ complainantIdNumber: sealed(c.complainantIdNumber, 'idNumber'), complainantPhone: sealed(c.complainantPhone, 'phone') })}
+      tags={lateReplyTag}
+      sealed={{ complainantIdNumber: '投诉举报人身份证号码', complainantPhone: '投诉举报人联系电话' }}
       extra={(c) => [{ label: '答复期限', rules: ['enforcement.complaint_reply'], value: dueValue(c.due, c.light) }]}
     >
       {(c, refresh) => (
         <>
           <Assign complaint={c} refresh={refresh} />
-          <SubmissionCard recordType={COMPLAINT_RECORD_TYPE} recordId={id} />
+          <SubmissionCard recordType={COMPLAINT_RECORD_TYPE} recordId={c.id} />
         </>
       )}
     </DetailPage>

@@ -3,11 +3,10 @@
 // (离岗 revokes the certificate, 返岗, 注销) with its timeline.
 import { useState } from 'react';
 import { Button, DatePicker, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
-import { useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { post } from '../../api.ts';
 import { useSubmit } from '../../components/useSubmit.ts';
-import { DetailPage, useSealed } from '../../components/pages.tsx';
+import { DetailPage } from '../../components/pages.tsx';
 import { useAuth } from '../../auth.tsx';
 import { CERTIFICATE_ACTIONS, type CertificateAction, type CertificateEventView, type OfficerDetail, type TrainingView } from '../../../shared/schemas/enforcement.ts';
 import { CertificateTag } from './shared.tsx';
@@ -15,15 +14,13 @@ import { OFFICER_PAGES } from './pages.ts';
 import { ListCard } from '../../components/ListCard.tsx';
 
 export default function OfficerDetailPage() {
-  const { id = '' } = useParams();
   const { can } = useAuth();
-  const sealed = useSealed(`${OFFICER_PAGES.api}/${id}`, { idNumber: '身份证号' });
   return (
     <DetailPage<OfficerDetail>
       pages={OFFICER_PAGES}
       edit={{ only: ['name', 'post', 'supervisor'], title: '更正执法人员信息', may: () => can('enforcement.register') }}
       tags={(o) => <CertificateTag state={o.certificateState} validUntil={o.certificateValidUntil} />}
-      show={(o) => ({ idNumber: sealed(o.idNumber, 'idNumber') })}
+      sealed={{ idNumber: '身份证号' }}
       extra={(o) => [{ label: `${o.trainingYear}年培训`, value: <Typography.Text type={o.trainingHours < o.trainingMinHours ? 'warning' : undefined}>{o.trainingHours} 学时（最低 {o.trainingMinHours} 学时）</Typography.Text> }]}
     >
       {(o, refresh) => (

@@ -1,6 +1,5 @@
-import { Tag } from 'antd';
 import { DetailPage } from '../../components/pages.tsx';
-import { dueValue } from '../../components/Light.tsx';
+import { dueValue, lateReplyTag } from '../../components/Light.tsx';
 import type { ProposalDetail } from '../../../shared/schemas/proposals.ts';
 import { PROPOSAL_PAGES } from './pages.ts';
 
@@ -8,7 +7,7 @@ export default function ProposalDetailPage() {
   return (
     <DetailPage<ProposalDetail>
       pages={PROPOSAL_PAGES}
-      tags={(p) => p.onTime === false && <Tag color="red">超期答复</Tag>}
+      tags={lateReplyTag}
       // Filing applies to CPPCC proposals only (an NPC suggestion shows none).
       show={(p) => ({ filed: p.kind === 'cppcc' ? p.filed : null })}
       extra={(p) => [{ label: '答复期限', rules: ['proposals.reply', 'proposals.reply_complex'], value: dueValue(p.due, p.light) }]}

@@ -5,7 +5,7 @@ import { App, Input, Modal, Tag, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import { put } from '../../api.ts';
 import { errorText } from '../../components/ErrorNotice.tsx';
-import { DetailPage, useSealed } from '../../components/pages.tsx';
+import { DetailPage } from '../../components/pages.tsx';
 import { useAuth } from '../../auth.tsx';
 import { SubmissionCard } from '../../components/SubmissionCard.tsx';
 import { CORRECTIONS, REVIEW_OUTCOMES, REVIEW_RECORD_TYPE, type ReviewCaseDetail } from '../../../shared/schemas/reconsideration.ts';
@@ -16,7 +16,6 @@ export default function ReconsiderationCaseDetailPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const [opinion, setOpinion] = useState<string | null>(null);
-  const sealed = useSealed(`/review-cases/${id}`, { idNumber: '申请人身份证号码', phone: '申请人手机号码' });
   const saveOpinion = async (c: ReviewCaseDetail, refresh: () => void) => {
     try {
       await put(`/review-cases/${id}/committee`, { version: c.version, committeeOpinion: opinion });
@@ -37,9 +36,8 @@ export default function ReconsiderationCaseDetailPage() {
           {c.extended && <Tag color="blue">决定期限经批准延长</Tag>}
         </>
       )}
+      sealed={{ applicantIdNumber: '申请人身份证号码', applicantPhone: '申请人手机号码' }}
       show={(c) => ({
-        applicantIdNumber: sealed(c.applicantIdNumber, 'idNumber'),
-        applicantPhone: sealed(c.applicantPhone, 'phone'),
         committeeOpinion: (c.committeeOpinion || recordOpinion(c)) && (
           <>
             {c.committeeOpinion}{' '}
