@@ -2,16 +2,14 @@
 // and its evidence, where the law office prints it (督办单 or 通报, with its 文号) as a Word document.
 import { Tag } from 'antd';
 import { Link } from 'react-router-dom';
-import { RecordDetail } from '../../components/RecordDetail.tsx';
-import { NOTICE, NOTICE_KINDS, NOTICE_WORKFLOW, type NoticeView } from '../../../shared/schemas/supervision.ts';
+import { DetailPage } from '../../components/pages.tsx';
+import { NOTICE_KINDS, type NoticeView } from '../../../shared/schemas/supervision.ts';
+import { NOTICE_PAGES } from './pages.ts';
 
 export default function NoticeDetailPage() {
   return (
-    <RecordDetail<NoticeView>
-      def={NOTICE}
-      workflow={NOTICE_WORKFLOW}
-      api="/notices"
-      ledger={{ to: '/notices', label: '通报与督办单' }}
+    <DetailPage<NoticeView>
+      pages={NOTICE_PAGES}
       tags={(n) => <Tag color={n.kind === 'circular' ? 'blue' : 'red'}>{NOTICE_KINDS[n.kind]}{n.level ? `·${n.level === 1 ? '一级' : '二级'}` : ''}</Tag>}
       show={(n) => ({
         caseNumber: n.caseNumber ?? '—',

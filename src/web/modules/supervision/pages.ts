@@ -1,5 +1,5 @@
-import type { LedgerPages } from '../../components/pages.tsx';
+import type { LedgerPages, RecordPages } from '../../components/pages.tsx';
 import { INSPECTION, NOTICE, NOTICE_WORKFLOW } from '../../../shared/schemas/supervision.ts';
 
 export const INSPECTION_PAGES: LedgerPages = { def: INSPECTION, api: '/inspections', path: '/inspections', label: '督察安排' };
-export const NOTICE_PAGES: LedgerPages = { def: NOTICE, workflow: NOTICE_WORKFLOW, api: '/notices', path: '/notices', label: '通报与督办单' };
+export const NOTICE_PAGES: RecordPages = { def: NOTICE, workflow: NOTICE_WORKFLOW, api: '/notices', path: '/notices', label: '通报与督办单' };
