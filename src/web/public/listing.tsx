@@ -1,8 +1,8 @@
 // What the portal's searchable lists share (规范性文件库, 事项清单, 执法决定公示): the filter kept in
 // the address, a keyword box that searches on Enter or on leaving it, a unit select, the line that
 // says how many there are, and the pager.
-import { useState } from 'react';
-import { navigate } from './router.tsx';
+import { useState, type ReactNode } from 'react';
+import { navigate, useLocation } from './router.tsx';
 import { Problem } from './layout.tsx';
 import type { Loaded } from './data.ts';
 
@@ -12,6 +12,29 @@ export function showFiltered<F extends object>(path: string, filter: F): void {
   for (const [k, v] of Object.entries(filter)) if (v) params.set(k, String(v));
   const q = params.toString();
   navigate(q ? `${path}?${q}` : path, { replace: true });
+}
+
+/**
+ * A list's filter kept in the address: the values of `keys` and the page ('' where absent), a change
+ * of one value (back to the first page) and a move to another page.
+ */
+export function useAddressFilter<K extends string>(path: string, keys: readonly K[]) {
+  const { params } = useLocation();
+  const filter = Object.fromEntries([...keys, 'page'].map((k) => [k, params.get(k) ?? ''])) as Record<K | 'page', string>;
+  return {
+    filter,
+    change: (key: K, value: string) => showFiltered(path, { ...filter, [key]: value, page: undefined }),
+    goPage: (page: number) => showFiltered(path, { ...filter, page: String(page) }),
+  };
+}
+
+/** A list's filters: a search landmark named `label`, never submitted (each field applies itself). */
+export function FilterForm({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <form className="filters" role="search" aria-label={label} onSubmit={(e) => e.preventDefault()}>
+      {children}
+    </form>
+  );
 }
 
 /** 关键词: searched on Enter (the form's submit) or when the box is left changed. */

@@ -3,7 +3,7 @@
 import { HOME, PortalPage } from '../layout.tsx';
 import { Link, useLocation } from '../router.tsx';
 import { usePublicApi } from '../data.ts';
-import { ListStatus, Pager, showFiltered } from '../listing.tsx';
+import { FilterForm, ListStatus, Pager, showFiltered } from '../listing.tsx';
 import { DECISIONS_PATH, ENFORCEMENT_PATH, type PublicBodySummary, type PublicDecisionPage } from './api.ts';
 
 const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} 元`;
@@ -22,7 +22,7 @@ export default function DecisionsPage() {
   return (
     <PortalPage title="行政执法决定公示" trail={[{ label: '首页', to: HOME }, { label: '行政执法公示', to: ENFORCEMENT_PATH }]}>
       <p className="lead">依据国办发〔2018〕118号，行政处罚、行政许可决定自作出之日起7个工作日内公开，其他行政执法决定自作出之日起20个工作日内公开；决定被依法撤销、确认违法或者要求重新作出的，撤下原决定信息。自然人当事人的姓名隐去部分字符。</p>
-      <form className="filters" role="search" aria-label="筛选执法决定" onSubmit={(e) => e.preventDefault()}>
+      <FilterForm label="筛选执法决定">
         <div className="field">
           <label htmlFor="filter-body">执法主体</label>
           <select id="filter-body" value={body} onChange={(e) => go(e.target.value)}>
@@ -30,7 +30,7 @@ export default function DecisionsPage() {
             {(bodies.data?.items ?? []).map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
           </select>
         </div>
-      </form>
+      </FilterForm>
       <ListStatus answer={list} count={(d) => d.total} measure="件" none="没有公示中的执法决定" what="执法决定" />
       <ul className="item-list">
         {(data?.items ?? []).map((d) => (
