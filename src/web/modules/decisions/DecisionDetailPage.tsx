@@ -15,6 +15,7 @@ import { ApiError, download, post, put } from '../../api.ts';
 import { DetailPage } from '../../components/pages.tsx';
 import { RecordLedger, CreateRecord } from '../../components/records.tsx';
 import { useSubmit } from '../../components/useSubmit.ts';
+import { FormDialog, useFormDialog } from '../../components/FormDialog.tsx';
 import { errorText } from '../../components/ErrorNotice.tsx';
 import { DueTag } from '../../components/Light.tsx';
 import { useAuth } from '../../auth.tsx';
@@ -427,19 +428,10 @@ function Events({ decision, refresh }: { decision: DecisionDetail; refresh(): vo
 
 function Implementation({ decision, refresh }: { decision: DecisionDetail; refresh(): void }) {
   const { can } = useAuth();
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
-  const { busy, run } = useSubmit();
+  const dialog = useFormDialog();
   if (decision.status !== 'implementing' && decision.status !== 'evaluated') return null;
-  const submit = async () => {
-    const v = await form.validateFields();
-    if (await run(() => post(`/decisions/${decision.id}/reports`, { date: dateOf(v.date), content: v.content }), '已报告执行情况')) {
-      setOpen(false);
-      refresh();
-    }
-  };
   return (
-    <Card size="small" title="决策执行与后评估" style={{ marginBottom: 12 }} extra={can('decision.manage') && decision.status === 'implementing' && <Button size="small" onClick={() => { form.resetFields(); setOpen(true); }}>报告执行情况</Button>}>
+    <Card size="small" title="决策执行与后评估" style={{ marginBottom: 12 }} extra={can('decision.manage') && decision.status === 'implementing' && <Button size="small" onClick={dialog.show}>报告执行情况</Button>}>
       <List size="small" dataSource={decision.reports} locale={{ emptyText: '尚无执行情况报告' }} renderItem={(r) => <List.Item>{`${r.date}：${r.content}`}</List.Item>} />
       {decision.postEvalDate && (
         <Descriptions size="small" column={2} style={{ marginTop: 8 }} title="决策后评估">
@@ -450,16 +442,22 @@ function Implementation({ decision, refresh }: { decision: DecisionDetail; refre
           <Descriptions.Item label="评估报告" span={2}>{decision.postEvalReport ?? UNSTATED}</Descriptions.Item>
         </Descriptions>
       )}
-      <Modal open={open} title="报告决策执行情况" okText="保存" confirmLoading={busy} onOk={submit} onCancel={() => setOpen(false)} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ date: dayjs(chinaDate()) }}>
-          <Form.Item name="date" label="报告日期" rules={[{ required: true }]}>
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="content" label="执行情况" rules={[{ required: true, message: '请填写执行情况' }]}>
-            <Input.TextArea rows={4} maxLength={3000} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <FormDialog
+        dialog={dialog}
+        title="报告决策执行情况"
+        okText="保存"
+        initialValues={{ date: dayjs(chinaDate()) }}
+        save={(v) => post(`/decisions/${decision.id}/reports`, { date: dateOf(v.date), content: v.content })}
+        done="已报告执行情况"
+        onSaved={refresh}
+      >
+        <Form.Item name="date" label="报告日期" rules={[{ required: true }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="content" label="执行情况" rules={[{ required: true, message: '请填写执行情况' }]}>
+          <Input.TextArea rows={4} maxLength={3000} />
+        </Form.Item>
+      </FormDialog>
     </Card>
   );
 }

@@ -1,11 +1,10 @@
 // One enforcement case: its fields (the party's ID number masked, 查看 audited), the officers, the
 // full-process records by stage (全过程记录) with their registration, and the workflow panel (法制审核,
 // 决定, 公示, 撤回公示 with their clocks and timeline).
-import { useState } from 'react';
-import { Button, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Button, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { post } from '../../api.ts';
-import { useSubmit } from '../../components/useSubmit.ts';
+import { FormDialog, useFormDialog } from '../../components/FormDialog.tsx';
 import { DetailPage } from '../../components/pages.tsx';
 import { ListCard } from '../../components/ListCard.tsx';
 import { dueValue } from '../../components/Light.tsx';
@@ -39,20 +38,12 @@ export default function CaseDetailPage() {
 /** 全过程记录: the case's documents, photos, audio and video by stage, and the form to register one. */
 function ProcessRecords({ record: c, refresh }: { record: CaseDetail; refresh: () => void }) {
   const { can } = useAuth();
-  const [open, setOpen] = useState(false);
-  const { busy, run } = useSubmit();
-  const [form] = Form.useForm();
-  const submit = async () => {
-    const values = await form.validateFields();
-    if (!(await run(() => post(`/enforcement-cases/${c.id}/records`, { ...values, reference: values.reference || undefined, date: (values.date as Dayjs).format('YYYY-MM-DD') }), '已登记'))) return;
-    setOpen(false);
-    refresh();
-  };
+  const dialog = useFormDialog();
   return (
     <ListCard
       title="全过程记录"
       style={{ marginBottom: 12 }}
-      extra={can('enforcement.case') && <Button size="small" onClick={() => { form.resetFields(); setOpen(true); }}>登记记录</Button>}
+      extra={can('enforcement.case') && <Button size="small" onClick={dialog.show}>登记记录</Button>}
       rows={c.records}
       empty="还没有全过程记录"
       columns={[
@@ -63,25 +54,31 @@ function ProcessRecords({ record: c, refresh }: { record: CaseDetail; refresh: (
         { key: 'date', title: '记录日期', dataIndex: 'date', width: 110 },
       ]}
     >
-      <Modal open={open} title="登记全过程记录" okText="登记" confirmLoading={busy} onOk={submit} onCancel={() => setOpen(false)} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ stage: 'investigation', medium: 'document', date: dayjs(chinaDate()) }}>
-          <Form.Item name="stage" label="阶段" required rules={[zodRule(field(caseRecordInput, 'stage'))]}>
-            <Select options={Object.entries(CASE_STAGES).map(([value, label]) => ({ value, label }))} />
-          </Form.Item>
-          <Form.Item name="medium" label="记录形式" required rules={[zodRule(field(caseRecordInput, 'medium'))]}>
-            <Select options={Object.entries(RECORD_MEDIA).map(([value, label]) => ({ value, label }))} />
-          </Form.Item>
-          <Form.Item name="title" label="记录名称" required rules={[zodRule(field(caseRecordInput, 'title'))]}>
-            <Input maxLength={200} />
-          </Form.Item>
-          <Form.Item name="reference" label="存储位置或档案编号" extra="音像记录请写明存储介质或档案编号；文书可在下方台账材料中上传" rules={[zodRule(field(caseRecordInput, 'reference'))]}>
-            <Input maxLength={300} />
-          </Form.Item>
-          <Form.Item name="date" label="记录日期" required>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > chinaDate() || d.format('YYYY-MM-DD') < c.openedDate} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <FormDialog
+        dialog={dialog}
+        title="登记全过程记录"
+        okText="登记"
+        initialValues={{ stage: 'investigation', medium: 'document', date: dayjs(chinaDate()) }}
+        save={(values) => post(`/enforcement-cases/${c.id}/records`, { ...values, reference: values.reference || undefined, date: (values.date as Dayjs).format('YYYY-MM-DD') })}
+        done="已登记"
+        onSaved={refresh}
+      >
+        <Form.Item name="stage" label="阶段" required rules={[zodRule(field(caseRecordInput, 'stage'))]}>
+          <Select options={Object.entries(CASE_STAGES).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item name="medium" label="记录形式" required rules={[zodRule(field(caseRecordInput, 'medium'))]}>
+          <Select options={Object.entries(RECORD_MEDIA).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item name="title" label="记录名称" required rules={[zodRule(field(caseRecordInput, 'title'))]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="reference" label="存储位置或档案编号" extra="音像记录请写明存储介质或档案编号；文书可在下方台账材料中上传" rules={[zodRule(field(caseRecordInput, 'reference'))]}>
+          <Input maxLength={300} />
+        </Form.Item>
+        <Form.Item name="date" label="记录日期" required>
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > chinaDate() || d.format('YYYY-MM-DD') < c.openedDate} />
+        </Form.Item>
+      </FormDialog>
     </ListCard>
   );
 }

@@ -1,12 +1,12 @@
 // 两法衔接: the ledger of cases transferred to the public-security organs, and on a case's page its
 // transfers with 移送公安机关 (the create drawer from the definition) and 登记结果 (the organ's decision).
 import { useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { post } from '../../api.ts';
-import { useSubmit } from '../../components/useSubmit.ts';
+import { FormDialog, useFormDialog } from '../../components/FormDialog.tsx';
 import { RecordForm, RecordLedger } from '../../components/records.tsx';
 import { zodRule, field } from '../../components/zodRule.ts';
 import { useAuth } from '../../auth.tsx';
@@ -19,32 +19,30 @@ const API = '/enforcement-transfers';
 function ResultAction({ transfer: t }: { transfer: TransferView }) {
   const { can } = useAuth();
   const client = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const { busy, run } = useSubmit();
-  const [form] = Form.useForm();
+  const dialog = useFormDialog();
   if (!can('enforcement.case') || t.result !== 'pending') return null;
-  const submit = async () => {
-    const values = await form.validateFields();
-    if (!(await run(() => post(`${API}/${t.id}/result`, { version: t.version, result: values.result, resultDate: (values.resultDate as Dayjs).format('YYYY-MM-DD'), resultNote: values.resultNote || undefined }), '已登记'))) return;
-    setOpen(false);
-    void client.invalidateQueries({ queryKey: [API] });
-  };
   return (
     <>
-      <a onClick={() => { form.resetFields(); setOpen(true); }}>登记结果</a>
-      <Modal open={open} title="登记公安机关的决定" okText="登记" confirmLoading={busy} onOk={submit} onCancel={() => setOpen(false)} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ result: 'filed', resultDate: dayjs(chinaDate()) }}>
-          <Form.Item name="result" label="移送结果" required rules={[zodRule(field(transferResultInput, 'result'))]}>
-            <Select options={Object.entries(TRANSFER_RESULTS).filter(([v]) => v !== 'pending').map(([value, label]) => ({ value, label }))} />
-          </Form.Item>
-          <Form.Item name="resultDate" label="结果日期" required>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > chinaDate() || d.format('YYYY-MM-DD') < t.transferDate} />
-          </Form.Item>
-          <Form.Item name="resultNote" label="结果说明" rules={[zodRule(field(transferResultInput, 'resultNote'))]}>
-            <Input.TextArea rows={3} maxLength={1000} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <a onClick={dialog.show}>登记结果</a>
+      <FormDialog
+        dialog={dialog}
+        title="登记公安机关的决定"
+        okText="登记"
+        initialValues={{ result: 'filed', resultDate: dayjs(chinaDate()) }}
+        save={(values) => post(`${API}/${t.id}/result`, { version: t.version, result: values.result, resultDate: (values.resultDate as Dayjs).format('YYYY-MM-DD'), resultNote: values.resultNote || undefined })}
+        done="已登记"
+        onSaved={() => void client.invalidateQueries({ queryKey: [API] })}
+      >
+        <Form.Item name="result" label="移送结果" required rules={[zodRule(field(transferResultInput, 'result'))]}>
+          <Select options={Object.entries(TRANSFER_RESULTS).filter(([v]) => v !== 'pending').map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item name="resultDate" label="结果日期" required>
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.format('YYYY-MM-DD') > chinaDate() || d.format('YYYY-MM-DD') < t.transferDate} />
+        </Form.Item>
+        <Form.Item name="resultNote" label="结果说明" rules={[zodRule(field(transferResultInput, 'resultNote'))]}>
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+      </FormDialog>
     </>
   );
 }
