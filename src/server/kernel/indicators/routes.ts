@@ -8,6 +8,8 @@ import { computeAll, indicatorByUnit, indicatorRecords, scopeForUnitCode } from 
 import { indicatorQuery, indicatorRecordsQuery, type Peers } from '../../../shared/schemas/indicators.ts';
 import { exportRoute } from '../exports/xlsx.ts';
 
+const codeParams = z.strictObject({ code: z.string().min(1).max(64).meta({ title: '指标编码' }) });
+
 export async function indicatorRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['指标'];
 
@@ -47,7 +49,7 @@ export async function indicatorRoutes(api: FastifyInstance, platform: Platform):
     permission: 'indicator.read',
     summary: '某指标按单位排名（单位自身的记录；比率按各单位自身的分子分母）',
     tags,
-    params: z.strictObject({ code: z.string().min(1).max(64).meta({ title: '指标编码' }) }),
+    params: codeParams,
     query: indicatorQuery,
     handler: async ({ ctx, params, query }) => {
       const scope = await scopeFor(ctx, query.year, query.unit);
@@ -94,7 +96,7 @@ export async function indicatorRoutes(api: FastifyInstance, platform: Platform):
     permission: 'indicator.read',
     summary: '指标所统计的记录（溯源），分页',
     tags,
-    params: z.strictObject({ code: z.string().min(1).max(64).meta({ title: '指标编码' }) }),
+    params: codeParams,
     query: indicatorRecordsQuery,
     handler: async ({ ctx, params, query }) => {
       const scope = await scopeFor(ctx, query.year, query.unit);
