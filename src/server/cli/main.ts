@@ -63,6 +63,13 @@ const print = (line: string) => process.stdout.write(line + '\n');
 
 class CliError extends Error {}
 
+/** The --year option: a whole year from 2000 to 2100, or the command's usage. */
+function yearOption(value: string | undefined, usage: string): number {
+  const year = Number(value);
+  if (!value || !Number.isInteger(year) || year < 2000 || year > 2100) throw new CliError(`${usage}（年度应为 2000-2100 的整数）`);
+  return year;
+}
+
 function cliActor(command: string): Actor {
   let who = 'operator';
   try {
@@ -411,8 +418,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'indicators': {
         if (args[0] === 'rebuild') return await rebuildIndicators(config, values.check ?? false);
-        const year = Number(values.year);
-        if (!values.year || !Number.isInteger(year) || year < 2000 || year > 2100) throw new CliError('用法：fazhi indicators --year YYYY [--unit CODE] [--json]（年度应为 2000-2100 的整数）');
+        const year = yearOption(values.year, '用法：fazhi indicators --year YYYY [--unit CODE] [--json]');
         return await withPlatform(config, async (platform) => {
           let scope;
           try {
@@ -433,8 +439,7 @@ export async function main(argv: string[]): Promise<number> {
         }, { quiet: true });
       }
       case 'assessment': {
-        const year = Number(values.year);
-        if (!values.year || !Number.isInteger(year) || year < 2000 || year > 2100) throw new CliError('用法：fazhi assessment --year YYYY [--scheme REF] [--json]（年度应为 2000-2100 的整数）');
+        const year = yearOption(values.year, '用法：fazhi assessment --year YYYY [--scheme REF] [--json]');
         return await withPlatform(config, async (platform) => {
           const out = await assessmentJson(platform, year, values.scheme);
           if (typeof out === 'string') throw new CliError(out);
@@ -447,8 +452,7 @@ export async function main(argv: string[]): Promise<number> {
         }, { quiet: true });
       }
       case 'disclosure-report': {
-        const year = Number(values.year);
-        if (!values.year || !Number.isInteger(year) || year < 2000 || year > 2100) throw new CliError('用法：fazhi disclosure-report --year YYYY [--unit CODE] [--json]（年度应为 2000-2100 的整数）');
+        const year = yearOption(values.year, '用法：fazhi disclosure-report --year YYYY [--unit CODE] [--json]');
         return await withPlatform(config, async (platform) => {
           const tables = await disclosureReportJson(platform, year, values.unit);
           if (values.json) print(JSON.stringify(tables));
