@@ -31,13 +31,23 @@ export async function syncDecision(tx: Tx, record: Record<string, unknown>): Pro
 }
 export const decisionLabel = (d: string | null) => (d ? AID_DECISIONS[d as keyof typeof AID_DECISIONS] : null);
 
-/** One record per unit, month and kind (or channel): a second is a correction of the first. */
-async function uniqueMonth(tx: Executor, table: 'notarizations' | 'legal_consultations', column: 'kind' | 'channel', input: { unitId: string; month: string }, value: string | null | undefined, existing: Record<string, any> | null, what: string): Promise<void> {
-  checkMonth('month', '月份', input.month);
-  let same = (tx as any).selectFrom(table).select('id').where('unit_id', '=', input.unitId).where('month', '=', input.month);
-  same = value ? same.where(column, '=', value) : same.where(column, 'is', null);
-  if (existing) same = same.where('id', '<>', existing.id);
-  if (await same.executeTakeFirst()) throw fieldError('month', '月份', `该单位${input.month}已登记${what}，请修改原记录`);
+/**
+ * A monthly count: one record per unit, month and kind (or channel), a second being a correction of
+ * the first; its ledger filtered by year, newest month first.
+ */
+function monthlyCount<I extends { unitId: string; month: string; kind?: string | null; channel?: string }>(table: 'notarizations' | 'legal_consultations', column: 'kind' | 'channel', what: (input: I) => string) {
+  return {
+    async check(tx: Executor, input: I, existing: Record<string, any> | null): Promise<void> {
+      checkMonth('month', '月份', input.month);
+      const value = input[column];
+      let same = (tx as any).selectFrom(table).select('id').where('unit_id', '=', input.unitId).where('month', '=', input.month);
+      same = value ? same.where(column, '=', value) : same.where(column, 'is', null);
+      if (existing) same = same.where('id', '<>', existing.id);
+      if (await same.executeTakeFirst()) throw fieldError('month', '月份', `该单位${input.month}已登记${what(input)}，请修改原记录`);
+    },
+    filter: (q: any, query: Record<string, unknown>) => monthInYear(q, 'r.month', query.year),
+    defaultSort: { field: 'month', order: 'desc' } as const,
+  };
 }
 
 export const notarizations = plainRecords<RecordInput<typeof NOTARIZATION>, NotarizationView>({
@@ -48,9 +58,7 @@ export const notarizations = plainRecords<RecordInput<typeof NOTARIZATION>, Nota
   initial: { status: 'recorded', label: '登记公证办理件数' },
   unit: { field: 'unitId', label: '公证机构所在单位' },
   title: (input) => `${input.month} ${input.kind ? NOTARY_KINDS[input.kind] : ''}公证`,
-  check: (tx, input, existing) => uniqueMonth(tx, 'notarizations', 'kind', input, input.kind, existing, input.kind ? `${NOTARY_KINDS[input.kind]}公证件数` : '公证件数'),
-  filter: (q, query) => monthInYear(q, 'r.month', query.year),
-  defaultSort: { field: 'month', order: 'desc' },
+  ...monthlyCount<RecordInput<typeof NOTARIZATION>>('notarizations', 'kind', (input) => (input.kind ? `${NOTARY_KINDS[input.kind]}公证件数` : '公证件数')),
 });
 
 export const consultations = plainRecords<RecordInput<typeof CONSULTATION>, ConsultationView>({
@@ -61,9 +69,7 @@ export const consultations = plainRecords<RecordInput<typeof CONSULTATION>, Cons
   initial: { status: 'recorded', label: '登记法律咨询人次' },
   unit: { field: 'unitId', label: '服务单位' },
   title: (input) => `${input.month} ${CONSULT_CHANNELS[input.channel]}咨询`,
-  check: (tx, input, existing) => uniqueMonth(tx, 'legal_consultations', 'channel', input, input.channel, existing, `${CONSULT_CHANNELS[input.channel]}咨询人次`),
-  filter: (q, query) => monthInYear(q, 'r.month', query.year),
-  defaultSort: { field: 'month', order: 'desc' },
+  ...monthlyCount<RecordInput<typeof CONSULTATION>>('legal_consultations', 'channel', (input) => `${CONSULT_CHANNELS[input.channel]}咨询人次`),
 });
 
 export const stations = plainRecords<RecordInput<typeof SERVICE_STATION>, StationView>({
