@@ -53,11 +53,12 @@ export interface PlainSpec<I extends object> {
 }
 
 /** The owner unit of a new or corrected record: there, active, in the writer's scope, of an allowed kind. */
-async function ownerUnit(tx: Executor, scope: DataScope, unitId: string, spec: PlainSpec<any>['unit']): Promise<void> {
-  const unit = await tx.selectFrom('org_units').select(['id', 'kind', 'active']).where('id', '=', unitId).executeTakeFirst();
+export async function ownerUnit(tx: Executor, scope: DataScope, unitId: string, spec: PlainSpec<any>['unit']) {
+  const unit = await tx.selectFrom('org_units').select(['id', 'code', 'name', 'kind', 'active']).where('id', '=', unitId).executeTakeFirst();
   if (!unit || !inScope(scope, unit.id)) throw fieldError(spec.field, spec.label, '不存在或无权访问');
   if (!unit.active) throw fieldError(spec.field, spec.label, '已停用');
   if (spec.kinds && !spec.kinds.includes(unit.kind)) throw fieldError(spec.field, spec.label, `须为${spec.kinds.map((k) => UNIT_KINDS[k as keyof typeof UNIT_KINDS] ?? k).join('或')}（所选单位是${UNIT_KINDS[unit.kind as keyof typeof UNIT_KINDS] ?? unit.kind}）`);
+  return unit;
 }
 
 /** What the definition says of any input, checked again for callers that bypass the API's schema (imports). */

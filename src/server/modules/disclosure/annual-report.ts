@@ -6,17 +6,18 @@ import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
-import { assertInScope, inScope, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
 import { badRequest, conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { indicatorRecords, scopeForUnitCode } from '../../kernel/indicators/registry.ts';
 import { newId } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
-import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
-import { addTimeline, readTimeline } from '../../kernel/workflow/timeline.ts';
+import { readTimeline } from '../../kernel/workflow/timeline.ts';
 import { clockViews, rowInScope, workflowViews } from '../../kernel/records/read.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
+import { ownerUnit } from '../../kernel/records/plain.ts';
+import { insertYearlyDraft } from '../../kernel/records/yearly.ts';
 import {
   FOI_REPORT,
   FOI_REPORT_RECORD_TYPE,
@@ -64,9 +65,7 @@ const openingOf = (unitName: string, kind: string, year: number) =>
     : `${year}年，${unitName}认真贯彻落实《中华人民共和国政府信息公开条例》，按照县政府关于政务公开工作的部署推进本机关政府信息公开工作。现将${year}年度政府信息公开工作情况报告如下。`;
 
 export async function createFoiReport(platform: Platform, actor: Actor, scope: DataScope, input: FoiReportCreateInput): Promise<string> {
-  const unit = await platform.db.selectFrom('org_units').select(['id', 'code', 'name', 'kind', 'active']).where('id', '=', input.unitId).executeTakeFirst();
-  if (!unit || !inScope(scope, unit.id)) throw fieldError('unitId', '单位', '不存在或无权访问');
-  if (!unit.active) throw fieldError('unitId', '单位', '已停用');
+  const unit = await ownerUnit(platform.db, scope, input.unitId, { field: 'unitId', label: '单位' });
   if (!['county', 'department', 'town'].includes(unit.kind)) throw fieldError('unitId', '单位', '不是行政机关（县政府、部门、乡镇），不编制政府信息公开工作年度报告');
   if (input.year > Number(chinaToday().slice(0, 4))) throw fieldError('year', '报告年度', '不能晚于今年');
   const kind = unit.kind === 'county' ? 'county' : 'unit';
@@ -87,15 +86,9 @@ export async function createFoiReport(platform: Platform, actor: Actor, scope: D
     ...newStamps(actor.id),
   } as FoiAnnualReportTable;
   const duplicate = () => conflict(`${unit.name}${input.year}年度的政府信息公开工作年度报告已经存在，不能重复起草`);
-  await platform.db.transaction().execute(async (tx) => {
-    // Two clerks drafting at once: the (unit, year) unique key lets one through.
-    const inserted = await tx.insertInto('foi_annual_reports').values(row).onConflict((oc) => oc.columns(['unit_id', 'year']).doNothing()).executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw duplicate();
-    await addTimeline(tx, actor, { recordType: FOI_REPORT_RECORD_TYPE, recordId: row.id, action: 'create', label: '起草（统计表按台账记录生成）', toStatus: 'draft', note: null });
-    // The clock runs from the start of the next year (a report drafted early starts it today).
-    const start = [chinaToday(), `${input.year + 1}-01-01`].sort()[0]!;
-    await applyEffects(tx, platform, actor, FOI_REPORT_WORKFLOW, row as unknown as WorkflowRecord, [FOI_REPORT_CLOCK], start);
-    await platform.audit.record(tx, actor, { action: 'foi.annual_report.create', targetType: FOI_REPORT_RECORD_TYPE, targetId: row.id, detail: { unit: unit.code, year: input.year } });
+  await insertYearlyDraft(platform, actor, {
+    table: 'foi_annual_reports', row, year: input.year, workflow: FOI_REPORT_WORKFLOW, clock: FOI_REPORT_CLOCK, label: '起草（统计表按台账记录生成）', duplicate,
+    audit: { action: 'foi.annual_report.create', detail: { unit: unit.code, year: input.year } },
   });
   return row.id;
 }

@@ -5,17 +5,18 @@ import { rowInScope, workflowViews } from '../../kernel/records/read.ts';
 import type { Executor } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import { assertInScope, inScope, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
 import { badRequest, conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
-import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
 import { addTimeline, readTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
 import { computeAll, scopeForUnitCode } from '../../kernel/indicators/registry.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
+import { ownerUnit } from '../../kernel/records/plain.ts';
+import { insertYearlyDraft } from '../../kernel/records/yearly.ts';
 import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import {
   REPORT,
@@ -53,9 +54,7 @@ function draftSections(kind: UnitKind, year: number, figures: ReadonlyMap<string
 
 /** Drafts a report. The figures are counted before the transaction: counting may refresh the summary tables, which write. */
 export async function createReport(platform: Platform, actor: Actor, scope: DataScope, input: ReportCreateInput): Promise<string> {
-  const unit = await platform.db.selectFrom('org_units').select(['id', 'code', 'name', 'kind', 'active']).where('id', '=', input.unitId).executeTakeFirst();
-  if (!unit || !inScope(scope, unit.id)) throw fieldError('unitId', '单位', '不存在或无权访问');
-  if (!unit.active) throw fieldError('unitId', '单位', '已停用');
+  const unit = await ownerUnit(platform.db, scope, input.unitId, { field: 'unitId', label: '单位' });
   if (input.year > Number(chinaToday().slice(0, 4))) throw fieldError('year', '报告年度', '不能晚于今年');
   const duplicate = () => conflict(`${unit.name}${input.year}年度的报告已经存在，不能重复起草`);
   if (await platform.db.selectFrom('annual_reports').select('id').where('unit_id', '=', unit.id).where('year', '=', input.year).executeTakeFirst()) throw duplicate();
@@ -74,15 +73,9 @@ export async function createReport(platform: Platform, actor: Actor, scope: Data
     publish_due: `${input.year + 1}-03-31`,
     ...newStamps(actor.id),
   } as AnnualReportTable;
-  await platform.db.transaction().execute(async (tx) => {
-    // Two clerks drafting at once: the (unit, year) unique key lets one through.
-    const inserted = await tx.insertInto('annual_reports').values(row).onConflict((oc) => oc.columns(['unit_id', 'year']).doNothing()).executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw duplicate();
-    await addTimeline(tx, actor, { recordType: REPORT_RECORD_TYPE, recordId: row.id, action: 'create', label: '起草（已按指标生成数字）', toStatus: 'draft', note: null });
-    // The clock runs from the start of the next year (a report drafted early starts it today).
-    const start = [chinaToday(), `${input.year + 1}-01-01`].sort()[0]!;
-    await applyEffects(tx, platform, actor, REPORT_WORKFLOW, row as unknown as WorkflowRecord, [PUBLISH_CLOCK], start);
-    await platform.audit.record(tx, actor, { action: 'annual_report.create', targetType: REPORT_RECORD_TYPE, targetId: row.id, detail: { unit: unit.code, year: input.year } });
+  await insertYearlyDraft(platform, actor, {
+    table: 'annual_reports', row, year: input.year, workflow: REPORT_WORKFLOW, clock: PUBLISH_CLOCK, label: '起草（已按指标生成数字）', duplicate,
+    audit: { action: 'annual_report.create', detail: { unit: unit.code, year: input.year } },
   });
   return row.id;
 }

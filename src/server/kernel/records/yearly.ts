@@ -1,0 +1,39 @@
+// A unit's record for a year (one per unit and year, e.g. a yearly report): its draft's creation.
+import type { Platform } from '../platform.ts';
+import type { Actor } from '../audit/index.ts';
+import { chinaToday } from '../calendar/days.ts';
+import { applyEffects, type WorkflowRecord } from '../workflow/engine.ts';
+import { addTimeline } from '../workflow/timeline.ts';
+import type { ClockEffect, WorkflowDef } from '../../../shared/workflow.ts';
+
+export interface YearlyDraft {
+  /** The record's table, with a unique key on (unit_id, year). */
+  table: string;
+  row: { id: string; status: string };
+  year: number;
+  workflow: WorkflowDef;
+  /** The clock the draft starts. */
+  clock: ClockEffect;
+  /** The timeline's label for the draft. */
+  label: string;
+  /** The error when the unit has its record for the year already. */
+  duplicate: () => Error;
+  audit: { action: string; detail: Record<string, unknown> };
+}
+
+/**
+ * Inserts the draft in a transaction of its own: of two clerks drafting at once, the (unit, year) key
+ * lets one through; on the timeline, its clock started from the start of the next year (from today,
+ * for a draft made early), audited.
+ */
+export async function insertYearlyDraft(platform: Platform, actor: Actor, draft: YearlyDraft): Promise<void> {
+  const { row, workflow } = draft;
+  await platform.db.transaction().execute(async (tx) => {
+    const inserted = await (tx as any).insertInto(draft.table).values(row).onConflict((oc: any) => oc.columns(['unit_id', 'year']).doNothing()).executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) throw draft.duplicate();
+    await addTimeline(tx, actor, { recordType: workflow.recordType, recordId: row.id, action: 'create', label: draft.label, toStatus: row.status, note: null });
+    const start = [chinaToday(), `${draft.year + 1}-01-01`].sort()[0]!;
+    await applyEffects(tx, platform, actor, workflow, row as unknown as WorkflowRecord, [draft.clock], start);
+    await platform.audit.record(tx, actor, { action: draft.audit.action, targetType: workflow.recordType, targetId: row.id, detail: draft.audit.detail });
+  });
+}
