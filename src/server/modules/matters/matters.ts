@@ -1,6 +1,7 @@
 // 交办事项: create (starts the reply clock), list with traffic lights, read, edit.
 import { sql } from 'kysely';
 import { rowInScope, clockViews, workflowViews } from '../../kernel/records/read.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import './tables.ts';
 import type { MatterTable } from './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
@@ -8,7 +9,6 @@ import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { DataScope } from '../../kernel/auth/scope.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
-import { listPage } from '../../kernel/records/list.ts';
 import { fieldError, conflict } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
@@ -65,25 +65,18 @@ const toViews = (platform: Platform, rows: MatterRow[]): Promise<MatterView[]> =
     createdAt: r.created_at,
   }));
 
-export async function listMatters(platform: Platform, scope: DataScope, query: MatterListQuery) {
-  let base = baseQuery(platform.db);
-  if (query.status) base = base.where('m.status', '=', query.status);
-  if (query.overdue === 'true') base = base.where('c.status', '=', 'running').where('c.due_date', '<', chinaToday());
-  const page = await listPage<MatterRow>(platform.db, base, MATTER, {
-    alias: 'm',
-    unitColumn: 'm.unit_id',
-    defaultSort: { field: 'assignedDate', order: 'desc' },
-    // Open matters by deadline first, then the rest newest first.
-    defaultOrder: (q) => q.orderBy(sql`case when c.status = 'stopped' or c.status is null then 1 else 0 end`).orderBy('c.due_date'),
-  }, scope, { ...query, q: query.q ?? query.keyword });
-  return { ...page, items: await toViews(platform, page.items) };
-}
+const matters = recordReader<MatterRow, MatterView, Omit<MatterListQuery, 'page' | 'pageSize'>>({
+  def: MATTER, what: '交办事项', alias: 'm', status: true, overdue: true, query: baseQuery, views: toViews,
+  defaultSort: { field: 'assignedDate', order: 'desc' },
+  // Open matters by deadline first, then the rest newest first.
+  defaultOrder: (q) => q.orderBy(sql`case when c.status = 'stopped' or c.status is null then 1 else 0 end`).orderBy('c.due_date'),
+});
+
+export const listMatters = (platform: Platform, scope: DataScope, query: MatterListQuery) => matters.list(platform, scope, { ...query, q: query.q ?? query.keyword });
 
 export async function getMatter(platform: Platform, scope: DataScope, id: string): Promise<MatterDetail> {
-  const row = rowInScope((await baseQuery(platform.db).where('m.id', '=', id).executeTakeFirst()) as MatterRow | undefined, scope, '交办事项');
-  const [view] = await toViews(platform, [row]);
-  const clocks = await clockViews(platform, MATTER_RECORD_TYPE, id);
-  return { ...view!, clocks };
+  const view = await matters.get(platform, scope, id);
+  return { ...view, clocks: await clockViews(platform, MATTER_RECORD_TYPE, id) };
 }
 
 export async function updateMatter(platform: Platform, actor: Actor, scope: DataScope, id: string, input: UpdateMatterInput): Promise<void> {

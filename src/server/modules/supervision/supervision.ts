@@ -1,7 +1,7 @@
 // Inspections, findings and the rectification loop. Findings carry a rectification clock (their
 // deadline), feed the problem pool, and get a supervision notice (督办单) when they escalate.
 import { sql } from 'kysely';
-import { rowInScope, clockViews, workflowViews } from '../../kernel/records/read.ts';
+import { clockViews, workflowViews } from '../../kernel/records/read.ts';
 import './tables.ts';
 import type { FindingTable } from './tables.ts';
 import type { Db, Executor, Tx } from '../../kernel/db/index.ts';
@@ -10,6 +10,7 @@ import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
 import { assertInScope, inScope, scopedWithLinks, type DataScope } from '../../kernel/auth/scope.ts';
 import { listPage } from '../../kernel/records/list.ts';
+import { recordReader } from '../../kernel/records/reader.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
@@ -235,13 +236,12 @@ export async function syncFindingProblem(tx: Tx, finding: Record<string, unknown
   else await openProblem(tx, problemOf(finding as any, String(finding.created_at ?? date).slice(0, 10)));
 }
 
-/** Findings with their inspection's title, their unit's name and their rectification clock (for the overdue filter). */
+/** Findings with their inspection's title and their unit's name. */
 function findingQuery(db: Executor) {
   return db
     .selectFrom('findings as f')
     .innerJoin('inspections as i', 'i.id', 'f.inspection_id')
     .innerJoin('org_units as u', 'u.id', 'f.unit_id')
-    .leftJoin('clocks as c', (j) => j.onRef('c.record_id', '=', 'f.id').on('c.record_type', '=', FINDING_RECORD_TYPE).on('c.clock_key', '=', 'rectify'))
     .selectAll('f')
     .select(['i.title as inspection_title', 'u.name as unit_name']);
 }
@@ -257,30 +257,25 @@ const findingViews = (platform: Platform, rows: any[]): Promise<FindingView[]> =
     light,
   }));
 
-export async function listFindings(platform: Platform, scope: DataScope, query: FindingListQuery) {
-  let base = findingQuery(platform.db);
-  if (query.inspectionId) base = base.where('f.inspection_id', '=', query.inspectionId);
-  if (query.overdue === 'true') base = base.where('c.status', '=', 'running').where('c.due_date', '<', chinaToday());
-  const page = await listPage<any>(platform.db, base, FINDING, {
-    alias: 'f',
-    unitColumn: 'f.unit_id',
-    defaultSort: { field: 'dueDate', order: 'asc' },
-    // Open findings first, by their due date; verified ones after them.
-    defaultOrder: (q) => q.orderBy(sql`case when f.status = 'verified' then 1 else 0 end`),
-  }, scope, query);
-  return { ...page, items: await findingViews(platform, page.items) };
-}
+const findings = recordReader<any, FindingView, Omit<FindingListQuery, 'page' | 'pageSize'>>({
+  def: FINDING, what: '问题', alias: 'f', overdue: true, query: findingQuery, views: findingViews,
+  defaultSort: { field: 'dueDate', order: 'asc' },
+  // Open findings first, by their due date; verified ones after them.
+  defaultOrder: (q) => q.orderBy(sql`case when f.status = 'verified' then 1 else 0 end`),
+  filter: (q, query) => (query.inspectionId ? q.where('f.inspection_id', '=', query.inspectionId) : q),
+});
+
+export const listFindings = (platform: Platform, scope: DataScope, query: FindingListQuery) => findings.list(platform, scope, query);
 
 export async function getFinding(platform: Platform, scope: DataScope, id: string): Promise<FindingDetail> {
-  const row = rowInScope(await findingQuery(platform.db).where('f.id', '=', id).executeTakeFirst(), scope, '问题');
-  const [view] = await findingViews(platform, [row]);
+  const view = await findings.get(platform, scope, id);
   const [interviews, notices, clocks] = await Promise.all([
     platform.db.selectFrom('interviews').selectAll().where('finding_id', '=', id).orderBy('held_on').execute(),
     noticeQuery(platform.db).where('n.finding_id', '=', id).orderBy('n.issued_date').execute(),
     clockViews(platform, FINDING_RECORD_TYPE, id),
   ]);
   return {
-    ...view!,
+    ...view,
     interviews: interviews.map((i) => ({ id: i.id, heldOn: i.held_on, interviewee: i.interviewee, conductedBy: i.conducted_by, notes: i.notes })),
     notices: notices.map(noticeView),
     clocks,
