@@ -37,6 +37,9 @@ export const weekdayOf = (day: number) => (((day + 4) % 7) + 7) % 7;
 
 export const yearOf = (day: number) => Number(fromDayNumber(day).slice(0, 4));
 
+/** A year's first and last days, YYYY-MM-DD. */
+export const yearBounds = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
+
 /** A real calendar date YYYY-MM-DD within the dates the system accepts (1949-10-01 … 2100-12-31). */
 export function isValidDate(date: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(date) && date >= MIN_DATE && date <= MAX_DATE && Number(date.slice(5, 7)) >= 1 && Number(date.slice(5, 7)) <= 12 && fromDayNumber(toDayNumber(date)) === date;

@@ -3,12 +3,12 @@
 // named by Y and not revoked by its end, by level; study sessions, training attendance, exams.
 import { sql } from 'kysely';
 import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
+import { yearBounds } from '../../kernel/calendar/days.ts';
 import type { Db } from '../../kernel/db/index.ts';
 import { LEGAL_LITERATE_RECORD_TYPE, MODEL_VILLAGE_RECORD_TYPE, PUFA_ACTIVITY_RECORD_TYPE, PUFA_DUTY_RECORD_TYPE, STUDY_SESSION_RECORD_TYPE } from '../../../shared/schemas/education.ts';
 
-const inYear = (y: number) => [`${y}-01-01`, `${y}-12-31`] as const;
-const activitiesIn: RecordSource = (db, y) => db.selectFrom('pufa_activities').select(['id', 'title', 'unit_id', 'date']).where('date', '>=', inYear(y)[0]).where('date', '<=', inYear(y)[1]);
-const sessionsIn = (db: Db, y: number, kinds: string[]) => db.selectFrom('study_sessions').select(['id', 'topic as title', 'unit_id', 'date']).where('date', '>=', inYear(y)[0]).where('date', '<=', inYear(y)[1]).where('kind', 'in', kinds);
+const activitiesIn: RecordSource = (db, y) => db.selectFrom('pufa_activities').select(['id', 'title', 'unit_id', 'date']).where('date', '>=', yearBounds(y)[0]).where('date', '<=', yearBounds(y)[1]);
+const sessionsIn = (db: Db, y: number, kinds: string[]) => db.selectFrom('study_sessions').select(['id', 'topic as title', 'unit_id', 'date']).where('date', '>=', yearBounds(y)[0]).where('date', '<=', yearBounds(y)[1]).where('kind', 'in', kinds);
 const villagesAt = (level: string) => (db: Db, y: number) =>
   db
     .selectFrom('model_villages')

@@ -1,19 +1,19 @@
 // Figures of litigation (domain.md §4): cases by filing date, hearings by hearing date, judgments
 // (won, lost, withdrawn, mediated) by judgment date.
 import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
+import { yearBounds } from '../../kernel/calendar/days.ts';
 import { LITIGATION_RECORD_TYPE } from '../../../shared/schemas/litigation.ts';
 
-const between = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
-const filedIn: RecordSource = (db, y) => db.selectFrom('litigation_cases').select(['id', 'title', 'unit_id', 'filed_date as date']).where('filed_date', '>=', between(y)[0]).where('filed_date', '<=', between(y)[1]);
+const filedIn: RecordSource = (db, y) => db.selectFrom('litigation_cases').select(['id', 'title', 'unit_id', 'filed_date as date']).where('filed_date', '>=', yearBounds(y)[0]).where('filed_date', '<=', yearBounds(y)[1]);
 const judgedIn: RecordSource = (db, y) =>
-  db.selectFrom('litigation_cases').select(['id', 'title', 'unit_id', 'judgment_date as date']).where('judgment_date', '>=', between(y)[0]).where('judgment_date', '<=', between(y)[1]).where('result', 'is not', null);
+  db.selectFrom('litigation_cases').select(['id', 'title', 'unit_id', 'judgment_date as date']).where('judgment_date', '>=', yearBounds(y)[0]).where('judgment_date', '<=', yearBounds(y)[1]).where('result', 'is not', null);
 const hearingsIn: RecordSource = (db, y) =>
   db
     .selectFrom('litigation_hearings as h')
     .innerJoin('litigation_cases as c', 'c.id', 'h.case_id')
     .select(['h.id', 'c.title', 'h.unit_id', 'h.date'])
-    .where('h.date', '>=', between(y)[0])
-    .where('h.date', '<=', between(y)[1]);
+    .where('h.date', '>=', yearBounds(y)[0])
+    .where('h.date', '<=', yearBounds(y)[1]);
 const cases = { recordType: LITIGATION_RECORD_TYPE, linkPrefix: '/litigation/' };
 const hearings = { recordType: 'litigation_hearing', linkPrefix: null };
 

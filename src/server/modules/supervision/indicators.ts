@@ -1,17 +1,17 @@
 // Figures of supervision (domain.md §4): inspections held in Y; the findings of those inspections,
 // how many were verified as rectified; interviews held in Y.
 import type { IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
+import { yearBounds } from '../../kernel/calendar/days.ts';
 import { FINDING_RECORD_TYPE } from '../../../shared/schemas/supervision.ts';
 
-const yearRange = (year: number) => [`${year}-01-01`, `${year}-12-31`] as const;
 
 const findingsOfYear: RecordSource = (db, year) =>
   db
     .selectFrom('findings as f')
     .innerJoin('inspections as i', 'i.id', 'f.inspection_id')
     .select(['f.id', 'f.description as title', 'f.unit_id', 'i.date as date'])
-    .where('i.date', '>=', yearRange(year)[0])
-    .where('i.date', '<=', yearRange(year)[1]);
+    .where('i.date', '>=', yearBounds(year)[0])
+    .where('i.date', '<=', yearBounds(year)[1]);
 
 export const supervisionIndicators: IndicatorDef[] = [
   {
@@ -22,7 +22,7 @@ export const supervisionIndicators: IndicatorDef[] = [
     definition: '年内开展的督察（按督察日期，计入组织单位）',
     recordType: 'inspection',
     linkPrefix: '/inspections/',
-    records: (db, year) => db.selectFrom('inspections').select(['id', 'title', 'unit_id', 'date']).where('date', '>=', yearRange(year)[0]).where('date', '<=', yearRange(year)[1]),
+    records: (db, year) => db.selectFrom('inspections').select(['id', 'title', 'unit_id', 'date']).where('date', '>=', yearBounds(year)[0]).where('date', '<=', yearBounds(year)[1]),
   },
   { code: 'inspections.findings', name: '督察发现问题数', measure: '个', kind: 'count', definition: '年内督察发现的问题（计入责任单位）', recordType: FINDING_RECORD_TYPE, linkPrefix: '/findings/', records: findingsOfYear },
   { code: 'inspections.rectified', name: '已整改销号问题数', measure: '个', kind: 'count', definition: '其中经回头看核查销号的问题', recordType: FINDING_RECORD_TYPE, linkPrefix: '/findings/', records: (db, year) => findingsOfYear(db, year).where('f.status', '=', 'verified') },
@@ -35,6 +35,6 @@ export const supervisionIndicators: IndicatorDef[] = [
     definition: '年内对问题责任单位负责人开展的约谈（按约谈日期）',
     recordType: 'interview',
     linkPrefix: null,
-    records: (db, year) => db.selectFrom('interviews').select(['id', 'interviewee as title', 'unit_id', 'held_on as date']).where('held_on', '>=', yearRange(year)[0]).where('held_on', '<=', yearRange(year)[1]),
+    records: (db, year) => db.selectFrom('interviews').select(['id', 'interviewee as title', 'unit_id', 'held_on as date']).where('held_on', '>=', yearBounds(year)[0]).where('held_on', '<=', yearBounds(year)[1]),
   },
 ];
