@@ -11,7 +11,7 @@ import { createRequest } from './disclosure.ts';
 import { FOI_REPORT_WORKFLOW } from '../../../shared/schemas/disclosure-report.ts';
 import { createFoiReport, getFoiReport, updateFoiReport } from './annual-report.ts';
 import { createFee } from './fees.ts';
-import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
+import { demoStart, unitIdsByCode } from '../../kernel/demo.ts';
 
 type Step = [key: string, afterReceived: number, values?: Record<string, unknown>, note?: string] | ['extend', number];
 
@@ -49,9 +49,9 @@ export async function loadDemoDisclosure(platform: Platform, print: (line: strin
 }
 
 async function loadDemoRequests(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await demoLoaded(platform, print, { table: 'foi_requests', ref: 'DEMO-FOI-0', title: '依申请公开' })) return;
-  const units = await unitIdsByCode(platform);
-  const today = toDayNumber(chinaToday());
+  const demo = await demoStart(platform, print, { table: 'foi_requests', ref: 'DEMO-FOI-0', title: '依申请公开' });
+  if (!demo) return;
+  const { units, today } = demo;
   let n = 0;
   const run = async (received: number, steps: Step[]) => {
     const [code, username] = UNITS[n % UNITS.length]!;

@@ -2,9 +2,9 @@
 // the units and the law office would have done it (one filed late, one under review). Idempotent.
 import type { Platform } from '../../kernel/platform.ts';
 import { actingAs } from '../../kernel/auth/acting-as.ts';
-import { demoLoaded, unitIdsByCode } from '../../kernel/demo.ts';
+import { demoStart } from '../../kernel/demo.ts';
 import { applyTransition } from '../../kernel/workflow/engine.ts';
-import { chinaToday, fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
+import { fromDayNumber, toDayNumber } from '../../kernel/calendar/days.ts';
 import { CLEANUP_WORKFLOW, LEGAL_REVIEW_WORKFLOW, NORMDOC_WORKFLOW, type AdvisorInput, type ENGAGEMENT, type LEGAL_REVIEW } from '../../../shared/schemas/normative.ts';
 import type { RecordInput } from '../../../shared/records.ts';
 import { createNormativeDoc, validityLimit } from './normative.ts';
@@ -134,10 +134,9 @@ export async function loadDemoNormative(platform: Platform, print: (line: string
  * be amended, the others kept) and a special one on fair competition under way.
  */
 async function loadDemoCleanups(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await demoLoaded(platform, print, { table: 'normdoc_cleanups', ref: 'DEMO-QL-0', title: '规范性文件清理' })) return;
-  const units = await unitIdsByCode(platform);
-  const office = await actingAs(platform, 'fzb_wang');
-  const today = toDayNumber(chinaToday());
+  const demo = await demoStart(platform, print, { table: 'normdoc_cleanups', ref: 'DEMO-QL-0', title: '规范性文件清理' });
+  if (!demo) return;
+  const { office, units, today } = demo;
   const county = units.get('SFX')!;
   const full = await platform.db.transaction().execute((tx) =>
     createCleanup(tx, platform, office, office.scope, { ref: 'DEMO-QL-0', title: `${Number(fromDayNumber(today - 260).slice(0, 4))}年度行政规范性文件全面清理`, kind: 'full', unitId: county, subject: '截至清理基准日现行有效的全部行政规范性文件', issuedBefore: fromDayNumber(today - 250), deadline: fromDayNumber(today - 190) }),
@@ -201,10 +200,9 @@ const ADVISORS: (Omit<AdvisorInput, 'unitId' | 'servedUnitIds' | 'contractStart'
 
 /** Advisors of the county, a public-service lawyer, a former advisor whose contract ended; their engagements, some linked to the reviews they did. */
 async function loadDemoAdvisors(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await demoLoaded(platform, print, { table: 'legal_advisors', ref: 'DEMO-GW-0', title: '法律顾问' })) return;
-  const units = await unitIdsByCode(platform);
-  const office = await actingAs(platform, 'fzb_wang');
-  const today = toDayNumber(chinaToday());
+  const demo = await demoStart(platform, print, { table: 'legal_advisors', ref: 'DEMO-GW-0', title: '法律顾问' });
+  if (!demo) return;
+  const { office, units, today } = demo;
   const periods: [number, number | null][] = [[700, -400], [900, null], [1100, 370]];
   let n = 0;
   for (const [i, a] of ADVISORS.entries()) {
@@ -237,11 +235,10 @@ const REVIEWS: { kind: RecordInput<typeof LEGAL_REVIEW>['kind']; title: string; 
 ];
 
 async function loadDemoLegalReviews(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await demoLoaded(platform, print, { table: 'legal_reviews', ref: 'DEMO-HF-0', title: '合法性审查' })) return;
-  const units = await unitIdsByCode(platform);
-  const office = await actingAs(platform, 'fzb_wang');
+  const demo = await demoStart(platform, print, { table: 'legal_reviews', ref: 'DEMO-HF-0', title: '合法性审查' });
+  if (!demo) return;
+  const { office, units, today } = demo;
   const reviewer = await actingAs(platform, 'shenhe_zhao');
-  const today = toDayNumber(chinaToday());
   for (const [i, r] of REVIEWS.entries()) {
     const id = await platform.db.transaction().execute((tx) => createLegalReview(tx, platform, office, office.scope, { ref: `DEMO-HF-${i}`, unitId: units.get(r.unit)!, kind: r.kind, title: r.title, receivedDate: fromDayNumber(today - r.ago), reviewer: i % 3 === 0 ? '县政府法律顾问（某律师事务所）' : '赵审核' }));
     if (r.takes === null) continue;
@@ -253,11 +250,10 @@ async function loadDemoLegalReviews(platform: Platform, print: (line: string) =>
 }
 
 async function loadDemoDocs(platform: Platform, print: (line: string) => void): Promise<void> {
-  if (await demoLoaded(platform, print, { table: 'normative_docs', ref: 'DEMO-GF-0', title: '规范性文件' })) return;
-  const units = await unitIdsByCode(platform);
-  const office = await actingAs(platform, 'fzb_wang');
+  const demo = await demoStart(platform, print, { table: 'normative_docs', ref: 'DEMO-GF-0', title: '规范性文件' });
+  if (!demo) return;
+  const { office, units, today } = demo;
   const reviewer = await actingAs(platform, 'shenhe_zhao');
-  const today = toDayNumber(chinaToday());
   const day = (n: number) => fromDayNumber(Math.min(n, today));
   let n = 0;
   for (const doc of DEMO_DOCS) {
