@@ -19,6 +19,13 @@ export function rowInScope<R extends { unit_id: string }>(row: R | undefined, sc
   return row;
 }
 
+/** The row to print: the public (no scope) sees a published one only, staff any in their scope; else one 404. */
+export function printableRow<R extends { unit_id: string; status: string }>(row: R | undefined, scope: DataScope | null, what: string): R {
+  if (!row || (scope === null && row.status !== 'published')) throw notFound(what);
+  if (scope) assertInScope(scope, row.unit_id, what);
+  return row;
+}
+
 /** The record's clocks with their deadlines, lights and how they were counted, as of today. */
 export async function clockViews(platform: Platform, recordType: string, id: string) {
   const deadlines = await platform.deadlines.load();

@@ -1,5 +1,7 @@
-// A unit's record for a year (one per unit and year, e.g. a yearly report): its draft's creation.
+// A unit's record for a year (one per unit and year, e.g. a yearly report): its draft's creation, and
+// the published ones as the portal lists them.
 import type { Platform } from '../platform.ts';
+import type { Executor } from '../db/index.ts';
 import type { Actor } from '../audit/index.ts';
 import { chinaToday } from '../calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../workflow/engine.ts';
@@ -36,4 +38,35 @@ export async function insertYearlyDraft(platform: Platform, actor: Actor, draft:
     await applyEffects(tx, platform, actor, workflow, row as unknown as WorkflowRecord, [draft.clock], start);
     await platform.audit.record(tx, actor, { action: draft.audit.action, targetType: workflow.recordType, targetId: row.id, detail: draft.audit.detail });
   });
+}
+
+/** A yearly record's row with its unit's name and code (`unit_name`, `unit_code`). */
+export interface YearlyRow {
+  id: string;
+  unit_name: string;
+  unit_code: string;
+  year: number;
+  title: string;
+  issuer: string;
+  issued_date: string | null;
+  published_date: string | null;
+}
+
+/** What the portal shows of a published one. */
+export const publishedView = (r: YearlyRow) => ({ id: r.id, unitName: r.unit_name, unitCode: r.unit_code, year: r.year, title: r.title, issuer: r.issuer, issuedDate: r.issued_date, publishedDate: r.published_date });
+
+/**
+ * The published ones of `table`, read through `query` (its rows as `r`, their unit as `u`), of a year
+ * and a unit when asked: newest year first, the county's before its units' (by code); with the years
+ * that have any.
+ */
+export async function listPublishedYearly(db: Executor, table: string, query: any, filter: { year?: number; unit?: string }) {
+  let q = query.where('r.status', '=', 'published');
+  if (filter.year) q = q.where('r.year', '=', filter.year);
+  if (filter.unit) q = q.where('u.code', '=', filter.unit);
+  const [rows, years] = await Promise.all([
+    q.orderBy('r.year', 'desc').orderBy('r.kind').orderBy('u.code').limit(1000).execute() as Promise<YearlyRow[]>,
+    (db as any).selectFrom(table).select('year').distinct().where('status', '=', 'published').orderBy('year', 'desc').execute() as Promise<{ year: number }[]>,
+  ]);
+  return { items: rows.map(publishedView), years: years.map((y) => y.year) };
 }

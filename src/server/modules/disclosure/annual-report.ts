@@ -6,18 +6,18 @@ import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
-import { assertInScope, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
-import { badRequest, conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
+import { subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { badRequest, conflict, fieldError } from '../../kernel/http/errors.ts';
 import { indicatorRecords, scopeForUnitCode } from '../../kernel/indicators/registry.ts';
 import { newId } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { readTimeline } from '../../kernel/workflow/timeline.ts';
-import { clockViews, rowInScope, workflowViews } from '../../kernel/records/read.ts';
+import { clockViews, printableRow, rowInScope, workflowViews } from '../../kernel/records/read.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { ownerUnit } from '../../kernel/records/plain.ts';
-import { insertYearlyDraft } from '../../kernel/records/yearly.ts';
+import { insertYearlyDraft, listPublishedYearly, publishedView } from '../../kernel/records/yearly.ts';
 import {
   FOI_REPORT,
   FOI_REPORT_RECORD_TYPE,
@@ -232,24 +232,12 @@ export async function foiReportCell(platform: Platform, scope: DataScope, id: st
   return (await table2Records(platform, tables, row.unit_code))[`${cell.row}.${cell.column}`] ?? [];
 }
 
-const publicView = (r: Row): PublicFoiReport => ({ id: r.id, unitName: r.unit_name, unitCode: r.unit_code, year: r.year, title: r.title, issuer: r.issuer, issuedDate: r.issued_date, publishedDate: r.published_date });
-
 /** The report as printed: for the .docx and the portal. The public sees published reports only. */
 export async function foiReportForPrint(platform: Platform, scope: DataScope | null, id: string): Promise<PublicFoiReportFull> {
-  const row = (await reportQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as Row | undefined;
-  if (!row || (scope === null && row.status !== 'published')) throw notFound('政府信息公开工作年度报告');
-  if (scope) assertInScope(scope, row.unit_id, '政府信息公开工作年度报告');
+  const row = printableRow((await reportQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '政府信息公开工作年度报告');
   const { frozen, ...content } = await contentOf(platform, row);
-  return { ...publicView(row), ...content, draft: !frozen };
+  return { ...publishedView(row), ...content, draft: !frozen };
 }
 
-export async function listPublishedFoiReports(platform: Platform, query: { year?: number; unit?: string }): Promise<{ items: PublicFoiReport[]; years: number[] }> {
-  let q = reportQuery(platform.db).where('r.status', '=', 'published');
-  if (query.year) q = q.where('r.year', '=', query.year);
-  if (query.unit) q = q.where('u.code', '=', query.unit);
-  const [rows, years] = await Promise.all([
-    q.orderBy('r.year', 'desc').orderBy('r.kind').orderBy('u.code').limit(1000).execute(),
-    platform.db.selectFrom('foi_annual_reports').select('year').distinct().where('status', '=', 'published').orderBy('year', 'desc').execute(),
-  ]);
-  return { items: (rows as Row[]).map(publicView), years: years.map((y) => y.year) };
-}
+export const listPublishedFoiReports = (platform: Platform, query: { year?: number; unit?: string }): Promise<{ items: PublicFoiReport[]; years: number[] }> =>
+  listPublishedYearly(platform.db, 'foi_annual_reports', reportQuery(platform.db), query);

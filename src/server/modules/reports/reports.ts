@@ -1,12 +1,12 @@
 // 法治政府建设年度报告: drafted from the indicators of the unit's subtree, edited in draft only,
 // approved by the unit head, submitted (units) or reported (county), published before 1 April.
 import './tables.ts';
-import { rowInScope, workflowViews } from '../../kernel/records/read.ts';
+import { printableRow, rowInScope, workflowViews } from '../../kernel/records/read.ts';
 import type { Executor } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
-import { badRequest, conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
+import type { DataScope } from '../../kernel/auth/scope.ts';
+import { badRequest, conflict, fieldError } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
@@ -16,7 +16,7 @@ import { computeAll, scopeForUnitCode } from '../../kernel/indicators/registry.t
 import { listPage } from '../../kernel/records/list.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { ownerUnit } from '../../kernel/records/plain.ts';
-import { insertYearlyDraft } from '../../kernel/records/yearly.ts';
+import { insertYearlyDraft, listPublishedYearly, publishedView } from '../../kernel/records/yearly.ts';
 import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import {
   REPORT,
@@ -166,27 +166,12 @@ export async function refreshReport(platform: Platform, actor: Actor, scope: Dat
 
 /** The report as it will be printed: for the .docx and the public page. */
 export async function reportForPrint(platform: Platform, scope: DataScope | null, id: string): Promise<PublicReport & { sections: NonNullable<PublicReport['sections']> }> {
-  const row = (await reportQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as Row | undefined;
-  // The public sees published reports only; staff see any report in their scope.
-  if (!row || (scope === null && row.status !== 'published')) throw notFound('年度报告');
-  if (scope) assertInScope(scope, row.unit_id, '年度报告');
+  const row = printableRow((await reportQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '年度报告');
   return {
-    ...publicView(row),
+    ...publishedView(row),
     sections: sectionsOf(row).map((s) => ({ level: s.level, heading: s.heading, html: s.html })),
   };
 }
 
-function publicView(r: Row): PublicReport {
-  return { id: r.id, unitName: r.unit_name, unitCode: r.unit_code, year: r.year, title: r.title, issuer: r.issuer, issuedDate: r.issued_date, publishedDate: r.published_date };
-}
-
-export async function listPublished(platform: Platform, query: { year?: number; unit?: string }): Promise<{ items: PublicReport[]; years: number[] }> {
-  let q = reportQuery(platform.db).where('r.status', '=', 'published');
-  if (query.year) q = q.where('r.year', '=', query.year);
-  if (query.unit) q = q.where('u.code', '=', query.unit);
-  const [rows, years] = await Promise.all([
-    q.orderBy('r.year', 'desc').orderBy('r.kind').orderBy('u.code').limit(1000).execute(),
-    platform.db.selectFrom('annual_reports').select('year').distinct().where('status', '=', 'published').orderBy('year', 'desc').execute(),
-  ]);
-  return { items: (rows as Row[]).map(publicView), years: years.map((y) => y.year) };
-}
+export const listPublished = (platform: Platform, query: { year?: number; unit?: string }): Promise<{ items: PublicReport[]; years: number[] }> =>
+  listPublishedYearly(platform.db, 'annual_reports', reportQuery(platform.db), query);
