@@ -1,4 +1,5 @@
-// A unit's record for a year (one per unit and year, e.g. a yearly report): its draft's creation, and
+// A unit's record for a year (one per unit and year, e.g. a yearly report): its draft's creation, its
+// reader (the ledger and one record, with the unit's name and code and the publication clock), and
 // the published ones as the portal lists them.
 import type { Platform } from '../platform.ts';
 import type { Executor } from '../db/index.ts';
@@ -6,7 +7,11 @@ import type { Actor } from '../audit/index.ts';
 import { chinaToday } from '../calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../workflow/engine.ts';
 import { addTimeline } from '../workflow/timeline.ts';
+import { workflowViews } from './read.ts';
+import { recordReader, type RecordReader } from './reader.ts';
+import { recordView } from './view.ts';
 import type { ClockEffect, WorkflowDef } from '../../../shared/workflow.ts';
+import type { RecordDef } from '../../../shared/records.ts';
 
 export interface YearlyDraft {
   /** The record's table, with a unique key on (unit_id, year). */
@@ -52,6 +57,34 @@ export interface YearlyRow {
   published_date: string | null;
 }
 
+/** The order unless the user sorts: newest year first, the county's before its units' (by code). */
+const yearlyOrder = (q: any) => q.orderBy('r.year', 'desc').orderBy('r.kind').orderBy('u.code');
+
+export type YearlyReader<Row, V> = RecordReader<Row, V, { year?: number }> & { views(platform: Platform, rows: Row[]): Promise<V[]> };
+
+/**
+ * The reader of a yearly record read through `query` (its rows as `r`, with their unit's name and
+ * code, their unit as `u`): the definition's view, the unit's name and code, the publication clock's
+ * deadline (the row's `publish_due` before it runs) and light; the ledger filtered by year.
+ */
+export function yearlyReader<Row extends YearlyRow & { status: string; unit_id: string; publish_due: string; updated_at: string }, V>(spec: { def: RecordDef<any>; workflow: WorkflowDef; what: string; query: (db: Executor) => any }): YearlyReader<Row, V> {
+  const views = (platform: Platform, rows: Row[]) =>
+    workflowViews(platform, spec.workflow, rows, undefined, (r, { due, light }) => ({
+      ...recordView(spec.def, r),
+      unitName: r.unit_name,
+      unitCode: r.unit_code,
+      due: due ?? r.publish_due,
+      light,
+      updatedAt: r.updated_at,
+    })) as Promise<V[]>;
+  const reader = recordReader<Row, V, { year?: number }>({
+    def: spec.def, what: spec.what, alias: 'r', query: spec.query, views,
+    defaultSort: { field: 'year', order: 'desc' }, defaultOrder: yearlyOrder,
+    filter: (q, query) => (query.year ? q.where('r.year', '=', query.year) : q),
+  });
+  return { ...reader, views };
+}
+
 /** What the portal shows of a published one. */
 export const publishedView = (r: YearlyRow) => ({ id: r.id, unitName: r.unit_name, unitCode: r.unit_code, year: r.year, title: r.title, issuer: r.issuer, issuedDate: r.issued_date, publishedDate: r.published_date });
 
@@ -65,7 +98,7 @@ export async function listPublishedYearly(db: Executor, table: string, query: an
   if (filter.year) q = q.where('r.year', '=', filter.year);
   if (filter.unit) q = q.where('u.code', '=', filter.unit);
   const [rows, years] = await Promise.all([
-    q.orderBy('r.year', 'desc').orderBy('r.kind').orderBy('u.code').limit(1000).execute() as Promise<YearlyRow[]>,
+    yearlyOrder(q).limit(1000).execute() as Promise<YearlyRow[]>,
     (db as any).selectFrom(table).select('year').distinct().where('status', '=', 'published').orderBy('year', 'desc').execute() as Promise<{ year: number }[]>,
   ]);
   return { items: rows.map(publishedView), years: years.map((y) => y.year) };

@@ -13,11 +13,10 @@ import { newId } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { readTimeline } from '../../kernel/workflow/timeline.ts';
-import { clockViews, printableRow, rowInScope, workflowViews } from '../../kernel/records/read.ts';
-import { listPage } from '../../kernel/records/list.ts';
-import { recordRow, recordView } from '../../kernel/records/view.ts';
+import { clockViews, printableRow } from '../../kernel/records/read.ts';
+import { recordRow } from '../../kernel/records/view.ts';
 import { ownerUnit } from '../../kernel/records/plain.ts';
-import { insertYearlyDraft, listPublishedYearly, publishedView } from '../../kernel/records/yearly.ts';
+import { insertYearlyDraft, listPublishedYearly, publishedView, yearlyReader } from '../../kernel/records/yearly.ts';
 import {
   FOI_REPORT,
   FOI_REPORT_RECORD_TYPE,
@@ -54,9 +53,8 @@ function reportQuery(db: Executor) {
   return db.selectFrom('foi_annual_reports as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').selectAll('r').select(['u.name as unit_name', 'u.code as unit_code']);
 }
 
-async function loadRow(platform: Platform, scope: DataScope, id: string): Promise<Row> {
-  return rowInScope((await reportQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '政府信息公开工作年度报告');
-}
+const foiReports = yearlyReader<Row, FoiReportView>({ def: FOI_REPORT, workflow: FOI_REPORT_WORKFLOW, what: '政府信息公开工作年度报告', query: reportQuery });
+const loadRow = (platform: Platform, scope: DataScope, id: string): Promise<Row> => foiReports.row(platform.db, scope, id);
 
 /** The opening of section 一, for staff to go on from. */
 const openingOf = (unitName: string, kind: string, year: number) =>
@@ -93,23 +91,9 @@ export async function createFoiReport(platform: Platform, actor: Actor, scope: D
   return row.id;
 }
 
-const toViews = (platform: Platform, rows: Row[]): Promise<FoiReportView[]> =>
-  workflowViews(platform, FOI_REPORT_WORKFLOW, rows, undefined, (r, { due, light }) => ({
-    ...recordView(FOI_REPORT, r),
-    unitName: r.unit_name,
-    unitCode: r.unit_code,
-    due: due ?? r.publish_due,
-    light,
-    updatedAt: r.updated_at,
-  }));
 
 /** The ledger: a year's county report before its units', units in code order, unless the user sorts. */
-export async function listFoiReports(platform: Platform, scope: DataScope, query: FoiReportListQuery) {
-  const base = reportQuery(platform.db);
-  const spec = { alias: 'r', unitColumn: 'r.unit_id', defaultSort: { field: 'year', order: 'desc' as const }, defaultOrder: (q: any) => q.orderBy('r.year', 'desc').orderBy('r.kind').orderBy('u.code') };
-  const page = await listPage<Row>(platform.db, query.year ? base.where('r.year', '=', query.year) : base, FOI_REPORT, spec, scope, query);
-  return { ...page, items: await toViews(platform, page.items) };
-}
+export const listFoiReports = (platform: Platform, scope: DataScope, query: FoiReportListQuery) => foiReports.list(platform, scope, query);
 
 const frozenOf = (row: Pick<FoiAnnualReportTable, 'tables'>): Frozen | null => (row.tables ? (JSON.parse(row.tables) as Frozen) : null);
 
@@ -151,7 +135,7 @@ async function contentOf(platform: Platform, row: Row): Promise<FoiReportContent
 
 export async function getFoiReport(platform: Platform, scope: DataScope, id: string): Promise<FoiReportDetail> {
   const row = await loadRow(platform, scope, id);
-  const [[view], content, clocks, timeline] = await Promise.all([toViews(platform, [row]), contentOf(platform, row), clockViews(platform, FOI_REPORT_RECORD_TYPE, id), readTimeline(platform.db, FOI_REPORT_RECORD_TYPE, id)]);
+  const [[view], content, clocks, timeline] = await Promise.all([foiReports.views(platform, [row]), contentOf(platform, row), clockViews(platform, FOI_REPORT_RECORD_TYPE, id), readTimeline(platform.db, FOI_REPORT_RECORD_TYPE, id)]);
   return { ...view!, ...content, clocks, timeline };
 }
 

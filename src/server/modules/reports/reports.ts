@@ -1,7 +1,7 @@
 // 法治政府建设年度报告: drafted from the indicators of the unit's subtree, edited in draft only,
 // approved by the unit head, submitted (units) or reported (county), published before 1 April.
 import './tables.ts';
-import { printableRow, rowInScope, workflowViews } from '../../kernel/records/read.ts';
+import { printableRow } from '../../kernel/records/read.ts';
 import type { Executor } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
@@ -13,10 +13,9 @@ import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { addTimeline, readTimeline } from '../../kernel/workflow/timeline.ts';
 import { clocksOf, clockView } from '../../kernel/workflow/clocks.ts';
 import { computeAll, scopeForUnitCode } from '../../kernel/indicators/registry.ts';
-import { listPage } from '../../kernel/records/list.ts';
-import { recordRow, recordView } from '../../kernel/records/view.ts';
+import { recordRow } from '../../kernel/records/view.ts';
 import { ownerUnit } from '../../kernel/records/plain.ts';
-import { insertYearlyDraft, listPublishedYearly, publishedView } from '../../kernel/records/yearly.ts';
+import { insertYearlyDraft, listPublishedYearly, publishedView, yearlyReader } from '../../kernel/records/yearly.ts';
 import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import {
   REPORT,
@@ -84,20 +83,8 @@ function reportQuery(db: Executor) {
   return db.selectFrom('annual_reports as r').innerJoin('org_units as u', 'u.id', 'r.unit_id').selectAll('r').select(['u.name as unit_name', 'u.code as unit_code']);
 }
 
-async function loadRow(platform: Platform, scope: DataScope, id: string): Promise<Row> {
-  return rowInScope((await reportQuery(platform.db).where('r.id', '=', id).executeTakeFirst()) as Row | undefined, scope, '年度报告');
-}
-
-/** The definition's view, the unit's name and code, and the publication clock's deadline and light. */
-const toViews = (platform: Platform, rows: Row[]): Promise<ReportView[]> =>
-  workflowViews(platform, REPORT_WORKFLOW, rows, undefined, (r, { due, light }) => ({
-    ...recordView(REPORT, r),
-    unitName: r.unit_name,
-    unitCode: r.unit_code,
-    due: due ?? r.publish_due,
-    light,
-    updatedAt: r.updated_at,
-  }));
+const reports = yearlyReader<Row, ReportView>({ def: REPORT, workflow: REPORT_WORKFLOW, what: '年度报告', query: reportQuery });
+const loadRow = (platform: Platform, scope: DataScope, id: string): Promise<Row> => reports.row(platform.db, scope, id);
 
 export function sectionsOf(row: Pick<AnnualReportTable, 'sections' | 'year'>): ReportSection[] {
   const stored = new Map((JSON.parse(row.sections) as StoredSection[]).map((s) => [s.key, s.html]));
@@ -105,16 +92,11 @@ export function sectionsOf(row: Pick<AnnualReportTable, 'sections' | 'year'>): R
 }
 
 /** The ledger: the county's report of a year before its units', units in code order, unless the user sorts. */
-export async function listReports(platform: Platform, scope: DataScope, query: ReportListQuery) {
-  const base = reportQuery(platform.db);
-  const spec = { alias: 'r', unitColumn: 'r.unit_id', defaultSort: { field: 'year', order: 'desc' as const }, defaultOrder: (q: any) => q.orderBy('r.year', 'desc').orderBy('r.kind').orderBy('u.code') };
-  const page = await listPage<Row>(platform.db, query.year ? base.where('r.year', '=', query.year) : base, REPORT, spec, scope, query);
-  return { ...page, items: await toViews(platform, page.items) };
-}
+export const listReports = (platform: Platform, scope: DataScope, query: ReportListQuery) => reports.list(platform, scope, query);
 
 export async function getReport(platform: Platform, scope: DataScope, id: string): Promise<ReportDetail> {
   const row = await loadRow(platform, scope, id);
-  const [[view], figures, deadlines, timeline] = await Promise.all([toViews(platform, [row]), reportFigures(platform, row.unit_code, row.year), platform.deadlines.load(), readTimeline(platform.db, REPORT_RECORD_TYPE, id)]);
+  const [[view], figures, deadlines, timeline] = await Promise.all([reports.views(platform, [row]), reportFigures(platform, row.unit_code, row.year), platform.deadlines.load(), readTimeline(platform.db, REPORT_RECORD_TYPE, id)]);
   const sections = sectionsOf(row);
   const inText = figuresIn(sections.map((s) => s.html), figures);
   return {
