@@ -140,6 +140,11 @@ describe('a campaign', () => {
     expect(panel.timeline.length).toBeGreaterThan(0);
     expect((await deptA.agents.unit_liaison.post(`/api/v1/workflow/assessment_scheme/${s.id}/transitions/start_scoring`, { version: panel.version })).statusCode).not.toBe(200);
     expect(ok(await office.get(`/api/v1/assessment-schemes/${s.id}`)).status).toBe('published');
+    // The scheme's page is shared, its evidence files are not: a score sheet names every unit's scores.
+    const sheet = ok(await office.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('得分表.txt', '各单位得分', { recordType: 'assessment_scheme', recordId: s.id }) }), 201);
+    expect(ok(await deptA.agents.unit_liaison.get(`/api/v1/attachments?recordType=assessment_scheme&recordId=${s.id}`)).items).toEqual([]);
+    expect((await deptA.agents.unit_liaison.get(`/api/v1/attachments/${sheet.id}/download`)).statusCode).toBe(404);
+    expect(ok(await office.get(`/api/v1/attachments?recordType=assessment_scheme&recordId=${s.id}`)).items.map((a: any) => a.id)).toEqual([sheet.id]);
 
     // Self-assessment: the unit's own, kept apart.
     const self = ok(await deptA.agents.unit_liaison.put(`/api/v1/assessment-schemes/${s.id}/self-scores`, { unitId: deptA.unit.id, lineId: manual.id, score: 58, reason: '制度齐全' }));

@@ -65,6 +65,11 @@ export interface WorkflowDef {
    * law office runs and every unit takes part in), when this says so; otherwise the data scope applies.
    */
   sharedWhen?: (record: Record<string, unknown>) => boolean;
+  /**
+   * The evidence files of a shared record are shared with it (a circular's printed copy). Otherwise
+   * they stay within the data scope: a published scheme's score sheets name every unit's scores.
+   */
+  evidenceShared?: boolean;
   states: Record<string, WorkflowState>;
   transitions: readonly TransitionDef[];
 }

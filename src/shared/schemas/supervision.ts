@@ -99,7 +99,7 @@ export const NOTICE = defineRecord({
  */
 export const NOTICE_WORKFLOW = steplessWorkflow(NOTICE, { title: '通报与督办单', readPermission: 'supervision.read', linkPrefix: '/notices/',
   // A circular is published to every unit (listNotices): its page, timeline included, reads for all.
-  sharedWhen: (n) => n.kind === 'circular' }, { key: 'issued', label: '已印发' });
+  sharedWhen: (n) => n.kind === 'circular', evidenceShared: true }, { key: 'issued', label: '已印发' });
 
 const unitIds = (label: string) => z.array(z.string().min(1).max(64)).min(1, { error: `${label}至少选择一个` }).max(200).meta({ title: label });
 

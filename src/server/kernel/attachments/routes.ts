@@ -34,10 +34,10 @@ export async function attachmentRoutes(api: FastifyInstance, platform: Platform)
   const attachments = () => db.selectFrom('attachments as a').leftJoin('users as u', 'u.id', 'a.uploaded_by').selectAll('a').select('u.name as uploader_name');
   const visible = (scope: Parameters<typeof scoped>[1]) => scoped(attachments(), scope, 'a.unit_id');
 
-  /** A record its type shares with every unit (WorkflowDef.sharedWhen: a circular): whoever may read it reads its evidence too. */
+  /** A record its type shares with every unit, evidence and all (WorkflowDef.evidenceShared: a circular): whoever may read it reads its evidence too. */
   async function sharedRecord(ctx: RequestContext, recordType: string | null, recordId: string | null): Promise<boolean> {
     const def = recordType ? platform.workflows.get(recordType) : undefined;
-    if (!def?.sharedWhen || !recordId || !can(ctx, def.readPermission)) return false;
+    if (!def?.sharedWhen || !def.evidenceShared || !recordId || !can(ctx, def.readPermission)) return false;
     const record = await loadRecord(db, def, recordId);
     return !!record && def.sharedWhen(record);
   }

@@ -229,7 +229,8 @@ export async function workflowPanel(platform: Platform, ctx: { roles: readonly R
     status: record.status,
     statusLabel: def.states[record.status]?.label ?? record.status,
     version: record.version,
-    transitions: transitionsFrom(def, record.status, ctx.roles).map((t) => ({
+    // A reader outside the record's scope takes no step (the server would refuse it).
+    transitions: (readOnly ? [] : transitionsFrom(def, record.status, ctx.roles)).map((t) => ({
       key: t.key,
       label: t.label,
       to: t.to,
