@@ -60,7 +60,7 @@ describe('audit log', () => {
     expect([await since('2020-05-05T00:30:00+08:00'), await since('2020-05-05T00:31:00+08:00'), await since('2020-05-04T16:29:59Z')]).toEqual([1, 0, 1]);
     expect((await agent.get('/api/v1/audit?outcome=maybe')).statusCode).toBe(400);
     // An impossible date is the user's mistake (400, naming the field), not a server error.
-    for (const bad of ['from=2026-13-45', 'to=2026-00-10', 'from=2026-02-30', 'to=2026-01-01T25:00:00Z', 'from=2026-01-01x']) {
+    for (const bad of ['from=2026-13-45', 'to=2026-00-10', 'from=2026-02-30', 'to=2026-01-01T25:00:00Z', 'to=2026-01-01T24:00:00Z', 'from=2026-02-31T10:00:00%2B08:00', 'from=2026-01-01x']) {
       const response = await agent.get(`/api/v1/audit?${bad}`);
       expect(response.statusCode, bad).toBe(400);
       expect(response.json().detail, bad).toMatch(bad.startsWith('from') ? /起始时间（from）/ : /截止时间（to）/);

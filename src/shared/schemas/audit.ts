@@ -1,10 +1,11 @@
 import { z, pageQuery, isoDate } from '../zod.ts';
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+// Hours 00-23, minutes and seconds 00-59, offsets up to ±14:00: Date.parse rolls T24:00 over to the next day.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
 
-/** A day (YYYY-MM-DD, read as a Beijing day) or an instant with its offset (ISO 8601). */
+/** A day (YYYY-MM-DD, read as a Beijing day) or an instant with its offset (ISO 8601); the day must exist (Date.parse rolls 02-31 over to March). */
 const dayOrInstant = (label: string) =>
-  z.string().refine((s) => (s.length === 10 ? isoDate(label).safeParse(s).success : INSTANT.test(s) && !Number.isNaN(Date.parse(s))), {
+  z.string().refine((s) => (s.length === 10 ? isoDate(label).safeParse(s).success : INSTANT.test(s) && isoDate(label).safeParse(s.slice(0, 10)).success && !Number.isNaN(Date.parse(s))), {
     error: `${label}应为有效日期（YYYY-MM-DD）或带时区的时间（如 2026-01-01T08:00:00+08:00）`,
   });
 
