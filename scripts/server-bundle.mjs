@@ -162,8 +162,10 @@ export async function buildBundle(entry) {
 }
 
 /**
- * Chunks that no manifest names any more (left by builds of older sources) go after an hour: a
- * process started from an older bundle may still load one.
+ * Chunks that no manifest names any more (left by builds of older sources) go an hour after a build
+ * first found them unnamed: a process started from an older bundle may still load one. When each was
+ * first found unnamed is kept in `orphans.json` (a chunk's own mtime says when it was built, not when
+ * it stopped being used).
  */
 function removeOldChunks() {
   const kept = new Set();
@@ -175,15 +177,29 @@ function removeOldChunks() {
       return; // being replaced: another build cleans up
     }
   }
+  const orphansFile = join(OUT, 'orphans.json');
+  let seen = {};
+  try {
+    seen = JSON.parse(readFileSync(orphansFile, 'utf8'));
+  } catch {
+    // none yet, or being written by another build: start again
+  }
+  const orphans = {};
   for (const name of names) {
-    const file = join(OUT, name);
     if (!/^chunk-.*\.mjs(\.map)?$/.test(name) || kept.has(name.replace(/\.map$/, ''))) continue;
+    const since = seen[name] ?? Date.now();
+    if (Date.now() - since <= 3_600_000) {
+      orphans[name] = since;
+      continue;
+    }
     try {
-      if (Date.now() - statSync(file).mtimeMs > 3_600_000) rmSync(file, { force: true });
+      rmSync(join(OUT, name), { force: true });
     } catch {
       // removed by another build
     }
   }
+  writeFileSync(orphansFile + `.${process.pid}`, JSON.stringify(orphans));
+  renameSync(orphansFile + `.${process.pid}`, orphansFile);
 }
 
 /**
@@ -212,7 +228,15 @@ export async function importEntry(entry) {
   return import(pathToFileURL(source).href);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// `npm start` builds the bundles first (prestart). A build that fails (a read-only install, no
+// esbuild) only warns: the server then runs its TypeScript source through tsx, as importEntry does.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url) && process.env.FAZHI_NO_BUNDLE !== '1') {
   const entries = process.argv.length > 2 ? process.argv.slice(2) : [CLI_ENTRY, READER_ENTRY];
-  for (const entry of entries) if (!freshBundle(entry)) await buildBundle(entry);
+  for (const entry of entries) {
+    try {
+      if (!freshBundle(entry)) await buildBundle(entry);
+    } catch (error) {
+      console.warn(`服务端打包失败，将直接运行 TypeScript 源码 / server bundle not built, running the TypeScript source: ${error instanceof Error ? error.message : error}`);
+    }
+  }
 }

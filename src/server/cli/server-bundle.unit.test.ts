@@ -3,7 +3,7 @@
 // runs through tsx, and `import.meta.url` still names the source file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -60,5 +60,34 @@ describe('server bundles', () => {
     writeFileSync(dep(), "export const value: string = 'three ' + typeof import.meta.dirname;\nexport const url = import.meta.url;\n");
     expect(run()).toEqual({ value: 'three string', url: pathToFileURL(dep()).href });
     expect(readFileSync(bundle(), 'utf8')).not.toContain('three');
+  }, 120_000);
+
+  it('prestart builds nothing under FAZHI_NO_BUNDLE=1, and a build that fails warns without stopping `npm start`', () => {
+    const prestart = (env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, ['scripts/server-bundle.mjs', 'src/entry.ts'], { cwd: dir, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+    expect(prestart({ FAZHI_NO_BUNDLE: '1' }).status).toBe(0);
+    expect(existsSync(bundle())).toBe(false);
+    writeFileSync(dep(), "export const value: string = typeof import.meta.dirname;\nexport const url = import.meta.url;\n");
+    const failed = prestart();
+    expect(failed.status, failed.stderr).toBe(0);
+    expect(failed.stderr).toMatch(/server bundle not built/);
+    expect(existsSync(bundle())).toBe(false);
+  }, 120_000);
+
+  it('removes a chunk no bundle names an hour after a build first found it unnamed, however old the chunk', () => {
+    run();
+    const chunk = join(dir, 'dist/server/chunk-OLD.mjs');
+    writeFileSync(chunk, 'export {};\n');
+    utimesSync(chunk, new Date(Date.now() - 7 * 86_400_000), new Date(Date.now() - 7 * 86_400_000));
+    const rebuild = (value: string) => {
+      writeFileSync(dep(), `export const value: string = '${value}';\nexport const url = import.meta.url;\n`);
+      expect(run().value).toBe(value);
+    };
+    rebuild('a week-old chunk, just found unnamed');
+    expect(existsSync(chunk)).toBe(true);
+    const orphans = join(dir, 'dist/server/orphans.json');
+    expect(Object.keys(JSON.parse(readFileSync(orphans, 'utf8')))).toEqual(['chunk-OLD.mjs']);
+    writeFileSync(orphans, JSON.stringify({ 'chunk-OLD.mjs': Date.now() - 2 * 3_600_000 }));
+    rebuild('unnamed for two hours');
+    expect(existsSync(chunk)).toBe(false);
   }, 120_000);
 });
