@@ -217,6 +217,41 @@ describe('indicator summary tables under concurrent writers', () => {
     expect(held).toBeLessThanOrEqual(LOCK_BUCKETS + 2);
   }, 120_000);
 
+  // An import and the daily job each write records one at a time in one long transaction: gathering
+  // lock buckets in the order their records come, two of them would deadlock on each other.
+  it.skipIf(TEST_DB !== 'postgres')('let two long transactions that write the same records in opposite orders run one after the other when they lock for a bulk write', async () => {
+    const db = env.platform.db;
+    const clock = await db.selectFrom('clocks').selectAll().where('record_type', '=', 'foi_request').executeTakeFirstOrThrow();
+    // Two new records whose locks are different buckets.
+    let [a, b] = [newId(), newId()];
+    const bucket = async (key: string) => (await sql<{ n: number }>`select ${sql.raw(lockBucket('k'))} as n from (select ${key}::text as k) as t`.execute(db)).rows[0]!.n;
+    while ((await bucket(a)) === (await bucket(b))) b = newId();
+    const crossed = async (bulk: boolean) => {
+      let arrived = 0;
+      // Each waits (a while at most) until the other has written its first record.
+      const meet = async () => {
+        arrived++;
+        for (let i = 0; i < 15 && arrived < 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      };
+      const write = (first: string, second: string) => db.transaction().execute(async (tx) => {
+        await sql`set local lock_timeout = '20s'`.execute(tx);
+        if (bulk) await env.platform.facts.lockForBulkWrite(tx);
+        const ids = [newId(), newId()];
+        await tx.insertInto('clocks').values({ ...clock, id: ids[0]!, record_id: first }).execute();
+        await meet();
+        await tx.insertInto('clocks').values({ ...clock, id: ids[1]!, record_id: second }).execute();
+        await tx.deleteFrom('clocks').where('id', 'in', ids).execute();
+      });
+      return Promise.allSettled([write(a, b), write(b, a)]);
+    };
+    // Proof that the test can fail: without the bulk lock the two deadlock, and PostgreSQL aborts one.
+    const unlocked = await crossed(false);
+    expect(unlocked.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([expect.stringMatching(/deadlock/)]);
+    const locked = await crossed(true);
+    expect(locked.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect((await env.platform.facts.rebuild({ repair: false })).drifts).toEqual([]);
+  }, 60_000);
+
   it('let writers touch the same tables in opposite orders at once without waiting on each other', async () => {
     // Different rows: only the generation bookkeeping is shared between the two writers.
     const [cases, clocks] = await Promise.all([

@@ -36,6 +36,7 @@ export async function calendarRoutes(api: FastifyInstance, platform: Platform): 
   /** Runs a calendar or rule change and recomputes open clocks inside it (caches follow the tables' generations). */
   async function change<T>(ctx: RequestContext, action: string, detail: Record<string, unknown>, fn: (tx: Tx) => Promise<T>, ruleCodeChanged?: string): Promise<T & { clocksRecomputed: number }> {
     return db.transaction().execute(async (tx) => {
+      await platform.facts.lockForBulkWrite(tx);
       const value = await fn(tx);
       const clocksRecomputed = await recomputeOpenClocks(tx, await platform.deadlines.loadUncommitted(tx), chinaToday(), ruleCodeChanged);
       await platform.audit.record(tx, ctx, { action, targetType: action.split('.')[0], targetId: String(detail.target ?? ''), detail: { ...detail, clocksRecomputed } });

@@ -76,6 +76,7 @@ export async function runImport(
     if (read.errors.length) throw new ImportFailed(shapeErrors);
     if (checked.rows.length === 0 && shapeErrors.length === 0) throw new ImportFailed([{ row: 0, column: '', message: '文件中没有数据行' }]);
     const outcome = await platform.db.transaction().execute(async (tx) => {
+      await platform.facts.lockForBulkWrite(tx);
       // The well-formed rows are applied even when others are malformed, so that one report lists
       // every problem (unknown units, refs, dates out of order…); then everything is rolled back.
       const applied = checked.rows.length ? await type.apply(tx, checked.rows, actor, platform) : { created: 0, updated: 0, errors: [] };

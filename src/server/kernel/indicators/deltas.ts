@@ -392,9 +392,12 @@ function linkClasses(plan: FigurePlan): { table: string; column: string }[][] {
 /** SQL: the lock bucket of a joined key (`key`: a text expression). */
 export const lockBucket = (key: string): string => `(hashtext(${key}) & ${LOCK_BUCKETS - 1})`;
 
+/** SQL: the advisory lock of a class (`suffix`: of one of its buckets) in a schema (`schema`: a text expression). */
+export const lockName = (schema: string, key: string, suffix = '') => `hashtextextended(${schema} || ':fazhi-indicators:${key}'${suffix}, 0)`;
+
 /** The statements of a trigger function that take a lock for the statement's rows (`sets`). */
 function lockSql(lock: PgLock, sets: readonly string[]): string[] {
-  const name = (suffix = '') => `hashtextextended(TG_TABLE_SCHEMA || ':fazhi-indicators:${lock.key}'${suffix}, 0)`;
+  const name = (suffix = '') => lockName('TG_TABLE_SCHEMA', lock.key, suffix);
   const where = lock.filter ? ` where "${lock.filter.column}" in (${lock.filter.values.map((v) => `'${v}'`).join(', ')})` : '';
   if (!lock.column) {
     const take = `perform pg_advisory_xact_lock(${name()});`;

@@ -26,7 +26,7 @@ import { chinaToday } from '../calendar/days.ts';
 import { foldChanges, onDailyFold, readGenerations } from '../db/generations.ts';
 import type { IndicatorDef } from './registry.ts';
 import { LIGHT_TABLES } from '../workflow/light-counts.ts';
-import { analyseFigure, pgLocks, pgTriggers, sqliteTriggers, type FigurePlan, type PgLock } from './deltas.ts';
+import { analyseFigure, lockName, pgLocks, pgTriggers, sqliteTriggers, type FigurePlan, type PgLock } from './deltas.ts';
 
 /** Derived tables: rebuilt on use, so backups leave them out. */
 export const DERIVED_TABLES = ['indicator_generations', 'indicator_changes', 'indicator_fact_sets', 'indicator_facts', 'indicator_deltas', ...LIGHT_TABLES] as const;
@@ -254,6 +254,21 @@ export class IndicatorFacts {
     if (!column || types.some((t) => !t?.length)) return null;
     const list = [...new Set(types.flat())].map((t) => `'${t}'`).join(', ');
     return (row: 'NEW' | 'OLD') => `${row}."${column}" in (${list})`;
+  }
+
+  /**
+   * PostgreSQL: a long transaction that writes records one statement at a time (an import, the daily
+   * job's escalations, a calendar change) takes every per-record lock class exclusively, in order, before
+   * it writes. Otherwise it gathers the classes' buckets in whatever order its records come: it would
+   * hold back writers of unrelated records that share a bucket, and deadlock with another such
+   * transaction gathering the same buckets in another order. Writes of a few records meanwhile wait
+   * for it, as they would for one bulk statement.
+   */
+  async lockForBulkWrite(tx: Executor): Promise<void> {
+    if (this.dialect !== 'postgres') return; // SQLite: one writer at a time anyway
+    const tables = new Set([...this.plans.values()].flatMap((p) => [...p.tables.keys()]));
+    const classes = [...new Set([...tables].flatMap((t) => this.locksFor(t)).filter((l) => l.column).map((l) => l.key))].sort();
+    for (const key of classes) await sql`select pg_advisory_xact_lock(${sql.raw(lockName('current_schema()', key))})`.execute(tx);
   }
 
   /** PostgreSQL: the advisory locks a writer of `table` takes (deltas.ts, pgLocks); clocks only for the record types the figure reads. */

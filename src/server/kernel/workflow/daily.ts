@@ -132,6 +132,7 @@ async function escalateOverdue(platform: Platform, date: string, summary: DailyS
     // Between batches the write lock is free for a moment: requests' writes are not held back for the whole run.
     if (i > 0) await new Promise((resolve) => setTimeout(resolve, 5));
     await platform.db.transaction().execute(async (tx) => {
+      await platform.facts.lockForBulkWrite(tx);
       for (const { clock, overdueDays, unitHeads, target } of due.slice(i, i + ESCALATION_BATCH)) {
         const { title, link, typeTitle } = titles.get(`${clock.record_type}|${clock.record_id}`)!;
         const text = `${typeTitle}「${title}」的${clock.label}已于 ${clock.due_date} 届满，逾期 ${overdueDays} 个工作日（${unitNames.get(clock.unit_id) ?? ''}）`;
