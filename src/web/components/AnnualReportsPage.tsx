@@ -6,7 +6,6 @@
 import type { ReactNode } from 'react';
 import { InputNumber } from 'antd';
 import { Link } from 'react-router-dom';
-import dayjs from 'dayjs';
 import { useUrlFilters } from './ledger.tsx';
 import { DueTag } from './Light.tsx';
 import { StatusTag } from './WorkflowPanel.tsx';
@@ -14,6 +13,7 @@ import { ProgressCard } from './ProgressCard.tsx';
 import { LedgerPage, pageOf, type RecordPages } from './pages.tsx';
 import type { RecordDef } from '../../shared/records.ts';
 import { chineseDate } from '../../shared/schemas/reports.ts';
+import { chinaTime } from '../../shared/records.ts';
 
 type ReportRow = Record<string, unknown> & { id: string; title: string; status: string; due: string | null; light: string | null; updatedAt: string };
 
@@ -43,7 +43,7 @@ export function AnnualReportsPage<V extends ReportRow>({ pages, draft, statusWid
         trailing={[
           { key: 'status', title: '状态', dataIndex: 'status', width: statusWidth, render: (s: string) => <StatusTag def={pages.workflow} status={s} /> },
           { key: 'due', title: '公开期限', width: 190, render: (_, r) => (r.light ? <DueTag due={r.due!} light={r.light} /> : (r.due ?? '—')) },
-          { key: 'updatedAt', title: '最后修改', dataIndex: 'updatedAt', width: 140, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm') },
+          { key: 'updatedAt', title: '最后修改', dataIndex: 'updatedAt', width: 140, render: (t: string) => chinaTime(t).slice(0, 16) },
         ]}
         toolbar={<YearFilter />}
       />

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import dayjs from 'dayjs';
 import { Alert, App, Badge, Button, Card, Drawer, Form, Input, Modal, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,6 +9,7 @@ import { zodRule, field } from '../../components/zodRule.ts';
 import { createUserInput, roleOptions, type UserView } from '../../../shared/schemas/org.ts';
 import { ROLES, type Role } from '../../../shared/roles.ts';
 import { useAuth } from '../../auth.tsx';
+import { chinaTime } from '../../../shared/records.ts';
 
 interface Filters {
   q?: string;
@@ -121,7 +121,7 @@ export default function UsersPage() {
       render: (_: unknown, u: UserView) =>
         u.disabled ? <Badge status="default" text="已停用" /> : u.lockedUntil ? <Badge status="error" text="已锁定" /> : u.mustChangePassword ? <Badge status="warning" text="待改密" /> : <Badge status="success" text="正常" />,
     },
-    { title: '最近登录', dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '从未') },
+    { title: '最近登录', dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => (v ? chinaTime(v).slice(0, 16) : '从未') },
     {
       title: '操作', width: 220,
       render: (_: unknown, u: UserView) => (
