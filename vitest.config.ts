@@ -1,4 +1,32 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Files in a shuffled order (the seed vitest prints, `--sequence.seed` replays it), the slowest kinds
+ * first: the browser journeys (one to four minutes each), then the PostgreSQL and SQLite API suites,
+ * then the unit tests. In a fully shuffled order a four-minute journey could start last and run
+ * alone on one core while the other stood idle.
+ */
+class ShuffledSlowestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    let seed = this.ctx.config.sequence.seed >>> 0;
+    const random = () => {
+      // mulberry32
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let t = seed;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const shuffled = [...files];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    const rank = (file: TestSpecification) => ['e2e', 'postgres', 'sqlite', 'unit'].indexOf(file.project.name);
+    return shuffled.sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 // Every API suite (*.api.test.ts) runs twice: on SQLite and on PostgreSQL.
 const apiSuites = ['src/**/*.api.test.ts', 'test/**/*.api.test.ts'];
@@ -11,6 +39,7 @@ export default defineConfig({
     // one on a 2-core CI host, where most of a file's time is spent waiting on PostgreSQL, a child
     // process or the browser).
     maxWorkers: 2,
+    sequence: { sequencer: ShuffledSlowestFirst },
     projects: [
       // *.unit.test.tsx: web components rendered in jsdom (each file says `@vitest-environment jsdom`).
       { test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'src/**/*.unit.test.tsx', 'test/**/*.unit.test.tsx'], environment: 'node' } },

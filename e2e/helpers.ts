@@ -39,7 +39,10 @@ export async function startServer(extraEnv: NodeJS.ProcessEnv = {}, prepare: str
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
   let out = '';
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', FAZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...extraEnv };
+  // One request worker: a journey is one user at a time, and each worker more is a process loading the
+  // whole server while the browser and the other test file want the same two cores (the worker pool
+  // itself is tested in test/workers.api.test.ts).
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', FAZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', FAZHI_WORKERS: '1', ...extraEnv };
   delete env.DATABASE_URL;
   for (const args of prepare) {
     if (args.length === 1 && args[0] === 'demo') {
