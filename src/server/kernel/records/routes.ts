@@ -164,6 +164,26 @@ export function createRoute<B>(
   });
 }
 
+/** POST `url` (with `:id`): the module's command makes a new record from the one named (a copy, a new version) and says its id; 201 with the new record. */
+export function deriveRoute<B>(
+  api: FastifyInstance,
+  spec: Pick<RouteSpec<B, unknown, { id: string }>, 'url' | 'permission' | 'summary' | 'tags' | 'body' | 'response'>,
+  derive: (ctx: RequestContext, id: string, body: B) => Promise<string>,
+  read: ReadRecord,
+): void {
+  route(api, {
+    ...spec,
+    method: 'POST',
+    params: paramsWithId,
+    status: 201,
+    handler: async ({ ctx, params, body, reply }) => {
+      const id = await derive(ctx, params.id, body);
+      reply.code(201);
+      return read(ctx, id);
+    },
+  });
+}
+
 /**
  * A change to one record answered with the record as its reader then sees it: PUT the record's
  * fields or a section of it, or POST a sub-record (a hearing, an interview, a progress report), 201.

@@ -4,7 +4,7 @@ import type { Platform } from '../../kernel/platform.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
 import type { z } from '../../../shared/zod.ts';
-import { changeRoute, recordRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
+import { changeRoute, deriveRoute, recordRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { sendXlsx } from '../../kernel/exports/xlsx.ts';
 import { sendDownload } from '../../kernel/attachments/store.ts';
@@ -50,21 +50,7 @@ export async function assessmentRoutes(api: FastifyInstance, platform: Platform)
     query: schemeListQuery, body: schemeInput,
   });
   changeRoute(api, { method: 'PUT', url: '/assessment-schemes/:id', summary: '修改考评方案（编制中）', body: schemeUpdate, permission: 'assessment.manage', tags }, (ctx, id, { version, ...fields }) => inTx((tx) => updateScheme(tx, platform, ctx, id, version, fields)), readScheme);
-  route(api, {
-    method: 'POST',
-    url: '/assessment-schemes/:id/copy',
-    permission: 'assessment.manage',
-    summary: '复制方案到另一年度（新方案为编制中）',
-    tags,
-    params: paramsWithId,
-    body: copyInput,
-    status: 201,
-    handler: async ({ ctx, params, body, reply }) => {
-      const id = await inTx((tx) => copyScheme(tx, platform, ctx, params.id, body));
-      reply.code(201);
-      return getScheme(platform, ctx, id);
-    },
-  });
+  deriveRoute(api, { url: '/assessment-schemes/:id/copy', permission: 'assessment.manage', summary: '复制方案到另一年度（新方案为编制中）', tags, body: copyInput }, (ctx, id, body) => inTx((tx) => copyScheme(tx, platform, ctx, id, body)), readScheme);
   changeRoute(api, { method: 'POST', url: '/assessment-schemes/:id/lines', summary: '添加考评指标', body: lineInput, permission: 'assessment.manage', tags }, (ctx, id, body) => inTx((tx) => addLine(tx, platform, ctx, id, body)), readScheme);
   route(api, {
     method: 'PUT',

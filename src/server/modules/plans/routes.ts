@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { route, paramsWithId } from '../../kernel/http/route.ts';
+import { route } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { changeRoute, createRoute, inTransaction, recordRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
+import { changeRoute, createRoute, deriveRoute, inTransaction, recordRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import type { ExportColumn } from '../../kernel/exports/xlsx.ts';
@@ -31,22 +31,7 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
   createRoute(api, { url: '/plans', summary: '新建年度分工方案', body: planInput, status: 201, response: planViewSchema, ...manage }, (ctx, body) => inTx((tx) => createPlan(tx, platform, ctx, body)), (_ctx, id) => planView(id));
   changeRoute(api, { method: 'PUT', url: '/plans/:id', summary: '修改分工方案', body: updatePlanInput, status: 200, response: planViewSchema, ...manage }, (ctx, id, body) => inTx((tx) => updatePlan(tx, platform, ctx, id, body)), (_ctx, id) => planView(id));
 
-  route(api, {
-    method: 'POST',
-    url: '/plans/:id/copy',
-    permission: 'plan.manage',
-    summary: '以本方案为基础新建下一年度方案（复制任务，完成时限顺延到新年度）',
-    tags,
-    params: paramsWithId,
-    body: copyPlanInput,
-    status: 201,
-    response: planViewSchema,
-    handler: async ({ ctx, params, body, reply }) => {
-      const id = await copyPlan(platform, ctx, params.id, body);
-      reply.code(201);
-      return planView(id);
-    },
-  });
+  deriveRoute(api, { url: '/plans/:id/copy', permission: 'plan.manage', summary: '以本方案为基础新建下一年度方案（复制任务，完成时限顺延到新年度）', tags, body: copyPlanInput, response: planViewSchema }, (ctx, id, body) => copyPlan(platform, ctx, id, body), (_ctx, id) => planView(id));
 
   const readTask: ReadRecord = (ctx, id) => getTask(platform, ctx, id);
   recordRoutes(api, platform, TASK, {

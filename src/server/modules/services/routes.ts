@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { paramsWithId, route } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { changeRoute, createRoute, recordRoutes } from '../../kernel/records/routes.ts';
+import { changeRoute, createRoute, deriveRoute, recordRoutes } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { pageOf } from '../../../shared/records.ts';
 import { z } from '../../../shared/zod.ts';
@@ -39,14 +39,12 @@ export async function servicesRoutes(api: FastifyInstance, platform: Platform): 
     }),
     readItem,
   );
-  route(api, {
-    method: 'POST', url: '/service-items/:id/versions', permission: 'services.manage', summary: '清单调整：自列入日期起按新版本办理，当前版本同日移出清单', tags, params: paramsWithId, body: serviceItemRevision, status: 201,
-    handler: async ({ ctx, params, body, reply }) => {
-      const id = await platform.db.transaction().execute((tx) => reviseItem(tx, platform, ctx, ctx.scope, params.id, body));
-      reply.code(201);
-      return getItem(platform, ctx.scope, id);
-    },
-  });
+  deriveRoute(
+    api,
+    { url: '/service-items/:id/versions', permission: 'services.manage', summary: '清单调整：自列入日期起按新版本办理，当前版本同日移出清单', tags, body: serviceItemRevision },
+    (ctx, id, body) => platform.db.transaction().execute((tx) => reviseItem(tx, platform, ctx, ctx.scope, id, body)),
+    (ctx, id) => getItem(platform, ctx.scope, id),
+  );
   route(api, { method: 'GET', url: '/service-items/:id/cases', permission: 'services.read', summary: '事项的月度办件量', tags, params: paramsWithId, status: 200, response: z.object({ items: z.array(serviceCaseView) }), handler: async ({ ctx, params }) => ({ items: await listCases(platform, ctx.scope, params.id) }) });
   createRoute(
     api,
