@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import { InputNumber } from 'antd';
 import { Link } from 'react-router-dom';
+import { useAuth } from '../auth.tsx';
 import { useUrlFilters } from './ledger.tsx';
 import { DueTag } from './Light.tsx';
 import { StatusTag } from './WorkflowPanel.tsx';
@@ -25,11 +26,12 @@ function YearFilter() {
 
 export function AnnualReportsPage<V extends ReportRow>({ pages, draft, statusWidth, actions }: {
   pages: RecordPages;
-  /** The drafting drawer for those who may draft: its definition (unit and year), title and first values. */
+  /** The drafting drawer for those who may draft: its definition (unit and year), title and first values (the unit: the user's own, unless they say another). */
   draft: false | { def: RecordDef<any>; title: string; initialValues: Record<string, unknown> };
   statusWidth: number;
   actions?: ReactNode;
 }) {
+  const { me } = useAuth();
   return (
     <>
       <ProgressCard api={`${pages.api}/progress`} workflow={pages.workflow} link={(id) => pageOf(pages, { id })} />
@@ -38,7 +40,7 @@ export function AnnualReportsPage<V extends ReportRow>({ pages, draft, statusWid
         status={false}
         measure="份"
         actions={actions}
-        create={draft && { ...draft, button: '起草年度报告', submitText: '生成草稿' }}
+        create={draft && { ...draft, initialValues: { unitId: me?.unit.id, ...draft.initialValues }, button: '起草年度报告', submitText: '生成草稿' }}
         leading={[{ key: 'title', title: '标题', dataIndex: 'title', fixed: 'left', ellipsis: true, width: 340, render: (t: string, r) => <Link to={pageOf(pages, r)}>{t}</Link> }]}
         trailing={[
           { key: 'status', title: '状态', dataIndex: 'status', width: statusWidth, render: (s: string) => <StatusTag def={pages.workflow} status={s} /> },

@@ -10,14 +10,14 @@ import { FOI_REPORT_DRAFT, type FoiReportView } from '../../../shared/schemas/di
 import { FOI_REPORT_PAGES } from './pages.ts';
 
 export default function FoiReportsPage() {
-  const { can, me } = useAuth();
+  const { can } = useAuth();
   return (
     <AnnualReportsPage<FoiReportView>
       pages={FOI_REPORT_PAGES}
       statusWidth={170}
       actions={<Link to="/foi/annual-tables"><TableOutlined /> 按单位查看统计表</Link>}
       // The report on last year (approved only once that year is over).
-      draft={can('foi.manage') && { def: FOI_REPORT_DRAFT, title: '起草政府信息公开工作年度报告', initialValues: { year: dayjs().year() - 1, unitId: me?.unit.id } }}
+      draft={can('foi.manage') && { def: FOI_REPORT_DRAFT, title: '起草政府信息公开工作年度报告', initialValues: { year: dayjs().year() - 1 } }}
     />
   );
 }

@@ -8,13 +8,13 @@ import { REPORT_DRAFT, type ReportView } from '../../../shared/schemas/reports.t
 import { REPORT_PAGES } from './pages.ts';
 
 export default function ReportsPage() {
-  const { can, me } = useAuth();
+  const { can } = useAuth();
   return (
     <AnnualReportsPage<ReportView>
       pages={REPORT_PAGES}
       statusWidth={150}
       // Last year's report until the summer, when this year's drafting may begin.
-      draft={can('report.write') && { def: REPORT_DRAFT, title: '起草年度报告', initialValues: { year: dayjs().year() - (dayjs().month() < 6 ? 1 : 0), unitId: me?.unit.id } }}
+      draft={can('report.write') && { def: REPORT_DRAFT, title: '起草年度报告', initialValues: { year: dayjs().year() - (dayjs().month() < 6 ? 1 : 0) } }}
     />
   );
 }
