@@ -93,6 +93,7 @@ export const NOTICE = defineRecord({
     level: f.integer('督办级别', { input: false }),
   },
 });
+
 /**
  * A notice is issued by being recorded and has no steps of its own; as a workflow record it has a
  * page with its evidence and documents (the printed 督办单 or 通报), and is found by global search.
