@@ -2,12 +2,13 @@ import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * Files in a shuffled order (the seed vitest prints, `--sequence.seed` replays it), the slowest kinds
- * first: the browser journeys (one to four minutes each), then the PostgreSQL and SQLite API suites,
- * then the unit tests. In a fully shuffled order a four-minute journey could start last and run
- * alone on one core while the other stood idle.
+ * Files in a shuffled order (the seed vitest prints, `--sequence.seed` replays it), with the browser
+ * journeys (one to six minutes each, a browser and a server apiece) spread evenly over the first
+ * three quarters of the run: each then mostly shares the two cores with API suites rather than with
+ * another journey (two at once ran each half again as long), and none starts in the last quarter,
+ * where it would run on alone while the other core stood idle.
  */
-class ShuffledSlowestFirst extends BaseSequencer {
+class ShuffledJourneysSpread extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     let seed = this.ctx.config.sequence.seed >>> 0;
     const random = () => {
@@ -23,8 +24,17 @@ class ShuffledSlowestFirst extends BaseSequencer {
       const j = Math.floor(random() * (i + 1));
       [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
     }
-    const rank = (file: TestSpecification) => ['e2e', 'postgres', 'sqlite', 'unit'].indexOf(file.project.name);
-    return shuffled.sort((a, b) => rank(a) - rank(b));
+    const journeys = shuffled.filter((f) => f.project.name === 'e2e');
+    const others = shuffled.filter((f) => f.project.name !== 'e2e');
+    // Journey i goes before the other file at `i * step`: the last one three quarters of the way in.
+    const step = journeys.length > 1 ? (others.length * 0.75) / (journeys.length - 1) : 0;
+    const out: TestSpecification[] = [];
+    let next = 0;
+    others.forEach((file, index) => {
+      while (next < journeys.length && Math.round(next * step) <= index) out.push(journeys[next++]!);
+      out.push(file);
+    });
+    return [...out, ...journeys.slice(next)];
   }
 }
 
@@ -39,7 +49,7 @@ export default defineConfig({
     // one on a 2-core CI host, where most of a file's time is spent waiting on PostgreSQL, a child
     // process or the browser).
     maxWorkers: 2,
-    sequence: { sequencer: ShuffledSlowestFirst },
+    sequence: { sequencer: ShuffledJourneysSpread },
     projects: [
       // *.unit.test.tsx: web components rendered in jsdom (each file says `@vitest-environment jsdom`).
       { test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'src/**/*.unit.test.tsx', 'test/**/*.unit.test.tsx'], environment: 'node' } },

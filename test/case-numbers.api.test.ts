@@ -190,7 +190,8 @@ describe('case numbers', () => {
       expect(res.json().detail, pattern).toContain(message);
     }
     expect((await setPattern('no_such_type', { pattern: '{year}{n}' })).statusCode).toBe(404);
-    const liaison = (await makeStaffedUnit(env, ['unit_liaison'] as const)).agents.unit_liaison;
+    // Under the county like every other unit: a second top unit would make the county's short name ({county}, {unit}) depend on unit codes.
+    const liaison = (await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: county as any })).agents.unit_liaison;
     expect((await liaison.put('/api/v1/case-number-patterns/review_case', { pattern: '乙〔{year}〕{n}号' })).statusCode).toBe(403);
     expect((await liaison.get('/api/v1/case-number-patterns')).statusCode).toBe(200);
     await ok(await setPattern('review_case', { pattern: '审计〔{year}〕{n}号' }));
