@@ -195,6 +195,50 @@ describe('the chain at commit: an entry joins the chain as its transaction\'s la
     expect(await chain(env, 'failed.')).toEqual([]);
   });
 
+  it.runIf(TEST_DB === 'postgres')('an insert that fails in the message it shares with the COMMIT rolls the business write back, and the connection serves on', async () => {
+    const unit = await makeUnit(env.platform);
+    // The chain's INSERT travels with the COMMIT in one message: a failing INSERT must skip the COMMIT.
+    await sql`create trigger audit_log_refuse_one before insert on audit_log for each row
+      when (new.action = 'refused.append') execute function audit_log_append_only()`.execute(env.platform.db);
+    try {
+      const write = env.platform.db.transaction().execute(async (tx) => {
+        await tx.updateTable('org_units').set({ name: '改名未成' }).where('id', '=', unit.id).execute();
+        await env.platform.audit.record(tx, actor, { action: 'refused.append', targetType: 'org_unit', targetId: unit.id });
+      });
+      await expect(write).rejects.toThrow(/append-only/);
+    } finally {
+      await sql`drop trigger audit_log_refuse_one on audit_log`.execute(env.platform.db);
+    }
+    expect((await env.platform.db.selectFrom('org_units').select('name').where('id', '=', unit.id).executeTakeFirstOrThrow()).name).toBe(unit.name);
+    expect(await chain(env, 'refused.')).toEqual([]);
+    // Every pooled connection is out of its transaction: audited writes on all of them go through.
+    await Promise.all(Array.from({ length: 12 }, (_, i) => env.platform.db.transaction().execute((tx) => env.platform.audit.record(tx, actor, { action: 'refused.after', targetId: String(i) }))));
+    expect(await chain(env, 'refused.')).toHaveLength(12);
+    expect(await env.platform.audit.verify(env.platform.db)).toMatchObject({ ok: true });
+  });
+
+  it('entries written by many transactions at once form one chain, each after the last committed append', async () => {
+    // On PostgreSQL the lock and the head's read are one statement: a head read in the snapshot of
+    // before the lock's grant would repeat a seq (primary key violation) or fork the chain.
+    await Promise.all(Array.from({ length: 40 }, (_, i) => env.platform.db.transaction().execute(async (tx) => {
+      await env.platform.audit.record(tx, actor, { action: 'together.entry', targetId: String(i) });
+      await env.platform.audit.record(tx, actor, { action: 'together.entry', targetId: `${i}b` });
+    })));
+    const rows = await chain(env, 'together.');
+    expect(rows).toHaveLength(80);
+    expect(new Set(rows.map((r) => r.seq)).size).toBe(80);
+    expect(await env.platform.audit.verify(env.platform.db)).toMatchObject({ ok: true });
+  });
+
+  it('keeps every character of an entry as recorded: quotes, backslashes, line breaks, Chinese', async () => {
+    const detail = { note: "它's \\ \"引号\" \n 第二行 \\x00 $$ E'x'", path: 'C:\\数据\\', n: 3 };
+    await env.platform.db.transaction().execute((tx) => env.platform.audit.record(tx, { ...actor, name: "O'Brien \\ 王" }, { action: 'chars.kept', targetId: "id'; drop table audit_log; --", detail }));
+    const row = await env.platform.db.selectFrom('audit_log').selectAll().where('action', '=', 'chars.kept').executeTakeFirstOrThrow();
+    expect(JSON.parse(row.detail!)).toEqual(detail);
+    expect([row.actor_name, row.target_id]).toEqual(["O'Brien \\ 王", "id'; drop table audit_log; --"]);
+    expect(await env.platform.audit.verify(env.platform.db)).toMatchObject({ ok: true });
+  });
+
   it('entries of a transaction rolled back, or since a savepoint rolled back to, never join the chain', async () => {
     await expect(env.platform.db.transaction().execute(async (tx) => {
       await env.platform.audit.record(tx, actor, { action: 'rolled.back' });

@@ -1,10 +1,11 @@
 // Append-only, tamper-evident audit log: each row carries HMAC-SM3(key, previous hash | row).
 import { timingSafeEqual } from 'node:crypto';
 import { hmacSm3, type Keys } from '../crypto/keys.ts';
-import { inTransaction, lockForAppend, type Db, type Dialect, type Executor } from '../db/index.ts';
+import { inTransaction, type Db, type Dialect, type Executor } from '../db/index.ts';
 import { deferToCommit } from '../db/before-commit.ts';
 import { nowIso } from '../ids.ts';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import { escapeLiteral } from 'pg';
 import type { AuditLogTable } from '../db/tables.ts';
 
 export interface Actor {
@@ -34,6 +35,16 @@ export const SYSTEM_ACTOR: Actor = { id: null, name: 'system', roles: [], unitId
 type ChainedFields = Omit<Selectable<AuditLogTable>, 'prev_hash' | 'hash'>;
 /** An entry recorded, not yet in the chain: its place (`seq`) and time (`at`) come at its append. */
 type Pending = Omit<ChainedFields, 'seq' | 'at'>;
+type Chained = Selectable<AuditLogTable>;
+
+const COLUMNS = ['seq', 'at', 'actor_id', 'actor_name', 'actor_roles', 'unit_id', 'ip', 'action', 'target_type', 'target_id', 'outcome', 'detail', 'prev_hash', 'hash'] as const satisfies readonly (keyof Chained)[];
+
+/** The INSERT of chained rows as SQL text with literal values, to travel with the COMMIT (PostgreSQL). */
+function insertStatement(rows: Chained[]): string {
+  const literal = (value: string | number | null) => (value === null ? 'null' : typeof value === 'number' ? String(Math.trunc(value)) : escapeLiteral(value));
+  const values = rows.map((row) => `(${COLUMNS.map((column) => literal(row[column])).join(', ')})`);
+  return `insert into audit_log (${COLUMNS.join(', ')}) values ${values.join(',\n')}`;
+}
 
 function chainHash(key: Buffer, prevHash: string, row: ChainedFields): string {
   const body = JSON.stringify([
@@ -72,26 +83,48 @@ export class AuditLog {
       detail: entry.detail ? JSON.stringify(entry.detail) : null,
     };
     await inTransaction(executor, async (tx) => {
-      if (!(await deferToCommit(tx, this, pending, this.append))) await this.append(tx, [pending]);
+      if (!(await deferToCommit(tx, this, pending, this.appendAtCommit))) await this.insert(tx, await this.chain(tx, [pending]));
     });
   }
 
-  /** Appends entries to the chain, in order, under the chain's lock (held until the commit). */
-  private readonly append = async (tx: Executor, entries: Pending[]): Promise<void> => {
-    await lockForAppend(tx, this.dialect, AUDIT_LOCK_KEY);
-    const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    let seq = last?.seq ?? 0;
+  /**
+   * The deferred append. On PostgreSQL its INSERT goes to the database with the COMMIT, in one message
+   * (`before-commit.ts`): the chain's lock, taken with the head's read, is then held for one turn of
+   * this process (hashing the entries) and the database's own time, not for three round trips that
+   * each wait for a busy worker.
+   */
+  private readonly appendAtCommit = async (tx: Executor, entries: Pending[]): Promise<string | void> => {
+    const rows = await this.chain(tx, entries);
+    if (this.dialect === 'postgres') return insertStatement(rows);
+    await this.insert(tx, rows);
+  };
+
+  /**
+   * The entries chained after the head, in order. On PostgreSQL the chain's lock (held until the
+   * commit) and the head's read are one statement (`audit_chain_head`, migration
+   * kernel_0019): the read, after the lock's grant, sees the last append committed before it.
+   * SQLite has a single writer anyway.
+   */
+  private async chain(tx: Executor, entries: Pending[]): Promise<Chained[]> {
+    const last =
+      this.dialect === 'postgres'
+        ? (await sql<{ seq: number; hash: string }>`select seq, hash from audit_chain_head(${AUDIT_LOCK_KEY})`.execute(tx)).rows[0]
+        : await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    let seq = Number(last?.seq ?? 0);
     let prevHash = last?.hash ?? GENESIS;
-    const rows = entries.map((entry) => {
+    return entries.map((entry) => {
       const row: ChainedFields = { seq: ++seq, at: nowIso(), ...entry };
       const hash = chainHash(this.keys.audit, prevHash, row);
       const chained = { ...row, prev_hash: prevHash, hash };
       prevHash = hash;
       return chained;
     });
+  }
+
+  private async insert(tx: Executor, rows: Chained[]): Promise<void> {
     // 14 values a row: well inside either engine's limit of bound parameters.
     for (let i = 0; i < rows.length; i += 500) await tx.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
-  };
+  }
 
   /** Walks the chain from the start. Returns the first broken row, or the head when intact. */
   async verify(db: Db): Promise<{ ok: boolean; rows: number; brokenSeq?: number; reason?: string; headSeq?: number; headHash?: string }> {

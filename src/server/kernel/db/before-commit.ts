@@ -1,6 +1,6 @@
 // Work deferred to the last moment of a transaction, right before its COMMIT.
 //
-// The audit log's hash chain serialises its appenders (`lockForAppend`) from the append to the
+// The audit log's hash chain serialises its appenders (a lock on PostgreSQL) from the append to the
 // commit. Appending when the audit entry is recorded — often early in a request's transaction —
 // held that lock for the rest of the transaction, and every audited write of a province waited for
 // every other. Deferred here, an entry joins the chain as the transaction's last statements, so the
@@ -12,11 +12,19 @@
 // fails, the COMMIT is not sent and Kysely rolls the transaction back (the caller gets the error).
 // A transaction this layer did not begin (raw `begin` in SQL, another Kysely instance) has no
 // deferred work: `deferToCommit` answers null and the caller does the work at once.
-import { Kysely, type DatabaseConnection, type Dialect as KyselyDialect, type Driver, type QueryCompiler, type QueryExecutor, type TransactionSettings } from 'kysely';
+//
+// A hook may instead hand back its last statement as SQL text without parameters: it is sent with the
+// COMMIT in one message (PostgreSQL's simple query protocol), so that no turn of this process's event
+// loop falls between that statement and the COMMIT — a lock taken earlier in the hook is released
+// as soon as the database has run both, however busy the process is.
+import { CompiledQuery, Kysely, type DatabaseConnection, type Dialect as KyselyDialect, type Driver, type QueryCompiler, type QueryExecutor, type TransactionSettings } from 'kysely';
 import type { Db, Tx } from './index.ts';
 
-/** Deferred work: gets the database bound to the transaction's connection, in the transaction. */
-export type CommitWork<T> = (tx: Db, items: T[]) => Promise<void>;
+/**
+ * Deferred work: gets the database bound to the transaction's connection, in the transaction. On
+ * PostgreSQL it may return its last statement as parameterless SQL, sent together with the COMMIT.
+ */
+export type CommitWork<T> = (tx: Db, items: T[]) => Promise<string | void>;
 
 /** One owner's deferred items in one transaction, flushed by `flush` before the COMMIT. */
 interface Deferred {
@@ -76,15 +84,22 @@ class DeferringDriver implements Driver {
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const transaction = open.get(connection);
+    const last: string[] = [];
     if (transaction) {
       // Owners flush in the order they first deferred; an owner's flush may not defer more work.
       for (const deferred of transaction.deferred.values()) {
         const items = deferred.items.splice(0);
-        if (items.length) await deferred.flush(this.bound(connection, deferred.executor), items);
+        if (!items.length) continue;
+        // A statement handed back runs after every later owner's work, right before the COMMIT.
+        const statement = await deferred.flush(this.bound(connection, deferred.executor), items);
+        if (statement) last.push(statement);
       }
       open.delete(connection);
     }
-    await this.inner.commitTransaction(connection);
+    // One message: if a statement fails, the rest of the message (the COMMIT) is skipped and the
+    // caller rolls the transaction back, as when a hook throws.
+    if (last.length) await connection.executeQuery(CompiledQuery.raw(`${last.join(';\n')};\ncommit`));
+    else await this.inner.commitTransaction(connection);
   }
 
   /**

@@ -117,15 +117,6 @@ export function inTransaction<T>(executor: Executor, fn: (tx: Tx) => Promise<T>)
   return (executor as Db).transaction().execute(fn);
 }
 
-/**
- * Serialises writers of one chain (the audit log) on PostgreSQL until their commit; SQLite has a single
- * writer anyway. Take it as late as possible: the audit log appends as a transaction's last work
- * (`deferToCommit`).
- */
-export async function lockForAppend(tx: Executor, dialect: Dialect, key: number): Promise<void> {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${key})`.execute(tx);
-}
-
 /** Escapes a value for use in a LIKE pattern (with ESCAPE '\'). */
 export function likeEscape(value: string): string {
   return value.replace(/[\\%_]/g, (c) => '\\' + c);

@@ -242,6 +242,20 @@ const indicatorFacts: MigrationSet = (dialect) => ({
       if (dialect === 'postgres') await sql`alter table indicator_facts alter column n type bigint`.execute(db);
     },
   },
+  // The audit chain's appender takes the chain's lock and reads its head in one round trip
+  // (kernel/audit): each statement of a volatile function reads a fresh snapshot, so the head read
+  // after the lock's grant is the last append committed. SQLite has a single writer and no lock.
+  kernel_0019_audit_chain_head: {
+    async up(db: Kysely<any>) {
+      if (dialect !== 'postgres') return;
+      await sql`create function audit_chain_head(lock_key bigint) returns table (seq integer, hash text)
+        language plpgsql volatile as $$
+        begin
+          perform pg_advisory_xact_lock(lock_key);
+          return query select a.seq, a.hash from audit_log a order by a.seq desc limit 1;
+        end $$`.execute(db);
+    },
+  },
 });
 
 /** Applies every pending migration; returns the names applied. Throws with the failing migration's name. */
