@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { createDemoEnv, TEST_DB, type TestEnv } from './harness.ts';
 import { computeAll, computeAllDirect, scopeForUnitCode, type IndicatorDef } from '../src/server/kernel/indicators/registry.ts';
 import { IndicatorFacts } from '../src/server/kernel/indicators/facts.ts';
-import { foldIndicatorChanges, readGenerations } from '../src/server/kernel/db/generations.ts';
+import { FOLD_CHANGES_AFTER, foldChanges, foldInFlight, foldIndicatorChanges, readGenerations } from '../src/server/kernel/db/generations.ts';
 import { random, randomWrite } from './fixtures/random-writes.ts';
 import { byCode } from './fixtures/indicator-checks.ts';
 
@@ -129,6 +129,35 @@ describe('indicator summary tables', () => {
     const { rows } = await sql<{ name: string; config: string[] | null }>`select p.proname as name, p.proconfig as config from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = ${pgSchema()} and p.proname like 'indicator\\_delta\\_%' and p.proname not like '%\\_truncate\\_%'`.execute(env.platform.db);
     expect(rows.length).toBeGreaterThan(50);
     expect(rows.filter((r) => !r.config?.includes('jit=off')).map((r) => r.name)).toEqual([]);
+  });
+
+  it.skipIf(TEST_DB !== 'postgres')('fold the change rows a read finds piling up, in the background, keeping every generation and waiting for no writer', async () => {
+    const db = env.platform.db;
+    await foldChanges(db, env.platform.dialect, true);
+    const changeRows = async () => Number((await sql<{ n: number }>`select count(*) as n from indicator_changes`.execute(db)).rows[0]!.n);
+    expect(await changeRows()).toBe(0);
+    const before = await readGenerations(db);
+    const [busy, waiting] = [...before.keys()];
+    // A writer whose transaction stays open over the fold: its change rows are not committed yet.
+    const writer = await db.startTransaction().execute();
+    try {
+      await sql`insert into indicator_changes (table_name) select ${waiting} from generate_series(1, 7)`.execute(writer);
+      // Committed writes: more change rows than a read lets pile up.
+      await sql`insert into indicator_changes (table_name) select ${busy} from generate_series(1, ${FOLD_CHANGES_AFTER + 5})`.execute(db);
+      const piled = new Map([...before, [busy!, before.get(busy!)! + FOLD_CHANGES_AFTER + 5]]);
+      expect(await readGenerations(db)).toEqual(piled);
+      expect(foldInFlight(db), 'the read started a fold').toBeDefined();
+      await foldInFlight(db);
+      expect(await changeRows()).toBe(0);
+      expect(await readGenerations(db)).toEqual(piled);
+      await writer.commit().execute();
+    } catch (error) {
+      await writer.rollback().execute();
+      throw error;
+    }
+    // The writer's rows, committed after the fold, count from then on.
+    expect(await changeRows()).toBe(7);
+    expect(await readGenerations(db)).toEqual(new Map([...before, [busy!, before.get(busy!)! + FOLD_CHANGES_AFTER + 5], [waiting!, before.get(waiting!)! + 7]]));
   });
 
   it('count a figure whose shape takes no delta afresh after a write to a table it reads', async () => {

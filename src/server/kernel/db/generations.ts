@@ -7,16 +7,41 @@ import type { Db, Dialect, Executor } from './index.ts';
 /**
  * Tables' generations (all, or the given keys): each one's folded count plus the changes appended
  * since, in one statement (one snapshot). Inside a transaction, pass it: its own writes count.
+ * Every read adds the appended rows up, so once they pass `FOLD_CHANGES_AFTER` a read outside a
+ * transaction starts a fold in the background (PostgreSQL only appends).
  */
 export async function readGenerations(db: Executor, keys?: readonly string[]): Promise<Map<string, number>> {
   if (keys?.length === 0) return new Map();
   const only = (column: string) => (keys ? sql`where ${sql.ref(column)} in (${sql.join(keys)})` : sql``);
-  const rows = await sql<{ table_name: string; generation: number }>`
-    select g.table_name, g.generation + coalesce(c.n, 0) as generation
+  const rows = await sql<{ table_name: string; generation: number; appended: number }>`
+    select g.table_name, g.generation + coalesce(c.n, 0) as generation, coalesce(c.n, 0) as appended
     from indicator_generations g
     left join (select table_name, count(*) as n from indicator_changes ${only('table_name')} group by table_name) c on c.table_name = g.table_name
     ${only('g.table_name')}`.execute(db);
+  const appended = rows.rows.reduce((sum, r) => sum + Number(r.appended), 0);
+  if (appended > FOLD_CHANGES_AFTER && !db.isTransaction) foldSoon(db as Db);
   return new Map(rows.rows.map((r) => [r.table_name, Number(r.generation)]));
+}
+
+/**
+ * Change rows a read adds up before it folds them: each costs every read of the generations (with
+ * 5,000 a warm county figures request took three times as long: docs/benchmarks.md).
+ */
+export const FOLD_CHANGES_AFTER = 1_000;
+const folding = new WeakMap<Db, Promise<void>>();
+
+/** Folds the appended changes in the background, once at a time per database; a fold that fails is tried by a later read. */
+function foldSoon(db: Db): void {
+  if (folding.has(db)) return;
+  const run = foldChanges(db, 'postgres', false)
+    .catch(() => undefined)
+    .finally(() => folding.delete(db));
+  folding.set(db, run);
+}
+
+/** The background fold a read started, if one runs (tests wait for it). */
+export function foldInFlight(db: Db): Promise<void> | undefined {
+  return folding.get(db);
 }
 
 /** The indicator engine's daily check, per database (see `foldIndicatorChanges`). */
@@ -38,18 +63,20 @@ export async function foldIndicatorChanges(db: Db, dialect: Dialect): Promise<vo
 }
 
 /**
- * Folds PostgreSQL's appended changes into the generation rows. The exclusive lock waits for
- * writers in flight and holds new ones back for the moment it takes; every generation keeps its
- * value, so no figure goes stale because of it. Without `wait` it gives up at once (error 55P03)
- * when a writer is in the way.
+ * Folds PostgreSQL's appended changes into the generation rows, in one statement: it deletes the
+ * change rows committed so far and adds exactly the rows it deleted to their generations, so every
+ * generation keeps its value and no writer waits (a writer's rows not yet committed are left for the
+ * next fold). Folds take turns on an advisory lock of the schema (two deleting the same rows could
+ * deadlock); without `wait`, a fold finding another under way leaves the work to it.
  */
 export async function foldChanges(db: Db, dialect: Dialect, wait: boolean): Promise<void> {
   if (dialect !== 'postgres') return;
   await db.transaction().execute(async (tx) => {
-    if (!wait) await sql`set local lock_timeout = '100ms'`.execute(tx);
-    await sql`lock table indicator_changes in exclusive mode`.execute(tx);
-    await sql`update indicator_generations g set generation = g.generation + c.n
-      from (select table_name, count(*) as n from indicator_changes group by table_name) c where c.table_name = g.table_name`.execute(tx);
-    await sql`delete from indicator_changes`.execute(tx);
+    const lock = sql`hashtextextended(current_schema() || ':fazhi-generations-fold', 0)`;
+    if (wait) await sql`select pg_advisory_xact_lock(${lock})`.execute(tx);
+    else if (!(await sql<{ got: boolean }>`select pg_try_advisory_xact_lock(${lock}) as got`.execute(tx)).rows[0]!.got) return;
+    await sql`with folded as (delete from indicator_changes returning table_name),
+        counted as (select table_name, count(*) as n from folded group by table_name)
+      update indicator_generations g set generation = g.generation + c.n from counted c where c.table_name = g.table_name`.execute(tx);
   });
 }

@@ -536,8 +536,9 @@ export class IndicatorFacts {
 
   /**
    * PostgreSQL: adds the appended deltas into indicator_facts and the change rows into the
-   * generations. The exclusive locks hold writers back for the moment it takes; without `wait`, it
-   * gives up at once when a writer is in the way (a read asked for it; the next one will try again).
+   * generations (`foldChanges`). The deltas' exclusive lock holds writers back for the moment it
+   * takes; without `wait`, it gives up at once when a writer is in the way (a read asked for it; the
+   * next one will try again).
    */
   fold(wait: boolean): Promise<void> {
     if (this.dialect !== 'postgres') return Promise.resolve();
