@@ -48,6 +48,22 @@ export async function pgAdmin(statement: string): Promise<void> {
   }
 }
 
+/**
+ * Drops a suite's schema. A process the suite started and killed (a server's daily job, a writer)
+ * can leave a backend that waits for a lock until PostgreSQL notices its client has gone; the drop
+ * then deadlocks with it, and PostgreSQL aborts one of the two: try again once that backend is gone.
+ */
+async function dropSchema(schema: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pgAdmin(`drop schema ${schema} cascade`);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+
 /** `modules`: the platform's modules (a test may add a fixture module, test/fixtures/). `seed` fills the
  * data directory and the (PostgreSQL) schema before the platform opens them. */
 export async function createTestEnv(
@@ -78,7 +94,7 @@ export async function createTestEnv(
     async close() {
       await app.close();
       await platform.close();
-      if (TEST_DB === 'postgres') await pgAdmin(`drop schema ${schema} cascade`);
+      if (TEST_DB === 'postgres') await dropSchema(schema);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
