@@ -1,13 +1,13 @@
 // Starts a real server (`fazhi start`) on a fresh data directory and drives Debian's Chromium.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, mkdirSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, inject } from 'vitest';
 import './demo-template.ts';
+import { freePort } from '../test/free-port.ts';
 
 export interface Server {
   url: string;
@@ -19,15 +19,6 @@ export interface Server {
 export function ensureWebBuild(): void {
   const result = spawnSync(process.execPath, ['scripts/ensure-web-build.mjs'], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error('web build failed');
-}
-
-/** A port nobody listens on: the system's choice, so suites (and two runs on one machine) never share one. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /**

@@ -5,12 +5,12 @@
 // node shows at once in the other's cached figures, 红黄牌 totals and calendar.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort } from './free-port.ts';
 import { createTestEnv, makeUnit, makeUser, PASSWORD, type TestEnv } from './harness.ts';
 import { chinaToday } from '../src/server/kernel/calendar/days.ts';
 
 let env: TestEnv;
 const nodes: { process: ChildProcess; base: string; output: string }[] = [];
-const basePort = 4100 + Math.floor(Math.random() * 300) + (process.env.FAZHI_TEST_DB === 'postgres' ? 400 : 0);
 const LOGIN_LIMIT = 6;
 
 async function waitFor(check: () => Promise<boolean> | boolean, what: string, ms = 90_000): Promise<void> {
@@ -38,7 +38,7 @@ async function loginAt(base: string, username: string) {
 beforeAll(async () => {
   env = await createTestEnv();
   for (let i = 0; i < 2; i++) {
-    const port = basePort + i;
+    const port = await freePort();
     const node = { process: spawn(process.execPath, ['bin/fazhi.mjs', 'start'], { env: { ...env.cliEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', FAZHI_WORKERS: '1', FAZHI_LOGIN_RATE_LIMIT: String(LOGIN_LIMIT), FAZHI_TRUST_PROXY: 'true' } }), base: `http://127.0.0.1:${port}`, output: '' };
     node.process.stdout!.on('data', (d) => (node.output += d));
     node.process.stderr!.on('data', (d) => (node.output += d));

@@ -5,6 +5,7 @@
 // process: sqlite-busy.sqlite.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { freePort } from './free-port.ts';
 import { createTestEnv, makeUnit, makeUser, PASSWORD, type TestEnv, totpCode } from './harness.ts';
 import { openPlatform, type Platform } from '../src/server/kernel/platform.ts';
 import { MODULES } from '../src/server/modules/index.ts';
@@ -12,8 +13,8 @@ import { MODULES } from '../src/server/modules/index.ts';
 let env: TestEnv;
 let server: ChildProcess;
 let output = '';
-const port = 3700 + Math.floor(Math.random() * 200) + (process.env.FAZHI_TEST_DB === 'postgres' ? 200 : 0);
-const base = `http://127.0.0.1:${port}`;
+let port: number;
+let base: string;
 
 const workerPids = (): number[] => {
   // By command line: the primary may also have a child of its own (esbuild's service, compiling sources).
@@ -47,6 +48,8 @@ async function login(username: string) {
 
 beforeAll(async () => {
   env = await createTestEnv();
+  port = await freePort();
+  base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ['bin/fazhi.mjs', 'start'], { env: { ...env.cliEnv, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', FAZHI_WORKERS: '2' } });
   server.stdout!.on('data', (d) => (output += d));
   server.stderr!.on('data', (d) => (output += d));
