@@ -10,7 +10,7 @@ export async function actingAs(platform: Platform, username: string): Promise<Re
   const user = await platform.db
     .selectFrom('users as u')
     .innerJoin('org_units as o', 'o.id', 'u.unit_id')
-    .select(['u.id', 'u.username', 'u.name', 'u.unit_id', 'o.path'])
+    .select(['u.id', 'u.username', 'u.name', 'u.unit_id', 'o.path', 'o.code'])
     .where('u.username', '=', username)
     .executeTakeFirst();
   if (!user) throw new Error(`用户「${username}」不存在`);
@@ -22,6 +22,7 @@ export async function actingAs(platform: Platform, username: string): Promise<Re
     displayName: user.name,
     unitId: user.unit_id,
     unitPath: user.path,
+    unitCode: user.code,
     roles,
     permissions: permissionsOf(platform, roles),
     scope: await scopeOf(platform.db, roles, user.path),

@@ -11,6 +11,7 @@ export interface RequestContext extends Actor {
   displayName: string;
   unitId: string;
   unitPath: string;
+  unitCode: string;
   roles: Role[];
   permissions: ReadonlySet<string>;
   scope: DataScope;

@@ -45,6 +45,7 @@ export async function contextFor(platform: Platform, req: FastifyRequest, token:
     displayName: session.name,
     unitId: session.unitId,
     unitPath: session.unitPath,
+    unitCode: session.unitCode,
     roles,
     permissions: permissionsOf(platform, roles),
     scope: await scopeOf(platform.db, roles, session.unitPath),

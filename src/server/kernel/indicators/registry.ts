@@ -54,11 +54,11 @@ export interface IndicatorScope {
   unitIds: readonly string[] | null;
 }
 
-export async function scopeForUnitCode(platform: Platform, year: number, code: string | undefined): Promise<IndicatorScope & { unitCode: string | null }> {
-  if (!code) return { year, unitIds: null, unitCode: null };
-  const unit = await platform.db.selectFrom('org_units').select(['path', 'code']).where('code', '=', code).executeTakeFirst();
+export async function scopeForUnitCode(platform: Platform, year: number, code: string | undefined): Promise<IndicatorScope & { unitCode: string | null; unitId: string | null }> {
+  if (!code) return { year, unitIds: null, unitCode: null, unitId: null };
+  const unit = await platform.db.selectFrom('org_units').select(['id', 'path', 'code']).where('code', '=', code).executeTakeFirst();
   if (!unit) throw new HttpError(400, `单位编码（unit）「${code}」不存在`, [{ field: 'unit', message: `单位「${code}」不存在` }]);
-  return { year, unitIds: await subtreeUnitIds(platform.db, unit.path), unitCode: unit.code };
+  return { year, unitIds: await subtreeUnitIds(platform.db, unit.path), unitCode: unit.code, unitId: unit.id };
 }
 
 /** A figure the summary tables hold per unit: a count, or a sum (its amounts, unscaled). */

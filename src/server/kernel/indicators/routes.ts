@@ -15,12 +15,9 @@ export async function indicatorRoutes(api: FastifyInstance, platform: Platform):
 
   /** A unit's figures need that unit in the user's scope; without a unit, everything (law office, leaders) or the user's own unit. */
   async function scopeFor(ctx: RequestContext, year: number, code: string | undefined) {
-    const unitCode = code ?? (ctx.scope.all ? undefined : (await platform.db.selectFrom('org_units').select('code').where('id', '=', ctx.unitId).executeTakeFirstOrThrow()).code);
-    const scope = await scopeForUnitCode(platform, year, unitCode);
-    if (unitCode) {
-      const unit = await platform.db.selectFrom('org_units').select('id').where('code', '=', unitCode).executeTakeFirstOrThrow();
-      assertInScope(ctx.scope, unit.id, '单位');
-    }
+    // Each request of a dashboard costs its round trips on PostgreSQL: the unit comes with the scope.
+    const scope = await scopeForUnitCode(platform, year, code ?? (ctx.scope.all ? undefined : ctx.unitCode));
+    if (scope.unitId) assertInScope(ctx.scope, scope.unitId, '单位');
     return scope;
   }
 

@@ -37,7 +37,7 @@ export async function disclosureRoutes(api: FastifyInstance, platform: Platform)
 
   /** The unit a report is counted for: the one asked for, in scope; by default the user's own (the law office: all). */
   async function reportUnit(ctx: RequestContext, code: string | undefined): Promise<string | undefined> {
-    if (!code) return ctx.scope.all ? undefined : (await platform.db.selectFrom('org_units').select('code').where('id', '=', ctx.unitId).executeTakeFirstOrThrow()).code;
+    if (!code) return ctx.scope.all ? undefined : ctx.unitCode;
     const unit = await platform.db.selectFrom('org_units').select('id').where('code', '=', code).executeTakeFirst();
     if (unit) assertInScope(ctx.scope, unit.id, '单位');
     return code;
