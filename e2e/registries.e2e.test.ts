@@ -75,8 +75,9 @@ it('a town liaison registers a 普法活动 and sees only its own unit\'s record
   await drawer.getByLabel('受众人数').fill('260');
   await drawer.getByRole('button', { name: /登\s*记/ }).click();
   await page.waitForURL(/\/pufa-activities\/[^/]+$/);
+  // The title shows before the record's fields have loaded (the closing drawer, the page's heading): wait for the field.
   await page.getByText('民法典进村入户宣讲').first().waitFor();
-  expect(await page.getByText('260').count()).toBeGreaterThan(0);
+  await page.locator('.ant-descriptions').getByText('260').first().waitFor();
   await page.screenshot({ path: `${SCREENSHOTS}/registries-activity.png`, fullPage: true });
   expect(problems).toEqual([]);
 });
