@@ -2,7 +2,8 @@
 // its 考评类别 (rank, the category's average and best), computed as the law office's ranking says,
 // without another unit's name leaving the law office's scope.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoEnv, loggedIn, type Agent, type TestEnv } from './harness.ts';
+import { createDemoEnv, loggedIn, makeUser, type Agent, type TestEnv } from './harness.ts';
+import { generationReads } from '../src/server/kernel/db/generations.ts';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
 import { chinaToday } from '../src/server/kernel/calendar/days.ts';
 
@@ -84,5 +85,48 @@ describe("a unit's profile (法治画像)", () => {
     const counted = (await office.get('/api/v1/dashboard/lights')).json().units.find((u: { unitId: string }) => u.unitId === other.id) ?? { red: 0, yellow: 0, green: 0 };
     // The profile's 红黄牌 are the dashboard's counts for that unit, item by item.
     for (const light of ['red', 'yellow', 'green'] as const) expect(officeLights.items.filter((i: { light: string }) => i.light === light).length).toBe(counted[light]);
+  });
+});
+
+// On PostgreSQL every statement is a round trip: a dashboard read asks the write generations once and
+// takes units from the directory those generations keep, so a change to the units shows at once.
+describe('what a dashboard read asks the database', () => {
+  const year = lastYear + 1;
+
+  it('reads the write generations once a request, however many caches it asks', async () => {
+    for (const url of [`/api/v1/indicators?year=${year}`, `/api/v1/indicators?year=${year}&unit=SFX-D03`, `/api/v1/indicators/foi.requests/by-unit?year=${lastYear}`, '/api/v1/dashboard/lights']) {
+      for (const agent of [office, liaison]) {
+        const before = generationReads.statements;
+        expect((await agent.get(url)).statusCode, url).toBe(200);
+        expect(generationReads.statements - before, url).toBe(1);
+      }
+    }
+  });
+
+  it('a unit added or renamed is in the next ranking, 红黄牌 and unit lookup', async () => {
+    const root = await env.platform.db.selectFrom('org_units').selectAll().where('code', '=', 'SFX').executeTakeFirstOrThrow();
+    const admin = await loggedIn(env.app, (await makeUser(env.platform, { unit: root, roles: ['sys_admin'] })).username);
+    const code = `DASH-${Date.now()}`;
+    expect((await office.get(`/api/v1/indicators?year=${year}&unit=${code}`)).statusCode).toBe(400);
+    const created = await admin.post('/api/v1/org/units', { code, name: '新设单位', kind: 'town', parentId: root.id });
+    expect(created.statusCode).toBe(201);
+    expect((await office.get(`/api/v1/indicators?year=${year}&unit=${code}`)).statusCode).toBe(200);
+
+    const ranked = (await office.get(`/api/v1/indicators/foi.requests/by-unit?year=${lastYear}`)).json().items as { unitId: string; unitName: string }[];
+    const lit = (await office.get('/api/v1/dashboard/lights')).json().units as { unitId: string; unitName: string }[];
+    const unit = ranked.find((u) => lit.some((l) => l.unitId === u.unitId))!;
+    const rename = async (name: string) => {
+      const { version } = (await admin.get(`/api/v1/org/units/${unit.unitId}`)).json();
+      return admin.patch(`/api/v1/org/units/${unit.unitId}`, { version, name });
+    };
+    try {
+      expect((await rename(`${unit.unitName}（更名）`)).statusCode).toBe(200);
+      const again = (await office.get(`/api/v1/indicators/foi.requests/by-unit?year=${lastYear}`)).json().items as { unitId: string; unitName: string }[];
+      expect(again.find((u) => u.unitId === unit.unitId)?.unitName).toBe(`${unit.unitName}（更名）`);
+      const lights = (await office.get('/api/v1/dashboard/lights')).json().units as { unitId: string; unitName: string }[];
+      expect(lights.find((u) => u.unitId === unit.unitId)?.unitName).toBe(`${unit.unitName}（更名）`);
+    } finally {
+      await rename(unit.unitName);
+    }
   });
 });

@@ -10,26 +10,69 @@ export type DataScope = { all: true } | { all: false; unitIds: readonly string[]
 
 const unitsUnder = preparedQuery((db, [pathPattern]) => db.selectFrom('org_units').select('id').where(sql<boolean>`path like ${pathPattern} escape '\\'`));
 
-/**
- * Subtrees by unit path, per database (keyed by its Kysely adapter, which its transactions share),
- * kept while the org_units write generation stays: a LIKE on the path walks every unit (~0.9 ms at
- * 10,000 units) and every request of a unit's user needs its subtree.
- */
-const subtrees = new WeakMap<DialectAdapter, { generation: number; byPath: Map<string, readonly string[]> }>();
+export interface DirectoryUnit {
+  id: string;
+  code: string;
+  name: string;
+  category: string | null;
+  path: string;
+  active: number;
+}
 
-/** The unit and its subtree (active or not: history of a deactivated unit stays visible). */
-export async function subtreeUnitIds(db: Executor, unitPath: string): Promise<readonly string[]> {
-  const read = async () => (await unitsUnder(db, [likeEscape(unitPath) + '%'])).map((r) => r.id);
-  // A transaction may see its own uncommitted moves: read the tree, keep nothing.
+/** Every unit (active or not: history of a deactivated unit stays visible), by id and by code, with their subtrees. */
+export interface UnitDirectory {
+  byId: ReadonlyMap<string, DirectoryUnit>;
+  byCode: ReadonlyMap<string, DirectoryUnit>;
+  /** The ids of the unit at `path` and every unit under it. */
+  subtree(path: string): readonly string[];
+}
+
+/**
+ * The directory per database (keyed by its Kysely adapter, which its transactions share), kept while
+ * the org_units write generation stays: nearly every request names a unit or needs a subtree, and a
+ * province has a few thousand units, so one read after each change to the units replaces a lookup
+ * (a round trip on PostgreSQL) per use.
+ */
+const directories = new WeakMap<DialectAdapter, { generation: number; directory: UnitDirectory }>();
+
+export async function unitDirectory(db: Executor): Promise<UnitDirectory> {
+  const read = async () => directoryOf(await db.selectFrom('org_units').select(['id', 'code', 'name', 'category', 'path', 'active']).execute());
+  // A transaction may see its own uncommitted changes: read the units, keep nothing.
   if (db.isTransaction) return read();
-  // The generation is read first: a move committed meanwhile leaves the entry stale, never wrong.
+  // The generation is read first: a change committed meanwhile leaves the entry stale, never wrong.
   const generation = (await readGenerations(db, ['org_units'])).get('org_units') ?? 0;
   const adapter = db.getExecutor().adapter;
-  let held = subtrees.get(adapter);
-  if (held?.generation !== generation) subtrees.set(adapter, (held = { generation, byPath: new Map() }));
-  let ids = held.byPath.get(unitPath);
-  if (!ids) held.byPath.set(unitPath, (ids = await read()));
-  return ids;
+  const held = directories.get(adapter);
+  if (held?.generation === generation) return held.directory;
+  const directory = await read();
+  directories.set(adapter, { generation, directory });
+  return directory;
+}
+
+function directoryOf(units: DirectoryUnit[]): UnitDirectory {
+  const subtrees = new Map<string, readonly string[]>();
+  return {
+    byId: new Map(units.map((u) => [u.id, u])),
+    byCode: new Map(units.map((u) => [u.code, u])),
+    subtree(path) {
+      let ids = subtrees.get(path);
+      if (!ids) subtrees.set(path, (ids = units.filter((u) => u.path.startsWith(path)).map((u) => u.id)));
+      return ids;
+    },
+  };
+}
+
+/** The unit and its subtree. */
+export async function subtreeUnitIds(db: Executor, unitPath: string): Promise<readonly string[]> {
+  // In a transaction one LIKE on the paths costs less than reading every unit.
+  if (db.isTransaction) return (await unitsUnder(db, [likeEscape(unitPath) + '%'])).map((r) => r.id);
+  return (await unitDirectory(db)).subtree(unitPath);
+}
+
+/** The subtree of the unit with this id; `['']` (matching nothing) for an unknown id, as a filter wants it. */
+export async function subtreeOfUnitId(db: Executor, unitId: string): Promise<readonly string[]> {
+  const unit = db.isTransaction ? await db.selectFrom('org_units').select('path').where('id', '=', unitId).executeTakeFirst() : (await unitDirectory(db)).byId.get(unitId);
+  return unit ? subtreeUnitIds(db, unit.path) : [''];
 }
 
 /** A user's data scope: everything for the law office, leaders and the system/security admins; else the unit's subtree. */

@@ -1,17 +1,44 @@
 // Write generations of tables: a trigger on each table a cache depends on bumps its generation in the
 // writer's transaction (installed by the indicator facts, kernel/indicators/facts.ts). Caches of
 // subtrees, calendars, lights and figures compare generations to know whether they are stale.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'kysely';
 import type { Db, Dialect, Executor } from './index.ts';
+
+/** The generations a read request has seen, per database: one statement a request, shared by every cache it asks. */
+const requestGenerations = new AsyncLocalStorage<WeakMap<Executor, Promise<Map<string, number>>>>();
+
+/**
+ * Runs `fn` (and everything it starts) as one read request: the first `readGenerations` outside a
+ * transaction reads every table's generation, and the later ones in the request reuse that read.
+ * For requests that write nothing outside a transaction (safe methods): their own view stays the
+ * one they started with, as a request that read its caches in order would see anyway.
+ */
+export function readingGenerationsOnce<T>(fn: () => T): T {
+  return requestGenerations.run(new WeakMap(), fn);
+}
+
+/** Statements that read generations, for tests and benches that count them. */
+export const generationReads = { statements: 0 };
 
 /**
  * Tables' generations (all, or the given keys): each one's folded count plus the changes appended
  * since, in one statement (one snapshot). Inside a transaction, pass it: its own writes count.
  * Every read adds the appended rows up, so once they pass `FOLD_CHANGES_AFTER` a read outside a
- * transaction starts a fold in the background (PostgreSQL only appends).
+ * transaction starts a fold in the background (PostgreSQL only appends). In a read request
+ * (`readingGenerationsOnce`) every table's generation is read once and shared.
  */
 export async function readGenerations(db: Executor, keys?: readonly string[]): Promise<Map<string, number>> {
   if (keys?.length === 0) return new Map();
+  const request = db.isTransaction ? undefined : requestGenerations.getStore();
+  if (!request) return readNow(db, keys);
+  let read = request.get(db);
+  if (!read) request.set(db, (read = readNow(db)));
+  return read;
+}
+
+async function readNow(db: Executor, keys?: readonly string[]): Promise<Map<string, number>> {
+  generationReads.statements++;
   const only = (column: string) => (keys ? sql`where ${sql.ref(column)} in (${sql.join(keys)})` : sql``);
   const rows = await sql<{ table_name: string; generation: number; appended: number }>`
     select g.table_name, g.generation + coalesce(c.n, 0) as generation, coalesce(c.n, 0) as appended

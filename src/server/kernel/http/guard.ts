@@ -4,6 +4,7 @@ import { forbidden, unauthorized, HttpError } from './errors.ts';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, loadSession } from '../auth/sessions.ts';
 import type { RequestContext } from '../auth/context.ts';
 import { scopeOf } from '../auth/scope.ts';
+import { readingGenerationsOnce } from '../db/generations.ts';
 import { passwordExpired } from '../auth/passwords.ts';
 import { totpRequiredFor } from '../auth/totp.ts';
 import { permissionsOf, type Platform } from '../platform.ts';
@@ -59,6 +60,8 @@ export async function contextFor(platform: Platform, req: FastifyRequest, token:
 
 export function installGuard(api: FastifyInstance, platform: Platform): void {
   api.decorateRequest('ctx', null);
+  // A read request reads the write generations once, for its data scope and every cache it asks.
+  api.addHook('onRequest', (req, _reply, done) => (SAFE_METHODS.has(req.method) ? readingGenerationsOnce(done) : done()));
   api.addHook('onRequest', async (req, reply) => {
     const config = req.routeOptions.config;
     if (!req.routeOptions.url) return; // the not-found handler answers

@@ -5,7 +5,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { Platform } from '../platform.ts';
-import { subtreeUnitIds } from '../auth/scope.ts';
+import { unitDirectory } from '../auth/scope.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { sumOver } from './facts.ts';
 import type { IndicatorRecord, IndicatorValue, UnitFigure } from '../../../shared/schemas/indicators.ts';
@@ -56,9 +56,10 @@ export interface IndicatorScope {
 
 export async function scopeForUnitCode(platform: Platform, year: number, code: string | undefined): Promise<IndicatorScope & { unitCode: string | null; unitId: string | null }> {
   if (!code) return { year, unitIds: null, unitCode: null, unitId: null };
-  const unit = await platform.db.selectFrom('org_units').select(['id', 'path', 'code']).where('code', '=', code).executeTakeFirst();
+  const units = await unitDirectory(platform.db);
+  const unit = units.byCode.get(code);
   if (!unit) throw new HttpError(400, `单位编码（unit）「${code}」不存在`, [{ field: 'unit', message: `单位「${code}」不存在` }]);
-  return { year, unitIds: await subtreeUnitIds(platform.db, unit.path), unitCode: unit.code, unitId: unit.id };
+  return { year, unitIds: units.subtree(unit.path), unitCode: unit.code, unitId: unit.id };
 }
 
 /** A figure the summary tables hold per unit: a count, or a sum (its amounts, unscaled). */
@@ -209,8 +210,9 @@ export async function indicatorByUnit(platform: Platform, code: string, scope: I
     values = new Map([...new Set([...now.keys(), ...before.keys()])].map((u) => [u, { value: before.get(u) ? ((now.get(u) ?? 0) - before.get(u)!) / before.get(u)! : null }]));
   }
   if (values.size === 0) return [];
-  const units = await platform.db.selectFrom('org_units').select(['id', 'name', 'code', 'category']).where('id', 'in', [...values.keys()]).execute();
-  return units
+  const directory = (await unitDirectory(platform.db)).byId;
+  return [...values.keys()]
+    .flatMap((id) => directory.get(id) ?? [])
     .map((u) => ({ unitId: u.id, unitName: u.name, unitCode: u.code, category: u.category, ...values.get(u.id)! }))
     .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.unitCode.localeCompare(b.unitCode));
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from '../../../shared/zod.ts';
 import { route } from '../http/route.ts';
-import { assertInScope } from '../auth/scope.ts';
+import { assertInScope, unitDirectory } from '../auth/scope.ts';
 import type { RequestContext } from '../auth/context.ts';
 import type { Platform } from '../platform.ts';
 import { computeAll, indicatorByUnit, indicatorRecords, scopeForUnitCode } from './registry.ts';
@@ -62,11 +62,12 @@ export async function indicatorRoutes(api: FastifyInstance, platform: Platform):
    * Only those three figures leave the scope; no other unit is named.
    */
   async function peersOf(unitCode: string, code: string, year: number): Promise<Peers | null> {
-    const unit = await platform.db.selectFrom('org_units').select(['id', 'category']).where('code', '=', unitCode).executeTakeFirstOrThrow();
-    if (!unit.category) return null;
+    const directory = await unitDirectory(platform.db);
+    const unit = directory.byCode.get(unitCode);
+    if (!unit?.category) return null;
     const def = platform.indicators.get(code)!;
     // Units of the category without a record of the year count 0 (a rate: no value).
-    const units = await platform.db.selectFrom('org_units').select('id').where('category', '=', unit.category).where('active', '=', 1).execute();
+    const units = [...directory.byId.values()].filter((u) => u.category === unit.category && u.active === 1);
     const figures = new Map((await indicatorByUnit(platform, code, await scopeForUnitCode(platform, year, undefined))).map((u) => [u.unitId, u.value]));
     const valueOf = (id: string) => (figures.has(id) ? figures.get(id)! : def.kind === 'count' || def.kind === 'sum' ? 0 : null);
     const own = valueOf(unit.id);

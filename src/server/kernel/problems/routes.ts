@@ -4,7 +4,7 @@ import { route, paramsWithId } from '../http/route.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { nowIso } from '../ids.ts';
 import { chinaToday } from '../calendar/days.ts';
-import { assertInScope, scoped, subtreeUnitIds } from '../auth/scope.ts';
+import { assertInScope, scoped, subtreeOfUnitId } from '../auth/scope.ts';
 import type { Platform } from '../platform.ts';
 import { closeProblemInput, problemQuery, type ProblemUnitSummary, type ProblemView } from '../../../shared/schemas/problems.ts';
 
@@ -15,8 +15,7 @@ export async function problemRoutes(api: FastifyInstance, platform: Platform): P
   async function filtered(scope: Parameters<typeof scoped>[1], query: { unitId?: string; status?: string; source?: string }) {
     let q = scoped(db.selectFrom('problems as p').innerJoin('org_units as u', 'u.id', 'p.unit_id'), scope, 'p.unit_id');
     if (query.unitId) {
-      const unit = await db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
-      q = q.where('p.unit_id', 'in', unit ? await subtreeUnitIds(db, unit.path) : ['']);
+      q = q.where('p.unit_id', 'in', await subtreeOfUnitId(db, query.unitId));
     }
     if (query.status) q = q.where('p.status', '=', query.status);
     if (query.source) q = q.where('p.source_type', '=', query.source);

@@ -4,7 +4,7 @@
 import { PostgresAdapter, sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../db/index.ts';
 import { likeEscape } from '../db/index.ts';
-import { scoped, subtreeUnitIds, type DataScope } from '../auth/scope.ts';
+import { scoped, subtreeOfUnitId, type DataScope } from '../auth/scope.ts';
 import { entries, type RecordDef } from '../../../shared/records.ts';
 
 export interface ListParams {
@@ -56,8 +56,7 @@ export async function listPage<Row>(db: Executor, base: any, def: RecordDef, spe
     const value = params[name];
     if (value === undefined || value === '') continue;
     if (field.kind === 'unit') {
-      const unit = await db.selectFrom('org_units').select('path').where('id', '=', String(value)).executeTakeFirst();
-      q = q.where(column(name), 'in', unit ? await subtreeUnitIds(db, unit.path) : ['']);
+      q = q.where(column(name), 'in', await subtreeOfUnitId(db, String(value)));
     } else if (field.kind === 'boolean') q = q.where(column(name), '=', value === 'true' ? 1 : 0);
     else q = q.where(column(name), '=', value);
   }

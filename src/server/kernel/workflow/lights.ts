@@ -1,7 +1,7 @@
 // 红黄牌 across modules: every running clock in scope, with its light today, summed by unit — and,
 // for one unit, the clocks themselves with links to their records (the dashboard's drill-down).
 import type { Platform } from '../platform.ts';
-import { scoped, type DataScope } from '../auth/scope.ts';
+import { scoped, unitDirectory, type DataScope } from '../auth/scope.ts';
 import { assertInScope, inScope } from '../auth/scope.ts';
 import { readGenerations } from '../db/generations.ts';
 import { lightOf } from '../calendar/deadline.ts';
@@ -38,9 +38,8 @@ async function openClockGroups(platform: Platform, today: string): Promise<Light
   const key = `${today}|${generations.get('clocks')}|${generations.get('org_units')}`;
   const held = groupCache.get(platform);
   if (held?.key === key) return held.rows;
-  const [counts, units] = await Promise.all([storedLightCounts(platform.db, platform.dialect), platform.db.selectFrom('org_units').select(['id', 'name']).execute()]);
-  const names = new Map(units.map((u) => [u.id, u.name]));
-  const rows = counts.map((c) => ({ unit_id: c.unit_id, unit_name: names.get(c.unit_id) ?? '', rule_code: c.rule_code || null, due: c.due, n: c.n }));
+  const [counts, units] = await Promise.all([storedLightCounts(platform.db, platform.dialect), unitDirectory(platform.db)]);
+  const rows = counts.map((c) => ({ unit_id: c.unit_id, unit_name: units.byId.get(c.unit_id)?.name ?? '', rule_code: c.rule_code || null, due: c.due, n: c.n }));
   groupCache.set(platform, { key, rows });
   return rows;
 }

@@ -7,7 +7,7 @@ import type { UserTable } from '../../kernel/db/tables.ts';
 import { likeEscape, preparedQuery } from '../../kernel/db/index.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { HttpError, fieldError, forbidden, notFound } from '../../kernel/http/errors.ts';
-import { assertInScope, scoped, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, scoped, subtreeOfUnitId, type DataScope } from '../../kernel/auth/scope.ts';
 import { endUserSessions } from '../../kernel/auth/sessions.ts';
 import { hashPassword, oneTimePassword } from '../../kernel/auth/passwords.ts';
 import { decryptText, encryptText, lookupHash } from '../../kernel/crypto/keys.ts';
@@ -94,8 +94,7 @@ async function userFilters(platform: Platform, scope: DataScope, query: UserList
   const filters: UserFilter[] = [];
   if (!scope.all) filters.push({ name: 'scope', values: [...scope.unitIds], where: (qb, ids) => scoped(qb, { all: false, unitIds: ids }, 'u.unit_id') });
   if (query.unitId && query.includeSubunits === 'true') {
-    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
-    const ids = unit ? await subtreeUnitIds(platform.db, unit.path) : [''];
+    const ids = await subtreeOfUnitId(platform.db, query.unitId);
     filters.push({ name: 'units', values: ids, where: (qb, slots) => qb.where('u.unit_id', 'in', slots) });
   } else if (query.unitId) {
     filters.push({ name: 'unit', values: [query.unitId], where: (qb, [id]) => qb.where('u.unit_id', '=', id) });

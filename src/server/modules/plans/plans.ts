@@ -8,7 +8,7 @@ import type { Db, Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
-import { scopedWithLinks, subtreeUnitIds, type DataScope } from '../../kernel/auth/scope.ts';
+import { scopedWithLinks, subtreeOfUnitId, type DataScope } from '../../kernel/auth/scope.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { conflict, fieldError, forbidden, notFound } from '../../kernel/http/errors.ts';
@@ -240,8 +240,7 @@ export async function listTasks(platform: Platform, scope: DataScope, query: Tas
   if (query.planId) base = base.where('t.plan_id', '=', query.planId);
   if (query.year) base = base.where('p.year', '=', query.year);
   if (query.unitId) {
-    const unit = await platform.db.selectFrom('org_units').select('path').where('id', '=', query.unitId).executeTakeFirst();
-    const ids = unit ? await subtreeUnitIds(platform.db, unit.path) : [''];
+    const ids = await subtreeOfUnitId(platform.db, query.unitId);
     base = base.where((eb) => eb.or([eb('t.unit_id', 'in', ids), eb('t.id', 'in', eb.selectFrom('task_co_units').select('task_id').where('unit_id', 'in', ids))]));
   }
   if (query.status) base = base.where('t.status', '=', query.status);
