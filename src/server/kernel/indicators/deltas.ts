@@ -433,8 +433,13 @@ export function pgTriggers(table: string, plans: readonly FigurePlan[], locks: r
         for (const set of sets) parts.push(counted(plan.code, set === 'new_rows' ? 1 : -1, figureSql(plan, 'postgres', table, set)));
         continue;
       }
-      const named = ` where x."id" in (${sets.map((s) => `select "${use.column}" from ${s}`).join(' union ')})`;
-      const others = op === 'delete' ? `select * from "${table}"` : `select * from "${table}" where "id" not in (select "id" from new_rows)`;
+      const mentioned = sets.map((s) => `select "${use.column}" from ${s}`).join(' union ');
+      const named = ` where x."id" in (${mentioned})`;
+      // Only the rows of the records named can meet them in the EXISTS; saying so lets the planner
+      // look them up by index (it does not push the EXISTS's join into a UNION: on one foi request's
+      // clock stopped, the whole clocks table was scanned, 600 ms at a county's 712,000 clocks).
+      const theirs = `"${use.column}" in (${mentioned})`;
+      const others = `select * from "${table}" where ${theirs}${op === 'delete' ? '' : ` and "id" not in (select "id" from new_rows)`}`;
       const beforeWrite = `(${others}${op === 'insert' ? '' : ' union all select * from old_rows'})`;
       parts.push(counted(plan.code, 1, figureSql(plan, 'postgres'), named), counted(plan.code, -1, figureSql(plan, 'postgres', table, beforeWrite), named));
     }
