@@ -44,7 +44,8 @@ async function readNow(db: Executor, keys?: readonly string[]): Promise<Map<stri
     select g.table_name, g.generation + coalesce(c.n, 0) as generation, coalesce(c.n, 0) as appended
     from indicator_generations g
     left join (select table_name, count(*) as n from indicator_changes ${only('table_name')} group by table_name) c on c.table_name = g.table_name
-    ${only('g.table_name')}`.execute(db);
+    ${only('g.table_name')}
+    order by g.table_name`.execute(db);
   const appended = rows.rows.reduce((sum, r) => sum + Number(r.appended), 0);
   if (appended > FOLD_CHANGES_AFTER && !db.isTransaction) foldSoon(db as Db);
   return new Map(rows.rows.map((r) => [r.table_name, Number(r.generation)]));

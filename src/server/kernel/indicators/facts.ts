@@ -154,6 +154,8 @@ const isDeadlock = (error: unknown) => (error as { code?: string } | null)?.code
 
 export class IndicatorFacts {
   private readonly memory = new Map<string, { stamp: string; byUnit: Map<string, number> }>();
+  /** Moves when the engine forgets what it held (a rebuild): figures worked out from it are stale. */
+  epoch = 0;
   private readonly inflight = new Map<string, Promise<void>>();
   /** code → the generation keys of the tables its query reads. */
   private readonly reads = new Map<string, string[]>();
@@ -511,6 +513,7 @@ export class IndicatorFacts {
       await this.storeCounted(def, s.year, stamp);
     }
     this.memory.clear();
+    this.epoch++;
     return check;
   }
 

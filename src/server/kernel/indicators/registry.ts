@@ -8,6 +8,8 @@ import type { Platform } from '../platform.ts';
 import { unitDirectory } from '../auth/scope.ts';
 import { HttpError, notFound } from '../http/errors.ts';
 import { sumOver } from './facts.ts';
+import { readGenerations } from '../db/generations.ts';
+import { chinaToday } from '../calendar/days.ts';
 import type { IndicatorRecord, IndicatorValue, UnitFigure } from '../../../shared/schemas/indicators.ts';
 
 /** The records of a count indicator for year Y: must select id, title, unit_id and date. */
@@ -123,10 +125,26 @@ function valuesFrom(platform: Platform, year: number, countOf: (code: string, ye
  * Every registered figure for the scope's year, with last year's and the change; from the summary
  * tables. Not inside a transaction: a stale summary is recounted and written in one of its own.
  */
+/** Figures worked out, per platform, by the day, year, scope and write generations they were worked out at. */
+const workedOut = new WeakMap<Platform, Map<string, IndicatorValue[]>>();
+
+/** Every figure of a scope and year (shared with other callers: not to be changed). */
 export async function computeAll(platform: Platform, scope: IndicatorScope): Promise<IndicatorValue[]> {
+  // The figures follow only the records (their tables' write generations, read first: a write
+  // committed meanwhile leaves the entry stale, never wrong) and the day: a dashboard read again
+  // before anyone writes gets them without working out 145 figures again (2–3 ms a request).
+  const generations = await readGenerations(platform.db);
+  const key = `${platform.facts.epoch}|${chinaToday()}|${scope.year}|${scope.unitIds?.join(',') ?? '*'}|${[...generations].join(';')}`;
+  let held = workedOut.get(platform);
+  if (!held) workedOut.set(platform, (held = new Map()));
+  const known = held.get(key);
+  if (known) return known;
   // A change figure for last year needs the year before it.
   const at = await platform.facts.load(countCodes(platform), [scope.year, scope.year - 1, scope.year - 2]);
-  return valuesFrom(platform, scope.year, (code, year) => sumOver(at(code, year), scope.unitIds));
+  const values = valuesFrom(platform, scope.year, (code, year) => sumOver(at(code, year), scope.unitIds));
+  if (held.size >= 200) held.clear();
+  held.set(key, values);
+  return values;
 }
 
 /** The same figures counted straight from the records, bypassing the summary tables (what the exactness test compares with). */
