@@ -160,6 +160,42 @@ describe('indicator summary tables', () => {
     expect(await readGenerations(db)).toEqual(new Map([...before, [busy!, before.get(busy!)! + FOLD_CHANGES_AFTER + 5], [waiting!, before.get(waiting!)! + 7]]));
   });
 
+  it.skipIf(TEST_DB !== 'postgres')("fold the figures' deltas without waiting for a writer: every stored count keeps its value, and the writer's deltas count once it commits", async () => {
+    const db = env.platform.db;
+    const facts = env.platform.facts;
+    await computeAll(env.platform, await scopeForUnitCode(env.platform, 2025, undefined));
+    const [a, b] = await db.selectFrom('indicator_fact_sets').select('code').where('year', '=', 2025).orderBy('code').limit(2).execute();
+    const unit = units[1]!.id;
+    const totals = async () =>
+      new Map(
+        (await sql<{ code: string; n: string }>`select code, sum(n) as n from (select code, n from indicator_facts where year = 2025 union all select code, n from indicator_deltas where year = 2025) d where code in (${a!.code}, ${b!.code}) group by code`.execute(db)).rows.map((r) => [r.code, Number(r.n)]),
+      );
+    const deltaRows = async () => Number((await sql<{ n: string }>`select count(*) as n from indicator_deltas`.execute(db)).rows[0]!.n);
+    await facts.fold(true);
+    expect(await deltaRows()).toBe(0);
+    const before = await totals();
+    const writer = await db.startTransaction().execute();
+    try {
+      await sql`insert into indicator_deltas (code, year, unit_id, n) values (${a!.code}, 2025, ${unit}, 7)`.execute(writer);
+      // Committed meanwhile: more deltas than a read lets pile up, adding up to nothing.
+      await sql`insert into indicator_deltas (code, year, unit_id, n) select ${b!.code}, 2025, ${unit}, case when g % 2 = 0 then 1 else -1 end from generate_series(1, 1200) g`.execute(db);
+      const held = new Promise((_, reject) => setTimeout(() => reject(new Error('the fold waited for the writer')), 10_000));
+      await Promise.race([facts.fold(false), held]);
+      expect(await deltaRows(), "only the writer's delta, not committed yet, is left").toBe(0);
+      expect(await totals()).toEqual(before);
+      await writer.commit().execute();
+    } catch (error) {
+      await writer.rollback().execute();
+      throw error;
+    }
+    expect(await deltaRows()).toBe(1);
+    expect((await totals()).get(a!.code)).toBe(before.get(a!.code)! + 7);
+    await sql`insert into indicator_deltas (code, year, unit_id, n) values (${a!.code}, 2025, ${unit}, -7)`.execute(db);
+    await facts.fold(true);
+    expect(await deltaRows()).toBe(0);
+    expect(await totals()).toEqual(before);
+  });
+
   it('count a figure whose shape takes no delta afresh after a write to a table it reads', async () => {
     // NOT EXISTS: a record leaves the figure when a row appears elsewhere, which no delta of that row expresses.
     const withoutClock: IndicatorDef = {
