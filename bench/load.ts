@@ -15,7 +15,9 @@ export interface BenchServer {
  * would otherwise start it in a process of its own a few seconds in, and on a large data set the
  * benchmark would measure through it. `options.dailyJob: 'leave'` starts the server with today's
  * job left to it (bench/daily-under-load.ts measures exactly that). BENCH_PORT, when set, takes the
- * place of the script's own port (a host shared with other servers).
+ * place of the script's own port (a host shared with other servers). BENCH_SERVER_NODE_ARGS adds
+ * Node flags to the server and its workers, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where
+ * their time goes under the bench's load (Node refuses --cpu-prof in NODE_OPTIONS).
  */
 export async function startBenchServer(defaultPort: number, options: { dailyJob?: 'first' | 'leave'; env?: NodeJS.ProcessEnv } = {}): Promise<BenchServer> {
   const port = Number(process.env.BENCH_PORT || defaultPort);
@@ -25,7 +27,8 @@ export async function startBenchServer(defaultPort: number, options: { dailyJob?
     const code = await new Promise<number | null>((resolve) => job.on('exit', resolve));
     if (code !== 0) throw new Error(`the daily job failed before the server started (exit ${code})`);
   }
-  const server = spawn(process.execPath, ['bin/fazhi.mjs', 'start'], {
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...nodeArgs, 'bin/fazhi.mjs', 'start'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', FAZHI_LOGIN_RATE_LIMIT: '100000000', ...options.env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, type TestEnv } from './harness.ts';
+import { createTestEnv, makeFoiRequest, makeStaffedUnit, type TestEnv } from './harness.ts';
 import { COMPRESS_JSON_FROM, IMMUTABLE, acceptedEncoding } from '../src/server/app.ts';
 
 const SCRIPT = `console.log(${JSON.stringify('法治'.repeat(2000))});`;
@@ -88,6 +88,24 @@ describe('JSON answers', () => {
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(decoded(gz).equals(body)).toBe(true);
     expect((await get('/api/v1/openapi.json')).headers['content-encoding']).toBeUndefined();
+  });
+
+  it("give a dashboard's figures compressed once until a write moves them, then the new figures", async () => {
+    const { unit, agents } = await makeStaffedUnit(env, ['unit_liaison'] as const);
+    const figures = async (encoding: string) => {
+      const res = await agents.unit_liaison.request({ method: 'GET', url: '/api/v1/indicators?year=2026', headers: { 'accept-encoding': encoding } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-encoding']).toBe(encoding);
+      return { raw: res.rawPayload, body: JSON.parse(decoded(res).toString()) };
+    };
+    const first = await figures('br');
+    const again = await figures('br');
+    expect(again.raw.equals(first.raw)).toBe(true);
+    expect((await figures('gzip')).body).toEqual(first.body);
+    await makeFoiRequest(agents.unit_liaison, { unitId: unit.id, receivedDate: '2026-03-02' });
+    const after = await figures('br');
+    expect(after.body.indicators['foi.requests']).toBe(first.body.indicators['foi.requests'] + 1);
+    expect((await figures('gzip')).body).toEqual(after.body);
   });
 
   it('leave small answers and problems below the threshold as they are', async () => {

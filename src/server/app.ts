@@ -15,6 +15,7 @@ import type { Platform } from './kernel/platform.ts';
 import { installProblemHandlers, sendProblem } from './kernel/http/problems.ts';
 import { installGuard } from './kernel/http/guard.ts';
 import { installJsonBodyParser } from './kernel/http/json.ts';
+import { compressedOnce, installReusableAnswers } from './kernel/http/reusable.ts';
 import { HttpError } from './kernel/http/errors.ts';
 import { PROBLEM_SCHEMA, route } from './kernel/http/route.ts';
 import { databaseRateLimitStore } from './kernel/http/rate-limits.ts';
@@ -53,8 +54,7 @@ export async function buildApp(platform: Platform, options: BuildOptions = {}): 
   });
   // Inputs are validated by zod in the route helper; the JSON schemas are documentation only.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
-  // Response schemas document the API; answers are serialised as they are (no field is dropped).
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  installReusableAnswers(app);
   installProblemHandlers(app);
   installJsonBodyParser(app);
 
@@ -189,7 +189,9 @@ async function compressJson(req: FastifyRequest, reply: FastifyReply, payload: u
   const size = Buffer.byteLength(payload);
   const encoding = size >= COMPRESS_JSON_FROM ? acceptedEncoding(req.headers['accept-encoding']) : null;
   if (!encoding) return payload;
-  const body = encoding === 'br' ? await brotli(payload, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_SIZE_HINT]: size } }) : await gzipAsync(payload, { level: 6 });
+  const body = await compressedOnce(req, encoding, () =>
+    encoding === 'br' ? brotli(payload, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_SIZE_HINT]: size } }) : gzipAsync(payload, { level: 6 }),
+  );
   reply.header('content-encoding', encoding);
   reply.removeHeader('content-length');
   return body;

@@ -7,11 +7,14 @@ import type { Platform } from '../platform.ts';
 import { computeAll, indicatorByUnit, indicatorRecords, scopeForUnitCode } from './registry.ts';
 import { indicatorQuery, indicatorRecordsQuery, type Peers } from '../../../shared/schemas/indicators.ts';
 import { exportRoute } from '../exports/xlsx.ts';
+import { reusable } from '../http/reusable.ts';
+import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
 
 const codeParams = z.strictObject({ code: z.string().min(1).max(64).meta({ title: '指标编码' }) });
 
 export async function indicatorRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['指标'];
+  const answers = new WeakMap<IndicatorValue[], { year: number; unit: string | null; indicators: Record<string, number | null>; details: IndicatorValue[] }>();
 
   /** A unit's figures need that unit in the user's scope; without a unit, everything (law office, leaders) or the user's own unit. */
   async function scopeFor(ctx: RequestContext, year: number, code: string | undefined) {
@@ -30,13 +33,14 @@ export async function indicatorRoutes(api: FastifyInstance, platform: Platform):
     query: indicatorQuery,
     handler: async ({ ctx, query }) => {
       const scope = await scopeFor(ctx, query.year, query.unit);
+      // The same figures (until the next write) make the same answer, serialised and compressed once.
       const values = await computeAll(platform, scope);
-      return {
-        year: query.year,
-        unit: scope.unitCode,
-        indicators: Object.fromEntries(values.map((v) => [v.code, v.value])),
-        details: values,
-      };
+      let answer = answers.get(values);
+      if (!answer) {
+        answer = reusable({ year: query.year, unit: scope.unitCode, indicators: Object.fromEntries(values.map((v) => [v.code, v.value])), details: values });
+        answers.set(values, answer);
+      }
+      return answer;
     },
   });
 
