@@ -1,6 +1,7 @@
 // One dashboard read, in process and one at a time (no network, no concurrency): where a request's
 // time goes on this database. Signs in as the county head and times N requests of each of the
 // dashboard's reads through the app (Fastify's inject); run under `node --cpu-prof` to see by function.
+// Then the busy county's writes (bench/busy-county.ts), N/10 of each (BENCH_WRITES), one at a time.
 // Usage: DATABASE_URL=… FAZHI_DATA_DIR=… node [--cpu-prof] bin/run-ts.mjs bench/read-path.ts [N] [USERNAME]
 import { loadConfig } from '../src/server/config.ts';
 import { openPlatform } from '../src/server/kernel/platform.ts';
@@ -49,6 +50,38 @@ for (const url of [`/api/v1/indicators?year=${year}`, `/api/v1/indicators?year=$
   console.log(`${url.padEnd(62)} mean ${mean.toFixed(2)} ms, p50 ${times[n >> 1]!.toFixed(2)}, p99 ${times[Math.floor(n * 0.99)]!.toFixed(2)} (${bytes.toLocaleString()} bytes; ${((statements - before) / n).toFixed(1)} statements a request)`);
   // BENCH_SHOW_SQL=1: the statements of the last request, in order.
   if (process.env.BENCH_SHOW_SQL) for (const text of lastTexts) console.log(`    ${text}`);
+}
+// The writes of bench/busy-county.ts, one at a time, as the law office (BENCH_WRITES=0 leaves them out).
+const writes = Number(process.env.BENCH_WRITES ?? Math.ceil(n / 10));
+if (writes > 0) {
+  const office = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'fzb_wang', password: DEMO_PASSWORD } });
+  if (office.statusCode !== 200) throw new Error(`login failed: ${office.body}`);
+  const headers = { cookie: office.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': office.json().csrfToken };
+  const unitId = (await platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX-D05').executeTakeFirstOrThrow()).id;
+  const today = chinaToday();
+  const made: Record<string, { id: string; version: number }[]> = { dispute: [], foi: [] };
+  const steps: [string, () => { url: string; payload: unknown; keep?: string }][] = [
+    ['POST /disputes', () => ({ url: '/api/v1/disputes', payload: { unitId, type: '邻里纠纷', parties: '甲某与乙某', summary: '测量登记的纠纷。', receivedDate: today, channel: 'people', mediators: '张调解员' }, keep: 'dispute' })],
+    ['POST /foi-requests', () => ({ url: '/api/v1/foi-requests', payload: { unitId, receivedDate: today, applicantName: '张某', content: '测量的公开申请。', channel: 'online' }, keep: 'foi' })],
+    ['dispute → start', () => { const d = made.dispute!.pop()!; return { url: `/api/v1/workflow/dispute/${d.id}/transitions/start`, payload: { version: d.version } }; }],
+    ['foi request → reply', () => { const r = made.foi!.pop()!; return { url: `/api/v1/workflow/foi_request/${r.id}/transitions/reply`, payload: { version: r.version, values: { replyType: 'disclosed' } } }; }],
+  ];
+  for (const [label, next] of steps) {
+    const times: number[] = [];
+    const before = statements;
+    for (let i = 0; i < writes; i++) {
+      lastTexts = [];
+      const { url, payload, keep } = next();
+      const t = performance.now();
+      const res = await app.inject({ method: 'POST', url, payload, headers });
+      times.push(performance.now() - t);
+      if (res.statusCode >= 300) throw new Error(`${label}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      if (keep) made[keep]!.push({ id: res.json().id, version: res.json().version });
+    }
+    times.sort((a, b) => a - b);
+    console.log(`${label.padEnd(62)} mean ${(times.reduce((a, b) => a + b, 0) / writes).toFixed(2)} ms, p50 ${times[writes >> 1]!.toFixed(2)} (${((statements - before) / writes).toFixed(1)} statements a write)`);
+    if (process.env.BENCH_SHOW_SQL) for (const text of lastTexts) console.log(`    ${text}`);
+  }
 }
 await app.close();
 await platform.close();
