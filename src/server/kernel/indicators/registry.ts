@@ -121,14 +121,14 @@ function valuesFrom(platform: Platform, year: number, countOf: (code: string, ye
   });
 }
 
-/**
- * Every registered figure for the scope's year, with last year's and the change; from the summary
- * tables. Not inside a transaction: a stale summary is recounted and written in one of its own.
- */
 /** Figures worked out, per platform, by the day, year, scope and write generations they were worked out at. */
 const workedOut = new WeakMap<Platform, Map<string, IndicatorValue[]>>();
 
-/** Every figure of a scope and year (shared with other callers: not to be changed). */
+/**
+ * Every registered figure for the scope's year, with last year's and the change; from the summary
+ * tables. Not inside a transaction: a stale summary is recounted and written in one of its own.
+ * The array is shared with other callers: not to be changed.
+ */
 export async function computeAll(platform: Platform, scope: IndicatorScope): Promise<IndicatorValue[]> {
   // The figures follow only the records (their tables' write generations, read first: a write
   // committed meanwhile leaves the entry stale, never wrong) and the day: a dashboard read again
