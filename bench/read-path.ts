@@ -60,7 +60,7 @@ if (writes > 0) {
   const unitId = (await platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX-D05').executeTakeFirstOrThrow()).id;
   const today = chinaToday();
   const made: Record<string, { id: string; version: number }[]> = { dispute: [], foi: [] };
-  const steps: [string, () => { url: string; payload: unknown; keep?: string }][] = [
+  const steps: [string, () => { url: string; payload: Record<string, unknown>; keep?: string }][] = [
     ['POST /disputes', () => ({ url: '/api/v1/disputes', payload: { unitId, type: '邻里纠纷', parties: '甲某与乙某', summary: '测量登记的纠纷。', receivedDate: today, channel: 'people', mediators: '张调解员' }, keep: 'dispute' })],
     ['POST /foi-requests', () => ({ url: '/api/v1/foi-requests', payload: { unitId, receivedDate: today, applicantName: '张某', content: '测量的公开申请。', channel: 'online' }, keep: 'foi' })],
     ['dispute → start', () => { const d = made.dispute!.pop()!; return { url: `/api/v1/workflow/dispute/${d.id}/transitions/start`, payload: { version: d.version } }; }],
