@@ -66,8 +66,10 @@ export async function applyTransition(
   id: string,
   key: string,
   input: TransitionInput,
+  /** The record as the caller just read it outside the transaction (spares reading it again). */
+  read?: WorkflowRecord,
 ): Promise<WorkflowRecord> {
-  const prepared = await prepareTransition(platform, ctx, def, id, key, input.version);
+  const prepared = await prepareTransition(platform, ctx, def, id, key, input.version, read);
   return platform.db.transaction().execute((tx) => transitionWithin(tx, platform, ctx, def, id, key, input, prepared));
 }
 
@@ -75,11 +77,11 @@ export async function applyTransition(
  * The modules' `beforeTransition` for a transition the actor could take on a record they may see:
  * its refusals, and the columns it adds. Otherwise nothing: the transaction says what is wrong.
  */
-async function prepareTransition(platform: Platform, actor: TransitionActor, def: WorkflowDef, id: string, key: string, version: number): Promise<Record<string, unknown>> {
+async function prepareTransition(platform: Platform, actor: TransitionActor, def: WorkflowDef, id: string, key: string, version: number, read?: WorkflowRecord): Promise<Record<string, unknown>> {
   const hooks = platform.modules.filter((m) => m.beforeTransition && m.workflows?.some((w) => w.recordType === def.recordType));
   const t = def.transitions.find((x) => x.key === key);
   if (hooks.length === 0 || !t || !(actor.roles.includes('system') || t.roles.some((r) => actor.roles.includes(r)))) return {};
-  const record = await loadRecord(platform.db, def, id);
+  const record = read ?? (await loadRecord(platform.db, def, id));
   if (!record || record.version !== version || !t.from.includes(record.status)) return {};
   assertInScope(actor.scope, record.unit_id, def.title);
   // The transition's own guards speak first (who may, what must be written).

@@ -55,12 +55,11 @@ export async function workflowRoutes(api: FastifyInstance, platform: Platform): 
     params: recordParams.extend({ key: z.string().min(1).max(64).meta({ title: '操作' }) }),
     body: transitionInput,
     handler: async ({ ctx, params, body }) => {
-      const { def, readOnly } = await readableRecord(ctx, params.recordType, params.id);
+      const { def, record, readOnly } = await readableRecord(ctx, params.recordType, params.id);
       // A shared record is read by every unit and handled by its own.
       if (readOnly) throw forbidden(`${def.title}由其所属单位办理，其他单位只能查看`);
-      await applyTransition(platform, ctx, def, params.id, params.key, body);
-      const record = (await loadRecord(platform.db, def, params.id))!;
-      return workflowPanel(platform, ctx, def, record, readOnly);
+      // The record as the transaction left it: what it committed, without reading it again.
+      return workflowPanel(platform, ctx, def, await applyTransition(platform, ctx, def, params.id, params.key, body, record), readOnly);
     },
   });
 
