@@ -82,6 +82,22 @@ if (writes > 0) {
     console.log(`${label.padEnd(62)} mean ${(times.reduce((a, b) => a + b, 0) / writes).toFixed(2)} ms, p50 ${times[writes >> 1]!.toFixed(2)} (${((statements - before) / writes).toFixed(1)} statements a write)`);
     if (process.env.BENCH_SHOW_SQL) for (const text of lastTexts) console.log(`    ${text}`);
   }
+  // Each dashboard read right after a dispute's registration (a write to the tables most figures read):
+  // what a reader pays for the write, in process and with no other request.
+  const reads = [`/api/v1/indicators?year=${year}`, `/api/v1/indicators?year=${year}&unit=SFX-D05`, `/api/v1/indicators/mediation.success_rate/by-unit?year=${year}`, '/api/v1/dashboard/lights'];
+  for (const url of reads) {
+    const times: number[] = [];
+    for (let i = 0; i < writes; i++) {
+      const write = await app.inject({ method: 'POST', url: '/api/v1/disputes', payload: steps[0]![1]().payload, headers });
+      if (write.statusCode >= 300) throw new Error(`POST /disputes: ${write.statusCode} ${write.body.slice(0, 200)}`);
+      const t = performance.now();
+      const res = await app.inject({ method: 'GET', url, headers: { cookie, 'accept-encoding': 'br' } });
+      times.push(performance.now() - t);
+      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`after a write: ${url.padEnd(62)} mean ${(times.reduce((a, b) => a + b, 0) / writes).toFixed(2)} ms, p50 ${times[writes >> 1]!.toFixed(2)}, max ${times[writes - 1]!.toFixed(2)}`);
+  }
 }
 await app.close();
 await platform.close();
