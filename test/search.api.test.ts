@@ -147,6 +147,20 @@ describe('global search', () => {
     }
   });
 
+  it('checking an index that matches its table takes no write lock (a server worker opens beside writers)', async () => {
+    if (env.platform.dialect !== 'sqlite') return;
+    const { default: Sqlite } = await import('better-sqlite3');
+    const writer = new Sqlite(env.platform.sqliteFile!);
+    writer.exec('begin immediate');
+    try {
+      const { installSearch, searchTargets } = await import('../src/server/kernel/search/index.ts');
+      await expect(installSearch(env.platform.db, 'sqlite', searchTargets(env.platform))).resolves.toBeTruthy();
+    } finally {
+      writer.exec('rollback');
+      writer.close();
+    }
+  });
+
   it('the index is rebuilt when it no longer matches its table', async () => {
     if (env.platform.dialect !== 'sqlite') {
       const { rows } = await sql<{ n: number }>`select count(*) as n from pg_indexes where schemaname = current_schema() and indexname like 'search_foi_requests_%'`.execute(env.platform.db);

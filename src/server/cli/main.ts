@@ -101,12 +101,15 @@ async function withPlatform<T>(config: Config, fn: (platform: Platform) => Promi
  */
 async function start(config: Config): Promise<number> {
   if (cluster.isWorker) {
-    const { platform } = await openPlatform(config, MODULES);
-    // One worker schedules the daily job (the job_runs claim would keep it to one run anyway).
-    return serve(config, platform, { schedule: process.env.FAZHI_WORKER_INDEX === '0' }).catch((error) => {
+    // A worker that cannot open or listen exits, so that its primary sees it (an open IPC channel
+    // would keep it alive, and the server would run on fewer workers without a word).
+    const failed = (error: unknown): never => {
       process.stderr.write(`工作进程启动失败：${(error as Error).message}\n`);
       process.exit(1);
-    });
+    };
+    const { platform } = await openPlatform(config, MODULES).catch(failed);
+    // One worker schedules the daily job (the job_runs claim would keep it to one run anyway).
+    return serve(config, platform, { schedule: process.env.FAZHI_WORKER_INDEX === '0' }).catch(failed);
   }
   const { platform, keyFileCreated } = await openPlatform(config, MODULES);
   if (keyFileCreated) print(`已创建密钥文件：${config.secretKeyFile}（权限 0600，请单独妥善备份）`);

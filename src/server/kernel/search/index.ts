@@ -98,13 +98,16 @@ function sqliteObjects(target: SearchTarget) {
 export async function installSearch(db: Db, dialect: Dialect, wanted: readonly SearchTarget[]): Promise<SearchTarget[]> {
   const targets = await withColumnsPresent(db, dialect, wanted);
   if (dialect === 'sqlite') {
+    // Checked before taking the write lock: counting a county's tables under it held back every
+    // writer, and a server worker opening meanwhile gave up ("database is locked"). A writer racing
+    // the counts can only make a target look stale; it is checked again under the lock.
+    const stale: SearchTarget[] = [];
+    for (const target of targets) if (!(await sqliteIndexCurrent(db, target))) stale.push(target);
+    if (!stale.length) return targets;
     await db.transaction().execute(async (tx) => {
-      for (const target of targets) {
+      for (const target of stale) {
+        if (await sqliteIndexCurrent(tx, target)) continue;
         const o = sqliteObjects(target);
-        const existing = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where name in (${o.fts}, ${o.short}) or name like ${`${o.fts}\\_a_`} escape '\\'`.execute(tx);
-        const current = new Map(existing.rows.map((r) => [r.name, r.sql]));
-        const same = current.get(o.fts) === o.create && current.get(o.short) === o.createShort && o.triggers.every((t) => [...current.values()].includes(t));
-        if (same && (await inStep(tx, o.fts, target.table)) && (await rowCount(tx, `${o.short}_docsize`)) === (await rowCount(tx, target.table))) continue;
         for (const suffix of ['_ai', '_ad', '_au']) await sql.raw(`drop trigger if exists ${ident(o.fts + suffix)}`).execute(tx);
         await sql.raw(`drop table if exists ${ident(o.fts)}`).execute(tx);
         await sql.raw(`drop table if exists ${ident(o.short)}`).execute(tx);
@@ -144,6 +147,15 @@ async function withColumnsPresent(db: Db, dialect: Dialect, targets: readonly Se
     out.push({ ...target, columns: target.columns.filter((c) => present.has(c)), shortColumns: target.shortColumns.filter((c) => present.has(c)), hasRef: present.has('ref') });
   }
   return out;
+}
+
+/** SQLite: the target's index has the wanted definitions and mirrors its table. */
+async function sqliteIndexCurrent(executor: Executor, target: SearchTarget): Promise<boolean> {
+  const o = sqliteObjects(target);
+  const existing = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where name in (${o.fts}, ${o.short}) or name like ${`${o.fts}\\_a_`} escape '\\'`.execute(executor);
+  const current = new Map(existing.rows.map((r) => [r.name, r.sql]));
+  const same = current.get(o.fts) === o.create && current.get(o.short) === o.createShort && o.triggers.every((t) => [...current.values()].includes(t));
+  return same && (await inStep(executor, o.fts, target.table)) && (await rowCount(executor, `${o.short}_docsize`)) === (await rowCount(executor, target.table));
 }
 
 const rowCount = async (tx: Executor, table: string) => Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(tx)).rows[0]!.n);
