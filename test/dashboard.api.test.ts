@@ -3,7 +3,10 @@
 // without another unit's name leaving the law office's scope.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoEnv, loggedIn, makeUser, type Agent, type TestEnv } from './harness.ts';
-import { generationReads } from '../src/server/kernel/db/generations.ts';
+import { generationReads, readGenerations } from '../src/server/kernel/db/generations.ts';
+import { sql } from 'kysely';
+import Sqlite from 'better-sqlite3';
+import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
 import { chinaToday } from '../src/server/kernel/calendar/days.ts';
 
@@ -101,6 +104,29 @@ describe('what a dashboard read asks the database', () => {
         expect(generationReads.statements - before, url).toBe(1);
       }
     }
+  });
+
+  it("follows every commit, this process's and another's, and is the same read while none comes", async () => {
+    const { db } = env.platform;
+    const first = await readGenerations(db);
+    expect(await readGenerations(db)).toBe(first);
+    const bump = sql`update indicator_generations set generation = generation + 1 where table_name = 'disputes'`;
+    // Another process's commit (SQLite: another connection to the file; PostgreSQL: another session).
+    if (env.platform.dialect === 'sqlite') {
+      const other = new Sqlite(env.platform.sqliteFile!);
+      other.prepare(bump.compile(db).sql).run();
+      other.close();
+    } else {
+      const other = new pg.Client({ connectionString: env.platform.config.databaseUrl!, options: `-c search_path=${env.platform.config.pgSchema}` });
+      await other.connect();
+      await other.query(bump.compile(db).sql);
+      await other.end();
+    }
+    const afterOther = await readGenerations(db);
+    expect(afterOther.get('disputes')).toBe(first.get('disputes')! + 1);
+    await bump.execute(db);
+    expect((await readGenerations(db)).get('disputes')).toBe(first.get('disputes')! + 2);
+    expect((await readGenerations(db, ['disputes'])).get('disputes')).toBe(first.get('disputes')! + 2);
   });
 
   it('a unit added or renamed is in the next ranking, 红黄牌 and unit lookup', async () => {

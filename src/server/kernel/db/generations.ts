@@ -2,7 +2,7 @@
 // writer's transaction (installed by the indicator facts, kernel/indicators/facts.ts). Caches of
 // subtrees, calendars, lights and figures compare generations to know whether they are stale.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { sql } from 'kysely';
+import { SqliteAdapter, sql } from 'kysely';
 import type { Db, Dialect, Executor } from './index.ts';
 
 /** The generations a read request has seen, per database: one statement a request, shared by every cache it asks. */
@@ -37,18 +37,51 @@ export async function readGenerations(db: Executor, keys?: readonly string[]): P
   return read;
 }
 
+/**
+ * The last read of every table's generation per database, outside transactions. While nothing has
+ * changed the same Map is handed out again, so that caches may key on it. On SQLite `mark` is the
+ * connection's data_version (moved by other connections' commits) and total_changes() (moved by its
+ * own writes): while both stand, nothing was committed, and the read is a 10 µs statement instead of
+ * 120–190 µs (a county's dashboard asks it once a request).
+ */
+const lastRead = new WeakMap<Executor, { mark: string | null; generations: Map<string, number> }>();
+
 async function readNow(db: Executor, keys?: readonly string[]): Promise<Map<string, number>> {
   generationReads.statements++;
-  const only = (column: string) => (keys ? sql`where ${sql.ref(column)} in (${sql.join(keys)})` : sql``);
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  const remembered = !db.isTransaction && (sqlite || !keys);
+  const last = remembered ? lastRead.get(db) : undefined;
+  let mark: string | null = null;
+  if (remembered && sqlite) {
+    const row = (await sql<{ v: number; c: number }>`select data_version as v, total_changes() as c from pragma_data_version`.execute(db)).rows[0]!;
+    mark = `${row.v}|${row.c}`;
+    if (last?.mark === mark) return keys ? only(last.generations, keys) : last.generations;
+  }
+  // A remembered read is of every table (a subset costs as much on SQLite, and serves every later ask).
+  const wanted = remembered ? undefined : keys;
+  const where = (column: string) => (wanted ? sql`where ${sql.ref(column)} in (${sql.join(wanted)})` : sql``);
   const rows = await sql<{ table_name: string; generation: number; appended: number }>`
     select g.table_name, g.generation + coalesce(c.n, 0) as generation, coalesce(c.n, 0) as appended
     from indicator_generations g
-    left join (select table_name, count(*) as n from indicator_changes ${only('table_name')} group by table_name) c on c.table_name = g.table_name
-    ${only('g.table_name')}
+    left join (select table_name, count(*) as n from indicator_changes ${where('table_name')} group by table_name) c on c.table_name = g.table_name
+    ${where('g.table_name')}
     order by g.table_name`.execute(db);
   const appended = rows.rows.reduce((sum, r) => sum + Number(r.appended), 0);
   if (appended > FOLD_CHANGES_AFTER && !db.isTransaction) foldSoon(db as Db);
-  return new Map(rows.rows.map((r) => [r.table_name, Number(r.generation)]));
+  let generations = new Map(rows.rows.map((r) => [r.table_name, Number(r.generation)]));
+  if (remembered) {
+    if (last && sameGenerations(last.generations, generations)) generations = last.generations;
+    lastRead.set(db, { mark, generations });
+  }
+  return keys ? only(generations, keys) : generations;
+}
+
+const only = (all: Map<string, number>, keys: readonly string[]) => new Map(keys.filter((k) => all.has(k)).map((k) => [k, all.get(k)!]));
+
+function sameGenerations(a: Map<string, number>, b: Map<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, value] of a) if (b.get(key) !== value) return false;
+  return true;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Platform } from '../platform.ts';
 import { scoped, unitDirectory, type DataScope } from '../auth/scope.ts';
 import { assertInScope, inScope } from '../auth/scope.ts';
 import { readGenerations } from '../db/generations.ts';
-import { lightOf } from '../calendar/deadline.ts';
+import { lightOf, type Light } from '../calendar/deadline.ts';
 import { ruleOfClock } from '../calendar/store.ts';
 import { chinaToday } from '../calendar/days.ts';
 import { sql } from 'kysely';
@@ -44,18 +44,27 @@ async function openClockGroups(platform: Platform, today: string): Promise<Light
   return rows;
 }
 
+/** Each group's light, per grouping, deadline rules and day: worked out once, not on every read (985 groups in a county). */
+const groupLights = new WeakMap<LightGroup[], { deadlines: object; today: string; lights: Light[] }>();
+const byName = new Intl.Collator('zh-CN');
+
 async function unitTotals(platform: Platform, scope: DataScope): Promise<UnitLights[]> {
   const today = chinaToday();
-  const rows = (await openClockGroups(platform, today)).filter((r) => inScope(scope, r.unit_id));
+  const groups = await openClockGroups(platform, today);
   const deadlines = await platform.deadlines.load();
-  const byUnit = new Map<string, UnitLights>();
-  for (const r of rows) {
-    const light = r.due === '' ? 'red' : lightOf(deadlines.calendar, r.due, today, (r.rule_code ? deadlines.rules.get(r.rule_code)?.warnDays : undefined) ?? 3).light;
-    const u = byUnit.get(r.unit_id) ?? { unitId: r.unit_id, unitName: r.unit_name, red: 0, yellow: 0, green: 0 };
-    u[light] += Number(r.n);
-    byUnit.set(r.unit_id, u);
+  let held = groupLights.get(groups);
+  if (held?.deadlines !== deadlines || held.today !== today) {
+    const lights = groups.map((r) => (r.due === '' ? 'red' : lightOf(deadlines.calendar, r.due, today, (r.rule_code ? deadlines.rules.get(r.rule_code)?.warnDays : undefined) ?? 3).light));
+    groupLights.set(groups, (held = { deadlines, today, lights }));
   }
-  return [...byUnit.values()].sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.unitName.localeCompare(b.unitName, 'zh-CN'));
+  const byUnit = new Map<string, UnitLights>();
+  groups.forEach((r, i) => {
+    if (!inScope(scope, r.unit_id)) return;
+    const u = byUnit.get(r.unit_id) ?? { unitId: r.unit_id, unitName: r.unit_name, red: 0, yellow: 0, green: 0 };
+    u[held.lights[i]!] += Number(r.n);
+    byUnit.set(r.unit_id, u);
+  });
+  return [...byUnit.values()].sort((a, b) => b.red - a.red || b.yellow - a.yellow || byName.compare(a.unitName, b.unitName));
 }
 
 export async function lightsByUnit(platform: Platform, scope: DataScope, unitId?: string): Promise<{ units: UnitLights[]; items: LightItem[] }> {
