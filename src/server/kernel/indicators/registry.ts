@@ -158,6 +158,8 @@ export async function computeAll(platform: Platform, scope: IndicatorScope): Pro
   held.set(key, { generations, values });
   return values;
 }
+
+/** The same figures counted straight from the records, bypassing the summary tables (what the exactness test compares with). */
 export async function computeAllDirect(platform: Platform, scope: IndicatorScope): Promise<IndicatorValue[]> {
   const counts = new Map<string, number>();
   for (const code of countCodes(platform)) {
