@@ -245,23 +245,29 @@ describe('indicator summary tables', () => {
   }, 120_000);
 
   it('recount every stored set with `fazhi indicators rebuild`, and say with --check whether any drifted', async () => {
-    const fazhi = (...args: string[]) => spawnSync(process.execPath, ['bin/fazhi.mjs', ...args], { env: env.cliEnv, encoding: 'utf8', timeout: 120_000 });
+    // spawnSync stops this process's event loop: a fold a read of ours started in the background would
+    // hold its advisory lock until then, and the command's own fold would wait for it (PostgreSQL).
+    const fazhi = async (...args: string[]) => {
+      await env.platform.facts.fold(true);
+      await foldInFlight(env.platform.db);
+      return spawnSync(process.execPath, ['bin/fazhi.mjs', ...args], { env: env.cliEnv, encoding: 'utf8', timeout: 120_000 });
+    };
     await computeAll(env.platform, await scopeForUnitCode(env.platform, 2025, undefined));
     const codes = [...env.platform.indicators.values()].filter((d) => d.kind === 'count').map((d) => d.code);
     // Rebuild recounts the sets kept by deltas; a figure without deltas is recounted on use anyway.
     const stored = (await env.platform.db.selectFrom('indicator_fact_sets').select('code').where('code', 'in', codes.filter((c) => !env.platform.facts.recounted.has(c))).execute()).length;
-    const clean = fazhi('indicators', 'rebuild', '--check');
+    const clean = await fazhi('indicators', 'rebuild', '--check');
     expect(clean.status, clean.stderr).toBe(0);
     expect(clean.stdout).toContain('与记录不一致的 0 组');
     await env.platform.db.updateTable('indicator_facts').set({ n: 999 }).where('code', '=', 'review.received').where('year', '=', 2025).execute();
-    const checked = fazhi('indicators', 'rebuild', '--check');
+    const checked = await fazhi('indicators', 'rebuild', '--check');
     expect(checked.status).toBe(1);
     expect(checked.stdout).toMatch(/偏差：review\.received 2025 年 .*多计/);
-    const rebuilt = fazhi('indicators', 'rebuild');
+    const rebuilt = await fazhi('indicators', 'rebuild');
     expect(rebuilt.status, rebuilt.stderr).toBe(0);
     expect(rebuilt.stdout).toContain(`已重新统计 ${stored} 组汇总`);
     expect(rebuilt.stdout).toContain('与记录不一致的 1 组（已修复）');
-    expect(fazhi('indicators', 'rebuild', '--check').status).toBe(0);
+    expect((await fazhi('indicators', 'rebuild', '--check')).status).toBe(0);
     const scope = await scopeForUnitCode(env.platform, 2025, undefined);
     expect(byCode(await computeAll(env.platform, scope))).toEqual(byCode(await computeAllDirect(env.platform, scope)));
   }, 120_000);
