@@ -24,6 +24,12 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 } as typeof query;
 
 const n = Number(process.argv[2] ?? 500);
+/** Mean, p50, p99 and max of timings in ms (sorts them). */
+function timed(times: number[]): string {
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(times.length * q))]!.toFixed(2);
+  return `mean ${(times.reduce((a, b) => a + b, 0) / times.length).toFixed(2)} ms, p50 ${at(0.5)}, p99 ${at(0.99)}, max ${at(1)}`;
+}
 const username = process.argv[3] ?? 'xzf_head';
 const year = Number(chinaToday().slice(0, 4));
 const { platform } = await openPlatform(loadConfig(), MODULES);
@@ -45,9 +51,7 @@ for (const url of [`/api/v1/indicators?year=${year}`, `/api/v1/indicators?year=$
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
     bytes = res.rawPayload.length;
   }
-  times.sort((a, b) => a - b);
-  const mean = times.reduce((a, b) => a + b, 0) / n;
-  console.log(`${url.padEnd(62)} mean ${mean.toFixed(2)} ms, p50 ${times[n >> 1]!.toFixed(2)}, p99 ${times[Math.floor(n * 0.99)]!.toFixed(2)} (${bytes.toLocaleString()} bytes; ${((statements - before) / n).toFixed(1)} statements a request)`);
+  console.log(`${url.padEnd(62)} ${timed(times)} (${bytes.toLocaleString()} bytes; ${((statements - before) / n).toFixed(1)} statements a request)`);
   // BENCH_SHOW_SQL=1: the statements of the last request, in order.
   if (process.env.BENCH_SHOW_SQL) for (const text of lastTexts) console.log(`    ${text}`);
 }
@@ -78,8 +82,7 @@ if (writes > 0) {
       if (res.statusCode >= 300) throw new Error(`${label}: ${res.statusCode} ${res.body.slice(0, 200)}`);
       if (keep) made[keep]!.push({ id: res.json().id, version: res.json().version });
     }
-    times.sort((a, b) => a - b);
-    console.log(`${label.padEnd(62)} mean ${(times.reduce((a, b) => a + b, 0) / writes).toFixed(2)} ms, p50 ${times[writes >> 1]!.toFixed(2)} (${((statements - before) / writes).toFixed(1)} statements a write)`);
+    console.log(`${label.padEnd(62)} ${timed(times)} (${((statements - before) / writes).toFixed(1)} statements a write)`);
     if (process.env.BENCH_SHOW_SQL) for (const text of lastTexts) console.log(`    ${text}`);
   }
   // Each dashboard read right after a dispute's registration (a write to the tables most figures read):
@@ -95,8 +98,7 @@ if (writes > 0) {
       times.push(performance.now() - t);
       if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
     }
-    times.sort((a, b) => a - b);
-    console.log(`after a write: ${url.padEnd(62)} mean ${(times.reduce((a, b) => a + b, 0) / writes).toFixed(2)} ms, p50 ${times[writes >> 1]!.toFixed(2)}, max ${times[writes - 1]!.toFixed(2)}`);
+    console.log(`after a write: ${url.padEnd(62)} ${timed(times)}`);
   }
 }
 await app.close();
