@@ -87,7 +87,7 @@ if (writes > 0) {
   }
   // Each dashboard read right after a dispute's registration (a write to the tables most figures read):
   // what a reader pays for the write, in process and with no other request.
-  const reads = [`/api/v1/indicators?year=${year}`, `/api/v1/indicators?year=${year}&unit=SFX-D05`, `/api/v1/indicators/mediation.success_rate/by-unit?year=${year}`, '/api/v1/dashboard/lights'];
+  const reads = [`/api/v1/indicators?year=${year}`, `/api/v1/indicators?year=${year - 1}`, `/api/v1/indicators?year=${year}&unit=SFX-D05`, `/api/v1/indicators/mediation.success_rate/by-unit?year=${year}`, '/api/v1/dashboard/lights'];
   for (const url of reads) {
     const times: number[] = [];
     for (let i = 0; i < writes; i++) {

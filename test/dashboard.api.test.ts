@@ -9,6 +9,7 @@ import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
 import { chinaToday } from '../src/server/kernel/calendar/days.ts';
+import { computeAll, indicatorByUnit, scopeForUnitCode } from '../src/server/kernel/indicators/registry.ts';
 
 let env: TestEnv;
 let office: Agent;
@@ -127,6 +128,28 @@ describe('what a dashboard read asks the database', () => {
     await bump.execute(db);
     expect((await readGenerations(db)).get('disputes')).toBe(first.get('disputes')! + 2);
     expect((await readGenerations(db, ['disputes'])).get('disputes')).toBe(first.get('disputes')! + 2);
+  });
+
+  it('a write that moves none of the sets behind figures or a ranking leaves them the same answer; one that does, not', async () => {
+    const { platform } = env;
+    const scope = (y: number) => scopeForUnitCode(platform, y, undefined);
+    const thisYear = await computeAll(platform, await scope(year));
+    const lastYears = await computeAll(platform, await scope(lastYear));
+    const foiRanking = await indicatorByUnit(platform, 'foi.requests', await scope(lastYear));
+    const disputeRanking = await indicatorByUnit(platform, 'mediation.disputes', await scope(year));
+    const unit = await platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX-D03').executeTakeFirstOrThrow();
+    const registered = await office.post('/api/v1/disputes', { unitId: unit.id, type: '邻里纠纷', parties: '甲某与乙某', summary: '看板缓存测试。', receivedDate: chinaToday(), channel: 'people', mediators: '张调解员' });
+    expect(registered.statusCode).toBe(201);
+    // Last year's figures read the disputes table too, but a registration today moves none of their counts.
+    expect(await computeAll(platform, await scope(lastYear))).toBe(lastYears);
+    expect(await indicatorByUnit(platform, 'foi.requests', await scope(lastYear))).toBe(foiRanking);
+    const now = await computeAll(platform, await scope(year));
+    expect(now).not.toBe(thisYear);
+    const disputes = (values: typeof now) => values.find((v) => v.code === 'mediation.disputes')!.value;
+    expect(disputes(now)).toBe(disputes(thisYear)! + 1);
+    const ranking = await indicatorByUnit(platform, 'mediation.disputes', await scope(year));
+    expect(ranking).not.toBe(disputeRanking);
+    expect(ranking.find((u) => u.unitId === unit.id)!.value).toBe((disputeRanking.find((u) => u.unitId === unit.id)?.value ?? 0) + 1);
   });
 
   it('a unit added or renamed is in the next ranking, 红黄牌 and unit lookup', async () => {

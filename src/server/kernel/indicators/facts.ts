@@ -402,7 +402,10 @@ export class IndicatorFacts {
         const colon = part.lastIndexOf(':');
         byUnit.set(part.slice(0, colon), Number(part.slice(colon + 1)));
       }
-      this.memory.set(w.key, { stamp: w.memo, byUnit });
+      // A set that reads a written table but whose counts did not move (last year's disputes after
+      // one registered today) stays the same Map, so the figures and answers made from it stand.
+      const held = this.memory.get(w.key)?.byUnit;
+      this.memory.set(w.key, { stamp: w.memo, byUnit: held && sameCounts(held, byUnit) ? held : byUnit });
     }
     return fresh;
   }
@@ -660,6 +663,12 @@ async function deltaTriggers(tx: Executor, dialect: Dialect): Promise<{ name: st
       : await sql<{ name: string; table: string }>`select t.tgname as name, c.relname as "table" from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
           where n.nspname = current_schema() and t.tgname like 'indicator_delta_%'`.execute(tx);
   return rows.rows;
+}
+
+function sameCounts(a: UnitCounts, b: UnitCounts): boolean {
+  if (a.size !== b.size) return false;
+  for (const [unit, n] of a) if (b.get(unit) !== n) return false;
+  return true;
 }
 
 /** A scope's figure from per-unit counts: the sum over its units (null: every unit). */
