@@ -107,6 +107,26 @@ describe('what a dashboard read asks the database', () => {
     }
   });
 
+  it('PostgreSQL: a warm dashboard read is one round trip, the session bringing the generations along', async () => {
+    if (env.platform.dialect !== 'postgres') return; // SQLite reads in process, with no round trips
+    const query = pg.Client.prototype.query;
+    let sent = 0;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      sent++;
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    try {
+      for (const url of [`/api/v1/indicators?year=${year}`, `/api/v1/indicators/foi.requests/by-unit?year=${lastYear}`, '/api/v1/dashboard/lights']) {
+        expect((await office.get(url)).statusCode, url).toBe(200);
+        sent = 0;
+        expect((await office.get(url)).statusCode, url).toBe(200);
+        expect(sent, url).toBe(1);
+      }
+    } finally {
+      pg.Client.prototype.query = query;
+    }
+  });
+
   it("follows every commit, this process's and another's, and is the same read while none comes", async () => {
     const { db } = env.platform;
     const first = await readGenerations(db);

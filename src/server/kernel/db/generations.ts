@@ -58,22 +58,55 @@ async function readNow(db: Executor, keys?: readonly string[]): Promise<Map<stri
     if (last?.mark === mark) return keys ? only(last.generations, keys) : last.generations;
   }
   // A remembered read is of every table (a subset costs as much on SQLite, and serves every later ask).
-  const wanted = remembered ? undefined : keys;
-  const where = (column: string) => (wanted ? sql`where ${sql.ref(column)} in (${sql.join(wanted)})` : sql``);
-  const rows = await sql<{ table_name: string; generation: number; appended: number }>`
-    select g.table_name, g.generation + coalesce(c.n, 0) as generation, coalesce(c.n, 0) as appended
+  const rows = await sql<GenerationRow>`${generationsQuery(remembered ? undefined : keys)}`.execute(db);
+  const generations = adopt(db, rows.rows, remembered ? { mark } : null);
+  return keys ? only(generations, keys) : generations;
+}
+
+export type GenerationRow = { table_name: string; generation: number; appended: number };
+
+/** Each table's folded generation plus the changes appended since (all tables, or the given keys). */
+function generationsQuery(keys?: readonly string[]) {
+  const where = (column: string) => (keys ? sql`where ${sql.ref(column)} in (${sql.join(keys)})` : sql``);
+  return sql`select g.table_name, g.generation + coalesce(c.n, 0) as generation, coalesce(c.n, 0) as appended
     from indicator_generations g
     left join (select table_name, count(*) as n from indicator_changes ${where('table_name')} group by table_name) c on c.table_name = g.table_name
     ${where('g.table_name')}
-    order by g.table_name`.execute(db);
-  const appended = rows.rows.reduce((sum, r) => sum + Number(r.appended), 0);
+    order by g.table_name`;
+}
+
+/** Generations read: starts a fold past the threshold, and for a remembered read keeps the last Map while nothing changed. */
+function adopt(db: Executor, rows: readonly GenerationRow[], remember: { mark: string | null } | null): Map<string, number> {
+  const appended = rows.reduce((sum, r) => sum + Number(r.appended), 0);
   if (appended > FOLD_CHANGES_AFTER && !db.isTransaction) foldSoon(db as Db);
-  let generations = new Map(rows.rows.map((r) => [r.table_name, Number(r.generation)]));
-  if (remembered) {
+  let generations = new Map(rows.map((r) => [r.table_name, Number(r.generation)]));
+  if (remember) {
+    const last = lastRead.get(db);
     if (last && sameGenerations(last.generations, generations)) generations = last.generations;
-    lastRead.set(db, { mark, generations });
+    lastRead.set(db, { mark: remember.mark, generations });
   }
-  return keys ? only(generations, keys) : generations;
+  return generations;
+}
+
+/**
+ * PostgreSQL, in a read request that has not read the generations yet: another statement of the
+ * request (the session's) may bring them along as `GENERATIONS_JSON`, sparing a round trip.
+ */
+export function requestAwaitsGenerations(db: Executor): boolean {
+  if (db.isTransaction || db.getExecutor().adapter instanceof SqliteAdapter) return false;
+  const request = requestGenerations.getStore();
+  return !!request && !request.has(db);
+}
+
+/** Every table's generation as one JSON value, for a statement that brings them along (`requestAwaitsGenerations`). */
+export const GENERATIONS_JSON = sql<GenerationRow[]>`(select json_agg(json_build_object('table_name', g.table_name, 'generation', g.generation, 'appended', g.appended)) from (${generationsQuery()}) g)`;
+
+/** Takes the generations another statement brought along as the read request's one read of them. */
+export function adoptRequestGenerations(db: Executor, rows: readonly GenerationRow[] | null): void {
+  const request = requestGenerations.getStore();
+  if (!request || request.has(db)) return;
+  generationReads.statements++;
+  request.set(db, Promise.resolve(adopt(db, rows ?? [], { mark: null })));
 }
 
 const only = (all: Map<string, number>, keys: readonly string[]) => new Map(keys.filter((k) => all.has(k)).map((k) => [k, all.get(k)!]));
