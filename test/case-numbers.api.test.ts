@@ -113,6 +113,20 @@ describe('case numbers', () => {
     expect(await caseNumber('disputes', d.id)).toBe(`城关镇调字〔${year}〕第1号`);
   });
 
+  it('a number another record already carries (imported from a ledger) is skipped; the step answers with the number it gave', async () => {
+    const town = await makeStaffedUnit(env, ['unit_liaison'] as const, { parent: county as any, name: '编号县城西镇' });
+    const liaison = town.agents.unit_liaison;
+    const org = await ok(await liaison.post('/api/v1/mediation-orgs', { unitId: town.unit.id, name: '城西镇人民调解委员会', type: 'town', establishedDate: '2015-01-01' }), 201);
+    const register = async () => ok(await liaison.post('/api/v1/disputes', { unitId: town.unit.id, orgId: org.id, type: '邻里纠纷', parties: '甲、乙', summary: '排水沟纠纷', channel: 'people', mediators: '张调解员', receivedDate: `${year}-05-06` }), 201);
+    const [paper, next] = [await register(), await register()];
+    // The ledger's dispute carries the number the series would give next.
+    await env.platform.db.updateTable('disputes').set({ case_number: `城西镇调字〔${year}〕第1号` }).where('id', '=', paper.id).execute();
+    const started = await ok(await liaison.post(`/api/v1/workflow/dispute/${next.id}/transitions/start`, { version: next.version, date: `${year}-05-07` }));
+    expect(started.version).toBe(next.version + 1);
+    expect(await caseNumber('disputes', next.id)).toBe(`城西镇调字〔${year}〕第2号`);
+    expect(await caseNumber('disputes', paper.id)).toBe(`城西镇调字〔${year}〕第1号`);
+  });
+
   it('notices are numbered as they are issued, county-wide, by the year of their date; escalation notices too; unique, gap-free, listed and searchable', async () => {
     const today = chinaToday();
     const thisYear = Number(today.slice(0, 4));

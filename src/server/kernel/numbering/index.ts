@@ -51,9 +51,16 @@ export async function patternFor(db: Executor, def: CaseNumberDef, unitId: strin
 }
 
 async function valuesFor(db: Executor, unitId: string, year: number, n: number): Promise<PatternValues> {
-  const county = await countyName(db);
-  const unit = await db.selectFrom('org_units').select('name').where('id', '=', unitId).executeTakeFirst();
-  return { county, unit: shortUnit(unit?.name ?? '', county), year, n };
+  // The county (the top unit, as countyName) and the unit in one statement.
+  const rows = await db
+    .selectFrom('org_units')
+    .select(['id', 'name', 'parent_id'])
+    .where((eb) => eb.or([eb('id', '=', unitId), eb('parent_id', 'is', null)]))
+    .orderBy('sort_order')
+    .orderBy('code')
+    .execute();
+  const county = (rows.find((r) => r.parent_id === null)?.name ?? '').replace(/人民政府$/, '');
+  return { county, unit: shortUnit(rows.find((r) => r.id === unitId)?.name ?? '', county), year, n };
 }
 
 /** What the next number of a unit's records would be (the settings page's preview); nothing is taken. */
@@ -68,9 +75,10 @@ export async function nextCaseNumber(db: Executor, def: CaseNumberDef, unitId: s
  * year of `date` (the day of the step). A number another record already carries (imported, or a
  * pattern changed in the year) is skipped, so numbers stay unique.
  */
-export async function assignCaseNumber(tx: Tx, def: CaseNumberDef, table: string, record: { id: string; unit_id: string }, date: string): Promise<string> {
-  const current = await (tx as any).selectFrom(table).select(sql.ref(def.column).as('n')).where('id', '=', record.id).executeTakeFirst();
-  if (current?.n) return current.n as string;
+export async function assignCaseNumber(tx: Tx, def: CaseNumberDef, table: string, record: { id: string; unit_id: string } & Record<string, unknown>, date: string): Promise<string> {
+  // A record read in this transaction carries its number (or none); else it is read.
+  const current = def.column in record ? record[def.column] : (await (tx as any).selectFrom(table).select(sql.ref(def.column).as('n')).where('id', '=', record.id).executeTakeFirst())?.n;
+  if (current) return current as string;
   const year = Number(date.slice(0, 4));
   const { pattern, series } = await patternFor(tx, def, record.unit_id);
   for (;;) {
@@ -81,9 +89,10 @@ export async function assignCaseNumber(tx: Tx, def: CaseNumberDef, table: string
       .returning('last_seq')
       .executeTakeFirstOrThrow();
     const number = formatCaseNumber(pattern, await valuesFor(tx, record.unit_id, year, n));
-    const taken = await (tx as any).selectFrom(table).select('id').where(def.column, '=', number).executeTakeFirst();
-    if (taken) continue;
-    await (tx as any).updateTable(table).set({ [def.column]: number }).where('id', '=', record.id).execute();
+    // Taken only where no record carries the number yet (one statement: the check and the write).
+    const others = (tx as any).selectFrom(`${table} as other`).select('other.id').where(`other.${def.column}`, '=', number);
+    const given = await (tx as any).updateTable(table).set({ [def.column]: number }).where('id', '=', record.id).where((eb: any) => eb.not(eb.exists(others))).executeTakeFirst();
+    if (Number(given.numUpdatedRows) === 0) continue;
     return number;
   }
 }

@@ -10,7 +10,7 @@ import type { Actor } from '../audit/index.ts';
 import { assertInScope, type DataScope } from '../auth/scope.ts';
 import { conflict, forbidden, notFound, HttpError } from '../http/errors.ts';
 import { parseWith } from '../http/route.ts';
-import { updateVersioned } from '../db/versioned.ts';
+import { updateVersionedRow } from '../db/versioned.ts';
 import { chinaToday } from '../calendar/days.ts';
 import { addTimeline, readTimeline } from './timeline.ts';
 import { changeClock, clocksOf, clockView, startClock } from './clocks.ts';
@@ -131,7 +131,7 @@ export async function transitionWithin(
   for (const [field, column] of Object.entries(t.inputColumns ?? {})) if (field in values) columns[column] = values[field];
   if (t.dateColumn) columns[t.dateColumn] = date;
   assertDatesInOrder(platform, def, t, record, columns);
-  await updateVersioned(tx, def.table, id, record.version, columns, actor.id);
+  let written = await updateVersionedRow<WorkflowRecord>(tx, def.table, id, record.version, columns, actor.id);
   const noteParts = [input.note, date !== chinaToday() ? `办理日期 ${date}` : null].filter(Boolean);
   await addTimeline(tx, actor, {
     recordType: def.recordType,
@@ -144,10 +144,15 @@ export async function transitionWithin(
   });
   await applyEffects(tx, platform, actor, def, { ...record, ...columns }, t.effects ?? [], date, input.note);
   const numbering = platform.caseNumbers.get(def.recordType);
-  if (numbering?.transitions.includes(t.key)) await assignCaseNumber(tx, numbering, def.table, record, date);
+  if (numbering?.transitions.includes(t.key)) {
+    const number = await assignCaseNumber(tx, numbering, def.table, written, date);
+    written = { ...written, [numbering.column]: number };
+  }
+  // A hook may change the record: the next one, and the caller, read it again.
   for (const mod of platform.modules) {
     if (mod.afterTransition && mod.workflows?.some((w) => w.recordType === def.recordType)) {
-      await mod.afterTransition(tx, platform, def.recordType, (await loadRecord(tx, def, id))!, t.key, date);
+      await mod.afterTransition(tx, platform, def.recordType, written, t.key, date);
+      written = (await loadRecord(tx, def, id))!;
     }
   }
   await platform.audit.record(tx, actor, {
@@ -156,7 +161,7 @@ export async function transitionWithin(
     targetId: id,
     detail: { transition: t.key, from: record.status, to: t.to, date },
   });
-  return (await loadRecord(tx, def, id))!;
+  return written;
 }
 
 /**
