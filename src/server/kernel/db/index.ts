@@ -1,9 +1,10 @@
 // One query layer over two engines: better-sqlite3 (embedded default) and PostgreSQL.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { CompiledQuery, Kysely, SqliteDialect, sql, type Compilable, type DialectAdapter, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, sql, type Compilable, type DialectAdapter, type Transaction } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from './tables.ts';
 import { GRAMS_FUNCTION, grams } from '../search/grams.ts';
@@ -35,6 +36,7 @@ export function openDatabase(config: Config): DatabaseHandle {
       max: 10,
       options: `-c search_path=${schema}`,
     });
+    pool.on('connect', (client) => preparingNamedStatements(client));
     const db = new Kysely<Database>({ dialect: withDeferredCommitWork(new SchemaPostgresDialect({ pool }, schema)) });
     return { db, dialect: 'postgres', file: null, close: () => db.destroy() };
   }
@@ -77,6 +79,24 @@ function withStatementCache(sqlite: SqliteDatabase.Database) {
   } as unknown as SqliteDatabase.Database;
 }
 
+/** PostgreSQL: the texts of `preparedQuery`'s statements, with the name each is prepared under. */
+const namedStatements = new Map<string, string>();
+
+/**
+ * PostgreSQL plans every statement it is sent afresh: the session lookup, run on every request, took
+ * 0.2–0.7 ms to plan and 0.05 ms to run. A `preparedQuery` statement is prepared once per connection
+ * under a name (node-postgres keeps it), so PostgreSQL may keep its plan. Its text is fixed, and its
+ * columns are named (no `*`), so a migration adding a column does not change what it returns.
+ */
+function preparingNamedStatements(client: pg.PoolClient): void {
+  // The class's method, looked up at each call (benches and tests wrap it to count statements).
+  const query = (...args: unknown[]) => (Object.getPrototypeOf(client).query as (...a: unknown[]) => unknown).apply(client, args);
+  client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
+    const name = typeof text === 'string' ? namedStatements.get(text) : undefined;
+    return name ? query({ name, text, values }, callback) : query(text, values, callback);
+  }) as typeof client.query;
+}
+
 /** Stands for a run-time value in a query compiled once (see `preparedQuery`). */
 class Slot {
   constructor(readonly index: number) {}
@@ -102,6 +122,7 @@ export function preparedQuery<R, F = undefined>(build: (db: Executor, slots: any
       query = build(db, values.map((_, i) => new Slot(i)), form as F).compile();
       if (forms.size >= 500) forms.clear();
       forms.set(key, query);
+      if (!(adapter instanceof SqliteAdapter) && namedStatements.size < 500) namedStatements.set(query.sql, `fazhi_${createHash('sha256').update(query.sql).digest('hex').slice(0, 24)}`);
     }
     const parameters = query.parameters.map((p) => (p instanceof Slot ? values[p.index] : p));
     return (await db.executeQuery<R>(CompiledQuery.raw(query.sql, parameters) as CompiledQuery<R>)).rows;
