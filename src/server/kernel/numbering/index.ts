@@ -35,8 +35,11 @@ export function formatCaseNumber(pattern: string, v: PatternValues): string {
 /** The county's short name: the top unit's name without 人民政府 (示范县). */
 export async function countyName(db: Executor): Promise<string> {
   const top = await db.selectFrom('org_units').select('name').where('parent_id', 'is', null).orderBy('sort_order').orderBy('code').executeTakeFirst();
-  return (top?.name ?? '').replace(/人民政府$/, '');
+  return countyOf(top?.name);
 }
+
+/** The county's name as numbers write it: its top unit's, without 人民政府. */
+const countyOf = (topUnitName: string | undefined) => (topUnitName ?? '').replace(/人民政府$/, '');
 
 /** A unit's short name in a number: without the county's name in front (示范县市场监督管理局 → 市场监督管理局). */
 const shortUnit = (name: string, county: string) => (county && name.startsWith(county) ? name.slice(county.length) : name);
@@ -59,7 +62,7 @@ async function valuesFor(db: Executor, unitId: string, year: number, n: number):
     .orderBy('sort_order')
     .orderBy('code')
     .execute();
-  const county = (rows.find((r) => r.parent_id === null)?.name ?? '').replace(/人民政府$/, '');
+  const county = countyOf(rows.find((r) => r.parent_id === null)?.name);
   return { county, unit: shortUnit(rows.find((r) => r.id === unitId)?.name ?? '', county), year, n };
 }
 
