@@ -4,8 +4,9 @@
 // replied to (with their reply clocks) — at 0, 5 and 20 writes a second. Each phase prints the
 // readers' and the writers' throughput, p50, p95, p99, p99.9 and max, and how long a figure takes to
 // show a write: a probe registers a dispute in a unit no other writer uses and times the next read
-// of that unit's figures, which must count it. At the end, the county's figures from the API are
-// compared with a direct count of the records.
+// of that unit's figures, which must count it. Each phase also prints how busy the host's cores were,
+// and how much of that was this process's own clients (they share the cores with the server). At
+// the end, the county's figures from the API are compared with a direct count of the records.
 //
 // The daily job runs (or is skipped as already run today) before the server starts, so that no
 // phase measures through it. Only loopback traffic.
@@ -15,6 +16,7 @@
 // busy county among idle ones: the readers are the county's head (the county's units in scope),
 // the writers write in the county's units only, and the exactness check is the county's.
 import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
 import { loadConfig } from '../src/server/config.ts';
 import { openPlatform } from '../src/server/kernel/platform.ts';
 import { MODULES } from '../src/server/modules/index.ts';
@@ -109,7 +111,19 @@ async function probe(): Promise<{ ms: number; fresh: boolean }> {
   return { ms: performance.now() - started, fresh: after === before + 1 };
 }
 
+/** The host's CPU time so far, busy and in all, in clock ticks (/proc/stat's first line). */
+function hostCpu(): { busy: number; total: number } {
+  const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = ticks[3]! + (ticks[4] ?? 0); // idle and iowait
+  const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
+
 async function phase(rate: number): Promise<void> {
+  // How much of the host the phase used, and how much of that was this process (the readers' and
+  // writers' clients, on the same cores as the server).
+  const cpuAtStart = hostCpu();
+  const ownAtStart = process.cpuUsage();
   const readLatencies: number[] = [];
   const writeLatencies: number[] = [];
   const writeErrors = new Map<number, number>();
@@ -149,7 +163,14 @@ async function phase(rate: number): Promise<void> {
   while (inFlight > 0) await new Promise((r) => setTimeout(r, 50));
   if (probeError) throw probeError;
   const errors = [...writeErrors].map(([status, count]) => `${count}× ${status === -1 ? 'skipped (100 in flight)' : status || 'network'}`).join(', ');
+  const cpu = hostCpu();
+  const own = process.cpuUsage(ownAtStart);
+  const cores = (await import('node:os')).cpus().length;
+  const busyShare = (cpu.busy - cpuAtStart.busy) / (cpu.total - cpuAtStart.total);
+  // /proc/stat's ticks are USER_HZ (100 a second); cpuUsage is in microseconds.
+  const ownShare = (own.user + own.system) / 1e6 / ((cpu.total - cpuAtStart.total) / 100);
   console.log(`\n${rate} writes/s for ${seconds} s, reading ${READS.length === FIGURES.length ? 'the figures' : 'the figures and 红黄牌'} (load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`);
+  console.log(`  host CPU: ${(busyShare * 100).toFixed(0)} % busy of ${cores} cores; this process (the load's clients): ${(ownShare * 100).toFixed(0)} % of them`);
   console.log(`  readers (20 conn): ${Math.round(readers.requests.average)} req/s   ${summary(readLatencies)}   (${readLatencies.length} ok, ${readErrors} errors)`);
   if (rate) console.log(`  writers:           ${(writeLatencies.length / seconds).toFixed(1)} writes/s   ${summary(writeLatencies)}   (${writeLatencies.length} ok${errors ? `, ${errors}` : ''})`);
   const probeMs = probes.map((p) => p.ms);
