@@ -17,7 +17,9 @@ const ID = '11010519491231002X';
 
 beforeAll(async () => {
   env = await createTestEnv();
-  county = await makeUnit(env.platform, { name: '文书县人民政府' });
+  // Numbers name the county after the first top unit by code; this file also makes top units of
+  // its own (makeStaffedUnit without a parent), whose generated codes may sort either way.
+  county = await makeUnit(env.platform, { name: '文书县人民政府', code: 'A-DOCS-COUNTY' });
   market = await makeUnit(env.platform, { parent: county as any, name: '文书县市场监督管理局' });
   const justice = await makeUnit(env.platform, { parent: county as any, name: '文书县司法局' });
   office = await loggedIn(env.app, (await makeUser(env.platform, { unit: justice, roles: ['law_office'] })).username);
