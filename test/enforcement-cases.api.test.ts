@@ -3,7 +3,7 @@
 // withdrawn when the decision changes, 全过程记录 by stage; the portal's masked disclosure; scope
 // (reads, changes, imports, exports), bad input, the import with its workflow steps, figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, loggedIn, makeStaffedUnit, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
+import { calendarDaysDue, createTestEnv, loggedIn, makeStaffedUnit, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 import { makeBody, makeOfficer } from './fixtures/enforcement.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
 
@@ -48,7 +48,7 @@ describe('a penalty case', () => {
   it('runs the 90-day clock from opening; the decision starts the 7-working-day disclosure clock; the portal shows it with the person masked; a revoked decision leaves the portal and its withdrawal is timed', async () => {
     const { agent, body, officers } = await enforcementUnit();
     const created = await makeCase(agent, { bodyId: body.id, officerIds: officers.map((o) => o.id), partyKind: 'person', partyName: '王小明', cause: '销售过期食品', basis: '《中华人民共和国食品安全法》第一百二十四条' });
-    expect(created).toMatchObject({ status: 'open', title: '销售过期食品', dueLabel: '办案期限', due: fromDayNumber(toDayNumber(daysAgo(20)) + 90) });
+    expect(created).toMatchObject({ status: 'open', title: '销售过期食品', dueLabel: '办案期限', due: calendarDaysDue(daysAgo(20), 90) });
     expect(created.officerNames.split('、').sort()).toEqual(officers.map((o) => o.name).sort());
     // 全过程记录 by stage.
     const recorded = await agent.post(`/api/v1/enforcement-cases/${created.id}/records`, { stage: 'investigation', medium: 'video', title: '现场检查执法记录仪录像', reference: '档案室 2026-音像-031', date: daysAgo(19) });

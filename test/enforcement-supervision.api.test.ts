@@ -2,10 +2,9 @@
 // 30-day correction clock and opens a problem in the body's pool; the body reports its correction;
 // rejected, the clock runs on; not corrected, a 监督决定书; accepted, the problem closes. Scope, bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, loggedIn, makeStaffedUnit, makeUnit, makeUser, type Agent, type TestEnv } from './harness.ts';
+import { calendarDaysDue, createTestEnv, loggedIn, makeStaffedUnit, makeUnit, makeUser, type Agent, type TestEnv } from './harness.ts';
 import { makeBody } from './fixtures/enforcement.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
-import { WorkCalendar } from '../src/server/kernel/calendar/work-calendar.ts';
 
 let env: TestEnv;
 let office: Agent;
@@ -38,10 +37,7 @@ describe('a supervision action', () => {
     expect(early.json().errors[0].field).toBe('date');
     expect((await act(office, s.id, 'issue_opinion', { version: 1, date: daysAgo(35), values: { opinion: '对未按时公示的3件案件限期补充公示，建立公示台账' } })).statusCode).toBe(200);
     const issued = (await agents.unit_liaison.get(`/api/v1/enforcement-supervisions/${s.id}`)).json();
-    // 30 days from the opinion; a last day off work moves to the next working day (the test's dates follow today).
-    let due = toDayNumber(daysAgo(35)) + 30;
-    while (!WorkCalendar.fromShipped().isWorkdayNumber(due)) due++;
-    expect(issued).toMatchObject({ status: 'correcting', opinionDate: daysAgo(35), due: fromDayNumber(due), light: 'red' });
+    expect(issued).toMatchObject({ status: 'correcting', opinionDate: daysAgo(35), due: calendarDaysDue(daysAgo(35), 30), light: 'red' });
     // The 监督意见书 takes its 文号 county-wide, in the year it was issued; a failed try (the early date) took none.
     expect(issued.opinionNumber).toMatch(new RegExp(`执法监督〔${daysAgo(35).slice(0, 4)}〕\\d+号$`));
     expect(await problemOf(s.id)).toMatchObject({ unit_id: unit.id, status: 'open', severity: 'general' });

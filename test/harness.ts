@@ -17,7 +17,8 @@ import { buildApp } from '../src/server/app.ts';
 import { insertUnit } from '../src/server/modules/org/units.ts';
 import { insertUser } from '../src/server/modules/org/users.ts';
 import type { OrgUnitTable } from '../src/server/kernel/db/tables.ts';
-import { chinaToday } from '../src/server/kernel/calendar/days.ts';
+import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
+import { WorkCalendar } from '../src/server/kernel/calendar/work-calendar.ts';
 
 export const TEST_DB = (process.env.FAZHI_TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
 export const PG_URL = process.env.FAZHI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -401,4 +402,12 @@ export async function makeFinding(agent: Agent, values: { inspectionId: string; 
 /** 法治政府建设年度报告, drafted with the figures of the unit's subtree. */
 export async function makeAnnualReport(agent: Agent, values: { unitId: string; year: number }) {
   return expectStatus(await agent.post('/api/v1/annual-reports', values), 201, `annual report ${values.year}`);
+}
+
+/** The due day of a deadline of `days` calendar days from `start`: a last day off work moves to the next working day, as the rules do. */
+export function calendarDaysDue(start: string, days: number): string {
+  const calendar = WorkCalendar.fromShipped();
+  let due = toDayNumber(start) + days;
+  while (!calendar.isWorkdayNumber(due)) due++;
+  return fromDayNumber(due);
 }
