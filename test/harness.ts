@@ -107,21 +107,24 @@ export async function createTestEnv(
  * a dump of its schema), by whichever test process asks first; the others wait for it. Each suite
  * then gets a fresh copy: the same data as generating it again, in seconds instead of a minute.
  */
-export async function createDemoEnv(): Promise<TestEnv> {
+export async function createDemoEnv(): Promise<TestEnv & { demoOutput: string }> {
   const template = await demoTemplate();
-  return createTestEnv({}, MODULES, async (dataDir, schema) => {
+  const demoOutput = readFileSync(join(template, 'demo-output.txt'), 'utf8');
+  const env = await createTestEnv({}, MODULES, async (dataDir, schema) => {
     cpSync(join(template, 'data'), dataDir, { recursive: true });
     if (TEST_DB === 'postgres') {
       const dump = readFileSync(join(template, 'schema.sql'), 'utf8').replaceAll(TEMPLATE_SCHEMA_MARK, schema);
       psql(dump);
     }
   });
+  return Object.assign(env, { demoOutput });
 }
 
 const TEMPLATE_SCHEMA_MARK = 'fazhi_demo_template_schema';
 
 function sourceVersion(): string {
-  const hash = createHash('sha256').update(chinaToday()).update(TEST_DB);
+  // This file too: what a template holds is made here.
+  const hash = createHash('sha256').update(chinaToday()).update(TEST_DB).update(readFileSync('test/harness.ts'));
   for (const root of ['src/server', 'src/shared', 'bin']) {
     for (const file of (readdirSync(root, { recursive: true }) as string[]).sort()) {
       const path = join(root, file);
@@ -172,6 +175,8 @@ function generateDemoTemplate(dir: string) {
   try {
     const demo = spawnSync(process.execPath, ['bin/fazhi.mjs', 'demo'], { env, encoding: 'utf8' });
     if (demo.status !== 0) throw new Error(`fazhi demo failed: ${demo.stderr}`);
+    // What it printed (the demo accounts and what was added), for the suites that read it.
+    writeFileSync(join(dir, 'demo-output.txt'), demo.stdout);
     if (TEST_DB === 'postgres') {
       const dump = spawnSync('pg_dump', ['--schema', schema, '--no-owner', '--no-privileges', PG_URL], { encoding: 'utf8', maxBuffer: 1 << 30 });
       if (dump.status !== 0) throw new Error(`pg_dump failed: ${dump.stderr}`);
