@@ -61,7 +61,10 @@ export default defineConfig({
     sequence: { sequencer: ShuffledJourneysSpread },
     projects: [
       // *.unit.test.tsx: web components rendered in jsdom (each file says `@vitest-environment jsdom`).
-      { test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'src/**/*.unit.test.tsx', 'test/**/*.unit.test.tsx'], environment: 'node' } },
+      // The timeout guards against a hang, as in the other projects: a CPU-bound test (every day from
+      // 1999 to 2101, a read stopped at its heap limit) takes 1–4 s alone and more beside three other
+      // files; vitest's 5 s default failed two such tests with four files at a time.
+      { test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'src/**/*.unit.test.tsx', 'test/**/*.unit.test.tsx'], environment: 'node', testTimeout: 30_000 } },
       // *.sqlite.test.ts: behaviour only SQLite has (its single write lock across processes).
       // API suites share their worker's loaded modules (isolate: false): importing the whole server
       // again for each of ~100 suite runs cost minutes of CI. Each suite builds its own platform and
