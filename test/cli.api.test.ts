@@ -2,20 +2,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDemoEnv, createTestEnv, count, loggedIn, makeUnit, makeUser, type TestEnv } from './harness.ts';
+import { createDemoEnv, createTestEnv, count, loggedIn, makeUnit, makeUser } from './harness.ts';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
 
-let env: TestEnv;
 /**
- * What the first `fazhi demo` printed. The tests use the demo county and may run in any order: the
- * county is a copy of the run's demo template, which that first `fazhi demo` made (createDemoEnv; a
- * failed run fails there), so the county is not generated a second time here.
+ * The tests use the demo county and may run in any order: the county is a copy of the run's demo
+ * template, which the run's first `fazhi demo` made (createDemoEnv; a failed run fails there), so the
+ * county is not generated a second time here; `demoOutput` is what that run printed.
  */
-let firstDemo: string;
+let env: Awaited<ReturnType<typeof createDemoEnv>>;
 beforeAll(async () => {
-  const demo = await createDemoEnv();
-  env = demo;
-  firstDemo = demo.demoOutput;
+  env = await createDemoEnv();
 }, 600_000); // the first suite of a run generates the demo template
 afterAll(() => env.close());
 
@@ -66,7 +63,7 @@ describe('fazhi CLI', () => {
     const matters = await env.platform.db.selectFrom('matters').select('status').execute();
     expect(new Set(matters.map((m) => m.status))).toEqual(new Set(['assigned', 'replied', 'returned', 'done', 'suspended']));
     expect(second.stdout).toContain('新增 0 件');
-    expect(firstDemo).toContain(DEMO_PASSWORD);
+    expect(env.demoOutput).toContain(DEMO_PASSWORD);
     await loggedIn(env.app, 'fzb_wang', DEMO_PASSWORD);
   });
 
