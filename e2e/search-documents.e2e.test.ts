@@ -36,7 +36,14 @@ it('finds a case from the top bar and produces its acceptance notice; prints a �
   const caseNumber = (await accepted.locator('td', { hasText: /政复〔\d{4}〕\d+号/ }).textContent())!.trim();
   expect(caseNumber).toMatch(/^示范县政复〔\d{4}〕\d+号$/);
   await page.screenshot({ path: `${SCREENSHOTS}/41-search-page.png`, fullPage: true });
+  // Enter while the box's own request for what was typed is still on its way opens all results too.
+  const held = new Promise<void>((release) => setTimeout(release, 1500));
+  await page.route('**/api/v1/search?*limit=5*', async (route) => {
+    await held;
+    await route.continue();
+  });
   await box.fill(caseNumber);
+  await page.waitForRequest((r) => r.url().includes('limit=5') && decodeURIComponent(r.url()).includes(caseNumber));
   await box.press('Enter');
   await page.waitForURL((u) => decodeURIComponent(u.search).includes(caseNumber));
   await group('行政复议案件').locator('td', { hasText: caseNumber }).waitFor();
@@ -72,6 +79,14 @@ it('finds a case from the top bar and produces its acceptance notice; prints a �
   expect((await printed).suggestedFilename()).toBe(`督办单（${noticeNumber}）.docx`);
   await page.getByRole('link', { name: `督办单（${noticeNumber}）.docx` }).waitFor();
   await page.screenshot({ path: `${SCREENSHOTS}/43-supervision-notice-printed.png` });
+
+  // ↓ then Enter in the top bar opens the highlighted record instead of all results.
+  await box.fill(caseNumber);
+  await page.locator('.global-search-popup .ant-select-item-option', { hasText: caseNumber }).waitFor();
+  await box.press('ArrowDown');
+  await box.press('Enter');
+  await page.waitForURL(/\/review\/[^/?]+$/);
+  await page.locator('.ant-descriptions', { hasText: caseNumber }).first().waitFor();
 });
 
 it('registers a legal advisor serving several units, corrects the entry, and links an engagement to a case found by search', async () => {

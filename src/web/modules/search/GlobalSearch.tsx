@@ -2,7 +2,7 @@
 // "/" anywhere outside a text field puts the cursor here.
 import { useEffect, useRef, useState } from 'react';
 import { AutoComplete, Input, Tag, type InputRef } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { LoadingOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { get, query } from '../../api.ts';
@@ -84,6 +84,7 @@ function SearchBox({ width }: { width: number }) {
         navigate(link);
       }}
       popupMatchSelectWidth={Math.max(width, 420)}
+      classNames={{ popup: { root: 'global-search-popup' } }}
       // Enter opens all results; ↓ then Enter opens one record.
       defaultActiveFirstOption={false}
       notFoundContent={q && found.data?.q === q ? '没有找到匹配的记录' : null}
@@ -95,11 +96,13 @@ function SearchBox({ width }: { width: number }) {
         placeholder="搜索案号、编号、标题、当事人、单位（/）"
         aria-label="全局搜索"
         data-testid="global-search"
-        loading={found.isFetching}
-        onSearch={showAll}
-        onPressEnter={(e) => {
-          // With an option highlighted, Enter opens that record (AutoComplete's onSelect); otherwise all results.
-          if (!document.querySelector('.ant-select-item-option-active')) showAll((e.target as HTMLInputElement).value);
+        // Not Input.Search's `loading`: it ignores Enter while a request is in flight, and the
+        // request for what was just typed starts 250 ms after the last key.
+        suffix={<LoadingOutlined style={{ visibility: found.isFetching ? 'visible' : 'hidden' }} aria-hidden />}
+        onSearch={(value, _event, info) => {
+          // With an option highlighted in this box's open list, Enter opens that record (AutoComplete's onSelect).
+          if (info?.source === 'input' && document.querySelector('.global-search-popup:not(.ant-select-dropdown-hidden) .ant-select-item-option-active')) return;
+          showAll(value);
         }}
       />
     </AutoComplete>
