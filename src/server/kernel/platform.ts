@@ -138,14 +138,11 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
   }
 
   const facts = new IndicatorFacts(handle.db, handle.dialect, indicators);
-  const audit = new AuditLog(keys, handle.dialect);
   let searchable: SearchTarget[];
   try {
     await facts.install(['clocks', 'org_units', ...CALENDAR_TABLES]);
     await installLightCounts(handle.db, handle.dialect);
     searchable = await installSearch(handle.db, handle.dialect, searchTargets({ workflows, records }));
-    // Entries a stopped process committed but did not link yet (PostgreSQL; a restored backup's).
-    await audit.chainPending(handle.db);
   } catch (error) {
     await handle.close();
     throw error;
@@ -157,7 +154,7 @@ export async function openPlatform(config: Config, modules: readonly ModuleManif
     dialect: handle.dialect,
     sqliteFile: handle.file,
     keys,
-    audit,
+    audit: new AuditLog(keys, handle.dialect),
     modules,
     grants,
     permissionLabels: labels,

@@ -28,27 +28,22 @@ export interface AuditEntry {
 
 const GENESIS = '0'.repeat(64);
 const AUDIT_LOCK_KEY = 7_001;
-/** Entries linked per round of the chainer (PostgreSQL). */
-const CHAIN_BATCH = 1_000;
 
 export const SYSTEM_ACTOR: Actor = { id: null, name: 'system', roles: [], unitId: null, ip: null };
 
 /** The columns of an audit row that its hash covers. */
 type ChainedFields = Omit<Selectable<AuditLogTable>, 'prev_hash' | 'hash'>;
-/** An entry recorded, not yet in the chain: its place (`seq`) comes at its append, its time (`at`) at its transaction's end. */
+/** An entry recorded, not yet in the chain: its place (`seq`) and time (`at`) come at its append. */
 type Pending = Omit<ChainedFields, 'seq' | 'at'>;
-type Timed = Pending & { at: string };
 type Chained = Selectable<AuditLogTable>;
 
 const COLUMNS = ['seq', 'at', 'actor_id', 'actor_name', 'actor_roles', 'unit_id', 'ip', 'action', 'target_type', 'target_id', 'outcome', 'detail', 'prev_hash', 'hash'] as const satisfies readonly (keyof Chained)[];
 
-const PENDING_COLUMNS = COLUMNS.filter((column) => column !== 'seq' && column !== 'prev_hash' && column !== 'hash');
-
-/** An INSERT as SQL text with literal values, to travel with the COMMIT (PostgreSQL). */
-function insertStatement<Row extends Record<string, string | number | null>>(table: string, columns: readonly (keyof Row & string)[], rows: Row[]): string {
+/** The INSERT of chained rows as SQL text with literal values, to travel with the COMMIT (PostgreSQL). */
+function insertStatement(rows: Chained[]): string {
   const literal = (value: string | number | null) => (value === null ? 'null' : typeof value === 'number' ? String(Math.trunc(value)) : escapeLiteral(value));
-  const values = rows.map((row) => `(${columns.map((column) => literal(row[column]!)).join(', ')})`);
-  return `insert into ${table} (${columns.join(', ')}) values ${values.join(',\n')}`;
+  const values = rows.map((row) => `(${COLUMNS.map((column) => literal(row[column])).join(', ')})`);
+  return `insert into audit_log (${COLUMNS.join(', ')}) values ${values.join(',\n')}`;
 }
 
 function chainHash(key: Buffer, prevHash: string, row: ChainedFields): string {
@@ -59,9 +54,6 @@ function chainHash(key: Buffer, prevHash: string, row: ChainedFields): string {
   return hmacSm3(key, `${prevHash}|${body}`).toString('hex');
 }
 
-/** An entry with its time: the moment its transaction ends. */
-const timed = (entry: Pending): Timed => ({ ...entry, at: nowIso() });
-
 export class AuditLog {
   constructor(
     private readonly keys: Keys,
@@ -70,19 +62,12 @@ export class AuditLog {
 
   /**
    * Records one entry; it commits or rolls back with the caller's transaction (or its own, given the
-   * database). It is written as its transaction's last work, right before the COMMIT
-   * (`deferToCommit`), with `at` the time of the transaction's end.
-   *
-   * SQLite appends it to the chain there (one writer at a time anyway). On PostgreSQL the entry goes
-   * into `audit_pending` with the COMMIT, in one message, taking no lock; right after the COMMIT, on
-   * the same connection, the chainer links every committed waiting entry into the chain under the
-   * chain's lock (`chainPending`). So no business transaction ever waits for the chain's lock or
-   * holds its own locks while another waits for it, and an entry is in the chain before the request
-   * that wrote it answers. `seq` is the order in which entries joined the chain. An entry whose
-   * process stopped between its COMMIT and its chaining joins at the next chaining: any audited
-   * write's, a read of the log, or the platform's start.
-   *
-   * In a transaction this layer did not begin (no deferred work), the entry is appended at once.
+   * database). The entry joins the chain as its transaction's last work, right before the COMMIT
+   * (`deferToCommit`): the chain's lock, which orders the appenders, is held for that append and the
+   * commit only, not for the rest of the business transaction. So `seq` is the order in which the
+   * entries' transactions committed, and `at` the time the entry joined the chain — at its
+   * transaction's end, after the write it records, and in the chain's order. In a transaction this
+   * layer did not begin (no deferred work), the entry is appended at once, as before.
    */
   async record(executor: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
     const pending: Pending = {
@@ -98,100 +83,40 @@ export class AuditLog {
       detail: entry.detail ? JSON.stringify(entry.detail) : null,
     };
     await inTransaction(executor, async (tx) => {
-      const deferred = this.dialect === 'postgres' ? await deferToCommit(tx, this, pending, this.pendAtCommit, this.chainAfterCommit) : await deferToCommit(tx, this, pending, this.appendAtCommit);
-      if (!deferred) await this.insert(tx, await this.chain(tx, [timed(pending)]));
+      if (!(await deferToCommit(tx, this, pending, this.appendAtCommit))) await this.insert(tx, await this.chain(tx, [pending]));
     });
   }
-
-  /** SQLite: the deferred append, in the transaction. */
-  private readonly appendAtCommit = async (tx: Executor, entries: Pending[]): Promise<void> => {
-    await this.insert(tx, await this.chain(tx, entries.map(timed)));
-  };
-
-  /** PostgreSQL: the entries' INSERT into `audit_pending`, sent with the COMMIT (`before-commit.ts`). */
-  private readonly pendAtCommit = async (_tx: Executor, entries: Pending[]): Promise<string> =>
-    insertStatement<Timed>('audit_pending', PENDING_COLUMNS, entries.map(timed));
-
-  /** PostgreSQL, right after the COMMIT: a failed chaining leaves the entries waiting for the next one. */
-  private readonly chainAfterCommit = async (db: Db): Promise<void> => {
-    await this.chainPending(db).catch(() => undefined);
-  };
 
   /**
-   * Links the committed entries waiting in `audit_pending` into the chain, in the order they were
-   * written, and returns how many. On PostgreSQL the chain's lock, the head and the waiting entries
-   * come in one statement (`audit_chain_pending`, migration kernel_0020), and the chain's INSERT and
-   * the entries' removal go with the COMMIT: the lock is held for one turn of this process. A lock
-   * held elsewhere for more than a few seconds makes it give up (the entries wait for the next one).
-   * Everything that reads the log calls it first.
+   * The deferred append. On PostgreSQL its INSERT goes to the database with the COMMIT, in one message
+   * (`before-commit.ts`): the chain's lock, taken with the head's read, is then held for one turn of
+   * this process (hashing the entries) and the database's own time, not for three round trips that
+   * each wait for a busy worker.
    */
-  async chainPending(db: Db): Promise<number> {
-    let linked = 0;
-    for (;;) {
-      const batch = await (this.dialect === 'postgres' ? this.chainBatchPostgres(db) : this.chainBatchSqlite(db));
-      linked += batch;
-      if (batch < CHAIN_BATCH) return linked;
-    }
-  }
-
-  private async chainBatchPostgres(db: Db): Promise<number> {
-    // One connection for the whole transaction: the caller's (after its COMMIT) or one from the pool.
-    return db.connection().execute(async (conn) => {
-      await sql`begin`.execute(conn);
-      try {
-        await sql`set local lock_timeout = '5s'`.execute(conn);
-        const { rows } = await sql<{ head_seq: number | null; head_hash: string | null; entry: Timed & { id: number } }>`select * from audit_chain_pending(${AUDIT_LOCK_KEY}, ${CHAIN_BATCH})`.execute(conn);
-        if (!rows.length) {
-          await sql`commit`.execute(conn);
-          return 0;
-        }
-        const entries = rows.map((r) => r.entry);
-        const chained = this.link({ seq: rows[0]!.head_seq, hash: rows[0]!.head_hash }, entries);
-        const done = `delete from audit_pending where id in (${entries.map((e) => Math.trunc(e.id)).join(', ')})`;
-        await sql.raw(`${insertStatement('audit_log', COLUMNS, chained)};\n${done};\ncommit`).execute(conn);
-        return rows.length;
-      } catch (error) {
-        await sql`rollback`.execute(conn).catch(() => undefined);
-        throw error;
-      }
-    });
-  }
-
-  private async chainBatchSqlite(db: Db): Promise<number> {
-    return db.transaction().execute(async (tx) => {
-      const waiting = await tx.selectFrom('audit_pending').selectAll().orderBy('id').limit(CHAIN_BATCH).execute();
-      if (!waiting.length) return 0;
-      await this.insert(tx, await this.chain(tx, waiting.map(({ id: _id, ...entry }) => entry)));
-      await tx.deleteFrom('audit_pending').where('id', 'in', waiting.map((e) => e.id)).execute();
-      return waiting.length;
-    });
-  }
+  private readonly appendAtCommit = async (tx: Executor, entries: Pending[]): Promise<string | void> => {
+    const rows = await this.chain(tx, entries);
+    if (this.dialect === 'postgres') return insertStatement(rows);
+    await this.insert(tx, rows);
+  };
 
   /**
    * The entries chained after the head, in order. On PostgreSQL the chain's lock (held until the
-   * commit) and the head's read are one statement (`audit_chain_head`, migration kernel_0019): the
-   * read, after the lock's grant, sees the last append committed before it. SQLite has a single
-   * writer anyway.
+   * commit) and the head's read are one statement (`audit_chain_head`, migration
+   * kernel_0019): the read, after the lock's grant, sees the last append committed before it.
+   * SQLite has a single writer anyway.
    */
-  private async chain(tx: Executor, entries: Timed[]): Promise<Chained[]> {
+  private async chain(tx: Executor, entries: Pending[]): Promise<Chained[]> {
     const last =
       this.dialect === 'postgres'
         ? (await sql<{ seq: number; hash: string }>`select seq, hash from audit_chain_head(${AUDIT_LOCK_KEY})`.execute(tx)).rows[0]
         : await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    return this.link({ seq: last?.seq ?? null, hash: last?.hash ?? null }, entries);
-  }
-
-  /** Hashes `entries` into the chain after `head` (none: the chain is empty). */
-  private link(head: { seq: number | null; hash: string | null }, entries: Timed[]): Chained[] {
-    let seq = Number(head.seq ?? 0);
-    let prevHash = head.hash ?? GENESIS;
+    let seq = Number(last?.seq ?? 0);
+    let prevHash = last?.hash ?? GENESIS;
     return entries.map((entry) => {
-      const row: ChainedFields = {
-        seq: ++seq, at: entry.at, actor_id: entry.actor_id, actor_name: entry.actor_name, actor_roles: entry.actor_roles, unit_id: entry.unit_id,
-        ip: entry.ip, action: entry.action, target_type: entry.target_type, target_id: entry.target_id, outcome: entry.outcome, detail: entry.detail,
-      };
-      const chained = { ...row, prev_hash: prevHash, hash: chainHash(this.keys.audit, prevHash, row) };
-      prevHash = chained.hash;
+      const row: ChainedFields = { seq: ++seq, at: nowIso(), ...entry };
+      const hash = chainHash(this.keys.audit, prevHash, row);
+      const chained = { ...row, prev_hash: prevHash, hash };
+      prevHash = hash;
       return chained;
     });
   }
@@ -203,7 +128,6 @@ export class AuditLog {
 
   /** Walks the chain from the start. Returns the first broken row, or the head when intact. */
   async verify(db: Db): Promise<{ ok: boolean; rows: number; brokenSeq?: number; reason?: string; headSeq?: number; headHash?: string }> {
-    await this.chainPending(db);
     let prevHash = GENESIS;
     let prevSeq = 0;
     let rows = 0;

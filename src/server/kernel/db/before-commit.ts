@@ -17,9 +17,6 @@
 // COMMIT in one message (PostgreSQL's simple query protocol), so that no turn of this process's event
 // loop falls between that statement and the COMMIT — a lock taken earlier in the hook is released
 // as soon as the database has run both, however busy the process is.
-//
-// An owner may also leave work for right after a successful COMMIT, on the same connection (the
-// audit log links the entries just committed into its chain there, holding no business lock).
 import { CompiledQuery, Kysely, type DatabaseConnection, type Dialect as KyselyDialect, type Driver, type QueryCompiler, type QueryExecutor, type TransactionSettings } from 'kysely';
 import type { Db, Tx } from './index.ts';
 
@@ -29,20 +26,12 @@ import type { Db, Tx } from './index.ts';
  */
 export type CommitWork<T> = (tx: Db, items: T[]) => Promise<string | void>;
 
-/**
- * Work after the COMMIT, on the connection the transaction ran on, outside any transaction. The
- * transaction has committed whatever happens here: this work catches its own errors (one that
- * escapes is dropped, so that a committed write is never reported as failed).
- */
-export type AfterCommitWork = (db: Db) => Promise<void>;
-
 /** One owner's deferred items in one transaction, flushed by `flush` before the COMMIT. */
 interface Deferred {
   /** The query executor of the transaction the first item came with (compiler, adapter, plugins). */
   executor: QueryExecutor;
   items: unknown[];
   flush: CommitWork<unknown>;
-  afterCommit?: AfterCommitWork;
 }
 
 interface OpenTransaction {
@@ -64,11 +53,11 @@ function connectionOf(tx: Tx): Promise<DatabaseConnection> {
  * transaction's last work before its COMMIT. Returns false when the transaction was not begun through
  * this layer: nothing is queued and the caller must do the work now.
  */
-export async function deferToCommit<T>(tx: Tx, owner: object, item: T, flush: CommitWork<T>, afterCommit?: AfterCommitWork): Promise<boolean> {
+export async function deferToCommit<T>(tx: Tx, owner: object, item: T, flush: CommitWork<T>): Promise<boolean> {
   const transaction = open.get(await connectionOf(tx));
   if (!transaction) return false;
   let deferred = transaction.deferred.get(owner);
-  if (!deferred) transaction.deferred.set(owner, (deferred = { executor: tx.getExecutor(), items: [], flush: flush as CommitWork<unknown>, afterCommit }));
+  if (!deferred) transaction.deferred.set(owner, (deferred = { executor: tx.getExecutor(), items: [], flush: flush as CommitWork<unknown> }));
   deferred.items.push(item);
   return true;
 }
@@ -96,18 +85,14 @@ class DeferringDriver implements Driver {
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const transaction = open.get(connection);
     const last: string[] = [];
-    const after: Array<() => Promise<void>> = [];
     if (transaction) {
       // Owners flush in the order they first deferred; an owner's flush may not defer more work.
       for (const deferred of transaction.deferred.values()) {
         const items = deferred.items.splice(0);
         if (!items.length) continue;
-        const db = this.bound(connection, deferred.executor);
         // A statement handed back runs after every later owner's work, right before the COMMIT.
-        const statement = await deferred.flush(db, items);
+        const statement = await deferred.flush(this.bound(connection, deferred.executor), items);
         if (statement) last.push(statement);
-        const { afterCommit } = deferred;
-        if (afterCommit) after.push(() => afterCommit(db));
       }
       open.delete(connection);
     }
@@ -115,7 +100,6 @@ class DeferringDriver implements Driver {
     // caller rolls the transaction back, as when a hook throws.
     if (last.length) await connection.executeQuery(CompiledQuery.raw(`${last.join(';\n')};\ncommit`));
     else await this.inner.commitTransaction(connection);
-    for (const work of after) await work().catch(() => undefined);
   }
 
   /**

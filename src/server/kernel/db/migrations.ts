@@ -256,32 +256,6 @@ const indicatorFacts: MigrationSet = (dialect) => ({
         end $$`.execute(db);
     },
   },
-  // On PostgreSQL an entry commits with its transaction into audit_pending and joins the chain right
-  // after the COMMIT (kernel/audit): no business transaction waits for the chain's lock. The chainer's
-  // lock, the head and the waiting entries come in one round trip. SQLite appends at the commit and
-  // has the table only so that a backup restores on either engine.
-  kernel_0020_audit_pending: {
-    async up(db: Kysely<any>) {
-      await addColumns(
-        db.schema
-          .createTable('audit_pending')
-          .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement())),
-        `at text not null, actor_id text, actor_name text, actor_roles text not null, unit_id text, ip text,
-         action text not null, target_type text, target_id text, outcome text not null, detail text`,
-      ).execute();
-      if (dialect !== 'postgres') return;
-      await sql`create function audit_chain_pending(lock_key bigint, max_rows integer) returns table (head_seq integer, head_hash text, entry json)
-        language plpgsql volatile as $$
-        declare
-          last_seq integer;
-          last_hash text;
-        begin
-          perform pg_advisory_xact_lock(lock_key);
-          select a.seq, a.hash into last_seq, last_hash from audit_log a order by a.seq desc limit 1;
-          return query select last_seq, last_hash, row_to_json(p) from audit_pending p order by p.id limit max_rows;
-        end $$`.execute(db);
-    },
-  },
 });
 
 /** Applies every pending migration; returns the names applied. Throws with the failing migration's name. */

@@ -84,22 +84,6 @@ export interface AuditLogTable {
   hash: string;
 }
 
-/** An audit entry committed, waiting to join the chain (PostgreSQL; kernel/audit). */
-export interface AuditPendingTable {
-  id: Generated<number>;
-  at: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  actor_roles: string;
-  unit_id: string | null;
-  ip: string | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  outcome: string;
-  detail: string | null;
-}
-
 export interface AttachmentTable {
   id: string;
   content_hash: string;
@@ -259,7 +243,6 @@ export interface KernelTables {
   password_history: PasswordHistoryTable;
   login_failures: LoginFailureTable;
   audit_log: AuditLogTable;
-  audit_pending: AuditPendingTable;
   attachments: AttachmentTable;
   calendar_overrides: CalendarOverrideTable;
   calendar_years: CalendarYearTable;
