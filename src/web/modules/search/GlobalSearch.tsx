@@ -58,12 +58,16 @@ function SearchBox({ width }: { width: number }) {
     ),
     options: g.items.map((item) => ({
       value: item.link,
+      // Two lines: the title gets the full width (on one line the number, status and unit left it
+      // two or three characters).
       label: (
-        <div style={{ display: 'flex', gap: 8, alignItems: 'center', minWidth: 0 }}>
-          <span style={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis' }}>{item.title}</span>
-          {item.caseNumber && <span style={{ color: '#595959', fontSize: 12, whiteSpace: 'nowrap' }}>{item.caseNumber}</span>}
-          {item.statusLabel && <Tag style={{ marginInlineEnd: 0 }}>{item.statusLabel}</Tag>}
-          <span style={{ color: '#8c8c8c', fontSize: 12, whiteSpace: 'nowrap' }}>{item.unitName}</span>
+        <div style={{ minWidth: 0 }} title={item.title}>
+          <div style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{item.title}</div>
+          <div style={{ display: 'flex', gap: 8, alignItems: 'center', fontSize: 12, color: '#8c8c8c', whiteSpace: 'nowrap' }}>
+            {item.caseNumber && <span style={{ color: '#595959' }}>{item.caseNumber}</span>}
+            {item.statusLabel && <Tag style={{ marginInlineEnd: 0, fontSize: 12, lineHeight: '18px' }}>{item.statusLabel}</Tag>}
+            <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{item.unitName}</span>
+          </div>
         </div>
       ),
     })),
@@ -84,6 +88,7 @@ function SearchBox({ width }: { width: number }) {
         navigate(link);
       }}
       popupMatchSelectWidth={Math.max(width, 420)}
+      listHeight={440}
       classNames={{ popup: { root: 'global-search-popup' } }}
       // Enter opens all results; ↓ then Enter opens one record.
       defaultActiveFirstOption={false}
