@@ -37,15 +37,16 @@ it('finds a case from the top bar and produces its acceptance notice; prints a �
   expect(caseNumber).toMatch(/^示范县政复〔\d{4}〕\d+号$/);
   await page.screenshot({ path: `${SCREENSHOTS}/41-search-page.png`, fullPage: true });
   // Enter while the box's own request for what was typed is still on its way opens all results too.
-  const held = new Promise<void>((release) => setTimeout(release, 1500));
-  await page.route('**/api/v1/search?*limit=5*', async (route) => {
-    await held;
-    await route.continue();
+  const matches = '**/api/v1/search?*limit=5*';
+  await page.route(matches, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue().catch(() => undefined); // the page may have moved on
   });
   await box.fill(caseNumber);
   await page.waitForRequest((r) => r.url().includes('limit=5') && decodeURIComponent(r.url()).includes(caseNumber));
   await box.press('Enter');
   await page.waitForURL((u) => decodeURIComponent(u.search).includes(caseNumber));
+  await page.unroute(matches);
   await group('行政复议案件').locator('td', { hasText: caseNumber }).waitFor();
   const hit = group('行政复议案件').locator('a').first();
   await hit.click();
