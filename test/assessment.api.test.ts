@@ -282,24 +282,27 @@ describe('a campaign', () => {
 
 describe('final', () => {
   it('freezes the scores: a record added later moves the live figure, not the final score, and the card says the figure has changed', async () => {
-    const s = await scheme({ categoryWeights: '部门:0.03' });
+    // A category and unit of its own: a scheme assesses every unit of its categories, and the campaign
+    // test reads deptA's final total among the year's final results.
+    const unit = await staffed('直属机构');
+    const s = await scheme({ categoryWeights: '直属机构:0.03' });
     const computed = await line(s.id, { code: '1', title: '调解受理', points: 10, method: 'computed', indicator: 'mediation.disputes', formula: 'min(points, 5 * value)' });
     const manual = await line(s.id, { code: '2', title: '其他', points: 90, method: 'manual' });
-    const dispute = () => office.post('/api/v1/disputes', { unitId: deptA.unit.id, type: '邻里纠纷', parties: '甲与乙', summary: '纠纷', receivedDate: `${year}-01-05`, channel: 'people', mediators: '调解员' });
+    const dispute = () => office.post('/api/v1/disputes', { unitId: unit.unit.id, type: '邻里纠纷', parties: '甲与乙', summary: '纠纷', receivedDate: `${year}-01-05`, channel: 'people', mediators: '调解员' });
     ok(await dispute(), 201);
     const step = async (key: string) => ok(await office.post(`/api/v1/workflow/assessment_scheme/${s.id}/transitions/${key}`, { version: ok(await office.get(`/api/v1/assessment-schemes/${s.id}`)).version }));
     await step('publish');
-    ok(await office.put(`/api/v1/assessment-schemes/${s.id}/scores`, { unitId: deptA.unit.id, lineId: manual.id, score: 90 }));
+    ok(await office.put(`/api/v1/assessment-schemes/${s.id}/scores`, { unitId: unit.unit.id, lineId: manual.id, score: 90 }));
     await step('start_scoring');
     await step('release');
-    const card = async () => ok(await office.get(`/api/v1/assessment-schemes/${s.id}/card?unitId=${deptA.unit.id}`));
+    const card = async () => ok(await office.get(`/api/v1/assessment-schemes/${s.id}/card?unitId=${unit.unit.id}`));
     expect((await card()).lines.find((l: any) => l.code === '1')).toMatchObject({ value: 1, score: 5 });
     await step('finalize');
     ok(await dispute(), 201);
     const after = await card();
     expect(after.result.total).toBe(95);
     expect(after.lines.find((l: any) => l.code === '1')).toMatchObject({ value: 1, score: 5, valueNow: 2, changedSince: true });
-    expect(ok(await office.get(`/api/v1/assessment-schemes/${s.id}/results`)).items.find((r: any) => r.unitId === deptA.unit.id).total).toBe(95);
+    expect(ok(await office.get(`/api/v1/assessment-schemes/${s.id}/results`)).items.find((r: any) => r.unitId === unit.unit.id).total).toBe(95);
     void computed;
   });
 });
