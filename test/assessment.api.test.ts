@@ -255,7 +255,7 @@ describe('a campaign', () => {
     if (ownYear) expect(fig('assessment.average_score')).toBeCloseTo(totals.reduce((a: number, b: number) => a + b, 0) / totals.length, 2);
     const behind = ok(await office.get(`/api/v1/indicators/assessment.average_score/records?year=${year}&page=1&pageSize=100`));
     expect(behind.total).toBe(fig('assessment.units'));
-    expect(behind.items.find((r: any) => r.id === deptA.unit.id)?.amount).toBe(102);
+    expect(behind.items.find((r: any) => r.id === `${s.id}:${deptA.unit.id}`)).toMatchObject({ title: s.title, unitName: deptA.unit.name, amount: 102 });
 
     // Exports: the score sheet and the notice.
     const xlsx = await office.get(`/api/v1/assessment-schemes/${s.id}/results/export`);
@@ -304,6 +304,27 @@ describe('final', () => {
     expect(after.lines.find((l: any) => l.code === '1')).toMatchObject({ value: 1, score: 5, valueNow: 2, changedSince: true });
     expect(ok(await office.get(`/api/v1/assessment-schemes/${s.id}/results`)).items.find((r: any) => r.unitId === unit.unit.id).total).toBe(95);
     void computed;
+  });
+
+  it('lists a unit assessed by two final schemes of the year twice behind the average, each with its scheme and total', async () => {
+    const unit = await staffed('专项考评');
+    const finalScheme = async (title: string, score: number) => {
+      const s = await scheme({ title, categoryWeights: '专项考评:0.01' });
+      const manual = await line(s.id, { code: '1', title: '专项工作', points: 100, method: 'manual' });
+      const step = async (key: string) => ok(await office.post(`/api/v1/workflow/assessment_scheme/${s.id}/transitions/${key}`, { version: ok(await office.get(`/api/v1/assessment-schemes/${s.id}`)).version }));
+      await step('publish');
+      ok(await office.put(`/api/v1/assessment-schemes/${s.id}/scores`, { unitId: unit.unit.id, lineId: manual.id, score, reason: '依材料评分' }));
+      for (const key of ['start_scoring', 'release', 'finalize']) await step(key);
+      return s;
+    };
+    const first = await finalScheme(`${year}年度专项考评（上半年）`, 80);
+    const second = await finalScheme(`${year}年度专项考评（下半年）`, 90);
+    const behind = ok(await office.get(`/api/v1/indicators/assessment.average_score/records?year=${year}&page=1&pageSize=100`));
+    const mine = behind.items.filter((r: any) => r.unitName === unit.unit.name).sort((a: any, b: any) => a.amount - b.amount);
+    expect(mine.map((r: any) => [r.id, r.title, r.amount])).toEqual([
+      [`${first.id}:${unit.unit.id}`, first.title, 80],
+      [`${second.id}:${unit.unit.id}`, second.title, 90],
+    ]);
   });
 });
 

@@ -1,14 +1,16 @@
 // Figures of the year's final assessment (domain.md §4): units assessed, their total and average
 // score, graded 优秀, graded 不合格.
+import { sql } from 'kysely';
 import type { AmountSource, IndicatorDef, RecordSource } from '../../kernel/indicators/registry.ts';
 import { SCHEME_RECORD_TYPE } from '../../../shared/schemas/assessment.ts';
 
+// A record is one unit's result in one final scheme: a unit assessed by two schemes of a year is two
+// records (each listed with its own scheme and total), so the id names both.
 const results = (grade?: string): RecordSource => (db, year) => {
   let q = db
     .selectFrom('assessment_results as r')
     .innerJoin('assessment_schemes as s', 's.id', 'r.scheme_id')
-    .innerJoin('org_units as u', 'u.id', 'r.unit_id')
-    .select(['r.unit_id as id', 'u.name as title', 'r.unit_id', 's.final_date as date'])
+    .select([sql<string>`r.scheme_id || ':' || r.unit_id`.as('id'), 's.title as title', 'r.unit_id', 's.final_date as date'])
     .where('s.year', '=', year)
     .where('s.status', '=', 'final');
   if (grade) q = q.where('r.grade', '=', grade);
