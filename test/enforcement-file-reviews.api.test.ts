@@ -94,6 +94,9 @@ describe('a file-review campaign', () => {
     expect(exported.rawPayload.includes(Buffer.from(b.body.name))).toBe(false);
     const figures = (await office.get(`/api/v1/indicators?year=${year}&unit=${a.unit.code}`)).json().indicators;
     expect(figures).toMatchObject({ 'enforcement.files_reviewed': 2, 'enforcement.files_passed': 1, 'enforcement.file_review_pass_rate': 0.5 });
+    // Behind the rate: each file under its case's title, the passed one counted.
+    const behind = (await office.get(`/api/v1/indicators/enforcement.file_review_pass_rate/records?year=${year}&unit=${a.unit.code}&page=1&pageSize=20`)).json();
+    expect(behind.items.map((r: any) => [r.id, r.title, r.counted]).sort()).toEqual(ofA.map((f: any) => [f.id, f.caseTitle, f.id === ofA[0].id]).sort());
   });
 
   it('bad input names the field and saves nothing', async () => {

@@ -70,14 +70,15 @@ const decidedIn: RecordSource = (db, year) =>
 const majorDecidedIn: RecordSource = (db, year) => decidedIn(db, year).where('major', '=', 1);
 const cases = { recordType: CASE_RECORD_TYPE, linkPrefix: '/enforcement/cases/' };
 
-/** Files scored in Y (by the review's date). */
+/** Files scored in Y (by the review's date), each listed under its case's title. */
 const filesReviewedIn: RecordSource = (db, year) =>
   db
-    .selectFrom('enforcement_file_reviews')
-    .select(['id', 'case_id as title', 'unit_id', 'reviewed_date as date'])
-    .where('score', 'is not', null)
-    .where('reviewed_date', '>=', `${year}-01-01`)
-    .where('reviewed_date', '<=', yearEnd(year));
+    .selectFrom('enforcement_file_reviews as f')
+    .innerJoin('enforcement_cases as c', 'c.id', 'f.case_id')
+    .select(['f.id', 'c.title', 'f.unit_id', 'f.reviewed_date as date'])
+    .where('f.score', 'is not', null)
+    .where('f.reviewed_date', '>=', `${year}-01-01`)
+    .where('f.reviewed_date', '<=', yearEnd(year));
 const files = { recordType: FILE_REVIEW_RECORD_TYPE, linkPrefix: null };
 
 const supervisions = { recordType: SUPERVISION_RECORD_TYPE, linkPrefix: '/enforcement/supervisions/' };
@@ -122,7 +123,7 @@ export const enforcementIndicators: IndicatorDef[] = [
   { code: 'enforcement.major_reviewed', name: '经法制审核的重大执法决定', measure: '件', kind: 'count', definition: '年内作出的重大执法决定中，决定前经法制审核的', ...cases, records: (db, y) => majorDecidedIn(db, y).where('legal_review_date', 'is not', null).whereRef('legal_review_date', '<=', 'decided_date') },
   { code: 'enforcement.major_reviewed_rate', name: '重大执法决定法制审核率', measure: '%', kind: 'rate', definition: '经法制审核的重大执法决定 / 重大执法决定', numerator: 'enforcement.major_reviewed', denominator: 'enforcement.cases_major', better: 'up' },
   { code: 'enforcement.files_reviewed', name: '评查执法案卷', measure: '份', kind: 'count', definition: '年内完成评分的行政执法案卷（按评查日期）', ...files, records: filesReviewedIn },
-  { code: 'enforcement.files_passed', name: '评查合格案卷', measure: '份', kind: 'count', definition: '其中评查合格的', ...files, records: (db, y) => filesReviewedIn(db, y).where('passed', '=', 1) },
+  { code: 'enforcement.files_passed', name: '评查合格案卷', measure: '份', kind: 'count', definition: '其中评查合格的', ...files, records: (db, y) => filesReviewedIn(db, y).where('f.passed', '=', 1) },
   { code: 'enforcement.file_review_pass_rate', name: '案卷评查合格率', measure: '%', kind: 'rate', definition: '评查合格案卷 / 评查执法案卷', numerator: 'enforcement.files_passed', denominator: 'enforcement.files_reviewed', better: 'up' },
   { code: 'enforcement.supervisions', name: '行政执法监督', measure: '次', kind: 'count', definition: '年内开展的日常、重点、专项行政执法监督（按开始日期）', ...supervisions, records: (db, y) => db.selectFrom('enforcement_supervisions').select(['id', 'title', 'unit_id', 'start_date as date']).where('start_date', '>=', `${y}-01-01`).where('start_date', '<=', yearEnd(y)) },
   { code: 'enforcement.supervision_opinions', name: '制发行政执法监督意见书', measure: '份', kind: 'count', definition: '年内制发的行政执法监督意见书（按意见书日期）', ...supervisions, records: (db, y) => db.selectFrom('enforcement_supervisions').select(['id', 'title', 'unit_id', 'opinion_date as date']).where('opinion_date', '>=', `${y}-01-01`).where('opinion_date', '<=', yearEnd(y)) },
