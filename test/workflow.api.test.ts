@@ -336,12 +336,20 @@ describe('daily digests at province scale', () => {
     const root = await env.platform.db.selectFrom('org_units').selectAll().where('id', '=', parent_id!).executeTakeFirstOrThrow();
     const town = await makeUnit(env.platform, { parent: root, kind: 'town', name: '大镇' });
     for (let i = 0; i < 100; i++) await makeUnit(env.platform, { parent: town, kind: 'village', name: `第${i + 1}村` });
-    const villages = await env.platform.db.selectFrom('org_units').select('id').where('path', 'like', `${town.path}_%`).orderBy('path').execute();
+    const villages = await env.platform.db.selectFrom('org_units').selectAll().where('path', 'like', `${town.path}_%`).orderBy('path').execute();
     const [first, last] = [villages[0]!, villages.at(-1)!];
     for (const unit of [first, last]) expect((await lawOffice.post('/api/v1/matters', { unitId: unit.id, title: '分片待办', content: '请按期办理。' })).statusCode).toBe(201);
+    // Two liaisons of the town share one digest's working out, and each gets it; a liaison of one
+    // village sees the one matter there; an enforcement officer of the town may act on none of them.
     const liaison = await loggedIn(env.app, (await makeUser(env.platform, { unit: town, roles: ['unit_liaison'] })).username);
+    const second = await loggedIn(env.app, (await makeUser(env.platform, { unit: town, roles: ['unit_liaison'] })).username);
+    const villageLiaison = await loggedIn(env.app, (await makeUser(env.platform, { unit: last, roles: ['unit_liaison'] })).username);
+    const officer = await loggedIn(env.app, (await makeUser(env.platform, { unit: town, roles: ['enforcement_officer'] })).username);
     await runDailyJob(env.platform, fromDayNumber(toDayNumber(chinaToday()) + 400));
-    const digests = (await liaison.get('/api/v1/notifications')).json().items.filter((n: any) => n.kind === 'digest');
-    expect(digests.map((n: any) => n.title)).toEqual([expect.stringMatching(/待办 2 项/)]);
+    const digestTitles = async (agent: typeof liaison) => (await agent.get('/api/v1/notifications')).json().items.filter((n: any) => n.kind === 'digest').map((n: any) => n.title);
+    expect(await digestTitles(liaison)).toEqual([expect.stringMatching(/待办 2 项/)]);
+    expect(await digestTitles(second)).toEqual([expect.stringMatching(/待办 2 项/)]);
+    expect(await digestTitles(villageLiaison)).toEqual([expect.stringMatching(/待办 1 项/)]);
+    expect(await digestTitles(officer)).toEqual([]);
   });
 });

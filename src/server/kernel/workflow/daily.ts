@@ -166,10 +166,12 @@ async function escalateOverdue(platform: Platform, date: string, summary: DailyS
 
 /**
  * One digest per person with something waiting. The open records are read one part of the
- * directory at a time (directoryParts) and matched to each person in memory (records sorted by unit
- * path, so a person's subtree is one contiguous range); a person's digest adds up over the parts. A
- * province costs one query per record type and part, not per person, and never holds all its open
- * records at once (ten counties ran out of memory so).
+ * directory at a time (directoryParts) and matched in memory (records sorted by unit path, so a
+ * subtree is one contiguous range); a digest adds up over the parts. People who see the same records
+ * and may act on the same ones — the same roles, and the same subtree or every unit — share one
+ * digest's working out: a province's law offices and leaders are a handful of such groups, not
+ * hundreds of people each going through every open record. A province costs one query per record
+ * type and part, and never holds all its open records at once (ten counties ran out of memory so).
  */
 async function sendDigests(platform: Platform, date: string): Promise<number> {
   const rows = await platform.db
@@ -180,14 +182,22 @@ async function sendDigests(platform: Platform, date: string): Promise<number> {
     .where('u.disabled', '=', 0)
     .where('r.role', 'in', BUSINESS_ROLES as Role[])
     .execute();
-  const users = new Map<string, { path: string; roles: Role[]; all: boolean }>();
+  const users = new Map<string, { path: string; roles: Role[] }>();
   for (const r of rows) {
-    const u = users.get(r.id) ?? { path: r.path, roles: [], all: false };
+    const u = users.get(r.id) ?? { path: r.path, roles: [] };
     if (isRole(r.role)) u.roles.push(r.role);
-    u.all = u.roles.some((role) => ALL_SCOPE_ROLES.includes(role));
     users.set(r.id, u);
   }
-  const digests = new Map<string, { count: number; red: number; yellow: number; first: OpenItem }>();
+  const groups = new Map<string, DigestGroup>();
+  const kindIds = new Map<string, number>();
+  for (const [id, u] of users) {
+    const all = u.roles.some((role) => ALL_SCOPE_ROLES.includes(role));
+    const roles = [...u.roles].sort();
+    const key = `${all ? '*' : u.path}|${roles.join(',')}`;
+    const group: DigestGroup = groups.get(key) ?? { path: u.path, roles, all, acts: [], userIds: [], digest: null };
+    group.userIds.push(id);
+    groups.set(key, group);
+  }
   for (const unitIds of await directoryParts(platform)) {
     let open: OpenItem[] = [];
     for (const def of platform.workflows.values()) {
@@ -196,28 +206,53 @@ async function sendDigests(platform: Platform, date: string): Promise<number> {
       open = open.concat(await openItems(platform, def, states, { all: false, unitIds }, date, null));
     }
     open.sort((a, b) => (a.unitPath < b.unitPath ? -1 : a.unitPath > b.unitPath ? 1 : 0));
-    for (const [id, u] of users) {
-      for (let i = u.all ? 0 : firstAtOrAfter(open, u.path); i < open.length && (u.all || open[i]!.unitPath.startsWith(u.path)); i++) {
-        const item = open[i]!;
-        if (!primaryTransitions(platform.workflows.get(item.recordType)!, item.status, u.roles).length) continue;
-        const digest = digests.get(id) ?? { count: 0, red: 0, yellow: 0, first: item };
-        digest.count++;
-        if (item.clock?.light === 'red') digest.red++;
-        if (item.clock?.light === 'yellow') digest.yellow++;
-        if (byUrgency(item, digest.first) < 0) digest.first = item;
-        digests.set(id, digest);
-      }
-    }
+    const kinds = open.map((item) => kindOf(kindIds, item));
+    for (const group of groups.values()) addToDigest(platform, group, open, kinds);
   }
-  for (const [id, { count, red, yellow, first }] of digests) {
-    await notify(platform.db, [id], {
-      kind: 'digest',
-      title: `${date} 待办 ${count} 项${red ? `，逾期 ${red} 项` : ''}${yellow ? `，临期 ${yellow} 项` : ''}`,
-      body: `最紧急：${first.typeTitle}「${first.title}」${first.clock ? `，${first.clock.label}届满 ${first.clock.due}` : ''}`,
-      link: '/todo',
-    });
+  let sent = 0;
+  for (const { userIds, digest } of groups.values()) {
+    if (!digest) continue;
+    const { count, red, yellow, first } = digest;
+    const title = `${date} 待办 ${count} 项${red ? `，逾期 ${red} 项` : ''}${yellow ? `，临期 ${yellow} 项` : ''}`;
+    const body = `最紧急：${first.typeTitle}「${first.title}」${first.clock ? `，${first.clock.label}届满 ${first.clock.due}` : ''}`;
+    // 500 people a statement: one insert's parameters stay within what either engine takes.
+    for (let i = 0; i < userIds.length; i += 500) await notify(platform.db, userIds.slice(i, i + 500), { kind: 'digest', title, body, link: '/todo' });
+    sent += userIds.length;
   }
-  return digests.size;
+  return sent;
+}
+
+interface DigestGroup {
+  path: string;
+  roles: Role[];
+  all: boolean;
+  /** Whether the group may act on an item of a kind (a record type in a status; see itemKinds), worked out once. */
+  acts: (boolean | undefined)[];
+  userIds: string[];
+  digest: { count: number; red: number; yellow: number; first: OpenItem } | null;
+}
+
+/** A small number for an item's record type and status, the same across parts. */
+function kindOf(kindIds: Map<string, number>, item: OpenItem): number {
+  const key = `${item.recordType}|${item.status}`;
+  let kind = kindIds.get(key);
+  if (kind === undefined) kindIds.set(key, (kind = kindIds.size));
+  return kind;
+}
+
+/** Adds the open items of one part (sorted by unit path) that the group sees and may act on to its digest. */
+function addToDigest(platform: Platform, group: DigestGroup, open: readonly OpenItem[], kinds: readonly number[]): void {
+  for (let i = group.all ? 0 : firstAtOrAfter(open, group.path); i < open.length && (group.all || open[i]!.unitPath.startsWith(group.path)); i++) {
+    const item = open[i]!;
+    let acts = group.acts[kinds[i]!];
+    if (acts === undefined) acts = group.acts[kinds[i]!] = primaryTransitions(platform.workflows.get(item.recordType)!, item.status, group.roles).length > 0;
+    if (!acts) continue;
+    const digest = (group.digest ??= { count: 0, red: 0, yellow: 0, first: item });
+    digest.count++;
+    if (item.clock?.light === 'red') digest.red++;
+    if (item.clock?.light === 'yellow') digest.yellow++;
+    if (byUrgency(item, digest.first) < 0) digest.first = item;
+  }
 }
 
 /**
