@@ -226,7 +226,7 @@ interface DigestGroup {
   path: string;
   roles: Role[];
   all: boolean;
-  /** Whether the group may act on an item of a kind (a record type in a status; see itemKinds), worked out once. */
+  /** Whether the group may act on an item of a kind (a record type in a status; see kindOf), worked out once. */
   acts: (boolean | undefined)[];
   userIds: string[];
   digest: { count: number; red: number; yellow: number; first: OpenItem } | null;
