@@ -11,26 +11,30 @@ export interface NotificationWrite {
   recordId?: string | null;
 }
 
+/** People a statement: a province's digest or escalation can reach hundreds, and one insert's parameters must stay within what either engine takes. */
+const PER_INSERT = 500;
+
 export async function notify(db: Executor, userIds: readonly string[], n: NotificationWrite): Promise<void> {
-  if (userIds.length === 0) return;
   const now = nowIso();
-  await db
-    .insertInto('notifications')
-    .values(
-      userIds.map((userId) => ({
-        id: newId(),
-        user_id: userId,
-        kind: n.kind,
-        title: n.title,
-        body: n.body ?? null,
-        link: n.link ?? null,
-        record_type: n.recordType ?? null,
-        record_id: n.recordId ?? null,
-        created_at: now,
-        read_at: null,
-      })),
-    )
-    .execute();
+  for (let i = 0; i < userIds.length; i += PER_INSERT) {
+    await db
+      .insertInto('notifications')
+      .values(
+        userIds.slice(i, i + PER_INSERT).map((userId) => ({
+          id: newId(),
+          user_id: userId,
+          kind: n.kind,
+          title: n.title,
+          body: n.body ?? null,
+          link: n.link ?? null,
+          record_type: n.recordType ?? null,
+          record_id: n.recordId ?? null,
+          created_at: now,
+          read_at: null,
+        })),
+      )
+      .execute();
+  }
 }
 
 /** Active users holding a role, optionally in one unit. */
