@@ -31,7 +31,8 @@ const seconds = Number(process.argv[2] ?? 60);
 const rates = (process.argv[3] ?? '0,5,20').split(',').map(Number);
 const today = chinaToday();
 const YEAR = Number(today.slice(0, 4));
-const PROBE_UNIT = 'SFX-D02';
+// The probe writes to a department of the busy county (SFX-D02, or SF02-D02 for BENCH_COUNTY=SF02).
+const PROBE_UNIT = `${process.env.BENCH_COUNTY || 'SFX'}-D02`;
 const FIGURES = [`/indicators?year=${YEAR}`, `/indicators?year=${YEAR - 1}`, `/indicators?year=${YEAR - 2}`, `/indicators?year=${YEAR}&unit=SFX-D05`, `/indicators/mediation.success_rate/by-unit?year=${YEAR}`];
 // "figures": the indicator APIs alone, without the 红黄牌 totals (recounted after every clock write).
 const READS = process.argv[4] === 'figures' ? FIGURES : [...FIGURES, '/dashboard/lights'];
@@ -44,6 +45,8 @@ console.log(`daily job before the server starts: ${daily.skipped ? 'already ran 
 const COUNTY = process.env.BENCH_COUNTY || undefined;
 const county = COUNTY ? await platform.db.selectFrom('org_units').select(['id', 'path']).where('code', '=', COUNTY).executeTakeFirstOrThrow() : null;
 const reader = county ? (await platform.db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id').select('username').where('unit_id', '=', county.id).where('role', '=', 'unit_head').executeTakeFirstOrThrow()).username : 'fzb_wang';
+// The writers are the county's law office (in a province, a county's law office writes in its county only).
+const writer = county ? (await platform.db.selectFrom('users as u').innerJoin('user_roles as r', 'r.user_id', 'u.id').innerJoin('org_units as o', 'o.id', 'u.unit_id').select('u.username').where(sql<boolean>`o.path like ${`${county.path}%`}`).where('r.role', '=', 'law_office').orderBy('u.username').executeTakeFirstOrThrow()).username : 'fzb_wang';
 let candidates = platform.db.selectFrom('org_units').select(['id', 'code']).where('parent_id', 'is not', null).where('code', '!=', PROBE_UNIT);
 if (county) candidates = candidates.where(sql<boolean>`path like ${`${county.path}%`}`).where('id', '!=', county.id);
 const units = (await candidates.execute()).map((u) => u.id);
@@ -51,8 +54,8 @@ if (county) console.log(`one busy county: ${COUNTY} (${units.length + 1} units w
 const probeUnit = (await platform.db.selectFrom('org_units').select('id').where('code', '=', PROBE_UNIT).executeTakeFirstOrThrow()).id;
 
 const server = await startBenchServer(3953);
-const cookie = await server.login('fzb_wang', DEMO_PASSWORD);
-const readerCookie = reader === 'fzb_wang' ? cookie : await server.login(reader, DEMO_PASSWORD);
+const cookie = await server.login(writer, DEMO_PASSWORD);
+const readerCookie = reader === writer ? cookie : await server.login(reader, DEMO_PASSWORD);
 // Writes carry the session's CSRF token (the fazhi_csrf cookie) in a header, as the web app does.
 const csrf = /fazhi_csrf=([^;]+)/.exec(cookie)?.[1] ?? '';
 const api = async (method: 'GET' | 'POST', path: string, body?: unknown, as = cookie) => {

@@ -27,6 +27,7 @@ import { DEMO_COUNTY_CODE } from '../src/server/modules/org/demo.ts';
 import { insertUnit, moveSubtree } from '../src/server/modules/org/units.ts';
 import { SEARCH_PREFIX } from '../src/server/kernel/search/index.ts';
 import type { OrgUnitTable } from '../src/server/kernel/db/tables.ts';
+import { PROVINCE_OFFICE } from './load.ts';
 import { REVIEW_RECORD_TYPE } from '../src/shared/schemas/reconsideration.ts';
 
 const target = Number(process.argv[2] ?? 1_000_000);
@@ -92,8 +93,13 @@ if (COUNTIES > 1) {
       await tx.insertInto('users').values(userCopies).execute();
       await tx.insertInto('user_roles').values(people.flatMap((u, i) => (demoRoles.get(u.id) ?? []).map((role) => ({ user_id: userCopies[i]!.id, role })))).execute();
     }
+    // The province's own law office (every county; a county's law office sees its county only), the demo password.
+    const office = demoUsers.find((u) => u.username === 'fzb_wang')!;
+    const provinceOffice = { ...office, id: newId(), username: PROVINCE_OFFICE, name: '省法治办', unit_id: province.id, phone_enc: null, phone_hash: null, id_number_enc: null, id_number_hash: null };
+    await tx.insertInto('users').values(provinceOffice).execute();
+    await tx.insertInto('user_roles').values({ user_id: provinceOffice.id, role: 'law_office' }).execute();
   });
-  console.log(`province SFS: ${counties.map((c) => c.code).join(', ')}, ${counties[0]!.units.length + 1} units and ${demoUsers.length} accounts each`);
+  console.log(`province SFS: ${counties.map((c) => c.code).join(', ')}, ${counties[0]!.units.length + 1} units and ${demoUsers.length} accounts each; the province's law office ${PROVINCE_OFFICE}`);
 }
 let county = counties[0]!;
 const clocksByRecord = new Map<string, Row[]>();

@@ -4,7 +4,7 @@
 //  2. from empty summary tables (the first request after a bulk load);
 //  3. warm, in process;
 //  4. from a cold start (a new process, summary tables in the database);
-//  5. the dashboard's APIs under 20 connections, as the province's law office (fzb_wang, every
+//  5. the dashboard's APIs under 20 connections, as the province's law office (sfs_fzb, every
 //     county) and as the county's head (xzf_head, the county's units only);
 //  6. the user list under 50 connections, as both.
 // The one-minute load average is printed beside every figure: the host may be shared.
@@ -15,7 +15,7 @@ import { openPlatform } from '../src/server/kernel/platform.ts';
 import { MODULES } from '../src/server/modules/index.ts';
 import { computeAll, computeAllDirect, scopeForUnitCode } from '../src/server/kernel/indicators/registry.ts';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
-import { load, loadAverage, machine, startBenchServer } from './load.ts';
+import { PROVINCE_OFFICE, load, loadAverage, machine, startBenchServer } from './load.ts';
 
 const seconds = Number(process.argv[2] ?? 10);
 const YEAR = 2025;
@@ -65,7 +65,7 @@ const t = performance.now();
 const server = await startBenchServer(3954);
 line('daily job, then the server up', ms(t));
 try {
-  const office = await server.login('fzb_wang', DEMO_PASSWORD);
+  const office = await server.login(PROVINCE_OFFICE, DEMO_PASSWORD);
   const head = await server.login('xzf_head', DEMO_PASSWORD);
   const run = (title: string, path: string, cookie: string, connections: number) => load(server.base, title, path, { method: 'GET', headers: { cookie } }, connections, seconds);
   console.log(`\ndashboard APIs, 20 connections, ${seconds} s each`);

@@ -61,7 +61,7 @@ export interface WorkflowDef {
   /** Web path of a record: `${linkPrefix}${id}`. */
   linkPrefix: string;
   /**
-   * A record every holder of `readPermission` may follow whatever its unit (a county-wide scheme the
+   * A record every holder of `readPermission` in its county may follow whatever its unit (a county-wide scheme the
    * law office runs and every unit takes part in), when this says so; otherwise the data scope applies.
    */
   sharedWhen?: (record: Record<string, unknown>) => boolean;

@@ -5,7 +5,7 @@ import { attachmentListQuery, attachmentUploadFields, type AttachmentView } from
 import { parseWith, paramsWithId, route } from '../http/route.ts';
 import { readUpload } from '../http/upload.ts';
 import { fieldError, notFound } from '../http/errors.ts';
-import { assertInScope, scoped } from '../auth/scope.ts';
+import { assertInScope, countyScope, inScope, scoped } from '../auth/scope.ts';
 import { BlobStore, checkFileType, sendDownload } from './store.ts';
 import { newId, nowIso } from '../ids.ts';
 import type { Platform } from '../platform.ts';
@@ -34,12 +34,12 @@ export async function attachmentRoutes(api: FastifyInstance, platform: Platform)
   const attachments = () => db.selectFrom('attachments as a').leftJoin('users as u', 'u.id', 'a.uploaded_by').selectAll('a').select('u.name as uploader_name');
   const visible = (scope: Parameters<typeof scoped>[1]) => scoped(attachments(), scope, 'a.unit_id');
 
-  /** A record its type shares with every unit, evidence and all (WorkflowDef.evidenceShared: a circular): whoever may read it reads its evidence too. */
+  /** A record its type shares with every unit of its county, evidence and all (WorkflowDef.evidenceShared: a circular): whoever there may read it reads its evidence too. */
   async function sharedRecord(ctx: RequestContext, recordType: string | null, recordId: string | null): Promise<boolean> {
     const def = recordType ? platform.workflows.get(recordType) : undefined;
     if (!def?.sharedWhen || !def.evidenceShared || !recordId || !can(ctx, def.readPermission)) return false;
     const record = await loadRecord(db, def, recordId);
-    return !!record && def.sharedWhen(record);
+    return !!record && def.sharedWhen(record) && inScope(countyScope(ctx.scope), record.unit_id);
   }
 
   /** One attachment its reader may see: in their scope, or on a shared record. */

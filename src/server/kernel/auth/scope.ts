@@ -6,7 +6,12 @@ import { notFound } from '../http/errors.ts';
 import { likeEscape, preparedQuery, type Executor } from '../db/index.ts';
 import { ALL_SCOPE_ROLES, type Role } from '../../../shared/roles.ts';
 
-export type DataScope = { all: true } | { all: false; unitIds: readonly string[] };
+/**
+ * Every unit, or a subtree. `rootCode` names the subtree's unit (a user's home for figures);
+ * `county` holds the units of the user's county (what the county publishes to all its units: plans,
+ * circulars, assessment schemes), absent when that is every unit.
+ */
+export type DataScope = { all: true } | { all: false; unitIds: readonly string[]; rootCode?: string; county?: readonly string[] };
 
 const unitsUnder = preparedQuery((db, [pathPattern]) => db.selectFrom('org_units').select('id').where(sql<boolean>`path like ${pathPattern} escape '\\'`));
 
@@ -14,6 +19,7 @@ export interface DirectoryUnit {
   id: string;
   code: string;
   name: string;
+  kind: string;
   category: string | null;
   path: string;
   active: number;
@@ -36,7 +42,7 @@ export interface UnitDirectory {
 const directories = new WeakMap<DialectAdapter, { generation: number; directory: UnitDirectory }>();
 
 export async function unitDirectory(db: Executor): Promise<UnitDirectory> {
-  const read = async () => directoryOf(await db.selectFrom('org_units').select(['id', 'code', 'name', 'category', 'path', 'active']).execute());
+  const read = async () => directoryOf(await db.selectFrom('org_units').select(['id', 'code', 'name', 'kind', 'category', 'path', 'active']).execute());
   // A transaction may see its own uncommitted changes: read the units, keep nothing.
   if (db.isTransaction) return read();
   // The generation is read first: a change committed meanwhile leaves the entry stale, never wrong.
@@ -75,10 +81,64 @@ export async function subtreeOfUnitId(db: Executor, unitId: string): Promise<rea
   return unit ? subtreeUnitIds(db, unit.path) : [''];
 }
 
-/** A user's data scope: everything for the law office, leaders and the system/security admins; else the unit's subtree. */
-export async function scopeOf(db: Executor, roles: readonly Role[], unitPath: string): Promise<DataScope> {
-  return roles.some((r) => ALL_SCOPE_ROLES.includes(r)) ? { all: true } : { all: false, unitIds: await subtreeUnitIds(db, unitPath) };
+/**
+ * The path of the county a unit lies in — the nearest unit of kind county at or above it, below the
+ * root — or null for every unit: in one county's deployment the county is the root, and a unit
+ * above the counties (a province's) belongs to none.
+ */
+export function countyPath(directory: UnitDirectory, unitPath: string): string | null {
+  const ids = unitPath.split('/').filter(Boolean);
+  for (let i = ids.length - 1; i > 0; i--) {
+    const unit = directory.byId.get(ids[i]!);
+    if (unit?.kind === 'county') return unit.path;
+  }
+  return null;
 }
+
+/**
+ * The path of the subtree a user sees, or null for every unit. The county-wide roles (law office,
+ * inspectors, reviewers, leaders, the system and security administrators) see their county: in a
+ * province on one database a county's law office reads its own county, never another, and only the
+ * province's own people see every county. Everyone else sees their own unit's subtree.
+ */
+export function scopeRootPath(directory: UnitDirectory, roles: readonly Role[], unitPath: string): string | null {
+  return roles.some((r) => ALL_SCOPE_ROLES.includes(r)) ? countyPath(directory, unitPath) : unitPath;
+}
+
+/** A user's data scope (see scopeRootPath). */
+export async function scopeOf(db: Executor, roles: readonly Role[], unitPath: string): Promise<DataScope> {
+  const directory = await unitDirectory(db);
+  const root = scopeRootPath(directory, roles, unitPath);
+  if (root === null) return { all: true };
+  const county = countyPath(directory, unitPath);
+  return { all: false, unitIds: directory.subtree(root), rootCode: directory.byId.get(lastId(root))?.code, county: county === null ? undefined : directory.subtree(county) };
+}
+
+/** The units of the county a unit lies in, as a scope (every unit when it lies in none: see countyPath). */
+export async function countyOfUnit(db: Executor, unitId: string): Promise<DataScope> {
+  const directory = await unitDirectory(db);
+  const unit = directory.byId.get(unitId);
+  const county = unit ? countyPath(directory, unit.path) : null;
+  return county === null ? { all: true } : { all: false, unitIds: directory.subtree(county) };
+}
+
+/** The government a unit's documents are issued in the name of: its county, or the top of its tree (one county's deployment). */
+export async function countyUnitOf(db: Executor, unitId: string): Promise<DirectoryUnit | undefined> {
+  const directory = await unitDirectory(db);
+  const unit = directory.byId.get(unitId);
+  if (!unit) return undefined;
+  const path = countyPath(directory, unit.path) ?? `/${unit.path.split('/')[1]}/`;
+  return directory.byId.get(lastId(path));
+}
+
+/** The scope of what the user's county publishes to all its units. */
+export const countyScope = (scope: DataScope): DataScope => (scope.all || !scope.county ? { all: true } : { all: false, unitIds: scope.county });
+
+/** The unit's own id, the last of its path. */
+const lastId = (path: string) => path.slice(0, -1).slice(path.lastIndexOf('/', path.length - 2) + 1);
+
+/** The unit whose figures a user sees first: their scope's unit, or every unit (undefined). */
+export const homeUnitCode = (scope: DataScope, unitCode: string): string | undefined => (scope.all ? undefined : (scope.rootCode ?? unitCode));
 
 /** Adds the data-scope condition on `column` (a unit id column) to a query. */
 export function scoped<QB extends { where: (...args: any[]) => any }>(qb: QB, scope: DataScope, column: string): QB {

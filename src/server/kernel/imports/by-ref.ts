@@ -146,6 +146,8 @@ function byRef<Row extends { ref: string }>(spec: ByRefSpec<Row>, keying: Keying
           let found = (tx as any).selectFrom(spec.table).selectAll().where('ref', '=', r.value.ref);
           if (unitId !== undefined) found = found.where('unit_id', '=', unitId);
           const existing = await found.executeTakeFirst();
+          // A platform-wide ref another county's record holds is not the importer's to update.
+          if (existing && 'unit_id' in existing && existing.unit_id && !inScope(actor.scope, existing.unit_id)) refuseRow(columns.ref ?? 'ref', `编号「${r.value.ref}」已被无权访问的其他单位记录使用，请换一个编号`);
           spec.check?.(r.value, run);
           if (existing) {
             await spec.update(r.value, existing, run);

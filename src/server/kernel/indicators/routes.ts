@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from '../../../shared/zod.ts';
 import { route } from '../http/route.ts';
-import { assertInScope, unitDirectory } from '../auth/scope.ts';
+import { assertInScope, homeUnitCode, unitDirectory } from '../auth/scope.ts';
 import type { RequestContext } from '../auth/context.ts';
 import type { Platform } from '../platform.ts';
 import { computeAll, indicatorByUnit, indicatorRecords, scopeForUnitCode } from './registry.ts';
@@ -16,10 +16,10 @@ export async function indicatorRoutes(api: FastifyInstance, platform: Platform):
   const tags = ['指标'];
   const answers = new WeakMap<IndicatorValue[], { year: number; unit: string | null; indicators: Record<string, number | null>; details: IndicatorValue[] }>();
 
-  /** A unit's figures need that unit in the user's scope; without a unit, everything (law office, leaders) or the user's own unit. */
+  /** A unit's figures need that unit in the user's scope; without a unit, the user's home (homeUnitCode). */
   async function scopeFor(ctx: RequestContext, year: number, code: string | undefined) {
     // Each request of a dashboard costs its round trips on PostgreSQL: the unit comes with the scope.
-    const scope = await scopeForUnitCode(platform, year, code ?? (ctx.scope.all ? undefined : ctx.unitCode));
+    const scope = await scopeForUnitCode(platform, year, code ?? homeUnitCode(ctx.scope, ctx.unitCode));
     if (scope.unitId) assertInScope(ctx.scope, scope.unitId, '单位');
     return scope;
   }

@@ -14,7 +14,8 @@ import { notify, usersWithRole } from '../notifications/index.ts';
 import { addTimeline } from './timeline.ts';
 import { checkLightCounts } from './light-counts.ts';
 import { byUrgency, openItems, primaryTransitions, type OpenItem } from './todo.ts';
-import { ALL_SCOPE_ROLES, BUSINESS_ROLES, isRole, type Role } from '../../../shared/roles.ts';
+import { BUSINESS_ROLES, isRole, type Role } from '../../../shared/roles.ts';
+import { scopeRootPath, unitDirectory } from '../auth/scope.ts';
 
 /** The actor of work the daily job does, named for timelines (e.g. '系统（每日督办）'). */
 export const jobActor = (displayName: string): Actor & { displayName: string } => ({ id: null, name: 'job:daily', displayName, roles: ['system'], unitId: null, ip: null });
@@ -190,11 +191,13 @@ async function sendDigests(platform: Platform, date: string): Promise<number> {
   }
   const groups = new Map<string, DigestGroup>();
   const kindIds = new Map<string, number>();
+  const directory = await unitDirectory(platform.db);
   for (const [id, u] of users) {
-    const all = u.roles.some((role) => ALL_SCOPE_ROLES.includes(role));
+    // Grouped by what they see: a county's law office its county, the province's every unit.
+    const path = scopeRootPath(directory, u.roles, u.path);
     const roles = [...u.roles].sort();
-    const key = `${all ? '*' : u.path}|${roles.join(',')}`;
-    const group: DigestGroup = groups.get(key) ?? { path: u.path, roles, all, acts: [], userIds: [], digest: null };
+    const key = `${path ?? '*'}|${roles.join(',')}`;
+    const group: DigestGroup = groups.get(key) ?? { path: path ?? '', roles, all: path === null, acts: [], userIds: [], digest: null };
     group.userIds.push(id);
     groups.set(key, group);
   }

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from '../../../shared/zod.ts';
 import { route, paramsWithId } from '../http/route.ts';
 import { forbidden, notFound } from '../http/errors.ts';
-import { assertInScope, inScope } from '../auth/scope.ts';
+import { assertInScope, countyScope, inScope } from '../auth/scope.ts';
 import { can, type RequestContext } from '../auth/context.ts';
 import type { Platform } from '../platform.ts';
 import { chinaToday } from '../calendar/days.ts';
@@ -29,7 +29,9 @@ export async function workflowRoutes(api: FastifyInstance, platform: Platform): 
     if (!can(ctx, def.readPermission)) throw forbidden();
     const record = await loadRecord(platform.db, def, id);
     if (!record) throw notFound(def.title);
+    // A shared record (a circular, a published scheme) is shared within its county.
     if (!def.sharedWhen?.(record)) assertInScope(ctx.scope, record.unit_id, def.title);
+    else assertInScope(countyScope(ctx.scope), record.unit_id, def.title);
     return { def, record, readOnly: !inScope(ctx.scope, record.unit_id) };
   }
 

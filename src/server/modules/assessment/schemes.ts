@@ -5,7 +5,7 @@ import './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import { inScope, type DataScope } from '../../kernel/auth/scope.ts';
+import { countyOfUnit, countyScope, inScope, scoped, type DataScope } from '../../kernel/auth/scope.ts';
 import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
@@ -109,11 +109,11 @@ export async function schemeLines(db: Executor, schemeId: string): Promise<LineV
   return lineViews(await db.selectFrom('assessment_lines').selectAll().where('scheme_id', '=', schemeId).execute());
 }
 
-/** The categories the scheme assesses: its weights' categories (none given: every category of the org tree). */
+/** The categories the scheme assesses: its weights' categories (none given: every category of its county's units). */
 export async function schemeCategories(db: Executor, scheme: SchemeTable): Promise<string[]> {
   const keys = Object.keys(weightsOf(scheme));
   if (keys.length) return keys;
-  const rows = await db.selectFrom('org_units').select('category').distinct().where('category', 'is not', null).where('active', '=', 1).execute();
+  const rows = await scoped(db.selectFrom('org_units').select('category').distinct().where('category', 'is not', null).where('active', '=', 1), await countyOfUnit(db, scheme.unit_id), 'id').execute();
   return rows.map((r) => r.category!).sort();
 }
 
@@ -122,21 +122,22 @@ async function refreshPointsCheck(tx: Tx, scheme: SchemeTable): Promise<void> {
   await tx.updateTable('assessment_schemes').set({ points_problem: problem }).where('id', '=', scheme.id).execute();
 }
 
-export async function loadScheme(db: Executor, id: string): Promise<SchemeTable> {
+/** A scheme, of the county of those whose `scope` is given (a scheme is the county's, shared with its units). */
+export async function loadScheme(db: Executor, id: string, scope?: DataScope): Promise<SchemeTable> {
   const s = await db.selectFrom('assessment_schemes').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!s) throw notFound('考评方案');
+  if (!s || (scope && !inScope(countyScope(scope), s.unit_id))) throw notFound('考评方案');
   return s;
 }
 
-/** A scheme its reader may see: drafts only to those who manage schemes. */
-export async function visibleScheme(db: Executor, who: { permissions: ReadonlySet<string> }, id: string): Promise<SchemeTable> {
-  const s = await loadScheme(db, id);
+/** A scheme its reader may see: their county's, drafts only to those who manage schemes. */
+export async function visibleScheme(db: Executor, who: { permissions: ReadonlySet<string>; scope: DataScope }, id: string): Promise<SchemeTable> {
+  const s = await loadScheme(db, id, who.scope);
   if (s.status === 'draft' && !who.permissions.has('assessment.manage')) throw notFound('考评方案');
   return s;
 }
 
-async function draftScheme(tx: Tx, id: string): Promise<SchemeTable> {
-  const s = await loadScheme(tx, id);
+async function draftScheme(tx: Tx, id: string, scope: DataScope): Promise<SchemeTable> {
+  const s = await loadScheme(tx, id, scope);
   if (s.status !== 'draft') throw conflict('方案已发布，指标不能再修改（可复制为新方案后修改）');
   return s;
 }
@@ -165,7 +166,7 @@ export async function createScheme(tx: Tx, platform: Platform, actor: Who, input
 }
 
 export async function updateScheme(tx: Tx, platform: Platform, actor: Who, id: string, version: number, input: Omit<SchemeUpdate, 'version'>): Promise<number> {
-  const s = await draftScheme(tx, id);
+  const s = await draftScheme(tx, id, actor.scope);
   if (input.fullPoints !== undefined && (input.fullPoints <= 0 || input.fullPoints > 1000)) throw fieldError('fullPoints', '满分', '应在 1 至 1000 之间');
   checkBands(input.gradeBands !== undefined ? input.gradeBands : s.grade_bands, input.fullPoints ?? s.full_points ?? 100);
   const next = await updateVersioned(tx, 'assessment_schemes', id, version, { ...recordRow(SCHEME, input), ...(input.gradeBands !== undefined ? { grade_bands: input.gradeBands || null } : {}) }, actor.id);
@@ -222,7 +223,7 @@ const lineColumns = (input: LineInput) => ({
 });
 
 export async function addLine(tx: Tx, platform: Platform, actor: Who, schemeId: string, input: LineInput & { ref?: string | null }): Promise<string> {
-  const scheme = await draftScheme(tx, schemeId);
+  const scheme = await draftScheme(tx, schemeId, actor.scope);
   const { parent } = await checkLine(tx, platform, scheme, input, null);
   const id = newId();
   const order = input.sortOrder ?? Number((await tx.selectFrom('assessment_lines').select((eb) => eb.fn.countAll<number>().as('n')).where('scheme_id', '=', schemeId).executeTakeFirstOrThrow()).n) + 1;
@@ -237,7 +238,7 @@ export async function addLine(tx: Tx, platform: Platform, actor: Who, schemeId: 
 export async function updateLine(tx: Tx, platform: Platform, actor: Who, lineId: string, version: number, input: LineInput): Promise<string> {
   const line = await tx.selectFrom('assessment_lines').selectAll().where('id', '=', lineId).executeTakeFirst();
   if (!line) throw notFound('考评指标');
-  const scheme = await draftScheme(tx, line.scheme_id);
+  const scheme = await draftScheme(tx, line.scheme_id, actor.scope);
   await checkLine(tx, platform, scheme, input, line.id);
   await updateVersioned(tx, 'assessment_lines', lineId, version, lineColumns(input), actor.id);
   await refreshPointsCheck(tx, scheme);
@@ -248,7 +249,7 @@ export async function updateLine(tx: Tx, platform: Platform, actor: Who, lineId:
 export async function deleteLine(tx: Tx, platform: Platform, actor: Who, lineId: string): Promise<string> {
   const line = await tx.selectFrom('assessment_lines').selectAll().where('id', '=', lineId).executeTakeFirst();
   if (!line) throw notFound('考评指标');
-  const scheme = await draftScheme(tx, line.scheme_id);
+  const scheme = await draftScheme(tx, line.scheme_id, actor.scope);
   if (await tx.selectFrom('assessment_lines').select('id').where('parent_id', '=', lineId).executeTakeFirst()) throw conflict('该指标还有下级指标，请先删除下级指标');
   await tx.deleteFrom('assessment_scores').where('line_id', '=', lineId).execute();
   await tx.deleteFrom('assessment_lines').where('id', '=', lineId).execute();
@@ -259,7 +260,7 @@ export async function deleteLine(tx: Tx, platform: Platform, actor: Who, lineId:
 
 /** 复制到下一年度: a new draft with the same lines (and tree). */
 export async function copyScheme(tx: Tx, platform: Platform, actor: Who, id: string, input: { year: number; title?: string }): Promise<string> {
-  const from = await loadScheme(tx, id);
+  const from = await loadScheme(tx, id, actor.scope);
   const title = input.title ?? from.title.replace(String(from.year), String(input.year));
   const newIdOf = await createScheme(tx, platform, actor, { title: title === from.title ? `${title}（${input.year}年度）` : title, year: input.year, unitId: from.unit_id, fullPoints: from.full_points ?? 100, categoryWeights: from.category_weights ?? undefined, gradeBands: from.grade_bands ?? undefined });
   const map = new Map<string, string>();
@@ -305,8 +306,8 @@ export async function listSchemes(platform: Platform, who: Who, query: ListParam
   let base = schemeQuery(platform.db);
   if (query.status) base = base.where('s.status', '=', query.status);
   if (!who.permissions.has('assessment.manage')) base = base.where('s.status', '!=', 'draft');
-  // Every unit reads the schemes it is assessed by: no unit scope on the scheme itself.
-  const page = await listPage<SchemeRow>(platform.db, base, SCHEME, { alias: 's', unitColumn: 's.unit_id', defaultSort: { field: 'year', order: 'desc' } }, { all: true }, query);
+  // Every unit reads the schemes of its county (it is assessed by them): no narrower unit scope on the scheme itself.
+  const page = await listPage<SchemeRow>(platform.db, base, SCHEME, { alias: 's', unitColumn: 's.unit_id', defaultSort: { field: 'year', order: 'desc' } }, countyScope(who.scope), query);
   const running = await objectionClocks(platform, page.items.map((r) => r.id));
   return { ...page, items: page.items.map((r) => schemeView(r, null, running(r.id))) };
 }

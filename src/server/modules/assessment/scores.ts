@@ -5,7 +5,7 @@ import './tables.ts';
 import { sql } from 'kysely';
 import type { Db, Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { inScope } from '../../kernel/auth/scope.ts';
+import { countyOfUnit, inScope, scoped } from '../../kernel/auth/scope.ts';
 import { conflict, fieldError, forbidden, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { newStamps } from '../../kernel/db/versioned.ts';
@@ -17,11 +17,11 @@ import { bandsOf, engineLines, namedLines, fromC, loadScheme, schemeCategories, 
 import type { ScoreTable, SchemeTable } from './tables.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 
-/** The units a scheme assesses: active units of its categories. */
+/** The units a scheme assesses: active units of its categories in its county. */
 export async function assessedUnits(db: Executor, scheme: SchemeTable): Promise<(EngineUnit & { path: string })[]> {
   const categories = await schemeCategories(db, scheme);
   if (!categories.length) return [];
-  const rows = await db.selectFrom('org_units').select(['id', 'code', 'name', 'category', 'path', 'sort_order']).where('active', '=', 1).where('category', 'in', categories).orderBy('sort_order').orderBy('code').execute();
+  const rows = await scoped(db.selectFrom('org_units'), await countyOfUnit(db, scheme.unit_id), 'id').select(['id', 'code', 'name', 'category', 'path', 'sort_order']).where('active', '=', 1).where('category', 'in', categories).orderBy('sort_order').orderBy('code').execute();
   return rows.map((u) => ({ unitId: u.id, unitCode: u.code, unitName: u.name, category: u.category!, path: u.path }));
 }
 
@@ -144,7 +144,7 @@ async function scoredCell(tx: Tx, who: Who, scheme: SchemeTable, input: { unitId
  * unit self-assesses manual, bonus and deduction lines while published or being scored.
  */
 export async function setScore(tx: Tx, platform: Platform, who: Who, schemeId: string, input: ScoreInput & { ref?: string | null }, mode: 'assessor' | 'self'): Promise<void> {
-  const scheme = await loadScheme(tx, schemeId);
+  const scheme = await loadScheme(tx, schemeId, who.scope);
   if (scheme.status === 'draft' && mode === 'self') throw notFound('考评方案');
   if (scheme.status === 'final') throw conflict('考评结果已定稿，分数不能再修改');
   if (!['published', 'scoring'].includes(scheme.status)) throw conflict(scheme.status === 'draft' ? '方案尚未发布，不能评分' : '初评结果已公布，分数只能通过答复异议调整');
@@ -179,7 +179,7 @@ export async function setScore(tx: Tx, platform: Platform, who: Who, schemeId: s
  * stays the assessed unit's, so a unit sees its own evidence only (the attachments' data scope).
  */
 export async function linkEvidence(tx: Tx, platform: Platform, who: Who & { permissions: ReadonlySet<string> }, schemeId: string, input: EvidenceInput): Promise<void> {
-  const scheme = await loadScheme(tx, schemeId);
+  const scheme = await loadScheme(tx, schemeId, who.scope);
   if (scheme.status === 'draft') throw notFound('考评方案');
   if (!who.permissions.has(input.side === 'self' ? 'assessment.self' : 'assessment.score')) throw forbidden(input.side === 'self' ? '只有被考评单位可以上传自评佐证材料' : '只有考评人员可以上传考评佐证材料');
   if (!['published', 'scoring'].includes(scheme.status)) throw conflict('只能在单位自评和考评打分阶段上传佐证材料');

@@ -5,7 +5,7 @@ import { DISCLOSURE_REQUEST, disclosureClassificationInput, disclosureListQuery,
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import { classifyRequest, createRequest, getRequest, listRequests, unmaskApplicant } from './disclosure.ts';
 import { route } from '../../kernel/http/route.ts';
-import { assertInScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, homeUnitCode } from '../../kernel/auth/scope.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
 import { disclosureCellQuery, disclosureTablesQuery } from '../../../shared/schemas/disclosure-report.ts';
 import { cellRecords, countDisclosureTables } from './annual-tables.ts';
@@ -35,9 +35,9 @@ export async function disclosureRoutes(api: FastifyInstance, platform: Platform)
     (ctx, id) => getRequest(platform, ctx.scope, id),
   );
 
-  /** The unit a report is counted for: the one asked for, in scope; by default the user's own (the law office: all). */
+  /** The unit a report is counted for: the one asked for, in scope; by default the user's home (homeUnitCode). */
   async function reportUnit(ctx: RequestContext, code: string | undefined): Promise<string | undefined> {
-    if (!code) return ctx.scope.all ? undefined : ctx.unitCode;
+    if (!code) return homeUnitCode(ctx.scope, ctx.unitCode);
     const unit = await platform.db.selectFrom('org_units').select('id').where('code', '=', code).executeTakeFirst();
     if (unit) assertInScope(ctx.scope, unit.id, '单位');
     return code;

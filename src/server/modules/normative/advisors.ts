@@ -7,7 +7,7 @@ import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
-import { inScope, type DataScope } from '../../kernel/auth/scope.ts';
+import { countyOfUnit, inScope, type DataScope } from '../../kernel/auth/scope.ts';
 import { fieldError } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
@@ -28,8 +28,9 @@ async function checkUnits(tx: Executor, scope: DataScope, unitId: string, served
   const engaging = units.find((u) => u.id === unitId);
   if (!engaging || !inScope(scope, unitId)) throw fieldError('unitId', '聘请单位', '不存在或无权访问');
   if (!engaging.active) throw fieldError('unitId', '聘请单位', '已停用');
-  // Units served may lie outside the engaging unit's scope (a county advisor serves departments): they must exist.
-  if (units.length !== ids.length) throw fieldError('servedUnitIds', '服务单位', '含有不存在的单位');
+  // Units served may lie outside the engaging unit's scope (a county advisor serves departments): they must exist, in its county.
+  const county = await countyOfUnit(tx, unitId);
+  if (units.length !== ids.length || !ids.every((id) => inScope(county, id))) throw fieldError('servedUnitIds', '服务单位', '含有不存在或不属于本县的单位');
 }
 
 async function setServed(tx: Tx, advisorId: string, unitId: string, served: readonly string[]): Promise<void> {

@@ -10,6 +10,7 @@ import type { RecordInput } from '../../../shared/records.ts';
 import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
 import type { ImportField } from '../../kernel/imports/types.ts';
 import { platformImport, refuseRow, type RefImportRun } from '../../kernel/imports/by-ref.ts';
+import { countyUnitOf } from '../../kernel/auth/scope.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { correctCleanup, createCleanup, recordFinish, recordItem } from './cleanups.ts';
 
@@ -25,11 +26,13 @@ const campaign = (v: CleanupRow): Omit<RecordInput<typeof CLEANUP>, 'unitId'> =>
   return { ...(importInput(CLEANUP, v) as Pick<RecordInput<typeof CLEANUP>, 'title' | 'kind'>), issuedBefore: v.issuedBefore ?? day, deadline: v.deadline ?? day };
 };
 
-/** The organising unit: the row's, or the county (the top unit). */
+/** The organising unit: the row's, or the importer's county (the CLI: the top unit). */
 async function organiser(v: CleanupRow, run: RefImportRun): Promise<string> {
   if (v.unitCode) return run.unit(v.unitCode, '组织单位编码（unitCode）');
-  const top = await run.tx.selectFrom('org_units').select('id').where('parent_id', 'is', null).orderBy('sort_order').orderBy('code').executeTakeFirst();
-  return top?.id ?? refuseRow('', '尚未建立本县的单位');
+  const county = run.actor.unitId
+    ? await countyUnitOf(run.tx, run.actor.unitId)
+    : await run.tx.selectFrom('org_units').select('code').where('parent_id', 'is', null).orderBy('sort_order').orderBy('code').executeTakeFirst();
+  return county ? run.unit(county.code, '组织单位编码（unitCode）') : refuseRow('', '尚未建立本县的单位');
 }
 
 export const cleanupsImport = platformImport<CleanupRow>({

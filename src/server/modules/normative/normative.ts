@@ -5,7 +5,7 @@ import './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import { assertInScope, inScope, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, countyOfUnit, countyUnitOf, inScope, scoped, type DataScope } from '../../kernel/auth/scope.ts';
 import { conflict, fieldError, HttpError, notFound } from '../../kernel/http/errors.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
@@ -123,10 +123,10 @@ function formatNumber(pattern: string, values: { county: string; code: string; y
     .replace(/\{n(\d?)\}/g, (_, width: string) => String(values.n).padStart(Number(width || 0), '0'));
 }
 
-/** The county's short name and code for numbers: the top unit's name without 人民政府 (示范县). */
-async function countyOf(tx: Executor): Promise<{ county: string; code: string }> {
-  const top = await tx.selectFrom('org_units').select(['name', 'code']).where('parent_id', 'is', null).orderBy('sort_order').orderBy('code').executeTakeFirst();
-  return { county: (top?.name ?? '').replace(/人民政府$/, ''), code: top?.code ?? '' };
+/** The county's short name and code for numbers: the name of the unit's county without 人民政府 (示范县). */
+async function countyOf(tx: Executor, unitId: string): Promise<{ county: string; code: string }> {
+  const county = await countyUnitOf(tx, unitId);
+  return { county: (county?.name ?? '').replace(/人民政府$/, ''), code: county?.code ?? '' };
 }
 
 /** A document number or registration number another document already carries is refused by name. */
@@ -158,13 +158,15 @@ async function assignNumbers(tx: Tx, doc: NormativeDocTable, auto = true): Promi
   if (auto && (!docNumber || !registerNumber)) {
     const year = Number(doc.issued_date!.slice(0, 4));
     const settings = normdocSettings();
-    const county = { ...(await countyOf(tx)), year };
+    const county = { ...(await countyOf(tx, doc.unit_id)), year };
+    // Numbers run per county: in a province each county numbers its own documents.
+    const inCounty = await countyOfUnit(tx, doc.unit_id);
     if (!docNumber) {
-      const last = await tx.selectFrom('normative_docs').select((eb) => eb.fn.max('number_seq').as('seq')).where('number_year', '=', year).executeTakeFirst();
+      const last = await scoped(tx.selectFrom('normative_docs').select((eb) => eb.fn.max('number_seq').as('seq')).where('number_year', '=', year), inCounty, 'unit_id').executeTakeFirst();
       docNumber = await nextNumber(tx, 'doc_number', settings.numberPattern, county, Number(last?.seq ?? 0) + 1);
     }
     if (!registerNumber) {
-      const issued = await tx.selectFrom('normative_docs').select((eb) => eb.fn.countAll().as('n')).where('register_number', 'is not', null).where('issued_date', '>=', `${year}-01-01`).where('issued_date', '<=', `${year}-12-31`).executeTakeFirstOrThrow();
+      const issued = await scoped(tx.selectFrom('normative_docs').select((eb) => eb.fn.countAll().as('n')), inCounty, 'unit_id').where('register_number', 'is not', null).where('issued_date', '>=', `${year}-01-01`).where('issued_date', '<=', `${year}-12-31`).executeTakeFirstOrThrow();
       registerNumber = await nextNumber(tx, 'register_number', settings.registerPattern, county, Number(issued.n) + 1);
     }
   }

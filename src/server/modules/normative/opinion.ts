@@ -2,7 +2,7 @@
 // (GB/T 9704: A4, 仿宋_GB2312 3号 body with 28-point lines, the title in 方正小标宋简体 2号, the
 // reviewing office and date at the end): for a matter under review and for a normative document.
 import type { Platform } from '../../kernel/platform.ts';
-import type { DataScope } from '../../kernel/auth/scope.ts';
+import { countyUnitOf, type DataScope } from '../../kernel/auth/scope.ts';
 import { conflict } from '../../kernel/http/errors.ts';
 import { officialDocx, textParagraphs } from '../../kernel/documents/official.ts';
 import { chineseDate } from '../../../shared/schemas/reports.ts';
@@ -22,10 +22,9 @@ interface Opinion {
 const opinionDocx = (o: Opinion): Promise<Buffer> =>
   officialDocx({ title: o.title, issuer: o.office, issuedDate: o.date, body: textParagraphs([...o.facts.map(([label, value]) => `${label}：${value}`), o.opinion].join('\n')) });
 
-/** The reviewing office: the law office's unit is the top unit's 司法局 in most counties; the opinion names the county's government. */
-async function officeName(platform: Platform): Promise<string> {
-  const top = await platform.db.selectFrom('org_units').select('name').where('parent_id', 'is', null).orderBy('sort_order').orderBy('code').executeTakeFirst();
-  return `${top?.name ?? ''}合法性审查机构`;
+/** The reviewing office: the opinion names the government of the county the reviewed unit lies in. */
+async function officeName(platform: Platform, unitId: string): Promise<string> {
+  return `${(await countyUnitOf(platform.db, unitId))?.name ?? ''}合法性审查机构`;
 }
 
 export async function legalReviewOpinion(platform: Platform, scope: DataScope, id: string): Promise<{ filename: string; buffer: Buffer }> {
@@ -40,7 +39,7 @@ export async function legalReviewOpinion(platform: Platform, scope: DataScope, i
       ...(review.reviewer ? [['审查人', review.reviewer] as [string, string]] : []),
     ],
     opinion: `审查意见：${review.opinion}`,
-    office: await officeName(platform),
+    office: await officeName(platform, review.unitId),
     date: review.completedDate!,
   });
   return { filename: `合法性审查意见书-${review.title.slice(0, 40)}.docx`, buffer };
@@ -58,7 +57,7 @@ export async function normdocOpinion(platform: Platform, scope: DataScope, id: s
       ['审查结论', doc.review.conclusion ? REVIEW_CONCLUSIONS[doc.review.conclusion] : '未记录'],
     ],
     opinion: `审查意见：${doc.review.opinion}`,
-    office: await officeName(platform),
+    office: await officeName(platform, doc.unitId),
     date: doc.reviewedDate,
   });
   return { filename: `合法性审查意见书-${doc.title.slice(0, 40)}.docx`, buffer };

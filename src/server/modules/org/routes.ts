@@ -19,14 +19,14 @@ export async function orgRoutes(api: FastifyInstance, platform: Platform): Promi
     method: 'GET', url: '/org/units', permission: 'org.read', tags, summary: '单位列表（扁平，按 parentId 组成树）',
     query: unitListQuery,
     handler: async ({ ctx, query }) => {
-      const rows = await units.listUnits(platform.db, { includeInactive: query.includeInactive === 'true', q: query.q });
+      const rows = await units.listUnits(platform.db, ctx.scope, { includeInactive: query.includeInactive === 'true', q: query.q });
       return { items: rows.map((u) => units.present(ctx, u)) };
     },
   });
   route(api, {
     method: 'GET', url: '/org/units/:id', permission: 'org.read', tags, summary: '单位详情',
     params: paramsWithId,
-    handler: async ({ ctx, params }) => units.present(ctx, await units.getUnit(platform.db, params.id)),
+    handler: async ({ ctx, params }) => units.present(ctx, await units.visibleUnit(platform.db, ctx.scope, params.id)),
   });
   route(api, {
     method: 'POST', url: '/org/units', permission: 'org.manage', tags, summary: '新建单位',

@@ -6,10 +6,13 @@ import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { OrgUnitTable } from '../../kernel/db/tables.ts';
 import { likeEscape } from '../../kernel/db/index.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
-import { HttpError, conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
+import { HttpError, conflict, fieldError, forbidden, notFound } from '../../kernel/http/errors.ts';
+import { assertInScope, countyScope, inScope, scoped, type DataScope } from '../../kernel/auth/scope.ts';
 import { newId, nowIso } from '../../kernel/ids.ts';
 import type { CreateUnitInput, UpdateUnitInput, UnitView, UnitKind } from '../../../shared/schemas/org.ts';
 import { unitActions, type Acting } from './policy.ts';
+
+type UnitActor = Actor & Acting & { scope: DataScope };
 
 export const present = (acting: Acting, u: OrgUnitTable): UnitView => ({
   id: u.id,
@@ -32,8 +35,24 @@ export async function getUnit(db: Executor, id: string): Promise<OrgUnitTable> {
   return unit;
 }
 
-export async function listUnits(db: Executor, options: { includeInactive?: boolean; q?: string }) {
-  let q = db.selectFrom('org_units').selectAll();
+/** A unit the user may see: one of their county's (in a province, never another county's). */
+export async function visibleUnit(db: Executor, scope: DataScope, id: string): Promise<OrgUnitTable> {
+  const unit = await getUnit(db, id);
+  assertInScope(countyScope(scope), unit.id, '单位');
+  return unit;
+}
+
+/** A unit the actor may change: in their data scope; to move or switch it on or off, its parent is too (a county's administrator does not move the county). */
+async function managedUnit(tx: Tx, actor: UnitActor, id: string, asChild = false): Promise<OrgUnitTable> {
+  const unit = await getUnit(tx, id);
+  assertInScope(actor.scope, unit.id, '单位');
+  if (asChild && !actor.scope.all && !(unit.parent_id && inScope(actor.scope, unit.parent_id))) throw forbidden('只有上级单位的管理员才能移动、停用或启用本单位');
+  return unit;
+}
+
+/** The units of the user's county (every unit in one county's deployment). */
+export async function listUnits(db: Executor, scope: DataScope, options: { includeInactive?: boolean; q?: string }) {
+  let q = scoped(db.selectFrom('org_units').selectAll(), countyScope(scope), 'id');
   if (!options.includeInactive) q = q.where('active', '=', 1);
   if (options.q) {
     const pattern = `%${likeEscape(options.q)}%`;
@@ -48,9 +67,13 @@ async function assertCodeFree(tx: Tx, code: string, exceptId?: string) {
   if (await q.executeTakeFirst()) throw new HttpError(409, `单位编码（code）「${code}」已被使用`, [{ field: 'code', message: `单位编码「${code}」已被使用` }]);
 }
 
-async function activeParent(tx: Tx, parentId: string, field = 'parentId'): Promise<OrgUnitTable> {
+async function activeParent(tx: Tx, scope: DataScope, parentId: string | null, field = 'parentId'): Promise<OrgUnitTable | null> {
+  if (parentId === null) {
+    if (!scope.all) throw fieldError(field, '上级单位', '请选择（只能在本县范围内增加或移入单位）');
+    return null;
+  }
   const parent = await tx.selectFrom('org_units').selectAll().where('id', '=', parentId).executeTakeFirst();
-  if (!parent) throw fieldError(field, '上级单位', '不存在');
+  if (!parent || !inScope(scope, parent.id)) throw fieldError(field, '上级单位', '不存在或无权访问');
   if (!parent.active) throw fieldError(field, '上级单位', '已停用，不能在其下增加或移入单位');
   return parent;
 }
@@ -98,16 +121,16 @@ export async function moveSubtree(tx: Tx, unit: OrgUnitTable, parent: OrgUnitTab
   return newPath;
 }
 
-export async function createUnit(tx: Tx, platform: Platform, actor: Actor & Acting, input: CreateUnitInput): Promise<OrgUnitTable> {
+export async function createUnit(tx: Tx, platform: Platform, actor: UnitActor, input: CreateUnitInput): Promise<OrgUnitTable> {
   await assertCodeFree(tx, input.code);
-  const parent = input.parentId ? await activeParent(tx, input.parentId) : null;
+  const parent = await activeParent(tx, actor.scope, input.parentId ?? null);
   const unit = await insertUnit(tx, actor.id, input, parent);
   await platform.audit.record(tx, actor, { action: 'org.unit.create', targetType: 'org_unit', targetId: unit.id, detail: { code: unit.code, name: unit.name, parentId: unit.parent_id } });
   return unit;
 }
 
-export async function updateUnit(tx: Tx, platform: Platform, actor: Actor & Acting, id: string, input: UpdateUnitInput): Promise<OrgUnitTable> {
-  const unit = await getUnit(tx, id);
+export async function updateUnit(tx: Tx, platform: Platform, actor: UnitActor, id: string, input: UpdateUnitInput): Promise<OrgUnitTable> {
+  const unit = await managedUnit(tx, actor, id);
   if (input.code && input.code !== unit.code) await assertCodeFree(tx, input.code, id);
   const changes: Partial<OrgUnitTable> = {};
   if (input.code !== undefined) changes.code = input.code;
@@ -121,19 +144,19 @@ export async function updateUnit(tx: Tx, platform: Platform, actor: Actor & Acti
   return getUnit(tx, id);
 }
 
-export async function moveUnit(tx: Tx, platform: Platform, actor: Actor & Acting, id: string, input: { version: number; parentId: string | null }): Promise<OrgUnitTable> {
-  const unit = await getUnit(tx, id);
-  const parent = input.parentId ? await activeParent(tx, input.parentId) : null;
+export async function moveUnit(tx: Tx, platform: Platform, actor: UnitActor, id: string, input: { version: number; parentId: string | null }): Promise<OrgUnitTable> {
+  const unit = await managedUnit(tx, actor, id, true);
+  const parent = await activeParent(tx, actor.scope, input.parentId);
   await updateVersioned(tx, 'org_units', id, input.version, {}, actor.id);
   await moveSubtree(tx, unit, parent);
   await platform.audit.record(tx, actor, { action: 'org.unit.move', targetType: 'org_unit', targetId: id, detail: { from: unit.parent_id, to: parent?.id ?? null } });
   return getUnit(tx, id);
 }
 
-export async function setUnitActive(tx: Tx, platform: Platform, actor: Actor & Acting, id: string, version: number, active: boolean): Promise<OrgUnitTable> {
-  const unit = await getUnit(tx, id);
+export async function setUnitActive(tx: Tx, platform: Platform, actor: UnitActor, id: string, version: number, active: boolean): Promise<OrgUnitTable> {
+  const unit = await managedUnit(tx, actor, id, true);
   if (active) {
-    if (unit.parent_id) await activeParent(tx, unit.parent_id);
+    if (unit.parent_id) await activeParent(tx, actor.scope, unit.parent_id);
   } else {
     const child = await tx.selectFrom('org_units').select('name').where('parent_id', '=', id).where('active', '=', 1).executeTakeFirst();
     if (child) throw conflict(`该单位还有启用的下级单位（如「${child.name}」），请先停用或移走下级单位`);

@@ -8,7 +8,7 @@ import type { Db, Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
-import { scopedWithLinks, subtreeOfUnitId, type DataScope } from '../../kernel/auth/scope.ts';
+import { countyScope, inScope, scoped, scopedWithLinks, subtreeOfUnitId, type DataScope } from '../../kernel/auth/scope.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { conflict, fieldError, forbidden, notFound } from '../../kernel/http/errors.ts';
@@ -40,9 +40,11 @@ const DUE_CLOCK = { start: 'due', label: '完成时限', dueColumn: 'due_date' }
 
 // Plans
 
-export async function listPlans(db: Db): Promise<PlanView[]> {
-  const rows = await db
-    .selectFrom('plans as p')
+/** The plans of the user's county (a plan is issued to all its units); one of them, when `id` is given. */
+export async function listPlans(db: Db, scope: DataScope, id?: string): Promise<PlanView[]> {
+  let base = scoped(db.selectFrom('plans as p'), countyScope(scope), 'p.unit_id');
+  if (id) base = base.where('p.id', '=', id);
+  const rows = await base
     .leftJoin('tasks as t', 't.plan_id', 'p.id')
     .select(['p.id', 'p.ref', 'p.year', 'p.title', 'p.source', 'p.issued_date', 'p.version'])
     .select(sql<number>`count(t.id)`.as('task_count'))
@@ -62,6 +64,15 @@ function checkIssued(input: PlanWrite): void {
   if (Number(input.issuedDate.slice(0, 4)) > input.year) throw fieldError('issuedDate', '印发日期', `不能晚于方案年度 ${input.year} 年`);
 }
 
+type ScopedActor = Actor & { scope: DataScope };
+
+/** A plan the actor may change or add tasks to: one of their county's. */
+async function plannedBy(tx: Executor, actor: ScopedActor, id: string, field?: string) {
+  const plan = await tx.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!plan || !plan.unit_id || !inScope(actor.scope, plan.unit_id)) throw field ? fieldError(field, '所属方案', '不存在或无权访问') : notFound('方案');
+  return plan;
+}
+
 export async function createPlan(tx: Tx, platform: Platform, actor: Actor, input: PlanWrite): Promise<string> {
   checkIssued(input);
   const id = newId();
@@ -73,9 +84,8 @@ export async function createPlan(tx: Tx, platform: Platform, actor: Actor, input
   return id;
 }
 
-export async function updatePlan(tx: Tx, platform: Platform, actor: Actor, id: string, input: PlanWrite & { version: number }): Promise<void> {
-  const plan = await tx.selectFrom('plans').select('id').where('id', '=', id).executeTakeFirst();
-  if (!plan) throw notFound('方案');
+export async function updatePlan(tx: Tx, platform: Platform, actor: ScopedActor, id: string, input: PlanWrite & { version: number }): Promise<void> {
+  await plannedBy(tx, actor, id);
   checkIssued(input);
   const completedEarlier = await tx.selectFrom('tasks').select('completed_date').where('plan_id', '=', id).where('completed_date', '<', input.issuedDate).executeTakeFirst();
   if (completedEarlier) throw fieldError('issuedDate', '印发日期', `不能晚于已完成任务的完成日期 ${completedEarlier.completed_date}`);
@@ -84,10 +94,9 @@ export async function updatePlan(tx: Tx, platform: Platform, actor: Actor, id: s
 }
 
 /** Starts next year's plan from this one: the same tasks, due dates moved to the new year, not started. */
-export async function copyPlan(platform: Platform, actor: Actor, fromId: string, input: { year: number; issuedDate: string; title?: string }): Promise<string> {
+export async function copyPlan(platform: Platform, actor: ScopedActor, fromId: string, input: { year: number; issuedDate: string; title?: string }): Promise<string> {
   return platform.db.transaction().execute(async (tx) => {
-    const from = await tx.selectFrom('plans').selectAll().where('id', '=', fromId).executeTakeFirst();
-    if (!from) throw notFound('方案');
+    const from = await plannedBy(tx, actor, fromId);
     const years = input.year - from.year;
     const id = await createPlan(tx, platform, actor, { year: input.year, issuedDate: input.issuedDate, title: input.title ?? from.title.replaceAll(String(from.year), String(input.year)), source: from.source });
     const tasks = await tx.selectFrom('tasks').selectAll().where('plan_id', '=', fromId).where('status', '!=', 'cancelled').orderBy('code').execute();
@@ -120,13 +129,13 @@ export interface TaskWrite extends TaskInput {
   completedDate?: string | null;
 }
 
-async function checkUnits(tx: Executor, leadUnitId: string, coUnitIds: readonly string[]): Promise<void> {
+async function checkUnits(tx: Executor, scope: DataScope, leadUnitId: string, coUnitIds: readonly string[]): Promise<void> {
   const ids = [...new Set([leadUnitId, ...coUnitIds])];
-  const units = await tx.selectFrom('org_units').select(['id', 'active']).where('id', 'in', ids).execute();
+  const units = (await tx.selectFrom('org_units').select(['id', 'active']).where('id', 'in', ids).execute()).filter((u) => inScope(scope, u.id));
   const found = new Map(units.map((u) => [u.id, u]));
-  if (!found.get(leadUnitId)) throw fieldError('leadUnitId', '牵头单位', '不存在');
+  if (!found.get(leadUnitId)) throw fieldError('leadUnitId', '牵头单位', '不存在或无权访问');
   if (!found.get(leadUnitId)!.active) throw fieldError('leadUnitId', '牵头单位', '已停用');
-  for (const id of coUnitIds) if (!found.get(id)) throw fieldError('coUnitIds', '配合单位', `「${id}」不存在`);
+  for (const id of coUnitIds) if (!found.get(id)) throw fieldError('coUnitIds', '配合单位', `「${id}」不存在或无权访问`);
   if (coUnitIds.includes(leadUnitId)) throw fieldError('coUnitIds', '配合单位', '不能包含牵头单位');
 }
 
@@ -134,10 +143,9 @@ async function checkUnits(tx: Executor, leadUnitId: string, coUnitIds: readonly 
  * Where a task sits: its plan, its lead and co-units, its due date (not before the plan was issued)
  * and its number (unique in the plan; `self` is the task being edited). Returns the plan.
  */
-async function checkPlacement(tx: Executor, input: Pick<TaskInput, 'planId' | 'code' | 'leadUnitId' | 'coUnitIds' | 'dueDate'>, self?: string) {
-  const plan = await tx.selectFrom('plans').select(['id', 'issued_date']).where('id', '=', input.planId).executeTakeFirst();
-  if (!plan) throw fieldError('planId', '所属方案', '不存在');
-  await checkUnits(tx, input.leadUnitId, coUnitsOf(input));
+async function checkPlacement(tx: Executor, actor: ScopedActor, input: Pick<TaskInput, 'planId' | 'code' | 'leadUnitId' | 'coUnitIds' | 'dueDate'>, self?: string) {
+  const plan = await plannedBy(tx, actor, input.planId, 'planId');
+  await checkUnits(tx, actor.scope, input.leadUnitId, coUnitsOf(input));
   if (input.dueDate < plan.issued_date) throw fieldError('dueDate', '完成时限', `不能早于方案印发日期 ${plan.issued_date}`);
   let clash = tx.selectFrom('tasks').select('id').where('plan_id', '=', plan.id).where('code', '=', input.code);
   if (self) clash = clash.where('id', '!=', self);
@@ -161,8 +169,8 @@ function assertOpen(task: { status: string }): void {
 }
 
 /** Inserts a task (validated), its co-units, its timeline and, while it is open, its due-date clock. */
-export async function insertTask(tx: Tx, platform: Platform, actor: Actor, input: TaskWrite): Promise<string> {
-  const plan = await checkPlacement(tx, input);
+export async function insertTask(tx: Tx, platform: Platform, actor: ScopedActor, input: TaskWrite): Promise<string> {
+  const plan = await checkPlacement(tx, actor, input);
   const status = input.status ?? 'not_started';
   checkCompletion(status, input.completedDate, plan.issued_date);
   const coUnitIds = coUnitsOf(input);
@@ -302,7 +310,7 @@ export async function updateTask(tx: Tx, platform: Platform, actor: Actor, scope
   const row = await taskRow(tx, scope, id);
   assertOpen(row);
   const planId = input.planId ?? row.plan_id;
-  await checkPlacement(tx, { ...input, planId }, id);
+  await checkPlacement(tx, { ...actor, scope }, { ...input, planId }, id);
   const coUnitIds = coUnitsOf(input);
   await updateVersioned(tx, 'tasks', id, input.version, { plan_id: planId, code: input.code, title: input.title, content: input.content, unit_id: input.leadUnitId, due_date: input.dueDate, milestones: JSON.stringify(input.milestones ?? []) }, actor.id);
   await tx.deleteFrom('task_co_units').where('task_id', '=', id).execute();

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { route } from '../../kernel/http/route.ts';
 import type { Platform } from '../../kernel/platform.ts';
+import type { RequestContext } from '../../kernel/auth/context.ts';
 import { changeRoute, createRoute, deriveRoute, inTransaction, recordRoutes, type ReadRecord } from '../../kernel/records/routes.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
@@ -23,15 +24,15 @@ export async function planRoutes(api: FastifyInstance, platform: Platform): Prom
   const tags = ['分工方案与任务'];
   const inTx = <T>(command: (tx: Tx) => Promise<T>) => platform.db.transaction().execute(command);
   /** A plan as the plan list shows it (with its task counts). */
-  const planView = async (id: string) => (await listPlans(platform.db)).find((p) => p.id === id);
+  const planView = async (ctx: RequestContext, id: string) => (await listPlans(platform.db, ctx.scope, id))[0];
 
-  route(api, { method: 'GET', url: '/plans', permission: 'plan.read', summary: '分工方案（含任务数、完成数）', tags, status: 200, response: z.object({ items: z.array(planViewSchema) }), handler: async () => ({ items: await listPlans(platform.db) }) });
+  route(api, { method: 'GET', url: '/plans', permission: 'plan.read', summary: '分工方案（含任务数、完成数）', tags, status: 200, response: z.object({ items: z.array(planViewSchema) }), handler: async ({ ctx }) => ({ items: await listPlans(platform.db, ctx.scope) }) });
 
   const manage = { permission: 'plan.manage', tags };
-  createRoute(api, { url: '/plans', summary: '新建年度分工方案', body: planInput, status: 201, response: planViewSchema, ...manage }, (ctx, body) => inTx((tx) => createPlan(tx, platform, ctx, body)), (_ctx, id) => planView(id));
-  changeRoute(api, { method: 'PUT', url: '/plans/:id', summary: '修改分工方案', body: updatePlanInput, status: 200, response: planViewSchema, ...manage }, (ctx, id, body) => inTx((tx) => updatePlan(tx, platform, ctx, id, body)), (_ctx, id) => planView(id));
+  createRoute(api, { url: '/plans', summary: '新建年度分工方案', body: planInput, status: 201, response: planViewSchema, ...manage }, (ctx, body) => inTx((tx) => createPlan(tx, platform, ctx, body)), (ctx, id) => planView(ctx, id));
+  changeRoute(api, { method: 'PUT', url: '/plans/:id', summary: '修改分工方案', body: updatePlanInput, status: 200, response: planViewSchema, ...manage }, (ctx, id, body) => inTx((tx) => updatePlan(tx, platform, ctx, id, body)), (ctx, id) => planView(ctx, id));
 
-  deriveRoute(api, { url: '/plans/:id/copy', permission: 'plan.manage', summary: '以本方案为基础新建下一年度方案（复制任务，完成时限顺延到新年度）', tags, body: copyPlanInput, response: planViewSchema }, (ctx, id, body) => copyPlan(platform, ctx, id, body), (_ctx, id) => planView(id));
+  deriveRoute(api, { url: '/plans/:id/copy', permission: 'plan.manage', summary: '以本方案为基础新建下一年度方案（复制任务，完成时限顺延到新年度）', tags, body: copyPlanInput, response: planViewSchema }, (ctx, id, body) => copyPlan(platform, ctx, id, body), (ctx, id) => planView(ctx, id));
 
   const readTask: ReadRecord = (ctx, id) => getTask(platform, ctx, id);
   recordRoutes(api, platform, TASK, {

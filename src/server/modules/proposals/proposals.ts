@@ -6,10 +6,10 @@ import './tables.ts';
 import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
-import type { DataScope } from '../../kernel/auth/scope.ts';
+import { inScope, type DataScope } from '../../kernel/auth/scope.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { recordReader } from '../../kernel/records/reader.ts';
-import { fieldError } from '../../kernel/http/errors.ts';
+import { fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { applyEffects, type WorkflowRecord } from '../../kernel/workflow/engine.ts';
@@ -22,9 +22,9 @@ import type { ProposalTable } from './tables.ts';
 export const REPLY_CLOCK = { start: 'reply', label: '答复期限', rule: { field: 'complex', rules: { '1': 'proposals.reply_complex' }, fallback: 'proposals.reply' } } as const;
 
 /** The lead unit exists and is active, the assignment is not in the future, and only a CPPCC proposal is filed. */
-async function checkAssignment(tx: Executor, input: ProposalAssignment): Promise<void> {
+async function checkAssignment(tx: Executor, scope: DataScope, input: ProposalAssignment): Promise<void> {
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.leadUnitId).executeTakeFirst();
-  if (!unit) throw fieldError('leadUnitId', '主办单位', '不存在');
+  if (!unit || !inScope(scope, unit.id)) throw fieldError('leadUnitId', '主办单位', '不存在或无权访问');
   if (!unit.active) throw fieldError('leadUnitId', '主办单位', '已停用');
   if (input.assignedDate > chinaToday()) throw fieldError('assignedDate', '交办日期', '不能晚于今天');
   if (input.kind === 'npc' && input.filed !== undefined && input.filed !== null) throw fieldError('filed', '是否立案', '只适用于政协提案');
@@ -35,8 +35,10 @@ export type ProposalAssignment = Pick<ProposalInput, 'kind' | 'number' | 'title'
 
 const filedColumn = (input: ProposalAssignment) => (input.kind === 'cppcc' ? (input.filed === false ? 0 : 1) : null);
 
-export async function createProposal(tx: Tx, platform: Platform, actor: Actor, input: ProposalInput & { ref?: string | null }): Promise<string> {
-  await checkAssignment(tx, input);
+type ScopedActor = Actor & { scope: DataScope };
+
+export async function createProposal(tx: Tx, platform: Platform, actor: ScopedActor, input: ProposalInput & { ref?: string | null }): Promise<string> {
+  await checkAssignment(tx, actor.scope, input);
   const row = {
     id: newId(),
     ref: input.ref ?? null,
@@ -59,8 +61,10 @@ export async function createProposal(tx: Tx, platform: Platform, actor: Actor, i
  * Corrects an assignment (the law office's ledger, imported again): the same checks as a new one;
  * the reply clock starts afresh from the assigned date.
  */
-export async function correctProposal(tx: Tx, platform: Platform, actor: Actor, id: string, version: number, input: ProposalAssignment): Promise<void> {
-  await checkAssignment(tx, input);
+export async function correctProposal(tx: Tx, platform: Platform, actor: ScopedActor, id: string, version: number, input: ProposalAssignment): Promise<void> {
+  const current = await tx.selectFrom('proposals').select('unit_id').where('id', '=', id).executeTakeFirst();
+  if (!current || !inScope(actor.scope, current.unit_id)) throw notFound('建议提案');
+  await checkAssignment(tx, actor.scope, input);
   await updateVersioned(tx, 'proposals', id, version, { kind: input.kind, number: input.number, title: input.title, unit_id: input.leadUnitId, assigned_date: input.assignedDate, filed: filedColumn(input) }, actor.id);
   await clearClocks(tx, PROPOSAL_RECORD_TYPE, id);
   const record = await tx.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

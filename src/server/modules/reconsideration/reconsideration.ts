@@ -8,7 +8,7 @@ import type { Platform } from '../../kernel/platform.ts';
 import { exportRows } from '../../kernel/records/routes.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
-import { assertInScope, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, countyOfUnit, inScope, type DataScope } from '../../kernel/auth/scope.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { recordReader } from '../../kernel/records/reader.ts';
 import { conflict, fieldError, notFound } from '../../kernel/http/errors.ts';
@@ -41,9 +41,9 @@ async function checkUnits(tx: Executor, scope: DataScope, unitId: string, respon
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', unitId).executeTakeFirst();
   if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '复议机关', '不存在或无权访问');
   if (!unit.active) throw fieldError('unitId', '复议机关', '已停用');
-  // The respondent may be any unit of the county (the review body decides on other units' acts).
-  if (respondentUnitId && !(await tx.selectFrom('org_units').select('id').where('id', '=', respondentUnitId).executeTakeFirst())) {
-    throw fieldError('respondentUnitId', '被申请人（本级单位）', '不存在');
+  // The respondent may be any unit of the review body's county (it decides on other units' acts).
+  if (respondentUnitId && !(await tx.selectFrom('org_units').select('id').where('id', '=', respondentUnitId).executeTakeFirst() && inScope(await countyOfUnit(tx, unitId), respondentUnitId))) {
+    throw fieldError('respondentUnitId', '被申请人（本级单位）', '不存在或不属于本县');
   }
 }
 

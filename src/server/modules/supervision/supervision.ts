@@ -8,7 +8,7 @@ import type { Db, Executor, Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import type { Actor } from '../../kernel/audit/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
-import { assertInScope, inScope, scopedWithLinks, type DataScope } from '../../kernel/auth/scope.ts';
+import { assertInScope, countyScope, inScope, scopedWithLinks, type DataScope } from '../../kernel/auth/scope.ts';
 import { listPage } from '../../kernel/records/list.ts';
 import { recordReader } from '../../kernel/records/reader.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
@@ -56,16 +56,16 @@ function visibleInspections(db: Executor, scope: DataScope) {
   return scopedWithLinks(db.selectFrom('inspections as i'), scope, 'i.unit_id', 'i.id', { table: 'inspection_targets', recordColumn: 'inspection_id' });
 }
 
-async function checkTargets(tx: Executor, ids: readonly string[]): Promise<void> {
+async function checkTargets(tx: Executor, scope: DataScope, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) throw fieldError('targetUnitIds', '督察对象', '至少选择一个');
-  const found = new Set((await tx.selectFrom('org_units').select('id').where('id', 'in', [...ids]).execute()).map((u) => u.id));
+  const found = new Set((await tx.selectFrom('org_units').select('id').where('id', 'in', [...ids]).execute()).map((u) => u.id).filter((id) => inScope(scope, id)));
   const missing = ids.filter((id) => !found.has(id));
-  if (missing.length) throw fieldError('targetUnitIds', '督察对象', `单位「${missing.join('、')}」不存在`);
+  if (missing.length) throw fieldError('targetUnitIds', '督察对象', `单位「${missing.join('、')}」不存在或无权访问`);
 }
 
-export async function createInspection(tx: Tx, platform: Platform, actor: Actor, input: InspectionInput & { ref?: string | null; organiserId: string }): Promise<string> {
+export async function createInspection(tx: Tx, platform: Platform, actor: Actor & { scope: DataScope }, input: InspectionInput & { ref?: string | null; organiserId: string }): Promise<string> {
   const targets = [...new Set(input.targetUnitIds)];
-  await checkTargets(tx, targets);
+  await checkTargets(tx, actor.scope, targets);
   const id = newId();
   await tx
     .insertInto('inspections')
@@ -83,7 +83,7 @@ export async function updateInspection(tx: Tx, platform: Platform, actor: Actor,
   const row = await visibleInspections(tx, scope).select(['i.id']).where('i.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('督察');
   const targets = [...new Set(input.targetUnitIds)];
-  await checkTargets(tx, targets);
+  await checkTargets(tx, scope, targets);
   const orphan = await tx.selectFrom('findings').select('unit_id').where('inspection_id', '=', id).where('unit_id', 'not in', targets).executeTakeFirst();
   if (orphan) throw fieldError('targetUnitIds', '督察对象', '不能移除已有问题的责任单位');
   const early = await tx.selectFrom('findings').select('due_date').where('inspection_id', '=', id).where('due_date', '<', input.date).executeTakeFirst();
@@ -346,16 +346,22 @@ export async function createNotice(platform: Platform, ctx: RequestContext, inpu
 
 export async function listNotices(platform: Platform, scope: DataScope, query: NoticeListQuery) {
   let base = noticeQuery(platform.db);
-  // Circulars are published to every unit; a supervision notice is seen by its unit (and the law office).
-  if (!scope.all) base = base.where((eb) => eb.or([eb('n.kind', '=', 'circular'), eb('n.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [''])]));
+  // Circulars are published to every unit of the county; a supervision notice is seen by its unit (and the law office).
+  const county = countyScope(scope);
+  if (!scope.all) {
+    base = base.where((eb) => {
+      const circular = county.all ? eb('n.kind', '=', 'circular') : eb.and([eb('n.kind', '=', 'circular'), eb('n.unit_id', 'in', county.unitIds)]);
+      return eb.or([circular, eb('n.unit_id', 'in', scope.unitIds.length ? scope.unitIds : [''])]);
+    });
+  }
   const page = await listPage<any>(platform.db, base, NOTICE, { alias: 'n', unitColumn: 'n.unit_id', defaultSort: { field: 'issuedDate', order: 'desc' } }, APPLIED, query);
   return { ...page, items: page.items.map(noticeView) };
 }
 
-/** One notice, as its list shows it: a circular to anyone, a supervision notice to its unit's readers. */
+/** One notice, as its list shows it: a circular to anyone in the county, a supervision notice to its unit's readers. */
 export async function getNotice(platform: Platform, scope: DataScope, id: string): Promise<NoticeView> {
   const n = await noticeQuery(platform.db).where('n.id', '=', id).executeTakeFirst();
-  if (!n || (n.kind !== 'circular' && !inScope(scope, n.unit_id))) throw notFound('通报或督办单');
+  if (!n || !inScope(n.kind === 'circular' ? countyScope(scope) : scope, n.unit_id)) throw notFound('通报或督办单');
   return noticeView(n);
 }
 
