@@ -184,6 +184,29 @@ describe('a province on one database', () => {
     expect(demoTodo.total).toBeGreaterThan(todo.total);
   });
 
+  it("county A numbers its notices on its own counter in its own name", async () => {
+    const today = chinaToday();
+    const year = Number(today.slice(0, 4));
+    const notice = await agents.law_office.post('/api/v1/notices', { kind: 'circular', title: '甲县通报', content: '正文', issuedDate: today });
+    expect(notice.statusCode, notice.body).toBe(201);
+    expect(notice.json().caseNumber).toBe(`甲县法治督〔${year}〕1号`);
+    const demoNumbers = await env.platform.db.selectFrom('notices').select('case_number').where('unit_id', 'in', foreign.map((f) => f.id)).execute();
+    expect(demoNumbers.every((n) => !n.case_number || n.case_number.startsWith('示范县'))).toBe(true);
+  });
+
+  it("county A's law office changes no setting every county shares, and sets its own units' number patterns only", async () => {
+    const office = agents.law_office;
+    expect((await office.put('/api/v1/education-settings', { literatesPerVillage: 3 })).statusCode).toBe(403);
+    expect((await office.put('/api/v1/case-number-patterns/notice', { pattern: '{county}督〔{year}〕{n}号' })).statusCode).toBe(403);
+    const demoUnit = await env.platform.db.selectFrom('org_units').select('id').where('parent_id', '=', demoCounty.id).executeTakeFirstOrThrow();
+    expect((await office.put('/api/v1/case-number-patterns/notice', { unitId: demoUnit.id, pattern: '{unit}督〔{year}〕{n}号' })).statusCode).toBe(404);
+    expect((await office.put('/api/v1/case-number-patterns/notice', { unitId: bureauA.id, pattern: '{unit}督〔{year}〕{n}号' })).statusCode).toBe(200);
+    const patterns = (await office.get('/api/v1/case-number-patterns')).json().items.find((i: any) => i.recordType === 'notice');
+    expect(patterns.units.map((u: any) => u.unitId)).toEqual([bureauA.id]);
+    const denied = await env.platform.db.selectFrom('audit_log').select(['action', 'target_id']).where('action', '=', 'access.denied').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(denied.target_id).toBe('PUT /api/v1/education-settings');
+  });
+
   it("the province's law office sees every county, and the demo county's own law office (the root county of its deployment) still sees all", async () => {
     const year = new Date().getFullYear();
     const provinceOffice = await loggedIn(env.app, (await makeUser(env.platform, { unit: province, roles: ['law_office' satisfies Role] })).username);

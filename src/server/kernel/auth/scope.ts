@@ -87,12 +87,7 @@ export async function subtreeOfUnitId(db: Executor, unitId: string): Promise<rea
  * above the counties (a province's) belongs to none.
  */
 export function countyPath(directory: UnitDirectory, unitPath: string): string | null {
-  const ids = unitPath.split('/').filter(Boolean);
-  for (let i = ids.length - 1; i > 0; i--) {
-    const unit = directory.byId.get(ids[i]!);
-    if (unit?.kind === 'county') return unit.path;
-  }
-  return null;
+  return countyIn(pathIds(unitPath).flatMap((id) => directory.byId.get(id) ?? []))?.path ?? null;
 }
 
 /**
@@ -116,26 +111,38 @@ export async function scopeOf(db: Executor, roles: readonly Role[], unitPath: st
 
 /** The units of the county a unit lies in, as a scope (every unit when it lies in none: see countyPath). */
 export async function countyOfUnit(db: Executor, unitId: string): Promise<DataScope> {
-  const directory = await unitDirectory(db);
-  const unit = directory.byId.get(unitId);
-  const county = unit ? countyPath(directory, unit.path) : null;
-  return county === null ? { all: true } : { all: false, unitIds: directory.subtree(county) };
+  const county = countyIn(await ancestry(db, unitId));
+  return county ? { all: false, unitIds: await subtreeUnitIds(db, county.path) } : { all: true };
 }
 
-/** The government a unit's documents are issued in the name of: its county, or the top of its tree (one county's deployment). */
+/** The government a unit's numbers and documents are in the name of: its county, or the top of its tree (one county's deployment). */
 export async function countyUnitOf(db: Executor, unitId: string): Promise<DirectoryUnit | undefined> {
-  const directory = await unitDirectory(db);
-  const unit = directory.byId.get(unitId);
-  if (!unit) return undefined;
-  const path = countyPath(directory, unit.path) ?? `/${unit.path.split('/')[1]}/`;
-  return directory.byId.get(lastId(path));
+  const chain = await ancestry(db, unitId);
+  return countyIn(chain) ?? chain[0];
+}
+
+/** The county on a chain of units (root first; see countyPath), or null. */
+const countyIn = (chain: readonly DirectoryUnit[]) => chain.findLast((u, i) => i > 0 && u.kind === 'county') ?? null;
+
+/** The units from the root down to this one. In a transaction (a record being numbered) two small reads, not the whole directory. */
+async function ancestry(db: Executor, unitId: string): Promise<DirectoryUnit[]> {
+  if (!db.isTransaction) {
+    const directory = await unitDirectory(db);
+    const unit = directory.byId.get(unitId);
+    return unit ? pathIds(unit.path).flatMap((id) => directory.byId.get(id) ?? []) : [];
+  }
+  const unit = await db.selectFrom('org_units').select('path').where('id', '=', unitId).executeTakeFirst();
+  if (!unit) return [];
+  const rows = await db.selectFrom('org_units').select(['id', 'code', 'name', 'kind', 'category', 'path', 'active']).where('id', 'in', pathIds(unit.path)).execute();
+  return rows.sort((a, b) => a.path.length - b.path.length);
 }
 
 /** The scope of what the user's county publishes to all its units. */
 export const countyScope = (scope: DataScope): DataScope => (scope.all || !scope.county ? { all: true } : { all: false, unitIds: scope.county });
 
-/** The unit's own id, the last of its path. */
-const lastId = (path: string) => path.slice(0, -1).slice(path.lastIndexOf('/', path.length - 2) + 1);
+/** The ids on a path, root first; the last is the unit's own. */
+const pathIds = (path: string) => path.split('/').filter(Boolean);
+const lastId = (path: string) => pathIds(path).at(-1)!;
 
 /** The unit whose figures a user sees first: their scope's unit, or every unit (undefined). */
 export const homeUnitCode = (scope: DataScope, unitCode: string): string | undefined => (scope.all ? undefined : (scope.rootCode ?? unitCode));

@@ -133,7 +133,7 @@ async function documentData(platform: Platform, doc: DocumentDef, row: Record<st
     案号: String(row[platform.caseNumbers.get(doc.recordType)?.column ?? 'case_number'] ?? row.ref ?? ''),
     编号: String(row.ref ?? ''),
     单位: unitName(row.unit_id),
-    县名: await countyName(platform.db),
+    县名: await countyName(platform.db, row.unit_id),
     成文日期: chineseDate(chinaToday()),
     标题: String(row[flow.titleColumn] ?? ''),
   };

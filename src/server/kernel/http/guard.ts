@@ -101,6 +101,10 @@ export function installGuard(api: FastifyInstance, platform: Platform): void {
       });
       throw forbidden(`没有执行此操作的权限（需要「${platform.permissionLabels[permission] ?? permission}」）`);
     }
+    if (config.platformSetting && !ctx.scope.all) {
+      await platform.audit.record(platform.db, ctx, { action: 'access.denied', targetType: 'route', targetId: `${req.method} ${req.routeOptions.url}`, outcome: 'denied', detail: { platformSetting: true } });
+      throw forbidden('这是各县共用的全平台设置，只能由能看到全部单位的人员（如省级法治办）修改');
+    }
     req.ctx = ctx;
   });
 }

@@ -13,6 +13,8 @@ declare module 'fastify' {
     permission?: RoutePermission;
     /** Reachable while the user must still change the password (me, logout, change password). */
     allowDuringPasswordChange?: boolean;
+    /** Changes a setting every county of the platform shares (see RouteSpec.platformSetting). */
+    platformSetting?: boolean;
   }
   interface FastifyRequest {
     ctx: RequestContext | null;
@@ -38,6 +40,12 @@ export interface RouteSpec<B, Q, P> {
   query?: z.ZodType<Q>;
   params?: z.ZodType<P>;
   allowDuringPasswordChange?: boolean;
+  /**
+   * Changes a setting every county of the platform shares (the calendar, deadline rules, templates…):
+   * only someone who sees every unit may, so that in a province one county's law office does not
+   * change the others' (in one county's deployment the county's law office sees every unit).
+   */
+  platformSetting?: boolean;
   /** Per-IP limit for this route (login). */
   rateLimit?: { max: number; timeWindow: number };
   /** Overrides the server's body limit (bytes). */
@@ -162,6 +170,7 @@ export function route<B = undefined, Q = Record<string, never>, P = Record<strin
     config: {
       permission: spec.permission,
       allowDuringPasswordChange: spec.allowDuringPasswordChange,
+      platformSetting: spec.platformSetting,
       ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}),
     },
     ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),

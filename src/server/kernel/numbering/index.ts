@@ -5,6 +5,7 @@
 // transaction of the step that assigns the number, so a step that fails gives it back.
 import { sql } from 'kysely';
 import type { Tx, Executor } from '../db/index.ts';
+import { countyUnitOf } from '../auth/scope.ts';
 import type { Platform } from '../platform.ts';
 import { nowIso } from '../ids.ts';
 import type { CaseNumberDef } from '../../../shared/schemas/numbering.ts';
@@ -32,14 +33,10 @@ export function formatCaseNumber(pattern: string, v: PatternValues): string {
     .replace(/\{n(\d?)\}/g, (_, width: string) => String(v.n).padStart(Number(width || 0), '0'));
 }
 
-/** The county's short name: the top unit's name without 人民政府 (示范县). */
-export async function countyName(db: Executor): Promise<string> {
-  const top = await db.selectFrom('org_units').select('name').where('parent_id', 'is', null).orderBy('sort_order').orderBy('code').executeTakeFirst();
-  return countyOf(top?.name);
+/** The short name of a unit's county (its county's name, or in one county's deployment the top unit's, without 人民政府: 示范县). */
+export async function countyName(db: Executor, unitId: string): Promise<string> {
+  return ((await countyUnitOf(db, unitId))?.name ?? '').replace(/人民政府$/, '');
 }
-
-/** The county's name as numbers write it: its top unit's, without 人民政府. */
-const countyOf = (topUnitName: string | undefined) => (topUnitName ?? '').replace(/人民政府$/, '');
 
 /** A unit's short name in a number: without the county's name in front (示范县市场监督管理局 → 市场监督管理局). */
 const shortUnit = (name: string, county: string) => (county && name.startsWith(county) ? name.slice(county.length) : name);
@@ -48,22 +45,17 @@ const shortUnit = (name: string, county: string) => (county && name.startsWith(c
 export async function patternFor(db: Executor, def: CaseNumberDef, unitId: string): Promise<{ pattern: string; series: string }> {
   const rows = await db.selectFrom('case_number_patterns').select(['unit_id', 'pattern']).where('record_type', '=', def.recordType).where('unit_id', 'in', [unitId, '']).execute();
   const pattern = rows.find((r) => r.unit_id === unitId)?.pattern ?? rows.find((r) => r.unit_id === '')?.pattern ?? def.defaultPattern;
-  // A unit's own pattern, or one that names the unit, numbers that unit's records on their own counter.
-  const owner = rows.some((r) => r.unit_id === unitId) || pattern.includes('{unit}') ? unitId : '';
+  // A unit's own pattern, or one that names the unit, numbers that unit's records on their own counter;
+  // else the county's counter (in a province each county numbers its own; '' in one county's deployment).
+  const county = await countyUnitOf(db, unitId);
+  const owner = rows.some((r) => r.unit_id === unitId) || pattern.includes('{unit}') ? unitId : county && county.path !== `/${county.id}/` ? county.id : '';
   return { pattern, series: `${owner}|${pattern}` };
 }
 
 async function valuesFor(db: Executor, unitId: string, year: number, n: number): Promise<PatternValues> {
-  // The county (the top unit, as countyName) and the unit in one statement.
-  const rows = await db
-    .selectFrom('org_units')
-    .select(['id', 'name', 'parent_id'])
-    .where((eb) => eb.or([eb('id', '=', unitId), eb('parent_id', 'is', null)]))
-    .orderBy('sort_order')
-    .orderBy('code')
-    .execute();
-  const county = countyOf(rows.find((r) => r.parent_id === null)?.name);
-  return { county, unit: shortUnit(rows.find((r) => r.id === unitId)?.name ?? '', county), year, n };
+  const county = await countyName(db, unitId);
+  const unit = await db.selectFrom('org_units').select('name').where('id', '=', unitId).executeTakeFirst();
+  return { county, unit: shortUnit(unit?.name ?? '', county), year, n };
 }
 
 /** What the next number of a unit's records would be (the settings page's preview); nothing is taken. */

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from '../../../shared/zod.ts';
 import { route } from '../http/route.ts';
-import { notFound } from '../http/errors.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+import { countyScope, countyUnitOf, inScope } from '../auth/scope.ts';
 import { chinaToday } from '../calendar/days.ts';
 import type { Platform } from '../platform.ts';
 import { nextCaseNumber, setPattern } from './index.ts';
@@ -23,10 +24,13 @@ export async function numberingRoutes(api: FastifyInstance, platform: Platform):
     summary: '案号、文号的编号规则：各类记录的规则（全县的和单位自定的）及下一个号',
     tags,
     response: z.object({ items: z.array(patternView) }),
-    handler: async () => {
+    handler: async ({ ctx }) => {
       const year = Number(chinaToday().slice(0, 4));
-      const top = await db.selectFrom('org_units').select('id').where('parent_id', 'is', null).orderBy('sort_order').orderBy('code').executeTakeFirst();
-      const rows = await db.selectFrom('case_number_patterns as p').leftJoin('org_units as u', 'u.id', 'p.unit_id').select(['p.record_type', 'p.unit_id', 'p.pattern', 'u.name']).orderBy('u.code').execute();
+      // The next numbers as the user's county would get them (a province's: its top unit's); the units' own rules of the county only.
+      const top = await countyUnitOf(db, ctx.unitId);
+      const rows = (await db.selectFrom('case_number_patterns as p').leftJoin('org_units as u', 'u.id', 'p.unit_id').select(['p.record_type', 'p.unit_id', 'p.pattern', 'u.name']).orderBy('u.code').execute()).filter(
+        (r) => r.unit_id === '' || inScope(countyScope(ctx.scope), r.unit_id),
+      );
       const items: PatternView[] = [];
       for (const def of platform.caseNumbers.values()) {
         const flow = platform.workflows.get(def.recordType);
@@ -61,7 +65,9 @@ export async function numberingRoutes(api: FastifyInstance, platform: Platform):
     handler: async ({ ctx, params, body }) => {
       const def = defOf(params.recordType);
       const unitId = body.unitId ?? '';
-      if (unitId && !(await db.selectFrom('org_units').select('id').where('id', '=', unitId).executeTakeFirst())) throw notFound('单位');
+      if (unitId && !(await db.selectFrom('org_units').select('id').where('id', '=', unitId).executeTakeFirst() && inScope(ctx.scope, unitId))) throw notFound('单位');
+      // The county-wide rule is every county's in a province: see RouteSpec.platformSetting.
+      if (!unitId && !ctx.scope.all) throw forbidden('不填单位的编号规则是各县共用的全平台规则，只能由能看到全部单位的人员修改；请为本县的单位设置单位规则');
       await db.transaction().execute((tx) => setPattern(tx, platform, ctx, def, unitId, body.pattern ?? null));
       return { recordType: def.recordType, unitId: unitId || null, pattern: body.pattern ?? null };
     },

@@ -44,7 +44,7 @@ export function moduleSettings<S extends Record<string, number>>(spec: SettingsS
   /** GET and PUT `url`: anyone with `permissions.read` sees the settings, `permissions.update` changes them. */
   function routes(api: FastifyInstance, platform: Platform, r: { url: string; tags: string[]; permissions: { read: string; update: string }; summaries: { read: string; update: string }; body: z.ZodType<S> }) {
     route(api, { method: 'GET', url: r.url, permission: r.permissions.read, summary: r.summaries.read, tags: r.tags, handler: async () => read(platform.db) });
-    route(api, { method: 'PUT', url: r.url, permission: r.permissions.update, summary: r.summaries.update, tags: r.tags, body: r.body, handler: async ({ ctx, body }) => write(platform, ctx, body) });
+    route(api, { method: 'PUT', url: r.url, permission: r.permissions.update, platformSetting: true, summary: r.summaries.update, tags: r.tags, body: r.body, handler: async ({ ctx, body }) => write(platform, ctx, body) });
   }
 
   return { read, write, routes };

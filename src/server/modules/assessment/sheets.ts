@@ -51,7 +51,7 @@ const cell = (text: string, bold = false) => new TableCell({ children: [new Para
 
 /** 考评结果通报: the results by category, with grades and ranks (a draft to be signed and sealed). */
 export async function resultsNotice(platform: Platform, scheme: SchemeTable, results: readonly UnitResult[], final: boolean): Promise<Buffer> {
-  const county = await countyName(platform.db);
+  const county = await countyName(platform.db, scheme.unit_id);
   const office = await platform.db.selectFrom('org_units').select('name').where('id', '=', scheme.unit_id).executeTakeFirst();
   const categories = [...new Set(results.map((r) => r.category))];
   const excellent = results.filter((r) => r.grade === '优秀').length;
