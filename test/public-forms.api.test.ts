@@ -290,7 +290,8 @@ describe('refusals', () => {
     expect(tooMany.statusCode).toBe(413);
     expect(tooMany.json().detail).toBe('申请材料（files）最多 5 个文件');
     expect(await stored()).toEqual(before);
-  });
+    // Twelve proofs of work (~65,000 hashes each) by design: CPU-bound, so slower on a busy host.
+  }, 90_000);
 
   it('a missing, wrong, replayed or expired proof of work is refused and saves nothing', async () => {
     const before = await stored();

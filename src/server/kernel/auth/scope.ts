@@ -117,8 +117,14 @@ export async function countyOfUnit(db: Executor, unitId: string): Promise<DataSc
 
 /** The government a unit's numbers and documents are in the name of: its county, or the top of its tree (one county's deployment). */
 export async function countyUnitOf(db: Executor, unitId: string): Promise<DirectoryUnit | undefined> {
+  return (await unitWithCounty(db, unitId))?.county;
+}
+
+/** A unit with its county (countyUnitOf); `belowRoot` when that county lies in a province (it has a unit above it). */
+export async function unitWithCounty(db: Executor, unitId: string): Promise<{ unit: DirectoryUnit; county: DirectoryUnit; belowRoot: boolean } | undefined> {
   const chain = await ancestry(db, unitId);
-  return countyIn(chain) ?? chain[0];
+  const county = countyIn(chain);
+  return chain.length ? { unit: chain.at(-1)!, county: county ?? chain[0]!, belowRoot: !!county } : undefined;
 }
 
 /** The county on a chain of units (root first; see countyPath), or null. */

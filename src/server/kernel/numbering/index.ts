@@ -5,7 +5,7 @@
 // transaction of the step that assigns the number, so a step that fails gives it back.
 import { sql } from 'kysely';
 import type { Tx, Executor } from '../db/index.ts';
-import { countyUnitOf } from '../auth/scope.ts';
+import { unitWithCounty } from '../auth/scope.ts';
 import type { Platform } from '../platform.ts';
 import { nowIso } from '../ids.ts';
 import type { CaseNumberDef } from '../../../shared/schemas/numbering.ts';
@@ -35,34 +35,35 @@ export function formatCaseNumber(pattern: string, v: PatternValues): string {
 
 /** The short name of a unit's county (its county's name, or in one county's deployment the top unit's, without 人民政府: 示范县). */
 export async function countyName(db: Executor, unitId: string): Promise<string> {
-  return ((await countyUnitOf(db, unitId))?.name ?? '').replace(/人民政府$/, '');
+  return shortCounty((await unitWithCounty(db, unitId))?.county.name);
 }
+
+const shortCounty = (name: string | undefined) => (name ?? '').replace(/人民政府$/, '');
 
 /** A unit's short name in a number: without the county's name in front (示范县市场监督管理局 → 市场监督管理局). */
 const shortUnit = (name: string, county: string) => (county && name.startsWith(county) ? name.slice(county.length) : name);
 
-/** The pattern that numbers a unit's records (the unit's own, else the county-wide one set, else the default) and whose counter it uses. */
-export async function patternFor(db: Executor, def: CaseNumberDef, unitId: string): Promise<{ pattern: string; series: string }> {
+/**
+ * How a unit's records are numbered: the pattern (the unit's own, else the county-wide one set, else
+ * the default), the counter it uses, and the values that fill it.
+ */
+async function numberingOf(db: Executor, def: CaseNumberDef, unitId: string) {
   const rows = await db.selectFrom('case_number_patterns').select(['unit_id', 'pattern']).where('record_type', '=', def.recordType).where('unit_id', 'in', [unitId, '']).execute();
   const pattern = rows.find((r) => r.unit_id === unitId)?.pattern ?? rows.find((r) => r.unit_id === '')?.pattern ?? def.defaultPattern;
+  const place = await unitWithCounty(db, unitId);
+  const county = shortCounty(place?.county.name);
   // A unit's own pattern, or one that names the unit, numbers that unit's records on their own counter;
   // else the county's counter (in a province each county numbers its own; '' in one county's deployment).
-  const county = await countyUnitOf(db, unitId);
-  const owner = rows.some((r) => r.unit_id === unitId) || pattern.includes('{unit}') ? unitId : county && county.path !== `/${county.id}/` ? county.id : '';
-  return { pattern, series: `${owner}|${pattern}` };
-}
-
-async function valuesFor(db: Executor, unitId: string, year: number, n: number): Promise<PatternValues> {
-  const county = await countyName(db, unitId);
-  const unit = await db.selectFrom('org_units').select('name').where('id', '=', unitId).executeTakeFirst();
-  return { county, unit: shortUnit(unit?.name ?? '', county), year, n };
+  const owner = rows.some((r) => r.unit_id === unitId) || pattern.includes('{unit}') ? unitId : place?.belowRoot ? place.county.id : '';
+  const values = (year: number, n: number): PatternValues => ({ county, unit: shortUnit(place?.unit.name ?? '', county), year, n });
+  return { pattern, series: `${owner}|${pattern}`, values };
 }
 
 /** What the next number of a unit's records would be (the settings page's preview); nothing is taken. */
 export async function nextCaseNumber(db: Executor, def: CaseNumberDef, unitId: string, year: number): Promise<string> {
-  const { pattern, series } = await patternFor(db, def, unitId);
+  const { pattern, series, values } = await numberingOf(db, def, unitId);
   const counter = await db.selectFrom('case_number_counters').select('last_seq').where('record_type', '=', def.recordType).where('series', '=', series).where('year', '=', year).executeTakeFirst();
-  return formatCaseNumber(pattern, await valuesFor(db, unitId, year, (counter?.last_seq ?? 0) + 1));
+  return formatCaseNumber(pattern, values(year, (counter?.last_seq ?? 0) + 1));
 }
 
 /**
@@ -75,7 +76,7 @@ export async function assignCaseNumber(tx: Tx, def: CaseNumberDef, table: string
   const current = def.column in record ? record[def.column] : (await (tx as any).selectFrom(table).select(sql.ref(def.column).as('n')).where('id', '=', record.id).executeTakeFirst())?.n;
   if (current) return current as string;
   const year = Number(date.slice(0, 4));
-  const { pattern, series } = await patternFor(tx, def, record.unit_id);
+  const { pattern, series, values } = await numberingOf(tx, def, record.unit_id);
   for (;;) {
     const { last_seq: n } = await tx
       .insertInto('case_number_counters')
@@ -83,7 +84,7 @@ export async function assignCaseNumber(tx: Tx, def: CaseNumberDef, table: string
       .onConflict((oc) => oc.columns(['record_type', 'series', 'year']).doUpdateSet({ last_seq: sql`case_number_counters.last_seq + 1` }))
       .returning('last_seq')
       .executeTakeFirstOrThrow();
-    const number = formatCaseNumber(pattern, await valuesFor(tx, record.unit_id, year, n));
+    const number = formatCaseNumber(pattern, values(year, n));
     // Taken only where no record carries the number yet (one statement: the check and the write).
     const others = (tx as any).selectFrom(`${table} as other`).select('other.id').where(`other.${def.column}`, '=', number);
     const given = await (tx as any).updateTable(table).set({ [def.column]: number }).where('id', '=', record.id).where((eb: any) => eb.not(eb.exists(others))).executeTakeFirst();
