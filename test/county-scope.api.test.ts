@@ -5,7 +5,7 @@
 // find or export is a leak, whichever route lets it out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createDemoEnv, loggedIn, makeUnit, makeUser, type Agent, type TestEnv } from './harness.ts';
+import { advance, attach, createDemoEnv, loggedIn, makeUnit, makeUser, type Agent, type TestEnv } from './harness.ts';
 import type { OrgUnitTable } from '../src/server/kernel/db/tables.ts';
 import { assessedUnits } from '../src/server/modules/assessment/scores.ts';
 import { runDailyJob } from '../src/server/kernel/workflow/daily.ts';
@@ -173,11 +173,22 @@ describe('a province on one database', () => {
   it("county A's law office gets a digest of county A's work, not the demo county's", async () => {
     const matter = await agents.law_office.post('/api/v1/matters', { unitId: bureauA.id, title: '甲县待办', content: '请按期办理。' });
     expect(matter.statusCode).toBe(201);
+    // Replied by the bureau: the law office's to accept or return (its own to-do, and its digest's).
+    const replied = await loggedIn(env.app, (await makeUser(env.platform, { unit: bureauA, roles: ['unit_liaison'] })).username);
+    await attach(replied, 'matter', matter.json().id);
+    await advance(replied, 'matter', matter.json().id, 'reply', { version: 1, values: { reply: '已办' } });
+    const pending = await agents.law_office.post('/api/v1/matters', { unitId: bureauA.id, title: '甲县逾期事项', content: '请按期办理。' });
+    expect(pending.statusCode).toBe(201);
     await runDailyJob(env.platform, fromDayNumber(toDayNumber(chinaToday()) + 401));
     const todo = (await agents.law_office.get('/api/v1/todo')).json();
     expect(todo.total).toBeGreaterThan(0);
     expect(todo.items.filter((i: { id: string }) => foreign.some((f) => f.id === i.id))).toEqual([]);
-    const digests = (await agents.law_office.get('/api/v1/notifications')).json().items.filter((n: any) => n.kind === 'digest');
+    const notifications = (await agents.law_office.get('/api/v1/notifications?pageSize=200')).json().items;
+    // Overdue clocks are reported to the law office of their own county only.
+    const escalations = notifications.filter((n: any) => n.kind === 'escalation');
+    expect(escalations.some((n: any) => n.link.endsWith(pending.json().id))).toBe(true);
+    expect(escalations.filter((n: any) => foreign.some((f) => n.link.endsWith(f.id)))).toEqual([]);
+    const digests = notifications.filter((n: any) => n.kind === 'digest');
     expect(digests.map((d: any) => d.title)).toEqual([expect.stringMatching(new RegExp(`待办 ${todo.total} 项`))]);
     const demoOffice = await loggedIn(env.app, 'fzb_wang', DEMO_PASSWORD);
     const demoTodo = (await demoOffice.get('/api/v1/todo')).json();
@@ -201,6 +212,8 @@ describe('a province on one database', () => {
     const demoUnit = await env.platform.db.selectFrom('org_units').select('id').where('parent_id', '=', demoCounty.id).executeTakeFirstOrThrow();
     expect((await office.put('/api/v1/case-number-patterns/notice', { unitId: demoUnit.id, pattern: '{unit}督〔{year}〕{n}号' })).statusCode).toBe(404);
     expect((await office.put('/api/v1/case-number-patterns/notice', { unitId: bureauA.id, pattern: '{unit}督〔{year}〕{n}号' })).statusCode).toBe(200);
+    // The web app hides what it would refuse: the settings' edit controls follow seesAll.
+    expect((await office.get('/api/v1/auth/me')).json().seesAll).toBe(false);
     const patterns = (await office.get('/api/v1/case-number-patterns')).json().items.find((i: any) => i.recordType === 'notice');
     expect(patterns.units.map((u: any) => u.unitId)).toEqual([bureauA.id]);
     const denied = await env.platform.db.selectFrom('audit_log').select(['action', 'target_id']).where('action', '=', 'access.denied').orderBy('seq', 'desc').executeTakeFirstOrThrow();
@@ -210,6 +223,7 @@ describe('a province on one database', () => {
   it("the province's law office sees every county, and the demo county's own law office (the root county of its deployment) still sees all", async () => {
     const year = new Date().getFullYear();
     const provinceOffice = await loggedIn(env.app, (await makeUser(env.platform, { unit: province, roles: ['law_office' satisfies Role] })).username);
+    expect((await provinceOffice.get('/api/v1/auth/me')).json().seesAll).toBe(true);
     const all = await provinceOffice.get(`/api/v1/indicators?year=${year}`);
     expect(all.json().unit).toBeNull();
     const demoMatters = await provinceOffice.get('/api/v1/matters');

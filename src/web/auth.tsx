@@ -7,6 +7,8 @@ interface AuthState {
   me: MeResponse | null;
   loading: boolean;
   can(permission: string): boolean;
+  /** May change a setting every county shares (RouteSpec.platformSetting on the server): the permission, and a scope of every unit. */
+  canSetShared(permission: string): boolean;
   refresh(): Promise<void>;
   clear(): void;
 }
@@ -33,6 +35,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     me,
     loading: isLoading,
     can: (p) => !!me?.permissions.includes(p),
+    canSetShared: (p) => !!me?.seesAll && !!me.permissions.includes(p),
     refresh: () => client.invalidateQueries({ queryKey: ['me'] }),
     clear: () => {
       client.setQueryData(['me'], null);

@@ -32,6 +32,8 @@ export interface MeResponse {
   unit: { id: string; code: string; name: string; kind: string };
   roles: string[];
   permissions: string[];
+  /** Whether the user's data scope is every unit (one county's law office; a province's): only they change the settings every county shares. */
+  seesAll: boolean;
   passwordChangeRequired: null | 'initial' | 'expired';
   passwordExpiresAt: string;
   /** Two-factor sign-in: whether this account must use it, has enrolled, and its unused recovery codes. */

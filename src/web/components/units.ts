@@ -29,6 +29,13 @@ export function useUnits(includeInactive = false) {
   });
 }
 
+/** The unit tree with unit codes as values (the figures' unit picker). */
+export const codeTree = (units: UnitView[]): UnitNode[] => buildTree(units).map(function toCode(n): UnitNode { return { ...n, value: n.unit.code, children: n.children.map(toCode) }; });
+
+/** What the figures' unit picker shows before a unit is chosen: the unit the answer counted (a county's law office: its county; a department: itself), or every unit. */
+export const figuresUnitLabel = (units: readonly UnitView[] | undefined, code: string | null | undefined): string =>
+  code ? `${units?.find((u) => u.code === code)?.name ?? '本单位'}（含下级）` : '全县（全部单位）';
+
 /** The unit tree of the units the user may see, for tree selects. */
 export function useUnitTree() {
   const units = useUnits();

@@ -45,6 +45,7 @@ async function meOf(platform: Platform, ctx: RequestContext): Promise<MeResponse
     unit: { id: ctx.unitId, code: row.code, name: row.unitName, kind: row.kind },
     roles: ctx.roles,
     permissions: [...ctx.permissions].sort(),
+    seesAll: ctx.scope.all,
     passwordChangeRequired: ctx.passwordChangeRequired,
     passwordExpiresAt: passwordExpiresAt(row.password_changed_at),
     twoFactor: {

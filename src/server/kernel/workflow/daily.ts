@@ -10,7 +10,7 @@ import type { Actor } from '../audit/index.ts';
 import { workingDaysBetween } from '../calendar/deadline.ts';
 import { chinaToday } from '../calendar/days.ts';
 import { nowIso } from '../ids.ts';
-import { notify, usersWithRole } from '../notifications/index.ts';
+import { notify } from '../notifications/index.ts';
 import { addTimeline } from './timeline.ts';
 import { checkLightCounts } from './light-counts.ts';
 import { byUrgency, openItems, primaryTransitions, type OpenItem } from './todo.ts';
@@ -100,6 +100,24 @@ async function recordTitles(platform: Platform, clocks: readonly { record_type: 
 const ESCALATION_BATCH = 25;
 
 /**
+ * The law office people who see a unit, by unit: in a province, a county's law office hears of its
+ * county's overdue clocks only; the province's (and a root county's) of every unit.
+ */
+async function lawOfficesByUnit(platform: Platform): Promise<(unitId: string) => string[]> {
+  const directory = await unitDirectory(platform.db);
+  const people = await platform.db.selectFrom('users as u').innerJoin('user_roles as r', 'r.user_id', 'u.id').innerJoin('org_units as o', 'o.id', 'u.unit_id').select(['u.id', 'o.path']).where('r.role', '=', 'law_office').where('u.disabled', '=', 0).execute();
+  const byRoot = new Map<string, string[]>();
+  for (const p of people) {
+    const root = scopeRootPath(directory, ['law_office'], p.path) ?? '';
+    byRoot.set(root, [...(byRoot.get(root) ?? []), p.id]);
+  }
+  return (unitId) => {
+    const path = directory.byId.get(unitId)?.path ?? '';
+    return [...byRoot].filter(([root]) => path.startsWith(root)).flatMap(([, ids]) => ids);
+  };
+}
+
+/**
  * Escalates every overdue clock one level (unit head, then the law office). Lookups are made once
  * (heads per unit, unit names, record titles per type) and the writes go in short transactions of
  * a few clocks: after a bulk import, thousands of clocks can be overdue at once.
@@ -115,7 +133,7 @@ async function escalateOverdue(platform: Platform, date: string, summary: DailyS
     .orderBy('due_date')
     .execute();
   if (!overdue.length) return;
-  const lawOffice = await usersWithRole(platform.db, 'law_office');
+  const lawOfficeOf = await lawOfficesByUnit(platform);
   const heads = new Map<string, string[]>();
   for (const r of await platform.db.selectFrom('users as u').innerJoin('user_roles as r', 'r.user_id', 'u.id').select(['u.id', 'u.unit_id']).where('r.role', '=', 'unit_head').where('u.disabled', '=', 0).execute()) {
     if (!heads.has(r.unit_id)) heads.set(r.unit_id, []);
@@ -137,7 +155,7 @@ async function escalateOverdue(platform: Platform, date: string, summary: DailyS
       for (const { clock, overdueDays, unitHeads, target } of due.slice(i, i + ESCALATION_BATCH)) {
         const { title, link, typeTitle } = titles.get(`${clock.record_type}|${clock.record_id}`)!;
         const text = `${typeTitle}「${title}」的${clock.label}已于 ${clock.due_date} 届满，逾期 ${overdueDays} 个工作日（${unitNames.get(clock.unit_id) ?? ''}）`;
-        const recipients = target === 1 ? unitHeads : [...new Set([...lawOffice, ...unitHeads])];
+        const recipients = target === 1 ? unitHeads : [...new Set([...lawOfficeOf(clock.unit_id), ...unitHeads])];
         await notify(tx, recipients, {
           kind: 'escalation',
           title: target === 1 ? `督办：${title}` : `逾期报法治办：${title}`,

@@ -19,7 +19,7 @@ const REASON_STYLE: Record<string, { text: string; color: string; bg: string }> 
 };
 
 export default function CalendarPage() {
-  const { can } = useAuth();
+  const { canSetShared } = useAuth();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [month, setMonth] = useState(dayjs().startOf('month'));
@@ -30,7 +30,7 @@ export default function CalendarPage() {
   const [announcing, setAnnouncing] = useState(false);
   const [form] = Form.useForm();
   const [announceForm] = Form.useForm();
-  const manage = can('calendar.manage');
+  const manage = canSetShared('calendar.manage');
   const byDate = new Map((days.data?.days ?? []).map((d) => [d.date, d]));
   const refresh = () => {
     client.invalidateQueries({ queryKey: ['calendar-month'] });

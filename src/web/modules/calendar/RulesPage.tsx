@@ -13,7 +13,7 @@ import { PERIOD_UNITS, PERIOD_UNIT_LABELS, createRuleInput, type DeadlineRuleVie
 import { ListCard } from '../../components/ListCard.tsx';
 
 export default function RulesPage() {
-  const { can } = useAuth();
+  const { canSetShared } = useAuth();
   const { message } = App.useApp();
   const client = useQueryClient();
   const rules = useRules();
@@ -21,7 +21,7 @@ export default function RulesPage() {
   const [error, setError] = useState<unknown>(null);
   const [keyword, setKeyword] = useState('');
   const [form] = Form.useForm();
-  const manage = can('deadline_rule.manage');
+  const manage = canSetShared('deadline_rule.manage');
 
   const open = (rule: DeadlineRuleView | 'new') => {
     setError(null);

@@ -11,11 +11,11 @@ import { ListCard } from '../../components/ListCard.tsx';
 import { chinaTime } from '../../../shared/records.ts';
 
 export default function DocumentTemplatesPage() {
-  const { can } = useAuth();
+  const { canSetShared } = useAuth();
   const { message, modal } = App.useApp();
   const client = useQueryClient();
   const templates = useQuery({ queryKey: ['document-templates'], queryFn: () => api<{ items: DocumentTemplateView[] }>('GET', '/document-templates').then((r) => r.items) });
-  const manage = can('document_template.manage');
+  const manage = canSetShared('document_template.manage');
   const refresh = () => client.invalidateQueries({ queryKey: ['document-templates'] });
 
   const replace = async (t: DocumentTemplateView, file: File) => {

@@ -48,7 +48,7 @@ export function PufaActivitiesPage() {
 const tone = (v: VillageCoverage, target: number) => (v.count === 0 ? 'red' : v.count < target ? 'orange' : 'green');
 
 function CoverageView() {
-  const { can } = useAuth();
+  const { canSetShared } = useAuth();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [year, setYear] = useState(thisYear());
@@ -77,7 +77,7 @@ function CoverageView() {
             每村（社区）目标：<b>{data.target}</b> 人
           </span>
         )}
-        {can('education.settings') && (
+        {canSetShared('education.settings') && (
           <Space size={4}>
             <InputNumber size="small" min={1} max={100} placeholder="新目标" value={target} onChange={(v) => setTarget(v)} aria-label="每村（社区）法律明白人目标数" />
             <Button size="small" disabled={!target} onClick={saveTarget}>修改目标</Button>

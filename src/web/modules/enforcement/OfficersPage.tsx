@@ -12,14 +12,14 @@ import { OFFICER_PAGES } from './pages.ts';
 import { CertificateTag, useBodyChoices } from './shared.tsx';
 
 export default function OfficersPage() {
-  const { can } = useAuth();
+  const { can, canSetShared } = useAuth();
   const bodies = useBodyChoices();
   const choices = (bodies.data ?? []).map((b) => ({ value: b.value, label: b.label }));
   return (
     <LedgerPage<OfficerView>
       pages={OFFICER_PAGES}
       title="执法人员与监督人员"
-      actions={can('enforcement.settings') && <TrainingMinimum />}
+      actions={canSetShared('enforcement.settings') && <TrainingMinimum />}
       create={can('enforcement.register') && { title: '登记执法人员', submitText: '登记', initialValues: { bodyId: choices.length === 1 ? choices[0]!.value : undefined, supervisor: false }, references: { bodyId: choices } }}
       measure="人"
       rowClassName={(o) => (o.certificateState === 'expired' && o.status === 'active' ? 'row-overdue' : '')}

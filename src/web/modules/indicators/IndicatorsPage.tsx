@@ -5,7 +5,7 @@ import { InputNumber, Space, Tooltip, TreeSelect, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { get, query } from '../../api.ts';
-import { buildTree, useUnits } from '../../components/units.ts';
+import { codeTree, figuresUnitLabel, useUnits } from '../../components/units.ts';
 import { figureMeasure, isRatio, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import { ChangeOverLastYear, IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
 import { useAuth } from '../../auth.tsx';
@@ -18,7 +18,7 @@ export default function IndicatorsPage() {
   const [year, setYear] = useState(dayjs().year());
   const [unit, setUnit] = useState<string | undefined>();
   const units = useUnits();
-  const tree = useMemo(() => buildTree(units.data ?? []).map(function toCode(n): any { return { ...n, value: n.unit.code, children: n.children.map(toCode) }; }), [units.data]);
+  const tree = useMemo(() => codeTree(units.data ?? []), [units.data]);
   const figures = useQuery({ queryKey: ['indicators', year, unit], queryFn: () => get<{ unit: string | null; details: IndicatorValue[] }>(`/indicators${query({ year, unit })}`) });
   const [open, setOpen] = useState<IndicatorValue | null>(null);
   // The law office configures reports and integrations by code; everyone else reads names.
@@ -42,7 +42,7 @@ export default function IndicatorsPage() {
       <Space style={{ marginBottom: 12 }}>
         <span>年度</span>
         <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
-        <TreeSelect style={{ width: 260 }} treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder={figures.data?.unit ? '本单位' : '全县（全部单位）'} value={unit} onChange={setUnit} />
+        <TreeSelect style={{ width: 260 }} treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder={figuresUnitLabel(units.data, figures.data?.unit)} value={unit} onChange={setUnit} />
       </Space>
       <IndicatorRecordsDrawer indicator={open} year={year} unit={unit} onClose={() => setOpen(null)} />
     </ListCard>

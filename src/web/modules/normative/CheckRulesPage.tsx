@@ -13,13 +13,13 @@ import { ListCard } from '../../components/ListCard.tsx';
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export default function CheckRulesPage() {
-  const { can } = useAuth();
+  const { canSetShared } = useAuth();
   const { message } = App.useApp();
   const client = useQueryClient();
   const rules = useQuery({ queryKey: ['/normdoc-check-rules'], queryFn: () => get<{ items: CheckRuleView[] }>('/normdoc-check-rules') });
   const [editing, setEditing] = useState<CheckRuleView | 'new' | null>(null);
   const [form] = Form.useForm();
-  const manage = can('normdoc.rules');
+  const manage = canSetShared('normdoc.rules');
   const open = (rule: CheckRuleView | 'new') => {
     setEditing(rule);
     form.setFieldsValue(rule === 'new' ? { category: 'obligation', scope: 'sentence', active: true, basis: '' } : { ...rule, basis: rule.basis ?? '' });

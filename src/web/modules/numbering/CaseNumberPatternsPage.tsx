@@ -16,7 +16,7 @@ const PLACEHOLDERS = '可用：{county} 县（区）名，{unit} 单位简称，
 type Editing = { type: PatternView; unitId: string | null; pattern: string };
 
 export default function CaseNumberPatternsPage() {
-  const { can } = useAuth();
+  const { can, canSetShared } = useAuth();
   const { message } = App.useApp();
   const client = useQueryClient();
   const patterns = useQuery({ queryKey: ['case-number-patterns'], queryFn: () => get<{ items: PatternView[] }>('/case-number-patterns').then((r) => r.items) });
@@ -81,7 +81,7 @@ export default function CaseNumberPatternsPage() {
           render: (_, p) =>
             manage && (
               <Space size={0}>
-                <Button size="small" type="link" onClick={() => open({ type: p, unitId: null, pattern: p.pattern })}>修改全县规则</Button>
+                {canSetShared('case_number.manage') && <Button size="small" type="link" onClick={() => open({ type: p, unitId: null, pattern: p.pattern })}>修改全县规则</Button>}
                 <Button size="small" type="link" onClick={() => open({ type: p, unitId: '', pattern: p.pattern })}>单位自定</Button>
               </Space>
             ),
