@@ -20,8 +20,9 @@ let bureauA: OrgUnitTable;
 let demoCounty: OrgUnitTable;
 /** Every unit-owned row of the demo county: its table and id. */
 let foreign: { table: string; id: string }[];
-const COUNTY_WIDE = ['law_office', 'inspector', 'reviewer', 'leader', 'sys_admin', 'sec_admin'] as const;
-const agents = {} as Record<(typeof COUNTY_WIDE)[number], Agent>;
+// The county-wide roles, and the audit administrator (who reads the county's audit log).
+const ROLES_OF_A = ['law_office', 'inspector', 'reviewer', 'leader', 'sys_admin', 'sec_admin', 'audit_admin'] as const;
+const agents = {} as Record<(typeof ROLES_OF_A)[number], Agent>;
 
 beforeAll(async () => {
   env = await createDemoEnv();
@@ -30,8 +31,8 @@ beforeAll(async () => {
   province = await makeUnit(env.platform, { kind: 'other', name: '测试省' });
   countyA = await makeUnit(env.platform, { kind: 'county', name: '甲县人民政府', parent: province });
   bureauA = await makeUnit(env.platform, { kind: 'department', name: '甲县司法局', parent: countyA });
-  for (const role of COUNTY_WIDE) {
-    agents[role] = await loggedIn(env.app, (await makeUser(env.platform, { unit: role === 'leader' ? countyA : bureauA, roles: [role] })).username);
+  for (const role of ROLES_OF_A) {
+    agents[role] = await loggedIn(env.app, (await makeUser(env.platform, { unit: role === 'leader' || role === 'audit_admin' ? countyA : bureauA, roles: [role] })).username);
   }
   foreign = [];
   for (const t of await db.introspection.getTables()) {
@@ -99,6 +100,19 @@ describe('a province on one database', () => {
     }
     expect(opened).toEqual([]);
   }, 300_000);
+
+  it("county A's law office finds nothing of the demo county by searching, and its audit administrator reads county A's log only", async () => {
+    const found = await agents.law_office.get(`/api/v1/search?q=${encodeURIComponent('示范县')}`);
+    expect(found.statusCode).toBe(200);
+    expect(leaked(found.body)).toEqual([]);
+    expect((await agents.law_office.post('/api/v1/matters', { unitId: bureauA.id, title: '甲县审计可见事项', content: '请按期办理。' })).statusCode).toBe(201);
+    const log = await agents.audit_admin.get('/api/v1/audit?pageSize=200');
+    expect(log.statusCode).toBe(200);
+    expect(log.json().items.some((r: any) => r.unitId === bureauA.id)).toBe(true);
+    // The demo county's law office wrote most of the demo: none of it is county A's to read.
+    const demoActs = await agents.audit_admin.get('/api/v1/audit?actor=fzb_wang&pageSize=200');
+    expect(demoActs.json().total).toBe(0);
+  });
 
   it("county A's figures default to county A, and the demo county's figures are refused", async () => {
     const year = new Date().getFullYear();
@@ -231,5 +245,6 @@ describe('a province on one database', () => {
     const demoOffice = await loggedIn(env.app, 'fzb_wang', DEMO_PASSWORD);
     expect((await demoOffice.get(`/api/v1/indicators?year=${year}`)).json().unit).toBeNull();
     expect((await demoOffice.get(`/api/v1/org/units`)).body).toContain(countyA.id);
+    expect((await demoOffice.get(`/api/v1/search?q=${encodeURIComponent('示范县')}`)).json().groups.length).toBeGreaterThan(0);
   });
 });

@@ -9,6 +9,7 @@ import { likeEscape } from '../db/index.ts';
 import { exportRoute } from '../exports/xlsx.ts';
 import type { Platform } from '../platform.ts';
 import { describeTargets } from './targets.ts';
+import { countyScope, scoped, type DataScope } from '../auth/scope.ts';
 
 /** The most rows one export writes (a filter narrows a larger log). */
 const EXPORT_LIMIT = 100_000;
@@ -19,9 +20,12 @@ const beijingDayStart = (date: string, days = 0) => new Date(Date.parse(`${date.
 export async function auditRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const { db } = platform;
 
-  /** One page of the log (newest first) as the viewer shows it, and the count the filters match. */
-  async function auditRows(query: AuditQuery, limit: number, offset: number): Promise<{ items: AuditRow[]; total: number }> {
-    let q = db.selectFrom('audit_log as a').leftJoin('org_units as o', 'o.id', 'a.unit_id');
+  /**
+   * One page of the log (newest first) as the viewer shows it, and the count the filters match. In a
+   * province a county's audit administrator reads what its county's people did; the province's, all.
+   */
+  async function auditRows(scope: DataScope, query: AuditQuery, limit: number, offset: number): Promise<{ items: AuditRow[]; total: number }> {
+    let q = scoped(db.selectFrom('audit_log as a').leftJoin('org_units as o', 'o.id', 'a.unit_id'), countyScope(scope), 'a.unit_id');
     if (query.from) q = q.where('a.at', '>=', query.from.length === 10 ? beijingDayStart(query.from) : new Date(query.from).toISOString());
     if (query.to) q = q.where('a.at', '<', query.to.length === 10 ? beijingDayStart(query.to, 1) : new Date(query.to).toISOString());
     if (query.actor) q = q.where(sql<boolean>`a.actor_name like ${'%' + likeEscape(query.actor) + '%'} escape '\\'`);
@@ -66,7 +70,7 @@ export async function auditRoutes(api: FastifyInstance, platform: Platform): Pro
     summary: '查询审计日志（按时间倒序，可筛选、分页）',
     tags: ['审计'],
     query: auditQuery,
-    handler: async ({ query }) => ({ ...(await auditRows(query, query.pageSize, (query.page - 1) * query.pageSize)), page: query.page, pageSize: query.pageSize }),
+    handler: async ({ ctx, query }) => ({ ...(await auditRows(ctx.scope, query, query.pageSize, (query.page - 1) * query.pageSize)), page: query.page, pageSize: query.pageSize }),
   });
 
   exportRoute<AuditQuery, AuditRow>(api, platform, {
@@ -91,7 +95,7 @@ export async function auditRoutes(api: FastifyInstance, platform: Platform): Pro
       { header: '结果', width: 8, value: (r) => AUDIT_OUTCOMES[r.outcome] ?? r.outcome },
       { header: '详情', width: 60, value: (r) => (r.detail ? JSON.stringify(r.detail) : null) },
     ],
-    rows: async (_ctx, query) => (await auditRows(query, EXPORT_LIMIT, 0)).items,
+    rows: async (ctx, query) => (await auditRows(ctx.scope, query, EXPORT_LIMIT, 0)).items,
   });
 
   route(api, {
