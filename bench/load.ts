@@ -55,10 +55,10 @@ export async function startBenchServer(defaultPort: number, options: { dailyJob?
   };
 }
 
-/** The host's one-minute load average, printed beside figures taken on a shared host. */
 /** The province's law office in the ten-county data set (bench/generate-county.ts): it sees every county. */
 export const PROVINCE_OFFICE = 'sfs_fzb';
 
+/** The host's one-minute load average, printed beside figures taken on a shared host. */
 export const loadAverage = () => loadavg()[0]!.toFixed(1);
 
 export function machine(): string {

@@ -150,6 +150,10 @@ describe('a province on one database', () => {
     const inspection = { title: '越权督察', kind: 'onsite', inspectors: '督察组', date: `${year}-01-20` };
     refused(await office.post('/api/v1/inspections', { ...inspection, targetUnitIds: [demoUnit.id] }), 'targetUnitIds');
     expect((await office.post('/api/v1/inspections', { ...inspection, targetUnitIds: [bureauA.id] })).statusCode).toBe(201);
+    // A finding or a notice on the demo county's inspection.
+    const demoInspection = await db.selectFrom('inspections as i').innerJoin('inspection_targets as t', 't.inspection_id', 'i.id').select(['i.id', 't.unit_id']).where('i.unit_id', 'in', foreign.map((f) => f.id)).executeTakeFirstOrThrow();
+    refused(await office.post('/api/v1/findings', { inspectionId: demoInspection.id, unitId: demoInspection.unit_id, description: '越权记录的问题', severity: 'general', dueDate: `${year}-12-20` }), 'inspectionId');
+    refused(await office.post('/api/v1/notices', { kind: 'circular', title: '越权通报', content: '正文', issuedDate: `${year}-01-21`, inspectionId: demoInspection.id }), 'inspectionId');
   });
 
   it("county A's administrators manage county A's units and people only", async () => {
@@ -165,6 +169,9 @@ describe('a province on one database', () => {
     expect((await admin.post(`/api/v1/org/units/${demoUnit.id}/move`, { version: demoUnit.version, parentId: countyA.id })).statusCode).toBe(404);
     expect((await admin.post(`/api/v1/org/units/${countyA.id}/move`, { version: countyA.version, parentId: null })).statusCode).toBe(403);
     expect((await admin.patch(`/api/v1/org/units/${bureauA.id}`, { version: bureauA.version, name: '甲县司法局（改）' })).statusCode).toBe(200);
+    // A county bounds the county-wide roles' scope: its administrator neither unmakes it nor makes one.
+    expect((await admin.patch(`/api/v1/org/units/${countyA.id}`, { version: countyA.version, kind: 'department' })).statusCode).toBe(403);
+    expect((await admin.post('/api/v1/org/units', { code: code(), name: '县中县', kind: 'county', parentId: countyA.id })).statusCode).toBe(403);
 
     const demoUser = await db.selectFrom('users').select('id').where('username', '=', 'fzb_wang').executeTakeFirstOrThrow();
     expect((await admin.get(`/api/v1/users/${demoUser.id}`)).statusCode).toBe(404);

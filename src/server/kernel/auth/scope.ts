@@ -87,7 +87,7 @@ export async function subtreeOfUnitId(db: Executor, unitId: string): Promise<rea
  * above the counties (a province's) belongs to none.
  */
 export function countyPath(directory: UnitDirectory, unitPath: string): string | null {
-  return countyIn(pathIds(unitPath).flatMap((id) => directory.byId.get(id) ?? []))?.path ?? null;
+  return countyIn(pathIds(unitPath).map((id) => directory.byId.get(id)))?.path ?? null;
 }
 
 /**
@@ -111,7 +111,10 @@ export async function scopeOf(db: Executor, roles: readonly Role[], unitPath: st
 
 /** The units of the county a unit lies in, as a scope (every unit when it lies in none: see countyPath). */
 export async function countyOfUnit(db: Executor, unitId: string): Promise<DataScope> {
-  const county = countyIn(await ancestry(db, unitId));
+  const chain = await ancestry(db, unitId);
+  // An unknown unit lies in no county anyone may widen to: nothing.
+  if (!chain.length) return { all: false, unitIds: [] };
+  const county = countyIn(chain);
   return county ? { all: false, unitIds: await subtreeUnitIds(db, county.path) } : { all: true };
 }
 
@@ -123,24 +126,26 @@ export async function countyUnitOf(db: Executor, unitId: string): Promise<Direct
 /** A unit with its county (countyUnitOf); `belowRoot` when that county lies in a province (it has a unit above it). */
 export async function unitWithCounty(db: Executor, unitId: string): Promise<{ unit: DirectoryUnit; county: DirectoryUnit; belowRoot: boolean } | undefined> {
   const chain = await ancestry(db, unitId);
+  const unit = chain.at(-1);
+  if (!unit) return undefined;
   const county = countyIn(chain);
-  return chain.length ? { unit: chain.at(-1)!, county: county ?? chain[0]!, belowRoot: !!county } : undefined;
+  return { unit, county: county ?? chain[0] ?? unit, belowRoot: !!county };
 }
 
-/** The county on a chain of units (root first; see countyPath), or null. */
-const countyIn = (chain: readonly DirectoryUnit[]) => chain.findLast((u, i) => i > 0 && u.kind === 'county') ?? null;
+/** The county on a chain of units (root first, a missing one undefined; see countyPath), or null. */
+const countyIn = (chain: readonly (DirectoryUnit | undefined)[]) => chain.findLast((u, i) => i > 0 && u?.kind === 'county') ?? null;
 
 /** The units from the root down to this one. In a transaction (a record being numbered) two small reads, not the whole directory. */
-async function ancestry(db: Executor, unitId: string): Promise<DirectoryUnit[]> {
+async function ancestry(db: Executor, unitId: string): Promise<(DirectoryUnit | undefined)[]> {
   if (!db.isTransaction) {
     const directory = await unitDirectory(db);
     const unit = directory.byId.get(unitId);
-    return unit ? pathIds(unit.path).flatMap((id) => directory.byId.get(id) ?? []) : [];
+    return unit ? pathIds(unit.path).map((id) => directory.byId.get(id)) : [];
   }
   const unit = await db.selectFrom('org_units').select('path').where('id', '=', unitId).executeTakeFirst();
   if (!unit) return [];
   const rows = await db.selectFrom('org_units').select(['id', 'code', 'name', 'kind', 'category', 'path', 'active']).where('id', 'in', pathIds(unit.path)).execute();
-  return rows.sort((a, b) => a.path.length - b.path.length);
+  return pathIds(unit.path).map((id) => rows.find((r) => r.id === id));
 }
 
 /** The scope of what the user's county publishes to all its units. */

@@ -141,6 +141,8 @@ export async function workflowRoutes(api: FastifyInstance, platform: Platform): 
     method: 'POST',
     url: '/jobs/daily',
     permission: 'jobs.run',
+    // It runs for every county at once.
+    platformSetting: true,
     summary: '执行每日任务（逾期督办与待办摘要）；当日已执行的不再重复',
     tags,
     handler: async ({ ctx }) => {

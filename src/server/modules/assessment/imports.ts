@@ -5,7 +5,7 @@ import type { ImportField, ImportRow, ImportType, Importer, RowError } from '../
 import type { Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
 import { refCell, rowChecker, textCell } from '../../kernel/imports/rows.ts';
-import { inScope } from '../../kernel/auth/scope.ts';
+import { countyScope, inScope } from '../../kernel/auth/scope.ts';
 import { LINE_METHODS, lineInput, parseWeights, type LineMethod } from '../../../shared/schemas/assessment.ts';
 import { addLine, createScheme, loadScheme, updateLine, updateScheme } from './schemes.ts';
 import { setScore } from './scores.ts';
@@ -72,8 +72,9 @@ async function ownerUnit(tx: Tx, actor: Importer): Promise<string> {
   return root.id;
 }
 
-async function schemeByRef(tx: Tx, ref: string) {
-  return tx.selectFrom('assessment_schemes').selectAll().where('ref', '=', ref).executeTakeFirst();
+/** The importer's county's scheme of this ref (in a province each county has its own refs). */
+async function schemeByRef(tx: Tx, ref: string, actor: Importer) {
+  return (await tx.selectFrom('assessment_schemes').selectAll().where('ref', '=', ref).execute()).find((s) => inScope(countyScope(actor.scope), s.unit_id));
 }
 
 const schemeFields: ImportField[] = [
@@ -102,7 +103,7 @@ export const schemesImport = assessmentImport<SchemeRow>({
   fields: schemeFields,
   row: schemeRow,
   async write(v, { tx, actor, platform }) {
-    const existing = await schemeByRef(tx, v.ref);
+    const existing = await schemeByRef(tx, v.ref, actor);
     if (existing) {
       await updateScheme(tx, platform, actor, existing.id, existing.version, { title: v.title, fullPoints: v.fullPoints ?? 100, categoryWeights: v.categoryWeights ?? undefined });
       return 'updated';
@@ -176,7 +177,7 @@ export const linesImport = assessmentImport<LineRow>({
   columns: { parentId: 'parentRef' },
   order: parentsFirst,
   async write(v, { tx, actor, platform, columns }) {
-    const scheme = await schemeByRef(tx, v.schemeRef);
+    const scheme = await schemeByRef(tx, v.schemeRef, actor);
     if (!scheme) throw new Refused(columns.schemeRef!, `考评方案「${v.schemeRef}」不存在`);
     let parentId: string | null = null;
     if (v.parentRef) {
@@ -230,7 +231,7 @@ export const scoresImport = assessmentImport<ScoreRow>({
   row: scoreRow,
   columns: { lineId: 'lineRef', unitId: 'unitCode' },
   async write(v, { tx, actor, platform, columns }) {
-    const lines = await tx.selectFrom('assessment_lines').select(['id', 'scheme_id']).where('ref', '=', v.lineRef).execute();
+    const lines = (await tx.selectFrom('assessment_lines as l').innerJoin('assessment_schemes as s', 's.id', 'l.scheme_id').select(['l.id', 'l.scheme_id', 's.unit_id']).where('l.ref', '=', v.lineRef).execute()).filter((l) => inScope(countyScope(actor.scope), l.unit_id));
     if (lines.length === 0) throw new Refused(columns.lineRef!, `考评指标「${v.lineRef}」不存在`);
     if (lines.length > 1) throw new Refused(columns.lineRef!, `指标编号「${v.lineRef}」对应多个方案的指标，请使用唯一的编号`);
     const unit = await tx.selectFrom('org_units').select('id').where('code', '=', v.unitCode).executeTakeFirst();

@@ -121,7 +121,13 @@ export async function moveSubtree(tx: Tx, unit: OrgUnitTable, parent: OrgUnitTab
   return newPath;
 }
 
+/** Counties bound the county-wide roles' scope (see kernel/auth/scope.ts): only someone who sees every unit makes or unmakes one. */
+function assertMayShapeCounties(actor: UnitActor, kinds: readonly (string | undefined)[]): void {
+  if (!actor.scope.all && kinds.includes('county')) throw forbidden('县（区）级单位（单位类型「县政府」）划定各县的数据范围，只能由能看到全部单位的人员新建或更改类型');
+}
+
 export async function createUnit(tx: Tx, platform: Platform, actor: UnitActor, input: CreateUnitInput): Promise<OrgUnitTable> {
+  assertMayShapeCounties(actor, [input.kind]);
   await assertCodeFree(tx, input.code);
   const parent = await activeParent(tx, actor.scope, input.parentId ?? null);
   const unit = await insertUnit(tx, actor.id, input, parent);
@@ -131,6 +137,7 @@ export async function createUnit(tx: Tx, platform: Platform, actor: UnitActor, i
 
 export async function updateUnit(tx: Tx, platform: Platform, actor: UnitActor, id: string, input: UpdateUnitInput): Promise<OrgUnitTable> {
   const unit = await managedUnit(tx, actor, id);
+  if (input.kind !== undefined && input.kind !== unit.kind) assertMayShapeCounties(actor, [unit.kind, input.kind]);
   if (input.code && input.code !== unit.code) await assertCodeFree(tx, input.code, id);
   const changes: Partial<OrgUnitTable> = {};
   if (input.code !== undefined) changes.code = input.code;

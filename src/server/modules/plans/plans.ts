@@ -69,7 +69,8 @@ type ScopedActor = Actor & { scope: DataScope };
 /** A plan the actor may change or add tasks to: one of their county's. */
 async function plannedBy(tx: Executor, actor: ScopedActor, id: string, field?: string) {
   const plan = await tx.selectFrom('plans').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!plan || !plan.unit_id || !inScope(actor.scope, plan.unit_id)) throw field ? fieldError(field, '所属方案', '不存在或无权访问') : notFound('方案');
+  // A plan without a unit (one imported on the server's command line) is everyone's who sees every unit.
+  if (!plan || !(plan.unit_id ? inScope(actor.scope, plan.unit_id) : actor.scope.all)) throw field ? fieldError(field, '所属方案', '不存在或无权访问') : notFound('方案');
   return plan;
 }
 

@@ -80,8 +80,10 @@ export async function createInspection(tx: Tx, platform: Platform, actor: Actor 
 export type InspectionEdit = UpdateInspectionInput & { organiserId?: string };
 
 export async function updateInspection(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, input: InspectionEdit): Promise<void> {
-  const row = await visibleInspections(tx, scope).select(['i.id']).where('i.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('督察');
+  // Changed by its organiser's side only: a unit it is aimed at reads it, and changes nothing.
+  const row = await tx.selectFrom('inspections').select(['id', 'unit_id']).where('id', '=', id).executeTakeFirst();
+  if (!row || !inScope(scope, row.unit_id)) throw notFound('督察');
+  if (input.organiserId && !inScope(scope, input.organiserId)) throw fieldError('organiserId', '组织单位', '不存在或无权访问');
   const targets = [...new Set(input.targetUnitIds)];
   await checkTargets(tx, scope, targets);
   const orphan = await tx.selectFrom('findings').select('unit_id').where('inspection_id', '=', id).where('unit_id', 'not in', targets).executeTakeFirst();
@@ -167,19 +169,19 @@ const problemOf = (f: { id: string; unit_id: string; description: string; severi
   link: `/findings/${f.id}`,
 });
 
-/** A finding belongs to one of its inspection's target units, and its dates follow each other. Returns the inspection. */
-async function checkFinding(tx: Executor, input: FindingWrite) {
+/** A finding belongs to one of its inspection's target units in the actor's scope, and its dates follow each other. Returns the inspection. */
+async function checkFinding(tx: Executor, scope: DataScope, input: FindingWrite) {
   const inspection = await tx.selectFrom('inspections').select(['id', 'date', 'unit_id']).where('id', '=', input.inspectionId).executeTakeFirst();
-  if (!inspection) throw fieldError('inspectionId', '所属督察', '不存在');
+  if (!inspection || !inScope(scope, inspection.unit_id)) throw fieldError('inspectionId', '所属督察', '不存在或无权访问');
   const target = await tx.selectFrom('inspection_targets').select('unit_id').where('inspection_id', '=', inspection.id).where('unit_id', '=', input.unitId).executeTakeFirst();
-  if (!target) throw fieldError('unitId', '责任单位', '不是该次督察的对象单位');
+  if (!target || !inScope(scope, target.unit_id)) throw fieldError('unitId', '责任单位', '不是该次督察的对象单位');
   const problem = findingDateProblems(input, inspection.date);
   if (problem) throw fieldError(problem.field, problem.label, problem.message);
   return inspection;
 }
 
-export async function insertFinding(tx: Tx, platform: Platform, actor: Actor, input: FindingWrite): Promise<string> {
-  const inspection = await checkFinding(tx, input);
+export async function insertFinding(tx: Tx, platform: Platform, actor: Actor & { scope: DataScope }, input: FindingWrite): Promise<string> {
+  const inspection = await checkFinding(tx, actor.scope, input);
   const status = input.status ?? 'open';
   const row = {
     id: newId(),
@@ -215,10 +217,10 @@ export async function insertFinding(tx: Tx, platform: Platform, actor: Actor, in
  * same checks as a new finding; its rectification clock follows the due date and unit, and stops
  * when the finding is verified; the problem pool follows its status.
  */
-export async function correctFinding(tx: Tx, platform: Platform, actor: Actor, id: string, version: number, input: FindingWrite): Promise<void> {
+export async function correctFinding(tx: Tx, platform: Platform, actor: Actor & { scope: DataScope }, id: string, version: number, input: FindingWrite): Promise<void> {
   const finding = await tx.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!finding) throw notFound('问题');
-  await checkFinding(tx, input);
+  if (!finding || !inScope(actor.scope, finding.unit_id)) throw notFound('问题');
+  await checkFinding(tx, actor.scope, input);
   const status = input.status ?? 'open';
   await updateVersioned(tx, 'findings', id, version, { inspection_id: input.inspectionId, unit_id: input.unitId, description: input.description, severity: input.severity, due_date: input.dueDate, status, rectified_date: input.rectifiedDate ?? null, verified_date: input.verifiedDate ?? null }, actor.id);
   const clock = await tx.selectFrom('clocks').selectAll().where('record_type', '=', FINDING_RECORD_TYPE).where('record_id', '=', id).where('clock_key', '=', 'rectify').where('status', '!=', 'stopped').executeTakeFirst();
@@ -331,7 +333,10 @@ export async function createNotice(platform: Platform, ctx: RequestContext, inpu
     } else if (input.findingId) {
       throw fieldError('findingId', '相关问题', '通报不指向单个问题，请用督办单');
     }
-    if (input.inspectionId && !(await tx.selectFrom('inspections').select('id').where('id', '=', input.inspectionId).executeTakeFirst())) throw fieldError('inspectionId', '相关督察', '不存在');
+    if (input.inspectionId) {
+      const inspection = await tx.selectFrom('inspections').select('unit_id').where('id', '=', input.inspectionId).executeTakeFirst();
+      if (!inspection || !inScope(ctx.scope, inspection.unit_id)) throw fieldError('inspectionId', '相关督察', '不存在或无权访问');
+    }
     if (input.issuedDate > chinaToday()) throw fieldError('issuedDate', '印发日期', '不能晚于今天');
     const id = newId();
     await tx.insertInto('notices').values({ id, ref: null, version: 1, status: 'issued', case_number: null, kind: input.kind, title: input.title, content: input.content, issued_date: input.issuedDate, unit_id: unitId, inspection_id: input.inspectionId ?? null, finding_id: input.findingId ?? null, level: null, created_by: ctx.id, created_at: nowIso() }).execute();
