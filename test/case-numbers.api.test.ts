@@ -186,7 +186,7 @@ describe('case numbers', () => {
     // History from a ledger, already rectified, had its notice on paper.
     await env.platform.db.transaction().execute(async (tx) => {
       const { insertFinding } = await import('../src/server/modules/supervision/supervision.ts');
-      const actor = { id: made[0].createdBy ?? 'system', unitId: county.id, roles: ['law_office'] } as any;
+      const actor = { id: made[0].createdBy ?? 'system', unitId: county.id, roles: ['law_office'], scope: { all: true } } as any;
       const id = await insertFinding(tx, env.platform, actor, { inspectionId: inspection.id, unitId: town.unit.id, description: '历史问题', severity: 'general', dueDate: today, status: 'rectified', rectifiedDate: today });
       expect((await tx.selectFrom('findings').select('notice_number').where('id', '=', id).executeTakeFirstOrThrow()).notice_number).toBeNull();
     });

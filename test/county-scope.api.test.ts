@@ -216,14 +216,31 @@ describe('a province on one database', () => {
     expect(demoTodo.total).toBeGreaterThan(todo.total);
   });
 
-  it("county A numbers its notices on its own counter in its own name", async () => {
+  it("a county numbers its notices on its own counter in its own name, and sets its own county-wide rule", async () => {
+    // A county of its own: the other tests here set number rules for county A's units.
+    const countyN = await makeUnit(env.platform, { kind: 'county', name: '乙县人民政府', parent: province });
+    const bureauN = await makeUnit(env.platform, { kind: 'department', name: '乙县司法局', parent: countyN });
+    const office = await loggedIn(env.app, (await makeUser(env.platform, { unit: bureauN, roles: ['law_office'] })).username);
     const today = chinaToday();
     const year = Number(today.slice(0, 4));
-    const notice = await agents.law_office.post('/api/v1/notices', { kind: 'circular', title: '甲县通报', content: '正文', issuedDate: today });
-    expect(notice.statusCode, notice.body).toBe(201);
-    expect(notice.json().caseNumber).toBe(`甲县法治督〔${year}〕1号`);
+    const issue = async () => {
+      const notice = await office.post('/api/v1/notices', { kind: 'circular', title: '乙县通报', content: '正文', issuedDate: today });
+      expect(notice.statusCode, notice.body).toBe(201);
+      return notice.json().caseNumber;
+    };
+    expect(await issue()).toBe(`乙县法治督〔${year}〕1号`);
+    expect(await issue()).toBe(`乙县法治督〔${year}〕2号`);
     const demoNumbers = await env.platform.db.selectFrom('notices').select('case_number').where('unit_id', 'in', foreign.map((f) => f.id)).execute();
     expect(demoNumbers.every((n) => !n.case_number || n.case_number.startsWith('示范县'))).toBe(true);
+    // Its county-wide rule lives on the county's unit; the shared rule without a unit is not its to change.
+    expect((await office.put('/api/v1/case-number-patterns/notice', { unitId: countyN.id, pattern: '{county}督查〔{year}〕{n}号' })).statusCode).toBe(200);
+    const rule = (await office.get('/api/v1/case-number-patterns')).json().items.find((i: any) => i.recordType === 'notice');
+    expect(rule).toMatchObject({ pattern: '{county}督查〔{year}〕{n}号', countyUnitId: countyN.id, next: `乙县督查〔${year}〕1号`, units: [] });
+    expect(await issue()).toBe(`乙县督查〔${year}〕1号`);
+    const demoOffice = await loggedIn(env.app, 'fzb_wang', DEMO_PASSWORD);
+    const demoRule = (await demoOffice.get('/api/v1/case-number-patterns')).json().items.find((i: any) => i.recordType === 'notice');
+    expect(demoRule.pattern).toBe('{county}法治督〔{year}〕{n}号');
+    expect(demoRule.countyUnitId).toBeNull();
   });
 
   it("county A's law office changes no setting every county shares, and sets its own units' number patterns only", async () => {

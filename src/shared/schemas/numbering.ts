@@ -47,6 +47,8 @@ export const patternView = z.object({
   pattern: z.string(),
   /** The next number county-wide (what the next record without a unit pattern gets). */
   next: z.string(),
+  /** In a province, the county's unit whose own rule is the reader's county-wide rule; null where the rule without a unit is. */
+  countyUnitId: z.string().nullable(),
   units: z.array(z.object({ unitId: z.string(), unitName: z.string(), pattern: z.string(), next: z.string() })),
 });
 export type PatternView = z.infer<typeof patternView>;

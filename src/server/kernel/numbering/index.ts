@@ -1,6 +1,6 @@
 // Case numbers (案号/文号): a record type that takes one declares when (the transitions that assign
 // it) and its county-wide default pattern; the law office may set another pattern county-wide or
-// for one unit. Numbers run per pattern and year from 1 — county-wide, or per unit for a unit's own
+// for one unit (in a province, a county's own county-wide pattern is the one set on the county's unit). Numbers run per pattern and year from 1 — county-wide, or per unit for a unit's own
 // pattern or a pattern that names the unit — unique and gap-free: the counter moves in the
 // transaction of the step that assigns the number, so a step that fails gives it back.
 import { sql } from 'kysely';
@@ -48,13 +48,16 @@ const shortUnit = (name: string, county: string) => (county && name.startsWith(c
  * the default), the counter it uses, and the values that fill it.
  */
 async function numberingOf(db: Executor, def: CaseNumberDef, unitId: string) {
-  const rows = await db.selectFrom('case_number_patterns').select(['unit_id', 'pattern']).where('record_type', '=', def.recordType).where('unit_id', 'in', [unitId, '']).execute();
-  const pattern = rows.find((r) => r.unit_id === unitId)?.pattern ?? rows.find((r) => r.unit_id === '')?.pattern ?? def.defaultPattern;
   const place = await unitWithCounty(db, unitId);
+  // In a province a county's own pattern (set on the county's unit) is its county-wide one.
+  const countyId = place?.belowRoot ? place.county.id : null;
+  const rows = await db.selectFrom('case_number_patterns').select(['unit_id', 'pattern']).where('record_type', '=', def.recordType).where('unit_id', 'in', [unitId, countyId ?? '', '']).execute();
+  const own = unitId === countyId ? undefined : rows.find((r) => r.unit_id === unitId);
+  const pattern = own?.pattern ?? rows.find((r) => r.unit_id === countyId)?.pattern ?? rows.find((r) => r.unit_id === '')?.pattern ?? def.defaultPattern;
   const county = shortCounty(place?.county.name);
   // A unit's own pattern, or one that names the unit, numbers that unit's records on their own counter;
   // else the county's counter (in a province each county numbers its own; '' in one county's deployment).
-  const owner = rows.some((r) => r.unit_id === unitId) || pattern.includes('{unit}') ? unitId : place?.belowRoot ? place.county.id : '';
+  const owner = own || pattern.includes('{unit}') ? unitId : (countyId ?? '');
   const values = (year: number, n: number): PatternValues => ({ county, unit: shortUnit(place?.unit.name ?? '', county), year, n });
   return { pattern, series: `${owner}|${pattern}`, values };
 }

@@ -36,7 +36,8 @@ export default function CaseNumberPatternsPage() {
     if (!editing) return;
     const values = pattern === null ? form.getFieldsValue() : await form.validateFields();
     try {
-      await put(`/case-number-patterns/${editing.type.recordType}`, { unitId: values.unitId ?? null, pattern: pattern === null ? null : values.pattern });
+      // The county-wide rule: the platform's, or in a province the reader's county's (set on its unit).
+      await put(`/case-number-patterns/${editing.type.recordType}`, { unitId: values.unitId ?? (editing.unitId === null ? editing.type.countyUnitId : null), pattern: pattern === null ? null : values.pattern });
       message.success(pattern === null ? '已删除单位编号规则' : '已保存编号规则');
       setEditing(null);
       client.invalidateQueries({ queryKey: ['case-number-patterns'] });
@@ -81,7 +82,7 @@ export default function CaseNumberPatternsPage() {
           render: (_, p) =>
             manage && (
               <Space size={0}>
-                {canSetShared('case_number.manage') && <Button size="small" type="link" onClick={() => open({ type: p, unitId: null, pattern: p.pattern })}>修改全县规则</Button>}
+                {(canSetShared('case_number.manage') || p.countyUnitId) && <Button size="small" type="link" onClick={() => open({ type: p, unitId: null, pattern: p.pattern })}>修改全县规则</Button>}
                 <Button size="small" type="link" onClick={() => open({ type: p, unitId: '', pattern: p.pattern })}>单位自定</Button>
               </Space>
             ),
