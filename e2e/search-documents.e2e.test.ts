@@ -47,8 +47,9 @@ it('finds a case from the top bar and produces its acceptance notice; prints a �
   await box.press('Enter');
   await page.waitForURL((u) => decodeURIComponent(u.search).includes(caseNumber));
   await page.unroute(matches);
-  await group('行政复议案件').locator('td', { hasText: caseNumber }).waitFor();
-  const hit = group('行政复议案件').locator('a').first();
+  // The old results (of 申请复议) may still be up while these load, so open the row of the case number.
+  const hit = group('行政复议案件').locator('tr', { hasText: caseNumber }).getByRole('link').first();
+  await hit.waitFor();
   await hit.click();
   await page.waitForURL(/\/review\//);
 
