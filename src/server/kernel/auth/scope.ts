@@ -87,7 +87,12 @@ export async function subtreeOfUnitId(db: Executor, unitId: string): Promise<rea
  * above the counties (a province's) belongs to none.
  */
 export function countyPath(directory: UnitDirectory, unitPath: string): string | null {
-  return countyIn(pathIds(unitPath).map((id) => directory.byId.get(id)))?.path ?? null;
+  return countyUnitIn(directory, unitPath)?.path ?? null;
+}
+
+/** The county unit a unit lies in (see countyPath), or null. */
+export function countyUnitIn(directory: UnitDirectory, unitPath: string): DirectoryUnit | null {
+  return countyIn(pathIds(unitPath).map((id) => directory.byId.get(id)));
 }
 
 /**

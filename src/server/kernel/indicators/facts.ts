@@ -21,7 +21,7 @@
 // stored set with a fresh count and repairs and reports any drift (`nightly`).
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import { isDatabaseBusy, type Db, type Dialect, type Executor } from '../db/index.ts';
+import { isDatabaseBusy, likeEscape, type Db, type Dialect, type Executor } from '../db/index.ts';
 import { chinaToday } from '../calendar/days.ts';
 import { foldChanges, onDailyFold, readGenerations } from '../db/generations.ts';
 import type { IndicatorDef } from './registry.ts';
@@ -145,6 +145,18 @@ interface Stamps {
   byKey: Map<string, { set: string; memo: string }>;
 }
 
+/**
+ * A part of the platform whose figures are read on their own: a county's units, in a province on
+ * one database. A county's readers then reread only their county's counts after a write, not every
+ * county's (ten times the rows on ten counties).
+ */
+export interface FactsPart {
+  /** The part's top unit's path: its units are those whose path starts with it. */
+  path: string;
+  /** Those units (from the unit directory: a new directory makes a held part stale). */
+  unitIds: readonly string[];
+}
+
 interface Wanted {
   def: CountDef;
   year: number;
@@ -164,7 +176,8 @@ const FOLD_AFTER = 1_000;
 const isDeadlock = (error: unknown) => (error as { code?: string } | null)?.code === '40P01';
 
 export class IndicatorFacts {
-  private readonly memory = new Map<string, { stamp: string; byUnit: Map<string, number> }>();
+  /** By "code|year", or "code|year@path" for a part's counts (then with the part's units). */
+  private readonly memory = new Map<string, { stamp: string; byUnit: Map<string, number>; units?: readonly string[] }>();
   /** Moves when the engine forgets what it held (a rebuild): figures worked out from it are stale. */
   epoch = 0;
   private readonly inflight = new Map<string, Promise<void>>();
@@ -353,9 +366,10 @@ export class IndicatorFacts {
   /**
    * Per-unit counts of the given count indicators in the given years. What is in memory is used
    * while the tables it reads are unwritten; otherwise the stored counts are read, and a year not
-   * stored yet is counted once. Returns a lookup; a (code, year) not asked for throws.
+   * stored yet is counted once. Returns a lookup; a (code, year) not asked for throws. With a part,
+   * the counts hold only that part's units.
    */
-  async load(codes: readonly string[], years: readonly number[]): Promise<(code: string, year: number) => UnitCounts> {
+  async load(codes: readonly string[], years: readonly number[], part: FactsPart | null = null): Promise<(code: string, year: number) => UnitCounts> {
     const generations = await readGenerations(this.db);
     const stamps = this.stampsAt(generations);
     const wanted: Wanted[] = codes.flatMap((code) => {
@@ -373,16 +387,22 @@ export class IndicatorFacts {
     });
     const result = new Map<string, Map<string, number>>();
     const stale = wanted.filter((w) => {
-      const held = this.memory.get(w.key);
-      if (held?.stamp === w.memo) result.set(w.key, held.byUnit);
-      return held?.stamp !== w.memo;
+      const held = this.memory.get(memoryKey(w, part));
+      if (held?.stamp === w.memo && held.units === part?.unitIds) result.set(w.key, held.byUnit);
+      else if (part && this.memory.get(w.key)?.stamp === w.memo) result.set(w.key, this.holdPart(w, part, this.memory.get(w.key)!.byUnit));
+      return !result.has(w.key);
     });
     if (stale.length) {
-      for (const w of await this.loadStored(stale)) result.set(w.key, this.memory.get(w.key)!.byUnit);
-      for (const w of stale) {
-        if (result.has(w.key)) continue;
-        await (this.plans.has(w.def.code) ? this.materialise(w) : this.recount(w));
-        result.set(w.key, this.memory.get(w.key)!.byUnit);
+      for (const w of await this.loadStored(stale, part)) result.set(w.key, this.memory.get(memoryKey(w, part))!.byUnit);
+      const missing = stale.filter((w) => !result.has(w.key));
+      // A set not stored yet (or stored under another definition) is counted for every unit first.
+      const whole = missing.length && part ? await this.load([...new Set(missing.map((w) => w.def.code))], [...new Set(missing.map((w) => w.year))]) : null;
+      for (const w of missing) {
+        if (whole) result.set(w.key, this.holdPart(w, part!, whole(w.def.code, w.year)));
+        else {
+          await (this.plans.has(w.def.code) ? this.materialise(w) : this.recount(w));
+          result.set(w.key, this.memory.get(w.key)!.byUnit);
+        }
       }
     }
     return (code, year) => {
@@ -392,9 +412,18 @@ export class IndicatorFacts {
     };
   }
 
-  /** Loads into memory the stored sets whose stamp still matches; returns those. */
-  private async loadStored(stale: Wanted[]): Promise<Wanted[]> {
-    const stored = new Map((await this.storedSets([...new Set(stale.map((w) => w.def.code))], [...new Set(stale.map((w) => w.year))])).map((s) => [`${s.code}|${s.year}`, s]));
+  /** Keeps in memory a part's counts taken from a set's counts for every unit (the same Map while they stand). */
+  private holdPart(w: Wanted, part: FactsPart, counts: UnitCounts): Map<string, number> {
+    const key = memoryKey(w, part);
+    const held = this.memory.get(key)?.byUnit;
+    const byUnit = partOf(counts, part);
+    this.memory.set(key, { stamp: w.memo, byUnit: held && sameCounts(held, byUnit) ? held : byUnit, units: part.unitIds });
+    return this.memory.get(key)!.byUnit;
+  }
+
+  /** Loads into memory the stored sets (a part's counts of them) whose stamp still matches; returns those. */
+  private async loadStored(stale: Wanted[], part: FactsPart | null): Promise<Wanted[]> {
+    const stored = new Map((await this.storedSets([...new Set(stale.map((w) => w.def.code))], [...new Set(stale.map((w) => w.year))], part?.path)).map((s) => [`${s.code}|${s.year}`, s]));
     const fresh = stale.filter((w) => stored.get(w.key)?.stamp === w.set);
     for (const w of fresh) {
       const byUnit = new Map<string, number>();
@@ -404,8 +433,9 @@ export class IndicatorFacts {
       }
       // A set that reads a written table but whose counts did not move (last year's disputes after
       // one registered today) stays the same Map, so the figures and answers made from it stand.
-      const held = this.memory.get(w.key)?.byUnit;
-      this.memory.set(w.key, { stamp: w.memo, byUnit: held && sameCounts(held, byUnit) ? held : byUnit });
+      const key = memoryKey(w, part);
+      const held = this.memory.get(key)?.byUnit;
+      this.memory.set(key, { stamp: w.memo, byUnit: held && sameCounts(held, byUnit) ? held : byUnit, units: part?.unitIds });
     }
     return fresh;
   }
@@ -413,15 +443,17 @@ export class IndicatorFacts {
   /**
    * The stored sets of these codes and years with their stamps and counts (on PostgreSQL with the
    * deltas not folded yet), in one statement: each set's non-zero counts packed as "unit:n,…". A row
-   * per unit cost three times as much to read (a county's dispute figures: 636 rows, 1.9 ms).
+   * per unit cost three times as much to read (a county's dispute figures: 636 rows, 1.9 ms). Under
+   * a path, only the counts of the units below it.
    */
-  private async storedSets(codes: readonly string[], years: readonly number[]) {
+  private async storedSets(codes: readonly string[], years: readonly number[], path?: string) {
     type Stored = { code: string; year: number; stamp: string; units: string | null; extra: number };
     const within = sql`s.code in (${sql.join(codes)}) and s.year in (${sql.join(years)})`;
+    const below = (alias: string) => (path === undefined ? sql`` : sql`and ${sql.ref(`${alias}.unit_id`)} in (select id from org_units where path like ${likeEscape(path) + '%'} escape '\\')`);
     if (this.dialect === 'sqlite') {
       return (
         await sql<Stored>`select s.code, s.year, s.stamp, 0 as extra,
-          (select group_concat(f.unit_id || ':' || f.n, ',') from indicator_facts f where f.code = s.code and f.year = s.year and f.n <> 0) as units
+          (select group_concat(f.unit_id || ':' || f.n, ',') from indicator_facts f where f.code = s.code and f.year = s.year and f.n <> 0 ${below('f')}) as units
           from indicator_fact_sets s where ${within}`.execute(this.db)
       ).rows;
     }
@@ -430,8 +462,8 @@ export class IndicatorFacts {
         left join lateral (
           select string_agg(unit_id || ':' || n, ',') filter (where n <> 0) as units, sum(parts) - count(*) as extra from (
             select unit_id, sum(n) as n, count(*) as parts from (
-              select unit_id, n from indicator_facts f where f.code = s.code and f.year = s.year
-              union all select unit_id, n from indicator_deltas d where d.code = s.code and d.year = s.year
+              select unit_id, n from indicator_facts f where f.code = s.code and f.year = s.year ${below('f')}
+              union all select unit_id, n from indicator_deltas d where d.code = s.code and d.year = s.year ${below('d')}
             ) d group by unit_id
           ) u
         ) c on true
@@ -663,6 +695,13 @@ async function deltaTriggers(tx: Executor, dialect: Dialect): Promise<{ name: st
       : await sql<{ name: string; table: string }>`select t.tgname as name, c.relname as "table" from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
           where n.nspname = current_schema() and t.tgname like 'indicator_delta_%'`.execute(tx);
   return rows.rows;
+}
+
+const memoryKey = (w: Wanted, part: FactsPart | null) => (part ? `${w.key}@${part.path}` : w.key);
+
+/** A set's counts of a part's units. */
+function partOf(counts: UnitCounts, part: FactsPart): Map<string, number> {
+  return new Map(part.unitIds.filter((id) => counts.has(id)).map((id) => [id, counts.get(id)!]));
 }
 
 function sameCounts(a: UnitCounts, b: UnitCounts): boolean {

@@ -5,9 +5,9 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/index.ts';
 import type { Platform } from '../platform.ts';
-import { unitDirectory } from '../auth/scope.ts';
+import { countyPath, unitDirectory } from '../auth/scope.ts';
 import { HttpError, notFound } from '../http/errors.ts';
-import { sumOver, type UnitCounts } from './facts.ts';
+import { sumOver, type FactsPart, type UnitCounts } from './facts.ts';
 import { readGenerations } from '../db/generations.ts';
 import { chinaToday } from '../calendar/days.ts';
 import type { IndicatorRecord, IndicatorValue, UnitFigure } from '../../../shared/schemas/indicators.ts';
@@ -54,6 +54,8 @@ export interface IndicatorScope {
   year: number;
   /** The unit and its subtree; null for the whole platform. */
   unitIds: readonly string[] | null;
+  /** The county the unit lies in, in a province (its counts are read alone); null: every unit's. */
+  part?: FactsPart | null;
 }
 
 export async function scopeForUnitCode(platform: Platform, year: number, code: string | undefined): Promise<IndicatorScope & { unitCode: string | null; unitId: string | null }> {
@@ -61,7 +63,8 @@ export async function scopeForUnitCode(platform: Platform, year: number, code: s
   const units = await unitDirectory(platform.db);
   const unit = units.byCode.get(code);
   if (!unit) throw new HttpError(400, `单位编码（unit）「${code}」不存在`, [{ field: 'unit', message: `单位「${code}」不存在` }]);
-  return { year, unitIds: units.subtree(unit.path), unitCode: unit.code, unitId: unit.id };
+  const county = countyPath(units, unit.path);
+  return { year, unitIds: units.subtree(unit.path), unitCode: unit.code, unitId: unit.id, part: county === null ? null : { path: county, unitIds: units.subtree(county) } };
 }
 
 /** A figure the summary tables hold per unit: a count, or a sum (its amounts, unscaled). */
@@ -154,7 +157,7 @@ export async function computeAll(platform: Platform, scope: IndicatorScope): Pro
   // A change figure for last year needs the year before it.
   const codes = countCodes(platform);
   const years = [scope.year, scope.year - 1, scope.year - 2];
-  const at = await platform.facts.load(codes, years);
+  const at = await platform.facts.load(codes, years, scope.part);
   const sets = codes.flatMap((code) => years.map((year) => at(code, year)));
   // A write that moved none of these sets (last year's figures after a registration today) leaves
   // the same figures, and the same answer already serialised and compressed.
@@ -245,7 +248,7 @@ export async function indicatorByUnit(platform: Platform, code: string, scope: I
   const def = platform.indicators.get(code);
   if (!def) throw notFound('指标');
   const parts = rankedSets(def, scope.year);
-  const at = await platform.facts.load([...new Set(parts.map(([c]) => c))], [...new Set(parts.map(([, y]) => y))]);
+  const at = await platform.facts.load([...new Set(parts.map(([c]) => c))], [...new Set(parts.map(([, y]) => y))], scope.part);
   const sets = parts.map(([c, y]) => at(c, y));
   const directory = await unitDirectory(platform.db);
   const key = `${platform.facts.epoch}|${code}|${scope.year}|${scope.unitIds?.join(',') ?? '*'}`;

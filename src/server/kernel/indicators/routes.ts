@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from '../../../shared/zod.ts';
 import { route } from '../http/route.ts';
-import { assertInScope, countyPath, homeUnitCode, unitDirectory } from '../auth/scope.ts';
+import { assertInScope, countyUnitIn, homeUnitCode, unitDirectory } from '../auth/scope.ts';
 import type { RequestContext } from '../auth/context.ts';
 import type { Platform } from '../platform.ts';
 import { computeAll, indicatorByUnit, indicatorRecords, scopeForUnitCode } from './registry.ts';
@@ -72,9 +72,9 @@ export async function indicatorRoutes(api: FastifyInstance, platform: Platform):
     const def = platform.indicators.get(code)!;
     // Units of the category without a record of the year count 0 (a rate: no value).
     // Peers are the county's: in a province a department is ranked among its own county's.
-    const county = countyPath(directory, unit.path) ?? '';
-    const units = [...directory.byId.values()].filter((u) => u.category === unit.category && u.active === 1 && u.path.startsWith(county));
-    const figures = new Map((await indicatorByUnit(platform, code, await scopeForUnitCode(platform, year, undefined))).map((u) => [u.unitId, u.value]));
+    const county = countyUnitIn(directory, unit.path);
+    const units = [...directory.byId.values()].filter((u) => u.category === unit.category && u.active === 1 && u.path.startsWith(county?.path ?? ''));
+    const figures = new Map((await indicatorByUnit(platform, code, await scopeForUnitCode(platform, year, county?.code))).map((u) => [u.unitId, u.value]));
     const valueOf = (id: string) => (figures.has(id) ? figures.get(id)! : def.kind === 'count' || def.kind === 'sum' ? 0 : null);
     const own = valueOf(unit.id);
     const valued = units.map((u) => valueOf(u.id)).filter((v): v is number => v !== null);
