@@ -19,7 +19,7 @@
 // it with a direct grouping and repairs and reports any drift (`checkLightCounts`).
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import { isDatabaseBusy, type Db, type Dialect, type Executor } from '../db/index.ts';
+import { isDatabaseBusy, likeEscape, type Db, type Dialect, type Executor } from '../db/index.ts';
 import { chinaToday } from '../calendar/days.ts';
 import { nowIso } from '../ids.ts';
 
@@ -212,10 +212,11 @@ function rollSoon(db: Db, dialect: Dialect): void {
 }
 
 /**
- * The stored counts as of today, in one statement (one snapshot). Counted afresh first if the table
- * was never counted or is as of a later day than today (a clock set back, in tests).
+ * The stored counts as of today, in one statement (one snapshot); under a path, those of the units
+ * below it (a county's, in a province). Counted afresh first if the table was never counted or is as
+ * of a later day than today (a clock set back, in tests).
  */
-export async function storedLightCounts(db: Db, dialect: Dialect): Promise<LightCount[]> {
+export async function storedLightCounts(db: Db, dialect: Dialect, path: string | null = null): Promise<LightCount[]> {
   const today = chinaToday();
   if (!isDay(today)) throw new Error(`日期不合法：${today}`);
   const state = await stateOf(db);
@@ -228,7 +229,9 @@ export async function storedLightCounts(db: Db, dialect: Dialect): Promise<Light
   }
   const rows = (
     await sql<LightCount & { parts: number }>`
-      select unit_id, ${asOf(today)}, sum(n) as n, count(*) as parts from (${storedRows(dialect)}) d group by 1, 2, 3 having sum(n) <> 0`.execute(db)
+      select unit_id, ${asOf(today)}, sum(n) as n, count(*) as parts from (${storedRows(dialect)}) d
+      ${path === null ? sql`` : sql`where unit_id in (select id from org_units where path like ${likeEscape(path) + '%'} escape '\\')`}
+      group by 1, 2, 3 having sum(n) <> 0`.execute(db)
   ).rows;
   // SQLite's table is rolled by the daily job only: a read never waits for the write lock.
   if (dialect === 'postgres' && rows.reduce((sum, r) => sum + Number(r.parts), 0) - rows.length > FOLD_AFTER) rollSoon(db, dialect);

@@ -1,8 +1,7 @@
 // 红黄牌 across modules: every running clock in scope, with its light today, summed by unit — and,
 // for one unit, the clocks themselves with links to their records (the dashboard's drill-down).
 import type { Platform } from '../platform.ts';
-import { scoped, unitDirectory, type DataScope } from '../auth/scope.ts';
-import { assertInScope, inScope } from '../auth/scope.ts';
+import { assertInScope, countyPath, scoped, unitDirectory, type DataScope } from '../auth/scope.ts';
 import { readGenerations } from '../db/generations.ts';
 import { lightOf, type Light } from '../calendar/deadline.ts';
 import { ruleOfClock } from '../calendar/store.ts';
@@ -21,8 +20,8 @@ interface LightGroup {
   n: number;
 }
 
-/** The grouped open clocks of the whole platform, kept per process until a clock or unit changes or the day turns. */
-const groupCache = new WeakMap<Platform, { key: string; rows: LightGroup[] }>();
+/** The grouped open clocks of the whole platform or of a county, kept per process until a clock or unit changes or the day turns. */
+const groupCache = new WeakMap<Platform, Map<string, { key: string; rows: LightGroup[] }>>();
 
 /**
  * Summed by unit: overdue clocks are red whatever their rule, so they are counted as one bucket; a
@@ -31,17 +30,28 @@ const groupCache = new WeakMap<Platform, { key: string; rows: LightGroup[] }>();
  * stored and moved by every clock write (light-counts.ts), so a read after a write rereads them
  * instead of grouping every running clock. The grouping is the same for every user (scope filters it
  * afterwards) and only changes with the clocks, the units or the date, which the write generations
- * tell exactly.
+ * tell exactly. In a province a county's people read their county's groups (`countyPath`), so a
+ * clock write costs them a reread of one county's counts, not of every county's.
  */
-async function openClockGroups(platform: Platform, today: string): Promise<LightGroup[]> {
+async function openClockGroups(platform: Platform, today: string, county: string | null): Promise<LightGroup[]> {
   const generations = await readGenerations(platform.db);
   const key = `${today}|${generations.get('clocks')}|${generations.get('org_units')}`;
-  const held = groupCache.get(platform);
+  let byPart = groupCache.get(platform);
+  if (!byPart) groupCache.set(platform, (byPart = new Map()));
+  const held = byPart.get(county ?? '');
   if (held?.key === key) return held.rows;
-  const [counts, units] = await Promise.all([storedLightCounts(platform.db, platform.dialect), unitDirectory(platform.db)]);
+  const [counts, units] = await Promise.all([storedLightCounts(platform.db, platform.dialect, county), unitDirectory(platform.db)]);
   const rows = counts.map((c) => ({ unit_id: c.unit_id, unit_name: units.byId.get(c.unit_id)?.name ?? '', rule_code: c.rule_code || null, due: c.due, n: c.n }));
-  groupCache.set(platform, { key, rows });
+  byPart.set(county ?? '', { key, rows });
   return rows;
+}
+
+/** The county whose clocks a scope lies in (countyPath of its top unit), or null: every unit's. */
+async function countyOfScope(platform: Platform, scope: DataScope): Promise<string | null> {
+  if (scope.all || !scope.rootCode) return null;
+  const directory = await unitDirectory(platform.db);
+  const root = directory.byCode.get(scope.rootCode);
+  return root ? countyPath(directory, root.path) : null;
 }
 
 /** Each group's light, per grouping, deadline rules and day: worked out once, not on every read (985 groups in a county). */
@@ -50,7 +60,7 @@ const byName = new Intl.Collator('zh-CN');
 
 async function unitTotals(platform: Platform, scope: DataScope): Promise<UnitLights[]> {
   const today = chinaToday();
-  const groups = await openClockGroups(platform, today);
+  const groups = await openClockGroups(platform, today, await countyOfScope(platform, scope));
   const deadlines = await platform.deadlines.load();
   let held = groupLights.get(groups);
   if (held?.deadlines !== deadlines || held.today !== today) {
@@ -58,8 +68,9 @@ async function unitTotals(platform: Platform, scope: DataScope): Promise<UnitLig
     groupLights.set(groups, (held = { deadlines, today, lights }));
   }
   const byUnit = new Map<string, UnitLights>();
+  const units = scope.all ? null : new Set(scope.unitIds);
   groups.forEach((r, i) => {
-    if (!inScope(scope, r.unit_id)) return;
+    if (units && !units.has(r.unit_id)) return;
     const u = byUnit.get(r.unit_id) ?? { unitId: r.unit_id, unitName: r.unit_name, red: 0, yellow: 0, green: 0 };
     u[held.lights[i]!] += Number(r.n);
     byUnit.set(r.unit_id, u);

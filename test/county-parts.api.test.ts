@@ -1,13 +1,17 @@
-// A province on one database: a county's figures are read from its own part of the summary tables
-// (facts.ts, FactsPart), so its readers reread only its units' counts after a write anywhere. The
-// parts stay exact: after random writes in either county (rows moved between the counties
-// included), and after a unit moves from one county to the other, every county's, unit's and the
-// province's figures equal a direct count.
+// A province on one database: a county's figures and 红黄牌 are read from its own part of the
+// summary tables (facts.ts, FactsPart; lights.ts), so its readers reread only its units' counts
+// after a write anywhere. The parts stay exact: after random writes in either county (rows and
+// clocks moved between the counties included), and after a unit moves from one county to the other,
+// every county's, unit's and the province's figures equal a direct count, and each county's 红黄牌
+// equal the province's for its units, from stored counts equal to a direct grouping.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoEnv, makeUnit, TEST_DB, type TestEnv } from './harness.ts';
 import { computeAll, computeAllDirect, indicatorByUnit, scopeForUnitCode } from '../src/server/kernel/indicators/registry.ts';
 import { IndicatorFacts } from '../src/server/kernel/indicators/facts.ts';
 import { moveSubtree } from '../src/server/modules/org/units.ts';
+import { scopeOf } from '../src/server/kernel/auth/scope.ts';
+import { lightsByUnit } from '../src/server/kernel/workflow/lights.ts';
+import { directLightCounts, storedLightCounts } from '../src/server/kernel/workflow/light-counts.ts';
 import type { OrgUnitTable } from '../src/server/kernel/db/tables.ts';
 import { random, randomWrite } from './fixtures/random-writes.ts';
 import { byCode } from './fixtures/indicator-checks.ts';
@@ -39,6 +43,19 @@ async function expectExact(code: string | undefined, year: number, context: stri
   const scope = await scopeForUnitCode(env.platform, year, code);
   const [fast, direct] = await Promise.all([computeAll(env.platform, scope), computeAllDirect(env.platform, scope)]);
   expect(byCode(fast), `${context}, unit ${code ?? '全省'}, year ${year}`).toEqual(byCode(direct));
+}
+
+/** A county's 红黄牌 as its law office reads them: the province's totals of its units, from stored counts that match a direct grouping. */
+async function expectLightsExact(county: OrgUnitTable, context: string) {
+  const { db, dialect } = env.platform;
+  const scope = await scopeOf(db, ['law_office'], (await db.selectFrom('org_units').select('path').where('id', '=', county.id).executeTakeFirstOrThrow()).path);
+  if (scope.all) throw new Error('a county in a province sees its county only');
+  const units = new Set(scope.unitIds);
+  const order = (rows: { unit_id: string; rule_code: string; due: string; n: number }[]) => rows.map((r) => `${r.unit_id}|${r.rule_code}|${r.due}|${r.n}`).sort();
+  const path = (await db.selectFrom('org_units').select('path').where('id', '=', county.id).executeTakeFirstOrThrow()).path;
+  expect(order(await storedLightCounts(db, dialect, path)), context).toEqual(order((await directLightCounts(db)).filter((r) => units.has(r.unit_id))));
+  const all = await lightsByUnit(env.platform, { all: true });
+  expect((await lightsByUnit(env.platform, scope)).units, context).toEqual(all.units.filter((u) => units.has(u.unitId)));
 }
 
 describe("a county's figures read from its own part of the summary tables", () => {
@@ -88,11 +105,14 @@ describe("a county's figures read from its own part of the summary tables", () =
       }
     }
     for (const code of [demoCounty.code, countyB.code, undefined]) await expectExact(code, 2025, 'after a third moved to county B');
+    for (const county of [demoCounty, countyB]) await expectLightsExact(county, 'after a third moved to county B');
+    expect((await lightsByUnit(env.platform, await scopeOf(env.platform.db, ['law_office'], countyB.path))).units.length).toBeGreaterThan(0);
     for (let round = 0; round < 8; round++) {
       const log: string[] = [];
       for (let w = 0; w < 3; w++) log.push(await randomWrite(env.platform.db, pgSchema(), rnd.pick(tables), rnd, [...ofB, ...ofB, ...ofDemo].map((u) => u.id)));
       const year = rnd.pick([2024, 2025, 2026]);
       for (const code of [demoCounty.code, countyB.code, rnd.pick(ofB).code, rnd.pick(ofDemo).code, undefined]) await expectExact(code, year, `round ${round} after ${log.join('; ')}`);
+      for (const county of [demoCounty, countyB]) await expectLightsExact(county, `round ${round} after ${log.join('; ')}`);
     }
     // County B received records: the comparison compared something on its side.
     const b = await computeAllDirect(env.platform, await scopeForUnitCode(env.platform, 2025, countyB.code));
@@ -112,6 +132,7 @@ describe("a county's figures read from its own part of the summary tables", () =
     const row = await env.platform.db.selectFrom('org_units').selectAll().where('id', '=', department!).executeTakeFirstOrThrow();
     await env.platform.db.transaction().execute((tx) => moveSubtree(tx, row, countyB));
     for (const code of [demoCounty.code, countyB.code, undefined]) await expectExact(code, 2025, 'after the move');
+    for (const county of [demoCounty, countyB]) await expectLightsExact(county, 'after the move');
     const after = await computeAll(env.platform, await scopeForUnitCode(env.platform, 2025, countyB.code));
     // The moved department brought records with it.
     expect(byCode(after)).not.toEqual(byCode(before));
