@@ -119,6 +119,25 @@ describe("a county's figures read from its own part of the summary tables", () =
     expect(b.filter((v) => v.kind === 'count' && (v.value ?? 0) > 0).length).toBeGreaterThan(3);
   }, 240_000);
 
+  it('reread the stored counts once for the requests that find them stale at once, in a part or for every unit', async () => {
+    const facts = new IndicatorFacts(env.platform.db, env.platform.dialect, env.platform.indicators);
+    await facts.install();
+    const reads: string[] = [];
+    const storedSets = (facts as any).storedSets.bind(facts);
+    (facts as any).storedSets = (codes: string[], years: number[], path?: string) => (reads.push(path ?? '*'), storedSets(codes, years, path));
+    const part = (await scopeForUnitCode(env.platform, 2025, countyB.code)).part!;
+    const codes = ['review.received', 'mediation.disputes'];
+    for (const p of [part, null]) {
+      await facts.load(codes, [2025], p);
+      await env.platform.db.updateTable('disputes').set({ summary: `改写${reads.length}` }).where('id', '=', (await env.platform.db.selectFrom('disputes').select('id').executeTakeFirstOrThrow()).id).execute();
+      reads.length = 0;
+      const [a, b, c] = await Promise.all([facts.load(codes, [2025], p), facts.load(codes, [2025], p), facts.load(codes, [2025], p)]);
+      expect(reads).toEqual([p ? p.path : '*']);
+      expect(b('mediation.disputes', 2025)).toBe(a('mediation.disputes', 2025));
+      expect(c('review.received', 2025)).toBe(a('review.received', 2025));
+    }
+  });
+
   it('follow a unit that moves to the other county, with no record written', async () => {
     // A unit of the demo county with records of its own in 2025 (first in a ranking of the county).
     const demoScope = await scopeForUnitCode(env.platform, 2025, demoCounty.code);

@@ -20,8 +20,8 @@ interface LightGroup {
   n: number;
 }
 
-/** The grouped open clocks of the whole platform or of a county, kept per process until a clock or unit changes or the day turns. */
-const groupCache = new WeakMap<Platform, Map<string, { key: string; rows: LightGroup[] }>>();
+/** The grouped open clocks of the whole platform or of a county, kept per process until a clock or unit changes or the day turns; a reread under way is shared. */
+const groupCache = new WeakMap<Platform, Map<string, { key: string; rows: Promise<LightGroup[]> }>>();
 
 /**
  * Summed by unit: overdue clocks are red whatever their rule, so they are counted as one bucket; a
@@ -40,9 +40,12 @@ async function openClockGroups(platform: Platform, today: string, county: string
   if (!byPart) groupCache.set(platform, (byPart = new Map()));
   const held = byPart.get(county ?? '');
   if (held?.key === key) return held.rows;
-  const [counts, units] = await Promise.all([storedLightCounts(platform.db, platform.dialect, county), unitDirectory(platform.db)]);
-  const rows = counts.map((c) => ({ unit_id: c.unit_id, unit_name: units.byId.get(c.unit_id)?.name ?? '', rule_code: c.rule_code || null, due: c.due, n: c.n }));
+  const rows = Promise.all([storedLightCounts(platform.db, platform.dialect, county), unitDirectory(platform.db)]).then(([counts, units]) =>
+    counts.map((c) => ({ unit_id: c.unit_id, unit_name: units.byId.get(c.unit_id)?.name ?? '', rule_code: c.rule_code || null, due: c.due, n: c.n })),
+  );
   byPart.set(county ?? '', { key, rows });
+  // A failed read is not kept: the next request tries again.
+  rows.catch(() => byPart.get(county ?? '')?.rows === rows && byPart.delete(county ?? ''));
   return rows;
 }
 
