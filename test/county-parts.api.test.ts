@@ -64,24 +64,21 @@ describe("a county's figures read from its own part of the summary tables", () =
     expect(demo.part?.path).toBe(demoCounty.path);
     const department = await scopeForUnitCode(env.platform, 2025, unitsOfB[1]!.code);
     expect(department.part?.path).toBe(countyB.path);
-    expect(department.part?.unitIds).toHaveLength(unitsOfB.length);
+    expect(department.part?.unitIds).toEqual(expect.arrayContaining(unitsOfB.map((u) => u.id)));
     expect((await scopeForUnitCode(env.platform, 2025, undefined)).part ?? null).toBeNull();
-    // Counts of the demo county's part hold its units only, and add up to the province's.
+    // Counts of a county's part hold its units only, as the province's counts of those units.
     const codes = ['review.received', 'mediation.disputes'];
     const whole = await env.platform.facts.load(codes, [2025]);
     // Taken from the sets held in memory, and by a process that has none (from the stored counts).
     const cold = new IndicatorFacts(env.platform.db, env.platform.dialect, env.platform.indicators);
     await cold.install();
-    const sum = (m: ReadonlyMap<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    const within = (counts: ReadonlyMap<string, number>, units: readonly string[]) => new Map([...counts].filter(([id]) => units.includes(id)));
     for (const facts of [env.platform.facts, cold]) {
-      const part = await facts.load(codes, [2025], demo.part);
-      for (const c of codes) {
-        expect([...part(c, 2025).keys()].every((id) => demo.part!.unitIds.includes(id))).toBe(true);
-        expect(sum(part(c, 2025))).toBe(sum(whole(c, 2025)));
-        expect(sum(part(c, 2025))).toBeGreaterThan(0);
+      for (const part of [demo.part!, department.part!]) {
+        const at = await facts.load(codes, [2025], part);
+        for (const c of codes) expect(new Map(at(c, 2025)), `${c} of ${part.path}`).toEqual(within(whole(c, 2025), part.unitIds));
       }
-      const ofB = await facts.load(codes, [2025], department.part);
-      for (const c of codes) expect(ofB(c, 2025).size).toBe(0);
+      expect((await facts.load(codes, [2025], demo.part))('review.received', 2025).size).toBeGreaterThan(0);
     }
   });
 
@@ -95,23 +92,25 @@ describe("a county's figures read from its own part of the summary tables", () =
     for (const code of [demoCounty.code, countyB.code]) await expectExact(code, 2025, 'before');
     // A third of every table's rows move to county B's units.
     const db = env.platform.db as any;
+    const described = await db.introspection.getTables();
     for (const table of tables) {
-      const columns = (await db.introspection.getTables()).find((t: { name: string }) => t.name === table)?.columns ?? [];
+      const columns = described.find((t: { name: string }) => t.name === table)?.columns ?? [];
       if (!['id', 'unit_id'].every((name) => columns.some((c: { name: string }) => c.name === name))) continue;
       const ids = (await db.selectFrom(table).select('id').orderBy('id').execute()).map((r: { id: string }) => r.id).filter((_: string, i: number) => i % 3 === 0);
       for (const [i, b] of ofB.entries()) {
         const share = ids.filter((_: string, j: number) => j % ofB.length === i);
-        for (let k = 0; k < share.length; k += 500) await db.updateTable(table).set({ unit_id: b.id }).where('id', 'in', share.slice(k, k + 500)).execute();
+        // A table with one row per unit (and year) refuses some moves: those rows stay where they are.
+        for (let k = 0; k < share.length; k += 100) await db.updateTable(table).set({ unit_id: b.id }).where('id', 'in', share.slice(k, k + 100)).execute().catch(() => undefined);
       }
     }
     for (const code of [demoCounty.code, countyB.code, undefined]) await expectExact(code, 2025, 'after a third moved to county B');
     for (const county of [demoCounty, countyB]) await expectLightsExact(county, 'after a third moved to county B');
     expect((await lightsByUnit(env.platform, await scopeOf(env.platform.db, ['law_office'], countyB.path))).units.length).toBeGreaterThan(0);
-    for (let round = 0; round < 8; round++) {
+    for (let round = 0; round < 6; round++) {
       const log: string[] = [];
       for (let w = 0; w < 3; w++) log.push(await randomWrite(env.platform.db, pgSchema(), rnd.pick(tables), rnd, [...ofB, ...ofB, ...ofDemo].map((u) => u.id)));
       const year = rnd.pick([2024, 2025, 2026]);
-      for (const code of [demoCounty.code, countyB.code, rnd.pick(ofB).code, rnd.pick(ofDemo).code, undefined]) await expectExact(code, year, `round ${round} after ${log.join('; ')}`);
+      for (const code of [demoCounty.code, countyB.code, rnd.pick(round % 2 ? ofB : ofDemo).code, undefined]) await expectExact(code, year, `round ${round} after ${log.join('; ')}`);
       for (const county of [demoCounty, countyB]) await expectLightsExact(county, `round ${round} after ${log.join('; ')}`);
     }
     // County B received records: the comparison compared something on its side.
