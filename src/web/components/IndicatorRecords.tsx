@@ -1,13 +1,20 @@
 // The records behind a figure (provenance), in a drawer: every dashboard and indicator view drills here.
-import { useState } from 'react';
-import { Drawer, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Drawer, Table, Tag, TreeSelect, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { get, query } from '../api.ts';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { changeOverLastYear, changeTone, changeWords, figureMeasure, figureNumber, type IndicatorRecord, type IndicatorValue } from '../../shared/schemas/indicators.ts';
 import { ExportButton } from './ledger.tsx';
-import { useUnits } from './units.ts';
+import { codeTree, figuresUnitLabel, useUnits } from './units.ts';
 import { linkedTitle } from './columns.tsx';
+
+/** The figures' unit picker (by unit code): before a choice it names the unit the answer counted (`answered`). */
+export function FiguresUnitPicker({ value, answered, onChange }: { value: string | undefined; answered: string | null | undefined; onChange(code: string | undefined): void }) {
+  const units = useUnits();
+  const tree = useMemo(() => codeTree(units.data ?? []), [units.data]);
+  return <TreeSelect style={{ width: 260 }} treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder={figuresUnitLabel(units.data, answered)} value={value} onChange={onChange} />;
+}
 
 /** A figure's number as read: a ratio in per cent, an amount kept in fen in 万元 (its measure: `figureMeasure`). */
 export const showFigure = (v: Pick<IndicatorValue, 'kind' | 'code'>, value: number | null) =>

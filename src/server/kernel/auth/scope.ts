@@ -13,6 +13,9 @@ import { ALL_SCOPE_ROLES, type Role } from '../../../shared/roles.ts';
  */
 export type DataScope = { all: true } | { all: false; unitIds: readonly string[]; rootCode?: string; county?: readonly string[] };
 
+/** The ids of the units at or below a path, as a subquery (a county's units, for reads of one county's part). */
+export const unitIdsBelow = (path: string) => sql`(select id from org_units where path like ${likeEscape(path) + '%'} escape '\\')`;
+
 const unitsUnder = preparedQuery((db, [pathPattern]) => db.selectFrom('org_units').select('id').where(sql<boolean>`path like ${pathPattern} escape '\\'`));
 
 export interface DirectoryUnit {

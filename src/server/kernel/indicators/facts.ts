@@ -21,7 +21,8 @@
 // stored set with a fresh count and repairs and reports any drift (`nightly`).
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import { isDatabaseBusy, likeEscape, type Db, type Dialect, type Executor } from '../db/index.ts';
+import { isDatabaseBusy, type Db, type Dialect, type Executor } from '../db/index.ts';
+import { unitIdsBelow } from '../auth/scope.ts';
 import { chinaToday } from '../calendar/days.ts';
 import { foldChanges, onDailyFold, readGenerations } from '../db/generations.ts';
 import type { IndicatorDef } from './registry.ts';
@@ -472,7 +473,7 @@ export class IndicatorFacts {
   private async storedSets(codes: readonly string[], years: readonly number[], path?: string) {
     type Stored = { code: string; year: number; stamp: string; units: string | null; extra: number };
     const within = sql`s.code in (${sql.join(codes)}) and s.year in (${sql.join(years)})`;
-    const below = (alias: string) => (path === undefined ? sql`` : sql`and ${sql.ref(`${alias}.unit_id`)} in (select id from org_units where path like ${likeEscape(path) + '%'} escape '\\')`);
+    const below = (alias: string) => (path === undefined ? sql`` : sql`and ${sql.ref(`${alias}.unit_id`)} in ${unitIdsBelow(path)}`);
     if (this.dialect === 'sqlite') {
       return (
         await sql<Stored>`select s.code, s.year, s.stamp, 0 as extra,

@@ -19,7 +19,8 @@
 // it with a direct grouping and repairs and reports any drift (`checkLightCounts`).
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import { isDatabaseBusy, likeEscape, type Db, type Dialect, type Executor } from '../db/index.ts';
+import { isDatabaseBusy, type Db, type Dialect, type Executor } from '../db/index.ts';
+import { unitIdsBelow } from '../auth/scope.ts';
 import { chinaToday } from '../calendar/days.ts';
 import { nowIso } from '../ids.ts';
 
@@ -230,7 +231,7 @@ export async function storedLightCounts(db: Db, dialect: Dialect, path: string |
   const rows = (
     await sql<LightCount & { parts: number }>`
       select unit_id, ${asOf(today)}, sum(n) as n, count(*) as parts from (${storedRows(dialect)}) d
-      ${path === null ? sql`` : sql`where unit_id in (select id from org_units where path like ${likeEscape(path) + '%'} escape '\\')`}
+      ${path === null ? sql`` : sql`where unit_id in ${unitIdsBelow(path)}`}
       group by 1, 2, 3 having sum(n) <> 0`.execute(db)
   ).rows;
   // SQLite's table is rolled by the daily job only: a read never waits for the write lock.

@@ -1,7 +1,7 @@
 // 驾驶舱: headline figures with their change over last year, five-year trends, units ranked on any
 // figure, and the 红黄牌 of open deadlines by unit. Every chart drills down to the records.
-import { useMemo, useState } from 'react';
-import { Button, Card, Col, Drawer, Empty, InputNumber, Row, Select, Space, Statistic, Table, Tag, TreeSelect, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Col, Drawer, Empty, InputNumber, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import { FullscreenOutlined } from '@ant-design/icons';
@@ -12,9 +12,9 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { get, query } from '../../api.ts';
-import { codeTree, figuresUnitLabel, useUnits } from '../../components/units.ts';
+import { useUnits } from '../../components/units.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { ChangeOverLastYear, IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
+import { ChangeOverLastYear, FiguresUnitPicker, IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
 import { LIGHT_STYLE } from '../../components/Light.tsx';
 import { figureMeasure, isRatio, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
 import { HEADLINES, TRENDS, beforeFirstRecord, fiveYears, LIGHT_COLORS, type Figures, type LightItem, type Peers, type UnitFigure, type UnitLights } from './figures.ts';
@@ -34,7 +34,6 @@ export default function DashboardPage() {
   const chosenUnit = unit ? units.data?.find((u) => u.code === unit) : undefined;
   // A unit's name on a chart (its axis label) opens its 法治画像.
   const openProfile = (unitId: string | undefined) => unitId && navigate(`/units/${unitId}/profile`);
-  const tree = useMemo(() => codeTree(units.data ?? []), [units.data]);
 
   const figures = useQuery({ queryKey: ['indicators', year, unit], queryFn: () => get<Figures>(`/indicators${query({ year, unit })}`) });
   const years = fiveYears(year);
@@ -62,7 +61,7 @@ export default function DashboardPage() {
           <Typography.Text strong>法治政府建设驾驶舱</Typography.Text>
           <span>年度</span>
           <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
-          <TreeSelect style={{ width: 260 }} treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder={figuresUnitLabel(units.data, figures.data?.unit)} value={unit} onChange={setUnit} />
+          <FiguresUnitPicker value={unit} answered={figures.data?.unit} onChange={setUnit} />
           <Typography.Text type="secondary">点击任一数字或图形查看所统计的记录，点击单位名称查看其法治画像</Typography.Text>
           {chosenUnit && <Link to={`/units/${chosenUnit.id}/profile`}>{chosenUnit.name}法治画像</Link>}
           <Link to="/dashboard/screen"><Button icon={<FullscreenOutlined />}>大屏展示</Button></Link>

@@ -1,13 +1,12 @@
 // 指标统计: every registered figure for a year and a unit (or the county), with last year and the
 // change; click a figure to see the records behind it.
-import { useMemo, useState } from 'react';
-import { InputNumber, Space, Tooltip, TreeSelect, Typography } from 'antd';
+import { useState } from 'react';
+import { InputNumber, Space, Tooltip, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { get, query } from '../../api.ts';
-import { codeTree, figuresUnitLabel, useUnits } from '../../components/units.ts';
 import { figureMeasure, isRatio, type IndicatorValue } from '../../../shared/schemas/indicators.ts';
-import { ChangeOverLastYear, IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
+import { ChangeOverLastYear, FiguresUnitPicker, IndicatorRecordsDrawer, showFigure } from '../../components/IndicatorRecords.tsx';
 import { useAuth } from '../../auth.tsx';
 import { ListCard } from '../../components/ListCard.tsx';
 
@@ -17,8 +16,6 @@ const show = (v: IndicatorValue, value: number | null) => (value === null || isR
 export default function IndicatorsPage() {
   const [year, setYear] = useState(dayjs().year());
   const [unit, setUnit] = useState<string | undefined>();
-  const units = useUnits();
-  const tree = useMemo(() => codeTree(units.data ?? []), [units.data]);
   const figures = useQuery({ queryKey: ['indicators', year, unit], queryFn: () => get<{ unit: string | null; details: IndicatorValue[] }>(`/indicators${query({ year, unit })}`) });
   const [open, setOpen] = useState<IndicatorValue | null>(null);
   // The law office configures reports and integrations by code; everyone else reads names.
@@ -42,7 +39,7 @@ export default function IndicatorsPage() {
       <Space style={{ marginBottom: 12 }}>
         <span>年度</span>
         <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
-        <TreeSelect style={{ width: 260 }} treeData={tree} allowClear showSearch treeNodeFilterProp="title" placeholder={figuresUnitLabel(units.data, figures.data?.unit)} value={unit} onChange={setUnit} />
+        <FiguresUnitPicker value={unit} answered={figures.data?.unit} onChange={setUnit} />
       </Space>
       <IndicatorRecordsDrawer indicator={open} year={year} unit={unit} onClose={() => setOpen(null)} />
     </ListCard>
