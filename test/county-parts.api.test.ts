@@ -5,7 +5,6 @@
 // every county's, unit's and the province's figures equal a direct count, and each county's 红黄牌
 // equal the province's for its units, from stored counts equal to a direct grouping.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { createDemoEnv, makeUnit, TEST_DB, type TestEnv } from './harness.ts';
 import { computeAll, computeAllDirect, indicatorByUnit, scopeForUnitCode } from '../src/server/kernel/indicators/registry.ts';
 import { IndicatorFacts } from '../src/server/kernel/indicators/facts.ts';
@@ -16,21 +15,7 @@ import { directLightCounts, storedLightCounts } from '../src/server/kernel/workf
 import type { OrgUnitTable } from '../src/server/kernel/db/tables.ts';
 import { random, randomWrite } from './fixtures/random-writes.ts';
 import { byCode } from './fixtures/indicator-checks.ts';
-
-/** The statements sent to PostgreSQL until `stop`: `reading(table)` gives the names of those that read it ('' when sent unnamed). */
-function watchStatements() {
-  const query = pg.Client.prototype.query;
-  const sent: { name: string; text: string }[] = [];
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const first = args[0] as string | { name?: string; text?: string };
-    sent.push(typeof first === 'string' ? { name: '', text: first } : { name: first?.name ?? '', text: first?.text ?? '' });
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-  return {
-    stop: () => void (pg.Client.prototype.query = query),
-    reading: (table: string) => sent.filter((q) => q.text.includes(table)).map((q) => q.name),
-  };
-}
+import { watchStatements } from './fixtures/pg-statements.ts';
 
 let env: TestEnv;
 let demoCounty: OrgUnitTable;

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo.ts';
 import { chinaToday } from '../src/server/kernel/calendar/days.ts';
 import { computeAll, indicatorByUnit, scopeForUnitCode } from '../src/server/kernel/indicators/registry.ts';
+import { watchStatements } from './fixtures/pg-statements.ts';
 
 let env: TestEnv;
 let office: Agent;
@@ -109,27 +110,18 @@ describe('what a dashboard read asks the database', () => {
 
   it('PostgreSQL: a warm dashboard read is one round trip, the session bringing the generations along in a statement prepared once', async () => {
     if (env.platform.dialect !== 'postgres') return; // SQLite reads in process, with no round trips
-    const query = pg.Client.prototype.query;
-    let sent = 0;
-    const names: string[] = [];
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      sent++;
-      const name = (args[0] as { name?: string } | null)?.name;
-      if (name) names.push(name);
-      return (query as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof query;
+    const statements = watchStatements();
     try {
       for (const url of [`/api/v1/indicators?year=${year}`, `/api/v1/indicators/foi.requests/by-unit?year=${lastYear}`, '/api/v1/dashboard/lights']) {
         expect((await office.get(url)).statusCode, url).toBe(200);
-        sent = 0;
-        names.length = 0;
+        statements.sent.length = 0;
         expect((await office.get(url)).statusCode, url).toBe(200);
-        expect(sent, url).toBe(1);
+        expect(statements.sent.length, url).toBe(1);
         // Sent under its name: PostgreSQL parses it once a connection, not on every request.
-        expect(names, url).toEqual([expect.stringMatching(/^fazhi_[0-9a-f]{24}$/)]);
+        expect(statements.sent.map((q) => q.name).filter(Boolean), url).toEqual([expect.stringMatching(/^fazhi_[0-9a-f]{24}$/)]);
       }
     } finally {
-      pg.Client.prototype.query = query;
+      statements.stop();
     }
   });
 
