@@ -98,3 +98,20 @@ describe('property: random bodies to the business modules', () => {
     );
   });
 });
+
+describe('an owner unit that does not exist', () => {
+  // A county-wide writer's scope holds every unit, so the scope check alone let these through to a foreign key error (500).
+  const year = 2031;
+  const cases: [string, Record<string, unknown>][] = [
+    ['/api/v1/assessment-schemes', { title: '探测方案', year }],
+    ['/api/v1/file-review-campaigns', { title: '案卷评查', startDate: '2026-01-05', passMark: 80 }],
+  ];
+  for (const [url, body] of cases) {
+    it(`POST ${url} is a 400 naming the unit`, async () => {
+      const res = await office.post(url, { ...body, unitId: 'NO-SUCH-UNIT' });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors[0].field).toBe('unitId');
+      expect(res.json().detail).toContain('不存在');
+    });
+  }
+});

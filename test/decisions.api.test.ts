@@ -288,7 +288,13 @@ describe('a decision', () => {
     const d = await ok(await liaisonA.post('/api/v1/decisions', { title: '城区夜市经营管理办法', year: y, unitId: unitA.id, catalogItemId: item.id }), 201);
     const ids = await evidenceIds(d.id);
     const before = await attach(liaisonA, 'decision_procedure', ids.public_participation!, '座谈会记录.txt');
+    await ok(await proc(liaisonA, d.id, 'public_participation', { draftText: DRAFT, commentStart: day(-5), commentEnd: day(25) }));
+    const comment = await ok(await liaisonA.post('/api/v1/decision-comments', { decisionId: d.id, receivedDate: day(-1), content: '夜市应设在城东', channel: 'letter' }), 201);
     await ok(await office.put(`/api/v1/decision-catalog/${item.id}`, { version: item.version, year: y, title: '城区夜市经营管理办法', unitId: unitB.id }));
+    // Its public comments go with it: the new unit answers them, the old one neither reads nor answers them.
+    expect((await liaisonA.get(`/api/v1/decision-comments?decisionId=${d.id}`)).json().total).toBe(0);
+    expect((await liaisonA.post(`/api/v1/workflow/decision_comment/${comment.id}/transitions/answer`, { version: comment.version, values: { answer: 'adopted' } })).statusCode).toBe(404);
+    expect((await liaisonB.get(`/api/v1/decision-comments?decisionId=${d.id}`)).json().items.map((c: any) => c.id)).toEqual([comment.id]);
     // What was uploaded goes along: the new unit reads it, the old one no longer.
     expect((await liaisonB.request({ method: 'GET', url: `/api/v1/attachments/${before.id}/download` })).statusCode).toBe(200);
     expect((await liaisonA.request({ method: 'GET', url: `/api/v1/attachments/${before.id}/download` })).statusCode).toBe(404);

@@ -14,7 +14,6 @@ let town: any;
 let village1: any;
 let village2: any;
 let otherTown: any;
-let otherVillage: any;
 
 beforeAll(async () => {
   env = await createTestEnv();
@@ -24,7 +23,7 @@ beforeAll(async () => {
   village1 = await makeUnit(env.platform, { parent: town, kind: 'village', name: '茶园村' });
   village2 = await makeUnit(env.platform, { parent: town, kind: 'village', name: '石桥村' });
   otherTown = await makeUnit(env.platform, { parent: county, kind: 'town', name: '河口镇' });
-  otherVillage = await makeUnit(env.platform, { parent: otherTown, kind: 'village', name: '渡口村' });
+  await makeUnit(env.platform, { parent: otherTown, kind: 'village', name: '渡口村' });
   office = await loggedIn(env.app, (await makeUser(env.platform, { unit: justice, roles: ['law_office'] })).username);
   townLiaison = await loggedIn(env.app, (await makeUser(env.platform, { unit: town, roles: ['unit_liaison'] })).username);
   otherLiaison = await loggedIn(env.app, (await makeUser(env.platform, { unit: otherTown, roles: ['unit_liaison'] })).username);

@@ -4,7 +4,7 @@
 // time; the complainant's data sealed; a unit sees only its own. A case transferred to the public
 // security organs, with its result; a transfer before the case's opening is refused naming the field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, loggedIn, makeAnnualReport, makeStaffedUnit, makeUnit, makeUser, type Agent, type TestEnv } from './harness.ts';
+import { createTestEnv, loggedIn, makeAnnualReport, makeStaffedUnit, makeUnit, makeUser, multipart, type Agent, type TestEnv } from './harness.ts';
 import { makeBody, makeOfficer } from './fixtures/enforcement.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
 import { powDigest, zeroBits } from '../src/server/kernel/public/pow.ts';
@@ -96,6 +96,9 @@ describe('a complaint about enforcement', () => {
     expect(c).toMatchObject({ channel: 'online', kind: 'report', unitId: bureau.unit.id, bodyId: null, receivedDate: chinaToday(), complainantPhone: expect.stringContaining('****') });
     const due = c.due;
     expect(due).toBeTruthy();
+    // Evidence the bureau files before passing it on.
+    const evidence = await bureau.agents.unit_liaison.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('核查记录.txt', '已电话联系举报人。', { recordType: 'enforcement_complaint', recordId: c.id }) });
+    expect(evidence.statusCode, evidence.body).toBe(201);
     // 交办: the complaint and its clock go to the body's unit; the period runs on.
     const badAssign = await bureau.agents.unit_liaison.post(`/api/v1/enforcement-complaints/${c.id}/assign`, { version: c.version, bodyId: body.id });
     expect(badAssign.statusCode).toBe(400);
@@ -106,6 +109,16 @@ describe('a complaint about enforcement', () => {
     expect((await bureau.agents.unit_liaison.get(`/api/v1/enforcement-complaints/${c.id}`)).statusCode).toBe(404);
     const clock = await env.platform.db.selectFrom('clocks').select('unit_id').where('record_type', '=', 'enforcement_complaint').where('record_id', '=', c.id).executeTakeFirstOrThrow();
     expect(clock.unit_id).toBe(target.unit.id);
+    // What is kept beside it goes too: the bureau no longer reads the evidence or the citizen's submission, nor sends them anything; the body's unit does.
+    const files = `/api/v1/attachments?recordType=enforcement_complaint&recordId=${c.id}`;
+    const card = `/api/v1/public-submissions?recordType=enforcement_complaint&recordId=${c.id}`;
+    expect((await bureau.agents.unit_liaison.get(files)).json().items).toEqual([]);
+    expect((await bureau.agents.unit_liaison.get(`/api/v1/attachments/${evidence.json().id}/download`)).statusCode).toBe(404);
+    expect((await bureau.agents.unit_liaison.get(card)).statusCode).toBe(404);
+    expect((await bureau.agents.unit_liaison.post(`/api/v1/public-submissions/${(await env.platform.db.selectFrom('public_submissions').select('id').where('record_id', '=', c.id).executeTakeFirstOrThrow()).id}/releases`, { attachmentId: evidence.json().id })).statusCode).toBe(404);
+    expect((await target.agents.unit_liaison.get(files)).json().items.map((f: any) => f.filename)).toEqual(['核查记录.txt']);
+    expect((await target.agents.unit_liaison.get(`/api/v1/attachments/${evidence.json().id}/download`)).statusCode).toBe(200);
+    expect((await target.agents.unit_liaison.get(card)).json().submission).toMatchObject({ form: '行政执法投诉举报' });
     // The citizen tracks it.
     const tracked = await publicRequest(ip, 'POST', '/api/v1/public/track', { code: submitted.json().code, secret: submitted.json().secret });
     expect(tracked.json()).toMatchObject({ status: '办理中', clocks: [{ label: '答复期限', due }] });

@@ -49,6 +49,18 @@ async function completedTask(extra: Record<string, unknown> = {}) {
   await advance(liaisonA, 'task', task.id, 'submit', { version: 2, values: { completionNote: '已全部完成' } });
   return advance(office, 'task', task.id, 'confirm', { version: 3 });
 }
+it('a task given another lead unit takes its evidence along: the new lead unit reads it, the former one no longer', async () => {
+  const task = await makeTask(office, { planId, leadUnitId: unitA.id, dueDate: day(30) });
+  const file = await attach(liaisonA, 'task', task.id, '阶段报告.txt');
+  const moved = await office.put(`/api/v1/tasks/${task.id}`, { code: task.code, title: task.title, content: task.content, leadUnitId: unitC.id, coUnitIds: [], dueDate: day(30), version: task.version });
+  expect(moved.statusCode, moved.body).toBe(200);
+  const files = `/api/v1/attachments?recordType=task&recordId=${task.id}`;
+  expect((await liaisonA.get(`/api/v1/attachments/${file.id}/download`)).statusCode).toBe(404);
+  expect((await liaisonA.get(files)).json().items).toEqual([]);
+  expect((await liaisonC.get(files)).json().items.map((f: any) => f.filename)).toEqual(['阶段报告.txt']);
+  expect((await liaisonC.get(`/api/v1/attachments/${file.id}/download`)).statusCode).toBe(200);
+});
+
 /** A running task of the plan already past its due date. */
 const overdueTask = (extra: Record<string, unknown> = {}) => makeTask(office, { planId, leadUnitId: unitA.id, dueDate: day(-3), ...extra });
 

@@ -3,7 +3,7 @@
 // results and objections within a window of working days → final, frozen), and the unit heads'
 // 述法 reports.
 import { statusFilter, workflowOf } from '../workflow.ts';
-import { z, text, isoDate, labelledEnum, version } from '../zod.ts';
+import { z, text, labelledEnum, version } from '../zod.ts';
 import { createInput, defineRecord, f, listQuery, updateInput, writes } from '../records.ts';
 import type { Role } from '../roles.ts';
 

@@ -1,7 +1,7 @@
 // 政府信息公开工作年度报告 (条例 art. 49–50) in the format of 国办公开办函〔2021〕30号: the keys of its
 // tables' rows and columns (the JSON of `fazhi disclosure-report` and of the API), and their
 // labels exactly as prescribed.
-import { z, version } from '../zod.ts';
+import { z } from '../zod.ts';
 import { createInput, defineRecord, f, fieldSchema, listQuery, updateInput, viewSchema, type RecordDef, type RecordView } from '../records.ts';
 import { stateLabels, type WorkflowState, workflowOf } from '../workflow.ts';
 import { annualReportHistoryFields, annualReportViewFields, reportYear, reportYearFilter, type AnnualReportHistory, type AnnualReportViewFields, type PublishedAnnualReport } from './reports.ts';

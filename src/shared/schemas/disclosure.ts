@@ -9,7 +9,7 @@ import type { ClockView } from './calendar.ts';
 
 export const DISCLOSURE_RECORD_TYPE = 'foi_request';
 export * from './disclosure-codes.ts';
-import { APPLICANT_TYPES, DISCLOSURE_CHANNELS, OUTCOME_REASONS, OUTCOME_REASON_LABELS, REASONS_BY_REPLY, REPLY_TYPES, type OutcomeReason, type ReplyType } from './disclosure-codes.ts';
+import { APPLICANT_TYPES, DISCLOSURE_CHANNELS, OUTCOME_REASONS, OUTCOME_REASON_LABELS, REASONS_BY_REPLY, REPLY_TYPES } from './disclosure-codes.ts';
 
 /** 获取信息的方式 (条例 art. 29: 申请公开的政府信息的形式要求，包括获取信息的方式、途径). */
 export const DELIVERY_METHODS = { mail: '邮寄纸质文书', email: '电子邮件', pickup: '当面领取', online: '网上下载（凭查询码）' } as const;

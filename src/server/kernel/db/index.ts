@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, sql, type Compilable, type DialectAdapter, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, type Compilable, type DialectAdapter, type Transaction } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from './tables.ts';
 import { GRAMS_FUNCTION, grams } from '../search/grams.ts';

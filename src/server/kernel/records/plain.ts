@@ -25,6 +25,7 @@ import { recordRow, recordView } from './view.ts';
 import { dateOrderProblem, entries, type RecordDef } from '../../../shared/records.ts';
 import type { WorkflowDef } from '../../../shared/workflow.ts';
 import { UNIT_KINDS } from '../../../shared/schemas/org.ts';
+import { moveBelongings } from '../workflow/move.ts';
 
 export interface PlainSpec<I extends object> {
   def: RecordDef<any>;
@@ -145,6 +146,8 @@ export function plainRecords<I extends object, V = Record<string, unknown>>(spec
       checkFields(def, values);
       await spec.check?.(tx, input, existing);
       await updateVersioned(tx, table, id, version, { ...recordRow(def, input), ...sealedColumns(platform, def, values), ...(spec.title ? { title: spec.title(input) } : {}), ...(spec.columns ? spec.columns(input) : {}) }, actor.id);
+      const unitId = values[spec.unit.field];
+      if (unitId !== undefined && unitId !== existing.unit_id) await moveBelongings(tx, def.type, [id], String(unitId));
       await addTimeline(tx, actor, { recordType: def.type, recordId: id, action: 'update', label: `更正${spec.what}信息` });
       await platform.audit.record(tx, actor, { action: spec.actions.update, targetType: def.type, targetId: id });
     },

@@ -3,8 +3,8 @@
 import './tables.ts';
 import type { Tx } from '../../kernel/db/index.ts';
 import type { Platform } from '../../kernel/platform.ts';
-import { inScope, scoped, type DataScope } from '../../kernel/auth/scope.ts';
-import { conflict, fieldError } from '../../kernel/http/errors.ts';
+import { scoped, type DataScope } from '../../kernel/auth/scope.ts';
+import { conflict } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
@@ -15,9 +15,10 @@ import { REPORT, REPORT_RECORD_TYPE, REPORT_WORKFLOW } from '../../../shared/sch
 import type { RecordInput } from '../../../shared/records.ts';
 import type { ReportTable } from './tables.ts';
 import type { Who } from './schemes.ts';
+import { ownerUnit } from '../../kernel/records/plain.ts';
 
 export async function createReport(tx: Tx, platform: Platform, who: Who, input: RecordInput<typeof REPORT> & { ref?: string | null }): Promise<string> {
-  if (!inScope(who.scope, input.unitId)) throw fieldError('unitId', '单位', '不存在或无权访问');
+  await ownerUnit(tx, who.scope, input.unitId, { field: 'unitId', label: '单位' });
   if (await tx.selectFrom('assessment_reports').select('id').where('unit_id', '=', input.unitId).where('year', '=', input.year).executeTakeFirst()) throw conflict(`该单位${input.year}年度的述法报告已经登记`);
   const id = newId();
   await tx.insertInto('assessment_reports').values({ ...(recordRow<ReportTable>(REPORT, input) as ReportTable), id, ref: input.ref ?? null, status: 'draft', submitted_date: null, reviewed_date: null, comment: null, ...newStamps(who.id) }).execute();

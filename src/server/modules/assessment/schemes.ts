@@ -33,6 +33,7 @@ import {
 import { compileFormula } from './formula.ts';
 import { BASE_METHODS, appliesTo, pointsProblem, round2, type EngineLine } from './engine.ts';
 import type { LineTable, SchemeTable } from './tables.ts';
+import { ownerUnit } from '../../kernel/records/plain.ts';
 
 export type Who = Actor & { scope: DataScope; permissions: ReadonlySet<string> };
 
@@ -143,7 +144,7 @@ async function draftScheme(tx: Tx, id: string, scope: DataScope): Promise<Scheme
 }
 
 export async function createScheme(tx: Tx, platform: Platform, actor: Who, input: SchemeInput & { ref?: string | null }): Promise<string> {
-  if (!inScope(actor.scope, input.unitId)) throw fieldError('unitId', '组织单位', '不存在或无权访问');
+  await ownerUnit(tx, actor.scope, input.unitId, { field: 'unitId', label: '组织单位' });
   const id = newId();
   const row = {
     id,

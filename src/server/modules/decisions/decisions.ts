@@ -29,6 +29,7 @@ import {
   CATALOG_WORKFLOW,
   COMMENT,
   COMMENT_RECORD_TYPE,
+  EVENT_RECORD_TYPE,
   COMMENT_WORKFLOW,
   DECISION,
   DECISION_RECORD_TYPE,
@@ -59,6 +60,7 @@ import {
   type ProcedureView,
 } from '../../../shared/schemas/decisions.ts';
 import type { CatalogItemTable, DecisionCommentTable, DecisionEventTable, DecisionTable } from './tables.ts';
+import { moveBelongings } from '../../kernel/workflow/move.ts';
 
 export const DECISION_RULES: readonly DeadlineRuleSeed[] = [
   { code: 'decision.public_comment', name: '重大行政决策公开征求意见', period: 30, unit: 'calendar_days', minimum: true, citation: '《重大行政决策程序暂行条例》第十五条', note: '征求意见期限一般不少于30日；因情况紧急等原因需要缩短的，应当予以说明。' },
@@ -128,11 +130,16 @@ export async function updateCatalogItem(tx: Tx, platform: Platform, actor: Actor
   if (moved.length) {
     const ids = moved.map((m) => m.id);
     await tx.updateTable('decisions').set({ unit_id: fields.unitId }).where('id', 'in', ids).execute();
-    // Its procedures follow, and the evidence already uploaded (a record's files belong to the record's unit).
-    await tx.updateTable('decision_procedures').set({ unit_id: fields.unitId }).where('decision_id', 'in', ids).execute();
-    const procedureIds = ids.flatMap((d) => (Object.keys(PROCEDURES) as Procedure[]).map((p) => procedureRecordId(d, p)));
-    await tx.updateTable('attachments').set({ unit_id: fields.unitId }).where('record_type', '=', PROCEDURE_RECORD_TYPE).where('record_id', 'in', procedureIds).execute();
-    await tx.updateTable('attachments').set({ unit_id: fields.unitId }).where('record_type', '=', DECISION_RECORD_TYPE).where('record_id', 'in', ids).execute();
+    // Its procedures, public comments, participation events and reports follow, with what each keeps
+    // beside it (evidence, clocks): the new unit answers the comments its summary needs.
+    const children = { decision_procedures: PROCEDURE_RECORD_TYPE, decision_comments: COMMENT_RECORD_TYPE, decision_events: EVENT_RECORD_TYPE, decision_reports: null } as const;
+    for (const [table, recordType] of Object.entries(children)) {
+      const rows = await tx.selectFrom(table as keyof typeof children).select('id').where('decision_id', 'in', ids).execute();
+      if (!rows.length) continue;
+      await tx.updateTable(table as keyof typeof children).set({ unit_id: fields.unitId }).where('decision_id', 'in', ids).execute();
+      if (recordType) await moveBelongings(tx, recordType, rows.map((r) => r.id), fields.unitId);
+    }
+    await moveBelongings(tx, DECISION_RECORD_TYPE, ids, fields.unitId);
   }
   if (!changes.length) return;
   const note = [changes.join('；'), changeReason?.trim() ? `理由：${changeReason.trim()}` : null].filter(Boolean).join('。');

@@ -24,6 +24,7 @@ import { COMPLAINT, COMPLAINT_KINDS, COMPLAINT_RECORD_TYPE, COMPLAINT_WORKFLOW, 
 import type { RecordInput } from '../../../shared/records.ts';
 import { visibleBody } from './bodies.ts';
 import type { ComplaintTable } from './tables.ts';
+import { moveBelongings } from '../../kernel/workflow/move.ts';
 
 export const COMPLAINT_RULES: readonly DeadlineRuleSeed[] = [
   {
@@ -86,7 +87,7 @@ export async function assignComplaint(tx: Tx, platform: Platform, actor: Actor, 
   if (c.status !== 'received') throw fieldError('bodyId', '执法主体', '投诉举报已办结，不能再交办');
   const body = await visibleBody(tx, scope, bodyId);
   await updateVersioned(tx, 'enforcement_complaints', id, version, { body_id: body.id, unit_id: body.unit_id, title: complaintTitle(c.kind as keyof typeof COMPLAINT_KINDS, body.name, c.content) }, actor.id);
-  await tx.updateTable('clocks').set({ unit_id: body.unit_id }).where('record_type', '=', COMPLAINT_RECORD_TYPE).where('record_id', '=', id).execute();
+  await moveBelongings(tx, COMPLAINT_RECORD_TYPE, [id], body.unit_id);
   await addTimeline(tx, actor, { recordType: COMPLAINT_RECORD_TYPE, recordId: id, action: 'assign', label: '交办', note: `交${body.name}办理` });
   await platform.audit.record(tx, actor, { action: 'enforcement.complaint_assign', targetType: COMPLAINT_RECORD_TYPE, targetId: id, detail: { bodyId: body.id, from: c.unit_id, to: body.unit_id } });
 }

@@ -33,13 +33,14 @@ import {
 } from '../../../shared/schemas/enforcement.ts';
 import { visibleBody } from './bodies.ts';
 import type { FileReviewTable, ReviewCampaignTable } from './tables.ts';
+import { ownerUnit } from '../../kernel/records/plain.ts';
 
 type Line = { item: string; points: number };
 const linesOf = (c: { lines: string }) => JSON.parse(c.lines) as Line[];
 const totalOf = (lines: Line[]) => lines.reduce((sum, l) => sum + l.points, 0);
 
 export async function createCampaign(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: CampaignInput & { ref?: string | null }): Promise<string> {
-  if (!inScope(scope, input.unitId)) throw fieldError('unitId', '组织单位', '不存在或无权访问');
+  await ownerUnit(tx, scope, input.unitId, { field: 'unitId', label: '组织单位' });
   if (input.startDate > chinaToday()) throw fieldError('startDate', '开始日期', '不能晚于今天');
   const lines = input.lines ?? DEFAULT_SCORING_SHEET.map((l) => ({ ...l }));
   const total = totalOf(lines);

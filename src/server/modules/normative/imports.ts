@@ -6,7 +6,6 @@ import { IMPORT_STATUSES, NORMATIVE_DOC } from '../../../shared/schemas/normativ
 import type { RecordInput } from '../../../shared/records.ts';
 import { importFields, importInput, importRow } from '../../kernel/imports/from-record.ts';
 import { refImport } from '../../kernel/imports/by-ref.ts';
-import { updateVersioned } from '../../kernel/db/versioned.ts';
 import { createNormativeDoc, recordLedger, type NormdocLedger } from './normative.ts';
 
 const STATUS_COLUMN = '状态（status）';

@@ -34,6 +34,7 @@ import {
   type TaskView,
   type UpdateTaskInput,
 } from '../../../shared/schemas/plans.ts';
+import { moveBelongings } from '../../kernel/workflow/move.ts';
 
 const OPEN = ['not_started', 'in_progress', 'pending'];
 const DUE_CLOCK = { start: 'due', label: '完成时限', dueColumn: 'due_date' } as const;
@@ -323,6 +324,7 @@ export async function updateTask(tx: Tx, platform: Platform, actor: Actor, scope
   } else {
     await addTimeline(tx, actor, { recordType: TASK_RECORD_TYPE, recordId: id, action: 'update', label: '修改任务' });
   }
+  if (input.leadUnitId !== row.unit_id) await moveBelongings(tx, TASK_RECORD_TYPE, [id], input.leadUnitId);
   await platform.audit.record(tx, actor, { action: 'task.update', targetType: TASK_RECORD_TYPE, targetId: id, detail: { code: input.code, dueDate: input.dueDate } });
 }
 

@@ -18,6 +18,7 @@ import { clearClocks } from '../../kernel/workflow/clocks.ts';
 import { newStamps, updateVersioned } from '../../kernel/db/versioned.ts';
 import { PROPOSAL, PROPOSAL_RECORD_TYPE, PROPOSAL_WORKFLOW, type ProposalDetail, type ProposalInput, type ProposalListQuery, type ProposalView, type Satisfaction } from '../../../shared/schemas/proposals.ts';
 import type { ProposalTable } from './tables.ts';
+import { moveBelongings } from '../../kernel/workflow/move.ts';
 
 export const REPLY_CLOCK = { start: 'reply', label: '答复期限', rule: { field: 'complex', rules: { '1': 'proposals.reply_complex' }, fallback: 'proposals.reply' } } as const;
 
@@ -69,6 +70,7 @@ export async function correctProposal(tx: Tx, platform: Platform, actor: ScopedA
   await clearClocks(tx, PROPOSAL_RECORD_TYPE, id);
   const record = await tx.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   await applyEffects(tx, platform, actor, PROPOSAL_WORKFLOW, record as unknown as WorkflowRecord, [REPLY_CLOCK], input.assignedDate);
+  if (input.leadUnitId !== current.unit_id) await moveBelongings(tx, PROPOSAL_RECORD_TYPE, [id], input.leadUnitId);
   await platform.audit.record(tx, actor, { action: 'proposal.update', targetType: PROPOSAL_RECORD_TYPE, targetId: id, detail: { kind: input.kind, number: input.number } });
 }
 

@@ -43,6 +43,8 @@ import {
   type UpdateInspectionInput,
 } from '../../../shared/schemas/supervision.ts';
 import type { RecordInput } from '../../../shared/records.ts';
+import { ownerUnit } from '../../kernel/records/plain.ts';
+import { moveBelongings } from '../../kernel/workflow/move.ts';
 
 /** The scope a query already applied itself (visibility wider than one unit column: targets, circulars). */
 const APPLIED: DataScope = { all: true };
@@ -83,7 +85,7 @@ export async function updateInspection(tx: Tx, platform: Platform, actor: Actor,
   // Changed by its organiser's side only: a unit it is aimed at reads it, and changes nothing.
   const row = await tx.selectFrom('inspections').select(['id', 'unit_id']).where('id', '=', id).executeTakeFirst();
   if (!row || !inScope(scope, row.unit_id)) throw notFound('督察');
-  if (input.organiserId && !inScope(scope, input.organiserId)) throw fieldError('organiserId', '组织单位', '不存在或无权访问');
+  if (input.organiserId) await ownerUnit(tx, scope, input.organiserId, { field: 'organiserId', label: '组织单位' });
   const targets = [...new Set(input.targetUnitIds)];
   await checkTargets(tx, scope, targets);
   const orphan = await tx.selectFrom('findings').select('unit_id').where('inspection_id', '=', id).where('unit_id', 'not in', targets).executeTakeFirst();
@@ -225,6 +227,7 @@ export async function correctFinding(tx: Tx, platform: Platform, actor: Actor & 
   await updateVersioned(tx, 'findings', id, version, { inspection_id: input.inspectionId, unit_id: input.unitId, description: input.description, severity: input.severity, due_date: input.dueDate, status, rectified_date: input.rectifiedDate ?? null, verified_date: input.verifiedDate ?? null }, actor.id);
   const clock = await tx.selectFrom('clocks').selectAll().where('record_type', '=', FINDING_RECORD_TYPE).where('record_id', '=', id).where('clock_key', '=', 'rectify').where('status', '!=', 'stopped').executeTakeFirst();
   if (clock && (input.dueDate !== finding.due_date || input.unitId !== finding.unit_id)) await moveFixedDue(tx, platform, actor, clock, input.dueDate, input.unitId);
+  if (input.unitId !== finding.unit_id) await moveBelongings(tx, FINDING_RECORD_TYPE, [id], input.unitId);
   const corrected = { ...finding, unit_id: input.unitId, status, description: input.description, severity: input.severity };
   if (status === 'verified') await applyEffects(tx, platform, actor, FINDING_WORKFLOW, corrected, [{ stop: 'rectify', reason: '批量导入：已核查销号' }], input.verifiedDate!);
   await syncFindingProblem(tx, corrected, input.verifiedDate ?? chinaToday());
