@@ -28,7 +28,7 @@ function unit(code: string, name: string, kind: string, parent: OrgUnitTable | n
   units.push(row);
   const username = `b_${code.toLowerCase().replaceAll('-', '_')}`;
   const userId = newId();
-  users.push({ id: userId, username, name: `${name}联络员`, unit_id: id, password_hash: passwordHash, password_changed_at: now, must_change_password: 0, disabled: 0, failed_logins: 0, first_failed_at: null, locked_until: null, phone_enc: null, phone_hash: null, id_number_enc: null, id_number_hash: null, last_login_at: null, totp_secret_enc: null, totp_pending_enc: null, totp_enabled_at: null, totp_last_step: null, version: 1, created_at: now, created_by: null, updated_at: now, updated_by: null });
+  users.push({ id: userId, username, name: `${name}联络员`, unit_id: id, password_hash: passwordHash, password_changed_at: now, must_change_password: 0, disabled: 0, failed_logins: 0, first_failed_at: null, locked_until: null, phone_enc: null, phone_hash: null, id_number_enc: null, id_number_hash: null, last_login_at: null, totp_secret_enc: null, totp_pending_enc: null, totp_enabled_at: null, totp_last_step: null, password_reset_requested_by: null, password_reset_requested_at: null, version: 1, created_at: now, created_by: null, updated_at: now, updated_by: null });
   roles.push({ user_id: userId, role: kind === 'province' ? 'law_office' : kind === 'county' ? 'unit_head' : 'unit_liaison' });
   return row;
 }

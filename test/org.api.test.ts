@@ -98,10 +98,33 @@ describe('users', () => {
     const agent = await loggedIn(env.app, 'liaison1', initialPassword);
     expect((await agent.get('/api/v1/auth/me')).json().passwordChangeRequired).toBe('initial');
 
-    const reset = await admin.post(`/api/v1/users/${user.id}/reset-password`);
-    expect(reset.statusCode).toBe(200);
+    // 三员分立: the account now holds a role, so the system administrator's reset is only a request; the
+    // password and the sessions stay until the security administrator carries it out, and hands over the new one.
+    const asked = await admin.post(`/api/v1/users/${user.id}/reset-password`);
+    expect(asked.statusCode, asked.body).toBe(200);
+    expect(asked.json()).toEqual({ initialPassword: null, pending: true });
+    expect((await agent.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await admin.post(`/api/v1/users/${user.id}/reset-password/confirm`)).statusCode).toBe(403);
+    const waiting = (await sec.get(`/api/v1/users/${user.id}`)).json();
+    expect(waiting.passwordResetRequestedAt).toBeTruthy();
+    expect(waiting.actions).toContain('confirm_reset');
+    const reset = await sec.post(`/api/v1/users/${user.id}/reset-password/confirm`);
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect(reset.json().pending).toBe(false);
     expect((await agent.get('/api/v1/auth/me')).statusCode).toBe(401);
     await loggedIn(env.app, 'liaison1', reset.json().initialPassword);
+    expect((await sec.post(`/api/v1/users/${user.id}/reset-password/confirm`)).statusCode).toBe(409);
+    const audits = await env.platform.db.selectFrom('audit_log').select(['action', 'actor_id']).where('target_id', '=', user.id).where('action', 'like', 'user.reset_password%').orderBy('seq').execute();
+    expect(audits.map((a) => a.action)).toEqual(['user.reset_password_request', 'user.reset_password']);
+    // Turned down, the password stays.
+    await admin.post(`/api/v1/users/${user.id}/reset-password`);
+    expect((await sec.post(`/api/v1/users/${user.id}/reset-password/refuse`)).json()).toEqual({ initialPassword: null, pending: false });
+    expect((await sec.get(`/api/v1/users/${user.id}`)).json().passwordResetRequestedAt).toBeNull();
+    await loggedIn(env.app, 'liaison1', reset.json().initialPassword);
+    // An account without a role is reset there and then: no one can use it until a role is granted.
+    const bare = (await admin.post('/api/v1/users', { username: 'norole1', name: '未授权', unitId: root.id })).json();
+    const bareReset = await admin.post(`/api/v1/users/${bare.user.id}/reset-password`);
+    expect(bareReset.json()).toMatchObject({ pending: false, initialPassword: expect.any(String) });
 
     const dup = await admin.post('/api/v1/users', { username: 'liaison1', name: '重名', unitId: root.id });
     expect(dup.statusCode).toBe(409);

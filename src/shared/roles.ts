@@ -38,8 +38,9 @@ export const KERNEL_PERMISSIONS = {
   'org.manage': ['sys_admin'],
   'user.read': ['sys_admin', 'sec_admin', 'law_office', 'unit_head'],
   // 三员分立: the system administrator creates and maintains accounts (and so learns one-time
-  // passwords) but grants no role; the security administrator grants roles but creates no account
-  // and resets no password, so neither can give themselves a usable account with a role.
+  // passwords) but grants no role; the security administrator grants roles but creates no account.
+  // A reset of an account that holds roles is asked by the system administrator and carried out by
+  // the security administrator, so neither alone can give themselves a usable account with a role.
   'user.manage': ['sys_admin'],
   'user.grant': ['sec_admin'],
   'user.grant_admin': ['sec_admin'],

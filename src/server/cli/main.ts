@@ -382,7 +382,7 @@ export async function main(argv: string[]): Promise<number> {
           await platform.db.transaction().execute(async (tx) => {
             await tx
               .updateTable('users')
-              .set({ password_hash: passwordHash, password_changed_at: nowIso(), must_change_password: 1, failed_logins: 0, first_failed_at: null, locked_until: null, version: (eb) => eb('version', '+', 1) })
+              .set({ password_hash: passwordHash, password_changed_at: nowIso(), must_change_password: 1, password_reset_requested_by: null, password_reset_requested_at: null, failed_logins: 0, first_failed_at: null, locked_until: null, version: (eb) => eb('version', '+', 1) })
               .where('id', '=', user.id)
               .execute();
             await endUserSessions(tx, user.id);

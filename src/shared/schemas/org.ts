@@ -220,6 +220,8 @@ export interface UserView {
   mustChangePassword: boolean;
   lastLoginAt: string | null;
   passwordChangedAt: string;
+  /** A reset asked by the system administrator, waiting for the security administrator's confirmation (an account that holds roles). */
+  passwordResetRequestedAt: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -227,3 +229,9 @@ export interface UserView {
 }
 
 export const roleOptions = ROLE_NAMES.map((r) => ({ value: r, label: ROLES[r] }));
+
+/** A password reset's outcome: the one-time password to hand over, or a request waiting for the security administrator. */
+export const resetPasswordResult = z.object({
+  initialPassword: z.string().nullable().meta({ title: '一次性密码（仅此一次显示；待确认或驳回时为空）' }),
+  pending: z.boolean().meta({ title: '已提出申请，待安全管理员确认' }),
+});

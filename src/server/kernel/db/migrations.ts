@@ -256,6 +256,14 @@ const indicatorFacts: MigrationSet = (dialect) => ({
         end $$`.execute(db);
     },
   },
+  // A password reset of an account that holds roles is asked by one administrator and carried out
+  // by the other, so that neither alone gets a usable account with a role (三员分立).
+  kernel_0020_password_reset_requests: {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('users').addColumn('password_reset_requested_by', 'text').execute();
+      await db.schema.alterTable('users').addColumn('password_reset_requested_at', 'text').execute();
+    },
+  },
 });
 
 /** Applies every pending migration; returns the names applied. Throws with the failing migration's name. */

@@ -49,6 +49,9 @@ export interface UserTable extends StampColumns {
   totp_enabled_at: string | null;
   /** The last TOTP time step accepted: a code is accepted once (RFC 6238 §5.2). */
   totp_last_step: number | null;
+  /** 三员分立: a reset of an account holding roles, asked by the system administrator, waiting for the security administrator. */
+  password_reset_requested_by: string | null;
+  password_reset_requested_at: string | null;
 }
 
 export interface UserRoleTable {

@@ -44,7 +44,10 @@ export function assertMayGrant(acting: Acting, targetId: string | null, currentR
   assertMayManageAccount(acting, currentRoles, newRoles);
 }
 
-/** No administrator's password is reset through the web: only `fazhi user reset-password` on the server does. */
+/**
+ * No administrator's password is reset through the web: only `fazhi user reset-password` on the server does.
+ * A business account's reset is asked here; one that holds roles waits for the security administrator.
+ */
 export function assertMayResetPassword(acting: Acting, targetRoles: readonly string[]): void {
   if (holdsAdminRole(targetRoles)) {
     throw forbidden('管理员账号的密码不能在网页上重置，请由运维人员在服务器上执行 fazhi user reset-password（记入审计日志）');
@@ -52,7 +55,14 @@ export function assertMayResetPassword(acting: Acting, targetRoles: readonly str
   if (!acting.permissions.has('user.manage')) throw forbidden('只有系统管理员可以重置密码');
 }
 
-export function userActions(acting: Acting, target: { id: string; roles: readonly string[]; disabled: boolean; locked: boolean }): string[] {
+/** A reset the system administrator asked for is carried out by the security administrator, never on their own account. */
+export function assertMayConfirmReset(acting: Acting, targetId: string, targetRoles: readonly string[]): void {
+  if (!acting.permissions.has('user.grant')) throw forbidden('只有安全管理员可以确认密码重置申请');
+  if (acting.id === targetId) throw forbidden('不能确认自己账号的密码重置');
+  if (holdsAdminRole(targetRoles)) throw forbidden('管理员账号的密码不能在网页上重置，请由运维人员在服务器上执行 fazhi user reset-password（记入审计日志）');
+}
+
+export function userActions(acting: Acting, target: { id: string; roles: readonly string[]; disabled: boolean; locked: boolean; resetRequested: boolean }): string[] {
   const actions: string[] = [];
   const admin = holdsAdminRole(target.roles);
   const manage = acting.permissions.has('user.manage') && (!admin || acting.permissions.has('user.grant_admin'));
@@ -63,6 +73,7 @@ export function userActions(acting: Acting, target: { id: string; roles: readonl
     if (!self) actions.push(target.disabled ? 'enable' : 'disable');
   }
   if (acting.permissions.has('user.grant') && !self && (!admin || acting.permissions.has('user.grant_admin'))) actions.push('grant');
+  if (target.resetRequested && acting.permissions.has('user.grant') && !self && !admin) actions.push('confirm_reset');
   if (target.locked && acting.permissions.has('user.unlock')) actions.push('unlock');
   if (acting.permissions.has('pii.unmask')) actions.push('unmask');
   return actions;

@@ -6,7 +6,7 @@ import type { Tx } from '../../kernel/db/index.ts';
 import type { RequestContext } from '../../kernel/auth/context.ts';
 import {
   createUnitInput, updateUnitInput, moveUnitInput, versionInput, unitListQuery,
-  createUserInput, updateUserInput, grantRolesInput, userListQuery, unmaskInput,
+  createUserInput, updateUserInput, grantRolesInput, userListQuery, unmaskInput, resetPasswordResult,
 } from '../../../shared/schemas/org.ts';
 import * as units from './units.ts';
 import * as users from './users.ts';
@@ -100,9 +100,22 @@ export async function orgRoutes(api: FastifyInstance, platform: Platform): Promi
     handler: thenView((ctx, id, body) => users.inTransaction(platform, ctx, 'user.roles', id, (tx) => users.grantRoles(tx, platform, ctx, id, body))),
   });
   route(api, {
-    method: 'POST', url: '/users/:id/reset-password', permission: 'user.manage', tags: userTags, summary: '重置密码（返回一次性密码，结束该用户全部会话；管理员账号只能在服务器上用 fazhi 命令重置）',
-    params: paramsWithId,
+    method: 'POST', url: '/users/:id/reset-password', permission: 'user.manage', tags: userTags,
+    summary: '重置密码（系统管理员）：未持有角色的账号立即重置并返回一次性密码、结束其全部会话；持有角色的账号提出申请（pending），由安全管理员确认后重置（三员分立）；管理员账号只能在服务器上用 fazhi 命令重置',
+    params: paramsWithId, response: resetPasswordResult,
     handler: async ({ ctx, params }) => users.resetPassword(platform, ctx, params.id),
+  });
+  route(api, {
+    method: 'POST', url: '/users/:id/reset-password/confirm', permission: 'user.grant', tags: userTags,
+    summary: '确认系统管理员提出的密码重置申请（安全管理员）：重置并返回一次性密码，结束该用户全部会话',
+    params: paramsWithId, response: resetPasswordResult,
+    handler: async ({ ctx, params }) => ({ ...(await users.confirmResetPassword(platform, ctx, params.id, true)), pending: false }),
+  });
+  route(api, {
+    method: 'POST', url: '/users/:id/reset-password/refuse', permission: 'user.grant', tags: userTags,
+    summary: '驳回密码重置申请（安全管理员）：密码不变',
+    params: paramsWithId, response: resetPasswordResult,
+    handler: async ({ ctx, params }) => ({ ...(await users.confirmResetPassword(platform, ctx, params.id, false)), pending: false }),
   });
   route(api, {
     method: 'POST', url: '/users/:id/disable', permission: 'user.manage', tags: userTags, summary: '停用用户（结束其全部会话）',

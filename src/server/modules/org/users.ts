@@ -6,7 +6,7 @@ import type { Executor, Tx } from '../../kernel/db/index.ts';
 import type { UserTable } from '../../kernel/db/tables.ts';
 import { likeEscape, preparedQuery } from '../../kernel/db/index.ts';
 import { updateVersioned } from '../../kernel/db/versioned.ts';
-import { HttpError, fieldError, forbidden, notFound } from '../../kernel/http/errors.ts';
+import { HttpError, conflict, fieldError, forbidden, notFound } from '../../kernel/http/errors.ts';
 import { assertInScope, scoped, subtreeOfUnitId, type DataScope } from '../../kernel/auth/scope.ts';
 import { endUserSessions } from '../../kernel/auth/sessions.ts';
 import { hashPassword, oneTimePassword } from '../../kernel/auth/passwords.ts';
@@ -14,7 +14,7 @@ import { decryptText, encryptText, lookupHash } from '../../kernel/crypto/keys.t
 import { newId, nowIso } from '../../kernel/ids.ts';
 import { maskIdNumber, maskPhone } from '../../../shared/validators.ts';
 import type { CreateUserInput, GrantRolesInput, UpdateUserInput, UserListQuery, UserView } from '../../../shared/schemas/org.ts';
-import { assertMayGrant, assertMayManageAccount, assertMayResetPassword, assertRoleSet, userActions, type Acting } from './policy.ts';
+import { assertMayConfirmReset, assertMayGrant, assertMayManageAccount, assertMayResetPassword, assertRoleSet, userActions, type Acting } from './policy.ts';
 
 type UserActor = Actor & Acting & { scope: DataScope };
 
@@ -38,7 +38,7 @@ type UserRow = UserTable & { unit_name: string; unit_code: string };
 
 const USER_COLUMNS = [
   'u.id', 'u.username', 'u.name', 'u.unit_id', 'u.disabled', 'u.locked_until', 'u.must_change_password', 'u.last_login_at',
-  'u.password_changed_at', 'u.phone_enc', 'u.id_number_enc', 'u.version', 'u.created_at', 'u.updated_at',
+  'u.password_changed_at', 'u.phone_enc', 'u.id_number_enc', 'u.version', 'u.created_at', 'u.updated_at', 'u.password_reset_requested_at',
 ] as const;
 
 export async function rolesOf(db: Executor, userIds: string[]): Promise<Map<string, string[]>> {
@@ -69,7 +69,8 @@ export function present(platform: Platform, acting: Acting, u: Pick<UserRow, (ty
     version: u.version,
     createdAt: u.created_at,
     updatedAt: u.updated_at,
-    actions: userActions(acting, { id: u.id, roles, disabled: !!u.disabled, locked }),
+    passwordResetRequestedAt: u.password_reset_requested_at,
+    actions: userActions(acting, { id: u.id, roles, disabled: !!u.disabled, locked, resetRequested: !!u.password_reset_requested_at }),
   };
 }
 
@@ -284,23 +285,59 @@ export async function grantRoles(tx: Tx, platform: Platform, actor: UserActor, i
   await platform.audit.record(tx, actor, { action: 'user.roles', targetType: 'user', targetId: id, detail: { from: roles, to: [...input.roles].sort(), ...(via ? { via } : {}) } });
 }
 
-export async function resetPassword(platform: Platform, actor: UserActor, id: string) {
+/**
+ * The system administrator resets a password. An account that holds roles is not reset there and
+ * then: the request waits for the security administrator (confirmResetPassword), so that neither
+ * administrator alone learns the password of an account with a role.
+ */
+export async function resetPassword(platform: Platform, actor: UserActor, id: string): Promise<{ initialPassword: string | null; pending: boolean }> {
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
-  await auditingRefusal(platform, actor, 'user.reset_password', id, () =>
+  const pending = await auditingRefusal(platform, actor, 'user.reset_password', id, () =>
     platform.db.transaction().execute(async (tx) => {
       const { roles } = await getUser(platform, tx, actor.scope, id);
       assertMayResetPassword(actor, roles);
-      await tx
-        .updateTable('users')
-        .set({ password_hash: passwordHash, password_changed_at: nowIso(), must_change_password: 1, failed_logins: 0, first_failed_at: null, locked_until: null, updated_at: nowIso(), updated_by: actor.id, version: (eb) => eb('version', '+', 1) })
-        .where('id', '=', id)
-        .execute();
-      await endUserSessions(tx, id);
+      if (roles.length) {
+        await tx.updateTable('users').set({ password_reset_requested_by: actor.id, password_reset_requested_at: nowIso() }).where('id', '=', id).execute();
+        await platform.audit.record(tx, actor, { action: 'user.reset_password_request', targetType: 'user', targetId: id, detail: { roles } });
+        return true;
+      }
+      await setOneTimePassword(tx, actor, id, passwordHash);
       await platform.audit.record(tx, actor, { action: 'user.reset_password', targetType: 'user', targetId: id });
+      return false;
     }),
   );
-  return { initialPassword: password };
+  return { initialPassword: pending ? null : password, pending };
+}
+
+/** The security administrator carries out (or turns down) a reset the system administrator asked for. */
+export async function confirmResetPassword(platform: Platform, actor: UserActor, id: string, confirm: boolean): Promise<{ initialPassword: string | null }> {
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  const action = confirm ? 'user.reset_password' : 'user.reset_password_refuse';
+  await auditingRefusal(platform, actor, action, id, () =>
+    platform.db.transaction().execute(async (tx) => {
+      const { roles } = await getUser(platform, tx, actor.scope, id);
+      assertMayConfirmReset(actor, id, roles);
+      const request = await tx.selectFrom('users').select(['password_reset_requested_by', 'password_reset_requested_at']).where('id', '=', id).executeTakeFirstOrThrow();
+      if (!request.password_reset_requested_at) throw conflict('该账号没有待确认的密码重置申请');
+      if (request.password_reset_requested_by === actor.id) throw forbidden('不能确认自己提出的密码重置申请');
+      await tx.updateTable('users').set({ password_reset_requested_by: null, password_reset_requested_at: null }).where('id', '=', id).execute();
+      if (confirm) await setOneTimePassword(tx, actor, id, passwordHash);
+      await platform.audit.record(tx, actor, { action, targetType: 'user', targetId: id, detail: { requestedBy: request.password_reset_requested_by, requestedAt: request.password_reset_requested_at } });
+    }),
+  );
+  return { initialPassword: confirm ? password : null };
+}
+
+/** A one-time password in place of the account's own: changed at the next sign-in; every session ends. */
+async function setOneTimePassword(tx: Tx, actor: UserActor, id: string, passwordHash: string): Promise<void> {
+  await tx
+    .updateTable('users')
+    .set({ password_hash: passwordHash, password_changed_at: nowIso(), must_change_password: 1, failed_logins: 0, first_failed_at: null, locked_until: null, updated_at: nowIso(), updated_by: actor.id, version: (eb) => eb('version', '+', 1) })
+    .where('id', '=', id)
+    .execute();
+  await endUserSessions(tx, id);
 }
 
 export async function setUserDisabled(platform: Platform, actor: UserActor, id: string, version: number, disabled: boolean) {

@@ -11,6 +11,8 @@ import { ROLES, type Role } from '../../../shared/roles.ts';
 import { useAuth } from '../../auth.tsx';
 import { chinaTime } from '../../../shared/records.ts';
 
+type ResetResult = { initialPassword: string | null; pending: boolean };
+
 interface Filters {
   q?: string;
   unitId?: string;
@@ -119,7 +121,7 @@ export default function UsersPage() {
     {
       title: '状态', width: 110,
       render: (_: unknown, u: UserView) =>
-        u.disabled ? <Badge status="default" text="已停用" /> : u.lockedUntil ? <Badge status="error" text="已锁定" /> : u.mustChangePassword ? <Badge status="warning" text="待改密" /> : <Badge status="success" text="正常" />,
+        u.disabled ? <Badge status="default" text="已停用" /> : u.lockedUntil ? <Badge status="error" text="已锁定" /> : u.passwordResetRequestedAt ? <Badge status="processing" text="重置待确认" /> : u.mustChangePassword ? <Badge status="warning" text="待改密" /> : <Badge status="success" text="正常" />,
     },
     { title: '最近登录', dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => (v ? chinaTime(v).slice(0, 16) : '从未') },
     {
@@ -128,8 +130,54 @@ export default function UsersPage() {
         <Space size={8}>
           {u.actions.includes('update') && <a onClick={() => open(u)}>编辑</a>}
           {u.actions.includes('grant') && <a onClick={() => openGrant(u)}>授予角色</a>}
-          {u.actions.includes('reset_password') && (
-            <a onClick={() => modal.confirm({ title: `重置 ${u.username} 的密码？`, content: '该用户的全部会话将立即结束。', onOk: async () => { try { const r = await post<{ initialPassword: string }>(`/users/${u.id}/reset-password`); showPassword(modal, u.username, r.initialPassword); } catch (e) { message.error(errorText(e)); } } })}>重置密码</a>
+          {u.actions.includes('reset_password') && !u.passwordResetRequestedAt && (
+            <a
+              onClick={() =>
+                modal.confirm({
+                  title: `重置 ${u.username} 的密码？`,
+                  // 三员分立: an account that holds roles is reset only once the security administrator confirms.
+                  content: u.roles.length ? '该账号持有业务角色：提交后由安全管理员确认重置并交付一次性密码，确认前原密码仍然有效。' : '该用户的全部会话将立即结束。',
+                  onOk: async () => {
+                    try {
+                      const r = await post<ResetResult>(`/users/${u.id}/reset-password`);
+                      if (r.initialPassword) showPassword(modal, u.username, r.initialPassword);
+                      else message.success('已提交重置申请，待安全管理员确认');
+                      await refresh();
+                    } catch (e) {
+                      message.error(errorText(e));
+                    }
+                  },
+                })
+              }
+            >
+              重置密码
+            </a>
+          )}
+          {u.actions.includes('confirm_reset') && (
+            <>
+              <a
+                onClick={() =>
+                  modal.confirm({
+                    title: `确认重置 ${u.username} 的密码？`,
+                    content: `系统管理员于 ${chinaTime(u.passwordResetRequestedAt!).slice(0, 16)} 提出申请。确认后该用户的全部会话立即结束，一次性密码只向您显示一次，请核实本人身份后交付。`,
+                    onOk: async () => {
+                      try {
+                        const r = await post<ResetResult>(`/users/${u.id}/reset-password/confirm`);
+                        if (r.initialPassword) showPassword(modal, u.username, r.initialPassword);
+                        await refresh();
+                      } catch (e) {
+                        message.error(errorText(e));
+                      }
+                    },
+                  })
+                }
+              >
+                确认重置
+              </a>
+              <a style={{ color: '#cf1322' }} onClick={() => modal.confirm({ title: `驳回 ${u.username} 的密码重置申请？`, content: '原密码保持不变。', onOk: () => act(() => post(`/users/${u.id}/reset-password/refuse`), '已驳回') })}>
+                驳回
+              </a>
+            </>
           )}
           {u.actions.includes('disable') && <a style={{ color: '#cf1322' }} onClick={() => modal.confirm({ title: `停用 ${u.username}？`, onOk: () => act(() => post(`/users/${u.id}/disable`, { version: u.version }), '已停用') })}>停用</a>}
           {u.actions.includes('enable') && <a onClick={() => act(() => post(`/users/${u.id}/enable`, { version: u.version }), '已启用')}>启用</a>}
