@@ -25,6 +25,9 @@ export const AUDIT_PROJECT = defineRecord({
     auditor: f.text('审计机关', { max: 100, importName: false, note: '默认县审计局' }),
   },
 });
+/** What a correction of an audit project may change (not the audited unit: another unit's audit is registered anew). */
+export const AUDIT_PROJECT_CORRECTABLE = ['title', 'kind', 'date', 'period', 'auditor'] as const;
+export const auditProjectUpdate = updateInput(AUDIT_PROJECT, {}, AUDIT_PROJECT_CORRECTABLE);
 /** An audit project is registered as done (its report issued); it has no steps of its own. */
 export const AUDIT_PROJECT_WORKFLOW = steplessWorkflow(AUDIT_PROJECT, { readPermission: 'audits.read', linkPrefix: '/audits/' }, { key: 'reported', label: '已出具审计报告' });
 

@@ -2,7 +2,7 @@
 // refused, closed; wages recovered in fen), notarisations and consultations counted by month, and the
 // service stations (e.g. for the elderly) with their staff.
 import { z } from '../zod.ts';
-import { defineRecord, f, listQuery, writes, type RecordView, type StatusView } from '../records.ts';
+import { defineRecord, f, listQuery, updateInput, writes, type RecordView, type StatusView } from '../records.ts';
 import { stateLabels, statusFilter, steplessWorkflow, workflowOf } from '../workflow.ts';
 import { OFFICE_AND_UNIT } from '../roles.ts';
 
@@ -34,6 +34,10 @@ export const LEGAL_AID_CASE = defineRecord({
     wagesRecoveredFen: f.money('挽回（追回）工资', { input: false, list: true, sort: true, note: '单位：分（整数）；结案时填写', example: '3600000' }),
   },
 });
+
+/** What a correction of an aid case's intake may change (not the unit that handles it; the rest moves through its workflow). */
+export const LEGAL_AID_CORRECTABLE = ['receivedDate', 'matter', 'applicant'] as const;
+export const legalAidUpdate = updateInput(LEGAL_AID_CASE, {}, LEGAL_AID_CORRECTABLE);
 
 /** 法律援助: received → approved (援助中) → closed, or refused. */
 export const LEGAL_AID_WORKFLOW = workflowOf(LEGAL_AID_CASE, {

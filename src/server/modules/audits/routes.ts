@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../kernel/platform.ts';
 import { plainRoutes } from '../../kernel/records/plain.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
-import { AUDIT_FINDING, AUDIT_PROJECT, auditFindingListQuery, auditFindingUpdate, auditProjectListQuery, type AuditFindingView, type AuditProjectView } from '../../../shared/schemas/audits.ts';
+import { AUDIT_FINDING, AUDIT_PROJECT, auditFindingListQuery, auditFindingUpdate, auditProjectListQuery, auditProjectUpdate, type AuditFindingView, type AuditProjectView } from '../../../shared/schemas/audits.ts';
 import { findings, projects } from './audits.ts';
 
 export async function auditRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
@@ -11,7 +11,7 @@ export async function auditRoutes(api: FastifyInstance, platform: Platform): Pro
   plainRoutes(api, platform, projects, {
     url: '/audit-projects', tags, permissions, sheet: '审计项目',
     summaries: { list: '审计项目（经济责任、政策跟踪、预算执行、投资、专项）', export: '按当前筛选导出审计项目台账（.xlsx）', create: '登记审计项目', read: '审计项目详情（含发现问题数、金额）', update: '更正审计项目' },
-    query: auditProjectListQuery, body: AUDIT_PROJECT.create, update: AUDIT_PROJECT.update,
+    query: auditProjectListQuery, body: AUDIT_PROJECT.create, update: auditProjectUpdate,
     columns: exportColumns<AuditProjectView>(AUDIT_PROJECT, [
       { header: '发现问题（个）', width: 12, value: (p) => p.findings },
       { header: '涉及金额（元）', width: 14, value: (p) => p.amountFen / 100 },

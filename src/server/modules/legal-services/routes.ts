@@ -3,7 +3,7 @@ import type { Platform } from '../../kernel/platform.ts';
 import { plainRoutes } from '../../kernel/records/plain.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import {
-  CONSULTATION, LEGAL_AID_CASE, NOTARIZATION, SERVICE_STATION, consultationListQuery, legalAidListQuery, notarizationListQuery, stationListQuery, type LegalAidView, type StationView,
+  CONSULTATION, LEGAL_AID_CASE, NOTARIZATION, SERVICE_STATION, consultationListQuery, legalAidListQuery, legalAidUpdate, notarizationListQuery, stationListQuery, type LegalAidView, type StationView,
 } from '../../../shared/schemas/legal-services.ts';
 import { aidCases, consultations, notarizations, stations } from './services.ts';
 
@@ -14,7 +14,7 @@ export async function legalServicesRoutes(api: FastifyInstance, platform: Platfo
   plainRoutes(api, platform, aidCases, {
     url: '/legal-aid-cases', tags, permissions, sheet: '法律援助案件',
     summaries: { list: '法律援助案件', export: '按当前筛选导出法律援助案件台账（.xlsx）', create: '受理法律援助申请', read: '法律援助案件详情', update: '更正法律援助案件受理信息' },
-    query: legalAidListQuery, body: LEGAL_AID_CASE.create, update: LEGAL_AID_CASE.update,
+    query: legalAidListQuery, body: LEGAL_AID_CASE.create, update: legalAidUpdate,
     columns: exportColumns<LegalAidView>(LEGAL_AID_CASE, [status]),
   });
   plainRoutes(api, platform, notarizations, {

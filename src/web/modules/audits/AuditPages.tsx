@@ -6,7 +6,7 @@ import { CreateRecord, RecordLedger } from '../../components/records.tsx';
 import { DueTag, dueValue } from '../../components/Light.tsx';
 import { useAuth } from '../../auth.tsx';
 import { chinaDate } from '../../../shared/records.ts';
-import { AUDIT_FINDING, AUDIT_FINDING_WORKFLOW, type AuditFindingView, type AuditProjectView } from '../../../shared/schemas/audits.ts';
+import { AUDIT_FINDING, AUDIT_FINDING_WORKFLOW, AUDIT_PROJECT_CORRECTABLE, type AuditFindingView, type AuditProjectView } from '../../../shared/schemas/audits.ts';
 import { AUDIT_FINDING_PAGES, AUDIT_PROJECT_PAGES } from './pages.ts';
 import { RuleLabel } from '../../components/RuleTip.tsx';
 
@@ -48,7 +48,7 @@ export function AuditProjectDetailPage() {
   return (
     <DetailPage<AuditProjectView & { title: string }>
       pages={AUDIT_PROJECT_PAGES}
-      edit={{ only: ['title', 'kind', 'date', 'period', 'auditor'], title: '更正审计项目', may: () => can('audits.manage') }}
+      edit={{ only: AUDIT_PROJECT_CORRECTABLE, title: '更正审计项目', may: () => can('audits.manage') }}
       extra={(p) => [
         { label: '发现问题', value: `${p.findings} 个（未销号 ${p.open} 个）` },
         { label: '涉及金额合计', value: yuan(p.amountFen) },

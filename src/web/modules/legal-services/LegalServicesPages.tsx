@@ -4,7 +4,7 @@ import { DetailPage, LedgerPage } from '../../components/pages.tsx';
 import { useAuth } from '../../auth.tsx';
 import { TabsCard } from '../../components/TabsCard.tsx';
 import { chinaDate } from '../../../shared/records.ts';
-import type { ConsultationView, LegalAidView, NotarizationView, StationView } from '../../../shared/schemas/legal-services.ts';
+import { LEGAL_AID_CORRECTABLE, type ConsultationView, type LegalAidView, type NotarizationView, type StationView } from '../../../shared/schemas/legal-services.ts';
 import { CONSULTATION_PAGES, LEGAL_AID_PAGES, NOTARIZATION_PAGES, STATION_PAGES } from './pages.ts';
 
 const lastMonth = () => {
@@ -62,7 +62,7 @@ export function StationsPage() {
 
 export function LegalAidDetailPage() {
   const { can } = useAuth();
-  return <DetailPage<LegalAidView> pages={LEGAL_AID_PAGES} edit={{ only: ['receivedDate', 'matter', 'applicant'], title: '更正受理信息', may: (c) => can('legal_services.manage') && c.status !== 'closed' }} />;
+  return <DetailPage<LegalAidView> pages={LEGAL_AID_PAGES} edit={{ only: LEGAL_AID_CORRECTABLE, title: '更正受理信息', may: (c) => can('legal_services.manage') && c.status !== 'closed' }} />;
 }
 
 export function NotarizationDetailPage() {
