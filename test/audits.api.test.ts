@@ -171,3 +171,12 @@ describe('import and figures', () => {
     expect((await office.get(`/api/v1/audit-projects?kind=special&unitId=${unitB.id}`)).json().items[0]).toMatchObject({ id: p.id, findings: 2, amountFen: 20 });
   });
 });
+
+describe('an audit project corrected', () => {
+  it('takes the correction form\'s fields, not the audited unit', async () => {
+    const p = await project();
+    expect((await office.put(`/api/v1/audit-projects/${p.id}`, { version: p.version, unitId: unitB.id, title: p.title, kind: p.kind, date: p.date })).statusCode).toBe(400);
+    const corrected = answered(await office.put(`/api/v1/audit-projects/${p.id}`, { version: p.version, title: '原局长任期经济责任审计（更正）', kind: p.kind, date: '2025-06-29', period: '2022—2024年', auditor: '县审计局' }));
+    expect(corrected).toMatchObject({ title: '原局长任期经济责任审计（更正）', date: '2025-06-29', unitId: unitA.id });
+  });
+});

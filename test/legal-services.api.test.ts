@@ -36,7 +36,12 @@ describe('a legal-aid case', () => {
     expect(c).toMatchObject({ status: 'received', title: '劳动争议（追索劳动报酬）（2025-03-02受理）', decision: null });
     expect((await liaisonB.get(`/api/v1/legal-aid-cases/${c.id}`)).statusCode).toBe(404);
     expect((await liaisonB.post(`/api/v1/workflow/legal_aid_case/${c.id}/transitions/approve`, { version: 1 })).statusCode).toBe(404);
-    expect((await liaisonB.put(`/api/v1/legal-aid-cases/${c.id}`, { unitId: unitA.id, receivedDate: '2025-03-01', version: 1 })).statusCode).toBe(404);
+    expect((await liaisonB.put(`/api/v1/legal-aid-cases/${c.id}`, { receivedDate: '2025-03-01', version: 1 })).statusCode).toBe(404);
+    // The correction form's fields are what the API takes: not the unit (another unit's case is registered there).
+    const d = answered(await liaisonA.post('/api/v1/legal-aid-cases', { unitId: unitA.id, receivedDate: '2025-04-01', matter: '交通事故', applicant: '李某' }), 201);
+    expect((await liaisonA.put(`/api/v1/legal-aid-cases/${d.id}`, { unitId: unitB.id, receivedDate: '2025-04-01', version: 1 })).statusCode).toBe(400);
+    const corrected = answered(await liaisonA.put(`/api/v1/legal-aid-cases/${d.id}`, { receivedDate: '2025-04-02', matter: '交通事故', applicant: '李某某', version: 1 }));
+    expect(corrected).toMatchObject({ applicant: '李某某', receivedDate: '2025-04-02', unitId: unitA.id, version: 2 });
     const early = await liaisonA.post(`/api/v1/workflow/legal_aid_case/${c.id}/transitions/approve`, { version: 1, date: '2025-03-01' });
     expect(early.statusCode).toBe(400);
     expect(early.json().detail).toContain('不能早于受理日期');
