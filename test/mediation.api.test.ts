@@ -36,6 +36,10 @@ describe('a dispute', () => {
     const judicial = (await receive({ channel: 'judicial', linkedDisputeId: d.id })).json();
     expect(judicial.linkedTitle).toBe(d.title);
 
+    // A step is not dated before the dispute was received.
+    const early = await act(d.id, 'start', { version: 1, date: '2026-05-05' });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors[0]).toMatchObject({ field: 'date', message: '办理日期（2026-05-05）不能早于受理日期（2026-05-06）' });
     await act(d.id, 'start', { version: 1, date: '2026-05-07' });
     const noOutcome = await act(d.id, 'close', { version: 2, date: '2026-05-15', values: {} });
     expect(noOutcome.statusCode).toBe(400);

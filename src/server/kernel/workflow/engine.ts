@@ -17,7 +17,7 @@ import { changeClock, clocksOf, clockView, startClock } from './clocks.ts';
 import { transitionsFrom, type ClockEffect, type TransitionDef, type TransitionInput, type WorkflowDef } from '../../../shared/workflow.ts';
 import type { WorkflowPanelView } from '../../../shared/workflow.ts';
 import type { Role } from '../../../shared/roles.ts';
-import { dateOrderProblem } from '../../../shared/records.ts';
+import { dateOrderProblem, entries } from '../../../shared/records.ts';
 
 export type WorkflowRecord = Record<string, unknown> & { id: string; unit_id: string; status: string; version: number };
 
@@ -131,6 +131,7 @@ export async function transitionWithin(
   for (const [field, column] of Object.entries(t.inputColumns ?? {})) if (field in values) columns[column] = values[field];
   if (t.dateColumn) columns[t.dateColumn] = date;
   assertDatesInOrder(platform, def, t, record, columns);
+  assertNotBeforeRecorded(platform, def, record, date);
   let written = await updateVersionedRow<WorkflowRecord>(tx, def.table, id, record.version, columns, actor.id);
   const noteParts = [input.note, date !== chinaToday() ? `办理日期 ${date}` : null].filter(Boolean);
   await addTimeline(tx, actor, {
@@ -179,6 +180,21 @@ function assertDatesInOrder(platform: Platform, def: WorkflowDef, t: TransitionD
   const value = Object.entries(t.inputColumns ?? {}).find(([, c]) => c === column)?.[0];
   const field = column === t.dateColumn ? 'date' : value ? `values.${value}` : problem.field;
   throw new HttpError(400, problem.message, [{ field, message: problem.message }]);
+}
+
+/**
+ * A step is not dated before what the record says already happened (a dispute's mediation begun
+ * before it was received): the dates its definition marks as not after today, as recorded.
+ */
+function assertNotBeforeRecorded(platform: Platform, def: WorkflowDef, record: Record<string, unknown>, date: string): void {
+  const recordDef = platform.records.get(def.recordType);
+  if (!recordDef) return;
+  for (const [, spec] of entries(recordDef)) {
+    const recorded = record[spec.column];
+    if (spec.kind !== 'date' || !spec.notAfterToday || typeof recorded !== 'string' || !recorded || date >= recorded) continue;
+    const message = `办理日期（${date}）不能早于${spec.label}（${recorded}）`;
+    throw new HttpError(400, message, [{ field: 'date', message }]);
+  }
 }
 
 /** Runs clock effects (also used by modules when a record is created). */
