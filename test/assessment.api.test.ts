@@ -149,6 +149,14 @@ describe('a campaign', () => {
     // Self-assessment: the unit's own, kept apart.
     const self = ok(await deptA.agents.unit_liaison.put(`/api/v1/assessment-schemes/${s.id}/self-scores`, { unitId: deptA.unit.id, lineId: manual.id, score: 58, reason: '制度齐全' }));
     expect(self.lines.find((l: any) => l.code === '2')).toMatchObject({ selfScore: 58, score: 0 });
+    // Two people of the unit on the same line: the one who read it before the other saved is refused, nothing is overwritten.
+    const read = self.lines.find((l: any) => l.code === '2').version;
+    ok(await deptA.agents.unit_liaison.put(`/api/v1/assessment-schemes/${s.id}/self-scores`, { unitId: deptA.unit.id, lineId: manual.id, score: 57, reason: '制度齐全', version: read }));
+    const stale = await deptA.agents.unit_liaison.put(`/api/v1/assessment-schemes/${s.id}/self-scores`, { unitId: deptA.unit.id, lineId: manual.id, score: 0, version: read });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().detail).toContain('已被他人修改');
+    const kept = ok(await deptA.agents.unit_liaison.put(`/api/v1/assessment-schemes/${s.id}/self-scores`, { unitId: deptA.unit.id, lineId: manual.id, score: 58, reason: '制度齐全', version: read + 1 }));
+    expect(kept.lines.find((l: any) => l.code === '2')).toMatchObject({ selfScore: 58, version: read + 2 });
     // Evidence: a file uploaded as the unit's own, then linked to its self-assessment of the line.
     const upload = async (agent: Agent, unitId: string, name: string) => ok(await agent.request({ method: 'POST', url: '/api/v1/attachments', ...multipart(name, '佐证材料', { unitId }) }), 201);
     const fileA = await upload(deptA.agents.unit_liaison, deptA.unit.id, '制度汇编.txt');

@@ -182,6 +182,8 @@ export const scoreInput = z.strictObject({
   score: z.number({ error: '得分应为数字' }).min(0, { error: '得分不能为负数' }).max(1000).nullable().meta({ title: '得分' }),
   reason: z.string().trim().max(1000, { error: '理由不能超过 1000 个字符' }).nullable().optional().meta({ title: '评分理由' }),
   evidence: z.string().trim().max(1000, { error: '佐证材料说明不能超过 1000 个字符' }).nullable().optional().meta({ title: '佐证材料' }),
+  /** The cell's version as the scorer read it (0: not scored yet), so that two scorers never silently overwrite each other. */
+  version: z.number({ error: '版本号（version）应为整数' }).int({ error: '版本号（version）应为整数' }).min(0).optional().meta({ title: '版本号（读取时的版本；未评分为 0）' }),
 });
 export type ScoreInput = z.infer<typeof scoreInput>;
 
@@ -261,6 +263,8 @@ export interface LineResult {
   value?: number | null;
   selfScore?: number | null;
   reason?: string | null;
+  /** The score cell's version (0: not scored yet), sent back with a change. */
+  version?: number;
   /** Final schemes: the indicator's value now, when it has changed since the scores were frozen. */
   valueNow?: number | null;
   changedSince?: boolean;

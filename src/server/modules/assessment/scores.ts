@@ -160,6 +160,7 @@ export async function setScore(tx: Tx, platform: Platform, who: Who, schemeId: s
     if (mode === 'assessor' && needsReason && !input.reason) throw fieldError('reason', '评分理由', line.method === 'manual' ? '未得满分的须写明扣分理由' : '加分、扣分或一票否决须写明理由');
   }
   const existing = await tx.selectFrom('assessment_scores').selectAll().where('line_id', '=', line.id).where('unit_id', '=', unit.unitId).executeTakeFirst();
+  if (input.version !== undefined && input.version !== Number(existing?.version ?? 0)) throw conflict(`该项（${line.code}）的分数已被他人修改，请刷新后再评分`);
   const values =
     mode === 'assessor'
       ? { score_c: score === null ? null : toC(score), reason: input.reason ?? null, evidence: input.evidence ?? null }
@@ -243,7 +244,7 @@ export async function scoreMatrix(platform: Platform, who: Who, id: string) {
     leaves: namedLines(platform, live.lines.filter((l) => l.leaf && l.method)),
     units: units.map((u) => {
       const result = frozen?.get(u.unitId) ?? live.results.find((r) => r.unitId === u.unitId)!;
-      const cells: Record<string, { score: number | null; assessorScore: number | null; selfScore: number | null; reason: string | null; value: number | null | undefined; applies: boolean; files: number; report?: ReportLink | null }> = {};
+      const cells: Record<string, { score: number | null; assessorScore: number | null; selfScore: number | null; reason: string | null; version: number; value: number | null | undefined; applies: boolean; files: number; report?: ReportLink | null }> = {};
       for (const l of live.leaves) {
         const s = live.scores.get(cellKey(u.unitId, l.id));
         const applies = !l.categories?.length || l.categories.includes(u.category);
@@ -252,6 +253,7 @@ export async function scoreMatrix(platform: Platform, who: Who, id: string) {
           assessorScore: fromC(s?.score_c ?? null),
           selfScore: fromC(s?.self_score_c ?? null),
           reason: s?.reason ?? null,
+          version: Number(s?.version ?? 0),
           value: l.indicator ? (live.values.get(u.unitId)?.get(l.indicator) ?? null) : undefined,
           applies,
           files: evidence.get(cellKey(u.unitId, l.id))?.length ?? 0,
@@ -297,6 +299,7 @@ export async function scoreCard(platform: Platform, who: Who, id: string, unitId
       ...(frozenValues && l.indicator ? { valueNow, changedSince: valueNow !== value } : {}),
       selfScore: fromC(s?.self_score_c ?? null),
       reason: s?.reason ?? null,
+      version: Number(s?.version ?? 0),
       files: evidence.get(cellKey(unitId, l.id)) ?? [],
       ...(l.reportLine ? { report } : {}),
       objection: o ? { id: o.id, status: o.status, statusLabel: OBJECTION_STATES[o.status as keyof typeof OBJECTION_STATES], reason: o.reason, answer: o.answer } : null,

@@ -156,7 +156,7 @@ function LinesTab({ scheme, refresh }: { scheme: SchemeDetail; refresh: () => vo
 }
 
 interface ReportLink { id: string; status: string; statusLabel: string; link: string }
-interface MatrixCell { score: number | null; assessorScore: number | null; selfScore: number | null; reason: string | null; value?: number | null; applies: boolean; files: number; report?: ReportLink | null }
+interface MatrixCell { score: number | null; assessorScore: number | null; selfScore: number | null; reason: string | null; version: number; value?: number | null; applies: boolean; files: number; report?: ReportLink | null }
 
 /** A unit's 述法 report beside a 述法 line: its status, opening the report; 未提交 when there is none. */
 function ReportTag({ report }: { report: ReportLink | null | undefined }) {
@@ -181,12 +181,12 @@ function MatrixTab({ scheme }: { scheme: SchemeDetail }) {
   const editable = can('assessment.score') && ['published', 'scoring'].includes(scheme.status);
   const units = (matrix.data?.units ?? []).filter((u) => !category || u.category === category);
   /** Saves a cell; a refused score is put back to the saved one (and the server's reason shown). */
-  const save = async (input: HTMLInputElement, unitId: string, line: LineView, before: number | null) => {
+  const save = async (input: HTMLInputElement, unitId: string, line: LineView, before: number | null, version: number) => {
     const text = input.value.trim();
     const value = text === '' ? null : Number(text);
     if (value === before) return;
     try {
-      await put(`${API}/${scheme.id}/scores`, { unitId, lineId: line.id, score: value, reason: reason || null });
+      await put(`${API}/${scheme.id}/scores`, { unitId, lineId: line.id, score: value, reason: reason || null, version });
       void client.invalidateQueries({ queryKey: key });
     } catch (e) {
       input.value = before === null ? '' : String(before);
@@ -247,7 +247,7 @@ function MatrixTab({ scheme }: { scheme: SchemeDetail }) {
                       data-cell={`${row}:${col}`}
                       aria-label={`${u.unitName} ${l.code} 得分`}
                       onKeyDown={(e) => move(e, row, col)}
-                      onBlur={(e) => void save(e.target, u.unitId, l, c.assessorScore)}
+                      onBlur={(e) => void save(e.target, u.unitId, l, c.assessorScore, c.version)}
                     />
                   );
   };
@@ -302,7 +302,7 @@ function CardTab({ scheme, units }: { scheme: SchemeDetail; units: { value: stri
     if (!acting || !unitId) return;
     const v = await form.validateFields();
     const ok = await run(
-      () => (acting.kind === 'self' ? put(`${API}/${scheme.id}/self-scores`, { unitId, lineId: acting.line.id, score: v.score ?? null, reason: v.reason || null }) : post(`${API}/${scheme.id}/objections`, { unitId, lineId: acting.line.id, reason: v.reason })),
+      () => (acting.kind === 'self' ? put(`${API}/${scheme.id}/self-scores`, { unitId, lineId: acting.line.id, score: v.score ?? null, reason: v.reason || null, version: acting.line.version ?? 0 }) : post(`${API}/${scheme.id}/objections`, { unitId, lineId: acting.line.id, reason: v.reason })),
       acting.kind === 'self' ? '自评已保存' : '异议已提交',
     );
     if (!ok) return;
