@@ -62,6 +62,11 @@ describe('法律明白人', () => {
     const p = answered(await townLiaison.post('/api/v1/legal-literates', { unitId: village1.id, name: '张明', trainedDate: '2025-04-01', phone: '13912345678', role: '人民调解员' }), 201);
     expect(p).toMatchObject({ unitName: '茶园村', townName: '青山镇', status: 'active' });
     expect(p.phone).toMatch(/^139\*+5678$/);
+    // A correction that leaves the phone out (the form never sends the masked value back) keeps it.
+    const renamed = answered(await townLiaison.put(`/api/v1/legal-literates/${p.id}`, { version: p.version, unitId: village1.id, name: '张明明', trainedDate: '2025-04-01', role: '人民调解员' }));
+    expect(renamed).toMatchObject({ name: '张明明', phone: p.phone });
+    const stored = await env.platform.db.selectFrom('legal_literates').select('phone_enc').where('id', '=', p.id).executeTakeFirstOrThrow();
+    expect(stored.phone_enc).toBeTruthy();
     const row = await env.platform.db.selectFrom('legal_literates').select('phone_enc').where('id', '=', p.id).executeTakeFirstOrThrow();
     expect(row.phone_enc).not.toContain('13912345678');
     const listed = (await townLiaison.get(`/api/v1/legal-literates?unitId=${village1.id}`)).json().items;

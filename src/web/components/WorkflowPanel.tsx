@@ -1,6 +1,6 @@
 // A record's workflow: status, the actions this user may take (with their guards), the statutory
 // clocks with their explanations, the evidence and the timeline. Every module's detail page uses it.
-import { useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { GenerateDocuments } from '../modules/documents/GenerateDocuments.tsx';
@@ -21,6 +21,85 @@ export const TONE_COLOR: Record<string, string> = { default: 'default', processi
 export function StatusTag({ def, status, testId }: { def: WorkflowDef; status: string; testId?: string }) {
   const state = def.states[status];
   return <Tag color={TONE_COLOR[state?.tone ?? 'default']} data-testid={testId}>{state?.label ?? status}</Tag>;
+}
+
+/** The width of an element, followed as it changes (0 until it is laid out). */
+function useWidth<E extends HTMLElement>() {
+  const ref = useRef<E>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const observer = new ResizeObserver(([entry]) => setWidth(entry!.contentRect.width));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
+
+/**
+ * A record's clocks. Where there is room, a column each for the rule, the start, the due date and
+ * the status; in a narrow place (a report's side column, a phone) the rule under the clock's name
+ * and the status under its due date, so that nothing is cut off or scrolled out of the card.
+ */
+function ClockTable({ clocks, onExtend }: { clocks: ClockView[] | undefined; onExtend?: (clock: ClockView) => void }) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const wide = width >= 760;
+  const status = (c: ClockView) => (
+    <>
+      {CLOCK_STATUSES[c.status]}
+      {c.extended && <Tag color="blue" style={{ marginInlineStart: 4 }}>已延长</Tag>}
+      {c.onTime === false && <Tag color="red">超期办结</Tag>}
+      {c.escalationLevel > 0 && <Tag color="volcano">{c.escalationLevel === 1 ? '已督办' : '已报法治办'}</Tag>}
+    </>
+  );
+  const due = (c: ClockView) => <DueTag due={c.due} light={c.status === 'paused' ? 'paused' : c.light} workingDaysLeft={c.workingDaysLeft} provisional={c.provisional} explanation={c.explanation.text} />;
+  const extend = (c: ClockView) => onExtend && c.extendable && <a onClick={(e) => { e.stopPropagation(); onExtend(c); }}>延长</a>;
+  return (
+    <div ref={ref}>
+      <Table<ClockView>
+        rowKey="id"
+        size="small"
+        tableLayout="fixed"
+        pagination={false}
+        dataSource={clocks}
+        expandable={{ expandedRowRender: (c) => <Explanation lines={c.explanation.text} />, expandRowByClick: true, columnWidth: 32 }}
+        columns={
+          wide
+            ? [
+                { title: '期限', dataIndex: 'label', width: 96 },
+                { title: '规则', dataIndex: 'ruleName', ellipsis: true },
+                { title: '起算日', dataIndex: 'start', width: 96 },
+                { title: '届满日', width: 240, render: (_, c) => due(c) },
+                { title: '状态', width: 110, render: (_, c) => status(c) },
+                ...(onExtend ? [{ title: '', width: 50, render: (_: unknown, c: ClockView) => extend(c) }] : []),
+              ]
+            : [
+                {
+                  title: '期限',
+                  render: (_, c) => (
+                    <>
+                      <div>{c.label}</div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.ruleName}（起算 {c.start}）</Typography.Text>
+                    </>
+                  ),
+                },
+                {
+                  title: '届满日 / 状态',
+                  width: 236,
+                  render: (_, c) => (
+                    <>
+                      <div style={{ whiteSpace: 'normal' }}>{due(c)}</div>
+                      <div style={{ marginTop: 2 }}>{status(c)} {extend(c)}</div>
+                    </>
+                  ),
+                },
+              ]
+        }
+      />
+    </div>
+  );
 }
 
 interface InputField {
@@ -154,36 +233,7 @@ export function WorkflowPanel({ def, recordId, onChanged, hint, blocked }: { def
         {/* A record without steps or clocks (a notice, an audit project) has no deadlines to show. */}
         {(def.transitions.length > 0 || (data?.clocks.length ?? 0) > 0) && (
           <Card size="small" title="期限" style={{ marginBottom: 12 }}>
-            <Table<ClockView>
-              rowKey="id"
-              size="small"
-              tableLayout="fixed"
-              pagination={false}
-              scroll={{ x: 640 }}
-              dataSource={data?.clocks}
-              expandable={{ expandedRowRender: (c) => <Explanation lines={c.explanation.text} />, expandRowByClick: true }}
-              columns={[
-                { title: '期限', dataIndex: 'label', width: 96 },
-                { title: '规则', dataIndex: 'ruleName', ellipsis: true, width: 140 },
-                { title: '起算日', dataIndex: 'start', width: 92 },
-                { title: '届满日', width: 240, render: (_, c) => <DueTag due={c.due} light={c.status === 'paused' ? 'paused' : c.light} workingDaysLeft={c.workingDaysLeft} provisional={c.provisional} explanation={c.explanation.text} /> },
-                {
-                  title: '状态',
-                  width: 96,
-                  render: (_, c) => (
-                    <>
-                      {CLOCK_STATUSES[c.status]}
-                      {c.extended && <Tag color="blue" style={{ marginInlineStart: 4 }}>已延长</Tag>}
-                      {c.onTime === false && <Tag color="red">超期办结</Tag>}
-                      {c.escalationLevel > 0 && <Tag color="volcano">{c.escalationLevel === 1 ? '已督办' : '已报法治办'}</Tag>}
-                    </>
-                  ),
-                },
-                ...(can('clock.extend')
-                  ? [{ title: '', width: 50, render: (_: unknown, c: ClockView) => c.extendable && <a onClick={(e) => { e.stopPropagation(); setExtending(c); }}>延长</a> }]
-                  : []),
-              ]}
-            />
+            <ClockTable clocks={data?.clocks} onExtend={can('clock.extend') ? setExtending : undefined} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>点击一行查看计算过程（规则依据、跳过的节假日、计入的调休上班日、暂停）。</Typography.Text>
           </Card>
         )}

@@ -7,7 +7,7 @@ import { App, AutoComplete, Button, Card, Checkbox, DatePicker, Descriptions, Dr
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, get, post, put, query } from '../api.ts';
 import { useAuth } from '../auth.tsx';
@@ -17,7 +17,7 @@ import { ErrorNotice } from './ErrorNotice.tsx';
 import { StatusTag } from './WorkflowPanel.tsx';
 import { RuleLabel, TipLabel, fieldTip } from './RuleTip.tsx';
 import { stateLabels, type WorkflowDef } from '../../shared/workflow.ts';
-import { chinaDate, displayValue, entries, fieldSchema, type FieldDef, type RecordDef } from '../../shared/records.ts';
+import { chinaDate, displayValue, entries, fieldSchema, type FieldDef, type FieldKind, type RecordDef } from '../../shared/records.ts';
 
 type View = Record<string, unknown> & { id: string };
 
@@ -35,6 +35,18 @@ export function renderValue(spec: FieldDef, name: string, view: Record<string, u
   if (spec.kind === 'boolean') return view[name] ? <Tag color="blue">是</Tag> : '否';
   if (spec.kind === 'money') return `${Number(value).toLocaleString('zh-CN', { minimumFractionDigits: 2 })} 元`;
   return value;
+}
+
+/** The width of a list column of a field kind that may run long (cut with an ellipsis). */
+const ELLIPSIS_WIDTH: Partial<Record<FieldKind, number>> = { text: 180, longText: 220, record: 200, unit: 180 };
+
+/** Columns a clerk looks for on every row, kept at the table's right edge while it scrolls sideways. */
+const RIGHT_KEYS = new Set(['due', 'nextDue', 'defence', 'dueDate', 'status', 'action', 'actions']);
+
+/** The key columns (deadline, status, actions) moved last and fixed at the right. */
+export function keyColumnsRight<T>(columns: ColumnsType<T>): ColumnsType<T> {
+  const right = columns.filter((c) => RIGHT_KEYS.has(String(c.key)) && !c.fixed);
+  return [...columns.filter((c) => !right.includes(c)), ...right.map((c) => ({ ...c, fixed: 'right' as const }))];
 }
 
 const storedColumns = (key: string): string[] | null => {
@@ -90,19 +102,30 @@ export function RecordLedger<T extends View>(props: RecordLedgerProps<T>) {
   // Any parameter but paging and order narrows the list (the page's own filters too).
   const filtered = Object.keys(filters).some((k) => !['page', 'pageSize', 'sort', 'order'].includes(k));
 
+  // A column the page writes itself replaces the definition's column of the same title (a case's
+  // title as a link, a deadline with its light), rather than showing the same thing twice.
+  const written = new Set([...(props.leading ?? []), ...(props.trailing ?? [])].map((c) => c.title).filter((t): t is string => typeof t === 'string'));
+  const ownColumns = listed.filter(([, spec]) => !written.has(spec.label));
   const columns: ColumnsType<T> = [
     ...(props.leading ?? []),
-    ...listed
+    ...ownColumns
       .filter(([name]) => shown.includes(name))
       .map(([name, spec]) => ({
         key: name,
         title: spec.basis ? <TipLabel label={spec.label} tip={fieldTip(spec)} /> : spec.label,
         dataIndex: name,
-        ellipsis: spec.kind === 'text' || spec.kind === 'record',
         width: spec.kind === 'date' ? 108 : spec.kind === 'boolean' ? 80 : undefined,
         sorter: spec.sort,
         sortOrder: spec.sort ? sortOrder(name) : undefined,
-        render: (_: unknown, row: T) => (props.link?.field === name ? <Link to={props.link.to(row)}>{renderValue(spec, name, row)}</Link> : renderValue(spec, name, row)),
+        render: (_: unknown, row: T) => {
+          const value = props.link?.field === name ? <Link to={props.link.to(row)}>{renderValue(spec, name, row)}</Link> : renderValue(spec, name, row);
+          // Long texts and names keep to one line of at most a set width (in full on hover), so that
+          // the table fits the page at 1440 px; a phone's card shows them whole.
+          const cut = ELLIPSIS_WIDTH[spec.kind];
+          if (!cut || phone) return value;
+          const text = displayValue(spec, name, row);
+          return <div className="cell-cut" style={{ maxWidth: cut }} title={typeof text === 'string' ? text : undefined}>{value}</div>;
+        },
       })),
     ...(props.trailing ?? []),
     ...(props.workflow ? [{ key: 'status', title: '状态', dataIndex: 'status', width: 120, render: (status: string) => <StatusTag def={props.workflow!} status={status} /> }] : []),
@@ -133,7 +156,7 @@ export function RecordLedger<T extends View>(props: RecordLedgerProps<T>) {
           trigger={['click']}
           popupRender={() => (
             <div style={{ background: '#fff', padding: 12, boxShadow: '0 6px 16px rgba(0,0,0,0.12)', borderRadius: 6 }}>
-              <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }} value={shown} onChange={(v) => choose(v as string[])} options={listed.map(([name, spec]) => ({ value: name, label: spec.label }))} />
+              <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }} value={shown} onChange={(v) => choose(v as string[])} options={ownColumns.map(([name, spec]) => ({ value: name, label: spec.label }))} />
             </div>
           )}
         >
@@ -159,7 +182,7 @@ export function RecordLedger<T extends View>(props: RecordLedgerProps<T>) {
         size="small"
         loading={list.isFetching}
         dataSource={list.data?.items}
-        columns={columns}
+        columns={keyColumnsRight(columns)}
         rowClassName={props.rowClassName}
         scroll={{ x: 'max-content' }}
         locale={{
@@ -354,6 +377,7 @@ export function RecordForm(props: {
       case 'record':
         return <Select ref={ref} allowClear showSearch optionFilterProp="label" options={props.references?.[name] ?? []} />;
       default:
+        if (spec.sealed && props.only) return <Input ref={ref} maxLength={spec.max} placeholder="不修改请留空" />;
         return spec.suggest ? <AutoComplete ref={ref} options={spec.suggest.map((value) => ({ value }))} filterOption={(input, o) => String(o?.value).includes(input)} /> : <Input ref={ref} maxLength={spec.max} />;
     }
   };
@@ -420,8 +444,14 @@ export interface CreateRecordProps<V extends { id: string }> {
 }
 
 export function CreateRecord<V extends { id: string }>(props: CreateRecordProps<V>) {
-  const [open, setOpen] = useState(false);
   const navigate = useNavigate();
+  const location = useLocation();
+  // A link to the ledger with `state: { create: true }` (a 工作台 shortcut) opens the drawer at once;
+  // the state is dropped so that going back or reloading shows the ledger alone.
+  const [open, setOpen] = useState(() => !!(location.state as { create?: boolean } | null)?.create);
+  useEffect(() => {
+    if ((location.state as { create?: boolean } | null)?.create) navigate(`${location.pathname}${location.search}`, { replace: true, state: null });
+  }, []);
   const client = useQueryClient();
   return (
     <>
@@ -470,6 +500,8 @@ export function EditRecord<V extends { id: string; version: number }>(props: {
   const initialValues = Object.fromEntries(
     props.only.map((name) => {
       const v = view[name];
+      // Personal data comes masked (139****8199): never sent back; left empty, it stays as stored.
+      if (props.def.fields[name]?.sealed) return [name, undefined];
       return [name, props.def.fields[name]?.kind === 'money' && typeof v === 'number' ? v / 100 : v ?? undefined];
     }),
   );

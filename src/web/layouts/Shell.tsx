@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { Layout, Menu, Dropdown, Space, Tag, Typography, App, Badge, Grid, type MenuProps } from 'antd';
-import { UserOutlined, LogoutOutlined, KeyOutlined, BellOutlined, SafetyOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { Layout, Menu, Dropdown, Tag, Typography, App, Badge, Grid, type MenuProps } from 'antd';
+import { UserOutlined, LogoutOutlined, KeyOutlined, BellOutlined, SafetyOutlined, QuestionCircleOutlined, MenuOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth.tsx';
@@ -29,14 +29,18 @@ export function selectedMenuKey(menu: readonly AppRoute[], path: string, cameFro
   return owners.find((r) => r.path === cameFrom)?.path ?? owners[0]?.path ?? null;
 }
 
+const HEADER_HEIGHT = 52;
+
 export function Shell({ children }: { children: ReactNode }) {
   const { me, can, clear } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const { message } = App.useApp();
-  // On a phone the menu folds away behind its tab and the header keeps only what fits.
+  // On a phone the menu folds away behind the header's menu button and opens over the page (not
+  // beside it), and the header keeps only what fits.
   const narrow = !Grid.useBreakpoint().md;
   const [collapsed, setCollapsed] = useState(false);
+  const menuShown = !narrow || !collapsed;
   const unread = useQuery({ queryKey: ['unread-count'], queryFn: () => get<{ unread: number }>('/notifications/unread-count'), refetchInterval: 60_000, enabled: !!me && !me.passwordChangeRequired });
   const countyWide = !!me?.roles.some((r) => ALL_SCOPE_ROLES.includes(r as Role));
   const visible = APP_ROUTES.filter((r) => r.inMenu && allowed(r, can) && (!r.countyWide || countyWide));
@@ -56,7 +60,14 @@ export function Shell({ children }: { children: ReactNode }) {
   };
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#8e1515', paddingInline: 20, height: 52, lineHeight: '52px' }}>
+      {/* The header stays at the top and the menu beside the page with a scroll of its own: a short
+          page is no taller than the window, and search and the account menu are always in reach. */}
+      <Layout.Header className="shell-header" style={{ display: 'flex', alignItems: 'center', gap: narrow ? 8 : 16, background: '#8e1515', paddingInline: narrow ? 8 : 20, height: HEADER_HEIGHT, lineHeight: `${HEADER_HEIGHT}px` }}>
+        {narrow && (
+          <button type="button" className="header-button" onClick={() => setCollapsed(!collapsed)} aria-label={collapsed ? '打开菜单' : '关闭菜单'} aria-expanded={!collapsed} data-testid="menu-button">
+            <MenuOutlined style={{ color: '#fff', fontSize: 18 }} />
+          </button>
+        )}
         <Typography.Text strong style={{ color: '#fff', fontSize: narrow ? 15 : 17, letterSpacing: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
           法治政府建设综合管理平台
         </Typography.Text>
@@ -101,7 +112,8 @@ export function Shell({ children }: { children: ReactNode }) {
         </Dropdown>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }} breakpoint="md" collapsedWidth={0} collapsed={collapsed} onBreakpoint={(broken) => setCollapsed(broken)} onCollapse={setCollapsed} zeroWidthTriggerStyle={{ position: 'fixed', top: 'auto', bottom: 24, left: 0, zIndex: 20 }}>
+        {narrow && menuShown && <div className="shell-backdrop" onClick={() => setCollapsed(true)} aria-hidden />}
+        <Layout.Sider width={narrow ? 240 : 200} theme="light" className={narrow ? 'shell-sider shell-sider-overlay' : 'shell-sider'} style={{ borderRight: narrow && collapsed ? 0 : '1px solid #f0f0f0', top: HEADER_HEIGHT, height: `calc(100vh - ${HEADER_HEIGHT}px)` }} breakpoint="md" collapsedWidth={0} collapsed={collapsed} onBreakpoint={(broken) => setCollapsed(broken)} onCollapse={setCollapsed} trigger={null}>
           <Menu
             mode="inline"
             selectedKeys={selected ? [selected] : []}

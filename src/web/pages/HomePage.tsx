@@ -12,14 +12,17 @@ import type { TodoItem } from '../../shared/workflow.ts';
 import type { NotificationView } from '../../shared/schemas/notifications.ts';
 import { chinaTime } from '../../shared/records.ts';
 
-/** Actions, not pages: each opens where the work starts. Shown only to those who may do them. */
-const SHORTCUTS: { label: string; to: string; anyOf: string[] }[] = [
+/**
+ * Actions, not pages: each opens where the work starts (`create`: the ledger's create drawer, open).
+ * Shown only to those who may do them.
+ */
+const SHORTCUTS: { label: string; to: string; anyOf: string[]; create?: true }[] = [
   { label: '查找案件、文件（/）', to: '/search', anyOf: ['session'] },
-  { label: '登记行政复议案件', to: '/review', anyOf: ['review.manage'] },
-  { label: '登记政府信息公开申请', to: '/foi', anyOf: ['foi.manage'] },
+  { label: '登记行政复议案件', to: '/review', anyOf: ['review.manage'], create: true },
+  { label: '登记政府信息公开申请', to: '/foi', anyOf: ['foi.manage'], create: true },
   { label: '报送任务进度', to: '/my-tasks', anyOf: ['plan.report'] },
   { label: '登记矛盾纠纷', to: '/disputes', anyOf: ['mediation.manage'] },
-  { label: '起草规范性文件', to: '/normative-docs', anyOf: ['normdoc.draft'] },
+  { label: '起草规范性文件', to: '/normative-docs', anyOf: ['normdoc.draft'], create: true },
   { label: '回访整改差评', to: '/service-ratings', anyOf: ['services.manage'] },
   { label: '批量导入台账', to: '/imports', anyOf: ['review.manage', 'foi.manage', 'mediation.manage', 'plan.manage', 'enforcement.register', 'services.manage'] },
   { label: '本单位年度报告', to: '/reports', anyOf: ['report.read'] },
@@ -48,7 +51,7 @@ export default function HomePage() {
           <Card title="快捷操作" size="small">
             <Space wrap>
               {shortcuts.map((s) => (
-                <Link key={s.to + s.label} to={s.to}>
+                <Link key={s.to + s.label} to={s.to} state={s.create ? { create: true } : undefined}>
                   <Button>{s.label}</Button>
                 </Link>
               ))}
@@ -129,7 +132,10 @@ function AccountCard() {
         <Descriptions.Item label="角色">{me.roles.map((r) => <Tag key={r}>{ROLES[r as Role] ?? r}</Tag>)}</Descriptions.Item>
         <Descriptions.Item label="手机号码">{me.user.phone ?? '未登记'}</Descriptions.Item>
         <Descriptions.Item label="两步验证">
-          {me.twoFactor.enabled ? `已启用（剩余恢复码 ${me.twoFactor.recoveryCodesLeft} 个）` : '未启用'} <Link to="/account/two-factor">{me.twoFactor.enabled ? '管理恢复码' : '启用'}</Link>
+          <Space size={12}>
+            {me.twoFactor.enabled ? `已启用（剩余恢复码 ${me.twoFactor.recoveryCodesLeft} 个）` : '未启用'}
+            <Link to="/account/two-factor">{me.twoFactor.enabled ? '管理恢复码' : '启用'}</Link>
+          </Space>
         </Descriptions.Item>
         <Descriptions.Item label="密码有效期至">
           {dayjs(me.passwordExpiresAt).format('YYYY-MM-DD')}（剩余 {daysLeft} 天）

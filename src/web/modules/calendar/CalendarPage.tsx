@@ -92,8 +92,8 @@ export default function CalendarPage() {
   };
 
   return (
-    <Row gutter={12}>
-      <Col span={16}>
+    <Row gutter={[12, 12]}>
+      <Col xs={24} lg={16}>
         <Card size="small" title="工作日历" extra={<Typography.Text type="secondary">红“休”为法定节假日，蓝“班”为调休上班日；点击日期可调整</Typography.Text>}>
           {days.data && !days.data.known && (
             <Alert
@@ -107,7 +107,7 @@ export default function CalendarPage() {
           <Calendar value={month} onPanelChange={(d) => setMonth(d.startOf('month'))} onSelect={(d, info) => info.source !== 'date' && setMonth(d.startOf('month'))} cellRender={(d, info) => (info.type === 'date' ? cell(d) : null)} fullCellRender={undefined} />
         </Card>
       </Col>
-      <Col span={8}>
+      <Col xs={24} lg={8}>
         <Card size="small" title={`${year} 年放假安排`} style={{ marginBottom: 12 }} extra={manage && yearView.data?.source !== 'shipped' && <Button size="small" onClick={() => setAnnouncing(true)}>{yearView.data?.source === 'announced' ? '修改通知' : '标记为已公布'}</Button>}>
           <p>
             状态：{yearView.data?.known ? <Tag color="green">已公布</Tag> : <Tag color="orange">未录入（暂定）</Tag>}

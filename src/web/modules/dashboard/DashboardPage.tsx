@@ -1,7 +1,7 @@
 // 驾驶舱: headline figures with their change over last year, five-year trends, units ranked on any
 // figure, and the 红黄牌 of open deadlines by unit. Every chart drills down to the records.
 import { useState } from 'react';
-import { Button, Card, Col, Drawer, Empty, InputNumber, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Drawer, Empty, Grid, InputNumber, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import { FullscreenOutlined } from '@ant-design/icons';
@@ -22,6 +22,15 @@ import { linkedTitle } from '../../components/columns.tsx';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
+/** A chart's place while its data loads (not its empty state, which would say there is nothing). */
+function Loading({ height }: { height: number }) {
+  return (
+    <div style={{ height, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+      <Spin />
+    </div>
+  );
+}
+
 export default function DashboardPage() {
   const [year, setYear] = useState(dayjs().year());
   const [unit, setUnit] = useState<string | undefined>();
@@ -31,6 +40,8 @@ export default function DashboardPage() {
   const [lightUnit, setLightUnit] = useState<UnitLights | null>(null);
   const units = useUnits();
   const navigate = useNavigate();
+  // On a phone the trend's legend is one line that pages (five names would wrap over the chart).
+  const phone = Grid.useBreakpoint().sm === false;
   const chosenUnit = unit ? units.data?.find((u) => u.code === unit) : undefined;
   // A unit's name on a chart (its axis label) opens its 法治画像.
   const openProfile = (unitId: string | undefined) => unitId && navigate(`/units/${unitId}/profile`);
@@ -47,7 +58,9 @@ export default function DashboardPage() {
   const rankDef = byCode.get(rankCode);
   const ranked = (ranking.data?.items ?? []).filter((u) => !category || u.category === category).slice(0, 20);
   const categories = [...new Set((ranking.data?.items ?? []).map((u) => u.category).filter(Boolean))] as string[];
-  const trendSeries = TRENDS.map((code) => ({
+  // Until the figures arrive the series have no names to show (not their codes): the chart waits.
+  const trendLoading = !figures.data || trend.some((t) => t.isLoading);
+  const trendSeries = (figures.data ? TRENDS : []).map((code) => ({
     name: byCode.get(code)?.name ?? code,
     type: 'line' as const,
     data: beforeFirstRecord(trend.map((t) => t.data?.details.find((d) => d.code === code)?.value ?? null)),
@@ -57,8 +70,8 @@ export default function DashboardPage() {
   return (
     <>
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Space>
-          <Typography.Text strong>法治政府建设驾驶舱</Typography.Text>
+        <Space wrap>
+          <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>法治政府建设驾驶舱</Typography.Text>
           <span>年度</span>
           <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
           <FiguresUnitPicker value={unit} answered={figures.data?.unit} onChange={setUnit} />
@@ -73,7 +86,8 @@ export default function DashboardPage() {
           const f = byCode.get(code);
           if (!f) return null;
           return (
-            <Col key={code} span={Math.floor(24 / 5)} flex="1 0 19%">
+            // Five a row on a wide screen, fewer as it narrows: two on a phone.
+            <Col key={code} xs={12} sm={8} lg={6} xl={{ flex: '1 0 19%' }}>
               <Card size="small" hoverable onClick={() => setDrill({ indicator: f, unit, year })} data-testid={`headline-${code}`}>
                 <Statistic
                   title={f.name}
@@ -89,13 +103,15 @@ export default function DashboardPage() {
           );
         })}
       </Row>
-      <Row gutter={12} style={{ marginBottom: 12 }}>
-        <Col span={12}>
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+        <Col xs={24} xl={12}>
           <Card size="small" title="近五年趋势">
             <ReactEChartsCore
               echarts={echarts}
               style={{ height: 300 }}
-              option={{ tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true }, xAxis: { type: 'category', data: years.map(String) }, yAxis: { type: 'value', minInterval: 1 }, series: trendSeries }}
+              showLoading={trendLoading}
+              loadingOption={{ text: '加载中…', color: '#b8232f' }}
+              option={{ tooltip: { trigger: 'axis' }, legend: { top: 0, type: phone ? 'scroll' : 'plain' }, grid: { left: 8, right: 16, top: phone ? 40 : 56, bottom: 8, containLabel: true }, xAxis: { type: 'category', data: years.map(String) }, yAxis: { type: 'value', minInterval: 1 }, series: trendSeries }}
               onEvents={{ click: (e: { seriesIndex: number; dataIndex: number }) => {
                 const code = TRENDS[e.seriesIndex]!;
                 const f = trend[e.dataIndex]?.data?.details.find((d) => d.code === code);
@@ -104,7 +120,7 @@ export default function DashboardPage() {
             />
           </Card>
         </Col>
-        <Col span={12}>
+        <Col xs={24} xl={12}>
           <Card
             size="small"
             title="单位排名"
@@ -115,7 +131,9 @@ export default function DashboardPage() {
               </Space>
             }
           >
-            {peers && rankDef ? (
+            {ranking.isLoading || figures.isLoading ? (
+              <Loading height={268} />
+            ) : peers && rankDef ? (
               <div data-testid="peer-ranking">
                 <Typography.Paragraph style={{ marginBottom: 8 }}>
                   本单位在「{peers.category}」类 {peers.units} 个单位中{peers.rank ? <>排第 <b style={{ fontSize: 18 }}>{peers.rank}</b> 名</> : '暂无可比数据'}
@@ -155,7 +173,9 @@ export default function DashboardPage() {
         </Col>
       </Row>
       <Card size="small" title="红黄牌：各单位未结期限" extra={<Typography.Text type="secondary">红：逾期；黄：临期；绿：正常。点击单位查看事项</Typography.Text>}>
-        {lightUnits.length === 0 ? (
+        {lights.isLoading ? (
+          <Loading height={200} />
+        ) : lightUnits.length === 0 ? (
           <Empty description="没有未结期限" />
         ) : (
           <ReactEChartsCore

@@ -67,6 +67,7 @@ export default function DocumentTemplatesPage() {
         {
           title: '操作',
           key: 'actions',
+          fixed: 'right',
           width: 260,
           render: (_, t) => (
             <Space size={0}>

@@ -51,8 +51,8 @@ export default function ImportPage() {
   };
 
   return (
-    <Row gutter={16}>
-      <Col span={10}>
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={10}>
         <Card size="small" title="批量导入">
           <Select style={{ width: '100%', marginBottom: 12 }} value={type?.type} onChange={(v) => { setTypeName(v); setResult(null); setFailure(null); }}
             options={types.data?.map((t) => ({ value: t.type, label: t.title }))} />
@@ -80,7 +80,7 @@ export default function ImportPage() {
           </Card>
         )}
       </Col>
-      <Col span={14}>
+      <Col xs={24} lg={14}>
         <Card size="small" title="导入结果">
           {!result && !failure && <Typography.Text type="secondary">上传文件后在此显示结果。</Typography.Text>}
           {result && (

@@ -78,6 +78,7 @@ export default function CaseNumberPatternsPage() {
         {
           title: '操作',
           key: 'actions',
+          fixed: 'right',
           width: 190,
           render: (_, p) =>
             manage && (

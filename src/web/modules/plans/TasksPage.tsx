@@ -59,8 +59,9 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
   ];
 
   return (
-    <Row gutter={12}>
-      <Col span={5}>
+    // The plans beside the tasks on a wide screen, above them on a narrow one.
+    <Row gutter={[12, 12]}>
+      <Col xs={24} xl={5}>
         <Card size="small" title="分工方案" extra={manage && <Button size="small" icon={<PlusOutlined />} onClick={() => setDrawer('plan')}>新建方案</Button>}>
           {plans.data && years.length === 0 && <Empty description="还没有分工方案" />}
           {years.map((y) => (
@@ -82,7 +83,7 @@ export default function TasksPage({ mine = false }: { mine?: boolean }) {
           ))}
         </Card>
       </Col>
-      <Col span={19}>
+      <Col xs={24} xl={19}>
         <Card
           size="small"
           title={mine ? `本单位任务${plan ? ` · ${plan.title}` : ''}` : (plan?.title ?? '任务台账')}

@@ -34,8 +34,9 @@ export default function ProblemsPage() {
   const summary = useQuery({ queryKey: ['problems-by-unit'], queryFn: () => get<{ items: ProblemUnitSummary[] }>('/problems/by-unit') });
   const list = useQuery({ queryKey: ['problems', unitId, status, page], queryFn: () => get<{ items: ProblemView[]; total: number }>(`/problems${query({ unitId, status: status === 'all' ? undefined : status, page, pageSize: 30 })}`) });
   return (
-    <Row gutter={12}>
-      <Col span={8}>
+    // Side by side on a wide screen, one above the other on a narrow one.
+    <Row gutter={[12, 12]}>
+      <Col xs={24} xl={8}>
         <ListCard<ProblemUnitSummary> title="按单位"
           rowKey="unitId"
           loading={summary.isLoading}
@@ -49,15 +50,17 @@ export default function ProblemsPage() {
           ]}
         />
       </Col>
-      <Col span={16}>
+      <Col xs={24} xl={16}>
         <ListCard<ProblemView> title="问题池" extra={<Segmented size="small" value={status} onChange={(v) => { setStatus(String(v)); setPage(1); }} options={[{ value: 'open', label: '未整改' }, { value: 'closed', label: '已整改' }, { value: 'all', label: '全部' }]} />}
           loading={list.isLoading}
           rows={list.data?.items}
           pagination={{ current: page, pageSize: 30, total: list.data?.total, onChange: setPage, showTotal: (t) => `共 ${t} 个` }}
+          scroll={{ x: 760 }}
           columns={[
             linkedTitle('问题'),
-            { title: '来源', dataIndex: 'sourceLabel', width: 90, render: (s: string) => <Tag>{s}</Tag> },
-            { title: '单位', dataIndex: 'unitName', width: 150, ellipsis: true },
+            // A long source (规范性文件逾期备案) is cut inside its column, not drawn over the unit's name.
+            { title: '来源', dataIndex: 'sourceLabel', width: 120, render: (s: string) => <Tag title={s} style={{ maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>{s}</Tag> },
+            { title: '单位', dataIndex: 'unitName', width: 140, ellipsis: true },
             { title: '程度', dataIndex: 'severity', width: 70, render: (s: 'general' | 'major') => <Tag color={s === 'major' ? 'red' : undefined}>{PROBLEM_SEVERITIES[s]}</Tag> },
             { title: '发现日期', dataIndex: 'openedOn', width: 100 },
             { title: '状态', dataIndex: 'status', width: 110, render: (s: string, p) => (s === 'open' ? <Tag color="red">未整改</Tag> : <Tag color="green" title={p.closeNote ?? undefined}>已整改 {p.closedOn}</Tag>) },

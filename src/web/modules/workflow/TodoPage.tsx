@@ -20,7 +20,7 @@ export default function TodoPage() {
       title="我的待办"
       extra={<Typography.Text type="secondary">今天 {todo.data?.today}</Typography.Text>}
     >
-      <Space size={32} style={{ marginBottom: 12 }}>
+      <Space size={[32, 12]} wrap style={{ marginBottom: 12 }}>
         <Statistic title="待办合计" value={todo.data?.total ?? 0} />
         <Statistic title="逾期（红牌）" value={todo.data?.red ?? 0} valueStyle={{ color: '#cf1322' }} />
         <Statistic title="临期（黄牌）" value={todo.data?.yellow ?? 0} valueStyle={{ color: '#d48806' }} />
@@ -43,10 +43,12 @@ export default function TodoPage() {
         dataSource={items}
         pagination={{ pageSize: 50, showTotal: (t) => `共 ${t} 项`, hideOnSinglePage: true }}
         locale={{ emptyText: '没有等待您办理的事项' }}
+        // On a narrow screen the table scrolls sideways inside the card; 事项 keeps a readable width.
+        scroll={{ x: 1140 }}
         columns={[
           {
             title: '期限',
-            width: 300,
+            width: 260,
             render: (_, r) => (r.clock ? <DueTag due={r.clock.due} light={r.clock.light} workingDaysLeft={r.clock.workingDaysLeft} provisional={r.clock.provisional} explanation={r.clock.explanation} /> : <Typography.Text type="secondary">无法定期限</Typography.Text>),
           },
           { title: '类别', dataIndex: 'typeTitle', width: 100, filters: types.map((t) => ({ text: t, value: t })), onFilter: (v, r) => r.typeTitle === v },
