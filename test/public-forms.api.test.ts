@@ -229,6 +229,12 @@ describe('a disclosure request, end to end', () => {
   it('lands in the organ chosen and in no other unit’s scope; a supplement restarts the 20 working days', async () => {
     const town = await makeStaffedUnit(env, ['unit_liaison'], { parent: county as never, kind: 'town', name: '公开测试镇' });
     const other = await makeStaffedUnit(env, ['unit_liaison'], { parent: county as never, kind: 'town', name: '另一个镇' });
+    // A reply must be able to reach the applicant the way they chose.
+    for (const [extra, message] of [[{ delivery: 'email', contactAddress: 'not-an-email' }, '有效的电子邮箱'], [{ delivery: 'mail' }, '通信地址']] as const) {
+      const refused = await submitFoi(newIp(), town.unit.id, extra);
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json().errors[0]).toMatchObject({ field: 'contactAddress', message: expect.stringContaining(message) });
+    }
     const ip = newIp();
     const res = await submitFoi(ip, town.unit.id, { delivery: 'email', contactAddress: 'lisi@example.cn' });
     expect(res.statusCode, res.body).toBe(201);

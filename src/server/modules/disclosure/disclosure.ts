@@ -24,11 +24,19 @@ import type { DisclosureRequestTable } from './tables.ts';
 export const requestTitle = (applicant: string, content: string) => `${applicant}申请公开：${content.length > 40 ? `${content.slice(0, 40)}…` : content}`;
 export const REPLY_CLOCK = { start: 'reply', label: '答复期限', rule: 'foi.reply' } as const;
 
+/** The reply can reach the applicant the way they chose: an address to post it to, a mailbox to send it to. */
+function checkDeliveryContact(input: { delivery?: string | null; contactAddress?: string | null }): void {
+  const contact = input.contactAddress?.trim() ?? '';
+  if (input.delivery === 'mail' && contact.length < 5) throw fieldError('contactAddress', '通信地址或电子邮箱', '选择邮寄纸质文书的，请填写通信地址');
+  if (input.delivery === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact)) throw fieldError('contactAddress', '通信地址或电子邮箱', '选择电子邮件的，请填写有效的电子邮箱');
+}
+
 export async function createRequest(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, input: RecordInput<typeof DISCLOSURE_REQUEST> & { ref?: string | null }): Promise<string> {
   const unit = await tx.selectFrom('org_units').select(['id', 'active']).where('id', '=', input.unitId).executeTakeFirst();
   if (!unit || (!scope.all && !scope.unitIds.includes(unit.id))) throw fieldError('unitId', '受理机关', '不存在或无权访问');
   if (!unit.active) throw fieldError('unitId', '受理机关', '已停用');
   if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '收到申请日期', '不能晚于今天');
+  checkDeliveryContact(input);
   const row = {
     id: newId(),
     ref: input.ref ?? null,
