@@ -87,5 +87,5 @@ for (const username of ['fzb_wang', 'jyj_liaison', 'cgz_liaison', 'leader_chen',
     }
     expect(problems, problems.join('\n')).toEqual([]);
     // The law office's walk reads some 50 pages and their first records.
-  }, 420_000);
+  }, 720_000);
 }
