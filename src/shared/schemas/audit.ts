@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'user.create': '新建用户',
   'user.update': '修改用户',
   'user.reset_password': '重置密码',
+  'user.reset_password_request': '申请重置密码（待安全管理员确认）',
+  'user.reset_password_refuse': '驳回密码重置申请',
   'user.disable': '停用用户',
   'user.enable': '启用用户',
   'user.unlock': '解锁账号',
