@@ -81,3 +81,28 @@ it('a town liaison registers a 普法活动 and sees only its own unit\'s record
   await page.screenshot({ path: `${SCREENSHOTS}/registries-activity.png`, fullPage: true });
   expect(problems).toEqual([]);
 });
+
+it('a town liaison plans next year\'s 普法责任清单 and corrects its laws and measures from its page', async () => {
+  const page = await loginPage(browser, server, 'cgz_liaison');
+  const problems = watch(page);
+  await page.getByRole('menuitem', { name: '普法责任清单' }).click();
+  await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+  await page.getByRole('button', { name: '制定普法责任清单' }).click();
+  const drawer = page.locator('.ant-drawer-content');
+  const next = String(new Date(Date.now() + 8 * 3600_000).getUTCFullYear() + 1);
+  await drawer.getByLabel('年度', { exact: true }).fill(next);
+  await drawer.getByLabel('重点普及的法律法规').fill('宪法、民法典');
+  await drawer.getByLabel('年度普法措施').fill('开展民法典进村入户宣传');
+  await drawer.getByRole('button', { name: /保\s*存/ }).click();
+  await page.waitForURL(/\/pufa-duties\/[^/]+$/);
+  await page.locator('.ant-descriptions').getByText('宪法、民法典').first().waitFor();
+  // The correction form shows the laws and the measures only; saving it must not ask for the unit or the year.
+  await page.getByRole('button', { name: '更 正' }).or(page.getByRole('button', { name: '更正' })).first().click();
+  const form = page.locator('.ant-drawer-content').filter({ hasText: '修改普法责任清单' });
+  await form.getByLabel('重点普及的法律法规').fill('宪法、民法典、村民委员会组织法');
+  await form.getByRole('button', { name: /保\s*存/ }).click();
+  await page.locator('.ant-descriptions').getByText('宪法、民法典、村民委员会组织法').first().waitFor();
+  await expect.poll(() => form.isVisible()).toBe(false);
+  await page.getByText(`${next}年度普法责任清单`).first().waitFor();
+  expect(problems).toEqual([]);
+});

@@ -44,9 +44,15 @@ describe('普法责任清单', () => {
     const foreign = await otherLiaison.post('/api/v1/pufa-duties', { ...body, unitId: town.id, year: 2024 });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().detail).toContain('责任单位');
-    expect((await otherLiaison.put(`/api/v1/pufa-duties/${duty.id}`, { ...body, laws: 'x', version: 1 })).statusCode).toBe(404);
-    expect((await townLiaison.post(`/api/v1/workflow/pufa_duty/${duty.id}/transitions/review`, { version: 1, values: { reviewResult: 'good' } })).statusCode).toBe(403);
-    await advance(office, 'pufa_duty', duty.id, 'review', { version: 1, date: '2025-12-20', values: { reviewResult: 'excellent', reviewNote: '履职到位' } });
+    expect((await otherLiaison.put(`/api/v1/pufa-duties/${duty.id}`, { laws: 'x', actions: 'y', version: 1 })).statusCode).toBe(404);
+    // The correction form shows the laws and the measures only: that is what the update takes, the
+    // unit and the year (and so the title) staying as stored.
+    const corrected = answered(await townLiaison.put(`/api/v1/pufa-duties/${duty.id}`, { laws: '民法典、农村土地承包法、土地管理法', actions: '开展民法典进村入户宣传，每村一场', version: 1 }));
+    expect(corrected).toMatchObject({ title: '2025年度普法责任清单', year: 2025, unitId: town.id, laws: '民法典、农村土地承包法、土地管理法', version: 2 });
+    const moved = await townLiaison.put(`/api/v1/pufa-duties/${duty.id}`, { ...body, version: 2 });
+    expect(moved.statusCode).toBe(400);
+    expect((await townLiaison.post(`/api/v1/workflow/pufa_duty/${duty.id}/transitions/review`, { version: 2, values: { reviewResult: 'good' } })).statusCode).toBe(403);
+    await advance(office, 'pufa_duty', duty.id, 'review', { version: 2, date: '2025-12-20', values: { reviewResult: 'excellent', reviewNote: '履职到位' } });
     expect((await townLiaison.get(`/api/v1/pufa-duties/${duty.id}`)).json()).toMatchObject({ status: 'reviewed', reviewResult: 'excellent', reviewDate: '2025-12-20' });
   });
 });

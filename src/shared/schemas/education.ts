@@ -133,6 +133,9 @@ export const STUDY_SESSION = defineRecord({
 export const STUDY_SESSION_WORKFLOW = steplessWorkflow(STUDY_SESSION, { titleColumn: 'topic', readPermission: 'education.read', linkPrefix: '/study-sessions/' }, { key: 'held', label: '已举办' });
 
 export const modelVillageUpdate = updateInput(MODEL_VILLAGE, {}, ['level', 'namedYear']);
+/** What a correction of a duty list may change: its laws and measures (the unit and the year, and so its title, stay). */
+export const PUFA_DUTY_CORRECTABLE = ['laws', 'actions'] as const;
+export const pufaDutyUpdate = updateInput(PUFA_DUTY, {}, PUFA_DUTY_CORRECTABLE);
 
 export const pufaDutyListQuery = listQuery(PUFA_DUTY, statusFilter(PUFA_DUTY_WORKFLOW));
 export const pufaActivityListQuery = listQuery(PUFA_ACTIVITY);

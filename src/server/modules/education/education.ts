@@ -35,7 +35,9 @@ export const EDUCATION_RULES: readonly DeadlineRuleSeed[] = [
 
 const thisYear = () => Number(chinaToday().slice(0, 4));
 
-export const duties = plainRecords<RecordInput<typeof PUFA_DUTY>, PufaDutyView>({
+type DutyInput = RecordInput<typeof PUFA_DUTY>;
+
+const dutyRecords = plainRecords<DutyInput, PufaDutyView>({
   def: PUFA_DUTY,
   workflow: PUFA_DUTY_WORKFLOW,
   what: '普法责任清单',
@@ -44,14 +46,27 @@ export const duties = plainRecords<RecordInput<typeof PUFA_DUTY>, PufaDutyView>(
   unit: { field: 'unitId', label: '责任单位' },
   title: (input) => `${input.year}年度普法责任清单`,
   async check(tx, input, existing) {
+    const unitId = input.unitId ?? existing?.unit_id;
     if (input.year < 2000 || input.year > thisYear() + 1) throw fieldError('year', '年度', `应在 2000—${thisYear() + 1} 之间`);
-    let same = tx.selectFrom('pufa_duties').select('id').where('unit_id', '=', input.unitId).where('year', '=', input.year);
+    let same = tx.selectFrom('pufa_duties').select('id').where('unit_id', '=', unitId).where('year', '=', input.year);
     if (existing) same = same.where('id', '<>', existing.id);
     if (await same.executeTakeFirst()) throw fieldError('year', '年度', `该单位已有${input.year}年度普法责任清单`);
     if (existing && existing.status === 'reviewed' && existing.year !== input.year) throw fieldError('year', '年度', '已评议的清单不能更改年度');
   },
   defaultSort: { field: 'year', order: 'desc' },
 });
+
+export const duties = {
+  ...dutyRecords,
+  /**
+   * Corrects a duty list with what its form shows (PUFA_DUTY_CORRECTABLE): the unit and the year the
+   * check and the title read are the stored ones unless the caller gives them.
+   */
+  async update(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<DutyInput, 'laws' | 'actions'> & Partial<DutyInput>): Promise<void> {
+    const stored = await tx.selectFrom('pufa_duties').select('year').where('id', '=', id).executeTakeFirst();
+    await dutyRecords.update(tx, platform, actor, scope, id, version, { year: stored?.year, ...input } as DutyInput);
+  },
+};
 
 export const activities = plainRecords<RecordInput<typeof PUFA_ACTIVITY>, PufaActivityView>({
   def: PUFA_ACTIVITY,

@@ -5,7 +5,7 @@ import { plainRoutes } from '../../kernel/records/plain.ts';
 import { unmaskRoute } from '../../kernel/records/routes.ts';
 import { exportColumns } from '../../kernel/exports/from-record.ts';
 import {
-  LEGAL_LITERATE, MODEL_VILLAGE, PUFA_ACTIVITY, PUFA_DUTY, STUDY_SESSION, coverageQuery, educationSettingsInput, legalLiterateListQuery, modelVillageListQuery, modelVillageUpdate, pufaActivityListQuery, pufaDutyListQuery,
+  LEGAL_LITERATE, MODEL_VILLAGE, PUFA_ACTIVITY, PUFA_DUTY, STUDY_SESSION, coverageQuery, educationSettingsInput, legalLiterateListQuery, modelVillageListQuery, modelVillageUpdate, pufaActivityListQuery, pufaDutyListQuery, pufaDutyUpdate,
   studySessionListQuery, type LegalLiterateView, type ModelVillageView, type PufaDutyView,
 } from '../../../shared/schemas/education.ts';
 import { activities, coverage, duties, literates, modelVillages, educationSettings, sessions, unmaskLiterate } from './education.ts';
@@ -17,7 +17,7 @@ export async function educationRoutes(api: FastifyInstance, platform: Platform):
   plainRoutes(api, platform, duties, {
     url: '/pufa-duties', tags, permissions, sheet: '普法责任清单',
     summaries: { list: '普法责任清单（谁执法谁普法）', export: '按当前筛选导出普法责任清单（.xlsx）', create: '制定本单位年度普法责任清单', read: '普法责任清单详情', update: '修改普法责任清单' },
-    query: pufaDutyListQuery, body: PUFA_DUTY.create, update: PUFA_DUTY.update,
+    query: pufaDutyListQuery, body: PUFA_DUTY.create, update: pufaDutyUpdate,
     columns: exportColumns<PufaDutyView>(PUFA_DUTY, [status('状态')]),
   });
   plainRoutes(api, platform, activities, {

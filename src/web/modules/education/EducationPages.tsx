@@ -11,7 +11,7 @@ import { ErrorNotice, errorText } from '../../components/ErrorNotice.tsx';
 import { useAuth } from '../../auth.tsx';
 import { TabsCard } from '../../components/TabsCard.tsx';
 import { chinaDate } from '../../../shared/records.ts';
-import type { Coverage, EducationSettings, LegalLiterateView, ModelVillageView, PufaActivityView, PufaDutyView, StudySessionView, VillageCoverage } from '../../../shared/schemas/education.ts';
+import { PUFA_DUTY_CORRECTABLE, type Coverage, type EducationSettings, type LegalLiterateView, type ModelVillageView, type PufaActivityView, type PufaDutyView, type StudySessionView, type VillageCoverage } from '../../../shared/schemas/education.ts';
 import { LEGAL_LITERATE_PAGES, MODEL_VILLAGE_PAGES, PUFA_ACTIVITY_PAGES, PUFA_DUTY_PAGES, STUDY_SESSION_PAGES } from './pages.ts';
 import { RuleLabel } from '../../components/RuleTip.tsx';
 
@@ -189,7 +189,7 @@ export function StudySessionsPage() {
 
 export function PufaDutyDetailPage() {
   const { can } = useAuth();
-  return <DetailPage<PufaDutyView> pages={PUFA_DUTY_PAGES} edit={{ only: ['laws', 'actions'], title: '修改普法责任清单', may: (d) => can('education.manage') && d.status === 'planned' }} />;
+  return <DetailPage<PufaDutyView> pages={PUFA_DUTY_PAGES} edit={{ only: PUFA_DUTY_CORRECTABLE, title: '修改普法责任清单', may: (d) => can('education.manage') && d.status === 'planned' }} />;
 }
 
 export function PufaActivityDetailPage() {
