@@ -17,12 +17,13 @@ export function text(label: string, max = 200, min = 1) {
 }
 
 /**
- * An enum of codes with Chinese labels: the error names the field and the choices, and the labels
- * travel in the schema's meta (`options`) so that forms can offer them.
+ * An enum of codes with Chinese labels: a missing choice asks for it (请选择…), an unknown one names
+ * the field and the choices; the labels travel in the schema's meta (`options`) so that forms can offer them.
  */
 export function labelledEnum<T extends Record<string, string>>(values: T, label: string, field: string) {
+  const invalid = `${label}（${field}）无效，可选：${Object.entries(values).map(([k, v]) => `${k}（${v}）`).join('、')}`;
   return z
-    .enum(Object.keys(values) as [keyof T & string, ...(keyof T & string)[]], { error: `${label}（${field}）无效，可选：${Object.entries(values).map(([k, v]) => `${k}（${v}）`).join('、')}` })
+    .enum(Object.keys(values) as [keyof T & string, ...(keyof T & string)[]], { error: (issue) => (issue.input === undefined || issue.input === null || issue.input === '' ? `请选择${label}` : invalid) })
     .meta({ title: label, options: values });
 }
 
@@ -95,7 +96,8 @@ export function fieldErrors(schema: AnyZod, error: z.ZodError): FieldError[] {
     const field = issue.path.join('.') || '(body)';
     const label = labelAt(schema, issue.path);
     const name = label ? `${label}（${field}）` : `字段「${field}」`;
-    const message = label && issue.message.startsWith(label) ? `${name}${issue.message.slice(label.length)}` : `${name}：${issue.message}`;
+    // A message that names the field already (调解结果（outcome）无效…) keeps it once.
+    const message = !label ? `${name}：${issue.message}` : issue.message.startsWith(name) ? issue.message : issue.message.startsWith(label) ? `${name}${issue.message.slice(label.length)}` : `${name}：${issue.message}`;
     out.push({ field, label, message });
   }
   return out;
