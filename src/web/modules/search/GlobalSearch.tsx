@@ -50,7 +50,12 @@ function SearchBox({ width }: { width: number }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  const options = (q && found.data?.q === q ? found.data.groups : []).map((g) => ({
+  // Only the matches of what the box holds now: for the moment between a key (or a paste) and the
+  // request for the new term, the previous term's matches would still be up, and a mouse resting on
+  // the list or a quick ↓ Enter would open one of them.
+  const term = text.trim();
+  const current = term.length > 0 && q === term && found.data?.q === term;
+  const options = (current ? found.data!.groups : []).map((g) => ({
     label: (
       <span>
         {g.title} <span style={{ color: '#8c8c8c' }}>{g.total > 100 ? '100+' : g.total} 条</span>
@@ -75,7 +80,9 @@ function SearchBox({ width }: { width: number }) {
   const showAll = (value: string) => {
     if (!value.trim()) return;
     navigate(`/search${query({ q: value.trim() })}`);
-    input.current?.blur();
+    // After the list has seen this Enter: it locks Enter until the key comes up or the box loses
+    // focus, and the key comes up outside a box that lost focus first (the next ↓ Enter did nothing).
+    setTimeout(() => input.current?.blur());
   };
   return (
     <AutoComplete
@@ -92,7 +99,7 @@ function SearchBox({ width }: { width: number }) {
       classNames={{ popup: { root: 'global-search-popup' } }}
       // Enter opens all results; ↓ then Enter opens one record.
       defaultActiveFirstOption={false}
-      notFoundContent={q && found.data?.q === q ? '没有找到匹配的记录' : null}
+      notFoundContent={current ? '没有找到匹配的记录' : term ? '正在搜索…' : null}
     >
       <Input.Search
         ref={input}
