@@ -43,7 +43,8 @@ describe('a dispute', () => {
     await act(d.id, 'start', { version: 1, date: '2026-05-07' });
     const noOutcome = await act(d.id, 'close', { version: 2, date: '2026-05-15', values: {} });
     expect(noOutcome.statusCode).toBe(400);
-    expect(noOutcome.json().detail).toContain('调解结果');
+    expect(noOutcome.json().detail).toContain('请选择调解结果');
+    expect(noOutcome.json().detail).not.toContain('无效');
     await act(d.id, 'close', { version: 2, date: '2026-05-15', values: { outcome: 'success', agreement: '赔偿500元' } });
     const visited = await act(d.id, 'revisit', { version: 3, date: '2026-06-15', values: { revisitResult: '已履行' } });
     expect(visited.statusCode, visited.body).toBe(200);
