@@ -1,5 +1,9 @@
 // 红黄牌: the traffic light of an open deadline, with the deadline's explanation on hover.
 import { Tag, Tooltip } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { get } from '../api.ts';
+import { useAuth } from '../auth.tsx';
+import type { CalendarYearView } from '../../shared/schemas/calendar.ts';
 
 export const LIGHT_STYLE: Record<string, { color: string; label: string }> = {
   red: { color: 'red', label: '逾期' },
@@ -18,7 +22,22 @@ export function Explanation({ lines }: { lines: string[] }) {
   );
 }
 
-export function DueTag({ due, light, workingDaysLeft, provisional, explanation }: { due: string; light: string | null; workingDaysLeft?: number | null; provisional?: boolean; explanation?: string[] }) {
+/**
+ * Whether a date falls in a year whose holidays nobody has entered yet: a deadline there was counted
+ * on weekends alone and may move when the State Council's notice is entered. Shares the calendar
+ * page's cache, so entering the notice there clears 暂定 everywhere.
+ */
+function useUnknownYear(date: string, asked: boolean): boolean {
+  const { can } = useAuth();
+  const year = Number(date.slice(0, 4));
+  const view = useQuery({ queryKey: ['calendar-year', year], queryFn: () => get<CalendarYearView>(`/calendar/years/${year}`), enabled: asked && can('calendar.read') && year > 2000, staleTime: 300_000 });
+  return view.data ? !view.data.known : false;
+}
+
+export function DueTag({ due, light, workingDaysLeft, provisional: counted, explanation }: { due: string; light: string | null; workingDaysLeft?: number | null; provisional?: boolean; explanation?: string[] }) {
+  // A clock's own view says whether its count was provisional; a ledger's row gives only the date.
+  const unknownYear = useUnknownYear(due, counted === undefined);
+  const provisional = counted ?? unknownYear;
   const style = LIGHT_STYLE[light ?? ''] ?? { color: 'default', label: '' };
   const known = workingDaysLeft !== undefined && workingDaysLeft !== null;
   const left = light === 'red' ? (known && workingDaysLeft !== 0 ? `逾期 ${Math.abs(workingDaysLeft)} 个工作日` : '') : light === 'paused' ? '恢复后顺延' : workingDaysLeft !== undefined && workingDaysLeft !== null ? `剩 ${workingDaysLeft} 个工作日` : '';

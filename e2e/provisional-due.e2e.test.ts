@@ -1,0 +1,47 @@
+// A deadline in a year whose holidays nobody has entered was counted on weekends alone: the ledger
+// says 暂定 beside it, so a clerk does not promise a date the State Council's notice may move. A
+// deadline in a year the calendar knows carries no such mark.
+import { expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { SCREENSHOTS, loginPage, type Server, withDemoCounty } from './helpers.ts';
+
+let server: Server;
+let browser: Browser;
+
+withDemoCounty((s, b) => {
+  server = s;
+  browser = b;
+});
+
+/** A request as the page's own code makes it (session cookie and CSRF token). */
+const api = (page: Page, method: string, path: string, body?: unknown) =>
+  page.evaluate(
+    async ([method, path, body]) => {
+      const csrf = document.cookie.split('; ').find((c) => c.startsWith('fazhi_csrf='))?.slice('fazhi_csrf='.length) ?? '';
+      const res = await fetch(`/api/v1${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, body: await res.json() };
+    },
+    [method, path, body] as const,
+  );
+
+it('the task ledger marks a deadline in a year without a holiday calendar 暂定, and one in a known year not', async () => {
+  const page = await loginPage(browser, server, 'fzb_wang');
+  // 2035: far enough that no calendar data shipped with the product knows it.
+  const unknown = await api(page, 'GET', '/calendar/years/2035');
+  expect(unknown.body.known).toBe(false);
+  const thisYear = new Date().getFullYear();
+  expect((await api(page, 'GET', `/calendar/years/${thisYear}`)).body.known).toBe(true);
+
+  const me = (await api(page, 'GET', '/auth/me')).body;
+  const plan = await api(page, 'POST', '/plans', { year: 2035, title: '2035年法治政府建设工作要点（期限测试）', issuedDate: `${thisYear}-01-10` });
+  expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+  const task = (code: string, title: string, dueDate: string) => api(page, 'POST', '/tasks', { planId: plan.body.id, code, title, content: '按期完成', leadUnitId: me.unit.id, coUnitIds: [], dueDate });
+  for (const made of [await task('Q-1', '远期任务', '2035-06-29'), await task('Q-2', '年内任务', `${thisYear}-12-30`)]) expect(made.status, JSON.stringify(made.body)).toBe(201);
+
+  await page.goto(`${server.url}/plans?planId=${plan.body.id}`);
+  const row = (title: string) => page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: title });
+  await row('远期任务').locator('[data-light]').filter({ hasText: '2035-06-29（暂定）' }).waitFor();
+  await row('年内任务').locator('[data-light]').first().waitFor();
+  expect(await row('年内任务').textContent()).not.toContain('暂定');
+  await page.screenshot({ path: `${SCREENSHOTS}/provisional-due.png` });
+});
