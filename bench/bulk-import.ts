@@ -31,7 +31,7 @@ function file(prefix: string): Buffer {
     const year = YEAR - (i % 3);
     const received = `${year}-${String(1 + (i % 9)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`;
     const closed = i % 3 === 0 ? { outcome: i % 2 ? 'success' : 'failure', closedDate: received } : {};
-    lines.push(JSON.stringify({ ref: `${prefix}-${i}`, receivedDate: received, unitCode: units[i % units.length], type: '邻里纠纷', channel: 'people', lawyerInvolved: i % 5 === 0 ? '是' : '否', ...closed }));
+    lines.push(JSON.stringify({ ref: `${prefix}-${i}`, receivedDate: received, unitCode: units[i % units.length], type: '邻里纠纷', parties: '甲某、乙某', summary: '相邻通行纠纷', mediators: '张调解员', channel: 'people', lawyerInvolved: i % 5 === 0 ? '是' : '否', ...closed }));
   }
   return Buffer.from(lines.join('\n'));
 }

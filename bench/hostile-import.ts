@@ -14,7 +14,7 @@ try {
   const unit = await makeUnit(env.platform);
   const liaison = await loggedIn(env.app, (await makeUser(env.platform, { unit, roles: ['unit_liaison'] })).username);
   let t = performance.now();
-  const file = await xlsxBomb({ headers: ['外部编号', '受理单位编码', '纠纷类型', '受理日期', '调解途径'], rows, dataCells: 1, noRefs });
+  const file = await xlsxBomb({ headers: ['外部编号', '受理单位编码', '纠纷类型', '受理日期', '调解途径', '当事人', '纠纷简况', '调解员'], rows, dataCells: 1, noRefs });
   console.log(`bomb: ${rows} rows, ${(file.length / 1e6).toFixed(2)} MB zipped, built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const rssBefore = process.memoryUsage().rss;
   const peakBefore = process.resourceUsage().maxRSS;

@@ -100,6 +100,16 @@ it('a liaison filters, sorts, chooses columns, exports and receives a dispute fr
   await page.waitForURL(/\/disputes\/[0-9a-z]{26}$/);
   await page.getByText('邻里纠纷：周某与吴某').first().waitFor();
   await page.screenshot({ path: `${SCREENSHOTS}/42-ledger-created.png` });
+
+  // 更正受理信息: the intake's fields filled as received; a third party added, the title follows.
+  await page.getByRole('button', { name: /更\s*正/ }).click();
+  const correction = page.locator('.ant-drawer-content').filter({ hasText: '更正受理信息' });
+  await correction.getByLabel('当事人').waitFor();
+  expect(await correction.getByLabel('纠纷简况').inputValue()).toBe('院墙滴水引发争执');
+  await correction.getByLabel('当事人').fill('周某、吴某、郑某');
+  await correction.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByText('邻里纠纷：周某、吴某、郑某').first().waitFor();
+  await expect.poll(() => correction.isVisible()).toBe(false);
   expect(problems).toEqual([]);
 });
 

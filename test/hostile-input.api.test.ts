@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const CHINESE = /[\u4e00-\u9fff]/;
-const DISPUTE_HEADERS = ['外部编号', '受理单位编码', '纠纷类型', '受理日期', '调解途径'];
+const DISPUTE_HEADERS = ['外部编号', '受理单位编码', '纠纷类型', '受理日期', '调解途径', '当事人', '纠纷简况', '调解员'];
 
 const disputes = async () => Number((await env.platform.db.selectFrom('disputes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
@@ -90,8 +90,8 @@ describe('spreadsheet bombs and oversized import files', () => {
   });
 
   it('a CSV and a JSONL file past the row cap are refused without reading on', async () => {
-    const header = 'ref,unitCode,type,receivedDate,channel';
-    const line = `R,${unitCode},邻里纠纷,2025-05-06,人民调解`;
+    const header = 'ref,unitCode,type,receivedDate,channel,parties,summary,mediators';
+    const line = `R,${unitCode},邻里纠纷,2025-05-06,人民调解,甲某,纠纷,张调解员`;
     const csv = `${header}\n${`${line}\n`.repeat(MAX_IMPORT_ROWS + 1)}`;
     expectImportRefused(await liaison.request({ method: 'POST', url: '/api/v1/imports/disputes?dryRun=true', ...multipart('纠纷.csv', csv) }), new RegExp(`超过 ${MAX_IMPORT_ROWS} 个数据行`));
     const jsonl = '{"ref":"R"}\n'.repeat(MAX_IMPORT_ROWS + 1);
@@ -106,7 +106,7 @@ describe('spreadsheet bombs and oversized import files', () => {
   });
 
   it('an xlsx with a well-formed row imports through the streaming reader', async () => {
-    const cells: Record<number, string> = { 0: 'HX-1', 1: unitCode, 2: '邻里纠纷', 3: '2025-05-06', 4: '人民调解' };
+    const cells: Record<number, string> = { 0: 'HX-1', 1: unitCode, 2: '邻里纠纷', 3: '2025-05-06', 4: '人民调解', 5: '甲某、乙某', 6: '排水沟纠纷', 7: '张调解员' };
     const file = await xlsxBomb({ headers: DISPUTE_HEADERS, rows: 1, cell: (_, col) => cells[col] });
     const res = await liaison.request({ method: 'POST', url: '/api/v1/imports/disputes?dryRun=true', ...multipart('纠纷.xlsx', file) });
     expect(res.statusCode, res.body).toBe(200);
@@ -193,7 +193,7 @@ describe('text hygiene and date range', () => {
       expect(res.json().detail).toContain('超出允许的范围（1949-10-01 至 2100-12-31）');
     }
     for (const date of ['1949-10-01', '2100-12-31']) expect((await env.app.inject({ method: 'GET', url: `/api/v1/calendar/day?date=${date}` })).statusCode).toBe(200);
-    const csv = `ref,unitCode,type,receivedDate,channel\nD-1,${unitCode},邻里纠纷,1900-01-01,人民调解\n`;
+    const csv = `ref,unitCode,type,receivedDate,channel,parties,summary,mediators\nD-1,${unitCode},邻里纠纷,1900-01-01,人民调解,甲某,纠纷,张调解员\n`;
     const res = await liaison.request({ method: 'POST', url: '/api/v1/imports/disputes?dryRun=true', ...multipart('纠纷.csv', csv) });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0]).toMatchObject({ row: 2, column: '受理日期（receivedDate）' });

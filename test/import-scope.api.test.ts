@@ -25,7 +25,7 @@ const post = (agent: Agent, type: string, rows: Record<string, string>[], dryRun
 /** One row of each scoped import type, for a ref and a unit code (hearings name their case instead). */
 const ROWS: Record<string, (ref: string, unitCode: string, parent: string) => Record<string, string>> = {
   mediation_orgs: (ref, unitCode) => ({ ref, unitCode, name: '调委会', type: 'town', establishedDate: '2015-01-01' }),
-  disputes: (ref, unitCode) => ({ ref, unitCode, type: '其他', receivedDate: '2026-05-06', channel: '人民调解' }),
+  disputes: (ref, unitCode) => ({ ref, unitCode, type: '其他', parties: '甲某、乙某', summary: '纠纷', receivedDate: '2026-05-06', channel: '人民调解', mediators: '调解员' }),
   foi_requests: (ref, unitCode) => ({ ref, unitCode, applicant: '张某', receivedDate: '2026-05-06', content: '某项信息' }),
   litigation_cases: (ref, unitCode) => ({ ref, unitCode, court: '示范县人民法院', plaintiff: '某公司', cause: '不服处罚', filedDate: '2026-03-01', complaintReceivedDate: '2026-03-05' }),
   litigation_hearings: (ref, _unitCode, caseRef) => ({ ref, caseRef, date: '2026-04-01', headAppeared: '否' }),
@@ -56,7 +56,7 @@ beforeAll(async () => {
     const res = await post(office, type, [ROWS[type]!(`B-${type}`, unitB.code, `B-${PARENTS[type]}`)]);
     expect(res.statusCode, `${type}: ${res.body}`).toBe(200);
   }
-  const closed = await post(office, 'disputes', [{ ref: 'DEMO-DSP-33', unitCode: unitB.code, type: '邻里纠纷', receivedDate: '2026-05-01', channel: '人民调解', outcome: '调解成功', closedDate: '2026-05-10' }]);
+  const closed = await post(office, 'disputes', [{ ...ROWS.disputes!('DEMO-DSP-33', unitB.code, ''), type: '邻里纠纷', receivedDate: '2026-05-01', outcome: '调解成功', closedDate: '2026-05-10' }]);
   expect(closed.statusCode, closed.body).toBe(200);
 });
 afterAll(() => env.close());
@@ -107,7 +107,7 @@ describe('the import matrix: every scoped import type × liaison, unit head, law
 
   it('the reported attack: a liaison cannot move another unit\'s dispute, reset its status or read its parties', async () => {
     const before = await snapshot('disputes', 'DEMO-DSP-33');
-    const res = await liaisonA.request({ method: 'POST', url: '/api/v1/imports/disputes', ...multipart('d.csv', `ref,unitCode,type,receivedDate,channel\nDEMO-DSP-33,${unitB.code},其他,2026-05-06,人民调解\n`) });
+    const res = await liaisonA.request({ method: 'POST', url: '/api/v1/imports/disputes', ...multipart('d.csv', `ref,unitCode,type,parties,summary,receivedDate,channel,mediators\nDEMO-DSP-33,${unitB.code},其他,丙某,改写,2026-05-06,人民调解,某\n`) });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors[0]).toMatchObject({ column: '受理单位编码（unitCode）', message: `单位「${unitB.code}」不存在或无权访问` });
     expect(await snapshot('disputes', 'DEMO-DSP-33')).toEqual(before);

@@ -52,6 +52,23 @@ describe('a dispute', () => {
   });
 });
 
+describe('a correction of the intake', () => {
+  it('changes what the form shows (parties, summary, mediators, …), not the unit; another town cannot', async () => {
+    const d = (await receive()).json();
+    const body = { receivedDate: '2026-05-05', orgId: null, type: '相邻关系', parties: '张某、李某、王某', summary: '排水沟与围墙纠纷', channel: 'people', mediators: '张调解员、刘调解员', lawyerInvolved: false, version: d.version };
+    expect((await townB.put(`/api/v1/disputes/${d.id}`, body)).statusCode).toBe(404);
+    const moved = await townA.put(`/api/v1/disputes/${d.id}`, { ...body, unitId: unitA.id });
+    expect(moved.statusCode).toBe(400);
+    const corrected = await townA.put(`/api/v1/disputes/${d.id}`, body);
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(corrected.json()).toMatchObject({ title: '相邻关系：张某、李某、王某', parties: '张某、李某、王某', summary: '排水沟与围墙纠纷', mediators: '张调解员、刘调解员', receivedDate: '2026-05-05', lawyerInvolved: false, unitId: unitA.id, version: d.version + 1 });
+    const stale = await townA.put(`/api/v1/disputes/${d.id}`, body);
+    expect(stale.statusCode).toBe(409);
+    const timeline = (await townA.get(`/api/v1/workflow/dispute/${d.id}`)).json().timeline.map((t: any) => t.label);
+    expect(timeline).toContain('更正受理信息');
+  });
+});
+
 describe('import and figures', () => {
   it('imports organisations and disputes and computes the success and return-visit rates over the closed ones', async () => {
     // A town of its own: its figures are only what this test registers and imports.
@@ -60,24 +77,38 @@ describe('import and figures', () => {
     await makeMediationOrg(liaison, { unitId: unit.id, name: '东关镇人民调解委员会', type: 'town', establishedDate: '2015-01-01' });
     const orgs = `ref,unitCode,name,type,establishedDate\nO1,${unit.code},东关社区调委会,村（社区）调委会,2020-03-01\n`;
     expect((await liaison.request({ method: 'POST', url: '/api/v1/imports/mediation_orgs', ...multipart('o.csv', orgs) })).statusCode).toBe(200);
+    const intake = { parties: '赵某、钱某', summary: '离婚后子女抚养费争议', mediators: '孙调解员' };
     const rows = [
-      { ref: 'D1', unitCode: unit.code, orgRef: 'O1', type: '婚姻家庭', receivedDate: '2025-03-01', channel: '人民调解', outcome: '调解成功', closedDate: '2025-03-10', revisitDate: '2025-04-10', lawyerInvolved: '是' },
-      { ref: 'D2', unitCode: unit.code, type: '合同纠纷', receivedDate: '2025-04-01', channel: 'administrative', outcome: 'failure', closedDate: '2025-04-20' },
-      { ref: 'D3', unitCode: unit.code, type: '邻里纠纷', receivedDate: '2025-05-01', channel: 'people', outcome: 'pending' },
+      { ref: 'D1', unitCode: unit.code, orgRef: 'O1', type: '婚姻家庭', ...intake, receivedDate: '2025-03-01', channel: '人民调解', outcome: '调解成功', closedDate: '2025-03-10', revisitDate: '2025-04-10', lawyerInvolved: '是' },
+      { ref: 'D2', unitCode: unit.code, type: '合同纠纷', ...intake, receivedDate: '2025-04-01', channel: 'administrative', outcome: 'failure', closedDate: '2025-04-20' },
+      { ref: 'D3', unitCode: unit.code, type: '邻里纠纷', ...intake, receivedDate: '2025-05-01', channel: 'people', outcome: 'pending' },
     ];
     const ok = await liaison.request({ method: 'POST', url: '/api/v1/imports/disputes', ...multipart('d.jsonl', rows.map((r) => JSON.stringify(r)).join('\n')) });
     expect(ok.statusCode, ok.body).toBe(200);
+    // The parties, the summary and the mediators come from the file, as the form takes them.
+    const d1 = (await liaison.get(`/api/v1/disputes?unitId=${unit.id}&q=婚姻家庭`)).json().items[0];
+    expect(d1).toMatchObject({ title: '婚姻家庭：赵某、钱某', parties: '赵某、钱某', summary: '离婚后子女抚养费争议', mediators: '孙调解员' });
+    const again = await liaison.request({ method: 'POST', url: '/api/v1/imports/disputes', ...multipart('d.jsonl', JSON.stringify({ ...rows[2], parties: '周某、吴某' })) });
+    expect(again.statusCode, again.body).toBe(200);
+    expect((await liaison.get(`/api/v1/disputes?unitId=${unit.id}&q=邻里纠纷`)).json().items[0]).toMatchObject({ parties: '周某、吴某', title: '邻里纠纷：周某、吴某' });
+    const template = (await liaison.get('/api/v1/imports/types')).json().items.find((t: any) => t.type === 'disputes');
+    expect(template.fields.filter((c: any) => ['parties', 'summary', 'mediators'].includes(c.name))).toEqual([
+      expect.objectContaining({ label: '当事人', required: true }),
+      expect.objectContaining({ label: '纠纷简况', required: true }),
+      expect.objectContaining({ label: '调解员', required: true }),
+    ]);
     const f = (await agents.unit_head.get('/api/v1/indicators?year=2025')).json().indicators;
     expect(f).toMatchObject({ 'mediation.disputes': 3, 'mediation.closed': 2, 'mediation.success': 1, 'mediation.success_rate': 0.5, 'mediation.revisited': 1, 'mediation.revisit_rate': 0.5, 'mediation.lawyer_participations': 1, 'mediation.orgs': 2 }); // the one registered above, established 2015, and the imported one
     const bad = [
-      { ref: 'X1', unitCode: unit.code, type: 't', receivedDate: '2025-03-01', channel: 'people', outcome: 'success' },
-      { ref: 'X2', unitCode: unit.code, type: 't', receivedDate: '2025-03-01', channel: 'people', outcome: 'success', closedDate: '2025-02-01' },
-      { ref: 'X3', unitCode: unit.code, orgRef: 'NOPE', type: 't', receivedDate: '2025-03-01', channel: 'people' },
-      { ref: 'X4', unitCode: unit.code, type: 't', receivedDate: '2025-03-01', channel: 'people', revisitDate: '2025-04-01' },
+      { ref: 'X1', unitCode: unit.code, type: 't', ...intake, receivedDate: '2025-03-01', channel: 'people', outcome: 'success' },
+      { ref: 'X2', unitCode: unit.code, type: 't', ...intake, receivedDate: '2025-03-01', channel: 'people', outcome: 'success', closedDate: '2025-02-01' },
+      { ref: 'X3', unitCode: unit.code, orgRef: 'NOPE', type: 't', ...intake, receivedDate: '2025-03-01', channel: 'people' },
+      { ref: 'X4', unitCode: unit.code, type: 't', ...intake, receivedDate: '2025-03-01', channel: 'people', revisitDate: '2025-04-01' },
+      { ref: 'X5', unitCode: unit.code, type: 't', receivedDate: '2025-03-01', channel: 'people' },
     ];
     const refused = await liaison.request({ method: 'POST', url: '/api/v1/imports/disputes', ...multipart('d.jsonl', bad.map((r) => JSON.stringify(r)).join('\n')) });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().errors.map((e: any) => e.column)).toEqual(['结案日期（closedDate）', '结案日期（closedDate）', '调解组织编号（orgRef）', '回访日期（revisitDate）']);
+    expect(refused.json().errors.map((e: any) => e.column)).toEqual(['结案日期（closedDate）', '结案日期（closedDate）', '调解组织编号（orgRef）', '回访日期（revisitDate）', '当事人（parties）', '纠纷简况（summary）', '调解员（mediators）']);
   });
 });
 

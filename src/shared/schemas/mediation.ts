@@ -2,7 +2,7 @@
 import { statusFilter, workflowOf } from '../workflow.ts';
 import { OFFICE_AND_UNIT } from '../roles.ts';
 import { z, text, labelledEnum } from '../zod.ts';
-import { defineRecord, f, listQuery, viewSchema, writes, type RecordView, type StatusView } from '../records.ts';
+import { defineRecord, f, listQuery, updateInput, viewSchema, writes, type RecordView, type StatusView } from '../records.ts';
 
 export const DISPUTE_RECORD_TYPE = 'dispute';
 export const ORG_TYPES = { town: '乡镇（街道）调委会', village: '村（社区）调委会', industry: '行业性专业性调委会', joint: '联合调委会', park: '园区调委会' } as const;
@@ -37,11 +37,11 @@ export const DISPUTE = defineRecord({
     caseNumber: f.text('调解案号', { max: 64, input: false, importName: false, list: true, sort: true, search: true, note: '开始调解时按编号规则自动编号' }),
     orgId: f.record('调解组织', { display: 'orgName', list: true, example: 'TJ-T01' }),
     type: f.text('纠纷类型', { max: 50, required: true, list: true, sort: true, search: true, suggest: DISPUTE_TYPES, note: '如 婚姻家庭、邻里纠纷、合同纠纷', example: '邻里纠纷' }),
-    parties: f.text('当事人', { max: 300, required: true, importName: false, search: true }),
-    summary: f.longText('纠纷简况', { max: 2000, required: true, importName: false, export: false }),
+    parties: f.text('当事人', { max: 300, required: true, search: true, note: '多方当事人以顿号分隔', example: '张某、李某' }),
+    summary: f.longText('纠纷简况', { max: 2000, required: true, export: false, example: '两户因排水沟占用发生争执' }),
     channel: f.enum('调解途径', MEDIATION_CHANNELS, { required: true, list: true, filter: true, sort: true, example: '人民调解' }),
     linkedDisputeId: f.record('关联纠纷（三调联动）', { display: 'linkedTitle', importName: false, export: false }),
-    mediators: f.text('调解员', { max: 200, required: true, importName: false }),
+    mediators: f.text('调解员', { max: 200, required: true, note: '多人以顿号分隔', example: '王调解员' }),
     lawyerInvolved: f.boolean('律师参与', { list: true, filter: true, example: '否' }),
     outcome: f.enum('调解结果', OUTCOMES, { input: false, list: true, filter: true, sort: true, importNote: 'success/failure/transferred/pending 或 调解成功/调解不成功/转其他途径/调解中', example: '调解成功' }),
     agreement: f.longText('调解协议', { input: false, importName: false, export: false }),
@@ -67,6 +67,10 @@ export const DISPUTE_WORKFLOW = workflowOf(DISPUTE, {
     { key: 'revisit', label: '回访', from: ['closed'], to: 'revisited', roles: OFFICE_AND_UNIT, ...writes({ revisitResult: text('回访情况', 1000) }), dateColumn: 'revisit_date' },
   ],
 });
+
+/** What a correction of a dispute's intake may change (not its unit, nor the dispute it is linked to; its outcome and visit move through the workflow). */
+export const DISPUTE_CORRECTABLE = ['receivedDate', 'orgId', 'type', 'parties', 'summary', 'channel', 'mediators', 'lawyerInvolved'] as const;
+export const disputeUpdate = updateInput(DISPUTE, {}, DISPUTE_CORRECTABLE);
 
 export const disputeListQuery = listQuery(DISPUTE, {
   ...statusFilter(DISPUTE_WORKFLOW),

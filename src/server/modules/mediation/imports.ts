@@ -1,7 +1,8 @@
 // Import types `mediation_orgs` and `disputes`, through the module's own commands (kernel/imports/by-ref.ts).
 import { enumFromLabels } from '../../../shared/schemas/org.ts';
 import { DISPUTE, DISPUTE_WORKFLOW, MEDIATION_ORG, OUTCOMES } from '../../../shared/schemas/mediation.ts';
-import { recordImport, type RecordImportRow } from '../../kernel/imports/from-record.ts';
+import { importInput, recordImport, type RecordImportRow } from '../../kernel/imports/from-record.ts';
+import type { RecordInput } from '../../../shared/records.ts';
 import { advanceTo, refuseRow } from '../../kernel/imports/by-ref.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { createDispute, createOrg, updateDispute, updateOrg } from './mediation.ts';
@@ -38,17 +39,16 @@ export const disputesImport = recordImport(DISPUTE, {
     const problem = contradiction(v);
     if (problem) refuseRow(...problem);
   },
-  create: async (v, unitId, run) => createDispute(run.tx, run.platform, run.actor, run.actor.scope, { ...(await intake(v, run)), unitId, parties: IMPORTED, summary: IMPORTED, mediators: IMPORTED, linkedDisputeId: null, ref: v.ref }),
+  create: async (v, unitId, run) => createDispute(run.tx, run.platform, run.actor, run.actor.scope, { ...(await intake(v, run)), unitId, linkedDisputeId: null, ref: v.ref }),
   update: async (v, existing, run) => updateDispute(run.tx, run.platform, run.actor, run.actor.scope, existing.id, existing.version!, await intake(v, run)),
   // 结案 then 回访, on the row's dates.
   then: (v, id, run) => advanceTo(run, DISPUTE_WORKFLOW, id, steps(v), wanted(v), '调解结果（outcome）'),
 });
 
-const IMPORTED = '（导入）';
-
+/** The row's intake: every field the file carries (importInput), its organisation found by ref within the importer's scope. */
 async function intake(v: DisputeRow, run: Parameters<typeof advanceTo>[0]) {
   const org = v.orgRef ? await run.record('mediation_orgs', v.orgRef, '调解组织编号（orgRef）', '调解组织') : null;
-  return { type: v.type, receivedDate: v.receivedDate, channel: v.channel, orgId: org?.id ?? null, lawyerInvolved: v.lawyerInvolved ?? false };
+  return { ...(importInput(DISPUTE, v) as Omit<RecordInput<typeof DISPUTE>, 'unitId' | 'orgId' | 'linkedDisputeId'>), orgId: org?.id ?? null, lawyerInvolved: v.lawyerInvolved ?? false };
 }
 
 const steps = (v: DisputeRow) => [

@@ -13,7 +13,7 @@ import { fieldError, notFound } from '../../kernel/http/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { chinaToday } from '../../kernel/calendar/days.ts';
 import { addTimeline } from '../../kernel/workflow/timeline.ts';
-import { DISPUTE, DISPUTE_RECORD_TYPE, DISPUTE_WORKFLOW, MEDIATION_ORG, type DisputeListQuery, type DisputeView, type MediationOrgView } from '../../../shared/schemas/mediation.ts';
+import { DISPUTE, DISPUTE_CORRECTABLE, DISPUTE_RECORD_TYPE, DISPUTE_WORKFLOW, MEDIATION_ORG, type DisputeListQuery, type DisputeView, type MediationOrgView } from '../../../shared/schemas/mediation.ts';
 import type { RecordInput } from '../../../shared/records.ts';
 import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { recordReader } from '../../kernel/records/reader.ts';
@@ -83,26 +83,20 @@ export async function createDispute(tx: Tx, platform: Platform, actor: Actor, sc
   return row.id;
 }
 
-/** Corrects a dispute's intake details (not its unit, its receipt date once mediation began, or its state). */
-export async function updateDispute(
-  tx: Tx,
-  platform: Platform,
-  actor: Actor,
-  scope: DataScope,
-  id: string,
-  version: number,
-  input: Pick<RecordInput<typeof DISPUTE>, 'type' | 'receivedDate' | 'channel' | 'orgId' | 'lawyerInvolved'> & Partial<Pick<RecordInput<typeof DISPUTE>, 'parties' | 'summary' | 'mediators'>>,
-): Promise<number> {
+/** Corrects a dispute's intake details (DISPUTE_CORRECTABLE: not its unit, the dispute it is linked to, or its state). */
+export async function updateDispute(tx: Tx, platform: Platform, actor: Actor, scope: DataScope, id: string, version: number, input: Pick<RecordInput<typeof DISPUTE>, (typeof DISPUTE_CORRECTABLE)[number]>): Promise<number> {
   const d = await tx.selectFrom('disputes').selectAll().where('id', '=', id).executeTakeFirst();
   if (!d) throw notFound('纠纷');
   assertInScope(scope, d.unit_id, '纠纷');
   await assertOrgVisible(tx, scope, input.orgId);
   if (input.receivedDate > chinaToday()) throw fieldError('receivedDate', '受理日期', '不能晚于今天');
   if (d.closed_date && input.receivedDate > d.closed_date) throw fieldError('receivedDate', '受理日期', `不能晚于结案日期 ${d.closed_date}`);
-  const parties = input.parties ?? d.parties;
-  // Not its unit, nor the dispute it is linked to (三调联动 is registered with the new dispute).
-  const { unitId: _unit, linkedDisputeId: _linked, ...corrected } = input as Partial<RecordInput<typeof DISPUTE>>;
-  const next = await updateVersioned(tx, 'disputes', id, version, { ...recordRow<DisputeTable>(DISPUTE, { orgId: null, lawyerInvolved: false, ...corrected }), title: disputeTitle(input.type, parties) }, actor.id);
+  if (d.linked_dispute_id && input.channel !== d.channel) {
+    const linked = await tx.selectFrom('disputes').select('channel').where('id', '=', d.linked_dispute_id).executeTakeFirst();
+    if (linked?.channel === input.channel) throw fieldError('channel', '调解途径', '与关联纠纷的调解途径相同（三调联动应关联其他调解途径的纠纷）');
+  }
+  const corrected = Object.fromEntries(DISPUTE_CORRECTABLE.filter((name) => input[name] !== undefined).map((name) => [name, input[name]]));
+  const next = await updateVersioned(tx, 'disputes', id, version, { ...recordRow<DisputeTable>(DISPUTE, { orgId: null, lawyerInvolved: false, ...corrected }), title: disputeTitle(input.type, input.parties) }, actor.id);
   await addTimeline(tx, actor, { recordType: DISPUTE_RECORD_TYPE, recordId: id, action: 'update', label: '更正受理信息' });
   await platform.audit.record(tx, actor, { action: 'mediation.dispute_update', targetType: DISPUTE_RECORD_TYPE, targetId: id });
   return next;
