@@ -44,7 +44,7 @@ export function AnnualReportsPage<V extends ReportRow>({ pages, draft, statusWid
         leading={[{ key: 'title', title: '标题', dataIndex: 'title', fixed: 'left', ellipsis: true, width: 340, render: (t: string, r) => <Link to={pageOf(pages, r)}>{t}</Link> }]}
         trailing={[
           { key: 'status', title: '状态', dataIndex: 'status', width: statusWidth, render: (s: string) => <StatusTag def={pages.workflow} status={s} /> },
-          { key: 'due', title: '公开期限', width: 190, render: (_, r) => (r.light ? <DueTag due={r.due!} light={r.light} /> : (r.due ?? '—')) },
+          { key: 'due', title: '公开期限', width: 190, render: (_, r) => (r.light ? <DueTag due={r.due!} light={r.light} fixed /> : (r.due ?? '—')) },
           { key: 'updatedAt', title: '最后修改', dataIndex: 'updatedAt', width: 140, render: (t: string) => chinaTime(t).slice(0, 16) },
         ]}
         toolbar={<YearFilter />}

@@ -34,10 +34,14 @@ function useUnknownYear(date: string, asked: boolean): boolean {
   return view.data ? !view.data.known : false;
 }
 
-export function DueTag({ due, light, workingDaysLeft, provisional: counted, explanation }: { due: string; light: string | null; workingDaysLeft?: number | null; provisional?: boolean; explanation?: string[] }) {
-  // A clock's own view says whether its count was provisional; a ledger's row gives only the date.
-  const unknownYear = useUnknownYear(due, counted === undefined);
-  const provisional = counted ?? unknownYear;
+/**
+ * `provisional`: what a clock's own view says of its count. Without it (a ledger's row gives only the
+ * date), a counted deadline is provisional in a year the calendar does not know; a `fixed` one (a date a
+ * document or a person set: 完成时限, 整改期限, 次年4月1日前) never moves with the holidays.
+ */
+export function DueTag({ due, light, workingDaysLeft, provisional: counted, fixed, explanation }: { due: string; light: string | null; workingDaysLeft?: number | null; provisional?: boolean; fixed?: boolean; explanation?: string[] }) {
+  const unknownYear = useUnknownYear(due, counted === undefined && !fixed);
+  const provisional = counted ?? (!fixed && unknownYear);
   const style = LIGHT_STYLE[light ?? ''] ?? { color: 'default', label: '' };
   const known = workingDaysLeft !== undefined && workingDaysLeft !== null;
   const left = light === 'red' ? (known && workingDaysLeft !== 0 ? `逾期 ${Math.abs(workingDaysLeft)} 个工作日` : '') : light === 'paused' ? '恢复后顺延' : workingDaysLeft !== undefined && workingDaysLeft !== null ? `剩 ${workingDaysLeft} 个工作日` : '';
@@ -63,7 +67,7 @@ export const lateReplyTag = (record: { onTime?: boolean | null }) => record.onTi
  * date with its light, and the date set beside it when paused days moved the clock past it.
  */
 export function SetDeadline({ set, due, light, overdue }: { set: string; due: string; light: string | null; overdue?: boolean }) {
-  const shown = light ? <DueTag due={due} light={light} /> : <span style={{ color: overdue ? '#cf1322' : undefined }}>{due}</span>;
+  const shown = light ? <DueTag due={due} light={light} fixed /> : <span style={{ color: overdue ? '#cf1322' : undefined }}>{due}</span>;
   if (set === due) return shown;
   return (
     <Tooltip title="暂停期间（如等待确认、核查）不计入，期限相应顺延">

@@ -123,12 +123,12 @@ export default function FoiReportPage() {
       <Card
         size="small"
         loading={detail.isLoading}
-        title={r && <Space wrap>{r.title}<StatusTag def={FOI_REPORT_WORKFLOW} status={r.status} testId="report-status" />{r.light && <DueTag due={r.due!} light={r.light} />}</Space>}
+        title={r && <Space wrap>{r.title}<StatusTag def={FOI_REPORT_WORKFLOW} status={r.status} testId="report-status" />{r.light && <DueTag due={r.due!} light={r.light} fixed />}</Space>}
         extra={wide && actions}
         style={{ marginBottom: 12 }}
       >
         {!wide && actions && <div style={{ marginBottom: 12 }}>{actions}</div>}
-        {r && <RecordFields def={editable ? REPORT_NOT_EDITED : FOI_REPORT} view={r} extra={[{ label: FOI_REPORT.fields.publishDue.label, value: r.light ? <DueTag due={r.due!} light={r.light} /> : (r.due ?? '—') }]} />}
+        {r && <RecordFields def={editable ? REPORT_NOT_EDITED : FOI_REPORT} view={r} extra={[{ label: FOI_REPORT.fields.publishDue.label, value: r.light ? <DueTag due={r.due!} light={r.light} fixed /> : (r.due ?? '—') }]} />}
       </Card>
       {r && (
         <Row gutter={[12, 12]} align="top">

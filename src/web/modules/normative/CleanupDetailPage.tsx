@@ -23,7 +23,7 @@ export default function CleanupDetailPage() {
     <DetailPage<CleanupDetail>
       pages={CLEANUP_PAGES}
       extra={(c) => [
-        { label: '期限状态', value: c.light ? <DueTag due={c.due!} light={c.light} /> : c.finishedDate ? `已于 ${c.finishedDate} 完成` : '—' },
+        { label: '期限状态', value: c.light ? <DueTag due={c.due!} light={c.light} fixed /> : c.finishedDate ? `已于 ${c.finishedDate} 完成` : '—' },
         { label: '清理文件', value: `选入 ${c.itemCount} 件，待提出意见 ${c.pendingItems} 件，修改、废止或宣布失效 ${c.flaggedItems} 件` },
       ]}
     >

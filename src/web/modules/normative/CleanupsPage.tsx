@@ -16,7 +16,7 @@ export default function CleanupsPage() {
       link="title"
       trailing={[
         { key: 'items', title: '选入 / 待定 / 修改废止', width: 150, render: (_, c) => `${c.itemCount} / ${c.pendingItems} / ${c.flaggedItems}` },
-        { key: 'due', title: '完成期限', width: 170, render: (_, c) => (c.light ? <DueTag due={c.due!} light={c.light} /> : c.finishedDate ? `已完成 ${c.finishedDate}` : '—') },
+        { key: 'due', title: '完成期限', width: 170, render: (_, c) => (c.light ? <DueTag due={c.due!} light={c.light} fixed /> : c.finishedDate ? `已完成 ${c.finishedDate}` : '—') },
       ]}
     />
   );

@@ -175,12 +175,12 @@ export default function ReportDetailPage() {
       <Card
         size="small"
         loading={detail.isLoading}
-        title={r && <Space>{r.unitName} {r.year} 年度法治政府建设情况报告<StatusTag def={REPORT_WORKFLOW} status={r.status} />{r.light && <DueTag due={r.due!} light={r.light} />}</Space>}
+        title={r && <Space>{r.unitName} {r.year} 年度法治政府建设情况报告<StatusTag def={REPORT_WORKFLOW} status={r.status} />{r.light && <DueTag due={r.due!} light={r.light} fixed />}</Space>}
         extra={wide && actions}
         style={{ marginBottom: 12 }}
       >
         {!wide && actions && <div style={{ marginBottom: 12 }}>{actions}</div>}
-        {r && <RecordFields def={editable ? REPORT_NOT_EDITED : REPORT} view={r} extra={[{ label: REPORT.fields.publishDue.label, value: r.light ? <DueTag due={r.due!} light={r.light} /> : (r.due ?? '—') }]} />}
+        {r && <RecordFields def={editable ? REPORT_NOT_EDITED : REPORT} view={r} extra={[{ label: REPORT.fields.publishDue.label, value: r.light ? <DueTag due={r.due!} light={r.light} fixed /> : (r.due ?? '—') }]} />}
         {r && editable && (
           <Form form={form} layout="inline" style={{ marginTop: 12, rowGap: 8 }} onValuesChange={() => setDirty(true)}>
             <Form.Item name="title" label={REPORT.fields.title.label} required rules={[zodRule(field(reportUpdateInput, 'title'))]} style={{ flex: '1 1 420px' }}><Input /></Form.Item>
