@@ -1,7 +1,8 @@
 // What a clerk ran into (a review of the product in use), each kept fixed: the top bar's search never
-// opens a match of the term before the one just typed.
+// opens a match of the term before the one just typed; a date typed after today is refused at its
+// field with a message, in a record's form and in a step's dialog, never replaced by another date.
 import { expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { loginPage, type Server, withDemoCounty } from './helpers.ts';
 
 let server: Server;
@@ -54,4 +55,48 @@ it('top-bar search: Enter right after a new term acts on that term, never on the
   await box.press('Enter');
   await page.waitForURL((u) => u.pathname !== '/search');
   expect(page.url()).not.toContain('/search');
+});
+
+it('a date typed after today is refused at its field with a message, never dropped for the old one or today', async () => {
+  const page = await loginPage(browser, server, 'fzb_wang');
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() !== 'GET' && r.url().includes('/api/v1/') && !r.url().includes('/search')) sent.push(`${r.method()} ${r.url()}`);
+  });
+  const errors = (scope: Locator) => scope.locator('.ant-form-item-explain-error').allTextContents();
+
+  // The form of a record (交办日期 must not be after today; the calendar greys those days out).
+  await page.goto(`${server.url}/matters`);
+  await page.getByRole('button', { name: '交办事项' }).click();
+  const drawer = page.locator('.ant-drawer-content');
+  const assigned = drawer.getByLabel('交办日期');
+  await assigned.click();
+  await assigned.fill('2099-01-05');
+  await assigned.press('Tab');
+  await drawer.getByText('交办日期不能晚于今天').waitFor();
+  expect(await assigned.inputValue()).toBe('2099-01-05');
+  // Enter in the field (which submits the form) does not send it with another date either.
+  await assigned.click();
+  await assigned.press('Enter');
+  expect(await errors(drawer)).toContain('交办日期不能晚于今天');
+  // A day typed within the limit is taken as typed.
+  await assigned.fill('2025-01-06');
+  await assigned.press('Tab');
+  await expect.poll(() => errors(drawer)).not.toContain('交办日期不能晚于今天');
+  expect(await assigned.inputValue()).toBe('2025-01-06');
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'hidden' });
+
+  // A step's dialog: 办理日期 empty means today; a later day typed is refused, not replaced by today.
+  await page.locator('tr.ant-table-row', { hasText: '已报送' }).first().locator('a').first().click();
+  await page.getByTestId('workflow-status').waitFor();
+  await page.locator('[data-testid^="transition-"]').first().click();
+  const dialog = page.locator('.ant-modal-content');
+  const day = dialog.getByLabel('办理日期');
+  await day.click();
+  await day.fill('2099-01-05');
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await dialog.getByText('办理日期不能晚于今天').waitFor();
+  expect(await day.inputValue()).toBe('2099-01-05');
+  expect(sent).toEqual([]);
 });

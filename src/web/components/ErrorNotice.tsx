@@ -1,4 +1,4 @@
-import { Alert } from 'antd';
+import { Alert, type FormInstance } from 'antd';
 import { ApiError } from '../api.ts';
 
 /** Shows a server error with its field or row details. */
@@ -25,3 +25,15 @@ export function ErrorNotice({ error }: { error: unknown }) {
 }
 
 export const errorText = (error: unknown) => (error instanceof ApiError ? error.detail : (error as Error)?.message ?? '操作失败');
+
+/**
+ * Puts the server's messages about fields at the form's fields of those names (`name`: the form's
+ * name of a field the server names, e.g. `values.reason` → `reason`); whether any was shown.
+ */
+export function showAtFields(form: FormInstance, error: unknown, name = (field: string) => field): boolean {
+  if (!(error instanceof ApiError)) return false;
+  const shown = new Set(Object.keys(form.getFieldsValue()));
+  const fields = error.errors.filter((x) => x.field && shown.has(name(x.field))).map((x) => ({ name: name(x.field!), errors: [x.message] }));
+  form.setFields(fields);
+  return fields.length > 0;
+}

@@ -1,15 +1,16 @@
 // A record's workflow: status, the actions this user may take (with their guards), the statutory
 // clocks with their explanations, the evidence and the timeline. Every module's detail page uses it.
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tag, Timeline, Tooltip, Typography, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { GenerateDocuments } from '../modules/documents/GenerateDocuments.tsx';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { get, post } from '../api.ts';
-import { errorText } from './ErrorNotice.tsx';
+import { errorText, showAtFields } from './ErrorNotice.tsx';
 import { DueTag, Explanation } from './Light.tsx';
 import { zodRule } from './zodRule.ts';
+import { DateInput, afterToday } from './DateInput.tsx';
 import { useAuth } from '../auth.tsx';
 import type { AvailableTransition, TransitionDef, WorkflowDef, WorkflowPanelView } from '../../shared/workflow.ts';
 import { CLOCK_STATUSES, type ClockView } from '../../shared/schemas/calendar.ts';
@@ -155,7 +156,12 @@ export function WorkflowPanel({ def, recordId, onChanged, hint, blocked }: { def
 
   const submit = async () => {
     if (!acting || !panel.data) return;
-    const values = await form.validateFields();
+    let values: Record<string, any>;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // each error is shown at its field
+    }
     const fields = inputFields(def.transitions.find((t) => t.key === acting.key));
     setBusy(true);
     try {
@@ -170,7 +176,8 @@ export function WorkflowPanel({ def, recordId, onChanged, hint, blocked }: { def
       form.resetFields();
       refresh();
     } catch (e) {
-      message.error(errorText(e));
+      // A refused date or value (办理日期不能早于收到日期) at its field, where it was typed.
+      if (!showAtFields(form, e, (field) => field.replace(/^values\./, ''))) message.error(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -287,7 +294,7 @@ export function WorkflowPanel({ def, recordId, onChanged, hint, blocked }: { def
           {inputFields(actingDef).map((f, i) => (
             <Form.Item key={f.key} name={f.key} label={f.label} rules={[zodRule(f.schema, (v) => asInput(f, v))]} required={!f.optional}>
               {f.date ? (
-                <DatePicker autoFocus={i === 0} style={{ width: '100%' }} />
+                <DateInput autoFocus={i === 0} style={{ width: '100%' }} />
               ) : f.money ? (
                 <InputNumber min={0.01} precision={2} addonAfter="元" autoFocus={i === 0} style={{ width: 200 }} data-testid={`input-${f.key}`} />
               ) : f.options ? (
@@ -300,8 +307,8 @@ export function WorkflowPanel({ def, recordId, onChanged, hint, blocked }: { def
           <Form.Item name="note" label="说明" rules={acting?.noteRequired ? [{ required: true, message: `执行「${acting.label}」须填写说明` }] : []}>
             <Input.TextArea rows={2} />
           </Form.Item>
-          <Form.Item name="date" label="办理日期" extra="期限按此日期计算暂停、恢复与停止；不填为今天">
-            <DatePicker placeholder="今天" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+          <Form.Item name="date" label="办理日期" extra="期限按此日期计算暂停、恢复与停止；不填为今天" rules={[{ validator: async (_, d?: Dayjs) => { if (d && afterToday(d)) throw new Error('办理日期不能晚于今天'); } }]}>
+            <DateInput placeholder="今天" disabledDate={afterToday} />
           </Form.Item>
           {acting && acting.evidence > 0 && <Descriptions size="small" column={1} items={[{ key: 'e', label: '台账材料', children: `需至少 ${acting.evidence} 份（已满足）` }]} />}
         </Form>

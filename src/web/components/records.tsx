@@ -3,21 +3,22 @@
 // choice remembered per user, export of exactly the filtered list, a real empty state), the detail
 // fields, and the create/edit drawer (first field focused, Enter submits, errors at the field).
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { App, AutoComplete, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Dropdown, Empty, Form, Grid, Input, InputNumber, List, Select, Space, Table, Tag, TreeSelect, Typography, type PaginationProps } from 'antd';
+import { App, AutoComplete, Button, Card, Checkbox, Descriptions, Drawer, Dropdown, Empty, Form, Grid, Input, InputNumber, List, Select, Space, Table, Tag, TreeSelect, Typography, type PaginationProps } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, get, post, put, query } from '../api.ts';
+import { get, post, put, query } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { useUnitTree } from './units.ts';
 import { ExportButton, useUrlFilters } from './ledger.tsx';
-import { ErrorNotice } from './ErrorNotice.tsx';
+import { ErrorNotice, showAtFields } from './ErrorNotice.tsx';
+import { DateInput, afterToday } from './DateInput.tsx';
 import { StatusTag } from './WorkflowPanel.tsx';
 import { RuleLabel, TipLabel, fieldTip } from './RuleTip.tsx';
 import { stateLabels, type WorkflowDef } from '../../shared/workflow.ts';
-import { chinaDate, displayValue, entries, fieldSchema, type FieldDef, type FieldKind, type RecordDef } from '../../shared/records.ts';
+import { displayValue, entries, fieldSchema, type FieldDef, type FieldKind, type RecordDef } from '../../shared/records.ts';
 
 type View = Record<string, unknown> & { id: string };
 
@@ -347,10 +348,7 @@ export function RecordForm(props: {
     } catch (e) {
       setError(e);
       // The server names the failing fields: show each message at its field.
-      if (e instanceof ApiError) {
-        const shown = new Set(Object.keys(form.getFieldsValue()));
-        form.setFields(e.errors.filter((x) => x.field && shown.has(x.field)).map((x) => ({ name: x.field!, errors: [x.message] })));
-      }
+      showAtFields(form, e);
     } finally {
       setBusy(false);
     }
@@ -362,7 +360,7 @@ export function RecordForm(props: {
       case 'longText':
         return <Input.TextArea ref={ref} rows={3} maxLength={spec.max} showCount />;
       case 'date':
-        return <DatePicker ref={ref} style={{ width: '100%' }} disabledDate={spec.notAfterToday ? (d) => d.format('YYYY-MM-DD') > chinaDate() : undefined} />;
+        return <DateInput ref={ref} style={{ width: '100%' }} disabledDate={spec.notAfterToday ? afterToday : undefined} />;
       case 'enum':
         return <Select ref={ref} options={Object.entries(spec.options ?? {}).map(([value, label]) => ({ value, label }))} />;
       case 'boolean':
