@@ -129,6 +129,36 @@ describe('org_units import', () => {
   });
 });
 
+describe('the template\'s example row', () => {
+  it('names units the reader may import into: a town\'s clerk fills in the example and it imports', async () => {
+    // The examples name the demo county's units (SFX-D01, SFX-T04-V01): here one is another county's, the other is not there.
+    if (!(await env.platform.db.selectFrom('org_units').select('id').where('code', '=', 'SFX-D01').executeTakeFirst())) await makeUnit(env.platform, { code: 'SFX-D01' });
+    const county = await makeUnit(env.platform, { kind: 'county', code: 'TPL' });
+    const town = await makeUnit(env.platform, { parent: county, kind: 'town', code: 'TPL-T1' });
+    await makeUnit(env.platform, { parent: town, kind: 'village', code: 'TPL-T1-V1' });
+    const liaison = await loggedIn(env.app, (await makeUser(env.platform, { unit: town, roles: ['unit_liaison'] })).username);
+    const examples = async (type: string) => {
+      const res = await liaison.get(`/api/v1/imports/${type}/template`);
+      expect(res.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const [header, example] = [1, 2].map((r) => (wb.worksheets[0].getRow(r).values as string[]).slice(1));
+      return { file: Buffer.from(res.rawPayload), row: Object.fromEntries(header!.map((h, i) => [h, example![i]])) };
+    };
+    const activity = await examples('pufa_activities');
+    expect(activity.row['主办单位编码']).toBe('TPL-T1');
+    const literate = await examples('legal_literates');
+    expect(literate.row['所在村（社区）编码']).toBe('TPL-T1-V1');
+    for (const [type, { file }] of [['pufa_activities', activity], ['legal_literates', literate]] as const) {
+      const res = await liaison.request({ method: 'POST', url: `/api/v1/imports/${type}?dryRun=true`, ...multipart('t.xlsx', file) });
+      expect(res.statusCode, `${type}: ${res.body}`).toBe(200);
+    }
+    // The field list the import page shows says the same; the other columns' examples stay as they are.
+    const listed = (await liaison.get('/api/v1/imports/types')).json().items.find((t: { type: string }) => t.type === 'pufa_activities').fields;
+    expect(Object.fromEntries(listed.map((f: { name: string; example: string }) => [f.name, f.example]))).toMatchObject({ unitCode: 'TPL-T1', kind: '进社区', ref: 'PF-2025-001' });
+  });
+});
+
 describe('users import', () => {
   it('creates accounts with one-time passwords, updates on re-import, refuses roles and admin accounts for the system administrator', async () => {
     // 三员分立: the system administrator imports accounts without roles (the security administrator grants them).

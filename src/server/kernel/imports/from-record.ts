@@ -38,6 +38,7 @@ export function importFields(def: RecordDef<any>, refExample: string): ImportFie
       required: spec.required,
       note: note(spec),
       example: spec.example,
+      ...(spec.kind === 'unit' ? { unit: true } : {}),
     })),
   ];
 }

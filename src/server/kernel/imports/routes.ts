@@ -5,6 +5,7 @@ import { route } from '../http/route.ts';
 import { readUpload } from '../http/upload.ts';
 import { HttpError } from '../http/errors.ts';
 import { ImportFailed, importTemplate, runImport } from './run.ts';
+import { readerExamples } from './examples.ts';
 import { sendXlsx } from '../exports/xlsx.ts';
 import type { Platform } from '../platform.ts';
 
@@ -20,9 +21,9 @@ export async function importRoutes(api: FastifyInstance, platform: Platform): Pr
     summary: '当前用户可用的导入类型及其字段说明',
     tags: ['批量导入'],
     handler: async ({ ctx }) => ({
-      items: [...platform.importTypes.values()]
-        .filter((t) => ctx.permissions.has(t.permission))
-        .map((t) => ({ type: t.type, title: t.title, fields: t.fields })),
+      items: await Promise.all(
+        [...platform.importTypes.values()].filter((t) => ctx.permissions.has(t.permission)).map(async (t) => ({ type: t.type, title: t.title, fields: await readerExamples(platform.db, ctx, t.fields) })),
+      ),
     }),
   });
 
@@ -33,7 +34,7 @@ export async function importRoutes(api: FastifyInstance, platform: Platform): Pr
       permission: type.permission,
       summary: `下载「${type.title}」导入模板（xlsx）`,
       tags: ['批量导入'],
-      handler: async ({ reply }) => sendXlsx(reply, `${type.title}导入模板.xlsx`, await importTemplate(type)),
+      handler: async ({ ctx, reply }) => sendXlsx(reply, `${type.title}导入模板.xlsx`, await importTemplate(type, await readerExamples(platform.db, ctx, type.fields))),
     });
 
     route(api, {

@@ -1,7 +1,7 @@
 // Bulk import (domain.md §5): xlsx / csv / jsonl → validated rows → one transaction per file.
 // Any bad row and nothing is written; every bad row is reported with its row, column and reason.
 import type { Platform } from '../platform.ts';
-import type { Importer, ImportOutcome, ImportRow, ImportType, RowError } from './types.ts';
+import type { ImportField, Importer, ImportOutcome, ImportRow, ImportType, RowError } from './types.ts';
 import { labelAt } from '../../../shared/zod.ts';
 import { stripBidi, textProblem } from '../../../shared/text-hygiene.ts';
 import { ImportFailed, MAX_IMPORT_ROWS, readImportFile, type RawRow } from './read.ts';
@@ -112,22 +112,22 @@ class DryRunDone extends Error {
   }
 }
 
-/** The downloadable template: headers, one example row, and a notes sheet. */
-export async function importTemplate(type: ImportType): Promise<Buffer> {
+/** The downloadable template: headers, one example row, and a notes sheet; `fields` are the type's columns with the reader's examples (examples.ts). */
+export async function importTemplate(type: ImportType, fields: readonly ImportField[] = type.fields): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs'); // loaded when first used (~0.3 s)
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Fazhi';
   const sheet = workbook.addWorksheet('数据');
-  sheet.addRow(type.fields.map((f) => f.label));
-  sheet.addRow(type.fields.map((f) => f.example));
+  sheet.addRow(fields.map((f) => f.label));
+  sheet.addRow(fields.map((f) => f.example));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F2' } };
-  type.fields.forEach((f, i) => (sheet.getColumn(i + 1).width = Math.max(12, f.label.length * 2 + 4, f.example.length + 4)));
+  fields.forEach((f, i) => (sheet.getColumn(i + 1).width = Math.max(12, f.label.length * 2 + 4, f.example.length + 4)));
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const notes = workbook.addWorksheet('说明');
   notes.addRow(['列名（xlsx 表头）', '字段名（csv/jsonl）', '是否必填', '说明', '示例']);
   notes.getRow(1).font = { bold: true };
-  for (const f of type.fields) notes.addRow([f.label, f.name, f.required ? '必填' : '可选', f.note, f.example]);
+  for (const f of fields) notes.addRow([f.label, f.name, f.required ? '必填' : '可选', f.note, f.example]);
   notes.addRow([]);
   notes.addRow([`导入类型：${type.type}（${type.title}）。第一张工作表为数据，第 1 行为表头，示例行请删除或改为实际数据。日期格式 YYYY-MM-DD；是/否 或 true/false。同一编号再次导入时更新原记录。`]);
   [22, 22, 10, 60, 24].forEach((w, i) => (notes.getColumn(i + 1).width = w));

@@ -19,6 +19,8 @@ export interface ImportField {
   /** What the field holds and which values it accepts, in Chinese. */
   note: string;
   example: string;
+  /** The column names units by code (a definition's unit field): its example is made one the reader may use (examples.ts). */
+  unit?: boolean;
 }
 
 export interface RowError {
