@@ -4,7 +4,7 @@
 // 述法 reports.
 import { statusFilter, workflowOf } from '../workflow.ts';
 import { z, text, labelledEnum, version } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, updateInput, writes } from '../records.ts';
+import { createInput, defineRecord, f, listQuery, updateInput, writes, type DueView, type StatusView } from '../records.ts';
 import type { Role } from '../roles.ts';
 
 export const SCHEME_RECORD_TYPE = 'assessment_scheme';
@@ -224,7 +224,7 @@ export interface LineView {
   leaf: boolean;
 }
 
-export interface SchemeView {
+export interface SchemeView extends StatusView, DueView {
   id: string;
   ref: string | null;
   version: number;
@@ -237,14 +237,10 @@ export interface SchemeView {
   publishedDate: string | null;
   releasedDate: string | null;
   finalDate: string | null;
-  status: string;
-  statusLabel: string;
   pointsProblem: string | null;
   openObjections: number;
+  /** The objection window's end; `due` and `light` are the running window's (the ledger's and the page's 红黄牌). */
   objectionDue: string | null;
-  /** The running objection window's end and its light (the ledger's and the page's 红黄牌). */
-  due: string | null;
-  light: 'green' | 'yellow' | 'red' | null;
 }
 
 export interface SchemeDetail extends SchemeView {

@@ -4,7 +4,7 @@
 import { statusFilter, stops, workflowOf } from '../workflow.ts';
 import { OFFICE_AND_UNIT } from '../roles.ts';
 import { z, text, version, labelledEnum, isoDate } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, pageOf, viewSchema, writes, type RecordView } from '../records.ts';
+import { createInput, defineRecord, f, listQuery, pageOf, viewSchema, writes, type DueView, type RecordView, type StatusView } from '../records.ts';
 
 export const BODY_RECORD_TYPE = 'enforcement_body';
 export const OFFICER_RECORD_TYPE = 'enforcement_officer';
@@ -364,18 +364,14 @@ export interface CaseRecordView {
   reference: string | null;
   date: string;
 }
-export type CaseView = RecordView<typeof ENFORCEMENT_CASE.fields> & {
+export type CaseView = RecordView<typeof ENFORCEMENT_CASE.fields> & StatusView & DueView & {
   title: string;
   unitName: string;
   bodyName: string;
   listItemTitle: string | null;
-  status: string;
-  statusLabel: string;
   officerNames: string;
-  /** The running clock (办结, 公示 or 撤回公示), due soonest. */
-  due: string | null;
+  /** The running clock (办结, 公示 or 撤回公示), due soonest: its label (`due` is its date). */
   dueLabel: string | null;
-  light: 'green' | 'yellow' | 'red' | null;
 };
 export type CaseDetail = CaseView & { officers: CaseOfficerView[]; records: CaseRecordView[] };
 
@@ -575,7 +571,7 @@ export const supervisionListQuery = listQuery(SUPERVISION, {
   ...statusFilter(SUPERVISION_WORKFLOW),
 });
 export type SupervisionListQuery = z.infer<typeof supervisionListQuery>;
-export type SupervisionView = RecordView<typeof SUPERVISION.fields> & { unitName: string; bodyName: string; status: string; statusLabel: string; due: string | null; light: 'green' | 'yellow' | 'red' | null };
+export type SupervisionView = RecordView<typeof SUPERVISION.fields> & StatusView & DueView & { unitName: string; bodyName: string };
 
 // ---------------------------------------------------------------------------------------------
 // 投诉举报: complaints and reports about enforcement, received by staff or submitted on the portal,
@@ -639,14 +635,10 @@ export const complaintListQuery = listQuery(COMPLAINT, {
 export type ComplaintListQuery = z.infer<typeof complaintListQuery>;
 /** 交办: the complaint goes to the named body's unit (the clock goes with it). */
 export const complaintAssignInput = z.strictObject({ version, bodyId: z.string({ error: '请选择执法主体' }).trim().min(1, { error: '请选择执法主体' }).max(64).meta({ title: '执法主体' }) });
-export type ComplaintView = RecordView<typeof COMPLAINT.fields> & {
+export type ComplaintView = RecordView<typeof COMPLAINT.fields> & StatusView & DueView & {
   title: string;
   unitName: string;
   bodyName: string | null;
-  status: string;
-  statusLabel: string;
-  due: string | null;
-  light: 'green' | 'yellow' | 'red' | null;
   /** Answered no later than the reply clock's due date (null until answered). */
   onTime: boolean | null;
 };

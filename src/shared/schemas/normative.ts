@@ -5,7 +5,7 @@
 import { statusFilter, stops, workflowOf } from '../workflow.ts';
 import { OFFICE_AND_UNIT } from '../roles.ts';
 import { z, text, version, labelledEnum, isoDate } from '../zod.ts';
-import { createInput, defineRecord, f, listQuery, writes, type RecordView } from '../records.ts';
+import { createInput, defineRecord, f, listQuery, writes, type DueView, type RecordView, type StatusView } from '../records.ts';
 import type { ClockView } from './calendar.ts';
 
 export const NORMDOC_RECORD_TYPE = 'normative_doc';
@@ -353,7 +353,7 @@ export const legalReviewListQuery = listQuery(LEGAL_REVIEW, {
   ...statusFilter(LEGAL_REVIEW_WORKFLOW),
 });
 export type LegalReviewListQuery = z.infer<typeof legalReviewListQuery>;
-export type LegalReviewView = RecordView<typeof LEGAL_REVIEW.fields> & { unitName: string; status: string; statusLabel: string; due: string | null; light: 'green' | 'yellow' | 'red' | null };
+export type LegalReviewView = RecordView<typeof LEGAL_REVIEW.fields> & StatusView & DueView & { unitName: string };
 
 // ---------------------------------------------------------------------------------------------
 // 清理: a campaign (全面 or 专项) selects the documents in force within its scope — drafted by the
@@ -406,7 +406,7 @@ export const cleanupListQuery = listQuery(CLEANUP, {
   ...statusFilter(CLEANUP_WORKFLOW),
 });
 export type CleanupListQuery = z.infer<typeof cleanupListQuery>;
-export type CleanupView = RecordView<typeof CLEANUP.fields> & { unitName: string; status: string; statusLabel: string; itemCount: number; pendingItems: number; flaggedItems: number; due: string | null; light: 'green' | 'yellow' | 'red' | null };
+export type CleanupView = RecordView<typeof CLEANUP.fields> & StatusView & DueView & { unitName: string; itemCount: number; pendingItems: number; flaggedItems: number };
 
 /** 清理意见 on one document of a campaign. */
 export const CLEANUP_ITEM = defineRecord({
