@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { loginPage, takeTransition, type Server, withDemoCounty } from './helpers.ts';
+import { loginPage, pageApi as api, takeTransition, type Server, withDemoCounty } from './helpers.ts';
 import { chinaToday, fromDayNumber, toDayNumber } from '../src/server/kernel/calendar/days.ts';
 
 const SHOTS = '/tmp/shots-14';
@@ -65,16 +65,6 @@ const done = (page: Page, label: string) => page.getByTestId('procedures').locat
 
 const status = (page: Page, label: string) => page.getByTestId('workflow-status').filter({ hasText: new RegExp(`^${label}$`) }).waitFor();
 
-/** A request as the page's own code makes it (session cookie and CSRF token). */
-const api = (page: Page, method: string, path: string, body?: unknown) =>
-  page.evaluate(
-    async ([method, path, body]) => {
-      const csrf = document.cookie.split('; ').find((c) => c.startsWith('fazhi_csrf='))?.slice('fazhi_csrf='.length) ?? '';
-      const res = await fetch(`/api/v1${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: res.status, body: await res.json() };
-    },
-    [method, path, body] as const,
-  );
 
 let decisionUrl = '';
 

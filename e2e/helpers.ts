@@ -166,3 +166,14 @@ export async function takeTransition(page: Page, key: string, fill: (modal: Loca
   if (!response.ok()) throw new Error(`「${key}」 refused: ${response.status()} ${await response.text().catch(() => '')}`);
   await modal.waitFor({ state: 'detached' });
 }
+
+/** A request as the page's own code makes it (session cookie and CSRF token): its status and JSON body. */
+export const pageApi = (page: Page, method: string, path: string, body?: unknown) =>
+  page.evaluate(
+    async ([method, path, body]) => {
+      const csrf = document.cookie.split('; ').find((c) => c.startsWith('fazhi_csrf='))?.slice('fazhi_csrf='.length) ?? '';
+      const res = await fetch(`/api/v1${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, body: await res.json() };
+    },
+    [method, path, body] as const,
+  );

@@ -1,9 +1,9 @@
-// A deadline in a year whose holidays nobody has entered was counted on weekends alone: the ledger
-// says 暂定 beside it, so a clerk does not promise a date the State Council's notice may move. A
-// deadline in a year the calendar knows carries no such mark.
+// A counted deadline in a year whose holidays nobody has entered was counted on weekends alone: the
+// ledger says 暂定 beside it, so a clerk does not promise a date the State Council's notice may move.
+// A date someone set, or a deadline in a year the calendar knows, carries no such mark.
 import { expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { SCREENSHOTS, loginPage, type Server, withDemoCounty } from './helpers.ts';
+import type { Browser } from 'playwright-core';
+import { SCREENSHOTS, loginPage, pageApi as api, type Server, withDemoCounty } from './helpers.ts';
 
 let server: Server;
 let browser: Browser;
@@ -13,16 +13,6 @@ withDemoCounty((s, b) => {
   browser = b;
 });
 
-/** A request as the page's own code makes it (session cookie and CSRF token). */
-const api = (page: Page, method: string, path: string, body?: unknown) =>
-  page.evaluate(
-    async ([method, path, body]) => {
-      const csrf = document.cookie.split('; ').find((c) => c.startsWith('fazhi_csrf='))?.slice('fazhi_csrf='.length) ?? '';
-      const res = await fetch(`/api/v1${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: res.status, body: await res.json() };
-    },
-    [method, path, body] as const,
-  );
 
 it('a counted deadline in a year without a holiday calendar shows 暂定; a set date, or one in a known year, does not', async () => {
   const page = await loginPage(browser, server, 'fzb_wang');
