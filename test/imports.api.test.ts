@@ -159,6 +159,37 @@ describe('the template\'s example row', () => {
   });
 });
 
+describe('a file with errors far apart', () => {
+  it('reports every row\'s errors in one answer — a malformed row does not hide a later row\'s unknown reference — the first 200 listed with the total, nothing saved', async () => {
+    const county = await makeUnit(env.platform, { kind: 'county', code: 'ERR' });
+    const town = await makeUnit(env.platform, { parent: county, kind: 'town', code: 'ERR-T1' });
+    const liaison = await loggedIn(env.app, (await makeUser(env.platform, { unit: town, roles: ['unit_liaison'] })).username);
+    const disputes = async () => Number((await env.platform.db.selectFrom('disputes').select((eb) => eb.fn.countAll().as('n')).where('unit_id', '=', town.id).executeTakeFirstOrThrow()).n);
+    const post = (name: string, content: string) => liaison.request({ method: 'POST', url: '/api/v1/imports/disputes', ...multipart(name, content) });
+    const header = 'ref,unitCode,type,parties,summary,mediators,receivedDate,channel,orgRef';
+    const line = (i: number, orgRef = '') => `E${i},ERR-T1,邻里纠纷,甲某、乙某,排水沟纠纷,张调解员,2025-03-01,people,${orgRef}`;
+    // Row 3 (the second data row) has a column too many; row 600 names an organisation that does not exist.
+    const csv = [header, ...Array.from({ length: 700 }, (_, i) => (i === 1 ? `${line(i)},多余` : i === 598 ? line(i, 'NOPE') : line(i)))].join('\n');
+    const res = await post('d.csv', csv);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors.map((e: { row: number }) => e.row)).toEqual([3, 600]);
+    expect(res.json().errors[1]).toMatchObject({ column: '调解组织编号（orgRef）' });
+    // The same in JSON Lines: a line that is not JSON, and a unit the clerk may not import into.
+    const rows = Array.from({ length: 700 }, (_, i) => JSON.stringify({ ref: `J${i}`, unitCode: i === 598 ? 'ERR' : 'ERR-T1', type: '邻里纠纷', parties: '甲某', summary: '纠纷', mediators: '张调解员', receivedDate: '2025-03-01', channel: 'people' }));
+    rows[1] = '{"ref": "J1",';
+    const jsonl = await post('d.jsonl', rows.join('\n'));
+    expect(jsonl.statusCode).toBe(422);
+    expect(jsonl.json().errors.map((e: { row: number }) => e.row)).toEqual([2, 599]);
+    // Three hundred bad rows: the first 200 by row, and the total.
+    const many = await post('d.csv', [header, ...Array.from({ length: 300 }, (_, i) => line(i, 'NOPE'))].join('\n'));
+    expect(many.statusCode).toBe(422);
+    expect(many.json().errors).toHaveLength(200);
+    expect(many.json().errors[199].row).toBe(201);
+    expect(many.json().detail).toBe('导入未执行：共 300 处错误（列出前 200 处），全部数据均未写入');
+    expect(await disputes()).toBe(0);
+  });
+});
+
 describe('users import', () => {
   it('creates accounts with one-time passwords, updates on re-import, refuses roles and admin accounts for the system administrator', async () => {
     // 三员分立: the system administrator imports accounts without roles (the security administrator grants them).

@@ -23,12 +23,18 @@ export const READ_LIMITS: ReadLimits & { seconds: number; heapMb: number } = {
 /** Readers running at once (each a worker with up to `heapMb` of heap); more wait their turn. */
 const MAX_CONCURRENT_READS = 2;
 
+/** A refusal lists at most this many errors (the first by row); its message gives the total. */
+export const MAX_LISTED_ERRORS = 200;
+
 export class ImportFailed extends Error {
-  constructor(
-    readonly errors: RowError[],
-    message = `导入未执行：共 ${errors.length} 处错误，全部数据均未写入`,
-  ) {
-    super(message);
+  /** The errors listed (the first MAX_LISTED_ERRORS); `total` counts them all. */
+  readonly errors: RowError[];
+  readonly total: number;
+  constructor(errors: RowError[], message?: string) {
+    const listed = errors.slice(0, MAX_LISTED_ERRORS);
+    super(message ?? `导入未执行：共 ${errors.length} 处错误${listed.length < errors.length ? `（列出前 ${listed.length} 处）` : ''}，全部数据均未写入`);
+    this.errors = listed;
+    this.total = errors.length;
   }
 }
 

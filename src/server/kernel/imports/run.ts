@@ -73,13 +73,16 @@ export async function runImport(
     if (read.rows.length > MAX_IMPORT_ROWS) throw new ImportFailed([{ row: 0, column: '', message: `一次最多导入 ${MAX_IMPORT_ROWS} 行` }]);
     const checked = validateRows(type, read.rows);
     const shapeErrors = [...read.errors, ...checked.errors];
-    if (read.errors.length) throw new ImportFailed(shapeErrors);
     if (checked.rows.length === 0 && shapeErrors.length === 0) throw new ImportFailed([{ row: 0, column: '', message: '文件中没有数据行' }]);
+    // A row the reader already refused (a column too many, an unknown field) is not applied: its cells are not what its author meant.
+    const unreadable = new Set(read.errors.map((e) => e.row));
+    const wellFormed = checked.rows.filter((r) => !unreadable.has(r.row));
     const outcome = await platform.db.transaction().execute(async (tx) => {
       await platform.facts.lockForBulkWrite(tx);
-      // The well-formed rows are applied even when others are malformed, so that one report lists
-      // every problem (unknown units, refs, dates out of order…); then everything is rolled back.
-      const applied = checked.rows.length ? await type.apply(tx, checked.rows, actor, platform) : { created: 0, updated: 0, errors: [] };
+      // The well-formed rows of the whole file are applied even when others are malformed, so that
+      // one report lists every problem (unknown units, refs, dates out of order…), however far apart;
+      // then everything is rolled back.
+      const applied = wellFormed.length ? await type.apply(tx, wellFormed, actor, platform) : { created: 0, updated: 0, errors: [] };
       const all = [...shapeErrors, ...applied.errors];
       if (all.length) throw new ImportFailed(all.sort((a, b) => a.row - b.row));
       if (options.dryRun) throw new DryRunDone(applied);
@@ -99,7 +102,7 @@ export async function runImport(
     };
   } catch (error) {
     if (error instanceof ImportFailed && !options.dryRun) {
-      await platform.audit.record(platform.db, actor, { action: 'import.run', targetType: 'import', targetId: type.type, outcome: 'failure', detail: { ...detail, errors: error.errors.length } });
+      await platform.audit.record(platform.db, actor, { action: 'import.run', targetType: 'import', targetId: type.type, outcome: 'failure', detail: { ...detail, errors: error.total } });
     }
     throw error;
   }
