@@ -1,9 +1,10 @@
 // What a clerk ran into (a review of the product in use), each kept fixed: the top bar's search never
 // opens a match of the term before the one just typed; a date typed after today is refused at its
-// field with a message, in a record's form and in a step's dialog, never replaced by another date.
+// field with a message, in a record's form and in a step's dialog, never replaced by another date;
+// a correction refused because another tab saved first offers 重新加载 into the open drawer.
 import { expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
-import { loginPage, type Server, withDemoCounty } from './helpers.ts';
+import { SCREENSHOTS, loginPage, type Server, withDemoCounty } from './helpers.ts';
 
 let server: Server;
 let browser: Browser;
@@ -99,4 +100,37 @@ it('a date typed after today is refused at its field with a message, never dropp
   await dialog.getByText('办理日期不能晚于今天').waitFor();
   expect(await day.inputValue()).toBe('2099-01-05');
   expect(sent).toEqual([]);
+});
+
+it('two tabs correct one record: the later save is refused (409) and 重新加载 puts the other tab\'s save into the open drawer', async () => {
+  const first = await loginPage(browser, server, 'fzb_wang');
+  const items = (await (await first.request.get(`${server.url}/api/v1/service-items?status=listed`)).json()) as { items: { id: string; name: string }[] };
+  const item = items.items[0]!;
+  const second = await loginPage(browser, server, 'fzb_wang');
+  const drawers = await Promise.all(
+    [first, second].map(async (page) => {
+      await page.goto(`${server.url}/service-items/${item.id}`);
+      await page.getByRole('button', { name: /^更\s*正$/ }).click();
+      const drawer = page.locator('.ant-drawer-content');
+      await drawer.getByLabel('事项名称').waitFor();
+      return drawer;
+    }),
+  );
+  const [mine, theirs] = drawers as [Locator, Locator];
+  await theirs.getByLabel('事项名称').fill(`${item.name}（另一窗口）`);
+  await theirs.getByRole('button', { name: /保\s*存/ }).click();
+  await theirs.waitFor({ state: 'hidden' });
+
+  await mine.getByLabel('事项名称').fill(`${item.name}（本窗口）`);
+  await mine.getByRole('button', { name: /保\s*存/ }).click();
+  await mine.getByText('记录已被他人修改').waitFor();
+  await first.screenshot({ path: `${SCREENSHOTS}/clerk-409-conflict.png` });
+  await mine.getByRole('button', { name: /重新加载/ }).click();
+  // The drawer stays open with the record as the other tab left it, the refusal gone.
+  await expect.poll(() => mine.getByLabel('事项名称').inputValue()).toBe(`${item.name}（另一窗口）`);
+  expect(await mine.locator('.ant-alert-error').count()).toBe(0);
+  await mine.getByLabel('事项名称').fill(`${item.name}（本窗口）`);
+  await mine.getByRole('button', { name: /保\s*存/ }).click();
+  await mine.waitFor({ state: 'hidden' });
+  await first.locator('.ant-card-head-title', { hasText: `${item.name}（本窗口）` }).first().waitFor();
 });

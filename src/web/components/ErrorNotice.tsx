@@ -1,8 +1,11 @@
-import { Alert, type FormInstance } from 'antd';
+import { Alert, Button, type FormInstance } from 'antd';
 import { ApiError } from '../api.ts';
 
-/** Shows a server error with its field or row details. */
-export function ErrorNotice({ error }: { error: unknown }) {
+/**
+ * Shows a server error with its field or row details. `onReload`: a form of a record read before
+ * someone else saved it (409) offers 重新加载, which puts the record as it is now into the form.
+ */
+export function ErrorNotice({ error, onReload }: { error: unknown; onReload?: () => void }) {
   if (!error) return null;
   const e = error instanceof ApiError ? error : null;
   return (
@@ -11,6 +14,7 @@ export function ErrorNotice({ error }: { error: unknown }) {
       showIcon
       style={{ marginBottom: 12 }}
       message={e?.detail ?? (error as Error).message}
+      action={onReload && e?.status === 409 ? <Button size="small" onClick={onReload} data-testid="reload-record">重新加载</Button> : undefined}
       description={
         e && e.errors.length > 1 ? (
           <ul style={{ margin: 0, paddingLeft: 18 }}>

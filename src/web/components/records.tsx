@@ -307,6 +307,8 @@ export function RecordForm(props: {
   children?: ReactNode;
   onClose(): void;
   onSubmit(values: Record<string, unknown>): Promise<void>;
+  /** An edit: the record's values as they are now, for 重新加载 when someone else saved it first (409). */
+  reload?: () => Promise<Record<string, unknown>>;
 }) {
   const { def } = props;
   const { message } = App.useApp();
@@ -354,6 +356,20 @@ export function RecordForm(props: {
     }
   };
 
+  /** Values as the form's widgets hold them (a date as a picked day). */
+  const formValues = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, def.fields[k]?.kind === 'date' && typeof v === 'string' ? dayjs(v) : v]));
+  // The record's fields as they are now, in place of what was typed; the drawer stays open.
+  const reload = async () => {
+    try {
+      const latest = formValues(await props.reload!());
+      form.setFields(Object.entries(latest).map(([name, value]) => ({ name, value, errors: [] })));
+      setError(null);
+      message.info('已载入最新内容，请重新修改后保存');
+    } catch (e) {
+      setError(e);
+    }
+  };
+
   const widget = (name: string, spec: FieldDef, index: number) => {
     const ref = index === 0 ? first : undefined;
     switch (spec.kind) {
@@ -398,11 +414,11 @@ export function RecordForm(props: {
       destroyOnHidden
       extra={<Button type="primary" loading={busy} onClick={submit}>{props.submitText ?? '保存'}</Button>}
     >
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error} onReload={props.reload && reload} />
       <Form
         form={form}
         layout="vertical"
-        initialValues={Object.fromEntries(Object.entries(props.initialValues ?? {}).map(([k, v]) => [k, def.fields[k]?.kind === 'date' && typeof v === 'string' ? dayjs(v) : v]))}
+        initialValues={formValues(props.initialValues ?? {})}
         onKeyDown={(e) => {
           // Enter submits from any one-line field (not from a text area, where it is a new line).
           if (e.key === 'Enter' && !(e.target instanceof HTMLTextAreaElement) && !e.nativeEvent.isComposing) {
@@ -494,15 +510,21 @@ export function EditRecord<V extends { id: string; version: number }>(props: {
 }) {
   const [open, setOpen] = useState(false);
   const client = useQueryClient();
-  const view = props.record as unknown as Record<string, unknown>;
-  const initialValues = Object.fromEntries(
-    props.only.map((name) => {
-      const v = view[name];
-      // Personal data comes masked (139****8199): never sent back; left empty, it stays as stored.
-      if (props.def.fields[name]?.sealed) return [name, undefined];
-      return [name, props.def.fields[name]?.kind === 'money' && typeof v === 'number' ? v / 100 : v ?? undefined];
-    }),
-  );
+  // The record as read again after a save was refused because someone else saved it first (409),
+  // until the page's own copy catches up.
+  const [latest, setLatest] = useState<V | null>(null);
+  const record = latest && latest.id === props.record.id && latest.version > props.record.version ? latest : props.record;
+  const valuesOf = (r: V) => {
+    const view = r as unknown as Record<string, unknown>;
+    return Object.fromEntries(
+      props.only.map((name) => {
+        const v = view[name];
+        // Personal data comes masked (139****8199): never sent back; left empty, it stays as stored.
+        if (props.def.fields[name]?.sealed) return [name, undefined];
+        return [name, props.def.fields[name]?.kind === 'money' && typeof v === 'number' ? v / 100 : v ?? undefined];
+      }),
+    );
+  };
   return (
     <>
       {props.button ? <Button size="small" onClick={() => setOpen(true)}>更正</Button> : <a onClick={() => setOpen(true)}>更正</a>}
@@ -512,13 +534,19 @@ export function EditRecord<V extends { id: string; version: number }>(props: {
         title={props.title}
         submitText="保存"
         only={props.only}
-        initialValues={initialValues}
+        initialValues={valuesOf(record)}
         references={props.references}
         onClose={() => setOpen(false)}
         onSubmit={async (values) => {
-          await put(`${props.api}/${props.record.id}`, { ...values, version: props.record.version });
+          await put(`${props.api}/${record.id}`, { ...values, version: record.version });
           void client.invalidateQueries({ queryKey: [props.api] });
           props.onSaved?.();
+        }}
+        reload={async () => {
+          const now = await get<V>(`${props.api}/${record.id}`);
+          setLatest(now);
+          void client.invalidateQueries({ queryKey: [props.api] });
+          return valuesOf(now);
         }}
       >
         {props.children}
