@@ -106,3 +106,18 @@ it('a town liaison plans next year\'s 普法责任清单 and corrects its laws a
   await page.getByText(`${next}年度普法责任清单`).first().waitFor();
   expect(problems).toEqual([]);
 });
+
+it('the law office reads the figures in plain words and exports one figure\'s records under its code and name', async () => {
+  const page = await loginPage(browser, server, 'fzb_wang');
+  const problems = watch(page);
+  await page.getByRole('menuitem', { name: '指标统计' }).click();
+  await page.getByText('点击一项指标，查看计入该数字的每条记录').waitFor();
+  expect(await page.getByText('每个数字都由记录算出').count()).toBe(0);
+  await page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '受理矛盾纠纷' }).first().click();
+  const drawer = page.locator('.ant-drawer-content');
+  await drawer.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+  const [file] = await Promise.all([page.waitForEvent('download'), drawer.getByRole('button', { name: /导出/ }).click()]);
+  const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  expect(file.suggestedFilename()).toBe(`mediation.disputes 受理矛盾纠纷（${year}年）.xlsx`);
+  expect(problems).toEqual([]);
+});

@@ -99,6 +99,10 @@ describe('import and figures', () => {
     ]);
     const f = (await agents.unit_head.get('/api/v1/indicators?year=2025')).json().indicators;
     expect(f).toMatchObject({ 'mediation.disputes': 3, 'mediation.closed': 2, 'mediation.success': 1, 'mediation.success_rate': 0.5, 'mediation.revisited': 1, 'mediation.revisit_rate': 0.5, 'mediation.lawyer_participations': 1, 'mediation.orgs': 2 }); // the one registered above, established 2015, and the imported one
+    // The records behind a figure as a spreadsheet named after the indicator (code and name), the unit and the year.
+    const sheet = await agents.unit_head.get('/api/v1/indicators/records/export?code=mediation.disputes&year=2025');
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('mediation.disputes 受理矛盾纠纷（东关镇 2025年）.xlsx')}`);
     const bad = [
       { ref: 'X1', unitCode: unit.code, type: 't', ...intake, receivedDate: '2025-03-01', channel: 'people', outcome: 'success' },
       { ref: 'X2', unitCode: unit.code, type: 't', ...intake, receivedDate: '2025-03-01', channel: 'people', outcome: 'success', closedDate: '2025-02-01' },

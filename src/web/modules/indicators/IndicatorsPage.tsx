@@ -21,7 +21,7 @@ export default function IndicatorsPage() {
   // The law office configures reports and integrations by code; everyone else reads names.
   const showCodes = !!useAuth().me?.roles.includes('law_office');
   return (
-    <ListCard<IndicatorValue> title="指标统计" extra={<Typography.Text type="secondary">每个数字都由记录算出，点击可查看所统计的记录</Typography.Text>}
+    <ListCard<IndicatorValue> title="指标统计" extra={<Typography.Text type="secondary">点击一项指标，查看计入该数字的每条记录，可导出 Excel</Typography.Text>}
       rowKey="code"
       loading={figures.isLoading}
       rows={figures.data?.details}
