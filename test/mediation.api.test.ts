@@ -66,6 +66,11 @@ describe('a correction of the intake', () => {
     expect(stale.statusCode).toBe(409);
     const timeline = (await townA.get(`/api/v1/workflow/dispute/${d.id}`)).json().timeline.map((t: any) => t.label);
     expect(timeline).toContain('更正受理信息');
+    // A dispute linked across channels (三调联动) cannot be corrected into the channel of the one it is linked to.
+    const judicial = (await receive({ channel: 'judicial', linkedDisputeId: d.id })).json();
+    const same = await townA.put(`/api/v1/disputes/${judicial.id}`, { ...body, version: judicial.version });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().errors[0]).toMatchObject({ field: 'channel' });
   });
 });
 
