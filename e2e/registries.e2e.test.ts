@@ -21,11 +21,17 @@ const watch = (page: import('playwright-core').Page) => {
   return problems;
 };
 
-it('the law office reads the coverage of villages against the target, audits and their findings', async () => {
-  const page = await loginPage(browser, server, 'fzb_wang');
+/** Signs `username` in and opens the ledger `menu` (its first row shown); the page's errors are collected. */
+async function ledgerAs(username: string, menu: string) {
+  const page = await loginPage(browser, server, username);
   const problems = watch(page);
-  await page.getByRole('menuitem', { name: '法律明白人' }).click();
+  await page.getByRole('menuitem', { name: menu }).click();
   await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+  return { page, problems };
+}
+
+it('the law office reads the coverage of villages against the target, audits and their findings', async () => {
+  const { page, problems } = await ledgerAs('fzb_wang', '法律明白人');
   await page.getByRole('tab', { name: '村（社区）覆盖情况' }).click();
   await page.getByText('每村（社区）目标：').waitFor();
   // Demo: 13 villages, two short of 3 (2 and 1 people), 160 on the register.
@@ -62,11 +68,8 @@ it('the law office reads the coverage of villages against the target, audits and
 });
 
 it('a town liaison registers a 普法活动 and sees only its own unit\'s records', async () => {
-  const page = await loginPage(browser, server, 'cgz_liaison');
-  const problems = watch(page);
-  await page.getByRole('menuitem', { name: '普法活动' }).click();
+  const { page, problems } = await ledgerAs('cgz_liaison', '普法活动');
   const rows = page.locator('.ant-table-tbody tr.ant-table-row');
-  await rows.first().waitFor();
   const units = await rows.evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
   expect(units.every((t) => t.includes('城关镇'))).toBe(true);
   await page.getByRole('button', { name: '登记普法活动' }).click();
@@ -83,10 +86,7 @@ it('a town liaison registers a 普法活动 and sees only its own unit\'s record
 });
 
 it('a town liaison plans next year\'s 普法责任清单 and corrects its laws and measures from its page', async () => {
-  const page = await loginPage(browser, server, 'cgz_liaison');
-  const problems = watch(page);
-  await page.getByRole('menuitem', { name: '普法责任清单' }).click();
-  await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+  const { page, problems } = await ledgerAs('cgz_liaison', '普法责任清单');
   await page.getByRole('button', { name: '制定普法责任清单' }).click();
   const drawer = page.locator('.ant-drawer-content');
   const next = String(new Date(Date.now() + 8 * 3600_000).getUTCFullYear() + 1);
