@@ -1,7 +1,8 @@
 // What a clerk ran into (a review of the product in use), each kept fixed: the top bar's search never
 // opens a match of the term before the one just typed; a date typed after today is refused at its
 // field with a message, in a record's form and in a step's dialog, never replaced by another date;
-// a correction refused because another tab saved first offers 重新加载 into the open drawer.
+// a correction refused because another tab saved first offers 重新加载 into the open drawer;
+// records of one title in 我的待办 are told apart by their case number or ref.
 import { expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { SCREENSHOTS, loginPage, type Server, withDemoCounty } from './helpers.ts';
@@ -133,4 +134,32 @@ it('two tabs correct one record: the later save is refused (409) and 重新加�
   await mine.getByRole('button', { name: /保\s*存/ }).click();
   await mine.waitFor({ state: 'hidden' });
   await first.locator('.ant-card-head-title', { hasText: `${item.name}（本窗口）` }).first().waitFor();
+});
+
+it('我的待办: records of one title (a dispute of the same parties each year) are told apart by their case number or ref', async () => {
+  const page = await loginPage(browser, server, 'cgz_liaison');
+  await page.goto(`${server.url}/todo`);
+  const rows = page.locator('tr.ant-table-row', { hasText: '劳动争议：王某与某物业公司' });
+  await rows.first().waitFor();
+  const numbers = await rows.getByTestId('todo-number').allTextContents();
+  expect(numbers).toHaveLength(await rows.count());
+  expect(numbers.length).toBeGreaterThan(1);
+  expect(new Set(numbers).size).toBe(numbers.length);
+  expect(numbers.every((n) => /调字〔\d{4}〕第\d+号/.test(n))).toBe(true);
+  // Every row of the page differs from every other in what it shows.
+  const texts = await page.locator('tr.ant-table-row').allInnerTexts();
+  expect(new Set(texts).size).toBe(texts.length);
+
+  // The 工作台's card: each waiting record with its number, and which deadline its date is.
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  const card = page.locator('.ant-card', { has: page.locator('.ant-card-head-title', { hasText: /^我的待办$/ }) });
+  const items = card.locator('.ant-list-item');
+  await items.first().waitFor();
+  const shown = await items.allInnerTexts();
+  expect(new Set(shown).size).toBe(shown.length);
+  const dated = (await page.request.get(`${server.url}/api/v1/todo`).then((r) => r.json())).items.slice(0, shown.length);
+  dated.forEach((item: { clock: { label: string } | null; caseNumber: string | null; ref: string | null }, i: number) => {
+    if (item.clock) expect(shown[i]).toContain(item.clock.label);
+    if (item.caseNumber ?? item.ref) expect(shown[i]).toContain(item.caseNumber ?? item.ref);
+  });
 });

@@ -152,6 +152,9 @@ export interface TodoItem {
   typeTitle: string;
   id: string;
   title: string;
+  /** What tells records of the same title apart (a county's disputes of one pair of parties, year after year): the case number, else the ref. */
+  caseNumber: string | null;
+  ref: string | null;
   unitName: string;
   status: string;
   statusLabel: string;

@@ -7,6 +7,7 @@ import { Link, Navigate } from 'react-router-dom';
 import { get, query } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { DueTag } from '../components/Light.tsx';
+import { TodoTitle } from '../components/TodoTitle.tsx';
 import { ROLES, type Role } from '../../shared/roles.ts';
 import type { TodoItem } from '../../shared/workflow.ts';
 import type { NotificationView } from '../../shared/schemas/notifications.ts';
@@ -80,11 +81,12 @@ function TodoCard() {
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有等待您办理的事项" /> }}
         renderItem={(item) => (
           <List.Item>
-            {/* One flowing line that wraps on a phone: type, title, what to do, then the deadline. */}
+            {/* One flowing line that wraps on a phone: type, title with its number, what to do, then which deadline and when. */}
             <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 8px', minWidth: 0, width: '100%' }}>
               <Tag style={{ marginInlineEnd: 0 }}>{item.typeTitle}</Tag>
-              <Link to={item.link} style={{ flex: '1 1 200px', minWidth: 0 }}>{item.title}</Link>
+              <TodoTitle item={item} style={{ flex: '1 1 200px' }} />
               <Typography.Text type="secondary">{item.actions.join('、')}</Typography.Text>
+              {item.clock && <Typography.Text type="secondary">{item.clock.label}</Typography.Text>}
               {item.clock && <DueTag due={item.clock.due} light={item.clock.light} workingDaysLeft={item.clock.workingDaysLeft} provisional={item.clock.provisional} explanation={item.clock.explanation} />}
             </div>
           </List.Item>

@@ -32,6 +32,9 @@ export async function openItems(platform: Platform, def: WorkflowDef, states: st
   // A workflow whose states are all final (a registry entry) has no open records; PostgreSQL refuses `in ()`.
   if (states.length === 0) return [];
   const deadlines = await platform.deadlines.load();
+  // Not every record table has a ref (an annual report is known by unit and year); search knows which do.
+  const hasRef = platform.searchTargets.some((t) => t.recordType === def.recordType && t.hasRef);
+  const numbering = platform.caseNumbers.get(def.recordType);
   let q = (platform.db as any)
     .selectFrom(`${def.table} as r`)
     .innerJoin('org_units as u', 'u.id', 'r.unit_id')
@@ -39,6 +42,8 @@ export async function openItems(platform: Platform, def: WorkflowDef, states: st
     .select([
       'r.id as id',
       sql.ref(`r.${def.titleColumn}`).as('title'),
+      (hasRef ? sql<string | null>`r.ref` : sql<null>`null`).as('ref'),
+      (numbering ? sql<string | null>`${sql.ref(`r.${numbering.column}`)}` : sql<null>`null`).as('case_number'),
       'r.status as status',
       'u.name as unit_name',
       'u.path as unit_path',
@@ -69,6 +74,8 @@ export async function openItems(platform: Platform, def: WorkflowDef, states: st
         typeTitle: def.title,
         id: row.id,
         title: row.title,
+        caseNumber: row.case_number ?? null,
+        ref: row.ref ?? null,
         unitName: row.unit_name,
         unitPath: row.unit_path,
         status: row.status,
@@ -99,10 +106,11 @@ export async function openItems(platform: Platform, def: WorkflowDef, states: st
   return items;
 }
 
-/** Soonest deadline first; paused clocks after running ones; records without a clock last. */
+/** Soonest deadline first; paused clocks after running ones; records without a clock last; one title by its number. */
 export function byUrgency(a: TodoItem, b: TodoItem): number {
   const rank = (i: TodoItem) => (i.clock ? (i.clock.light === 'paused' ? `1${i.clock.due}` : `0${i.clock.due}`) : '2');
-  return rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : a.title.localeCompare(b.title, 'zh-CN');
+  const number = (i: TodoItem) => i.caseNumber ?? i.ref ?? '';
+  return rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : a.title.localeCompare(b.title, 'zh-CN') || number(a).localeCompare(number(b), 'zh-CN');
 }
 
 export async function todoFor(platform: Platform, user: TodoUser, asOf = chinaToday()): Promise<TodoItem[]> {

@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import { Card, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
 import { get } from '../../api.ts';
 import { DueTag } from '../../components/Light.tsx';
+import { TodoTitle } from '../../components/TodoTitle.tsx';
 import type { TodoItem } from '../../../shared/workflow.ts';
 
 const TONE: Record<string, string> = { processing: 'processing', warning: 'warning', success: 'success', error: 'error', default: 'default' };
@@ -52,7 +52,7 @@ export default function TodoPage() {
             render: (_, r) => (r.clock ? <DueTag due={r.clock.due} light={r.clock.light} workingDaysLeft={r.clock.workingDaysLeft} provisional={r.clock.provisional} explanation={r.clock.explanation} /> : <Typography.Text type="secondary">无法定期限</Typography.Text>),
           },
           { title: '类别', dataIndex: 'typeTitle', width: 100, filters: types.map((t) => ({ text: t, value: t })), onFilter: (v, r) => r.typeTitle === v },
-          { title: '事项', dataIndex: 'title', render: (v: string, r) => <Link to={r.link}>{v}</Link> },
+          { title: '事项', dataIndex: 'title', render: (_: string, r) => <TodoTitle item={r} /> },
           { title: '期限名称', width: 100, render: (_, r) => r.clock?.label ?? '—' },
           { title: '单位', dataIndex: 'unitName', width: 160, ellipsis: true },
           { title: '状态', width: 120, render: (_, r) => <Tag color={TONE[r.statusTone]}>{r.statusLabel}</Tag> },
