@@ -2,7 +2,8 @@
 // opens a match of the term before the one just typed; a date typed after today is refused at its
 // field with a message, in a record's form and in a step's dialog, never replaced by another date;
 // a correction refused because another tab saved first offers 重新加载 into the open drawer;
-// records of one title in 我的待办 are told apart by their case number or ref.
+// records of one title in 我的待办 are told apart by their case number or ref; on a phone the unit
+// tree and a unit's details stack.
 import { expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { SCREENSHOTS, loginPage, type Server, withDemoCounty } from './helpers.ts';
@@ -162,4 +163,25 @@ it('我的待办: records of one title (a dispute of the same parties each year)
     if (item.clock) expect(shown[i]).toContain(item.clock.label);
     if (item.caseNumber ?? item.ref) expect(shown[i]).toContain(item.caseNumber ?? item.ref);
   });
+});
+
+it('组织机构 on a phone (390 px): the unit tree and the details stack, and a chosen unit\'s details come into view', async () => {
+  const page = await loginPage(browser, server, 'fzb_wang', { width: 390, height: 844 });
+  await page.goto(`${server.url}/org/units`);
+  await page.getByTestId('unit-SFX-D03').waitFor();
+  const panes = await page.locator('.ant-row > .ant-col').evaluateAll((cols) => cols.map((c) => c.getBoundingClientRect().toJSON() as DOMRect));
+  expect(panes).toHaveLength(2);
+  const [tree, details] = panes as [DOMRect, DOMRect];
+  // Each pane the width of the page (less the content's padding), the details below the tree.
+  expect(tree.width).toBeGreaterThan(330);
+  expect(details.width).toBeGreaterThan(330);
+  expect(details.top).toBeGreaterThanOrEqual(tree.bottom);
+  await page.getByTestId('unit-SFX-D03').click();
+  const title = page.locator('.ant-card-head-title', { hasText: /^示范县教育局$/ });
+  await title.waitFor();
+  // In the window and not under the header.
+  const header = (await page.locator('.shell-header').boundingBox())!;
+  await expect.poll(async () => (await title.boundingBox())!.y).toBeLessThan(844 - 40);
+  expect((await title.boundingBox())!.y).toBeGreaterThanOrEqual(header.y + header.height);
+  await page.screenshot({ path: `${SCREENSHOTS}/clerk-units-390.png` });
 });

@@ -1,5 +1,5 @@
-import { useMemo, useState, useEffect } from 'react';
-import { App, Button, Card, Col, Empty, Form, Input, Row, Select, Space, Switch, Tag, Tree, TreeSelect, Typography, Modal, InputNumber } from 'antd';
+import { useMemo, useRef, useState, useEffect } from 'react';
+import { App, Button, Card, Col, Empty, Form, Grid, Input, Row, Select, Space, Switch, Tag, Tree, TreeSelect, Typography, Modal, InputNumber } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { patch, post } from '../../api.ts';
@@ -74,9 +74,14 @@ export default function UnitsPage() {
     run(() => post(`/org/units/${selected!.id}/${selected!.active ? 'deactivate' : 'activate'}`, { version: selected!.version }), selected!.active ? '已停用' : '已启用');
 
   const editing = creatingUnder !== undefined || !!selected;
+  const stacked = !Grid.useBreakpoint().lg;
+  const details = useRef<HTMLDivElement>(null);
+  const showDetails = () => stacked && setTimeout(() => details.current?.scrollIntoView({ block: 'start' }));
   return (
-    <Row gutter={16}>
-      <Col span={10}>
+    // Tree and details side by side where there is room; on a phone one below the other, and choosing
+    // a unit (or 根单位, 下级单位) brings its details into view.
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={10}>
         <Card
           size="small"
           title="组织机构"
@@ -84,7 +89,7 @@ export default function UnitsPage() {
             <Space>
               <Switch size="small" checked={showInactive} onChange={setShowInactive} /> 含已停用
               {manage && (
-                <Button size="small" icon={<PlusOutlined />} onClick={() => { setSelectedId(null); setCreatingUnder(null); }}>
+                <Button size="small" icon={<PlusOutlined />} onClick={() => { setSelectedId(null); setCreatingUnder(null); showDetails(); }}>
                   根单位
                 </Button>
               )}
@@ -102,7 +107,7 @@ export default function UnitsPage() {
               key={`${search}-${units.length}`}
               treeData={filterTree(tree, search)}
               selectedKeys={selectedId ? [selectedId] : []}
-              onSelect={(keys) => { setCreatingUnder(undefined); setSelectedId((keys[0] as string) ?? null); }}
+              onSelect={(keys) => { setCreatingUnder(undefined); setSelectedId((keys[0] as string) ?? null); if (keys[0]) showDetails(); }}
               titleRender={(n: any) => (
                 <span data-testid={`unit-${n.unit.code}`} style={{ opacity: n.unit.active ? 1 : 0.5 }}>
                   {n.title} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{n.unit.code}</Typography.Text>{' '}
@@ -115,7 +120,7 @@ export default function UnitsPage() {
           )}
         </Card>
       </Col>
-      <Col span={14}>
+      <Col xs={24} lg={14} ref={details}>
         <Card
           size="small"
           title={creatingUnder !== undefined ? `新建单位${creatingUnder ? `（上级：${units.find((u) => u.id === creatingUnder)?.name}）` : '（根单位）'}` : selected ? selected.name : '单位详情'}
