@@ -3,7 +3,7 @@
 // field with a message, in a record's form and in a step's dialog, never replaced by another date;
 // a correction refused because another tab saved first offers 重新加载 into the open drawer;
 // records of one title in 我的待办 are told apart by their case number or ref; on a phone the unit
-// tree and a unit's details stack.
+// tree and a unit's details stack; the portal's 好差评 receipt has no heading over nothing.
 import { expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { SCREENSHOTS, loginPage, type Server, withDemoCounty } from './helpers.ts';
@@ -184,4 +184,20 @@ it('组织机构 on a phone (390 px): the unit tree and the details stack, and a
   await expect.poll(async () => (await title.boundingBox())!.y).toBeLessThan(844 - 40);
   expect((await title.boundingBox())!.y).toBeGreaterThanOrEqual(header.y + header.height);
   await page.screenshot({ path: `${SCREENSHOTS}/clerk-units-390.png` });
+});
+
+it('the portal\'s 好差评 receipt: every heading heads something (no 办理期限 over nothing for a rating)', async () => {
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })).newPage();
+  await phone.goto(`${server.url}/public/services/rate`);
+  await phone.getByRole('heading', { level: 1, name: '政务服务“好差评”' }).waitFor();
+  await phone.locator('#itemId').selectOption({ index: 1 });
+  await phone.getByLabel('满意', { exact: true }).check();
+  await phone.locator('#consent').check();
+  await phone.getByRole('button', { name: '提交评价' }).click();
+  await phone.getByRole('heading', { name: '评价已提交' }).waitFor({ timeout: 30_000 });
+  const headings = await phone.locator('main h1, main h2, main h3').evaluateAll((els) => els.map((h) => ({ text: h.textContent!.trim(), followed: !!h.nextElementSibling?.textContent?.trim() })));
+  expect(headings.map((h) => h.text)).toEqual(['政务服务“好差评”', '评价已提交']);
+  expect(headings.every((h) => h.text && h.followed)).toBe(true);
+  await phone.screenshot({ path: `${SCREENSHOTS}/clerk-rating-receipt-phone.png`, fullPage: true });
+  await phone.context().close();
 });

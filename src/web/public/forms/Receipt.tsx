@@ -1,5 +1,5 @@
 // What a submission answers, shown once: the tracking code and secret, a QR code of the tracking
-// page's address, the way there, and the periods that now run.
+// page's address, the way there, and the periods that now run (if the form has any).
 import { useEffect, useRef } from 'react';
 import { Link } from '../router.tsx';
 import { Facts, officialDate } from '../present.tsx';
@@ -39,8 +39,13 @@ export default function Receipt({ form, done }: { form: PublicFormView; done: Su
           打印本页
         </button>
       </p>
-      <h2>办理期限</h2>
-      <Periods periods={form.periods} />
+      {/* A form with no statutory period for its sender (a rating, a comment) has no such heading over nothing. */}
+      {form.periods.length > 0 && (
+        <>
+          <h2>办理期限</h2>
+          <Periods periods={form.periods} />
+        </>
+      )}
     </section>
   );
 }
