@@ -94,24 +94,33 @@ describe('tasks', () => {
 
   it('runs progress → completion with evidence → confirmation; the co-unit may report but not complete', async () => {
     const task = (await newTask()).json();
+    // A co-unit reports its own part: the task starts, its progress stays the lead unit's to state.
     const progress = await liaisonB.post(`/api/v1/tasks/${task.id}/progress`, { text: '配合单位已提供数据', percent: 40 });
     expect(progress.statusCode, progress.body).toBe(201);
-    expect(progress.json()).toMatchObject({ status: 'in_progress', percent: 40 });
+    expect(progress.json()).toMatchObject({ status: 'in_progress', percent: 0, reportsAsCoUnit: true });
     expect(progress.json().progress[0]).toMatchObject({ unitName: '卫健局', percent: 40 });
+    const lead = await liaisonA.post(`/api/v1/tasks/${task.id}/progress`, { text: '牵头单位汇总', percent: 60 });
+    expect(lead.json()).toMatchObject({ percent: 60, reportsAsCoUnit: false });
+    expect((await liaisonB.post(`/api/v1/tasks/${task.id}/progress`, { text: '配合单位补充', percent: 10 })).json()).toMatchObject({ percent: 60 });
+    // The co-unit follows the task's workflow panel, read-only; a unit that is neither does not see it.
+    const panel = await liaisonB.get(`/api/v1/workflow/task/${task.id}`);
+    expect(panel.statusCode, panel.body).toBe(200);
+    expect(panel.json()).toMatchObject({ readOnly: true, transitions: [] });
+    expect((await liaisonC.get(`/api/v1/workflow/task/${task.id}`)).statusCode).toBe(404);
     expect((await liaisonA.post(`/api/v1/tasks/${task.id}/progress`, { text: 'x', percent: 101 })).json().detail).toContain('percent');
 
     const submit = (agent: Agent, version: number) => agent.post(`/api/v1/workflow/task/${task.id}/transitions/submit`, { version, values: { completionNote: '已全部完成' } });
-    expect((await submit(liaisonB, 2)).statusCode).toBe(404); // the co-unit is not the owner of the record
-    const noEvidence = await submit(liaisonA, 2);
+    expect((await submit(liaisonB, 4)).statusCode).toBe(403); // the co-unit follows the record, its lead unit handles it
+    const noEvidence = await submit(liaisonA, 4);
     expect(noEvidence.statusCode).toBe(409);
     expect(noEvidence.json().detail).toContain('台账材料');
     const up = await liaisonA.request({ method: 'POST', url: '/api/v1/attachments', ...multipart('完成报告.txt', '完成报告', { recordType: 'task', recordId: task.id }) });
     expect(up.statusCode, up.body).toBe(201);
-    const submitted = await submit(liaisonA, 2);
+    const submitted = await submit(liaisonA, 4);
     expect(submitted.statusCode, submitted.body).toBe(200);
     expect(submitted.json()).toMatchObject({ status: 'pending' });
-    expect((await liaisonA.post(`/api/v1/workflow/task/${task.id}/transitions/confirm`, { version: 3 })).statusCode).toBe(403);
-    const confirmed = await office.post(`/api/v1/workflow/task/${task.id}/transitions/confirm`, { version: 3 });
+    expect((await liaisonA.post(`/api/v1/workflow/task/${task.id}/transitions/confirm`, { version: 5 })).statusCode).toBe(403);
+    const confirmed = await office.post(`/api/v1/workflow/task/${task.id}/transitions/confirm`, { version: 5 });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     const done = (await office.get(`/api/v1/tasks/${task.id}`)).json();
     expect(done).toMatchObject({ status: 'completed', completedDate: chinaToday(), completionNote: '已全部完成', canReport: false });

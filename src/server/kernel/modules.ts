@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../shared/roles.ts';
 import type { MigrationSet } from './db/migrations.ts';
-import type { Tx } from './db/index.ts';
+import type { Executor, Tx } from './db/index.ts';
 import type { ImportType } from './imports/types.ts';
 import type { Platform } from './platform.ts';
 import type { WorkflowDef } from '../../shared/workflow.ts';
@@ -50,6 +50,11 @@ export interface ModuleManifest {
    * returns columns written with it (e.g. a snapshot frozen on approval).
    */
   beforeTransition?: (platform: Platform, recordType: string, record: Record<string, unknown> & { id: string; unit_id: string; status: string }, transition: string) => Promise<Record<string, unknown> | void>;
+  /**
+   * Units beyond the owner that follow a record of this type, read-only, by record type (a task's
+   * 配合单位 see its status, deadline and timeline; only the lead unit acts on it).
+   */
+  alsoReadBy?: Record<string, (db: Executor, recordId: string) => Promise<string[]>>;
   /** Called in a transition's transaction after the record changed (keeps derived data in step). */
   afterTransition?: (tx: Tx, platform: Platform, recordType: string, record: Record<string, unknown> & { id: string; unit_id: string; status: string }, transition: string, date: string) => Promise<void>;
   /** Figures computed from the module's records (domain.md §4 codes are API). */

@@ -158,10 +158,13 @@ export type TaskDetail = TaskView & {
   clocks: ClockView[];
   /** Whether this user may report progress (lead or co-unit in scope). */
   canReport: boolean;
+  /** Reports as a 配合单位: its percentage is its own part's, not the task's. */
+  reportsAsCoUnit: boolean;
 };
 
 export const taskDetailSchema = taskViewSchema.extend({
   progress: z.array(z.object({ id: z.string(), unitName: z.string(), reportedOn: z.string(), text: z.string(), percent: z.number().int(), reporter: z.string().nullable(), createdAt: z.string() })).meta({ title: '进展报告' }),
   clocks: z.array(z.looseObject({ key: z.string(), status: z.string() })).meta({ title: '期限' }),
   canReport: z.boolean().meta({ title: '可报告进展' }),
+  reportsAsCoUnit: z.boolean().meta({ title: '以配合单位身份报告（进度为本单位承担部分）' }),
 });

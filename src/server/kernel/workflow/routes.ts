@@ -24,14 +24,23 @@ const recordParams = z.strictObject({
 export async function workflowRoutes(api: FastifyInstance, platform: Platform): Promise<void> {
   const tags = ['流程与期限'];
 
+  async function followedByScope(ctx: RequestContext, recordType: string, id: string): Promise<boolean> {
+    for (const mod of platform.modules) {
+      const units = await mod.alsoReadBy?.[recordType]?.(platform.db, id);
+      if (units?.some((unit) => inScope(ctx.scope, unit))) return true;
+    }
+    return false;
+  }
+
   async function readableRecord(ctx: RequestContext, recordType: string, id: string) {
     const def = workflowOf(platform, recordType);
     if (!can(ctx, def.readPermission)) throw forbidden();
     const record = await loadRecord(platform.db, def, id);
     if (!record) throw notFound(def.title);
-    // A shared record (a circular, a published scheme) is shared within its county.
-    if (!def.sharedWhen?.(record)) assertInScope(ctx.scope, record.unit_id, def.title);
-    else assertInScope(countyScope(ctx.scope), record.unit_id, def.title);
+    // A shared record (a circular, a published scheme) is shared within its county; a module may name
+    // other units that follow a record (a task's co-units).
+    if (def.sharedWhen?.(record)) assertInScope(countyScope(ctx.scope), record.unit_id, def.title);
+    else if (!inScope(ctx.scope, record.unit_id) && !(await followedByScope(ctx, recordType, id))) assertInScope(ctx.scope, record.unit_id, def.title);
     return { def, record, readOnly: !inScope(ctx.scope, record.unit_id) };
   }
 

@@ -272,13 +272,18 @@ async function taskRow(db: Executor, scope: DataScope, id: string): Promise<Task
   return row as TaskRow;
 }
 
+/** A task's 配合单位: they follow it (its workflow panel, read-only) and report their part. */
+export const taskCoUnits = async (db: Executor, taskId: string): Promise<string[]> =>
+  (await db.selectFrom('task_co_units').select('unit_id').where('task_id', '=', taskId).execute()).map((c) => c.unit_id);
+
+/** The reader speaks for the task's lead unit (the task's progress is theirs to state). */
+const isLead = (ctx: RequestContext, task: { unit_id: string }) => inScope(ctx.scope, task.unit_id);
+
 /** Lead unit or a co-unit in the user's scope, with a reporting role. */
 async function mayReport(db: Executor, ctx: RequestContext, task: { id: string; unit_id: string }): Promise<boolean> {
   if (!can(ctx, 'plan.report')) return false;
-  const scope = ctx.scope;
-  if (scope.all || scope.unitIds.includes(task.unit_id)) return true;
-  const co = await db.selectFrom('task_co_units').select('unit_id').where('task_id', '=', task.id).execute();
-  return co.some((c) => scope.unitIds.includes(c.unit_id));
+  if (isLead(ctx, task)) return true;
+  return (await taskCoUnits(db, task.id)).some((unit) => inScope(ctx.scope, unit));
 }
 
 export async function getTask(platform: Platform, ctx: RequestContext, id: string): Promise<TaskDetail> {
@@ -302,6 +307,7 @@ export async function getTask(platform: Platform, ctx: RequestContext, id: strin
     progress: progress.map((g) => ({ id: g.id, unitName: g.unit_name, reportedOn: g.reported_on, text: g.text, percent: g.percent, reporter: g.reporter, createdAt: g.created_at })),
     clocks: clocks.map((c) => clockView(c, deadlines, chinaToday())),
     canReport: OPEN.includes(row.status) && (await mayReport(platform.db, ctx, row)) && !ctx.roles.includes('law_office'),
+    reportsAsCoUnit: !isLead(ctx, row),
   };
 }
 
@@ -355,15 +361,17 @@ export async function reportProgress(platform: Platform, ctx: RequestContext, id
     if (!OPEN.includes(row.status)) throw conflict(`任务${TASK_WORKFLOW.states[row.status]?.label ?? row.status}，不能再报告进展`);
     const reportedOn = input.reportedOn ?? chinaToday();
     if (reportedOn > chinaToday()) throw fieldError('reportedOn', '报告日期', '不能晚于今天');
-    const unitId = ctx.scope.all || ctx.scope.unitIds.includes(row.unit_id) ? row.unit_id : ctx.unitId;
+    const lead = isLead(ctx, row);
+    const unitId = lead ? row.unit_id : ctx.unitId;
     await tx.insertInto('task_progress').values({ id: newId(), task_id: id, unit_id: unitId, reported_on: reportedOn, text: input.text, percent: input.percent, created_by: ctx.id, created_at: nowIso() }).execute();
     const becomesStarted = row.status === 'not_started';
+    // The task's progress is the lead unit's to state; a co-unit's percentage is its own part's.
     await tx
       .updateTable('tasks')
-      .set({ percent: input.percent, ...(becomesStarted ? { status: 'in_progress' } : {}), version: row.version + 1, updated_at: nowIso(), updated_by: ctx.id })
+      .set({ ...(lead ? { percent: input.percent } : {}), ...(becomesStarted ? { status: 'in_progress' } : {}), version: row.version + 1, updated_at: nowIso(), updated_by: ctx.id })
       .where('id', '=', id)
       .execute();
-    await addTimeline(tx, ctx, { recordType: TASK_RECORD_TYPE, recordId: id, action: 'progress', label: `报告进展（${input.percent}%）`, fromStatus: becomesStarted ? 'not_started' : null, toStatus: becomesStarted ? 'in_progress' : null, note: input.text });
+    await addTimeline(tx, ctx, { recordType: TASK_RECORD_TYPE, recordId: id, action: 'progress', label: lead ? `报告进展（${input.percent}%）` : `配合单位报告承担部分进展（${input.percent}%）`, fromStatus: becomesStarted ? 'not_started' : null, toStatus: becomesStarted ? 'in_progress' : null, note: input.text });
     await platform.audit.record(tx, ctx, { action: 'task.progress', targetType: TASK_RECORD_TYPE, targetId: id, detail: { percent: input.percent, reportedOn } });
   });
 }

@@ -44,7 +44,7 @@ function ProgressReports({ task: t, refresh }: { task: TaskDetail; refresh: () =
       {t.canReport && (
         <Form form={form} layout="inline" style={{ marginBottom: 12 }}>
           <Form.Item name="text" rules={[zodRule(field(progressInput, 'text'))]} style={{ flex: 1 }}><Input.TextArea rows={1} placeholder="本期进展情况" /></Form.Item>
-          <Form.Item name="percent" rules={[zodRule(field(progressInput, 'percent'))]}><InputNumber min={0} max={100} addonAfter="%" placeholder="进度" /></Form.Item>
+          <Form.Item name="percent" rules={[zodRule(field(progressInput, 'percent'))]}><InputNumber addonAfter="%" placeholder={t.reportsAsCoUnit ? '本单位承担部分进度' : '任务进度'} style={{ width: t.reportsAsCoUnit ? 210 : 150 }} /></Form.Item>
           <Button type="primary" onClick={report}>报告进展</Button>
         </Form>
       )}
