@@ -9,9 +9,9 @@ export { z };
 /** A string field with a Chinese label (shown in error messages, API docs and forms). */
 export function text(label: string, max = 200, min = 1) {
   return z
-    .string({ error: `${label}必须是文本` })
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? `请填写${label}` : `${label}必须是文本`) })
     .trim()
-    .min(min, { error: min <= 1 ? `${label}不能为空` : `${label}至少需要 ${min} 个字符` })
+    .min(min, { error: min <= 1 ? `请填写${label}` : `${label}至少需要 ${min} 个字符` })
     .max(max, { error: `${label}不能超过 ${max} 个字符` })
     .meta({ title: label });
 }

@@ -49,7 +49,7 @@ describe('parseWith', () => {
   it('strips bidi controls (U+202A–U+202E, U+2066–U+2069) before validation', () => {
     expect(parseWith(schema, { name: '\u202A138\u202C 局\u202E甲\u2066乙\u2069', tags: ['\u202Dx'] }, 'body')).toEqual({ name: '138 局甲乙', tags: ['x'] });
     // Only bidi controls: empty after stripping, so the required field is refused by its own rule.
-    expect(refusal(() => parseWith(schema, { name: '\u202E' }, 'body')).detail).toContain('名称（name）不能为空');
+    expect(refusal(() => parseWith(schema, { name: '\u202E' }, 'body')).detail).toContain('请填写名称');
   });
 });
 
