@@ -21,9 +21,9 @@ const results = (grade?: string): RecordSource => (db, year) => {
 const totals: AmountSource = (db, year) => results()(db, year).select('r.total_c as amount');
 
 export const assessmentIndicators: IndicatorDef[] = [
-  { code: 'assessment.units', name: '参加考评单位', measure: '个', kind: 'count', recordType: SCHEME_RECORD_TYPE, linkPrefix: null, records: results(), definition: 'Y 年度已定稿考评方案的被考评单位数' },
-  { code: 'assessment.score_sum', name: '考评总分合计', measure: '分', kind: 'sum', scale: 100, recordType: SCHEME_RECORD_TYPE, linkPrefix: null, records: totals, definition: 'Y 年度已定稿考评中各被考评单位总分之和（用于计算平均分）' },
-  { code: 'assessment.average_score', name: '考评平均分', measure: '分', kind: 'average', sum: 'assessment.score_sum', count: 'assessment.units', better: 'up', definition: 'Y 年度已定稿考评中被考评单位的平均总分（总分之和 ÷ 被考评单位数）' },
-  { code: 'assessment.excellent', name: '考评优秀单位', measure: '个', kind: 'count', recordType: SCHEME_RECORD_TYPE, linkPrefix: null, records: results('优秀'), better: 'up', definition: 'Y 年度已定稿考评中等次为优秀的单位数' },
-  { code: 'assessment.failed', name: '考评不合格单位', measure: '个', kind: 'count', recordType: SCHEME_RECORD_TYPE, linkPrefix: null, records: results('不合格'), better: 'down', definition: 'Y 年度已定稿考评中等次为不合格（含一票否决）的单位数' },
+  { code: 'assessment.units', name: '参加考评单位', measure: '个', kind: 'count', recordType: SCHEME_RECORD_TYPE, linkPrefix: null, records: results(), definition: '该年度已定稿考评方案的被考评单位数' },
+  { code: 'assessment.score_sum', name: '考评总分合计', measure: '分', kind: 'sum', scale: 100, recordType: SCHEME_RECORD_TYPE, linkPrefix: null, records: totals, definition: '该年度已定稿考评中各被考评单位总分之和（用于计算平均分）' },
+  { code: 'assessment.average_score', name: '考评平均分', measure: '分', kind: 'average', sum: 'assessment.score_sum', count: 'assessment.units', better: 'up', definition: '该年度已定稿考评中被考评单位的平均总分（总分之和 ÷ 被考评单位数）' },
+  { code: 'assessment.excellent', name: '考评优秀单位', measure: '个', kind: 'count', recordType: SCHEME_RECORD_TYPE, linkPrefix: null, records: results('优秀'), better: 'up', definition: '该年度已定稿考评中等次为优秀的单位数' },
+  { code: 'assessment.failed', name: '考评不合格单位', measure: '个', kind: 'count', recordType: SCHEME_RECORD_TYPE, linkPrefix: null, records: results('不合格'), better: 'down', definition: '该年度已定稿考评中等次为不合格（含一票否决）的单位数' },
 ];

@@ -17,7 +17,7 @@ export const auditIndicators: IndicatorDef[] = [
     measure: '分',
     kind: 'sum',
     scale: 1,
-    definition: '年内审计发现问题涉及的金额合计（单位：分；10,919万元即 1,091,900,000 分）',
+    definition: '年内审计发现问题涉及的金额合计',
     ...findings,
     records: (db, y) => db.selectFrom('audit_findings').select(['id', 'description as title', 'unit_id', 'found_date as date', sql<number>`coalesce(amount_fen, 0)`.as('amount')]).where('found_date', '>=', `${y}-01-01`).where('found_date', '<=', `${y}-12-31`),
   },

@@ -21,7 +21,7 @@ const study = { recordType: STUDY_SESSION_RECORD_TYPE, linkPrefix: '/study-sessi
 const village = { recordType: MODEL_VILLAGE_RECORD_TYPE, linkPrefix: '/model-villages/' };
 
 export const educationIndicators: IndicatorDef[] = [
-  { code: 'pufa.duty_lists', name: '普法责任清单', measure: '份', kind: 'count', definition: 'Y 年度制定普法责任清单的单位数', recordType: PUFA_DUTY_RECORD_TYPE, linkPrefix: '/pufa-duties/', records: (db, y) => db.selectFrom('pufa_duties').select(['id', 'title', 'unit_id', sql<string>`cast(year as text) || '-12-31'`.as('date')]).where('year', '=', y) },
+  { code: 'pufa.duty_lists', name: '普法责任清单', measure: '份', kind: 'count', definition: '该年度制定普法责任清单的单位数', recordType: PUFA_DUTY_RECORD_TYPE, linkPrefix: '/pufa-duties/', records: (db, y) => db.selectFrom('pufa_duties').select(['id', 'title', 'unit_id', sql<string>`cast(year as text) || '-12-31'`.as('date')]).where('year', '=', y) },
   { code: 'pufa.activities', name: '普法活动', measure: '场', kind: 'count', definition: '年内开展的普法活动（按活动日期）', ...activity, records: activitiesIn },
   { code: 'pufa.audience', name: '普法受众', measure: '人次', kind: 'sum', scale: 1, definition: '年内普法活动的受众人数合计', ...activity, records: (db, y) => activitiesIn(db, y).select('audience as amount') as any },
   {
@@ -39,7 +39,7 @@ export const educationIndicators: IndicatorDef[] = [
         .where('trained_date', '<=', `${y}-12-31`)
         .where((eb) => eb.or([eb('removed_date', 'is', null), eb('removed_date', '>', `${y}-12-31`)])),
   },
-  { code: 'pufa.model_villages_national', name: '全国民主法治示范村（社区）', measure: '个', kind: 'count', definition: '年末在册的全国民主法治示范村（社区）（命名年度不晚于 Y，年末前未撤销）', ...village, records: villagesAt('national') },
+  { code: 'pufa.model_villages_national', name: '全国民主法治示范村（社区）', measure: '个', kind: 'count', definition: '年末在册的全国民主法治示范村（社区）（命名年度不晚于该年度，年末前未撤销）', ...village, records: villagesAt('national') },
   { code: 'pufa.model_villages_provincial', name: '省级民主法治示范村（社区）', measure: '个', kind: 'count', definition: '年末在册的省级民主法治示范村（社区）', ...village, records: villagesAt('provincial') },
   { code: 'pufa.model_villages_city', name: '市级民主法治示范村（社区）', measure: '个', kind: 'count', definition: '年末在册的市级民主法治示范村（社区）', ...village, records: villagesAt('city') },
   { code: 'study.sessions', name: '学法活动', measure: '次', kind: 'count', definition: '年内政府常务会议会前学法和党组（党委）理论学习中心组学法的次数', ...study, records: (db, y) => sessionsIn(db, y, ['standing_meeting', 'party_group']) },

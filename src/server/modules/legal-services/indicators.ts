@@ -23,7 +23,7 @@ export const legalServicesIndicators: IndicatorDef[] = [
   { code: 'legal_aid.cases', name: '法律援助案件', measure: '件', kind: 'count', definition: '年内受理的法律援助案件（按受理日期）', ...aid, records: receivedIn },
   { code: 'legal_aid.refused', name: '不予法律援助', measure: '件', kind: 'count', definition: '年内受理的申请中决定不予援助的', ...aid, records: (db, y) => receivedIn(db, y).where('decision', '=', 'refused') },
   { code: 'legal_aid.closed', name: '法律援助结案', measure: '件', kind: 'count', definition: '年内结案的法律援助案件（按结案日期）', ...aid, records: closedIn },
-  { code: 'legal_aid.wages_recovered_fen', name: '法律援助挽回工资', measure: '分', kind: 'sum', scale: 1, definition: '年内结案的法律援助案件为受援人挽回（追回）的工资（单位：分）', ...aid, records: (db, y) => closedIn(db, y).select(sql<number>`coalesce(wages_recovered_fen, 0)`.as('amount')) as any },
+  { code: 'legal_aid.wages_recovered_fen', name: '法律援助挽回工资', measure: '分', kind: 'sum', scale: 1, definition: '年内结案的法律援助案件为受援人挽回（追回）的工资', ...aid, records: (db, y) => closedIn(db, y).select(sql<number>`coalesce(wages_recovered_fen, 0)`.as('amount')) as any },
   { code: 'notary.cases', name: '公证办理', measure: '件', kind: 'sum', scale: 1, definition: '年内各月公证办理件数合计（按月份）', recordType: NOTARIZATION_RECORD_TYPE, linkPrefix: '/notarizations/', records: monthly('notarizations') },
   { code: 'legal_services.consultations', name: '法律咨询', measure: '人次', kind: 'sum', scale: 1, definition: '年内各月各渠道法律咨询人次合计', recordType: CONSULTATION_RECORD_TYPE, linkPrefix: '/legal-consultations/', records: monthly('legal_consultations') },
   { code: 'legal_services.stations', name: '公共法律服务站点', measure: '个', kind: 'count', definition: '年末运行的公共法律服务中心、工作站、服务室和老年人法律服务站', ...station, records: stationsAt },
