@@ -401,7 +401,7 @@ export async function main(argv: string[]): Promise<number> {
           const info = (await platform.deadlines.load()).calendar.info(date);
           print(info.workday ? 'workday' : 'rest');
           const reason = { weekday: '工作日', weekend: '周末', holiday: '法定节假日', makeup: '调休上班' }[info.reason];
-          print(`${date}：${reason}${info.name ? `（${info.name}）` : ''}${info.known ? '' : `；注意：${date.slice(0, 4)} 年的放假安排尚未录入，按周末推算`}`);
+          print(`${date}：${reason}${info.name ? `（${info.name}）` : ''}${info.known ? '' : `；注意：${date.slice(0, 4)} 年的放假安排尚未录入，按周末和元旦、劳动节、国庆节推算`}`);
           return 0;
         }, { quiet: true });
       }

@@ -103,7 +103,7 @@ export interface CalendarDayView {
   reason: 'weekday' | 'weekend' | 'holiday' | 'makeup';
   name: string | null;
   known: boolean;
-  source: 'shipped' | 'override' | null;
+  source: 'shipped' | 'override' | 'statutory' | null;
 }
 
 export interface CalendarYearView {

@@ -169,7 +169,7 @@ function run(calendar: WorkCalendar, rule: DeadlineRule, facts: ClockFacts, expl
   }
   lines.push(`届满日：${due}（${weekdayName(n)}）`);
   if (provisional) {
-    lines.push(`注意：${[...unknownYears].sort().join('、')} 年的节假日安排尚未录入，该年按周末推算，届满日为暂定，请在国务院公布放假安排后由管理员录入`);
+    lines.push(`注意：${[...unknownYears].sort().join('、')} 年的节假日安排尚未录入，该年按周末和元旦、劳动节、国庆节推算，届满日为暂定，请在国务院公布放假安排后由管理员录入`);
   }
 
   const explanation: DeadlineExplanation = {

@@ -162,9 +162,9 @@ describe('pauses, restarts and extensions on one clock', () => {
 
 describe('years without an entered arrangement', () => {
   // 2099: a year no shipped calendar will cover soon, so these stay true when 2027's arrangement ships.
-  it('computes on weekends only and flags the date as provisional', () => {
+  it('computes on weekends and the fixed-date statutory holidays, and flags the date as provisional', () => {
     const r = due('review.accept', '2098-12-30');
-    expect(r.due).toBe('2099-01-06'); // 2099-01-01 assumed a working day
+    expect(r.due).toBe('2099-01-07'); // 2099-01-01 (元旦) is a holiday whatever the notice says
     expect(r.provisional).toBe(true);
     expect(r.explanation.unknownYears).toEqual([2098, 2099]);
     expect(r.explanation.text.at(-1)).toContain('暂定');
@@ -175,6 +175,15 @@ describe('years without an entered arrangement', () => {
     const r = computeDeadline(cal, rule('review.accept'), { start: '2098-12-30' });
     expect(r.due).toBe('2099-01-07');
     expect(r.provisional).toBe(false);
+  });
+
+  it('an unentered year rests on 元旦, 劳动节 (5月1日、2日) and 国庆节 (10月1日至3日), and only on those of its holidays', () => {
+    const cal = WorkCalendar.fromShipped();
+    for (const date of ['2099-01-01', '2099-05-01', '2099-05-02', '2099-10-01', '2099-10-02', '2099-10-03']) expect(cal.info(date)).toMatchObject({ workday: false, reason: 'holiday', known: false });
+    expect(cal.info('2099-10-05')).toMatchObject({ workday: true, known: false }); // a Monday: the rest of the break waits for the notice
+    // An announced year follows its notice alone: a make-up day entered on 10-03 stands.
+    const announced = WorkCalendar.fromShipped([{ date: '2099-10-03', kind: 'workday', name: '国庆节调休上班', source: 'override' }], [2099]);
+    expect(announced.info('2099-10-03')).toMatchObject({ workday: true, known: true });
   });
 
   it('a date someone set stays that date, on a rest day or in a year without an arrangement, and is never provisional', () => {

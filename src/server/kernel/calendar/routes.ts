@@ -189,7 +189,7 @@ export async function calendarRoutes(api: FastifyInstance, platform: Platform): 
     url: '/calendar/years/:year/announce',
     permission: 'calendar.manage',
     platformSetting: true,
-    summary: '撤销某年的“已公布”标记（该年重新按周末推算并标为暂定）',
+    summary: '撤销某年的“已公布”标记（该年重新按周末和元旦、劳动节、国庆节推算并标为暂定）',
     tags,
     params: yearParam,
     handler: async ({ ctx, params }) => {

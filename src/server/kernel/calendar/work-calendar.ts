@@ -1,6 +1,6 @@
 // The working-day calendar: the shipped official data (chinese-days) with the database's overrides on
-// top. A year nobody has entered is "unknown": counted on weekends only, and every date computed
-// through it is provisional.
+// top. A year nobody has entered is "unknown": counted on weekends and its fixed-date statutory
+// holidays only, and every date computed through it is provisional.
 import { createRequire } from 'node:module';
 import { fromDayNumber, toDayNumber, weekdayOf, yearOf } from './days.ts';
 
@@ -11,7 +11,7 @@ export interface SpecialDay {
   date: string;
   kind: SpecialKind;
   name: string;
-  source: 'shipped' | 'override';
+  source: 'shipped' | 'override' | 'statutory';
 }
 
 export type DayReason = 'weekday' | 'weekend' | 'holiday' | 'makeup';
@@ -23,7 +23,7 @@ export interface DayInfo {
   name: string | null;
   /** False when the year's official arrangement has not been entered (weekends only). */
   known: boolean;
-  source: 'shipped' | 'override' | null;
+  source: 'shipped' | 'override' | 'statutory' | null;
 }
 
 interface ShippedData {
@@ -63,6 +63,21 @@ const MAKEUP = 3;
 /** Flag on a day's status: its year's arrangement is known. */
 const KNOWN = 8;
 
+/**
+ * The holidays 《全国年节及纪念日放假办法》 (2024年修订, from 2025) fixes by date: 元旦 1月1日, 劳动节
+ * 5月1日、2日, 国庆节 10月1日至3日. A year whose notice is not entered still has them; the lunar ones
+ * (春节, 清明, 端午, 中秋) and the make-up workdays wait for the notice.
+ */
+const STATUTORY_FROM = 2025;
+const FIXED_HOLIDAYS: readonly [string, string][] = [
+  ['01-01', '元旦'],
+  ['05-01', '劳动节'],
+  ['05-02', '劳动节'],
+  ['10-01', '国庆节'],
+  ['10-02', '国庆节'],
+  ['10-03', '国庆节'],
+];
+
 const FIRST_YEAR = 1990;
 const LAST_YEAR = 2150;
 
@@ -86,6 +101,15 @@ export class WorkCalendar {
       const from = toDayNumber(`${y}-01-01`) - this.base;
       const to = toDayNumber(`${y}-12-31`) - this.base;
       for (let i = from; i <= to; i++) this.status[i]! |= KNOWN;
+    }
+    for (let y = STATUTORY_FROM; y <= LAST_YEAR; y++) {
+      if (this.known.has(y)) continue;
+      for (const [monthDay, name] of FIXED_HOLIDAYS) {
+        const date = `${y}-${monthDay}`;
+        const n = toDayNumber(date);
+        this.status[n - this.base] = HOLIDAY;
+        this.specials.set(n, { date, kind: 'holiday', name, source: 'statutory' });
+      }
     }
     for (const day of days) {
       const n = toDayNumber(day.date);

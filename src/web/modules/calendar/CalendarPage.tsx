@@ -100,7 +100,7 @@ export default function CalendarPage() {
               type="warning"
               showIcon
               style={{ marginBottom: 8 }}
-              message={`${year} 年的节假日安排尚未录入：落在该年的期限按周末推算并标为“暂定”。`}
+              message={`${year} 年的节假日安排尚未录入：落在该年的期限按周末和元旦、劳动节、国庆节推算并标为“暂定”。`}
               action={manage && <Button size="small" onClick={() => setAnnouncing(true)}>录入放假通知</Button>}
             />
           )}
