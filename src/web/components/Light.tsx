@@ -44,7 +44,7 @@ export function DueTag({ due, light, workingDaysLeft, provisional: counted, fixe
   const provisional = counted ?? (!fixed && unknownYear);
   const style = LIGHT_STYLE[light ?? ''] ?? { color: 'default', label: '' };
   const known = workingDaysLeft !== undefined && workingDaysLeft !== null;
-  const left = light === 'red' ? (known && workingDaysLeft !== 0 ? `逾期 ${Math.abs(workingDaysLeft)} 个工作日` : '') : light === 'paused' ? '恢复后顺延' : workingDaysLeft !== undefined && workingDaysLeft !== null ? `剩 ${workingDaysLeft} 个工作日` : '';
+  const left = light === 'red' ? (known && workingDaysLeft !== 0 ? `逾期 ${Math.abs(workingDaysLeft)} 个工作日` : '') : light === 'paused' ? '恢复后顺延' : workingDaysLeft === 0 ? '今天到期' : workingDaysLeft !== undefined && workingDaysLeft !== null ? `剩 ${workingDaysLeft} 个工作日` : '';
   const tag = (
     <Tag color={style.color} style={{ marginInlineEnd: 0 }} data-light={light ?? ''}>
       {style.label ? `${style.label} · ` : ''}

@@ -21,7 +21,11 @@ import { recordRow, recordView } from '../../kernel/records/view.ts';
 import { recordReader } from '../../kernel/records/reader.ts';
 import type { DisclosureRequestTable } from './tables.ts';
 
-export const requestTitle = (applicant: string, content: string) => `${applicant}申请公开：${content.length > 40 ? `${content.slice(0, 40)}…` : content}`;
+export const requestTitle = (applicant: string, content: string) => {
+  // 「申请公开本县…」 reads 「张某申请公开：本县…」, not 「…申请公开：申请公开本县…」.
+  const asked = content.replace(/^申请公开[：:]?/, '');
+  return `${applicant}申请公开：${asked.length > 40 ? `${asked.slice(0, 40)}…` : asked}`;
+};
 export const REPLY_CLOCK = { start: 'reply', label: '答复期限', rule: 'foi.reply' } as const;
 
 /** The reply can reach the applicant the way they chose: an address to post it to, a mailbox to send it to. */

@@ -19,5 +19,5 @@ export const disclosureIndicators: IndicatorDef[] = [
   { code: 'foi.reply_rate', better: 'up', name: '答复率', measure: '%', kind: 'rate', definition: '已答复 / 收到申请', numerator: 'foi.replied', denominator: 'foi.requests' },
   onTimeFigure({ code: 'foi.replied_on_time', name: '按期答复', definition: '已答复中，不晚于答复期限（含补正重新计算、征求意见不计入、经批准延长）的', ...common, done: repliedIn, table: 'foi_requests', doneColumn: 'reply_date', clockKey: 'reply' }),
   { code: 'foi.fees_collected', name: '行政事业性收费金额', measure: '元', kind: 'sum', scale: 100, recordType: FEE_RECORD_TYPE, linkPrefix: null, records: feesIn, definition: '该年度登记的行政事业性收费本年收费金额之和（政府信息公开工作年度报告表二第二十条第（八）项）' },
-  { code: 'foi.on_time_rate', better: 'up', name: '按期答复率', measure: '%', kind: 'rate', definition: '按期答复 / 已答复', numerator: 'foi.replied_on_time', denominator: 'foi.replied' },
+  { code: 'foi.on_time_rate', better: 'up', name: '政府信息公开按期答复率', measure: '%', kind: 'rate', definition: '按期答复 / 已答复', numerator: 'foi.replied_on_time', denominator: 'foi.replied' },
 ];

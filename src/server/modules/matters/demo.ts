@@ -41,7 +41,7 @@ export async function loadDemoMatters(platform: Platform, print: (line: string) 
     const unit = await platform.db.selectFrom('org_units').select('id').where('code', '=', m.unitCode).executeTakeFirstOrThrow();
     const assignedDate = fromDayNumber(toDayNumber(chinaToday()) - m.daysAgo);
     const id = await platform.db.transaction().execute((tx) =>
-      createMatter(tx, platform, lawOffice, lawOffice.scope, { ref: m.ref, unitId: unit.id, title: m.title, content: `请${m.title.replace(/^报送|^说明|^核查/, '')}，按期报送办理情况及台账材料。`, assignedDate }),
+      createMatter(tx, platform, lawOffice, lawOffice.scope, { ref: m.ref, unitId: unit.id, title: m.title, content: `请${m.title}，于期限内在系统中报送办理情况并上传台账材料。`, assignedDate }),
     );
     for (const [key, username, note, after] of m.steps) {
       const ctx = await actingAs(platform, username);
