@@ -67,12 +67,13 @@ describe('deadline API (public)', () => {
 describe('calendar overrides', () => {
   it('an entered notice for a new year makes its dates exact, audited; a unit cannot change the calendar', async () => {
     // A year no calendar data will announce for a long time, so the test holds whatever the
-    // shipped data gains: review.accept (5 working days) from Tuesday 2099-04-28 crosses Friday 05-01.
+    // shipped data gains: review.accept (5 working days) from Tuesday 2099-04-28 crosses Friday 05-01
+    // (劳动节, a holiday by date even before the notice) and Monday 05-04 (a day off only the notice gives).
     const Y = 2099;
     const deadline = async () => (await env.app.inject({ method: 'GET', url: `/api/v1/calendar/deadline?rule=review.accept&from=${Y}-04-28` })).json();
     expect((await lawOffice.get(`/api/v1/calendar/years/${Y}`)).json()).toMatchObject({ year: Y, known: false, source: null });
     const before = await deadline();
-    expect(before).toMatchObject({ due: `${Y}-05-05`, provisional: true }); // 05-01 assumed a working day
+    expect(before).toMatchObject({ due: `${Y}-05-06`, provisional: true }); // 05-01 off by date, 05-04 assumed a working day
     expect(before.explanation.unknownYears).toEqual([Y]);
 
     expect((await liaisonA.put(`/api/v1/calendar/overrides/${Y}-05-01`, { kind: 'holiday', name: '劳动节' })).statusCode).toBe(403);
@@ -82,11 +83,14 @@ describe('calendar overrides', () => {
 
     const res = await lawOffice.post(`/api/v1/calendar/years/${Y}/announce`, {
       notice: `国务院办公厅关于${Y}年部分节假日安排的通知`,
-      days: [{ date: `${Y}-05-01`, kind: 'holiday', name: '劳动节' }],
+      days: [
+        { date: `${Y}-05-01`, kind: 'holiday', name: '劳动节' },
+        { date: `${Y}-05-04`, kind: 'holiday', name: '劳动节' },
+      ],
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ year: Y, known: true, source: 'announced' });
-    expect(await deadline()).toMatchObject({ due: `${Y}-05-06`, provisional: false });
+    expect(await deadline()).toMatchObject({ due: `${Y}-05-07`, provisional: false });
 
     const month = (await lawOffice.get(`/api/v1/calendar/month?year=${Y}&month=5`)).json();
     expect(month.days[0]).toMatchObject({ date: `${Y}-05-01`, workday: false, reason: 'holiday', source: 'override' });
