@@ -79,6 +79,8 @@ describe('inspections and findings', () => {
 
     const reopened = await act(inspector, f.id, 'reopen', { version: 2, note: '仍有2件未审核' });
     expect(reopened.json()).toMatchObject({ status: 'reopened' });
+    // The failed rectification's date goes with it: the finding no longer reads as rectified on that day.
+    expect((await inspector.get(`/api/v1/findings/${f.id}`)).json()).toMatchObject({ status: 'reopened', rectifiedDate: null });
     await act(liaisonA, f.id, 'rectify', { version: 3, values: { measures: '全部补充审核' } });
     const blocked = await act(inspector, f.id, 'verify', { version: 4, values: { followupResult: '已核查' } });
     expect(blocked.statusCode).toBe(409);

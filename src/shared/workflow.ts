@@ -43,6 +43,8 @@ export interface TransitionDef {
   inputColumns?: Record<string, string>;
   /** A record column that takes the transition's effective date (e.g. completed_date). */
   dateColumn?: string;
+  /** Record columns the transition empties (a failed verification's 整改完成日期: the next 报送 sets it again). */
+  clears?: readonly string[];
   effects?: readonly ClockEffect[];
   /** Shown as a danger action in the UI. */
   danger?: boolean;
@@ -240,7 +242,7 @@ export function rectificationLoop(o: {
         ...(verify.check ? { check: verify.check } : {}),
         effects: [{ stop: 'rectify', reason: '已核查销号' }],
       },
-      { key: 'reopen', label: '核查未通过，重新整改', from: ['rectified'], to: 'reopened', roles: reviewers, noteRequired: true, danger: true, effects: [{ resume: 'rectify' }] },
+      { key: 'reopen', label: '核查未通过，重新整改', from: ['rectified'], to: 'reopened', roles: reviewers, noteRequired: true, danger: true, clears: ['rectified_date'], effects: [{ resume: 'rectify' }] },
     ],
   };
 }

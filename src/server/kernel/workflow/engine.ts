@@ -130,6 +130,7 @@ export async function transitionWithin(
   const columns: Record<string, unknown> = { ...prepared, status: t.to };
   for (const [field, column] of Object.entries(t.inputColumns ?? {})) if (field in values) columns[column] = values[field];
   if (t.dateColumn) columns[t.dateColumn] = date;
+  for (const column of t.clears ?? []) columns[column] = null;
   assertDatesInOrder(platform, def, t, record, columns);
   assertNotBeforeRecorded(platform, def, record, date);
   let written = await updateVersionedRow<WorkflowRecord>(tx, def.table, id, record.version, columns, actor.id);
