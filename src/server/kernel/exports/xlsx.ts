@@ -34,7 +34,19 @@ export function sendXlsx(reply: FastifyReply, filename: string, buffer: Buffer):
 export function exportRoute<Q, T>(
   api: FastifyInstance,
   platform: Platform,
-  spec: { url: string; permission: string; summary: string; tags: string[]; query: z.ZodType<Q>; sheet: string; targetType: string; columns: readonly ExportColumn<T>[]; rows: (ctx: RequestContext, query: Q) => Promise<T[]> },
+  spec: {
+    url: string;
+    permission: string;
+    summary: string;
+    tags: string[];
+    query: z.ZodType<Q>;
+    sheet: string;
+    targetType: string;
+    columns: readonly ExportColumn<T>[];
+    rows: (ctx: RequestContext, query: Q) => Promise<T[]>;
+    /** The download's name; `<sheet>-<today>.xlsx` unless the export says what it holds better. */
+    fileName?: (ctx: RequestContext, query: Q) => Promise<string>;
+  },
 ): void {
   route(api, {
     method: 'GET',
@@ -47,7 +59,7 @@ export function exportRoute<Q, T>(
       const rows = await spec.rows(ctx, query);
       const buffer = await xlsxBuffer(spec.sheet, spec.columns, rows);
       await platform.audit.record(platform.db, ctx, { action: 'export.run', targetType: spec.targetType, detail: { rows: rows.length, filters: query as object } });
-      return sendXlsx(reply, `${spec.sheet}-${chinaToday()}.xlsx`, buffer);
+      return sendXlsx(reply, spec.fileName ? await spec.fileName(ctx, query) : `${spec.sheet}-${chinaToday()}.xlsx`, buffer);
     },
   });
 }

@@ -6,7 +6,7 @@ import type { RequestContext } from '../auth/context.ts';
 import type { Platform } from '../platform.ts';
 import { computeAll, indicatorByUnit, indicatorRecords, scopeForUnitCode } from './registry.ts';
 import { indicatorQuery, indicatorRecordsQuery, type Peers } from '../../../shared/schemas/indicators.ts';
-import { sendXlsx, xlsxBuffer, type ExportColumn } from '../exports/xlsx.ts';
+import { exportRoute } from '../exports/xlsx.ts';
 import { reusable } from '../http/reusable.ts';
 import type { IndicatorValue } from '../../../shared/schemas/indicators.ts';
 
@@ -108,34 +108,34 @@ export async function indicatorRoutes(api: FastifyInstance, platform: Platform):
     },
   });
 
-  const exportColumns: readonly ExportColumn<IndicatorRecordRow>[] = [
-    { header: '指标', width: 20, value: (r) => r.indicator },
-    { header: '记录', width: 48, value: (r) => r.title },
-    { header: '单位', width: 22, value: (r) => r.unitName },
-    { header: '日期', width: 12, value: (r) => r.date },
-    { header: '计入分子', width: 10, value: (r) => (r.counted === undefined ? null : r.counted ? '是' : '否') },
-  ];
-  // Not exportRoute: the file is named after the indicator (code and name), the unit and the year, not the sheet.
-  route(api, {
-    method: 'GET',
+  exportRoute(api, platform, {
     url: '/indicators/records/export',
     permission: 'indicator.read',
     summary: '导出指标所统计的记录（.xlsx，最多 100000 条；文件名为指标编码、名称、单位与年度）',
     tags,
     query: indicatorQuery.extend({ code: z.string().min(1, { error: '指标编码（code）不能为空' }).max(64).meta({ title: '指标编码' }) }),
-    handler: async ({ ctx, query, reply }) => {
+    sheet: '指标记录',
+    targetType: 'indicator',
+    rows: async (ctx, query) => {
       const scope = await scopeFor(ctx, query.year, query.unit);
       const name = platform.indicators.get(query.code)?.name ?? query.code;
-      const rows = (await indicatorRecords(platform, query.code, scope, 1, 100_000)).items.map((r) => ({ ...r, indicator: name }));
-      const buffer = await xlsxBuffer('指标记录', exportColumns, rows);
-      await platform.audit.record(platform.db, ctx, { action: 'export.run', targetType: 'indicator', detail: { rows: rows.length, filters: query } });
-      const unitName = scope.unitId ? (await unitDirectory(platform.db)).byId.get(scope.unitId)?.name : undefined;
-      return sendXlsx(reply, indicatorFileName(query.code, name, query.year, unitName), buffer);
+      return (await indicatorRecords(platform, query.code, scope, 1, 100_000)).items.map((r) => ({ ...r, indicator: name }));
     },
+    // Named after the indicator (code and name), the unit and the year: what a clerk finds again in the downloads folder.
+    fileName: async (ctx, query) => {
+      const scope = await scopeFor(ctx, query.year, query.unit);
+      const unitName = scope.unitId ? (await unitDirectory(platform.db)).byId.get(scope.unitId)?.name : undefined;
+      return indicatorFileName(query.code, platform.indicators.get(query.code)?.name ?? query.code, query.year, unitName);
+    },
+    columns: [
+      { header: '指标', width: 20, value: (r) => r.indicator },
+      { header: '记录', width: 48, value: (r) => r.title },
+      { header: '单位', width: 22, value: (r) => r.unitName },
+      { header: '日期', width: 12, value: (r) => r.date },
+      { header: '计入分子', width: 10, value: (r) => (r.counted === undefined ? null : r.counted ? '是' : '否') },
+    ],
   });
 }
-
-type IndicatorRecordRow = Awaited<ReturnType<typeof indicatorRecords>>['items'][number] & { indicator: string };
 
 /** `mediation.disputes 受理矛盾纠纷（城关镇 2026年）.xlsx`: what a clerk finds again in the downloads folder, without characters a file system refuses. */
 export const indicatorFileName = (code: string, name: string, year: number, unitName?: string) => `${code} ${name}（${unitName ? `${unitName} ` : ''}${year}年）.xlsx`.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_');
